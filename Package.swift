@@ -1,0 +1,63 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// Targets have one job each; see DECISIONS.md and README.md.
+// Nothing above LedgerStore imports GRDB: a PostgreSQL store can implement LedgerCore's protocols later.
+let package = Package(
+    name: "SalesLedger",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "salesledger", targets: ["salesledger"]),
+        .executable(name: "salesledger-ui-demo", targets: ["salesledger-ui-demo"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+    ],
+    targets: [
+        // ncursesw as a system library: module map + shim header, no pkg-config.
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        // Pure Swift terminal UI toolkit: cells, buffer + diff, width, events, backends, widgets.
+        .target(name: "TerminalUI"),
+        // The real ncurses backend; the only importer of CNcursesw.
+        .target(name: "TerminalUINcurses", dependencies: ["TerminalUI", "CNcursesw"]),
+        // Domain core: money, dates, terms, entities, commands, rules, store protocols. No I/O, no GRDB.
+        .target(name: "LedgerCore"),
+        // SQLite store (GRDB): schema, migrations, queries; implements LedgerCore's store protocols.
+        .target(name: "LedgerStore", dependencies: [
+            "LedgerCore",
+            .product(name: "GRDB", package: "GRDB.swift"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        // CSV/JSON/journal interop and sample-data loaders (through the command layer).
+        .target(name: "LedgerInterop", dependencies: [
+            "LedgerCore",
+            .product(name: "CSV", package: "CSV.swift"),
+        ], resources: [.copy("SampleData")]),
+        // Dimensions, hierarchies and classification rules.
+        .target(name: "Classification", dependencies: ["LedgerCore"]),
+        // Screens, app state, themes.
+        .target(name: "SalesLedgerApp", dependencies: [
+            "TerminalUI", "LedgerCore", "Classification",
+            .product(name: "TOMLKit", package: "TOMLKit"),
+        ]),
+        .executableTarget(name: "salesledger", dependencies: [
+            "LedgerCore", "LedgerStore", "LedgerInterop", "Classification",
+            "SalesLedgerApp", "TerminalUI", "TerminalUINcurses",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "salesledger-ui-demo", dependencies: [
+            "TerminalUI", "TerminalUINcurses", "SalesLedgerApp",
+        ]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "SalesLedgerApp"],
+                    resources: [.copy("Snapshots")]),
+        .testTarget(name: "LedgerCoreTests", dependencies: ["LedgerCore"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "LedgerStoreTests", dependencies: [
+            "LedgerCore", "LedgerStore", "LedgerInterop", "Classification",
+        ], resources: [.copy("Fixtures")]),
+        .testTarget(name: "SalesLedgerAppTests", dependencies: ["SalesLedgerApp", "TerminalUI", "LedgerCore"]),
+    ]
+)

@@ -1,0 +1,1 @@
+// SalesLedgerApp — see DECISIONS.md

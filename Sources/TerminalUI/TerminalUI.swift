@@ -1,0 +1,1 @@
+// TerminalUI — see DECISIONS.md

@@ -1,0 +1,1 @@
+// TerminalUINcurses — see DECISIONS.md

@@ -1,0 +1,2 @@
+import TerminalUI
+print("ui demo: not yet built")

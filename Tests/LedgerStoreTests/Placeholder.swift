@@ -1,0 +1,3 @@
+import Testing
+
+@Test func placeholder_LedgerStoreTests() { #expect(1 + 1 == 2) }

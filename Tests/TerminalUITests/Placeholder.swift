@@ -1,0 +1,3 @@
+import Testing
+
+@Test func placeholder_TerminalUITests() { #expect(1 + 1 == 2) }

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# End-to-end tests: each tests/e2e/t_*.sh drives the real binaries (CLI, or the TUI in tmux through
+# shared/tools/tui-drive). A test exits 0 on pass. Prints a closing "N passed, N failed" line.
+# Usage: tests/e2e/run.sh BIN_DIR   (BIN_DIR holds salesledger and salesledger-ui-demo)
+set -u
+here=$(cd "$(dirname "$0")" && pwd)
+export BIN_DIR=${1:?usage: run.sh BIN_DIR}
+export REPO_DIR=$(cd "$here/../.." && pwd)
+# tui-drive comes from shared/tools beside the repo (CI lays a copy of shared/ there).
+export TUI_DRIVE="$REPO_DIR/../shared/tools/tui-drive"
+export TUI_DRIVE_SOCKET="sl-e2e-$$"
+passed=0 failed=0 names=()
+for t in "$here"/t_*.sh; do
+  [ -e "$t" ] || continue
+  name=$(basename "$t" .sh)
+  work=$(mktemp -d)
+  if (cd "$work" && WORK="$work" bash "$t") > "$work/log" 2>&1; then
+    passed=$((passed + 1)); echo "PASS $name"
+  else
+    failed=$((failed + 1)); names+=("$name"); echo "FAIL $name"; sed 's/^/    /' "$work/log" | tail -40
+  fi
+  rm -rf "$work"
+done
+tmux -L "$TUI_DRIVE_SOCKET" kill-server 2>/dev/null || true
+echo "e2e: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
