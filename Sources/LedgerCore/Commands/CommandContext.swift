@@ -1,0 +1,70 @@
+import Foundation
+
+/// What a command sees while it runs inside one transaction: who runs it, today's date, the rounding rule,
+/// and a record of changed records for the audit entry.
+public final class CommandContext {
+    public let actor: String
+    public let role: UserRole
+    public let today: CivilDate
+    public let rounding: RoundingRule
+    /// Days overdue beyond which posting for a customer needs a manager's override.
+    public let creditOverdueDays: Int
+    /// (entity, id, before JSON, after JSON) of each record the command changed.
+    public private(set) var changes: [AuditChange] = []
+
+    public init(actor: String, role: UserRole, today: CivilDate, rounding: RoundingRule = .halfUp,
+                creditOverdueDays: Int = 60) {
+        self.actor = actor
+        self.role = role
+        self.today = today
+        self.rounding = rounding
+        self.creditOverdueDays = creditOverdueDays
+    }
+
+    /// Records a change for the audit log.
+    public func recordChange<T: Encodable>(entity: String, id: Int64, before: T?, after: T?) {
+        let beforeText: String? = before.map { AuditJSON.encode($0) ?? "" }
+        let afterText: String? = after.map { AuditJSON.encode($0) ?? "" }
+        changes.append(AuditChange(entity: entity, id: id, before: beforeText, after: afterText))
+    }
+
+    /// Throws `permissionDenied` unless the role may manage.
+    public func requireManager(_ what: String) throws(LedgerError) {
+        guard role.canManage else { throw .permissionDenied("\(what) needs the manager or admin role (you are \(role.rawValue))") }
+    }
+}
+
+/// A record changed by a command.
+public struct AuditChange: Hashable, Sendable, Codable {
+    public var entity: String
+    public var id: Int64
+    public var before: String?
+    public var after: String?
+
+    public init(entity: String, id: Int64, before: String? = nil, after: String? = nil) {
+        self.entity = entity
+        self.id = id
+        self.before = before
+        self.after = after
+    }
+}
+
+/// An audit entry as the service hands it to the store; the store adds the sequence number and hash chain.
+public struct AuditDraft: Sendable {
+    public var actor: String
+    public var timestampUTC: String
+    public var command: String
+    public var payload: String
+    public var changes: [AuditChange]
+    public var outcome: String
+}
+
+/// Canonical JSON for audit payloads: sorted keys, no escaping of slashes.
+public enum AuditJSON {
+    public static func encode<T: Encodable>(_ value: T) -> String? {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(value) else { return nil }
+        return String(decoding: data, as: UTF8.self)
+    }
+}

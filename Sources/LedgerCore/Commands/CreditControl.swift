@@ -1,0 +1,26 @@
+/// Credit control (信用控制): posting for a customer over the credit limit, or with invoices more than
+/// `creditOverdueDays` overdue, needs a manager's override with a reason (kept in the audit payload).
+enum CreditControl {
+    static func check(customer: Customer, newTotal: Money, tx: any LedgerTransaction, context: CommandContext,
+                      overrideReason: String?) throws {
+        let open = try tx.openInvoices(customerID: customer.id)
+        var reasons: [String] = []
+        if let limit = customer.creditLimit {
+            let credits = try tx.unappliedCredits(customerID: customer.id).reduce(Int64(0)) { $0 + $1.amount }
+            let exposure = open.reduce(Int64(0)) { $0 + $1.open } - credits + newTotal.minorUnits
+            if exposure > limit.minorUnits {
+                let digits = customer.currency.minorDigits
+                reasons.append("balance would be \(Money.format(exposure, digits: digits, grouping: true)), over the credit limit \(Money.format(limit.minorUnits, digits: digits, grouping: true)) \(customer.currency.code)")
+            }
+        }
+        if let worst = open.max(by: { $0.dueDate > $1.dueDate }) {
+            let days = worst.dueDate.days(to: context.today)
+            if days > context.creditOverdueDays {
+                reasons.append("invoice \(worst.number) is \(days) days overdue (limit \(context.creditOverdueDays))")
+            }
+        }
+        guard !reasons.isEmpty else { return }
+        guard let reason = overrideReason?.trimmingSpaces(), !reason.isEmpty else { throw LedgerError.creditHold(reasons) }
+        try context.requireManager("overriding a credit hold")
+    }
+}

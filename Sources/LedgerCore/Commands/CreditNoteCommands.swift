@@ -1,0 +1,82 @@
+/// Issues a credit note (红字冲销): against an invoice (it is allocated to that invoice up to its open
+/// balance; any excess stays as customer credit) or standalone (all customer credit).
+/// Lines are entered with positive quantities; `amount` is a shortcut for one free line.
+public struct IssueCreditNote: LedgerCommand {
+    public static let name = "credit_note.issue"
+    public var customerCode: String
+    public var date: CivilDate
+    public var appliesToNumber: String?
+    public var lines: [LineInput]
+    public var reason: String
+    public var series: String = "CN"
+    public var externalReference: String = ""
+
+    public init(customerCode: String, date: CivilDate, appliesToNumber: String? = nil, lines: [LineInput], reason: String) {
+        self.customerCode = customerCode
+        self.date = date
+        self.appliesToNumber = appliesToNumber
+        self.lines = lines
+        self.reason = reason
+    }
+
+    /// A credit note of one free line of `amount` (tax 0).
+    public init(customerCode: String, date: CivilDate, appliesToNumber: String? = nil, amount: Money, reason: String) {
+        self.init(customerCode: customerCode, date: date, appliesToNumber: appliesToNumber,
+                  lines: [LineInput(description: reason.isEmpty ? "Credit" : reason, quantity: Quantity(1), unitPrice: amount)],
+                  reason: reason)
+    }
+
+    public struct Outcome: Hashable, Sendable, CustomStringConvertible {
+        public var creditNote: Invoice
+        public var allocation: AllocationOutcome
+        public var description: String { "\(creditNote.displayNumber): \(allocation)" }
+    }
+
+    public func execute(in tx: any LedgerTransaction, context: CommandContext) throws -> Outcome {
+        var issues = IssueCollector()
+        let customer = try tx.customer(code: customerCode)
+        if customer == nil { issues.add("customer", "unknown customer code \(customerCode)") }
+        issues.check(!reason.trimmingSpaces().isEmpty, "reason", "a reason is required")
+        var target: Invoice?
+        if let number = appliesToNumber, !number.isEmpty {
+            target = try tx.invoice(number: number)
+            if let found = target {
+                if found.kind != .invoice || found.status != .posted {
+                    issues.add("appliesTo", "\(number) is not a posted invoice")
+                } else if let customer, found.customerID != customer.id {
+                    issues.add("appliesTo", "\(number) belongs to another customer")
+                }
+            } else {
+                issues.add("appliesTo", "no invoice numbered \(number)")
+            }
+        }
+        let currency = customer?.currency ?? .cny
+        let computed = try DocumentMath.lines(lines, currency: currency, tx: tx, rounding: context.rounding, issues: &issues)
+        try issues.throwIfAny()
+        guard let customer else { throw LedgerError.notFound(customerCode) }
+        let (net, tax, total) = try DocumentMath.totals(computed, currency: currency)
+        var note = Invoice(
+            id: 0, kind: .creditNote, series: series, numberYear: date.year,
+            number: try tx.nextNumber(series: series, year: date.year), date: date, dueDate: date,
+            customerID: customer.id, salespersonID: target?.salespersonID, channel: target?.channel ?? customer.channel,
+            region: target?.region ?? customer.region, currency: currency, paymentTerms: .net(days: 0), status: .posted,
+            lines: computed, subtotal: net, taxTotal: tax, total: total, appliesToInvoiceID: target?.id)
+        note.note = reason
+        note.externalReference = externalReference
+        note.id = try tx.insert(note)
+        context.recordChange(entity: "invoice", id: note.id, before: Invoice?.none, after: note)
+        var outcome = AllocationOutcome(allocations: [], unapplied: total)
+        if let target {
+            let open = target.total.minorUnits - (try tx.allocatedToInvoice(id: target.id))
+            let amount = min(open, total.minorUnits)
+            if amount > 0 {
+                let item = try tx.openInvoices(customerID: customer.id).filter { $0.invoiceID == target.id }
+                let manual = item.map { ManualAllocation(invoiceNumber: $0.number, amount: Money(minorUnits: amount, currency: currency)) }
+                outcome = try Allocator.apply(plan: .manual(manual), available: total, source: .creditNote,
+                                              sourceID: note.id, sourceDate: date, customer: customer, tx: tx,
+                                              context: context)
+            }
+        }
+        return Outcome(creditNote: note, allocation: outcome)
+    }
+}

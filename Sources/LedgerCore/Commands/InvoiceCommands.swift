@@ -1,0 +1,200 @@
+/// One line as entered: a product (by SKU) or a free description, quantity, and optional price/discount/tax
+/// (price and tax default from the product).
+public struct LineInput: Hashable, Sendable, Codable {
+    public var productSKU: String?
+    public var description: String?
+    public var quantity: Quantity
+    public var unitPrice: Money?
+    public var discount: Rate
+    public var taxRate: Rate?
+
+    public init(productSKU: String? = nil, description: String? = nil, quantity: Quantity, unitPrice: Money? = nil,
+                discount: Rate = .zero, taxRate: Rate? = nil) {
+        self.productSKU = productSKU
+        self.description = description
+        self.quantity = quantity
+        self.unitPrice = unitPrice
+        self.discount = discount
+        self.taxRate = taxRate
+    }
+}
+
+enum DocumentMath {
+    /// Resolves products and computes each line's rounded net and tax; issues name `lines[i].field` (1-based).
+    static func lines(_ inputs: [LineInput], currency: Currency, tx: any LedgerTransaction, rounding: RoundingRule,
+                      issues: inout IssueCollector) throws -> [InvoiceLine] {
+        if inputs.isEmpty { issues.add("lines", "at least one line is required") }
+        var result: [InvoiceLine] = []
+        for (index, input) in inputs.enumerated() {
+            let path = "lines[\(index + 1)]"
+            var product: Product?
+            if let sku = input.productSKU, !sku.isEmpty {
+                product = try tx.product(sku: sku)
+                if product == nil { issues.add("\(path).product", "unknown product code \(sku)") }
+            } else if (input.description ?? "").trimmingSpaces().isEmpty {
+                issues.add("\(path).product", "a product or a description is required")
+            }
+            let price = input.unitPrice ?? product?.unitPrice
+            let tax = input.taxRate ?? product?.taxRate ?? .zero
+            issues.check(input.quantity.thousandths > 0, "\(path).quantity", "quantity must be greater than 0")
+            issues.check((0...10_000).contains(input.discount.basisPoints), "\(path).discount",
+                         "discount must be between 0% and 100%")
+            issues.check((0...10_000).contains(tax.basisPoints), "\(path).taxRate", "tax rate must be between 0% and 100%")
+            guard let price else {
+                if product != nil || input.productSKU == nil { issues.add("\(path).unitPrice", "unit price is required") }
+                continue
+            }
+            guard price.currency == currency else {
+                issues.add("\(path).unitPrice", "is in \(price.currency.code) but the document is in \(currency.code)")
+                continue
+            }
+            issues.check(price.minorUnits >= 0, "\(path).unitPrice", "unit price must be 0 or more")
+            do {
+                let net = try LineCalculation.netAmount(quantity: input.quantity, unitPrice: price,
+                                                        discount: input.discount, rounding: rounding)
+                let taxAmount = try LineCalculation.taxAmount(net: net, rate: tax, rounding: rounding)
+                result.append(InvoiceLine(productID: product?.id,
+                                          description: input.description ?? product?.name ?? "",
+                                          quantity: input.quantity, unitPrice: price, discount: input.discount,
+                                          taxRate: tax, netAmount: net, taxAmount: taxAmount))
+            } catch {
+                issues.add("\(path).quantity", "line amount is too large")
+            }
+        }
+        return result
+    }
+
+    static func totals(_ lines: [InvoiceLine], currency: Currency) throws(LedgerError) -> (Money, Money, Money) {
+        do {
+            let net = try lines.map(\.netAmount).sum(in: currency)
+            let tax = try lines.map(\.taxAmount).sum(in: currency)
+            return (net, tax, try net.adding(tax))
+        } catch {
+            throw .validation([FieldIssue("lines", "document total \(error)")])
+        }
+    }
+}
+
+/// Posts an invoice (or saves a draft): numbers it gaplessly per series and year, copies channel and region
+/// from the customer, computes the due date from the terms unless given, and runs the credit check.
+/// Outcome: the stored invoice.
+public struct PostInvoice: LedgerCommand {
+    public static let name = "invoice.post"
+    public var customerCode: String
+    public var date: CivilDate
+    public var dueDate: CivilDate?
+    public var paymentTerms: PaymentTerms?
+    public var salespersonCode: String?
+    public var channel: String?
+    public var region: String?
+    public var lines: [LineInput]
+    public var series: String = "INV"
+    public var asDraft: Bool = false
+    public var externalReference: String = ""
+    public var note: String = ""
+    /// A manager's reason to post despite a credit hold; audited with the command.
+    public var creditOverrideReason: String?
+
+    public init(customerCode: String, date: CivilDate, lines: [LineInput]) {
+        self.customerCode = customerCode
+        self.date = date
+        self.lines = lines
+    }
+
+    public func execute(in tx: any LedgerTransaction, context: CommandContext) throws -> Invoice {
+        var issues = IssueCollector()
+        let customer = try tx.customer(code: customerCode)
+        if customer == nil { issues.add("customer", "unknown customer code \(customerCode)") }
+        if let customer, customer.isArchived { issues.add("customer", "customer \(customer.code) is archived") }
+        var salesperson: Salesperson?
+        if let code = salespersonCode, !code.isEmpty {
+            salesperson = try tx.salesperson(code: code)
+            if salesperson == nil { issues.add("salesperson", "unknown salesperson code \(code)") }
+        }
+        let currency = customer?.currency ?? .cny
+        let computed = try DocumentMath.lines(lines, currency: currency, tx: tx, rounding: context.rounding, issues: &issues)
+        let terms = paymentTerms ?? customer?.paymentTerms ?? .net30
+        let due = dueDate ?? terms.dueDate(for: date)
+        issues.check(due >= date, "dueDate", "due date \(due) is before the invoice date \(date)")
+        try issues.throwIfAny()
+        guard let customer else { throw LedgerError.notFound("customer \(customerCode)") }
+        let (net, tax, total) = try DocumentMath.totals(computed, currency: currency)
+        if !asDraft {
+            try CreditControl.check(customer: customer, newTotal: total, tx: tx, context: context,
+                                    overrideReason: creditOverrideReason)
+        }
+        let number = asDraft ? 0 : try tx.nextNumber(series: series, year: date.year)
+        var invoice = Invoice(
+            id: 0, kind: .invoice, series: series, numberYear: date.year, number: number, date: date, dueDate: due,
+            customerID: customer.id, salespersonID: salesperson?.id, channel: channel ?? customer.channel,
+            region: region ?? customer.region, currency: currency, paymentTerms: terms,
+            status: asDraft ? .draft : .posted, lines: computed, subtotal: net, taxTotal: tax, total: total,
+            appliesToInvoiceID: nil)
+        invoice.externalReference = externalReference
+        invoice.note = note
+        invoice.id = try tx.insert(invoice)
+        context.recordChange(entity: "invoice", id: invoice.id, before: Invoice?.none, after: invoice)
+        return invoice
+    }
+}
+
+/// Voids a posted invoice or credit note: the number stays used, the amount leaves all balances. Refused
+/// while allocations exist (reverse them first). Outcome: the voided document.
+public struct VoidInvoice: LedgerCommand {
+    public static let name = "invoice.void"
+    public var number: String
+    public var reason: String
+    public init(number: String, reason: String) {
+        self.number = number
+        self.reason = reason
+    }
+
+    public func execute(in tx: any LedgerTransaction, context: CommandContext) throws -> Invoice {
+        try context.requireManager("voiding a document")
+        var issues = IssueCollector()
+        issues.check(!reason.trimmingSpaces().isEmpty, "reason", "a reason is required")
+        let found = try tx.invoice(number: number)
+        if found == nil { issues.add("number", "no document numbered \(number)") }
+        try issues.throwIfAny()
+        guard let before = found else { throw LedgerError.notFound(number) }
+        guard before.status == .posted else { throw LedgerError.refused("\(number) is \(before.status.rawValue), not posted") }
+        let allocated = before.kind == .invoice
+            ? try tx.allocatedToInvoice(id: before.id)
+            : try tx.allocatedFrom(source: .creditNote, id: before.id)
+        guard allocated == 0 else {
+            throw LedgerError.refused("\(number) has allocations of \(Money.format(allocated, digits: before.currency.minorDigits, grouping: true)); reverse them before voiding")
+        }
+        try tx.setStatus(invoiceID: before.id, status: .void, voidReason: reason)
+        var after = before
+        after.status = .void
+        after.voidReason = reason
+        context.recordChange(entity: "invoice", id: before.id, before: before, after: after)
+        return after
+    }
+}
+
+/// Marks an invoice disputed (with a reason) or resolves the dispute. Disputed invoices stay in aging but get
+/// no reminders. Outcome: the stored invoice.
+public struct SetDispute: LedgerCommand {
+    public static let name = "invoice.dispute"
+    public var number: String
+    public var isDisputed: Bool
+    public var reason: String
+    public init(number: String, isDisputed: Bool, reason: String) {
+        self.number = number
+        self.isDisputed = isDisputed
+        self.reason = reason
+    }
+
+    public func execute(in tx: any LedgerTransaction, context: CommandContext) throws -> Invoice {
+        guard let before = try tx.invoice(number: number), before.kind == .invoice else {
+            throw LedgerError.validation([FieldIssue("number", "no invoice numbered \(number)")])
+        }
+        try tx.setDispute(invoiceID: before.id, isDisputed: isDisputed, reason: reason)
+        var after = before
+        after.isDisputed = isDisputed
+        after.disputeReason = reason
+        context.recordChange(entity: "invoice", id: before.id, before: before, after: after)
+        return after
+    }
+}

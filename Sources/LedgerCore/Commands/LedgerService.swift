@@ -1,0 +1,78 @@
+/// A typed change to the ledger. Every write in SalesLedger is one of these, run by `LedgerService`.
+public protocol LedgerCommand: Encodable, Sendable {
+    associatedtype Outcome: Sendable
+    /// Stable name written to the audit log, e.g. `invoice.post`.
+    static var name: String { get }
+    /// Validates (throwing `LedgerError.validation` with every field issue), then writes through `tx`.
+    /// Runs inside one transaction: any throw rolls everything back.
+    func execute(in tx: any LedgerTransaction, context: CommandContext) throws -> Outcome
+}
+
+/// The one write path: validate → one transaction → write → append an audit entry → commit.
+public final class LedgerService {
+    public let store: any LedgerStore
+    public let clock: any LedgerClock
+    public var actor: String
+    public var role: UserRole
+    public var rounding: RoundingRule
+    public var creditOverdueDays: Int
+
+    public init(store: any LedgerStore, clock: any LedgerClock, actor: String, role: UserRole = .admin,
+                rounding: RoundingRule = .halfUp, creditOverdueDays: Int = 60) {
+        self.store = store
+        self.clock = clock
+        self.actor = actor
+        self.role = role
+        self.rounding = rounding
+        self.creditOverdueDays = creditOverdueDays
+    }
+
+    /// Runs one command in its own transaction.
+    /// - Throws: `LedgerError` (validation, credit hold, permission, not found, refused, storage).
+    @discardableResult
+    public func run<C: LedgerCommand>(_ command: C) throws(LedgerError) -> C.Outcome {
+        do {
+            return try store.write { tx in try self.execute(command, in: tx) }
+        } catch {
+            throw LedgerService.ledgerError(error)
+        }
+    }
+
+    /// Runs many commands in one transaction (sample loads, imports): all commit or none does.
+    public func runBatch<T>(_ body: (BatchRunner) throws -> T) throws(LedgerError) -> T {
+        do {
+            return try store.write { tx in try body(BatchRunner(service: self, tx: tx)) }
+        } catch {
+            throw LedgerService.ledgerError(error)
+        }
+    }
+
+    /// Runs commands inside an open batch transaction.
+    public struct BatchRunner {
+        let service: LedgerService
+        let tx: any LedgerTransaction
+        @discardableResult
+        public func run<C: LedgerCommand>(_ command: C) throws -> C.Outcome {
+            try service.execute(command, in: tx)
+        }
+    }
+
+    func execute<C: LedgerCommand>(_ command: C, in tx: any LedgerTransaction) throws -> C.Outcome {
+        guard role.canWrite else {
+            throw LedgerError.permissionDenied("the \(role.rawValue) role cannot change the ledger (\(C.name))")
+        }
+        let context = CommandContext(actor: actor, role: role, today: clock.today(), rounding: rounding,
+                                     creditOverdueDays: creditOverdueDays)
+        let outcome = try command.execute(in: tx, context: context)
+        try tx.appendAudit(AuditDraft(
+            actor: actor, timestampUTC: utcTimestamp(clock.nowUTCSeconds()), command: C.name,
+            payload: AuditJSON.encode(command) ?? "{}", changes: context.changes,
+            outcome: String(describing: outcome)))
+        return outcome
+    }
+
+    static func ledgerError(_ error: any Error) -> LedgerError {
+        if let ledger = error as? LedgerError { return ledger }
+        return .storage(String(describing: error))
+    }
+}

@@ -1,0 +1,155 @@
+/// Aging buckets (账龄区间) by days past due as of a date.
+///
+/// Days overdue = as-of date − due date. "Current" is ≤ 0 days (an invoice due on the as-of date is not
+/// overdue); then one bucket per bound: with the default bounds [30, 60, 90] the buckets are 1–30, 31–60,
+/// 61–90 and 91+. Bounds are configurable (strictly increasing, positive).
+public struct AgingBuckets: Hashable, Sendable, Codable {
+    public var bounds: [Int]
+    public init(bounds: [Int] = [30, 60, 90]) {
+        let sorted = Array(Set(bounds.filter { $0 > 0 })).sorted()
+        self.bounds = sorted.isEmpty ? [30, 60, 90] : sorted
+    }
+    public static let standard = AgingBuckets()
+
+    /// Bucket index for `daysOverdue`: 0 = current, then 1 … bounds.count.
+    public func index(daysOverdue: Int) -> Int {
+        if daysOverdue <= 0 { return 0 }
+        for (i, bound) in bounds.enumerated() where daysOverdue <= bound { return i + 1 }
+        return bounds.count + 1
+    }
+
+    /// Labels: `current`, `1-30`, `31-60`, `61-90`, `91+`.
+    public var labels: [String] {
+        var result = ["current"]
+        var low = 1
+        for bound in bounds {
+            result.append("\(low)-\(bound)")
+            low = bound + 1
+        }
+        result.append("\(low)+")
+        return result
+    }
+
+    public var count: Int { bounds.count + 2 }
+}
+
+/// Totals of one bucket: amount in minor units and number of invoices.
+public struct AgingBucketTotal: Hashable, Sendable, Codable {
+    public var label: String
+    public var amount: Int64
+    public var count: Int
+
+    public init(label: String, amount: Int64, count: Int) {
+        self.label = label
+        self.amount = amount
+        self.count = count
+    }
+}
+
+/// An aging report for one currency: buckets, unapplied credits shown apart, and per-group rows.
+public struct AgingReport: Hashable, Sendable, Codable {
+    public var asOf: CivilDate
+    public var currency: Currency
+    public var buckets: [AgingBucketTotal]
+    /// Sum of open invoice amounts (all buckets), minor units.
+    public var openTotal: Int64
+    /// Sum of the overdue buckets, minor units.
+    public var overdueTotal: Int64
+    /// Unapplied receipts and credit notes (customer credit), minor units, ≥ 0; shown as a negative line.
+    public var unappliedCredits: Int64
+    /// Open invoices less unapplied credits = sum of customer balances.
+    public var netReceivable: Int64 { openTotal - unappliedCredits }
+    /// Open amount of disputed invoices (included in the buckets).
+    public var disputedTotal: Int64
+    /// Per group (customer, salesperson, region …) in descending total order.
+    public var groups: [AgingGroupRow]
+
+    public init(asOf: CivilDate, currency: Currency, buckets: [AgingBucketTotal], openTotal: Int64, overdueTotal: Int64, unappliedCredits: Int64, disputedTotal: Int64, groups: [AgingGroupRow]) {
+        self.asOf = asOf
+        self.currency = currency
+        self.buckets = buckets
+        self.openTotal = openTotal
+        self.overdueTotal = overdueTotal
+        self.unappliedCredits = unappliedCredits
+        self.disputedTotal = disputedTotal
+        self.groups = groups
+    }
+}
+
+/// One group's buckets.
+public struct AgingGroupRow: Hashable, Sendable, Codable {
+    public var key: String
+    public var label: String
+    public var amounts: [Int64]
+    public var credits: Int64
+    public var total: Int64 { amounts.reduce(0, +) - credits }
+
+    public init(key: String, label: String, amounts: [Int64], credits: Int64) {
+        self.key = key
+        self.label = label
+        self.amounts = amounts
+        self.credits = credits
+    }
+}
+
+/// How aging rows are grouped.
+public enum AgingGrouping: String, Sendable, CaseIterable, Codable {
+    case none, customer, salesperson, region, channel
+}
+
+public enum Aging {
+    /// Builds one report per currency from open items and unapplied credits as of `asOf`.
+    public static func reports(items: [OpenItem], credits: [UnappliedCredit], asOf: CivilDate,
+                               buckets: AgingBuckets = .standard, groupBy: AgingGrouping = .none) -> [AgingReport] {
+        let currencies = Set(items.map(\.currency.code)).union(credits.map(\.currency.code)).sorted()
+        return currencies.compactMap { code in
+            guard let currency = Currency.named(code) else { return nil }
+            return report(items: items.filter { $0.currency == currency }, credits: credits.filter { $0.currency == currency },
+                          asOf: asOf, currency: currency, buckets: buckets, groupBy: groupBy)
+        }
+    }
+
+    static func report(items: [OpenItem], credits: [UnappliedCredit], asOf: CivilDate, currency: Currency,
+                       buckets: AgingBuckets, groupBy: AgingGrouping) -> AgingReport {
+        var totals = buckets.labels.map { AgingBucketTotal(label: $0, amount: 0, count: 0) }
+        var groups: [String: AgingGroupRow] = [:]
+        var disputed: Int64 = 0
+        for item in items where item.open != 0 {
+            let index = buckets.index(daysOverdue: item.dueDate.days(to: asOf))
+            totals[index].amount += item.open
+            totals[index].count += 1
+            if item.isDisputed { disputed += item.open }
+            if groupBy != .none {
+                let (key, label) = groupKey(item, groupBy)
+                var row = groups[key] ?? AgingGroupRow(key: key, label: label, amounts: Array(repeating: 0, count: buckets.count), credits: 0)
+                row.amounts[index] += item.open
+                groups[key] = row
+            }
+        }
+        var creditTotal: Int64 = 0
+        for credit in credits {
+            creditTotal += credit.amount
+            if groupBy == .customer {
+                var row = groups[credit.customerCode] ?? AgingGroupRow(key: credit.customerCode, label: credit.customerName,
+                                                                      amounts: Array(repeating: 0, count: buckets.count), credits: 0)
+                row.credits += credit.amount
+                groups[credit.customerCode] = row
+            }
+        }
+        let open = totals.reduce(Int64(0)) { $0 + $1.amount }
+        return AgingReport(asOf: asOf, currency: currency, buckets: totals, openTotal: open,
+                           overdueTotal: open - totals[0].amount, unappliedCredits: creditTotal,
+                           disputedTotal: disputed,
+                           groups: groups.values.sorted { ($0.total, $1.key) > ($1.total, $0.key) })
+    }
+
+    static func groupKey(_ item: OpenItem, _ grouping: AgingGrouping) -> (String, String) {
+        switch grouping {
+        case .none: return ("", "")
+        case .customer: return (item.customerCode, item.customerName)
+        case .salesperson: return (item.salesperson, item.salesperson)
+        case .region: return (item.region, item.region)
+        case .channel: return (item.channel, item.channel)
+        }
+    }
+}

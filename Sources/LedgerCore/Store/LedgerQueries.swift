@@ -1,0 +1,223 @@
+/// A page of a list: `offset` rows skipped, at most `limit` returned.
+public struct PageRequest: Hashable, Sendable {
+    public var offset: Int
+    public var limit: Int
+    public init(offset: Int = 0, limit: Int = 100) {
+        self.offset = max(0, offset)
+        self.limit = max(0, limit)
+    }
+    public static let all = PageRequest(offset: 0, limit: Int.max / 2)
+}
+
+/// Read-only queries. Lists are paged; nothing loads a whole table into memory for a screen.
+public protocol LedgerQueries: AnyObject {
+    func summary() throws -> LedgerSummary
+    func customer(code: String) throws -> Customer?
+    /// Customers whose code, name, pinyin, initials or phone contain `search` (all when nil), by code.
+    func customers(search: String?, asOf: CivilDate, page: PageRequest) throws -> [CustomerListRow]
+    func customerCount(search: String?) throws -> Int
+    func invoices(filter: InvoiceFilter, page: PageRequest) throws -> [InvoiceListRow]
+    func invoiceCount(filter: InvoiceFilter) throws -> Int
+    func invoiceDocument(number: String) throws -> Invoice?
+    func products(search: String?, page: PageRequest) throws -> [Product]
+    func salespeople() throws -> [Salesperson]
+    /// Posted, non-void sales (invoices less credit notes) grouped by `dimension`, dated in `from...to`.
+    func salesReport(by dimension: SalesDimension, from: CivilDate?, to: CivilDate?) throws -> [SalesReportRow]
+    /// Every posted invoice open as of `asOf` (dated on or before it; allocations dated after it ignored).
+    func openItems(asOf: CivilDate) throws -> [OpenItem]
+    /// Unapplied receipts and credit notes as of `asOf`.
+    func unappliedCredits(asOf: CivilDate) throws -> [UnappliedCredit]
+}
+
+/// Filter for invoice lists.
+public struct InvoiceFilter: Hashable, Sendable {
+    public var customerCode: String?
+    public var from: CivilDate?
+    public var to: CivilDate?
+    public var kind: DocumentKind?
+    public var status: DocumentStatus?
+    public init(customerCode: String? = nil, from: CivilDate? = nil, to: CivilDate? = nil,
+                kind: DocumentKind? = nil, status: DocumentStatus? = nil) {
+        self.customerCode = customerCode
+        self.from = from
+        self.to = to
+        self.kind = kind
+        self.status = status
+    }
+}
+
+/// Counts and totals of a ledger.
+public struct LedgerSummary: Hashable, Sendable, Codable {
+    public var customers: Int
+    public var products: Int
+    public var salespeople: Int
+    public var invoices: Int
+    public var creditNotes: Int
+    public var invoiceLines: Int
+    public var receipts: Int
+    /// Sum of posted invoice totals less credit notes, per currency code, in minor units.
+    public var salesByCurrency: [String: Int64]
+    public var firstDate: CivilDate?
+    public var lastDate: CivilDate?
+    public init(customers: Int = 0, products: Int = 0, salespeople: Int = 0, invoices: Int = 0, creditNotes: Int = 0,
+                invoiceLines: Int = 0, receipts: Int = 0, salesByCurrency: [String: Int64] = [:],
+                firstDate: CivilDate? = nil, lastDate: CivilDate? = nil) {
+        self.customers = customers
+        self.products = products
+        self.salespeople = salespeople
+        self.invoices = invoices
+        self.creditNotes = creditNotes
+        self.invoiceLines = invoiceLines
+        self.receipts = receipts
+        self.salesByCurrency = salesByCurrency
+        self.firstDate = firstDate
+        self.lastDate = lastDate
+    }
+    public var isEmpty: Bool { customers == 0 && invoices == 0 && receipts == 0 && products == 0 }
+}
+
+/// One row of the customer list.
+public struct CustomerListRow: Hashable, Sendable, Codable {
+    public var id: Int64
+    public var code: String
+    public var name: String
+    public var customerClass: String
+    public var region: String
+    public var channel: String
+    public var currency: Currency
+    /// Open invoices less unapplied credits, minor units.
+    public var balance: Int64
+    /// Open amount of invoices past their due date, minor units.
+    public var overdue: Int64
+    public var lastPurchase: CivilDate?
+
+    public init(id: Int64, code: String, name: String, customerClass: String, region: String, channel: String, currency: Currency, balance: Int64, overdue: Int64, lastPurchase: CivilDate? = nil) {
+        self.id = id
+        self.code = code
+        self.name = name
+        self.customerClass = customerClass
+        self.region = region
+        self.channel = channel
+        self.currency = currency
+        self.balance = balance
+        self.overdue = overdue
+        self.lastPurchase = lastPurchase
+    }
+}
+
+/// One row of an invoice list.
+public struct InvoiceListRow: Hashable, Sendable, Codable {
+    public var id: Int64
+    public var number: String
+    public var kind: DocumentKind
+    public var status: DocumentStatus
+    public var date: CivilDate
+    public var dueDate: CivilDate
+    public var customerCode: String
+    public var customerName: String
+    public var total: Money
+    /// Open balance today (total − allocations), minor units; 0 for void documents.
+    public var open: Int64
+
+    public init(id: Int64, number: String, kind: DocumentKind, status: DocumentStatus, date: CivilDate, dueDate: CivilDate, customerCode: String, customerName: String, total: Money, open: Int64) {
+        self.id = id
+        self.number = number
+        self.kind = kind
+        self.status = status
+        self.date = date
+        self.dueDate = dueDate
+        self.customerCode = customerCode
+        self.customerName = customerName
+        self.total = total
+        self.open = open
+    }
+}
+
+/// Dimensions of the sales report.
+public enum SalesDimension: String, Sendable, CaseIterable, Codable {
+    case month, quarter, year, customer, region, channel, salesperson, product, category
+}
+
+/// One group of the sales report. Amounts are minor units of `currency`; credit notes count negative.
+public struct SalesReportRow: Hashable, Sendable, Codable {
+    public var key: String
+    public var label: String
+    public var currency: Currency
+    public var documents: Int
+    public var net: Int64
+    public var tax: Int64
+    public var total: Int64
+
+    public init(key: String, label: String, currency: Currency, documents: Int, net: Int64, tax: Int64, total: Int64) {
+        self.key = key
+        self.label = label
+        self.currency = currency
+        self.documents = documents
+        self.net = net
+        self.tax = tax
+        self.total = total
+    }
+}
+
+/// An invoice with an open balance as of some date.
+public struct OpenItem: Hashable, Sendable, Codable {
+    public var invoiceID: Int64
+    public var number: String
+    public var customerID: Int64
+    public var customerCode: String
+    public var customerName: String
+    public var salesperson: String
+    public var region: String
+    public var channel: String
+    public var date: CivilDate
+    public var dueDate: CivilDate
+    public var currency: Currency
+    public var total: Int64
+    /// Total − allocations (as of the date), minor units; > 0.
+    public var open: Int64
+    public var isDisputed: Bool
+    public init(invoiceID: Int64, number: String, customerID: Int64, customerCode: String, customerName: String,
+                salesperson: String, region: String, channel: String, date: CivilDate, dueDate: CivilDate,
+                currency: Currency, total: Int64, open: Int64, isDisputed: Bool) {
+        self.invoiceID = invoiceID
+        self.number = number
+        self.customerID = customerID
+        self.customerCode = customerCode
+        self.customerName = customerName
+        self.salesperson = salesperson
+        self.region = region
+        self.channel = channel
+        self.date = date
+        self.dueDate = dueDate
+        self.currency = currency
+        self.total = total
+        self.open = open
+        self.isDisputed = isDisputed
+    }
+}
+
+/// A receipt or credit note with an amount not yet allocated: a credit the customer holds.
+public struct UnappliedCredit: Hashable, Sendable, Codable {
+    public var source: AllocationSource
+    public var sourceID: Int64
+    public var number: String
+    public var customerID: Int64
+    public var customerCode: String
+    public var customerName: String
+    public var date: CivilDate
+    public var currency: Currency
+    /// Unapplied amount, minor units, > 0.
+    public var amount: Int64
+    public init(source: AllocationSource, sourceID: Int64, number: String, customerID: Int64, customerCode: String,
+                customerName: String, date: CivilDate, currency: Currency, amount: Int64) {
+        self.source = source
+        self.sourceID = sourceID
+        self.number = number
+        self.customerID = customerID
+        self.customerCode = customerCode
+        self.customerName = customerName
+        self.date = date
+        self.currency = currency
+        self.amount = amount
+    }
+}

@@ -1,0 +1,57 @@
+/// The writes (and the reads that decide them) a command may do inside one store transaction.
+///
+/// Synchronous and free of any database library's types, so SQLite (GRDB) and, later, PostgreSQL stores
+/// implement it alike. Every method throws `LedgerError.storage` on a store failure.
+public protocol LedgerTransaction: AnyObject {
+    func customer(id: Int64) throws -> Customer?
+    func customer(code: String) throws -> Customer?
+    /// Inserts and returns the new id.
+    func insert(_ customer: Customer) throws -> Int64
+    func update(_ customer: Customer) throws
+    func customerHasDocuments(id: Int64) throws -> Bool
+
+    func product(id: Int64) throws -> Product?
+    func product(sku: String) throws -> Product?
+    func insert(_ product: Product) throws -> Int64
+
+    func salesperson(id: Int64) throws -> Salesperson?
+    func salesperson(code: String) throws -> Salesperson?
+    func insert(_ salesperson: Salesperson) throws -> Int64
+
+    /// Reads and bumps the counter of `series` in `year` in this transaction: gapless, never reused.
+    func nextNumber(series: String, year: Int) throws -> Int
+
+    /// Inserts a document with its lines; returns the new id.
+    func insert(_ invoice: Invoice) throws -> Int64
+    func invoice(id: Int64) throws -> Invoice?
+    /// By display number such as `INV-2026-000123`, or by external reference when `number` is not found.
+    func invoice(number: String) throws -> Invoice?
+    func setStatus(invoiceID: Int64, status: DocumentStatus, voidReason: String) throws
+    func setDispute(invoiceID: Int64, isDisputed: Bool, reason: String) throws
+
+    func insert(_ receipt: Receipt) throws -> Int64
+    func receipt(id: Int64) throws -> Receipt?
+    func receipt(number: String) throws -> Receipt?
+
+    func insert(_ allocation: Allocation) throws -> Int64
+    func allocation(id: Int64) throws -> Allocation?
+    /// Whether a reversal of the allocation exists.
+    func isReversed(allocationID: Int64) throws -> Bool
+    /// Net allocated to an invoice (reversals subtract), in minor units.
+    func allocatedToInvoice(id: Int64) throws -> Int64
+    /// Net allocated from a receipt or credit note, in minor units.
+    func allocatedFrom(source: AllocationSource, id: Int64) throws -> Int64
+    /// Posted invoices of the customer whose open balance is > 0, oldest due date first (then number).
+    func openInvoices(customerID: Int64) throws -> [OpenItem]
+    /// Receipts and credit notes of the customer with an unapplied amount > 0, oldest first.
+    func unappliedCredits(customerID: Int64) throws -> [UnappliedCredit]
+
+    /// Appends an audit entry; the store numbers it and chains its hash.
+    func appendAudit(_ entry: AuditDraft) throws
+}
+
+/// A storage back end: one write path (`write`, one transaction) and paged, read-only queries.
+public protocol LedgerStore: LedgerQueries, AnyObject {
+    /// Runs `body` in one transaction (SQLite `BEGIN IMMEDIATE`): all of it commits, or none of it.
+    func write<T>(_ body: (any LedgerTransaction) throws -> T) throws -> T
+}

@@ -1,0 +1,179 @@
+import GRDB
+import LedgerCore
+
+extension SQLiteLedgerStore {
+    public func summary() throws -> LedgerSummary {
+        try read { db in
+            var s = LedgerSummary()
+            s.customers = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM customer") ?? 0
+            s.products = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM product") ?? 0
+            s.salespeople = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM salesperson") ?? 0
+            s.invoices = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM document WHERE kind = 'invoice' AND status = 'posted'") ?? 0
+            s.creditNotes = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM document WHERE kind = 'credit_note' AND status = 'posted'") ?? 0
+            s.invoiceLines = try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM document_line l JOIN document d ON d.id = l.document_id
+                WHERE d.kind = 'invoice' AND d.status = 'posted'
+                """) ?? 0
+            s.receipts = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM receipt") ?? 0
+            for row in try Row.fetchAll(db, sql: """
+                SELECT currency, SUM(CASE kind WHEN 'invoice' THEN total ELSE -total END) AS sales
+                FROM document WHERE status = 'posted' GROUP BY currency
+                """) {
+                s.salesByCurrency[row["currency"]] = row["sales"]
+            }
+            if let row = try Row.fetchOne(db, sql: "SELECT MIN(date) AS a, MAX(date) AS b FROM document WHERE status = 'posted'"),
+               let a: String = row["a"], let b: String = row["b"] {
+                s.firstDate = CivilDate(iso: a)
+                s.lastDate = CivilDate(iso: b)
+            }
+            return s
+        }
+    }
+
+    public func customer(code: String) throws -> Customer? {
+        try read { db in try SQLiteTransaction(db: db).customer(code: code) }
+    }
+
+    static func searchClause(_ search: String?) -> (String, StatementArguments) {
+        guard let raw = search?.trimmingSpacesForSearch(), !raw.isEmpty else { return ("1", []) }
+        let pattern = "%" + raw.replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "%"
+        let lower = pattern.lowercased()
+        return ("""
+            (code LIKE ? ESCAPE '\\' OR instr(name, ?) > 0 OR pinyin LIKE ? ESCAPE '\\'
+             OR pinyin_initials LIKE ? ESCAPE '\\' OR phone LIKE ? ESCAPE '\\')
+            """, [pattern, raw, lower, lower, pattern])
+    }
+
+    public func customers(search: String?, asOf: CivilDate, page: PageRequest) throws -> [CustomerListRow] {
+        let (clause, args) = SQLiteLedgerStore.searchClause(search)
+        return try read { db in
+            var arguments = StatementArguments(["asOf": asOf.description])
+            arguments += args
+            _ = arguments
+            let sql = """
+                SELECT c.*,
+                  COALESCE((SELECT SUM(d.total - COALESCE((SELECT SUM(a.amount) FROM allocation a WHERE a.invoice_id = d.id), 0))
+                            FROM document d WHERE d.customer_id = c.id AND d.kind = 'invoice' AND d.status = 'posted'), 0)
+                  - COALESCE((SELECT SUM(r.amount - COALESCE((SELECT SUM(a.amount) FROM allocation a WHERE a.source = 'receipt' AND a.source_id = r.id), 0))
+                            FROM receipt r WHERE r.customer_id = c.id), 0)
+                  - COALESCE((SELECT SUM(d.total - COALESCE((SELECT SUM(a.amount) FROM allocation a WHERE a.source = 'credit_note' AND a.source_id = d.id), 0))
+                            FROM document d WHERE d.customer_id = c.id AND d.kind = 'credit_note' AND d.status = 'posted'), 0)
+                  AS balance,
+                  COALESCE((SELECT SUM(d.total - COALESCE((SELECT SUM(a.amount) FROM allocation a WHERE a.invoice_id = d.id), 0))
+                            FROM document d WHERE d.customer_id = c.id AND d.kind = 'invoice' AND d.status = 'posted'
+                            AND d.due_date < ?), 0) AS overdue,
+                  (SELECT MAX(d.date) FROM document d WHERE d.customer_id = c.id AND d.kind = 'invoice' AND d.status = 'posted') AS last_purchase
+                FROM customer c
+                WHERE \(clause)
+                ORDER BY c.code
+                LIMIT ? OFFSET ?
+                """
+            var positional: StatementArguments = [asOf.description]
+            positional += args
+            positional += [page.limit, page.offset]
+            return try Row.fetchAll(db, sql: sql, arguments: positional).map { row in
+                let customer = RowMapping.customer(row)
+                let last: String? = row["last_purchase"]
+                return CustomerListRow(id: customer.id, code: customer.code, name: customer.name,
+                                       customerClass: customer.customerClass, region: customer.region,
+                                       channel: customer.channel, currency: customer.currency, balance: row["balance"],
+                                       overdue: row["overdue"], lastPurchase: last.flatMap(CivilDate.init(iso:)))
+            }
+        }
+    }
+
+    public func customerCount(search: String?) throws -> Int {
+        let (clause, args) = SQLiteLedgerStore.searchClause(search)
+        return try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM customer WHERE \(clause)", arguments: args) ?? 0 }
+    }
+
+    static func invoiceWhere(_ filter: InvoiceFilter) -> (String, StatementArguments) {
+        var parts = ["1"]
+        var args: StatementArguments = []
+        if let code = filter.customerCode { parts.append("c.code = ?"); args += [code] }
+        if let from = filter.from { parts.append("d.date >= ?"); args += [from.description] }
+        if let to = filter.to { parts.append("d.date <= ?"); args += [to.description] }
+        if let kind = filter.kind { parts.append("d.kind = ?"); args += [kind.rawValue] }
+        if let status = filter.status { parts.append("d.status = ?"); args += [status.rawValue] }
+        return (parts.joined(separator: " AND "), args)
+    }
+
+    public func invoices(filter: InvoiceFilter, page: PageRequest) throws -> [InvoiceListRow] {
+        let (clause, args) = SQLiteLedgerStore.invoiceWhere(filter)
+        return try read { db in
+            var arguments = args
+            arguments += [page.limit, page.offset]
+            return try Row.fetchAll(db, sql: """
+                SELECT d.id, COALESCE(d.display_number, 'draft #' || d.id) AS number, d.kind, d.status, d.date, d.due_date,
+                  d.currency, d.total, c.code, c.name,
+                  CASE WHEN d.status = 'void' THEN 0 WHEN d.kind = 'invoice'
+                    THEN d.total - COALESCE((SELECT SUM(a.amount) FROM allocation a WHERE a.invoice_id = d.id), 0)
+                    ELSE d.total - COALESCE((SELECT SUM(a.amount) FROM allocation a WHERE a.source = 'credit_note' AND a.source_id = d.id), 0)
+                  END AS open
+                FROM document d JOIN customer c ON c.id = d.customer_id
+                WHERE \(clause)
+                ORDER BY d.date, d.id
+                LIMIT ? OFFSET ?
+                """, arguments: arguments).map { row in
+                let cur = RowMapping.currency(row["currency"])
+                return InvoiceListRow(id: row["id"], number: row["number"],
+                                      kind: DocumentKind(rawValue: row["kind"]) ?? .invoice,
+                                      status: DocumentStatus(rawValue: row["status"]) ?? .posted,
+                                      date: RowMapping.date(row["date"]), dueDate: RowMapping.date(row["due_date"]),
+                                      customerCode: row["code"], customerName: row["name"],
+                                      total: Money(minorUnits: row["total"], currency: cur), open: row["open"])
+            }
+        }
+    }
+
+    public func invoiceCount(filter: InvoiceFilter) throws -> Int {
+        let (clause, args) = SQLiteLedgerStore.invoiceWhere(filter)
+        return try read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM document d JOIN customer c ON c.id = d.customer_id WHERE \(clause)",
+                             arguments: args) ?? 0
+        }
+    }
+
+    public func invoiceDocument(number: String) throws -> Invoice? {
+        try read { db in try SQLiteTransaction(db: db).invoice(number: number) }
+    }
+
+    public func products(search: String?, page: PageRequest) throws -> [Product] {
+        let (clause, args) = SQLiteLedgerStore.searchClause(search)
+        let productClause = clause.replacingOccurrences(of: "code LIKE", with: "sku LIKE")
+            .replacingOccurrences(of: "OR phone LIKE ? ESCAPE '\\'", with: "OR category LIKE ? ESCAPE '\\'")
+        return try read { db in
+            var arguments = args
+            arguments += [page.limit, page.offset]
+            return try Row.fetchAll(db, sql: "SELECT * FROM product WHERE \(productClause) ORDER BY sku LIMIT ? OFFSET ?",
+                                    arguments: arguments).map(RowMapping.product)
+        }
+    }
+
+    public func salespeople() throws -> [Salesperson] {
+        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM salesperson ORDER BY code").map(RowMapping.salesperson) }
+    }
+
+    public func openItems(asOf: CivilDate) throws -> [OpenItem] {
+        try read { db in
+            try Row.fetchAll(db, sql: RowMapping.openItemsSQL(whereClause: "d.date <= :asOf", asOf: true),
+                             arguments: ["asOf": asOf.description]).map(RowMapping.openItem)
+        }
+    }
+
+    public func unappliedCredits(asOf: CivilDate) throws -> [UnappliedCredit] {
+        try read { db in
+            try Row.fetchAll(db, sql: RowMapping.unappliedSQL(whereClause: "1", asOf: true),
+                             arguments: ["asOf": asOf.description]).map(RowMapping.unapplied)
+        }
+    }
+}
+
+extension String {
+    func trimmingSpacesForSearch() -> String {
+        var s = Substring(self)
+        while let f = s.first, f.isWhitespace { s.removeFirst() }
+        while let l = s.last, l.isWhitespace { s.removeLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,75 @@
+import GRDB
+import LedgerCore
+
+extension SQLiteLedgerStore {
+    /// Sales by dimension. Document-level dimensions sum document totals (credit notes negative);
+    /// product and category sum line amounts.
+    public func salesReport(by dimension: SalesDimension, from: CivilDate?, to: CivilDate?) throws -> [SalesReportRow] {
+        var filters = ["d.status = 'posted'"]
+        var args: StatementArguments = []
+        if let from { filters.append("d.date >= ?"); args += [from.description] }
+        if let to { filters.append("d.date <= ?"); args += [to.description] }
+        let sign = "(CASE d.kind WHEN 'invoice' THEN 1 ELSE -1 END)"
+        let keyLabel: (String, String)
+        var joins = "JOIN customer c ON c.id = d.customer_id LEFT JOIN salesperson s ON s.id = d.salesperson_id"
+        var amounts = "SUM(\(sign) * d.subtotal) AS net, SUM(\(sign) * d.tax_total) AS tax, SUM(\(sign) * d.total) AS total"
+        switch dimension {
+        case .month: keyLabel = ("substr(d.date, 1, 7)", "substr(d.date, 1, 7)")
+        case .quarter:
+            let q = "substr(d.date, 1, 4) || '-Q' || ((CAST(substr(d.date, 6, 2) AS INTEGER) + 2) / 3)"
+            keyLabel = (q, q)
+        case .year: keyLabel = ("substr(d.date, 1, 4)", "substr(d.date, 1, 4)")
+        case .customer: keyLabel = ("c.code", "c.name")
+        case .region: keyLabel = ("d.region", "d.region")
+        case .channel: keyLabel = ("d.channel", "d.channel")
+        case .salesperson: keyLabel = ("COALESCE(s.code, '')", "COALESCE(s.name, '')")
+        case .product, .category:
+            joins += " JOIN document_line l ON l.document_id = d.id LEFT JOIN product p ON p.id = l.product_id"
+            amounts = "SUM(\(sign) * l.net_amount) AS net, SUM(\(sign) * l.tax_amount) AS tax, SUM(\(sign) * (l.net_amount + l.tax_amount)) AS total"
+            keyLabel = dimension == .product
+                ? ("COALESCE(p.sku, l.description)", "COALESCE(p.name, l.description)")
+                : ("COALESCE(p.category, '')", "COALESCE(p.category, '')")
+        }
+        let sql = """
+            SELECT \(keyLabel.0) AS key, MAX(\(keyLabel.1)) AS label, d.currency, COUNT(DISTINCT d.id) AS documents, \(amounts)
+            FROM document d \(joins)
+            WHERE \(filters.joined(separator: " AND "))
+            GROUP BY key, d.currency
+            ORDER BY \(dimension.isTime ? "key" : "total DESC, key"), d.currency
+            """
+        return try read { db in
+            try Row.fetchAll(db, sql: sql, arguments: args).map { row in
+                SalesReportRow(key: row["key"] ?? "", label: row["label"] ?? "", currency: RowMapping.currency(row["currency"]),
+                               documents: row["documents"], net: row["net"], tax: row["tax"], total: row["total"])
+            }
+        }
+    }
+
+    /// Verifies the audit chain: recomputes every hash. Returns nil when intact, else the first bad entry.
+    public func verifyAuditChain() throws -> String? {
+        try read { db in
+            var previous = AuditChain.genesis
+            for row in try Row.fetchAll(db, sql: "SELECT * FROM audit_log ORDER BY seq") {
+                let seq: Int64 = row["seq"]
+                let stored: String = row["hash"]
+                let prev: String = row["prev_hash"]
+                guard prev == previous else { return "entry \(seq): previous hash does not match entry \(seq - 1)" }
+                let hash = AuditChain.hash(previous: prev, timestamp: row["timestamp_utc"], actor: row["actor"],
+                                           command: row["command"], payload: row["payload"], changes: row["changes"],
+                                           outcome: row["outcome"])
+                guard hash == stored else { return "entry \(seq): contents do not match its hash" }
+                previous = stored
+            }
+            return nil
+        }
+    }
+
+    /// Number of audit entries.
+    public func auditCount() throws -> Int {
+        try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM audit_log") ?? 0 }
+    }
+}
+
+extension SalesDimension {
+    var isTime: Bool { self == .month || self == .quarter || self == .year }
+}

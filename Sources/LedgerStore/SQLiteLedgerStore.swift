@@ -1,0 +1,95 @@
+import Foundation
+import GRDB
+import LedgerCore
+
+/// The embedded store: SQLite through GRDB, WAL mode, foreign keys on, a busy timeout, migrations.
+///
+/// Writes run in `BEGIN IMMEDIATE` transactions (GRDB's default for `write`), so two processes posting at
+/// once queue on the busy timeout instead of failing, and number counters stay gapless.
+public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
+    let writer: any DatabaseWriter
+    /// The database file, or nil in memory.
+    public let path: String?
+
+    /// Opens (creating when missing) the ledger at `path`: folder mode 0700, file mode 0600, then migrates.
+    /// - Throws: `LedgerError.storage` naming the path and the cause.
+    public init(path: String, busyTimeoutSeconds: Double = 10) throws(LedgerError) {
+        self.path = path
+        do {
+            let url = URL(fileURLWithPath: path)
+            let folder = url.deletingLastPathComponent().path
+            let fm = FileManager.default
+            if !fm.fileExists(atPath: folder) {
+                try fm.createDirectory(atPath: folder, withIntermediateDirectories: true,
+                                       attributes: [.posixPermissions: 0o700])
+            }
+            let isNew = !fm.fileExists(atPath: path)
+            if isNew {
+                guard fm.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+                    throw LedgerError.storage("cannot create \(path)")
+                }
+            }
+            var config = Configuration()
+            config.foreignKeysEnabled = true
+            config.busyMode = .timeout(busyTimeoutSeconds)
+            let pool = try DatabasePool(path: path, configuration: config)
+            writer = pool
+            try Schema.migrator.migrate(pool)
+        } catch let error as LedgerError {
+            throw error
+        } catch {
+            throw .storage("\(path): \(error)")
+        }
+    }
+
+    /// A private in-memory ledger (tests).
+    public init() throws(LedgerError) {
+        path = nil
+        do {
+            var config = Configuration()
+            config.foreignKeysEnabled = true
+            let queue = try DatabaseQueue(configuration: config)
+            writer = queue
+            try Schema.migrator.migrate(queue)
+        } catch {
+            throw .storage("in-memory database: \(error)")
+        }
+    }
+
+    public func write<T>(_ body: (any LedgerTransaction) throws -> T) throws -> T {
+        do {
+            return try writer.write { db in try body(SQLiteTransaction(db: db)) }
+        } catch let error as LedgerError {
+            throw error
+        } catch let error as DatabaseError {
+            throw LedgerError.storage(error.message ?? error.description)
+        }
+    }
+
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try writer.read(body)
+        } catch let error as DatabaseError {
+            throw LedgerError.storage(error.message ?? error.description)
+        }
+    }
+
+    /// `PRAGMA integrity_check` result: `ok` when the file is sound.
+    public func integrityCheck() throws -> String {
+        try read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "no answer" }
+    }
+
+    /// Runs `sql` and returns the first column of the first row as text (diagnostics and tests).
+    public func scalar(_ sql: String) throws -> String? {
+        try read { db in try String.fetchOne(db, sql: sql) }
+    }
+
+    /// The default ledger file: `$XDG_DATA_HOME/salesledger/ledger.sqlite`, else `~/.local/share/salesledger/…`.
+    public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        if let xdg = environment["XDG_DATA_HOME"], !xdg.isEmpty {
+            return xdg + "/salesledger/ledger.sqlite"
+        }
+        let home = environment["HOME"] ?? NSHomeDirectory()
+        return home + "/.local/share/salesledger/ledger.sqlite"
+    }
+}

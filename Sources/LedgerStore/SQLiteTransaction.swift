@@ -1,0 +1,217 @@
+import Crypto
+import Foundation
+import GRDB
+import LedgerCore
+
+/// `LedgerTransaction` over one open GRDB write transaction.
+final class SQLiteTransaction: LedgerTransaction {
+    let db: Database
+    init(db: Database) { self.db = db }
+
+    // MARK: - Customers, products, salespeople
+
+    func customer(id: Int64) throws -> Customer? {
+        try Row.fetchOne(db, sql: "SELECT * FROM customer WHERE id = ?", arguments: [id]).map(RowMapping.customer)
+    }
+
+    func customer(code: String) throws -> Customer? {
+        try Row.fetchOne(db, sql: "SELECT * FROM customer WHERE code = ?", arguments: [code]).map(RowMapping.customer)
+    }
+
+    func insert(_ customer: Customer) throws -> Int64 {
+        try db.execute(sql: "INSERT INTO customer (\(RowMapping.customerColumns)) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                       arguments: RowMapping.customerArguments(customer))
+        return db.lastInsertedRowID
+    }
+
+    func update(_ customer: Customer) throws {
+        let sets = RowMapping.customerColumns.split(separator: ",").map { "\($0.trimmingCharacters(in: .whitespaces)) = ?" }
+        var args = RowMapping.customerArguments(customer)
+        args += [customer.id]
+        try db.execute(sql: "UPDATE customer SET \(sets.joined(separator: ", ")) WHERE id = ?", arguments: args)
+    }
+
+    func customerHasDocuments(id: Int64) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM document WHERE customer_id = ?) OR EXISTS(SELECT 1 FROM receipt WHERE customer_id = ?)",
+                          arguments: [id, id]) ?? false
+    }
+
+    func product(id: Int64) throws -> Product? {
+        try Row.fetchOne(db, sql: "SELECT * FROM product WHERE id = ?", arguments: [id]).map(RowMapping.product)
+    }
+
+    func product(sku: String) throws -> Product? {
+        try Row.fetchOne(db, sql: "SELECT * FROM product WHERE sku = ?", arguments: [sku]).map(RowMapping.product)
+    }
+
+    func insert(_ p: Product) throws -> Int64 {
+        try db.execute(sql: """
+            INSERT INTO product (sku, name, category, unit, unit_price, currency, tax_rate_bp, pinyin, pinyin_initials, archived)
+            VALUES (?,?,?,?,?,?,?,?,?,?)
+            """, arguments: [p.sku, p.name, p.category, p.unit, p.unitPrice.minorUnits, p.unitPrice.currency.code,
+                             p.taxRate.basisPoints, p.pinyin, p.pinyinInitials, p.isArchived])
+        return db.lastInsertedRowID
+    }
+
+    func salesperson(id: Int64) throws -> Salesperson? {
+        try Row.fetchOne(db, sql: "SELECT * FROM salesperson WHERE id = ?", arguments: [id]).map(RowMapping.salesperson)
+    }
+
+    func salesperson(code: String) throws -> Salesperson? {
+        try Row.fetchOne(db, sql: "SELECT * FROM salesperson WHERE code = ?", arguments: [code]).map(RowMapping.salesperson)
+    }
+
+    func insert(_ s: Salesperson) throws -> Int64 {
+        try db.execute(sql: "INSERT INTO salesperson (code, name, region) VALUES (?,?,?)", arguments: [s.code, s.name, s.region])
+        return db.lastInsertedRowID
+    }
+
+    // MARK: - Numbers and documents
+
+    func nextNumber(series: String, year: Int) throws -> Int {
+        try db.execute(sql: """
+            INSERT INTO number_series (series, year, last_number) VALUES (?, ?, 1)
+            ON CONFLICT(series, year) DO UPDATE SET last_number = last_number + 1
+            """, arguments: [series, year])
+        return try Int.fetchOne(db, sql: "SELECT last_number FROM number_series WHERE series = ? AND year = ?",
+                                arguments: [series, year]) ?? 1
+    }
+
+    func insert(_ inv: Invoice) throws -> Int64 {
+        let display: String? = inv.number > 0 ? inv.displayNumber : nil
+        try db.execute(sql: """
+            INSERT INTO document (kind, series, number_year, number, display_number, date, due_date, customer_id,
+              salesperson_id, channel, region, currency, payment_terms, status, subtotal, tax_total, total,
+              applies_to_id, disputed, dispute_reason, external_ref, note, void_reason)
+            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+            """, arguments: [inv.kind.rawValue, inv.series, inv.numberYear, inv.number, display, inv.date.description,
+                             inv.dueDate.description, inv.customerID, inv.salespersonID, inv.channel, inv.region,
+                             inv.currency.code, inv.paymentTerms.code, inv.status.rawValue, inv.subtotal.minorUnits,
+                             inv.taxTotal.minorUnits, inv.total.minorUnits, inv.appliesToInvoiceID, inv.isDisputed,
+                             inv.disputeReason, inv.externalReference, inv.note, inv.voidReason])
+        let id = db.lastInsertedRowID
+        let statement = try db.cachedStatement(sql: """
+            INSERT INTO document_line (document_id, line_no, product_id, description, quantity_milli, unit_price,
+              discount_bp, tax_rate_bp, net_amount, tax_amount) VALUES (?,?,?,?,?,?,?,?,?,?)
+            """)
+        for (index, line) in inv.lines.enumerated() {
+            try statement.execute(arguments: [id, index + 1, line.productID, line.description, line.quantity.thousandths,
+                                              line.unitPrice.minorUnits, line.discount.basisPoints, line.taxRate.basisPoints,
+                                              line.netAmount.minorUnits, line.taxAmount.minorUnits])
+        }
+        return id
+    }
+
+    func invoice(id: Int64) throws -> Invoice? {
+        try SQLiteTransaction.loadInvoice(db, sql: "SELECT * FROM document WHERE id = ?", arguments: [id])
+    }
+
+    func invoice(number: String) throws -> Invoice? {
+        try SQLiteTransaction.loadInvoice(db, sql: "SELECT * FROM document WHERE display_number = ?", arguments: [number])
+    }
+
+    static func loadInvoice(_ db: Database, sql: String, arguments: StatementArguments) throws -> Invoice? {
+        guard let row = try Row.fetchOne(db, sql: sql, arguments: arguments) else { return nil }
+        let cur = RowMapping.currency(row["currency"])
+        let lines = try Row.fetchAll(db, sql: "SELECT * FROM document_line WHERE document_id = ? ORDER BY line_no",
+                                     arguments: [row["id"] as Int64]).map { RowMapping.line($0, currency: cur) }
+        return RowMapping.invoice(row, lines: lines)
+    }
+
+    func setStatus(invoiceID: Int64, status: DocumentStatus, voidReason: String) throws {
+        try db.execute(sql: "UPDATE document SET status = ?, void_reason = ? WHERE id = ?",
+                       arguments: [status.rawValue, voidReason, invoiceID])
+    }
+
+    func setDispute(invoiceID: Int64, isDisputed: Bool, reason: String) throws {
+        try db.execute(sql: "UPDATE document SET disputed = ?, dispute_reason = ? WHERE id = ?",
+                       arguments: [isDisputed, reason, invoiceID])
+    }
+
+    // MARK: - Receipts and allocations
+
+    func insert(_ r: Receipt) throws -> Int64 {
+        try db.execute(sql: """
+            INSERT INTO receipt (series, number_year, number, display_number, customer_id, date, amount, currency, method, reference, note)
+            VALUES (?,?,?,?,?,?,?,?,?,?,?)
+            """, arguments: [r.series, r.numberYear, r.number, r.displayNumber, r.customerID, r.date.description,
+                             r.amount.minorUnits, r.amount.currency.code, r.method.rawValue, r.reference, r.note])
+        return db.lastInsertedRowID
+    }
+
+    func receipt(id: Int64) throws -> Receipt? {
+        try Row.fetchOne(db, sql: "SELECT * FROM receipt WHERE id = ?", arguments: [id]).map(RowMapping.receipt)
+    }
+
+    func receipt(number: String) throws -> Receipt? {
+        try Row.fetchOne(db, sql: "SELECT * FROM receipt WHERE display_number = ?", arguments: [number]).map(RowMapping.receipt)
+    }
+
+    func insert(_ a: Allocation) throws -> Int64 {
+        try db.execute(sql: """
+            INSERT INTO allocation (invoice_id, source, source_id, date, amount, currency, reverses_id, note)
+            VALUES (?,?,?,?,?,?,?,?)
+            """, arguments: [a.invoiceID, a.source.rawValue, a.sourceID, a.date.description, a.amount.minorUnits,
+                             a.amount.currency.code, a.reversesID, a.note])
+        return db.lastInsertedRowID
+    }
+
+    func allocation(id: Int64) throws -> Allocation? {
+        try Row.fetchOne(db, sql: "SELECT * FROM allocation WHERE id = ?", arguments: [id]).map(RowMapping.allocation)
+    }
+
+    func isReversed(allocationID: Int64) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM allocation WHERE reverses_id = ?)", arguments: [allocationID]) ?? false
+    }
+
+    func allocatedToInvoice(id: Int64) throws -> Int64 {
+        try Int64.fetchOne(db, sql: "SELECT COALESCE(SUM(amount), 0) FROM allocation WHERE invoice_id = ?", arguments: [id]) ?? 0
+    }
+
+    func allocatedFrom(source: AllocationSource, id: Int64) throws -> Int64 {
+        try Int64.fetchOne(db, sql: "SELECT COALESCE(SUM(amount), 0) FROM allocation WHERE source = ? AND source_id = ?",
+                           arguments: [source.rawValue, id]) ?? 0
+    }
+
+    func openInvoices(customerID: Int64) throws -> [OpenItem] {
+        try Row.fetchAll(db, sql: RowMapping.openItemsSQL(whereClause: "d.customer_id = :customer", asOf: false),
+                         arguments: ["customer": customerID]).map(RowMapping.openItem)
+    }
+
+    func unappliedCredits(customerID: Int64) throws -> [UnappliedCredit] {
+        try Row.fetchAll(db, sql: RowMapping.unappliedSQL(whereClause: "r.customer_id = :customer", asOf: false),
+                         arguments: ["customer": customerID]).map(RowMapping.unapplied)
+    }
+
+    // MARK: - Audit
+
+    func appendAudit(_ entry: AuditDraft) throws {
+        let previous = try String.fetchOne(db, sql: "SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1") ?? AuditChain.genesis
+        let changes = AuditJSON.encode(entry.changes) ?? "[]"
+        let hash = AuditChain.hash(previous: previous, timestamp: entry.timestampUTC, actor: entry.actor,
+                                   command: entry.command, payload: entry.payload, changes: changes, outcome: entry.outcome)
+        try db.execute(sql: """
+            INSERT INTO audit_log (timestamp_utc, actor, command, payload, changes, outcome, prev_hash, hash)
+            VALUES (?,?,?,?,?,?,?,?)
+            """, arguments: [entry.timestampUTC, entry.actor, entry.command, entry.payload, changes, entry.outcome,
+                             previous, hash])
+    }
+}
+
+/// The tamper-evident chain of the audit log: each entry's hash is SHA-256 over the previous hash and the
+/// entry's fields, so changing, removing or reordering any entry breaks every later hash.
+public enum AuditChain {
+    public static let genesis = String(repeating: "0", count: 64)
+
+    public static func hash(previous: String, timestamp: String, actor: String, command: String, payload: String,
+                            changes: String, outcome: String) -> String {
+        var hasher = SHA256()
+        for field in [previous, timestamp, actor, command, payload, changes, outcome] {
+            let bytes = Array(field.utf8)
+            var length = UInt64(bytes.count).bigEndian
+            withUnsafeBytes(of: &length) { hasher.update(bufferPointer: $0) }
+            hasher.update(data: bytes)
+        }
+        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+    }
+}
