@@ -47,6 +47,20 @@ public final class LedgerService {
         }
     }
 
+    /// Dry run: executes `command` in a transaction that is always rolled back and returns its field issues
+    /// (empty when it would pass validation). Lets a form or CLI list parse errors and rule errors together.
+    public func validationIssues<C: LedgerCommand>(of command: C) -> [FieldIssue] {
+        do {
+            _ = try store.write { tx -> Int in
+                _ = try self.execute(command, in: tx)
+                throw DryRunRollback()
+            }
+        } catch let error as LedgerError {
+            return error.fieldIssues
+        } catch {}
+        return []
+    }
+
     /// Runs commands inside an open batch transaction.
     public struct BatchRunner {
         let service: LedgerService
@@ -55,6 +69,13 @@ public final class LedgerService {
         public func run<C: LedgerCommand>(_ command: C) throws -> C.Outcome {
             try service.execute(command, in: tx)
         }
+
+        /// Reads a document inside the batch (read-only).
+        public func invoice(number: String) throws -> Invoice? { try tx.invoice(number: number) }
+        /// Net amount allocated to an invoice so far, minor units (read-only).
+        public func allocated(invoiceID: Int64) throws -> Int64 { try tx.allocatedToInvoice(id: invoiceID) }
+        /// Reads a customer inside the batch (read-only).
+        public func customer(code: String) throws -> Customer? { try tx.customer(code: code) }
     }
 
     func execute<C: LedgerCommand>(_ command: C, in tx: any LedgerTransaction) throws -> C.Outcome {
@@ -76,3 +97,6 @@ public final class LedgerService {
         return .storage(String(describing: error))
     }
 }
+
+/// Thrown to roll back a dry run.
+struct DryRunRollback: Error {}

@@ -1,0 +1,190 @@
+import LedgerCore
+
+/// A deterministic synthetic ledger with realistic Chinese (or English) names: customers, products,
+/// salespeople, invoices over the 18 months before `today`, receipts (most paid, some partial, some overdue)
+/// and a few credit notes. Same seed and same `today` → the same ledger, row for row.
+public struct SampleGenerator {
+    public enum Language: String, Sendable, CaseIterable { case zh, en }
+    public var language: Language
+    public var customers: Int
+    public var invoices: Int
+    public var seed: UInt64
+    public var today: CivilDate
+    /// China's cities as (class code `CN-33-01`, province name, city name), from the shipped cn-regions data.
+    public var cities: [(code: String, province: String, city: String)]
+
+    public init(language: Language, customers: Int, invoices: Int, seed: UInt64, today: CivilDate,
+                cities: [(code: String, province: String, city: String)]) {
+        self.language = language
+        self.customers = max(1, customers)
+        self.invoices = max(0, invoices)
+        self.seed = seed
+        self.today = today
+        self.cities = cities
+    }
+
+    /// Reads cities from the shipped `cn-regions` folder (prefecture-level cities; 市辖区 rows named by province).
+    public static func loadCities(directory: String) throws -> [(code: String, province: String, city: String)] {
+        let provinces = try CSVTable.read(path: "\(directory)/provinces.csv")
+        var provinceName: [String: String] = [:]
+        for r in provinces.records.indices { provinceName[provinces.value(r, "code")] = provinces.value(r, "name") }
+        let table = try CSVTable.read(path: "\(directory)/cities.csv")
+        var result: [(String, String, String)] = []
+        for r in table.records.indices {
+            let code = table.value(r, "code")
+            let province = provinceName[table.value(r, "provinceCode")] ?? ""
+            var city = table.value(r, "name")
+            if city == "市辖区" || city == "县" || city.hasPrefix("省直辖") || city.hasPrefix("自治区直辖") { city = province }
+            guard code.count == 4 else { continue }
+            result.append(("CN-\(code.prefix(2))-\(code.suffix(2))", province, city))
+        }
+        return result
+    }
+
+    public func load(into runner: LedgerService.BatchRunner) throws -> LoadReport {
+        var rng = SplitMix64(seed: seed)
+        var report = LoadReport(name: "generated-\(language.rawValue)")
+        let zh = language == .zh
+        let names = zh ? GeneratorWords.chinese : GeneratorWords.english
+        // Salespeople.
+        for (i, person) in names.salespeople.enumerated() {
+            try runner.run(CreateSalesperson(code: padded("S", i + 1, width: 2), name: person))
+        }
+        // Products.
+        var productPrices: [(sku: String, price: Int64)] = []
+        for (i, item) in names.products.enumerated() {
+            let sku = padded("P", i + 1, width: 3)
+            let price = Int64(rng.next(in: item.minPrice...item.maxPrice)) * 100
+            try runner.run(CreateProduct(sku: sku, name: item.name, category: item.category, unit: item.unit,
+                                         unitPrice: Money(minorUnits: price, currency: .cny),
+                                         taxRate: Rate(basisPoints: item.taxBasisPoints)))
+            productPrices.append((sku, price))
+            report.products += 1
+        }
+        // Customers.
+        let channels = ["DIRECT", "DEALER", "ONLINE", "RETAIL"]
+        let terms: [PaymentTerms] = [.net30, .net30, .endOfMonthPlusDays(30), .net(days: 60), .endOfMonthPlusMonths(1)]
+        var usedNames = Set<String>()
+        var customerCodes: [String] = []
+        for i in 0..<customers {
+            let place: (code: String, province: String, city: String) = cities.isEmpty ? ("CN-11-01", "北京市", "北京市") : cities[rng.next(below: cities.count)]
+            var name = ""
+            repeat {
+                let brand = names.brands[rng.next(below: names.brands.count)]
+                let industry = names.industries[rng.next(below: names.industries.count)]
+                let cityShort = zh ? String(place.city.hasSuffix("市") ? place.city.dropLast() : Substring(place.city)) : ""
+                name = zh ? "\(cityShort)\(brand)\(industry)有限公司" : "\(brand) \(industry) Co., Ltd."
+                if usedNames.contains(name) { name += zh ? "\(i)" : " \(i)" }
+            } while usedNames.contains(name)
+            usedNames.insert(name)
+            var fields = CustomerFields(code: padded("C", i + 1, width: 4), name: name)
+            fields.contact = names.contacts[rng.next(below: names.contacts.count)]
+            fields.phone = "1" + String(rng.next(in: 30...89)) + String(rng.next(in: 10_000_000...99_999_999))
+            fields.email = "sales\(i + 1)@example.com"
+            fields.address = zh ? "\(place.province)\(place.city == place.province ? "" : place.city)" : place.code
+            fields.region = place.code
+            fields.channel = channels[rng.next(below: channels.count)]
+            fields.customerClass = ["A", "B", "B", "C", "C", "C"][rng.next(below: 6)]
+            fields.paymentTerms = terms[rng.next(below: terms.count)]
+            fields.currency = .cny
+            if rng.next(below: 3) == 0 {
+                fields.creditLimit = Money(minorUnits: Int64(rng.next(in: 5...50)) * 10_000_00, currency: .cny)
+            }
+            try runner.run(CreateCustomer(fields))
+            customerCodes.append(fields.code)
+            report.customers += 1
+        }
+        // Invoices over the last 540 days, in date order.
+        let start = today.adding(days: -540)
+        var dates = (0..<invoices).map { _ in start.adding(days: rng.next(below: 541)) }
+        dates.sort()
+        var receipts: [(date: CivilDate, customer: String, number: String, amount: Money)] = []
+        for date in dates {
+            let customer = customerCodes[min(customerCodes.count - 1, rng.skewed(below: customerCodes.count))]
+            var lines: [LineInput] = []
+            for _ in 0..<rng.next(in: 1...4) {
+                let product = productPrices[rng.next(below: productPrices.count)]
+                lines.append(LineInput(productSKU: product.sku, quantity: Quantity(rng.next(in: 1...40)),
+                                       discount: Rate(basisPoints: [0, 0, 0, 500, 1000][rng.next(below: 5)])))
+            }
+            var post = PostInvoice(customerCode: customer, date: date, lines: lines)
+            post.salespersonCode = padded("S", rng.next(below: names.salespeople.count) + 1, width: 2)
+            post.creditOverrideReason = "sample data"
+            let invoice = try runner.run(post)
+            report.invoices += 1
+            report.lines += invoice.lines.count
+            let roll = rng.next(below: 100)
+            if invoice.dueDate < today {
+                if roll < 75 {
+                    let paid = min(today, max(date, invoice.dueDate.adding(days: rng.next(in: -20...25))))
+                    receipts.append((paid, customer, invoice.displayNumber, invoice.total))
+                } else if roll < 87 {
+                    let paid = min(today, max(date, invoice.dueDate.adding(days: rng.next(in: -10...15))))
+                    let half = Money(minorUnits: invoice.total.minorUnits / 2, currency: .cny)
+                    if half.minorUnits > 0 { receipts.append((paid, customer, invoice.displayNumber, half)) }
+                }
+            } else if roll < 20 {
+                receipts.append((min(today, date.adding(days: rng.next(in: 0...10))), customer, invoice.displayNumber, invoice.total))
+            }
+            if rng.next(below: 50) == 0 {
+                let credit = Money(minorUnits: max(1, invoice.total.minorUnits / 10), currency: .cny)
+                try runner.run(IssueCreditNote(customerCode: customer, date: min(today, date.adding(days: 7)),
+                                               appliesToNumber: invoice.displayNumber, amount: credit,
+                                               reason: zh ? "质量折让" : "Quality allowance"))
+                report.creditNotes += 1
+            }
+        }
+        for receipt in receipts.sorted(by: { ($0.date, $0.number) < ($1.date, $1.number) }) {
+            guard let invoice = try runner.invoice(number: receipt.number) else { continue }
+            let open = invoice.total.minorUnits - (try allocatedSoFar(runner, invoice))
+            let amount = min(open, receipt.amount.minorUnits)
+            guard amount > 0 else { continue }
+            var record = RecordReceipt(customerCode: receipt.customer, date: receipt.date,
+                                       amount: Money(minorUnits: amount, currency: .cny),
+                                       allocation: .manual([ManualAllocation(invoiceNumber: receipt.number,
+                                                                             amount: Money(minorUnits: amount, currency: .cny))]))
+            record.method = [.bankTransfer, .bankTransfer, .wechatPay, .alipay, .cheque][rng.next(below: 5)]
+            try runner.run(record)
+            report.receipts += 1
+        }
+        return report
+    }
+
+    private func allocatedSoFar(_ runner: LedgerService.BatchRunner, _ invoice: Invoice) throws -> Int64 {
+        try runner.allocated(invoiceID: invoice.id)
+    }
+}
+
+/// SplitMix64 (Steele, Lea, Flood, "Fast splittable pseudorandom number generators", OOPSLA 2014):
+/// small, fast and identical on every platform, so a seed always gives the same ledger.
+public struct SplitMix64: RandomNumberGenerator, Sendable {
+    private var state: UInt64
+    public init(seed: UInt64) { state = seed }
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+    /// Uniform in 0..<n (n > 0), by rejection, without platform-dependent helpers.
+    public mutating func next(below n: Int) -> Int {
+        precondition(n > 0)
+        let bound = UInt64(n)
+        let limit = UInt64.max - UInt64.max % bound
+        var value = next()
+        while value >= limit { value = next() }
+        return Int(value % bound)
+    }
+    public mutating func next(in range: ClosedRange<Int>) -> Int {
+        range.lowerBound + next(below: range.upperBound - range.lowerBound + 1)
+    }
+    /// Skewed towards small values (a few big customers buy most): min of two draws.
+    public mutating func skewed(below n: Int) -> Int { min(next(below: n), next(below: n)) }
+}
+
+/// `prefix` + `number` zero-padded to `width` digits: padded("C", 7, width: 4) = "C0007".
+func padded(_ prefix: String, _ number: Int, width: Int) -> String {
+    let digits = String(number)
+    return prefix + String(repeating: "0", count: max(0, width - digits.count)) + digits
+}

@@ -1,0 +1,79 @@
+import ArgumentParser
+import LedgerCore
+
+struct CustomerCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "customer", abstract: "List and add customers.",
+                                                    subcommands: [List.self, Add.self])
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List customers with balance and overdue (paged).")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "Search code, name, pinyin, initials or phone.") var search: String?
+        @Option(help: "Rows to show.") var limit = 100
+        @Option(help: "Rows to skip.") var offset = 0
+        @Option(help: "table, csv or json") var format: OutputFormat = .table
+
+        func run() throws {
+            let (store, service) = try global.openLedger()
+            let rows = try store.customers(search: search, asOf: service.clock.today(),
+                                           page: PageRequest(offset: offset, limit: limit))
+            let output = TabularOutput(
+                columns: [("code", .text), ("name", .text), ("class", .text), ("region", .text), ("channel", .text),
+                          ("currency", .text), ("balance", .amount), ("overdue", .amount), ("last_purchase", .text)],
+                rows: rows.map { r in
+                    [r.code, r.name, r.customerClass, r.region, r.channel, r.currency.code,
+                     Money.format(r.balance, digits: r.currency.minorDigits, grouping: false),
+                     Money.format(r.overdue, digits: r.currency.minorDigits, grouping: false),
+                     r.lastPurchase?.description ?? ""]
+                })
+            print(output.render(format), terminator: "")
+        }
+    }
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add a customer.")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "Unique customer code.") var code: String
+        @Option(help: "Name (Chinese names welcome).") var name: String
+        @Option var contact = ""
+        @Option var phone = ""
+        @Option var email = ""
+        @Option var address = ""
+        @Option(help: "Region class code, e.g. CN-33-01.") var region = ""
+        @Option(help: "Sales channel code.") var channel = ""
+        @Option(name: .customLong("class"), help: "Customer class (tier).") var customerClass = ""
+        @Option(help: "Credit limit, e.g. 50000 or 50,000.00.") var creditLimit: String?
+        @Option(help: "Payment terms: NET30, NET1M, EOM+30D, EOM+1M, 月结30天, INST:50@30,50@60.") var terms = "NET30"
+        @Option(help: "ISO 4217 currency code.") var currency = "CNY"
+        @Option var notes = ""
+
+        func run() throws {
+            var issues = IssueCollector()
+            let cur = Currency.named(currency)
+            if cur == nil { issues.add("currency", "unknown currency code \(currency)") }
+            var fields = CustomerFields(code: code, name: name)
+            fields.contact = contact
+            fields.phone = phone
+            fields.email = email
+            fields.address = address
+            fields.region = region
+            fields.channel = channel
+            fields.customerClass = customerClass
+            fields.currency = cur ?? .cny
+            fields.notes = notes
+            do { fields.paymentTerms = try PaymentTerms.parse(terms) } catch { issues.add("terms", error.description) }
+            if let creditLimit {
+                do { fields.creditLimit = try MoneyParser.parse(creditLimit, currency: fields.currency) } catch {
+                    issues.add("creditLimit", error.description)
+                }
+            }
+            let (_, service) = try global.openLedger()
+            if !issues.issues.isEmpty {
+                // Also report the command's own checks (dry run, rolled back), so every problem is listed at once.
+                throw LedgerError.validation(issues.issues + service.validationIssues(of: CreateCustomer(fields)))
+            }
+            let customer = try service.run(CreateCustomer(fields))
+            print("customer \(customer.code) added: \(customer.name)")
+        }
+    }
+}

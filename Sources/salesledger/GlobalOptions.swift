@@ -1,0 +1,72 @@
+import ArgumentParser
+import Foundation
+import LedgerCore
+import LedgerStore
+
+/// Options every subcommand takes.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: "Ledger file (default: $SALESLEDGER_DB, else $XDG_DATA_HOME/salesledger/ledger.sqlite).")
+    var db: String?
+
+    @Option(name: .long, help: "Pin today's date, e.g. 2013-06-30 (also $SALESLEDGER_TODAY).")
+    var today: String?
+
+    @Option(name: .long, help: "Language of output: en or zh (default from LC_ALL / LC_MESSAGES / LANG).")
+    var lang: String?
+
+    @Option(name: .long, help: "Acting user for the audit log (default: $USER).")
+    var user: String?
+
+    var environment: [String: String] { ProcessInfo.processInfo.environment }
+
+    var databasePath: String {
+        if let db, !db.isEmpty { return db }
+        if let env = environment["SALESLEDGER_DB"], !env.isEmpty { return env }
+        return SQLiteLedgerStore.defaultPath(environment: environment)
+    }
+
+    /// The clock: pinned by --today or SALESLEDGER_TODAY, else the system clock.
+    func clock() throws -> any LedgerClock {
+        let system = SystemClock()
+        guard let text = today ?? environment["SALESLEDGER_TODAY"], !text.isEmpty else { return system }
+        do {
+            return FixedClock(try DateParser.parse(text, today: system.today()))
+        } catch {
+            throw UserError("--today: \(error)")
+        }
+    }
+
+    var isChinese: Bool {
+        if let lang { return lang.lowercased().hasPrefix("zh") }
+        for key in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            if let value = environment[key], !value.isEmpty { return value.lowercased().hasPrefix("zh") }
+        }
+        return false
+    }
+
+    func validate() throws {
+        if let lang, !["en", "zh"].contains(lang.lowercased()) {
+            throw ValidationError("--lang must be en or zh, not '\(lang)'")
+        }
+    }
+
+    var actor: String { user ?? environment["USER"] ?? "user" }
+
+    /// Opens the ledger and a command service on it.
+    func openLedger() throws -> (SQLiteLedgerStore, LedgerService) {
+        let store = try SQLiteLedgerStore(path: databasePath)
+        let service = LedgerService(store: store, clock: try clock(), actor: actor, role: .admin)
+        return (store, service)
+    }
+}
+
+/// A user error (exit code 1) with a message for stderr.
+struct UserError: Error, CustomStringConvertible {
+    let description: String
+    init(_ message: String) { description = message }
+}
+
+/// Output format of lists and reports.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, csv, json
+}

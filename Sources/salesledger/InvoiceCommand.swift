@@ -1,0 +1,150 @@
+import ArgumentParser
+import LedgerCore
+
+struct InvoiceCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "invoice", abstract: "List, post, show and void invoices.",
+                                                    subcommands: [List.self, Post.self, Show.self, Void.self])
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List invoices and credit notes (paged).")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "Customer code.") var customer: String?
+        @Option(help: "From date.") var from: String?
+        @Option(help: "To date.") var to: String?
+        @Option var limit = 100
+        @Option var offset = 0
+        @Option(help: "table, csv or json") var format: OutputFormat = .table
+
+        func run() throws {
+            let (store, service) = try global.openLedger()
+            let today = service.clock.today()
+            var issues = IssueCollector()
+            let filter = InvoiceFilter(customerCode: customer, from: parseDate(from, "from", today, &issues),
+                                       to: parseDate(to, "to", today, &issues))
+            try issues.throwIfAny()
+            let rows = try store.invoices(filter: filter, page: PageRequest(offset: offset, limit: limit))
+            let output = TabularOutput(
+                columns: [("number", .text), ("kind", .text), ("status", .text), ("date", .text), ("due_date", .text),
+                          ("customer", .text), ("name", .text), ("currency", .text), ("total", .amount), ("open", .amount)],
+                rows: rows.map { r in
+                    [r.number, r.kind.rawValue, r.status.rawValue, r.date.description, r.dueDate.description, r.customerCode,
+                     r.customerName, r.total.currency.code, r.total.plainString,
+                     Money.format(r.open, digits: r.total.currency.minorDigits, grouping: false)]
+                })
+            print(output.render(format), terminator: "")
+        }
+    }
+
+    struct Post: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Post an invoice.",
+            discussion: "Lines: --line SKU:QTY[:PRICE[:DISCOUNT%[:TAX%]]], or *DESCRIPTION:QTY:PRICE for a free line. Repeat --line.")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "Customer code.") var customer: String
+        @Option(help: "Invoice date (default today).") var date: String?
+        @Option(help: "Due date (default from the payment terms).") var due: String?
+        @Option(help: "Payment terms (default: the customer's).") var terms: String?
+        @Option(help: "Salesperson code.") var salesperson: String?
+        @Option(help: "Channel (default: the customer's).") var channel: String?
+        @Option(help: "Region (default: the customer's).") var region: String?
+        @Option(name: .customLong("line"), help: "An invoice line; repeat for more.") var lines: [String] = []
+        @Option(help: "Manager's reason to override a credit hold.") var overrideReason: String?
+        @Option var note = ""
+        @Flag(help: "Save as a draft (no number).") var draft = false
+
+        func run() throws {
+            let (store, service) = try global.openLedger()
+            let today = service.clock.today()
+            var issues = IssueCollector()
+            let currency = try store.customer(code: customer)?.currency ?? .cny
+            let parsedLines = lines.enumerated().compactMap { index, text in
+                LineSyntax.parse(text, currency: currency, path: "lines[\(index + 1)]", issues: &issues)
+            }
+            var post = PostInvoice(customerCode: customer, date: parseDate(date, "date", today, &issues) ?? today,
+                                   lines: parsedLines)
+            post.dueDate = parseDate(due, "dueDate", today, &issues)
+            if let terms {
+                do { post.paymentTerms = try PaymentTerms.parse(terms) } catch { issues.add("terms", error.description) }
+            }
+            post.salespersonCode = salesperson
+            post.channel = channel
+            post.region = region
+            post.creditOverrideReason = overrideReason
+            post.note = note
+            post.asDraft = draft
+            if !issues.issues.isEmpty {
+                throw LedgerError.validation(issues.issues + service.validationIssues(of: post))
+            }
+            let invoice = try service.run(post)
+            print("\(invoice.status == .draft ? "draft saved" : "posted \(invoice.displayNumber)"): \(invoice.customerID == 0 ? "" : customer) total \(invoice.total.groupedString) \(invoice.currency.code), due \(invoice.dueDate)")
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show one document with its lines.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Number, e.g. INV-2026-000001.") var number: String
+        @Option var format: OutputFormat = .table
+
+        func run() throws {
+            let (store, _) = try global.openLedger()
+            guard let invoice = try store.invoiceDocument(number: number) else { throw UserError("no document numbered \(number)") }
+            print("\(invoice.displayNumber)  \(invoice.kind.rawValue)  \(invoice.status.rawValue)  date \(invoice.date)  due \(invoice.dueDate)  terms \(invoice.paymentTerms.code)")
+            let output = TabularOutput(
+                columns: [("line", .integer), ("description", .text), ("quantity", .amount), ("unit_price", .amount),
+                          ("discount", .text), ("tax_rate", .text), ("net", .amount), ("tax", .amount)],
+                rows: invoice.lines.enumerated().map { i, l in
+                    [String(i + 1), l.description, l.quantity.description, l.unitPrice.plainString, l.discount.description,
+                     l.taxRate.description, l.netAmount.plainString, l.taxAmount.plainString]
+                },
+                totalRow: ["", "total \(invoice.total.plainString)", "", "", "", "", invoice.subtotal.plainString, invoice.taxTotal.plainString])
+            print(output.render(format), terminator: "")
+        }
+    }
+
+    struct Void: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Void a posted invoice or credit note (the number stays used).")
+        @OptionGroup var global: GlobalOptions
+        @Argument var number: String
+        @Option(help: "Why it is voided (required).") var reason: String
+        func run() throws {
+            let (_, service) = try global.openLedger()
+            let invoice = try service.run(VoidInvoice(number: number, reason: reason))
+            print("voided \(invoice.displayNumber)")
+        }
+    }
+}
+
+/// `SKU:QTY[:PRICE[:DISCOUNT%[:TAX%]]]` or `*DESCRIPTION:QTY:PRICE[:DISCOUNT%[:TAX%]]`.
+enum LineSyntax {
+    static func parse(_ text: String, currency: Currency, path: String, issues: inout IssueCollector) -> LineInput? {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count >= 2, !parts[0].isEmpty else {
+            issues.add(path, "'\(text)' is not SKU:QTY[:PRICE[:DISCOUNT%[:TAX%]]]")
+            return nil
+        }
+        var line = LineInput(quantity: Quantity(0))
+        if parts[0].hasPrefix("*") { line.description = String(parts[0].dropFirst()) } else { line.productSKU = parts[0] }
+        var ok = true
+        do { line.quantity = try Quantity.parse(parts[1]) } catch { issues.add("\(path).quantity", "quantity '\(parts[1])' \(error)"); ok = false }
+        if parts.count > 2, !parts[2].isEmpty {
+            do { line.unitPrice = try MoneyParser.parse(parts[2], currency: currency) } catch { issues.add("\(path).unitPrice", error.description); ok = false }
+        }
+        if parts.count > 3, !parts[3].isEmpty {
+            do { line.discount = try Rate.parsePercent(parts[3]) } catch { issues.add("\(path).discount", "discount '\(parts[3])' \(error)"); ok = false }
+        }
+        if parts.count > 4, !parts[4].isEmpty {
+            do { line.taxRate = try Rate.parsePercent(parts[4]) } catch { issues.add("\(path).taxRate", "tax rate '\(parts[4])' \(error)"); ok = false }
+        }
+        return ok ? line : nil
+    }
+}
+
+/// Parses an optional date option, adding an issue naming `field` when it is invalid.
+func parseDate(_ text: String?, _ field: String, _ today: CivilDate, _ issues: inout IssueCollector) -> CivilDate? {
+    guard let text else { return nil }
+    do { return try DateParser.parse(text, today: today) } catch {
+        issues.add(field, error.description)
+        return nil
+    }
+}

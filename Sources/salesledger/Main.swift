@@ -1,0 +1,96 @@
+import ArgumentParser
+import Foundation
+import LedgerCore
+import LedgerInterop
+
+/// Entry point: runs the command and maps failures to exit codes — 0 ok, 1 validation or user error
+/// (message on stderr naming the field or row), 2 usage.
+@main
+enum Main {
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        do {
+            var command = try Salesledger.parseAsRoot(arguments)
+            try command.run()
+            exit(0)
+        } catch let error as LedgerError {
+            fail(error.description, code: 1)
+        } catch let error as UserError {
+            fail(error.description, code: 1)
+        } catch let error as InteropError {
+            fail(error.description, code: 1)
+        } catch {
+            let code = Salesledger.exitCode(for: error)
+            if code == .success {
+                print(Salesledger.fullMessage(for: error))
+                exit(0)
+            }
+            if error is ExitCode { exit(code.rawValue) }
+            fail(Salesledger.fullMessage(for: error), code: 2)
+        }
+    }
+
+    static func fail(_ message: String, code: Int32) -> Never {
+        FileHandle.standardError.write(Data(("salesledger: " + message + "\n").utf8))
+        exit(code)
+    }
+}
+
+struct Salesledger: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "salesledger",
+        abstract: "A terminal sales ledger: invoices, receipts, receivables, reports.",
+        discussion: "Without a subcommand, opens the terminal UI on the ledger.",
+        subcommands: [InitCommand.self, SampleCommand.self, CustomerCommand.self, InvoiceCommand.self,
+                      ReceiptCommand.self, ReportCommand.self, AuditCommand.self])
+
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let (store, _) = try global.openLedger()
+        let summary = try store.summary()
+        print("The terminal UI is not built yet (see README); this is the ledger's summary.")
+        print("ledger: \(global.databasePath)")
+        print(SummaryText.render(summary))
+    }
+}
+
+enum SummaryText {
+    static func render(_ s: LedgerSummary) -> String {
+        var lines = [
+            "customers: \(s.customers)", "products: \(s.products)", "salespeople: \(s.salespeople)",
+            "invoices: \(s.invoices) (\(s.invoiceLines) lines)", "credit notes: \(s.creditNotes)", "receipts: \(s.receipts)",
+        ]
+        for (code, minor) in s.salesByCurrency.sorted(by: { $0.key < $1.key }) {
+            let digits = Currency.named(code)?.minorDigits ?? 2
+            lines.append("sales \(code): \(Money.format(minor, digits: digits, grouping: true))")
+        }
+        if let first = s.firstDate, let last = s.lastDate { lines.append("dates: \(first) … \(last)") }
+        return lines.joined(separator: "\n")
+    }
+}
+
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "init", abstract: "Create the ledger file (mode 0600) if missing.")
+    @OptionGroup var global: GlobalOptions
+    func run() throws {
+        _ = try global.openLedger()
+        print("ledger ready: \(global.databasePath)")
+    }
+}
+
+struct AuditCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "audit", abstract: "Audit log checks.",
+                                                    subcommands: [Verify.self])
+    struct Verify: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Verify the audit log's hash chain and the file's integrity.")
+        @OptionGroup var global: GlobalOptions
+        func run() throws {
+            let (store, _) = try global.openLedger()
+            let integrity = try store.integrityCheck()
+            guard integrity == "ok" else { throw UserError("integrity check: \(integrity)") }
+            if let problem = try store.verifyAuditChain() { throw UserError("audit chain broken at \(problem)") }
+            print("ok: \(try store.auditCount()) audit entries, chain intact; integrity ok")
+        }
+    }
+}

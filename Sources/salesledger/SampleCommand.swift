@@ -1,0 +1,65 @@
+import ArgumentParser
+import Foundation
+import LedgerCore
+import LedgerInterop
+import LedgerStore
+
+struct SampleCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "sample", abstract: "Load or generate sample ledgers.",
+                                                    subcommands: [Load.self, Generate.self])
+
+    enum DataSet: String, ExpressibleByArgument, CaseIterable { case northwind, chinook, ibm }
+
+    struct Load: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Load a public sample data set (all or nothing).")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "northwind, chinook or ibm") var name: DataSet
+        @Flag(help: "Load even when the ledger is not empty.") var force = false
+
+        func run() throws {
+            let (store, service) = try global.openLedger()
+            try SampleCommand.refuseNonEmpty(store, force: force)
+            let folder = name == .ibm ? "ibm" : name.rawValue
+            let directory = try SampleDataLocation.path(folder, "").dropLast()
+            let report = try service.runBatch { runner -> LoadReport in
+                switch name {
+                case .northwind: return try NorthwindLoader.load(into: runner, directory: String(directory))
+                case .ibm: return try IBMLoader.load(into: runner, directory: String(directory))
+                case .chinook: return try ChinookLoader.load(into: runner, directory: String(directory))
+                }
+            }
+            print(report)
+        }
+    }
+
+    struct Generate: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Generate a deterministic synthetic ledger; --lang zh (default) or en picks the names.")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "Number of customers.") var customers = 200
+        @Option(help: "Number of invoices.") var invoices = 3000
+        @Option(help: "Random seed: the same seed (and today) gives the same ledger.") var seed: UInt64 = 1
+        @Flag(help: "Generate even when the ledger is not empty.") var force = false
+
+        func validate() throws {
+            guard customers >= 1, customers <= 1_000_000 else { throw ValidationError("--customers must be 1…1000000") }
+            guard invoices >= 0, invoices <= 10_000_000 else { throw ValidationError("--invoices must be 0…10000000") }
+        }
+
+        func run() throws {
+            let (store, service) = try global.openLedger()
+            try SampleCommand.refuseNonEmpty(store, force: force)
+            let language = SampleGenerator.Language(rawValue: (global.lang ?? "zh").lowercased()) ?? .zh
+            let cities = try SampleGenerator.loadCities(directory: String(try SampleDataLocation.path("cn-regions", "").dropLast()))
+            let generator = SampleGenerator(language: language, customers: customers, invoices: invoices, seed: seed,
+                                            today: service.clock.today(), cities: cities)
+            let report = try service.runBatch { runner in try generator.load(into: runner) }
+            print(report)
+        }
+    }
+
+    static func refuseNonEmpty(_ store: SQLiteLedgerStore, force: Bool) throws {
+        if !force, !(try store.summary().isEmpty) {
+            throw UserError("the ledger is not empty; use --force to load into it anyway")
+        }
+    }
+}
