@@ -151,6 +151,8 @@ enum Schema {
                 BEGIN SELECT RAISE(ABORT, 'allocations are reversed, never deleted'); END;
             """)
         }
+        ReceivablesSchema.register(in: &migrator)
+        ClassificationSchema.register(in: &migrator)
         return migrator
     }
 }

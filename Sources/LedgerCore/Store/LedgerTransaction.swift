@@ -2,7 +2,7 @@
 ///
 /// Synchronous and free of any database library's types, so SQLite (GRDB) and, later, PostgreSQL stores
 /// implement it alike. Every method throws `LedgerError.storage` on a store failure.
-public protocol LedgerTransaction: AnyObject {
+public protocol LedgerTransaction: ReceivablesTransaction, ClassificationTransaction {
     func customer(id: Int64) throws -> Customer?
     func customer(code: String) throws -> Customer?
     /// Inserts and returns the new id.
