@@ -32,7 +32,7 @@ public struct CustomerFields: Hashable, Sendable, Codable {
             issues.add("email", "'\(email)' is not an e-mail address")
         }
         if !phone.isEmpty && !CustomerFields.isPhone(phone) {
-            issues.add("phone", "'\(phone)' is not a phone number (digits, spaces, + - ( ) only)")
+            issues.add("phone", "'\(phone)' is not a phone number (digits, spaces and + - ( ) . / only)")
         }
         if let limit = creditLimit {
             issues.check(limit.minorUnits >= 0, "creditLimit", "must be 0 or more")
@@ -50,7 +50,7 @@ public struct CustomerFields: Hashable, Sendable, Codable {
     }
 
     static func isPhone(_ text: String) -> Bool {
-        let allowed = Set("0123456789 +-()")
+        let allowed = Set("0123456789 +-()./")
         let digits = text.filter(\.isNumber).count
         return digits >= 3 && TextNormalization.halfWidth(text).allSatisfy { allowed.contains($0) }
     }

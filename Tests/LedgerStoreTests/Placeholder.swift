@@ -1,3 +1,0 @@
-import Testing
-
-@Test func placeholder_LedgerStoreTests() { #expect(1 + 1 == 2) }
