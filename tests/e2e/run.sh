@@ -4,7 +4,7 @@
 # Usage: tests/e2e/run.sh BIN_DIR   (BIN_DIR holds salesledger and salesledger-ui-demo)
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
-export BIN_DIR=${1:?usage: run.sh BIN_DIR}
+export BIN_DIR=$(cd "${1:?usage: run.sh BIN_DIR}" && pwd)
 export REPO_DIR=$(cd "$here/../.." && pwd)
 # tui-drive comes from shared/tools beside the repo (CI lays a copy of shared/ there).
 export TUI_DRIVE="$REPO_DIR/../shared/tools/tui-drive"
