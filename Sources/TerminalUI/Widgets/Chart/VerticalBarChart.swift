@@ -1,0 +1,59 @@
+/// Vertical bars (columns) with labels under them and values above. Negative values hang below a
+/// zero line; all-zero data shows only the zero line.
+public struct VerticalBarChart: Sendable {
+    public var items: [ChartItem]
+    public var format: @Sendable (Int64) -> String
+    /// Widest bar in cells.
+    public var maxBarWidth = 7
+
+    public init(items: [ChartItem], format: @escaping @Sendable (Int64) -> String = { String($0) }) {
+        self.items = items
+        self.format = format
+    }
+
+    /// Draws the chart into `area` (needs at least 3 rows; else draws nothing).
+    public func render(into buffer: inout CellBuffer, in area: Rect, glyphs: ChartGlyphs = .unicode) {
+        guard area.height >= 3, area.width >= 1 else { return }
+        guard !items.isEmpty else {
+            buffer.setString("(no data)", x: area.x, y: area.y, maxWidth: area.width, style: Style(.muted))
+            return
+        }
+        let gap = 1
+        let barWidth = min(maxBarWidth, max(1, (area.width + gap) / items.count - gap))
+        let plotHeight = area.height - 2                 // one row of values on top, labels below
+        let scale = ChartScale(values: items.map(\.value))
+        let zeroFromBottom = Int(scale.position(0, cells: plotHeight).rounded())
+        let zeroRow = area.y + 1 + plotHeight - zeroFromBottom   // row just below the positive part
+        let positiveCells = plotHeight - zeroFromBottom
+        // Zero line across the plot when there are negatives (its own row is the label row otherwise).
+        if scale.low < 0, zeroRow < area.y + 1 + plotHeight {
+            for x in area.x..<area.maxX { buffer.setSymbol(glyphs.horizontalAxis, x: x, y: zeroRow, style: Style(.muted)) }
+        }
+        for (i, item) in items.enumerated() {
+            let x = area.x + i * (barWidth + gap)
+            guard x + barWidth <= area.maxX else { break }
+            let style = Style(item.value < 0 ? .overdue : StyleRole.series(index: 0))
+            if item.value > 0 {
+                let eighths = min(scale.eighths(item.value, cells: plotHeight), positiveCells * 8)
+                for level in 0..<((eighths + 7) / 8) {
+                    let part = min(8, eighths - level * 8)
+                    let glyph = glyphs.verticalEighths[part]
+                    guard glyph != " " else { continue }
+                    for dx in 0..<barWidth { buffer.setSymbol(glyph, x: x + dx, y: zeroRow - 1 - level, style: style) }
+                }
+                let top = max(area.y, zeroRow - 1 - (eighths + 7) / 8)
+                buffer.setString(format(item.value), x: x, y: top, maxWidth: barWidth, style: Style(.text))
+            } else if item.value < 0 {
+                let cells = min(zeroFromBottom - 1, Int((Double(scale.eighths(item.value, cells: plotHeight)) / 8).rounded(.up)))
+                for level in 0..<max(0, cells) {
+                    for dx in 0..<barWidth { buffer.setSymbol(glyphs.full, x: x + dx, y: zeroRow + 1 + level, style: style) }
+                }
+                let below = min(area.y + plotHeight, zeroRow + 1 + max(0, cells))
+                buffer.setString(format(item.value), x: x, y: below, maxWidth: barWidth, style: Style(.overdue))
+            } else {
+                buffer.setString(format(0), x: x, y: max(area.y, zeroRow - 1), maxWidth: barWidth, style: Style(.muted))
+            }
+            buffer.setFitted(item.label, x: x, y: area.maxY - 1, width: barWidth, style: Style(.text))
+        }
+    }
+}
