@@ -32,7 +32,7 @@ import Testing
 
     @Test func submitOnlyWhenValidAndErrorsShowInlineAndInSummary() {
         var form = makeForm()
-        #expect(form.handle(.key(.function(2))) == .none)
+        #expect(form.handle(.key(.ctrl("s"))) == .none)
         #expect(form.hasTriedSubmit)
         #expect(form.focusIndex == 0)
         var buffer = CellBuffer(size: Size(width: 80, height: 14))
@@ -46,10 +46,10 @@ import Testing
         type("北京星河", into: &form)
         _ = form.handle(.key(.tab))
         type("12.3x", into: &form)
-        #expect(form.handle(.key(.function(2))) == .none)
+        #expect(form.handle(.key(.ctrl("s"))) == .none)
         #expect(form.fields[1].issue == FieldIssue("not an amount (e.g. 1,234.50)"))
         _ = form.handle(.key(.backspace))
-        guard case .submitted(let values) = form.handle(.key(.function(2))) else {
+        guard case .submitted(let values) = form.handle(.key(.ctrl("s"))) else {
             Issue.record("expected submit"); return
         }
         #expect(values["amount"] == .integer(1230))

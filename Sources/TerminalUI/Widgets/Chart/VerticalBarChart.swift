@@ -20,13 +20,16 @@ public struct VerticalBarChart: Sendable {
         }
         let gap = 1
         let barWidth = min(maxBarWidth, max(1, (area.width + gap) / items.count - gap))
-        let plotHeight = area.height - 2                 // one row of values on top, labels below
+        let plotTop = area.y + 1                          // one row of values on top, labels below
+        let plotHeight = area.height - 2
         let scale = ChartScale(values: items.map(\.value))
-        let zeroFromBottom = Int(scale.position(0, cells: plotHeight).rounded())
-        let zeroRow = area.y + 1 + plotHeight - zeroFromBottom   // row just below the positive part
-        let positiveCells = plotHeight - zeroFromBottom
-        // Zero line across the plot when there are negatives (its own row is the label row otherwise).
-        if scale.low < 0, zeroRow < area.y + 1 + plotHeight {
+        let hasNegative = scale.low < 0
+        // Rows for bars: negatives get their own rows below a zero line, on the same scale.
+        let barRows = max(1, plotHeight - (hasNegative ? 1 : 0))
+        let negativeRows = hasNegative ? min(max(1, Int((Double(-scale.low) / scale.span * Double(barRows)).rounded())), max(0, barRows - 1)) : 0
+        let positiveRows = barRows - negativeRows
+        let zeroRow = plotTop + positiveRows                 // the zero line (or the first label row)
+        if hasNegative {
             for x in area.x..<area.maxX { buffer.setSymbol(glyphs.horizontalAxis, x: x, y: zeroRow, style: Style(.muted)) }
         }
         for (i, item) in items.enumerated() {
@@ -34,21 +37,21 @@ public struct VerticalBarChart: Sendable {
             guard x + barWidth <= area.maxX else { break }
             let style = Style(item.value < 0 ? .overdue : StyleRole.series(index: 0))
             if item.value > 0 {
-                let eighths = min(scale.eighths(item.value, cells: plotHeight), positiveCells * 8)
+                let eighths = min(scale.eighths(item.value, cells: barRows), positiveRows * 8)
                 for level in 0..<((eighths + 7) / 8) {
-                    let part = min(8, eighths - level * 8)
-                    let glyph = glyphs.verticalEighths[part]
+                    let glyph = glyphs.verticalEighths[min(8, eighths - level * 8)]
                     guard glyph != " " else { continue }
                     for dx in 0..<barWidth { buffer.setSymbol(glyph, x: x + dx, y: zeroRow - 1 - level, style: style) }
                 }
                 let top = max(area.y, zeroRow - 1 - (eighths + 7) / 8)
                 buffer.setString(format(item.value), x: x, y: top, maxWidth: barWidth, style: Style(.text))
             } else if item.value < 0 {
-                let cells = min(zeroFromBottom - 1, Int((Double(scale.eighths(item.value, cells: plotHeight)) / 8).rounded(.up)))
+                let cells = min(negativeRows, Int((Double(scale.eighths(item.value, cells: barRows)) / 8).rounded(.up)))
                 for level in 0..<max(0, cells) {
                     for dx in 0..<barWidth { buffer.setSymbol(glyphs.full, x: x + dx, y: zeroRow + 1 + level, style: style) }
                 }
-                let below = min(area.y + plotHeight, zeroRow + 1 + max(0, cells))
+                // The value goes under the bar when there is room, else on its last row.
+                let below = min(zeroRow + 1 + cells, plotTop + plotHeight - 1)
                 buffer.setString(format(item.value), x: x, y: below, maxWidth: barWidth, style: Style(.overdue))
             } else {
                 buffer.setString(format(0), x: x, y: max(area.y, zeroRow - 1), maxWidth: barWidth, style: Style(.muted))

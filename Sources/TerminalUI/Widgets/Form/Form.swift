@@ -1,7 +1,7 @@
 /// A form: an ordered list of `FormField`s with focus, validation and submit/cancel.
 ///
 /// Tab/↓ and Shift-Tab/↑ move between fields; Enter moves to the next field and, on the last one,
-/// submits; F2 (or Ctrl-S) submits from anywhere. Submit runs only when every field is valid;
+/// submits; Ctrl-S submits from anywhere (F-keys are left to the app's screens). Submit runs only when every field is valid;
 /// otherwise errors show inline and in a summary, and focus goes to the first invalid field.
 /// Escape cancels at once when nothing changed, else asks first.
 public struct Form: Sendable {
@@ -108,7 +108,7 @@ public struct Form: Sendable {
             case .up where !isNote && !isLookupWithSuggestions:
                 focus(focusIndex - 1)
                 return .none
-            case .function(2), .ctrl("s"):
+            case .ctrl("s"):
                 return submit()
             case .enter:
                 if acceptSuggestion() { return .none }
@@ -191,7 +191,7 @@ public struct Form: Sendable {
         if let discardDialog { return discardDialog.keyBindings }
         var bindings = [KeyBinding([.tab, .backTab], "Next/Prev", help: "Move to the next / previous field"),
                         KeyBinding(.enter, "Next", help: "Next field; on the last field, save"),
-                        KeyBinding([.function(2), .ctrl("s")], "Save", help: "Check all fields and save"),
+                        KeyBinding(.ctrl("s"), "Save", help: "Check all fields and save"),
                         KeyBinding(.escape, "Cancel", help: "Leave the form (asks when there are changes)")]
         if !fields.isEmpty {
             switch fields[focusIndex].kind {
