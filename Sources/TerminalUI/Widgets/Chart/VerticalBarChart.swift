@@ -26,7 +26,7 @@ public struct VerticalBarChart: Sendable {
         let hasNegative = scale.low < 0
         // Rows for bars: negatives get their own rows below a zero line, on the same scale.
         let barRows = max(1, plotHeight - (hasNegative ? 1 : 0))
-        let negativeRows = hasNegative ? min(max(1, Int((Double(-scale.low) / scale.span * Double(barRows)).rounded())), max(0, barRows - 1)) : 0
+        let negativeRows = hasNegative ? min(max(1, Int((-Double(scale.low) / scale.span * Double(barRows)).rounded())), max(0, barRows - 1)) : 0
         let positiveRows = barRows - negativeRows
         let zeroRow = plotTop + positiveRows                 // the zero line (or the first label row)
         if hasNegative {
@@ -50,9 +50,10 @@ public struct VerticalBarChart: Sendable {
                 for level in 0..<max(0, cells) {
                     for dx in 0..<barWidth { buffer.setSymbol(glyphs.full, x: x + dx, y: zeroRow + 1 + level, style: style) }
                 }
-                // The value goes under the bar when there is room, else on its last row.
-                let below = min(zeroRow + 1 + cells, plotTop + plotHeight - 1)
-                buffer.setString(format(item.value), x: x, y: below, maxWidth: barWidth, style: Style(.overdue))
+                // The value goes under the bar when there is room, else just above the zero line.
+                let below = zeroRow + 1 + cells
+                let labelRow = below < plotTop + plotHeight ? below : max(area.y, zeroRow - 1)
+                buffer.setString(format(item.value), x: x, y: labelRow, maxWidth: barWidth, style: Style(.overdue))
             } else {
                 buffer.setString(format(0), x: x, y: max(area.y, zeroRow - 1), maxWidth: barWidth, style: Style(.muted))
             }
