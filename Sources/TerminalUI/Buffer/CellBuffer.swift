@@ -61,6 +61,15 @@ public struct CellBuffer: Sendable, Equatable {
         guard y >= 0, y < size.height, x < size.width, maxWidth > 0 else { return 0 }
         let limit = min(size.width, x.addingReportingOverflow(maxWidth).overflow ? size.width : x + maxWidth)
         var column = x
+        if DisplayWidth.printableASCIICount(text.utf8) != nil {
+            // Fast path: one byte = one grapheme = one cell.
+            for byte in text.utf8 {
+                if column + 1 > limit { break }
+                if column >= 0 { put(Cell(Self.asciiSymbols[Int(byte)], style: style), width: 1, x: column, y: y) }
+                column += 1
+            }
+            return max(0, column - x)
+        }
         for grapheme in text {
             let w = DisplayWidth.of(grapheme)
             if w == 0 { continue }
@@ -71,10 +80,30 @@ public struct CellBuffer: Sendable, Equatable {
         return max(0, column - x)
     }
 
-    /// Writes `text` fitted (cut with ellipsis and padded) to exactly `width` cells at (`x`, `y`).
+    /// Writes `text` fitted to exactly `width` cells at (`x`, `y`): aligned and padded with blanks
+    /// in `style`, or, when too long, cut by cells and ended with `TextFitting.defaultEllipsis`
+    /// (a wide grapheme that would straddle the cut is dropped and its cell left blank).
+    /// Same result as `setString(TextFitting.fit(…))`, without building the padded string.
     public mutating func setFitted(_ text: String, x: Int, y: Int, width: Int, alignment: Alignment = .left, style: Style = .text) {
-        setString(TextFitting.fit(text, toWidth: width, alignment: alignment), x: x, y: y, maxWidth: width, style: style)
+        guard width > 0, y >= 0, y < size.height else { return }
+        fill(Rect(x: x, y: y, width: width, height: 1), style: style)
+        let total = DisplayWidth.of(text)
+        if total <= width {
+            let gap = width - total
+            let offset = alignment == .left ? 0 : alignment == .right ? gap : gap / 2
+            setString(text, x: x + offset, y: y, maxWidth: width - offset, style: style)
+            return
+        }
+        let ellipsis = TextFitting.defaultEllipsis
+        let markWidth = DisplayWidth.of(ellipsis)
+        guard markWidth <= width else { return }
+        let budget = width - markWidth
+        let used = setString(text, x: x, y: y, maxWidth: budget, style: style)
+        setString(ellipsis, x: x + max(used, budget), y: y, maxWidth: markWidth, style: style)
     }
+
+    /// One-cell symbols for ASCII bytes, shared so the fast path allocates nothing.
+    private static let asciiSymbols: [String] = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
 
     /// Writes one grapheme `symbol` at (`x`, `y`) in `style` if it fits.
     public mutating func setSymbol(_ symbol: Character, x: Int, y: Int, style: Style) {

@@ -39,9 +39,21 @@ public enum DisplayWidth {
 
     /// Cells taken by a string (sum over its graphemes).
     public static func of(_ text: some StringProtocol) -> Int {
+        if let ascii = printableASCIICount(text.utf8) { return ascii }
         var total = 0
         for grapheme in text { total += of(grapheme) }
         return total
+    }
+
+    /// The byte count when every byte is printable ASCII (one cell each), else nil.
+    @inline(__always)
+    static func printableASCIICount(_ utf8: some Collection<UInt8>) -> Int? {
+        var count = 0
+        for byte in utf8 {
+            guard byte >= 0x20, byte < 0x7F else { return nil }
+            count += 1
+        }
+        return count
     }
 
     /// Whether a scalar is a C0/C1 control character (never drawn).
