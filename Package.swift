@@ -21,7 +21,8 @@ let package = Package(
         // ncursesw as a system library: module map + shim header, no pkg-config.
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         // Pure Swift terminal UI toolkit: cells, buffer + diff, width, events, backends, widgets.
-        .target(name: "TerminalUI"),
+        // Links libm on Linux: `Double.rounded()` lowers to libm's round/ceil.
+        .target(name: "TerminalUI", linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
         // The real ncurses backend; the only importer of CNcursesw.
         .target(name: "TerminalUINcurses", dependencies: ["TerminalUI", "CNcursesw"]),
         // Domain core: money, dates, terms, entities, commands, rules, store protocols. No I/O, no GRDB.
@@ -52,6 +53,8 @@ let package = Package(
         .executableTarget(name: "salesledger-ui-demo", dependencies: [
             "TerminalUI", "TerminalUINcurses", "SalesLedgerApp",
         ]),
+        // Release-build benchmark of full-frame rendering (`make bench`).
+        .executableTarget(name: "salesledger-bench", dependencies: ["TerminalUI"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "SalesLedgerApp"],
                     resources: [.copy("Snapshots")]),
         .testTarget(name: "LedgerCoreTests", dependencies: ["LedgerCore"], resources: [.copy("Fixtures")]),

@@ -1,1 +1,0 @@
-// TerminalUI — see DECISIONS.md

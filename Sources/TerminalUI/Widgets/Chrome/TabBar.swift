@@ -1,0 +1,30 @@
+/// A row of screen tabs, e.g. ` F1 Form │ F2 Table │ F3 Charts `; the active one highlighted.
+public struct TabBar: Sendable {
+    /// Tab titles, in order.
+    public var titles: [String]
+    /// Index of the active tab.
+    public var selected: Int
+
+    public init(titles: [String], selected: Int = 0) {
+        self.titles = titles
+        self.selected = selected
+    }
+
+    /// Moves to the next tab (wrapping).
+    public mutating func selectNext() { if !titles.isEmpty { selected = (selected + 1) % titles.count } }
+    /// Moves to the previous tab (wrapping).
+    public mutating func selectPrevious() { if !titles.isEmpty { selected = (selected + titles.count - 1) % titles.count } }
+
+    /// Draws the tabs on the first row of `area`.
+    public func render(into buffer: inout CellBuffer, in area: Rect) {
+        guard !area.isEmpty else { return }
+        buffer.fill(area.row(0), style: Style(.tabInactive))
+        var x = area.x
+        for (i, title) in titles.enumerated() {
+            let text = " " + title + " "
+            guard x + DisplayWidth.of(text) <= area.maxX else { break }
+            x += buffer.setString(text, x: x, y: area.y, style: Style(i == selected ? .tabActive : .tabInactive))
+            x += 1
+        }
+    }
+}

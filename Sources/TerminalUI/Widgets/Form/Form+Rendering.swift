@@ -1,0 +1,76 @@
+// MARK: - Drawing
+
+extension Form {
+    /// Width of the label column for `width` cells available.
+    private func labelWidth(for width: Int) -> Int {
+        let longest = fields.map { DisplayWidth.of($0.label) }.max() ?? 0
+        return min(longest + 2, max(0, width / 3))
+    }
+
+    /// Draws the form into `area`: title, one row per field (notes taller) with inline errors,
+    /// the error summary, and the discard dialog when open. Returns the cursor position.
+    @discardableResult
+    public func render(into buffer: inout CellBuffer, in area: Rect, unicode: Bool = true) -> Point? {
+        guard !area.isEmpty else { return nil }
+        buffer.setString(title, x: area.x, y: area.y, maxWidth: area.width, style: Style(.title))
+        let labelColumn = labelWidth(for: area.width)
+        let inputWidth = max(1, min(40, area.width - labelColumn - 12))
+        let errorX = area.x + labelColumn + inputWidth + 2
+        var y = area.y + 2
+        var cursor: Point? = nil
+        var lookupAnchor: (x: Int, y: Int, field: FormField)? = nil
+        for (index, field) in fields.enumerated() {
+            guard y < area.maxY else { break }
+            let isFocused = index == focusIndex && discardDialog == nil
+            let labelStyle = isFocused ? Style(.accent, .bold) : Style(.text)
+            buffer.setFitted(field.label, x: area.x, y: y, width: labelColumn - 1, style: labelStyle)
+            let inputStyle = Style(isFocused ? .inputFocused : .input)
+            let x = area.x + labelColumn
+            switch field.kind {
+            case .note(let lines):
+                let rect = Rect(x: x, y: y, width: inputWidth, height: min(lines, area.maxY - y))
+                let point = field.input.renderLines(into: &buffer, rect: rect, style: inputStyle)
+                if isFocused { cursor = point }
+            case .choice(let options):
+                let marker = unicode ? "◂ \(field.displayText) ▸" : "< \(field.displayText) >"
+                buffer.setFitted(options.isEmpty ? "" : marker, x: x, y: y, width: inputWidth, style: inputStyle)
+            case .money, .quantity:
+                buffer.setFitted(field.input.text, x: x, y: y, width: inputWidth, alignment: .right, style: inputStyle)
+                if isFocused { cursor = Point(x: x + inputWidth - 1, y: y) }
+            default:
+                let point = field.input.render(into: &buffer, x: x, y: y, width: inputWidth, style: inputStyle)
+                if isFocused { cursor = point }
+                if isFocused, case .lookup = field.kind { lookupAnchor = (x, y + 1, field) }
+            }
+            if (hasTriedSubmit || field.isTouched), let issue = field.issue {
+                buffer.setString("! " + issue.message, x: errorX, y: y, maxWidth: area.maxX - errorX, style: Style(.error))
+            }
+            y += field.height
+        }
+        renderSummary(into: &buffer, in: Rect(x: area.x, y: y + 1, width: area.width, height: area.maxY - y - 1))
+        if let anchor = lookupAnchor, !anchor.field.input.text.isEmpty {
+            let options = anchor.field.suggestions
+            for (row, option) in options.enumerated() where anchor.y + row < area.maxY {
+                let style = row == anchor.field.suggestionIndex ? Style(.selection) : Style(.dialog)
+                buffer.setFitted(option, x: anchor.x, y: anchor.y + row, width: inputWidth, style: style)
+            }
+        }
+        if let discardDialog {
+            discardDialog.render(into: &buffer, in: area, unicode: unicode)
+            return nil
+        }
+        return cursor
+    }
+
+    private func renderSummary(into buffer: inout CellBuffer, in area: Rect) {
+        guard hasTriedSubmit, !area.isEmpty else { return }
+        let issues = visibleIssues
+        guard !issues.isEmpty else { return }
+        let heading = issues.count == 1 ? "1 problem — fix it to save:" : "\(issues.count) problems — fix them to save:"
+        buffer.setString(heading, x: area.x, y: area.y, maxWidth: area.width, style: Style(.error, .bold))
+        for (row, entry) in issues.enumerated() where row + 1 < area.height {
+            buffer.setString("  \(entry.field.label): \(entry.issue.message)", x: area.x, y: area.y + row + 1,
+                             maxWidth: area.width, style: Style(.error))
+        }
+    }
+}

@@ -1,0 +1,65 @@
+/// How wide a column is.
+public enum ColumnWidth: Equatable, Sendable {
+    /// Exactly this many cells.
+    case fixed(Int)
+    /// A share (`weight`) of the space left after fixed columns, at least `minimum` cells.
+    case flexible(weight: Int = 1, minimum: Int = 4)
+}
+
+/// One column of a `TableView`.
+public struct TableColumn: Equatable, Sendable {
+    public var title: String
+    public var width: ColumnWidth
+    /// `.right` for numbers, so decimal points line up when the texts have equal decimals.
+    public var alignment: Alignment
+
+    public init(_ title: String, width: ColumnWidth, alignment: Alignment = .left) {
+        self.title = title
+        self.width = width
+        self.alignment = alignment
+    }
+
+    /// Cell widths for `columns` in `total` cells with one separator cell between columns.
+    /// Fixed columns get their width; flexible ones share the rest by weight (at least their minimum).
+    /// When space runs out, columns from the right get 0 cells. Never negative.
+    public static func layout(_ columns: [TableColumn], totalWidth total: Int) -> [Int] {
+        guard !columns.isEmpty, total > 0 else { return columns.map { _ in 0 } }
+        let separators = columns.count - 1
+        var fixed = 0, weights = 0, minimums = 0
+        for column in columns {
+            switch column.width {
+            case .fixed(let n): fixed += max(0, n)
+            case .flexible(let w, let m): weights += max(1, w); minimums += max(0, m)
+            }
+        }
+        var spare = max(0, total - separators - fixed - minimums)
+        var widths: [Int] = columns.map { column in
+            switch column.width {
+            case .fixed(let n): return max(0, n)
+            case .flexible(_, let m): return max(0, m)
+            }
+        }
+        if weights > 0 {
+            let share = spare
+            for (i, column) in columns.enumerated() {
+                if case .flexible(let w, _) = column.width {
+                    let extra = share * max(1, w) / weights
+                    widths[i] += extra
+                    spare -= extra
+                }
+            }
+            // Rounding leftovers go to the last flexible column.
+            if let last = columns.lastIndex(where: { if case .flexible = $0.width { true } else { false } }) {
+                widths[last] += spare
+            }
+        }
+        // Clip from the left: each column gets what is left of the total.
+        var remaining = total
+        for i in widths.indices {
+            let w = min(widths[i], remaining)
+            widths[i] = max(0, w)
+            remaining = max(0, remaining - w - 1)
+        }
+        return widths
+    }
+}

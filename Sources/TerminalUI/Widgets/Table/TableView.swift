@@ -1,0 +1,140 @@
+/// A scrolling table over a paged `TableDataSource`: header with sort indicator, selection,
+/// right-aligned number columns, and an incremental filter line (`/` to edit).
+///
+/// Cells are cut and padded by display cells (`TextFitting`), so CJK, full-width and combining
+/// text keep every column aligned.
+public struct TableView: Sendable {
+    /// What a key did to the table.
+    public enum Outcome: Equatable, Sendable {
+        case none
+        /// Selection moved (the app may show details).
+        case selectionChanged(Int)
+        /// Enter on row `index`.
+        case activated(Int)
+        /// Sort column or order changed: the app re-sorts its source.
+        case sortChanged(column: Int, ascending: Bool)
+        /// Filter text changed: the app re-filters its source.
+        case filterChanged(String)
+    }
+
+    public var columns: [TableColumn]
+    /// Whether the filter line is shown even when the filter is empty and not being edited.
+    public var alwaysShowsFilter = false
+
+    public init(columns: [TableColumn]) { self.columns = columns }
+
+    /// Rows available for data in `height` rows.
+    public func visibleRowCount(height: Int, state: TableState) -> Int {
+        max(0, height - 1 - (showsFilterLine(state) ? 1 : 0))
+    }
+
+    private func showsFilterLine(_ state: TableState) -> Bool {
+        alwaysShowsFilter || state.isEditingFilter || !state.filter.text.isEmpty
+    }
+
+    /// Handles a key. `pageSize` is the number of visible rows (for PgUp/PgDn).
+    public func handle(_ event: Event, state: inout TableState, rowCount: Int, pageSize: Int) -> Outcome {
+        if state.isEditingFilter {
+            switch event {
+            case .key(.enter), .key(.down):
+                state.isEditingFilter = false
+                return .none
+            case .key(.escape):
+                state.isEditingFilter = false
+                guard !state.filter.text.isEmpty else { return .none }
+                state.filter.setText("")
+                return .filterChanged("")
+            default:
+                let before = state.filter.text
+                state.filter.handle(event)
+                return state.filter.text == before ? .none : .filterChanged(state.filter.text)
+            }
+        }
+        guard case .key(let key) = event else { return .none }
+        let before = state.selectedRow
+        let page = max(1, pageSize)
+        switch key {
+        case .up: state.selectedRow -= 1
+        case .down: state.selectedRow += 1
+        case .pageUp: state.selectedRow -= page; state.topRow -= page
+        case .pageDown: state.selectedRow += page; state.topRow += page
+        case .home: state.selectedRow = 0
+        case .end: state.selectedRow = rowCount - 1
+        case .enter: return rowCount > 0 ? .activated(state.selectedRow) : .none
+        case .char("/"):
+            state.isEditingFilter = true
+            return .none
+        case .char("s"), .char("S"):
+            guard !columns.isEmpty else { return .none }
+            if key == .char("S") {
+                state.isSortAscending.toggle()
+            } else {
+                state.sortColumn = ((state.sortColumn ?? -1) + 1) % columns.count
+                state.isSortAscending = true
+            }
+            return .sortChanged(column: state.sortColumn ?? 0, ascending: state.isSortAscending)
+        default: return .none
+        }
+        state.clamp(rowCount: rowCount, visibleRows: page)
+        return state.selectedRow == before ? .none : .selectionChanged(state.selectedRow)
+    }
+
+    /// Keys the table handles now.
+    public func keyBindings(state: TableState) -> [KeyBinding] {
+        if state.isEditingFilter {
+            return [KeyBinding(.enter, "Done", help: "Stop editing the filter"), KeyBinding(.escape, "Clear", help: "Clear the filter")]
+        }
+        return [KeyBinding([.up, .down], "Move"), KeyBinding([.pageUp, .pageDown], "Page"),
+                KeyBinding(.char("/"), "Filter", help: "Type to filter rows"),
+                KeyBinding([.char("s"), .char("S")], "Sort", help: "s: next sort column, S: reverse order"),
+                KeyBinding(.enter, "Open")]
+    }
+
+    /// Draws the table into `area`, fetching only the visible rows from `source`.
+    /// `state` is clamped to the source and the area first (so it is `inout`).
+    public func render(into buffer: inout CellBuffer, in area: Rect, source: TableDataSource, state: inout TableState) {
+        guard !area.isEmpty else { return }
+        let widths = TableColumn.layout(columns, totalWidth: area.width)
+        var y = area.y
+        // Header.
+        buffer.fill(area.row(0), style: Style(.header))
+        var x = area.x
+        for (i, column) in columns.enumerated() where widths[i] > 0 {
+            var title = column.title
+            if state.sortColumn == i { title += state.isSortAscending ? " ^" : " v" }
+            buffer.setFitted(title, x: x, y: y, width: widths[i], alignment: column.alignment, style: Style(.header))
+            x += widths[i] + 1
+        }
+        y += 1
+        var bodyHeight = area.maxY - y
+        if showsFilterLine(state), bodyHeight > 0 {
+            bodyHeight -= 1
+            let filterY = area.maxY - 1
+            let label = "Filter: "
+            let style = Style(state.isEditingFilter ? .inputFocused : .muted)
+            buffer.setString(label, x: area.x, y: filterY, maxWidth: area.width, style: Style(.accent))
+            let labelWidth = DisplayWidth.of(label)
+            state.filter.render(into: &buffer, x: area.x + labelWidth, y: filterY, width: min(40, max(0, area.width - labelWidth)), style: style)
+        }
+        let count = max(0, source.rowCount)
+        state.clamp(rowCount: count, visibleRows: bodyHeight)
+        guard bodyHeight > 0, count > 0 else {
+            if bodyHeight > 0 { buffer.setString("(no rows)", x: area.x, y: y, maxWidth: area.width, style: Style(.muted)) }
+            return
+        }
+        let end = min(count, state.topRow + bodyHeight)
+        let rows = source.rows(in: state.topRow..<end)
+        for (offset, cells) in rows.enumerated() {
+            let rowIndex = state.topRow + offset
+            let rowY = y + offset
+            let style = Style(rowIndex == state.selectedRow ? .selection : .text)
+            if rowIndex == state.selectedRow { buffer.fill(area.row(rowY - area.y), style: style) }
+            var cx = area.x
+            for (i, column) in columns.enumerated() where widths[i] > 0 {
+                let text = i < cells.count ? cells[i] : ""
+                buffer.setFitted(text, x: cx, y: rowY, width: widths[i], alignment: column.alignment, style: style)
+                cx += widths[i] + 1
+            }
+        }
+    }
+}

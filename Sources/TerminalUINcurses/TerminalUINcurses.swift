@@ -1,1 +1,0 @@
-// TerminalUINcurses — see DECISIONS.md
