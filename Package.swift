@@ -42,7 +42,7 @@ let package = Package(
         .target(name: "Classification", dependencies: ["LedgerCore"]),
         // Screens, app state, themes.
         .target(name: "SalesLedgerApp", dependencies: [
-            "TerminalUI", "LedgerCore", "Classification",
+            "TerminalUI", "LedgerCore", "LedgerInterop", "Classification",
             .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
         .executableTarget(name: "salesledger", dependencies: [

@@ -161,6 +161,27 @@ extension SQLiteLedgerStore {
         }
     }
 
+    public func monthlySales(customerID: Int64, from: CivilDate, to: CivilDate) throws -> [String: Int64] {
+        try read { db in
+            var result: [String: Int64] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT substr(date, 1, 7) AS month, SUM(CASE kind WHEN 'invoice' THEN total ELSE -total END) AS sales
+                FROM document WHERE customer_id = ? AND status = 'posted' AND date >= ? AND date <= ?
+                GROUP BY month
+                """, arguments: [customerID, from.description, to.description]) {
+                result[row["month"]] = row["sales"]
+            }
+            return result
+        }
+    }
+
+    public func receipts(customerID: Int64, page: PageRequest) throws -> [Receipt] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM receipt WHERE customer_id = ? ORDER BY date DESC, id DESC LIMIT ? OFFSET ?",
+                             arguments: [customerID, page.limit, page.offset]).map(RowMapping.receipt)
+        }
+    }
+
     public func unappliedCredits(asOf: CivilDate) throws -> [UnappliedCredit] {
         try read { db in
             try Row.fetchAll(db, sql: RowMapping.unappliedSQL(whereClause: "1", asOf: true),

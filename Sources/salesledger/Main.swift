@@ -41,17 +41,14 @@ struct Salesledger: ParsableCommand {
         commandName: "salesledger",
         abstract: "A terminal sales ledger: invoices, receipts, receivables, reports.",
         discussion: "Without a subcommand, opens the terminal UI on the ledger.",
-        subcommands: [InitCommand.self, SampleCommand.self, CustomerCommand.self, InvoiceCommand.self,
+        subcommands: [InitCommand.self, SummaryCommand.self, SampleCommand.self, CustomerCommand.self, InvoiceCommand.self,
                       ReceiptCommand.self, ReportCommand.self, AuditCommand.self])
 
     @OptionGroup var global: GlobalOptions
+    @Option(help: "Colour theme: default, dark, light, high-contrast, mono (NO_COLOR picks mono).") var theme: String?
 
     func run() throws {
-        let (store, _) = try global.openLedger()
-        let summary = try store.summary()
-        print("The terminal UI is not built yet (see README); this is the ledger's summary.")
-        print("ledger: \(global.databasePath)")
-        print(SummaryText.render(summary))
+        try TUILauncher.run(global: global, theme: theme)
     }
 }
 
@@ -67,6 +64,16 @@ enum SummaryText {
         }
         if let first = s.firstDate, let last = s.lastDate { lines.append("dates: \(first) … \(last)") }
         return lines.joined(separator: "\n")
+    }
+}
+
+struct SummaryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "summary", abstract: "Print the ledger's counts and totals.")
+    @OptionGroup var global: GlobalOptions
+    func run() throws {
+        let (store, _) = try global.openLedger()
+        print("ledger: \(global.databasePath)")
+        print(SummaryText.render(try store.summary()))
     }
 }
 

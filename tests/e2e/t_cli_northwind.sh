@@ -3,7 +3,7 @@ set -eu
 SL="$BIN_DIR/salesledger --db $WORK/nw.sqlite --today 1998-06-30"
 $SL sample load northwind | tee out.txt
 grep -q "830 invoices with 2155 lines" out.txt
-$SL > summary.txt
+$SL summary > summary.txt
 grep -q "invoices: 830 (2155 lines)" summary.txt
 grep -q "sales USD: 1,265,793.29" summary.txt
 total=$($SL report sales --by year --format csv | grep '^TOTAL' | cut -d, -f7)

@@ -27,6 +27,10 @@ public protocol LedgerQueries: ReceivablesQueries, ClassificationQueries {
     func openItems(asOf: CivilDate) throws -> [OpenItem]
     /// Unapplied receipts and credit notes as of `asOf`.
     func unappliedCredits(asOf: CivilDate) throws -> [UnappliedCredit]
+    /// Net sales (invoices less credit notes, minor units) per month key `YYYY-MM` of one customer, dated in `from...to`.
+    func monthlySales(customerID: Int64, from: CivilDate, to: CivilDate) throws -> [String: Int64]
+    /// Receipts of a customer, newest first.
+    func receipts(customerID: Int64, page: PageRequest) throws -> [Receipt]
 }
 
 /// Filter for invoice lists.

@@ -1,0 +1,81 @@
+import LedgerCore
+import TerminalUI
+
+/// What every screen works with: the store (read queries), the command service (the only write path),
+/// the clock, the language, and facts for the title bar. One per running app.
+public final class AppContext {
+    public let store: any LedgerStore
+    public let service: LedgerService
+    public let strings: Strings
+    /// File name of the ledger, for the title bar.
+    public let ledgerName: String
+    /// Where drafts are kept (a JSON file beside the ledger), or nil (tests).
+    public let draftPath: String?
+    /// Loads a sample data set (the executable wires the loaders), for the welcome dialog.
+    public var loadSample: ((SampleChoice) throws -> String)?
+    /// Bumped after every successful write, so screens know to re-query.
+    public private(set) var dataVersion = 0
+
+    public init(store: any LedgerStore, service: LedgerService, language: Language, ledgerName: String,
+                draftPath: String? = nil) {
+        self.store = store
+        self.service = service
+        self.strings = Strings(language)
+        self.ledgerName = ledgerName
+        self.draftPath = draftPath
+    }
+
+    public var today: CivilDate { service.clock.today() }
+    public var user: String { service.actor }
+
+    /// Runs a command through the service and bumps `dataVersion` on success.
+    @discardableResult
+    public func run<C: LedgerCommand>(_ command: C) throws(LedgerError) -> C.Outcome {
+        let outcome = try service.run(command)
+        dataVersion += 1
+        return outcome
+    }
+
+    /// Marks data as changed (after a batch load).
+    public func dataChanged() { dataVersion += 1 }
+
+    /// Formats minor units of `currency` with grouping.
+    public func money(_ minor: Int64, _ currency: Currency) -> String {
+        Money.format(minor, digits: currency.minorDigits, grouping: true)
+    }
+}
+
+/// Sample ledgers offered on first start.
+public enum SampleChoice: Int, Sendable, CaseIterable {
+    case northwind, ibm, generatedChinese
+}
+
+/// Where a screen asks the shell to go next.
+public enum ScreenID: Int, CaseIterable, Sendable {
+    case salesEntry, customers, receivables, charts, reports
+}
+
+/// What a screen's key handling asks of the shell.
+public enum ScreenOutcome: Equatable, Sendable {
+    case none
+    /// Show a one-line message in the status line.
+    case message(String)
+    /// Show an error in the status line.
+    case error(String)
+    /// Switch to a screen.
+    case show(ScreenID)
+    /// Open a customer's detail on the customers screen.
+    case openCustomer(String)
+}
+
+/// A screen of the app: state plus event handling and drawing into a cell buffer.
+protocol LedgerScreen {
+    mutating func handle(_ event: Event, context: AppContext) -> ScreenOutcome
+    func render(into buffer: inout CellBuffer, in area: Rect, context: AppContext, unicode: Bool) -> Point?
+    func keyBindings(_ strings: Strings) -> [KeyBinding]
+    /// True while a text field has focus: digits, `q` and `?` are typed, not shortcuts.
+    var capturesText: Bool { get }
+    var hasUnsavedChanges: Bool { get }
+    /// Re-query the store when `context.dataVersion` changed or the screen is shown.
+    mutating func refresh(context: AppContext)
+}

@@ -1,0 +1,45 @@
+import LedgerCore
+import TerminalUI
+
+extension LedgerApp {
+    public func render(into buffer: inout CellBuffer, context renderContext: RenderContext) -> Point? {
+        let size = renderContext.size
+        let unicode = renderContext.supportsUnicode
+        let s = context.strings
+        let area = Rect(size: size)
+        // Title bar.
+        let title = area.row(0)
+        buffer.fill(title, style: Style(.title))
+        let left = "\(s.appName) — \(context.ledgerName)"
+        var right = "\(s.user): \(context.user)  \(s.today): \(context.today)"
+        let badge = receivables.remindersDue
+        if badge > 0 { right = "[\(badge) \(s.remindersBadge)]  " + right }
+        buffer.setFitted(left, x: 1, y: 0, width: max(0, size.width - DisplayWidth.of(right) - 3), style: Style(.title, [.bold]))
+        buffer.setString(right, x: max(0, size.width - DisplayWidth.of(right) - 1), y: 0, style: Style(.title))
+        if badge > 0 {
+            buffer.setString("[\(badge) \(s.remindersBadge)]", x: max(0, size.width - DisplayWidth.of(right) - 1), y: 0,
+                             style: Style(.warning, [.bold]))
+        }
+        // Tabs.
+        let titles = [s.screenSalesEntry, s.screenCustomers, s.screenReceivables, s.screenCharts, s.screenReports]
+            .enumerated().map { "F\($0.offset + 3) \($0.element)" }
+        TabBar(titles: titles, selected: active.rawValue).render(into: &buffer, in: area.row(1))
+        // Screen body, status line and hint bar.
+        let body = Rect(x: 0, y: 2, width: size.width, height: max(0, size.height - 4))
+        var cursor = currentScreen.render(into: &buffer, in: body, context: context, unicode: unicode)
+        if let status {
+            buffer.setFitted(status.text, x: 1, y: size.height - 2, width: size.width - 2,
+                             style: Style(status.isError ? .error : .ok, [.bold]))
+        }
+        HintBar(bindings: keyBindings).render(into: &buffer, in: area.row(size.height - 1))
+        if isShowingHelp {
+            HelpOverlay(title: s.keysTitle, bindings: helpBindings).render(into: &buffer, in: body, unicode: unicode)
+            cursor = nil
+        }
+        if let dialog {
+            dialog.render(into: &buffer, in: area, unicode: unicode)
+            cursor = nil
+        }
+        return cursor
+    }
+}

@@ -1,0 +1,187 @@
+import LedgerCore
+import TerminalUI
+
+/// The SalesLedger terminal app: title bar, screen tabs, the active screen, a status line and the hint bar.
+///
+/// Keys everywhere: F3–F7 switch screens (also `1`…`5` outside text fields), F1 (or `?` outside text fields)
+/// shows help, F10 (or `q` outside text fields) quits — asking first when a sale being entered is not posted.
+public struct LedgerApp: TerminalApplication {
+    let context: AppContext
+    var active: ScreenID = .salesEntry
+    var salesEntry: SalesEntryScreen
+    var customers = CustomersScreen()
+    var receivables = ReceivablesScreen()
+    var charts = ChartsScreen()
+    var reports = ReportsScreen()
+    var isShowingHelp = false
+    var dialog: Dialog?
+    var pendingDialog: PendingDialog = .none
+    var status: (text: String, isError: Bool)?
+    var seenVersion = -1
+
+    enum PendingDialog { case none, quit, welcome, restoreDraft }
+
+    public var minimumSize: Size { Size(width: 80, height: 24) }
+
+    /// The app on `context`; offers samples when the ledger is empty and a draft restore when one was left.
+    public init(context: AppContext) {
+        self.context = context
+        salesEntry = SalesEntryScreen(context: context)
+        let isEmpty = (try? context.store.summary().isEmpty) ?? false
+        if isEmpty, context.loadSample != nil {
+            dialog = Dialog(title: context.strings.welcomeTitle, message: context.strings.welcomeMessage,
+                            kind: .picker(context.strings.welcomeOptions))
+            pendingDialog = .welcome
+        } else if salesEntry.hasStoredDraft(context: context) {
+            dialog = Dialog(title: context.strings.restoreDraftTitle, message: context.strings.restoreDraftMessage, kind: .confirm)
+            pendingDialog = .restoreDraft
+        }
+        refreshAll()
+    }
+
+    // MARK: - Events
+
+    public mutating func handle(_ event: Event) -> EventOutcome {
+        if case .resize = event { return .continue }
+        if case .tick = event { return .continue }
+        if var open = dialog {
+            let outcome = open.handle(event)
+            dialog = outcome == .open ? open : nil
+            if outcome != .open { return finishDialog(outcome) }
+            return .continue
+        }
+        if isShowingHelp {
+            if case .key = event { isShowingHelp = false }
+            return .continue
+        }
+        if case .key(let key) = event {
+            let typing = currentScreen.capturesText
+            switch key {
+            case .ctrl("c"), .function(10):
+                return requestQuit()
+            case .char("q") where !typing:
+                return requestQuit()
+            case .function(1):
+                isShowingHelp = true
+                return .continue
+            case .char("?") where !typing:
+                isShowingHelp = true
+                return .continue
+            case .function(let n) where (3...7).contains(n):
+                show(ScreenID(rawValue: n - 3) ?? .salesEntry)
+                return .continue
+            case .char(let c) where !typing && ("1"..."5").contains(c):
+                show(ScreenID(rawValue: Int(String(c))! - 1) ?? .salesEntry)
+                return .continue
+            default:
+                break
+            }
+        }
+        let outcome = handleScreen(event)
+        apply(outcome)
+        if context.dataVersion != seenVersion { refreshAll() }
+        return .continue
+    }
+
+    mutating func handleScreen(_ event: Event) -> ScreenOutcome {
+        switch active {
+        case .salesEntry: return salesEntry.handle(event, context: context)
+        case .customers: return customers.handle(event, context: context)
+        case .receivables: return receivables.handle(event, context: context)
+        case .charts: return charts.handle(event, context: context)
+        case .reports: return reports.handle(event, context: context)
+        }
+    }
+
+    mutating func apply(_ outcome: ScreenOutcome) {
+        switch outcome {
+        case .none: break
+        case .message(let text): status = (text, false)
+        case .error(let text): status = (text, true)
+        case .show(let id): show(id)
+        case .openCustomer(let code):
+            show(.customers)
+            customers.openDetail(code: code, context: context)
+        }
+    }
+
+    mutating func show(_ id: ScreenID) {
+        active = id
+        status = nil
+        refreshAll()
+    }
+
+    mutating func refreshAll() {
+        seenVersion = context.dataVersion
+        salesEntry.refresh(context: context)
+        customers.refresh(context: context)
+        receivables.refresh(context: context)
+        charts.refresh(context: context)
+        reports.refresh(context: context)
+    }
+
+    mutating func requestQuit() -> EventOutcome {
+        if salesEntry.hasUnsavedChanges {
+            dialog = Dialog(title: context.strings.unsavedTitle, message: context.strings.unsavedQuit, kind: .confirm)
+            pendingDialog = .quit
+            return .continue
+        }
+        salesEntry.discardStoredDraft(context: context)
+        return .quit(exitCode: 0)
+    }
+
+    mutating func finishDialog(_ outcome: Dialog.Outcome) -> EventOutcome {
+        let pending = pendingDialog
+        pendingDialog = .none
+        switch (pending, outcome) {
+        case (.quit, .confirmed):
+            salesEntry.discardStoredDraft(context: context)
+            return .quit(exitCode: 0)
+        case (.welcome, .picked(let index)):
+            if let choice = SampleChoice(rawValue: index), let load = context.loadSample {
+                do {
+                    status = (try load(choice), false)
+                    context.dataChanged()
+                } catch {
+                    status = ("\(error)", true)
+                }
+                refreshAll()
+            }
+        case (.restoreDraft, .confirmed):
+            salesEntry.restoreStoredDraft(context: context)
+        case (.restoreDraft, .declined):
+            salesEntry.discardStoredDraft(context: context)
+        default:
+            break
+        }
+        return .continue
+    }
+
+    var currentScreen: any LedgerScreen {
+        switch active {
+        case .salesEntry: return salesEntry
+        case .customers: return customers
+        case .receivables: return receivables
+        case .charts: return charts
+        case .reports: return reports
+        }
+    }
+
+    /// The keys that work now, for the hint bar.
+    var keyBindings: [KeyBinding] {
+        if let dialog { return dialog.keyBindings }
+        let s = context.strings
+        return currentScreen.keyBindings(s) + [KeyBinding(.function(1), s.help), KeyBinding(.function(10), s.quit)]
+    }
+
+    /// Every key of the app, for the help overlay and the README.
+    var helpBindings: [KeyBinding] {
+        let s = context.strings
+        return [KeyBinding([.function(3), .function(4), .function(5), .function(6), .function(7)], s.screens,
+                           help: [s.screenSalesEntry, s.screenCustomers, s.screenReceivables, s.screenCharts, s.screenReports]
+                               .joined(separator: " / ") + s.t(" (also 1–5 outside text fields)", "（不在输入框时也可按 1–5）")),
+                KeyBinding([.function(1), .char("?")], s.help),
+                KeyBinding([.function(10), .char("q"), .ctrl("c")], s.quit)]
+            + currentScreen.keyBindings(s)
+    }
+}

@@ -1,0 +1,169 @@
+/// UI language.
+public enum Language: String, Sendable, CaseIterable {
+    case en, zh
+
+    /// `zh` when LC_ALL / LC_MESSAGES / LANG (first set, in that order) starts with `zh`.
+    public static func fromEnvironment(_ environment: [String: String]) -> Language {
+        for key in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            if let value = environment[key], !value.isEmpty { return value.lowercased().hasPrefix("zh") ? .zh : .en }
+        }
+        return .en
+    }
+}
+
+/// Every UI string in English and Simplified Chinese, using the standard accounting words
+/// (销售单, 收款单, 核销, 应收余额, 账龄, 逾期, 对账单, 红字冲销).
+public struct Strings: Sendable {
+    public let language: Language
+    public init(_ language: Language) { self.language = language }
+    var zh: Bool { language == .zh }
+    func t(_ en: String, _ zh: String) -> String { self.zh ? zh : en }
+
+    // Shell
+    var appName: String { t("SalesLedger", "销售台账") }
+    var screenSalesEntry: String { t("Sales entry", "销售录入") }
+    var screenCustomers: String { t("Customers", "客户") }
+    var screenReceivables: String { t("Receivables", "应收账款") }
+    var screenCharts: String { t("Charts", "图表") }
+    var screenReports: String { t("Reports", "报表") }
+    var user: String { t("User", "用户") }
+    var today: String { t("Today", "今天") }
+    var help: String { t("Help", "帮助") }
+    var quit: String { t("Quit", "退出") }
+    var keysTitle: String { t("Keys", "按键") }
+    var screens: String { t("Screens", "切换界面") }
+    var search: String { t("Search", "搜索") }
+    var open: String { t("Open", "打开") }
+    var back: String { t("Back", "返回") }
+    var remindersBadge: String { t("reminders", "条提醒") }
+    var unsavedTitle: String { t("Unsaved changes", "未保存的修改") }
+    var unsavedQuit: String { t("The sale being entered is not posted. Quit anyway?", "正在录入的销售单尚未过账，确定退出吗？") }
+    var welcomeTitle: String { t("Welcome to SalesLedger", "欢迎使用销售台账") }
+    var welcomeMessage: String { t("This ledger is empty. Load a sample ledger or start empty.", "账套为空。可以载入示例账套，或从空账套开始。") }
+    var welcomeOptions: [String] {
+        [t("Northwind (English sample)", "Northwind 英文示例"), t("IBM receivables sample", "IBM 应收款示例"),
+         t("Generated Chinese sample (中文示例)", "生成中文示例账套"), t("Start empty", "从空账套开始")]
+    }
+    var loading: String { t("Loading…", "正在载入……") }
+
+    // Sales entry
+    var customer: String { t("Customer", "客户") }
+    var date: String { t("Date", "日期") }
+    var salesperson: String { t("Salesperson", "业务员") }
+    var channel: String { t("Channel", "渠道") }
+    var region: String { t("Region", "区域") }
+    var terms: String { t("Terms", "收款条件") }
+    var dueDate: String { t("Due date", "到期日") }
+    var currency: String { t("Currency", "币种") }
+    var product: String { t("Product", "商品") }
+    var quantity: String { t("Qty", "数量") }
+    var unitPrice: String { t("Unit price", "单价") }
+    var discount: String { t("Disc %", "折扣%") }
+    var taxRate: String { t("Tax %", "税率%") }
+    var amount: String { t("Amount", "金额") }
+    var subtotal: String { t("Subtotal", "不含税金额") }
+    var tax: String { t("Tax", "税额") }
+    var total: String { t("Total", "价税合计") }
+    var openBalance: String { t("Open balance", "应收余额") }
+    var overdue: String { t("Overdue", "逾期") }
+    var creditLimit: String { t("Credit limit", "信用额度") }
+    var noLimit: String { t("none", "无") }
+    var post: String { t("Post", "过账") }
+    var saveDraft: String { t("Save draft", "存草稿") }
+    var addLine: String { t("Add line", "加行") }
+    var deleteLine: String { t("Delete line", "删行") }
+    var todaysSales: String { t("Today's sales", "今日销售单") }
+    var posted: String { t("Posted", "已过账") }
+    var draftSaved: String { t("Draft saved", "草稿已保存") }
+    var restoreDraftTitle: String { t("Restore draft?", "恢复草稿？") }
+    var restoreDraftMessage: String { t("A sale was being entered when SalesLedger stopped. Restore it?", "上次退出时有未完成的销售单，是否恢复？") }
+    var fixErrors: String { t("Fix the fields marked in red", "请修正标红的字段") }
+    var creditWarning: String { t("Credit check", "信用检查") }
+    var overrideReason: String { t("Override reason", "超额原因") }
+    var voidAction: String { t("Void", "作废") }
+    var creditAction: String { t("Credit note", "红字冲销") }
+    var reasonPrompt: String { t("Reason", "原因") }
+    var voided: String { t("Voided", "已作废") }
+    var newSale: String { t("New sale", "新销售单") }
+
+    // Customers
+    var code: String { t("Code", "编码") }
+    var name: String { t("Name", "名称") }
+    var customerClass: String { t("Class", "等级") }
+    var balance: String { t("Balance", "应收余额") }
+    var lastPurchase: String { t("Last sale", "最近销售") }
+    var sales12: String { t("12-month sales", "近12月销售") }
+    var contact: String { t("Contact", "联系人") }
+    var phone: String { t("Phone", "电话") }
+    var email: String { t("E-mail", "邮箱") }
+    var address: String { t("Address", "地址") }
+    var notes: String { t("Notes", "备注") }
+    var addCustomer: String { t("Add customer", "新增客户") }
+    var editCustomer: String { t("Edit customer", "编辑客户") }
+    var salesThisYear: String { t("Sales this year", "本年销售") }
+    var creditUsed: String { t("Credit used", "额度占用") }
+    var invoices: String { t("Invoices", "销售单") }
+    var receiptAction: String { t("Receipt", "收款") }
+    var recordReceipt: String { t("Record receipt", "录入收款单") }
+    var receiptRecorded: String { t("Receipt recorded", "收款单已录入") }
+    var statement: String { t("Statement", "对账单") }
+    var archive: String { t("Archive", "归档") }
+    var number: String { t("Number", "单号") }
+    var openAmount: String { t("Open", "未核销") }
+    var status: String { t("Status", "状态") }
+    var method: String { t("Method", "收款方式") }
+    var reference: String { t("Reference", "参考号") }
+
+    // Receivables
+    var asOf: String { t("As of", "截至") }
+    var totalOpen: String { t("Total open", "应收合计") }
+    var overdueTotal: String { t("Overdue", "逾期合计") }
+    var dso: String { t("DSO", "周转天数") }
+    var aging: String { t("Aging", "账龄") }
+    var agingLabels: [String] { zh ? ["未到期", "1–30天", "31–60天", "61–90天", "90天以上"] : ["Current", "1–30", "31–60", "61–90", "91+"] }
+    var daysOverdue: String { t("Days", "逾期天数") }
+    var overdueInvoices: String { t("Overdue invoices", "逾期销售单") }
+    var unappliedCredits: String { t("Unapplied credits", "未核销预收") }
+    var sortByDays: String { t("Sort by days", "按天数排序") }
+    var sortByAmount: String { t("Sort by amount", "按金额排序") }
+    var changeDate: String { t("As-of date", "截止日期") }
+    var invoicesCount: String { t("invoices", "张") }
+    var nothingOverdue: String { t("Nothing is overdue.", "没有逾期的销售单。") }
+
+    // Charts and reports
+    var monthlySales: String { t("Monthly sales", "月度销售") }
+    var previousYear: String { t("previous year", "上年同期") }
+    var thisPeriod: String { t("this year", "本期") }
+    var salesBy: String { t("Sales by", "销售额按") }
+    var topCustomers: String { t("Top 10 customers", "前十大客户") }
+    var agingDistribution: String { t("Aging distribution", "账龄分布") }
+    var noData: String { t("No data", "无数据") }
+    var dimension: String { t("Dimension", "维度") }
+    var period: String { t("Period", "期间") }
+    var months: String { t("months", "个月") }
+    var exportCSV: String { t("Export CSV", "导出CSV") }
+    var exported: String { t("Exported to", "已导出到") }
+    var salesReport: String { t("Sales report", "销售报表") }
+    var agingReport: String { t("Aging by customer", "客户账龄") }
+    var documents: String { t("Docs", "单数") }
+    var net: String { t("Net", "不含税") }
+    var category: String { t("Category", "商品类别") }
+    var month: String { t("Month", "月份") }
+    var quarter: String { t("Quarter", "季度") }
+    var year: String { t("Year", "年度") }
+
+    func dimensionName(_ raw: String) -> String {
+        switch raw {
+        case "month": return month
+        case "quarter": return quarter
+        case "year": return year
+        case "customer": return customer
+        case "region": return region
+        case "channel": return channel
+        case "salesperson": return salesperson
+        case "product": return product
+        case "category": return category
+        default: return raw
+        }
+    }
+}

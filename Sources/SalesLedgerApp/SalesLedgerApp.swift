@@ -1,1 +1,0 @@
-// SalesLedgerApp — see DECISIONS.md

@@ -1,0 +1,81 @@
+import LedgerCore
+import TerminalUI
+
+/// One customer: contact details, key figures and the invoices and receipts with their open amounts.
+struct CustomerDetail {
+    var customer: Customer
+    var row: CustomerListRow?
+    var invoices: [InvoiceListRow] = []
+    var receipts: [Receipt] = []
+    var salesThisYear: Int64 = 0
+    var table = TableState()
+
+    init?(code: String, context: AppContext) {
+        guard let customer = try? context.store.customer(code: code) else { return nil }
+        self.customer = customer
+        reload(context: context)
+    }
+
+    mutating func reload(context: AppContext) {
+        if let fresh = try? context.store.customer(code: customer.code) { customer = fresh }
+        row = (try? context.store.customers(search: customer.code, asOf: context.today, page: PageRequest(limit: 50)))?
+            .first { $0.code == customer.code }
+        let filter = InvoiceFilter(customerCode: customer.code)
+        let count = (try? context.store.invoiceCount(filter: filter)) ?? 0
+        invoices = ((try? context.store.invoices(filter: filter, page: PageRequest(offset: max(0, count - 200), limit: 200))) ?? []).reversed()
+        receipts = (try? context.store.receipts(customerID: customer.id, page: PageRequest(limit: 50))) ?? []
+        let today = context.today
+        let yearStart = CivilDate(year: today.year, month: 1, day: 1)!
+        salesThisYear = ((try? context.store.monthlySales(customerID: customer.id, from: yearStart, to: today)) ?? [:]).values.reduce(0, +)
+    }
+
+    static func columns(_ s: Strings) -> [TableColumn] {
+        [TableColumn(s.number, width: .fixed(15)), TableColumn(s.date, width: .fixed(10)), TableColumn(s.dueDate, width: .fixed(10)),
+         TableColumn(s.status, width: .fixed(8)), TableColumn(s.total, width: .fixed(14), alignment: .right),
+         TableColumn(s.openAmount, width: .fixed(14), alignment: .right)]
+    }
+
+    func rows(context: AppContext) -> [[String]] {
+        let s = context.strings
+        return invoices.map { inv in
+            let sign = inv.kind == .creditNote ? "-" : ""
+            let status = inv.kind == .creditNote ? s.creditAction : (inv.status == .void ? s.voided : (inv.open == 0 ? s.t("paid", "已结清") : s.posted))
+            return [inv.number, inv.date.description, inv.kind == .creditNote ? "" : inv.dueDate.description, status,
+                    sign + context.money(inv.total.minorUnits, inv.total.currency), sign + context.money(inv.open, inv.total.currency)]
+        }
+    }
+
+    func render(into buffer: inout CellBuffer, in area: Rect, context: AppContext) {
+        let s = context.strings
+        let c = customer
+        let cur = c.currency
+        var y = area.y
+        buffer.setFitted("\(c.code)  \(c.name)", x: area.x + 1, y: y, width: area.width - 2, style: Style(.header, [.bold]))
+        y += 1
+        let contactLine = [c.contact, c.phone, c.email, c.address].filter { !$0.isEmpty }.joined(separator: "  ·  ")
+        buffer.setFitted("\(s.contact): \(contactLine)", x: area.x + 1, y: y, width: area.width - 2, style: Style(.muted))
+        y += 1
+        let balance = row?.balance ?? 0
+        let overdue = row?.overdue ?? 0
+        var figures = "\(s.salesThisYear): \(context.money(salesThisYear, cur))   \(s.openBalance): \(context.money(balance, cur))   "
+            + "\(s.overdue): \(context.money(overdue, cur))   \(s.creditLimit): "
+        if let limit = c.creditLimit {
+            let used = limit.minorUnits > 0 ? Int((Int128(max(0, balance)) * 100) / Int128(limit.minorUnits)) : 0
+            figures += "\(context.money(limit.minorUnits, cur))  \(s.creditUsed) \(used)%"
+        } else {
+            figures += s.noLimit
+        }
+        buffer.setFitted(figures + "   \(s.terms): \(c.paymentTerms.displayName(chinese: s.zh))",
+                         x: area.x + 1, y: y, width: area.width - 2, style: Style(overdue > 0 ? .overdue : .text))
+        y += 1
+        let receiptText = receipts.prefix(4).map { "\($0.displayNumber) \($0.date) \($0.amount.groupedString)" }.joined(separator: "   ")
+        buffer.setFitted("\(s.receiptAction): \(receiptText.isEmpty ? "–" : receiptText)", x: area.x + 1, y: y,
+                         width: area.width - 2, style: Style(.muted))
+        y += 2
+        buffer.setString("\(s.invoices) (\(invoices.count))", x: area.x + 1, y: y - 1, style: Style(.accent, [.bold]))
+        var state = table
+        TableView(columns: CustomerDetail.columns(s)).render(
+            into: &buffer, in: Rect(x: area.x, y: y, width: area.width, height: max(0, area.maxY - y)),
+            source: ArrayTableDataSource(rows: rows(context: context)), state: &state)
+    }
+}

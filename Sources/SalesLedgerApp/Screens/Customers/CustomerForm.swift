@@ -1,0 +1,89 @@
+import LedgerCore
+import TerminalUI
+
+/// Add or edit a customer: a validated form (unique code, required name, e-mail and phone format, credit
+/// limit ≥ 0, payment terms from the accepted forms). Submitting runs CreateCustomer / UpdateCustomer.
+struct CustomerForm {
+    var form: Form
+    let editingID: Int64?
+    static let currencies: [Currency] = [.cny, .usd, .eur, .hkd, .jpy, .gbp]
+
+    init(editing customer: Customer?, context: AppContext) {
+        let s = context.strings
+        editingID = customer?.id
+        let c = customer
+        let currencyIndex = c.flatMap { cur in CustomerForm.currencies.firstIndex(of: cur.currency) } ?? 0
+        form = Form(title: customer == nil ? s.addCustomer : s.editCustomer, fields: [
+            FormField(id: "code", label: s.code, text: c?.code ?? "", validators: [.required(s.t("required", "必填")), .maxLength(32)]),
+            FormField(id: "name", label: s.name, text: c?.name ?? "", validators: [.required(s.t("required", "必填")), .maxLength(200)]),
+            FormField(id: "contact", label: s.contact, text: c?.contact ?? ""),
+            FormField(id: "phone", label: s.phone, text: c?.phone ?? "", validators: [CustomerForm.phoneRule(s)]),
+            FormField(id: "email", label: s.email, text: c?.email ?? "", validators: [CustomerForm.emailRule(s)]),
+            FormField(id: "address", label: s.address, text: c?.address ?? ""),
+            FormField(id: "region", label: s.region, text: c?.region ?? ""),
+            FormField(id: "channel", label: s.channel, text: c?.channel ?? ""),
+            FormField(id: "class", label: s.customerClass, text: c?.customerClass ?? ""),
+            .choice(id: "currency", label: s.currency, options: CustomerForm.currencies.map(\.code), selected: currencyIndex),
+            FormField(id: "limit", label: s.creditLimit, kind: .money,
+                      text: c?.creditLimit.map { $0.plainString } ?? "",
+                      parse: FieldParsers.money(c?.currency ?? .cny, s),
+                      validators: [.range(0...Int64.max, s.t("must be 0 or more", "不能为负数"))]),
+            FormField(id: "terms", label: s.terms, text: c?.paymentTerms.code ?? "NET30",
+                      parse: { text in
+                          do { return .success(.text(try PaymentTerms.parse(text).code)) } catch {
+                              return .failure(TerminalUI.FieldIssue(String(describing: error)))
+                          }
+                      }),
+            FormField(id: "notes", label: s.notes, kind: .note(lines: 2), text: c?.notes ?? ""),
+        ])
+    }
+
+    static func emailRule(_ s: Strings) -> Validator {
+        Validator("email") { text, _ in
+            if text.isEmpty { return nil }
+            let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+            let ok = parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !text.contains(" ")
+            return ok ? nil : TerminalUI.FieldIssue(s.t("is not an e-mail address", "不是有效的邮箱地址"))
+        }
+    }
+
+    static func phoneRule(_ s: Strings) -> Validator {
+        Validator("phone") { text, _ in
+            if text.isEmpty { return nil }
+            let allowed = Set("0123456789 +-()./")
+            let ok = text.filter(\.isNumber).count >= 3 && text.allSatisfy { allowed.contains($0) }
+            return ok ? nil : TerminalUI.FieldIssue(s.t("digits, spaces and + - ( ) . / only", "只能包含数字、空格和 + - ( ) . /"))
+        }
+    }
+
+    enum Result { case open, cancelled, saved(Customer), failed(String) }
+
+    mutating func handle(_ event: Event, context: AppContext) -> Result {
+        switch form.handle(event) {
+        case .none: return .open
+        case .cancelled: return .cancelled
+        case .submitted(let values):
+            func text(_ id: String) -> String { form.fields.first { $0.id == id }?.input.text ?? "" }
+            var fields = CustomerFields(code: text("code"), name: text("name"))
+            fields.contact = text("contact")
+            fields.phone = text("phone")
+            fields.email = text("email")
+            fields.address = text("address")
+            fields.region = text("region")
+            fields.channel = text("channel")
+            fields.customerClass = text("class")
+            fields.notes = text("notes")
+            if case .choice(let i)? = values["currency"], CustomerForm.currencies.indices.contains(i) { fields.currency = CustomerForm.currencies[i] }
+            if case .integer(let minor)? = values["limit"] { fields.creditLimit = Money(minorUnits: minor, currency: fields.currency) }
+            fields.paymentTerms = (try? PaymentTerms.parse(text("terms"))) ?? .net30
+            do {
+                let saved: Customer
+                if let editingID { saved = try context.run(UpdateCustomer(id: editingID, fields: fields)) } else { saved = try context.run(CreateCustomer(fields)) }
+                form.markSaved()
+                return .saved(saved)
+            } catch {
+                return .failed(error.fieldIssues.isEmpty ? error.description : error.fieldIssues.map(\.description).joined(separator: "; "))
+            }
+        }
+    }
+}

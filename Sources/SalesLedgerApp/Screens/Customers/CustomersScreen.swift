@@ -1,0 +1,131 @@
+import LedgerCore
+import TerminalUI
+
+/// Customers (客户): a searchable, paged list (code, name, class, region, channel, balance, overdue, last sale,
+/// 12-month sparkline); Enter opens a customer; `a` adds, `e` edits, `r` records a receipt.
+struct CustomersScreen: LedgerScreen {
+    var table = TableState()
+    var source: CustomerSource?
+    var detail: CustomerDetail?
+    var form: CustomerForm?
+    var receipt: ReceiptEntry?
+    var lastSearch: String?
+
+    var capturesText: Bool { form != nil || receipt != nil || table.isEditingFilter || (detail?.table.isEditingFilter ?? false) }
+    var hasUnsavedChanges: Bool { form?.form.hasUnsavedChanges ?? false }
+
+    mutating func refresh(context: AppContext) {
+        source = CustomerSource(context: context, search: table.filter.text)
+        lastSearch = table.filter.text
+        detail?.reload(context: context)
+    }
+
+    mutating func openDetail(code: String, context: AppContext) {
+        detail = CustomerDetail(code: code, context: context)
+        form = nil
+    }
+
+    mutating func handle(_ event: Event, context: AppContext) -> ScreenOutcome {
+        let s = context.strings
+        if var entry = receipt {
+            switch entry.handle(event, context: context) {
+            case .open: receipt = entry
+            case .cancelled: receipt = nil
+            case .recorded(let message): receipt = nil; detail?.reload(context: context); return .message(message)
+            case .failed(let message): receipt = entry; return .error(message)
+            }
+            return .none
+        }
+        if var open = form {
+            switch open.handle(event, context: context) {
+            case .open: form = open
+            case .cancelled: form = nil
+            case .saved(let customer):
+                form = nil
+                refresh(context: context)
+                openDetail(code: customer.code, context: context)
+                return .message("\(s.t("Saved", "已保存")): \(customer.code) \(customer.name)")
+            case .failed(let message): form = open; return .error(message)
+            }
+            return .none
+        }
+        if var shown = detail {
+            if case .key(let key) = event, !shown.table.isEditingFilter {
+                switch key {
+                case .escape, .backspace: detail = nil; return .none
+                case .char("e"): form = CustomerForm(editing: shown.customer, context: context); return .none
+                case .char("r"):
+                    let open = shown.row?.balance ?? 0
+                    receipt = ReceiptEntry(customerCode: shown.customer.code, customerName: shown.customer.name,
+                                           invoiceNumber: nil, openAmount: open, currency: shown.customer.currency, context: context)
+                    return .none
+                case .char("n"): return .show(.salesEntry)
+                default: break
+                }
+            }
+            _ = TableView(columns: CustomerDetail.columns(s)).handle(event, state: &shown.table, rowCount: shown.invoices.count, pageSize: 10)
+            detail = shown
+            return .none
+        }
+        if case .key(let key) = event, !table.isEditingFilter {
+            switch key {
+            case .char("a"): form = CustomerForm(editing: nil, context: context); return .none
+            case .char("e"):
+                if let row = source?.customers(in: table.selectedRow..<(table.selectedRow + 1)).first,
+                   let customer = try? context.store.customer(code: row.code) {
+                    form = CustomerForm(editing: customer, context: context)
+                }
+                return .none
+            default: break
+            }
+        }
+        let view = TableView(columns: CustomerSource.columns(s))
+        switch view.handle(event, state: &table, rowCount: source?.rowCount ?? 0, pageSize: 15) {
+        case .filterChanged:
+            table.selectedRow = 0
+            table.topRow = 0
+            refresh(context: context)
+        case .activated(let row):
+            if let code = source?.customers(in: row..<(row + 1)).first?.code { openDetail(code: code, context: context) }
+        default: break
+        }
+        return .none
+    }
+
+    func keyBindings(_ s: Strings) -> [KeyBinding] {
+        if receipt != nil { return [KeyBinding(.ctrl("s"), s.recordReceipt), KeyBinding(.escape, s.back)] }
+        if let form { return form.form.keyBindings }
+        if detail != nil {
+            return [KeyBinding(.char("r"), s.recordReceipt), KeyBinding(.char("e"), s.editCustomer),
+                    KeyBinding(.char("n"), s.newSale), KeyBinding(.escape, s.back)]
+        }
+        return [KeyBinding([.up, .down], s.t("Move", "移动")), KeyBinding(.enter, s.open), KeyBinding(.char("/"), s.search),
+                KeyBinding(.char("a"), s.addCustomer), KeyBinding(.char("e"), s.editCustomer)]
+    }
+
+    func render(into buffer: inout CellBuffer, in area: Rect, context: AppContext, unicode: Bool) -> Point? {
+        let s = context.strings
+        if let detail {
+            detail.render(into: &buffer, in: area, context: context)
+        } else if let source {
+            buffer.setFitted("\(s.screenCustomers): \(source.rowCount)", x: area.x + 1, y: area.y, width: area.width - 2,
+                             style: Style(.accent, [.bold]))
+            var state = table
+            var view = TableView(columns: CustomerSource.columns(s))
+            view.alwaysShowsFilter = true
+            view.render(into: &buffer, in: Rect(x: area.x, y: area.y + 1, width: area.width, height: max(0, area.height - 1)),
+                        source: source, state: &state)
+        }
+        if let form {
+            let box = area.centered(Size(width: min(area.width - 2, 70), height: area.height))
+            buffer.fill(box, style: Style(.dialog))
+            Border.draw(into: &buffer, rect: box, style: Style(.border), unicode: unicode)
+            return form.form.render(into: &buffer, in: box.inset(by: 1), unicode: unicode)
+        }
+        if let receipt { return receipt.render(into: &buffer, in: area, unicode: unicode) }
+        if table.isEditingFilter && detail == nil {
+            return Point(x: area.x + 1 + DisplayWidth.of("/ ") + DisplayWidth.of(table.filter.text), y: area.maxY - 1)
+        }
+        return nil
+    }
+}

@@ -1,0 +1,62 @@
+import LedgerCore
+import TerminalUI
+
+extension ReceivablesScreen {
+    func render(into buffer: inout CellBuffer, in area: Rect, context: AppContext, unicode: Bool) -> Point? {
+        let s = context.strings
+        let date = asOf ?? context.today
+        var cursor: Point?
+        var y = area.y
+        // Totals line.
+        if let report {
+            let c = report.currency
+            var line = "\(s.asOf) \(date)  \(s.totalOpen) \(context.money(report.netReceivable, c))  "
+                + "\(s.overdueTotal) \(context.money(report.overdueTotal, c))  \(s.dso) \(dso.map(String.init) ?? "–")"
+            if report.unappliedCredits > 0 { line += "  \(s.unappliedCredits) -\(context.money(report.unappliedCredits, c))" }
+            if c != .cny { line += "  \(c.code)" }
+            buffer.setFitted(line, x: area.x + 1, y: y, width: area.width - 2, style: Style(.header, [.bold]))
+        } else {
+            buffer.setFitted("\(s.asOf) \(date)   \(s.totalOpen): 0", x: area.x + 1, y: y, width: area.width - 2, style: Style(.header))
+        }
+        if let input = dateInput {
+            let label = "\(s.changeDate): "
+            buffer.setString(label, x: area.x + 1, y: y, style: Style(.accent, [.bold]))
+            buffer.fill(Rect(x: area.x + 1 + DisplayWidth.of(label), y: y, width: 14, height: 1), style: Style(.inputFocused))
+            cursor = input.render(into: &buffer, x: area.x + 1 + DisplayWidth.of(label), y: y, width: 14, style: Style(.inputFocused))
+        }
+        y += 1
+        // Aging: stacked bar plus a line per bucket with amount and count.
+        let labels = s.agingLabels
+        if let report, report.openTotal > 0 {
+            let values = report.buckets.map(\.amount)
+            let c = report.currency
+            let glyphs = ChartGlyphs.forTerminal(unicode: unicode)
+            StackedBarChart(segments: [], rows: [StackedBarChart.Row(s.aging, values)],
+                            format: { [c] in Money.format($0, digits: c.minorDigits, grouping: true) })
+                .render(into: &buffer, in: Rect(x: area.x + 1, y: y, width: area.width - 2, height: 1), glyphs: glyphs)
+            y += 1
+            // Legend: fill glyph in the segment's colour, bucket name, amount and count; flows onto a second row.
+            var x = area.x + 1
+            for (i, bucket) in report.buckets.enumerated() where i < labels.count {
+                let text = "\(labels[i]) \(context.money(bucket.amount, c)) (\(bucket.count))"
+                let width = DisplayWidth.of(text) + 4
+                if x + width > area.maxX && x > area.x + 1 { x = area.x + 1; y += 1 }
+                buffer.setSymbol(glyphs.segmentFills[i % glyphs.segmentFills.count], x: x, y: y, style: Style(StyleRole.series(index: i)))
+                let role: StyleRole = i == 0 ? .ok : (i >= 3 ? .overdue : .warning)
+                x += 2 + buffer.setString(text, x: x + 2, y: y, maxWidth: max(0, area.maxX - x - 2), style: Style(role)) + 2
+            }
+            y += 1
+        } else {
+            buffer.setString(s.nothingOverdue, x: area.x + 1, y: y, style: Style(.muted))
+            y += 3
+        }
+        // Overdue invoices.
+        buffer.setFitted("\(s.overdueInvoices) (\(overdue.count))  —  \(sortByAmount ? s.sortByAmount : s.sortByDays)",
+                         x: area.x + 1, y: y + 1, width: area.width - 2, style: Style(.accent, [.bold]))
+        let tableArea = Rect(x: area.x, y: y + 2, width: area.width, height: max(0, area.maxY - y - 2))
+        var state = table
+        tableView(s).render(into: &buffer, in: tableArea, source: ArrayTableDataSource(rows: rows(context: context)), state: &state)
+        if let receipt { return receipt.render(into: &buffer, in: area, unicode: unicode) }
+        return cursor
+    }
+}

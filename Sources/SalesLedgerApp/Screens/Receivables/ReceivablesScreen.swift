@@ -1,0 +1,145 @@
+import LedgerCore
+import TerminalUI
+
+/// Receivables dashboard (应收账款): totals, DSO and the aging buckets as a stacked bar as of a date, then the
+/// overdue invoices (most overdue first, or by amount). Actions: record a receipt for the selected invoice,
+/// open its customer, change the as-of date.
+struct ReceivablesScreen: LedgerScreen {
+    var asOf: CivilDate?
+    var report: AgingReport?
+    var overdue: [OpenItem] = []
+    var sortByAmount = false
+    var table = TableState()
+    var dateInput: TextInput?
+    var receipt: ReceiptEntry?
+    var dso: Int?
+    /// Reminders due today (shown as a badge in the title bar).
+    var remindersDue = 0
+
+    var capturesText: Bool { dateInput != nil || receipt != nil || table.isEditingFilter }
+    var hasUnsavedChanges: Bool { false }
+
+    mutating func refresh(context: AppContext) {
+        let date = asOf ?? context.today
+        let items = (try? context.store.openItems(asOf: date)) ?? []
+        let credits = (try? context.store.unappliedCredits(asOf: date)) ?? []
+        let reports = Aging.reports(items: items, credits: credits, asOf: date)
+        report = reports.max { $0.openTotal < $1.openTotal }
+        let currency = report?.currency
+        overdue = items.filter { $0.dueDate < date && $0.currency == currency }
+        sortOverdue()
+        dso = report.flatMap { ReceivablesScreen.dso(open: $0.netReceivable, asOf: date, currency: $0.currency, context: context) }
+    }
+
+    /// DSO over the last 90 days: open receivables ÷ credit sales in the period × 90.
+    static func dso(open: Int64, asOf: CivilDate, currency: Currency, context: AppContext) -> Int? {
+        let rows = (try? context.store.salesReport(by: .year, from: asOf.adding(days: -89), to: asOf)) ?? []
+        let sales = rows.filter { $0.currency == currency }.reduce(Int64(0)) { $0 + $1.total }
+        guard sales > 0 else { return nil }
+        return Int((Int128(open) * 90 + Int128(sales) / 2) / Int128(sales))
+    }
+
+    mutating func sortOverdue() {
+        if sortByAmount {
+            overdue.sort { ($0.open, $1.number) > ($1.open, $0.number) }
+        } else {
+            overdue.sort { ($0.dueDate, $0.number) < ($1.dueDate, $1.number) }
+        }
+        if !table.filter.text.isEmpty {
+            let needle = table.filter.text.lowercased()
+            overdue = overdue.filter { $0.customerName.lowercased().contains(needle) || $0.customerCode.lowercased().contains(needle)
+                || $0.number.lowercased().contains(needle) || $0.salesperson.lowercased().contains(needle) || $0.region.lowercased().contains(needle) }
+        }
+    }
+
+    func tableView(_ s: Strings) -> TableView {
+        TableView(columns: [
+            TableColumn(s.number, width: .fixed(15)),
+            TableColumn(s.customer, width: .flexible(weight: 3, minimum: 12)),
+            TableColumn(s.dueDate, width: .fixed(10)),
+            TableColumn(s.daysOverdue, width: .fixed(8), alignment: .right),
+            TableColumn(s.openAmount, width: .fixed(14), alignment: .right),
+            TableColumn(s.salesperson, width: .flexible(weight: 1, minimum: 6)),
+            TableColumn(s.region, width: .flexible(weight: 1, minimum: 6)),
+        ])
+    }
+
+    func rows(context: AppContext) -> [[String]] {
+        let date = asOf ?? context.today
+        return overdue.map { item in
+            [item.number, item.customerName + (item.isDisputed ? " ⚑" : ""), item.dueDate.description,
+             String(item.dueDate.days(to: date)), context.money(item.open, item.currency), item.salesperson, item.region]
+        }
+    }
+
+    mutating func handle(_ event: Event, context: AppContext) -> ScreenOutcome {
+        let s = context.strings
+        if var entry = receipt {
+            switch entry.handle(event, context: context) {
+            case .open: receipt = entry
+            case .cancelled: receipt = nil
+            case .recorded(let message): receipt = nil; return .message(message)
+            case .failed(let message): receipt = entry; return .error(message)
+            }
+            return .none
+        }
+        if var input = dateInput {
+            if case .key(.escape) = event { dateInput = nil; return .none }
+            if case .key(.enter) = event {
+                do {
+                    asOf = try DateParser.parse(input.text, today: context.today)
+                    dateInput = nil
+                    refresh(context: context)
+                    return .none
+                } catch {
+                    return .error(error.description)
+                }
+            }
+            _ = input.handle(event)
+            dateInput = input
+            return .none
+        }
+        if case .key(let key) = event, !table.isEditingFilter {
+            switch key {
+            case .char("s"):
+                sortByAmount.toggle()
+                refresh(context: context)
+                return .message(sortByAmount ? s.sortByAmount : s.sortByDays)
+            case .char("d"):
+                dateInput = TextInput((asOf ?? context.today).description)
+                return .none
+            case .char("r"):
+                guard overdue.indices.contains(table.selectedRow) else { return .none }
+                let item = overdue[table.selectedRow]
+                receipt = ReceiptEntry(customerCode: item.customerCode, customerName: item.customerName,
+                                       invoiceNumber: item.number, openAmount: item.open, currency: item.currency, context: context)
+                return .none
+            case .char("c"):
+                guard overdue.indices.contains(table.selectedRow) else { return .none }
+                return .openCustomer(overdue[table.selectedRow].customerCode)
+            default: break
+            }
+        }
+        let view = tableView(s)
+        switch view.handle(event, state: &table, rowCount: overdue.count, pageSize: 10) {
+        case .filterChanged:
+            refresh(context: context)
+            table.selectedRow = 0
+            table.topRow = 0
+        case .activated(let row):
+            if overdue.indices.contains(row) { return .openCustomer(overdue[row].customerCode) }
+        default: break
+        }
+        return .none
+    }
+
+    func keyBindings(_ s: Strings) -> [KeyBinding] {
+        if receipt != nil {
+            return [KeyBinding(.ctrl("s"), s.recordReceipt), KeyBinding(.tab, s.t("Next field", "下一项")), KeyBinding(.escape, s.back)]
+        }
+        if dateInput != nil { return [KeyBinding(.enter, s.changeDate), KeyBinding(.escape, s.back)] }
+        return [KeyBinding([.up, .down], s.t("Move", "移动")), KeyBinding(.char("r"), s.recordReceipt),
+                KeyBinding([.enter, .char("c")], s.t("Customer", "打开客户")), KeyBinding(.char("s"), s.t("Sort", "排序")),
+                KeyBinding(.char("d"), s.changeDate), KeyBinding(.char("/"), s.search)]
+    }
+}

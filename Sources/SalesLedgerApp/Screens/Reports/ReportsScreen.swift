@@ -1,0 +1,122 @@
+import Foundation
+import LedgerCore
+import LedgerInterop
+import TerminalUI
+
+/// Reports (报表): sales by period or dimension with totals, and aging by customer; `x` exports the shown
+/// report to CSV (the same rows, plain numbers).
+struct ReportsScreen: LedgerScreen {
+    enum Kind: Int, CaseIterable { case sales, aging }
+    var kind = Kind.sales
+    var dimensionIndex = 0
+    var periodIndex = 0
+    static let dimensions: [SalesDimension] = [.month, .quarter, .year, .customer, .region, .channel, .salesperson, .product, .category]
+    var header: [String] = []
+    var rows: [[String]] = []
+    var numericColumns: Set<Int> = []
+    var table = TableState()
+
+    var capturesText: Bool { table.isEditingFilter }
+    var hasUnsavedChanges: Bool { false }
+
+    func period(today: CivilDate) -> (CivilDate?, CivilDate?, String, String) {
+        switch periodIndex {
+        case 0: return (CivilDate(year: today.year, month: 1, day: 1), today, "this year", "本年")
+        case 1: return (today.startOfMonth.adding(months: -11), today, "last 12 months", "近12个月")
+        default: return (nil, nil, "all dates", "全部")
+        }
+    }
+
+    mutating func refresh(context: AppContext) {
+        let s = context.strings
+        let today = context.today
+        switch kind {
+        case .sales:
+            let dimension = ReportsScreen.dimensions[dimensionIndex]
+            let (from, to, _, _) = period(today: today)
+            let report = (try? context.store.salesReport(by: dimension, from: from, to: to)) ?? []
+            let isTime = [.month, .quarter, .year].contains(dimension)
+            header = [s.dimensionName(dimension.rawValue)] + (isTime ? [] : [s.name]) + [s.currency, s.documents, s.net, s.tax, s.total]
+            let n = header.count
+            numericColumns = [n - 4, n - 3, n - 2, n - 1]
+            rows = report.map { r in
+                [r.key] + (isTime ? [] : [r.label]) + [r.currency.code, String(r.documents)]
+                    + [r.net, r.tax, r.total].map { Money.format($0, digits: r.currency.minorDigits, grouping: false) }
+            }
+            for (code, group) in Dictionary(grouping: report, by: \.currency.code).sorted(by: { $0.key < $1.key }) {
+                let d = group.first?.currency.minorDigits ?? 2
+                rows.append(["TOTAL"] + (isTime ? [] : [""]) + [code, String(group.reduce(0) { $0 + $1.documents })]
+                            + [group.reduce(0) { $0 + $1.net }, group.reduce(0) { $0 + $1.tax }, group.reduce(0) { $0 + $1.total }]
+                                .map { Money.format($0, digits: d, grouping: false) })
+            }
+        case .aging:
+            let items = (try? context.store.openItems(asOf: today)) ?? []
+            let credits = (try? context.store.unappliedCredits(asOf: today)) ?? []
+            header = [s.code, s.name] + s.agingLabels + [s.unappliedCredits, s.total]
+            numericColumns = Set(2..<header.count)
+            rows = []
+            for report in Aging.reports(items: items, credits: credits, asOf: today, groupBy: .customer) {
+                let d = report.currency.minorDigits
+                for g in report.groups {
+                    rows.append([g.key, g.label] + g.amounts.map { Money.format($0, digits: d, grouping: false) }
+                                + [Money.format(-g.credits, digits: d, grouping: false), Money.format(g.total, digits: d, grouping: false)])
+                }
+                rows.append(["TOTAL", report.currency.code] + report.buckets.map { Money.format($0.amount, digits: d, grouping: false) }
+                            + [Money.format(-report.unappliedCredits, digits: d, grouping: false), Money.format(report.netReceivable, digits: d, grouping: false)])
+            }
+        }
+    }
+
+    mutating func handle(_ event: Event, context: AppContext) -> ScreenOutcome {
+        let s = context.strings
+        if case .key(let key) = event, !table.isEditingFilter {
+            switch key {
+            case .tab, .backTab: kind = kind == .sales ? .aging : .sales; table = TableState(); refresh(context: context); return .none
+            case .char("d"): dimensionIndex = (dimensionIndex + 1) % ReportsScreen.dimensions.count; table = TableState(); refresh(context: context); return .none
+            case .char("p"): periodIndex = (periodIndex + 1) % 3; refresh(context: context); return .none
+            case .char("x"): return export(context: context)
+            default: break
+            }
+        }
+        _ = tableView(s).handle(event, state: &table, rowCount: rows.count, pageSize: 15)
+        return .none
+    }
+
+    /// Writes the report to `salesledger-<report>-<today>.csv` in the working directory.
+    func export(context: AppContext) -> ScreenOutcome {
+        let name = kind == .sales ? "sales-by-\(ReportsScreen.dimensions[dimensionIndex].rawValue)" : "aging-by-customer"
+        let path = FileManager.default.currentDirectoryPath + "/salesledger-\(name)-\(context.today).csv"
+        let text = CSVOutput.render(header: header, rows: rows)
+        guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
+            return .error(context.strings.t("cannot write \(path)", "无法写入 \(path)"))
+        }
+        return .message("\(context.strings.exported) \(path)")
+    }
+
+    func tableView(_ s: Strings) -> TableView {
+        TableView(columns: header.enumerated().map { i, title in
+            numericColumns.contains(i) ? TableColumn(title, width: .fixed(i == numericColumns.min() && kind == .sales ? 6 : 13), alignment: .right)
+                : TableColumn(title, width: i == 1 && header.count > 6 ? .flexible(weight: 2, minimum: 10) : .flexible(weight: 1, minimum: 6))
+        })
+    }
+
+    func keyBindings(_ s: Strings) -> [KeyBinding] {
+        [KeyBinding(.tab, s.t("Next report", "下一报表")), KeyBinding(.char("d"), s.dimension), KeyBinding(.char("p"), s.period),
+         KeyBinding(.char("x"), s.exportCSV), KeyBinding(.char("/"), s.search)]
+    }
+
+    func render(into buffer: inout CellBuffer, in area: Rect, context: AppContext, unicode: Bool) -> Point? {
+        let s = context.strings
+        let (_, _, en, zh) = period(today: context.today)
+        let title = kind == .sales
+            ? "\(s.salesReport): \(s.dimensionName(ReportsScreen.dimensions[dimensionIndex].rawValue)) — \(s.t(en, zh))"
+            : "\(s.agingReport) — \(s.asOf) \(context.today)"
+        TabBar(titles: [s.salesReport, s.agingReport], selected: kind.rawValue).render(into: &buffer, in: area.row(0))
+        buffer.setFitted(title, x: area.x + 1, y: area.y + 1, width: area.width - 2, style: Style(.accent, [.bold]))
+        var state = table
+        let filtered = table.filter.text.isEmpty ? rows : rows.filter { $0.joined(separator: " ").localizedCaseInsensitiveContains(table.filter.text) }
+        tableView(s).render(into: &buffer, in: Rect(x: area.x, y: area.y + 2, width: area.width, height: max(0, area.height - 2)),
+                            source: ArrayTableDataSource(rows: filtered), state: &state)
+        return nil
+    }
+}

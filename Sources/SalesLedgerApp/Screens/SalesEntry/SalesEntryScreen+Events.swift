@@ -1,0 +1,235 @@
+import LedgerCore
+import TerminalUI
+
+extension SalesEntryScreen {
+    mutating func handle(_ event: Event, context: AppContext) -> ScreenOutcome {
+        defer { autosave(context: context) }
+        if viewing != nil {
+            if case .key = event { viewing = nil }
+            return .none
+        }
+        if prompt != nil { return handlePrompt(event, context: context) }
+        if isInList { return handleList(event, context: context) }
+        guard case .key(let key) = event else {
+            if case .paste = event { return edit(event, context: context) }
+            return .none
+        }
+        switch key {
+        case .function(2), .ctrl("s"): return post(context: context, asDraft: false)
+        case .ctrl("d"): return post(context: context, asDraft: true)
+        case .ctrl("n"):
+            draft.lines = currentDraft.lines + [SaleDraft.Line()]
+            move(to: .product(lineCount - 1), context: context)
+            return .none
+        case .ctrl("x"):
+            if let line = focus.line { deleteLine(line) }
+            return .none
+        case .ctrl("l"):
+            isInList = !todays.isEmpty
+            suggestions = []
+            return .none
+        case .escape:
+            if !suggestions.isEmpty { suggestions = []; return .none }
+            return .none
+        case .tab, .enter:
+            if !suggestions.isEmpty { acceptSuggestion(context: context) }
+            step(1, context: context)
+            return .none
+        case .backTab:
+            step(-1, context: context)
+            return .none
+        case .down where !suggestions.isEmpty:
+            suggestionIndex = min(suggestions.count - 1, suggestionIndex + 1)
+            return .none
+        case .up where !suggestions.isEmpty:
+            suggestionIndex = max(0, suggestionIndex - 1)
+            return .none
+        case .down:
+            if let line = focus.line, line + 1 < lineCount { move(to: sameColumn(focus, line: line + 1), context: context) }
+            else if focus.line == nil { step(1, context: context) }
+            return .none
+        case .up:
+            if let line = focus.line, line > 0 { move(to: sameColumn(focus, line: line - 1), context: context) }
+            else { step(-1, context: context) }
+            return .none
+        default:
+            return edit(event, context: context)
+        }
+    }
+
+    func sameColumn(_ field: Field, line: Int) -> Field {
+        switch field {
+        case .product: return .product(line)
+        case .quantity: return .quantity(line)
+        case .price: return .price(line)
+        case .discount: return .discount(line)
+        case .tax: return .tax(line)
+        default: return field
+        }
+    }
+
+    /// Typing into the focused field, then live updates (suggestions, due date, defaults).
+    mutating func edit(_ event: Event, context: AppContext) -> ScreenOutcome {
+        var input = inputs[focus] ?? TextInput()
+        let before = input.text
+        guard input.handle(event) else { return .none }
+        inputs[focus] = input
+        guard input.text != before else { return .none }
+        errors[focus] = nil
+        switch focus {
+        case .customer:
+            customer = nil
+            exposure = (0, 0)
+            updateSuggestions(context: context)
+        case .product(let i):
+            productNames[i] = nil
+            updateSuggestions(context: context)
+        case .salesperson:
+            updateSuggestions(context: context)
+        case .date, .terms:
+            recomputeDue(context: context)
+            liveCheck(focus, context: context)
+        case .due:
+            draft.isDueEdited = true
+            liveCheck(focus, context: context)
+        case .price(let i):
+            ensureLine(i)
+            draft.lines[i].isPriceEdited = true
+            liveCheck(focus, context: context)
+        case .tax(let i):
+            ensureLine(i)
+            draft.lines[i].isTaxEdited = true
+            liveCheck(focus, context: context)
+        default:
+            liveCheck(focus, context: context)
+        }
+        return .none
+    }
+
+    mutating func ensureLine(_ i: Int) {
+        while draft.lines.count <= i { draft.lines.append(SaleDraft.Line()) }
+    }
+
+    mutating func deleteLine(_ line: Int) {
+        var lines = currentDraft.lines
+        guard lines.indices.contains(line) else { return }
+        lines.remove(at: line)
+        if lines.isEmpty { lines = [SaleDraft.Line()] }
+        draft.lines = lines
+        var names: [Int: String] = [:]
+        for (i, name) in productNames where i != line { names[i > line ? i - 1 : i] = name }
+        productNames = names
+        for (i, l) in lines.enumerated() {
+            set(.product(i), l.product); set(.quantity(i), l.quantity); set(.price(i), l.unitPrice)
+            set(.discount(i), l.discount); set(.tax(i), l.taxRate)
+        }
+        for column in [Field.product(lines.count), .quantity(lines.count), .price(lines.count), .discount(lines.count), .tax(lines.count)] {
+            inputs[column] = nil
+            errors[column] = nil
+        }
+        focus = .product(min(line, lines.count - 1))
+    }
+
+    mutating func step(_ delta: Int, context: AppContext) {
+        let order = fieldOrder
+        guard let index = order.firstIndex(of: focus) else { focus = .customer; return }
+        let next = index + delta
+        if next >= order.count {
+            // Past the last column of the last line: a new line, unless that line is still empty.
+            if !currentDraft.lines.last!.product.isEmpty {
+                draft.lines = currentDraft.lines + [SaleDraft.Line()]
+                move(to: .product(lineCount - 1), context: context)
+            }
+            return
+        }
+        move(to: order[max(0, next)], context: context)
+    }
+
+    mutating func move(to field: Field, context: AppContext) {
+        liveCheck(focus, context: context)
+        suggestions = []
+        focus = field
+        if let line = field.line { ensureLine(line) }
+    }
+
+    // MARK: - Lookups
+
+    mutating func updateSuggestions(context: AppContext) {
+        let query = text(focus).trimmingCharacters(in: .whitespaces)
+        suggestionIndex = 0
+        guard !query.isEmpty else { suggestions = []; return }
+        switch focus {
+        case .customer:
+            let rows = (try? context.store.customers(search: query, asOf: context.today, page: PageRequest(limit: 8))) ?? []
+            suggestions = rows.map { Suggestion(label: "\($0.code)  \($0.name)", value: $0.code) }
+        case .product:
+            let rows = (try? context.store.products(search: query, page: PageRequest(limit: 8))) ?? []
+            suggestions = rows.map { Suggestion(label: "\($0.sku)  \($0.name)  \($0.unitPrice.groupedString)", value: $0.sku) }
+        case .salesperson:
+            let q = query.lowercased()
+            suggestions = salespeople.filter { $0.code.lowercased().contains(q) || $0.name.lowercased().contains(q) }
+                .prefix(8).map { Suggestion(label: "\($0.code)  \($0.name)", value: $0.code) }
+        default:
+            suggestions = []
+        }
+    }
+
+    mutating func acceptSuggestion(context: AppContext) {
+        guard suggestions.indices.contains(suggestionIndex) else { return }
+        let value = suggestions[suggestionIndex].value
+        suggestions = []
+        switch focus {
+        case .customer: selectCustomer(code: value, context: context, keepTerms: false)
+        case .product(let i): selectProduct(sku: value, line: i, context: context)
+        case .salesperson: set(.salesperson, value)
+        default: break
+        }
+    }
+
+    mutating func selectCustomer(code: String, context: AppContext, keepTerms: Bool) {
+        guard let found = try? context.store.customer(code: code) else { return }
+        customer = found
+        if !keepTerms || text(.customer).isEmpty { set(.customer, found.name) }
+        if !keepTerms || text(.terms).isEmpty { set(.terms, found.paymentTerms.code) }
+        errors[.customer] = nil
+        let row = (try? context.store.customers(search: found.code, asOf: context.today, page: PageRequest(limit: 20)))?
+            .first { $0.code == found.code }
+        exposure = (row?.balance ?? 0, row?.overdue ?? 0)
+        recomputeDue(context: context)
+    }
+
+    mutating func selectProduct(sku: String, line: Int, context: AppContext) {
+        guard let product = (try? context.store.products(search: sku, page: PageRequest(limit: 20)))?.first(where: { $0.sku == sku }) else { return }
+        set(.product(line), product.sku)
+        productNames[line] = product.name
+        errors[.product(line)] = nil
+        ensureLine(line)
+        if !draft.lines[line].isPriceEdited || text(.price(line)).isEmpty {
+            set(.price(line), product.unitPrice.plainString)
+        }
+        if !draft.lines[line].isTaxEdited || text(.tax(line)).isEmpty {
+            set(.tax(line), Money.format(product.taxRate.basisPoints, digits: 2, grouping: false).trimmedZeros)
+        }
+    }
+
+    /// The due date follows date and terms until the user types one.
+    mutating func recomputeDue(context: AppContext) {
+        guard !draft.isDueEdited else { return }
+        guard let date = try? DateParser.parse(text(.date), today: context.today),
+              let terms = try? PaymentTerms.parse(text(.terms).isEmpty ? (customer?.paymentTerms.code ?? "NET30") : text(.terms)) else {
+            return
+        }
+        set(.due, terms.dueDate(for: date).description)
+    }
+}
+
+extension String {
+    /// `13.00` → `13`, `12.50` → `12.5`.
+    var trimmedZeros: String {
+        guard contains(".") else { return self }
+        var s = self
+        while s.hasSuffix("0") { s.removeLast() }
+        if s.hasSuffix(".") { s.removeLast() }
+        return s
+    }
+}

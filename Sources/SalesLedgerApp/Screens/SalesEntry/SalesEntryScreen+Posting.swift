@@ -1,0 +1,188 @@
+import LedgerCore
+import TerminalUI
+
+extension SalesEntryScreen {
+    /// Checks one field as the user leaves it or types; sets or clears its inline error.
+    mutating func liveCheck(_ field: Field, context: AppContext) {
+        let s = context.strings
+        let value = text(field).trimmingCharacters(in: .whitespaces)
+        var message: String?
+        switch field {
+        case .customer:
+            if !value.isEmpty && customer == nil { message = s.t("unknown customer \(value): pick one from the list", "未知客户 \(value)，请从列表中选择") }
+        case .date:
+            do { _ = try DateParser.parse(value, today: context.today) } catch { message = error.description }
+        case .salesperson:
+            if !value.isEmpty && !salespeople.contains(where: { $0.code == value }) {
+                message = s.t("unknown salesperson code \(value)", "未知业务员编码 \(value)")
+            }
+        case .terms:
+            if !value.isEmpty { do { _ = try PaymentTerms.parse(value) } catch { message = error.description } }
+        case .due:
+            do {
+                let due = try DateParser.parse(value, today: context.today)
+                if let date = try? DateParser.parse(text(.date), today: context.today), due < date {
+                    message = s.t("due date \(due) is before the invoice date \(date)", "到期日 \(due) 早于单据日期 \(date)")
+                }
+            } catch { message = error.description }
+        case .product(let i):
+            if !value.isEmpty && productNames[i] == nil {
+                if let exact = (try? context.store.products(search: value, page: PageRequest(limit: 20)))?.first(where: { $0.sku == value }) {
+                    selectProduct(sku: exact.sku, line: i, context: context)
+                } else {
+                    message = s.t("unknown product code \(value)", "未知商品编码 \(value)")
+                }
+            }
+        case .quantity(let i):
+            if !lineIsBlank(i) {
+                do {
+                    let q = try Quantity.parse(value)
+                    if q.thousandths <= 0 { message = s.t("quantity must be greater than 0", "数量必须大于0") }
+                } catch { message = s.t("quantity '\(value)' \(error)", "数量 '\(value)' 无效：\(error)") }
+            }
+        case .price(let i):
+            if !lineIsBlank(i) {
+                do {
+                    let p = try MoneyParser.parse(value, currency: currency)
+                    if p.isNegative { message = s.t("unit price must be 0 or more", "单价不能为负数") }
+                } catch { message = error.description }
+            }
+        case .discount, .tax:
+            if !value.isEmpty {
+                do {
+                    let r = try Rate.parsePercent(value)
+                    if !(0...10_000).contains(r.basisPoints) { message = s.t("must be between 0% and 100%", "必须在0%到100%之间") }
+                } catch { message = "'\(value)' \(error)" }
+            }
+        }
+        errors[field] = message
+    }
+
+    func lineIsBlank(_ i: Int) -> Bool {
+        text(.product(i)).isEmpty && text(.quantity(i)).isEmpty && text(.price(i)).isEmpty
+    }
+
+    /// Builds the command from the typed text, collecting every field error.
+    mutating func makeCommand(context: AppContext, asDraft: Bool) -> PostInvoice? {
+        for field in fieldOrder { liveCheck(field, context: context) }
+        let s = context.strings
+        if customer == nil { errors[.customer] = errors[.customer] ?? s.t("pick a customer", "请选择客户") }
+        let lines = (0..<lineCount).filter { !lineIsBlank($0) }
+        if lines.isEmpty { errors[.product(0)] = s.t("at least one line is required", "至少需要一行") }
+        guard errors.values.allSatisfy({ $0.isEmpty }), let customer,
+              let date = try? DateParser.parse(text(.date), today: context.today) else { return nil }
+        var command = PostInvoice(customerCode: customer.code, date: date, lines: lines.map { i in
+            LineInput(productSKU: text(.product(i)).isEmpty ? nil : text(.product(i)),
+                      description: productNames[i],
+                      quantity: (try? Quantity.parse(text(.quantity(i)))) ?? Quantity(0),
+                      unitPrice: try? MoneyParser.parse(text(.price(i)), currency: currency),
+                      discount: (try? Rate.parsePercent(text(.discount(i)))) ?? .zero,
+                      taxRate: text(.tax(i)).isEmpty ? nil : try? Rate.parsePercent(text(.tax(i))))
+        })
+        command.paymentTerms = try? PaymentTerms.parse(text(.terms))
+        if draft.isDueEdited { command.dueDate = try? DateParser.parse(text(.due), today: context.today) }
+        command.salespersonCode = text(.salesperson).isEmpty ? nil : text(.salesperson)
+        command.asDraft = asDraft
+        return command
+    }
+
+    mutating func post(context: AppContext, asDraft: Bool, overrideReason: String? = nil) -> ScreenOutcome {
+        let s = context.strings
+        suggestions = []
+        guard var command = makeCommand(context: context, asDraft: asDraft) else {
+            if let first = fieldOrder.first(where: { errors[$0] != nil }) { focus = first }
+            return .error(s.fixErrors)
+        }
+        command.creditOverrideReason = overrideReason
+        do {
+            let invoice = try context.run(command)
+            discardStoredDraft(context: context)
+            reset(context: context)
+            refresh(context: context)
+            return .message(asDraft ? s.draftSaved
+                : "\(s.posted) \(invoice.displayNumber): \(invoice.total.groupedString) \(invoice.currency.code)")
+        } catch .validation(let issues) {
+            for issue in issues {
+                if let field = fieldOrder.first(where: { $0.path == issue.path }) { errors[field] = issue.message }
+                else if issue.path.hasPrefix("lines[") { errors[.product(0)] = issue.message }
+                else { errors[.customer] = issue.message }
+            }
+            if let first = fieldOrder.first(where: { errors[$0] != nil }) { focus = first }
+            return .error(s.fixErrors)
+        } catch .creditHold(let reasons) {
+            if context.service.role.canManage {
+                prompt = .override(reasons)
+                promptInput = TextInput()
+                return .none
+            }
+            return .error("\(s.creditWarning): " + reasons.joined(separator: "; "))
+        } catch {
+            return .error(error.description)
+        }
+    }
+
+    // MARK: - Prompts and today's list
+
+    mutating func handlePrompt(_ event: Event, context: AppContext) -> ScreenOutcome {
+        guard let current = prompt else { return .none }
+        if case .key(.escape) = event { prompt = nil; return .none }
+        if case .key(.enter) = event {
+            let reason = promptInput.text.trimmingCharacters(in: .whitespaces)
+            guard !reason.isEmpty else { return .error(context.strings.t("a reason is required", "必须填写原因")) }
+            prompt = nil
+            switch current {
+            case .override: return post(context: context, asDraft: false, overrideReason: reason)
+            case .void(let number):
+                do {
+                    try context.run(VoidInvoice(number: number, reason: reason))
+                    refresh(context: context)
+                    return .message("\(context.strings.voided) \(number)")
+                } catch { return .error("\(error)") }
+            case .credit(let number):
+                do {
+                    guard let invoice = try context.store.invoiceDocument(number: number), let customer = try? context.store.customer(code: customerCode(of: invoice, context: context)) else { return .none }
+                    let outcome = try context.run(IssueCreditNote(customerCode: customer.code, date: context.today,
+                                                                  appliesToNumber: number, amount: invoice.total, reason: reason))
+                    refresh(context: context)
+                    return .message("\(context.strings.creditAction) \(outcome.creditNote.displayNumber) → \(number)")
+                } catch { return .error("\(error)") }
+            }
+        }
+        _ = promptInput.handle(event)
+        return .none
+    }
+
+    func customerCode(of invoice: Invoice, context: AppContext) -> String {
+        todays.first { $0.id == invoice.id }?.customerCode ?? ""
+    }
+
+    mutating func handleList(_ event: Event, context: AppContext) -> ScreenOutcome {
+        guard case .key(let key) = event else { return .none }
+        let selected = todays.indices.contains(list.selectedRow) ? todays[list.selectedRow] : nil
+        switch key {
+        case .escape, .ctrl("l"), .tab:
+            isInList = false
+        case .up: list.selectedRow = max(0, list.selectedRow - 1)
+        case .down: list.selectedRow = min(max(0, todays.count - 1), list.selectedRow + 1)
+        case .enter:
+            if let selected { viewing = try? context.store.invoiceDocument(number: selected.number) }
+        case .char("v"):
+            if let selected, selected.status == .posted { prompt = .void(selected.number); promptInput = TextInput() }
+        case .char("c"):
+            if let selected, selected.status == .posted, selected.kind == .invoice { prompt = .credit(selected.number); promptInput = TextInput() }
+        default: break
+        }
+        return .none
+    }
+
+    func keyBindings(_ s: Strings) -> [KeyBinding] {
+        if prompt != nil { return [KeyBinding(.enter, s.t("Confirm", "确认")), KeyBinding(.escape, s.back)] }
+        if isInList {
+            return [KeyBinding([.up, .down], s.t("Move", "移动")), KeyBinding(.enter, s.open), KeyBinding(.char("v"), s.voidAction),
+                    KeyBinding(.char("c"), s.creditAction), KeyBinding(.escape, s.back)]
+        }
+        return [KeyBinding([.function(2), .ctrl("s")], s.post), KeyBinding([.tab, .backTab], s.t("Next/prev", "下/上一项")),
+                KeyBinding(.ctrl("n"), s.addLine), KeyBinding(.ctrl("x"), s.deleteLine), KeyBinding(.ctrl("d"), s.saveDraft),
+                KeyBinding(.ctrl("l"), s.todaysSales)]
+    }
+}

@@ -1,0 +1,203 @@
+import LedgerCore
+import TerminalUI
+
+extension SalesEntryScreen {
+    func render(into buffer: inout CellBuffer, in area: Rect, context: AppContext, unicode: Bool) -> Point? {
+        let s = context.strings
+        var cursor: Point?
+        var anchors: [Field: Point] = [:]
+
+        func field(_ f: Field, label: String, x: Int, y: Int, width: Int, alignRight: Bool = false) -> Int {
+            var cx = x
+            if !label.isEmpty { cx += buffer.setString(label + " ", x: cx, y: y, style: Style(errors[f] != nil ? .error : .muted)) }
+            let w = max(1, min(width, area.maxX - cx))
+            let focused = f == focus && !isInList && prompt == nil
+            let style = Style(focused ? .inputFocused : (errors[f] != nil ? .error : .input), errors[f] != nil ? [.underline] : [])
+            buffer.fill(Rect(x: cx, y: y, width: w, height: 1), style: style)
+            let input = inputs[f] ?? TextInput()
+            if alignRight && !focused {
+                buffer.setFitted(input.text, x: cx, y: y, width: w, alignment: .right, style: style)
+            } else {
+                let p = input.render(into: &buffer, x: cx, y: y, width: w, style: style)
+                if focused { cursor = p }
+            }
+            anchors[f] = Point(x: cx, y: y + 1)
+            return cx + w + 2
+        }
+
+        let x0 = area.x + 1
+        var y = area.y
+        // Header.
+        var x = field(.customer, label: s.customer, x: x0, y: y, width: max(20, area.width - 40))
+        _ = field(.date, label: s.date, x: x, y: y, width: 12)
+        y += 1
+        if let error = errors[.customer] {
+            buffer.setFitted(error, x: x0, y: y, width: area.width - 2, style: Style(.error, [.bold]))
+        } else if let customer {
+            let c = customer.currency
+            var info = "\(customer.code)  \(s.openBalance) \(context.money(exposure.balance, c))  \(s.overdue) \(context.money(exposure.overdue, c))  "
+                + "\(s.creditLimit) \(customer.creditLimit.map { context.money($0.minorUnits, c) } ?? s.noLimit)  \(s.currency) \(c.code)"
+            info += "  \(s.channel)/\(s.region) \(customer.channel)/\(customer.region)"
+            let warn = creditWarning(context: context)
+            buffer.setFitted(warn ?? info, x: x0, y: y, width: area.width - 2, style: Style(warn != nil ? .warning : .muted, warn != nil ? [.bold] : []))
+        }
+        y += 1
+        x = field(.salesperson, label: s.salesperson, x: x0, y: y, width: 8)
+        x = field(.terms, label: s.terms, x: x, y: y, width: 10)
+        _ = field(.due, label: s.dueDate, x: x, y: y, width: 12)
+        y += 1
+        let headerError = [Field.date, .salesperson, .terms, .due].compactMap { f in errors[f].map { "\(fieldLabel(f, s)): \($0)" } }.first
+        if let headerError { buffer.setFitted(headerError, x: x0, y: y, width: area.width - 2, style: Style(.error, [.bold])) }
+        y += 1
+
+        // Lines grid: # Product Name Qty Price Disc Tax Amount
+        let widths = (no: 3, sku: 10, qty: 8, price: 11, disc: 6, tax: 6, amount: 14)
+        let nameWidth = max(6, area.width - 2 - widths.no - widths.sku - widths.qty - widths.price - widths.disc - widths.tax - widths.amount - 8)
+        var hx = x0
+        for (title, w, right) in [("#", widths.no, false), (s.product, widths.sku, false), (s.name, nameWidth, false),
+                                  (s.quantity, widths.qty, true), (s.unitPrice, widths.price, true), (s.discount, widths.disc, true),
+                                  (s.taxRate, widths.tax, true), (s.amount, widths.amount, true)] {
+            buffer.setFitted(title, x: hx, y: y, width: w, alignment: right ? .right : .left, style: Style(.header, [.bold]))
+            hx += w + 1
+        }
+        y += 1
+        let listRows = min(todays.count, 4)
+        let reserved = 3 + (listRows > 0 ? listRows + 1 : 0)
+        let visibleLines = max(1, area.maxY - y - reserved)
+        let focusLine = focus.line ?? 0
+        let firstLine = max(0, min(focusLine - visibleLines + 1, lineCount - visibleLines))
+        var subtotal: Int64 = 0, taxTotal: Int64 = 0
+        for i in 0..<lineCount {
+            let amounts = SaleMath.line(quantity: text(.quantity(i)), unitPrice: text(.price(i)), discount: text(.discount(i)),
+                                        taxRate: text(.tax(i)), currency: currency)
+            subtotal += amounts?.net ?? 0
+            taxTotal += amounts?.tax ?? 0
+            guard i >= firstLine, i < firstLine + visibleLines else { continue }
+            var lx = x0
+            buffer.setFitted("\(i + 1)", x: lx, y: y, width: widths.no, alignment: .right, style: Style(.muted))
+            lx += widths.no + 1
+            lx = field(.product(i), label: "", x: lx, y: y, width: widths.sku) - 1
+            buffer.setFitted(productNames[i] ?? "", x: lx, y: y, width: nameWidth, style: Style(.text))
+            lx += nameWidth + 1
+            lx = field(.quantity(i), label: "", x: lx, y: y, width: widths.qty, alignRight: true) - 1
+            lx = field(.price(i), label: "", x: lx, y: y, width: widths.price, alignRight: true) - 1
+            lx = field(.discount(i), label: "", x: lx, y: y, width: widths.disc, alignRight: true) - 1
+            lx = field(.tax(i), label: "", x: lx, y: y, width: widths.tax, alignRight: true) - 1
+            let amountText = amounts.map { context.money($0.net + $0.tax, currency) } ?? ""
+            buffer.setFitted(amountText, x: lx, y: y, width: widths.amount, alignment: .right, style: Style(.text))
+            y += 1
+        }
+        y = max(y, area.maxY - reserved)
+        // Line errors, then totals.
+        if let lineError = fieldOrder.filter({ $0.line != nil }).compactMap({ f in errors[f].map { "\(s.t("line", "第")) \((f.line ?? 0) + 1)\(s.zh ? "行" : "") \(fieldLabel(f, s)): \($0)" } }).first {
+            buffer.setFitted(lineError, x: x0, y: y, width: area.width - 2, style: Style(.error, [.bold]))
+        }
+        y += 1
+        let totals = "\(s.subtotal) \(context.money(subtotal, currency))   \(s.tax) \(context.money(taxTotal, currency))   "
+            + "\(s.total) \(context.money(subtotal + taxTotal, currency)) \(currency.code)"
+        buffer.setFitted(totals, x: x0, y: y, width: area.width - 2, alignment: .right, style: Style(.accent, [.bold]))
+        y += 1
+        // Today's sales.
+        if listRows > 0 {
+            buffer.setFitted("\(s.todaysSales) (\(todays.count))  [^L]", x: x0, y: y, width: area.width - 2,
+                             style: Style(isInList ? .accent : .header, [.bold]))
+            y += 1
+            let first = isInList ? max(0, min(list.selectedRow - listRows + 1, todays.count - listRows)) : 0
+            for (offset, row) in todays.dropFirst(first).prefix(listRows).enumerated() {
+                let selected = isInList && first + offset == list.selectedRow
+                let status = row.status == .void ? s.voided : (row.kind == .creditNote ? s.creditAction : "")
+                let text = "\(row.number)  \(row.customerName)"
+                let style = Style(selected ? .selection : .text)
+                if selected { buffer.fill(Rect(x: x0, y: y, width: area.width - 2, height: 1), style: style) }
+                buffer.setFitted(text, x: x0, y: y, width: area.width - 32, style: style)
+                buffer.setFitted(status, x: area.maxX - 31, y: y, width: 10, style: Style(selected ? .selection : .muted))
+                buffer.setFitted(row.total.groupedString, x: area.maxX - 20, y: y, width: 18, alignment: .right, style: style)
+                y += 1
+            }
+        }
+        // Overlays: suggestions under the focused field, prompts, an opened invoice.
+        if !suggestions.isEmpty, let anchor = anchors[focus] {
+            let width = min(area.maxX - anchor.x, max(30, suggestions.map { DisplayWidth.of($0.label) }.max() ?? 30) + 2)
+            let top = anchor.y + suggestions.count <= area.maxY ? anchor.y : max(area.y, anchor.y - suggestions.count - 1)
+            for (i, suggestion) in suggestions.enumerated() where top + i < area.maxY {
+                let style = Style(i == suggestionIndex ? .selection : .dialog)
+                buffer.fill(Rect(x: anchor.x, y: top + i, width: width, height: 1), style: style)
+                buffer.setFitted(" " + suggestion.label, x: anchor.x, y: top + i, width: width, style: style)
+            }
+        }
+        if let prompt { cursor = renderPrompt(prompt, into: &buffer, in: area, context: context, unicode: unicode) }
+        if let viewing { renderInvoice(viewing, into: &buffer, in: area, context: context, unicode: unicode); cursor = nil }
+        return cursor
+    }
+
+    func fieldLabel(_ f: Field, _ s: Strings) -> String {
+        switch f {
+        case .customer: return s.customer
+        case .date: return s.date
+        case .salesperson: return s.salesperson
+        case .terms: return s.terms
+        case .due: return s.dueDate
+        case .product: return s.product
+        case .quantity: return s.quantity
+        case .price: return s.unitPrice
+        case .discount: return s.discount
+        case .tax: return s.taxRate
+        }
+    }
+
+    /// A warning when the sale would exceed the credit limit or the customer has invoices overdue beyond the limit days.
+    func creditWarning(context: AppContext) -> String? {
+        guard let customer else { return nil }
+        let s = context.strings
+        var total: Int64 = 0
+        for i in 0..<lineCount {
+            if let a = SaleMath.line(quantity: text(.quantity(i)), unitPrice: text(.price(i)), discount: text(.discount(i)),
+                                     taxRate: text(.tax(i)), currency: currency) { total += a.net + a.tax }
+        }
+        if let limit = customer.creditLimit, exposure.balance + total > limit.minorUnits {
+            return s.t("⚠ over the credit limit: balance would be \(context.money(exposure.balance + total, currency)) of \(context.money(limit.minorUnits, currency))",
+                       "⚠ 超出信用额度：应收余额将达 \(context.money(exposure.balance + total, currency))，额度 \(context.money(limit.minorUnits, currency))")
+        }
+        if exposure.overdue > 0 {
+            return s.t("⚠ \(customer.name) has overdue invoices: \(context.money(exposure.overdue, currency))",
+                       "⚠ \(customer.name) 有逾期销售单：\(context.money(exposure.overdue, currency))")
+        }
+        return nil
+    }
+
+    func renderPrompt(_ prompt: Prompt, into buffer: inout CellBuffer, in area: Rect, context: AppContext, unicode: Bool) -> Point? {
+        let s = context.strings
+        let box = area.centered(Size(width: min(area.width - 4, 66), height: 7))
+        buffer.fill(box, style: Style(.dialog))
+        let title: String, message: String
+        switch prompt {
+        case .override(let reasons): title = s.creditWarning; message = reasons.joined(separator: "; ")
+        case .void(let number): title = "\(s.voidAction) \(number)"; message = s.reasonPrompt
+        case .credit(let number): title = "\(s.creditAction) \(number)"; message = s.reasonPrompt
+        }
+        Border.draw(into: &buffer, rect: box, title: title, style: Style(.border), unicode: unicode)
+        buffer.setFitted(message, x: box.x + 2, y: box.y + 1, width: box.width - 4, style: Style(.warning))
+        if case .override = prompt {
+            buffer.setFitted(s.overrideReason + ":", x: box.x + 2, y: box.y + 3, width: box.width - 4, style: Style(.dialog))
+        }
+        let inputRect = Rect(x: box.x + 2, y: box.y + 4, width: box.width - 4, height: 1)
+        buffer.fill(inputRect, style: Style(.inputFocused))
+        return promptInput.render(into: &buffer, x: inputRect.x, y: inputRect.y, width: inputRect.width, style: Style(.inputFocused))
+    }
+
+    func renderInvoice(_ invoice: Invoice, into buffer: inout CellBuffer, in area: Rect, context: AppContext, unicode: Bool) {
+        let s = context.strings
+        let box = area.centered(Size(width: min(area.width - 2, 76), height: min(area.height, invoice.lines.count + 6)))
+        buffer.fill(box, style: Style(.dialog))
+        Border.draw(into: &buffer, rect: box, title: invoice.displayNumber, style: Style(.border), unicode: unicode)
+        buffer.setFitted("\(s.date) \(invoice.date)  \(s.dueDate) \(invoice.dueDate)  \(s.terms) \(invoice.paymentTerms.code)  \(invoice.status.rawValue)",
+                         x: box.x + 2, y: box.y + 1, width: box.width - 4, style: Style(.dialog))
+        for (i, line) in invoice.lines.enumerated() where box.y + 2 + i < box.maxY - 2 {
+            let text = "\(line.description)  \(line.quantity) × \(line.unitPrice.groupedString)"
+            buffer.setFitted(text, x: box.x + 2, y: box.y + 2 + i, width: box.width - 20, style: Style(.dialog))
+            buffer.setFitted(line.grossAmount.groupedString, x: box.maxX - 18, y: box.y + 2 + i, width: 16, alignment: .right, style: Style(.dialog))
+        }
+        buffer.setFitted("\(s.total) \(invoice.total.groupedString) \(invoice.currency.code)", x: box.x + 2, y: box.maxY - 2,
+                         width: box.width - 4, alignment: .right, style: Style(.accent, [.bold]))
+    }
+}

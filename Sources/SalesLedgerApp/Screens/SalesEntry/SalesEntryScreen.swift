@@ -1,0 +1,170 @@
+import LedgerCore
+import TerminalUI
+
+/// Sales entry (销售录入): header (customer with pinyin autocomplete, date, salesperson, terms, due date computed
+/// live), a lines grid (product autocomplete, quantity, unit price, discount %, tax %, amount computed live),
+/// totals, and today's sales. F2 / Ctrl-S posts; the form is then ready for the next sale in the customer field.
+struct SalesEntryScreen: LedgerScreen {
+    enum Field: Hashable {
+        case customer, date, salesperson, terms, due
+        case product(Int), quantity(Int), price(Int), discount(Int), tax(Int)
+        var line: Int? {
+            switch self {
+            case .product(let i), .quantity(let i), .price(let i), .discount(let i), .tax(let i): return i
+            default: return nil
+            }
+        }
+        var path: String {
+            switch self {
+            case .customer: return "customer"
+            case .date: return "date"
+            case .salesperson: return "salesperson"
+            case .terms: return "terms"
+            case .due: return "dueDate"
+            case .product(let i): return "lines[\(i + 1)].product"
+            case .quantity(let i): return "lines[\(i + 1)].quantity"
+            case .price(let i): return "lines[\(i + 1)].unitPrice"
+            case .discount(let i): return "lines[\(i + 1)].discount"
+            case .tax(let i): return "lines[\(i + 1)].taxRate"
+            }
+        }
+    }
+
+    struct Suggestion: Equatable { var label: String; var value: String }
+    enum Prompt: Equatable { case override([String]), void(String), credit(String) }
+
+    var draft = SaleDraft()
+    var inputs: [Field: TextInput] = [:]
+    var focus: Field = .customer
+    var customer: Customer?
+    var exposure: (balance: Int64, overdue: Int64) = (0, 0)
+    var salespeople: [Salesperson] = []
+    var suggestions: [Suggestion] = []
+    var suggestionIndex = 0
+    var productNames: [Int: String] = [:]
+    var errors: [Field: String] = [:]
+    var todays: [InvoiceListRow] = []
+    var isInList = false
+    var list = TableState()
+    var prompt: Prompt?
+    var promptInput = TextInput()
+    var viewing: Invoice?
+    var savedDraft = SaleDraft()
+
+    init(context: AppContext) {
+        reset(context: context)
+    }
+
+    var capturesText: Bool { !isInList || prompt != nil }
+    var hasUnsavedChanges: Bool { !currentDraft.isBlank }
+
+    // MARK: - State
+
+    mutating func reset(context: AppContext) {
+        inputs = [:]
+        draft = SaleDraft()
+        draft.date = context.today.description
+        customer = nil
+        exposure = (0, 0)
+        errors = [:]
+        suggestions = []
+        productNames = [:]
+        set(.date, draft.date)
+        set(.salesperson, defaultSalesperson(context: context))
+        focus = .customer
+        savedDraft = currentDraft
+    }
+
+    func defaultSalesperson(context: AppContext) -> String {
+        let people = (try? context.store.salespeople()) ?? []
+        return people.first { $0.code == context.user || $0.name == context.user }?.code ?? ""
+    }
+
+    var lineCount: Int { max(1, draft.lines.count) }
+
+    func text(_ field: Field) -> String { inputs[field]?.text ?? "" }
+
+    mutating func set(_ field: Field, _ value: String) {
+        var input = TextInput()
+        input.setText(value)
+        inputs[field] = input
+    }
+
+    /// The draft as currently typed.
+    var currentDraft: SaleDraft {
+        var d = SaleDraft()
+        d.customer = text(.customer)
+        d.customerCode = customer?.code
+        d.date = text(.date)
+        d.salesperson = text(.salesperson)
+        d.terms = text(.terms)
+        d.dueDate = text(.due)
+        d.isDueEdited = draft.isDueEdited
+        d.lines = (0..<lineCount).map { i in
+            SaleDraft.Line(product: text(.product(i)), quantity: text(.quantity(i)), unitPrice: text(.price(i)),
+                           discount: text(.discount(i)), taxRate: text(.tax(i)),
+                           isPriceEdited: draft.lines.indices.contains(i) ? draft.lines[i].isPriceEdited : false,
+                           isTaxEdited: draft.lines.indices.contains(i) ? draft.lines[i].isTaxEdited : false)
+        }
+        return d
+    }
+
+    var fieldOrder: [Field] {
+        [.customer, .date, .salesperson, .terms, .due]
+            + (0..<lineCount).flatMap { [Field.product($0), .quantity($0), .price($0), .discount($0), .tax($0)] }
+    }
+
+    var currency: Currency { customer?.currency ?? .cny }
+
+    mutating func refresh(context: AppContext) {
+        salespeople = (try? context.store.salespeople()) ?? []
+        let today = context.today
+        todays = ((try? context.store.invoices(filter: InvoiceFilter(from: today, to: today), page: PageRequest(limit: 500))) ?? []).reversed()
+        if let code = customer?.code {
+            selectCustomer(code: code, context: context, keepTerms: true)
+        }
+    }
+
+    // MARK: - Drafts
+
+    func hasStoredDraft(context: AppContext) -> Bool {
+        guard let path = context.draftPath, let stored = SaleDraft.load(from: path) else { return false }
+        return !stored.isBlank
+    }
+
+    mutating func restoreStoredDraft(context: AppContext) {
+        guard let path = context.draftPath, let stored = SaleDraft.load(from: path) else { return }
+        reset(context: context)
+        draft = stored
+        if draft.lines.isEmpty { draft.lines = [SaleDraft.Line()] }
+        set(.customer, stored.customer)
+        set(.date, stored.date)
+        set(.salesperson, stored.salesperson)
+        set(.terms, stored.terms)
+        set(.due, stored.dueDate)
+        for (i, line) in stored.lines.enumerated() {
+            set(.product(i), line.product)
+            set(.quantity(i), line.quantity)
+            set(.price(i), line.unitPrice)
+            set(.discount(i), line.discount)
+            set(.tax(i), line.taxRate)
+            if let product = try? context.store.products(search: line.product, page: PageRequest(limit: 5)).first(where: { $0.sku == line.product }) {
+                productNames[i] = product.name
+            }
+        }
+        if let code = stored.customerCode { selectCustomer(code: code, context: context, keepTerms: true) }
+        savedDraft = SaleDraft()
+    }
+
+    func discardStoredDraft(context: AppContext) {
+        if let path = context.draftPath { SaleDraft.remove(at: path) }
+    }
+
+    /// Writes the draft file when the typed text changed.
+    mutating func autosave(context: AppContext) {
+        let current = currentDraft
+        guard current != savedDraft, let path = context.draftPath else { return }
+        if current.isBlank { SaleDraft.remove(at: path) } else { current.save(to: path) }
+        savedDraft = current
+    }
+}
