@@ -61,6 +61,8 @@ let package = Package(
         .testTarget(name: "LedgerStoreTests", dependencies: [
             "LedgerCore", "LedgerStore", "LedgerInterop", "Classification",
         ]),
-        .testTarget(name: "SalesLedgerAppTests", dependencies: ["SalesLedgerApp", "TerminalUI", "LedgerCore"]),
+        .testTarget(name: "SalesLedgerAppTests", dependencies: [
+            "SalesLedgerApp", "TerminalUI", "LedgerCore", "LedgerStore", "LedgerInterop",
+        ], exclude: ["Snapshots"]),
     ]
 )

@@ -171,7 +171,7 @@ public struct LedgerApp: TerminalApplication {
     var keyBindings: [KeyBinding] {
         if let dialog { return dialog.keyBindings }
         let s = context.strings
-        return currentScreen.keyBindings(s) + [KeyBinding(.function(1), s.help), KeyBinding(.function(10), s.quit)]
+        return [KeyBinding(.function(1), s.help), KeyBinding(.function(10), s.quit)] + currentScreen.keyBindings(s)
     }
 
     /// Every key of the app, for the help overlay and the README.
