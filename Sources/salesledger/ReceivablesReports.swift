@@ -89,3 +89,29 @@ struct PaymentDaysReportCommand: ParsableCommand {
         print(output.render(format), terminator: "")
     }
 }
+
+/// `report write-offs --from --to`: bad-debt write-offs (坏账核销), reported apart from receipts.
+struct WriteOffReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "write-offs", abstract: "Bad-debt write-offs in a period.")
+    @OptionGroup var global: GlobalOptions
+    @Option var from: String
+    @Option var to: String?
+    @Option var format: OutputFormat = .table
+
+    func run() throws {
+        let (store, service) = try global.openLedger()
+        var issues = IssueCollector()
+        let today = service.clock.today()
+        let fromDate = parseDate(from, "from", today, &issues)
+        let toDate = parseDate(to, "to", today, &issues) ?? today
+        try issues.throwIfAny()
+        guard let fromDate else { return }
+        let rows = ReceivablesFigures.writeOffs(from: fromDate, to: toDate, snapshot: try store.receivablesSnapshot(customerID: nil))
+        let output = TabularOutput(
+            columns: [("date", .text), ("invoice", .text), ("customer", .text), ("name", .text), ("currency", .text),
+                      ("amount", .amount), ("reason", .text)],
+            rows: rows.map { [$0.date.description, $0.invoiceNumber, $0.customerCode, $0.customerName, $0.currency.code,
+                              Money.format($0.amount, digits: $0.currency.minorDigits, grouping: false), $0.reason] })
+        print(output.render(format), terminator: "")
+    }
+}

@@ -89,6 +89,10 @@ import LedgerStore
         let statement = CustomerStatement.make(customer: customer, from: try day("2025-04-01"), to: try day("2025-06-30"),
                                                snapshot: snapshot)
         #expect(statement.writtenOff == (try minor("100")))
+        let writeOffs = ReceivablesFigures.writeOffs(from: try day("2025-06-01"), to: try day("2025-06-30"), snapshot: snapshot)
+        #expect(writeOffs.map(\.invoiceNumber) == [inv.displayNumber])
+        #expect(writeOffs.map(\.amount) == [try minor("100")])
+        #expect(writeOffs.map(\.reason) == ["customer insolvent"])
         #expect(statement.lines.map(\.kind) == [.invoice, .receipt, .writeOff])
         #expect(statement.closingBalance == (try minor("-100")))
         #expect(statement.closingBalance == snapshot.customerBalance(customerID: customer.id, currency: .cny, asOf: try day("2025-06-30")))
@@ -155,6 +159,11 @@ import LedgerStore
         let reports = try ledger.aging(asOf: "2025-06-30")
         #expect(reports.map(\.currency.code) == ["CNY", "USD"])
         #expect(reports.map(\.openTotal) == [try minor("1000"), try minor("100")])
+        let converted = try #require(ReceivablesFigures.convertedAging(reports, rates: rates, on: try day("2025-06-30")))
+        #expect(converted.currency == .cny)
+        #expect(converted.buckets[0].amount == (try minor("1720")))
+        #expect(converted.buckets[0].count == 2)
+        #expect(converted.openTotal == (try minor("1720")))
         // Converted DSO: AR 1000 + 720 at the end rate; sales 1000 + 710 at the document-date rate; 30 days.
         let dso = try #require(ReceivablesFigures.convertedDSO(from: try day("2025-06-01"), to: try day("2025-06-30"),
                                                                 snapshot: try ledger.snapshot(), rates: rates))
@@ -163,6 +172,26 @@ import LedgerStore
         #expect(dso.tenths == 302)   // 1720 / 1710 × 30 = 30.175… → 30.2
         #expect(throws: LedgerError.self) {
             try ledger.service.run(SetExchangeRate(date: try day("2025-06-01"), currencyCode: "CNY", perMillion: 1_000_000))
+        }
+    }
+
+    /// A back-dated receipt after a reversal must not make the invoice over-allocated as of an earlier date.
+    @Test func allocationsAreNeverDatedBeforeEarlierOnesOnTheInvoice() throws {
+        let ledger = try RecvLedger(today: "2025-01-10")
+        try ledger.customer("C1")
+        let inv = try ledger.invoice("C1", "2025-01-01", "100.00")
+        let first = try ledger.receipt("C1", "2025-01-10", "100.00")
+        try ledger.setToday("2025-02-01")
+        try ledger.service.run(ReverseAllocation(allocationID: try #require(first.allocation.allocations.first?.id), reason: "bounced"))
+        let late = try ledger.receipt("C1", "2025-01-20", "100.00")
+        #expect(late.allocation.allocations.first?.date == (try day("2025-02-01")))
+        #expect(try ledger.open(inv.displayNumber) == 0)
+        let snapshot = try ledger.snapshot()
+        let doc = try #require(snapshot.documents.first)
+        var date = try day("2025-01-01")
+        while date <= (try day("2025-02-05")) {
+            #expect(snapshot.openBalance(of: doc, asOf: date) >= 0, "as of \(date)")
+            date = date.adding(days: 1)
         }
     }
 }

@@ -151,3 +151,65 @@ public enum ReceivablesFigures {
         return rows.values.sorted { ($0.month, $0.currency.code) < ($1.month, $1.currency.code) }
     }
 }
+
+/// A bad-debt write-off (坏账核销), reported apart from receipts.
+public struct WriteOffRow: Hashable, Sendable, Codable {
+    public var date: CivilDate
+    public var invoiceNumber: String
+    public var customerCode: String
+    public var customerName: String
+    public var currency: Currency
+    /// Amount written off, minor units (negative for the reversal of a write-off).
+    public var amount: Int64
+    public var reason: String
+}
+
+extension ReceivablesFigures {
+    /// Write-offs (and their reversals) dated in `from...to`, by date then invoice number.
+    public static func writeOffs(from: CivilDate, to: CivilDate, snapshot: ReceivablesSnapshot) -> [WriteOffRow] {
+        var documents: [Int64: ReceivableDocument] = [:]
+        for doc in snapshot.documents { documents[doc.id] = doc }
+        return snapshot.allocations.filter { $0.source == .writeOff && $0.date >= from && $0.date <= to }
+            .compactMap { allocation -> WriteOffRow? in
+                guard let invoice = documents[allocation.invoiceID] else { return nil }
+                let customer = snapshot.customer(id: invoice.customerID)
+                return WriteOffRow(date: allocation.date, invoiceNumber: invoice.number, customerCode: customer?.code ?? "",
+                                   customerName: customer?.name ?? "", currency: allocation.amount.currency,
+                                   amount: allocation.amount.minorUnits, reason: allocation.note)
+            }
+            .sorted { ($0.date, $0.invoiceNumber) < ($1.date, $1.invoiceNumber) }
+    }
+
+    /// Aging reports of several currencies summed into the base currency at the rate on `on` (each report's
+    /// bucket amounts, open, overdue, disputed and credits converted separately, so totals may differ from a
+    /// per-invoice conversion by rounding). Nil when a rate is missing.
+    public static func convertedAging(_ reports: [AgingReport], rates: ExchangeRateTable, on date: CivilDate) -> AgingReport? {
+        guard let first = reports.first else { return nil }
+        func convert(_ minor: Int64, _ currency: Currency) -> Int64? {
+            rates.convert(Money(minorUnits: minor, currency: currency), on: date)?.minorUnits
+        }
+        var result = AgingReport(asOf: first.asOf, currency: rates.base,
+                                 buckets: first.buckets.map { AgingBucketTotal(label: $0.label, amount: 0, count: 0) },
+                                 openTotal: 0, overdueTotal: 0, unappliedCredits: 0, disputedTotal: 0, groups: [])
+        for report in reports {
+            guard report.buckets.count == result.buckets.count else { return nil }
+            for (index, bucket) in report.buckets.enumerated() {
+                guard let amount = convert(bucket.amount, report.currency) else { return nil }
+                result.buckets[index].amount += amount
+                result.buckets[index].count += bucket.count
+            }
+            guard let overdue = convert(report.overdueTotal, report.currency),
+                  let credits = convert(report.unappliedCredits, report.currency),
+                  let disputed = convert(report.disputedTotal, report.currency) else { return nil }
+            result.overdueTotal += overdue
+            result.unappliedCredits += credits
+            result.disputedTotal += disputed
+        }
+        // The open total is the sum of the converted buckets, so buckets always add up to it.
+        result.openTotal = result.buckets.reduce(0) { $0 + $1.amount }
+        if result.buckets.first?.label == "current", let current = result.buckets.first?.amount {
+            result.overdueTotal = result.openTotal - current
+        }
+        return result
+    }
+}
