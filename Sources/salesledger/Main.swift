@@ -42,7 +42,8 @@ struct Salesledger: ParsableCommand {
         abstract: "A terminal sales ledger: invoices, receipts, receivables, reports.",
         discussion: "Without a subcommand, opens the terminal UI on the ledger.",
         subcommands: [InitCommand.self, SummaryCommand.self, SampleCommand.self, CustomerCommand.self, InvoiceCommand.self,
-                      ReceiptCommand.self, ReportCommand.self, AuditCommand.self])
+                      ReceiptCommand.self, CreditNoteCommand.self, ReportCommand.self, StatementCommand.self,
+                      RemindersCommand.self, ContactCommand.self, RateCommand.self, AuditCommand.self])
 
     @OptionGroup var global: GlobalOptions
     @Option(help: "Colour theme: default, dark, light, high-contrast, mono (NO_COLOR picks mono).") var theme: String?

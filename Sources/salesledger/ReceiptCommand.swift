@@ -3,7 +3,7 @@ import LedgerCore
 
 struct ReceiptCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "receipt", abstract: "Record receipts (收款单).",
-                                                    subcommands: [Add.self])
+                                                    subcommands: [Add.self, ReceiptAllocateCommand.self, ReceiptReverseCommand.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(

@@ -3,7 +3,9 @@ import LedgerCore
 
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "report", abstract: "Sales and receivables reports.",
-                                                    subcommands: [Sales.self, AgingReportCommand.self])
+                                                    subcommands: [Sales.self, AgingReportCommand.self, DSOReportCommand.self,
+                                                                  CollectionsReportCommand.self, PaymentDaysReportCommand.self,
+                                                                  WriteOffReportCommand.self])
 
     struct Sales: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -46,6 +48,7 @@ struct ReportCommand: ParsableCommand {
 
 extension SalesDimension: ExpressibleByArgument {}
 extension AgingGrouping: ExpressibleByArgument {}
+extension AgingBasis: ExpressibleByArgument {}
 
 struct AgingReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -56,6 +59,7 @@ struct AgingReportCommand: ParsableCommand {
     @Option(help: "As-of date (default today).") var asOf: String?
     @Option(help: "none, customer, salesperson, region, channel") var by: AgingGrouping = .none
     @Option(help: "Bucket upper bounds in days, e.g. 30,60,90.") var buckets = "30,60,90"
+    @Option(help: "due (days past due, default) or invoice (days since the invoice date)") var basis: AgingBasis = .dueDate
     @Option(help: "table, csv or json") var format: OutputFormat = .table
 
     func run() throws {
@@ -69,7 +73,7 @@ struct AgingReportCommand: ParsableCommand {
         }
         try issues.throwIfAny()
         let reports = Aging.reports(items: try store.openItems(asOf: date), credits: try store.unappliedCredits(asOf: date),
-                                    asOf: date, buckets: AgingBuckets(bounds: bounds), groupBy: by)
+                                    asOf: date, buckets: AgingBuckets(bounds: bounds), groupBy: by, basis: basis)
         if reports.isEmpty {
             print(format == .table ? "nothing open as of \(date)\n" : TabularOutput(columns: [("bucket", .text), ("amount", .amount), ("count", .integer)], rows: []).render(format), terminator: "")
         }

@@ -40,7 +40,8 @@ enum Allocator {
         var written: [Allocation] = []
         func write(_ item: OpenItem, _ amount: Int64) throws {
             var allocation = Allocation(id: 0, invoiceID: item.invoiceID, source: source, sourceID: sourceID,
-                                        date: max(sourceDate, item.date),
+                                        date: try AllocationDating.date(sourceDate, invoiceID: item.invoiceID,
+                                                                        invoiceDate: item.date, tx: tx),
                                         amount: Money(minorUnits: amount, currency: available.currency),
                                         reversesID: nil, note: "")
             allocation.id = try tx.insert(allocation)
@@ -60,6 +61,7 @@ enum Allocator {
             var planned: [(OpenItem, Int64)] = []
             let open = try tx.openInvoices(customerID: customer.id)
             var total: Int64 = 0
+            var plannedPerInvoice: [Int64: Int64] = [:]
             for (index, part) in parts.enumerated() {
                 let path = "allocations[\(index + 1)]"
                 guard let item = open.first(where: { $0.number == part.invoiceNumber }) else {
@@ -70,9 +72,11 @@ enum Allocator {
                     issues.add("\(path).amount", "is in \(part.amount.currency.code), the receipt in \(available.currency.code)")
                 } else if part.amount.minorUnits <= 0 {
                     issues.add("\(path).amount", "must be greater than 0")
-                } else if part.amount.minorUnits > item.open {
-                    issues.add("\(path).amount", "\(part.amount.plainString) is more than the open \(Money.format(item.open, digits: available.currency.minorDigits, grouping: false)) of \(item.number)")
+                } else if part.amount.minorUnits + (plannedPerInvoice[item.invoiceID] ?? 0) > item.open {
+                    // Several parts for one invoice count together: never allocate more than its open balance.
+                    issues.add("\(path).amount", "\(part.amount.plainString) is more than the open \(Money.format(item.open - (plannedPerInvoice[item.invoiceID] ?? 0), digits: available.currency.minorDigits, grouping: false)) left of \(item.number)")
                 } else {
+                    plannedPerInvoice[item.invoiceID, default: 0] += part.amount.minorUnits
                     planned.append((item, part.amount.minorUnits))
                     total += part.amount.minorUnits
                 }
@@ -185,7 +189,9 @@ public struct ReverseAllocation: LedgerCommand {
             throw LedgerError.refused("allocation #\(allocationID) is already reversed")
         }
         var reversal = Allocation(id: 0, invoiceID: original.invoiceID, source: original.source, sourceID: original.sourceID,
-                                  date: max(context.today, original.date), amount: -original.amount,
+                                  date: try AllocationDating.date(context.today, invoiceID: original.invoiceID,
+                                                                  invoiceDate: original.date, tx: tx),
+                                  amount: -original.amount,
                                   reversesID: original.id, note: reason)
         reversal.id = try tx.insert(reversal)
         context.recordChange(entity: "allocation", id: reversal.id, before: Allocation?.none, after: reversal)
@@ -217,7 +223,8 @@ public struct WriteOffInvoice: LedgerCommand {
         let open = invoice.total.minorUnits - (try tx.allocatedToInvoice(id: invoice.id))
         guard open > 0 else { throw LedgerError.refused("\(number) has no open balance") }
         var allocation = Allocation(id: 0, invoiceID: invoice.id, source: .writeOff, sourceID: nil,
-                                    date: max(date ?? context.today, invoice.date),
+                                    date: try AllocationDating.date(date ?? context.today, invoiceID: invoice.id,
+                                                                    invoiceDate: invoice.date, tx: tx),
                                     amount: Money(minorUnits: open, currency: invoice.currency), reversesID: nil,
                                     note: reason)
         allocation.id = try tx.insert(allocation)

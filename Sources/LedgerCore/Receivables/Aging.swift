@@ -31,6 +31,18 @@ public struct AgingBuckets: Hashable, Sendable, Codable {
     }
 
     public var count: Int { bounds.count + 2 }
+
+    /// Bucket index by days since the invoice date (aging by invoice date): 0 = 0…bounds[0], …, last = over.
+    public func index(daysSinceInvoice days: Int) -> Int {
+        for (i, bound) in bounds.enumerated() where days <= bound { return i }
+        return bounds.count
+    }
+
+    /// Labels by invoice date: `0-30`, `31-60`, `61-90`, `91+`.
+    public var invoiceDateLabels: [String] { Array(labels.dropFirst()).enumerated().map { $0 == 0 ? "0-\(bounds.first ?? 0)" : $1 } }
+
+    /// Labels for `basis`.
+    public func labels(for basis: AgingBasis) -> [String] { basis == .dueDate ? labels : invoiceDateLabels }
 }
 
 /// Totals of one bucket: amount in minor units and number of invoices.
@@ -99,29 +111,36 @@ public enum AgingGrouping: String, Sendable, CaseIterable, Codable {
 
 public enum Aging {
     /// Builds one report per currency from open items and unapplied credits as of `asOf`.
+    /// `basis` picks days past due (default) or days since the invoice date; `overdueTotal` is always by due date.
     public static func reports(items: [OpenItem], credits: [UnappliedCredit], asOf: CivilDate,
-                               buckets: AgingBuckets = .standard, groupBy: AgingGrouping = .none) -> [AgingReport] {
+                               buckets: AgingBuckets = .standard, groupBy: AgingGrouping = .none,
+                               basis: AgingBasis = .dueDate) -> [AgingReport] {
         let currencies = Set(items.map(\.currency.code)).union(credits.map(\.currency.code)).sorted()
         return currencies.compactMap { code in
             guard let currency = Currency.named(code) else { return nil }
             return report(items: items.filter { $0.currency == currency }, credits: credits.filter { $0.currency == currency },
-                          asOf: asOf, currency: currency, buckets: buckets, groupBy: groupBy)
+                          asOf: asOf, currency: currency, buckets: buckets, groupBy: groupBy, basis: basis)
         }
     }
 
     static func report(items: [OpenItem], credits: [UnappliedCredit], asOf: CivilDate, currency: Currency,
-                       buckets: AgingBuckets, groupBy: AgingGrouping) -> AgingReport {
-        var totals = buckets.labels.map { AgingBucketTotal(label: $0, amount: 0, count: 0) }
+                       buckets: AgingBuckets, groupBy: AgingGrouping, basis: AgingBasis = .dueDate) -> AgingReport {
+        let labels = buckets.labels(for: basis)
+        var totals = labels.map { AgingBucketTotal(label: $0, amount: 0, count: 0) }
+        var overdue: Int64 = 0
         var groups: [String: AgingGroupRow] = [:]
         var disputed: Int64 = 0
         for item in items where item.open != 0 {
-            let index = buckets.index(daysOverdue: item.dueDate.days(to: asOf))
+            let index = basis == .dueDate
+                ? buckets.index(daysOverdue: item.dueDate.days(to: asOf))
+                : buckets.index(daysSinceInvoice: item.date.days(to: asOf))
+            if item.dueDate < asOf { overdue += item.open }
             totals[index].amount += item.open
             totals[index].count += 1
             if item.isDisputed { disputed += item.open }
             if groupBy != .none {
                 let (key, label) = groupKey(item, groupBy)
-                var row = groups[key] ?? AgingGroupRow(key: key, label: label, amounts: Array(repeating: 0, count: buckets.count), credits: 0)
+                var row = groups[key] ?? AgingGroupRow(key: key, label: label, amounts: Array(repeating: 0, count: labels.count), credits: 0)
                 row.amounts[index] += item.open
                 groups[key] = row
             }
@@ -131,14 +150,14 @@ public enum Aging {
             creditTotal += credit.amount
             if groupBy == .customer {
                 var row = groups[credit.customerCode] ?? AgingGroupRow(key: credit.customerCode, label: credit.customerName,
-                                                                      amounts: Array(repeating: 0, count: buckets.count), credits: 0)
+                                                                      amounts: Array(repeating: 0, count: labels.count), credits: 0)
                 row.credits += credit.amount
                 groups[credit.customerCode] = row
             }
         }
         let open = totals.reduce(Int64(0)) { $0 + $1.amount }
         return AgingReport(asOf: asOf, currency: currency, buckets: totals, openTotal: open,
-                           overdueTotal: open - totals[0].amount, unappliedCredits: creditTotal,
+                           overdueTotal: overdue, unappliedCredits: creditTotal,
                            disputedTotal: disputed,
                            groups: groups.values.sorted { ($0.total, $1.key) > ($1.total, $0.key) })
     }

@@ -1,6 +1,42 @@
-/// Receivables-engine writes a command may do inside a transaction (contacts, snoozes, rates, …).
+/// Receivables-engine writes a command may do inside a transaction (contacts, snoozes, rates, rules).
 /// `LedgerTransaction` inherits it; the SQLite store implements it in `LedgerStore/Receivables/`.
-public protocol ReceivablesTransaction: AnyObject {}
+/// Every method throws `LedgerError.storage` on a store failure.
+public protocol ReceivablesTransaction: AnyObject {
+    /// Appends a contact-log entry (never edited); returns its id.
+    func insert(_ contact: ContactLogEntry) throws -> Int64
+    /// Appends a snooze; returns its id.
+    func insert(_ snooze: ReminderSnooze) throws -> Int64
+    /// Stores the rate of `rate.currency` on `rate.date`, replacing one for the same day and currency.
+    func save(_ rate: ExchangeRate) throws
+    /// The ledger's base (reporting) currency; nil until set.
+    func baseCurrency() throws -> Currency?
+    func setBaseCurrency(_ currency: Currency) throws
+    /// The stored reminder rules, or the defaults when none are stored.
+    func reminderRules() throws -> ReminderRules
+    func save(_ rules: ReminderRules) throws
+    /// The latest date of any allocation (or reversal) on the invoice; nil when none.
+    /// New allocations are dated no earlier (see `AllocationDating`).
+    func latestAllocationDate(invoiceID: Int64) throws -> CivilDate?
+}
 
-/// Receivables-engine read queries (DSO, reminders, statements, …). `LedgerQueries` inherits it.
-public protocol ReceivablesQueries: AnyObject {}
+/// Dating rule of allocations: an allocation (or reversal, or write-off) is dated no earlier than its source,
+/// the invoice, and every earlier allocation on the invoice. So allocations dated on or before any date are a
+/// prefix of the order they were made in, and an invoice's open balance as of any date is never negative
+/// (amounts are bounded by the open balance when made).
+public enum AllocationDating {
+    public static func date(_ wanted: CivilDate, invoiceID: Int64, invoiceDate: CivilDate,
+                            tx: any LedgerTransaction) throws -> CivilDate {
+        max(wanted, invoiceDate, try tx.latestAllocationDate(invoiceID: invoiceID) ?? invoiceDate)
+    }
+}
+
+/// Receivables-engine read queries (statements, DSO, reminders, …). `LedgerQueries` inherits it.
+public protocol ReceivablesQueries: AnyObject {
+    /// Everything the receivables figures are computed from: customers, posted (non-void) invoices and credit
+    /// notes, receipts, allocations (with reversals), contacts and snoozes — of one customer, or all when nil.
+    func receivablesSnapshot(customerID: Int64?) throws -> ReceivablesSnapshot
+    /// The base currency and every stored rate.
+    func exchangeRates() throws -> ExchangeRateTable
+    /// The stored reminder rules, or `ReminderRules.standard`.
+    func storedReminderRules() throws -> ReminderRules
+}

@@ -1,0 +1,51 @@
+/// Stores a rate of `currency` to the base currency on `date` (replacing that day's rate). Manager only.
+/// Outcome: the rate. Errors: `validation` naming `currency` (unknown, or the base itself) or `rate` (≤ 0),
+/// `refused` when no base currency is set.
+public struct SetExchangeRate: LedgerCommand {
+    public static let name = "rate.set"
+    public var date: CivilDate
+    public var currencyCode: String
+    /// Base units per one unit of the currency × 1,000,000.
+    public var perMillion: Int64
+
+    public init(date: CivilDate, currencyCode: String, perMillion: Int64) {
+        self.date = date
+        self.currencyCode = currencyCode
+        self.perMillion = perMillion
+    }
+
+    public func execute(in tx: any LedgerTransaction, context: CommandContext) throws -> ExchangeRate {
+        try context.requireManager("setting exchange rates")
+        var issues = IssueCollector()
+        let currency = Currency.named(currencyCode)
+        if currency == nil { issues.add("currency", "unknown currency code \(currencyCode)") }
+        issues.check(perMillion > 0, "rate", "must be greater than 0")
+        let base = try tx.baseCurrency()
+        if let currency, currency == base { issues.add("currency", "\(currency.code) is the base currency (rate 1)") }
+        try issues.throwIfAny()
+        guard let currency else { throw LedgerError.notFound(currencyCode) }
+        guard base != nil else { throw LedgerError.refused("set the base currency first (rate base CURRENCY)") }
+        let rate = ExchangeRate(date: date, currency: currency, perMillion: perMillion)
+        try tx.save(rate)
+        context.recordChange(entity: "exchange_rate", id: Int64(date.daysSinceEpoch), before: ExchangeRate?.none, after: rate)
+        return rate
+    }
+}
+
+/// Sets the ledger's base (reporting) currency. Manager only. Errors: `validation` naming `currency`.
+public struct SetBaseCurrency: LedgerCommand {
+    public static let name = "rate.base"
+    public var currencyCode: String
+    public init(currencyCode: String) { self.currencyCode = currencyCode }
+
+    public func execute(in tx: any LedgerTransaction, context: CommandContext) throws -> Currency {
+        try context.requireManager("setting the base currency")
+        guard let currency = Currency.named(currencyCode) else {
+            throw LedgerError.validation([FieldIssue("currency", "unknown currency code \(currencyCode)")])
+        }
+        let before = try tx.baseCurrency()
+        try tx.setBaseCurrency(currency)
+        context.recordChange(entity: "base_currency", id: 1, before: before, after: currency)
+        return currency
+    }
+}

@@ -1,0 +1,215 @@
+/// Days sales outstanding (应收账款周转天数) for a period, in one currency.
+///
+/// Formula (the standard one): DSO = receivables at period end ÷ credit sales in the period × days in the period.
+/// - receivables at period end: open balances of invoices as of the end date (gross, before unapplied credit,
+///   which is a liability to the customer — 预收账款);
+/// - credit sales: invoices dated in the period less credit notes dated in it (every sale in this ledger is on
+///   credit); - days: end − start + 1.
+/// `tenths` is DSO × 10 rounded half away from zero (integers only); nil when credit sales are ≤ 0.
+public struct DSOFigure: Hashable, Sendable, Codable {
+    public var from: CivilDate
+    public var to: CivilDate
+    public var currency: Currency
+    public var receivablesAtEnd: Int64
+    public var creditSales: Int64
+    public var days: Int
+    public var tenths: Int64?
+
+    public init(from: CivilDate, to: CivilDate, currency: Currency, receivablesAtEnd: Int64, creditSales: Int64) {
+        self.from = from
+        self.to = to
+        self.currency = currency
+        self.receivablesAtEnd = receivablesAtEnd
+        self.creditSales = creditSales
+        self.days = from.days(to: to) + 1
+        self.tenths = creditSales > 0
+            ? Int64(clamping: RoundingRule.halfUp.divide(Int128(receivablesAtEnd) * Int128(days) * 10, by: Int128(creditSales)))
+            : nil
+    }
+
+    /// `12.3`, or `n/a` without sales.
+    public var text: String { tenths.map { Money.format($0, digits: 1, grouping: false) } ?? "n/a" }
+}
+
+/// How a customer pays, from the allocations that settled its invoices.
+///
+/// An invoice counts once it is fully settled by a receipt (closing allocation from a receipt, as of the date);
+/// days to pay = settlement date − invoice date, days late = max(0, settlement date − due date).
+/// Totals are kept as integers; averages are given in tenths of a day, rounded half away from zero.
+public struct PaymentBehaviour: Hashable, Sendable, Codable {
+    public var customerID: Int64
+    public var customerCode: String
+    public var customerName: String
+    public var settledInvoices: Int
+    public var totalDaysToPay: Int
+    public var totalDaysLate: Int
+    /// Settled invoices paid after their due date.
+    public var lateInvoices: Int
+
+    public var averageDaysToPayTenths: Int64? { PaymentBehaviour.tenths(totalDaysToPay, settledInvoices) }
+    public var averageDaysLateTenths: Int64? { PaymentBehaviour.tenths(totalDaysLate, settledInvoices) }
+
+    static func tenths(_ total: Int, _ count: Int) -> Int64? {
+        count > 0 ? Int64(RoundingRule.halfUp.divide(Int128(total) * 10, by: Int128(count))) : nil
+    }
+}
+
+/// One month of the collections chart: what fell due, what came in, and how much of what fell due was
+/// collected (amounts in minor units of `currency`).
+public struct CollectionMonth: Hashable, Sendable, Codable {
+    /// `YYYY-MM`.
+    public var month: String
+    public var currency: Currency
+    /// Totals of invoices due in the month.
+    public var due: Int64
+    /// Receipts dated in the month.
+    public var collected: Int64
+    /// Receipt and credit-note allocations (net of reversals) to invoices due in the month, dated ≤ month end.
+    public var settledOfDue: Int64
+}
+
+/// Basis of an aging report.
+public enum AgingBasis: String, Sendable, Codable, CaseIterable {
+    /// Days past the due date (current = not yet due).
+    case dueDate = "due"
+    /// Days since the invoice date (0–30, 31–60, …).
+    case invoiceDate = "invoice"
+}
+
+/// Receivables figures computed from a `ReceivablesSnapshot`.
+public enum ReceivablesFigures {
+    /// DSO per currency for `from...to` (currencies with sales or receivables).
+    public static func dso(from: CivilDate, to: CivilDate, snapshot: ReceivablesSnapshot) -> [DSOFigure] {
+        var receivables: [String: Int64] = [:]
+        var sales: [String: Int64] = [:]
+        for (invoice, open) in snapshot.openInvoices(asOf: to) { receivables[invoice.currency.code, default: 0] += open }
+        for doc in snapshot.documents where doc.date >= from && doc.date <= to {
+            sales[doc.currency.code, default: 0] += doc.kind == .invoice ? doc.total : -doc.total
+        }
+        return Set(receivables.keys).union(sales.keys).sorted().compactMap { code in
+            guard let currency = Currency.named(code) else { return nil }
+            return DSOFigure(from: from, to: to, currency: currency, receivablesAtEnd: receivables[code] ?? 0,
+                             creditSales: sales[code] ?? 0)
+        }
+    }
+
+    /// DSO over all currencies converted to the base currency: receivables at the rate on `to`, each document at
+    /// the rate on its date. Nil when a needed rate is missing.
+    public static func convertedDSO(from: CivilDate, to: CivilDate, snapshot: ReceivablesSnapshot,
+                                    rates: ExchangeRateTable) -> DSOFigure? {
+        var receivables: Int64 = 0
+        var sales: Int64 = 0
+        for (invoice, open) in snapshot.openInvoices(asOf: to) {
+            guard let converted = rates.convert(Money(minorUnits: open, currency: invoice.currency), on: to) else { return nil }
+            receivables += converted.minorUnits
+        }
+        for doc in snapshot.documents where doc.date >= from && doc.date <= to {
+            guard let converted = rates.convert(Money(minorUnits: doc.total, currency: doc.currency), on: doc.date) else { return nil }
+            sales += doc.kind == .invoice ? converted.minorUnits : -converted.minorUnits
+        }
+        return DSOFigure(from: from, to: to, currency: rates.base, receivablesAtEnd: receivables, creditSales: sales)
+    }
+
+    /// Payment behaviour per customer (invoices settled by receipts as of `asOf`), by customer code.
+    public static func paymentBehaviour(snapshot: ReceivablesSnapshot, asOf: CivilDate? = nil) -> [PaymentBehaviour] {
+        var rows: [Int64: PaymentBehaviour] = [:]
+        for invoice in snapshot.documents where invoice.kind == .invoice {
+            guard let settled = snapshot.settlement(of: invoice, asOf: asOf), settled.source == .receipt else { continue }
+            let customer = snapshot.customer(id: invoice.customerID)
+            var row = rows[invoice.customerID] ?? PaymentBehaviour(
+                customerID: invoice.customerID, customerCode: customer?.code ?? "", customerName: customer?.name ?? "",
+                settledInvoices: 0, totalDaysToPay: 0, totalDaysLate: 0, lateInvoices: 0)
+            let late = max(0, invoice.dueDate.days(to: settled.date))
+            row.settledInvoices += 1
+            row.totalDaysToPay += invoice.date.days(to: settled.date)
+            row.totalDaysLate += late
+            if late > 0 { row.lateInvoices += 1 }
+            rows[invoice.customerID] = row
+        }
+        return rows.values.sorted { $0.customerCode < $1.customerCode }
+    }
+
+    /// Collected vs due per month for the months from `from`'s to `to`'s, per currency, in month order.
+    public static func collections(from: CivilDate, to: CivilDate, snapshot: ReceivablesSnapshot) -> [CollectionMonth] {
+        let first = from.startOfMonth, last = to.endOfMonth
+        var rows: [String: CollectionMonth] = [:]
+        func add(_ date: CivilDate, _ currency: Currency, _ body: (inout CollectionMonth) -> Void) {
+            guard date >= first, date <= last else { return }
+            let key = "\(date.monthKey) \(currency.code)"
+            var row = rows[key] ?? CollectionMonth(month: date.monthKey, currency: currency, due: 0, collected: 0, settledOfDue: 0)
+            body(&row)
+            rows[key] = row
+        }
+        for doc in snapshot.documents where doc.kind == .invoice {
+            add(doc.dueDate, doc.currency) { $0.due += doc.total }
+            for allocation in snapshot.allocationsByInvoice[doc.id] ?? []
+                where allocation.source != .writeOff && allocation.date <= doc.dueDate.endOfMonth {
+                add(doc.dueDate, doc.currency) { $0.settledOfDue += allocation.amount.minorUnits }
+            }
+        }
+        for receipt in snapshot.receipts { add(receipt.date, receipt.amount.currency) { $0.collected += receipt.amount.minorUnits } }
+        return rows.values.sorted { ($0.month, $0.currency.code) < ($1.month, $1.currency.code) }
+    }
+}
+
+/// A bad-debt write-off (坏账核销), reported apart from receipts.
+public struct WriteOffRow: Hashable, Sendable, Codable {
+    public var date: CivilDate
+    public var invoiceNumber: String
+    public var customerCode: String
+    public var customerName: String
+    public var currency: Currency
+    /// Amount written off, minor units (negative for the reversal of a write-off).
+    public var amount: Int64
+    public var reason: String
+}
+
+extension ReceivablesFigures {
+    /// Write-offs (and their reversals) dated in `from...to`, by date then invoice number.
+    public static func writeOffs(from: CivilDate, to: CivilDate, snapshot: ReceivablesSnapshot) -> [WriteOffRow] {
+        var documents: [Int64: ReceivableDocument] = [:]
+        for doc in snapshot.documents { documents[doc.id] = doc }
+        return snapshot.allocations.filter { $0.source == .writeOff && $0.date >= from && $0.date <= to }
+            .compactMap { allocation -> WriteOffRow? in
+                guard let invoice = documents[allocation.invoiceID] else { return nil }
+                let customer = snapshot.customer(id: invoice.customerID)
+                return WriteOffRow(date: allocation.date, invoiceNumber: invoice.number, customerCode: customer?.code ?? "",
+                                   customerName: customer?.name ?? "", currency: allocation.amount.currency,
+                                   amount: allocation.amount.minorUnits, reason: allocation.note)
+            }
+            .sorted { ($0.date, $0.invoiceNumber) < ($1.date, $1.invoiceNumber) }
+    }
+
+    /// Aging reports of several currencies summed into the base currency at the rate on `on` (each report's
+    /// bucket amounts, open, overdue, disputed and credits converted separately, so totals may differ from a
+    /// per-invoice conversion by rounding). Nil when a rate is missing.
+    public static func convertedAging(_ reports: [AgingReport], rates: ExchangeRateTable, on date: CivilDate) -> AgingReport? {
+        guard let first = reports.first else { return nil }
+        func convert(_ minor: Int64, _ currency: Currency) -> Int64? {
+            rates.convert(Money(minorUnits: minor, currency: currency), on: date)?.minorUnits
+        }
+        var result = AgingReport(asOf: first.asOf, currency: rates.base,
+                                 buckets: first.buckets.map { AgingBucketTotal(label: $0.label, amount: 0, count: 0) },
+                                 openTotal: 0, overdueTotal: 0, unappliedCredits: 0, disputedTotal: 0, groups: [])
+        for report in reports {
+            guard report.buckets.count == result.buckets.count else { return nil }
+            for (index, bucket) in report.buckets.enumerated() {
+                guard let amount = convert(bucket.amount, report.currency) else { return nil }
+                result.buckets[index].amount += amount
+                result.buckets[index].count += bucket.count
+            }
+            guard let overdue = convert(report.overdueTotal, report.currency),
+                  let credits = convert(report.unappliedCredits, report.currency),
+                  let disputed = convert(report.disputedTotal, report.currency) else { return nil }
+            result.overdueTotal += overdue
+            result.unappliedCredits += credits
+            result.disputedTotal += disputed
+        }
+        // The open total is the sum of the converted buckets, so buckets always add up to it.
+        result.openTotal = result.buckets.reduce(0) { $0 + $1.amount }
+        if result.buckets.first?.label == "current", let current = result.buckets.first?.amount {
+            result.overdueTotal = result.openTotal - current
+        }
+        return result
+    }
+}

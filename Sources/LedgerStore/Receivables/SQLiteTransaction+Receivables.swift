@@ -1,0 +1,91 @@
+import Foundation
+import GRDB
+import LedgerCore
+
+extension SQLiteTransaction {
+    func insert(_ c: ContactLogEntry) throws -> Int64 {
+        try db.execute(sql: """
+            INSERT INTO contact_log (customer_id, invoice_id, date, who, channel, note, promised_date, promised_amount)
+            VALUES (?,?,?,?,?,?,?,?)
+            """, arguments: [c.customerID, c.invoiceID, c.date.description, c.who, c.channel.rawValue, c.note,
+                             c.promisedDate?.description, c.promisedAmount])
+        return db.lastInsertedRowID
+    }
+
+    func insert(_ s: ReminderSnooze) throws -> Int64 {
+        try db.execute(sql: "INSERT INTO reminder_snooze (customer_id, invoice_id, date, until, reason) VALUES (?,?,?,?,?)",
+                       arguments: [s.customerID, s.invoiceID, s.date.description, s.until.description, s.reason])
+        return db.lastInsertedRowID
+    }
+
+    func save(_ rate: ExchangeRate) throws {
+        try db.execute(sql: """
+            INSERT INTO exchange_rate (date, currency, per_million) VALUES (?,?,?)
+            ON CONFLICT(currency, date) DO UPDATE SET per_million = excluded.per_million
+            """, arguments: [rate.date.description, rate.currency.code, rate.perMillion])
+    }
+
+    func baseCurrency() throws -> Currency? {
+        try ReceivablesRows.baseCurrency(db)
+    }
+
+    func setBaseCurrency(_ currency: Currency) throws {
+        try ReceivablesRows.setSetting(db, "base_currency", currency.code)
+    }
+
+    func reminderRules() throws -> ReminderRules {
+        try ReceivablesRows.reminderRules(db)
+    }
+
+    func latestAllocationDate(invoiceID: Int64) throws -> CivilDate? {
+        try String.fetchOne(db, sql: "SELECT MAX(date) FROM allocation WHERE invoice_id = ?", arguments: [invoiceID])
+            .flatMap(CivilDate.init(iso:))
+    }
+
+    func save(_ rules: ReminderRules) throws {
+        try ReceivablesRows.setSetting(db, "reminder_rules", AuditJSON.encode(rules) ?? "{}")
+    }
+}
+
+/// Row mapping and shared reads of the receivables tables.
+enum ReceivablesRows {
+    static func setSetting(_ db: Database, _ key: String, _ value: String) throws {
+        try db.execute(sql: "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                       arguments: [key, value])
+    }
+
+    static func baseCurrency(_ db: Database) throws -> Currency? {
+        try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'base_currency'").flatMap(Currency.named)
+    }
+
+    /// The stored rules; the defaults when none are stored or the stored JSON cannot be read.
+    static func reminderRules(_ db: Database) throws -> ReminderRules {
+        guard let text = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'reminder_rules'") else {
+            return .standard
+        }
+        return (try? JSONDecoder().decode(ReminderRules.self, from: Data(text.utf8))) ?? .standard
+    }
+
+    static func contact(_ row: Row) -> ContactLogEntry {
+        let promised: String? = row["promised_date"]
+        return ContactLogEntry(id: row["id"], customerID: row["customer_id"], invoiceID: row["invoice_id"],
+                               date: RowMapping.date(row["date"]), who: row["who"],
+                               channel: ContactChannel(rawValue: row["channel"]) ?? .other, note: row["note"],
+                               promisedDate: promised.flatMap(CivilDate.init(iso:)), promisedAmount: row["promised_amount"])
+    }
+
+    static func snooze(_ row: Row) -> ReminderSnooze {
+        ReminderSnooze(id: row["id"], customerID: row["customer_id"], invoiceID: row["invoice_id"],
+                       date: RowMapping.date(row["date"]), until: RowMapping.date(row["until"]), reason: row["reason"])
+    }
+
+    static func document(_ row: Row) -> ReceivableDocument {
+        ReceivableDocument(id: row["id"], kind: DocumentKind(rawValue: row["kind"]) ?? .invoice,
+                           number: row["display_number"] ?? "", customerID: row["customer_id"],
+                           date: RowMapping.date(row["date"]), dueDate: RowMapping.date(row["due_date"]),
+                           currency: RowMapping.currency(row["currency"]), total: row["total"],
+                           appliesToID: row["applies_to_id"], isDisputed: row["disputed"],
+                           salesperson: row["salesperson"] ?? "", region: row["region"],
+                           externalReference: row["external_ref"])
+    }
+}

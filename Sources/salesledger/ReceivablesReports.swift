@@ -1,0 +1,117 @@
+import ArgumentParser
+import LedgerCore
+
+/// `report dso --from D --to D`: days sales outstanding per currency (and converted when rates allow).
+struct DSOReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dso", abstract: "Days sales outstanding (应收账款周转天数) for a period.",
+        discussion: "DSO = receivables at period end ÷ credit sales in the period × days in the period (see docs/receivables.md).")
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "First day of the period.") var from: String
+    @Option(help: "Last day of the period (default today).") var to: String?
+    @Option var format: OutputFormat = .table
+
+    func run() throws {
+        let (store, service) = try global.openLedger()
+        var issues = IssueCollector()
+        let today = service.clock.today()
+        let fromDate = parseDate(from, "from", today, &issues)
+        let toDate = parseDate(to, "to", today, &issues) ?? today
+        if let fromDate, fromDate > toDate { issues.add("from", "\(fromDate) is after the end date \(toDate)") }
+        try issues.throwIfAny()
+        guard let fromDate else { return }
+        let snapshot = try store.receivablesSnapshot(customerID: nil)
+        var figures = ReceivablesFigures.dso(from: fromDate, to: toDate, snapshot: snapshot)
+        if figures.count > 1, let converted = ReceivablesFigures.convertedDSO(from: fromDate, to: toDate, snapshot: snapshot,
+                                                                             rates: try store.exchangeRates()) {
+            figures.append(converted)
+        }
+        let output = TabularOutput(
+            columns: [("currency", .text), ("receivables_at_end", .amount), ("credit_sales", .amount), ("days", .integer), ("dso", .amount)],
+            rows: figures.enumerated().map { i, f in
+                [f.currency.code + (i == figures.count - 1 && figures.count > 1 && i > 0 ? " (all, converted)" : ""),
+                 Money.format(f.receivablesAtEnd, digits: f.currency.minorDigits, grouping: false),
+                 Money.format(f.creditSales, digits: f.currency.minorDigits, grouping: false), String(f.days), f.text]
+            })
+        print(output.render(format), terminator: "")
+    }
+}
+
+/// `report collections --from --to`: collected vs due per month.
+struct CollectionsReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "collections", abstract: "Collected vs due per month.",
+        discussion: "due = invoices due in the month; collected = receipts dated in the month; settled_of_due = allocations to the month's invoices dated by its end.")
+    @OptionGroup var global: GlobalOptions
+    @Option var from: String
+    @Option var to: String?
+    @Option var format: OutputFormat = .table
+
+    func run() throws {
+        let (store, service) = try global.openLedger()
+        var issues = IssueCollector()
+        let today = service.clock.today()
+        let fromDate = parseDate(from, "from", today, &issues)
+        let toDate = parseDate(to, "to", today, &issues) ?? today
+        try issues.throwIfAny()
+        guard let fromDate else { return }
+        let rows = ReceivablesFigures.collections(from: fromDate, to: toDate, snapshot: try store.receivablesSnapshot(customerID: nil))
+        func amount(_ m: Int64, _ c: Currency) -> String { Money.format(m, digits: c.minorDigits, grouping: false) }
+        let output = TabularOutput(
+            columns: [("month", .text), ("currency", .text), ("due", .amount), ("collected", .amount), ("settled_of_due", .amount)],
+            rows: rows.map { [$0.month, $0.currency.code, amount($0.due, $0.currency), amount($0.collected, $0.currency),
+                              amount($0.settledOfDue, $0.currency)] })
+        print(output.render(format), terminator: "")
+    }
+}
+
+/// `report payment-days`: average days to pay and days late per customer (from allocations).
+struct PaymentDaysReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "payment-days", abstract: "Average days to pay and days late per customer.",
+        discussion: "Over invoices fully settled by receipts; days to pay = settled − invoice date, days late = max(0, settled − due).")
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "Count settlements up to this date (default: all).") var asOf: String?
+    @Option var format: OutputFormat = .table
+
+    func run() throws {
+        let (store, service) = try global.openLedger()
+        var issues = IssueCollector()
+        let date = parseDate(asOf, "asOf", service.clock.today(), &issues)
+        try issues.throwIfAny()
+        let rows = ReceivablesFigures.paymentBehaviour(snapshot: try store.receivablesSnapshot(customerID: nil), asOf: date)
+        func tenths(_ v: Int64?) -> String { v.map { Money.format($0, digits: 1, grouping: false) } ?? "" }
+        let output = TabularOutput(
+            columns: [("customer", .text), ("name", .text), ("settled", .integer), ("late", .integer),
+                      ("avg_days_to_pay", .amount), ("avg_days_late", .amount)],
+            rows: rows.map { [$0.customerCode, $0.customerName, String($0.settledInvoices), String($0.lateInvoices),
+                              tenths($0.averageDaysToPayTenths), tenths($0.averageDaysLateTenths)] })
+        print(output.render(format), terminator: "")
+    }
+}
+
+/// `report write-offs --from --to`: bad-debt write-offs (坏账核销), reported apart from receipts.
+struct WriteOffReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "write-offs", abstract: "Bad-debt write-offs in a period.")
+    @OptionGroup var global: GlobalOptions
+    @Option var from: String
+    @Option var to: String?
+    @Option var format: OutputFormat = .table
+
+    func run() throws {
+        let (store, service) = try global.openLedger()
+        var issues = IssueCollector()
+        let today = service.clock.today()
+        let fromDate = parseDate(from, "from", today, &issues)
+        let toDate = parseDate(to, "to", today, &issues) ?? today
+        try issues.throwIfAny()
+        guard let fromDate else { return }
+        let rows = ReceivablesFigures.writeOffs(from: fromDate, to: toDate, snapshot: try store.receivablesSnapshot(customerID: nil))
+        let output = TabularOutput(
+            columns: [("date", .text), ("invoice", .text), ("customer", .text), ("name", .text), ("currency", .text),
+                      ("amount", .amount), ("reason", .text)],
+            rows: rows.map { [$0.date.description, $0.invoiceNumber, $0.customerCode, $0.customerName, $0.currency.code,
+                              Money.format($0.amount, digits: $0.currency.minorDigits, grouping: false), $0.reason] })
+        print(output.render(format), terminator: "")
+    }
+}

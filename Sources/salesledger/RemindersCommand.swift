@@ -1,0 +1,131 @@
+import ArgumentParser
+import LedgerCore
+
+extension ContactChannel: ExpressibleByArgument {}
+
+/// `reminders --date D [--all]`: reminders due on a date (催款), from the rules, invoices, contacts and snoozes.
+struct RemindersCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reminders", abstract: "Payment reminders due on a date (disputed invoices get none).",
+        discussion: "Shows reminders due on the date; --all shows the whole collection list (overdue invoices and any reminder due), oldest due date first.")
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "Date (default today).") var date: String?
+    @Flag(help: "List every overdue invoice, not only reminders due on the date.") var all = false
+    @Option var format: OutputFormat = .table
+
+    func run() throws {
+        let (store, service) = try global.openLedger()
+        var issues = IssueCollector()
+        let today = service.clock.today()
+        let day = parseDate(date, "date", today, &issues) ?? today
+        try issues.throwIfAny()
+        let items = Reminders.list(on: day, snapshot: try store.receivablesSnapshot(customerID: nil),
+                                   rules: try store.storedReminderRules(), dueOnly: !all)
+        let zh = global.isChinese
+        let output = TabularOutput(
+            columns: [("customer", .text), ("name", .text), ("invoice", .text), ("due_date", .text), ("days_overdue", .integer),
+                      ("currency", .text), ("open", .amount), ("level", .text), ("reminder", .text), ("note", .text)],
+            rows: items.map { item in
+                [item.customerCode, item.customerName, item.invoiceNumber, item.dueDate.description, String(item.daysOverdue),
+                 item.currency.code, Money.format(item.open, digits: item.currency.minorDigits, grouping: false),
+                 format == .table ? item.level.displayName(chinese: zh) : item.level.code,
+                 Self.describe(item.dueReminder), Self.note(item)]
+            })
+        if format == .table && items.isEmpty {
+            print(all ? "nothing overdue on \(day)" : "no reminders due on \(day)")
+            return
+        }
+        print(output.render(format), terminator: "")
+    }
+
+    static func describe(_ kind: ReminderKind?) -> String {
+        switch kind {
+        case nil: return ""
+        case let .beforeDue(days)?: return "due in \(days) days"
+        case .onDueDate?: return "due today"
+        case let .overdue(days)?: return "\(days) days overdue"
+        case let .brokenPromise(promised)?: return "promise of \(promised) broken"
+        }
+    }
+
+    static func note(_ item: ReminderItem) -> String {
+        var parts: [String] = []
+        if item.isSnoozed { parts.append("snoozed") }
+        if let promise = item.pendingPromise { parts.append("promised \(promise)") }
+        if item.brokenPromises > 0 { parts.append("\(item.brokenPromises) broken promise(s)") }
+        if let last = item.lastContact { parts.append("last contact \(last)") }
+        return parts.joined(separator: "; ")
+    }
+}
+
+/// `contact log|list|snooze`: the contact log (跟进记录) and snoozes.
+struct ContactCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "contact", abstract: "Contact log and reminder snoozes.",
+                                                    subcommands: [Log.self, List.self, Snooze.self])
+
+    struct Log: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Log a contact with a customer (a promised date may be given).")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "Customer code.") var customer: String
+        @Option(help: "Invoice number talked about (optional).") var invoice: String?
+        @Option(help: "Date (default today).") var date: String?
+        @Option(help: "Who made the contact (default: the acting user).") var who: String?
+        @Option(help: "phone, email, visit, wechat, letter, other") var channel: ContactChannel = .phone
+        @Option var note = ""
+        @Option(help: "Promised payment date.") var promised: String?
+
+        func run() throws {
+            let (_, service) = try global.openLedger()
+            var issues = IssueCollector()
+            let today = service.clock.today()
+            let command = LogContact(customerCode: customer, invoiceNumber: invoice,
+                                     date: parseDate(date, "date", today, &issues) ?? today, who: who ?? global.actor,
+                                     channel: channel, note: note, promisedDate: parseDate(promised, "promisedDate", today, &issues))
+            if !issues.issues.isEmpty { throw LedgerError.validation(issues.issues + service.validationIssues(of: command)) }
+            let entry = try service.run(command)
+            print("logged contact #\(entry.id) with \(customer) on \(entry.date)\(entry.promisedDate.map { "; promised \($0)" } ?? "")")
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the contact log of a customer.")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "Customer code.") var customer: String
+        @Option var format: OutputFormat = .table
+        func run() throws {
+            let (store, _) = try global.openLedger()
+            guard let found = try store.customer(code: customer) else {
+                throw LedgerError.validation([FieldIssue("customer", "unknown customer code \(customer)")])
+            }
+            let snapshot = try store.receivablesSnapshot(customerID: found.id)
+            var numbers: [Int64: String] = [:]
+            for doc in snapshot.documents { numbers[doc.id] = doc.number }
+            let output = TabularOutput(
+                columns: [("date", .text), ("who", .text), ("channel", .text), ("invoice", .text), ("promised", .text), ("note", .text)],
+                rows: snapshot.contacts.map { c in
+                    [c.date.description, c.who, c.channel.rawValue, c.invoiceID.flatMap { numbers[$0] } ?? "",
+                     c.promisedDate?.description ?? "", c.note]
+                })
+            print(output.render(format), terminator: "")
+        }
+    }
+
+    struct Snooze: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Hold back reminders for a customer (or one invoice) until a date.")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "Customer code.") var customer: String
+        @Option(help: "Invoice number (optional).") var invoice: String?
+        @Option(help: "Reminders resume on this date.") var until: String
+        @Option(help: "Why (required).") var reason: String
+        func run() throws {
+            let (_, service) = try global.openLedger()
+            var issues = IssueCollector()
+            let today = service.clock.today()
+            let untilDate = parseDate(until, "until", today, &issues)
+            try issues.throwIfAny()
+            guard let untilDate else { throw LedgerError.validation([FieldIssue("until", "a date is required")]) }
+            let snooze = try service.run(SnoozeReminders(customerCode: customer, invoiceNumber: invoice, until: untilDate, reason: reason))
+            print("snoozed reminders for \(customer)\(invoice.map { " \($0)" } ?? "") until \(snooze.until)")
+        }
+    }
+}
