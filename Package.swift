@@ -60,7 +60,7 @@ let package = Package(
         .testTarget(name: "LedgerCoreTests", dependencies: ["LedgerCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LedgerStoreTests", dependencies: [
             "LedgerCore", "LedgerStore", "LedgerInterop", "Classification",
-        ]),
+        ], resources: [.copy("Fixtures")]),
         .testTarget(name: "SalesLedgerAppTests", dependencies: [
             "SalesLedgerApp", "TerminalUI", "LedgerCore", "LedgerStore", "LedgerInterop",
         ], exclude: ["Snapshots"]),
