@@ -42,7 +42,7 @@ struct Salesledger: ParsableCommand {
         abstract: "A terminal sales ledger: invoices, receipts, receivables, reports.",
         discussion: "Without a subcommand, opens the terminal UI on the ledger.",
         subcommands: [InitCommand.self, SampleCommand.self, CustomerCommand.self, InvoiceCommand.self,
-                      ReceiptCommand.self, ReportCommand.self, AuditCommand.self])
+                      ReceiptCommand.self, ReportCommand.self, AuditCommand.self, ClassCommand.self])
 
     @OptionGroup var global: GlobalOptions
 

@@ -3,7 +3,7 @@ import LedgerCore
 
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "report", abstract: "Sales and receivables reports.",
-                                                    subcommands: [Sales.self, AgingReportCommand.self])
+                                                    subcommands: [Sales.self, AgingReportCommand.self, PivotCommand.self])
 
     struct Sales: ParsableCommand {
         static let configuration = CommandConfiguration(
