@@ -45,6 +45,11 @@ extension SQLiteLedgerStore {
     }
 
     public func customers(search: String?, asOf: CivilDate, page: PageRequest) throws -> [CustomerListRow] {
+        try customerRows(search: search, extraClause: "1", asOf: asOf, page: page)
+    }
+
+    /// The customer list with an extra SQL condition on `c` (used by classified lists).
+    func customerRows(search: String?, extraClause: String, asOf: CivilDate, page: PageRequest) throws -> [CustomerListRow] {
         let (clause, args) = SQLiteLedgerStore.searchClause(search)
         return try read { db in
             var arguments = StatementArguments(["asOf": asOf.description])
@@ -64,7 +69,7 @@ extension SQLiteLedgerStore {
                             AND d.due_date < ?), 0) AS overdue,
                   (SELECT MAX(d.date) FROM document d WHERE d.customer_id = c.id AND d.kind = 'invoice' AND d.status = 'posted') AS last_purchase
                 FROM customer c
-                WHERE \(clause)
+                WHERE \(clause) AND \(extraClause)
                 ORDER BY c.code
                 LIMIT ? OFFSET ?
                 """

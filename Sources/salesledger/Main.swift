@@ -43,7 +43,7 @@ struct Salesledger: ParsableCommand {
         discussion: "Without a subcommand, opens the terminal UI on the ledger.",
         subcommands: [InitCommand.self, SummaryCommand.self, SampleCommand.self, CustomerCommand.self, InvoiceCommand.self,
                       ReceiptCommand.self, CreditNoteCommand.self, ReportCommand.self, StatementCommand.self,
-                      RemindersCommand.self, ContactCommand.self, RateCommand.self, AuditCommand.self])
+                      RemindersCommand.self, ContactCommand.self, RateCommand.self, ClassCommand.self, AuditCommand.self])
 
     @OptionGroup var global: GlobalOptions
     @Option(help: "Colour theme: default, dark, light, high-contrast, mono (NO_COLOR picks mono).") var theme: String?

@@ -3,9 +3,9 @@ import LedgerCore
 
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "report", abstract: "Sales and receivables reports.",
-                                                    subcommands: [Sales.self, AgingReportCommand.self, DSOReportCommand.self,
-                                                                  CollectionsReportCommand.self, PaymentDaysReportCommand.self,
-                                                                  WriteOffReportCommand.self])
+                                                    subcommands: [Sales.self, AgingReportCommand.self, PivotCommand.self,
+                                                                  DSOReportCommand.self, CollectionsReportCommand.self,
+                                                                  PaymentDaysReportCommand.self, WriteOffReportCommand.self])
 
     struct Sales: ParsableCommand {
         static let configuration = CommandConfiguration(

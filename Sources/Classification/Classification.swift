@@ -1,1 +1,0 @@
-// Classification — see DECISIONS.md
