@@ -20,6 +20,11 @@ fail() { echo "FAIL: $*"; "$T" screen "$s" || true; exit 1; }
 "$T" type "$s" "北京星河"
 "$T" wait "$s" 'Customer 客户 +北京星河' 5 || fail "Chinese text not shown"
 "$T" wait "$s" '北京星河科技有限公司' 5 || fail "lookup suggestion not shown"
+# Bracketed paste (tmux pastes with ESC[200~ … ESC[201~ because the demo turned it on).
+tmux -L "$TUI_DRIVE_SOCKET" set-buffer "粘贴"
+tmux -L "$TUI_DRIVE_SOCKET" paste-buffer -p -t "$s"
+"$T" wait "$s" 'Customer 客户 +北京星河粘贴' 5 || fail "bracketed paste not inserted"
+"$T" keys "$s" BSpace BSpace
 "$T" keys "$s" Tab
 "$T" type "$s" "12.3"
 "$T" wait "$s" '12\.3' 5 || fail "amount not shown"
