@@ -18,7 +18,9 @@ public final class NcursesBackend: TerminalBackend {
     public var theme: Theme { didSet { styleCache = [:] } }
     /// Whether Ctrl-Z suspends the program (like a shell job) instead of arriving as a key.
     public var suspendsOnControlZ = true
-    public private(set) var supportsUnicode: Bool
+    /// Whether a UTF-8 locale is in effect (the environment's, or `C.UTF-8` forced for LC_CTYPE).
+    /// Only false when no UTF-8 locale exists; the app may set it to false to force ASCII glyphs.
+    public var supportsUnicode: Bool
 
     private var screen: OpaquePointer?
     private var isActive = false
