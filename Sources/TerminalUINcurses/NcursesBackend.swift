@@ -62,6 +62,14 @@ public final class NcursesBackend: TerminalBackend {
             throw BackendError.unusableTerminal("TERM=\(term) has no cursor addressing")
         }
         endwin()   // newterm enters curses mode; `enter()` does it properly.
+        // Backstop only: if code calls exit() while in curses mode, still give the terminal back.
+        // The normal path is `Runtime.run` → `leave()`.
+        atexit {
+            if !isendwin() {
+                sl_write_raw("\u{1B}[?2004l")
+                endwin()
+            }
+        }
         return NcursesBackend(theme: theme, screen: screen, supportsUnicode: unicode)
     }
 
