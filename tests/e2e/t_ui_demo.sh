@@ -29,6 +29,13 @@ tmux -L "$TUI_DRIVE_SOCKET" paste-buffer -p -t "$s"
 "$T" type "$s" "12.3"
 "$T" wait "$s" '12\.3' 5 || fail "amount not shown"
 
+# Escape (no lag) asks before discarding; "n" keeps the half-typed form.
+"$T" keys "$s" Escape
+"$T" wait "$s" 'Discard changes' 3 || fail "Escape did not ask before discarding"
+"$T" keys "$s" n
+"$T" wait "$s" 'Customer 客户 +北京星河' 3 || fail "form lost its text after declining discard"
+"$T" screen "$s" | grep -q 'Discard changes' && fail "discard dialog still open"
+
 # Larger, back, too small, back: the half-typed form survives (B14).
 "$T" resize "$s" 200x60
 "$T" wait "$s" '200x60' 5 || fail "no redraw at 200x60"
