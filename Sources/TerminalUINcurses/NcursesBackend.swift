@@ -21,6 +21,8 @@ public final class NcursesBackend: TerminalBackend {
     /// Whether a UTF-8 locale is in effect (the environment's, or `C.UTF-8` forced for LC_CTYPE).
     /// Only false when no UTF-8 locale exists; the app may set it to false to force ASCII glyphs.
     public var supportsUnicode: Bool
+    /// Whether the terminal has colours (known after `enter()`); without them the theme becomes `Theme.mono`.
+    public private(set) var hasColors = false
 
     private var screen: OpaquePointer?
     private var isActive = false
@@ -104,9 +106,13 @@ public final class NcursesBackend: TerminalBackend {
         _ = sl_timeout(100)
         curs_set(0)
         usesColor = false
-        if has_colors(), !theme.isMonochrome, start_color() == OK {
+        hasColors = has_colors()
+        if hasColors, !theme.isMonochrome, start_color() == OK {
             use_default_colors()
             usesColor = true
+        } else if !theme.isMonochrome {
+            // No colours: a colour theme would lose its selection and focus marks; use mono's attributes.
+            theme = .mono
         }
         styleCache = [:]
         pairs = [:]
