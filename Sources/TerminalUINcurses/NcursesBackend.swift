@@ -18,7 +18,11 @@ public final class NcursesBackend: TerminalBackend {
     public var theme: Theme { didSet { styleCache = [:] } }
     /// Whether Ctrl-Z suspends the program (like a shell job) instead of arriving as a key.
     public var suspendsOnControlZ = true
-    public private(set) var supportsUnicode: Bool
+    /// Whether a UTF-8 locale is in effect (the environment's, or `C.UTF-8` forced for LC_CTYPE).
+    /// Only false when no UTF-8 locale exists; the app may set it to false to force ASCII glyphs.
+    public var supportsUnicode: Bool
+    /// Whether the terminal has colours (known after `enter()`); without them the theme becomes `Theme.mono`.
+    public private(set) var hasColors = false
 
     private var screen: OpaquePointer?
     private var isActive = false
@@ -60,6 +64,14 @@ public final class NcursesBackend: TerminalBackend {
             throw BackendError.unusableTerminal("TERM=\(term) has no cursor addressing")
         }
         endwin()   // newterm enters curses mode; `enter()` does it properly.
+        // Backstop only: if code calls exit() while in curses mode, still give the terminal back.
+        // The normal path is `Runtime.run` → `leave()`.
+        atexit {
+            if !isendwin() {
+                sl_write_raw("\u{1B}[?2004l")
+                endwin()
+            }
+        }
         return NcursesBackend(theme: theme, screen: screen, supportsUnicode: unicode)
     }
 
@@ -94,9 +106,13 @@ public final class NcursesBackend: TerminalBackend {
         _ = sl_timeout(100)
         curs_set(0)
         usesColor = false
-        if has_colors(), !theme.isMonochrome, start_color() == OK {
+        hasColors = has_colors()
+        if hasColors, !theme.isMonochrome, start_color() == OK {
             use_default_colors()
             usesColor = true
+        } else if !theme.isMonochrome {
+            // No colours: a colour theme would lose its selection and focus marks; use mono's attributes.
+            theme = .mono
         }
         styleCache = [:]
         pairs = [:]

@@ -24,6 +24,11 @@ public enum SignalMonitor {
         signal(SIGCONT) { _ in receivedContinue.store(true, ordering: .relaxed) }
     }
 
+    /// Puts the default actions back (after the UI has ended, so Ctrl-C and SIGTERM stop the process again).
+    public static func uninstall() {
+        for number in terminationSignals + [SIGCONT] { signal(number, SIG_DFL) }
+    }
+
     /// The termination signal received so far, if any.
     public static func pendingSignal() -> Int32? {
         let value = receivedSignal.load(ordering: .relaxed)

@@ -57,7 +57,7 @@ struct DemoApp: TerminalApplication {
             case .function(4): screen = .charts; return .continue
             default: break
             }
-            if screen != .form || form.discardDialog != nil {
+            if screen != .form {
                 switch key {
                 case .char("q") where !tableState.isEditingFilter: return .quit(exitCode: 0)
                 case .char("?") where !tableState.isEditingFilter: isShowingHelp = true; return .continue

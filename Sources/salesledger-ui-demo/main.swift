@@ -1,5 +1,5 @@
 // salesledger-ui-demo: shows the TerminalUI toolkit (form, 100,000-row table, charts) over ncurses.
-// Usage: salesledger-ui-demo [--theme NAME] [--themes-dir DIR]
+// Usage: salesledger-ui-demo [--theme NAME] [--themes-dir DIR] [--ascii]
 import Foundation
 import SalesLedgerApp
 import TerminalUI
@@ -12,13 +12,15 @@ func fail(_ message: String, code: Int32) -> Never {
 
 var themeName: String?
 var themesDirectory: String?
+var forcesASCII = false
 var arguments = CommandLine.arguments.dropFirst()
 while let argument = arguments.popFirst() {
     switch argument {
     case "--theme": themeName = arguments.popFirst() ?? { fail("--theme needs a name (\(ThemeLoader.shippedNames.joined(separator: ", ")))", code: 2) }()
     case "--themes-dir": themesDirectory = arguments.popFirst()
+    case "--ascii": forcesASCII = true
     case "-h", "--help":
-        print("usage: salesledger-ui-demo [--theme NAME] [--themes-dir DIR]\nthemes: \(ThemeLoader.shippedNames.joined(separator: ", "))")
+        print("usage: salesledger-ui-demo [--theme NAME] [--themes-dir DIR] [--ascii]\nthemes: \(ThemeLoader.shippedNames.joined(separator: ", "))")
         exit(0)
     default: fail("unknown argument \(argument) (try --help)", code: 2)
     }
@@ -44,6 +46,8 @@ do {
 } catch {
     fail("cannot start the terminal interface: \(error)", code: 2)
 }
+
+if forcesASCII { backend.supportsUnicode = false }
 
 let runtime = Runtime(backend: backend, pollMilliseconds: 100,
                       pendingSignal: SignalMonitor.pendingSignal,

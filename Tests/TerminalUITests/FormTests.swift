@@ -149,3 +149,24 @@ import Testing
         #expect(narrow.x <= 4)
     }
 }
+
+@Suite struct FormRobustnessTests {
+    @Test func appChangingFieldsNeverTraps() {
+        var form = Form(title: "t", fields: [FormField(id: "a", label: "A"), FormField(id: "b", label: "B")])
+        form.focus(1)
+        form.fields.removeLast()
+        #expect(form.handle(.key(.char("x"))) == .none)
+        #expect(form.fields[0].input.text == "x")
+        form.fields.append(FormField(id: "c", label: "C"))
+        _ = form.handle(.key(.tab))
+        _ = form.handle(.key(.tab))
+        #expect(form.focusIndex == 1)
+        _ = form.keyBindings
+        var empty = Form(title: "none", fields: [])
+        #expect(empty.handle(.key(.enter)) == .none)
+        #expect(empty.handle(.key(.escape)) == .cancelled)
+        var buffer = CellBuffer(size: Size(width: 5, height: 2))
+        form.render(into: &buffer, in: buffer.bounds)
+        empty.render(into: &buffer, in: Rect(x: 0, y: 0, width: 0, height: 0))
+    }
+}

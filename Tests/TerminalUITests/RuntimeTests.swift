@@ -105,3 +105,58 @@ struct EchoApp: TerminalApplication {
         #expect(Runtime(backend: backend).run(&app).exitCode == 130)
     }
 }
+
+/// Work in steps on `.tick` (like a long import) that Ctrl-C can cancel between steps.
+struct ImportApp: TerminalApplication {
+    var done = 0
+    let total: Int
+    var cancelled = false
+    var hasPendingWork: Bool { !cancelled && done < total }
+
+    mutating func handle(_ event: Event) -> EventOutcome {
+        switch event {
+        case .tick where hasPendingWork: done += 1
+        case .key(.ctrl("c")): cancelled = true       // roll back here, then quit
+            return .quit(exitCode: 130)
+        case .key(.char("q")) where !hasPendingWork: return .quit(exitCode: 0)
+        default: break
+        }
+        return .continue
+    }
+
+    func render(into buffer: inout CellBuffer, context: RenderContext) -> Point? {
+        buffer.setString("imported \(done)/\(total)", x: 0, y: 0)
+        return nil
+    }
+}
+
+@Suite struct PendingWorkTests {
+    @Test func ticksDriveWorkWithoutWaitingUntilDone() {
+        let backend = InMemoryBackend(size: Size(width: 80, height: 24), script: [], endsWhenScriptIsEmpty: false)
+        let runtime = Runtime(backend: backend, pollMilliseconds: 10_000)
+        var app = ImportApp(total: 50)
+        var steps = 0
+        runtime.pendingSignal = {
+            steps += 1
+            return steps > 60 ? 2 : nil
+        }
+        #expect(runtime.run(&app) == .signal(2))
+        #expect(app.done == 50)
+        #expect(backend.lines[0].hasPrefix("imported 50/50"))
+    }
+
+    @Test func ctrlCBetweenStepsCancels() {
+        let backend = InMemoryBackend(size: Size(width: 80, height: 24), script: [], endsWhenScriptIsEmpty: false)
+        var app = ImportApp(total: 1_000)
+        var steps = 0
+        let runtime = Runtime(backend: backend, pendingSignal: {
+            steps += 1
+            if steps == 10 { backend.script = [.key(.interrupt)] }
+            return nil
+        })
+        #expect(runtime.run(&app) == .quit(exitCode: 130))
+        #expect(app.cancelled)
+        #expect(app.done < 1_000)
+        #expect(!backend.isActive)
+    }
+}

@@ -79,3 +79,24 @@ import TerminalUI
         #expect(missing.warning?.contains("nope.toml") == true)
     }
 }
+
+@Suite struct BuiltInThemeTests {
+    @Test func monoFileMatchesBuiltInMono() throws {
+        let file = try ThemeLoader.loadFile(named: "mono", directory: ThemeLoaderTests.directory)
+        for role in StyleRole.allCases {
+            #expect(file.appearance(of: Style(role)) == Theme.mono.appearance(of: Style(role)), "role \(role)")
+        }
+    }
+
+    @Test func defaultFileMatchesBuiltInDefault() throws {
+        let file = try ThemeLoader.loadFile(named: "default", directory: ThemeLoaderTests.directory)
+        for role in StyleRole.allCases {
+            #expect(file.appearance(of: Style(role)) == Theme.builtInDefault.appearance(of: Style(role)), "role \(role)")
+        }
+    }
+
+    @Test func monoSelectionStaysVisibleWithoutColour() {
+        #expect(Theme.mono.appearance(of: Style(.selection)).attributes.contains(.reverse))
+        #expect(Theme.mono.appearance(of: Style(.inputFocused)).attributes.contains(.reverse))
+    }
+}

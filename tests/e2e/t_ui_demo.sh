@@ -20,9 +20,21 @@ fail() { echo "FAIL: $*"; "$T" screen "$s" || true; exit 1; }
 "$T" type "$s" "北京星河"
 "$T" wait "$s" 'Customer 客户 +北京星河' 5 || fail "Chinese text not shown"
 "$T" wait "$s" '北京星河科技有限公司' 5 || fail "lookup suggestion not shown"
+# Bracketed paste (tmux pastes with ESC[200~ … ESC[201~ because the demo turned it on).
+tmux -L "$TUI_DRIVE_SOCKET" set-buffer "粘贴"
+tmux -L "$TUI_DRIVE_SOCKET" paste-buffer -p -t "$s"
+"$T" wait "$s" 'Customer 客户 +北京星河粘贴' 5 || fail "bracketed paste not inserted"
+"$T" keys "$s" BSpace BSpace
 "$T" keys "$s" Tab
 "$T" type "$s" "12.3"
 "$T" wait "$s" '12\.3' 5 || fail "amount not shown"
+
+# Escape (no lag) asks before discarding; "n" keeps the half-typed form.
+"$T" keys "$s" Escape
+"$T" wait "$s" 'Discard changes' 3 || fail "Escape did not ask before discarding"
+"$T" keys "$s" n
+"$T" wait "$s" 'Customer 客户 +北京星河' 3 || fail "form lost its text after declining discard"
+"$T" screen "$s" | grep -q 'Discard changes' && fail "discard dialog still open"
 
 # Larger, back, too small, back: the half-typed form survives (B14).
 "$T" resize "$s" 200x60

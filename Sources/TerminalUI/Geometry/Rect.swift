@@ -23,9 +23,13 @@ public struct Rect: Hashable, Sendable {
         self.init(origin: .zero, size: size)
     }
 
+    /// Left column.
     public var x: Int { origin.x }
+    /// Top row.
     public var y: Int { origin.y }
+    /// Width in cells.
     public var width: Int { size.width }
+    /// Height in cells.
     public var height: Int { size.height }
     /// One past the last column.
     public var maxX: Int { origin.x + size.width }

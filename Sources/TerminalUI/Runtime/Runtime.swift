@@ -49,7 +49,7 @@ public final class Runtime {
             if needsFullRedraw() { repaintAll(app) }
             let event: Event?
             do {
-                event = try backend.nextEvent(timeoutMilliseconds: pollMilliseconds)
+                event = try backend.nextEvent(timeoutMilliseconds: app.hasPendingWork ? 0 : pollMilliseconds)
             } catch BackendError.endOfInput {
                 app.willTerminate(.endOfInput)
                 return .endOfInput
@@ -58,7 +58,7 @@ public final class Runtime {
                 app.willTerminate(reason)
                 return reason
             }
-            guard let event = event ?? (deliversTicks ? .tick : nil) else { continue }
+            guard let event = event ?? (deliversTicks || app.hasPendingWork ? .tick : nil) else { continue }
             if case .resize = event { backend.clear(); previous = CellBuffer(size: .zero) }
             if case .quit(let code) = app.handle(event) { return .quit(exitCode: code) }
             renderFrame(app)

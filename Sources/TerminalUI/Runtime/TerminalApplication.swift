@@ -11,6 +11,11 @@ public protocol TerminalApplication {
     /// where the text cursor should be, or nil to hide it.
     func render(into buffer: inout CellBuffer, context: RenderContext) -> Point?
 
+    /// True while the app has work to do in steps (an import, a report): the runtime then polls input
+    /// without waiting and sends `.tick` whenever no input is pending, so the app does one step per
+    /// tick and still sees Ctrl-C (as a key) and signals between steps.
+    var hasPendingWork: Bool { get }
+
     /// Called once before the terminal is restored when the loop ends for any reason other than
     /// the app's own `.quit` (signal, end of input, backend error): roll back or finish work here.
     mutating func willTerminate(_ reason: TerminationReason)
@@ -18,6 +23,7 @@ public protocol TerminalApplication {
 
 extension TerminalApplication {
     public var minimumSize: Size { Size(width: 80, height: 24) }
+    public var hasPendingWork: Bool { false }
     public mutating func willTerminate(_ reason: TerminationReason) {}
 }
 

@@ -75,5 +75,8 @@ public struct Theme: Hashable, Sendable {
         .tabActive: RoleAppearance(attributes: [.reverse, .bold]),
         .tabInactive: RoleAppearance(),
         .dialog: RoleAppearance(),
-    ], isMonochrome: true)
+        .border: RoleAppearance(),
+        .hintText: RoleAppearance(),
+    ].merging((1...StyleRole.seriesCount).map { (StyleRole.series($0), RoleAppearance()) }) { first, _ in first },
+    isMonochrome: true)
 }

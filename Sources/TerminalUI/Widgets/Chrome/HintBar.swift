@@ -1,5 +1,5 @@
 /// A one-row bar of the keys that work now, like htop/mc: `F2 Save  Esc Cancel …`.
-/// Bindings that do not fit are left off (never cut in the middle).
+/// A binding that does not fit is left off whole (never cut in the middle); later, shorter ones may still fit.
 public struct HintBar: Sendable {
     public var bindings: [KeyBinding]
 
@@ -13,7 +13,7 @@ public struct HintBar: Sendable {
         for binding in bindings {
             let key = binding.keyText, label = binding.label
             let needed = DisplayWidth.of(key) + DisplayWidth.of(label) + 2
-            guard x + needed <= area.maxX else { break }
+            guard x + needed <= area.maxX else { continue }
             x += buffer.setString(key, x: x, y: area.y, style: Style(.hintKey))
             x += buffer.setString(" " + label + " ", x: x, y: area.y, style: Style(.hintText))
         }

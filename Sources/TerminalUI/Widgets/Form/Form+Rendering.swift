@@ -35,8 +35,8 @@ extension Form {
                 let marker = unicode ? "◂ \(field.displayText) ▸" : "< \(field.displayText) >"
                 buffer.setFitted(options.isEmpty ? "" : marker, x: x, y: y, width: inputWidth, style: inputStyle)
             case .money, .quantity:
-                buffer.setFitted(field.input.text, x: x, y: y, width: inputWidth, alignment: .right, style: inputStyle)
-                if isFocused { cursor = Point(x: x + inputWidth - 1, y: y) }
+                let point = field.input.render(into: &buffer, x: x, y: y, width: inputWidth, style: inputStyle, alignment: .right)
+                if isFocused { cursor = point }
             default:
                 let point = field.input.render(into: &buffer, x: x, y: y, width: inputWidth, style: inputStyle)
                 if isFocused { cursor = point }

@@ -69,7 +69,7 @@ public struct Form: Sendable {
     /// Moves focus to field `index` (clamped), marking the field being left as touched.
     public mutating func focus(_ index: Int) {
         guard !fields.isEmpty else { return }
-        if focusIndex < fields.count, fields[focusIndex].displayText != initialTexts[focusIndex] {
+        if focusIndex < fields.count, focusIndex < initialTexts.count, fields[focusIndex].displayText != initialTexts[focusIndex] {
             fields[focusIndex].isTouched = true
         }
         focusIndex = min(max(0, index), fields.count - 1)
@@ -89,6 +89,8 @@ public struct Form: Sendable {
             return .none
         }
         guard !fields.isEmpty else { return event == .key(.escape) ? .cancelled : .none }
+        // The app may have changed `fields`; keep the focus in range.
+        focusIndex = min(max(0, focusIndex), fields.count - 1)
         if case .key(let key) = event {
             switch key {
             case .escape:
@@ -193,7 +195,7 @@ public struct Form: Sendable {
                         KeyBinding(.enter, "Next", help: "Next field; on the last field, save"),
                         KeyBinding(.ctrl("s"), "Save", help: "Check all fields and save"),
                         KeyBinding(.escape, "Cancel", help: "Leave the form (asks when there are changes)")]
-        if !fields.isEmpty {
+        if focusIndex < fields.count {
             switch fields[focusIndex].kind {
             case .choice: bindings.insert(KeyBinding([.left, .right], "Change", help: "Pick another option"), at: 0)
             case .lookup: bindings.insert(KeyBinding([.down, .up], "Suggest", help: "Choose a suggestion, Enter accepts"), at: 0)

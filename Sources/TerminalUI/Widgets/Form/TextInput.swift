@@ -96,10 +96,19 @@ public struct TextInput: Sendable, Equatable {
 
     // MARK: - Drawing
 
-    /// Draws one line of the input into `width` cells at (`x`, `y`), scrolled so the cursor shows.
+    /// Draws one line of the input into `width` cells at (`x`, `y`), scrolled so the cursor shows;
+    /// `.right` alignment (amounts) keeps the text against the right edge with room for the cursor.
     /// Returns the cursor's screen position.
     @discardableResult
-    public func render(into buffer: inout CellBuffer, x: Int, y: Int, width: Int, style: Style) -> Point {
+    public func render(into buffer: inout CellBuffer, x: Int, y: Int, width: Int, style: Style, alignment: Alignment = .left) -> Point {
+        if alignment == .right, width > 1 {
+            let textWidth = DisplayWidth.of(text)
+            if textWidth < width {
+                let offset = width - 1 - textWidth
+                buffer.fill(Rect(x: x, y: y, width: offset, height: 1), style: style)
+                return render(into: &buffer, x: x + offset, y: y, width: width - offset, style: style)
+            }
+        }
         buffer.fill(Rect(x: x, y: y, width: width, height: 1), style: style)
         guard width > 0 else { return Point(x: x, y: y) }
         let line = graphemes.map { $0 == "\n" ? "⏎" : $0 }
