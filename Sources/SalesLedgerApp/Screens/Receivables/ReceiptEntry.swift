@@ -38,8 +38,8 @@ struct ReceiptEntry {
         case .none: return .open
         case .cancelled: return .cancelled
         case .submitted(let values):
-            guard case .integer(let minor)? = values["amount"], case .date(let day)? = values["date"],
-                  let date = CivilDate(year: day.year, month: day.month, day: day.day) else { return .open }
+            guard case .integer(let minor)? = values["amount"], case .date(let y, let m, let d)? = values["date"],
+                  let date = CivilDate(year: y, month: m, day: d) else { return .open }
             let amount = Money(minorUnits: minor, currency: currency)
             var plan = AllocationPlan.auto
             if let invoiceNumber { plan = .manual([ManualAllocation(invoiceNumber: invoiceNumber, amount: amount)]) }
