@@ -49,12 +49,22 @@ extension SQLiteLedgerStore {
     }
 
     /// The customer list with an extra SQL condition on `c` (used by classified lists).
-    func customerRows(search: String?, extraClause: String, asOf: CivilDate, page: PageRequest) throws -> [CustomerListRow] {
+    func customerRows(search: String?, extraClause: String, asOf: CivilDate, page: PageRequest,
+                      sort: CustomerSort = CustomerSort()) throws -> [CustomerListRow] {
         let (clause, args) = SQLiteLedgerStore.searchClause(search)
+        let column: String
+        switch sort.column {
+        case .code: column = "c.code"
+        case .name: column = "c.name"
+        case .customerClass: column = "c.customer_class"
+        case .region: column = "c.region"
+        case .channel: column = "c.channel"
+        case .balance: column = "balance"
+        case .overdue: column = "overdue"
+        case .lastPurchase: column = "last_purchase"
+        }
+        let order = "\(column) \(sort.ascending ? "ASC" : "DESC")\(sort.column == .code ? "" : ", c.code")"
         return try read { db in
-            var arguments = StatementArguments(["asOf": asOf.description])
-            arguments += args
-            _ = arguments
             let sql = """
                 SELECT c.*,
                   COALESCE((SELECT SUM(d.total - COALESCE((SELECT SUM(a.amount) FROM allocation a WHERE a.invoice_id = d.id), 0))
@@ -70,7 +80,7 @@ extension SQLiteLedgerStore {
                   (SELECT MAX(d.date) FROM document d WHERE d.customer_id = c.id AND d.kind = 'invoice' AND d.status = 'posted') AS last_purchase
                 FROM customer c
                 WHERE \(clause) AND \(extraClause)
-                ORDER BY c.code
+                ORDER BY \(order)
                 LIMIT ? OFFSET ?
                 """
             var positional: StatementArguments = [asOf.description]
@@ -84,6 +94,19 @@ extension SQLiteLedgerStore {
                                        channel: customer.channel, currency: customer.currency, balance: row["balance"],
                                        overdue: row["overdue"], lastPurchase: last.flatMap(CivilDate.init(iso:)))
             }
+        }
+    }
+
+    public func customerList(filter: ClassFilter, asOf: CivilDate, sort: CustomerSort, page: PageRequest) throws -> [CustomerListRow] {
+        let clause = try read { db in try ClassFilterSQL(db: db, basis: .current).clause(filter, target: .customer) }
+        return try customerRows(search: filter.search, extraClause: clause, asOf: asOf, page: page, sort: sort)
+    }
+
+    public func customerListCount(filter: ClassFilter) throws -> Int {
+        let (search, args) = SQLiteLedgerStore.searchClause(filter.search)
+        return try read { db in
+            let clause = try ClassFilterSQL(db: db, basis: .current).clause(filter, target: .customer)
+            return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM customer c WHERE \(search) AND \(clause)", arguments: args) ?? 0
         }
     }
 

@@ -6,8 +6,10 @@ set -u
 here=$(cd "$(dirname "$0")" && pwd)
 export BIN_DIR=$(cd "${1:?usage: run.sh BIN_DIR}" && pwd)
 export REPO_DIR=$(cd "$here/../.." && pwd)
-# tui-drive comes from shared/tools beside the repo (CI lays a copy of shared/ there).
+# tui-drive comes from shared/tools beside the repo (CI lays a copy of shared/ there); tmux-drive is our
+# fallback with the same verbs when it is missing.
 export TUI_DRIVE="$REPO_DIR/../shared/tools/tui-drive"
+[ -x "$TUI_DRIVE" ] || export TUI_DRIVE="$here/tmux-drive"
 export TUI_DRIVE_SOCKET="sl-e2e-$$"
 passed=0 failed=0 names=()
 for t in "$here"/t_*.sh; do

@@ -16,6 +16,10 @@ public protocol LedgerQueries: ReceivablesQueries, ClassificationQueries {
     /// Customers whose code, name, pinyin, initials or phone contain `search` (all when nil), by code.
     func customers(search: String?, asOf: CivilDate, page: PageRequest) throws -> [CustomerListRow]
     func customerCount(search: String?) throws -> Int
+    /// Customers matching `filter` (classes incl. sub-classes, and search), sorted, one page. Sorting by balance,
+    /// overdue or last sale computes those for every matching customer first (slower on very large ledgers).
+    func customerList(filter: ClassFilter, asOf: CivilDate, sort: CustomerSort, page: PageRequest) throws -> [CustomerListRow]
+    func customerListCount(filter: ClassFilter) throws -> Int
     func invoices(filter: InvoiceFilter, page: PageRequest) throws -> [InvoiceListRow]
     func invoiceCount(filter: InvoiceFilter) throws -> Int
     func invoiceDocument(number: String) throws -> Invoice?
@@ -31,6 +35,19 @@ public protocol LedgerQueries: ReceivablesQueries, ClassificationQueries {
     func monthlySales(customerID: Int64, from: CivilDate, to: CivilDate) throws -> [String: Int64]
     /// Receipts of a customer, newest first.
     func receipts(customerID: Int64, page: PageRequest) throws -> [Receipt]
+}
+
+/// Sort order of the customer list.
+public struct CustomerSort: Hashable, Sendable {
+    public enum Column: Int, Sendable, CaseIterable {
+        case code, name, customerClass, region, channel, balance, overdue, lastPurchase
+    }
+    public var column: Column
+    public var ascending: Bool
+    public init(_ column: Column = .code, ascending: Bool = true) {
+        self.column = column
+        self.ascending = ascending
+    }
 }
 
 /// Filter for invoice lists.

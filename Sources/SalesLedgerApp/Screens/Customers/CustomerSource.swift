@@ -5,17 +5,19 @@ import TerminalUI
 /// page cache), so 100,000 customers scroll instantly. Each row carries a 12-month sales sparkline.
 final class CustomerSource: TableDataSource {
     let context: AppContext
-    let search: String?
+    let filter: ClassFilter
+    let sort: CustomerSort
     let asOf: CivilDate
     let rowCount: Int
     private var cache: (range: Range<Int>, rows: [CustomerListRow])?
     private var sparklines: [Int64: String] = [:]
 
-    init(context: AppContext, search: String?) {
+    init(context: AppContext, search: String?, classes: [ClassCondition] = [], sort: CustomerSort = CustomerSort()) {
         self.context = context
-        self.search = search?.isEmpty == true ? nil : search
+        filter = ClassFilter(conditions: classes, basis: .current, search: search?.isEmpty == true ? nil : search)
+        self.sort = sort
         asOf = context.today
-        rowCount = (try? context.store.customerCount(search: self.search)) ?? 0
+        rowCount = (try? context.store.customerListCount(filter: filter)) ?? 0
     }
 
     /// Customer rows `range` (clamped), fetched as one page.
@@ -26,7 +28,7 @@ final class CustomerSource: TableDataSource {
             return Array(cache.rows[start..<min(cache.rows.count, start + wanted.count)])
         }
         let page = PageRequest(offset: wanted.lowerBound, limit: max(wanted.count, 60))
-        let rows = (try? context.store.customers(search: search, asOf: asOf, page: page)) ?? []
+        let rows = (try? context.store.customerList(filter: filter, asOf: asOf, sort: sort, page: page)) ?? []
         cache = (wanted.lowerBound..<(wanted.lowerBound + rows.count), rows)
         return Array(rows.prefix(wanted.count))
     }

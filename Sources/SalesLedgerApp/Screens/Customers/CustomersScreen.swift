@@ -11,12 +11,21 @@ struct CustomersScreen: LedgerScreen {
     var receipt: ReceiptEntry?
     var statement: StatementView?
     var lastSearch: String?
+    /// Class filter (dimension, class code) and the pickers that choose it.
+    var classFilter: (dimension: String, code: String, label: String)?
+    var picker: Dialog?
+    var pickerDimension: String?
+    var pickerCodes: [String] = []
+    static let filterDimensions = ["region", "channel", "customer_class", "payment_risk", "rfm_segment"]
 
-    var capturesText: Bool { form != nil || receipt != nil || table.isEditingFilter || (detail?.table.isEditingFilter ?? false) }
+    var capturesText: Bool { form != nil || receipt != nil || picker != nil || table.isEditingFilter || (detail?.table.isEditingFilter ?? false) }
     var hasUnsavedChanges: Bool { form?.form.hasUnsavedChanges ?? false }
 
     mutating func refresh(context: AppContext) {
-        source = CustomerSource(context: context, search: table.filter.text)
+        let sortColumn = table.sortColumn.flatMap { CustomerSort.Column(rawValue: $0) } ?? .code
+        let conditions = classFilter.map { [ClassCondition(dimension: $0.dimension, codes: [$0.code])] } ?? []
+        source = CustomerSource(context: context, search: table.filter.text, classes: conditions,
+                                sort: CustomerSort(sortColumn, ascending: table.isSortAscending))
         lastSearch = table.filter.text
         detail?.reload(context: context)
     }
@@ -48,6 +57,12 @@ struct CustomersScreen: LedgerScreen {
                 return .message("\(s.t("Saved", "已保存")): \(customer.code) \(customer.name)")
             case .failed(let message): form = open; return .error(message)
             }
+            return .none
+        }
+        if var open = picker {
+            let outcome = open.handle(event)
+            picker = outcome == .open ? open : nil
+            if case .picked(let index) = outcome { pick(index, context: context) }
             return .none
         }
         if var view = statement {
@@ -86,6 +101,11 @@ struct CustomersScreen: LedgerScreen {
         if case .key(let key) = event, !table.isEditingFilter {
             switch key {
             case .char("a"): form = CustomerForm(editing: nil, context: context); return .none
+            case .char("f"):
+                pickerDimension = nil
+                let options = [s.t("(no class filter)", "（不按分类筛选）")] + CustomersScreen.filterDimensions.map { s.dimensionName($0) }
+                picker = Dialog(title: s.t("Filter by class", "按分类筛选"), message: s.dimension, kind: .picker(options))
+                return .none
             case .char("e"):
                 if let row = source?.customers(in: table.selectedRow..<(table.selectedRow + 1)).first,
                    let customer = try? context.store.customer(code: row.code) {
@@ -97,7 +117,7 @@ struct CustomersScreen: LedgerScreen {
         }
         let view = TableView(columns: CustomerSource.columns(s))
         switch view.handle(event, state: &table, rowCount: source?.rowCount ?? 0, pageSize: 15) {
-        case .filterChanged:
+        case .filterChanged, .sortChanged:
             table.selectedRow = 0
             table.topRow = 0
             refresh(context: context)
@@ -108,7 +128,39 @@ struct CustomersScreen: LedgerScreen {
         return .none
     }
 
+    /// A picker choice: first the dimension, then a class of it (provinces and top classes with their children).
+    mutating func pick(_ index: Int, context: AppContext) {
+        let s = context.strings
+        guard let dimension = pickerDimension else {
+            guard index > 0 else { classFilter = nil; refresh(context: context); return }
+            let dim = CustomersScreen.filterDimensions[index - 1]
+            let nodes = ((try? context.store.classNodes(dimension: dim)) ?? []).filter { node in
+                dim != "region" || node.code.filter({ $0 == "-" }).count <= 1
+            }
+            var codes = nodes.map(\.code)
+            if codes.isEmpty, let values = try? context.store.customerList(filter: ClassFilter(), asOf: context.today,
+                                                                          sort: CustomerSort(), page: PageRequest(limit: 2000)) {
+                let raw = values.map { dim == "channel" ? $0.channel : (dim == "customer_class" ? $0.customerClass : $0.region) }
+                codes = Array(Set(raw.filter { !$0.isEmpty })).sorted()
+            }
+            pickerDimension = dim
+            pickerCodes = codes
+            picker = Dialog(title: s.dimensionName(dim), message: s.t("Class (with its sub-classes)", "分类（含下级）"),
+                            kind: .picker(codes.map { "\($0)  \(context.className(dim, $0))" }))
+            return
+        }
+        if pickerCodes.indices.contains(index) {
+            let code = pickerCodes[index]
+            classFilter = (dimension, code, context.className(dimension, code))
+            table.selectedRow = 0
+            table.topRow = 0
+            refresh(context: context)
+        }
+        pickerDimension = nil
+    }
+
     func keyBindings(_ s: Strings) -> [KeyBinding] {
+        if let picker { return picker.keyBindings }
         if receipt != nil { return [KeyBinding(.ctrl("s"), s.recordReceipt), KeyBinding(.escape, s.back)] }
         if statement != nil {
             return [KeyBinding([.up, .down], s.t("Move", "移动")), KeyBinding(.char("p"), s.period), KeyBinding(.char("x"), s.exportCSV),
@@ -120,6 +172,7 @@ struct CustomersScreen: LedgerScreen {
                     KeyBinding(.char("n"), s.newSale), KeyBinding(.escape, s.back)]
         }
         return [KeyBinding([.up, .down], s.t("Move", "移动")), KeyBinding(.enter, s.open), KeyBinding(.char("/"), s.search),
+                KeyBinding(.char("f"), s.t("Class filter", "分类筛选")), KeyBinding([.char("s"), .char("S")], s.t("Sort", "排序"), help: s.t("s: next column, S: reverse", "s：下一列，S：反向")),
                 KeyBinding(.char("a"), s.addCustomer), KeyBinding(.char("e"), s.editCustomer)]
     }
 
@@ -130,8 +183,9 @@ struct CustomersScreen: LedgerScreen {
         } else if let detail {
             detail.render(into: &buffer, in: area, context: context)
         } else if let source {
-            buffer.setFitted("\(s.screenCustomers): \(source.rowCount)", x: area.x + 1, y: area.y, width: area.width - 2,
-                             style: Style(.accent, [.bold]))
+            var heading = "\(s.screenCustomers): \(source.rowCount)"
+            if let classFilter { heading += "   \(s.dimensionName(classFilter.dimension)) = \(classFilter.code) \(classFilter.label)  [f]" }
+            buffer.setFitted(heading, x: area.x + 1, y: area.y, width: area.width - 2, style: Style(.accent, [.bold]))
             var state = table
             var view = TableView(columns: CustomerSource.columns(s))
             view.alwaysShowsFilter = true
@@ -145,6 +199,7 @@ struct CustomersScreen: LedgerScreen {
             return form.form.render(into: &buffer, in: box.inset(by: 1), unicode: unicode)
         }
         if let receipt { return receipt.render(into: &buffer, in: area, unicode: unicode) }
+        if let picker { picker.render(into: &buffer, in: area, unicode: unicode); return nil }
         if table.isEditingFilter && detail == nil {
             return Point(x: area.x + 1 + DisplayWidth.of("/ ") + DisplayWidth.of(table.filter.text), y: area.maxY - 1)
         }
