@@ -37,7 +37,7 @@ extension LedgerApp {
             cursor = nil
         }
         if let dialog {
-            dialog.render(into: &buffer, in: area, unicode: unicode)
+            LedgerApp.localized(dialog, s).render(into: &buffer, in: area, unicode: unicode)
             cursor = nil
         }
         return cursor

@@ -121,7 +121,7 @@ public struct LedgerApp: TerminalApplication {
     }
 
     mutating func requestQuit() -> EventOutcome {
-        if salesEntry.hasUnsavedChanges {
+        if salesEntry.hasUnsavedChanges || customers.hasUnsavedChanges || receivables.hasUnsavedChanges {
             dialog = Dialog(title: context.strings.unsavedTitle, message: context.strings.unsavedQuit, kind: .confirm)
             pendingDialog = .quit
             return .continue
@@ -169,9 +169,30 @@ public struct LedgerApp: TerminalApplication {
 
     /// The keys that work now, for the hint bar.
     var keyBindings: [KeyBinding] {
-        if let dialog { return dialog.keyBindings }
         let s = context.strings
+        if let dialog { return LedgerApp.dialogBindings(dialog, s) }
         return [KeyBinding(.function(1), s.help), KeyBinding(.function(10), s.quit)] + currentScreen.keyBindings(s)
+    }
+
+    /// A dialog's keys in the UI language.
+    static func dialogBindings(_ dialog: Dialog, _ s: Strings) -> [KeyBinding] {
+        switch dialog.kind {
+        case .message: return [KeyBinding(.enter, s.t("Close", "关闭"))]
+        case .confirm: return [KeyBinding([.char("y"), .enter], s.t("Yes", "是")), KeyBinding([.char("n"), .escape], s.t("No", "否"))]
+        case .picker: return [KeyBinding([.up, .down], s.t("Move", "移动")), KeyBinding(.enter, s.t("Pick", "选择")),
+                              KeyBinding(.escape, s.t("Cancel", "取消"))]
+        }
+    }
+
+    /// The dialog's footer in the UI language.
+    static func localized(_ dialog: Dialog, _ s: Strings) -> Dialog {
+        var d = dialog
+        switch d.kind {
+        case .message: d.footer = s.t("[Enter] OK", "[Enter] 确定")
+        case .confirm: d.footer = s.t("[y] Yes   [n] No", "[y] 是   [n] 否")
+        case .picker: d.footer = s.t("[Enter] Pick   [Esc] Cancel", "[Enter] 选择   [Esc] 取消")
+        }
+        return d
     }
 
     /// Every key of the app, for the help overlay and the README.

@@ -37,7 +37,7 @@ public struct Strings: Sendable {
     var back: String { t("Back", "返回") }
     var remindersBadge: String { t("reminders", "条提醒") }
     var unsavedTitle: String { t("Unsaved changes", "未保存的修改") }
-    var unsavedQuit: String { t("The sale being entered is not posted. Quit anyway?", "正在录入的销售单尚未过账，确定退出吗？") }
+    var unsavedQuit: String { t("Something being entered is not saved (a sale, a customer or a receipt). Quit anyway?", "有尚未保存的录入（销售单、客户或收款单），确定退出吗？") }
     var welcomeTitle: String { t("Welcome to SalesLedger", "欢迎使用销售台账") }
     var welcomeMessage: String { t("This ledger is empty. Load a sample ledger or start empty.", "账套为空。可以载入示例账套，或从空账套开始。") }
     var welcomeOptions: [String] {

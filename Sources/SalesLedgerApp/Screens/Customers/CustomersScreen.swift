@@ -19,7 +19,7 @@ struct CustomersScreen: LedgerScreen {
     static let filterDimensions = ["region", "channel", "customer_class", "payment_risk", "rfm_segment"]
 
     var capturesText: Bool { form != nil || receipt != nil || picker != nil || table.isEditingFilter || (detail?.table.isEditingFilter ?? false) }
-    var hasUnsavedChanges: Bool { form?.form.hasUnsavedChanges ?? false }
+    var hasUnsavedChanges: Bool { (form?.form.hasUnsavedChanges ?? false) || (receipt?.form.hasUnsavedChanges ?? false) }
 
     mutating func refresh(context: AppContext) {
         let sortColumn = table.sortColumn.flatMap { CustomerSort.Column(rawValue: $0) } ?? .code
@@ -160,7 +160,7 @@ struct CustomersScreen: LedgerScreen {
     }
 
     func keyBindings(_ s: Strings) -> [KeyBinding] {
-        if let picker { return picker.keyBindings }
+        if let picker { return LedgerApp.dialogBindings(picker, s) }
         if receipt != nil { return [KeyBinding(.ctrl("s"), s.recordReceipt), KeyBinding(.escape, s.back)] }
         if statement != nil {
             return [KeyBinding([.up, .down], s.t("Move", "移动")), KeyBinding(.char("p"), s.period), KeyBinding(.char("x"), s.exportCSV),
@@ -199,7 +199,7 @@ struct CustomersScreen: LedgerScreen {
             return form.form.render(into: &buffer, in: box.inset(by: 1), unicode: unicode)
         }
         if let receipt { return receipt.render(into: &buffer, in: area, unicode: unicode) }
-        if let picker { picker.render(into: &buffer, in: area, unicode: unicode); return nil }
+        if let picker { LedgerApp.localized(picker, s).render(into: &buffer, in: area, unicode: unicode); return nil }
         if table.isEditingFilter && detail == nil {
             return Point(x: area.x + 1 + DisplayWidth.of("/ ") + DisplayWidth.of(table.filter.text), y: area.maxY - 1)
         }

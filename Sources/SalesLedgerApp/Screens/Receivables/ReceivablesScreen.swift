@@ -22,7 +22,7 @@ struct ReceivablesScreen: LedgerScreen {
     var remindersDue: Int { reminders.count }
 
     var capturesText: Bool { dateInput != nil || receipt != nil || followUp != nil || table.isEditingFilter }
-    var hasUnsavedChanges: Bool { false }
+    var hasUnsavedChanges: Bool { (receipt?.form.hasUnsavedChanges ?? false) || (followUp?.form.hasUnsavedChanges ?? false) }
 
     mutating func refresh(context: AppContext) {
         let date = asOf ?? context.today

@@ -23,6 +23,8 @@ public struct Dialog: Sendable, Equatable {
     public var title: String
     public var message: String
     public var kind: Kind
+    /// Overrides the footer line (e.g. translated: `[y] 是   [n] 否`); nil uses the English default.
+    public var footer: String?
     /// The highlighted option of a picker.
     public private(set) var selection = 0
 
@@ -74,6 +76,7 @@ public struct Dialog: Sendable, Equatable {
         if case .picker(let options) = kind { optionRows = min(options.count, max(0, area.height - body.count - 4)) }
         let footer: String
         switch kind {
+        case _ where self.footer != nil: footer = self.footer ?? ""
         case .message: footer = "[Enter] OK"
         case .confirm: footer = "[y] Yes   [n] No"
         case .picker: footer = "[Enter] Pick   [Esc] Cancel"
