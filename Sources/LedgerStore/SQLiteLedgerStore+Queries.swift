@@ -65,26 +65,29 @@ extension SQLiteLedgerStore {
         }
         let order = "\(column) \(sort.ascending ? "ASC" : "DESC")\(sort.column == .code ? "" : ", c.code")"
         return try read { db in
+            // As of `asOf`: documents and allocations dated after it do not count. `d` is a CivilDate's ISO text
+            // (digits and dashes only), so it is inlined.
+            let d = asOf.description
+            let openInvoice = "d.total - COALESCE((SELECT SUM(a.amount) FROM allocation a WHERE a.invoice_id = d.id AND a.date <= '\(d)'), 0)"
             let sql = """
                 SELECT c.*,
-                  COALESCE((SELECT SUM(d.total - COALESCE((SELECT SUM(a.amount) FROM allocation a WHERE a.invoice_id = d.id), 0))
-                            FROM document d WHERE d.customer_id = c.id AND d.kind = 'invoice' AND d.status = 'posted'), 0)
-                  - COALESCE((SELECT SUM(r.amount - COALESCE((SELECT SUM(a.amount) FROM allocation a WHERE a.source = 'receipt' AND a.source_id = r.id), 0))
-                            FROM receipt r WHERE r.customer_id = c.id), 0)
-                  - COALESCE((SELECT SUM(d.total - COALESCE((SELECT SUM(a.amount) FROM allocation a WHERE a.source = 'credit_note' AND a.source_id = d.id), 0))
-                            FROM document d WHERE d.customer_id = c.id AND d.kind = 'credit_note' AND d.status = 'posted'), 0)
+                  COALESCE((SELECT SUM(\(openInvoice))
+                            FROM document d WHERE d.customer_id = c.id AND d.kind = 'invoice' AND d.status = 'posted' AND d.date <= '\(d)'), 0)
+                  - COALESCE((SELECT SUM(r.amount - COALESCE((SELECT SUM(a.amount) FROM allocation a WHERE a.source = 'receipt' AND a.source_id = r.id AND a.date <= '\(d)'), 0))
+                            FROM receipt r WHERE r.customer_id = c.id AND r.date <= '\(d)'), 0)
+                  - COALESCE((SELECT SUM(d.total - COALESCE((SELECT SUM(a.amount) FROM allocation a WHERE a.source = 'credit_note' AND a.source_id = d.id AND a.date <= '\(d)'), 0))
+                            FROM document d WHERE d.customer_id = c.id AND d.kind = 'credit_note' AND d.status = 'posted' AND d.date <= '\(d)'), 0)
                   AS balance,
-                  COALESCE((SELECT SUM(d.total - COALESCE((SELECT SUM(a.amount) FROM allocation a WHERE a.invoice_id = d.id), 0))
+                  COALESCE((SELECT SUM(\(openInvoice))
                             FROM document d WHERE d.customer_id = c.id AND d.kind = 'invoice' AND d.status = 'posted'
-                            AND d.due_date < ?), 0) AS overdue,
-                  (SELECT MAX(d.date) FROM document d WHERE d.customer_id = c.id AND d.kind = 'invoice' AND d.status = 'posted') AS last_purchase
+                            AND d.date <= '\(d)' AND d.due_date < '\(d)'), 0) AS overdue,
+                  (SELECT MAX(d.date) FROM document d WHERE d.customer_id = c.id AND d.kind = 'invoice' AND d.status = 'posted' AND d.date <= '\(d)') AS last_purchase
                 FROM customer c
                 WHERE \(clause) AND \(extraClause)
                 ORDER BY \(order)
                 LIMIT ? OFFSET ?
                 """
-            var positional: StatementArguments = [asOf.description]
-            positional += args
+            var positional = args
             positional += [page.limit, page.offset]
             return try Row.fetchAll(db, sql: sql, arguments: positional).map { row in
                 let customer = RowMapping.customer(row)

@@ -41,6 +41,7 @@ struct Salesledger: ParsableCommand {
         commandName: "salesledger",
         abstract: "A terminal sales ledger: invoices, receipts, receivables, reports.",
         discussion: "Without a subcommand, opens the terminal UI on the ledger.",
+        version: "0.1.0",
         subcommands: [InitCommand.self, SummaryCommand.self, SampleCommand.self, CustomerCommand.self, InvoiceCommand.self,
                       ReceiptCommand.self, CreditNoteCommand.self, ReportCommand.self, StatementCommand.self,
                       RemindersCommand.self, ContactCommand.self, RateCommand.self, ClassCommand.self, AuditCommand.self])

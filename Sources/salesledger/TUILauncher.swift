@@ -11,7 +11,11 @@ import TerminalUINcurses
 enum TUILauncher {
     static func run(global: GlobalOptions, theme: String?) throws -> Never {
         let (store, service) = try global.openLedger()
-        let context = AppContext(store: store, service: service, language: global.isChinese ? .zh : .en,
+        var config = AppConfig()
+        var warnings: [String] = []
+        do { config = try AppConfig.load(path: AppConfig.defaultPath()) } catch { warnings.append("\(error) (settings ignored)") }
+        let language: Language = global.lang != nil ? (global.isChinese ? .zh : .en) : (config.language ?? (global.isChinese ? .zh : .en))
+        let context = AppContext(store: store, service: service, language: language,
                                  ledgerName: (global.databasePath as NSString).lastPathComponent,
                                  draftPath: global.databasePath + ".draft.json")
         context.loadSample = { choice in
@@ -30,7 +34,7 @@ enum TUILauncher {
             }
             return report.description
         }
-        let loaded = ThemeLoader.load(named: theme, directory: ThemeLocation.directory(option: nil),
+        let loaded = ThemeLoader.load(named: theme ?? config.theme, directory: ThemeLocation.directory(option: nil),
                                       environment: ProcessInfo.processInfo.environment)
         let backend: NcursesBackend
         do {
@@ -42,7 +46,9 @@ enum TUILauncher {
                               needsFullRedraw: SignalMonitor.takeContinue)
         var app = LedgerApp(context: context)
         let reason = runtime.run(&app)
-        if let warning = loaded.warning { FileHandle.standardError.write(Data("salesledger: \(warning)\n".utf8)) }
+        for warning in warnings + [loaded.warning].compactMap({ $0 }) {
+            FileHandle.standardError.write(Data("salesledger: \(warning)\n".utf8))
+        }
         if case .failure(let message) = reason { Main.fail(message, code: 1) }
         exit(reason.exitCode)
     }

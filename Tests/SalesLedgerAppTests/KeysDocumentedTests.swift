@@ -54,3 +54,25 @@ import TerminalUI
         #expect(section == expected, "README's Keys section should be:\n\(expected)")
     }
 }
+
+@Suite struct AppConfigTests {
+    func write(_ text: String) throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("sl-config-\(UUID().uuidString).toml").path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    @Test func readsThemeAndLanguage() throws {
+        let path = try write("theme = \"dark\"\nlanguage = \"zh\"\n")
+        #expect(try AppConfig.load(path: path) == AppConfig(theme: "dark", language: .zh))
+        #expect(try AppConfig.load(path: path + ".missing") == AppConfig())
+    }
+
+    @Test func badSettingNamesFileLineAndKey() throws {
+        let path = try write("theme = \"dark\"\n\nlanguage = \"fr\"\n")
+        let error = #expect(throws: AppConfigError.self) { try AppConfig.load(path: path) }
+        #expect(error?.description == "\(path):3: language: must be \"en\" or \"zh\"")
+        let syntax = try write("theme = \n")
+        #expect(throws: AppConfigError.self) { try AppConfig.load(path: syntax) }
+    }
+}

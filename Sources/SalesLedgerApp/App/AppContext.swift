@@ -85,6 +85,8 @@ public enum ScreenOutcome: Equatable, Sendable {
     case show(ScreenID)
     /// Open a customer's detail on the customers screen.
     case openCustomer(String)
+    /// Start a new sale for a customer on the sales entry screen.
+    case newSale(String)
 }
 
 /// A screen of the app: state plus event handling and drawing into a cell buffer.

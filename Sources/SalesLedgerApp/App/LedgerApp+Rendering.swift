@@ -33,7 +33,9 @@ extension LedgerApp {
         }
         HintBar(bindings: keyBindings).render(into: &buffer, in: area.row(size.height - 1))
         if isShowingHelp {
-            HelpOverlay(title: s.keysTitle, bindings: helpBindings).render(into: &buffer, in: body, unicode: unicode)
+            var overlay = HelpOverlay(title: s.keysTitle, bindings: helpBindings)
+            overlay.footer = s.t("Any key closes", "按任意键关闭")
+            overlay.render(into: &buffer, in: body, unicode: unicode)
             cursor = nil
         }
         if let dialog {

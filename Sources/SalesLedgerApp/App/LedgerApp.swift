@@ -102,6 +102,12 @@ public struct LedgerApp: TerminalApplication {
         case .openCustomer(let code):
             show(.customers)
             customers.openDetail(code: code, context: context)
+        case .newSale(let code):
+            show(.salesEntry)
+            if !salesEntry.hasUnsavedChanges {
+                salesEntry.selectCustomer(code: code, context: context, keepTerms: false)
+                salesEntry.focus = .date
+            }
         }
     }
 
@@ -171,7 +177,7 @@ public struct LedgerApp: TerminalApplication {
     var keyBindings: [KeyBinding] {
         let s = context.strings
         if let dialog { return LedgerApp.dialogBindings(dialog, s) }
-        return [KeyBinding(.function(1), s.help), KeyBinding(.function(10), s.quit)] + currentScreen.keyBindings(s)
+        return ([KeyBinding(.function(1), s.help), KeyBinding(.function(10), s.quit)] + currentScreen.keyBindings(s)).map(s.localized)
     }
 
     /// A dialog's keys in the UI language.
@@ -203,6 +209,6 @@ public struct LedgerApp: TerminalApplication {
                                .joined(separator: " / ") + s.t(" (also 1–5 outside text fields)", "（不在输入框时也可按 1–5）")),
                 KeyBinding([.function(1), .char("?")], s.help),
                 KeyBinding([.function(10), .char("q"), .ctrl("c")], s.quit)]
-            + currentScreen.keyBindings(s)
+            + currentScreen.keyBindings(s).map(s.localized)
     }
 }

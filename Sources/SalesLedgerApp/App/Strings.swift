@@ -1,3 +1,5 @@
+import TerminalUI
+
 /// UI language.
 public enum Language: String, Sendable, CaseIterable {
     case en, zh
@@ -161,6 +163,41 @@ public struct Strings: Sendable {
     var month: String { t("Month", "月份") }
     var quarter: String { t("Quarter", "季度") }
     var year: String { t("Year", "年度") }
+
+    /// The toolkit's English key labels and help texts in Chinese (the toolkit itself has no languages).
+    static let toolkitChinese: [String: String] = [
+        "Next/Prev": "下/上一项", "Next": "下一项", "Save": "保存", "Cancel": "取消", "Clear": "清除", "Change": "切换",
+        "Suggest": "候选", "Move": "移动", "Page": "翻页", "Filter": "筛选", "Sort": "排序", "Open": "打开", "Done": "完成",
+        "Close": "关闭", "Yes": "是", "No": "否", "Pick": "选择",
+        "Move to the next / previous field": "移到下一个/上一个字段", "Next field; on the last field, save": "下一字段；最后一个字段时保存",
+        "Check all fields and save": "检查所有字段并保存", "Leave the form (asks when there are changes)": "离开表单（有修改时先确认）",
+        "Pick another option": "选择其他选项", "Choose a suggestion, Enter accepts": "选择候选项，回车确认",
+        "Delete to start / end of the field": "删除到字段开头/结尾", "Type to filter rows": "输入文字筛选",
+        "s: next sort column, S: reverse order": "s：下一排序列，S：反向", "Stop editing the filter": "结束筛选输入",
+        "Clear the filter": "清除筛选",
+    ]
+
+    /// A key binding in the UI language (toolkit labels translated).
+    func localized(_ binding: KeyBinding) -> KeyBinding {
+        guard zh else { return binding }
+        var b = binding
+        b.label = Strings.toolkitChinese[b.label] ?? b.label
+        b.help = Strings.toolkitChinese[b.help] ?? b.help
+        return b
+    }
+
+    /// Translates a toolkit form's own texts (the discard question).
+    func localize(_ form: inout Form) {
+        form.discardTitle = t("Discard changes?", "放弃修改？")
+        form.discardMessage = t("The form has unsaved changes. Discard them?", "表单有未保存的修改，确定放弃吗？")
+    }
+
+    /// A table view with the filter label in the UI language.
+    func localize(_ view: TableView) -> TableView {
+        var v = view
+        v.filterLabel = t("Filter: ", "筛选：")
+        return v
+    }
 
     func dimensionName(_ raw: String) -> String {
         switch raw {

@@ -69,16 +69,23 @@ struct ChartsScreen: LedgerScreen {
         switch kind {
         case .trend:
             let series = [LineChart.Series("\(s.thisPeriod)", trend.current), LineChart.Series(s.previousYear, trend.previous)]
-            if trend.current.allSatisfy({ $0 == 0 }) && trend.previous.allSatisfy({ $0 == 0 }) {
-                buffer.setString(s.noData, x: chartArea.x, y: chartArea.y, style: Style(.muted))
-            }
             LineChart(series: series, xLabels: trend.labels, format: format).render(into: &buffer, in: chartArea, glyphs: glyphs)
+            if trend.current.allSatisfy({ $0 == 0 }) && trend.previous.allSatisfy({ $0 == 0 }) {
+                buffer.setString(" \(s.noData) ", x: chartArea.x + chartArea.width / 2 - 4, y: chartArea.y + chartArea.height / 2, style: Style(.muted))
+            } else if chartArea.height > 4 {
+                let legend = "━ \(s.thisPeriod)   ━ \(s.previousYear)"
+                buffer.setString("━", x: chartArea.maxX - DisplayWidth.of(legend) - 1, y: chartArea.y, style: Style(.series(1)))
+                buffer.setString(" \(s.thisPeriod)   ", x: chartArea.maxX - DisplayWidth.of(legend), y: chartArea.y, style: Style(.text))
+                let second = chartArea.maxX - DisplayWidth.of("━ \(s.previousYear)") - 1
+                buffer.setString("━", x: second, y: chartArea.y, style: Style(.series(2)))
+                buffer.setString(" \(s.previousYear)", x: second + 1, y: chartArea.y, style: Style(.text))
+            }
         case .byDimension:
-            if bars.isEmpty { buffer.setString(s.noData, x: chartArea.x, y: chartArea.y, style: Style(.muted)) }
             HorizontalBarChart(items: bars, format: format).render(into: &buffer, in: chartArea, glyphs: glyphs)
+            if bars.isEmpty { buffer.setString(s.noData, x: chartArea.x, y: chartArea.y, style: Style(.muted)) }
         case .topCustomers:
-            if top.isEmpty { buffer.setString(s.noData, x: chartArea.x, y: chartArea.y, style: Style(.muted)) }
             HorizontalBarChart(items: top, format: format).render(into: &buffer, in: chartArea, glyphs: glyphs)
+            if top.isEmpty { buffer.setString(s.noData, x: chartArea.x, y: chartArea.y, style: Style(.muted)) }
         case .aging:
             let values = aging?.buckets.map(\.amount) ?? Array(repeating: 0, count: 5)
             VerticalBarChart(items: zip(s.agingLabels, values).map { ChartItem($0, $1) }, format: format)

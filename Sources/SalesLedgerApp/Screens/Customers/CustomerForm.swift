@@ -36,6 +36,7 @@ struct CustomerForm {
                       }),
             FormField(id: "notes", label: s.notes, kind: .note(lines: 2), text: c?.notes ?? ""),
         ])
+        s.localize(&form)
     }
 
     static func emailRule(_ s: Strings) -> Validator {

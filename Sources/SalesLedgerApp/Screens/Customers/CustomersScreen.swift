@@ -89,7 +89,7 @@ struct CustomersScreen: LedgerScreen {
                     receipt = ReceiptEntry(customerCode: shown.customer.code, customerName: shown.customer.name,
                                            invoiceNumber: nil, openAmount: open, currency: shown.customer.currency, context: context)
                     return .none
-                case .char("n"): return .show(.salesEntry)
+                case .char("n"): return .newSale(shown.customer.code)
                 case .char("s"): statement = StatementView(customer: shown.customer, context: context); return .none
                 default: break
                 }
@@ -187,7 +187,7 @@ struct CustomersScreen: LedgerScreen {
             if let classFilter { heading += "   \(s.dimensionName(classFilter.dimension)) = \(classFilter.code) \(classFilter.label)  [f]" }
             buffer.setFitted(heading, x: area.x + 1, y: area.y, width: area.width - 2, style: Style(.accent, [.bold]))
             var state = table
-            var view = TableView(columns: CustomerSource.columns(s))
+            var view = s.localize(TableView(columns: CustomerSource.columns(s)))
             view.alwaysShowsFilter = true
             view.render(into: &buffer, in: Rect(x: area.x, y: area.y + 1, width: area.width, height: max(0, area.height - 1)),
                         source: source, state: &state)

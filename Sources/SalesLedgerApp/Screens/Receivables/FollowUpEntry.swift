@@ -29,6 +29,7 @@ struct FollowUpEntry {
                 FormField(id: "reason", label: s.reasonPrompt, validators: [.required(s.t("required", "必填"))]),
             ])
         }
+        s.localize(&form)
     }
 
     static func name(_ channel: ContactChannel, _ s: Strings) -> String {

@@ -29,6 +29,7 @@ struct ReceiptEntry {
             .choice(id: "method", label: s.method, options: ReceiptEntry.methods.map { FieldParsers.methodName($0, s) }),
             FormField(id: "reference", label: s.reference),
         ])
+        s.localize(&form)
     }
 
     enum Result { case open, cancelled, recorded(String), failed(String) }

@@ -109,6 +109,20 @@ struct ReportsScreen: LedgerScreen {
         return .message("\(context.strings.exported) \(path)")
     }
 
+    /// `1234567.89` → `1,234,567.89` (display only; exports keep plain numbers).
+    static func grouped(_ plain: String) -> String {
+        let negative = plain.hasPrefix("-")
+        let body = negative ? String(plain.dropFirst()) : plain
+        let parts = body.split(separator: ".", maxSplits: 1)
+        guard let whole = parts.first, whole.allSatisfy(\.isNumber) else { return plain }
+        var out = ""
+        for (i, c) in whole.enumerated() {
+            if i > 0 && (whole.count - i) % 3 == 0 { out.append(",") }
+            out.append(c)
+        }
+        return (negative ? "-" : "") + out + (parts.count > 1 ? "." + parts[1] : "")
+    }
+
     func tableView(_ s: Strings) -> TableView {
         TableView(columns: header.enumerated().map { i, title in
             numericColumns.contains(i) ? TableColumn(title, width: .fixed(i == numericColumns.min() && kind == .sales ? 6 : 13), alignment: .right)
@@ -143,7 +157,8 @@ struct ReportsScreen: LedgerScreen {
             return nil
         }
         var state = table
-        let filtered = table.filter.text.isEmpty ? rows : rows.filter { $0.joined(separator: " ").localizedCaseInsensitiveContains(table.filter.text) }
+        let filtered = (table.filter.text.isEmpty ? rows : rows.filter { $0.joined(separator: " ").localizedCaseInsensitiveContains(table.filter.text) })
+            .map { row in row.enumerated().map { i, cell in numericColumns.contains(i) && cell.contains(".") ? ReportsScreen.grouped(cell) : cell } }
         tableView(s).render(into: &buffer, in: Rect(x: area.x, y: area.y + 2, width: area.width, height: max(0, area.height - 2)),
                             source: ArrayTableDataSource(rows: filtered), state: &state)
         return nil

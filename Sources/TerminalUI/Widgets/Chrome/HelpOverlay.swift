@@ -2,6 +2,8 @@
 public struct HelpOverlay: Sendable {
     public var title: String
     public var bindings: [KeyBinding]
+    /// The last line (set it to translate).
+    public var footer = "Any key closes"
 
     public init(title: String = "Keys", bindings: [KeyBinding]) {
         self.title = title
@@ -21,6 +23,6 @@ public struct HelpOverlay: Sendable {
             buffer.setFitted(binding.keyText, x: inner.x, y: inner.y + row, width: keyWidth, style: Style(.dialog, .bold))
             buffer.setString(binding.help, x: inner.x + keyWidth + 1, y: inner.y + row, maxWidth: inner.width - keyWidth - 1, style: Style(.dialog))
         }
-        buffer.setString("Esc closes", x: inner.x, y: inner.maxY - 1, maxWidth: inner.width, style: Style(.dialog))
+        buffer.setString(footer, x: inner.x, y: inner.maxY - 1, maxWidth: inner.width, style: Style(.dialog))
     }
 }

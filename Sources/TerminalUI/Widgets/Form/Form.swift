@@ -17,6 +17,9 @@ public struct Form: Sendable {
 
     public var title: String
     public var fields: [FormField]
+    /// Title and question of the "discard changes?" dialog (set them to translate).
+    public var discardTitle = "Discard changes?"
+    public var discardMessage = "The form has unsaved changes. Discard them?"
     /// Index of the focused field.
     public private(set) var focusIndex = 0
     /// Whether the user tried to submit (shows every error and the summary).
@@ -96,7 +99,7 @@ public struct Form: Sendable {
             case .escape:
                 if fields[focusIndex].suggestionIndex != nil { fields[focusIndex].suggestionIndex = nil; return .none }
                 if !hasUnsavedChanges { return .cancelled }
-                discardDialog = Dialog(title: "Discard changes?", message: "The form has unsaved changes. Discard them?", kind: .confirm)
+                discardDialog = Dialog(title: discardTitle, message: discardMessage, kind: .confirm)
                 return .none
             case .tab:
                 focus(focusIndex + 1)

@@ -20,6 +20,8 @@ public struct TableView: Sendable {
     public var columns: [TableColumn]
     /// Whether the filter line is shown even when the filter is empty and not being edited.
     public var alwaysShowsFilter = false
+    /// Label of the filter line (set it to translate).
+    public var filterLabel = "Filter: "
 
     public init(columns: [TableColumn]) { self.columns = columns }
 
@@ -110,7 +112,7 @@ public struct TableView: Sendable {
         if showsFilterLine(state), bodyHeight > 0 {
             bodyHeight -= 1
             let filterY = area.maxY - 1
-            let label = "Filter: "
+            let label = filterLabel
             let style = Style(state.isEditingFilter ? .inputFocused : .muted)
             buffer.setString(label, x: area.x, y: filterY, maxWidth: area.width, style: Style(.accent))
             let labelWidth = DisplayWidth.of(label)
