@@ -46,6 +46,10 @@ wait_for "$L_POST_HINT" 5 "Sales entry hint bar"
 wait_for "$L_CUSTOMERS: 40" 5 "Customers list with 40 customers"
 "$T" keys "$s" a
 wait_for "$L_ADD" 5 "add-customer form"
+if [ "$FLOW_LANG" = zh ]; then
+  hint=$("$T" screen "$s" | tail -1)
+  echo "$hint" | grep -Eq 'Next|Prev|Save|Cancel|Clear' && soft_bug "zh: the customer form's hint bar is in English: '$hint'"
+fi
 "$T" type "$s" "$CODE"
 "$T" keys "$s" Tab
 "$T" type "$s" "$NAME"
@@ -127,6 +131,9 @@ wait_for "$L_AGING" 5 "aging bar"
 wait_for "^ $CODE  $NAME" 5 "customer detail still open on F4"
 "$T" keys "$s" r
 wait_for "$L_RECORD: $NAME" 5 "receipt form"
+if [ "$FLOW_LANG" = zh ]; then
+  "$T" screen "$s" | grep -Eq 'Bank transfer|Next|Save|Cancel' && soft_bug "zh: English text in the receipt form or its hint bar"
+fi
 "$T" keys "$s" C-u
 "$T" type "$s" "$RECEIPT"
 "$T" keys "$s" C-s
@@ -140,6 +147,14 @@ wait_for "$number .*$T_RE +$L_RE *$" 5 "invoice open amount dropped to $(grouped
 "$T" keys "$s" F5
 wait_for "$L_TOTALOPEN $(re_escape "$(grouped "$(dec_sub "$(dec_add "$open_before" "$total")" "$RECEIPT")")")" 5 \
   "receivables total open dropped by the receipt"
+
+# --- Help overlay (F1) opens over the screen and closes with Escape.
+"$T" keys "$s" F1
+if [ "$FLOW_LANG" = zh ]; then wait_for "按键" 5 "help overlay titled 按键"; else wait_for "Keys" 5 "help overlay titled Keys"; fi
+[ "$FLOW_LANG" = zh ] && screen_has 'Esc closes' && soft_bug "zh: help overlay says 'Esc closes' in English"
+"$T" keys "$s" Escape
+for _ in $(seq 30); do screen_has '(Esc closes|按键|Keys) ' || break; sleep 0.1; done
+wait_for "$L_TOTALOPEN" 5 "receivables screen after closing help"
 
 # --- Resize 120x40 → 80x24 → 120x40: the screen redraws at each size.
 title_width() { "$T" screen "$s" | head -1 | display_width; }
@@ -163,7 +178,8 @@ wait_for "$L_POST_HINT" 5 "Sales entry"
 wait_for "^ $L_CUST_FIELD bj" 5 "typed text in the customer field"
 "$T" keys "$s" F10
 wait_for "$L_UNSAVED" 5 "unsaved-changes dialog on F10"
+[ "$FLOW_LANG" = zh ] && screen_has '\[y\] Yes|\[n\] No' && soft_bug "zh: confirm dialog buttons in English ([y] Yes [n] No)"
 "$T" alive "$s" || fail "quit without asking"
 "$T" keys "$s" y
 wait_for '^\[exited with status 0\]' 10 "exit status 0 after confirming"
-echo ok
+finish

@@ -13,6 +13,23 @@ fail() {
 # app_bug MESSAGE: the app (not the test) is wrong; same as fail, but says so.
 app_bug() { fail "APP BUG: $*"; }
 
+# soft_bug MESSAGE: the app is wrong in a way that should not stop the rest of the test from running;
+# recorded, printed with the screen, and turned into a failure by finish.
+SOFT_BUGS=()
+soft_bug() {
+  echo "APP BUG (test continues): $*"
+  if [ -n "${s:-}" ]; then "$T" screen "$s" 2>/dev/null | sed 's/^/    | /' || true; fi
+  SOFT_BUGS+=("$*")
+}
+
+# finish: exit 1 when soft bugs were recorded, else print ok.
+finish() {
+  if [ ${#SOFT_BUGS[@]} -gt 0 ]; then
+    echo "FAIL: ${#SOFT_BUGS[@]} app bug(s):"; printf '  - APP BUG: %s\n' "${SOFT_BUGS[@]}"; exit 1
+  fi
+  echo ok
+}
+
 # wait_for REGEX [SECONDS] MESSAGE
 wait_for() {
   local regex=$1 secs=$2; shift 2
