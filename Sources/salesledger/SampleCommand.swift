@@ -23,7 +23,9 @@ struct SampleCommand: ParsableCommand {
             let directory = try SampleDataLocation.path(folder, "").dropLast()
             let report = try service.runBatch { runner -> LoadReport in
                 switch name {
-                case .northwind: return try NorthwindLoader.load(into: runner, directory: String(directory))
+                case .northwind:
+                    try SampleClasses.importNorthwindRegions(runner)
+                    return try NorthwindLoader.load(into: runner, directory: String(directory))
                 case .ibm: return try IBMLoader.load(into: runner, directory: String(directory))
                 case .chinook: return try ChinookLoader.load(into: runner, directory: String(directory))
                 }
@@ -52,7 +54,10 @@ struct SampleCommand: ParsableCommand {
             let cities = try SampleGenerator.loadCities(directory: String(try SampleDataLocation.path("cn-regions", "").dropLast()))
             let generator = SampleGenerator(language: language, customers: customers, invoices: invoices, seed: seed,
                                             today: service.clock.today(), cities: cities)
-            let report = try service.runBatch { runner in try generator.load(into: runner) }
+            let report = try service.runBatch { runner -> LoadReport in
+                if language == .zh { try SampleClasses.importChinaRegions(runner) }
+                return try generator.load(into: runner)
+            }
             print(report)
         }
     }

@@ -17,9 +17,12 @@ enum TUILauncher {
         context.loadSample = { choice in
             let report = try service.runBatch { runner -> LoadReport in
                 switch choice {
-                case .northwind: return try NorthwindLoader.load(into: runner, directory: try sampleFolder("northwind"))
+                case .northwind:
+                    try SampleClasses.importNorthwindRegions(runner)
+                    return try NorthwindLoader.load(into: runner, directory: try sampleFolder("northwind"))
                 case .ibm: return try IBMLoader.load(into: runner, directory: try sampleFolder("ibm"))
                 case .generatedChinese:
+                    try SampleClasses.importChinaRegions(runner)
                     let cities = try SampleGenerator.loadCities(directory: try sampleFolder("cn-regions"))
                     return try SampleGenerator(language: .zh, customers: 200, invoices: 3000, seed: 1,
                                                today: service.clock.today(), cities: cities).load(into: runner)

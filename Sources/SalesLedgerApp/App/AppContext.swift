@@ -28,6 +28,25 @@ public final class AppContext {
     public var today: CivilDate { service.clock.today() }
     public var user: String { service.actor }
 
+    private var classNames: (version: Int, names: [String: [String: String]]) = (-1, [:])
+
+    /// The display name of class `code` in `dimension` (e.g. region `CN-33-01` → 杭州市 / Hangzhou), in the UI
+    /// language; the code itself when the class table does not know it.
+    public func className(_ dimension: String, _ code: String) -> String {
+        if code.isEmpty { return code }
+        if classNames.version != dataVersion { classNames = (dataVersion, [:]) }
+        if classNames.names[dimension] == nil {
+            var names: [String: String] = [:]
+            for node in (try? store.classNodes(dimension: dimension)) ?? [] {
+                let zh = node.nameZH.isEmpty ? node.nameEN : node.nameZH
+                let en = node.nameEN.isEmpty ? node.nameZH : node.nameEN
+                names[node.code] = strings.zh ? zh : en
+            }
+            classNames.names[dimension] = names
+        }
+        return classNames.names[dimension]?[code] ?? code
+    }
+
     /// Runs a command through the service and bumps `dataVersion` on success.
     @discardableResult
     public func run<C: LedgerCommand>(_ command: C) throws(LedgerError) -> C.Outcome {

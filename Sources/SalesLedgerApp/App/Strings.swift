@@ -128,6 +128,15 @@ public struct Strings: Sendable {
     var sortByAmount: String { t("Sort by amount", "按金额排序") }
     var changeDate: String { t("As-of date", "截止日期") }
     var invoicesCount: String { t("invoices", "张") }
+    var reminders: String { t("Reminders due today", "今日回款提醒") }
+    var level: String { t("Level", "催款级别") }
+    var lastContact: String { t("Last contact", "最近跟进") }
+    var logContact: String { t("Log contact", "记录跟进") }
+    var contactChannel: String { t("Channel", "方式") }
+    var promisedDate: String { t("Promised date", "承诺付款日") }
+    var snooze: String { t("Snooze", "暂停提醒") }
+    var snoozeUntil: String { t("Until", "暂停至") }
+    var switchList: String { t("Reminders/overdue", "提醒/逾期切换") }
     var nothingOverdue: String { t("Nothing is overdue.", "没有逾期的销售单。") }
 
     // Charts and reports

@@ -31,7 +31,8 @@ struct ChartsScreen: LedgerScreen {
                  keys.map { String($0.suffix(5)) })
         let dimension = ChartsScreen.dimensions[dimensionIndex]
         bars = ((try? context.store.salesReport(by: dimension, from: first, to: today)) ?? [])
-            .filter { $0.currency == currency }.prefix(12).map { ChartItem($0.label.isEmpty ? $0.key : $0.label, $0.total) }
+            .filter { $0.currency == currency }.prefix(12)
+            .map { ChartItem(dimension == .region ? context.className("region", $0.key) : ($0.label.isEmpty ? $0.key : $0.label), $0.total) }
         top = ((try? context.store.salesReport(by: .customer, from: first, to: today)) ?? [])
             .filter { $0.currency == currency }.prefix(10).map { ChartItem($0.label, $0.total) }
         let items = (try? context.store.openItems(asOf: today)) ?? []

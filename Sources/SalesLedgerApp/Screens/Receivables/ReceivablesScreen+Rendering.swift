@@ -51,12 +51,15 @@ extension ReceivablesScreen {
             y += 3
         }
         // Overdue invoices.
-        buffer.setFitted("\(s.overdueInvoices) (\(overdue.count))  —  \(sortByAmount ? s.sortByAmount : s.sortByDays)",
-                         x: area.x + 1, y: y + 1, width: area.width - 2, style: Style(.accent, [.bold]))
+        let heading = showsReminders
+            ? "\(s.reminders) (\(reminders.count))   [t] \(s.overdueInvoices) (\(overdue.count))"
+            : "\(s.overdueInvoices) (\(overdue.count))  —  \(sortByAmount ? s.sortByAmount : s.sortByDays)   [t] \(s.reminders) (\(reminders.count))"
+        buffer.setFitted(heading, x: area.x + 1, y: y + 1, width: area.width - 2, style: Style(.accent, [.bold]))
         let tableArea = Rect(x: area.x, y: y + 2, width: area.width, height: max(0, area.maxY - y - 2))
         var state = table
         tableView(s).render(into: &buffer, in: tableArea, source: ArrayTableDataSource(rows: rows(context: context)), state: &state)
         if let receipt { return receipt.render(into: &buffer, in: area, unicode: unicode) }
+        if let followUp { return followUp.render(into: &buffer, in: area, unicode: unicode) }
         return cursor
     }
 }

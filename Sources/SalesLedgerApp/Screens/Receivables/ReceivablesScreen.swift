@@ -13,10 +13,15 @@ struct ReceivablesScreen: LedgerScreen {
     var dateInput: TextInput?
     var receipt: ReceiptEntry?
     var dso: Int?
+    /// Reminders due on the as-of date (回款提醒), from the receivables engine's rules.
+    var reminders: [ReminderItem] = []
+    /// Whether the list shows reminders (else overdue invoices).
+    var showsReminders = true
+    var followUp: FollowUpEntry?
     /// Reminders due today (shown as a badge in the title bar).
-    var remindersDue = 0
+    var remindersDue: Int { reminders.count }
 
-    var capturesText: Bool { dateInput != nil || receipt != nil || table.isEditingFilter }
+    var capturesText: Bool { dateInput != nil || receipt != nil || followUp != nil || table.isEditingFilter }
     var hasUnsavedChanges: Bool { false }
 
     mutating func refresh(context: AppContext) {
@@ -28,6 +33,12 @@ struct ReceivablesScreen: LedgerScreen {
         let currency = report?.currency
         overdue = items.filter { $0.dueDate < date && $0.currency == currency }
         sortOverdue()
+        if let snapshot = try? context.store.receivablesSnapshot(customerID: nil) {
+            let rules = (try? context.store.storedReminderRules()) ?? .standard
+            reminders = Reminders.list(on: date, snapshot: snapshot, rules: rules, dueOnly: true)
+        } else {
+            reminders = []
+        }
         dso = report.flatMap { ReceivablesScreen.dso(open: $0.netReceivable, asOf: date, currency: $0.currency, context: context) }
     }
 
@@ -53,7 +64,17 @@ struct ReceivablesScreen: LedgerScreen {
     }
 
     func tableView(_ s: Strings) -> TableView {
-        TableView(columns: [
+        if showsReminders {
+            return TableView(columns: [
+                TableColumn(s.number, width: .fixed(15)),
+                TableColumn(s.customer, width: .flexible(weight: 3, minimum: 12)),
+                TableColumn(s.openAmount, width: .fixed(13), alignment: .right),
+                TableColumn(s.daysOverdue, width: .fixed(6), alignment: .right),
+                TableColumn(s.level, width: .flexible(weight: 1, minimum: 8)),
+                TableColumn(s.lastContact, width: .fixed(10)),
+            ])
+        }
+        return TableView(columns: [
             TableColumn(s.number, width: .fixed(15)),
             TableColumn(s.customer, width: .flexible(weight: 3, minimum: 12)),
             TableColumn(s.dueDate, width: .fixed(10)),
@@ -66,9 +87,17 @@ struct ReceivablesScreen: LedgerScreen {
 
     func rows(context: AppContext) -> [[String]] {
         let date = asOf ?? context.today
+        if showsReminders {
+            return reminders.map { r in
+                [r.invoiceNumber, r.customerName, context.money(r.open, r.currency), String(r.daysOverdue),
+                 r.level.displayName(chinese: context.strings.zh) + (r.brokenPromises > 0 ? " !" : ""),
+                 r.lastContact?.description ?? ""]
+            }
+        }
         return overdue.map { item in
             [item.number, item.customerName + (item.isDisputed ? " ⚑" : ""), item.dueDate.description,
-             String(item.dueDate.days(to: date)), context.money(item.open, item.currency), item.salesperson, item.region]
+             String(item.dueDate.days(to: date)), context.money(item.open, item.currency), item.salesperson,
+             context.className("region", item.region)]
         }
     }
 
@@ -80,6 +109,15 @@ struct ReceivablesScreen: LedgerScreen {
             case .cancelled: receipt = nil
             case .recorded(let message): receipt = nil; return .message(message)
             case .failed(let message): receipt = entry; return .error(message)
+            }
+            return .none
+        }
+        if var entry = followUp {
+            switch entry.handle(event, context: context) {
+            case .open: followUp = entry
+            case .cancelled: followUp = nil
+            case .saved(let message): followUp = nil; refresh(context: context); return .message(message)
+            case .failed(let message): followUp = entry; return .error(message)
             }
             return .none
         }
@@ -108,37 +146,58 @@ struct ReceivablesScreen: LedgerScreen {
             case .char("d"):
                 dateInput = TextInput((asOf ?? context.today).description)
                 return .none
+            case .char("t"):
+                showsReminders.toggle()
+                table = TableState()
+                return .none
             case .char("r"):
-                guard overdue.indices.contains(table.selectedRow) else { return .none }
-                let item = overdue[table.selectedRow]
-                receipt = ReceiptEntry(customerCode: item.customerCode, customerName: item.customerName,
-                                       invoiceNumber: item.number, openAmount: item.open, currency: item.currency, context: context)
+                guard let row = selectedRow else { return .none }
+                receipt = ReceiptEntry(customerCode: row.customerCode, customerName: row.customerName,
+                                       invoiceNumber: row.number, openAmount: row.open, currency: row.currency, context: context)
+                return .none
+            case .char("l"), .char("z"):
+                guard showsReminders, reminders.indices.contains(table.selectedRow) else { return .none }
+                followUp = FollowUpEntry(kind: key == .char("l") ? .contact : .snooze, item: reminders[table.selectedRow], context: context)
                 return .none
             case .char("c"):
-                guard overdue.indices.contains(table.selectedRow) else { return .none }
-                return .openCustomer(overdue[table.selectedRow].customerCode)
+                guard let row = selectedRow else { return .none }
+                return .openCustomer(row.customerCode)
             default: break
             }
         }
         let view = tableView(s)
-        switch view.handle(event, state: &table, rowCount: overdue.count, pageSize: 10) {
+        switch view.handle(event, state: &table, rowCount: showsReminders ? reminders.count : overdue.count, pageSize: 10) {
         case .filterChanged:
             refresh(context: context)
             table.selectedRow = 0
             table.topRow = 0
-        case .activated(let row):
-            if overdue.indices.contains(row) { return .openCustomer(overdue[row].customerCode) }
+        case .activated:
+            if let row = selectedRow { return .openCustomer(row.customerCode) }
         default: break
         }
         return .none
     }
 
+    /// The selected row of the shown list: customer, invoice, open amount.
+    var selectedRow: (customerCode: String, customerName: String, number: String, open: Int64, currency: Currency)? {
+        if showsReminders {
+            guard reminders.indices.contains(table.selectedRow) else { return nil }
+            let r = reminders[table.selectedRow]
+            return (r.customerCode, r.customerName, r.invoiceNumber, r.open, r.currency)
+        }
+        guard overdue.indices.contains(table.selectedRow) else { return nil }
+        let o = overdue[table.selectedRow]
+        return (o.customerCode, o.customerName, o.number, o.open, o.currency)
+    }
+
     func keyBindings(_ s: Strings) -> [KeyBinding] {
+        if let followUp { return followUp.form.keyBindings }
         if receipt != nil {
             return [KeyBinding(.ctrl("s"), s.recordReceipt), KeyBinding(.tab, s.t("Next field", "下一项")), KeyBinding(.escape, s.back)]
         }
         if dateInput != nil { return [KeyBinding(.enter, s.changeDate), KeyBinding(.escape, s.back)] }
-        return [KeyBinding([.up, .down], s.t("Move", "移动")), KeyBinding(.char("r"), s.recordReceipt),
+        return [KeyBinding([.up, .down], s.t("Move", "移动")), KeyBinding(.char("t"), s.switchList),
+                KeyBinding(.char("r"), s.recordReceipt), KeyBinding(.char("l"), s.logContact), KeyBinding(.char("z"), s.snooze),
                 KeyBinding([.enter, .char("c")], s.t("Customer", "打开客户")), KeyBinding(.char("s"), s.t("Sort", "排序")),
                 KeyBinding(.char("d"), s.changeDate), KeyBinding(.char("/"), s.search)]
     }

@@ -40,7 +40,7 @@ struct ReportsScreen: LedgerScreen {
             let n = header.count
             numericColumns = [n - 4, n - 3, n - 2, n - 1]
             rows = report.map { r in
-                [r.key] + (isTime ? [] : [r.label]) + [r.currency.code, String(r.documents)]
+                [r.key] + (isTime ? [] : [dimension == .region ? context.className("region", r.key) : r.label]) + [r.currency.code, String(r.documents)]
                     + [r.net, r.tax, r.total].map { Money.format($0, digits: r.currency.minorDigits, grouping: false) }
             }
             for (code, group) in Dictionary(grouping: report, by: \.currency.code).sorted(by: { $0.key < $1.key }) {

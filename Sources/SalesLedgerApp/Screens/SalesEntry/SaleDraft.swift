@@ -36,8 +36,7 @@ struct SaleDraft: Codable, Equatable {
         guard let data = try? JSONEncoder().encode(self) else { return }
         let temp = path + ".tmp"
         if FileManager.default.createFile(atPath: temp, contents: data, attributes: [.posixPermissions: 0o600]) {
-            _ = try? FileManager.default.replaceItemAt(URL(fileURLWithPath: path), withItemAt: URL(fileURLWithPath: temp))
-            if !FileManager.default.fileExists(atPath: path) { try? FileManager.default.moveItem(atPath: temp, toPath: path) }
+            _ = rename(temp, path)   // atomic replace (POSIX rename)
         }
     }
 

@@ -1,0 +1,83 @@
+import LedgerCore
+import TerminalUI
+
+/// Follow-up actions on a reminder (跟进): log a contact (channel, note, promised payment date) or snooze
+/// reminders of an invoice until a date. Submitting runs LogContact / SnoozeReminders (audited).
+struct FollowUpEntry {
+    enum Kind { case contact, snooze }
+    var form: Form
+    let kind: Kind
+    let item: ReminderItem
+    static let channels: [ContactChannel] = [.phone, .email, .visit, .wechat, .letter, .other]
+
+    init(kind: Kind, item: ReminderItem, context: AppContext) {
+        self.kind = kind
+        self.item = item
+        let s = context.strings
+        let today = context.today
+        switch kind {
+        case .contact:
+            form = Form(title: "\(s.logContact): \(item.customerName) \(item.invoiceNumber)", fields: [
+                .choice(id: "channel", label: s.contactChannel, options: FollowUpEntry.channels.map { FollowUpEntry.name($0, s) }),
+                FormField(id: "note", label: s.notes, validators: [.required(s.t("required", "必填"))]),
+                FormField(id: "promised", label: s.promisedDate, kind: .date, parse: FieldParsers.date(today)),
+            ])
+        case .snooze:
+            form = Form(title: "\(s.snooze): \(item.customerName) \(item.invoiceNumber)", fields: [
+                FormField(id: "until", label: s.snoozeUntil, kind: .date, text: today.adding(days: 7).description,
+                          parse: FieldParsers.date(today), validators: [.required(s.t("required", "必填"))]),
+                FormField(id: "reason", label: s.reasonPrompt, validators: [.required(s.t("required", "必填"))]),
+            ])
+        }
+    }
+
+    static func name(_ channel: ContactChannel, _ s: Strings) -> String {
+        switch channel {
+        case .phone: return s.t("Phone", "电话")
+        case .email: return s.t("E-mail", "邮件")
+        case .visit: return s.t("Visit", "拜访")
+        case .wechat: return s.t("WeChat", "微信")
+        case .letter: return s.t("Letter", "信函")
+        case .other: return s.t("Other", "其他")
+        }
+    }
+
+    enum Result { case open, cancelled, saved(String), failed(String) }
+
+    mutating func handle(_ event: Event, context: AppContext) -> Result {
+        switch form.handle(event) {
+        case .none: return .open
+        case .cancelled: return .cancelled
+        case .submitted(let values):
+            func text(_ id: String) -> String { form.fields.first { $0.id == id }?.input.text ?? "" }
+            func date(_ id: String) -> CivilDate? {
+                if case .date(let y, let m, let d)? = values[id] { return CivilDate(year: y, month: m, day: d) }
+                return nil
+            }
+            do {
+                switch kind {
+                case .contact:
+                    var channel = ContactChannel.phone
+                    if case .choice(let i)? = values["channel"], FollowUpEntry.channels.indices.contains(i) { channel = FollowUpEntry.channels[i] }
+                    try context.run(LogContact(customerCode: item.customerCode, invoiceNumber: item.invoiceNumber, date: context.today,
+                                               who: context.user, channel: channel, note: text("note"), promisedDate: date("promised")))
+                    return .saved(context.strings.t("Contact logged", "已记录跟进"))
+                case .snooze:
+                    guard let until = date("until") else { return .open }
+                    try context.run(SnoozeReminders(customerCode: item.customerCode, invoiceNumber: item.invoiceNumber,
+                                                    until: until, reason: text("reason")))
+                    return .saved(context.strings.t("Snoozed until \(until)", "已暂停提醒至 \(until)"))
+                }
+            } catch {
+                return .failed(error.description)
+            }
+        }
+    }
+
+    func render(into buffer: inout CellBuffer, in area: Rect, unicode: Bool) -> Point? {
+        let box = area.centered(Size(width: min(area.width - 2, 66), height: min(area.height - 2, 10)))
+        buffer.fill(box, style: Style(.dialog))
+        Border.draw(into: &buffer, rect: box, style: Style(.border), unicode: unicode)
+        return form.render(into: &buffer, in: box.inset(by: 1), unicode: unicode)
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+import LedgerCore
+import TerminalUI
+@testable import SalesLedgerApp
+
+/// The README's "Keys" section lists exactly the keys the help overlay shows on each screen.
+@Suite struct KeysDocumentedTests {
+    static func markdown() throws -> String {
+        var out = ["## Keys", "", "The same lists are shown by F1 (or `?`) on each screen.", ""]
+        let h = try AppHarness(language: .en) { service in
+            try service.run(CreateCustomer(CustomerFields(code: "C1", name: "Keys Co")))
+        }
+        let s = h.context.strings
+        let global = h.app.helpBindings.prefix(3)
+        out.append("### Everywhere")
+        out += global.map(Self.line)
+        let titles = [s.screenSalesEntry, s.screenCustomers, s.screenReceivables, s.screenCharts, s.screenReports]
+        for id in ScreenID.allCases {
+            var app = h.app
+            app.show(id)
+            out.append("")
+            out.append("### \(titles[id.rawValue]) (F\(id.rawValue + 3))")
+            out += app.helpBindings.dropFirst(3).map(Self.line)
+            switch id {
+            case .salesEntry:
+                app.salesEntry.isInList = true
+                out += ["", "In today's sales list (^L):"] + app.helpBindings.dropFirst(3).map(Self.line)
+            case .customers:
+                app.customers.openDetail(code: "C1", context: h.context)
+                out += ["", "In a customer (Enter):"] + app.helpBindings.dropFirst(3).map(Self.line)
+            default:
+                break
+            }
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    static func line(_ b: KeyBinding) -> String {
+        "- `\(b.keyText)` \(b.label)" + (b.help.isEmpty || b.help == b.label ? "" : " — \(b.help)")
+    }
+
+    @Test func readmeListsTheHelpOverlayKeys() throws {
+        let expected = try Self.markdown()
+        let readme = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("README.md"), encoding: .utf8)
+        guard let start = readme.range(of: "## Keys\n") else {
+            Issue.record("README.md has no '## Keys' section; it should be:\n\(expected)")
+            return
+        }
+        let rest = readme[start.lowerBound...]
+        let end = rest.dropFirst(3).range(of: "\n## ")?.lowerBound ?? rest.endIndex
+        let section = String(rest[..<end]).trimmingCharacters(in: .whitespacesAndNewlines) + "\n"
+        #expect(section == expected, "README's Keys section should be:\n\(expected)")
+    }
+}
