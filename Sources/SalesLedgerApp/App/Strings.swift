@@ -153,6 +153,7 @@ public struct Strings: Sendable {
     var exportCSV: String { t("Export CSV", "导出CSV") }
     var exported: String { t("Exported to", "已导出到") }
     var salesReport: String { t("Sales report", "销售报表") }
+    var pivotReport: String { t("Pivot", "透视表") }
     var agingReport: String { t("Aging by customer", "客户账龄") }
     var documents: String { t("Docs", "单数") }
     var net: String { t("Net", "不含税") }
@@ -172,6 +173,7 @@ public struct Strings: Sendable {
         case "salesperson": return salesperson
         case "product": return product
         case "category": return category
+        case "customer_class": return customerClass
         default: return raw
         }
     }

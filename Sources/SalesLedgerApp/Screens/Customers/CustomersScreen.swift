@@ -9,6 +9,7 @@ struct CustomersScreen: LedgerScreen {
     var detail: CustomerDetail?
     var form: CustomerForm?
     var receipt: ReceiptEntry?
+    var statement: StatementView?
     var lastSearch: String?
 
     var capturesText: Bool { form != nil || receipt != nil || table.isEditingFilter || (detail?.table.isEditingFilter ?? false) }
@@ -49,6 +50,20 @@ struct CustomersScreen: LedgerScreen {
             }
             return .none
         }
+        if var view = statement {
+            if case .key(let key) = event {
+                switch key {
+                case .escape, .backspace: statement = nil
+                case .char("p"):
+                    if let customer = detail?.customer { statement = StatementView(customer: customer, context: context, periodIndex: (view.periodIndex + 1) % 3) }
+                case .char("x"): return view.export(context: context)
+                default:
+                    _ = TableView(columns: []).handle(event, state: &view.state, rowCount: view.statement.lines.count + 2, pageSize: 10)
+                    statement = view
+                }
+            }
+            return .none
+        }
         if var shown = detail {
             if case .key(let key) = event, !shown.table.isEditingFilter {
                 switch key {
@@ -60,6 +75,7 @@ struct CustomersScreen: LedgerScreen {
                                            invoiceNumber: nil, openAmount: open, currency: shown.customer.currency, context: context)
                     return .none
                 case .char("n"): return .show(.salesEntry)
+                case .char("s"): statement = StatementView(customer: shown.customer, context: context); return .none
                 default: break
                 }
             }
@@ -94,9 +110,13 @@ struct CustomersScreen: LedgerScreen {
 
     func keyBindings(_ s: Strings) -> [KeyBinding] {
         if receipt != nil { return [KeyBinding(.ctrl("s"), s.recordReceipt), KeyBinding(.escape, s.back)] }
+        if statement != nil {
+            return [KeyBinding([.up, .down], s.t("Move", "移动")), KeyBinding(.char("p"), s.period), KeyBinding(.char("x"), s.exportCSV),
+                    KeyBinding(.escape, s.back)]
+        }
         if let form { return form.form.keyBindings }
         if detail != nil {
-            return [KeyBinding(.char("r"), s.recordReceipt), KeyBinding(.char("e"), s.editCustomer),
+            return [KeyBinding(.char("r"), s.recordReceipt), KeyBinding(.char("s"), s.statement), KeyBinding(.char("e"), s.editCustomer),
                     KeyBinding(.char("n"), s.newSale), KeyBinding(.escape, s.back)]
         }
         return [KeyBinding([.up, .down], s.t("Move", "移动")), KeyBinding(.enter, s.open), KeyBinding(.char("/"), s.search),
@@ -105,7 +125,9 @@ struct CustomersScreen: LedgerScreen {
 
     func render(into buffer: inout CellBuffer, in area: Rect, context: AppContext, unicode: Bool) -> Point? {
         let s = context.strings
-        if let detail {
+        if let statement {
+            statement.render(into: &buffer, in: area, context: context)
+        } else if let detail {
             detail.render(into: &buffer, in: area, context: context)
         } else if let source {
             buffer.setFitted("\(s.screenCustomers): \(source.rowCount)", x: area.x + 1, y: area.y, width: area.width - 2,

@@ -6,7 +6,7 @@ import TerminalUI
 /// Reports (报表): sales by period or dimension with totals, and aging by customer; `x` exports the shown
 /// report to CSV (the same rows, plain numbers).
 struct ReportsScreen: LedgerScreen {
-    enum Kind: Int, CaseIterable { case sales, aging }
+    enum Kind: Int, CaseIterable { case sales, aging, pivot }
     var kind = Kind.sales
     var dimensionIndex = 0
     var periodIndex = 0
@@ -15,6 +15,7 @@ struct ReportsScreen: LedgerScreen {
     var rows: [[String]] = []
     var numericColumns: Set<Int> = []
     var table = TableState()
+    var pivot = PivotView()
 
     var capturesText: Bool { table.isEditingFilter }
     var hasUnsavedChanges: Bool { false }
@@ -49,6 +50,11 @@ struct ReportsScreen: LedgerScreen {
                             + [group.reduce(0) { $0 + $1.net }, group.reduce(0) { $0 + $1.tax }, group.reduce(0) { $0 + $1.total }]
                                 .map { Money.format($0, digits: d, grouping: false) })
             }
+        case .pivot:
+            let (from, to, _, _) = period(today: today)
+            pivot.refresh(context: context, from: from, to: to)
+            (header, rows) = pivot.grid(context: context)
+            numericColumns = Set(1..<max(1, header.count))
         case .aging:
             let items = (try? context.store.openItems(asOf: today)) ?? []
             let credits = (try? context.store.unappliedCredits(asOf: today)) ?? []
@@ -69,9 +75,14 @@ struct ReportsScreen: LedgerScreen {
 
     mutating func handle(_ event: Event, context: AppContext) -> ScreenOutcome {
         let s = context.strings
+        if case .key(let key) = event, kind == .pivot, pivot.drillDown != nil || ![Key.tab, .backTab, .char("p"), .char("x")].contains(key) {
+            if pivot.handle(key, context: context) { refresh(context: context) }
+            return .none
+        }
         if case .key(let key) = event, !table.isEditingFilter {
             switch key {
-            case .tab, .backTab: kind = kind == .sales ? .aging : .sales; table = TableState(); refresh(context: context); return .none
+            case .tab: kind = Kind(rawValue: (kind.rawValue + 1) % Kind.allCases.count)!; table = TableState(); refresh(context: context); return .none
+            case .backTab: kind = Kind(rawValue: (kind.rawValue + 2) % Kind.allCases.count)!; table = TableState(); refresh(context: context); return .none
             case .char("d"): dimensionIndex = (dimensionIndex + 1) % ReportsScreen.dimensions.count; table = TableState(); refresh(context: context); return .none
             case .char("p"): periodIndex = (periodIndex + 1) % 3; refresh(context: context); return .none
             case .char("x"): return export(context: context)
@@ -84,7 +95,12 @@ struct ReportsScreen: LedgerScreen {
 
     /// Writes the report to `salesledger-<report>-<today>.csv` in the working directory.
     func export(context: AppContext) -> ScreenOutcome {
-        let name = kind == .sales ? "sales-by-\(ReportsScreen.dimensions[dimensionIndex].rawValue)" : "aging-by-customer"
+        let name: String
+        switch kind {
+        case .sales: name = "sales-by-\(ReportsScreen.dimensions[dimensionIndex].rawValue)"
+        case .aging: name = "aging-by-customer"
+        case .pivot: name = "pivot-\(PivotView.rowDimensions[pivot.rowIndex])-by-\(PivotView.periods[pivot.periodIndex].rawValue)"
+        }
         let path = FileManager.default.currentDirectoryPath + "/salesledger-\(name)-\(context.today).csv"
         let text = CSVOutput.render(header: header, rows: rows)
         guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
@@ -101,18 +117,31 @@ struct ReportsScreen: LedgerScreen {
     }
 
     func keyBindings(_ s: Strings) -> [KeyBinding] {
-        [KeyBinding(.tab, s.t("Next report", "下一报表")), KeyBinding(.char("d"), s.dimension), KeyBinding(.char("p"), s.period),
+        if kind == .pivot {
+            return [KeyBinding(.tab, s.t("Next report", "下一报表"))] + pivot.keyBindings(s)
+                + [KeyBinding(.char("p"), s.period), KeyBinding(.char("x"), s.exportCSV)]
+        }
+        return [KeyBinding(.tab, s.t("Next report", "下一报表")), KeyBinding(.char("d"), s.dimension), KeyBinding(.char("p"), s.period),
          KeyBinding(.char("x"), s.exportCSV), KeyBinding(.char("/"), s.search)]
     }
 
     func render(into buffer: inout CellBuffer, in area: Rect, context: AppContext, unicode: Bool) -> Point? {
         let s = context.strings
         let (_, _, en, zh) = period(today: context.today)
-        let title = kind == .sales
-            ? "\(s.salesReport): \(s.dimensionName(ReportsScreen.dimensions[dimensionIndex].rawValue)) — \(s.t(en, zh))"
-            : "\(s.agingReport) — \(s.asOf) \(context.today)"
-        TabBar(titles: [s.salesReport, s.agingReport], selected: kind.rawValue).render(into: &buffer, in: area.row(0))
+        let title: String
+        switch kind {
+        case .sales: title = "\(s.salesReport): \(s.dimensionName(ReportsScreen.dimensions[dimensionIndex].rawValue)) — \(s.t(en, zh))"
+        case .aging: title = "\(s.agingReport) — \(s.asOf) \(context.today)"
+        case .pivot:
+            title = "\(s.pivotReport): \(pivot.measureName(s)) — \(s.dimensionName(PivotView.rowDimensions[pivot.rowIndex])) × "
+                + "\(s.dimensionName(PivotView.periods[pivot.periodIndex].rawValue)) — \(s.t(en, zh))"
+        }
+        TabBar(titles: [s.salesReport, s.agingReport, s.pivotReport], selected: kind.rawValue).render(into: &buffer, in: area.row(0))
         buffer.setFitted(title, x: area.x + 1, y: area.y + 1, width: area.width - 2, style: Style(.accent, [.bold]))
+        if kind == .pivot {
+            pivot.render(into: &buffer, in: Rect(x: area.x, y: area.y + 2, width: area.width, height: max(0, area.height - 2)), context: context)
+            return nil
+        }
         var state = table
         let filtered = table.filter.text.isEmpty ? rows : rows.filter { $0.joined(separator: " ").localizedCaseInsensitiveContains(table.filter.text) }
         tableView(s).render(into: &buffer, in: Rect(x: area.x, y: area.y + 2, width: area.width, height: max(0, area.height - 2)),

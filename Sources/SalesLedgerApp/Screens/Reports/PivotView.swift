@@ -1,0 +1,133 @@
+import Classification
+import LedgerCore
+import TerminalUI
+
+/// The pivot report (透视表): a measure by a dimension (rows) × a period (columns) with totals; ←/→ pick a
+/// column, Enter lists the invoices behind the selected cell (drill-down). Same queries as `report pivot`.
+struct PivotView {
+    static let rowDimensions = ["region", "channel", "customer_class", "salesperson", "customer"]
+    static let periods: [PeriodUnit] = [.quarter, .month, .year]
+    static let measures: [PivotMeasure] = [.sales, .invoices, .openBalance, .overdue]
+    var rowIndex = 0
+    var periodIndex = 0
+    var measureIndex = 0
+    var table: PivotTable?
+    var state = TableState()
+    var selectedColumn = 0
+    var drillDown: [InvoiceListRow]?
+    var drillTitle = ""
+    var query: PivotQuery?
+
+    mutating func refresh(context: AppContext, from: CivilDate?, to: CivilDate?) {
+        let dimension = PivotView.rowDimensions[rowIndex]
+        let q = PivotQuery(measure: PivotView.measures[measureIndex], rows: .dimension(dimension),
+                           columns: .period(PivotView.periods[periodIndex]), from: from, to: to, asOf: context.today)
+        query = q
+        let nodes = (try? context.store.classNodes(dimension: dimension)) ?? []
+        let tree = nodes.isEmpty ? nil : ClassTree(dimension: dimension, nodes: nodes)
+        let facts = (try? context.store.pivotFacts(q)) ?? []
+        let tables = PivotTable.build(query: q, facts: facts, rowTree: tree, columnTree: nil,
+                                      layout: .init(chinese: context.strings.zh))
+        table = tables.max { $0.grandTotal < $1.grandTotal }
+        selectedColumn = min(selectedColumn, max(0, (table?.columns.count ?? 1) - 1))
+    }
+
+    /// Keys; returns true when the pivot needs re-querying.
+    mutating func handle(_ key: Key, context: AppContext) -> Bool {
+        if drillDown != nil {
+            if key == .escape || key == .backspace { drillDown = nil }
+            return false
+        }
+        switch key {
+        case .char("d"): rowIndex = (rowIndex + 1) % PivotView.rowDimensions.count; state = TableState(); return true
+        case .char("c"): periodIndex = (periodIndex + 1) % PivotView.periods.count; selectedColumn = 0; return true
+        case .char("m"): measureIndex = (measureIndex + 1) % PivotView.measures.count; return true
+        case .left: selectedColumn = max(0, selectedColumn - 1)
+        case .right: selectedColumn = min(max(0, (table?.columns.count ?? 1) - 1), selectedColumn + 1)
+        case .up: state.selectedRow = max(0, state.selectedRow - 1)
+        case .down: state.selectedRow = min(max(0, (table?.rows.count ?? 1) - 1), state.selectedRow + 1)
+        case .enter:
+            guard let table, let query, table.rows.indices.contains(state.selectedRow), table.columns.indices.contains(selectedColumn) else { return false }
+            let row = table.rows[state.selectedRow], column = table.columns[selectedColumn]
+            drillDown = (try? context.store.pivotDocuments(query, rowKeys: row.leafKeys, columnKeys: column.leafKeys,
+                                                          page: PageRequest(limit: 500))) ?? []
+            drillTitle = "\(row.label) × \(column.label): \(context.money(table.values[state.selectedRow][selectedColumn], table.currency))"
+        default: break
+        }
+        return false
+    }
+
+    func keyBindings(_ s: Strings) -> [KeyBinding] {
+        if drillDown != nil { return [KeyBinding(.escape, s.back)] }
+        return [KeyBinding([.up, .down, .left, .right], s.t("Cell", "单元格")), KeyBinding(.enter, s.t("Invoices behind", "明细")),
+                KeyBinding(.char("d"), s.t("Rows", "行维度")), KeyBinding(.char("c"), s.t("Columns", "列期间")),
+                KeyBinding(.char("m"), s.t("Measure", "指标"))]
+    }
+
+    func measureName(_ s: Strings) -> String {
+        switch PivotView.measures[measureIndex] {
+        case .sales: return s.t("sales", "销售额")
+        case .invoices: return s.t("invoices", "销售单数")
+        case .openBalance: return s.openBalance
+        case .overdue: return s.overdue
+        case .quantity: return s.quantity
+        }
+    }
+
+    /// The pivot as rows of strings (for the screen and CSV export).
+    func grid(context: AppContext) -> (header: [String], rows: [[String]]) {
+        guard let table else { return ([], []) }
+        let isMoney = [PivotMeasure.sales, .openBalance, .overdue].contains(PivotView.measures[measureIndex])
+        func value(_ v: Int64) -> String { isMoney ? Money.format(v, digits: table.currency.minorDigits, grouping: false) : String(v) }
+        let header = [context.strings.dimensionName(PivotView.rowDimensions[rowIndex])] + table.columns.map(\.label) + [context.strings.total]
+        var rows = table.rows.enumerated().map { i, row in [row.label] + table.values[i].map(value) + [value(table.rowTotals[i])] }
+        rows.append(["TOTAL"] + table.columnTotals.map(value) + [value(table.grandTotal)])
+        return (header, rows)
+    }
+
+    func render(into buffer: inout CellBuffer, in area: Rect, context: AppContext) {
+        let s = context.strings
+        if let drillDown {
+            buffer.setFitted(drillTitle + "  (\(drillDown.count))", x: area.x + 1, y: area.y, width: area.width - 2, style: Style(.accent, [.bold]))
+            let rows = drillDown.map { [$0.number, $0.date.description, $0.customerName, $0.total.groupedString, context.money($0.open, $0.total.currency)] }
+            var st = TableState()
+            TableView(columns: [TableColumn(s.number, width: .fixed(15)), TableColumn(s.date, width: .fixed(10)),
+                                TableColumn(s.customer, width: .flexible(weight: 1, minimum: 10)),
+                                TableColumn(s.total, width: .fixed(14), alignment: .right),
+                                TableColumn(s.openAmount, width: .fixed(14), alignment: .right)])
+                .render(into: &buffer, in: Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1),
+                        source: ArrayTableDataSource(rows: rows), state: &st)
+            return
+        }
+        let (header, rows) = grid(context: context)
+        guard !header.isEmpty else {
+            buffer.setString(s.noData, x: area.x + 1, y: area.y, style: Style(.muted))
+            return
+        }
+        // Columns that fit, scrolled so the selected one is visible.
+        let labelWidth = min(24, max(8, rows.map { DisplayWidth.of($0[0]) }.max() ?? 8))
+        let cellWidth = 13
+        let fits = max(1, (area.width - labelWidth - 2 - cellWidth) / (cellWidth + 1))
+        let first = max(0, min(selectedColumn - fits + 1, header.count - 2 - fits))
+        let shown = Array((1..<(header.count - 1)).dropFirst(first).prefix(fits)) + [header.count - 1]
+        var y = area.y
+        buffer.setFitted(header[0], x: area.x + 1, y: y, width: labelWidth, style: Style(.header, [.bold]))
+        for (n, c) in shown.enumerated() {
+            buffer.setFitted(header[c], x: area.x + 2 + labelWidth + n * (cellWidth + 1), y: y, width: cellWidth, alignment: .right,
+                             style: Style(.header, [.bold]))
+        }
+        y += 1
+        let visible = max(0, area.maxY - y)
+        let top = max(0, min(state.selectedRow - visible + 1, rows.count - visible))
+        for (r, row) in rows.enumerated().dropFirst(top).prefix(visible) {
+            let isTotal = r == rows.count - 1
+            buffer.setFitted(row[0], x: area.x + 1, y: y, width: labelWidth, style: Style(isTotal ? .accent : .text, isTotal ? [.bold] : []))
+            for (n, c) in shown.enumerated() {
+                let selected = r == state.selectedRow && c - 1 == selectedColumn
+                buffer.setFitted(row[c], x: area.x + 2 + labelWidth + n * (cellWidth + 1), y: y, width: cellWidth, alignment: .right,
+                                 style: Style(selected ? .selection : (isTotal || c == header.count - 1 ? .accent : .text)))
+            }
+            y += 1
+        }
+    }
+}
