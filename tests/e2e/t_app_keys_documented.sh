@@ -69,7 +69,7 @@ left, right = rows[top].index("┌"), len(rows[top]) - 1 - rows[top][::-1].index
 for r in rows[top + 1:]:
     if len(r) > left and r[left] == "└": break
     inner = "".join(r[left + 1:right]).strip()
-    if not inner or inner in ("Esc closes", "Esc 关闭", "按 Esc 关闭", "Esc 键关闭"): continue
+    if not inner or inner in ("Esc closes", "Any key closes", "按任意键关闭", "Esc 关闭", "按 Esc 关闭", "Esc 键关闭"): continue
     key, _, help = inner.partition(" ")
     print(key + "\t" + help.strip())
 '
