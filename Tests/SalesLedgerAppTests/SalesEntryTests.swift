@@ -27,7 +27,7 @@ import TerminalUI
         h.press(.enter)                                   // accept → date
         #expect(h.app.salesEntry.customer?.code == "C9001")
         #expect(h.app.salesEntry.text(.due) == "2026-12-30")   // 月结30天: month end 11-30, + 30 days
-        h.press(.tab, .tab, .tab, .tab)                     // → product of line 1
+        h.press(.tab, .tab, .tab, .tab, .tab, .tab)         // sp, terms, due, channel, region → product of line 1
         h.type("P004"); h.press(.enter)                     // accept suggestion → quantity
         h.type("2"); h.press(.tab, .tab, .tab, .tab)        // → product of line 2
         h.type("A4"); h.press(.enter)
@@ -54,7 +54,7 @@ import TerminalUI
         for _ in 0..<10 { h.press(.backspace) }
         h.type("2026-02-30"); h.press(.tab)
         #expect(h.text.contains("date 2026-02-30 does not exist"))
-        h.press(.tab, .tab, .tab)
+        h.press(.tab, .tab, .tab, .tab, .tab)
         h.type("NOPE"); h.press(.tab)
         h.type("0"); h.press(.tab)
         h.press(.function(2))
@@ -82,7 +82,7 @@ import TerminalUI
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("ledger.sqlite.draft.json").path
         var h = try AppHarness(language: .en, draftPath: path, seedLedger: Self.seed)
-        h.type("C9001"); h.press(.enter, .tab, .tab, .tab, .tab)
+        h.type("C9001"); h.press(.enter, .tab, .tab, .tab, .tab, .tab, .tab)
         h.type("P001"); h.press(.enter); h.type("12")
         #expect(FileManager.default.fileExists(atPath: path))
         // A new app on the same draft file (as after a crash) offers to restore it.
@@ -99,7 +99,7 @@ import TerminalUI
 
     @Test func creditLimitWarningShowsLive() throws {
         var h = try AppHarness(language: .en, seedLedger: Self.seed)
-        h.type("C9001"); h.press(.enter, .tab, .tab, .tab, .tab)
+        h.type("C9001"); h.press(.enter, .tab, .tab, .tab, .tab, .tab, .tab)
         h.type("P004"); h.press(.enter); h.type("7")           // 7 × 1454 × 1.13 = 11,501.14 > 10,000 limit
         #expect(h.text.contains("over the credit limit"))
     }

@@ -65,8 +65,8 @@ wait_for "$CODE +$NAME" 5 "pinyin-initials suggestion for bjxh"
 "$T" keys "$s" Enter
 wait_for "^ $L_CUST_FIELD $NAME" 5 "customer field filled from the suggestion"
 wait_for "$CODE +$L_OPENBAL 0\.00" 5 "customer's open balance under the header"
-# Date → Salesperson → Terms → Due date → line 1 product.
-"$T" keys "$s" Tab Tab Tab Tab
+# Date → Salesperson → Terms → Due date → Channel → Region → line 1 product.
+"$T" keys "$s" Tab Tab Tab Tab Tab Tab
 "$T" type "$s" P001
 wait_for "P001  " 5 "product suggestion for P001"
 "$T" keys "$s" Enter

@@ -23,7 +23,7 @@ wait_for 'F2/\^S Post' 5 "Sales entry"
 wait_for "C9001 +$NAME" 5 "pinyin suggestion"
 "$T" keys "$s" Enter
 wait_for "^ Customer $NAME" 5 "customer picked"
-"$T" keys "$s" Tab Tab Tab Tab
+"$T" keys "$s" Tab Tab Tab Tab Tab Tab
 "$T" type "$s" P001
 wait_for "P001  " 5 "product suggestion"
 "$T" keys "$s" Enter

@@ -20,6 +20,8 @@ struct SaleDraft: Codable, Equatable {
     var terms = ""
     var dueDate = ""
     var isDueEdited = false
+    var channel = ""
+    var region = ""
     var lines: [Line] = [Line()]
 
     var isBlank: Bool {

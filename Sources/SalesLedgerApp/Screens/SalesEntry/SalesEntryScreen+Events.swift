@@ -191,6 +191,8 @@ extension SalesEntryScreen {
         customer = found
         if !keepTerms || text(.customer).isEmpty { set(.customer, found.name) }
         if !keepTerms || text(.terms).isEmpty { set(.terms, found.paymentTerms.code) }
+        if !keepTerms || text(.channel).isEmpty { set(.channel, found.channel) }
+        if !keepTerms || text(.region).isEmpty { set(.region, found.region) }
         errors[.customer] = nil
         let row = (try? context.store.customers(search: found.code, asOf: context.today, page: PageRequest(limit: 20)))?
             .first { $0.code == found.code }

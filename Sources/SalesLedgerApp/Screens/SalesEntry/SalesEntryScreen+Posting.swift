@@ -47,6 +47,8 @@ extension SalesEntryScreen {
                     if p.isNegative { message = s.t("unit price must be 0 or more", "单价不能为负数") }
                 } catch { message = error.description }
             }
+        case .channel, .region:
+            break
         case .discount, .tax:
             if !value.isEmpty {
                 do {
@@ -82,6 +84,8 @@ extension SalesEntryScreen {
         command.paymentTerms = try? PaymentTerms.parse(text(.terms))
         if draft.isDueEdited { command.dueDate = try? DateParser.parse(text(.due), today: context.today) }
         command.salespersonCode = text(.salesperson).isEmpty ? nil : text(.salesperson)
+        command.channel = text(.channel).trimmingCharacters(in: .whitespaces)
+        command.region = text(.region).trimmingCharacters(in: .whitespaces)
         command.asDraft = asDraft
         return command
     }

@@ -46,8 +46,14 @@ extension SalesEntryScreen {
         x = field(.terms, label: s.terms, x: x, y: y, width: 10)
         _ = field(.due, label: s.dueDate, x: x, y: y, width: 12)
         y += 1
+        x = field(.channel, label: s.channel, x: x0, y: y, width: 8)
+        x = field(.region, label: s.region, x: x, y: y, width: 10)
         let headerError = [Field.date, .salesperson, .terms, .due].compactMap { f in errors[f].map { "\(fieldLabel(f, s)): \($0)" } }.first
-        if let headerError { buffer.setFitted(headerError, x: x0, y: y, width: area.width - 2, style: Style(.error, [.bold])) }
+        if let headerError {
+            buffer.setFitted(headerError, x: x, y: y, width: max(0, area.maxX - x - 1), style: Style(.error, [.bold]))
+        } else if !text(.region).isEmpty {
+            buffer.setFitted(context.className("region", text(.region)), x: x, y: y, width: max(0, area.maxX - x - 1), style: Style(.muted))
+        }
         y += 1
 
         // Lines grid: # Product Name Qty Price Disc Tax Amount
@@ -137,6 +143,8 @@ extension SalesEntryScreen {
         case .salesperson: return s.salesperson
         case .terms: return s.terms
         case .due: return s.dueDate
+        case .channel: return s.channel
+        case .region: return s.region
         case .product: return s.product
         case .quantity: return s.quantity
         case .price: return s.unitPrice

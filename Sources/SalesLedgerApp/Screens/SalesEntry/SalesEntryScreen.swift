@@ -6,7 +6,7 @@ import TerminalUI
 /// totals, and today's sales. F2 / Ctrl-S posts; the form is then ready for the next sale in the customer field.
 struct SalesEntryScreen: LedgerScreen {
     enum Field: Hashable {
-        case customer, date, salesperson, terms, due
+        case customer, date, salesperson, terms, due, channel, region
         case product(Int), quantity(Int), price(Int), discount(Int), tax(Int)
         var line: Int? {
             switch self {
@@ -21,6 +21,8 @@ struct SalesEntryScreen: LedgerScreen {
             case .salesperson: return "salesperson"
             case .terms: return "terms"
             case .due: return "dueDate"
+            case .channel: return "channel"
+            case .region: return "region"
             case .product(let i): return "lines[\(i + 1)].product"
             case .quantity(let i): return "lines[\(i + 1)].quantity"
             case .price(let i): return "lines[\(i + 1)].unitPrice"
@@ -99,6 +101,8 @@ struct SalesEntryScreen: LedgerScreen {
         d.salesperson = text(.salesperson)
         d.terms = text(.terms)
         d.dueDate = text(.due)
+        d.channel = text(.channel)
+        d.region = text(.region)
         d.isDueEdited = draft.isDueEdited
         d.lines = (0..<lineCount).map { i in
             SaleDraft.Line(product: text(.product(i)), quantity: text(.quantity(i)), unitPrice: text(.price(i)),
@@ -110,7 +114,7 @@ struct SalesEntryScreen: LedgerScreen {
     }
 
     var fieldOrder: [Field] {
-        [.customer, .date, .salesperson, .terms, .due]
+        [.customer, .date, .salesperson, .terms, .due, .channel, .region]
             + (0..<lineCount).flatMap { [Field.product($0), .quantity($0), .price($0), .discount($0), .tax($0)] }
     }
 
@@ -142,6 +146,8 @@ struct SalesEntryScreen: LedgerScreen {
         set(.salesperson, stored.salesperson)
         set(.terms, stored.terms)
         set(.due, stored.dueDate)
+        set(.channel, stored.channel)
+        set(.region, stored.region)
         for (i, line) in stored.lines.enumerated() {
             set(.product(i), line.product)
             set(.quantity(i), line.quantity)
