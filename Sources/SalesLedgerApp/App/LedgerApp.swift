@@ -17,7 +17,8 @@ public struct LedgerApp: TerminalApplication {
     var dialog: Dialog?
     var pendingDialog: PendingDialog = .none
     var status: (text: String, isError: Bool)?
-    var seenVersion = -1
+    /// The data version each screen last queried at; a screen re-queries when it is shown with an older one.
+    var seenVersions: [ScreenID: Int] = [:]
 
     enum PendingDialog { case none, quit, welcome, restoreDraft }
 
@@ -79,7 +80,7 @@ public struct LedgerApp: TerminalApplication {
         }
         let outcome = handleScreen(event)
         apply(outcome)
-        if context.dataVersion != seenVersion { refreshAll() }
+        if seenVersions[active] != context.dataVersion { refresh(active) }
         return .continue
     }
 
@@ -114,16 +115,24 @@ public struct LedgerApp: TerminalApplication {
     mutating func show(_ id: ScreenID) {
         active = id
         status = nil
-        refreshAll()
+        if seenVersions[id] != context.dataVersion { refresh(id) }
     }
 
+    /// Re-queries one screen (the others wait until they are shown: a 100,000-customer ledger stays quick).
+    mutating func refresh(_ id: ScreenID) {
+        seenVersions[id] = context.dataVersion
+        switch id {
+        case .salesEntry: salesEntry.refresh(context: context)
+        case .customers: customers.refresh(context: context)
+        case .receivables: receivables.refresh(context: context)
+        case .charts: charts.refresh(context: context)
+        case .reports: reports.refresh(context: context)
+        }
+    }
+
+    /// Re-queries every screen (start-up and after loading a sample), so the title bar's reminder count is right.
     mutating func refreshAll() {
-        seenVersion = context.dataVersion
-        salesEntry.refresh(context: context)
-        customers.refresh(context: context)
-        receivables.refresh(context: context)
-        charts.refresh(context: context)
-        reports.refresh(context: context)
+        for id in ScreenID.allCases { refresh(id) }
     }
 
     mutating func requestQuit() -> EventOutcome {
