@@ -103,6 +103,8 @@ public struct Strings: Sendable {
     var addCustomer: String { t("Add customer", "新增客户") }
     var editCustomer: String { t("Edit customer", "编辑客户") }
     var salesThisYear: String { t("Sales this year", "本年销售") }
+    var averageDaysToPay: String { t("Avg days to pay", "平均回款天数") }
+    var averageDaysLate: String { t("Avg days late", "平均逾期天数") }
     var creditUsed: String { t("Credit used", "额度占用") }
     var invoices: String { t("Invoices", "销售单") }
     var receiptAction: String { t("Receipt", "收款") }

@@ -8,6 +8,8 @@ struct CustomerDetail {
     var invoices: [InvoiceListRow] = []
     var receipts: [Receipt] = []
     var salesThisYear: Int64 = 0
+    /// Average days to pay and days late (tenths of a day) over invoices settled by receipts.
+    var payment: PaymentBehaviour?
     var table = TableState()
 
     init?(code: String, context: AppContext) {
@@ -26,6 +28,9 @@ struct CustomerDetail {
         receipts = (try? context.store.receipts(customerID: customer.id, page: PageRequest(limit: 50))) ?? []
         let today = context.today
         let yearStart = CivilDate(year: today.year, month: 1, day: 1)!
+        if let snapshot = try? context.store.receivablesSnapshot(customerID: customer.id) {
+            payment = ReceivablesFigures.paymentBehaviour(snapshot: snapshot, asOf: context.today).first { $0.customerID == customer.id }
+        }
         salesThisYear = ((try? context.store.monthlySales(customerID: customer.id, from: yearStart, to: today)) ?? [:]).values.reduce(0, +)
     }
 
@@ -68,6 +73,11 @@ struct CustomerDetail {
         }
         buffer.setFitted(figures + "   \(s.terms): \(c.paymentTerms.displayName(chinese: s.zh))",
                          x: area.x + 1, y: y, width: area.width - 2, style: Style(overdue > 0 ? .overdue : .text))
+        y += 1
+        func days(_ tenths: Int64?) -> String { tenths.map { "\($0 / 10).\($0 % 10)" } ?? "–" }
+        buffer.setFitted("\(s.averageDaysToPay): \(days(payment?.averageDaysToPayTenths))   \(s.averageDaysLate): \(days(payment?.averageDaysLateTenths))"
+                         + "   (\(payment?.settledInvoices ?? 0) \(s.t("paid invoices", "张已结清")))",
+                         x: area.x + 1, y: y, width: area.width - 2, style: Style(.text))
         y += 1
         let receiptText = receipts.prefix(4).map { "\($0.displayNumber) \($0.date) \($0.amount.groupedString)" }.joined(separator: "   ")
         buffer.setFitted("\(s.receiptAction): \(receiptText.isEmpty ? "–" : receiptText)", x: area.x + 1, y: y,
