@@ -151,4 +151,18 @@ import LedgerStore
         let hold = #expect(throws: LedgerError.self) { try ledger.service.run(post) }
         #expect(hold?.description.contains("INV-2026-000001 is 91 days overdue") == true)
     }
+
+    /// The hold follows the reminder policy's "stop further credit" level (45 days by default, configurable).
+    @Test func stopCreditLevelFollowsTheReminderRules() throws {
+        let ledger = try TestLedger(today: "2026-06-30")
+        try ledger.customer("C1")
+        try ledger.invoice("C1", "2026-04-16", "10.00")      // due 05-16: 45 days overdue on 06-30
+        var post = PostInvoice(customerCode: "C1", date: date("2026-06-30"),
+                               lines: [LineInput(description: "x", quantity: Quantity(1), unitPrice: cny("1"))])
+        let hold = #expect(throws: LedgerError.self) { try ledger.service.run(post) }
+        #expect(hold?.description.contains("45 days overdue (stop further credit from 45 days)") == true)
+        try ledger.service.run(SetReminderRules(ReminderRules(standardPolicy: ReminderPolicy(stopCreditFromDays: 90))))
+        post.note = "after the policy change"
+        #expect(try ledger.service.run(post).total == cny("1"))
+    }
 }

@@ -1,5 +1,7 @@
-/// Credit control (信用控制): posting for a customer over the credit limit, or with invoices more than
-/// `creditOverdueDays` overdue, needs a manager's override with a reason (kept in the audit payload).
+/// Credit control (信用控制): posting for a customer over the credit limit, or with an invoice at the dunning
+/// level "stop further credit" (overdue at least the reminder policy's `stopCreditFromDays` for the customer's
+/// class — configurable with SetReminderRules; `creditOverdueDays` when no rules are stored), needs a manager's
+/// override with a reason (kept in the audit payload).
 enum CreditControl {
     static func check(customer: Customer, newTotal: Money, tx: any LedgerTransaction, context: CommandContext,
                       overrideReason: String?) throws {
@@ -15,8 +17,9 @@ enum CreditControl {
         }
         if let worst = open.max(by: { $0.dueDate > $1.dueDate }) {
             let days = worst.dueDate.days(to: context.today)
-            if days > context.creditOverdueDays {
-                reasons.append("invoice \(worst.number) is \(days) days overdue (limit \(context.creditOverdueDays))")
+            let limit = (try? tx.reminderRules().policy(forClass: customer.customerClass).stopCreditFromDays) ?? context.creditOverdueDays
+            if days >= limit {
+                reasons.append("invoice \(worst.number) is \(days) days overdue (stop further credit from \(limit) days)")
             }
         }
         guard !reasons.isEmpty else { return }
