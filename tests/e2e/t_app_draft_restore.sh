@@ -33,7 +33,9 @@ sleep 0.3  # let the last keystroke's autosave land (the app saves after each ke
 pid=$(app_pid)
 [ -n "$pid" ] || fail "cannot find the app's pid"
 kill -9 "$pid"
-wait_for '\[exited with status 137\]' 5 "app killed"
+# Wait for the process itself (the pane's "[exited …]" line may wrap, wherever the cursor was).
+for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+kill -0 "$pid" 2>/dev/null && fail "app still running after kill -9"
 "$T" stop "$s"
 
 # 2. Start again: restore offered; y restores.
@@ -66,8 +68,9 @@ wait_for "C9001 +$NAME" 5 "pinyin suggestion"
 "$T" keys "$s" Enter
 wait_for "^ Customer $NAME" 5 "customer picked"
 sleep 0.3
-kill -9 "$(app_pid)"
-wait_for '\[exited with status 137\]' 5 "app killed"
+pid=$(app_pid)
+kill -9 "$pid"
+for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
 "$T" stop "$s"
 start
 wait_for 'Restore draft\?' 5 "restore-draft dialog after the second crash"

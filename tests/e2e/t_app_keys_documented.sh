@@ -13,7 +13,7 @@ s="app-keys-$$"
 trap '"$T" stop "$s"' EXIT
 
 $SL sample generate --customers 40 --invoices 300 --seed 2 | grep -q '40 customers' || fail "sample generate"
-$SL invoice post --customer C0001 --line P001:1 >/dev/null || fail "invoice post (for today's sales list)"
+$SL invoice post --customer C0001 --line P001:1 --override-reason "test sale" >/dev/null || fail "invoice post (for today's sales list)"
 
 # mode | README block heading | keys that get there from a fresh start (tmux key names, space separated)
 modes='sales|Sales entry (F3)|F3

@@ -17,6 +17,8 @@ public struct LedgerApp: TerminalApplication {
     var dialog: Dialog?
     var pendingDialog: PendingDialog = .none
     var status: (text: String, isError: Bool)?
+    /// A sample chosen on the welcome dialog, loaded on the next event (after "Loading…" has been drawn).
+    var pendingLoad: SampleChoice?
     /// The data version each screen last queried at; a screen re-queries when it is shown with an older one.
     var seenVersions: [ScreenID: Int] = [:]
 
@@ -43,6 +45,11 @@ public struct LedgerApp: TerminalApplication {
     // MARK: - Events
 
     public mutating func handle(_ event: Event) -> EventOutcome {
+        if let choice = pendingLoad {
+            pendingLoad = nil
+            loadSample(choice)
+            return .continue
+        }
         if case .resize = event { return .continue }
         if case .tick = event { return .continue }
         if var open = dialog {
@@ -153,14 +160,9 @@ public struct LedgerApp: TerminalApplication {
             salesEntry.discardStoredDraft(context: context)
             return .quit(exitCode: 0)
         case (.welcome, .picked(let index)):
-            if let choice = SampleChoice(rawValue: index), let load = context.loadSample {
-                do {
-                    status = (try load(choice), false)
-                    context.dataChanged()
-                } catch {
-                    status = ("\(error)", true)
-                }
-                refreshAll()
+            if let choice = SampleChoice(rawValue: index), context.loadSample != nil {
+                pendingLoad = choice
+                status = (context.strings.loading, false)
             }
         case (.restoreDraft, .confirmed):
             salesEntry.restoreStoredDraft(context: context)
@@ -171,6 +173,20 @@ public struct LedgerApp: TerminalApplication {
         }
         return .continue
     }
+
+    mutating func loadSample(_ choice: SampleChoice) {
+        guard let load = context.loadSample else { return }
+        do {
+            status = (try load(choice), false)
+            context.dataChanged()
+        } catch {
+            status = ("\(error)", true)
+        }
+        refreshAll()
+    }
+
+    /// True while a chosen sample waits to be loaded (the runtime then delivers a tick promptly).
+    public var hasPendingWork: Bool { pendingLoad != nil }
 
     var currentScreen: any LedgerScreen {
         switch active {
