@@ -61,12 +61,20 @@ struct AgingReportCommand: ParsableCommand {
     @Option(help: "Bucket upper bounds in days, e.g. 30,60,90.") var buckets = "30,60,90"
     @Option(help: "due (days past due, default) or invoice (days since the invoice date)") var basis: AgingBasis = .dueDate
     @Option(help: "table, csv or json") var format: OutputFormat = .table
+    @Option(help: "Group by the classes of a classification dimension instead (e.g. customer_class, region, payment_risk).")
+    var byClass: String?
+    @Option(help: "With --by-class: the hierarchy level of the rows (0 = top, 1 = their children …).") var level = 0
 
     func run() throws {
         let (store, service) = try global.openLedger()
         var issues = IssueCollector()
         let today = service.clock.today()
         let date = parseDate(asOf, "asOf", today, &issues) ?? today
+        if let byClass {
+            try issues.throwIfAny()
+            try AgingByClass.print(store: store, dimension: byClass, level: level, asOf: date, basis: basis, format: format)
+            return
+        }
         let bounds = buckets.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
         if bounds.isEmpty || bounds.count != buckets.split(separator: ",").count || bounds != bounds.sorted() || bounds.contains(where: { $0 <= 0 }) {
             issues.add("buckets", "'\(buckets)' is not a list of increasing positive day counts such as 30,60,90")
