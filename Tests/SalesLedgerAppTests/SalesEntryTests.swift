@@ -104,3 +104,15 @@ import TerminalUI
         #expect(h.text.contains("over the credit limit"))
     }
 }
+
+@Suite struct CoreMessageTranslationTests {
+    @Test func commonCoreMessagesAreChineseInTheChineseUI() {
+        let zh = Strings(.zh), en = Strings(.en)
+        #expect(zh.core("date 2026-02-30 does not exist") == "日期 2026-02-30 不存在")
+        #expect(zh.core("amount '1.234' has 3 decimal places; at most 2 allowed for CNY") == "金额 '1.234' 有 3 位小数，CNY 最多 2 位")
+        #expect(zh.core("invoice INV-2025-000227 is 312 days overdue (stop further credit from 45 days)")
+                == "销售单 INV-2025-000227 已逾期 312 天（逾期 45 天起暂停赊销）")
+        #expect(zh.core("something new") == "something new")
+        #expect(en.core("date 2026-02-30 does not exist") == "date 2026-02-30 does not exist")
+    }
+}

@@ -105,7 +105,7 @@ public struct LedgerApp: TerminalApplication {
         switch outcome {
         case .none: break
         case .message(let text): status = (text, false)
-        case .error(let text): status = (text, true)
+        case .error(let text): status = (context.strings.core(text), true)
         case .show(let id): show(id)
         case .openCustomer(let code):
             show(.customers)

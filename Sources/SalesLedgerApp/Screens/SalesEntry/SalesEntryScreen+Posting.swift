@@ -57,7 +57,7 @@ extension SalesEntryScreen {
                 } catch { message = "'\(value)' \(error)" }
             }
         }
-        errors[field] = message
+        errors[field] = message.map(s.core)
     }
 
     func lineIsBlank(_ i: Int) -> Bool {
@@ -107,9 +107,9 @@ extension SalesEntryScreen {
                 : "\(s.posted) \(invoice.displayNumber): \(invoice.total.groupedString) \(invoice.currency.code)")
         } catch .validation(let issues) {
             for issue in issues {
-                if let field = fieldOrder.first(where: { $0.path == issue.path }) { errors[field] = issue.message }
-                else if issue.path.hasPrefix("lines[") { errors[.product(0)] = issue.message }
-                else { errors[.customer] = issue.message }
+                if let field = fieldOrder.first(where: { $0.path == issue.path }) { errors[field] = s.core(issue.message) }
+                else if issue.path.hasPrefix("lines[") { errors[.product(0)] = s.core(issue.message) }
+                else { errors[.customer] = s.core(issue.message) }
             }
             if let first = fieldOrder.first(where: { errors[$0] != nil }) { focus = first }
             return .error(s.fixErrors)
@@ -119,7 +119,7 @@ extension SalesEntryScreen {
                 promptInput = TextInput()
                 return .none
             }
-            return .error("\(s.creditWarning): " + reasons.joined(separator: "; "))
+            return .error("\(s.creditWarning): " + reasons.map(s.core).joined(separator: "; "))
         } catch {
             return .error(error.description)
         }

@@ -179,7 +179,7 @@ extension SalesEntryScreen {
         buffer.fill(box, style: Style(.dialog))
         let title: String, message: String
         switch prompt {
-        case .override(let reasons): title = s.creditWarning; message = reasons.joined(separator: "; ")
+        case .override(let reasons): title = s.creditWarning; message = reasons.map(s.core).joined(separator: "; ")
         case .void(let number): title = "\(s.voidAction) \(number)"; message = s.reasonPrompt
         case .credit(let number): title = "\(s.creditAction) \(number)"; message = s.reasonPrompt
         }

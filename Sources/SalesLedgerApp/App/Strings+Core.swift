@@ -1,0 +1,39 @@
+import Foundation
+
+extension Strings {
+    /// Messages from the domain core (parsers, validation, credit control) are English; in the Chinese UI the
+    /// common ones are translated here by pattern, the rest shown as they are.
+    func core(_ message: String) -> String {
+        guard zh else { return message }
+        for (pattern, template) in Strings.corePatterns {
+            guard let regex = try? NSRegularExpression(pattern: pattern) else { continue }
+            let range = NSRange(message.startIndex..., in: message)
+            if regex.firstMatch(in: message, range: range) != nil {
+                return regex.stringByReplacingMatches(in: message, range: range, withTemplate: template)
+            }
+        }
+        return message
+    }
+
+    static let corePatterns: [(String, String)] = [
+        (#"^date (\S+) does not exist$"#, "日期 $1 不存在"),
+        (#"^date '(.*)' is empty$"#, "日期不能为空"),
+        (#"^date '(.*)' is not a date.*$"#, "'$1' 不是有效日期（请用 YYYY-MM-DD）"),
+        (#"^amount '(.*)' has (\d+) decimal places; at most (\d+) allowed for (\w+)$"#, "金额 '$1' 有 $2 位小数，$4 最多 $3 位"),
+        (#"^amount '(.*)' must be a whole number.*$"#, "金额 '$1' 必须是整数"),
+        (#"^amount '(.*)' has an invalid character '(.*)'$"#, "金额 '$1' 含有无效字符 '$2'"),
+        (#"^amount '(.*)' has a misplaced thousands separator ','$"#, "金额 '$1' 的千分位逗号位置不对"),
+        (#"^amount '(.*)' is too large$"#, "金额 '$1' 过大"),
+        (#"^amount '(.*)' is empty$"#, "金额不能为空"),
+        (#"^amount '(.*)' symbol '(.*)' is not for (\w+)$"#, "金额 '$1' 的符号 '$2' 不是 $3"),
+        (#"^payment terms '(.*)' is not a payment term.*$"#, "收款条件 '$1' 无效（可用 NET30、NET1M、EOM+30D、EOM+1M、月结30天、INST:50@30,50@60）"),
+        (#"^balance would be (\S+), over the credit limit (\S+) (\w+)$"#, "应收余额将达 $1，超出信用额度 $2 $3"),
+        (#"^invoice (\S+) is (\d+) days overdue \(stop further credit from (\d+) days\)$"#, "销售单 $1 已逾期 $2 天（逾期 $3 天起暂停赊销）"),
+        (#"^unknown product code (.*)$"#, "未知商品编码 $1"),
+        (#"^unknown customer code (.*)$"#, "未知客户编码 $1"),
+        (#"^customer code '(.*)' is already used$"#, "客户编码 '$1' 已被使用"),
+        (#"^'(.*)' is not an e-mail address$"#, "'$1' 不是有效的邮箱地址"),
+        (#"^must be 0 or more$"#, "不能为负数"),
+        (#"^is required$"#, "必填"),
+    ]
+}
