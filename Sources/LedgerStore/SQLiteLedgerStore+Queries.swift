@@ -131,30 +131,7 @@ extension SQLiteLedgerStore {
 
     public func invoices(filter: InvoiceFilter, page: PageRequest) throws -> [InvoiceListRow] {
         let (clause, args) = SQLiteLedgerStore.invoiceWhere(filter)
-        return try read { db in
-            var arguments = args
-            arguments += [page.limit, page.offset]
-            return try Row.fetchAll(db, sql: """
-                SELECT d.id, COALESCE(d.display_number, 'draft #' || d.id) AS number, d.kind, d.status, d.date, d.due_date,
-                  d.currency, d.total, c.code, c.name,
-                  CASE WHEN d.status = 'void' THEN 0 WHEN d.kind = 'invoice'
-                    THEN d.total - COALESCE((SELECT SUM(a.amount) FROM allocation a WHERE a.invoice_id = d.id), 0)
-                    ELSE d.total - COALESCE((SELECT SUM(a.amount) FROM allocation a WHERE a.source = 'credit_note' AND a.source_id = d.id), 0)
-                  END AS open
-                FROM document d JOIN customer c ON c.id = d.customer_id
-                WHERE \(clause)
-                ORDER BY d.date, d.id
-                LIMIT ? OFFSET ?
-                """, arguments: arguments).map { row in
-                let cur = RowMapping.currency(row["currency"])
-                return InvoiceListRow(id: row["id"], number: row["number"],
-                                      kind: DocumentKind(rawValue: row["kind"]) ?? .invoice,
-                                      status: DocumentStatus(rawValue: row["status"]) ?? .posted,
-                                      date: RowMapping.date(row["date"]), dueDate: RowMapping.date(row["due_date"]),
-                                      customerCode: row["code"], customerName: row["name"],
-                                      total: Money(minorUnits: row["total"], currency: cur), open: row["open"])
-            }
-        }
+        return try read { db in try SQLiteLedgerStore.invoiceRows(db, whereClause: clause, arguments: args, page: page) }
     }
 
     public func invoiceCount(filter: InvoiceFilter) throws -> Int {
