@@ -114,11 +114,14 @@ public struct SampleGenerator {
             report.invoices += 1
             report.lines += invoice.lines.count
             let roll = rng.next(below: 100)
+            // Older debts are mostly collected by now: 92 % paid, 4 % partly paid, 4 % still open.
+            let isOld = invoice.dueDate < today.adding(days: -120)
+            let (paidShare, partialShare) = isOld ? (92, 96) : (75, 87)
             if invoice.dueDate < today {
-                if roll < 75 {
+                if roll < paidShare {
                     let paid = min(today, max(date, invoice.dueDate.adding(days: rng.next(in: -20...25))))
                     receipts.append((paid, customer, invoice.displayNumber, invoice.total))
-                } else if roll < 87 {
+                } else if roll < partialShare {
                     let paid = min(today, max(date, invoice.dueDate.adding(days: rng.next(in: -10...15))))
                     let half = Money(minorUnits: invoice.total.minorUnits / 2, currency: .cny)
                     if half.minorUnits > 0 { receipts.append((paid, customer, invoice.displayNumber, half)) }
