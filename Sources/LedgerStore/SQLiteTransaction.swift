@@ -18,6 +18,15 @@ final class SQLiteTransaction: LedgerTransaction {
         try Row.fetchOne(db, sql: "SELECT * FROM customer WHERE code = ?", arguments: [code]).map(RowMapping.customer)
     }
 
+    func customer(named name: String) throws -> Customer? {
+        try Row.fetchOne(db, sql: "SELECT * FROM customer WHERE name = ? ORDER BY code LIMIT 1", arguments: [name]).map(RowMapping.customer)
+    }
+
+    func documentExists(externalReference: String) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM document WHERE external_ref = ? AND status <> 'void')",
+                          arguments: [externalReference]) ?? false
+    }
+
     func insert(_ customer: Customer) throws -> Int64 {
         try db.execute(sql: "INSERT INTO customer (\(RowMapping.customerColumns)) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                        arguments: RowMapping.customerArguments(customer))

@@ -74,6 +74,10 @@ public final class LedgerService {
         public func invoice(number: String) throws -> Invoice? { try tx.invoice(number: number) }
         /// Net amount allocated to an invoice so far, minor units (read-only).
         public func allocated(invoiceID: Int64) throws -> Int64 { try tx.allocatedToInvoice(id: invoiceID) }
+        /// The code of the first customer named exactly `name`, if any (read-only).
+        public func customerCode(named name: String) throws -> String? { try tx.customer(named: name)?.code }
+        /// Whether a document with this external reference exists (read-only).
+        public func documentExists(externalReference: String) throws -> Bool { try tx.documentExists(externalReference: externalReference) }
         /// Reads a customer inside the batch (read-only).
         public func customer(code: String) throws -> Customer? { try tx.customer(code: code) }
     }

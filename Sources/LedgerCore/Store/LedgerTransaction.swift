@@ -5,6 +5,10 @@
 public protocol LedgerTransaction: ReceivablesTransaction, ClassificationTransaction {
     func customer(id: Int64) throws -> Customer?
     func customer(code: String) throws -> Customer?
+    /// The first customer (by code) whose name is exactly `name`.
+    func customer(named name: String) throws -> Customer?
+    /// Whether a posted or draft document carries `externalReference` (e.g. an imported invoice number).
+    func documentExists(externalReference: String) throws -> Bool
     /// Inserts and returns the new id.
     func insert(_ customer: Customer) throws -> Int64
     func update(_ customer: Customer) throws
