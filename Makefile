@@ -4,7 +4,7 @@
 SHELL := /bin/bash
 SWIFT ?= swift
 ARGS ?=
-APT_PACKAGES := libncursesw5-dev libsqlite3-dev tmux sqlite3
+APT_PACKAGES := libncursesw5-dev libsqlite3-dev tmux sqlite3 hledger
 
 .PHONY: run test setup build release unit e2e bench
 

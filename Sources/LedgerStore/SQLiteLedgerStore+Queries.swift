@@ -183,6 +183,24 @@ extension SQLiteLedgerStore {
         }
     }
 
+    public func documentTotals(from: CivilDate?, to: CivilDate?) throws -> [DocumentTotals] {
+        var clause = "d.status = 'posted'"
+        var args: StatementArguments = []
+        if let from { clause += " AND d.date >= ?"; args += [from.description] }
+        if let to { clause += " AND d.date <= ?"; args += [to.description] }
+        return try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT d.display_number, d.kind, d.date, d.currency, d.subtotal, d.tax_total, d.total, c.code, c.name
+                FROM document d JOIN customer c ON c.id = d.customer_id WHERE \(clause) ORDER BY d.date, d.id
+                """, arguments: args).map { row in
+                DocumentTotals(number: row["display_number"], kind: DocumentKind(rawValue: row["kind"]) ?? .invoice,
+                               date: RowMapping.date(row["date"]), customerCode: row["code"], customerName: row["name"],
+                               currency: RowMapping.currency(row["currency"]), net: row["subtotal"], tax: row["tax_total"],
+                               total: row["total"])
+            }
+        }
+    }
+
     public func receipts(customerID: Int64, page: PageRequest) throws -> [Receipt] {
         try read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM receipt WHERE customer_id = ? ORDER BY date DESC, id DESC LIMIT ? OFFSET ?",

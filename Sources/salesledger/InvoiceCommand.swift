@@ -3,7 +3,7 @@ import LedgerCore
 
 struct InvoiceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "invoice", abstract: "List, post, show and void invoices.",
-                                                    subcommands: [List.self, Post.self, Show.self, Void.self])
+                                                    subcommands: [List.self, Post.self, Show.self, Void.self, WriteOff.self, Dispute.self])
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List invoices and credit notes (paged).")
@@ -111,6 +111,38 @@ struct InvoiceCommand: ParsableCommand {
             let (_, service) = try global.openLedger()
             let invoice = try service.run(VoidInvoice(number: number, reason: reason))
             print("voided \(invoice.displayNumber)")
+        }
+    }
+}
+
+extension InvoiceCommand {
+    struct WriteOff: ParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "write-off",
+                                                        abstract: "Write off an invoice's open balance as bad debt (坏账核销; manager).")
+        @OptionGroup var global: GlobalOptions
+        @Argument var number: String
+        @Option(help: "Why (required).") var reason: String
+        @Option(help: "Date of the write-off (default today).") var date: String?
+        func run() throws {
+            let (_, service) = try global.openLedger()
+            var issues = IssueCollector()
+            let day = parseDate(date, "date", service.clock.today(), &issues)
+            try issues.throwIfAny()
+            let allocation = try service.run(WriteOffInvoice(number: number, reason: reason, date: day))
+            print("wrote off \(allocation.amount.groupedString) \(allocation.amount.currency.code) of \(number)")
+        }
+    }
+
+    struct Dispute: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Mark an invoice disputed (no reminders) or resolve it (--resolve).")
+        @OptionGroup var global: GlobalOptions
+        @Argument var number: String
+        @Option(help: "Why it is disputed, or how it was resolved.") var reason: String
+        @Flag(help: "Resolve the dispute.") var resolve = false
+        func run() throws {
+            let (_, service) = try global.openLedger()
+            let invoice = try service.run(SetDispute(number: number, isDisputed: !resolve, reason: reason))
+            print("\(invoice.displayNumber) \(invoice.isDisputed ? "disputed" : "dispute resolved")")
         }
     }
 }

@@ -33,8 +33,35 @@ public protocol LedgerQueries: ReceivablesQueries, ClassificationQueries {
     func unappliedCredits(asOf: CivilDate) throws -> [UnappliedCredit]
     /// Net sales (invoices less credit notes, minor units) per month key `YYYY-MM` of one customer, dated in `from...to`.
     func monthlySales(customerID: Int64, from: CivilDate, to: CivilDate) throws -> [String: Int64]
+    /// Posted documents (invoices and credit notes) with net, tax and total, by date then id.
+    func documentTotals(from: CivilDate?, to: CivilDate?) throws -> [DocumentTotals]
     /// Receipts of a customer, newest first.
     func receipts(customerID: Int64, page: PageRequest) throws -> [Receipt]
+}
+
+/// A posted document's figures for exports (minor units of `currency`; credit notes positive, `kind` gives the sign).
+public struct DocumentTotals: Hashable, Sendable {
+    public var number: String
+    public var kind: DocumentKind
+    public var date: CivilDate
+    public var customerCode: String
+    public var customerName: String
+    public var currency: Currency
+    public var net: Int64
+    public var tax: Int64
+    public var total: Int64
+    public init(number: String, kind: DocumentKind, date: CivilDate, customerCode: String, customerName: String,
+                currency: Currency, net: Int64, tax: Int64, total: Int64) {
+        self.number = number
+        self.kind = kind
+        self.date = date
+        self.customerCode = customerCode
+        self.customerName = customerName
+        self.currency = currency
+        self.net = net
+        self.tax = tax
+        self.total = total
+    }
 }
 
 /// Sort order of the customer list.
