@@ -183,6 +183,10 @@ extension SQLiteLedgerStore {
         }
     }
 
+    public func users() throws -> [LedgerUser] {
+        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM app_user ORDER BY name").map(SQLiteTransaction.user) }
+    }
+
     public func documentTotals(from: CivilDate?, to: CivilDate?) throws -> [DocumentTotals] {
         var clause = "d.status = 'posted'"
         var args: StatementArguments = []

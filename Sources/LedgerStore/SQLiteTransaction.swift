@@ -192,6 +192,27 @@ final class SQLiteTransaction: LedgerTransaction {
                          arguments: ["customer": customerID]).map(RowMapping.unapplied)
     }
 
+    // MARK: - Users
+
+    func user(name: String) throws -> LedgerUser? {
+        try Row.fetchOne(db, sql: "SELECT * FROM app_user WHERE name = ?", arguments: [name]).map(SQLiteTransaction.user)
+    }
+
+    func save(_ user: LedgerUser) throws {
+        try db.execute(sql: """
+            INSERT INTO app_user (name, role, active) VALUES (?, ?, ?)
+            ON CONFLICT(name) DO UPDATE SET role = excluded.role, active = excluded.active
+            """, arguments: [user.name, user.role.rawValue, user.isActive])
+    }
+
+    func activeAdminCount() throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM app_user WHERE role = 'admin' AND active = 1") ?? 0
+    }
+
+    static func user(_ row: Row) -> LedgerUser {
+        LedgerUser(name: row["name"], role: UserRole(rawValue: row["role"]) ?? .clerk, isActive: row["active"])
+    }
+
     // MARK: - Audit
 
     func appendAudit(_ entry: AuditDraft) throws {

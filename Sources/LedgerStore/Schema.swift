@@ -153,6 +153,15 @@ enum Schema {
         }
         ReceivablesSchema.register(in: &migrator)
         ClassificationSchema.register(in: &migrator)
+        migrator.registerMigration("v4-users") { db in
+            try db.execute(sql: """
+                CREATE TABLE app_user (
+                    name TEXT PRIMARY KEY,
+                    role TEXT NOT NULL CHECK (role IN ('clerk', 'manager', 'auditor', 'admin')),
+                    active INTEGER NOT NULL DEFAULT 1
+                );
+                """)
+        }
         return migrator
     }
 }

@@ -55,7 +55,17 @@ struct GlobalOptions: ParsableArguments {
     /// Opens the ledger and a command service on it.
     func openLedger() throws -> (SQLiteLedgerStore, LedgerService) {
         let store = try SQLiteLedgerStore(path: databasePath)
-        let service = LedgerService(store: store, clock: try clock(), actor: actor, role: .admin)
+        // Roles: a ledger without users lets everyone act as admin (first run, single user); once users exist the
+        // actor must be an active user and gets that user's role, enforced by the command layer.
+        let users = try store.users()
+        var role = UserRole.admin
+        if !users.isEmpty {
+            guard let user = users.first(where: { $0.name == actor }), user.isActive else {
+                throw UserError("user: '\(actor)' is not an active user of this ledger (see `salesledger user list`; use --user NAME)")
+            }
+            role = user.role
+        }
+        let service = LedgerService(store: store, clock: try clock(), actor: actor, role: role)
         return (store, service)
     }
 }

@@ -165,4 +165,20 @@ import LedgerStore
         post.note = "after the policy change"
         #expect(try ledger.service.run(post).total == cny("1"))
     }
+
+    @Test func usersAndRolesAreManagedByAdminsOnly() throws {
+        let ledger = try TestLedger()
+        try ledger.service.run(SetUser(LedgerUser(name: "boss", role: .admin)))
+        try ledger.service.run(SetUser(LedgerUser(name: "amy", role: .clerk)))
+        #expect(try ledger.store.users().map(\.name) == ["amy", "boss"])
+        #expect(throws: LedgerError.refused("boss is the last admin; make another admin first")) {
+            try ledger.service.run(SetUser(LedgerUser(name: "boss", role: .manager)))
+        }
+        ledger.service.role = .clerk
+        #expect(throws: LedgerError.permissionDenied("managing users needs the admin role (you are clerk)")) {
+            try ledger.service.run(SetUser(LedgerUser(name: "amy", role: .admin)))
+        }
+        #expect(try ledger.store.users().first { $0.name == "amy" }?.role == .clerk)
+        #expect(try ledger.store.scalar("SELECT COUNT(*) FROM audit_log WHERE command = 'user.set'") == "2")
+    }
 }

@@ -33,6 +33,8 @@ public protocol LedgerQueries: ReceivablesQueries, ClassificationQueries {
     func unappliedCredits(asOf: CivilDate) throws -> [UnappliedCredit]
     /// Net sales (invoices less credit notes, minor units) per month key `YYYY-MM` of one customer, dated in `from...to`.
     func monthlySales(customerID: Int64, from: CivilDate, to: CivilDate) throws -> [String: Int64]
+    /// Users and their roles, by name (empty on a ledger nobody has set up users for).
+    func users() throws -> [LedgerUser]
     /// Posted documents (invoices and credit notes) with net, tax and total, by date then id.
     func documentTotals(from: CivilDate?, to: CivilDate?) throws -> [DocumentTotals]
     /// Receipts of a customer, newest first.

@@ -50,6 +50,10 @@ public protocol LedgerTransaction: ReceivablesTransaction, ClassificationTransac
     /// Receipts and credit notes of the customer with an unapplied amount > 0, oldest first.
     func unappliedCredits(customerID: Int64) throws -> [UnappliedCredit]
 
+    func user(name: String) throws -> LedgerUser?
+    func save(_ user: LedgerUser) throws
+    func activeAdminCount() throws -> Int
+
     /// Appends an audit entry; the store numbers it and chains its hash.
     func appendAudit(_ entry: AuditDraft) throws
 }

@@ -1,0 +1,37 @@
+import ArgumentParser
+import LedgerCore
+
+extension UserRole: ExpressibleByArgument {}
+
+/// `user list|set`: who may use the ledger and with which role (clerk, manager, auditor, admin).
+struct UserCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "user", abstract: "Users and roles.",
+        discussion: "While a ledger has no users, everyone acts as admin. Once users exist, --user (or $USER) must name an active user, whose role the command layer enforces.",
+        subcommands: [List.self, Set.self])
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List users and roles.")
+        @OptionGroup var global: GlobalOptions
+        @Option var format: OutputFormat = .table
+        func run() throws {
+            let (store, _) = try global.openLedger()
+            print(TabularOutput(columns: [("name", .text), ("role", .text), ("active", .text)],
+                                rows: try store.users().map { [$0.name, $0.role.rawValue, $0.isActive ? "yes" : "no"] }).render(format),
+                  terminator: "")
+        }
+    }
+
+    struct Set: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add a user or change a role (admin only).")
+        @OptionGroup var global: GlobalOptions
+        @Argument var name: String
+        @Option(help: "clerk, manager, auditor or admin") var role: UserRole
+        @Flag(help: "Deactivate the user.") var inactive = false
+        func run() throws {
+            let (_, service) = try global.openLedger()
+            let user = try service.run(SetUser(LedgerUser(name: name, role: role, isActive: !inactive)))
+            print("user \(user.name): \(user.role.rawValue)\(user.isActive ? "" : " (inactive)")")
+        }
+    }
+}
