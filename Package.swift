@@ -60,6 +60,7 @@ let package = Package(
         .testTarget(name: "LedgerCoreTests", dependencies: ["LedgerCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LedgerStoreTests", dependencies: [
             "LedgerCore", "LedgerStore", "LedgerInterop", "Classification",
+            .product(name: "GRDB", package: "GRDB.swift"),
         ], resources: [.copy("Fixtures")]),
         .testTarget(name: "SalesLedgerAppTests", dependencies: [
             "SalesLedgerApp", "TerminalUI", "LedgerCore", "LedgerStore", "LedgerInterop",

@@ -47,21 +47,25 @@ extension SQLiteLedgerStore {
 
     /// Verifies the audit chain: recomputes every hash. Returns nil when intact, else the first bad entry.
     public func verifyAuditChain() throws -> String? {
-        try read { db in
-            var previous = AuditChain.genesis
-            for row in try Row.fetchAll(db, sql: "SELECT * FROM audit_log ORDER BY seq") {
-                let seq: Int64 = row["seq"]
-                let stored: String = row["hash"]
-                let prev: String = row["prev_hash"]
-                guard prev == previous else { return "entry \(seq): previous hash does not match entry \(seq - 1)" }
-                let hash = AuditChain.hash(previous: prev, timestamp: row["timestamp_utc"], actor: row["actor"],
-                                           command: row["command"], payload: row["payload"], changes: row["changes"],
-                                           outcome: row["outcome"])
-                guard hash == stored else { return "entry \(seq): contents do not match its hash" }
-                previous = stored
-            }
-            return nil
+        try read { db in try SQLiteLedgerStore.auditChainProblem(db) }
+    }
+
+    /// The first break in the audit log's hash chain of `db`, or nil when it is intact (also used on backups).
+    static func auditChainProblem(_ db: Database) throws -> String? {
+        var previous = AuditChain.genesis
+        let rows = try Row.fetchCursor(db, sql: "SELECT * FROM audit_log ORDER BY seq")
+        while let row = try rows.next() {
+            let seq: Int64 = row["seq"]
+            let stored: String = row["hash"]
+            let prev: String = row["prev_hash"]
+            guard prev == previous else { return "entry \(seq): previous hash does not match entry \(seq - 1)" }
+            let hash = AuditChain.hash(previous: prev, timestamp: row["timestamp_utc"], actor: row["actor"],
+                                       command: row["command"], payload: row["payload"], changes: row["changes"],
+                                       outcome: row["outcome"])
+            guard hash == stored else { return "entry \(seq): contents do not match its hash" }
+            previous = stored
         }
+        return nil
     }
 
     /// Number of audit entries.

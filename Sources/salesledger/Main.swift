@@ -44,7 +44,9 @@ struct Salesledger: ParsableCommand {
         version: "0.1.0",
         subcommands: [InitCommand.self, SummaryCommand.self, SampleCommand.self, CustomerCommand.self, InvoiceCommand.self,
                       ReceiptCommand.self, CreditNoteCommand.self, ReportCommand.self, StatementCommand.self,
-                      RemindersCommand.self, ReminderRulesCommand.self, ContactCommand.self, RateCommand.self, ClassCommand.self, ImportCommand.self, ExportCommand.self, UserCommand.self, AuditCommand.self])
+                      RemindersCommand.self, ReminderRulesCommand.self, ContactCommand.self, RateCommand.self, ClassCommand.self,
+                      ImportCommand.self, ExportCommand.self, UserCommand.self, BackupCommand.self, RestoreCommand.self,
+                      AuditCommand.self])
 
     @OptionGroup var global: GlobalOptions
     @Option(help: "Colour theme: default, dark, light, high-contrast, mono (NO_COLOR picks mono).") var theme: String?

@@ -1,0 +1,69 @@
+/// Records a backup in the audit log (run by `LedgerService` after the backup file was written and checked).
+/// Changes no records: the audit entry is the point. Outcome: a one-line description.
+public struct RecordBackup: LedgerCommand {
+    public static let name = "ledger.backup"
+    /// `manual` or `daily`.
+    public var kind: String
+    public var file: String
+    public var sizeBytes: Int64
+    public var customers: Int
+    public var documents: Int
+    public var receipts: Int
+    /// Audit entries in the backup (this entry is not in it: it is appended after the copy).
+    public var auditEntries: Int
+
+    public init(kind: String, file: String, sizeBytes: Int64, customers: Int, documents: Int, receipts: Int,
+                auditEntries: Int) {
+        self.kind = kind
+        self.file = file
+        self.sizeBytes = sizeBytes
+        self.customers = customers
+        self.documents = documents
+        self.receipts = receipts
+        self.auditEntries = auditEntries
+    }
+
+    public func execute(in tx: any LedgerTransaction, context: CommandContext) throws -> String {
+        var issues = IssueCollector()
+        issues.check(!file.isEmpty, "file", "is required")
+        issues.check(["manual", "daily"].contains(kind), "kind", "must be manual or daily")
+        try issues.throwIfAny()
+        return "\(kind) backup \(file): \(documents) documents, \(receipts) receipts, \(auditEntries) audit entries"
+    }
+}
+
+/// Records, in the restored ledger, that it was restored from a backup. Only the admin role may restore:
+/// callers check `RecordRestore.authorize(_:)` before replacing the file, and the command checks again.
+/// Outcome: a one-line description.
+public struct RecordRestore: LedgerCommand {
+    public static let name = "ledger.restore"
+    public var file: String
+    /// Where the replaced ledger was kept, if there was one.
+    public var previousLedgerKeptAt: String?
+    public var documents: Int
+    public var receipts: Int
+    public var auditEntries: Int
+
+    public init(file: String, previousLedgerKeptAt: String?, documents: Int, receipts: Int, auditEntries: Int) {
+        self.file = file
+        self.previousLedgerKeptAt = previousLedgerKeptAt
+        self.documents = documents
+        self.receipts = receipts
+        self.auditEntries = auditEntries
+    }
+
+    /// Throws `permissionDenied` unless `role` is admin.
+    public static func authorize(_ role: UserRole) throws(LedgerError) {
+        guard role == .admin else {
+            throw .permissionDenied("restoring a backup needs the admin role (you are \(role.rawValue))")
+        }
+    }
+
+    public func execute(in tx: any LedgerTransaction, context: CommandContext) throws -> String {
+        try Self.authorize(context.role)
+        var issues = IssueCollector()
+        issues.check(!file.isEmpty, "file", "is required")
+        try issues.throwIfAny()
+        return "restored from \(file)" + (previousLedgerKeptAt.map { "; previous ledger kept as \($0)" } ?? "")
+    }
+}
