@@ -18,6 +18,12 @@ enum TUILauncher {
         let context = AppContext(store: store, service: service, language: language,
                                  ledgerName: (global.databasePath as NSString).lastPathComponent,
                                  draftPath: global.databasePath + ".draft.json")
+        // The daily backup (verified, rotated) at the first start of a day; the title bar warns when backups exist
+        // but none is younger than 24 h (e.g. the daily one failed).
+        do { _ = try store.dailyBackupIfDue(today: service.clock.today()) } catch {
+            warnings.append("daily backup failed: \(error)")
+        }
+        context.isBackupOverdue = { store.lastBackupDate() != nil && store.backupIsOverdue() }
         context.loadSample = { choice in
             let report = try service.runBatch { runner -> LoadReport in
                 switch choice {

@@ -11,6 +11,8 @@ public final class AppContext {
     public let ledgerName: String
     /// Where drafts are kept (a JSON file beside the ledger), or nil (tests).
     public let draftPath: String?
+    /// True when backups exist but none is younger than 24 h (the title bar warns); wired by the executable.
+    public var isBackupOverdue: () -> Bool = { false }
     /// Loads a sample data set (the executable wires the loaders), for the welcome dialog.
     public var loadSample: ((SampleChoice) throws -> String)?
     /// Bumped after every successful write, so screens know to re-query.

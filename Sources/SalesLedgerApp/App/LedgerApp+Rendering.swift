@@ -14,11 +14,16 @@ extension LedgerApp {
         var right = "\(s.user): \(context.user)  \(s.today): \(context.today)"
         let badge = receivables.remindersDue
         if badge > 0 { right = "[\(badge) \(s.remindersBadge)]  " + right }
+        let backupWarning = context.isBackupOverdue()
+        if backupWarning { right = "[\(s.noRecentBackup)]  " + right }
         buffer.setFitted(left, x: 1, y: 0, width: max(0, size.width - DisplayWidth.of(right) - 3), style: Style(.title, [.bold]))
         buffer.setString(right, x: max(0, size.width - DisplayWidth.of(right) - 1), y: 0, style: Style(.title))
+        var badgeX = max(0, size.width - DisplayWidth.of(right) - 1)
+        if backupWarning {
+            badgeX += buffer.setString("[\(s.noRecentBackup)]", x: badgeX, y: 0, style: Style(.error, [.bold])) + 2
+        }
         if badge > 0 {
-            buffer.setString("[\(badge) \(s.remindersBadge)]", x: max(0, size.width - DisplayWidth.of(right) - 1), y: 0,
-                             style: Style(.warning, [.bold]))
+            buffer.setString("[\(badge) \(s.remindersBadge)]", x: badgeX, y: 0, style: Style(.warning, [.bold]))
         }
         // Tabs.
         let titles = [s.screenSalesEntry, s.screenCustomers, s.screenReceivables, s.screenCharts, s.screenReports]

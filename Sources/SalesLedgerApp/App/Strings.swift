@@ -37,6 +37,7 @@ public struct Strings: Sendable {
     var search: String { t("Search", "搜索") }
     var open: String { t("Open", "打开") }
     var back: String { t("Back", "返回") }
+    var noRecentBackup: String { t("no backup in 24 h", "24小时内无备份") }
     var remindersBadge: String { t("reminders", "条提醒") }
     var unsavedTitle: String { t("Unsaved changes", "未保存的修改") }
     var unsavedQuit: String { t("Something being entered is not saved (a sale, a customer or a receipt). Quit anyway?", "有尚未保存的录入（销售单、客户或收款单），确定退出吗？") }
