@@ -72,3 +72,13 @@ import TerminalUI
         #expect(order == ["INV-2025-000004", "INV-2025-000005", "INV-2025-000007", "INV-2025-000002"])
     }
 }
+
+@Suite struct TitleBarTests {
+    @Test func warnsWhenNoBackupIn24Hours() throws {
+        var h = try AppHarness(language: .zh)
+        #expect(!h.text.contains("24小时内无备份"))
+        h.context.isBackupOverdue = { true }
+        h.press(.function(4))
+        #expect(h.screen()[0].contains("[24小时内无备份]"))
+    }
+}
