@@ -7,19 +7,12 @@ struct DSOReportCommand: ParsableCommand {
         commandName: "dso", abstract: "Days sales outstanding (应收账款周转天数) for a period.",
         discussion: "DSO = receivables at period end ÷ credit sales in the period × days in the period (see docs/receivables.md).")
     @OptionGroup var global: GlobalOptions
-    @Option(help: "First day of the period.") var from: String
-    @Option(help: "Last day of the period (default today).") var to: String?
+    @OptionGroup var period: PeriodOptions
     @Option var format: OutputFormat = .table
 
     func run() throws {
         let (store, service) = try global.openLedger()
-        var issues = IssueCollector()
-        let today = service.clock.today()
-        let fromDate = parseDate(from, "from", today, &issues)
-        let toDate = parseDate(to, "to", today, &issues) ?? today
-        if let fromDate, fromDate > toDate { issues.add("from", "\(fromDate) is after the end date \(toDate)") }
-        try issues.throwIfAny()
-        guard let fromDate else { return }
+        let (fromDate, toDate) = try period.dates(today: service.clock.today())
         let snapshot = try store.receivablesSnapshot(customerID: nil)
         var figures = ReceivablesFigures.dso(from: fromDate, to: toDate, snapshot: snapshot)
         if figures.count > 1, let converted = ReceivablesFigures.convertedDSO(from: fromDate, to: toDate, snapshot: snapshot,
@@ -43,18 +36,12 @@ struct CollectionsReportCommand: ParsableCommand {
         commandName: "collections", abstract: "Collected vs due per month.",
         discussion: "due = invoices due in the month; collected = receipts dated in the month; settled_of_due = allocations to the month's invoices dated by its end.")
     @OptionGroup var global: GlobalOptions
-    @Option var from: String
-    @Option var to: String?
+    @OptionGroup var period: PeriodOptions
     @Option var format: OutputFormat = .table
 
     func run() throws {
         let (store, service) = try global.openLedger()
-        var issues = IssueCollector()
-        let today = service.clock.today()
-        let fromDate = parseDate(from, "from", today, &issues)
-        let toDate = parseDate(to, "to", today, &issues) ?? today
-        try issues.throwIfAny()
-        guard let fromDate else { return }
+        let (fromDate, toDate) = try period.dates(today: service.clock.today())
         let rows = ReceivablesFigures.collections(from: fromDate, to: toDate, snapshot: try store.receivablesSnapshot(customerID: nil))
         func amount(_ m: Int64, _ c: Currency) -> String { Money.format(m, digits: c.minorDigits, grouping: false) }
         let output = TabularOutput(
@@ -94,18 +81,12 @@ struct PaymentDaysReportCommand: ParsableCommand {
 struct WriteOffReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "write-offs", abstract: "Bad-debt write-offs in a period.")
     @OptionGroup var global: GlobalOptions
-    @Option var from: String
-    @Option var to: String?
+    @OptionGroup var period: PeriodOptions
     @Option var format: OutputFormat = .table
 
     func run() throws {
         let (store, service) = try global.openLedger()
-        var issues = IssueCollector()
-        let today = service.clock.today()
-        let fromDate = parseDate(from, "from", today, &issues)
-        let toDate = parseDate(to, "to", today, &issues) ?? today
-        try issues.throwIfAny()
-        guard let fromDate else { return }
+        let (fromDate, toDate) = try period.dates(today: service.clock.today())
         let rows = ReceivablesFigures.writeOffs(from: fromDate, to: toDate, snapshot: try store.receivablesSnapshot(customerID: nil))
         let output = TabularOutput(
             columns: [("date", .text), ("invoice", .text), ("customer", .text), ("name", .text), ("currency", .text),
@@ -113,5 +94,21 @@ struct WriteOffReportCommand: ParsableCommand {
             rows: rows.map { [$0.date.description, $0.invoiceNumber, $0.customerCode, $0.customerName, $0.currency.code,
                               Money.format($0.amount, digits: $0.currency.minorDigits, grouping: false), $0.reason] })
         print(output.render(format), terminator: "")
+    }
+}
+
+/// `--from D [--to D]` of a period report: both dates parsed with field-named errors, `to` defaults to today.
+struct PeriodOptions: ParsableArguments {
+    @Option(help: "First day of the period.") var from: String
+    @Option(help: "Last day of the period (default today).") var to: String?
+
+    /// - Throws: `LedgerError.validation` naming `from` / `to`.
+    func dates(today: CivilDate) throws -> (CivilDate, CivilDate) {
+        var issues = IssueCollector()
+        let fromDate = parseDate(from, "from", today, &issues)
+        let toDate = parseDate(to, "to", today, &issues) ?? today
+        if let fromDate, fromDate > toDate { issues.add("from", "\(fromDate) is after the end date \(toDate)") }
+        try issues.throwIfAny()
+        return (fromDate ?? today, toDate)
     }
 }
