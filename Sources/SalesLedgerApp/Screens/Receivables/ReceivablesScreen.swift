@@ -196,9 +196,9 @@ struct ReceivablesScreen: LedgerScreen {
             return [KeyBinding(.ctrl("s"), s.recordReceipt), KeyBinding(.tab, s.t("Next field", "下一项")), KeyBinding(.escape, s.back)]
         }
         if dateInput != nil { return [KeyBinding(.enter, s.changeDate), KeyBinding(.escape, s.back)] }
-        return [KeyBinding([.up, .down], s.t("Move", "移动")), KeyBinding(.char("t"), s.switchList),
-                KeyBinding(.char("r"), s.recordReceipt), KeyBinding(.char("l"), s.logContact), KeyBinding(.char("z"), s.snooze),
+        return [KeyBinding(.char("r"), s.recordReceipt), KeyBinding(.char("l"), s.logContact), KeyBinding(.char("z"), s.snooze),
+                KeyBinding(.char("t"), s.switchList), KeyBinding(.char("/"), s.search), KeyBinding([.up, .down], s.t("Move", "移动")),
                 KeyBinding([.enter, .char("c")], s.t("Customer", "打开客户")), KeyBinding(.char("s"), s.t("Sort", "排序")),
-                KeyBinding(.char("d"), s.changeDate), KeyBinding(.char("/"), s.search)]
+                KeyBinding(.char("d"), s.changeDate)]
     }
 }

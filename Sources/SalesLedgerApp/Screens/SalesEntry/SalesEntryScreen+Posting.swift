@@ -185,8 +185,8 @@ extension SalesEntryScreen {
             return [KeyBinding([.up, .down], s.t("Move", "移动")), KeyBinding(.enter, s.open), KeyBinding(.char("v"), s.voidAction),
                     KeyBinding(.char("c"), s.creditAction), KeyBinding(.escape, s.back)]
         }
-        return [KeyBinding([.function(2), .ctrl("s")], s.post), KeyBinding([.tab, .backTab], s.t("Next/prev", "下/上一项")),
-                KeyBinding(.ctrl("n"), s.addLine), KeyBinding(.ctrl("x"), s.deleteLine), KeyBinding(.ctrl("d"), s.saveDraft),
-                KeyBinding(.ctrl("l"), s.todaysSales)]
+        return [KeyBinding([.function(2), .ctrl("s")], s.post), KeyBinding(.ctrl("n"), s.addLine), KeyBinding(.ctrl("x"), s.deleteLine),
+                KeyBinding(.ctrl("d"), s.saveDraft), KeyBinding(.ctrl("l"), s.todaysSales),
+                KeyBinding([.tab, .backTab], s.t("Next/prev", "下/上一项"))]
     }
 }
