@@ -24,9 +24,7 @@ public enum SearchKeys {
                 words.append(asciiRun)
                 asciiRun = ""
             }
-            let latin = String(character).applyingTransform(StringTransform("Any-Latin; Latin-ASCII"), reverse: false)
-                ?? String(character)
-            let letters = latin.lowercased().filter { $0.isASCII && ($0.isLetter || $0.isNumber) }
+            let letters = syllable(of: character)
             if !letters.isEmpty { words.append(letters) }
         }
         if !asciiRun.isEmpty { words.append(asciiRun) }
@@ -35,5 +33,33 @@ public enum SearchKeys {
             if let first = word.first { initials.append(Character(first.lowercased())) }
         }
         return (full, initials)
+    }
+
+    /// The ASCII letters of one character's transliteration (`北` → `bei`), cached: ICU's transform is costly and
+    /// names reuse few characters, so bulk loads stay fast.
+    static func syllable(of character: Character) -> String {
+        if let cached = cache.value(for: character) { return cached }
+        let latin = String(character).applyingTransform(StringTransform("Any-Latin; Latin-ASCII"), reverse: false) ?? String(character)
+        let letters = latin.lowercased().filter { $0.isASCII && ($0.isLetter || $0.isNumber) }
+        cache.store(letters, for: character)
+        return letters
+    }
+
+    static let cache = SyllableCache()
+}
+
+/// A lock-protected character → syllable table shared by all threads.
+final class SyllableCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var table: [Character: String] = [:]
+    func value(for key: Character) -> String? {
+        lock.lock()
+        defer { lock.unlock() }
+        return table[key]
+    }
+    func store(_ value: String, for key: Character) {
+        lock.lock()
+        table[key] = value
+        lock.unlock()
     }
 }
