@@ -231,7 +231,7 @@ public struct LedgerApp: TerminalApplication {
         let s = context.strings
         return [KeyBinding([.function(3), .function(4), .function(5), .function(6), .function(7)], s.screens,
                            help: [s.screenSalesEntry, s.screenCustomers, s.screenReceivables, s.screenCharts, s.screenReports]
-                               .joined(separator: " / ") + s.t(" (also 1–5 outside text fields)", "（不在输入框时也可按 1–5）")),
+                               .joined(separator: " / ") + s.t(" (also 1–5 outside text fields)", "（输入框外按 1–5）")),
                 KeyBinding([.function(1), .char("?")], s.help),
                 KeyBinding([.function(10), .char("q"), .ctrl("c")], s.quit)]
             + currentScreen.keyBindings(s).map(s.localized)

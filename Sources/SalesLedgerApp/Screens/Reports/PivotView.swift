@@ -124,7 +124,7 @@ struct PivotView {
             buffer.setFitted(row[0], x: area.x + 1, y: y, width: labelWidth, style: Style(isTotal ? .accent : .text, isTotal ? [.bold] : []))
             for (n, c) in shown.enumerated() {
                 let selected = r == state.selectedRow && c - 1 == selectedColumn
-                buffer.setFitted(row[c], x: area.x + 2 + labelWidth + n * (cellWidth + 1), y: y, width: cellWidth, alignment: .right,
+                buffer.setFitted(ReportsScreen.grouped(row[c]), x: area.x + 2 + labelWidth + n * (cellWidth + 1), y: y, width: cellWidth, alignment: .right,
                                  style: Style(selected ? .selection : (isTotal || c == header.count - 1 ? .accent : .text)))
             }
             y += 1
