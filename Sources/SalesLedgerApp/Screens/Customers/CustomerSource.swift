@@ -51,8 +51,10 @@ final class CustomerSource: TableDataSource {
         return text
     }
 
-    static func columns(_ s: Strings) -> [TableColumn] {
-        [TableColumn(s.code, width: .fixed(8)),
+    /// The list's columns; below 100 cells the last sale and the sparkline are left out so names stay readable
+    /// (the order is kept, so column indices still match `CustomerSort.Column`).
+    static func columns(_ s: Strings, width: Int = .max) -> [TableColumn] {
+        let all = [TableColumn(s.code, width: .fixed(8)),
          TableColumn(s.name, width: .flexible(weight: 3, minimum: 14)),
          TableColumn(s.customerClass, width: .fixed(5)),
          TableColumn(s.region, width: .flexible(weight: 1, minimum: 8)),
@@ -61,5 +63,6 @@ final class CustomerSource: TableDataSource {
          TableColumn(s.overdue, width: .fixed(12), alignment: .right),
          TableColumn(s.lastPurchase, width: .fixed(10)),
          TableColumn(s.sales12, width: .fixed(12))]
+        return width < 100 ? Array(all.prefix(7)) : all
     }
 }

@@ -187,7 +187,7 @@ struct CustomersScreen: LedgerScreen {
             if let classFilter { heading += "   \(s.dimensionName(classFilter.dimension)) = \(classFilter.code) \(classFilter.label)  [f]" }
             buffer.setFitted(heading, x: area.x + 1, y: area.y, width: area.width - 2, style: Style(.accent, [.bold]))
             var state = table
-            var view = s.localize(TableView(columns: CustomerSource.columns(s)))
+            var view = s.localize(TableView(columns: CustomerSource.columns(s, width: area.width)))
             view.alwaysShowsFilter = true
             view.render(into: &buffer, in: Rect(x: area.x, y: area.y + 1, width: area.width, height: max(0, area.height - 1)),
                         source: source, state: &state)
