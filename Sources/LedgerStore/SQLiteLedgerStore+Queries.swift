@@ -113,11 +113,6 @@ extension SQLiteLedgerStore {
         }
     }
 
-    public func customerCount(search: String?) throws -> Int {
-        let (clause, args) = SQLiteLedgerStore.searchClause(search)
-        return try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM customer WHERE \(clause)", arguments: args) ?? 0 }
-    }
-
     static func invoiceWhere(_ filter: InvoiceFilter) -> (String, StatementArguments) {
         var parts = ["1"]
         var args: StatementArguments = []

@@ -15,7 +15,6 @@ public protocol LedgerQueries: ReceivablesQueries, ClassificationQueries {
     func customer(code: String) throws -> Customer?
     /// Customers whose code, name, pinyin, initials or phone contain `search` (all when nil), by code.
     func customers(search: String?, asOf: CivilDate, page: PageRequest) throws -> [CustomerListRow]
-    func customerCount(search: String?) throws -> Int
     /// Customers matching `filter` (classes incl. sub-classes, and search), sorted, one page. Sorting by balance,
     /// overdue or last sale computes those for every matching customer first (slower on very large ledgers).
     func customerList(filter: ClassFilter, asOf: CivilDate, sort: CustomerSort, page: PageRequest) throws -> [CustomerListRow]

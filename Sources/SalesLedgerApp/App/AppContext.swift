@@ -1,3 +1,4 @@
+import Foundation
 import LedgerCore
 import TerminalUI
 
@@ -12,7 +13,19 @@ public final class AppContext {
     /// Where drafts are kept (a JSON file beside the ledger), or nil (tests).
     public let draftPath: String?
     /// True when backups exist but none is younger than 24 h (the title bar warns); wired by the executable.
-    public var isBackupOverdue: () -> Bool = { false }
+    public var isBackupOverdue: () -> Bool = { false } {
+        didSet { backupCheck = nil }
+    }
+    private var backupCheck: (at: Int64, overdue: Bool)?
+
+    /// `isBackupOverdue`, asked at most once a minute (the title bar is drawn on every key press).
+    public var backupWarning: Bool {
+        let now = Int64(Date().timeIntervalSince1970)   // real time: the pinned --today clock does not move
+        if let check = backupCheck, now - check.at < 60 { return check.overdue }
+        let overdue = isBackupOverdue()
+        backupCheck = (now, overdue)
+        return overdue
+    }
     /// Loads a sample data set (the executable wires the loaders), for the welcome dialog.
     public var loadSample: ((SampleChoice) throws -> String)?
     /// Bumped after every successful write, so screens know to re-query.

@@ -14,7 +14,7 @@ extension LedgerApp {
         var right = "\(s.user): \(context.user)  \(s.today): \(context.today)"
         let badge = receivables.remindersDue
         if badge > 0 { right = "[\(badge) \(s.remindersBadge)]  " + right }
-        let backupWarning = context.isBackupOverdue()
+        let backupWarning = context.backupWarning
         if backupWarning { right = "[\(s.noRecentBackup)]  " + right }
         buffer.setFitted(left, x: 1, y: 0, width: max(0, size.width - DisplayWidth.of(right) - 3), style: Style(.title, [.bold]))
         buffer.setString(right, x: max(0, size.width - DisplayWidth.of(right) - 1), y: 0, style: Style(.title))
