@@ -30,4 +30,7 @@ public protocol TradeQueries: AnyObject {
     func saleFapiaoPositions(asOf: CivilDate, customerCode: String?) throws -> [SaleFapiaoPosition]
     /// Recorded fapiao (void included) dated in `from...to`, of one customer or all, by date then id.
     func fapiaoList(customerCode: String?, from: CivilDate?, to: CivilDate?) throws -> [Fapiao]
+    /// 销项税: line net and tax of posted invoices less credit notes dated in `from...to`, by month, rate and
+    /// currency (one query; the same documents and signs as `salesReport`).
+    func outputVAT(from: CivilDate?, to: CivilDate?) throws -> [OutputVATRow]
 }

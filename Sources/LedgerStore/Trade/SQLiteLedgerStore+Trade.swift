@@ -32,3 +32,27 @@ extension SQLiteLedgerStore {
         }
     }
 }
+
+extension SQLiteLedgerStore {
+    public func outputVAT(from: CivilDate?, to: CivilDate?) throws -> [OutputVATRow] {
+        var filters = ["d.status = 'posted'"]
+        var args: StatementArguments = []
+        if let from { filters.append("d.date >= ?"); args += [from.description] }
+        if let to { filters.append("d.date <= ?"); args += [to.description] }
+        let sign = "(CASE d.kind WHEN 'invoice' THEN 1 ELSE -1 END)"
+        let sql = """
+            SELECT substr(d.date, 1, 7) AS month, l.tax_rate_bp AS rate, d.currency,
+              SUM(\(sign) * l.net_amount) AS net, SUM(\(sign) * l.tax_amount) AS tax
+            FROM document d JOIN document_line l ON l.document_id = d.id
+            WHERE \(filters.joined(separator: " AND "))
+            GROUP BY month, rate, d.currency
+            ORDER BY month, rate DESC, d.currency
+            """
+        return try read { db in
+            try Row.fetchAll(db, sql: sql, arguments: args).map { row in
+                OutputVATRow(month: row["month"], rate: Rate(basisPoints: row["rate"]), currency: RowMapping.currency(row["currency"]),
+                             net: row["net"], tax: row["tax"])
+            }
+        }
+    }
+}
