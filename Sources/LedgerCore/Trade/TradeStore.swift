@@ -19,6 +19,8 @@ public protocol TradeTransaction: AnyObject {
     func hasRedFapiao(originalID: Int64) throws -> Bool
     /// Sets or clears 不开票 on a sale.
     func setNoFapiao(saleID: Int64, _ noFapiao: Bool, reason: String) throws
+    /// Appends a commission rule; returns its id.
+    func insert(_ rule: CommissionRule) throws -> Int64
 }
 
 /// Read queries of the fapiao and trade-practice features. `LedgerQueries` inherits it.
@@ -33,4 +35,8 @@ public protocol TradeQueries: AnyObject {
     /// 销项税: line net and tax of posted invoices less credit notes dated in `from...to`, by month, rate and
     /// currency (one query; the same documents and signs as `salesReport`).
     func outputVAT(from: CivilDate?, to: CivilDate?) throws -> [OutputVATRow]
+    /// Every commission rule, by start then id.
+    func commissionRules() throws -> [CommissionRule]
+    /// Sales, credit notes, write-offs and receipt allocations (with reversals) dated in `from...to`.
+    func commissionEvents(from: CivilDate, to: CivilDate) throws -> [CommissionEvent]
 }

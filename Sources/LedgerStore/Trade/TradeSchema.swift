@@ -67,5 +67,23 @@ enum TradeSchema {
                 BEGIN SELECT RAISE(ABORT, 'fapiao parts are never deleted'); END;
             """)
         }
+        // Commission rules are appended, never edited: a rate change is a new row with a later start.
+        migrator.registerMigration("v16-commission") { db in
+            try db.execute(sql: """
+            CREATE TABLE commission_rule (
+                id INTEGER PRIMARY KEY,
+                salesperson TEXT NOT NULL DEFAULT '',
+                customer_class TEXT NOT NULL DEFAULT '',
+                basis TEXT NOT NULL CHECK (basis IN ('net_sales', 'collections')),
+                rate_bp INTEGER NOT NULL CHECK (rate_bp BETWEEN 0 AND 10000),
+                within_days INTEGER,
+                start_date TEXT NOT NULL
+            );
+            CREATE TRIGGER commission_rule_no_update BEFORE UPDATE ON commission_rule
+                BEGIN SELECT RAISE(ABORT, 'commission rules are never edited: add a rule with a later start'); END;
+            CREATE TRIGGER commission_rule_no_delete BEFORE DELETE ON commission_rule
+                BEGIN SELECT RAISE(ABORT, 'commission rules are never deleted'); END;
+            """)
+        }
     }
 }

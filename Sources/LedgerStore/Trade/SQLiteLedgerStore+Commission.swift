@@ -1,0 +1,56 @@
+import GRDB
+import LedgerCore
+
+extension SQLiteTransaction {
+    func insert(_ r: CommissionRule) throws -> Int64 {
+        try db.execute(sql: """
+            INSERT INTO commission_rule (salesperson, customer_class, basis, rate_bp, within_days, start_date)
+            VALUES (?,?,?,?,?,?)
+            """, arguments: [r.salesperson, r.customerClass, r.basis.rawValue, r.rate.basisPoints, r.withinDays,
+                             r.start.description])
+        return db.lastInsertedRowID
+    }
+}
+
+extension SQLiteLedgerStore {
+    public func commissionRules() throws -> [CommissionRule] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM commission_rule ORDER BY start_date, id").map { row in
+                CommissionRule(id: row["id"], salesperson: row["salesperson"], customerClass: row["customer_class"],
+                               basis: CommissionBasis(rawValue: row["basis"]) ?? .netSales,
+                               rate: Rate(basisPoints: row["rate_bp"]), withinDays: row["within_days"],
+                               start: RowMapping.date(row["start_date"]))
+            }
+        }
+    }
+
+    public func commissionEvents(from: CivilDate, to: CivilDate) throws -> [CommissionEvent] {
+        let sql = """
+            SELECT CASE d.kind WHEN 'invoice' THEN 'sale' ELSE 'creditNote' END AS kind, d.date, COALESCE(s.code, '') AS sp,
+              c.customer_class AS cls, d.currency, d.subtotal AS amount, 0 AS inv_net, 0 AS inv_total, NULL AS due,
+              NULL AS receipt_date
+            FROM document d JOIN customer c ON c.id = d.customer_id LEFT JOIN salesperson s ON s.id = d.salesperson_id
+            WHERE d.status = 'posted' AND d.date BETWEEN :from AND :to
+            UNION ALL
+            SELECT CASE a.source WHEN 'receipt' THEN 'collection' ELSE 'writeOff' END, a.date, COALESCE(s.code, ''),
+              c.customer_class, a.currency, a.amount, inv.subtotal, inv.total, inv.due_date, r.date
+            FROM allocation a JOIN document inv ON inv.id = a.invoice_id JOIN customer c ON c.id = inv.customer_id
+            LEFT JOIN salesperson s ON s.id = inv.salesperson_id
+            LEFT JOIN receipt r ON a.source = 'receipt' AND r.id = a.source_id
+            WHERE a.source IN ('receipt', 'write_off') AND a.date BETWEEN :from AND :to
+            """
+        return try read { db in
+            try Row.fetchAll(db, sql: sql, arguments: ["from": from.description, "to": to.description]).map { row in
+                let kind = CommissionEvent.Kind(rawValue: row["kind"]) ?? .sale
+                var e = CommissionEvent(kind: kind, date: RowMapping.date(row["date"]), salesperson: row["sp"],
+                                        customerClass: row["cls"], currency: RowMapping.currency(row["currency"]),
+                                        amount: row["amount"])
+                e.invoiceNet = row["inv_net"]
+                e.invoiceTotal = row["inv_total"]
+                e.dueDate = (row["due"] as String?).flatMap(CivilDate.init(iso:))
+                e.receiptDate = (row["receipt_date"] as String?).flatMap(CivilDate.init(iso:))
+                return e
+            }
+        }
+    }
+}

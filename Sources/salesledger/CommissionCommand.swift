@@ -1,0 +1,93 @@
+import ArgumentParser
+import LedgerCore
+
+/// `commission set|rules`: commission rules (业务员提成), manager only; a rate change is a new rule with a start.
+struct CommissionCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "commission", abstract: "Commission rules (业务员提成).",
+                                                    subcommands: [Set.self, Rules.self])
+
+    struct Set: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add a rule (manager). A rate change is a new rule starting today or later; it never applies backwards.")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "Salesperson code (default: everyone).") var salesperson = ""
+        @Option(name: .customLong("class"), help: "Customer class (default: every class).") var customerClass = ""
+        @Option(help: "net-sales or collections") var basis: String
+        @Option(help: "Rate in percent, e.g. 3 or 2.5.") var rate: String
+        @Option(help: "collections: count receipts dated at most N days after the due date.") var withinDays: Int?
+        @Option(help: "First day the rule applies (default today).") var start: String?
+
+        func run() throws {
+            let (_, service) = try global.openLedger()
+            let today = service.clock.today()
+            let rule = try TradeCLI.run(chinese: global.isChinese) {
+                var issues = IssueCollector()
+                let parsedBasis = CommissionBasis(rawValue: basis.replacingOccurrences(of: "-", with: "_"))
+                if parsedBasis == nil { issues.add("basis", "'\(basis)' is not net-sales or collections") }
+                var parsedRate = Rate.zero
+                do { parsedRate = try Rate.parsePercent(rate) } catch { issues.add("rate", String(describing: error)) }
+                let startDate = parseDate(start, "start", today, &issues) ?? today
+                try issues.throwIfAny()
+                return try service.run(SetCommissionRule(CommissionRule(
+                    salesperson: salesperson, customerClass: customerClass, basis: parsedBasis ?? .netSales, rate: parsedRate,
+                    withinDays: withinDays, start: startDate)))
+            }
+            print("commission rule #\(rule.id): \(rule.salesperson.isEmpty ? "*" : rule.salesperson) \(rule.basis.rawValue) \(rule.rate) from \(rule.start)")
+        }
+    }
+
+    struct Rules: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List commission rules.")
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "table, csv or json") var format: OutputFormat = .table
+        func run() throws {
+            let (store, _) = try global.openLedger()
+            let rows = try store.commissionRules().map { r in
+                [String(r.id), r.salesperson.isEmpty ? "*" : r.salesperson, r.customerClass.isEmpty ? "*" : r.customerClass,
+                 r.basis.rawValue, r.rate.description, r.withinDays.map(String.init) ?? "", r.start.description]
+            }
+            print(TabularOutput(columns: [("id", .integer), ("salesperson", .text), ("class", .text), ("basis", .text),
+                                          ("rate", .text), ("within_days", .integer), ("start", .text)], rows: rows).render(format),
+                  terminator: "")
+        }
+    }
+}
+
+/// `report commission --month YYYY-MM`: commission per salesperson and rule for a month.
+struct CommissionReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "commission",
+                                                    abstract: "Commission (业务员提成) per salesperson and rule for a month.")
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "Month, e.g. 2026-03 (default this month).") var month: String?
+    @Option(help: "table, csv or json") var format: OutputFormat = .table
+
+    func run() throws {
+        let (store, service) = try global.openLedger()
+        let today = service.clock.today()
+        var first = today.startOfMonth
+        if let month {
+            guard let date = CivilDate(iso: month + "-01") else {
+                throw LedgerError.validation([FieldIssue("month", "'\(month)' is not a month such as 2026-03")])
+            }
+            first = date
+        }
+        let last = first.adding(months: 1).adding(days: -1)
+        let lines = Commission.lines(events: try store.commissionEvents(from: first, to: last), rules: try store.commissionRules())
+        let names = Dictionary(try store.salespeople().map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let rows = lines.map { l -> [String] in
+            let m = { (v: Int64) in Money.format(v, digits: l.currency.minorDigits, grouping: false) }
+            return [l.salesperson, names[l.salesperson] ?? "", l.rule.basis.rawValue, l.rule.rate.description,
+                    l.rule.start.description, l.currency.code, m(l.basisAmount), m(l.commission)]
+        }
+        var total: [String]?
+        let currencies = Swift.Set(lines.map(\.currency))
+        if currencies.count == 1, let c = currencies.first {
+            let m = { (v: Int64) in Money.format(v, digits: c.minorDigits, grouping: false) }
+            total = ["TOTAL", "", "", "", "", c.code, m(lines.reduce(0) { $0 + $1.basisAmount }), m(lines.reduce(0) { $0 + $1.commission })]
+        }
+        if format == .table { print("Commission \(first) … \(last)") }
+        print(TabularOutput(columns: [("salesperson", .text), ("name", .text), ("basis", .text), ("rate", .text), ("from", .text),
+                                      ("currency", .text), ("basis_amount", .amount), ("commission", .amount)],
+                            rows: rows, totalRow: total).render(format), terminator: "")
+    }
+}
