@@ -13,10 +13,11 @@ struct ReceiptCommand: ParsableCommand {
         @Option(help: "Customer code.") var customer: String
         @Option(help: "Amount received.") var amount: String
         @Option(help: "Date received (default today).") var date: String?
-        @Option(help: "cash, bank_transfer, cheque, card, wechat_pay, alipay, other") var method = "bank_transfer"
+        @Option(help: "cash, bank_transfer, cheque, card, wechat_pay, alipay, acceptance_bill, other") var method = "bank_transfer"
         @Option var reference = ""
         @Option var note = ""
         @Option(help: "auto, none, or NUMBER=AMOUNT,…") var allocate = "auto"
+        @OptionGroup var bill: AcceptanceBillOptions
 
         func run() throws {
             let (store, service) = try global.openLedger()
@@ -48,7 +49,7 @@ struct ReceiptCommand: ParsableCommand {
             record.reference = reference
             record.note = note
             if !issues.issues.isEmpty { throw LedgerError.validation(issues.issues + service.validationIssues(of: record)) }
-            let outcome = try service.run(record)
+            let outcome = try bill.run(record, service: service, chinese: global.isChinese)
             print("recorded \(outcome.receipt.displayNumber): \(money.groupedString) \(currency.code); allocated to \(outcome.allocation.allocations.count) invoice(s); unapplied \(outcome.allocation.unapplied.groupedString)")
         }
     }

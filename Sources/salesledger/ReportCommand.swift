@@ -6,7 +6,8 @@ struct ReportCommand: ParsableCommand {
                                                     subcommands: [Sales.self, AgingReportCommand.self, PivotCommand.self,
                                                                   DSOReportCommand.self, CollectionsReportCommand.self,
                                                                   PaymentDaysReportCommand.self, WriteOffReportCommand.self,
-                                                                  FapiaoReportCommand.self, CommissionReportCommand.self])
+                                                                  FapiaoReportCommand.self, CommissionReportCommand.self,
+                                                                  BillsReportCommand.self])
 
     struct Sales: ParsableCommand {
         static let configuration = CommandConfiguration(

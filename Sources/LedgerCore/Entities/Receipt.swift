@@ -1,6 +1,8 @@
 /// How a customer paid.
 public enum PaymentMethod: String, Sendable, Codable, CaseIterable {
     case cash, bankTransfer = "bank_transfer", cheque, card, wechatPay = "wechat_pay", alipay, other
+    /// 承兑汇票 (bank acceptance bill): not cash until paid at maturity; details in `AcceptanceBill`.
+    case acceptanceBill = "acceptance_bill"
 }
 
 /// A receipt (收款单): money received from a customer, allocated to invoices or left as unapplied credit.

@@ -21,6 +21,8 @@ public protocol TradeTransaction: AnyObject {
     func setNoFapiao(saleID: Int64, _ noFapiao: Bool, reason: String) throws
     /// Appends a commission rule; returns its id.
     func insert(_ rule: CommissionRule) throws -> Int64
+    func billExists(number: String) throws -> Bool
+    func insert(_ bill: AcceptanceBill) throws
 }
 
 /// Read queries of the fapiao and trade-practice features. `LedgerQueries` inherits it.
@@ -39,4 +41,6 @@ public protocol TradeQueries: AnyObject {
     func commissionRules() throws -> [CommissionRule]
     /// Sales, credit notes, write-offs and receipt allocations (with reversals) dated in `from...to`.
     func commissionEvents(from: CivilDate, to: CivilDate) throws -> [CommissionEvent]
+    /// Acceptance bills received on or before `asOf`, by maturity then bill number.
+    func acceptanceBills(asOf: CivilDate) throws -> [AcceptanceBill]
 }

@@ -85,5 +85,17 @@ enum TradeSchema {
                 BEGIN SELECT RAISE(ABORT, 'commission rules are never deleted'); END;
             """)
         }
+        // Acceptance bills (承兑汇票) of receipts paid by bill; one row per receipt, bill numbers unique.
+        migrator.registerMigration("v16-acceptance-bill") { db in
+            try db.execute(sql: """
+            CREATE TABLE acceptance_bill (
+                receipt_id INTEGER PRIMARY KEY REFERENCES receipt(id),
+                bill_number TEXT NOT NULL UNIQUE,
+                bank TEXT NOT NULL,
+                maturity TEXT NOT NULL
+            );
+            CREATE INDEX acceptance_bill_maturity ON acceptance_bill(maturity);
+            """)
+        }
     }
 }

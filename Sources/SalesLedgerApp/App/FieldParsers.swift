@@ -32,6 +32,7 @@ enum FieldParsers {
         case .card: return s.t("Card", "刷卡")
         case .wechatPay: return s.t("WeChat Pay", "微信支付")
         case .alipay: return s.t("Alipay", "支付宝")
+        case .acceptanceBill: return s.t("Acceptance bill", "承兑汇票")
         case .other: return s.t("Other", "其他")
         }
     }

@@ -1,0 +1,30 @@
+import GRDB
+import LedgerCore
+
+extension SQLiteTransaction {
+    func billExists(number: String) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM acceptance_bill WHERE bill_number = ?)", arguments: [number]) ?? false
+    }
+
+    func insert(_ bill: AcceptanceBill) throws {
+        try db.execute(sql: "INSERT INTO acceptance_bill (receipt_id, bill_number, bank, maturity) VALUES (?,?,?,?)",
+                       arguments: [bill.receiptID, bill.billNumber, bill.bank, bill.maturity.description])
+    }
+}
+
+extension SQLiteLedgerStore {
+    public func acceptanceBills(asOf: CivilDate) throws -> [AcceptanceBill] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT b.*, r.display_number, r.date, r.amount, r.currency, c.code, c.name FROM acceptance_bill b
+                JOIN receipt r ON r.id = b.receipt_id JOIN customer c ON c.id = r.customer_id
+                WHERE r.date <= ? ORDER BY b.maturity, b.bill_number
+                """, arguments: [asOf.description]).map { row in
+                AcceptanceBill(receiptID: row["receipt_id"], receiptNumber: row["display_number"], customerCode: row["code"],
+                               customerName: row["name"], billNumber: row["bill_number"], bank: row["bank"],
+                               received: RowMapping.date(row["date"]), maturity: RowMapping.date(row["maturity"]),
+                               amount: Money(minorUnits: row["amount"], currency: RowMapping.currency(row["currency"])))
+            }
+        }
+    }
+}
