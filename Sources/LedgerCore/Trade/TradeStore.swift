@@ -23,6 +23,10 @@ public protocol TradeTransaction: AnyObject {
     func insert(_ rule: CommissionRule) throws -> Int64
     func billExists(number: String) throws -> Bool
     func insert(_ bill: AcceptanceBill) throws
+    func insert(_ statement: StatementConfirmation) throws -> Int64
+    func statementConfirmation(number: String) throws -> StatementConfirmation?
+    /// Stores the reply fields (reply, difference, note, reply date) of a statement.
+    func saveReply(_ statement: StatementConfirmation) throws
 }
 
 /// Read queries of the fapiao and trade-practice features. `LedgerQueries` inherits it.
@@ -43,4 +47,6 @@ public protocol TradeQueries: AnyObject {
     func commissionEvents(from: CivilDate, to: CivilDate) throws -> [CommissionEvent]
     /// Acceptance bills received on or before `asOf`, by maturity then bill number.
     func acceptanceBills(asOf: CivilDate) throws -> [AcceptanceBill]
+    /// Statements sent for confirmation, newest first; only those without a reply when `unconfirmedOnly`.
+    func statementConfirmations(unconfirmedOnly: Bool) throws -> [StatementConfirmation]
 }

@@ -97,5 +97,24 @@ enum TradeSchema {
             CREATE INDEX acceptance_bill_maturity ON acceptance_bill(maturity);
             """)
         }
+        // Statements sent for confirmation (对账确认) and the customers' replies.
+        migrator.registerMigration("v16-statement-confirmation") { db in
+            try db.execute(sql: """
+            CREATE TABLE statement_confirmation (
+                id INTEGER PRIMARY KEY,
+                number TEXT NOT NULL UNIQUE,
+                customer_id INTEGER NOT NULL REFERENCES customer(id),
+                as_of TEXT NOT NULL,
+                balance INTEGER NOT NULL,
+                currency TEXT NOT NULL,
+                issued TEXT NOT NULL,
+                reply TEXT NOT NULL DEFAULT 'pending' CHECK (reply IN ('pending', 'confirmed', 'disputed')),
+                difference INTEGER NOT NULL DEFAULT 0,
+                note TEXT NOT NULL DEFAULT '',
+                reply_date TEXT
+            );
+            CREATE INDEX statement_confirmation_reply ON statement_confirmation(reply, issued);
+            """)
+        }
     }
 }
