@@ -162,6 +162,7 @@ enum Schema {
                 );
                 """)
         }
+        TradeSchema.register(in: &migrator)
         return migrator
     }
 }

@@ -46,7 +46,7 @@ struct Salesledger: ParsableCommand {
                       ReceiptCommand.self, CreditNoteCommand.self, ReportCommand.self, StatementCommand.self,
                       RemindersCommand.self, ReminderRulesCommand.self, ContactCommand.self, RateCommand.self, ClassCommand.self,
                       ImportCommand.self, ExportCommand.self, UserCommand.self, BackupCommand.self, RestoreCommand.self,
-                      AuditCommand.self])
+                      AuditCommand.self, FapiaoCommand.self])
 
     @OptionGroup var global: GlobalOptions
     @Option(help: "Colour theme: default, dark, light, high-contrast, mono (NO_COLOR picks mono).") var theme: String?
