@@ -36,7 +36,7 @@ public struct RecordAuditRun: AuditTrailCommand {
 
 /// Records that confirmation letters (询证函) were produced for customers as of a date, with the balance each
 /// letter states (minor units of `currency`). Outcome: a one-line description.
-public struct RecordConfirmationSent: AuditTrailCommand {
+public struct RecordConfirmationSent: AuditTrailCommand, Decodable {
     public static let name = "audit.confirm.send"
     public struct Letter: Hashable, Sendable, Codable {
         public var customerCode: String
@@ -72,7 +72,7 @@ public struct RecordConfirmationSent: AuditTrailCommand {
 
 /// Records a customer's reply to a confirmation letter: agreed (数据证明无误) or a difference (数据不符) of
 /// `difference` minor units (customer's figure − ours) with a note. Outcome: a one-line description.
-public struct RecordConfirmationReply: AuditTrailCommand {
+public struct RecordConfirmationReply: AuditTrailCommand, Decodable {
     public static let name = "audit.confirm.reply"
     public var customerCode: String
     public var asOf: CivilDate
