@@ -92,7 +92,7 @@ struct InitCommand: ParsableCommand {
 
 struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "audit", abstract: "Audit log checks.",
-                                                    subcommands: [Verify.self])
+                                                    subcommands: [Verify.self] + AuditCommand.periodicAudit)
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Verify the audit log's hash chain and the file's integrity.")
         @OptionGroup var global: GlobalOptions

@@ -6,7 +6,7 @@ struct ReportCommand: ParsableCommand {
                                                     subcommands: [Sales.self, AgingReportCommand.self, PivotCommand.self,
                                                                   DSOReportCommand.self, CollectionsReportCommand.self,
                                                                   PaymentDaysReportCommand.self, WriteOffReportCommand.self,
-                                                                  FapiaoReportCommand.self])
+                                                                  FapiaoReportCommand.self, ProcessReportCommand.self])
 
     struct Sales: ParsableCommand {
         static let configuration = CommandConfiguration(

@@ -83,7 +83,7 @@ public final class LedgerService {
     }
 
     func execute<C: LedgerCommand>(_ command: C, in tx: any LedgerTransaction) throws -> C.Outcome {
-        guard role.canWrite else {
+        guard role.canWrite || command is any AuditTrailCommand else {
             throw LedgerError.permissionDenied("the \(role.rawValue) role cannot change the ledger (\(C.name))")
         }
         let context = CommandContext(actor: actor, role: role, today: clock.today(), rounding: rounding,
