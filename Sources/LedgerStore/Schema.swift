@@ -162,6 +162,7 @@ enum Schema {
                 );
                 """)
         }
+        SecuritySchema.register(in: &migrator)
         return migrator
     }
 }

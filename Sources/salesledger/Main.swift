@@ -45,7 +45,7 @@ struct Salesledger: ParsableCommand {
         subcommands: [InitCommand.self, SummaryCommand.self, SampleCommand.self, CustomerCommand.self, InvoiceCommand.self,
                       ReceiptCommand.self, CreditNoteCommand.self, ReportCommand.self, StatementCommand.self,
                       RemindersCommand.self, ReminderRulesCommand.self, ContactCommand.self, RateCommand.self, ClassCommand.self,
-                      ImportCommand.self, ExportCommand.self, UserCommand.self, BackupCommand.self, RestoreCommand.self,
+                      ImportCommand.self, ExportCommand.self, UserCommand.self, PolicyCommand.self, BackupCommand.self, RestoreCommand.self,
                       AuditCommand.self])
 
     @OptionGroup var global: GlobalOptions
