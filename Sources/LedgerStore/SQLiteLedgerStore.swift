@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import GRDB
 import LedgerCore
@@ -10,6 +11,13 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
     let writer: any DatabaseWriter
     /// The database file, or nil in memory.
     public let path: String?
+    /// HMAC key of the audit chain (kept outside the database), or nil for an unkeyed chain.
+    var auditKey: SymmetricKey?
+
+    /// Sets the audit key (raw bytes, at least 32) or clears it.
+    public func setAuditKey(_ bytes: [UInt8]?) {
+        auditKey = bytes.map { SymmetricKey(data: $0) }
+    }
 
     /// Opens (creating when missing) the ledger at `path`: folder mode 0700, file mode 0600, then migrates.
     /// - Throws: `LedgerError.storage` naming the path and the cause.
@@ -58,12 +66,21 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
 
     public func write<T>(_ body: (any LedgerTransaction) throws -> T) throws -> T {
         do {
-            return try writer.write { db in try body(SQLiteTransaction(db: db)) }
+            let key = auditKey
+            let result = try writer.write { db in try body(SQLiteTransaction(db: db, auditKey: key)) }
+            anchorHead()
+            return result
         } catch let error as LedgerError {
             throw error
         } catch let error as DatabaseError {
             throw LedgerError.storage(error.message ?? error.description)
         }
+    }
+
+    /// Rewrites the head file beside the ledger when the log grew (see `AuditHeadFile`).
+    func anchorHead() {
+        guard let path, let head = try? writer.read({ db in try AuditVerifier.head(db) }) else { return }
+        AuditHeadFile.store(head, ledger: path)
     }
 
     func read<T>(_ body: (Database) throws -> T) throws -> T {

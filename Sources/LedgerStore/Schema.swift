@@ -163,6 +163,7 @@ enum Schema {
                 """)
         }
         TradeSchema.register(in: &migrator)
+        SecuritySchema.register(in: &migrator)
         return migrator
     }
 }

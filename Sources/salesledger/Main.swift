@@ -45,8 +45,8 @@ struct Salesledger: ParsableCommand {
         subcommands: [InitCommand.self, SummaryCommand.self, SampleCommand.self, CustomerCommand.self, InvoiceCommand.self,
                       ReceiptCommand.self, CreditNoteCommand.self, ReportCommand.self, StatementCommand.self,
                       RemindersCommand.self, ReminderRulesCommand.self, ContactCommand.self, RateCommand.self, ClassCommand.self,
-                      ImportCommand.self, ExportCommand.self, UserCommand.self, BackupCommand.self, RestoreCommand.self,
-                      AuditCommand.self, FapiaoCommand.self])
+                      ImportCommand.self, ExportCommand.self, UserCommand.self, PolicyCommand.self, BackupCommand.self,
+                      RestoreCommand.self, AuditCommand.self, FapiaoCommand.self])
 
     @OptionGroup var global: GlobalOptions
     @Option(help: "Colour theme: default, dark, light, high-contrast, mono (NO_COLOR picks mono).") var theme: String?

@@ -20,7 +20,14 @@ enum TUILauncher {
                                  draftPath: global.databasePath + ".draft.json")
         // The daily backup (verified, rotated) at the first start of a day; the title bar warns when backups exist
         // but none is younger than 24 h (e.g. the daily one failed).
-        do { _ = try store.dailyBackupIfDue(today: service.clock.today()) } catch {
+        // Audited like `backup --daily`; a role that may not back up is refused (and audited) when one is due.
+        do {
+            if !FileManager.default.fileExists(atPath: try store.dailyBackupPath(today: service.clock.today())) {
+                try service.authorize(.backup, detail: "daily (terminal UI)")
+            }
+            let outcome = try store.dailyBackupIfDue(today: service.clock.today())
+            if let report = outcome.created { try BackupCommand.record(report, kind: "daily", service: service) }
+        } catch {
             warnings.append("daily backup failed: \(error)")
         }
         context.isBackupOverdue = { store.lastBackupDate() != nil && store.backupIsOverdue() }

@@ -142,6 +142,7 @@ public struct PostInvoice: LedgerCommand {
 /// while allocations exist (reverse them first). Outcome: the voided document.
 public struct VoidInvoice: LedgerCommand {
     public static let name = "invoice.void"
+    public static var allowedRoles: Set<UserRole> { AccessRoles.managers }
     public var number: String
     public var reason: String
     public init(number: String, reason: String) {

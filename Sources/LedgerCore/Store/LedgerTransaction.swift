@@ -24,6 +24,8 @@ public protocol LedgerTransaction: ReceivablesTransaction, ClassificationTransac
 
     /// Reads and bumps the counter of `series` in `year` in this transaction: gapless, never reused.
     func nextNumber(series: String, year: Int) throws -> Int
+    /// Raises the counter of `series` in `year` to at least `atLeast`; returns the value it had (0 when none).
+    func raiseNumberCounter(series: String, year: Int, atLeast: Int) throws -> Int
 
     /// Inserts a document with its lines; returns the new id.
     func insert(_ invoice: Invoice) throws -> Int64
