@@ -5,13 +5,13 @@ import Foundation
 /// column when the file is mostly valid UTF-8 with a few invalid bytes — such a file mixes encodings, and decoding
 /// it all as GB18030 would turn every Chinese character into mojibake (`北京` → `鍖椾含`).
 ///
-/// "Mostly": more valid multi-byte UTF-8 sequences than invalid ones. A GB18030 file's Chinese characters are
-/// invalid UTF-8 far more often than they happen to be valid, and ASCII-only text is the same in both.
+/// "Mostly": more bytes in valid multi-byte UTF-8 sequences than invalid bytes. A GB18030 file's Chinese characters
+/// are invalid UTF-8 far more often than they happen to be valid, and ASCII-only text is the same in both.
 public enum TextDecoding {
     public enum Encoding: String, Sendable { case utf8 = "UTF-8", gb18030 = "GB18030" }
 
     /// Counts of valid multi-byte UTF-8 sequences and invalid positions, and the offset of the first invalid byte.
-    struct UTF8Scan { var valid = 0; var invalid = 0; var firstInvalid: Int? }
+    struct UTF8Scan { var validBytes = 0; var invalidBytes = 0; var firstInvalid: Int? }
 
     static func scan(_ bytes: [UInt8]) -> UTF8Scan {
         var result = UTF8Scan()
@@ -37,10 +37,10 @@ public enum TextDecoding {
             }
             if ok && (value < minimum || value > 0x10FFFF || (0xD800...0xDFFF).contains(value)) { ok = false }
             if ok {
-                result.valid += 1
+                result.validBytes += length
                 i += length
             } else {
-                result.invalid += 1
+                result.invalidBytes += 1
                 if result.firstInvalid == nil { result.firstInvalid = i }
                 i += 1
             }
@@ -54,8 +54,8 @@ public enum TextDecoding {
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         let scan = scan(bytes)
-        if scan.invalid == 0, let text = String(bytes: bytes, encoding: .utf8) { return (text, .utf8) }
-        if scan.valid > scan.invalid, let offset = scan.firstInvalid {
+        if scan.invalidBytes == 0, let text = String(bytes: bytes, encoding: .utf8) { return (text, .utf8) }
+        if scan.validBytes > scan.invalidBytes, let offset = scan.firstInvalid {
             let (row, column, name) = position(of: offset, in: bytes)
             let hex = String(format: "0x%02X", bytes[offset])
             let columnText = name.isEmpty ? "column \(column)" : "column \(column) (\(name))"

@@ -29,7 +29,15 @@ public enum StoreAccess {
     /// waits can say who it waits for.
     static func withHolderNote<T>(_ ledgerPath: String?, _ body: () throws -> T) rethrows -> T {
         guard let ledgerPath else { return try body() }
-        let arguments = CommandLine.arguments
+        // The subcommand words, without the global options and their values (`--db PATH` says nothing new).
+        var arguments: [String] = []
+        var skipNext = false
+        for argument in CommandLine.arguments {
+            if skipNext { skipNext = false; continue }
+            if ["--db", "--today", "--lang", "--user"].contains(argument) { skipNext = true; continue }
+            if argument.hasPrefix("--db=") || argument.hasPrefix("--today=") { continue }
+            arguments.append(argument)
+        }
         let program = arguments.first.map { ($0 as NSString).lastPathComponent } ?? "salesledger"
         let note = "\(ProcessInfo.processInfo.processIdentifier) "
             + TextSafety.terminalSafe(([program] + arguments.dropFirst().prefix(3)).joined(separator: " "))

@@ -57,7 +57,7 @@ enum CLIChinese {
         if let match = path.firstMatch(of: /^lines\[(\d+)\]\.(\w+)$/) {
             return "第\(match.1)行 \(fieldNames[String(match.2)] ?? String(match.2))"
         }
-        if let match = path.firstMatch(of: /^row (\d+), column (.+)$/) { return "第\(match.1)行 \(match.2) 列" }
+        if let match = path.firstMatch(of: /^row (\d+), column (.+)$/) { return "第\(match.1)行「\(match.2)」列" }
         if let match = path.firstMatch(of: /^(\w+)\[(\d+)\]\.(\w+)$/) {
             return "\(fieldNames[String(match.1)] ?? String(match.1))[\(match.2)] \(fieldNames[String(match.3)] ?? String(match.3))"
         }
@@ -89,7 +89,7 @@ enum CLIChinese {
         (#"^the ledger is not empty; use --force to load into it anyway$"#, "账套不为空；如仍要载入请加 --force"),
         (#"^(.*): nothing imported; (\d+) row problem\(s\):$"#, "$1：未导入任何数据；$2 行有问题："),
         (#"^(.*): row (\d+), column (\d+)( \((.*)\))?: byte (0x[0-9A-F]+) is not UTF-8.*$"#,
-         "$1：第$2行第$3列$4：字节 $6 不是 UTF-8，而文件其余部分是；文件混用了编码。请整体另存为 UTF-8（或整体为 GB18030）；未导入任何数据"),
+         "$1：第$2行第$3列「$5」：字节 $6 不是 UTF-8，而文件其余部分是；文件混用了编码。请整体另存为 UTF-8（或整体为 GB18030）；未导入任何数据"),
         (#"^(.*): text is neither UTF-8 nor GB18030$"#, "$1：文本既不是 UTF-8 也不是 GB18030"),
         (#"^(.*): cannot read the file$"#, "$1：无法读取文件"),
         (#"^(.*): missing column\(s\): (.*)$"#, "$1：缺少列：$2"),

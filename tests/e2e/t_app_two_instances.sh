@@ -47,7 +47,7 @@ sleep 0.5
 
 # A long batch write (sample generation, one transaction) holds the lock; a CLI post waits, says why, succeeds.
 big="$WORK/big.sqlite"
-"$SL_BIN" --db "$big" --today $TODAY sample generate --lang zh --customers 300 --invoices 12000 --seed 3 > "$WORK/gen.log" 2>&1 &
+"$SL_BIN" --db "$big" --today $TODAY sample generate --lang zh --customers 100 --invoices 300 --seed 3 > "$WORK/gen.log" 2>&1 &
 gen=$!
 for _ in $(seq 200); do [ -e "$big.writer" ] && break; sleep 0.05; done
 [ -e "$big.writer" ] || fail "the generator never took the write lock"

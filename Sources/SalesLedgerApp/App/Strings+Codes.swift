@@ -64,7 +64,7 @@ extension Strings {
         if let m = path.firstMatch(of: /^lines\[(\d+)\]\.(\w+)$/) {
             return "第\(m.1)行 \(Strings.fieldNamesZH[String(m.2)] ?? String(m.2))"
         }
-        if let m = path.firstMatch(of: /^row (\d+), column (.+)$/) { return "第\(m.1)行 \(m.2) 列" }
+        if let m = path.firstMatch(of: /^row (\d+), column (.+)$/) { return "第\(m.1)行「\(m.2)」列" }
         if let m = path.firstMatch(of: /^(\w+)\[(\d+)\]\.(\w+)$/), let a = Strings.fieldNamesZH[String(m.1)] {
             return "\(a)[\(m.2)] \(Strings.fieldNamesZH[String(m.3)] ?? String(m.3))"
         }
