@@ -9,6 +9,7 @@ import LedgerInterop
 enum Main {
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
+        CLISetup.install(arguments: arguments)
         do {
             var command = try Salesledger.parseAsRoot(arguments)
             try command.run()
@@ -31,7 +32,7 @@ enum Main {
     }
 
     static func fail(_ message: String, code: Int32) -> Never {
-        FileHandle.standardError.write(Data(("salesledger: " + message + "\n").utf8))
+        FileHandle.standardError.write(Data(("salesledger: " + CLIChinese.message(TerminalSafeOutput.lines(message)) + "\n").utf8))
         exit(code)
     }
 }

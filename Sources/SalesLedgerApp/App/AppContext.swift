@@ -28,6 +28,8 @@ public final class AppContext {
     }
     /// Loads a sample data set (the executable wires the loaders), for the welcome dialog.
     public var loadSample: ((SampleChoice) throws -> String)?
+    /// Watches for other programs' writes (`pollExternalChanges`).
+    var externalChanges = ExternalChangeWatch()
     /// Bumped after every successful write, so screens know to re-query.
     public private(set) var dataVersion = 0
 

@@ -48,8 +48,9 @@ struct ReportsScreen: LedgerScreen {
             }
             for (code, group) in Dictionary(grouping: report, by: \.currency.code).sorted(by: { $0.key < $1.key }) {
                 let d = group.first?.currency.minorDigits ?? 2
-                rows.append(["TOTAL"] + (isTime ? [] : [""]) + [code, String(group.reduce(0) { $0 + $1.documents })]
-                            + [group.reduce(0) { $0 + $1.net }, group.reduce(0) { $0 + $1.tax }, group.reduce(0) { $0 + $1.total }]
+                rows.append([context.strings.t("TOTAL", "合计")] + (isTime ? [] : [""]) + [code, String(group.reduce(0) { $0 + $1.documents })]
+                            + [group.reduce(0) { CheckedSum.saturating($0, $1.net) }, group.reduce(0) { CheckedSum.saturating($0, $1.tax) },
+                               group.reduce(0) { CheckedSum.saturating($0, $1.total) }]
                                 .map { Money.format($0, digits: d, grouping: false) })
             }
         case .pivot:

@@ -136,8 +136,14 @@ struct SalesEntryScreen: LedgerScreen {
         return !stored.isBlank
     }
 
-    mutating func restoreStoredDraft(context: AppContext) {
-        guard let path = context.draftPath, let stored = SaleDraft.load(from: path) else { return }
+    /// Restores the autosaved draft after checking it (`SaleDraft.validatedForRestore`); returns one message per
+    /// dropped line.
+    @discardableResult
+    mutating func restoreStoredDraft(context: AppContext) -> [String] {
+        guard let path = context.draftPath, let loaded = SaleDraft.load(from: path) else { return [] }
+        let code = loaded.customerCode ?? ""
+        let draftCurrency = code.isEmpty ? Currency.cny : ((try? context.store.customer(code: code))?.currency ?? .cny)
+        let (stored, dropped) = loaded.validatedForRestore(currency: draftCurrency, strings: context.strings)
         reset(context: context)
         draft = stored
         if draft.lines.isEmpty { draft.lines = [SaleDraft.Line()] }
@@ -160,6 +166,7 @@ struct SalesEntryScreen: LedgerScreen {
         }
         if let code = stored.customerCode { selectCustomer(code: code, context: context, keepTerms: true) }
         savedDraft = SaleDraft()
+        return dropped
     }
 
     func discardStoredDraft(context: AppContext) {
