@@ -162,6 +162,7 @@ enum Schema {
                 );
                 """)
         }
+        DailyWorkSchema.register(in: &migrator)
         return migrator
     }
 }
