@@ -45,6 +45,7 @@ extension LedgerApp {
             overlay.render(into: &buffer, in: body, unicode: unicode)
             cursor = nil
         }
+        if let setup { cursor = setup.render(into: &buffer, in: body, unicode: unicode) }
         if let dialog {
             LedgerApp.localized(dialog, s).render(into: &buffer, in: area, unicode: unicode)
             cursor = nil
