@@ -164,6 +164,7 @@ enum Schema {
         }
         TradeSchema.register(in: &migrator)
         SecuritySchema.register(in: &migrator)
+        DailyWorkSchema.register(in: &migrator)
         return migrator
     }
 }
