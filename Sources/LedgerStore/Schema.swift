@@ -163,6 +163,8 @@ enum Schema {
                 """)
         }
         TradeSchema.register(in: &migrator)
+        SecuritySchema.register(in: &migrator)
+        DailyWorkSchema.register(in: &migrator)
         return migrator
     }
 }

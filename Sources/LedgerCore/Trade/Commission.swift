@@ -130,6 +130,7 @@ public enum Commission {
 /// so a change never reaches back into commission already earned. Role: manager. Outcome: the stored rule.
 public struct SetCommissionRule: LedgerCommand {
     public static let name = "commission.rule"
+    public static var allowedRoles: Set<UserRole> { AccessRoles.managers }
     public var rule: CommissionRule
     public init(_ rule: CommissionRule) { self.rule = rule }
 

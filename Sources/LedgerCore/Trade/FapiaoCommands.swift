@@ -170,6 +170,7 @@ public struct RecordRedFapiao: LedgerCommand {
 /// Voids (作废) a recorded fapiao: it stops counting, its number stays used. Role: manager. Outcome: the fapiao.
 public struct VoidFapiao: LedgerCommand {
     public static let name = "fapiao.void"
+    public static var allowedRoles: Set<UserRole> { AccessRoles.managers }
     public var key: FapiaoKey
     public var reason: String
     public init(key: FapiaoKey, reason: String) {

@@ -48,8 +48,9 @@ struct ReportsScreen: LedgerScreen {
             }
             for (code, group) in Dictionary(grouping: report, by: \.currency.code).sorted(by: { $0.key < $1.key }) {
                 let d = group.first?.currency.minorDigits ?? 2
-                rows.append(["TOTAL"] + (isTime ? [] : [""]) + [code, String(group.reduce(0) { $0 + $1.documents })]
-                            + [group.reduce(0) { $0 + $1.net }, group.reduce(0) { $0 + $1.tax }, group.reduce(0) { $0 + $1.total }]
+                rows.append([context.strings.t("TOTAL", "合计")] + (isTime ? [] : [""]) + [code, String(group.reduce(0) { $0 + $1.documents })]
+                            + [group.reduce(0) { CheckedSum.saturating($0, $1.net) }, group.reduce(0) { CheckedSum.saturating($0, $1.tax) },
+                               group.reduce(0) { CheckedSum.saturating($0, $1.total) }]
                                 .map { Money.format($0, digits: d, grouping: false) })
             }
         case .pivot:
@@ -168,7 +169,10 @@ struct ReportsScreen: LedgerScreen {
             return nil
         }
         var state = table
-        let filtered = (table.filter.text.isEmpty ? rows : rows.filter { $0.joined(separator: " ").localizedCaseInsensitiveContains(table.filter.text) })
+        // The one search behaviour: key, label (with pinyin) or any cell.
+        let filtered = (table.filter.text.isEmpty ? rows : rows.filter { row in
+            SearchMatch.matches(table.filter.text, code: row.first ?? "", name: row.count > 1 ? row[1] : "", extra: row)
+        })
             .map { row in row.enumerated().map { i, cell in numericColumns.contains(i) && cell.contains(".") ? ReportsScreen.grouped(cell) : cell } }
         tableView(s).render(into: &buffer, in: Rect(x: area.x, y: area.y + 2, width: area.width, height: max(0, area.height - 2)),
                             source: ArrayTableDataSource(rows: filtered), state: &state)

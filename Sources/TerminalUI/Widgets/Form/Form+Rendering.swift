@@ -71,7 +71,8 @@ extension Form {
         guard hasTriedSubmit, !area.isEmpty else { return }
         let issues = visibleIssues
         guard !issues.isEmpty else { return }
-        let heading = issues.count == 1 ? "1 problem — fix it to save:" : "\(issues.count) problems — fix them to save:"
+        let heading = issues.count == 1 ? problemsHeadings[0]
+            : problemsHeadings[1].replacing("%d", with: String(issues.count))
         buffer.setString(heading, x: area.x, y: area.y, maxWidth: area.width, style: Style(.error, .bold))
         for (row, entry) in issues.enumerated() where row + 1 < area.height {
             buffer.setString("  \(entry.field.label): \(entry.issue.message)", x: area.x, y: area.y + row + 1,
