@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import GRDB
 import LedgerCore
@@ -10,6 +11,13 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
     let writer: any DatabaseWriter
     /// The database file, or nil in memory.
     public let path: String?
+    /// HMAC key of the audit chain (kept outside the database), or nil for an unkeyed chain.
+    var auditKey: SymmetricKey?
+
+    /// Sets the audit key (raw bytes, at least 32) or clears it.
+    public func setAuditKey(_ bytes: [UInt8]?) {
+        auditKey = bytes.map { SymmetricKey(data: $0) }
+    }
     /// True when the file or its media is not writable: reads work, writes throw "ledger is read-only".
     public private(set) var isReadOnly = false
     /// Seconds a writer waits for another program's lock (`StoreAccess`).
@@ -75,13 +83,24 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
     public func write<T>(_ body: (any LedgerTransaction) throws -> T) throws -> T {
         if isReadOnly { throw LedgerError.refused("ledger is read-only: \(path ?? "ledger") cannot be written") }
         do {
+            let key = auditKey
             // The holder note is written once the write lock is ours, so waiting writers can name us.
-            return try writer.write { db in try StoreAccess.withHolderNote(path) { try body(SQLiteTransaction(db: db)) } }
+            let result = try writer.write { db in
+                try StoreAccess.withHolderNote(path) { try body(SQLiteTransaction(db: db, auditKey: key)) }
+            }
+            anchorHead()
+            return result
         } catch let error as LedgerError {
             throw error
         } catch let error as DatabaseError {
             throw StoreAccess.ledgerError(error, path: path, waitLimit: writeWaitSeconds)
         }
+    }
+
+    /// Rewrites the head file beside the ledger when the log grew (see `AuditHeadFile`).
+    func anchorHead() {
+        guard let path, let head = try? writer.read({ db in try AuditVerifier.head(db) }) else { return }
+        AuditHeadFile.store(head, ledger: path)
     }
 
     func read<T>(_ body: (Database) throws -> T) throws -> T {

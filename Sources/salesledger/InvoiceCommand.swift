@@ -3,7 +3,8 @@ import LedgerCore
 
 struct InvoiceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "invoice", abstract: "List, post, show and void invoices.",
-                                                    subcommands: [List.self, Post.self, Show.self, Void.self, WriteOff.self, Dispute.self])
+                                                    subcommands: [List.self, Post.self, Show.self, Void.self, WriteOff.self, Dispute.self,
+                                                                  InvoiceDraftsCommand.self])
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List invoices and credit notes (paged).")

@@ -23,10 +23,18 @@ enum TUILauncher {
                                  draftPath: drafts.path)
         // The daily backup (verified, rotated) at the first start of a day; the title bar warns when backups exist
         // but none is younger than 24 h (e.g. the daily one failed).
-        do { _ = try store.dailyBackupIfDue(today: service.clock.today()) } catch {
+        // Audited like `backup --daily`; a role that may not back up is refused (and audited) when one is due.
+        do {
+            if !FileManager.default.fileExists(atPath: try store.dailyBackupPath(today: service.clock.today())) {
+                try service.authorize(.backup, detail: "daily (terminal UI)")
+            }
+            let outcome = try store.dailyBackupIfDue(today: service.clock.today())
+            if let report = outcome.created { try BackupCommand.record(report, kind: "daily", service: service) }
+        } catch {
             warnings.append("daily backup failed: \(error)")
         }
         context.isBackupOverdue = { store.lastBackupDate() != nil && store.backupIsOverdue() }
+        context.isClockPinnedByLedger = (try? global.pinnedByLedger(store)) != nil
         context.loadSample = { choice in
             let report = try service.runBatch { runner -> LoadReport in
                 switch choice {
@@ -40,6 +48,16 @@ enum TUILauncher {
                     return try SampleGenerator(language: .zh, customers: 200, invoices: 3000, seed: 1,
                                                today: service.clock.today(), cities: cities).load(into: runner)
                 }
+            }
+            if choice == .ibm, (try? global.pinnedByLedger(store)) == nil, (global.today ?? "").isEmpty,
+               (ProcessInfo.processInfo.environment["SALESLEDGER_TODAY"] ?? "").isEmpty {
+                // Its invoices were all settled by the end of 2013: open it as it stood on 2013-06-30.
+                let day = CivilDate(year: 2013, month: 6, day: 30)!
+                try service.run(PinLedgerClock(date: day))
+                service.clock = FixedClock(day)
+                context.isClockPinnedByLedger = true
+                return report.description + " — " + (language == .zh ? "日期固定为 2013-06-30（该示例的应收款在此日仍未结清）"
+                                                     : "today is pinned to 2013-06-30, when its invoices were still open")
             }
             return report.description
         }

@@ -28,5 +28,6 @@ enum CreditControl {
         guard !reasons.isEmpty else { return }
         guard let reason = overrideReason?.trimmingSpaces(), !reason.isEmpty else { throw LedgerError.creditHold(reasons) }
         try context.requireManager("overriding a credit hold")
+        context.recordChange(entity: "credit_override", id: customer.id, before: reasons, after: [reason])
     }
 }

@@ -204,6 +204,7 @@ public struct ReverseAllocation: LedgerCommand {
 /// Writes off an invoice's open balance as bad debt (坏账核销). Manager only; reported separately.
 public struct WriteOffInvoice: LedgerCommand {
     public static let name = "invoice.write_off"
+    public static var allowedRoles: Set<UserRole> { AccessRoles.managers }
     public var number: String
     public var reason: String
     public var date: CivilDate?

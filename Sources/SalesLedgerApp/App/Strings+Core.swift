@@ -1,4 +1,5 @@
 import Foundation
+import LedgerCore
 
 extension Strings {
     /// Messages from the domain core (parsers, validation, credit control) are English; in the Chinese UI the
@@ -14,7 +15,7 @@ extension Strings {
                 return regex.stringByReplacingMatches(in: message, range: range, withTemplate: template)
             }
         }
-        return message
+        return TradeText.chinese(message) ?? message
     }
 
     static let corePatterns: [(String, String)] = [

@@ -28,6 +28,8 @@ public struct Strings: Sendable {
     var screenReceivables: String { t("Receivables", "应收账款") }
     var screenCharts: String { t("Charts", "图表") }
     var screenReports: String { t("Reports", "报表") }
+    var screenProducts: String { t("Products", "商品") }
+    var screenDocuments: String { t("Documents", "单据") }
     var user: String { t("User", "用户") }
     var today: String { t("Today", "今天") }
     var help: String { t("Help", "帮助") }

@@ -26,7 +26,12 @@ extension SalesEntryScreen {
                 }
             } catch { message = error.description }
         case .product(let i):
-            if !value.isEmpty && productNames[i] == nil {
+            if value.hasPrefix("*") {
+                // A free-text line: `*description`, with quantity, price and tax rate typed on the line.
+                if value.dropFirst().trimmingCharacters(in: .whitespaces).isEmpty {
+                    message = s.t("type a description after *", "请在 * 后输入描述")
+                }
+            } else if !value.isEmpty && productNames[i] == nil {
                 if let exact = (try? context.store.products(search: value, page: PageRequest(limit: 20)))?.first(where: { $0.sku == value }) {
                     selectProduct(sku: exact.sku, line: i, context: context)
                 } else {
@@ -82,8 +87,10 @@ extension SalesEntryScreen {
         guard errors.values.allSatisfy({ $0.isEmpty }), let customer,
               let date = try? DateParser.parse(text(.date), today: context.today) else { return nil }
         var command = PostInvoice(customerCode: customer.code, date: date, lines: lines.map { i in
-            LineInput(productSKU: text(.product(i)).isEmpty ? nil : text(.product(i)),
-                      description: productNames[i],
+            let typed = text(.product(i)).trimmingCharacters(in: .whitespaces)
+            let isFree = typed.hasPrefix("*")
+            return LineInput(productSKU: typed.isEmpty || isFree ? nil : typed,
+                      description: isFree ? String(typed.dropFirst()).trimmingCharacters(in: .whitespaces) : productNames[i],
                       quantity: (try? Quantity.parse(text(.quantity(i)))) ?? Quantity(0),
                       unitPrice: try? MoneyParser.parse(text(.price(i)), currency: currency),
                       discount: (try? Rate.parsePercent(text(.discount(i)))) ?? .zero,
@@ -106,6 +113,7 @@ extension SalesEntryScreen {
             return .error(s.fixErrors)
         }
         command.creditOverrideReason = overrideReason
+        command.replacesDraftID = openedDraftID
         do {
             let invoice = try context.run(command)
             discardStoredDraft(context: context)
@@ -153,8 +161,10 @@ extension SalesEntryScreen {
             case .credit(let number):
                 do {
                     guard let invoice = try context.store.invoiceDocument(number: number), let customer = try? context.store.customer(code: customerCode(of: invoice, context: context)) else { return .none }
-                    let outcome = try context.run(IssueCreditNote(customerCode: customer.code, date: context.today,
-                                                                  appliesToNumber: number, amount: invoice.total, reason: reason))
+                    // A full reversal of every line still uncredited, each at its own tax rate.
+                    let outcome = try context.run(IssueLineCreditNote(invoiceNumber: number, date: max(context.today, invoice.date),
+                                                                      reason: reason))
+                    _ = customer
                     refresh(context: context)
                     return .message("\(context.strings.creditAction) \(outcome.creditNote.displayNumber) → \(number)")
                 } catch { return .error("\(error)") }
@@ -189,12 +199,14 @@ extension SalesEntryScreen {
 
     func keyBindings(_ s: Strings) -> [KeyBinding] {
         if prompt != nil { return [KeyBinding(.enter, s.t("Confirm", "确认")), KeyBinding(.escape, s.back)] }
+        if let draftsPanel { return draftsPanel.keyBindings(s) }
         if isInList {
             return [KeyBinding([.up, .down], s.t("Move", "移动")), KeyBinding(.enter, s.open), KeyBinding(.char("v"), s.voidAction),
                     KeyBinding(.char("c"), s.creditAction), KeyBinding(.escape, s.back)]
         }
         return [KeyBinding([.function(2), .ctrl("s")], s.post), KeyBinding(.ctrl("n"), s.addLine), KeyBinding(.ctrl("x"), s.deleteLine),
-                KeyBinding(.ctrl("d"), s.saveDraft), KeyBinding(.ctrl("l"), s.todaysSales),
+                KeyBinding(.ctrl("d"), s.saveDraft), KeyBinding(.ctrl("o"), s.t("Drafts", "草稿")),
+                KeyBinding(.ctrl("l"), s.todaysSales),
                 KeyBinding([.tab, .backTab], s.t("Next/prev", "下/上一项"))]
     }
 }

@@ -137,6 +137,7 @@ extension SalesEntryScreen {
         }
         if let prompt { cursor = renderPrompt(prompt, into: &buffer, in: area, context: context, unicode: unicode) }
         if let viewing { renderInvoice(viewing, into: &buffer, in: area, context: context, unicode: unicode); cursor = nil }
+        if let draftsPanel { draftsPanel.render(into: &buffer, in: area, context: context, unicode: unicode); cursor = nil }
         return cursor
     }
 

@@ -19,7 +19,12 @@ extension Form {
         var y = area.y + 2
         var cursor: Point? = nil
         var lookupAnchor: (x: Int, y: Int, field: FormField)? = nil
-        for (index, field) in fields.enumerated() {
+        // Taller than the area: scroll so the focused field is visible (leading fields are skipped).
+        var first = 0
+        if focusIndex < fields.count {
+            while first < focusIndex, fields[first...focusIndex].reduce(0, { $0 + $1.height }) > area.maxY - y { first += 1 }
+        }
+        for (index, field) in fields.enumerated() where index >= first {
             guard y < area.maxY else { break }
             let isFocused = index == focusIndex && discardDialog == nil
             let labelStyle = isFocused ? Style(.accent, .bold) : Style(.text)
