@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LedgerCore
+import LedgerInterop
 import LedgerStore
 
 /// Options every subcommand takes.
@@ -16,6 +17,9 @@ struct GlobalOptions: ParsableArguments {
 
     @Option(name: .long, help: "Acting user for the audit log (default: $USER).")
     var user: String?
+
+    @Flag(name: .long, help: "CSV output as plain RFC 4180: no formula neutralising (OWASP ') and no UTF-8 BOM.")
+    var raw = false
 
     var environment: [String: String] { ProcessInfo.processInfo.environment }
 
@@ -45,6 +49,7 @@ struct GlobalOptions: ParsableArguments {
     }
 
     func validate() throws {
+        if raw { CSVOutput.processDefault = .raw }
         if let lang, !["en", "zh"].contains(lang.lowercased()) {
             throw ValidationError("--lang must be en or zh, not '\(lang)'")
         }

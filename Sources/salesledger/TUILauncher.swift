@@ -15,12 +15,22 @@ enum TUILauncher {
         var warnings: [String] = []
         do { config = try AppConfig.load(path: AppConfig.defaultPath()) } catch { warnings.append("\(error) (settings ignored)") }
         let language: Language = global.lang != nil ? (global.isChinese ? .zh : .en) : (config.language ?? (global.isChinese ? .zh : .en))
+        // Autosave per instance (a second TUI never sees a live draft); a crashed instance's draft is adopted once.
+        let drafts = DraftFiles(ledgerPath: global.databasePath)
+        drafts.adoptCrashedDraft()
         let context = AppContext(store: store, service: service, language: language,
                                  ledgerName: (global.databasePath as NSString).lastPathComponent,
-                                 draftPath: global.databasePath + ".draft.json")
+                                 draftPath: drafts.path)
         // The daily backup (verified, rotated) at the first start of a day; the title bar warns when backups exist
         // but none is younger than 24 h (e.g. the daily one failed).
-        do { _ = try store.dailyBackupIfDue(today: service.clock.today()) } catch {
+        // Audited like `backup --daily`; a role that may not back up is refused (and audited) when one is due.
+        do {
+            if !FileManager.default.fileExists(atPath: try store.dailyBackupPath(today: service.clock.today())) {
+                try service.authorize(.backup, detail: "daily (terminal UI)")
+            }
+            let outcome = try store.dailyBackupIfDue(today: service.clock.today())
+            if let report = outcome.created { try BackupCommand.record(report, kind: "daily", service: service) }
+        } catch {
             warnings.append("daily backup failed: \(error)")
         }
         context.isBackupOverdue = { store.lastBackupDate() != nil && store.backupIsOverdue() }
@@ -59,10 +69,11 @@ enum TUILauncher {
         } catch {
             Main.fail("cannot start the terminal interface: \(error)", code: 2)
         }
-        let runtime = Runtime(backend: backend, pollMilliseconds: 100, pendingSignal: SignalMonitor.pendingSignal,
+        let runtime = Runtime(backend: backend, pollMilliseconds: 100, deliversTicks: true, pendingSignal: SignalMonitor.pendingSignal,
                               needsFullRedraw: SignalMonitor.takeContinue)
         var app = LedgerApp(context: context)
         let reason = runtime.run(&app)
+        drafts.release()
         for warning in warnings + [loaded.warning].compactMap({ $0 }) {
             FileHandle.standardError.write(Data("salesledger: \(warning)\n".utf8))
         }

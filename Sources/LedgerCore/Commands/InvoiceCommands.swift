@@ -40,6 +40,11 @@ enum DocumentMath {
             let price = input.unitPrice ?? listPrice
             let tax = input.taxRate ?? product?.taxRate ?? .zero
             issues.check(input.quantity.thousandths > 0, "\(path).quantity", "quantity must be greater than 0")
+            issues.check(input.quantity.thousandths <= LedgerLimits.maxQuantityThousandths, "\(path).quantity",
+                         "quantity must be at most \(LedgerLimits.quantityBoundText)")
+            if let description = input.description {
+                TextSafety.checkName(description, field: "\(path).description", into: &issues)
+            }
             issues.check((0...10_000).contains(input.discount.basisPoints), "\(path).discount",
                          "discount must be between 0% and 100%")
             issues.check((0...10_000).contains(tax.basisPoints), "\(path).taxRate", "tax rate must be between 0% and 100%")
@@ -52,16 +57,23 @@ enum DocumentMath {
                 continue
             }
             issues.check(price.minorUnits >= 0, "\(path).unitPrice", "unit price must be 0 or more")
+            guard LedgerLimits.isWithinAmountBound(price.minorUnits) else {
+                issues.add("\(path).unitPrice", "unit price must be at most \(LedgerLimits.amountBoundText(currency))")
+                continue
+            }
             do {
                 let net = try LineCalculation.netAmount(quantity: input.quantity, unitPrice: price,
                                                         discount: input.discount, rounding: rounding)
                 let taxAmount = try LineCalculation.taxAmount(net: net, rate: tax, rounding: rounding)
+                guard let gross = CheckedSum.add(net.minorUnits, taxAmount.minorUnits),
+                      LedgerLimits.isWithinAmountBound(gross) else { throw MoneyError.overflow }
                 result.append(InvoiceLine(productID: product?.id,
                                           description: input.description ?? product?.name ?? "",
                                           quantity: input.quantity, unitPrice: price, discount: input.discount,
                                           taxRate: tax, netAmount: net, taxAmount: taxAmount))
             } catch {
-                issues.add("\(path).quantity", "line amount is too large")
+                issues.add("\(path).quantity",
+                           "line amount is too large (at most \(LedgerLimits.amountBoundText(currency)))")
             }
         }
         return result
@@ -71,9 +83,17 @@ enum DocumentMath {
         do {
             let net = try lines.map(\.netAmount).sum(in: currency)
             let tax = try lines.map(\.taxAmount).sum(in: currency)
-            return (net, tax, try net.adding(tax))
+            let total = try net.adding(tax)
+            guard LedgerLimits.isWithinAmountBound(total.minorUnits) else { throw MoneyError.overflow }
+            guard total.minorUnits > 0 else {
+                throw LedgerError.validation([FieldIssue("lines", "the document total is 0; there is nothing to post")])
+            }
+            return (net, tax, total)
+        } catch let error as LedgerError {
+            throw error
         } catch {
-            throw .validation([FieldIssue("lines", "document total \(error)")])
+            throw .validation([FieldIssue("lines",
+                                          "document total is too large (at most \(LedgerLimits.amountBoundText(currency)))")])
         }
     }
 }
@@ -153,6 +173,7 @@ public struct PostInvoice: LedgerCommand {
 /// while allocations exist (reverse them first). Outcome: the voided document.
 public struct VoidInvoice: LedgerCommand {
     public static let name = "invoice.void"
+    public static var allowedRoles: Set<UserRole> { AccessRoles.managers }
     public var number: String
     public var reason: String
     public init(number: String, reason: String) {

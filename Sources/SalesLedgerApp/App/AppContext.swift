@@ -28,6 +28,8 @@ public final class AppContext {
     }
     /// Loads a sample data set (the executable wires the loaders), for the welcome dialog.
     public var loadSample: ((SampleChoice) throws -> String)?
+    /// Watches for other programs' writes (`pollExternalChanges`).
+    var externalChanges = ExternalChangeWatch()
     /// True when "today" is pinned by the ledger (the IBM sample), not by `--today`: the title bar says so.
     public var isClockPinnedByLedger = false
     /// Bumped after every successful write, so screens know to re-query.

@@ -49,6 +49,7 @@ public struct LedgerApp: TerminalApplication {
     // MARK: - Events
 
     public mutating func handle(_ event: Event) -> EventOutcome {
+        refreshIfChangedElsewhere()
         if let choice = pendingLoad {
             pendingLoad = nil
             loadSample(choice)
@@ -193,7 +194,8 @@ public struct LedgerApp: TerminalApplication {
                 setup = SetupWizard(context: context)
             }
         case (.restoreDraft, .confirmed):
-            salesEntry.restoreStoredDraft(context: context)
+            let dropped = salesEntry.restoreStoredDraft(context: context)
+            if !dropped.isEmpty { status = (dropped.joined(separator: "; "), true) }
         case (.restoreDraft, .declined):
             salesEntry.discardStoredDraft(context: context)
         default:

@@ -45,7 +45,7 @@ struct ReceivablesScreen: LedgerScreen {
     /// DSO over the last 90 days: open receivables ÷ credit sales in the period × 90.
     static func dso(open: Int64, asOf: CivilDate, currency: Currency, context: AppContext) -> Int? {
         let rows = (try? context.store.salesReport(by: .year, from: asOf.adding(days: -89), to: asOf)) ?? []
-        let sales = rows.filter { $0.currency == currency }.reduce(Int64(0)) { $0 + $1.total }
+        let sales = rows.filter { $0.currency == currency }.reduce(Int64(0)) { CheckedSum.saturating($0, $1.total) }
         guard sales > 0 else { return nil }
         return Int((Int128(open) * 90 + Int128(sales) / 2) / Int128(sales))
     }

@@ -43,13 +43,21 @@ extension SalesEntryScreen {
                 do {
                     let q = try Quantity.parse(value)
                     if q.thousandths <= 0 { message = s.t("quantity must be greater than 0", "数量必须大于0") }
-                } catch { message = s.t("quantity '\(value)' \(error)", "数量 '\(value)' 无效：\(error)") }
+                    else if SaleMath.isTooLarge(quantity: value, unitPrice: text(.price(i)), discount: text(.discount(i)),
+                                                taxRate: text(.tax(i)), currency: currency) {
+                        message = "line amount is too large (at most \(LedgerLimits.amountBoundText(currency)))"
+                    }
+                } catch { message = s.t("quantity '\(value)' \(error)", "数量 '\(value)' \(s.decimalError(error))") }
             }
         case .price(let i):
             if !lineIsBlank(i) {
                 do {
                     let p = try MoneyParser.parse(value, currency: currency)
                     if p.isNegative { message = s.t("unit price must be 0 or more", "单价不能为负数") }
+                    else if SaleMath.isTooLarge(quantity: text(.quantity(i)), unitPrice: value, discount: text(.discount(i)),
+                                                taxRate: text(.tax(i)), currency: currency) {
+                        message = "line amount is too large (at most \(LedgerLimits.amountBoundText(currency)))"
+                    }
                 } catch { message = error.description }
             }
         case .channel, .region:
@@ -59,7 +67,7 @@ extension SalesEntryScreen {
                 do {
                     let r = try Rate.parsePercent(value)
                     if !(0...10_000).contains(r.basisPoints) { message = s.t("must be between 0% and 100%", "必须在0%到100%之间") }
-                } catch { message = "'\(value)' \(error)" }
+                } catch { message = "'\(value)' \(s.decimalError(error))" }
             }
         }
         errors[field] = message.map(s.core)

@@ -140,9 +140,16 @@ struct SalesEntryScreen: LedgerScreen {
         return !stored.isBlank
     }
 
-    mutating func restoreStoredDraft(context: AppContext) {
-        guard let path = context.draftPath, let stored = SaleDraft.load(from: path) else { return }
+    /// Restores the autosaved draft after checking it (`SaleDraft.validatedForRestore`); returns one message per
+    /// dropped line.
+    @discardableResult
+    mutating func restoreStoredDraft(context: AppContext) -> [String] {
+        guard let path = context.draftPath, let loaded = SaleDraft.load(from: path) else { return [] }
+        let code = loaded.customerCode ?? ""
+        let draftCurrency = code.isEmpty ? Currency.cny : ((try? context.store.customer(code: code))?.currency ?? .cny)
+        let (stored, dropped) = loaded.validatedForRestore(currency: draftCurrency, strings: context.strings)
         apply(stored, context: context)
+        return dropped
     }
 
     /// Fills the form with `stored` (a restored autosave or a reopened draft document).
