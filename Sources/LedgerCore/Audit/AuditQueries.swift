@@ -9,6 +9,8 @@ public protocol AuditQueries: AnyObject {
     func auditDocuments() throws -> [AuditDocument]
     /// The number-series counters (series, year, last number handed out).
     func numberCounters() throws -> [NumberCounter]
+    /// The store's audit-chain verification (the one `audit verify` runs): nil when intact, else where it breaks.
+    func verifyAuditChain() throws -> String?
 }
 
 /// One stored audit-log entry. `changes` is the JSON array of `AuditChange` the command recorded.

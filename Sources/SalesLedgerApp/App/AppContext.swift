@@ -86,7 +86,7 @@ public enum SampleChoice: Int, Sendable, CaseIterable {
 
 /// Where a screen asks the shell to go next.
 public enum ScreenID: Int, CaseIterable, Sendable {
-    case salesEntry, customers, receivables, charts, reports
+    case salesEntry, customers, receivables, charts, reports, audit
 }
 
 /// What a screen's key handling asks of the shell.

@@ -26,7 +26,7 @@ extension LedgerApp {
             buffer.setString("[\(badge) \(s.remindersBadge)]", x: badgeX, y: 0, style: Style(.warning, [.bold]))
         }
         // Tabs.
-        let titles = [s.screenSalesEntry, s.screenCustomers, s.screenReceivables, s.screenCharts, s.screenReports]
+        let titles = [s.screenSalesEntry, s.screenCustomers, s.screenReceivables, s.screenCharts, s.screenReports, s.screenAudit]
             .enumerated().map { "F\($0.offset + 3) \($0.element)" }
         TabBar(titles: titles, selected: active.rawValue).render(into: &buffer, in: area.row(1))
         // Screen body, status line and hint bar.

@@ -3,7 +3,7 @@ import TerminalUI
 
 /// The SalesLedger terminal app: title bar, screen tabs, the active screen, a status line and the hint bar.
 ///
-/// Keys everywhere: F3–F7 switch screens (also `1`…`5` outside text fields), F1 (or `?` outside text fields)
+/// Keys everywhere: F3–F8 switch screens (also `1`…`6` outside text fields), F1 (or `?` outside text fields)
 /// shows help, F10 (or `q` outside text fields) quits — asking first when a sale being entered is not posted.
 public struct LedgerApp: TerminalApplication {
     let context: AppContext
@@ -13,6 +13,7 @@ public struct LedgerApp: TerminalApplication {
     var receivables = ReceivablesScreen()
     var charts = ChartsScreen()
     var reports = ReportsScreen()
+    var audit = AuditScreen()
     var isShowingHelp = false
     var dialog: Dialog?
     var pendingDialog: PendingDialog = .none
@@ -75,10 +76,10 @@ public struct LedgerApp: TerminalApplication {
             case .char("?") where !typing:
                 isShowingHelp = true
                 return .continue
-            case .function(let n) where (3...7).contains(n):
+            case .function(let n) where (3...8).contains(n):
                 show(ScreenID(rawValue: n - 3) ?? .salesEntry)
                 return .continue
-            case .char(let c) where !typing && ("1"..."5").contains(c):
+            case .char(let c) where !typing && ("1"..."6").contains(c):
                 show(ScreenID(rawValue: Int(String(c))! - 1) ?? .salesEntry)
                 return .continue
             default:
@@ -98,6 +99,7 @@ public struct LedgerApp: TerminalApplication {
         case .receivables: return receivables.handle(event, context: context)
         case .charts: return charts.handle(event, context: context)
         case .reports: return reports.handle(event, context: context)
+        case .audit: return audit.handle(event, context: context)
         }
     }
 
@@ -134,12 +136,14 @@ public struct LedgerApp: TerminalApplication {
         case .receivables: receivables.refresh(context: context)
         case .charts: charts.refresh(context: context)
         case .reports: reports.refresh(context: context)
+        case .audit: audit.refresh(context: context)
         }
     }
 
     /// Re-queries every screen (start-up and after loading a sample), so the title bar's reminder count is right.
     mutating func refreshAll() {
-        for id in ScreenID.allCases { refresh(id) }
+        // The audit screen runs its checks when shown, not at start-up.
+        for id in ScreenID.allCases where id != .audit { refresh(id) }
     }
 
     mutating func requestQuit() -> EventOutcome {
@@ -195,6 +199,7 @@ public struct LedgerApp: TerminalApplication {
         case .receivables: return receivables
         case .charts: return charts
         case .reports: return reports
+        case .audit: return audit
         }
     }
 
@@ -229,9 +234,9 @@ public struct LedgerApp: TerminalApplication {
     /// Every key of the app, for the help overlay and the README.
     var helpBindings: [KeyBinding] {
         let s = context.strings
-        return [KeyBinding([.function(3), .function(4), .function(5), .function(6), .function(7)], s.screens,
-                           help: [s.screenSalesEntry, s.screenCustomers, s.screenReceivables, s.screenCharts, s.screenReports]
-                               .joined(separator: " / ") + s.t(" (also 1–5 outside text fields)", "（输入框外按 1–5）")),
+        return [KeyBinding([.function(3), .function(4), .function(5), .function(6), .function(7), .function(8)], s.screens,
+                           help: [s.screenSalesEntry, s.screenCustomers, s.screenReceivables, s.screenCharts, s.screenReports,
+                                  s.screenAudit].joined(separator: " / ") + s.t(" (also 1–6 outside text fields)", "（输入框外按 1–6）")),
                 KeyBinding([.function(1), .char("?")], s.help),
                 KeyBinding([.function(10), .char("q"), .ctrl("c")], s.quit)]
             + currentScreen.keyBindings(s).map(s.localized)
