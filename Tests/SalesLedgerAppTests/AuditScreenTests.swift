@@ -1,6 +1,7 @@
-import Testing
 import LedgerCore
 import TerminalUI
+import Testing
+
 @testable import SalesLedgerApp
 
 /// The audit screen (F8) shows the same findings, log and metrics as the CLI, in English and Chinese.
