@@ -18,7 +18,10 @@ final class AuditTestLedger {
     }
 
     func service(_ day: String, actor: String = "clerk1") -> LedgerService {
-        LedgerService(store: store, clock: FixedClock(CivilDate(iso: day)!), actor: actor, role: .admin)
+        let clock = FixedClock(CivilDate(iso: day)!)
+        let service = LedgerService(store: store, clock: clock, actor: actor, role: .admin)
+        service.wallClock = { clock.nowUTCSeconds() }  // posting times under the test's control
+        return service
     }
 
     @discardableResult

@@ -15,12 +15,13 @@ import TerminalUI
         let global = h.app.helpBindings.prefix(3)
         out.append("### Everywhere")
         out += global.map(Self.line)
-        let titles = [s.screenSalesEntry, s.screenCustomers, s.screenReceivables, s.screenCharts, s.screenReports, s.screenAudit]
+        let titles = [s.screenSalesEntry, s.screenCustomers, s.screenReceivables, s.screenCharts, s.screenReports,
+                      s.screenProducts, s.screenDocuments, s.screenAudit]
         for id in ScreenID.allCases {
             var app = h.app
             app.show(id)
             out.append("")
-            out.append("### \(titles[id.rawValue]) (F\(id.rawValue + 3))")
+            out.append("### \(titles[id.rawValue]) (F\(id.functionKey))")
             out += app.helpBindings.dropFirst(3).map(Self.line)
             switch id {
             case .salesEntry:

@@ -11,7 +11,7 @@ import TerminalUI
     func screen(_ id: ScreenID) throws {
         for (language, width, height) in Self.cases {
             var harness = try AppHarness(language: language, size: Size(width: width, height: height), seedLedger: seedGenerated)
-            harness.press(.function(3 + id.rawValue))
+            harness.press(.function(id.functionKey))
             assertScreen(harness.screen(), named: "\(id).\(language.rawValue).\(width)x\(height)")
         }
     }

@@ -2,6 +2,11 @@
 /// writes nothing else) may run them: recording an audit run or a confirmation reply is the auditor's own work.
 public protocol AuditTrailCommand: LedgerCommand {}
 
+extension AuditTrailCommand {
+    /// Every role, the auditor included: these commands only append to the audit trail.
+    public static var allowedRoles: Set<UserRole> { AccessRoles.everyone }
+}
+
 /// Records an audit run (`audit check`) in the audit log: the period, the report file's SHA-256 and the keys of
 /// its findings, so a later run can tell new, resolved and still-open findings (`--since-last`).
 /// Outcome: a one-line description.

@@ -59,7 +59,7 @@ struct AuditScreen: LedgerScreen {
                     "\(from) … \(to)：\(run.findings.count) 项发现，\(run.allFindings.count - run.findings.count) 项观察，共 \(run.checks.count) 项检查"
                 )
             case .log:
-                let entries = try queries.auditLog(filter: AuditLogFilter(from: from, to: to))
+                let entries = Array(try queries.auditLog(filter: .all).suffix(500))
                 let viewRows = AuditLogView.rows(entries).reversed()
                 header = [
                     s.t("Seq", "序号"), s.t("Time (UTC)", "时间（UTC）"), s.t("User", "用户"), s.t("Command", "操作"),
@@ -74,7 +74,7 @@ struct AuditScreen: LedgerScreen {
                 }
                 logCSV = CSVOutput.render(header: header, rows: rows)
                 summary = lang.t(
-                    "\(from) … \(to): \(rows.count) entries, newest first", "\(from) … \(to)：\(rows.count) 条记录，最新在前")
+                    "the latest \(rows.count) entries, newest first", "最近 \(rows.count) 条记录，最新在前")
             case .process:
                 let data = try AuditData.load(from: queries, to: to)
                 let metrics = ProcessMetrics.compute(data, from: from, to: to)
