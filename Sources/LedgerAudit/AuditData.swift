@@ -26,18 +26,21 @@ public struct AuditData: Sendable {
 
     /// Loads the data as of now, for a check period ending `to` (open items and credits are as of `to`).
     public static func load(from queries: any LedgerQueries & AuditQueries, to: CivilDate) throws -> AuditData {
-        var data = AuditData(snapshot: try queries.receivablesSnapshot(customerID: nil),
-                             documents: try queries.auditDocuments(), log: try queries.auditLog(filter: .all),
-                             counters: try queries.numberCounters(), openItems: try queries.openItems(asOf: to),
-                             unappliedCredits: try queries.unappliedCredits(asOf: to),
-                             documentTotals: try queries.documentTotals(from: nil, to: to))
+        var data = AuditData(
+            snapshot: try queries.receivablesSnapshot(customerID: nil),
+            documents: try queries.auditDocuments(), log: try queries.auditLog(filter: .all),
+            counters: try queries.numberCounters(), openItems: try queries.openItems(asOf: to),
+            unappliedCredits: try queries.unappliedCredits(asOf: to),
+            documentTotals: try queries.documentTotals(from: nil, to: to))
         data.index()
         return data
     }
 
-    public init(snapshot: ReceivablesSnapshot, documents: [AuditDocument], log: [AuditLogEntry],
-                counters: [NumberCounter], openItems: [OpenItem], unappliedCredits: [UnappliedCredit],
-                documentTotals: [DocumentTotals]) {
+    public init(
+        snapshot: ReceivablesSnapshot, documents: [AuditDocument], log: [AuditLogEntry],
+        counters: [NumberCounter], openItems: [OpenItem], unappliedCredits: [UnappliedCredit],
+        documentTotals: [DocumentTotals]
+    ) {
         self.snapshot = snapshot
         self.documents = documents
         self.log = log
@@ -48,14 +51,20 @@ public struct AuditData: Sendable {
     }
 
     mutating func index() {
-        var docs: [Int64: [ReceivableDocument]] = [:], receipts: [Int64: [Receipt]] = [:], allocations: [Int64: [Allocation]] = [:]
+        var docs: [Int64: [ReceivableDocument]] = [:]
+        var receipts: [Int64: [Receipt]] = [:]
+        var allocations: [Int64: [Allocation]] = [:]
         var owner: [Int64: Int64] = [:]
-        for d in snapshot.documents { docs[d.customerID, default: []].append(d); owner[d.id] = d.customerID }
+        for d in snapshot.documents {
+            docs[d.customerID, default: []].append(d)
+            owner[d.id] = d.customerID
+        }
         for r in snapshot.receipts { receipts[r.customerID, default: []].append(r) }
         for a in snapshot.allocations { if let c = owner[a.invoiceID] { allocations[c, default: []].append(a) } }
         for c in snapshot.customers {
-            customerSnapshots[c.id] = ReceivablesSnapshot(customers: [c], documents: docs[c.id] ?? [],
-                                                          receipts: receipts[c.id] ?? [], allocations: allocations[c.id] ?? [])
+            customerSnapshots[c.id] = ReceivablesSnapshot(
+                customers: [c], documents: docs[c.id] ?? [],
+                receipts: receipts[c.id] ?? [], allocations: allocations[c.id] ?? [])
         }
         var loadDay: [String: String] = [:]
         for entry in log {

@@ -17,7 +17,9 @@ public struct AuditLogRow: Hashable, Sendable {
 public enum AuditLogView {
     /// Rows of `entries`; with `document` (its id and number) only the entries that touched it: records of the
     /// document, allocations to it, or a payload naming its number.
-    public static func rows(_ entries: [AuditLogEntry], document: (id: Int64, number: String, isReceipt: Bool)? = nil) -> [AuditLogRow] {
+    public static func rows(_ entries: [AuditLogEntry], document: (id: Int64, number: String, isReceipt: Bool)? = nil)
+        -> [AuditLogRow]
+    {
         entries.compactMap { entry in
             let changes = AuditData.changes(of: entry)
             if let document {
@@ -26,15 +28,17 @@ public enum AuditLogView {
                     if change.entity == entity && change.id == document.id { return true }
                     guard change.entity == "allocation", let after = object(change.after) else { return false }
                     if document.isReceipt {
-                        return after["source"] as? String == "receipt" && (after["sourceID"] as? NSNumber)?.int64Value == document.id
+                        return after["source"] as? String == "receipt"
+                            && (after["sourceID"] as? NSNumber)?.int64Value == document.id
                     }
                     return (after["invoiceID"] as? NSNumber)?.int64Value == document.id
                 }
                 guard touches || entry.payload.contains("\"\(document.number)\"") else { return nil }
             }
-            return AuditLogRow(seq: entry.seq, timestampUTC: entry.timestampUTC, actor: entry.actor, command: entry.command,
-                               records: changes.map { ($0.before == nil ? "+" : "") + "\($0.entity)#\($0.id)" },
-                               changes: changes.flatMap { diff(before: $0.before, after: $0.after) })
+            return AuditLogRow(
+                seq: entry.seq, timestampUTC: entry.timestampUTC, actor: entry.actor, command: entry.command,
+                records: changes.map { ($0.before == nil ? "+" : "") + "\($0.entity)#\($0.id)" },
+                changes: changes.flatMap { diff(before: $0.before, after: $0.after) })
         }
     }
 
@@ -42,7 +46,8 @@ public enum AuditLogView {
     public static func diff(before: String?, after: String?) -> [String] {
         guard let old = object(before), let new = object(after) else { return [] }
         return Set(old.keys).union(new.keys).sorted().compactMap { key in
-            let a = text(old[key]), b = text(new[key])
+            let a = text(old[key])
+            let b = text(new[key])
             return a == b ? nil : "\(key): \(a) → \(b)"
         }
     }
@@ -57,7 +62,8 @@ public enum AuditLogView {
         if let s = value as? String { return s }
         if let n = value as? NSNumber { return n.stringValue }
         guard JSONSerialization.isValidJSONObject(value),
-              let data = try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys]) else { return "\(value)" }
+            let data = try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys])
+        else { return "\(value)" }
         let s = String(decoding: data, as: UTF8.self)
         return s.count > 60 ? String(s.prefix(57)) + "..." : s
     }

@@ -39,8 +39,10 @@ public struct AuditFinding: Hashable, Sendable, Codable {
     public var amount: String
     public var message: String
 
-    public init(check: String, severity: AuditSeverity, subject: String, documents: [String] = [],
-                customer: String = "", amount: String = "", message: String) {
+    public init(
+        check: String, severity: AuditSeverity, subject: String, documents: [String] = [],
+        customer: String = "", amount: String = "", message: String
+    ) {
         self.check = check
         self.severity = severity
         self.key = "\(check):\(subject)"
@@ -61,7 +63,8 @@ public struct AuditCheckResult: Hashable, Sendable {
     public var findings: [AuditFinding]
     public var notes: [String]
 
-    public init(id: String, title: String, severity: AuditSeverity, findings: [AuditFinding] = [], notes: [String] = []) {
+    public init(id: String, title: String, severity: AuditSeverity, findings: [AuditFinding] = [], notes: [String] = [])
+    {
         self.id = id
         self.title = title
         self.severity = severity
@@ -72,8 +75,9 @@ public struct AuditCheckResult: Hashable, Sendable {
     /// `pass`, `3 findings` or `2 observations`.
     public func status(_ lang: AuditLanguage) -> String {
         if findings.isEmpty { return lang.t("pass", "通过") }
-        return severity.isFinding ? lang.t("\(findings.count) findings", "\(findings.count) 项发现")
-                                  : lang.t("\(findings.count) observations", "\(findings.count) 项观察")
+        return severity.isFinding
+            ? lang.t("\(findings.count) findings", "\(findings.count) 项发现")
+            : lang.t("\(findings.count) observations", "\(findings.count) 项观察")
     }
 }
 

@@ -11,7 +11,8 @@ public struct AuditComparison: Hashable, Sendable {
     public var stillOpen: [String]
 
     public init(previous: [String], current: [String], previousSeq: Int64?) {
-        let before = Set(previous), now = Set(current)
+        let before = Set(previous)
+        let now = Set(current)
         self.previousSeq = previousSeq
         new = now.subtracting(before).sorted()
         resolved = before.subtracting(now).sorted()
@@ -34,24 +35,38 @@ public enum AuditReport {
 
     /// Every finding and observation as CSV (RFC 4180, header row, documents separated by spaces).
     public static func findingsCSV(_ run: AuditRun) -> String {
-        CSVOutput.render(header: csvHeader, rows: run.allFindings.map {
-            [$0.check, $0.severity.rawValue, $0.key, $0.documents.joined(separator: " "), $0.customer, $0.amount, $0.message]
-        })
+        CSVOutput.render(
+            header: csvHeader,
+            rows: run.allFindings.map {
+                [
+                    $0.check, $0.severity.rawValue, $0.key, $0.documents.joined(separator: " "), $0.customer, $0.amount,
+                    $0.message,
+                ]
+            })
+    }
+
+    /// A cell as written, without the `'` the CSV writer puts before text a spreadsheet would run as a formula.
+    static func unneutralised(_ cell: String) -> String {
+        guard cell.hasPrefix("'"), let next = cell.dropFirst().first, "=+-@\t\r".contains(next) else { return cell }
+        return String(cell.dropFirst())
     }
 
     /// Reads a findings CSV written by `findingsCSV`. - Throws: `InteropError` naming the row.
     public static func parseFindingsCSV(_ text: String, source: String = "findings.csv") throws -> [AuditFinding] {
         let table = try CSVTable.parse(data: Data(text.utf8), source: source)
         try table.require(csvHeader)
+        func value(_ r: Int, _ column: String) -> String { unneutralised(table.value(r, column)) }
         return try table.records.indices.map { r in
-            guard let severity = AuditSeverity(rawValue: table.value(r, "severity")) else {
-                throw InteropError(source: source, message: "row \(table.rowNumber(r)), column severity: unknown severity")
+            guard let severity = AuditSeverity(rawValue: value(r, "severity")) else {
+                throw InteropError(
+                    source: source, message: "row \(table.rowNumber(r)), column severity: unknown severity")
             }
-            var finding = AuditFinding(check: table.value(r, "check"), severity: severity, subject: "",
-                                       documents: table.value(r, "documents").split(separator: " ").map(String.init),
-                                       customer: table.value(r, "customer"), amount: table.value(r, "amount"),
-                                       message: table.value(r, "message"))
-            finding.key = table.value(r, "key")
+            var finding = AuditFinding(
+                check: value(r, "check"), severity: severity, subject: "",
+                documents: value(r, "documents").split(separator: " ").map(String.init),
+                customer: value(r, "customer"), amount: value(r, "amount"),
+                message: value(r, "message"))
+            finding.key = value(r, "key")
             return finding
         }
     }
@@ -64,10 +79,14 @@ public enum AuditReport {
     public static func render(_ run: AuditRun, format: Format, comparison: AuditComparison? = nil) -> String {
         if format == .csv { return findingsCSV(run) }
         let md = format == .md
-        let p = run.parameters, lang = p.language
+        let p = run.parameters
+        let lang = p.language
         var out: [String] = []
         func heading(_ text: String, _ level: Int) {
-            if md { out.append(String(repeating: "#", count: level) + " " + text); out.append("") } else {
+            if md {
+                out.append(String(repeating: "#", count: level) + " " + text)
+                out.append("")
+            } else {
                 out.append(text)
                 out.append(String(repeating: level == 1 ? "=" : "-", count: max(8, text.count)))
             }
@@ -76,10 +95,16 @@ public enum AuditReport {
         heading(lang.t("Audit report (定期审计)", "定期审计报告"), 1)
         item(lang.t("Period: \(p.from) … \(p.to)", "期间：\(p.from) … \(p.to)"))
         item(lang.t("Run by: \(run.ranBy) at \(run.ranAtUTC)", "执行人：\(run.ranBy)，时间 \(run.ranAtUTC)"))
-        item(lang.t("Parameters: backdated > \(p.backdatedDays) days, cut-off ± \(p.cutoffDays) days, disputes > \(p.disputeDays) days, drafts > \(p.draftDays) days, balance growth > \(p.growthPercent) %, round unit \(p.roundUnit), sample \(p.sampleSize), seed \(p.seed)",
-                    "参数：倒签 > \(p.backdatedDays) 天，截止 ± \(p.cutoffDays) 天，争议 > \(p.disputeDays) 天，草稿 > \(p.draftDays) 天，余额增长 > \(p.growthPercent)%，整数单位 \(p.roundUnit)，样本 \(p.sampleSize)，种子 \(p.seed)"))
-        let findings = run.findings.count, observations = run.allFindings.count - findings
-        item(lang.t("Result: \(findings) findings, \(observations) observations", "结果：\(findings) 项发现，\(observations) 项观察"))
+        item(
+            lang.t(
+                "Parameters: backdated > \(p.backdatedDays) days, cut-off ± \(p.cutoffDays) days, disputes > \(p.disputeDays) days, drafts > \(p.draftDays) days, balance growth > \(p.growthPercent) %, round unit \(p.roundUnit), sample \(p.sampleSize), seed \(p.seed)",
+                "参数：倒签 > \(p.backdatedDays) 天，截止 ± \(p.cutoffDays) 天，争议 > \(p.disputeDays) 天，草稿 > \(p.draftDays) 天，余额增长 > \(p.growthPercent)%，整数单位 \(p.roundUnit)，样本 \(p.sampleSize)，种子 \(p.seed)"
+            ))
+        let findings = run.findings.count
+        let observations = run.allFindings.count - findings
+        item(
+            lang.t(
+                "Result: \(findings) findings, \(observations) observations", "结果：\(findings) 项发现，\(observations) 项观察"))
         out.append("")
         heading(lang.t("Checks", "检查项目"), 2)
         for check in run.checks {
@@ -94,8 +119,10 @@ public enum AuditReport {
             }
             out.append("")
         }
-        heading(lang.t("Vouching sample (seed \(p.seed): \(run.sample.count) of \(run.samplePopulation) documents)",
-                       "抽凭样本（种子 \(p.seed)：\(run.samplePopulation) 张中抽取 \(run.sample.count) 张）"), 2)
+        heading(
+            lang.t(
+                "Vouching sample (seed \(p.seed): \(run.sample.count) of \(run.samplePopulation) documents)",
+                "抽凭样本（种子 \(p.seed)：\(run.samplePopulation) 张中抽取 \(run.sample.count) 张）"), 2)
         for s in run.sample {
             item("\(s.number) \(s.date) \(s.customer) \(s.total)  [ ] \(lang.t("vouched", "已核对"))")
             for line in s.lines { item(line, indent: 1) }
@@ -116,8 +143,10 @@ public enum AuditReport {
         let open = run.checks.filter { $0.severity.isFinding && !$0.findings.isEmpty }
         if open.isEmpty { item(lang.t("none needed", "无需整改")) }
         for check in open {
-            item(lang.t("\(check.id) (\(check.findings.count)): action ________  owner ________  due ________  done [ ]",
-                        "\(check.id)（\(check.findings.count)）：措施 ________  负责人 ________  期限 ________  完成 [ ]"))
+            item(
+                lang.t(
+                    "\(check.id) (\(check.findings.count)): action ________  owner ________  due ________  done [ ]",
+                    "\(check.id)（\(check.findings.count)）：措施 ________  负责人 ________  期限 ________  完成 [ ]"))
         }
         return out.joined(separator: "\n") + "\n"
     }

@@ -8,9 +8,11 @@ public enum AuditRunner {
     ///     breaks. Passed in so the audit uses the one verify entry point of the store.
     ///   - progress: called with the name of each check before it runs.
     /// - Throws: `LedgerError.storage` when the store cannot be read.
-    public static func run(queries: any LedgerQueries & AuditQueries, parameters p: AuditParameters, ranBy: String,
-                           ranAtUTC: String, chainProblem: () throws -> String?,
-                           progress: (String) -> Void = { _ in }) throws -> AuditRun {
+    public static func run(
+        queries: any LedgerQueries & AuditQueries, parameters p: AuditParameters, ranBy: String,
+        ranAtUTC: String, chainProblem: () throws -> String?,
+        progress: (String) -> Void = { _ in }
+    ) throws -> AuditRun {
         let lang = p.language
         progress(lang.t("loading the ledger", "读取账簿"))
         let data = try AuditData.load(from: queries, to: p.to)
@@ -38,7 +40,8 @@ public enum AuditRunner {
         checks += AnalyticalChecks.postings(data, p: p)
         progress(lang.t("vouching sample", "抽凭样本"))
         let sample = try VouchingSample.items(data, p: p, queries: queries)
-        return AuditRun(parameters: p, ranBy: ranBy, ranAtUTC: ranAtUTC, checks: checks, sample: sample.items,
-                        samplePopulation: sample.population)
+        return AuditRun(
+            parameters: p, ranBy: ranBy, ranAtUTC: ranAtUTC, checks: checks, sample: sample.items,
+            samplePopulation: sample.population)
     }
 }

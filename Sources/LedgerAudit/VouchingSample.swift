@@ -17,18 +17,23 @@ public enum VouchingSample {
         return Array(pool.prefix(count)).sorted()
     }
 
-    static func items(_ data: AuditData, p: AuditParameters, queries: any LedgerQueries) throws -> (items: [VouchingItem], population: Int) {
+    static func items(_ data: AuditData, p: AuditParameters, queries: any LedgerQueries) throws -> (
+        items: [VouchingItem], population: Int
+    ) {
         let population = data.postedDocuments.filter { $0.date >= p.from && $0.date <= p.to }.map(\.displayNumber)
         var items: [VouchingItem] = []
         for number in draw(population: population, size: p.sampleSize, seed: p.seed) {
             guard let invoice = try queries.invoiceDocument(number: number) else { continue }
             let lines = invoice.lines.map { line in
                 let discount = line.discount.basisPoints == 0 ? "" : " − \(line.discount)"
-                return "\(line.description): \(line.quantity) × \(line.unitPrice.plainString)\(discount) = \(line.netAmount.plainString)"
+                return
+                    "\(line.description): \(line.quantity) × \(line.unitPrice.plainString)\(discount) = \(line.netAmount.plainString)"
                     + (line.taxAmount.minorUnits == 0 ? "" : " + \(line.taxAmount.plainString) (\(line.taxRate))")
             }
-            items.append(VouchingItem(number: number, date: invoice.date, customer: data.customerCode(invoice.customerID),
-                                      total: "\(invoice.total.plainString) \(invoice.currency.code)", lines: lines))
+            items.append(
+                VouchingItem(
+                    number: number, date: invoice.date, customer: data.customerCode(invoice.customerID),
+                    total: "\(invoice.total.plainString) \(invoice.currency.code)", lines: lines))
         }
         return (items, population.count)
     }

@@ -40,8 +40,10 @@ struct AuditCheckCommand: ParsableCommand {
         let toDate = parseDate(to, "to", today, &issues) ?? today
         let fromDate = parseDate(from, "from", today, &issues) ?? AuditParameters.defaultPeriod(today: toDate).0
         issues.check(fromDate <= toDate, "from", "\(fromDate) is after --to \(toDate)")
-        for (value, name) in [(backdatedDays, "backdated-days"), (cutoffDays, "cutoff-days"), (disputeDays, "dispute-days"),
-                              (draftDays, "draft-days"), (growthPercent, "growth-percent"), (sample, "sample")] {
+        for (value, name) in [
+            (backdatedDays, "backdated-days"), (cutoffDays, "cutoff-days"), (disputeDays, "dispute-days"),
+            (draftDays, "draft-days"), (growthPercent, "growth-percent"), (sample, "sample"),
+        ] {
             issues.check(value >= 0, name, "must be 0 or more")
         }
         issues.check(roundUnit > 0, "round-unit", "must be greater than 0")
@@ -64,8 +66,10 @@ struct AuditCheckCommand: ParsableCommand {
         if showProgress { FileHandle.standardError.write(Data("\u{1B}[2K\r".utf8)) }
         var comparison: AuditComparison?
         if sinceLast {
-            let last = AuditComparison.lastRun(in: try store.auditLog(filter: AuditLogFilter(command: RecordAuditRun.name)))
-            comparison = AuditComparison(previous: last?.keys ?? [], current: run.findings.map(\.key), previousSeq: last?.seq)
+            let last = AuditComparison.lastRun(
+                in: try store.auditLog(filter: AuditLogFilter(command: RecordAuditRun.name)))
+            comparison = AuditComparison(
+                previous: last?.keys ?? [], current: run.findings.map(\.key), previousSeq: last?.seq)
         }
         let text = AuditReport.render(run, format: format, comparison: comparison)
         let hash = AuditReport.sha256(text)
@@ -73,15 +77,21 @@ struct AuditCheckCommand: ParsableCommand {
             try Self.write(text, to: output)
             if format != .csv { try Self.write(AuditReport.findingsCSV(run), to: Self.findingsPath(output)) }
             print(p.language.t("report: \(output) (sha256 \(hash))", "报告：\(output)（sha256 \(hash)）"))
-            if format != .csv { print(p.language.t("findings: \(Self.findingsPath(output))", "发现清单：\(Self.findingsPath(output))")) }
-            print(p.language.t("\(run.findings.count) findings, \(run.allFindings.count - run.findings.count) observations, sample seed \(p.seed)",
-                               "\(run.findings.count) 项发现，\(run.allFindings.count - run.findings.count) 项观察，样本种子 \(p.seed)"))
+            if format != .csv {
+                print(p.language.t("findings: \(Self.findingsPath(output))", "发现清单：\(Self.findingsPath(output))"))
+            }
+            print(
+                p.language.t(
+                    "\(run.findings.count) findings, \(run.allFindings.count - run.findings.count) observations, sample seed \(p.seed)",
+                    "\(run.findings.count) 项发现，\(run.allFindings.count - run.findings.count) 项观察，样本种子 \(p.seed)"))
         } else {
             print(text, terminator: "")
         }
         if !noRecord {
-            try service.run(RecordAuditRun(from: fromDate, to: toDate, reportSHA256: hash, reportFile: output ?? "-",
-                                           seed: p.seed, findingKeys: run.findings.map(\.key)))
+            try service.run(
+                RecordAuditRun(
+                    from: fromDate, to: toDate, reportSHA256: hash, reportFile: output ?? "-",
+                    seed: p.seed, findingKeys: run.findings.map(\.key)))
         }
         if !run.findings.isEmpty { throw ExitCode(1) }
     }
@@ -95,8 +105,11 @@ struct AuditCheckCommand: ParsableCommand {
 
     static func write(_ text: String, to path: String) throws {
         let temp = path + ".tmp"
-        guard FileManager.default.createFile(atPath: temp, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]),
-              rename(temp, path) == 0 else {
+        guard
+            FileManager.default.createFile(
+                atPath: temp, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]),
+            rename(temp, path) == 0
+        else {
             throw UserError("output: cannot write \(path)")
         }
     }

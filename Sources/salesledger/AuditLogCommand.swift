@@ -19,8 +19,9 @@ struct AuditLogCommand: ParsableCommand {
         let (store, service) = try global.openLedger()
         let today = service.clock.today()
         var issues = IssueCollector()
-        let filter = AuditLogFilter(from: parseDate(from, "from", today, &issues), to: parseDate(to, "to", today, &issues),
-                                    actor: actor, command: command)
+        let filter = AuditLogFilter(
+            from: parseDate(from, "from", today, &issues), to: parseDate(to, "to", today, &issues),
+            actor: actor, command: command)
         var target: (id: Int64, number: String, isReceipt: Bool)?
         if let document {
             if let invoice = try store.invoiceDocument(number: document) {
@@ -34,10 +35,16 @@ struct AuditLogCommand: ParsableCommand {
         try issues.throwIfAny()
         let rows = AuditLogView.rows(try store.auditLog(filter: filter), document: target)
         let output = TabularOutput(
-            columns: [("seq", .integer), ("time", .text), ("user", .text), ("command", .text), ("records", .text),
-                      ("changes", .text)],
-            rows: rows.map { [String($0.seq), $0.timestampUTC, $0.actor, $0.command, $0.records.joined(separator: " "),
-                              $0.changes.joined(separator: "; ")] })
+            columns: [
+                ("seq", .integer), ("time", .text), ("user", .text), ("command", .text), ("records", .text),
+                ("changes", .text),
+            ],
+            rows: rows.map {
+                [
+                    String($0.seq), $0.timestampUTC, $0.actor, $0.command, $0.records.joined(separator: " "),
+                    $0.changes.joined(separator: "; "),
+                ]
+            })
         print(output.render(format), terminator: "")
     }
 }

@@ -24,15 +24,23 @@ struct ProcessReportCommand: ParsableCommand {
         let fromDate = parseDate(from, "from", today, &issues) ?? AuditParameters.defaultPeriod(today: toDate).0
         let change = parseDate(compareBefore, "compare-before", today, &issues)
         issues.check(fromDate <= toDate, "from", "\(fromDate) is after --to \(toDate)")
-        if let change { issues.check(change > fromDate && change <= toDate, "compare-before", "must fall after --from and on or before --to") }
+        if let change {
+            issues.check(
+                change > fromDate && change <= toDate, "compare-before", "must fall after --from and on or before --to")
+        }
         issues.check(!(change != nil && by != nil), "by", "use either --by or --compare-before")
         try issues.throwIfAny()
         let data = try AuditData.load(from: store, to: toDate)
         let lang: AuditLanguage = global.isChinese ? .zh : .en
         var groups: [(String, [ProcessMetric])] = []
         if let change {
-            groups.append((lang.t("before \(change)", "\(change) 之前"), ProcessMetrics.compute(data, from: fromDate, to: change.adding(days: -1))))
-            groups.append((lang.t("from \(change)", "\(change) 起"), ProcessMetrics.compute(data, from: change, to: toDate)))
+            groups.append(
+                (
+                    lang.t("before \(change)", "\(change) 之前"),
+                    ProcessMetrics.compute(data, from: fromDate, to: change.adding(days: -1))
+                ))
+            groups.append(
+                (lang.t("from \(change)", "\(change) 起"), ProcessMetrics.compute(data, from: change, to: toDate)))
         } else if by == .user {
             for user in ProcessMetrics.users(data, from: fromDate, to: toDate) {
                 groups.append((user, ProcessMetrics.compute(data, from: fromDate, to: toDate, user: user)))
@@ -49,10 +57,15 @@ struct ProcessReportCommand: ParsableCommand {
         }
         let metrics = groups.first?.1 ?? ProcessMetrics.compute(data, from: fromDate, to: toDate)
         var columns: [(name: String, kind: TabularOutput.Kind)] = [(lang.t("metric", "指标"), .text)]
-        for (name, _) in groups { columns.append((name, .amount)); columns.append(("n", .integer)) }
+        for (name, _) in groups {
+            columns.append((name, .amount))
+            columns.append(("n", .integer))
+        }
         let rows = metrics.indices.map { i -> [String] in
             var row = [metrics[i].label(lang)]
-            for (_, values) in groups { row += [values[i].value == nil ? "" : values[i].text, String(values[i].basis)] }
+            for (_, values) in groups {
+                row += [values[i].value == nil ? "" : values[i].text, String(values[i].basis)]
+            }
             return row
         }
         print(TabularOutput(columns: columns, rows: rows).render(format), terminator: "")

@@ -47,25 +47,32 @@ import Testing
         try l.invoice("B", "2026-09-03", "500.47", actor: "manager1", override: "big order, approved")
         // Void (info), write-off (review).
         let void = try l.invoice("V", "2026-08-10", "99.99")
-        try l.service("2026-08-11", actor: "manager1").run(VoidInvoice(number: void.displayNumber, reason: "wrong customer"))
+        try l.service("2026-08-11", actor: "manager1").run(
+            VoidInvoice(number: void.displayNumber, reason: "wrong customer"))
         let bad = try l.invoice("W", "2026-08-05", "700.13")
-        try l.service("2026-09-30", actor: "manager1").run(WriteOffInvoice(number: bad.displayNumber, reason: "bankrupt",
-                                                                           date: day("2026-09-30")))
+        try l.service("2026-09-30", actor: "manager1").run(
+            WriteOffInvoice(
+                number: bad.displayNumber, reason: "bankrupt",
+                date: day("2026-09-30")))
         // A dispute open since 09-10 (51 days at period end); a draft from 09-15.
         let disputed = try l.invoice("D", "2026-09-10", "600.59")
-        try l.service("2026-09-10").run(SetDispute(number: disputed.displayNumber, isDisputed: true, reason: "short delivery"))
+        try l.service("2026-09-10").run(
+            SetDispute(number: disputed.displayNumber, isDisputed: true, reason: "short delivery"))
         try l.invoice("X", "2026-09-15", "210.71", draft: true)
         // Cut-off: a credit note after the period end for a sale before it.
         let late = try l.invoice("L", "2026-10-15", "400.61")
-        try l.service("2026-11-03", actor: "manager1").run(IssueCreditNote(
-            customerCode: "L", date: day("2026-11-03"), appliesToNumber: late.displayNumber, amount: cny("40.00"), reason: "return"))
+        try l.service("2026-11-03", actor: "manager1").run(
+            IssueCreditNote(
+                customerCode: "L", date: day("2026-11-03"), appliesToNumber: late.displayNumber, amount: cny("40.00"),
+                reason: "return"))
         // Corruption the ledger refuses, by raw SQL: a line that no longer sums, an allocation beyond its invoice
         // (dated after the period end), an allocation from a receipt that does not exist (breaks the tie-out),
         // a skipped receipt number, a duplicated invoice number, an edited audit entry.
         let totals = try l.invoice("T", "2026-08-10", "1111.11")
         let over = try l.invoice("J", "2026-08-10", "500.29")
         let tie = try l.invoice("K", "2026-08-10", "1000.37")
-        try l.corrupt("""
+        try l.corrupt(
+            """
             UPDATE document_line SET net_amount = net_amount + 1 WHERE document_id = \(totals.id);
             INSERT INTO allocation (invoice_id, source, source_id, date, amount, currency, note)
                 VALUES (\(over.id), 'write_off', NULL, '2026-11-20', 60000, 'CNY', 'seeded');
@@ -98,7 +105,9 @@ import Testing
         let run = try Self.seededLedger().audit(from: "2026-08-01", to: "2026-10-31")
         var counts: [String: Int] = [:]
         for check in run.checks { counts[check.id] = check.findings.count }
-        #expect(counts == Self.expected, "\(run.checks.filter { !$0.findings.isEmpty }.map { "\($0.id): \($0.findings.map(\.message))" })")
+        #expect(
+            counts == Self.expected,
+            "\(run.checks.filter { !$0.findings.isEmpty }.map { "\($0.id): \($0.findings.map(\.message))" })")
         func only(_ id: String) -> AuditFinding? { run.checks.first { $0.id == id }?.findings.first }
         #expect(only("numbering.gaps")?.documents == ["RCT-2026-000005"])
         #expect(only("duplicates.invoices")?.documents.count == 2)

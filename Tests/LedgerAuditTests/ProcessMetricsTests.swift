@@ -17,19 +17,26 @@ import Testing
         try l.invoice("B", "2026-09-03", "300.00", actor: "clerk2")
         let i4 = try l.invoice("B", "2026-09-03", "40.00", actor: "clerk2")
         // A promises on 09-04 to pay by 09-06 and pays 50 on 09-05 (left unapplied until 09-09).
-        try l.service("2026-09-04").run(LogContact(customerCode: "A", date: day("2026-09-04"), who: "clerk1", channel: .phone,
-                                                   note: "call", promisedDate: day("2026-09-06")))
+        try l.service("2026-09-04").run(
+            LogContact(
+                customerCode: "A", date: day("2026-09-04"), who: "clerk1", channel: .phone,
+                note: "call", promisedDate: day("2026-09-06")))
         var r2 = RecordReceipt(customerCode: "A", date: day("2026-09-05"), amount: cny("50.00"), allocation: .none)
         r2.method = .bankTransfer
         let receipt2 = try l.service("2026-09-05", actor: "clerk2").run(r2)
         try l.service("2026-09-09", actor: "clerk2").run(AllocateCredit(number: receipt2.receipt.displayNumber))
         // B promises on 09-10 to pay by 09-20 and does not.
-        try l.service("2026-09-10").run(LogContact(customerCode: "B", date: day("2026-09-10"), who: "clerk2", channel: .email,
-                                                   note: "mail", promisedDate: day("2026-09-20")))
+        try l.service("2026-09-10").run(
+            LogContact(
+                customerCode: "B", date: day("2026-09-10"), who: "clerk2", channel: .email,
+                note: "mail", promisedDate: day("2026-09-20")))
         // Receipt for the rest of A's invoices on 09-11, allocated at once (oldest first: I1 100, I2 100).
-        try l.service("2026-09-11", actor: "clerk2").run(RecordReceipt(customerCode: "A", date: day("2026-09-11"), amount: cny("200.00")))
-        try l.service("2026-09-15", actor: "clerk1").run(IssueCreditNote(customerCode: "A", date: day("2026-09-15"),
-                                                                         amount: cny("10.00"), reason: "discount"))
+        try l.service("2026-09-11", actor: "clerk2").run(
+            RecordReceipt(customerCode: "A", date: day("2026-09-11"), amount: cny("200.00")))
+        try l.service("2026-09-15", actor: "clerk1").run(
+            IssueCreditNote(
+                customerCode: "A", date: day("2026-09-15"),
+                amount: cny("10.00"), reason: "discount"))
         try l.service("2026-09-16", actor: "boss").run(VoidInvoice(number: i4.displayNumber, reason: "duplicate"))
         try l.invoice("C", "2026-09-17", "150.00", override: "approved by phone")
         try l.invoice("A", "2026-09-18", "12.00", draft: true)
@@ -61,8 +68,10 @@ import Testing
     @Test func byUserAndBeforeAfterAChange() throws {
         let l = try Self.ledger()
         let data = try AuditData.load(from: l.store, to: day("2026-09-30"))
-        #expect(ProcessMetrics.users(data, from: day("2026-09-01"), to: day("2026-09-30")) == ["boss", "clerk1", "clerk2"])
-        let clerk1 = values(ProcessMetrics.compute(data, from: day("2026-09-01"), to: day("2026-09-30"), user: "clerk1"))
+        #expect(
+            ProcessMetrics.users(data, from: day("2026-09-01"), to: day("2026-09-30")) == ["boss", "clerk1", "clerk2"])
+        let clerk1 = values(
+            ProcessMetrics.compute(data, from: day("2026-09-01"), to: day("2026-09-30"), user: "clerk1"))
         #expect(clerk1["invoice-to-first-receipt"] == "6.5")
         #expect(clerk1["receipt-to-allocation"] == "n/a")
         #expect(clerk1["voids-credits-per-100"] == "33.3")

@@ -12,24 +12,24 @@ import TerminalUI
             try service.run(CreateCustomer(CustomerFields(code: "C1", name: "Keys Co")))
         }
         let s = h.context.strings
-        let global = h.app.helpBindings.prefix(4)
+        let global = h.app.helpBindings.prefix(3)
         out.append("### Everywhere")
         out += global.map(Self.line)
         let titles = [s.screenSalesEntry, s.screenCustomers, s.screenReceivables, s.screenCharts, s.screenReports,
-                      s.screenProducts, s.screenDocuments]
+                      s.screenProducts, s.screenDocuments, s.screenAudit]
         for id in ScreenID.allCases {
             var app = h.app
             app.show(id)
             out.append("")
-            out.append("### \(titles[id.rawValue]) (F\(id.rawValue + 3))")
-            out += app.helpBindings.dropFirst(4).map(Self.line)
+            out.append("### \(titles[id.rawValue]) (F\(id.functionKey))")
+            out += app.helpBindings.dropFirst(3).map(Self.line)
             switch id {
             case .salesEntry:
                 app.salesEntry.isInList = true
-                out += ["", "In today's sales list (^L):"] + app.helpBindings.dropFirst(4).map(Self.line)
+                out += ["", "In today's sales list (^L):"] + app.helpBindings.dropFirst(3).map(Self.line)
             case .customers:
                 app.customers.openDetail(code: "C1", context: h.context)
-                out += ["", "In a customer (Enter):"] + app.helpBindings.dropFirst(4).map(Self.line)
+                out += ["", "In a customer (Enter):"] + app.helpBindings.dropFirst(3).map(Self.line)
             default:
                 break
             }

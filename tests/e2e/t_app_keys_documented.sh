@@ -22,17 +22,19 @@ customers|Customers (F4)|F4
 customer|In a customer (Enter):|F4 Enter
 receivables|Receivables (F5)|F5
 charts|Charts (F6)|F6
-reports|Reports (F7)|F7'
+reports|Reports (F7)|F7
+audit|Audit (F11)|F11'
 
 # Fallback when the README has no Keys section: what the help overlay is expected to show (besides Everywhere).
-fallback='Everywhere	F3/F4/F5/F6/F7 F1/? F10/q/^C
+fallback='Everywhere	F3/F4/F5/F6/F7/F8/F9/F11 F1/? F10/q/^C
 Sales entry (F3)	F2/^S Tab/S-Tab ^N ^X ^D ^L
 In today'"'"'s sales list (^L):	↑/↓ Enter v c Esc
 Customers (F4)	↑/↓ Enter / a e
 In a customer (Enter):	r e n Esc
 Receivables (F5)	↑/↓ t r l z Enter/c s d /
 Charts (F6)	Tab/S-Tab p d
-Reports (F7)	Tab d p x /'
+Reports (F7)	Tab d p x /
+Audit (F11)	Tab ↑/↓ / r x'
 
 # README → "block<TAB>keys<TAB>description" per documented key.
 readme_keys() {

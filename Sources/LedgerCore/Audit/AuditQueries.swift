@@ -9,6 +9,8 @@ public protocol AuditQueries: AnyObject {
     func auditDocuments() throws -> [AuditDocument]
     /// The number-series counters (series, year, last number handed out).
     func numberCounters() throws -> [NumberCounter]
+    /// The store's audit-chain verification (the one `audit verify` runs): nil when intact, else where it breaks.
+    func verifyAuditChain() throws -> String?
 }
 
 /// One stored audit-log entry. `changes` is the JSON array of `AuditChange` the command recorded.
@@ -23,8 +25,10 @@ public struct AuditLogEntry: Hashable, Sendable, Codable {
     public var outcome: String
     public var hash: String
 
-    public init(seq: Int64, timestampUTC: String, actor: String, command: String, payload: String, changes: String,
-                outcome: String, hash: String) {
+    public init(
+        seq: Int64, timestampUTC: String, actor: String, command: String, payload: String, changes: String,
+        outcome: String, hash: String
+    ) {
         self.seq = seq
         self.timestampUTC = timestampUTC
         self.actor = actor
@@ -82,11 +86,13 @@ public struct AuditDocument: Hashable, Sendable, Codable {
     public var note: String
     public var voidReason: String
 
-    public init(id: Int64, kind: DocumentKind, status: DocumentStatus, series: String, numberYear: Int, number: Int,
-                displayNumber: String, date: CivilDate, customerID: Int64, customerCode: String, currency: Currency,
-                subtotal: Int64, taxTotal: Int64, total: Int64, lineCount: Int, lineNetSum: Int64, lineTaxSum: Int64,
-                appliesToID: Int64? = nil, isDisputed: Bool = false, externalReference: String = "", note: String = "",
-                voidReason: String = "") {
+    public init(
+        id: Int64, kind: DocumentKind, status: DocumentStatus, series: String, numberYear: Int, number: Int,
+        displayNumber: String, date: CivilDate, customerID: Int64, customerCode: String, currency: Currency,
+        subtotal: Int64, taxTotal: Int64, total: Int64, lineCount: Int, lineNetSum: Int64, lineTaxSum: Int64,
+        appliesToID: Int64? = nil, isDisputed: Bool = false, externalReference: String = "", note: String = "",
+        voidReason: String = ""
+    ) {
         self.id = id
         self.kind = kind
         self.status = status

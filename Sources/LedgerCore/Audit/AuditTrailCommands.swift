@@ -21,8 +21,10 @@ public struct RecordAuditRun: AuditTrailCommand {
     /// Stable keys of the findings (severity review and above), e.g. `numbering.gap:INV-2026-000003`.
     public var findingKeys: [String]
 
-    public init(from: CivilDate, to: CivilDate, reportSHA256: String, reportFile: String, seed: UInt64,
-                findingKeys: [String]) {
+    public init(
+        from: CivilDate, to: CivilDate, reportSHA256: String, reportFile: String, seed: UInt64,
+        findingKeys: [String]
+    ) {
         self.from = from
         self.to = to
         self.reportSHA256 = reportSHA256
@@ -94,7 +96,9 @@ public struct RecordConfirmationReply: AuditTrailCommand, Decodable {
 
     public func execute(in tx: any LedgerTransaction, context: CommandContext) throws -> String {
         var issues = IssueCollector()
-        if try tx.customer(code: customerCode) == nil { issues.add("customer", "unknown customer code \(customerCode)") }
+        if try tx.customer(code: customerCode) == nil {
+            issues.add("customer", "unknown customer code \(customerCode)")
+        }
         if !agreed {
             issues.check(difference != nil, "difference", "a difference amount is required unless the reply agrees")
             issues.check(!note.trimmingSpaces().isEmpty, "note", "a note is required with a difference")

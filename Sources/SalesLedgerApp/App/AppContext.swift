@@ -90,7 +90,10 @@ public enum SampleChoice: Int, Sendable, CaseIterable {
 
 /// Where a screen asks the shell to go next.
 public enum ScreenID: Int, CaseIterable, Sendable {
-    case salesEntry, customers, receivables, charts, reports, products, documents
+    case salesEntry, customers, receivables, charts, reports, products, documents, audit
+
+    /// The function key of the screen: F3…F9, then F11 for the audit screen (F10 quits).
+    public var functionKey: Int { self == .audit ? 11 : rawValue + 3 }
 }
 
 /// What a screen's key handling asks of the shell.

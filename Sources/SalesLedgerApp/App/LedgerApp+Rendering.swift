@@ -28,8 +28,8 @@ extension LedgerApp {
         }
         // Tabs.
         let titles = [s.screenSalesEntry, s.screenCustomers, s.screenReceivables, s.screenCharts, s.screenReports,
-                      s.screenProducts, s.screenDocuments]
-            .enumerated().map { "F\($0.offset + 3) \($0.element)" }
+                      s.screenProducts, s.screenDocuments, s.screenAudit]
+            .enumerated().map { "F\(ScreenID(rawValue: $0.offset)?.functionKey ?? $0.offset + 3) \($0.element)" }
         TabBar(titles: titles, selected: active.rawValue).render(into: &buffer, in: area.row(1))
         // Screen body, status line and hint bar.
         let body = Rect(x: 0, y: 2, width: size.width, height: max(0, size.height - 4))

@@ -3,7 +3,7 @@ import TerminalUI
 
 /// The SalesLedger terminal app: title bar, screen tabs, the active screen, a status line and the hint bar.
 ///
-/// Keys everywhere: F3–F9 switch screens (also `1`…`7` outside text fields), F1 (or `?` outside text fields)
+/// Keys everywhere: F3–F9 and F11 switch screens (also `1`…`8` outside text fields), F1 (or `?` outside text fields)
 /// shows help, F10 (or `q` outside text fields) quits — asking first when a sale being entered is not posted.
 public struct LedgerApp: TerminalApplication {
     let context: AppContext
@@ -15,6 +15,7 @@ public struct LedgerApp: TerminalApplication {
     var reports = ReportsScreen()
     var products = ProductsScreen()
     var documents = DocumentsScreen()
+    var audit = AuditScreen()
     var isShowingHelp = false
     var dialog: Dialog?
     /// The first-run set-up form ("Start empty" on the welcome dialog).
@@ -92,10 +93,10 @@ public struct LedgerApp: TerminalApplication {
             case .char("?") where !typing:
                 isShowingHelp = true
                 return .continue
-            case .function(let n) where (3...9).contains(n):
-                show(ScreenID(rawValue: n - 3) ?? .salesEntry)
+            case .function(let n) where (3...9).contains(n) || n == 11:
+                show(ScreenID.allCases.first { $0.functionKey == n } ?? .salesEntry)
                 return .continue
-            case .char(let c) where !typing && ("1"..."7").contains(c):
+            case .char(let c) where !typing && ("1"..."8").contains(c):
                 show(ScreenID(rawValue: Int(String(c))! - 1) ?? .salesEntry)
                 return .continue
             default:
@@ -117,6 +118,7 @@ public struct LedgerApp: TerminalApplication {
         case .reports: return reports.handle(event, context: context)
         case .products: return products.handle(event, context: context)
         case .documents: return documents.handle(event, context: context)
+        case .audit: return audit.handle(event, context: context)
         }
     }
 
@@ -160,12 +162,14 @@ public struct LedgerApp: TerminalApplication {
         case .reports: reports.refresh(context: context)
         case .products: products.refresh(context: context)
         case .documents: documents.refresh(context: context)
+        case .audit: audit.refresh(context: context)
         }
     }
 
     /// Re-queries every screen (start-up and after loading a sample), so the title bar's reminder count is right.
     mutating func refreshAll() {
-        for id in ScreenID.allCases { refresh(id) }
+        // The audit screen runs its checks when shown, not at start-up.
+        for id in ScreenID.allCases where id != .audit { refresh(id) }
     }
 
     mutating func requestQuit() -> EventOutcome {
@@ -227,6 +231,7 @@ public struct LedgerApp: TerminalApplication {
         case .reports: return reports
         case .products: return products
         case .documents: return documents
+        case .audit: return audit
         }
     }
 
@@ -262,12 +267,10 @@ public struct LedgerApp: TerminalApplication {
     /// Every key of the app, for the help overlay and the README.
     var helpBindings: [KeyBinding] {
         let s = context.strings
-        return [KeyBinding([.function(3), .function(4), .function(5), .function(6), .function(7)], s.screens,
-                           help: [s.screenSalesEntry, s.screenCustomers, s.screenReceivables, s.screenCharts, s.screenReports]
-                               .joined(separator: " / ") + s.t(" (also 1–5 outside text fields)", "（输入框外按 1–5）")),
-                KeyBinding([.function(8), .function(9)], s.t("More screens", "更多界面"),
-                           help: [s.screenProducts, s.screenDocuments].joined(separator: " / ")
-                               + s.t(" (also 6–7 outside text fields)", "（输入框外按 6–7）")),
+        return [KeyBinding(ScreenID.allCases.map { .function($0.functionKey) }, s.screens,
+                           help: [s.screenSalesEntry, s.screenCustomers, s.screenReceivables, s.screenCharts, s.screenReports,
+                                  s.screenProducts, s.screenDocuments, s.screenAudit]
+                               .joined(separator: " / ") + s.t(" (also 1–8 outside text fields)", "（输入框外按 1–8）")),
                 KeyBinding([.function(1), .char("?")], s.help),
                 KeyBinding([.function(10), .char("q"), .ctrl("c")], s.quit)]
             + currentScreen.keyBindings(s).map(s.localized)

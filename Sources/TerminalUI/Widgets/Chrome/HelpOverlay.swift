@@ -12,7 +12,7 @@ public struct HelpOverlay: Sendable {
 
     /// Draws the overlay centred in `area`.
     public func render(into buffer: inout CellBuffer, in area: Rect, unicode: Bool = true) {
-        let keyWidth = min(16, bindings.map { DisplayWidth.of($0.keyText) }.max() ?? 0)
+        let keyWidth = min(24, bindings.map { DisplayWidth.of($0.keyText) }.max() ?? 0)
         let helpWidth = bindings.map { DisplayWidth.of($0.help) }.max() ?? 0
         let box = area.centered(Size(width: keyWidth + helpWidth + 7, height: bindings.count + 4))
         guard box.width >= 6, box.height >= 4 else { return }

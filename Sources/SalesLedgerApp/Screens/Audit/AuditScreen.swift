@@ -1,0 +1,172 @@
+import Foundation
+import LedgerAudit
+import LedgerCore
+import LedgerInterop
+import TerminalUI
+
+/// Audit (审计): the periodic audit's findings, the audit log, and the process metrics, for the quarter up to
+/// today. The figures come from `LedgerAudit` (the same functions `audit check`, `audit log` and
+/// `report process` print); the checks run when the screen is shown after a change, not at start-up.
+struct AuditScreen: LedgerScreen {
+    enum Panel: Int, CaseIterable { case findings, log, process }
+    var panel = Panel.findings
+    var header: [String] = []
+    var rows: [[String]] = []
+    var numericColumns: Set<Int> = []
+    var table = TableState()
+    var summary = ""
+    var findingsCSV = ""
+    var logCSV = ""
+    /// The seed of the screen's vouching sample (fixed, so the screen is repeatable; the CLI prints its own).
+    static let seed: UInt64 = 1
+
+    var capturesText: Bool { table.isEditingFilter }
+    var hasUnsavedChanges: Bool { false }
+
+    mutating func refresh(context: AppContext) {
+        let s = context.strings
+        let lang: AuditLanguage = s.zh ? .zh : .en
+        let (from, to) = AuditParameters.defaultPeriod(today: context.today)
+        guard let queries = context.store as? any LedgerQueries & AuditQueries else {
+            header = [s.t("Audit", "审计")]
+            rows = [[s.t("this store has no audit queries", "此存储不支持审计查询")]]
+            return
+        }
+        do {
+            switch panel {
+            case .findings:
+                var p = AuditParameters(from: from, to: to)
+                p.language = lang
+                p.seed = AuditScreen.seed
+                let run = try AuditRunner.run(
+                    queries: queries, parameters: p, ranBy: context.user,
+                    ranAtUTC: utcTimestamp(context.service.clock.nowUTCSeconds()),
+                    chainProblem: { try queries.verifyAuditChain() })
+                header = [
+                    s.t("Severity", "级别"), s.t("Check", "检查"), s.t("Documents", "单据"), s.t("Customer", "客户"),
+                    s.t("Amount", "金额"), s.t("Finding", "发现"),
+                ]
+                numericColumns = [4]
+                rows = run.allFindings.sorted { $0.severity > $1.severity }.map {
+                    [
+                        $0.severity.label(lang), $0.check, $0.documents.joined(separator: " "), $0.customer, $0.amount,
+                        $0.message,
+                    ]
+                }
+                findingsCSV = AuditReport.findingsCSV(run)
+                summary = lang.t(
+                    "\(from) … \(to): \(run.findings.count) findings, \(run.allFindings.count - run.findings.count) observations, \(run.checks.count) checks",
+                    "\(from) … \(to)：\(run.findings.count) 项发现，\(run.allFindings.count - run.findings.count) 项观察，共 \(run.checks.count) 项检查"
+                )
+            case .log:
+                let entries = Array(try queries.auditLog(filter: .all).suffix(500))
+                let viewRows = AuditLogView.rows(entries).reversed()
+                header = [
+                    s.t("Seq", "序号"), s.t("Time (UTC)", "时间（UTC）"), s.t("User", "用户"), s.t("Command", "操作"),
+                    s.t("Records", "记录"), s.t("Before → after", "修改前 → 修改后"),
+                ]
+                numericColumns = [0]
+                rows = viewRows.map {
+                    [
+                        String($0.seq), $0.timestampUTC, $0.actor, $0.command, $0.records.joined(separator: " "),
+                        $0.changes.joined(separator: "; "),
+                    ]
+                }
+                logCSV = CSVOutput.render(header: header, rows: rows)
+                summary = lang.t(
+                    "the latest \(rows.count) entries, newest first", "最近 \(rows.count) 条记录，最新在前")
+            case .process:
+                let data = try AuditData.load(from: queries, to: to)
+                let metrics = ProcessMetrics.compute(data, from: from, to: to)
+                header = [s.t("Metric", "指标"), s.t("Value", "数值"), "n"]
+                numericColumns = [1, 2]
+                rows = metrics.map { [$0.label(lang), $0.value == nil ? "" : $0.text, String($0.basis)] }
+                summary = lang.t(
+                    "\(from) … \(to) (report process --by user|month for more)",
+                    "\(from) … \(to)（更多见 report process --by user|month）")
+            }
+        } catch {
+            header = [s.t("Error", "错误")]
+            rows = [[context.strings.core("\(error)")]]
+            numericColumns = []
+        }
+    }
+
+    mutating func handle(_ event: Event, context: AppContext) -> ScreenOutcome {
+        if case .key(let key) = event, !table.isEditingFilter {
+            switch key {
+            case .tab, .backTab:
+                let step = key == .tab ? 1 : Panel.allCases.count - 1
+                panel = Panel(rawValue: (panel.rawValue + step) % Panel.allCases.count)!
+                table = TableState()
+                refresh(context: context)
+                return .none
+            case .char("r"):
+                refresh(context: context)
+                return .none
+            case .char("x"):
+                return export(context: context)
+            default: break
+            }
+        }
+        _ = tableView.handle(event, state: &table, rowCount: rows.count, pageSize: 15)
+        return .none
+    }
+
+    /// Writes the findings (or the log, or the metrics) to `salesledger-audit-…-<today>.csv` in the working folder.
+    func export(context: AppContext) -> ScreenOutcome {
+        let name = ["findings", "log", "process"][panel.rawValue]
+        let text =
+            panel == .findings ? findingsCSV : panel == .log ? logCSV : CSVOutput.render(header: header, rows: rows)
+        let path = FileManager.default.currentDirectoryPath + "/salesledger-audit-\(name)-\(context.today).csv"
+        guard
+            FileManager.default.createFile(
+                atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
+        else {
+            return .error(context.strings.t("cannot write \(path)", "无法写入 \(path)"))
+        }
+        return .message("\(context.strings.exported) \(path)")
+    }
+
+    var tableView: TableView {
+        TableView(
+            columns: header.enumerated().map { i, title in
+                numericColumns.contains(i)
+                    ? TableColumn(title, width: .fixed(i == 0 ? 6 : 14), alignment: .right)
+                    : TableColumn(
+                        title,
+                        width: i == header.count - 1
+                            ? .flexible(weight: 3, minimum: 12) : .flexible(weight: 1, minimum: 6))
+            })
+    }
+
+    func keyBindings(_ s: Strings) -> [KeyBinding] {
+        [
+            KeyBinding(.tab, s.t("Next panel", "下一面板"), help: s.t("findings, audit log, process", "审计发现、审计日志、流程指标")),
+            KeyBinding([.up, .down], s.t("Move", "移动")), KeyBinding(.char("/"), s.search),
+            KeyBinding(.char("r"), s.t("Re-run", "重新检查")), KeyBinding(.char("x"), s.exportCSV),
+        ]
+    }
+
+    func render(into buffer: inout CellBuffer, in area: Rect, context: AppContext, unicode: Bool) -> Point? {
+        let s = context.strings
+        TabBar(
+            titles: [s.t("Findings", "审计发现"), s.t("Audit log", "审计日志"), s.t("Process", "流程指标")],
+            selected: panel.rawValue
+        ).render(into: &buffer, in: area.row(0))
+        buffer.setFitted(summary, x: area.x + 1, y: area.y + 1, width: area.width - 2, style: Style(.accent, [.bold]))
+        var state = table
+        let filtered =
+            table.filter.text.isEmpty
+            ? rows
+            : rows.filter { $0.joined(separator: " ").localizedCaseInsensitiveContains(table.filter.text) }
+        tableView.render(
+            into: &buffer, in: Rect(x: area.x, y: area.y + 2, width: area.width, height: max(0, area.height - 2)),
+            source: ArrayTableDataSource(rows: filtered), state: &state)
+        return nil
+    }
+}
+
+extension Strings {
+    var screenAudit: String { t("Audit", "审计") }
+}
