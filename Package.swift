@@ -38,15 +38,18 @@ let package = Package(
             "LedgerCore",
             .product(name: "CSV", package: "CSV.swift"),
         ], resources: [.copy("SampleData")]),
+        // The report layer: named report queries over the store protocols, each read in one snapshot, returning
+        // typed tables (`ReportTable`) that the CLI prints and the TUI draws. No GRDB.
+        .target(name: "LedgerReports", dependencies: ["LedgerCore", "TerminalUI"]),
         // Dimensions, hierarchies and classification rules.
         .target(name: "Classification", dependencies: ["LedgerCore"]),
         // Screens, app state, themes.
         .target(name: "SalesLedgerApp", dependencies: [
-            "TerminalUI", "LedgerCore", "LedgerInterop", "Classification",
+            "TerminalUI", "LedgerCore", "LedgerReports", "LedgerInterop", "Classification",
             .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
         .executableTarget(name: "salesledger", dependencies: [
-            "LedgerCore", "LedgerStore", "LedgerInterop", "Classification",
+            "LedgerCore", "LedgerStore", "LedgerReports", "LedgerInterop", "Classification",
             "SalesLedgerApp", "TerminalUI", "TerminalUINcurses",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
@@ -63,7 +66,8 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ], resources: [.copy("Fixtures")]),
         .testTarget(name: "SalesLedgerAppTests", dependencies: [
-            "SalesLedgerApp", "TerminalUI", "LedgerCore", "LedgerStore", "LedgerInterop",
+            "SalesLedgerApp", "TerminalUI", "LedgerCore", "LedgerStore", "LedgerReports", "LedgerInterop",
+            .product(name: "GRDB", package: "GRDB.swift"),
         ], exclude: ["Snapshots"]),
     ]
 )

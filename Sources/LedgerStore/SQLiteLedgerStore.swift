@@ -37,6 +37,8 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
             try Schema.migrator.migrate(pool)
         } catch let error as LedgerError {
             throw error
+        } catch let error as DatabaseError {
+            throw StoreFailure.ledgerError(error, path: path)
         } catch {
             throw .storage("\(path): \(error)")
         }
@@ -62,15 +64,25 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
         } catch let error as LedgerError {
             throw error
         } catch let error as DatabaseError {
-            throw LedgerError.storage(error.message ?? error.description)
+            throw StoreFailure.ledgerError(error, path: path)
         }
     }
 
+    /// One read: its own read transaction, or — inside `readSnapshot` — the snapshot's connection and transaction.
     func read<T>(_ body: (Database) throws -> T) throws -> T {
         do {
-            return try writer.read(body)
+            return try SnapshotScope.isActive(self) ? writer.unsafeReentrantRead(body) : writer.read(body)
         } catch let error as DatabaseError {
-            throw LedgerError.storage(error.message ?? error.description)
+            throw StoreFailure.ledgerError(error, path: path)
+        }
+    }
+
+    public func readSnapshot<T>(_ body: () throws -> T) throws -> T {
+        if SnapshotScope.isActive(self) { return try body() }
+        do {
+            return try writer.read { _ in try SnapshotScope.run(self, body) }
+        } catch let error as DatabaseError {
+            throw StoreFailure.ledgerError(error, path: path)
         }
     }
 

@@ -28,7 +28,7 @@ struct BackupCommand: ParsableCommand {
         }
 
         func run() throws {
-            let (store, service) = try global.openLedger()
+            let (store, service) = try global.openExistingLedger()
             let today = service.clock.today()
             if daily {
                 let outcome = try store.dailyBackupIfDue(directory: dir, today: today, keep: keep)

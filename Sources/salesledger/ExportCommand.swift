@@ -16,7 +16,7 @@ struct ExportCommand: ParsableCommand {
         @Option(help: "Write to this file (default: standard output).") var output: String?
 
         func run() throws {
-            let (store, service) = try global.openLedger()
+            let (store, service) = try global.openExistingLedger()
             var issues = IssueCollector()
             let today = service.clock.today()
             let fromDate = parseDate(from, "from", today, &issues), toDate = parseDate(to, "to", today, &issues)

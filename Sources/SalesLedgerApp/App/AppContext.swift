@@ -28,6 +28,8 @@ public final class AppContext {
     }
     /// Loads a sample data set (the executable wires the loaders), for the welcome dialog.
     public var loadSample: ((SampleChoice) throws -> String)?
+    /// The last failed screen query, worded for the user (see `read(_:)`); nil when reads succeed.
+    public internal(set) var readFailure: String?
     /// Bumped after every successful write, so screens know to re-query.
     public private(set) var dataVersion = 0
 
@@ -52,7 +54,7 @@ public final class AppContext {
         if classNames.version != dataVersion { classNames = (dataVersion, [:]) }
         if classNames.names[dimension] == nil {
             var names: [String: String] = [:]
-            for node in (try? store.classNodes(dimension: dimension)) ?? [] {
+            for node in read({ try store.classNodes(dimension: dimension) }) ?? [] {
                 let zh = node.nameZH.isEmpty ? node.nameEN : node.nameZH
                 let en = node.nameEN.isEmpty ? node.nameZH : node.nameEN
                 names[node.code] = strings.zh ? zh : en

@@ -27,7 +27,7 @@ extension SalesEntryScreen {
             } catch { message = error.description }
         case .product(let i):
             if !value.isEmpty && productNames[i] == nil {
-                if let exact = (try? context.store.products(search: value, page: PageRequest(limit: 20)))?.first(where: { $0.sku == value }) {
+                if let exact = context.read({ try context.store.products(search: value, page: PageRequest(limit: 20)) })?.first(where: { $0.sku == value }) {
                     selectProduct(sku: exact.sku, line: i, context: context)
                 } else {
                     message = s.t("unknown product code \(value)", "未知商品编码 \(value)")
@@ -144,7 +144,7 @@ extension SalesEntryScreen {
                 } catch { return .error("\(error)") }
             case .credit(let number):
                 do {
-                    guard let invoice = try context.store.invoiceDocument(number: number), let customer = try? context.store.customer(code: customerCode(of: invoice, context: context)) else { return .none }
+                    guard let invoice = try context.store.invoiceDocument(number: number), let customer = context.read({ try context.store.customer(code: customerCode(of: invoice, context: context)) }) else { return .none }
                     let outcome = try context.run(IssueCreditNote(customerCode: customer.code, date: context.today,
                                                                   appliesToNumber: number, amount: invoice.total, reason: reason))
                     refresh(context: context)
@@ -169,7 +169,7 @@ extension SalesEntryScreen {
         case .up: list.selectedRow = max(0, list.selectedRow - 1)
         case .down: list.selectedRow = min(max(0, todays.count - 1), list.selectedRow + 1)
         case .enter:
-            if let selected { viewing = try? context.store.invoiceDocument(number: selected.number) }
+            if let selected { viewing = context.read({ try context.store.invoiceDocument(number: selected.number) }) }
         case .char("v"):
             if let selected, selected.status == .posted { prompt = .void(selected.number); promptInput = TextInput() }
         case .char("c"):
