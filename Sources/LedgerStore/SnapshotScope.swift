@@ -15,25 +15,3 @@ enum SnapshotScope {
         return try body()
     }
 }
-
-/// Store failures in words a user can act on: the cause (locked, damaged, missing, full, read-only) and what to do.
-enum StoreFailure {
-    static func ledgerError(_ error: DatabaseError, path: String?) -> LedgerError {
-        let file = path ?? "the ledger"
-        let detail = error.message ?? error.description
-        switch error.resultCode {
-        case .SQLITE_BUSY, .SQLITE_LOCKED:
-            return .storage("ledger locked by another program: close the other program or try again (\(file)) — \(detail)")
-        case .SQLITE_CORRUPT, .SQLITE_NOTADB:
-            return .storage("ledger file damaged: restore a backup with salesledger restore FILE --yes (\(file)) — \(detail)")
-        case .SQLITE_CANTOPEN:
-            return .storage("ledger file missing or unreadable: check the path and permissions (\(file)) — \(detail)")
-        case .SQLITE_FULL:
-            return .storage("disk full: free space, then try again (\(file)) — \(detail)")
-        case .SQLITE_READONLY, .SQLITE_PERM:
-            return .storage("ledger is read-only: check the file's permissions (\(file)) — \(detail)")
-        default:
-            return .storage(detail)
-        }
-    }
-}

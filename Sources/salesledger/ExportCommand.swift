@@ -6,7 +6,8 @@ import LedgerInterop
 /// `export journal`: the ledger as an hledger journal (see JournalExport for the accounts).
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "export", abstract: "Export the ledger.",
-                                                    subcommands: [Journal.self])
+                                                    subcommands: [Journal.self, VoucherExportCommand.self, CustomerExportCommand.self,
+                                                                  ProductExportCommand.self, OpeningExportCommand.self])
 
     struct Journal: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "A plain-text accounting journal that hledger reads.")
@@ -17,6 +18,7 @@ struct ExportCommand: ParsableCommand {
 
         func run() throws {
             let (store, service) = try global.openExistingLedger()
+            try service.authorize(.export, detail: "journal to \(output ?? "standard output")")
             var issues = IssueCollector()
             let today = service.clock.today()
             let fromDate = parseDate(from, "from", today, &issues), toDate = parseDate(to, "to", today, &issues)

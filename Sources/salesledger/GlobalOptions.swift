@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LedgerCore
+import LedgerInterop
 import LedgerStore
 
 /// Options every subcommand takes.
@@ -16,6 +17,9 @@ struct GlobalOptions: ParsableArguments {
 
     @Option(name: .long, help: "Acting user for the audit log (default: $USER).")
     var user: String?
+
+    @Flag(name: .long, help: "CSV output as plain RFC 4180: no formula neutralising (OWASP ') and no UTF-8 BOM.")
+    var raw = false
 
     var environment: [String: String] { ProcessInfo.processInfo.environment }
 
@@ -45,6 +49,7 @@ struct GlobalOptions: ParsableArguments {
     }
 
     func validate() throws {
+        if raw { CSVOutput.processDefault = .raw }
         if let lang, !["en", "zh"].contains(lang.lowercased()) {
             throw ValidationError("--lang must be en or zh, not '\(lang)'")
         }
@@ -76,8 +81,16 @@ struct GlobalOptions: ParsableArguments {
             }
             role = user.role
         }
-        let service = LedgerService(store: store, clock: try clock(), actor: actor, role: role)
+        var clock = try clock()
+        if let pinned = try pinnedByLedger(store) { clock = FixedClock(pinned) }
+        let service = LedgerService(store: store, clock: clock, actor: actor, role: role)
         return (store, service)
+    }
+
+    /// The ledger's pinned "today" (the IBM sample's 2013-06-30) unless --today or SALESLEDGER_TODAY is given.
+    func pinnedByLedger(_ store: SQLiteLedgerStore) throws -> CivilDate? {
+        guard (today ?? environment["SALESLEDGER_TODAY"] ?? "").isEmpty else { return nil }
+        return try store.ledgerSetting(LedgerSettings.pinnedTodayKey).flatMap(CivilDate.init(iso:))
     }
 }
 

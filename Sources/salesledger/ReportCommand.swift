@@ -6,7 +6,8 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "report", abstract: "Sales and receivables reports.",
                                                     subcommands: [Sales.self, AgingReportCommand.self, PivotCommand.self,
                                                                   DSOReportCommand.self, CollectionsReportCommand.self,
-                                                                  PaymentDaysReportCommand.self, WriteOffReportCommand.self])
+                                                                  PaymentDaysReportCommand.self, WriteOffReportCommand.self,
+                                                                  FapiaoReportCommand.self, ProcessReportCommand.self])
 
     struct Sales: ParsableCommand {
         static let configuration = CommandConfiguration(

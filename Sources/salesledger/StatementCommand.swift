@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import LedgerCore
 import LedgerReports
@@ -29,7 +30,10 @@ struct StatementCommand: ParsableCommand {
         guard found != nil,
               let statement = try Reports(store: store).statement(customerCode: customer, from: fromDate, to: toDate) else { return }
         let words = StatementWords(chinese: global.isChinese)
-        print(format == .csv ? StatementText.csv(statement, words) : StatementText.text(statement, words), terminator: "")
+        guard format == .csv else { return print(StatementText.text(statement, words), terminator: "") }
+        // The byte-order mark is written as is (the terminal-safe `print` would show it as an escape).
+        FileHandle.standardOutput.write(Data("\u{FEFF}".utf8))
+        print(String(StatementText.csv(statement, words).dropFirst()), terminator: "")
     }
 }
 

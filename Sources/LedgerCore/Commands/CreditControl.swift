@@ -17,5 +17,7 @@ enum CreditControl {
             throw LedgerError.creditHold(exposure.holdReasons.map(\.message))
         }
         try context.requireManager("overriding a credit hold")
+        context.recordChange(entity: "credit_override", id: customer.id, before: exposure.holdReasons.map(\.message),
+                             after: [reason])
     }
 }

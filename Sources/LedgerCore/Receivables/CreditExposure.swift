@@ -40,7 +40,8 @@ public struct CreditExposure: Hashable, Sendable {
     public var newSale: Int64
     public var holdReasons: [CreditHoldReason]
 
-    public var balance: Int64 { openInvoices - unappliedCredit }
+    /// Checked: a sum beyond Int64 (a ledger from an older version) reads as `Int64.max`, never a trap.
+    public var balance: Int64 { CheckedSum.add(openInvoices, -unappliedCredit) ?? .max }
     public var isOnHold: Bool { !holdReasons.isEmpty }
     /// Balance ÷ credit limit in basis points (10000 = 100 %), rounded half up; nil without a positive limit.
     public var creditUsedBasisPoints: Int64? {
@@ -54,8 +55,9 @@ public struct CreditExposure: Hashable, Sendable {
         var result = self
         result.newSale = amount
         result.holdReasons = holdReasons.filter { if case .overLimit = $0 { false } else { true } }
-        if let limit = creditLimit, balance &+ amount > limit {
-            result.holdReasons.insert(.overLimit(balance: balance &+ amount, limit: limit, currency: currency), at: 0)
+        if let limit = creditLimit {
+            let total = CheckedSum.add(balance, amount) ?? .max
+            if total > limit { result.holdReasons.insert(.overLimit(balance: total, limit: limit, currency: currency), at: 0) }
         }
         return result
     }
@@ -69,13 +71,14 @@ public struct CreditExposure: Hashable, Sendable {
         let mine = open.filter { $0.currency == customer.currency }
         var exposure = CreditExposure(
             customerCode: customer.code, currency: customer.currency,
-            openInvoices: mine.reduce(0) { $0 &+ $1.open },
-            unappliedCredit: unapplied.filter { $0.currency == customer.currency }.reduce(0) { $0 &+ $1.amount },
-            overdue: mine.filter { $0.dueDate < asOf }.reduce(0) { $0 &+ $1.open },
+            openInvoices: CheckedSum.of(mine.map(\.open)) ?? .max,
+            unappliedCredit: CheckedSum.of(unapplied.filter { $0.currency == customer.currency }.map(\.amount)) ?? .max,
+            overdue: CheckedSum.of(mine.filter { $0.dueDate < asOf }.map(\.open)) ?? .max,
             creditLimit: customer.creditLimit?.minorUnits, asOf: asOf, stopCreditFromDays: stopCreditFromDays,
             newSale: newSale, holdReasons: [])
-        if let limit = exposure.creditLimit, exposure.balance &+ newSale > limit {
-            exposure.holdReasons.append(.overLimit(balance: exposure.balance &+ newSale, limit: limit, currency: customer.currency))
+        if let limit = exposure.creditLimit {
+            let total = CheckedSum.add(exposure.balance, newSale) ?? .max
+            if total > limit { exposure.holdReasons.append(.overLimit(balance: total, limit: limit, currency: customer.currency)) }
         }
         if let oldest = open.min(by: { ($0.dueDate, $0.number) < ($1.dueDate, $1.number) }) {
             let days = oldest.dueDate.days(to: asOf)

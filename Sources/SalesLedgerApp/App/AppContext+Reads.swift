@@ -36,10 +36,10 @@ extension AppContext {
     public func describe(message: String) -> String {
         var text = message
         let causes = [
-            ("ledger locked by another program", "账本被其他程序锁定：请关闭其他程序或稍后重试"),
+            ("the ledger is busy", "账本正被其他程序写入：请等它完成后重试"),
             ("ledger file damaged", "账本文件已损坏：请用 salesledger restore 文件 --yes 恢复备份"),
             ("ledger file missing or unreadable", "账本文件不存在或无法读取：请检查路径和权限"),
-            ("disk full", "磁盘已满：请释放空间后重试"),
+            ("the disk is full", "磁盘已满：请释放空间后重试"),
             ("ledger is read-only", "账本为只读：请检查文件权限"),
         ]
         guard let (english, chinese) = causes.first(where: { text.contains($0.0) }) else { return strings.core(text) }

@@ -30,6 +30,10 @@ public final class AppContext {
     public var loadSample: ((SampleChoice) throws -> String)?
     /// The last failed screen query, worded for the user (see `read(_:)`); nil when reads succeed.
     public internal(set) var readFailure: String?
+    /// Watches for other programs' writes (`pollExternalChanges`).
+    var externalChanges = ExternalChangeWatch()
+    /// True when "today" is pinned by the ledger (the IBM sample), not by `--today`: the title bar says so.
+    public var isClockPinnedByLedger = false
     /// Bumped after every successful write, so screens know to re-query.
     public private(set) var dataVersion = 0
 
@@ -88,7 +92,7 @@ public enum SampleChoice: Int, Sendable, CaseIterable {
 
 /// Where a screen asks the shell to go next.
 public enum ScreenID: Int, CaseIterable, Sendable {
-    case salesEntry, customers, receivables, charts, reports
+    case salesEntry, customers, receivables, charts, reports, products, documents
 }
 
 /// What a screen's key handling asks of the shell.
@@ -100,6 +104,8 @@ public enum ScreenOutcome: Equatable, Sendable {
     case error(String)
     /// Switch to a screen.
     case show(ScreenID)
+    /// Copy a document's lines into a new sale on the sales entry screen.
+    case copySale(Int64)
     /// Open a customer's detail on the customers screen.
     case openCustomer(String)
     /// Start a new sale for a customer on the sales entry screen.

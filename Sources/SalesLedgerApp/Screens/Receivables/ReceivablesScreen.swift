@@ -34,13 +34,13 @@ struct ReceivablesScreen: LedgerScreen {
         report = reports.max { $0.openTotal < $1.openTotal }
         let currency = report?.currency
         overdue = items.filter { $0.dueDate < date && $0.currency == currency }
-        sortOverdue()
         if let snapshot = context.read({ try context.store.receivablesSnapshot(customerID: nil) }) {
             let rules = context.read { try context.store.storedReminderRules() } ?? .standard
             reminders = Reminders.list(on: date, snapshot: snapshot, rules: rules, dueOnly: true)
         } else {
             reminders = []
         }
+        sortOverdue()
         dso = report.flatMap { r in context.read { try Reports(store: context.store).dso(to: date) }?.figure(r.currency) }
     }
 
@@ -51,9 +51,15 @@ struct ReceivablesScreen: LedgerScreen {
             overdue.sort { ($0.dueDate, $0.number) < ($1.dueDate, $1.number) }
         }
         if !table.filter.text.isEmpty {
-            let needle = table.filter.text.lowercased()
-            overdue = overdue.filter { $0.customerName.lowercased().contains(needle) || $0.customerCode.lowercased().contains(needle)
-                || $0.number.lowercased().contains(needle) || $0.salesperson.lowercased().contains(needle) || $0.region.lowercased().contains(needle) }
+            // The one search behaviour (code, name, pinyin of any reading, initials), on the list shown.
+            let needle = table.filter.text
+            overdue = overdue.filter {
+                SearchMatch.matches(needle, code: $0.customerCode, name: $0.customerName,
+                                    extra: [$0.number, $0.salesperson, $0.region])
+            }
+            reminders = reminders.filter {
+                SearchMatch.matches(needle, code: $0.customerCode, name: $0.customerName, extra: [$0.invoiceNumber])
+            }
         }
     }
 
@@ -150,8 +156,11 @@ struct ReceivablesScreen: LedgerScreen {
                                        invoiceNumber: row.number, openAmount: row.open, currency: row.currency, context: context)
                 return .none
             case .char("l"), .char("z"):
-                guard showsReminders, reminders.indices.contains(table.selectedRow) else { return .none }
-                followUp = FollowUpEntry(kind: key == .char("l") ? .contact : .snooze, item: reminders[table.selectedRow], context: context)
+                // Both lists: the selected invoice of a reminder or of the overdue list.
+                guard let row = selectedRow else { return .none }
+                followUp = FollowUpEntry(kind: key == .char("l") ? .contact : .snooze,
+                                         target: FollowUpTarget(customerCode: row.customerCode, customerName: row.customerName,
+                                                                invoiceNumber: row.number), context: context)
                 return .none
             case .char("c"):
                 guard let row = selectedRow else { return .none }

@@ -7,7 +7,7 @@ import TerminalUI
 /// Reports (报表): sales by period or dimension with totals, and aging by customer; `x` exports the shown
 /// report to CSV (the same rows, plain numbers).
 struct ReportsScreen: LedgerScreen {
-    enum Kind: Int, CaseIterable { case sales, aging, pivot }
+    enum Kind: Int, CaseIterable { case sales, aging, pivot, fapiao }
     var kind = Kind.sales
     var dimensionIndex = 0
     var periodIndex = 0
@@ -19,6 +19,8 @@ struct ReportsScreen: LedgerScreen {
     var reportTable: ReportTable?
     var table = TableState()
     var pivot = PivotView()
+    /// Which fapiao report (`FapiaoReportView`).
+    var fapiaoIndex = 0
 
     var capturesText: Bool { table.isEditingFilter }
     var hasUnsavedChanges: Bool { false }
@@ -41,8 +43,9 @@ struct ReportsScreen: LedgerScreen {
             let table = context.read { try Reports(store: context.store).sales(by: dimension, from: from, to: to) }
                 ?? SalesTable.make([], by: dimension)
             reportTable = table
-            let regionNames: [String: (String) -> String] = dimension == .region ? ["label": { context.className("region", $0) }] : [:]
-            let view = ReportTableView(table: table, textNames: regionNames,
+            var names: [String: (String) -> String] = [dimension.rawValue: { $0 == "TOTAL" ? s.t("TOTAL", "合计") : $0 }]
+            if dimension == .region { names["label"] = { context.className("region", $0) } }
+            let view = ReportTableView(table: table, textNames: names,
                                        hidden: [.month, .quarter, .year].contains(dimension) ? ["label"] : [])
             header = view.titles(chinese: s.zh)
             header[0] = s.dimensionName(dimension.rawValue)
@@ -54,6 +57,9 @@ struct ReportsScreen: LedgerScreen {
             pivot.refresh(context: context, from: from, to: to)
             (header, rows) = pivot.grid(context: context)
             numericColumns = Set(1..<max(1, header.count))
+        case .fapiao:
+            let (from, to, _, _) = period(today: today)
+            (header, rows, numericColumns) = FapiaoReportView.grid(fapiaoIndex, from: from, to: to, context: context)
         case .aging:
             let reports = context.read { try Reports(store: context.store).aging(asOf: today, by: .customer) } ?? []
             let table = AgingTable.grouped(reports, by: .customer)
@@ -72,8 +78,10 @@ struct ReportsScreen: LedgerScreen {
         }
         if case .key(let key) = event, !table.isEditingFilter {
             switch key {
-            case .tab: kind = Kind(rawValue: (kind.rawValue + 1) % Kind.allCases.count)!; table = TableState(); refresh(context: context); return .none
-            case .backTab: kind = Kind(rawValue: (kind.rawValue + 2) % Kind.allCases.count)!; table = TableState(); refresh(context: context); return .none
+            case .tab: kind = Kind(rawValue: (kind.rawValue + 1) % Kind.allCases.count) ?? .sales; table = TableState(); refresh(context: context); return .none
+            case .backTab: kind = Kind(rawValue: (kind.rawValue + Kind.allCases.count - 1) % Kind.allCases.count) ?? .sales; table = TableState(); refresh(context: context); return .none
+            case .char("d") where kind == .fapiao:
+                fapiaoIndex = (fapiaoIndex + 1) % FapiaoReports.kinds.count; table = TableState(); refresh(context: context); return .none
             case .char("d"): dimensionIndex = (dimensionIndex + 1) % ReportsScreen.dimensions.count; table = TableState(); refresh(context: context); return .none
             case .char("p"): periodIndex = (periodIndex + 1) % 3; refresh(context: context); return .none
             case .char("x"): return export(context: context)
@@ -90,6 +98,7 @@ struct ReportsScreen: LedgerScreen {
         switch kind {
         case .sales: name = "sales-by-\(ReportsScreen.dimensions[dimensionIndex].rawValue)"
         case .aging: name = "aging-by-customer"
+        case .fapiao: name = "fapiao-" + FapiaoReports.kinds[fapiaoIndex]
         case .pivot: name = "pivot-\(PivotView.rowDimensions[pivot.rowIndex])-by-\(PivotView.periods[pivot.periodIndex].rawValue)"
         }
         let path = FileManager.default.currentDirectoryPath + "/salesledger-\(name)-\(context.today).csv"
@@ -137,18 +146,24 @@ struct ReportsScreen: LedgerScreen {
         switch kind {
         case .sales: title = "\(s.salesReport): \(s.dimensionName(ReportsScreen.dimensions[dimensionIndex].rawValue)) — \(s.t(en, zh))"
         case .aging: title = "\(s.agingReport) — \(s.asOf) \(context.today)"
+        case .fapiao:
+            title = "\(FapiaoReportView.name(fapiaoIndex, s)) — "
+                + (fapiaoIndex == 2 ? s.t(en, zh) : "\(s.asOf) \(context.today)") + "  [d]"
         case .pivot:
             title = "\(s.pivotReport): \(pivot.measureName(s)) — \(s.dimensionName(PivotView.rowDimensions[pivot.rowIndex])) × "
                 + "\(s.dimensionName(PivotView.periods[pivot.periodIndex].rawValue)) — \(s.t(en, zh))"
         }
-        TabBar(titles: [s.salesReport, s.agingReport, s.pivotReport], selected: kind.rawValue).render(into: &buffer, in: area.row(0))
+        TabBar(titles: [s.salesReport, s.agingReport, s.pivotReport, s.t("Fapiao", "发票")], selected: kind.rawValue).render(into: &buffer, in: area.row(0))
         buffer.setFitted(title, x: area.x + 1, y: area.y + 1, width: area.width - 2, style: Style(.accent, [.bold]))
         if kind == .pivot {
             pivot.render(into: &buffer, in: Rect(x: area.x, y: area.y + 2, width: area.width, height: max(0, area.height - 2)), context: context)
             return nil
         }
         var state = table
-        let filtered = (table.filter.text.isEmpty ? rows : rows.filter { $0.joined(separator: " ").localizedCaseInsensitiveContains(table.filter.text) })
+        // The one search behaviour: key, label (with pinyin) or any cell.
+        let filtered = (table.filter.text.isEmpty ? rows : rows.filter { row in
+            SearchMatch.matches(table.filter.text, code: row.first ?? "", name: row.count > 1 ? row[1] : "", extra: row)
+        })
             .map { row in row.enumerated().map { i, cell in numericColumns.contains(i) && cell.contains(".") ? ReportsScreen.grouped(cell) : cell } }
         tableView(s).render(into: &buffer, in: Rect(x: area.x, y: area.y + 2, width: area.width, height: max(0, area.height - 2)),
                             source: ArrayTableDataSource(rows: filtered), state: &state)
