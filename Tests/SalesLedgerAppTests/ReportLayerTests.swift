@@ -168,7 +168,7 @@ import TerminalUI
         let today = h.context.today
         let table = try Reports(store: h.store).sales(by: .month, from: CivilDate(year: today.year, month: 1, day: 1), to: today)
         let total = try #require(Self.csvRows(table).first { $0.first == "TOTAL" }?.last)
-        let line = try #require(h.screen().first { $0.contains(chinese ? "合计" : "TOTAL") }, "\(h.text)")
+        let line = try #require(h.screen().first { $0.hasPrefix(chinese ? "合计" : "TOTAL") }, "\(h.text)")
         #expect(line.replacingOccurrences(of: ",", with: "").hasSuffix(total) || line.replacingOccurrences(of: ",", with: "").contains(" \(total)"))
     }
 }
