@@ -38,6 +38,9 @@ let package = Package(
             "LedgerCore",
             .product(name: "CSV", package: "CSV.swift"),
         ], resources: [.copy("SampleData")]),
+        // The report layer: named report queries over the store protocols, each read in one snapshot, returning
+        // typed tables (`ReportTable`) that the CLI prints and the TUI draws. No GRDB.
+        .target(name: "LedgerReports", dependencies: ["LedgerCore", "TerminalUI"]),
         // Dimensions, hierarchies and classification rules.
         .target(name: "Classification", dependencies: ["LedgerCore"]),
         // Periodic audit (定期审计): checks, report, confirmations, process metrics, over the store protocols.
@@ -46,11 +49,11 @@ let package = Package(
         ]),
         // Screens, app state, themes.
         .target(name: "SalesLedgerApp", dependencies: [
-            "TerminalUI", "LedgerCore", "LedgerInterop", "Classification", "LedgerAudit",
+            "TerminalUI", "LedgerCore", "LedgerReports", "LedgerInterop", "Classification", "LedgerAudit",
             .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
         .executableTarget(name: "salesledger", dependencies: [
-            "LedgerCore", "LedgerStore", "LedgerInterop", "Classification",
+            "LedgerCore", "LedgerStore", "LedgerReports", "LedgerInterop", "Classification",
             "SalesLedgerApp", "TerminalUI", "TerminalUINcurses", "LedgerAudit",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
@@ -70,7 +73,8 @@ let package = Package(
             "LedgerCore", "LedgerStore", "LedgerInterop", "LedgerAudit", .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "SalesLedgerAppTests", dependencies: [
-            "SalesLedgerApp", "TerminalUI", "LedgerCore", "LedgerStore", "LedgerInterop",
+            "SalesLedgerApp", "TerminalUI", "LedgerCore", "LedgerStore", "LedgerReports", "LedgerInterop",
+            .product(name: "GRDB", package: "GRDB.swift"),
         ], exclude: ["Snapshots"]),
     ]
 )

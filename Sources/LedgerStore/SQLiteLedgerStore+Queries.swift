@@ -71,14 +71,15 @@ extension SQLiteLedgerStore {
             // As of `asOf`: documents and allocations dated after it do not count. `d` is a CivilDate's ISO text
             // (digits and dashes only), so it is inlined.
             let d = asOf.description
-            let openInvoice = "d.total - COALESCE((SELECT SUM(a.amount) FROM allocation a WHERE a.invoice_id = d.id AND a.date <= '\(d)'), 0)"
+            let on = OpenAsOf.literal(asOf)
+            let openInvoice = OpenAsOf.invoiceOpen(asOf: on)
             let sql = """
                 SELECT c.*,
                   COALESCE((SELECT SUM(\(openInvoice))
                             FROM document d WHERE d.customer_id = c.id AND d.kind = 'invoice' AND d.status = 'posted' AND d.date <= '\(d)'), 0)
-                  - COALESCE((SELECT SUM(r.amount - COALESCE((SELECT SUM(a.amount) FROM allocation a WHERE a.source = 'receipt' AND a.source_id = r.id AND a.date <= '\(d)'), 0))
+                  - COALESCE((SELECT SUM(\(OpenAsOf.unapplied("receipt", asOf: on)))
                             FROM receipt r WHERE r.customer_id = c.id AND r.date <= '\(d)'), 0)
-                  - COALESCE((SELECT SUM(d.total - COALESCE((SELECT SUM(a.amount) FROM allocation a WHERE a.source = 'credit_note' AND a.source_id = d.id AND a.date <= '\(d)'), 0))
+                  - COALESCE((SELECT SUM(\(OpenAsOf.unapplied("credit_note", "d", asOf: on)))
                             FROM document d WHERE d.customer_id = c.id AND d.kind = 'credit_note' AND d.status = 'posted' AND d.date <= '\(d)'), 0)
                   AS balance,
                   COALESCE((SELECT SUM(\(openInvoice))
@@ -94,12 +95,11 @@ extension SQLiteLedgerStore {
             positional += rankArgs
             positional += [page.limit, page.offset]
             return try Row.fetchAll(db, sql: sql, arguments: positional).map { row in
-                let customer = RowMapping.customer(row)
-                let last: String? = row["last_purchase"]
+                let customer = try RowMapping.customer(row)
                 return CustomerListRow(id: customer.id, code: customer.code, name: customer.name,
                                        customerClass: customer.customerClass, region: customer.region,
                                        channel: customer.channel, currency: customer.currency, balance: row["balance"],
-                                       overdue: row["overdue"], lastPurchase: last.flatMap(CivilDate.init(iso:)))
+                                       overdue: row["overdue"], lastPurchase: try RowMapping.optionalDate(row, "last_purchase", "document"))
             }
         }
     }
@@ -188,9 +188,9 @@ extension SQLiteLedgerStore {
                 SELECT d.display_number, d.kind, d.date, d.currency, d.subtotal, d.tax_total, d.total, c.code, c.name
                 FROM document d JOIN customer c ON c.id = d.customer_id WHERE \(clause) ORDER BY d.date, d.id
                 """, arguments: args).map { row in
-                DocumentTotals(number: row["display_number"], kind: DocumentKind(rawValue: row["kind"]) ?? .invoice,
-                               date: RowMapping.date(row["date"]), customerCode: row["code"], customerName: row["name"],
-                               currency: RowMapping.currency(row["currency"]), net: row["subtotal"], tax: row["tax_total"],
+                DocumentTotals(number: row["display_number"], kind: try RowMapping.code(row, "kind", "document"),
+                               date: try RowMapping.date(row, "date", "document"), customerCode: row["code"],
+                               customerName: row["name"], currency: try RowMapping.currency(row, "document"), net: row["subtotal"], tax: row["tax_total"],
                                total: row["total"])
             }
         }

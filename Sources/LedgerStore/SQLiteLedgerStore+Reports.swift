@@ -40,7 +40,7 @@ extension SQLiteLedgerStore {
             """
         return try read { db in
             try Row.fetchAll(db, sql: sql, arguments: args).map { row in
-                SalesReportRow(key: row["key"] ?? "", label: row["label"] ?? "", currency: RowMapping.currency(row["currency"]),
+                SalesReportRow(key: row["key"] ?? "", label: row["label"] ?? "", currency: try RowMapping.currency(row, "document"),
                                documents: row["documents"], net: row["net"], tax: row["tax"], total: row["total"])
             }
         }

@@ -32,8 +32,8 @@ extension SQLiteLedgerStore: VoucherQueries {
                     split = [VoucherDocument.Part(category: "", taxRate: .zero, net: net, tax: tax)]
                 }
                 return VoucherDocument(number: row["display_number"], kind: DocumentKind(rawValue: row["kind"]) ?? .invoice,
-                                       date: RowMapping.date(row["date"]), customerCode: row["code"], customerName: row["name"],
-                                       channel: row["channel"], currency: RowMapping.currency(row["currency"]),
+                                       date: try RowMapping.date(row, "date", "document"), customerCode: row["code"], customerName: row["name"],
+                                       channel: row["channel"], currency: try RowMapping.currency(row, "document"),
                                        total: row["total"], parts: split)
             }
             let receipts = try Row.fetchAll(db, sql: """
@@ -43,9 +43,9 @@ extension SQLiteLedgerStore: VoucherQueries {
                 FROM receipt r JOIN customer c ON c.id = r.customer_id
                 WHERE r.date BETWEEN ? AND ? ORDER BY r.date, r.id
                 """, arguments: range).map { row in
-                VoucherReceipt(number: row["display_number"], date: RowMapping.date(row["date"]), customerCode: row["code"],
+                VoucherReceipt(number: row["display_number"], date: try RowMapping.date(row, "date", "document"), customerCode: row["code"],
                                customerName: row["name"], method: PaymentMethod(rawValue: row["method"]) ?? .other,
-                               reference: row["reference"], currency: RowMapping.currency(row["currency"]),
+                               reference: row["reference"], currency: try RowMapping.currency(row, "document"),
                                amount: row["amount"], appliedOnReceipt: row["applied"])
             }
             let allocations = try Row.fetchAll(db, sql: """
@@ -57,9 +57,9 @@ extension SQLiteLedgerStore: VoucherQueries {
                 ORDER BY a.date, a.id
                 """, arguments: range).map { row in
                 VoucherAllocation(kind: (row["source"] as String) == "write_off" ? .writeOff : .advanceApplied,
-                                  date: RowMapping.date(row["date"]), invoiceNumber: row["display_number"],
+                                  date: try RowMapping.date(row, "date", "document"), invoiceNumber: row["display_number"],
                                   sourceNumber: row["receipt"], customerCode: row["code"], customerName: row["name"],
-                                  currency: RowMapping.currency(row["currency"]), amount: row["amount"])
+                                  currency: try RowMapping.currency(row, "document"), amount: row["amount"])
             }
             return VoucherSource(documents: documents, receipts: receipts, allocations: allocations)
         }

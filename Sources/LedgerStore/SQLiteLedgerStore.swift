@@ -103,9 +103,19 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
         AuditHeadFile.store(head, ledger: path)
     }
 
+    /// One read: its own read transaction, or — inside `readSnapshot` — the snapshot's connection and transaction.
     func read<T>(_ body: (Database) throws -> T) throws -> T {
         do {
-            return try writer.read(body)
+            return try SnapshotScope.isActive(self) ? writer.unsafeReentrantRead(body) : writer.read(body)
+        } catch let error as DatabaseError {
+            throw StoreAccess.ledgerError(error, path: path, waitLimit: writeWaitSeconds)
+        }
+    }
+
+    public func readSnapshot<T>(_ body: () throws -> T) throws -> T {
+        if SnapshotScope.isActive(self) { return try body() }
+        do {
+            return try writer.read { _ in try SnapshotScope.run(self, body) }
         } catch let error as DatabaseError {
             throw StoreAccess.ledgerError(error, path: path, waitLimit: writeWaitSeconds)
         }

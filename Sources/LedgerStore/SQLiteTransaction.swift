@@ -125,10 +125,10 @@ final class SQLiteTransaction: LedgerTransaction {
 
     static func loadInvoice(_ db: Database, sql: String, arguments: StatementArguments) throws -> Invoice? {
         guard let row = try Row.fetchOne(db, sql: sql, arguments: arguments) else { return nil }
-        let cur = RowMapping.currency(row["currency"])
+        let cur = try RowMapping.currency(row, "document")
         let lines = try Row.fetchAll(db, sql: "SELECT * FROM document_line WHERE document_id = ? ORDER BY line_no",
                                      arguments: [row["id"] as Int64]).map { RowMapping.line($0, currency: cur) }
-        return RowMapping.invoice(row, lines: lines)
+        return try RowMapping.invoice(row, lines: lines)
     }
 
     func setStatus(invoiceID: Int64, status: DocumentStatus, voidReason: String) throws {
@@ -213,8 +213,8 @@ final class SQLiteTransaction: LedgerTransaction {
         try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM app_user WHERE role = 'admin' AND active = 1") ?? 0
     }
 
-    static func user(_ row: Row) -> LedgerUser {
-        LedgerUser(name: row["name"], role: UserRole(rawValue: row["role"]) ?? .clerk, isActive: row["active"])
+    static func user(_ row: Row) throws -> LedgerUser {
+        LedgerUser(name: row["name"], role: try RowMapping.code(row, "role", "app_user"), isActive: row["active"])
     }
 
     // MARK: - Audit

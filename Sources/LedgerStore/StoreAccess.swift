@@ -86,6 +86,12 @@ public enum StoreAccess {
         case .SQLITE_BUSY, .SQLITE_LOCKED:
             return .storage("the ledger is busy: \(holder(path)) has been writing to it for more than "
                             + "\(Int(waitLimit)) s; nothing was written, try again when it has finished")
+        case .SQLITE_CORRUPT, .SQLITE_NOTADB:
+            return .storage("ledger file damaged: restore a backup with salesledger restore FILE --yes "
+                            + "(\(path ?? "ledger"): \(error.message ?? error.description))")
+        case .SQLITE_CANTOPEN:
+            return .storage("ledger file missing or unreadable: check the path and permissions "
+                            + "(\(path ?? "ledger"): \(error.message ?? error.description))")
         default:
             return .storage(error.message ?? error.description)
         }

@@ -28,7 +28,7 @@ struct BackupCommand: ParsableCommand {
         }
 
         func run() throws {
-            let (store, service) = try global.openLedger()
+            let (store, service) = try global.openExistingLedger()
             let today = service.clock.today()
             try service.authorize(.backup, detail: daily ? "daily" : (file ?? "today's file"))
             if daily {

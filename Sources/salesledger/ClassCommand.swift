@@ -20,7 +20,7 @@ struct ClassCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Option(help: "table, csv or json") var format: OutputFormat = .table
         func run() throws {
-            let (store, _) = try global.openLedger()
+            let (store, _) = try global.openExistingLedger()
             let rows = try store.classDimensions().map { d in
                 [d.code, d.nameEN, d.nameZH, d.entity.rawValue, d.isBuiltIn ? "built-in" : "user", String(try store.classNodes(dimension: d.code).count)]
             }
@@ -94,7 +94,7 @@ struct ClassCommand: ParsableCommand {
         @Argument(help: "Dimension code, e.g. region.") var dimension: String
         @Option(help: "table, csv or json") var format: OutputFormat = .table
         func run() throws {
-            let (store, _) = try global.openLedger()
+            let (store, _) = try global.openExistingLedger()
             let nodes = try store.classNodes(dimension: dimension)
             let tree = ClassTree(dimension: dimension, nodes: nodes)
             let rows = nodes.map { n in
@@ -129,7 +129,7 @@ struct ClassCommand: ParsableCommand {
         @Argument(help: "Customer code, product SKU or document number.") var record: String
         @Option(help: "table, csv or json") var format: OutputFormat = .table
         func run() throws {
-            let (store, service) = try global.openLedger()
+            let (store, service) = try global.openExistingLedger()
             let id: Int64? = try service.store.write { tx in try tx.entityID(entity: entity, code: record) }
             guard let id else { throw UserError("no \(entity.rawValue) '\(record)'") }
             let rows = try store.classHistory(entity: entity, entityID: id).map {

@@ -63,7 +63,7 @@ struct ClassFindCommand: ParsableCommand {
     @Option(help: "table, csv or json") var format: OutputFormat = .table
 
     func run() throws {
-        let (store, service) = try global.openLedger()
+        let (store, service) = try global.openExistingLedger()
         var issues = IssueCollector()
         let date = parseDate(asOf, "asOf", service.clock.today(), &issues) ?? service.clock.today()
         try issues.throwIfAny()

@@ -3,7 +3,7 @@ import LedgerCore
 
 struct CustomerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "customer", abstract: "List and add customers.",
-                                                    subcommands: [List.self, Add.self, CustomerEditCommand.self])
+                                                    subcommands: [List.self, Add.self, CustomerEditCommand.self, ExposureCommand.self])
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List customers with balance and overdue (paged).")
@@ -14,7 +14,7 @@ struct CustomerCommand: ParsableCommand {
         @Option(help: "table, csv or json") var format: OutputFormat = .table
 
         func run() throws {
-            let (store, service) = try global.openLedger()
+            let (store, service) = try global.openExistingLedger()
             let rows = try store.customers(search: search, asOf: service.clock.today(),
                                            page: PageRequest(offset: offset, limit: limit))
             let output = TabularOutput(

@@ -17,7 +17,7 @@ struct ExportCommand: ParsableCommand {
         @Option(help: "Write to this file (default: standard output).") var output: String?
 
         func run() throws {
-            let (store, service) = try global.openLedger()
+            let (store, service) = try global.openExistingLedger()
             try service.authorize(.export, detail: "journal to \(output ?? "standard output")")
             var issues = IssueCollector()
             let today = service.clock.today()

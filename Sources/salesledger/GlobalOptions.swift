@@ -57,7 +57,18 @@ struct GlobalOptions: ParsableArguments {
 
     var actor: String { user ?? environment["USER"] ?? "user" }
 
-    /// Opens the ledger and a command service on it.
+    /// Opens an existing ledger for a read-only command: a missing file is an error (exit 1) and nothing is
+    /// created, so a mistyped `--db` never leaves an empty ledger behind.
+    /// - Throws: `UserError` "no ledger at PATH (create one with: salesledger init --db PATH)".
+    func openExistingLedger() throws -> (SQLiteLedgerStore, LedgerService) {
+        guard FileManager.default.fileExists(atPath: databasePath) else {
+            throw UserError("no ledger at \(databasePath) (create one with: salesledger init --db \(databasePath))")
+        }
+        return try openLedger()
+    }
+
+    /// Opens the ledger (creating it when missing: `init`, writes, samples, the TUI's welcome screen) and a
+    /// command service on it.
     func openLedger() throws -> (SQLiteLedgerStore, LedgerService) {
         let store = try SQLiteLedgerStore(path: databasePath)
         // Roles: a ledger without users lets everyone act as admin (first run, single user); once users exist the

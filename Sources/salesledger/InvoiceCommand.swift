@@ -21,7 +21,7 @@ struct InvoiceCommand: ParsableCommand {
         @Option(help: "table, csv or json") var format: OutputFormat = .table
 
         func run() throws {
-            let (store, service) = try global.openLedger()
+            let (store, service) = try global.openExistingLedger()
             let today = service.clock.today()
             var issues = IssueCollector()
             let filter = InvoiceFilter(customerCode: customer, from: parseDate(from, "from", today, &issues),
@@ -105,7 +105,7 @@ struct InvoiceCommand: ParsableCommand {
         @Option var format: OutputFormat = .table
 
         func run() throws {
-            let (store, _) = try global.openLedger()
+            let (store, _) = try global.openExistingLedger()
             guard let invoice = try store.invoiceDocument(number: number) else { throw UserError("no document numbered \(number)") }
             print("\(invoice.displayNumber)  \(invoice.kind.rawValue)  \(invoice.status.rawValue)  date \(invoice.date)  due \(invoice.dueDate)  terms \(invoice.paymentTerms.code)")
             let output = TabularOutput(

@@ -78,7 +78,7 @@ struct SummaryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "summary", abstract: "Print the ledger's counts and totals.")
     @OptionGroup var global: GlobalOptions
     func run() throws {
-        let (store, _) = try global.openLedger()
+        let (store, _) = try global.openExistingLedger()
         print("ledger: \(global.databasePath)")
         print(SummaryText.render(try store.summary()))
     }
@@ -100,7 +100,7 @@ struct AuditCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Verify the audit log's hash chain and the file's integrity.")
         @OptionGroup var global: GlobalOptions
         func run() throws {
-            let (store, _) = try global.openLedger()
+            let (store, _) = try global.openExistingLedger()
             let integrity = try store.integrityCheck()
             guard integrity == "ok" else { throw UserError("integrity check: \(integrity)") }
             if let problem = try store.verifyAuditChain() { throw UserError("audit chain broken at \(problem)") }

@@ -26,7 +26,7 @@ struct PivotCommand: ParsableCommand {
     @Option(help: "table, csv or json") var format: OutputFormat = .table
 
     func run() throws {
-        let (store, service) = try global.openLedger()
+        let (store, service) = try global.openExistingLedger()
         var issues = IssueCollector()
         let today = service.clock.today()
         let fromDate = parseDate(from, "from", today, &issues)

@@ -170,7 +170,7 @@ struct RateCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Option var format: OutputFormat = .table
         func run() throws {
-            let (store, _) = try global.openLedger()
+            let (store, _) = try global.openExistingLedger()
             let table = try store.exchangeRates()
             let output = TabularOutput(columns: [("date", .text), ("currency", .text), ("rate", .amount), ("base", .text)],
                                        rows: table.rates.map { [$0.date.description, $0.currency.code, $0.text, table.base.code] })

@@ -1,7 +1,9 @@
 import ArgumentParser
 import LedgerCore
+import LedgerReports
 
-/// `report dso --from D --to D`: days sales outstanding per currency (and converted when rates allow).
+/// `report dso [--from D] [--to D]`: days sales outstanding per currency (and converted when rates allow); the
+/// default period is the 90 days ending `--to` (today).
 struct DSOReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dso", abstract: "Days sales outstanding (应收账款周转天数) for a period.",
@@ -11,22 +13,9 @@ struct DSOReportCommand: ParsableCommand {
     @Option var format: OutputFormat = .table
 
     func run() throws {
-        let (store, service) = try global.openLedger()
-        let (fromDate, toDate) = try period.dates(today: service.clock.today())
-        let snapshot = try store.receivablesSnapshot(customerID: nil)
-        var figures = ReceivablesFigures.dso(from: fromDate, to: toDate, snapshot: snapshot)
-        if figures.count > 1, let converted = ReceivablesFigures.convertedDSO(from: fromDate, to: toDate, snapshot: snapshot,
-                                                                             rates: try store.exchangeRates()) {
-            figures.append(converted)
-        }
-        let output = TabularOutput(
-            columns: [("currency", .text), ("receivables_at_end", .amount), ("credit_sales", .amount), ("days", .integer), ("dso", .amount)],
-            rows: figures.enumerated().map { i, f in
-                [f.currency.code + (i == figures.count - 1 && figures.count > 1 && i > 0 ? " (all, converted)" : ""),
-                 Money.format(f.receivablesAtEnd, digits: f.currency.minorDigits, grouping: false),
-                 Money.format(f.creditSales, digits: f.currency.minorDigits, grouping: false), String(f.days), f.text]
-            })
-        print(output.render(format), terminator: "")
+        let (store, service) = try global.openExistingLedger()
+        let (fromDate, toDate) = try period.dates(today: service.clock.today(), defaultFrom: Reports.defaultDSOStart)
+        printReport(try Reports(store: store).dso(from: fromDate, to: toDate).table, format, chinese: global.isChinese)
     }
 }
 
@@ -40,8 +29,8 @@ struct CollectionsReportCommand: ParsableCommand {
     @Option var format: OutputFormat = .table
 
     func run() throws {
-        let (store, service) = try global.openLedger()
-        let (fromDate, toDate) = try period.dates(today: service.clock.today())
+        let (store, service) = try global.openExistingLedger()
+        let (fromDate, toDate) = try period.dates(today: service.clock.today(), defaultFrom: PeriodOptions.last12Months)
         let rows = ReceivablesFigures.collections(from: fromDate, to: toDate, snapshot: try store.receivablesSnapshot(customerID: nil))
         func amount(_ m: Int64, _ c: Currency) -> String { Money.format(m, digits: c.minorDigits, grouping: false) }
         let output = TabularOutput(
@@ -62,7 +51,7 @@ struct PaymentDaysReportCommand: ParsableCommand {
     @Option var format: OutputFormat = .table
 
     func run() throws {
-        let (store, service) = try global.openLedger()
+        let (store, service) = try global.openExistingLedger()
         var issues = IssueCollector()
         let date = parseDate(asOf, "asOf", service.clock.today(), &issues)
         try issues.throwIfAny()
@@ -85,7 +74,7 @@ struct WriteOffReportCommand: ParsableCommand {
     @Option var format: OutputFormat = .table
 
     func run() throws {
-        let (store, service) = try global.openLedger()
+        let (store, service) = try global.openExistingLedger()
         let (fromDate, toDate) = try period.dates(today: service.clock.today())
         let rows = ReceivablesFigures.writeOffs(from: fromDate, to: toDate, snapshot: try store.receivablesSnapshot(customerID: nil))
         let output = TabularOutput(
@@ -97,18 +86,24 @@ struct WriteOffReportCommand: ParsableCommand {
     }
 }
 
-/// `--from D [--to D]` of a period report: both dates parsed with field-named errors, `to` defaults to today.
+/// `[--from D] [--to D]` of a period report: both dates parsed with field-named errors; `to` defaults to today and
+/// `from` to the report's default start for that end (the last 90 days unless the report says otherwise).
 struct PeriodOptions: ParsableArguments {
-    @Option(help: "First day of the period.") var from: String
+    @Option(help: "First day of the period (default: the report's usual period ending --to, e.g. 90 days).") var from: String?
     @Option(help: "Last day of the period (default today).") var to: String?
 
+    /// The 90 days ending `to` (inclusive): DSO's and the other receivables reports' default period.
+    static func last90Days(_ to: CivilDate) -> CivilDate { to.adding(days: -89) }
+    /// The 12 calendar months ending with `to`'s month: the collections report's default.
+    static func last12Months(_ to: CivilDate) -> CivilDate { to.startOfMonth.adding(months: -11) }
+
     /// - Throws: `LedgerError.validation` naming `from` / `to`.
-    func dates(today: CivilDate) throws -> (CivilDate, CivilDate) {
+    func dates(today: CivilDate, defaultFrom: (CivilDate) -> CivilDate = last90Days) throws -> (CivilDate, CivilDate) {
         var issues = IssueCollector()
         let fromDate = parseDate(from, "from", today, &issues)
         let toDate = parseDate(to, "to", today, &issues) ?? today
         if let fromDate, fromDate > toDate { issues.add("from", "\(fromDate) is after the end date \(toDate)") }
         try issues.throwIfAny()
-        return (fromDate ?? today, toDate)
+        return (fromDate ?? defaultFrom(toDate), toDate)
     }
 }

@@ -18,7 +18,7 @@ struct ReminderRulesCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Option var format: OutputFormat = .table
         func run() throws {
-            let (store, _) = try global.openLedger()
+            let (store, _) = try global.openExistingLedger()
             let rules = try store.storedReminderRules()
             var rows = [["(standard)"] + ReminderRulesCommand.describe(rules.standardPolicy)]
             for (cls, policy) in rules.byCustomerClass.sorted(by: { $0.key < $1.key }) { rows.append([cls] + ReminderRulesCommand.describe(policy)) }

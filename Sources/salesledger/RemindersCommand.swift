@@ -14,7 +14,7 @@ struct RemindersCommand: ParsableCommand {
     @Option var format: OutputFormat = .table
 
     func run() throws {
-        let (store, service) = try global.openLedger()
+        let (store, service) = try global.openExistingLedger()
         var issues = IssueCollector()
         let today = service.clock.today()
         let day = parseDate(date, "date", today, &issues) ?? today
@@ -93,7 +93,7 @@ struct ContactCommand: ParsableCommand {
         @Option(help: "Customer code.") var customer: String
         @Option var format: OutputFormat = .table
         func run() throws {
-            let (store, _) = try global.openLedger()
+            let (store, _) = try global.openExistingLedger()
             guard let found = try store.customer(code: customer) else {
                 throw LedgerError.validation([FieldIssue("customer", "unknown customer code \(customer)")])
             }

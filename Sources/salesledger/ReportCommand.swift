@@ -1,5 +1,6 @@
 import ArgumentParser
 import LedgerCore
+import LedgerReports
 
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "report", abstract: "Sales and receivables reports.",
@@ -19,31 +20,13 @@ struct ReportCommand: ParsableCommand {
         @Option(help: "table, csv or json") var format: OutputFormat = .table
 
         func run() throws {
-            let (store, service) = try global.openLedger()
+            let (store, service) = try global.openExistingLedger()
             var issues = IssueCollector()
             let today = service.clock.today()
             let fromDate = parseDate(from, "from", today, &issues)
             let toDate = parseDate(to, "to", today, &issues)
             try issues.throwIfAny()
-            let rows = try store.salesReport(by: by, from: fromDate, to: toDate)
-            let currencies = Set(rows.map(\.currency))
-            let digits = currencies.first?.minorDigits ?? 2
-            func amount(_ minor: Int64, _ c: Currency) -> String { Money.format(minor, digits: c.minorDigits, grouping: false) }
-            var total: [String]? = nil
-            if currencies.count <= 1 {
-                let c = currencies.first ?? .cny
-                total = ["TOTAL", "", c.code, String(rows.reduce(0) { $0 + $1.documents }),
-                         amount(rows.reduce(0) { CheckedSum.saturating($0, $1.net) }, c), amount(rows.reduce(0) { CheckedSum.saturating($0, $1.tax) }, c),
-                         amount(rows.reduce(0) { CheckedSum.saturating($0, $1.total) }, c)]
-            }
-            _ = digits
-            let output = TabularOutput(
-                columns: [(by.rawValue, .text), ("label", .text), ("currency", .text), ("documents", .integer),
-                          ("net", .amount), ("tax", .amount), ("total", .amount)],
-                rows: rows.map { [$0.key, $0.label, $0.currency.code, String($0.documents), amount($0.net, $0.currency),
-                                  amount($0.tax, $0.currency), amount($0.total, $0.currency)] },
-                totalRow: total)
-            print(output.render(format), terminator: "")
+            printReport(try Reports(store: store).sales(by: by, from: fromDate, to: toDate), format, chinese: global.isChinese)
         }
     }
 }
@@ -68,7 +51,7 @@ struct AgingReportCommand: ParsableCommand {
     @Option(help: "With --by-class: the hierarchy level of the rows (0 = top, 1 = their children …).") var level = 0
 
     func run() throws {
-        let (store, service) = try global.openLedger()
+        let (store, service) = try global.openExistingLedger()
         var issues = IssueCollector()
         let today = service.clock.today()
         let date = parseDate(asOf, "asOf", today, &issues) ?? today
@@ -82,32 +65,25 @@ struct AgingReportCommand: ParsableCommand {
             issues.add("buckets", "'\(buckets)' is not a list of increasing positive day counts such as 30,60,90")
         }
         try issues.throwIfAny()
-        let reports = Aging.reports(items: try store.openItems(asOf: date), credits: try store.unappliedCredits(asOf: date),
-                                    asOf: date, buckets: AgingBuckets(bounds: bounds), groupBy: by, basis: basis)
+        let reports = try Reports(store: store).aging(asOf: date, by: by, buckets: AgingBuckets(bounds: bounds), basis: basis)
         if reports.isEmpty {
-            print(format == .table ? "nothing open as of \(date)\n" : TabularOutput(columns: [("bucket", .text), ("amount", .amount), ("count", .integer)], rows: []).render(format), terminator: "")
+            var empty = by == .none ? AgingTable.buckets(AgingReport(asOf: date, currency: .cny, buckets: [], openTotal: 0,
+                                                                     overdueTotal: 0, unappliedCredits: 0, disputedTotal: 0, groups: []))
+                : AgingTable.grouped([], by: by)
+            empty.rows = []
+            print(format == .table ? "nothing open as of \(date)\n" : ReportRenderer.render(empty, format.report), terminator: "")
+            return
+        }
+        if by != .none {
+            printReport(AgingTable.grouped(reports, by: by), format, chinese: global.isChinese)
+            return
         }
         for report in reports {
-            let c = report.currency
-            func amount(_ minor: Int64) -> String { Money.format(minor, digits: c.minorDigits, grouping: false) }
-            if format == .table { print("Aging as of \(date) (\(c.code)); days overdue = as-of − due date") }
-            if by == .none {
-                var rows = report.buckets.map { [$0.label, amount($0.amount), String($0.count)] }
-                rows.append(["unapplied credits", amount(-report.unappliedCredits), ""])
-                let output = TabularOutput(columns: [("bucket", .text), ("amount", .amount), ("count", .integer)], rows: rows,
-                                           totalRow: ["total", amount(report.netReceivable), String(report.buckets.reduce(0) { $0 + $1.count })])
-                print(output.render(format), terminator: "")
-                if format == .table {
-                    print("open invoices \(amount(report.openTotal)), overdue \(amount(report.overdueTotal)), disputed \(amount(report.disputedTotal))")
-                }
-            } else {
-                let labels = report.buckets.map(\.label)
-                var columns: [(name: String, kind: TabularOutput.Kind)] = [(by.rawValue, .text), ("name", .text)]
-                columns += labels.map { ($0, .amount) }
-                columns += [("credits", .amount), ("total", .amount)]
-                let rows = report.groups.map { g in [g.key, g.label] + g.amounts.map(amount) + [amount(-g.credits), amount(g.total)] }
-                let total = ["TOTAL", ""] + report.buckets.map { amount($0.amount) } + [amount(-report.unappliedCredits), amount(report.netReceivable)]
-                print(TabularOutput(columns: columns, rows: rows, totalRow: total).render(format), terminator: "")
+            printReport(AgingTable.buckets(report), format, chinese: global.isChinese)
+            if format == .table {
+                let c = report.currency
+                func amount(_ minor: Int64) -> String { Money.format(minor, digits: c.minorDigits, grouping: false) }
+                print("open invoices \(amount(report.openTotal)), overdue \(amount(report.overdueTotal)), disputed \(amount(report.disputedTotal))")
             }
         }
     }

@@ -22,8 +22,14 @@ check "$out" "total,1150.00,2"
 out=$(sl report aging --as-of 2025-06-30 --by customer --format csv)
 check "$out" "MLC,Maple Leaf Co,0.00,0.00,0.00,0.00,0.00,-50.00,-50.00"
 out=$(sl statement SBC --from 2025-06-01 --to 2025-06-30 --format csv)
-check "$out" "closing,,,Closing balance,,,1500.00,300.00,1200.00"
-check "$out" "unapplied,2025-06-30,,Unapplied credit,,,,,-200.00"
+# One statement shape everywhere (issue 9): BOM, header block (customer, period, opening balance), the 8 columns.
+[ "$(printf '%s' "$out" | head -c 3 | od -An -tx1 | tr -d ' ')" = "efbbbf" ] || { echo "statement CSV has no UTF-8 BOM"; exit 1; }
+check "$out" "Period,2025-06-01,2025-06-30"
+check "$out" "Opening balance,0.00"
+check "$out" "Date,Document,Type,Due date,Reference,Debit,Credit,Balance"
+check "$out" ",,Closing balance,,,1500.00,300.00,1200.00"
+out=$(sl statement SBC --from 2025-06-01 --to 2025-06-30)
+grep -q "Unapplied credit *-200.00" <<<"$out" || { echo "statement text lacks the unapplied credit: $out"; exit 1; }
 out=$(sl statement SBC --from 2025-06-01 --to 2025-06-30 --lang zh)
 grep -q "对账单" <<<"$out" && grep -q "红字冲销" <<<"$out" && grep -q "期末余额" <<<"$out" || { echo "$out"; exit 1; }
 grep -q "收款单" <<<"$out" && { echo "a credit note shown as a receipt"; exit 1; }

@@ -12,6 +12,10 @@ public struct PageRequest: Hashable, Sendable {
 /// Read-only queries. Lists are paged; nothing loads a whole table into memory for a screen.
 public protocol LedgerQueries: ReceivablesQueries, ClassificationQueries, TradeQueries, ProductQueries,
     DocumentBrowserQueries {
+    /// Runs `body` inside one read transaction: every query `body` makes on this store sees the same snapshot of
+    /// the ledger, whatever other connections write meanwhile, so a report's figures agree with each other.
+    /// Nested calls join the outer snapshot. - Throws: `LedgerError.storage`, or what `body` throws.
+    func readSnapshot<T>(_ body: () throws -> T) throws -> T
     func summary() throws -> LedgerSummary
     func customer(code: String) throws -> Customer?
     /// Customers whose code, name, pinyin, initials or phone contain `search` (all when nil), by code.

@@ -56,7 +56,8 @@ extension SQLiteLedgerStore {
                 let source = stored == value ? ClassSource(stored: row["source"] ?? "manual") : .manual
                 let setOn: String? = stored == value ? row["set_on"] : nil
                 return ClassAssignment(entity: entity, entityID: row["id"], dimension: dimension, classCode: value,
-                                       source: source, setOn: setOn.map(RowMapping.date) ?? CivilDate(daysSinceEpoch: 0))
+                                       source: source, setOn: try setOn.map { _ in try RowMapping.date(row, "set_on", "class_assignment") }
+                                           ?? CivilDate(daysSinceEpoch: 0))
             }
         }
     }
@@ -87,7 +88,7 @@ extension SQLiteLedgerStore {
                 GROUP BY c.id ORDER BY c.code
                 """).map { row in
                 let last: String? = row["last_date"]
-                return CustomerSalesFact(customerID: row["id"], customerCode: row["code"], currency: RowMapping.currency(row["currency"]),
+                return CustomerSalesFact(customerID: row["id"], customerCode: row["code"], currency: try RowMapping.currency(row, "customer"),
                                          revenue: row["revenue"], invoices: row["invoices"], lastInvoiceDate: last.flatMap(CivilDate.init(iso:)))
             }
         }
@@ -106,7 +107,7 @@ extension SQLiteLedgerStore {
                 ) x ON x.product_id = p.id
                 ORDER BY p.sku
                 """).map { row in
-                ProductSalesFact(productID: row["id"], sku: row["sku"], currency: RowMapping.currency(row["currency"]), revenue: row["revenue"])
+                ProductSalesFact(productID: row["id"], sku: row["sku"], currency: try RowMapping.currency(row, "product"), revenue: row["revenue"])
             }
         }
     }
@@ -115,7 +116,7 @@ extension SQLiteLedgerStore {
         try read { db in
             try Row.fetchAll(db, sql: """
                 SELECT d.id, d.customer_id, c.code, d.date, d.due_date, d.total,
-                  COALESCE((SELECT SUM(a.amount) FROM allocation a WHERE a.invoice_id = d.id AND a.date <= :asOf), 0) AS paid,
+                  \(OpenAsOf.allocatedToInvoice("d.id", asOf: ":asOf")) AS paid,
                   (SELECT MAX(a.date) FROM allocation a WHERE a.invoice_id = d.id AND a.date <= :asOf) AS last_date
                 FROM document d JOIN customer c ON c.id = d.customer_id
                 WHERE d.kind = 'invoice' AND d.status = 'posted' AND d.date >= :from AND d.date <= :to AND d.due_date <= :asOf
@@ -125,7 +126,8 @@ extension SQLiteLedgerStore {
                 let paid: Int64 = row["paid"]
                 let last: String? = row["last_date"]
                 return PaymentFact(invoiceID: row["id"], customerID: row["customer_id"], customerCode: row["code"],
-                                   date: RowMapping.date(row["date"]), dueDate: RowMapping.date(row["due_date"]), total: total,
+                                   date: try RowMapping.date(row, "date", "document"),
+                                   dueDate: try RowMapping.date(row, "due_date", "document"), total: total,
                                    paid: paid, settledOn: paid >= total && total > 0 ? last.flatMap(CivilDate.init(iso:)) : nil)
             }
         }

@@ -56,18 +56,19 @@ extension SQLiteLedgerStore {
             SELECT d.id, COALESCE(d.display_number, 'draft #' || d.id) AS number, d.kind, d.status, d.date, d.due_date,
               d.currency, d.total, c.code, c.name,
               CASE WHEN d.status = 'void' THEN 0 WHEN d.kind = 'invoice'
-                THEN d.total - COALESCE((SELECT SUM(a.amount) FROM allocation a WHERE a.invoice_id = d.id), 0)
-                ELSE d.total - COALESCE((SELECT SUM(a.amount) FROM allocation a WHERE a.source = 'credit_note' AND a.source_id = d.id), 0)
+                THEN \(OpenAsOf.invoiceOpen(asOf: nil))
+                ELSE \(OpenAsOf.unapplied("credit_note", "d", asOf: nil))
               END AS open
             FROM document d JOIN customer c ON c.id = d.customer_id
             WHERE \(whereClause)
             ORDER BY d.date, d.id
             LIMIT ? OFFSET ?
             """, arguments: args).map { row in
-            let cur = RowMapping.currency(row["currency"])
-            return InvoiceListRow(id: row["id"], number: row["number"], kind: DocumentKind(rawValue: row["kind"]) ?? .invoice,
-                                  status: DocumentStatus(rawValue: row["status"]) ?? .posted,
-                                  date: RowMapping.date(row["date"]), dueDate: RowMapping.date(row["due_date"]),
+            let cur = try RowMapping.currency(row, "document")
+            return InvoiceListRow(id: row["id"], number: row["number"], kind: try RowMapping.code(row, "kind", "document"),
+                                  status: try RowMapping.code(row, "status", "document"),
+                                  date: try RowMapping.date(row, "date", "document"),
+                                  dueDate: try RowMapping.date(row, "due_date", "document"),
                                   customerCode: row["code"], customerName: row["name"],
                                   total: Money(minorUnits: row["total"], currency: cur), open: row["open"])
         }

@@ -41,7 +41,7 @@ extension SQLiteLedgerStore {
         var filters = ["d.status = 'posted'", SQLiteLedgerStore.dateClause("d.date", from: query.from, to: query.to),
                        try classes.clause(query.filter, target: .document)]
         let sign = "(CASE d.kind WHEN 'invoice' THEN 1 ELSE -1 END)"
-        let openAmount = "(d.total - COALESCE((SELECT SUM(a.amount) FROM allocation a WHERE a.invoice_id = d.id AND a.date <= :asOf), 0))"
+        let openAmount = OpenAsOf.invoiceOpen(asOf: ":asOf")
         let value: String
         switch query.measure {
         case .sales: value = lineLevel ? "SUM(\(sign) * (l.net_amount + l.tax_amount))" : "SUM(\(sign) * d.total)"
@@ -72,7 +72,7 @@ extension SQLiteLedgerStore {
                 """, arguments: q.arguments).compactMap { row in
                 let value: Int64? = row["value"]
                 return PivotFact(rowKey: row["row_key"] ?? "", columnKey: row["column_key"] ?? "",
-                                 currency: RowMapping.currency(row["currency"]), value: value ?? 0)
+                                 currency: try RowMapping.currency(row, "document"), value: value ?? 0)
             }
         }
     }
@@ -84,7 +84,7 @@ extension SQLiteLedgerStore {
             if let columnKeys { cell += " AND " + ClassFilterSQL.inList(q.columnKey, columnKeys) }
             var clause = "d.id IN (SELECT DISTINCT d.id FROM \(q.from) WHERE \(q.whereClause) AND \(cell))"
             if query.measure == .openBalance || query.measure == .overdue {
-                clause += " AND (d.total - COALESCE((SELECT SUM(a.amount) FROM allocation a WHERE a.invoice_id = d.id AND a.date <= '\(query.asOf.description)'), 0)) <> 0"
+                clause += " AND \(OpenAsOf.invoiceOpen(asOf: OpenAsOf.literal(query.asOf))) <> 0"
             }
             return try Self.invoiceRows(db, whereClause: clause.replacingOccurrences(of: ":asOf", with: "'\(query.asOf.description)'"),
                                         arguments: [], page: page)

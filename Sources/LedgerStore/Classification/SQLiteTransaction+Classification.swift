@@ -98,16 +98,16 @@ enum ClassRows {
                   nameZH: row["name_zh"], sortOrder: row["sort_order"])
     }
 
-    static func assignment(_ row: Row) -> ClassAssignment {
+    static func assignment(_ row: Row) throws -> ClassAssignment {
         ClassAssignment(entity: ClassEntity(rawValue: row["entity"]) ?? .customer, entityID: row["entity_id"],
                         dimension: row["dimension"], classCode: row["class_code"], source: ClassSource(stored: row["source"]),
-                        setOn: RowMapping.date(row["set_on"]))
+                        setOn: try RowMapping.date(row, "set_on", "class_assignment"))
     }
 
-    static func history(_ row: Row) -> ClassHistoryEntry {
+    static func history(_ row: Row) throws -> ClassHistoryEntry {
         ClassHistoryEntry(entity: ClassEntity(rawValue: row["entity"]) ?? .customer, entityID: row["entity_id"],
                           dimension: row["dimension"], oldCode: row["old_code"], newCode: row["new_code"],
                           source: ClassSource(stored: row["source"]), actor: row["actor"],
-                          changedOn: RowMapping.date(row["changed_on"]), reason: row["reason"])
+                          changedOn: try RowMapping.date(row, "changed_on", "class_history"), reason: row["reason"])
     }
 }

@@ -57,10 +57,10 @@ extension SQLiteLedgerStore {
                 ORDER BY d.date DESC, d.id DESC
                 LIMIT ? OFFSET ?
                 """, arguments: arguments).map { row in
-                let cur = RowMapping.currency(row["currency"])
+                let cur = try RowMapping.currency(row, "document")
                 return InvoiceListRow(id: row["id"], number: row["number"], kind: DocumentKind(rawValue: row["kind"]) ?? .invoice,
                                       status: DocumentStatus(rawValue: row["status"]) ?? .posted,
-                                      date: RowMapping.date(row["date"]), dueDate: RowMapping.date(row["due_date"]),
+                                      date: try RowMapping.date(row, "date", "document"), dueDate: try RowMapping.date(row, "due_date", "document"),
                                       customerCode: row["code"], customerName: row["name"],
                                       total: Money(minorUnits: row["total"], currency: cur), open: row["open"])
             }
@@ -85,7 +85,7 @@ extension SQLiteLedgerStore {
                 : "SELECT * FROM allocation WHERE source = 'credit_note' AND source_id = ? ORDER BY date, id"
             var allocations: [(allocation: Allocation, sourceNumber: String)] = []
             for row in try Row.fetchAll(db, sql: allocationSQL, arguments: [id]) {
-                let allocation = RowMapping.allocation(row)
+                let allocation = try RowMapping.allocation(row)
                 let number: String?
                 if document.kind == .creditNote {
                     number = try String.fetchOne(db, sql: "SELECT display_number FROM document WHERE id = ?", arguments: [allocation.invoiceID])

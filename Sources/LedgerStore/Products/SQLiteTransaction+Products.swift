@@ -61,8 +61,8 @@ enum ProductRows {
     static func prices(_ db: Database, productID: Int64) throws -> [ProductPrice] {
         try Row.fetchAll(db, sql: "SELECT * FROM product_price WHERE product_id = ? ORDER BY valid_from",
                          arguments: [productID]).map { row in
-            ProductPrice(productID: row["product_id"], validFrom: RowMapping.date(row["valid_from"]),
-                         unitPrice: Money(minorUnits: row["unit_price"], currency: RowMapping.currency(row["currency"])))
+            ProductPrice(productID: row["product_id"], validFrom: try RowMapping.date(row, "valid_from", "product_price"),
+                         unitPrice: Money(minorUnits: row["unit_price"], currency: try RowMapping.currency(row, "product_price")))
         }
     }
 

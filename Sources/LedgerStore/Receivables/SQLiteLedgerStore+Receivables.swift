@@ -33,9 +33,9 @@ extension SQLiteLedgerStore {
     public func exchangeRates() throws -> ExchangeRateTable {
         try read { db in
             let base = try ReceivablesRows.baseCurrency(db) ?? .cny
-            let rates = try Row.fetchAll(db, sql: "SELECT * FROM exchange_rate ORDER BY currency, date").compactMap { row -> ExchangeRate? in
-                guard let currency = Currency.named(row["currency"]) else { return nil }
-                return ExchangeRate(date: RowMapping.date(row["date"]), currency: currency, perMillion: row["per_million"])
+            let rates = try Row.fetchAll(db, sql: "SELECT * FROM exchange_rate ORDER BY currency, date").map { row in
+                ExchangeRate(date: try RowMapping.date(row, "date", "exchange_rate"),
+                             currency: try RowMapping.currency(row, "exchange_rate"), perMillion: row["per_million"])
             }
             return ExchangeRateTable(base: base, rates: rates)
         }

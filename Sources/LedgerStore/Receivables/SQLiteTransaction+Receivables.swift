@@ -66,24 +66,26 @@ enum ReceivablesRows {
         return (try? JSONDecoder().decode(ReminderRules.self, from: Data(text.utf8))) ?? .standard
     }
 
-    static func contact(_ row: Row) -> ContactLogEntry {
-        let promised: String? = row["promised_date"]
-        return ContactLogEntry(id: row["id"], customerID: row["customer_id"], invoiceID: row["invoice_id"],
-                               date: RowMapping.date(row["date"]), who: row["who"],
-                               channel: ContactChannel(rawValue: row["channel"]) ?? .other, note: row["note"],
-                               promisedDate: promised.flatMap(CivilDate.init(iso:)), promisedAmount: row["promised_amount"])
+    static func contact(_ row: Row) throws -> ContactLogEntry {
+        ContactLogEntry(id: row["id"], customerID: row["customer_id"], invoiceID: row["invoice_id"],
+                        date: try RowMapping.date(row, "date", "contact_log"), who: row["who"],
+                        channel: try RowMapping.code(row, "channel", "contact_log"), note: row["note"],
+                        promisedDate: try RowMapping.optionalDate(row, "promised_date", "contact_log"),
+                        promisedAmount: row["promised_amount"])
     }
 
-    static func snooze(_ row: Row) -> ReminderSnooze {
+    static func snooze(_ row: Row) throws -> ReminderSnooze {
         ReminderSnooze(id: row["id"], customerID: row["customer_id"], invoiceID: row["invoice_id"],
-                       date: RowMapping.date(row["date"]), until: RowMapping.date(row["until"]), reason: row["reason"])
+                       date: try RowMapping.date(row, "date", "reminder_snooze"),
+                       until: try RowMapping.date(row, "until", "reminder_snooze"), reason: row["reason"])
     }
 
-    static func document(_ row: Row) -> ReceivableDocument {
-        ReceivableDocument(id: row["id"], kind: DocumentKind(rawValue: row["kind"]) ?? .invoice,
+    static func document(_ row: Row) throws -> ReceivableDocument {
+        ReceivableDocument(id: row["id"], kind: try RowMapping.code(row, "kind", "document"),
                            number: row["display_number"] ?? "", customerID: row["customer_id"],
-                           date: RowMapping.date(row["date"]), dueDate: RowMapping.date(row["due_date"]),
-                           currency: RowMapping.currency(row["currency"]), total: row["total"],
+                           date: try RowMapping.date(row, "date", "document"),
+                           dueDate: try RowMapping.date(row, "due_date", "document"),
+                           currency: try RowMapping.currency(row, "document"), total: row["total"],
                            appliesToID: row["applies_to_id"], isDisputed: row["disputed"],
                            salesperson: row["salesperson"] ?? "", region: row["region"],
                            externalReference: row["external_ref"])

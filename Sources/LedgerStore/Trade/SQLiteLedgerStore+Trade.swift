@@ -50,7 +50,7 @@ extension SQLiteLedgerStore {
             """
         return try read { db in
             try Row.fetchAll(db, sql: sql, arguments: args).map { row in
-                OutputVATRow(month: row["month"], rate: Rate(basisPoints: row["rate"]), currency: RowMapping.currency(row["currency"]),
+                OutputVATRow(month: row["month"], rate: Rate(basisPoints: row["rate"]), currency: try RowMapping.currency(row, "document"),
                              net: row["net"], tax: row["tax"])
             }
         }

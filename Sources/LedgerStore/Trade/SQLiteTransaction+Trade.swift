@@ -116,8 +116,8 @@ extension TradeRows {
             SaleFapiaoPosition(
                 saleID: row["id"], number: row["display_number"] ?? "", customerID: row["customer_id"],
                 customerCode: row["code"], customerName: row["name"], salesperson: row["salesperson"],
-                date: RowMapping.date(row["date"]), dueDate: RowMapping.date(row["due_date"]),
-                currency: RowMapping.currency(row["currency"]), total: row["total"], tax: row["tax_total"],
+                date: try RowMapping.date(row, "date", "document"), dueDate: try RowMapping.date(row, "due_date", "document"),
+                currency: try RowMapping.currency(row, "document"), total: row["total"], tax: row["tax_total"],
                 creditedTotal: row["credited_total"], creditedTax: row["credited_tax"],
                 invoicedTotal: row["invoiced_total"], invoicedTax: row["invoiced_tax"], redCount: row["red_count"],
                 paid: row["paid"], noFapiao: row["no_fapiao"])
@@ -133,8 +133,8 @@ extension TradeRows {
             FapiaoPart(documentID: p["document_id"], documentNumber: p["display_number"] ?? "", total: p["total"], tax: p["tax"])
         }
         var f = Fapiao(id: id, type: FapiaoType(rawValue: row["type"]) ?? .ordinary, code: row["code"], number: row["number"],
-                       customerID: row["customer_id"], date: RowMapping.date(row["date"]),
-                       currency: RowMapping.currency(row["currency"]), total: row["total"], tax: row["tax"], parts: parts)
+                       customerID: row["customer_id"], date: try RowMapping.date(row, "date", "fapiao"),
+                       currency: try RowMapping.currency(row, "fapiao"), total: row["total"], tax: row["tax"], parts: parts)
         f.isRed = row["is_red"]
         f.originalID = row["original_id"]
         f.creditNoteID = row["credit_note_id"]

@@ -28,6 +28,8 @@ public final class AppContext {
     }
     /// Loads a sample data set (the executable wires the loaders), for the welcome dialog.
     public var loadSample: ((SampleChoice) throws -> String)?
+    /// The last failed screen query, worded for the user (see `read(_:)`); nil when reads succeed.
+    public internal(set) var readFailure: String?
     /// Watches for other programs' writes (`pollExternalChanges`).
     var externalChanges = ExternalChangeWatch()
     /// True when "today" is pinned by the ledger (the IBM sample), not by `--today`: the title bar says so.
@@ -56,7 +58,7 @@ public final class AppContext {
         if classNames.version != dataVersion { classNames = (dataVersion, [:]) }
         if classNames.names[dimension] == nil {
             var names: [String: String] = [:]
-            for node in (try? store.classNodes(dimension: dimension)) ?? [] {
+            for node in read({ try store.classNodes(dimension: dimension) }) ?? [] {
                 let zh = node.nameZH.isEmpty ? node.nameEN : node.nameZH
                 let en = node.nameEN.isEmpty ? node.nameZH : node.nameEN
                 names[node.code] = strings.zh ? zh : en

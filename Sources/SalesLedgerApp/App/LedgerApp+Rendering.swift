@@ -34,7 +34,7 @@ extension LedgerApp {
         // Screen body, status line and hint bar.
         let body = Rect(x: 0, y: 2, width: size.width, height: max(0, size.height - 4))
         var cursor = currentScreen.render(into: &buffer, in: body, context: context, unicode: unicode)
-        if let status {
+        if let status = status ?? readErrors[active].map({ (text: $0, isError: true) }) {
             buffer.setFitted(status.text, x: 1, y: size.height - 2, width: size.width - 2,
                              style: Style(status.isError ? .error : .ok, [.bold]))
         }

@@ -26,6 +26,8 @@ public struct LedgerApp: TerminalApplication {
     var pendingLoad: SampleChoice?
     /// The data version each screen last queried at; a screen re-queries when it is shown with an older one.
     var seenVersions: [ScreenID: Int] = [:]
+    /// Why a screen's last refresh could not read the ledger (shown on its error line instead of empty lists).
+    var readErrors: [ScreenID: String] = [:]
 
     enum PendingDialog { case none, quit, welcome, restoreDraft }
 
@@ -35,7 +37,7 @@ public struct LedgerApp: TerminalApplication {
     public init(context: AppContext) {
         self.context = context
         salesEntry = SalesEntryScreen(context: context)
-        let isEmpty = (try? context.store.summary().isEmpty) ?? false
+        let isEmpty = context.read { try context.store.summary().isEmpty } ?? false
         if isEmpty, context.loadSample != nil {
             dialog = Dialog(title: context.strings.welcomeTitle, message: context.strings.welcomeMessage,
                             kind: .picker(context.strings.welcomeOptions))
@@ -105,6 +107,7 @@ public struct LedgerApp: TerminalApplication {
         }
         let outcome = handleScreen(event)
         apply(outcome)
+        if let failure = context.takeReadFailure() { status = (failure, true) }
         if seenVersions[active] != context.dataVersion { refresh(active) }
         return .continue
     }
@@ -126,7 +129,7 @@ public struct LedgerApp: TerminalApplication {
         switch outcome {
         case .none: break
         case .message(let text): status = (text, false)
-        case .error(let text): status = (context.strings.core(text), true)
+        case .error(let text): status = (context.describe(message: text), true)
         case .show(let id): show(id)
         case .copySale(let id):
             show(.salesEntry)
@@ -148,12 +151,13 @@ public struct LedgerApp: TerminalApplication {
     mutating func show(_ id: ScreenID) {
         active = id
         status = nil
-        if seenVersions[id] != context.dataVersion { refresh(id) }
+        if seenVersions[id] != context.dataVersion || readErrors[id] != nil { refresh(id) }
     }
 
     /// Re-queries one screen (the others wait until they are shown: a 100,000-customer ledger stays quick).
     mutating func refresh(_ id: ScreenID) {
         seenVersions[id] = context.dataVersion
+        _ = context.takeReadFailure()
         switch id {
         case .salesEntry: salesEntry.refresh(context: context)
         case .customers: customers.refresh(context: context)
@@ -164,6 +168,7 @@ public struct LedgerApp: TerminalApplication {
         case .documents: documents.refresh(context: context)
         case .audit: audit.refresh(context: context)
         }
+        readErrors[id] = context.takeReadFailure()
     }
 
     /// Re-queries every screen (start-up and after loading a sample), so the title bar's reminder count is right.

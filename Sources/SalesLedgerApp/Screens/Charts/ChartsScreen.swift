@@ -22,7 +22,7 @@ struct ChartsScreen: LedgerScreen {
         let today = context.today
         let first = today.startOfMonth.adding(months: -(months - 1))
         let previousFirst = first.adding(months: -12)
-        let rows = (try? context.store.salesReport(by: .month, from: previousFirst, to: today)) ?? []
+        let rows = context.read { try context.store.salesReport(by: .month, from: previousFirst, to: today) } ?? []
         currency = Dictionary(grouping: rows, by: \.currency).max { $0.value.count < $1.value.count }?.key ?? .cny
         var byMonth: [String: Int64] = [:]
         for row in rows where row.currency == currency { byMonth[row.key] = row.total }
@@ -30,12 +30,12 @@ struct ChartsScreen: LedgerScreen {
         trend = (keys.map { byMonth[$0] ?? 0 }, (0..<months).map { byMonth[first.adding(months: $0 - 12).monthKey] ?? 0 },
                  keys.map { String($0.suffix(5)) })
         let dimension = ChartsScreen.dimensions[dimensionIndex]
-        bars = ((try? context.store.salesReport(by: dimension, from: first, to: today)) ?? [])
+        bars = (context.read { try context.store.salesReport(by: dimension, from: first, to: today) } ?? [])
             .filter { $0.currency == currency }.prefix(12)
             .map { ChartItem(dimension == .region ? context.className("region", $0.key) : ($0.label.isEmpty ? $0.key : $0.label), $0.total) }
-        top = ((try? context.store.salesReport(by: .customer, from: first, to: today)) ?? [])
+        top = (context.read { try context.store.salesReport(by: .customer, from: first, to: today) } ?? [])
             .filter { $0.currency == currency }.prefix(10).map { ChartItem($0.label, $0.total) }
-        let items = (try? context.store.openItems(asOf: today)) ?? []
+        let items = context.read { try context.store.openItems(asOf: today) } ?? []
         aging = Aging.reports(items: items, credits: [], asOf: today).first { $0.currency == currency }
     }
 

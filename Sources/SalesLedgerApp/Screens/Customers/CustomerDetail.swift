@@ -1,10 +1,12 @@
 import LedgerCore
+import LedgerReports
 import TerminalUI
 
 /// One customer: contact details, key figures and the invoices and receipts with their open amounts.
 struct CustomerDetail {
     var customer: Customer
-    var row: CustomerListRow?
+    /// Balance, overdue, credit used and hold (`Reports.exposure`: the rule credit control applies).
+    var exposure: CreditExposure?
     var invoices: [InvoiceListRow] = []
     var receipts: [Receipt] = []
     var salesThisYear: Int64 = 0
@@ -15,27 +17,26 @@ struct CustomerDetail {
     var table = TableState()
 
     init?(code: String, context: AppContext) {
-        guard let customer = try? context.store.customer(code: code) else { return nil }
+        guard let customer = context.read({ try context.store.customer(code: code) }) else { return nil }
         self.customer = customer
         reload(context: context)
     }
 
     mutating func reload(context: AppContext) {
-        if let fresh = try? context.store.customer(code: customer.code) { customer = fresh }
-        row = (try? context.store.customers(search: customer.code, asOf: context.today, page: PageRequest(limit: 50)))?
-            .first { $0.code == customer.code }
+        if let fresh = context.read({ try context.store.customer(code: customer.code) }) { customer = fresh }
+        exposure = context.read { try Reports(store: context.store).exposure(customerCode: customer.code, asOf: context.today) }
         let filter = InvoiceFilter(customerCode: customer.code)
-        let count = (try? context.store.invoiceCount(filter: filter)) ?? 0
-        invoices = ((try? context.store.invoices(filter: filter, page: PageRequest(offset: max(0, count - 200), limit: 200))) ?? []).reversed()
-        receipts = (try? context.store.receipts(customerID: customer.id, page: PageRequest(limit: 50))) ?? []
+        let count = context.read { try context.store.invoiceCount(filter: filter) } ?? 0
+        invoices = (context.read { try context.store.invoices(filter: filter, page: PageRequest(offset: max(0, count - 200), limit: 200)) } ?? []).reversed()
+        receipts = context.read { try context.store.receipts(customerID: customer.id, page: PageRequest(limit: 50)) } ?? []
         let today = context.today
         let yearStart = CivilDate(year: today.year, month: 1, day: 1)!
-        if let snapshot = try? context.store.receivablesSnapshot(customerID: customer.id) {
+        if let snapshot = context.read({ try context.store.receivablesSnapshot(customerID: customer.id) }) {
             payment = ReceivablesFigures.paymentBehaviour(snapshot: snapshot, asOf: context.today).first { $0.customerID == customer.id }
             contacts = snapshot.contacts.filter { $0.customerID == customer.id }.reversed()
                 .map { ($0, PromiseState.of($0, snapshot: snapshot, today: today)) }
         }
-        salesThisYear = ((try? context.store.monthlySales(customerID: customer.id, from: yearStart, to: today)) ?? [:]).values.reduce(0, +)
+        salesThisYear = (context.read { try context.store.monthlySales(customerID: customer.id, from: yearStart, to: today) } ?? [:]).values.reduce(0, +)
     }
 
     static func columns(_ s: Strings) -> [TableColumn] {
@@ -65,17 +66,20 @@ struct CustomerDetail {
         let classes = [c.customerClass, context.className("region", c.region), context.channelName(c.channel)].filter { !$0.isEmpty }.joined(separator: " · ")
         buffer.setFitted("\(s.contact): \(contactLine)   \(classes)", x: area.x + 1, y: y, width: area.width - 2, style: Style(.muted))
         y += 1
-        let balance = row?.balance ?? 0
-        let overdue = row?.overdue ?? 0
-        var figures = ["\(s.salesThisYear): \(context.money(salesThisYear, cur))", "\(s.openBalance): \(context.money(balance, cur))",
+        let overdue = exposure?.overdue ?? 0
+        var figures = ["\(s.salesThisYear): \(context.money(salesThisYear, cur))",
+                       "\(s.openBalance): \(context.money(exposure?.balance ?? 0, cur))",
                        "\(s.overdue): \(context.money(overdue, cur))"]
         if let limit = c.creditLimit {
-            let used = limit.minorUnits > 0 ? Int((Int128(max(0, balance)) * 100) / Int128(limit.minorUnits)) : 0
-            figures += ["\(s.creditLimit): \(context.money(limit.minorUnits, cur))", "\(s.creditUsed) \(used)%"]
+            let used = exposure?.creditUsedBasisPoints.map { ReportRenderer.display(.percent($0)) } ?? "–"
+            figures += ["\(s.creditLimit): \(context.money(limit.minorUnits, cur))", "\(s.creditUsed) \(used)"]
         } else {
             figures.append("\(s.creditLimit): \(s.noLimit)")
         }
         figures.append("\(s.terms): \(s.termsName(c.paymentTerms))")
+        if let exposure, exposure.isOnHold {
+            figures.append(s.t("HOLD: ", "信用冻结：") + exposure.holdReasons.map { s.core($0.message) }.joined(separator: "; "))
+        }
         // Whole figures only: what does not fit goes to a second line (never cut by `~`).
         for line in PartsLine.wrap(figures, width: area.width - 2) {
             buffer.setFitted(line, x: area.x + 1, y: y, width: area.width - 2, style: Style(overdue > 0 ? .overdue : .text))

@@ -14,10 +14,11 @@ final class CustomerSource: TableDataSource {
 
     init(context: AppContext, search: String?, classes: [ClassCondition] = [], sort: CustomerSort = CustomerSort()) {
         self.context = context
-        filter = ClassFilter(conditions: classes, basis: .current, search: search?.isEmpty == true ? nil : search)
+        let filter = ClassFilter(conditions: classes, basis: .current, search: search?.isEmpty == true ? nil : search)
+        self.filter = filter
         self.sort = sort
         asOf = context.today
-        rowCount = (try? context.store.customerListCount(filter: filter)) ?? 0
+        rowCount = context.read { try context.store.customerListCount(filter: filter) } ?? 0
     }
 
     /// Customer rows `range` (clamped), fetched as one page.
@@ -28,7 +29,7 @@ final class CustomerSource: TableDataSource {
             return Array(cache.rows[start..<min(cache.rows.count, start + wanted.count)])
         }
         let page = PageRequest(offset: wanted.lowerBound, limit: max(wanted.count, 60))
-        let rows = (try? context.store.customerList(filter: filter, asOf: asOf, sort: sort, page: page)) ?? []
+        let rows = context.read { try context.store.customerList(filter: filter, asOf: asOf, sort: sort, page: page) } ?? []
         cache = (wanted.lowerBound..<(wanted.lowerBound + rows.count), rows)
         return Array(rows.prefix(wanted.count))
     }
@@ -44,7 +45,7 @@ final class CustomerSource: TableDataSource {
     func sparkline(for row: CustomerListRow) -> String {
         if let cached = sparklines[row.id] { return cached }
         let first = asOf.startOfMonth.adding(months: -11)
-        let sales = (try? context.store.monthlySales(customerID: row.id, from: first, to: asOf)) ?? [:]
+        let sales = context.read { try context.store.monthlySales(customerID: row.id, from: first, to: asOf) } ?? [:]
         let values = (0..<12).map { sales[first.adding(months: $0).monthKey] ?? 0 }
         let text = Sparkline(values: values).text(width: 12)
         sparklines[row.id] = text

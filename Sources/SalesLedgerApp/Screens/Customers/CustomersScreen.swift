@@ -85,7 +85,7 @@ struct CustomersScreen: LedgerScreen {
                 case .escape, .backspace: detail = nil; return .none
                 case .char("e"): form = CustomerForm(editing: shown.customer, context: context); return .none
                 case .char("r"):
-                    let open = shown.row?.balance ?? 0
+                    let open = shown.exposure?.balance ?? 0
                     receipt = ReceiptEntry(customerCode: shown.customer.code, customerName: shown.customer.name,
                                            invoiceNumber: nil, openAmount: open, currency: shown.customer.currency, context: context)
                     return .none
@@ -108,7 +108,7 @@ struct CustomersScreen: LedgerScreen {
                 return .none
             case .char("e"):
                 if let row = source?.customers(in: table.selectedRow..<(table.selectedRow + 1)).first,
-                   let customer = try? context.store.customer(code: row.code) {
+                   let customer = context.read({ try context.store.customer(code: row.code) }) {
                     form = CustomerForm(editing: customer, context: context)
                 }
                 return .none
@@ -134,12 +134,12 @@ struct CustomersScreen: LedgerScreen {
         guard let dimension = pickerDimension else {
             guard index > 0 else { classFilter = nil; refresh(context: context); return }
             let dim = CustomersScreen.filterDimensions[index - 1]
-            let nodes = ((try? context.store.classNodes(dimension: dim)) ?? []).filter { node in
+            let nodes = (context.read { try context.store.classNodes(dimension: dim) } ?? []).filter { node in
                 dim != "region" || node.code.filter({ $0 == "-" }).count <= 1
             }
             var codes = nodes.map(\.code)
-            if codes.isEmpty, let values = try? context.store.customerList(filter: ClassFilter(), asOf: context.today,
-                                                                          sort: CustomerSort(), page: PageRequest(limit: 2000)) {
+            if codes.isEmpty, let values = context.read({ try context.store.customerList(filter: ClassFilter(), asOf: context.today,
+                                                                           sort: CustomerSort(), page: PageRequest(limit: 2000)) }) {
                 let raw = values.map { dim == "channel" ? $0.channel : (dim == "customer_class" ? $0.customerClass : $0.region) }
                 codes = Array(Set(raw.filter { !$0.isEmpty })).sorted()
             }

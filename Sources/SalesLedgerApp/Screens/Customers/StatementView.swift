@@ -1,6 +1,6 @@
 import Foundation
 import LedgerCore
-import LedgerInterop
+import LedgerReports
 import TerminalUI
 
 /// A customer's statement (对账单) for a period on screen: opening balance, invoices, credit notes, receipts
@@ -16,7 +16,7 @@ struct StatementView {
         let periods = ReportPeriod.standard(today: context.today)
         let periodIndex = periodIndex ?? periods.firstIndex { $0.kind == .thisYear } ?? 0
         let (from, to) = StatementView.period(periodIndex, today: context.today)
-        guard let snapshot = try? context.store.receivablesSnapshot(customerID: customer.id) else { return nil }
+        guard let snapshot = context.read({ try context.store.receivablesSnapshot(customerID: customer.id) }) else { return nil }
         statement = CustomerStatement.make(customer: customer, from: from, to: to, snapshot: snapshot)
         self.periodIndex = periodIndex
     }
@@ -34,27 +34,15 @@ struct StatementView {
         return periods.indices.contains(periodIndex) ? periods[periodIndex].name(chinese: chinese) : ""
     }
 
-    func rows(_ words: StatementWords) -> [[String]] {
-        let s = statement
-        func amount(_ minor: Int64) -> String { Money.format(minor, digits: s.currency.minorDigits, grouping: true) }
-        var rows = [["", "", words.openingBalance, "", "", amount(s.openingBalance)]]
-        for line in s.lines {
-            rows.append([line.date.description, line.number, line.kind.displayName(chinese: words.chinese),
-                         line.debit == 0 ? "" : amount(line.debit), line.credit == 0 ? "" : amount(line.credit), amount(line.balance)])
-        }
-        rows.append(["", "", words.closingBalance, amount(s.invoiced), amount(s.credited + s.received + s.writtenOff), amount(s.closingBalance)])
-        return rows
-    }
+    /// The statement in its one shape (`StatementTable`): the CLI's columns and rows.
+    func table(_ words: StatementWords) -> ReportTable { StatementTable.make(statement, words) }
 
-    func header(_ w: StatementWords) -> [String] { [w.date, w.document, w.type, w.debit, w.credit, w.balance] }
-
-    /// Writes `salesledger-statement-<code>-<to>.csv` in the working directory (plain numbers).
+    /// Writes `salesledger-statement-<code>-<to>.csv` in the working directory: the CLI's statement CSV (BOM,
+    /// header block with customer, period and opening balance, then the table).
     func export(context: AppContext) -> ScreenOutcome {
-        let w = StatementWords(chinese: context.strings.zh)
-        let plain = rows(w).map { $0.map { $0.replacingOccurrences(of: ",", with: "") } }
+        let csv = StatementTable.csv(statement, StatementWords(chinese: context.strings.zh))
         let path = FileManager.default.currentDirectoryPath + "/salesledger-statement-\(statement.customerCode)-\(statement.to).csv"
-        guard FileManager.default.createFile(atPath: path, contents: Data(CSVOutput.render(header: header(w), rows: plain).utf8),
-                                             attributes: [.posixPermissions: 0o600]) else {
+        guard FileManager.default.createFile(atPath: path, contents: Data(csv.utf8), attributes: [.posixPermissions: 0o600]) else {
             return .error(context.strings.t("cannot write \(path)", "无法写入 \(path)"))
         }
         return .message("\(context.strings.exported) \(path)")
@@ -73,12 +61,8 @@ struct StatementView {
                                        width: area.width - 2, separator: "  "),
                          x: area.x + 1, y: area.maxY - 1, width: area.width - 2, style: Style(.muted))
         var st = state
-        TableView(columns: [TableColumn(w.date, width: .fixed(10)), TableColumn(w.document, width: .fixed(15)),
-                            TableColumn(w.type, width: .flexible(weight: 1, minimum: 8)),
-                            TableColumn(w.debit, width: .fixed(14), alignment: .right),
-                            TableColumn(w.credit, width: .fixed(14), alignment: .right),
-                            TableColumn(w.balance, width: .fixed(14), alignment: .right)])
-            .render(into: &buffer, in: Rect(x: area.x, y: area.y + 1, width: area.width, height: max(0, area.height - 2)),
-                    source: ArrayTableDataSource(rows: rows(w)), state: &st)
+        ReportTableView(table: table(w)).render(into: &buffer, in: Rect(x: area.x, y: area.y + 1, width: area.width,
+                                                                       height: max(0, area.height - 2)),
+                                                 state: &st, chinese: w.chinese)
     }
 }

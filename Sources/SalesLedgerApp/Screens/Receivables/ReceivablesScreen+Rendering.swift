@@ -11,7 +11,7 @@ extension ReceivablesScreen {
         if let report {
             let c = report.currency
             var line = "\(s.asOf) \(date)  \(s.totalOpen) \(context.money(report.netReceivable, c))  "
-                + "\(s.overdueTotal) \(context.money(report.overdueTotal, c))  \(s.dso) \(dso.map(String.init) ?? "–")"
+                + "\(s.overdueTotal) \(context.money(report.overdueTotal, c))  \(s.dso) \(dso.flatMap { $0.tenths == nil ? nil : $0.text } ?? "–")"
             if report.unappliedCredits > 0 { line += "  \(s.unappliedCredits) -\(context.money(report.unappliedCredits, c))" }
             if c != .cny { line += "  \(c.code)" }
             buffer.setFitted(line, x: area.x + 1, y: y, width: area.width - 2, style: Style(.header, [.bold]))

@@ -1,4 +1,5 @@
 import LedgerCore
+import LedgerReports
 import TerminalUI
 
 /// Receivables dashboard (应收账款): totals, DSO and the aging buckets as a stacked bar as of a date, then the
@@ -12,7 +13,8 @@ struct ReceivablesScreen: LedgerScreen {
     var table = TableState()
     var dateInput: TextInput?
     var receipt: ReceiptEntry?
-    var dso: Int?
+    /// DSO of the shown currency over the 90 days ending the as-of date (`Reports.dso`, the CLI's figure).
+    var dso: DSOFigure?
     /// Reminders due on the as-of date (回款提醒), from the receivables engine's rules.
     var reminders: [ReminderItem] = []
     /// Whether the list shows reminders (else overdue invoices).
@@ -26,28 +28,20 @@ struct ReceivablesScreen: LedgerScreen {
 
     mutating func refresh(context: AppContext) {
         let date = asOf ?? context.today
-        let items = (try? context.store.openItems(asOf: date)) ?? []
-        let credits = (try? context.store.unappliedCredits(asOf: date)) ?? []
+        let items = context.read { try context.store.openItems(asOf: date) } ?? []
+        let credits = context.read { try context.store.unappliedCredits(asOf: date) } ?? []
         let reports = Aging.reports(items: items, credits: credits, asOf: date)
         report = reports.max { $0.openTotal < $1.openTotal }
         let currency = report?.currency
         overdue = items.filter { $0.dueDate < date && $0.currency == currency }
-        if let snapshot = try? context.store.receivablesSnapshot(customerID: nil) {
-            let rules = (try? context.store.storedReminderRules()) ?? .standard
+        if let snapshot = context.read({ try context.store.receivablesSnapshot(customerID: nil) }) {
+            let rules = context.read { try context.store.storedReminderRules() } ?? .standard
             reminders = Reminders.list(on: date, snapshot: snapshot, rules: rules, dueOnly: true)
         } else {
             reminders = []
         }
         sortOverdue()
-        dso = report.flatMap { ReceivablesScreen.dso(open: $0.netReceivable, asOf: date, currency: $0.currency, context: context) }
-    }
-
-    /// DSO over the last 90 days: open receivables ÷ credit sales in the period × 90.
-    static func dso(open: Int64, asOf: CivilDate, currency: Currency, context: AppContext) -> Int? {
-        let rows = (try? context.store.salesReport(by: .year, from: asOf.adding(days: -89), to: asOf)) ?? []
-        let sales = rows.filter { $0.currency == currency }.reduce(Int64(0)) { CheckedSum.saturating($0, $1.total) }
-        guard sales > 0 else { return nil }
-        return Int((Int128(open) * 90 + Int128(sales) / 2) / Int128(sales))
+        dso = report.flatMap { r in context.read { try Reports(store: context.store).dso(to: date) }?.figure(r.currency) }
     }
 
     mutating func sortOverdue() {

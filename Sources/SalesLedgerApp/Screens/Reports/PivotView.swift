@@ -23,9 +23,9 @@ struct PivotView {
         let q = PivotQuery(measure: PivotView.measures[measureIndex], rows: .dimension(dimension),
                            columns: .period(PivotView.periods[periodIndex]), from: from, to: to, asOf: context.today)
         query = q
-        let nodes = (try? context.store.classNodes(dimension: dimension)) ?? []
+        let nodes = context.read { try context.store.classNodes(dimension: dimension) } ?? []
         let tree = nodes.isEmpty ? nil : ClassTree(dimension: dimension, nodes: nodes)
-        let facts = (try? context.store.pivotFacts(q)) ?? []
+        let facts = context.read { try context.store.pivotFacts(q) } ?? []
         let tables = PivotTable.build(query: q, facts: facts, rowTree: tree, columnTree: nil,
                                       layout: .init(chinese: context.strings.zh))
         table = tables.max { $0.grandTotal < $1.grandTotal }
@@ -49,8 +49,8 @@ struct PivotView {
         case .enter:
             guard let table, let query, table.rows.indices.contains(state.selectedRow), table.columns.indices.contains(selectedColumn) else { return false }
             let row = table.rows[state.selectedRow], column = table.columns[selectedColumn]
-            drillDown = (try? context.store.pivotDocuments(query, rowKeys: row.leafKeys, columnKeys: column.leafKeys,
-                                                          page: PageRequest(limit: 500))) ?? []
+            drillDown = context.read { try context.store.pivotDocuments(query, rowKeys: row.leafKeys, columnKeys: column.leafKeys,
+                                                          page: PageRequest(limit: 500)) } ?? []
             drillTitle = "\(row.label) × \(column.label): \(context.money(table.values[state.selectedRow][selectedColumn], table.currency))"
         default: break
         }

@@ -1,6 +1,7 @@
 import Foundation
 import LedgerCore
 import LedgerInterop
+import LedgerReports
 import TerminalUI
 
 /// Reports (报表): sales by period or dimension with totals, and aging by customer; `x` exports the shown
@@ -14,6 +15,8 @@ struct ReportsScreen: LedgerScreen {
     var header: [String] = []
     var rows: [[String]] = []
     var numericColumns: Set<Int> = []
+    /// The shown report as the report layer's table (sales), the CLI's figures and total rule; nil for the others.
+    var reportTable: ReportTable?
     var table = TableState()
     var pivot = PivotView()
     /// Which fapiao report (`FapiaoReportView`).
@@ -37,23 +40,19 @@ struct ReportsScreen: LedgerScreen {
         case .sales:
             let dimension = ReportsScreen.dimensions[dimensionIndex]
             let (from, to, _, _) = period(today: today)
-            let report = (try? context.store.salesReport(by: dimension, from: from, to: to)) ?? []
-            let isTime = [.month, .quarter, .year].contains(dimension)
-            header = [s.dimensionName(dimension.rawValue)] + (isTime ? [] : [s.name]) + [s.currency, s.documents, s.net, s.tax, s.total]
-            let n = header.count
-            numericColumns = [n - 4, n - 3, n - 2, n - 1]
-            rows = report.map { r in
-                [r.key] + (isTime ? [] : [dimension == .region ? context.className("region", r.key) : r.label]) + [r.currency.code, String(r.documents)]
-                    + [r.net, r.tax, r.total].map { Money.format($0, digits: r.currency.minorDigits, grouping: false) }
-            }
-            for (code, group) in Dictionary(grouping: report, by: \.currency.code).sorted(by: { $0.key < $1.key }) {
-                let d = group.first?.currency.minorDigits ?? 2
-                rows.append([context.strings.t("TOTAL", "合计")] + (isTime ? [] : [""]) + [code, String(group.reduce(0) { $0 + $1.documents })]
-                            + [group.reduce(0) { CheckedSum.saturating($0, $1.net) }, group.reduce(0) { CheckedSum.saturating($0, $1.tax) },
-                               group.reduce(0) { CheckedSum.saturating($0, $1.total) }]
-                                .map { Money.format($0, digits: d, grouping: false) })
-            }
+            let table = context.read { try Reports(store: context.store).sales(by: dimension, from: from, to: to) }
+                ?? SalesTable.make([], by: dimension)
+            reportTable = table
+            var names: [String: (String) -> String] = [dimension.rawValue: { $0 == "TOTAL" ? s.t("TOTAL", "合计") : $0 }]
+            if dimension == .region { names["label"] = { context.className("region", $0) } }
+            let view = ReportTableView(table: table, textNames: names,
+                                       hidden: [.month, .quarter, .year].contains(dimension) ? ["label"] : [])
+            header = view.titles(chinese: s.zh)
+            header[0] = s.dimensionName(dimension.rawValue)
+            numericColumns = Set(view.visible.indices.filter { table.columns[view.visible[$0]].kind != .text })
+            rows = view.rows()
         case .pivot:
+            reportTable = nil
             let (from, to, _, _) = period(today: today)
             pivot.refresh(context: context, from: from, to: to)
             (header, rows) = pivot.grid(context: context)
@@ -62,20 +61,12 @@ struct ReportsScreen: LedgerScreen {
             let (from, to, _, _) = period(today: today)
             (header, rows, numericColumns) = FapiaoReportView.grid(fapiaoIndex, from: from, to: to, context: context)
         case .aging:
-            let items = (try? context.store.openItems(asOf: today)) ?? []
-            let credits = (try? context.store.unappliedCredits(asOf: today)) ?? []
-            header = [s.code, s.name] + s.agingLabels + [s.unappliedCredits, s.total]
-            numericColumns = Set(2..<header.count)
-            rows = []
-            for report in Aging.reports(items: items, credits: credits, asOf: today, groupBy: .customer) {
-                let d = report.currency.minorDigits
-                for g in report.groups {
-                    rows.append([g.key, g.label] + g.amounts.map { Money.format($0, digits: d, grouping: false) }
-                                + [Money.format(-g.credits, digits: d, grouping: false), Money.format(g.total, digits: d, grouping: false)])
-                }
-                rows.append(["TOTAL", report.currency.code] + report.buckets.map { Money.format($0.amount, digits: d, grouping: false) }
-                            + [Money.format(-report.unappliedCredits, digits: d, grouping: false), Money.format(report.netReceivable, digits: d, grouping: false)])
-            }
+            let reports = context.read { try Reports(store: context.store).aging(asOf: today, by: .customer) } ?? []
+            let table = AgingTable.grouped(reports, by: .customer)
+            reportTable = table
+            header = table.columns.map { $0.title(chinese: s.zh) }
+            numericColumns = Set(table.columns.indices.filter { table.columns[$0].kind != .text })
+            rows = ReportTableView(table: table).rows()
         }
     }
 
@@ -111,7 +102,7 @@ struct ReportsScreen: LedgerScreen {
         case .pivot: name = "pivot-\(PivotView.rowDimensions[pivot.rowIndex])-by-\(PivotView.periods[pivot.periodIndex].rawValue)"
         }
         let path = FileManager.default.currentDirectoryPath + "/salesledger-\(name)-\(context.today).csv"
-        let text = CSVOutput.render(header: header, rows: rows)
+        let text = reportTable.map { ReportRenderer.render($0, .csv, bom: true) } ?? CSVOutput.render(header: header, rows: rows)
         guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
             return .error(context.strings.t("cannot write \(path)", "无法写入 \(path)"))
         }

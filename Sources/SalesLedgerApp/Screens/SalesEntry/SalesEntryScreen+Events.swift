@@ -1,4 +1,5 @@
 import LedgerCore
+import LedgerReports
 import TerminalUI
 
 extension SalesEntryScreen {
@@ -83,7 +84,7 @@ extension SalesEntryScreen {
         switch focus {
         case .customer:
             customer = nil
-            exposure = (0, 0)
+            exposure = nil
             updateSuggestions(context: context)
         case .product(let i):
             productNames[i] = nil
@@ -164,12 +165,12 @@ extension SalesEntryScreen {
         guard !query.isEmpty else { suggestions = []; return }
         switch focus {
         case .customer:
-            let rows = (try? context.store.customers(search: query, asOf: context.today, page: PageRequest(limit: 8))) ?? []
+            let rows = context.read { try context.store.customers(search: query, asOf: context.today, page: PageRequest(limit: 8)) } ?? []
             suggestions = rows.map { Suggestion(label: "\($0.code)  \($0.name)", value: $0.code) }
         case .product:
             // `*description` is a free-text line: no product lookup.
             if query.hasPrefix("*") { suggestions = []; return }
-            let rows = (try? context.store.products(search: query, page: PageRequest(limit: 8))) ?? []
+            let rows = context.read { try context.store.products(search: query, page: PageRequest(limit: 8)) } ?? []
             suggestions = rows.map { Suggestion(label: "\($0.sku)  \($0.name)  \($0.unitPrice.groupedString)", value: $0.sku) }
         case .salesperson:
             let q = query.lowercased()
@@ -193,21 +194,20 @@ extension SalesEntryScreen {
     }
 
     mutating func selectCustomer(code: String, context: AppContext, keepTerms: Bool) {
-        guard let found = try? context.store.customer(code: code) else { return }
+        guard let found = context.read({ try context.store.customer(code: code) }) else { return }
         customer = found
         if !keepTerms || text(.customer).isEmpty { set(.customer, found.name) }
         if !keepTerms || text(.terms).isEmpty { set(.terms, found.paymentTerms.code) }
         if !keepTerms || text(.channel).isEmpty { set(.channel, found.channel) }
         if !keepTerms || text(.region).isEmpty { set(.region, found.region) }
         errors[.customer] = nil
-        let row = (try? context.store.customers(search: found.code, asOf: context.today, page: PageRequest(limit: 20)))?
-            .first { $0.code == found.code }
-        exposure = (row?.balance ?? 0, row?.overdue ?? 0)
+        exposure = context.read { try Reports(store: context.store).exposure(customerCode: found.code, asOf: context.today) }
         recomputeDue(context: context)
     }
 
     mutating func selectProduct(sku: String, line: Int, context: AppContext) {
-        guard let product = (try? context.store.products(search: sku, page: PageRequest(limit: 20)))?.first(where: { $0.sku == sku }) else { return }
+        guard let product = context.read({ try context.store.products(search: sku, page: PageRequest(limit: 20)) })?
+            .first(where: { $0.sku == sku }) else { return }
         set(.product(line), product.sku)
         productNames[line] = product.name
         errors[.product(line)] = nil
@@ -215,7 +215,7 @@ extension SalesEntryScreen {
         if !draft.lines[line].isPriceEdited || text(.price(line)).isEmpty {
             // The list price in force on the sale's date (prices change from a date on).
             let day = (try? DateParser.parse(text(.date), today: context.today)) ?? context.today
-            let price = (try? context.store.productPrice(sku: product.sku, on: day)) ?? nil
+            let price = context.read({ try context.store.productPrice(sku: product.sku, on: day) })
             set(.price(line), (price ?? product.unitPrice).plainString)
         }
         if !draft.lines[line].isTaxEdited || text(.tax(line)).isEmpty {

@@ -32,7 +32,7 @@ extension SalesEntryScreen {
                     message = s.t("type a description after *", "请在 * 后输入描述")
                 }
             } else if !value.isEmpty && productNames[i] == nil {
-                if let exact = (try? context.store.products(search: value, page: PageRequest(limit: 20)))?.first(where: { $0.sku == value }) {
+                if let exact = context.read({ try context.store.products(search: value, page: PageRequest(limit: 20)) })?.first(where: { $0.sku == value }) {
                     selectProduct(sku: exact.sku, line: i, context: context)
                 } else {
                     message = s.t("unknown product code \(value)", "未知商品编码 \(value)")
@@ -160,7 +160,7 @@ extension SalesEntryScreen {
                 } catch { return .error("\(error)") }
             case .credit(let number):
                 do {
-                    guard let invoice = try context.store.invoiceDocument(number: number), let customer = try? context.store.customer(code: customerCode(of: invoice, context: context)) else { return .none }
+                    guard let invoice = try context.store.invoiceDocument(number: number), let customer = context.read({ try context.store.customer(code: customerCode(of: invoice, context: context)) }) else { return .none }
                     // A full reversal of every line still uncredited, each at its own tax rate.
                     let outcome = try context.run(IssueLineCreditNote(invoiceNumber: number, date: max(context.today, invoice.date),
                                                                       reason: reason))
@@ -187,7 +187,7 @@ extension SalesEntryScreen {
         case .up: list.selectedRow = max(0, list.selectedRow - 1)
         case .down: list.selectedRow = min(max(0, todays.count - 1), list.selectedRow + 1)
         case .enter:
-            if let selected { viewing = try? context.store.invoiceDocument(number: selected.number) }
+            if let selected { viewing = context.read({ try context.store.invoiceDocument(number: selected.number) }) }
         case .char("v"):
             if let selected, selected.status == .posted { prompt = .void(selected.number); promptInput = TextInput() }
         case .char("c"):

@@ -35,7 +35,8 @@ extension SalesEntryScreen {
             buffer.setFitted(error, x: x0, y: y, width: area.width - 2, style: Style(.error, [.bold]))
         } else if let customer {
             let c = customer.currency
-            var info = "\(customer.code)  \(s.openBalance) \(context.money(exposure.balance, c))  \(s.overdue) \(context.money(exposure.overdue, c))  "
+            var info = "\(customer.code)  \(s.openBalance) \(context.money(exposure?.balance ?? 0, c))  "
+                + "\(s.overdue) \(context.money(exposure?.overdue ?? 0, c))  "
                 + "\(s.creditLimit) \(customer.creditLimit.map { context.money($0.minorUnits, c) } ?? s.noLimit)  \(s.currency) \(c.code)"
             info += "  \(s.channel)/\(s.region) \(context.channelName(customer.channel))/\(context.className("region", customer.region))"
             let warn = creditWarning(context: context)
@@ -166,23 +167,16 @@ extension SalesEntryScreen {
         }
     }
 
-    /// A warning when the sale would exceed the credit limit or the customer has invoices overdue beyond the limit days.
+    /// A warning exactly when posting would meet a credit hold (`CreditExposure`, the rule credit control applies):
+    /// over the limit with this sale, or an invoice at the "stop further credit" level. Merely overdue is not a hold.
     func creditWarning(context: AppContext) -> String? {
-        guard let customer else { return nil }
+        guard customer != nil, let exposure else { return nil }
         let s = context.strings
-        // Checked sums: a typed figure beyond the bounds makes the total "too large", never a trap.
-        let total = SaleMath.totals(liveLineAmounts)?.gross
-        let after = total.flatMap { CheckedSum.add(exposure.balance, $0) }
-        if let limit = customer.creditLimit, (after ?? Int64.max) > limit.minorUnits {
-            let shown = after.map { context.money($0, currency) } ?? s.t("too large", "过大")
-            return s.t("⚠ over the credit limit: balance would be \(shown) of \(context.money(limit.minorUnits, currency))",
-                       "⚠ 超出信用额度：应收余额将达 \(shown)，额度 \(context.money(limit.minorUnits, currency))")
-        }
-        if exposure.overdue > 0 {
-            return s.t("⚠ \(customer.name) has overdue invoices: \(context.money(exposure.overdue, currency))",
-                       "⚠ \(customer.name) 有逾期销售单：\(context.money(exposure.overdue, currency))")
-        }
-        return nil
+        // Checked sums: a typed figure beyond the bounds counts as over any limit, never a trap.
+        let total = SaleMath.totals(liveLineAmounts)?.gross ?? .max
+        let held = exposure.adding(sale: total)
+        guard held.isOnHold else { return nil }
+        return "⚠ " + s.t("credit hold: ", "信用冻结：") + held.holdReasons.map { s.core($0.message) }.joined(separator: "; ")
     }
 
     func renderPrompt(_ prompt: Prompt, into buffer: inout CellBuffer, in area: Rect, context: AppContext, unicode: Bool) -> Point? {

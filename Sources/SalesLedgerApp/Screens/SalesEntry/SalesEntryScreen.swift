@@ -39,7 +39,8 @@ struct SalesEntryScreen: LedgerScreen {
     var inputs: [Field: TextInput] = [:]
     var focus: Field = .customer
     var customer: Customer?
-    var exposure: (balance: Int64, overdue: Int64) = (0, 0)
+    /// The selected customer's exposure (`Reports.exposure`: the rule credit control applies when posting).
+    var exposure: CreditExposure?
     var salespeople: [Salesperson] = []
     var suggestions: [Suggestion] = []
     var suggestionIndex = 0
@@ -70,7 +71,7 @@ struct SalesEntryScreen: LedgerScreen {
         draft = SaleDraft()
         draft.date = context.today.description
         customer = nil
-        exposure = (0, 0)
+        exposure = nil
         errors = [:]
         suggestions = []
         productNames = [:]
@@ -82,7 +83,7 @@ struct SalesEntryScreen: LedgerScreen {
     }
 
     func defaultSalesperson(context: AppContext) -> String {
-        let people = (try? context.store.salespeople()) ?? []
+        let people = context.read { try context.store.salespeople() } ?? []
         return people.first { $0.code == context.user || $0.name == context.user }?.code ?? ""
     }
 
@@ -125,9 +126,9 @@ struct SalesEntryScreen: LedgerScreen {
     var currency: Currency { customer?.currency ?? .cny }
 
     mutating func refresh(context: AppContext) {
-        salespeople = (try? context.store.salespeople()) ?? []
+        salespeople = context.read { try context.store.salespeople() } ?? []
         let today = context.today
-        todays = ((try? context.store.invoices(filter: InvoiceFilter(from: today, to: today), page: PageRequest(limit: 500))) ?? []).reversed()
+        todays = (context.read { try context.store.invoices(filter: InvoiceFilter(from: today, to: today), page: PageRequest(limit: 500)) } ?? []).reversed()
         if let code = customer?.code {
             selectCustomer(code: code, context: context, keepTerms: true)
         }
@@ -170,7 +171,7 @@ struct SalesEntryScreen: LedgerScreen {
             set(.price(i), line.unitPrice)
             set(.discount(i), line.discount)
             set(.tax(i), line.taxRate)
-            if let product = try? context.store.products(search: line.product, page: PageRequest(limit: 5)).first(where: { $0.sku == line.product }) {
+            if let product = context.read({ try context.store.products(search: line.product, page: PageRequest(limit: 5)).first(where: { $0.sku == line.product }) }) {
                 productNames[i] = product.name
             }
         }

@@ -1,0 +1,119 @@
+import LedgerCore
+import TerminalUI
+
+/// Output format of a report on the command line.
+public enum ReportFormat: String, Sendable, CaseIterable {
+    case table, csv, json
+}
+
+/// The one renderer of `ReportTable`s for text output: an aligned text table, CSV or JSON, with the table's total
+/// rows. CSV (RFC 4180) has a header row of column keys and plain numbers (`1234.50`, no grouping); JSON has
+/// `rows`, `totals` (always) and `total` (when there is exactly one total row), numbers as JSON numbers.
+public enum ReportRenderer {
+    /// `bom`: start CSV with a UTF-8 byte-order mark so Excel (Chinese Windows) reads it as UTF-8.
+    public static func render(_ table: ReportTable, _ format: ReportFormat, chinese: Bool = false, bom: Bool = false) -> String {
+        switch format {
+        case .csv: return (bom ? "\u{FEFF}" : "") + csv(table)
+        case .json: return json(table)
+        case .table: return text(table, chinese: chinese)
+        }
+    }
+
+    /// A cell as plain text: money without grouping, days and percent with their decimals, empty for `.empty`.
+    public static func plain(_ cell: ReportCell) -> String {
+        format(cell, grouping: false)
+    }
+
+    /// A cell as shown to people: money grouped (`1,234.50`), dates ISO, days `41.7`, percent `12.34%`.
+    public static func display(_ cell: ReportCell) -> String {
+        format(cell, grouping: true)
+    }
+
+    static func format(_ cell: ReportCell, grouping: Bool) -> String {
+        switch cell {
+        case .empty: return ""
+        case .text(let t): return t
+        case .money(let m): return Money.format(m.minorUnits, digits: m.currency.minorDigits, grouping: grouping)
+        case .date(let d): return d.description
+        case .count(let c): return String(c)
+        case .percent(let bp): return Money.format(bp, digits: 2, grouping: false) + (grouping ? "%" : "")
+        case .days(let tenths): return Money.format(tenths, digits: 1, grouping: false)
+        }
+    }
+
+    public static func csv(_ table: ReportTable) -> String {
+        let lines = [table.columns.map(\.key)] + (table.rows + table.totals).map { $0.map(plain) }
+        return lines.map { $0.map(csvField).joined(separator: ",") }.joined(separator: "\n") + "\n"
+    }
+
+    static func csvField(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    public static func text(_ table: ReportTable, chinese: Bool = false) -> String {
+        let header = table.columns.map { $0.title(chinese: chinese) }
+        let body = table.rows.map { $0.map(plain) }
+        let totals = table.totals.map { $0.map(plain) }
+        var widths = Array(repeating: 0, count: header.count)
+        for row in [header] + body + totals {
+            for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], DisplayWidth.of(cell)) }
+        }
+        func line(_ row: [String]) -> String {
+            var parts: [String] = []
+            for (i, cell) in row.enumerated() where i < widths.count {
+                let pad = String(repeating: " ", count: max(0, widths[i] - DisplayWidth.of(cell)))
+                parts.append(table.columns[i].kind == .text ? cell + pad : pad + cell)
+            }
+            var text = parts.joined(separator: "  ")
+            while text.hasSuffix(" ") { text.removeLast() }
+            return text
+        }
+        let rule = widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")
+        var out = table.notes + [line(header), rule] + body.map(line)
+        if !totals.isEmpty { out += [rule] + totals.map(line) }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    public static func json(_ table: ReportTable) -> String {
+        func value(_ cell: ReportCell, _ kind: ColumnKind) -> String {
+            switch (cell, kind) {
+            case (.empty, _): return "null"
+            case (_, .text), (_, .date): return quote(plain(cell))
+            default: return plain(cell)
+            }
+        }
+        func object(_ row: [ReportCell]) -> String {
+            "{" + table.columns.enumerated().map { i, column in
+                quote(column.key) + ": " + value(i < row.count ? row[i] : .empty, column.kind)
+            }.joined(separator: ", ") + "}"
+        }
+        let totals = table.totals
+        var parts = ["\"report\": " + quote(table.name),
+                     "\"rows\": [\n" + table.rows.map { "  " + object($0) }.joined(separator: ",\n") + "\n]",
+                     "\"totals\": [" + totals.map(object).joined(separator: ", ") + "]"]
+        if totals.count == 1 { parts.append("\"total\": " + object(totals[0])) }
+        return "{" + parts.joined(separator: ",\n") + "}\n"
+    }
+
+    static func quote(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+}

@@ -1,0 +1,124 @@
+import LedgerCore
+
+/// What a report column holds; the kind decides alignment, formatting and how CSV/JSON write the value.
+public enum ColumnKind: String, Sendable, Hashable, Codable {
+    /// Free text (codes, names, labels).
+    case text
+    /// Money: each cell carries minor units and its ISO 4217 currency.
+    case money
+    /// A civil date, `YYYY-MM-DD`.
+    case date
+    /// A whole count (documents, invoices).
+    case count
+    /// A share in basis points (1 % = 100), shown with two decimals.
+    case percent
+    /// A number of days in tenths of a day (DSO 41.7, average days to pay 12.3).
+    case days
+}
+
+/// One column: a stable machine key (the CSV/JSON header) and the labels screens show.
+public struct ReportColumn: Sendable, Hashable {
+    public var key: String
+    public var kind: ColumnKind
+    public var titleEN: String
+    public var titleZH: String
+    public init(_ key: String, _ kind: ColumnKind, en: String? = nil, zh: String? = nil) {
+        self.key = key
+        self.kind = kind
+        self.titleEN = en ?? key
+        self.titleZH = zh ?? en ?? key
+    }
+    public func title(chinese: Bool) -> String { chinese ? titleZH : titleEN }
+}
+
+/// A typed cell. Amounts stay integers (minor units, tenths of a day, basis points) until a renderer formats them.
+public enum ReportCell: Sendable, Hashable {
+    case empty
+    case text(String)
+    case money(Money)
+    case date(CivilDate)
+    case count(Int)
+    /// Basis points: 1234 = 12.34 %.
+    case percent(Int64)
+    /// Tenths of a day: 417 = 41.7 days.
+    case days(Int64)
+
+    public var money: Money? { if case .money(let m) = self { m } else { nil } }
+    public var count: Int? { if case .count(let c) = self { c } else { nil } }
+}
+
+/// How a table's total rows are made — stated once per table, applied the same way by every front end.
+public enum TotalRule: Sendable, Hashable {
+    /// No total row (figures that do not add up, e.g. DSO per currency).
+    case none
+    /// One row per currency found in the money columns, labelled `label` (e.g. `TOTAL`) in the first column:
+    /// money and count columns are summed over the rows in that currency (a count over all rows when the table
+    /// has no money column); a text column keyed `currency` names the currency; other columns stay empty.
+    /// Sums are checked: an overflow leaves the cell empty.
+    case sumPerCurrency(label: String)
+}
+
+/// A report as typed rows: columns with kinds, cells, and its total rule. Built by the named report queries
+/// (`Reports`), printed by the CLI as table/CSV/JSON (`ReportRenderer`) and drawn by the TUI — the same figures.
+public struct ReportTable: Sendable, Hashable {
+    /// Machine name of the report (`dso`, `aging`, `sales-by-month` …).
+    public var name: String
+    public var columns: [ReportColumn]
+    public var rows: [[ReportCell]]
+    public var totalRule: TotalRule
+    /// Lines printed above the table in text form (period, as-of date, the rule used).
+    public var notes: [String]
+
+    public init(name: String, columns: [ReportColumn], rows: [[ReportCell]] = [], totalRule: TotalRule = .none,
+                notes: [String] = []) {
+        self.name = name
+        self.columns = columns
+        self.rows = rows
+        self.totalRule = totalRule
+        self.notes = notes
+    }
+
+    public func column(_ key: String) -> Int? { columns.firstIndex { $0.key == key } }
+
+    /// The cell of `key` in row `index`, or `.empty`.
+    public func cell(_ index: Int, _ key: String) -> ReportCell {
+        guard let c = column(key), rows.indices.contains(index), rows[index].indices.contains(c) else { return .empty }
+        return rows[index][c]
+    }
+
+    /// The total rows by `totalRule` (empty for `.none` or an empty table).
+    public var totals: [[ReportCell]] {
+        guard case .sumPerCurrency(let label) = totalRule, !rows.isEmpty else { return [] }
+        let moneyColumns = columns.indices.filter { columns[$0].kind == .money }
+        var currencies: [Currency] = []
+        for row in rows {
+            for c in moneyColumns { if let m = row[c].money, !currencies.contains(m.currency) { currencies.append(m.currency) } }
+        }
+        let groups: [Currency?] = currencies.isEmpty ? [nil] : currencies
+        return groups.map { currency in
+            let members = rows.filter { row in
+                currency == nil || moneyColumns.contains { row[$0].money?.currency == currency }
+            }
+            return columns.indices.map { c -> ReportCell in
+                if c == 0 { return .text(label) }
+                if columns[c].key == "currency", let currency { return .text(currency.code) }
+                switch columns[c].kind {
+                case .money:
+                    guard let currency else { return .empty }
+                    var sum: Int64 = 0
+                    for row in members {
+                        guard let m = row[c].money, m.currency == currency else { continue }
+                        let (next, overflow) = sum.addingReportingOverflow(m.minorUnits)
+                        if overflow { return .empty }
+                        sum = next
+                    }
+                    return .money(Money(minorUnits: sum, currency: currency))
+                case .count:
+                    return .count(members.reduce(0) { $0 + ($1[c].count ?? 0) })
+                default:
+                    return .empty
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,84 @@
+import LedgerCore
+
+/// The named report queries. Each reads one snapshot of the ledger (`LedgerQueries.readSnapshot`), computes its
+/// figures with the one rule in `LedgerCore` (`ReceivablesFigures`, `Aging`, `CustomerStatement`,
+/// `CreditExposure`) and returns them typed, with a `ReportTable` for printing and drawing. The CLI and the TUI
+/// call these and nothing else for a report's figures.
+public struct Reports {
+    public let store: any LedgerQueries
+
+    public init(store: any LedgerQueries) {
+        self.store = store
+    }
+
+    // MARK: - DSO
+
+    /// The default DSO period: the 90 days ending `to` (inclusive).
+    public static func defaultDSOStart(_ to: CivilDate) -> CivilDate { to.adding(days: -89) }
+
+    /// DSO per currency for `from...to` (default: the 90 days ending `to`), plus all currencies converted to the
+    /// base currency when there are several and every rate is known. Definition: `DSOFigure` (gross receivables
+    /// at the end ÷ credit sales in the period × days, to 0.1 day). - Throws: `LedgerError.storage`.
+    public func dso(from: CivilDate? = nil, to: CivilDate) throws -> DSOReport {
+        let start = from ?? Reports.defaultDSOStart(to)
+        return try store.readSnapshot {
+            let snapshot = try store.receivablesSnapshot(customerID: nil)
+            let figures = ReceivablesFigures.dso(from: start, to: to, snapshot: snapshot)
+            let converted = figures.count > 1
+                ? ReceivablesFigures.convertedDSO(from: start, to: to, snapshot: snapshot, rates: try store.exchangeRates())
+                : nil
+            return DSOReport(from: start, to: to, figures: figures, converted: converted)
+        }
+    }
+
+    // MARK: - Customer exposure
+
+    /// A customer's exposure on `asOf` with `newSale` (minor units) about to be added: balance, overdue, credit
+    /// used and hold reasons — the same `CreditExposure` rule credit control applies when posting.
+    /// Nil for an unknown customer. - Throws: `LedgerError.storage`.
+    public func exposure(customerCode: String, asOf: CivilDate, newSale: Int64 = 0) throws -> CreditExposure? {
+        try store.readSnapshot {
+            guard let customer = try store.customer(code: customerCode) else { return nil }
+            let snapshot = try store.receivablesSnapshot(customerID: customer.id)
+            let rules = try store.storedReminderRules()
+            return CreditExposure.evaluate(
+                customer: customer,
+                open: snapshot.openInvoices(asOf: asOf, customerID: customer.id)
+                    .map { ($0.invoice.number, $0.invoice.dueDate, $0.invoice.currency, $0.open) },
+                unapplied: [(customer.currency, snapshot.unappliedCredit(customerID: customer.id, currency: customer.currency, asOf: asOf))],
+                asOf: asOf, stopCreditFromDays: rules.policy(forClass: customer.customerClass).stopCreditFromDays,
+                newSale: newSale)
+        }
+    }
+
+    // MARK: - Statement
+
+    /// The customer statement (对账单) for `from...to`; nil for an unknown customer. - Throws: `LedgerError.storage`.
+    public func statement(customerCode: String, from: CivilDate, to: CivilDate) throws -> CustomerStatement? {
+        try store.readSnapshot {
+            guard let customer = try store.customer(code: customerCode) else { return nil }
+            return CustomerStatement.make(customer: customer, from: from, to: to,
+                                          snapshot: try store.receivablesSnapshot(customerID: customer.id))
+        }
+    }
+
+    // MARK: - Sales
+
+    /// Sales (posted invoices less credit notes) by `dimension` dated in `from...to` (nil: no bound), with one
+    /// TOTAL row per currency. - Throws: `LedgerError.storage`.
+    public func sales(by dimension: SalesDimension, from: CivilDate?, to: CivilDate?) throws -> ReportTable {
+        let rows = try store.readSnapshot { try store.salesReport(by: dimension, from: from, to: to) }
+        return SalesTable.make(rows, by: dimension)
+    }
+
+    // MARK: - Aging
+
+    /// Aging as of `asOf`, one `AgingReport` per currency, grouped by `grouping`. - Throws: `LedgerError.storage`.
+    public func aging(asOf: CivilDate, by grouping: AgingGrouping = .none, buckets: AgingBuckets = .standard,
+                      basis: AgingBasis = .dueDate) throws -> [AgingReport] {
+        try store.readSnapshot {
+            Aging.reports(items: try store.openItems(asOf: asOf), credits: try store.unappliedCredits(asOf: asOf),
+                          asOf: asOf, buckets: buckets, groupBy: grouping, basis: basis)
+        }
+    }
+}

@@ -1,0 +1,42 @@
+import LedgerCore
+
+/// The customer statement (对账单) in its one shape, on screen, in text and in CSV: date, document, type, due
+/// date, reference, debit, credit, running balance; an opening-balance row first and a closing row last (debit =
+/// invoiced, credit = credit notes + receipts + write-offs of the period). No total rule: the balance runs.
+public enum StatementTable {
+    public static func make(_ s: CustomerStatement, _ w: StatementWords) -> ReportTable {
+        func money(_ minor: Int64) -> ReportCell { .money(Money(minorUnits: minor, currency: s.currency)) }
+        func optional(_ minor: Int64) -> ReportCell { minor == 0 ? .empty : money(minor) }
+        var rows: [[ReportCell]] = [[.empty, .empty, .text(w.openingBalance), .empty, .empty, .empty, .empty, money(s.openingBalance)]]
+        for line in s.lines {
+            rows.append([.date(line.date), .text(line.number), .text(line.kind.displayName(chinese: w.chinese)),
+                         line.dueDate.map(ReportCell.date) ?? .empty, .text(line.reference),
+                         optional(line.debit), optional(line.credit), money(line.balance)])
+        }
+        rows.append([.empty, .empty, .text(w.closingBalance), .empty, .empty, money(s.invoiced),
+                     money(s.credited + s.received + s.writtenOff), money(s.closingBalance)])
+        return ReportTable(
+            name: "statement",
+            columns: [ReportColumn("date", .date, en: w.date, zh: w.date), ReportColumn("document", .text, en: w.document, zh: w.document),
+                      ReportColumn("type", .text, en: w.type, zh: w.type), ReportColumn("due_date", .date, en: w.dueDate, zh: w.dueDate),
+                      ReportColumn("reference", .text, en: w.reference, zh: w.reference),
+                      ReportColumn("debit", .money, en: w.debit, zh: w.debit), ReportColumn("credit", .money, en: w.credit, zh: w.credit),
+                      ReportColumn("balance", .money, en: w.balance, zh: w.balance)],
+            rows: rows, totalRule: .none)
+    }
+
+    /// The statement as CSV for Excel: a UTF-8 byte-order mark (so Excel on Chinese Windows reads UTF-8), a header
+    /// block (customer, period, currency, opening balance), a blank line, then the table with its column names in
+    /// the statement's language. Plain numbers.
+    public static func csv(_ s: CustomerStatement, _ w: StatementWords) -> String {
+        let table = make(s, w)
+        let opening = ReportRenderer.plain(.money(Money(minorUnits: s.openingBalance, currency: s.currency)))
+        let header = [[w.customer, s.customerCode, s.customerName], [w.period, s.from.description, s.to.description],
+                      [w.currency, s.currency.code], [w.openingBalance, opening]]
+        var lines = header.map { $0.map(ReportRenderer.csvField).joined(separator: ",") }
+        lines.append("")
+        lines.append(table.columns.map { ReportRenderer.csvField($0.title(chinese: w.chinese)) }.joined(separator: ","))
+        lines += table.rows.map { $0.map { ReportRenderer.csvField(ReportRenderer.plain($0)) }.joined(separator: ",") }
+        return "\u{FEFF}" + lines.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,50 @@
+import LedgerCore
+import LedgerReports
+import TerminalUI
+
+/// Draws a `ReportTable` (the report layer's typed table) with the toolkit's `TableView`: column titles in the UI
+/// language, numbers right-aligned and grouped (`1,234.50`), the table's total rows (its own rule) at the end.
+/// The figures are the ones the CLI prints; only the formatting differs.
+struct ReportTableView {
+    var table: ReportTable
+    /// Optional display names of text cells per column key (e.g. region codes → 杭州市); figures are never changed.
+    var textNames: [String: (String) -> String] = [:]
+    /// Column keys not drawn (e.g. the label of a month, which repeats the key); the figures stay in the table.
+    var hidden: Set<String> = []
+
+    var visible: [Int] { table.columns.indices.filter { !hidden.contains(table.columns[$0].key) } }
+
+    func titles(chinese: Bool) -> [String] { visible.map { table.columns[$0].title(chinese: chinese) } }
+
+    /// Display rows: the table's rows then its total rows, each cell formatted for people.
+    func rows(filter: String = "") -> [[String]] {
+        let body = (table.rows + table.totals).map { row in
+            visible.map { i -> String in
+                let cell = i < row.count ? row[i] : .empty
+                if case .text(let t) = cell, let name = textNames[table.columns[i].key] { return name(t) }
+                return ReportRenderer.display(cell)
+            }
+        }
+        guard !filter.isEmpty else { return body }
+        return body.filter { $0.joined(separator: " ").localizedCaseInsensitiveContains(filter) }
+    }
+
+    func tableView(chinese: Bool) -> TableView {
+        TableView(columns: visible.enumerated().map { i, index in
+            let column = table.columns[index]
+            let title = column.title(chinese: chinese)
+            switch column.kind {
+            case .money: return TableColumn(title, width: .fixed(14), alignment: .right)
+            case .count, .days, .percent: return TableColumn(title, width: .fixed(max(6, DisplayWidth.of(title))), alignment: .right)
+            case .date: return TableColumn(title, width: .fixed(10))
+            case .text:
+                return TableColumn(title, width: i == 1 ? .flexible(weight: 2, minimum: 10) : .flexible(weight: 1, minimum: 6))
+            }
+        })
+    }
+
+    func render(into buffer: inout CellBuffer, in area: Rect, state: inout TableState, chinese: Bool) {
+        tableView(chinese: chinese).render(into: &buffer, in: area, source: ArrayTableDataSource(rows: rows(filter: state.filter.text)),
+                                           state: &state)
+    }
+}

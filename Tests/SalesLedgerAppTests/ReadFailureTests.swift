@@ -1,0 +1,87 @@
+import Foundation
+import GRDB
+import Testing
+import LedgerCore
+import LedgerStore
+import TerminalUI
+@testable import SalesLedgerApp
+
+/// Issue 9: a screen whose query fails shows the cause and what to do — never an empty list.
+@Suite struct ReadFailureTests {
+    /// A generated ledger in a file (WAL), then closed.
+    static func ledgerFile() throws -> (folder: String, path: String) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("readfail-\(UUID().uuidString)").path
+        let path = folder + "/ledger.sqlite"
+        let store = try SQLiteLedgerStore(path: path)
+        let service = LedgerService(store: store, clock: FixedClock(CivilDate(iso: "2026-11-29")!), actor: "t", role: .admin)
+        try seedGenerated(service)
+        return (folder, path)
+    }
+
+    static func app(path: String, language: Language) throws -> (LedgerApp, AppContext) {
+        let store = try SQLiteLedgerStore(path: path, busyTimeoutSeconds: 0.1)
+        let service = LedgerService(store: store, clock: FixedClock(CivilDate(iso: "2026-11-29")!), actor: "t", role: .admin)
+        let context = AppContext(store: store, service: service, language: language, ledgerName: "ledger.sqlite")
+        return (LedgerApp(context: context), context)
+    }
+
+    static func screen(_ app: LedgerApp, size: Size = Size(width: 120, height: 30)) -> String {
+        var buffer = CellBuffer(size: size)
+        _ = app.render(into: &buffer, context: RenderContext(size: size, supportsUnicode: true))
+        return buffer.lines.joined(separator: "\n")
+    }
+
+    /// Another connection holds the ledger's write lock (WAL: readers are never blocked, so the lock shows when
+    /// the TUI saves): posting a sale names the cause and what to do, and nothing is written.
+    @Test(arguments: [Language.en, .zh]) func lockedLedgerShowsTheCause(language: Language) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("locked-\(UUID().uuidString)").path
+        let path = folder + "/ledger.sqlite"
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        do {
+            let store = try SQLiteLedgerStore(path: path)
+            try SalesEntryTests.seed(LedgerService(store: store, clock: FixedClock(CivilDate(iso: "2026-11-29")!), actor: "t", role: .admin))
+        }
+        var (app, context) = try Self.app(path: path, language: language)
+        // Another program takes the write lock and holds it (a write transaction on another thread).
+        let locker = try DatabaseQueue(path: path)
+        let locked = DispatchSemaphore(value: 0), release = DispatchSemaphore(value: 0), done = DispatchSemaphore(value: 0)
+        Thread {
+            try? locker.write { db in
+                try db.execute(sql: "UPDATE customer SET notes = notes WHERE id = 1")
+                locked.signal()
+                release.wait()
+            }
+            done.signal()
+        }.start()
+        locked.wait()
+        for key in "C9002" { _ = app.handle(.key(.char(key))) }
+        for key in [Key.enter, .tab, .tab, .tab, .tab, .tab, .tab] { _ = app.handle(.key(key)) }
+        for key in "P001" { _ = app.handle(.key(.char(key))) }
+        _ = app.handle(.key(.enter))
+        _ = app.handle(.key(.char("2")))
+        _ = app.handle(.key(.function(2)))
+        let text = Self.screen(app)
+        // The sales entry shows the store's wording (the Chinese mapping in `describe` covers screen reads).
+        #expect(text.contains("the ledger is busy"), "\(text)")
+        #expect(text.contains("nothing was written"))
+        release.signal()
+        done.wait()
+        #expect(try context.store.invoices(filter: InvoiceFilter(), page: .all).isEmpty)
+    }
+
+    @Test func damagedLedgerShowsTheCause() throws {
+        let (folder, path) = try Self.ledgerFile()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        // Damage the data pages (the schema on the first pages stays readable, so the ledger opens).
+        let handle = try #require(FileHandle(forUpdatingAtPath: path))
+        let size = try handle.seekToEnd()
+        try handle.seek(toOffset: size / 2)
+        try handle.write(contentsOf: Data(repeating: 0xA5, count: Int(size - size / 2)))
+        try handle.close()
+        var (app, _) = try Self.app(path: path, language: .en)
+        _ = app.handle(.key(.function(5)))
+        let text = Self.screen(app)
+        #expect(text.contains("ledger file damaged"), "\(text)")
+        #expect(text.contains("restore a backup"))
+    }
+}
