@@ -37,6 +37,7 @@ let package = Package(
         .target(name: "LedgerInterop", dependencies: [
             "LedgerCore",
             .product(name: "CSV", package: "CSV.swift"),
+            .product(name: "Crypto", package: "swift-crypto"),
         ], resources: [.copy("SampleData")]),
         // Dimensions, hierarchies and classification rules.
         .target(name: "Classification", dependencies: ["LedgerCore"]),

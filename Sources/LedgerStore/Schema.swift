@@ -162,6 +162,7 @@ enum Schema {
                 );
                 """)
         }
+        InteropSchema.register(in: &migrator)
         return migrator
     }
 }
