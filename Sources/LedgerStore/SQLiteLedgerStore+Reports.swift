@@ -3,7 +3,8 @@ import LedgerCore
 
 extension SQLiteLedgerStore {
     /// Sales by dimension. Document-level dimensions sum document totals (credit notes negative);
-    /// product and category sum line amounts.
+    /// product and category sum line amounts (a credit note's line counts under the product it reverses; free-text
+    /// lines are keyed `*description`).
     public func salesReport(by dimension: SalesDimension, from: CivilDate?, to: CivilDate?) throws -> [SalesReportRow] {
         var filters = ["d.status = 'posted'"]
         var args: StatementArguments = []
@@ -27,7 +28,7 @@ extension SQLiteLedgerStore {
             joins += " JOIN document_line l ON l.document_id = d.id LEFT JOIN product p ON p.id = l.product_id"
             amounts = "SUM(\(sign) * l.net_amount) AS net, SUM(\(sign) * l.tax_amount) AS tax, SUM(\(sign) * (l.net_amount + l.tax_amount)) AS total"
             keyLabel = dimension == .product
-                ? ("COALESCE(p.sku, l.description)", "COALESCE(p.name, l.description)")
+                ? ("COALESCE(p.sku, '*' || l.description)", "COALESCE(p.name, l.description)")
                 : ("COALESCE(p.category, '')", "COALESCE(p.category, '')")
         }
         let sql = """
@@ -45,27 +46,28 @@ extension SQLiteLedgerStore {
         }
     }
 
-    /// Verifies the audit chain: recomputes every hash. Returns nil when intact, else the first bad entry.
+    /// Verifies the audit chain and the books it covers (see `auditVerification()`). Returns nil when intact,
+    /// else the first problem.
     public func verifyAuditChain() throws -> String? {
-        try read { db in try SQLiteLedgerStore.auditChainProblem(db) }
+        try auditVerification().problems.first
     }
 
-    /// The first break in the audit log's hash chain of `db`, or nil when it is intact (also used on backups).
+    /// Recomputes every audit entry and every covered record (documents with lines, receipts, allocations,
+    /// users) and compares the chain with the head anchored in `<ledger>.audit-head` (or `anchor` when given).
+    public func auditVerification(anchor: AuditHead? = nil) throws -> AuditVerification {
+        let anchored = anchor ?? path.flatMap { AuditHeadFile.read(ledger: $0) }
+        let key = auditKey
+        return try read { db in try AuditVerifier.verify(db, key: key, anchor: anchored) }
+    }
+
+    /// The chain head now (entries, last hash).
+    public func auditHead() throws -> AuditHead {
+        try read { db in try AuditVerifier.head(db) }
+    }
+
+    /// The first problem of the audit chain and covered records of `db`, or nil (also used on backups).
     static func auditChainProblem(_ db: Database) throws -> String? {
-        var previous = AuditChain.genesis
-        let rows = try Row.fetchCursor(db, sql: "SELECT * FROM audit_log ORDER BY seq")
-        while let row = try rows.next() {
-            let seq: Int64 = row["seq"]
-            let stored: String = row["hash"]
-            let prev: String = row["prev_hash"]
-            guard prev == previous else { return "entry \(seq): previous hash does not match entry \(seq - 1)" }
-            let hash = AuditChain.hash(previous: prev, timestamp: row["timestamp_utc"], actor: row["actor"],
-                                       command: row["command"], payload: row["payload"], changes: row["changes"],
-                                       outcome: row["outcome"])
-            guard hash == stored else { return "entry \(seq): contents do not match its hash" }
-            previous = stored
-        }
-        return nil
+        try AuditVerifier.verify(db, key: nil, anchor: nil, limit: 1, skipKeyedWithoutKey: true).problems.first
     }
 
     /// Number of audit entries.

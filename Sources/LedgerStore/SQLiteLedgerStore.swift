@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import GRDB
 import LedgerCore
@@ -10,11 +11,25 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
     let writer: any DatabaseWriter
     /// The database file, or nil in memory.
     public let path: String?
+    /// HMAC key of the audit chain (kept outside the database), or nil for an unkeyed chain.
+    var auditKey: SymmetricKey?
+
+    /// Sets the audit key (raw bytes, at least 32) or clears it.
+    public func setAuditKey(_ bytes: [UInt8]?) {
+        auditKey = bytes.map { SymmetricKey(data: $0) }
+    }
+    /// True when the file or its media is not writable: reads work, writes throw "ledger is read-only".
+    public private(set) var isReadOnly = false
+    /// Seconds a writer waits for another program's lock (`StoreAccess`).
+    let writeWaitSeconds: Double
 
     /// Opens (creating when missing) the ledger at `path`: folder mode 0700, file mode 0600, then migrates.
     /// - Throws: `LedgerError.storage` naming the path and the cause.
-    public init(path: String, busyTimeoutSeconds: Double = 10) throws(LedgerError) {
+    /// An existing file that is not writable (or mode 0400) opens read-only; a writer waits up to
+    /// `busyTimeoutSeconds` (default 60) for another program's write, telling `StoreAccess.waitReporter` who it is.
+    public init(path: String, busyTimeoutSeconds: Double = StoreAccess.defaultWriteWaitSeconds) throws(LedgerError) {
         self.path = path
+        writeWaitSeconds = busyTimeoutSeconds
         do {
             let url = URL(fileURLWithPath: path)
             let folder = url.deletingLastPathComponent().path
@@ -31,12 +46,20 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
             }
             var config = Configuration()
             config.foreignKeysEnabled = true
-            config.busyMode = .timeout(busyTimeoutSeconds)
+            config.busyMode = .callback(StoreAccess.busyCallback(path: path, limit: busyTimeoutSeconds))
+            if !isNew && StoreAccess.isReadOnly(path: path) {
+                config.readonly = true
+                isReadOnly = true
+                writer = try DatabaseQueue(path: path, configuration: config)
+                return
+            }
             let pool = try DatabasePool(path: path, configuration: config)
             writer = pool
             try Schema.migrator.migrate(pool)
         } catch let error as LedgerError {
             throw error
+        } catch let error as DatabaseError {
+            throw StoreAccess.ledgerError(error, path: path, waitLimit: busyTimeoutSeconds)
         } catch {
             throw .storage("\(path): \(error)")
         }
@@ -45,6 +68,7 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
     /// A private in-memory ledger (tests).
     public init() throws(LedgerError) {
         path = nil
+        writeWaitSeconds = StoreAccess.defaultWriteWaitSeconds
         do {
             var config = Configuration()
             config.foreignKeysEnabled = true
@@ -57,20 +81,33 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
     }
 
     public func write<T>(_ body: (any LedgerTransaction) throws -> T) throws -> T {
+        if isReadOnly { throw LedgerError.refused("ledger is read-only: \(path ?? "ledger") cannot be written") }
         do {
-            return try writer.write { db in try body(SQLiteTransaction(db: db)) }
+            let key = auditKey
+            // The holder note is written once the write lock is ours, so waiting writers can name us.
+            let result = try writer.write { db in
+                try StoreAccess.withHolderNote(path) { try body(SQLiteTransaction(db: db, auditKey: key)) }
+            }
+            anchorHead()
+            return result
         } catch let error as LedgerError {
             throw error
         } catch let error as DatabaseError {
-            throw LedgerError.storage(error.message ?? error.description)
+            throw StoreAccess.ledgerError(error, path: path, waitLimit: writeWaitSeconds)
         }
+    }
+
+    /// Rewrites the head file beside the ledger when the log grew (see `AuditHeadFile`).
+    func anchorHead() {
+        guard let path, let head = try? writer.read({ db in try AuditVerifier.head(db) }) else { return }
+        AuditHeadFile.store(head, ledger: path)
     }
 
     func read<T>(_ body: (Database) throws -> T) throws -> T {
         do {
             return try writer.read(body)
         } catch let error as DatabaseError {
-            throw LedgerError.storage(error.message ?? error.description)
+            throw StoreAccess.ledgerError(error, path: path, waitLimit: writeWaitSeconds)
         }
     }
 

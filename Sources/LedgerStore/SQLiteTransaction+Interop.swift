@@ -14,14 +14,6 @@ extension SQLiteTransaction {
                        arguments: [file.fingerprint, file.kind, file.fileName, file.rows, file.importedOn.description])
     }
 
-    func replace(_ p: Product) throws {
-        try db.execute(sql: """
-            UPDATE product SET name = ?, category = ?, unit = ?, unit_price = ?, currency = ?, tax_rate_bp = ?,
-                   pinyin = ?, pinyin_initials = ? WHERE id = ?
-            """, arguments: [p.name, p.category, p.unit, p.unitPrice.minorUnits, p.unitPrice.currency.code,
-                             p.taxRate.basisPoints, p.pinyin, p.pinyinInitials, p.id])
-    }
-
     func customerCode(matchingAccount account: String) throws -> String? {
         try String.fetchOne(db, sql: """
             SELECT code FROM customer WHERE phone = ?1 OR email = ?1 OR instr(notes, ?1) > 0 ORDER BY code LIMIT 1

@@ -6,7 +6,11 @@ import LedgerCore
 /// `LedgerTransaction` over one open GRDB write transaction.
 final class SQLiteTransaction: LedgerTransaction {
     let db: Database
-    init(db: Database) { self.db = db }
+    let auditKey: SymmetricKey?
+    init(db: Database, auditKey: SymmetricKey? = nil) {
+        self.db = db
+        self.auditKey = auditKey
+    }
 
     // MARK: - Customers, products, salespeople
 
@@ -101,12 +105,12 @@ final class SQLiteTransaction: LedgerTransaction {
         let id = db.lastInsertedRowID
         let statement = try db.cachedStatement(sql: """
             INSERT INTO document_line (document_id, line_no, product_id, description, quantity_milli, unit_price,
-              discount_bp, tax_rate_bp, net_amount, tax_amount) VALUES (?,?,?,?,?,?,?,?,?,?)
+              discount_bp, tax_rate_bp, net_amount, tax_amount, credits_line_no) VALUES (?,?,?,?,?,?,?,?,?,?,?)
             """)
         for (index, line) in inv.lines.enumerated() {
             try statement.execute(arguments: [id, index + 1, line.productID, line.description, line.quantity.thousandths,
                                               line.unitPrice.minorUnits, line.discount.basisPoints, line.taxRate.basisPoints,
-                                              line.netAmount.minorUnits, line.taxAmount.minorUnits])
+                                              line.netAmount.minorUnits, line.taxAmount.minorUnits, line.creditsLine])
         }
         return id
     }
@@ -216,32 +220,6 @@ final class SQLiteTransaction: LedgerTransaction {
     // MARK: - Audit
 
     func appendAudit(_ entry: AuditDraft) throws {
-        let previous = try String.fetchOne(db, sql: "SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1") ?? AuditChain.genesis
-        let changes = AuditJSON.encode(entry.changes) ?? "[]"
-        let hash = AuditChain.hash(previous: previous, timestamp: entry.timestampUTC, actor: entry.actor,
-                                   command: entry.command, payload: entry.payload, changes: changes, outcome: entry.outcome)
-        try db.execute(sql: """
-            INSERT INTO audit_log (timestamp_utc, actor, command, payload, changes, outcome, prev_hash, hash)
-            VALUES (?,?,?,?,?,?,?,?)
-            """, arguments: [entry.timestampUTC, entry.actor, entry.command, entry.payload, changes, entry.outcome,
-                             previous, hash])
-    }
-}
-
-/// The tamper-evident chain of the audit log: each entry's hash is SHA-256 over the previous hash and the
-/// entry's fields, so changing, removing or reordering any entry breaks every later hash.
-public enum AuditChain {
-    public static let genesis = String(repeating: "0", count: 64)
-
-    public static func hash(previous: String, timestamp: String, actor: String, command: String, payload: String,
-                            changes: String, outcome: String) -> String {
-        var hasher = SHA256()
-        for field in [previous, timestamp, actor, command, payload, changes, outcome] {
-            let bytes = Array(field.utf8)
-            var length = UInt64(bytes.count).bigEndian
-            withUnsafeBytes(of: &length) { hasher.update(bufferPointer: $0) }
-            hasher.update(data: bytes)
-        }
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        try AuditAppender.append(entry, db: db, key: auditKey)
     }
 }

@@ -30,6 +30,7 @@ struct BackupCommand: ParsableCommand {
         func run() throws {
             let (store, service) = try global.openLedger()
             let today = service.clock.today()
+            try service.authorize(.backup, detail: daily ? "daily" : (file ?? "today's file"))
             if daily {
                 let outcome = try store.dailyBackupIfDue(directory: dir, today: today, keep: keep)
                 if let report = outcome.created {
@@ -97,7 +98,14 @@ struct RestoreCommand: ParsableCommand {
 
     func run() throws {
         let ledger = global.databasePath
-        try RecordRestore.authorize(.admin)
+        // The role is checked against the ledger being replaced, before the backup or the ledger is touched; a
+        // refusal is audited in that ledger.
+        var floors: [NumberSeriesCounter] = []
+        if FileManager.default.fileExists(atPath: ledger) {
+            let (store, service) = try global.openLedger()
+            try service.authorize(.restore, detail: file)
+            floors = try store.numberSeriesCounters()
+        }
         let report = SQLiteLedgerStore.verify(backupAt: file)
         guard report.isGood else {
             throw UserError("backup \(file) is NOT usable, nothing was restored: " + report.problems.joined(separator: "; "))
@@ -110,12 +118,17 @@ struct RestoreCommand: ParsableCommand {
             throw UserError("restore replaces the ledger \(ledger) with \(file): add --yes to do it")
         }
         let restored = try SQLiteLedgerStore.restore(from: file, to: ledger)
-        let (_, service) = try global.openLedger()
-        try service.run(RecordRestore(file: BackupFiles(file).absolute, previousLedgerKeptAt: restored.previousLedgerKeptAt,
-                                      documents: counts.documents, receipts: counts.receipts,
-                                      auditEntries: counts.auditEntries))
+        // Recorded in the restored ledger as the admin authorised above (the restored ledger may predate that user);
+        // number counters never go back, so no invoice number is issued twice.
+        let store = try SQLiteLedgerStore(path: ledger)
+        let service = LedgerService(store: store, clock: try global.clock(), actor: global.actor, role: .admin)
+        let outcome = try service.run(RecordRestore(
+            file: BackupFiles(file).absolute, previousLedgerKeptAt: restored.previousLedgerKeptAt,
+            documents: counts.documents, receipts: counts.receipts, auditEntries: counts.auditEntries,
+            numberFloors: floors))
         print("restored \(ledger) from \(file): \(counts)")
         if let kept = restored.previousLedgerKeptAt { print("previous ledger kept as \(kept)") }
+        if outcome.contains("counters") { print(outcome) }
     }
 }
 

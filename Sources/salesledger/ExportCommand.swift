@@ -18,6 +18,7 @@ struct ExportCommand: ParsableCommand {
 
         func run() throws {
             let (store, service) = try global.openLedger()
+            try service.authorize(.export, detail: "journal to \(output ?? "standard output")")
             var issues = IssueCollector()
             let today = service.clock.today()
             let fromDate = parseDate(from, "from", today, &issues), toDate = parseDate(to, "to", today, &issues)

@@ -70,8 +70,16 @@ struct GlobalOptions: ParsableArguments {
             }
             role = user.role
         }
-        let service = LedgerService(store: store, clock: try clock(), actor: actor, role: role)
+        var clock = try clock()
+        if let pinned = try pinnedByLedger(store) { clock = FixedClock(pinned) }
+        let service = LedgerService(store: store, clock: clock, actor: actor, role: role)
         return (store, service)
+    }
+
+    /// The ledger's pinned "today" (the IBM sample's 2013-06-30) unless --today or SALESLEDGER_TODAY is given.
+    func pinnedByLedger(_ store: SQLiteLedgerStore) throws -> CivilDate? {
+        guard (today ?? environment["SALESLEDGER_TODAY"] ?? "").isEmpty else { return nil }
+        return try store.ledgerSetting(LedgerSettings.pinnedTodayKey).flatMap(CivilDate.init(iso:))
     }
 }
 

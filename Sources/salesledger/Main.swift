@@ -9,6 +9,7 @@ import LedgerInterop
 enum Main {
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
+        CLISetup.install(arguments: arguments)
         do {
             var command = try Salesledger.parseAsRoot(arguments)
             try command.run()
@@ -31,7 +32,7 @@ enum Main {
     }
 
     static func fail(_ message: String, code: Int32) -> Never {
-        FileHandle.standardError.write(Data(("salesledger: " + message + "\n").utf8))
+        FileHandle.standardError.write(Data(("salesledger: " + CLIChinese.message(TerminalSafeOutput.lines(message)) + "\n").utf8))
         exit(code)
     }
 }
@@ -42,11 +43,12 @@ struct Salesledger: ParsableCommand {
         abstract: "A terminal sales ledger: invoices, receipts, receivables, reports.",
         discussion: "Without a subcommand, opens the terminal UI on the ledger.",
         version: "0.1.0",
-        subcommands: [InitCommand.self, SummaryCommand.self, SampleCommand.self, CustomerCommand.self, InvoiceCommand.self,
+        subcommands: [InitCommand.self, SummaryCommand.self, SampleCommand.self, CustomerCommand.self, ProductCommand.self,
+                      InvoiceCommand.self,
                       ReceiptCommand.self, CreditNoteCommand.self, ReportCommand.self, StatementCommand.self,
                       RemindersCommand.self, ReminderRulesCommand.self, ContactCommand.self, RateCommand.self, ClassCommand.self,
-                      ImportCommand.self, ExportCommand.self, UserCommand.self, BackupCommand.self, RestoreCommand.self,
-                      AuditCommand.self])
+                      ImportCommand.self, ExportCommand.self, UserCommand.self, PolicyCommand.self, BackupCommand.self,
+                      RestoreCommand.self, AuditCommand.self, FapiaoCommand.self])
 
     @OptionGroup var global: GlobalOptions
     @Option(help: "Colour theme: default, dark, light, high-contrast, mono (NO_COLOR picks mono).") var theme: String?
@@ -92,7 +94,7 @@ struct InitCommand: ParsableCommand {
 
 struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "audit", abstract: "Audit log checks.",
-                                                    subcommands: [Verify.self])
+                                                    subcommands: [Verify.self] + AuditCommand.periodicAudit)
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Verify the audit log's hash chain and the file's integrity.")
         @OptionGroup var global: GlobalOptions

@@ -15,7 +15,8 @@ struct UserCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Option var format: OutputFormat = .table
         func run() throws {
-            let (store, _) = try global.openLedger()
+            let (store, service) = try global.openLedger()
+            try service.authorize(.userList)
             print(TabularOutput(columns: [("name", .text), ("role", .text), ("active", .text)],
                                 rows: try store.users().map { [$0.name, $0.role.rawValue, $0.isActive ? "yes" : "no"] }).render(format),
                   terminator: "")

@@ -330,9 +330,11 @@ import Testing
             let error = try #require(throws: LedgerError.self) { try Self.service(store, role: role).run(command) }
             guard case .permissionDenied = error else { Issue.record("expected permissionDenied, got \(error)"); continue }
         }
-        #expect(try store.auditCount() == 0)
+        // Each refusal is audited (issue 13), nothing else is written.
+        #expect(try store.auditCount() == 2)
+        #expect(try store.scalar("SELECT COUNT(*) FROM audit_log WHERE command = 'access.refused'") == "2")
         try Self.service(store, role: .admin).run(command)
-        #expect(try store.scalar("SELECT command FROM audit_log") == "ledger.restore")
+        #expect(try store.scalar("SELECT command FROM audit_log ORDER BY seq DESC LIMIT 1") == "ledger.restore")
     }
 
     // MARK: - Daily backups

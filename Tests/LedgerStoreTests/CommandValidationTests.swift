@@ -104,7 +104,7 @@ import LedgerStore
         let clerk = try TestLedger(role: .clerk)
         try clerk.customer("C1")
         let inv = try clerk.invoice("C1", "2026-01-10", "100.00")
-        #expect(throws: LedgerError.permissionDenied("voiding a document needs the manager or admin role (you are clerk)")) {
+        #expect(throws: LedgerError.permissionDenied("invoice.void needs the manager or admin role (you are clerk)")) {
             try clerk.service.run(VoidInvoice(number: inv.displayNumber, reason: "typo"))
         }
         clerk.service.role = .manager
@@ -175,7 +175,7 @@ import LedgerStore
             try ledger.service.run(SetUser(LedgerUser(name: "boss", role: .manager)))
         }
         ledger.service.role = .clerk
-        #expect(throws: LedgerError.permissionDenied("managing users needs the admin role (you are clerk)")) {
+        #expect(throws: LedgerError.permissionDenied("user.set needs the admin role (you are clerk)")) {
             try ledger.service.run(SetUser(LedgerUser(name: "amy", role: .admin)))
         }
         #expect(try ledger.store.users().first { $0.name == "amy" }?.role == .clerk)

@@ -37,6 +37,7 @@ public struct RecordBackup: LedgerCommand {
 /// Outcome: a one-line description.
 public struct RecordRestore: LedgerCommand {
     public static let name = "ledger.restore"
+    public static var allowedRoles: Set<UserRole> { AccessRoles.admins }
     public var file: String
     /// Where the replaced ledger was kept, if there was one.
     public var previousLedgerKeptAt: String?
@@ -44,7 +45,13 @@ public struct RecordRestore: LedgerCommand {
     public var receipts: Int
     public var auditEntries: Int
 
-    public init(file: String, previousLedgerKeptAt: String?, documents: Int, receipts: Int, auditEntries: Int) {
+    /// Number counters of the replaced ledger: the restored ledger's counters are raised to them, so a number
+    /// issued before the restore is never issued again (the gap is explained by this entry).
+    public var numberFloors: [NumberSeriesCounter]
+
+    public init(file: String, previousLedgerKeptAt: String?, documents: Int, receipts: Int, auditEntries: Int,
+                numberFloors: [NumberSeriesCounter] = []) {
+        self.numberFloors = numberFloors
         self.file = file
         self.previousLedgerKeptAt = previousLedgerKeptAt
         self.documents = documents
@@ -64,6 +71,28 @@ public struct RecordRestore: LedgerCommand {
         var issues = IssueCollector()
         issues.check(!file.isEmpty, "file", "is required")
         try issues.throwIfAny()
+        var raised: [String] = []
+        for floor in numberFloors {
+            let before = try tx.raiseNumberCounter(series: floor.series, year: floor.year, atLeast: floor.lastNumber)
+            if before < floor.lastNumber {
+                raised.append("\(floor.series)-\(floor.year) \(before)→\(floor.lastNumber)")
+                context.recordChange(entity: "number_series", id: Int64(floor.year), before: before, after: floor.lastNumber)
+            }
+        }
         return "restored from \(file)" + (previousLedgerKeptAt.map { "; previous ledger kept as \($0)" } ?? "")
+            + (raised.isEmpty ? "" : "; number counters raised past numbers issued before the restore: "
+               + raised.joined(separator: ", "))
+    }
+}
+
+/// The last number issued in one series and year.
+public struct NumberSeriesCounter: Hashable, Sendable, Codable {
+    public var series: String
+    public var year: Int
+    public var lastNumber: Int
+    public init(series: String, year: Int, lastNumber: Int) {
+        self.series = series
+        self.year = year
+        self.lastNumber = lastNumber
     }
 }

@@ -57,6 +57,19 @@ public struct AuditDraft: Sendable {
     public var payload: String
     public var changes: [AuditChange]
     public var outcome: String
+    /// The business date (`--today`) the command ran on; the timestamp is always the real clock.
+    public var businessDate: String = ""
+
+    public init(actor: String, timestampUTC: String, command: String, payload: String, changes: [AuditChange],
+                outcome: String, businessDate: String = "") {
+        self.actor = actor
+        self.timestampUTC = timestampUTC
+        self.command = command
+        self.payload = payload
+        self.changes = changes
+        self.outcome = outcome
+        self.businessDate = businessDate
+    }
 }
 
 /// Canonical JSON for audit payloads: sorted keys, no escaping of slashes.

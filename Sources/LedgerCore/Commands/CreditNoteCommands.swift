@@ -55,6 +55,11 @@ public struct IssueCreditNote: LedgerCommand {
         try issues.throwIfAny()
         guard let customer else { throw LedgerError.notFound(customerCode) }
         let (net, tax, total) = try DocumentMath.totals(computed, currency: currency)
+        // Like a write-off, a credit note cancels debt: above the clerk limit (default 0) it needs a manager.
+        let limit = try AccessPolicy.creditNoteClerkLimit(tx)
+        if total.minorUnits > limit {
+            try context.requireManager("a credit note above \(limit) minor units (the clerk limit)")
+        }
         var note = Invoice(
             id: 0, kind: .creditNote, series: series, numberYear: date.year,
             number: try tx.nextNumber(series: series, year: date.year), date: date, dueDate: date,

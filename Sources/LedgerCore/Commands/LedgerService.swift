@@ -3,6 +3,8 @@ public protocol LedgerCommand: Encodable, Sendable {
     associatedtype Outcome: Sendable
     /// Stable name written to the audit log, e.g. `invoice.post`.
     static var name: String { get }
+    /// Roles that may run the command (default: clerk, manager, admin); checked before it runs.
+    static var allowedRoles: Set<UserRole> { get }
     /// Validates (throwing `LedgerError.validation` with every field issue), then writes through `tx`.
     /// Runs inside one transaction: any throw rolls everything back.
     func execute(in tx: any LedgerTransaction, context: CommandContext) throws -> Outcome
@@ -11,11 +13,14 @@ public protocol LedgerCommand: Encodable, Sendable {
 /// The one write path: validate → one transaction → write → append an audit entry → commit.
 public final class LedgerService {
     public let store: any LedgerStore
-    public let clock: any LedgerClock
+    /// "Today"; replaced when a sample pins the ledger's date (see `PinLedgerClock`).
+    public var clock: any LedgerClock
     public var actor: String
     public var role: UserRole
     public var rounding: RoundingRule
     public var creditOverdueDays: Int
+    /// The real clock for audit timestamps (seconds since 1970 UTC); `clock` only moves the business date.
+    public var wallClock: @Sendable () -> Int64 = { SystemClock().nowUTCSeconds() }
 
     public init(store: any LedgerStore, clock: any LedgerClock, actor: String, role: UserRole = .admin,
                 rounding: RoundingRule = .halfUp, creditOverdueDays: Int = 60) {
@@ -31,11 +36,19 @@ public final class LedgerService {
     /// - Throws: `LedgerError` (validation, credit hold, permission, not found, refused, storage).
     @discardableResult
     public func run<C: LedgerCommand>(_ command: C) throws(LedgerError) -> C.Outcome {
+        try authorize(command)
         do {
             return try store.write { tx in try self.execute(command, in: tx) }
         } catch {
-            throw LedgerService.ledgerError(error)
+            throw refusalAudited(LedgerService.ledgerError(error), command: C.name,
+                                 payload: AuditJSON.encode(command) ?? "{}")
         }
+    }
+
+    /// A permission refusal raised inside a command (rolled back with everything else) is audited on its own.
+    func refusalAudited(_ error: LedgerError, command: String, payload: String) -> LedgerError {
+        if case .permissionDenied = error { auditRefusal(command: command, payload: payload, error: error) }
+        return error
     }
 
     /// Runs many commands in one transaction (sample loads, imports): all commit or none does.
@@ -43,7 +56,7 @@ public final class LedgerService {
         do {
             return try store.write { tx in try body(BatchRunner(service: self, tx: tx)) }
         } catch {
-            throw LedgerService.ledgerError(error)
+            throw refusalAudited(LedgerService.ledgerError(error), command: "batch", payload: "{}")
         }
     }
 
@@ -83,16 +96,17 @@ public final class LedgerService {
     }
 
     func execute<C: LedgerCommand>(_ command: C, in tx: any LedgerTransaction) throws -> C.Outcome {
-        guard role.canWrite else {
-            throw LedgerError.permissionDenied("the \(role.rawValue) role cannot change the ledger (\(C.name))")
+        guard C.allowedRoles.contains(role) else {
+            throw LedgerError.permissionDenied(
+                "\(C.name) needs the \(Self.roleList(C.allowedRoles)) role (you are \(role.rawValue))")
         }
         let context = CommandContext(actor: actor, role: role, today: clock.today(), rounding: rounding,
                                      creditOverdueDays: creditOverdueDays)
         let outcome = try command.execute(in: tx, context: context)
         try tx.appendAudit(AuditDraft(
-            actor: actor, timestampUTC: utcTimestamp(clock.nowUTCSeconds()), command: C.name,
+            actor: actor, timestampUTC: utcTimestamp(wallClock()), command: C.name,
             payload: AuditJSON.encode(command) ?? "{}", changes: context.changes,
-            outcome: String(describing: outcome)))
+            outcome: String(describing: outcome), businessDate: context.today.description))
         return outcome
     }
 

@@ -121,6 +121,8 @@ public struct RecordReceipt: LedgerCommand {
         let customer = try tx.customer(code: customerCode)
         if customer == nil { issues.add("customer", "unknown customer code \(customerCode)") }
         issues.check(amount.minorUnits > 0, "amount", "amount must be greater than 0")
+        issues.check(LedgerLimits.isWithinAmountBound(amount.minorUnits), "amount",
+                     "amount must be at most \(LedgerLimits.amountBoundText(amount.currency))")
         if let customer, customer.currency != amount.currency {
             issues.add("amount", "is in \(amount.currency.code) but \(customer.code) pays in \(customer.currency.code)")
         }
@@ -202,6 +204,7 @@ public struct ReverseAllocation: LedgerCommand {
 /// Writes off an invoice's open balance as bad debt (坏账核销). Manager only; reported separately.
 public struct WriteOffInvoice: LedgerCommand {
     public static let name = "invoice.write_off"
+    public static var allowedRoles: Set<UserRole> { AccessRoles.managers }
     public var number: String
     public var reason: String
     public var date: CivilDate?

@@ -13,6 +13,7 @@ public struct LedgerUser: Hashable, Sendable, Codable {
 /// Adds a user or changes a user's role (admin only; the first user of a ledger without users is its admin).
 public struct SetUser: LedgerCommand {
     public static let name = "user.set"
+    public static var allowedRoles: Set<UserRole> { AccessRoles.admins }
     public var user: LedgerUser
     public init(_ user: LedgerUser) { self.user = user }
 

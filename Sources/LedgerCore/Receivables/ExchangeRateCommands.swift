@@ -3,6 +3,7 @@
 /// `refused` when no base currency is set.
 public struct SetExchangeRate: LedgerCommand {
     public static let name = "rate.set"
+    public static var allowedRoles: Set<UserRole> { AccessRoles.managers }
     public var date: CivilDate
     public var currencyCode: String
     /// Base units per one unit of the currency × 1,000,000.
@@ -35,6 +36,7 @@ public struct SetExchangeRate: LedgerCommand {
 /// Sets the ledger's base (reporting) currency. Manager only. Errors: `validation` naming `currency`.
 public struct SetBaseCurrency: LedgerCommand {
     public static let name = "rate.base"
+    public static var allowedRoles: Set<UserRole> { AccessRoles.managers }
     public var currencyCode: String
     public init(currencyCode: String) { self.currencyCode = currencyCode }
 

@@ -102,6 +102,7 @@ public struct ReminderRules: Hashable, Sendable, Codable {
 /// Stores the reminder rules. Manager only. Outcome: the rules. Errors: `validation` naming the bad field.
 public struct SetReminderRules: LedgerCommand {
     public static let name = "reminder.rules"
+    public static var allowedRoles: Set<UserRole> { AccessRoles.managers }
     public var rules: ReminderRules
     public init(_ rules: ReminderRules) { self.rules = rules }
 

@@ -2,7 +2,8 @@
 ///
 /// Synchronous and free of any database library's types, so SQLite (GRDB) and, later, PostgreSQL stores
 /// implement it alike. Every method throws `LedgerError.storage` on a store failure.
-public protocol LedgerTransaction: ReceivablesTransaction, ClassificationTransaction, InteropTransaction {
+public protocol LedgerTransaction: ReceivablesTransaction, ClassificationTransaction, TradeTransaction,
+    ProductTransaction, InteropTransaction {
     func customer(id: Int64) throws -> Customer?
     func customer(code: String) throws -> Customer?
     /// The first customer (by code) whose name is exactly `name`.
@@ -24,6 +25,8 @@ public protocol LedgerTransaction: ReceivablesTransaction, ClassificationTransac
 
     /// Reads and bumps the counter of `series` in `year` in this transaction: gapless, never reused.
     func nextNumber(series: String, year: Int) throws -> Int
+    /// Raises the counter of `series` in `year` to at least `atLeast`; returns the value it had (0 when none).
+    func raiseNumberCounter(series: String, year: Int, atLeast: Int) throws -> Int
 
     /// Inserts a document with its lines; returns the new id.
     func insert(_ invoice: Invoice) throws -> Int64

@@ -99,9 +99,13 @@ public struct DataImport: Sendable {
     /// Header cell of `key` (for messages), else the key.
     func columnName(_ key: String) -> String { columns[key].map { $0 < header.count ? header[$0] : key } ?? key }
 
+    /// The cell of `key`, trimmed, the OWASP `'` undone, and line breaks inside it (a multi-line Excel cell) joined
+    /// with a space: the ledger refuses control characters in stored text (issue 12).
     func cell(_ cells: [String], _ key: String) -> String {
         guard let i = columns[key], i < cells.count else { return "" }
-        return DelimitedFile.unneutralised(cells[i].trimmingCharacters(in: .whitespacesAndNewlines))
+        let lines = cells[i].split(whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return DelimitedFile.unneutralised(lines.joined(separator: " "))
     }
 
     mutating func checkRow(_ cells: [String], _ row: Int, _ seen: inout [String: Int]) {

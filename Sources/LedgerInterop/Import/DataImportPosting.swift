@@ -90,15 +90,15 @@ extension DataImport {
                 outcome.created += 1
             }
         case let .product(sku, name, category, unit, price, taxRate, present):
-            if let existing = try runner.product(sku: sku) {
+            if try runner.product(sku: sku) != nil {
                 guard settings.update else {
                     throw LedgerError.validation([FieldIssue("sku", "product \(sku) already exists (use --update to change it)")])
                 }
-                try runner.run(UpdateProduct(
-                    sku: sku, name: present.contains("name") ? name : existing.name, category: present.contains("category") ? category : existing.category,
-                    unit: present.contains("unit") ? unit : existing.unit,
-                    unitPrice: present.contains("unit_price") ? price : existing.unitPrice,
-                    taxRate: present.contains("tax_rate") ? taxRate : existing.taxRate))
+                try runner.run(EditProduct(sku: sku, name: present.contains("name") ? name : nil,
+                                           category: present.contains("category") ? category : nil,
+                                           unit: present.contains("unit") ? unit : nil,
+                                           taxRate: present.contains("tax_rate") ? taxRate : nil,
+                                           unitPrice: present.contains("unit_price") ? price : nil))
                 outcome.updated += 1
             } else {
                 try runner.run(CreateProduct(sku: sku, name: name, category: category, unit: unit, unitPrice: price,

@@ -73,6 +73,11 @@ extension SQLiteLedgerStore {
                 try fault?(.beforeRename)
                 try commit(prepared)
             }
+            // The head file now anchors the restored chain; the replaced ledger's head goes with the kept copy.
+            if let keptAt { rename(AuditHeadFile.path(forLedger: ledgerPath), AuditHeadFile.path(forLedger: keptAt)) }
+            AuditHeadFile.store(AuditHead(count: prepared.report.counts?.auditEntries ?? 0,
+                                          hash: prepared.report.lastAuditHash ?? AuditChain.genesis),
+                                ledger: ledgerPath, onlyIfNewer: false)
             var report = RestoreReport(backup: checked, ledgerPath: ledgerPath, previousLedgerKeptAt: keptAt)
             report.backup.path = backup
             return report
