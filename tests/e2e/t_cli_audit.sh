@@ -9,7 +9,7 @@ sl sample generate --lang zh --customers 20 --invoices 200 --seed 4 --today 2026
 out=$(sl --today 2026-11-27 --user auditor audit check --seed 11 --output "$WORK/q4.md" --format md); rc=$?
 [ $rc -eq 0 ] || fail "clean ledger exit $rc: $out"
 [ -s "$WORK/q4.md" ] && [ -s "$WORK/q4.findings.csv" ] || fail "report files"
-head -1 "$WORK/q4.findings.csv" | grep -qx "check,severity,key,documents,customer,amount,message" || fail "csv header"
+head -1 "$WORK/q4.findings.csv" | sed "s/^\xEF\xBB\xBF//" | grep -qx "check,severity,key,documents,customer,amount,message" || fail "csv header (after the UTF-8 BOM)"
 hash=$(sha256sum "$WORK/q4.md" | cut -d' ' -f1)
 [[ "$out" == *"$hash"* ]] || fail "printed hash: $out"
 sl audit log --command audit.run --format csv | grep -q "auditor,audit.run" || fail "run not in audit log"
@@ -34,7 +34,7 @@ out=$(sl audit check --from 2026-12-01 --to 2026-11-01 2>&1); rc=$?
 # Audit log: by user, command prefix, document.
 out=$(sl audit log --actor clerk --format csv) || fail "log by user"
 [ "$(echo "$out" | grep -c ',clerk,')" = 3 ] || fail "clerk entries: $out"
-out=$(sl audit log --document RCT-2026-000001 --format csv) || fail "log by document"
+out=$(sl audit log --document RCT-2026-000001 --format csv --raw) || fail "log by document"
 [[ "$out" == *"receipt.record,+receipt#"* ]] || fail "document filter: $out"
 out=$(sl audit log --document NOPE 2>&1); rc=$?
 [ $rc -eq 1 ] && [[ "$out" == *"document: no document numbered NOPE"* ]] || fail "unknown document ($rc): $out"
@@ -51,7 +51,7 @@ out=$(sl audit confirm summary) || fail "summary"
 out=$(sl audit confirm reply C0003 2>&1); rc=$?
 [ $rc -eq 1 ] && [[ "$out" == *"agreed"* ]] || fail "reply without answer ($rc): $out"
 # Process metrics.
-out=$(sl --today 2026-11-27 report process --by month --format csv) || fail "process"
+out=$(sl --today 2026-11-27 report process --by month --format csv --raw) || fail "process"
 [[ "$out" == "metric,2026-08,n,2026-09,n,2026-10,n,2026-11,n"* ]] || fail "process header: $out"
 out=$(sl --today 2026-11-27 --lang zh report process --compare-before 2026-10-01) || fail "process zh"
 [[ "$out" == *"开票至首次收款天数"* ]] || fail "process zh: $out"
