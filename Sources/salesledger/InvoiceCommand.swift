@@ -12,6 +12,10 @@ struct InvoiceCommand: ParsableCommand {
         @Option(help: "Customer code.") var customer: String?
         @Option(help: "From date.") var from: String?
         @Option(help: "To date.") var to: String?
+        @Option(help: "all, draft, posted, void, disputed, paid, open, overdue (as of today).") var status: String?
+        @Option(help: "Number, external reference, customer code, name, pinyin or initials.") var search: String?
+        @Option(help: "Salesperson code.") var salesperson: String?
+        @Option(name: .customLong("class"), help: "Customer class, channel or region code.") var classCode: String?
         @Option var limit = 100
         @Option var offset = 0
         @Option(help: "table, csv or json") var format: OutputFormat = .table
@@ -22,8 +26,19 @@ struct InvoiceCommand: ParsableCommand {
             var issues = IssueCollector()
             let filter = InvoiceFilter(customerCode: customer, from: parseDate(from, "from", today, &issues),
                                        to: parseDate(to, "to", today, &issues))
+            var documentStatus = DocumentSearch.Status.all
+            if let status {
+                if let parsed = DocumentSearch.Status(rawValue: status.lowercased()) { documentStatus = parsed } else {
+                    issues.add("status", "'\(status)' is not one of \(DocumentSearch.Status.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+            }
             try issues.throwIfAny()
-            let rows = try store.invoices(filter: filter, page: PageRequest(offset: offset, limit: limit))
+            let page = PageRequest(offset: offset, limit: limit)
+            let rows = status == nil && search == nil && salesperson == nil && classCode == nil
+                ? try store.invoices(filter: filter, page: page)
+                : try store.documents(DocumentSearch(text: search, customerCode: customer, from: filter.from, to: filter.to,
+                                                     status: documentStatus, salespersonCode: salesperson,
+                                                     classCode: classCode, asOf: today), page: page)
             let output = TabularOutput(
                 columns: [("number", .text), ("kind", .text), ("status", .text), ("date", .text), ("due_date", .text),
                           ("customer", .text), ("name", .text), ("currency", .text), ("total", .amount), ("open", .amount)],

@@ -175,3 +175,53 @@ import LedgerStore
         #expect(SearchKeys.pinyin(for: "北京星河科技有限公司").initials == "bjxhkjyxgs")
     }
 }
+
+/// Pure pieces of issue 11: periods, the receipt preview, in-memory search, and the document browser query.
+@Suite struct DailyWorkPieceTests {
+    @Test func standardPeriodsAreNotRepeated() {
+        let mid = ReportPeriod.standard(today: date("2026-11-29"))
+        #expect(mid.map(\.kind) == [.thisMonth, .lastMonth, .thisQuarter, .thisYear, .last12Months])
+        #expect(mid[1].from == date("2026-10-01") && mid[1].to == date("2026-10-31"))
+        #expect(mid[2].from == date("2026-10-01") && mid[4].from == date("2025-12-01"))
+        // On 1 January this month, this quarter and this year are one range: offered once.
+        let newYear = ReportPeriod.standard(today: date("2026-01-01"))
+        #expect(newYear.map(\.kind) == [.thisMonth, .lastMonth, .last12Months])
+        #expect(newYear[0].name(chinese: true) == "本月")
+    }
+
+    @Test func receiptPreviewLeavesTheRestUnapplied() {
+        let open = [AllocationPreview.OpenInvoice(number: "B", date: date("2026-11-02"), dueDate: date("2026-12-02"), open: 5_000),
+                    AllocationPreview.OpenInvoice(number: "A", date: date("2026-11-01"), dueDate: date("2026-12-01"), open: 10_000)]
+        let onB = AllocationPreview(amount: cny("80.00"), target: "B", open: open)
+        #expect(onB.parts == [ManualAllocation(invoiceNumber: "B", amount: cny("50.00"))])
+        #expect(onB.unapplied == 3_000)
+        let auto = AllocationPreview(amount: cny("120.00"), target: nil, open: open)
+        #expect(auto.parts.map(\.invoiceNumber) == ["A", "B"])
+        #expect(auto.parts.map(\.amount) == [cny("100.00"), cny("20.00")])
+        #expect(auto.unapplied == 0)
+    }
+
+    @Test func inMemorySearchMatchesPinyinReadingsAndRanks() {
+        #expect(SearchMatch.rank("cq", code: "C1", name: "重庆山城贸易") == 2)
+        #expect(SearchMatch.rank("ranch", code: "RANCH", name: "Rancho") == 0)
+        #expect(SearchMatch.rank("ranch", code: "FRANS", name: "Franchi") == 3)
+        #expect(SearchMatch.rank("zz", code: "C1", name: "重庆") == nil)
+    }
+
+    @Test func documentSearchFiltersByStatusAndText() throws {
+        let ledger = try TestLedger()
+        try ledger.customer("CQ1", "重庆山城贸易")
+        try ledger.customer("BJ1", "北京星河")
+        try ledger.invoice("CQ1", "2026-10-01", "100.00", due: "2026-10-31")
+        try ledger.invoice("BJ1", "2026-11-20", "50.00")
+        let today = date("2026-11-29")
+        func numbers(_ search: DocumentSearch) throws -> [String] { try ledger.store.documents(search, page: PageRequest()).map(\.number) }
+        #expect(try numbers(DocumentSearch(text: "cq", asOf: today)) == ["INV-2026-000001"])
+        #expect(try numbers(DocumentSearch(status: .overdue, asOf: today)) == ["INV-2026-000001"])
+        #expect(try numbers(DocumentSearch(asOf: today)) == ["INV-2026-000002", "INV-2026-000001"])
+        try ledger.service.run(RecordReceipt(customerCode: "BJ1", date: today, amount: cny("50.00")))
+        #expect(try numbers(DocumentSearch(status: .paid, asOf: today)) == ["INV-2026-000002"])
+        let detail = try #require(try ledger.store.documentDetail(id: ledger.store.documents(DocumentSearch(text: "INV-2026-000002", asOf: today), page: PageRequest())[0].id))
+        #expect(detail.open == 0 && detail.allocations.map(\.sourceNumber) == ["RCT-2026-000001"])
+    }
+}

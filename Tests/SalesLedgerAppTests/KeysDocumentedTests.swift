@@ -12,7 +12,7 @@ import TerminalUI
             try service.run(CreateCustomer(CustomerFields(code: "C1", name: "Keys Co")))
         }
         let s = h.context.strings
-        let global = h.app.helpBindings.prefix(3)
+        let global = h.app.helpBindings.prefix(4)
         out.append("### Everywhere")
         out += global.map(Self.line)
         let titles = [s.screenSalesEntry, s.screenCustomers, s.screenReceivables, s.screenCharts, s.screenReports,
@@ -22,14 +22,14 @@ import TerminalUI
             app.show(id)
             out.append("")
             out.append("### \(titles[id.rawValue]) (F\(id.rawValue + 3))")
-            out += app.helpBindings.dropFirst(3).map(Self.line)
+            out += app.helpBindings.dropFirst(4).map(Self.line)
             switch id {
             case .salesEntry:
                 app.salesEntry.isInList = true
-                out += ["", "In today's sales list (^L):"] + app.helpBindings.dropFirst(3).map(Self.line)
+                out += ["", "In today's sales list (^L):"] + app.helpBindings.dropFirst(4).map(Self.line)
             case .customers:
                 app.customers.openDetail(code: "C1", context: h.context)
-                out += ["", "In a customer (Enter):"] + app.helpBindings.dropFirst(3).map(Self.line)
+                out += ["", "In a customer (Enter):"] + app.helpBindings.dropFirst(4).map(Self.line)
             default:
                 break
             }

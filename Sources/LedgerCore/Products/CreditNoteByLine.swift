@@ -83,6 +83,11 @@ public struct IssueLineCreditNote: LedgerCommand {
         guard let customer = try tx.customer(id: invoice.customerID) else { throw LedgerError.notFound("customer") }
         let currency = invoice.currency
         let (net, tax, total) = try DocumentMath.totals(computed, currency: currency)
+        // Like `IssueCreditNote`: above the clerk limit (default 0) a credit note needs a manager.
+        let limit = try AccessPolicy.creditNoteClerkLimit(tx)
+        if total.minorUnits > limit {
+            try context.requireManager("a credit note above \(limit) minor units (the clerk limit)")
+        }
         var note = Invoice(
             id: 0, kind: .creditNote, series: series, numberYear: date.year,
             number: try tx.nextNumber(series: series, year: date.year), date: date, dueDate: date,

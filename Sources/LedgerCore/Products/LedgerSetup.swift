@@ -2,6 +2,8 @@
 /// products and free lines, kept as per-ledger settings. Outcome: the settings written.
 public struct SetUpLedger: LedgerCommand {
     public static let name = "ledger.setup"
+    /// Sets the base currency, like `rate base`: manager or admin.
+    public static var allowedRoles: Set<UserRole> { AccessRoles.managers }
     public var companyName: String
     public var baseCurrency: Currency
     public var defaultTaxRate: Rate
@@ -32,6 +34,7 @@ public struct SetUpLedger: LedgerCommand {
 /// unpins it (nil). `--today` still wins. Outcome: the pinned date.
 public struct PinLedgerClock: LedgerCommand {
     public static let name = "ledger.pin_today"
+    public static var allowedRoles: Set<UserRole> { AccessRoles.managers }
     public var date: CivilDate?
     public init(date: CivilDate?) { self.date = date }
 

@@ -262,11 +262,12 @@ public struct LedgerApp: TerminalApplication {
     /// Every key of the app, for the help overlay and the README.
     var helpBindings: [KeyBinding] {
         let s = context.strings
-        return [KeyBinding([.function(3), .function(4), .function(5), .function(6), .function(7), .function(8),
-                                 .function(9)], s.screens,
-                           help: [s.screenSalesEntry, s.screenCustomers, s.screenReceivables, s.screenCharts, s.screenReports,
-                                  s.screenProducts, s.screenDocuments]
-                               .joined(separator: " / ") + s.t(" (also 1–7 outside text fields)", "（输入框外按 1–7）")),
+        return [KeyBinding([.function(3), .function(4), .function(5), .function(6), .function(7)], s.screens,
+                           help: [s.screenSalesEntry, s.screenCustomers, s.screenReceivables, s.screenCharts, s.screenReports]
+                               .joined(separator: " / ") + s.t(" (also 1–5 outside text fields)", "（输入框外按 1–5）")),
+                KeyBinding([.function(8), .function(9)], s.t("More screens", "更多界面"),
+                           help: [s.screenProducts, s.screenDocuments].joined(separator: " / ")
+                               + s.t(" (also 6–7 outside text fields)", "（输入框外按 6–7）")),
                 KeyBinding([.function(1), .char("?")], s.help),
                 KeyBinding([.function(10), .char("q"), .ctrl("c")], s.quit)]
             + currentScreen.keyBindings(s).map(s.localized)

@@ -10,6 +10,8 @@ struct CustomerDetail {
     var salesThisYear: Int64 = 0
     /// Average days to pay and days late (tenths of a day) over invoices settled by receipts.
     var payment: PaymentBehaviour?
+    /// Contact history, newest first, with the state of each promise (kept, broken, pending).
+    var contacts: [(entry: ContactLogEntry, promise: PromiseState?)] = []
     var table = TableState()
 
     init?(code: String, context: AppContext) {
@@ -30,6 +32,8 @@ struct CustomerDetail {
         let yearStart = CivilDate(year: today.year, month: 1, day: 1)!
         if let snapshot = try? context.store.receivablesSnapshot(customerID: customer.id) {
             payment = ReceivablesFigures.paymentBehaviour(snapshot: snapshot, asOf: context.today).first { $0.customerID == customer.id }
+            contacts = snapshot.contacts.filter { $0.customerID == customer.id }.reversed()
+                .map { ($0, PromiseState.of($0, snapshot: snapshot, today: today)) }
         }
         salesThisYear = ((try? context.store.monthlySales(customerID: customer.id, from: yearStart, to: today)) ?? [:]).values.reduce(0, +)
     }
@@ -63,25 +67,42 @@ struct CustomerDetail {
         y += 1
         let balance = row?.balance ?? 0
         let overdue = row?.overdue ?? 0
-        var figures = "\(s.salesThisYear): \(context.money(salesThisYear, cur))   \(s.openBalance): \(context.money(balance, cur))   "
-            + "\(s.overdue): \(context.money(overdue, cur))   \(s.creditLimit): "
+        var figures = ["\(s.salesThisYear): \(context.money(salesThisYear, cur))", "\(s.openBalance): \(context.money(balance, cur))",
+                       "\(s.overdue): \(context.money(overdue, cur))"]
         if let limit = c.creditLimit {
             let used = limit.minorUnits > 0 ? Int((Int128(max(0, balance)) * 100) / Int128(limit.minorUnits)) : 0
-            figures += "\(context.money(limit.minorUnits, cur))  \(s.creditUsed) \(used)%"
+            figures += ["\(s.creditLimit): \(context.money(limit.minorUnits, cur))", "\(s.creditUsed) \(used)%"]
         } else {
-            figures += s.noLimit
+            figures.append("\(s.creditLimit): \(s.noLimit)")
         }
-        buffer.setFitted(figures + "   \(s.terms): \(c.paymentTerms.displayName(chinese: s.zh))",
-                         x: area.x + 1, y: y, width: area.width - 2, style: Style(overdue > 0 ? .overdue : .text))
-        y += 1
+        figures.append("\(s.terms): \(s.termsName(c.paymentTerms))")
+        // Whole figures only: what does not fit goes to a second line (never cut by `~`).
+        for line in PartsLine.wrap(figures, width: area.width - 2) {
+            buffer.setFitted(line, x: area.x + 1, y: y, width: area.width - 2, style: Style(overdue > 0 ? .overdue : .text))
+            y += 1
+        }
         func days(_ tenths: Int64?) -> String { tenths.map { "\($0 / 10).\($0 % 10)" } ?? "–" }
-        buffer.setFitted("\(s.averageDaysToPay): \(days(payment?.averageDaysToPayTenths))   \(s.averageDaysLate): \(days(payment?.averageDaysLateTenths))"
-                         + "   (\(payment?.settledInvoices ?? 0) \(s.t("paid invoices", "张已结清")))",
+        buffer.setFitted(PartsLine.fit(["\(s.averageDaysToPay): \(days(payment?.averageDaysToPayTenths))",
+                                        "\(s.averageDaysLate): \(days(payment?.averageDaysLateTenths))",
+                                        "(\(payment?.settledInvoices ?? 0) \(s.t("paid invoices", "张已结清")))"], width: area.width - 2),
                          x: area.x + 1, y: y, width: area.width - 2, style: Style(.text))
         y += 1
-        let receiptText = receipts.prefix(4).map { "\($0.displayNumber) \($0.date) \($0.amount.groupedString)" }.joined(separator: "   ")
-        buffer.setFitted("\(s.receiptAction): \(receiptText.isEmpty ? "–" : receiptText)", x: area.x + 1, y: y,
-                         width: area.width - 2, style: Style(.muted))
+        let receiptParts = receipts.prefix(4).map { "\($0.displayNumber) \($0.date) \($0.amount.groupedString)" }
+        buffer.setFitted(PartsLine.fit(["\(s.receiptAction):"] + (receiptParts.isEmpty ? ["–"] : receiptParts),
+                                       width: area.width - 2),
+                         x: area.x + 1, y: y, width: area.width - 2, style: Style(.muted))
+        y += 1
+        // Contact history: the last two contacts (date, channel, note, promise and whether it was kept).
+        let history = contacts.prefix(2).map { c -> String in
+            var text = "\(c.entry.date) \(c.entry.channel.rawValue) \(c.entry.note)"
+            if let promised = c.entry.promisedDate, let state = c.promise {
+                text += " → \(promised) \(state.name(chinese: s.zh))"
+            }
+            return text
+        }
+        buffer.setFitted(PartsLine.fit(["\(s.t("Contacts", "联系记录")) (\(contacts.count)):"]
+                                       + (history.isEmpty ? ["–"] : history), width: area.width - 2),
+                         x: area.x + 1, y: y, width: area.width - 2, style: Style(.muted))
         y += 2
         buffer.setString("\(s.invoices) (\(invoices.count))", x: area.x + 1, y: y - 1, style: Style(.accent, [.bold]))
         var state = table

@@ -70,7 +70,7 @@ struct CustomersScreen: LedgerScreen {
                 switch key {
                 case .escape, .backspace: statement = nil
                 case .char("p"):
-                    if let customer = detail?.customer { statement = StatementView(customer: customer, context: context, periodIndex: (view.periodIndex + 1) % 3) }
+                    if let customer = detail?.customer { statement = StatementView(customer: customer, context: context, periodIndex: (view.periodIndex + 1) % ReportPeriod.standard(today: context.today).count) }
                 case .char("x"): return view.export(context: context)
                 default:
                     _ = TableView(columns: []).handle(event, state: &view.state, rowCount: view.statement.lines.count + 2, pageSize: 10)

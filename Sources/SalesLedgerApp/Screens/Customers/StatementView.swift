@@ -11,20 +11,27 @@ struct StatementView {
     var periodIndex = 0
     var state = TableState()
 
-    init?(customer: Customer, context: AppContext, periodIndex: Int = 0) {
+    /// `periodIndex` into `ReportPeriod.standard` (本月, 上月, 本季, 本年, 近12个月); default this year.
+    init?(customer: Customer, context: AppContext, periodIndex: Int? = nil) {
+        let periods = ReportPeriod.standard(today: context.today)
+        let periodIndex = periodIndex ?? periods.firstIndex { $0.kind == .thisYear } ?? 0
         let (from, to) = StatementView.period(periodIndex, today: context.today)
         guard let snapshot = try? context.store.receivablesSnapshot(customerID: customer.id) else { return nil }
         statement = CustomerStatement.make(customer: customer, from: from, to: to, snapshot: snapshot)
         self.periodIndex = periodIndex
     }
 
-    /// This year, last 12 months, this month.
+    /// The range of `ReportPeriod.standard(today:)[index]` (same ranges offered once).
     static func period(_ index: Int, today: CivilDate) -> (CivilDate, CivilDate) {
-        switch index {
-        case 1: return (today.startOfMonth.adding(months: -11), today)
-        case 2: return (today.startOfMonth, today)
-        default: return (CivilDate(year: today.year, month: 1, day: 1)!, today)
-        }
+        let periods = ReportPeriod.standard(today: today)
+        let period = periods[min(max(0, index), periods.count - 1)]
+        return (period.from, period.to)
+    }
+
+    /// The period's name in the UI language (本月, 上月, …).
+    func periodName(today: CivilDate, chinese: Bool) -> String {
+        let periods = ReportPeriod.standard(today: today)
+        return periods.indices.contains(periodIndex) ? periods[periodIndex].name(chinese: chinese) : ""
     }
 
     func rows(_ words: StatementWords) -> [[String]] {
@@ -56,10 +63,14 @@ struct StatementView {
     func render(into buffer: inout CellBuffer, in area: Rect, context: AppContext) {
         let w = StatementWords(chinese: context.strings.zh)
         let s = statement
-        buffer.setFitted("\(w.title): \(s.customerName) (\(s.customerCode))   \(w.period) \(s.from) – \(s.to)   \(w.currency) \(s.currency.code)",
+        buffer.setFitted(PartsLine.fit(["\(w.title): \(s.customerName) (\(s.customerCode))",
+                                        "\(w.period) \(periodName(today: context.today, chinese: w.chinese)) \(s.from) – \(s.to)",
+                                        "\(w.currency) \(s.currency.code)"], width: area.width - 2),
                          x: area.x + 1, y: area.y, width: area.width - 2, style: Style(.header, [.bold]))
-        let agingText = s.aging.map { "\(w.bucket($0.label)) \(context.money($0.amount, s.currency))" }.joined(separator: "  ")
-        buffer.setFitted("\(w.aging): \(agingText)  \(w.unappliedCredit) \(context.money(s.unappliedCredit, s.currency))",
+        let agingParts = s.aging.map { "\(w.bucket($0.label)) \(context.money($0.amount, s.currency))" }
+        buffer.setFitted(PartsLine.fit(["\(w.aging):"] + agingParts
+                                       + ["\(w.unappliedCredit) \(context.money(s.unappliedCredit, s.currency))"],
+                                       width: area.width - 2, separator: "  "),
                          x: area.x + 1, y: area.maxY - 1, width: area.width - 2, style: Style(.muted))
         var st = state
         TableView(columns: [TableColumn(w.date, width: .fixed(10)), TableColumn(w.document, width: .fixed(15)),

@@ -53,7 +53,8 @@ extension DocumentView {
         for contact in detail.contacts {
             var text = "  \(contact.date)  \(contact.channel.rawValue)  \(contact.note)"
             if let promised = contact.promisedDate {
-                text += "  " + s.t("promised", "承诺") + " \(promised) " + DocumentView.promiseState(promised, detail: detail, today: today, s)
+                text += "  " + s.t("promised", "承诺") + " \(promised) "
+                    + (snapshot.flatMap { PromiseState.of(contact, snapshot: $0, today: today)?.name(chinese: s.zh) } ?? "")
             }
             line(text)
         }
@@ -72,12 +73,6 @@ extension DocumentView {
         }
         if let followUp { return followUp.render(into: &buffer, in: area, unicode: unicode) }
         return nil
-    }
-
-    /// Kept (paid by the promised date), broken (date passed, still open), or pending.
-    static func promiseState(_ promised: CivilDate, detail: DocumentDetail, today: CivilDate, _ s: Strings) -> String {
-        if detail.document.kind == .invoice, detail.open == 0 { return s.t("kept", "已兑现") }
-        return promised < today ? s.t("broken", "未兑现") : s.t("pending", "待兑现")
     }
 
     static func pad(_ text: String, _ width: Int) -> String {

@@ -12,6 +12,8 @@ struct DocumentView {
     var prompt: Prompt?
     var input = TextInput()
     var followUp: FollowUpEntry?
+    /// The customer's receivables (for the promise states of the contact history).
+    var snapshot: ReceivablesSnapshot?
 
     init(id: Int64, context: AppContext) {
         self.id = id
@@ -22,6 +24,7 @@ struct DocumentView {
 
     mutating func reload(context: AppContext) {
         detail = try? context.store.documentDetail(id: id)
+        snapshot = detail.flatMap { try? context.store.receivablesSnapshot(customerID: $0.customer.id) }
     }
 
     mutating func handle(_ event: Event, context: AppContext) -> ScreenOutcome {
