@@ -37,6 +37,7 @@ let package = Package(
         .target(name: "LedgerInterop", dependencies: [
             "LedgerCore",
             .product(name: "CSV", package: "CSV.swift"),
+            .product(name: "Crypto", package: "swift-crypto"),
         ], resources: [.copy("SampleData")]),
         // The report layer: named report queries over the store protocols, each read in one snapshot, returning
         // typed tables (`ReportTable`) that the CLI prints and the TUI draws. No GRDB.

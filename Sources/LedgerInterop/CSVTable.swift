@@ -38,7 +38,8 @@ public struct CSVTable: Sendable {
             let reader = try CSVReader(string: text, hasHeaderRow: true)
             let header = reader.headerRow ?? []
             var records: [[String]] = []
-            while let row = reader.next() { records.append(row) }
+            // Our CSV writer prefixes formula-like text with ' (OWASP); read it back as written.
+            while let row = reader.next() { records.append(row.map(DelimitedFile.unneutralised)) }
             if let error = reader.error {
                 throw InteropError(source: source, message: "row \(records.count + 2): \(error)")
             }

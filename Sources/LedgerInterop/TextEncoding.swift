@@ -1,7 +1,7 @@
 import Foundation
 
 /// Encodings of files the program reads and writes. Reading goes through `decode` (UTF-16 with a BOM here, the
-/// rest through `CSVTable.decode`, the one shared UTF-8/GB18030 decision), so a fix to encoding detection is
+/// rest through `TextDecoding.decode`, the one shared UTF-8/GB18030 decision), so a fix to encoding detection is
 /// made in one place for every import.
 public enum TextEncoding: String, Sendable {
     case utf8, utf8BOM = "utf8-bom", gb18030, utf16LE = "utf16le", utf16BE = "utf16be"
@@ -17,9 +17,9 @@ public enum TextEncoding: String, Sendable {
             else { throw InteropError(source: source, message: "text is not valid UTF-16") }
             return (text, little ? .utf16LE : .utf16BE)
         }
-        let text = try CSVTable.decode(data, source: source)
-        if data.starts(with: [0xEF, 0xBB, 0xBF]) { return (text, .utf8BOM) }
-        return (text, String(data: data, encoding: .utf8) != nil ? .utf8 : .gb18030)
+        let (text, found) = try TextDecoding.decode(data, source: source)
+        if found == .gb18030 { return (text, .gb18030) }
+        return (text, data.starts(with: [0xEF, 0xBB, 0xBF]) ? .utf8BOM : .utf8)
     }
 
     /// `text` as bytes in this encoding (with the BOM for `utf8BOM` and the UTF-16 ones).

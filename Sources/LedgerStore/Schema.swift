@@ -165,6 +165,7 @@ enum Schema {
         TradeSchema.register(in: &migrator)
         SecuritySchema.register(in: &migrator)
         DailyWorkSchema.register(in: &migrator)
+        InteropSchema.register(in: &migrator)
         return migrator
     }
 }

@@ -8,7 +8,8 @@ extension DateParser.Format: ExpressibleByArgument {}
 /// `import sales FILE`: CSV sales (UTF-8 with or without BOM, or GB18030 from Chinese Excel) as invoices.
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "import", abstract: "Import data from CSV files.",
-                                                    subcommands: [Sales.self])
+                                                    subcommands: [Sales.self, ImportCustomersCommand.self, ImportProductsCommand.self,
+                                                                  ImportReceiptsCommand.self, ImportOpeningCommand.self])
 
     struct Sales: ParsableCommand {
         static let configuration = CommandConfiguration(

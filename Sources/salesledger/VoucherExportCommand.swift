@@ -34,7 +34,8 @@ struct VoucherExportCommand: ParsableCommand {
     @Option(help: "凭证字: single (记) or split (收 for receipts, 转 otherwise).") var words: VoucherOptions.Words = .single
     @Option(help: "First 凭证号 of the first period.") var start = 1
     @Option(help: "Template file exported from your 账套: its header row gives the columns.") var template: String?
-    @Option(help: "Write to this file (default: standard output).") var output: String?
+    @Option(help: "Write to this file (default: standard output); .xlsx writes an Excel sheet (kis-excel).")
+    var output: String?
     @Flag(help: "Check and summarise, writing nothing.") var dryRun = false
 
     func run() throws {
@@ -44,8 +45,9 @@ struct VoucherExportCommand: ParsableCommand {
         let fromDate = parseDate(from, "from", today, &issues), toDate = parseDate(to, "to", today, &issues)
         if let fromDate, let toDate, fromDate > toDate { issues.add("to", "is before --from") }
         if start < 1 { issues.add("start", "must be 1 or more") }
-        if let output, output.lowercased().hasSuffix(".xlsx") {
-            issues.add("output", ".xlsx is not written yet; use .csv (Excel opens it) or .txt")
+        let xlsx = output?.lowercased().hasSuffix(".xlsx") ?? false
+        if xlsx && (target != .kisExcel || template != nil) {
+            issues.add("output", ".xlsx is written for --target kis-excel only; use .csv or .txt")
         }
         try issues.throwIfAny()
         guard let fromDate, let toDate else { return }
@@ -77,7 +79,7 @@ struct VoucherExportCommand: ParsableCommand {
             }
             data = layout.render(vouchers, writer: writer, dotted: accountMap.dotted ?? target.dotted)
         } else {
-            data = writer.render(vouchers, target: target)
+            data = xlsx ? writer.kisWorkbook(vouchers) : writer.render(vouchers, target: target)
         }
         let lines = vouchers.reduce(0) { $0 + $1.lines.count }
         let summary = "\(vouchers.count) voucher(s), \(lines) line(s), \(fromDate) … \(toDate); all balanced"

@@ -33,7 +33,9 @@ import Testing
         let text = CSVOutput.render(header: ["code", "name"], rows: [["C1", "=cmd|' /C calc'!A0"], ["C2", "张三, \"李\""]])
         let table = try CSVTable.parse(data: Data(text.utf8), source: "t.csv")
         #expect(table.header == ["code", "name"])
-        #expect(table.records == [["C1", "'=cmd|' /C calc'!A0"], ["C2", "张三, \"李\""]])
+        #expect(text.contains("C1,'=cmd|' /C calc'!A0\n"))
+        // The program's own reader undoes the prefix, so exports import back as written.
+        #expect(table.records == [["C1", "=cmd|' /C calc'!A0"], ["C2", "张三, \"李\""]])
     }
 
     @Test func lineWriterStreamsTheSameText() throws {

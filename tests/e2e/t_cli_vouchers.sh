@@ -48,6 +48,24 @@ assert rev == cents(net), (rev, net); assert vat == cents(tax), (vat, tax)
 PY
   done
 done
+# .xlsx for 金蝶 KIS: a valid ZIP (CRCs checked), amounts as numbers, every voucher balanced, revenue = report sales.
+$SL export vouchers --from $FROM --to $TO --target kis-excel --output v.xlsx 2>/dev/null
+python3 - v.xlsx "$net" <<'PY'
+import re, sys, zipfile
+from collections import defaultdict
+z = zipfile.ZipFile(sys.argv[1]); assert z.testzip() is None
+rows = re.findall(r'<row r="\d+">(.*?)</row>', z.read("xl/worksheets/sheet1.xml").decode())
+def cells(r):
+    return {ref: (re.search(r"<v>(.*?)</v>", b) or re.search(r"<t[^>]*>(.*?)</t>", b)).group(1)
+            for ref, b in re.findall(r'<c r="([A-Z]+)\d+"[^>]*>(.*?)</c>', r)}
+assert cells(rows[0])["H"] == "借方金额"
+bal = defaultdict(int); rev = 0
+for r in rows[1:]:
+    c = cells(r); d, k = round(float(c["H"]) * 100), round(float(c["I"]) * 100)
+    bal[(c["A"][:7], c["B"], c["C"])] += d - k
+    if c["F"] == "6001": rev += k - d
+assert all(v == 0 for v in bal.values()) and rev == round(float(sys.argv[2]) * 100), rev
+PY
 # A map that books revenue on the receivable (no customer on those lines): nothing written, the problem named.
 printf '[accounts]\nrevenue = "1122"\n' > bad.toml
 if $SL export vouchers --from $FROM --to $TO --map bad.toml --output never.csv 2> err.txt; then echo "accepted"; exit 1; fi

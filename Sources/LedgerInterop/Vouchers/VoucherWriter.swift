@@ -111,6 +111,21 @@ public struct VoucherWriter: Sendable {
         }
     }
 
+    /// The 金蝶 KIS "引入凭证" sheet as .xlsx: amounts, 凭证号 and 附单据数 as numbers, the rest as text.
+    public func kisWorkbook(_ vouchers: [Voucher]) -> Data {
+        let numeric: Set<VoucherField> = [.number, .attachments, .debit, .credit, .rate]
+        var rows: [[XLSXWriter.Cell]] = [Self.kisColumns.map { .text($0.0) }]
+        for v in vouchers {
+            for i in v.lines.indices {
+                rows.append(Self.kisColumns.map { _, field in
+                    let text = value(field, v, i, dotted: map.dotted ?? true)
+                    return numeric.contains(field) && !text.isEmpty ? .number(text) : .text(text)
+                })
+            }
+        }
+        return XLSXWriter.workbook(sheetName: "凭证", rows: rows)
+    }
+
     /// CSV text of `columns` in `style` (`.safe` carries its own BOM); 摘要 cut to `summaryBytes` GB bytes.
     func table(_ vouchers: [Voucher], _ columns: [(String, VoucherField)], dotted: Bool, style: CSVStyle,
                summaryBytes: Int? = nil) -> String {

@@ -1,0 +1,70 @@
+/// Store operations the import commands need beyond `LedgerTransaction`'s core (implemented by the SQLite store).
+public protocol InteropTransaction {
+    /// The earlier import of a file with this SHA-256 fingerprint, if any.
+    func importedFile(fingerprint: String) throws -> ImportedFile?
+    func insert(_ file: ImportedFile) throws
+    /// Whether a receipt with this reference (交易单号, bank serial) is in the ledger.
+    func receiptExists(reference: String) throws -> Bool
+    /// Code of the first customer whose phone or e-mail equals `account`, or whose notes contain it.
+    func customerCode(matchingAccount account: String) throws -> String?
+}
+
+/// A file imported once: its fingerprint refuses a second import of the same bytes.
+public struct ImportedFile: Hashable, Sendable, Codable {
+    /// Lower-case hex SHA-256 of the file's bytes.
+    public var fingerprint: String
+    /// customers, products, receipts, opening, sales.
+    public var kind: String
+    public var fileName: String
+    public var rows: Int
+    /// The ledger's date of the import.
+    public var importedOn: CivilDate
+    public init(fingerprint: String, kind: String, fileName: String, rows: Int, importedOn: CivilDate) {
+        self.fingerprint = fingerprint
+        self.kind = kind
+        self.fileName = fileName
+        self.rows = rows
+        self.importedOn = importedOn
+    }
+}
+
+/// Records that a file was imported (first command of every import batch, so the audit log names the file).
+/// Refuses a file imported before.
+public struct RecordImportedFile: LedgerCommand {
+    public static let name = "import.file"
+    /// Bulk imports change master data and balances: managers and admins.
+    public static var allowedRoles: Set<UserRole> { AccessRoles.managers }
+    public var file: ImportedFile
+    public init(_ file: ImportedFile) { self.file = file }
+
+    public func execute(in tx: any LedgerTransaction, context: CommandContext) throws -> ImportedFile {
+        if let earlier = try tx.importedFile(fingerprint: file.fingerprint) {
+            throw LedgerError.refused("\(file.fileName): this file was already imported on \(earlier.importedOn) "
+                                      + "as \(earlier.fileName) (\(earlier.rows) rows); nothing imported")
+        }
+        try tx.insert(file)
+        context.recordChange(entity: "import_file", id: 0, before: ImportedFile?.none, after: file)
+        return file
+    }
+}
+
+extension LedgerService.BatchRunner {
+    /// Whether a receipt with this reference exists (read-only).
+    public func receiptExists(reference: String) throws -> Bool { try tx.receiptExists(reference: reference) }
+    /// Reads a product inside the batch (read-only).
+    public func product(sku: String) throws -> Product? { try tx.product(sku: sku) }
+    /// The earlier import of this fingerprint (read-only).
+    public func importedFile(fingerprint: String) throws -> ImportedFile? { try tx.importedFile(fingerprint: fingerprint) }
+}
+
+extension LedgerService.BatchRunner {
+    /// Open invoices of customer `code` as of today's data (read-only), oldest due first.
+    public func openInvoices(customerCode code: String) throws -> [OpenItem] {
+        guard let customer = try tx.customer(code: code) else { return [] }
+        return try tx.openInvoices(customerID: customer.id)
+    }
+    /// The stored customer `code`'s record (read-only).
+    public func customerRecord(code: String) throws -> Customer? { try tx.customer(code: code) }
+    /// Customer matched by a payer account (phone, e-mail, or an account written in the notes) (read-only).
+    public func customerCode(account: String) throws -> String? { try tx.customerCode(matchingAccount: account) }
+}

@@ -1,0 +1,232 @@
+import Foundation
+import LedgerCore
+
+/// What `import customers|products|receipts|opening` reads.
+public enum ImportKind: String, Sendable, CaseIterable { case customers, products, receipts, opening }
+
+/// Layout of a receipts file: our columns, a WeChat Pay or Alipay bill, or a bank statement CSV.
+public enum ReceiptFormat: String, Sendable, CaseIterable { case generic, wechat, alipay, bankCSV = "bank-csv" }
+
+public struct ImportSettings: Sendable {
+    public var decimalComma = false
+    /// Upsert by code (customers, products) instead of refusing existing codes.
+    public var update = false
+    public var dateFormat: DateParser.Format = .yearMonthDay
+    public var currency: Currency = .cny
+    public var format: ReceiptFormat = .generic
+    /// Receipts whose customer cannot be matched are left out (listed) instead of stopping the file.
+    public var skipUnmatched = false
+    public init() {}
+}
+
+/// A problem with one row: `row 7, column 电话: …`.
+public struct ImportProblem: Sendable, Equatable, CustomStringConvertible {
+    public var row: Int
+    public var column: String
+    public var message: String
+    public init(row: Int, column: String, message: String) {
+        self.row = row
+        self.column = column
+        self.message = message
+    }
+    public var description: String { column.isEmpty ? "row \(row): \(message)" : "row \(row), column \(column): \(message)" }
+}
+
+/// One checked row, ready to post.
+public enum ImportRecord: Sendable, Equatable {
+    /// Fields present in the file (`present` lists their keys; the rest keep stored values on update).
+    case customer(CustomerFields, present: Set<String>)
+    case product(sku: String, name: String, category: String, unit: String, price: Money, taxRate: Rate, present: Set<String>)
+    case openInvoice(customerCode: String, number: String, date: CivilDate, due: CivilDate?, amount: Money)
+    case openCredit(customerCode: String, number: String, date: CivilDate, amount: Money)
+    case receipt(date: CivilDate, customerCode: String, customerName: String, account: String, amount: Money,
+                 method: PaymentMethod, reference: String, note: String, invoice: String)
+}
+
+/// The import engine shared by every kind: a `DelimitedFile` read once, each row checked into an `ImportRecord` or
+/// rejected with problems naming row and column; `post` (DataImportPosting.swift) then checks against the ledger
+/// and writes all rows in one transaction, or nothing.
+public struct DataImport: Sendable {
+    public struct Entry: Sendable { public var row: Int; public var cells: [String]; public var record: ImportRecord }
+    public struct Rejected: Sendable { public var row: Int; public var cells: [String]; public var problems: [ImportProblem] }
+
+    public let kind: ImportKind
+    public let file: DelimitedFile
+    public let settings: ImportSettings
+    public private(set) var header: [String] = []
+    public internal(set) var entries: [Entry] = []
+    public internal(set) var rejected: [Rejected] = []
+    /// Rows left out on purpose (refunds, closed trades, duplicates of a 交易单号), with the reason.
+    public internal(set) var skipped: [String] = []
+    var columns: [String: Int] = [:]
+
+    /// Reads and checks every row. `progress` gets the row count every 10,000 rows.
+    /// - Throws: `InteropError` when a required column is missing or the file is not delimited text.
+    public init(file: DelimitedFile, kind: ImportKind, settings: ImportSettings,
+                progress: ((Int) -> Void)? = nil) throws {
+        self.kind = kind
+        self.file = file
+        self.settings = settings
+        let synonyms: [String: [String]]
+        let required: [String]
+        switch kind {
+        case .customers: (synonyms, required) = (ImportColumns.customers, settings.update ? ["code"] : ["code", "name"])
+        case .products: (synonyms, required) = (ImportColumns.products, settings.update ? ["sku"] : ["sku", "name"])
+        case .opening: (synonyms, required) = (ImportColumns.opening, ["customer_code", "date", "amount"])
+        case .receipts: (synonyms, required) = (ImportColumns.receipts, ["date", "amount"])
+        }
+        var seen: [String: Int] = [:]
+        var count = 0
+        try file.forEachRecord(header: { h in
+            header = h
+            columns = ImportColumns.resolve(h, synonyms)
+            let missing = required.filter { columns[$0] == nil }
+            if !missing.isEmpty {
+                throw InteropError(source: file.source, message: "missing column(s): \(missing.joined(separator: ", ")); "
+                                   + "the header is: \(h.joined(separator: ", "))")
+            }
+            if kind == .receipts && columns["customer_code"] == nil && columns["customer_name"] == nil {
+                throw InteropError(source: file.source, message: "missing column: customer_code or customer_name (交易对方)")
+            }
+        }) { cells, row in
+            count += 1
+            if count % 10_000 == 0 { progress?(count) }
+            checkRow(cells, row, &seen)
+        }
+        progress?(count)
+    }
+
+    /// Header cell of `key` (for messages), else the key.
+    func columnName(_ key: String) -> String { columns[key].map { $0 < header.count ? header[$0] : key } ?? key }
+
+    /// The cell of `key`, trimmed, the OWASP `'` undone, and line breaks inside it (a multi-line Excel cell) joined
+    /// with a space: the ledger refuses control characters in stored text (issue 12).
+    func cell(_ cells: [String], _ key: String) -> String {
+        guard let i = columns[key], i < cells.count else { return "" }
+        let lines = cells[i].split(whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return DelimitedFile.unneutralised(lines.joined(separator: " "))
+    }
+
+    mutating func checkRow(_ cells: [String], _ row: Int, _ seen: inout [String: Int]) {
+        var problems: [ImportProblem] = []
+        func problem(_ key: String, _ message: String) {
+            problems.append(ImportProblem(row: row, column: key.isEmpty ? "" : columnName(key), message: message))
+        }
+        func amount(_ key: String, _ currency: Currency) -> Money? {
+            do { return try ImportAmount.parse(cell(cells, key), currency: currency, decimalComma: settings.decimalComma) } catch {
+                problem(key, cell(cells, key).isEmpty ? "is empty" : "\(error)")
+                return nil
+            }
+        }
+        func date(_ key: String) -> CivilDate? {
+            var text = cell(cells, key)
+            if kind == .receipts, let space = text.firstIndex(of: " ") { text = String(text[..<space]) }
+            do { return try DateParser.parse(text, format: settings.dateFormat) } catch {
+                problem(key, text.isEmpty ? "is empty" : "\(text) is not a valid date (\(error.reason), format \(settings.dateFormat.rawValue))")
+                return nil
+            }
+        }
+        func currency() -> Currency {
+            let code = cell(cells, "currency")
+            if code.isEmpty { return settings.currency }
+            if let c = Currency.named(code.uppercased() == "RMB" ? "CNY" : code.uppercased()) { return c }
+            problem("currency", "unknown currency \(code)")
+            return settings.currency
+        }
+        func unique(_ key: String) -> String {
+            let value = cell(cells, key)
+            if value.isEmpty { problem(key, "is empty") } else if let first = seen[value] {
+                problem(key, "\(value) appears again (first on row \(first))")
+            } else { seen[value] = row }
+            return value
+        }
+        var record: ImportRecord?
+        switch kind {
+        case .customers:
+            let code = unique("code"), name = cell(cells, "name")
+            if name.isEmpty && columns["name"] != nil { problem("name", "is empty") }
+            var fields = CustomerFields(code: code, name: name)
+            fields.contact = cell(cells, "contact")
+            fields.phone = cell(cells, "phone")
+            fields.email = cell(cells, "email")
+            fields.address = cell(cells, "address")
+            fields.region = cell(cells, "region")
+            fields.channel = cell(cells, "channel")
+            fields.customerClass = cell(cells, "class")
+            fields.notes = cell(cells, "notes")
+            fields.currency = currency()
+            if !cell(cells, "credit_limit").isEmpty { fields.creditLimit = amount("credit_limit", fields.currency) }
+            let terms = cell(cells, "payment_terms")
+            if !terms.isEmpty {
+                do { fields.paymentTerms = try PaymentTerms.parse(terms) } catch { problem("payment_terms", "\(error)") }
+            }
+            record = .customer(fields, present: Set(columns.keys))
+        case .products:
+            let sku = unique("sku"), name = cell(cells, "name")
+            if name.isEmpty && columns["name"] != nil { problem("name", "is empty") }
+            let cur = currency()
+            let price = cell(cells, "unit_price").isEmpty ? Money.zero(cur) : amount("unit_price", cur)
+            var rate = Rate.zero
+            let rateText = cell(cells, "tax_rate")
+            if !rateText.isEmpty {
+                do {
+                    rate = try Rate.parsePercent(rateText)
+                    if rate.basisPoints > 0 && rate.basisPoints < 100 && !rateText.contains("%") {
+                        problem("tax_rate", "\(rateText) is ambiguous: write 13 or 13% for thirteen percent")
+                    }
+                } catch { problem("tax_rate", "\(rateText) is not a percentage (\(error))") }
+            }
+            if let price {
+                record = .product(sku: sku, name: name, category: cell(cells, "category"), unit: cell(cells, "unit"),
+                                  price: price, taxRate: rate, present: Set(columns.keys))
+            }
+        case .opening:
+            let code = cell(cells, "customer_code")
+            if code.isEmpty { problem("customer_code", "is empty") }
+            let number = cell(cells, "number")
+            if !number.isEmpty { _ = unique("number") }
+            let kindText = cell(cells, "kind").lowercased()
+            let isCredit = ["credit", "unapplied", "unapplied_credit", "receipt", "预收", "预收款", "未核销", "credit_note"]
+                .contains(kindText)
+            if !isCredit && !["", "invoice", "销售单", "应收单", "发票"].contains(kindText) {
+                problem("kind", "\(kindText) is neither invoice nor credit")
+            }
+            let d = date("date"), cur = currency(), value = amount("amount", cur)
+            var due: CivilDate?
+            if !cell(cells, "due_date").isEmpty { due = date("due_date") }
+            if let value, value.minorUnits <= 0 { problem("amount", "must be greater than 0 (an open amount)") }
+            if let d, let value, value.minorUnits > 0 {
+                record = isCredit ? .openCredit(customerCode: code, number: number, date: d, amount: value)
+                                  : .openInvoice(customerCode: code, number: number, date: d, due: due, amount: value)
+            }
+        case .receipts:
+            switch receiptRecord(cells, row, &seen, problem: problem, amount: amount, date: date, currency: currency) {
+            case .record(let r): record = r
+            case .skip(let reason):
+                skipped.append("row \(row): \(reason)")
+                return
+            case .invalid: break
+            }
+        }
+        if let record, problems.isEmpty {
+            entries.append(Entry(row: row, cells: cells, record: record))
+        } else {
+            rejected.append(Rejected(row: row, cells: cells, problems: problems))
+        }
+    }
+
+    /// The rejected rows as CSV: `row`, `problems`, then the row's own cells under the file's header.
+    public func rejectedCSV(style: CSVStyle? = nil) -> String {
+        CSVOutput.render(header: ["row", "problems"] + header, rows: rejected.map { r in
+            [String(r.row), r.problems.map(\.description).joined(separator: "; ")] + r.cells
+        }, style: style)
+    }
+
+    public var problems: [ImportProblem] { rejected.flatMap(\.problems) }
+}
+
+extension DataImport {
+    /// Replaces the rejected rows (e.g. with those the ledger refused added), for `rejectedCSV`.
+    public mutating func replaceRejected(_ rows: [Rejected]) { rejected = rows }
+}

@@ -1,0 +1,210 @@
+import Foundation
+import LedgerCore
+
+/// Posting of a checked `DataImport` inside one batch transaction: the file is recorded first (fingerprint,
+/// permission), then each row through the command layer; a row the ledger refuses becomes a rejected row, and the
+/// caller rolls the whole batch back when any row was rejected (all-or-nothing) or on a dry run.
+extension DataImport {
+    public struct Outcome: Sendable, CustomStringConvertible {
+        public var created = 0
+        public var updated = 0
+        public var receipts = 0
+        public var openInvoices = 0
+        public var openCredits = 0
+        /// Net total by currency code, minor units.
+        public var totals: [String: Int64] = [:]
+        /// Allocation proposals of receipts: `row 5: 张三 1200.00 → INV-2025-000012 (invoice number in the note)`.
+        public var proposals: [String] = []
+        /// Rows the ledger refused.
+        public var rejected: [Rejected] = []
+
+        public var description: String {
+            var parts: [String] = []
+            if created > 0 || updated > 0 { parts.append("\(created) created, \(updated) updated") }
+            if receipts > 0 { parts.append("\(receipts) receipt(s)") }
+            if openInvoices > 0 || openCredits > 0 {
+                parts.append("\(openInvoices) open invoice(s), \(openCredits) unapplied credit(s)")
+            }
+            let money = totals.sorted { $0.key < $1.key }.map { code, minor in
+                "\(Money.format(minor, digits: Currency.named(code)?.minorDigits ?? 2, grouping: true)) \(code)"
+            }
+            if !money.isEmpty { parts.append(money.joined(separator: ", ")) }
+            return parts.isEmpty ? "nothing to import" : parts.joined(separator: "; ")
+        }
+    }
+
+    /// Writes every entry through `runner`. Rows the ledger refuses are returned in `Outcome.rejected` (the
+    /// caller must then roll back). - Throws: `LedgerError` when the file was imported before or the actor lacks
+    /// the role.
+    public func post(into runner: LedgerService.BatchRunner, today: CivilDate) throws -> Outcome {
+        var outcome = Outcome()
+        try runner.run(RecordImportedFile(ImportedFile(fingerprint: file.fingerprint, kind: kind.rawValue,
+                                                       fileName: (file.source as NSString).lastPathComponent,
+                                                       rows: entries.count, importedOn: today)))
+        for entry in entries {
+            do {
+                try post(entry, runner, &outcome)
+            } catch let error as LedgerError {
+                outcome.rejected.append(Rejected(row: entry.row, cells: entry.cells, problems: problems(error, entry.row)))
+            }
+        }
+        return outcome
+    }
+
+    func problems(_ error: LedgerError, _ row: Int) -> [ImportProblem] {
+        if case .validation(let issues) = error {
+            return issues.map { issue in
+                let key = ["unitPrice": "unit_price", "taxRate": "tax_rate", "creditLimit": "credit_limit",
+                           "customer": "customer_code", "paymentTerms": "payment_terms", "sku": "sku"][issue.path] ?? issue.path
+                return ImportProblem(row: row, column: columns[key] != nil ? columnName(key) : issue.path, message: issue.message)
+            }
+        }
+        return [ImportProblem(row: row, column: "", message: error.description)]
+    }
+
+    private func post(_ entry: Entry, _ runner: LedgerService.BatchRunner, _ outcome: inout Outcome) throws {
+        let row = entry.row
+        switch entry.record {
+        case let .customer(fields, present):
+            if let existing = try runner.customerRecord(code: fields.code) {
+                guard settings.update else {
+                    throw LedgerError.validation([FieldIssue("code", "customer \(fields.code) already exists (use --update to change it)")])
+                }
+                var merged = CustomerFields(code: existing.code, name: existing.name)
+                merged.contact = present.contains("contact") ? fields.contact : existing.contact
+                merged.phone = present.contains("phone") ? fields.phone : existing.phone
+                merged.email = present.contains("email") ? fields.email : existing.email
+                merged.address = present.contains("address") ? fields.address : existing.address
+                merged.region = present.contains("region") ? fields.region : existing.region
+                merged.channel = present.contains("channel") ? fields.channel : existing.channel
+                merged.customerClass = present.contains("class") ? fields.customerClass : existing.customerClass
+                merged.creditLimit = present.contains("credit_limit") ? fields.creditLimit : existing.creditLimit
+                merged.paymentTerms = present.contains("payment_terms") ? fields.paymentTerms : existing.paymentTerms
+                merged.currency = present.contains("currency") ? fields.currency : existing.currency
+                merged.notes = present.contains("notes") ? fields.notes : existing.notes
+                merged.name = present.contains("name") ? fields.name : existing.name
+                try runner.run(UpdateCustomer(id: existing.id, fields: merged))
+                outcome.updated += 1
+            } else {
+                try runner.run(CreateCustomer(fields))
+                outcome.created += 1
+            }
+        case let .product(sku, name, category, unit, price, taxRate, present):
+            if try runner.product(sku: sku) != nil {
+                guard settings.update else {
+                    throw LedgerError.validation([FieldIssue("sku", "product \(sku) already exists (use --update to change it)")])
+                }
+                try runner.run(EditProduct(sku: sku, name: present.contains("name") ? name : nil,
+                                           category: present.contains("category") ? category : nil,
+                                           unit: present.contains("unit") ? unit : nil,
+                                           taxRate: present.contains("tax_rate") ? taxRate : nil,
+                                           unitPrice: present.contains("unit_price") ? price : nil))
+                outcome.updated += 1
+            } else {
+                try runner.run(CreateProduct(sku: sku, name: name, category: category, unit: unit, unitPrice: price,
+                                             taxRate: taxRate))
+                outcome.created += 1
+            }
+        case let .openInvoice(code, number, date, due, amount):
+            if !number.isEmpty, try runner.documentExists(externalReference: number) {
+                throw LedgerError.validation([FieldIssue("number", "\(number) is already in the ledger (imported before?)")])
+            }
+            var post = PostInvoice(customerCode: code, date: date, lines: [
+                LineInput(description: "期初余额 opening balance" + (number.isEmpty ? "" : " \(number)"),
+                          quantity: Quantity(1), unitPrice: amount, taxRate: .zero)])
+            post.dueDate = due
+            post.externalReference = number
+            post.note = "opening balance"
+            post.creditOverrideReason = "opening balance"
+            try runner.run(post)
+            outcome.openInvoices += 1
+            outcome.totals[amount.currency.code, default: 0] += amount.minorUnits
+        case let .openCredit(code, number, date, amount):
+            if !number.isEmpty, try runner.receiptExists(reference: number) {
+                throw LedgerError.validation([FieldIssue("number", "\(number) is already in the ledger (imported before?)")])
+            }
+            var receipt = RecordReceipt(customerCode: code, date: date, amount: amount, allocation: AllocationPlan.none)
+            receipt.method = .other
+            receipt.reference = number
+            receipt.note = "opening balance (unapplied credit)"
+            try runner.run(receipt)
+            outcome.openCredits += 1
+            outcome.totals[amount.currency.code, default: 0] -= amount.minorUnits
+        case let .receipt(date, code, name, account, amount, method, reference, note, invoice):
+            if !reference.isEmpty, try runner.receiptExists(reference: reference) {
+                throw LedgerError.validation([FieldIssue("reference", "\(reference) is already in the ledger (imported before?)")])
+            }
+            guard let customer = try matchCustomer(code: code, name: name, account: account, runner) else {
+                throw LedgerError.validation([FieldIssue(code.isEmpty ? "customer_name" : "customer_code",
+                                                         "no customer matches \(code.isEmpty ? name : code)")])
+            }
+            let (plan, why) = try proposal(customer: customer, amount: amount, text: invoice + " " + note, runner)
+            outcome.proposals.append("row \(row): \(customer) \(Money.format(amount.minorUnits, digits: amount.currency.minorDigits, grouping: false)) → \(why)")
+            var receipt = RecordReceipt(customerCode: customer, date: date, amount: amount, allocation: plan)
+            receipt.method = method
+            receipt.reference = reference
+            receipt.note = note
+            try runner.run(receipt)
+            outcome.receipts += 1
+            outcome.totals[amount.currency.code, default: 0] += amount.minorUnits
+        }
+    }
+
+    /// Customer code by code, else exact name, else a customer whose phone, e-mail or notes hold the payer's account.
+    func matchCustomer(code: String, name: String, account: String, _ runner: LedgerService.BatchRunner) throws -> String? {
+        if !code.isEmpty { return try runner.customerRecord(code: code) != nil ? code : nil }
+        if let byName = try runner.customerCode(named: name) { return byName }
+        if !account.isEmpty, let byAccount = try runner.customerCode(account: account) { return byAccount }
+        return nil
+    }
+
+    /// Allocation proposal: an open invoice whose number is in the note, else one open invoice of exactly the
+    /// amount, else oldest first.
+    func proposal(customer: String, amount: Money, text: String,
+                  _ runner: LedgerService.BatchRunner) throws -> (AllocationPlan, String) {
+        let open = try runner.openInvoices(customerCode: customer)
+        if let named = open.first(where: { !$0.number.isEmpty && text.contains($0.number) }) {
+            let applied = min(named.open, amount.minorUnits)
+            return (.manual([ManualAllocation(invoiceNumber: named.number, amount: Money(minorUnits: applied, currency: amount.currency))]),
+                    "\(named.number) (invoice number in the note)")
+        }
+        if let exact = open.first(where: { $0.open == amount.minorUnits }) {
+            return (.manual([ManualAllocation(invoiceNumber: exact.number, amount: amount)]), "\(exact.number) (exact amount)")
+        }
+        return (.auto, open.isEmpty ? "unapplied credit (no open invoice)" : "oldest first")
+    }
+}
+
+extension DataImport {
+    /// What a run did: the outcome, every rejected row (file checks and ledger checks, by row), and whether the
+    /// rows were written.
+    public struct RunResult: Sendable {
+        public var outcome: Outcome
+        public var rejected: [Rejected]
+        public var written: Bool
+    }
+
+    /// Posts in one transaction and keeps it only when no row was rejected and this is not a dry run; otherwise
+    /// rolls everything back (all-or-nothing). `dropUnmatched` leaves out receipts whose payer matches no customer.
+    /// - Throws: `LedgerError` when the file was imported before or the actor lacks the role.
+    public func run(service: LedgerService, dryRun: Bool, dropUnmatched: Bool = false) throws -> RunResult {
+        var outcome = Outcome()
+        var rolledBack = false
+        let plan = self
+        let result: Result<Void, LedgerError> = Result { () throws(LedgerError) in
+            try service.runBatch { runner in
+                outcome = try plan.post(into: runner, today: service.clock.today())
+                if dropUnmatched {
+                    outcome.rejected.removeAll { $0.problems.contains { $0.message.hasPrefix("no customer matches") } }
+                }
+                if dryRun || !outcome.rejected.isEmpty || !plan.rejected.isEmpty {
+                    rolledBack = true
+                    throw CancellationError()
+                }
+            }
+        }
+        if case .failure(let error) = result, !rolledBack { throw error }
+        let all = (rejected + outcome.rejected).sorted { $0.row < $1.row }
+        return RunResult(outcome: outcome, rejected: all, written: !rolledBack)
+    }
+}

@@ -1,0 +1,44 @@
+import GRDB
+import LedgerCore
+
+extension SQLiteTransaction {
+    func importedFile(fingerprint: String) throws -> ImportedFile? {
+        try Row.fetchOne(db, sql: "SELECT * FROM import_file WHERE fingerprint = ?", arguments: [fingerprint]).map { row in
+            ImportedFile(fingerprint: row["fingerprint"], kind: row["kind"], fileName: row["file_name"], rows: row["rows"],
+                         importedOn: RowMapping.date(row["imported_on"]))
+        }
+    }
+
+    func insert(_ file: ImportedFile) throws {
+        try db.execute(sql: "INSERT INTO import_file (fingerprint, kind, file_name, rows, imported_on) VALUES (?,?,?,?,?)",
+                       arguments: [file.fingerprint, file.kind, file.fileName, file.rows, file.importedOn.description])
+    }
+
+    func customerCode(matchingAccount account: String) throws -> String? {
+        try String.fetchOne(db, sql: """
+            SELECT code FROM customer WHERE phone = ?1 OR email = ?1 OR instr(notes, ?1) > 0 ORDER BY code LIMIT 1
+            """, arguments: [account])
+    }
+
+    func receiptExists(reference: String) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM receipt WHERE reference = ?)", arguments: [reference]) ?? false
+    }
+}
+
+/// Tables of the data import (issue 15): fingerprints of imported files.
+enum InteropSchema {
+    static func register(in migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("interop-import-files") { db in
+            try db.execute(sql: """
+                CREATE TABLE import_file (
+                    fingerprint TEXT PRIMARY KEY,
+                    kind TEXT NOT NULL,
+                    file_name TEXT NOT NULL,
+                    rows INTEGER NOT NULL,
+                    imported_on TEXT NOT NULL
+                );
+                CREATE INDEX receipt_reference ON receipt(reference);
+                """)
+        }
+    }
+}

@@ -1,0 +1,120 @@
+import ArgumentParser
+import Foundation
+import LedgerCore
+import LedgerInterop
+
+extension ReceiptFormat: ExpressibleByArgument {}
+
+/// Options of `import customers|products|receipts|opening`.
+struct DataImportOptions: ParsableArguments {
+    @Argument(help: "The file (CSV, semicolon or tab separated; UTF-8, UTF-8 BOM, GB18030 or UTF-16 with BOM).")
+    var file: String
+    @Flag(help: "Check every row and print the report (and the rejected rows as CSV), writing nothing.") var dryRun = false
+    @Flag(help: "Update records whose code exists instead of refusing them (customers, products).") var update = false
+    @Flag(help: "Amounts use a decimal comma and dot grouping: 1.234,50.") var decimalComma = false
+    @Option(help: "Date order: ymd, dmy or mdy.") var dateFormat: DateParser.Format = .yearMonthDay
+    @Option(help: "Currency when the file has no currency column.") var currency = "CNY"
+    @Option(help: "Write the rejected rows (with their problems) to this CSV file.") var rejected: String?
+}
+
+/// Runs one import: read and check every row, then post all rows in one transaction or nothing.
+enum DataImportRunner {
+    static func run(_ kind: ImportKind, _ global: GlobalOptions, _ options: DataImportOptions,
+                    format: ReceiptFormat = .generic, skipUnmatched: Bool = false) throws {
+        guard let cur = Currency.named(options.currency) else { throw UserError("currency: unknown currency code \(options.currency)") }
+        var settings = ImportSettings()
+        settings.decimalComma = options.decimalComma
+        settings.update = options.update
+        settings.dateFormat = options.dateFormat
+        settings.currency = cur
+        settings.format = format
+        settings.skipUnmatched = skipUnmatched
+        let started = Date()
+        let tty = isatty(STDERR_FILENO) == 1
+        let progress: (Int) -> Void = { n in
+            guard Date().timeIntervalSince(started) > 1 else { return }
+            let text = "salesledger: \(options.file): \(n) row(s) read"
+            FileHandle.standardError.write(Data((tty ? "\r" + text : text + "\n").utf8))
+        }
+        let file = try DelimitedFile.read(path: options.file, headerStart: DataImport.headerStart(for: format))
+        let plan = try DataImport(file: file, kind: kind, settings: settings, progress: progress)
+        if tty && Date().timeIntervalSince(started) > 1 { FileHandle.standardError.write(Data("\n".utf8)) }
+        let (_, service) = try global.openLedger()
+        let result = try plan.run(service: service, dryRun: options.dryRun, dropUnmatched: skipUnmatched)
+        let outcome = result.outcome, rejected = result.rejected
+        var report = ["\(options.file): \(plan.entries.count + plan.rejected.count) row(s) checked, \(rejected.count) rejected, "
+                      + "\(plan.skipped.count) left out (\(file.encoding.rawValue), separator "
+                      + (file.separator == "\t" ? "tab" : "'\(file.separator)'") + ")"]
+        report += plan.skipped.prefix(20).map { "  left out: \($0)" }
+        report += rejected.flatMap(\.problems).prefix(100).map { "  \($0)" }
+        report += outcome.proposals.prefix(200).map { "  proposal: \($0)" }
+        var csv = ""
+        if !rejected.isEmpty {
+            var withLedger = plan
+            withLedger.replaceRejected(rejected)
+            var inline = CSVOutput.processDefault
+            inline.byteOrderMark = false
+            csv = withLedger.rejectedCSV(style: options.rejected == nil ? inline : nil)
+            if let path = options.rejected {
+                guard FileManager.default.createFile(atPath: path, contents: Data(csv.utf8)) else {
+                    throw UserError("rejected: cannot write \(path)")
+                }
+                report.append("rejected rows written to \(path)")
+                csv = ""
+            }
+        }
+        if options.dryRun {
+            print(report.joined(separator: "\n"))
+            print("dry run: would import \(outcome); nothing written")
+            if !csv.isEmpty { print("\nrejected rows:\n" + csv, terminator: "") }
+            return
+        }
+        if !rejected.isEmpty {
+            throw UserError("nothing imported; \(rejected.count) row(s) rejected:\n" + report.joined(separator: "\n"))
+        }
+        print(report.joined(separator: "\n"))
+        print("imported \(outcome)")
+    }
+}
+
+struct ImportCustomersCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "customers", abstract: "Import customers (客户档案): code, name, contact, phone, … (English or Chinese headers).")
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var options: DataImportOptions
+    func run() throws { try DataImportRunner.run(.customers, global, options) }
+}
+
+struct ImportProductsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "products", abstract: "Import products: sku/商品编码, name/名称, category, unit, unit_price, tax_rate.")
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var options: DataImportOptions
+    func run() throws { try DataImportRunner.run(.products, global, options) }
+}
+
+struct ImportOpeningCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "opening",
+        abstract: "Import opening balances: open invoices with their open amounts, and unapplied credit (kind credit).")
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var options: DataImportOptions
+    func run() throws { try DataImportRunner.run(.opening, global, options) }
+}
+
+struct ImportReceiptsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "receipts",
+        abstract: "Import receipts: our CSV, a WeChat Pay or Alipay bill, or a bank statement CSV.",
+        discussion: """
+            Bills: preamble lines are skipped, only money in counts, refunds and closed trades are left out, a \
+            交易单号 is imported once. Customers are matched by code, name or payer account; each receipt is applied \
+            to the invoice named in its note, else an open invoice of exactly its amount, else oldest first. \
+            Use --dry-run to review the proposals first.
+            """)
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var options: DataImportOptions
+    @Option(help: "generic, wechat, alipay or bank-csv.") var format: ReceiptFormat = .generic
+    @Flag(help: "Leave out receipts whose payer matches no customer instead of stopping.") var skipUnmatched = false
+    func run() throws { try DataImportRunner.run(.receipts, global, options, format: format, skipUnmatched: skipUnmatched) }
+}
