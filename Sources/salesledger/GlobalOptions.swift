@@ -14,8 +14,11 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: "Language of output: en or zh (default from LC_ALL / LC_MESSAGES / LANG).")
     var lang: String?
 
-    @Option(name: .long, help: "Acting user for the audit log (default: $USER).")
+    @Option(name: .long, help: "Acting user (default: $USER). Once users have passwords it only names who logs in.")
     var user: String?
+
+    @Option(name: .long, help: "Read the password from this file descriptor (scripts), not the terminal.")
+    var passwordFd: Int32?
 
     var environment: [String: String] { ProcessInfo.processInfo.environment }
 
@@ -52,20 +55,27 @@ struct GlobalOptions: ParsableArguments {
 
     var actor: String { user ?? environment["USER"] ?? "user" }
 
-    /// Opens the ledger and a command service on it.
-    func openLedger() throws -> (SQLiteLedgerStore, LedgerService) {
+    /// Opens the ledger and a command service on it. With passwords in use the actor logs in first
+    /// (`askUser`: the TUI asks for the user name too); see `Authentication`.
+    func openLedger(askUser: Bool = false) throws -> (SQLiteLedgerStore, LedgerService) {
         let store = try SQLiteLedgerStore(path: databasePath)
+        AuditKey.load(into: store, environment: environment)
         // Roles: a ledger without users lets everyone act as admin (first run, single user); once users exist the
         // actor must be an active user and gets that user's role, enforced by the command layer.
         let users = try store.users()
         var role = UserRole.admin
-        if !users.isEmpty {
+        var name = actor
+        let clock = try clock()
+        if try store.passwordsInUse() {
+            if askUser && user == nil { name = Authentication.readName(prompt: "user", default: actor) }
+            role = try Authentication.login(store: store, name: name, passwordFD: passwordFd, clock: clock)
+        } else if !users.isEmpty {
             guard let user = users.first(where: { $0.name == actor }), user.isActive else {
                 throw UserError("user: '\(actor)' is not an active user of this ledger (see `salesledger user list`; use --user NAME)")
             }
             role = user.role
         }
-        let service = LedgerService(store: store, clock: try clock(), actor: actor, role: role)
+        let service = LedgerService(store: store, clock: clock, actor: name, role: role)
         return (store, service)
     }
 }
