@@ -41,14 +41,18 @@ let package = Package(
         ], resources: [.copy("SampleData")]),
         // Dimensions, hierarchies and classification rules.
         .target(name: "Classification", dependencies: ["LedgerCore"]),
+        // Periodic audit (定期审计): checks, report, confirmations, process metrics, over the store protocols.
+        .target(name: "LedgerAudit", dependencies: [
+            "LedgerCore", "LedgerInterop", .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         // Screens, app state, themes.
         .target(name: "SalesLedgerApp", dependencies: [
-            "TerminalUI", "LedgerCore", "LedgerInterop", "Classification",
+            "TerminalUI", "LedgerCore", "LedgerInterop", "Classification", "LedgerAudit",
             .product(name: "TOMLKit", package: "TOMLKit"),
         ]),
         .executableTarget(name: "salesledger", dependencies: [
             "LedgerCore", "LedgerStore", "LedgerInterop", "Classification",
-            "SalesLedgerApp", "TerminalUI", "TerminalUINcurses",
+            "SalesLedgerApp", "TerminalUI", "TerminalUINcurses", "LedgerAudit",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "salesledger-ui-demo", dependencies: [
@@ -63,6 +67,9 @@ let package = Package(
             "LedgerCore", "LedgerStore", "LedgerInterop", "Classification",
             .product(name: "GRDB", package: "GRDB.swift"),
         ], resources: [.copy("Fixtures")]),
+        .testTarget(name: "LedgerAuditTests", dependencies: [
+            "LedgerCore", "LedgerStore", "LedgerInterop", "LedgerAudit", .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         .testTarget(name: "SalesLedgerAppTests", dependencies: [
             "SalesLedgerApp", "TerminalUI", "LedgerCore", "LedgerStore", "LedgerInterop",
         ], exclude: ["Snapshots"]),

@@ -5,8 +5,8 @@ import LedgerCore
 /// A CSV file read into memory with its header: records addressed by column name, with row numbers for
 /// error messages (row 1 is the header, so the first record is row 2).
 ///
-/// Decoding: strict UTF-8 first (a UTF-8 BOM is dropped, CRLF is accepted), else GB18030/GBK as written by
-/// Chinese Excel. Parsing is RFC 4180 (quoted fields, embedded commas and newlines) by yaslab/CSV.swift.
+/// Decoding: one encoding per file (`TextDecoding`): UTF-8 (a BOM is dropped, CRLF is accepted), or GB18030 as
+/// written by Chinese Excel; never a mix. Parsing is RFC 4180 (quoted fields, embedded commas and newlines) by yaslab/CSV.swift.
 public struct CSVTable: Sendable {
     public let header: [String]
     public let records: [[String]]
@@ -50,14 +50,10 @@ public struct CSVTable: Sendable {
         }
     }
 
-    /// UTF-8 (BOM dropped) or, failing that, GB18030.
+    /// Exactly one encoding: UTF-8 (BOM dropped) or GB18030; a mostly-UTF-8 file with bad bytes is an error
+    /// naming row and column (`TextDecoding`).
     static func decode(_ data: Data, source: String) throws -> String {
-        var bytes = data
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-        if let text = String(data: bytes, encoding: .utf8) { return text }
-        let gb18030 = String.Encoding(rawValue: 0x8000_0632)
-        if let text = String(data: bytes, encoding: gb18030) { return text }
-        throw InteropError(source: source, message: "text is neither UTF-8 nor GB18030")
+        try TextDecoding.decode(data, source: source).text
     }
 
     /// Whether the table has `column`.

@@ -95,6 +95,13 @@ public struct SalesImport {
                 }
             }
             let name = cell(nameColumn), code = cell(codeColumn)
+            for (column, text) in [(nameColumn, name), (codeColumn, code), (numberColumn, cell(numberColumn)),
+                                   (noteColumn, cell(noteColumn))] {
+                if let column, let bad = column == codeColumn
+                    ? TextSafety.firstForbiddenInCode(text) : TextSafety.firstForbidden(in: text) {
+                    rowIssues.append(FieldIssue("row \(line), column \(column)", TextSafety.message(for: bad)))
+                }
+            }
             if name.isEmpty && code.isEmpty {
                 rowIssues.append(FieldIssue("row \(line), column \(nameColumn ?? codeColumn ?? "customer")", "customer is empty"))
             }

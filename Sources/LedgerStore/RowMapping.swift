@@ -71,12 +71,14 @@ enum RowMapping {
     }
 
     static func line(_ row: Row, currency cur: Currency) -> InvoiceLine {
-        InvoiceLine(productID: row["product_id"], description: row["description"],
+        var line = InvoiceLine(productID: row["product_id"], description: row["description"],
                     quantity: Quantity(thousandths: row["quantity_milli"]),
                     unitPrice: Money(minorUnits: row["unit_price"], currency: cur),
                     discount: Rate(basisPoints: row["discount_bp"]), taxRate: Rate(basisPoints: row["tax_rate_bp"]),
                     netAmount: Money(minorUnits: row["net_amount"], currency: cur),
                     taxAmount: Money(minorUnits: row["tax_amount"], currency: cur))
+        line.creditsLine = row["credits_line_no"]
+        return line
     }
 
     static func receipt(_ row: Row) -> Receipt {

@@ -34,14 +34,10 @@ extension SQLiteLedgerStore {
         try read { db in try SQLiteTransaction(db: db).customer(code: code) }
     }
 
+    /// The customer search condition (code, name, pinyin of any reading, initials, phone); see `SearchRanking`.
     static func searchClause(_ search: String?) -> (String, StatementArguments) {
-        guard let raw = search?.trimmingSpacesForSearch(), !raw.isEmpty else { return ("1", []) }
-        let pattern = "%" + raw.replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "%"
-        let lower = pattern.lowercased()
-        return ("""
-            (code LIKE ? ESCAPE '\\' OR instr(name, ?) > 0 OR pinyin LIKE ? ESCAPE '\\'
-             OR pinyin_initials LIKE ? ESCAPE '\\' OR phone LIKE ? ESCAPE '\\')
-            """, [pattern, raw, lower, lower, pattern])
+        let ranked = SearchRanking.sql(search, code: "code", extra: ["phone"])
+        return (ranked.clause, StatementArguments(ranked.clauseArgs))
     }
 
     public func customers(search: String?, asOf: CivilDate, page: PageRequest) throws -> [CustomerListRow] {
@@ -63,7 +59,14 @@ extension SQLiteLedgerStore {
         case .overdue: column = "overdue"
         case .lastPurchase: column = "last_purchase"
         }
-        let order = "\(column) \(sort.ascending ? "ASC" : "DESC")\(sort.column == .code ? "" : ", c.code")"
+        var order = "\(column) \(sort.ascending ? "ASC" : "DESC")\(sort.column == .code ? "" : ", c.code")"
+        let ranked = SearchRanking.sql(search, code: "c.code", extra: ["phone"])
+        var rankArgs: StatementArguments = []
+        if sort == CustomerSort(), !ranked.rankArgs.isEmpty {
+            // The default order with a search: best match first (exact code, code prefix, name prefix, substring).
+            order = "\(ranked.rank), " + order
+            rankArgs = StatementArguments(ranked.rankArgs)
+        }
         return try read { db in
             // As of `asOf`: documents and allocations dated after it do not count. `d` is a CivilDate's ISO text
             // (digits and dashes only), so it is inlined.
@@ -88,6 +91,7 @@ extension SQLiteLedgerStore {
                 LIMIT ? OFFSET ?
                 """
             var positional = args
+            positional += rankArgs
             positional += [page.limit, page.offset]
             return try Row.fetchAll(db, sql: sql, arguments: positional).map { row in
                 let customer = RowMapping.customer(row)
@@ -142,15 +146,7 @@ extension SQLiteLedgerStore {
     }
 
     public func products(search: String?, page: PageRequest) throws -> [Product] {
-        let (clause, args) = SQLiteLedgerStore.searchClause(search)
-        let productClause = clause.replacingOccurrences(of: "code LIKE", with: "sku LIKE")
-            .replacingOccurrences(of: "OR phone LIKE ? ESCAPE '\\'", with: "OR category LIKE ? ESCAPE '\\'")
-        return try read { db in
-            var arguments = args
-            arguments += [page.limit, page.offset]
-            return try Row.fetchAll(db, sql: "SELECT * FROM product WHERE \(productClause) ORDER BY sku LIMIT ? OFFSET ?",
-                                    arguments: arguments).map(RowMapping.product)
-        }
+        try productList(search: search, includeArchived: false, page: page)
     }
 
     public func salespeople() throws -> [Salesperson] {

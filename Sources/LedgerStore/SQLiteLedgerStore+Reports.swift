@@ -3,7 +3,8 @@ import LedgerCore
 
 extension SQLiteLedgerStore {
     /// Sales by dimension. Document-level dimensions sum document totals (credit notes negative);
-    /// product and category sum line amounts.
+    /// product and category sum line amounts (a credit note's line counts under the product it reverses; free-text
+    /// lines are keyed `*description`).
     public func salesReport(by dimension: SalesDimension, from: CivilDate?, to: CivilDate?) throws -> [SalesReportRow] {
         var filters = ["d.status = 'posted'"]
         var args: StatementArguments = []
@@ -27,7 +28,7 @@ extension SQLiteLedgerStore {
             joins += " JOIN document_line l ON l.document_id = d.id LEFT JOIN product p ON p.id = l.product_id"
             amounts = "SUM(\(sign) * l.net_amount) AS net, SUM(\(sign) * l.tax_amount) AS tax, SUM(\(sign) * (l.net_amount + l.tax_amount)) AS total"
             keyLabel = dimension == .product
-                ? ("COALESCE(p.sku, l.description)", "COALESCE(p.name, l.description)")
+                ? ("COALESCE(p.sku, '*' || l.description)", "COALESCE(p.name, l.description)")
                 : ("COALESCE(p.category, '')", "COALESCE(p.category, '')")
         }
         let sql = """

@@ -18,11 +18,18 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
     public func setAuditKey(_ bytes: [UInt8]?) {
         auditKey = bytes.map { SymmetricKey(data: $0) }
     }
+    /// True when the file or its media is not writable: reads work, writes throw "ledger is read-only".
+    public private(set) var isReadOnly = false
+    /// Seconds a writer waits for another program's lock (`StoreAccess`).
+    let writeWaitSeconds: Double
 
     /// Opens (creating when missing) the ledger at `path`: folder mode 0700, file mode 0600, then migrates.
     /// - Throws: `LedgerError.storage` naming the path and the cause.
-    public init(path: String, busyTimeoutSeconds: Double = 10) throws(LedgerError) {
+    /// An existing file that is not writable (or mode 0400) opens read-only; a writer waits up to
+    /// `busyTimeoutSeconds` (default 60) for another program's write, telling `StoreAccess.waitReporter` who it is.
+    public init(path: String, busyTimeoutSeconds: Double = StoreAccess.defaultWriteWaitSeconds) throws(LedgerError) {
         self.path = path
+        writeWaitSeconds = busyTimeoutSeconds
         do {
             let url = URL(fileURLWithPath: path)
             let folder = url.deletingLastPathComponent().path
@@ -39,12 +46,20 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
             }
             var config = Configuration()
             config.foreignKeysEnabled = true
-            config.busyMode = .timeout(busyTimeoutSeconds)
+            config.busyMode = .callback(StoreAccess.busyCallback(path: path, limit: busyTimeoutSeconds))
+            if !isNew && StoreAccess.isReadOnly(path: path) {
+                config.readonly = true
+                isReadOnly = true
+                writer = try DatabaseQueue(path: path, configuration: config)
+                return
+            }
             let pool = try DatabasePool(path: path, configuration: config)
             writer = pool
             try Schema.migrator.migrate(pool)
         } catch let error as LedgerError {
             throw error
+        } catch let error as DatabaseError {
+            throw StoreAccess.ledgerError(error, path: path, waitLimit: busyTimeoutSeconds)
         } catch {
             throw .storage("\(path): \(error)")
         }
@@ -53,6 +68,7 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
     /// A private in-memory ledger (tests).
     public init() throws(LedgerError) {
         path = nil
+        writeWaitSeconds = StoreAccess.defaultWriteWaitSeconds
         do {
             var config = Configuration()
             config.foreignKeysEnabled = true
@@ -65,15 +81,19 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
     }
 
     public func write<T>(_ body: (any LedgerTransaction) throws -> T) throws -> T {
+        if isReadOnly { throw LedgerError.refused("ledger is read-only: \(path ?? "ledger") cannot be written") }
         do {
             let key = auditKey
-            let result = try writer.write { db in try body(SQLiteTransaction(db: db, auditKey: key)) }
+            // The holder note is written once the write lock is ours, so waiting writers can name us.
+            let result = try writer.write { db in
+                try StoreAccess.withHolderNote(path) { try body(SQLiteTransaction(db: db, auditKey: key)) }
+            }
             anchorHead()
             return result
         } catch let error as LedgerError {
             throw error
         } catch let error as DatabaseError {
-            throw LedgerError.storage(error.message ?? error.description)
+            throw StoreAccess.ledgerError(error, path: path, waitLimit: writeWaitSeconds)
         }
     }
 
@@ -87,7 +107,7 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
         do {
             return try writer.read(body)
         } catch let error as DatabaseError {
-            throw LedgerError.storage(error.message ?? error.description)
+            throw StoreAccess.ledgerError(error, path: path, waitLimit: writeWaitSeconds)
         }
     }
 

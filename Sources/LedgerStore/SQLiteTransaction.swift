@@ -105,12 +105,12 @@ final class SQLiteTransaction: LedgerTransaction {
         let id = db.lastInsertedRowID
         let statement = try db.cachedStatement(sql: """
             INSERT INTO document_line (document_id, line_no, product_id, description, quantity_milli, unit_price,
-              discount_bp, tax_rate_bp, net_amount, tax_amount) VALUES (?,?,?,?,?,?,?,?,?,?)
+              discount_bp, tax_rate_bp, net_amount, tax_amount, credits_line_no) VALUES (?,?,?,?,?,?,?,?,?,?,?)
             """)
         for (index, line) in inv.lines.enumerated() {
             try statement.execute(arguments: [id, index + 1, line.productID, line.description, line.quantity.thousandths,
                                               line.unitPrice.minorUnits, line.discount.basisPoints, line.taxRate.basisPoints,
-                                              line.netAmount.minorUnits, line.taxAmount.minorUnits])
+                                              line.netAmount.minorUnits, line.taxAmount.minorUnits, line.creditsLine])
         }
         return id
     }

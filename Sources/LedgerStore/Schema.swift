@@ -162,7 +162,9 @@ enum Schema {
                 );
                 """)
         }
+        TradeSchema.register(in: &migrator)
         SecuritySchema.register(in: &migrator)
+        DailyWorkSchema.register(in: &migrator)
         return migrator
     }
 }

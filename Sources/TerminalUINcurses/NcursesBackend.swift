@@ -55,6 +55,7 @@ public final class NcursesBackend: TerminalBackend {
         guard term != "dumb" else { throw BackendError.unusableTerminal("TERM=dumb cannot show a full-screen interface") }
         let unicode = pinUTF8Locale()
         SignalMonitor.install()
+        FatalSignalGuard.install()   // before ncurses changes the terminal: the settings to go back to
         guard let screen = sl_newterm(nil) else {
             throw BackendError.unusableTerminal("unknown terminal type TERM=\(term)")
         }

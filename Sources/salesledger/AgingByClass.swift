@@ -45,6 +45,6 @@ enum AgingByClass {
         if labels.isEmpty { labels = AgingBuckets.standard.labels }
         let columns: [(name: String, kind: TabularOutput.Kind)] = [(dimension, .text), ("name", .text), ("currency", .text)]
             + labels.map { ($0, .amount) } + [("total", .amount)]
-        Swift.print(TabularOutput(columns: columns, rows: rows).render(format), terminator: "")
+        salesledger.print(TabularOutput(columns: columns, rows: rows).render(format), terminator: "")
     }
 }

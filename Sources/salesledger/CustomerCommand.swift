@@ -3,7 +3,7 @@ import LedgerCore
 
 struct CustomerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "customer", abstract: "List and add customers.",
-                                                    subcommands: [List.self, Add.self])
+                                                    subcommands: [List.self, Add.self, CustomerEditCommand.self])
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List customers with balance and overdue (paged).")
@@ -46,6 +46,7 @@ struct CustomerCommand: ParsableCommand {
         @Option(help: "Payment terms: NET30, NET1M, EOM+30D, EOM+1M, 月结30天, INST:50@30,50@60.") var terms = "NET30"
         @Option(help: "ISO 4217 currency code.") var currency = "CNY"
         @Option var notes = ""
+        @OptionGroup var tax: CustomerTaxOptions
 
         func run() throws {
             var issues = IssueCollector()
@@ -72,7 +73,15 @@ struct CustomerCommand: ParsableCommand {
                 // Also report the command's own checks (dry run, rolled back), so every problem is listed at once.
                 throw LedgerError.validation(issues.issues + service.validationIssues(of: CreateCustomer(fields)))
             }
-            let customer = try service.run(CreateCustomer(fields))
+            let details = tax.apply(to: CustomerTaxDetails(), issues: &issues)
+            try issues.throwIfAny()
+            let customer = try TradeCLI.run(chinese: global.isChinese) {
+                try service.runBatch { batch in
+                    let customer = try batch.run(CreateCustomer(fields))
+                    if !tax.isEmpty { try batch.run(SetCustomerTaxDetails(customerCode: customer.code, details: details)) }
+                    return customer
+                }
+            }
             print("customer \(customer.code) added: \(customer.name)")
         }
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LedgerCore
+import LedgerInterop
 import LedgerStore
 
 /// Options every subcommand takes.
@@ -19,6 +20,9 @@ struct GlobalOptions: ParsableArguments {
 
     @Option(name: .long, help: "Read the password from this file descriptor (scripts), not the terminal.")
     var passwordFd: Int32?
+
+    @Flag(name: .long, help: "CSV output as plain RFC 4180: no formula neutralising (OWASP ') and no UTF-8 BOM.")
+    var raw = false
 
     var environment: [String: String] { ProcessInfo.processInfo.environment }
 
@@ -48,6 +52,7 @@ struct GlobalOptions: ParsableArguments {
     }
 
     func validate() throws {
+        if raw { CSVOutput.processDefault = .raw }
         if let lang, !["en", "zh"].contains(lang.lowercased()) {
             throw ValidationError("--lang must be en or zh, not '\(lang)'")
         }
@@ -65,7 +70,8 @@ struct GlobalOptions: ParsableArguments {
         let users = try store.users()
         var role = UserRole.admin
         var name = actor
-        let clock = try clock()
+        var clock = try clock()
+        if let pinned = try pinnedByLedger(store) { clock = FixedClock(pinned) }
         if try store.passwordsInUse() {
             if askUser && user == nil { name = Authentication.readName(prompt: "user", default: actor) }
             role = try Authentication.login(store: store, name: name, passwordFD: passwordFd, clock: clock)
@@ -77,6 +83,12 @@ struct GlobalOptions: ParsableArguments {
         }
         let service = LedgerService(store: store, clock: clock, actor: name, role: role)
         return (store, service)
+    }
+
+    /// The ledger's pinned "today" (the IBM sample's 2013-06-30) unless --today or SALESLEDGER_TODAY is given.
+    func pinnedByLedger(_ store: SQLiteLedgerStore) throws -> CivilDate? {
+        guard (today ?? environment["SALESLEDGER_TODAY"] ?? "").isEmpty else { return nil }
+        return try store.ledgerSetting(LedgerSettings.pinnedTodayKey).flatMap(CivilDate.init(iso:))
     }
 }
 

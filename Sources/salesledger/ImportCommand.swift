@@ -38,7 +38,7 @@ struct ImportCommand: ParsableCommand {
             }
             let (_, service) = try global.openLedger()
             if dryRun {
-                let total = plan.rows.reduce(into: [String: Int64]()) { $0[$1.amount.currency.code, default: 0] += $1.isCreditNote ? -$1.amount.minorUnits : $1.amount.minorUnits }
+                let total = plan.rows.reduce(into: [String: Int64]()) { $0[$1.amount.currency.code] = CheckedSum.saturating($0[$1.amount.currency.code] ?? 0, $1.isCreditNote ? -$1.amount.minorUnits : $1.amount.minorUnits) }
                 print("dry run: \(plan.rows.count) row(s) would be imported; totals: "
                       + total.map { "\(Money.format($0.value, digits: Currency.named($0.key)?.minorDigits ?? 2, grouping: true)) \($0.key)" }.joined(separator: ", "))
             } else {

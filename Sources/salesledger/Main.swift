@@ -10,6 +10,7 @@ import LedgerStore
 enum Main {
     static func main() {
         let arguments = Array(CommandLine.arguments.dropFirst())
+        CLISetup.install(arguments: arguments)
         do {
             var command = try Salesledger.parseAsRoot(arguments)
             try command.run()
@@ -32,7 +33,7 @@ enum Main {
     }
 
     static func fail(_ message: String, code: Int32) -> Never {
-        FileHandle.standardError.write(Data(("salesledger: " + message + "\n").utf8))
+        FileHandle.standardError.write(Data(("salesledger: " + CLIChinese.message(TerminalSafeOutput.lines(message)) + "\n").utf8))
         exit(code)
     }
 }
@@ -43,11 +44,12 @@ struct Salesledger: ParsableCommand {
         abstract: "A terminal sales ledger: invoices, receipts, receivables, reports.",
         discussion: "Without a subcommand, opens the terminal UI on the ledger.",
         version: "0.1.0",
-        subcommands: [InitCommand.self, SummaryCommand.self, SampleCommand.self, CustomerCommand.self, InvoiceCommand.self,
+        subcommands: [InitCommand.self, SummaryCommand.self, SampleCommand.self, CustomerCommand.self, ProductCommand.self,
+                      InvoiceCommand.self,
                       ReceiptCommand.self, CreditNoteCommand.self, ReportCommand.self, StatementCommand.self,
                       RemindersCommand.self, ReminderRulesCommand.self, ContactCommand.self, RateCommand.self, ClassCommand.self,
-                      ImportCommand.self, ExportCommand.self, UserCommand.self, PolicyCommand.self, BackupCommand.self, RestoreCommand.self,
-                      AuditCommand.self])
+                      ImportCommand.self, ExportCommand.self, UserCommand.self, PolicyCommand.self, BackupCommand.self,
+                      RestoreCommand.self, AuditCommand.self, FapiaoCommand.self])
 
     @OptionGroup var global: GlobalOptions
     @Option(help: "Colour theme: default, dark, light, high-contrast, mono (NO_COLOR picks mono).") var theme: String?
@@ -93,7 +95,8 @@ struct InitCommand: ParsableCommand {
 
 struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "audit", abstract: "Audit log checks.",
-                                                    subcommands: [Verify.self, AuditKeygenCommand.self])
+                                                    subcommands: [Verify.self, AuditKeygenCommand.self]
+                                                        + AuditCommand.periodicAudit)
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Verify the audit chain, every covered record (documents, lines, receipts, allocations, users) "

@@ -68,21 +68,42 @@ struct CreditNoteCommand: ParsableCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Issue a credit note against an invoice (--applies-to) or standalone (customer credit).",
-            discussion: "Give --amount for one free line, or --line SKU:QTY[:PRICE…] / *DESCRIPTION:QTY:PRICE (repeatable).")
+            discussion: """
+                Against an invoice, the credit note copies the invoice's lines (each keeps its product and tax rate): \
+                no --line/--allowance/--amount reverses everything still uncredited; --line N:QTY returns QTY of the \
+                invoice's line N; --allowance N:AMOUNT reduces line N's price by AMOUNT (net, before tax). \
+                Standalone: --line SKU:QTY[:PRICE[:DISC%[:TAX%]]] or *DESCRIPTION:QTY:PRICE[:DISC%[:TAX%]] \
+                (repeatable), or --amount for one free line at 0 % tax.
+                """)
         @OptionGroup var global: GlobalOptions
-        @Option(help: "Customer code.") var customer: String
+        @Option(help: "Customer code (optional with --applies-to).") var customer: String?
         @Option(help: "Date (default today).") var date: String?
         @Option(help: "Invoice number it applies to (omit for a standalone credit).") var appliesTo: String?
-        @Option(help: "Amount of one free line.") var amount: String?
+        @Option(help: "Amount of one free line (tax 0).") var amount: String?
         @Option(name: .customLong("line"), help: "A line; repeat for more.") var lines: [String] = []
+        @Option(name: .customLong("allowance"), help: "N:AMOUNT price allowance on invoice line N; repeatable.")
+        var allowances: [String] = []
         @Option(help: "Reason (required).") var reason: String
 
         func run() throws {
             let (store, service) = try global.openLedger()
             let today = service.clock.today()
             var issues = IssueCollector()
-            let currency = try store.customer(code: customer)?.currency ?? .cny
             let day = parseDate(date, "date", today, &issues) ?? today
+            if let appliesTo, amount == nil {
+                let invoice = try store.invoiceDocument(number: appliesTo)
+                let currency = invoice?.currency ?? .cny
+                var requests = CreditLineSyntax.quantities(lines, issues: &issues)
+                requests += CreditLineSyntax.allowances(allowances, currency: currency, offset: requests.count,
+                                                        issues: &issues)
+                var command = IssueLineCreditNote(invoiceNumber: appliesTo, date: day, lines: requests, reason: reason)
+                command.customerCode = customer
+                if !issues.issues.isEmpty { throw LedgerError.validation(issues.issues + service.validationIssues(of: command)) }
+                try report(service.run(command), currency: currency)
+                return
+            }
+            guard let customer else { throw UserError("--customer is required for a standalone credit note") }
+            let currency = try store.customer(code: customer)?.currency ?? .cny
             var command: IssueCreditNote
             if let amount {
                 var money = Money.zero(currency)
@@ -97,8 +118,14 @@ struct CreditNoteCommand: ParsableCommand {
                 command = IssueCreditNote(customerCode: customer, date: day, appliesToNumber: appliesTo, lines: parsed, reason: reason)
             }
             if !issues.issues.isEmpty { throw LedgerError.validation(issues.issues + service.validationIssues(of: command)) }
-            let outcome = try service.run(command)
-            print("issued \(outcome.creditNote.displayNumber): \(outcome.creditNote.total.groupedString) \(currency.code); applied \(Money.format(outcome.creditNote.total.minorUnits - outcome.allocation.unapplied.minorUnits, digits: currency.minorDigits, grouping: true)); unapplied \(outcome.allocation.unapplied.groupedString)")
+            try report(service.run(command), currency: currency)
+        }
+
+        func report(_ outcome: IssueCreditNote.Outcome, currency: Currency) throws {
+            let note = outcome.creditNote
+            let applied = Money.format(note.total.minorUnits - outcome.allocation.unapplied.minorUnits,
+                                       digits: currency.minorDigits, grouping: true)
+            print("issued \(note.displayNumber): \(note.total.groupedString) \(currency.code) (net \(note.subtotal.groupedString), tax \(note.taxTotal.groupedString)); applied \(applied); unapplied \(outcome.allocation.unapplied.groupedString)")
         }
     }
 }

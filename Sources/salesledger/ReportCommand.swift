@@ -5,7 +5,8 @@ struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "report", abstract: "Sales and receivables reports.",
                                                     subcommands: [Sales.self, AgingReportCommand.self, PivotCommand.self,
                                                                   DSOReportCommand.self, CollectionsReportCommand.self,
-                                                                  PaymentDaysReportCommand.self, WriteOffReportCommand.self])
+                                                                  PaymentDaysReportCommand.self, WriteOffReportCommand.self,
+                                                                  FapiaoReportCommand.self, ProcessReportCommand.self])
 
     struct Sales: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -31,8 +32,8 @@ struct ReportCommand: ParsableCommand {
             if currencies.count <= 1 {
                 let c = currencies.first ?? .cny
                 total = ["TOTAL", "", c.code, String(rows.reduce(0) { $0 + $1.documents }),
-                         amount(rows.reduce(0) { $0 + $1.net }, c), amount(rows.reduce(0) { $0 + $1.tax }, c),
-                         amount(rows.reduce(0) { $0 + $1.total }, c)]
+                         amount(rows.reduce(0) { CheckedSum.saturating($0, $1.net) }, c), amount(rows.reduce(0) { CheckedSum.saturating($0, $1.tax) }, c),
+                         amount(rows.reduce(0) { CheckedSum.saturating($0, $1.total) }, c)]
             }
             _ = digits
             let output = TabularOutput(

@@ -15,9 +15,12 @@ enum TUILauncher {
         var warnings: [String] = []
         do { config = try AppConfig.load(path: AppConfig.defaultPath()) } catch { warnings.append("\(error) (settings ignored)") }
         let language: Language = global.lang != nil ? (global.isChinese ? .zh : .en) : (config.language ?? (global.isChinese ? .zh : .en))
+        // Autosave per instance (a second TUI never sees a live draft); a crashed instance's draft is adopted once.
+        let drafts = DraftFiles(ledgerPath: global.databasePath)
+        drafts.adoptCrashedDraft()
         let context = AppContext(store: store, service: service, language: language,
                                  ledgerName: (global.databasePath as NSString).lastPathComponent,
-                                 draftPath: global.databasePath + ".draft.json")
+                                 draftPath: drafts.path)
         // The daily backup (verified, rotated) at the first start of a day; the title bar warns when backups exist
         // but none is younger than 24 h (e.g. the daily one failed).
         // Audited like `backup --daily`; a role that may not back up is refused (and audited) when one is due.
@@ -31,6 +34,7 @@ enum TUILauncher {
             warnings.append("daily backup failed: \(error)")
         }
         context.isBackupOverdue = { store.lastBackupDate() != nil && store.backupIsOverdue() }
+        context.isClockPinnedByLedger = (try? global.pinnedByLedger(store)) != nil
         context.loadSample = { choice in
             let report = try service.runBatch { runner -> LoadReport in
                 switch choice {
@@ -45,6 +49,16 @@ enum TUILauncher {
                                                today: service.clock.today(), cities: cities).load(into: runner)
                 }
             }
+            if choice == .ibm, (try? global.pinnedByLedger(store)) == nil, (global.today ?? "").isEmpty,
+               (ProcessInfo.processInfo.environment["SALESLEDGER_TODAY"] ?? "").isEmpty {
+                // Its invoices were all settled by the end of 2013: open it as it stood on 2013-06-30.
+                let day = CivilDate(year: 2013, month: 6, day: 30)!
+                try service.run(PinLedgerClock(date: day))
+                service.clock = FixedClock(day)
+                context.isClockPinnedByLedger = true
+                return report.description + " — " + (language == .zh ? "日期固定为 2013-06-30（该示例的应收款在此日仍未结清）"
+                                                     : "today is pinned to 2013-06-30, when its invoices were still open")
+            }
             return report.description
         }
         let loaded = ThemeLoader.load(named: theme ?? config.theme, directory: ThemeLocation.directory(option: nil),
@@ -55,10 +69,11 @@ enum TUILauncher {
         } catch {
             Main.fail("cannot start the terminal interface: \(error)", code: 2)
         }
-        let runtime = Runtime(backend: backend, pollMilliseconds: 100, pendingSignal: SignalMonitor.pendingSignal,
+        let runtime = Runtime(backend: backend, pollMilliseconds: 100, deliversTicks: true, pendingSignal: SignalMonitor.pendingSignal,
                               needsFullRedraw: SignalMonitor.takeContinue)
         var app = LedgerApp(context: context)
         let reason = runtime.run(&app)
+        drafts.release()
         for warning in warnings + [loaded.warning].compactMap({ $0 }) {
             FileHandle.standardError.write(Data("salesledger: \(warning)\n".utf8))
         }

@@ -8,7 +8,16 @@ struct TabularOutput {
     var rows: [[String]]
     var totalRow: [String]?
 
+    /// The text in `format`; every cell and header is made terminal-safe first (`TerminalSafeOutput.cell`).
     func render(_ format: OutputFormat) -> String {
+        var safe = self
+        safe.columns = columns.map { (TerminalSafeOutput.cell($0.name), $0.kind) }
+        safe.rows = rows.map { $0.map(TerminalSafeOutput.cell) }
+        safe.totalRow = totalRow.map { $0.map(TerminalSafeOutput.cell) }
+        return safe.renderSafe(format)
+    }
+
+    private func renderSafe(_ format: OutputFormat) -> String {
         switch format {
         case .csv:
             return CSVOutput.render(header: columns.map(\.name), rows: rows + (totalRow.map { [$0] } ?? []))
@@ -20,6 +29,12 @@ struct TabularOutput {
     }
 
     private func renderTable() -> String {
+        var named = self
+        named.columns = columns.map { (CLIChinese.header($0.name), $0.kind) }
+        return named.renderAligned()
+    }
+
+    private func renderAligned() -> String {
         let all = [columns.map(\.name)] + rows + (totalRow.map { [$0] } ?? [])
         var widths = Array(repeating: 0, count: columns.count)
         for row in all { for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], CellWidth.of(cell)) } }

@@ -15,7 +15,8 @@ import TerminalUI
         let global = h.app.helpBindings.prefix(3)
         out.append("### Everywhere")
         out += global.map(Self.line)
-        let titles = [s.screenSalesEntry, s.screenCustomers, s.screenReceivables, s.screenCharts, s.screenReports]
+        let titles = [s.screenSalesEntry, s.screenCustomers, s.screenReceivables, s.screenCharts, s.screenReports,
+                      s.screenProducts, s.screenDocuments]
         for id in ScreenID.allCases {
             var app = h.app
             app.show(id)

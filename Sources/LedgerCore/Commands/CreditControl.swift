@@ -8,8 +8,11 @@ enum CreditControl {
         let open = try tx.openInvoices(customerID: customer.id)
         var reasons: [String] = []
         if let limit = customer.creditLimit {
-            let credits = try tx.unappliedCredits(customerID: customer.id).reduce(Int64(0)) { $0 + $1.amount }
-            let exposure = open.reduce(Int64(0)) { $0 + $1.open } - credits + newTotal.minorUnits
+            let credits = CheckedSum.of(try tx.unappliedCredits(customerID: customer.id).map(\.amount))
+            let openTotal = CheckedSum.of(open.map(\.open))
+            // Checked: a ledger holding amounts beyond the bounds (from an older version) must not trap here.
+            let exposure = openTotal.flatMap { o in credits.flatMap { c in CheckedSum.add(o, -c) } }
+                .flatMap { CheckedSum.add($0, newTotal.minorUnits) } ?? Int64.max
             if exposure > limit.minorUnits {
                 let digits = customer.currency.minorDigits
                 reasons.append("balance would be \(Money.format(exposure, digits: digits, grouping: true)), over the credit limit \(Money.format(limit.minorUnits, digits: digits, grouping: true)) \(customer.currency.code)")
@@ -25,5 +28,6 @@ enum CreditControl {
         guard !reasons.isEmpty else { return }
         guard let reason = overrideReason?.trimmingSpaces(), !reason.isEmpty else { throw LedgerError.creditHold(reasons) }
         try context.requireManager("overriding a credit hold")
+        context.recordChange(entity: "credit_override", id: customer.id, before: reasons, after: [reason])
     }
 }

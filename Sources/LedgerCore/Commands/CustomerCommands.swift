@@ -25,8 +25,13 @@ public struct CustomerFields: Hashable, Sendable, Codable {
         let code = self.code.trimmingSpaces()
         issues.check(!code.isEmpty, "code", "is required")
         issues.check(code.count <= 32, "code", "is longer than 32 characters")
-        issues.check(!code.contains(where: { $0.isWhitespace }), "code", "must not contain spaces")
+        TextSafety.checkCode(code, field: "code", into: &issues)
         issues.check(!name.trimmingSpaces().isEmpty, "name", "is required")
+        for (field, value) in [("name", name), ("contact", contact), ("phone", phone), ("email", email),
+                               ("address", address), ("region", region), ("channel", channel),
+                               ("customerClass", customerClass), ("notes", notes.replacingNewlines())] {
+            TextSafety.checkName(value, field: field, into: &issues)
+        }
         issues.check(name.count <= 200, "name", "is longer than 200 characters")
         if !email.isEmpty && !CustomerFields.isEmail(email) {
             issues.add("email", "'\(email)' is not an e-mail address")
@@ -36,6 +41,8 @@ public struct CustomerFields: Hashable, Sendable, Codable {
         }
         if let limit = creditLimit {
             issues.check(limit.minorUnits >= 0, "creditLimit", "must be 0 or more")
+            issues.check(LedgerLimits.isWithinAmountBound(limit.minorUnits), "creditLimit",
+                         "must be at most \(LedgerLimits.amountBoundText(limit.currency))")
             issues.check(limit.currency == currency, "creditLimit",
                          "is in \(limit.currency.code) but the customer's currency is \(currency.code)")
         }
@@ -170,6 +177,10 @@ public struct CreateProduct: LedgerCommand {
         let sku = self.sku.trimmingSpaces()
         issues.check(!sku.isEmpty, "sku", "is required")
         issues.check(!productName.trimmingSpaces().isEmpty, "name", "is required")
+        TextSafety.checkCode(sku, field: "sku", into: &issues)
+        TextSafety.checkName(productName, field: "name", into: &issues)
+        issues.check(LedgerLimits.isWithinAmountBound(unitPrice.minorUnits), "unitPrice",
+                     "must be at most \(LedgerLimits.amountBoundText(unitPrice.currency))")
         issues.check(unitPrice.minorUnits >= 0, "unitPrice", "must be 0 or more")
         issues.check((0...10_000).contains(taxRate.basisPoints), "taxRate", "must be between 0% and 100%")
         if !sku.isEmpty, try tx.product(sku: sku) != nil { issues.add("sku", "product code '\(sku)' is already used") }
@@ -204,6 +215,8 @@ public struct CreateSalesperson: LedgerCommand {
         let code = self.code.trimmingSpaces()
         issues.check(!code.isEmpty, "code", "is required")
         issues.check(!personName.trimmingSpaces().isEmpty, "name", "is required")
+        TextSafety.checkCode(code, field: "code", into: &issues)
+        TextSafety.checkName(personName, field: "name", into: &issues)
         if !code.isEmpty, try tx.salesperson(code: code) != nil { issues.add("code", "salesperson code '\(code)' is already used") }
         try issues.throwIfAny()
         var person = Salesperson(code: code, name: personName.trimmingSpaces())

@@ -21,8 +21,9 @@ public struct LineInput: Hashable, Sendable, Codable {
 
 enum DocumentMath {
     /// Resolves products and computes each line's rounded net and tax; issues name `lines[i].field` (1-based).
+    /// `date`: the document's date, for the product's dated list price (see `ProductPrice`).
     static func lines(_ inputs: [LineInput], currency: Currency, tx: any LedgerTransaction, rounding: RoundingRule,
-                      issues: inout IssueCollector) throws -> [InvoiceLine] {
+                      issues: inout IssueCollector, date: CivilDate? = nil) throws -> [InvoiceLine] {
         if inputs.isEmpty { issues.add("lines", "at least one line is required") }
         var result: [InvoiceLine] = []
         for (index, input) in inputs.enumerated() {
@@ -31,12 +32,19 @@ enum DocumentMath {
             if let sku = input.productSKU, !sku.isEmpty {
                 product = try tx.product(sku: sku)
                 if product == nil { issues.add("\(path).product", "unknown product code \(sku)") }
+                if let product, product.isArchived { issues.add("\(path).product", "product \(sku) is archived") }
             } else if (input.description ?? "").trimmingSpaces().isEmpty {
                 issues.add("\(path).product", "a product or a description is required")
             }
-            let price = input.unitPrice ?? product?.unitPrice
+            let listPrice = try product.map { p in try date.map { try tx.price(of: p, on: $0) } ?? p.unitPrice }
+            let price = input.unitPrice ?? listPrice
             let tax = input.taxRate ?? product?.taxRate ?? .zero
             issues.check(input.quantity.thousandths > 0, "\(path).quantity", "quantity must be greater than 0")
+            issues.check(input.quantity.thousandths <= LedgerLimits.maxQuantityThousandths, "\(path).quantity",
+                         "quantity must be at most \(LedgerLimits.quantityBoundText)")
+            if let description = input.description {
+                TextSafety.checkName(description, field: "\(path).description", into: &issues)
+            }
             issues.check((0...10_000).contains(input.discount.basisPoints), "\(path).discount",
                          "discount must be between 0% and 100%")
             issues.check((0...10_000).contains(tax.basisPoints), "\(path).taxRate", "tax rate must be between 0% and 100%")
@@ -49,16 +57,23 @@ enum DocumentMath {
                 continue
             }
             issues.check(price.minorUnits >= 0, "\(path).unitPrice", "unit price must be 0 or more")
+            guard LedgerLimits.isWithinAmountBound(price.minorUnits) else {
+                issues.add("\(path).unitPrice", "unit price must be at most \(LedgerLimits.amountBoundText(currency))")
+                continue
+            }
             do {
                 let net = try LineCalculation.netAmount(quantity: input.quantity, unitPrice: price,
                                                         discount: input.discount, rounding: rounding)
                 let taxAmount = try LineCalculation.taxAmount(net: net, rate: tax, rounding: rounding)
+                guard let gross = CheckedSum.add(net.minorUnits, taxAmount.minorUnits),
+                      LedgerLimits.isWithinAmountBound(gross) else { throw MoneyError.overflow }
                 result.append(InvoiceLine(productID: product?.id,
                                           description: input.description ?? product?.name ?? "",
                                           quantity: input.quantity, unitPrice: price, discount: input.discount,
                                           taxRate: tax, netAmount: net, taxAmount: taxAmount))
             } catch {
-                issues.add("\(path).quantity", "line amount is too large")
+                issues.add("\(path).quantity",
+                           "line amount is too large (at most \(LedgerLimits.amountBoundText(currency)))")
             }
         }
         return result
@@ -68,9 +83,17 @@ enum DocumentMath {
         do {
             let net = try lines.map(\.netAmount).sum(in: currency)
             let tax = try lines.map(\.taxAmount).sum(in: currency)
-            return (net, tax, try net.adding(tax))
+            let total = try net.adding(tax)
+            guard LedgerLimits.isWithinAmountBound(total.minorUnits) else { throw MoneyError.overflow }
+            guard total.minorUnits > 0 else {
+                throw LedgerError.validation([FieldIssue("lines", "the document total is 0; there is nothing to post")])
+            }
+            return (net, tax, total)
+        } catch let error as LedgerError {
+            throw error
         } catch {
-            throw .validation([FieldIssue("lines", "document total \(error)")])
+            throw .validation([FieldIssue("lines",
+                                          "document total is too large (at most \(LedgerLimits.amountBoundText(currency)))")])
         }
     }
 }
@@ -94,6 +117,8 @@ public struct PostInvoice: LedgerCommand {
     public var note: String = ""
     /// A manager's reason to post despite a credit hold; audited with the command.
     public var creditOverrideReason: String?
+    /// A saved draft this document replaces (reopened in the form): deleted in the same transaction.
+    public var replacesDraftID: Int64?
 
     public init(customerCode: String, date: CivilDate, lines: [LineInput]) {
         self.customerCode = customerCode
@@ -112,13 +137,19 @@ public struct PostInvoice: LedgerCommand {
             if salesperson == nil { issues.add("salesperson", "unknown salesperson code \(code)") }
         }
         let currency = customer?.currency ?? .cny
-        let computed = try DocumentMath.lines(lines, currency: currency, tx: tx, rounding: context.rounding, issues: &issues)
+        let computed = try DocumentMath.lines(lines, currency: currency, tx: tx, rounding: context.rounding,
+                                              issues: &issues, date: date)
         let terms = paymentTerms ?? customer?.paymentTerms ?? .net30
         let due = dueDate ?? terms.dueDate(for: date)
         issues.check(due >= date, "dueDate", "due date \(due) is before the invoice date \(date)")
         try issues.throwIfAny()
         guard let customer else { throw LedgerError.notFound("customer \(customerCode)") }
         let (net, tax, total) = try DocumentMath.totals(computed, currency: currency)
+        if let replacesDraftID {
+            let replaced = try DraftLookup.draft(replacesDraftID, tx: tx)
+            try tx.deleteDraft(id: replaced.id)
+            context.recordChange(entity: "invoice", id: replaced.id, before: replaced, after: Invoice?.none)
+        }
         if !asDraft {
             try CreditControl.check(customer: customer, newTotal: total, tx: tx, context: context,
                                     overrideReason: creditOverrideReason)

@@ -13,7 +13,8 @@ public protocol LedgerCommand: Encodable, Sendable {
 /// The one write path: validate → one transaction → write → append an audit entry → commit.
 public final class LedgerService {
     public let store: any LedgerStore
-    public let clock: any LedgerClock
+    /// "Today"; replaced when a sample pins the ledger's date (see `PinLedgerClock`).
+    public var clock: any LedgerClock
     public var actor: String
     public var role: UserRole
     public var rounding: RoundingRule

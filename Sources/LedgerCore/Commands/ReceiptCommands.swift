@@ -121,6 +121,8 @@ public struct RecordReceipt: LedgerCommand {
         let customer = try tx.customer(code: customerCode)
         if customer == nil { issues.add("customer", "unknown customer code \(customerCode)") }
         issues.check(amount.minorUnits > 0, "amount", "amount must be greater than 0")
+        issues.check(LedgerLimits.isWithinAmountBound(amount.minorUnits), "amount",
+                     "amount must be at most \(LedgerLimits.amountBoundText(amount.currency))")
         if let customer, customer.currency != amount.currency {
             issues.add("amount", "is in \(amount.currency.code) but \(customer.code) pays in \(customer.currency.code)")
         }

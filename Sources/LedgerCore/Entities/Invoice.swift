@@ -23,6 +23,12 @@ public struct InvoiceLine: Hashable, Sendable, Codable {
     public var taxRate: Rate
     public var netAmount: Money
     public var taxAmount: Money
+    /// On a credit note made from an invoice's lines: the invoice line (1-based) this line reverses. Nil on
+    /// invoices, standalone credit notes and credit notes issued before credit by line (one free line each).
+    public var creditsLine: Int? = nil
+
+    /// A line without a product: a free-text line (description, quantity, price, tax rate), marked `*` in reports.
+    public var isFreeText: Bool { productID == nil }
 
     public init(productID: Int64?, description: String, quantity: Quantity, unitPrice: Money,
                 discount: Rate, taxRate: Rate, netAmount: Money, taxAmount: Money) {

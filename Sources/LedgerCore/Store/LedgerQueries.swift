@@ -10,7 +10,8 @@ public struct PageRequest: Hashable, Sendable {
 }
 
 /// Read-only queries. Lists are paged; nothing loads a whole table into memory for a screen.
-public protocol LedgerQueries: ReceivablesQueries, ClassificationQueries {
+public protocol LedgerQueries: ReceivablesQueries, ClassificationQueries, TradeQueries, ProductQueries,
+    DocumentBrowserQueries {
     func summary() throws -> LedgerSummary
     func customer(code: String) throws -> Customer?
     /// Customers whose code, name, pinyin, initials or phone contain `search` (all when nil), by code.

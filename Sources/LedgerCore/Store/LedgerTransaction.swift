@@ -2,7 +2,8 @@
 ///
 /// Synchronous and free of any database library's types, so SQLite (GRDB) and, later, PostgreSQL stores
 /// implement it alike. Every method throws `LedgerError.storage` on a store failure.
-public protocol LedgerTransaction: ReceivablesTransaction, ClassificationTransaction {
+public protocol LedgerTransaction: ReceivablesTransaction, ClassificationTransaction, TradeTransaction,
+    ProductTransaction {
     func customer(id: Int64) throws -> Customer?
     func customer(code: String) throws -> Customer?
     /// The first customer (by code) whose name is exactly `name`.

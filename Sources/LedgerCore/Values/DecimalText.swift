@@ -10,6 +10,8 @@ public enum DecimalTextError: Error, Equatable, Sendable, CustomStringConvertibl
     case tooManyDecimals(found: Int, allowed: Int)
     case overflow
     case noDigits
+    /// Parsed, but beyond a documented bound (`LedgerLimits`); carries the bound as text.
+    case beyondLimit(String)
 
     public var description: String {
         switch self {
@@ -22,6 +24,7 @@ public enum DecimalTextError: Error, Equatable, Sendable, CustomStringConvertibl
                 : "has \(found) decimal places; at most \(allowed) allowed"
         case .overflow: return "is too large"
         case .noDigits: return "has no digits"
+        case let .beyondLimit(bound): return "is too large (at most \(bound))"
         }
     }
 }

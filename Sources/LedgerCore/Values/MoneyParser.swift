@@ -3,7 +3,7 @@
 /// Accepts `1234.5`, `1,234.50`, `¥1,234.50`, `￥1234`, `-12.30`, `¥-12.30`, `-¥12.30`, full-width digits `１２３`,
 /// and a trailing or leading ISO code equal to the currency (`12.00 CNY`). Rejects more decimals than the
 /// currency has (`1.234` for CNY), stray characters (`12abc`), badly placed grouping (`12,34`), a symbol of
-/// another currency (`$5` for CNY) and values beyond Int64 minor units.
+/// another currency (`$5` for CNY) and values beyond ±`LedgerLimits.maxAmountMinorUnits` (10^15 minor units).
 public enum MoneyParser {
     /// - Throws: `MoneyParseError` whose description names the problem (the caller adds the field name).
     public static func parse(_ text: String, currency: Currency) throws(MoneyParseError) -> Money {
@@ -29,11 +29,15 @@ public enum MoneyParser {
             body.removeFirst()
             body = body.trimmingSpaces()
         }
-        do {
+        do throws(DecimalTextError) {
             let minor = try DecimalText.parse(sign + body, scale: currency.minorDigits)
+            guard LedgerLimits.isWithinAmountBound(minor) else {
+                throw DecimalTextError.beyondLimit(LedgerLimits.amountBoundText(currency))
+            }
             return Money(minorUnits: minor, currency: currency)
         } catch {
-            var reason = error.description
+            var reason = error == .overflow
+                ? DecimalTextError.beyondLimit(LedgerLimits.amountBoundText(currency)).description : error.description
             if case .tooManyDecimals = error {
                 reason += " for \(currency.code)"
             }

@@ -9,9 +9,17 @@ public struct Quantity: Hashable, Sendable, Codable, Comparable, CustomStringCon
     public static let scale = 3
 
     /// Parses `2`, `1.5`, `1,000`, `-1.5`, full-width digits.
-    /// - Throws: `DecimalTextError`, e.g. `.tooManyDecimals` for `1.2345`.
+    /// - Throws: `DecimalTextError`, e.g. `.tooManyDecimals` for `1.2345`, `.beyondLimit` beyond
+    ///   ±`LedgerLimits.maxQuantityThousandths`.
     public static func parse(_ text: String) throws(DecimalTextError) -> Quantity {
-        Quantity(thousandths: try DecimalText.parse(TextNormalization.cleaned(text), scale: scale))
+        let thousandths: Int64
+        do { thousandths = try DecimalText.parse(TextNormalization.cleaned(text), scale: scale) } catch {
+            throw error == .overflow ? .beyondLimit(LedgerLimits.quantityBoundText) : error
+        }
+        guard thousandths.magnitude <= UInt64(LedgerLimits.maxQuantityThousandths) else {
+            throw .beyondLimit(LedgerLimits.quantityBoundText)
+        }
+        return Quantity(thousandths: thousandths)
     }
 
     public static func < (lhs: Quantity, rhs: Quantity) -> Bool { lhs.thousandths < rhs.thousandths }

@@ -54,6 +54,15 @@ extension SQLiteLedgerStore {
                     return expected
                 }
             } catch let error as DatabaseError {
+                // The backup API reports the destination's failure through the source connection, whose message is
+                // then "not an error": name the cause from the result code.
+                if error.resultCode == .SQLITE_FULL {
+                    throw LedgerError.storage("the disk is full; the backup \(path) was not written")
+                }
+                if error.resultCode == .SQLITE_IOERR || error.resultCode == .SQLITE_CANTOPEN
+                    || error.resultCode == .SQLITE_READONLY {
+                    throw LedgerError.storage("cannot write the backup \(path) (\(error.resultCode))")
+                }
                 throw LedgerError.storage("reading the ledger: \(error.message ?? error.description)")
             }
         }

@@ -28,6 +28,10 @@ public final class AppContext {
     }
     /// Loads a sample data set (the executable wires the loaders), for the welcome dialog.
     public var loadSample: ((SampleChoice) throws -> String)?
+    /// Watches for other programs' writes (`pollExternalChanges`).
+    var externalChanges = ExternalChangeWatch()
+    /// True when "today" is pinned by the ledger (the IBM sample), not by `--today`: the title bar says so.
+    public var isClockPinnedByLedger = false
     /// Bumped after every successful write, so screens know to re-query.
     public private(set) var dataVersion = 0
 
@@ -86,7 +90,7 @@ public enum SampleChoice: Int, Sendable, CaseIterable {
 
 /// Where a screen asks the shell to go next.
 public enum ScreenID: Int, CaseIterable, Sendable {
-    case salesEntry, customers, receivables, charts, reports
+    case salesEntry, customers, receivables, charts, reports, products, documents
 }
 
 /// What a screen's key handling asks of the shell.
@@ -98,6 +102,8 @@ public enum ScreenOutcome: Equatable, Sendable {
     case error(String)
     /// Switch to a screen.
     case show(ScreenID)
+    /// Copy a document's lines into a new sale on the sales entry screen.
+    case copySale(Int64)
     /// Open a customer's detail on the customers screen.
     case openCustomer(String)
     /// Start a new sale for a customer on the sales entry screen.

@@ -12,6 +12,7 @@ extension LedgerApp {
         buffer.fill(title, style: Style(.title))
         let left = "\(s.appName) — \(context.ledgerName)"
         var right = "\(s.user): \(context.user)  \(s.today): \(context.today)"
+            + (context.isClockPinnedByLedger ? s.t(" (pinned)", "（固定日期）") : "")
         let badge = receivables.remindersDue
         if badge > 0 { right = "[\(badge) \(s.remindersBadge)]  " + right }
         let backupWarning = context.backupWarning
@@ -26,7 +27,8 @@ extension LedgerApp {
             buffer.setString("[\(badge) \(s.remindersBadge)]", x: badgeX, y: 0, style: Style(.warning, [.bold]))
         }
         // Tabs.
-        let titles = [s.screenSalesEntry, s.screenCustomers, s.screenReceivables, s.screenCharts, s.screenReports]
+        let titles = [s.screenSalesEntry, s.screenCustomers, s.screenReceivables, s.screenCharts, s.screenReports,
+                      s.screenProducts, s.screenDocuments]
             .enumerated().map { "F\($0.offset + 3) \($0.element)" }
         TabBar(titles: titles, selected: active.rawValue).render(into: &buffer, in: area.row(1))
         // Screen body, status line and hint bar.
@@ -43,6 +45,7 @@ extension LedgerApp {
             overlay.render(into: &buffer, in: body, unicode: unicode)
             cursor = nil
         }
+        if let setup { cursor = setup.render(into: &buffer, in: body, unicode: unicode) }
         if let dialog {
             LedgerApp.localized(dialog, s).render(into: &buffer, in: area, unicode: unicode)
             cursor = nil

@@ -3,7 +3,7 @@ import TerminalUI
 
 /// The SalesLedger terminal app: title bar, screen tabs, the active screen, a status line and the hint bar.
 ///
-/// Keys everywhere: F3–F7 switch screens (also `1`…`5` outside text fields), F1 (or `?` outside text fields)
+/// Keys everywhere: F3–F9 switch screens (also `1`…`7` outside text fields), F1 (or `?` outside text fields)
 /// shows help, F10 (or `q` outside text fields) quits — asking first when a sale being entered is not posted.
 public struct LedgerApp: TerminalApplication {
     let context: AppContext
@@ -13,8 +13,12 @@ public struct LedgerApp: TerminalApplication {
     var receivables = ReceivablesScreen()
     var charts = ChartsScreen()
     var reports = ReportsScreen()
+    var products = ProductsScreen()
+    var documents = DocumentsScreen()
     var isShowingHelp = false
     var dialog: Dialog?
+    /// The first-run set-up form ("Start empty" on the welcome dialog).
+    var setup: SetupWizard?
     var pendingDialog: PendingDialog = .none
     var status: (text: String, isError: Bool)?
     /// A sample chosen on the welcome dialog, loaded on the next event (after "Loading…" has been drawn).
@@ -45,6 +49,7 @@ public struct LedgerApp: TerminalApplication {
     // MARK: - Events
 
     public mutating func handle(_ event: Event) -> EventOutcome {
+        refreshIfChangedElsewhere()
         if let choice = pendingLoad {
             pendingLoad = nil
             loadSample(choice)
@@ -56,6 +61,18 @@ public struct LedgerApp: TerminalApplication {
             let outcome = open.handle(event)
             dialog = outcome == .open ? open : nil
             if outcome != .open { return finishDialog(outcome) }
+            return .continue
+        }
+        if var wizard = setup {
+            switch wizard.handle(event, context: context) {
+            case .open: setup = wizard
+            case .cancelled: setup = nil
+            case .saved(let message):
+                setup = nil
+                show(.products)
+                status = (message, false)
+            case .failed(let message): setup = wizard; status = (message, true)
+            }
             return .continue
         }
         if isShowingHelp {
@@ -75,10 +92,10 @@ public struct LedgerApp: TerminalApplication {
             case .char("?") where !typing:
                 isShowingHelp = true
                 return .continue
-            case .function(let n) where (3...7).contains(n):
+            case .function(let n) where (3...9).contains(n):
                 show(ScreenID(rawValue: n - 3) ?? .salesEntry)
                 return .continue
-            case .char(let c) where !typing && ("1"..."5").contains(c):
+            case .char(let c) where !typing && ("1"..."7").contains(c):
                 show(ScreenID(rawValue: Int(String(c))! - 1) ?? .salesEntry)
                 return .continue
             default:
@@ -98,6 +115,8 @@ public struct LedgerApp: TerminalApplication {
         case .receivables: return receivables.handle(event, context: context)
         case .charts: return charts.handle(event, context: context)
         case .reports: return reports.handle(event, context: context)
+        case .products: return products.handle(event, context: context)
+        case .documents: return documents.handle(event, context: context)
         }
     }
 
@@ -107,6 +126,11 @@ public struct LedgerApp: TerminalApplication {
         case .message(let text): status = (text, false)
         case .error(let text): status = (context.strings.core(text), true)
         case .show(let id): show(id)
+        case .copySale(let id):
+            show(.salesEntry)
+            if !salesEntry.hasUnsavedChanges, let document = try? context.store.documentDetail(id: id)?.document {
+                salesEntry.copy(document, context: context)
+            }
         case .openCustomer(let code):
             show(.customers)
             customers.openDetail(code: code, context: context)
@@ -134,6 +158,8 @@ public struct LedgerApp: TerminalApplication {
         case .receivables: receivables.refresh(context: context)
         case .charts: charts.refresh(context: context)
         case .reports: reports.refresh(context: context)
+        case .products: products.refresh(context: context)
+        case .documents: documents.refresh(context: context)
         }
     }
 
@@ -143,7 +169,8 @@ public struct LedgerApp: TerminalApplication {
     }
 
     mutating func requestQuit() -> EventOutcome {
-        if salesEntry.hasUnsavedChanges || customers.hasUnsavedChanges || receivables.hasUnsavedChanges {
+        if salesEntry.hasUnsavedChanges || customers.hasUnsavedChanges || receivables.hasUnsavedChanges
+            || products.hasUnsavedChanges {
             dialog = Dialog(title: context.strings.unsavedTitle, message: context.strings.unsavedQuit, kind: .confirm)
             pendingDialog = .quit
             return .continue
@@ -163,9 +190,12 @@ public struct LedgerApp: TerminalApplication {
             if let choice = SampleChoice(rawValue: index), context.loadSample != nil {
                 pendingLoad = choice
                 status = (context.strings.loading, false)
+            } else {
+                setup = SetupWizard(context: context)
             }
         case (.restoreDraft, .confirmed):
-            salesEntry.restoreStoredDraft(context: context)
+            let dropped = salesEntry.restoreStoredDraft(context: context)
+            if !dropped.isEmpty { status = (dropped.joined(separator: "; "), true) }
         case (.restoreDraft, .declined):
             salesEntry.discardStoredDraft(context: context)
         default:
@@ -195,6 +225,8 @@ public struct LedgerApp: TerminalApplication {
         case .receivables: return receivables
         case .charts: return charts
         case .reports: return reports
+        case .products: return products
+        case .documents: return documents
         }
     }
 
@@ -202,6 +234,7 @@ public struct LedgerApp: TerminalApplication {
     var keyBindings: [KeyBinding] {
         let s = context.strings
         if let dialog { return LedgerApp.dialogBindings(dialog, s) }
+        if let setup { return setup.form.keyBindings.map(s.localized) }
         return ([KeyBinding(.function(1), s.help), KeyBinding(.function(10), s.quit)] + currentScreen.keyBindings(s)).map(s.localized)
     }
 
@@ -229,9 +262,11 @@ public struct LedgerApp: TerminalApplication {
     /// Every key of the app, for the help overlay and the README.
     var helpBindings: [KeyBinding] {
         let s = context.strings
-        return [KeyBinding([.function(3), .function(4), .function(5), .function(6), .function(7)], s.screens,
-                           help: [s.screenSalesEntry, s.screenCustomers, s.screenReceivables, s.screenCharts, s.screenReports]
-                               .joined(separator: " / ") + s.t(" (also 1–5 outside text fields)", "（输入框外按 1–5）")),
+        return [KeyBinding([.function(3), .function(4), .function(5), .function(6), .function(7), .function(8),
+                                 .function(9)], s.screens,
+                           help: [s.screenSalesEntry, s.screenCustomers, s.screenReceivables, s.screenCharts, s.screenReports,
+                                  s.screenProducts, s.screenDocuments]
+                               .joined(separator: " / ") + s.t(" (also 1–7 outside text fields)", "（输入框外按 1–7）")),
                 KeyBinding([.function(1), .char("?")], s.help),
                 KeyBinding([.function(10), .char("q"), .ctrl("c")], s.quit)]
             + currentScreen.keyBindings(s).map(s.localized)

@@ -1,18 +1,21 @@
 import Foundation
+import LedgerCore
 
 extension Strings {
     /// Messages from the domain core (parsers, validation, credit control) are English; in the Chinese UI the
     /// common ones are translated here by pattern, the rest shown as they are.
-    func core(_ message: String) -> String {
+    public func core(_ message: String) -> String {
         guard zh else { return message }
-        for (pattern, template) in Strings.corePatterns {
+        if message.contains("\n") { return message.split(separator: "\n").map { core(String($0)) }.joined(separator: "\n") }
+        if let withPath = pathMessageZH(message) { return withPath }
+        for (pattern, template) in Strings.corePatterns + Strings.safetyPatterns {
             guard let regex = try? NSRegularExpression(pattern: pattern) else { continue }
             let range = NSRange(message.startIndex..., in: message)
             if regex.firstMatch(in: message, range: range) != nil {
                 return regex.stringByReplacingMatches(in: message, range: range, withTemplate: template)
             }
         }
-        return message
+        return TradeText.chinese(message) ?? message
     }
 
     static let corePatterns: [(String, String)] = [

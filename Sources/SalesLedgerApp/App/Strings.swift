@@ -28,6 +28,8 @@ public struct Strings: Sendable {
     var screenReceivables: String { t("Receivables", "应收账款") }
     var screenCharts: String { t("Charts", "图表") }
     var screenReports: String { t("Reports", "报表") }
+    var screenProducts: String { t("Products", "商品") }
+    var screenDocuments: String { t("Documents", "单据") }
     var user: String { t("User", "用户") }
     var today: String { t("Today", "今天") }
     var help: String { t("Help", "帮助") }
@@ -193,12 +195,14 @@ public struct Strings: Sendable {
     func localize(_ form: inout Form) {
         form.discardTitle = t("Discard changes?", "放弃修改？")
         form.discardMessage = t("The form has unsaved changes. Discard them?", "表单有未保存的修改，确定放弃吗？")
+        if zh { form.problemsHeadings = ["1 个问题，修正后才能保存：", "%d 个问题，修正后才能保存："] }
     }
 
     /// A table view with the filter label in the UI language.
     func localize(_ view: TableView) -> TableView {
         var v = view
         v.filterLabel = t("Filter: ", "筛选：")
+        v.emptyText = t("(no rows)", "（无数据）")
         return v
     }
 

@@ -73,7 +73,7 @@ public final class Runtime {
         if size.contains(app.minimumSize) {
             cursor = app.render(into: &current, context: RenderContext(size: size, supportsUnicode: backend.supportsUnicode))
         } else {
-            TooSmallNotice(minimum: app.minimumSize).render(into: &current)
+            TooSmallNotice(minimum: app.minimumSize, text: app.tooSmallText).render(into: &current)
         }
         let changes = current.diff(from: previous)
         if !changes.isEmpty { backend.draw(changes) }

@@ -24,6 +24,8 @@ public protocol TerminalApplication {
 extension TerminalApplication {
     public var minimumSize: Size { Size(width: 80, height: 24) }
     public var hasPendingWork: Bool { false }
+    /// The English "terminal too small" notice; apps in other languages return their own wording.
+    public var tooSmallText: (@Sendable (Size, Size) -> String)? { nil }
     public mutating func willTerminate(_ reason: TerminationReason) {}
 }
 

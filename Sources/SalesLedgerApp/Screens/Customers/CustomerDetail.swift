@@ -58,7 +58,7 @@ struct CustomerDetail {
         buffer.setFitted("\(c.code)  \(c.name)", x: area.x + 1, y: y, width: area.width - 2, style: Style(.header, [.bold]))
         y += 1
         let contactLine = [c.contact, c.phone, c.email, c.address].filter { !$0.isEmpty }.joined(separator: "  ·  ")
-        let classes = [c.customerClass, context.className("region", c.region), c.channel].filter { !$0.isEmpty }.joined(separator: " · ")
+        let classes = [c.customerClass, context.className("region", c.region), context.channelName(c.channel)].filter { !$0.isEmpty }.joined(separator: " · ")
         buffer.setFitted("\(s.contact): \(contactLine)   \(classes)", x: area.x + 1, y: y, width: area.width - 2, style: Style(.muted))
         y += 1
         let balance = row?.balance ?? 0

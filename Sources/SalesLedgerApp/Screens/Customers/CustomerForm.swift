@@ -35,7 +35,7 @@ struct CustomerForm {
                           }
                       }),
             FormField(id: "notes", label: s.notes, kind: .note(lines: 2), text: c?.notes ?? ""),
-        ])
+        ] + CustomerTaxSection.fields(customerCode: c?.code, context: context))
         s.localize(&form)
     }
 
@@ -77,9 +77,14 @@ struct CustomerForm {
             if case .choice(let i)? = values["currency"], CustomerForm.currencies.indices.contains(i) { fields.currency = CustomerForm.currencies[i] }
             if case .integer(let minor)? = values["limit"] { fields.creditLimit = Money(minorUnits: minor, currency: fields.currency) }
             fields.paymentTerms = (try? PaymentTerms.parse(text("terms"))) ?? .net30
+            let tax = CustomerTaxSection.details(form)
             do {
-                let saved: Customer
-                if let editingID { saved = try context.run(UpdateCustomer(id: editingID, fields: fields)) } else { saved = try context.run(CreateCustomer(fields)) }
+                let saved: Customer = try context.runBatch { batch in
+                    let saved: Customer
+                    if let editingID { saved = try batch.run(UpdateCustomer(id: editingID, fields: fields)) } else { saved = try batch.run(CreateCustomer(fields)) }
+                    try batch.run(SetCustomerTaxDetails(customerCode: saved.code, details: tax))
+                    return saved
+                }
                 form.markSaved()
                 return .saved(saved)
             } catch {

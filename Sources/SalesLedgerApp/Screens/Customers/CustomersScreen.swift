@@ -198,7 +198,7 @@ struct CustomersScreen: LedgerScreen {
             Border.draw(into: &buffer, rect: box, style: Style(.border), unicode: unicode)
             return form.form.render(into: &buffer, in: box.inset(by: 1), unicode: unicode)
         }
-        if let receipt { return receipt.render(into: &buffer, in: area, unicode: unicode) }
+        if let receipt { return receipt.render(into: &buffer, in: area, unicode: unicode, strings: context.strings) }
         if let picker { LedgerApp.localized(picker, s).render(into: &buffer, in: area, unicode: unicode); return nil }
         if table.isEditingFilter && detail == nil {
             return Point(x: area.x + 1 + DisplayWidth.of("/ ") + DisplayWidth.of(table.filter.text), y: area.maxY - 1)

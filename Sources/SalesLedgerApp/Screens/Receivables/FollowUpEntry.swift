@@ -7,12 +7,18 @@ struct FollowUpEntry {
     enum Kind { case contact, snooze }
     var form: Form
     let kind: Kind
-    let item: ReminderItem
+    let item: FollowUpTarget
     static let channels: [ContactChannel] = [.phone, .email, .visit, .wechat, .letter, .other]
 
     init(kind: Kind, item: ReminderItem, context: AppContext) {
+        self.init(kind: kind, target: FollowUpTarget(customerCode: item.customerCode, customerName: item.customerName,
+                                                     invoiceNumber: item.invoiceNumber), context: context)
+    }
+
+    /// On any list that has a customer and an invoice (reminders, overdue invoices, customer detail).
+    init(kind: Kind, target: FollowUpTarget, context: AppContext) {
         self.kind = kind
-        self.item = item
+        self.item = target
         let s = context.strings
         let today = context.today
         switch kind {
@@ -81,4 +87,11 @@ struct FollowUpEntry {
         Border.draw(into: &buffer, rect: box, style: Style(.border), unicode: unicode)
         return form.render(into: &buffer, in: box.inset(by: 1), unicode: unicode)
     }
+}
+
+/// The invoice a follow-up is about: its customer and number.
+struct FollowUpTarget: Equatable {
+    var customerCode: String
+    var customerName: String
+    var invoiceNumber: String
 }

@@ -3,13 +3,16 @@ import TerminalUI
 
 /// A small receipt (收款单) form shown over a screen: amount (prefilled), date, method, reference.
 /// Submitting records the receipt through the command layer, allocated to `invoiceNumber` when given,
-/// else automatically (oldest due date first).
+/// else automatically (oldest due date first); the allocation is previewed under the form (`AllocationPreview`),
+/// and an amount above what is open stays as unapplied customer credit, said so in the message.
 struct ReceiptEntry {
     var form: Form
     let customerCode: String
     let customerName: String
     let invoiceNumber: String?
     let currency: Currency
+    /// The customer's open invoices when the form opened (for the preview).
+    var openInvoices: [AllocationPreview.OpenInvoice] = []
     static let methods: [PaymentMethod] = [.bankTransfer, .cash, .wechatPay, .alipay, .cheque, .card, .other]
 
     init(customerCode: String, customerName: String, invoiceNumber: String?, openAmount: Int64, currency: Currency,
@@ -18,6 +21,11 @@ struct ReceiptEntry {
         self.customerName = customerName
         self.invoiceNumber = invoiceNumber
         self.currency = currency
+        let rows = (try? context.store.invoices(filter: InvoiceFilter(customerCode: customerCode, kind: .invoice,
+                                                                      status: .posted), page: PageRequest(limit: 2000))) ?? []
+        openInvoices = rows.filter { $0.open > 0 }.map {
+            AllocationPreview.OpenInvoice(number: $0.number, date: $0.date, dueDate: $0.dueDate, open: $0.open)
+        }
         let s = context.strings
         let today = context.today
         form = Form(title: "\(s.recordReceipt): \(customerName)" + (invoiceNumber.map { " → \($0)" } ?? ""), fields: [
@@ -42,26 +50,49 @@ struct ReceiptEntry {
             guard case .integer(let minor)? = values["amount"], case .date(let y, let m, let d)? = values["date"],
                   let date = CivilDate(year: y, month: m, day: d) else { return .open }
             let amount = Money(minorUnits: minor, currency: currency)
-            var plan = AllocationPlan.auto
-            if let invoiceNumber { plan = .manual([ManualAllocation(invoiceNumber: invoiceNumber, amount: amount)]) }
-            var command = RecordReceipt(customerCode: customerCode, date: date, amount: amount, allocation: plan)
+            let preview = AllocationPreview(amount: amount, target: invoiceNumber, open: openInvoices)
+            var command = RecordReceipt(customerCode: customerCode, date: date, amount: amount, allocation: preview.plan)
             if case .choice(let index)? = values["method"], ReceiptEntry.methods.indices.contains(index) {
                 command.method = ReceiptEntry.methods[index]
             }
             command.reference = form.fields.first { $0.id == "reference" }?.input.text ?? ""
             do {
                 let outcome = try context.run(command)
-                return .recorded("\(context.strings.receiptRecorded): \(outcome.receipt.displayNumber) \(amount.groupedString)")
+                let left = outcome.allocation.unapplied
+                return .recorded("\(context.strings.receiptRecorded): \(outcome.receipt.displayNumber) \(amount.groupedString)"
+                                 + (left.minorUnits > 0 ? context.strings.t("; \(left.groupedString) left as unapplied credit (核销 later)",
+                                                                            "；\(left.groupedString) 作为未核销预收款保留") : ""))
             } catch {
-                return .failed(error.description)
+                return .failed(error.fieldIssues.isEmpty ? error.description
+                               : context.strings.core(error.fieldIssues.map(\.description).joined(separator: "; ")))
             }
         }
     }
 
-    func render(into buffer: inout CellBuffer, in area: Rect, unicode: Bool) -> Point? {
-        let box = area.centered(Size(width: min(area.width - 2, 64), height: min(area.height - 2, 14)))
+    func render(into buffer: inout CellBuffer, in area: Rect, unicode: Bool, strings: Strings? = nil) -> Point? {
+        let box = area.centered(Size(width: min(area.width - 2, 64), height: min(area.height - 2, 16)))
         buffer.fill(box, style: Style(.dialog))
         Border.draw(into: &buffer, rect: box, style: Style(.border), unicode: unicode)
-        return form.render(into: &buffer, in: box.inset(by: 1), unicode: unicode)
+        let cursor = form.render(into: &buffer, in: Rect(x: box.x + 1, y: box.y + 1, width: box.width - 2,
+                                                         height: max(0, box.height - 4)), unicode: unicode)
+        if let s = strings, let text = previewText(s) {
+            buffer.setFitted(text, x: box.x + 2, y: box.maxY - 3, width: box.width - 4, style: Style(.accent))
+        }
+        return cursor
+    }
+
+    /// "Applies 100.00 to INV-…; leaves 20.00 as unapplied credit", from the amount typed so far.
+    func previewText(_ s: Strings) -> String? {
+        let typed = form.fields.first { $0.id == "amount" }?.input.text ?? ""
+        guard let amount = try? MoneyParser.parse(typed, currency: currency), amount.minorUnits > 0 else { return nil }
+        let preview = AllocationPreview(amount: amount, target: invoiceNumber, open: openInvoices)
+        let applied = preview.parts.map { "\($0.invoiceNumber) \($0.amount.groupedString)" }
+        var text = applied.isEmpty ? s.t("Applies to no invoice", "不核销任何单据")
+            : s.t("Applies ", "核销 ") + applied.prefix(3).joined(separator: ", ") + (applied.count > 3 ? " …" : "")
+        if preview.unapplied > 0 {
+            text += s.t("; leaves \(Money.format(preview.unapplied, digits: currency.minorDigits, grouping: true)) unapplied",
+                        "；\(Money.format(preview.unapplied, digits: currency.minorDigits, grouping: true)) 留作预收款")
+        }
+        return text
     }
 }

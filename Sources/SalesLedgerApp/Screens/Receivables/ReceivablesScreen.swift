@@ -32,20 +32,20 @@ struct ReceivablesScreen: LedgerScreen {
         report = reports.max { $0.openTotal < $1.openTotal }
         let currency = report?.currency
         overdue = items.filter { $0.dueDate < date && $0.currency == currency }
-        sortOverdue()
         if let snapshot = try? context.store.receivablesSnapshot(customerID: nil) {
             let rules = (try? context.store.storedReminderRules()) ?? .standard
             reminders = Reminders.list(on: date, snapshot: snapshot, rules: rules, dueOnly: true)
         } else {
             reminders = []
         }
+        sortOverdue()
         dso = report.flatMap { ReceivablesScreen.dso(open: $0.netReceivable, asOf: date, currency: $0.currency, context: context) }
     }
 
     /// DSO over the last 90 days: open receivables ÷ credit sales in the period × 90.
     static func dso(open: Int64, asOf: CivilDate, currency: Currency, context: AppContext) -> Int? {
         let rows = (try? context.store.salesReport(by: .year, from: asOf.adding(days: -89), to: asOf)) ?? []
-        let sales = rows.filter { $0.currency == currency }.reduce(Int64(0)) { $0 + $1.total }
+        let sales = rows.filter { $0.currency == currency }.reduce(Int64(0)) { CheckedSum.saturating($0, $1.total) }
         guard sales > 0 else { return nil }
         return Int((Int128(open) * 90 + Int128(sales) / 2) / Int128(sales))
     }
@@ -57,9 +57,15 @@ struct ReceivablesScreen: LedgerScreen {
             overdue.sort { ($0.dueDate, $0.number) < ($1.dueDate, $1.number) }
         }
         if !table.filter.text.isEmpty {
-            let needle = table.filter.text.lowercased()
-            overdue = overdue.filter { $0.customerName.lowercased().contains(needle) || $0.customerCode.lowercased().contains(needle)
-                || $0.number.lowercased().contains(needle) || $0.salesperson.lowercased().contains(needle) || $0.region.lowercased().contains(needle) }
+            // The one search behaviour (code, name, pinyin of any reading, initials), on the list shown.
+            let needle = table.filter.text
+            overdue = overdue.filter {
+                SearchMatch.matches(needle, code: $0.customerCode, name: $0.customerName,
+                                    extra: [$0.number, $0.salesperson, $0.region])
+            }
+            reminders = reminders.filter {
+                SearchMatch.matches(needle, code: $0.customerCode, name: $0.customerName, extra: [$0.invoiceNumber])
+            }
         }
     }
 
@@ -156,8 +162,11 @@ struct ReceivablesScreen: LedgerScreen {
                                        invoiceNumber: row.number, openAmount: row.open, currency: row.currency, context: context)
                 return .none
             case .char("l"), .char("z"):
-                guard showsReminders, reminders.indices.contains(table.selectedRow) else { return .none }
-                followUp = FollowUpEntry(kind: key == .char("l") ? .contact : .snooze, item: reminders[table.selectedRow], context: context)
+                // Both lists: the selected invoice of a reminder or of the overdue list.
+                guard let row = selectedRow else { return .none }
+                followUp = FollowUpEntry(kind: key == .char("l") ? .contact : .snooze,
+                                         target: FollowUpTarget(customerCode: row.customerCode, customerName: row.customerName,
+                                                                invoiceNumber: row.number), context: context)
                 return .none
             case .char("c"):
                 guard let row = selectedRow else { return .none }

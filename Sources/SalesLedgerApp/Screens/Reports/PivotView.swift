@@ -81,7 +81,7 @@ struct PivotView {
         func value(_ v: Int64) -> String { isMoney ? Money.format(v, digits: table.currency.minorDigits, grouping: false) : String(v) }
         let header = [context.strings.dimensionName(PivotView.rowDimensions[rowIndex])] + table.columns.map(\.label) + [context.strings.total]
         var rows = table.rows.enumerated().map { i, row in [row.label] + table.values[i].map(value) + [value(table.rowTotals[i])] }
-        rows.append(["TOTAL"] + table.columnTotals.map(value) + [value(table.grandTotal)])
+        rows.append([context.strings.t("TOTAL", "合计")] + table.columnTotals.map(value) + [value(table.grandTotal)])
         return (header, rows)
     }
 

@@ -6,7 +6,7 @@ import TerminalUI
 /// Reports (报表): sales by period or dimension with totals, and aging by customer; `x` exports the shown
 /// report to CSV (the same rows, plain numbers).
 struct ReportsScreen: LedgerScreen {
-    enum Kind: Int, CaseIterable { case sales, aging, pivot }
+    enum Kind: Int, CaseIterable { case sales, aging, pivot, fapiao }
     var kind = Kind.sales
     var dimensionIndex = 0
     var periodIndex = 0
@@ -16,6 +16,8 @@ struct ReportsScreen: LedgerScreen {
     var numericColumns: Set<Int> = []
     var table = TableState()
     var pivot = PivotView()
+    /// Which fapiao report (`FapiaoReportView`).
+    var fapiaoIndex = 0
 
     var capturesText: Bool { table.isEditingFilter }
     var hasUnsavedChanges: Bool { false }
@@ -46,8 +48,9 @@ struct ReportsScreen: LedgerScreen {
             }
             for (code, group) in Dictionary(grouping: report, by: \.currency.code).sorted(by: { $0.key < $1.key }) {
                 let d = group.first?.currency.minorDigits ?? 2
-                rows.append(["TOTAL"] + (isTime ? [] : [""]) + [code, String(group.reduce(0) { $0 + $1.documents })]
-                            + [group.reduce(0) { $0 + $1.net }, group.reduce(0) { $0 + $1.tax }, group.reduce(0) { $0 + $1.total }]
+                rows.append([context.strings.t("TOTAL", "合计")] + (isTime ? [] : [""]) + [code, String(group.reduce(0) { $0 + $1.documents })]
+                            + [group.reduce(0) { CheckedSum.saturating($0, $1.net) }, group.reduce(0) { CheckedSum.saturating($0, $1.tax) },
+                               group.reduce(0) { CheckedSum.saturating($0, $1.total) }]
                                 .map { Money.format($0, digits: d, grouping: false) })
             }
         case .pivot:
@@ -55,6 +58,9 @@ struct ReportsScreen: LedgerScreen {
             pivot.refresh(context: context, from: from, to: to)
             (header, rows) = pivot.grid(context: context)
             numericColumns = Set(1..<max(1, header.count))
+        case .fapiao:
+            let (from, to, _, _) = period(today: today)
+            (header, rows, numericColumns) = FapiaoReportView.grid(fapiaoIndex, from: from, to: to, context: context)
         case .aging:
             let items = (try? context.store.openItems(asOf: today)) ?? []
             let credits = (try? context.store.unappliedCredits(asOf: today)) ?? []
@@ -81,8 +87,10 @@ struct ReportsScreen: LedgerScreen {
         }
         if case .key(let key) = event, !table.isEditingFilter {
             switch key {
-            case .tab: kind = Kind(rawValue: (kind.rawValue + 1) % Kind.allCases.count)!; table = TableState(); refresh(context: context); return .none
-            case .backTab: kind = Kind(rawValue: (kind.rawValue + 2) % Kind.allCases.count)!; table = TableState(); refresh(context: context); return .none
+            case .tab: kind = Kind(rawValue: (kind.rawValue + 1) % Kind.allCases.count) ?? .sales; table = TableState(); refresh(context: context); return .none
+            case .backTab: kind = Kind(rawValue: (kind.rawValue + Kind.allCases.count - 1) % Kind.allCases.count) ?? .sales; table = TableState(); refresh(context: context); return .none
+            case .char("d") where kind == .fapiao:
+                fapiaoIndex = (fapiaoIndex + 1) % FapiaoReports.kinds.count; table = TableState(); refresh(context: context); return .none
             case .char("d"): dimensionIndex = (dimensionIndex + 1) % ReportsScreen.dimensions.count; table = TableState(); refresh(context: context); return .none
             case .char("p"): periodIndex = (periodIndex + 1) % 3; refresh(context: context); return .none
             case .char("x"): return export(context: context)
@@ -99,6 +107,7 @@ struct ReportsScreen: LedgerScreen {
         switch kind {
         case .sales: name = "sales-by-\(ReportsScreen.dimensions[dimensionIndex].rawValue)"
         case .aging: name = "aging-by-customer"
+        case .fapiao: name = "fapiao-" + FapiaoReports.kinds[fapiaoIndex]
         case .pivot: name = "pivot-\(PivotView.rowDimensions[pivot.rowIndex])-by-\(PivotView.periods[pivot.periodIndex].rawValue)"
         }
         let path = FileManager.default.currentDirectoryPath + "/salesledger-\(name)-\(context.today).csv"
@@ -146,18 +155,24 @@ struct ReportsScreen: LedgerScreen {
         switch kind {
         case .sales: title = "\(s.salesReport): \(s.dimensionName(ReportsScreen.dimensions[dimensionIndex].rawValue)) — \(s.t(en, zh))"
         case .aging: title = "\(s.agingReport) — \(s.asOf) \(context.today)"
+        case .fapiao:
+            title = "\(FapiaoReportView.name(fapiaoIndex, s)) — "
+                + (fapiaoIndex == 2 ? s.t(en, zh) : "\(s.asOf) \(context.today)") + "  [d]"
         case .pivot:
             title = "\(s.pivotReport): \(pivot.measureName(s)) — \(s.dimensionName(PivotView.rowDimensions[pivot.rowIndex])) × "
                 + "\(s.dimensionName(PivotView.periods[pivot.periodIndex].rawValue)) — \(s.t(en, zh))"
         }
-        TabBar(titles: [s.salesReport, s.agingReport, s.pivotReport], selected: kind.rawValue).render(into: &buffer, in: area.row(0))
+        TabBar(titles: [s.salesReport, s.agingReport, s.pivotReport, s.t("Fapiao", "发票")], selected: kind.rawValue).render(into: &buffer, in: area.row(0))
         buffer.setFitted(title, x: area.x + 1, y: area.y + 1, width: area.width - 2, style: Style(.accent, [.bold]))
         if kind == .pivot {
             pivot.render(into: &buffer, in: Rect(x: area.x, y: area.y + 2, width: area.width, height: max(0, area.height - 2)), context: context)
             return nil
         }
         var state = table
-        let filtered = (table.filter.text.isEmpty ? rows : rows.filter { $0.joined(separator: " ").localizedCaseInsensitiveContains(table.filter.text) })
+        // The one search behaviour: key, label (with pinyin) or any cell.
+        let filtered = (table.filter.text.isEmpty ? rows : rows.filter { row in
+            SearchMatch.matches(table.filter.text, code: row.first ?? "", name: row.count > 1 ? row[1] : "", extra: row)
+        })
             .map { row in row.enumerated().map { i, cell in numericColumns.contains(i) && cell.contains(".") ? ReportsScreen.grouped(cell) : cell } }
         tableView(s).render(into: &buffer, in: Rect(x: area.x, y: area.y + 2, width: area.width, height: max(0, area.height - 2)),
                             source: ArrayTableDataSource(rows: filtered), state: &state)

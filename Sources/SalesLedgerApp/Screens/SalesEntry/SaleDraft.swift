@@ -58,7 +58,24 @@ enum SaleMath {
         let disc = discount.isEmpty ? Rate.zero : ((try? Rate.parsePercent(discount)) ?? .zero)
         let rate = taxRate.isEmpty ? Rate.zero : ((try? Rate.parsePercent(taxRate)) ?? .zero)
         guard let net = try? LineCalculation.netAmount(quantity: qty, unitPrice: price, discount: disc),
-              let tax = try? LineCalculation.taxAmount(net: net, rate: rate) else { return nil }
+              let tax = try? LineCalculation.taxAmount(net: net, rate: rate),
+              let gross = CheckedSum.add(net.minorUnits, tax.minorUnits),
+              LedgerLimits.isWithinAmountBound(gross) else { return nil }
         return LineResult(net: net.minorUnits, tax: tax.minorUnits)
+    }
+
+    /// Whether the line's quantity and price parse but its amount is beyond `LedgerLimits` (posting would refuse it).
+    static func isTooLarge(quantity: String, unitPrice: String, discount: String, taxRate: String,
+                           currency: Currency) -> Bool {
+        guard (try? Quantity.parse(quantity)) != nil, (try? MoneyParser.parse(unitPrice, currency: currency)) != nil
+        else { return false }
+        return line(quantity: quantity, unitPrice: unitPrice, discount: discount, taxRate: taxRate, currency: currency) == nil
+    }
+
+    /// The sums of the lines' net and tax, or nil when a sum would overflow (shown as "too large", never a trap).
+    static func totals(_ lines: [LineResult?]) -> (net: Int64, tax: Int64, gross: Int64)? {
+        guard let net = CheckedSum.of(lines.map { $0?.net ?? 0 }), let tax = CheckedSum.of(lines.map { $0?.tax ?? 0 }),
+              let gross = CheckedSum.add(net, tax) else { return nil }
+        return (net, tax, gross)
     }
 }

@@ -9,6 +9,7 @@ extension SalesEntryScreen {
             return .none
         }
         if prompt != nil { return handlePrompt(event, context: context) }
+        if draftsPanel != nil { return handleDrafts(event, context: context) }
         if isInList { return handleList(event, context: context) }
         guard case .key(let key) = event else {
             if case .paste = event { return edit(event, context: context) }
@@ -23,6 +24,9 @@ extension SalesEntryScreen {
             return .none
         case .ctrl("x"):
             if let line = focus.line { deleteLine(line) }
+            return .none
+        case .ctrl("o"):
+            openDrafts(context: context)
             return .none
         case .ctrl("l"):
             isInList = !todays.isEmpty
@@ -163,6 +167,8 @@ extension SalesEntryScreen {
             let rows = (try? context.store.customers(search: query, asOf: context.today, page: PageRequest(limit: 8))) ?? []
             suggestions = rows.map { Suggestion(label: "\($0.code)  \($0.name)", value: $0.code) }
         case .product:
+            // `*description` is a free-text line: no product lookup.
+            if query.hasPrefix("*") { suggestions = []; return }
             let rows = (try? context.store.products(search: query, page: PageRequest(limit: 8))) ?? []
             suggestions = rows.map { Suggestion(label: "\($0.sku)  \($0.name)  \($0.unitPrice.groupedString)", value: $0.sku) }
         case .salesperson:
@@ -207,7 +213,10 @@ extension SalesEntryScreen {
         errors[.product(line)] = nil
         ensureLine(line)
         if !draft.lines[line].isPriceEdited || text(.price(line)).isEmpty {
-            set(.price(line), product.unitPrice.plainString)
+            // The list price in force on the sale's date (prices change from a date on).
+            let day = (try? DateParser.parse(text(.date), today: context.today)) ?? context.today
+            let price = (try? context.store.productPrice(sku: product.sku, on: day)) ?? nil
+            set(.price(line), (price ?? product.unitPrice).plainString)
         }
         if !draft.lines[line].isTaxEdited || text(.tax(line)).isEmpty {
             set(.tax(line), Money.format(product.taxRate.basisPoints, digits: 2, grouping: false).trimmedZeros)

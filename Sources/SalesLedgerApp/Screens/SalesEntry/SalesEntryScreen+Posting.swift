@@ -26,7 +26,12 @@ extension SalesEntryScreen {
                 }
             } catch { message = error.description }
         case .product(let i):
-            if !value.isEmpty && productNames[i] == nil {
+            if value.hasPrefix("*") {
+                // A free-text line: `*description`, with quantity, price and tax rate typed on the line.
+                if value.dropFirst().trimmingCharacters(in: .whitespaces).isEmpty {
+                    message = s.t("type a description after *", "请在 * 后输入描述")
+                }
+            } else if !value.isEmpty && productNames[i] == nil {
                 if let exact = (try? context.store.products(search: value, page: PageRequest(limit: 20)))?.first(where: { $0.sku == value }) {
                     selectProduct(sku: exact.sku, line: i, context: context)
                 } else {
@@ -38,13 +43,21 @@ extension SalesEntryScreen {
                 do {
                     let q = try Quantity.parse(value)
                     if q.thousandths <= 0 { message = s.t("quantity must be greater than 0", "数量必须大于0") }
-                } catch { message = s.t("quantity '\(value)' \(error)", "数量 '\(value)' 无效：\(error)") }
+                    else if SaleMath.isTooLarge(quantity: value, unitPrice: text(.price(i)), discount: text(.discount(i)),
+                                                taxRate: text(.tax(i)), currency: currency) {
+                        message = "line amount is too large (at most \(LedgerLimits.amountBoundText(currency)))"
+                    }
+                } catch { message = s.t("quantity '\(value)' \(error)", "数量 '\(value)' \(s.decimalError(error))") }
             }
         case .price(let i):
             if !lineIsBlank(i) {
                 do {
                     let p = try MoneyParser.parse(value, currency: currency)
                     if p.isNegative { message = s.t("unit price must be 0 or more", "单价不能为负数") }
+                    else if SaleMath.isTooLarge(quantity: text(.quantity(i)), unitPrice: value, discount: text(.discount(i)),
+                                                taxRate: text(.tax(i)), currency: currency) {
+                        message = "line amount is too large (at most \(LedgerLimits.amountBoundText(currency)))"
+                    }
                 } catch { message = error.description }
             }
         case .channel, .region:
@@ -54,7 +67,7 @@ extension SalesEntryScreen {
                 do {
                     let r = try Rate.parsePercent(value)
                     if !(0...10_000).contains(r.basisPoints) { message = s.t("must be between 0% and 100%", "必须在0%到100%之间") }
-                } catch { message = "'\(value)' \(error)" }
+                } catch { message = "'\(value)' \(s.decimalError(error))" }
             }
         }
         errors[field] = message.map(s.core)
@@ -74,8 +87,10 @@ extension SalesEntryScreen {
         guard errors.values.allSatisfy({ $0.isEmpty }), let customer,
               let date = try? DateParser.parse(text(.date), today: context.today) else { return nil }
         var command = PostInvoice(customerCode: customer.code, date: date, lines: lines.map { i in
-            LineInput(productSKU: text(.product(i)).isEmpty ? nil : text(.product(i)),
-                      description: productNames[i],
+            let typed = text(.product(i)).trimmingCharacters(in: .whitespaces)
+            let isFree = typed.hasPrefix("*")
+            return LineInput(productSKU: typed.isEmpty || isFree ? nil : typed,
+                      description: isFree ? String(typed.dropFirst()).trimmingCharacters(in: .whitespaces) : productNames[i],
                       quantity: (try? Quantity.parse(text(.quantity(i)))) ?? Quantity(0),
                       unitPrice: try? MoneyParser.parse(text(.price(i)), currency: currency),
                       discount: (try? Rate.parsePercent(text(.discount(i)))) ?? .zero,
@@ -98,6 +113,7 @@ extension SalesEntryScreen {
             return .error(s.fixErrors)
         }
         command.creditOverrideReason = overrideReason
+        command.replacesDraftID = openedDraftID
         do {
             let invoice = try context.run(command)
             discardStoredDraft(context: context)
@@ -145,8 +161,10 @@ extension SalesEntryScreen {
             case .credit(let number):
                 do {
                     guard let invoice = try context.store.invoiceDocument(number: number), let customer = try? context.store.customer(code: customerCode(of: invoice, context: context)) else { return .none }
-                    let outcome = try context.run(IssueCreditNote(customerCode: customer.code, date: context.today,
-                                                                  appliesToNumber: number, amount: invoice.total, reason: reason))
+                    // A full reversal of every line still uncredited, each at its own tax rate.
+                    let outcome = try context.run(IssueLineCreditNote(invoiceNumber: number, date: max(context.today, invoice.date),
+                                                                      reason: reason))
+                    _ = customer
                     refresh(context: context)
                     return .message("\(context.strings.creditAction) \(outcome.creditNote.displayNumber) → \(number)")
                 } catch { return .error("\(error)") }
@@ -181,12 +199,14 @@ extension SalesEntryScreen {
 
     func keyBindings(_ s: Strings) -> [KeyBinding] {
         if prompt != nil { return [KeyBinding(.enter, s.t("Confirm", "确认")), KeyBinding(.escape, s.back)] }
+        if let draftsPanel { return draftsPanel.keyBindings(s) }
         if isInList {
             return [KeyBinding([.up, .down], s.t("Move", "移动")), KeyBinding(.enter, s.open), KeyBinding(.char("v"), s.voidAction),
                     KeyBinding(.char("c"), s.creditAction), KeyBinding(.escape, s.back)]
         }
         return [KeyBinding([.function(2), .ctrl("s")], s.post), KeyBinding(.ctrl("n"), s.addLine), KeyBinding(.ctrl("x"), s.deleteLine),
-                KeyBinding(.ctrl("d"), s.saveDraft), KeyBinding(.ctrl("l"), s.todaysSales),
+                KeyBinding(.ctrl("d"), s.saveDraft), KeyBinding(.ctrl("o"), s.t("Drafts", "草稿")),
+                KeyBinding(.ctrl("l"), s.todaysSales),
                 KeyBinding([.tab, .backTab], s.t("Next/prev", "下/上一项"))]
     }
 }

@@ -37,7 +37,7 @@ extension SalesEntryScreen {
             let c = customer.currency
             var info = "\(customer.code)  \(s.openBalance) \(context.money(exposure.balance, c))  \(s.overdue) \(context.money(exposure.overdue, c))  "
                 + "\(s.creditLimit) \(customer.creditLimit.map { context.money($0.minorUnits, c) } ?? s.noLimit)  \(s.currency) \(c.code)"
-            info += "  \(s.channel)/\(s.region) \(customer.channel)/\(customer.region)"
+            info += "  \(s.channel)/\(s.region) \(context.channelName(customer.channel))/\(context.className("region", customer.region))"
             let warn = creditWarning(context: context)
             buffer.setFitted(warn ?? info, x: x0, y: y, width: area.width - 2, style: Style(warn != nil ? .warning : .muted, warn != nil ? [.bold] : []))
         }
@@ -72,12 +72,9 @@ extension SalesEntryScreen {
         let visibleLines = max(1, area.maxY - y - reserved)
         let focusLine = focus.line ?? 0
         let firstLine = max(0, min(focusLine - visibleLines + 1, lineCount - visibleLines))
-        var subtotal: Int64 = 0, taxTotal: Int64 = 0
+        let lineAmounts = liveLineAmounts
         for i in 0..<lineCount {
-            let amounts = SaleMath.line(quantity: text(.quantity(i)), unitPrice: text(.price(i)), discount: text(.discount(i)),
-                                        taxRate: text(.tax(i)), currency: currency)
-            subtotal += amounts?.net ?? 0
-            taxTotal += amounts?.tax ?? 0
+            let amounts = lineAmounts[i]
             guard i >= firstLine, i < firstLine + visibleLines else { continue }
             var lx = x0
             buffer.setFitted("\(i + 1)", x: lx, y: y, width: widths.no, alignment: .right, style: Style(.muted))
@@ -89,7 +86,11 @@ extension SalesEntryScreen {
             lx = field(.price(i), label: "", x: lx, y: y, width: widths.price, alignRight: true) - 1
             lx = field(.discount(i), label: "", x: lx, y: y, width: widths.disc, alignRight: true) - 1
             lx = field(.tax(i), label: "", x: lx, y: y, width: widths.tax, alignRight: true) - 1
-            let amountText = amounts.map { context.money($0.net + $0.tax, currency) } ?? ""
+            let tooLargeLine = amounts == nil && SaleMath.isTooLarge(quantity: text(.quantity(i)), unitPrice: text(.price(i)),
+                                                                     discount: text(.discount(i)), taxRate: text(.tax(i)),
+                                                                     currency: currency)
+            let amountText = amounts.map { context.money(CheckedSum.saturating($0.net, $0.tax), currency) }
+                ?? (tooLargeLine ? s.t("too large", "过大") : "")
             buffer.setFitted(amountText, x: lx, y: y, width: widths.amount, alignment: .right, style: Style(.text))
             y += 1
         }
@@ -99,8 +100,11 @@ extension SalesEntryScreen {
             buffer.setFitted(lineError, x: x0, y: y, width: area.width - 2, style: Style(.error, [.bold]))
         }
         y += 1
-        let totals = "\(s.subtotal) \(context.money(subtotal, currency))   \(s.tax) \(context.money(taxTotal, currency))   "
-            + "\(s.total) \(context.money(subtotal + taxTotal, currency)) \(currency.code)"
+        let sums = SaleMath.totals(lineAmounts)
+        let tooLarge = s.t("too large", "过大")
+        let totals = "\(s.subtotal) \(sums.map { context.money($0.net, currency) } ?? tooLarge)   "
+            + "\(s.tax) \(sums.map { context.money($0.tax, currency) } ?? tooLarge)   "
+            + "\(s.total) \(sums.map { context.money($0.gross, currency) } ?? tooLarge) \(currency.code)"
         buffer.setFitted(totals, x: x0, y: y, width: area.width - 2, alignment: .right, style: Style(.accent, [.bold]))
         y += 1
         // Today's sales.
@@ -133,7 +137,16 @@ extension SalesEntryScreen {
         }
         if let prompt { cursor = renderPrompt(prompt, into: &buffer, in: area, context: context, unicode: unicode) }
         if let viewing { renderInvoice(viewing, into: &buffer, in: area, context: context, unicode: unicode); cursor = nil }
+        if let draftsPanel { draftsPanel.render(into: &buffer, in: area, context: context, unicode: unicode); cursor = nil }
         return cursor
+    }
+
+    /// Each line's live net and tax (nil: incomplete or beyond the bounds).
+    var liveLineAmounts: [SaleMath.LineResult?] {
+        (0..<lineCount).map { i in
+            SaleMath.line(quantity: text(.quantity(i)), unitPrice: text(.price(i)), discount: text(.discount(i)),
+                          taxRate: text(.tax(i)), currency: currency)
+        }
     }
 
     func fieldLabel(_ f: Field, _ s: Strings) -> String {
@@ -157,14 +170,13 @@ extension SalesEntryScreen {
     func creditWarning(context: AppContext) -> String? {
         guard let customer else { return nil }
         let s = context.strings
-        var total: Int64 = 0
-        for i in 0..<lineCount {
-            if let a = SaleMath.line(quantity: text(.quantity(i)), unitPrice: text(.price(i)), discount: text(.discount(i)),
-                                     taxRate: text(.tax(i)), currency: currency) { total += a.net + a.tax }
-        }
-        if let limit = customer.creditLimit, exposure.balance + total > limit.minorUnits {
-            return s.t("⚠ over the credit limit: balance would be \(context.money(exposure.balance + total, currency)) of \(context.money(limit.minorUnits, currency))",
-                       "⚠ 超出信用额度：应收余额将达 \(context.money(exposure.balance + total, currency))，额度 \(context.money(limit.minorUnits, currency))")
+        // Checked sums: a typed figure beyond the bounds makes the total "too large", never a trap.
+        let total = SaleMath.totals(liveLineAmounts)?.gross
+        let after = total.flatMap { CheckedSum.add(exposure.balance, $0) }
+        if let limit = customer.creditLimit, (after ?? Int64.max) > limit.minorUnits {
+            let shown = after.map { context.money($0, currency) } ?? s.t("too large", "过大")
+            return s.t("⚠ over the credit limit: balance would be \(shown) of \(context.money(limit.minorUnits, currency))",
+                       "⚠ 超出信用额度：应收余额将达 \(shown)，额度 \(context.money(limit.minorUnits, currency))")
         }
         if exposure.overdue > 0 {
             return s.t("⚠ \(customer.name) has overdue invoices: \(context.money(exposure.overdue, currency))",
@@ -198,7 +210,7 @@ extension SalesEntryScreen {
         let box = area.centered(Size(width: min(area.width - 2, 76), height: min(area.height, invoice.lines.count + 6)))
         buffer.fill(box, style: Style(.dialog))
         Border.draw(into: &buffer, rect: box, title: invoice.displayNumber, style: Style(.border), unicode: unicode)
-        buffer.setFitted("\(s.date) \(invoice.date)  \(s.dueDate) \(invoice.dueDate)  \(s.terms) \(invoice.paymentTerms.code)  \(invoice.status.rawValue)",
+        buffer.setFitted("\(s.date) \(invoice.date)  \(s.dueDate) \(invoice.dueDate)  \(s.terms) \(s.termsName(invoice.paymentTerms))  \(s.statusName(invoice.status))",
                          x: box.x + 2, y: box.y + 1, width: box.width - 4, style: Style(.dialog))
         for (i, line) in invoice.lines.enumerated() where box.y + 2 + i < box.maxY - 2 {
             let text = "\(line.description)  \(line.quantity) × \(line.unitPrice.groupedString)"

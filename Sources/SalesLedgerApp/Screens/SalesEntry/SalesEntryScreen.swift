@@ -52,12 +52,15 @@ struct SalesEntryScreen: LedgerScreen {
     var promptInput = TextInput()
     var viewing: Invoice?
     var savedDraft = SaleDraft()
+    /// The drafts list (^O) while it is shown, and the saved draft reopened in the form (replaced when posted).
+    var draftsPanel: DraftsPanel?
+    var openedDraftID: Int64?
 
     init(context: AppContext) {
         reset(context: context)
     }
 
-    var capturesText: Bool { !isInList || prompt != nil }
+    var capturesText: Bool { (!isInList && draftsPanel == nil) || prompt != nil }
     var hasUnsavedChanges: Bool { !currentDraft.isBlank }
 
     // MARK: - State
@@ -74,6 +77,7 @@ struct SalesEntryScreen: LedgerScreen {
         set(.date, draft.date)
         set(.salesperson, defaultSalesperson(context: context))
         focus = .customer
+        openedDraftID = nil
         savedDraft = currentDraft
     }
 
@@ -136,8 +140,20 @@ struct SalesEntryScreen: LedgerScreen {
         return !stored.isBlank
     }
 
-    mutating func restoreStoredDraft(context: AppContext) {
-        guard let path = context.draftPath, let stored = SaleDraft.load(from: path) else { return }
+    /// Restores the autosaved draft after checking it (`SaleDraft.validatedForRestore`); returns one message per
+    /// dropped line.
+    @discardableResult
+    mutating func restoreStoredDraft(context: AppContext) -> [String] {
+        guard let path = context.draftPath, let loaded = SaleDraft.load(from: path) else { return [] }
+        let code = loaded.customerCode ?? ""
+        let draftCurrency = code.isEmpty ? Currency.cny : ((try? context.store.customer(code: code))?.currency ?? .cny)
+        let (stored, dropped) = loaded.validatedForRestore(currency: draftCurrency, strings: context.strings)
+        apply(stored, context: context)
+        return dropped
+    }
+
+    /// Fills the form with `stored` (a restored autosave or a reopened draft document).
+    mutating func apply(_ stored: SaleDraft, context: AppContext) {
         reset(context: context)
         draft = stored
         if draft.lines.isEmpty { draft.lines = [SaleDraft.Line()] }

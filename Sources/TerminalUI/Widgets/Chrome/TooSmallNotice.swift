@@ -3,12 +3,17 @@
 public struct TooSmallNotice: Sendable {
     /// The size the app needs.
     public var minimum: Size
+    /// The app's own wording (e.g. translated), given the minimum and the current size; nil: the English default.
+    public var text: (@Sendable (Size, Size) -> String)?
 
-    public init(minimum: Size) { self.minimum = minimum }
+    public init(minimum: Size, text: (@Sendable (Size, Size) -> String)? = nil) {
+        self.minimum = minimum
+        self.text = text
+    }
 
     /// The message for the buffer's current size.
     public func message(for size: Size) -> String {
-        "terminal too small: need ≥ \(minimum) (now \(size)) — enlarge the window"
+        text?(minimum, size) ?? "terminal too small: need ≥ \(minimum) (now \(size)) — enlarge the window"
     }
 
     /// Draws the notice (top-left, wrapped) into `buffer`.

@@ -19,7 +19,12 @@ extension Form {
         var y = area.y + 2
         var cursor: Point? = nil
         var lookupAnchor: (x: Int, y: Int, field: FormField)? = nil
-        for (index, field) in fields.enumerated() {
+        // Taller than the area: scroll so the focused field is visible (leading fields are skipped).
+        var first = 0
+        if focusIndex < fields.count {
+            while first < focusIndex, fields[first...focusIndex].reduce(0, { $0 + $1.height }) > area.maxY - y { first += 1 }
+        }
+        for (index, field) in fields.enumerated() where index >= first {
             guard y < area.maxY else { break }
             let isFocused = index == focusIndex && discardDialog == nil
             let labelStyle = isFocused ? Style(.accent, .bold) : Style(.text)
@@ -66,7 +71,8 @@ extension Form {
         guard hasTriedSubmit, !area.isEmpty else { return }
         let issues = visibleIssues
         guard !issues.isEmpty else { return }
-        let heading = issues.count == 1 ? "1 problem — fix it to save:" : "\(issues.count) problems — fix them to save:"
+        let heading = issues.count == 1 ? problemsHeadings[0]
+            : problemsHeadings[1].replacing("%d", with: String(issues.count))
         buffer.setString(heading, x: area.x, y: area.y, maxWidth: area.width, style: Style(.error, .bold))
         for (row, entry) in issues.enumerated() where row + 1 < area.height {
             buffer.setString("  \(entry.field.label): \(entry.issue.message)", x: area.x, y: area.y + row + 1,

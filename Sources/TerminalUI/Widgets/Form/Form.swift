@@ -20,6 +20,8 @@ public struct Form: Sendable {
     /// Title and question of the "discard changes?" dialog (set them to translate).
     public var discardTitle = "Discard changes?"
     public var discardMessage = "The form has unsaved changes. Discard them?"
+    /// The summary heading for one problem and for several (`%d` is the count); apps translate them.
+    public var problemsHeadings = ["1 problem — fix it to save:", "%d problems — fix them to save:"]
     /// Index of the focused field.
     public private(set) var focusIndex = 0
     /// Whether the user tried to submit (shows every error and the summary).

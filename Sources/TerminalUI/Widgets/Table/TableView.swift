@@ -22,6 +22,8 @@ public struct TableView: Sendable {
     public var alwaysShowsFilter = false
     /// Label of the filter line (set it to translate).
     public var filterLabel = "Filter: "
+    /// Shown when there are no rows (apps translate it).
+    public var emptyText = "(no rows)"
 
     public init(columns: [TableColumn]) { self.columns = columns }
 
@@ -121,7 +123,7 @@ public struct TableView: Sendable {
         let count = max(0, source.rowCount)
         state.clamp(rowCount: count, visibleRows: bodyHeight)
         guard bodyHeight > 0, count > 0 else {
-            if bodyHeight > 0 { buffer.setString("(no rows)", x: area.x, y: y, maxWidth: area.width, style: Style(.muted)) }
+            if bodyHeight > 0 { buffer.setString(emptyText, x: area.x, y: y, maxWidth: area.width, style: Style(.muted)) }
             return
         }
         let end = min(count, state.topRow + bodyHeight)

@@ -1,0 +1,36 @@
+/// Writes of the fapiao and trade-practice features (tax details, fapiao, commission rules, bills, statement
+/// confirmations) a command may do inside a transaction. `LedgerTransaction` inherits it; the SQLite store
+/// implements it in `LedgerStore/Trade/`. Every method throws `LedgerError.storage` on a store failure.
+public protocol TradeTransaction: AnyObject {
+    /// The customer's fapiao details; nil when none were ever set.
+    func taxDetails(customerID: Int64) throws -> CustomerTaxDetails?
+    /// Replaces the customer's fapiao details.
+    func save(_ details: CustomerTaxDetails, customerID: Int64) throws
+
+    /// Where one sale stands with fapiao now (every dated record counted); nil unless a posted invoice.
+    func saleFapiaoPosition(saleID: Int64) throws -> SaleFapiaoPosition?
+    /// A recorded fapiao (void or not) with its parts.
+    func fapiao(_ key: FapiaoKey) throws -> Fapiao?
+    /// Inserts a fapiao with its parts; returns the new id.
+    func insert(_ fapiao: Fapiao) throws -> Int64
+    func voidFapiao(id: Int64, reason: String) throws
+    /// Total and tax of the non-void red fapiao against `originalID` on one sale.
+    func redTotals(originalID: Int64, documentID: Int64) throws -> (total: Int64, tax: Int64)
+    func hasRedFapiao(originalID: Int64) throws -> Bool
+    /// Sets or clears 不开票 on a sale.
+    func setNoFapiao(saleID: Int64, _ noFapiao: Bool, reason: String) throws
+}
+
+/// Read queries of the fapiao and trade-practice features. `LedgerQueries` inherits it.
+public protocol TradeQueries: AnyObject {
+    /// The customer's fapiao details (empty details when none were set; nil for an unknown customer code).
+    func taxDetails(customerCode: String) throws -> CustomerTaxDetails?
+    /// Every posted sale's fapiao position as of `asOf` (sales, credit notes, fapiao and allocations dated on or
+    /// before it), of one customer or all; by customer code, date, number.
+    func saleFapiaoPositions(asOf: CivilDate, customerCode: String?) throws -> [SaleFapiaoPosition]
+    /// Recorded fapiao (void included) dated in `from...to`, of one customer or all, by date then id.
+    func fapiaoList(customerCode: String?, from: CivilDate?, to: CivilDate?) throws -> [Fapiao]
+    /// 销项税: line net and tax of posted invoices less credit notes dated in `from...to`, by month, rate and
+    /// currency (one query; the same documents and signs as `salesReport`).
+    func outputVAT(from: CivilDate?, to: CivilDate?) throws -> [OutputVATRow]
+}

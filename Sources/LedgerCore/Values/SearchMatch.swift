@@ -1,0 +1,25 @@
+/// The search behaviour of lists filtered in memory (receivables, reports), the same as the store's lookups
+/// (`SearchRanking` in LedgerStore): a query matches a code, a name, any pinyin reading of the name (see
+/// `SearchKeys`, polyphones included) or its initials, or an extra text; ranks 0 exact code, 1 code prefix,
+/// 2 name/pinyin/initials prefix, 3 substring, nil = no match.
+public enum SearchMatch {
+    public static func rank(_ query: String, code: String, name: String, extra: [String] = []) -> Int? {
+        let q = query.trimmingSpaces().lowercased()
+        guard !q.isEmpty else { return 0 }
+        let lowerCode = code.lowercased()
+        if lowerCode == q { return 0 }
+        if lowerCode.hasPrefix(q) { return 1 }
+        let keys = SearchKeys.pinyin(for: name)
+        let readings = keys.full.split(separator: "|").map(String.init) + keys.initials.split(separator: "|").map(String.init)
+        let lowerName = name.lowercased()
+        if lowerName.hasPrefix(q) || readings.contains(where: { $0.hasPrefix(q) }) { return 2 }
+        if lowerCode.contains(q) || lowerName.contains(q) || readings.contains(where: { $0.contains(q) })
+            || extra.contains(where: { $0.lowercased().contains(q) }) { return 3 }
+        return nil
+    }
+
+    /// Whether `query` matches (see `rank`).
+    public static func matches(_ query: String, code: String, name: String, extra: [String] = []) -> Bool {
+        rank(query, code: code, name: name, extra: extra) != nil
+    }
+}

@@ -1,0 +1,92 @@
+import LedgerCore
+
+/// One line (分录) of an accounting voucher. Amounts are signed minor units: a red (红字) line has a negative
+/// amount on its usual side; exactly one of `debit` and `credit` is non-zero.
+public struct VoucherLine: Hashable, Sendable {
+    /// 摘要.
+    public var summary: String
+    /// Account code in dotted form (`1122`, `2221.01.01`); targets may write it undotted.
+    public var account: String
+    /// 往来单位 (customer) for receivable and advance lines, "" otherwise.
+    public var customerCode: String
+    public var customerName: String
+    public var debit: Int64
+    public var credit: Int64
+    /// Receipt method (结算方式) for bank/cash lines, "" otherwise.
+    public var settlement: String
+    /// Receipt reference (票号 / 结算号), "" otherwise.
+    public var reference: String
+
+    public init(summary: String, account: String, customerCode: String = "", customerName: String = "",
+                debit: Int64 = 0, credit: Int64 = 0, settlement: String = "", reference: String = "") {
+        self.summary = summary
+        self.account = account
+        self.customerCode = customerCode
+        self.customerName = customerName
+        self.debit = debit
+        self.credit = credit
+        self.settlement = settlement
+        self.reference = reference
+    }
+}
+
+/// An accounting voucher (凭证): a dated, numbered set of lines whose debits equal its credits.
+public struct Voucher: Hashable, Sendable {
+    public enum Kind: Int, Sendable, Comparable {
+        case invoice, creditNote, receipt, advanceApplied, writeOff
+        public static func < (a: Kind, b: Kind) -> Bool { a.rawValue < b.rawValue }
+    }
+    public var kind: Kind
+    public var date: CivilDate
+    /// 凭证字: 记, 收 or 转.
+    public var word: String
+    /// 凭证号: gapless per period (month) and word.
+    public var number: Int
+    public var currency: Currency
+    /// Our document numbers behind the voucher (附单据数 counts them).
+    public var sources: [String]
+    public var lines: [VoucherLine]
+
+    /// `YYYY-MM`, the accounting period (会计期间).
+    public var period: String { String(date.description.prefix(7)) }
+    public var attachments: Int { sources.count }
+    /// `记-12`.
+    public var label: String { "\(word)-\(number)" }
+
+    public init(kind: Kind, date: CivilDate, word: String = "记", number: Int = 0, currency: Currency,
+                sources: [String], lines: [VoucherLine]) {
+        self.kind = kind
+        self.date = date
+        self.word = word
+        self.number = number
+        self.currency = currency
+        self.sources = sources
+        self.lines = lines
+    }
+}
+
+/// How vouchers are made: account map, one per document or a daily summary per kind, red or swapped credit
+/// notes, 凭证字 style and the first 凭证号.
+public struct VoucherOptions: Sendable {
+    public enum Grouping: String, Sendable, CaseIterable { case document, day }
+    public enum CreditNoteStyle: String, Sendable, CaseIterable {
+        /// 红字: negative amounts on the invoice's sides (Chinese practice).
+        case red
+        /// Positive amounts on the opposite sides, for targets that refuse negatives.
+        case swap
+    }
+    public enum Words: String, Sendable, CaseIterable {
+        /// 记 for every voucher.
+        case single
+        /// 收 for receipts, 转 for the rest.
+        case split
+    }
+    public var map: AccountMap
+    public var grouping: Grouping = .document
+    public var creditNotes: CreditNoteStyle = .red
+    public var words: Words = .single
+    /// First 凭证号 of the first period exported (later periods start at 1).
+    public var start = 1
+
+    public init(map: AccountMap) { self.map = map }
+}

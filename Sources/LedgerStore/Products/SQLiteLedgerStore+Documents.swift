@@ -1,0 +1,114 @@
+import GRDB
+import LedgerCore
+
+extension SQLiteLedgerStore {
+    /// WHERE clause and arguments of a document search (`d` document, `c` customer).
+    static func documentWhere(_ search: DocumentSearch) -> (String, StatementArguments) {
+        var parts = ["1"]
+        var args: [(any DatabaseValueConvertible)?] = []
+        let openSQL = "(d.total - COALESCE((SELECT SUM(a.amount) FROM allocation a WHERE a.invoice_id = d.id), 0))"
+        if let text = search.text?.trimmingSpacesForSearch(), !text.isEmpty {
+            let ranked = SearchRanking.sql(text, code: "c.code")
+            let pattern = "%" + text.replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "%"
+            parts.append("(COALESCE(d.display_number, '') LIKE ? ESCAPE '\\' OR d.external_ref LIKE ? ESCAPE '\\' OR \(ranked.clause))")
+            args += [pattern, pattern]
+            args += ranked.clauseArgs.map { $0 as (any DatabaseValueConvertible)? }
+        }
+        if let code = search.customerCode, !code.isEmpty { parts.append("c.code = ?"); args.append(code) }
+        if let from = search.from { parts.append("d.date >= ?"); args.append(from.description) }
+        if let to = search.to { parts.append("d.date <= ?"); args.append(to.description) }
+        if let kind = search.kind { parts.append("d.kind = ?"); args.append(kind.rawValue) }
+        if let code = search.salespersonCode, !code.isEmpty {
+            parts.append("d.salesperson_id IN (SELECT id FROM salesperson WHERE code = ?)")
+            args.append(code)
+        }
+        if let code = search.classCode, !code.isEmpty {
+            parts.append("(c.customer_class = ? OR d.channel = ? OR d.region = ? OR d.region LIKE ? ESCAPE '\\')")
+            args += [code, code, code, code.replacingOccurrences(of: "_", with: "\\_") + "-%"]
+        }
+        let asOf = search.asOf.description
+        switch search.status {
+        case .all: break
+        case .draft, .posted, .void: parts.append("d.status = ?"); args.append(search.status.rawValue)
+        case .disputed: parts.append("d.status = 'posted' AND d.disputed = 1")
+        case .paid: parts.append("d.status = 'posted' AND d.kind = 'invoice' AND \(openSQL) = 0")
+        case .open: parts.append("d.status = 'posted' AND d.kind = 'invoice' AND \(openSQL) > 0")
+        case .overdue:
+            parts.append("d.status = 'posted' AND d.kind = 'invoice' AND \(openSQL) > 0 AND d.due_date < ?")
+            args.append(asOf)
+        }
+        return (parts.joined(separator: " AND "), StatementArguments(args))
+    }
+
+    public func documents(_ search: DocumentSearch, page: PageRequest) throws -> [InvoiceListRow] {
+        let (clause, args) = SQLiteLedgerStore.documentWhere(search)
+        var arguments = args
+        arguments += [page.limit, page.offset]
+        return try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT d.id, COALESCE(d.display_number, 'D' || d.id) AS number, d.kind, d.status, d.date, d.due_date,
+                  d.currency, d.total, c.code, c.name,
+                  CASE WHEN d.status <> 'posted' THEN 0 WHEN d.kind = 'invoice'
+                    THEN d.total - COALESCE((SELECT SUM(a.amount) FROM allocation a WHERE a.invoice_id = d.id), 0)
+                    ELSE d.total - COALESCE((SELECT SUM(a.amount) FROM allocation a WHERE a.source = 'credit_note' AND a.source_id = d.id), 0)
+                  END AS open
+                FROM document d JOIN customer c ON c.id = d.customer_id
+                WHERE \(clause)
+                ORDER BY d.date DESC, d.id DESC
+                LIMIT ? OFFSET ?
+                """, arguments: arguments).map { row in
+                let cur = RowMapping.currency(row["currency"])
+                return InvoiceListRow(id: row["id"], number: row["number"], kind: DocumentKind(rawValue: row["kind"]) ?? .invoice,
+                                      status: DocumentStatus(rawValue: row["status"]) ?? .posted,
+                                      date: RowMapping.date(row["date"]), dueDate: RowMapping.date(row["due_date"]),
+                                      customerCode: row["code"], customerName: row["name"],
+                                      total: Money(minorUnits: row["total"], currency: cur), open: row["open"])
+            }
+        }
+    }
+
+    public func documentCount(_ search: DocumentSearch) throws -> Int {
+        let (clause, args) = SQLiteLedgerStore.documentWhere(search)
+        return try read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM document d JOIN customer c ON c.id = d.customer_id WHERE \(clause)",
+                             arguments: args) ?? 0
+        }
+    }
+
+    public func documentDetail(id: Int64) throws -> DocumentDetail? {
+        try read { db in
+            let tx = SQLiteTransaction(db: db)
+            guard let document = try tx.invoice(id: id), let customer = try tx.customer(id: document.customerID) else { return nil }
+            let salesperson = try document.salespersonID.flatMap { try tx.salesperson(id: $0)?.name } ?? ""
+            let allocationSQL = document.kind == .invoice
+                ? "SELECT * FROM allocation WHERE invoice_id = ? ORDER BY date, id"
+                : "SELECT * FROM allocation WHERE source = 'credit_note' AND source_id = ? ORDER BY date, id"
+            var allocations: [(allocation: Allocation, sourceNumber: String)] = []
+            for row in try Row.fetchAll(db, sql: allocationSQL, arguments: [id]) {
+                let allocation = RowMapping.allocation(row)
+                let number: String?
+                if document.kind == .creditNote {
+                    number = try String.fetchOne(db, sql: "SELECT display_number FROM document WHERE id = ?", arguments: [allocation.invoiceID])
+                } else {
+                    switch allocation.source {
+                    case .receipt:
+                        number = try String.fetchOne(db, sql: "SELECT display_number FROM receipt WHERE id = ?", arguments: [allocation.sourceID])
+                    case .creditNote:
+                        number = try String.fetchOne(db, sql: "SELECT display_number FROM document WHERE id = ?", arguments: [allocation.sourceID])
+                    case .writeOff:
+                        number = "write-off"
+                    }
+                }
+                allocations.append((allocation, number ?? ""))
+            }
+            let creditNotes = try SQLiteLedgerStore.invoiceRows(db, whereClause: "d.applies_to_id = ? AND d.kind = 'credit_note'",
+                                                                arguments: [id], page: .all)
+            let contacts = try Row.fetchAll(db, sql: "SELECT * FROM contact_log WHERE customer_id = ? ORDER BY date DESC, id DESC",
+                                            arguments: [customer.id]).map(ReceivablesRows.contact)
+            let allocated = allocations.reduce(Int64(0)) { $0 + $1.allocation.amount.minorUnits }
+            let open = document.status == .posted ? document.total.minorUnits - allocated : 0
+            return DocumentDetail(document: document, customer: customer, salesperson: salesperson, allocations: allocations,
+                                  creditNotes: creditNotes, contacts: contacts, open: open)
+        }
+    }
+}

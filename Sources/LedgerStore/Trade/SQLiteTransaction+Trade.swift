@@ -1,0 +1,147 @@
+import GRDB
+import LedgerCore
+
+extension SQLiteTransaction {
+    func taxDetails(customerID: Int64) throws -> CustomerTaxDetails? {
+        try TradeRows.taxDetails(db, customerID: customerID)
+    }
+
+    func save(_ d: CustomerTaxDetails, customerID: Int64) throws {
+        try db.execute(sql: """
+            INSERT INTO customer_tax (customer_id, tax_id, invoice_title, address_phone, bank_account, no_fapiao)
+            VALUES (?,?,?,?,?,?)
+            ON CONFLICT(customer_id) DO UPDATE SET tax_id = excluded.tax_id, invoice_title = excluded.invoice_title,
+              address_phone = excluded.address_phone, bank_account = excluded.bank_account, no_fapiao = excluded.no_fapiao
+            """, arguments: [customerID, d.taxID, d.invoiceTitle, d.addressPhone, d.bankAccount, d.noFapiao])
+    }
+}
+
+/// Row mapping and shared reads of the trade tables.
+enum TradeRows {
+    static func taxDetails(_ db: Database, customerID: Int64) throws -> CustomerTaxDetails? {
+        try Row.fetchOne(db, sql: "SELECT * FROM customer_tax WHERE customer_id = ?", arguments: [customerID]).map(taxDetails)
+    }
+
+    static func taxDetails(_ row: Row) -> CustomerTaxDetails {
+        CustomerTaxDetails(taxID: row["tax_id"], invoiceTitle: row["invoice_title"], addressPhone: row["address_phone"],
+                           bankAccount: row["bank_account"], noFapiao: row["no_fapiao"])
+    }
+}
+
+extension SQLiteTransaction {
+    func saleFapiaoPosition(saleID: Int64) throws -> SaleFapiaoPosition? {
+        try TradeRows.positions(db, asOf: "9999-12-31", extraWhere: "d.id = :sale", arguments: ["sale": saleID]).first
+    }
+
+    func fapiao(_ key: FapiaoKey) throws -> Fapiao? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM fapiao WHERE type = ? AND code = ? AND number = ?",
+                                         arguments: [key.type.rawValue, key.code, key.number]) else { return nil }
+        return try TradeRows.fapiao(db, row)
+    }
+
+    func insert(_ f: Fapiao) throws -> Int64 {
+        try db.execute(sql: """
+            INSERT INTO fapiao (type, code, number, customer_id, date, currency, total, tax, is_red, original_id,
+              credit_note_id, red_confirmation, void, void_reason, note) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
+            """, arguments: [f.type.rawValue, f.code, f.number, f.customerID, f.date.description, f.currency.code, f.total,
+                             f.tax, f.isRed, f.originalID, f.creditNoteID, f.redConfirmation, f.isVoid, f.voidReason, f.note])
+        let id = db.lastInsertedRowID
+        for part in f.parts {
+            try db.execute(sql: "INSERT INTO fapiao_part (fapiao_id, document_id, total, tax) VALUES (?,?,?,?)",
+                           arguments: [id, part.documentID, part.total, part.tax])
+        }
+        return id
+    }
+
+    func voidFapiao(id: Int64, reason: String) throws {
+        try db.execute(sql: "UPDATE fapiao SET void = 1, void_reason = ? WHERE id = ?", arguments: [reason, id])
+    }
+
+    func redTotals(originalID: Int64, documentID: Int64) throws -> (total: Int64, tax: Int64) {
+        let row = try Row.fetchOne(db, sql: """
+            SELECT COALESCE(SUM(p.total), 0) AS total, COALESCE(SUM(p.tax), 0) AS tax FROM fapiao f
+            JOIN fapiao_part p ON p.fapiao_id = f.id WHERE f.original_id = ? AND p.document_id = ? AND f.void = 0
+            """, arguments: [originalID, documentID])
+        return (row?["total"] ?? 0, row?["tax"] ?? 0)
+    }
+
+    func hasRedFapiao(originalID: Int64) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM fapiao WHERE original_id = ? AND void = 0)",
+                          arguments: [originalID]) ?? false
+    }
+
+    func setNoFapiao(saleID: Int64, _ noFapiao: Bool, reason: String) throws {
+        if noFapiao {
+            try db.execute(sql: "INSERT OR REPLACE INTO sale_no_fapiao (document_id, reason) VALUES (?, ?)",
+                           arguments: [saleID, reason])
+        } else {
+            try db.execute(sql: "DELETE FROM sale_no_fapiao WHERE document_id = ?", arguments: [saleID])
+        }
+    }
+}
+
+extension TradeRows {
+    /// The one query behind every fapiao figure: each posted sale with its credit notes, fapiao (blue less red,
+    /// non-void) and receipts/write-offs, all dated on or before `asOf`.
+    static func positions(_ db: Database, asOf: String, extraWhere: String?, arguments: StatementArguments) throws
+        -> [SaleFapiaoPosition] {
+        var args: StatementArguments = ["asOf": asOf]
+        _ = args.append(contentsOf: arguments)
+        let sql = """
+            SELECT d.id, d.display_number, d.customer_id, c.code, c.name, COALESCE(s.name, '') AS salesperson, d.date,
+              d.due_date, d.currency, d.total, d.tax_total,
+              COALESCE((SELECT SUM(n.total) FROM document n WHERE n.applies_to_id = d.id AND n.kind = 'credit_note'
+                        AND n.status = 'posted' AND n.date <= :asOf), 0) AS credited_total,
+              COALESCE((SELECT SUM(n.tax_total) FROM document n WHERE n.applies_to_id = d.id AND n.kind = 'credit_note'
+                        AND n.status = 'posted' AND n.date <= :asOf), 0) AS credited_tax,
+              COALESCE((SELECT SUM(CASE f.is_red WHEN 1 THEN -p.total ELSE p.total END) FROM fapiao_part p
+                        JOIN fapiao f ON f.id = p.fapiao_id WHERE p.document_id = d.id AND f.void = 0
+                        AND f.date <= :asOf), 0) AS invoiced_total,
+              COALESCE((SELECT SUM(CASE f.is_red WHEN 1 THEN -p.tax ELSE p.tax END) FROM fapiao_part p
+                        JOIN fapiao f ON f.id = p.fapiao_id WHERE p.document_id = d.id AND f.void = 0
+                        AND f.date <= :asOf), 0) AS invoiced_tax,
+              (SELECT COUNT(*) FROM fapiao_part p JOIN fapiao f ON f.id = p.fapiao_id WHERE p.document_id = d.id
+                        AND f.void = 0 AND f.is_red = 1 AND f.date <= :asOf) AS red_count,
+              COALESCE((SELECT SUM(a.amount) FROM allocation a WHERE a.invoice_id = d.id AND a.source <> 'credit_note'
+                        AND a.date <= :asOf), 0) AS paid,
+              (COALESCE(t.no_fapiao, 0) = 1 OR EXISTS(SELECT 1 FROM sale_no_fapiao x WHERE x.document_id = d.id)) AS no_fapiao
+            FROM document d
+            JOIN customer c ON c.id = d.customer_id
+            LEFT JOIN salesperson s ON s.id = d.salesperson_id
+            LEFT JOIN customer_tax t ON t.customer_id = d.customer_id
+            WHERE d.kind = 'invoice' AND d.status = 'posted' AND d.date <= :asOf\(extraWhere.map { " AND " + $0 } ?? "")
+            ORDER BY c.code, d.date, d.id
+            """
+        return try Row.fetchAll(db, sql: sql, arguments: args).map { row in
+            SaleFapiaoPosition(
+                saleID: row["id"], number: row["display_number"] ?? "", customerID: row["customer_id"],
+                customerCode: row["code"], customerName: row["name"], salesperson: row["salesperson"],
+                date: RowMapping.date(row["date"]), dueDate: RowMapping.date(row["due_date"]),
+                currency: RowMapping.currency(row["currency"]), total: row["total"], tax: row["tax_total"],
+                creditedTotal: row["credited_total"], creditedTax: row["credited_tax"],
+                invoicedTotal: row["invoiced_total"], invoicedTax: row["invoiced_tax"], redCount: row["red_count"],
+                paid: row["paid"], noFapiao: row["no_fapiao"])
+        }
+    }
+
+    static func fapiao(_ db: Database, _ row: Row) throws -> Fapiao {
+        let id: Int64 = row["id"]
+        let parts = try Row.fetchAll(db, sql: """
+            SELECT p.*, d.display_number FROM fapiao_part p JOIN document d ON d.id = p.document_id
+            WHERE p.fapiao_id = ? ORDER BY d.date, d.id
+            """, arguments: [id]).map { p in
+            FapiaoPart(documentID: p["document_id"], documentNumber: p["display_number"] ?? "", total: p["total"], tax: p["tax"])
+        }
+        var f = Fapiao(id: id, type: FapiaoType(rawValue: row["type"]) ?? .ordinary, code: row["code"], number: row["number"],
+                       customerID: row["customer_id"], date: RowMapping.date(row["date"]),
+                       currency: RowMapping.currency(row["currency"]), total: row["total"], tax: row["tax"], parts: parts)
+        f.isRed = row["is_red"]
+        f.originalID = row["original_id"]
+        f.creditNoteID = row["credit_note_id"]
+        f.redConfirmation = row["red_confirmation"]
+        f.isVoid = row["void"]
+        f.voidReason = row["void_reason"]
+        f.note = row["note"]
+        return f
+    }
+}

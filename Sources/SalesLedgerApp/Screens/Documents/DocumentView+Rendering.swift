@@ -1,0 +1,95 @@
+import LedgerCore
+import TerminalUI
+
+extension DocumentView {
+    func render(into buffer: inout CellBuffer, in area: Rect, context: AppContext, unicode: Bool) -> Point? {
+        let s = context.strings
+        guard let detail else { return nil }
+        let doc = detail.document
+        let cur = doc.currency
+        func money(_ minor: Int64) -> String { context.money(minor, cur) }
+        var y = area.y
+        func line(_ text: String, _ style: Style = Style(.text)) {
+            guard y < area.maxY - (prompt == nil ? 0 : 2) else { return }
+            buffer.setFitted(text, x: area.x + 1, y: y, width: area.width - 2, style: style)
+            y += 1
+        }
+        let number = doc.number > 0 ? doc.displayNumber : "D\(doc.id)"
+        let kind = doc.kind == .creditNote ? s.t("Credit note", "红字冲销单") : s.t("Invoice", "销售单")
+        var status = doc.status.rawValue + (doc.isDisputed ? " · " + s.t("disputed", "有争议") + " " + doc.disputeReason : "")
+        if doc.status == .void { status += " · " + doc.voidReason }
+        line("\(number)  \(kind)  \(status)", Style(.accent, [.bold]))
+        line("\(s.customer) \(detail.customer.code) \(detail.customer.name)   \(s.date) \(doc.date)   \(s.dueDate) \(doc.dueDate)   "
+             + "\(s.terms) \(doc.paymentTerms.code)" + (detail.salesperson.isEmpty ? "" : "   \(s.salesperson) \(detail.salesperson)"))
+        if !doc.externalReference.isEmpty || !doc.note.isEmpty { line("\(doc.externalReference)  \(doc.note)", Style(.muted)) }
+        line(s.t("#  Description            Qty       Price   Disc    Tax          Net         Tax",
+                 "#  品名                   数量       单价   折扣   税率          金额         税额"), Style(.header, [.bold]))
+        for (i, l) in doc.lines.enumerated() {
+            let name = (l.isFreeText ? "*" : "") + l.description
+                + (l.creditsLine.map { s.t(" (line \($0))", "（原第\($0)行）") } ?? "")
+            line("\(i + 1)  " + DocumentView.pad(name, 20) + " " + DocumentView.left(l.quantity.description, 6)
+                 + " " + DocumentView.left(l.unitPrice.groupedString, 11) + " " + DocumentView.left(l.discount.description, 6)
+                 + " " + DocumentView.left(l.taxRate.description, 6) + " " + DocumentView.left(l.netAmount.groupedString, 12)
+                 + " " + DocumentView.left(l.taxAmount.groupedString, 11))
+        }
+        line("\(s.t("Net", "金额")) \(doc.subtotal.groupedString)   \(s.t("Tax", "税额")) \(doc.taxTotal.groupedString)   "
+             + "\(s.total) \(doc.total.groupedString) \(cur.code)   \(s.openAmount) \(money(detail.open))", Style(.accent, [.bold]))
+        if !detail.allocations.isEmpty {
+            line(s.t("Allocations (核销)", "核销记录"), Style(.header, [.bold]))
+            for (allocation, source) in detail.allocations {
+                line("  \(allocation.date)  \(source)  \(money(allocation.amount.minorUnits))"
+                     + (allocation.reversesID != nil ? s.t("  (reversal)", "（反核销）") : ""))
+            }
+        }
+        if !detail.creditNotes.isEmpty {
+            line(s.t("Credit notes", "红字冲销"), Style(.header, [.bold]))
+            for note in detail.creditNotes {
+                line("  \(note.number)  \(note.date)  \(note.status.rawValue)  \(money(note.total.minorUnits))")
+            }
+        }
+        line(s.t("Contact history", "联系记录"), Style(.header, [.bold]))
+        if detail.contacts.isEmpty { line("  " + s.t("none", "无"), Style(.muted)) }
+        let today = context.today
+        for contact in detail.contacts {
+            var text = "  \(contact.date)  \(contact.channel.rawValue)  \(contact.note)"
+            if let promised = contact.promisedDate {
+                text += "  " + s.t("promised", "承诺") + " \(promised) " + DocumentView.promiseState(promised, detail: detail, today: today, s)
+            }
+            line(text)
+        }
+        if let prompt {
+            let label: String
+            switch prompt {
+            case .void: label = s.t("Reason to void: ", "作废原因：")
+            case .dispute: label = doc.isDisputed ? s.t("How it was resolved: ", "解决说明：") : s.t("Dispute reason: ", "争议原因：")
+            case .credit: label = s.t("Lines N:QTY or N:@AMOUNT (empty = all): ", "行号:数量 或 行号:@金额（留空=全部）：")
+            }
+            let py = area.maxY - 1
+            buffer.setString(label, x: area.x + 1, y: py, style: Style(.accent, [.bold]))
+            let x = area.x + 1 + DisplayWidth.of(label)
+            buffer.fill(Rect(x: x, y: py, width: max(0, area.maxX - x - 1), height: 1), style: Style(.inputFocused))
+            return input.render(into: &buffer, x: x, y: py, width: max(1, area.maxX - x - 1), style: Style(.inputFocused))
+        }
+        if let followUp { return followUp.render(into: &buffer, in: area, unicode: unicode) }
+        return nil
+    }
+
+    /// Kept (paid by the promised date), broken (date passed, still open), or pending.
+    static func promiseState(_ promised: CivilDate, detail: DocumentDetail, today: CivilDate, _ s: Strings) -> String {
+        if detail.document.kind == .invoice, detail.open == 0 { return s.t("kept", "已兑现") }
+        return promised < today ? s.t("broken", "未兑现") : s.t("pending", "待兑现")
+    }
+
+    static func pad(_ text: String, _ width: Int) -> String {
+        var out = ""
+        for c in text {
+            if DisplayWidth.of(out + String(c)) > width { break }
+            out.append(c)
+        }
+        return out + String(repeating: " ", count: max(0, width - DisplayWidth.of(out)))
+    }
+
+    static func left(_ text: String, _ width: Int) -> String {
+        String(repeating: " ", count: max(0, width - DisplayWidth.of(text))) + text
+    }
+}

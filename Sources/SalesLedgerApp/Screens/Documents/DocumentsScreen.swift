@@ -1,0 +1,141 @@
+import LedgerCore
+import TerminalUI
+
+/// Documents (单据): every invoice, credit note and draft, newest first. `/` searches number, customer (code,
+/// name, pinyin, initials) and external reference; `f` cycles the status (draft, posted, void, disputed, paid,
+/// open, overdue), `p` the period (all, 本月, 上月, 本季, 本年, 近12个月). Enter opens a document (see
+/// `DocumentView`: lines, allocations, credit notes, contacts; void, credit by line, dispute, copy, log contact).
+struct DocumentsScreen: LedgerScreen {
+    var table = TableState()
+    var rows: [InvoiceListRow] = []
+    var count = 0
+    var statusIndex = 0
+    /// 0 = all dates, else index + 1 into `ReportPeriod.standard`.
+    var periodIndex = 0
+    var view: DocumentView?
+
+    var capturesText: Bool { table.isEditingFilter || (view?.capturesText ?? false) }
+    var hasUnsavedChanges: Bool { false }
+
+    func search(context: AppContext) -> DocumentSearch {
+        var search = DocumentSearch(text: table.filter.text.isEmpty ? nil : table.filter.text,
+                                    status: DocumentSearch.Status.allCases[statusIndex], asOf: context.today)
+        let periods = ReportPeriod.standard(today: context.today)
+        if periodIndex > 0, periods.indices.contains(periodIndex - 1) {
+            search.from = periods[periodIndex - 1].from
+            search.to = periods[periodIndex - 1].to
+        }
+        return search
+    }
+
+    mutating func refresh(context: AppContext) {
+        let search = search(context: context)
+        rows = (try? context.store.documents(search, page: PageRequest(limit: 500))) ?? []
+        count = (try? context.store.documentCount(search)) ?? rows.count
+        table.selectedRow = min(table.selectedRow, max(0, rows.count - 1))
+        view?.reload(context: context)
+    }
+
+    mutating func open(id: Int64, context: AppContext) {
+        view = DocumentView(id: id, context: context)
+    }
+
+    mutating func handle(_ event: Event, context: AppContext) -> ScreenOutcome {
+        let s = context.strings
+        if var shown = view {
+            let outcome = shown.handle(event, context: context)
+            view = shown.isClosed ? nil : shown
+            if case .message = outcome { refresh(context: context) }
+            return outcome
+        }
+        if case .key(let key) = event, !table.isEditingFilter {
+            switch key {
+            case .char("f"):
+                statusIndex = (statusIndex + 1) % DocumentSearch.Status.allCases.count
+                table.selectedRow = 0
+                refresh(context: context)
+                return .none
+            case .char("p"):
+                periodIndex = (periodIndex + 1) % (ReportPeriod.standard(today: context.today).count + 1)
+                table.selectedRow = 0
+                refresh(context: context)
+                return .none
+            default: break
+            }
+        }
+        switch TableView(columns: DocumentsScreen.columns(s)).handle(event, state: &table, rowCount: rows.count, pageSize: 15) {
+        case .filterChanged:
+            table.selectedRow = 0
+            table.topRow = 0
+            refresh(context: context)
+        case .activated(let index):
+            if rows.indices.contains(index) { open(id: rows[index].id, context: context) }
+        default: break
+        }
+        return .none
+    }
+
+    static func columns(_ s: Strings) -> [TableColumn] {
+        [TableColumn(s.number, width: .fixed(16)), TableColumn(s.t("Status", "状态"), width: .fixed(10)),
+         TableColumn(s.date, width: .fixed(10)), TableColumn(s.dueDate, width: .fixed(10)),
+         TableColumn(s.customer, width: .flexible(weight: 3, minimum: 12)),
+         TableColumn(s.total, width: .fixed(13), alignment: .right), TableColumn(s.openAmount, width: .fixed(13), alignment: .right)]
+    }
+
+    static func statusName(_ status: DocumentSearch.Status, _ s: Strings) -> String {
+        switch status {
+        case .all: return s.t("all", "全部")
+        case .draft: return s.t("draft", "草稿")
+        case .posted: return s.t("posted", "已过账")
+        case .void: return s.t("void", "已作废")
+        case .disputed: return s.t("disputed", "有争议")
+        case .paid: return s.t("paid", "已结清")
+        case .open: return s.t("open", "未结清")
+        case .overdue: return s.t("overdue", "逾期")
+        }
+    }
+
+    static func rowStatus(_ row: InvoiceListRow, today: CivilDate, _ s: Strings) -> String {
+        let kind = row.kind == .creditNote ? s.t("CN ", "红字 ") : ""
+        switch row.status {
+        case .draft: return kind + statusName(.draft, s)
+        case .void: return kind + statusName(.void, s)
+        case .posted:
+            if row.kind == .creditNote { return kind + (row.open > 0 ? s.t("unapplied", "未核销") : s.t("applied", "已核销")) }
+            if row.open == 0 { return statusName(.paid, s) }
+            return row.dueDate < today ? statusName(.overdue, s) : statusName(.open, s)
+        }
+    }
+
+    func keyBindings(_ s: Strings) -> [KeyBinding] {
+        if let view { return view.keyBindings(s) }
+        return [KeyBinding([.up, .down], s.t("Move", "移动")), KeyBinding(.enter, s.open), KeyBinding(.char("/"), s.search),
+                KeyBinding(.char("f"), s.t("Status filter", "状态筛选")), KeyBinding(.char("p"), s.period)]
+    }
+
+    func render(into buffer: inout CellBuffer, in area: Rect, context: AppContext, unicode: Bool) -> Point? {
+        let s = context.strings
+        if let view { return view.render(into: &buffer, in: area, context: context, unicode: unicode) }
+        let periods = ReportPeriod.standard(today: context.today)
+        let period = periodIndex == 0 || !periods.indices.contains(periodIndex - 1)
+            ? s.t("all dates", "全部日期") : periods[periodIndex - 1].name(chinese: s.zh)
+        let heading = "\(s.screenDocuments): \(count)   [f] \(DocumentsScreen.statusName(DocumentSearch.Status.allCases[statusIndex], s))"
+            + "   [p] \(period)"
+        buffer.setFitted(heading, x: area.x + 1, y: area.y, width: area.width - 2, style: Style(.accent, [.bold]))
+        let today = context.today
+        let cells = rows.map { r -> [String] in
+            [r.number, DocumentsScreen.rowStatus(r, today: today, s), r.date.description,
+             r.kind == .invoice ? r.dueDate.description : "", "\(r.customerCode) \(r.customerName)",
+             context.money(r.total.minorUnits, r.total.currency), context.money(r.open, r.total.currency)]
+        }
+        var state = table
+        var tableView = s.localize(TableView(columns: DocumentsScreen.columns(s)))
+        tableView.alwaysShowsFilter = true
+        tableView.render(into: &buffer, in: Rect(x: area.x, y: area.y + 1, width: area.width, height: max(0, area.height - 1)),
+                         source: ArrayTableDataSource(rows: cells), state: &state)
+        if table.isEditingFilter {
+            return Point(x: area.x + 1 + DisplayWidth.of("/ ") + DisplayWidth.of(table.filter.text), y: area.maxY - 1)
+        }
+        return nil
+    }
+}

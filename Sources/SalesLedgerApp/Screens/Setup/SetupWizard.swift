@@ -1,0 +1,57 @@
+import LedgerCore
+import TerminalUI
+
+/// First run on an empty ledger ("Start empty"): company name, base currency and the default tax rate, saved by
+/// `SetUpLedger`; then the Products screen opens for the first products (and F4 for the first customers).
+struct SetupWizard {
+    var form: Form
+    static let currencies: [Currency] = [.cny, .usd, .eur, .hkd, .jpy, .gbp]
+
+    init(context: AppContext) {
+        let s = context.strings
+        form = Form(title: s.t("Set up this ledger", "账套设置"), fields: [
+            FormField(id: "company", label: s.t("Company name", "公司名称"), validators: [.required(s.t("required", "必填")), .maxLength(200)]),
+            .choice(id: "currency", label: s.t("Base currency", "本位币"), options: SetupWizard.currencies.map(\.code)),
+            FormField(id: "tax", label: s.t("Default tax rate %", "默认税率 %"), text: "13",
+                      parse: { text in
+                          guard let rate = try? Rate.parsePercent(text), (0...10_000).contains(rate.basisPoints) else {
+                              return .failure(TerminalUI.FieldIssue(s.t("a percentage from 0 to 100", "应为 0 到 100 的百分比")))
+                          }
+                          return .success(.integer(rate.basisPoints))
+                      }, validators: [.required(s.t("required", "必填"))]),
+        ])
+        s.localize(&form)
+    }
+
+    enum Result { case open, cancelled, saved(String), failed(String) }
+
+    mutating func handle(_ event: Event, context: AppContext) -> Result {
+        switch form.handle(event) {
+        case .none: return .open
+        case .cancelled: return .cancelled
+        case .submitted(let values):
+            let company = form.fields.first { $0.id == "company" }?.input.text ?? ""
+            var currency = Currency.cny
+            if case .choice(let i)? = values["currency"], SetupWizard.currencies.indices.contains(i) { currency = SetupWizard.currencies[i] }
+            var rate = Rate(basisPoints: 1300)
+            if case .integer(let bp)? = values["tax"] { rate = Rate(basisPoints: bp) }
+            do {
+                let settings = try context.run(SetUpLedger(companyName: company, baseCurrency: currency, defaultTaxRate: rate))
+                form.markSaved()
+                let s = context.strings
+                return .saved(s.t("\(settings.companyName) set up. Add your first products (a), then customers (F4, a).",
+                                  "\(settings.companyName) 已设置。先新增商品（a），再新增客户（F4，a）。"))
+            } catch {
+                return .failed(context.strings.core(error.fieldIssues.isEmpty ? error.description
+                                                    : error.fieldIssues.map(\.description).joined(separator: "; ")))
+            }
+        }
+    }
+
+    func render(into buffer: inout CellBuffer, in area: Rect, unicode: Bool) -> Point? {
+        let box = area.centered(Size(width: min(area.width - 2, 64), height: min(area.height - 2, 10)))
+        buffer.fill(box, style: Style(.dialog))
+        Border.draw(into: &buffer, rect: box, style: Style(.border), unicode: unicode)
+        return form.render(into: &buffer, in: box.inset(by: 1), unicode: unicode)
+    }
+}

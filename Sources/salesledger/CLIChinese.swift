@@ -1,0 +1,181 @@
+import Foundation
+import LedgerCore
+import SalesLedgerApp
+
+/// The CLI in Chinese (`--lang zh`, or a `zh_*` locale; issue 12): table headers, the usual result lines, and
+/// error messages with their field paths. Codes (INV-2026-000001, CNY, C001) and numbers stay as they are.
+/// CSV and JSON keep their English keys: they are read by programs, and `import sales` reads either.
+enum CLIChinese {
+    /// Whether the CLI speaks Chinese; set once by `Main` from the arguments and the environment.
+    nonisolated(unsafe) static var isOn = false
+
+    /// `--lang` in `arguments` wins; else LC_ALL / LC_MESSAGES / LANG.
+    static func detect(arguments: [String], environment: [String: String]) -> Bool {
+        for (i, argument) in arguments.enumerated() {
+            if argument.hasPrefix("--lang=") { return argument.dropFirst(7).lowercased().hasPrefix("zh") }
+            if argument == "--lang", i + 1 < arguments.count { return arguments[i + 1].lowercased().hasPrefix("zh") }
+        }
+        return Language.fromEnvironment(environment) == .zh
+    }
+
+    static let headers: [String: String] = [
+        "active": "启用", "actor": "操作人", "amount": "金额", "avg_days_late": "平均逾期天数",
+        "avg_days_to_pay": "平均回款天数", "balance": "应收余额", "base": "本位币", "bucket": "账龄段",
+        "category": "商品类别", "channel": "渠道", "class": "等级", "classes": "分类数", "code": "编码",
+        "collected": "已收款", "count": "笔数", "credit_sales": "赊销额", "credits": "未核销预收", "currency": "币种",
+        "customer": "客户", "date": "日期", "days": "天数", "days_before_due": "到期前天数", "days_overdue": "逾期天数",
+        "description": "摘要", "dimension": "维度", "discount": "折扣", "documents": "单数", "dso": "周转天数",
+        "due": "应收", "due_date": "到期日", "entity": "对象", "every_days_overdue": "逾期后每隔天数",
+        "final_notice_from": "最后通知起", "from": "从", "invoice": "销售单", "kind": "类型", "label": "名称",
+        "last_purchase": "最近销售", "late": "逾期", "level": "级别", "line": "行", "month": "月份", "name": "名称",
+        "name_en": "英文名", "name_zh": "中文名", "net": "不含税", "note": "备注", "number": "单号",
+        "on_due_date": "到期日提醒", "open": "未核销", "overdue": "逾期", "parent": "上级", "price": "单价",
+        "promised": "承诺付款日", "quantity": "数量", "rate": "汇率", "reason": "原因",
+        "receivables_at_end": "期末应收", "region": "区域", "reminder": "提醒", "role": "角色",
+        "second_notice_from": "第二次通知起", "settled": "已结清", "settled_of_due": "到期已收", "sku": "商品编码",
+        "source": "来源", "status": "状态", "stop_credit_from": "暂停赊销起", "tax": "税额", "tax_rate": "税率",
+        "to": "至", "total": "合计", "unit_price": "单价", "who": "跟进人", "TOTAL": "合计",
+    ]
+
+    /// A table header in Chinese (unknown names unchanged).
+    static func header(_ name: String) -> String { isOn ? headers[name] ?? name : name }
+
+    static let fieldNames: [String: String] = [
+        "customer": "客户", "date": "日期", "dueDate": "到期日", "terms": "收款条件", "salesperson": "业务员",
+        "channel": "渠道", "region": "区域", "lines": "明细行", "product": "商品", "quantity": "数量",
+        "unitPrice": "单价", "discount": "折扣", "taxRate": "税率", "description": "摘要", "amount": "金额",
+        "code": "编码", "name": "名称", "contact": "联系人", "phone": "电话", "email": "邮箱", "address": "地址",
+        "notes": "备注", "creditLimit": "信用额度", "customerClass": "等级", "reason": "原因", "number": "单号",
+        "appliesTo": "原销售单", "currency": "币种", "sku": "商品编码", "from": "起始日期", "to": "截止日期",
+        "user": "用户", "--today": "--today", "output": "输出文件", "allocation": "核销", "method": "收款方式",
+        "promisedDate": "承诺付款日", "until": "暂停至",
+    ]
+
+    /// A field path in Chinese: `lines[2].quantity` → `第2行 数量`, `row 3, column amount` → `第3行 amount 列`.
+    static func field(_ path: String) -> String {
+        if let known = Strings(.zh).fieldPathZH(path) { return known }
+        if let match = path.firstMatch(of: /^lines\[(\d+)\]\.(\w+)$/) {
+            return "第\(match.1)行 \(fieldNames[String(match.2)] ?? String(match.2))"
+        }
+        if let match = path.firstMatch(of: /^row (\d+), column (.+)$/) { return "第\(match.1)行「\(match.2)」列" }
+        if let match = path.firstMatch(of: /^(\w+)\[(\d+)\]\.(\w+)$/) {
+            return "\(fieldNames[String(match.1)] ?? String(match.1))[\(match.2)] \(fieldNames[String(match.3)] ?? String(match.3))"
+        }
+        return fieldNames[path] ?? path
+    }
+
+    nonisolated(unsafe) static let messagePatterns: [(Regex<AnyRegexOutput>, String)] = [
+        (#"^storage error: (.*)$"#, "存储错误：$1"),
+        (#"^Error: Missing expected argument '(.*)'$"#, "错误：缺少参数 '$1'"),
+        (#"^Error: Unknown option '(.*)'$"#, "错误：未知选项 '$1'"),
+        (#"^Error: The value '(.*)' is invalid for '(.*)'.*$"#, "错误：'$2' 的值 '$1' 无效"),
+        (#"^See '(.*) --help' for more information\.$"#, "用 '$1 --help' 查看说明。"),
+        (#"^ledger is read-only: (.*) cannot be written$"#, "账套为只读：$1 不能写入"),
+        (#"^the disk is full; nothing was written \((.*)\)$"#, "磁盘已满，未写入任何内容（$1）"),
+        (#"^the disk is full; the backup (.*) was not written$"#, "磁盘已满，备份 $1 未写入"),
+        (#"^not found: (.*)$"#, "未找到：$1"),
+        (#"^permission denied: (.*)$"#, "无权操作：$1"),
+        (#"^credit check: (.*) \(a manager may override with a reason\)$"#, "信用检查：$1（经理可填写原因后超额过账）"),
+        (#"^no document numbered (\S+)$"#, "没有单号为 $1 的单据"),
+        (#"^no invoice numbered (\S+)$"#, "没有单号为 $1 的销售单"),
+        (#"^unknown salesperson code (.*)$"#, "未知业务员编码 $1"),
+        (#"^a reason is required$"#, "必须填写原因"),
+        (#"^discount must be between 0% and 100%$"#, "折扣必须在0%到100%之间"),
+        (#"^tax rate must be between 0% and 100%$"#, "税率必须在0%到100%之间"),
+        (#"^due date (\S+) is before the invoice date (\S+)$"#, "到期日 $1 早于单据日期 $2"),
+        (#"^customer (\S+) is archived$"#, "客户 $1 已归档"),
+        (#"^the ledger is busy: (.*)$"#, "账套正忙：$1 的写入已超过等待时限，未写入任何内容，请稍后再试"),
+        (#"^waiting for the ledger: (.*) is writing to it \(up to (\d+) s\)$"#, "等待账套：$1 正在写入（最多等 $2 秒）"),
+        (#"^the ledger is not empty; use --force to load into it anyway$"#, "账套不为空；如仍要载入请加 --force"),
+        (#"^(.*): nothing imported; (\d+) row problem\(s\):$"#, "$1：未导入任何数据；$2 行有问题："),
+        (#"^(.*): row (\d+), column (\d+)( \((.*)\))?: byte (0x[0-9A-F]+) is not UTF-8.*$"#,
+         "$1：第$2行第$3列「$5」：字节 $6 不是 UTF-8，而文件其余部分是；文件混用了编码。请整体另存为 UTF-8（或整体为 GB18030）；未导入任何数据"),
+        (#"^(.*): text is neither UTF-8 nor GB18030$"#, "$1：文本既不是 UTF-8 也不是 GB18030"),
+        (#"^(.*): cannot read the file$"#, "$1：无法读取文件"),
+        (#"^(.*): missing column\(s\): (.*)$"#, "$1：缺少列：$2"),
+        (#"^currency: unknown currency code (.*)$"#, "币种：未知币种代码 $1"),
+        (#"^is in (\w+) but the document is in (\w+)$"#, "币种为 $1，但单据币种为 $2"),
+        (#"^(.*) is not a valid date \((.*), format (\w+)\)$"#, "$1 不是有效日期（$2，格式 $3）"),
+        (#"^customer is empty$"#, "客户为空"),
+        (#"^amount is zero$"#, "金额为零"),
+        (#"^negative amount: import returns as credit notes \(kind column\)$"#, "金额为负：退货请作为红字冲销导入（类型列）"),
+        (#"^(\S+) appears again \(first on row (\d+)\)$"#, "$1 重复出现（首次在第$2行）"),
+        (#"^user: '(.*)' is not an active user of this ledger.*$"#, "用户：'$1' 不是本账套的有效用户（见 salesledger user list；用 --user 指定）"),
+        (#"^--today: (.*)$"#, "--today：$1"),
+        (#"^(.*) has allocations of (\S+); reverse them before voiding$"#, "$1 已核销 $2，请先反核销再作废"),
+        (#"^(\S+) is (\w+), not posted$"#, "$1 状态为 $2，不是已过账"),
+    ].compactMap { pattern, template in (try? Regex(pattern)).map { ($0, template) } }
+
+    /// One message in Chinese: `path: message` lines get a Chinese path and message; known sentences are translated.
+    static func message(_ text: String) -> String {
+        guard isOn else { return text }
+        let strings = Strings(.zh)
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map { raw -> String in
+            let line = String(raw)
+            let indent = String(line.prefix { $0 == " " })
+            let body = String(line.dropFirst(indent.count))
+            if let whole = sentence(body, strings) { return indent + whole }
+            if let split = body.firstMatch(of: /^((?:lines\[\d+\]\.\w+)|(?:row \d+, column [^:]+)|(?:[A-Za-z-]+(?:\[\d+\]\.\w+)?)): (.*)$/) {
+                let path = String(split.1), rest = String(split.2)
+                return indent + field(path) + "：" + (sentence(rest, strings) ?? rest)
+            }
+            return line
+        }.joined(separator: "\n")
+    }
+
+    static func sentence(_ text: String, _ strings: Strings) -> String? {
+        let core = strings.core(text)
+        if core != text { return core }
+        for (regex, template) in messagePatterns {
+            if let match = try? regex.wholeMatch(in: text) {
+                var out = template
+                for index in stride(from: match.output.count - 1, through: 1, by: -1) {
+                    let value = match.output[index].substring.map(String.init) ?? ""
+                    out = out.replacingOccurrences(of: "$\(index)", with: strings.core(value))
+                }
+                return out
+            }
+        }
+        return nil
+    }
+
+    nonisolated(unsafe) static let outputPatterns: [(Regex<AnyRegexOutput>, String)] = [
+        (#"^posted (\S+): (.*) total (.*), due (\S+)$"#, "已过账 $1：$2 价税合计 $3，到期日 $4"),
+        (#"^draft saved: (.*) total (.*), due (\S+)$"#, "草稿已保存：$1 价税合计 $2，到期日 $3"),
+        (#"^voided (\S+)$"#, "已作废 $1"),
+        (#"^customer (\S+) added: (.*)$"#, "客户 $1 已新增：$2"),
+        (#"^ledger ready: (.*)$"#, "账套已就绪：$1"),
+        (#"^ledger: (.*)$"#, "账套：$1"),
+        (#"^customers: (\d+)$"#, "客户：$1"), (#"^products: (\d+)$"#, "商品：$1"),
+        (#"^salespeople: (\d+)$"#, "业务员：$1"), (#"^invoices: (\d+) \((\d+) lines\)$"#, "销售单：$1（$2 行）"),
+        (#"^credit notes: (\d+)$"#, "红字冲销：$1"), (#"^receipts: (\d+)$"#, "收款单：$1"),
+        (#"^sales (\w+): (.*)$"#, "销售额 $1：$2"), (#"^dates: (.*)$"#, "日期：$1"),
+        (#"^nothing open as of (\S+)$"#, "截至 $1 没有未核销的应收"),
+        (#"^no reminders due on (\S+)$"#, "$1 没有到期的回款提醒"),
+        (#"^nothing overdue on (\S+)$"#, "$1 没有逾期"),
+        (#"^Aging as of (\S+) \((\w+)\); days overdue = as-of − due date$"#, "账龄 截至 $1（$2）；逾期天数 = 截止日 − 到期日"),
+        (#"^open invoices (\S+), overdue (\S+), disputed (\S+)$"#, "未核销销售单 $1，逾期 $2，有争议 $3"),
+        (#"^no data$"#, "无数据"),
+        (#"^recorded (\S+): (\S+) (\w+); allocated to (\d+) invoice\(s\); (.*)$"#, "已录入收款单 $1：$2 $3；核销 $4 张销售单；$5"),
+        (#"^ok: (\d+) audit entries, chain intact; integrity ok$"#, "正常：$1 条审计记录，哈希链完整；完整性检查通过"),
+        (#"^backup written: (.*)$"#, "备份已写入：$1"),
+    ].compactMap { pattern, template in (try? Regex(pattern)).map { ($0, template) } }
+
+    /// A result line in Chinese when it is one of the known ones.
+    static func output(_ text: String) -> String {
+        guard isOn else { return text }
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map { raw -> String in
+            let line = String(raw)
+            for (regex, template) in outputPatterns {
+                if let match = try? regex.wholeMatch(in: line) {
+                    var out = template
+                    for index in stride(from: match.output.count - 1, through: 1, by: -1) {
+                        out = out.replacingOccurrences(of: "$\(index)", with: match.output[index].substring.map(String.init) ?? "")
+                    }
+                    return out
+                }
+            }
+            return line
+        }.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,37 @@
+import ArgumentParser
+import LedgerCore
+
+/// `report fapiao uninvoiced|invoiced-unpaid|output-vat|to-issue`: the fapiao reports, with the same tables as
+/// the Reports screen.
+struct FapiaoReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fapiao",
+        abstract: "Fapiao reports: uninvoiced (应收未开票), invoiced-unpaid (已开票未收款), output-vat (销项税), to-issue (待开票).")
+    @OptionGroup var global: GlobalOptions
+    @Argument(help: "uninvoiced, invoiced-unpaid, output-vat or to-issue") var report: String
+    @Option(help: "As-of date for uninvoiced, invoiced-unpaid and to-issue (default today).") var asOf: String?
+    @Option(help: "output-vat: from date (inclusive).") var from: String?
+    @Option(help: "output-vat: to date (inclusive).") var to: String?
+    @Option(help: "Customer code (not for output-vat).") var customer: String?
+    @Option(help: "table, csv or json") var format: OutputFormat = .table
+
+    func run() throws {
+        let (store, service) = try global.openLedger()
+        var issues = IssueCollector()
+        let today = service.clock.today()
+        let date = parseDate(asOf, "asOf", today, &issues) ?? today
+        let fromDate = parseDate(from, "from", today, &issues)
+        let toDate = parseDate(to, "to", today, &issues)
+        if !FapiaoReports.kinds.contains(report) {
+            issues.add("report", "'\(report)' is not one of \(FapiaoReports.kinds.joined(separator: ", "))")
+        }
+        try issues.throwIfAny()
+        let table = try FapiaoReports.table(report, queries: store, asOf: date, from: fromDate, to: toDate, customer: customer)
+        let chinese = global.isChinese
+        let output = TabularOutput(columns: table.columns.map { (format == .table ? (chinese ? $0.chinese : $0.english) : $0.key,
+                                                                 $0.isAmount ? .amount : .text) },
+                                   rows: table.rows + table.totals.dropLast(),
+                                   totalRow: table.totals.last)
+        print(output.render(format), terminator: "")
+    }
+}

@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import LedgerCore
+import LedgerInterop
+
+/// `export products`: the product list in the columns `import products` reads.
+struct ProductExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "products", abstract: "Products as CSV (imports back).")
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "Write to this file (default: standard output).") var output: String?
+
+    func run() throws {
+        let (store, _) = try global.openLedger()
+        try ExportFile.write(MasterDataExport.products(try store.products(search: nil, page: .all)), to: output)
+    }
+}
+
+/// `export opening`: open invoices and unapplied credits as of a date, in the columns `import opening` reads.
+struct OpeningExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "opening", abstract: "Opening balances (open invoices, unapplied credit) as of a date, as CSV.")
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "As-of date (default today).") var asOf: String?
+    @Option(help: "Write to this file (default: standard output).") var output: String?
+
+    func run() throws {
+        let (store, service) = try global.openLedger()
+        var issues = IssueCollector()
+        let today = service.clock.today()
+        let date = parseDate(asOf, "asOf", today, &issues) ?? today
+        try issues.throwIfAny()
+        let snapshot = try store.receivablesSnapshot(customerID: nil)
+        var references: [String: String] = [:]
+        for d in snapshot.documents { references[d.number] = d.externalReference }
+        for r in snapshot.receipts { references[r.displayNumber] = r.reference }
+        try ExportFile.write(MasterDataExport.opening(items: try store.openItems(asOf: date),
+                                                      credits: try store.unappliedCredits(asOf: date),
+                                                      references: references), to: output)
+    }
+}
+
+enum ExportFile {
+    /// Writes `text` atomically to `path`, or to standard output when nil.
+    static func write(_ text: String, to path: String?) throws {
+        guard let path else {
+            print(text, terminator: "")
+            return
+        }
+        do { try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic) } catch {
+            throw UserError("output: cannot write \(path): \(error.localizedDescription)")
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import LedgerAudit
+import LedgerCore
+import LedgerStore
+import Testing
+
+@Suite struct AuditReportTests {
+    @Test func findingsCSVRoundTripsToTheSameFindings() throws {
+        let run = try AuditCheckTests.seededLedger().audit(from: "2026-08-01", to: "2026-10-31", language: .zh)
+        let csv = AuditReport.findingsCSV(run)
+        let parsed = try AuditReport.parseFindingsCSV(csv)
+        #expect(parsed == run.allFindings)
+        #expect(parsed.count == 24)
+    }
+
+    @Test func reportNamesPeriodRunnerChecksAndCorrectiveActions() throws {
+        let run = try AuditCheckTests.seededLedger().audit(from: "2026-08-01", to: "2026-10-31", seed: 99)
+        let text = AuditReport.render(run, format: .md)
+        #expect(text.contains("Period: 2026-08-01 … 2026-10-31"))
+        #expect(text.contains("Run by: auditor at 2026-11-27T12:00:00Z"))
+        #expect(text.contains("seed 99"))
+        #expect(text.contains("## Corrective actions"))
+        #expect(text.contains("- numbering.gaps (1): action ________"))
+        for check in run.checks { #expect(text.contains("\(check.id) — \(check.title)")) }
+        let zh = AuditReport.render(try AuditCheckTests.seededLedger().audit(from: "2026-08-01", to: "2026-10-31",
+                                                                            language: .zh), format: .text)
+        #expect(zh.contains("期间：2026-08-01 … 2026-10-31"))
+        #expect(zh.contains("整改措施"))
+        #expect(AuditReport.sha256("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    }
+
+    @Test func runIsRecordedWithTheReportHashAndSinceLastCompares() throws {
+        let l = try AuditCheckTests.seededLedger()
+        let first = try l.audit(from: "2026-08-01", to: "2026-10-31")
+        let text = AuditReport.render(first, format: .text)
+        let auditor = l.service("2026-11-27", actor: "auditor1")
+        try auditor.run(RecordAuditRun(from: day("2026-08-01"), to: day("2026-10-31"), reportSHA256: AuditReport.sha256(text),
+                                       reportFile: "q3.txt", seed: 7, findingKeys: first.findings.map(\.key)))
+        let entries = try l.store.auditLog(filter: AuditLogFilter(command: "audit.run"))
+        #expect(entries.count == 1)
+        #expect(entries[0].payload.contains(AuditReport.sha256(text)))
+        #expect(entries[0].actor == "auditor1")
+        // Resolve the dispute, add a new stale draft: one resolved, one new, the rest still open.
+        let disputed = try #require(try l.store.invoices(filter: InvoiceFilter(customerCode: "D"), page: .all).first)
+        try l.service("2026-11-27").run(SetDispute(number: disputed.number, isDisputed: false, reason: "settled"))
+        try l.invoice("X", "2026-09-20", "99.17", draft: true)
+        let second = try l.audit(from: "2026-08-01", to: "2026-10-31")
+        let last = try #require(AuditComparison.lastRun(in: try l.store.auditLog(filter: .all)))
+        let c = AuditComparison(previous: last.keys, current: second.findings.map(\.key), previousSeq: last.seq)
+        #expect(c.resolved == ["control.disputes:\(disputed.number)"])
+        #expect(c.new.count == 1 && c.new[0].hasPrefix("control.drafts:"))
+        #expect(c.stillOpen.count == first.findings.count - 1)
+    }
+
+    @Test func theAuditorRoleMayRecordRunsButNothingElse() throws {
+        let l = try AuditTestLedger()
+        try l.customer("A")
+        let auditor = LedgerService(store: l.store, clock: FixedClock(day("2026-11-27")), actor: "eve", role: .auditor)
+        try auditor.run(RecordAuditRun(from: day("2026-08-01"), to: day("2026-10-31"), reportSHA256: String(repeating: "a", count: 64),
+                                       reportFile: "-", seed: 1, findingKeys: []))
+        #expect(throws: LedgerError.self) {
+            try auditor.run(PostInvoice(customerCode: "A", date: day("2026-11-27"),
+                                        lines: [LineInput(description: "x", quantity: Quantity(1), unitPrice: cny("1.00"))]))
+        }
+    }
+}
