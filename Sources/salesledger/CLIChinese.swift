@@ -119,6 +119,10 @@ enum CLIChinese {
                 let path = String(split.1), rest = String(split.2)
                 return indent + field(path) + "：" + (sentence(rest, strings) ?? rest)
             }
+            // A path already in Chinese (translated by another layer), message still English.
+            if let split = body.firstMatch(of: /^([^:：\s]+): (.*)$/), let translated = sentence(String(split.2), strings) {
+                return indent + String(split.1) + "：" + translated
+            }
             return line
         }.joined(separator: "\n")
     }

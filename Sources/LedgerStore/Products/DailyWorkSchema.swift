@@ -19,7 +19,7 @@ enum DailyWorkSchema {
                     PRIMARY KEY (product_id, valid_from)
                 );
                 ALTER TABLE document_line ADD COLUMN credits_line_no INTEGER;
-                CREATE INDEX document_applies_to ON document(applies_to_id);
+                CREATE INDEX IF NOT EXISTS document_applies_to ON document(applies_to_id);
                 """)
             // Search keys now index every reading of polyphonic names (重庆: zhongqing|chongqing).
             for table in ["customer", "product"] {

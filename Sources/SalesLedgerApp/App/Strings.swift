@@ -203,6 +203,7 @@ public struct Strings: Sendable {
         var v = view
         v.filterLabel = t("Filter: ", "筛选：")
         v.emptyText = t("(no rows)", "（无数据）")
+        v.hiddenColumnsText = t("+%d columns", "另有%d列")
         return v
     }
 

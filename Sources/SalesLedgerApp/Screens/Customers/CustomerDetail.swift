@@ -63,25 +63,29 @@ struct CustomerDetail {
         y += 1
         let balance = row?.balance ?? 0
         let overdue = row?.overdue ?? 0
-        var figures = "\(s.salesThisYear): \(context.money(salesThisYear, cur))   \(s.openBalance): \(context.money(balance, cur))   "
-            + "\(s.overdue): \(context.money(overdue, cur))   \(s.creditLimit): "
+        var figures = ["\(s.salesThisYear): \(context.money(salesThisYear, cur))", "\(s.openBalance): \(context.money(balance, cur))",
+                       "\(s.overdue): \(context.money(overdue, cur))"]
         if let limit = c.creditLimit {
             let used = limit.minorUnits > 0 ? Int((Int128(max(0, balance)) * 100) / Int128(limit.minorUnits)) : 0
-            figures += "\(context.money(limit.minorUnits, cur))  \(s.creditUsed) \(used)%"
+            figures += ["\(s.creditLimit): \(context.money(limit.minorUnits, cur))", "\(s.creditUsed) \(used)%"]
         } else {
-            figures += s.noLimit
+            figures.append("\(s.creditLimit): \(s.noLimit)")
         }
-        buffer.setFitted(figures + "   \(s.terms): \(c.paymentTerms.displayName(chinese: s.zh))",
-                         x: area.x + 1, y: y, width: area.width - 2, style: Style(overdue > 0 ? .overdue : .text))
-        y += 1
+        figures.append("\(s.terms): \(s.termsName(c.paymentTerms))")
+        // Whole figures only: what does not fit goes to a second line (never cut by `~`).
+        for line in PartsLine.wrap(figures, width: area.width - 2) {
+            buffer.setFitted(line, x: area.x + 1, y: y, width: area.width - 2, style: Style(overdue > 0 ? .overdue : .text))
+            y += 1
+        }
         func days(_ tenths: Int64?) -> String { tenths.map { "\($0 / 10).\($0 % 10)" } ?? "–" }
-        buffer.setFitted("\(s.averageDaysToPay): \(days(payment?.averageDaysToPayTenths))   \(s.averageDaysLate): \(days(payment?.averageDaysLateTenths))"
-                         + "   (\(payment?.settledInvoices ?? 0) \(s.t("paid invoices", "张已结清")))",
+        buffer.setFitted(PartsLine.fit(["\(s.averageDaysToPay): \(days(payment?.averageDaysToPayTenths))",
+                                        "\(s.averageDaysLate): \(days(payment?.averageDaysLateTenths))",
+                                        "(\(payment?.settledInvoices ?? 0) \(s.t("paid invoices", "张已结清")))"], width: area.width - 2),
                          x: area.x + 1, y: y, width: area.width - 2, style: Style(.text))
         y += 1
-        let receiptText = receipts.prefix(4).map { "\($0.displayNumber) \($0.date) \($0.amount.groupedString)" }.joined(separator: "   ")
-        buffer.setFitted("\(s.receiptAction): \(receiptText.isEmpty ? "–" : receiptText)", x: area.x + 1, y: y,
-                         width: area.width - 2, style: Style(.muted))
+        let receiptParts = receipts.prefix(4).map { "\($0.displayNumber) \($0.date) \($0.amount.groupedString)" }
+        buffer.setFitted(PartsLine.fit(["\(s.receiptAction):"] + (receiptParts.isEmpty ? ["–"] : receiptParts), width: area.width - 2),
+                         x: area.x + 1, y: y, width: area.width - 2, style: Style(.muted))
         y += 2
         buffer.setString("\(s.invoices) (\(invoices.count))", x: area.x + 1, y: y - 1, style: Style(.accent, [.bold]))
         var state = table

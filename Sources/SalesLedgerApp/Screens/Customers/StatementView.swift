@@ -56,10 +56,13 @@ struct StatementView {
     func render(into buffer: inout CellBuffer, in area: Rect, context: AppContext) {
         let w = StatementWords(chinese: context.strings.zh)
         let s = statement
-        buffer.setFitted("\(w.title): \(s.customerName) (\(s.customerCode))   \(w.period) \(s.from) – \(s.to)   \(w.currency) \(s.currency.code)",
+        buffer.setFitted(PartsLine.fit(["\(w.title): \(s.customerName) (\(s.customerCode))", "\(w.period) \(s.from) – \(s.to)",
+                                        "\(w.currency) \(s.currency.code)"], width: area.width - 2),
                          x: area.x + 1, y: area.y, width: area.width - 2, style: Style(.header, [.bold]))
-        let agingText = s.aging.map { "\(w.bucket($0.label)) \(context.money($0.amount, s.currency))" }.joined(separator: "  ")
-        buffer.setFitted("\(w.aging): \(agingText)  \(w.unappliedCredit) \(context.money(s.unappliedCredit, s.currency))",
+        let agingParts = s.aging.map { "\(w.bucket($0.label)) \(context.money($0.amount, s.currency))" }
+        buffer.setFitted(PartsLine.fit(["\(w.aging):"] + agingParts
+                                       + ["\(w.unappliedCredit) \(context.money(s.unappliedCredit, s.currency))"],
+                                       width: area.width - 2, separator: "  "),
                          x: area.x + 1, y: area.maxY - 1, width: area.width - 2, style: Style(.muted))
         var st = state
         TableView(columns: [TableColumn(w.date, width: .fixed(10)), TableColumn(w.document, width: .fixed(15)),

@@ -69,7 +69,10 @@ struct ReceivablesScreen: LedgerScreen {
         }
     }
 
-    func tableView(_ s: Strings) -> TableView {
+    /// The list in the UI language (filter label, "no rows").
+    func tableView(_ s: Strings) -> TableView { s.localize(rawTableView(s)) }
+
+    func rawTableView(_ s: Strings) -> TableView {
         if showsReminders {
             return TableView(columns: [
                 TableColumn(s.number, width: .fixed(15)),

@@ -133,10 +133,17 @@ struct ReportsScreen: LedgerScreen {
     }
 
     func tableView(_ s: Strings) -> TableView {
-        TableView(columns: header.enumerated().map { i, title in
-            numericColumns.contains(i) ? TableColumn(title, width: .fixed(i == numericColumns.min() && kind == .sales ? 6 : 13), alignment: .right)
+        s.localize(TableView(columns: header.enumerated().map { i, title in
+            numericColumns.contains(i) ? TableColumn(title, width: .fixed(numericWidth(i)), alignment: .right)
                 : TableColumn(title, width: i == 1 && header.count > 6 ? .flexible(weight: 2, minimum: 10) : .flexible(weight: 1, minimum: 6))
-        })
+        }))
+    }
+
+    /// A numeric column as wide as its widest value (grouped) or title, so no figure is cut: the table hides a
+    /// column it cannot show whole and says so.
+    func numericWidth(_ i: Int) -> Int {
+        let values = rows.map { i < $0.count ? ($0[i].contains(".") ? ReportsScreen.grouped($0[i]) : $0[i]) : "" }
+        return max(DisplayWidth.of(header[i]), values.map(DisplayWidth.of).max() ?? 0, 4)
     }
 
     func keyBindings(_ s: Strings) -> [KeyBinding] {

@@ -21,7 +21,8 @@ public struct TableColumn: Equatable, Sendable {
 
     /// Cell widths for `columns` in `total` cells with one separator cell between columns.
     /// Fixed columns get their width; flexible ones share the rest by weight (at least their minimum).
-    /// When space runs out, columns from the right get 0 cells. Never negative.
+    /// When space runs out, columns from the right get 0 cells; a fixed column gets its whole width or 0 (numbers are
+    /// never cut). Never negative.
     public static func layout(_ columns: [TableColumn], totalWidth total: Int) -> [Int] {
         guard !columns.isEmpty, total > 0 else { return columns.map { _ in 0 } }
         let separators = columns.count - 1
@@ -53,10 +54,12 @@ public struct TableColumn: Equatable, Sendable {
                 widths[last] += spare
             }
         }
-        // Clip from the left: each column gets what is left of the total.
+        // Clip from the left: each column gets what is left of the total. A fixed column (numbers) is never cut
+        // short: it is shown whole or hidden (0 cells), so no amount is ever shown cut.
         var remaining = total
         for i in widths.indices {
-            let w = min(widths[i], remaining)
+            var w = min(widths[i], remaining)
+            if case .fixed = columns[i].width, w < widths[i] { w = 0 }
             widths[i] = max(0, w)
             remaining = max(0, remaining - w - 1)
         }

@@ -24,6 +24,8 @@ public struct TableView: Sendable {
     public var filterLabel = "Filter: "
     /// Shown when there are no rows (apps translate it).
     public var emptyText = "(no rows)"
+    /// Announces columns hidden for lack of width, at the header's right end; `%d` is the count (apps translate it).
+    public var hiddenColumnsText = "+%d columns"
 
     public init(columns: [TableColumn]) { self.columns = columns }
 
@@ -108,6 +110,13 @@ public struct TableView: Sendable {
             if state.sortColumn == i { title += state.isSortAscending ? " ^" : " v" }
             buffer.setFitted(title, x: x, y: y, width: widths[i], alignment: column.alignment, style: Style(.header))
             x += widths[i] + 1
+        }
+        let hidden = columns.indices.filter { widths[$0] == 0 && !columns[$0].title.isEmpty }.count
+        if hidden > 0 {
+            let notice = hiddenColumnsText.replacing("%d", with: String(hidden))
+            let w = DisplayWidth.of(notice)
+            buffer.setString(notice, x: max(area.x, area.maxX - w), y: y, maxWidth: min(w, area.width),
+                             style: Style(.accent, [.bold]))
         }
         y += 1
         var bodyHeight = area.maxY - y

@@ -1,0 +1,29 @@
+import TerminalUI
+
+/// Lines made of whole parts (`label: figure`), so a figure is never cut by the ellipsis (issue 12): parts that do
+/// not fit go to the next line, or are left out when there is no next line.
+enum PartsLine {
+    /// Up to `maxLines` lines of whole parts joined by `separator`, each at most `width` cells. A single part
+    /// wider than `width` still gets a line of its own (the caller's `setFitted` cuts only that one).
+    static func wrap(_ parts: [String], width: Int, maxLines: Int = 2, separator: String = "   ") -> [String] {
+        var lines: [String] = []
+        var current = ""
+        for part in parts where !part.isEmpty {
+            let candidate = current.isEmpty ? part : current + separator + part
+            if DisplayWidth.of(candidate) <= width || current.isEmpty {
+                current = candidate
+            } else {
+                lines.append(current)
+                if lines.count == maxLines { return lines }
+                current = part
+            }
+        }
+        if !current.isEmpty && lines.count < maxLines { lines.append(current) }
+        return lines
+    }
+
+    /// The parts that fit on one line, whole.
+    static func fit(_ parts: [String], width: Int, separator: String = "   ") -> String {
+        wrap(parts, width: width, maxLines: 1, separator: separator).first ?? ""
+    }
+}
