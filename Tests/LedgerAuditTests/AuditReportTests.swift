@@ -55,7 +55,7 @@ import Testing
     @Test func theAuditorRoleMayRecordRunsButNothingElse() throws {
         let l = try AuditTestLedger()
         try l.customer("A")
-        let auditor = LedgerService(store: l.store, clock: FixedClock(day("2026-11-27")), actor: "eve", role: .auditor)
+        let auditor = LedgerService(store: l.store, clock: FixedClock.atNoon(day("2026-11-27")), actor: "eve", role: .auditor)
         try auditor.run(RecordAuditRun(from: day("2026-08-01"), to: day("2026-10-31"), reportSHA256: String(repeating: "a", count: 64),
                                        reportFile: "-", seed: 1, findingKeys: []))
         #expect(throws: LedgerError.self) {

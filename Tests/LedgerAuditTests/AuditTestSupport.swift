@@ -18,7 +18,7 @@ final class AuditTestLedger {
     }
 
     func service(_ day: String, actor: String = "clerk1") -> LedgerService {
-        LedgerService(store: store, clock: FixedClock(CivilDate(iso: day)!), actor: actor, role: .admin)
+        LedgerService(store: store, clock: FixedClock.atNoon(CivilDate(iso: day)!), actor: actor, role: .admin)
     }
 
     @discardableResult
@@ -65,3 +65,11 @@ final class AuditTestLedger {
 
 func cny(_ text: String) -> Money { try! MoneyParser.parse(text, currency: .cny) }
 func day(_ text: String) -> CivilDate { CivilDate(iso: text)! }
+
+extension FixedClock {
+    /// A pinned clock whose audit time is that day's noon UTC (issue 13: audit entries take the real clock unless
+    /// a clock gives an explicit time), so fixtures can place entries on chosen days.
+    static func atNoon(_ date: CivilDate) -> FixedClock {
+        FixedClock(date, nowUTCSeconds: Int64(date.daysSinceEpoch) * 86_400 + 43_200)
+    }
+}

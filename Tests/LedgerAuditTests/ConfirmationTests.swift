@@ -38,7 +38,7 @@ import Testing
         let l = try AuditCheckTests.seededLedger()
         let letters = try Confirmations.letters(snapshot: try l.store.receivablesSnapshot(customerID: nil), asOf: day("2026-10-31"),
                                                 customerCodes: ["A", "B", "C"], minBalance: 0, form: .positive)
-        let auditor = LedgerService(store: l.store, clock: FixedClock(day("2026-11-27")), actor: "eve", role: .auditor)
+        let auditor = LedgerService(store: l.store, clock: FixedClock.atNoon(day("2026-11-27")), actor: "eve", role: .auditor)
         try auditor.run(RecordConfirmationSent(asOf: day("2026-10-31"), letters: letters.map {
             .init(customerCode: $0.customer.code, currency: $0.currency, balance: $0.balance, form: $0.form.rawValue)
         }))
