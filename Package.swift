@@ -32,6 +32,7 @@ let package = Package(
             "LedgerCore",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "_CryptoExtras", package: "swift-crypto"),
         ]),
         // CSV/JSON/journal interop and sample-data loaders (through the command layer).
         .target(name: "LedgerInterop", dependencies: [

@@ -5,7 +5,7 @@ extension SQLiteTransaction {
     func importedFile(fingerprint: String) throws -> ImportedFile? {
         try Row.fetchOne(db, sql: "SELECT * FROM import_file WHERE fingerprint = ?", arguments: [fingerprint]).map { row in
             ImportedFile(fingerprint: row["fingerprint"], kind: row["kind"], fileName: row["file_name"], rows: row["rows"],
-                         importedOn: RowMapping.date(row["imported_on"]))
+                         importedOn: try RowMapping.date(row, "imported_on", "import_file"))
         }
     }
 

@@ -60,7 +60,7 @@ struct BackupCommand: ParsableCommand {
         @Argument(help: "The backup file.") var file: String
 
         func run() throws {
-            let report = SQLiteLedgerStore.verify(backupAt: file)
+            let report = SQLiteLedgerStore.verifyWithManifest(backupAt: file)
             for line in report.summaryLines { print(line) }
             guard report.isGood else {
                 throw UserError("backup \(file) is NOT usable: " + report.problems.joined(separator: "; "))
@@ -106,7 +106,7 @@ struct RestoreCommand: ParsableCommand {
             try service.authorize(.restore, detail: file)
             floors = try store.numberSeriesCounters()
         }
-        let report = SQLiteLedgerStore.verify(backupAt: file)
+        let report = SQLiteLedgerStore.verifyWithManifest(backupAt: file)
         guard report.isGood else {
             throw UserError("backup \(file) is NOT usable, nothing was restored: " + report.problems.joined(separator: "; "))
         }

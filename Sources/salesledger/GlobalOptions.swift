@@ -15,8 +15,11 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: "Language of output: en or zh (default from LC_ALL / LC_MESSAGES / LANG).")
     var lang: String?
 
-    @Option(name: .long, help: "Acting user for the audit log (default: $USER).")
+    @Option(name: .long, help: "Acting user (default: $USER). Once users have passwords it only names who logs in.")
     var user: String?
+
+    @Option(name: .long, help: "Read the password from this file descriptor (scripts), not the terminal.")
+    var passwordFd: Int32?
 
     @Flag(name: .long, help: "CSV output as plain RFC 4180: no formula neutralising (OWASP ') and no UTF-8 BOM.")
     var raw = false
@@ -68,22 +71,28 @@ struct GlobalOptions: ParsableArguments {
     }
 
     /// Opens the ledger (creating it when missing: `init`, writes, samples, the TUI's welcome screen) and a
-    /// command service on it.
-    func openLedger() throws -> (SQLiteLedgerStore, LedgerService) {
+    /// command service on it. With passwords in use the actor logs in first (`askUser`: the TUI asks for the user
+    /// name too); see `Authentication`.
+    func openLedger(askUser: Bool = false) throws -> (SQLiteLedgerStore, LedgerService) {
         let store = try SQLiteLedgerStore(path: databasePath)
+        AuditKey.load(into: store, environment: environment)
         // Roles: a ledger without users lets everyone act as admin (first run, single user); once users exist the
         // actor must be an active user and gets that user's role, enforced by the command layer.
         let users = try store.users()
         var role = UserRole.admin
-        if !users.isEmpty {
+        var name = actor
+        var clock = try clock()
+        if let pinned = try pinnedByLedger(store) { clock = FixedClock(pinned) }
+        if try store.passwordsInUse() {
+            if askUser && user == nil { name = Authentication.readName(prompt: "user", default: actor) }
+            role = try Authentication.login(store: store, name: name, passwordFD: passwordFd, clock: clock)
+        } else if !users.isEmpty {
             guard let user = users.first(where: { $0.name == actor }), user.isActive else {
                 throw UserError("user: '\(actor)' is not an active user of this ledger (see `salesledger user list`; use --user NAME)")
             }
             role = user.role
         }
-        var clock = try clock()
-        if let pinned = try pinnedByLedger(store) { clock = FixedClock(pinned) }
-        let service = LedgerService(store: store, clock: clock, actor: actor, role: role)
+        let service = LedgerService(store: store, clock: clock, actor: name, role: role)
         return (store, service)
     }
 

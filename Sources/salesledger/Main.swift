@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LedgerCore
 import LedgerInterop
+import LedgerStore
 
 /// Entry point: runs the command and maps failures to exit codes — 0 ok, 1 validation or user error
 /// (message on stderr naming the field or row), 2 usage.
@@ -95,16 +96,33 @@ struct InitCommand: ParsableCommand {
 
 struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "audit", abstract: "Audit log checks.",
-                                                    subcommands: [Verify.self] + AuditCommand.periodicAudit)
+                                                    subcommands: [Verify.self, AuditKeygenCommand.self]
+                                                        + AuditCommand.periodicAudit)
     struct Verify: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Verify the audit log's hash chain and the file's integrity.")
+        static let configuration = CommandConfiguration(
+            abstract: "Verify the audit chain, every covered record (documents, lines, receipts, allocations, users) "
+                + "and the anchored head; print the head to keep.")
         @OptionGroup var global: GlobalOptions
+        @Option(help: "A head you kept (COUNT:HASH, as printed before) to compare with.") var head: String?
         func run() throws {
             let (store, _) = try global.openExistingLedger()
             let integrity = try store.integrityCheck()
             guard integrity == "ok" else { throw UserError("integrity check: \(integrity)") }
-            if let problem = try store.verifyAuditChain() { throw UserError("audit chain broken at \(problem)") }
-            print("ok: \(try store.auditCount()) audit entries, chain intact; integrity ok")
+            var anchor: AuditHead?
+            if let head {
+                let parts = head.split(separator: ":", maxSplits: 1).map(String.init)
+                guard parts.count == 2, let count = Int(parts[0]) else { throw UserError("--head: expected COUNT:HASH") }
+                anchor = AuditHead(count: count, hash: parts[1])
+            }
+            let result = try store.auditVerification(anchor: anchor)
+            print("head: \(result.entries):\(result.headHash)")
+            if let anchored = result.anchoredHead { print("anchored: \(anchored.count):\(anchored.hash)") }
+            guard result.isIntact else {
+                for problem in result.problems.dropFirst() { FileHandle.standardError.write(Data("  also: \(problem)\n".utf8)) }
+                throw UserError("audit verify: \(result.problems[0])")
+            }
+            print("ok: \(result.entries) audit entries, chain intact (\(result.keyedEntries) keyed);"
+                  + " \(result.coveredRecords) records match their seals; integrity ok")
         }
     }
 }

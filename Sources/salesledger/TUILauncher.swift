@@ -10,7 +10,7 @@ import TerminalUINcurses
 /// stderr) when stdin/stdout is not a terminal or TERM is unusable.
 enum TUILauncher {
     static func run(global: GlobalOptions, theme: String?) throws -> Never {
-        let (store, service) = try global.openLedger()
+        let (store, service) = try global.openLedger(askUser: true)
         var config = AppConfig()
         var warnings: [String] = []
         do { config = try AppConfig.load(path: AppConfig.defaultPath()) } catch { warnings.append("\(error) (settings ignored)") }

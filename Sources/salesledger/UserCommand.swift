@@ -1,5 +1,6 @@
 import ArgumentParser
 import LedgerCore
+import LedgerStore
 
 extension UserRole: ExpressibleByArgument {}
 
@@ -8,7 +9,7 @@ struct UserCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user", abstract: "Users and roles.",
         discussion: "While a ledger has no users, everyone acts as admin. Once users exist, --user (or $USER) must name an active user, whose role the command layer enforces.",
-        subcommands: [List.self, Set.self])
+        subcommands: [List.self, Set.self, Passwd.self])
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List users and roles.")
@@ -33,6 +34,27 @@ struct UserCommand: ParsableCommand {
             let (_, service) = try global.openLedger()
             let user = try service.run(SetUser(LedgerUser(name: name, role: role, isActive: !inactive)))
             print("user \(user.name): \(user.role.rawValue)\(user.isActive ? "" : " (inactive)")")
+        }
+    }
+
+    struct Passwd: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Set your own password, or (admin) reset another user's.",
+            discussion: "The new password is asked twice on the terminal, or read from --new-password-fd N.")
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The user (default: yourself).") var name: String?
+        @Option(help: "Read the new password from this file descriptor.") var newPasswordFd: Int32?
+        func run() throws {
+            let (_, service) = try global.openLedger()
+            let target = name ?? service.actor
+            if target != service.actor { try service.authorize(.resetPassword, detail: target) }
+            let password = try Authentication.readSecret(prompt: "new password for \(target): ", fd: newPasswordFd)
+            if newPasswordFd == nil {
+                let again = try Authentication.readSecret(prompt: "again: ", fd: nil)
+                guard again == password else { throw UserError("the two passwords differ; nothing was changed") }
+            }
+            guard password.count >= 8 else { throw UserError("password: at least 8 characters") }
+            print(try service.run(SetPassword(userName: target, passwordHash: try PasswordHash.make(password))))
         }
     }
 }

@@ -22,10 +22,8 @@ import Testing
         #expect(text.contains("## Corrective actions"))
         #expect(text.contains("- numbering.gaps (1): action ________"))
         for check in run.checks { #expect(text.contains("\(check.id) — \(check.title)")) }
-        let zh = AuditReport.render(
-            try AuditCheckTests.seededLedger().audit(
-                from: "2026-08-01", to: "2026-10-31",
-                language: .zh), format: .text)
+        let zh = AuditReport.render(try AuditCheckTests.seededLedger().audit(from: "2026-08-01", to: "2026-10-31",
+                                                                            language: .zh), format: .text)
         #expect(zh.contains("期间：2026-08-01 … 2026-10-31"))
         #expect(zh.contains("整改措施"))
         #expect(AuditReport.sha256("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
@@ -36,10 +34,8 @@ import Testing
         let first = try l.audit(from: "2026-08-01", to: "2026-10-31")
         let text = AuditReport.render(first, format: .text)
         let auditor = l.service("2026-11-27", actor: "auditor1")
-        try auditor.run(
-            RecordAuditRun(
-                from: day("2026-08-01"), to: day("2026-10-31"), reportSHA256: AuditReport.sha256(text),
-                reportFile: "q3.txt", seed: 7, findingKeys: first.findings.map(\.key)))
+        try auditor.run(RecordAuditRun(from: day("2026-08-01"), to: day("2026-10-31"), reportSHA256: AuditReport.sha256(text),
+                                       reportFile: "q3.txt", seed: 7, findingKeys: first.findings.map(\.key)))
         let entries = try l.store.auditLog(filter: AuditLogFilter(command: "audit.run"))
         #expect(entries.count == 1)
         #expect(entries[0].payload.contains(AuditReport.sha256(text)))
@@ -59,16 +55,12 @@ import Testing
     @Test func theAuditorRoleMayRecordRunsButNothingElse() throws {
         let l = try AuditTestLedger()
         try l.customer("A")
-        let auditor = LedgerService(store: l.store, clock: FixedClock(day("2026-11-27")), actor: "eve", role: .auditor)
-        try auditor.run(
-            RecordAuditRun(
-                from: day("2026-08-01"), to: day("2026-10-31"), reportSHA256: String(repeating: "a", count: 64),
-                reportFile: "-", seed: 1, findingKeys: []))
+        let auditor = LedgerService(store: l.store, clock: FixedClock.atNoon(day("2026-11-27")), actor: "eve", role: .auditor)
+        try auditor.run(RecordAuditRun(from: day("2026-08-01"), to: day("2026-10-31"), reportSHA256: String(repeating: "a", count: 64),
+                                       reportFile: "-", seed: 1, findingKeys: []))
         #expect(throws: LedgerError.self) {
-            try auditor.run(
-                PostInvoice(
-                    customerCode: "A", date: day("2026-11-27"),
-                    lines: [LineInput(description: "x", quantity: Quantity(1), unitPrice: cny("1.00"))]))
+            try auditor.run(PostInvoice(customerCode: "A", date: day("2026-11-27"),
+                                        lines: [LineInput(description: "x", quantity: Quantity(1), unitPrice: cny("1.00"))]))
         }
     }
 }

@@ -18,10 +18,7 @@ final class AuditTestLedger {
     }
 
     func service(_ day: String, actor: String = "clerk1") -> LedgerService {
-        let clock = FixedClock(CivilDate(iso: day)!)
-        let service = LedgerService(store: store, clock: clock, actor: actor, role: .admin)
-        service.wallClock = { clock.nowUTCSeconds() }  // posting times under the test's control
-        return service
+        LedgerService(store: store, clock: FixedClock.atNoon(CivilDate(iso: day)!), actor: actor, role: .admin)
     }
 
     @discardableResult
@@ -33,13 +30,10 @@ final class AuditTestLedger {
 
     /// A one-line invoice (tax 0) of `amount`, posted on `postedOn` (default: its date) by `actor`.
     @discardableResult
-    func invoice(
-        _ customer: String, _ date: String, _ amount: String, postedOn: String? = nil, actor: String = "clerk1",
-        reference: String = "", override: String? = nil, draft: Bool = false
-    ) throws -> Invoice {
-        var post = PostInvoice(
-            customerCode: customer, date: CivilDate(iso: date)!,
-            lines: [LineInput(description: "goods", quantity: Quantity(1), unitPrice: cny(amount))])
+    func invoice(_ customer: String, _ date: String, _ amount: String, postedOn: String? = nil, actor: String = "clerk1",
+                 reference: String = "", override: String? = nil, draft: Bool = false) throws -> Invoice {
+        var post = PostInvoice(customerCode: customer, date: CivilDate(iso: date)!,
+                               lines: [LineInput(description: "goods", quantity: Quantity(1), unitPrice: cny(amount))])
         post.externalReference = reference
         post.creditOverrideReason = override
         post.asDraft = draft
@@ -47,9 +41,7 @@ final class AuditTestLedger {
     }
 
     @discardableResult
-    func receipt(_ customer: String, _ date: String, _ amount: String, reference: String = "") throws
-        -> RecordReceipt.Outcome
-    {
+    func receipt(_ customer: String, _ date: String, _ amount: String, reference: String = "") throws -> RecordReceipt.Outcome {
         var record = RecordReceipt(customerCode: customer, date: CivilDate(iso: date)!, amount: cny(amount))
         record.reference = reference
         return try service(date).run(record)
@@ -61,18 +53,23 @@ final class AuditTestLedger {
         try queue.write { db in try db.execute(sql: sql) }
     }
 
-    func audit(
-        from: String, to: String, today: String = "2026-11-27", seed: UInt64 = 7,
-        language: AuditLanguage = .en
-    ) throws -> AuditRun {
+    func audit(from: String, to: String, today: String = "2026-11-27", seed: UInt64 = 7,
+               language: AuditLanguage = .en) throws -> AuditRun {
         var p = AuditParameters(from: CivilDate(iso: from)!, to: CivilDate(iso: to)!)
         p.seed = seed
         p.language = language
-        return try AuditRunner.run(
-            queries: store, parameters: p, ranBy: "auditor", ranAtUTC: "\(today)T12:00:00Z",
-            chainProblem: { try store.verifyAuditChain() })
+        return try AuditRunner.run(queries: store, parameters: p, ranBy: "auditor", ranAtUTC: "\(today)T12:00:00Z",
+                                   chainProblem: { try store.verifyAuditChain() })
     }
 }
 
 func cny(_ text: String) -> Money { try! MoneyParser.parse(text, currency: .cny) }
 func day(_ text: String) -> CivilDate { CivilDate(iso: text)! }
+
+extension FixedClock {
+    /// A pinned clock whose audit time is that day's noon UTC (issue 13: audit entries take the real clock unless
+    /// a clock gives an explicit time), so fixtures can place entries on chosen days.
+    static func atNoon(_ date: CivilDate) -> FixedClock {
+        FixedClock(date, nowUTCSeconds: Int64(date.daysSinceEpoch) * 86_400 + 43_200)
+    }
+}

@@ -8,9 +8,8 @@ import Testing
     @Test func lettersForThreeCustomersMatchTheirBalancesAsOfTheDate() throws {
         let l = try AuditCheckTests.seededLedger()
         let snapshot = try l.store.receivablesSnapshot(customerID: nil)
-        let letters = try Confirmations.letters(
-            snapshot: snapshot, asOf: day("2026-10-31"), customerCodes: ["A", "B", "C"],
-            minBalance: 0, form: .positive)
+        let letters = try Confirmations.letters(snapshot: snapshot, asOf: day("2026-10-31"), customerCodes: ["A", "B", "C"],
+                                                minBalance: 0, form: .positive)
         // Hand-computed: A 1234.56 + 2345.67 + 876.54; B 800.41 + 500.47; C 100.53 − 150.00.
         #expect(letters.map(\.balance) == [445_677, 130_088, -4_947])
         for letter in letters {
@@ -18,9 +17,8 @@ import Testing
         }
         #expect(letters[0].lines.map(\.number).count == 3)
         // As of an earlier date only what existed then counts.
-        let august = try Confirmations.letters(
-            snapshot: snapshot, asOf: day("2026-08-31"), customerCodes: ["A"],
-            minBalance: 0, form: .negative)
+        let august = try Confirmations.letters(snapshot: snapshot, asOf: day("2026-08-31"), customerCodes: ["A"],
+                                               minBalance: 0, form: .negative)
         #expect(august.map(\.balance) == [123_456])
         let zh = Confirmations.render(letters[0], language: .zh)
         #expect(zh.contains("截至 2026-10-31 贵公司欠本公司：4,456.77 CNY"))
@@ -29,40 +27,26 @@ import Testing
         #expect(en.contains("Balance owed to us as of 2026-10-31: -49.47 CNY"))
         #expect(en.contains("less receipts and credit notes not yet applied: 49.47"))
         #expect(throws: LedgerError.self) {
-            _ = try Confirmations.letters(
-                snapshot: snapshot, asOf: day("2026-10-31"), customerCodes: ["NOPE"], minBalance: 0, form: .positive)
+            _ = try Confirmations.letters(snapshot: snapshot, asOf: day("2026-10-31"), customerCodes: ["NOPE"], minBalance: 0, form: .positive)
         }
-        let large = try Confirmations.letters(
-            snapshot: snapshot, asOf: day("2026-10-31"), customerCodes: nil,
-            minBalance: 200_000, form: .positive)
+        let large = try Confirmations.letters(snapshot: snapshot, asOf: day("2026-10-31"), customerCodes: nil,
+                                              minBalance: 200_000, form: .positive)
         #expect(large.allSatisfy { $0.balance.magnitude >= 200_000 } && large.contains { $0.customer.code == "A" })
     }
 
     @Test func recordedDifferenceShowsInTheSummary() throws {
         let l = try AuditCheckTests.seededLedger()
-        let letters = try Confirmations.letters(
-            snapshot: try l.store.receivablesSnapshot(customerID: nil), asOf: day("2026-10-31"),
-            customerCodes: ["A", "B", "C"], minBalance: 0, form: .positive)
-        let auditor = LedgerService(store: l.store, clock: FixedClock(day("2026-11-27")), actor: "eve", role: .auditor)
-        try auditor.run(
-            RecordConfirmationSent(
-                asOf: day("2026-10-31"),
-                letters: letters.map {
-                    .init(
-                        customerCode: $0.customer.code, currency: $0.currency, balance: $0.balance,
-                        form: $0.form.rawValue)
-                }))
-        try auditor.run(
-            RecordConfirmationReply(customerCode: "A", asOf: day("2026-10-31"), agreed: true, difference: nil, note: "")
-        )
-        try auditor.run(
-            RecordConfirmationReply(
-                customerCode: "B", asOf: day("2026-10-31"), agreed: false,
-                difference: cny("-500.47"), note: "second order not received"))
+        let letters = try Confirmations.letters(snapshot: try l.store.receivablesSnapshot(customerID: nil), asOf: day("2026-10-31"),
+                                                customerCodes: ["A", "B", "C"], minBalance: 0, form: .positive)
+        let auditor = LedgerService(store: l.store, clock: FixedClock.atNoon(day("2026-11-27")), actor: "eve", role: .auditor)
+        try auditor.run(RecordConfirmationSent(asOf: day("2026-10-31"), letters: letters.map {
+            .init(customerCode: $0.customer.code, currency: $0.currency, balance: $0.balance, form: $0.form.rawValue)
+        }))
+        try auditor.run(RecordConfirmationReply(customerCode: "A", asOf: day("2026-10-31"), agreed: true, difference: nil, note: ""))
+        try auditor.run(RecordConfirmationReply(customerCode: "B", asOf: day("2026-10-31"), agreed: false,
+                                                difference: cny("-500.47"), note: "second order not received"))
         #expect(throws: LedgerError.self) {
-            try auditor.run(
-                RecordConfirmationReply(
-                    customerCode: "B", asOf: day("2026-10-31"), agreed: false, difference: nil, note: ""))
+            try auditor.run(RecordConfirmationReply(customerCode: "B", asOf: day("2026-10-31"), agreed: false, difference: nil, note: ""))
         }
         let summary = ConfirmationSummary.from(log: try l.store.auditLog(filter: .all))
         #expect(summary.asOf == day("2026-10-31"))
@@ -70,8 +54,7 @@ import Testing
         #expect(counts == [3, 2, 1, 1, 1])
         let replyB = summary.rows.first { $0.customerCode == "B" }?.reply
         #expect(replyB == ConfirmationStatus.Reply.difference(-50_047, "second order not received"))
-        let text = summary.render(
-            .en, details: Dictionary(uniqueKeysWithValues: letters.map { ($0.customer.code, $0) }))
+        let text = summary.render(.en, details: Dictionary(uniqueKeysWithValues: letters.map { ($0.customer.code, $0) }))
         #expect(text.contains("sent 3, replied 2, agreed 1, differences 1, no reply 1"))
         #expect(text.contains("B  positive  1,300.88 CNY  difference (数据不符) -500.47: second order not received"))
         #expect(text.contains("    INV-2026-"))
@@ -87,10 +70,8 @@ import Testing
         #expect(rows[1].actor == "manager1")
         #expect(rows[1].changes.contains("status: posted → void"))
         #expect(rows[1].changes.contains("voidReason:  → wrong customer"))
-        let managers = try l.store.auditLog(
-            filter: AuditLogFilter(
-                from: day("2026-08-01"), to: day("2026-09-30"),
-                actor: "manager1", command: "invoice"))
+        let managers = try l.store.auditLog(filter: AuditLogFilter(from: day("2026-08-01"), to: day("2026-09-30"),
+                                                                   actor: "manager1", command: "invoice"))
         #expect(managers.map(\.command) == ["invoice.post", "invoice.void", "invoice.write_off"])
     }
 }

@@ -8,6 +8,11 @@ import Testing
 /// be one self-contained file, never appear half-written under its final name, be checked before it is
 /// trusted, and restore atomically.
 @Suite struct BackupTests {
+    /// A folder's entries without the backups' manifests (each backup has `<file>.manifest`, issue 13).
+    static func backupFolder(_ path: String) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: path).filter { !$0.hasSuffix(".manifest") }
+    }
+
     /// A temp folder removed at the end of the test.
     final class Folder {
         let path: String
@@ -80,7 +85,7 @@ import Testing
         #expect(report.path == backupDir + "/b16.sqlite")
         #expect(report.counts == BackupCounts(customers: 1, documents: 3, receipts: 0, auditEntries: 4))
         // Only the final file is left: no temp, no sidecars.
-        #expect((try FileManager.default.contentsOfDirectory(atPath: backupDir)) == ["b16.sqlite"])
+        #expect((try Self.backupFolder(backupDir)) == ["b16.sqlite"])
         let mode = try FileManager.default.attributesOfItem(atPath: backupDir + "/b16.sqlite")[.posixPermissions] as? Int
         #expect(mode == 0o600)
         try service.run(RecordBackup(kind: "manual", file: report.path, sizeBytes: report.sizeBytes, customers: 1,
@@ -178,7 +183,7 @@ import Testing
         // The previous good backup is untouched and still verifies; nothing else is in the folder.
         #expect(try Data(contentsOf: URL(fileURLWithPath: final)) == firstBytes)
         #expect(SQLiteLedgerStore.verify(backupAt: final).counts == first.counts)
-        #expect((try FileManager.default.contentsOfDirectory(atPath: dir)) == ["ledger-2025-06-30.sqlite"])
+        #expect((try Self.backupFolder(dir)) == ["ledger-2025-06-30.sqlite"])
         // The next backup works and holds the later invoice.
         let next = try store.backup(to: final)
         #expect(next.counts?.documents == 4)
@@ -213,7 +218,7 @@ import Testing
         _ = FileManager.default.createFile(atPath: stale + "-journal", contents: Data("half".utf8))
         _ = FileManager.default.createFile(atPath: dir + "/unrelated.txt", contents: Data())
         _ = try store.backup(to: dir + "/b.sqlite")
-        #expect((try FileManager.default.contentsOfDirectory(atPath: dir)).sorted() == ["b.sqlite", "unrelated.txt"])
+        #expect((try Self.backupFolder(dir)).sorted() == ["b.sqlite", "unrelated.txt"])
     }
 
     @Test func backingUpOntoTheLedgerItselfIsRefused() throws {
@@ -365,7 +370,7 @@ import Testing
         for day in 1...5 {
             removed += try store.dailyBackupIfDue(today: Self.today.adding(days: day), keep: 3).removed
         }
-        let names = try FileManager.default.contentsOfDirectory(atPath: dir).sorted()
+        let names = try Self.backupFolder(dir).sorted()
         #expect(names == ["ledger-2025-07-03.sqlite", "ledger-2025-07-04.sqlite", "ledger-2025-07-05.sqlite",
                           "ledger-2025-13-01.sqlite", "notes.txt"])
         #expect(removed.map { URL(fileURLWithPath: $0).lastPathComponent }

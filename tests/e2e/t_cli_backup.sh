@@ -21,6 +21,7 @@ mkdir iso && cp "$FILE" iso/only.sqlite
 [ "$(sqlite3 iso/only.sqlite "SELECT COUNT(*) || ' ' || SUM(total) FROM document WHERE kind='invoice' AND status='posted'")" = "3 60000" ] || fail "invoices"
 [ "$(sqlite3 iso/only.sqlite "SELECT name FROM customer WHERE code='BTC'")" = "Backup Test Co" ] || fail "customer"
 [ "$(ls -A iso)" = only.sqlite ] || fail "sidecar files appeared: $(ls -A iso)"
+cp "$FILE.manifest" iso/only.sqlite.manifest   # the SHA-256 manifest travels with the backup (issue 13)
 $SL backup verify iso/only.sqlite | grep -q "^ok:" || fail "verify"
 [ "$(stat -c %a "$FILE")" = 600 ] || fail "mode $(stat -c %a "$FILE")"
 
@@ -55,7 +56,7 @@ $SB backup verify bk/big.sqlite >/dev/null || fail "the previous backup does not
 [ "$(sqlite3 bk/big.sqlite "SELECT COUNT(*) FROM customer WHERE code='LATE'")" = 0 ] || fail "final name holds the killed backup"
 # The next backup cleans the killed one's temp file and holds the later customer.
 $SB backup bk/big.sqlite >/dev/null || fail "backup after the kill"
-[ "$(ls -A bk)" = big.sqlite ] || fail "left-over files: $(ls -A bk)"
+[ "$(ls -A bk | grep -v "\.manifest$")" = big.sqlite ] || fail "left-over files: $(ls -A bk)"
 [ "$(sqlite3 bk/big.sqlite "SELECT COUNT(*) FROM customer WHERE code='LATE'")" = 1 ] || fail "later customer missing"
 
 # Restore: refuses without --yes (naming the ledger), then replaces it; summary equals the backed-up one.

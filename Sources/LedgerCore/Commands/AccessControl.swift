@@ -100,9 +100,9 @@ extension LedgerService {
 
     /// Appends an `access.refused` entry in its own transaction, whatever the role. A store that cannot be
     /// written (read-only file) loses the entry; the refusal itself still stands.
-    public func auditRefusal(command: String, payload: String, error: LedgerError) {
+    public func auditRefusal(command: String, payload: String, error: LedgerError, roleText: String? = nil) {
         let entry = AuditDraft(actor: actor, timestampUTC: utcTimestamp(wallClock()), command: "access.refused",
-                               payload: AuditJSON.encode(RefusedCommand(command: command, role: role.rawValue,
+                               payload: AuditJSON.encode(RefusedCommand(command: command, role: roleText ?? role.rawValue,
                                                                         payload: payload)) ?? "{}",
                                changes: [], outcome: error.description, businessDate: clock.today().description)
         _ = try? store.write { tx in try tx.appendAudit(entry) }

@@ -19,7 +19,8 @@ public final class LedgerService {
     public var role: UserRole
     public var rounding: RoundingRule
     public var creditOverdueDays: Int
-    /// The real clock for audit timestamps (seconds since 1970 UTC); `clock` only moves the business date.
+    /// The real clock for audit timestamps (seconds since 1970 UTC); `--today` (a `FixedClock` without a time)
+    /// only moves the business date. A clock given an explicit time (tests) also sets the audit time.
     public var wallClock: @Sendable () -> Int64 = { SystemClock().nowUTCSeconds() }
 
     public init(store: any LedgerStore, clock: any LedgerClock, actor: String, role: UserRole = .admin,
@@ -30,6 +31,7 @@ public final class LedgerService {
         self.role = role
         self.rounding = rounding
         self.creditOverdueDays = creditOverdueDays
+        if let fixed = clock as? FixedClock, let seconds = fixed.seconds { wallClock = { seconds } }
     }
 
     /// Runs one command in its own transaction.

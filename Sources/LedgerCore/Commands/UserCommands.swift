@@ -37,3 +37,33 @@ public struct SetUser: LedgerCommand {
         return after
     }
 }
+
+/// Sets a user's password hash (computed by the caller with the store's KDF; never the password itself).
+/// A user changes their own; an admin may reset anyone's. The audit payload names the user only.
+public struct SetPassword: LedgerCommand {
+    public static let name = "user.passwd"
+    public static var allowedRoles: Set<UserRole> { AccessRoles.everyone }
+    public var userName: String
+    public var passwordHash: String
+    public init(userName: String, passwordHash: String) {
+        self.userName = userName
+        self.passwordHash = passwordHash
+    }
+
+    enum CodingKeys: String, CodingKey { case userName }
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(userName, forKey: .userName)
+    }
+
+    public func execute(in tx: any LedgerTransaction, context: CommandContext) throws -> String {
+        guard userName == context.actor || context.role == .admin else {
+            throw LedgerError.permissionDenied("\(LedgerOperation.resetPassword.rawValue): only an admin may set"
+                                               + " another user's password (you are \(context.role.rawValue))")
+        }
+        guard try tx.user(name: userName) != nil else { throw LedgerError.notFound("no user named \(userName)") }
+        try tx.setPasswordHash(user: userName, hash: passwordHash)
+        context.recordChange(entity: "user.password", id: 0, before: Optional<String>.none, after: userName)
+        return "password of \(userName) set"
+    }
+}

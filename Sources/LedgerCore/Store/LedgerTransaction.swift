@@ -56,6 +56,8 @@ public protocol LedgerTransaction: ReceivablesTransaction, ClassificationTransac
     func user(name: String) throws -> LedgerUser?
     func save(_ user: LedgerUser) throws
     func activeAdminCount() throws -> Int
+    /// Stores a password hash for `user` and clears its failed-login count.
+    func setPasswordHash(user: String, hash: String) throws
 
     /// Appends an audit entry; the store numbers it and chains its hash.
     func appendAudit(_ entry: AuditDraft) throws

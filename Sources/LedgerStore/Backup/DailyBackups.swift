@@ -58,6 +58,7 @@ extension SQLiteLedgerStore {
         guard files.count > keep else { return [] }
         var removed: [String] = []
         for file in files.dropFirst(max(keep, 1)) where (try? FileManager.default.removeItem(atPath: file.path)) != nil {
+            try? FileManager.default.removeItem(atPath: BackupManifest.path(forBackup: file.path))
             removed.append(file.path)
         }
         return removed

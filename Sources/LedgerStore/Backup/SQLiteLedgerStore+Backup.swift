@@ -29,8 +29,11 @@ extension SQLiteLedgerStore {
     ///
     /// Other processes may keep reading and writing the ledger meanwhile: the copy is one read snapshot.
     /// - Throws: `LedgerError.storage` naming `path` and the cause; `.refused` when `path` is the ledger itself.
+    /// A manifest (`BackupManifest`: SHA-256 of the whole file, size, counts, audit head) is written beside it.
     public func backup(to path: String) throws -> BackupReport {
-        try backup(to: path, pagesPerStep: -1, fault: nil)
+        let report = try backup(to: path, pagesPerStep: -1, fault: nil)
+        try BackupManifest.write(for: report)
+        return report
     }
 
     func backup(to path: String, pagesPerStep: CInt, fault: BackupFault?) throws -> BackupReport {

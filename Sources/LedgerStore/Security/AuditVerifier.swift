@@ -52,7 +52,8 @@ enum AuditVerifier {
             let prev: String = row["prev_hash"]
             count += 1
             if seq != expectedSeq {
-                report("audit entry \(expectedSeq)\(seq > expectedSeq ? "–\(seq - 1)" : "") missing (next entry is \(seq))")
+                let gap = seq - 1 > expectedSeq ? "entries \(expectedSeq)–\(seq - 1)" : "entry \(expectedSeq)"
+                report("audit \(gap) missing (next entry is \(seq))")
             }
             expectedSeq = seq + 1
             if prev != previous {
@@ -80,11 +81,17 @@ enum AuditVerifier {
                 }
                 latestSeal[SealKey(entity: String(parts[0]), id: id)] = (String(parts[2]), seq)
             }
-            if let anchor, count == anchor.count { hashAtAnchor = stored }
+            if let anchor, seq == Int64(anchor.count) { hashAtAnchor = stored }
             previous = stored
         }
+        // A keyed head authenticates every entry before it (each hash covers the previous one); an attacker
+        // without the key can only leave an unkeyed head.
+        if key != nil && count > 0 && !previous.hasPrefix(AuditChain.keyedPrefix) {
+            report("the chain head (audit entry \(expectedSeq - 1)) is not keyed although an audit key is set:"
+                   + " the chain may have been recomputed (or nothing was written since the key was made)")
+        }
         if let anchor {
-            if count < anchor.count {
+            if expectedSeq - 1 < Int64(anchor.count) {
                 report("the audit log has \(count) entries but its head was anchored at \(anchor.count):"
                        + " entries were deleted (log truncated)")
             } else if anchor.count > 0 && hashAtAnchor != anchor.hash {
@@ -122,10 +129,10 @@ enum AuditVerifier {
                                  anchoredHead: anchor, problems: problems)
     }
 
-    /// The head of the chain in `db`.
+    /// The head of the chain in `db`: the last entry's number (entries are numbered 1, 2, … without gaps, so it
+    /// is their count) and hash. Reads one row, whatever the size of the log.
     static func head(_ db: Database) throws -> AuditHead {
-        let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM audit_log") ?? 0
-        let hash = try String.fetchOne(db, sql: "SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1")
-        return AuditHead(count: count, hash: hash ?? AuditChain.genesis)
+        let row = try Row.fetchOne(db, sql: "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1")
+        return AuditHead(count: row.map { Int($0["seq"] as Int64) } ?? 0, hash: row?["hash"] ?? AuditChain.genesis)
     }
 }

@@ -22,8 +22,8 @@ extension SQLiteLedgerStore {
                 """, arguments: [asOf.description]).map { row in
                 AcceptanceBill(receiptID: row["receipt_id"], receiptNumber: row["display_number"], customerCode: row["code"],
                                customerName: row["name"], billNumber: row["bill_number"], bank: row["bank"],
-                               received: RowMapping.date(row["date"]), maturity: RowMapping.date(row["maturity"]),
-                               amount: Money(minorUnits: row["amount"], currency: RowMapping.currency(row["currency"])))
+                               received: try RowMapping.date(row, "date", "acceptance_bill"), maturity: try RowMapping.date(row, "maturity", "acceptance_bill"),
+                               amount: Money(minorUnits: row["amount"], currency: try RowMapping.currency(row, "acceptance_bill", column: "currency")))
             }
         }
     }

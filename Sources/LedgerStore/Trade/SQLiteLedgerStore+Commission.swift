@@ -19,7 +19,7 @@ extension SQLiteLedgerStore {
                 CommissionRule(id: row["id"], salesperson: row["salesperson"], customerClass: row["customer_class"],
                                basis: CommissionBasis(rawValue: row["basis"]) ?? .netSales,
                                rate: Rate(basisPoints: row["rate_bp"]), withinDays: row["within_days"],
-                               start: RowMapping.date(row["start_date"]))
+                               start: try RowMapping.date(row, "start_date", "commission_rule"))
             }
         }
     }
@@ -42,8 +42,8 @@ extension SQLiteLedgerStore {
         return try read { db in
             try Row.fetchAll(db, sql: sql, arguments: ["from": from.description, "to": to.description]).map { row in
                 let kind = CommissionEvent.Kind(rawValue: row["kind"]) ?? .sale
-                var e = CommissionEvent(kind: kind, date: RowMapping.date(row["date"]), salesperson: row["sp"],
-                                        customerClass: row["cls"], currency: RowMapping.currency(row["currency"]),
+                var e = CommissionEvent(kind: kind, date: try RowMapping.date(row, "date", "commission"), salesperson: row["sp"],
+                                        customerClass: row["cls"], currency: try RowMapping.currency(row, "commission", column: "currency"),
                                         amount: row["amount"])
                 e.invoiceNet = row["inv_net"]
                 e.invoiceTotal = row["inv_total"]

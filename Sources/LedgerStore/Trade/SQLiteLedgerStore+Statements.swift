@@ -36,9 +36,9 @@ extension SQLiteLedgerStore {
 enum StatementRows {
     static func statement(_ row: Row) -> StatementConfirmation {
         var s = StatementConfirmation(id: row["id"], number: row["number"], customerID: row["customer_id"], customerCode: row["code"],
-                                      asOf: RowMapping.date(row["as_of"]),
-                                      balance: Money(minorUnits: row["balance"], currency: RowMapping.currency(row["currency"])),
-                                      issued: RowMapping.date(row["issued"]))
+                                      asOf: try RowMapping.date(row, "as_of", "statement_confirmation"),
+                                      balance: Money(minorUnits: row["balance"], currency: try RowMapping.currency(row, "statement_confirmation", column: "currency")),
+                                      issued: try RowMapping.date(row, "issued", "statement_confirmation"))
         s.reply = StatementConfirmation.Reply(rawValue: row["reply"]) ?? .pending
         s.difference = row["difference"]
         s.note = row["note"]

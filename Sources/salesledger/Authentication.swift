@@ -1,0 +1,88 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+import LedgerCore
+import LedgerStore
+
+/// Login for ledgers with passwords (issue 13). Without any password the OS user (or `--user`) names the ledger
+/// user: a convenience for a single-user ledger, not security. Once any user has a password, every command asks
+/// for it — on the terminal (echo off), or from `--password-fd N` for scripts — and no option or environment
+/// variable alone grants a role. Failures are counted per user, delayed (1 s per failure so far, at most 5 s)
+/// and audited as `access.refused` entries of `auth.login`.
+enum Authentication {
+    static let maxDelaySeconds = 5
+
+    /// The role of `name` after checking its password. Throws `LedgerError.permissionDenied` on failure.
+    static func login(store: SQLiteLedgerStore, name: String, passwordFD: Int32?, clock: any LedgerClock) throws -> UserRole {
+        let record = try store.loginRecord(name: name)
+        let password = try readSecret(prompt: "password for \(name): ", fd: passwordFD)
+        if let record, record.user.isActive, !record.passwordHash.isEmpty,
+           PasswordHash.verify(password, against: record.passwordHash) {
+            if record.failedLogins > 0 { try store.setFailedLogins(name: name, count: 0) }
+            return record.user.role
+        }
+        let failures = (record?.failedLogins ?? 0) + 1
+        if record != nil { try? store.setFailedLogins(name: name, count: failures) }
+        let reason = record == nil ? "no such user" : (record?.passwordHash.isEmpty == true ? "user has no password"
+                                                       : (record?.user.isActive == false ? "user inactive" : "wrong password"))
+        let error = LedgerError.permissionDenied("login as \(name) failed (\(failures) failed attempt\(failures == 1 ? "" : "s"))")
+        let service = LedgerService(store: store, clock: clock, actor: name, role: .auditor)
+        service.auditRefusal(command: "auth.login", payload: AuditJSON.encode(["reason": reason]) ?? "{}", error: error,
+                             roleText: "none")
+        sleep(UInt32(min(failures, maxDelaySeconds)))
+        throw error
+    }
+
+    /// Reads one line from `fd`, else from the terminal with echo off. Throws when neither is available.
+    static func readSecret(prompt: String, fd: Int32?) throws -> String {
+        if let fd { return try readLine(fd: fd, what: "--password-fd \(fd)") }
+        let tty = open("/dev/tty", O_RDWR | O_CLOEXEC)
+        guard tty >= 0 else {
+            throw UserError("this ledger has passwords: run on a terminal or give --password-fd N")
+        }
+        defer { close(tty) }
+        var saved = termios()
+        let hasTermios = tcgetattr(tty, &saved) == 0
+        if hasTermios {
+            var quiet = saved
+            quiet.c_lflag &= ~tcflag_t(ECHO)
+            tcsetattr(tty, TCSAFLUSH, &quiet)
+        }
+        defer { if hasTermios { tcsetattr(tty, TCSAFLUSH, &saved) } }
+        _ = prompt.withCString { write(tty, $0, strlen($0)) }
+        let line = try readLine(fd: tty, what: "the terminal")
+        _ = write(tty, "\n", 1)
+        return line
+    }
+
+    /// Reads one line from `tty` with echo on (a user name).
+    static func readName(prompt: String, default fallback: String) -> String {
+        let tty = open("/dev/tty", O_RDWR | O_CLOEXEC)
+        guard tty >= 0 else { return fallback }
+        defer { close(tty) }
+        let text = prompt + " [\(fallback)]: "
+        _ = text.withCString { write(tty, $0, strlen($0)) }
+        let line = ((try? readLine(fd: tty, what: "the terminal")) ?? "").trimmingCharacters(in: .whitespaces)
+        return line.isEmpty ? fallback : line
+    }
+
+    static func readLine(fd: Int32, what: String) throws -> String {
+        var bytes: [UInt8] = []
+        var byte: UInt8 = 0
+        while bytes.count < 4096 {
+            let n = read(fd, &byte, 1)
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 {
+                if bytes.isEmpty { throw UserError("no password could be read from \(what)") }
+                break
+            }
+            if byte == 10 { break }
+            bytes.append(byte)
+        }
+        if bytes.last == 13 { bytes.removeLast() }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
