@@ -50,7 +50,7 @@ extension SQLiteLedgerStore {
     public func loginRecord(name: String) throws -> LoginRecord? {
         try read { db in
             try Row.fetchOne(db, sql: "SELECT * FROM app_user WHERE name = ?", arguments: [name]).map {
-                LoginRecord(user: SQLiteTransaction.user($0), passwordHash: $0["password_hash"],
+                LoginRecord(user: try SQLiteTransaction.user($0), passwordHash: $0["password_hash"],
                             failedLogins: $0["failed_logins"])
             }
         }

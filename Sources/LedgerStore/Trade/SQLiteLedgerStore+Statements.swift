@@ -34,7 +34,7 @@ extension SQLiteLedgerStore {
 }
 
 enum StatementRows {
-    static func statement(_ row: Row) -> StatementConfirmation {
+    static func statement(_ row: Row) throws -> StatementConfirmation {
         var s = StatementConfirmation(id: row["id"], number: row["number"], customerID: row["customer_id"], customerCode: row["code"],
                                       asOf: try RowMapping.date(row, "as_of", "statement_confirmation"),
                                       balance: Money(minorUnits: row["balance"], currency: try RowMapping.currency(row, "statement_confirmation", column: "currency")),
