@@ -30,7 +30,7 @@ struct ReportTableView {
     }
 
     func tableView(chinese: Bool) -> TableView {
-        TableView(columns: visible.enumerated().map { i, index in
+        Strings(chinese ? .zh : .en).localize(TableView(columns: visible.enumerated().map { i, index in
             let column = table.columns[index]
             let title = column.title(chinese: chinese)
             switch column.kind {
@@ -40,7 +40,7 @@ struct ReportTableView {
             case .text:
                 return TableColumn(title, width: i == 1 ? .flexible(weight: 2, minimum: 10) : .flexible(weight: 1, minimum: 6))
             }
-        })
+        }))
     }
 
     func render(into buffer: inout CellBuffer, in area: Rect, state: inout TableState, chinese: Bool) {
