@@ -12,6 +12,9 @@ export TUI_DRIVE="$REPO_DIR/../shared/tools/tui-drive"
 [ -x "$TUI_DRIVE" ] || export TUI_DRIVE="$here/tmux-drive"
 export TUI_DRIVE_SOCKET="sl-e2e-$$"
 passed=0 failed=0 names=()
+# A session that lives for the whole run keeps the tmux server up: otherwise stopping a test's last session ends
+# the server while the next `start` connects, and tmux says "server exited unexpectedly" (seen under load).
+tmux -L "$TUI_DRIVE_SOCKET" -f /dev/null new-session -d -s e2e-keepalive -x 80 -y 24 "sleep 86400" 2>/dev/null || true
 for t in "$here"/t_*.sh; do
   [ -e "$t" ] || continue
   name=$(basename "$t" .sh)
