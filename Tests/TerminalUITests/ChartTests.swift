@@ -88,6 +88,14 @@ import Testing
         #expect(buffer.line(2).hasPrefix("█ 未到期"))
     }
 
+    /// Issue 12: the five aging buckets are told apart by shape, not by colour alone, in both glyph sets.
+    @Test func fiveAgingBucketsHaveFiveDistinctFills() {
+        for glyphs in [ChartGlyphs.unicode, .ascii] {
+            #expect(Set(glyphs.segmentFills.prefix(5)).count == 5)
+            #expect(glyphs.segmentFills.allSatisfy { DisplayWidth.of(String($0)) == 1 })
+        }
+    }
+
     @Test func lineChartAxesTicksAndAsciiFallback() {
         var buffer = CellBuffer(size: Size(width: 30, height: 8))
         let chart = LineChart(series: [.init("sales", [100_000, 0, -20_000, 50_000])], xLabels: ["Jan", "Feb", "Mar", "Apr"], format: testMoney)

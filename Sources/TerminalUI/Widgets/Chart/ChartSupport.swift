@@ -21,7 +21,8 @@ public struct ChartGlyphs: Sendable {
     public var horizontalAxis: Character
     public var verticalAxis: Character
     public var origin: Character
-    /// Fills for stacked-bar segments, cycled (distinguish segments without colour).
+    /// Fills for stacked-bar segments, cycled (distinguish segments without colour): five, one per aging bucket,
+    /// so no two buckets share a fill.
     public var segmentFills: [Character]
     /// Plot mark when braille is not available.
     public var point: Character
@@ -32,7 +33,7 @@ public struct ChartGlyphs: Sendable {
         horizontalEighths: [" ", "▏", "▎", "▍", "▌", "▋", "▊", "▉", "█"],
         verticalEighths: [" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"],
         full: "█", horizontalAxis: "─", verticalAxis: "│", origin: "└",
-        segmentFills: ["█", "▓", "▒", "░"], point: "•", usesBraille: true)
+        segmentFills: ["█", "▓", "▒", "░", "▚"], point: "•", usesBraille: true)
 
     public static let ascii = ChartGlyphs(
         horizontalEighths: [" ", " ", " ", " ", "#", "#", "#", "#", "#"],
