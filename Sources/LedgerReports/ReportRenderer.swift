@@ -96,7 +96,8 @@ public enum ReportRenderer {
         return "{" + parts.joined(separator: ",\n") + "}\n"
     }
 
-    static func quote(_ s: String) -> String {
+    /// `s` as a JSON string literal: quotes, backslashes and every C0 control escaped (RFC 8259 §7).
+    public static func quote(_ s: String) -> String {
         var out = "\""
         for scalar in s.unicodeScalars {
             switch scalar {

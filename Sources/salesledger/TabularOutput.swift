@@ -1,3 +1,4 @@
+import LedgerReports
 import LedgerCore
 import LedgerInterop
 
@@ -76,25 +77,7 @@ struct TabularOutput {
     }
 }
 
+/// JSON string literals for the CLI's JSON output: the report layer's one implementation.
 enum JSONText {
-    static func quote(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
+    static func quote(_ s: String) -> String { ReportRenderer.quote(s) }
 }
