@@ -20,7 +20,7 @@ struct CustomersScreen: LedgerScreen {
     var pickerCodes: [String] = []
     static let filterDimensions = ["region", "channel", "customer_class", "payment_risk", "rfm_segment"]
 
-    var capturesText: Bool { (allocation?.capturesText ?? false) || form != nil || receipt != nil || picker != nil || table.isEditingFilter || (detail?.table.isEditingFilter ?? false) }
+    var capturesText: Bool { (allocation?.capturesText ?? false) || statement?.rangeInput != nil || form != nil || receipt != nil || picker != nil || table.isEditingFilter || (detail?.table.isEditingFilter ?? false) }
     var hasUnsavedChanges: Bool { (allocation?.hasUnsavedChanges ?? false) || (form?.form.hasUnsavedChanges ?? false) || (receipt?.form.hasUnsavedChanges ?? false) }
 
     mutating func refresh(context: AppContext) {
@@ -75,12 +75,18 @@ struct CustomersScreen: LedgerScreen {
             return .none
         }
         if var view = statement {
+            if view.rangeInput != nil, let customer = detail?.customer {
+                let outcome = view.handleRange(event, customer: customer, context: context)
+                statement = view
+                return outcome
+            }
             if case .key(let key) = event {
                 switch key {
                 case .escape, .backspace: statement = nil
                 case .char("p"):
                     if let customer = detail?.customer { statement = StatementView(customer: customer, context: context, periodIndex: (view.periodIndex + 1) % ReportPeriod.standard(today: context.today).count) }
                 case .char("x"): return view.export(context: context)
+                case .char("r"): view.askRange(); statement = view
                 default:
                     _ = TableView(columns: []).handle(event, state: &view.state, rowCount: view.statement.lines.count + 2, pageSize: 10)
                     statement = view
@@ -174,7 +180,9 @@ struct CustomersScreen: LedgerScreen {
         if let allocation { return allocation.keyBindings(s) }
         if receipt != nil { return [KeyBinding(.ctrl("s"), s.recordReceipt), KeyBinding(.escape, s.back)] }
         if statement != nil {
-            return [KeyBinding([.up, .down], s.t("Move", "移动")), KeyBinding(.char("p"), s.period), KeyBinding(.char("x"), s.exportCSV),
+            if statement?.rangeInput != nil { return [KeyBinding(.enter, s.t("Show", "显示")), KeyBinding(.escape, s.back)] }
+            return [KeyBinding([.up, .down], s.t("Move", "移动")), KeyBinding(.char("p"), s.period),
+                    KeyBinding(.char("r"), s.t("Custom period", "自定义期间")), KeyBinding(.char("x"), s.exportCSV),
                     KeyBinding(.escape, s.back)]
         }
         if let form { return form.form.keyBindings }
@@ -194,6 +202,7 @@ struct CustomersScreen: LedgerScreen {
             return allocation.render(into: &buffer, in: area, context: context)
         } else if let statement {
             statement.render(into: &buffer, in: area, context: context)
+            if statement.rangeInput != nil { return statement.renderRange(into: &buffer, in: area, context: context) }
         } else if let detail {
             detail.render(into: &buffer, in: area, context: context)
         } else if let source {
