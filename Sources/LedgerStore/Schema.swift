@@ -167,6 +167,7 @@ enum Schema {
         DailyWorkSchema.register(in: &migrator)
         InteropSchema.register(in: &migrator)
         MaintainedBalanceSchema.register(in: &migrator)
+        CompactAuditSchema.register(in: &migrator)
         return migrator
     }
 }
