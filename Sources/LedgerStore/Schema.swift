@@ -166,6 +166,7 @@ enum Schema {
         SecuritySchema.register(in: &migrator)
         DailyWorkSchema.register(in: &migrator)
         InteropSchema.register(in: &migrator)
+        TrainingSchema.register(in: &migrator)
         return migrator
     }
 }
