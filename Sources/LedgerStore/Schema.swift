@@ -168,6 +168,7 @@ enum Schema {
         InteropSchema.register(in: &migrator)
         MaintainedBalanceSchema.register(in: &migrator)
         CompactAuditSchema.register(in: &migrator)
+        TrainingSchema.register(in: &migrator)
         return migrator
     }
 }
