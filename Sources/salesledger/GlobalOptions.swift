@@ -92,8 +92,7 @@ struct GlobalOptions: ParsableArguments {
         try PracticeGuard.check(store, path: databasePath, practice: practice)
         if warnPermissions,
            let warning = FilePermissions.warning(FilePermissions.check(ledger: databasePath), ledger: databasePath) {
-            FileHandle.standardError.write(Data("salesledger: warning: \(warning)
-".utf8))
+            FileHandle.standardError.write(Data("salesledger: warning: \(warning)\n".utf8))
         }
         AuditKey.load(into: store, environment: environment)
         // Roles: a ledger without users lets everyone act as admin (first run, single user); once users exist the
