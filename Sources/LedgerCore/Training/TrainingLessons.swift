@@ -95,7 +95,7 @@ public enum TrainingLessons {
                       "按 r 录入收款单：金额 {target.total}；^S 保存（核销到 {target}）。"),
             LocalText("F12 → Check lesson.", "F12 → 检查本课。"),
         ],
-        setup: [.postInvoice(ref: "target", customer: "C0004", daysAgo: 40,
+        setup: [.postInvoice(ref: "target", customer: "C0004", daysAgo: 75,
                              lines: [TrainingLine(sku: "P004", quantity: 1, taxBP: 1300)])],
         expectations: [.receiptAllocated(customer: "C0004", ref: "target")],
         quiz: [
