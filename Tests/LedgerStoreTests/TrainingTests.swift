@@ -10,7 +10,7 @@ struct TrainingTests {
     static func session(today: String = "2026-11-29") throws -> (TrainingSession, TestLedger, TestLedger) {
         let practice = try TestLedger(today: today)
         for code in ["C0001", "C0002", "C0003", "C0004", "C0005", "C0006"] { try practice.customer(code, "客户\(code)") }
-        for (sku, price, rate) in [("P001", 10_000, 1300), ("P002", 5_000, 1300), ("P005", 2_000, 1300), ("P012", 3_500, 900)] {
+        for (sku, price, rate) in [("P001", 10_000, 1300), ("P002", 5_000, 1300), ("P003", 800, 1300), ("P005", 2_000, 1300), ("P012", 3_500, 900)] {
             try practice.service.run(CreateProduct(sku: sku, name: "商品\(sku)", unitPrice: Money(minorUnits: Int64(price), currency: .cny),
                                                    taxRate: Rate(basisPoints: Int64(rate))))
         }
@@ -72,6 +72,24 @@ struct TrainingTests {
                                                      lines: [CreditLineRequest(line: 2, quantity: Quantity(5))], reason: "退货"))
         let right = try session.check()
         #expect(right.passed && right.score == 80)
+    }
+
+    @Test func aDraftMustBeSavedAndReopened() throws {
+        let (session, practice, _) = try Self.session()
+        try session.start(TrainingLessons.lesson("draft-reopen")!)
+        try Self.sale(practice, "C0002", [("P003", 4)])
+        #expect(try session.check().differences.map(\.en) == ["No draft was saved (^D)."])
+        let today = practice.service.clock.today()
+        var draft = PostInvoice(customerCode: "C0002", date: today, lines: [LineInput(productSKU: "P003", quantity: Quantity(1))])
+        draft.asDraft = true
+        let saved = try practice.service.run(draft)
+        #expect(try session.check().differences.map(\.zh) == ["草稿没有从草稿列表（^O）重新打开并过账。"])
+        var post = PostInvoice(customerCode: "C0002", date: today, lines: [LineInput(productSKU: "P003", quantity: Quantity(4))])
+        post.replacesDraftID = saved.id
+        post.creditOverrideReason = "test"
+        try practice.service.run(post)
+        let outcome = try session.check()
+        #expect(outcome.passed && outcome.attempts == 3 && outcome.score == 60)
     }
 
     @Test func receiptCheckerExplainsAmountAndAllocation() {

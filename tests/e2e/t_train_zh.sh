@@ -111,6 +111,12 @@ $SL --practice report aging --as-of $TODAY --format csv | grep -q "TRAINING LEDG
 $SL --practice statement C0001 --from 2026-01-01 | grep -q "TRAINING LEDGER" || fail "practice statement not watermarked"
 $SL report aging --as-of $TODAY --format csv | grep -q "TRAINING" && fail "real export watermarked"
 
+# A practice backup never replaces the real ledger.
+$SL --practice backup "$WORK/practice-backup.sqlite" >/dev/null || fail "practice backup"
+if $SL restore "$WORK/practice-backup.sqlite" --yes >/dev/null 2>err.txt; then fail "practice backup restored as the real ledger"; fi
+grep -q "练习账套" err.txt || fail "restore refusal does not say why: $(cat err.txt)"
+[ "$(books)" = "$books_before" ] || fail "the real ledger's books changed after the refused restore"
+
 # Reset in one step: a fresh practice ledger without the lesson's sales; the scores stay.
 $SL train reset | grep -q "练习账套已重置" || fail "train reset"
 [ "$(sqlite3 "$practice" "SELECT COUNT(*) FROM document d JOIN customer c ON c.id = d.customer_id
