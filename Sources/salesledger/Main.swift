@@ -88,8 +88,10 @@ struct SummaryCommand: ParsableCommand {
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "init", abstract: "Create the ledger file (mode 0600) if missing.")
     @OptionGroup var global: GlobalOptions
+    @Flag(help: "Tighten the ledger's files to 0600 and folders to 0700 (admin).") var fixPermissions = false
     func run() throws {
-        _ = try global.openLedger()
+        let (_, service) = try global.openLedger(warnPermissions: !fixPermissions)
+        if fixPermissions { try InitCommand.fix(global: global, service: service) }
         print("ledger ready: \(global.databasePath)")
     }
 }
