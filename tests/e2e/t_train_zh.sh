@@ -109,6 +109,8 @@ if $SL_BIN --db "$practice" summary >/dev/null 2>err.txt; then fail "practice le
 grep -q "练习账套" err.txt || fail "refusal does not say why: $(cat err.txt)"
 $SL --practice report aging --as-of $TODAY --format csv | grep -q "TRAINING LEDGER" || fail "practice CSV not watermarked"
 $SL --practice statement C0001 --from 2026-01-01 | grep -q "TRAINING LEDGER" || fail "practice statement not watermarked"
+$SL --practice export journal --output "$WORK/practice.journal" >/dev/null
+head -1 "$WORK/practice.journal" | grep -q "TRAINING LEDGER" || fail "practice journal not watermarked"
 $SL report aging --as-of $TODAY --format csv | grep -q "TRAINING" && fail "real export watermarked"
 
 # A practice backup never replaces the real ledger.
