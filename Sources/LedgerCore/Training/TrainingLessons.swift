@@ -173,7 +173,7 @@ public enum TrainingLessons {
         id: "pinyin-search",
         title: LocalText("Find an invoice by pinyin", "用拼音查找销售单"),
         steps: [
-            LocalText("F9 Documents; / and type the pinyin initials {target.initials} of {target.name}.",
+            LocalText("F9 Documents; / and type the pinyin initials {target.initials} (customer {target.name})",
                       "F9 单据；按 / 输入 {target.name} 的拼音首字母 {target.initials}。"),
             LocalText("Open the newest invoice of that customer (Enter) and note its number.", "打开该客户最新的销售单（回车），记下单号。"),
             LocalText("F12 → Check lesson and pick the number you found.", "F12 → 检查本课，选出你找到的单号。"),
