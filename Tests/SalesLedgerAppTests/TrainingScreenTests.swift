@@ -1,7 +1,8 @@
-import Testing
 import LedgerCore
 import LedgerStore
 import TerminalUI
+import Testing
+
 @testable import SalesLedgerApp
 
 /// Training mode in the cell grid: the 练习 TRAINING title, the lesson panel, the F12 menu and a check's verdict.
@@ -19,8 +20,9 @@ struct TrainingScreenTests {
             try practice.run(MarkPracticeLedger(language: "zh"))
             real = try SQLiteLedgerStore()
             let realService = LedgerService(store: real, clock: practice.clock, actor: "S01")
-            let context = AppContext(store: store, service: practice, language: .zh,
-                                     ledgerName: PracticeLedger.badge + " — t.practice.sqlite")
+            let context = AppContext(
+                store: store, service: practice, language: .zh,
+                ledgerName: PracticeLedger.badge + " — t.practice.sqlite")
             let session = TrainingSession(practice: practice, practiceQueries: store, real: realService, chinese: true)
             app = TrainingApp(context: context, session: session)
             self.size = size
@@ -46,9 +48,12 @@ struct TrainingScreenTests {
         h.press(.enter)
         #expect(h.text.contains("第1课/共8课") && h.text.contains("已开始第1课：录入两行的销售单"))
         #expect(h.text.contains("1. F3 销售录入；客户栏输入"))
-        var post = PostInvoice(customerCode: "C0001", date: h.practice.clock.today(),
-                               lines: [LineInput(productSKU: "P001", quantity: Quantity(3)),
-                                       LineInput(productSKU: "P002", quantity: Quantity(1))])
+        var post = PostInvoice(
+            customerCode: "C0001", date: h.practice.clock.today(),
+            lines: [
+                LineInput(productSKU: "P001", quantity: Quantity(3)),
+                LineInput(productSKU: "P002", quantity: Quantity(1)),
+            ])
         post.creditOverrideReason = "test"
         try h.practice.run(post)
         h.press(.function(12), .enter)
