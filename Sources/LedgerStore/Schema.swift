@@ -167,6 +167,8 @@ enum Schema {
         DailyWorkSchema.register(in: &migrator)
         InteropSchema.register(in: &migrator)
         MaintainedBalanceSchema.register(in: &migrator)
+        CompactAuditSchema.register(in: &migrator)
+        TrainingSchema.register(in: &migrator)
         return migrator
     }
 }
