@@ -96,11 +96,23 @@ public struct CreditExposure: Hashable, Sendable {
                                 unapplied: [(currency: Currency, amount: Int64)], asOf: CivilDate,
                                 stopCreditFromDays: Int, newSale: Int64 = 0, bills: [AcceptanceBill] = []) -> CreditExposure {
         let mine = open.filter { $0.currency == customer.currency }
-        var exposure = CreditExposure(
-            customerCode: customer.code, currency: customer.currency,
+        let oldest = open.min(by: { ($0.dueDate, $0.number) < ($1.dueDate, $1.number) })
+        let position = CreditPosition(
             openInvoices: CheckedSum.of(mine.map(\.open)) ?? .max,
-            unappliedCredit: CheckedSum.of(unapplied.filter { $0.currency == customer.currency }.map(\.amount)) ?? .max,
             overdue: CheckedSum.of(mine.filter { $0.dueDate < asOf }.map(\.open)) ?? .max,
+            unappliedCredit: CheckedSum.of(unapplied.filter { $0.currency == customer.currency }.map(\.amount)) ?? .max,
+            oldestOpen: oldest.map { ($0.number, $0.dueDate) })
+        return evaluate(customer: customer, position: position, asOf: asOf, stopCreditFromDays: stopCreditFromDays,
+                        newSale: newSale, bills: bills)
+    }
+
+    /// The rule over aggregates (`CreditPosition`): what posting uses, so it never lists open invoices. `bills`: the
+    /// customer's acceptance bills; those held on `asOf` in its currency count against the limit.
+    public static func evaluate(customer: Customer, position: CreditPosition, asOf: CivilDate,
+                                stopCreditFromDays: Int, newSale: Int64 = 0, bills: [AcceptanceBill] = []) -> CreditExposure {
+        var exposure = CreditExposure(
+            customerCode: customer.code, currency: customer.currency, openInvoices: position.openInvoices,
+            unappliedCredit: position.unappliedCredit, overdue: position.overdue,
             creditLimit: customer.creditLimit?.minorUnits, asOf: asOf, stopCreditFromDays: stopCreditFromDays,
             newSale: newSale, holdReasons: [])
         exposure.billsHeld = CheckedSum.of(bills.filter { $0.isHeld(on: asOf) && $0.amount.currency == customer.currency }
@@ -109,7 +121,7 @@ public struct CreditExposure: Hashable, Sendable {
             let total = CheckedSum.add(exposure.atRisk, newSale) ?? .max
             if total > limit { exposure.holdReasons.append(exposure.overLimitReason(total, limit)) }
         }
-        if let oldest = open.min(by: { ($0.dueDate, $0.number) < ($1.dueDate, $1.number) }) {
+        if let oldest = position.oldestOpen {
             let days = oldest.dueDate.days(to: asOf)
             if days >= stopCreditFromDays {
                 exposure.holdReasons.append(.stopCredit(invoice: oldest.number, daysOverdue: days, fromDays: stopCreditFromDays))

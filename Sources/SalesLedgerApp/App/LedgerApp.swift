@@ -47,6 +47,7 @@ public struct LedgerApp: TerminalApplication {
             pendingDialog = .restoreDraft
         }
         refreshAll()
+        if let warning = context.startupWarning { status = (warning, true) }
     }
 
     // MARK: - Events
