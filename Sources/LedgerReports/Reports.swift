@@ -47,7 +47,7 @@ public struct Reports {
                     .map { ($0.invoice.number, $0.invoice.dueDate, $0.invoice.currency, $0.open) },
                 unapplied: [(customer.currency, snapshot.unappliedCredit(customerID: customer.id, currency: customer.currency, asOf: asOf))],
                 asOf: asOf, stopCreditFromDays: rules.policy(forClass: customer.customerClass).stopCreditFromDays,
-                newSale: newSale)
+                newSale: newSale, bills: try store.acceptanceBills(asOf: asOf).filter { $0.customerCode == customer.code })
         }
     }
 
