@@ -22,6 +22,8 @@ struct AuditScreen: LedgerScreen {
     var header: [String] = []
     var rows: [[String]] = []
     var numericColumns: Set<Int> = []
+    /// Text columns of codes (document numbers, times, customer codes): shown whole or hidden, never cut.
+    var codeColumns: Set<Int> = []
     var table = TableState()
     var summary = ""
     var findingsCSV = ""
@@ -57,10 +59,13 @@ struct AuditScreen: LedgerScreen {
                     s.t("Amount", "金额"), s.t("Finding", "发现"),
                 ]
                 numericColumns = [4]
+                codeColumns = [2]
+                // Check ids are English codes: the Chinese screen shows the check's title instead.
+                let titles = Dictionary(run.checks.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
                 rows = run.allFindings.sorted { $0.severity > $1.severity }.map {
                     [
-                        $0.severity.label(lang), $0.check, $0.documents.joined(separator: " "), $0.customer, $0.amount,
-                        $0.message,
+                        $0.severity.label(lang), s.zh ? titles[$0.check] ?? $0.check : $0.check,
+                        $0.documents.joined(separator: " "), $0.customer, $0.amount, $0.message,
                     ]
                 }
                 findingsCSV = AuditReport.findingsCSV(run)
@@ -77,6 +82,7 @@ struct AuditScreen: LedgerScreen {
                     s.t("Records", "记录"), s.t("Before → after", "修改前 → 修改后"),
                 ]
                 numericColumns = [0]
+                codeColumns = [1]
                 rows = viewRows.map {
                     [
                         String($0.seq), $0.timestampUTC, $0.actor, $0.command, $0.records.joined(separator: " "),
@@ -91,6 +97,7 @@ struct AuditScreen: LedgerScreen {
                 let metrics = ProcessMetrics.compute(data, from: from, to: to)
                 header = [s.t("Metric", "指标"), s.t("Value", "数值"), "n"]
                 numericColumns = [1, 2]
+                codeColumns = []
                 rows = metrics.map { [$0.label(lang), $0.value == nil ? "" : $0.text, String($0.basis)] }
                 summary = lang.t(
                     "\(from) … \(to) (report process --by user|month for more)",
@@ -102,6 +109,7 @@ struct AuditScreen: LedgerScreen {
             header = [s.t("Error", "错误")]
             rows = [[context.strings.core("\(error)")]]
             numericColumns = []
+            codeColumns = []
         }
     }
 
@@ -165,15 +173,16 @@ struct AuditScreen: LedgerScreen {
         return .message("\(context.strings.exported) \(path)")
     }
 
+    /// Numbers and codes get the width of their widest cell (shown whole or hidden: never cut); text shares the
+    /// rest, the last column (the finding, the changes) most.
     var tableView: TableView {
         TableView(
             columns: header.enumerated().map { i, title in
-                numericColumns.contains(i)
-                    ? TableColumn(title, width: .fixed(i == 0 ? 6 : 14), alignment: .right)
-                    : TableColumn(
-                        title,
-                        width: i == header.count - 1
-                            ? .flexible(weight: 3, minimum: 12) : .flexible(weight: 1, minimum: 6))
+                let widest = rows.reduce(DisplayWidth.of(title)) { max($0, i < $1.count ? DisplayWidth.of($1[i]) : 0) }
+                if numericColumns.contains(i) { return TableColumn(title, width: .fixed(max(widest, 4)), alignment: .right) }
+                if codeColumns.contains(i) { return TableColumn(title, width: .fixed(min(max(widest, 4), 40))) }
+                return TableColumn(title, width: i == header.count - 1 ? .flexible(weight: 3, minimum: 12)
+                                                                      : .flexible(weight: 1, minimum: 6))
             })
     }
 
@@ -202,9 +211,18 @@ struct AuditScreen: LedgerScreen {
         ).render(into: &buffer, in: area.row(0))
         buffer.setFitted(summary, x: area.x + 1, y: area.y + 1, width: area.width - 2, style: Style(.accent, [.bold]))
         var state = table
-        tableView.render(
+        let view = s.localize(tableView)
+        // Text columns are cut before a word or a number, never inside a number (a cut figure would mislead).
+        let widths = TableColumn.layout(view.columns, totalWidth: area.width)
+        let cells = filteredRows.map { row in
+            row.enumerated().map { i, cell in
+                i < widths.count && !numericColumns.contains(i) && !codeColumns.contains(i)
+                    ? TextCut.beforeNumber(cell, width: widths[i]) : cell
+            }
+        }
+        view.render(
             into: &buffer, in: Rect(x: area.x, y: area.y + 2, width: area.width, height: max(0, area.height - 2)),
-            source: ArrayTableDataSource(rows: filteredRows), state: &state)
+            source: ArrayTableDataSource(rows: cells), state: &state)
         return renderDifferencePrompt(into: &buffer, in: area, context: context, unicode: unicode)
     }
 }
