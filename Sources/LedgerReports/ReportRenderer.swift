@@ -42,7 +42,8 @@ public enum ReportRenderer {
     }
 
     public static func csv(_ table: ReportTable) -> String {
-        let lines = [table.columns.map(\.key)] + (table.rows + table.totals).map { $0.map(plain) }
+        let marks = PracticeWatermark.text.map { [[$0]] } ?? []   // practice ledger (training)
+        let lines = marks + [table.columns.map(\.key)] + (table.rows + table.totals).map { $0.map(plain) }
         return lines.map { $0.map(csvField).joined(separator: ",") }.joined(separator: "\n") + "\n"
     }
 
@@ -70,7 +71,7 @@ public enum ReportRenderer {
             return text
         }
         let rule = widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")
-        var out = table.notes + [line(header), rule] + body.map(line)
+        var out = (PracticeWatermark.text.map { [$0] } ?? []) + table.notes + [line(header), rule] + body.map(line)
         if !totals.isEmpty { out += [rule] + totals.map(line) }
         return out.joined(separator: "\n") + "\n"
     }

@@ -37,6 +37,6 @@ public enum StatementTable {
         lines.append("")
         lines.append(table.columns.map { ReportRenderer.csvField($0.title(chinese: w.chinese)) }.joined(separator: ","))
         lines += table.rows.map { $0.map { ReportRenderer.csvField(ReportRenderer.plain($0)) }.joined(separator: ",") }
-        return "\u{FEFF}" + lines.joined(separator: "\n") + "\n"
+        return "\u{FEFF}" + PracticeWatermark.mark(lines.joined(separator: "\n") + "\n")
     }
 }

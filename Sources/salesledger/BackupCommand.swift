@@ -155,6 +155,11 @@ struct RestoreCommand: ParsableCommand {
             throw UserError("backup \(file) is NOT usable, nothing was restored: " + report.problems.joined(separator: "; "))
         }
         let counts = report.counts ?? BackupCounts()
+        // A practice backup never replaces the real ledger, nor a real backup the practice one.
+        if (try SQLiteLedgerStore.practiceMarker(inFile: file) != nil) != global.practice {
+            throw UserError(global.practice ? "backup \(file) is of a real ledger: it is never restored as the practice ledger"
+                                            : "backup \(file) is of a practice ledger (练习账套): it is never restored as the real ledger")
+        }
         guard yes else {
             let current = FileManager.default.fileExists(atPath: ledger) ? "the ledger \(ledger)" : "(no ledger yet at) \(ledger)"
             print("would replace \(current)")

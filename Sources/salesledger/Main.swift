@@ -50,7 +50,7 @@ struct Salesledger: ParsableCommand {
                       RemindersCommand.self, ReminderRulesCommand.self, ContactCommand.self, RateCommand.self, ClassCommand.self,
                       ImportCommand.self, ExportCommand.self, UserCommand.self, PolicyCommand.self, BackupCommand.self,
                       RestoreCommand.self, AuditCommand.self, FapiaoCommand.self,
-                      CommissionCommand.self, ConfirmationCommand.self])
+                      CommissionCommand.self, ConfirmationCommand.self, TrainCommand.self])
 
     @OptionGroup var global: GlobalOptions
     @Option(help: "Colour theme: default, dark, light, high-contrast, mono (NO_COLOR picks mono).") var theme: String?
