@@ -56,7 +56,7 @@ extension AuditScreen {
         guard let run = lastRun else { return .error(s.t("run the checks first (r)", "请先运行检查（r）")) }
         let text = AuditReport.render(run, format: .md)
         let hash = AuditReport.sha256(text)
-        let folder = outputFolder ?? FileManager.default.currentDirectoryPath
+        let folder = outputFolder ?? context.outputDirectory
         let path = folder + "/salesledger-audit-\(run.parameters.from)-\(run.parameters.to).md"
         let csvPath = folder + "/salesledger-audit-\(run.parameters.from)-\(run.parameters.to).findings.csv"
         for (file, content) in [(path, text), (csvPath, AuditReport.findingsCSV(run))]
@@ -84,7 +84,8 @@ extension AuditScreen {
             let letters = try Confirmations.letters(snapshot: try context.store.receivablesSnapshot(customerID: nil),
                                                     asOf: date, customerCodes: nil, minBalance: 0, form: .positive)
             guard !letters.isEmpty else { return .error(s.t("no customer has a balance", "没有客户有余额")) }
-            let folder = (outputFolder ?? FileManager.default.currentDirectoryPath) + "/salesledger-confirm-\(date)"
+            let base = outputFolder ?? context.outputDirectory
+            let folder = base + "/salesledger-confirm-\(date)"
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
                                                     attributes: [.posixPermissions: 0o700])
             for letter in letters {

@@ -163,7 +163,7 @@ struct AuditScreen: LedgerScreen {
         let name = ["findings", "log", "process", "confirmations"][panel.rawValue]
         let text =
             panel == .findings ? findingsCSV : panel == .log ? logCSV : CSVOutput.render(header: header, rows: rows)
-        let path = FileManager.default.currentDirectoryPath + "/salesledger-audit-\(name)-\(context.today).csv"
+        let path = context.outputDirectory + "/salesledger-audit-\(name)-\(context.today).csv"
         guard
             FileManager.default.createFile(
                 atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
