@@ -22,7 +22,7 @@ public struct Reports {
     public func dso(from: CivilDate? = nil, to: CivilDate) throws -> DSOReport {
         let start = from ?? Reports.defaultDSOStart(to)
         return try store.readSnapshot {
-            let snapshot = try store.receivablesSnapshot(customerID: nil)
+            let snapshot = try store.openReceivablesSnapshot(asOf: to, documentsFrom: start)
             let figures = ReceivablesFigures.dso(from: start, to: to, snapshot: snapshot)
             let converted = figures.count > 1
                 ? ReceivablesFigures.convertedDSO(from: start, to: to, snapshot: snapshot, rates: try store.exchangeRates())

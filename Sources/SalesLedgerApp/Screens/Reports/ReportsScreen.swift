@@ -111,7 +111,7 @@ struct ReportsScreen: LedgerScreen {
             name = "commission-\(month.year)-\(month.month < 10 ? "0" : "")\(month.month)"
         case .pivot: name = "pivot-\(PivotView.rowDimensions[pivot.rowIndex])-by-\(PivotView.periods[pivot.periodIndex].rawValue)"
         }
-        let path = FileManager.default.currentDirectoryPath + "/salesledger-\(name)-\(context.today).csv"
+        let path = context.outputDirectory + "/salesledger-\(name)-\(context.today).csv"
         let text = reportTable.map { ReportRenderer.render($0, .csv, bom: true) } ?? CSVOutput.render(header: header, rows: rows)
         guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
             return .error(context.strings.t("cannot write \(path)", "无法写入 \(path)"))
