@@ -94,7 +94,9 @@ extension SQLiteLedgerStore {
     /// `restore(from:to:)` for a backup that may be encrypted: decrypted with `passphrase` into a private temp file
     /// beside the ledger first (GCM authenticates every chunk), restored from there, and the temp file deleted.
     /// - Throws: `LedgerError.refused` for a wrong passphrase or an altered file; as `restore(from:to:)` otherwise.
-    public static func restore(from backup: String, to ledgerPath: String, passphrase: String?) throws -> RestoreReport {
+    /// `checkDecrypted` runs on the decrypted temp file before anything is replaced (e.g. the practice-ledger check).
+    public static func restore(from backup: String, to ledgerPath: String, passphrase: String?,
+                               checkDecrypted: (String) throws -> Void = { _ in }) throws -> RestoreReport {
         guard EncryptedBackupFile.isEncrypted(backup) else { return try restore(from: backup, to: ledgerPath) }
         guard let passphrase else { throw LedgerError.refused("\(backup) is encrypted: the passphrase is needed") }
         let ledger = BackupFiles.absolute(ledgerPath)
@@ -108,6 +110,7 @@ extension SQLiteLedgerStore {
         } catch {
             throw LedgerError.refused("\(backup): \(error); nothing was restored")
         }
+        try checkDecrypted(plain)
         var report = try restore(from: plain, to: ledger)
         report.backup.path = backup
         report.backup.encryption = EncryptedBackupFile.scheme
