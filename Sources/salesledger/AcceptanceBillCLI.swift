@@ -1,5 +1,6 @@
 import ArgumentParser
 import LedgerCore
+import LedgerReports
 
 /// The 承兑汇票 options of `receipt add`: with `--method acceptance_bill` the bill is recorded in the same
 /// transaction as the receipt.
@@ -62,12 +63,12 @@ struct BillsReportCommand: ParsableCommand {
                                           ("status", .text)], rows: rows, totalRow: total).render(format), terminator: "")
             return
         }
-        let customers = try store.customers(search: nil, asOf: date, page: .all)
-        var heldBy: [String: Int64] = [:]
-        for b in bills where b.isHeld(on: date) { heldBy[b.customerCode, default: 0] += b.amount.minorUnits }
-        let rows = customers.filter { heldBy[$0.code] != nil }.map { c in
-            [c.code, c.name, c.currency.code, m(c.balance, c.currency), m(heldBy[c.code] ?? 0, c.currency),
-             m(c.balance + (heldBy[c.code] ?? 0), c.currency)]
+        // The exposure credit control uses (`Reports.exposure`: balance + bills held until maturity), per customer.
+        let reports = Reports(store: store)
+        let rows = try Set(bills.filter { $0.isHeld(on: date) }.map(\.customerCode)).sorted().compactMap { code -> [String]? in
+            guard let e = try reports.exposure(customerCode: code, asOf: date) else { return nil }
+            let name = bills.first { $0.customerCode == code }?.customerName ?? ""
+            return [code, name, e.currency.code, m(e.balance, e.currency), m(e.billsHeld, e.currency), m(e.atRisk, e.currency)]
         }
         print(TabularOutput(columns: [("customer", .text), ("name", .text), ("currency", .text), ("balance", .amount),
                                       ("bills_held", .amount), ("exposure", .amount)], rows: rows).render(format), terminator: "")

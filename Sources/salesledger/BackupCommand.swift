@@ -155,24 +155,18 @@ struct RestoreCommand: ParsableCommand {
             throw UserError("backup \(file) is NOT usable, nothing was restored: " + report.problems.joined(separator: "; "))
         }
         let counts = report.counts ?? BackupCounts()
-        // A practice backup never replaces the real ledger, nor a real backup the practice one. An encrypted backup
-        // is checked once decrypted, before anything is replaced.
-        let practice = global.practice
-        let practiceCheck: (String) throws -> Void = { plain in
-            if (try SQLiteLedgerStore.practiceMarker(inFile: plain) != nil) != practice {
-                throw UserError(practice ? "backup \(file) is of a real ledger: it is never restored as the practice ledger"
-                                         : "backup \(file) is of a practice ledger (练习账套): it is never restored as the real ledger")
-            }
+        // A practice backup never replaces the real ledger, nor a real backup the practice one.
+        if (try SQLiteLedgerStore.practiceMarker(inBackup: file, passphrase: passphrase) != nil) != global.practice {
+            throw UserError(global.practice ? "backup \(file) is of a real ledger: it is never restored as the practice ledger"
+                                            : "backup \(file) is of a practice ledger (练习账套): it is never restored as the real ledger")
         }
-        if passphrase == nil { try practiceCheck(file) }
         guard yes else {
             let current = FileManager.default.fileExists(atPath: ledger) ? "the ledger \(ledger)" : "(no ledger yet at) \(ledger)"
             print("would replace \(current)")
             print("with \(file): \(counts)")
             throw UserError("restore replaces the ledger \(ledger) with \(file): add --yes to do it")
         }
-        let restored = try SQLiteLedgerStore.restore(from: file, to: ledger, passphrase: passphrase,
-                                                     checkDecrypted: practiceCheck)
+        let restored = try SQLiteLedgerStore.restore(from: file, to: ledger, passphrase: passphrase)
         // Recorded in the restored ledger as the admin authorised above (the restored ledger may predate that user);
         // number counters never go back, so no invoice number is issued twice.
         let store = try SQLiteLedgerStore(path: ledger)

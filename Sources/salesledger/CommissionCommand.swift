@@ -71,23 +71,10 @@ struct CommissionReportCommand: ParsableCommand {
             }
             first = date
         }
-        let last = first.adding(months: 1).adding(days: -1)
-        let lines = Commission.lines(events: try store.commissionEvents(from: first, to: last), rules: try store.commissionRules())
-        let names = Dictionary(try store.salespeople().map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
-        let rows = lines.map { l -> [String] in
-            let m = { (v: Int64) in Money.format(v, digits: l.currency.minorDigits, grouping: false) }
-            return [l.salesperson, names[l.salesperson] ?? "", l.rule.basis.rawValue, l.rule.rate.description,
-                    l.rule.start.description, l.currency.code, m(l.basisAmount), m(l.commission)]
-        }
-        var total: [String]?
-        let currencies = Swift.Set(lines.map(\.currency))
-        if currencies.count == 1, let c = currencies.first {
-            let m = { (v: Int64) in Money.format(v, digits: c.minorDigits, grouping: false) }
-            total = ["TOTAL", "", "", "", "", c.code, m(lines.reduce(0) { $0 + $1.basisAmount }), m(lines.reduce(0) { $0 + $1.commission })]
-        }
-        if format == .table { print("Commission \(first) … \(last)") }
+        let report = try CommissionMonth.make(month: first, store: store)
+        if format == .table { print("Commission \(report.first) … \(report.last)") }
         print(TabularOutput(columns: [("salesperson", .text), ("name", .text), ("basis", .text), ("rate", .text), ("from", .text),
                                       ("currency", .text), ("basis_amount", .amount), ("commission", .amount)],
-                            rows: rows, totalRow: total).render(format), terminator: "")
+                            rows: report.rows, totalRow: report.total).render(format), terminator: "")
     }
 }

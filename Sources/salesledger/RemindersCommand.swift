@@ -19,7 +19,7 @@ struct RemindersCommand: ParsableCommand {
         let today = service.clock.today()
         let day = parseDate(date, "date", today, &issues) ?? today
         try issues.throwIfAny()
-        let items = Reminders.list(on: day, snapshot: try store.receivablesSnapshot(customerID: nil),
+        let items = Reminders.list(on: day, snapshot: try store.openReceivablesSnapshot(asOf: day, documentsFrom: nil),
                                    rules: try store.storedReminderRules(), dueOnly: !all)
         let zh = global.isChinese
         let output = TabularOutput(

@@ -94,9 +94,7 @@ extension SQLiteLedgerStore {
     /// `restore(from:to:)` for a backup that may be encrypted: decrypted with `passphrase` into a private temp file
     /// beside the ledger first (GCM authenticates every chunk), restored from there, and the temp file deleted.
     /// - Throws: `LedgerError.refused` for a wrong passphrase or an altered file; as `restore(from:to:)` otherwise.
-    /// `checkDecrypted` runs on the decrypted temp file before anything is replaced (e.g. the practice-ledger check).
-    public static func restore(from backup: String, to ledgerPath: String, passphrase: String?,
-                               checkDecrypted: (String) throws -> Void = { _ in }) throws -> RestoreReport {
+    public static func restore(from backup: String, to ledgerPath: String, passphrase: String?) throws -> RestoreReport {
         guard EncryptedBackupFile.isEncrypted(backup) else { return try restore(from: backup, to: ledgerPath) }
         guard let passphrase else { throw LedgerError.refused("\(backup) is encrypted: the passphrase is needed") }
         let ledger = BackupFiles.absolute(ledgerPath)
@@ -110,7 +108,6 @@ extension SQLiteLedgerStore {
         } catch {
             throw LedgerError.refused("\(backup): \(error); nothing was restored")
         }
-        try checkDecrypted(plain)
         var report = try restore(from: plain, to: ledger)
         report.backup.path = backup
         report.backup.encryption = EncryptedBackupFile.scheme

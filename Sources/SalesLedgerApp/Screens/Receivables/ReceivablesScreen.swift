@@ -34,7 +34,7 @@ struct ReceivablesScreen: LedgerScreen {
         report = reports.max { $0.openTotal < $1.openTotal }
         let currency = report?.currency
         overdue = items.filter { $0.dueDate < date && $0.currency == currency }
-        if let snapshot = context.read({ try context.store.receivablesSnapshot(customerID: nil) }) {
+        if let snapshot = context.read({ try context.store.openReceivablesSnapshot(asOf: date, documentsFrom: nil) }) {
             let rules = context.read { try context.store.storedReminderRules() } ?? .standard
             reminders = Reminders.list(on: date, snapshot: snapshot, rules: rules, dueOnly: true)
         } else {
