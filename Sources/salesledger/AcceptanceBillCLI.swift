@@ -1,5 +1,6 @@
 import ArgumentParser
 import LedgerCore
+import LedgerReports
 
 /// The 承兑汇票 options of `receipt add`: with `--method acceptance_bill` the bill is recorded in the same
 /// transaction as the receipt.
@@ -47,29 +48,32 @@ struct BillsReportCommand: ParsableCommand {
         if by != "bill" && by != "customer" { issues.add("by", "'\(by)' is not bill or customer") }
         try issues.throwIfAny()
         let bills = try store.acceptanceBills(asOf: date)
-        func m(_ v: Int64, _ c: Currency) -> String { Money.format(v, digits: c.minorDigits, grouping: false) }
         if by == "bill" {
-            let rows = bills.map { b in
-                [b.maturity.description, b.billNumber, b.bank, b.customerCode, b.customerName, b.receiptNumber,
-                 b.amount.currency.code, m(b.amount.minorUnits, b.amount.currency), String(date.days(to: b.maturity)),
-                 b.isHeld(on: date) ? "held" : "matured"]
+            let rows = bills.map { b -> [ReportCell] in
+                [.date(b.maturity), .text(b.billNumber), .text(b.bank), .text(b.customerCode), .text(b.customerName),
+                 .text(b.receiptNumber), .text(b.amount.currency.code), .money(b.amount), .count(date.days(to: b.maturity)),
+                 .text(b.isHeld(on: date) ? "held" : "matured")]
             }
             let held = bills.filter { $0.isHeld(on: date) }
-            let total = ["TOTAL held", "", "", "", "", "", held.first?.amount.currency.code ?? "",
-                         m(held.reduce(0) { $0 + $1.amount.minorUnits }, held.first?.amount.currency ?? .cny), "", String(held.count)]
-            print(TabularOutput(columns: [("maturity", .text), ("bill", .text), ("bank", .text), ("customer", .text), ("name", .text),
-                                          ("receipt", .text), ("currency", .text), ("amount", .amount), ("days_to_maturity", .integer),
-                                          ("status", .text)], rows: rows, totalRow: total).render(format), terminator: "")
+            var heldSum: Int64? = 0   // checked: an overflow leaves the total empty
+            for b in held { heldSum = heldSum.flatMap { let (v, o) = $0.addingReportingOverflow(b.amount.minorUnits); return o ? nil : v } }
+            let total: [ReportCell] = [.text("TOTAL held"), .empty, .empty, .empty, .empty, .empty,
+                                       .text(held.first?.amount.currency.code ?? ""),
+                                       heldSum.map { .amount($0, held.first?.amount.currency ?? .cny) } ?? .empty, .empty,
+                                       .count(held.count)]
+            printReport(listTable("bills", [("maturity", .date), ("bill", .text), ("bank", .text), ("customer", .text), ("name", .text),
+                                            ("receipt", .text), ("currency", .text), ("amount", .money), ("days_to_maturity", .count),
+                                            ("status", .text)], rows, total: total), format)
             return
         }
         let customers = try store.customers(search: nil, asOf: date, page: .all)
         var heldBy: [String: Int64] = [:]
         for b in bills where b.isHeld(on: date) { heldBy[b.customerCode, default: 0] += b.amount.minorUnits }
-        let rows = customers.filter { heldBy[$0.code] != nil }.map { c in
-            [c.code, c.name, c.currency.code, m(c.balance, c.currency), m(heldBy[c.code] ?? 0, c.currency),
-             m(c.balance + (heldBy[c.code] ?? 0), c.currency)]
+        let rows = customers.filter { heldBy[$0.code] != nil }.map { c -> [ReportCell] in
+            [.text(c.code), .text(c.name), .text(c.currency.code), .amount(c.balance, c.currency), .amount(heldBy[c.code] ?? 0, c.currency),
+             .amount(c.balance + (heldBy[c.code] ?? 0), c.currency)]
         }
-        print(TabularOutput(columns: [("customer", .text), ("name", .text), ("currency", .text), ("balance", .amount),
-                                      ("bills_held", .amount), ("exposure", .amount)], rows: rows).render(format), terminator: "")
+        printReport(listTable("bills-by-customer", [("customer", .text), ("name", .text), ("currency", .text), ("balance", .money),
+                                                    ("bills_held", .money), ("exposure", .money)], rows), format)
     }
 }

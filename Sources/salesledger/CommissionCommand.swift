@@ -1,5 +1,6 @@
 import ArgumentParser
 import LedgerCore
+import LedgerReports
 
 /// `commission set|rules`: commission rules (业务员提成), manager only; a rate change is a new rule with a start.
 struct CommissionCommand: ParsableCommand {
@@ -42,13 +43,12 @@ struct CommissionCommand: ParsableCommand {
         @Option(help: "table, csv or json") var format: OutputFormat = .table
         func run() throws {
             let (store, _) = try global.openLedger()
-            let rows = try store.commissionRules().map { r in
-                [String(r.id), r.salesperson.isEmpty ? "*" : r.salesperson, r.customerClass.isEmpty ? "*" : r.customerClass,
-                 r.basis.rawValue, r.rate.description, r.withinDays.map(String.init) ?? "", r.start.description]
+            let rows = try store.commissionRules().map { r -> [ReportCell] in
+                [.count(Int(r.id)), .text(r.salesperson.isEmpty ? "*" : r.salesperson), .text(r.customerClass.isEmpty ? "*" : r.customerClass),
+                 .text(r.basis.rawValue), .text(r.rate.description), r.withinDays.map(ReportCell.count) ?? .empty, .date(r.start)]
             }
-            print(TabularOutput(columns: [("id", .integer), ("salesperson", .text), ("class", .text), ("basis", .text),
-                                          ("rate", .text), ("within_days", .integer), ("start", .text)], rows: rows).render(format),
-                  terminator: "")
+            printReport(listTable("commission-rules", [("id", .count), ("salesperson", .text), ("class", .text), ("basis", .text),
+                                                       ("rate", .text), ("within_days", .count), ("start", .date)], rows), format)
         }
     }
 }
@@ -74,20 +74,14 @@ struct CommissionReportCommand: ParsableCommand {
         let last = first.adding(months: 1).adding(days: -1)
         let lines = Commission.lines(events: try store.commissionEvents(from: first, to: last), rules: try store.commissionRules())
         let names = Dictionary(try store.salespeople().map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
-        let rows = lines.map { l -> [String] in
-            let m = { (v: Int64) in Money.format(v, digits: l.currency.minorDigits, grouping: false) }
-            return [l.salesperson, names[l.salesperson] ?? "", l.rule.basis.rawValue, l.rule.rate.description,
-                    l.rule.start.description, l.currency.code, m(l.basisAmount), m(l.commission)]
-        }
-        var total: [String]?
-        let currencies = Swift.Set(lines.map(\.currency))
-        if currencies.count == 1, let c = currencies.first {
-            let m = { (v: Int64) in Money.format(v, digits: c.minorDigits, grouping: false) }
-            total = ["TOTAL", "", "", "", "", c.code, m(lines.reduce(0) { $0 + $1.basisAmount }), m(lines.reduce(0) { $0 + $1.commission })]
+        let rows = lines.map { l -> [ReportCell] in
+            [.text(l.salesperson), .text(names[l.salesperson] ?? ""), .text(l.rule.basis.rawValue), .text(l.rule.rate.description),
+             .date(l.rule.start), .text(l.currency.code), .amount(l.basisAmount, l.currency), .amount(l.commission, l.currency)]
         }
         if format == .table { print("Commission \(first) … \(last)") }
-        print(TabularOutput(columns: [("salesperson", .text), ("name", .text), ("basis", .text), ("rate", .text), ("from", .text),
-                                      ("currency", .text), ("basis_amount", .amount), ("commission", .amount)],
-                            rows: rows, totalRow: total).render(format), terminator: "")
+        var table = listTable("commission", [("salesperson", .text), ("name", .text), ("basis", .text), ("rate", .text), ("from", .date),
+                                             ("currency", .text), ("basis_amount", .money), ("commission", .money)], rows)
+        table.totalRule = .sumPerCurrency(label: "TOTAL")
+        printReport(table, format)
     }
 }
