@@ -84,4 +84,20 @@ import TerminalUI
         #expect(text.contains("ledger file damaged"), "\(text)")
         #expect(text.contains("restore a backup"))
     }
+
+    /// The document register (read with `try?` before) and the reports: a damaged file shows the cause, not an
+    /// empty list. (The damage hits the later pages, where documents live; the early product pages stay readable.)
+    @Test(arguments: [7, 9]) func damagedLedgerShowsTheCauseOnEveryList(functionKey: Int) throws {
+        let (folder, path) = try Self.ledgerFile()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let handle = try #require(FileHandle(forUpdatingAtPath: path))
+        let size = try handle.seekToEnd()
+        try handle.seek(toOffset: size / 2)
+        try handle.write(contentsOf: Data(repeating: 0xA5, count: Int(size - size / 2)))
+        try handle.close()
+        var (app, _) = try Self.app(path: path, language: .zh)
+        _ = app.handle(.key(.function(functionKey)))
+        let text = Self.screen(app)
+        #expect(text.contains("账本文件已损坏"), "F\(functionKey): \(text)")
+    }
 }
