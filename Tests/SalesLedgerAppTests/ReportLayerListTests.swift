@@ -91,4 +91,18 @@ import TerminalUI
         #expect(after.map(\.open) == after.map(\.open).sorted(by: >))
         #expect(h.app.receivables.shownRows.count == after.count)
     }
+
+    /// Issue 10: the customer list's sparklines come from one query per page; its figures equal the one-customer
+    /// query for every customer of the page.
+    @Test func sparklinesOfAPageComeFromOneQuery() throws {
+        let h = try ReportLayerTests.chinese()
+        let today = h.context.today
+        let first = today.startOfMonth.adding(months: -11)
+        let page = try h.store.customerList(filter: ClassFilter(), asOf: today, sort: CustomerSort(), page: PageRequest(limit: 40))
+        let batch = try h.store.monthlySales(customerIDs: page.map(\.id), from: first, to: today)
+        for row in page {
+            #expect((batch[row.id] ?? [:]) == (try h.store.monthlySales(customerID: row.id, from: first, to: today)), "\(row.code)")
+        }
+        #expect(batch.values.contains { !$0.isEmpty })
+    }
 }
