@@ -34,5 +34,7 @@ e2e: build
 
 test: unit e2e
 
+# BENCH_SIZES=10000,100000 (default; 1000000 takes many minutes), BENCH_RUNS=5: see scripts/bench.sh.
 bench: setup
 	$(SWIFT) build -c release --product salesledger-bench && ./.build/release/salesledger-bench
+	$(SWIFT) build -c release --product salesledger && bash scripts/bench.sh

@@ -22,6 +22,7 @@ public enum AuditRunner {
         checks.append(ConsistencyChecks.allocations(data, lang))
         checks.append(ConsistencyChecks.tieOut(data, to: p.to, lang))
         checks.append(ConsistencyChecks.chain(problem: try chainProblem(), entries: data.log.count, lang))
+        checks.append(MaintainedBalanceCheck.run(differences: try queries.recomputeMaintainedBalances(), lang))
         progress(lang.t("numbering", "编号"))
         checks += NumberingChecks.gapsAndDuplicates(data, lang)
         checks.append(NumberingChecks.voids(data, from: p.from, to: p.to, lang))

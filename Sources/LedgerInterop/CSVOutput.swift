@@ -1,4 +1,5 @@
 import Foundation
+import LedgerCore
 
 /// How CSV text is written. `safe` (the default) neutralises formula cells, writes a header row and starts with a
 /// UTF-8 byte order mark (Excel on Chinese Windows reads BOM-less UTF-8 as GBK); `raw` is plain RFC 4180.
@@ -45,6 +46,7 @@ public enum CSVOutput {
     public static func render(header: [String], rows: [[String]], style: CSVStyle? = nil) -> String {
         let style = style ?? processDefault
         var out = style.byteOrderMark ? "\u{FEFF}" : ""
+        if let mark = PracticeWatermark.text { out += line([mark], style: style) + "\n" }   // practice ledger (training)
         if style.headerRow { out += line(header, style: style) + "\n" }
         for row in rows { out += line(row, style: style) + "\n" }
         return out
@@ -94,6 +96,7 @@ public final class CSVLineWriter {
         self.handle = handle
         self.style = style ?? CSVOutput.processDefault
         var start = self.style.byteOrderMark ? "\u{FEFF}" : ""
+        if let mark = PracticeWatermark.text { start += CSVOutput.line([mark], style: self.style) + "\n" }
         if self.style.headerRow { start += CSVOutput.line(header, style: self.style) + "\n" }
         if !start.isEmpty { handle.write(Data(start.utf8)) }
     }

@@ -12,6 +12,8 @@ public struct SampleGenerator {
     public var today: CivilDate
     /// China's cities as (class code `CN-33-01`, province name, city name), from the shipped cn-regions data.
     public var cities: [(code: String, province: String, city: String)]
+    /// Told (phase, done, total) every 1,000 customers, invoices or receipts and at the end of each phase.
+    public var progress: ((String, Int, Int) -> Void)?
 
     public init(language: Language, customers: Int, invoices: Int, seed: UInt64, today: CivilDate,
                 cities: [(code: String, province: String, city: String)]) {
@@ -93,7 +95,9 @@ public struct SampleGenerator {
             try runner.run(CreateCustomer(fields))
             customerCodes.append(fields.code)
             report.customers += 1
+            if report.customers % 1000 == 0 { progress?("customers", report.customers, customers) }
         }
+        progress?("customers", report.customers, customers)
         // Invoices over the last 540 days, in date order.
         let start = today.adding(days: -540)
         var dates = (0..<invoices).map { _ in start.adding(days: rng.next(below: 541)) }
@@ -112,6 +116,7 @@ public struct SampleGenerator {
             post.creditOverrideReason = "sample data"
             let invoice = try runner.run(post)
             report.invoices += 1
+            if report.invoices % 1000 == 0 { progress?("invoices", report.invoices, invoices) }
             report.lines += invoice.lines.count
             let roll = rng.next(below: 100)
             // Older debts are mostly collected by now: 92 % paid, 4 % partly paid, 4 % still open.
@@ -137,7 +142,9 @@ public struct SampleGenerator {
                 report.creditNotes += 1
             }
         }
-        for receipt in receipts.sorted(by: { ($0.date, $0.number) < ($1.date, $1.number) }) {
+        progress?("invoices", report.invoices, invoices)
+        receipts.sort(by: { ($0.date, $0.number) < ($1.date, $1.number) })
+        for receipt in receipts {
             guard let invoice = try runner.invoice(number: receipt.number) else { continue }
             let open = invoice.total.minorUnits - (try allocatedSoFar(runner, invoice))
             let amount = min(open, receipt.amount.minorUnits)
@@ -149,7 +156,9 @@ public struct SampleGenerator {
             record.method = [.bankTransfer, .bankTransfer, .wechatPay, .alipay, .cheque][rng.next(below: 5)]
             try runner.run(record)
             report.receipts += 1
+            if report.receipts % 1000 == 0 { progress?("receipts", report.receipts, receipts.count) }
         }
+        progress?("receipts", report.receipts, receipts.count)
         return report
     }
 

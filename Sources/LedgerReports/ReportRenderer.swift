@@ -73,7 +73,7 @@ public enum ReportRenderer {
             return text
         }
         let rule = widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")
-        var out = table.notes + [line(header), rule] + body.map(line)
+        var out = (PracticeWatermark.text.map { [$0] } ?? []) + table.notes + [line(header), rule] + body.map(line)
         if !totals.isEmpty { out += [rule] + totals.map(line) }
         return out.joined(separator: "\n") + "\n"
     }

@@ -39,6 +39,6 @@ public enum StatementTable {
         lines.append("")
         lines.append(CSVOutput.line(table.columns.map { $0.title(chinese: w.chinese) }, style: style))
         lines += table.rows.map { CSVOutput.line($0.map(ReportRenderer.plain), style: style) }
-        return "\u{FEFF}" + lines.joined(separator: "\n") + "\n"
+        return "\u{FEFF}" + PracticeWatermark.mark(lines.joined(separator: "\n") + "\n")
     }
 }

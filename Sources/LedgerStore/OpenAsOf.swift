@@ -4,7 +4,8 @@
 /// Rule: a document's open amount as of a date = its total − the allocations on it (receipts, credit notes,
 /// write-offs, reversals negative) dated on or before that date. Allocations are never dated before the
 /// documents they join (`AllocationDating`), so the amount is ≥ 0. `asOf` is an SQL expression (`:asOf`, or a
-/// quoted ISO date); nil counts every allocation.
+/// quoted ISO date); nil counts every allocation. Since issue 10 the amounts start from the maintained open amounts
+/// (`MaintainedBalanceSchema`) and only allocations dated after `asOf` are added back.
 enum OpenAsOf {
     /// Allocations on invoice `invoice` (an SQL expression for its id) dated ≤ `asOf`, minor units (0 when none).
     static func allocatedToInvoice(_ invoice: String, asOf: String?) -> String {
@@ -16,14 +17,45 @@ enum OpenAsOf {
         "COALESCE((SELECT SUM(a.amount) FROM allocation a WHERE a.source = '\(source)' AND a.source_id = \(id)\(dated(asOf))), 0)"
     }
 
-    /// Open amount of invoice alias `d` as of `asOf`: `d.total − allocated`.
+    /// Open amount of invoice alias `d` as of `asOf`: `d.total − allocated`. Read from the maintained open amount
+    /// (`open_item`, kept by triggers) plus the allocations dated after `asOf` (an index range on
+    /// `allocation(invoice_id, date)`, empty for today); a document without a maintained row (draft, void) falls
+    /// back to the sum over its allocations.
     static func invoiceOpen(_ d: String = "d", asOf: String?) -> String {
-        "(\(d).total - \(allocatedToInvoice("\(d).id", asOf: asOf)))"
+        let current = "\(maintained("'invoice'", id: "\(d).id"))\(allocatedAfter("a.invoice_id = \(d).id", asOf: asOf))"
+        return "COALESCE(\(current), \(d).total - \(allocatedToInvoice("\(d).id", asOf: asOf)))"
     }
 
-    /// Unapplied amount of a receipt (`amount` column) or credit note (`total`) aliased `r`, as of `asOf`.
+    /// Unapplied amount of a receipt (`amount` column) or credit note (`total`) aliased `r`, as of `asOf`: the
+    /// maintained open amount plus what was allocated from it after `asOf` (fallback as for `invoiceOpen`).
     static func unapplied(_ source: String, _ r: String = "r", asOf: String?) -> String {
-        "(\(r).\(source == "receipt" ? "amount" : "total") - \(allocatedFrom(source, id: "\(r).id", asOf: asOf)))"
+        let after = allocatedAfter("a.source = '\(source)' AND a.source_id = \(r).id", asOf: asOf)
+        let current = "\(maintained("'\(source)'", id: "\(r).id"))\(after)"
+        let column = source == "receipt" ? "amount" : "total"
+        return "COALESCE(\(current), \(r).\(column) - \(allocatedFrom(source, id: "\(r).id", asOf: asOf)))"
+    }
+
+    /// A condition true for every document (`kind` `invoice`, `credit_note` or `receipt`; `id` an SQL expression)
+    /// that can be open as of `asOf`: open now (the partial index on open rows), or touched by an allocation
+    /// dated after `asOf` (index on `allocation(date)`). Restricts as-of queries to that set instead of the ledger.
+    static func candidate(_ kind: String, id: String, asOf: String?) -> String {
+        let open = "SELECT o.id FROM open_item o WHERE o.kind = '\(kind)' AND o.open_amount <> 0"
+        guard let asOf else { return "\(id) IN (\(open))" }
+        let later = kind == "invoice"
+            ? "SELECT a.invoice_id FROM allocation a WHERE a.date > \(asOf)"
+            : "SELECT a.source_id FROM allocation a WHERE a.date > \(asOf) AND a.source = '\(kind)'"
+        return "\(id) IN (\(open) UNION \(later))"
+    }
+
+    /// The maintained open amount of `kind` (an SQL string literal) row `id`; NULL when there is none.
+    private static func maintained(_ kind: String, id: String) -> String {
+        "(SELECT o.open_amount FROM open_item o WHERE o.kind = \(kind) AND o.id = \(id))"
+    }
+
+    /// ` + allocations matching `condition` dated after `asOf``, or nothing when `asOf` is nil (all count).
+    private static func allocatedAfter(_ condition: String, asOf: String?) -> String {
+        guard let asOf else { return "" }
+        return " + COALESCE((SELECT SUM(a.amount) FROM allocation a WHERE \(condition) AND a.date > \(asOf)), 0)"
     }
 
     private static func dated(_ asOf: String?) -> String { asOf.map { " AND a.date <= \($0)" } ?? "" }

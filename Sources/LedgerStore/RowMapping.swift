@@ -161,6 +161,7 @@ enum RowMapping {
           JOIN customer c ON c.id = d.customer_id
           LEFT JOIN salesperson s ON s.id = d.salesperson_id
           WHERE d.kind = 'invoice' AND d.status = 'posted' AND \(whereClause)
+            AND \(OpenAsOf.candidate("invoice", id: "d.id", asOf: asOf ? ":asOf" : nil))
         ) WHERE open <> 0
         ORDER BY due_date, date, display_number
         """
@@ -184,12 +185,13 @@ enum RowMapping {
                  c.name AS customer_name, r.date, r.currency,
                  \(OpenAsOf.unapplied("receipt", asOf: asOf ? ":asOf" : nil)) AS unapplied
           FROM receipt r JOIN customer c ON c.id = r.customer_id
-          WHERE \(whereClause)\(docDate)
+          WHERE \(whereClause)\(docDate) AND \(OpenAsOf.candidate("receipt", id: "r.id", asOf: asOf ? ":asOf" : nil))
           UNION ALL
           SELECT 'credit_note', r.id, r.display_number, r.customer_id, c.code, c.name, r.date, r.currency,
                  \(OpenAsOf.unapplied("credit_note", asOf: asOf ? ":asOf" : nil))
           FROM document r JOIN customer c ON c.id = r.customer_id
           WHERE r.kind = 'credit_note' AND r.status = 'posted' AND \(whereClause)\(docDate)
+            AND \(OpenAsOf.candidate("credit_note", id: "r.id", asOf: asOf ? ":asOf" : nil))
         ) WHERE unapplied <> 0
         ORDER BY date, display_number
         """

@@ -15,19 +15,19 @@ final class SQLiteTransaction: LedgerTransaction {
     // MARK: - Customers, products, salespeople
 
     func customer(id: Int64) throws -> Customer? {
-        try Row.fetchOne(db, sql: "SELECT * FROM customer WHERE id = ?", arguments: [id]).map(RowMapping.customer)
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM customer WHERE id = ?"), arguments: [id]).map(RowMapping.customer)
     }
 
     func customer(code: String) throws -> Customer? {
-        try Row.fetchOne(db, sql: "SELECT * FROM customer WHERE code = ?", arguments: [code]).map(RowMapping.customer)
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM customer WHERE code = ?"), arguments: [code]).map(RowMapping.customer)
     }
 
     func customer(named name: String) throws -> Customer? {
-        try Row.fetchOne(db, sql: "SELECT * FROM customer WHERE name = ? ORDER BY code LIMIT 1", arguments: [name]).map(RowMapping.customer)
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM customer WHERE name = ? ORDER BY code LIMIT 1"), arguments: [name]).map(RowMapping.customer)
     }
 
     func documentExists(externalReference: String) throws -> Bool {
-        try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM document WHERE external_ref = ? AND status <> 'void')",
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS(SELECT 1 FROM document WHERE external_ref = ? AND status <> 'void')"),
                           arguments: [externalReference]) ?? false
     }
 
@@ -45,59 +45,59 @@ final class SQLiteTransaction: LedgerTransaction {
     }
 
     func customerHasDocuments(id: Int64) throws -> Bool {
-        try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM document WHERE customer_id = ?) OR EXISTS(SELECT 1 FROM receipt WHERE customer_id = ?)",
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS(SELECT 1 FROM document WHERE customer_id = ?) OR EXISTS(SELECT 1 FROM receipt WHERE customer_id = ?)"),
                           arguments: [id, id]) ?? false
     }
 
     func product(id: Int64) throws -> Product? {
-        try Row.fetchOne(db, sql: "SELECT * FROM product WHERE id = ?", arguments: [id]).map(RowMapping.product)
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM product WHERE id = ?"), arguments: [id]).map(RowMapping.product)
     }
 
     func product(sku: String) throws -> Product? {
-        try Row.fetchOne(db, sql: "SELECT * FROM product WHERE sku = ?", arguments: [sku]).map(RowMapping.product)
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM product WHERE sku = ?"), arguments: [sku]).map(RowMapping.product)
     }
 
     func insert(_ p: Product) throws -> Int64 {
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO product (sku, name, category, unit, unit_price, currency, tax_rate_bp, pinyin, pinyin_initials, archived)
             VALUES (?,?,?,?,?,?,?,?,?,?)
-            """, arguments: [p.sku, p.name, p.category, p.unit, p.unitPrice.minorUnits, p.unitPrice.currency.code,
+            """).execute(arguments: [p.sku, p.name, p.category, p.unit, p.unitPrice.minorUnits, p.unitPrice.currency.code,
                              p.taxRate.basisPoints, p.pinyin, p.pinyinInitials, p.isArchived])
         return db.lastInsertedRowID
     }
 
     func salesperson(id: Int64) throws -> Salesperson? {
-        try Row.fetchOne(db, sql: "SELECT * FROM salesperson WHERE id = ?", arguments: [id]).map(RowMapping.salesperson)
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM salesperson WHERE id = ?"), arguments: [id]).map(RowMapping.salesperson)
     }
 
     func salesperson(code: String) throws -> Salesperson? {
-        try Row.fetchOne(db, sql: "SELECT * FROM salesperson WHERE code = ?", arguments: [code]).map(RowMapping.salesperson)
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM salesperson WHERE code = ?"), arguments: [code]).map(RowMapping.salesperson)
     }
 
     func insert(_ s: Salesperson) throws -> Int64 {
-        try db.execute(sql: "INSERT INTO salesperson (code, name, region) VALUES (?,?,?)", arguments: [s.code, s.name, s.region])
+        try db.cachedStatement(sql: "INSERT INTO salesperson (code, name, region) VALUES (?,?,?)").execute(arguments: [s.code, s.name, s.region])
         return db.lastInsertedRowID
     }
 
     // MARK: - Numbers and documents
 
     func nextNumber(series: String, year: Int) throws -> Int {
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO number_series (series, year, last_number) VALUES (?, ?, 1)
             ON CONFLICT(series, year) DO UPDATE SET last_number = last_number + 1
-            """, arguments: [series, year])
-        return try Int.fetchOne(db, sql: "SELECT last_number FROM number_series WHERE series = ? AND year = ?",
+            """).execute(arguments: [series, year])
+        return try Int.fetchOne(db.cachedStatement(sql: "SELECT last_number FROM number_series WHERE series = ? AND year = ?"),
                                 arguments: [series, year]) ?? 1
     }
 
     func insert(_ inv: Invoice) throws -> Int64 {
         let display: String? = inv.number > 0 ? inv.displayNumber : nil
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO document (kind, series, number_year, number, display_number, date, due_date, customer_id,
               salesperson_id, channel, region, currency, payment_terms, status, subtotal, tax_total, total,
               applies_to_id, disputed, dispute_reason, external_ref, note, void_reason)
             VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
-            """, arguments: [inv.kind.rawValue, inv.series, inv.numberYear, inv.number, display, inv.date.description,
+            """).execute(arguments: [inv.kind.rawValue, inv.series, inv.numberYear, inv.number, display, inv.date.description,
                              inv.dueDate.description, inv.customerID, inv.salespersonID, inv.channel, inv.region,
                              inv.currency.code, inv.paymentTerms.code, inv.status.rawValue, inv.subtotal.minorUnits,
                              inv.taxTotal.minorUnits, inv.total.minorUnits, inv.appliesToInvoiceID, inv.isDisputed,
@@ -126,7 +126,7 @@ final class SQLiteTransaction: LedgerTransaction {
     static func loadInvoice(_ db: Database, sql: String, arguments: StatementArguments) throws -> Invoice? {
         guard let row = try Row.fetchOne(db, sql: sql, arguments: arguments) else { return nil }
         let cur = try RowMapping.currency(row, "document")
-        let lines = try Row.fetchAll(db, sql: "SELECT * FROM document_line WHERE document_id = ? ORDER BY line_no",
+        let lines = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM document_line WHERE document_id = ? ORDER BY line_no"),
                                      arguments: [row["id"] as Int64]).map { RowMapping.line($0, currency: cur) }
         return try RowMapping.invoice(row, lines: lines)
     }
@@ -144,45 +144,45 @@ final class SQLiteTransaction: LedgerTransaction {
     // MARK: - Receipts and allocations
 
     func insert(_ r: Receipt) throws -> Int64 {
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO receipt (series, number_year, number, display_number, customer_id, date, amount, currency, method, reference, note)
             VALUES (?,?,?,?,?,?,?,?,?,?,?)
-            """, arguments: [r.series, r.numberYear, r.number, r.displayNumber, r.customerID, r.date.description,
+            """).execute(arguments: [r.series, r.numberYear, r.number, r.displayNumber, r.customerID, r.date.description,
                              r.amount.minorUnits, r.amount.currency.code, r.method.rawValue, r.reference, r.note])
         return db.lastInsertedRowID
     }
 
     func receipt(id: Int64) throws -> Receipt? {
-        try Row.fetchOne(db, sql: "SELECT * FROM receipt WHERE id = ?", arguments: [id]).map(RowMapping.receipt)
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM receipt WHERE id = ?"), arguments: [id]).map(RowMapping.receipt)
     }
 
     func receipt(number: String) throws -> Receipt? {
-        try Row.fetchOne(db, sql: "SELECT * FROM receipt WHERE display_number = ?", arguments: [number]).map(RowMapping.receipt)
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM receipt WHERE display_number = ?"), arguments: [number]).map(RowMapping.receipt)
     }
 
     func insert(_ a: Allocation) throws -> Int64 {
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO allocation (invoice_id, source, source_id, date, amount, currency, reverses_id, note)
             VALUES (?,?,?,?,?,?,?,?)
-            """, arguments: [a.invoiceID, a.source.rawValue, a.sourceID, a.date.description, a.amount.minorUnits,
+            """).execute(arguments: [a.invoiceID, a.source.rawValue, a.sourceID, a.date.description, a.amount.minorUnits,
                              a.amount.currency.code, a.reversesID, a.note])
         return db.lastInsertedRowID
     }
 
     func allocation(id: Int64) throws -> Allocation? {
-        try Row.fetchOne(db, sql: "SELECT * FROM allocation WHERE id = ?", arguments: [id]).map(RowMapping.allocation)
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM allocation WHERE id = ?"), arguments: [id]).map(RowMapping.allocation)
     }
 
     func isReversed(allocationID: Int64) throws -> Bool {
-        try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM allocation WHERE reverses_id = ?)", arguments: [allocationID]) ?? false
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS(SELECT 1 FROM allocation WHERE reverses_id = ?)"), arguments: [allocationID]) ?? false
     }
 
     func allocatedToInvoice(id: Int64) throws -> Int64 {
-        try Int64.fetchOne(db, sql: "SELECT COALESCE(SUM(amount), 0) FROM allocation WHERE invoice_id = ?", arguments: [id]) ?? 0
+        try Int64.fetchOne(db.cachedStatement(sql: "SELECT COALESCE(SUM(amount), 0) FROM allocation WHERE invoice_id = ?"), arguments: [id]) ?? 0
     }
 
     func allocatedFrom(source: AllocationSource, id: Int64) throws -> Int64 {
-        try Int64.fetchOne(db, sql: "SELECT COALESCE(SUM(amount), 0) FROM allocation WHERE source = ? AND source_id = ?",
+        try Int64.fetchOne(db.cachedStatement(sql: "SELECT COALESCE(SUM(amount), 0) FROM allocation WHERE source = ? AND source_id = ?"),
                            arguments: [source.rawValue, id]) ?? 0
     }
 
@@ -199,18 +199,18 @@ final class SQLiteTransaction: LedgerTransaction {
     // MARK: - Users
 
     func user(name: String) throws -> LedgerUser? {
-        try Row.fetchOne(db, sql: "SELECT * FROM app_user WHERE name = ?", arguments: [name]).map(SQLiteTransaction.user)
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM app_user WHERE name = ?"), arguments: [name]).map(SQLiteTransaction.user)
     }
 
     func save(_ user: LedgerUser) throws {
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO app_user (name, role, active) VALUES (?, ?, ?)
             ON CONFLICT(name) DO UPDATE SET role = excluded.role, active = excluded.active
-            """, arguments: [user.name, user.role.rawValue, user.isActive])
+            """).execute(arguments: [user.name, user.role.rawValue, user.isActive])
     }
 
     func activeAdminCount() throws -> Int {
-        try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM app_user WHERE role = 'admin' AND active = 1") ?? 0
+        try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM app_user WHERE role = 'admin' AND active = 1")) ?? 0
     }
 
     static func user(_ row: Row) throws -> LedgerUser {

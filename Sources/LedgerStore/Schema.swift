@@ -166,6 +166,9 @@ enum Schema {
         SecuritySchema.register(in: &migrator)
         DailyWorkSchema.register(in: &migrator)
         InteropSchema.register(in: &migrator)
+        MaintainedBalanceSchema.register(in: &migrator)
+        CompactAuditSchema.register(in: &migrator)
+        TrainingSchema.register(in: &migrator)
         return migrator
     }
 }

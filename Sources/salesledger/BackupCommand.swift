@@ -3,13 +3,17 @@ import Foundation
 import LedgerCore
 import LedgerStore
 
-/// `salesledger backup [FILE]`, `backup --daily`, `backup verify FILE`.
+/// `salesledger backup [FILE]`, `backup --daily`, `backup --encrypt`, `backup --to DIR`, `backup verify FILE`.
 struct BackupCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "backup", abstract: "Back the ledger up (SQLite online backup, checked, atomic), or verify a backup.",
         discussion: """
-        The backup is a single self-contained SQLite file (journal mode delete): copy it anywhere, open it with
-        sqlite3. Default file: <ledger folder>/backups/ledger-YYYY-MM-DD.sqlite (today's daily file).
+        The backup is a single self-contained SQLite file (journal mode delete) with a manifest (<file>.manifest:
+        SHA-256, size, counts, audit head): copy both anywhere. Default file: <ledger folder>/backups/<ledger
+        name>-YYYY-MM-DD.sqlite (today's daily file, named after the ledger). --encrypt writes it encrypted
+        (AES-256-GCM, key from the passphrase with scrypt; .sqlite.enc); the passphrase is asked on the terminal
+        (twice) or read from --passphrase-fd N, never from the command line. --to DIR also writes a verified
+        off-site copy (a USB disk, a network share). Every backup, refused or failed one is in the audit log.
         """,
         subcommands: [Create.self, Verify.self], defaultSubcommand: Create.self)
 
@@ -21,46 +25,65 @@ struct BackupCommand: ParsableCommand {
         @Flag(help: "Only if today's daily backup is missing; then keep the newest --keep daily files.") var daily = false
         @Option(help: "Daily backups to keep with --daily.") var keep = 14
         @Option(help: "Backup folder (default: <ledger folder>/backups).") var dir: String?
+        @Flag(help: "Encrypt the backup (AES-256-GCM; passphrase from the terminal or --passphrase-fd).") var encrypt = false
+        @Option(help: "Read the passphrase (one line) from this file descriptor.") var passphraseFd: Int32?
+        @Option(help: "Also write a verified copy into this folder (off-site: a USB disk, a network share).") var to: String?
 
         func validate() throws {
             if daily && file != nil { throw ValidationError("--daily writes today's daily file: give no FILE (use --dir)") }
             if keep < 1 { throw ValidationError("--keep must be 1 or more") }
+            if passphraseFd != nil && !encrypt { throw ValidationError("--passphrase-fd needs --encrypt") }
         }
 
         func run() throws {
             let (store, service) = try global.openExistingLedger()
             let today = service.clock.today()
-            try service.authorize(.backup, detail: daily ? "daily" : (file ?? "today's file"))
-            if daily {
-                let outcome = try store.dailyBackupIfDue(directory: dir, today: today, keep: keep)
-                if let report = outcome.created {
-                    try BackupCommand.record(report, kind: "daily", service: service)
-                    BackupCommand.printWritten(report)
-                } else {
-                    print("skipped: today's backup exists: \(outcome.path)")
+            let kind = daily ? "daily" : "manual"
+            let target = try file ?? store.dailyBackupPath(directory: dir, today: today, encrypted: encrypt)
+            try service.authorize(.backup, detail: daily ? "daily" : target)
+            do {
+                let passphrase = encrypt ? try Passphrase.read(fd: passphraseFd, confirm: true) : nil
+                if daily {
+                    let outcome = try store.dailyBackupIfDue(directory: dir, today: today, keep: keep, passphrase: passphrase)
+                    if let report = outcome.created {
+                        let copy = try to.map { try SQLiteLedgerStore.copyBackup(report.path, toFolder: $0) }
+                        if let to { _ = SQLiteLedgerStore.rotateDailyBackups(in: to, keep: keep, ledgerStem: store.ledgerStem) }
+                        try BackupCommand.record(report, kind: kind, copy: copy, service: service)
+                        BackupCommand.printWritten(report, copy: copy)
+                    } else {
+                        print("skipped: today's backup exists: \(outcome.path)")
+                    }
+                    for path in outcome.removed { print("removed old backup: \(path)") }
+                    return
                 }
-                for path in outcome.removed { print("removed old backup: \(path)") }
-                return
+                if file == nil {
+                    let folder = URL(fileURLWithPath: target).deletingLastPathComponent().path
+                    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
+                                                            attributes: [.posixPermissions: 0o700])
+                }
+                let report = try store.backup(to: target, passphrase: passphrase)
+                let copy = try to.map { try SQLiteLedgerStore.copyBackup(report.path, toFolder: $0) }
+                try BackupCommand.record(report, kind: kind, copy: copy, service: service)
+                BackupCommand.printWritten(report, copy: copy)
+            } catch {
+                // A backup that was allowed but failed is audited too (nothing else is written).
+                _ = try? service.run(RecordBackupFailure(kind: kind, file: target, error: String(describing: error)))
+                throw error
             }
-            let target = try file ?? store.dailyBackupPath(directory: dir, today: today)
-            if file == nil {
-                let folder = URL(fileURLWithPath: target).deletingLastPathComponent().path
-                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
-                                                        attributes: [.posixPermissions: 0o700])
-            }
-            let report = try store.backup(to: target)
-            try BackupCommand.record(report, kind: "manual", service: service)
-            BackupCommand.printWritten(report)
         }
     }
 
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Check a backup file: integrity, journal mode, audit chain, counts (exit 1 when bad).")
+            abstract: "Check a backup file: manifest SHA-256, integrity, journal mode, audit chain, counts (exit 1 when bad).",
+            discussion: "An encrypted backup is decrypted into a private temp file to be checked: the passphrase is asked"
+                + " on the terminal or read from --passphrase-fd N. A wrong passphrase or an altered file is refused.")
         @Argument(help: "The backup file.") var file: String
+        @Option(help: "Read the passphrase of an encrypted backup from this file descriptor.") var passphraseFd: Int32?
 
         func run() throws {
-            let report = SQLiteLedgerStore.verifyWithManifest(backupAt: file)
+            let passphrase = EncryptedBackupFile.isEncrypted(file) ? try Passphrase.read(fd: passphraseFd, confirm: false) : nil
+            let report = SQLiteLedgerStore.verifyWithManifest(backupAt: file, passphrase: passphrase)
             for line in report.summaryLines { print(line) }
             guard report.isGood else {
                 throw UserError("backup \(file) is NOT usable: " + report.problems.joined(separator: "; "))
@@ -69,18 +92,37 @@ struct BackupCommand: ParsableCommand {
         }
     }
 
-    static func record(_ report: BackupReport, kind: String, service: LedgerService) throws {
+    static func record(_ report: BackupReport, kind: String, copy: BackupReport? = nil, service: LedgerService) throws {
         let counts = report.counts ?? BackupCounts()
         try service.run(RecordBackup(kind: kind, file: report.path, sizeBytes: report.sizeBytes, customers: counts.customers,
                                      documents: counts.documents, receipts: counts.receipts,
-                                     auditEntries: counts.auditEntries))
+                                     auditEntries: counts.auditEntries, encrypted: report.encryption != nil,
+                                     offsiteCopy: copy?.path))
     }
 
-    static func printWritten(_ report: BackupReport) {
+    static func printWritten(_ report: BackupReport, copy: BackupReport? = nil) {
         print("backup written: \(report.path)")
         print("size: \(report.sizeBytes) bytes")
         if let counts = report.counts { print("contents: \(counts)") }
-        print("checked: integrity \(report.integrity), journal mode \(report.journalMode), audit chain intact")
+        print("checked: integrity \(report.integrity), audit chain intact, manifest \(BackupManifest.path(forBackup: report.path))")
+        if let encryption = report.encryption { print("encrypted: \(encryption)") }
+        if let copy { print("off-site copy written and checked: \(copy.path)") }
+    }
+}
+
+/// Reading a backup passphrase: one line from a file descriptor (scripts), else the terminal with echo off
+/// (asked twice when it sets the passphrase). Never from the command line or the environment.
+enum Passphrase {
+    static func read(fd: Int32?, confirm: Bool) throws -> String {
+        let first = try Authentication.readSecret(prompt: "backup passphrase: ", fd: fd)
+        if fd == nil && confirm {
+            let again = try Authentication.readSecret(prompt: "backup passphrase again: ", fd: nil)
+            guard again == first else { throw UserError("the two passphrases differ: nothing was written") }
+        }
+        guard first.count >= SQLiteLedgerStore.minimumPassphraseLength else {
+            throw UserError("passphrase: must have at least \(SQLiteLedgerStore.minimumPassphraseLength) characters")
+        }
+        return first
     }
 }
 
@@ -95,6 +137,7 @@ struct RestoreCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Argument(help: "The backup file to restore.") var file: String
     @Flag(help: "Really replace the ledger.") var yes = false
+    @Option(help: "Read the passphrase of an encrypted backup from this file descriptor.") var passphraseFd: Int32?
 
     func run() throws {
         let ledger = global.databasePath
@@ -106,18 +149,24 @@ struct RestoreCommand: ParsableCommand {
             try service.authorize(.restore, detail: file)
             floors = try store.numberSeriesCounters()
         }
-        let report = SQLiteLedgerStore.verifyWithManifest(backupAt: file)
+        let passphrase = EncryptedBackupFile.isEncrypted(file) ? try Passphrase.read(fd: passphraseFd, confirm: false) : nil
+        let report = SQLiteLedgerStore.verifyWithManifest(backupAt: file, passphrase: passphrase)
         guard report.isGood else {
             throw UserError("backup \(file) is NOT usable, nothing was restored: " + report.problems.joined(separator: "; "))
         }
         let counts = report.counts ?? BackupCounts()
+        // A practice backup never replaces the real ledger, nor a real backup the practice one.
+        if (try SQLiteLedgerStore.practiceMarker(inFile: file) != nil) != global.practice {
+            throw UserError(global.practice ? "backup \(file) is of a real ledger: it is never restored as the practice ledger"
+                                            : "backup \(file) is of a practice ledger (练习账套): it is never restored as the real ledger")
+        }
         guard yes else {
             let current = FileManager.default.fileExists(atPath: ledger) ? "the ledger \(ledger)" : "(no ledger yet at) \(ledger)"
             print("would replace \(current)")
             print("with \(file): \(counts)")
             throw UserError("restore replaces the ledger \(ledger) with \(file): add --yes to do it")
         }
-        let restored = try SQLiteLedgerStore.restore(from: file, to: ledger)
+        let restored = try SQLiteLedgerStore.restore(from: file, to: ledger, passphrase: passphrase)
         // Recorded in the restored ledger as the admin authorised above (the restored ledger may predate that user);
         // number counters never go back, so no invoice number is issued twice.
         let store = try SQLiteLedgerStore(path: ledger)
@@ -136,4 +185,16 @@ private struct BackupFiles {
     let path: String
     init(_ path: String) { self.path = path }
     var absolute: String { URL(fileURLWithPath: path).standardizedFileURL.path }
+}
+
+extension InitCommand {
+    /// `init --fix-permissions`: admin only (audited refusal), then every loose file 0600 and folder 0700.
+    static func fix(global: GlobalOptions, service: LedgerService) throws {
+        try service.authorize(.fixPermissions, detail: global.databasePath)
+        let fixed = try FilePermissions.fix(ledger: global.databasePath)
+        for item in fixed {
+            print("tightened \(item.path): \(LoosePermission.octal(item.mode)) → \(LoosePermission.octal(item.expected))")
+        }
+        if fixed.isEmpty { print("permissions ok: files 0600, folders 0700") }
+    }
 }

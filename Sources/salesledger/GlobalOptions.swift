@@ -24,9 +24,18 @@ struct GlobalOptions: ParsableArguments {
     @Flag(name: .long, help: "CSV output as plain RFC 4180: no formula neutralising (OWASP ') and no UTF-8 BOM.")
     var raw = false
 
+    @Flag(name: .long, help: "Use the practice ledger (练习账套) of training mode beside the ledger (see `train`).")
+    var practice = false
+
     var environment: [String: String] { ProcessInfo.processInfo.environment }
 
+    /// The ledger file: the practice ledger beside the real one with `--practice`.
     var databasePath: String {
+        practice ? PracticeLedger.path(forRealLedger: realDatabasePath) : realDatabasePath
+    }
+
+    /// The real ledger file (--db, $SALESLEDGER_DB, else the default path).
+    var realDatabasePath: String {
         if let db, !db.isEmpty { return db }
         if let env = environment["SALESLEDGER_DB"], !env.isEmpty { return env }
         return SQLiteLedgerStore.defaultPath(environment: environment)
@@ -73,8 +82,18 @@ struct GlobalOptions: ParsableArguments {
     /// Opens the ledger (creating it when missing: `init`, writes, samples, the TUI's welcome screen) and a
     /// command service on it. With passwords in use the actor logs in first (`askUser`: the TUI asks for the user
     /// name too); see `Authentication`.
-    func openLedger(askUser: Bool = false) throws -> (SQLiteLedgerStore, LedgerService) {
+    /// Loose file modes (looser than 0600/0700) are warned about on stderr unless `warnPermissions` is false (the
+    /// TUI shows them on its status line).
+    func openLedger(askUser: Bool = false, warnPermissions: Bool = true) throws -> (SQLiteLedgerStore, LedgerService) {
+        if practice, !FileManager.default.fileExists(atPath: databasePath) {
+            throw UserError("no practice ledger at \(databasePath) (start training with: salesledger train)")
+        }
         let store = try SQLiteLedgerStore(path: databasePath)
+        try PracticeGuard.check(store, path: databasePath, practice: practice)
+        if warnPermissions,
+           let warning = FilePermissions.warning(FilePermissions.check(ledger: databasePath), ledger: databasePath) {
+            FileHandle.standardError.write(Data("salesledger: warning: \(warning)\n".utf8))
+        }
         AuditKey.load(into: store, environment: environment)
         // Roles: a ledger without users lets everyone act as admin (first run, single user); once users exist the
         // actor must be an active user and gets that user's role, enforced by the command layer.

@@ -50,7 +50,7 @@ struct Salesledger: ParsableCommand {
                       RemindersCommand.self, ReminderRulesCommand.self, ContactCommand.self, RateCommand.self, ClassCommand.self,
                       ImportCommand.self, ExportCommand.self, UserCommand.self, PolicyCommand.self, BackupCommand.self,
                       RestoreCommand.self, AuditCommand.self, FapiaoCommand.self,
-                      CommissionCommand.self, ConfirmationCommand.self])
+                      CommissionCommand.self, ConfirmationCommand.self, TrainCommand.self])
 
     @OptionGroup var global: GlobalOptions
     @Option(help: "Colour theme: default, dark, light, high-contrast, mono (NO_COLOR picks mono).") var theme: String?
@@ -88,8 +88,10 @@ struct SummaryCommand: ParsableCommand {
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "init", abstract: "Create the ledger file (mode 0600) if missing.")
     @OptionGroup var global: GlobalOptions
+    @Flag(help: "Tighten the ledger's files to 0600 and folders to 0700 (admin).") var fixPermissions = false
     func run() throws {
-        _ = try global.openLedger()
+        let (_, service) = try global.openLedger(warnPermissions: !fixPermissions)
+        if fixPermissions { try InitCommand.fix(global: global, service: service) }
         print("ledger ready: \(global.databasePath)")
     }
 }

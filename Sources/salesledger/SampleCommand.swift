@@ -52,12 +52,15 @@ struct SampleCommand: ParsableCommand {
             try SampleCommand.refuseNonEmpty(store, force: force)
             let language = SampleGenerator.Language(rawValue: (global.lang ?? "zh").lowercased()) ?? .zh
             let cities = try SampleGenerator.loadCities(directory: String(try SampleDataLocation.path("cn-regions", "").dropLast()))
-            let generator = SampleGenerator(language: language, customers: customers, invoices: invoices, seed: seed,
+            var generator = SampleGenerator(language: language, customers: customers, invoices: invoices, seed: seed,
                                             today: service.clock.today(), cities: cities)
+            let progress = LoadProgress(label: "sample generate")
+            generator.progress = { progress.report($0, $1, $2) }
             let report = try service.runBatch { runner -> LoadReport in
                 if language == .zh { try SampleClasses.importChinaRegions(runner) }
                 return try generator.load(into: runner)
             }
+            progress.finish()
             print(report)
         }
     }

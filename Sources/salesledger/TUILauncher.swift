@@ -10,7 +10,7 @@ import TerminalUINcurses
 /// stderr) when stdin/stdout is not a terminal or TERM is unusable.
 enum TUILauncher {
     static func run(global: GlobalOptions, theme: String?) throws -> Never {
-        let (store, service) = try global.openLedger(askUser: true)
+        let (store, service) = try global.openLedger(askUser: true, warnPermissions: false)
         var config = AppConfig()
         var warnings: [String] = []
         do { config = try AppConfig.load(path: AppConfig.defaultPath()) } catch { warnings.append("\(error) (settings ignored)") }
@@ -21,18 +21,28 @@ enum TUILauncher {
         let context = AppContext(store: store, service: service, language: language,
                                  ledgerName: (global.databasePath as NSString).lastPathComponent,
                                  draftPath: drafts.path)
-        // The daily backup (verified, rotated) at the first start of a day; the title bar warns when backups exist
-        // but none is younger than 24 h (e.g. the daily one failed).
-        // Audited like `backup --daily`; a role that may not back up is refused (and audited) when one is due.
-        do {
-            if !FileManager.default.fileExists(atPath: try store.dailyBackupPath(today: service.clock.today())) {
+        // The daily backup (verified, rotated, named after the ledger) at the first start of a day; the title bar
+        // warns when backups exist but none is younger than 24 h (e.g. the daily one failed).
+        // Audited like `backup --daily`: a role that may not back up is refused (and audited) when one is due; a
+        // backup that fails is recorded as `ledger.backup_failed`.
+        let today = service.clock.today()
+        if !store.hasDailyBackup(today: today) {
+            let target = (try? store.dailyBackupPath(today: today)) ?? "daily backup"
+            do {
                 try service.authorize(.backup, detail: "daily (terminal UI)")
+                let outcome = try store.dailyBackupIfDue(today: today)
+                if let report = outcome.created { try BackupCommand.record(report, kind: "daily", service: service) }
+            } catch {
+                if case LedgerError.permissionDenied = error {} else {
+                    _ = try? service.run(RecordBackupFailure(kind: "daily", file: target, error: String(describing: error)))
+                }
+                warnings.append("daily backup failed: \(error)")
             }
-            let outcome = try store.dailyBackupIfDue(today: service.clock.today())
-            if let report = outcome.created { try BackupCommand.record(report, kind: "daily", service: service) }
-        } catch {
-            warnings.append("daily backup failed: \(error)")
         }
+        let loose = FilePermissions.check(ledger: global.databasePath)
+        context.startupWarning = FilePermissions.warning(loose, ledger: global.databasePath)
+            ?? warnings.first.map { "salesledger: \($0)" }
+        context.showsRole = !((try? store.users()) ?? []).isEmpty
         context.isBackupOverdue = { store.lastBackupDate() != nil && store.backupIsOverdue() }
         context.isClockPinnedByLedger = (try? global.pinnedByLedger(store)) != nil
         context.loadSample = { choice in

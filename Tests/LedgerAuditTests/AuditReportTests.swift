@@ -10,7 +10,7 @@ import Testing
         let csv = AuditReport.findingsCSV(run)
         let parsed = try AuditReport.parseFindingsCSV(csv)
         #expect(parsed == run.allFindings)
-        #expect(parsed.count == 24)
+        #expect(parsed.count == 25)
     }
 
     @Test func reportNamesPeriodRunnerChecksAndCorrectiveActions() throws {

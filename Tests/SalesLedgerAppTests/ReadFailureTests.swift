@@ -72,11 +72,18 @@ import TerminalUI
     @Test func damagedLedgerShowsTheCause() throws {
         let (folder, path) = try Self.ledgerFile()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        // Damage the data pages (the schema on the first pages stays readable, so the ledger opens).
+        // Damage the data pages (the schema stays readable, so the ledger opens): every page after the last root
+        // page of the schema holds rows written after the migrations.
+        let (pageSize, lastRoot) = try DatabaseQueue(path: path).read { db in
+            (try Int.fetchOne(db, sql: "PRAGMA page_size") ?? 4096,
+             try Int.fetchOne(db, sql: "SELECT MAX(rootpage) FROM sqlite_master") ?? 1)
+        }
         let handle = try #require(FileHandle(forUpdatingAtPath: path))
         let size = try handle.seekToEnd()
-        try handle.seek(toOffset: size / 2)
-        try handle.write(contentsOf: Data(repeating: 0xA5, count: Int(size - size / 2)))
+        let start = UInt64(max(lastRoot + 1, Int(size) / pageSize / 2) * pageSize)
+        try #require(start < size, "the generated ledger has data pages after its schema")
+        try handle.seek(toOffset: start)
+        try handle.write(contentsOf: Data(repeating: 0xA5, count: Int(size - start)))
         try handle.close()
         var (app, _) = try Self.app(path: path, language: .en)
         _ = app.handle(.key(.function(5)))

@@ -3,8 +3,9 @@
 #   (F4) → a sale last week with a product line and a free line (*运费) → a draft saved (^D), reopened from the
 #   drafts list (^O) and posted → the invoice browser (F9) finds last week's invoice by pinyin initials and
 #   issues a partial credit note of one line at 13 % → an overpayment from the customer screen leaves unapplied
-#   credit, allocated to a later invoice (CLI) → a contact with a promise logged in the browser and shown in
-#   its contact history → net sales and output VAT checked with `report sales` and `export journal`.
+#   credit → a later sale (F3) → the leftover allocated to it on the allocation screen (核销, `k`), open balance
+#   shown on the customer → a contact with a promise logged in the browser and shown in its contact history →
+#   net sales and output VAT checked with `report sales` and `export journal`.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/app_lib.sh"
 
@@ -18,11 +19,16 @@ if [ "$FLOW_LANG" = zh ]; then
   L_WELCOME=欢迎使用销售台账 L_SETUP=账套设置 L_SETDONE=已设置 L_PRODUCTS=商品 L_SAVED=已保存 L_CUSTOMERS=客户
   L_POSTED=已过账 L_DRAFTS=草稿 L_REOPENED='已打开草稿' L_CONTACTS=联系记录 L_PROMISED=承诺 L_PENDING=待兑现
   L_RECORDED=收款单已录入 L_UNAPPLIED=预收款 L_ADDCUST=新增客户 L_ADDPROD=新增商品 L_DOCS=单据
+  L_ALLOC=核销 L_PREVIEW='预览 RCT-2026-000001：INV-2026-000003 62.70；剩余预收款 0.00'
+  L_ALLOCATED='已核销 RCT-2026-000001：INV-2026-000003 62.70' L_OPENBAL=应收余额
 else
   L_WELCOME='Welcome to SalesLedger' L_SETUP='Set up this ledger' L_SETDONE='set up' L_PRODUCTS=Products L_SAVED=Saved
   L_CUSTOMERS=Customers L_POSTED=Posted L_DRAFTS=Drafts L_REOPENED='Draft D[0-9]+ reopened' L_CONTACTS='Contact history'
   L_PROMISED=promised L_PENDING=pending L_RECORDED='Receipt recorded' L_UNAPPLIED='unapplied credit'
   L_ADDCUST='Add customer' L_ADDPROD='Add product' L_DOCS=Documents
+  L_ALLOC='Allocation \(核销\)'
+  L_PREVIEW='Preview RCT-2026-000001: INV-2026-000003 62.70; leaves 0.00 unapplied'
+  L_ALLOCATED='Allocated RCT-2026-000001: INV-2026-000003 62.70' L_OPENBAL='Open balance'
 fi
 
 "$T" start "$s" 120x40 "$SL_BIN" --db "$db" --today $TODAY --lang "$FLOW_LANG"
@@ -139,10 +145,28 @@ wait_for "237.30" 5 "receipt form prefilled with the balance"
 wait_for "62.70" 5 "allocation preview shows what stays unapplied"
 "$T" keys "$s" C-s
 wait_for "$L_RECORDED: RCT-2026-000001 300.00.*62.70.*$L_UNAPPLIED" 5 "overpayment recorded with a clear note"
+# A later sale for C1 (SVC × 3 = 99.99 + 6.00 VAT), then back to C1's detail (still open on F4).
+"$T" keys "$s" F3
+"$T" type "$s" C1
+wait_for "C1 +重庆山城贸易" 5 "C1 suggested"
+"$T" keys "$s" Enter Tab Tab Tab Tab Tab Tab
+"$T" type "$s" SVC
+wait_for "SVC +安装服务" 5 "product suggestion"
+"$T" keys "$s" Enter
+"$T" type "$s" 3
+"$T" keys "$s" F2
+wait_for "$L_POSTED INV-2026-000003: 105.99 CNY" 5 "later sale posted"
+# The allocation screen (核销): the 62.70 left on the receipt beside the open invoices; auto plan, preview, save.
+"$T" keys "$s" F4 k
+wait_for "$L_ALLOC: C1 重庆山城贸易" 5 "allocation screen"
+wait_for "RCT-2026-000001 +62.70" 5 "unapplied credit on the left"
+"$T" keys "$s" a
+wait_for "$L_PREVIEW" 5 "allocation previewed before saving"
+"$T" keys "$s" C-s
+wait_for "$L_ALLOCATED" 5 "leftover allocated to the later invoice"
 "$T" keys "$s" Escape
-# A later invoice, and the leftover allocated to it.
-$SL invoice post --customer C1 --line SVC:3 >/dev/null || fail "later invoice"
-$SL receipt allocate RCT-2026-000001 >/dev/null || fail "allocating the leftover"
+wait_for "$L_OPENBAL: 43.29" 5 "C1's open balance on screen (237.30 + 105.99 − 300.00)"
+"$T" keys "$s" Escape
 $SL invoice list --format csv | grep -q '^INV-2026-000003,invoice,posted,.*,105.99,43.29$' \
   || fail "leftover 62.70 allocated to the later invoice: $($SL invoice list --format csv)"
 

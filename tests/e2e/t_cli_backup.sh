@@ -10,7 +10,7 @@ for n in 1 2 3; do
   $SL invoice post --customer BTC --line "*goods:1:${n}00" --override-reason "B16" >/dev/null
 done
 $SL backup > backup.log || fail "backup"
-FILE=$WORK/backups/ledger-2025-06-30.sqlite
+FILE=$WORK/backups/x-2025-06-30.sqlite   # named after the ledger x.sqlite (issue 13)
 grep -q "^backup written: $FILE" backup.log || { cat backup.log; fail "backup path not printed"; }
 grep -q "contents: 1 customers, 3 documents" backup.log || { cat backup.log; fail "counts not printed"; }
 

@@ -35,6 +35,7 @@ rate base USD|mA
 export journal --output WORK/out.journal|maA
 backup WORK/b.sqlite|cmA
 user list|aA
+train report|mA
 user set newbie --role clerk|A
 policy set --credit-note-clerk-limit 1000|A
 restore WORK/good-backup.sqlite --yes|A

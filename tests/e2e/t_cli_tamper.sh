@@ -19,21 +19,30 @@ UNGUARD="DROP TRIGGER document_posted_frozen; DROP TRIGGER document_no_delete; D
   DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;"
 CLEAR="DELETE FROM seal_pending;"
 
-# Recomputes every audit hash (and rewrites each prev_hash) as an attacker with the source code would.
+# Recomputes every audit hash (and rewrites each prev_hash) as an attacker with the source code would: text
+# entries (format 1) and compact ones (format 2/3, issue 10: blob hash, no stored previous hash, unkeyed after).
 recompute() {
   python3 - "$1" <<'PY'
 import hashlib, sqlite3, struct, sys
 db = sqlite3.connect(sys.argv[1])
-prev = "0" * 64
-for row in db.execute("SELECT seq, timestamp_utc, actor, command, payload, changes, outcome, business_date, seals"
-                      " FROM audit_log ORDER BY seq").fetchall():
-    seq, fields = row[0], [prev] + list(row[1:7])
-    if row[7] or row[8]: fields += [row[7], row[8]]
+def field(h, b): h.update(struct.pack(">Q", len(b))); h.update(b)
+prev = "0" * 64; prev_bytes = bytes(32)
+for row in db.execute("SELECT seq, timestamp_utc, actor, command, payload, changes, outcome, business_date, seals,"
+                      " entry_format FROM audit_log ORDER BY seq").fetchall():
+    seq, fmt = row[0], row[9]
     h = hashlib.sha256()
-    for f in fields:
-        b = f.encode(); h.update(struct.pack(">Q", len(b))); h.update(b)
-    prev = h.hexdigest()
-    db.execute("UPDATE audit_log SET prev_hash = ?, hash = ? WHERE seq = ?", (fields[0], prev, seq))
+    if fmt == 1:
+        fields = [prev] + list(row[1:7])
+        if row[7] or row[8]: fields += [row[7], row[8]]
+        for f in fields: field(h, f.encode())
+        db.execute("UPDATE audit_log SET prev_hash = ?, hash = ? WHERE seq = ?", (fields[0], h.hexdigest(), seq))
+        prev = h.hexdigest(); prev_bytes = h.digest()
+    else:
+        field(h, b"salesledger-audit-2"); field(h, prev_bytes)
+        for f in row[1:8]: field(h, f.encode())
+        field(h, bytes(row[8]))
+        db.execute("UPDATE audit_log SET hash = ?, entry_format = 2 WHERE seq = ?", (h.digest(), seq))
+        prev = h.hexdigest(); prev_bytes = h.digest()
 db.commit()
 PY
 }

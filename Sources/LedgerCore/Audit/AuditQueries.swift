@@ -11,6 +11,9 @@ public protocol AuditQueries: AnyObject {
     func numberCounters() throws -> [NumberCounter]
     /// The store's audit-chain verification (the one `audit verify` runs): nil when intact, else where it breaks.
     func verifyAuditChain() throws -> String?
+    /// Compares every maintained open amount and customer balance with one recomputed from documents and
+    /// allocations (issue 10); empty when all agree, else the differences by subject and field.
+    func recomputeMaintainedBalances() throws -> [MaintainedBalanceDifference]
 }
 
 /// One stored audit-log entry. `changes` is the JSON array of `AuditChange` the command recorded.

@@ -30,10 +30,13 @@ public enum LedgerOperation: String, Sendable, CaseIterable, Codable {
     case changeOwnPassword = "user.passwd.own"
     /// `init --fix-permissions`: changes file modes of the ledger's files.
     case fixPermissions = "ledger.fix_permissions"
+    /// `train report`: every user's training results (培训评估).
+    case trainingReport = "training.report"
 
     public var allowedRoles: Set<UserRole> {
         switch self {
         case .backup: return AccessRoles.writers
+        case .trainingReport: return AccessRoles.managers
         case .restore, .resetPassword, .fixPermissions: return AccessRoles.admins
         case .export: return [.manager, .auditor, .admin]
         case .userList: return [.auditor, .admin]

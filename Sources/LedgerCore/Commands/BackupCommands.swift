@@ -11,9 +11,15 @@ public struct RecordBackup: LedgerCommand {
     public var receipts: Int
     /// Audit entries in the backup (this entry is not in it: it is appended after the copy).
     public var auditEntries: Int
+    /// Whether the file is encrypted (`backup --encrypt`).
+    public var encrypted: Bool
+    /// The verified off-site copy (`backup --to DIR`), if one was made.
+    public var offsiteCopy: String?
 
     public init(kind: String, file: String, sizeBytes: Int64, customers: Int, documents: Int, receipts: Int,
-                auditEntries: Int) {
+                auditEntries: Int, encrypted: Bool = false, offsiteCopy: String? = nil) {
+        self.encrypted = encrypted
+        self.offsiteCopy = offsiteCopy
         self.kind = kind
         self.file = file
         self.sizeBytes = sizeBytes
@@ -28,7 +34,30 @@ public struct RecordBackup: LedgerCommand {
         issues.check(!file.isEmpty, "file", "is required")
         issues.check(["manual", "daily"].contains(kind), "kind", "must be manual or daily")
         try issues.throwIfAny()
-        return "\(kind) backup \(file): \(documents) documents, \(receipts) receipts, \(auditEntries) audit entries"
+        return "\(kind) \(encrypted ? "encrypted " : "")backup \(file): \(documents) documents, \(receipts) receipts,"
+            + " \(auditEntries) audit entries" + (offsiteCopy.map { "; off-site copy \($0)" } ?? "")
+    }
+}
+
+/// Records, in the audit log, a backup that was allowed but failed (disk full, folder missing, a bad check, an
+/// off-site copy that could not be written): nothing is written but the entry, so a missing backup is explained.
+/// Outcome: a one-line description.
+public struct RecordBackupFailure: LedgerCommand {
+    public static let name = "ledger.backup_failed"
+    /// `manual` or `daily`.
+    public var kind: String
+    public var file: String
+    /// The error, as shown to the user.
+    public var error: String
+
+    public init(kind: String, file: String, error: String) {
+        self.kind = kind
+        self.file = file
+        self.error = error
+    }
+
+    public func execute(in tx: any LedgerTransaction, context: CommandContext) throws -> String {
+        "\(kind) backup \(file) failed: \(error)"
     }
 }
 

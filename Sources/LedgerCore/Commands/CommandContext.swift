@@ -21,10 +21,12 @@ public final class CommandContext {
         self.creditOverdueDays = creditOverdueDays
     }
 
-    /// Records a change for the audit log.
+    /// Records a change for the audit log. A creation (no `before`) is recorded by entity and id only: the new
+    /// record is sealed by the same entry (or rebuilt by replaying its payload), so its JSON would be a copy
+    /// (issue 10, compact audit log). Edits keep before and after.
     public func recordChange<T: Encodable>(entity: String, id: Int64, before: T?, after: T?) {
         let beforeText: String? = before.map { AuditJSON.encode($0) ?? "" }
-        let afterText: String? = after.map { AuditJSON.encode($0) ?? "" }
+        let afterText: String? = before == nil ? nil : after.map { AuditJSON.encode($0) ?? "" }
         changes.append(AuditChange(entity: entity, id: id, before: beforeText, after: afterText))
     }
 

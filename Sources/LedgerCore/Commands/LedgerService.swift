@@ -107,8 +107,8 @@ public final class LedgerService {
         let outcome = try command.execute(in: tx, context: context)
         try tx.appendAudit(AuditDraft(
             actor: actor, timestampUTC: utcTimestamp(wallClock()), command: C.name,
-            payload: AuditJSON.encode(command) ?? "{}", changes: context.changes,
-            outcome: String(describing: outcome), businessDate: context.today.description))
+            payload: AuditJSON.payload(command), changes: context.changes,
+            outcome: AuditJSON.outcome(outcome), businessDate: context.today.description))
         return outcome
     }
 

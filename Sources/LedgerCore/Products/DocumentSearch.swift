@@ -33,7 +33,7 @@ public struct DocumentSearch: Hashable, Sendable {
 }
 
 /// Queries of the invoice browser. `LedgerQueries` inherits it.
-public protocol DocumentBrowserQueries: AnyObject {
+public protocol DocumentBrowserQueries: AnyObject, EntryHistoryQueries {
     /// Documents matching `search`, newest first (date, then id).
     func documents(_ search: DocumentSearch, page: PageRequest) throws -> [InvoiceListRow]
     func documentCount(_ search: DocumentSearch) throws -> Int

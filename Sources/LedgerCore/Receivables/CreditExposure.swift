@@ -69,18 +69,29 @@ public struct CreditExposure: Hashable, Sendable {
                                 unapplied: [(currency: Currency, amount: Int64)], asOf: CivilDate,
                                 stopCreditFromDays: Int, newSale: Int64 = 0) -> CreditExposure {
         let mine = open.filter { $0.currency == customer.currency }
-        var exposure = CreditExposure(
-            customerCode: customer.code, currency: customer.currency,
+        let oldest = open.min(by: { ($0.dueDate, $0.number) < ($1.dueDate, $1.number) })
+        let position = CreditPosition(
             openInvoices: CheckedSum.of(mine.map(\.open)) ?? .max,
-            unappliedCredit: CheckedSum.of(unapplied.filter { $0.currency == customer.currency }.map(\.amount)) ?? .max,
             overdue: CheckedSum.of(mine.filter { $0.dueDate < asOf }.map(\.open)) ?? .max,
+            unappliedCredit: CheckedSum.of(unapplied.filter { $0.currency == customer.currency }.map(\.amount)) ?? .max,
+            oldestOpen: oldest.map { ($0.number, $0.dueDate) })
+        return evaluate(customer: customer, position: position, asOf: asOf, stopCreditFromDays: stopCreditFromDays,
+                        newSale: newSale)
+    }
+
+    /// The rule over aggregates (`CreditPosition`): what posting uses, so it never lists open invoices.
+    public static func evaluate(customer: Customer, position: CreditPosition, asOf: CivilDate,
+                                stopCreditFromDays: Int, newSale: Int64 = 0) -> CreditExposure {
+        var exposure = CreditExposure(
+            customerCode: customer.code, currency: customer.currency, openInvoices: position.openInvoices,
+            unappliedCredit: position.unappliedCredit, overdue: position.overdue,
             creditLimit: customer.creditLimit?.minorUnits, asOf: asOf, stopCreditFromDays: stopCreditFromDays,
             newSale: newSale, holdReasons: [])
         if let limit = exposure.creditLimit {
             let total = CheckedSum.add(exposure.balance, newSale) ?? .max
             if total > limit { exposure.holdReasons.append(.overLimit(balance: total, limit: limit, currency: customer.currency)) }
         }
-        if let oldest = open.min(by: { ($0.dueDate, $0.number) < ($1.dueDate, $1.number) }) {
+        if let oldest = position.oldestOpen {
             let days = oldest.dueDate.days(to: asOf)
             if days >= stopCreditFromDays {
                 exposure.holdReasons.append(.stopCredit(invoice: oldest.number, daysOverdue: days, fromDays: stopCreditFromDays))

@@ -52,6 +52,8 @@ public protocol LedgerTransaction: ReceivablesTransaction, ClassificationTransac
     func openInvoices(customerID: Int64) throws -> [OpenItem]
     /// Receipts and credit notes of the customer with an unapplied amount > 0, oldest first.
     func unappliedCredits(customerID: Int64) throws -> [UnappliedCredit]
+    /// Credit control's figures of the customer as aggregates (no list of open invoices; issue 10).
+    func creditPosition(customerID: Int64, currency: Currency, asOf: CivilDate) throws -> CreditPosition
 
     func user(name: String) throws -> LedgerUser?
     func save(_ user: LedgerUser) throws
@@ -67,4 +69,12 @@ public protocol LedgerTransaction: ReceivablesTransaction, ClassificationTransac
 public protocol LedgerStore: LedgerQueries, AnyObject {
     /// Runs `body` in one transaction (SQLite `BEGIN IMMEDIATE`): all of it commits, or none of it.
     func write<T>(_ body: (any LedgerTransaction) throws -> T) throws -> T
+}
+
+extension LedgerTransaction {
+    /// From the full lists, for a store without an aggregate query.
+    public func creditPosition(customerID: Int64, currency: Currency, asOf: CivilDate) throws -> CreditPosition {
+        CreditPosition.from(open: try openInvoices(customerID: customerID),
+                            unapplied: try unappliedCredits(customerID: customerID), currency: currency, asOf: asOf)
+    }
 }

@@ -27,7 +27,8 @@ extension SQLiteLedgerStore: AuditQueries {
                 AuditLogEntry(
                     seq: row["seq"], timestampUTC: row["timestamp_utc"], actor: row["actor"],
                     command: row["command"], payload: row["payload"], changes: row["changes"],
-                    outcome: row["outcome"], hash: row["hash"])
+                    outcome: row["outcome"],
+                    hash: AuditChain.text(stored: row["hash"], format: row["entry_format"]))
             }
         }
     }

@@ -37,6 +37,8 @@ public struct BackupReport: Hashable, Sendable {
     public var lastAuditHash: String?
     /// Every problem found, each naming what is wrong; empty when the file is a usable backup.
     public var problems: [String]
+    /// nil for a plain SQLite backup; else how it is encrypted (`EncryptedBackupFile.scheme`).
+    public var encryption: String?
 
     public init(path: String, sizeBytes: Int64 = 0, integrity: String = "not checked", journalMode: String = "unknown",
                 auditChainProblem: String? = nil, counts: BackupCounts? = nil, lastAuditHash: String? = nil,
@@ -58,6 +60,7 @@ public struct BackupReport: Hashable, Sendable {
         var lines = ["file: \(path)", "size: \(sizeBytes) bytes", "integrity: \(integrity)", "journal mode: \(journalMode)",
                      "audit chain: \(auditChainProblem.map { "BROKEN at \($0)" } ?? (counts == nil ? "not checked" : "intact"))"]
         if let counts { lines.append("contents: \(counts)") }
+        if let encryption { lines.append("encryption: \(encryption)") }
         return lines
     }
 }
@@ -74,7 +77,7 @@ public struct RestoreReport: Hashable, Sendable {
 
 /// What `dailyBackupIfDue` did.
 public struct DailyBackupOutcome: Hashable, Sendable {
-    /// Today's file: `<directory>/ledger-YYYY-MM-DD.sqlite`.
+    /// Today's file: `<directory>/<ledger stem>-YYYY-MM-DD.sqlite` (`.sqlite.enc` when encrypted).
     public var path: String
     /// The new backup, or nil when today's file already existed (skipped).
     public var created: BackupReport?

@@ -146,7 +146,7 @@ extension SQLiteLedgerStore {
 
     static func expectation(_ db: Database) throws -> BackupExpectation {
         BackupExpectation(counts: try counts(db),
-                          lastAuditHash: try String.fetchOne(db, sql: "SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1"))
+                          lastAuditHash: try AuditVerifier.lastHashText(db))
     }
 
     /// A verified, flushed copy under a temp name next to `finalPath`, not yet renamed.

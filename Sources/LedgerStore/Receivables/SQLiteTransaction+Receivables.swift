@@ -60,7 +60,8 @@ enum ReceivablesRows {
 
     /// The stored rules; the defaults when none are stored or the stored JSON cannot be read.
     static func reminderRules(_ db: Database) throws -> ReminderRules {
-        guard let text = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'reminder_rules'") else {
+        guard let text = try String.fetchOne(db.cachedStatement(sql: "SELECT value FROM setting WHERE key = 'reminder_rules'"))
+        else {
             return .standard
         }
         return (try? JSONDecoder().decode(ReminderRules.self, from: Data(text.utf8))) ?? .standard

@@ -33,60 +33,110 @@ public struct AuditHead: Hashable, Sendable, Codable, CustomStringConvertible {
 
 enum AuditVerifier {
     /// Recomputes every entry's hash and link, then every covered record's content against its latest seal,
-    /// then compares with `anchor` (the head kept outside the table). Reading only.
+    /// then compares with `anchor` (the head kept outside the table). Reading only. Text-format entries (before
+    /// issue 10) and compact ones are both understood (`AuditEntryFormat`).
     static func verify(_ db: Database, key: SymmetricKey?, anchor: AuditHead?, limit: Int = 50,
                        skipKeyedWithoutKey: Bool = false) throws -> AuditVerification {
         var problems: [String] = []
         func report(_ text: String) { if problems.count < limit { problems.append(text) } }
-        var previous = AuditChain.genesis
+        var previousText = AuditChain.genesis
+        var previousBytes = AuditChain.genesisBytes
+        var previousStored: (DatabaseValue, Int)?
         var expectedSeq: Int64 = 1
         var count = 0
         var keyed = 0
+        var lastKeyed = false
         var hashAtAnchor: String?
-        var latestSeal: [SealKey: (hash: String, seq: Int64)] = [:]
-        let hasSeals = try db.columns(in: "audit_log").contains { $0.name == "seals" }
-        let rows = try Row.fetchCursor(db, sql: "SELECT * FROM audit_log ORDER BY seq")
+        var latestSeal: [SealKey: (digest: [UInt8]?, seq: Int64)] = [:]
+        let columns = Set(try db.columns(in: "audit_log").map(\.name))
+        let hasSeals = columns.contains("seals")
+        let hasFormat = columns.contains("entry_format")
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT seq, timestamp_utc, actor, command, payload, changes, outcome, prev_hash, hash
+                   \(hasSeals ? ", business_date, seals" : "")\(hasFormat ? ", entry_format" : "")
+            FROM audit_log ORDER BY seq
+            """)
         while let row = try rows.next() {
-            let seq: Int64 = row["seq"]
-            let stored: String = row["hash"]
-            let prev: String = row["prev_hash"]
+            let seq: Int64 = row[0]
+            let format: Int = hasFormat ? row[11] : AuditEntryFormat.text
+            let storedValue: DatabaseValue = row[8]
             count += 1
             if seq != expectedSeq {
                 let gap = seq - 1 > expectedSeq ? "entries \(expectedSeq)–\(seq - 1)" : "entry \(expectedSeq)"
                 report("audit \(gap) missing (next entry is \(seq))")
             }
             expectedSeq = seq + 1
-            if prev != previous {
-                report("audit entry \(seq): its previous hash does not match the entry before it"
-                       + " (entries deleted, inserted or reordered)")
+            if let (value, storedFormat) = previousStored {
+                previousText = AuditChain.text(stored: value, format: storedFormat)
+                previousStored = nil
             }
-            let businessDate: String = hasSeals ? row["business_date"] : ""
-            let seals: String = hasSeals ? row["seals"] : ""
-            let isKeyed = stored.hasPrefix(AuditChain.keyedPrefix)
-            if isKeyed { keyed += 1 }
-            if isKeyed && key == nil {
-                if !skipKeyedWithoutKey { report("audit entry \(seq) is keyed (HMAC): give the audit key to verify it") }
-            } else {
-                let hash = AuditChain.hash(previous: prev, timestamp: row["timestamp_utc"], actor: row["actor"],
-                                           command: row["command"], payload: row["payload"], changes: row["changes"],
-                                           outcome: row["outcome"], businessDate: businessDate, seals: seals,
-                                           key: isKeyed ? key : nil)
-                if hash != stored { report("audit entry \(seq) (\(row["command"] as String)): contents do not match its hash") }
-            }
-            for line in seals.split(separator: "\n") {
-                let parts = line.split(separator: " ")
-                guard parts.count == 3, let id = Int64(parts[1]) else {
-                    report("audit entry \(seq): unreadable seal '\(line)'")
-                    continue
+            let businessDate: String = hasSeals ? row[9] : ""
+            let command: String = row[3]
+            if format == AuditEntryFormat.text {
+                let stored = AuditChain.text(stored: storedValue, format: format)
+                let prev: String = row[7]
+                if prev != previousText {
+                    report("audit entry \(seq): its previous hash does not match the entry before it"
+                           + " (entries deleted, inserted or reordered)")
                 }
-                latestSeal[SealKey(entity: String(parts[0]), id: id)] = (String(parts[2]), seq)
+                let seals: String = hasSeals ? row[10] : ""
+                let isKeyed = stored.hasPrefix(AuditChain.keyedPrefix)
+                if isKeyed { keyed += 1 }
+                lastKeyed = isKeyed
+                if isKeyed && key == nil {
+                    if !skipKeyedWithoutKey { report("audit entry \(seq) is keyed (HMAC): give the audit key to verify it") }
+                } else {
+                    let hash = AuditChain.hash(previous: prev, timestamp: row[1], actor: row[2], command: command,
+                                               payload: row[4], changes: row[5], outcome: row[6],
+                                               businessDate: businessDate, seals: seals, key: isKeyed ? key : nil)
+                    if hash != stored { report("audit entry \(seq) (\(command)): contents do not match its hash") }
+                }
+                for line in seals.split(separator: "\n") {
+                    let parts = line.split(separator: " ")
+                    guard parts.count == 3, let id = Int64(parts[1]) else {
+                        report("audit entry \(seq): unreadable seal '\(line)'")
+                        continue
+                    }
+                    let digest = parts[2] == Substring(RecordSeal.absent) ? nil : Hex.decode(String(parts[2]))
+                    latestSeal[SealKey(entity: String(parts[0]), id: id)] = (digest, seq)
+                }
+                previousText = stored
+                previousBytes = AuditChain.bytes(stored: storedValue, format: format)
+                if let anchor, seq == Int64(anchor.count) { hashAtAnchor = stored }
+            } else {
+                let stored = AuditChain.bytes(stored: storedValue, format: format)
+                let sealBlob: [UInt8] = (row[10] as Data?).map { Array($0) } ?? []
+                let isKeyed = format == AuditEntryFormat.compactKeyed
+                if isKeyed { keyed += 1 }
+                lastKeyed = isKeyed
+                if isKeyed && key == nil {
+                    if !skipKeyedWithoutKey { report("audit entry \(seq) is keyed (HMAC): give the audit key to verify it") }
+                } else {
+                    let hash = AuditChain.compactHash(
+                        previous: previousBytes, timestamp: row[1], actor: row[2], command: command, payload: row[4],
+                        changes: row[5], outcome: row[6], businessDate: businessDate, seals: sealBlob,
+                        key: isKeyed ? key : nil)
+                    if hash != stored {
+                        report("audit entry \(seq) (\(command)): contents do not match its hash"
+                               + " (the entry was edited, or entries before it deleted, inserted or reordered)")
+                    }
+                }
+                if let seals = SealBlob.parse(sealBlob) {
+                    for seal in seals { latestSeal[seal.key] = (seal.digest, seq) }
+                } else {
+                    report("audit entry \(seq): unreadable seals")
+                }
+                previousBytes = stored
+                previousStored = (storedValue, format)
+                if let anchor, seq == Int64(anchor.count) {
+                    hashAtAnchor = AuditChain.text(stored: storedValue, format: format)
+                }
             }
-            if let anchor, seq == Int64(anchor.count) { hashAtAnchor = stored }
-            previous = stored
         }
+        if let (value, storedFormat) = previousStored { previousText = AuditChain.text(stored: value, format: storedFormat) }
         // A keyed head authenticates every entry before it (each hash covers the previous one); an attacker
         // without the key can only leave an unkeyed head.
-        if key != nil && count > 0 && !previous.hasPrefix(AuditChain.keyedPrefix) {
+        if key != nil && count > 0 && !lastKeyed {
             report("the chain head (audit entry \(expectedSeq - 1)) is not keyed although an audit key is set:"
                    + " the chain may have been recomputed (or nothing was written since the key was made)")
         }
@@ -110,29 +160,40 @@ enum AuditVerifier {
             for key in try RecordSeal.coveredRecords(db) {
                 covered += 1
                 seen.insert(key)
-                let actual = try RecordSeal.hash(entity: key.entity, id: key.id, db: db)
-                guard let seal = latestSeal[key], seal.hash != RecordSeal.absent else {
+                let actual = try RecordSeal.digest(entity: key.entity, id: key.id, db: db)
+                guard let seal = latestSeal[key], let sealed = seal.digest else {
                     report("\(RecordSeal.describe(key, db: db)) is not covered by the audit chain"
                            + " (inserted outside the command layer)")
                     continue
                 }
-                if seal.hash != actual {
+                if sealed != actual {
                     report("\(RecordSeal.describe(key, db: db)) differs from its content sealed by audit entry \(seal.seq)")
                 }
             }
             for (key, seal) in latestSeal.sorted(by: { $0.key < $1.key })
-            where !seen.contains(key) && seal.hash != RecordSeal.absent {
+            where !seen.contains(key) && seal.digest != nil {
                 report("\(key.entity) \(key.id), sealed by audit entry \(seal.seq), was deleted")
             }
         }
-        return AuditVerification(entries: count, headHash: previous, coveredRecords: covered, keyedEntries: keyed,
+        return AuditVerification(entries: count, headHash: previousText, coveredRecords: covered, keyedEntries: keyed,
                                  anchoredHead: anchor, problems: problems)
     }
 
     /// The head of the chain in `db`: the last entry's number (entries are numbered 1, 2, … without gaps, so it
-    /// is their count) and hash. Reads one row, whatever the size of the log.
+    /// is their count) and hash (printed form, `AuditChain.text`). Reads one row, whatever the size of the log.
     static func head(_ db: Database) throws -> AuditHead {
-        let row = try Row.fetchOne(db, sql: "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1")
-        return AuditHead(count: row.map { Int($0["seq"] as Int64) } ?? 0, hash: row?["hash"] ?? AuditChain.genesis)
+        let hasFormat = try db.columns(in: "audit_log").contains { $0.name == "entry_format" }
+        let row = try Row.fetchOne(db, sql: """
+            SELECT seq, hash\(hasFormat ? ", entry_format" : "") FROM audit_log ORDER BY seq DESC LIMIT 1
+            """)
+        guard let row else { return AuditHead(count: 0, hash: AuditChain.genesis) }
+        let format: Int = hasFormat ? row[2] : AuditEntryFormat.text
+        return AuditHead(count: Int(row[0] as Int64), hash: AuditChain.text(stored: row[1], format: format))
+    }
+
+    /// The printed hash of the last entry, or nil when the log is empty.
+    static func lastHashText(_ db: Database) throws -> String? {
+        let last = try head(db)
+        return last.count == 0 ? nil : last.hash
     }
 }

@@ -12,6 +12,9 @@ public struct BackupManifest: Codable, Hashable, Sendable {
     public var sha256: String
     public var counts: BackupCounts
     public var auditHead: AuditHead
+    /// nil for a plain backup; the scheme of an encrypted one. The manifest itself is not secret: it tells the
+    /// row counts and the chain head, never the contents.
+    public var encryption: String?
 
     public static func path(forBackup backup: String) -> String { backup + ".manifest" }
 
@@ -30,7 +33,8 @@ public struct BackupManifest: Codable, Hashable, Sendable {
         let counts = report.counts ?? BackupCounts()
         let manifest = BackupManifest(file: BackupFiles.name(of: report.path), sizeBytes: report.sizeBytes, sha256: digest,
                                       counts: counts, auditHead: AuditHead(count: counts.auditEntries,
-                                                                           hash: report.lastAuditHash ?? AuditChain.genesis))
+                                                                           hash: report.lastAuditHash ?? AuditChain.genesis),
+                                      encryption: report.encryption)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         let target = path(forBackup: report.path)
@@ -41,6 +45,13 @@ public struct BackupManifest: Codable, Hashable, Sendable {
         }
         try BackupFiles.fsyncFile(temp)
         try BackupFiles.renameAtomically(temp, to: target)
+    }
+
+    /// The manifest beside `backup`, or nil when missing or unreadable.
+    public static func read(forBackup backup: String) -> BackupManifest? {
+        FileManager.default.contents(atPath: path(forBackup: backup)).flatMap {
+            try? JSONDecoder().decode(BackupManifest.self, from: $0)
+        }
     }
 
     /// Problems of `backup` against its manifest (missing, unreadable, other size or SHA-256, other counts or head).
@@ -70,8 +81,10 @@ public struct BackupManifest: Codable, Hashable, Sendable {
 }
 
 extension SQLiteLedgerStore {
-    /// `verify(backupAt:)` plus the manifest check (what `backup verify` and `restore` use).
-    public static func verifyWithManifest(backupAt path: String) -> BackupReport {
+    /// `verify(backupAt:)` plus the manifest check (what `backup verify` and `restore` use). An encrypted backup
+    /// is decrypted with `passphrase` into a private temp file and checked there (`verifyEncrypted`).
+    public static func verifyWithManifest(backupAt path: String, passphrase: String? = nil) -> BackupReport {
+        if EncryptedBackupFile.isEncrypted(path) { return verifyEncrypted(backupAt: path, passphrase: passphrase) }
         var report = verify(backupAt: path)
         report.problems += BackupManifest.problems(backup: path, report: report)
         return report

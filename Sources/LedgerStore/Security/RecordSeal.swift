@@ -24,6 +24,11 @@ enum RecordSeal {
 
     /// The hex SHA-256 of the record's canonical content, or `absent` when it does not exist (or is a draft).
     static func hash(entity: String, id: Int64, db: Database) throws -> String {
+        try digest(entity: entity, id: id, db: db).map { Hex.encode($0) } ?? absent
+    }
+
+    /// The SHA-256 of the record's canonical content, or nil when it does not exist (or is a draft).
+    static func digest(entity: String, id: Int64, db: Database) throws -> [UInt8]? {
         var hasher = SHA256()
         func add(_ row: Row, _ columns: [String]) {
             for column in columns {
@@ -45,29 +50,30 @@ enum RecordSeal {
         hasher.update(data: Array((entity + "\n").utf8))
         switch entity {
         case "document":
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM document WHERE id = ?", arguments: [id]),
-                  (row["status"] as String?) != "draft" else { return absent }
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM document WHERE id = ?"), arguments: [id]),
+                  (row["status"] as String?) != "draft" else { return nil }
             add(row, documentColumns)
-            let lines = try Row.fetchCursor(db, sql: "SELECT * FROM document_line WHERE document_id = ? ORDER BY line_no",
-                                            arguments: [id])
+            let lines = try Row.fetchCursor(
+                db.cachedStatement(sql: "SELECT * FROM document_line WHERE document_id = ? ORDER BY line_no"), arguments: [id])
             while let line = try lines.next() { add(line, lineColumns) }
         case "receipt":
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM receipt WHERE id = ?", arguments: [id]) else { return absent }
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM receipt WHERE id = ?"), arguments: [id])
+            else { return nil }
             add(row, receiptColumns)
         case "allocation":
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM allocation WHERE id = ?", arguments: [id]) else {
-                return absent
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM allocation WHERE id = ?"), arguments: [id]) else {
+                return nil
             }
             add(row, allocationColumns)
         case "user":
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM app_user WHERE rowid = ?", arguments: [id]) else {
-                return absent
+                return nil
             }
             add(row, userColumns)
         default:
-            return absent
+            return nil
         }
-        return Hex.encode(hasher.finalize())
+        return Array(hasher.finalize())
     }
 
     /// Every covered record now in the ledger, as (entity, id), in a stable order.

@@ -56,11 +56,11 @@ enum SecuritySchema {
                     UNION ALL SELECT 'user', rowid FROM app_user
                 """)
             if try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM seal_pending") ?? 0 > 0 {
-                try AuditAppender.append(AuditDraft(
+                try AuditAppender.appendLegacy(AuditDraft(
                     actor: "salesledger", timestampUTC: utcTimestamp(SystemClock().nowUTCSeconds()),
                     command: "ledger.seal_baseline", payload: "{}", changes: [],
                     outcome: "sealed the records the ledger held before tamper evidence covered the books"),
-                    db: db, key: nil)
+                    db: db)
             }
         }
     }

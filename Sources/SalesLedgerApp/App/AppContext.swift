@@ -34,6 +34,11 @@ public final class AppContext {
     var externalChanges = ExternalChangeWatch()
     /// True when "today" is pinned by the ledger (the IBM sample), not by `--today`: the title bar says so.
     public var isClockPinnedByLedger = false
+    /// True when the ledger has users (roles are enforced): the title bar shows the role after the user.
+    public var showsRole = false
+    /// Shown on the status line at start (e.g. loose file permissions, a failed daily backup); wired by the
+    /// executable.
+    public var startupWarning: String?
     /// Bumped after every successful write, so screens know to re-query.
     public private(set) var dataVersion = 0
 

@@ -11,7 +11,8 @@ extension LedgerApp {
         let title = area.row(0)
         buffer.fill(title, style: Style(.title))
         let left = "\(s.appName) — \(context.ledgerName)"
-        var right = "\(s.user): \(context.user)  \(s.today): \(context.today)"
+        let role = context.showsRole ? " · " + s.roleName(context.service.role) : ""
+        var right = "\(s.user): \(context.user)\(role)  \(s.today): \(context.today)"
             + (context.isClockPinnedByLedger ? s.t(" (pinned)", "（固定日期）") : "")
         let badge = receivables.remindersDue
         if badge > 0 { right = "[\(badge) \(s.remindersBadge)]  " + right }

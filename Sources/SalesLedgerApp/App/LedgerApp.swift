@@ -47,6 +47,7 @@ public struct LedgerApp: TerminalApplication {
             pendingDialog = .restoreDraft
         }
         refreshAll()
+        if let warning = context.startupWarning { status = (warning, true) }
     }
 
     // MARK: - Events
@@ -245,7 +246,9 @@ public struct LedgerApp: TerminalApplication {
         let s = context.strings
         if let dialog { return LedgerApp.dialogBindings(dialog, s) }
         if let setup { return setup.form.keyBindings.map(s.localized) }
-        return ([KeyBinding(.function(1), s.help), KeyBinding(.function(10), s.quit)] + currentScreen.keyBindings(s)).map(s.localized)
+        let screen = currentScreen
+        let working = screen.keyBindings(s).filter { (screen as? HintAvailability)?.isAvailable($0) ?? true }
+        return ([KeyBinding(.function(1), s.help), KeyBinding(.function(10), s.quit)] + working).map(s.localized)
     }
 
     /// A dialog's keys in the UI language.

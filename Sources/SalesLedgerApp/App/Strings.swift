@@ -1,3 +1,4 @@
+import LedgerCore
 import TerminalUI
 
 /// UI language.
@@ -31,6 +32,15 @@ public struct Strings: Sendable {
     var screenProducts: String { t("Products", "商品") }
     var screenDocuments: String { t("Documents", "单据") }
     var user: String { t("User", "用户") }
+    /// A role's name for the title bar.
+    func roleName(_ role: UserRole) -> String {
+        switch role {
+        case .clerk: return t("clerk", "业务员")
+        case .manager: return t("manager", "经理")
+        case .auditor: return t("auditor", "审计员")
+        case .admin: return t("admin", "管理员")
+        }
+    }
     var today: String { t("Today", "今天") }
     var help: String { t("Help", "帮助") }
     var quit: String { t("Quit", "退出") }

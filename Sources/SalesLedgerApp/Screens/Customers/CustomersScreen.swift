@@ -10,6 +10,8 @@ struct CustomersScreen: LedgerScreen {
     var form: CustomerForm?
     var receipt: ReceiptEntry?
     var statement: StatementView?
+    /// The allocation (核销) screen of the customer shown (`k`).
+    var allocation: AllocationView?
     var lastSearch: String?
     /// Class filter (dimension, class code) and the pickers that choose it.
     var classFilter: (dimension: String, code: String, label: String)?
@@ -18,8 +20,8 @@ struct CustomersScreen: LedgerScreen {
     var pickerCodes: [String] = []
     static let filterDimensions = ["region", "channel", "customer_class", "payment_risk", "rfm_segment"]
 
-    var capturesText: Bool { form != nil || receipt != nil || picker != nil || table.isEditingFilter || (detail?.table.isEditingFilter ?? false) }
-    var hasUnsavedChanges: Bool { (form?.form.hasUnsavedChanges ?? false) || (receipt?.form.hasUnsavedChanges ?? false) }
+    var capturesText: Bool { (allocation?.capturesText ?? false) || statement?.rangeInput != nil || form != nil || receipt != nil || picker != nil || table.isEditingFilter || (detail?.table.isEditingFilter ?? false) }
+    var hasUnsavedChanges: Bool { (allocation?.hasUnsavedChanges ?? false) || (form?.form.hasUnsavedChanges ?? false) || (receipt?.form.hasUnsavedChanges ?? false) }
 
     mutating func refresh(context: AppContext) {
         let sortColumn = table.sortColumn.flatMap { CustomerSort.Column(rawValue: $0) } ?? .code
@@ -28,6 +30,7 @@ struct CustomersScreen: LedgerScreen {
                                 sort: CustomerSort(sortColumn, ascending: table.isSortAscending))
         lastSearch = table.filter.text
         detail?.reload(context: context)
+        allocation?.reload(context: context)
     }
 
     mutating func openDetail(code: String, context: AppContext) {
@@ -37,6 +40,12 @@ struct CustomersScreen: LedgerScreen {
 
     mutating func handle(_ event: Event, context: AppContext) -> ScreenOutcome {
         let s = context.strings
+        if var view = allocation {
+            let outcome = view.handle(event, context: context)
+            allocation = view.isClosed ? nil : view
+            if case .message = outcome { detail?.reload(context: context) }
+            return outcome
+        }
         if var entry = receipt {
             switch entry.handle(event, context: context) {
             case .open: receipt = entry
@@ -66,12 +75,18 @@ struct CustomersScreen: LedgerScreen {
             return .none
         }
         if var view = statement {
+            if view.rangeInput != nil, let customer = detail?.customer {
+                let outcome = view.handleRange(event, customer: customer, context: context)
+                statement = view
+                return outcome
+            }
             if case .key(let key) = event {
                 switch key {
                 case .escape, .backspace: statement = nil
                 case .char("p"):
                     if let customer = detail?.customer { statement = StatementView(customer: customer, context: context, periodIndex: (view.periodIndex + 1) % ReportPeriod.standard(today: context.today).count) }
                 case .char("x"): return view.export(context: context)
+                case .char("r"): view.askRange(); statement = view
                 default:
                     _ = TableView(columns: []).handle(event, state: &view.state, rowCount: view.statement.lines.count + 2, pageSize: 10)
                     statement = view
@@ -90,6 +105,7 @@ struct CustomersScreen: LedgerScreen {
                                            invoiceNumber: nil, openAmount: open, currency: shown.customer.currency, context: context)
                     return .none
                 case .char("n"): return .newSale(shown.customer.code)
+                case .char("k"): allocation = AllocationView(customer: shown.customer, context: context); return .none
                 case .char("s"): statement = StatementView(customer: shown.customer, context: context); return .none
                 default: break
                 }
@@ -161,15 +177,19 @@ struct CustomersScreen: LedgerScreen {
 
     func keyBindings(_ s: Strings) -> [KeyBinding] {
         if let picker { return LedgerApp.dialogBindings(picker, s) }
+        if let allocation { return allocation.keyBindings(s) }
         if receipt != nil { return [KeyBinding(.ctrl("s"), s.recordReceipt), KeyBinding(.escape, s.back)] }
         if statement != nil {
-            return [KeyBinding([.up, .down], s.t("Move", "移动")), KeyBinding(.char("p"), s.period), KeyBinding(.char("x"), s.exportCSV),
+            if statement?.rangeInput != nil { return [KeyBinding(.enter, s.t("Show", "显示")), KeyBinding(.escape, s.back)] }
+            return [KeyBinding([.up, .down], s.t("Move", "移动")), KeyBinding(.char("p"), s.period),
+                    KeyBinding(.char("r"), s.t("Custom period", "自定义期间")), KeyBinding(.char("x"), s.exportCSV),
                     KeyBinding(.escape, s.back)]
         }
         if let form { return form.form.keyBindings }
         if detail != nil {
             return [KeyBinding(.char("r"), s.recordReceipt), KeyBinding(.char("s"), s.statement), KeyBinding(.char("e"), s.editCustomer),
-                    KeyBinding(.char("n"), s.newSale), KeyBinding(.escape, s.back)]
+                    KeyBinding(.char("n"), s.newSale), KeyBinding(.char("k"), s.t("Allocate (核销)", "核销")),
+                    KeyBinding(.escape, s.back)]
         }
         return [KeyBinding([.up, .down], s.t("Move", "移动")), KeyBinding(.enter, s.open), KeyBinding(.char("/"), s.search),
                 KeyBinding(.char("f"), s.t("Class filter", "分类筛选")), KeyBinding([.char("s"), .char("S")], s.t("Sort", "排序"), help: s.t("s: next column, S: reverse", "s：下一列，S：反向")),
@@ -178,8 +198,11 @@ struct CustomersScreen: LedgerScreen {
 
     func render(into buffer: inout CellBuffer, in area: Rect, context: AppContext, unicode: Bool) -> Point? {
         let s = context.strings
-        if let statement {
+        if let allocation {
+            return allocation.render(into: &buffer, in: area, context: context)
+        } else if let statement {
             statement.render(into: &buffer, in: area, context: context)
+            if statement.rangeInput != nil { return statement.renderRange(into: &buffer, in: area, context: context) }
         } else if let detail {
             detail.render(into: &buffer, in: area, context: context)
         } else if let source {

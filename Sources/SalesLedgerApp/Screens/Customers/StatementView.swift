@@ -10,12 +10,17 @@ struct StatementView {
     var statement: CustomerStatement
     var periodIndex = 0
     var state = TableState()
+    /// A custom range (`r`): shown instead of the standard period's name; nil for a standard period.
+    var customRange: ReportPeriod?
+    /// The "from to" prompt of `r` while it is open.
+    var rangeInput: TextInput?
 
     /// `periodIndex` into `ReportPeriod.standard` (本月, 上月, 本季, 本年, 近12个月); default this year.
-    init?(customer: Customer, context: AppContext, periodIndex: Int? = nil) {
+    init?(customer: Customer, context: AppContext, periodIndex: Int? = nil, custom: ReportPeriod? = nil) {
         let periods = ReportPeriod.standard(today: context.today)
         let periodIndex = periodIndex ?? periods.firstIndex { $0.kind == .thisYear } ?? 0
-        let (from, to) = StatementView.period(periodIndex, today: context.today)
+        let (from, to) = custom.map { ($0.from, $0.to) } ?? StatementView.period(periodIndex, today: context.today)
+        customRange = custom
         guard let snapshot = context.read({ try context.store.receivablesSnapshot(customerID: customer.id) }) else { return nil }
         statement = CustomerStatement.make(customer: customer, from: from, to: to, snapshot: snapshot)
         self.periodIndex = periodIndex
@@ -30,6 +35,7 @@ struct StatementView {
 
     /// The period's name in the UI language (本月, 上月, …).
     func periodName(today: CivilDate, chinese: Bool) -> String {
+        if customRange != nil { return chinese ? "自定义" : "Custom" }
         let periods = ReportPeriod.standard(today: today)
         return periods.indices.contains(periodIndex) ? periods[periodIndex].name(chinese: chinese) : ""
     }

@@ -78,6 +78,13 @@ struct DocumentView {
         case .char("c") where doc.status == .posted && doc.kind == .invoice: prompt = .credit; input = TextInput()
         case .char("d") where doc.status == .posted && doc.kind == .invoice: prompt = .dispute; input = TextInput()
         case .char("n"): return .copySale(doc.id)
+        case .char("p"):
+            let company = (try? context.store.ledgerSetting(LedgerSettings.companyKey)) ?? ""
+            return DocumentPrint.write(DocumentPrint.text(detail, company: company, chinese: s.zh),
+                                       number: doc.number > 0 ? doc.displayNumber : "D\(doc.id)", ext: "txt", context: context)
+        case .char("x"):
+            return DocumentPrint.write(DocumentPrint.csv(detail, chinese: s.zh),
+                                       number: doc.number > 0 ? doc.displayNumber : "D\(doc.id)", ext: "csv", context: context)
         case .char("l") where doc.kind == .invoice && doc.status == .posted:
             followUp = FollowUpEntry(kind: .contact, target: FollowUpTarget(
                 customerCode: detail.customer.code, customerName: detail.customer.name, invoiceNumber: doc.displayNumber),
@@ -114,8 +121,18 @@ struct DocumentView {
     func keyBindings(_ s: Strings) -> [KeyBinding] {
         if let followUp { return followUp.form.keyBindings }
         if prompt != nil { return [KeyBinding(.enter, s.t("Confirm", "确认")), KeyBinding(.escape, s.back)] }
-        return [KeyBinding(.char("v"), s.voidAction), KeyBinding(.char("c"), s.t("Credit by line", "按行冲销")),
-                KeyBinding(.char("d"), s.t("Dispute/resolve", "争议/解决")), KeyBinding(.char("n"), s.t("Copy to new sale", "复制为新单")),
-                KeyBinding(.char("l"), s.logContact), KeyBinding(.escape, s.back)]
+        // Only the keys that work on this document (the same conditions as `handle`).
+        guard let doc = detail?.document else { return [KeyBinding(.escape, s.back)] }
+        let postedInvoice = doc.status == .posted && doc.kind == .invoice
+        var keys: [KeyBinding] = []
+        if doc.status == .posted { keys.append(KeyBinding(.char("v"), s.voidAction)) }
+        if postedInvoice {
+            keys += [KeyBinding(.char("c"), s.t("Credit by line", "按行冲销")), KeyBinding(.char("d"), s.t("Dispute/resolve", "争议/解决"))]
+        }
+        keys.append(KeyBinding(.char("n"), s.t("Copy to new sale", "复制为新单")))
+        if postedInvoice { keys.append(KeyBinding(.char("l"), s.logContact)) }
+        keys += [KeyBinding(.char("p"), s.t("Print to text", "打印为文本")), KeyBinding(.char("x"), s.exportCSV),
+                 KeyBinding(.escape, s.back)]
+        return keys
     }
 }

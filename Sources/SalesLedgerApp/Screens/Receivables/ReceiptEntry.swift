@@ -14,6 +14,9 @@ struct ReceiptEntry {
     /// The customer's open invoices when the form opened (for the preview).
     var openInvoices: [AllocationPreview.OpenInvoice] = []
     static let methods: [PaymentMethod] = [.bankTransfer, .cash, .wechatPay, .alipay, .cheque, .card, .other]
+    /// Plausibility warnings shown on the last save (`EntryPlausibility.receipt`); saving again with the same
+    /// warnings records the receipt (the clerk confirmed them).
+    var warnings: [PlausibilityWarning] = []
 
     init(customerCode: String, customerName: String, invoiceNumber: String?, openAmount: Int64, currency: Currency,
          context: AppContext) {
@@ -56,6 +59,16 @@ struct ReceiptEntry {
                 command.method = ReceiptEntry.methods[index]
             }
             command.reference = form.fields.first { $0.id == "reference" }?.input.text ?? ""
+            let same = (try? context.store.receiptsWithReference(customerCode: customerCode,
+                                                                 reference: command.reference)) ?? []
+            let found = EntryPlausibility.receipt(date: date, today: context.today, reference: command.reference,
+                                                  sameReference: same)
+            if !found.isEmpty && found != warnings {
+                warnings = found
+                let s = context.strings
+                return .failed("⚠ " + found.map { $0.message(chinese: s.zh) }.joined(separator: "; ")
+                               + s.t(" — ^S again to record anyway", " — 再按 ^S 仍然录入"))
+            }
             do {
                 let outcome = try context.run(command)
                 let left = outcome.allocation.unapplied

@@ -105,12 +105,20 @@ extension SalesEntryScreen {
         return command
     }
 
-    mutating func post(context: AppContext, asDraft: Bool, overrideReason: String? = nil) -> ScreenOutcome {
+    mutating func post(context: AppContext, asDraft: Bool, overrideReason: String? = nil,
+                       plausibilityConfirmed: Bool = false) -> ScreenOutcome {
         let s = context.strings
         suggestions = []
         guard var command = makeCommand(context: context, asDraft: asDraft) else {
             if let first = fieldOrder.first(where: { errors[$0] != nil }) { focus = first }
             return .error(s.fixErrors)
+        }
+        if !asDraft, overrideReason == nil, !plausibilityConfirmed {
+            let warnings = plausibilityWarnings(command, context: context)
+            if !warnings.isEmpty {
+                prompt = .plausibility(warnings.map { $0.message(chinese: s.zh) })
+                return .none
+            }
         }
         command.creditOverrideReason = overrideReason
         command.replacesDraftID = openedDraftID
@@ -145,6 +153,7 @@ extension SalesEntryScreen {
 
     mutating func handlePrompt(_ event: Event, context: AppContext) -> ScreenOutcome {
         guard let current = prompt else { return .none }
+        if case .plausibility = current { return handlePlausibility(event, context: context) }
         if case .key(.escape) = event { prompt = nil; return .none }
         if case .key(.enter) = event {
             let reason = promptInput.text.trimmingCharacters(in: .whitespaces)
@@ -152,6 +161,7 @@ extension SalesEntryScreen {
             prompt = nil
             switch current {
             case .override: return post(context: context, asDraft: false, overrideReason: reason)
+            case .plausibility: return .none
             case .void(let number):
                 do {
                     try context.run(VoidInvoice(number: number, reason: reason))
@@ -198,6 +208,9 @@ extension SalesEntryScreen {
     }
 
     func keyBindings(_ s: Strings) -> [KeyBinding] {
+        if case .plausibility = prompt {
+            return [KeyBinding([.char("y"), .enter], s.t("Post anyway", "仍要过账")), KeyBinding([.char("n"), .escape], s.back)]
+        }
         if prompt != nil { return [KeyBinding(.enter, s.t("Confirm", "确认")), KeyBinding(.escape, s.back)] }
         if let draftsPanel { return draftsPanel.keyBindings(s) }
         if isInList {

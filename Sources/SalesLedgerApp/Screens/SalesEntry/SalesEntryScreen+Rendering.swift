@@ -136,7 +136,10 @@ extension SalesEntryScreen {
                 buffer.setFitted(" " + suggestion.label, x: anchor.x, y: top + i, width: width, style: style)
             }
         }
-        if let prompt { cursor = renderPrompt(prompt, into: &buffer, in: area, context: context, unicode: unicode) }
+        if case .plausibility(let warnings) = prompt {
+            renderPlausibility(warnings, into: &buffer, in: area, context: context, unicode: unicode)
+            cursor = nil
+        } else if let prompt { cursor = renderPrompt(prompt, into: &buffer, in: area, context: context, unicode: unicode) }
         if let viewing { renderInvoice(viewing, into: &buffer, in: area, context: context, unicode: unicode); cursor = nil }
         if let draftsPanel { draftsPanel.render(into: &buffer, in: area, context: context, unicode: unicode); cursor = nil }
         return cursor
@@ -188,6 +191,7 @@ extension SalesEntryScreen {
         case .override(let reasons): title = s.creditWarning; message = reasons.map(s.core).joined(separator: "; ")
         case .void(let number): title = "\(s.voidAction) \(number)"; message = s.reasonPrompt
         case .credit(let number): title = "\(s.creditAction) \(number)"; message = s.reasonPrompt
+        case .plausibility(let warnings): title = s.t("Please check", "请核对"); message = warnings.joined(separator: "; ")
         }
         Border.draw(into: &buffer, rect: box, title: title, style: Style(.border), unicode: unicode)
         buffer.setFitted(message, x: box.x + 2, y: box.y + 1, width: box.width - 4, style: Style(.warning))

@@ -33,7 +33,7 @@ struct SalesEntryScreen: LedgerScreen {
     }
 
     struct Suggestion: Equatable { var label: String; var value: String }
-    enum Prompt: Equatable { case override([String]), void(String), credit(String) }
+    enum Prompt: Equatable { case override([String]), void(String), credit(String), plausibility([String]) }
 
     var draft = SaleDraft()
     var inputs: [Field: TextInput] = [:]

@@ -2,7 +2,8 @@ import LedgerCore
 import TerminalUI
 
 /// First run on an empty ledger ("Start empty"): company name, base currency and the default tax rate, saved by
-/// `SetUpLedger`; then the Products screen opens for the first products (and F4 for the first customers).
+/// `SetUpLedger`, and optionally products and customers imported from CSV files (`SetupImport`); then the Products
+/// screen opens for the first products (and F4 for the first customers).
 struct SetupWizard {
     var form: Form
     static let currencies: [Currency] = [.cny, .usd, .eur, .hkd, .jpy, .gbp]
@@ -19,6 +20,8 @@ struct SetupWizard {
                           }
                           return .success(.integer(rate.basisPoints))
                       }, validators: [.required(s.t("required", "必填"))]),
+            FormField(id: "products", label: s.t("Products CSV (optional)", "商品 CSV（可选）")),
+            FormField(id: "customers", label: s.t("Customers CSV (optional)", "客户 CSV（可选）")),
         ])
         s.localize(&form)
     }
@@ -35,10 +38,22 @@ struct SetupWizard {
             if case .choice(let i)? = values["currency"], SetupWizard.currencies.indices.contains(i) { currency = SetupWizard.currencies[i] }
             var rate = Rate(basisPoints: 1300)
             if case .integer(let bp)? = values["tax"] { rate = Rate(basisPoints: bp) }
+            func text(_ id: String) -> String { form.fields.first { $0.id == id }?.input.text ?? "" }
+            let imported: String
+            do {
+                imported = try SetupImport.run([SetupImport.File(kind: .products, path: text("products")),
+                                                SetupImport.File(kind: .customers, path: text("customers"))],
+                                               currency: currency, context: context)
+            } catch {
+                return .failed(error.message)
+            }
             do {
                 let settings = try context.run(SetUpLedger(companyName: company, baseCurrency: currency, defaultTaxRate: rate))
                 form.markSaved()
                 let s = context.strings
+                if !imported.isEmpty {
+                    return .saved(s.t("\(settings.companyName) set up; \(imported).", "\(settings.companyName) 已设置；\(imported)。"))
+                }
                 return .saved(s.t("\(settings.companyName) set up. Add your first products (a), then customers (F4, a).",
                                   "\(settings.companyName) 已设置。先新增商品（a），再新增客户（F4，a）。"))
             } catch {
@@ -49,7 +64,7 @@ struct SetupWizard {
     }
 
     func render(into buffer: inout CellBuffer, in area: Rect, unicode: Bool) -> Point? {
-        let box = area.centered(Size(width: min(area.width - 2, 64), height: min(area.height - 2, 10)))
+        let box = area.centered(Size(width: min(area.width - 2, 72), height: min(area.height - 2, 12)))
         buffer.fill(box, style: Style(.dialog))
         Border.draw(into: &buffer, rect: box, style: Style(.border), unicode: unicode)
         return form.render(into: &buffer, in: box.inset(by: 1), unicode: unicode)

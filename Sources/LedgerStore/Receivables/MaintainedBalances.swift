@@ -1,0 +1,137 @@
+import GRDB
+import LedgerCore
+
+/// The recomputation of the maintained figures (`open_item`, `customer_balance`) from documents and allocations,
+/// set-based (one GROUP BY per allocation kind), and the check that compares them. The migration back-fills
+/// with the same SQL, so "maintained" and "recomputed" have one definition each side.
+enum MaintainedBalances {
+    /// Rows (kind, id, customer_id, currency, due_date, open_amount) of every posted invoice and credit note and
+    /// every receipt, open amounts recomputed from all allocations (receipts: due_date is the receipt date).
+    static let recomputedOpenItemsSQL = """
+        SELECT d.kind, d.id, d.customer_id, d.currency, d.due_date,
+               d.total - COALESCE(CASE d.kind WHEN 'invoice' THEN ai.s ELSE ac.s END, 0)
+        FROM document d
+        LEFT JOIN (SELECT invoice_id AS id, SUM(amount) AS s FROM allocation GROUP BY invoice_id) ai ON ai.id = d.id
+        LEFT JOIN (SELECT source_id AS id, SUM(amount) AS s FROM allocation WHERE source = 'credit_note'
+                   GROUP BY source_id) ac ON ac.id = d.id
+        WHERE d.status = 'posted'
+        UNION ALL
+        SELECT 'receipt', r.id, r.customer_id, r.currency, r.date, r.amount - COALESCE(ar.s, 0)
+        FROM receipt r
+        LEFT JOIN (SELECT source_id AS id, SUM(amount) AS s FROM allocation WHERE source = 'receipt'
+                   GROUP BY source_id) ar ON ar.id = r.id
+        """
+
+    /// Rows (customer_id, currency, open_invoices, open_invoice_count, unapplied_credits, earliest_open_due)
+    /// summed from `source`, a table or parenthesised query shaped like `open_item`.
+    static func recomputedBalancesSQL(from source: String) -> String {
+        """
+        SELECT customer_id, currency,
+               SUM(CASE WHEN kind = 'invoice' THEN open_amount ELSE 0 END),
+               SUM(CASE WHEN kind = 'invoice' AND open_amount <> 0 THEN 1 ELSE 0 END),
+               SUM(CASE WHEN kind <> 'invoice' THEN open_amount ELSE 0 END),
+               MIN(CASE WHEN kind = 'invoice' AND open_amount <> 0 THEN due_date END)
+        FROM \(source) GROUP BY customer_id, currency
+        """
+    }
+
+    static let itemColumns = ["customer_id", "currency", "due_date", "open_amount"]
+    static let balanceColumns = ["open_invoices", "open_invoice_count", "unapplied_credits", "earliest_open_due"]
+
+    /// Every difference between the maintained rows and their recomputation (see `MaintainedBalanceDifference`).
+    /// Balance rows that are all zero count as absent (a customer whose documents are all settled or void).
+    static func differences(_ db: Database) throws -> [MaintainedBalanceDifference] {
+        let items = """
+            WITH m AS (SELECT kind, id, customer_id, currency, due_date, open_amount FROM open_item),
+                 r(kind, id, customer_id, currency, due_date, open_amount) AS (\(recomputedOpenItemsSQL))
+            SELECT 'stored' AS side, * FROM (SELECT * FROM m EXCEPT SELECT * FROM r)
+            UNION ALL SELECT 'recomputed', * FROM (SELECT * FROM r EXCEPT SELECT * FROM m)
+            ORDER BY kind, id
+            """
+        let nonZero = "open_invoices <> 0 OR open_invoice_count <> 0 OR unapplied_credits <> 0"
+            + " OR earliest_open_due IS NOT NULL"
+        let balances = """
+            WITH m AS (SELECT customer_id, currency, open_invoices, open_invoice_count, unapplied_credits,
+                              earliest_open_due FROM customer_balance WHERE \(nonZero)),
+                 ri(kind, id, customer_id, currency, due_date, open_amount) AS (\(recomputedOpenItemsSQL)),
+                 r0(customer_id, currency, open_invoices, open_invoice_count, unapplied_credits, earliest_open_due)
+                   AS (\(recomputedBalancesSQL(from: "ri"))),
+                 r AS (SELECT * FROM r0 WHERE \(nonZero))
+            SELECT 'stored' AS side, * FROM (SELECT * FROM m EXCEPT SELECT * FROM r)
+            UNION ALL SELECT 'recomputed', * FROM (SELECT * FROM r EXCEPT SELECT * FROM m)
+            ORDER BY customer_id, currency
+            """
+        var result: [MaintainedBalanceDifference] = []
+        let itemRows = try Row.fetchAll(db, sql: items)
+        for (key, pair) in paired(itemRows, key: { "\($0["kind"] as String? ?? "")#\($0["id"] as Int64? ?? 0)" }) {
+            let subject = try itemSubject(db, key: key)
+            result += compare(subject: subject, pair, columns: itemColumns)
+        }
+        let balanceRows = try Row.fetchAll(db, sql: balances)
+        for (_, pair) in paired(balanceRows, key: { "\($0["customer_id"] as Int64? ?? 0)#\($0["currency"] as String? ?? "")" }) {
+            let any = pair.stored ?? pair.recomputed
+            let customerID: Int64 = any?["customer_id"] ?? 0
+            let code = try String.fetchOne(db, sql: "SELECT code FROM customer WHERE id = ?", arguments: [customerID])
+            let subject = "\(code ?? "#\(customerID)") \(any?["currency"] as String? ?? "")"
+            result += compare(subject: subject, pair, columns: balanceColumns, missing: "balance-row")
+        }
+        return result
+    }
+
+    private typealias Pair = (stored: Row?, recomputed: Row?)
+
+    /// Rows grouped by key into (stored, recomputed), in first-seen order.
+    private static func paired(_ rows: [Row], key: (Row) -> String) -> [(String, Pair)] {
+        var order: [String] = []
+        var pairs: [String: Pair] = [:]
+        for row in rows {
+            let k = key(row)
+            if pairs[k] == nil { order.append(k); pairs[k] = (nil, nil) }
+            if (row["side"] as String?) == "stored" { pairs[k]?.stored = row } else { pairs[k]?.recomputed = row }
+        }
+        return order.map { ($0, pairs[$0] ?? (nil, nil)) }
+    }
+
+    private static func compare(subject: String, _ pair: Pair, columns: [String],
+                                missing: String = "row") -> [MaintainedBalanceDifference] {
+        guard let stored = pair.stored, let recomputed = pair.recomputed else {
+            return [MaintainedBalanceDifference(subject: subject, field: missing, stored: describe(pair.stored, columns),
+                                                recomputed: describe(pair.recomputed, columns))]
+        }
+        return columns.compactMap { column in
+            let a = text(stored[column] as DatabaseValue), b = text(recomputed[column] as DatabaseValue)
+            return a == b ? nil : MaintainedBalanceDifference(subject: subject, field: column, stored: a, recomputed: b)
+        }
+    }
+
+    private static func describe(_ row: Row?, _ columns: [String]) -> String {
+        guard let row else { return "absent" }
+        return columns.map { "\($0)=\(text(row[$0] as DatabaseValue))" }.joined(separator: " ")
+    }
+
+    private static func text(_ value: DatabaseValue) -> String {
+        switch value.storage {
+        case .null: return "null"
+        case .int64(let n): return String(n)
+        case .double(let d): return String(d)
+        case .string(let s): return s
+        case .blob: return "blob"
+        }
+    }
+
+    /// `INV-2025-000001` for `invoice#12`, the receipt's number for `receipt#3`, else the key itself.
+    private static func itemSubject(_ db: Database, key: String) throws -> String {
+        let parts = key.split(separator: "#")
+        guard parts.count == 2, let id = Int64(parts[1]) else { return key }
+        let table = parts[0] == "receipt" ? "receipt" : "document"
+        let number = try String.fetchOne(db, sql: "SELECT display_number FROM \(table) WHERE id = ?", arguments: [id])
+        return number ?? "\(parts[0]) #\(id)"
+    }
+}
+
+extension SQLiteLedgerStore {
+    /// See `AuditQueries.recomputeMaintainedBalances`. - Throws: `LedgerError.storage`.
+    public func recomputeMaintainedBalances() throws -> [MaintainedBalanceDifference] {
+        try read { db in try MaintainedBalances.differences(db) }
+    }
+}

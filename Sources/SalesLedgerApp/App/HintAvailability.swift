@@ -1,0 +1,54 @@
+import TerminalUI
+
+/// A screen whose keys depend on what is shown: a key that acts on the selected row does nothing on an empty list,
+/// so the hint bar leaves it out (issue 11: the hint bar shows only keys that work). The help overlay (F1) and the
+/// README still list every key of the screen.
+protocol HintAvailability {
+    /// Whether `binding` does something now.
+    func isAvailable(_ binding: KeyBinding) -> Bool
+}
+
+extension KeyBinding {
+    /// Whether the binding is one of `keys`.
+    func uses(_ keys: Key...) -> Bool { self.keys.contains { keys.contains($0) } }
+}
+
+extension ReceivablesScreen: HintAvailability {
+    func isAvailable(_ binding: KeyBinding) -> Bool {
+        // Forms and the date input list their own keys.
+        guard receipt == nil, followUp == nil, dateInput == nil else { return true }
+        return selectedRow != nil || !binding.uses(.char("r"), .char("l"), .char("z"), .char("c"), .enter)
+    }
+}
+
+extension CustomersScreen: HintAvailability {
+    func isAvailable(_ binding: KeyBinding) -> Bool {
+        guard detail == nil, form == nil, receipt == nil, statement == nil, picker == nil, allocation == nil else { return true }
+        return (source?.rowCount ?? 0) > 0 || !binding.uses(.enter, .char("e"))
+    }
+}
+
+extension ProductsScreen: HintAvailability {
+    func isAvailable(_ binding: KeyBinding) -> Bool {
+        guard form == nil, confirm == nil else { return true }
+        return selected != nil || !binding.uses(.enter, .char("e"), .char("x"))
+    }
+}
+
+extension DocumentsScreen: HintAvailability {
+    func isAvailable(_ binding: KeyBinding) -> Bool {
+        guard view == nil else { return true }
+        return !rows.isEmpty || !binding.uses(.enter)
+    }
+}
+
+extension SalesEntryScreen: HintAvailability {
+    func isAvailable(_ binding: KeyBinding) -> Bool {
+        guard prompt == nil, draftsPanel == nil else { return true }
+        guard isInList else { return !todays.isEmpty || !binding.uses(.ctrl("l")) }
+        let row = todays.indices.contains(list.selectedRow) ? todays[list.selectedRow] : nil
+        if binding.uses(.char("v")) { return row?.status == .posted }
+        if binding.uses(.char("c")) { return row?.status == .posted && row?.kind == .invoice }
+        return true
+    }
+}
