@@ -68,7 +68,7 @@ let package = Package(
                     resources: [.copy("Snapshots")]),
         .testTarget(name: "LedgerCoreTests", dependencies: ["LedgerCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LedgerStoreTests", dependencies: [
-            "LedgerCore", "LedgerStore", "LedgerInterop", "Classification",
+            "LedgerCore", "LedgerStore", "LedgerInterop", "Classification", "LedgerReports",
             .product(name: "GRDB", package: "GRDB.swift"),
         ], resources: [.copy("Fixtures")]),
         .testTarget(name: "LedgerAuditTests", dependencies: [
