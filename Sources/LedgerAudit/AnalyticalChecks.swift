@@ -29,7 +29,8 @@ enum AnalyticalChecks {
                 let turnoverText = turnover.map { Money.format($0, digits: 1, grouping: false) } ?? "n/a"
                 result.notes.append(
                     lang.t(
-                        "\(label) \(from)…\(to) \(figure.currency.code): DSO \(figure.text) days, turnover \(turnoverText)",
+                        "\(label) \(from)…\(to) \(figure.currency.code): DSO \(figure.text) days, turnover "
+                            + "\(turnoverText)",
                         "\(label) \(from)…\(to) \(figure.currency.code)：周转天数 \(figure.text)，周转率 \(turnoverText)"))
                 guard let tenths = figure.tenths else { continue }
                 if index == 0 {
@@ -43,8 +44,10 @@ enum AnalyticalChecks {
                     AuditFinding(
                         check: result.id, severity: .info, subject: "\(figure.currency.code):\(index)",
                         message: lang.t(
-                            "DSO rose from \(figure.text) (\(label)) to \(Money.format(now, digits: 1, grouping: false)) days, more than 20 %",
-                            "周转天数由\(label) \(figure.text) 升至 \(Money.format(now, digits: 1, grouping: false)) 天，增幅超过 20%"
+                            "DSO rose from \(figure.text) (\(label)) to "
+                                + "\(Money.format(now, digits: 1, grouping: false)) days, more than 20 %",
+                            "周转天数由\(label) \(figure.text) 升至 \(Money.format(now, digits: 1, grouping: false)) 天，增幅超过 "
+                                + "20%"
                         )))
             }
         }

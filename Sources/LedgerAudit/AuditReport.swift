@@ -97,8 +97,11 @@ public enum AuditReport {
         item(lang.t("Run by: \(run.ranBy) at \(run.ranAtUTC)", "执行人：\(run.ranBy)，时间 \(run.ranAtUTC)"))
         item(
             lang.t(
-                "Parameters: backdated > \(p.backdatedDays) days, cut-off ± \(p.cutoffDays) days, disputes > \(p.disputeDays) days, drafts > \(p.draftDays) days, balance growth > \(p.growthPercent) %, round unit \(p.roundUnit), sample \(p.sampleSize), seed \(p.seed)",
-                "参数：倒签 > \(p.backdatedDays) 天，截止 ± \(p.cutoffDays) 天，争议 > \(p.disputeDays) 天，草稿 > \(p.draftDays) 天，余额增长 > \(p.growthPercent)%，整数单位 \(p.roundUnit)，样本 \(p.sampleSize)，种子 \(p.seed)"
+                "Parameters: backdated > \(p.backdatedDays) days, cut-off ± \(p.cutoffDays) days, disputes > "
+                    + "\(p.disputeDays) days, drafts > \(p.draftDays) days, balance growth > \(p.growthPercent) %, "
+                    + "round unit \(p.roundUnit), sample \(p.sampleSize), seed \(p.seed)",
+                "参数：倒签 > \(p.backdatedDays) 天，截止 ± \(p.cutoffDays) 天，争议 > \(p.disputeDays) 天，草稿 > \(p.draftDays) "
+                    + "天，余额增长 > \(p.growthPercent)%，整数单位 \(p.roundUnit)，样本 \(p.sampleSize)，种子 \(p.seed)"
             ))
         let findings = run.findings.count
         let observations = run.allFindings.count - findings

@@ -93,12 +93,14 @@ public enum Confirmations {
         case .positive:
             out.append(
                 lang.t(
-                    "Whether or not it agrees with your records, please sign and return the reply part below (如无异议请签章寄回).",
+                    "Whether or not it agrees with your records, please sign and return the reply part below "
+                        + "(如无异议请签章寄回).",
                     "下列数据出自本公司账簿，如与贵公司记录相符，请在“数据证明无误”处签章证明；如有不符，请在“数据不符”处列明不符金额。如无异议请签章寄回。"))
         case .negative:
             out.append(
                 lang.t(
-                    "If it agrees with your records, no reply is needed; if not, please state the difference below and return it.",
+                    "If it agrees with your records, no reply is needed; if not, please state the difference below and "
+                        + "return it.",
                     "如与贵公司记录相符，无须回复；如有不符，请在“数据不符”处列明不符金额并签章寄回。"))
         }
         out.append("")
@@ -114,7 +116,8 @@ public enum Confirmations {
                 "  单据号            日期        到期日      金额             未结金额"))
         for line in letter.lines {
             out.append(
-                "  \(pad(line.number, 16))  \(line.date)  \(line.dueDate)  \(left(m(line.total), 15))  \(left(m(line.open), 15))"
+                "  \(pad(line.number, 16))  \(line.date)  \(line.dueDate)  \(left(m(line.total), 15))  "
+                    + "\(left(m(line.open), 15))"
             )
         }
         if letter.unappliedCredit != 0 {

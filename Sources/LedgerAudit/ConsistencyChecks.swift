@@ -73,9 +73,9 @@ enum ConsistencyChecks {
                     customer: data.customerCode(receipt.customerID),
                     amount: AuditData.amount(allocated, receipt.amount.currency),
                     message: lang.t(
-                        "allocated \(Money.format(allocated, digits: receipt.amount.currency.minorDigits, grouping: false)) from a receipt of \(receipt.amount.plainString)",
-                        "核销 \(Money.format(allocated, digits: receipt.amount.currency.minorDigits, grouping: false))，收款单仅 \(receipt.amount.plainString)"
-                    )))
+                        "allocated \(Self.plain(allocated, receipt.amount.currency)) from a receipt of"
+                            + " \(receipt.amount.plainString)",
+                        "核销 \(Self.plain(allocated, receipt.amount.currency))，收款单仅 \(receipt.amount.plainString)")))
         }
         for doc in data.documents where doc.kind == .creditNote {
             let allocated = fromSource["credit_note#\(doc.id)"] ?? 0
@@ -189,5 +189,12 @@ enum JournalReceivables {
             sums[currency.code, default: 0] &+= money.minorUnits
         }
         return sums
+    }
+}
+
+extension ConsistencyChecks {
+    /// Minor units of `currency` as a plain decimal (no grouping), for finding messages.
+    static func plain(_ minor: Int64, _ currency: Currency) -> String {
+        Money.format(minor, digits: currency.minorDigits, grouping: false)
     }
 }

@@ -16,8 +16,12 @@ enum ControlChecks {
                     customer: customer.code,
                     amount: AuditData.amount(-balance, currency),
                     message: lang.t(
-                        "\(customer.name) holds a credit of \(Money.format(-balance, digits: currency.minorDigits, grouping: true)) \(currency.code) on \(p.to): reclassify to advances (预收账款)",
-                        "\(customer.name) 于 \(p.to) 贷方余额 \(Money.format(-balance, digits: currency.minorDigits, grouping: true)) \(currency.code)：重分类至预收账款"
+                        "\(customer.name) holds a credit of "
+                            + "\(Money.format(-balance, digits: currency.minorDigits, grouping: true)) "
+                            + "\(currency.code) on \(p.to): reclassify to advances (预收账款)",
+                        "\(customer.name) 于 \(p.to) 贷方余额 "
+                            + "\(Money.format(-balance, digits: currency.minorDigits, grouping: true)) "
+                            + "\(currency.code)：重分类至预收账款"
                     )))
         }
         return result
@@ -184,8 +188,10 @@ enum ControlChecks {
                     check: result.id, severity: .warning, subject: customer.code, customer: customer.code,
                     amount: AuditData.amount(balance, currency),
                     message: lang.t(
-                        "balance \(Money.format(balance, digits: currency.minorDigits, grouping: true)) over the limit \(limit.groupedString) \(currency.code) on \(p.to)",
-                        "\(p.to) 余额 \(Money.format(balance, digits: currency.minorDigits, grouping: true)) 超出额度 \(limit.groupedString) \(currency.code)"
+                        "balance \(Money.format(balance, digits: currency.minorDigits, grouping: true)) over the limit "
+                            + "\(limit.groupedString) \(currency.code) on \(p.to)",
+                        "\(p.to) 余额 \(Money.format(balance, digits: currency.minorDigits, grouping: true)) 超出额度 "
+                            + "\(limit.groupedString) \(currency.code)"
                     )))
         }
         if loaded > 0 {

@@ -96,7 +96,8 @@ enum DateChecks {
                         check: window.id, severity: .info, subject: doc.displayNumber, documents: [doc.displayNumber],
                         customer: doc.customerCode, amount: AuditData.amount(doc.total, doc.currency),
                         message: lang.t(
-                            "\(doc.kind == .invoice ? "invoice" : "credit note") dated \(doc.date), \(side) the period end",
+                            "\(doc.kind == .invoice ? "invoice" : "credit note") dated \(doc.date), \(side) the period "
+                                + "end",
                             "\(doc.kind == .invoice ? "发票" : "红字冲销") \(doc.date)，\(side)")))
             }
             if doc.kind == .creditNote, doc.date > p.to, let target = doc.appliesToID.flatMap({ byID[$0] }),
@@ -108,7 +109,8 @@ enum DateChecks {
                         documents: [doc.displayNumber, target.displayNumber], customer: doc.customerCode,
                         amount: AuditData.amount(doc.total, doc.currency),
                         message: lang.t(
-                            "credit note dated \(doc.date) reduces \(target.displayNumber) of \(target.date), before the period end \(p.to)",
+                            "credit note dated \(doc.date) reduces \(target.displayNumber) of \(target.date), before "
+                                + "the period end \(p.to)",
                             "红字冲销 \(doc.date) 冲减期末 \(p.to) 前的发票 \(target.displayNumber)（\(target.date)）")))
             }
         }

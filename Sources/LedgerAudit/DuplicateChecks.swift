@@ -22,7 +22,8 @@ enum DuplicateChecks {
                     check: result.id, severity: .review, subject: numbers.joined(separator: "+"), documents: numbers,
                     customer: group[0].customerCode, amount: AuditData.amount(group[0].total, group[0].currency),
                     message: lang.t(
-                        "\(group.count) invoices on \(group[0].date) for the same amount: possible duplicate, review (never merged)",
+                        "\(group.count) invoices on \(group[0].date) for the same amount: possible duplicate, review "
+                            + "(never merged)",
                         "\(group[0].date) 同金额发票 \(group.count) 张：疑似重复，请复核（不会合并）")))
         }
         return result

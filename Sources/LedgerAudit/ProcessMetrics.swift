@@ -6,7 +6,8 @@ public struct ProcessMetric: Hashable, Sendable {
     public enum Unit: String, Sendable { case days, percent, per100, perDay, count }
     public var id: String
     public var unit: Unit
-    /// Tenths for days, percent, per100 and perDay (half up); the count itself for `count`; nil when nothing to measure.
+    /// Tenths for days, percent, per100 and perDay (half up); the count itself for `count`; nil when nothing to
+    /// measure.
     public var value: Int64?
     /// How many items it was measured on.
     public var basis: Int

@@ -27,7 +27,8 @@ public enum VouchingSample {
             let lines = invoice.lines.map { line in
                 let discount = line.discount.basisPoints == 0 ? "" : " − \(line.discount)"
                 return
-                    "\(line.description): \(line.quantity) × \(line.unitPrice.plainString)\(discount) = \(line.netAmount.plainString)"
+                    "\(line.description): \(line.quantity) × \(line.unitPrice.plainString)\(discount) = "
+                        + "\(line.netAmount.plainString)"
                     + (line.taxAmount.minorUnits == 0 ? "" : " + \(line.taxAmount.plainString) (\(line.taxRate))")
             }
             items.append(

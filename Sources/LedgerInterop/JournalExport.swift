@@ -43,7 +43,8 @@ public enum JournalExport {
                 .joined(separator: "\n")))
         }
         let sorted = entries.enumerated().sorted { ($0.element.0, $0.element.1, $0.offset) < ($1.element.0, $1.element.1, $1.offset) }
-        return "; SalesLedger journal export — hledger -f FILE balance\n\n" + sorted.map(\.element.2).joined(separator: "\n\n") + "\n"
+        let mark = PracticeWatermark.text.map { "; \($0)\n" } ?? ""   // practice ledger (training)
+        return mark + "; SalesLedger journal export — hledger -f FILE balance\n\n" + sorted.map(\.element.2).joined(separator: "\n\n") + "\n"
     }
 
     static func posting(_ account: String, _ minor: Int64, _ currency: Currency) -> String {

@@ -1,6 +1,7 @@
 import LedgerCore
 
-/// Customer exposure rows: customer, balance, overdue, credit limit, credit used, hold and its reasons.
+/// Customer exposure rows: customer, balance, overdue, acceptance bills held, credit limit, credit used (balance
+/// and bills held), hold and its reasons.
 public enum ExposureTable {
     public static func make(_ exposures: [CreditExposure]) -> ReportTable {
         ReportTable(
@@ -8,6 +9,7 @@ public enum ExposureTable {
             columns: [ReportColumn("customer", .text, en: "Customer", zh: "客户"),
                       ReportColumn("balance", .money, en: "Balance", zh: "应收余额"),
                       ReportColumn("overdue", .money, en: "Overdue", zh: "逾期"),
+                      ReportColumn("bills_held", .money, en: "Bills held", zh: "未到期汇票"),
                       ReportColumn("credit_limit", .money, en: "Credit limit", zh: "信用额度"),
                       ReportColumn("credit_used", .percent, en: "Used", zh: "已用"),
                       ReportColumn("hold", .text, en: "Hold", zh: "冻结"),
@@ -15,6 +17,7 @@ public enum ExposureTable {
             rows: exposures.map { e in
                 [.text(e.customerCode), .money(Money(minorUnits: e.balance, currency: e.currency)),
                  .money(Money(minorUnits: e.overdue, currency: e.currency)),
+                 .money(Money(minorUnits: e.billsHeld, currency: e.currency)),
                  e.creditLimit.map { .money(Money(minorUnits: $0, currency: e.currency)) } ?? .empty,
                  e.creditUsedBasisPoints.map(ReportCell.percent) ?? .empty,
                  .text(e.isOnHold ? "yes" : "no"), .text(e.holdReasons.map(\.message).joined(separator: "; "))]

@@ -57,7 +57,7 @@ extension Reports {
     /// - Throws: `LedgerError.storage`.
     public func reminders(on date: CivilDate, dueOnly: Bool) throws -> [ReminderItem] {
         try store.readSnapshot {
-            Reminders.list(on: date, snapshot: try store.receivablesSnapshot(customerID: nil),
+            Reminders.list(on: date, snapshot: try store.openReceivablesSnapshot(asOf: date, documentsFrom: nil),
                            rules: try store.storedReminderRules(), dueOnly: dueOnly)
         }
     }
@@ -70,8 +70,9 @@ extension Reports {
         try store.readSnapshot {
             let items = try store.openItems(asOf: asOf)
             let aging = Aging.reports(items: items, credits: try store.unappliedCredits(asOf: asOf), asOf: asOf)
-            let snapshot = try store.receivablesSnapshot(customerID: nil)
-            let dso = ReceivablesFigures.dso(from: Reports.defaultDSOStart(asOf), to: asOf, snapshot: snapshot)
+            let start = Reports.defaultDSOStart(asOf)
+            let snapshot = try store.openReceivablesSnapshot(asOf: asOf, documentsFrom: start)
+            let dso = ReceivablesFigures.dso(from: start, to: asOf, snapshot: snapshot)
             let reminders = Reminders.list(on: asOf, snapshot: snapshot, rules: try store.storedReminderRules(), dueOnly: true)
             return ReceivablesDashboard(asOf: asOf, aging: aging, overdue: items.filter { $0.dueDate < asOf }, dso: dso,
                                         reminders: reminders)

@@ -22,7 +22,7 @@ public struct Reports {
     public func dso(from: CivilDate? = nil, to: CivilDate) throws -> DSOReport {
         let start = from ?? Reports.defaultDSOStart(to)
         return try store.readSnapshot {
-            let snapshot = try store.receivablesSnapshot(customerID: nil)
+            let snapshot = try store.openReceivablesSnapshot(asOf: to, documentsFrom: start)
             let figures = ReceivablesFigures.dso(from: start, to: to, snapshot: snapshot)
             let converted = figures.count > 1
                 ? ReceivablesFigures.convertedDSO(from: start, to: to, snapshot: snapshot, rates: try store.exchangeRates())
@@ -47,7 +47,7 @@ public struct Reports {
                     .map { ($0.invoice.number, $0.invoice.dueDate, $0.invoice.currency, $0.open) },
                 unapplied: [(customer.currency, snapshot.unappliedCredit(customerID: customer.id, currency: customer.currency, asOf: asOf))],
                 asOf: asOf, stopCreditFromDays: rules.policy(forClass: customer.customerClass).stopCreditFromDays,
-                newSale: newSale)
+                newSale: newSale, bills: try store.acceptanceBills(asOf: asOf).filter { $0.customerCode == customer.code })
         }
     }
 

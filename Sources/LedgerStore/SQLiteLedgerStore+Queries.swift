@@ -73,18 +73,23 @@ extension SQLiteLedgerStore {
             let d = asOf.description
             let on = OpenAsOf.literal(asOf)
             let openInvoice = OpenAsOf.invoiceOpen(asOf: on)
-            let sql = """
-                SELECT c.*,
+            // Issue 10: with nothing dated after `asOf`, the maintained balances are the figures as of it.
+            let current = try CustomerFiguresSQL.maintainedAreCurrent(db, asOf: d)
+            let balance = current ? CustomerFiguresSQL.maintainedBalance : """
                   COALESCE((SELECT SUM(\(openInvoice))
                             FROM document d WHERE d.customer_id = c.id AND d.kind = 'invoice' AND d.status = 'posted' AND d.date <= '\(d)'), 0)
                   - COALESCE((SELECT SUM(\(OpenAsOf.unapplied("receipt", asOf: on)))
                             FROM receipt r WHERE r.customer_id = c.id AND r.date <= '\(d)'), 0)
                   - COALESCE((SELECT SUM(\(OpenAsOf.unapplied("credit_note", "d", asOf: on)))
                             FROM document d WHERE d.customer_id = c.id AND d.kind = 'credit_note' AND d.status = 'posted' AND d.date <= '\(d)'), 0)
-                  AS balance,
+                """
+            let overdue = current ? CustomerFiguresSQL.maintainedOverdue(asOf: on) : """
                   COALESCE((SELECT SUM(\(openInvoice))
                             FROM document d WHERE d.customer_id = c.id AND d.kind = 'invoice' AND d.status = 'posted'
-                            AND d.date <= '\(d)' AND d.due_date < '\(d)'), 0) AS overdue,
+                            AND d.date <= '\(d)' AND d.due_date < '\(d)'), 0)
+                """
+            let sql = """
+                SELECT c.*, \(balance) AS balance, \(overdue) AS overdue,
                   (SELECT MAX(d.date) FROM document d WHERE d.customer_id = c.id AND d.kind = 'invoice' AND d.status = 'posted' AND d.date <= '\(d)') AS last_purchase
                 FROM customer c
                 WHERE \(clause) AND \(extraClause)

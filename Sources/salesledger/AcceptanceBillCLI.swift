@@ -66,12 +66,13 @@ struct BillsReportCommand: ParsableCommand {
                                             ("status", .text)], rows, total: total), format)
             return
         }
-        let customers = try store.customers(search: nil, asOf: date, page: .all)
-        var heldBy: [String: Int64] = [:]
-        for b in bills where b.isHeld(on: date) { heldBy[b.customerCode, default: 0] += b.amount.minorUnits }
-        let rows = customers.filter { heldBy[$0.code] != nil }.map { c -> [ReportCell] in
-            [.text(c.code), .text(c.name), .text(c.currency.code), .amount(c.balance, c.currency), .amount(heldBy[c.code] ?? 0, c.currency),
-             .amount(c.balance + (heldBy[c.code] ?? 0), c.currency)]
+        // The exposure credit control uses (`Reports.exposure`: balance + bills held until maturity), per customer.
+        let reports = Reports(store: store)
+        let rows = try Set(bills.filter { $0.isHeld(on: date) }.map(\.customerCode)).sorted().compactMap { code -> [String]? in
+            guard let e = try reports.exposure(customerCode: code, asOf: date) else { return nil }
+            let name = bills.first { $0.customerCode == code }?.customerName ?? ""
+            return [.text(code), .text(name), .text(e.currency.code), .amount(e.balance, e.currency), .amount(e.billsHeld, e.currency),
+                    .amount(e.atRisk, e.currency)]
         }
         printReport(listTable("bills-by-customer", [("customer", .text), ("name", .text), ("currency", .text), ("balance", .money),
                                                     ("bills_held", .money), ("exposure", .money)], rows), format)

@@ -82,7 +82,8 @@ struct AuditCheckCommand: ParsableCommand {
             }
             print(
                 p.language.t(
-                    "\(run.findings.count) findings, \(run.allFindings.count - run.findings.count) observations, sample seed \(p.seed)",
+                    "\(run.findings.count) findings, \(run.allFindings.count - run.findings.count) observations, "
+                        + "sample seed \(p.seed)",
                     "\(run.findings.count) 项发现，\(run.allFindings.count - run.findings.count) 项观察，样本种子 \(p.seed)"))
         } else {
             print(text, terminator: "")

@@ -71,17 +71,11 @@ struct CommissionReportCommand: ParsableCommand {
             }
             first = date
         }
-        let last = first.adding(months: 1).adding(days: -1)
-        let lines = Commission.lines(events: try store.commissionEvents(from: first, to: last), rules: try store.commissionRules())
-        let names = Dictionary(try store.salespeople().map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
-        let rows = lines.map { l -> [ReportCell] in
-            [.text(l.salesperson), .text(names[l.salesperson] ?? ""), .text(l.rule.basis.rawValue), .text(l.rule.rate.description),
-             .date(l.rule.start), .text(l.currency.code), .amount(l.basisAmount, l.currency), .amount(l.commission, l.currency)]
-        }
-        if format == .table { print("Commission \(first) … \(last)") }
-        var table = listTable("commission", [("salesperson", .text), ("name", .text), ("basis", .text), ("rate", .text), ("from", .date),
-                                             ("currency", .text), ("basis_amount", .money), ("commission", .money)], rows)
-        table.totalRule = .sumPerCurrency(label: "TOTAL")
-        printReport(table, format)
+        let report = try CommissionMonth.make(month: first, store: store)
+        if format == .table { print("Commission \(report.first) … \(report.last)") }
+        // `CommissionMonth` (shared with the Reports screen) hands over plain-number text for the amounts.
+        let kinds: [ColumnKind] = [.text, .text, .text, .text, .text, .text, .number, .number]
+        printReport(listTable("commission", Array(zip(CommissionMonth.columns, kinds)), report.rows.map { $0.map { ReportCell.text($0) } },
+                              total: report.total.map { $0.map { ReportCell.text($0) } }), format)
     }
 }

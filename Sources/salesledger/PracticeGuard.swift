@@ -10,12 +10,14 @@ enum PracticeGuard {
     static func check(_ store: SQLiteLedgerStore, path: String, practice: Bool) throws {
         let marked = try store.ledgerSetting(PracticeLedger.markerKey) != nil
         if marked && !practice {
-            throw UserError("\(path) is a practice ledger (练习账套), never the real one: open it with `salesledger train` "
-                            + "or `--practice` beside the real ledger")
+            throw UserError(
+                "\(path) is a practice ledger (练习账套), never the real one: open it with `salesledger train` "
+                    + "or `--practice` beside the real ledger")
         }
         if practice && !marked {
-            throw UserError("\(path) is not a practice ledger: training never uses a real ledger "
-                            + "(move the file away, then run `salesledger train`)")
+            throw UserError(
+                "\(path) is not a practice ledger: training never uses a real ledger "
+                    + "(move the file away, then run `salesledger train`)")
         }
         PracticeWatermark.text = marked ? PracticeWatermark.standard : nil
     }

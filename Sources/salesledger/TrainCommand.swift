@@ -15,7 +15,8 @@ struct TrainCommand: ParsableCommand {
         subcommands: [Reset.self, Lessons.self, Start.self, Check.self, Quiz.self, Report.self])
 
     @OptionGroup var global: GlobalOptions
-    @Option(help: "Language of the practice sample when it is made: zh or en (default: the UI language).") var sample: String?
+    @Option(help: "Language of the practice sample when it is made: zh or en (default: the UI language).") var sample:
+        String?
     @Option(help: "Colour theme: default, dark, light, high-contrast, mono.") var theme: String?
 
     func run() throws {
@@ -23,7 +24,8 @@ struct TrainCommand: ParsableCommand {
     }
 
     struct Reset: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Replace the practice ledger by a fresh sample (scores stay).")
+        static let configuration = CommandConfiguration(
+            abstract: "Replace the practice ledger by a fresh sample (scores stay).")
         @OptionGroup var global: GlobalOptions
         @Option(help: "Language of the new practice sample: zh or en (default: the UI language).") var sample: String?
         func run() throws {
@@ -44,11 +46,14 @@ struct TrainCommand: ParsableCommand {
     }
 
     struct Start: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Start a lesson in the practice ledger and print its steps.")
+        static let configuration = CommandConfiguration(
+            abstract: "Start a lesson in the practice ledger and print its steps.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Lesson number (1…8) or key.") var lesson: String
         func run() throws {
-            guard let chosen = TrainingLessons.lesson(lesson) else { throw UserError("lesson: no lesson '\(lesson)' (see train lessons)") }
+            guard let chosen = TrainingLessons.lesson(lesson) else {
+                throw UserError("lesson: no lesson '\(lesson)' (see train lessons)")
+            }
             let session = try TrainingFiles.session(global)
             let state = try session.start(chosen)
             print("\(TrainingLessons.number(of: chosen.id)). \(chosen.title.text(zh: session.chinese))")
@@ -58,7 +63,8 @@ struct TrainCommand: ParsableCommand {
 
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Check the lesson in progress against the practice ledger; the result goes to the real ledger's log.")
+            abstract:
+                "Check the lesson in progress against the practice ledger; the result goes to the real ledger's log.")
         @OptionGroup var global: GlobalOptions
         @Option(help: "Your answer, for lessons that ask one (an invoice number).") var answer: String?
         func run() throws {
@@ -67,8 +73,10 @@ struct TrainCommand: ParsableCommand {
             let zh = session.chinese
             print("\(TrainingLessons.number(of: outcome.lesson.id)). \(outcome.lesson.title.text(zh: zh))")
             if outcome.passed {
-                print(zh ? "通过：得分 \(outcome.score)，尝试 \(outcome.attempts) 次，用时 \(outcome.seconds) 秒"
-                         : "passed: score \(outcome.score), attempts \(outcome.attempts), \(outcome.seconds) s")
+                print(
+                    zh
+                        ? "通过：得分 \(outcome.score)，尝试 \(outcome.attempts) 次，用时 \(outcome.seconds) 秒"
+                        : "passed: score \(outcome.score), attempts \(outcome.attempts), \(outcome.seconds) s")
                 return
             }
             print(zh ? "未通过（第\(outcome.attempts)次）：" : "not passed (attempt \(outcome.attempts)):")
@@ -78,12 +86,15 @@ struct TrainCommand: ParsableCommand {
     }
 
     struct Quiz: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Take a lesson's quiz (asked on the terminal, or --answers).")
+        static let configuration = CommandConfiguration(
+            abstract: "Take a lesson's quiz (asked on the terminal, or --answers).")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Lesson number (1…8) or key.") var lesson: String
         @Option(help: "Choice numbers, one per question, e.g. 2,1 (1-based).") var answers: String?
         func run() throws {
-            guard let chosen = TrainingLessons.lesson(lesson) else { throw UserError("lesson: no lesson '\(lesson)' (see train lessons)") }
+            guard let chosen = TrainingLessons.lesson(lesson) else {
+                throw UserError("lesson: no lesson '\(lesson)' (see train lessons)")
+            }
             let session = try TrainingFiles.session(global)
             let zh = session.chinese
             let started = session.practice.wallClock()
@@ -91,8 +102,10 @@ struct TrainCommand: ParsableCommand {
             if let answers {
                 for (i, part) in answers.split(separator: ",").enumerated() {
                     guard let n = Int(part.trimmingCharacters(in: .whitespaces)), n >= 1,
-                          i < chosen.quiz.count, n <= chosen.quiz[i].choices.count else {
-                        throw UserError("--answers: item \(i + 1) '\(part)' is not a choice number of question \(i + 1)")
+                        i < chosen.quiz.count, n <= chosen.quiz[i].choices.count
+                    else {
+                        throw UserError(
+                            "--answers: item \(i + 1) '\(part)' is not a choice number of question \(i + 1)")
                     }
                     picked.append(n - 1)
                 }
@@ -107,9 +120,14 @@ struct TrainCommand: ParsableCommand {
                     picked.append((Int(line.trimmingCharacters(in: .whitespaces)) ?? 0) - 1)
                 }
             }
-            let outcome = try session.scoreQuiz(chosen, answers: picked, seconds: max(0, session.practice.wallClock() - started))
-            print(zh ? "得分 \(outcome.score)（答对 \(outcome.correct)/\(outcome.total)）\(outcome.passed ? "通过" : "未通过")"
-                     : "score \(outcome.score) (\(outcome.correct) of \(outcome.total) right), \(outcome.passed ? "passed" : "not passed")")
+            let outcome = try session.scoreQuiz(
+                chosen, answers: picked, seconds: max(0, session.practice.wallClock() - started))
+            print(
+                zh
+                    ? "得分 \(outcome.score)（答对 \(outcome.correct)/\(outcome.total)）\(outcome.passed ? "通过" : "未通过")"
+                    : "score \(outcome.score) (\(outcome.correct) of \(outcome.total) right), "
+                        + (outcome.passed ? "passed" : "not passed")
+            )
             for line in outcome.corrections { print("  " + line) }
         }
     }
@@ -126,7 +144,8 @@ struct TrainCommand: ParsableCommand {
             try service.authorize(.trainingReport, detail: trainee ?? "")
             // CSV and JSON keep English values for programs, like every report.
             let chinese = global.isChinese && format == .table
-            printReport(TrainingReport.table(try store.trainingLog(user: trainee), chinese: chinese), format, chinese: chinese)
+            printReport(
+                TrainingReport.table(try store.trainingLog(user: trainee), chinese: chinese), format, chinese: chinese)
         }
     }
 }

@@ -15,22 +15,27 @@ enum TrainLauncher {
         let sampleLanguage = try TrainingFiles.language(sample, global: global)
         var config = AppConfig()
         if let loaded = try? AppConfig.load(path: AppConfig.defaultPath()) { config = loaded }
-        let language: Language = global.lang != nil ? (global.isChinese ? .zh : .en)
+        let language: Language =
+            global.lang != nil
+            ? (global.isChinese ? .zh : .en)
             : (config.language ?? (global.isChinese ? .zh : .en))
         var path = try TrainingFiles.ensure(global, language: sampleLanguage)
-        let loaded = ThemeLoader.load(named: theme ?? config.theme, directory: ThemeLocation.directory(option: nil),
-                                      environment: ProcessInfo.processInfo.environment)
+        let loaded = ThemeLoader.load(
+            named: theme ?? config.theme, directory: ThemeLocation.directory(option: nil),
+            environment: ProcessInfo.processInfo.environment)
         let backend: NcursesBackend
         do {
             backend = try NcursesBackend.make(theme: loaded.theme)
         } catch {
             Main.fail("cannot start the terminal interface: \(error)", code: 2)
         }
-        let runtime = Runtime(backend: backend, pollMilliseconds: 100, deliversTicks: true,
-                              pendingSignal: SignalMonitor.pendingSignal, needsFullRedraw: SignalMonitor.takeContinue)
+        let runtime = Runtime(
+            backend: backend, pollMilliseconds: 100, deliversTicks: true,
+            pendingSignal: SignalMonitor.pendingSignal, needsFullRedraw: SignalMonitor.takeContinue)
         while true {
-            let (reason, reset) = try runOnce(practiceGlobal, path: path, realService: realService, language: language,
-                                              runtime: runtime)
+            let (reason, reset) = try runOnce(
+                practiceGlobal, path: path, realService: realService, language: language,
+                runtime: runtime)
             if reset {
                 path = try TrainingFiles.reset(global, language: sampleLanguage)
                 continue
@@ -41,17 +46,21 @@ enum TrainLauncher {
     }
 
     /// One run of the UI on the practice ledger; the store is closed when it returns.
-    static func runOnce(_ practiceGlobal: GlobalOptions, path: String, realService: LedgerService, language: Language,
-                        runtime: Runtime) throws -> (TerminationReason, Bool) {
+    static func runOnce(
+        _ practiceGlobal: GlobalOptions, path: String, realService: LedgerService, language: Language,
+        runtime: Runtime
+    ) throws -> (TerminationReason, Bool) {
         let (store, service) = try practiceGlobal.openLedger()
         service.actor = realService.actor
         let drafts = DraftFiles(ledgerPath: path)
         drafts.adoptCrashedDraft()
-        let context = AppContext(store: store, service: service, language: language,
-                                 ledgerName: PracticeLedger.badge + " — " + (path as NSString).lastPathComponent,
-                                 draftPath: drafts.path)
-        let session = TrainingSession(practice: service, practiceQueries: store, real: realService,
-                                      chinese: language == .zh)
+        let context = AppContext(
+            store: store, service: service, language: language,
+            ledgerName: PracticeLedger.badge + " — " + (path as NSString).lastPathComponent,
+            draftPath: drafts.path)
+        let session = TrainingSession(
+            practice: service, practiceQueries: store, real: realService,
+            chinese: language == .zh)
         var app = TrainingApp(context: context, session: session)
         let reason = runtime.run(&app)
         drafts.release()

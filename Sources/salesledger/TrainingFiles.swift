@@ -25,7 +25,9 @@ enum TrainingFiles {
     @discardableResult
     static func ensure(_ global: GlobalOptions, language: SampleGenerator.Language) throws -> String {
         let path = PracticeLedger.path(forRealLedger: global.realDatabasePath)
-        guard path != global.realDatabasePath else { throw UserError("\(path): the practice ledger cannot be the real ledger") }
+        guard path != global.realDatabasePath else {
+            throw UserError("\(path): the practice ledger cannot be the real ledger")
+        }
         if FileManager.default.fileExists(atPath: path) {
             guard try SQLiteLedgerStore.practiceMarker(inFile: path) != nil else {
                 throw UserError("\(path) exists and is not a practice ledger: nothing was changed (move it away first)")
@@ -37,8 +39,9 @@ enum TrainingFiles {
             let store = try SQLiteLedgerStore(path: path)
             let service = LedgerService(store: store, clock: try global.clock(), actor: global.actor, role: .admin)
             let cities = try SampleGenerator.loadCities(directory: try TUILauncher.sampleFolder("cn-regions"))
-            let generator = SampleGenerator(language: language, customers: customers, invoices: invoices, seed: seed,
-                                            today: service.clock.today(), cities: cities)
+            let generator = SampleGenerator(
+                language: language, customers: customers, invoices: invoices, seed: seed,
+                today: service.clock.today(), cities: cities)
             _ = try service.runBatch { runner -> LoadReport in
                 if language == .zh { try SampleClasses.importChinaRegions(runner) }
                 let report = try generator.load(into: runner)

@@ -84,6 +84,14 @@ import LedgerStore
             let expected = snapshot.openInvoices(asOf: asOf)
             #expect(items.map(\.number).sorted() == expected.map(\.invoice.number).sorted(), "as of \(asOf)")
             #expect(items.reduce(Int64(0)) { $0 + $1.open } == expected.reduce(Int64(0)) { $0 + $1.open }, "as of \(asOf)")
+            // The set-based partial snapshot gives the same reminders and DSO as the whole ledger.
+            let open = try ledger.store.openReceivablesSnapshot(asOf: asOf, documentsFrom: nil)
+            #expect(Reminders.list(on: asOf, snapshot: open) == Reminders.list(on: asOf, snapshot: snapshot))
+            let from = asOf.adding(days: -89)
+            let period = try ledger.store.openReceivablesSnapshot(asOf: asOf, documentsFrom: from)
+            #expect(ReceivablesFigures.dso(from: from, to: asOf, snapshot: period)
+                    == ReceivablesFigures.dso(from: from, to: asOf, snapshot: snapshot), "DSO to \(asOf)")
+            #expect(open.documents.count <= snapshot.documents.count)
             for customer in snapshot.customers {
                 let credits = try ledger.store.unappliedCredits(asOf: asOf).filter { $0.customerID == customer.id }
                 #expect(credits.reduce(Int64(0)) { $0 + $1.amount }

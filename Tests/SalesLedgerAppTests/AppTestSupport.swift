@@ -20,6 +20,9 @@ struct AppHarness {
         service = LedgerService(store: store, clock: FixedClock(CivilDate(iso: today)!), actor: "S01", role: .manager)
         try seedLedger(service)
         context = AppContext(store: store, service: service, language: language, ledgerName: "test.sqlite", draftPath: draftPath)
+        // Files a screen writes on a key (audit report, letters) go to a temp folder, never the working folder.
+        context.outputFolder = FileManager.default.temporaryDirectory.appendingPathComponent("sl-app-tests").path
+        try? FileManager.default.createDirectory(atPath: context.outputFolder!, withIntermediateDirectories: true)
         app = LedgerApp(context: context)
         self.size = size
     }

@@ -30,10 +30,11 @@ struct FuzzRandom: RandomNumberGenerator {
     static let keys: [Key] = [
         .up, .down, .left, .right, .home, .end, .pageUp, .pageDown, .tab, .backTab, .enter, .escape, .backspace,
         .delete, .function(1), .function(2), .function(3), .function(4), .function(5), .function(6), .function(7),
+        .function(8), .function(9), .function(11),
         .ctrl("s"), .ctrl("n"), .ctrl("x"), .ctrl("d"), .ctrl("l"), .ctrl("a"), .ctrl("e"), .ctrl("k"), .ctrl("u"),
     ] + "0123456789.,-+%/ ?abcdefsSpdtlrzncveyq北京¥￥😀".map { Key.char($0) }
 
-    @Test(arguments: [3, 4, 5, 6, 7])
+    @Test(arguments: [3, 4, 5, 6, 7, 8, 9, 11])
     func randomInputOnEveryScreenNeverTraps(screen: Int) throws {
         var random = FuzzRandom(state: UInt64(screen) * 7919)
         for language in [Language.zh, .en] {
@@ -68,7 +69,7 @@ struct FuzzRandom: RandomNumberGenerator {
     @Test func everyScreenDrawsAtEveryEdgeSize() throws {
         for language in [Language.zh, .en] {
             var h = try AppHarness(language: language, seedLedger: seedGenerated)
-            for screen in 3...7 {
+            for screen in [3, 4, 5, 6, 7, 8, 9, 11] {
                 h.press(.function(screen))
                 for size in [Size(width: 20, height: 6), Size(width: 79, height: 23), Size(width: 80, height: 24),
                              Size(width: 81, height: 25), Size(width: 120, height: 40), Size(width: 250, height: 70)] {

@@ -7,7 +7,7 @@ import TerminalUI
 @Suite struct ScreenSnapshotTests {
     static let cases: [(Language, Int, Int)] = [(.en, 80, 24), (.zh, 80, 24), (.en, 160, 48), (.zh, 160, 48)]
 
-    @Test(arguments: [ScreenID.salesEntry, .customers, .receivables, .charts, .reports, .audit])
+    @Test(arguments: ScreenID.allCases)
     func screen(_ id: ScreenID) throws {
         for (language, width, height) in Self.cases {
             var harness = try AppHarness(language: language, size: Size(width: width, height: height), seedLedger: seedGenerated)

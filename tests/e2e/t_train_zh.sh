@@ -24,7 +24,8 @@ books_before=$(books); docs_before=$(docs "$real")
 wait_for "练习 TRAINING" 60 "training title bar"
 wait_for "F12 培训菜单" 5 "training panel"
 [ -f "$practice" ] || fail "no practice ledger beside the real one"
-[ "$(sqlite3 "$practice" "SELECT COUNT(*) FROM setting WHERE key = 'practice_ledger'")" = 1 ] || fail "practice ledger not marked"
+[ "$(sqlite3 "$practice" "SELECT COUNT(*) FROM setting WHERE key = 'practice_ledger'")" = 1 ] \
+  || fail "practice ledger not marked"
 
 # Lesson 1 from the F12 menu.
 "$T" keys "$s" F12
@@ -96,7 +97,8 @@ echo "$report" | grep -Eq "sale-two-lines +录入两行的销售单 +未通过 +
 echo "$report" | grep -Eq "测验 +1 +sale-two-lines .* 100 " || fail "train report lacks the quiz: $report"
 csv=$($SL train report --format csv)
 echo "$csv" | grep -Eq "^$TODAY,[^,]+,lesson,1,sale-two-lines,.*,yes,80,2," || fail "CSV report: $csv"
-[ "$(sqlite3 "$real" "SELECT COUNT(*) FROM audit_log WHERE command = 'training.result'")" = 3 ] || fail "results not audited"
+[ "$(sqlite3 "$real" "SELECT COUNT(*) FROM audit_log WHERE command = 'training.result'")" = 3 ] \
+  || fail "results not audited"
 
 # The real ledger's documents are untouched; the practice ledger has the two sales.
 [ "$(books)" = "$books_before" ] || fail "the real ledger's books changed"
@@ -107,9 +109,21 @@ echo "$csv" | grep -Eq "^$TODAY,[^,]+,lesson,1,sale-two-lines,.*,yes,80,2," || f
 # Never the real ledger: opening the practice file directly is refused; its exports are watermarked.
 if $SL_BIN --db "$practice" summary >/dev/null 2>err.txt; then fail "practice ledger opened as a real one"; fi
 grep -q "练习账套" err.txt || fail "refusal does not say why: $(cat err.txt)"
-$SL --practice report aging --as-of $TODAY --format csv | grep -q "TRAINING LEDGER" || fail "practice CSV not watermarked"
-$SL --practice statement C0001 --from 2026-01-01 | grep -q "TRAINING LEDGER" || fail "practice statement not watermarked"
+$SL --practice report aging --as-of $TODAY --format csv | grep -q "TRAINING LEDGER" \
+  || fail "practice CSV not watermarked"
+$SL --practice statement C0001 --from 2026-01-01 | grep -q "TRAINING LEDGER" \
+  || fail "practice statement not watermarked"
+$SL --practice export journal --output "$WORK/practice.journal" >/dev/null
+head -1 "$WORK/practice.journal" | grep -q "TRAINING LEDGER" || fail "practice journal not watermarked"
 $SL report aging --as-of $TODAY --format csv | grep -q "TRAINING" && fail "real export watermarked"
+
+# A practice backup never replaces the real ledger.
+$SL --practice backup "$WORK/practice-backup.sqlite" >/dev/null || fail "practice backup"
+if $SL restore "$WORK/practice-backup.sqlite" --yes >/dev/null 2>err.txt; then
+  fail "practice backup restored as the real ledger"
+fi
+grep -q "练习账套" err.txt || fail "restore refusal does not say why: $(cat err.txt)"
+[ "$(books)" = "$books_before" ] || fail "the real ledger's books changed after the refused restore"
 
 # Reset in one step: a fresh practice ledger without the lesson's sales; the scores stay.
 $SL train reset | grep -q "练习账套已重置" || fail "train reset"

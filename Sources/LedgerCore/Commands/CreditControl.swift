@@ -1,6 +1,7 @@
 /// Credit control (信用控制): posting for a customer over the credit limit, or with an invoice at the dunning
 /// level "stop further credit" (overdue at least the reminder policy's `stopCreditFromDays` for the customer's
-/// class — configurable with SetReminderRules, `ReminderRules.standard` when none are stored), needs a manager's
+/// class — configurable with SetReminderRules, `ReminderRules.standard` when none are stored; acceptance bills held
+/// count against the limit until maturity), needs a manager's
 /// override with a reason (kept in the audit payload). The rule itself is `CreditExposure`, shared with the screens.
 enum CreditControl {
     static func check(customer: Customer, newTotal: Money, tx: any LedgerTransaction, context: CommandContext,
@@ -10,7 +11,7 @@ enum CreditControl {
             position: try tx.creditPosition(customerID: customer.id, currency: customer.currency, asOf: context.today),
             asOf: context.today,
             stopCreditFromDays: try tx.reminderRules().policy(forClass: customer.customerClass).stopCreditFromDays,
-            newSale: newTotal.minorUnits)
+            newSale: newTotal.minorUnits, bills: try tx.acceptanceBills(customerID: customer.id))
         guard exposure.isOnHold else { return }
         guard let reason = overrideReason?.trimmingSpaces(), !reason.isEmpty else {
             throw LedgerError.creditHold(exposure.holdReasons.map(\.message))

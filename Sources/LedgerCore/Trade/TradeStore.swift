@@ -22,6 +22,8 @@ public protocol TradeTransaction: AnyObject {
     /// Appends a commission rule; returns its id.
     func insert(_ rule: CommissionRule) throws -> Int64
     func billExists(number: String) throws -> Bool
+    /// The customer's acceptance bills, every date (credit control counts those held on the posting date).
+    func acceptanceBills(customerID: Int64) throws -> [AcceptanceBill]
     func insert(_ bill: AcceptanceBill) throws
     func insert(_ statement: StatementConfirmation) throws -> Int64
     func statementConfirmation(number: String) throws -> StatementConfirmation?

@@ -29,8 +29,16 @@ public enum PracticeWatermark {
 
     /// The line written at the top of every export; nil when the open ledger is real.
     public static var text: String? {
-        get { lock.lock(); defer { lock.unlock() }; return current }
-        set { lock.lock(); current = newValue; lock.unlock() }
+        get {
+            lock.lock()
+            defer { lock.unlock() }
+            return current
+        }
+        set {
+            lock.lock()
+            current = newValue
+            lock.unlock()
+        }
     }
 
     /// The standard watermark text (both languages).

@@ -24,8 +24,10 @@ public struct TrainingLesson: Hashable, Sendable {
     public var expectations: [TrainingExpectation]
     public var quiz: [QuizQuestion]
 
-    public init(id: String, title: LocalText, steps: [LocalText], setup: [TrainingSetup] = [],
-                expectations: [TrainingExpectation], quiz: [QuizQuestion]) {
+    public init(
+        id: String, title: LocalText, steps: [LocalText], setup: [TrainingSetup] = [],
+        expectations: [TrainingExpectation], quiz: [QuizQuestion]
+    ) {
         self.id = id
         self.title = title
         self.steps = steps
@@ -100,8 +102,10 @@ public struct TrainingLessonState: Hashable, Sendable, Codable {
     public var startedAt: Int64
     public var attempts: Int
     public var passed: Bool
-    public init(lessonID: String, baseline: TrainingBaseline, refs: [String: String], startedAt: Int64,
-                attempts: Int = 0, passed: Bool = false) {
+    public init(
+        lessonID: String, baseline: TrainingBaseline, refs: [String: String], startedAt: Int64,
+        attempts: Int = 0, passed: Bool = false
+    ) {
         self.lessonID = lessonID
         self.baseline = baseline
         self.refs = refs
@@ -118,8 +122,10 @@ public struct TrainingBaseline: Hashable, Sendable, Codable {
     public var contactID: Int64
     public var confirmationID: Int64
     public var auditSeq: Int64
-    public init(documentID: Int64 = 0, receiptID: Int64 = 0, contactID: Int64 = 0, confirmationID: Int64 = 0,
-                auditSeq: Int64 = 0) {
+    public init(
+        documentID: Int64 = 0, receiptID: Int64 = 0, contactID: Int64 = 0, confirmationID: Int64 = 0,
+        auditSeq: Int64 = 0
+    ) {
         self.documentID = documentID
         self.receiptID = receiptID
         self.contactID = contactID

@@ -49,15 +49,20 @@ public final class TrainingSession {
         for step in lesson.setup {
             switch step {
             case .postInvoice(let ref, let customer, let daysAgo, let lines):
-                var post = PostInvoice(customerCode: customer, date: today.adding(days: -daysAgo),
-                                       lines: lines.map { LineInput(productSKU: $0.sku, quantity: Quantity($0.quantity),
-                                                                    taxRate: $0.taxBP.map { Rate(basisPoints: $0) }) })
+                var post = PostInvoice(
+                    customerCode: customer, date: today.adding(days: -daysAgo),
+                    lines: lines.map {
+                        LineInput(
+                            productSKU: $0.sku, quantity: Quantity($0.quantity),
+                            taxRate: $0.taxBP.map { Rate(basisPoints: $0) })
+                    })
                 post.creditOverrideReason = "training set-up"
                 let invoice = try practice.run(post)
                 refs[ref] = invoice.displayNumber
                 refs[ref + ".total.minor"] = String(invoice.total.minorUnits)
-                refs[ref + ".total"] = Money.format(invoice.total.minorUnits, digits: invoice.total.currency.minorDigits,
-                                                    grouping: true)
+                refs[ref + ".total"] = Money.format(
+                    invoice.total.minorUnits, digits: invoice.total.currency.minorDigits,
+                    grouping: true)
                 refs[ref + ".customer"] = customer
                 if let record = try practice.store.customer(code: customer) {
                     refs[ref + ".name"] = record.name
@@ -65,8 +70,9 @@ public final class TrainingSession {
                 }
             }
         }
-        let state = TrainingLessonState(lessonID: lesson.id, baseline: try practiceQueries.trainingBaseline(), refs: refs,
-                                        startedAt: practice.wallClock())
+        let state = TrainingLessonState(
+            lessonID: lesson.id, baseline: try practiceQueries.trainingBaseline(), refs: refs,
+            startedAt: practice.wallClock())
         return try practice.run(SaveTrainingLessonState(state: state))
     }
 
@@ -87,12 +93,16 @@ public final class TrainingSession {
     /// Choices for a `pickInvoice` lesson: the prepared invoice among the three numbers before it, in an order that
     /// depends on the number (so the answer is not always first).
     public func answerChoices(_ lesson: TrainingLesson, state: TrainingLessonState) -> [String] {
-        guard case .pickInvoice(let ref)? = lesson.expectations.first(where: {
-            if case .pickInvoice = $0 { return true } else { return false }
-        }), let number = state.refs[ref] else { return [] }
+        guard
+            case .pickInvoice(let ref)? = lesson.expectations.first(where: {
+                if case .pickInvoice = $0 { return true } else { return false }
+            }), let number = state.refs[ref]
+        else { return [] }
         let parts = number.split(separator: "-")
         guard parts.count == 3, let year = Int(parts[1]), let n = Int(parts[2]) else { return [number] }
-        var choices = (1...3).compactMap { n - $0 > 0 ? Invoice.formatNumber(series: String(parts[0]), year: year, number: n - $0) : nil }
+        var choices = (1...3).compactMap {
+            n - $0 > 0 ? Invoice.formatNumber(series: String(parts[0]), year: year, number: n - $0) : nil
+        }
         choices.insert(number, at: n % (choices.count + 1))
         return choices
     }
@@ -110,18 +120,21 @@ public final class TrainingSession {
         let differences = TrainingChecker.differences(lesson, state: state, facts: facts, answer: answer, today: today)
         let seconds = max(0, practice.wallClock() - state.startedAt)
         if state.passed {
-            return CheckOutcome(lesson: lesson, differences: differences, passed: true,
-                                score: Self.score(passed: true, attempts: state.attempts), attempts: state.attempts,
-                                seconds: seconds, logged: nil)
+            return CheckOutcome(
+                lesson: lesson, differences: differences, passed: true,
+                score: Self.score(passed: true, attempts: state.attempts), attempts: state.attempts,
+                seconds: seconds, logged: nil)
         }
         state.attempts += 1
         state.passed = differences.isEmpty
         try practice.run(SaveTrainingLessonState(state: state))
         let score = Self.score(passed: state.passed, attempts: state.attempts)
-        let logged = try log(kind: .lesson, lesson: lesson, passed: state.passed, score: score, attempts: state.attempts,
-                             seconds: seconds, date: today)
-        return CheckOutcome(lesson: lesson, differences: differences, passed: state.passed, score: score,
-                            attempts: state.attempts, seconds: seconds, logged: logged)
+        let logged = try log(
+            kind: .lesson, lesson: lesson, passed: state.passed, score: score, attempts: state.attempts,
+            seconds: seconds, date: today)
+        return CheckOutcome(
+            lesson: lesson, differences: differences, passed: state.passed, score: score,
+            attempts: state.attempts, seconds: seconds, logged: logged)
     }
 
     /// Lesson score: 0 while not passed; else 100 − 20 × (attempts − 1), at least 40.
@@ -149,24 +162,30 @@ public final class TrainingSession {
             if i < answers.count, answers[i] == question.answer {
                 correct += 1
             } else {
-                corrections.append("\(i + 1). \(question.question.text(zh: chinese)) → "
-                                   + question.choices[question.answer].text(zh: chinese))
+                corrections.append(
+                    "\(i + 1). \(question.question.text(zh: chinese)) → "
+                        + question.choices[question.answer].text(zh: chinese))
             }
         }
         let total = lesson.quiz.count
         let score = total == 0 ? 100 : (correct * 200 + total) / (total * 2)
         let passed = score >= 60
-        let logged = try log(kind: .quiz, lesson: lesson, passed: passed, score: score, attempts: 1, seconds: seconds,
-                             date: practice.clock.today())
-        return QuizOutcome(correct: correct, total: total, score: score, passed: passed, corrections: corrections,
-                           logged: logged)
+        let logged = try log(
+            kind: .quiz, lesson: lesson, passed: passed, score: score, attempts: 1, seconds: seconds,
+            date: practice.clock.today())
+        return QuizOutcome(
+            correct: correct, total: total, score: score, passed: passed, corrections: corrections,
+            logged: logged)
     }
 
-    func log(kind: TrainingResult.Kind, lesson: TrainingLesson, passed: Bool, score: Int, attempts: Int, seconds: Int64,
-             date: CivilDate) throws -> TrainingResult? {
+    func log(
+        kind: TrainingResult.Kind, lesson: TrainingLesson, passed: Bool, score: Int, attempts: Int, seconds: Int64,
+        date: CivilDate
+    ) throws -> TrainingResult? {
         guard let real else { return nil }
-        let result = TrainingResult(user: real.actor, kind: kind, lesson: lesson.id, date: date, passed: passed,
-                                    score: score, attempts: attempts, seconds: seconds, language: chinese ? "zh" : "en")
+        let result = TrainingResult(
+            user: real.actor, kind: kind, lesson: lesson.id, date: date, passed: passed,
+            score: score, attempts: attempts, seconds: seconds, language: chinese ? "zh" : "en")
         return try real.run(RecordTrainingResult(result: result))
     }
 }

@@ -24,8 +24,10 @@ public struct TrainingFacts: Hashable, Sendable {
         public var total: Int64
         public var appliesTo: String?
         public var lines: [Line]
-        public init(id: Int64, number: String, kind: String, customerCode: String, total: Int64, appliesTo: String? = nil,
-                    lines: [Line]) {
+        public init(
+            id: Int64, number: String, kind: String, customerCode: String, total: Int64, appliesTo: String? = nil,
+            lines: [Line]
+        ) {
             self.id = id
             self.number = number
             self.kind = kind
@@ -120,8 +122,10 @@ public struct TrainingResult: Hashable, Sendable, Codable {
     /// Time taken, seconds.
     public var seconds: Int64
     public var language: String
-    public init(id: Int64 = 0, user: String, kind: Kind, lesson: String, date: CivilDate, passed: Bool, score: Int,
-                attempts: Int, seconds: Int64, language: String) {
+    public init(
+        id: Int64 = 0, user: String, kind: Kind, lesson: String, date: CivilDate, passed: Bool, score: Int,
+        attempts: Int, seconds: Int64, language: String
+    ) {
         self.id = id
         self.user = user
         self.kind = kind

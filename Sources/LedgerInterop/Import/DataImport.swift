@@ -47,7 +47,13 @@ public enum ImportRecord: Sendable, Equatable {
 /// rejected with problems naming row and column; `post` (DataImportPosting.swift) then checks against the ledger
 /// and writes all rows in one transaction, or nothing.
 public struct DataImport: Sendable {
-    public struct Entry: Sendable { public var row: Int; public var cells: [String]; public var record: ImportRecord }
+    public struct Entry: Sendable {
+        public var row: Int
+        public var cells: [String]
+        public var record: ImportRecord
+        /// A customer row's fapiao details (the tax columns present in the file), checked; nil when none.
+        public var tax: CustomerTaxDetails? = nil
+    }
     public struct Rejected: Sendable { public var row: Int; public var cells: [String]; public var problems: [ImportProblem] }
 
     public let kind: ImportKind
@@ -142,6 +148,7 @@ public struct DataImport: Sendable {
             return value
         }
         var record: ImportRecord?
+        var tax: CustomerTaxDetails?
         switch kind {
         case .customers:
             let code = unique("code"), name = cell(cells, "name")
@@ -162,6 +169,7 @@ public struct DataImport: Sendable {
                 do { fields.paymentTerms = try PaymentTerms.parse(terms) } catch { problem("payment_terms", "\(error)") }
             }
             record = .customer(fields, present: Set(columns.keys))
+            tax = checkTaxColumns(cells, problem: problem)
         case .products:
             let sku = unique("sku"), name = cell(cells, "name")
             if name.isEmpty && columns["name"] != nil { problem("name", "is empty") }
@@ -210,7 +218,7 @@ public struct DataImport: Sendable {
             }
         }
         if let record, problems.isEmpty {
-            entries.append(Entry(row: row, cells: cells, record: record))
+            entries.append(Entry(row: row, cells: cells, record: record, tax: tax))
         } else {
             rejected.append(Rejected(row: row, cells: cells, problems: problems))
         }

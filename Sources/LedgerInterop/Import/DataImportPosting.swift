@@ -55,6 +55,8 @@ extension DataImport {
         if case .validation(let issues) = error {
             return issues.map { issue in
                 let key = ["unitPrice": "unit_price", "taxRate": "tax_rate", "creditLimit": "credit_limit",
+                           "taxID": "tax_id", "invoiceTitle": "invoice_title", "addressPhone": "address_phone",
+                           "bankAccount": "bank_account",
                            "customer": "customer_code", "paymentTerms": "payment_terms", "sku": "sku"][issue.path] ?? issue.path
                 return ImportProblem(row: row, column: columns[key] != nil ? columnName(key) : issue.path, message: issue.message)
             }
@@ -88,6 +90,10 @@ extension DataImport {
             } else {
                 try runner.run(CreateCustomer(fields))
                 outcome.created += 1
+            }
+            if let tax = entry.tax {
+                try runner.run(MergeCustomerTaxDetails(customerCode: fields.code, details: tax,
+                                                       present: present.intersection(DataImport.taxKeys)))
             }
         case let .product(sku, name, category, unit, price, taxRate, present):
             if try runner.product(sku: sku) != nil {

@@ -17,6 +17,11 @@ public enum ImportColumns {
         "payment_terms": ["payment_terms", "terms", "账期", "付款条件"],
         "currency": ["currency", "币种", "币别"],
         "notes": ["notes", "note", "备注"],
+        // Fapiao details (issue 16), set with `MergeCustomerTaxDetails`.
+        "tax_id": ["tax_id", "taxpayer_id", "纳税人识别号", "统一社会信用代码", "税号"],
+        "invoice_title": ["invoice_title", "开票抬头", "发票抬头"],
+        "address_phone": ["address_phone", "地址电话", "地址、电话", "地址及电话"],
+        "bank_account": ["bank_account", "开户行及账号", "开户行及帐号", "开户银行及账号"],
     ]
     public static let products: [String: [String]] = [
         "sku": ["sku", "code", "product_code", "商品编码", "产品编码", "物料编码", "存货编码", "编码", "代码"],

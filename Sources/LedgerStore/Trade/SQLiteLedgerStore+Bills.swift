@@ -13,18 +13,30 @@ extension SQLiteTransaction {
 }
 
 extension SQLiteLedgerStore {
-    public func acceptanceBills(asOf: CivilDate) throws -> [AcceptanceBill] {
-        try read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT b.*, r.display_number, r.date, r.amount, r.currency, c.code, c.name FROM acceptance_bill b
-                JOIN receipt r ON r.id = b.receipt_id JOIN customer c ON c.id = r.customer_id
-                WHERE r.date <= ? ORDER BY b.maturity, b.bill_number
-                """, arguments: [asOf.description]).map { row in
-                AcceptanceBill(receiptID: row["receipt_id"], receiptNumber: row["display_number"], customerCode: row["code"],
-                               customerName: row["name"], billNumber: row["bill_number"], bank: row["bank"],
-                               received: try RowMapping.date(row, "date", "acceptance_bill"), maturity: try RowMapping.date(row, "maturity", "acceptance_bill"),
-                               amount: Money(minorUnits: row["amount"], currency: try RowMapping.currency(row, "acceptance_bill", column: "currency")))
-            }
+    /// Acceptance bills with their receipt and customer, `condition` on `b` (bill), `r` (receipt), `c` (customer).
+    static func bills(_ db: Database, condition: String, arguments: StatementArguments) throws -> [AcceptanceBill] {
+        try Row.fetchAll(db, sql: """
+            SELECT b.*, r.display_number, r.date, r.amount, r.currency, c.code, c.name FROM acceptance_bill b
+            JOIN receipt r ON r.id = b.receipt_id JOIN customer c ON c.id = r.customer_id
+            WHERE \(condition) ORDER BY b.maturity, b.bill_number
+            """, arguments: arguments).map { row in
+            AcceptanceBill(receiptID: row["receipt_id"], receiptNumber: row["display_number"], customerCode: row["code"],
+                           customerName: row["name"], billNumber: row["bill_number"], bank: row["bank"],
+                           received: try RowMapping.date(row, "date", "acceptance_bill"),
+                           maturity: try RowMapping.date(row, "maturity", "acceptance_bill"),
+                           amount: Money(minorUnits: row["amount"],
+                                         currency: try RowMapping.currency(row, "acceptance_bill", column: "currency")))
         }
+    }
+
+    public func acceptanceBills(asOf: CivilDate) throws -> [AcceptanceBill] {
+        try read { db in try SQLiteLedgerStore.bills(db, condition: "r.date <= ?", arguments: [asOf.description]) }
+    }
+}
+
+extension SQLiteTransaction {
+    /// The customer's acceptance bills (credit control counts those held on the posting date).
+    func acceptanceBills(customerID: Int64) throws -> [AcceptanceBill] {
+        try SQLiteLedgerStore.bills(db, condition: "r.customer_id = ?", arguments: [customerID])
     }
 }

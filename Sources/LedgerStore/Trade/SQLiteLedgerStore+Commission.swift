@@ -17,7 +17,7 @@ extension SQLiteLedgerStore {
         try read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM commission_rule ORDER BY start_date, id").map { row in
                 CommissionRule(id: row["id"], salesperson: row["salesperson"], customerClass: row["customer_class"],
-                               basis: CommissionBasis(rawValue: row["basis"]) ?? .netSales,
+                               basis: try RowMapping.code(row, "basis", "commission_rule"),
                                rate: Rate(basisPoints: row["rate_bp"]), withinDays: row["within_days"],
                                start: try RowMapping.date(row, "start_date", "commission_rule"))
             }
@@ -41,14 +41,14 @@ extension SQLiteLedgerStore {
             """
         return try read { db in
             try Row.fetchAll(db, sql: sql, arguments: ["from": from.description, "to": to.description]).map { row in
-                let kind = CommissionEvent.Kind(rawValue: row["kind"]) ?? .sale
+                let kind: CommissionEvent.Kind = try RowMapping.code(row, "kind", "commission")
                 var e = CommissionEvent(kind: kind, date: try RowMapping.date(row, "date", "commission"), salesperson: row["sp"],
                                         customerClass: row["cls"], currency: try RowMapping.currency(row, "commission", column: "currency"),
                                         amount: row["amount"])
                 e.invoiceNet = row["inv_net"]
                 e.invoiceTotal = row["inv_total"]
-                e.dueDate = (row["due"] as String?).flatMap(CivilDate.init(iso:))
-                e.receiptDate = (row["receipt_date"] as String?).flatMap(CivilDate.init(iso:))
+                e.dueDate = try RowMapping.optionalDate(row, "due", "document")
+                e.receiptDate = try RowMapping.optionalDate(row, "receipt_date", "receipt")
                 return e
             }
         }

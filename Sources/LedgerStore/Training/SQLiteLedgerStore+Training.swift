@@ -3,11 +3,15 @@ import LedgerCore
 
 extension SQLiteTransaction: TrainingTransaction {
     func insert(_ r: TrainingResult) throws -> Int64 {
-        try db.execute(sql: """
-            INSERT INTO training_log (user, kind, lesson, date, passed, score, attempts, seconds, language)
-            VALUES (?,?,?,?,?,?,?,?,?)
-            """, arguments: [r.user, r.kind.rawValue, r.lesson, r.date.description, r.passed, r.score, r.attempts,
-                             r.seconds, r.language])
+        try db.execute(
+            sql: """
+                INSERT INTO training_log (user, kind, lesson, date, passed, score, attempts, seconds, language)
+                VALUES (?,?,?,?,?,?,?,?,?)
+                """,
+            arguments: [
+                r.user, r.kind.rawValue, r.lesson, r.date.description, r.passed, r.score, r.attempts,
+                r.seconds, r.language,
+            ])
         return db.lastInsertedRowID
     }
 }
@@ -16,11 +20,12 @@ extension SQLiteLedgerStore: TrainingQueries {
     public func trainingBaseline() throws -> TrainingBaseline {
         try read { db in
             func max(_ sql: String) throws -> Int64 { try Int64.fetchOne(db, sql: sql) ?? 0 }
-            return TrainingBaseline(documentID: try max("SELECT MAX(id) FROM document"),
-                                    receiptID: try max("SELECT MAX(id) FROM receipt"),
-                                    contactID: try max("SELECT MAX(id) FROM contact_log"),
-                                    confirmationID: try max("SELECT MAX(id) FROM statement_confirmation"),
-                                    auditSeq: try max("SELECT MAX(seq) FROM audit_log"))
+            return TrainingBaseline(
+                documentID: try max("SELECT MAX(id) FROM document"),
+                receiptID: try max("SELECT MAX(id) FROM receipt"),
+                contactID: try max("SELECT MAX(id) FROM contact_log"),
+                confirmationID: try max("SELECT MAX(id) FROM statement_confirmation"),
+                auditSeq: try max("SELECT MAX(seq) FROM audit_log"))
         }
     }
 
@@ -35,14 +40,18 @@ extension SQLiteLedgerStore: TrainingQueries {
 
     public func trainingLog(user: String?) throws -> [TrainingResult] {
         try read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT * FROM training_log WHERE (? IS NULL OR user = ?) ORDER BY date DESC, id DESC
-                """, arguments: [user, user]).map { row in
-                TrainingResult(id: row["id"], user: row["user"],
-                               kind: TrainingResult.Kind(rawValue: row["kind"]) ?? .lesson, lesson: row["lesson"],
-                               date: try RowMapping.date(row, "date", "training_log"), passed: row["passed"],
-                               score: row["score"], attempts: row["attempts"], seconds: row["seconds"],
-                               language: row["language"])
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM training_log WHERE (? IS NULL OR user = ?) ORDER BY date DESC, id DESC
+                    """, arguments: [user, user]
+            ).map { row in
+                TrainingResult(
+                    id: row["id"], user: row["user"],
+                    kind: TrainingResult.Kind(rawValue: row["kind"]) ?? .lesson, lesson: row["lesson"],
+                    date: try RowMapping.date(row, "date", "training_log"), passed: row["passed"],
+                    score: row["score"], attempts: row["attempts"], seconds: row["seconds"],
+                    language: row["language"])
             }
         }
     }
@@ -52,53 +61,81 @@ extension SQLiteLedgerStore: TrainingQueries {
 enum TrainingRows {
     static func facts(_ db: Database, since b: TrainingBaseline) throws -> TrainingFacts {
         var facts = TrainingFacts()
-        let documents = try Row.fetchAll(db, sql: """
-            SELECT d.id, d.display_number, d.kind, d.total, c.code, a.display_number AS applies
-            FROM document d JOIN customer c ON c.id = d.customer_id LEFT JOIN document a ON a.id = d.applies_to_id
-            WHERE d.id > ? AND d.status = 'posted' ORDER BY d.id
-            """, arguments: [b.documentID])
+        let documents = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT d.id, d.display_number, d.kind, d.total, c.code, a.display_number AS applies
+                FROM document d JOIN customer c ON c.id = d.customer_id LEFT JOIN document a ON a.id = d.applies_to_id
+                WHERE d.id > ? AND d.status = 'posted' ORDER BY d.id
+                """, arguments: [b.documentID])
         for row in documents {
             let id: Int64 = row["id"]
-            let lines = try Row.fetchAll(db, sql: """
-                SELECT l.line_no, COALESCE(p.sku, '') AS sku, l.quantity_milli, l.tax_rate_bp, l.credits_line_no
-                FROM document_line l LEFT JOIN product p ON p.id = l.product_id WHERE l.document_id = ? ORDER BY l.line_no
-                """, arguments: [id]).map {
-                TrainingFacts.Line(lineNo: $0["line_no"], sku: $0["sku"], quantity: $0["quantity_milli"],
-                                   taxBP: $0["tax_rate_bp"], creditsLine: $0["credits_line_no"])
+            let lines = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT l.line_no, COALESCE(p.sku, '') AS sku, l.quantity_milli, l.tax_rate_bp, l.credits_line_no
+                    FROM document_line l LEFT JOIN product p ON p.id = l.product_id
+                    WHERE l.document_id = ? ORDER BY l.line_no
+                    """, arguments: [id]
+            ).map {
+                TrainingFacts.Line(
+                    lineNo: $0["line_no"], sku: $0["sku"], quantity: $0["quantity_milli"],
+                    taxBP: $0["tax_rate_bp"], creditsLine: $0["credits_line_no"])
             }
-            facts.documents.append(TrainingFacts.Document(id: id, number: row["display_number"] ?? "", kind: row["kind"],
-                                                          customerCode: row["code"], total: row["total"],
-                                                          appliesTo: row["applies"], lines: lines))
+            facts.documents.append(
+                TrainingFacts.Document(
+                    id: id, number: row["display_number"] ?? "", kind: row["kind"],
+                    customerCode: row["code"], total: row["total"],
+                    appliesTo: row["applies"], lines: lines))
         }
-        for row in try Row.fetchAll(db, sql: """
-            SELECT r.id, r.display_number, r.amount, c.code FROM receipt r JOIN customer c ON c.id = r.customer_id
-            WHERE r.id > ? ORDER BY r.id
-            """, arguments: [b.receiptID]) {
+        for row in try Row.fetchAll(
+            db,
+            sql: """
+                SELECT r.id, r.display_number, r.amount, c.code FROM receipt r JOIN customer c ON c.id = r.customer_id
+                WHERE r.id > ? ORDER BY r.id
+                """, arguments: [b.receiptID])
+        {
             let id: Int64 = row["id"]
             var allocations: [String: Int64] = [:]
-            for a in try Row.fetchAll(db, sql: """
-                SELECT d.display_number AS number, SUM(a.amount) AS amount FROM allocation a
-                JOIN document d ON d.id = a.invoice_id WHERE a.source = 'receipt' AND a.source_id = ? GROUP BY d.id
-                """, arguments: [id]) {
+            for a in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT d.display_number AS number, SUM(a.amount) AS amount FROM allocation a
+                    JOIN document d ON d.id = a.invoice_id WHERE a.source = 'receipt' AND a.source_id = ? GROUP BY d.id
+                    """, arguments: [id])
+            {
                 allocations[a["number"] ?? ""] = a["amount"]
             }
-            facts.receipts.append(TrainingFacts.Receipt(id: id, number: row["display_number"], customerCode: row["code"],
-                                                        amount: row["amount"], allocations: allocations))
+            facts.receipts.append(
+                TrainingFacts.Receipt(
+                    id: id, number: row["display_number"], customerCode: row["code"],
+                    amount: row["amount"], allocations: allocations))
         }
-        facts.contacts = try Row.fetchAll(db, sql: """
-            SELECT c.code, l.promised_date FROM contact_log l JOIN customer c ON c.id = l.customer_id
-            WHERE l.id > ? ORDER BY l.id
-            """, arguments: [b.contactID]).map {
-            TrainingFacts.Contact(customerCode: $0["code"], promisedDate: ($0["promised_date"] as String?).flatMap(CivilDate.init(iso:)))
+        facts.contacts = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT c.code, l.promised_date FROM contact_log l JOIN customer c ON c.id = l.customer_id
+                WHERE l.id > ? ORDER BY l.id
+                """, arguments: [b.contactID]
+        ).map {
+            TrainingFacts.Contact(
+                customerCode: $0["code"], promisedDate: ($0["promised_date"] as String?).flatMap(CivilDate.init(iso:)))
         }
-        facts.confirmations = try Row.fetchAll(db, sql: """
-            SELECT c.code, s.as_of FROM statement_confirmation s JOIN customer c ON c.id = s.customer_id
-            WHERE s.id > ? ORDER BY s.id
-            """, arguments: [b.confirmationID]).compactMap { row in
-            (row["as_of"] as String?).flatMap(CivilDate.init(iso:)).map { TrainingFacts.Confirmation(customerCode: row["code"], asOf: $0) }
+        facts.confirmations = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT c.code, s.as_of FROM statement_confirmation s JOIN customer c ON c.id = s.customer_id
+                WHERE s.id > ? ORDER BY s.id
+                """, arguments: [b.confirmationID]
+        ).compactMap { row in
+            (row["as_of"] as String?).flatMap(CivilDate.init(iso:)).map {
+                TrainingFacts.Confirmation(customerCode: row["code"], asOf: $0)
+            }
         }
-        facts.audit = try Row.fetchAll(db, sql: "SELECT command, payload FROM audit_log WHERE seq > ? ORDER BY seq",
-                                       arguments: [b.auditSeq]).map {
+        facts.audit = try Row.fetchAll(
+            db, sql: "SELECT command, payload FROM audit_log WHERE seq > ? ORDER BY seq",
+            arguments: [b.auditSeq]
+        ).map {
             TrainingFacts.AuditEntry(command: $0["command"], payload: $0["payload"])
         }
         for row in try Row.fetchAll(db, sql: "SELECT sku, tax_rate_bp FROM product") {
@@ -118,11 +155,30 @@ extension SQLiteLedgerStore {
             let queue = try DatabaseQueue(path: path, configuration: configuration)
             return try queue.read { db in
                 guard try db.tableExists("setting") else { return nil }
-                return try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?",
-                                           arguments: [PracticeLedger.markerKey])
+                return try String.fetchOne(
+                    db, sql: "SELECT value FROM setting WHERE key = ?",
+                    arguments: [PracticeLedger.markerKey])
             }
         } catch {
             throw LedgerError.storage("cannot read \(path): \(error)")
         }
+    }
+
+    /// The practice marker of a backup file, plain or encrypted (decrypted with `passphrase` into a private temp
+    /// folder first, then deleted); nil for a real ledger's backup.
+    /// - Throws: `LedgerError.refused` for a wrong passphrase or an altered file; `LedgerError.storage` otherwise.
+    public static func practiceMarker(inBackup path: String, passphrase: String?) throws -> String? {
+        guard EncryptedBackupFile.isEncrypted(path) else { return try practiceMarker(inFile: path) }
+        guard let passphrase else { throw LedgerError.refused("\(path) is encrypted: the passphrase is needed") }
+        var marker: String?
+        try withPrivateTempFile { plain in
+            do {
+                try EncryptedBackupFile.decrypt(path, to: plain, passphrase: passphrase)
+            } catch {
+                throw LedgerError.refused("\(path): \(error)")
+            }
+            marker = try practiceMarker(inFile: plain)
+        }
+        return marker
     }
 }

@@ -34,6 +34,10 @@ public final class AppContext {
     var externalChanges = ExternalChangeWatch()
     /// True when "today" is pinned by the ledger (the IBM sample), not by `--today`: the title bar says so.
     public var isClockPinnedByLedger = false
+    /// Where screens write files the user asks for (audit reports, letters): the working folder unless set (tests).
+    public var outputFolder: String?
+    /// `outputFolder`, else the working folder.
+    public var outputDirectory: String { outputFolder ?? FileManager.default.currentDirectoryPath }
     /// True when the ledger has users (roles are enforced): the title bar shows the role after the user.
     public var showsRole = false
     /// Shown on the status line at start (e.g. loose file permissions, a failed daily backup); wired by the

@@ -44,11 +44,11 @@ extension DocumentsScreen: HintAvailability {
 
 extension SalesEntryScreen: HintAvailability {
     func isAvailable(_ binding: KeyBinding) -> Bool {
-        guard prompt == nil, draftsPanel == nil else { return true }
+        guard prompt == nil, draftsPanel == nil, fapiaoEntry == nil else { return true }
         guard isInList else { return !todays.isEmpty || !binding.uses(.ctrl("l")) }
         let row = todays.indices.contains(list.selectedRow) ? todays[list.selectedRow] : nil
         if binding.uses(.char("v")) { return row?.status == .posted }
-        if binding.uses(.char("c")) { return row?.status == .posted && row?.kind == .invoice }
+        if binding.uses(.char("c"), .char("f")) { return row?.status == .posted && row?.kind == .invoice }
         return true
     }
 }

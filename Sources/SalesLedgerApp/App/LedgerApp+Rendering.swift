@@ -28,10 +28,11 @@ extension LedgerApp {
             buffer.setString("[\(badge) \(s.remindersBadge)]", x: badgeX, y: 0, style: Style(.warning, [.bold]))
         }
         // Tabs.
-        let titles = [s.screenSalesEntry, s.screenCustomers, s.screenReceivables, s.screenCharts, s.screenReports,
-                      s.screenProducts, s.screenDocuments, s.screenAudit]
-            .enumerated().map { "F\(ScreenID(rawValue: $0.offset)?.functionKey ?? $0.offset + 3) \($0.element)" }
-        TabBar(titles: titles, selected: active.rawValue).render(into: &buffer, in: area.row(1))
+        let names = [s.screenSalesEntry, s.screenCustomers, s.screenReceivables, s.screenCharts, s.screenReports,
+                     s.screenProducts, s.screenDocuments, s.screenAudit]
+        let keys = names.indices.map { "F\(ScreenID(rawValue: $0)?.functionKey ?? $0 + 3)" }
+        ScreenTabs(keys: keys, full: names, short: s.shortScreenNames, selected: active.rawValue)
+            .bar(width: size.width).render(into: &buffer, in: area.row(1))
         // Screen body, status line and hint bar.
         let body = Rect(x: 0, y: 2, width: size.width, height: max(0, size.height - 4))
         var cursor = currentScreen.render(into: &buffer, in: body, context: context, unicode: unicode)

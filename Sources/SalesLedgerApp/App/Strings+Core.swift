@@ -31,6 +31,8 @@ extension Strings {
         (#"^amount '(.*)' symbol '(.*)' is not for (\w+)$"#, "金额 '$1' 的符号 '$2' 不是 $3"),
         (#"^payment terms '(.*)' is not a payment term.*$"#, "收款条件 '$1' 无效（可用 NET30、NET1M、EOM+30D、EOM+1M、月结30天、INST:50@30,50@60）"),
         (#"^balance would be (\S+), over the credit limit (\S+) (\w+)$"#, "应收余额将达 $1，超出信用额度 $2 $3"),
+        (#"^balance and bills held would be (\S+) \(bills (\S+)\), over the credit limit (\S+) (\w+)$"#,
+         "应收余额加未到期承兑汇票将达 $1（汇票 $2），超出信用额度 $3 $4"),
         (#"^invoice (\S+) is (\d+) days overdue \(stop further credit from (\d+) days\)$"#, "销售单 $1 已逾期 $2 天（逾期 $3 天起暂停赊销）"),
         (#"^unknown product code (.*)$"#, "未知商品编码 $1"),
         (#"^unknown customer code (.*)$"#, "未知客户编码 $1"),

@@ -39,7 +39,10 @@ public struct TrainingApp: TerminalApplication {
         if var open = dialog {
             guard case .key = event else { return app.handle(event) }
             let outcome = open.handle(event)
-            if outcome == .open { dialog = open; return .continue }
+            if outcome == .open {
+                dialog = open
+                return .continue
+            }
             dialog = nil
             return finish(outcome)
         }
@@ -53,16 +56,21 @@ public struct TrainingApp: TerminalApplication {
     // MARK: - Menu and dialogs
 
     static func menuOptions(_ s: Strings, panelVisible: Bool) -> [String] {
-        [s.t("Check lesson", "检查本课"), s.t("Choose a lesson", "选择课程"), s.t("Quiz of this lesson", "本课测验"),
-         panelVisible ? s.t("Hide the steps", "隐藏步骤") : s.t("Show the steps", "显示步骤"),
-         s.t("Reset the practice ledger", "重置练习账套"), s.t("Close", "关闭")]
+        [
+            s.t("Check lesson", "检查本课"), s.t("Choose a lesson", "选择课程"), s.t("Quiz of this lesson", "本课测验"),
+            panelVisible ? s.t("Hide the steps", "隐藏步骤") : s.t("Show the steps", "显示步骤"),
+            s.t("Reset the practice ledger", "重置练习账套"), s.t("Close", "关闭"),
+        ]
     }
 
     mutating func openMenu() {
         let title = s.t("Training", "培训") + " — " + PracticeLedger.badge
-        let current = lesson.map { "\(TrainingLessons.number(of: $0.id)). \($0.title.text(zh: s.zh))" }
+        let current =
+            lesson.map { "\(TrainingLessons.number(of: $0.id)). \($0.title.text(zh: s.zh))" }
             ?? s.t("No lesson in progress.", "没有进行中的课程。")
-        show(Dialog(title: title, message: current, kind: .picker(Self.menuOptions(s, panelVisible: panelVisible))), .menu)
+        show(
+            Dialog(title: title, message: current, kind: .picker(Self.menuOptions(s, panelVisible: panelVisible))),
+            .menu)
     }
 
     mutating func show(_ dialog: Dialog, _ pending: Pending) {
@@ -70,7 +78,9 @@ public struct TrainingApp: TerminalApplication {
         self.pending = pending
     }
 
-    mutating func message(_ title: String, _ text: String) { show(Dialog(title: title, message: text, kind: .message), .result) }
+    mutating func message(_ title: String, _ text: String) {
+        show(Dialog(title: title, message: text, kind: .message), .result)
+    }
 
     mutating func finish(_ outcome: Dialog.Outcome) -> EventOutcome {
         let was = pending
@@ -79,15 +89,23 @@ public struct TrainingApp: TerminalApplication {
         case (.menu, .picked(0)): checkLesson()
         case (.menu, .picked(1)):
             let titles = TrainingLessons.all.enumerated().map { "\($0.offset + 1). \($0.element.title.text(zh: s.zh))" }
-            show(Dialog(title: s.t("Choose a lesson", "选择课程"), message: s.t("Preparing a lesson may add documents to the practice ledger.",
-                                                                            "开始课程时可能会在练习账套中准备单据。"),
-                        kind: .picker(titles)), .lessons)
+            show(
+                Dialog(
+                    title: s.t("Choose a lesson", "选择课程"),
+                    message: s.t(
+                        "Preparing a lesson may add documents to the practice ledger.",
+                        "开始课程时可能会在练习账套中准备单据。"),
+                    kind: .picker(titles)), .lessons)
         case (.menu, .picked(2)): startQuiz()
         case (.menu, .picked(3)): panelVisible.toggle()
         case (.menu, .picked(4)):
-            show(Dialog(title: s.t("Reset the practice ledger", "重置练习账套"),
-                        message: s.t("Everything in the practice ledger is replaced by a fresh sample. Your scores stay in the real ledger.",
-                                     "练习账套的全部内容将被新的示例数据替换；成绩保留在正式账套中。"), kind: .confirm), .confirmReset)
+            show(
+                Dialog(
+                    title: s.t("Reset the practice ledger", "重置练习账套"),
+                    message: s.t(
+                        "Everything in the practice ledger is replaced by a fresh sample. "
+                            + "Your scores stay in the real ledger.",
+                        "练习账套的全部内容将被新的示例数据替换；成绩保留在正式账套中。"), kind: .confirm), .confirmReset)
         case (.lessons, .picked(let index)): startLesson(TrainingLessons.all[index])
         case (.answer, .picked(let index)):
             if let lesson, let state { runCheck(answer: session.answerChoices(lesson, state: state)[safe: index]) }
@@ -107,8 +125,12 @@ public struct TrainingApp: TerminalApplication {
         do {
             state = try session.start(lesson)
             context.dataChanged()
-            app.status = (s.t("Lesson \(TrainingLessons.number(of: lesson.id)) started: ", "已开始第\(TrainingLessons.number(of: lesson.id))课：")
-                          + lesson.title.text(zh: s.zh), false)
+            app.status = (
+                s.t(
+                    "Lesson \(TrainingLessons.number(of: lesson.id)) started: ",
+                    "已开始第\(TrainingLessons.number(of: lesson.id))课：")
+                    + lesson.title.text(zh: s.zh), false
+            )
             panelVisible = true
         } catch {
             app.status = (context.describe(message: "\(error)"), true)
@@ -117,13 +139,19 @@ public struct TrainingApp: TerminalApplication {
 
     mutating func checkLesson() {
         guard let lesson, let state else {
-            message(s.t("Check lesson", "检查本课"), s.t("Choose a lesson first (F12 → Choose a lesson).", "请先选择课程（F12 → 选择课程）。"))
+            message(
+                s.t("Check lesson", "检查本课"),
+                s.t("Choose a lesson first (F12 → Choose a lesson).", "请先选择课程（F12 → 选择课程）。"))
             return
         }
         if lesson.expectations.contains(where: { if case .pickInvoice = $0 { true } else { false } }), !state.passed {
-            show(Dialog(title: s.t("Which invoice did you find?", "你找到的是哪张销售单？"),
-                        message: s.t("Pick the number of the newest invoice of ", "请选择最新销售单的单号：")
-                            + (state.refs["target.name"] ?? ""), kind: .picker(session.answerChoices(lesson, state: state))), .answer)
+            show(
+                Dialog(
+                    title: s.t("Which invoice did you find?", "你找到的是哪张销售单？"),
+                    message: s.t("Pick the number of the newest invoice of ", "请选择最新销售单的单号：")
+                        + (state.refs["target.name"] ?? ""),
+                    kind: .picker(session.answerChoices(lesson, state: state))),
+                .answer)
             return
         }
         runCheck(answer: nil)
@@ -133,8 +161,9 @@ public struct TrainingApp: TerminalApplication {
         do {
             let outcome = try session.check(answer: answer)
             state = try session.currentState()
-            message(s.t("Check lesson", "检查本课") + " — \(TrainingLessons.number(of: outcome.lesson.id))",
-                    TrainingApp.resultText(outcome, s))
+            message(
+                s.t("Check lesson", "检查本课") + " — \(TrainingLessons.number(of: outcome.lesson.id))",
+                TrainingApp.resultText(outcome, s))
         } catch {
             app.status = (context.describe(message: "\(error)"), true)
         }
@@ -144,8 +173,9 @@ public struct TrainingApp: TerminalApplication {
     static func resultText(_ outcome: TrainingSession.CheckOutcome, _ s: Strings) -> String {
         let time = "\(outcome.seconds / 60):" + String(format2(outcome.seconds % 60))
         if outcome.passed {
-            return s.t("Passed. Score \(outcome.score), attempts \(outcome.attempts), time \(time).",
-                       "通过！得分 \(outcome.score)，尝试 \(outcome.attempts) 次，用时 \(time)。")
+            return s.t(
+                "Passed. Score \(outcome.score), attempts \(outcome.attempts), time \(time).",
+                "通过！得分 \(outcome.score)，尝试 \(outcome.attempts) 次，用时 \(time)。")
                 + (outcome.logged != nil ? s.t(" Recorded in the training log.", " 已记入培训记录。") : "")
         }
         let head = s.t("Not passed yet (attempt \(outcome.attempts)):", "未通过（第\(outcome.attempts)次）：")
@@ -169,22 +199,32 @@ public struct TrainingApp: TerminalApplication {
         guard let quiz else { return }
         let index = quiz.answers.count
         let question = quiz.lesson.quiz[index]
-        show(Dialog(title: s.t("Quiz", "测验") + " \(index + 1)/\(quiz.lesson.quiz.count)", message: question.question.text(zh: s.zh),
-                    kind: .picker(question.choices.map { $0.text(zh: s.zh) })), .quiz)
+        show(
+            Dialog(
+                title: s.t("Quiz", "测验") + " \(index + 1)/\(quiz.lesson.quiz.count)",
+                message: question.question.text(zh: s.zh),
+                kind: .picker(question.choices.map { $0.text(zh: s.zh) })), .quiz)
     }
 
     mutating func answerQuiz(_ index: Int) {
         guard var current = quiz else { return }
         current.answers.append(index)
         quiz = current
-        if current.answers.count < current.lesson.quiz.count { askQuizQuestion(); return }
+        if current.answers.count < current.lesson.quiz.count {
+            askQuizQuestion()
+            return
+        }
         quiz = nil
         do {
-            let outcome = try session.scoreQuiz(current.lesson, answers: current.answers,
-                                                seconds: max(0, session.practice.wallClock() - current.started))
-            var lines = [s.t("Score \(outcome.score) (\(outcome.correct) of \(outcome.total) right)",
-                             "得分 \(outcome.score)（答对 \(outcome.correct)/\(outcome.total)）")
-                         + (outcome.passed ? s.t(" — passed.", " — 通过。") : s.t(" — not passed.", " — 未通过。"))]
+            let outcome = try session.scoreQuiz(
+                current.lesson, answers: current.answers,
+                seconds: max(0, session.practice.wallClock() - current.started))
+            var lines = [
+                s.t(
+                    "Score \(outcome.score) (\(outcome.correct) of \(outcome.total) right)",
+                    "得分 \(outcome.score)（答对 \(outcome.correct)/\(outcome.total)）")
+                    + (outcome.passed ? s.t(" — passed.", " — 通过。") : s.t(" — not passed.", " — 未通过。"))
+            ]
             if !outcome.corrections.isEmpty { lines.append(s.t("Right answers:", "正确答案：")) }
             lines += outcome.corrections
             message(s.t("Quiz", "测验"), lines.joined(separator: "\n"))

@@ -4,15 +4,26 @@ import LedgerCore
 import LedgerInterop
 import TerminalUI
 
-/// Audit (审计): the periodic audit's findings, the audit log, and the process metrics, for the quarter up to
-/// today. The figures come from `LedgerAudit` (the same functions `audit check`, `audit log` and
-/// `report process` print); the checks run when the screen is shown after a change, not at start-up.
+/// Audit (审计): the periodic audit's findings, the audit log, the process metrics, for the quarter up to today,
+/// and the confirmation round (询证函). The figures come from `LedgerAudit` (the same functions `audit check`,
+/// `audit log`, `report process` and `audit confirm summary` print); the checks run when the screen is shown after
+/// a change, not at start-up. Runs, letters and replies are recorded through the CLI's commands (see
+/// `AuditScreen+Actions`).
 struct AuditScreen: LedgerScreen {
-    enum Panel: Int, CaseIterable { case findings, log, process }
+    enum Panel: Int, CaseIterable { case findings, log, process, confirmations }
     var panel = Panel.findings
+    /// The last run of the checks (findings panel), for `w`.
+    var lastRun: AuditRun?
+    /// Customer codes of the confirmations panel's rows.
+    var confirmationCodes: [String] = []
+    var differencePrompt: DifferencePrompt?
+    /// Where `w` and `s` write files: the working folder unless set (tests).
+    var outputFolder: String?
     var header: [String] = []
     var rows: [[String]] = []
     var numericColumns: Set<Int> = []
+    /// Text columns of codes (document numbers, times, customer codes): shown whole or hidden, never cut.
+    var codeColumns: Set<Int> = []
     var table = TableState()
     var summary = ""
     var findingsCSV = ""
@@ -20,7 +31,7 @@ struct AuditScreen: LedgerScreen {
     /// The seed of the screen's vouching sample (fixed, so the screen is repeatable; the CLI prints its own).
     static let seed: UInt64 = 1
 
-    var capturesText: Bool { table.isEditingFilter }
+    var capturesText: Bool { table.isEditingFilter || differencePrompt != nil }
     var hasUnsavedChanges: Bool { false }
 
     mutating func refresh(context: AppContext) {
@@ -42,22 +53,27 @@ struct AuditScreen: LedgerScreen {
                     queries: queries, parameters: p, ranBy: context.user,
                     ranAtUTC: utcTimestamp(context.service.clock.nowUTCSeconds()),
                     chainProblem: { try queries.verifyAuditChain() })
+                lastRun = run
                 header = [
                     s.t("Severity", "级别"), s.t("Check", "检查"), s.t("Documents", "单据"), s.t("Customer", "客户"),
                     s.t("Amount", "金额"), s.t("Finding", "发现"),
                 ]
                 numericColumns = [4]
+                codeColumns = [2]
+                // Check ids are English codes: the Chinese screen shows the check's title instead.
+                let titles = Dictionary(run.checks.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
                 rows = run.allFindings.sorted { $0.severity > $1.severity }.map {
                     [
-                        $0.severity.label(lang), $0.check, $0.documents.joined(separator: " "), $0.customer, $0.amount,
-                        $0.message,
+                        $0.severity.label(lang), s.zh ? titles[$0.check] ?? $0.check : $0.check,
+                        $0.documents.joined(separator: " "), $0.customer, $0.amount, $0.message,
                     ]
                 }
                 findingsCSV = AuditReport.findingsCSV(run)
+                let observations = run.allFindings.count - run.findings.count
                 summary = lang.t(
-                    "\(from) … \(to): \(run.findings.count) findings, \(run.allFindings.count - run.findings.count) observations, \(run.checks.count) checks",
-                    "\(from) … \(to)：\(run.findings.count) 项发现，\(run.allFindings.count - run.findings.count) 项观察，共 \(run.checks.count) 项检查"
-                )
+                    "\(from) … \(to): \(run.findings.count) findings, \(observations) observations,"
+                        + " \(run.checks.count) checks",
+                    "\(from) … \(to)：\(run.findings.count) 项发现，\(observations) 项观察，共 \(run.checks.count) 项检查")
             case .log:
                 let entries = Array(try queries.auditLog(filter: .all).suffix(500))
                 let viewRows = AuditLogView.rows(entries).reversed()
@@ -66,6 +82,7 @@ struct AuditScreen: LedgerScreen {
                     s.t("Records", "记录"), s.t("Before → after", "修改前 → 修改后"),
                 ]
                 numericColumns = [0]
+                codeColumns = [1]
                 rows = viewRows.map {
                     [
                         String($0.seq), $0.timestampUTC, $0.actor, $0.command, $0.records.joined(separator: " "),
@@ -80,19 +97,24 @@ struct AuditScreen: LedgerScreen {
                 let metrics = ProcessMetrics.compute(data, from: from, to: to)
                 header = [s.t("Metric", "指标"), s.t("Value", "数值"), "n"]
                 numericColumns = [1, 2]
+                codeColumns = []
                 rows = metrics.map { [$0.label(lang), $0.value == nil ? "" : $0.text, String($0.basis)] }
                 summary = lang.t(
                     "\(from) … \(to) (report process --by user|month for more)",
                     "\(from) … \(to)（更多见 report process --by user|month）")
+            case .confirmations:
+                try refreshConfirmations(context: context, queries: queries, lang: lang)
             }
         } catch {
             header = [s.t("Error", "错误")]
             rows = [[context.strings.core("\(error)")]]
             numericColumns = []
+            codeColumns = []
         }
     }
 
     mutating func handle(_ event: Event, context: AppContext) -> ScreenOutcome {
+        if differencePrompt != nil { return handleDifferencePrompt(event, context: context) }
         if case .key(let key) = event, !table.isEditingFilter {
             switch key {
             case .tab, .backTab:
@@ -106,6 +128,17 @@ struct AuditScreen: LedgerScreen {
                 return .none
             case .char("x"):
                 return export(context: context)
+            case .char("w") where panel == .findings:
+                return recorded(writeReport(context: context), context: context)
+            case .char("s") where panel == .confirmations:
+                return recorded(sendLetters(context: context), context: context)
+            case .char("a") where panel == .confirmations:
+                guard let code = selectedConfirmation() else { return .none }
+                return recorded(recordReply(code, agreed: true, context: context), context: context)
+            case .char("d") where panel == .confirmations:
+                guard let code = selectedConfirmation() else { return .none }
+                differencePrompt = DifferencePrompt(customerCode: code)
+                return .none
             default: break
             }
         }
@@ -113,12 +146,24 @@ struct AuditScreen: LedgerScreen {
         return .none
     }
 
+    /// Re-reads the panel after a recording (the outcome is kept for the status line).
+    mutating func recorded(_ outcome: ScreenOutcome, context: AppContext) -> ScreenOutcome {
+        if panel != .findings { refresh(context: context) }
+        return outcome
+    }
+
+    /// The rows after the search filter, as drawn.
+    var filteredRows: [[String]] {
+        table.filter.text.isEmpty
+            ? rows : rows.filter { $0.joined(separator: " ").localizedCaseInsensitiveContains(table.filter.text) }
+    }
+
     /// Writes the findings (or the log, or the metrics) to `salesledger-audit-…-<today>.csv` in the working folder.
     func export(context: AppContext) -> ScreenOutcome {
-        let name = ["findings", "log", "process"][panel.rawValue]
+        let name = ["findings", "log", "process", "confirmations"][panel.rawValue]
         let text =
             panel == .findings ? findingsCSV : panel == .log ? logCSV : CSVOutput.render(header: header, rows: rows)
-        let path = FileManager.default.currentDirectoryPath + "/salesledger-audit-\(name)-\(context.today).csv"
+        let path = context.outputDirectory + "/salesledger-audit-\(name)-\(context.today).csv"
         guard
             FileManager.default.createFile(
                 atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
@@ -128,42 +173,57 @@ struct AuditScreen: LedgerScreen {
         return .message("\(context.strings.exported) \(path)")
     }
 
+    /// Numbers and codes get the width of their widest cell (shown whole or hidden: never cut); text shares the
+    /// rest, the last column (the finding, the changes) most.
     var tableView: TableView {
         TableView(
             columns: header.enumerated().map { i, title in
-                numericColumns.contains(i)
-                    ? TableColumn(title, width: .fixed(i == 0 ? 6 : 14), alignment: .right)
-                    : TableColumn(
-                        title,
-                        width: i == header.count - 1
-                            ? .flexible(weight: 3, minimum: 12) : .flexible(weight: 1, minimum: 6))
+                let widest = rows.reduce(DisplayWidth.of(title)) { max($0, i < $1.count ? DisplayWidth.of($1[i]) : 0) }
+                if numericColumns.contains(i) { return TableColumn(title, width: .fixed(max(widest, 4)), alignment: .right) }
+                if codeColumns.contains(i) { return TableColumn(title, width: .fixed(min(max(widest, 4), 40))) }
+                return TableColumn(title, width: i == header.count - 1 ? .flexible(weight: 3, minimum: 12)
+                                                                      : .flexible(weight: 1, minimum: 6))
             })
     }
 
     func keyBindings(_ s: Strings) -> [KeyBinding] {
         [
-            KeyBinding(.tab, s.t("Next panel", "下一面板"), help: s.t("findings, audit log, process", "审计发现、审计日志、流程指标")),
+            KeyBinding(.tab, s.t("Next panel", "下一面板"),
+                       help: s.t("findings, audit log, process, confirmations", "审计发现、审计日志、流程指标、询证函")),
             KeyBinding([.up, .down], s.t("Move", "移动")), KeyBinding(.char("/"), s.search),
             KeyBinding(.char("r"), s.t("Re-run", "重新检查")), KeyBinding(.char("x"), s.exportCSV),
+            KeyBinding(.char("w"), s.t("Write report", "写审计报告"),
+                       help: s.t("findings: report file, recorded with its SHA-256", "审计发现：写报告文件并记录其 SHA-256")),
+            KeyBinding(.char("s"), s.t("Send letters", "发询证函"),
+                       help: s.t("confirmations: as of today, every balance", "询证函：以今日为截止日，所有有余额的客户")),
+            KeyBinding(.char("a"), s.t("Agreed", "回函相符"), help: s.t("confirmations: reply 数据证明无误", "询证函：数据证明无误")),
+            KeyBinding(.char("d"), s.t("Difference", "回函不符"),
+                       help: s.t("confirmations: reply 数据不符 with amount and note", "询证函：数据不符，填差异和说明")),
         ]
     }
 
     func render(into buffer: inout CellBuffer, in area: Rect, context: AppContext, unicode: Bool) -> Point? {
         let s = context.strings
         TabBar(
-            titles: [s.t("Findings", "审计发现"), s.t("Audit log", "审计日志"), s.t("Process", "流程指标")],
+            titles: [s.t("Findings", "审计发现"), s.t("Audit log", "审计日志"), s.t("Process", "流程指标"),
+                     s.t("Confirmations", "询证函")],
             selected: panel.rawValue
         ).render(into: &buffer, in: area.row(0))
         buffer.setFitted(summary, x: area.x + 1, y: area.y + 1, width: area.width - 2, style: Style(.accent, [.bold]))
         var state = table
-        let filtered =
-            table.filter.text.isEmpty
-            ? rows
-            : rows.filter { $0.joined(separator: " ").localizedCaseInsensitiveContains(table.filter.text) }
-        tableView.render(
+        let view = s.localize(tableView)
+        // Text columns are cut before a word or a number, never inside a number (a cut figure would mislead).
+        let widths = TableColumn.layout(view.columns, totalWidth: area.width)
+        let cells = filteredRows.map { row in
+            row.enumerated().map { i, cell in
+                i < widths.count && !numericColumns.contains(i) && !codeColumns.contains(i)
+                    ? TextCut.beforeNumber(cell, width: widths[i]) : cell
+            }
+        }
+        view.render(
             into: &buffer, in: Rect(x: area.x, y: area.y + 2, width: area.width, height: max(0, area.height - 2)),
-            source: ArrayTableDataSource(rows: filtered), state: &state)
-        return nil
+            source: ArrayTableDataSource(rows: cells), state: &state)
+        return renderDifferencePrompt(into: &buffer, in: area, context: context, unicode: unicode)
     }
 }
 

@@ -110,7 +110,7 @@ struct CustomerDetail {
         y += 2
         buffer.setString("\(s.invoices) (\(invoices.count))", x: area.x + 1, y: y - 1, style: Style(.accent, [.bold]))
         var state = table
-        TableView(columns: CustomerDetail.columns(s)).render(
+        s.localize(TableView(columns: CustomerDetail.columns(s))).render(
             into: &buffer, in: Rect(x: area.x, y: y, width: area.width, height: max(0, area.maxY - y)),
             source: ArrayTableDataSource(rows: rows(context: context)), state: &state)
     }

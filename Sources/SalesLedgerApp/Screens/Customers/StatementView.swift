@@ -47,7 +47,7 @@ struct StatementView {
     /// header block with customer, period and opening balance, then the table).
     func export(context: AppContext) -> ScreenOutcome {
         let csv = StatementTable.csv(statement, StatementWords(chinese: context.strings.zh))
-        let path = FileManager.default.currentDirectoryPath + "/salesledger-statement-\(statement.customerCode)-\(statement.to).csv"
+        let path = context.outputDirectory + "/salesledger-statement-\(statement.customerCode)-\(statement.to).csv"
         guard FileManager.default.createFile(atPath: path, contents: Data(csv.utf8), attributes: [.posixPermissions: 0o600]) else {
             return .error(context.strings.t("cannot write \(path)", "无法写入 \(path)"))
         }

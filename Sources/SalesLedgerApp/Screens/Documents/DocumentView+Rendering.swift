@@ -72,6 +72,7 @@ extension DocumentView {
             return input.render(into: &buffer, x: x, y: py, width: max(1, area.maxX - x - 1), style: Style(.inputFocused))
         }
         if let followUp { return followUp.render(into: &buffer, in: area, unicode: unicode) }
+        if let fapiao { return fapiao.render(into: &buffer, in: area, unicode: unicode) }
         return nil
     }
 

@@ -12,6 +12,8 @@ struct DocumentView {
     var prompt: Prompt?
     var input = TextInput()
     var followUp: FollowUpEntry?
+    /// Recording a fapiao for this sale (`f`).
+    var fapiao: FapiaoEntry?
     /// The customer's receivables (for the promise states of the contact history).
     var snapshot: ReceivablesSnapshot?
 
@@ -20,7 +22,7 @@ struct DocumentView {
         reload(context: context)
     }
 
-    var capturesText: Bool { prompt != nil || followUp != nil }
+    var capturesText: Bool { prompt != nil || followUp != nil || fapiao != nil }
 
     mutating func reload(context: AppContext) {
         detail = context.read { try context.store.documentDetail(id: id) }
@@ -31,6 +33,15 @@ struct DocumentView {
         let s = context.strings
         guard let detail else { isClosed = true; return .none }
         let doc = detail.document
+        if var entry = fapiao {
+            switch entry.handle(event, context: context) {
+            case .open: fapiao = entry
+            case .cancelled: fapiao = nil
+            case .saved(let message): fapiao = nil; reload(context: context); return .message(message)
+            case .failed(let message): fapiao = entry; return .error(message)
+            }
+            return .none
+        }
         if var entry = followUp {
             switch entry.handle(event, context: context) {
             case .open: followUp = entry
@@ -78,6 +89,11 @@ struct DocumentView {
         case .char("c") where doc.status == .posted && doc.kind == .invoice: prompt = .credit; input = TextInput()
         case .char("d") where doc.status == .posted && doc.kind == .invoice: prompt = .dispute; input = TextInput()
         case .char("n"): return .copySale(doc.id)
+        case .char("f") where doc.status == .posted && doc.kind == .invoice:
+            switch FapiaoEntry.make(saleNumber: doc.displayNumber, customerCode: detail.customer.code, context: context) {
+            case .success(let entry): fapiao = entry
+            case .failure(let refusal): return .error(refusal.message)
+            }
         case .char("p"):
             let company = (try? context.store.ledgerSetting(LedgerSettings.companyKey)) ?? ""
             return DocumentPrint.write(DocumentPrint.text(detail, company: company, chinese: s.zh),
@@ -120,6 +136,7 @@ struct DocumentView {
 
     func keyBindings(_ s: Strings) -> [KeyBinding] {
         if let followUp { return followUp.form.keyBindings }
+        if let fapiao { return fapiao.form.keyBindings }
         if prompt != nil { return [KeyBinding(.enter, s.t("Confirm", "确认")), KeyBinding(.escape, s.back)] }
         // Only the keys that work on this document (the same conditions as `handle`).
         guard let doc = detail?.document else { return [KeyBinding(.escape, s.back)] }
@@ -130,7 +147,9 @@ struct DocumentView {
             keys += [KeyBinding(.char("c"), s.t("Credit by line", "按行冲销")), KeyBinding(.char("d"), s.t("Dispute/resolve", "争议/解决"))]
         }
         keys.append(KeyBinding(.char("n"), s.t("Copy to new sale", "复制为新单")))
-        if postedInvoice { keys.append(KeyBinding(.char("l"), s.logContact)) }
+        if postedInvoice {
+            keys += [KeyBinding(.char("l"), s.logContact), KeyBinding(.char("f"), s.t("Record fapiao", "开票登记"))]
+        }
         keys += [KeyBinding(.char("p"), s.t("Print to text", "打印为文本")), KeyBinding(.char("x"), s.exportCSV),
                  KeyBinding(.escape, s.back)]
         return keys

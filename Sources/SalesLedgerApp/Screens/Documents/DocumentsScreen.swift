@@ -75,6 +75,17 @@ struct DocumentsScreen: LedgerScreen {
         return .none
     }
 
+    /// The columns at `width`: below 100 cells the due date (the least important) is dropped and the customer shows
+    /// its name alone (the code is still searched by `/`) in at least 17 cells; then the total hides (announced)
+    /// before the open amount.
+    static func columns(_ s: Strings, width: Int) -> [TableColumn] {
+        guard width < 100 else { return columns(s) }
+        return [TableColumn(s.number, width: .fixed(16)), TableColumn(s.t("Status", "状态"), width: .fixed(10)),
+                TableColumn(s.date, width: .fixed(10)), TableColumn(s.customer, width: .flexible(weight: 3, minimum: 17)),
+                TableColumn(s.openAmount, width: .fixed(13), alignment: .right),
+                TableColumn(s.total, width: .fixed(13), alignment: .right)]
+    }
+
     static func columns(_ s: Strings) -> [TableColumn] {
         [TableColumn(s.number, width: .fixed(16)), TableColumn(s.t("Status", "状态"), width: .fixed(10)),
          TableColumn(s.date, width: .fixed(10)), TableColumn(s.dueDate, width: .fixed(10)),
@@ -123,13 +134,16 @@ struct DocumentsScreen: LedgerScreen {
             + "   [p] \(period)"
         buffer.setFitted(heading, x: area.x + 1, y: area.y, width: area.width - 2, style: Style(.accent, [.bold]))
         let today = context.today
+        let narrow = area.width < 100
         let cells = rows.map { r -> [String] in
-            [r.number, DocumentsScreen.rowStatus(r, today: today, s), r.date.description,
-             r.kind == .invoice ? r.dueDate.description : "", "\(r.customerCode) \(r.customerName)",
-             context.money(r.total.minorUnits, r.total.currency), context.money(r.open, r.total.currency)]
+            let total = context.money(r.total.minorUnits, r.total.currency), open = context.money(r.open, r.total.currency)
+            let head = [r.number, DocumentsScreen.rowStatus(r, today: today, s), r.date.description]
+            let customer = "\(r.customerCode) \(r.customerName)"
+            return narrow ? head + [r.customerName.isEmpty ? r.customerCode : r.customerName, open, total]
+                          : head + [r.kind == .invoice ? r.dueDate.description : "", customer, total, open]
         }
         var state = table
-        var tableView = s.localize(TableView(columns: DocumentsScreen.columns(s)))
+        var tableView = s.localize(TableView(columns: DocumentsScreen.columns(s, width: area.width)))
         tableView.alwaysShowsFilter = true
         tableView.render(into: &buffer, in: Rect(x: area.x, y: area.y + 1, width: area.width, height: max(0, area.height - 1)),
                          source: ArrayTableDataSource(rows: cells), state: &state)

@@ -90,10 +90,10 @@ struct PivotView {
             buffer.setFitted(drillTitle + "  (\(drillDown.count))", x: area.x + 1, y: area.y, width: area.width - 2, style: Style(.accent, [.bold]))
             let rows = drillDown.map { [$0.number, $0.date.description, $0.customerName, $0.total.groupedString, context.money($0.open, $0.total.currency)] }
             var st = TableState()
-            TableView(columns: [TableColumn(s.number, width: .fixed(15)), TableColumn(s.date, width: .fixed(10)),
-                                TableColumn(s.customer, width: .flexible(weight: 1, minimum: 10)),
-                                TableColumn(s.total, width: .fixed(14), alignment: .right),
-                                TableColumn(s.openAmount, width: .fixed(14), alignment: .right)])
+            s.localize(TableView(columns: [TableColumn(s.number, width: .fixed(15)), TableColumn(s.date, width: .fixed(10)),
+                                           TableColumn(s.customer, width: .flexible(weight: 1, minimum: 10)),
+                                           TableColumn(s.total, width: .fixed(14), alignment: .right),
+                                           TableColumn(s.openAmount, width: .fixed(14), alignment: .right)]))
                 .render(into: &buffer, in: Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1),
                         source: ArrayTableDataSource(rows: rows), state: &st)
             return

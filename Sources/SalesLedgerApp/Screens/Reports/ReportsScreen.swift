@@ -7,7 +7,7 @@ import TerminalUI
 /// Reports (报表): sales by period or dimension with totals, and aging by customer; `x` exports the shown
 /// report to CSV (the same rows, plain numbers).
 struct ReportsScreen: LedgerScreen {
-    enum Kind: Int, CaseIterable { case sales, aging, pivot, fapiao }
+    enum Kind: Int, CaseIterable { case sales, aging, pivot, fapiao, commission }
     var kind = Kind.sales
     var dimensionIndex = 0
     var periodIndex = 0
@@ -21,6 +21,8 @@ struct ReportsScreen: LedgerScreen {
     var pivot = PivotView()
     /// Which fapiao report (`FapiaoReportView`).
     var fapiaoIndex = 0
+    /// The commission month: this month, or this many months back (`CommissionReportView`).
+    var commissionMonthsBack = 0
 
     var capturesText: Bool { table.isEditingFilter }
     var hasUnsavedChanges: Bool { false }
@@ -61,6 +63,9 @@ struct ReportsScreen: LedgerScreen {
             reportTable = nil
             let (from, to, _, _) = period(today: today)
             (header, rows, numericColumns) = FapiaoReportView.grid(fapiaoIndex, from: from, to: to, context: context)
+        case .commission:
+            reportTable = nil
+            (header, rows, numericColumns) = CommissionReportView.grid(commissionMonthsBack, context: context)
         case .aging:
             let reports = context.read { try Reports(store: context.store).aging(asOf: today, by: .customer) } ?? []
             let table = AgingTable.grouped(reports, by: .customer)
@@ -84,6 +89,8 @@ struct ReportsScreen: LedgerScreen {
             case .char("d") where kind == .fapiao:
                 fapiaoIndex = (fapiaoIndex + 1) % FapiaoReports.kinds.count; table = TableState(); refresh(context: context); return .none
             case .char("d"): dimensionIndex = (dimensionIndex + 1) % ReportsScreen.dimensions.count; table = TableState(); refresh(context: context); return .none
+            case .char("p") where kind == .commission:
+                commissionMonthsBack = (commissionMonthsBack + 1) % 12; refresh(context: context); return .none
             case .char("p"): periodIndex = (periodIndex + 1) % 3; refresh(context: context); return .none
             case .char("x"): return export(context: context)
             default: break
@@ -100,9 +107,12 @@ struct ReportsScreen: LedgerScreen {
         case .sales: name = "sales-by-\(ReportsScreen.dimensions[dimensionIndex].rawValue)"
         case .aging: name = "aging-by-customer"
         case .fapiao: name = "fapiao-" + FapiaoReports.kinds[fapiaoIndex]
+        case .commission:
+            let month = CommissionReportView.month(commissionMonthsBack, today: context.today)
+            name = "commission-\(month.year)-\(month.month < 10 ? "0" : "")\(month.month)"
         case .pivot: name = "pivot-\(PivotView.rowDimensions[pivot.rowIndex])-by-\(PivotView.periods[pivot.periodIndex].rawValue)"
         }
-        let path = FileManager.default.currentDirectoryPath + "/salesledger-\(name)-\(context.today).csv"
+        let path = context.outputDirectory + "/salesledger-\(name)-\(context.today).csv"
         let text = reportTable.map { ReportRenderer.render($0, .csv) } ?? CSVOutput.render(header: header, rows: rows)
         guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
             return .error(context.strings.t("cannot write \(path)", "无法写入 \(path)"))
@@ -143,6 +153,10 @@ struct ReportsScreen: LedgerScreen {
             return [KeyBinding(.tab, s.t("Next report", "下一报表"))] + pivot.keyBindings(s)
                 + [KeyBinding(.char("p"), s.period), KeyBinding(.char("x"), s.exportCSV)]
         }
+        if kind == .commission {
+            return [KeyBinding(.tab, s.t("Next report", "下一报表")), KeyBinding(.char("p"), s.t("Earlier month", "上一月")),
+                    KeyBinding(.char("x"), s.exportCSV), KeyBinding(.char("/"), s.search)]
+        }
         return [KeyBinding(.tab, s.t("Next report", "下一报表")), KeyBinding(.char("d"), s.dimension), KeyBinding(.char("p"), s.period),
          KeyBinding(.char("x"), s.exportCSV), KeyBinding(.char("/"), s.search)]
     }
@@ -157,11 +171,13 @@ struct ReportsScreen: LedgerScreen {
         case .fapiao:
             title = "\(FapiaoReportView.name(fapiaoIndex, s)) — "
                 + (fapiaoIndex == 2 ? s.t(en, zh) : "\(s.asOf) \(context.today)") + "  [d]"
+        case .commission: title = CommissionReportView.title(commissionMonthsBack, context: context)
         case .pivot:
             title = "\(s.pivotReport): \(pivot.measureName(s)) — \(s.dimensionName(PivotView.rowDimensions[pivot.rowIndex])) × "
                 + "\(s.dimensionName(PivotView.periods[pivot.periodIndex].rawValue)) — \(s.t(en, zh))"
         }
-        TabBar(titles: [s.salesReport, s.agingReport, s.pivotReport, s.t("Fapiao", "发票")], selected: kind.rawValue).render(into: &buffer, in: area.row(0))
+        TabBar(titles: [s.salesReport, s.agingReport, s.pivotReport, s.t("Fapiao", "发票"),
+                       s.t("Commission", "提成")], selected: kind.rawValue).render(into: &buffer, in: area.row(0))
         buffer.setFitted(title, x: area.x + 1, y: area.y + 1, width: area.width - 2, style: Style(.accent, [.bold]))
         if kind == .pivot {
             pivot.render(into: &buffer, in: Rect(x: area.x, y: area.y + 2, width: area.width, height: max(0, area.height - 2)), context: context)

@@ -9,6 +9,15 @@ extension SalesEntryScreen {
             if case .key = event { viewing = nil }
             return .none
         }
+        if var entry = fapiaoEntry {
+            switch entry.handle(event, context: context) {
+            case .open: fapiaoEntry = entry
+            case .cancelled: fapiaoEntry = nil
+            case .saved(let message): fapiaoEntry = nil; return .message(message)
+            case .failed(let message): fapiaoEntry = entry; return .error(message)
+            }
+            return .none
+        }
         if prompt != nil { return handlePrompt(event, context: context) }
         if draftsPanel != nil { return handleDrafts(event, context: context) }
         if isInList { return handleList(event, context: context) }

@@ -202,6 +202,12 @@ extension SalesEntryScreen {
             if let selected, selected.status == .posted { prompt = .void(selected.number); promptInput = TextInput() }
         case .char("c"):
             if let selected, selected.status == .posted, selected.kind == .invoice { prompt = .credit(selected.number); promptInput = TextInput() }
+        case .char("f"):
+            guard let selected, selected.status == .posted, selected.kind == .invoice else { return .none }
+            switch FapiaoEntry.make(saleNumber: selected.number, customerCode: selected.customerCode, context: context) {
+            case .success(let entry): fapiaoEntry = entry
+            case .failure(let refusal): return .error(refusal.message)
+            }
         default: break
         }
         return .none
@@ -211,11 +217,13 @@ extension SalesEntryScreen {
         if case .plausibility = prompt {
             return [KeyBinding([.char("y"), .enter], s.t("Post anyway", "仍要过账")), KeyBinding([.char("n"), .escape], s.back)]
         }
+        if let fapiaoEntry { return fapiaoEntry.form.keyBindings }
         if prompt != nil { return [KeyBinding(.enter, s.t("Confirm", "确认")), KeyBinding(.escape, s.back)] }
         if let draftsPanel { return draftsPanel.keyBindings(s) }
         if isInList {
             return [KeyBinding([.up, .down], s.t("Move", "移动")), KeyBinding(.enter, s.open), KeyBinding(.char("v"), s.voidAction),
-                    KeyBinding(.char("c"), s.creditAction), KeyBinding(.escape, s.back)]
+                    KeyBinding(.char("c"), s.creditAction), KeyBinding(.char("f"), s.t("Record fapiao", "开票登记")),
+                    KeyBinding(.escape, s.back)]
         }
         return [KeyBinding([.function(2), .ctrl("s")], s.post), KeyBinding(.ctrl("n"), s.addLine), KeyBinding(.ctrl("x"), s.deleteLine),
                 KeyBinding(.ctrl("d"), s.saveDraft), KeyBinding(.ctrl("o"), s.t("Drafts", "草稿")),

@@ -142,6 +142,7 @@ extension SalesEntryScreen {
         } else if let prompt { cursor = renderPrompt(prompt, into: &buffer, in: area, context: context, unicode: unicode) }
         if let viewing { renderInvoice(viewing, into: &buffer, in: area, context: context, unicode: unicode); cursor = nil }
         if let draftsPanel { draftsPanel.render(into: &buffer, in: area, context: context, unicode: unicode); cursor = nil }
+        if let fapiaoEntry { cursor = fapiaoEntry.render(into: &buffer, in: area, unicode: unicode) }
         return cursor
     }
 

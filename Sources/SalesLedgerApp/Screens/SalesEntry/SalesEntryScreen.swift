@@ -56,12 +56,14 @@ struct SalesEntryScreen: LedgerScreen {
     /// The drafts list (^O) while it is shown, and the saved draft reopened in the form (replaced when posted).
     var draftsPanel: DraftsPanel?
     var openedDraftID: Int64?
+    /// Recording a fapiao for the sale selected in today's list (`f`).
+    var fapiaoEntry: FapiaoEntry?
 
     init(context: AppContext) {
         reset(context: context)
     }
 
-    var capturesText: Bool { (!isInList && draftsPanel == nil) || prompt != nil }
+    var capturesText: Bool { (!isInList && draftsPanel == nil) || prompt != nil || fapiaoEntry != nil }
     var hasUnsavedChanges: Bool { !currentDraft.isBlank }
 
     // MARK: - State

@@ -1,0 +1,88 @@
+import LedgerCore
+import TerminalUI
+
+/// Recording a fapiao (开票登记) for one posted sale, from the documents browser (`f` on an invoice) or today's
+/// sales (`f` in the ^L list): type, 发票代码 (paper only), 发票号码, date and the amount (价税合计, prefilled with
+/// what is left to invoice). Saving runs `RecordFapiao` (number form, uniqueness, never more than what is left;
+/// audited). The sale's fapiao status (未开票 → 部分开票 → 已开票) is in the message.
+struct FapiaoEntry {
+    var form: Form
+    let saleNumber: String
+    let currency: Currency
+    /// 数电 first: most fapiao issued today are fully digitised.
+    static let types: [FapiaoType] = [.digitalOrdinary, .digitalSpecial, .ordinary, .special]
+
+    /// The form, or why not: the sale has nothing left to invoice or cannot be read.
+    static func make(saleNumber: String, customerCode: String, context: AppContext) -> Swift.Result<FapiaoEntry, FapiaoEntryRefusal> {
+        let s = context.strings
+        guard let position = context.read({ try context.store.saleFapiaoPositions(asOf: context.today, customerCode: customerCode) })?
+            .first(where: { $0.number == saleNumber }) else {
+            return .failure(FapiaoEntryRefusal(message: s.t("\(saleNumber) is not a posted sale", "\(saleNumber) 不是已过账的销售单")))
+        }
+        guard position.leftToInvoice > 0 else {
+            let status = s.zh ? position.status.chinese : position.status.english
+            return .failure(FapiaoEntryRefusal(message: s.t("\(saleNumber): nothing left to invoice (\(status))",
+                                                            "\(saleNumber)：没有待开票金额（\(status)）")))
+        }
+        return .success(FapiaoEntry(position: position, context: context))
+    }
+
+    init(position: SaleFapiaoPosition, context: AppContext) {
+        let s = context.strings
+        saleNumber = position.number
+        currency = position.currency
+        let left = Money.format(position.leftToInvoice, digits: currency.minorDigits, grouping: false)
+        form = Form(title: s.t("Record fapiao: \(position.number) (left \(left))", "开票登记：\(position.number)（待开 \(left)）"),
+                    fields: [
+            .choice(id: "type", label: s.t("Type", "发票类型"), options: FapiaoEntry.types.map(\.chinese)),
+            FormField(id: "code", label: s.t("Code (paper)", "发票代码（纸质）")),
+            FormField(id: "number", label: s.t("Number", "发票号码"), validators: [.required(s.t("required", "必填"))]),
+            FormField(id: "date", label: s.date, kind: .date, text: context.today.description,
+                      parse: FieldParsers.date(context.today), validators: [.required(s.t("required", "必填"))]),
+            FormField(id: "amount", label: s.t("Amount incl. VAT", "价税合计"), kind: .money, text: left,
+                      parse: FieldParsers.money(currency, s), validators: [.required(), .positive(s.t("must be greater than 0", "必须大于0"))]),
+        ])
+        s.localize(&form)
+    }
+
+    enum Outcome { case open, cancelled, saved(String), failed(String) }
+
+    mutating func handle(_ event: Event, context: AppContext) -> Outcome {
+        switch form.handle(event) {
+        case .none: return .open
+        case .cancelled: return .cancelled
+        case .submitted(let values):
+            let s = context.strings
+            func text(_ id: String) -> String { form.fields.first { $0.id == id }?.input.text ?? "" }
+            guard case .integer(let minor)? = values["amount"], case .date(let y, let m, let d)? = values["date"],
+                  let date = CivilDate(year: y, month: m, day: d) else { return .open }
+            var type = FapiaoType.digitalOrdinary
+            if case .choice(let i)? = values["type"], FapiaoEntry.types.indices.contains(i) { type = FapiaoEntry.types[i] }
+            let command = RecordFapiao(key: FapiaoKey(type: type, code: text("code"), number: text("number")), date: date,
+                                       parts: [FapiaoPartInput(saleNumber: saleNumber, amount: Money(minorUnits: minor, currency: currency))])
+            do {
+                try context.run(command)
+                let position = context.read { try context.store.saleFapiaoPositions(asOf: context.today, customerCode: nil) }?
+                    .first { $0.number == saleNumber }
+                let status = position.map { s.zh ? $0.status.chinese : $0.status.english } ?? ""
+                return .saved(s.t("Fapiao recorded: \(command.key) for \(saleNumber); \(status)",
+                                  "已登记发票：\(command.key)（\(saleNumber)）；\(status)"))
+            } catch {
+                return .failed(s.core(error.fieldIssues.isEmpty ? error.description
+                                      : error.fieldIssues.map(\.description).joined(separator: "; ")))
+            }
+        }
+    }
+
+    func render(into buffer: inout CellBuffer, in area: Rect, unicode: Bool) -> Point? {
+        let box = area.centered(Size(width: min(area.width - 2, 70), height: min(area.height - 2, 11)))
+        buffer.fill(box, style: Style(.dialog))
+        Border.draw(into: &buffer, rect: box, style: Style(.border), unicode: unicode)
+        return form.render(into: &buffer, in: box.inset(by: 1), unicode: unicode)
+    }
+}
+
+/// Why no fapiao can be recorded for a sale now.
+struct FapiaoEntryRefusal: Error, Equatable {
+    var message: String
+}

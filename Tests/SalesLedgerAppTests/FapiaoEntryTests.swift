@@ -1,0 +1,67 @@
+import Testing
+import LedgerCore
+import LedgerStore
+import TerminalUI
+@testable import SalesLedgerApp
+
+/// Issue 16: fapiao recorded in the TUI — in the documents browser (F9, `f`) and from today's sales (^L, `f`).
+@Suite struct FapiaoEntryTests {
+    static func seed(_ service: LedgerService) throws {
+        try service.run(CreateCustomer(CustomerFields(code: "C1", name: "重庆山城贸易")))
+        try service.run(PostInvoice(customerCode: "C1", date: CivilDate(iso: "2026-11-29")!, lines: [
+            LineInput(description: "办公椅", quantity: Quantity(2), unitPrice: Money(minorUnits: 50_000, currency: .cny),
+                      taxRate: Rate(basisPoints: 1300))]))
+    }
+
+    func status(_ h: AppHarness) throws -> FapiaoStatus? {
+        try h.store.saleFapiaoPositions(asOf: CivilDate(iso: "2026-11-29")!, customerCode: "C1").first?.status
+    }
+
+    /// Type 数电普 (first), number, date (today), amount: replaces the prefilled amount when `amount` is given.
+    func record(_ h: inout AppHarness, number: String, amount: String?) {
+        h.press(.char("f"))
+        h.press(.tab, .tab)                 // type → code → number
+        h.type(number)
+        h.press(.tab, .tab)                 // → date → amount
+        if let amount {
+            for _ in 0..<10 { h.press(.backspace) }
+            h.type(amount)
+        }
+        h.press(.ctrl("s"))
+    }
+
+    @Test func browserRecordsTwoPartsUntilInvoiced() throws {
+        var h = try AppHarness(language: .zh, size: Size(width: 100, height: 30), seedLedger: Self.seed)
+        h.press(.function(9), .enter)
+        #expect(try status(h) == .notInvoiced)
+        h.press(.char("f"))
+        #expect(h.text.contains("开票登记：INV-2026-000001（待开 1130.00）"))
+        h.press(.escape)
+        record(&h, number: "12345678901234567890", amount: "500")
+        #expect(h.text.contains("已登记发票：数电普 12345678901234567890（INV-2026-000001）；部分开票"), "\(h.text)")
+        #expect(try status(h) == .partlyInvoiced)
+        // A number already used is refused, nothing recorded.
+        record(&h, number: "12345678901234567890", amount: nil)
+        #expect(h.text.contains("发票 数电普 12345678901234567890 已登记，不能重复"))
+        h.press(.escape, .char("y"))                                  // discard the form
+        record(&h, number: "12345678901234567891", amount: nil)      // the rest: 630.00
+        #expect(h.text.contains("已开票"))
+        #expect(try status(h) == .invoiced)
+        let list = try h.store.fapiaoList(customerCode: "C1", from: nil, to: nil)
+        #expect(list.count == 2)
+        h.press(.char("f"))
+        #expect(h.text.contains("没有待开票金额（已开票）"))
+    }
+
+    @Test func todaysSalesListRecordsAFapiao() throws {
+        var h = try AppHarness(language: .en, size: Size(width: 100, height: 30), seedLedger: Self.seed)
+        h.press(.ctrl("l"))
+        #expect(h.screen().last?.contains("f Record fapiao") == true)
+        h.press(.char("f"))
+        h.press(.tab, .tab)
+        h.type("12345678901234567890")
+        h.press(.ctrl("s"))
+        #expect(h.text.contains("Fapiao recorded"), "\(h.text)")
+        #expect(try status(h) == .invoiced)
+    }
+}
