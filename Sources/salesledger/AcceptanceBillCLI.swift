@@ -68,7 +68,7 @@ struct BillsReportCommand: ParsableCommand {
         }
         // The exposure credit control uses (`Reports.exposure`: balance + bills held until maturity), per customer.
         let reports = Reports(store: store)
-        let rows = try Set(bills.filter { $0.isHeld(on: date) }.map(\.customerCode)).sorted().compactMap { code -> [String]? in
+        let rows = try Set(bills.filter { $0.isHeld(on: date) }.map(\.customerCode)).sorted().compactMap { code -> [ReportCell]? in
             guard let e = try reports.exposure(customerCode: code, asOf: date) else { return nil }
             let name = bills.first { $0.customerCode == code }?.customerName ?? ""
             return [.text(code), .text(name), .text(e.currency.code), .amount(e.balance, e.currency), .amount(e.billsHeld, e.currency),
