@@ -44,6 +44,6 @@ enum AgingByClass {
         if labels.isEmpty { labels = AgingBuckets.standard.labels }
         let columns: [(String, ColumnKind)] = [(dimension, .text), ("name", .text), ("currency", .text)]
             + labels.map { ($0, .money) } + [("total", .money)]
-        salesledger.print(renderReport(listTable("aging-by-class", columns, rows), format), terminator: "")
+        printReport(listTable("aging-by-class", columns, rows), format)
     }
 }

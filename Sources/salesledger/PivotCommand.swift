@@ -39,8 +39,7 @@ struct PivotCommand: ParsableCommand {
         let tables = try Reports(store: store).pivot(query, layout: .init(rowDepth: level, columnDepth: colLevel, subtotals: subtotals,
                                                                           chinese: global.isChinese))
         if tables.isEmpty {
-            print(format == .table ? "no data\n" : renderReport(ReportTable(name: "pivot", columns: [ReportColumn(rows, .text)]), format),
-                  terminator: "")
+            if format == .table { print("no data") } else { printReport(ReportTable(name: "pivot", columns: [ReportColumn(rows, .text)]), format) }
         }
         for table in tables {
             printReport(PivotReportTable.make(table, rowName: rows, indent: format == .table), format)

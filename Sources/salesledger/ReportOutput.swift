@@ -9,7 +9,13 @@ extension OutputFormat {
 /// Prints a report table in the command's format through the one renderer (`ReportRenderer`); every title and
 /// text cell is made terminal-safe first (`TerminalSafeOutput.cell`), line feeds included.
 func printReport(_ table: ReportTable, _ format: OutputFormat, chinese: Bool = CLIChinese.isOn) {
-    print(renderReport(table, format, chinese: chinese), terminator: "")
+    var text = renderReport(table, format, chinese: chinese)
+    // The CSV byte-order mark is written as is (the terminal-safe `print` would show it as an escape).
+    if text.hasPrefix("\u{FEFF}") {
+        Swift.print("\u{FEFF}", terminator: "")
+        text.removeFirst()
+    }
+    print(text, terminator: "")
 }
 
 /// `printReport`'s text.
