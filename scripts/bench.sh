@@ -30,6 +30,7 @@ measure() {
   WALL=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0;
            for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' "$DIR/time.txt")
   RSS=$(awk -F': ' '/Maximum resident set size/ { printf "%.1f", $2 / 1024 }' "$DIR/time.txt")
+  CPU=$(awk -F': ' '/(User|System) time \(seconds\)/ { s += $2 } END { printf "%.1f", s }' "$DIR/time.txt")
 }
 
 # Times a case RUNS times; sets MED and P95 (milliseconds) and PEAK (max RSS, MB).
@@ -73,7 +74,7 @@ bench_size() {
   echo "### $n invoices, $CUSTOMERS customers"
   echo
   measure $sl sample generate --lang zh --customers "$CUSTOMERS" --invoices "$n" --seed 1
-  local gen_wall=$WALL gen_rss=$RSS
+  local gen_wall=$WALL gen_rss=$RSS gen_cpu=$CPU
   grep -q "$n invoices" "$DIR/out.txt" || { echo "bench: generate: $(cat "$DIR/out.txt")" >&2; return 1; }
   sqlite3 "$db" "PRAGMA wal_checkpoint(TRUNCATE);" >/dev/null
   local bytes; bytes=$(stat -c %s "$db")
@@ -93,7 +94,7 @@ bench_size() {
   echo "| case | median ms | p95 ms | peak RSS MB | note |"
   echo "|---|---|---|---|---|"
   row "generate (bulk path, 1 run)" "$(awk -v w="$gen_wall" 'BEGIN { printf "%.0f", w * 1000 }')" "–" "$gen_rss" \
-      "$(awk -v w="$gen_wall" -v n="$n" 'BEGIN { printf "%.0f invoices/s", n / w }')"
+      "$(awk -v w="$gen_wall" -v n="$n" 'BEGIN { printf "%.0f invoices/s", n / w }'), CPU $gen_cpu s"
   row "ledger file size" "–" "–" "–" "$((bytes / n)) bytes per invoice ($((bytes / 1048576)) MB)"
   row "audit verify (1 run)" "$(awk -v w="$verify_wall" 'BEGIN { printf "%.0f", w * 1000 }')" "–" "$verify_rss" \
       "$audit entries"
@@ -134,11 +135,11 @@ bench_size() {
   local idb=$DIR/import-$n.sqlite
   rm -f "$idb" "$idb"-wal "$idb"-shm "$idb".audit-head
   measure $BIN --db "$idb" --today $TODAY --user bench import sales "$csv"
-  local ours_import=$WALL ours_import_rss=$RSS
+  local ours_import=$WALL ours_import_rss=$RSS ours_import_cpu=$CPU
   rm -f "$DIR/bare.sqlite"
   measure sqlite3 "$DIR/bare.sqlite" ".import --csv $csv sales"
   row "import sales, $rows rows (1 run)" "$(awk -v w="$ours_import" 'BEGIN { printf "%.0f", w * 1000 }')" "–" \
-      "$ours_import_rss" "ours/sqlite3 .import $(ratio "$ours_import" "$WALL")"
+      "$ours_import_rss" "ours/sqlite3 .import $(ratio "$ours_import" "$WALL"), CPU $ours_import_cpu s"
   row "sqlite3 .import, same CSV (1 run)" "$(awk -v w="$WALL" 'BEGIN { printf "%.0f", w * 1000 }')" "–" "$RSS" ""
 }
 

@@ -120,3 +120,19 @@ import TerminalUI
         #expect(csv.contains("INV-2026-000001,2026-11-22,C1,TOTAL,,,,,,310.00,40.30,350.30,CNY"))
     }
 }
+
+@Suite struct ManualDueDateTests {
+    /// A due date typed by hand is marked as manual; one before the document date is refused.
+    @Test func typedDueDateIsShownAsManual() throws {
+        var h = try AppHarness(language: .zh) { service in
+            try service.run(CreateCustomer(CustomerFields(code: "C1", name: "One")))
+        }
+        h.type("C1"); h.press(.enter)
+        #expect(!h.text.contains("到期日(手工)"))
+        h.press(.tab, .tab, .tab)                       // date → salesperson → terms → due
+        for _ in 0..<10 { h.press(.backspace) }
+        h.type("2026-11-01")
+        #expect(h.text.contains("到期日(手工)"))
+        #expect(h.text.contains("到期日 2026-11-01 早于单据日期"))   // refused (cut at 80 columns)
+    }
+}

@@ -45,7 +45,7 @@ extension SalesEntryScreen {
         y += 1
         x = field(.salesperson, label: s.salesperson, x: x0, y: y, width: 8)
         x = field(.terms, label: s.terms, x: x, y: y, width: 10)
-        _ = field(.due, label: s.dueDate, x: x, y: y, width: 12)
+        _ = field(.due, label: draft.isDueEdited ? s.t("Due (manual)", "到期日(手工)") : s.dueDate, x: x, y: y, width: 12)
         y += 1
         x = field(.channel, label: s.channel, x: x0, y: y, width: 8)
         x = field(.region, label: s.region, x: x, y: y, width: 10)
