@@ -42,7 +42,7 @@ let package = Package(
         ], resources: [.copy("SampleData")]),
         // The report layer: named report queries over the store protocols, each read in one snapshot, returning
         // typed tables (`ReportTable`) that the CLI prints and the TUI draws. No GRDB.
-        .target(name: "LedgerReports", dependencies: ["LedgerCore", "TerminalUI"]),
+        .target(name: "LedgerReports", dependencies: ["LedgerCore", "TerminalUI", "LedgerInterop", "Classification"]),
         // Dimensions, hierarchies and classification rules.
         .target(name: "Classification", dependencies: ["LedgerCore"]),
         // Periodic audit (定期审计): checks, report, confirmations, process metrics, over the store protocols.
@@ -68,7 +68,7 @@ let package = Package(
                     resources: [.copy("Snapshots")]),
         .testTarget(name: "LedgerCoreTests", dependencies: ["LedgerCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LedgerStoreTests", dependencies: [
-            "LedgerCore", "LedgerStore", "LedgerInterop", "Classification",
+            "LedgerCore", "LedgerStore", "LedgerInterop", "Classification", "LedgerReports",
             .product(name: "GRDB", package: "GRDB.swift"),
         ], resources: [.copy("Fixtures")]),
         .testTarget(name: "LedgerAuditTests", dependencies: [

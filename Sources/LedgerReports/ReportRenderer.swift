@@ -1,4 +1,5 @@
 import LedgerCore
+import LedgerInterop
 import TerminalUI
 
 /// Output format of a report on the command line.
@@ -7,13 +8,15 @@ public enum ReportFormat: String, Sendable, CaseIterable {
 }
 
 /// The one renderer of `ReportTable`s for text output: an aligned text table, CSV or JSON, with the table's total
-/// rows. CSV (RFC 4180) has a header row of column keys and plain numbers (`1234.50`, no grouping); JSON has
+/// rows. CSV goes through the program's one CSV writer (`CSVOutput`: RFC 4180, formula cells neutralised, BOM,
+/// unless `--raw`) with a header row of column keys and plain numbers (`1234.50`, no grouping); JSON has
 /// `rows`, `totals` (always) and `total` (when there is exactly one total row), numbers as JSON numbers.
 public enum ReportRenderer {
-    /// `bom`: start CSV with a UTF-8 byte-order mark so Excel (Chinese Windows) reads it as UTF-8.
-    public static func render(_ table: ReportTable, _ format: ReportFormat, chinese: Bool = false, bom: Bool = false) -> String {
+    /// `csvStyle`: nil for the process default (`CSVOutput.processDefault`).
+    public static func render(_ table: ReportTable, _ format: ReportFormat, chinese: Bool = false,
+                              csvStyle: CSVStyle? = nil) -> String {
         switch format {
-        case .csv: return (bom ? "\u{FEFF}" : "") + csv(table)
+        case .csv: return csv(table, style: csvStyle)
         case .json: return json(table)
         case .table: return text(table, chinese: chinese)
         }
@@ -38,18 +41,17 @@ public enum ReportRenderer {
         case .count(let c): return String(c)
         case .percent(let bp): return Money.format(bp, digits: 2, grouping: false) + (grouping ? "%" : "")
         case .days(let tenths): return Money.format(tenths, digits: 1, grouping: false)
+        case .decimal(let value, let digits):
+            // Trailing fractional zeros dropped, as quantities are written (`7`, `1.5`).
+            var text = Money.format(value, digits: digits, grouping: false)
+            if digits > 0 { while text.hasSuffix("0") { text.removeLast() } }
+            if text.hasSuffix(".") { text.removeLast() }
+            return text
         }
     }
 
-    public static func csv(_ table: ReportTable) -> String {
-        let marks = PracticeWatermark.text.map { [[$0]] } ?? []   // practice ledger (training)
-        let lines = marks + [table.columns.map(\.key)] + (table.rows + table.totals).map { $0.map(plain) }
-        return lines.map { $0.map(csvField).joined(separator: ",") }.joined(separator: "\n") + "\n"
-    }
-
-    static func csvField(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    public static func csv(_ table: ReportTable, style: CSVStyle? = nil) -> String {
+        CSVOutput.render(header: table.columns.map(\.key), rows: (table.rows + table.totals).map { $0.map(plain) }, style: style)
     }
 
     public static func text(_ table: ReportTable, chinese: Bool = false) -> String {
@@ -81,6 +83,8 @@ public enum ReportRenderer {
             switch (cell, kind) {
             case (.empty, _): return "null"
             case (_, .text), (_, .date): return quote(plain(cell))
+            // Text in a number column (a figure another module formatted, e.g. a rate): a number when it reads as one.
+            case (.text(let t), _): return CSVOutput.isPlainNumber(t) ? t : quote(t)
             default: return plain(cell)
             }
         }

@@ -14,6 +14,8 @@ public enum ColumnKind: String, Sendable, Hashable, Codable {
     case percent
     /// A number of days in tenths of a day (DSO 41.7, average days to pay 12.3).
     case days
+    /// A fixed-point number that is not money (a quantity in thousandths, a rate): each cell carries its digits.
+    case number
 }
 
 /// One column: a stable machine key (the CSV/JSON header) and the labels screens show.
@@ -42,6 +44,11 @@ public enum ReportCell: Sendable, Hashable {
     case percent(Int64)
     /// Tenths of a day: 417 = 41.7 days.
     case days(Int64)
+    /// A fixed-point number: `value` scaled by 10^`digits` (a quantity 1.5 = `decimal(1500, digits: 3)`).
+    case decimal(Int64, digits: Int)
+
+    /// `minor` units of `currency` as a money cell.
+    public static func amount(_ minor: Int64, _ currency: Currency) -> ReportCell { .money(Money(minorUnits: minor, currency: currency)) }
 
     public var money: Money? { if case .money(let m) = self { m } else { nil } }
     public var count: Int? { if case .count(let c) = self { c } else { nil } }
@@ -56,6 +63,9 @@ public enum TotalRule: Sendable, Hashable {
     /// has no money column); a text column keyed `currency` names the currency; other columns stay empty.
     /// Sums are checked: an overflow leaves the cell empty.
     case sumPerCurrency(label: String)
+    /// Total rows the report computes itself and states with its rows (a pivot's totals, which leave its subtotal
+    /// rows out of the sums).
+    case given([[ReportCell]])
 }
 
 /// A report as typed rows: columns with kinds, cells, and its total rule. Built by the named report queries
@@ -88,6 +98,7 @@ public struct ReportTable: Sendable, Hashable {
 
     /// The total rows by `totalRule` (empty for `.none` or an empty table).
     public var totals: [[ReportCell]] {
+        if case .given(let rows) = totalRule { return rows }
         guard case .sumPerCurrency(let label) = totalRule, !rows.isEmpty else { return [] }
         let moneyColumns = columns.indices.filter { columns[$0].kind == .money }
         var currencies: [Currency] = []

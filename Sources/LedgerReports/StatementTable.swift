@@ -1,4 +1,5 @@
 import LedgerCore
+import LedgerInterop
 
 /// The customer statement (对账单) in its one shape, on screen, in text and in CSV: date, document, type, due
 /// date, reference, debit, credit, running balance; an opening-balance row first and a closing row last (debit =
@@ -33,10 +34,11 @@ public enum StatementTable {
         let opening = ReportRenderer.plain(.money(Money(minorUnits: s.openingBalance, currency: s.currency)))
         let header = [[w.customer, s.customerCode, s.customerName], [w.period, s.from.description, s.to.description],
                       [w.currency, s.currency.code], [w.openingBalance, opening]]
-        var lines = header.map { $0.map(ReportRenderer.csvField).joined(separator: ",") }
+        let style = CSVStyle.safe
+        var lines = header.map { CSVOutput.line($0, style: style) }
         lines.append("")
-        lines.append(table.columns.map { ReportRenderer.csvField($0.title(chinese: w.chinese)) }.joined(separator: ","))
-        lines += table.rows.map { $0.map { ReportRenderer.csvField(ReportRenderer.plain($0)) }.joined(separator: ",") }
+        lines.append(CSVOutput.line(table.columns.map { $0.title(chinese: w.chinese) }, style: style))
+        lines += table.rows.map { CSVOutput.line($0.map(ReportRenderer.plain), style: style) }
         return "\u{FEFF}" + PracticeWatermark.mark(lines.joined(separator: "\n") + "\n")
     }
 }

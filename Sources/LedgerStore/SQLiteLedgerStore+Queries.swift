@@ -166,14 +166,23 @@ extension SQLiteLedgerStore {
     }
 
     public func monthlySales(customerID: Int64, from: CivilDate, to: CivilDate) throws -> [String: Int64] {
-        try read { db in
-            var result: [String: Int64] = [:]
+        try monthlySales(customerIDs: [customerID], from: from, to: to)[customerID] ?? [:]
+    }
+
+    public func monthlySales(customerIDs: [Int64], from: CivilDate, to: CivilDate) throws -> [Int64: [String: Int64]] {
+        guard !customerIDs.isEmpty else { return [:] }
+        return try read { db in
+            var result: [Int64: [String: Int64]] = [:]
+            let marks = Array(repeating: "?", count: customerIDs.count).joined(separator: ",")
+            var arguments = StatementArguments(customerIDs)
+            arguments += [from.description, to.description]
             for row in try Row.fetchAll(db, sql: """
-                SELECT substr(date, 1, 7) AS month, SUM(CASE kind WHEN 'invoice' THEN total ELSE -total END) AS sales
-                FROM document WHERE customer_id = ? AND status = 'posted' AND date >= ? AND date <= ?
-                GROUP BY month
-                """, arguments: [customerID, from.description, to.description]) {
-                result[row["month"]] = row["sales"]
+                SELECT customer_id, substr(date, 1, 7) AS month, SUM(CASE kind WHEN 'invoice' THEN total ELSE -total END) AS sales
+                FROM document WHERE customer_id IN (\(marks)) AND status = 'posted' AND date >= ? AND date <= ?
+                GROUP BY customer_id, month
+                """, arguments: arguments) {
+                let customer: Int64 = row["customer_id"]
+                result[customer, default: [:]][row["month"]] = row["sales"]
             }
             return result
         }

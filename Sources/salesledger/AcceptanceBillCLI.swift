@@ -48,29 +48,33 @@ struct BillsReportCommand: ParsableCommand {
         if by != "bill" && by != "customer" { issues.add("by", "'\(by)' is not bill or customer") }
         try issues.throwIfAny()
         let bills = try store.acceptanceBills(asOf: date)
-        func m(_ v: Int64, _ c: Currency) -> String { Money.format(v, digits: c.minorDigits, grouping: false) }
         if by == "bill" {
-            let rows = bills.map { b in
-                [b.maturity.description, b.billNumber, b.bank, b.customerCode, b.customerName, b.receiptNumber,
-                 b.amount.currency.code, m(b.amount.minorUnits, b.amount.currency), String(date.days(to: b.maturity)),
-                 b.isHeld(on: date) ? "held" : "matured"]
+            let rows = bills.map { b -> [ReportCell] in
+                [.date(b.maturity), .text(b.billNumber), .text(b.bank), .text(b.customerCode), .text(b.customerName),
+                 .text(b.receiptNumber), .text(b.amount.currency.code), .money(b.amount), .count(date.days(to: b.maturity)),
+                 .text(b.isHeld(on: date) ? "held" : "matured")]
             }
             let held = bills.filter { $0.isHeld(on: date) }
-            let total = ["TOTAL held", "", "", "", "", "", held.first?.amount.currency.code ?? "",
-                         m(held.reduce(0) { $0 + $1.amount.minorUnits }, held.first?.amount.currency ?? .cny), "", String(held.count)]
-            print(TabularOutput(columns: [("maturity", .text), ("bill", .text), ("bank", .text), ("customer", .text), ("name", .text),
-                                          ("receipt", .text), ("currency", .text), ("amount", .amount), ("days_to_maturity", .integer),
-                                          ("status", .text)], rows: rows, totalRow: total).render(format), terminator: "")
+            var heldSum: Int64? = 0   // checked: an overflow leaves the total empty
+            for b in held { heldSum = heldSum.flatMap { let (v, o) = $0.addingReportingOverflow(b.amount.minorUnits); return o ? nil : v } }
+            let total: [ReportCell] = [.text("TOTAL held"), .empty, .empty, .empty, .empty, .empty,
+                                       .text(held.first?.amount.currency.code ?? ""),
+                                       heldSum.map { .amount($0, held.first?.amount.currency ?? .cny) } ?? .empty, .empty,
+                                       .count(held.count)]
+            printReport(listTable("bills", [("maturity", .date), ("bill", .text), ("bank", .text), ("customer", .text), ("name", .text),
+                                            ("receipt", .text), ("currency", .text), ("amount", .money), ("days_to_maturity", .count),
+                                            ("status", .text)], rows, total: total), format)
             return
         }
         // The exposure credit control uses (`Reports.exposure`: balance + bills held until maturity), per customer.
         let reports = Reports(store: store)
-        let rows = try Set(bills.filter { $0.isHeld(on: date) }.map(\.customerCode)).sorted().compactMap { code -> [String]? in
+        let rows = try Set(bills.filter { $0.isHeld(on: date) }.map(\.customerCode)).sorted().compactMap { code -> [ReportCell]? in
             guard let e = try reports.exposure(customerCode: code, asOf: date) else { return nil }
             let name = bills.first { $0.customerCode == code }?.customerName ?? ""
-            return [code, name, e.currency.code, m(e.balance, e.currency), m(e.billsHeld, e.currency), m(e.atRisk, e.currency)]
+            return [.text(code), .text(name), .text(e.currency.code), .amount(e.balance, e.currency), .amount(e.billsHeld, e.currency),
+                    .amount(e.atRisk, e.currency)]
         }
-        print(TabularOutput(columns: [("customer", .text), ("name", .text), ("currency", .text), ("balance", .amount),
-                                      ("bills_held", .amount), ("exposure", .amount)], rows: rows).render(format), terminator: "")
+        printReport(listTable("bills-by-customer", [("customer", .text), ("name", .text), ("currency", .text), ("balance", .money),
+                                                    ("bills_held", .money), ("exposure", .money)], rows), format)
     }
 }

@@ -1,4 +1,5 @@
 import LedgerCore
+import LedgerReports
 import LedgerStore
 
 /// `report aging --by-class DIM [--level N]`: aging buckets per class of a classification dimension (a class
@@ -20,7 +21,7 @@ enum AgingByClass {
             return d
         }
         let rowsNodes = nodes.filter { depthOf($0.code) == level }
-        var rows: [[String]] = []
+        var rows: [[ReportCell]] = []
         var labels: [String] = []
         var classified: Set<Int64> = []
         for node in rowsNodes {
@@ -28,23 +29,21 @@ enum AgingByClass {
             classified.formUnion(items.map(\.invoiceID))
             for report in Aging.reports(items: items, credits: [], asOf: asOf, basis: basis) {
                 labels = report.buckets.map(\.label)
-                let d = report.currency.minorDigits
-                rows.append([node.code, node.nameZH.isEmpty ? node.nameEN : node.nameZH, report.currency.code]
-                            + report.buckets.map { Money.format($0.amount, digits: d, grouping: false) }
-                            + [Money.format(report.openTotal, digits: d, grouping: false)])
+                let c = report.currency
+                rows.append([.text(node.code), .text(node.nameZH.isEmpty ? node.nameEN : node.nameZH), .text(c.code)]
+                            + report.buckets.map { .amount($0.amount, c) } + [.amount(report.openTotal, c)])
             }
         }
         // Invoices in no class of the dimension, so the rows add up to the plain aging report.
         let all = try store.openItems(asOf: asOf).filter { !classified.contains($0.invoiceID) }
         for report in Aging.reports(items: all, credits: [], asOf: asOf, basis: basis) {
             labels = report.buckets.map(\.label)
-            let d = report.currency.minorDigits
-            rows.append(["(none)", "", report.currency.code] + report.buckets.map { Money.format($0.amount, digits: d, grouping: false) }
-                        + [Money.format(report.openTotal, digits: d, grouping: false)])
+            let c = report.currency
+            rows.append([.text("(none)"), .text(""), .text(c.code)] + report.buckets.map { .amount($0.amount, c) } + [.amount(report.openTotal, c)])
         }
         if labels.isEmpty { labels = AgingBuckets.standard.labels }
-        let columns: [(name: String, kind: TabularOutput.Kind)] = [(dimension, .text), ("name", .text), ("currency", .text)]
-            + labels.map { ($0, .amount) } + [("total", .amount)]
-        salesledger.print(TabularOutput(columns: columns, rows: rows).render(format), terminator: "")
+        let columns: [(String, ColumnKind)] = [(dimension, .text), ("name", .text), ("currency", .text)]
+            + labels.map { ($0, .money) } + [("total", .money)]
+        printReport(listTable("aging-by-class", columns, rows), format)
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import LedgerAudit
 import LedgerCore
+import LedgerReports
 import LedgerStore
 
 /// `audit log`: who did what and when, with before and after values; filterable and exportable to CSV.
@@ -34,18 +35,12 @@ struct AuditLogCommand: ParsableCommand {
         }
         try issues.throwIfAny()
         let rows = AuditLogView.rows(try store.auditLog(filter: filter), document: target)
-        let output = TabularOutput(
-            columns: [
-                ("seq", .integer), ("time", .text), ("user", .text), ("command", .text), ("records", .text),
-                ("changes", .text),
-            ],
-            rows: rows.map {
-                [
-                    String($0.seq), $0.timestampUTC, $0.actor, $0.command, $0.records.joined(separator: " "),
-                    $0.changes.joined(separator: "; "),
-                ]
-            })
-        print(output.render(format), terminator: "")
+        printReport(listTable("audit-log", [("seq", .count), ("time", .text), ("user", .text), ("command", .text), ("records", .text),
+                                            ("changes", .text)],
+                              rows.map {
+                                  [.count(Int($0.seq)), .text($0.timestampUTC), .text($0.actor), .text($0.command),
+                                   .text($0.records.joined(separator: " ")), .text($0.changes.joined(separator: "; "))]
+                              }), format)
     }
 }
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Classification
 import Foundation
 import LedgerCore
+import LedgerReports
 import LedgerInterop
 import LedgerStore
 
@@ -21,11 +22,12 @@ struct ClassCommand: ParsableCommand {
         @Option(help: "table, csv or json") var format: OutputFormat = .table
         func run() throws {
             let (store, _) = try global.openExistingLedger()
-            let rows = try store.classDimensions().map { d in
-                [d.code, d.nameEN, d.nameZH, d.entity.rawValue, d.isBuiltIn ? "built-in" : "user", String(try store.classNodes(dimension: d.code).count)]
+            let rows = try store.classDimensions().map { d -> [ReportCell] in
+                [.text(d.code), .text(d.nameEN), .text(d.nameZH), .text(d.entity.rawValue), .text(d.isBuiltIn ? "built-in" : "user"),
+                 .count(try store.classNodes(dimension: d.code).count)]
             }
-            print(TabularOutput(columns: [("dimension", .text), ("name_en", .text), ("name_zh", .text), ("entity", .text),
-                                          ("kind", .text), ("classes", .integer)], rows: rows).render(format), terminator: "")
+            printReport(listTable("dimensions", [("dimension", .text), ("name_en", .text), ("name_zh", .text), ("entity", .text),
+                                                 ("kind", .text), ("classes", .count)], rows), format)
         }
     }
 
@@ -99,10 +101,10 @@ struct ClassCommand: ParsableCommand {
             let tree = ClassTree(dimension: dimension, nodes: nodes)
             let rows = nodes.map { n in
                 let indent = format == .table ? String(repeating: "  ", count: tree.depth(of: n.code)) : ""
-                return [indent + n.code, n.parentCode, n.name(chinese: global.isChinese), String(tree.depth(of: n.code))]
+                return [.text(indent + n.code), .text(n.parentCode), .text(n.name(chinese: global.isChinese)),
+                        .count(tree.depth(of: n.code))] as [ReportCell]
             }
-            print(TabularOutput(columns: [("class", .text), ("parent", .text), ("name", .text), ("level", .integer)], rows: rows)
-                .render(format), terminator: "")
+            printReport(listTable("classes", [("class", .text), ("parent", .text), ("name", .text), ("level", .count)], rows), format)
         }
     }
 
@@ -133,10 +135,11 @@ struct ClassCommand: ParsableCommand {
             let id: Int64? = try service.store.write { tx in try tx.entityID(entity: entity, code: record) }
             guard let id else { throw UserError("no \(entity.rawValue) '\(record)'") }
             let rows = try store.classHistory(entity: entity, entityID: id).map {
-                [$0.changedOn.description, $0.dimension, $0.oldCode, $0.newCode, $0.source.description, $0.actor, $0.reason]
+                [.date($0.changedOn), .text($0.dimension), .text($0.oldCode), .text($0.newCode), .text($0.source.description),
+                 .text($0.actor), .text($0.reason)] as [ReportCell]
             }
-            print(TabularOutput(columns: [("date", .text), ("dimension", .text), ("from", .text), ("to", .text), ("source", .text),
-                                          ("actor", .text), ("reason", .text)], rows: rows).render(format), terminator: "")
+            printReport(listTable("class-history", [("date", .date), ("dimension", .text), ("from", .text), ("to", .text),
+                                                    ("source", .text), ("actor", .text), ("reason", .text)], rows), format)
         }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Classification
 import LedgerCore
+import LedgerReports
 import LedgerStore
 
 /// `salesledger class run abc|rfm|risk|scheduled`.
@@ -69,31 +70,32 @@ struct ClassFindCommand: ParsableCommand {
         try issues.throwIfAny()
         let filter = try ClassFilter.parse(terms: classes, basis: basis, search: search)
         let page = PageRequest(limit: limit)
-        func amount(_ minor: Int64, _ c: Currency) -> String { Money.format(minor, digits: c.minorDigits, grouping: false) }
-        let output: TabularOutput
+        let table: ReportTable
         switch list {
         case .customers:
-            output = TabularOutput(columns: [("code", .text), ("name", .text), ("class", .text), ("region", .text), ("channel", .text),
-                                             ("balance", .amount), ("overdue", .amount)],
-                                   rows: try store.classifiedCustomers(filter: filter, asOf: date, page: page).map {
-                                       [$0.code, $0.name, $0.customerClass, $0.region, $0.channel, amount($0.balance, $0.currency), amount($0.overdue, $0.currency)]
-                                   })
+            table = listTable("customers", [("code", .text), ("name", .text), ("class", .text), ("region", .text), ("channel", .text),
+                                            ("balance", .money), ("overdue", .money)],
+                              try store.classifiedCustomers(filter: filter, asOf: date, page: page).map {
+                                  [.text($0.code), .text($0.name), .text($0.customerClass), .text($0.region), .text($0.channel),
+                                   .amount($0.balance, $0.currency), .amount($0.overdue, $0.currency)]
+                              })
         case .products:
-            output = TabularOutput(columns: [("sku", .text), ("name", .text), ("category", .text), ("price", .amount)],
-                                   rows: try store.classifiedProducts(filter: filter, page: page).map {
-                                       [$0.sku, $0.name, $0.category, amount($0.unitPrice.minorUnits, $0.unitPrice.currency)]
-                                   })
+            table = listTable("products", [("sku", .text), ("name", .text), ("category", .text), ("price", .money)],
+                              try store.classifiedProducts(filter: filter, page: page).map {
+                                  [.text($0.sku), .text($0.name), .text($0.category), .money($0.unitPrice)]
+                              })
         case .invoices:
-            output = TabularOutput(columns: [("number", .text), ("date", .text), ("customer", .text), ("total", .amount), ("open", .amount)],
-                                   rows: try store.classifiedInvoices(filter: filter, invoiceFilter: InvoiceFilter(), page: page).map {
-                                       [$0.number, $0.date.description, $0.customerCode, amount($0.total.minorUnits, $0.total.currency), amount($0.open, $0.total.currency)]
-                                   })
+            table = listTable("invoices", [("number", .text), ("date", .date), ("customer", .text), ("total", .money), ("open", .money)],
+                              try store.classifiedInvoices(filter: filter, invoiceFilter: InvoiceFilter(), page: page).map {
+                                  [.text($0.number), .date($0.date), .text($0.customerCode), .money($0.total),
+                                   .amount($0.open, $0.total.currency)]
+                              })
         case .open:
-            output = TabularOutput(columns: [("number", .text), ("due", .text), ("customer", .text), ("region", .text), ("open", .amount)],
-                                   rows: try store.classifiedOpenItems(filter: filter, asOf: date).prefix(limit).map {
-                                       [$0.number, $0.dueDate.description, $0.customerCode, $0.region, amount($0.open, $0.currency)]
-                                   })
+            table = listTable("open", [("number", .text), ("due", .date), ("customer", .text), ("region", .text), ("open", .money)],
+                              try store.classifiedOpenItems(filter: filter, asOf: date).prefix(limit).map {
+                                  [.text($0.number), .date($0.dueDate), .text($0.customerCode), .text($0.region), .amount($0.open, $0.currency)]
+                              })
         }
-        print(output.render(format), terminator: "")
+        printReport(table, format)
     }
 }

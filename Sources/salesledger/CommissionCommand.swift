@@ -1,5 +1,6 @@
 import ArgumentParser
 import LedgerCore
+import LedgerReports
 
 /// `commission set|rules`: commission rules (业务员提成), manager only; a rate change is a new rule with a start.
 struct CommissionCommand: ParsableCommand {
@@ -42,13 +43,12 @@ struct CommissionCommand: ParsableCommand {
         @Option(help: "table, csv or json") var format: OutputFormat = .table
         func run() throws {
             let (store, _) = try global.openLedger()
-            let rows = try store.commissionRules().map { r in
-                [String(r.id), r.salesperson.isEmpty ? "*" : r.salesperson, r.customerClass.isEmpty ? "*" : r.customerClass,
-                 r.basis.rawValue, r.rate.description, r.withinDays.map(String.init) ?? "", r.start.description]
+            let rows = try store.commissionRules().map { r -> [ReportCell] in
+                [.count(Int(r.id)), .text(r.salesperson.isEmpty ? "*" : r.salesperson), .text(r.customerClass.isEmpty ? "*" : r.customerClass),
+                 .text(r.basis.rawValue), .text(r.rate.description), r.withinDays.map(ReportCell.count) ?? .empty, .date(r.start)]
             }
-            print(TabularOutput(columns: [("id", .integer), ("salesperson", .text), ("class", .text), ("basis", .text),
-                                          ("rate", .text), ("within_days", .integer), ("start", .text)], rows: rows).render(format),
-                  terminator: "")
+            printReport(listTable("commission-rules", [("id", .count), ("salesperson", .text), ("class", .text), ("basis", .text),
+                                                       ("rate", .text), ("within_days", .count), ("start", .date)], rows), format)
         }
     }
 }
@@ -73,8 +73,9 @@ struct CommissionReportCommand: ParsableCommand {
         }
         let report = try CommissionMonth.make(month: first, store: store)
         if format == .table { print("Commission \(report.first) … \(report.last)") }
-        print(TabularOutput(columns: [("salesperson", .text), ("name", .text), ("basis", .text), ("rate", .text), ("from", .text),
-                                      ("currency", .text), ("basis_amount", .amount), ("commission", .amount)],
-                            rows: report.rows, totalRow: report.total).render(format), terminator: "")
+        // `CommissionMonth` (shared with the Reports screen) hands over plain-number text for the amounts.
+        let kinds: [ColumnKind] = [.text, .text, .text, .text, .text, .text, .number, .number]
+        printReport(listTable("commission", Array(zip(CommissionMonth.columns, kinds)), report.rows.map { $0.map { ReportCell.text($0) } },
+                              total: report.total.map { $0.map { ReportCell.text($0) } }), format)
     }
 }

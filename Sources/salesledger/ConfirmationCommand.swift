@@ -1,5 +1,6 @@
 import ArgumentParser
 import LedgerCore
+import LedgerReports
 
 /// `confirmation issue|reply|list`: statements sent for confirmation (对账确认) and the replies.
 struct ConfirmationCommand: ParsableCommand {
@@ -68,15 +69,14 @@ struct ConfirmationCommand: ParsableCommand {
         func run() throws {
             let (store, service) = try global.openLedger()
             let today = service.clock.today()
-            let rows = try store.statementConfirmations(unconfirmedOnly: unconfirmed).map { s in
-                [s.number, s.customerCode, s.asOf.description, s.balance.currency.code,
-                 Money.format(s.balance.minorUnits, digits: s.balance.currency.minorDigits, grouping: false), s.issued.description,
-                 s.reply.rawValue, String(s.issued.days(to: today)),
-                 Money.format(s.difference, digits: s.balance.currency.minorDigits, grouping: false), s.note]
+            let rows = try store.statementConfirmations(unconfirmedOnly: unconfirmed).map { s -> [ReportCell] in
+                [.text(s.number), .text(s.customerCode), .date(s.asOf), .text(s.balance.currency.code), .money(s.balance),
+                 .date(s.issued), .text(s.reply.rawValue), .count(s.issued.days(to: today)),
+                 .amount(s.difference, s.balance.currency), .text(s.note)]
             }
-            print(TabularOutput(columns: [("number", .text), ("customer", .text), ("as_of", .text), ("currency", .text),
-                                          ("balance", .amount), ("issued", .text), ("reply", .text), ("days_out", .integer),
-                                          ("difference", .amount), ("note", .text)], rows: rows).render(format), terminator: "")
+            printReport(listTable("confirmations", [("number", .text), ("customer", .text), ("as_of", .date), ("currency", .text),
+                                                    ("balance", .money), ("issued", .date), ("reply", .text), ("days_out", .count),
+                                                    ("difference", .money), ("note", .text)], rows), format)
         }
     }
 }

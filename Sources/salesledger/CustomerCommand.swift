@@ -1,5 +1,6 @@
 import ArgumentParser
 import LedgerCore
+import LedgerReports
 
 struct CustomerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "customer", abstract: "List and add customers.",
@@ -17,16 +18,14 @@ struct CustomerCommand: ParsableCommand {
             let (store, service) = try global.openExistingLedger()
             let rows = try store.customers(search: search, asOf: service.clock.today(),
                                            page: PageRequest(offset: offset, limit: limit))
-            let output = TabularOutput(
-                columns: [("code", .text), ("name", .text), ("class", .text), ("region", .text), ("channel", .text),
-                          ("currency", .text), ("balance", .amount), ("overdue", .amount), ("last_purchase", .text)],
-                rows: rows.map { r in
-                    [r.code, r.name, r.customerClass, r.region, r.channel, r.currency.code,
-                     Money.format(r.balance, digits: r.currency.minorDigits, grouping: false),
-                     Money.format(r.overdue, digits: r.currency.minorDigits, grouping: false),
-                     r.lastPurchase?.description ?? ""]
-                })
-            print(output.render(format), terminator: "")
+            printReport(listTable("customers", [("code", .text), ("name", .text), ("class", .text), ("region", .text),
+                                                ("channel", .text), ("currency", .text), ("balance", .money), ("overdue", .money),
+                                                ("last_purchase", .date)],
+                                  rows.map { r in
+                                      [.text(r.code), .text(r.name), .text(r.customerClass), .text(r.region), .text(r.channel),
+                                       .text(r.currency.code), .amount(r.balance, r.currency), .amount(r.overdue, r.currency),
+                                       r.lastPurchase.map(ReportCell.date) ?? .empty]
+                                  }), format)
         }
     }
 

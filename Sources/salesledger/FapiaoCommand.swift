@@ -1,5 +1,6 @@
 import ArgumentParser
 import LedgerCore
+import LedgerReports
 
 /// `fapiao add|red|void|list|sales|skip`: the fapiao (发票) records of sales, through the command layer.
 struct FapiaoCommand: ParsableCommand {
@@ -123,20 +124,18 @@ struct FapiaoCommand: ParsableCommand {
             let to = parseDate(self.to, "to", service.clock.today(), &issues)
             try issues.throwIfAny()
             let list = try store.fapiaoList(customerCode: customer, from: from, to: to)
-            func amount(_ f: Fapiao, _ m: Int64) -> String {
-                Money.format(f.isRed ? -m : m, digits: f.currency.minorDigits, grouping: false)
-            }
+            func amount(_ f: Fapiao, _ m: Int64) -> ReportCell { .amount(f.isRed ? -m : m, f.currency) }
             let zh = global.isChinese
             let rows = list.map { f in
-                [f.date.description, zh ? f.type.chinese : f.type.rawValue, f.code, f.number,
-                 f.isRed ? (zh ? "红字" : "red") : "", f.currency.code, amount(f, f.net), amount(f, f.tax), amount(f, f.total),
-                 f.parts.map(\.documentNumber).joined(separator: " "), f.redConfirmation, f.isVoid ? (zh ? "作废" : "void") : ""]
+                [.date(f.date), .text(zh ? f.type.chinese : f.type.rawValue), .text(f.code), .text(f.number),
+                 .text(f.isRed ? (zh ? "红字" : "red") : ""), .text(f.currency.code), amount(f, f.net), amount(f, f.tax),
+                 amount(f, f.total), .text(f.parts.map(\.documentNumber).joined(separator: " ")), .text(f.redConfirmation),
+                 .text(f.isVoid ? (zh ? "作废" : "void") : "")]
             }
-            let output = TabularOutput(columns: [("date", .text), ("type", .text), ("code", .text), ("number", .text),
-                                                 ("red", .text), ("currency", .text), ("net", .amount), ("tax", .amount),
-                                                 ("total", .amount), ("sales", .text), ("red_confirmation", .text),
-                                                 ("void", .text)], rows: rows)
-            print(output.render(format), terminator: "")
+            printReport(listTable("fapiao", [("date", .date), ("type", .text), ("code", .text), ("number", .text),
+                                             ("red", .text), ("currency", .text), ("net", .money), ("tax", .money),
+                                             ("total", .money), ("sales", .text), ("red_confirmation", .text),
+                                             ("void", .text)], rows), format)
         }
     }
 
@@ -159,15 +158,14 @@ struct FapiaoCommand: ParsableCommand {
             let zh = global.isChinese
             let rows = try store.saleFapiaoPositions(asOf: date, customerCode: customer)
                 .filter { wanted == nil || $0.status == wanted }
-                .map { p -> [String] in
-                    let m = { (v: Int64) in Money.format(v, digits: p.currency.minorDigits, grouping: false) }
-                    return [p.number, p.date.description, p.customerCode, p.customerName, p.currency.code, m(p.netTotal),
-                            m(p.invoicedTotal), m(p.leftToInvoice), zh ? p.status.chinese : p.status.rawValue]
+                .map { p -> [ReportCell] in
+                    [.text(p.number), .date(p.date), .text(p.customerCode), .text(p.customerName), .text(p.currency.code),
+                     .amount(p.netTotal, p.currency), .amount(p.invoicedTotal, p.currency), .amount(p.leftToInvoice, p.currency),
+                     .text(zh ? p.status.chinese : p.status.rawValue)]
                 }
-            let output = TabularOutput(columns: [("sale", .text), ("date", .text), ("customer", .text), ("name", .text),
-                                                 ("currency", .text), ("net_total", .amount), ("invoiced", .amount),
-                                                 ("left", .amount), ("status", .text)], rows: rows)
-            print(output.render(format), terminator: "")
+            printReport(listTable("fapiao-sales", [("sale", .text), ("date", .date), ("customer", .text), ("name", .text),
+                                                   ("currency", .text), ("net_total", .money), ("invoiced", .money),
+                                                   ("left", .money), ("status", .text)], rows), format)
         }
     }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import LedgerCore
+import LedgerReports
 
 /// `report fapiao uninvoiced|invoiced-unpaid|output-vat|to-issue`: the fapiao reports, with the same tables as
 /// the Reports screen.
@@ -28,10 +29,11 @@ struct FapiaoReportCommand: ParsableCommand {
         try issues.throwIfAny()
         let table = try FapiaoReports.table(report, queries: store, asOf: date, from: fromDate, to: toDate, customer: customer)
         let chinese = global.isChinese
-        let output = TabularOutput(columns: table.columns.map { (format == .table ? (chinese ? $0.chinese : $0.english) : $0.key,
-                                                                 $0.isAmount ? .amount : .text) },
-                                   rows: table.rows + table.totals.dropLast(),
-                                   totalRow: table.totals.last)
-        print(output.render(format), terminator: "")
+        // The fapiao tables come formatted from `FapiaoReports`: amount columns hold plain numbers as text.
+        let report = ReportTable(name: "fapiao-\(report)",
+                                 columns: table.columns.map { ReportColumn($0.key, $0.isAmount ? .number : .text, en: $0.english, zh: $0.chinese) },
+                                 rows: (table.rows + table.totals.dropLast()).map { $0.map(ReportCell.text) },
+                                 totalRule: table.totals.last.map { .given([$0.map(ReportCell.text)]) } ?? .none)
+        printReport(report, format, chinese: chinese)
     }
 }

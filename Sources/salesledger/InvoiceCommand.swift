@@ -1,5 +1,6 @@
 import ArgumentParser
 import LedgerCore
+import LedgerReports
 
 struct InvoiceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "invoice", abstract: "List, post, show and void invoices.",
@@ -36,18 +37,10 @@ struct InvoiceCommand: ParsableCommand {
             let page = PageRequest(offset: offset, limit: limit)
             let rows = status == nil && search == nil && salesperson == nil && classCode == nil
                 ? try store.invoices(filter: filter, page: page)
-                : try store.documents(DocumentSearch(text: search, customerCode: customer, from: filter.from, to: filter.to,
-                                                     status: documentStatus, salespersonCode: salesperson,
-                                                     classCode: classCode, asOf: today), page: page)
-            let output = TabularOutput(
-                columns: [("number", .text), ("kind", .text), ("status", .text), ("date", .text), ("due_date", .text),
-                          ("customer", .text), ("name", .text), ("currency", .text), ("total", .amount), ("open", .amount)],
-                rows: rows.map { r in
-                    [r.number, r.kind.rawValue, r.status.rawValue, r.date.description, r.dueDate.description, r.customerCode,
-                     r.customerName, r.total.currency.code, r.total.plainString,
-                     Money.format(r.open, digits: r.total.currency.minorDigits, grouping: false)]
-                })
-            print(output.render(format), terminator: "")
+                : try Reports(store: store).invoiceRegister(
+                    DocumentSearch(text: search, customerCode: customer, from: filter.from, to: filter.to, status: documentStatus,
+                                   salespersonCode: salesperson, classCode: classCode, asOf: today), page: page).rows
+            printReport(InvoiceRegisterTable.make(rows), format)
         }
     }
 
@@ -108,15 +101,15 @@ struct InvoiceCommand: ParsableCommand {
             let (store, _) = try global.openExistingLedger()
             guard let invoice = try store.invoiceDocument(number: number) else { throw UserError("no document numbered \(number)") }
             print("\(invoice.displayNumber)  \(invoice.kind.rawValue)  \(invoice.status.rawValue)  date \(invoice.date)  due \(invoice.dueDate)  terms \(invoice.paymentTerms.code)")
-            let output = TabularOutput(
-                columns: [("line", .integer), ("description", .text), ("quantity", .amount), ("unit_price", .amount),
-                          ("discount", .text), ("tax_rate", .text), ("net", .amount), ("tax", .amount)],
-                rows: invoice.lines.enumerated().map { i, l in
-                    [String(i + 1), l.description, l.quantity.description, l.unitPrice.plainString, l.discount.description,
-                     l.taxRate.description, l.netAmount.plainString, l.taxAmount.plainString]
-                },
-                totalRow: ["", "total \(invoice.total.plainString)", "", "", "", "", invoice.subtotal.plainString, invoice.taxTotal.plainString])
-            print(output.render(format), terminator: "")
+            let rows = invoice.lines.enumerated().map { i, l -> [ReportCell] in
+                [.count(i + 1), .text(l.description), .decimal(l.quantity.thousandths, digits: Quantity.scale), .money(l.unitPrice),
+                 .text(l.discount.description), .text(l.taxRate.description), .money(l.netAmount), .money(l.taxAmount)]
+            }
+            let total: [ReportCell] = [.empty, .text("total \(invoice.total.plainString)"), .empty, .empty, .empty, .empty,
+                                       .money(invoice.subtotal), .money(invoice.taxTotal)]
+            printReport(listTable("invoice-lines", [("line", .count), ("description", .text), ("quantity", .number),
+                                                    ("unit_price", .money), ("discount", .text), ("tax_rate", .text),
+                                                    ("net", .money), ("tax", .money)], rows, total: total), format)
         }
     }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import LedgerCore
+import LedgerReports
 
 /// `invoice drafts [list|open|post|delete]`: saved drafts (Ctrl-D in the sales form, `invoice post --draft`).
 struct InvoiceDraftsCommand: ParsableCommand {
@@ -15,15 +16,13 @@ struct InvoiceDraftsCommand: ParsableCommand {
         func run() throws {
             let (store, service) = try global.openLedger()
             let today = service.clock.today()
-            let output = TabularOutput(
-                columns: [("draft", .text), ("date", .text), ("customer", .text), ("name", .text), ("currency", .text),
-                          ("total", .amount), ("age_days", .integer), ("old", .text)],
-                rows: try store.drafts().map { r in
-                    let age = DraftAge.days(r.date, today: today)
-                    return ["D\(r.id)", r.date.description, r.customerCode, r.customerName, r.total.currency.code,
-                            r.total.plainString, String(age), age > oldDays ? "old" : ""]
-                })
-            print(output.render(format), terminator: "")
+            printReport(listTable("drafts", [("draft", .text), ("date", .date), ("customer", .text), ("name", .text),
+                                             ("currency", .text), ("total", .money), ("age_days", .count), ("old", .text)],
+                                  try store.drafts().map { r in
+                                      let age = DraftAge.days(r.date, today: today)
+                                      return [.text("D\(r.id)"), .date(r.date), .text(r.customerCode), .text(r.customerName),
+                                              .text(r.total.currency.code), .money(r.total), .count(age), .text(age > oldDays ? "old" : "")]
+                                  }), format)
         }
     }
 

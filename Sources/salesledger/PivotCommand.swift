@@ -1,7 +1,7 @@
 import ArgumentParser
 import Classification
 import LedgerCore
-import LedgerStore
+import LedgerReports
 
 extension PivotMeasure: ExpressibleByArgument {}
 
@@ -36,44 +36,13 @@ struct PivotCommand: ParsableCommand {
         let query = PivotQuery(measure: measure, rows: PivotAxis(parsing: rows), columns: cols.map(PivotAxis.init(parsing:)),
                                from: fromDate, to: toDate, asOf: asOfDate, basis: basis,
                                filter: try ClassFilter.parse(terms: classes, basis: basis))
-        func tree(_ axis: PivotAxis?) throws -> ClassTree? {
-            guard case let .dimension(code)? = axis else { return nil }
-            let nodes = try store.classNodes(dimension: code)
-            return nodes.isEmpty ? nil : ClassTree(dimension: code, nodes: nodes)
-        }
-        let tables = PivotTable.build(query: query, facts: try store.pivotFacts(query), rowTree: try tree(query.rows),
-                                      columnTree: try tree(query.columns),
-                                      layout: .init(rowDepth: level, columnDepth: colLevel, subtotals: subtotals, chinese: global.isChinese))
+        let tables = try Reports(store: store).pivot(query, layout: .init(rowDepth: level, columnDepth: colLevel, subtotals: subtotals,
+                                                                          chinese: global.isChinese))
         if tables.isEmpty {
-            print(format == .table ? "no data\n" : TabularOutput(columns: [(rows, .text)], rows: []).render(format), terminator: "")
+            if format == .table { print("no data") } else { printReport(ReportTable(name: "pivot", columns: [ReportColumn(rows, .text)]), format) }
         }
         for table in tables {
-            print(Self.render(table, rowName: rows, format: format), terminator: "")
+            printReport(PivotReportTable.make(table, rowName: rows, indent: format == .table), format)
         }
-    }
-
-    static func render(_ table: PivotTable, rowName: String, format: OutputFormat) -> String {
-        let c = table.currency
-        let measure = table.query.measure
-        func value(_ v: Int64) -> String {
-            switch measure {
-            case .invoices: return String(v)
-            case .quantity: return Money.format(v, digits: 3, grouping: false)
-            default: return Money.format(v, digits: c.minorDigits, grouping: false)
-            }
-        }
-        let kind: TabularOutput.Kind = measure == .invoices ? .integer : .amount
-        var columns: [(name: String, kind: TabularOutput.Kind)] = [(rowName, .text), ("label", .text)]
-        let hasColumns = table.query.columns != nil
-        if hasColumns { columns += table.columns.map { ($0.label.isEmpty ? "(none)" : $0.label, kind) } }
-        columns.append(("total", kind))
-        let rows = table.rows.enumerated().map { i, header -> [String] in
-            let indent = format == .table ? String(repeating: "  ", count: header.depth) : ""
-            let label = indent + (header.label.isEmpty ? "(none)" : header.label) + (header.isSubtotal && format == .table ? " Σ" : "")
-            return [header.key, label] + (hasColumns ? table.values[i].map(value) : []) + [value(table.rowTotals[i])]
-        }
-        let total = ["TOTAL", c.code] + (hasColumns ? table.columnTotals.map(value) : []) + [value(table.grandTotal)]
-        let head = format == .table ? "\(measure.rawValue) (\(c.code)) by \(rowName)\(table.query.columns.map { " × \($0)" } ?? "")\n" : ""
-        return head + TabularOutput(columns: columns, rows: rows, totalRow: total).render(format)
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import LedgerAudit
 import LedgerCore
+import LedgerReports
 import LedgerStore
 
 /// `report process`: process metrics (流程评估) for a period, by user or month, or before/after a change date.
@@ -56,18 +57,19 @@ struct ProcessReportCommand: ParsableCommand {
             groups.append(("\(fromDate)…\(toDate)", ProcessMetrics.compute(data, from: fromDate, to: toDate)))
         }
         let metrics = groups.first?.1 ?? ProcessMetrics.compute(data, from: fromDate, to: toDate)
-        var columns: [(name: String, kind: TabularOutput.Kind)] = [(lang.t("metric", "指标"), .text)]
+        var columns: [(String, ColumnKind)] = [(lang.t("metric", "指标"), .text)]
         for (name, _) in groups {
-            columns.append((name, .amount))
-            columns.append(("n", .integer))
+            columns.append((name, .number))
+            columns.append(("n", .count))
         }
-        let rows = metrics.indices.map { i -> [String] in
-            var row = [metrics[i].label(lang)]
+        // The metrics come formatted (`ProcessMetric.text`: a rate, days or a count) and are printed as they are.
+        let rows = metrics.indices.map { i -> [ReportCell] in
+            var row: [ReportCell] = [.text(metrics[i].label(lang))]
             for (_, values) in groups {
-                row += [values[i].value == nil ? "" : values[i].text, String(values[i].basis)]
+                row += [values[i].value == nil ? .empty : .text(values[i].text), .count(values[i].basis)]
             }
             return row
         }
-        print(TabularOutput(columns: columns, rows: rows).render(format), terminator: "")
+        printReport(listTable("process", columns, rows), format)
     }
 }

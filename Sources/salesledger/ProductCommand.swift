@@ -1,5 +1,6 @@
 import ArgumentParser
 import LedgerCore
+import LedgerReports
 import LedgerStore
 
 struct ProductCommand: ParsableCommand {
@@ -22,15 +23,13 @@ struct ProductCommand: ParsableCommand {
             let today = service.clock.today()
             let rows = try store.productList(search: search, includeArchived: archived,
                                              page: PageRequest(offset: offset, limit: limit))
-            let output = TabularOutput(
-                columns: [("sku", .text), ("name", .text), ("category", .text), ("unit", .text), ("currency", .text),
-                          ("price", .amount), ("tax_rate", .text), ("archived", .text)],
-                rows: try rows.map { p in
-                    let price = try store.productPrice(sku: p.sku, on: today) ?? p.unitPrice
-                    return [p.sku, p.name, p.category, p.unit, price.currency.code, price.plainString,
-                            p.taxRate.description, p.isArchived ? "yes" : ""]
-                })
-            print(output.render(format), terminator: "")
+            printReport(listTable("products", [("sku", .text), ("name", .text), ("category", .text), ("unit", .text),
+                                               ("currency", .text), ("price", .money), ("tax_rate", .text), ("archived", .text)],
+                                  try rows.map { p in
+                                      let price = try store.productPrice(sku: p.sku, on: today) ?? p.unitPrice
+                                      return [.text(p.sku), .text(p.name), .text(p.category), .text(p.unit), .text(price.currency.code),
+                                              .money(price), .text(p.taxRate.description), .text(p.isArchived ? "yes" : "")]
+                                  }), format)
         }
     }
 
@@ -124,12 +123,10 @@ struct ProductCommand: ParsableCommand {
                 history = [ProductPrice(productID: product.id, validFrom: CivilDate(year: 1, month: 1, day: 1)!,
                                         unitPrice: product.unitPrice)]
             }
-            let output = TabularOutput(
-                columns: [("valid_from", .text), ("currency", .text), ("price", .amount)],
-                rows: history.map { p in
-                    [p.validFrom.year == 1 ? "" : p.validFrom.description, p.unitPrice.currency.code, p.unitPrice.plainString]
-                })
-            print(output.render(format), terminator: "")
+            printReport(listTable("prices", [("valid_from", .date), ("currency", .text), ("price", .money)],
+                                  history.map { p in
+                                      [p.validFrom.year == 1 ? .empty : .date(p.validFrom), .text(p.unitPrice.currency.code), .money(p.unitPrice)]
+                                  }), format)
         }
     }
 }

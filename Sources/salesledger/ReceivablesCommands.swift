@@ -1,5 +1,6 @@
 import ArgumentParser
 import LedgerCore
+import LedgerReports
 
 // MARK: - receipt allocate / receipt reverse
 
@@ -172,9 +173,9 @@ struct RateCommand: ParsableCommand {
         func run() throws {
             let (store, _) = try global.openExistingLedger()
             let table = try store.exchangeRates()
-            let output = TabularOutput(columns: [("date", .text), ("currency", .text), ("rate", .amount), ("base", .text)],
-                                       rows: table.rates.map { [$0.date.description, $0.currency.code, $0.text, table.base.code] })
-            print(output.render(format), terminator: "")
+            printReport(listTable("rates", [("date", .date), ("currency", .text), ("rate", .number), ("base", .text)],
+                                  table.rates.map { [.date($0.date), .text($0.currency.code), .text($0.text), .text(table.base.code)] }),
+                        format)
         }
     }
 }

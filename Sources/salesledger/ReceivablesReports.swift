@@ -14,8 +14,26 @@ struct DSOReportCommand: ParsableCommand {
 
     func run() throws {
         let (store, service) = try global.openExistingLedger()
-        let (fromDate, toDate) = try period.dates(today: service.clock.today(), defaultFrom: Reports.defaultDSOStart)
-        printReport(try Reports(store: store).dso(from: fromDate, to: toDate).table, format, chinese: global.isChinese)
+        let (fromDate, toDate) = try period.dates(today: service.clock.today())
+        printReport(try Reports(store: store).dso(from: fromDate, to: toDate).table, format)
+    }
+}
+
+/// `report dashboard [--as-of D]`: the receivables screen's figures per currency, from the same query.
+struct DashboardReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dashboard", abstract: "Receivables dashboard: net receivable, overdue, DSO, reminders due, per currency.",
+        discussion: "The figures of the receivables screen (F5) as of a date: aging totals, DSO over the 90 days ending the date, overdue invoices and reminders due that day.")
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "As-of date (default today).") var asOf: String?
+    @Option var format: OutputFormat = .table
+
+    func run() throws {
+        let (store, service) = try global.openExistingLedger()
+        var issues = IssueCollector()
+        let date = parseDate(asOf, "asOf", service.clock.today(), &issues) ?? service.clock.today()
+        try issues.throwIfAny()
+        printReport(try Reports(store: store).dashboard(asOf: date).table, format)
     }
 }
 
@@ -30,14 +48,8 @@ struct CollectionsReportCommand: ParsableCommand {
 
     func run() throws {
         let (store, service) = try global.openExistingLedger()
-        let (fromDate, toDate) = try period.dates(today: service.clock.today(), defaultFrom: PeriodOptions.last12Months)
-        let rows = ReceivablesFigures.collections(from: fromDate, to: toDate, snapshot: try store.receivablesSnapshot(customerID: nil))
-        func amount(_ m: Int64, _ c: Currency) -> String { Money.format(m, digits: c.minorDigits, grouping: false) }
-        let output = TabularOutput(
-            columns: [("month", .text), ("currency", .text), ("due", .amount), ("collected", .amount), ("settled_of_due", .amount)],
-            rows: rows.map { [$0.month, $0.currency.code, amount($0.due, $0.currency), amount($0.collected, $0.currency),
-                              amount($0.settledOfDue, $0.currency)] })
-        print(output.render(format), terminator: "")
+        let (fromDate, toDate) = try period.dates(today: service.clock.today(), defaultFrom: Reports.defaultCollectionsStart)
+        printReport(try Reports(store: store).collections(from: fromDate, to: toDate), format)
     }
 }
 
@@ -55,14 +67,7 @@ struct PaymentDaysReportCommand: ParsableCommand {
         var issues = IssueCollector()
         let date = parseDate(asOf, "asOf", service.clock.today(), &issues)
         try issues.throwIfAny()
-        let rows = ReceivablesFigures.paymentBehaviour(snapshot: try store.receivablesSnapshot(customerID: nil), asOf: date)
-        func tenths(_ v: Int64?) -> String { v.map { Money.format($0, digits: 1, grouping: false) } ?? "" }
-        let output = TabularOutput(
-            columns: [("customer", .text), ("name", .text), ("settled", .integer), ("late", .integer),
-                      ("avg_days_to_pay", .amount), ("avg_days_late", .amount)],
-            rows: rows.map { [$0.customerCode, $0.customerName, String($0.settledInvoices), String($0.lateInvoices),
-                              tenths($0.averageDaysToPayTenths), tenths($0.averageDaysLateTenths)] })
-        print(output.render(format), terminator: "")
+        printReport(try Reports(store: store).paymentDays(asOf: date), format)
     }
 }
 
@@ -76,13 +81,7 @@ struct WriteOffReportCommand: ParsableCommand {
     func run() throws {
         let (store, service) = try global.openExistingLedger()
         let (fromDate, toDate) = try period.dates(today: service.clock.today())
-        let rows = ReceivablesFigures.writeOffs(from: fromDate, to: toDate, snapshot: try store.receivablesSnapshot(customerID: nil))
-        let output = TabularOutput(
-            columns: [("date", .text), ("invoice", .text), ("customer", .text), ("name", .text), ("currency", .text),
-                      ("amount", .amount), ("reason", .text)],
-            rows: rows.map { [$0.date.description, $0.invoiceNumber, $0.customerCode, $0.customerName, $0.currency.code,
-                              Money.format($0.amount, digits: $0.currency.minorDigits, grouping: false), $0.reason] })
-        print(output.render(format), terminator: "")
+        printReport(try Reports(store: store).writeOffs(from: fromDate, to: toDate), format)
     }
 }
 
@@ -92,13 +91,9 @@ struct PeriodOptions: ParsableArguments {
     @Option(help: "First day of the period (default: the report's usual period ending --to, e.g. 90 days).") var from: String?
     @Option(help: "Last day of the period (default today).") var to: String?
 
-    /// The 90 days ending `to` (inclusive): DSO's and the other receivables reports' default period.
-    static func last90Days(_ to: CivilDate) -> CivilDate { to.adding(days: -89) }
-    /// The 12 calendar months ending with `to`'s month: the collections report's default.
-    static func last12Months(_ to: CivilDate) -> CivilDate { to.startOfMonth.adding(months: -11) }
 
     /// - Throws: `LedgerError.validation` naming `from` / `to`.
-    func dates(today: CivilDate, defaultFrom: (CivilDate) -> CivilDate = last90Days) throws -> (CivilDate, CivilDate) {
+    func dates(today: CivilDate, defaultFrom: (CivilDate) -> CivilDate = Reports.defaultDSOStart) throws -> (CivilDate, CivilDate) {
         var issues = IssueCollector()
         let fromDate = parseDate(from, "from", today, &issues)
         let toDate = parseDate(to, "to", today, &issues) ?? today

@@ -1,5 +1,6 @@
 import ArgumentParser
 import LedgerCore
+import LedgerReports
 
 /// `reminder-rules show|set`: the dunning schedule (催款规则) — reminders before and on the due date, every N days
 /// while overdue, and the escalation days of second notice, final notice and stop further credit; per customer
@@ -22,9 +23,10 @@ struct ReminderRulesCommand: ParsableCommand {
             let rules = try store.storedReminderRules()
             var rows = [["(standard)"] + ReminderRulesCommand.describe(rules.standardPolicy)]
             for (cls, policy) in rules.byCustomerClass.sorted(by: { $0.key < $1.key }) { rows.append([cls] + ReminderRulesCommand.describe(policy)) }
-            print(TabularOutput(columns: [("class", .text), ("days_before_due", .text), ("on_due_date", .text), ("every_days_overdue", .integer),
-                                          ("second_notice_from", .integer), ("final_notice_from", .integer), ("stop_credit_from", .integer)],
-                                rows: rows).render(format), terminator: "")
+            printReport(listTable("reminder-rules", [("class", .text), ("days_before_due", .text), ("on_due_date", .text),
+                                                     ("every_days_overdue", .number), ("second_notice_from", .number),
+                                                     ("final_notice_from", .number), ("stop_credit_from", .number)],
+                                  rows.map { $0.map { ReportCell.text($0) } }), format)
         }
     }
 

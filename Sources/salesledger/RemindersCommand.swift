@@ -1,5 +1,6 @@
 import ArgumentParser
 import LedgerCore
+import LedgerReports
 
 extension ContactChannel: ExpressibleByArgument {}
 
@@ -19,23 +20,22 @@ struct RemindersCommand: ParsableCommand {
         let today = service.clock.today()
         let day = parseDate(date, "date", today, &issues) ?? today
         try issues.throwIfAny()
-        let items = Reminders.list(on: day, snapshot: try store.openReceivablesSnapshot(asOf: day, documentsFrom: nil),
-                                   rules: try store.storedReminderRules(), dueOnly: !all)
+        let items = try Reports(store: store).reminders(on: day, dueOnly: !all)
         let zh = global.isChinese
-        let output = TabularOutput(
-            columns: [("customer", .text), ("name", .text), ("invoice", .text), ("due_date", .text), ("days_overdue", .integer),
-                      ("currency", .text), ("open", .amount), ("level", .text), ("reminder", .text), ("note", .text)],
-            rows: items.map { item in
-                [item.customerCode, item.customerName, item.invoiceNumber, item.dueDate.description, String(item.daysOverdue),
-                 item.currency.code, Money.format(item.open, digits: item.currency.minorDigits, grouping: false),
-                 format == .table ? item.level.displayName(chinese: zh) : item.level.code,
-                 Self.describe(item.dueReminder), Self.note(item)]
+        let table = listTable(
+            "reminders", [("customer", .text), ("name", .text), ("invoice", .text), ("due_date", .date), ("days_overdue", .count),
+                          ("currency", .text), ("open", .money), ("level", .text), ("reminder", .text), ("note", .text)],
+            items.map { item in
+                [.text(item.customerCode), .text(item.customerName), .text(item.invoiceNumber), .date(item.dueDate),
+                 .count(item.daysOverdue), .text(item.currency.code), .amount(item.open, item.currency),
+                 .text(format == .table ? item.level.displayName(chinese: zh) : item.level.code),
+                 .text(Self.describe(item.dueReminder)), .text(Self.note(item))]
             })
         if format == .table && items.isEmpty {
             print(all ? "nothing overdue on \(day)" : "no reminders due on \(day)")
             return
         }
-        print(output.render(format), terminator: "")
+        printReport(table, format)
     }
 
     static func describe(_ kind: ReminderKind?) -> String {
@@ -100,13 +100,12 @@ struct ContactCommand: ParsableCommand {
             let snapshot = try store.receivablesSnapshot(customerID: found.id)
             var numbers: [Int64: String] = [:]
             for doc in snapshot.documents { numbers[doc.id] = doc.number }
-            let output = TabularOutput(
-                columns: [("date", .text), ("who", .text), ("channel", .text), ("invoice", .text), ("promised", .text), ("note", .text)],
-                rows: snapshot.contacts.map { c in
-                    [c.date.description, c.who, c.channel.rawValue, c.invoiceID.flatMap { numbers[$0] } ?? "",
-                     c.promisedDate?.description ?? "", c.note]
-                })
-            print(output.render(format), terminator: "")
+            printReport(listTable("contacts", [("date", .date), ("who", .text), ("channel", .text), ("invoice", .text),
+                                               ("promised", .date), ("note", .text)],
+                                  snapshot.contacts.map { c in
+                                      [.date(c.date), .text(c.who), .text(c.channel.rawValue), .text(c.invoiceID.flatMap { numbers[$0] } ?? ""),
+                                       c.promisedDate.map(ReportCell.date) ?? .empty, .text(c.note)]
+                                  }), format)
         }
     }
 

@@ -5,7 +5,7 @@ import LedgerReports
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "report", abstract: "Sales and receivables reports.",
                                                     subcommands: [Sales.self, AgingReportCommand.self, PivotCommand.self,
-                                                                  DSOReportCommand.self, CollectionsReportCommand.self,
+                                                                  DSOReportCommand.self, DashboardReportCommand.self, CollectionsReportCommand.self,
                                                                   PaymentDaysReportCommand.self, WriteOffReportCommand.self,
                                                                   FapiaoReportCommand.self, ProcessReportCommand.self,
                                                                   CommissionReportCommand.self, BillsReportCommand.self])

@@ -1,3 +1,4 @@
+import LedgerCore
 import LedgerReports
 
 extension OutputFormat {
@@ -5,7 +6,36 @@ extension OutputFormat {
     var report: ReportFormat { ReportFormat(rawValue: rawValue) ?? .table }
 }
 
-/// Prints a report table in the command's format through the one renderer (`ReportRenderer`).
-func printReport(_ table: ReportTable, _ format: OutputFormat, chinese: Bool = false) {
-    print(ReportRenderer.render(table, format.report, chinese: chinese), terminator: "")
+/// Prints a report table in the command's format through the one renderer (`ReportRenderer`); every title and
+/// text cell is made terminal-safe first (`TerminalSafeOutput.cell`), line feeds included.
+func printReport(_ table: ReportTable, _ format: OutputFormat, chinese: Bool = CLIChinese.isOn) {
+    var text = renderReport(table, format, chinese: chinese)
+    // The CSV byte-order mark is written as is (the terminal-safe `print` would show it as an escape).
+    if text.hasPrefix("\u{FEFF}") {
+        Swift.print("\u{FEFF}", terminator: "")
+        text.removeFirst()
+    }
+    print(text, terminator: "")
+}
+
+/// `printReport`'s text.
+func renderReport(_ table: ReportTable, _ format: OutputFormat, chinese: Bool = CLIChinese.isOn) -> String {
+    var safe = table
+    safe.columns = table.columns.map { column in
+        var c = column
+        c.titleEN = TerminalSafeOutput.cell(c.titleEN)
+        c.titleZH = TerminalSafeOutput.cell(c.titleZH)
+        return c
+    }
+    func cell(_ c: ReportCell) -> ReportCell { if case .text(let t) = c { .text(TerminalSafeOutput.cell(t)) } else { c } }
+    safe.rows = table.rows.map { $0.map(cell) }
+    if case .given(let totals) = table.totalRule { safe.totalRule = .given(totals.map { $0.map(cell) }) }
+    return ReportRenderer.render(safe, format.report, chinese: chinese)
+}
+
+/// A CLI list as a report table: each column keyed as printed in CSV/JSON, titled in Chinese from `CLIChinese`
+/// when the CLI speaks Chinese; `total`: a total row the command states itself.
+func listTable(_ name: String, _ columns: [(String, ColumnKind)], _ rows: [[ReportCell]], total: [ReportCell]? = nil) -> ReportTable {
+    ReportTable(name: name, columns: columns.map { ReportColumn($0.0, $0.1, en: $0.0, zh: CLIChinese.headers[$0.0] ?? $0.0) },
+                rows: rows, totalRule: total.map { .given([$0]) } ?? .none)
 }

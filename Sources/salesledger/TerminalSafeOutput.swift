@@ -3,7 +3,7 @@ import LedgerCore
 /// Every text the CLI prints goes through here: this module's `print` shadows the standard library's, so a
 /// stored name or code can never send an escape sequence, a bell, a carriage return or a bidi control to the
 /// terminal (issue 12). Line feeds and tabs between lines are kept; anything else `TextSafety` forbids is shown as
-/// a visible `\uXXXX` escape. Table, CSV and JSON cells are escaped entirely (line feeds too) by `TabularOutput`.
+/// a visible `\uXXXX` escape. Table, CSV and JSON cells are escaped entirely (line feeds too) by `printReport`.
 func print(_ items: Any..., separator: String = " ", terminator: String = "\n") {
     let text = items.map { String(describing: $0) }.joined(separator: separator)
     Swift.print(CLIChinese.output(TerminalSafeOutput.lines(text)), terminator: TerminalSafeOutput.lines(terminator))

@@ -1,5 +1,6 @@
 import ArgumentParser
 import LedgerCore
+import LedgerReports
 import LedgerStore
 
 extension UserRole: ExpressibleByArgument {}
@@ -18,9 +19,9 @@ struct UserCommand: ParsableCommand {
         func run() throws {
             let (store, service) = try global.openExistingLedger()
             try service.authorize(.userList)
-            print(TabularOutput(columns: [("name", .text), ("role", .text), ("active", .text)],
-                                rows: try store.users().map { [$0.name, $0.role.rawValue, $0.isActive ? "yes" : "no"] }).render(format),
-                  terminator: "")
+            printReport(listTable("users", [("name", .text), ("role", .text), ("active", .text)],
+                                  try store.users().map { [.text($0.name), .text($0.role.rawValue), .text($0.isActive ? "yes" : "no")] }),
+                        format)
         }
     }
 

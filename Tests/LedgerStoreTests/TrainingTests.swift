@@ -1,3 +1,4 @@
+import LedgerInterop
 import LedgerReports
 import LedgerStore
 import Testing
@@ -227,7 +228,7 @@ struct TrainingTests {
         }
         let table = TrainingReport.table(try real.store.trainingLog(user: nil))
         #expect(
-            ReportRenderer.csv(table) == """
+            ReportRenderer.csv(table, style: .raw) == """
                 date,user,kind,no,lesson,title,passed,score,attempts,seconds
                 2026-11-29,tester,lesson,1,sale-two-lines,Enter a sale with two lines,yes,100,1,\
                 \(table.rows[0][9].count!)

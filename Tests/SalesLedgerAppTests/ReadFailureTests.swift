@@ -72,8 +72,17 @@ import TerminalUI
     @Test func damagedLedgerShowsTheCause() throws {
         let (folder, path) = try Self.ledgerFile()
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        // Damage the data pages (the schema stays readable, so the ledger opens): every page after the last root
-        // page of the schema holds rows written after the migrations.
+        try Self.damage(path)
+        var (app, _) = try Self.app(path: path, language: .en)
+        _ = app.handle(.key(.function(5)))
+        let text = Self.screen(app)
+        #expect(text.contains("ledger file damaged"), "\(text)")
+        #expect(text.contains("restore a backup"))
+    }
+
+    /// Damages the data pages (the schema stays readable, so the ledger opens): every page after the last root
+    /// page of the schema holds rows written after the migrations.
+    static func damage(_ path: String) throws {
         let (pageSize, lastRoot) = try DatabaseQueue(path: path).read { db in
             (try Int.fetchOne(db, sql: "PRAGMA page_size") ?? 4096,
              try Int.fetchOne(db, sql: "SELECT MAX(rootpage) FROM sqlite_master") ?? 1)
@@ -85,10 +94,17 @@ import TerminalUI
         try handle.seek(toOffset: start)
         try handle.write(contentsOf: Data(repeating: 0xA5, count: Int(size - start)))
         try handle.close()
-        var (app, _) = try Self.app(path: path, language: .en)
-        _ = app.handle(.key(.function(5)))
+    }
+
+    /// The document register (read with `try?` before) and the reports: a damaged file shows the cause, not an
+    /// empty list.
+    @Test(arguments: [7, 9]) func damagedLedgerShowsTheCauseOnEveryList(functionKey: Int) throws {
+        let (folder, path) = try Self.ledgerFile()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try Self.damage(path)
+        var (app, _) = try Self.app(path: path, language: .zh)
+        _ = app.handle(.key(.function(functionKey)))
         let text = Self.screen(app)
-        #expect(text.contains("ledger file damaged"), "\(text)")
-        #expect(text.contains("restore a backup"))
+        #expect(text.contains("账本文件已损坏"), "F\(functionKey): \(text)")
     }
 }

@@ -37,6 +37,8 @@ public protocol LedgerQueries: ReceivablesQueries, ClassificationQueries, TradeQ
     func unappliedCredits(asOf: CivilDate) throws -> [UnappliedCredit]
     /// Net sales (invoices less credit notes, minor units) per month key `YYYY-MM` of one customer, dated in `from...to`.
     func monthlySales(customerID: Int64, from: CivilDate, to: CivilDate) throws -> [String: Int64]
+    /// `monthlySales` of several customers in one query (a screen's sparklines), by customer id.
+    func monthlySales(customerIDs: [Int64], from: CivilDate, to: CivilDate) throws -> [Int64: [String: Int64]]
     /// Users and their roles, by name (empty on a ledger nobody has set up users for).
     func users() throws -> [LedgerUser]
     /// Posted documents (invoices and credit notes) with net, tax and total, by date then id.

@@ -134,7 +134,7 @@ public struct LedgerApp: TerminalApplication {
         case .show(let id): show(id)
         case .copySale(let id):
             show(.salesEntry)
-            if !salesEntry.hasUnsavedChanges, let document = try? context.store.documentDetail(id: id)?.document {
+            if !salesEntry.hasUnsavedChanges, let document = context.read({ try context.store.documentDetail(id: id)?.document }) {
                 salesEntry.copy(document, context: context)
             }
         case .openCustomer(let code):

@@ -35,7 +35,7 @@ struct ReportTableView {
             let title = column.title(chinese: chinese)
             switch column.kind {
             case .money: return TableColumn(title, width: .fixed(14), alignment: .right)
-            case .count, .days, .percent: return TableColumn(title, width: .fixed(max(6, DisplayWidth.of(title))), alignment: .right)
+            case .count, .days, .percent, .number: return TableColumn(title, width: .fixed(max(6, DisplayWidth.of(title))), alignment: .right)
             case .date: return TableColumn(title, width: .fixed(10))
             case .text:
                 return TableColumn(title, width: i == 1 ? .flexible(weight: 2, minimum: 10) : .flexible(weight: 1, minimum: 6))

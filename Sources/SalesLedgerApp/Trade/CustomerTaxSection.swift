@@ -6,7 +6,7 @@ import TerminalUI
 enum CustomerTaxSection {
     static func fields(customerCode: String?, context: AppContext) -> [FormField] {
         let s = context.strings
-        let d = customerCode.flatMap { try? context.store.taxDetails(customerCode: $0) } ?? CustomerTaxDetails()
+        let d = customerCode.flatMap { code in context.read { try context.store.taxDetails(customerCode: code) } } ?? CustomerTaxDetails()
         return [
             FormField(id: "taxID", label: s.t("Taxpayer no.", "纳税人识别号"), text: d.taxID, validators: [taxIDRule(s)]),
             FormField(id: "invoiceTitle", label: s.t("Invoice title", "开票抬头"), text: d.invoiceTitle,

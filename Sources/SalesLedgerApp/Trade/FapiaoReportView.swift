@@ -15,8 +15,8 @@ enum FapiaoReportView {
     /// Header, rows (totals last) and the amount columns.
     static func grid(_ index: Int, from: CivilDate?, to: CivilDate?, context: AppContext) -> ([String], [[String]], Set<Int>) {
         let kind = FapiaoReports.kinds[index % FapiaoReports.kinds.count]
-        guard let table = try? FapiaoReports.table(kind, queries: context.store, asOf: context.today, from: from, to: to,
-                                                   customer: nil) else { return ([], [], []) }
+        guard let table = context.read({ try FapiaoReports.table(kind, queries: context.store, asOf: context.today, from: from, to: to,
+                                                                 customer: nil) }) else { return ([], [], []) }
         let zh = context.strings.zh
         let header = table.columns.map { zh ? $0.chinese : $0.english }
         let numeric = Set(table.columns.enumerated().filter { $0.element.isAmount }.map(\.offset))

@@ -31,6 +31,7 @@ final class CustomerSource: TableDataSource {
         let page = PageRequest(offset: wanted.lowerBound, limit: max(wanted.count, 60))
         let rows = context.read { try context.store.customerList(filter: filter, asOf: asOf, sort: sort, page: page) } ?? []
         cache = (wanted.lowerBound..<(wanted.lowerBound + rows.count), rows)
+        loadSparklines(rows.filter { sparklines[$0.id] == nil })
         return Array(rows.prefix(wanted.count))
     }
 
@@ -41,15 +42,22 @@ final class CustomerSource: TableDataSource {
         }
     }
 
-    /// Monthly sales over the last 12 months as a sparkline (cached per customer).
+    /// Monthly sales over the last 12 months as a sparkline (cached per customer; loaded a page at a time).
     func sparkline(for row: CustomerListRow) -> String {
-        if let cached = sparklines[row.id] { return cached }
+        if sparklines[row.id] == nil { loadSparklines([row]) }
+        return sparklines[row.id] ?? ""
+    }
+
+    /// The sparklines of `rows` from one query (not one per row).
+    private func loadSparklines(_ rows: [CustomerListRow]) {
+        guard !rows.isEmpty else { return }
         let first = asOf.startOfMonth.adding(months: -11)
-        let sales = context.read { try context.store.monthlySales(customerID: row.id, from: first, to: asOf) } ?? [:]
-        let values = (0..<12).map { sales[first.adding(months: $0).monthKey] ?? 0 }
-        let text = Sparkline(values: values).text(width: 12)
-        sparklines[row.id] = text
-        return text
+        let ids = rows.map(\.id)
+        guard let sales = context.read({ try context.store.monthlySales(customerIDs: ids, from: first, to: asOf) }) else { return }
+        for id in ids {
+            let values = (0..<12).map { sales[id]?[first.adding(months: $0).monthKey] ?? 0 }
+            sparklines[id] = Sparkline(values: values).text(width: 12)
+        }
     }
 
     /// The list's columns; below 100 cells the last sale and the sparkline are left out so names stay readable

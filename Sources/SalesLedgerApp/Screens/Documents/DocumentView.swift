@@ -25,8 +25,8 @@ struct DocumentView {
     var capturesText: Bool { prompt != nil || followUp != nil || fapiao != nil }
 
     mutating func reload(context: AppContext) {
-        detail = try? context.store.documentDetail(id: id)
-        snapshot = detail.flatMap { try? context.store.receivablesSnapshot(customerID: $0.customer.id) }
+        detail = context.read { try context.store.documentDetail(id: id) }
+        snapshot = detail.flatMap { d in context.read { try context.store.receivablesSnapshot(customerID: d.customer.id) } }
     }
 
     mutating func handle(_ event: Event, context: AppContext) -> ScreenOutcome {

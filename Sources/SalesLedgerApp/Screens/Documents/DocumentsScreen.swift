@@ -1,4 +1,5 @@
 import LedgerCore
+import LedgerReports
 import TerminalUI
 
 /// Documents (单据): every invoice, credit note and draft, newest first. `/` searches number, customer (code,
@@ -30,8 +31,7 @@ struct DocumentsScreen: LedgerScreen {
 
     mutating func refresh(context: AppContext) {
         let search = search(context: context)
-        rows = (try? context.store.documents(search, page: PageRequest(limit: 500))) ?? []
-        count = (try? context.store.documentCount(search)) ?? rows.count
+        (rows, count) = context.read { try Reports(store: context.store).invoiceRegister(search, page: PageRequest(limit: 500)) } ?? ([], 0)
         table.selectedRow = min(table.selectedRow, max(0, rows.count - 1))
         view?.reload(context: context)
     }

@@ -12,7 +12,7 @@ struct ProductForm {
     init(editing product: Product?, price: Money?, context: AppContext) {
         let s = context.strings
         editingSKU = product?.sku
-        currency = product?.unitPrice.currency ?? ((try? context.store.exchangeRates().base) ?? .cny)
+        currency = product?.unitPrice.currency ?? (context.read { try context.store.exchangeRates().base } ?? .cny)
         let p = product
         let required = Validator.required(s.t("required", "必填"))
         var fields = [
@@ -61,9 +61,12 @@ struct ProductForm {
                 if let editingSKU {
                     var from: CivilDate?
                     if case .date(let y, let m, let d)? = values["from"] { from = CivilDate(year: y, month: m, day: d) }
-                    let before = (try? context.store.productList(search: editingSKU, includeArchived: true,
-                                                                  page: PageRequest(limit: 5)))?.first { $0.sku == editingSKU }
-                    let current = (try? context.store.productPrice(sku: editingSKU, on: from ?? context.today)) ?? nil
+                    let read = context.read {
+                        (try context.store.productList(search: editingSKU, includeArchived: true,
+                                                       page: PageRequest(limit: 5)).first { $0.sku == editingSKU },
+                         try context.store.productPrice(sku: editingSKU, on: from ?? context.today))
+                    }
+                    guard let (before, current) = read else { return .failed(context.takeReadFailure() ?? "") }
                     var command = EditProduct(sku: editingSKU, name: text("name"), category: text("category"),
                                               unit: text("unit"), taxRate: rate)
                     if let price, price != current || before == nil {

@@ -17,12 +17,17 @@ struct ProductsScreen: LedgerScreen {
 
     mutating func refresh(context: AppContext) {
         let search = table.filter.text.isEmpty ? nil : table.filter.text
-        products = (try? context.store.productList(search: search, includeArchived: showsArchived,
-                                                   page: PageRequest(limit: 1000))) ?? []
-        prices = [:]
-        for product in products {
-            prices[product.sku] = (try? context.store.productPrice(sku: product.sku, on: context.today)) ?? product.unitPrice
-        }
+        (products, prices) = context.read {
+            try context.store.readSnapshot {
+                let products = try context.store.productList(search: search, includeArchived: showsArchived,
+                                                             page: PageRequest(limit: 1000))
+                var prices: [String: Money] = [:]
+                for product in products {
+                    prices[product.sku] = try context.store.productPrice(sku: product.sku, on: context.today) ?? product.unitPrice
+                }
+                return (products, prices)
+            }
+        } ?? ([], [:])
         table.selectedRow = min(table.selectedRow, max(0, products.count - 1))
     }
 

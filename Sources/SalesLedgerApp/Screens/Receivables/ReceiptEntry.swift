@@ -24,8 +24,8 @@ struct ReceiptEntry {
         self.customerName = customerName
         self.invoiceNumber = invoiceNumber
         self.currency = currency
-        let rows = (try? context.store.invoices(filter: InvoiceFilter(customerCode: customerCode, kind: .invoice,
-                                                                      status: .posted), page: PageRequest(limit: 2000))) ?? []
+        let rows = context.read { try context.store.invoices(filter: InvoiceFilter(customerCode: customerCode, kind: .invoice,
+                                                                                   status: .posted), page: PageRequest(limit: 2000)) } ?? []
         openInvoices = rows.filter { $0.open > 0 }.map {
             AllocationPreview.OpenInvoice(number: $0.number, date: $0.date, dueDate: $0.dueDate, open: $0.open)
         }

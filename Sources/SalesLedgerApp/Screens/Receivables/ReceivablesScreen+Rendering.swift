@@ -57,7 +57,7 @@ extension ReceivablesScreen {
         buffer.setFitted(heading, x: area.x + 1, y: y + 1, width: area.width - 2, style: Style(.accent, [.bold]))
         let tableArea = Rect(x: area.x, y: y + 2, width: area.width, height: max(0, area.maxY - y - 2))
         var state = table
-        tableView(s).render(into: &buffer, in: tableArea, source: ArrayTableDataSource(rows: rows(context: context)), state: &state)
+        tableView(s).render(into: &buffer, in: tableArea, source: ArrayTableDataSource(rows: shownRows), state: &state)
         if let receipt { return receipt.render(into: &buffer, in: area, unicode: unicode, strings: context.strings) }
         if let followUp { return followUp.render(into: &buffer, in: area, unicode: unicode) }
         return cursor

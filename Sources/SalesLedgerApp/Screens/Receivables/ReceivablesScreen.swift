@@ -7,44 +7,41 @@ import TerminalUI
 /// open its customer, change the as-of date.
 struct ReceivablesScreen: LedgerScreen {
     var asOf: CivilDate?
-    var report: AgingReport?
+    /// The dashboard's figures (`Reports.dashboard`: aging, overdue items, DSO, reminders, one snapshot).
+    var dashboard: ReceivablesDashboard?
+    var report: AgingReport? { dashboard?.main }
+    /// Overdue invoices of the shown currency, sorted and filtered as shown (re-sorted in memory by `s`).
     var overdue: [OpenItem] = []
     var sortByAmount = false
     var table = TableState()
     var dateInput: TextInput?
     var receipt: ReceiptEntry?
-    /// DSO of the shown currency over the 90 days ending the as-of date (`Reports.dso`, the CLI's figure).
-    var dso: DSOFigure?
-    /// Reminders due on the as-of date (回款提醒), from the receivables engine's rules.
+    /// DSO of the shown currency over the 90 days ending the as-of date (the CLI's `report dso` figure).
+    var dso: DSOFigure? { report.flatMap { dashboard?.dso($0.currency) } }
+    /// Reminders due on the as-of date (回款提醒), filtered as shown.
     var reminders: [ReminderItem] = []
     /// Whether the list shows reminders (else overdue invoices).
     var showsReminders = true
     var followUp: FollowUpEntry?
+    /// The shown list's rows, formatted once per change of data, order or filter (not per key or frame).
+    var shownRows: [[String]] = []
     /// Reminders due today (shown as a badge in the title bar).
-    var remindersDue: Int { reminders.count }
+    var remindersDue: Int { dashboard?.reminders.count ?? 0 }
 
     var capturesText: Bool { dateInput != nil || receipt != nil || followUp != nil || table.isEditingFilter }
     var hasUnsavedChanges: Bool { (receipt?.form.hasUnsavedChanges ?? false) || (followUp?.form.hasUnsavedChanges ?? false) }
 
     mutating func refresh(context: AppContext) {
         let date = asOf ?? context.today
-        let items = context.read { try context.store.openItems(asOf: date) } ?? []
-        let credits = context.read { try context.store.unappliedCredits(asOf: date) } ?? []
-        let reports = Aging.reports(items: items, credits: credits, asOf: date)
-        report = reports.max { $0.openTotal < $1.openTotal }
-        let currency = report?.currency
-        overdue = items.filter { $0.dueDate < date && $0.currency == currency }
-        if let snapshot = context.read({ try context.store.openReceivablesSnapshot(asOf: date, documentsFrom: nil) }) {
-            let rules = context.read { try context.store.storedReminderRules() } ?? .standard
-            reminders = Reminders.list(on: date, snapshot: snapshot, rules: rules, dueOnly: true)
-        } else {
-            reminders = []
-        }
-        sortOverdue()
-        dso = report.flatMap { r in context.read { try Reports(store: context.store).dso(to: date) }?.figure(r.currency) }
+        dashboard = context.read { try Reports(store: context.store).dashboard(asOf: date) }
+        arrange(context: context)
     }
 
-    mutating func sortOverdue() {
+    /// Sorts and filters the dashboard's lists in memory (no query) and formats the shown rows.
+    mutating func arrange(context: AppContext) {
+        let currency = report?.currency
+        overdue = (dashboard?.overdue ?? []).filter { $0.currency == currency }
+        reminders = dashboard?.reminders ?? []
         if sortByAmount {
             overdue.sort { ($0.open, $1.number) > ($1.open, $0.number) }
         } else {
@@ -61,6 +58,7 @@ struct ReceivablesScreen: LedgerScreen {
                 SearchMatch.matches(needle, code: $0.customerCode, name: $0.customerName, extra: [$0.invoiceNumber])
             }
         }
+        shownRows = rows(context: context)
     }
 
     /// The list in the UI language (filter label, "no rows").
@@ -144,7 +142,7 @@ struct ReceivablesScreen: LedgerScreen {
             switch key {
             case .char("s"):
                 sortByAmount.toggle()
-                refresh(context: context)
+                arrange(context: context)
                 return .message(sortByAmount ? s.sortByAmount : s.sortByDays)
             case .char("d"):
                 dateInput = TextInput((asOf ?? context.today).description)
@@ -152,6 +150,7 @@ struct ReceivablesScreen: LedgerScreen {
             case .char("t"):
                 showsReminders.toggle()
                 table = TableState()
+                arrange(context: context)
                 return .none
             case .char("r"):
                 guard let row = selectedRow else { return .none }
@@ -174,7 +173,7 @@ struct ReceivablesScreen: LedgerScreen {
         let view = tableView(s)
         switch view.handle(event, state: &table, rowCount: showsReminders ? reminders.count : overdue.count, pageSize: 10) {
         case .filterChanged:
-            refresh(context: context)
+            arrange(context: context)
             table.selectedRow = 0
             table.topRow = 0
         case .activated:

@@ -1,5 +1,6 @@
 import Classification
 import LedgerCore
+import LedgerReports
 import TerminalUI
 
 /// The pivot report (透视表): a measure by a dimension (rows) × a period (columns) with totals; ←/→ pick a
@@ -17,18 +18,17 @@ struct PivotView {
     var drillDown: [InvoiceListRow]?
     var drillTitle = ""
     var query: PivotQuery?
+    /// The shown pivot as the report layer's table (`report pivot`'s figures; exported as its CSV).
+    var report: ReportTable?
 
     mutating func refresh(context: AppContext, from: CivilDate?, to: CivilDate?) {
         let dimension = PivotView.rowDimensions[rowIndex]
         let q = PivotQuery(measure: PivotView.measures[measureIndex], rows: .dimension(dimension),
                            columns: .period(PivotView.periods[periodIndex]), from: from, to: to, asOf: context.today)
         query = q
-        let nodes = context.read { try context.store.classNodes(dimension: dimension) } ?? []
-        let tree = nodes.isEmpty ? nil : ClassTree(dimension: dimension, nodes: nodes)
-        let facts = context.read { try context.store.pivotFacts(q) } ?? []
-        let tables = PivotTable.build(query: q, facts: facts, rowTree: tree, columnTree: nil,
-                                      layout: .init(chinese: context.strings.zh))
+        let tables = context.read { try Reports(store: context.store).pivot(q, layout: .init(chinese: context.strings.zh)) } ?? []
         table = tables.max { $0.grandTotal < $1.grandTotal }
+        report = table.map { PivotReportTable.make($0, rowName: dimension, totalLabel: context.strings.t("TOTAL", "合计")) }
         selectedColumn = min(selectedColumn, max(0, (table?.columns.count ?? 1) - 1))
     }
 
@@ -74,14 +74,13 @@ struct PivotView {
         }
     }
 
-    /// The pivot as rows of strings (for the screen and CSV export).
+    /// The pivot as rows of strings for the screen: label, one value per column, row total; the TOTAL row last.
     func grid(context: AppContext) -> (header: [String], rows: [[String]]) {
-        guard let table else { return ([], []) }
-        let isMoney = [PivotMeasure.sales, .openBalance, .overdue].contains(PivotView.measures[measureIndex])
-        func value(_ v: Int64) -> String { isMoney ? Money.format(v, digits: table.currency.minorDigits, grouping: false) : String(v) }
-        let header = [context.strings.dimensionName(PivotView.rowDimensions[rowIndex])] + table.columns.map(\.label) + [context.strings.total]
-        var rows = table.rows.enumerated().map { i, row in [row.label] + table.values[i].map(value) + [value(table.rowTotals[i])] }
-        rows.append([context.strings.t("TOTAL", "合计")] + table.columnTotals.map(value) + [value(table.grandTotal)])
+        guard let report else { return ([], []) }
+        let header = [context.strings.dimensionName(PivotView.rowDimensions[rowIndex])]
+            + report.columns.dropFirst(2).dropLast().map(\.key) + [context.strings.total]
+        let rows = report.rows.map { [ReportRenderer.plain($0[1])] + $0.dropFirst(2).map(ReportRenderer.plain) }
+            + report.totals.map { [ReportRenderer.plain($0[0])] + $0.dropFirst(2).map(ReportRenderer.plain) }
         return (header, rows)
     }
 

@@ -54,12 +54,13 @@ struct ReportsScreen: LedgerScreen {
             numericColumns = Set(view.visible.indices.filter { table.columns[view.visible[$0]].kind != .text })
             rows = view.rows()
         case .pivot:
-            reportTable = nil
             let (from, to, _, _) = period(today: today)
             pivot.refresh(context: context, from: from, to: to)
+            reportTable = pivot.report
             (header, rows) = pivot.grid(context: context)
             numericColumns = Set(1..<max(1, header.count))
         case .fapiao:
+            reportTable = nil
             let (from, to, _, _) = period(today: today)
             (header, rows, numericColumns) = FapiaoReportView.grid(fapiaoIndex, from: from, to: to, context: context)
         case .commission:
@@ -112,7 +113,7 @@ struct ReportsScreen: LedgerScreen {
         case .pivot: name = "pivot-\(PivotView.rowDimensions[pivot.rowIndex])-by-\(PivotView.periods[pivot.periodIndex].rawValue)"
         }
         let path = context.outputDirectory + "/salesledger-\(name)-\(context.today).csv"
-        let text = reportTable.map { ReportRenderer.render($0, .csv, bom: true) } ?? CSVOutput.render(header: header, rows: rows)
+        let text = reportTable.map { ReportRenderer.render($0, .csv) } ?? CSVOutput.render(header: header, rows: rows)
         guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
             return .error(context.strings.t("cannot write \(path)", "无法写入 \(path)"))
         }

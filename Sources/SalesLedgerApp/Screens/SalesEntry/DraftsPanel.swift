@@ -11,7 +11,7 @@ struct DraftsPanel {
     let today: CivilDate
 
     init(context: AppContext) {
-        rows = (try? context.store.drafts()) ?? []
+        rows = context.read { try context.store.drafts() } ?? []
         today = context.today
     }
 

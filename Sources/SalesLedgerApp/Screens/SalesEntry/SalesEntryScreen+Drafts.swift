@@ -16,7 +16,11 @@ extension SalesEntryScreen {
         case .none: return .none
         case .close: draftsPanel = nil; return .none
         case .reopen(let id):
-            guard let document = try? context.store.draftDocument(id: id) else { return .error(s.t("no draft D\(id)", "没有草稿 D\(id)")) }
+            let document: Invoice
+            do {
+                guard let found = try context.store.draftDocument(id: id) else { return .error(s.t("no draft D\(id)", "没有草稿 D\(id)")) }
+                document = found
+            } catch { return .error(context.describe(error)) }
             draftsPanel = nil
             reopen(document, context: context)
             return .message(s.t("Draft D\(id) reopened: F2 posts it, ^D saves it again", "已打开草稿 D\(id)：F2 过账，^D 重新保存"))
@@ -39,7 +43,7 @@ extension SalesEntryScreen {
     /// Fills the form with a saved draft document; posting (or saving again) replaces the draft.
     mutating func reopen(_ document: Invoice, context: AppContext) {
         var stored = SaleDraft()
-        let customer = try? context.store.customerByID(document.customerID)
+        let customer = context.read { try context.store.customerByID(document.customerID) }
         stored.customer = customer?.name ?? ""
         stored.customerCode = customer?.code
         stored.date = document.date.description
@@ -47,9 +51,9 @@ extension SalesEntryScreen {
         stored.dueDate = document.dueDate.description
         stored.channel = document.channel
         stored.region = document.region
-        stored.salesperson = (try? context.store.salespeople())?.first { $0.id == document.salespersonID }?.code ?? ""
+        stored.salesperson = context.read({ try context.store.salespeople() })?.first { $0.id == document.salespersonID }?.code ?? ""
         stored.lines = document.lines.map { line in
-            let sku = line.productID.flatMap { id in (try? context.store.productByID(id))?.sku }
+            let sku = line.productID.flatMap { id in context.read { try context.store.productByID(id) }?.sku }
             return SaleDraft.Line(product: sku ?? "*" + line.description, quantity: line.quantity.description,
                                   unitPrice: line.unitPrice.plainString,
                                   discount: line.discount.basisPoints == 0 ? "" : ProductForm.percent(line.discount),

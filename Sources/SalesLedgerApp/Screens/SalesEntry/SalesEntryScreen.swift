@@ -149,7 +149,7 @@ struct SalesEntryScreen: LedgerScreen {
     mutating func restoreStoredDraft(context: AppContext) -> [String] {
         guard let path = context.draftPath, let loaded = SaleDraft.load(from: path) else { return [] }
         let code = loaded.customerCode ?? ""
-        let draftCurrency = code.isEmpty ? Currency.cny : ((try? context.store.customer(code: code))?.currency ?? .cny)
+        let draftCurrency = code.isEmpty ? Currency.cny : (context.read { try context.store.customer(code: code) }?.currency ?? .cny)
         let (stored, dropped) = loaded.validatedForRestore(currency: draftCurrency, strings: context.strings)
         apply(stored, context: context)
         return dropped

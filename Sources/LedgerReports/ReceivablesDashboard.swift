@@ -1,0 +1,51 @@
+import LedgerCore
+
+/// The receivables dashboard's figures as of a date (`Reports.dashboard`): what the receivables screen shows and
+/// `report dashboard` prints, from one snapshot.
+public struct ReceivablesDashboard: Sendable, Hashable {
+    public var asOf: CivilDate
+    /// Aging by bucket, one report per currency.
+    public var aging: [AgingReport]
+    /// Open items past due on `asOf` (every currency), in the store's order.
+    public var overdue: [OpenItem]
+    /// DSO per currency over the 90 days ending `asOf` (`Reports.defaultDSOStart`).
+    public var dso: [DSOFigure]
+    /// Reminders due on `asOf` (every currency).
+    public var reminders: [ReminderItem]
+
+    public init(asOf: CivilDate, aging: [AgingReport], overdue: [OpenItem], dso: [DSOFigure], reminders: [ReminderItem]) {
+        self.asOf = asOf
+        self.aging = aging
+        self.overdue = overdue
+        self.dso = dso
+        self.reminders = reminders
+    }
+
+    /// The currency the screen shows: the one with the largest open total.
+    public var main: AgingReport? { aging.max { $0.openTotal < $1.openTotal } }
+
+    public func dso(_ currency: Currency) -> DSOFigure? { dso.first { $0.currency == currency } }
+
+    /// One row per currency: net receivable (open − unapplied credits), open, overdue, unapplied credits, DSO,
+    /// overdue invoices and reminders due. No total row (currencies do not add up).
+    public var table: ReportTable {
+        ReportTable(
+            name: "dashboard",
+            columns: [ReportColumn("currency", .text, en: "Currency", zh: "币种"),
+                      ReportColumn("net_receivable", .money, en: "Net receivable", zh: "应收余额"),
+                      ReportColumn("open", .money, en: "Open invoices", zh: "未结销售单"),
+                      ReportColumn("overdue", .money, en: "Overdue", zh: "逾期"),
+                      ReportColumn("unapplied_credits", .money, en: "Unapplied credits", zh: "未核销贷项"),
+                      ReportColumn("dso", .days, en: "DSO", zh: "周转天数"),
+                      ReportColumn("overdue_invoices", .count, en: "Overdue invoices", zh: "逾期单数"),
+                      ReportColumn("reminders_due", .count, en: "Reminders due", zh: "待提醒")],
+            rows: aging.map { r in
+                func money(_ minor: Int64) -> ReportCell { .money(Money(minorUnits: minor, currency: r.currency)) }
+                return [.text(r.currency.code), money(r.netReceivable), money(r.openTotal), money(r.overdueTotal),
+                        money(r.unappliedCredits), dso(r.currency)?.tenths.map(ReportCell.days) ?? .empty,
+                        .count(overdue.filter { $0.currency == r.currency }.count),
+                        .count(reminders.filter { $0.currency == r.currency }.count)]
+            },
+            notes: ["Receivables as of \(asOf); DSO over the 90 days ending \(asOf)"])
+    }
+}

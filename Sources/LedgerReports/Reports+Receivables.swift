@@ -1,0 +1,97 @@
+import LedgerCore
+
+/// The receivables reports besides aging and DSO: collections, payment days, write-offs, reminders and the
+/// receivables dashboard. Each reads one snapshot and computes its figures with `ReceivablesFigures` /
+/// `Reminders`; the CLI prints the returned table and the TUI draws the same figures.
+extension Reports {
+    /// The collections report's default start: the 12 calendar months ending with `to`'s month.
+    public static func defaultCollectionsStart(_ to: CivilDate) -> CivilDate { to.startOfMonth.adding(months: -11) }
+
+    /// Collected vs due per month and currency for the months of `from...to` (default: 12 months ending `to`):
+    /// due = invoices due in the month; collected = receipts dated in the month; settled_of_due = allocations to the
+    /// month's invoices dated by its end. One TOTAL row per currency. - Throws: `LedgerError.storage`.
+    public func collections(from: CivilDate? = nil, to: CivilDate) throws -> ReportTable {
+        let start = from ?? Reports.defaultCollectionsStart(to)
+        let rows = try store.readSnapshot {
+            ReceivablesFigures.collections(from: start, to: to, snapshot: try store.receivablesSnapshot(customerID: nil))
+        }
+        return ReportTable(
+            name: "collections",
+            columns: [ReportColumn("month", .text, en: "Month", zh: "月份"), ReportColumn("currency", .text, en: "Currency", zh: "币种"),
+                      ReportColumn("due", .money, en: "Due", zh: "应收"), ReportColumn("collected", .money, en: "Collected", zh: "已收款"),
+                      ReportColumn("settled_of_due", .money, en: "Settled of due", zh: "到期已收")],
+            rows: rows.map { r in
+                [.text(r.month), .text(r.currency.code)] + [r.due, r.collected, r.settledOfDue].map { .money(Money(minorUnits: $0, currency: r.currency)) }
+            },
+            totalRule: .sumPerCurrency(label: "TOTAL"))
+    }
+
+    /// Average days to pay and days late per customer over invoices fully settled by receipts (up to `asOf`, nil:
+    /// all): days to pay = settled − invoice date, days late = max(0, settled − due), to 0.1 day.
+    /// - Throws: `LedgerError.storage`.
+    public func paymentDays(asOf: CivilDate? = nil) throws -> ReportTable {
+        let rows = try store.readSnapshot {
+            ReceivablesFigures.paymentBehaviour(snapshot: try store.receivablesSnapshot(customerID: nil), asOf: asOf)
+        }
+        return PaymentDaysTable.make(rows)
+    }
+
+    /// Bad-debt write-offs (坏账核销) and their reversals dated in `from...to`. - Throws: `LedgerError.storage`.
+    public func writeOffs(from: CivilDate, to: CivilDate) throws -> ReportTable {
+        let rows = try store.readSnapshot {
+            ReceivablesFigures.writeOffs(from: from, to: to, snapshot: try store.receivablesSnapshot(customerID: nil))
+        }
+        return ReportTable(
+            name: "write-offs",
+            columns: [ReportColumn("date", .date, en: "Date", zh: "日期"), ReportColumn("invoice", .text, en: "Invoice", zh: "销售单"),
+                      ReportColumn("customer", .text, en: "Customer", zh: "客户"), ReportColumn("name", .text, en: "Name", zh: "名称"),
+                      ReportColumn("currency", .text, en: "Currency", zh: "币种"), ReportColumn("amount", .money, en: "Amount", zh: "金额"),
+                      ReportColumn("reason", .text, en: "Reason", zh: "原因")],
+            rows: rows.map { r in
+                [.date(r.date), .text(r.invoiceNumber), .text(r.customerCode), .text(r.customerName), .text(r.currency.code),
+                 .money(Money(minorUnits: r.amount, currency: r.currency)), .text(r.reason)]
+            })
+    }
+
+    /// Reminders (回款提醒) on `date` by the stored rules; `dueOnly`: only those with a reminder due that day.
+    /// - Throws: `LedgerError.storage`.
+    public func reminders(on date: CivilDate, dueOnly: Bool) throws -> [ReminderItem] {
+        try store.readSnapshot {
+            Reminders.list(on: date, snapshot: try store.openReceivablesSnapshot(asOf: date, documentsFrom: nil),
+                           rules: try store.storedReminderRules(), dueOnly: dueOnly)
+        }
+    }
+
+    /// The receivables dashboard (应收账款) as of `asOf`: aging per currency, the open items past due, DSO per
+    /// currency over the 90 days ending `asOf` and the reminders due that day — all from one snapshot, so the
+    /// figures agree with each other and with `report aging`, `report dso` and `reminders`.
+    /// - Throws: `LedgerError.storage`.
+    public func dashboard(asOf: CivilDate) throws -> ReceivablesDashboard {
+        try store.readSnapshot {
+            let items = try store.openItems(asOf: asOf)
+            let aging = Aging.reports(items: items, credits: try store.unappliedCredits(asOf: asOf), asOf: asOf)
+            let start = Reports.defaultDSOStart(asOf)
+            let snapshot = try store.openReceivablesSnapshot(asOf: asOf, documentsFrom: start)
+            let dso = ReceivablesFigures.dso(from: start, to: asOf, snapshot: snapshot)
+            let reminders = Reminders.list(on: asOf, snapshot: snapshot, rules: try store.storedReminderRules(), dueOnly: true)
+            return ReceivablesDashboard(asOf: asOf, aging: aging, overdue: items.filter { $0.dueDate < asOf }, dso: dso,
+                                        reminders: reminders)
+        }
+    }
+}
+
+/// `report payment-days` as a table: customer, name, settled and late invoice counts, averages in tenths of a day.
+public enum PaymentDaysTable {
+    public static func make(_ rows: [PaymentBehaviour]) -> ReportTable {
+        ReportTable(
+            name: "payment-days",
+            columns: [ReportColumn("customer", .text, en: "Customer", zh: "客户"), ReportColumn("name", .text, en: "Name", zh: "名称"),
+                      ReportColumn("settled", .count, en: "Settled", zh: "已结清"), ReportColumn("late", .count, en: "Late", zh: "逾期"),
+                      ReportColumn("avg_days_to_pay", .days, en: "Avg days to pay", zh: "平均回款天数"),
+                      ReportColumn("avg_days_late", .days, en: "Avg days late", zh: "平均逾期天数")],
+            rows: rows.map { r in
+                [.text(r.customerCode), .text(r.customerName), .count(r.settledInvoices), .count(r.lateInvoices),
+                 r.averageDaysToPayTenths.map(ReportCell.days) ?? .empty, r.averageDaysLateTenths.map(ReportCell.days) ?? .empty]
+            })
+    }
+}

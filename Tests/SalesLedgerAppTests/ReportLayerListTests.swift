@@ -1,0 +1,108 @@
+import Foundation
+import Testing
+import Classification
+import LedgerCore
+import LedgerReports
+import TerminalUI
+@testable import SalesLedgerApp
+
+/// Issue 9, the remaining reports: the receivables dashboard, the pivot and the invoice register show on screen
+/// the figures the CLI prints (`report dashboard`, `report pivot`, `invoice list`), from the same query — on the
+/// IBM sample and on a generated Chinese ledger. Issue 10: the receivables sort works on the list in memory.
+@Suite struct ReportLayerListTests {
+    static func harness(chinese: Bool) throws -> AppHarness {
+        try chinese ? ReportLayerTests.chinese() : ReportLayerTests.ibm()
+    }
+
+    @Test(arguments: [false, true]) func dashboardOnScreenEqualsCLI(chinese: Bool) throws {
+        var h = try Self.harness(chinese: chinese)
+        h.press(.function(5))
+        let table = try Reports(store: h.store).dashboard(asOf: h.context.today).table
+        let currency = try #require(h.app.receivables.report?.currency.code)
+        let s = h.context.strings
+        let text = h.text
+        let net = try #require(ReportLayerTests.csvValue(table, first: currency, key: "net_receivable"))
+        #expect(ReportLayerTests.figure(after: s.totalOpen, in: text) == net, "\(text)")
+        #expect(ReportLayerTests.figure(after: s.overdueTotal, in: text) == ReportLayerTests.csvValue(table, first: currency, key: "overdue"))
+        #expect(ReportLayerTests.figure(after: s.dso, in: text) == ReportLayerTests.csvValue(table, first: currency, key: "dso"))
+        #expect(Double(net) ?? 0 > 0, "the sample has receivables: \(net)")
+        // The overdue list's length and the reminders badge are the table's counts.
+        let overdue = try #require(ReportLayerTests.csvValue(table, first: currency, key: "overdue_invoices"))
+        #expect(text.contains("\(s.overdueInvoices) (\(overdue))"), "\(text)")
+        let reminders = ReportLayerTests.csvRows(table).dropFirst().compactMap { $0.last.flatMap { Int($0) } }.reduce(0, +)
+        #expect(h.app.receivables.remindersDue == reminders)
+    }
+
+    @Test(arguments: [false, true]) func pivotOnScreenEqualsCLI(chinese: Bool) throws {
+        var h = try Self.harness(chinese: chinese)
+        h.press(.function(7))
+        h.press(.tab, .tab)                                    // sales → aging → pivot
+        let pivot = h.app.reports.pivot
+        let query = try #require(pivot.query)
+        let tables = try Reports(store: h.store).pivot(query, layout: .init(chinese: chinese))
+        let biggest = try #require(tables.max { $0.grandTotal < $1.grandTotal })
+        let cli = PivotReportTable.make(biggest, rowName: PivotView.rowDimensions[pivot.rowIndex])
+        let rows = ReportLayerTests.csvRows(cli)
+        let total = try #require(rows.last { $0.first == "TOTAL" }?.last)
+        #expect(Double(total) ?? 0 > 0, "the pivot has sales: \(rows)")
+        let line = try #require(h.screen().first { $0.trimmingCharacters(in: .whitespaces).hasPrefix(chinese ? "合计" : "TOTAL") },
+                                "\(h.text)")
+        #expect(line.replacingOccurrences(of: ",", with: "").trimmingCharacters(in: .whitespaces).hasSuffix(" " + total),
+                "\(line) vs \(total)")
+        // The screen exports the CLI's CSV.
+        #expect(h.app.reports.reportTable.map { ReportRenderer.csv($0).replacingOccurrences(of: "TOTAL", with: "") }
+                == ReportRenderer.csv(PivotReportTable.make(biggest, rowName: PivotView.rowDimensions[pivot.rowIndex],
+                                                           totalLabel: chinese ? "合计" : "TOTAL")).replacingOccurrences(of: "TOTAL", with: ""))
+    }
+
+    @Test(arguments: [false, true]) func documentsListEqualsInvoiceList(chinese: Bool) throws {
+        var h = try Self.harness(chinese: chinese)
+        h.press(.function(9))
+        let screen = h.app.documents
+        let search = screen.search(context: h.context)
+        let cli = try Reports(store: h.store).invoiceRegister(search, page: PageRequest(limit: 500))
+        #expect(screen.rows == cli.rows)
+        #expect(screen.count == cli.count && cli.count > 0)
+        let first = try #require(cli.rows.first)
+        let csv = ReportLayerTests.csvRows(InvoiceRegisterTable.make(cli.rows))
+        let open = try #require(csv.dropFirst().first { $0.first == first.number }.map { $0[9] })
+        let line = try #require(h.screen().first { $0.contains(first.number) }, "\(h.text)")
+        #expect(line.replacingOccurrences(of: ",", with: "").contains(open), "\(line) lacks \(open)")
+    }
+
+    /// `s` re-sorts the overdue list already in memory: it does not query again (a change written meanwhile shows
+    /// only at the next refresh), and the order is by open amount, largest first.
+    @Test func receivablesSortDoesNotQueryAgain() throws {
+        var h = try ReportLayerTests.ibm()
+        h.press(.function(5))
+        h.press(.char("t"))                                    // the overdue list
+        let before = h.app.receivables.overdue
+        #expect(before.count > 2)
+        // Another overdue invoice is written meanwhile.
+        var post = PostInvoice(customerCode: before[0].customerCode, date: h.context.today.adding(days: -120),
+                               lines: [LineInput(description: "x", quantity: Quantity(1),
+                                                 unitPrice: Money(minorUnits: 1_000_000, currency: before[0].currency))])
+        post.creditOverrideReason = "test"
+        try h.service.run(post)
+        h.press(.char("s"))
+        let after = h.app.receivables.overdue
+        #expect(Set(after.map(\.number)) == Set(before.map(\.number)), "the sort queried again")
+        #expect(after.first?.open != 1_000_000)
+        #expect(after.map(\.open) == after.map(\.open).sorted(by: >))
+        #expect(h.app.receivables.shownRows.count == after.count)
+    }
+
+    /// Issue 10: the customer list's sparklines come from one query per page; its figures equal the one-customer
+    /// query for every customer of the page.
+    @Test func sparklinesOfAPageComeFromOneQuery() throws {
+        let h = try ReportLayerTests.chinese()
+        let today = h.context.today
+        let first = today.startOfMonth.adding(months: -11)
+        let page = try h.store.customerList(filter: ClassFilter(), asOf: today, sort: CustomerSort(), page: PageRequest(limit: 40))
+        let batch = try h.store.monthlySales(customerIDs: page.map(\.id), from: first, to: today)
+        for row in page {
+            #expect((batch[row.id] ?? [:]) == (try h.store.monthlySales(customerID: row.id, from: first, to: today)), "\(row.code)")
+        }
+        #expect(batch.values.contains { !$0.isEmpty })
+    }
+}
