@@ -98,6 +98,7 @@ public enum ReportRenderer {
                      "\"rows\": [\n" + table.rows.map { "  " + object($0) }.joined(separator: ",\n") + "\n]",
                      "\"totals\": [" + totals.map(object).joined(separator: ", ") + "]"]
         if totals.count == 1 { parts.append("\"total\": " + object(totals[0])) }
+        if let mark = PracticeWatermark.text { parts.insert("\"watermark\": " + quote(mark), at: 0) }   // training
         return "{" + parts.joined(separator: ",\n") + "}\n"
     }
 

@@ -115,7 +115,14 @@ $SL --practice statement C0001 --from 2026-01-01 | grep -q "TRAINING LEDGER" \
   || fail "practice statement not watermarked"
 $SL --practice export journal --output "$WORK/practice.journal" >/dev/null
 head -1 "$WORK/practice.journal" | grep -q "TRAINING LEDGER" || fail "practice journal not watermarked"
+$SL --practice report aging --as-of $TODAY --format json | grep -q '"watermark": "练习账套' \
+  || fail "practice JSON not watermarked"
+$SL --practice export vouchers --from 2026-01-01 --to $TODAY --target generic --output "$WORK/practice-v.csv" \
+  2>/dev/null
+grep -q "【练习】" "$WORK/practice-v.csv" || fail "practice vouchers not watermarked"
 $SL report aging --as-of $TODAY --format csv | grep -q "TRAINING" && fail "real export watermarked"
+$SL export vouchers --from 2026-01-01 --to $TODAY --target generic --output "$WORK/real-v.csv" 2>/dev/null
+grep -q "【练习】" "$WORK/real-v.csv" && fail "real vouchers watermarked"
 
 # A practice backup never replaces the real ledger.
 $SL --practice backup "$WORK/practice-backup.sqlite" >/dev/null || fail "practice backup"

@@ -47,7 +47,7 @@ public struct VoucherWriter: Sendable {
         case .number: return String(v.number)
         case .attachments: return String(v.attachments)
         case .entry: return String(entry + 1)
-        case .summary: return line.summary
+        case .summary: return PracticeWatermark.text == nil ? line.summary : Self.practiceSummaryMark + line.summary
         case .account: return map.written(line.account, targetDotted: dotted)
         case .accountName: return map.name(of: line.account)
         case .debit: return amount(line.debit)
@@ -65,6 +65,10 @@ public struct VoucherWriter: Sendable {
         case .preparer: return preparer
         }
     }
+
+    /// In front of every 摘要 written from a practice ledger (training): the voucher stays importable, but each of
+    /// its lines says it is practice data wherever it lands.
+    public static let practiceSummaryMark = "【练习】"
 
     static let kisColumns: [(String, VoucherField)] = [
         ("日期", .date), ("凭证字", .word), ("凭证号", .number), ("附单据数", .attachments), ("摘要", .summary),
