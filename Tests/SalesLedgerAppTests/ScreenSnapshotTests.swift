@@ -3,9 +3,9 @@ import LedgerCore
 import TerminalUI
 @testable import SalesLedgerApp
 
-/// Every screen in both languages at 80×24 and 160×48, compared with checked-in text.
+/// Every screen in both languages at 80×24 and 200×50, compared with checked-in text.
 @Suite struct ScreenSnapshotTests {
-    static let cases: [(Language, Int, Int)] = [(.en, 80, 24), (.zh, 80, 24), (.en, 160, 48), (.zh, 160, 48)]
+    static let cases: [(Language, Int, Int)] = [(.en, 80, 24), (.zh, 80, 24), (.en, 200, 50), (.zh, 200, 50)]
 
     @Test(arguments: ScreenID.allCases)
     func screen(_ id: ScreenID) throws {
