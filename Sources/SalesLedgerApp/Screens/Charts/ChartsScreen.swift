@@ -14,6 +14,9 @@ struct ChartsScreen: LedgerScreen {
     var top: [ChartItem] = []
     var aging: AgingReport?
     var currency = Currency.cny
+    /// The period the charts show (the trend's first month to today) and whether its last month is still running.
+    var period: (from: CivilDate, to: CivilDate)?
+    var lastMonthPartial = false
 
     var capturesText: Bool { false }
     var hasUnsavedChanges: Bool { false }
@@ -22,6 +25,8 @@ struct ChartsScreen: LedgerScreen {
         let today = context.today
         let first = today.startOfMonth.adding(months: -(months - 1))
         let previousFirst = first.adding(months: -12)
+        period = (first, today)
+        lastMonthPartial = today.adding(days: 1).startOfMonth == today.startOfMonth
         let rows = context.read { try context.store.salesReport(by: .month, from: previousFirst, to: today) } ?? []
         currency = Dictionary(grouping: rows, by: \.currency).max { $0.value.count < $1.value.count }?.key ?? .cny
         var byMonth: [String: Int64] = [:]
@@ -63,29 +68,56 @@ struct ChartsScreen: LedgerScreen {
                       "\(s.salesBy) \(s.dimensionName(ChartsScreen.dimensions[dimensionIndex].rawValue))",
                       s.topCustomers, s.agingDistribution]
         TabBar(titles: titles, selected: kind.rawValue).render(into: &buffer, in: area.row(0))
-        let chartArea = Rect(x: area.x + 1, y: area.y + 2, width: area.width - 2, height: max(0, area.height - 2))
+        // Every chart states its period and unit on a line of its own, outside the plot.
+        let caption: String
+        if kind == .aging {
+            caption = "\(s.t("As of", "截至")) \(context.today) · \(currency.code)"
+        } else if let period {
+            caption = "\(s.t("Period", "期间")) \(period.from) … \(period.to) · \(currency.code), \(s.t("incl. VAT", "含税"))"
+        } else {
+            caption = currency.code
+        }
+        buffer.setString(caption, x: area.x + 1, y: area.y + 1, maxWidth: area.width - 2, style: Style(.muted))
+        let chartArea = Rect(x: area.x + 1, y: area.y + 3, width: area.width - 2, height: max(0, area.height - 3))
         let c = currency
         let format: @Sendable (Int64) -> String = { Money.format($0, digits: c.minorDigits, grouping: true) }
         switch kind {
         case .trend:
-            let series = [LineChart.Series("\(s.thisPeriod)", trend.current), LineChart.Series(s.previousYear, trend.previous)]
-            LineChart(series: series, xLabels: trend.labels, format: format).render(into: &buffer, in: chartArea, glyphs: glyphs)
-            if trend.current.allSatisfy({ $0 == 0 }) && trend.previous.allSatisfy({ $0 == 0 }) {
-                buffer.setString(" \(s.noData) ", x: chartArea.x + chartArea.width / 2 - 4, y: chartArea.y + chartArea.height / 2, style: Style(.muted))
-            } else if chartArea.height > 4 {
-                let legend = "━ \(s.thisPeriod)   ━ \(s.previousYear)"
-                buffer.setString("━", x: chartArea.maxX - DisplayWidth.of(legend) - 1, y: chartArea.y, style: Style(.series(1)))
-                buffer.setString(" \(s.thisPeriod)   ", x: chartArea.maxX - DisplayWidth.of(legend), y: chartArea.y, style: Style(.text))
-                let second = chartArea.maxX - DisplayWidth.of("━ \(s.previousYear)") - 1
-                buffer.setString("━", x: second, y: chartArea.y, style: Style(.series(2)))
-                buffer.setString(" \(s.previousYear)", x: second + 1, y: chartArea.y, style: Style(.text))
+            // Axis labels in whole units (no cents); the legend on its own row above the plot, with the markers that
+            // tell the lines apart without colour.
+            let unit = (0..<c.minorDigits).reduce(Int64(1)) { acc, _ in acc * 10 }
+            let axis: @Sendable (Int64) -> String = { v in
+                let whole = v / unit + (unit > 1 && abs(v % unit) * 2 >= unit ? (v < 0 ? -1 : 1) : 0)
+                return Money.format(whole, digits: 0, grouping: true)
             }
+            let markers: [Character] = unicode ? ["●", "◆"] : ["o", "x"]
+            // No sales in either year: no values at all, so the chart says "no data" instead of a flat line at 0.
+            let empty = trend.current.allSatisfy { $0 == 0 } && trend.previous.allSatisfy { $0 == 0 }
+            let series = [LineChart.Series("\(s.thisPeriod)", empty ? [] : trend.current),
+                          LineChart.Series(s.previousYear, empty ? [] : trend.previous)]
+            var chart = LineChart(series: series, xLabels: trend.labels, format: axis)
+            chart.markers = markers
+            chart.partialMarker = unicode ? "○" : "?"
+            chart.partialFrom = lastMonthPartial ? trend.current.count - 1 : nil
+            chart.noDataText = s.noData
+            var x = chartArea.x
+            for (i, name) in [s.thisPeriod, s.previousYear].enumerated() {
+                x += buffer.setString("\(markers[i])━", x: x, y: chartArea.y - 1, style: Style(.series(index: i)))
+                x += buffer.setString(" \(name)   ", x: x, y: chartArea.y - 1, style: Style(.text))
+            }
+            if lastMonthPartial, let period {
+                let note = "\(chart.partialMarker) \(s.t("month in progress, to", "本月未结束，截至")) \(period.to)"
+                buffer.setString(note, x: x, y: chartArea.y - 1, maxWidth: max(0, chartArea.maxX - x), style: Style(.muted))
+            }
+            chart.render(into: &buffer, in: chartArea, glyphs: glyphs)
         case .byDimension:
-            HorizontalBarChart(items: bars, format: format).render(into: &buffer, in: chartArea, glyphs: glyphs)
-            if bars.isEmpty { buffer.setString(s.noData, x: chartArea.x, y: chartArea.y, style: Style(.muted)) }
+            var chart = HorizontalBarChart(items: bars, format: format)
+            chart.noDataText = s.noData
+            chart.render(into: &buffer, in: chartArea, glyphs: glyphs)
         case .topCustomers:
-            HorizontalBarChart(items: top, format: format).render(into: &buffer, in: chartArea, glyphs: glyphs)
-            if top.isEmpty { buffer.setString(s.noData, x: chartArea.x, y: chartArea.y, style: Style(.muted)) }
+            var chart = HorizontalBarChart(items: top, format: format)
+            chart.noDataText = s.noData
+            chart.render(into: &buffer, in: chartArea, glyphs: glyphs)
         case .aging:
             let values = aging?.buckets.map(\.amount) ?? Array(repeating: 0, count: 5)
             VerticalBarChart(items: zip(s.agingLabels, values).map { ChartItem($0, $1) }, format: format)

@@ -4,6 +4,8 @@ public struct HorizontalBarChart: Sendable {
     public var items: [ChartItem]
     /// Formats a value for its label, e.g. minor units → "1,000.00".
     public var format: @Sendable (Int64) -> String
+    /// Shown when there is nothing to draw (in the UI's language).
+    public var noDataText = "(no data)"
 
     public init(items: [ChartItem], format: @escaping @Sendable (Int64) -> String = { String($0) }) {
         self.items = items
@@ -14,7 +16,7 @@ public struct HorizontalBarChart: Sendable {
     public func render(into buffer: inout CellBuffer, in area: Rect, glyphs: ChartGlyphs = .unicode) {
         guard !area.isEmpty else { return }
         if items.isEmpty {
-            buffer.setString("(no data)", x: area.x, y: area.y, maxWidth: area.width, style: Style(.muted))
+            buffer.setString(noDataText, x: area.x, y: area.y, maxWidth: area.width, style: Style(.muted))
             return
         }
         let labels = items.map(\.label), values = items.map { format($0.value) }

@@ -16,11 +16,21 @@ public struct LineChart: Sendable {
     /// Labels for the x positions (e.g. months); spaced out so they do not overlap.
     public var xLabels: [String]
     public var format: @Sendable (Int64) -> String
+    /// A marker per series drawn on each of its values (a shape, so lines differ without colour); nil draws none.
+    public var markers: [Character]?
+    /// The index from which the first series' values belong to a period still running (the current month): those
+    /// points get `partialMarker`.
+    public var partialFrom: Int?
+    public var partialMarker: Character = "○"
+    /// Shown in the plot when there are no values (in the UI's language).
+    public var noDataText = "(no data)"
 
     public init(series: [Series], xLabels: [String] = [], format: @escaping @Sendable (Int64) -> String = { String($0) }) {
         self.series = series
         self.xLabels = xLabels
         self.format = format
+        self.markers = nil
+        self.partialFrom = nil
     }
 
     /// Draws axes, tick labels, lines and x labels into `area` (needs at least 4×3).
@@ -44,14 +54,29 @@ public struct LineChart: Sendable {
             buffer.setFitted(text, x: area.x, y: row, width: axisWidth, alignment: .right, style: Style(.muted))
         }
         if allValues.isEmpty {
-            buffer.setString("(no data)", x: plot.x + 1, y: plot.y, maxWidth: plot.width - 1, style: Style(.muted))
+            buffer.setString(noDataText, x: plot.x + 1, y: plot.y, maxWidth: plot.width - 1, style: Style(.muted))
         }
         if glyphs.usesBraille {
             drawBraille(into: &buffer, plot: plot, scale: scale)
         } else {
             drawCells(into: &buffer, plot: plot, scale: scale, mark: glyphs.point)
         }
+        drawMarkers(into: &buffer, plot: plot, scale: scale)
         drawXLabels(into: &buffer, plot: plot)
+    }
+
+    /// Each value's cell gets its series' marker (the partial marker from `partialFrom` on).
+    private func drawMarkers(into buffer: inout CellBuffer, plot: Rect, scale: ChartScale) {
+        guard let markers, !markers.isEmpty else { return }
+        for (s, line) in series.enumerated() {
+            for (i, value) in line.values.enumerated() {
+                let x = line.values.count <= 1 ? 0 : i * (plot.width - 1) / (line.values.count - 1)
+                let y = plot.height - 1 - Int(scale.position(value, cells: plot.height - 1).rounded())
+                let partial = s == 0 && (partialFrom.map { i >= $0 } ?? false)
+                buffer.setSymbol(partial ? partialMarker : markers[s % markers.count], x: plot.x + x, y: plot.y + y,
+                                 style: Style(StyleRole.series(index: s)))
+            }
+        }
     }
 
     private func drawBraille(into buffer: inout CellBuffer, plot: Rect, scale: ChartScale) {

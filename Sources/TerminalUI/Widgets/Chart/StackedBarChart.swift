@@ -16,6 +16,8 @@ public struct StackedBarChart: Sendable {
     public var segments: [String]
     public var rows: [Row]
     public var format: @Sendable (Int64) -> String
+    /// Shown when there is nothing to draw (in the UI's language).
+    public var noDataText = "(no data)"
 
     public init(segments: [String], rows: [Row], format: @escaping @Sendable (Int64) -> String = { String($0) }) {
         self.segments = segments
@@ -61,7 +63,7 @@ public struct StackedBarChart: Sendable {
             buffer.setFitted(totalTexts[r], x: area.maxX - totalWidth, y: y, width: totalWidth, alignment: .right, style: Style(.text))
         }
         if rows.isEmpty || largest == 0, barRows > 0 {
-            buffer.setString("(no data)", x: area.x + labelWidth + 1, y: area.y, maxWidth: barWidth, style: Style(.muted))
+            buffer.setString(noDataText, x: area.x + labelWidth + 1, y: area.y, maxWidth: barWidth, style: Style(.muted))
         }
         // Legend: fill, name, sum over rows.
         let legendY = area.y + min(rows.count, barRows) + 1

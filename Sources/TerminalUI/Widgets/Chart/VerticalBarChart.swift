@@ -3,6 +3,8 @@
 public struct VerticalBarChart: Sendable {
     public var items: [ChartItem]
     public var format: @Sendable (Int64) -> String
+    /// Shown when there is nothing to draw (in the UI's language).
+    public var noDataText = "(no data)"
     /// Widest bar in cells.
     public var maxBarWidth = 7
 
@@ -15,7 +17,7 @@ public struct VerticalBarChart: Sendable {
     public func render(into buffer: inout CellBuffer, in area: Rect, glyphs: ChartGlyphs = .unicode) {
         guard area.height >= 3, area.width >= 1 else { return }
         guard !items.isEmpty else {
-            buffer.setString("(no data)", x: area.x, y: area.y, maxWidth: area.width, style: Style(.muted))
+            buffer.setString(noDataText, x: area.x, y: area.y, maxWidth: area.width, style: Style(.muted))
             return
         }
         let gap = 1
