@@ -28,7 +28,10 @@ extension SalesEntryScreen {
         let x0 = area.x + 1
         var y = area.y
         // Header.
-        var x = field(.customer, label: s.customer, x: x0, y: y, width: max(20, area.width - 40))
+        // Wide terminals (issue 12): the customer field and the name column stop growing at a readable width and
+        // the figures get room for the largest amounts, instead of a gap of blank cells between name and quantity.
+        let wide = area.width >= 140
+        var x = field(.customer, label: s.customer, x: x0, y: y, width: max(20, min(wide ? 90 : .max, area.width - 40)))
         _ = field(.date, label: s.date, x: x, y: y, width: 12)
         y += 1
         if let error = errors[.customer] {
@@ -58,8 +61,10 @@ extension SalesEntryScreen {
         y += 1
 
         // Lines grid: # Product Name Qty Price Disc Tax Amount
-        let widths = (no: 3, sku: 10, qty: 8, price: 11, disc: 6, tax: 6, amount: 14)
-        let nameWidth = max(6, area.width - 2 - widths.no - widths.sku - widths.qty - widths.price - widths.disc - widths.tax - widths.amount - 8)
+        let widths = wide ? (no: 3, sku: 14, qty: 14, price: 18, disc: 7, tax: 7, amount: 22)
+                          : (no: 3, sku: 10, qty: 8, price: 11, disc: 6, tax: 6, amount: 14)
+        let fixed = widths.no + widths.sku + widths.qty + widths.price + widths.disc + widths.tax + widths.amount + 8
+        let nameWidth = max(6, min(wide ? 50 : .max, area.width - 2 - fixed))
         var hx = x0
         for (title, w, right) in [("#", widths.no, false), (s.product, widths.sku, false), (s.name, nameWidth, false),
                                   (s.quantity, widths.qty, true), (s.unitPrice, widths.price, true), (s.discount, widths.disc, true),
