@@ -68,12 +68,9 @@ public struct Dialog: Sendable, Equatable {
     }
 
     /// Draws the dialog centred in `area` with a border.
+    /// Sized to its content: as wide as its longest line, title, footer or option (at most 60 columns and the
+    /// area, at least 10), as high as its wrapped message and options.
     public func render(into buffer: inout CellBuffer, in area: Rect, unicode: Bool = true) {
-        let innerWidth = max(10, min(area.width - 4, 60))
-        let body = TextFitting.wrap(message, toWidth: innerWidth)
-        var rows = body
-        var optionRows = 0
-        if case .picker(let options) = kind { optionRows = min(options.count, max(0, area.height - body.count - 4)) }
         let footer: String
         switch kind {
         case _ where self.footer != nil: footer = self.footer ?? ""
@@ -81,6 +78,14 @@ public struct Dialog: Sendable, Equatable {
         case .confirm: footer = "[y] Yes   [n] No"
         case .picker: footer = "[Enter] Pick   [Esc] Cancel"
         }
+        var natural = message.split(separator: "\n", omittingEmptySubsequences: false).map { DisplayWidth.of(String($0)) }
+        natural += [DisplayWidth.of(footer), DisplayWidth.of(title) + 2]
+        if case .picker(let options) = kind { natural += options.map { DisplayWidth.of($0) + 2 } }
+        let innerWidth = max(10, min(area.width - 4, 60, natural.max() ?? 60))
+        let body = TextFitting.wrap(message, toWidth: innerWidth)
+        var rows = body
+        var optionRows = 0
+        if case .picker(let options) = kind { optionRows = min(options.count, max(0, area.height - body.count - 4)) }
         rows.append("")
         let height = rows.count + optionRows + 3
         let box = area.centered(Size(width: innerWidth + 4, height: height))
