@@ -67,7 +67,14 @@ struct ChartsScreen: LedgerScreen {
         let titles = ["\(s.monthlySales) (\(months) \(s.months))",
                       "\(s.salesBy) \(s.dimensionName(ChartsScreen.dimensions[dimensionIndex].rawValue))",
                       s.topCustomers, s.agingDistribution]
-        TabBar(titles: titles, selected: kind.rawValue).render(into: &buffer, in: area.row(0))
+        // Every chart's tab stays on the bar (issue 12): tighter padding first, then short titles.
+        let short = [s.t("Monthly", "月度"), s.t("By \(s.dimensionName(ChartsScreen.dimensions[dimensionIndex].rawValue))",
+                     "按\(s.dimensionName(ChartsScreen.dimensions[dimensionIndex].rawValue))"),
+                     s.t("Top 10", "前十客户"), s.t("Aging", "账龄")]
+        var bar = TabBar(titles: titles, selected: kind.rawValue)
+        if TabBar.width(of: titles) > area.width { bar.padding = 0 }
+        if TabBar.width(of: titles, padding: 0) > area.width { bar.titles = short }
+        bar.render(into: &buffer, in: area.row(0))
         // Every chart states its period and unit on a line of its own, outside the plot.
         let caption: String
         if kind == .aging {
