@@ -10,18 +10,27 @@ public struct HelpOverlay: Sendable {
         self.bindings = bindings
     }
 
-    /// Draws the overlay centred in `area`.
+    /// Draws the overlay centred in `area`. A help text wider than the box wraps onto the next rows (never cut).
     public func render(into buffer: inout CellBuffer, in area: Rect, unicode: Bool = true) {
         let keyWidth = min(24, bindings.map { DisplayWidth.of($0.keyText) }.max() ?? 0)
         let helpWidth = bindings.map { DisplayWidth.of($0.help) }.max() ?? 0
-        let box = area.centered(Size(width: keyWidth + helpWidth + 7, height: bindings.count + 4))
+        let width = min(area.width, keyWidth + helpWidth + 7)
+        let helpColumns = max(1, width - 4 - keyWidth - 1)
+        let wrapped = bindings.map { TextFitting.wrap($0.help, toWidth: helpColumns) }
+        let rows = wrapped.reduce(0) { $0 + max(1, $1.count) }
+        let box = area.centered(Size(width: width, height: rows + 4))
         guard box.width >= 6, box.height >= 4 else { return }
         buffer.fill(box, style: Style(.dialog))
         Border.draw(into: &buffer, rect: box, title: title, style: Style(.dialog), unicode: unicode)
         let inner = box.inset(top: 1, left: 2, bottom: 1, right: 2)
-        for (row, binding) in bindings.enumerated() where row < inner.height - 1 {
+        var row = 0
+        for (binding, lines) in zip(bindings, wrapped) where row < inner.height - 1 {
             buffer.setFitted(binding.keyText, x: inner.x, y: inner.y + row, width: keyWidth, style: Style(.dialog, .bold))
-            buffer.setString(binding.help, x: inner.x + keyWidth + 1, y: inner.y + row, maxWidth: inner.width - keyWidth - 1, style: Style(.dialog))
+            for line in lines.isEmpty ? [""] : lines where row < inner.height - 1 {
+                buffer.setString(line, x: inner.x + keyWidth + 1, y: inner.y + row, maxWidth: inner.width - keyWidth - 1,
+                                 style: Style(.dialog))
+                row += 1
+            }
         }
         buffer.setString(footer, x: inner.x, y: inner.maxY - 1, maxWidth: inner.width, style: Style(.dialog))
     }
