@@ -1,6 +1,7 @@
 import Testing
 import LedgerCore
 import TerminalUI
+import LedgerReports
 @testable import SalesLedgerApp
 
 /// Issue 12, honest charts: period and unit stated, legend outside the plot with shape markers, the running month
@@ -29,6 +30,19 @@ import TerminalUI
             let text = h.text
             #expect(text.contains(language == .zh ? "无数据" : "No data"), "\(text)")
             #expect(!text.contains("(no data)") && !text.contains("dataa"))
+        }
+    }
+
+    /// One figure, one implementation: the aging chart shows `report aging`'s bucket amounts.
+    @Test func agingChartShowsTheReportsBuckets() throws {
+        var h = try AppHarness(language: .en, size: Size(width: 120, height: 30), seedLedger: seedGenerated)
+        h.press(.function(6), .backTab)
+        let report = try #require(try Reports(store: h.store).aging(asOf: CivilDate(iso: "2026-11-29")!)
+            .first { $0.currency == .cny })
+        let nonZero = report.buckets.map(\.amount).filter { $0 != 0 }
+        #expect(nonZero.count >= 2)
+        for amount in nonZero {
+            #expect(h.text.contains(Money.format(amount, digits: 2, grouping: true)), "\(amount)\n\(h.text)")
         }
     }
 

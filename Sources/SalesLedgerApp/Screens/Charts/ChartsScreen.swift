@@ -1,4 +1,5 @@
 import LedgerCore
+import LedgerReports
 import TerminalUI
 
 /// Charts (图表): monthly sales trend with the previous year, sales by a dimension, top 10 customers, and the
@@ -40,8 +41,8 @@ struct ChartsScreen: LedgerScreen {
             .map { ChartItem(dimension == .region ? context.className("region", $0.key) : ($0.label.isEmpty ? $0.key : $0.label), $0.total) }
         top = (context.read { try context.store.salesReport(by: .customer, from: first, to: today) } ?? [])
             .filter { $0.currency == currency }.prefix(10).map { ChartItem($0.label, $0.total) }
-        let items = context.read { try context.store.openItems(asOf: today) } ?? []
-        aging = Aging.reports(items: items, credits: [], asOf: today).first { $0.currency == currency }
+        // The aging chart draws `report aging`'s own figures (one query, unapplied credits included).
+        aging = (context.read { try Reports(store: context.store).aging(asOf: today) } ?? []).first { $0.currency == currency }
     }
 
     mutating func handle(_ event: Event, context: AppContext) -> ScreenOutcome {

@@ -21,7 +21,13 @@ public struct VerticalBarChart: Sendable {
             return
         }
         let gap = 1
-        let barWidth = min(maxBarWidth, max(1, (area.width + gap) / items.count - gap))
+        // Columns widen (up to the room there is) so every value label fits; a value that still does not fit is
+        // left out, never shown cut.
+        let widest = items.map { DisplayWidth.of(format($0.value)) }.max() ?? 1
+        let barWidth = min(max(maxBarWidth, widest), max(1, (area.width + gap) / items.count - gap))
+        func value(_ text: String, x: Int, y: Int, style: Style) {
+            if DisplayWidth.of(text) <= barWidth { buffer.setString(text, x: x, y: y, maxWidth: barWidth, style: style) }
+        }
         let plotTop = area.y + 1                          // one row of values on top, labels below
         let plotHeight = area.height - 2
         let scale = ChartScale(values: items.map(\.value))
@@ -46,7 +52,7 @@ public struct VerticalBarChart: Sendable {
                     for dx in 0..<barWidth { buffer.setSymbol(glyph, x: x + dx, y: zeroRow - 1 - level, style: style) }
                 }
                 let top = max(area.y, zeroRow - 1 - (eighths + 7) / 8)
-                buffer.setString(format(item.value), x: x, y: top, maxWidth: barWidth, style: Style(.text))
+                value(format(item.value), x: x, y: top, style: Style(.text))
             } else if item.value < 0 {
                 let cells = min(negativeRows, Int((Double(scale.eighths(item.value, cells: barRows)) / 8).rounded(.up)))
                 for level in 0..<max(0, cells) {
@@ -55,9 +61,9 @@ public struct VerticalBarChart: Sendable {
                 // The value goes under the bar when there is room, else just above the zero line.
                 let below = zeroRow + 1 + cells
                 let labelRow = below < plotTop + plotHeight ? below : max(area.y, zeroRow - 1)
-                buffer.setString(format(item.value), x: x, y: labelRow, maxWidth: barWidth, style: Style(.overdue))
+                value(format(item.value), x: x, y: labelRow, style: Style(.overdue))
             } else {
-                buffer.setString(format(0), x: x, y: max(area.y, zeroRow - 1), maxWidth: barWidth, style: Style(.muted))
+                value(format(0), x: x, y: max(area.y, zeroRow - 1), style: Style(.muted))
             }
             buffer.setFitted(item.label, x: x, y: area.maxY - 1, width: barWidth, style: Style(.text))
         }
