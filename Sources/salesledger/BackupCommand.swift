@@ -156,7 +156,7 @@ struct RestoreCommand: ParsableCommand {
         }
         let counts = report.counts ?? BackupCounts()
         // A practice backup never replaces the real ledger, nor a real backup the practice one.
-        if (try SQLiteLedgerStore.practiceMarker(inBackup: file, passphrase: passphrase) != nil) != global.practice {
+        if (report.practiceMarker != nil) != global.practice {   // read by the verification above, no second decrypt
             throw UserError(global.practice ? "backup \(file) is of a real ledger: it is never restored as the practice ledger"
                                             : "backup \(file) is of a practice ledger (练习账套): it is never restored as the real ledger")
         }

@@ -39,6 +39,8 @@ public struct BackupReport: Hashable, Sendable {
     public var problems: [String]
     /// nil for a plain SQLite backup; else how it is encrypted (`EncryptedBackupFile.scheme`).
     public var encryption: String?
+    /// The practice-ledger marker (training) found in the backup's settings; nil for a real ledger's backup.
+    public var practiceMarker: String?
 
     public init(path: String, sizeBytes: Int64 = 0, integrity: String = "not checked", journalMode: String = "unknown",
                 auditChainProblem: String? = nil, counts: BackupCounts? = nil, lastAuditHash: String? = nil,

@@ -121,6 +121,10 @@ extension SQLiteLedgerStore {
                 if try Schema.migrator.hasBeenSuperseded(db) {
                     report.problems.append("\(path) was written by a newer SalesLedger (unknown schema migrations)")
                 }
+                if try db.tableExists("setting") {
+                    report.practiceMarker = try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?",
+                                                                arguments: [PracticeLedger.markerKey])
+                }
                 let expected = try expectation(db)
                 report.counts = expected.counts
                 report.lastAuditHash = expected.lastAuditHash

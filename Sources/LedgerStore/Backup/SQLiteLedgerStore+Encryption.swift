@@ -79,6 +79,7 @@ extension SQLiteLedgerStore {
                     report.counts = inner.counts
                     report.lastAuditHash = inner.lastAuditHash
                     report.auditChainProblem = inner.auditChainProblem
+                    report.practiceMarker = inner.practiceMarker
                     report.problems += inner.problems.map { $0.replacingOccurrences(of: temp, with: path + " (decrypted)") }
                 }
             } catch {

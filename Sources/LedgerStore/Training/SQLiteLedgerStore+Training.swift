@@ -163,22 +163,4 @@ extension SQLiteLedgerStore {
             throw LedgerError.storage("cannot read \(path): \(error)")
         }
     }
-
-    /// The practice marker of a backup file, plain or encrypted (decrypted with `passphrase` into a private temp
-    /// folder first, then deleted); nil for a real ledger's backup.
-    /// - Throws: `LedgerError.refused` for a wrong passphrase or an altered file; `LedgerError.storage` otherwise.
-    public static func practiceMarker(inBackup path: String, passphrase: String?) throws -> String? {
-        guard EncryptedBackupFile.isEncrypted(path) else { return try practiceMarker(inFile: path) }
-        guard let passphrase else { throw LedgerError.refused("\(path) is encrypted: the passphrase is needed") }
-        var marker: String?
-        try withPrivateTempFile { plain in
-            do {
-                try EncryptedBackupFile.decrypt(path, to: plain, passphrase: passphrase)
-            } catch {
-                throw LedgerError.refused("\(path): \(error)")
-            }
-            marker = try practiceMarker(inFile: plain)
-        }
-        return marker
-    }
 }
