@@ -9,6 +9,10 @@ final class SQLiteTransaction: LedgerTransaction {
     let auditKey: SymmetricKey?
     /// The reminder rules read once per transaction (credit control reads them on every post); `save` clears it.
     var reminderRulesCache: ReminderRules?
+    /// Customers and products read by code in this transaction (a bulk load posts thousands of documents for the
+    /// same few); cleared by every write of those tables through this transaction.
+    var customersByCode: [String: Customer] = [:]
+    var productsBySKU: [String: Product] = [:]
     init(db: Database, auditKey: SymmetricKey? = nil) {
         self.db = db
         self.auditKey = auditKey
@@ -21,7 +25,11 @@ final class SQLiteTransaction: LedgerTransaction {
     }
 
     func customer(code: String) throws -> Customer? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM customer WHERE code = ?"), arguments: [code]).map(RowMapping.customer)
+        if let cached = customersByCode[code] { return cached }
+        let found = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM customer WHERE code = ?"), arguments: [code])
+            .map(RowMapping.customer)
+        if let found { customersByCode[code] = found }
+        return found
     }
 
     func customer(named name: String) throws -> Customer? {
@@ -40,6 +48,7 @@ final class SQLiteTransaction: LedgerTransaction {
     }
 
     func update(_ customer: Customer) throws {
+        customersByCode.removeAll()
         let sets = RowMapping.customerColumns.split(separator: ",").map { "\($0.trimmingCharacters(in: .whitespaces)) = ?" }
         var args = RowMapping.customerArguments(customer)
         args += [customer.id]
@@ -56,7 +65,11 @@ final class SQLiteTransaction: LedgerTransaction {
     }
 
     func product(sku: String) throws -> Product? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM product WHERE sku = ?"), arguments: [sku]).map(RowMapping.product)
+        if let cached = productsBySKU[sku] { return cached }
+        let found = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM product WHERE sku = ?"), arguments: [sku])
+            .map(RowMapping.product)
+        if let found { productsBySKU[sku] = found }
+        return found
     }
 
     func insert(_ p: Product) throws -> Int64 {

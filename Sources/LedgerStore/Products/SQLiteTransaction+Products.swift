@@ -3,6 +3,7 @@ import LedgerCore
 
 extension SQLiteTransaction {
     func update(_ p: Product) throws {
+        productsBySKU.removeAll()
         try db.execute(sql: """
             UPDATE product SET sku = ?, name = ?, category = ?, unit = ?, unit_price = ?, currency = ?, tax_rate_bp = ?,
               pinyin = ?, pinyin_initials = ?, archived = ? WHERE id = ?
@@ -15,6 +16,7 @@ extension SQLiteTransaction {
     }
 
     func deleteProduct(id: Int64) throws {
+        productsBySKU.removeAll()
         try db.execute(sql: "DELETE FROM product_price WHERE product_id = ?", arguments: [id])
         try db.execute(sql: "DELETE FROM product WHERE id = ?", arguments: [id])
     }

@@ -47,7 +47,7 @@ extension SQLiteTransaction {
     }
 
     func latestAllocationDate(source: AllocationSource, sourceID: Int64) throws -> CivilDate? {
-        try String.fetchOne(db, sql: "SELECT MAX(date) FROM allocation WHERE source = ? AND source_id = ?",
+        try String.fetchOne(db.cachedStatement(sql: "SELECT MAX(date) FROM allocation WHERE source = ? AND source_id = ?"),
                             arguments: [source.rawValue, sourceID])
             .flatMap(CivilDate.init(iso:))
     }
