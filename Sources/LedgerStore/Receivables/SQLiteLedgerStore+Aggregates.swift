@@ -32,7 +32,12 @@ extension SQLiteLedgerStore {
             """
         return try read { db in
             var cells: [AgingCell] = []
-            let rows = try Row.fetchCursor(db, sql: sql, arguments: ["asOf": asOf.description])
+            // Today (nothing dated after `asOf`) by due date, ungrouped or per customer: the maintained open amounts
+            // alone, read from their covering partial index (`ReportIndexSchema`) — no document look-ups.
+            let fits = basis == .dueDate && (grouping == .none || grouping == .customer)
+            let today = try fits && CustomerFiguresSQL.maintainedAreCurrent(db, asOf: asOf.description)
+            let rows = try Row.fetchCursor(db, sql: today ? Self.agingTodaySQL(bucket: bucket, grouping: grouping) : sql,
+                                           arguments: ["asOf": asOf.description])
             while let row = try rows.next() {
                 cells.append(AgingCell(currency: try RowMapping.currency(row, "document"), key: row["key"] ?? "",
                                        label: row["label"] ?? "", bucket: row["bucket"], amount: row["amount"],
@@ -40,6 +45,26 @@ extension SQLiteLedgerStore {
             }
             return cells
         }
+    }
+
+    /// Aging cells from the open `open_item` rows (valid when nothing is dated after `:asOf`); `bucket` is the
+    /// bucket expression over `d.due_date`, evaluated here on the maintained row's due date.
+    private static func agingTodaySQL(bucket: String, grouping: AgingGrouping) -> String {
+        let perCustomer = grouping == .customer
+        return """
+            SELECT x.currency, \(perCustomer ? "c.code" : "''") AS key, \(perCustomer ? "c.name" : "''") AS label,
+                   x.bucket, x.amount, x.n, x.overdue, x.disputed
+            FROM (
+              SELECT \(perCustomer ? "o.customer_id, " : "")o.currency,
+                     \(bucket.replacingOccurrences(of: "d.due_date", with: "o.due_date")) AS bucket,
+                     SUM(o.open_amount) AS amount, COUNT(*) AS n,
+                     SUM(CASE WHEN o.due_date < :asOf THEN o.open_amount ELSE 0 END) AS overdue,
+                     SUM(CASE WHEN o.id IN (SELECT id FROM document WHERE disputed) THEN o.open_amount ELSE 0 END)
+                       AS disputed
+              FROM open_item o WHERE o.kind = 'invoice' AND o.open_amount <> 0
+              GROUP BY \(perCustomer ? "o.customer_id, " : "")o.currency, bucket
+            ) x\(perCustomer ? " JOIN customer c ON c.id = x.customer_id" : "")
+            """
     }
 
     /// The DSO amounts as rows (currency, date, amount, receivable): open invoices as of `:to` (dated `:to`) and
