@@ -2,6 +2,8 @@
 // and to diff it and hand it to the in-memory backend. Run with `make bench` (release build).
 import TerminalUI
 
+LedgerBench.runIfAsked()   // `--ledger PATH`: the terminal UI's cases on a ledger (LedgerBench.swift)
+
 /// 1,000,000 generated rows with CJK names, built on demand.
 struct BenchSource: TableDataSource {
     static let names = ["北京星河科技有限公司", "上海明远五金有限公司", "苹果贸易", "Apple Trading",
