@@ -42,7 +42,7 @@ enum DataImportRunner {
         }
         progress.finish()
         let outcome = result.outcome, rejected = result.rejected
-        var report = ["\(options.file): \(plan.entries.count + plan.rejected.count) row(s) checked, \(rejected.count) rejected, "
+        var report = ["\(options.file): \(plan.staging.count + plan.rejected.count) row(s) checked, \(rejected.count) rejected, "
                       + "\(plan.skipped.count) left out (\(file.encoding.rawValue.uppercased()), separator "
                       + (file.separator == "\t" ? "tab" : "'\(file.separator)'") + ")"]
         report += plan.skipped.prefix(20).map { "  left out: \($0)" }

@@ -113,6 +113,16 @@ import Testing
         })
     }
 
+    /// A mostly UTF-8 file with one GBK pair far past the first read chunk: the error names its row and column.
+    @Test func mixedEncodingDeepInAStreamedFileNamesRowAndColumn() throws {
+        var bytes = [UInt8]("date,invoice_no,customer,amount\n".utf8)
+        for i in 1...5_000 { bytes += Array("2025-03-01,A\(i),北京星河\(i),1.00\n".utf8) }
+        bytes += Array("2025-03-02,B1,".utf8) + [0xB1, 0xB1, 0xBE, 0xA9] + Array(",2.00\n".utf8)
+        #expect(bytes.count > 2 * 64 * 1024)
+        let error = #expect(throws: InteropError.self) { try DelimitedFile.parse(data: Data(bytes), source: "m.csv") }
+        #expect(error?.message.hasPrefix("row 5002, column 3 (customer): byte 0xB1 is not UTF-8") == true)
+    }
+
     @Test func reimportRefusedButIdenticalGenuineRowsKept() throws {
         let text = "date,customer,amount\n2025-06-01,Same Shop,10.00\n2025-06-01,Same Shop,10.00\n"
         let l = try TestLedger()

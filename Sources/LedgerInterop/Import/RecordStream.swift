@@ -102,10 +102,10 @@ enum RecordStream {
         } else if invalid == 0 {
             encoding = head.starts(with: [0xEF, 0xBB, 0xBF]) ? .utf8BOM : .utf8
         } else if valid > invalid, let offset = firstInvalid {
-            // The in-memory decoder words the error (row, column, header name) from the bytes up to the bad one.
+            // Worded as the in-memory decoder words it (row, column, header name), from the bytes up to the bad one.
             let bom = head.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-            _ = try TextDecoding.decode(try origin.prefix(bom + offset + 1, source: source), source: source)
-            throw InteropError(source: source, message: "text mixes encodings; nothing was imported")
+            let prefix = [UInt8](try origin.prefix(bom + offset + 1, source: source)).dropFirst(bom)
+            throw TextDecoding.mixedEncoding(Array(prefix), offset: offset, source: source)
         } else {
             encoding = .gb18030
         }
