@@ -28,6 +28,8 @@ public struct LedgerApp: TerminalApplication {
     var seenVersions: [ScreenID: Int] = [:]
     /// Why a screen's last refresh could not read the ledger (shown on its error line instead of empty lists).
     var readErrors: [ScreenID: String] = [:]
+    /// Opened by `import receipts` on a terminal: quit when its receipt review closes.
+    var exitsAfterReview = false
 
     enum PendingDialog { case none, quit, welcome, restoreDraft }
 
@@ -107,6 +109,7 @@ public struct LedgerApp: TerminalApplication {
             }
         }
         let outcome = handleScreen(event)
+        if exitsAfterReview && receivables.reviewEnded != nil { return .quit(exitCode: 0) }
         apply(outcome)
         if let failure = context.takeReadFailure() { status = (failure, true) }
         if seenVersions[active] != context.dataVersion { refresh(active) }
