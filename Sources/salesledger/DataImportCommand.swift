@@ -50,7 +50,8 @@ enum DataImportRunner {
                     print(summary)
                     return 0
                 default:
-                    FileHandle.standardError.write(Data("salesledger: \(options.file): review cancelled; nothing imported\n".utf8))
+                    let text = "salesledger: \(options.file): review cancelled; nothing imported\n"
+                    FileHandle.standardError.write(Data(text.utf8))
                     return 1
                 }
             })
@@ -139,6 +140,7 @@ struct ImportReceiptsCommand: ParsableCommand {
     func run() throws {
         let review = format != .generic && !noReview && !options.dryRun && !skipUnmatched
             && isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
-        try DataImportRunner.run(.receipts, global, options, format: format, skipUnmatched: skipUnmatched, review: review)
+        try DataImportRunner.run(.receipts, global, options, format: format, skipUnmatched: skipUnmatched,
+                                 review: review)
     }
 }

@@ -8,14 +8,17 @@ import Testing
 /// and identical genuine rows inside one file kept (only a repeated 交易单号 / serial is a duplicate).
 @Suite struct DataImportEncodingTests {
     func run(_ data: Data, _ kind: ImportKind, _ l: TestLedger, settings: ImportSettings = ImportSettings())
-        throws -> (DataImport, DataImport.RunResult) {
-        let file = try DelimitedFile.parse(data: data, source: "f.txt", headerStart: DataImport.headerStart(for: settings.format))
+        throws -> (DataImport, DataImport.RunResult)
+    {
+        let file = try DelimitedFile.parse(
+            data: data, source: "f.txt", headerStart: DataImport.headerStart(for: settings.format))
         let plan = try DataImport(file: file, kind: kind, settings: settings)
         return (plan, try plan.run(service: l.service, dryRun: false))
     }
 
     @Test func utf16TabSeparatedCustomerSheet() throws {
-        let text = "客户编码\t客户名称\t联系人\t电话\t信用额度\r\nU01\t深圳南山电子有限公司\t陈敏\t0755-26660000\t80,000.00\r\n"
+        let text =
+            "客户编码\t客户名称\t联系人\t电话\t信用额度\r\nU01\t深圳南山电子有限公司\t陈敏\t0755-26660000\t80,000.00\r\n"
             + "U02\tŌsaka Trading 株式会社\t\t\t\r\n"
         let l = try TestLedger()
         let (plan, result) = try run(TextEncoding.utf16LE.encode(text), .customers, l)
@@ -30,7 +33,8 @@ import Testing
     }
 
     @Test func identicalBankRowsAreKeptRepeatedSerialsAreNot() throws {
-        let text = "交易日期,对方户名,金额,流水号,摘要\n"
+        let text =
+            "交易日期,对方户名,金额,流水号,摘要\n"
             + "2025-03-01,华北商贸有限公司,100.00,,货款\n"
             + "2025-03-01,华北商贸有限公司,100.00,,货款\n"
             + "2025-03-02,华北商贸有限公司,250.00,SN9,货款\n"

@@ -8,7 +8,8 @@ import Testing
 /// allocation, skipped rows, then one transaction through the command layer.
 @Suite struct ReceiptReviewTests {
     /// The WeChat bill of `DataImportTests` plus a payer no customer matches.
-    static let bill = DataImportTests.wechatBill + "\n"
+    static let bill =
+        DataImportTests.wechatBill + "\n"
         + "2025-03-06 12:00:00,转账,某陌生人,转账,收入,¥99.00,/,已存入零钱,4200001234202503065555\t,/,/"
 
     static func ledger() throws -> (TestLedger, ReceiptReview) {
@@ -16,16 +17,16 @@ import Testing
         try l.customer("K001", "杭州西湖茶叶有限公司")
         try l.customer("K002", "刘䶮商行")
         try l.customer("K003", "第三商贸")
-        try l.invoice("K001", "2025-02-01", "800.00")    // INV-2025-000001
-        try l.invoice("K001", "2025-02-10", "1200.00")   // INV-2025-000002
-        try l.invoice("K003", "2025-01-15", "300.00")    // INV-2025-000003
+        try l.invoice("K001", "2025-02-01", "800.00")  // INV-2025-000001
+        try l.invoice("K001", "2025-02-10", "1200.00")  // INV-2025-000002
+        try l.invoice("K003", "2025-01-15", "300.00")  // INV-2025-000003
         var settings = ImportSettings()
         settings.format = .wechat
         let data = Data(("\u{FEFF}" + Self.bill).utf8)
-        let file = try DelimitedFile.parse(data: data, source: "wechat.csv", headerStart: DataImport.headerStart(for: .wechat))
+        let file = try DelimitedFile.parse(
+            data: data, source: "wechat.csv", headerStart: DataImport.headerStart(for: .wechat))
         return (l, ReceiptReview(file: try DataImport(file: file, kind: .receipts, settings: settings)))
     }
-
 
     @Test func proposalsAreShownAndNothingIsWritten() throws {
         var (l, review) = try Self.ledger()
@@ -39,8 +40,13 @@ import Testing
         #expect(review.items[2].problem == .noCustomer("某陌生人"))
         #expect(try l.store.summary().receipts == 0)
         // A row without a customer stops the whole file; nothing is written.
-        #expect(throws: LedgerError.validation([FieldIssue("row 22",
-            "no customer matches 某陌生人 (choose a customer or skip the row)")])) { _ = try review.write(service: l.service) }
+        #expect(
+            throws: LedgerError.validation([
+                FieldIssue(
+                    "row 22",
+                    "no customer matches 某陌生人 (choose a customer or skip the row)")
+            ])
+        ) { _ = try review.write(service: l.service) }
         #expect(try l.store.summary().receipts == 0)
     }
 
@@ -50,8 +56,9 @@ import Testing
         // Row 18 belongs to K003: oldest first takes its invoice of 300.00 and leaves 200.00 unapplied.
         review.items[1].chosenCustomer = "K003"
         // Row 17 is split by hand over both invoices of K001.
-        review.items[0].allocation = try ReceiptReview.parseAllocation("INV-2025-000001=800, INV-2025-000002=400",
-                                                                       currency: .cny)
+        review.items[0].allocation = try ReceiptReview.parseAllocation(
+            "INV-2025-000001=800, INV-2025-000002=400",
+            currency: .cny)
         review.items[2].isSkipped = true
         try review.propose(service: l.service)
         #expect(review.items[1].customerCode == "K003" && review.items[1].match == .chosen)
@@ -60,11 +67,16 @@ import Testing
         #expect(review.items[0].parts.map(\.amount) == [cny("800.00"), cny("400.00")])
         #expect(try l.store.summary().receipts == 0)
         let written = try review.write(service: l.service)
-        #expect(written == ReceiptReview.Written(receipts: ["RCT-2025-000001", "RCT-2025-000002"], allocations: 3,
-                                                 skipped: 1, totals: ["CNY": 170_000]))
+        #expect(
+            written
+                == ReceiptReview.Written(
+                    receipts: ["RCT-2025-000001", "RCT-2025-000002"], allocations: 3,
+                    skipped: 1, totals: ["CNY": 170_000]))
         let k1 = try l.store.receipts(customerID: try l.store.customer(code: "K001")!.id, page: .all)
         let k3 = try l.store.receipts(customerID: try l.store.customer(code: "K003")!.id, page: .all)
-        #expect(k1.map(\.amount) == [cny("1200.00")] && k1[0].method == .wechatPay && k1[0].reference == "4200001234202503021111")
+        #expect(
+            k1.map(\.amount) == [cny("1200.00")] && k1[0].method == .wechatPay
+                && k1[0].reference == "4200001234202503021111")
         #expect(k3.map(\.amount) == [cny("500.00")] && k3[0].date == date("2025-03-03"))
         #expect(try l.store.receipts(customerID: try l.store.customer(code: "K002")!.id, page: .all).isEmpty)
         let open = try l.store.openItems(asOf: date("2025-04-01"))
@@ -95,7 +107,8 @@ import Testing
     }
 
     @Test func formatsAreDetected() throws {
-        #expect(ReceiptFormat.detect(data: Data(("\u{FEFF}" + DataImportTests.wechatBill).utf8), source: "w") == .wechat)
+        #expect(
+            ReceiptFormat.detect(data: Data(("\u{FEFF}" + DataImportTests.wechatBill).utf8), source: "w") == .wechat)
         let alipay = "支付宝交易记录明细查询\n账号:[x]\n交易时间,交易分类,交易对方,对方账号,商品说明,收/支,金额,收/付款方式,交易状态,交易订单号\n"
         #expect(ReceiptFormat.detect(data: alipay.data(using: DataImportTests.gb18030)!, source: "a") == .alipay)
         #expect(ReceiptFormat.detect(data: Data("交易日期,摘要,对方户名,金额,流水号\n".utf8), source: "b") == .bankCSV)

@@ -18,13 +18,18 @@ import Testing
         try l.service.run(SetExchangeRate(date: date("2025-02-01"), currencyCode: "USD", perMillion: 7_200_000))
         try l.customer("U1", "Union Trading Ltd", currency: .usd)
         try l.customer("C1", "华东贸易")
-        var post = PostInvoice(customerCode: "U1", date: date("2025-01-10"), lines: [
-            LineInput(description: "tea", quantity: Quantity(1), unitPrice: Money(minorUnits: 10_008, currency: .usd),
-                      taxRate: Rate(basisPoints: 1300))])
+        var post = PostInvoice(
+            customerCode: "U1", date: date("2025-01-10"),
+            lines: [
+                LineInput(
+                    description: "tea", quantity: Quantity(1), unitPrice: Money(minorUnits: 10_008, currency: .usd),
+                    taxRate: Rate(basisPoints: 1300))
+            ])
         post.creditOverrideReason = "test"
         try l.service.run(post)
         try l.invoice("C1", "2025-01-12", "10.00")
-        var receipt = RecordReceipt(customerCode: "U1", date: date("2025-02-05"), amount: Money(minorUnits: 11_309, currency: .usd))
+        var receipt = RecordReceipt(
+            customerCode: "U1", date: date("2025-02-05"), amount: Money(minorUnits: 11_309, currency: .usd))
         receipt.method = .bankTransfer
         try l.service.run(receipt)
         return l
@@ -48,7 +53,8 @@ import Testing
         // rounding so that the voucher balances: 805.60.
         #expect(sale.lines.map(\.debit) == [80_560, 0, 0] && sale.lines.map(\.credit) == [0, 71_292, 9_268])
         let paid = try #require(vouchers.first { $0.kind == .receipt })
-        #expect(paid.rate == 7_200_000 && paid.lines.map(\.debit) == [81_425, 0] && paid.lines.map(\.credit) == [0, 81_425])
+        #expect(
+            paid.rate == 7_200_000 && paid.lines.map(\.debit) == [81_425, 0] && paid.lines.map(\.credit) == [0, 81_425])
         let cny = try #require(vouchers.first { $0.currency == .cny })
         #expect(cny.rate == ExchangeRate.scale && cny.lines.map(\.original) == cny.lines.map { $0.debit + $0.credit })
     }
@@ -58,8 +64,10 @@ import Testing
         let vouchers = try Self.vouchers(l)
         let writer = VoucherWriter(map: .preset(.cas), preparer: "t")
         // 金蝶 standard I/O: FCyID, FExchRate, FFCyAmt (原币) beside FDebit/FCredit (本位币).
-        let kingdee = VoucherFileReader.rows(VoucherFileReader.decode(writer.render(vouchers, target: .kingdeeStd),
-                                                                      gb18030: true))
+        let kingdee = VoucherFileReader.rows(
+            VoucherFileReader.decode(
+                writer.render(vouchers, target: .kingdeeStd),
+                gb18030: true))
         let k = { (name: String) in kingdee[0].firstIndex(of: name)! }
         let usd = kingdee.dropFirst().filter { $0[k("FCyID")] == "USD" }
         #expect(usd.map { $0[k("FExchRate")] } == ["7.123456", "7.123456", "7.123456", "7.2", "7.2"])
@@ -75,8 +83,11 @@ import Testing
         #expect(Array(local[7...11]) == ["0", "RMB", "", "", "1"])
         // Every voucher of every target balances in CNY when re-read.
         for target in VoucherTarget.allCases {
-            for (voucher, lines) in Dictionary(grouping: VoucherFileReader.lines(writer.render(vouchers, target: target),
-                                                                                 target: target), by: \.voucher) {
+            for (voucher, lines) in Dictionary(
+                grouping: VoucherFileReader.lines(
+                    writer.render(vouchers, target: target),
+                    target: target), by: \.voucher)
+            {
                 #expect(lines.reduce(0) { $0 + $1.debit } == lines.reduce(0) { $0 + $1.credit }, "\(target) \(voucher)")
             }
         }
@@ -87,10 +98,11 @@ import Testing
         try l.customer("U1", "Union Trading Ltd", currency: .usd)
         try l.invoice("U1", "2025-01-10", "50.00", currency: .usd)
         let vouchers = try Self.vouchers(l)
-        #expect(VoucherBuilder.check(vouchers, map: .preset(.cas)).map(\.description) == [
-            "voucher 记-1 (2025-01-10): no exchange rate of USD to CNY on or before 2025-01-10 "
-                + "(set one with: rate set --currency USD --rate R --date 2025-01-10)",
-        ])
+        #expect(
+            VoucherBuilder.check(vouchers, map: .preset(.cas)).map(\.description) == [
+                "voucher 记-1 (2025-01-10): no exchange rate of USD to CNY on or before 2025-01-10 "
+                    + "(set one with: rate set --currency USD --rate R --date 2025-01-10)"
+            ])
         // Without a rate table the voucher stays in its own currency (the library's default).
         #expect(VoucherBuilder.check(try Self.vouchers(l, rates: false), map: .preset(.cas)).isEmpty)
     }

@@ -1,9 +1,10 @@
 import Foundation
-import Testing
 import LedgerCore
 import LedgerInterop
 import LedgerStore
 import TerminalUI
+import Testing
+
 @testable import SalesLedgerApp
 
 /// The receipt review screen (issue 15): `i` on the receivables screen opens a WeChat bill, the proposals are shown
@@ -27,8 +28,12 @@ import TerminalUI
             try service.run(CreateCustomer(CustomerFields(code: code, name: name)))
         }
         func post(_ code: String, _ date: String, _ minor: Int64) throws {
-            var p = PostInvoice(customerCode: code, date: CivilDate(iso: date)!, lines: [
-                LineInput(description: "货物", quantity: Quantity(1), unitPrice: Money(minorUnits: minor, currency: .cny))])
+            var p = PostInvoice(
+                customerCode: code, date: CivilDate(iso: date)!,
+                lines: [
+                    LineInput(
+                        description: "货物", quantity: Quantity(1), unitPrice: Money(minorUnits: minor, currency: .cny))
+                ])
             p.creditOverrideReason = "test"
             try service.run(p)
         }

@@ -15,7 +15,9 @@ public struct ReceiptReview: Sendable {
     public enum Match: String, Sendable, Equatable { case code, name, account, chosen, none }
     /// Why the allocation is what it is.
     public enum Reason: Sendable, Equatable {
-        case invoiceInNote(String), exactAmount(String), oldestFirst, noOpenInvoice, chosen, unapplied
+        case invoiceInNote(String)
+        case exactAmount(String)
+        case oldestFirst, noOpenInvoice, chosen, unapplied
     }
     /// The user's allocation choice for a row.
     public enum Allocation: Sendable, Equatable {
@@ -81,11 +83,15 @@ public struct ReceiptReview: Sendable {
     public init(file: DataImport) {
         self.file = file
         items = file.entries.compactMap { entry in
-            guard case let .receipt(date, code, name, account, amount, method, reference, note, invoice) = entry.record
+            guard
+                case .receipt(
+                    let date, let code, let name, let account, let amount, let method, let reference, let note,
+                    let invoice) = entry.record
             else { return nil }
-            return Item(row: entry.row, date: date, amount: amount, method: method, reference: reference,
-                        payer: name.isEmpty ? code : name, payerCode: code, account: account, note: note,
-                        invoiceHint: invoice)
+            return Item(
+                row: entry.row, date: date, amount: amount, method: method, reference: reference,
+                payer: name.isEmpty ? code : name, payerCode: code, account: account, note: note,
+                invoiceHint: invoice)
         }
     }
 
@@ -129,16 +135,20 @@ public struct ReceiptReview: Sendable {
         let current = items
         let file = self.file
         return try service.runBatch { runner in
-            try runner.run(RecordImportedFile(ImportedFile(
-                fingerprint: file.file.fingerprint, kind: ImportKind.receipts.rawValue,
-                fileName: (file.file.source as NSString).lastPathComponent, rows: current.count,
-                importedOn: service.clock.today())))
+            try runner.run(
+                RecordImportedFile(
+                    ImportedFile(
+                        fingerprint: file.file.fingerprint, kind: ImportKind.receipts.rawValue,
+                        fileName: (file.file.source as NSString).lastPathComponent, rows: current.count,
+                        importedOn: service.clock.today())))
             return try Self.apply(current, file: file, runner: runner, writing: true).written
         }
     }
 
-    static func apply(_ items: [Item], file: DataImport, runner: LedgerService.BatchRunner,
-                      writing: Bool) throws -> (items: [Item], written: Written) {
+    static func apply(
+        _ items: [Item], file: DataImport, runner: LedgerService.BatchRunner,
+        writing: Bool
+    ) throws -> (items: [Item], written: Written) {
         var out: [Item] = []
         var written = Written(receipts: [], allocations: 0, skipped: 0, totals: [:])
         for var item in items {
@@ -176,13 +186,20 @@ public struct ReceiptReview: Sendable {
             let plan: AllocationPlan
             switch item.allocation {
             case .proposed:
-                let (proposed, _) = try file.proposal(customer: code, amount: item.amount,
-                                                      text: item.invoiceHint + " " + item.note, runner)
+                let (proposed, _) = try file.proposal(
+                    customer: code, amount: item.amount,
+                    text: item.invoiceHint + " " + item.note, runner)
                 plan = proposed
                 item.reason = reason(proposed, open: open, item: item)
-            case .oldestFirst: plan = .auto; item.reason = open.isEmpty ? .noOpenInvoice : .oldestFirst
-            case .unapplied: plan = .none; item.reason = .unapplied
-            case .manual(let parts): plan = parts.isEmpty ? .none : .manual(parts); item.reason = .chosen
+            case .oldestFirst:
+                plan = .auto
+                item.reason = open.isEmpty ? .noOpenInvoice : .oldestFirst
+            case .unapplied:
+                plan = .none
+                item.reason = .unapplied
+            case .manual(let parts):
+                plan = parts.isEmpty ? .none : .manual(parts)
+                item.reason = .chosen
             }
             var receipt = RecordReceipt(customerCode: code, date: item.date, amount: item.amount, allocation: plan)
             receipt.method = item.method
@@ -197,7 +214,9 @@ public struct ReceiptReview: Sendable {
                 written.allocations += outcome.allocation.allocations.count
                 written.totals[item.amount.currency.code, default: 0] += item.amount.minorUnits
             } catch let error as LedgerError {
-                let text = error.fieldIssues.isEmpty ? error.description
+                let text =
+                    error.fieldIssues.isEmpty
+                    ? error.description
                     : error.fieldIssues.map(\.description).joined(separator: "; ")
                 item.problem = .refused(text)
                 try fail(item, writing)
@@ -220,8 +239,10 @@ public struct ReceiptReview: Sendable {
     }
 
     /// Customer code and how it was found: chosen by the user, else code column, exact name, payer account.
-    static func customer(for item: Item, file: DataImport,
-                         runner: LedgerService.BatchRunner) throws -> (String?, Match) {
+    static func customer(
+        for item: Item, file: DataImport,
+        runner: LedgerService.BatchRunner
+    ) throws -> (String?, Match) {
         if let chosen = item.chosenCustomer {
             return (try runner.customerRecord(code: chosen) != nil ? chosen : nil, .chosen)
         }
@@ -247,13 +268,18 @@ public struct ReceiptReview: Sendable {
     }
 
     /// The proposal of a row that is not posted (skipped or refused), from the open invoices as they stand.
-    static func preview(_ item: Item, code: String, file: DataImport,
-                        runner: LedgerService.BatchRunner) throws -> ([ManualAllocation], Reason) {
+    static func preview(
+        _ item: Item, code: String, file: DataImport,
+        runner: LedgerService.BatchRunner
+    ) throws -> ([ManualAllocation], Reason) {
         let open = try runner.openInvoices(customerCode: code)
         let plan: AllocationPlan
         switch item.allocation {
-        case .proposed: plan = try file.proposal(customer: code, amount: item.amount,
-                                                 text: item.invoiceHint + " " + item.note, runner).0
+        case .proposed:
+            plan = try file.proposal(
+                customer: code, amount: item.amount,
+                text: item.invoiceHint + " " + item.note, runner
+            ).0
         case .oldestFirst: plan = .auto
         case .unapplied: plan = .none
         case .manual(let parts): return (parts, .chosen)
@@ -266,8 +292,10 @@ public struct ReceiptReview: Sendable {
             var parts: [ManualAllocation] = []
             for invoice in open where left > 0 && invoice.currency == item.amount.currency {
                 let take = min(left, invoice.open)
-                parts.append(ManualAllocation(invoiceNumber: invoice.number,
-                                              amount: Money(minorUnits: take, currency: item.amount.currency)))
+                parts.append(
+                    ManualAllocation(
+                        invoiceNumber: invoice.number,
+                        amount: Money(minorUnits: take, currency: item.amount.currency)))
                 left -= take
             }
             return (parts, open.isEmpty ? .noOpenInvoice : .oldestFirst)
@@ -291,7 +319,8 @@ public struct ReceiptReview: Sendable {
                 throw LedgerError.validation([FieldIssue("allocation", "'\(piece)' is not INVOICE=AMOUNT")])
             }
             guard let amount = try? MoneyParser.parse(pair[1], currency: currency), amount.minorUnits > 0 else {
-                throw LedgerError.validation([FieldIssue("allocation", "\(pair[0]): '\(pair[1])' is not an amount > 0")])
+                throw LedgerError.validation([FieldIssue("allocation", "\(pair[0]): '\(pair[1])' is not an amount > 0")]
+                )
             }
             parts.append(ManualAllocation(invoiceNumber: pair[0], amount: amount))
         }

@@ -93,8 +93,9 @@ public enum VoucherBuilder {
             }
             if v.lines.isEmpty { problems.append(Problem("\(at): no lines")) }
             if v.rate <= 0 {
+                let fix = "rate set --currency \(v.currency.code) --rate R --date \(v.date)"
                 problems.append(Problem("\(at): no exchange rate of \(v.currency.code) to \(v.base.code) on or before "
-                                        + "\(v.date) (set one with: rate set --currency \(v.currency.code) --rate R --date \(v.date))"))
+                                        + "\(v.date) (set one with: \(fix))"))
             }
             if overflow {
                 problems.append(Problem("\(at): amounts too large to add up"))
@@ -114,7 +115,9 @@ public enum VoucherBuilder {
     static func converted(_ vouchers: [Voucher], rates: ExchangeRateTable?, map: AccountMap) throws -> [Voucher] {
         try vouchers.map { voucher in
             var v = voucher
-            for i in v.lines.indices { v.lines[i].original = v.lines[i].debit != 0 ? v.lines[i].debit : v.lines[i].credit }
+            for i in v.lines.indices {
+                v.lines[i].original = v.lines[i].debit != 0 ? v.lines[i].debit : v.lines[i].credit
+            }
             guard let rates, v.currency != rates.base else { return v }
             v.base = rates.base
             guard let rate = rates.perMillion(v.currency, on: v.date) else {
@@ -124,7 +127,8 @@ public enum VoucherBuilder {
             v.rate = rate
             var debit: Int64 = 0, credit: Int64 = 0
             for i in v.lines.indices {
-                let base = ExchangeRateTable.convert(v.lines[i].original, from: v.currency, to: rates.base, perMillion: rate)
+                let base = ExchangeRateTable.convert(v.lines[i].original, from: v.currency, to: rates.base,
+                                                     perMillion: rate)
                 if v.lines[i].debit != 0 { v.lines[i].debit = base; debit = try add(debit, base) } else {
                     v.lines[i].credit = base
                     credit = try add(credit, base)

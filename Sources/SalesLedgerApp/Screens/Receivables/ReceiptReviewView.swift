@@ -58,7 +58,8 @@ struct ReceiptReviewView {
         case .char("a"), .char("s"):
             guard items.indices.contains(selected) else { return .open }
             if key == .char("a"), case .alreadyInLedger = items[selected].problem {
-                return .error(s.t("Row \(items[selected].row) is already in the ledger", "第 \(items[selected].row) 行已在账中"))
+                return .error(
+                    s.t("Row \(items[selected].row) is already in the ledger", "第 \(items[selected].row) 行已在账中"))
             }
             review.items[selected].isSkipped = key == .char("s")
             return repropose(context)
@@ -72,9 +73,12 @@ struct ReceiptReviewView {
                 return .error(s.t("Choose a customer first (c)", "请先指定客户（c）"))
             }
             prompt = .allocation
-            input = TextInput(item.parts.map {
-                "\($0.invoiceNumber)=\(Money.format($0.amount.minorUnits, digits: $0.amount.currency.minorDigits, grouping: false))"
-            }.joined(separator: ", "))
+            input = TextInput(
+                item.parts.map { part in
+                    let amount = Money.format(part.amount.minorUnits, digits: part.amount.currency.minorDigits,
+                                              grouping: false)
+                    return "\(part.invoiceNumber)=\(amount)"
+                }.joined(separator: ", "))
         case .ctrl("s"):
             return write(context)
         default: break
@@ -84,9 +88,18 @@ struct ReceiptReviewView {
 
     mutating func handlePrompt(_ which: Prompt, _ key: Key, _ event: Event, context: AppContext) -> Outcome {
         let s = context.strings
-        if key == .escape { prompt = nil; return .open }
-        guard key == .enter else { _ = input.handle(event); return .open }
-        guard items.indices.contains(selected) else { prompt = nil; return .open }
+        if key == .escape {
+            prompt = nil
+            return .open
+        }
+        guard key == .enter else {
+            _ = input.handle(event)
+            return .open
+        }
+        guard items.indices.contains(selected) else {
+            prompt = nil
+            return .open
+        }
         let text = input.text.trimmingCharacters(in: .whitespaces)
         switch which {
         case .customer:
@@ -98,7 +111,8 @@ struct ReceiptReviewView {
             review.items[selected].isSkipped = false
         case .allocation:
             do {
-                review.items[selected].allocation = try ReceiptReview.parseAllocation(text, currency: items[selected].amount.currency)
+                review.items[selected].allocation = try ReceiptReview.parseAllocation(
+                    text, currency: items[selected].amount.currency)
             } catch {
                 return .error(s.core(error.fieldIssues.map(\.description).joined(separator: "; ")))
             }
@@ -113,9 +127,10 @@ struct ReceiptReviewView {
         guard !text.isEmpty else { return nil }
         let exact: Customer? = context.read { try context.store.customer(code: text) }
         if let exact { return exact.code }
-        let found = context.read {
-            try context.store.customers(search: text, asOf: context.today, page: PageRequest(limit: 2))
-        } ?? []
+        let found =
+            context.read {
+                try context.store.customers(search: text, asOf: context.today, page: PageRequest(limit: 2))
+            } ?? []
         return found.count == 1 ? found[0].code : nil
     }
 
@@ -134,8 +149,10 @@ struct ReceiptReviewView {
         }
         if let blocked = items.first(where: { !$0.isSkipped && $0.problem != nil }) {
             selected = items.firstIndex(of: blocked) ?? selected
-            return .error(s.t("Row \(blocked.row): \(problemText(blocked, s)) — change or skip it",
-                              "第 \(blocked.row) 行：\(problemText(blocked, s))——请修改或跳过"))
+            return .error(
+                s.t(
+                    "Row \(blocked.row): \(problemText(blocked, s)) — change or skip it",
+                    "第 \(blocked.row) 行：\(problemText(blocked, s))——请修改或跳过"))
         }
         do {
             let written = try review.write(service: context.service)
@@ -143,11 +160,15 @@ struct ReceiptReviewView {
             let money = written.totals.sorted { $0.key < $1.key }.map { code, minor in
                 context.money(minor, Currency.named(code) ?? .cny) + (code == "CNY" ? "" : " \(code)")
             }.joined(separator: ", ")
-            return .closed(s.t("Imported \(written.receipts.count) receipt(s) \(money), \(written.allocations) allocation(s); "
-                               + "\(written.skipped) skipped",
-                               "已导入收款单 \(written.receipts.count) 笔 \(money)，核销 \(written.allocations) 笔；跳过 \(written.skipped) 笔"))
+            return .closed(
+                s.t(
+                    "Imported \(written.receipts.count) receipt(s) \(money), \(written.allocations) allocation(s); "
+                        + "\(written.skipped) skipped",
+                    "已导入收款单 \(written.receipts.count) 笔 \(money)，核销 \(written.allocations) 笔；跳过 \(written.skipped) 笔"))
         } catch {
-            let text = error.fieldIssues.isEmpty ? error.description : error.fieldIssues.map(\.description).joined(separator: "; ")
+            let text =
+                error.fieldIssues.isEmpty
+                ? error.description : error.fieldIssues.map(\.description).joined(separator: "; ")
             return .error(s.t("Nothing written: ", "未写入：") + s.core(text))
         }
     }
@@ -196,10 +217,12 @@ struct ReceiptReviewView {
     func keyBindings(_ s: Strings) -> [KeyBinding] {
         if prompt != nil { return [KeyBinding(.enter, s.t("Confirm", "确认")), KeyBinding(.escape, s.back)] }
         // ↑/↓ move (not listed: the hint bar of an 80-column terminal keeps ^S and Esc visible).
-        return [KeyBinding(.char("a"), s.t("Accept", "接受")),
-                KeyBinding(.char("s"), s.t("Skip", "跳过")), KeyBinding(.char("c"), s.t("Customer", "更改客户")),
-                KeyBinding(.char("k"), s.t("Allocate", "核销"), help: s.t("INV=AMOUNT, …; auto; none", "单号=金额，…；auto；none")),
-                KeyBinding(.ctrl("s"), s.t("Write", "写入"), help: s.t("accepted rows, one transaction", "接受的行，一次写入")),
-                KeyBinding(.escape, s.t("Cancel", "取消"), help: s.t("nothing written", "不写入任何数据"))]
+        return [
+            KeyBinding(.char("a"), s.t("Accept", "接受")),
+            KeyBinding(.char("s"), s.t("Skip", "跳过")), KeyBinding(.char("c"), s.t("Customer", "更改客户")),
+            KeyBinding(.char("k"), s.t("Allocate", "核销"), help: s.t("INV=AMOUNT, …; auto; none", "单号=金额，…；auto；none")),
+            KeyBinding(.ctrl("s"), s.t("Write", "写入"), help: s.t("accepted rows, one transaction", "接受的行，一次写入")),
+            KeyBinding(.escape, s.t("Cancel", "取消"), help: s.t("nothing written", "不写入任何数据")),
+        ]
     }
 }

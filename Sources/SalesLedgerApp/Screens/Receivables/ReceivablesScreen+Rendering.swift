@@ -28,10 +28,12 @@ extension ReceivablesScreen {
         if let input = importInput {
             let label = s.t("Import receipts from (WeChat/Alipay/bank CSV): ", "导入收款文件（微信/支付宝/银行流水）：")
             buffer.fill(Rect(x: area.x, y: y, width: area.width, height: 1), style: Style(.text))
-            let used = buffer.setString(label, x: area.x + 1, y: y, maxWidth: area.width / 2, style: Style(.accent, [.bold]))
+            let used = buffer.setString(label, x: area.x + 1, y: y, maxWidth: area.width / 2,
+                                        style: Style(.accent, [.bold]))
             let x = area.x + 1 + used
             buffer.fill(Rect(x: x, y: y, width: max(0, area.maxX - x - 1), height: 1), style: Style(.inputFocused))
-            cursor = input.render(into: &buffer, x: x, y: y, width: max(1, area.maxX - x - 1), style: Style(.inputFocused))
+            cursor = input.render(into: &buffer, x: x, y: y, width: max(1, area.maxX - x - 1),
+                                  style: Style(.inputFocused))
         }
         y += 1
         // Aging: stacked bar plus a line per bucket with amount and count.

@@ -220,7 +220,7 @@ struct ReceivablesScreen: LedgerScreen {
                 KeyBinding(.char("t"), s.switchList), KeyBinding(.char("/"), s.search), KeyBinding([.up, .down], s.t("Move", "移动")),
                 KeyBinding([.enter, .char("c")], s.t("Customer", "打开客户")), KeyBinding(.char("s"), s.t("Sort", "排序")),
                 KeyBinding(.char("d"), s.changeDate),
-                KeyBinding(.char("i"), s.t("Import receipts", "导入收款"), help: s.t("WeChat, Alipay or bank file: review first",
-                                                                             "微信、支付宝或银行流水：先审核再写入"))]
+                KeyBinding(.char("i"), s.t("Import receipts", "导入收款"),
+                           help: s.t("WeChat, Alipay or bank file: review first", "微信、支付宝或银行流水：先审核再写入"))]
     }
 }
