@@ -9,7 +9,10 @@ import TerminalUINcurses
 /// Opens the terminal UI on the ledger: theme, ncurses backend, runtime loop. Refuses (exit 2, one line on
 /// stderr) when stdin/stdout is not a terminal or TERM is unusable.
 enum TUILauncher {
-    static func run(global: GlobalOptions, theme: String?) throws -> Never {
+    /// `prepare` runs on the app before the first frame (e.g. opens a receipt review); `finish` runs after the
+    /// terminal is restored and may replace the exit code.
+    static func run(global: GlobalOptions, theme: String?, prepare: ((inout LedgerApp) throws -> Void)? = nil,
+                    finish: ((LedgerApp) -> Int32?)? = nil) throws -> Never {
         let (store, service) = try global.openLedger(askUser: true, warnPermissions: false)
         var config = AppConfig()
         var warnings: [String] = []
@@ -89,12 +92,14 @@ enum TUILauncher {
         let runtime = Runtime(backend: backend, pollMilliseconds: 100, deliversTicks: true, pendingSignal: SignalMonitor.pendingSignal,
                               needsFullRedraw: SignalMonitor.takeContinue)
         var app = LedgerApp(context: context)
+        try prepare?(&app)
         let reason = runtime.run(&app)
         drafts.release()
         for warning in warnings + [loaded.warning].compactMap({ $0 }) {
             FileHandle.standardError.write(Data("salesledger: \(warning)\n".utf8))
         }
         if case .failure(let message) = reason { Main.fail(message, code: 1) }
+        if let code = finish?(app) { exit(code) }
         exit(reason.exitCode)
     }
 

@@ -30,6 +30,8 @@ public struct LedgerApp: TerminalApplication {
     var readErrors: [ScreenID: String] = [:]
     /// Work left after the first frame (daily backup, reminders count); see `StartupWork`.
     var startup = StartupWork()
+    /// Opened by `import receipts` on a terminal: quit when its receipt review closes.
+    var exitsAfterReview = false
 
     enum PendingDialog { case none, quit, welcome, restoreDraft }
 
@@ -116,6 +118,7 @@ public struct LedgerApp: TerminalApplication {
             }
         }
         let outcome = handleScreen(event)
+        if exitsAfterReview && receivables.reviewEnded != nil { return .quit(exitCode: 0) }
         apply(outcome)
         if let failure = context.takeReadFailure() { status = (failure, true) }
         if seenVersions[active] != context.dataVersion { refresh(active) }
