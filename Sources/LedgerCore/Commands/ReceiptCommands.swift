@@ -41,7 +41,8 @@ enum Allocator {
         func write(_ item: OpenItem, _ amount: Int64) throws {
             var allocation = Allocation(id: 0, invoiceID: item.invoiceID, source: source, sourceID: sourceID,
                                         date: try AllocationDating.date(sourceDate, invoiceID: item.invoiceID,
-                                                                        invoiceDate: item.date, tx: tx),
+                                                                        invoiceDate: item.date, source: source,
+                                                                        sourceID: sourceID, tx: tx),
                                         amount: Money(minorUnits: amount, currency: available.currency),
                                         reversesID: nil, note: "")
             allocation.id = try tx.insert(allocation)

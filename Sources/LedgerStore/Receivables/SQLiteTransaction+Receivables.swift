@@ -42,6 +42,12 @@ extension SQLiteTransaction {
             .flatMap(CivilDate.init(iso:))
     }
 
+    func latestAllocationDate(source: AllocationSource, sourceID: Int64) throws -> CivilDate? {
+        try String.fetchOne(db, sql: "SELECT MAX(date) FROM allocation WHERE source = ? AND source_id = ?",
+                            arguments: [source.rawValue, sourceID])
+            .flatMap(CivilDate.init(iso:))
+    }
+
     func save(_ rules: ReminderRules) throws {
         try ReceivablesRows.setSetting(db, "reminder_rules", AuditJSON.encode(rules) ?? "{}")
     }
