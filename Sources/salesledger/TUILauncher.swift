@@ -31,7 +31,7 @@ enum TUILauncher {
         // in the title bar while it works (`StartupStep`).
         let today = service.clock.today()
         if !store.hasDailyBackup(today: today) {
-            context.startupSteps.append(StartupStep(label: ("daily backup", "每日备份")) {
+            context.startupSteps.append(StartupStep(label: ("daily backup", "每日备份"), runsInBackground: true) {
                 let target = (try? store.dailyBackupPath(today: today)) ?? "daily backup"
                 do {
                     try service.authorize(.backup, detail: "daily (terminal UI)")
@@ -94,6 +94,12 @@ enum TUILauncher {
         var app = LedgerApp(context: context)
         try prepare?(&app)
         let reason = runtime.run(&app)
+        if app.isBackgroundWorkRunning {
+            // The daily backup started after the first frame still runs: let it finish rather than leave a
+            // half-written file (the terminal is already restored, so say why we wait).
+            FileHandle.standardError.write(Data("salesledger: finishing the daily backup…\n".utf8))
+            app.waitForBackgroundWork()
+        }
         drafts.release()
         for warning in warnings + [loaded.warning].compactMap({ $0 }) {
             FileHandle.standardError.write(Data("salesledger: \(warning)\n".utf8))

@@ -238,7 +238,7 @@ public struct LedgerApp: TerminalApplication {
     }
 
     /// True while a chosen sample waits to be loaded (the runtime then delivers a tick promptly).
-    public var hasPendingWork: Bool { pendingLoad != nil || !startup.isEmpty }
+    public var hasPendingWork: Bool { pendingLoad != nil || startup.hasImmediateWork }
 
     var currentScreen: any LedgerScreen {
         switch active {

@@ -1,27 +1,63 @@
+import Foundation
 import LedgerCore
 import TerminalUI
 
 /// Work the terminal UI does after its first frame (issue 10, start-up): the daily backup with its checks, then the
-/// figures that need more than the first screen's queries (the title bar's "N reminders"). One step runs per tick
-/// (the runtime sends ticks without waiting while `LedgerApp.hasPendingWork`), so the frame drawn before a step
-/// names it in the title bar ("[daily backup 1/2…]"), keys typed meanwhile are handled between steps, and the first
-/// frame never waits for a whole-ledger computation.
+/// figures that need more than the first screen's queries (the title bar's "N reminders"). Foreground steps run
+/// one per tick (the runtime sends ticks without waiting while `LedgerApp.hasPendingWork`), so keys typed meanwhile
+/// are handled between steps. A step marked `runsInBackground` (the daily backup: seconds on a big ledger) runs on
+/// its own thread while the screen keeps answering keys; the title bar names it ("[daily backup 1/2…]") until the
+/// tick after it ends. The first frame never waits for any of them.
 public struct StartupStep {
     /// The step's title-bar label in English and Chinese (e.g. "daily backup", "每日备份").
     public let label: (en: String, zh: String)
+    /// Whether the step runs on a background thread (it must only use thread-safe objects: the store, the service).
+    public let runsInBackground: Bool
     /// Runs the step; returns a warning for the status line, or nil.
     public let run: () -> String?
 
-    public init(label: (en: String, zh: String), run: @escaping () -> String?) {
+    public init(label: (en: String, zh: String), runsInBackground: Bool = false, run: @escaping () -> String?) {
         self.label = label
+        self.runsInBackground = runsInBackground
         self.run = run
     }
 }
 
-/// The queue of `StartupStep`s, in order; `LedgerApp` runs one per tick.
+/// A step running on a background thread; its warning is read on the main loop's ticks.
+final class BackgroundStep: @unchecked Sendable {
+    let label: (en: String, zh: String)
+    private let lock = NSLock()
+    private var outcome: String?? = nil
+
+    init(_ step: StartupStep) {
+        label = step.label
+        let run = UncheckedRun(run: step.run)
+        let thread = Thread { [self] in
+            let warning = run.run()
+            lock.withLock { outcome = .some(warning) }
+        }
+        thread.name = "salesledger-startup"
+        thread.start()
+    }
+
+    /// nil while running; then the step's warning (itself nil when none).
+    var result: String?? { lock.withLock { outcome } }
+
+    /// Blocks until the step has ended.
+    func wait() {
+        while result == nil { Thread.sleep(forTimeInterval: 0.05) }
+    }
+
+    /// The step's closure, handed to the thread that alone calls it.
+    private struct UncheckedRun: @unchecked Sendable { let run: () -> String? }
+}
+
+/// The queue of `StartupStep`s, in order; `LedgerApp` starts one per tick.
 struct StartupWork {
     private(set) var steps: [StartupStep] = []
     private(set) var done = 0
+    /// The background step still running, if any.
+    private(set) var running: BackgroundStep?
     /// Whether the receivables figures (reminders badge) are still to be computed after the first frame.
     var remindersPending = false
 
@@ -32,11 +68,15 @@ struct StartupWork {
 
     init() {}
 
-    var isEmpty: Bool { steps.isEmpty && !remindersPending }
+    var isEmpty: Bool { steps.isEmpty && !remindersPending && running == nil }
+    /// Whether a step can run now (the loop then polls input without waiting); a running background step alone
+    /// does not count, so the loop waits for keys as usual and polls it on its ticks.
+    var hasImmediateWork: Bool { !steps.isEmpty || remindersPending }
     private var total: Int { done + steps.count + (remindersPending ? 1 : 0) }
 
-    /// The title-bar text for the next step ("[daily backup 1/2…]"), or nil when nothing is pending.
+    /// The title-bar text for the running or next step ("[daily backup 1/2…]"), or nil when nothing is pending.
     func label(_ s: Strings) -> String? {
+        if let running { return "[\(s.t(running.label.en, running.label.zh)) \(done)/\(total)…]" }
         let position = "\(done + 1)/\(total)"
         if let step = steps.first {
             return "[\(s.t(step.label.en, step.label.zh)) \(position)…]"
@@ -52,6 +92,18 @@ struct StartupWork {
         return steps.removeFirst()
     }
 
+    /// Starts `step` on its thread.
+    mutating func start(_ step: StartupStep) {
+        running = BackgroundStep(step)
+    }
+
+    /// The running step's warning once it has ended (`.some`), clearing it; nil while it runs or when none runs.
+    mutating func takeFinished() -> String?? {
+        guard let result = running?.result else { return nil }
+        running = nil
+        return result
+    }
+
     /// Marks the reminders as counted.
     mutating func finishReminders() {
         if remindersPending { done += 1 }
@@ -60,11 +112,26 @@ struct StartupWork {
 }
 
 extension LedgerApp {
-    /// Runs one pending start-up step (backup first, then the reminders count); false when none was pending.
+    /// Whether a start-up step (the daily backup) still runs on its thread.
+    public var isBackgroundWorkRunning: Bool { startup.running.map { $0.result == nil } ?? false }
+
+    /// Blocks until the running start-up step, if any, has ended (called after the loop, before exit).
+    public func waitForBackgroundWork() { startup.running?.wait() }
+
+    /// Runs one pending start-up step (starting the backup on its thread first, then the reminders count), or
+    /// takes the background step's result once it ended; false when there was nothing to do.
     mutating func runStartupStep() -> Bool {
-        guard !startup.isEmpty else { return false }
+        if let finished = startup.takeFinished() {
+            if let warning = finished { status = (warning, true) }
+            return true
+        }
+        guard startup.hasImmediateWork else { return false }
         if let step = startup.next() {
-            if let warning = step.run() { status = (warning, true) }
+            if step.runsInBackground && startup.running == nil {
+                startup.start(step)
+            } else if let warning = step.run() {
+                status = (warning, true)
+            }
             return true
         }
         startup.finishReminders()
