@@ -150,7 +150,23 @@ enum RowMapping {
     }
 
     /// Open items: posted invoices with allocations up to `asOf` (nil = all) subtracted; only open > 0.
+    /// With `asOf`, the amounts come from the set-based `OpenAsOf.invoiceAmounts` (one GROUP BY over the
+    /// allocations dated after `:asOf`); without it, per document (the write path's per-customer lists).
     static func openItemsSQL(whereClause: String, asOf: Bool) -> String {
+        if asOf {
+            return """
+            \(OpenAsOf.withInvoicesOpen(asOf: ":asOf"))
+            SELECT d.id, d.display_number, d.customer_id, c.code AS customer_code, c.name AS customer_name,
+                   COALESCE(s.name, '') AS salesperson, d.region, d.channel, d.date, d.due_date, d.currency, d.total,
+                   d.disputed, o.open AS open
+            FROM open_as_of o
+            JOIN document d ON d.id = o.id
+            JOIN customer c ON c.id = d.customer_id
+            LEFT JOIN salesperson s ON s.id = d.salesperson_id
+            WHERE o.open <> 0 AND d.kind = 'invoice' AND d.status = 'posted' AND d.date <= :asOf AND \(whereClause)
+            ORDER BY d.due_date, d.date, d.display_number
+            """
+        }
         return """
         SELECT * FROM (
           SELECT d.id, d.display_number, d.customer_id, c.code AS customer_code, c.name AS customer_name,

@@ -41,7 +41,8 @@ enum Allocator {
         func write(_ item: OpenItem, _ amount: Int64) throws {
             var allocation = Allocation(id: 0, invoiceID: item.invoiceID, source: source, sourceID: sourceID,
                                         date: try AllocationDating.date(sourceDate, invoiceID: item.invoiceID,
-                                                                        invoiceDate: item.date, tx: tx),
+                                                                        invoiceDate: item.date, source: source,
+                                                                        sourceID: sourceID, tx: tx),
                                         amount: Money(minorUnits: amount, currency: available.currency),
                                         reversesID: nil, note: "")
             allocation.id = try tx.insert(allocation)
@@ -59,12 +60,11 @@ enum Allocator {
         case let .manual(parts):
             var issues = IssueCollector()
             var planned: [(OpenItem, Int64)] = []
-            let open = try tx.openInvoices(customerID: customer.id)
             var total: Int64 = 0
             var plannedPerInvoice: [Int64: Int64] = [:]
             for (index, part) in parts.enumerated() {
                 let path = "allocations[\(index + 1)]"
-                guard let item = open.first(where: { $0.number == part.invoiceNumber }) else {
+                guard let item = try tx.openInvoice(number: part.invoiceNumber, customerID: customer.id) else {
                     issues.add("\(path).invoice", "\(part.invoiceNumber) is not an open invoice of \(customer.code)")
                     continue
                 }

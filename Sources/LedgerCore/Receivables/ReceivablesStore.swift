@@ -17,21 +17,33 @@ public protocol ReceivablesTransaction: AnyObject {
     /// The latest date of any allocation (or reversal) on the invoice; nil when none.
     /// New allocations are dated no earlier (see `AllocationDating`).
     func latestAllocationDate(invoiceID: Int64) throws -> CivilDate?
+    /// The latest date of any allocation or reversal of one source (a receipt or credit note), or nil.
+    func latestAllocationDate(source: AllocationSource, sourceID: Int64) throws -> CivilDate?
 }
 
 /// Dating rule of allocations: an allocation (or reversal, or write-off) is dated no earlier than its source,
-/// the invoice, and every earlier allocation on the invoice. So allocations dated on or before any date are a
-/// prefix of the order they were made in, and an invoice's open balance as of any date is never negative
-/// (amounts are bounded by the open balance when made).
+/// the invoice, every earlier allocation on the invoice and every earlier allocation or reversal of the same
+/// source. So on both sides, allocations dated on or before any date are a prefix of the order they were made in:
+/// an invoice's open balance and a source's unapplied credit as of any date are never negative (amounts are
+/// bounded by the open balance and the unapplied credit when made). Without the source side, credit freed by a
+/// reversal could be re-allocated to another invoice dated before the reversal, over-allocating the source as of
+/// the days between.
 public enum AllocationDating {
+    /// - Parameters: `source`/`sourceID` name the receipt or credit note (nil for a write-off, which has none).
+    /// - Throws: `LedgerError.storage` when the store cannot be read.
     public static func date(_ wanted: CivilDate, invoiceID: Int64, invoiceDate: CivilDate,
+                            source: AllocationSource? = nil, sourceID: Int64? = nil,
                             tx: any LedgerTransaction) throws -> CivilDate {
-        max(wanted, invoiceDate, try tx.latestAllocationDate(invoiceID: invoiceID) ?? invoiceDate)
+        var date = max(wanted, invoiceDate, try tx.latestAllocationDate(invoiceID: invoiceID) ?? invoiceDate)
+        if let source, let sourceID, let latest = try tx.latestAllocationDate(source: source, sourceID: sourceID) {
+            date = max(date, latest)
+        }
+        return date
     }
 }
 
 /// Receivables-engine read queries (statements, DSO, reminders, …). `LedgerQueries` inherits it.
-public protocol ReceivablesQueries: AnyObject {
+public protocol ReceivablesQueries: ReceivablesAggregateQueries {
     /// Everything the receivables figures are computed from: customers, posted (non-void) invoices and credit
     /// notes, receipts, allocations (with reversals), contacts and snoozes — of one customer, or all when nil.
     func receivablesSnapshot(customerID: Int64?) throws -> ReceivablesSnapshot
