@@ -60,7 +60,8 @@ import TerminalUI
         h.press(.function(9))
         let screen = h.app.documents
         let search = screen.search(context: h.context)
-        let cli = try Reports(store: h.store).invoiceRegister(search, page: PageRequest(limit: 500))
+        // Issue 10: the screen loads its first page (further pages by keyset as it scrolls, DocumentPagingTests).
+        let cli = try Reports(store: h.store).invoiceRegister(search, page: PageRequest(limit: DocumentsScreen.pageSize))
         #expect(screen.rows == cli.rows)
         #expect(screen.count == cli.count && cli.count > 0)
         let first = try #require(cli.rows.first)

@@ -41,7 +41,16 @@ extension SQLiteLedgerStore {
     }
 
     public func documents(_ search: DocumentSearch, page: PageRequest) throws -> [InvoiceListRow] {
-        let (clause, args) = SQLiteLedgerStore.documentWhere(search)
+        try documentRows(search, after: nil, page: page)
+    }
+
+    /// `documents(_:page:)`, after the row `after` (keyset, see `DocumentKeysetQueries`) when given.
+    func documentRows(_ search: DocumentSearch, after: InvoiceListRow?, page: PageRequest) throws -> [InvoiceListRow] {
+        var (clause, args) = SQLiteLedgerStore.documentWhere(search)
+        if let after {
+            clause += " AND (d.date, d.id) < (?, ?)"
+            args += [after.date.description, after.id]
+        }
         var arguments = args
         arguments += [page.limit, page.offset]
         return try read { db in

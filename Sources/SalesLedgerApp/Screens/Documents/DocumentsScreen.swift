@@ -30,9 +30,15 @@ struct DocumentsScreen: LedgerScreen {
     }
 
     mutating func refresh(context: AppContext) {
-        let search = search(context: context)
-        (rows, count) = context.read { try Reports(store: context.store).invoiceRegister(search, page: PageRequest(limit: 500)) } ?? ([], 0)
-        table.selectedRow = min(table.selectedRow, max(0, rows.count - 1))
+        let selected = table.selectedRow
+        (rows, count) = firstPage(context: context) ?? ([], 0)
+        table.selectedRow = selected
+        while rows.count <= selected, rows.count < count {   // keep a selection beyond the first page
+            let before = rows.count
+            loadMoreIfNeeded(context: context, margin: 0)
+            if rows.count == before { break }
+        }
+        table.selectedRow = min(selected, max(0, rows.count - 1))
         view?.reload(context: context)
     }
 
@@ -63,6 +69,7 @@ struct DocumentsScreen: LedgerScreen {
             default: break
             }
         }
+        defer { loadMoreIfNeeded(context: context) }   // issue 10: the next page by keyset near the loaded end
         switch TableView(columns: DocumentsScreen.columns(s)).handle(event, state: &table, rowCount: rows.count, pageSize: 15) {
         case .filterChanged:
             table.selectedRow = 0
@@ -133,20 +140,12 @@ struct DocumentsScreen: LedgerScreen {
         let heading = "\(s.screenDocuments): \(count)   [f] \(DocumentsScreen.statusName(DocumentSearch.Status.allCases[statusIndex], s))"
             + "   [p] \(period)"
         buffer.setFitted(heading, x: area.x + 1, y: area.y, width: area.width - 2, style: Style(.accent, [.bold]))
-        let today = context.today
-        let narrow = area.width < 100
-        let cells = rows.map { r -> [String] in
-            let total = context.money(r.total.minorUnits, r.total.currency), open = context.money(r.open, r.total.currency)
-            let head = [r.number, DocumentsScreen.rowStatus(r, today: today, s), r.date.description]
-            let customer = "\(r.customerCode) \(r.customerName)"
-            return narrow ? head + [r.customerName.isEmpty ? r.customerCode : r.customerName, open, total]
-                          : head + [r.kind == .invoice ? r.dueDate.description : "", customer, total, open]
-        }
+        let cells = DocumentRowsSource(rows: rows, context: context, narrow: area.width < 100)
         var state = table
         var tableView = s.localize(TableView(columns: DocumentsScreen.columns(s, width: area.width)))
         tableView.alwaysShowsFilter = true
         tableView.render(into: &buffer, in: Rect(x: area.x, y: area.y + 1, width: area.width, height: max(0, area.height - 1)),
-                         source: ArrayTableDataSource(rows: cells), state: &state)
+                         source: cells, state: &state)
         if table.isEditingFilter {
             return Point(x: area.x + 1 + DisplayWidth.of("/ ") + DisplayWidth.of(table.filter.text), y: area.maxY - 1)
         }

@@ -1,0 +1,52 @@
+import LedgerCore
+import LedgerReports
+import TerminalUI
+
+/// The documents list paged in SQL (issue 10): the first page comes with the count (`Reports.invoiceRegister`),
+/// further pages are fetched by keyset (`DocumentKeysetQueries`: after the last loaded row's date and id) when the
+/// selection comes within two screens of the loaded end, so page-down never skips rows in SQL and never reloads.
+/// Rows are formatted only when shown (`DocumentRowsSource`), so one ↓ formats one screen, not the whole list.
+extension DocumentsScreen {
+    /// Rows fetched per query.
+    static let pageSize = 200
+
+    /// The first page of the list and the count of every matching document.
+    func firstPage(context: AppContext) -> (rows: [InvoiceListRow], count: Int)? {
+        context.read { try Reports(store: context.store).invoiceRegister(search(context: context),
+                                                                          page: PageRequest(limit: Self.pageSize)) }
+    }
+
+    /// Appends the next page when the selection is within `margin` rows of the loaded end and more rows exist.
+    mutating func loadMoreIfNeeded(context: AppContext, margin: Int = 60) {
+        guard rows.count < count, table.selectedRow + margin >= rows.count, let last = rows.last else { return }
+        let search = search(context: context)
+        let next: [InvoiceListRow]?
+        if let keyset = context.store as? any DocumentKeysetQueries {
+            next = context.read { try keyset.documents(search, after: last, limit: Self.pageSize) }
+        } else {
+            next = context.read { try context.store.documents(search, page: PageRequest(offset: rows.count,
+                                                                                         limit: Self.pageSize)) }
+        }
+        if let next, !next.isEmpty { rows += next } else { count = rows.count }
+    }
+}
+
+/// The documents list's cells, formatted per visible range (not all loaded rows on every frame).
+struct DocumentRowsSource: TableDataSource {
+    let rows: [InvoiceListRow]
+    let context: AppContext
+    let narrow: Bool
+
+    var rowCount: Int { rows.count }
+
+    func rows(in range: Range<Int>) -> [[String]] {
+        let s = context.strings, today = context.today
+        return rows[range.clamped(to: 0..<rows.count)].map { r -> [String] in
+            let total = context.money(r.total.minorUnits, r.total.currency), open = context.money(r.open, r.total.currency)
+            let head = [r.number, DocumentsScreen.rowStatus(r, today: today, s), r.date.description]
+            let customer = "\(r.customerCode) \(r.customerName)"
+            return narrow ? head + [r.customerName.isEmpty ? r.customerCode : r.customerName, open, total]
+                          : head + [r.kind == .invoice ? r.dueDate.description : "", customer, total, open]
+        }
+    }
+}

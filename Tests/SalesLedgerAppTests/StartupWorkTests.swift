@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+import LedgerCore
+import LedgerInterop
+import LedgerStore
+import TerminalUI
+@testable import SalesLedgerApp
+
+/// Issue 10, start-up: with deferred start-up (as the executable runs) the first frame queries only its own screen;
+/// the daily backup step and the reminders count run on the following ticks, each named in the title bar first.
+@Suite struct StartupWorkTests {
+    final class Flag { var ran = 0 }
+
+    func title(_ app: LedgerApp, width: Int = 200) -> String {
+        var buffer = CellBuffer(size: Size(width: width, height: 30))
+        _ = app.render(into: &buffer, context: RenderContext(size: buffer.size, supportsUnicode: true))
+        return buffer.lines[0]
+    }
+
+    func makeContext(language: Language) throws -> AppContext {
+        let store = try SQLiteLedgerStore()
+        let service = LedgerService(store: store, clock: FixedClock(CivilDate(iso: "2013-06-30")!), actor: "S01",
+                                    role: .manager)
+        _ = try service.runBatch { try IBMLoader.load(into: $0, directory: sampleDirectory("ibm")) }
+        return AppContext(store: store, service: service, language: language, ledgerName: "test.sqlite")
+    }
+
+    @Test func backupAndRemindersRunAfterTheFirstFrame() throws {
+        let eager = LedgerApp(context: try makeContext(language: .en))
+        let badge = eager.receivables.remindersDue
+        #expect(badge > 0, "the IBM sample has reminders due on 2013-06-30")
+
+        let context = try makeContext(language: .en)
+        let flag = Flag()
+        context.startupSteps = [StartupStep(label: ("daily backup", "每日备份")) { flag.ran += 1; return nil }]
+        context.defersStartupWork = true
+        var app = LedgerApp(context: context)
+        // First frame: nothing but the sales entry screen was queried; the title bar names the next step.
+        #expect(flag.ran == 0)
+        #expect(app.seenVersions[.receivables] == nil && app.seenVersions[.customers] == nil)
+        #expect(app.seenVersions[.salesEntry] == context.dataVersion)
+        #expect(app.hasPendingWork)
+        #expect(title(app).contains("[daily backup 1/2…]"))
+        #expect(!title(app).contains(" reminders]") && app.receivables.remindersDue == 0)
+        // A key typed before the steps ran is handled as a key, not swallowed by start-up.
+        _ = app.handle(.key(.function(1)))
+        #expect(app.isShowingHelp && flag.ran == 0)
+        _ = app.handle(.key(.escape))
+        _ = app.handle(.tick)
+        #expect(flag.ran == 1)
+        #expect(title(app).contains("[counting reminders 2/2…]"))
+        _ = app.handle(.tick)
+        #expect(!app.hasPendingWork)
+        #expect(app.receivables.remindersDue == badge)
+        #expect(title(app).contains("[\(badge) "))
+        #expect(!title(app).contains("…]"))
+        _ = app.handle(.tick)
+        #expect(flag.ran == 1)
+    }
+
+    @Test func aFailedStepShowsItsWarningInChinese() throws {
+        let context = try makeContext(language: .zh)
+        context.startupSteps = [StartupStep(label: ("daily backup", "每日备份")) { "salesledger: daily backup failed: disk" }]
+        context.defersStartupWork = true
+        var app = LedgerApp(context: context)
+        #expect(title(app).contains("[每日备份 1/2…]"))
+        _ = app.handle(.tick)
+        #expect(app.status?.text == "salesledger: daily backup failed: disk" && app.status?.isError == true)
+        #expect(title(app).contains("[统计回款提醒 2/2…]"))
+        _ = app.handle(.tick)
+        #expect(!app.hasPendingWork)
+    }
+}
