@@ -27,21 +27,28 @@ enum TUILauncher {
         // The daily backup (verified, rotated, named after the ledger) at the first start of a day; the title bar
         // warns when backups exist but none is younger than 24 h (e.g. the daily one failed).
         // Audited like `backup --daily`: a role that may not back up is refused (and audited) when one is due; a
-        // backup that fails is recorded as `ledger.backup_failed`.
+        // backup that fails is recorded as `ledger.backup_failed`. Issue 10: it runs after the first frame, named
+        // in the title bar while it works (`StartupStep`).
         let today = service.clock.today()
         if !store.hasDailyBackup(today: today) {
-            let target = (try? store.dailyBackupPath(today: today)) ?? "daily backup"
-            do {
-                try service.authorize(.backup, detail: "daily (terminal UI)")
-                let outcome = try store.dailyBackupIfDue(today: today)
-                if let report = outcome.created { try BackupCommand.record(report, kind: "daily", service: service) }
-            } catch {
-                if case LedgerError.permissionDenied = error {} else {
-                    _ = try? service.run(RecordBackupFailure(kind: "daily", file: target, error: String(describing: error)))
+            context.startupSteps.append(StartupStep(label: ("daily backup", "每日备份")) {
+                let target = (try? store.dailyBackupPath(today: today)) ?? "daily backup"
+                do {
+                    try service.authorize(.backup, detail: "daily (terminal UI)")
+                    let outcome = try store.dailyBackupIfDue(today: today)
+                    if let report = outcome.created { try BackupCommand.record(report, kind: "daily", service: service) }
+                    return nil
+                } catch {
+                    if case LedgerError.permissionDenied = error {} else {
+                        _ = try? service.run(RecordBackupFailure(kind: "daily", file: target,
+                                                                 error: String(describing: error)))
+                    }
+                    warnings.append("daily backup failed: \(error)")
+                    return "salesledger: daily backup failed: \(error)"
                 }
-                warnings.append("daily backup failed: \(error)")
-            }
+            })
         }
+        context.defersStartupWork = true
         let loose = FilePermissions.check(ledger: global.databasePath)
         context.startupWarning = FilePermissions.warning(loose, ledger: global.databasePath)
             ?? warnings.first.map { "salesledger: \($0)" }
