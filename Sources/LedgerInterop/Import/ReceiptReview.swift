@@ -155,7 +155,6 @@ public struct ReceiptReview: Sendable {
             item.problem = nil
             item.parts = []
             if item.isSkipped && writing {
-                written.skipped += 1
                 out.append(item)
                 continue
             }
@@ -223,6 +222,8 @@ public struct ReceiptReview: Sendable {
             }
             out.append(item)
         }
+        // Rows skipped by the user and rows found already in the ledger (skipped when found).
+        written.skipped = out.filter(\.isSkipped).count
         return (out, written)
     }
 
