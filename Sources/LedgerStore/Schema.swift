@@ -170,6 +170,7 @@ enum Schema {
         CompactAuditSchema.register(in: &migrator)
         TrainingSchema.register(in: &migrator)
         ReportIndexSchema.register(in: &migrator)
+        CustomerSearchIndex.register(in: &migrator)
         return migrator
     }
 }

@@ -3,10 +3,12 @@
 import Foundation
 import TerminalUI
 
-// With a ledger (`--ledger PATH` or SALESLEDGER_BENCH_LEDGER): time the report queries in-process instead.
+// With a ledger (`--ledger PATH` or SALESLEDGER_BENCH_LEDGER): time the report queries in-process
+// (LedgerQueryBench), then the terminal UI's cases (LedgerBench), instead of the frame benchmark.
 if let ledger = LedgerQueryBench.ledgerPath(CommandLine.arguments) {
     do {
         try LedgerQueryBench.run(path: ledger, arguments: CommandLine.arguments)
+        if CommandLine.arguments.contains("--ledger") { LedgerBench.runIfAsked() }
     } catch {
         print("salesledger-bench: \(error)")
         exit(1)
