@@ -20,6 +20,8 @@ let package = Package(
     targets: [
         // ncursesw as a system library: module map + shim header, no pkg-config.
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        // zlib (deflate) as a system library, for the bulk audit entries' payloads (issue 10).
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
         // Pure Swift terminal UI toolkit: cells, buffer + diff, width, events, backends, widgets.
         // Links libm on Linux: `Double.rounded()` lowers to libm's round/ceil.
         .target(name: "TerminalUI", linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
@@ -29,7 +31,7 @@ let package = Package(
         .target(name: "LedgerCore"),
         // SQLite store (GRDB): schema, migrations, queries; implements LedgerCore's store protocols.
         .target(name: "LedgerStore", dependencies: [
-            "LedgerCore",
+            "LedgerCore", "CZlib",
             .product(name: "GRDB", package: "GRDB.swift"),
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "_CryptoExtras", package: "swift-crypto"),
@@ -63,7 +65,9 @@ let package = Package(
             "TerminalUI", "TerminalUINcurses", "SalesLedgerApp",
         ]),
         // Release-build benchmark of full-frame rendering (`make bench`).
-        .executableTarget(name: "salesledger-bench", dependencies: ["TerminalUI"]),
+        .executableTarget(name: "salesledger-bench", dependencies: [
+            "TerminalUI", "LedgerCore", "LedgerStore", "LedgerReports", "SalesLedgerApp",
+        ]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "SalesLedgerApp"],
                     resources: [.copy("Snapshots")]),
         .testTarget(name: "LedgerCoreTests", dependencies: ["LedgerCore"], resources: [.copy("Fixtures")]),

@@ -49,18 +49,21 @@ public struct SampleGenerator {
         let zh = language == .zh
         let names = zh ? GeneratorWords.chinese : GeneratorWords.english
         // Salespeople.
+        // Master data whose code already exists (`sample generate --force` on a used ledger) is reused as it is.
         for (i, person) in names.salespeople.enumerated() {
-            try runner.run(CreateSalesperson(code: padded("S", i + 1, width: 2), name: person))
+            let code = padded("S", i + 1, width: 2)
+            if try runner.salesperson(code: code) == nil { try runner.run(CreateSalesperson(code: code, name: person)) }
         }
         // Products.
-        var productPrices: [(sku: String, price: Int64)] = []
+        var productSKUs: [String] = []
         for (i, item) in names.products.enumerated() {
             let sku = padded("P", i + 1, width: 3)
+            productSKUs.append(sku)
             let price = Int64(rng.next(in: item.minPrice...item.maxPrice)) * 100
+            if try runner.product(sku: sku) != nil { continue }
             try runner.run(CreateProduct(sku: sku, name: item.name, category: item.category, unit: item.unit,
                                          unitPrice: Money(minorUnits: price, currency: .cny),
                                          taxRate: Rate(basisPoints: item.taxBasisPoints)))
-            productPrices.append((sku, price))
             report.products += 1
         }
         // Customers.
@@ -92,8 +95,9 @@ public struct SampleGenerator {
             if rng.next(below: 3) == 0 {
                 fields.creditLimit = Money(minorUnits: Int64(rng.next(in: 5...50)) * 10_000_00, currency: .cny)
             }
-            try runner.run(CreateCustomer(fields))
             customerCodes.append(fields.code)
+            if try runner.customer(code: fields.code) != nil { continue }
+            try runner.run(CreateCustomer(fields))
             report.customers += 1
             if report.customers % 1000 == 0 { progress?("customers", report.customers, customers) }
         }
@@ -102,13 +106,13 @@ public struct SampleGenerator {
         let start = today.adding(days: -540)
         var dates = (0..<invoices).map { _ in start.adding(days: rng.next(below: 541)) }
         dates.sort()
-        var receipts: [(date: CivilDate, customer: String, number: String, amount: Money)] = []
+        var receipts: [(date: CivilDate, customer: String, number: String, invoiceID: Int64, amount: Money)] = []
         for date in dates {
             let customer = customerCodes[min(customerCodes.count - 1, rng.skewed(below: customerCodes.count))]
             var lines: [LineInput] = []
             for _ in 0..<rng.next(in: 1...4) {
-                let product = productPrices[rng.next(below: productPrices.count)]
-                lines.append(LineInput(productSKU: product.sku, quantity: Quantity(rng.next(in: 1...40)),
+                let sku = productSKUs[rng.next(below: productSKUs.count)]
+                lines.append(LineInput(productSKU: sku, quantity: Quantity(rng.next(in: 1...40)),
                                        discount: Rate(basisPoints: [0, 0, 0, 500, 1000][rng.next(below: 5)])))
             }
             var post = PostInvoice(customerCode: customer, date: date, lines: lines)
@@ -125,14 +129,15 @@ public struct SampleGenerator {
             if invoice.dueDate < today {
                 if roll < paidShare {
                     let paid = min(today, max(date, invoice.dueDate.adding(days: rng.next(in: -20...25))))
-                    receipts.append((paid, customer, invoice.displayNumber, invoice.total))
+                    receipts.append((paid, customer, invoice.displayNumber, invoice.id, invoice.total))
                 } else if roll < partialShare {
                     let paid = min(today, max(date, invoice.dueDate.adding(days: rng.next(in: -10...15))))
                     let half = Money(minorUnits: invoice.total.minorUnits / 2, currency: .cny)
-                    if half.minorUnits > 0 { receipts.append((paid, customer, invoice.displayNumber, half)) }
+                    if half.minorUnits > 0 { receipts.append((paid, customer, invoice.displayNumber, invoice.id, half)) }
                 }
             } else if roll < 20 {
-                receipts.append((min(today, date.adding(days: rng.next(in: 0...10))), customer, invoice.displayNumber, invoice.total))
+                receipts.append((min(today, date.adding(days: rng.next(in: 0...10))), customer, invoice.displayNumber,
+                                 invoice.id, invoice.total))
             }
             if rng.next(below: 50) == 0 {
                 let credit = Money(minorUnits: max(1, invoice.total.minorUnits / 10), currency: .cny)
@@ -145,8 +150,8 @@ public struct SampleGenerator {
         progress?("invoices", report.invoices, invoices)
         receipts.sort(by: { ($0.date, $0.number) < ($1.date, $1.number) })
         for receipt in receipts {
-            guard let invoice = try runner.invoice(number: receipt.number) else { continue }
-            let open = invoice.total.minorUnits - (try allocatedSoFar(runner, invoice))
+            // The maintained open amount (a credit note may have reduced it); no reload of the invoice.
+            let open = try runner.openAmount(invoiceID: receipt.invoiceID)
             let amount = min(open, receipt.amount.minorUnits)
             guard amount > 0 else { continue }
             var record = RecordReceipt(customerCode: receipt.customer, date: receipt.date,
@@ -160,10 +165,6 @@ public struct SampleGenerator {
         }
         progress?("receipts", report.receipts, receipts.count)
         return report
-    }
-
-    private func allocatedSoFar(_ runner: LedgerService.BatchRunner, _ invoice: Invoice) throws -> Int64 {
-        try runner.allocated(invoiceID: invoice.id)
     }
 }
 

@@ -3,7 +3,7 @@ import LedgerCore
 
 extension SQLiteTransaction {
     func importedFile(fingerprint: String) throws -> ImportedFile? {
-        try Row.fetchOne(db, sql: "SELECT * FROM import_file WHERE fingerprint = ?", arguments: [fingerprint]).map { row in
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM import_file WHERE fingerprint = ?"), arguments: [fingerprint]).map { row in
             ImportedFile(fingerprint: row["fingerprint"], kind: row["kind"], fileName: row["file_name"], rows: row["rows"],
                          importedOn: try RowMapping.date(row, "imported_on", "import_file"))
         }
@@ -21,7 +21,7 @@ extension SQLiteTransaction {
     }
 
     func receiptExists(reference: String) throws -> Bool {
-        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM receipt WHERE reference = ?)", arguments: [reference]) ?? false
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM receipt WHERE reference = ?)"), arguments: [reference]) ?? false
     }
 }
 

@@ -7,6 +7,12 @@ import LedgerCore
 final class SQLiteTransaction: LedgerTransaction {
     let db: Database
     let auditKey: SymmetricKey?
+    /// The reminder rules read once per transaction (credit control reads them on every post); `save` clears it.
+    var reminderRulesCache: ReminderRules?
+    /// Customers and products read by code in this transaction (a bulk load posts thousands of documents for the
+    /// same few); cleared by every write of those tables through this transaction.
+    var customersByCode: [String: Customer] = [:]
+    var productsBySKU: [String: Product] = [:]
     init(db: Database, auditKey: SymmetricKey? = nil) {
         self.db = db
         self.auditKey = auditKey
@@ -19,7 +25,11 @@ final class SQLiteTransaction: LedgerTransaction {
     }
 
     func customer(code: String) throws -> Customer? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM customer WHERE code = ?"), arguments: [code]).map(RowMapping.customer)
+        if let cached = customersByCode[code] { return cached }
+        let found = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM customer WHERE code = ?"), arguments: [code])
+            .map(RowMapping.customer)
+        if let found { customersByCode[code] = found }
+        return found
     }
 
     func customer(named name: String) throws -> Customer? {
@@ -32,12 +42,13 @@ final class SQLiteTransaction: LedgerTransaction {
     }
 
     func insert(_ customer: Customer) throws -> Int64 {
-        try db.execute(sql: "INSERT INTO customer (\(RowMapping.customerColumns)) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                       arguments: RowMapping.customerArguments(customer))
+        try db.cachedStatement(sql: "INSERT INTO customer (\(RowMapping.customerColumns)) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+            .execute(arguments: RowMapping.customerArguments(customer))
         return db.lastInsertedRowID
     }
 
     func update(_ customer: Customer) throws {
+        customersByCode.removeAll()
         let sets = RowMapping.customerColumns.split(separator: ",").map { "\($0.trimmingCharacters(in: .whitespaces)) = ?" }
         var args = RowMapping.customerArguments(customer)
         args += [customer.id]
@@ -54,7 +65,11 @@ final class SQLiteTransaction: LedgerTransaction {
     }
 
     func product(sku: String) throws -> Product? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM product WHERE sku = ?"), arguments: [sku]).map(RowMapping.product)
+        if let cached = productsBySKU[sku] { return cached }
+        let found = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM product WHERE sku = ?"), arguments: [sku])
+            .map(RowMapping.product)
+        if let found { productsBySKU[sku] = found }
+        return found
     }
 
     func insert(_ p: Product) throws -> Int64 {
@@ -124,7 +139,7 @@ final class SQLiteTransaction: LedgerTransaction {
     }
 
     static func loadInvoice(_ db: Database, sql: String, arguments: StatementArguments) throws -> Invoice? {
-        guard let row = try Row.fetchOne(db, sql: sql, arguments: arguments) else { return nil }
+        guard let row = try Row.fetchOne(db.cachedStatement(sql: sql), arguments: arguments) else { return nil }
         let cur = try RowMapping.currency(row, "document")
         let lines = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM document_line WHERE document_id = ? ORDER BY line_no"),
                                      arguments: [row["id"] as Int64]).map { RowMapping.line($0, currency: cur) }
@@ -132,8 +147,8 @@ final class SQLiteTransaction: LedgerTransaction {
     }
 
     func setStatus(invoiceID: Int64, status: DocumentStatus, voidReason: String) throws {
-        try db.execute(sql: "UPDATE document SET status = ?, void_reason = ? WHERE id = ?",
-                       arguments: [status.rawValue, voidReason, invoiceID])
+        try db.cachedStatement(sql: "UPDATE document SET status = ?, void_reason = ? WHERE id = ?")
+            .execute(arguments: [status.rawValue, voidReason, invoiceID])
     }
 
     func setDispute(invoiceID: Int64, isDisputed: Bool, reason: String) throws {
@@ -187,12 +202,12 @@ final class SQLiteTransaction: LedgerTransaction {
     }
 
     func openInvoices(customerID: Int64) throws -> [OpenItem] {
-        try Row.fetchAll(db, sql: RowMapping.openItemsSQL(whereClause: "d.customer_id = :customer", asOf: false),
+        try Row.fetchAll(db.cachedStatement(sql: MaintainedOpenItems.openInvoicesSQL(where: "o.customer_id = :customer")),
                          arguments: ["customer": customerID]).map(RowMapping.openItem)
     }
 
     func unappliedCredits(customerID: Int64) throws -> [UnappliedCredit] {
-        try Row.fetchAll(db, sql: RowMapping.unappliedSQL(whereClause: "r.customer_id = :customer", asOf: false),
+        try Row.fetchAll(db.cachedStatement(sql: RowMapping.unappliedSQL(whereClause: "r.customer_id = :customer", asOf: false)),
                          arguments: ["customer": customerID]).map(RowMapping.unapplied)
     }
 
@@ -221,5 +236,9 @@ final class SQLiteTransaction: LedgerTransaction {
 
     func appendAudit(_ entry: AuditDraft) throws {
         try AuditAppender.append(entry, db: db, key: auditKey)
+    }
+
+    func appendAuditChunk(_ entries: [AuditDraft]) throws {
+        try AuditChunk.append(entries, db: db, key: auditKey)
     }
 }

@@ -20,7 +20,8 @@ struct DataImportOptions: ParsableArguments {
 /// Runs one import: read and check every row, then post all rows in one transaction or nothing.
 enum DataImportRunner {
     static func run(_ kind: ImportKind, _ global: GlobalOptions, _ options: DataImportOptions,
-                    format: ReceiptFormat = .generic, skipUnmatched: Bool = false, skipInvalid: Bool = false) throws {
+                    format: ReceiptFormat = .generic, skipUnmatched: Bool = false, skipInvalid: Bool = false,
+                    review: Bool = false) throws {
         guard let cur = Currency.named(options.currency) else { throw UserError("currency: unknown currency code \(options.currency)") }
         var settings = ImportSettings()
         settings.decimalComma = options.decimalComma
@@ -35,6 +36,24 @@ enum DataImportRunner {
         let file = try DelimitedFile.read(path: options.file, headerStart: DataImport.headerStart(for: format))
         let plan = try DataImport(file: file, kind: kind, settings: settings) { read, total in
             progress.report("checking", read, total, unit: .bytes)
+        }
+        if review { progress.finish() }
+        if review && plan.rejected.isEmpty && !plan.entries.isEmpty {
+            // The proposals on the review screen; nothing is written before the user writes them there (^S).
+            let name = (options.file as NSString).lastPathComponent
+            try TUILauncher.run(global: global, theme: nil, prepare: { app in
+                try app.openReceiptReview(plan, fileName: name, exitAfter: true)
+            }, finish: { app in
+                switch app.reviewResult {
+                case .some(.some(let summary)):
+                    print(summary)
+                    return 0
+                default:
+                    let text = "salesledger: \(options.file): review cancelled; nothing imported\n"
+                    FileHandle.standardError.write(Data(text.utf8))
+                    return 1
+                }
+            })
         }
         let (_, service) = try global.openLedger()
         let result = try plan.run(service: service, dryRun: options.dryRun, dropUnmatched: skipUnmatched) { done, total in
@@ -110,11 +129,20 @@ struct ImportReceiptsCommand: ParsableCommand {
             Bills: preamble lines are skipped, only money in counts, refunds and closed trades are left out, a \
             交易单号 is imported once. Customers are matched by code, name or payer account; each receipt is applied \
             to the invoice named in its note, else an open invoice of exactly its amount, else oldest first. \
-            Use --dry-run to review the proposals first.
+            On a terminal, bills (wechat, alipay, bank-csv) open a review screen where each proposal is accepted, \
+            changed (customer, allocation) or skipped before anything is written; --no-review writes the proposals \
+            as they are. Use --dry-run to list the proposals.
             """)
     @OptionGroup var global: GlobalOptions
     @OptionGroup var options: DataImportOptions
     @Option(help: "generic, wechat, alipay or bank-csv.") var format: ReceiptFormat = .generic
     @Flag(help: "Leave out receipts whose payer matches no customer instead of stopping.") var skipUnmatched = false
-    func run() throws { try DataImportRunner.run(.receipts, global, options, format: format, skipUnmatched: skipUnmatched) }
+    @Flag(help: "Write the proposals without the review screen (bills on a terminal are reviewed first).")
+    var noReview = false
+    func run() throws {
+        let review = format != .generic && !noReview && !options.dryRun && !skipUnmatched
+            && isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
+        try DataImportRunner.run(.receipts, global, options, format: format, skipUnmatched: skipUnmatched,
+                                 review: review)
+    }
 }

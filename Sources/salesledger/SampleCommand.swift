@@ -40,7 +40,10 @@ struct SampleCommand: ParsableCommand {
         @Option(help: "Number of customers.") var customers = 200
         @Option(help: "Number of invoices.") var invoices = 3000
         @Option(help: "Random seed: the same seed (and today) gives the same ledger.") var seed: UInt64 = 1
-        @Flag(help: "Generate even when the ledger is not empty.") var force = false
+        @Flag(help: """
+            Generate even when the ledger is not empty: salespeople, products and customers whose generated codes \
+            exist are reused.
+            """) var force = false
 
         func validate() throws {
             guard customers >= 1, customers <= 1_000_000 else { throw ValidationError("--customers must be 1…1000000") }

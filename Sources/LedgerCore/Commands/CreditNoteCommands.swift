@@ -75,8 +75,8 @@ public struct IssueCreditNote: LedgerCommand {
             let open = target.total.minorUnits - (try tx.allocatedToInvoice(id: target.id))
             let amount = min(open, total.minorUnits)
             if amount > 0 {
-                let item = try tx.openInvoices(customerID: customer.id).filter { $0.invoiceID == target.id }
-                let manual = item.map { ManualAllocation(invoiceNumber: $0.number, amount: Money(minorUnits: amount, currency: currency)) }
+                let item = try tx.openInvoice(number: target.displayNumber, customerID: customer.id)
+                let manual = (item.map { [$0] } ?? []).map { ManualAllocation(invoiceNumber: $0.number, amount: Money(minorUnits: amount, currency: currency)) }
                 outcome = try Allocator.apply(plan: .manual(manual), available: total, source: .creditNote,
                                               sourceID: note.id, sourceDate: date, customer: customer, tx: tx,
                                               context: context)

@@ -53,10 +53,16 @@ public final class LedgerService {
         return error
     }
 
-    /// Runs many commands in one transaction (sample loads, imports): all commit or none does.
+    /// Runs many commands in one transaction (sample loads, imports): all commit or none does. Their audit
+    /// entries are written one per chunk of `BulkAuditBuffer.chunkSize` commands (issue 10).
     public func runBatch<T>(_ body: (BatchRunner) throws -> T) throws(LedgerError) -> T {
         do {
-            return try store.write { tx in try body(BatchRunner(service: self, tx: tx)) }
+            return try store.write { tx in
+                let runner = BatchRunner(service: self, tx: tx, audit: BulkAuditBuffer())
+                let result = try body(runner)
+                try runner.audit.flush(tx)
+                return result
+            }
         } catch {
             throw refusalAudited(LedgerService.ledgerError(error), command: "batch", payload: "{}")
         }
@@ -80,24 +86,31 @@ public final class LedgerService {
     public struct BatchRunner {
         let service: LedgerService
         let tx: any LedgerTransaction
+        let audit: BulkAuditBuffer
         @discardableResult
         public func run<C: LedgerCommand>(_ command: C) throws -> C.Outcome {
-            try service.execute(command, in: tx)
+            try service.execute(command, in: tx, audit: audit)
         }
 
         /// Reads a document inside the batch (read-only).
         public func invoice(number: String) throws -> Invoice? { try tx.invoice(number: number) }
+        /// Open amount now of a posted invoice (maintained, `open_item`), minor units (read-only).
+        public func openAmount(invoiceID: Int64) throws -> Int64 { try tx.openAmount(invoiceID: invoiceID) }
         /// Net amount allocated to an invoice so far, minor units (read-only).
         public func allocated(invoiceID: Int64) throws -> Int64 { try tx.allocatedToInvoice(id: invoiceID) }
         /// The code of the first customer named exactly `name`, if any (read-only).
         public func customerCode(named name: String) throws -> String? { try tx.customer(named: name)?.code }
         /// Whether a document with this external reference exists (read-only).
         public func documentExists(externalReference: String) throws -> Bool { try tx.documentExists(externalReference: externalReference) }
+        /// Reads a salesperson inside the batch (read-only).
+        public func salesperson(code: String) throws -> Salesperson? { try tx.salesperson(code: code) }
         /// Reads a customer inside the batch (read-only).
         public func customer(code: String) throws -> Customer? { try tx.customer(code: code) }
     }
 
-    func execute<C: LedgerCommand>(_ command: C, in tx: any LedgerTransaction) throws -> C.Outcome {
+    /// Runs `command` in `tx` and writes its audit entry — or hands it to `audit`, a bulk load's chunk buffer.
+    func execute<C: LedgerCommand>(_ command: C, in tx: any LedgerTransaction,
+                                   audit: BulkAuditBuffer? = nil) throws -> C.Outcome {
         guard C.allowedRoles.contains(role) else {
             throw LedgerError.permissionDenied(
                 "\(C.name) needs the \(Self.roleList(C.allowedRoles)) role (you are \(role.rawValue))")
@@ -105,10 +118,11 @@ public final class LedgerService {
         let context = CommandContext(actor: actor, role: role, today: clock.today(), rounding: rounding,
                                      creditOverdueDays: creditOverdueDays)
         let outcome = try command.execute(in: tx, context: context)
-        try tx.appendAudit(AuditDraft(
+        let draft = AuditDraft(
             actor: actor, timestampUTC: utcTimestamp(wallClock()), command: C.name,
             payload: AuditJSON.payload(command), changes: context.changes,
-            outcome: AuditJSON.outcome(outcome), businessDate: context.today.description))
+            outcome: AuditJSON.outcome(outcome), businessDate: context.today.description)
+        if let audit { try audit.add(draft, tx: tx) } else { try tx.appendAudit(draft) }
         return outcome
     }
 

@@ -60,12 +60,11 @@ enum Allocator {
         case let .manual(parts):
             var issues = IssueCollector()
             var planned: [(OpenItem, Int64)] = []
-            let open = try tx.openInvoices(customerID: customer.id)
             var total: Int64 = 0
             var plannedPerInvoice: [Int64: Int64] = [:]
             for (index, part) in parts.enumerated() {
                 let path = "allocations[\(index + 1)]"
-                guard let item = open.first(where: { $0.number == part.invoiceNumber }) else {
+                guard let item = try tx.openInvoice(number: part.invoiceNumber, customerID: customer.id) else {
                     issues.add("\(path).invoice", "\(part.invoiceNumber) is not an open invoice of \(customer.code)")
                     continue
                 }

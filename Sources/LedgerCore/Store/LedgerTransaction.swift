@@ -50,6 +50,10 @@ public protocol LedgerTransaction: ReceivablesTransaction, ClassificationTransac
     func allocatedFrom(source: AllocationSource, id: Int64) throws -> Int64
     /// Posted invoices of the customer whose open balance is > 0, oldest due date first (then number).
     func openInvoices(customerID: Int64) throws -> [OpenItem]
+    /// The customer's posted invoice numbered `number` when it is open now (for manual allocation), else nil.
+    func openInvoice(number: String, customerID: Int64) throws -> OpenItem?
+    /// Open amount now of a posted invoice (total − net allocations), minor units; 0 when not posted.
+    func openAmount(invoiceID: Int64) throws -> Int64
     /// Receipts and credit notes of the customer with an unapplied amount > 0, oldest first.
     func unappliedCredits(customerID: Int64) throws -> [UnappliedCredit]
     /// Credit control's figures of the customer as aggregates (no list of open invoices; issue 10).
@@ -63,6 +67,9 @@ public protocol LedgerTransaction: ReceivablesTransaction, ClassificationTransac
 
     /// Appends an audit entry; the store numbers it and chains its hash.
     func appendAudit(_ entry: AuditDraft) throws
+    /// Appends one entry for several commands of a bulk load, in order (issue 10: one entry per chunk). A store
+    /// without a bulk format appends them one by one.
+    func appendAuditChunk(_ entries: [AuditDraft]) throws
 }
 
 /// A storage back end: one write path (`write`, one transaction) and paged, read-only queries.
@@ -72,6 +79,21 @@ public protocol LedgerStore: LedgerQueries, AnyObject {
 }
 
 extension LedgerTransaction {
+    public func appendAuditChunk(_ entries: [AuditDraft]) throws {
+        for entry in entries { try appendAudit(entry) }
+    }
+
+    /// From the full list, for a store without maintained open amounts.
+    public func openInvoice(number: String, customerID: Int64) throws -> OpenItem? {
+        try openInvoices(customerID: customerID).first { $0.number == number }
+    }
+
+    /// From the invoice and its allocations, for a store without maintained open amounts.
+    public func openAmount(invoiceID: Int64) throws -> Int64 {
+        guard let invoice = try invoice(id: invoiceID), invoice.status == .posted else { return 0 }
+        return invoice.total.minorUnits - (try allocatedToInvoice(id: invoiceID))
+    }
+
     /// From the full lists, for a store without an aggregate query.
     public func creditPosition(customerID: Int64, currency: Currency, asOf: CivilDate) throws -> CreditPosition {
         CreditPosition.from(open: try openInvoices(customerID: customerID),

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import LedgerCore
 
@@ -18,18 +19,47 @@ extension SQLiteLedgerStore: AuditQueries {
             args += [actor]
         }
         if let command = filter.command {
-            clauses.append("(command = ? OR substr(command, 1, ?) = ?)")
-            args += [command, command.count + 1, command + "."]
+            // Bulk entries hold many commands: they are read and their lines filtered below.
+            clauses.append("(command = ? OR substr(command, 1, ?) = ? OR command = ?)")
+            args += [command, command.count + 1, command + ".", AuditChunk.command]
         }
         let whereSQL = clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ")
+        func matches(_ name: String) -> Bool {
+            guard let command = filter.command else { return true }
+            return name == command || name.hasPrefix(command + ".")
+        }
         return try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM audit_log \(whereSQL) ORDER BY seq", arguments: args).map { row in
-                AuditLogEntry(
-                    seq: row["seq"], timestampUTC: row["timestamp_utc"], actor: row["actor"],
-                    command: row["command"], payload: row["payload"], changes: row["changes"],
-                    outcome: row["outcome"],
-                    hash: AuditChain.text(stored: row["hash"], format: row["entry_format"]))
+            var entries: [AuditLogEntry] = []
+            let rows = try Row.fetchCursor(db, sql: "SELECT * FROM audit_log \(whereSQL) ORDER BY seq", arguments: args)
+            while let row = try rows.next() {
+                let format: Int = (row["entry_format"] as Int?) ?? AuditEntryFormat.text
+                let hash = AuditChain.text(stored: row["hash"], format: format)
+                if AuditEntryFormat.isBulk(format) {
+                    entries += Self.bulkLines(row, hash: hash).filter { matches($0.command) }
+                } else if matches(row["command"]) {
+                    entries.append(AuditLogEntry(
+                        seq: row["seq"], timestampUTC: row["timestamp_utc"], actor: row["actor"],
+                        command: row["command"], payload: row["payload"], changes: row["changes"],
+                        outcome: row["outcome"], hash: hash))
+                }
             }
+            return entries
+        }
+    }
+
+    /// The commands of a bulk entry (issue 10) as entries of their own: same number, time, actor and hash, each
+    /// with its command's payload, changes and outcome. An unreadable payload is shown as the entry itself
+    /// (`audit verify` reports it).
+    static func bulkLines(_ row: Row, hash: String) -> [AuditLogEntry] {
+        let blob: [UInt8] = (row["payload"] as Data?).map { Array($0) } ?? []
+        guard let lines = AuditChunk.lines(blob) else {
+            return [AuditLogEntry(seq: row["seq"], timestampUTC: row["timestamp_utc"], actor: row["actor"],
+                                  command: row["command"], payload: "", changes: "",
+                                  outcome: (row["outcome"] as String? ?? "") + " (payload unreadable)", hash: hash)]
+        }
+        return lines.map {
+            AuditLogEntry(seq: row["seq"], timestampUTC: row["timestamp_utc"], actor: row["actor"], command: $0.command,
+                          payload: $0.payload, changes: $0.changes, outcome: $0.outcome, hash: hash)
         }
     }
 

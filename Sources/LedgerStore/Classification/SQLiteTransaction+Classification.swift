@@ -56,6 +56,8 @@ extension SQLiteTransaction {
               source = excluded.source, set_on = excluded.set_on
             """, arguments: [a.entity.rawValue, a.entityID, a.dimension, a.classCode, a.source.description, a.setOn.description])
         if let (table, column) = ClassColumns.column(entity: a.entity, dimension: a.dimension) {
+            customersByCode.removeAll()
+            productsBySKU.removeAll()
             try db.execute(sql: "UPDATE \(table) SET \(column) = ? WHERE id = ?", arguments: [a.classCode, a.entityID])
         }
     }

@@ -3,6 +3,7 @@ import LedgerCore
 
 extension SQLiteTransaction {
     func update(_ p: Product) throws {
+        productsBySKU.removeAll()
         try db.execute(sql: """
             UPDATE product SET sku = ?, name = ?, category = ?, unit = ?, unit_price = ?, currency = ?, tax_rate_bp = ?,
               pinyin = ?, pinyin_initials = ?, archived = ? WHERE id = ?
@@ -15,6 +16,7 @@ extension SQLiteTransaction {
     }
 
     func deleteProduct(id: Int64) throws {
+        productsBySKU.removeAll()
         try db.execute(sql: "DELETE FROM product_price WHERE product_id = ?", arguments: [id])
         try db.execute(sql: "DELETE FROM product WHERE id = ?", arguments: [id])
     }
@@ -59,7 +61,7 @@ extension SQLiteTransaction {
 /// SQL shared by the transaction and the read queries.
 enum ProductRows {
     static func prices(_ db: Database, productID: Int64) throws -> [ProductPrice] {
-        try Row.fetchAll(db, sql: "SELECT * FROM product_price WHERE product_id = ? ORDER BY valid_from",
+        try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM product_price WHERE product_id = ? ORDER BY valid_from"),
                          arguments: [productID]).map { row in
             ProductPrice(productID: row["product_id"], validFrom: try RowMapping.date(row, "valid_from", "product_price"),
                          unitPrice: Money(minorUnits: row["unit_price"], currency: try RowMapping.currency(row, "product_price")))
@@ -68,12 +70,12 @@ enum ProductRows {
 
     static func credited(_ db: Database, invoiceID: Int64) throws -> [Int: CreditedLine] {
         var result: [Int: CreditedLine] = [:]
-        for row in try Row.fetchAll(db, sql: """
+        for row in try Row.fetchAll(db.cachedStatement(sql: """
             SELECT l.credits_line_no AS line, SUM(l.quantity_milli) AS q, SUM(l.net_amount) AS net, SUM(l.tax_amount) AS tax
             FROM document_line l JOIN document d ON d.id = l.document_id
             WHERE d.applies_to_id = ? AND d.kind = 'credit_note' AND d.status = 'posted' AND l.credits_line_no IS NOT NULL
             GROUP BY l.credits_line_no
-            """, arguments: [invoiceID]) {
+            """), arguments: [invoiceID]) {
             result[row["line"]] = CreditedLine(quantity: row["q"], net: row["net"], tax: row["tax"])
         }
         return result

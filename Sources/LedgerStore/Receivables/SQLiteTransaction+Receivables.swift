@@ -34,21 +34,26 @@ extension SQLiteTransaction {
     }
 
     func reminderRules() throws -> ReminderRules {
-        try ReceivablesRows.reminderRules(db)
+        if let cached = reminderRulesCache { return cached }
+        let rules = try ReceivablesRows.reminderRules(db)
+        reminderRulesCache = rules
+        return rules
     }
 
     func latestAllocationDate(invoiceID: Int64) throws -> CivilDate? {
-        try String.fetchOne(db, sql: "SELECT MAX(date) FROM allocation WHERE invoice_id = ?", arguments: [invoiceID])
+        try String.fetchOne(db.cachedStatement(sql: "SELECT MAX(date) FROM allocation WHERE invoice_id = ?"),
+                            arguments: [invoiceID])
             .flatMap(CivilDate.init(iso:))
     }
 
     func latestAllocationDate(source: AllocationSource, sourceID: Int64) throws -> CivilDate? {
-        try String.fetchOne(db, sql: "SELECT MAX(date) FROM allocation WHERE source = ? AND source_id = ?",
+        try String.fetchOne(db.cachedStatement(sql: "SELECT MAX(date) FROM allocation WHERE source = ? AND source_id = ?"),
                             arguments: [source.rawValue, sourceID])
             .flatMap(CivilDate.init(iso:))
     }
 
     func save(_ rules: ReminderRules) throws {
+        reminderRulesCache = nil
         try ReceivablesRows.setSetting(db, "reminder_rules", AuditJSON.encode(rules) ?? "{}")
     }
 }

@@ -12,7 +12,7 @@ import LedgerCore
 enum AuditAppender {
     static func append(_ entry: AuditDraft, db: Database, key: SymmetricKey?) throws {
         let previous = try lastHashBytes(db)
-        let changes = AuditJSON.encode(entry.changes) ?? "[]"
+        let changes = AuditChangesJSON.encode(entry.changes)
         let seals = try pendingSeals(db)
         let hash = AuditChain.compactHash(previous: previous, timestamp: entry.timestampUTC, actor: entry.actor,
                                           command: entry.command, payload: entry.payload, changes: changes,
@@ -41,7 +41,7 @@ enum AuditAppender {
         let keys = try Row.fetchAll(db.cachedStatement(sql: "SELECT entity, id FROM seal_pending ORDER BY entity, id"))
             .map { SealKey(entity: $0["entity"], id: $0["id"]) }
         guard !keys.isEmpty else { return [] }
-        try db.execute(sql: "DELETE FROM seal_pending")
+        try db.cachedStatement(sql: "DELETE FROM seal_pending").execute()
         var blob: [UInt8] = []
         blob.reserveCapacity(keys.count * 36)
         for key in keys { SealBlob.append(key, digest: try RecordSeal.digest(entity: key.entity, id: key.id, db: db),
@@ -86,6 +86,13 @@ enum AuditEntryFormat {
     static let compact = 2
     /// As `compact`, hashed with HMAC-SHA256 under the audit key.
     static let compactKeyed = 3
+    /// Issue 10: one entry for a chunk of a bulk load's commands, payload a deflated blob (`AuditChunk`).
+    static let bulk = 4
+    /// As `bulk`, hashed with HMAC-SHA256 under the audit key.
+    static let bulkKeyed = 5
+
+    static func isKeyed(_ format: Int) -> Bool { format == compactKeyed || format == bulkKeyed }
+    static func isBulk(_ format: Int) -> Bool { format == bulk || format == bulkKeyed }
 }
 
 /// Binary seals of a compact entry: per record, one byte entity code (1 document, 2 receipt, 3 allocation,
@@ -165,13 +172,22 @@ public enum AuditChain {
     static func compactHash(previous: [UInt8], timestamp: String, actor: String, command: String, payload: String,
                             changes: String, outcome: String, businessDate: String, seals: [UInt8],
                             key: SymmetricKey?) -> [UInt8] {
+        compactHash(previous: previous, timestamp: timestamp, actor: actor, command: command,
+                    payload: Array(payload.utf8), changes: changes, outcome: outcome, businessDate: businessDate,
+                    seals: seals, key: key)
+    }
+
+    /// As above with the payload as stored bytes (a bulk entry's payload is a blob).
+    static func compactHash(previous: [UInt8], timestamp: String, actor: String, command: String, payload: [UInt8],
+                            changes: String, outcome: String, businessDate: String, seals: [UInt8],
+                            key: SymmetricKey?) -> [UInt8] {
         var message: [UInt8] = []
-        message.reserveCapacity(previous.count + payload.utf8.count + seals.count + 200)
+        message.reserveCapacity(previous.count + payload.count + seals.count + 200)
         appendField(compactTag, to: &message)
         appendField(previous, to: &message)
-        for field in [timestamp, actor, command, payload, changes, outcome, businessDate] {
-            appendField(Array(field.utf8), to: &message)
-        }
+        for field in [timestamp, actor, command] { appendField(Array(field.utf8), to: &message) }
+        appendField(payload, to: &message)
+        for field in [changes, outcome, businessDate] { appendField(Array(field.utf8), to: &message) }
         appendField(seals, to: &message)
         if let key { return Array(HMAC<SHA256>.authenticationCode(for: message, using: key)) }
         return Array(SHA256.hash(data: message))
@@ -198,7 +214,7 @@ public enum AuditChain {
     static func text(stored: DatabaseValue, format: Int?) -> String {
         switch stored.storage {
         case .blob(let data):
-            return (format == AuditEntryFormat.compactKeyed ? keyedPrefix : "") + Hex.encode(data)
+            return (AuditEntryFormat.isKeyed(format ?? 0) ? keyedPrefix : "") + Hex.encode(data)
         case .string(let text): return text
         default: return ""
         }

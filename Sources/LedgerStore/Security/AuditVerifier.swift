@@ -106,14 +106,17 @@ enum AuditVerifier {
             } else {
                 let stored = AuditChain.bytes(stored: storedValue, format: format)
                 let sealBlob: [UInt8] = (row[10] as Data?).map { Array($0) } ?? []
-                let isKeyed = format == AuditEntryFormat.compactKeyed
+                let isKeyed = AuditEntryFormat.isKeyed(format)
                 if isKeyed { keyed += 1 }
                 lastKeyed = isKeyed
                 if isKeyed && key == nil {
                     if !skipKeyedWithoutKey { report("audit entry \(seq) is keyed (HMAC): give the audit key to verify it") }
                 } else {
+                    let payload: [UInt8] = AuditEntryFormat.isBulk(format)
+                        ? ((row[4] as Data?).map { Array($0) } ?? [])
+                        : Array(((row[4] as String?) ?? "").utf8)
                     let hash = AuditChain.compactHash(
-                        previous: previousBytes, timestamp: row[1], actor: row[2], command: command, payload: row[4],
+                        previous: previousBytes, timestamp: row[1], actor: row[2], command: command, payload: payload,
                         changes: row[5], outcome: row[6], businessDate: businessDate, seals: sealBlob,
                         key: isKeyed ? key : nil)
                     if hash != stored {

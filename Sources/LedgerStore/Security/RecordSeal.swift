@@ -19,6 +19,13 @@ enum RecordSeal {
                                     "note"]
     static let userColumns = ["name", "role", "active", "password_hash"]
 
+    /// The statements reading a record's sealed columns in order (read by index: no look-up by column name on the
+    /// bulk write path, which seals every record it writes).
+    static let documentSQL = "SELECT status, \(documentColumns.joined(separator: ", ")) FROM document WHERE id = ?"
+    static let lineSQL = "SELECT \(lineColumns.joined(separator: ", ")) FROM document_line WHERE document_id = ? ORDER BY line_no"
+    static let receiptSQL = "SELECT \(receiptColumns.joined(separator: ", ")) FROM receipt WHERE id = ?"
+    static let allocationSQL = "SELECT \(allocationColumns.joined(separator: ", ")) FROM allocation WHERE id = ?"
+
     /// Marker sealed for a record that was deleted or is not covered (a draft).
     static let absent = "absent"
 
@@ -30,9 +37,9 @@ enum RecordSeal {
     /// The SHA-256 of the record's canonical content, or nil when it does not exist (or is a draft).
     static func digest(entity: String, id: Int64, db: Database) throws -> [UInt8]? {
         var hasher = SHA256()
-        func add(_ row: Row, _ columns: [String]) {
-            for column in columns {
-                let value: DatabaseValue = row[column]
+        func add(_ row: Row, _ columns: [String], from first: Int = 0) {
+            for index in first..<(first + columns.count) {
+                let value: DatabaseValue = row[index]
                 let text: String
                 switch value.storage {
                 case .null: text = "\u{0}null"
@@ -50,23 +57,23 @@ enum RecordSeal {
         hasher.update(data: Array((entity + "\n").utf8))
         switch entity {
         case "document":
-            guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM document WHERE id = ?"), arguments: [id]),
-                  (row["status"] as String?) != "draft" else { return nil }
-            add(row, documentColumns)
-            let lines = try Row.fetchCursor(
-                db.cachedStatement(sql: "SELECT * FROM document_line WHERE document_id = ? ORDER BY line_no"), arguments: [id])
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: documentSQL), arguments: [id]),
+                  (row[0] as String?) != "draft" else { return nil }
+            add(row, documentColumns, from: 1)
+            let lines = try Row.fetchCursor(db.cachedStatement(sql: lineSQL), arguments: [id])
             while let line = try lines.next() { add(line, lineColumns) }
         case "receipt":
-            guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM receipt WHERE id = ?"), arguments: [id])
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: receiptSQL), arguments: [id])
             else { return nil }
             add(row, receiptColumns)
         case "allocation":
-            guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM allocation WHERE id = ?"), arguments: [id]) else {
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: allocationSQL), arguments: [id]) else {
                 return nil
             }
             add(row, allocationColumns)
         case "user":
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM app_user WHERE rowid = ?", arguments: [id]) else {
+            guard let row = try Row.fetchOne(
+                db, sql: "SELECT \(userColumns.joined(separator: ", ")) FROM app_user WHERE rowid = ?", arguments: [id]) else {
                 return nil
             }
             add(row, userColumns)

@@ -3,8 +3,9 @@ import LedgerCore
 
 extension SQLiteTransaction {
     func raiseNumberCounter(series: String, year: Int, atLeast: Int) throws -> Int {
-        let before = try Int.fetchOne(db, sql: "SELECT last_number FROM number_series WHERE series = ? AND year = ?",
-                                      arguments: [series, year]) ?? 0
+        let before = try Int.fetchOne(
+            db.cachedStatement(sql: "SELECT last_number FROM number_series WHERE series = ? AND year = ?"),
+            arguments: [series, year]) ?? 0
         if before < atLeast {
             try db.execute(sql: """
                 INSERT INTO number_series (series, year, last_number) VALUES (?, ?, ?)

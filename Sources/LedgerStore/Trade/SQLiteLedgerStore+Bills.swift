@@ -3,7 +3,7 @@ import LedgerCore
 
 extension SQLiteTransaction {
     func billExists(number: String) throws -> Bool {
-        try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM acceptance_bill WHERE bill_number = ?)", arguments: [number]) ?? false
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS(SELECT 1 FROM acceptance_bill WHERE bill_number = ?)"), arguments: [number]) ?? false
     }
 
     func insert(_ bill: AcceptanceBill) throws {
@@ -15,11 +15,11 @@ extension SQLiteTransaction {
 extension SQLiteLedgerStore {
     /// Acceptance bills with their receipt and customer, `condition` on `b` (bill), `r` (receipt), `c` (customer).
     static func bills(_ db: Database, condition: String, arguments: StatementArguments) throws -> [AcceptanceBill] {
-        try Row.fetchAll(db, sql: """
+        try Row.fetchAll(db.cachedStatement(sql: """
             SELECT b.*, r.display_number, r.date, r.amount, r.currency, c.code, c.name FROM acceptance_bill b
             JOIN receipt r ON r.id = b.receipt_id JOIN customer c ON c.id = r.customer_id
             WHERE \(condition) ORDER BY b.maturity, b.bill_number
-            """, arguments: arguments).map { row in
+            """), arguments: arguments).map { row in
             AcceptanceBill(receiptID: row["receipt_id"], receiptNumber: row["display_number"], customerCode: row["code"],
                            customerName: row["name"], billNumber: row["bill_number"], bank: row["bank"],
                            received: try RowMapping.date(row, "date", "acceptance_bill"),

@@ -1,0 +1,62 @@
+import GRDB
+import LedgerCore
+
+/// Write-path reads of the maintained open amounts (`open_item`, `customer_balance`; issue 10): what a command
+/// needs to allocate a receipt or check credit, read through the partial indexes of open rows instead of summing
+/// a customer's allocations. Every statement is prepared once per connection (`cachedStatement`).
+enum MaintainedOpenItems {
+    /// Posted invoices open now (`open_item.open_amount <> 0`), `whereClause` on `o` (open_item) and `d`
+    /// (document), oldest due date first, then invoice date and number — the order automatic allocation uses.
+    /// Columns as `RowMapping.openItem` reads them.
+    static func openInvoicesSQL(where whereClause: String) -> String {
+        """
+        SELECT d.id, d.display_number, d.customer_id, c.code AS customer_code, c.name AS customer_name,
+               COALESCE(s.name, '') AS salesperson, d.region, d.channel, d.date, d.due_date, d.currency, d.total,
+               d.disputed, o.open_amount AS open
+        FROM open_item o
+        JOIN document d ON d.id = o.id
+        JOIN customer c ON c.id = d.customer_id
+        LEFT JOIN salesperson s ON s.id = d.salesperson_id
+        WHERE o.kind = 'invoice' AND o.open_amount <> 0 AND \(whereClause)
+        ORDER BY o.due_date, d.date, d.display_number
+        """
+    }
+}
+
+extension SQLiteTransaction {
+    func openInvoice(number: String, customerID: Int64) throws -> OpenItem? {
+        try Row.fetchOne(db.cachedStatement(sql: MaintainedOpenItems.openInvoicesSQL(
+            where: "d.display_number = :number AND o.customer_id = :customer")),
+                         arguments: ["number": number, "customer": customerID]).map(RowMapping.openItem)
+    }
+
+    func openAmount(invoiceID: Int64) throws -> Int64 {
+        try Int64.fetchOne(db.cachedStatement(sql: "SELECT open_amount FROM open_item WHERE kind = 'invoice' AND id = ?"),
+                           arguments: [invoiceID]) ?? 0
+    }
+
+    /// Credit control's figures from the maintained balance of the customer (one row) and its open invoices
+    /// through the partial index: the open sum and unapplied credit are stored, the overdue sum reads only the
+    /// customer's open invoices due before `asOf`, the oldest open invoice is found from the earliest due date.
+    func creditPosition(customerID: Int64, currency: Currency, asOf: CivilDate) throws -> CreditPosition {
+        let balance = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT open_invoices, unapplied_credits FROM customer_balance WHERE customer_id = ? AND currency = ?
+            """), arguments: [customerID, currency.code])
+        let overdue = try Int64.fetchOne(db.cachedStatement(sql: """
+            SELECT COALESCE(SUM(open_amount), 0) FROM open_item
+            WHERE customer_id = ? AND currency = ? AND kind = 'invoice' AND open_amount <> 0 AND due_date < ?
+            """), arguments: [customerID, currency.code, asOf.description]) ?? 0
+        var oldest: (String, CivilDate)?
+        if let due = try String.fetchOne(db.cachedStatement(sql: """
+            SELECT MIN(earliest_open_due) FROM customer_balance WHERE customer_id = ?
+            """), arguments: [customerID]), let date = CivilDate(iso: due),
+           let number = try String.fetchOne(db.cachedStatement(sql: """
+            SELECT MIN(d.display_number) FROM open_item o JOIN document d ON d.id = o.id
+            WHERE o.customer_id = ? AND o.kind = 'invoice' AND o.open_amount <> 0 AND o.due_date = ?
+            """), arguments: [customerID, due]) {
+            oldest = (number, date)
+        }
+        return CreditPosition(openInvoices: balance?["open_invoices"] ?? 0, overdue: overdue,
+                              unappliedCredit: balance?["unapplied_credits"] ?? 0, oldestOpen: oldest)
+    }
+}
