@@ -65,7 +65,9 @@ let package = Package(
             "TerminalUI", "TerminalUINcurses", "SalesLedgerApp",
         ]),
         // Release-build benchmark of full-frame rendering (`make bench`).
-        .executableTarget(name: "salesledger-bench", dependencies: ["TerminalUI"]),
+        .executableTarget(name: "salesledger-bench", dependencies: [
+            "TerminalUI", "LedgerCore", "LedgerStore", "LedgerReports", "SalesLedgerApp",
+        ]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "SalesLedgerApp"],
                     resources: [.copy("Snapshots")]),
         .testTarget(name: "LedgerCoreTests", dependencies: ["LedgerCore"], resources: [.copy("Fixtures")]),

@@ -9,6 +9,7 @@
 #   BENCH_BIN=path           — the salesledger binary (default .build/release/salesledger)
 #   BENCH_DIR=path           — working folder (default a temp folder, removed at the end)
 #   BENCH_SMOKE=1            — only check: generate, verify the audit chain and counts; print no timings
+#   BENCH_QUERY_BIN=path     — the in-process query benchmark (default salesledger-bench next to BENCH_BIN)
 set -euo pipefail
 SIZES=${BENCH_SIZES:-10000,100000}
 RUNS=${BENCH_RUNS:-5}
@@ -141,6 +142,12 @@ bench_size() {
   row "import sales, $rows rows (1 run)" "$(awk -v w="$ours_import" 'BEGIN { printf "%.0f", w * 1000 }')" "–" \
       "$ours_import_rss" "ours/sqlite3 .import $(ratio "$ours_import" "$WALL"), CPU $ours_import_cpu s"
   row "sqlite3 .import, same CSV (1 run)" "$(awk -v w="$WALL" 'BEGIN { printf "%.0f", w * 1000 }')" "–" "$RSS" ""
+  # The report queries timed in-process (no process start): salesledger-bench --ledger (built by `make bench`).
+  local qbench=${BENCH_QUERY_BIN:-$(dirname "$BIN")/salesledger-bench}
+  if [ -x "$qbench" ]; then
+    echo
+    "$qbench" --ledger "$db" --today "$TODAY" --runs "$RUNS"
+  fi
 }
 
 [ -n "${BENCH_SMOKE:-}" ] || { ensure_tools; echo "## salesledger benchmarks $(date -u +%Y-%m-%dT%H:%MZ)"; machine; }

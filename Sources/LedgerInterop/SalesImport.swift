@@ -10,7 +10,7 @@ import LedgerCore
 /// anything is written; the import is one transaction.
 public struct SalesImport {
     /// One row ready to post.
-    public struct Row: Sendable {
+    public struct Row: Sendable, Equatable {
         public var line: Int
         public var date: CivilDate
         public var number: String
@@ -46,84 +46,130 @@ public struct SalesImport {
     /// Reads and checks `table`. - Throws: `InteropError` when a required column is missing.
     public init(table: CSVTable, dateFormat: DateParser.Format, currency: Currency) throws {
         source = table.source
-        func column(_ key: String) -> String? {
-            let wanted = Self.synonyms[key] ?? []
-            return table.header.first { h in wanted.contains(h.trimmingCharacters(in: .whitespaces).lowercased()) }
-        }
-        let dateColumn = column("date"), amountColumn = column("amount")
-        var codeColumn = column("code"), nameColumn = column("name")
-        let customerColumn = column("customer")
-        if let customerColumn {
-            if nameColumn == nil { nameColumn = customerColumn } else if codeColumn == nil { codeColumn = customerColumn }
-        }
-        var missing: [String] = []
-        if dateColumn == nil { missing.append("date (日期)") }
-        if amountColumn == nil { missing.append("amount (金额)") }
-        if nameColumn == nil && codeColumn == nil { missing.append("customer (客户)") }
-        guard missing.isEmpty, let dateColumn, let amountColumn else {
-            throw InteropError(source: table.source, message: "missing column(s): \(missing.joined(separator: ", ")); the header is: \(table.header.joined(separator: ", "))")
-        }
-        let numberColumn = column("number"), dueColumn = column("due"), noteColumn = column("note")
-        let currencyColumn = column("currency"), kindColumn = column("kind"), statusColumn = column("status")
+        let columns = try Columns(header: table.header, source: table.source)
         var seenNumbers: [String: Int] = [:]
         for r in table.records.indices {
             let line = table.rowNumber(r)
-            func cell(_ c: String?) -> String { c.map { table.value(r, $0).trimmingCharacters(in: .whitespaces) } ?? "" }
-            if statusColumn != nil, cell(statusColumn) == "void" { skipped.append("row \(line): void document not imported"); continue }
-            var rowIssues: [FieldIssue] = []
-            let dateText = cell(dateColumn)
-            var date: CivilDate?
-            do { date = try DateParser.parse(dateText, format: dateFormat) } catch {
-                rowIssues.append(FieldIssue("row \(line), column \(dateColumn)", "\(dateText.isEmpty ? "date is empty" : "\(dateText) is not a valid date (\(error.reason), format \(dateFormat.rawValue))")"))
+            let check = Self.check(line: line, columns: columns, dateFormat: dateFormat, currency: currency,
+                                   cell: { c in c.map { table.value(r, $0).trimmingCharacters(in: .whitespaces) } ?? "" },
+                                   amount: { text, cur in try MoneyParser.parse(text, currency: cur) },
+                                   firstRow: { number in
+                                       if let first = seenNumbers[number] { return first }
+                                       seenNumbers[number] = line
+                                       return nil
+                                   })
+            switch check {
+            case .row(let row): rows.append(row)
+            case .void: skipped.append("row \(line): void document not imported")
+            case .problems(let found): issues += found.map { FieldIssue("row \(line), column \($0.column)", $0.message) }
             }
-            var rowCurrency = currency
-            if currencyColumn != nil, !cell(currencyColumn).isEmpty {
-                if let c = Currency.named(cell(currencyColumn)) { rowCurrency = c } else {
-                    rowIssues.append(FieldIssue("row \(line), column \(currencyColumn!)", "unknown currency \(cell(currencyColumn))"))
-                }
-            }
-            var amount: Money?
-            do { amount = try MoneyParser.parse(cell(amountColumn), currency: rowCurrency) } catch {
-                rowIssues.append(FieldIssue("row \(line), column \(amountColumn)", error.description))
-            }
-            let isCreditNote = kindColumn != nil && ["credit_note", "credit note", "红字冲销", "贷项"].contains(cell(kindColumn).lowercased())
-            if let value = amount {
-                if value.minorUnits < 0 && !isCreditNote {
-                    rowIssues.append(FieldIssue("row \(line), column \(amountColumn)", "negative amount: import returns as credit notes (kind column)"))
-                } else if value.minorUnits == 0 {
-                    rowIssues.append(FieldIssue("row \(line), column \(amountColumn)", "amount is zero"))
-                }
-            }
-            let name = cell(nameColumn), code = cell(codeColumn)
-            for (column, text) in [(nameColumn, name), (codeColumn, code), (numberColumn, cell(numberColumn)),
-                                   (noteColumn, cell(noteColumn))] {
-                if let column, let bad = column == codeColumn
-                    ? TextSafety.firstForbiddenInCode(text) : TextSafety.firstForbidden(in: text) {
-                    rowIssues.append(FieldIssue("row \(line), column \(column)", TextSafety.message(for: bad)))
-                }
-            }
-            if name.isEmpty && code.isEmpty {
-                rowIssues.append(FieldIssue("row \(line), column \(nameColumn ?? codeColumn ?? "customer")", "customer is empty"))
-            }
-            let number = cell(numberColumn)
-            if !number.isEmpty {
-                if let first = seenNumbers[number] {
-                    rowIssues.append(FieldIssue("row \(line), column \(numberColumn!)", "\(number) appears again (first on row \(first))"))
-                } else {
-                    seenNumbers[number] = line
-                }
-            }
-            var due: CivilDate?
-            if dueColumn != nil, !cell(dueColumn).isEmpty {
-                do { due = try DateParser.parse(cell(dueColumn), format: dateFormat) } catch {
-                    rowIssues.append(FieldIssue("row \(line), column \(dueColumn!)", "\(cell(dueColumn)) is not a valid date (\(error.reason))"))
-                }
-            }
-            guard rowIssues.isEmpty, let date, let amount else { issues += rowIssues; continue }
-            rows.append(Row(line: line, date: date, number: number, customerCode: code.isEmpty ? nil : code,
-                            customerName: name.isEmpty ? code : name, amount: amount.minorUnits < 0 ? -amount : amount,
-                            dueDate: due, note: cell(noteColumn), isCreditNote: isCreditNote))
         }
+    }
+
+    /// The columns of a sales file, found by name (`synonyms`); a lone `customer` column is the name, or the code
+    /// when a name column exists.
+    public struct Columns: Sendable {
+        public var date: String, amount: String
+        public var code: String?, name: String?, number: String?, due: String?, note: String?
+        public var currency: String?, kind: String?, status: String?
+
+        /// - Throws: `InteropError` naming the missing columns and the header.
+        public init(header: [String], source: String) throws {
+            func column(_ key: String) -> String? {
+                let wanted = SalesImport.synonyms[key] ?? []
+                return header.first { h in wanted.contains(h.trimmingCharacters(in: .whitespaces).lowercased()) }
+            }
+            let dateColumn = column("date"), amountColumn = column("amount")
+            code = column("code")
+            name = column("name")
+            if let customer = column("customer") {
+                if name == nil { name = customer } else if code == nil { code = customer }
+            }
+            var missing: [String] = []
+            if dateColumn == nil { missing.append("date (日期)") }
+            if amountColumn == nil { missing.append("amount (金额)") }
+            if name == nil && code == nil { missing.append("customer (客户)") }
+            guard missing.isEmpty, let dateColumn, let amountColumn else {
+                throw InteropError(source: source, message: "missing column(s): \(missing.joined(separator: ", ")); "
+                                   + "the header is: \(header.joined(separator: ", "))")
+            }
+            date = dateColumn
+            amount = amountColumn
+            number = column("number")
+            due = column("due")
+            note = column("note")
+            currency = column("currency")
+            kind = column("kind")
+            status = column("status")
+        }
+    }
+
+    /// The result of checking one row.
+    public enum RowCheck: Sendable {
+        case row(Row)
+        /// A void document, left out on purpose.
+        case void
+        /// Problems by column (header name).
+        case problems([(column: String, message: String)])
+    }
+
+    /// The one check of a sales row, shared by `init(table:)` and the streamed import engine (`DataImport`, kind
+    /// sales). `cell` gives a column's trimmed text ("" for nil); `amount` parses an amount (the engine's reads a
+    /// decimal comma when told); `firstRow` returns the row where a number was first seen, or records it.
+    public static func check(line: Int, columns: Columns, dateFormat: DateParser.Format, currency: Currency,
+                             cell: (String?) -> String, amount parseAmount: (String, Currency) throws -> Money,
+                             firstRow: (String) -> Int?) -> RowCheck {
+        if columns.status != nil, cell(columns.status) == "void" { return .void }
+        var problems: [(column: String, message: String)] = []
+        let dateText = cell(columns.date)
+        var date: CivilDate?
+        do { date = try DateParser.parse(dateText, format: dateFormat) } catch {
+            problems.append((columns.date, dateText.isEmpty ? "date is empty"
+                             : "\(dateText) is not a valid date (\(error.reason), format \(dateFormat.rawValue))"))
+        }
+        var rowCurrency = currency
+        if let c = columns.currency, !cell(c).isEmpty {
+            if let found = Currency.named(cell(c)) { rowCurrency = found } else {
+                problems.append((c, "unknown currency \(cell(c))"))
+            }
+        }
+        var amount: Money?
+        do { amount = try parseAmount(cell(columns.amount), rowCurrency) } catch {
+            problems.append((columns.amount, "\(error)"))
+        }
+        let isCreditNote = columns.kind != nil
+            && ["credit_note", "credit note", "红字冲销", "贷项"].contains(cell(columns.kind).lowercased())
+        if let value = amount {
+            if value.minorUnits < 0 && !isCreditNote {
+                problems.append((columns.amount, "negative amount: import returns as credit notes (kind column)"))
+            } else if value.minorUnits == 0 {
+                problems.append((columns.amount, "amount is zero"))
+            }
+        }
+        let name = cell(columns.name), code = cell(columns.code), number = cell(columns.number)
+        for (column, text) in [(columns.name, name), (columns.code, code), (columns.number, number),
+                               (columns.note, cell(columns.note))] {
+            if let column, let bad = column == columns.code
+                ? TextSafety.firstForbiddenInCode(text) : TextSafety.firstForbidden(in: text) {
+                problems.append((column, TextSafety.message(for: bad)))
+            }
+        }
+        if name.isEmpty && code.isEmpty {
+            problems.append((columns.name ?? columns.code ?? "customer", "customer is empty"))
+        }
+        if !number.isEmpty, let number_ = columns.number, let first = firstRow(number) {
+            problems.append((number_, "\(number) appears again (first on row \(first))"))
+        }
+        var due: CivilDate?
+        if let d = columns.due, !cell(d).isEmpty {
+            do { due = try DateParser.parse(cell(d), format: dateFormat) } catch {
+                problems.append((d, "\(cell(d)) is not a valid date (\(error.reason))"))
+            }
+        }
+        guard problems.isEmpty, let date, let amount else { return .problems(problems) }
+        return .row(Row(line: line, date: date, number: number, customerCode: code.isEmpty ? nil : code,
+                        customerName: name.isEmpty ? code : name, amount: amount.minorUnits < 0 ? -amount : amount,
+                        dueDate: due, note: cell(columns.note), isCreditNote: isCreditNote))
     }
 
     /// What an import wrote.
@@ -133,19 +179,21 @@ public struct SalesImport {
         public var newCustomers = 0
         /// Net total by currency code (invoices less credit notes), minor units.
         public var totals: [String: Int64] = [:]
-        public var description: String {
+        public var description: String { "imported " + summary }
+        /// The description without its leading "imported ".
+        public var summary: String {
             let money = totals.sorted { $0.key < $1.key }.map { code, minor in
                 "\(Money.format(minor, digits: Currency.named(code)?.minorDigits ?? 2, grouping: true)) \(code)"
             }.joined(separator: ", ")
-            return "imported \(invoices) invoice(s)" + (creditNotes > 0 ? " and \(creditNotes) credit note(s)" : "")
+            return "\(invoices) invoice(s)" + (creditNotes > 0 ? " and \(creditNotes) credit note(s)" : "")
                 + " (\(money.isEmpty ? "0" : money)), \(newCustomers) new customer(s)"
         }
     }
 
     /// Posts the rows through the command layer inside `runner`'s transaction. Customers are found by code, else
-    /// by exact name, else created (code `IMP-0001` …, in `currency`).
+    /// by exact name, else created (code `IMP-0001` …, in `currency`). - Throws: `LedgerError` (a number already
+    /// in the ledger names its row; nothing is kept).
     public func post(into runner: LedgerService.BatchRunner) throws -> Outcome {
-        var outcome = Outcome()
         var issues = IssueCollector()
         for row in rows where !row.number.isEmpty {
             if try runner.documentExists(externalReference: row.number) {
@@ -153,51 +201,8 @@ public struct SalesImport {
             }
         }
         try issues.throwIfAny()
-        var codesByName: [String: String] = [:]
-        var next = 1
-        for row in rows {
-            var code = row.customerCode
-            if code == nil { code = codesByName[row.customerName] }
-            if code == nil { code = try runner.customerCode(named: row.customerName) }
-            if let existing = code, try runner.customer(code: existing) == nil {
-                var fields = CustomerFields(code: existing, name: row.customerName)
-                fields.currency = row.amount.currency
-                try runner.run(CreateCustomer(fields))
-                outcome.newCustomers += 1
-            }
-            if code == nil {
-                var candidate: String
-                repeat {
-                    candidate = "IMP-" + String(repeating: "0", count: max(0, 4 - String(next).count)) + String(next)
-                    next += 1
-                } while try runner.customer(code: candidate) != nil
-                var fields = CustomerFields(code: candidate, name: row.customerName)
-                fields.currency = row.amount.currency
-                try runner.run(CreateCustomer(fields))
-                outcome.newCustomers += 1
-                code = candidate
-            }
-            guard let customerCode = code else { continue }
-            codesByName[row.customerName] = customerCode
-            let description = row.number.isEmpty ? (row.note.isEmpty ? "Imported sale" : row.note) : row.number
-            if row.isCreditNote {
-                var note = IssueCreditNote(customerCode: customerCode, date: row.date, amount: row.amount, reason: "imported: \(description)")
-                note.externalReference = row.number
-                try runner.run(note)
-                outcome.creditNotes += 1
-                outcome.totals[row.amount.currency.code, default: 0] -= row.amount.minorUnits
-            } else {
-                var post = PostInvoice(customerCode: customerCode, date: row.date,
-                                       lines: [LineInput(description: description, quantity: Quantity(1), unitPrice: row.amount)])
-                post.dueDate = row.dueDate
-                post.externalReference = row.number
-                post.note = row.note
-                post.creditOverrideReason = "import"
-                try runner.run(post)
-                outcome.invoices += 1
-                outcome.totals[row.amount.currency.code, default: 0] += row.amount.minorUnits
-            }
-        }
-        return outcome
+        var posting = SalePosting()
+        for row in rows { try posting.post(row, runner) }
+        return posting.outcome
     }
 }

@@ -56,16 +56,21 @@ public enum TextDecoding {
         let scan = scan(bytes)
         if scan.invalidBytes == 0, let text = String(bytes: bytes, encoding: .utf8) { return (text, .utf8) }
         if scan.validBytes > scan.invalidBytes, let offset = scan.firstInvalid {
-            let (row, column, name) = position(of: offset, in: bytes)
-            let hex = String(format: "0x%02X", bytes[offset])
-            let columnText = name.isEmpty ? "column \(column)" : "column \(column) (\(name))"
-            throw InteropError(source: source, message: "row \(row), \(columnText): byte \(hex) is not UTF-8, but the rest "
-                               + "of the file is; the file mixes encodings. Save it again as UTF-8 (or entirely as "
-                               + "GB18030); nothing was imported")
+            throw mixedEncoding(bytes, offset: offset, source: source)
         }
         let gb18030 = String.Encoding(rawValue: 0x8000_0632)
         if let text = String(data: Data(bytes), encoding: gb18030) { return (text, .gb18030) }
         throw InteropError(source: source, message: "text is neither UTF-8 nor GB18030")
+    }
+
+    /// The error for a mostly-UTF-8 file whose byte at `offset` (in `bytes`, BOM removed) is not UTF-8.
+    static func mixedEncoding(_ bytes: [UInt8], offset: Int, source: String) -> InteropError {
+        let (row, column, name) = position(of: offset, in: bytes)
+        let hex = String(format: "0x%02X", bytes[offset])
+        let columnText = name.isEmpty ? "column \(column)" : "column \(column) (\(name))"
+        return InteropError(source: source, message: "row \(row), \(columnText): byte \(hex) is not UTF-8, but the rest "
+                            + "of the file is; the file mixes encodings. Save it again as UTF-8 (or entirely as "
+                            + "GB18030); nothing was imported")
     }
 
     /// CSV row (header = 1) and 1-based column of byte `offset`, and that column's header name (quotes respected).

@@ -13,7 +13,7 @@ extension Reports {
     public func collections(from: CivilDate? = nil, to: CivilDate) throws -> ReportTable {
         let start = from ?? Reports.defaultCollectionsStart(to)
         let rows = try store.readSnapshot {
-            ReceivablesFigures.collections(from: start, to: to, snapshot: try store.receivablesSnapshot(customerID: nil))
+            try store.collectionMonths(from: start, to: to)
         }
         return ReportTable(
             name: "collections",
@@ -31,7 +31,7 @@ extension Reports {
     /// - Throws: `LedgerError.storage`.
     public func paymentDays(asOf: CivilDate? = nil) throws -> ReportTable {
         let rows = try store.readSnapshot {
-            ReceivablesFigures.paymentBehaviour(snapshot: try store.receivablesSnapshot(customerID: nil), asOf: asOf)
+            try store.paymentBehaviour(asOf: asOf, customerID: nil)
         }
         return PaymentDaysTable.make(rows)
     }
@@ -39,7 +39,7 @@ extension Reports {
     /// Bad-debt write-offs (坏账核销) and their reversals dated in `from...to`. - Throws: `LedgerError.storage`.
     public func writeOffs(from: CivilDate, to: CivilDate) throws -> ReportTable {
         let rows = try store.readSnapshot {
-            ReceivablesFigures.writeOffs(from: from, to: to, snapshot: try store.receivablesSnapshot(customerID: nil))
+            try store.writeOffRows(from: from, to: to)
         }
         return ReportTable(
             name: "write-offs",
@@ -71,8 +71,8 @@ extension Reports {
             let items = try store.openItems(asOf: asOf)
             let aging = Aging.reports(items: items, credits: try store.unappliedCredits(asOf: asOf), asOf: asOf)
             let start = Reports.defaultDSOStart(asOf)
-            let snapshot = try store.openReceivablesSnapshot(asOf: asOf, documentsFrom: start)
-            let dso = ReceivablesFigures.dso(from: start, to: asOf, snapshot: snapshot)
+            let snapshot = try store.openReceivablesSnapshot(asOf: asOf, documentsFrom: nil)
+            let dso = ReceivablesFigures.dso(from: start, to: asOf, totals: try store.dsoTotals(from: start, to: asOf))
             let reminders = Reminders.list(on: asOf, snapshot: snapshot, rules: try store.storedReminderRules(), dueOnly: true)
             return ReceivablesDashboard(asOf: asOf, aging: aging, overdue: items.filter { $0.dueDate < asOf }, dso: dso,
                                         reminders: reminders)

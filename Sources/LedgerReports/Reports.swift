@@ -2,7 +2,8 @@ import LedgerCore
 
 /// The named report queries. Each reads one snapshot of the ledger (`LedgerQueries.readSnapshot`), computes its
 /// figures with the one rule in `LedgerCore` (`ReceivablesFigures`, `Aging`, `CustomerStatement`,
-/// `CreditExposure`) and returns them typed, with a `ReportTable` for printing and drawing. The CLI and the TUI
+/// `CreditExposure`) — over inputs the store sums set-based (`ReceivablesAggregateQueries`) wherever a report
+/// spans the whole ledger — and returns them typed, with a `ReportTable` for printing and drawing. The CLI and the TUI
 /// call these and nothing else for a report's figures.
 public struct Reports {
     public let store: any LedgerQueries
@@ -22,11 +23,13 @@ public struct Reports {
     public func dso(from: CivilDate? = nil, to: CivilDate) throws -> DSOReport {
         let start = from ?? Reports.defaultDSOStart(to)
         return try store.readSnapshot {
-            let snapshot = try store.openReceivablesSnapshot(asOf: to, documentsFrom: start)
-            let figures = ReceivablesFigures.dso(from: start, to: to, snapshot: snapshot)
-            let converted = figures.count > 1
-                ? ReceivablesFigures.convertedDSO(from: start, to: to, snapshot: snapshot, rates: try store.exchangeRates())
-                : nil
+            let figures = ReceivablesFigures.dso(from: start, to: to, totals: try store.dsoTotals(from: start, to: to))
+            var converted: DSOFigure?
+            if figures.count > 1 {
+                var sum = ConvertedDSO(rates: try store.exchangeRates())
+                try store.forEachDSOEntry(from: start, to: to) { sum.add($0) }
+                converted = sum.figure(from: start, to: to)
+            }
             return DSOReport(from: start, to: to, figures: figures, converted: converted)
         }
     }
@@ -77,8 +80,11 @@ public struct Reports {
     public func aging(asOf: CivilDate, by grouping: AgingGrouping = .none, buckets: AgingBuckets = .standard,
                       basis: AgingBasis = .dueDate) throws -> [AgingReport] {
         try store.readSnapshot {
-            Aging.reports(items: try store.openItems(asOf: asOf), credits: try store.unappliedCredits(asOf: asOf),
-                          asOf: asOf, buckets: buckets, groupBy: grouping, basis: basis)
+            // Summed in SQL per currency, group and bucket (issue 10), through the one rule of `Aging`.
+            let cells = try store.agingCells(asOf: asOf, thresholds: buckets.thresholds(asOf: asOf, basis: basis),
+                                             basis: basis, grouping: grouping)
+            return Aging.reports(cells: cells, credits: try store.unappliedCredits(asOf: asOf), asOf: asOf,
+                                 buckets: buckets, groupBy: grouping, basis: basis)
         }
     }
 }

@@ -47,6 +47,28 @@ enum OpenAsOf {
         return "\(id) IN (\(open) UNION \(later))"
     }
 
+    /// The open amounts of invoices as of `asOf`, set-based (issue 10): an SQL query with columns `id` and `open`
+    /// (minor units) = the maintained open amount now (the partial index on open rows) plus every allocation dated
+    /// after `asOf` (a range of the index on `allocation(date)`), summed per invoice with one GROUP BY — no
+    /// correlated subquery per document. It yields every invoice open as of `asOf`, possibly with rows whose open
+    /// amount is 0 and rows of documents dated after `asOf` or no longer posted: callers join `document` and keep
+    /// `d.kind = 'invoice' AND d.status = 'posted' AND d.date <= asOf AND open <> 0`. nil: open now.
+    static func invoiceAmounts(asOf: String?) -> String {
+        let open = "SELECT o.id, o.open_amount AS amount FROM open_item o WHERE o.kind = 'invoice' AND o.open_amount <> 0"
+        guard let asOf else { return "SELECT id, amount AS open FROM (\(open))" }
+        return """
+            SELECT id, SUM(amount) AS open FROM (
+              \(open)
+              UNION ALL SELECT a.invoice_id, a.amount FROM allocation a WHERE a.date > \(asOf)
+            ) GROUP BY id
+            """
+    }
+
+    /// A `WITH` clause naming `open_as_of(id, open)` (see `invoiceAmounts`), to put before a query that joins it.
+    static func withInvoicesOpen(asOf: String?) -> String {
+        "WITH open_as_of(id, open) AS MATERIALIZED (\(invoiceAmounts(asOf: asOf)))"
+    }
+
     /// The maintained open amount of `kind` (an SQL string literal) row `id`; NULL when there is none.
     private static func maintained(_ kind: String, id: String) -> String {
         "(SELECT o.open_amount FROM open_item o WHERE o.kind = \(kind) AND o.id = \(id))"

@@ -44,70 +44,7 @@ extension SQLiteLedgerStore {
         try customerRows(search: search, extraClause: "1", asOf: asOf, page: page)
     }
 
-    /// The customer list with an extra SQL condition on `c` (used by classified lists).
-    func customerRows(search: String?, extraClause: String, asOf: CivilDate, page: PageRequest,
-                      sort: CustomerSort = CustomerSort()) throws -> [CustomerListRow] {
-        let (clause, args) = SQLiteLedgerStore.searchClause(search)
-        let column: String
-        switch sort.column {
-        case .code: column = "c.code"
-        case .name: column = "c.name"
-        case .customerClass: column = "c.customer_class"
-        case .region: column = "c.region"
-        case .channel: column = "c.channel"
-        case .balance: column = "balance"
-        case .overdue: column = "overdue"
-        case .lastPurchase: column = "last_purchase"
-        }
-        var order = "\(column) \(sort.ascending ? "ASC" : "DESC")\(sort.column == .code ? "" : ", c.code")"
-        let ranked = SearchRanking.sql(search, code: "c.code", extra: ["phone"])
-        var rankArgs: StatementArguments = []
-        if sort == CustomerSort(), !ranked.rankArgs.isEmpty {
-            // The default order with a search: best match first (exact code, code prefix, name prefix, substring).
-            order = "\(ranked.rank), " + order
-            rankArgs = StatementArguments(ranked.rankArgs)
-        }
-        return try read { db in
-            // As of `asOf`: documents and allocations dated after it do not count. `d` is a CivilDate's ISO text
-            // (digits and dashes only), so it is inlined.
-            let d = asOf.description
-            let on = OpenAsOf.literal(asOf)
-            let openInvoice = OpenAsOf.invoiceOpen(asOf: on)
-            // Issue 10: with nothing dated after `asOf`, the maintained balances are the figures as of it.
-            let current = try CustomerFiguresSQL.maintainedAreCurrent(db, asOf: d)
-            let balance = current ? CustomerFiguresSQL.maintainedBalance : """
-                  COALESCE((SELECT SUM(\(openInvoice))
-                            FROM document d WHERE d.customer_id = c.id AND d.kind = 'invoice' AND d.status = 'posted' AND d.date <= '\(d)'), 0)
-                  - COALESCE((SELECT SUM(\(OpenAsOf.unapplied("receipt", asOf: on)))
-                            FROM receipt r WHERE r.customer_id = c.id AND r.date <= '\(d)'), 0)
-                  - COALESCE((SELECT SUM(\(OpenAsOf.unapplied("credit_note", "d", asOf: on)))
-                            FROM document d WHERE d.customer_id = c.id AND d.kind = 'credit_note' AND d.status = 'posted' AND d.date <= '\(d)'), 0)
-                """
-            let overdue = current ? CustomerFiguresSQL.maintainedOverdue(asOf: on) : """
-                  COALESCE((SELECT SUM(\(openInvoice))
-                            FROM document d WHERE d.customer_id = c.id AND d.kind = 'invoice' AND d.status = 'posted'
-                            AND d.date <= '\(d)' AND d.due_date < '\(d)'), 0)
-                """
-            let sql = """
-                SELECT c.*, \(balance) AS balance, \(overdue) AS overdue,
-                  (SELECT MAX(d.date) FROM document d WHERE d.customer_id = c.id AND d.kind = 'invoice' AND d.status = 'posted' AND d.date <= '\(d)') AS last_purchase
-                FROM customer c
-                WHERE \(clause) AND \(extraClause)
-                ORDER BY \(order)
-                LIMIT ? OFFSET ?
-                """
-            var positional = args
-            positional += rankArgs
-            positional += [page.limit, page.offset]
-            return try Row.fetchAll(db, sql: sql, arguments: positional).map { row in
-                let customer = try RowMapping.customer(row)
-                return CustomerListRow(id: customer.id, code: customer.code, name: customer.name,
-                                       customerClass: customer.customerClass, region: customer.region,
-                                       channel: customer.channel, currency: customer.currency, balance: row["balance"],
-                                       overdue: row["overdue"], lastPurchase: try RowMapping.optionalDate(row, "last_purchase", "document"))
-            }
-        }
-    }
+    // customerRows(search:extraClause:asOf:page:sort:) is in SQLiteLedgerStore+CustomerPage.swift (issue 10).
 
     public func customerList(filter: ClassFilter, asOf: CivilDate, sort: CustomerSort, page: PageRequest) throws -> [CustomerListRow] {
         let clause = try read { db in try ClassFilterSQL(db: db, basis: .current).clause(filter, target: .customer) }
@@ -116,9 +53,13 @@ extension SQLiteLedgerStore {
 
     public func customerListCount(filter: ClassFilter) throws -> Int {
         let (search, args) = SQLiteLedgerStore.searchClause(filter.search)
+        let index = CustomerSearchIndex.candidates(filter.search, id: "c.id")   // issue 10: narrowed by the index
+        var arguments = StatementArguments(index?.arguments ?? [])
+        arguments += args
         return try read { db in
             let clause = try ClassFilterSQL(db: db, basis: .current).clause(filter, target: .customer)
-            return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM customer c WHERE \(search) AND \(clause)", arguments: args) ?? 0
+            return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM customer c WHERE \(index?.clause ?? "1") AND \(search) AND \(clause)",
+                                    arguments: arguments) ?? 0
         }
     }
 

@@ -84,9 +84,10 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
         if isReadOnly { throw LedgerError.refused("ledger is read-only: \(path ?? "ledger") cannot be written") }
         do {
             let key = auditKey
+            let job = WriteJob.current
             // The holder note is written once the write lock is ours, so waiting writers can name us.
             let result = try writer.write { db in
-                try StoreAccess.withHolderNote(path) { try body(SQLiteTransaction(db: db, auditKey: key)) }
+                try StoreAccess.withHolderNote(path, job: job) { try body(SQLiteTransaction(db: db, auditKey: key)) }
             }
             anchorHead()
             return result

@@ -169,6 +169,8 @@ enum Schema {
         MaintainedBalanceSchema.register(in: &migrator)
         CompactAuditSchema.register(in: &migrator)
         TrainingSchema.register(in: &migrator)
+        ReportIndexSchema.register(in: &migrator)
+        CustomerSearchIndex.register(in: &migrator)
         return migrator
     }
 }

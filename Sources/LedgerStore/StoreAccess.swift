@@ -25,9 +25,13 @@ public enum StoreAccess {
     /// The file beside the ledger naming the program that holds the write lock.
     static func holderPath(_ ledgerPath: String) -> String { ledgerPath + ".writer" }
 
+    /// The longest a writer waits while the holder is a named job (`WriteJob`, e.g. an import) whose process is
+    /// still alive: one hour. Such a wait is explained (`ledger busy (import by NAME in progress), waiting…`).
+    public static let jobWriteWaitSeconds: Double = 3_600
+
     /// Runs `body` (one write transaction) with a note naming this process beside the ledger, so a writer that
-    /// waits can say who it waits for.
-    static func withHolderNote<T>(_ ledgerPath: String?, _ body: () throws -> T) rethrows -> T {
+    /// waits can say who it waits for. `job` (`WriteJob.current`) goes on a second line: `job import by alice`.
+    static func withHolderNote<T>(_ ledgerPath: String?, job: String? = nil, _ body: () throws -> T) rethrows -> T {
         guard let ledgerPath else { return try body() }
         // The subcommand words, without the global options and their values (`--db PATH` says nothing new).
         var arguments: [String] = []
@@ -42,22 +46,41 @@ public enum StoreAccess {
         let note = "\(ProcessInfo.processInfo.processIdentifier) "
             + TextSafety.terminalSafe(([program] + arguments.dropFirst().prefix(3)).joined(separator: " "))
         let path = holderPath(ledgerPath)
-        FileManager.default.createFile(atPath: path, contents: Data(note.utf8), attributes: [.posixPermissions: 0o600])
+        let jobLine = job.map { "\njob " + TextSafety.terminalSafe($0) } ?? ""
+        FileManager.default.createFile(atPath: path, contents: Data((note + jobLine).utf8),
+                                       attributes: [.posixPermissions: 0o600])
         defer { unlink(path) }
         return try body()
     }
 
     /// Who holds the write lock, as "pid 123 (salesledger import sales big.csv)", or "another program".
     static func holder(_ ledgerPath: String?) -> String {
-        guard let ledgerPath, let data = FileManager.default.contents(atPath: holderPath(ledgerPath)),
-              let text = String(data: data, encoding: .utf8), let space = text.firstIndex(of: " ") else {
-            return "another program"
-        }
-        return "pid \(text[..<space]) (\(TextSafety.terminalSafe(String(text[text.index(after: space)...]))))"
+        guard let note = holderNote(ledgerPath) else { return "another program" }
+        return "pid \(note.pid) (\(note.command))"
     }
 
+    /// The holder note: process id, command words and the job it named, if any.
+    struct HolderNote { var pid: Int32; var command: String; var job: String? }
+
+    static func holderNote(_ ledgerPath: String?) -> HolderNote? {
+        guard let ledgerPath, let data = FileManager.default.contents(atPath: holderPath(ledgerPath)),
+              let text = String(data: data, encoding: .utf8) else { return nil }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let first = lines.first, let space = first.firstIndex(of: " "), let pid = Int32(first[..<space]) else {
+            return nil
+        }
+        let job = lines.dropFirst().first { $0.hasPrefix("job ") }.map { TextSafety.terminalSafe(String($0.dropFirst(4))) }
+        return HolderNote(pid: pid, command: TextSafety.terminalSafe(String(first[first.index(after: space)...])), job: job)
+    }
+
+    /// Whether process `pid` exists (EPERM: it exists, owned by someone else).
+    static func isAlive(_ pid: Int32) -> Bool { kill(pid, 0) == 0 || errno == EPERM }
+
     /// A busy handler that sleeps 20 ms between tries, reports the holder once after half a second, and gives up
-    /// after `limit` seconds (SQLite then returns SQLITE_BUSY, mapped by `ledgerError`).
+    /// after `limit` seconds (SQLite then returns SQLITE_BUSY, mapped by `ledgerError`). When the holder named a
+    /// job (an import) the report is `ledger busy (import by NAME in progress), waiting…` and the wait goes on while
+    /// that process lives, up to `jobWriteWaitSeconds`: a long import is waited for, never failed after an
+    /// unexplained timeout.
     static func busyCallback(path: String?, limit: Double) -> Database.BusyCallback {
         let started = Mutex<(Date, Bool)>((Date(), false))
         return { tries in
@@ -65,11 +88,17 @@ public enum StoreAccess {
             if tries == 0 { started.withLock { $0 = (now, false) } }
             let (start, reported) = started.withLock { $0 }
             let waited = now.timeIntervalSince(start)
-            if waited >= limit { return false }
+            let note = waited >= 0.5 ? holderNote(path) : nil
+            let job = note.flatMap { $0.job != nil && isAlive($0.pid) ? $0.job : nil }
+            if waited >= (job == nil ? limit : max(limit, jobWriteWaitSeconds)) { return false }
             if !reported && waited >= 0.5 {
                 started.withLock { $0.1 = true }
-                StoreAccess.waitReporter?("waiting for the ledger: \(holder(path)) is writing to it "
-                                          + "(up to \(Int(limit)) s)")
+                if let job {
+                    StoreAccess.waitReporter?("ledger busy (\(job) in progress), waiting…")
+                } else {
+                    StoreAccess.waitReporter?("waiting for the ledger: \(holder(path)) is writing to it "
+                                              + "(up to \(Int(limit)) s)")
+                }
             }
             usleep(20_000)
             return true

@@ -1,6 +1,20 @@
 // salesledger-bench: time to render a full 200×60 frame of a CJK table into the in-memory buffer,
 // and to diff it and hand it to the in-memory backend. Run with `make bench` (release build).
+import Foundation
 import TerminalUI
+
+// With a ledger (`--ledger PATH` or SALESLEDGER_BENCH_LEDGER): time the report queries in-process
+// (LedgerQueryBench), then the terminal UI's cases (LedgerBench), instead of the frame benchmark.
+if let ledger = LedgerQueryBench.ledgerPath(CommandLine.arguments) {
+    do {
+        try LedgerQueryBench.run(path: ledger, arguments: CommandLine.arguments)
+        if CommandLine.arguments.contains("--ledger") { LedgerBench.runIfAsked() }
+    } catch {
+        print("salesledger-bench: \(error)")
+        exit(1)
+    }
+    exit(0)
+}
 
 /// 1,000,000 generated rows with CJK names, built on demand.
 struct BenchSource: TableDataSource {

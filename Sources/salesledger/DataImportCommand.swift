@@ -20,7 +20,8 @@ struct DataImportOptions: ParsableArguments {
 /// Runs one import: read and check every row, then post all rows in one transaction or nothing.
 enum DataImportRunner {
     static func run(_ kind: ImportKind, _ global: GlobalOptions, _ options: DataImportOptions,
-                    format: ReceiptFormat = .generic, skipUnmatched: Bool = false) throws {
+                    format: ReceiptFormat = .generic, skipUnmatched: Bool = false, skipInvalid: Bool = false,
+                    review: Bool = false) throws {
         guard let cur = Currency.named(options.currency) else { throw UserError("currency: unknown currency code \(options.currency)") }
         var settings = ImportSettings()
         settings.decimalComma = options.decimalComma
@@ -29,21 +30,39 @@ enum DataImportRunner {
         settings.currency = cur
         settings.format = format
         settings.skipUnmatched = skipUnmatched
-        let started = Date()
-        let tty = isatty(STDERR_FILENO) == 1
-        let progress: (Int) -> Void = { n in
-            guard Date().timeIntervalSince(started) > 1 else { return }
-            let text = "salesledger: \(options.file): \(n) row(s) read"
-            FileHandle.standardError.write(Data((tty ? "\r" + text : text + "\n").utf8))
-        }
+        settings.skipInvalid = skipInvalid
+        // Progress after the first second: a bar on a terminal, plain lines per tenth otherwise.
+        let progress = LoadProgress(label: options.file, quietSeconds: 1)
         let file = try DelimitedFile.read(path: options.file, headerStart: DataImport.headerStart(for: format))
-        let plan = try DataImport(file: file, kind: kind, settings: settings, progress: progress)
-        if tty && Date().timeIntervalSince(started) > 1 { FileHandle.standardError.write(Data("\n".utf8)) }
+        let plan = try DataImport(file: file, kind: kind, settings: settings) { read, total in
+            progress.report("checking", read, total, unit: .bytes)
+        }
+        if review { progress.finish() }
+        if review && plan.rejected.isEmpty && !plan.entries.isEmpty {
+            // The proposals on the review screen; nothing is written before the user writes them there (^S).
+            let name = (options.file as NSString).lastPathComponent
+            try TUILauncher.run(global: global, theme: nil, prepare: { app in
+                try app.openReceiptReview(plan, fileName: name, exitAfter: true)
+            }, finish: { app in
+                switch app.reviewResult {
+                case .some(.some(let summary)):
+                    print(summary)
+                    return 0
+                default:
+                    let text = "salesledger: \(options.file): review cancelled; nothing imported\n"
+                    FileHandle.standardError.write(Data(text.utf8))
+                    return 1
+                }
+            })
+        }
         let (_, service) = try global.openLedger()
-        let result = try plan.run(service: service, dryRun: options.dryRun, dropUnmatched: skipUnmatched)
+        let result = try plan.run(service: service, dryRun: options.dryRun, dropUnmatched: skipUnmatched) { done, total in
+            progress.report(options.dryRun ? "trying" : "writing", done, total, unit: .rows)
+        }
+        progress.finish()
         let outcome = result.outcome, rejected = result.rejected
-        var report = ["\(options.file): \(plan.entries.count + plan.rejected.count) row(s) checked, \(rejected.count) rejected, "
-                      + "\(plan.skipped.count) left out (\(file.encoding.rawValue), separator "
+        var report = ["\(options.file): \(plan.staging.count + plan.rejected.count) row(s) checked, \(rejected.count) rejected, "
+                      + "\(plan.skipped.count) left out (\(file.encoding.rawValue.uppercased()), separator "
                       + (file.separator == "\t" ? "tab" : "'\(file.separator)'") + ")"]
         report += plan.skipped.prefix(20).map { "  left out: \($0)" }
         report += rejected.flatMap(\.problems).prefix(100).map { "  \($0)" }
@@ -69,7 +88,7 @@ enum DataImportRunner {
             if !csv.isEmpty { print("\nrejected rows:\n" + csv, terminator: "") }
             return
         }
-        if !rejected.isEmpty {
+        if !rejected.isEmpty && !result.written {
             throw UserError("nothing imported; \(rejected.count) row(s) rejected:\n" + report.joined(separator: "\n"))
         }
         print(report.joined(separator: "\n"))
@@ -110,11 +129,20 @@ struct ImportReceiptsCommand: ParsableCommand {
             Bills: preamble lines are skipped, only money in counts, refunds and closed trades are left out, a \
             交易单号 is imported once. Customers are matched by code, name or payer account; each receipt is applied \
             to the invoice named in its note, else an open invoice of exactly its amount, else oldest first. \
-            Use --dry-run to review the proposals first.
+            On a terminal, bills (wechat, alipay, bank-csv) open a review screen where each proposal is accepted, \
+            changed (customer, allocation) or skipped before anything is written; --no-review writes the proposals \
+            as they are. Use --dry-run to list the proposals.
             """)
     @OptionGroup var global: GlobalOptions
     @OptionGroup var options: DataImportOptions
     @Option(help: "generic, wechat, alipay or bank-csv.") var format: ReceiptFormat = .generic
     @Flag(help: "Leave out receipts whose payer matches no customer instead of stopping.") var skipUnmatched = false
-    func run() throws { try DataImportRunner.run(.receipts, global, options, format: format, skipUnmatched: skipUnmatched) }
+    @Flag(help: "Write the proposals without the review screen (bills on a terminal are reviewed first).")
+    var noReview = false
+    func run() throws {
+        let review = format != .generic && !noReview && !options.dryRun && !skipUnmatched
+            && isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
+        try DataImportRunner.run(.receipts, global, options, format: format, skipUnmatched: skipUnmatched,
+                                 review: review)
+    }
 }

@@ -21,40 +21,12 @@ struct RemindersCommand: ParsableCommand {
         let day = parseDate(date, "date", today, &issues) ?? today
         try issues.throwIfAny()
         let items = try Reports(store: store).reminders(on: day, dueOnly: !all)
-        let zh = global.isChinese
-        let table = listTable(
-            "reminders", [("customer", .text), ("name", .text), ("invoice", .text), ("due_date", .date), ("days_overdue", .count),
-                          ("currency", .text), ("open", .money), ("level", .text), ("reminder", .text), ("note", .text)],
-            items.map { item in
-                [.text(item.customerCode), .text(item.customerName), .text(item.invoiceNumber), .date(item.dueDate),
-                 .count(item.daysOverdue), .text(item.currency.code), .amount(item.open, item.currency),
-                 .text(format == .table ? item.level.displayName(chinese: zh) : item.level.code),
-                 .text(Self.describe(item.dueReminder)), .text(Self.note(item))]
-            })
+        let table = RemindersTable.make(items, chinese: global.isChinese, levelCodes: format != .table)
         if format == .table && items.isEmpty {
             print(all ? "nothing overdue on \(day)" : "no reminders due on \(day)")
             return
         }
         printReport(table, format)
-    }
-
-    static func describe(_ kind: ReminderKind?) -> String {
-        switch kind {
-        case nil: return ""
-        case let .beforeDue(days)?: return "due in \(days) days"
-        case .onDueDate?: return "due today"
-        case let .overdue(days)?: return "\(days) days overdue"
-        case let .brokenPromise(promised)?: return "promise of \(promised) broken"
-        }
-    }
-
-    static func note(_ item: ReminderItem) -> String {
-        var parts: [String] = []
-        if item.isSnoozed { parts.append("snoozed") }
-        if let promise = item.pendingPromise { parts.append("promised \(promise)") }
-        if item.brokenPromises > 0 { parts.append("\(item.brokenPromises) broken promise(s)") }
-        if let last = item.lastContact { parts.append("last contact \(last)") }
-        return parts.joined(separator: "; ")
     }
 }
 

@@ -57,7 +57,10 @@ struct AgingReportCommand: ParsableCommand {
         let date = parseDate(asOf, "asOf", today, &issues) ?? today
         if let byClass {
             try issues.throwIfAny()
-            try AgingByClass.print(store: store, dimension: byClass, level: level, asOf: date, basis: basis, format: format)
+            guard let table = try Reports(store: store).aging(asOf: date, byClass: byClass, level: level, basis: basis) else {
+                throw UserError("--by-class: dimension '\(byClass)' has no classes (see `salesledger class dimensions`)")
+            }
+            printReport(table, format)
             return
         }
         let bounds = buckets.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }

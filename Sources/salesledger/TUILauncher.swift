@@ -9,7 +9,10 @@ import TerminalUINcurses
 /// Opens the terminal UI on the ledger: theme, ncurses backend, runtime loop. Refuses (exit 2, one line on
 /// stderr) when stdin/stdout is not a terminal or TERM is unusable.
 enum TUILauncher {
-    static func run(global: GlobalOptions, theme: String?) throws -> Never {
+    /// `prepare` runs on the app before the first frame (e.g. opens a receipt review); `finish` runs after the
+    /// terminal is restored and may replace the exit code.
+    static func run(global: GlobalOptions, theme: String?, prepare: ((inout LedgerApp) throws -> Void)? = nil,
+                    finish: ((LedgerApp) -> Int32?)? = nil) throws -> Never {
         let (store, service) = try global.openLedger(askUser: true, warnPermissions: false)
         var config = AppConfig()
         var warnings: [String] = []
@@ -24,21 +27,28 @@ enum TUILauncher {
         // The daily backup (verified, rotated, named after the ledger) at the first start of a day; the title bar
         // warns when backups exist but none is younger than 24 h (e.g. the daily one failed).
         // Audited like `backup --daily`: a role that may not back up is refused (and audited) when one is due; a
-        // backup that fails is recorded as `ledger.backup_failed`.
+        // backup that fails is recorded as `ledger.backup_failed`. Issue 10: it runs after the first frame, named
+        // in the title bar while it works (`StartupStep`).
         let today = service.clock.today()
         if !store.hasDailyBackup(today: today) {
-            let target = (try? store.dailyBackupPath(today: today)) ?? "daily backup"
-            do {
-                try service.authorize(.backup, detail: "daily (terminal UI)")
-                let outcome = try store.dailyBackupIfDue(today: today)
-                if let report = outcome.created { try BackupCommand.record(report, kind: "daily", service: service) }
-            } catch {
-                if case LedgerError.permissionDenied = error {} else {
-                    _ = try? service.run(RecordBackupFailure(kind: "daily", file: target, error: String(describing: error)))
+            context.startupSteps.append(StartupStep(label: ("daily backup", "每日备份")) {
+                let target = (try? store.dailyBackupPath(today: today)) ?? "daily backup"
+                do {
+                    try service.authorize(.backup, detail: "daily (terminal UI)")
+                    let outcome = try store.dailyBackupIfDue(today: today)
+                    if let report = outcome.created { try BackupCommand.record(report, kind: "daily", service: service) }
+                    return nil
+                } catch {
+                    if case LedgerError.permissionDenied = error {} else {
+                        _ = try? service.run(RecordBackupFailure(kind: "daily", file: target,
+                                                                 error: String(describing: error)))
+                    }
+                    warnings.append("daily backup failed: \(error)")
+                    return "salesledger: daily backup failed: \(error)"
                 }
-                warnings.append("daily backup failed: \(error)")
-            }
+            })
         }
+        context.defersStartupWork = true
         let loose = FilePermissions.check(ledger: global.databasePath)
         context.startupWarning = FilePermissions.warning(loose, ledger: global.databasePath)
             ?? warnings.first.map { "salesledger: \($0)" }
@@ -82,12 +92,14 @@ enum TUILauncher {
         let runtime = Runtime(backend: backend, pollMilliseconds: 100, deliversTicks: true, pendingSignal: SignalMonitor.pendingSignal,
                               needsFullRedraw: SignalMonitor.takeContinue)
         var app = LedgerApp(context: context)
+        try prepare?(&app)
         let reason = runtime.run(&app)
         drafts.release()
         for warning in warnings + [loaded.warning].compactMap({ $0 }) {
             FileHandle.standardError.write(Data("salesledger: \(warning)\n".utf8))
         }
         if case .failure(let message) = reason { Main.fail(message, code: 1) }
+        if let code = finish?(app) { exit(code) }
         exit(reason.exitCode)
     }
 

@@ -61,6 +61,7 @@ struct VoucherExportCommand: ParsableCommand {
         options.creditNotes = creditNotes
         options.words = words
         options.start = start
+        options.rates = try store.exchangeRates()
         let vouchers = try VoucherBuilder.build(try store.voucherSource(from: fromDate, to: toDate), options: options)
         let problems = VoucherBuilder.check(vouchers, map: accountMap)
         if !problems.isEmpty {

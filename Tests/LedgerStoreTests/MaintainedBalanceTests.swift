@@ -87,6 +87,8 @@ import LedgerStore
             #expect(ReceivablesFigures.dso(from: from, to: asOf, snapshot: period)
                     == ReceivablesFigures.dso(from: from, to: asOf, snapshot: snapshot), "DSO to \(asOf)")
             #expect(open.documents.count <= snapshot.documents.count)
+            // Every set-based report figure (aging cells, DSO, collections, payment days, write-offs) too.
+            try SetBasedReportTests.expectSameFigures(ledger.store, snapshot, asOf: asOf, since: start)
             for customer in snapshot.customers {
                 let credits = try ledger.store.unappliedCredits(asOf: asOf).filter { $0.customerID == customer.id }
                 #expect(credits.reduce(Int64(0)) { $0 + $1.amount }

@@ -135,10 +135,11 @@ import Testing
         let (_, data) = try Self.render(l, .u8Text, VoucherOptions(map: .preset(.cas)))
         let text = VoucherFileReader.decode(data, gb18030: true)
         let lines = text.components(separatedBy: "\r\n").filter { !$0.isEmpty }
-        #expect(lines[0] == "制单日期,凭证类别字,凭证号,附单据数,摘要,科目编码,借方,贷方,币种,汇率,数量,结算方式,票号,客户编码")
-        #expect(lines[1] == "2025-01-05,记,1,1,销售 INV-2025-000001 华东贸易， 有限公司,1122,219.00,0,RMB,1,,,,C1")
-        #expect(lines[3] == "2025-01-05,记,1,1,销售 INV-2025-000001 华东贸易， 有限公司,22210101,0,19.00,RMB,1,,,,")
-        #expect(lines.allSatisfy { $0.split(separator: ",", omittingEmptySubsequences: false).count == 14 })
+        #expect(lines[0] == "制单日期,凭证类别字,凭证号,附单据数,摘要,科目编码,借方,贷方,币种,外币借方,外币贷方,汇率,数量,结算方式,"
+                + "票号,客户编码")
+        #expect(lines[1] == "2025-01-05,记,1,1,销售 INV-2025-000001 华东贸易， 有限公司,1122,219.00,0,RMB,,,1,,,,C1")
+        #expect(lines[3] == "2025-01-05,记,1,1,销售 INV-2025-000001 华东贸易， 有限公司,22210101,0,19.00,RMB,,,1,,,,")
+        #expect(lines.allSatisfy { $0.split(separator: ",", omittingEmptySubsequences: false).count == 16 })
         #expect(!text.contains("\""))
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import LedgerCore
+import LedgerInterop
 import TerminalUI
 @testable import SalesLedgerApp
 
@@ -30,6 +31,16 @@ import TerminalUI
             case .customers:
                 app.customers.openDetail(code: "C1", context: h.context)
                 out += ["", "In a customer (Enter):"] + app.helpBindings.dropFirst(3).map(Self.line)
+            case .receivables:
+                let bill = "交易时间,交易类型,交易对方,商品,收/支,金额(元),支付方式,当前状态,交易单号,商户单号,备注\n"
+                    + "2025-03-02 10:15:00,转账,Keys Co,收款,收入,¥10.00,/,已收钱,42001\t,/,/\n"
+                var settings = ImportSettings()
+                settings.format = .wechat
+                let file = try DelimitedFile.parse(data: Data(bill.utf8), source: "bill.csv",
+                                                   headerStart: DataImport.headerStart(for: .wechat))
+                try app.openReceiptReview(try DataImport(file: file, kind: .receipts, settings: settings),
+                                          fileName: "bill.csv", exitAfter: false)
+                out += ["", "In the receipt review (i):"] + app.helpBindings.dropFirst(3).map(Self.line)
             default:
                 break
             }

@@ -21,9 +21,18 @@ import TerminalUI
         try AppHarness(language: .zh, size: size, today: "2026-11-29", seedLedger: seedGenerated)
     }
 
-    /// The CLI's CSV of `table` as rows of fields (no quoted commas in these reports).
+    /// The CLI's CSV of `table` as rows of fields (a quoted field may hold commas and doubled quotes).
     static func csvRows(_ table: ReportTable) -> [[String]] {
-        ReportRenderer.render(table, .csv).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        ReportRenderer.render(table, .csv).split(separator: "\n").map { line in
+            var fields: [String] = [], field = "", quoted = false, previous: Character = " "
+            for c in line {
+                if c == "\"" { quoted.toggle(); if quoted && previous == "\"" { field.append(c) } }
+                else if c == "," && !quoted { fields.append(field); field = "" }
+                else { field.append(c) }
+                previous = c
+            }
+            return fields + [field]
+        }
     }
 
     /// The CSV value of column `key` in the first row whose first field is `first`.

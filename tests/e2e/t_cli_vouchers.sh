@@ -1,6 +1,7 @@
 # export vouchers (issue 15): every target re-read by python3 (its own parser): debits = credits per voucher,
 # 1122 per customer = the ledger's movement (via `export journal`-independent CLI figures), revenue and VAT =
-# `report sales`; u8-text has no quotes and 14 columns; nothing written when a check fails; customers export.
+# `report sales`; u8-text has no quotes and 16 columns; nothing written when a check fails; customers export;
+# a USD invoice needs a rate and is then written in CNY with its 原币 and 汇率.
 set -eu
 SL="$BIN_DIR/salesledger --db $WORK/v.sqlite --today 2026-11-29"
 $SL sample generate --lang zh --customers 40 --invoices 400 --seed 5 >/dev/null
@@ -25,7 +26,7 @@ else:
 if target == "u8-text":
     assert '"' not in text
     rows = [l.split(",") for l in text.split("\r\n") if l]
-    assert all(len(r) == 14 for r in rows), "u8 column count"
+    assert all(len(r) == 16 for r in rows), "u8 column count"
 else:
     rows = list(csv.reader(io.StringIO(text, newline="")))
 head = rows[0]
@@ -75,4 +76,22 @@ grep -q "receivable line without a customer code" err.txt
 $SL export vouchers --from $FROM --to $TO --dry-run | grep -q "dry run: .* all balanced; nothing written"
 $SL export customers --target u8 --output c.csv 2>/dev/null
 python3 -c "import sys; t=open('c.csv','rb').read().decode('gb18030'); assert t.startswith('客户编码,客户名称'); assert t.count('\r\n') == 41"
+# Foreign currency: no rate, nothing written; with rates, 本位币 amounts balance and 原币/汇率 are written.
+$SL customer add --code USD1 --name "Union Trading" --currency USD >/dev/null
+$SL invoice post --customer USD1 --date 2026-11-20 --line "*tea:1:113.09:0:0" --override-reason e2e >/dev/null
+if $SL export vouchers --from 2026-11-20 --to 2026-11-20 --target kingdee-std --output fx.txt 2> err.txt; then
+  echo "USD voucher without a rate accepted"; exit 1
+fi
+grep -q "no exchange rate of USD to CNY on or before 2026-11-20" err.txt
+$SL rate base CNY >/dev/null
+$SL rate set --currency USD --rate 7.123456 --date 2026-11-01 >/dev/null
+$SL export vouchers --from 2026-11-20 --to 2026-11-20 --target kingdee-std --output fx.txt 2>/dev/null
+python3 - fx.txt <<'PY'
+import csv, io, sys
+rows = list(csv.reader(io.StringIO(open(sys.argv[1], "rb").read().decode("gb18030"), newline="")))
+h = rows[0]; usd = [r for r in rows[1:] if r[h.index("FCyID")] == "USD"]
+assert usd and all(r[h.index("FExchRate")] == "7.123456" for r in usd), usd
+assert sum(float(r[h.index("FFCyAmt")]) for r in usd if r[h.index("FDC")] == "D") == 113.09
+assert [r[h.index("FDebit")] for r in usd if r[h.index("FDC")] == "D"] == ["805.59"], usd
+PY
 echo ok

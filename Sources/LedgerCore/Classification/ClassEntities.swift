@@ -64,8 +64,6 @@ public enum BuiltInDimension: String, Sendable, CaseIterable {
         }
     }
 
-    /// Whether the value lives in a column of the record (true) or in the assignment table (false).
-    public var isColumn: Bool { [.customerClass, .category, .channel, .region].contains(self) }
     /// Whether documents copy this class at posting (`document.region`, `document.channel`).
     public var isCopiedAtPosting: Bool { self == .channel || self == .region }
 }

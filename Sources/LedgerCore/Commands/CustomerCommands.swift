@@ -129,29 +129,6 @@ public struct UpdateCustomer: LedgerCommand {
     }
 }
 
-/// Archives a customer (hidden from pickers, documents kept). Customers are never deleted once they have
-/// documents. Outcome: the stored customer.
-public struct ArchiveCustomer: LedgerCommand {
-    public static let name = "customer.archive"
-    public var code: String
-    public var archived: Bool
-    public init(code: String, archived: Bool = true) {
-        self.code = code
-        self.archived = archived
-    }
-
-    public func execute(in tx: any LedgerTransaction, context: CommandContext) throws -> Customer {
-        guard let before = try tx.customer(code: code) else {
-            throw LedgerError.validation([FieldIssue("code", "no customer with code '\(code)'")])
-        }
-        var after = before
-        after.isArchived = archived
-        try tx.update(after)
-        context.recordChange(entity: "customer", id: after.id, before: before, after: after)
-        return after
-    }
-}
-
 /// Creates a product. Outcome: the stored product.
 public struct CreateProduct: LedgerCommand {
     public static let name = "product.create"

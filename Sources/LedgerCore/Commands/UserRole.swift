@@ -9,6 +9,5 @@ public enum UserRole: String, Sendable, Codable, CaseIterable {
     /// Everything, including users and restore.
     case admin
 
-    public var canWrite: Bool { self != .auditor }
     public var canManage: Bool { self == .manager || self == .admin }
 }

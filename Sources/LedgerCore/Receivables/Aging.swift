@@ -112,37 +112,65 @@ public enum AgingGrouping: String, Sendable, CaseIterable, Codable {
 public enum Aging {
     /// Builds one report per currency from open items and unapplied credits as of `asOf`.
     /// `basis` picks days past due (default) or days since the invoice date; `overdueTotal` is always by due date.
+    /// The items are summed into `AgingCell`s and go through `reports(cells:)`, the one rule.
     public static func reports(items: [OpenItem], credits: [UnappliedCredit], asOf: CivilDate,
                                buckets: AgingBuckets = .standard, groupBy: AgingGrouping = .none,
                                basis: AgingBasis = .dueDate) -> [AgingReport] {
-        let currencies = Set(items.map(\.currency.code)).union(credits.map(\.currency.code)).sorted()
+        reports(cells: cells(items: items, asOf: asOf, buckets: buckets, groupBy: groupBy, basis: basis),
+                credits: credits, asOf: asOf, buckets: buckets, groupBy: groupBy, basis: basis)
+    }
+
+    /// Open items summed into cells (currency, group, bucket), as a store's `agingCells` query returns them.
+    public static func cells(items: [OpenItem], asOf: CivilDate, buckets: AgingBuckets = .standard,
+                             groupBy: AgingGrouping = .none, basis: AgingBasis = .dueDate) -> [AgingCell] {
+        let thresholds = buckets.thresholds(asOf: asOf, basis: basis)
+        var cells: [String: AgingCell] = [:]
+        for item in items where item.open != 0 {
+            let index = AgingBuckets.index(of: basis == .dueDate ? item.dueDate : item.date, thresholds: thresholds)
+            let (key, label) = groupKey(item, groupBy)
+            let id = "\(item.currency.code)\u{1}\(key)\u{1}\(index)"
+            var cell = cells[id] ?? AgingCell(currency: item.currency, key: key, label: label, bucket: index, amount: 0,
+                                              count: 0, overdue: 0, disputed: 0)
+            cell.amount += item.open
+            cell.count += 1
+            if item.dueDate < asOf { cell.overdue += item.open }
+            if item.isDisputed { cell.disputed += item.open }
+            cells[id] = cell
+        }
+        return Array(cells.values)
+    }
+
+    /// Builds one report per currency (by code) from aging cells and unapplied credits as of `asOf`: bucket totals
+    /// and counts, overdue (by due date) and disputed totals, credits shown apart (per customer when grouped by
+    /// customer), groups in descending total order then key.
+    public static func reports(cells: [AgingCell], credits: [UnappliedCredit], asOf: CivilDate,
+                               buckets: AgingBuckets = .standard, groupBy: AgingGrouping = .none,
+                               basis: AgingBasis = .dueDate) -> [AgingReport] {
+        let currencies = Set(cells.map(\.currency.code)).union(credits.map(\.currency.code)).sorted()
         return currencies.compactMap { code in
             guard let currency = Currency.named(code) else { return nil }
-            return report(items: items.filter { $0.currency == currency }, credits: credits.filter { $0.currency == currency },
+            return report(cells: cells.filter { $0.currency == currency }, credits: credits.filter { $0.currency == currency },
                           asOf: asOf, currency: currency, buckets: buckets, groupBy: groupBy, basis: basis)
         }
     }
 
-    static func report(items: [OpenItem], credits: [UnappliedCredit], asOf: CivilDate, currency: Currency,
+    static func report(cells: [AgingCell], credits: [UnappliedCredit], asOf: CivilDate, currency: Currency,
                        buckets: AgingBuckets, groupBy: AgingGrouping, basis: AgingBasis = .dueDate) -> AgingReport {
         let labels = buckets.labels(for: basis)
         var totals = labels.map { AgingBucketTotal(label: $0, amount: 0, count: 0) }
         var overdue: Int64 = 0
         var groups: [String: AgingGroupRow] = [:]
         var disputed: Int64 = 0
-        for item in items where item.open != 0 {
-            let index = basis == .dueDate
-                ? buckets.index(daysOverdue: item.dueDate.days(to: asOf))
-                : buckets.index(daysSinceInvoice: item.date.days(to: asOf))
-            if item.dueDate < asOf { overdue += item.open }
-            totals[index].amount += item.open
-            totals[index].count += 1
-            if item.isDisputed { disputed += item.open }
+        for cell in cells where cell.bucket >= 0 && cell.bucket < labels.count {
+            overdue += cell.overdue
+            totals[cell.bucket].amount += cell.amount
+            totals[cell.bucket].count += cell.count
+            disputed += cell.disputed
             if groupBy != .none {
-                let (key, label) = groupKey(item, groupBy)
-                var row = groups[key] ?? AgingGroupRow(key: key, label: label, amounts: Array(repeating: 0, count: labels.count), credits: 0)
-                row.amounts[index] += item.open
-                groups[key] = row
+                var row = groups[cell.key] ?? AgingGroupRow(key: cell.key, label: cell.label,
+                                                            amounts: Array(repeating: 0, count: labels.count), credits: 0)
+                row.amounts[cell.bucket] += cell.amount
+                groups[cell.key] = row
             }
         }
         var creditTotal: Int64 = 0

@@ -46,6 +46,17 @@ public struct PaymentBehaviour: Hashable, Sendable, Codable {
     /// Settled invoices paid after their due date.
     public var lateInvoices: Int
 
+    public init(customerID: Int64, customerCode: String, customerName: String, settledInvoices: Int,
+                totalDaysToPay: Int, totalDaysLate: Int, lateInvoices: Int) {
+        self.customerID = customerID
+        self.customerCode = customerCode
+        self.customerName = customerName
+        self.settledInvoices = settledInvoices
+        self.totalDaysToPay = totalDaysToPay
+        self.totalDaysLate = totalDaysLate
+        self.lateInvoices = lateInvoices
+    }
+
     public var averageDaysToPayTenths: Int64? { PaymentBehaviour.tenths(totalDaysToPay, settledInvoices) }
     public var averageDaysLateTenths: Int64? { PaymentBehaviour.tenths(totalDaysLate, settledInvoices) }
 
@@ -66,6 +77,14 @@ public struct CollectionMonth: Hashable, Sendable, Codable {
     public var collected: Int64
     /// Receipt and credit-note allocations (net of reversals) to invoices due in the month, dated ≤ month end.
     public var settledOfDue: Int64
+
+    public init(month: String, currency: Currency, due: Int64, collected: Int64, settledOfDue: Int64) {
+        self.month = month
+        self.currency = currency
+        self.due = due
+        self.collected = collected
+        self.settledOfDue = settledOfDue
+    }
 }
 
 /// Basis of an aging report.
@@ -78,7 +97,8 @@ public enum AgingBasis: String, Sendable, Codable, CaseIterable {
 
 /// Receivables figures computed from a `ReceivablesSnapshot`.
 public enum ReceivablesFigures {
-    /// DSO per currency for `from...to` (currencies with sales or receivables).
+    /// DSO per currency for `from...to` (currencies with sales or receivables), from the in-memory snapshot: the
+    /// same inputs the store's `dsoTotals` sums set-based, through the same rule (`dso(from:to:totals:)`).
     public static func dso(from: CivilDate, to: CivilDate, snapshot: ReceivablesSnapshot) -> [DSOFigure] {
         var receivables: [String: Int64] = [:]
         var sales: [String: Int64] = [:]
@@ -86,69 +106,35 @@ public enum ReceivablesFigures {
         for doc in snapshot.documents where doc.date >= from && doc.date <= to {
             sales[doc.currency.code, default: 0] += doc.kind == .invoice ? doc.total : -doc.total
         }
-        return Set(receivables.keys).union(sales.keys).sorted().compactMap { code in
-            guard let currency = Currency.named(code) else { return nil }
-            return DSOFigure(from: from, to: to, currency: currency, receivablesAtEnd: receivables[code] ?? 0,
-                             creditSales: sales[code] ?? 0)
+        let totals = Set(receivables.keys).union(sales.keys).compactMap { code in
+            Currency.named(code).map {
+                DSOTotals(currency: $0, receivablesAtEnd: receivables[code] ?? 0, creditSales: sales[code] ?? 0)
+            }
+        }
+        return dso(from: from, to: to, totals: totals)
+    }
+
+    /// DSO per currency (by currency code) from its inputs.
+    public static func dso(from: CivilDate, to: CivilDate, totals: [DSOTotals]) -> [DSOFigure] {
+        totals.sorted { $0.currency.code < $1.currency.code }.map {
+            DSOFigure(from: from, to: to, currency: $0.currency, receivablesAtEnd: $0.receivablesAtEnd,
+                      creditSales: $0.creditSales)
         }
     }
 
     /// DSO over all currencies converted to the base currency: receivables at the rate on `to`, each document at
-    /// the rate on its date. Nil when a needed rate is missing.
+    /// the rate on its date (`ConvertedDSO`). Nil when a needed rate is missing.
     public static func convertedDSO(from: CivilDate, to: CivilDate, snapshot: ReceivablesSnapshot,
                                     rates: ExchangeRateTable) -> DSOFigure? {
-        var receivables: Int64 = 0
-        var sales: Int64 = 0
+        var converted = ConvertedDSO(rates: rates)
         for (invoice, open) in snapshot.openInvoices(asOf: to) {
-            guard let converted = rates.convert(Money(minorUnits: open, currency: invoice.currency), on: to) else { return nil }
-            receivables += converted.minorUnits
+            converted.add(DSOEntry(currency: invoice.currency, date: to, amount: open, isReceivable: true))
         }
         for doc in snapshot.documents where doc.date >= from && doc.date <= to {
-            guard let converted = rates.convert(Money(minorUnits: doc.total, currency: doc.currency), on: doc.date) else { return nil }
-            sales += doc.kind == .invoice ? converted.minorUnits : -converted.minorUnits
+            converted.add(DSOEntry(currency: doc.currency, date: doc.date,
+                                   amount: doc.kind == .invoice ? doc.total : -doc.total, isReceivable: false))
         }
-        return DSOFigure(from: from, to: to, currency: rates.base, receivablesAtEnd: receivables, creditSales: sales)
-    }
-
-    /// Payment behaviour per customer (invoices settled by receipts as of `asOf`), by customer code.
-    public static func paymentBehaviour(snapshot: ReceivablesSnapshot, asOf: CivilDate? = nil) -> [PaymentBehaviour] {
-        var rows: [Int64: PaymentBehaviour] = [:]
-        for invoice in snapshot.documents where invoice.kind == .invoice {
-            guard let settled = snapshot.settlement(of: invoice, asOf: asOf), settled.source == .receipt else { continue }
-            let customer = snapshot.customer(id: invoice.customerID)
-            var row = rows[invoice.customerID] ?? PaymentBehaviour(
-                customerID: invoice.customerID, customerCode: customer?.code ?? "", customerName: customer?.name ?? "",
-                settledInvoices: 0, totalDaysToPay: 0, totalDaysLate: 0, lateInvoices: 0)
-            let late = max(0, invoice.dueDate.days(to: settled.date))
-            row.settledInvoices += 1
-            row.totalDaysToPay += invoice.date.days(to: settled.date)
-            row.totalDaysLate += late
-            if late > 0 { row.lateInvoices += 1 }
-            rows[invoice.customerID] = row
-        }
-        return rows.values.sorted { $0.customerCode < $1.customerCode }
-    }
-
-    /// Collected vs due per month for the months from `from`'s to `to`'s, per currency, in month order.
-    public static func collections(from: CivilDate, to: CivilDate, snapshot: ReceivablesSnapshot) -> [CollectionMonth] {
-        let first = from.startOfMonth, last = to.endOfMonth
-        var rows: [String: CollectionMonth] = [:]
-        func add(_ date: CivilDate, _ currency: Currency, _ body: (inout CollectionMonth) -> Void) {
-            guard date >= first, date <= last else { return }
-            let key = "\(date.monthKey) \(currency.code)"
-            var row = rows[key] ?? CollectionMonth(month: date.monthKey, currency: currency, due: 0, collected: 0, settledOfDue: 0)
-            body(&row)
-            rows[key] = row
-        }
-        for doc in snapshot.documents where doc.kind == .invoice {
-            add(doc.dueDate, doc.currency) { $0.due += doc.total }
-            for allocation in snapshot.allocationsByInvoice[doc.id] ?? []
-                where allocation.source != .writeOff && allocation.date <= doc.dueDate.endOfMonth {
-                add(doc.dueDate, doc.currency) { $0.settledOfDue += allocation.amount.minorUnits }
-            }
-        }
-        for receipt in snapshot.receipts { add(receipt.date, receipt.amount.currency) { $0.collected += receipt.amount.minorUnits } }
-        return rows.values.sorted { ($0.month, $0.currency.code) < ($1.month, $1.currency.code) }
+        return converted.figure(from: from, to: to)
     }
 }
 
@@ -162,24 +148,20 @@ public struct WriteOffRow: Hashable, Sendable, Codable {
     /// Amount written off, minor units (negative for the reversal of a write-off).
     public var amount: Int64
     public var reason: String
+
+    public init(date: CivilDate, invoiceNumber: String, customerCode: String, customerName: String,
+                currency: Currency, amount: Int64, reason: String) {
+        self.date = date
+        self.invoiceNumber = invoiceNumber
+        self.customerCode = customerCode
+        self.customerName = customerName
+        self.currency = currency
+        self.amount = amount
+        self.reason = reason
+    }
 }
 
 extension ReceivablesFigures {
-    /// Write-offs (and their reversals) dated in `from...to`, by date then invoice number.
-    public static func writeOffs(from: CivilDate, to: CivilDate, snapshot: ReceivablesSnapshot) -> [WriteOffRow] {
-        var documents: [Int64: ReceivableDocument] = [:]
-        for doc in snapshot.documents { documents[doc.id] = doc }
-        return snapshot.allocations.filter { $0.source == .writeOff && $0.date >= from && $0.date <= to }
-            .compactMap { allocation -> WriteOffRow? in
-                guard let invoice = documents[allocation.invoiceID] else { return nil }
-                let customer = snapshot.customer(id: invoice.customerID)
-                return WriteOffRow(date: allocation.date, invoiceNumber: invoice.number, customerCode: customer?.code ?? "",
-                                   customerName: customer?.name ?? "", currency: allocation.amount.currency,
-                                   amount: allocation.amount.minorUnits, reason: allocation.note)
-            }
-            .sorted { ($0.date, $0.invoiceNumber) < ($1.date, $1.invoiceNumber) }
-    }
-
     /// Aging reports of several currencies summed into the base currency at the rate on `on` (each report's
     /// bucket amounts, open, overdue, disputed and credits converted separately, so totals may differ from a
     /// per-invoice conversion by rounding). Nil when a rate is missing.

@@ -35,11 +35,6 @@ public final class TrainingSession {
         return try? JSONDecoder().decode(TrainingLessonState.self, from: Data(text.utf8))
     }
 
-    /// The lesson in progress.
-    public func currentLesson() throws -> TrainingLesson? {
-        try currentState().flatMap { TrainingLessons.lesson($0.lessonID) }
-    }
-
     /// Starts `lesson`: prepares its documents in the practice ledger, then records the baseline (everything after
     /// it is the trainee's) and the start time.
     @discardableResult

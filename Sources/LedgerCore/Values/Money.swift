@@ -15,7 +15,6 @@ public struct Money: Hashable, Sendable, Codable, Comparable, CustomStringConver
     /// Zero in `currency`.
     public static func zero(_ currency: Currency) -> Money { Money(minorUnits: 0, currency: currency) }
 
-    public var isZero: Bool { minorUnits == 0 }
     public var isNegative: Bool { minorUnits < 0 }
 
     /// The sum; throws `MoneyError.currencyMismatch` or `.overflow`.

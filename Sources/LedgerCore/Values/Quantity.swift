@@ -40,7 +40,6 @@ public struct Rate: Hashable, Sendable, Codable, Comparable, CustomStringConvert
 
     public init(basisPoints: Int64) { self.basisPoints = basisPoints }
     public static let zero = Rate(basisPoints: 0)
-    public static let hundredPercent = Rate(basisPoints: 10_000)
 
     /// Parses a percentage as typed in a form: `13`, `13%`, `12.5 %`, `６％`.
     public static func parsePercent(_ text: String) throws(DecimalTextError) -> Rate {

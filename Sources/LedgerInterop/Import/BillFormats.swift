@@ -8,7 +8,7 @@ extension DataImport {
     enum ReceiptRow { case record(ImportRecord), skip(String), invalid }
 
     /// Where the header of each bill layout starts (preamble lines before it are skipped).
-    public static func headerStart(for format: ReceiptFormat) -> ((String) -> Bool)? {
+    public static func headerStart(for format: ReceiptFormat) -> (@Sendable (String) -> Bool)? {
         switch format {
         case .generic: return nil
         case .wechat, .alipay:
@@ -24,7 +24,7 @@ extension DataImport {
         }
     }
 
-    func receiptRecord(_ cells: [String], _ row: Int, _ seen: inout [String: Int], problem: (String, String) -> Void,
+    func receiptRecord(_ cells: [String], _ row: Int, _ seen: inout SeenKeys, problem: (String, String) -> Void,
                        amount: (String, Currency) -> Money?, date: (String) -> CivilDate?,
                        currency: () -> Currency) -> ReceiptRow {
         let format = settings.format

@@ -2,7 +2,8 @@ import Foundation
 import LedgerCore
 
 /// What `import customers|products|receipts|opening` reads.
-public enum ImportKind: String, Sendable, CaseIterable { case customers, products, receipts, opening }
+/// `sales` is `import sales` (one row = one invoice or credit note, `SalesImport.check`).
+public enum ImportKind: String, Sendable, CaseIterable { case customers, products, receipts, opening, sales }
 
 /// Layout of a receipts file: our columns, a WeChat Pay or Alipay bill, or a bank statement CSV.
 public enum ReceiptFormat: String, Sendable, CaseIterable { case generic, wechat, alipay, bankCSV = "bank-csv" }
@@ -16,6 +17,8 @@ public struct ImportSettings: Sendable {
     public var format: ReceiptFormat = .generic
     /// Receipts whose customer cannot be matched are left out (listed) instead of stopping the file.
     public var skipUnmatched = false
+    /// Rows that fail the file checks are left out (listed) and the rest imported (`import sales --skip-invalid`).
+    public var skipInvalid = false
     public init() {}
 }
 
@@ -41,11 +44,13 @@ public enum ImportRecord: Sendable, Equatable {
     case openCredit(customerCode: String, number: String, date: CivilDate, amount: Money)
     case receipt(date: CivilDate, customerCode: String, customerName: String, account: String, amount: Money,
                  method: PaymentMethod, reference: String, note: String, invoice: String)
+    case sale(SalesImport.Row)
 }
 
-/// The import engine shared by every kind: a `DelimitedFile` read once, each row checked into an `ImportRecord` or
-/// rejected with problems naming row and column; `post` (DataImportPosting.swift) then checks against the ledger
-/// and writes all rows in one transaction, or nothing.
+/// The import engine shared by every kind: a `DelimitedFile` streamed once, each row checked into an `ImportRecord`
+/// or rejected with problems naming row and column, the good rows staged (`ImportStaging`: a bounded row buffer
+/// spilling to a temporary file) — all before the ledger's write lock is taken; `post` (DataImportPosting.swift)
+/// then checks against the ledger and writes all rows in one transaction, or nothing.
 public struct DataImport: Sendable {
     public struct Entry: Sendable {
         public var row: Int
@@ -60,16 +65,20 @@ public struct DataImport: Sendable {
     public let file: DelimitedFile
     public let settings: ImportSettings
     public private(set) var header: [String] = []
-    public internal(set) var entries: [Entry] = []
+    /// The checked rows, staged (at most `ImportStaging.bufferCapacity` in memory).
+    public let staging = ImportStaging()
     public internal(set) var rejected: [Rejected] = []
     /// Rows left out on purpose (refunds, closed trades, duplicates of a 交易单号), with the reason.
     public internal(set) var skipped: [String] = []
     var columns: [String: Int] = [:]
+    /// The columns of a sales file (kind sales).
+    var salesColumns: SalesImport.Columns?
 
-    /// Reads and checks every row. `progress` gets the row count every 10,000 rows.
-    /// - Throws: `InteropError` when a required column is missing or the file is not delimited text.
+    /// Reads and checks every row, streaming the file. `progress` gets the bytes read and the file's size.
+    /// - Throws: `InteropError` when a required column is missing, the file is not delimited text, or the staging
+    ///   file cannot be written.
     public init(file: DelimitedFile, kind: ImportKind, settings: ImportSettings,
-                progress: ((Int) -> Void)? = nil) throws {
+                progress: ((Int, Int) -> Void)? = nil) throws {
         self.kind = kind
         self.file = file
         self.settings = settings
@@ -80,11 +89,17 @@ public struct DataImport: Sendable {
         case .products: (synonyms, required) = (ImportColumns.products, settings.update ? ["sku"] : ["sku", "name"])
         case .opening: (synonyms, required) = (ImportColumns.opening, ["customer_code", "date", "amount"])
         case .receipts: (synonyms, required) = (ImportColumns.receipts, ["date", "amount"])
+        case .sales: (synonyms, required) = ([:], [])
         }
-        var seen: [String: Int] = [:]
-        var count = 0
+        var seen = SeenKeys()
         try file.forEachRecord(header: { h in
             header = h
+            if kind == .sales {
+                let found = try SalesImport.Columns(header: h, source: file.source)
+                salesColumns = found
+                for (i, name) in h.enumerated() where columns[name] == nil { columns[name] = i }
+                return
+            }
             columns = ImportColumns.resolve(h, synonyms)
             let missing = required.filter { columns[$0] == nil }
             if !missing.isEmpty {
@@ -94,12 +109,34 @@ public struct DataImport: Sendable {
             if kind == .receipts && columns["customer_code"] == nil && columns["customer_name"] == nil {
                 throw InteropError(source: file.source, message: "missing column: customer_code or customer_name (交易对方)")
             }
-        }) { cells, row in
-            count += 1
-            if count % 10_000 == 0 { progress?(count) }
-            checkRow(cells, row, &seen)
+        }, progress: progress) { cells, row in
+            switch check(cells, row, &seen) {
+            case .entry(let entry): try staging.append(ImportStaging.Row(row: entry.row, cells: entry.cells))
+            case .rejected(let r): rejected.append(r)
+            case .skipped(let reason): skipped.append("row \(row): \(reason)")
+            }
         }
-        progress?(count)
+    }
+
+    /// The staged rows as entries (rebuilt by the same check). Reads the whole staging: for small files and tests;
+    /// the write phase uses `forEachEntryChunk`.
+    public var entries: [Entry] {
+        var out: [Entry] = []
+        try? forEachEntryChunk { out += $0 }
+        return out
+    }
+
+    /// Calls `body` with the staged rows as entries, at most `ImportStaging.bufferCapacity` at a time.
+    public func forEachEntryChunk(_ body: ([Entry]) throws -> Void) throws {
+        try staging.forEachChunk { rows in
+            var entries: [Entry] = []
+            entries.reserveCapacity(rows.count)
+            for row in rows {
+                var fresh = SeenKeys()
+                if case .entry(let entry) = check(row.cells, row.row, &fresh) { entries.append(entry) }
+            }
+            try body(entries)
+        }
     }
 
     /// Header cell of `key` (for messages), else the key.
@@ -114,7 +151,10 @@ public struct DataImport: Sendable {
         return DelimitedFile.unneutralised(lines.joined(separator: " "))
     }
 
-    mutating func checkRow(_ cells: [String], _ row: Int, _ seen: inout [String: Int]) {
+    /// What the check of one row found.
+    enum Checked { case entry(Entry), rejected(Rejected), skipped(String) }
+
+    func check(_ cells: [String], _ row: Int, _ seen: inout SeenKeys) -> Checked {
         var problems: [ImportProblem] = []
         func problem(_ key: String, _ message: String) {
             problems.append(ImportProblem(row: row, column: key.isEmpty ? "" : columnName(key), message: message))
@@ -211,17 +251,21 @@ public struct DataImport: Sendable {
         case .receipts:
             switch receiptRecord(cells, row, &seen, problem: problem, amount: amount, date: date, currency: currency) {
             case .record(let r): record = r
-            case .skip(let reason):
-                skipped.append("row \(row): \(reason)")
-                return
+            case .skip(let reason): return .skipped(reason)
             case .invalid: break
+            }
+        case .sales:
+            switch saleRecord(cells, row, &seen) {
+            case .row(let sale): record = .sale(sale)
+            case .void: return .skipped("void document not imported")
+            case .problems(let found):
+                problems += found.map { ImportProblem(row: row, column: $0.column, message: $0.message) }
             }
         }
         if let record, problems.isEmpty {
-            entries.append(Entry(row: row, cells: cells, record: record, tax: tax))
-        } else {
-            rejected.append(Rejected(row: row, cells: cells, problems: problems))
+            return .entry(Entry(row: row, cells: cells, record: record, tax: tax))
         }
+        return .rejected(Rejected(row: row, cells: cells, problems: problems))
     }
 
     /// The rejected rows as CSV: `row`, `problems`, then the row's own cells under the file's header.

@@ -17,8 +17,11 @@ extension DataImport {
         public var proposals: [String] = []
         /// Rows the ledger refused.
         public var rejected: [Rejected] = []
+        /// What a sales import wrote (kind sales).
+        public var sales: SalesImport.Outcome?
 
         public var description: String {
+            if let sales { return sales.summary }
             var parts: [String] = []
             if created > 0 || updated > 0 { parts.append("\(created) created, \(updated) updated") }
             if receipts > 0 { parts.append("\(receipts) receipt(s)") }
@@ -36,18 +39,27 @@ extension DataImport {
     /// Writes every entry through `runner`. Rows the ledger refuses are returned in `Outcome.rejected` (the
     /// caller must then roll back). - Throws: `LedgerError` when the file was imported before or the actor lacks
     /// the role.
-    public func post(into runner: LedgerService.BatchRunner, today: CivilDate) throws -> Outcome {
+    /// `progress` gets the rows written and the rows staged after each chunk.
+    public func post(into runner: LedgerService.BatchRunner, today: CivilDate,
+                     progress: ((Int, Int) -> Void)? = nil) throws -> Outcome {
         var outcome = Outcome()
         try runner.run(RecordImportedFile(ImportedFile(fingerprint: file.fingerprint, kind: kind.rawValue,
                                                        fileName: (file.source as NSString).lastPathComponent,
-                                                       rows: entries.count, importedOn: today)))
-        for entry in entries {
-            do {
-                try post(entry, runner, &outcome)
-            } catch let error as LedgerError {
-                outcome.rejected.append(Rejected(row: entry.row, cells: entry.cells, problems: problems(error, entry.row)))
+                                                       rows: staging.count, importedOn: today)))
+        var sales = SalePosting()
+        var done = 0
+        try forEachEntryChunk { chunk in
+            for entry in chunk {
+                do {
+                    try post(entry, runner, &outcome, &sales)
+                } catch let error as LedgerError {
+                    outcome.rejected.append(Rejected(row: entry.row, cells: entry.cells, problems: problems(error, entry.row)))
+                }
             }
+            done += chunk.count
+            progress?(done, staging.count)
         }
+        if kind == .sales { outcome.sales = sales.outcome }
         return outcome
     }
 
@@ -64,9 +76,16 @@ extension DataImport {
         return [ImportProblem(row: row, column: "", message: error.description)]
     }
 
-    private func post(_ entry: Entry, _ runner: LedgerService.BatchRunner, _ outcome: inout Outcome) throws {
+    private func post(_ entry: Entry, _ runner: LedgerService.BatchRunner, _ outcome: inout Outcome,
+                      _ sales: inout SalePosting) throws {
         let row = entry.row
         switch entry.record {
+        case let .sale(sale):
+            if !sale.number.isEmpty, try runner.documentExists(externalReference: sale.number) {
+                throw LedgerError.validation([FieldIssue(salesColumns?.number ?? "number",
+                                                         "\(sale.number) is already in the ledger (imported before?)")])
+            }
+            try sales.post(sale, runner)
         case let .customer(fields, present):
             if let existing = try runner.customerRecord(code: fields.code) {
                 guard settings.update else {
@@ -191,21 +210,28 @@ extension DataImport {
     }
 
     /// Posts in one transaction and keeps it only when no row was rejected and this is not a dry run; otherwise
-    /// rolls everything back (all-or-nothing). `dropUnmatched` leaves out receipts whose payer matches no customer.
+    /// rolls everything back (all-or-nothing). `dropUnmatched` leaves out receipts whose payer matches no customer;
+    /// `settings.skipInvalid` writes the good rows of a file with rejected rows. While the transaction holds the
+    /// ledger's write lock, other programs that wait for it are told `import by <actor>` (`WriteJob`).
+    /// `progress` gets the rows written and the rows staged.
     /// - Throws: `LedgerError` when the file was imported before or the actor lacks the role.
-    public func run(service: LedgerService, dryRun: Bool, dropUnmatched: Bool = false) throws -> RunResult {
+    public func run(service: LedgerService, dryRun: Bool, dropUnmatched: Bool = false,
+                    progress: ((Int, Int) -> Void)? = nil) throws -> RunResult {
         var outcome = Outcome()
         var rolledBack = false
         let plan = self
-        let result: Result<Void, LedgerError> = Result { () throws(LedgerError) in
-            try service.runBatch { runner in
-                outcome = try plan.post(into: runner, today: service.clock.today())
-                if dropUnmatched {
-                    outcome.rejected.removeAll { $0.problems.contains { $0.message.hasPrefix("no customer matches") } }
-                }
-                if dryRun || !outcome.rejected.isEmpty || !plan.rejected.isEmpty {
-                    rolledBack = true
-                    throw CancellationError()
+        let fileRejects = settings.skipInvalid ? false : !rejected.isEmpty
+        let result: Result<Void, LedgerError> = WriteJob.$current.withValue("import by \(service.actor)") {
+            Result { () throws(LedgerError) in
+                try service.runBatch { runner in
+                    outcome = try plan.post(into: runner, today: service.clock.today(), progress: progress)
+                    if dropUnmatched {
+                        outcome.rejected.removeAll { $0.problems.contains { $0.message.hasPrefix("no customer matches") } }
+                    }
+                    if dryRun || !outcome.rejected.isEmpty || fileRejects {
+                        rolledBack = true
+                        throw CancellationError()
+                    }
                 }
             }
         }

@@ -1,50 +1,68 @@
-import CSV
-import Crypto
 import Foundation
 import LedgerCore
 
-/// A delimited text file as the importers read it: decoded once (`TextEncoding.decode`), separator found from the
-/// header line (comma, semicolon or tab), then records streamed one at a time with their row number (the header is
-/// row 1; a quoted field with a line break stays one row, as in a spreadsheet).
+/// A delimited text file as the importers read it, STREAMED (issue 15): opening it reads the bytes once in chunks
+/// (fingerprint, encoding — `RecordStream.scan`) and finds the header line and separator (comma, semicolon or tab,
+/// the most frequent unquoted one on the header line); `forEachRecord` then decodes and splits chunk by chunk, so
+/// only one chunk and one record are in memory at a time, never the file. Records come with their row number (the
+/// header is row 1; a quoted field with a line break stays one row, as in a spreadsheet; blank rows count as rows
+/// and are skipped).
 public struct DelimitedFile: Sendable {
     public let source: String
-    public let text: String
     public let encoding: TextEncoding
     public let separator: Character
     /// Lower-case hex SHA-256 of the file's bytes.
     public let fingerprint: String
-    /// Lines before the header (bill preambles), already skipped in `text`.
+    /// Lines before the header (bill preambles), skipped.
     public let skippedLines: Int
+    /// Size of the file in bytes (for progress).
+    public let byteCount: Int
+    let origin: ByteOrigin
 
     /// Reads `path`. `headerStart` finds the header line in files with a preamble (WeChat/Alipay bills).
-    public static func read(path: String, headerStart: ((String) -> Bool)? = nil) throws -> DelimitedFile {
-        guard let data = FileManager.default.contents(atPath: path) else {
+    /// - Throws: `InteropError` for an unreadable file, undecodable text or a missing header line.
+    public static func read(path: String, headerStart: (@Sendable (String) -> Bool)? = nil) throws -> DelimitedFile {
+        guard FileManager.default.isReadableFile(atPath: path) else {
             throw InteropError(source: path, message: "cannot read the file")
         }
-        return try parse(data: data, source: path, headerStart: headerStart)
+        return try open(.file(path), source: path, headerStart: headerStart)
     }
 
-    public static func parse(data: Data, source: String, headerStart: ((String) -> Bool)? = nil) throws -> DelimitedFile {
-        let (decoded, encoding) = try TextEncoding.decode(data, source: source)
-        var text = decoded
+    /// The same from bytes in memory (tests, the set-up wizard).
+    public static func parse(data: Data, source: String, headerStart: (@Sendable (String) -> Bool)? = nil) throws -> DelimitedFile {
+        try open(.data(data), source: source, headerStart: headerStart)
+    }
+
+    static func open(_ origin: ByteOrigin, source: String, headerStart: ((String) -> Bool)?) throws -> DelimitedFile {
+        let scan = try RecordStream.scan(origin, source: source)
+        // Find the header line: stop decoding as soon as it is seen.
         var skipped = 0
-        if let headerStart {
-            var lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
-            guard let index = lines.firstIndex(where: { headerStart(String($0)) }) else {
-                throw InteropError(source: source, message: "no header line found (is this the right --format?)")
+        var headerLine: String?
+        var partial = ""
+        struct Found: Error {}
+        do {
+            try RecordStream.decode(origin, encoding: scan.encoding, source: source) { text, _ in
+                var lines = (partial + text).split(omittingEmptySubsequences: false,
+                                                   whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+                partial = String(lines.removeLast())
+                for line in lines {
+                    if headerStart == nil || headerStart?(String(line)) == true {
+                        headerLine = String(line)
+                        throw Found()
+                    }
+                    skipped += 1
+                }
             }
-            skipped = index
-            lines.removeFirst(index)
-            text = lines.joined(separator: "\n")
+        } catch is Found {}
+        if headerLine == nil, !partial.isEmpty, headerStart == nil || headerStart?(partial) == true { headerLine = partial }
+        if headerLine == nil && headerStart != nil {
+            throw InteropError(source: source, message: "no header line found (is this the right --format?)")
         }
-        let headerLine = text.prefix { $0 != "\n" && $0 != "\r\n" }
-        let counts: [(Character, Int)] = [(",", 0), (";", 0), ("\t", 0)].map { sep, _ in
-            (sep, Self.unquotedCount(of: sep, in: String(headerLine)))
-        }
+        let line = headerLine ?? ""
+        let counts: [(Character, Int)] = [",", ";", "\t"].map { ($0, Self.unquotedCount(of: $0, in: line)) }
         let separator = counts.max { $0.1 < $1.1 }.map { $0.1 > 0 ? $0.0 : "," } ?? ","
-        let digest = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
-        return DelimitedFile(source: source, text: text, encoding: encoding, separator: separator,
-                             fingerprint: digest, skippedLines: skipped)
+        return DelimitedFile(source: source, encoding: scan.encoding, separator: separator, fingerprint: scan.fingerprint,
+                             skippedLines: skipped, byteCount: scan.byteCount, origin: origin)
     }
 
     static func unquotedCount(of sep: Character, in line: String) -> Int {
@@ -56,24 +74,42 @@ public struct DelimitedFile: Sendable {
     }
 
     /// Calls `body` with the header, then each record and its row number, in file order. Blank lines are skipped.
+    /// `progress` gets the bytes read and the file's size after each chunk.
     /// - Throws: `InteropError` for malformed CSV (naming the row), or what `body` throws.
-    public func forEachRecord(header: ([String]) throws -> Void, _ body: ([String], Int) throws -> Void) throws {
-        let reader: CSVReader
-        do {
-            reader = try CSVReader(string: text, hasHeaderRow: true, delimiter: separator.unicodeScalars.first ?? ",")
-        } catch {
-            throw InteropError(source: source, message: "not a delimited text file: \(error)")
-        }
-        try header((reader.headerRow ?? []).map { Self.cleanHeader($0) })
-        var row = 1
-        while let record = reader.next() {
+    public func forEachRecord(header: ([String]) throws -> Void, progress: ((Int, Int) -> Void)? = nil,
+                              _ body: ([String], Int) throws -> Void) throws {
+        var tokenizer = CSVTokenizer(separator: separator)
+        var toSkip = skippedLines
+        var partial = ""
+        var row = 0
+        func emit(_ record: [String]) throws {
             row += 1
-            if record.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+            if row == 1 { return try header(record.map { Self.cleanHeader($0) }) }
+            if record.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { return }
             try body(record, row + skippedLines)
         }
-        if let error = reader.error {
-            throw InteropError(source: source, message: "row \(row + 1 + skippedLines): \(error)")
+        try RecordStream.decode(origin, encoding: encoding, source: source) { text, read in
+            var piece = Substring(text)
+            if toSkip > 0 {
+                // Drop the preamble lines (whole lines only; `decode` gives whole lines).
+                piece = Substring(partial + text)
+                partial = ""
+                while toSkip > 0, let end = piece.firstIndex(where: { $0 == "\n" || $0 == "\r\n" }) {
+                    piece = piece[piece.index(after: end)...]
+                    toSkip -= 1
+                }
+                if toSkip > 0 {
+                    partial = String(piece)
+                    return
+                }
+            }
+            try tokenizer.feed(String(piece), emit)
+            progress?(read, byteCount)
         }
+        guard try tokenizer.finish(emit) else {
+            throw InteropError(source: source, message: "row \(row + 1 + skippedLines): a quoted field is not closed")
+        }
+        if row == 0 { try header([]) }
     }
 
     static func cleanHeader(_ cell: String) -> String {

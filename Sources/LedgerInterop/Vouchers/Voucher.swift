@@ -1,7 +1,8 @@
 import LedgerCore
 
-/// One line (分录) of an accounting voucher. Amounts are signed minor units: a red (红字) line has a negative
-/// amount on its usual side; exactly one of `debit` and `credit` is non-zero.
+/// One line (分录) of an accounting voucher. Amounts are signed minor units of the voucher's base currency (本位币):
+/// a red (红字) line has a negative amount on its usual side; exactly one of `debit` and `credit` is non-zero.
+/// `original` is the same line in the document's currency (原币), on the same side.
 public struct VoucherLine: Hashable, Sendable {
     /// 摘要.
     public var summary: String
@@ -16,6 +17,9 @@ public struct VoucherLine: Hashable, Sendable {
     public var settlement: String
     /// Receipt reference (票号 / 结算号), "" otherwise.
     public var reference: String
+    /// The amount in the voucher's original currency (原币), minor units, signed like the line's side; equal to
+    /// that side when the document is in the base currency (set by `VoucherBuilder.build`).
+    public var original: Int64 = 0
 
     public init(summary: String, account: String, customerCode: String = "", customerName: String = "",
                 debit: Int64 = 0, credit: Int64 = 0, settlement: String = "", reference: String = "") {
@@ -42,7 +46,14 @@ public struct Voucher: Hashable, Sendable {
     public var word: String
     /// 凭证号: gapless per period (month) and word.
     public var number: Int
+    /// The documents' currency (原币).
     public var currency: Currency
+    /// The ledger's base currency (本位币) in which `debit` and `credit` of the lines are; `currency` unless a rate
+    /// table converted the voucher.
+    public var base: Currency
+    /// 汇率: base-currency major units per major unit of `currency`, × 1,000,000 (`ExchangeRate.perMillion`);
+    /// 1,000,000 in the base currency, 0 when no rate was known on the voucher's date (a `check` problem).
+    public var rate: Int64 = ExchangeRate.scale
     /// Our document numbers behind the voucher (附单据数 counts them).
     public var sources: [String]
     public var lines: [VoucherLine]
@@ -60,6 +71,7 @@ public struct Voucher: Hashable, Sendable {
         self.word = word
         self.number = number
         self.currency = currency
+        self.base = currency
         self.sources = sources
         self.lines = lines
     }
@@ -87,6 +99,9 @@ public struct VoucherOptions: Sendable {
     public var words: Words = .single
     /// First 凭证号 of the first period exported (later periods start at 1).
     public var start = 1
+    /// The ledger's base currency and rates: vouchers in another currency are converted at the rate of their date
+    /// (原币 kept on each line); nil leaves every voucher in its own currency.
+    public var rates: ExchangeRateTable?
 
     public init(map: AccountMap) { self.map = map }
 }

@@ -67,7 +67,7 @@ public enum VoucherBuilder {
         vouchers = vouchers.enumerated().sorted { ($0.element.date, $0.element.kind, $0.offset)
             < ($1.element.date, $1.element.kind, $1.offset) }.map(\.element)
         if options.grouping == .day { vouchers = try daily(vouchers) }
-        return number(vouchers, options: options)
+        return number(try converted(vouchers, rates: options.rates, map: map), options: options)
     }
 
     /// Every voucher balances; every line has an account; receivable and advance lines name the customer; no line
@@ -92,15 +92,61 @@ public enum VoucherBuilder {
                 credit = c.partialValue
             }
             if v.lines.isEmpty { problems.append(Problem("\(at): no lines")) }
+            if v.rate <= 0 {
+                let fix = "rate set --currency \(v.currency.code) --rate R --date \(v.date)"
+                problems.append(Problem("\(at): no exchange rate of \(v.currency.code) to \(v.base.code) on or before "
+                                        + "\(v.date) (set one with: \(fix))"))
+            }
             if overflow {
                 problems.append(Problem("\(at): amounts too large to add up"))
             } else if debit != credit {
-                let digits = v.currency.minorDigits
+                let digits = v.base.minorDigits
                 problems.append(Problem("\(at): debits \(Money.format(debit, digits: digits, grouping: false)) ≠ "
                                         + "credits \(Money.format(credit, digits: digits, grouping: false))"))
             }
         }
         return problems
+    }
+
+    /// Every line's `original` set; vouchers in a currency other than the table's base converted at the rate of
+    /// their date (`ExchangeRateTable.convert`: half away from zero per line), the rounding difference put on the
+    /// receivable line (else the largest) so that debits still equal credits in the base currency. A voucher without
+    /// a rate keeps its amounts and gets rate 0, which `check` reports.
+    static func converted(_ vouchers: [Voucher], rates: ExchangeRateTable?, map: AccountMap) throws -> [Voucher] {
+        try vouchers.map { voucher in
+            var v = voucher
+            for i in v.lines.indices {
+                v.lines[i].original = v.lines[i].debit != 0 ? v.lines[i].debit : v.lines[i].credit
+            }
+            guard let rates, v.currency != rates.base else { return v }
+            v.base = rates.base
+            guard let rate = rates.perMillion(v.currency, on: v.date) else {
+                v.rate = 0
+                return v
+            }
+            v.rate = rate
+            var debit: Int64 = 0, credit: Int64 = 0
+            for i in v.lines.indices {
+                let base = ExchangeRateTable.convert(v.lines[i].original, from: v.currency, to: rates.base,
+                                                     perMillion: rate)
+                if v.lines[i].debit != 0 { v.lines[i].debit = base; debit = try add(debit, base) } else {
+                    v.lines[i].credit = base
+                    credit = try add(credit, base)
+                }
+            }
+            let difference = debit.subtractingReportingOverflow(credit)
+            if difference.overflow { throw Problem("amounts too large to add up") }
+            if difference.partialValue != 0, !v.lines.isEmpty {
+                let target = v.lines.firstIndex { $0.account == map.receivable }
+                    ?? v.lines.indices.max { abs(v.lines[$0].original) < abs(v.lines[$1].original) } ?? 0
+                if v.lines[target].debit != 0 {
+                    v.lines[target].debit -= difference.partialValue
+                } else {
+                    v.lines[target].credit += difference.partialValue
+                }
+            }
+            return v
+        }
     }
 
     static func side(_ line: VoucherLine, _ amount: Int64, debit: Bool) -> VoucherLine {

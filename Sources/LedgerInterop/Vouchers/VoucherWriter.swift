@@ -22,6 +22,8 @@ public enum VoucherTarget: String, Sendable, CaseIterable {
 public enum VoucherField: String, Sendable, CaseIterable {
     case date, period, year, word, number, attachments, entry, summary, account, accountName, debit, credit
     case direction, amount, currency, rate, quantity, price, customerCode, customerName, customerClass
+    /// 原币 (foreign-currency) debit and credit: empty in the base currency.
+    case originalDebit, originalCredit
     case settlement, reference, preparer, empty
 }
 
@@ -38,7 +40,9 @@ public struct VoucherWriter: Sendable {
     /// The value of `field` for line `entry` (0-based) of `voucher`, in a target's code style.
     public func value(_ field: VoucherField, _ v: Voucher, _ entry: Int, dotted: Bool) -> String {
         let line = v.lines[entry]
-        func amount(_ minor: Int64) -> String { Money.format(minor, digits: v.currency.minorDigits, grouping: false) }
+        func amount(_ minor: Int64) -> String { Money.format(minor, digits: v.base.minorDigits, grouping: false) }
+        func original(_ minor: Int64) -> String { Money.format(minor, digits: v.currency.minorDigits, grouping: false) }
+        let foreign = v.currency != v.base
         switch field {
         case .date: return v.date.description
         case .period: return String(Int(v.date.description.dropFirst(5).prefix(2)) ?? 0)
@@ -53,9 +57,11 @@ public struct VoucherWriter: Sendable {
         case .debit: return amount(line.debit)
         case .credit: return amount(line.credit)
         case .direction: return line.debit != 0 ? "D" : "C"
-        case .amount: return amount(line.debit != 0 ? line.debit : line.credit)
+        case .amount: return original(line.original)
+        case .originalDebit: return foreign && line.debit != 0 ? original(line.original) : ""
+        case .originalCredit: return foreign && line.credit != 0 ? original(line.original) : ""
         case .currency: return v.currency.code == "CNY" ? "RMB" : v.currency.code
-        case .rate: return v.currency.code == "CNY" ? "1" : ""
+        case .rate: return foreign ? Self.rateText(v.rate) : "1"
         case .quantity, .price, .empty: return ""
         case .customerCode: return line.customerCode
         case .customerName: return line.customerName
@@ -66,6 +72,14 @@ public struct VoucherWriter: Sendable {
         }
     }
 
+    /// `7.1234` for 7,123,400 per million: six decimals at most, trailing zeros dropped.
+    static func rateText(_ perMillion: Int64) -> String {
+        var text = Money.format(perMillion, digits: 6, grouping: false)
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text
+    }
+
     /// In front of every 摘要 written from a practice ledger (training): the voucher stays importable, but each of
     /// its lines says it is practice data wherever it lands.
     public static let practiceSummaryMark = "【练习】"
@@ -73,7 +87,7 @@ public struct VoucherWriter: Sendable {
     static let kisColumns: [(String, VoucherField)] = [
         ("日期", .date), ("凭证字", .word), ("凭证号", .number), ("附单据数", .attachments), ("摘要", .summary),
         ("科目代码", .account), ("科目名称", .accountName), ("借方金额", .debit), ("贷方金额", .credit), ("币别", .currency),
-        ("汇率", .rate), ("数量", .quantity), ("单价", .price), ("制单人", .preparer), ("审核人", .empty),
+        ("汇率", .rate), ("原币金额", .amount), ("数量", .quantity), ("单价", .price), ("制单人", .preparer), ("审核人", .empty),
         ("过账人", .empty), ("往来单位编码", .customerCode), ("往来单位名称", .customerName),
     ]
     static let kingdeeColumns: [(String, VoucherField)] = [
@@ -88,13 +102,15 @@ public struct VoucherWriter: Sendable {
     ]
     static let u8Columns: [(String, VoucherField)] = [
         ("制单日期", .date), ("凭证类别字", .word), ("凭证号", .number), ("附单据数", .attachments), ("摘要", .summary),
-        ("科目编码", .account), ("借方", .debit), ("贷方", .credit), ("币种", .currency), ("汇率", .rate),
+        ("科目编码", .account), ("借方", .debit), ("贷方", .credit), ("币种", .currency),
+        ("外币借方", .originalDebit), ("外币贷方", .originalCredit), ("汇率", .rate),
         ("数量", .quantity), ("结算方式", .settlement), ("票号", .reference), ("客户编码", .customerCode),
     ]
     static let genericColumns: [(String, VoucherField)] = [
         ("date", .date), ("period", .period), ("word", .word), ("number", .number), ("entry", .entry),
         ("summary", .summary), ("account", .account), ("account_name", .accountName), ("debit", .debit),
-        ("credit", .credit), ("currency", .currency), ("customer_code", .customerCode),
+        ("credit", .credit), ("currency", .currency), ("rate", .rate), ("original_debit", .originalDebit),
+        ("original_credit", .originalCredit), ("customer_code", .customerCode),
         ("customer_name", .customerName), ("settlement", .settlement), ("reference", .reference),
     ]
 
@@ -155,7 +171,7 @@ public struct VoucherWriter: Sendable {
                 lines.append(Self.u8Columns.map { _, field -> String in
                     var text = Self.u8Clean(value(field, v, i, dotted: map.dotted ?? false))
                     if field == .summary { text = TextEncoding.truncated(text, gbBytes: 60) }
-                    if (field == .debit || field == .credit) && text == Money.format(0, digits: v.currency.minorDigits,
+                    if (field == .debit || field == .credit) && text == Money.format(0, digits: v.base.minorDigits,
                                                                                        grouping: false) {
                         text = "0"
                     }

@@ -43,6 +43,10 @@ public final class AppContext {
     /// Shown on the status line at start (e.g. loose file permissions, a failed daily backup); wired by the
     /// executable.
     public var startupWarning: String?
+    /// Steps to run after the first frame (the daily backup), and whether start-up defers the whole-ledger figures
+    /// until after it (issue 10; the executable sets both, tests keep the eager start); see `StartupWork`.
+    public var startupSteps: [StartupStep] = []
+    public var defersStartupWork = false
     /// Bumped after every successful write, so screens know to re-query.
     public private(set) var dataVersion = 0
 

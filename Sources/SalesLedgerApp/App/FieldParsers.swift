@@ -37,8 +37,3 @@ enum FieldParsers {
         }
     }
 }
-
-extension CivilDate {
-    /// The toolkit's `.date` field value for this date.
-    var fieldValue: FieldValue { .date(year: year, month: month, day: day) }
-}

@@ -14,6 +14,7 @@ extension LedgerApp {
         let role = context.showsRole ? " · " + s.roleName(context.service.role) : ""
         var right = "\(s.user): \(context.user)\(role)  \(s.today): \(context.today)"
             + (context.isClockPinnedByLedger ? s.t(" (pinned)", "（固定日期）") : "")
+        if let work = startup.label(s) { right = work + "  " + right }
         let badge = receivables.remindersDue
         if badge > 0 { right = "[\(badge) \(s.remindersBadge)]  " + right }
         let backupWarning = context.backupWarning

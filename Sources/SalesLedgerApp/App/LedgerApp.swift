@@ -28,6 +28,10 @@ public struct LedgerApp: TerminalApplication {
     var seenVersions: [ScreenID: Int] = [:]
     /// Why a screen's last refresh could not read the ledger (shown on its error line instead of empty lists).
     var readErrors: [ScreenID: String] = [:]
+    /// Work left after the first frame (daily backup, reminders count); see `StartupWork`.
+    var startup = StartupWork()
+    /// Opened by `import receipts` on a terminal: quit when its receipt review closes.
+    var exitsAfterReview = false
 
     enum PendingDialog { case none, quit, welcome, restoreDraft }
 
@@ -46,7 +50,13 @@ public struct LedgerApp: TerminalApplication {
             dialog = Dialog(title: context.strings.restoreDraftTitle, message: context.strings.restoreDraftMessage, kind: .confirm)
             pendingDialog = .restoreDraft
         }
-        refreshAll()
+        if context.defersStartupWork {
+            refresh(active)   // issue 10: the first frame queries its own screen only
+            startup = StartupWork(steps: context.startupSteps, remindersPending: true)
+        } else {
+            for step in context.startupSteps { if let warning = step.run() { status = (warning, true) } }
+            refreshAll()
+        }
         if let warning = context.startupWarning { status = (warning, true) }
     }
 
@@ -54,6 +64,7 @@ public struct LedgerApp: TerminalApplication {
 
     public mutating func handle(_ event: Event) -> EventOutcome {
         refreshIfChangedElsewhere()
+        if case .tick = event, runStartupStep() { return .continue }
         if let choice = pendingLoad {
             pendingLoad = nil
             loadSample(choice)
@@ -107,6 +118,7 @@ public struct LedgerApp: TerminalApplication {
             }
         }
         let outcome = handleScreen(event)
+        if exitsAfterReview && receivables.reviewEnded != nil { return .quit(exitCode: 0) }
         apply(outcome)
         if let failure = context.takeReadFailure() { status = (failure, true) }
         if seenVersions[active] != context.dataVersion { refresh(active) }
@@ -226,7 +238,7 @@ public struct LedgerApp: TerminalApplication {
     }
 
     /// True while a chosen sample waits to be loaded (the runtime then delivers a tick promptly).
-    public var hasPendingWork: Bool { pendingLoad != nil }
+    public var hasPendingWork: Bool { pendingLoad != nil || !startup.isEmpty }
 
     var currentScreen: any LedgerScreen {
         switch active {

@@ -16,16 +16,6 @@ extension Strings {
 
     /// Payment terms for people: `NET60` → 60天内付款 / Net 60 days, `EOM+1M` → 月结1个月.
     func termsName(_ terms: PaymentTerms) -> String { terms.displayName(chinese: zh) }
-
-    /// Classification dimension codes that are shown to people (`payment_risk` → 回款风险).
-    func dimensionLabel(_ code: String) -> String {
-        switch code {
-        case "payment_risk": return t("Payment risk", "回款风险")
-        case "rfm_segment": return t("RFM segment", "RFM 客户分群")
-        case "product_abc": return t("Product ABC", "商品ABC分类")
-        default: return dimensionName(code)
-        }
-    }
 }
 
 extension AppContext {

@@ -144,7 +144,6 @@ public struct Strings: Sendable {
     var sortByDays: String { t("Sort by days", "按天数排序") }
     var sortByAmount: String { t("Sort by amount", "按金额排序") }
     var changeDate: String { t("As-of date", "截止日期") }
-    var invoicesCount: String { t("invoices", "张") }
     var reminders: String { t("Reminders due today", "今日回款提醒") }
     var level: String { t("Level", "催款级别") }
     var lastContact: String { t("Last contact", "最近跟进") }
@@ -171,7 +170,8 @@ public struct Strings: Sendable {
     var exported: String { t("Exported to", "已导出到") }
     var salesReport: String { t("Sales report", "销售报表") }
     var pivotReport: String { t("Pivot", "透视表") }
-    var agingReport: String { t("Aging by customer", "客户账龄") }
+    var collections: String { t("Collections", "回款") }
+    var paymentDays: String { t("Payment days", "回款天数") }
     var documents: String { t("Docs", "单数") }
     var net: String { t("Net", "不含税") }
     var category: String { t("Category", "商品类别") }

@@ -220,9 +220,23 @@ struct AuditScreen: LedgerScreen {
                     ? TextCut.beforeNumber(cell, width: widths[i]) : cell
             }
         }
+        let visible = filteredRows
+        let detailHeight = visible.isEmpty || area.height < 8 ? 0 : 2
         view.render(
-            into: &buffer, in: Rect(x: area.x, y: area.y + 2, width: area.width, height: max(0, area.height - 2)),
+            into: &buffer,
+            in: Rect(x: area.x, y: area.y + 2, width: area.width, height: max(0, area.height - 2 - detailHeight)),
             source: ArrayTableDataSource(rows: cells), state: &state)
+        if detailHeight > 0 {
+            // The selected row in full (columns are cut to fit): its check, documents and finding, wrapped.
+            let row = visible[min(max(state.selectedRow, 0), visible.count - 1)]
+            let parts = panel == .findings && row.count >= 6 ? [row[1], row[2], row[5]] : Array(row.dropFirst())
+            let text = parts.filter { !$0.isEmpty }.joined(separator: " · ")
+            let lines = TextFitting.wrap(text, toWidth: area.width - 2)
+            for (i, line) in lines.prefix(detailHeight).enumerated() {
+                buffer.setFitted(line, x: area.x + 1, y: area.y + area.height - detailHeight + i,
+                                 width: area.width - 2, style: Style(.muted))
+            }
+        }
         return renderDifferencePrompt(into: &buffer, in: area, context: context, unicode: unicode)
     }
 }

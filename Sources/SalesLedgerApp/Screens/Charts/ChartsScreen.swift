@@ -3,7 +3,7 @@ import LedgerReports
 import TerminalUI
 
 /// Charts (图表): monthly sales trend with the previous year, sales by a dimension, top 10 customers, and the
-/// aging distribution. Drawn from the same store queries as the reports, so the figures agree to the cent.
+/// aging distribution. Drawn from the report layer's queries (`Reports.sales`, `Reports.aging`), so the figures agree to the cent.
 struct ChartsScreen: LedgerScreen {
     enum Kind: Int, CaseIterable { case trend, byDimension, topCustomers, aging }
     var kind = Kind.trend
@@ -28,21 +28,33 @@ struct ChartsScreen: LedgerScreen {
         let previousFirst = first.adding(months: -12)
         period = (first, today)
         lastMonthPartial = today.adding(days: 1).startOfMonth == today.startOfMonth
-        let rows = context.read { try context.store.salesReport(by: .month, from: previousFirst, to: today) } ?? []
-        currency = Dictionary(grouping: rows, by: \.currency).max { $0.value.count < $1.value.count }?.key ?? .cny
+        // Every figure is `report sales`'s own (`Reports.sales`): the trend by month, the bars by a dimension.
+        let reports = Reports(store: context.store)
+        let monthly = ChartsScreen.totals(context.read { try reports.sales(by: .month, from: previousFirst, to: today) })
+        currency = Dictionary(grouping: monthly, by: \.currency).max { $0.value.count < $1.value.count }?.key ?? .cny
         var byMonth: [String: Int64] = [:]
-        for row in rows where row.currency == currency { byMonth[row.key] = row.total }
+        for row in monthly where row.currency == currency { byMonth[row.key] = row.total }
         let keys = (0..<months).map { first.adding(months: $0).monthKey }
-        trend = (keys.map { byMonth[$0] ?? 0 }, (0..<months).map { byMonth[first.adding(months: $0 - 12).monthKey] ?? 0 },
-                 keys.map { String($0.suffix(5)) })
+        trend = (keys.map { byMonth[$0] ?? 0 },
+                 (0..<months).map { byMonth[first.adding(months: $0 - 12).monthKey] ?? 0 }, keys.map { String($0.suffix(5)) })
         let dimension = ChartsScreen.dimensions[dimensionIndex]
-        bars = (context.read { try context.store.salesReport(by: dimension, from: first, to: today) } ?? [])
+        bars = ChartsScreen.totals(context.read { try reports.sales(by: dimension, from: first, to: today) })
             .filter { $0.currency == currency }.prefix(12)
             .map { ChartItem(dimension == .region ? context.className("region", $0.key) : ($0.label.isEmpty ? $0.key : $0.label), $0.total) }
-        top = (context.read { try context.store.salesReport(by: .customer, from: first, to: today) } ?? [])
+        top = ChartsScreen.totals(context.read { try reports.sales(by: .customer, from: first, to: today) })
             .filter { $0.currency == currency }.prefix(10).map { ChartItem($0.label, $0.total) }
         // The aging chart draws `report aging`'s own figures (one query, unapplied credits included).
-        aging = (context.read { try Reports(store: context.store).aging(asOf: today) } ?? []).first { $0.currency == currency }
+        aging = (context.read { try reports.aging(asOf: today) } ?? []).first { $0.currency == currency }
+    }
+
+    /// A sales table's rows as (key, label, currency, total in minor units), in the table's order (no TOTAL rows).
+    static func totals(_ table: ReportTable?) -> [(key: String, label: String, currency: Currency, total: Int64)] {
+        guard let table else { return [] }
+        return table.rows.indices.compactMap { i in
+            guard let total = table.cell(i, "total").money, case .text(let key) = table.rows[i][0] else { return nil }
+            guard case .text(let label) = table.cell(i, "label") else { return (key, key, total.currency, total.minorUnits) }
+            return (key, label, total.currency, total.minorUnits)
+        }
     }
 
     mutating func handle(_ event: Event, context: AppContext) -> ScreenOutcome {

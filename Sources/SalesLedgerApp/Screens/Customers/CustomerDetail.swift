@@ -31,8 +31,8 @@ struct CustomerDetail {
         receipts = context.read { try context.store.receipts(customerID: customer.id, page: PageRequest(limit: 50)) } ?? []
         let today = context.today
         let yearStart = CivilDate(year: today.year, month: 1, day: 1)!
+        payment = context.read { try context.store.paymentBehaviour(asOf: today, customerID: customer.id) }?.first
         if let snapshot = context.read({ try context.store.receivablesSnapshot(customerID: customer.id) }) {
-            payment = ReceivablesFigures.paymentBehaviour(snapshot: snapshot, asOf: context.today).first { $0.customerID == customer.id }
             contacts = snapshot.contacts.filter { $0.customerID == customer.id }.reversed()
                 .map { ($0, PromiseState.of($0, snapshot: snapshot, today: today)) }
         }

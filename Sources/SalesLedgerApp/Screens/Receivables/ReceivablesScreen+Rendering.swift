@@ -4,6 +4,7 @@ import TerminalUI
 extension ReceivablesScreen {
     func render(into buffer: inout CellBuffer, in area: Rect, context: AppContext, unicode: Bool) -> Point? {
         let s = context.strings
+        if let review { return review.render(into: &buffer, in: area, context: context) }
         let date = asOf ?? context.today
         var cursor: Point?
         var y = area.y
@@ -23,6 +24,16 @@ extension ReceivablesScreen {
             buffer.setString(label, x: area.x + 1, y: y, style: Style(.accent, [.bold]))
             buffer.fill(Rect(x: area.x + 1 + DisplayWidth.of(label), y: y, width: 14, height: 1), style: Style(.inputFocused))
             cursor = input.render(into: &buffer, x: area.x + 1 + DisplayWidth.of(label), y: y, width: 14, style: Style(.inputFocused))
+        }
+        if let input = importInput {
+            let label = s.t("Import receipts from (WeChat/Alipay/bank CSV): ", "导入收款文件（微信/支付宝/银行流水）：")
+            buffer.fill(Rect(x: area.x, y: y, width: area.width, height: 1), style: Style(.text))
+            let used = buffer.setString(label, x: area.x + 1, y: y, maxWidth: area.width / 2,
+                                        style: Style(.accent, [.bold]))
+            let x = area.x + 1 + used
+            buffer.fill(Rect(x: x, y: y, width: max(0, area.maxX - x - 1), height: 1), style: Style(.inputFocused))
+            cursor = input.render(into: &buffer, x: x, y: y, width: max(1, area.maxX - x - 1),
+                                  style: Style(.inputFocused))
         }
         y += 1
         // Aging: stacked bar plus a line per bucket with amount and count.

@@ -28,7 +28,16 @@ struct ReceivablesScreen: LedgerScreen {
     /// Reminders due today (shown as a badge in the title bar).
     var remindersDue: Int { dashboard?.reminders.count ?? 0 }
 
-    var capturesText: Bool { dateInput != nil || receipt != nil || followUp != nil || table.isEditingFilter }
+    /// The review of imported receipts (`i`, or `import receipts` on a terminal), and the file prompt before it.
+    var review: ReceiptReviewView?
+    var importInput: TextInput?
+    /// How the last review ended: its summary when written, nil when cancelled; unset while none ended.
+    var reviewEnded: String??
+
+    var capturesText: Bool {
+        dateInput != nil || receipt != nil || followUp != nil || table.isEditingFilter || importInput != nil
+            || (review?.capturesText ?? false)
+    }
     var hasUnsavedChanges: Bool { (receipt?.form.hasUnsavedChanges ?? false) || (followUp?.form.hasUnsavedChanges ?? false) }
 
     mutating func refresh(context: AppContext) {
@@ -104,6 +113,7 @@ struct ReceivablesScreen: LedgerScreen {
 
     mutating func handle(_ event: Event, context: AppContext) -> ScreenOutcome {
         let s = context.strings
+        if review != nil || importInput != nil { return handleImport(event, context: context) }
         if var entry = receipt {
             switch entry.handle(event, context: context) {
             case .open: receipt = entry
@@ -167,6 +177,9 @@ struct ReceivablesScreen: LedgerScreen {
             case .char("c"):
                 guard let row = selectedRow else { return .none }
                 return .openCustomer(row.customerCode)
+            case .char("i"):
+                importInput = TextInput()
+                return .none
             default: break
             }
         }
@@ -196,6 +209,8 @@ struct ReceivablesScreen: LedgerScreen {
     }
 
     func keyBindings(_ s: Strings) -> [KeyBinding] {
+        if let review { return review.keyBindings(s) }
+        if importInput != nil { return [KeyBinding(.enter, s.t("Review", "审核")), KeyBinding(.escape, s.back)] }
         if let followUp { return followUp.form.keyBindings }
         if receipt != nil {
             return [KeyBinding(.ctrl("s"), s.recordReceipt), KeyBinding(.tab, s.t("Next field", "下一项")), KeyBinding(.escape, s.back)]
@@ -204,6 +219,8 @@ struct ReceivablesScreen: LedgerScreen {
         return [KeyBinding(.char("r"), s.recordReceipt), KeyBinding(.char("l"), s.logContact), KeyBinding(.char("z"), s.snooze),
                 KeyBinding(.char("t"), s.switchList), KeyBinding(.char("/"), s.search), KeyBinding([.up, .down], s.t("Move", "移动")),
                 KeyBinding([.enter, .char("c")], s.t("Customer", "打开客户")), KeyBinding(.char("s"), s.t("Sort", "排序")),
-                KeyBinding(.char("d"), s.changeDate)]
+                KeyBinding(.char("d"), s.changeDate),
+                KeyBinding(.char("i"), s.t("Import receipts", "导入收款"),
+                           help: s.t("WeChat, Alipay or bank file: review first", "微信、支付宝或银行流水：先审核再写入"))]
     }
 }

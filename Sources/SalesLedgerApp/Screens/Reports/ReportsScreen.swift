@@ -4,14 +4,18 @@ import LedgerInterop
 import LedgerReports
 import TerminalUI
 
-/// Reports (报表): sales by period or dimension with totals, and aging by customer; `x` exports the shown
-/// report to CSV (the same rows, plain numbers).
+/// Reports (报表): sales by period or dimension with totals, aging by customer, salesperson, region, channel or
+/// customer class, the pivot, fapiao, commission, collections and payment days — each the report layer's table
+/// (`Reports`), the CLI's figures; `x` exports the shown report to CSV (the same rows, plain numbers).
 struct ReportsScreen: LedgerScreen {
-    enum Kind: Int, CaseIterable { case sales, aging, pivot, fapiao, commission }
+    enum Kind: Int, CaseIterable { case sales, aging, pivot, fapiao, commission, collections, paymentDays }
     var kind = Kind.sales
     var dimensionIndex = 0
     var periodIndex = 0
     static let dimensions: [SalesDimension] = [.month, .quarter, .year, .customer, .region, .channel, .salesperson, .product, .category]
+    /// The aging tab's groupings (`d`): `report aging --by …`, and `--by-class customer_class` last.
+    static let agingGroupings = ["customer", "salesperson", "region", "channel", "customer_class"]
+    var agingIndex = 0
     var header: [String] = []
     var rows: [[String]] = []
     var numericColumns: Set<Int> = []
@@ -67,13 +71,30 @@ struct ReportsScreen: LedgerScreen {
             reportTable = nil
             (header, rows, numericColumns) = CommissionReportView.grid(commissionMonthsBack, context: context)
         case .aging:
-            let reports = context.read { try Reports(store: context.store).aging(asOf: today, by: .customer) } ?? []
-            let table = AgingTable.grouped(reports, by: .customer)
-            reportTable = table
-            header = table.columns.map { $0.title(chinese: s.zh) }
-            numericColumns = Set(table.columns.indices.filter { table.columns[$0].kind != .text })
-            rows = ReportTableView(table: table).rows()
+            let key = ReportsScreen.agingGroupings[agingIndex]
+            let reports = Reports(store: context.store)
+            if let grouping = AgingGrouping(rawValue: key) {
+                show(AgingTable.grouped(context.read { try reports.aging(asOf: today, by: grouping) } ?? [], by: grouping), s)
+            } else {
+                show(context.read { try reports.aging(asOf: today, byClass: key) } ?? nil
+                     ?? ReportTable(name: "aging-by-class", columns: [ReportColumn(key, .text)]), s)
+            }
+        case .collections:
+            let (from, to, _, _) = period(today: today)
+            show(context.read { try Reports(store: context.store).collections(from: from, to: to ?? today) }
+                 ?? ReportTable(name: "collections", columns: [ReportColumn("month", .text)]), s)
+        case .paymentDays:
+            show(context.read { try Reports(store: context.store).paymentDays(asOf: today) } ?? PaymentDaysTable.make([]), s)
         }
+    }
+
+    /// Shows a report table as it is: its titles in the UI language, its rows then its total rows.
+    mutating func show(_ table: ReportTable, _ s: Strings) {
+        reportTable = table
+        let view = ReportTableView(table: table, textNames: [table.columns[0].key: { $0 == "TOTAL" ? s.t("TOTAL", "合计") : $0 }])
+        header = view.titles(chinese: s.zh)
+        numericColumns = Set(table.columns.indices.filter { table.columns[$0].kind != .text })
+        rows = view.rows()
     }
 
     mutating func handle(_ event: Event, context: AppContext) -> ScreenOutcome {
@@ -88,6 +109,9 @@ struct ReportsScreen: LedgerScreen {
             case .backTab: kind = Kind(rawValue: (kind.rawValue + Kind.allCases.count - 1) % Kind.allCases.count) ?? .sales; table = TableState(); refresh(context: context); return .none
             case .char("d") where kind == .fapiao:
                 fapiaoIndex = (fapiaoIndex + 1) % FapiaoReports.kinds.count; table = TableState(); refresh(context: context); return .none
+            case .char("d") where kind == .aging:
+                agingIndex = (agingIndex + 1) % ReportsScreen.agingGroupings.count; table = TableState(); refresh(context: context); return .none
+            case .char("d") where kind == .collections || kind == .paymentDays: return .none
             case .char("d"): dimensionIndex = (dimensionIndex + 1) % ReportsScreen.dimensions.count; table = TableState(); refresh(context: context); return .none
             case .char("p") where kind == .commission:
                 commissionMonthsBack = (commissionMonthsBack + 1) % 12; refresh(context: context); return .none
@@ -105,7 +129,7 @@ struct ReportsScreen: LedgerScreen {
         let name: String
         switch kind {
         case .sales: name = "sales-by-\(ReportsScreen.dimensions[dimensionIndex].rawValue)"
-        case .aging: name = "aging-by-customer"
+        case .aging, .collections, .paymentDays: name = reportTable?.name ?? "report"
         case .fapiao: name = "fapiao-" + FapiaoReports.kinds[fapiaoIndex]
         case .commission:
             let month = CommissionReportView.month(commissionMonthsBack, today: context.today)
@@ -153,6 +177,10 @@ struct ReportsScreen: LedgerScreen {
             return [KeyBinding(.tab, s.t("Next report", "下一报表"))] + pivot.keyBindings(s)
                 + [KeyBinding(.char("p"), s.period), KeyBinding(.char("x"), s.exportCSV)]
         }
+        if kind == .collections || kind == .paymentDays {
+            return [KeyBinding(.tab, s.t("Next report", "下一报表"))] + (kind == .collections ? [KeyBinding(.char("p"), s.period)] : [])
+                + [KeyBinding(.char("x"), s.exportCSV), KeyBinding(.char("/"), s.search)]
+        }
         if kind == .commission {
             return [KeyBinding(.tab, s.t("Next report", "下一报表")), KeyBinding(.char("p"), s.t("Earlier month", "上一月")),
                     KeyBinding(.char("x"), s.exportCSV), KeyBinding(.char("/"), s.search)]
@@ -167,7 +195,12 @@ struct ReportsScreen: LedgerScreen {
         let title: String
         switch kind {
         case .sales: title = "\(s.salesReport): \(s.dimensionName(ReportsScreen.dimensions[dimensionIndex].rawValue)) — \(s.t(en, zh))"
-        case .aging: title = "\(s.agingReport) — \(s.asOf) \(context.today)"
+        case .aging:
+            title = "\(s.aging): \(s.dimensionName(ReportsScreen.agingGroupings[agingIndex])) — \(s.asOf) \(context.today)"
+        case .collections:
+            let (from, to, _, _) = period(today: context.today)
+            title = "\(s.collections) — \(from ?? Reports.defaultCollectionsStart(to ?? context.today)) … \(to ?? context.today)"
+        case .paymentDays: title = "\(s.paymentDays) — \(s.asOf) \(context.today)"
         case .fapiao:
             title = "\(FapiaoReportView.name(fapiaoIndex, s)) — "
                 + (fapiaoIndex == 2 ? s.t(en, zh) : "\(s.asOf) \(context.today)") + "  [d]"
@@ -176,8 +209,10 @@ struct ReportsScreen: LedgerScreen {
             title = "\(s.pivotReport): \(pivot.measureName(s)) — \(s.dimensionName(PivotView.rowDimensions[pivot.rowIndex])) × "
                 + "\(s.dimensionName(PivotView.periods[pivot.periodIndex].rawValue)) — \(s.t(en, zh))"
         }
-        TabBar(titles: [s.salesReport, s.agingReport, s.pivotReport, s.t("Fapiao", "发票"),
-                       s.t("Commission", "提成")], selected: kind.rawValue).render(into: &buffer, in: area.row(0))
+        var tabs = TabBar(titles: [s.salesReport, s.aging, s.pivotReport, s.t("Fapiao", "发票"), s.t("Commission", "提成"),
+                                   s.collections, s.paymentDays], selected: kind.rawValue)
+        if TabBar.width(of: tabs.titles) > area.width { tabs.padding = 0 }
+        tabs.render(into: &buffer, in: area.row(0))
         buffer.setFitted(title, x: area.x + 1, y: area.y + 1, width: area.width - 2, style: Style(.accent, [.bold]))
         if kind == .pivot {
             pivot.render(into: &buffer, in: Rect(x: area.x, y: area.y + 2, width: area.width, height: max(0, area.height - 2)), context: context)

@@ -1,0 +1,43 @@
+import LedgerCore
+
+/// `reminders` (the collection list, 催款) as a table: customer, invoice, due date, days overdue, open amount,
+/// dunning level, the reminder due and a note (snoozed, promises, last contact). The receivables screen lists
+/// the same `ReminderItem`s (`Reports.reminders` / `Reports.dashboard`).
+public enum RemindersTable {
+    /// `levelCodes`: the level as its machine code (CSV/JSON), else its display name in the language.
+    public static func make(_ items: [ReminderItem], chinese: Bool = false, levelCodes: Bool = true) -> ReportTable {
+        // English titles are the keys, as the CLI has always printed them.
+        let columns: [(String, ColumnKind, String)] = [
+            ("customer", .text, "客户"), ("name", .text, "名称"), ("invoice", .text, "销售单"), ("due_date", .date, "到期日"),
+            ("days_overdue", .count, "逾期天数"), ("currency", .text, "币种"), ("open", .money, "未核销"),
+            ("level", .text, "级别"), ("reminder", .text, "提醒"), ("note", .text, "备注")]
+        return ReportTable(name: "reminders", columns: columns.map { ReportColumn($0.0, $0.1, en: $0.0, zh: $0.2) },
+                           rows: items.map { item in
+            [.text(item.customerCode), .text(item.customerName), .text(item.invoiceNumber), .date(item.dueDate),
+             .count(item.daysOverdue), .text(item.currency.code), .amount(item.open, item.currency),
+             .text(levelCodes ? item.level.code : item.level.displayName(chinese: chinese)),
+             .text(describe(item.dueReminder)), .text(note(item))]
+        })
+    }
+
+    /// The reminder due, in words (`due in 3 days`, `12 days overdue`, `promise of 2026-11-02 broken`).
+    public static func describe(_ kind: ReminderKind?) -> String {
+        switch kind {
+        case nil: return ""
+        case let .beforeDue(days)?: return "due in \(days) days"
+        case .onDueDate?: return "due today"
+        case let .overdue(days)?: return "\(days) days overdue"
+        case let .brokenPromise(promised)?: return "promise of \(promised) broken"
+        }
+    }
+
+    /// Snoozed, pending promise, broken promises and the last contact, `; `-separated.
+    public static func note(_ item: ReminderItem) -> String {
+        var parts: [String] = []
+        if item.isSnoozed { parts.append("snoozed") }
+        if let promise = item.pendingPromise { parts.append("promised \(promise)") }
+        if item.brokenPromises > 0 { parts.append("\(item.brokenPromises) broken promise(s)") }
+        if let last = item.lastContact { parts.append("last contact \(last)") }
+        return parts.joined(separator: "; ")
+    }
+}

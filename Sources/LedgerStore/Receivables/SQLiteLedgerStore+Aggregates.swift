@@ -1,0 +1,187 @@
+import GRDB
+import LedgerCore
+
+/// `ReceivablesAggregateQueries` in SQL (issue 10): each report's inputs summed by SQLite with GROUP BY over
+/// index ranges, the open amounts as of a date from the one rule in `OpenAsOf.invoiceAmounts`, rows read through
+/// cursors. Nothing here loads the ledger into memory.
+extension SQLiteLedgerStore {
+    public func agingCells(asOf: CivilDate, thresholds: [CivilDate], basis: AgingBasis,
+                           grouping: AgingGrouping) throws -> [AgingCell] {
+        let keyDate = basis == .dueDate ? "d.due_date" : "d.date"
+        let bucket = thresholds.isEmpty ? "0"
+            : thresholds.map { "(\(keyDate) < \(OpenAsOf.literal($0)))" }.joined(separator: " + ")
+        let key: (String, String)
+        var joins = ""
+        switch grouping {
+        case .none: key = ("''", "''")
+        case .customer: key = ("c.code", "c.name"); joins = "JOIN customer c ON c.id = d.customer_id"
+        case .salesperson:
+            key = ("COALESCE(s.name, '')", "COALESCE(s.name, '')")
+            joins = "LEFT JOIN salesperson s ON s.id = d.salesperson_id"
+        case .region: key = ("d.region", "d.region")
+        case .channel: key = ("d.channel", "d.channel")
+        }
+        let sql = """
+            \(OpenAsOf.withInvoicesOpen(asOf: ":asOf"))
+            SELECT d.currency, \(key.0) AS key, MAX(\(key.1)) AS label, \(bucket) AS bucket, SUM(o.open) AS amount,
+                   COUNT(*) AS n, SUM(CASE WHEN d.due_date < :asOf THEN o.open ELSE 0 END) AS overdue,
+                   SUM(CASE WHEN d.disputed THEN o.open ELSE 0 END) AS disputed
+            FROM open_as_of o JOIN document d ON d.id = o.id \(joins)
+            WHERE o.open <> 0 AND d.kind = 'invoice' AND d.status = 'posted' AND d.date <= :asOf
+            GROUP BY d.currency, key, bucket
+            """
+        return try read { db in
+            var cells: [AgingCell] = []
+            // Today (nothing dated after `asOf`) by due date, ungrouped or per customer: the maintained open amounts
+            // alone, read from their covering partial index (`ReportIndexSchema`) — no document look-ups.
+            let fits = basis == .dueDate && (grouping == .none || grouping == .customer)
+            let today = try fits && CustomerFiguresSQL.maintainedAreCurrent(db, asOf: asOf.description)
+            let rows = try Row.fetchCursor(db, sql: today ? Self.agingTodaySQL(bucket: bucket, grouping: grouping) : sql,
+                                           arguments: ["asOf": asOf.description])
+            while let row = try rows.next() {
+                cells.append(AgingCell(currency: try RowMapping.currency(row, "document"), key: row["key"] ?? "",
+                                       label: row["label"] ?? "", bucket: row["bucket"], amount: row["amount"],
+                                       count: row["n"], overdue: row["overdue"], disputed: row["disputed"]))
+            }
+            return cells
+        }
+    }
+
+    /// Aging cells from the open `open_item` rows (valid when nothing is dated after `:asOf`); `bucket` is the
+    /// bucket expression over `d.due_date`, evaluated here on the maintained row's due date.
+    private static func agingTodaySQL(bucket: String, grouping: AgingGrouping) -> String {
+        let perCustomer = grouping == .customer
+        return """
+            SELECT x.currency, \(perCustomer ? "c.code" : "''") AS key, \(perCustomer ? "c.name" : "''") AS label,
+                   x.bucket, x.amount, x.n, x.overdue, x.disputed
+            FROM (
+              SELECT \(perCustomer ? "o.customer_id, " : "")o.currency,
+                     \(bucket.replacingOccurrences(of: "d.due_date", with: "o.due_date")) AS bucket,
+                     SUM(o.open_amount) AS amount, COUNT(*) AS n,
+                     SUM(CASE WHEN o.due_date < :asOf THEN o.open_amount ELSE 0 END) AS overdue,
+                     SUM(CASE WHEN o.id IN (SELECT id FROM document WHERE disputed) THEN o.open_amount ELSE 0 END)
+                       AS disputed
+              FROM open_item o WHERE o.kind = 'invoice' AND o.open_amount <> 0
+              GROUP BY \(perCustomer ? "o.customer_id, " : "")o.currency, bucket
+            ) x\(perCustomer ? " JOIN customer c ON c.id = x.customer_id" : "")
+            """
+    }
+
+    /// The DSO amounts as rows (currency, date, amount, receivable): open invoices as of `:to` (dated `:to`) and
+    /// posted documents dated in `:from...:to` (credit notes negative).
+    private static let dsoEntriesSQL = """
+        \(OpenAsOf.withInvoicesOpen(asOf: ":to"))
+        SELECT d.currency, :to AS date, o.open AS amount, 1 AS receivable
+        FROM open_as_of o JOIN document d ON d.id = o.id
+        WHERE o.open <> 0 AND d.kind = 'invoice' AND d.status = 'posted' AND d.date <= :to
+        UNION ALL
+        SELECT d.currency, d.date, CASE d.kind WHEN 'invoice' THEN d.total ELSE -d.total END, 0
+        FROM document d WHERE d.status = 'posted' AND d.date >= :from AND d.date <= :to
+        """
+
+    public func dsoTotals(from: CivilDate, to: CivilDate) throws -> [DSOTotals] {
+        let sql = """
+            SELECT currency, SUM(CASE WHEN receivable THEN amount ELSE 0 END) AS receivables,
+                   SUM(CASE WHEN receivable THEN 0 ELSE amount END) AS sales
+            FROM (\(Self.dsoEntriesSQL)) GROUP BY currency ORDER BY currency
+            """
+        return try read { db in
+            try Row.fetchAll(db, sql: sql, arguments: ["from": from.description, "to": to.description]).map { row in
+                DSOTotals(currency: try RowMapping.currency(row, "document"), receivablesAtEnd: row["receivables"],
+                          creditSales: row["sales"])
+            }
+        }
+    }
+
+    public func forEachDSOEntry(from: CivilDate, to: CivilDate, _ body: (DSOEntry) throws -> Void) throws {
+        try read { db in
+            let rows = try Row.fetchCursor(db, sql: Self.dsoEntriesSQL,
+                                           arguments: ["from": from.description, "to": to.description])
+            while let row = try rows.next() {
+                try body(DSOEntry(currency: try RowMapping.currency(row, "document"),
+                                  date: try RowMapping.date(row, "date", "document"), amount: row["amount"],
+                                  isReceivable: row["receivable"]))
+            }
+        }
+    }
+
+    public func collectionMonths(from: CivilDate, to: CivilDate) throws -> [CollectionMonth] {
+        let sql = """
+            SELECT month, currency, SUM(due) AS due, SUM(collected) AS collected, SUM(settled) AS settled FROM (
+              SELECT substr(d.due_date, 1, 7) AS month, d.currency, d.total AS due, 0 AS collected, 0 AS settled
+              FROM document d
+              WHERE d.kind = 'invoice' AND d.status = 'posted' AND d.due_date >= :first AND d.due_date <= :last
+              UNION ALL
+              SELECT substr(d.due_date, 1, 7), d.currency, 0, 0, a.amount
+              FROM document d JOIN allocation a ON a.invoice_id = d.id
+              WHERE d.kind = 'invoice' AND d.status = 'posted' AND d.due_date >= :first AND d.due_date <= :last
+                AND a.source <> 'write_off' AND a.date <= date(d.due_date, 'start of month', '+1 month', '-1 day')
+              UNION ALL
+              SELECT substr(r.date, 1, 7), r.currency, 0, r.amount, 0
+              FROM receipt r WHERE r.date >= :first AND r.date <= :last
+            ) GROUP BY month, currency ORDER BY month, currency
+            """
+        let arguments: StatementArguments = ["first": from.startOfMonth.description, "last": to.endOfMonth.description]
+        return try read { db in
+            try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+                CollectionMonth(month: row["month"], currency: try RowMapping.currency(row, "document"), due: row["due"],
+                                collected: row["collected"], settledOfDue: row["settled"])
+            }
+        }
+    }
+
+    public func paymentBehaviour(asOf: CivilDate?, customerID: Int64?) throws -> [PaymentBehaviour] {
+        var filters = ""
+        var args: [String: (any DatabaseValueConvertible)?] = [:]
+        if let asOf { filters += " AND a.date <= :asOf"; args["asOf"] = asOf.description }
+        if let customerID { filters += " AND d.customer_id = :customer"; args["customer"] = customerID }
+        // Per invoice, its allocations in (date, id) order with the open amount after each; the settlement is the
+        // allocation after the last one that left the invoice open (none while it is open at the end).
+        let sql = """
+            WITH run AS (
+              SELECT a.invoice_id, a.date, a.source, d.total - SUM(a.amount) OVER w AS open_after,
+                     ROW_NUMBER() OVER w AS n
+              FROM allocation a JOIN document d ON d.id = a.invoice_id
+              WHERE d.kind = 'invoice' AND d.status = 'posted'\(filters)
+              WINDOW w AS (PARTITION BY a.invoice_id ORDER BY a.date, a.id ROWS UNBOUNDED PRECEDING)
+            ),
+            closing AS (
+              SELECT invoice_id, MAX(CASE WHEN open_after > 0 THEN n ELSE 0 END) + 1 AS n FROM run GROUP BY invoice_id
+            ),
+            settled AS (
+              SELECT r.invoice_id, r.date FROM run r JOIN closing k ON k.invoice_id = r.invoice_id AND k.n = r.n
+              WHERE r.source = 'receipt'
+            )
+            SELECT c.id, c.code, c.name, COUNT(*) AS settled,
+                   SUM(CAST(julianday(s.date) - julianday(d.date) AS INTEGER)) AS to_pay,
+                   SUM(MAX(0, CAST(julianday(s.date) - julianday(d.due_date) AS INTEGER))) AS days_late,
+                   SUM(s.date > d.due_date) AS late
+            FROM settled s JOIN document d ON d.id = s.invoice_id JOIN customer c ON c.id = d.customer_id
+            GROUP BY c.id ORDER BY c.code
+            """
+        return try read { db in
+            try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)).map { row in
+                PaymentBehaviour(customerID: row["id"], customerCode: row["code"], customerName: row["name"],
+                                 settledInvoices: row["settled"], totalDaysToPay: row["to_pay"],
+                                 totalDaysLate: row["days_late"], lateInvoices: row["late"])
+            }
+        }
+    }
+
+    public func writeOffRows(from: CivilDate, to: CivilDate) throws -> [WriteOffRow] {
+        let sql = """
+            SELECT a.date, d.display_number, c.code, c.name, a.currency, a.amount, a.note
+            FROM allocation a JOIN document d ON d.id = a.invoice_id JOIN customer c ON c.id = d.customer_id
+            WHERE a.source = 'write_off' AND a.date >= :from AND a.date <= :to AND d.status = 'posted'
+            ORDER BY a.date, d.display_number, a.id
+            """
+        return try read { db in
+            try Row.fetchAll(db, sql: sql, arguments: ["from": from.description, "to": to.description]).map { row in
+                WriteOffRow(date: try RowMapping.date(row, "date", "allocation"), invoiceNumber: row["display_number"],
+                            customerCode: row["code"], customerName: row["name"],
+                            currency: try RowMapping.currency(row, "allocation"), amount: row["amount"],
+                            reason: row["note"] ?? "")
+            }
+        }
+    }
+}

@@ -1,0 +1,85 @@
+import GRDB
+import LedgerCore
+
+// The stored columns of the ledger's tables and of the store's query rows, as GRDB column enums on the record
+// types (`enum Columns: String, ColumnExpression`, the pattern of GRDB's demo apps): rows are read as
+// `row[Customer.Columns.code]`, never by a string key a typo breaks silently. Internal to LedgerStore: no GRDB
+// type is visible above the store protocols.
+
+extension Customer {
+    /// `customer`.
+    enum Columns: String, ColumnExpression {
+        case id, code, name, contact, phone, email, address, region, channel, customerClass = "customer_class"
+        case creditLimit = "credit_limit", paymentTerms = "payment_terms", currency, notes, archived, pinyin
+        case pinyinInitials = "pinyin_initials"
+    }
+}
+
+extension Product {
+    /// `product`.
+    enum Columns: String, ColumnExpression {
+        case id, sku, name, category, unit, unitPrice = "unit_price", currency, taxRateBP = "tax_rate_bp", pinyin
+        case pinyinInitials = "pinyin_initials", archived
+    }
+}
+
+extension Salesperson {
+    /// `salesperson`.
+    enum Columns: String, ColumnExpression {
+        case id, code, name, region
+    }
+}
+
+extension Invoice {
+    /// `document` (invoices and credit notes).
+    enum Columns: String, ColumnExpression {
+        case id, kind, series, numberYear = "number_year", number, displayNumber = "display_number", date
+        case dueDate = "due_date", customerID = "customer_id", salespersonID = "salesperson_id", channel, region
+        case currency, paymentTerms = "payment_terms", status, subtotal, taxTotal = "tax_total", total
+        case appliesToID = "applies_to_id", disputed, disputeReason = "dispute_reason", externalRef = "external_ref"
+        case note, voidReason = "void_reason"
+    }
+}
+
+extension InvoiceLine {
+    /// `document_line`.
+    enum Columns: String, ColumnExpression {
+        case documentID = "document_id", lineNo = "line_no", productID = "product_id", description
+        case quantityMilli = "quantity_milli", unitPrice = "unit_price", discountBP = "discount_bp"
+        case taxRateBP = "tax_rate_bp", netAmount = "net_amount", taxAmount = "tax_amount"
+        case creditsLineNo = "credits_line_no"
+    }
+}
+
+extension Receipt {
+    /// `receipt`.
+    enum Columns: String, ColumnExpression {
+        case id, series, numberYear = "number_year", number, displayNumber = "display_number"
+        case customerID = "customer_id", date, amount, currency, method, reference, note
+    }
+}
+
+extension Allocation {
+    /// `allocation`.
+    enum Columns: String, ColumnExpression {
+        case id, invoiceID = "invoice_id", source, sourceID = "source_id", date, amount, currency
+        case reversesID = "reverses_id", note
+    }
+}
+
+extension OpenItem {
+    /// The rows of `RowMapping.openItemsSQL`.
+    enum Columns: String, ColumnExpression {
+        case id, displayNumber = "display_number", customerID = "customer_id", customerCode = "customer_code"
+        case customerName = "customer_name", salesperson, region, channel, date, dueDate = "due_date", currency
+        case total, disputed, open
+    }
+}
+
+extension UnappliedCredit {
+    /// The rows of `RowMapping.unappliedSQL`.
+    enum Columns: String, ColumnExpression {
+        case source, sourceID = "source_id", displayNumber = "display_number", customerID = "customer_id"
+        case customerCode = "customer_code", customerName = "customer_name", date, currency, unapplied
+    }
+}

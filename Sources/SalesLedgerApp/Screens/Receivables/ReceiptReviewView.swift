@@ -1,0 +1,228 @@
+import Foundation
+import LedgerCore
+import LedgerInterop
+import TerminalUI
+
+/// The review of imported receipts (收款单) from a WeChat Pay or Alipay bill or a bank statement, before anything
+/// is written: one row per receipt with the matched customer and the proposed allocation (核销). Opened by
+/// `import receipts --format wechat|alipay|bank-csv` on a terminal, or with `i` on the receivables screen.
+///
+/// Keys: ↑/↓ move; `a` accepts the row, `s` skips it; `c` changes its customer (code or a search that finds one
+/// customer); `k` changes its allocation (`INV=AMOUNT, …`, `auto` for oldest first, `none` to leave it unapplied);
+/// ^S writes the accepted rows through the command layer in one transaction (`ReceiptReview.write`); Esc cancels,
+/// writing nothing. Every change recomputes the proposals of all rows (`ReceiptReview.propose`).
+struct ReceiptReviewView {
+    var review: ReceiptReview
+    /// `wechat`, `alipay`, `bank-csv` or `generic`, for the title.
+    let format: ReceiptFormat
+    let fileName: String
+    var selected = 0
+    var top = 0
+    enum Prompt: Equatable { case customer, allocation }
+    var prompt: Prompt?
+    var input = TextInput()
+
+    enum Outcome: Equatable {
+        case open
+        case message(String)
+        case error(String)
+        /// Closed: written (the summary) or cancelled (nil).
+        case closed(String?)
+    }
+
+    /// A review of `review`'s rows with fresh proposals. - Throws: `LedgerError` when the ledger cannot be read.
+    init(review: ReceiptReview, format: ReceiptFormat, fileName: String, context: AppContext) throws {
+        self.review = review
+        self.format = format
+        self.fileName = fileName
+        try self.review.propose(service: context.service)
+    }
+
+    var capturesText: Bool { prompt != nil }
+    var items: [ReceiptReview.Item] { review.items }
+    var current: ReceiptReview.Item? { items.indices.contains(selected) ? items[selected] : nil }
+
+    mutating func handle(_ event: Event, context: AppContext) -> Outcome {
+        let s = context.strings
+        guard case .key(let key) = event else { return .open }
+        if let prompt { return handlePrompt(prompt, key, event, context: context) }
+        switch key {
+        case .escape:
+            return .closed(nil)
+        case .up: selected = max(0, selected - 1)
+        case .down: selected = min(max(0, items.count - 1), selected + 1)
+        case .pageUp: selected = max(0, selected - 10)
+        case .pageDown: selected = min(max(0, items.count - 1), selected + 10)
+        case .home: selected = 0
+        case .end: selected = max(0, items.count - 1)
+        case .char("a"), .char("s"):
+            guard items.indices.contains(selected) else { return .open }
+            if key == .char("a"), case .alreadyInLedger = items[selected].problem {
+                return .error(
+                    s.t("Row \(items[selected].row) is already in the ledger", "第 \(items[selected].row) 行已在账中"))
+            }
+            review.items[selected].isSkipped = key == .char("s")
+            return repropose(context)
+        case .char("c"):
+            guard let item = current else { return .open }
+            prompt = .customer
+            input = TextInput(item.customerCode ?? item.payer)
+        case .char("k"):
+            guard let item = current else { return .open }
+            guard item.customerCode != nil else {
+                return .error(s.t("Choose a customer first (c)", "请先指定客户（c）"))
+            }
+            prompt = .allocation
+            input = TextInput(
+                item.parts.map { part in
+                    let amount = Money.format(part.amount.minorUnits, digits: part.amount.currency.minorDigits,
+                                              grouping: false)
+                    return "\(part.invoiceNumber)=\(amount)"
+                }.joined(separator: ", "))
+        case .ctrl("s"):
+            return write(context)
+        default: break
+        }
+        return .open
+    }
+
+    mutating func handlePrompt(_ which: Prompt, _ key: Key, _ event: Event, context: AppContext) -> Outcome {
+        let s = context.strings
+        if key == .escape {
+            prompt = nil
+            return .open
+        }
+        guard key == .enter else {
+            _ = input.handle(event)
+            return .open
+        }
+        guard items.indices.contains(selected) else {
+            prompt = nil
+            return .open
+        }
+        let text = input.text.trimmingCharacters(in: .whitespaces)
+        switch which {
+        case .customer:
+            guard let code = resolveCustomer(text, context: context) else {
+                return .error(s.t("customer: no single customer matches '\(text)'", "客户：找不到唯一匹配“\(text)”的客户"))
+            }
+            review.items[selected].chosenCustomer = code
+            review.items[selected].allocation = .proposed
+            review.items[selected].isSkipped = false
+        case .allocation:
+            do {
+                review.items[selected].allocation = try ReceiptReview.parseAllocation(
+                    text, currency: items[selected].amount.currency)
+            } catch {
+                return .error(s.core(error.fieldIssues.map(\.description).joined(separator: "; ")))
+            }
+            review.items[selected].isSkipped = false
+        }
+        prompt = nil
+        return repropose(context)
+    }
+
+    /// Customer code for what was typed: an exact code, else the one customer the search finds.
+    func resolveCustomer(_ text: String, context: AppContext) -> String? {
+        guard !text.isEmpty else { return nil }
+        let exact: Customer? = context.read { try context.store.customer(code: text) }
+        if let exact { return exact.code }
+        let found =
+            context.read {
+                try context.store.customers(search: text, asOf: context.today, page: PageRequest(limit: 2))
+            } ?? []
+        return found.count == 1 ? found[0].code : nil
+    }
+
+    mutating func repropose(_ context: AppContext) -> Outcome {
+        do { try review.propose(service: context.service) } catch {
+            return .error(context.strings.core("\(error)"))
+        }
+        if let item = current, case .refused(let why) = item.problem { return .error(context.strings.core(why)) }
+        return .open
+    }
+
+    mutating func write(_ context: AppContext) -> Outcome {
+        let s = context.strings
+        if !items.contains(where: \.isWritten) {
+            return .error(s.t("Nothing to write: every row is skipped", "没有可写入的收款：所有行都已跳过"))
+        }
+        if let blocked = items.first(where: { !$0.isSkipped && $0.problem != nil }) {
+            selected = items.firstIndex(of: blocked) ?? selected
+            return .error(
+                s.t(
+                    "Row \(blocked.row): \(problemText(blocked, s)) — change or skip it",
+                    "第 \(blocked.row) 行：\(problemText(blocked, s))——请修改或跳过"))
+        }
+        do {
+            let written = try review.write(service: context.service)
+            context.dataChanged()
+            let money = written.totals.sorted { $0.key < $1.key }.map { code, minor in
+                context.money(minor, Currency.named(code) ?? .cny) + (code == "CNY" ? "" : " \(code)")
+            }.joined(separator: ", ")
+            return .closed(
+                s.t(
+                    "Imported \(written.receipts.count) receipt(s) \(money), \(written.allocations) allocation(s); "
+                        + "\(written.skipped) skipped",
+                    "已导入收款单 \(written.receipts.count) 笔 \(money)，核销 \(written.allocations) 笔；跳过 \(written.skipped) 笔"))
+        } catch {
+            let text =
+                error.fieldIssues.isEmpty
+                ? error.description : error.fieldIssues.map(\.description).joined(separator: "; ")
+            return .error(s.t("Nothing written: ", "未写入：") + s.core(text))
+        }
+    }
+
+    // MARK: - Texts
+
+    func problemText(_ item: ReceiptReview.Item, _ s: Strings) -> String {
+        switch item.problem {
+        case .alreadyInLedger(let ref)?: return s.t("\(ref) is already in the ledger", "\(ref) 已在账中")
+        case .noCustomer(let payer)?: return s.t("no customer matches \(payer)", "没有与“\(payer)”匹配的客户")
+        case .refused(let why)?: return s.core(why)
+        case nil: return ""
+        }
+    }
+
+    func reasonText(_ item: ReceiptReview.Item, _ s: Strings) -> String {
+        switch item.reason {
+        case .invoiceInNote: return s.t("invoice number in the note", "备注中的单号")
+        case .exactAmount: return s.t("exact amount", "金额相同")
+        case .oldestFirst: return s.t("oldest first", "先到期先核销")
+        case .noOpenInvoice: return s.t("no open invoice: unapplied credit", "无未结销售单：记为预收款")
+        case .chosen: return s.t("chosen", "手工指定")
+        case .unapplied: return s.t("left unapplied", "不核销，记为预收款")
+        }
+    }
+
+    func matchText(_ match: ReceiptReview.Match, _ s: Strings) -> String {
+        switch match {
+        case .code: return s.t("by code", "按编码")
+        case .name: return s.t("by name", "按名称")
+        case .account: return s.t("by account", "按账号")
+        case .chosen: return s.t("chosen", "手工指定")
+        case .none: return s.t("no match", "未匹配")
+        }
+    }
+
+    func formatText(_ s: Strings) -> String {
+        switch format {
+        case .wechat: return s.t("WeChat Pay bill", "微信支付账单")
+        case .alipay: return s.t("Alipay bill", "支付宝账单")
+        case .bankCSV: return s.t("bank statement", "银行流水")
+        case .generic: return s.t("receipts file", "收款文件")
+        }
+    }
+
+    func keyBindings(_ s: Strings) -> [KeyBinding] {
+        if prompt != nil { return [KeyBinding(.enter, s.t("Confirm", "确认")), KeyBinding(.escape, s.back)] }
+        // ↑/↓ move (not listed: the hint bar of an 80-column terminal keeps ^S and Esc visible).
+        return [
+            KeyBinding(.char("a"), s.t("Accept", "接受")),
+            KeyBinding(.char("s"), s.t("Skip", "跳过")), KeyBinding(.char("c"), s.t("Customer", "更改客户")),
+            KeyBinding(.char("k"), s.t("Allocate", "核销"), help: s.t("INV=AMOUNT, …; auto; none", "单号=金额，…；auto；none")),
+            KeyBinding(.ctrl("s"), s.t("Write", "写入"), help: s.t("accepted rows, one transaction", "接受的行，一次写入")),
+            KeyBinding(.escape, s.t("Cancel", "取消"), help: s.t("nothing written", "不写入任何数据")),
+        ]
+    }
+}

@@ -1,0 +1,100 @@
+// In-process timing of the report queries of issue 10 on an existing ledger, so the benchmark table can give query
+// times apart from process start: `salesledger-bench --ledger PATH [--today YYYY-MM-DD] [--runs N]` (or the
+// environment variables SALESLEDGER_BENCH_LEDGER, SALESLEDGER_BENCH_TODAY, SALESLEDGER_BENCH_RUNS).
+// Each case runs once to warm the page cache, then N times (default 5); it prints the median and p95 in
+// milliseconds (wall clock) with the median CPU time, then the process's peak resident set size.
+import Foundation
+import LedgerCore
+import LedgerReports
+import LedgerStore
+
+enum LedgerQueryBench {
+    /// The ledger path from `--ledger` or SALESLEDGER_BENCH_LEDGER; nil: run the frame benchmark instead.
+    static func ledgerPath(_ arguments: [String]) -> String? {
+        option("--ledger", arguments) ?? ProcessInfo.processInfo.environment["SALESLEDGER_BENCH_LEDGER"]
+    }
+
+    static func option(_ name: String, _ arguments: [String]) -> String? {
+        guard let index = arguments.firstIndex(of: name), index + 1 < arguments.count else { return nil }
+        return arguments[index + 1]
+    }
+
+    static func run(path: String, arguments: [String]) throws {
+        let environment = ProcessInfo.processInfo.environment
+        let runs = max(1, Int(option("--runs", arguments) ?? environment["SALESLEDGER_BENCH_RUNS"] ?? "") ?? 5)
+        let store = try SQLiteLedgerStore(path: path)
+        let reports = Reports(store: store)
+        let summary = try store.summary()
+        let todayText = option("--today", arguments) ?? environment["SALESLEDGER_BENCH_TODAY"]
+        guard let today = todayText.flatMap(CivilDate.init(iso:)) ?? summary.lastDate else {
+            print("salesledger-bench: the ledger has no documents and no --today was given")
+            return
+        }
+        let yearBack = today.adding(days: -365)
+        let biggest = try store.customerList(filter: ClassFilter(), asOf: today,
+                                             sort: CustomerSort(.balance, ascending: false),
+                                             page: PageRequest(limit: 1)).first
+        print("ledger \(path): \(summary.invoices) invoices, \(summary.receipts) receipts, \(summary.customers) customers;"
+              + " today \(today), \(runs) runs per case (in-process, after one warm-up run)")
+        print("| case | median ms | p95 ms | median CPU ms | result |")
+        print("|---|---|---|---|---|")
+        time("aging today (buckets)", runs) { "\(try reports.aging(asOf: today).first?.openTotal ?? 0)" }
+        time("aging today per customer", runs) { "\(try reports.aging(asOf: today, by: .customer).first?.groups.count ?? 0) rows" }
+        time("aging a year back (\(yearBack))", runs) { "\(try reports.aging(asOf: yearBack).first?.openTotal ?? 0)" }
+        time("aging a year back per customer", runs) {
+            "\(try reports.aging(asOf: yearBack, by: .customer).first?.groups.count ?? 0) rows"
+        }
+        time("DSO (90 days)", runs) { try reports.dso(to: today).figures.first?.text ?? "–" }
+        let pivot = PivotQuery(measure: .sales, rows: PivotAxis(parsing: "region"), columns: PivotAxis(parsing: "month"),
+                               asOf: today)
+        time("pivot region × month", runs) { "\(try reports.pivot(pivot, layout: .init()).count) tables" }
+        if let biggest {
+            time("statement of the biggest customer (\(biggest.code), a year)", runs) {
+                "\(try reports.statement(customerCode: biggest.code, from: yearBack, to: today)?.lines.count ?? 0) lines"
+            }
+        }
+        time("reminders (all, today)", runs) { "\(try reports.reminders(on: today, dueOnly: false).count)" }
+        time("collections (12 months)", runs) { "\(try reports.collections(to: today).rows.count) rows" }
+        time("payment days", runs) { "\(try reports.paymentDays(asOf: today).rows.count) rows" }
+        print("peak RSS \(peakResidentMegabytes()) MB")
+    }
+
+    /// Runs `body` once, then `runs` times; prints a table row with the median and p95 in milliseconds.
+    static func time(_ name: String, _ runs: Int, _ body: () throws -> String) {
+        do {
+            var result = try body()
+            var samples: [Double] = []
+            var cpu: [Double] = []
+            let clock = ContinuousClock()
+            for _ in 0..<runs {
+                let start = clock.now, startCPU = cpuMilliseconds()
+                result = try body()
+                let elapsed = clock.now - start
+                samples.append(Double(elapsed.components.seconds) * 1e3 + Double(elapsed.components.attoseconds) / 1e15)
+                cpu.append(cpuMilliseconds() - startCPU)
+            }
+            samples.sort()
+            cpu.sort()
+            let median = samples[(samples.count - 1) / 2]
+            let p95 = samples[min(samples.count - 1, Int((Double(samples.count) * 0.95).rounded(.up)) - 1)]
+            print("| \(name) | \(format(median)) | \(format(p95)) | \(format(cpu[(cpu.count - 1) / 2])) | \(result) |")
+        } catch {
+            print("| \(name) | – | – | – | failed: \(error) |")
+        }
+    }
+
+    static func format(_ ms: Double) -> String { ms < 10 ? String(format: "%.2f", ms) : String(format: "%.0f", ms) }
+
+    /// CPU time of this process (user + system), milliseconds: the fairer figure on a shared, loaded machine.
+    static func cpuMilliseconds() -> Double {
+        var now = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now)
+        return Double(now.tv_sec) * 1e3 + Double(now.tv_nsec) / 1e6
+    }
+
+    static func peakResidentMegabytes() -> String {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return String(format: "%.1f", Double(usage.ru_maxrss) / 1024)
+    }
+}
