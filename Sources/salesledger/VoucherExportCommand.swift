@@ -61,8 +61,14 @@ struct VoucherExportCommand: ParsableCommand {
         options.creditNotes = creditNotes
         options.words = words
         options.start = start
-        options.rates = try store.exchangeRates()
-        let vouchers = try VoucherBuilder.build(try store.voucherSource(from: fromDate, to: toDate), options: options)
+        let source = try store.voucherSource(from: fromDate, to: toDate)
+        let rates = try store.exchangeRates()
+        // A ledger kept in one currency with no rates stored (Northwind in USD, no base currency ever set) keeps its
+        // vouchers in that currency; otherwise every voucher is converted to the base currency (issue 15).
+        let currencies = Set(source.documents.map(\.currency) + source.receipts.map(\.currency)
+                             + source.allocations.map(\.currency))
+        options.rates = rates.rates.isEmpty && currencies.count <= 1 ? nil : rates
+        let vouchers = try VoucherBuilder.build(source, options: options)
         let problems = VoucherBuilder.check(vouchers, map: accountMap)
         if !problems.isEmpty {
             throw UserError("nothing written; \(problems.count) voucher problem(s):\n"

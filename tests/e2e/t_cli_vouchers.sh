@@ -94,4 +94,11 @@ assert usd and all(r[h.index("FExchRate")] == "7.123456" for r in usd), usd
 assert sum(float(r[h.index("FFCyAmt")]) for r in usd if r[h.index("FDC")] == "D") == 113.09
 assert [r[h.index("FDebit")] for r in usd if r[h.index("FDC")] == "D"] == ["805.59"], usd
 PY
+# A ledger kept in one foreign currency with no rates stored (Northwind: USD, no base currency set) exports its
+# vouchers in that currency instead of stopping for a rate.
+NW="$BIN_DIR/salesledger --db $WORK/nw.sqlite"
+$NW sample load northwind >/dev/null
+$NW export vouchers --from 1996-01-01 --to 1998-12-31 --target generic --output nw.csv > nw.out 2> nw.err \
+  || { cat nw.err; echo "Northwind vouchers refused"; exit 1; }
+grep -q "USD" nw.csv || { echo "Northwind vouchers are not in USD"; exit 1; }
 echo ok
