@@ -83,3 +83,60 @@ extension UnappliedCredit {
         case customerCode = "customer_code", customerName = "customer_name", date, currency, unapplied
     }
 }
+
+extension ContactLogEntry {
+    /// `contact_log`.
+    enum Columns: String, ColumnExpression {
+        case id, customerID = "customer_id", invoiceID = "invoice_id", date, who, channel, note
+        case promisedDate = "promised_date", promisedAmount = "promised_amount"
+    }
+}
+
+extension ReminderSnooze {
+    /// `reminder_snooze`.
+    enum Columns: String, ColumnExpression {
+        case id, customerID = "customer_id", invoiceID = "invoice_id", date, until, reason
+    }
+}
+
+extension ReceivableDocument {
+    /// The `document` rows of the receivables snapshot (with the salesperson's name).
+    enum Columns: String, ColumnExpression {
+        case id, kind, displayNumber = "display_number", customerID = "customer_id", date, dueDate = "due_date"
+        case currency, total, appliesToID = "applies_to_id", disputed, salesperson, region, externalRef = "external_ref"
+    }
+}
+
+extension CustomerTaxDetails {
+    /// `customer_tax`.
+    enum Columns: String, ColumnExpression {
+        case taxID = "tax_id", invoiceTitle = "invoice_title", addressPhone = "address_phone"
+        case bankAccount = "bank_account", noFapiao = "no_fapiao"
+    }
+}
+
+extension Fapiao {
+    /// `fapiao`.
+    enum Columns: String, ColumnExpression {
+        case id, type, code, number, customerID = "customer_id", date, currency, total, tax, isRed = "is_red"
+        case originalID = "original_id", creditNoteID = "credit_note_id", redConfirmation = "red_confirmation"
+        case void, voidReason = "void_reason", note
+    }
+}
+
+extension FapiaoPart {
+    /// `fapiao_part` with its document's number.
+    enum Columns: String, ColumnExpression {
+        case documentID = "document_id", displayNumber = "display_number", total, tax
+    }
+}
+
+extension SaleFapiaoPosition {
+    /// The rows of `TradeRows.positions`: a sale with what is credited, invoiced (fapiao) and paid.
+    enum Columns: String, ColumnExpression {
+        case id, displayNumber = "display_number", customerID = "customer_id", code, name, salesperson, date
+        case dueDate = "due_date", currency, total, taxTotal = "tax_total", creditedTotal = "credited_total"
+        case creditedTax = "credited_tax", invoicedTotal = "invoiced_total", invoicedTax = "invoiced_tax"
+        case redCount = "red_count", paid, noFapiao = "no_fapiao"
+    }
+}

@@ -79,27 +79,30 @@ enum ReceivablesRows {
     }
 
     static func contact(_ row: Row) throws -> ContactLogEntry {
-        ContactLogEntry(id: row["id"], customerID: row["customer_id"], invoiceID: row["invoice_id"],
-                        date: try RowMapping.date(row, "date", "contact_log"), who: row["who"],
-                        channel: try RowMapping.code(row, "channel", "contact_log"), note: row["note"],
-                        promisedDate: try RowMapping.optionalDate(row, "promised_date", "contact_log"),
-                        promisedAmount: row["promised_amount"])
+        typealias C = ContactLogEntry.Columns
+        return ContactLogEntry(id: row[C.id], customerID: row[C.customerID], invoiceID: row[C.invoiceID],
+                               date: try RowMapping.date(row, C.date, "contact_log"), who: row[C.who],
+                               channel: try RowMapping.code(row, C.channel, "contact_log"), note: row[C.note],
+                               promisedDate: try RowMapping.optionalDate(row, C.promisedDate, "contact_log"),
+                               promisedAmount: row[C.promisedAmount])
     }
 
     static func snooze(_ row: Row) throws -> ReminderSnooze {
-        ReminderSnooze(id: row["id"], customerID: row["customer_id"], invoiceID: row["invoice_id"],
-                       date: try RowMapping.date(row, "date", "reminder_snooze"),
-                       until: try RowMapping.date(row, "until", "reminder_snooze"), reason: row["reason"])
+        typealias C = ReminderSnooze.Columns
+        return ReminderSnooze(id: row[C.id], customerID: row[C.customerID], invoiceID: row[C.invoiceID],
+                              date: try RowMapping.date(row, C.date, "reminder_snooze"),
+                              until: try RowMapping.date(row, C.until, "reminder_snooze"), reason: row[C.reason])
     }
 
     static func document(_ row: Row) throws -> ReceivableDocument {
-        ReceivableDocument(id: row["id"], kind: try RowMapping.code(row, "kind", "document"),
-                           number: row["display_number"] ?? "", customerID: row["customer_id"],
-                           date: try RowMapping.date(row, "date", "document"),
-                           dueDate: try RowMapping.date(row, "due_date", "document"),
-                           currency: try RowMapping.currency(row, "document"), total: row["total"],
-                           appliesToID: row["applies_to_id"], isDisputed: row["disputed"],
-                           salesperson: row["salesperson"] ?? "", region: row["region"],
-                           externalReference: row["external_ref"])
+        typealias C = ReceivableDocument.Columns
+        return ReceivableDocument(id: row[C.id], kind: try RowMapping.code(row, C.kind, "document"),
+                                  number: row[C.displayNumber] ?? "", customerID: row[C.customerID],
+                                  date: try RowMapping.date(row, C.date, "document"),
+                                  dueDate: try RowMapping.date(row, C.dueDate, "document"),
+                                  currency: try RowMapping.currency(row, "document"), total: row[C.total],
+                                  appliesToID: row[C.appliesToID], isDisputed: row[C.disputed],
+                                  salesperson: row[C.salesperson] ?? "", region: row[C.region],
+                                  externalReference: row[C.externalRef])
     }
 }

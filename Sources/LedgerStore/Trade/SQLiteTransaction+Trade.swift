@@ -23,8 +23,9 @@ enum TradeRows {
     }
 
     static func taxDetails(_ row: Row) -> CustomerTaxDetails {
-        CustomerTaxDetails(taxID: row["tax_id"], invoiceTitle: row["invoice_title"], addressPhone: row["address_phone"],
-                           bankAccount: row["bank_account"], noFapiao: row["no_fapiao"])
+        typealias C = CustomerTaxDetails.Columns
+        return CustomerTaxDetails(taxID: row[C.taxID], invoiceTitle: row[C.invoiceTitle], addressPhone: row[C.addressPhone],
+                                  bankAccount: row[C.bankAccount], noFapiao: row[C.noFapiao])
     }
 }
 
@@ -112,36 +113,39 @@ extension TradeRows {
             WHERE d.kind = 'invoice' AND d.status = 'posted' AND d.date <= :asOf\(extraWhere.map { " AND " + $0 } ?? "")
             ORDER BY c.code, d.date, d.id
             """
+        typealias C = SaleFapiaoPosition.Columns
         return try Row.fetchAll(db, sql: sql, arguments: args).map { row in
             SaleFapiaoPosition(
-                saleID: row["id"], number: row["display_number"] ?? "", customerID: row["customer_id"],
-                customerCode: row["code"], customerName: row["name"], salesperson: row["salesperson"],
-                date: try RowMapping.date(row, "date", "document"), dueDate: try RowMapping.date(row, "due_date", "document"),
-                currency: try RowMapping.currency(row, "document"), total: row["total"], tax: row["tax_total"],
-                creditedTotal: row["credited_total"], creditedTax: row["credited_tax"],
-                invoicedTotal: row["invoiced_total"], invoicedTax: row["invoiced_tax"], redCount: row["red_count"],
-                paid: row["paid"], noFapiao: row["no_fapiao"])
+                saleID: row[C.id], number: row[C.displayNumber] ?? "", customerID: row[C.customerID],
+                customerCode: row[C.code], customerName: row[C.name], salesperson: row[C.salesperson],
+                date: try RowMapping.date(row, C.date, "document"), dueDate: try RowMapping.date(row, C.dueDate, "document"),
+                currency: try RowMapping.currency(row, "document"), total: row[C.total], tax: row[C.taxTotal],
+                creditedTotal: row[C.creditedTotal], creditedTax: row[C.creditedTax],
+                invoicedTotal: row[C.invoicedTotal], invoicedTax: row[C.invoicedTax], redCount: row[C.redCount],
+                paid: row[C.paid], noFapiao: row[C.noFapiao])
         }
     }
 
     static func fapiao(_ db: Database, _ row: Row) throws -> Fapiao {
-        let id: Int64 = row["id"]
+        typealias C = Fapiao.Columns
+        typealias P = FapiaoPart.Columns
+        let id: Int64 = row[C.id]
         let parts = try Row.fetchAll(db, sql: """
             SELECT p.*, d.display_number FROM fapiao_part p JOIN document d ON d.id = p.document_id
             WHERE p.fapiao_id = ? ORDER BY d.date, d.id
             """, arguments: [id]).map { p in
-            FapiaoPart(documentID: p["document_id"], documentNumber: p["display_number"] ?? "", total: p["total"], tax: p["tax"])
+            FapiaoPart(documentID: p[P.documentID], documentNumber: p[P.displayNumber] ?? "", total: p[P.total], tax: p[P.tax])
         }
-        var f = Fapiao(id: id, type: FapiaoType(rawValue: row["type"]) ?? .ordinary, code: row["code"], number: row["number"],
-                       customerID: row["customer_id"], date: try RowMapping.date(row, "date", "fapiao"),
-                       currency: try RowMapping.currency(row, "fapiao"), total: row["total"], tax: row["tax"], parts: parts)
-        f.isRed = row["is_red"]
-        f.originalID = row["original_id"]
-        f.creditNoteID = row["credit_note_id"]
-        f.redConfirmation = row["red_confirmation"]
-        f.isVoid = row["void"]
-        f.voidReason = row["void_reason"]
-        f.note = row["note"]
+        var f = Fapiao(id: id, type: try RowMapping.code(row, C.type, "fapiao"), code: row[C.code], number: row[C.number],
+                       customerID: row[C.customerID], date: try RowMapping.date(row, C.date, "fapiao"),
+                       currency: try RowMapping.currency(row, "fapiao"), total: row[C.total], tax: row[C.tax], parts: parts)
+        f.isRed = row[C.isRed]
+        f.originalID = row[C.originalID]
+        f.creditNoteID = row[C.creditNoteID]
+        f.redConfirmation = row[C.redConfirmation]
+        f.isVoid = row[C.void]
+        f.voidReason = row[C.voidReason]
+        f.note = row[C.note]
         return f
     }
 }
