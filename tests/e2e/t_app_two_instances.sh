@@ -45,9 +45,10 @@ screen_has "^ Customer Alpha Trading" || app_bug "A lost its half-typed sale"
 "$T" keys "$b" F10
 sleep 0.5
 
-# A long batch write (sample generation, one transaction) holds the lock; a CLI post waits, says why, succeeds.
+# A long batch write (sample generation, one transaction; 5,000 invoices so it lasts seconds now that the bulk path
+# is fast) holds the lock; a CLI post waits, says why, succeeds.
 big="$WORK/big.sqlite"
-"$SL_BIN" --db "$big" --today $TODAY sample generate --lang zh --customers 100 --invoices 300 --seed 3 > "$WORK/gen.log" 2>&1 &
+"$SL_BIN" --db "$big" --today $TODAY sample generate --lang zh --customers 200 --invoices 5000 --seed 3 > "$WORK/gen.log" 2>&1 &
 gen=$!
 for _ in $(seq 200); do [ -e "$big.writer" ] && break; sleep 0.05; done
 [ -e "$big.writer" ] || fail "the generator never took the write lock"
