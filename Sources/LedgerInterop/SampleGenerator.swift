@@ -12,8 +12,9 @@ public struct SampleGenerator {
     public var today: CivilDate
     /// China's cities as (class code `CN-33-01`, province name, city name), from the shipped cn-regions data.
     public var cities: [(code: String, province: String, city: String)]
-    /// Told (phase, done, total) every 1,000 customers, invoices or receipts and at the end of each phase.
-    public var progress: ((String, Int, Int) -> Void)?
+    /// Told (phase, done, total) every 1,000 customers, invoices or receipts and at the end of each phase. A throw
+    /// stops the load (what a chunked load committed stays, and the same load resumes from there).
+    public var progress: ((String, Int, Int) throws -> Void)?
 
     public init(language: Language, customers: Int, invoices: Int, seed: UInt64, today: CivilDate,
                 cities: [(code: String, province: String, city: String)]) {
@@ -43,7 +44,25 @@ public struct SampleGenerator {
         return result
     }
 
+    /// The name of the generator's `BulkLoadMarker`.
+    public static let loadName = "sample generate"
+    /// The options that make the load what it is, as its marker keeps them.
+    public var parameters: String {
+        "lang=\(language.rawValue) customers=\(customers) invoices=\(invoices) seed=\(seed) today=\(today)"
+    }
+
+    /// Writes the ledger through `runner`. In a chunked batch (`LedgerService.runChunked`) it commits after whole
+    /// invoices (with their credit notes) and whole receipts, saving its `BulkLoadMarker` with each chunk; run
+    /// again with the same options after an interruption, it skips what was committed (drawing the same random
+    /// numbers, reading its invoices back) and goes on, so the finished ledger is the one an uninterrupted run
+    /// writes. - Throws: `LedgerError.refused` when an interrupted load with other options is in the ledger, or
+    /// when every generated customer or product code exists archived; any command's error.
     public func load(into runner: LedgerService.BatchRunner) throws -> LoadReport {
+        let resumed = try runner.bulkLoadMarker(name: Self.loadName)
+        if let resumed, resumed.parameters != parameters {
+            throw LedgerError.refused("an interrupted sample generate (\(resumed.parameters)) is in this ledger: "
+                                      + "run it again with those options (and --today) to finish it")
+        }
         var rng = SplitMix64(seed: seed)
         var report = LoadReport(name: "generated-\(language.rawValue)")
         let zh = language == .zh
@@ -58,9 +77,13 @@ public struct SampleGenerator {
         var productSKUs: [String] = []
         for (i, item) in names.products.enumerated() {
             let sku = padded("P", i + 1, width: 3)
-            productSKUs.append(sku)
             let price = Int64(rng.next(in: item.minPrice...item.maxPrice)) * 100
-            if try runner.product(sku: sku) != nil { continue }
+            // An existing product is reused, unless archived (no invoice may sell it).
+            if let existing = try runner.product(sku: sku) {
+                if !existing.isArchived { productSKUs.append(sku) }
+                continue
+            }
+            productSKUs.append(sku)
             try runner.run(CreateProduct(sku: sku, name: item.name, category: item.category, unit: item.unit,
                                          unitPrice: Money(minorUnits: price, currency: .cny),
                                          taxRate: Rate(basisPoints: item.taxBasisPoints)))
@@ -95,19 +118,31 @@ public struct SampleGenerator {
             if rng.next(below: 3) == 0 {
                 fields.creditLimit = Money(minorUnits: Int64(rng.next(in: 5...50)) * 10_000_00, currency: .cny)
             }
+            if let existing = try runner.customer(code: fields.code) {
+                if !existing.isArchived { customerCodes.append(fields.code) }
+                continue
+            }
             customerCodes.append(fields.code)
-            if try runner.customer(code: fields.code) != nil { continue }
             try runner.run(CreateCustomer(fields))
             report.customers += 1
-            if report.customers % 1000 == 0 { progress?("customers", report.customers, customers) }
+            if report.customers % 1000 == 0 { try progress?("customers", report.customers, customers) }
         }
-        progress?("customers", report.customers, customers)
+        try progress?("customers", report.customers, customers)
+        if invoices > 0 && (customerCodes.isEmpty || productSKUs.isEmpty) {
+            throw LedgerError.refused("every generated \(customerCodes.isEmpty ? "customer" : "product") code is "
+                                      + "archived in this ledger: nothing to generate invoices for")
+        }
+        var marker = try resumed ?? BulkLoadMarker(name: Self.loadName, parameters: parameters,
+                                                   firstDocumentID: runner.maxDocumentID())
+        let invoicesDone = resumed?.invoicesDone ?? 0
+        let receiptsDone = resumed?.receiptsDone ?? 0
+        var cursor = marker.firstDocumentID
         // Invoices over the last 540 days, in date order.
         let start = today.adding(days: -540)
         var dates = (0..<invoices).map { _ in start.adding(days: rng.next(below: 541)) }
         dates.sort()
         var receipts: [(date: CivilDate, customer: String, number: String, invoiceID: Int64, amount: Money)] = []
-        for date in dates {
+        for (index, date) in dates.enumerated() {
             let customer = customerCodes[min(customerCodes.count - 1, rng.skewed(below: customerCodes.count))]
             var lines: [LineInput] = []
             for _ in 0..<rng.next(in: 1...4) {
@@ -118,10 +153,25 @@ public struct SampleGenerator {
             var post = PostInvoice(customerCode: customer, date: date, lines: lines)
             post.salespersonCode = padded("S", rng.next(below: names.salespeople.count) + 1, width: 2)
             post.creditOverrideReason = "sample data"
-            let invoice = try runner.run(post)
+            let isDone = index < invoicesDone
+            let invoice: LoadedInvoice
+            if isDone {
+                // Committed before the interruption: read it back (its id is above the previous one's).
+                guard let id = try runner.customer(code: customer)?.id,
+                      let found = try runner.loadedInvoice(after: cursor, customerID: id, date: date) else {
+                    throw LedgerError.refused("the interrupted sample generate does not match this ledger: "
+                                              + "invoice \(index + 1) of \(customer) on \(date) is missing")
+                }
+                invoice = found
+                cursor = found.id
+            } else {
+                let posted = try runner.run(post)
+                invoice = LoadedInvoice(id: posted.id, displayNumber: posted.displayNumber, total: posted.total,
+                                        dueDate: posted.dueDate, lineCount: posted.lines.count)
+            }
             report.invoices += 1
-            if report.invoices % 1000 == 0 { progress?("invoices", report.invoices, invoices) }
-            report.lines += invoice.lines.count
+            if report.invoices % 1000 == 0 { try progress?("invoices", report.invoices, invoices) }
+            report.lines += invoice.lineCount
             let roll = rng.next(below: 100)
             // Older debts are mostly collected by now: 92 % paid, 4 % partly paid, 4 % still open.
             let isOld = invoice.dueDate < today.adding(days: -120)
@@ -140,16 +190,30 @@ public struct SampleGenerator {
                                  invoice.id, invoice.total))
             }
             if rng.next(below: 50) == 0 {
-                let credit = Money(minorUnits: max(1, invoice.total.minorUnits / 10), currency: .cny)
-                try runner.run(IssueCreditNote(customerCode: customer, date: min(today, date.adding(days: 7)),
-                                               appliesToNumber: invoice.displayNumber, amount: credit,
-                                               reason: zh ? "质量折让" : "Quality allowance"))
+                if !isDone {
+                    let credit = Money(minorUnits: max(1, invoice.total.minorUnits / 10), currency: .cny)
+                    try runner.run(IssueCreditNote(customerCode: customer, date: min(today, date.adding(days: 7)),
+                                                   appliesToNumber: invoice.displayNumber, amount: credit,
+                                                   reason: zh ? "质量折让" : "Quality allowance"))
+                }
                 report.creditNotes += 1
             }
+            if !isDone {
+                try runner.commitIfDue {
+                    marker.invoicesDone = index + 1
+                    try runner.save(marker)
+                }
+            }
         }
-        progress?("invoices", report.invoices, invoices)
+        try progress?("invoices", report.invoices, invoices)
         receipts.sort(by: { ($0.date, $0.number) < ($1.date, $1.number) })
-        for receipt in receipts {
+        let methods: [PaymentMethod] = [.bankTransfer, .bankTransfer, .wechatPay, .alipay, .cheque]
+        for (index, receipt) in receipts.enumerated() {
+            let method = methods[rng.next(below: methods.count)]
+            if index < receiptsDone {
+                report.receipts += 1
+                continue
+            }
             // The maintained open amount (a credit note may have reduced it); no reload of the invoice.
             let open = try runner.openAmount(invoiceID: receipt.invoiceID)
             let amount = min(open, receipt.amount.minorUnits)
@@ -158,12 +222,19 @@ public struct SampleGenerator {
                                        amount: Money(minorUnits: amount, currency: .cny),
                                        allocation: .manual([ManualAllocation(invoiceNumber: receipt.number,
                                                                              amount: Money(minorUnits: amount, currency: .cny))]))
-            record.method = [.bankTransfer, .bankTransfer, .wechatPay, .alipay, .cheque][rng.next(below: 5)]
+            record.method = method
             try runner.run(record)
             report.receipts += 1
-            if report.receipts % 1000 == 0 { progress?("receipts", report.receipts, receipts.count) }
+            if report.receipts % 1000 == 0 { try progress?("receipts", report.receipts, receipts.count) }
+            try runner.commitIfDue {
+                marker.invoicesDone = invoices
+                marker.receiptsDone = index + 1
+                try runner.save(marker)
+            }
         }
-        progress?("receipts", report.receipts, receipts.count)
+        try progress?("receipts", report.receipts, receipts.count)
+        try runner.deleteBulkLoadMarker(name: Self.loadName)
+        try runner.refreshPlannerStatistics()
         return report
     }
 }

@@ -51,7 +51,8 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
                 // The writer's page cache: 64 MiB instead of SQLite's 2 MiB. A bulk load is one transaction; with
                 // the small cache its index pages were evicted, re-read from the WAL and spilled again and again
                 // (a 1M-invoice load read ~800 GB through pread). Readers keep the default (report RSS).
-                if !db.configuration.readonly { try db.execute(sql: "PRAGMA cache_size = -65536") }
+                // Statement journals and temporary b-trees (a bulk load's big statements) in memory, not in files.
+                if !db.configuration.readonly { try db.execute(sql: "PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY") }
             }
             if !isNew && StoreAccess.isReadOnly(path: path) {
                 config.readonly = true
@@ -92,11 +93,60 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
             let key = auditKey
             let job = WriteJob.current
             // The holder note is written once the write lock is ours, so waiting writers can name us.
+            // The note stays until the commit has finished: a long commit still holds the lock.
+            var noted = false
+            defer { if noted { StoreAccess.removeHolderNote(path) } }
             let result = try writer.write { db in
-                try StoreAccess.withHolderNote(path, job: job) { try body(SQLiteTransaction(db: db, auditKey: key)) }
+                StoreAccess.writeHolderNote(path, job: job)
+                noted = true
+                return try body(SQLiteTransaction(db: db, auditKey: key))
             }
             anchorHead()
             return result
+        } catch let error as LedgerError {
+            throw error
+        } catch let error as DatabaseError {
+            throw StoreAccess.ledgerError(error, path: path, waitLimit: writeWaitSeconds)
+        }
+    }
+
+    /// Runs `body` in `BEGIN IMMEDIATE` transactions on the writer connection, committing at each `commit()` and
+    /// at the end (`LedgerStore.writeInChunks`). After each commit the audit head is anchored, the transaction's
+    /// read caches are dropped, and the lock is left free for 25 ms so a writer waiting for it (its busy handler
+    /// retries every 20 ms) gets its turn between two chunks.
+    public func writeInChunks<T>(_ body: (any LedgerTransaction, _ commit: () throws -> Void) throws -> T) throws -> T {
+        if isReadOnly { throw LedgerError.refused("ledger is read-only: \(path ?? "ledger") cannot be written") }
+        do {
+            let key = auditKey
+            let job = WriteJob.current
+            let path = self.path
+            var noted = false
+            defer { if noted { StoreAccess.removeHolderNote(path) } }
+            return try writer.writeWithoutTransaction { db in
+                let tx = SQLiteTransaction(db: db, auditKey: key)
+                try db.beginTransaction(.immediate)
+                StoreAccess.writeHolderNote(path, job: job)
+                noted = true
+                do {
+                    let result = try body(tx) {
+                        try db.commit()
+                        StoreAccess.removeHolderNote(path)
+                        noted = false
+                        if let path, let head = try? AuditVerifier.head(db) { AuditHeadFile.store(head, ledger: path) }
+                        tx.dropReadCaches()
+                        usleep(25_000)
+                        try db.beginTransaction(.immediate)
+                        StoreAccess.writeHolderNote(path, job: job)
+                        noted = true
+                    }
+                    try db.commit()
+                    if let path, let head = try? AuditVerifier.head(db) { AuditHeadFile.store(head, ledger: path) }
+                    return result
+                } catch {
+                    if db.isInsideTransaction { try? db.rollback() }
+                    throw error
+                }
+            }
         } catch let error as LedgerError {
             throw error
         } catch let error as DatabaseError {

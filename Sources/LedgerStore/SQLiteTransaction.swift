@@ -18,6 +18,13 @@ final class SQLiteTransaction: LedgerTransaction {
         self.auditKey = auditKey
     }
 
+    /// Forgets what was read (a chunked load between two transactions: another writer may change it meanwhile).
+    func dropReadCaches() {
+        reminderRulesCache = nil
+        customersByCode.removeAll()
+        productsBySKU.removeAll()
+    }
+
     // MARK: - Customers, products, salespeople
 
     func customer(id: Int64) throws -> Customer? {

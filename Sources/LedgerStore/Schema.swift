@@ -171,6 +171,8 @@ enum Schema {
         TrainingSchema.register(in: &migrator)
         ReportIndexSchema.register(in: &migrator)
         CustomerSearchIndex.register(in: &migrator)
+        BulkLoadSchema.register(in: &migrator)
+        ReportIndexSchema.registerCustomerFirst(in: &migrator)
         return migrator
     }
 }

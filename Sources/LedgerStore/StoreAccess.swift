@@ -25,14 +25,11 @@ public enum StoreAccess {
     /// The file beside the ledger naming the program that holds the write lock.
     static func holderPath(_ ledgerPath: String) -> String { ledgerPath + ".writer" }
 
-    /// The longest a writer waits while the holder is a named job (`WriteJob`, e.g. an import) whose process is
-    /// still alive: one hour. Such a wait is explained (`ledger busy (import by NAME in progress), waiting…`).
-    public static let jobWriteWaitSeconds: Double = 3_600
-
-    /// Runs `body` (one write transaction) with a note naming this process beside the ledger, so a writer that
-    /// waits can say who it waits for. `job` (`WriteJob.current`) goes on a second line: `job import by alice`.
-    static func withHolderNote<T>(_ ledgerPath: String?, job: String? = nil, _ body: () throws -> T) rethrows -> T {
-        guard let ledgerPath else { return try body() }
+    /// Writes the note naming this process beside the ledger (once the write lock is ours), so a writer that waits
+    /// can say who it waits for. `job` (`WriteJob.current`) goes on a second line: `job import by alice`. The
+    /// holder removes it (`removeHolderNote`) only after its commit has finished.
+    static func writeHolderNote(_ ledgerPath: String?, job: String? = nil) {
+        guard let ledgerPath else { return }
         // The subcommand words, without the global options and their values (`--db PATH` says nothing new).
         var arguments: [String] = []
         var skipNext = false
@@ -45,12 +42,14 @@ public enum StoreAccess {
         let program = arguments.first.map { ($0 as NSString).lastPathComponent } ?? "salesledger"
         let note = "\(ProcessInfo.processInfo.processIdentifier) "
             + TextSafety.terminalSafe(([program] + arguments.dropFirst().prefix(3)).joined(separator: " "))
-        let path = holderPath(ledgerPath)
         let jobLine = job.map { "\njob " + TextSafety.terminalSafe($0) } ?? ""
-        FileManager.default.createFile(atPath: path, contents: Data((note + jobLine).utf8),
+        FileManager.default.createFile(atPath: holderPath(ledgerPath), contents: Data((note + jobLine).utf8),
                                        attributes: [.posixPermissions: 0o600])
-        defer { unlink(path) }
-        return try body()
+    }
+
+    static func removeHolderNote(_ ledgerPath: String?) {
+        guard let ledgerPath else { return }
+        unlink(holderPath(ledgerPath))
     }
 
     /// Who holds the write lock, as "pid 123 (salesledger import sales big.csv)", or "another program".
@@ -76,29 +75,58 @@ public enum StoreAccess {
     /// Whether process `pid` exists (EPERM: it exists, owned by someone else).
     static func isAlive(_ pid: Int32) -> Bool { kill(pid, 0) == 0 || errno == EPERM }
 
-    /// A busy handler that sleeps 20 ms between tries, reports the holder once after half a second, and gives up
-    /// after `limit` seconds (SQLite then returns SQLITE_BUSY, mapped by `ledgerError`). When the holder named a
-    /// job (an import) the report is `ledger busy (import by NAME in progress), waiting…` and the wait goes on while
-    /// that process lives, up to `jobWriteWaitSeconds`: a long import is waited for, never failed after an
-    /// unexplained timeout.
+    /// What a busy handler knows of the current wait.
+    struct Wait {
+        var start = Date()
+        /// Since when the wait has not been explained by a live job (nil: it is explained now).
+        var unexplainedSince: Date? = Date()
+        /// The process of the job (an import) seen holding the lock during this wait.
+        var jobPID: Int32?
+        var reportedJob = false
+        var reportedPlain = false
+    }
+
+    /// A busy handler that sleeps 20 ms between tries and, after half a second, reports once who holds the lock.
+    /// When the holder named a job (an import, `WriteJob`) the report is `ledger busy (import by NAME in progress),
+    /// waiting…` and the writer waits as long as that process holds the lock — also while its note is gone but
+    /// the process lives (its commit of a long transaction still holds the lock; a wait of over a minute used to
+    /// fail right then). A wait not explained by a live job fails after `limit` seconds of it (SQLite then returns
+    /// SQLITE_BUSY, mapped by `ledgerError`).
     static func busyCallback(path: String?, limit: Double) -> Database.BusyCallback {
-        let started = Mutex<(Date, Bool)>((Date(), false))
+        let state = Mutex(Wait())
         return { tries in
             let now = Date()
-            if tries == 0 { started.withLock { $0 = (now, false) } }
-            let (start, reported) = started.withLock { $0 }
-            let waited = now.timeIntervalSince(start)
-            let note = waited >= 0.5 ? holderNote(path) : nil
-            let job = note.flatMap { $0.job != nil && isAlive($0.pid) ? $0.job : nil }
-            if waited >= (job == nil ? limit : max(limit, jobWriteWaitSeconds)) { return false }
-            if !reported && waited >= 0.5 {
-                started.withLock { $0.1 = true }
-                if let job {
-                    StoreAccess.waitReporter?("ledger busy (\(job) in progress), waiting…")
-                } else {
-                    StoreAccess.waitReporter?("waiting for the ledger: \(holder(path)) is writing to it "
-                                              + "(up to \(Int(limit)) s)")
+            if tries == 0 { state.withLock { $0 = Wait(start: now, unexplainedSince: now) } }
+            let started = state.withLock { $0.start }
+            // The note is read after half a second (or at the limit, if that is shorter).
+            if now.timeIntervalSince(started) >= min(0.5, limit) {
+                let note = holderNote(path)
+                let (giveUp, message): (Bool, String?) = state.withLock { wait in
+                    if let note, let job = note.job, isAlive(note.pid) {
+                        wait.jobPID = note.pid
+                        wait.unexplainedSince = nil
+                        if !wait.reportedJob {
+                            wait.reportedJob = true
+                            return (false, "ledger busy (\(job) in progress), waiting…")
+                        }
+                        return (false, nil)
+                    }
+                    if note == nil, let pid = wait.jobPID, isAlive(pid) {
+                        wait.unexplainedSince = nil  // the job's process commits: its lock, no note any more
+                        return (false, nil)
+                    }
+                    wait.jobPID = nil
+                    let since = wait.unexplainedSince ?? now
+                    wait.unexplainedSince = since
+                    if now.timeIntervalSince(since) >= limit { return (true, nil) }
+                    if !wait.reportedPlain && !wait.reportedJob {
+                        wait.reportedPlain = true
+                        return (false, "waiting for the ledger: \(holder(path)) is writing to it (up to \(Int(limit)) s)")
+                    }
+                    return (false, nil)
                 }
+                if giveUp { return false }
+                if let message { StoreAccess.waitReporter?(message) }
             }
             usleep(20_000)
             return true

@@ -35,7 +35,13 @@ struct SampleCommand: ParsableCommand {
     }
 
     struct Generate: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Generate a deterministic synthetic ledger; --lang zh (default) or en picks the names.")
+        static let configuration = CommandConfiguration(
+            abstract: "Generate a deterministic synthetic ledger; --lang zh (default) or en picks the names.",
+            discussion: """
+                The load commits every 20,000 commands or so. Interrupted (killed, power cut), it leaves whole \
+                chunks and a marker; the same command again resumes it and writes the ledger an uninterrupted run \
+                writes.
+                """)
         @OptionGroup var global: GlobalOptions
         @Option(help: "Number of customers.") var customers = 200
         @Option(help: "Number of invoices.") var invoices = 3000
@@ -44,6 +50,7 @@ struct SampleCommand: ParsableCommand {
             Generate even when the ledger is not empty: salespeople, products and customers whose generated codes \
             exist are reused.
             """) var force = false
+        @Option(help: .hidden) var commitEvery = 20_000
 
         func validate() throws {
             guard customers >= 1, customers <= 1_000_000 else { throw ValidationError("--customers must be 1…1000000") }
@@ -52,16 +59,23 @@ struct SampleCommand: ParsableCommand {
 
         func run() throws {
             let (store, service) = try global.openLedger()
-            try SampleCommand.refuseNonEmpty(store, force: force)
+            if let interrupted = try store.interruptedLoad(name: SampleGenerator.loadName) {
+                print("resuming the interrupted sample generate (\(interrupted))")
+            } else {
+                try SampleCommand.refuseNonEmpty(store, force: force)
+            }
             let language = SampleGenerator.Language(rawValue: (global.lang ?? "zh").lowercased()) ?? .zh
             let cities = try SampleGenerator.loadCities(directory: String(try SampleDataLocation.path("cn-regions", "").dropLast()))
             var generator = SampleGenerator(language: language, customers: customers, invoices: invoices, seed: seed,
                                             today: service.clock.today(), cities: cities)
             let progress = LoadProgress(label: "sample generate")
             generator.progress = { progress.report($0, $1, $2) }
-            let report = try service.runBatch { runner -> LoadReport in
-                if language == .zh { try SampleClasses.importChinaRegions(runner) }
-                return try generator.load(into: runner)
+            let chunk = max(1, commitEvery)
+            let report = try WriteJob.$current.withValue("sample generate by \(service.actor)") {
+                try service.runChunked(commandsPerCommit: chunk) { runner -> LoadReport in
+                    if language == .zh { try SampleClasses.importChinaRegions(runner) }
+                    return try generator.load(into: runner)
+                }
             }
             progress.finish()
             print(report)

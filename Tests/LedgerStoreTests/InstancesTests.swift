@@ -70,6 +70,36 @@ import LedgerStore
         #expect(try waiter.customer(code: "C1") == nil)
     }
 
+    /// Issue 10: a writer waits for a named job (an import) as long as its process holds the lock, past its own
+    /// limit — also after the job's note is gone while the lock is still held (the job's commit), which used to
+    /// fail a wait of over a minute.
+    @Test func aWriterWaitsForAJobAsLongAsItHoldsTheLock() throws {
+        let (dir, path) = try tempLedger()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let holder = try SQLiteLedgerStore(path: path)
+        let waiter = try SQLiteLedgerStore(path: path, busyTimeoutSeconds: 0.3)
+        let messages = Mutex<[String]>([])
+        StoreAccess.waitReporter = { message in messages.withLock { $0.append(message) } }
+        defer { StoreAccess.waitReporter = nil }
+        let started = DispatchSemaphore(value: 0), done = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            WriteJob.$current.withValue("import by alice") {
+                _ = try? holder.write { _ in
+                    started.signal()
+                    Thread.sleep(forTimeInterval: 1.0)
+                    unlink(path + ".writer")  // as during a long commit: the lock is held, the note is gone
+                    Thread.sleep(forTimeInterval: 1.0)
+                }
+            }
+            done.signal()
+        }
+        started.wait()
+        try service(waiter).run(CreateCustomer(CustomerFields(code: "C1", name: "Waited for the import")))
+        done.wait()
+        #expect(try waiter.customer(code: "C1") != nil)
+        #expect(messages.withLock { $0 } == ["ledger busy (import by alice in progress), waiting…"])
+    }
+
     @Test func aReadOnlyLedgerReadsButRefusesWrites() throws {
         let (dir, path) = try tempLedger()
         defer { chmod(path, 0o600); try? FileManager.default.removeItem(atPath: dir) }

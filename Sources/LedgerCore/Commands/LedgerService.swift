@@ -58,10 +58,35 @@ public final class LedgerService {
     public func runBatch<T>(_ body: (BatchRunner) throws -> T) throws(LedgerError) -> T {
         do {
             return try store.write { tx in
-                let runner = BatchRunner(service: self, tx: tx, audit: BulkAuditBuffer())
+                let runner = BatchRunner(service: self, tx: tx, audit: BulkAuditBuffer(), chunks: nil)
                 let result = try body(runner)
                 try runner.audit.flush(tx)
                 return result
+            }
+        } catch {
+            throw refusalAudited(LedgerService.ledgerError(error), command: "batch", payload: "{}")
+        }
+    }
+
+    /// Runs a long bulk load (`sample generate`) in chunks of about `commandsPerCommit` commands, each committed
+    /// with its audit entries (issue 10): the write-ahead log and page cache stay small, other writers get the lock
+    /// between chunks, and a load killed in the middle leaves whole chunks, which the load resumes from its
+    /// `BulkLoadMarker`. The load chooses where a chunk may end (`BatchRunner.commitIfDue`).
+    public func runChunked<T>(commandsPerCommit: Int = 20_000,
+                              _ body: (BatchRunner) throws -> T) throws(LedgerError) -> T {
+        do {
+            return try store.writeInChunks { tx, commit in
+                try withoutActuallyEscaping(commit) { commit in
+                    let audit = BulkAuditBuffer()
+                    let chunks = ChunkCommitter(commandsPerCommit: commandsPerCommit) {
+                        try audit.flush(tx)
+                        try commit()
+                    }
+                    let runner = BatchRunner(service: self, tx: tx, audit: audit, chunks: chunks)
+                    let result = try body(runner)
+                    try audit.flush(tx)
+                    return result
+                }
             }
         } catch {
             throw refusalAudited(LedgerService.ledgerError(error), command: "batch", payload: "{}")
@@ -87,10 +112,37 @@ public final class LedgerService {
         let service: LedgerService
         let tx: any LedgerTransaction
         let audit: BulkAuditBuffer
+        /// Set in a chunked load (`runChunked`), nil in a one-transaction batch.
+        var chunks: ChunkCommitter?
         @discardableResult
         public func run<C: LedgerCommand>(_ command: C) throws -> C.Outcome {
-            try service.execute(command, in: tx, audit: audit)
+            chunks?.countCommand()
+            return try service.execute(command, in: tx, audit: audit)
         }
+
+        /// In a chunked load: when the chunk is full, runs `beforeCommit` (which saves the load's marker) and
+        /// commits everything written so far; returns whether it committed. In a one-transaction batch: false.
+        @discardableResult
+        public func commitIfDue(_ beforeCommit: () throws -> Void) throws -> Bool {
+            try chunks?.commitIfDue(beforeCommit) ?? false
+        }
+        /// Whether this batch commits in chunks (`runChunked`).
+        public var isChunked: Bool { chunks != nil }
+
+        /// The marker of the interrupted bulk load `name` (read-only).
+        public func bulkLoadMarker(name: String) throws -> BulkLoadMarker? { try tx.bulkLoadMarker(name: name) }
+        /// Saves a load's marker: bookkeeping written with the chunk it describes, not a command (not audited).
+        public func save(_ marker: BulkLoadMarker) throws { try tx.save(marker) }
+        /// Deletes the marker in the load's last transaction.
+        public func deleteBulkLoadMarker(name: String) throws { try tx.deleteBulkLoadMarker(name: name) }
+        /// The highest document id so far (read-only).
+        public func maxDocumentID() throws -> Int64 { try tx.maxDocumentID() }
+        /// An invoice a resumed load wrote before (read-only): see `InteropTransaction.loadedInvoice`.
+        public func loadedInvoice(after afterID: Int64, customerID: Int64, date: CivilDate) throws -> LoadedInvoice? {
+            try tx.loadedInvoice(after: afterID, customerID: customerID, date: date)
+        }
+        /// Refreshes the query planner's statistics at the end of a bulk load.
+        public func refreshPlannerStatistics() throws { try tx.refreshPlannerStatistics() }
 
         /// Reads a document inside the batch (read-only).
         public func invoice(number: String) throws -> Invoice? { try tx.invoice(number: number) }

@@ -7,6 +7,17 @@ public protocol InteropTransaction {
     func receiptExists(reference: String) throws -> Bool
     /// Code of the first customer whose phone or e-mail equals `account`, or whose notes contain it.
     func customerCode(matchingAccount account: String) throws -> String?
+    /// The marker of the interrupted bulk load `name`, if any (issue 10).
+    func bulkLoadMarker(name: String) throws -> BulkLoadMarker?
+    /// Inserts or replaces the marker (bookkeeping of the load, not a business record: not audited).
+    func save(_ marker: BulkLoadMarker) throws
+    func deleteBulkLoadMarker(name: String) throws
+    /// The highest document id (0 when there is none).
+    func maxDocumentID() throws -> Int64
+    /// The first posted invoice with an id above `afterID` of customer `customerID` dated `date`.
+    func loadedInvoice(after afterID: Int64, customerID: Int64, date: CivilDate) throws -> LoadedInvoice?
+    /// Refreshes the query planner's statistics (after a bulk load changed the tables' sizes by orders of magnitude).
+    func refreshPlannerStatistics() throws
 }
 
 /// A file imported once: its fingerprint refuses a second import of the same bytes.

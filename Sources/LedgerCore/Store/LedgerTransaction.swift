@@ -76,6 +76,17 @@ public protocol LedgerTransaction: ReceivablesTransaction, ClassificationTransac
 public protocol LedgerStore: LedgerQueries, AnyObject {
     /// Runs `body` in one transaction (SQLite `BEGIN IMMEDIATE`): all of it commits, or none of it.
     func write<T>(_ body: (any LedgerTransaction) throws -> T) throws -> T
+    /// Runs `body` in a series of transactions on one connection (issue 10: a bulk load commits in chunks so its
+    /// write-ahead log and page cache stay small): `commit()` commits what `body` wrote so far and opens the next
+    /// transaction; what follows the last `commit()` commits when `body` returns and rolls back when it throws.
+    /// Between two chunks other writers may take the lock. The default runs everything in one `write`.
+    func writeInChunks<T>(_ body: (any LedgerTransaction, _ commit: () throws -> Void) throws -> T) throws -> T
+}
+
+extension LedgerStore {
+    public func writeInChunks<T>(_ body: (any LedgerTransaction, _ commit: () throws -> Void) throws -> T) throws -> T {
+        try write { tx in try body(tx, {}) }
+    }
 }
 
 extension LedgerTransaction {

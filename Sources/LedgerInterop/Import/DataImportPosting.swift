@@ -60,6 +60,8 @@ extension DataImport {
             progress?(done, staging.count)
         }
         if kind == .sales { outcome.sales = sales.outcome }
+        // A large import changes the open items by orders of magnitude: fresh statistics for the planner.
+        if staging.count >= 10_000 { try runner.refreshPlannerStatistics() }
         return outcome
     }
 
@@ -210,7 +212,8 @@ extension DataImport {
     }
 
     /// Posts in one transaction and keeps it only when no row was rejected and this is not a dry run; otherwise
-    /// rolls everything back (all-or-nothing). `dropUnmatched` leaves out receipts whose payer matches no customer;
+    /// rolls everything back (all-or-nothing). A real import of a file whose own checks rejected rows posts
+    /// nothing at all. `dropUnmatched` leaves out receipts whose payer matches no customer;
     /// `settings.skipInvalid` writes the good rows of a file with rejected rows. While the transaction holds the
     /// ledger's write lock, other programs that wait for it are told `import by <actor>` (`WriteJob`).
     /// `progress` gets the rows written and the rows staged.
@@ -221,6 +224,12 @@ extension DataImport {
         var rolledBack = false
         let plan = self
         let fileRejects = settings.skipInvalid ? false : !rejected.isEmpty
+        if fileRejects && !dryRun {
+            // The whole file was checked before anything is written (it is staged): with rows rejected by those
+            // checks the import cannot be all of it, so no row is posted and rolled back again (issue 10). The
+            // ledger's own checks of the other rows show with --dry-run, or once the file is fixed.
+            return RunResult(outcome: Outcome(), rejected: rejected.sorted { $0.row < $1.row }, written: false)
+        }
         let result: Result<Void, LedgerError> = WriteJob.$current.withValue("import by \(service.actor)") {
             Result { () throws(LedgerError) in
                 try service.runBatch { runner in

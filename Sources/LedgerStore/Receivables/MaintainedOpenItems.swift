@@ -7,15 +7,15 @@ import LedgerCore
 enum MaintainedOpenItems {
     /// Posted invoices open now (`open_item.open_amount <> 0`), `whereClause` on `o` (open_item) and `d`
     /// (document), oldest due date first, then invoice date and number — the order automatic allocation uses.
-    /// Columns as `RowMapping.openItem` reads them. `whereClause` must filter on `o.customer_id`: the customer's
-    /// partial index is named, because without statistics SQLite preferred the covering index on `kind` and
-    /// scanned every open invoice of the ledger for each receipt and post (quadratic in a bulk load).
+    /// Columns as `RowMapping.openItem` reads them. `whereClause` must filter on `o.customer_id`: the partial index
+    /// `open_item_customer_open` leads with customer and kind, so the planner reads only the customer's open
+    /// invoices (no `INDEXED BY`; see `ReportIndexSchema`).
     static func openInvoicesSQL(where whereClause: String) -> String {
         """
         SELECT d.id, d.display_number, d.customer_id, c.code AS customer_code, c.name AS customer_name,
                COALESCE(s.name, '') AS salesperson, d.region, d.channel, d.date, d.due_date, d.currency, d.total,
                d.disputed, o.open_amount AS open
-        FROM open_item o INDEXED BY open_item_customer_open
+        FROM open_item o
         JOIN document d ON d.id = o.id
         JOIN customer c ON c.id = d.customer_id
         LEFT JOIN salesperson s ON s.id = d.salesperson_id
@@ -53,7 +53,7 @@ extension SQLiteTransaction {
             SELECT MIN(earliest_open_due) FROM customer_balance WHERE customer_id = ?
             """), arguments: [customerID]), let date = CivilDate(iso: due),
            let number = try String.fetchOne(db.cachedStatement(sql: """
-            SELECT MIN(d.display_number) FROM open_item o INDEXED BY open_item_customer_open
+            SELECT MIN(d.display_number) FROM open_item o
             JOIN document d ON d.id = o.id
             WHERE o.customer_id = ? AND o.kind = 'invoice' AND o.open_amount <> 0 AND o.due_date = ?
             """), arguments: [customerID, due]) {
