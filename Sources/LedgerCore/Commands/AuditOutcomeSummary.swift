@@ -25,8 +25,11 @@ extension Salesperson: AuditOutcomeSummary {
 extension AuditJSON {
     /// The payload of a command as written in an audit entry: compact canonical JSON (`CompactJSONEncoder`).
     /// A command that is also `Decodable` (its entries are read back into the command) keeps every member.
+    /// The bulk commands write theirs by hand (`CompactAuditPayload`, same bytes).
     public static func payload<C: Encodable>(_ command: C) -> String {
-        CompactJSONEncoder(keepDefaults: command is any Decodable).encode(command) ?? "{}"
+        let keepDefaults = command is any Decodable
+        if !keepDefaults, let fast = command as? any CompactAuditPayload { return fast.compactPayload() }
+        return CompactJSONEncoder(keepDefaults: keepDefaults).encode(command) ?? "{}"
     }
 
     /// The outcome text of an audit entry: `auditSummary` when the value has one, else its description.

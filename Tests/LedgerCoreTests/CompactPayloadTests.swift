@@ -1,0 +1,69 @@
+import Testing
+@testable import LedgerCore
+
+/// Issue 10: the hand-written payloads of the bulk commands are byte for byte what `CompactJSONEncoder` writes
+/// from their `Encodable` conformance, for every member set or left at its default.
+@Suite struct CompactPayloadTests {
+    let date = CivilDate(iso: "2026-03-05")!
+
+    func codable<C: Encodable>(_ command: C) -> String { CompactJSONEncoder().encode(command) ?? "{}" }
+
+    @Test func postInvoiceMatchesTheEncoder() {
+        var posts: [PostInvoice] = []
+        let lines = [
+            LineInput(productSKU: "P001", quantity: Quantity(3), discount: Rate(basisPoints: 500)),
+            LineInput(description: "运费 \"freight\"\nline 2\t\\", quantity: Quantity(thousandths: -1500),
+                      unitPrice: Money(minorUnits: 12_345, currency: .cny), taxRate: Rate(basisPoints: 0)),
+            LineInput(productSKU: "", description: "", quantity: Quantity(0)),
+        ]
+        posts.append(PostInvoice(customerCode: "C0001", date: date, lines: [lines[0]]))
+        posts.append(PostInvoice(customerCode: "客户\u{1}", date: date, lines: []))
+        var full = PostInvoice(customerCode: "C0002", date: date, lines: lines)
+        full.dueDate = CivilDate(iso: "2026-04-30")
+        full.paymentTerms = .endOfMonthPlusDays(30)
+        full.salespersonCode = "S01"
+        full.channel = "DEALER"
+        full.region = "CN-33-01"
+        full.series = "INV"
+        full.asDraft = true
+        full.externalReference = "B-17"
+        full.note = "note / 备注"
+        full.creditOverrideReason = "sample data"
+        full.replacesDraftID = 0
+        posts.append(full)
+        var empties = full
+        empties.salespersonCode = ""
+        empties.channel = ""
+        empties.series = ""
+        empties.replacesDraftID = 42
+        empties.asDraft = false
+        posts.append(empties)
+        for post in posts {
+            #expect(AuditJSON.payload(post) == codable(post))
+        }
+        #expect(AuditJSON.payload(posts[0])
+                == #"{"customerCode":"C0001","date":"2026-03-05","lines":[{"discount":500,"productSKU":"P001","quantity":3000}],"series":"INV"}"#)
+    }
+
+    @Test func recordReceiptMatchesTheEncoder() {
+        let amount = Money(minorUnits: 99_00, currency: .cny)
+        var receipts: [RecordReceipt] = []
+        for plan in [AllocationPlan.auto, .none, .manual([]),
+                     .manual([ManualAllocation(invoiceNumber: "INV-2026-000001", amount: amount),
+                              ManualAllocation(invoiceNumber: "", amount: Money(minorUnits: 0, currency: .usd))])] {
+            for method in PaymentMethod.allCases {
+                var receipt = RecordReceipt(customerCode: "C0003", date: date, amount: amount, allocation: plan)
+                receipt.method = method
+                receipts.append(receipt)
+            }
+        }
+        var noted = receipts[3]
+        noted.reference = "交易单号 4200"
+        noted.note = "\"quoted\""
+        noted.series = ""
+        receipts.append(noted)
+        for receipt in receipts {
+            #expect(AuditJSON.payload(receipt) == codable(receipt))
+        }
+    }
+}
