@@ -52,7 +52,9 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
                 // the small cache its index pages were evicted, re-read from the WAL and spilled again and again
                 // (a 1M-invoice load read ~800 GB through pread). Readers keep the default (report RSS).
                 // Statement journals and temporary b-trees (a bulk load's big statements) in memory, not in files.
-                if !db.configuration.readonly { try db.execute(sql: "PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY") }
+                if !db.configuration.readonly {
+                    try db.execute(sql: "PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY")
+                }
             }
             if !isNew && StoreAccess.isReadOnly(path: path) {
                 config.readonly = true

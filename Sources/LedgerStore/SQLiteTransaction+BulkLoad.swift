@@ -20,7 +20,8 @@ enum BulkLoadSchema {
 
 extension SQLiteTransaction {
     func bulkLoadMarker(name: String) throws -> BulkLoadMarker? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM bulk_load WHERE name = ?"), arguments: [name]).map { row in
+        let statement = try db.cachedStatement(sql: "SELECT * FROM bulk_load WHERE name = ?")
+        return try Row.fetchOne(statement, arguments: [name]).map { row in
             BulkLoadMarker(name: row["name"], parameters: row["parameters"], firstDocumentID: row["first_document_id"],
                            invoicesDone: row["invoices_done"], receiptsDone: row["receipts_done"])
         }

@@ -121,7 +121,8 @@ public enum StoreAccess {
                     if now.timeIntervalSince(since) >= limit { return (true, nil) }
                     if !wait.reportedPlain && !wait.reportedJob {
                         wait.reportedPlain = true
-                        return (false, "waiting for the ledger: \(holder(path)) is writing to it (up to \(Int(limit)) s)")
+                        return (false, "waiting for the ledger: \(holder(path)) is writing to it "
+                                       + "(up to \(Int(limit)) s)")
                     }
                     return (false, nil)
                 }

@@ -41,8 +41,8 @@ import Testing
         for post in posts {
             #expect(AuditJSON.payload(post) == codable(post))
         }
-        #expect(AuditJSON.payload(posts[0])
-                == #"{"customerCode":"C0001","date":"2026-03-05","lines":[{"discount":500,"productSKU":"P001","quantity":3000}],"series":"INV"}"#)
+        #expect(AuditJSON.payload(posts[0]) == #"{"customerCode":"C0001","date":"2026-03-05","lines":"#
+                + #"[{"discount":500,"productSKU":"P001","quantity":3000}],"series":"INV"}"#)
     }
 
     @Test func recordReceiptMatchesTheEncoder() {

@@ -13,8 +13,9 @@ import LedgerStore
     struct Stop: Error {}
 
     func generator(invoices: Int = 2_400, stopAt: Int? = nil) throws -> SampleGenerator {
+        let cities = try SampleGenerator.loadCities(directory: sampleDataDirectory("cn-regions"))
         var generator = SampleGenerator(language: .zh, customers: 25, invoices: invoices, seed: 11, today: today,
-                                        cities: try SampleGenerator.loadCities(directory: sampleDataDirectory("cn-regions")))
+                                        cities: cities)
         if let stopAt {
             generator.progress = { phase, done, _ in if phase == "invoices" && done == stopAt { throw Stop() } }
         }

@@ -15,4 +15,11 @@ grep -q "5 customers, 0 products, 100 invoices" out.txt || fail "--force report:
 [ "$(sqlite3 $WORK/f.sqlite "SELECT COUNT(*) FROM document WHERE kind = 'invoice'")" = 200 ] || fail "invoice count"
 $S audit verify >/dev/null || fail "audit verify after --force"
 $S audit check 2>/dev/null | grep -q "consistency.maintained-balances .*: pass" || fail "maintained balances"
+# Archived master data with generated codes is skipped, not a reason to refuse the whole load.
+sqlite3 $WORK/f.sqlite "UPDATE customer SET archived = 1 WHERE code = 'C0001'"
+c1="SELECT COUNT(*) FROM document WHERE customer_id = (SELECT id FROM customer WHERE code = 'C0001')"
+before=$(sqlite3 $WORK/f.sqlite "$c1")
+$S sample generate --customers 25 --invoices 100 --seed 9 --force 2>err.txt > out.txt || fail "archived: $(cat err.txt)"
+grep -q "0 customers, 0 products, 100 invoices" out.txt || fail "archived report: $(cat out.txt)"
+[ "$(sqlite3 $WORK/f.sqlite "$c1")" = "$before" ] || fail "an invoice for the archived customer"
 echo ok

@@ -14,7 +14,8 @@ public struct BulkLoadMarker: Hashable, Sendable {
     /// Receipts committed, in posting order.
     public var receiptsDone: Int
 
-    public init(name: String, parameters: String, firstDocumentID: Int64, invoicesDone: Int = 0, receiptsDone: Int = 0) {
+    public init(name: String, parameters: String, firstDocumentID: Int64, invoicesDone: Int = 0,
+                receiptsDone: Int = 0) {
         self.name = name
         self.parameters = parameters
         self.firstDocumentID = firstDocumentID
