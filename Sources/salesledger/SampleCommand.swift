@@ -59,17 +59,18 @@ struct SampleCommand: ParsableCommand {
 
         func run() throws {
             let (store, service) = try global.openLedger()
-            if let interrupted = try store.interruptedLoad(name: SampleGenerator.loadName) {
-                print("resuming the interrupted sample generate (\(interrupted))")
-            } else {
-                try SampleCommand.refuseNonEmpty(store, force: force)
-            }
+            let interrupted = try store.interruptedLoad(name: SampleGenerator.loadName)
+            // An interrupted load is resumed (same options) or refused by the generator (other options).
+            if interrupted == nil { try SampleCommand.refuseNonEmpty(store, force: force) }
             let language = SampleGenerator.Language(rawValue: (global.lang ?? "zh").lowercased()) ?? .zh
             let cities = try SampleGenerator.loadCities(directory: String(try SampleDataLocation.path("cn-regions", "").dropLast()))
             var generator = SampleGenerator(language: language, customers: customers, invoices: invoices, seed: seed,
                                             today: service.clock.today(), cities: cities)
             let progress = LoadProgress(label: "sample generate")
             generator.progress = { progress.report($0, $1, $2) }
+            if let interrupted, interrupted == generator.parameters {
+                print("resuming the interrupted sample generate (\(interrupted))")
+            }
             let chunk = max(1, commitEvery)
             let report = try WriteJob.$current.withValue("sample generate by \(service.actor)") {
                 try service.runChunked(commandsPerCommit: chunk) { runner -> LoadReport in
