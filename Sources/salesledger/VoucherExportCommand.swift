@@ -61,15 +61,18 @@ struct VoucherExportCommand: ParsableCommand {
         options.creditNotes = creditNotes
         options.words = words
         options.start = start
+        // Steps, not rows: the period is read, built and checked whole before anything is written (nothing is written
+        // unless every voucher passes), so memory grows with the period exported, not with the ledger.
+        let progress = LoadProgress(label: "export vouchers", quietSeconds: 1)
+        defer { progress.finish() }
+        progress.report("reading", 0, 4)
         let source = try store.voucherSource(from: fromDate, to: toDate)
-        let rates = try store.exchangeRates()
-        // A ledger kept in one currency with no rates stored (Northwind in USD, no base currency ever set) keeps its
-        // vouchers in that currency; otherwise every voucher is converted to the base currency (issue 15).
-        let currencies = Set(source.documents.map(\.currency) + source.receipts.map(\.currency)
-                             + source.allocations.map(\.currency))
-        options.rates = rates.rates.isEmpty && currencies.count <= 1 ? nil : rates
+        options.rates = try store.exchangeRates()
+        progress.report("building", 1, 4)
         let vouchers = try VoucherBuilder.build(source, options: options)
+        progress.report("checking", 2, 4)
         let problems = VoucherBuilder.check(vouchers, map: accountMap)
+        progress.report("writing", 3, 4)
         if !problems.isEmpty {
             throw UserError("nothing written; \(problems.count) voucher problem(s):\n"
                             + problems.prefix(50).map { "  \($0)" }.joined(separator: "\n"))
@@ -89,6 +92,7 @@ struct VoucherExportCommand: ParsableCommand {
             data = xlsx ? writer.kisWorkbook(vouchers) : writer.render(vouchers, target: target)
         }
         let lines = vouchers.reduce(0) { $0 + $1.lines.count }
+        progress.report("written", 4, 4)
         let summary = "\(vouchers.count) voucher(s), \(lines) line(s), \(fromDate) … \(toDate); all balanced"
         if dryRun {
             print("dry run: \(summary); nothing written")
@@ -115,8 +119,10 @@ struct CustomerExportCommand: ParsableCommand {
 
     func run() throws {
         let (store, _) = try global.openLedger()
-        let customers = try store.receivablesSnapshot(customerID: nil).customers.sorted { $0.code < $1.code }
-        let data = CustomerExport.render(customers, target: target)
+        let progress = LoadProgress(label: "export customers", quietSeconds: 1)
+        let (customers, tax) = try store.customerMaster { progress.report("customers", $0, $1) }
+        progress.finish()
+        let data = CustomerExport.render(customers, target: target, tax: tax)
         if let output {
             do { try data.write(to: URL(fileURLWithPath: output), options: .atomic) } catch {
                 throw UserError("output: cannot write \(output): \(error.localizedDescription)")

@@ -58,8 +58,8 @@ public struct VoucherWriter: Sendable {
         case .credit: return amount(line.credit)
         case .direction: return line.debit != 0 ? "D" : "C"
         case .amount: return original(line.original)
-        case .originalDebit: return foreign && line.debit != 0 ? original(line.original) : ""
-        case .originalCredit: return foreign && line.credit != 0 ? original(line.original) : ""
+        case .originalDebit: return foreign && line.debit != 0 && line.original != 0 ? original(line.original) : ""
+        case .originalCredit: return foreign && line.credit != 0 && line.original != 0 ? original(line.original) : ""
         case .currency: return v.currency.code == "CNY" ? "RMB" : v.currency.code
         case .rate: return foreign ? Self.rateText(v.rate) : "1"
         case .quantity, .price, .empty: return ""

@@ -6,7 +6,8 @@ import TOMLKit
 /// LedgerInterop's clients.
 extension AccountMap {
     /// Reads a map file: `standard = "cas"|"sbas"` picks the preset (default `standard`), then
-    /// `[accounts]` (receivable, revenue, output_vat, advances, bad_debt, receipt_default), `[receipt_methods]`,
+    /// `[accounts]` (receivable, revenue, output_vat, advances, bad_debt, receipt_default, exchange_difference),
+    /// `[receipt_methods]`,
     /// `[revenue_by_category]`, `[revenue_by_channel]`, `[vat_by_category]`, `[names]`, `dotted`,
     /// `advances_separate`. - Throws: `InteropError` naming the key at fault.
     public static func parse(_ text: String, file: String, standard: Standard) throws -> AccountMap {
@@ -49,9 +50,11 @@ extension AccountMap {
             case "advances": map.advances = code
             case "bad_debt": map.badDebt = code
             case "receipt_default": map.receiptDefault = code
+            case "exchange_difference": map.exchangeDifference = code
             default:
                 throw InteropError(source: file, message: "accounts.\(key): unknown account (expected receivable, "
-                                   + "revenue, output_vat, advances, bad_debt, receipt_default)")
+                                   + "revenue, output_vat, advances, bad_debt, receipt_default, "
+                                   + "exchange_difference)")
             }
         }
         map.receiptMethods.merge(try strings("receipt_methods")) { $1 }
