@@ -12,7 +12,8 @@ public enum CustomerExport {
 
     /// File bytes: `kis` and `generic` UTF-8 CSV with BOM (formula cells neutralised), `u8` GB18030 CSV. `tax` holds
     /// the customers' fapiao details by customer code (税号, 开户行及账号; none: those columns stay empty).
-    public static func render(_ customers: [Customer], target: Target, tax: [String: CustomerTaxDetails] = [:]) -> Data {
+    public static func render(_ customers: [Customer], target: Target,
+                              tax: [String: CustomerTaxDetails] = [:]) -> Data {
         func details(_ c: Customer) -> CustomerTaxDetails { tax[c.code] ?? CustomerTaxDetails() }
         func bank(_ c: Customer) -> (String, String) { bankParts(details(c).bankAccount) }
         func limit(_ c: Customer) -> String {

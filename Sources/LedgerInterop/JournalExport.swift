@@ -29,16 +29,20 @@ public enum JournalExport {
     /// small ledgers and checks; the export streams through `Writer`.
     public static func render(documents: [DocumentTotals], payments: [Payment]) -> String {
         enum Entry { case document(DocumentTotals), payment(Payment) }
-        let entries = documents.map { ($0.date, 0, Entry.document($0)) } + payments.map { ($0.date, 1, Entry.payment($0)) }
-        let sorted = entries.enumerated().sorted { ($0.element.0, $0.element.1, $0.offset) < ($1.element.0, $1.element.1, $1.offset) }
+        let entries = documents.map { ($0.date, 0, Entry.document($0)) }
+            + payments.map { ($0.date, 1, Entry.payment($0)) }
+        let sorted = entries.enumerated().sorted {
+            ($0.element.0, $0.element.1, $0.offset) < ($1.element.0, $1.element.1, $1.offset)
+        }
         var text = ""
         var writer = Writer { text += $0 }
         for (_, (_, _, entry)) in sorted {
             switch entry {
             case .document(let d): writer.add(d)
             case .payment(let p):
-                writer.add(JournalPayment(date: p.date, number: p.number, customerCode: p.customerCode,
-                                          customerName: p.customerName, method: nil, amount: p.amount), account: p.account)
+                let payment = JournalPayment(date: p.date, number: p.number, customerCode: p.customerCode,
+                                             customerName: p.customerName, method: nil, amount: p.amount)
+                writer.add(payment, account: p.account)
             }
         }
         writer.finish()

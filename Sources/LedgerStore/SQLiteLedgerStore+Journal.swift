@@ -26,7 +26,8 @@ extension SQLiteLedgerStore: JournalQueries {
         try read { db in
             var total = 0
             if progress != nil {
-                for (sql, args) in [(documentSQL, documentArgs), (receiptSQL, receiptArgs), (writeOffSQL, writeOffArgs)] {
+                let parts = [(documentSQL, documentArgs), (receiptSQL, receiptArgs), (writeOffSQL, writeOffArgs)]
+                for (sql, args) in parts {
                     total += try Int.fetchOne(db, sql: "SELECT COUNT(*) " + sql, arguments: args) ?? 0
                 }
             }
@@ -34,7 +35,8 @@ extension SQLiteLedgerStore: JournalQueries {
                 SELECT d.display_number, d.kind, d.date, d.currency, d.subtotal, d.tax_total, d.total, c.code, c.name
                 \(documentSQL) ORDER BY d.date, d.id
                 """, arguments: documentArgs).map { row -> (CivilDate, JournalItem) in
-                let d = DocumentTotals(number: row["display_number"], kind: try RowMapping.code(row, "kind", "document"),
+                let d = DocumentTotals(number: row["display_number"],
+                                       kind: try RowMapping.code(row, "kind", "document"),
                                        date: try RowMapping.date(row, "date", "document"), customerCode: row["code"],
                                        customerName: row["name"], currency: try RowMapping.currency(row, "document"),
                                        net: row["subtotal"], tax: row["tax_total"], total: row["total"])
@@ -50,12 +52,14 @@ extension SQLiteLedgerStore: JournalQueries {
                                                         amount: r.amount)))
             }
             let writeOffs = try Row.fetchCursor(db, sql: """
-                SELECT a.date, a.amount, a.currency, d.display_number, c.code, c.name \(writeOffSQL) ORDER BY a.date, a.id
+                SELECT a.date, a.amount, a.currency, d.display_number, c.code, c.name \(writeOffSQL)
+                ORDER BY a.date, a.id
                 """, arguments: writeOffArgs).map { row -> (CivilDate, JournalItem) in
                 let date = try RowMapping.date(row, "date", "allocation")
                 let amount = Money(minorUnits: row["amount"], currency: try RowMapping.currency(row, "allocation"))
-                return (date, .payment(JournalPayment(date: date, number: row["display_number"], customerCode: row["code"],
-                                                      customerName: row["name"], method: nil, amount: amount)))
+                return (date, .payment(JournalPayment(date: date, number: row["display_number"],
+                                                      customerCode: row["code"], customerName: row["name"],
+                                                      method: nil, amount: amount)))
             }
             // Merge by date; on a tie the earlier cursor (documents, receipts, write-offs) goes first.
             var cursors: [AnyCursor<(CivilDate, JournalItem)>] = [AnyCursor(documents), AnyCursor(receipts),

@@ -22,8 +22,8 @@ extension SQLiteTransaction {
 
     func customerCode(alias: String) throws -> String? {
         guard !alias.isEmpty else { return nil }
-        let candidates = try Row.fetchAll(db, sql: "SELECT code, notes FROM customer WHERE instr(notes, ?) > 0 ORDER BY code",
-                                          arguments: [alias])
+        let candidates = try Row.fetchAll(
+            db, sql: "SELECT code, notes FROM customer WHERE instr(notes, ?) > 0 ORDER BY code", arguments: [alias])
         let matches = candidates.filter { CustomerAliases.aliases(inNotes: $0["notes"]).contains(alias) }
         return matches.count == 1 ? matches[0]["code"] : nil
     }

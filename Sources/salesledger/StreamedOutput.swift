@@ -55,7 +55,9 @@ final class StreamedOutput {
 
     /// Throws the first write error (disk full, closed pipe), so a long export stops early.
     func check() throws {
-        if let failure { throw UserError("output: cannot write \(path ?? "standard output"): \(failure.localizedDescription)") }
+        if let failure {
+            throw UserError("output: cannot write \(path ?? "standard output"): \(failure.localizedDescription)")
+        }
     }
 
     /// Writes what is buffered and, for a file, moves it into place. - Throws: `UserError` on any write error.

@@ -26,7 +26,8 @@ import Testing
     }
 
     static func receive(_ l: TestLedger, _ day: String, _ minor: Int64, _ plan: AllocationPlan = .auto) throws {
-        var receipt = RecordReceipt(customerCode: "U1", date: date(day), amount: Money(minorUnits: minor, currency: .usd))
+        var receipt = RecordReceipt(customerCode: "U1", date: date(day),
+                                    amount: Money(minorUnits: minor, currency: .usd))
         receipt.allocation = plan
         try l.service.run(receipt)
     }
@@ -34,8 +35,8 @@ import Testing
     static func vouchers(_ l: TestLedger, _ map: AccountMap = .preset(.cas)) throws -> [Voucher] {
         var options = VoucherOptions(map: map)
         options.rates = try l.store.exchangeRates()
-        let vouchers = try VoucherBuilder.build(try l.store.voucherSource(from: date("2025-01-01"), to: date("2025-02-28")),
-                                                options: options)
+        let source = try l.store.voucherSource(from: date("2025-01-01"), to: date("2025-02-28"))
+        let vouchers = try VoucherBuilder.build(source, options: options)
         #expect(VoucherBuilder.check(vouchers, map: map).isEmpty)
         return vouchers
     }

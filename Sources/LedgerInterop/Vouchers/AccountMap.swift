@@ -6,7 +6,8 @@ import LedgerCore
 /// Codes are kept dotted (`2221.01.01`) and written undotted (`22210101`) for targets that want that (用友).
 /// Presets follow 企业会计准则 (CAS) and 小企业会计准则 (SBAS, 2013), as in shared/docs/cn-finance.md §2: receivable
 /// 1122 (customer as 辅助核算), revenue 6001 / 5001, output VAT 2221.01.01, advances 2203, bad debts 1231 (CAS
-/// allowance) / 5711 (SBAS 营业外支出), exchange differences 6603 / 5603 (财务费用), receipts 1001 cash, 1002 bank, 1012 WeChat/Alipay, 1121 acceptance bills.
+/// allowance) / 5711 (SBAS 营业外支出), exchange differences 6603 / 5603 (财务费用),
+/// receipts 1001 cash, 1002 bank, 1012 WeChat/Alipay, 1121 acceptance bills.
 /// A TOML file (`--map`) starts from a preset and overrides any code, per product category, channel or method.
 public struct AccountMap: Sendable, Equatable {
     public enum Standard: String, Sendable, CaseIterable { case cas, sbas }

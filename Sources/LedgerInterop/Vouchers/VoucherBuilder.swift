@@ -97,7 +97,8 @@ public enum VoucherBuilder {
             }
             let kind: Voucher.Kind = writeOff ? .writeOff : exchange ? .exchange : .advanceApplied
             vouchers.append(Voucher(kind: kind, date: a.date, currency: a.currency,
-                                    sources: [writeOff ? a.invoiceNumber : a.sourceNumber], lines: try merged([debit, credit])))
+                                    sources: [writeOff ? a.invoiceNumber : a.sourceNumber],
+                                    lines: try merged([debit, credit])))
         }
         // Stable order: date, kind, then the order the source listed them.
         vouchers = vouchers.enumerated().sorted { ($0.element.date, $0.element.kind, $0.offset)
