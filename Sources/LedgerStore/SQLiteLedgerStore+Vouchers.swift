@@ -2,6 +2,17 @@ import GRDB
 import LedgerCore
 
 extension SQLiteLedgerStore: VoucherQueries {
+    public func voucherCurrencies(from: CivilDate, to: CivilDate) throws -> Set<Currency> {
+        try read { db in
+            let codes = try String.fetchAll(db, sql: """
+                SELECT currency FROM document WHERE status = 'posted' AND date BETWEEN ?1 AND ?2
+                UNION SELECT currency FROM receipt WHERE date BETWEEN ?1 AND ?2
+                UNION SELECT currency FROM allocation WHERE date BETWEEN ?1 AND ?2 AND source IN ('write_off', 'receipt')
+                """, arguments: [from.description, to.description])
+            return Set(codes.compactMap { Currency.named($0) })
+        }
+    }
+
     /// What was allocated to allocation `a`'s invoice before it (by date, then id), all sources.
     static let allocatedBeforeSQL = """
         (SELECT COALESCE(SUM(b.amount), 0) FROM allocation b WHERE b.invoice_id = a.invoice_id

@@ -135,4 +135,6 @@ public struct VoucherSettlement: Hashable, Sendable {
 /// Reads the voucher source of a period (documents, receipts and allocations dated in `from...to`).
 public protocol VoucherQueries {
     func voucherSource(from: CivilDate, to: CivilDate) throws -> VoucherSource
+    /// The currencies of the records `voucherSource(from:to:)` would read (without reading them).
+    func voucherCurrencies(from: CivilDate, to: CivilDate) throws -> Set<Currency>
 }

@@ -16,8 +16,25 @@ public enum VoucherBuilder {
     /// Vouchers by date, then kind, then source order; numbered per period and 凭证字.
     /// - Throws: `Problem` when summing amounts overflows `Int64`.
     public static func build(_ source: VoucherSource, options: VoucherOptions) throws -> [Voucher] {
+        var options = options
+        options.rates = conversionRates(source, options.rates)
+        var numbering = Numbering()
+        return try build(source, options: options, numbering: &numbering)
+    }
+
+    /// Numbering carried from one part of a period to the next (an export built day by day).
+    public struct Numbering: Sendable {
+        var next: [String: Int] = [:]
+        var firstPeriod: String?
+        public init() {}
+    }
+
+    /// `build` of one part of a period (days in order), numbering on from `numbering`; `options.rates` is used as
+    /// given (decide it once for the whole period with `conversionRates(currencies:_:)`).
+    public static func build(_ source: VoucherSource, options: VoucherOptions,
+                             numbering: inout Numbering) throws -> [Voucher] {
         let map = options.map
-        let rates = conversionRates(source, options.rates)
+        let rates = options.rates
         /// Receivable lines of foreign-currency vouchers are pinned to the invoice's rate (汇兑损益 otherwise).
         func foreign(_ currency: Currency) -> Bool { rates.map { currency != $0.base } ?? false }
         func pinned(_ line: VoucherLine, _ settled: VoucherSettlement) -> VoucherLine {
@@ -104,17 +121,22 @@ public enum VoucherBuilder {
         vouchers = vouchers.enumerated().sorted { ($0.element.date, $0.element.kind, $0.offset)
             < ($1.element.date, $1.element.kind, $1.offset) }.map(\.element)
         if options.grouping == .day { vouchers = try daily(vouchers) }
-        return number(try converted(vouchers, rates: rates, map: map), options: options)
+        return number(try converted(vouchers, rates: rates, map: map), options: options, numbering: &numbering)
     }
 
     /// The rate table to convert with: none when the caller gave none, or when the ledger keeps one currency and
     /// stores no rates (Northwind in USD, base currency never set: its vouchers stay in that currency); otherwise
     /// every voucher is converted to the table's base and a missing rate is a `check` problem (issue 15).
     static func conversionRates(_ source: VoucherSource, _ rates: ExchangeRateTable?) -> ExchangeRateTable? {
-        guard let rates, rates.rates.isEmpty else { return rates }
         var currencies = Set(source.documents.map(\.currency))
         currencies.formUnion(source.receipts.map(\.currency))
         currencies.formUnion(source.allocations.map(\.currency))
+        return conversionRates(currencies: currencies, rates)
+    }
+
+    /// `conversionRates` from the currencies of the whole period (`VoucherQueries.voucherCurrencies`).
+    public static func conversionRates(currencies: Set<Currency>, _ rates: ExchangeRateTable?) -> ExchangeRateTable? {
+        guard let rates, rates.rates.isEmpty else { return rates }
         return currencies.count <= 1 ? nil : rates
     }
 
@@ -218,16 +240,16 @@ public enum VoucherBuilder {
     }
 
     /// 凭证字 by kind, then 凭证号 gapless per period and word; the first period starts at `options.start`.
-    static func number(_ vouchers: [Voucher], options: VoucherOptions) -> [Voucher] {
-        let firstPeriod = vouchers.map(\.period).min()
-        var next: [String: Int] = [:]
+    static func number(_ vouchers: [Voucher], options: VoucherOptions, numbering: inout Numbering) -> [Voucher] {
+        if numbering.firstPeriod == nil { numbering.firstPeriod = vouchers.map(\.period).min() }
+        let firstPeriod = numbering.firstPeriod
         return vouchers.map { v in
             var v = v
             v.word = options.words == .single ? "记" : (v.kind == .receipt ? "收" : "转")
             let key = v.period + v.word
-            let n = next[key] ?? (v.period == firstPeriod ? max(1, options.start) : 1)
+            let n = numbering.next[key] ?? (v.period == firstPeriod ? max(1, options.start) : 1)
             v.number = n
-            next[key] = n + 1
+            numbering.next[key] = n + 1
             return v
         }
     }
