@@ -23,6 +23,11 @@ public struct AccountMap: Sendable, Equatable {
     public var exchangeDifference: String
     /// Receipt method raw value (`cash`, `bank_transfer`, `wechat_pay`, `acceptance_bill` …) → account.
     public var receiptMethods: [String: String]
+    /// 结算方式 written for a receipt method (the target's 结算方式 names; a method not listed is written as stored).
+    public var settlementNames: [String: String] = [
+        "cash": "现金", "bank_transfer": "转账", "cheque": "支票", "card": "银行卡", "wechat_pay": "微信",
+        "alipay": "支付宝", "acceptance_bill": "银行承兑汇票", "other": "其他",
+    ]
     /// Used for a method not in `receiptMethods`.
     public var receiptDefault: String
     /// Revenue account per product category, then per channel (category wins).
@@ -60,6 +65,9 @@ public struct AccountMap: Sendable, Equatable {
     public func vatAccount(category: String) -> String { vatByCategory[category] ?? outputVAT }
 
     public func receiptAccount(method: String) -> String { receiptMethods[method] ?? receiptDefault }
+
+    /// The 结算方式 of a receipt method ("" stays "").
+    public func settlementName(_ method: String) -> String { settlementNames[method] ?? method }
 
     /// `code` as the target writes it.
     public func written(_ code: String, targetDotted: Bool) -> String {

@@ -66,7 +66,7 @@ public struct VoucherWriter: Sendable {
         case .customerCode: return line.customerCode
         case .customerName: return line.customerName
         case .customerClass: return line.customerCode.isEmpty ? "" : "往来单位"
-        case .settlement: return line.settlement
+        case .settlement: return map.settlementName(line.settlement)
         case .reference: return line.reference
         case .preparer: return preparer
         }

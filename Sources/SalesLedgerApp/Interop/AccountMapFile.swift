@@ -8,7 +8,7 @@ extension AccountMap {
     /// Reads a map file: `standard = "cas"|"sbas"` picks the preset (default `standard`), then
     /// `[accounts]` (receivable, revenue, output_vat, advances, bad_debt, receipt_default, exchange_difference),
     /// `[receipt_methods]`,
-    /// `[revenue_by_category]`, `[revenue_by_channel]`, `[vat_by_category]`, `[names]`, `dotted`,
+    /// `[revenue_by_category]`, `[revenue_by_channel]`, `[vat_by_category]`, `[names]`, `[settlement_names]`, `dotted`,
     /// `advances_separate`. - Throws: `InteropError` naming the key at fault.
     public static func parse(_ text: String, file: String, standard: Standard) throws -> AccountMap {
         let table: TOMLTable
@@ -38,7 +38,8 @@ extension AccountMap {
         for key in table.keys {
             switch key {
             case "standard", "accounts", "receipt_methods", "revenue_by_category", "revenue_by_channel",
-                 "vat_by_category", "names", "dotted", "advances_separate", "description": continue
+                 "vat_by_category", "names", "dotted", "advances_separate", "description",
+                 "settlement_names": continue
             default: throw InteropError(source: file, message: "\(key): unknown key")
             }
         }
@@ -58,6 +59,7 @@ extension AccountMap {
             }
         }
         map.receiptMethods.merge(try strings("receipt_methods")) { $1 }
+        map.settlementNames.merge(try strings("settlement_names")) { $1 }
         map.revenueByCategory = try strings("revenue_by_category")
         map.revenueByChannel = try strings("revenue_by_channel")
         map.vatByCategory = try strings("vat_by_category")
