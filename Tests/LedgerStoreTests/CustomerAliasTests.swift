@@ -31,3 +31,24 @@ import Testing
         #expect(result.rejected.map(\.row) == [3])
     }
 }
+
+/// The customer master for 金蝶/用友 carries 税号 and the bank from the fapiao details (issue 15).
+@Suite struct CustomerMasterExportTests {
+    @Test func taxIDAndBankFromFapiaoDetails() throws {
+        let l = try TestLedger(today: "2025-06-30")
+        try l.customer("K1", "杭州西湖茶叶有限公司")
+        try l.customer("K2", "第三商贸")
+        let tax = ["K1": CustomerTaxDetails(taxID: "91330106MA2B0XXXX1",
+                                            bankAccount: "工商银行西湖支行 1202-0210 0900 123")]
+        let customers = try l.store.customerMaster()
+        #expect(customers.customers.map(\.code) == ["K1", "K2"] && customers.tax.isEmpty)
+        let kis = String(decoding: CustomerExport.render(customers.customers, target: .kis, tax: tax), as: UTF8.self)
+        #expect(kis.contains("\nK1,杭州西湖茶叶有限公司,,,,,工商银行西湖支行,120202100900123,91330106MA2B0XXXX1,,\n"))
+        let u8 = try TextEncoding.decode(CustomerExport.render(customers.customers, target: .u8, tax: tax), source: "u8").text
+        #expect(u8.contains("K1,杭州西湖茶叶有限公司,杭州西湖茶叶有限公司,,91330106MA2B0XXXX1,工商银行西湖支行,12020210090"
+                             + "0123,"))
+        let generic = String(decoding: CustomerExport.render(customers.customers, target: .generic, tax: tax),
+                             as: UTF8.self)
+        #expect(generic.contains(",91330106MA2B0XXXX1,,,工商银行西湖支行 1202-0210 0900 123\n"))
+    }
+}
