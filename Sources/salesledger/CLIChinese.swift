@@ -138,12 +138,7 @@ enum CLIChinese {
         if core != text { return core }
         for (regex, template) in messagePatterns {
             if let match = try? regex.wholeMatch(in: text) {
-                var out = template
-                for index in stride(from: match.output.count - 1, through: 1, by: -1) {
-                    let value = match.output[index].substring.map(String.init) ?? ""
-                    out = out.replacingOccurrences(of: "$\(index)", with: strings.core(value))
-                }
-                return out
+                return filled(template, match) { strings.core($0) }
             }
         }
         return nil
@@ -194,16 +189,23 @@ enum CLIChinese {
             let line = String(raw)
             for (regex, template) in outputPatterns {
                 if let match = try? regex.wholeMatch(in: line) {
-                    var out = template
-                    for index in stride(from: match.output.count - 1, through: 1, by: -1) {
-                        let value = match.output[index].substring.map(String.init) ?? ""
-                        out = out.replacingOccurrences(of: "$\(index)", with: importPhrase(value))
-                    }
-                    return out
+                    return filled(template, match) { importPhrase($0) }
                 }
             }
             return line
         }.joined(separator: "\n")
+    }
+
+    /// `template` with `$1`, `$2` … replaced by `match`'s groups (last first, so `$1` never eats `$10`), each
+    /// passed through `transform`.
+    static func filled(_ template: String, _ match: Regex<AnyRegexOutput>.Match,
+                       _ transform: (String) -> String) -> String {
+        var out = template
+        for index in stride(from: match.output.count - 1, through: 1, by: -1) {
+            out = out.replacingOccurrences(of: "$\(index)",
+                                           with: transform(match.output[index].substring.map(String.init) ?? ""))
+        }
+        return out
     }
 
     /// The phrases inside import result lines: outcome counts, proposal reasons, reasons a bill row is left out.
@@ -230,14 +232,7 @@ enum CLIChinese {
     static func importPhrase(_ text: String) -> String {
         var out = text
         for (regex, template) in phrasePatterns {
-            out = out.replacing(regex) { match in
-                var replaced = template
-                for index in stride(from: match.output.count - 1, through: 1, by: -1) {
-                    replaced = replaced.replacingOccurrences(of: "$\(index)",
-                                                             with: match.output[index].substring.map(String.init) ?? "")
-                }
-                return replaced
-            }
+            out = out.replacing(regex) { match in filled(template, match) { $0 } }
         }
         return out
     }
