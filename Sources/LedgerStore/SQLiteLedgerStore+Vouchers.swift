@@ -99,3 +99,27 @@ extension SQLiteLedgerStore: VoucherQueries {
         }
     }
 }
+
+extension SQLiteLedgerStore {
+    /// The reference each of `numbers` (document or receipt numbers) came with, when it has one: a document's
+    /// external reference, a receipt's reference (an earlier system's number, for `export opening`). Reads only
+    /// those records, 500 numbers per query.
+    public func references(of numbers: [String]) throws -> [String: String] {
+        try read { db in
+            var out: [String: String] = [:]
+            for start in stride(from: 0, to: numbers.count, by: 500) {
+                let part = Array(numbers[start..<min(start + 500, numbers.count)])
+                let marks = Array(repeating: "?", count: part.count).joined(separator: ",")
+                for (table, column) in [("document", "external_ref"), ("receipt", "reference")] {
+                    for row in try Row.fetchAll(db, sql: """
+                        SELECT display_number AS number, \(column) AS ref FROM \(table)
+                        WHERE display_number IN (\(marks)) AND COALESCE(\(column), '') <> ''
+                        """, arguments: StatementArguments(part)) {
+                        out[row["number"]] = row["ref"]
+                    }
+                }
+            }
+            return out
+        }
+    }
+}
