@@ -25,26 +25,72 @@ public enum JournalExport {
         }
     }
 
-    /// Journal text: documents and payments merged by date (documents first on a day).
+    /// Journal text: documents and payments merged by date (documents first on a day). Builds the whole text: for
+    /// small ledgers and checks; the export streams through `Writer`.
     public static func render(documents: [DocumentTotals], payments: [Payment]) -> String {
-        var entries: [(CivilDate, Int, String)] = []
-        for d in documents {
+        enum Entry { case document(DocumentTotals), payment(Payment) }
+        let entries = documents.map { ($0.date, 0, Entry.document($0)) }
+            + payments.map { ($0.date, 1, Entry.payment($0)) }
+        let sorted = entries.enumerated().sorted {
+            ($0.element.0, $0.element.1, $0.offset) < ($1.element.0, $1.element.1, $1.offset)
+        }
+        var text = ""
+        var writer = Writer { text += $0 }
+        for (_, (_, _, entry)) in sorted {
+            switch entry {
+            case .document(let d): writer.add(d)
+            case .payment(let p):
+                let payment = JournalPayment(date: p.date, number: p.number, customerCode: p.customerCode,
+                                             customerName: p.customerName, method: nil, amount: p.amount)
+                writer.add(payment, account: p.account)
+            }
+        }
+        writer.finish()
+        return text
+    }
+
+    /// Writes the journal as it goes: the heading at once, then each entry; `finish` ends the text. The bytes equal
+    /// `render`'s for the same entries in the same order.
+    public struct Writer {
+        private let sink: (String) -> Void
+        private var entries = 0
+        public init(sink: @escaping (String) -> Void) {
+            self.sink = sink
+            let mark = PracticeWatermark.text.map { "; \($0)\n" } ?? ""   // practice ledger (training)
+            sink(mark + "; SalesLedger journal export — hledger -f FILE balance\n\n")
+        }
+
+        /// Adds an item as `forEachJournalItem` gives it (receipts to `assets:bank:<method>`, write-offs to
+        /// `expenses:bad debts`).
+        public mutating func add(_ item: JournalItem) {
+            switch item {
+            case .document(let d): add(d)
+            case .payment(let p): add(p, account: p.method.map { "assets:bank:\($0)" } ?? "expenses:bad debts")
+            }
+        }
+
+        mutating func add(_ d: DocumentTotals) {
             let sign: Int64 = d.kind == .invoice ? 1 : -1
             var lines = ["\(d.date) (\(d.number)) \(clean(d.customerName))",
                          posting("assets:receivable:\(clean(d.customerCode))", sign * d.total, d.currency),
                          posting("revenue:sales", -sign * d.net, d.currency)]
             if d.tax != 0 { lines.append(posting("liabilities:vat:output", -sign * d.tax, d.currency)) }
-            entries.append((d.date, 0, lines.joined(separator: "\n")))
+            entry(lines)
         }
-        for p in payments {
-            entries.append((p.date, 1, ["\(p.date) (\(p.number)) \(clean(p.customerName))",
-                                        posting(p.account, p.amount.minorUnits, p.amount.currency),
-                                        posting("assets:receivable:\(clean(p.customerCode))", -p.amount.minorUnits, p.amount.currency)]
-                .joined(separator: "\n")))
+
+        mutating func add(_ p: JournalPayment, account: String) {
+            entry(["\(p.date) (\(p.number)) \(clean(p.customerName))",
+                   posting(account, p.amount.minorUnits, p.amount.currency),
+                   posting("assets:receivable:\(clean(p.customerCode))", -p.amount.minorUnits, p.amount.currency)])
         }
-        let sorted = entries.enumerated().sorted { ($0.element.0, $0.element.1, $0.offset) < ($1.element.0, $1.element.1, $1.offset) }
-        let mark = PracticeWatermark.text.map { "; \($0)\n" } ?? ""   // practice ledger (training)
-        return mark + "; SalesLedger journal export — hledger -f FILE balance\n\n" + sorted.map(\.element.2).joined(separator: "\n\n") + "\n"
+
+        private mutating func entry(_ lines: [String]) {
+            sink((entries == 0 ? "" : "\n\n") + lines.joined(separator: "\n"))
+            entries += 1
+        }
+
+        /// Ends the text (a final newline).
+        public func finish() { sink("\n") }
     }
 
     static func posting(_ account: String, _ minor: Int64, _ currency: Currency) -> String {

@@ -2,6 +2,23 @@ import GRDB
 import LedgerCore
 
 extension SQLiteLedgerStore: VoucherQueries {
+    public func voucherCurrencies(from: CivilDate, to: CivilDate) throws -> Set<Currency> {
+        try read { db in
+            let codes = try String.fetchAll(db, sql: """
+                SELECT currency FROM document WHERE status = 'posted' AND date BETWEEN ?1 AND ?2
+                UNION SELECT currency FROM receipt WHERE date BETWEEN ?1 AND ?2
+                UNION SELECT currency FROM allocation WHERE date BETWEEN ?1 AND ?2 AND source IN ('write_off', 'receipt')
+                """, arguments: [from.description, to.description])
+            return Set(codes.compactMap { Currency.named($0) })
+        }
+    }
+
+    /// What was allocated to allocation `a`'s invoice before it (by date, then id), all sources.
+    static let allocatedBeforeSQL = """
+        (SELECT COALESCE(SUM(b.amount), 0) FROM allocation b WHERE b.invoice_id = a.invoice_id
+         AND (b.date < a.date OR (b.date = a.date AND b.id < a.id)))
+        """
+
     /// Posted documents, receipts and voucher-relevant allocations dated in `from...to`. Document parts are the
     /// lines summed by product category and tax rate; when a document's lines do not add up to its stored
     /// subtotal and tax (documents without lines), it gets one uncategorised part from the header figures, so
@@ -36,8 +53,18 @@ extension SQLiteLedgerStore: VoucherQueries {
                                        channel: row["channel"], currency: try RowMapping.currency(row, "document"),
                                        total: row["total"], parts: split)
             }
+            var settlements: [Int64: [VoucherSettlement]] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT a.source_id AS receipt, d.display_number, d.date, a.amount, \(Self.allocatedBeforeSQL) AS before
+                FROM allocation a JOIN receipt r ON r.id = a.source_id JOIN document d ON d.id = a.invoice_id
+                WHERE a.source = 'receipt' AND r.date BETWEEN ? AND ? AND a.date = r.date ORDER BY a.source_id, a.id
+                """, arguments: range) {
+                settlements[row["receipt"], default: []].append(VoucherSettlement(
+                    invoiceNumber: row["display_number"], invoiceDate: try RowMapping.date(row, "date", "document"),
+                    allocatedBefore: row["before"], amount: row["amount"]))
+            }
             let receipts = try Row.fetchAll(db, sql: """
-                SELECT r.display_number, r.date, r.method, r.reference, r.currency, r.amount, c.code, c.name,
+                SELECT r.id, r.display_number, r.date, r.method, r.reference, r.currency, r.amount, c.code, c.name,
                        COALESCE((SELECT SUM(a.amount) FROM allocation a
                                  WHERE a.source = 'receipt' AND a.source_id = r.id AND a.date = r.date), 0) AS applied
                 FROM receipt r JOIN customer c ON c.id = r.customer_id
@@ -46,11 +73,13 @@ extension SQLiteLedgerStore: VoucherQueries {
                 VoucherReceipt(number: row["display_number"], date: try RowMapping.date(row, "date", "document"), customerCode: row["code"],
                                customerName: row["name"], method: PaymentMethod(rawValue: row["method"]) ?? .other,
                                reference: row["reference"], currency: try RowMapping.currency(row, "document"),
-                               amount: row["amount"], appliedOnReceipt: row["applied"])
+                               amount: row["amount"], appliedOnReceipt: row["applied"],
+                               settlements: settlements[row["id"]] ?? [])
             }
             let allocations = try Row.fetchAll(db, sql: """
                 SELECT a.source, a.date, a.amount, a.currency, d.display_number, c.code, c.name,
-                       COALESCE(r.display_number, '') AS receipt
+                       COALESCE(r.display_number, '') AS receipt, r.date AS receipt_date, d.date AS invoice_date,
+                       \(Self.allocatedBeforeSQL) AS before
                 FROM allocation a JOIN document d ON d.id = a.invoice_id JOIN customer c ON c.id = d.customer_id
                 LEFT JOIN receipt r ON a.source = 'receipt' AND r.id = a.source_id
                 WHERE a.date BETWEEN ? AND ? AND (a.source = 'write_off' OR (a.source = 'receipt' AND a.date > r.date))
@@ -59,9 +88,38 @@ extension SQLiteLedgerStore: VoucherQueries {
                 VoucherAllocation(kind: (row["source"] as String) == "write_off" ? .writeOff : .advanceApplied,
                                   date: try RowMapping.date(row, "date", "document"), invoiceNumber: row["display_number"],
                                   sourceNumber: row["receipt"], customerCode: row["code"], customerName: row["name"],
-                                  currency: try RowMapping.currency(row, "document"), amount: row["amount"])
+                                  currency: try RowMapping.currency(row, "document"), amount: row["amount"],
+                                  invoice: VoucherSettlement(
+                                    invoiceNumber: row["display_number"],
+                                    invoiceDate: try RowMapping.date(row, "invoice_date", "document"),
+                                    allocatedBefore: row["before"], amount: row["amount"]),
+                                  sourceDate: (row["receipt_date"] as String?).flatMap { CivilDate(iso: $0) })
             }
             return VoucherSource(documents: documents, receipts: receipts, allocations: allocations)
+        }
+    }
+}
+
+extension SQLiteLedgerStore {
+    /// The reference each of `numbers` (document or receipt numbers) came with, when it has one: a document's
+    /// external reference, a receipt's reference (an earlier system's number, for `export opening`). Reads only
+    /// those records, 500 numbers per query.
+    public func references(of numbers: [String]) throws -> [String: String] {
+        try read { db in
+            var out: [String: String] = [:]
+            for start in stride(from: 0, to: numbers.count, by: 500) {
+                let part = Array(numbers[start..<min(start + 500, numbers.count)])
+                let marks = Array(repeating: "?", count: part.count).joined(separator: ",")
+                for (table, column) in [("document", "external_ref"), ("receipt", "reference")] {
+                    for row in try Row.fetchAll(db, sql: """
+                        SELECT display_number AS number, \(column) AS ref FROM \(table)
+                        WHERE display_number IN (\(marks)) AND COALESCE(\(column), '') <> ''
+                        """, arguments: StatementArguments(part)) {
+                        out[row["number"]] = row["ref"]
+                    }
+                }
+            }
+            return out
         }
     }
 }

@@ -20,6 +20,14 @@ extension SQLiteTransaction {
             """, arguments: [account])
     }
 
+    func customerCode(alias: String) throws -> String? {
+        guard !alias.isEmpty else { return nil }
+        let candidates = try Row.fetchAll(
+            db, sql: "SELECT code, notes FROM customer WHERE instr(notes, ?) > 0 ORDER BY code", arguments: [alias])
+        let matches = candidates.filter { CustomerAliases.aliases(inNotes: $0["notes"]).contains(alias) }
+        return matches.count == 1 ? matches[0]["code"] : nil
+    }
+
     func receiptExists(reference: String) throws -> Bool {
         try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM receipt WHERE reference = ?)"), arguments: [reference]) ?? false
     }

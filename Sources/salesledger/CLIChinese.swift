@@ -146,12 +146,7 @@ enum CLIChinese {
         if core != text { return core }
         for (regex, template) in messagePatterns {
             if let match = try? regex.wholeMatch(in: text) {
-                var out = template
-                for index in stride(from: match.output.count - 1, through: 1, by: -1) {
-                    let value = match.output[index].substring.map(String.init) ?? ""
-                    out = out.replacingOccurrences(of: "$\(index)", with: strings.core(value))
-                }
-                return out
+                return filled(template, match) { strings.core($0) }
             }
         }
         return nil
@@ -177,6 +172,22 @@ enum CLIChinese {
         (#"^recorded (\S+): (\S+) (\w+); allocated to (\d+) invoice\(s\); (.*)$"#, "已录入收款单 $1：$2 $3；核销 $4 张销售单；$5"),
         (#"^ok: (\d+) audit entries, chain intact; integrity ok$"#, "正常：$1 条审计记录，哈希链完整；完整性检查通过"),
         (#"^backup written: (.*)$"#, "备份已写入：$1"),
+        // Imports and the receipt review (issue 15).
+        (#"^(.*): (\d+) row\(s\) checked, (\d+) rejected, (\d+) left out \((\S+), separator tab\)$"#,
+         "$1：已检查 $2 行，拒绝 $3 行，略过 $4 行（编码 $5，分隔符为制表符）"),
+        (#"^(.*): (\d+) row\(s\) checked, (\d+) rejected, (\d+) left out \((\S+), separator (.*)\)$"#,
+         "$1：已检查 $2 行，拒绝 $3 行，略过 $4 行（编码 $5，分隔符 $6）"),
+        (#"^dry run: would import nothing to import; nothing written$"#, "试运行：没有可导入的内容；未写入任何数据"),
+        (#"^dry run: would import (.*); nothing written$"#, "试运行：将导入 $1；未写入任何数据"),
+        (#"^imported (.*)$"#, "已导入 $1"),
+        (#"^  left out: row (\d+): (.*)$"#, "  略过：第$1行：$2"),
+        (#"^  proposal: row (\d+): (.*) → (.*)$"#, "  建议：第$1行：$2 → $3"),
+        (#"^rejected rows written to (.*)$"#, "被拒绝的行已写入 $1"),
+        (#"^rejected rows:$"#, "被拒绝的行："),
+        (#"^Imported (\d+) receipt\(s\) (.*), (\d+) allocation\(s\); (\d+) skipped$"#,
+         "已导入收款单 $1 笔 $2，核销 $3 笔；跳过 $4 笔"),
+        (#"^dry run: (\d+) voucher\(s\), (\d+) line\(s\), (\S+) … (\S+); all balanced; nothing written$"#,
+         "试运行：凭证 $1 张，分录 $2 行，$3 至 $4；全部借贷平衡；未写入任何数据"),
     ].compactMap { pattern, template in (try? Regex(pattern)).map { ($0, template) } }
 
     /// A result line in Chinese when it is one of the known ones.
@@ -186,14 +197,51 @@ enum CLIChinese {
             let line = String(raw)
             for (regex, template) in outputPatterns {
                 if let match = try? regex.wholeMatch(in: line) {
-                    var out = template
-                    for index in stride(from: match.output.count - 1, through: 1, by: -1) {
-                        out = out.replacingOccurrences(of: "$\(index)", with: match.output[index].substring.map(String.init) ?? "")
-                    }
-                    return out
+                    return filled(template, match) { importPhrase($0) }
                 }
             }
             return line
         }.joined(separator: "\n")
+    }
+
+    /// `template` with `$1`, `$2` … replaced by `match`'s groups (last first, so `$1` never eats `$10`), each
+    /// passed through `transform`.
+    static func filled(_ template: String, _ match: Regex<AnyRegexOutput>.Match,
+                       _ transform: (String) -> String) -> String {
+        var out = template
+        for index in stride(from: match.output.count - 1, through: 1, by: -1) {
+            out = out.replacingOccurrences(of: "$\(index)",
+                                           with: transform(match.output[index].substring.map(String.init) ?? ""))
+        }
+        return out
+    }
+
+    /// The phrases inside import result lines: outcome counts, proposal reasons, reasons a bill row is left out.
+    nonisolated(unsafe) static let phrasePatterns: [(Regex<AnyRegexOutput>, String)] = [
+        (#"(\d+) created, (\d+) updated"#, "新增 $1 条，更新 $2 条"),
+        (#"(\d+) receipt\(s\)"#, "收款单 $1 笔"),
+        (#"(\d+) open invoice\(s\), (\d+) unapplied credit\(s\)"#, "未核销销售单 $1 张，预收款 $2 笔"),
+        (#"nothing to import"#, "没有可导入的内容"),
+        (#" ?\(invoice number in the note\)"#, "（备注中的单号）"),
+        (#" ?\(exact amount\)"#, "（金额相同）"),
+        (#"; "#, "；"),
+        (#"unapplied credit \(no open invoice\)"#, "记为预收款（无未结销售单）"),
+        (#"oldest first"#, "先到期先核销"),
+        (#"not a trade line"#, "不是交易行"),
+        (#"not money in \(收/支 (.*)\)"#, "不是收入（收/支 $1）"),
+        (#"refund \((.*)\)"#, "退款（$1）"),
+        (#"closed trade \((.*)\)"#, "已关闭的交易（$1）"),
+        (#"no amount received"#, "没有收入金额"),
+        (#"duplicate 交易单号 (\S+) \(first on row (\d+)\)"#, "交易单号 $1 重复（首次在第$2行）"),
+        (#"money out"#, "支出"),
+        (#"void document not imported"#, "作废单据不导入"),
+    ].compactMap { pattern, template in (try? Regex(pattern)).map { ($0, template) } }
+
+    static func importPhrase(_ text: String) -> String {
+        var out = text
+        for (regex, template) in phrasePatterns {
+            out = out.replacing(regex) { match in filled(template, match) { $0 } }
+        }
+        return out
     }
 }

@@ -49,7 +49,8 @@ enum DataImportRunner {
                     print(summary)
                     return 0
                 default:
-                    let text = "salesledger: \(options.file): review cancelled; nothing imported\n"
+                    let text = "salesledger: " + (CLIChinese.isOn ? "\(options.file)：已取消核对；未导入任何数据\n"
+                                                  : "\(options.file): review cancelled; nothing imported\n")
                     FileHandle.standardError.write(Data(text.utf8))
                     return 1
                 }
@@ -62,30 +63,32 @@ enum DataImportRunner {
         progress.finish()
         let outcome = result.outcome, rejected = result.rejected
         var report = ["\(options.file): \(plan.staging.count + plan.rejected.count) row(s) checked, \(rejected.count) rejected, "
-                      + "\(plan.skipped.count) left out (\(file.encoding.rawValue.uppercased()), separator "
+                      + "\(plan.skippedCount) left out (\(file.encoding.rawValue.uppercased()), separator "
                       + (file.separator == "\t" ? "tab" : "'\(file.separator)'") + ")"]
-        report += plan.skipped.prefix(20).map { "  left out: \($0)" }
-        report += rejected.flatMap(\.problems).prefix(100).map { "  \($0)" }
-        report += outcome.proposals.prefix(200).map { "  proposal: \($0)" }
-        var csv = ""
-        if !rejected.isEmpty {
-            var withLedger = plan
-            withLedger.replaceRejected(rejected)
-            var inline = CSVOutput.processDefault
-            inline.byteOrderMark = false
-            csv = withLedger.rejectedCSV(style: options.rejected == nil ? inline : nil)
-            if let path = options.rejected {
-                guard FileManager.default.createFile(atPath: path, contents: Data(csv.utf8)) else {
-                    throw UserError("rejected: cannot write \(path)")
-                }
-                report.append("rejected rows written to \(path)")
-                csv = ""
-            }
+        report += plan.skipped.prefix(20).map { CLIChinese.output("  left out: \($0)") }
+        report += rejected.problems(limit: 100).prefix(100).map { "  " + CLIChinese.message("\($0)") }
+        report += outcome.proposals.prefix(200).map { CLIChinese.output("  proposal: \($0)") }
+        var withLedger = plan
+        withLedger.replaceRejected(rejected)
+        if !rejected.isEmpty, let path = options.rejected {
+            // Streamed from the rejected rows' temporary file: a million bad rows never sit in memory.
+            let out = try StreamedOutput(path: path)
+            try withLedger.writeRejectedCSV(style: nil) { out.write($0) }
+            try out.commit()
+            report.append("rejected rows written to \(path)")
         }
         if options.dryRun {
             print(report.joined(separator: "\n"))
             print("dry run: would import \(outcome); nothing written")
-            if !csv.isEmpty { print("\nrejected rows:\n" + csv, terminator: "") }
+            if !rejected.isEmpty && options.rejected == nil {
+                var inline = CSVOutput.processDefault
+                inline.byteOrderMark = false
+                print("\nrejected rows:")
+                fflush(nil)   // the report printed above goes first
+                let out = try StreamedOutput(path: nil)
+                try withLedger.writeRejectedCSV(style: inline) { out.write(TerminalSafeOutput.lines($0)) }
+                try out.commit()
+            }
             return
         }
         if !rejected.isEmpty && !result.written {

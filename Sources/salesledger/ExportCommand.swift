@@ -23,28 +23,17 @@ struct ExportCommand: ParsableCommand {
             let today = service.clock.today()
             let fromDate = parseDate(from, "from", today, &issues), toDate = parseDate(to, "to", today, &issues)
             try issues.throwIfAny()
-            let snapshot = try store.receivablesSnapshot(customerID: nil)
-            var customers: [Int64: Customer] = [:]
-            for c in snapshot.customers { customers[c.id] = c }
-            func inRange(_ d: CivilDate) -> Bool { (fromDate.map { d >= $0 } ?? true) && (toDate.map { d <= $0 } ?? true) }
-            var payments: [JournalExport.Payment] = snapshot.receipts.filter { inRange($0.date) }.map { r in
-                JournalExport.Payment(date: r.date, number: r.displayNumber, customerCode: customers[r.customerID]?.code ?? "",
-                                      customerName: customers[r.customerID]?.name ?? "", account: "assets:bank:\(r.method.rawValue)", amount: r.amount)
+            // Streamed: entries are read through cursors and written as they come (issue 15: bounded memory).
+            let out = try StreamedOutput(path: output)
+            let progress = LoadProgress(label: "export journal", quietSeconds: 1)
+            var writer = JournalExport.Writer { out.write($0) }
+            try store.forEachJournalItem(from: fromDate, to: toDate, progress: { progress.report("entries", $0, $1) }) {
+                writer.add($0)
+                try out.check()
             }
-            let documentsByID = Dictionary(snapshot.documents.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-            for a in snapshot.allocations where a.source == .writeOff && inRange(a.date) {
-                guard let invoice = documentsByID[a.invoiceID], let customer = customers[invoice.customerID] else { continue }
-                payments.append(JournalExport.Payment(date: a.date, number: invoice.number, customerCode: customer.code,
-                                                      customerName: customer.name, account: "expenses:bad debts", amount: a.amount))
-            }
-            let text = JournalExport.render(documents: try store.documentTotals(from: fromDate, to: toDate), payments: payments)
-            if let output {
-                guard FileManager.default.createFile(atPath: output, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
-                    throw UserError("output: cannot write \(output)")
-                }
-            } else {
-                print(text, terminator: "")
-            }
+            writer.finish()
+            try out.commit()
+            progress.finish()
         }
     }
 }

@@ -29,12 +29,10 @@ struct OpeningExportCommand: ParsableCommand {
         let today = service.clock.today()
         let date = parseDate(asOf, "asOf", today, &issues) ?? today
         try issues.throwIfAny()
-        let snapshot = try store.receivablesSnapshot(customerID: nil)
-        var references: [String: String] = [:]
-        for d in snapshot.documents { references[d.number] = d.externalReference }
-        for r in snapshot.receipts { references[r.displayNumber] = r.reference }
-        try ExportFile.write(MasterDataExport.opening(items: try store.openItems(asOf: date),
-                                                      credits: try store.unappliedCredits(asOf: date),
+        // Only the open records' references are read (not the whole ledger): memory follows what is open.
+        let items = try store.openItems(asOf: date), credits = try store.unappliedCredits(asOf: date)
+        let references = try store.references(of: items.map(\.number) + credits.map(\.number))
+        try ExportFile.write(MasterDataExport.opening(items: items, credits: credits,
                                                       references: references), to: output)
     }
 }

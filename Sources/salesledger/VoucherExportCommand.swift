@@ -61,46 +61,71 @@ struct VoucherExportCommand: ParsableCommand {
         options.creditNotes = creditNotes
         options.words = words
         options.start = start
-        let source = try store.voucherSource(from: fromDate, to: toDate)
-        let rates = try store.exchangeRates()
-        // A ledger kept in one currency with no rates stored (Northwind in USD, no base currency ever set) keeps its
-        // vouchers in that currency; otherwise every voucher is converted to the base currency (issue 15).
-        let currencies = Set(source.documents.map(\.currency) + source.receipts.map(\.currency)
-                             + source.allocations.map(\.currency))
-        options.rates = rates.rates.isEmpty && currencies.count <= 1 ? nil : rates
-        let vouchers = try VoucherBuilder.build(source, options: options)
-        let problems = VoucherBuilder.check(vouchers, map: accountMap)
-        if !problems.isEmpty {
-            throw UserError("nothing written; \(problems.count) voucher problem(s):\n"
-                            + problems.prefix(50).map { "  \($0)" }.joined(separator: "\n"))
-        }
         let writer = VoucherWriter(map: accountMap, preparer: service.actor)
-        var data: Data
+        var layout: VoucherTemplate?
         if let template {
             guard let bytes = FileManager.default.contents(atPath: template) else {
                 throw UserError("template: cannot read \(template)")
             }
-            let layout = try VoucherTemplate.read(data: bytes, source: template)
-            if !layout.unknown.isEmpty {
-                FileHandle.standardError.write(Data("salesledger: template columns left empty: \(layout.unknown.joined(separator: ", "))\n".utf8))
-            }
-            data = layout.render(vouchers, writer: writer, dotted: accountMap.dotted ?? target.dotted)
-        } else {
-            data = xlsx ? writer.kisWorkbook(vouchers) : writer.render(vouchers, target: target)
+            layout = try VoucherTemplate.read(data: bytes, source: template)
         }
-        let lines = vouchers.reduce(0) { $0 + $1.lines.count }
-        let summary = "\(vouchers.count) voucher(s), \(lines) line(s), \(fromDate) … \(toDate); all balanced"
-        if dryRun {
-            print("dry run: \(summary); nothing written")
-            return
-        }
-        if let output {
-            do { try data.write(to: URL(fileURLWithPath: output), options: .atomic) } catch {
-                throw UserError("output: cannot write \(output): \(error.localizedDescription)")
+        // Day by day, twice, in one snapshot: first every voucher is built and checked (nothing is written unless all
+        // pass), then built again and written as it goes; memory holds one day's vouchers (issue 15).
+        let currencies = try store.voucherCurrencies(from: fromDate, to: toDate)
+        options.rates = VoucherBuilder.conversionRates(currencies: currencies, try store.exchangeRates())
+        let days = toDate.daysSinceEpoch - fromDate.daysSinceEpoch + 1
+        let progress = LoadProgress(label: "export vouchers", quietSeconds: 1)
+        defer { progress.finish() }
+        func eachDay(_ phase: String, _ body: ([Voucher]) throws -> Void) throws {
+            var numbering = VoucherBuilder.Numbering()
+            for i in 0..<days {
+                let day = fromDate.adding(days: i)
+                try body(try VoucherBuilder.build(try store.voucherSource(from: day, to: day), options: options,
+                                                  numbering: &numbering))
+                progress.report(phase, i + 1, days)
             }
-            FileHandle.standardError.write(Data("salesledger: wrote \(summary) to \(output)\n".utf8))
-        } else {
-            FileHandle.standardOutput.write(data)
+        }
+        try store.readSnapshot {
+            var problems: [VoucherBuilder.Problem] = [], problemCount = 0, count = 0, lines = 0
+            try eachDay("checking") { vouchers in
+                let found = VoucherBuilder.check(vouchers, map: accountMap)
+                problemCount += found.count
+                problems += found.prefix(max(0, 50 - problems.count))
+                count += vouchers.count
+                lines += vouchers.reduce(0) { $0 + $1.lines.count }
+            }
+            if problemCount > 0 {
+                throw UserError("nothing written; \(problemCount) voucher problem(s):\n"
+                                + problems.map { "  \($0)" }.joined(separator: "\n"))
+            }
+            let summary = "\(count) voucher(s), \(lines) line(s), \(fromDate) … \(toDate); all balanced"
+            if let layout, !layout.unknown.isEmpty {
+                let text = "salesledger: template columns left empty: \(layout.unknown.joined(separator: ", "))\n"
+                FileHandle.standardError.write(Data(text.utf8))
+            }
+            if dryRun {
+                print("dry run: \(summary); nothing written")
+                return
+            }
+            let out = try StreamedOutput(path: output)
+            var all: [Voucher] = []   // .xlsx only: the workbook is written whole
+            var header = true
+            func write(_ vouchers: [Voucher]) {
+                if let layout {
+                    out.write(layout.render(vouchers, writer: writer, dotted: accountMap.dotted ?? target.dotted,
+                                            header: header))
+                } else {
+                    out.write(writer.render(vouchers, target: target, header: header))
+                }
+                header = false
+            }
+            try eachDay("writing") { vouchers in
+                if xlsx { all += vouchers } else if !vouchers.isEmpty || header { write(vouchers) }
+                try out.check()
+            }
+            if xlsx { out.write(writer.kisWorkbook(all)) }
+            try out.commit()
+            if let output { FileHandle.standardError.write(Data("salesledger: wrote \(summary) to \(output)\n".utf8)) }
         }
     }
 }
@@ -115,8 +140,10 @@ struct CustomerExportCommand: ParsableCommand {
 
     func run() throws {
         let (store, _) = try global.openLedger()
-        let customers = try store.receivablesSnapshot(customerID: nil).customers.sorted { $0.code < $1.code }
-        let data = CustomerExport.render(customers, target: target)
+        let progress = LoadProgress(label: "export customers", quietSeconds: 1)
+        let (customers, tax) = try store.customerMaster { progress.report("customers", $0, $1) }
+        progress.finish()
+        let data = CustomerExport.render(customers, target: target, tax: tax)
         if let output {
             do { try data.write(to: URL(fileURLWithPath: output), options: .atomic) } catch {
                 throw UserError("output: cannot write \(output): \(error.localizedDescription)")

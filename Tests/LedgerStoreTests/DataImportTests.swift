@@ -85,7 +85,7 @@ import Testing
                                   settings: ImportSettings())
         #expect(plan.entries.count == 2)
         if case let .customer(fields, _) = plan.entries[0].record { #expect(fields.address == "Building 3 Room 5, Floor 2") }
-        plan.replaceRejected([])
+        plan.replaceRejected(RejectedRows())
         #expect(try plan.run(service: l.service, dryRun: false).written)
         #expect(try l.store.customer(code: "Q1")?.address == "Building 3 Room 5, Floor 2")
     }

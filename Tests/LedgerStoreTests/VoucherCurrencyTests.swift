@@ -49,12 +49,13 @@ import Testing
         #expect(sale.base == .cny && sale.rate == 7_123_456)
         #expect(sale.lines.map(\.account) == ["1122", "6001", "2221.01.01"])
         #expect(sale.lines.map(\.original) == [11_309, 10_008, 1_301])
-        // 100.08 × 7.123456 = 712.92, 13.01 × 7.123456 = 92.68; 113.09 × 7.123456 = 805.59 takes the cent of
-        // rounding so that the voucher balances: 805.60.
-        #expect(sale.lines.map(\.debit) == [80_560, 0, 0] && sale.lines.map(\.credit) == [0, 71_292, 9_268])
+        // 100.08 × 7.123456 = 712.92, 13.01 × 7.123456 = 92.68; the receivable is 113.09 × 7.123456 = 805.59 (what
+        // its settlement clears), so the largest other line takes the cent of rounding: revenue 712.91.
+        #expect(sale.lines.map(\.debit) == [80_559, 0, 0] && sale.lines.map(\.credit) == [0, 71_291, 9_268])
+        // Paid at 7.2: bank 814.25, 1122 cleared at the invoice's 805.59, 8.66 汇兑损益 to 6603.
         let paid = try #require(vouchers.first { $0.kind == .receipt })
-        #expect(
-            paid.rate == 7_200_000 && paid.lines.map(\.debit) == [81_425, 0] && paid.lines.map(\.credit) == [0, 81_425])
+        #expect(paid.rate == 7_200_000 && paid.lines.map(\.debit) == [81_425, 0, 0]
+                && paid.lines.map(\.credit) == [0, 80_559, 866])
         let cny = try #require(vouchers.first { $0.currency == .cny })
         #expect(cny.rate == ExchangeRate.scale && cny.lines.map(\.original) == cny.lines.map { $0.debit + $0.credit })
     }
@@ -70,15 +71,15 @@ import Testing
                 gb18030: true))
         let k = { (name: String) in kingdee[0].firstIndex(of: name)! }
         let usd = kingdee.dropFirst().filter { $0[k("FCyID")] == "USD" }
-        #expect(usd.map { $0[k("FExchRate")] } == ["7.123456", "7.123456", "7.123456", "7.2", "7.2"])
-        #expect(usd.map { $0[k("FFCyAmt")] } == ["113.09", "100.08", "13.01", "113.09", "113.09"])
-        #expect(usd.map { $0[k("FDebit")] } == ["805.60", "0.00", "0.00", "814.25", "0.00"])
+        #expect(usd.map { $0[k("FExchRate")] } == ["7.123456", "7.123456", "7.123456", "7.2", "7.2", "7.2"])
+        #expect(usd.map { $0[k("FFCyAmt")] } == ["113.09", "100.08", "13.01", "113.09", "113.09", "0.00"])
+        #expect(usd.map { $0[k("FDebit")] } == ["805.59", "0.00", "0.00", "814.25", "0.00", "0.00"])
         // 用友 U8: 外币借方 / 外币贷方 and 汇率; empty 外币 columns in the base currency.
         let u8 = VoucherFileReader.decode(writer.render(vouchers, target: .u8Text), gb18030: true)
             .components(separatedBy: "\r\n").filter { !$0.isEmpty }.map { $0.components(separatedBy: ",") }
         #expect(Array(u8[0][6...11]) == ["借方", "贷方", "币种", "外币借方", "外币贷方", "汇率"])
         let sale = try #require(u8.first { $0[5] == "1122" && $0[8] == "USD" })
-        #expect(Array(sale[6...11]) == ["805.60", "0", "USD", "113.09", "", "7.123456"])
+        #expect(Array(sale[6...11]) == ["805.59", "0", "USD", "113.09", "", "7.123456"])
         let local = try #require(u8.first { $0[5] == "1122" && $0[8] == "RMB" })
         #expect(Array(local[7...11]) == ["0", "RMB", "", "", "1"])
         // Every voucher of every target balances in CNY when re-read.
@@ -96,7 +97,9 @@ import Testing
     @Test func noRateMeansNothingPasses() throws {
         let l = try TestLedger(today: "2025-02-28")
         try l.customer("U1", "Union Trading Ltd", currency: .usd)
+        try l.customer("C1", "华东贸易")
         try l.invoice("U1", "2025-01-10", "50.00", currency: .usd)
+        try l.invoice("C1", "2025-01-12", "10.00")
         let vouchers = try Self.vouchers(l)
         #expect(
             VoucherBuilder.check(vouchers, map: .preset(.cas)).map(\.description) == [
@@ -105,5 +108,15 @@ import Testing
             ])
         // Without a rate table the voucher stays in its own currency (the library's default).
         #expect(VoucherBuilder.check(try Self.vouchers(l, rates: false), map: .preset(.cas)).isEmpty)
+    }
+
+    /// The Northwind rule lives in the builder: one currency and no rates stored keep the vouchers in it.
+    @Test func oneCurrencyWithoutRatesStaysInIt() throws {
+        let l = try TestLedger(today: "2025-02-28")
+        try l.customer("U1", "Union Trading Ltd", currency: .usd)
+        try l.invoice("U1", "2025-01-10", "50.00", currency: .usd)
+        let vouchers = try Self.vouchers(l)
+        #expect(VoucherBuilder.check(vouchers, map: .preset(.cas)).isEmpty)
+        #expect(vouchers.map(\.base) == [.usd] && vouchers[0].lines.map(\.debit) == [5_000, 0])
     }
 }

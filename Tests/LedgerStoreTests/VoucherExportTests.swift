@@ -102,6 +102,8 @@ import Testing
         #expect(credit.lines.map(\.debit) == [-2_000, 0] && credit.lines.map(\.credit) == [0, -2_000])   // 红字: negative, same sides
         let receipt = try #require(vouchers.first { $0.kind == .receipt })
         #expect(receipt.lines.map(\.account) == ["1012", "1122"] && receipt.lines[0].settlement == "wechat_pay")
+        // Written as the 结算方式 name (`[settlement_names]` in the map overrides it).
+        #expect(VoucherWriter(map: .preset(.cas), preparer: "t").value(.settlement, receipt, 0, dotted: true) == "微信")
         let writeOff = try #require(vouchers.first { $0.kind == .writeOff })
         #expect(writeOff.lines.map(\.account) == ["1231", "1122"] && writeOff.lines[0].debit == 3_390)
         var sbas = VoucherOptions(map: .preset(.sbas))

@@ -11,6 +11,7 @@ import Testing
             advances_separate = true
             [accounts]
             bad_debt = "6711"
+            exchange_difference = "5603.02"
             [revenue_by_category]
             "饮料" = "5001.01"
             [revenue_by_channel]
@@ -19,6 +20,8 @@ import Testing
             wechat_pay = "1012.02"
             [names]
             "5001.01" = "主营业务收入-饮料"
+            [settlement_names]
+            wechat_pay = "WX"
             """
         let map = try AccountMap.parse(text, file: "map.toml", standard: .cas)
         #expect(map.standard == .sbas && map.revenue == "5001" && map.badDebt == "6711" && map.receivable == "1122")
@@ -27,6 +30,9 @@ import Testing
         #expect(map.receiptAccount(method: "wechat_pay") == "1012.02" && map.receiptAccount(method: "cash") == "1001")
         #expect(map.name(of: "5001.01") == "主营业务收入-饮料" && map.dotted == false && map.advancesSeparate)
         #expect(AccountMap.preset(.cas).badDebt == "1231" && AccountMap.preset(.cas).revenue == "6001")
+        #expect(map.settlementName("wechat_pay") == "WX" && map.settlementName("cash") == "现金")
+        #expect(map.exchangeDifference == "5603.02" && AccountMap.preset(.cas).exchangeDifference == "6603"
+                && AccountMap.preset(.sbas).exchangeDifference == "5603")
     }
 
     @Test func errorsNameTheKey() {

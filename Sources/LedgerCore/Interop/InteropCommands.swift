@@ -18,6 +18,24 @@ public protocol InteropTransaction {
     func loadedInvoice(after afterID: Int64, customerID: Int64, date: CivilDate) throws -> LoadedInvoice?
     /// Refreshes the query planner's statistics (after a bulk load changed the tables' sizes by orders of magnitude).
     func refreshPlannerStatistics() throws
+    /// Code of the one customer whose notes name `alias` (WeChat/Alipay nickname) on an alias line, nil when none
+    /// or several do (see `CustomerAliases`).
+    func customerCode(alias: String) throws -> String?
+}
+
+/// Aliases of a customer written in its notes: a line (or a part between `;`/`；`) starting `别名`, `昵称` or `alias`,
+/// then `:` or `：`, then names separated by `,` `，` `、` or `/`: `别名：老王，王记批发`.
+public enum CustomerAliases {
+    public static func aliases(inNotes notes: String) -> [String] {
+        notes.split(whereSeparator: { "\n;；".contains($0) }).flatMap { part -> [String] in
+            let text = part.trimmingCharacters(in: .whitespaces)
+            guard let prefix = ["别名", "昵称", "alias", "Alias"].first(where: text.hasPrefix) else { return [] }
+            let rest = text.dropFirst(prefix.count).drop { $0 == " " || $0 == "s" }
+            guard rest.first == ":" || rest.first == "：" else { return [] }
+            return rest.dropFirst().split(whereSeparator: { ",，、/".contains($0) })
+                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
+    }
 }
 
 /// A file imported once: its fingerprint refuses a second import of the same bytes.
@@ -78,4 +96,6 @@ extension LedgerService.BatchRunner {
     public func customerRecord(code: String) throws -> Customer? { try tx.customer(code: code) }
     /// Customer matched by a payer account (phone, e-mail, or an account written in the notes) (read-only).
     public func customerCode(account: String) throws -> String? { try tx.customerCode(matchingAccount: account) }
+    /// Customer whose notes name the payer as an alias (`别名：…`) (read-only).
+    public func customerCode(alias: String) throws -> String? { try tx.customerCode(alias: alias) }
 }

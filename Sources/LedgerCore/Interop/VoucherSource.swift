@@ -64,8 +64,13 @@ public struct VoucherReceipt: Hashable, Sendable {
     public var currency: Currency
     public var amount: Int64
     public var appliedOnReceipt: Int64
+    /// The allocations on the receipt's date, one per allocation row (Σ amount = `appliedOnReceipt`); used to clear
+    /// a foreign-currency receivable at the invoice's rate (汇兑损益).
+    public var settlements: [VoucherSettlement]
     public init(number: String, date: CivilDate, customerCode: String, customerName: String, method: PaymentMethod,
-                reference: String, currency: Currency, amount: Int64, appliedOnReceipt: Int64) {
+                reference: String, currency: Currency, amount: Int64, appliedOnReceipt: Int64,
+                settlements: [VoucherSettlement] = []) {
+        self.settlements = settlements
         self.number = number
         self.date = date
         self.customerCode = customerCode
@@ -91,8 +96,15 @@ public struct VoucherAllocation: Hashable, Sendable {
     public var customerName: String
     public var currency: Currency
     public var amount: Int64
+    /// The invoice's date and what was allocated to it before this allocation (minor units), for its rate.
+    public var invoice: VoucherSettlement?
+    /// The receipt's date (`advanceApplied`): the date of the rate its credit was booked at.
+    public var sourceDate: CivilDate?
     public init(kind: Kind, date: CivilDate, invoiceNumber: String, sourceNumber: String, customerCode: String,
-                customerName: String, currency: Currency, amount: Int64) {
+                customerName: String, currency: Currency, amount: Int64, invoice: VoucherSettlement? = nil,
+                sourceDate: CivilDate? = nil) {
+        self.invoice = invoice
+        self.sourceDate = sourceDate
         self.kind = kind
         self.date = date
         self.invoiceNumber = invoiceNumber
@@ -104,7 +116,25 @@ public struct VoucherAllocation: Hashable, Sendable {
     }
 }
 
+/// An amount applied to an invoice: the invoice's number and date (whose rate booked its receivable) and the
+/// amount allocated to it earlier (all sources, by date then id), so that cumulative conversions clear the
+/// receivable to the fen. Minor units of the invoice's currency.
+public struct VoucherSettlement: Hashable, Sendable {
+    public var invoiceNumber: String
+    public var invoiceDate: CivilDate
+    public var allocatedBefore: Int64
+    public var amount: Int64
+    public init(invoiceNumber: String, invoiceDate: CivilDate, allocatedBefore: Int64, amount: Int64) {
+        self.invoiceNumber = invoiceNumber
+        self.invoiceDate = invoiceDate
+        self.allocatedBefore = allocatedBefore
+        self.amount = amount
+    }
+}
+
 /// Reads the voucher source of a period (documents, receipts and allocations dated in `from...to`).
 public protocol VoucherQueries {
     func voucherSource(from: CivilDate, to: CivilDate) throws -> VoucherSource
+    /// The currencies of the records `voucherSource(from:to:)` would read (without reading them).
+    func voucherCurrencies(from: CivilDate, to: CivilDate) throws -> Set<Currency>
 }

@@ -59,7 +59,16 @@ public struct DataImport: Sendable {
         /// A customer row's fapiao details (the tax columns present in the file), checked; nil when none.
         public var tax: CustomerTaxDetails? = nil
     }
-    public struct Rejected: Sendable { public var row: Int; public var cells: [String]; public var problems: [ImportProblem] }
+    public struct Rejected: Sendable {
+        public var row: Int
+        public var cells: [String]
+        public var problems: [ImportProblem]
+        public init(row: Int, cells: [String], problems: [ImportProblem]) {
+            self.row = row
+            self.cells = cells
+            self.problems = problems
+        }
+    }
 
     public let kind: ImportKind
     public let file: DelimitedFile
@@ -67,9 +76,12 @@ public struct DataImport: Sendable {
     public private(set) var header: [String] = []
     /// The checked rows, staged (at most `ImportStaging.bufferCapacity` in memory).
     public let staging = ImportStaging()
-    public internal(set) var rejected: [Rejected] = []
+    /// The rows the file checks rejected (bounded in memory, see `RejectedRows`).
+    public internal(set) var rejected = RejectedRows()
     /// Rows left out on purpose (refunds, closed trades, duplicates of a 交易单号), with the reason.
+    /// Only the first `RejectedRows.keptInMemory` reasons are kept; `skippedCount` counts them all.
     public internal(set) var skipped: [String] = []
+    public internal(set) var skippedCount = 0
     var columns: [String: Int] = [:]
     /// The columns of a sales file (kind sales).
     var salesColumns: SalesImport.Columns?
@@ -112,8 +124,10 @@ public struct DataImport: Sendable {
         }, progress: progress) { cells, row in
             switch check(cells, row, &seen) {
             case .entry(let entry): try staging.append(ImportStaging.Row(row: entry.row, cells: entry.cells))
-            case .rejected(let r): rejected.append(r)
-            case .skipped(let reason): skipped.append("row \(row): \(reason)")
+            case .rejected(let r): try rejected.append(r)
+            case .skipped(let reason):
+                skippedCount += 1
+                if skipped.count < RejectedRows.keptInMemory { skipped.append("row \(row): \(reason)") }
             }
         }
     }
@@ -268,17 +282,30 @@ public struct DataImport: Sendable {
         return .rejected(Rejected(row: row, cells: cells, problems: problems))
     }
 
-    /// The rejected rows as CSV: `row`, `problems`, then the row's own cells under the file's header.
+    /// The rejected rows as CSV: `row`, `problems`, then the row's own cells under the file's header. Builds the
+    /// whole text: for small files and tests; `writeRejectedCSV` streams.
     public func rejectedCSV(style: CSVStyle? = nil) -> String {
-        CSVOutput.render(header: ["row", "problems"] + header, rows: rejected.map { r in
-            [String(r.row), r.problems.map(\.description).joined(separator: "; ")] + r.cells
-        }, style: style)
+        var text = ""
+        try? writeRejectedCSV(style: style) { text += $0 }
+        return text
     }
 
-    public var problems: [ImportProblem] { rejected.flatMap(\.problems) }
+    /// `rejectedCSV` line by line into `sink`, reading the rejected rows as it goes.
+    /// - Throws: `InteropError` when the rejected rows' temporary file cannot be read.
+    public func writeRejectedCSV(style: CSVStyle? = nil, to sink: (String) throws -> Void) throws {
+        let style = style ?? CSVOutput.processDefault
+        try sink(CSVOutput.render(header: ["row", "problems"] + header, rows: [], style: style))
+        try rejected.forEach { r in
+            try sink(CSVOutput.line([String(r.row), r.problems.map(\.description).joined(separator: "; ")] + r.cells,
+                                    style: style) + "\n")
+        }
+    }
+
+    /// The problems of the first rejected rows (`RejectedRows.keptInMemory`).
+    public var problems: [ImportProblem] { rejected.problems() }
 }
 
 extension DataImport {
     /// Replaces the rejected rows (e.g. with those the ledger refused added), for `rejectedCSV`.
-    public mutating func replaceRejected(_ rows: [Rejected]) { rejected = rows }
+    public mutating func replaceRejected(_ rows: RejectedRows) { rejected = rows }
 }

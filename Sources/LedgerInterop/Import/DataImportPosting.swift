@@ -16,7 +16,7 @@ extension DataImport {
         /// Allocation proposals of receipts: `row 5: 张三 1200.00 → INV-2025-000012 (invoice number in the note)`.
         public var proposals: [String] = []
         /// Rows the ledger refused.
-        public var rejected: [Rejected] = []
+        public var rejected = RejectedRows()
         /// What a sales import wrote (kind sales).
         public var sales: SalesImport.Outcome?
 
@@ -53,7 +53,8 @@ extension DataImport {
                 do {
                     try post(entry, runner, &outcome, &sales)
                 } catch let error as LedgerError {
-                    outcome.rejected.append(Rejected(row: entry.row, cells: entry.cells, problems: problems(error, entry.row)))
+                    try outcome.rejected.append(Rejected(row: entry.row, cells: entry.cells,
+                                                         problems: problems(error, entry.row)))
                 }
             }
             done += chunk.count
@@ -177,10 +178,12 @@ extension DataImport {
         }
     }
 
-    /// Customer code by code, else exact name, else a customer whose phone, e-mail or notes hold the payer's account.
+    /// Customer code by code, else exact name, else an alias in a customer's notes (`别名：…`), else a customer whose
+    /// phone, e-mail or notes hold the payer's account.
     func matchCustomer(code: String, name: String, account: String, _ runner: LedgerService.BatchRunner) throws -> String? {
         if !code.isEmpty { return try runner.customerRecord(code: code) != nil ? code : nil }
         if let byName = try runner.customerCode(named: name) { return byName }
+        if let byAlias = try runner.customerCode(alias: name) { return byAlias }
         if !account.isEmpty, let byAccount = try runner.customerCode(account: account) { return byAccount }
         return nil
     }
@@ -207,7 +210,7 @@ extension DataImport {
     /// rows were written.
     public struct RunResult: Sendable {
         public var outcome: Outcome
-        public var rejected: [Rejected]
+        public var rejected: RejectedRows
         public var written: Bool
     }
 
@@ -235,7 +238,9 @@ extension DataImport {
                 try service.runBatch { runner in
                     outcome = try plan.post(into: runner, today: service.clock.today(), progress: progress)
                     if dropUnmatched {
-                        outcome.rejected.removeAll { $0.problems.contains { $0.message.hasPrefix("no customer matches") } }
+                        outcome.rejected = try outcome.rejected.filtered {
+                            !$0.problems.contains { $0.message.hasPrefix("no customer matches") }
+                        }
                     }
                     if dryRun || !outcome.rejected.isEmpty || fileRejects {
                         rolledBack = true
@@ -245,7 +250,7 @@ extension DataImport {
             }
         }
         if case .failure(let error) = result, !rolledBack { throw error }
-        let all = (rejected + outcome.rejected).sorted { $0.row < $1.row }
+        let all = try RejectedRows.merged(rejected, outcome.rejected)
         return RunResult(outcome: outcome, rejected: all, written: !rolledBack)
     }
 }

@@ -16,9 +16,9 @@ public final class ImportStaging: @unchecked Sendable {
         public var cells: [String]
     }
 
-    private var buffer: [Row] = []
-    private var spill: FileHandle?
-    private var spillPath: String?
+    fileprivate var buffer: [Row] = []
+    fileprivate var spill: FileHandle?
+    fileprivate var spillPath: String?
     /// Rows staged in all.
     public private(set) var count = 0
     /// Rows written to the temporary file.
@@ -75,50 +75,79 @@ public final class ImportStaging: @unchecked Sendable {
 
     /// Calls `body` with the staged rows in order, at most `bufferCapacity` at a time.
     public func forEachChunk(_ body: ([Row]) throws -> Void) throws {
-        if let spill {
-            try spill.seek(toOffset: 0)
-            var pending = Data()
-            var chunk: [Row] = []
-            var remaining = spilledRows
-            while remaining > 0 {
-                let more = try spill.read(upToCount: 1 << 20) ?? Data()
-                pending.append(more)
-                var offset = pending.startIndex
-                let before = remaining
-                func int() -> Int? {
-                    guard pending.endIndex - offset >= 4 else { return nil }
-                    var v: UInt32 = 0
-                    withUnsafeMutableBytes(of: &v) { $0.copyBytes(from: pending[offset..<offset + 4]) }
-                    offset += 4
-                    return Int(UInt32(littleEndian: v))
-                }
-                // Whole rows only; a row cut by the read waits for the next read.
-                while remaining > 0 {
-                    let start = offset
-                    guard let row = int(), let n = int() else { offset = start; break }
-                    var cells: [String] = []
-                    var complete = true
-                    for _ in 0..<n {
-                        guard let length = int(), pending.endIndex - offset >= length else { complete = false; break }
-                        cells.append(String(decoding: pending[offset..<offset + length], as: UTF8.self))
-                        offset += length
+        let reader = try Reader(self)
+        var chunk: [Row] = []
+        while let row = try reader.next() {
+            chunk.append(row)
+            if chunk.count == Self.bufferCapacity {
+                try body(chunk)
+                chunk.removeAll(keepingCapacity: true)
+            }
+        }
+        if !chunk.isEmpty { try body(chunk) }
+    }
+
+    /// Reads the staged rows back one at a time, in order (the spilled rows, then the buffer). One reader at a time
+    /// per staging, and no `append` while it reads.
+    public final class Reader {
+        private let staging: ImportStaging
+        private var remaining: Int
+        private var pending = Data()
+        private var offset = 0
+        private var buffered = 0
+
+        /// - Throws: `InteropError` when the staging file cannot be read.
+        public init(_ staging: ImportStaging) throws {
+            self.staging = staging
+            remaining = staging.spilledRows
+            do { try staging.spill?.seek(toOffset: 0) } catch {
+                throw InteropError(source: staging.spillPath ?? "staging", message: "cannot read the staging file")
+            }
+        }
+
+        /// The next row, nil after the last. - Throws: `InteropError` when the staging file is cut short.
+        public func next() throws -> Row? {
+            if remaining > 0, let spill = staging.spill {
+                while true {
+                    if let row = parse() {
+                        remaining -= 1
+                        if remaining == 0 { try spill.seekToEnd() }
+                        return row
                     }
-                    guard complete else { offset = start; break }
-                    chunk.append(Row(row: row, cells: cells))
-                    remaining -= 1
-                    if chunk.count == Self.bufferCapacity {
-                        try body(chunk)
-                        chunk.removeAll(keepingCapacity: true)
+                    let more = try spill.read(upToCount: 1 << 20) ?? Data()
+                    if more.isEmpty {
+                        throw InteropError(source: staging.spillPath ?? "staging",
+                                           message: "the import's staging file is cut short")
                     }
-                }
-                pending = pending.subdata(in: offset..<pending.endIndex)
-                if more.isEmpty && before == remaining {
-                    throw InteropError(source: spillPath ?? "staging", message: "the import's staging file is cut short")
+                    pending = pending.subdata(in: offset..<pending.count) + more
+                    offset = 0
                 }
             }
-            if !chunk.isEmpty { try body(chunk) }
-            try spill.seekToEnd()
+            guard buffered < staging.buffer.count else { return nil }
+            buffered += 1
+            return staging.buffer[buffered - 1]
         }
-        if !buffer.isEmpty { try body(buffer) }
+
+        /// One whole row from `pending`, or nil when the read cut it (it waits for the next read).
+        private func parse() -> Row? {
+            var at = offset
+            func int() -> Int? {
+                guard pending.count - at >= 4 else { return nil }
+                var v: UInt32 = 0
+                withUnsafeMutableBytes(of: &v) { $0.copyBytes(from: pending[at..<at + 4]) }
+                at += 4
+                return Int(UInt32(littleEndian: v))
+            }
+            guard let row = int(), let n = int() else { return nil }
+            var cells: [String] = []
+            cells.reserveCapacity(n)
+            for _ in 0..<n {
+                guard let length = int(), pending.count - at >= length else { return nil }
+                cells.append(String(decoding: pending[at..<at + length], as: UTF8.self))
+                at += length
+            }
+            offset = at
+            return Row(row: row, cells: cells)
+        }
     }
 }

@@ -12,7 +12,7 @@ import LedgerCore
 /// recorded so the same file is not imported twice).
 public struct ReceiptReview: Sendable {
     /// How the customer of a row was found.
-    public enum Match: String, Sendable, Equatable { case code, name, account, chosen, none }
+    public enum Match: String, Sendable, Equatable { case code, name, alias, account, chosen, none }
     /// Why the allocation is what it is.
     public enum Reason: Sendable, Equatable {
         case invoiceInNote(String)
@@ -251,6 +251,7 @@ public struct ReceiptReview: Sendable {
             return try runner.customerRecord(code: item.payerCode) != nil ? (item.payerCode, .code) : (nil, .none)
         }
         if let byName = try runner.customerCode(named: item.payer) { return (byName, .name) }
+        if let byAlias = try runner.customerCode(alias: item.payer) { return (byAlias, .alias) }
         if !item.account.isEmpty, let byAccount = try runner.customerCode(account: item.account) {
             return (byAccount, .account)
         }

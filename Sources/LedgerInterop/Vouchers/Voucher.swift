@@ -20,6 +20,14 @@ public struct VoucherLine: Hashable, Sendable {
     /// The amount in the voucher's original currency (原币), minor units, signed like the line's side; equal to
     /// that side when the document is in the base currency (set by `VoucherBuilder.build`).
     public var original: Int64 = 0
+    /// Foreign-currency receivable lines only: the date whose rate converts this line (the invoice's, so a
+    /// settlement clears the receivable at the rate it was booked at); nil converts at the voucher's date.
+    public var rateDate: CivilDate?
+    /// With `rateDate`: the amount of the same invoice converted before (原币 minor units); the line is converted
+    /// as rate(carried + original) − rate(carried), so partial settlements add up to the invoice's amount.
+    public var carried: Int64 = 0
+    /// With `rateDate`: the invoice the line settles (lines of different invoices are not merged).
+    public var item = ""
 
     public init(summary: String, account: String, customerCode: String = "", customerName: String = "",
                 debit: Int64 = 0, credit: Int64 = 0, settlement: String = "", reference: String = "") {
@@ -38,6 +46,8 @@ public struct VoucherLine: Hashable, Sendable {
 public struct Voucher: Hashable, Sendable {
     public enum Kind: Int, Sendable, Comparable {
         case invoice, creditNote, receipt, advanceApplied, writeOff
+        /// 汇兑损益 of receipt credit applied later to a foreign-currency invoice at another rate.
+        case exchange
         public static func < (a: Kind, b: Kind) -> Bool { a.rawValue < b.rawValue }
     }
     public var kind: Kind

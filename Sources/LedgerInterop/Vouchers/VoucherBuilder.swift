@@ -16,7 +16,34 @@ public enum VoucherBuilder {
     /// Vouchers by date, then kind, then source order; numbered per period and 凭证字.
     /// - Throws: `Problem` when summing amounts overflows `Int64`.
     public static func build(_ source: VoucherSource, options: VoucherOptions) throws -> [Voucher] {
+        var options = options
+        options.rates = conversionRates(source, options.rates)
+        var numbering = Numbering()
+        return try build(source, options: options, numbering: &numbering)
+    }
+
+    /// Numbering carried from one part of a period to the next (an export built day by day).
+    public struct Numbering: Sendable {
+        var next: [String: Int] = [:]
+        var firstPeriod: String?
+        public init() {}
+    }
+
+    /// `build` of one part of a period (days in order), numbering on from `numbering`; `options.rates` is used as
+    /// given (decide it once for the whole period with `conversionRates(currencies:_:)`).
+    public static func build(_ source: VoucherSource, options: VoucherOptions,
+                             numbering: inout Numbering) throws -> [Voucher] {
         let map = options.map
+        let rates = options.rates
+        /// Receivable lines of foreign-currency vouchers are pinned to the invoice's rate (汇兑损益 otherwise).
+        func foreign(_ currency: Currency) -> Bool { rates.map { currency != $0.base } ?? false }
+        func pinned(_ line: VoucherLine, _ settled: VoucherSettlement) -> VoucherLine {
+            var line = line
+            line.rateDate = settled.invoiceDate
+            line.carried = settled.allocatedBefore
+            line.item = settled.invoiceNumber
+            return line
+        }
         var vouchers: [Voucher] = []
         for d in source.documents {
             let invoice = d.kind == .invoice
@@ -24,8 +51,13 @@ public enum VoucherBuilder {
             let sign: Int64 = invoice || red ? 1 : -1
             let amountSign: Int64 = red ? -1 : 1
             let summary = (invoice ? "销售 " : "红字冲销 ") + d.number + " " + d.customerName
-            var lines = [side(VoucherLine(summary: summary, account: map.receivable, customerCode: d.customerCode,
-                                          customerName: d.customerName), amountSign * d.total, debit: sign > 0)]
+            var receivable = side(VoucherLine(summary: summary, account: map.receivable, customerCode: d.customerCode,
+                                              customerName: d.customerName), amountSign * d.total, debit: sign > 0)
+            if foreign(d.currency) && invoice {
+                receivable = pinned(receivable, VoucherSettlement(invoiceNumber: d.number, invoiceDate: d.date,
+                                                                  allocatedBefore: 0, amount: d.total))
+            }
+            var lines = [receivable]
             for part in d.parts {
                 lines.append(side(VoucherLine(summary: summary, account: map.revenueAccount(category: part.category,
                                                                                           channel: d.channel)),
@@ -39,35 +71,73 @@ public enum VoucherBuilder {
         for r in source.receipts {
             let summary = "收款 " + r.number + " " + r.customerName
             let toAdvances = map.advancesSeparate ? r.amount - r.appliedOnReceipt : 0
-            let lines = [
-                VoucherLine(summary: summary, account: map.receiptAccount(method: r.method.rawValue), debit: r.amount,
-                            settlement: r.method.rawValue, reference: r.reference),
-                VoucherLine(summary: summary, account: map.receivable, customerCode: r.customerCode,
-                            customerName: r.customerName, credit: r.amount - toAdvances),
-                VoucherLine(summary: summary, account: map.advances, customerCode: r.customerCode,
-                            customerName: r.customerName, credit: toAdvances),
-            ]
+            let receivable = VoucherLine(summary: summary, account: map.receivable, customerCode: r.customerCode,
+                                         customerName: r.customerName)
+            var lines = [VoucherLine(summary: summary, account: map.receiptAccount(method: r.method.rawValue),
+                                     debit: r.amount, settlement: r.method.rawValue, reference: r.reference)]
+            var unsettled = r.amount - toAdvances
+            if foreign(r.currency) {
+                for s in r.settlements {
+                    lines.append(pinned(side(receivable, s.amount, debit: false), s))
+                    unsettled = try add(unsettled, -s.amount)
+                }
+            }
+            lines.append(side(receivable, unsettled, debit: false))
+            lines.append(VoucherLine(summary: summary, account: map.advances, customerCode: r.customerCode,
+                                     customerName: r.customerName, credit: toAdvances))
             vouchers.append(Voucher(kind: .receipt, date: r.date, currency: r.currency, sources: [r.number],
                                     lines: try merged(lines)))
         }
-        for a in source.allocations where a.kind == .writeOff || map.advancesSeparate {
+        for a in source.allocations {
             let writeOff = a.kind == .writeOff
+            // Receipt credit applied later stays on the receivable (no voucher) unless advances are booked apart,
+            // or the receivable must be moved from the receipt's rate to the invoice's (汇兑损益).
+            let exchange = !writeOff && !map.advancesSeparate
+            if exchange && !(foreign(a.currency) && a.invoice != nil && a.sourceDate != nil) { continue }
             let summary = writeOff ? "坏账核销 \(a.invoiceNumber) \(a.customerName)"
-                                   : "预收冲应收 \(a.sourceNumber)→\(a.invoiceNumber) \(a.customerName)"
-            let debit = writeOff
-                ? VoucherLine(summary: summary, account: map.badDebt, debit: a.amount)
-                : VoucherLine(summary: summary, account: map.advances, customerCode: a.customerCode,
-                              customerName: a.customerName, debit: a.amount)
-            let lines = [debit, VoucherLine(summary: summary, account: map.receivable, customerCode: a.customerCode,
-                                            customerName: a.customerName, credit: a.amount)]
-            vouchers.append(Voucher(kind: writeOff ? .writeOff : .advanceApplied, date: a.date, currency: a.currency,
-                                    sources: [writeOff ? a.invoiceNumber : a.sourceNumber], lines: try merged(lines)))
+                : exchange ? "汇兑损益 \(a.sourceNumber)→\(a.invoiceNumber) \(a.customerName)"
+                : "预收冲应收 \(a.sourceNumber)→\(a.invoiceNumber) \(a.customerName)"
+            let debitAccount = writeOff ? map.badDebt : exchange ? map.receivable : map.advances
+            let customer = writeOff ? "" : a.customerCode
+            var debit = VoucherLine(summary: summary, account: debitAccount, customerCode: customer,
+                                    customerName: writeOff ? "" : a.customerName, debit: a.amount)
+            var credit = VoucherLine(summary: summary, account: map.receivable, customerCode: a.customerCode,
+                                     customerName: a.customerName, credit: a.amount)
+            if foreign(a.currency), let invoice = a.invoice {
+                credit = pinned(credit, invoice)
+                if writeOff {
+                    debit = pinned(debit, invoice)   // the loss at the rate the receivable was booked at
+                } else if let booked = a.sourceDate {
+                    debit.rateDate = booked          // the receipt credit at the rate it was booked at
+                    debit.item = a.sourceNumber
+                }
+            }
+            let kind: Voucher.Kind = writeOff ? .writeOff : exchange ? .exchange : .advanceApplied
+            vouchers.append(Voucher(kind: kind, date: a.date, currency: a.currency,
+                                    sources: [writeOff ? a.invoiceNumber : a.sourceNumber],
+                                    lines: try merged([debit, credit])))
         }
         // Stable order: date, kind, then the order the source listed them.
         vouchers = vouchers.enumerated().sorted { ($0.element.date, $0.element.kind, $0.offset)
             < ($1.element.date, $1.element.kind, $1.offset) }.map(\.element)
         if options.grouping == .day { vouchers = try daily(vouchers) }
-        return number(try converted(vouchers, rates: options.rates, map: map), options: options)
+        return number(try converted(vouchers, rates: rates, map: map), options: options, numbering: &numbering)
+    }
+
+    /// The rate table to convert with: none when the caller gave none, or when the ledger keeps one currency and
+    /// stores no rates (Northwind in USD, base currency never set: its vouchers stay in that currency); otherwise
+    /// every voucher is converted to the table's base and a missing rate is a `check` problem (issue 15).
+    static func conversionRates(_ source: VoucherSource, _ rates: ExchangeRateTable?) -> ExchangeRateTable? {
+        var currencies = Set(source.documents.map(\.currency))
+        currencies.formUnion(source.receipts.map(\.currency))
+        currencies.formUnion(source.allocations.map(\.currency))
+        return conversionRates(currencies: currencies, rates)
+    }
+
+    /// `conversionRates` from the currencies of the whole period (`VoucherQueries.voucherCurrencies`).
+    public static func conversionRates(currencies: Set<Currency>, _ rates: ExchangeRateTable?) -> ExchangeRateTable? {
+        guard let rates, rates.rates.isEmpty else { return rates }
+        return currencies.count <= 1 ? nil : rates
     }
 
     /// Every voucher balances; every line has an account; receivable and advance lines name the customer; no line
@@ -108,47 +178,6 @@ public enum VoucherBuilder {
         return problems
     }
 
-    /// Every line's `original` set; vouchers in a currency other than the table's base converted at the rate of
-    /// their date (`ExchangeRateTable.convert`: half away from zero per line), the rounding difference put on the
-    /// receivable line (else the largest) so that debits still equal credits in the base currency. A voucher without
-    /// a rate keeps its amounts and gets rate 0, which `check` reports.
-    static func converted(_ vouchers: [Voucher], rates: ExchangeRateTable?, map: AccountMap) throws -> [Voucher] {
-        try vouchers.map { voucher in
-            var v = voucher
-            for i in v.lines.indices {
-                v.lines[i].original = v.lines[i].debit != 0 ? v.lines[i].debit : v.lines[i].credit
-            }
-            guard let rates, v.currency != rates.base else { return v }
-            v.base = rates.base
-            guard let rate = rates.perMillion(v.currency, on: v.date) else {
-                v.rate = 0
-                return v
-            }
-            v.rate = rate
-            var debit: Int64 = 0, credit: Int64 = 0
-            for i in v.lines.indices {
-                let base = ExchangeRateTable.convert(v.lines[i].original, from: v.currency, to: rates.base,
-                                                     perMillion: rate)
-                if v.lines[i].debit != 0 { v.lines[i].debit = base; debit = try add(debit, base) } else {
-                    v.lines[i].credit = base
-                    credit = try add(credit, base)
-                }
-            }
-            let difference = debit.subtractingReportingOverflow(credit)
-            if difference.overflow { throw Problem("amounts too large to add up") }
-            if difference.partialValue != 0, !v.lines.isEmpty {
-                let target = v.lines.firstIndex { $0.account == map.receivable }
-                    ?? v.lines.indices.max { abs(v.lines[$0].original) < abs(v.lines[$1].original) } ?? 0
-                if v.lines[target].debit != 0 {
-                    v.lines[target].debit -= difference.partialValue
-                } else {
-                    v.lines[target].credit += difference.partialValue
-                }
-            }
-            return v
-        }
-    }
-
     static func side(_ line: VoucherLine, _ amount: Int64, debit: Bool) -> VoucherLine {
         var line = line
         if debit { line.debit = amount } else { line.credit = amount }
@@ -162,8 +191,8 @@ public enum VoucherBuilder {
         for line in lines {
             let isDebit = line.debit != 0
             if line.debit == 0 && line.credit == 0 { continue }
-            let key = [line.account, line.customerCode, isDebit ? "D" : "C", line.settlement,
-                       line.reference].joined(separator: "\u{1F}")
+            let key = [line.account, line.customerCode, isDebit ? "D" : "C", line.settlement, line.reference,
+                       line.item, line.rateDate?.description ?? ""].joined(separator: "\u{1F}")
             if let i = index[key] {
                 out[i].debit = try add(out[i].debit, line.debit)
                 out[i].credit = try add(out[i].credit, line.credit)
@@ -196,7 +225,8 @@ public enum VoucherBuilder {
             }
         }
         let titles: [Voucher.Kind: String] = [.invoice: "销售汇总", .creditNote: "红字冲销汇总", .receipt: "收款汇总",
-                                              .advanceApplied: "预收冲应收汇总", .writeOff: "坏账核销汇总"]
+                                              .advanceApplied: "预收冲应收汇总", .writeOff: "坏账核销汇总",
+                                              .exchange: "汇兑损益汇总"]
         for i in out.indices {
             let summary = "\(out[i].date) \(titles[out[i].kind] ?? "") (\(out[i].sources.count))"
             out[i].lines = try merged(out[i].lines.map { line in
@@ -210,16 +240,16 @@ public enum VoucherBuilder {
     }
 
     /// 凭证字 by kind, then 凭证号 gapless per period and word; the first period starts at `options.start`.
-    static func number(_ vouchers: [Voucher], options: VoucherOptions) -> [Voucher] {
-        let firstPeriod = vouchers.map(\.period).min()
-        var next: [String: Int] = [:]
+    static func number(_ vouchers: [Voucher], options: VoucherOptions, numbering: inout Numbering) -> [Voucher] {
+        if numbering.firstPeriod == nil { numbering.firstPeriod = vouchers.map(\.period).min() }
+        let firstPeriod = numbering.firstPeriod
         return vouchers.map { v in
             var v = v
             v.word = options.words == .single ? "记" : (v.kind == .receipt ? "收" : "转")
             let key = v.period + v.word
-            let n = next[key] ?? (v.period == firstPeriod ? max(1, options.start) : 1)
+            let n = numbering.next[key] ?? (v.period == firstPeriod ? max(1, options.start) : 1)
             v.number = n
-            next[key] = n + 1
+            numbering.next[key] = n + 1
             return v
         }
     }

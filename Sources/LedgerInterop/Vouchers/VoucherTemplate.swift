@@ -71,9 +71,9 @@ public struct VoucherTemplate: Sendable {
     }
 
     /// The template's header, then one row per voucher line, in the template's separator and encoding.
-    public func render(_ vouchers: [Voucher], writer: VoucherWriter, dotted: Bool) -> Data {
+    public func render(_ vouchers: [Voucher], writer: VoucherWriter, dotted: Bool, header: Bool = true) -> Data {
         let style = CSVStyle(neutralisesFormulas: false, byteOrderMark: false, headerRow: true, separator: separator)
-        var text = CSVOutput.line(header, style: style) + "\r\n"
+        var text = header ? CSVOutput.line(self.header, style: style) + "\r\n" : ""
         for v in vouchers {
             for i in v.lines.indices {
                 text += CSVOutput.line(fields.map { writer.value($0, v, i, dotted: dotted) }, style: style) + "\r\n"

@@ -58,15 +58,15 @@ public struct VoucherWriter: Sendable {
         case .credit: return amount(line.credit)
         case .direction: return line.debit != 0 ? "D" : "C"
         case .amount: return original(line.original)
-        case .originalDebit: return foreign && line.debit != 0 ? original(line.original) : ""
-        case .originalCredit: return foreign && line.credit != 0 ? original(line.original) : ""
+        case .originalDebit: return foreign && line.debit != 0 && line.original != 0 ? original(line.original) : ""
+        case .originalCredit: return foreign && line.credit != 0 && line.original != 0 ? original(line.original) : ""
         case .currency: return v.currency.code == "CNY" ? "RMB" : v.currency.code
         case .rate: return foreign ? Self.rateText(v.rate) : "1"
         case .quantity, .price, .empty: return ""
         case .customerCode: return line.customerCode
         case .customerName: return line.customerName
         case .customerClass: return line.customerCode.isEmpty ? "" : "往来单位"
-        case .settlement: return line.settlement
+        case .settlement: return map.settlementName(line.settlement)
         case .reference: return line.reference
         case .preparer: return preparer
         }
@@ -114,20 +114,26 @@ public struct VoucherWriter: Sendable {
         ("customer_name", .customerName), ("settlement", .settlement), ("reference", .reference),
     ]
 
-    /// The file bytes for `target`.
-    public func render(_ vouchers: [Voucher], target: VoucherTarget) -> Data {
+    /// The file bytes for `target`. `header: false` gives the lines alone (no BOM, no header row), to append to a
+    /// file begun with `header: true`: an export written day by day has the same bytes as one written at once.
+    public func render(_ vouchers: [Voucher], target: VoucherTarget, header: Bool = true) -> Data {
+        func part(_ style: CSVStyle) -> CSVStyle {
+            var style = style
+            if !header { (style.byteOrderMark, style.headerRow) = (false, false) }
+            return style
+        }
         switch target {
         case .kisExcel:
-            return Data(table(vouchers, Self.kisColumns, dotted: true, style: .safe).utf8)
+            return Data(table(vouchers, Self.kisColumns, dotted: true, style: part(.safe)).utf8)
         case .generic:
-            return Data(table(vouchers, Self.genericColumns, dotted: true, style: .safe).utf8)
+            return Data(table(vouchers, Self.genericColumns, dotted: true, style: part(.safe)).utf8)
         case .kingdeeStd:
             var style = CSVStyle.raw
             style.byteOrderMark = false
-            let text = table(vouchers, Self.kingdeeColumns, dotted: true, style: style, summaryBytes: 40)
+            let text = table(vouchers, Self.kingdeeColumns, dotted: true, style: part(style), summaryBytes: 40)
             return TextEncoding.gb18030.encode(text.replacingOccurrences(of: "\n", with: "\r\n"))
         case .u8Text:
-            return TextEncoding.gb18030.encode(u8Text(vouchers))
+            return TextEncoding.gb18030.encode(u8Text(vouchers, header: header))
         }
     }
 
@@ -164,8 +170,8 @@ public struct VoucherWriter: Sendable {
     }
 
     /// The 用友 总账工具 text (CRLF line ends, as Windows tools write them).
-    func u8Text(_ vouchers: [Voucher]) -> String {
-        var lines = [Self.u8Columns.map(\.0).joined(separator: ",")]
+    func u8Text(_ vouchers: [Voucher], header: Bool = true) -> String {
+        var lines = header ? [Self.u8Columns.map(\.0).joined(separator: ",")] : []
         for v in vouchers {
             for i in v.lines.indices {
                 lines.append(Self.u8Columns.map { _, field -> String in
@@ -179,7 +185,7 @@ public struct VoucherWriter: Sendable {
                 }.joined(separator: ","))
             }
         }
-        return lines.joined(separator: "\r\n") + "\r\n"
+        return lines.isEmpty ? "" : lines.joined(separator: "\r\n") + "\r\n"
     }
 
     /// No quoting in U8 text: a comma becomes a full-width ，, line breaks and tabs a space.

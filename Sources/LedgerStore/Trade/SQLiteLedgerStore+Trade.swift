@@ -10,6 +10,21 @@ extension SQLiteLedgerStore {
             return try TradeRows.taxDetails(db, customerID: id) ?? CustomerTaxDetails()
         }
     }
+
+    /// Every customer by code with its fapiao details (only those set), in one snapshot: the customer master export.
+    /// `progress` gets the customers done and their count.
+    public func customerMaster(progress: ((Int, Int) -> Void)? = nil)
+        throws -> (customers: [Customer], tax: [String: CustomerTaxDetails]) {
+        try read { db in
+            let customers = try Row.fetchAll(db, sql: "SELECT * FROM customer ORDER BY code").map(RowMapping.customer)
+            var tax: [String: CustomerTaxDetails] = [:]
+            for (i, c) in customers.enumerated() {
+                if let details = try TradeRows.taxDetails(db, customerID: c.id) { tax[c.code] = details }
+                if i % 1_000 == 999 || i == customers.count - 1 { progress?(i + 1, customers.count) }
+            }
+            return (customers, tax)
+        }
+    }
 }
 
 extension SQLiteLedgerStore {

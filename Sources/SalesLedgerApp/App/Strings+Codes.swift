@@ -45,7 +45,8 @@ extension Strings {
         "address": "地址", "notes": "备注", "note": "备注", "creditLimit": "信用额度", "customerClass": "等级",
         "reason": "原因", "number": "单号", "appliesTo": "原销售单", "currency": "币种", "sku": "商品编码",
         "promisedDate": "承诺付款日", "until": "暂停至", "method": "收款方式", "reference": "参考号",
-        "allocation": "核销", "who": "跟进人",
+        "allocation": "核销", "who": "跟进人", "allocations": "核销", "invoice": "销售单",
+        "customer_name": "客户名称", "customer_code": "客户编码",
     ]
 
     /// `lines[2].quantity` → `第2行 数量`, `row 3, column amount` → `第3行 amount 列`, `promisedDate` → `承诺付款日`;
@@ -55,6 +56,7 @@ extension Strings {
             return "第\(m.1)行 \(Strings.fieldNamesZH[String(m.2)] ?? String(m.2))"
         }
         if let m = path.firstMatch(of: /^row (\d+), column (.+)$/) { return "第\(m.1)行「\(m.2)」列" }
+        if let m = path.wholeMatch(of: /row (\d+)/) { return "第\(m.1)行" }
         if let m = path.firstMatch(of: /^(\w+)\[(\d+)\]\.(\w+)$/), let a = Strings.fieldNamesZH[String(m.1)] {
             return "\(a)[\(m.2)] \(Strings.fieldNamesZH[String(m.3)] ?? String(m.3))"
         }
@@ -63,7 +65,8 @@ extension Strings {
 
     /// A `path: message` line (a `FieldIssue` as text) in Chinese, or nil when it is not one.
     func pathMessageZH(_ text: String) -> String? {
-        guard zh, let m = text.firstMatch(of: /^((?:lines\[\d+\]\.\w+)|(?:row \d+, column [^:]+)|(?:\w+(?:\[\d+\]\.\w+)?)): (.+)$/),
+        guard zh, let m = text.firstMatch(
+            of: /^((?:lines\[\d+\]\.\w+)|(?:row \d+, column [^:]+)|(?:row \d+)|(?:\w+(?:\[\d+\]\.\w+)?)): (.+)$/),
               let path = fieldPathZH(String(m.1)) else { return nil }
         return path + "：" + core(String(m.2))
     }

@@ -40,5 +40,21 @@ extension Strings {
         (#"^'(.*)' is not an e-mail address$"#, "'$1' 不是有效的邮箱地址"),
         (#"^must be 0 or more$"#, "不能为负数"),
         (#"^is required$"#, "必填"),
+        // The receipt import and its review (issue 15).
+        (#"^(.+) is already in the ledger \(skip the row\)$"#, "$1 已在账中（请跳过该行）"),
+        (#"^(.+) is already in the ledger \(imported before\?\)$"#, "$1 已在账中（是否已导入过？）"),
+        (#"^no customer matches (.+) \(choose a customer or skip the row\)$"#, "没有与“$1”匹配的客户（请选择客户或跳过该行）"),
+        (#"^no customer matches (.+)$"#, "没有与“$1”匹配的客户"),
+        (#"^'(.*)' is not INVOICE=AMOUNT$"#, "'$1' 不是“单号=金额”"),
+        (#"^(\S+): '(.*)' is not an amount > 0$"#, "$1：'$2' 不是大于 0 的金额"),
+        (#"^(.+) has nothing left to allocate$"#, "$1 已无可核销金额"),
+        (#"^(\S+) is not an open invoice of (\S+)$"#, "$1 不是 $2 的未结销售单"),
+        (#"^is in (\w+), the receipt in (\w+)$"#, "币种为 $1，收款单币种为 $2"),
+        (#"^must be greater than 0$"#, "必须大于 0"),
+        (#"^(\S+) is more than the open (\S+) left of (\S+)$"#, "$1 超过 $3 的未结金额 $2"),
+        (#"^this file was already imported on (\S+) as (.*) \((\d+) rows\); nothing imported$"#,
+         "此文件已于 $1 导入过（$2，$3 行）；未导入任何数据"),
+        (#"^(.+): this file was already imported on (\S+) as (.*) \((\d+) rows\); nothing imported$"#,
+         "$1：此文件已于 $2 导入过（$3，$4 行）；未导入任何数据"),
     ]
 }

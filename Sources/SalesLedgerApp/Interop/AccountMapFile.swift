@@ -6,8 +6,9 @@ import TOMLKit
 /// LedgerInterop's clients.
 extension AccountMap {
     /// Reads a map file: `standard = "cas"|"sbas"` picks the preset (default `standard`), then
-    /// `[accounts]` (receivable, revenue, output_vat, advances, bad_debt, receipt_default), `[receipt_methods]`,
-    /// `[revenue_by_category]`, `[revenue_by_channel]`, `[vat_by_category]`, `[names]`, `dotted`,
+    /// `[accounts]` (receivable, revenue, output_vat, advances, bad_debt, receipt_default, exchange_difference),
+    /// `[receipt_methods]`,
+    /// `[revenue_by_category]`, `[revenue_by_channel]`, `[vat_by_category]`, `[names]`, `[settlement_names]`, `dotted`,
     /// `advances_separate`. - Throws: `InteropError` naming the key at fault.
     public static func parse(_ text: String, file: String, standard: Standard) throws -> AccountMap {
         let table: TOMLTable
@@ -37,7 +38,8 @@ extension AccountMap {
         for key in table.keys {
             switch key {
             case "standard", "accounts", "receipt_methods", "revenue_by_category", "revenue_by_channel",
-                 "vat_by_category", "names", "dotted", "advances_separate", "description": continue
+                 "vat_by_category", "names", "dotted", "advances_separate", "description",
+                 "settlement_names": continue
             default: throw InteropError(source: file, message: "\(key): unknown key")
             }
         }
@@ -49,12 +51,15 @@ extension AccountMap {
             case "advances": map.advances = code
             case "bad_debt": map.badDebt = code
             case "receipt_default": map.receiptDefault = code
+            case "exchange_difference": map.exchangeDifference = code
             default:
                 throw InteropError(source: file, message: "accounts.\(key): unknown account (expected receivable, "
-                                   + "revenue, output_vat, advances, bad_debt, receipt_default)")
+                                   + "revenue, output_vat, advances, bad_debt, receipt_default, "
+                                   + "exchange_difference)")
             }
         }
         map.receiptMethods.merge(try strings("receipt_methods")) { $1 }
+        map.settlementNames.merge(try strings("settlement_names")) { $1 }
         map.revenueByCategory = try strings("revenue_by_category")
         map.revenueByChannel = try strings("revenue_by_channel")
         map.vatByCategory = try strings("vat_by_category")

@@ -24,7 +24,7 @@ extension ReceiptReviewView {
                 TableColumn(s.t("Payer", "付款方"), width: .flexible(weight: 3, minimum: 10)),
                 TableColumn(s.t("Amount", "金额"), width: .fixed(12), alignment: .right),
                 TableColumn(s.t("Customer", "客户"), width: .flexible(weight: 3, minimum: 10)),
-                TableColumn(s.t("Allocation (核销)", "核销"), width: .flexible(weight: 4, minimum: 14)),
+                TableColumn(s.t("Allocation (核销)", "核销"), width: .flexible(weight: 2, minimum: 15)),
             ]))
         let rows = items.map { item -> [String] in
             let mark = item.isSkipped ? "–" : (item.problem != nil ? "!" : "✓")
@@ -47,8 +47,9 @@ extension ReceiptReviewView {
             if !item.note.isEmpty && item.note != "/" { line1 += " · " + s.t("note ", "备注 ") + item.note }
             buffer.setFitted(line1, x: area.x + 1, y: y, width: area.width - 2, style: Style(.muted))
             let customer = item.customerCode.map { "\($0) \(item.customerName)" } ?? s.t("none", "无")
+            let how = matchText(item.match, s)
             buffer.setFitted(
-                s.t("Customer: ", "客户：") + customer + " (\(matchText(item.match, s)))",
+                s.t("Customer: ", "客户：") + customer + s.t(" (\(how))", "（\(how)）"),
                 x: area.x + 1, y: y + 1, width: area.width - 2, style: Style(.text))
             let parts = item.parts.map {
                 "\($0.invoiceNumber) \(context.money($0.amount.minorUnits, $0.amount.currency))"
@@ -97,12 +98,13 @@ extension ReceiptReviewView {
         return input.render(into: &buffer, x: x, y: py, width: max(1, area.maxX - x - 1), style: Style(.inputFocused))
     }
 
-    /// `INV-2025-000002 1,200.00` (+ n more), or "unapplied".
+    /// The table's cell: `INV-2025-000002` (+ n more), or "unapplied". Amounts are on the detail line below the
+    /// table: at 80 columns an invoice number and an amount do not fit the column, and a cut amount misleads.
     func allocationText(_ item: ReceiptReview.Item, _ context: AppContext) -> String {
         let s = context.strings
         if item.customerCode == nil { return "—" }
         guard let first = item.parts.first else { return s.t("unapplied (预收款)", "预收款") }
         let more = item.parts.count > 1 ? s.t(" +\(item.parts.count - 1) more", " 等 \(item.parts.count) 张") : ""
-        return "\(first.invoiceNumber) \(context.money(first.amount.minorUnits, first.amount.currency))\(more)"
+        return first.invoiceNumber + more
     }
 }

@@ -199,6 +199,7 @@ struct ReceiptReviewView {
         switch match {
         case .code: return s.t("by code", "按编码")
         case .name: return s.t("by name", "按名称")
+        case .alias: return s.t("by alias", "按别名")
         case .account: return s.t("by account", "按账号")
         case .chosen: return s.t("chosen", "手工指定")
         case .none: return s.t("no match", "未匹配")

@@ -33,7 +33,7 @@ enum SetupImport {
             do {
                 let result = try plan.run(service: context.service, dryRun: true)
                 if !result.rejected.isEmpty {
-                    let problems = result.rejected.flatMap(\.problems).prefix(3).map { s.core($0.description) }
+                    let problems = result.rejected.problems(limit: 3).prefix(3).map { s.core($0.description) }
                     throw SetupImportError(message: s.t("\(file.path): nothing imported; ", "\(file.path)：未导入；")
                                            + problems.joined(separator: "; "))
                 }
