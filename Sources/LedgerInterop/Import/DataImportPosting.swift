@@ -231,7 +231,7 @@ extension DataImport {
             // The whole file was checked before anything is written (it is staged): with rows rejected by those
             // checks the import cannot be all of it, so no row is posted and rolled back again (issue 10). The
             // ledger's own checks of the other rows show with --dry-run, or once the file is fixed.
-            return RunResult(outcome: Outcome(), rejected: rejected.sorted { $0.row < $1.row }, written: false)
+            return RunResult(outcome: Outcome(), rejected: rejected, written: false)
         }
         let result: Result<Void, LedgerError> = WriteJob.$current.withValue("import by \(service.actor)") {
             Result { () throws(LedgerError) in
