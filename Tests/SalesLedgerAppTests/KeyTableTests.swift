@@ -59,6 +59,8 @@ import TerminalUI
         var document = h
         document.press(.enter)
         out.append(("document", document))
+        h.app.show(.charts)
+        out.append(("charts", h))
         h.app.show(.audit)
         out.append(("audit", h))
         h.press(.backTab)

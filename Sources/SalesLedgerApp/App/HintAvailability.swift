@@ -15,7 +15,7 @@ extension KeyBinding {
 
 extension SalesEntryScreen: HintAvailability {
     func isAvailable(_ binding: KeyBinding) -> Bool {
-        guard prompt == nil, draftsPanel == nil, fapiaoEntry == nil else { return true }
+        guard prompt == nil, draftsPanel == nil, modals.isEmpty else { return true }
         guard isInList else { return !todays.isEmpty || !binding.uses(.ctrl("l")) }
         let row = todays.indices.contains(list.selectedRow) ? todays[list.selectedRow] : nil
         if binding.uses(.char("v")) { return row?.status == .posted }

@@ -47,7 +47,8 @@ extension CustomerDetail: Modal {
         return nil
     }
 
-    func keys(_ s: Strings) -> [KeyBinding]? { keyTable(s).help }
+    func keys(_ s: Strings) -> [KeyBinding]? { keyTable(s).hints(for: self) }
+    func helpKeys(_ s: Strings) -> [KeyBinding]? { keyTable(s).help }
 }
 
 extension StatementView: Modal {
@@ -85,7 +86,11 @@ extension StatementView: Modal {
 
     func keys(_ s: Strings) -> [KeyBinding]? {
         if rangeInput != nil { return [KeyBinding(.enter, s.t("Show", "显示")), KeyBinding(.escape, s.back)] }
-        return keyTable(s).help
+        return keyTable(s).hints(for: self)
+    }
+
+    func helpKeys(_ s: Strings) -> [KeyBinding]? {
+        rangeInput == nil ? keyTable(s).help : keys(s)
     }
 }
 

@@ -92,7 +92,7 @@ struct CustomersScreen: KeyedScreen {
     func keyTable(_ s: Strings) -> KeyTable<CustomersScreen, ScreenOutcome> {
         let hasRows: (CustomersScreen) -> Bool = { ($0.source?.rowCount ?? 0) > 0 }
         return KeyTable([
-            .move(s),
+            .move(s, when: hasRows),
             KeyCommand(.enter, s.open, when: hasRows),
             KeyCommand(.char("/"), s.search),
             KeyCommand(.char("f"), s.t("Class filter", "分类筛选")) { screen, _ in screen.askClassFilter(s); return .none },

@@ -110,7 +110,7 @@ struct DocumentsScreen: KeyedScreen {
 
     func keyTable(_ s: Strings) -> KeyTable<DocumentsScreen, ScreenOutcome> {
         KeyTable([
-            .move(s),
+            .move(s, when: { !$0.rows.isEmpty }),
             KeyCommand(.enter, s.open, when: { !$0.rows.isEmpty }),
             KeyCommand(.char("/"), s.search),
             KeyCommand(.char("f"), s.t("Status filter", "状态筛选")) { screen, context in

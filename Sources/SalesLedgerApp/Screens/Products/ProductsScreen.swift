@@ -65,7 +65,7 @@ struct ProductsScreen: KeyedScreen {
     func keyTable(_ s: Strings) -> KeyTable<ProductsScreen, ScreenOutcome> {
         let hasRow: (ProductsScreen) -> Bool = { $0.selected != nil }
         return KeyTable([
-            .move(s),
+            .move(s, when: { !$0.products.isEmpty }),
             KeyCommand([.enter, .char("e")], s.t("Edit product", "编辑商品"), when: hasRow) { screen, context in
                 screen.editSelected(context: context)
                 return .none
