@@ -68,8 +68,10 @@ struct ChartsScreen: KeyedScreen {
                 return .none
             }
         }
+        var next = KeyCommand<ChartsScreen, ScreenOutcome>([.tab, .right], s.t("Next chart", "下一图表"), run: turn(1))
+        next.hintKeys = [.tab]
         return KeyTable([
-            KeyCommand([.tab, .right], s.t("Next chart", "下一图表"), run: turn(1)),
+            next,
             KeyCommand([.backTab, .left], s.t("Previous chart", "上一图表"), hint: false, run: turn(Kind.allCases.count - 1)),
             KeyCommand(.char("p"), "12/24 \(s.months)") { screen, context in
                 screen.months = screen.months == 12 ? 24 : 12
