@@ -43,7 +43,6 @@ enum TUILauncher {
                         _ = try? service.run(RecordBackupFailure(kind: "daily", file: target,
                                                                  error: String(describing: error)))
                     }
-                    warnings.append("daily backup failed: \(error)")
                     return "salesledger: daily backup failed: \(error)"
                 }
             })
@@ -100,6 +99,8 @@ enum TUILauncher {
             FileHandle.standardError.write(Data("salesledger: finishing the daily backup…\n".utf8))
             app.waitForBackgroundWork()
         }
+        // The UI and the backup have ended: Ctrl-C and SIGTERM stop the process again.
+        SignalMonitor.uninstall()
         drafts.release()
         for warning in warnings + [loaded.warning].compactMap({ $0 }) {
             FileHandle.standardError.write(Data("salesledger: \(warning)\n".utf8))

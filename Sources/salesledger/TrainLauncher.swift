@@ -40,6 +40,7 @@ enum TrainLauncher {
                 path = try TrainingFiles.reset(global, language: sampleLanguage)
                 continue
             }
+            SignalMonitor.uninstall()
             if case .failure(let message) = reason { Main.fail(message, code: 1) }
             exit(reason.exitCode)
         }

@@ -105,7 +105,7 @@ import TerminalUI
         var h = try chinese ? Self.chinese() : Self.ibm()
         h.press(.function(4))
         h.press(.enter)
-        let code = try #require(h.app.customers.detail?.customer.code)
+        let code = try #require(h.app.customers.modals.first(CustomerDetail.self)?.customer.code)
         let exposure = try #require(try Reports(store: h.store).exposure(customerCode: code, asOf: h.context.today))
         let table = ExposureTable.make([exposure])
         let s = h.context.strings
@@ -123,7 +123,7 @@ import TerminalUI
         h.press(.function(4))
         h.press(.enter)
         h.press(.char("s"))
-        let view = try #require(h.app.customers.statement)
+        let view = try #require(h.app.customers.modals.first(StatementView.self))
         let words = StatementWords(chinese: chinese)
         let table = view.table(words)
         #expect(table.columns.map(\.key) == ["date", "document", "type", "due_date", "reference", "debit", "credit", "balance"])

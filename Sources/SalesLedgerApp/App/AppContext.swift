@@ -132,10 +132,19 @@ public enum ScreenOutcome: Equatable, Sendable {
 protocol LedgerScreen {
     mutating func handle(_ event: Event, context: AppContext) -> ScreenOutcome
     func render(into buffer: inout CellBuffer, in area: Rect, context: AppContext, unicode: Bool) -> Point?
+    /// Every key of the screen now, for the help overlay.
     func keyBindings(_ strings: Strings) -> [KeyBinding]
+    /// The keys that work now, for the hint bar.
+    func hintBindings(_ strings: Strings) -> [KeyBinding]
     /// True while a text field has focus: digits, `q` and `?` are typed, not shortcuts.
     var capturesText: Bool { get }
     var hasUnsavedChanges: Bool { get }
     /// Re-query the store when `context.dataVersion` changed or the screen is shown.
     mutating func refresh(context: AppContext)
+}
+
+extension LedgerScreen {
+    func hintBindings(_ strings: Strings) -> [KeyBinding] {
+        keyBindings(strings).filter { (self as? HintAvailability)?.isAvailable($0) ?? true }
+    }
 }

@@ -35,24 +35,14 @@ extension LedgerApp {
         ScreenTabs(keys: keys, full: names, short: s.shortScreenNames, selected: active.rawValue)
             .bar(width: size.width).render(into: &buffer, in: area.row(1))
         // Screen body, status line and hint bar.
-        let body = Rect(x: 0, y: 2, width: size.width, height: max(0, size.height - 4))
+        let body = LedgerApp.body(of: area)
         var cursor = currentScreen.render(into: &buffer, in: body, context: context, unicode: unicode)
         if let status = status ?? readErrors[active].map({ (text: $0, isError: true) }) {
             buffer.setFitted(status.text, x: 1, y: size.height - 2, width: size.width - 2,
                              style: Style(status.isError ? .error : .ok, [.bold]))
         }
         HintBar(bindings: keyBindings).render(into: &buffer, in: area.row(size.height - 1))
-        if isShowingHelp {
-            var overlay = HelpOverlay(title: s.keysTitle, bindings: helpBindings)
-            overlay.footer = s.t("Any key closes", "按任意键关闭")
-            overlay.render(into: &buffer, in: body, unicode: unicode)
-            cursor = nil
-        }
-        if let setup { cursor = setup.render(into: &buffer, in: body, unicode: unicode) }
-        if let dialog {
-            LedgerApp.localized(dialog, s).render(into: &buffer, in: area, unicode: unicode)
-            cursor = nil
-        }
+        if !modals.isEmpty { cursor = modals.render(into: &buffer, in: area, context: context, unicode: unicode) }
         return cursor
     }
 }

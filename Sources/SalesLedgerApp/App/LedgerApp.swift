@@ -16,11 +16,8 @@ public struct LedgerApp: TerminalApplication {
     var products = ProductsScreen()
     var documents = DocumentsScreen()
     var audit = AuditScreen()
-    var isShowingHelp = false
-    var dialog: Dialog?
-    /// The first-run set-up form ("Start empty" on the welcome dialog).
-    var setup: SetupWizard?
-    var pendingDialog: PendingDialog = .none
+    /// The app's own modals (welcome, draft restore, quit question, set-up form, help), bottom first.
+    var modals = ModalStack<LedgerApp>()
     var status: (text: String, isError: Bool)?
     /// A sample chosen on the welcome dialog, loaded on the next event (after "Loading…" has been drawn).
     var pendingLoad: SampleChoice?
@@ -33,8 +30,6 @@ public struct LedgerApp: TerminalApplication {
     /// Opened by `import receipts` on a terminal: quit when its receipt review closes.
     var exitsAfterReview = false
 
-    enum PendingDialog { case none, quit, welcome, restoreDraft }
-
     public var minimumSize: Size { Size(width: 80, height: 24) }
 
     /// The app on `context`; offers samples when the ledger is empty and a draft restore when one was left.
@@ -42,13 +37,30 @@ public struct LedgerApp: TerminalApplication {
         self.context = context
         salesEntry = SalesEntryScreen(context: context)
         let isEmpty = context.read { try context.store.summary().isEmpty } ?? false
+        let s = context.strings
         if isEmpty, context.loadSample != nil {
-            dialog = Dialog(title: context.strings.welcomeTitle, message: context.strings.welcomeMessage,
-                            kind: .picker(context.strings.welcomeOptions))
-            pendingDialog = .welcome
+            modals.push(DialogModal(Dialog(title: s.welcomeTitle, message: s.welcomeMessage, kind: .picker(s.welcomeOptions))) {
+                outcome, app, context in
+                guard case .picked(let index) = outcome else { return .continue }
+                if let choice = SampleChoice(rawValue: index), context.loadSample != nil {
+                    app.pendingLoad = choice
+                    app.status = (context.strings.loading, false)
+                } else {
+                    app.modals.push(SetupModal(wizard: SetupWizard(context: context)))
+                }
+                return .continue
+            })
         } else if salesEntry.hasStoredDraft(context: context) {
-            dialog = Dialog(title: context.strings.restoreDraftTitle, message: context.strings.restoreDraftMessage, kind: .confirm)
-            pendingDialog = .restoreDraft
+            modals.push(DialogModal(Dialog(title: s.restoreDraftTitle, message: s.restoreDraftMessage, kind: .confirm)) {
+                outcome, app, context in
+                if outcome == .confirmed {
+                    let dropped = app.salesEntry.restoreStoredDraft(context: context)
+                    if !dropped.isEmpty { app.status = (dropped.joined(separator: "; "), true) }
+                } else if outcome == .declined {
+                    app.salesEntry.discardStoredDraft(context: context)
+                }
+                return .continue
+            })
         }
         if context.defersStartupWork {
             refresh(active)   // issue 10: the first frame queries its own screen only
@@ -72,50 +84,10 @@ public struct LedgerApp: TerminalApplication {
         }
         if case .resize = event { return .continue }
         if case .tick = event { return .continue }
-        if var open = dialog {
-            let outcome = open.handle(event)
-            dialog = outcome == .open ? open : nil
-            if outcome != .open { return finishDialog(outcome) }
-            return .continue
-        }
-        if var wizard = setup {
-            switch wizard.handle(event, context: context) {
-            case .open: setup = wizard
-            case .cancelled: setup = nil
-            case .saved(let message):
-                setup = nil
-                show(.products)
-                status = (message, false)
-            case .failed(let message): setup = wizard; status = (message, true)
-            }
-            return .continue
-        }
-        if isShowingHelp {
-            if case .key = event { isShowingHelp = false }
-            return .continue
-        }
-        if case .key(let key) = event {
-            let typing = currentScreen.capturesText
-            switch key {
-            case .ctrl("c"), .function(10):
-                return requestQuit()
-            case .char("q") where !typing:
-                return requestQuit()
-            case .function(1):
-                isShowingHelp = true
-                return .continue
-            case .char("?") where !typing:
-                isShowingHelp = true
-                return .continue
-            case .function(let n) where (3...9).contains(n) || n == 11:
-                show(ScreenID.allCases.first { $0.functionKey == n } ?? .salesEntry)
-                return .continue
-            case .char(let c) where !typing && ("1"..."8").contains(c):
-                show(ScreenID(rawValue: Int(String(c))! - 1) ?? .salesEntry)
-                return .continue
-            default:
-                break
-            }
+        if let outcome = handleModals(event, context: context) { return outcome }
+        if let outcome = keyTable(context.strings).dispatch(event, on: &self, context: context,
+                                                            typing: currentScreen.capturesText) {
+            return outcome
         }
         let outcome = handleScreen(event)
         if exitsAfterReview && receivables.reviewEnded != nil { return .quit(exitCode: 0) }
@@ -193,37 +165,14 @@ public struct LedgerApp: TerminalApplication {
     mutating func requestQuit() -> EventOutcome {
         if salesEntry.hasUnsavedChanges || customers.hasUnsavedChanges || receivables.hasUnsavedChanges
             || products.hasUnsavedChanges {
-            dialog = Dialog(title: context.strings.unsavedTitle, message: context.strings.unsavedQuit, kind: .confirm)
-            pendingDialog = .quit
+            modals.push(DialogModal.confirm(context.strings.unsavedTitle, context.strings.unsavedQuit) { app, context in
+                app.salesEntry.discardStoredDraft(context: context)
+                return .quit(exitCode: 0)
+            })
             return .continue
         }
         salesEntry.discardStoredDraft(context: context)
         return .quit(exitCode: 0)
-    }
-
-    mutating func finishDialog(_ outcome: Dialog.Outcome) -> EventOutcome {
-        let pending = pendingDialog
-        pendingDialog = .none
-        switch (pending, outcome) {
-        case (.quit, .confirmed):
-            salesEntry.discardStoredDraft(context: context)
-            return .quit(exitCode: 0)
-        case (.welcome, .picked(let index)):
-            if let choice = SampleChoice(rawValue: index), context.loadSample != nil {
-                pendingLoad = choice
-                status = (context.strings.loading, false)
-            } else {
-                setup = SetupWizard(context: context)
-            }
-        case (.restoreDraft, .confirmed):
-            let dropped = salesEntry.restoreStoredDraft(context: context)
-            if !dropped.isEmpty { status = (dropped.joined(separator: "; "), true) }
-        case (.restoreDraft, .declined):
-            salesEntry.discardStoredDraft(context: context)
-        default:
-            break
-        }
-        return .continue
     }
 
     mutating func loadSample(_ choice: SampleChoice) {
@@ -256,11 +205,8 @@ public struct LedgerApp: TerminalApplication {
     /// The keys that work now, for the hint bar.
     var keyBindings: [KeyBinding] {
         let s = context.strings
-        if let dialog { return LedgerApp.dialogBindings(dialog, s) }
-        if let setup { return setup.form.keyBindings.map(s.localized) }
-        let screen = currentScreen
-        let working = screen.keyBindings(s).filter { (screen as? HintAvailability)?.isAvailable($0) ?? true }
-        return ([KeyBinding(.function(1), s.help), KeyBinding(.function(10), s.quit)] + working).map(s.localized)
+        if let keys = modals.keys(s) { return keys }
+        return (keyTable(s).hints(for: self) + currentScreen.hintBindings(s)).map(s.localized)
     }
 
     /// A dialog's keys in the UI language.
@@ -287,12 +233,6 @@ public struct LedgerApp: TerminalApplication {
     /// Every key of the app, for the help overlay and the README.
     var helpBindings: [KeyBinding] {
         let s = context.strings
-        return [KeyBinding(ScreenID.allCases.map { .function($0.functionKey) }, s.screens,
-                           help: [s.screenSalesEntry, s.screenCustomers, s.screenReceivables, s.screenCharts, s.screenReports,
-                                  s.screenProducts, s.screenDocuments, s.screenAudit]
-                               .joined(separator: " / ") + s.t(" (also 1–8 outside text fields)", "（输入框外按 1–8）")),
-                KeyBinding([.function(1), .char("?")], s.help),
-                KeyBinding([.function(10), .char("q"), .ctrl("c")], s.quit)]
-            + currentScreen.keyBindings(s).map(s.localized)
+        return keyTable(s).help + currentScreen.keyBindings(s).map(s.localized)
     }
 }

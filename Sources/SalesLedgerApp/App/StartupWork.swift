@@ -68,7 +68,6 @@ struct StartupWork {
 
     init() {}
 
-    var isEmpty: Bool { steps.isEmpty && !remindersPending && running == nil }
     /// Whether a step can run now (the loop then polls input without waiting); a running background step alone
     /// does not count, so the loop waits for keys as usual and polls it on its ticks.
     var hasImmediateWork: Bool { !steps.isEmpty || remindersPending }

@@ -5,7 +5,7 @@ import TerminalUI
 /// sales (`f` in the ^L list): type, 发票代码 (paper only), 发票号码, date and the amount (价税合计, prefilled with
 /// what is left to invoice). Saving runs `RecordFapiao` (number form, uniqueness, never more than what is left;
 /// audited). The sale's fapiao status (未开票 → 部分开票 → 已开票) is in the message.
-struct FapiaoEntry {
+struct FapiaoEntry: EntryForm {
     var form: Form
     let saleNumber: String
     let currency: Currency
@@ -45,9 +45,7 @@ struct FapiaoEntry {
         s.localize(&form)
     }
 
-    enum Outcome { case open, cancelled, saved(String), failed(String) }
-
-    mutating func handle(_ event: Event, context: AppContext) -> Outcome {
+    mutating func handle(_ event: Event, context: AppContext) -> EntryResult {
         switch form.handle(event) {
         case .none: return .open
         case .cancelled: return .cancelled
@@ -72,6 +70,10 @@ struct FapiaoEntry {
                                       : error.fieldIssues.map(\.description).joined(separator: "; ")))
             }
         }
+    }
+
+    func render(into buffer: inout CellBuffer, in area: Rect, context: AppContext, unicode: Bool) -> Point? {
+        render(into: &buffer, in: area, unicode: unicode)
     }
 
     func render(into buffer: inout CellBuffer, in area: Rect, unicode: Bool) -> Point? {

@@ -96,7 +96,7 @@ struct AllocationView {
         }
     }
 
-    mutating func handle(_ event: Event, context: AppContext) -> ScreenOutcome {
+    mutating func handleKey(_ event: Event, context: AppContext) -> ScreenOutcome {
         let s = context.strings
         if let current = prompt { return handlePrompt(current, event, context: context) }
         guard case .key(let key) = event else { return .none }

@@ -144,38 +144,38 @@ extension AuditScreen {
             return .error(context.describe(error))
         }
     }
+}
 
-    /// Keys while the difference prompt is open: Enter records, Esc cancels.
-    mutating func handleDifferencePrompt(_ event: Event, context: AppContext) -> ScreenOutcome {
-        guard var prompt = differencePrompt else { return .none }
-        if case .key(.escape) = event { differencePrompt = nil; return .none }
+/// The difference reply (`d`): the customer's figure minus ours, then a note; Enter records, Esc cancels.
+extension AuditScreen.DifferencePrompt: Modal {
+    mutating func handle(_ event: Event, context: AppContext) -> ModalStep<AuditScreen> {
+        if case .key(.escape) = event { return .close }
         if case .key(.enter) = event {
-            differencePrompt = nil
-            let outcome = recordReply(prompt.customerCode, agreed: false, differenceText: prompt.input.text,
-                                      context: context)
-            refresh(context: context)
-            return outcome
+            return .close { [self] screen, context in
+                let outcome = screen.recordReply(customerCode, agreed: false, differenceText: input.text, context: context)
+                screen.refresh(context: context)
+                return outcome
+            }
         }
-        _ = prompt.input.handle(event)
-        differencePrompt = prompt
-        return .none
+        _ = input.handle(event)
+        return .stay
     }
 
-    func renderDifferencePrompt(into buffer: inout CellBuffer, in area: Rect, context: AppContext,
-                                unicode: Bool) -> Point? {
-        guard let prompt = differencePrompt else { return nil }
+    func render(into buffer: inout CellBuffer, in area: Rect, context: AppContext, unicode: Bool) -> Point? {
         let s = context.strings
         let message = s.t("Customer's figure minus ours, then a note (e.g. -120.00 credit note missing)",
                           "客户金额减我方金额，再写说明（如 -120.00 缺红字冲销）")
         let width = min(area.width - 4, max(40, DisplayWidth.of(message) + 4))
         let box = area.centered(Size(width: width, height: 6))
         buffer.fill(box, style: Style(.dialog))
-        Border.draw(into: &buffer, rect: box, title: s.t("Difference (数据不符) ", "数据不符 ") + prompt.customerCode,
+        Border.draw(into: &buffer, rect: box, title: s.t("Difference (数据不符) ", "数据不符 ") + customerCode,
                     style: Style(.border), unicode: unicode)
         buffer.setFitted(message, x: box.x + 2, y: box.y + 1, width: box.width - 4, style: Style(.warning))
-        let input = Rect(x: box.x + 2, y: box.y + 3, width: box.width - 4, height: 1)
-        buffer.fill(input, style: Style(.inputFocused))
-        return prompt.input.render(into: &buffer, x: input.x, y: input.y, width: input.width,
-                                   style: Style(.inputFocused))
+        let field = Rect(x: box.x + 2, y: box.y + 3, width: box.width - 4, height: 1)
+        buffer.fill(field, style: Style(.inputFocused))
+        return input.render(into: &buffer, x: field.x, y: field.y, width: field.width, style: Style(.inputFocused))
     }
+
+    func keys(_ s: Strings) -> [KeyBinding]? { [KeyBinding(.enter, s.t("Record", "记录")), KeyBinding(.escape, s.back)] }
+    var capturesText: Bool { true }
 }

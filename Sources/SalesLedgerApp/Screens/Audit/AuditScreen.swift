@@ -9,14 +9,15 @@ import TerminalUI
 /// `audit log`, `report process` and `audit confirm summary` print); the checks run when the screen is shown after
 /// a change, not at start-up. Runs, letters and replies are recorded through the CLI's commands (see
 /// `AuditScreen+Actions`).
-struct AuditScreen: LedgerScreen {
+struct AuditScreen: KeyedScreen {
     enum Panel: Int, CaseIterable { case findings, log, process, confirmations }
     var panel = Panel.findings
     /// The last run of the checks (findings panel), for `w`.
     var lastRun: AuditRun?
     /// Customer codes of the confirmations panel's rows.
     var confirmationCodes: [String] = []
-    var differencePrompt: DifferencePrompt?
+    /// The difference prompt of `d`.
+    var modals = ModalStack<AuditScreen>()
     /// Where `w` and `s` write files: the working folder unless set (tests).
     var outputFolder: String?
     var header: [String] = []
@@ -31,8 +32,7 @@ struct AuditScreen: LedgerScreen {
     /// The seed of the screen's vouching sample (fixed, so the screen is repeatable; the CLI prints its own).
     static let seed: UInt64 = 1
 
-    var capturesText: Bool { table.isEditingFilter || differencePrompt != nil }
-    var hasUnsavedChanges: Bool { false }
+    var isTyping: Bool { table.isEditingFilter }
 
     mutating func refresh(context: AppContext) {
         let s = context.strings
@@ -114,35 +114,10 @@ struct AuditScreen: LedgerScreen {
     }
 
     mutating func handle(_ event: Event, context: AppContext) -> ScreenOutcome {
-        if differencePrompt != nil { return handleDifferencePrompt(event, context: context) }
-        if case .key(let key) = event, !table.isEditingFilter {
-            switch key {
-            case .tab, .backTab:
-                let step = key == .tab ? 1 : Panel.allCases.count - 1
-                panel = Panel(rawValue: (panel.rawValue + step) % Panel.allCases.count)!
-                table = TableState()
-                refresh(context: context)
-                return .none
-            case .char("r"):
-                refresh(context: context)
-                return .none
-            case .char("x"):
-                return export(context: context)
-            case .char("w") where panel == .findings:
-                return recorded(writeReport(context: context), context: context)
-            case .char("s") where panel == .confirmations:
-                return recorded(sendLetters(context: context), context: context)
-            case .char("a") where panel == .confirmations:
-                guard let code = selectedConfirmation() else { return .none }
-                return recorded(recordReply(code, agreed: true, context: context), context: context)
-            case .char("d") where panel == .confirmations:
-                guard let code = selectedConfirmation() else { return .none }
-                differencePrompt = DifferencePrompt(customerCode: code)
-                return .none
-            default: break
-            }
-        }
-        _ = tableView.handle(event, state: &table, rowCount: rows.count, pageSize: 15)
+        if let outcome = dispatch(event, context: context) { return outcome }
+        var view = tableView
+        view.isSortable = false
+        _ = view.handle(event, state: &table, rowCount: rows.count, pageSize: 15)
         return .none
     }
 
@@ -186,20 +161,52 @@ struct AuditScreen: LedgerScreen {
             })
     }
 
-    func keyBindings(_ s: Strings) -> [KeyBinding] {
-        [
-            KeyBinding(.tab, s.t("Next panel", "下一面板"),
-                       help: s.t("findings, audit log, process, confirmations", "审计发现、审计日志、流程指标、询证函")),
-            KeyBinding([.up, .down], s.t("Move", "移动")), KeyBinding(.char("/"), s.search),
-            KeyBinding(.char("r"), s.t("Re-run", "重新检查")), KeyBinding(.char("x"), s.exportCSV),
-            KeyBinding(.char("w"), s.t("Write report", "写审计报告"),
-                       help: s.t("findings: report file, recorded with its SHA-256", "审计发现：写报告文件并记录其 SHA-256")),
-            KeyBinding(.char("s"), s.t("Send letters", "发询证函"),
-                       help: s.t("confirmations: as of today, every balance", "询证函：以今日为截止日，所有有余额的客户")),
-            KeyBinding(.char("a"), s.t("Agreed", "回函相符"), help: s.t("confirmations: reply 数据证明无误", "询证函：数据证明无误")),
-            KeyBinding(.char("d"), s.t("Difference", "回函不符"),
-                       help: s.t("confirmations: reply 数据不符 with amount and note", "询证函：数据不符，填差异和说明")),
-        ]
+    func keyTable(_ s: Strings) -> KeyTable<AuditScreen, ScreenOutcome> {
+        typealias Command = KeyCommand<AuditScreen, ScreenOutcome>
+        let findings: (AuditScreen) -> Bool = { $0.panel == .findings }
+        let confirmations: (AuditScreen) -> Bool = { $0.panel == .confirmations }
+        func turn(_ step: Int) -> (inout AuditScreen, AppContext) -> ScreenOutcome {
+            { screen, context in
+                screen.panel = Panel(rawValue: (screen.panel.rawValue + step) % Panel.allCases.count)!
+                screen.table = TableState()
+                screen.refresh(context: context)
+                return .none
+            }
+        }
+        return KeyTable([
+            Command(.tab, s.t("Next panel", "下一面板"),
+                    help: s.t("findings, audit log, process, confirmations", "审计发现、审计日志、流程指标、询证函"), run: turn(1)),
+            Command(.backTab, s.t("Previous panel", "上一面板"), hint: false, run: turn(Panel.allCases.count - 1)),
+            .move(s, when: { !$0.filteredRows.isEmpty }),
+            Command(.char("/"), s.search),
+            Command(.char("r"), s.t("Re-run", "重新检查")) { screen, context in
+                screen.refresh(context: context)
+                return .message(s.t("Read again as of \(context.today)", "已按 \(context.today) 重新读取"))
+            },
+            Command(.char("x"), s.exportCSV) { screen, context in screen.export(context: context) },
+            Command(.char("w"), s.t("Write report", "写审计报告"),
+                    help: s.t("findings: report file, recorded with its SHA-256", "审计发现：写报告文件并记录其 SHA-256"),
+                    when: findings) { screen, context in
+                screen.recorded(screen.writeReport(context: context), context: context)
+            },
+            Command(.char("s"), s.t("Send letters", "发询证函"),
+                    help: s.t("confirmations: as of today, every balance", "询证函：以今日为截止日，所有有余额的客户"),
+                    when: confirmations) { screen, context in
+                screen.recorded(screen.sendLetters(context: context), context: context)
+            },
+            Command(.char("a"), s.t("Agreed", "回函相符"), help: s.t("confirmations: reply 数据证明无误", "询证函：数据证明无误"),
+                    when: confirmations) { screen, context in
+                guard let code = screen.selectedConfirmation() else { return .none }
+                return screen.recorded(screen.recordReply(code, agreed: true, context: context), context: context)
+            },
+            Command(.char("d"), s.t("Difference", "回函不符"),
+                    help: s.t("confirmations: reply 数据不符 with amount and note", "询证函：数据不符，填差异和说明"),
+                    when: confirmations) { screen, _ in
+                guard let code = screen.selectedConfirmation() else { return .none }
+                screen.modals.push(DifferencePrompt(customerCode: code))
+                return .none
+            },
+        ])
     }
 
     func render(into buffer: inout CellBuffer, in area: Rect, context: AppContext, unicode: Bool) -> Point? {
@@ -237,7 +244,7 @@ struct AuditScreen: LedgerScreen {
                                  width: area.width - 2, style: Style(.muted))
             }
         }
-        return renderDifferencePrompt(into: &buffer, in: area, context: context, unicode: unicode)
+        return modals.render(into: &buffer, in: area, context: context, unicode: unicode)
     }
 }
 

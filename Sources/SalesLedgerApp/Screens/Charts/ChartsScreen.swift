@@ -4,7 +4,7 @@ import TerminalUI
 
 /// Charts (图表): monthly sales trend with the previous year, sales by a dimension, top 10 customers, and the
 /// aging distribution. Drawn from the report layer's queries (`Reports.sales`, `Reports.aging`), so the figures agree to the cent.
-struct ChartsScreen: LedgerScreen {
+struct ChartsScreen: KeyedScreen {
     enum Kind: Int, CaseIterable { case trend, byDimension, topCustomers, aging }
     var kind = Kind.trend
     var months = 12
@@ -19,8 +19,8 @@ struct ChartsScreen: LedgerScreen {
     var period: (from: CivilDate, to: CivilDate)?
     var lastMonthPartial = false
 
-    var capturesText: Bool { false }
-    var hasUnsavedChanges: Bool { false }
+    var modals = ModalStack<ChartsScreen>()
+    var isTyping: Bool { false }
 
     mutating func refresh(context: AppContext) {
         let today = context.today
@@ -58,20 +58,32 @@ struct ChartsScreen: LedgerScreen {
     }
 
     mutating func handle(_ event: Event, context: AppContext) -> ScreenOutcome {
-        guard case .key(let key) = event else { return .none }
-        switch key {
-        case .tab, .right: kind = Kind(rawValue: (kind.rawValue + 1) % Kind.allCases.count)!
-        case .backTab, .left: kind = Kind(rawValue: (kind.rawValue + Kind.allCases.count - 1) % Kind.allCases.count)!
-        case .char("p"): months = months == 12 ? 24 : 12; refresh(context: context)
-        case .char("d"): dimensionIndex = (dimensionIndex + 1) % ChartsScreen.dimensions.count; refresh(context: context)
-        default: break
-        }
-        return .none
+        dispatch(event, context: context) ?? .none
     }
 
-    func keyBindings(_ s: Strings) -> [KeyBinding] {
-        [KeyBinding([.tab, .backTab], s.t("Next chart", "下一图表")), KeyBinding(.char("p"), "12/24 \(s.months)"),
-         KeyBinding(.char("d"), s.dimension)]
+    func keyTable(_ s: Strings) -> KeyTable<ChartsScreen, ScreenOutcome> {
+        func turn(_ step: Int) -> (inout ChartsScreen, AppContext) -> ScreenOutcome {
+            { screen, _ in
+                screen.kind = Kind(rawValue: (screen.kind.rawValue + step) % Kind.allCases.count)!
+                return .none
+            }
+        }
+        var next = KeyCommand<ChartsScreen, ScreenOutcome>([.tab, .right], s.t("Next chart", "下一图表"), run: turn(1))
+        next.hintKeys = [.tab]
+        return KeyTable([
+            next,
+            KeyCommand([.backTab, .left], s.t("Previous chart", "上一图表"), hint: false, run: turn(Kind.allCases.count - 1)),
+            KeyCommand(.char("p"), "12/24 \(s.months)") { screen, context in
+                screen.months = screen.months == 12 ? 24 : 12
+                screen.refresh(context: context)
+                return .none
+            },
+            KeyCommand(.char("d"), s.dimension) { screen, context in
+                screen.dimensionIndex = (screen.dimensionIndex + 1) % ChartsScreen.dimensions.count
+                screen.refresh(context: context)
+                return .none
+            },
+        ])
     }
 
     func render(into buffer: inout CellBuffer, in area: Rect, context: AppContext, unicode: Bool) -> Point? {

@@ -57,12 +57,10 @@ struct CustomerForm {
         }
     }
 
-    enum Result { case open, cancelled, saved(Customer), failed(String) }
-
-    mutating func handle(_ event: Event, context: AppContext) -> Result {
+    mutating func handle(_ event: Event, context: AppContext) -> ModalStep<CustomersScreen> {
         switch form.handle(event) {
-        case .none: return .open
-        case .cancelled: return .cancelled
+        case .none: return .stay
+        case .cancelled: return .close
         case .submitted(let values):
             func text(_ id: String) -> String { form.fields.first { $0.id == id }?.input.text ?? "" }
             var fields = CustomerFields(code: text("code"), name: text("name"))
@@ -86,9 +84,14 @@ struct CustomerForm {
                     return saved
                 }
                 form.markSaved()
-                return .saved(saved)
+                return .close { screen, context in
+                    screen.refresh(context: context)
+                    screen.openDetail(code: saved.code, context: context)
+                    return .message("\(context.strings.t("Saved", "已保存")): \(saved.code) \(saved.name)")
+                }
             } catch {
-                return .failed(error.fieldIssues.isEmpty ? error.description : error.fieldIssues.map(\.description).joined(separator: "; "))
+                return .report(.error(error.fieldIssues.isEmpty ? error.description
+                                      : error.fieldIssues.map(\.description).joined(separator: "; ")))
             }
         }
     }

@@ -7,6 +7,7 @@ import TerminalUI
 /// and write-offs with the running balance, closing balance and aging at the end. `p` changes the period,
 /// `x` exports it to CSV.
 struct StatementView {
+    let customer: Customer
     var statement: CustomerStatement
     var periodIndex = 0
     var state = TableState()
@@ -21,6 +22,7 @@ struct StatementView {
         let periodIndex = periodIndex ?? periods.firstIndex { $0.kind == .thisYear } ?? 0
         let (from, to) = custom.map { ($0.from, $0.to) } ?? StatementView.period(periodIndex, today: context.today)
         customRange = custom
+        self.customer = customer
         guard let snapshot = context.read({ try context.store.receivablesSnapshot(customerID: customer.id) }) else { return nil }
         statement = CustomerStatement.make(customer: customer, from: from, to: to, snapshot: snapshot)
         self.periodIndex = periodIndex

@@ -10,7 +10,7 @@ extension DocumentView {
         func money(_ minor: Int64) -> String { context.money(minor, cur) }
         var y = area.y
         func line(_ text: String, _ style: Style = Style(.text)) {
-            guard y < area.maxY - (prompt == nil ? 0 : 2) else { return }
+            guard y < area.maxY else { return }
             buffer.setFitted(text, x: area.x + 1, y: y, width: area.width - 2, style: style)
             y += 1
         }
@@ -58,21 +58,6 @@ extension DocumentView {
             }
             line(text)
         }
-        if let prompt {
-            let label: String
-            switch prompt {
-            case .void: label = s.t("Reason to void: ", "作废原因：")
-            case .dispute: label = doc.isDisputed ? s.t("How it was resolved: ", "解决说明：") : s.t("Dispute reason: ", "争议原因：")
-            case .credit: label = s.t("Lines N:QTY or N:@AMOUNT (empty = all): ", "行号:数量 或 行号:@金额（留空=全部）：")
-            }
-            let py = area.maxY - 1
-            buffer.setString(label, x: area.x + 1, y: py, style: Style(.accent, [.bold]))
-            let x = area.x + 1 + DisplayWidth.of(label)
-            buffer.fill(Rect(x: x, y: py, width: max(0, area.maxX - x - 1), height: 1), style: Style(.inputFocused))
-            return input.render(into: &buffer, x: x, y: py, width: max(1, area.maxX - x - 1), style: Style(.inputFocused))
-        }
-        if let followUp { return followUp.render(into: &buffer, in: area, unicode: unicode) }
-        if let fapiao { return fapiao.render(into: &buffer, in: area, unicode: unicode) }
         return nil
     }
 

@@ -6,17 +6,17 @@ import TerminalUI
 /// name, pinyin, initials) and external reference; `f` cycles the status (draft, posted, void, disputed, paid,
 /// open, overdue), `p` the period (all, 本月, 上月, 本季, 本年, 近12个月). Enter opens a document (see
 /// `DocumentView`: lines, allocations, credit notes, contacts; void, credit by line, dispute, copy, log contact).
-struct DocumentsScreen: LedgerScreen {
+struct DocumentsScreen: KeyedScreen {
     var table = TableState()
     var rows: [InvoiceListRow] = []
     var count = 0
     var statusIndex = 0
     /// 0 = all dates, else index + 1 into `ReportPeriod.standard`.
     var periodIndex = 0
-    var view: DocumentView?
+    /// The document opened (Enter) and its prompts and forms.
+    var modals = ModalStack<DocumentsScreen>()
 
-    var capturesText: Bool { table.isEditingFilter || (view?.capturesText ?? false) }
-    var hasUnsavedChanges: Bool { false }
+    var isTyping: Bool { table.isEditingFilter }
 
     func search(context: AppContext) -> DocumentSearch {
         var search = DocumentSearch(text: table.filter.text.isEmpty ? nil : table.filter.text,
@@ -39,38 +39,21 @@ struct DocumentsScreen: LedgerScreen {
             if rows.count == before { break }
         }
         table.selectedRow = min(selected, max(0, rows.count - 1))
-        view?.reload(context: context)
+        modals.update(DocumentView.self) { $0.reload(context: context) }
     }
 
     mutating func open(id: Int64, context: AppContext) {
-        view = DocumentView(id: id, context: context)
+        modals = ModalStack()
+        modals.push(DocumentView(id: id, context: context))
     }
 
     mutating func handle(_ event: Event, context: AppContext) -> ScreenOutcome {
         let s = context.strings
-        if var shown = view {
-            let outcome = shown.handle(event, context: context)
-            view = shown.isClosed ? nil : shown
-            if case .message = outcome { refresh(context: context) }
-            return outcome
-        }
-        if case .key(let key) = event, !table.isEditingFilter {
-            switch key {
-            case .char("f"):
-                statusIndex = (statusIndex + 1) % DocumentSearch.Status.allCases.count
-                table.selectedRow = 0
-                refresh(context: context)
-                return .none
-            case .char("p"):
-                periodIndex = (periodIndex + 1) % (ReportPeriod.standard(today: context.today).count + 1)
-                table.selectedRow = 0
-                refresh(context: context)
-                return .none
-            default: break
-            }
-        }
+        if let outcome = dispatch(event, context: context) { return outcome }
         defer { loadMoreIfNeeded(context: context) }   // issue 10: the next page by keyset near the loaded end
-        switch TableView(columns: DocumentsScreen.columns(s)).handle(event, state: &table, rowCount: rows.count, pageSize: 15) {
+        var view = TableView(columns: DocumentsScreen.columns(s))
+        view.isSortable = false
+        switch view.handle(event, state: &table, rowCount: rows.count, pageSize: 15) {
         case .filterChanged:
             table.selectedRow = 0
             table.topRow = 0
@@ -125,15 +108,29 @@ struct DocumentsScreen: LedgerScreen {
         }
     }
 
-    func keyBindings(_ s: Strings) -> [KeyBinding] {
-        if let view { return view.keyBindings(s) }
-        return [KeyBinding([.up, .down], s.t("Move", "移动")), KeyBinding(.enter, s.open), KeyBinding(.char("/"), s.search),
-                KeyBinding(.char("f"), s.t("Status filter", "状态筛选")), KeyBinding(.char("p"), s.period)]
+    func keyTable(_ s: Strings) -> KeyTable<DocumentsScreen, ScreenOutcome> {
+        KeyTable([
+            .move(s, when: { !$0.rows.isEmpty }),
+            KeyCommand(.enter, s.open, when: { !$0.rows.isEmpty }),
+            KeyCommand(.char("/"), s.search),
+            KeyCommand(.char("f"), s.t("Status filter", "状态筛选")) { screen, context in
+                screen.statusIndex = (screen.statusIndex + 1) % DocumentSearch.Status.allCases.count
+                screen.table.selectedRow = 0
+                screen.refresh(context: context)
+                return .none
+            },
+            KeyCommand(.char("p"), s.period) { screen, context in
+                screen.periodIndex = (screen.periodIndex + 1) % (ReportPeriod.standard(today: context.today).count + 1)
+                screen.table.selectedRow = 0
+                screen.refresh(context: context)
+                return .none
+            },
+        ])
     }
 
     func render(into buffer: inout CellBuffer, in area: Rect, context: AppContext, unicode: Bool) -> Point? {
         let s = context.strings
-        if let view { return view.render(into: &buffer, in: area, context: context, unicode: unicode) }
+        if modals.coversOwner { return modals.render(into: &buffer, in: area, context: context, unicode: unicode) }
         let periods = ReportPeriod.standard(today: context.today)
         let period = periodIndex == 0 || !periods.indices.contains(periodIndex - 1)
             ? s.t("all dates", "全部日期") : periods[periodIndex - 1].name(chinese: s.zh)

@@ -3,7 +3,7 @@ import TerminalUI
 
 /// Add or edit a product (商品): a validated form (SKU and name required, price ≥ 0, tax rate 0–100 %; a new
 /// price applies from a date, default today). Submitting runs CreateProduct / EditProduct.
-struct ProductForm {
+struct ProductForm: Modal {
     var form: Form
     /// The SKU being edited; nil when adding.
     let editingSKU: String?
@@ -44,12 +44,18 @@ struct ProductForm {
         return text.hasSuffix("%") ? String(text.dropLast()) : text
     }
 
-    enum Result { case open, cancelled, saved(Product), failed(String) }
+    var capturesText: Bool { true }
+    var hasUnsavedChanges: Bool { form.hasUnsavedChanges }
+    func keys(_ s: Strings) -> [KeyBinding]? { form.keyBindings }
 
-    mutating func handle(_ event: Event, context: AppContext) -> Result {
+    func render(into buffer: inout CellBuffer, in area: Rect, context: AppContext, unicode: Bool) -> Point? {
+        renderFormBox(form, into: &buffer, in: area, unicode: unicode)
+    }
+
+    mutating func handle(_ event: Event, context: AppContext) -> ModalStep<ProductsScreen> {
         switch form.handle(event) {
-        case .none: return .open
-        case .cancelled: return .cancelled
+        case .none: return .stay
+        case .cancelled: return .close
         case .submitted(let values):
             func text(_ id: String) -> String { form.fields.first { $0.id == id }?.input.text ?? "" }
             var price: Money?
@@ -66,7 +72,7 @@ struct ProductForm {
                                                        page: PageRequest(limit: 5)).first { $0.sku == editingSKU },
                          try context.store.productPrice(sku: editingSKU, on: from ?? context.today))
                     }
-                    guard let (before, current) = read else { return .failed(context.takeReadFailure() ?? "") }
+                    guard let (before, current) = read else { return .report(.error(context.takeReadFailure() ?? "")) }
                     var command = EditProduct(sku: editingSKU, name: text("name"), category: text("category"),
                                               unit: text("unit"), taxRate: rate)
                     if let price, price != current || before == nil {
@@ -80,10 +86,13 @@ struct ProductForm {
                                                           taxRate: rate))
                 }
                 form.markSaved()
-                return .saved(saved)
+                return .close { screen, context in
+                    screen.refresh(context: context)
+                    return .message("\(context.strings.t("Saved", "已保存")): \(saved.sku) \(saved.name)")
+                }
             } catch {
-                return .failed(error.fieldIssues.isEmpty ? error.description
-                               : error.fieldIssues.map(\.description).joined(separator: "; "))
+                return .report(.error(error.fieldIssues.isEmpty ? error.description
+                                      : error.fieldIssues.map(\.description).joined(separator: "; ")))
             }
         }
     }

@@ -4,16 +4,14 @@ import TerminalUI
 /// Products (商品): a searchable list (SKU, name, category, unit, price in force today, tax rate, archived), ranked
 /// like every lookup (exact SKU, SKU prefix, name/pinyin prefix, substring); `a` adds, Enter or `e` edits (a new
 /// price applies from a date), `x` archives or restores, `v` shows archived products too.
-struct ProductsScreen: LedgerScreen {
+struct ProductsScreen: KeyedScreen {
     var table = TableState()
     var products: [Product] = []
     var prices: [String: Money] = [:]
     var showsArchived = false
-    var form: ProductForm?
-    var confirm: Dialog?
+    var modals = ModalStack<ProductsScreen>()
 
-    var capturesText: Bool { form != nil || table.isEditingFilter }
-    var hasUnsavedChanges: Bool { form?.form.hasUnsavedChanges ?? false }
+    var isTyping: Bool { table.isEditingFilter }
 
     mutating func refresh(context: AppContext) {
         let search = table.filter.text.isEmpty ? nil : table.filter.text
@@ -34,62 +32,17 @@ struct ProductsScreen: LedgerScreen {
     var selected: Product? { products.indices.contains(table.selectedRow) ? products[table.selectedRow] : nil }
 
     mutating func handle(_ event: Event, context: AppContext) -> ScreenOutcome {
+        if let outcome = dispatch(event, context: context) { return outcome }
         let s = context.strings
-        if var open = form {
-            switch open.handle(event, context: context) {
-            case .open: form = open
-            case .cancelled: form = nil
-            case .saved(let product):
-                form = nil
-                refresh(context: context)
-                return .message("\(s.t("Saved", "已保存")): \(product.sku) \(product.name)")
-            case .failed(let message): form = open; return .error(message)
-            }
-            return .none
-        }
-        if var open = confirm {
-            let outcome = open.handle(event)
-            confirm = outcome == .open ? open : nil
-            if outcome == .confirmed, let product = selected {
-                do {
-                    let after = try context.run(ArchiveProduct(sku: product.sku, archived: !product.isArchived))
-                    refresh(context: context)
-                    return .message("\(after.sku) \(after.isArchived ? s.t("archived", "已停用") : s.t("restored", "已恢复"))")
-                } catch { return .error(error.description) }
-            }
-            return .none
-        }
-        if case .key(let key) = event, !table.isEditingFilter {
-            switch key {
-            case .char("a"): form = ProductForm(editing: nil, price: nil, context: context); return .none
-            case .char("e"), .enter:
-                if let product = selected { form = ProductForm(editing: product, price: prices[product.sku], context: context) }
-                return .none
-            case .char("x"):
-                if let product = selected {
-                    let question = product.isArchived
-                        ? s.t("Restore \(product.sku) \(product.name)?", "恢复商品 \(product.sku) \(product.name)？")
-                        : s.t("Archive \(product.sku) \(product.name)? It stays in past documents.",
-                              "停用商品 \(product.sku) \(product.name)？历史单据保留。")
-                    confirm = Dialog(title: s.t("Products", "商品"), message: question, kind: .confirm)
-                }
-                return .none
-            case .char("v"):
-                showsArchived.toggle()
-                refresh(context: context)
-                return .message(showsArchived ? s.t("Showing archived products too", "显示已停用商品")
-                                : s.t("Archived products hidden", "隐藏已停用商品"))
-            default: break
-            }
-        }
-        let view = TableView(columns: ProductsScreen.columns(s))
+        var view = TableView(columns: ProductsScreen.columns(s))
+        view.isSortable = false
         switch view.handle(event, state: &table, rowCount: products.count, pageSize: 15) {
         case .filterChanged:
             table.selectedRow = 0
             table.topRow = 0
             refresh(context: context)
         case .activated:
-            if let product = selected { form = ProductForm(editing: product, price: prices[product.sku], context: context) }
+            editSelected(context: context)
         default: break
         }
         return .none
@@ -105,13 +58,50 @@ struct ProductsScreen: LedgerScreen {
          TableColumn(s.t("Status", "状态"), width: .fixed(8))]
     }
 
-    func keyBindings(_ s: Strings) -> [KeyBinding] {
-        if let confirm { return LedgerApp.dialogBindings(confirm, s) }
-        if let form { return form.form.keyBindings }
-        return [KeyBinding([.up, .down], s.t("Move", "移动")), KeyBinding([.enter, .char("e")], s.t("Edit product", "编辑商品")),
-                KeyBinding(.char("/"), s.search), KeyBinding(.char("a"), s.t("Add product", "新增商品")),
-                KeyBinding(.char("x"), s.t("Archive/restore", "停用/恢复")),
-                KeyBinding(.char("v"), s.t("Show archived", "显示已停用"))]
+    mutating func editSelected(context: AppContext) {
+        if let product = selected { modals.push(ProductForm(editing: product, price: prices[product.sku], context: context)) }
+    }
+
+    func keyTable(_ s: Strings) -> KeyTable<ProductsScreen, ScreenOutcome> {
+        let hasRow: (ProductsScreen) -> Bool = { $0.selected != nil }
+        return KeyTable([
+            .move(s, when: { !$0.products.isEmpty }),
+            KeyCommand([.enter, .char("e")], s.t("Edit product", "编辑商品"), when: hasRow) { screen, context in
+                screen.editSelected(context: context)
+                return .none
+            },
+            KeyCommand(.char("/"), s.search),
+            KeyCommand(.char("a"), s.t("Add product", "新增商品")) { screen, context in
+                screen.modals.push(ProductForm(editing: nil, price: nil, context: context))
+                return .none
+            },
+            KeyCommand(.char("x"), s.t("Archive/restore", "停用/恢复"), when: hasRow) { screen, _ in
+                screen.askArchive(s)
+                return .none
+            },
+            KeyCommand(.char("v"), s.t("Show archived", "显示已停用")) { screen, context in
+                screen.showsArchived.toggle()
+                screen.refresh(context: context)
+                return .message(screen.showsArchived ? s.t("Showing archived products too", "显示已停用商品")
+                                : s.t("Archived products hidden", "隐藏已停用商品"))
+            },
+        ])
+    }
+
+    /// Asks before archiving (or restoring) the selected product.
+    mutating func askArchive(_ s: Strings) {
+        guard let product = selected else { return }
+        let question = product.isArchived
+            ? s.t("Restore \(product.sku) \(product.name)?", "恢复商品 \(product.sku) \(product.name)？")
+            : s.t("Archive \(product.sku) \(product.name)? It stays in past documents.",
+                  "停用商品 \(product.sku) \(product.name)？历史单据保留。")
+        modals.push(DialogModal.confirm(s.t("Products", "商品"), question) { screen, context in
+            do {
+                let after = try context.run(ArchiveProduct(sku: product.sku, archived: !product.isArchived))
+                screen.refresh(context: context)
+                return .message("\(after.sku) \(after.isArchived ? s.t("archived", "已停用") : s.t("restored", "已恢复"))")
+            } catch { return .error("\(error)") }
+        })
     }
 
     func render(into buffer: inout CellBuffer, in area: Rect, context: AppContext, unicode: Bool) -> Point? {
@@ -128,13 +118,7 @@ struct ProductsScreen: LedgerScreen {
         view.alwaysShowsFilter = true
         view.render(into: &buffer, in: Rect(x: area.x, y: area.y + 1, width: area.width, height: max(0, area.height - 1)),
                     source: ArrayTableDataSource(rows: rows), state: &state)
-        if let form {
-            let box = area.centered(Size(width: min(area.width - 2, 70), height: area.height))
-            buffer.fill(box, style: Style(.dialog))
-            Border.draw(into: &buffer, rect: box, style: Style(.border), unicode: unicode)
-            return form.form.render(into: &buffer, in: box.inset(by: 1), unicode: unicode)
-        }
-        if let confirm { LedgerApp.localized(confirm, s).render(into: &buffer, in: area, unicode: unicode); return nil }
+        if !modals.isEmpty { return modals.render(into: &buffer, in: area, context: context, unicode: unicode) }
         if table.isEditingFilter {
             return Point(x: area.x + 1 + DisplayWidth.of("/ ") + DisplayWidth.of(table.filter.text), y: area.maxY - 1)
         }

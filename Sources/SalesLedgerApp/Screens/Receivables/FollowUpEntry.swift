@@ -3,7 +3,7 @@ import TerminalUI
 
 /// Follow-up actions on a reminder (跟进): log a contact (channel, note, promised payment date) or snooze
 /// reminders of an invoice until a date. Submitting runs LogContact / SnoozeReminders (audited).
-struct FollowUpEntry {
+struct FollowUpEntry: EntryForm {
     enum Kind { case contact, snooze }
     var form: Form
     let kind: Kind
@@ -49,9 +49,7 @@ struct FollowUpEntry {
         }
     }
 
-    enum Result { case open, cancelled, saved(String), failed(String) }
-
-    mutating func handle(_ event: Event, context: AppContext) -> Result {
+    mutating func handle(_ event: Event, context: AppContext) -> EntryResult {
         switch form.handle(event) {
         case .none: return .open
         case .cancelled: return .cancelled
@@ -79,6 +77,10 @@ struct FollowUpEntry {
                 return .failed(error.description)
             }
         }
+    }
+
+    func render(into buffer: inout CellBuffer, in area: Rect, context: AppContext, unicode: Bool) -> Point? {
+        render(into: &buffer, in: area, unicode: unicode)
     }
 
     func render(into buffer: inout CellBuffer, in area: Rect, unicode: Bool) -> Point? {

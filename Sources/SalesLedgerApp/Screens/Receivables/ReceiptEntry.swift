@@ -5,7 +5,7 @@ import TerminalUI
 /// Submitting records the receipt through the command layer, allocated to `invoiceNumber` when given,
 /// else automatically (oldest due date first); the allocation is previewed under the form (`AllocationPreview`),
 /// and an amount above what is open stays as unapplied customer credit, said so in the message.
-struct ReceiptEntry {
+struct ReceiptEntry: EntryForm {
     var form: Form
     let customerCode: String
     let customerName: String
@@ -43,9 +43,7 @@ struct ReceiptEntry {
         s.localize(&form)
     }
 
-    enum Result { case open, cancelled, recorded(String), failed(String) }
-
-    mutating func handle(_ event: Event, context: AppContext) -> Result {
+    mutating func handle(_ event: Event, context: AppContext) -> EntryResult {
         switch form.handle(event) {
         case .none: return .open
         case .cancelled: return .cancelled
@@ -72,7 +70,7 @@ struct ReceiptEntry {
             do {
                 let outcome = try context.run(command)
                 let left = outcome.allocation.unapplied
-                return .recorded("\(context.strings.receiptRecorded): \(outcome.receipt.displayNumber) \(amount.groupedString)"
+                return .saved("\(context.strings.receiptRecorded): \(outcome.receipt.displayNumber) \(amount.groupedString)"
                                  + (left.minorUnits > 0 ? context.strings.t("; \(left.groupedString) left as unapplied credit (核销 later)",
                                                                             "；\(left.groupedString) 作为未核销预收款保留") : ""))
             } catch {
@@ -80,6 +78,14 @@ struct ReceiptEntry {
                                : context.strings.core(error.fieldIssues.map(\.description).joined(separator: "; ")))
             }
         }
+    }
+
+    func entryKeys(_ s: Strings) -> [KeyBinding] {
+        [KeyBinding(.ctrl("s"), s.recordReceipt), KeyBinding(.tab, s.t("Next field", "下一项")), KeyBinding(.escape, s.back)]
+    }
+
+    func render(into buffer: inout CellBuffer, in area: Rect, context: AppContext, unicode: Bool) -> Point? {
+        render(into: &buffer, in: area, unicode: unicode, strings: context.strings)
     }
 
     func render(into buffer: inout CellBuffer, in area: Rect, unicode: Bool, strings: Strings? = nil) -> Point? {

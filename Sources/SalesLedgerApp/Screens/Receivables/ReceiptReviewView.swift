@@ -42,7 +42,7 @@ struct ReceiptReviewView {
     var items: [ReceiptReview.Item] { review.items }
     var current: ReceiptReview.Item? { items.indices.contains(selected) ? items[selected] : nil }
 
-    mutating func handle(_ event: Event, context: AppContext) -> Outcome {
+    mutating func handleKey(_ event: Event, context: AppContext) -> Outcome {
         let s = context.strings
         guard case .key(let key) = event else { return .open }
         if let prompt { return handlePrompt(prompt, key, event, context: context) }

@@ -4,43 +4,16 @@ import LedgerInterop
 import TerminalUI
 
 extension ReceivablesScreen {
-    /// Keys while the file prompt or the receipt review is open.
-    mutating func handleImport(_ event: Event, context: AppContext) -> ScreenOutcome {
-        let s = context.strings
-        if var view = review {
-            switch view.handle(event, context: context) {
-            case .open: review = view
-            case .message(let text):
-                review = view
-                return .message(text)
-            case .error(let text):
-                review = view
-                return .error(text)
-            case .closed(let summary):
-                review = nil
-                reviewEnded = .some(summary)
-                refresh(context: context)
-                return .message(summary ?? s.t("Import cancelled: nothing written", "已取消导入：未写入任何数据"))
-            }
-            return .none
-        }
-        guard var input = importInput, case .key(let key) = event else { return .none }
-        switch key {
-        case .escape: importInput = nil
-        case .enter:
-            let path = (input.text.trimmingCharacters(in: .whitespaces) as NSString).expandingTildeInPath
+    /// The file prompt of `i`; Enter opens the file's review (or says why it cannot).
+    mutating func askImportFile(_ s: Strings) {
+        let label = s.t("Import receipts from (WeChat/Alipay/bank CSV): ", "导入收款文件（微信/支付宝/银行流水）：")
+        modals.push(PromptModal<ReceivablesScreen>(label, atTop: true, enterLabel: s.t("Review", "审核")) { text, context in
+            let path = (text as NSString).expandingTildeInPath
             switch Self.openReview(path: path, settings: ImportSettings(), format: nil, context: context) {
-            case .success(let view):
-                importInput = nil
-                review = view
-            case .failure(let failure):
-                return .error(failure.message)
+            case .success(let view): return .close { screen, _ in screen.modals.push(view); return .none }
+            case .failure(let failure): return .report(.error(failure.message))
             }
-        default:
-            _ = input.handle(event)
-            importInput = input
-        }
-        return .none
+        })
     }
 
     /// Opens the review of the receipts file at `path`; `format` nil detects it from the file. Fails with a message
@@ -92,17 +65,40 @@ extension LedgerApp {
     /// terminal; with `exitAfter` the app quits when the review closes and `reviewResult` says how it ended.
     /// - Throws: `LedgerError` when the ledger cannot be read for the proposals.
     public mutating func openReceiptReview(_ plan: DataImport, fileName: String, exitAfter: Bool) throws {
-        if pendingDialog == .welcome {
-            dialog = nil
-            pendingDialog = .none
-        }
+        modals.items.removeAll { ($0 as? DialogModal<LedgerApp>)?.dialog.title == context.strings.welcomeTitle }
         show(.receivables)
-        receivables.review = try ReceiptReviewView(
+        receivables.modals = ModalStack()
+        receivables.modals.push(try ReceiptReviewView(
             review: ReceiptReview(file: plan), format: plan.settings.format,
-            fileName: fileName, context: context)
+            fileName: fileName, context: context))
         exitsAfterReview = exitAfter
     }
 
     /// nil while no review ended; then the written summary, or `.some(nil)` when it was cancelled.
     public var reviewResult: String?? { receivables.reviewEnded }
+}
+
+/// The review on the receivables screen's stack: closing it writes (or cancels) and says so.
+extension ReceiptReviewView: Modal {
+    var isFullScreen: Bool { true }
+
+    mutating func handle(_ event: Event, context: AppContext) -> ModalStep<ReceivablesScreen> {
+        switch handleKey(event, context: context) {
+        case .open: return .stay
+        case .message(let text): return .report(.message(text))
+        case .error(let text): return .report(.error(text))
+        case .closed(let summary):
+            return .close { screen, context in
+                screen.reviewEnded = .some(summary)
+                screen.refresh(context: context)
+                return .message(summary ?? context.strings.t("Import cancelled: nothing written", "已取消导入：未写入任何数据"))
+            }
+        }
+    }
+
+    func render(into buffer: inout CellBuffer, in area: Rect, context: AppContext, unicode: Bool) -> Point? {
+        render(into: &buffer, in: area, context: context)
+    }
+
+    func keys(_ s: Strings) -> [KeyBinding]? { keyBindings(s) }
 }

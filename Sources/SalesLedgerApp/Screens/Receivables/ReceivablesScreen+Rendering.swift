@@ -4,9 +4,8 @@ import TerminalUI
 extension ReceivablesScreen {
     func render(into buffer: inout CellBuffer, in area: Rect, context: AppContext, unicode: Bool) -> Point? {
         let s = context.strings
-        if let review { return review.render(into: &buffer, in: area, context: context) }
+        if modals.coversOwner { return modals.render(into: &buffer, in: area, context: context, unicode: unicode) }
         let date = asOf ?? context.today
-        var cursor: Point?
         var y = area.y
         // Totals line.
         if let report {
@@ -18,22 +17,6 @@ extension ReceivablesScreen {
             buffer.setFitted(line, x: area.x + 1, y: y, width: area.width - 2, style: Style(.header, [.bold]))
         } else {
             buffer.setFitted("\(s.asOf) \(date)   \(s.totalOpen): 0", x: area.x + 1, y: y, width: area.width - 2, style: Style(.header))
-        }
-        if let input = dateInput {
-            let label = "\(s.changeDate): "
-            buffer.setString(label, x: area.x + 1, y: y, style: Style(.accent, [.bold]))
-            buffer.fill(Rect(x: area.x + 1 + DisplayWidth.of(label), y: y, width: 14, height: 1), style: Style(.inputFocused))
-            cursor = input.render(into: &buffer, x: area.x + 1 + DisplayWidth.of(label), y: y, width: 14, style: Style(.inputFocused))
-        }
-        if let input = importInput {
-            let label = s.t("Import receipts from (WeChat/Alipay/bank CSV): ", "导入收款文件（微信/支付宝/银行流水）：")
-            buffer.fill(Rect(x: area.x, y: y, width: area.width, height: 1), style: Style(.text))
-            let used = buffer.setString(label, x: area.x + 1, y: y, maxWidth: area.width / 2,
-                                        style: Style(.accent, [.bold]))
-            let x = area.x + 1 + used
-            buffer.fill(Rect(x: x, y: y, width: max(0, area.maxX - x - 1), height: 1), style: Style(.inputFocused))
-            cursor = input.render(into: &buffer, x: x, y: y, width: max(1, area.maxX - x - 1),
-                                  style: Style(.inputFocused))
         }
         y += 1
         // Aging: stacked bar plus a line per bucket with amount and count.
@@ -69,8 +52,6 @@ extension ReceivablesScreen {
         let tableArea = Rect(x: area.x, y: y + 2, width: area.width, height: max(0, area.maxY - y - 2))
         var state = table
         tableView(s).render(into: &buffer, in: tableArea, source: ArrayTableDataSource(rows: shownRows), state: &state)
-        if let receipt { return receipt.render(into: &buffer, in: area, unicode: unicode, strings: context.strings) }
-        if let followUp { return followUp.render(into: &buffer, in: area, unicode: unicode) }
-        return cursor
+        return modals.render(into: &buffer, in: area, context: context, unicode: unicode)
     }
 }

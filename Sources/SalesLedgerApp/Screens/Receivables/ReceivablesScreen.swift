@@ -5,7 +5,7 @@ import TerminalUI
 /// Receivables dashboard (应收账款): totals, DSO and the aging buckets as a stacked bar as of a date, then the
 /// overdue invoices (most overdue first, or by amount). Actions: record a receipt for the selected invoice,
 /// open its customer, change the as-of date.
-struct ReceivablesScreen: LedgerScreen {
+struct ReceivablesScreen: KeyedScreen {
     var asOf: CivilDate?
     /// The dashboard's figures (`Reports.dashboard`: aging, overdue items, DSO, reminders, one snapshot).
     var dashboard: ReceivablesDashboard?
@@ -14,31 +14,26 @@ struct ReceivablesScreen: LedgerScreen {
     var overdue: [OpenItem] = []
     var sortByAmount = false
     var table = TableState()
-    var dateInput: TextInput?
-    var receipt: ReceiptEntry?
     /// DSO of the shown currency over the 90 days ending the as-of date (the CLI's `report dso` figure).
     var dso: DSOFigure? { report.flatMap { dashboard?.dso($0.currency) } }
     /// Reminders due on the as-of date (回款提醒), filtered as shown.
     var reminders: [ReminderItem] = []
     /// Whether the list shows reminders (else overdue invoices).
     var showsReminders = true
-    var followUp: FollowUpEntry?
     /// The shown list's rows, formatted once per change of data, order or filter (not per key or frame).
     var shownRows: [[String]] = []
     /// Reminders due today (shown as a badge in the title bar).
     var remindersDue: Int { dashboard?.reminders.count ?? 0 }
 
-    /// The review of imported receipts (`i`, or `import receipts` on a terminal), and the file prompt before it.
-    var review: ReceiptReviewView?
-    var importInput: TextInput?
+    /// The date and file prompts, the receipt and follow-up forms, the review of imported receipts (`i`, or
+    /// `import receipts` on a terminal).
+    var modals = ModalStack<ReceivablesScreen>()
+    /// The review of imported receipts, when open.
+    var review: ReceiptReviewView? { modals.first(ReceiptReviewView.self) }
     /// How the last review ended: its summary when written, nil when cancelled; unset while none ended.
     var reviewEnded: String??
 
-    var capturesText: Bool {
-        dateInput != nil || receipt != nil || followUp != nil || table.isEditingFilter || importInput != nil
-            || (review?.capturesText ?? false)
-    }
-    var hasUnsavedChanges: Bool { (receipt?.form.hasUnsavedChanges ?? false) || (followUp?.form.hasUnsavedChanges ?? false) }
+    var isTyping: Bool { table.isEditingFilter }
 
     mutating func refresh(context: AppContext) {
         let date = asOf ?? context.today
@@ -112,78 +107,10 @@ struct ReceivablesScreen: LedgerScreen {
     }
 
     mutating func handle(_ event: Event, context: AppContext) -> ScreenOutcome {
+        if let outcome = dispatch(event, context: context) { return outcome }
         let s = context.strings
-        if review != nil || importInput != nil { return handleImport(event, context: context) }
-        if var entry = receipt {
-            switch entry.handle(event, context: context) {
-            case .open: receipt = entry
-            case .cancelled: receipt = nil
-            case .recorded(let message): receipt = nil; return .message(message)
-            case .failed(let message): receipt = entry; return .error(message)
-            }
-            return .none
-        }
-        if var entry = followUp {
-            switch entry.handle(event, context: context) {
-            case .open: followUp = entry
-            case .cancelled: followUp = nil
-            case .saved(let message): followUp = nil; refresh(context: context); return .message(message)
-            case .failed(let message): followUp = entry; return .error(message)
-            }
-            return .none
-        }
-        if var input = dateInput {
-            if case .key(.escape) = event { dateInput = nil; return .none }
-            if case .key(.enter) = event {
-                do {
-                    asOf = try DateParser.parse(input.text, today: context.today)
-                    dateInput = nil
-                    refresh(context: context)
-                    return .none
-                } catch {
-                    return .error(error.description)
-                }
-            }
-            _ = input.handle(event)
-            dateInput = input
-            return .none
-        }
-        if case .key(let key) = event, !table.isEditingFilter {
-            switch key {
-            case .char("s"):
-                sortByAmount.toggle()
-                arrange(context: context)
-                return .message(sortByAmount ? s.sortByAmount : s.sortByDays)
-            case .char("d"):
-                dateInput = TextInput((asOf ?? context.today).description)
-                return .none
-            case .char("t"):
-                showsReminders.toggle()
-                table = TableState()
-                arrange(context: context)
-                return .none
-            case .char("r"):
-                guard let row = selectedRow else { return .none }
-                receipt = ReceiptEntry(customerCode: row.customerCode, customerName: row.customerName,
-                                       invoiceNumber: row.number, openAmount: row.open, currency: row.currency, context: context)
-                return .none
-            case .char("l"), .char("z"):
-                // Both lists: the selected invoice of a reminder or of the overdue list.
-                guard let row = selectedRow else { return .none }
-                followUp = FollowUpEntry(kind: key == .char("l") ? .contact : .snooze,
-                                         target: FollowUpTarget(customerCode: row.customerCode, customerName: row.customerName,
-                                                                invoiceNumber: row.number), context: context)
-                return .none
-            case .char("c"):
-                guard let row = selectedRow else { return .none }
-                return .openCustomer(row.customerCode)
-            case .char("i"):
-                importInput = TextInput()
-                return .none
-            default: break
-            }
-        }
-        let view = tableView(s)
+        var view = tableView(s)
+        view.isSortable = false
         switch view.handle(event, state: &table, rowCount: showsReminders ? reminders.count : overdue.count, pageSize: 10) {
         case .filterChanged:
             arrange(context: context)
@@ -208,19 +135,68 @@ struct ReceivablesScreen: LedgerScreen {
         return (o.customerCode, o.customerName, o.number, o.open, o.currency)
     }
 
-    func keyBindings(_ s: Strings) -> [KeyBinding] {
-        if let review { return review.keyBindings(s) }
-        if importInput != nil { return [KeyBinding(.enter, s.t("Review", "审核")), KeyBinding(.escape, s.back)] }
-        if let followUp { return followUp.form.keyBindings }
-        if receipt != nil {
-            return [KeyBinding(.ctrl("s"), s.recordReceipt), KeyBinding(.tab, s.t("Next field", "下一项")), KeyBinding(.escape, s.back)]
+    func keyTable(_ s: Strings) -> KeyTable<ReceivablesScreen, ScreenOutcome> {
+        typealias Command = KeyCommand<ReceivablesScreen, ScreenOutcome>
+        let hasRow: (ReceivablesScreen) -> Bool = { $0.selectedRow != nil }
+        func followUp(_ kind: FollowUpEntry.Kind) -> (inout ReceivablesScreen, AppContext) -> ScreenOutcome {
+            { screen, context in
+                // Both lists: the selected invoice of a reminder or of the overdue list.
+                guard let row = screen.selectedRow else { return .none }
+                let target = FollowUpTarget(customerCode: row.customerCode, customerName: row.customerName, invoiceNumber: row.number)
+                screen.modals.push(EntryModal<ReceivablesScreen, FollowUpEntry>(
+                    entry: FollowUpEntry(kind: kind, target: target, context: context)) { screen, context in
+                    screen.refresh(context: context)
+                })
+                return .none
+            }
         }
-        if dateInput != nil { return [KeyBinding(.enter, s.changeDate), KeyBinding(.escape, s.back)] }
-        return [KeyBinding(.char("r"), s.recordReceipt), KeyBinding(.char("l"), s.logContact), KeyBinding(.char("z"), s.snooze),
-                KeyBinding(.char("t"), s.switchList), KeyBinding(.char("/"), s.search), KeyBinding([.up, .down], s.t("Move", "移动")),
-                KeyBinding([.enter, .char("c")], s.t("Customer", "打开客户")), KeyBinding(.char("s"), s.t("Sort", "排序")),
-                KeyBinding(.char("d"), s.changeDate),
-                KeyBinding(.char("i"), s.t("Import receipts", "导入收款"),
-                           help: s.t("WeChat, Alipay or bank file: review first", "微信、支付宝或银行流水：先审核再写入"))]
+        return KeyTable([
+            Command(.char("r"), s.recordReceipt, when: hasRow) { screen, context in
+                guard let row = screen.selectedRow else { return .none }
+                screen.modals.push(EntryModal<ReceivablesScreen, ReceiptEntry>(entry: ReceiptEntry(
+                    customerCode: row.customerCode, customerName: row.customerName, invoiceNumber: row.number,
+                    openAmount: row.open, currency: row.currency, context: context)))
+                return .none
+            },
+            Command(.char("l"), s.logContact, when: hasRow, run: followUp(.contact)),
+            Command(.char("z"), s.snooze, when: hasRow, run: followUp(.snooze)),
+            Command(.char("t"), s.switchList) { screen, context in
+                screen.showsReminders.toggle()
+                screen.table = TableState()
+                screen.arrange(context: context)
+                return .none
+            },
+            Command(.char("/"), s.search),
+            .move(s, when: { !$0.shownRows.isEmpty }),
+            Command([.enter, .char("c")], s.t("Customer", "打开客户"), when: hasRow) { screen, _ in
+                screen.selectedRow.map { .openCustomer($0.customerCode) } ?? .none
+            },
+            Command(.char("s"), s.t("Sort", "排序")) { screen, context in
+                screen.sortByAmount.toggle()
+                screen.arrange(context: context)
+                return .message(screen.sortByAmount ? s.sortByAmount : s.sortByDays)
+            },
+            Command(.char("d"), s.changeDate) { screen, context in
+                screen.modals.push(PromptModal<ReceivablesScreen>("\(s.changeDate): ", text: (screen.asOf ?? context.today).description,
+                                                                  atTop: true, width: 14, enterLabel: s.changeDate) { text, context in
+                    do {
+                        let date = try DateParser.parse(text, today: context.today)
+                        return .close { screen, context in
+                            screen.asOf = date
+                            screen.refresh(context: context)
+                            return .none
+                        }
+                    } catch {
+                        return .report(.error("\(error)"))
+                    }
+                })
+                return .none
+            },
+            Command(.char("i"), s.t("Import receipts", "导入收款"),
+                    help: s.t("WeChat, Alipay or bank file: review first", "微信、支付宝或银行流水：先审核再写入")) { screen, _ in
+                screen.askImportFile(s)
+                return .none
+            },
+        ])
     }
 }

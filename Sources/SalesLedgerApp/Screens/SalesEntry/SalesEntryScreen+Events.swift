@@ -5,19 +5,7 @@ import TerminalUI
 extension SalesEntryScreen {
     mutating func handle(_ event: Event, context: AppContext) -> ScreenOutcome {
         defer { autosave(context: context) }
-        if viewing != nil {
-            if case .key = event { viewing = nil }
-            return .none
-        }
-        if var entry = fapiaoEntry {
-            switch entry.handle(event, context: context) {
-            case .open: fapiaoEntry = entry
-            case .cancelled: fapiaoEntry = nil
-            case .saved(let message): fapiaoEntry = nil; return .message(message)
-            case .failed(let message): fapiaoEntry = entry; return .error(message)
-            }
-            return .none
-        }
+        if let outcome = handleModals(event, context: context) { return outcome }
         if prompt != nil { return handlePrompt(event, context: context) }
         if draftsPanel != nil { return handleDrafts(event, context: context) }
         if isInList { return handleList(event, context: context) }

@@ -197,7 +197,9 @@ extension SalesEntryScreen {
         case .up: list.selectedRow = max(0, list.selectedRow - 1)
         case .down: list.selectedRow = min(max(0, todays.count - 1), list.selectedRow + 1)
         case .enter:
-            if let selected { viewing = context.read({ try context.store.invoiceDocument(number: selected.number) }) }
+            if let selected, let invoice = context.read({ try context.store.invoiceDocument(number: selected.number) }) {
+                modals.push(InvoiceModal(invoice: invoice))
+            }
         case .char("v"):
             if let selected, selected.status == .posted { prompt = .void(selected.number); promptInput = TextInput() }
         case .char("c"):
@@ -205,7 +207,7 @@ extension SalesEntryScreen {
         case .char("f"):
             guard let selected, selected.status == .posted, selected.kind == .invoice else { return .none }
             switch FapiaoEntry.make(saleNumber: selected.number, customerCode: selected.customerCode, context: context) {
-            case .success(let entry): fapiaoEntry = entry
+            case .success(let entry): modals.push(EntryModal<SalesEntryScreen, FapiaoEntry>(entry: entry))
             case .failure(let refusal): return .error(refusal.message)
             }
         default: break
@@ -217,7 +219,7 @@ extension SalesEntryScreen {
         if case .plausibility = prompt {
             return [KeyBinding([.char("y"), .enter], s.t("Post anyway", "仍要过账")), KeyBinding([.char("n"), .escape], s.back)]
         }
-        if let fapiaoEntry { return fapiaoEntry.form.keyBindings }
+        if let keys = modals.keys(s) { return keys }
         if prompt != nil { return [KeyBinding(.enter, s.t("Confirm", "确认")), KeyBinding(.escape, s.back)] }
         if let draftsPanel { return draftsPanel.keyBindings(s) }
         if isInList {

@@ -145,9 +145,8 @@ extension SalesEntryScreen {
             renderPlausibility(warnings, into: &buffer, in: area, context: context, unicode: unicode)
             cursor = nil
         } else if let prompt { cursor = renderPrompt(prompt, into: &buffer, in: area, context: context, unicode: unicode) }
-        if let viewing { renderInvoice(viewing, into: &buffer, in: area, context: context, unicode: unicode); cursor = nil }
         if let draftsPanel { draftsPanel.render(into: &buffer, in: area, context: context, unicode: unicode); cursor = nil }
-        if let fapiaoEntry { cursor = fapiaoEntry.render(into: &buffer, in: area, unicode: unicode) }
+        if !modals.isEmpty { cursor = modals.render(into: &buffer, in: area, context: context, unicode: unicode) }
         return cursor
     }
 
@@ -207,21 +206,5 @@ extension SalesEntryScreen {
         let inputRect = Rect(x: box.x + 2, y: box.y + 4, width: box.width - 4, height: 1)
         buffer.fill(inputRect, style: Style(.inputFocused))
         return promptInput.render(into: &buffer, x: inputRect.x, y: inputRect.y, width: inputRect.width, style: Style(.inputFocused))
-    }
-
-    func renderInvoice(_ invoice: Invoice, into buffer: inout CellBuffer, in area: Rect, context: AppContext, unicode: Bool) {
-        let s = context.strings
-        let box = area.centered(Size(width: min(area.width - 2, 76), height: min(area.height, invoice.lines.count + 6)))
-        buffer.fill(box, style: Style(.dialog))
-        Border.draw(into: &buffer, rect: box, title: invoice.displayNumber, style: Style(.border), unicode: unicode)
-        buffer.setFitted("\(s.date) \(invoice.date)  \(s.dueDate) \(invoice.dueDate)  \(s.terms) \(s.termsName(invoice.paymentTerms))  \(s.statusName(invoice.status))",
-                         x: box.x + 2, y: box.y + 1, width: box.width - 4, style: Style(.dialog))
-        for (i, line) in invoice.lines.enumerated() where box.y + 2 + i < box.maxY - 2 {
-            let text = "\(line.description)  \(line.quantity) × \(line.unitPrice.groupedString)"
-            buffer.setFitted(text, x: box.x + 2, y: box.y + 2 + i, width: box.width - 20, style: Style(.dialog))
-            buffer.setFitted(line.grossAmount.groupedString, x: box.maxX - 18, y: box.y + 2 + i, width: 16, alignment: .right, style: Style(.dialog))
-        }
-        buffer.setFitted("\(s.total) \(invoice.total.groupedString) \(invoice.currency.code)", x: box.x + 2, y: box.maxY - 2,
-                         width: box.width - 4, alignment: .right, style: Style(.accent, [.bold]))
     }
 }

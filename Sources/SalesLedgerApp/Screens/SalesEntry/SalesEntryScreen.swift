@@ -51,19 +51,18 @@ struct SalesEntryScreen: LedgerScreen {
     var list = TableState()
     var prompt: Prompt?
     var promptInput = TextInput()
-    var viewing: Invoice?
     var savedDraft = SaleDraft()
     /// The drafts list (^O) while it is shown, and the saved draft reopened in the form (replaced when posted).
     var draftsPanel: DraftsPanel?
     var openedDraftID: Int64?
-    /// Recording a fapiao for the sale selected in today's list (`f`).
-    var fapiaoEntry: FapiaoEntry?
+    /// A sale opened from today's list (Enter) and the fapiao form of `f`.
+    var modals = ModalStack<SalesEntryScreen>()
 
     init(context: AppContext) {
         reset(context: context)
     }
 
-    var capturesText: Bool { (!isInList && draftsPanel == nil) || prompt != nil || fapiaoEntry != nil }
+    var capturesText: Bool { (!isInList && draftsPanel == nil) || prompt != nil || modals.capturesText }
     var hasUnsavedChanges: Bool { !currentDraft.isBlank }
 
     // MARK: - State

@@ -26,6 +26,8 @@ public struct TableView: Sendable {
     public var emptyText = "(no rows)"
     /// Announces columns hidden for lack of width, at the header's right end; `%d` is the count (apps translate it).
     public var hiddenColumnsText = "+%d columns"
+    /// Whether `s`/`S` change the sort (off for tables whose source keeps its own order).
+    public var isSortable = true
 
     public init(columns: [TableColumn]) { self.columns = columns }
 
@@ -71,7 +73,7 @@ public struct TableView: Sendable {
             state.isEditingFilter = true
             return .none
         case .char("s"), .char("S"):
-            guard !columns.isEmpty else { return .none }
+            guard !columns.isEmpty, isSortable else { return .none }
             if key == .char("S") {
                 state.isSortAscending.toggle()
             } else {

@@ -1,0 +1,51 @@
+import Foundation
+import TerminalUI
+
+/// A one-line text prompt (a reason to void, lines to credit, a date, a file): Enter runs `submit` with the text typed
+/// (trimmed), which closes the prompt or keeps it open with an error; Esc closes it. Drawn on the owner's first line
+/// (`atTop`) or its last (with a blank line above).
+struct PromptModal<Owner: ModalOwner>: Modal {
+    var label: String
+    var input: TextInput
+    var atTop = false
+    /// The input field's width; nil for the rest of the line.
+    var width: Int?
+    /// What Enter does, for the hint bar ("Confirm" when nil).
+    var enterLabel: String?
+    var submit: (String, AppContext) -> ModalStep<Owner>
+
+    init(_ label: String, text: String = "", atTop: Bool = false, width: Int? = nil, enterLabel: String? = nil,
+         submit: @escaping (String, AppContext) -> ModalStep<Owner>) {
+        self.label = label
+        self.enterLabel = enterLabel
+        input = TextInput(text)
+        self.atTop = atTop
+        self.width = width
+        self.submit = submit
+    }
+
+    mutating func handle(_ event: Event, context: AppContext) -> ModalStep<Owner> {
+        guard case .key(let key) = event else { return .stay }
+        switch key {
+        case .escape: return .close
+        case .enter: return submit(input.text.trimmingCharacters(in: .whitespaces), context)
+        default:
+            _ = input.handle(event)
+            return .stay
+        }
+    }
+
+    func render(into buffer: inout CellBuffer, in area: Rect, context: AppContext, unicode: Bool) -> Point? {
+        let y = atTop ? area.y : area.maxY - 1
+        buffer.fill(Rect(x: area.x, y: atTop ? y : y - 1, width: area.width, height: atTop ? 1 : 2), style: Style(.text))
+        let x = area.x + 1 + buffer.setString(label, x: area.x + 1, y: y, maxWidth: area.width / 2, style: Style(.accent, [.bold]))
+        let field = width ?? max(1, area.maxX - x - 1)
+        buffer.fill(Rect(x: x, y: y, width: field, height: 1), style: Style(.inputFocused))
+        return input.render(into: &buffer, x: x, y: y, width: field, style: Style(.inputFocused))
+    }
+
+    func keys(_ s: Strings) -> [KeyBinding]? {
+        [KeyBinding(.enter, enterLabel ?? s.t("Confirm", "确认")), KeyBinding(.escape, s.back)]
+    }
+    var capturesText: Bool { true }
+}

@@ -1,0 +1,101 @@
+import Testing
+import LedgerCore
+import TerminalUI
+@testable import SalesLedgerApp
+
+/// Issue 9: the key table that dispatches keys is what the hint bar and the help overlay show. For each screen (and
+/// each modal state reached from it), every key in the hint bar does something, and every key that does something
+/// is in help.
+@Suite struct KeyTableTests {
+    /// Every key a user can press that could be a shortcut.
+    static let candidates: [Key] = {
+        var keys: [Key] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/?+-. ".map { .char($0) }
+        keys += "abdefghklnopqrstuvwxyz".map { .ctrl($0) }
+        keys += [.up, .down, .left, .right, .home, .end, .pageUp, .pageDown, .tab, .backTab, .enter, .escape, .backspace,
+                 .delete, .insert]
+        return keys + (1...12).map { .function($0) }
+    }()
+
+    /// The digits that switch screens are documented in the screens line's help text, not as keys.
+    static let documentedInText: Set<Key> = Set("12345678".map { .char($0) })
+
+    /// The screen drawn (text and styles) and the cursor.
+    static func frame(_ h: AppHarness) -> (CellBuffer, Point?) {
+        var buffer = CellBuffer(size: h.size)
+        let cursor = h.app.render(into: &buffer, context: RenderContext(size: h.size, supportsUnicode: true))
+        return (buffer, cursor)
+    }
+
+    /// What a key changes: the screen drawn (a selection's highlight too), the cursor, or the outcome (quit).
+    static func effect(of key: Key, on harness: AppHarness) -> Bool {
+        var h = harness
+        let before = frame(h)
+        let outcome = h.send(.key(key))
+        if case .quit = outcome { return true }
+        let after = frame(h)
+        return after.0 != before.0 || after.1 != before.1
+    }
+
+    /// The states checked: the screens whose keys are one table, and the modals opened on them.
+    static func states() throws -> [(String, AppHarness)] {
+        var h = try AppHarness(language: .en, size: Size(width: 120, height: 30), seedLedger: seedGenerated)
+        var out: [(String, AppHarness)] = []
+        h.app.show(.customers)
+        out.append(("customers", h))
+        var detail = h
+        detail.press(.enter)
+        out.append(("customer detail", detail))
+        var statement = detail
+        statement.press(.char("s"))
+        out.append(("statement", statement))
+        h.app.show(.products)
+        out.append(("products", h))
+        h.app.show(.receivables)
+        out.append(("receivables", h))
+        h.press(.char("t"))
+        out.append(("receivables overdue list", h))
+        h.app.show(.documents)
+        out.append(("documents", h))
+        var document = h
+        document.press(.enter)
+        out.append(("document", document))
+        h.app.show(.charts)
+        out.append(("charts", h))
+        h.app.show(.audit)
+        out.append(("audit", h))
+        h.press(.backTab)
+        out.append(("audit confirmations", h))
+        return out
+    }
+
+    @Test func everyHintedKeyDoesSomething() throws {
+        for (name, h) in try Self.states() {
+            for binding in h.app.keyBindings {
+                let works = binding.keys.contains { Self.effect(of: $0, on: h) }
+                #expect(works, "\(name): \(binding.keyText) \(binding.label) is in the hint bar but does nothing")
+            }
+        }
+    }
+
+    @Test func everyKeyThatActsIsInHelp() throws {
+        for (name, h) in try Self.states() {
+            let helped = Set(h.app.helpBindings.flatMap(\.keys))
+            for key in Self.candidates where !helped.contains(key) && !Self.documentedInText.contains(key) {
+                let acts = Self.effect(of: key, on: h)
+                #expect(!acts, "\(name): \(key) does something but help does not list it")
+            }
+        }
+    }
+
+    /// The help overlay lists no keys of its own: any key closes it (its footer says so).
+    @Test func anyKeyClosesHelp() throws {
+        let h = try AppHarness(language: .en, seedLedger: seedGenerated)
+        for key in Self.candidates {
+            var open = h
+            open.press(.function(1))
+            #expect(open.app.modals.top is HelpModal)
+            open.press(key)
+            #expect(open.app.modals.isEmpty, "\(key) should close help")
+        }
+    }
+}
