@@ -171,6 +171,7 @@ enum Schema {
         TrainingSchema.register(in: &migrator)
         ReportIndexSchema.register(in: &migrator)
         CustomerSearchIndex.register(in: &migrator)
+        PivotIndexSchema.register(in: &migrator)
         return migrator
     }
 }

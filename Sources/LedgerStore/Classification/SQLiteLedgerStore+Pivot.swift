@@ -1,17 +1,25 @@
+import Foundation
 import GRDB
 import LedgerCore
 
 /// Pivot data: a measure grouped by two axes' leaf keys and currency, in SQL; `PivotTable` (Classification)
-/// rolls keys up class trees and adds subtotals and totals.
+/// rolls keys up class trees and adds subtotals and totals. Issue 10: the open and overdue measures join the one
+/// "open as of" rule (`OpenAsOf.withInvoicesOpen`, set-based) instead of a subquery per document; `customer` and
+/// `salesperson` are joined only when a key or filter reads them; a period axis is summed per day first (in the
+/// order of the partial covering index `document_posted_sales`, no sort of every document), then per period.
 extension SQLiteLedgerStore {
     /// The FROM/WHERE of a pivot query and its axes' key expressions.
     struct PivotSQL {
+        /// A `WITH` clause to put before the query (open measures), or empty.
+        var with: String
         var from: String
         var whereClause: String
         var rowKey: String
         var columnKey: String
         var value: String
         var arguments: StatementArguments
+        /// Document level (not per line) with a sales or invoices measure: summable per day, then per period.
+        var daily: Bool
     }
 
     static func pivotSQL(_ query: PivotQuery, db: Database) throws -> PivotSQL {
@@ -41,7 +49,8 @@ extension SQLiteLedgerStore {
         var filters = ["d.status = 'posted'", SQLiteLedgerStore.dateClause("d.date", from: query.from, to: query.to),
                        try classes.clause(query.filter, target: .document)]
         let sign = "(CASE d.kind WHEN 'invoice' THEN 1 ELSE -1 END)"
-        let openAmount = OpenAsOf.invoiceOpen(asOf: ":asOf")
+        var with = ""
+        var from = "document d"
         let value: String
         switch query.measure {
         case .sales: value = lineLevel ? "SUM(\(sign) * (l.net_amount + l.tax_amount))" : "SUM(\(sign) * d.total)"
@@ -51,25 +60,63 @@ extension SQLiteLedgerStore {
             if lineLevel {
                 throw LedgerError.validation([FieldIssue("measure", "\(query.measure.rawValue) is kept per invoice, not per product: group by a customer or document dimension")])
             }
-            filters += ["d.kind = 'invoice'", "d.date <= :asOf"]
+            filters += ["d.kind = 'invoice'", "d.date <= :asOf", "o.open <> 0"]
             if query.measure == .overdue { filters.append("d.due_date < :asOf") }
-            value = "SUM(\(openAmount))"
+            with = OpenAsOf.withInvoicesOpen(asOf: ":asOf")
+            from = "open_as_of o JOIN document d ON d.id = o.id"
+            value = "SUM(o.open)"
         }
-        var from = "document d JOIN customer c ON c.id = d.customer_id LEFT JOIN salesperson s ON s.id = d.salesperson_id"
+        let whereClause = filters.joined(separator: " AND ")
+        let read = [rowKey, columnKey, whereClause].joined(separator: " ")
+        if uses("c", read) { from += " JOIN customer c ON c.id = d.customer_id" }
+        if uses("s", read) { from += " LEFT JOIN salesperson s ON s.id = d.salesperson_id" }
         if lineLevel { from += " JOIN document_line l ON l.document_id = d.id LEFT JOIN product p ON p.id = l.product_id" }
-        return PivotSQL(from: from, whereClause: filters.joined(separator: " AND "), rowKey: rowKey, columnKey: columnKey,
-                        value: value, arguments: ["asOf": query.asOf.description])
+        let daily = !lineLevel && (query.measure == .sales || query.measure == .invoices)
+            && (query.rows.isPeriod || query.columns?.isPeriod == true)
+        return PivotSQL(with: with, from: from, whereClause: whereClause, rowKey: rowKey, columnKey: columnKey,
+                        value: value, arguments: ["asOf": query.asOf.description], daily: daily)
+    }
+
+    /// Whether `sql` reads a column of table alias `alias` (`c.code`, not `d.currency`).
+    private static func uses(_ alias: String, _ sql: String) -> Bool {
+        sql.range(of: "(?<![A-Za-z0-9_.])\(alias)\\.", options: .regularExpression) != nil
+    }
+
+    /// The facts of a `daily` pivot: documents summed per day, the non-period key, currency and kind in the inner
+    /// query (grouped in index order), then per period. Sales: invoices − credit notes; invoices: their count.
+    private static func dailyFactsSQL(_ q: PivotSQL, _ query: PivotQuery) -> String {
+        let rowPeriod = query.rows.isPeriod
+        let columnPeriod = query.columns?.isPeriod == true
+        let other = rowPeriod ? (columnPeriod || query.columns == nil ? "''" : q.columnKey) : q.rowKey
+        func outer(_ key: String, isPeriod: Bool) -> String {
+            isPeriod ? key.replacingOccurrences(of: "d.date", with: "day") : "other"
+        }
+        let value = query.measure == .sales ? "SUM(CASE kind WHEN 'invoice' THEN total ELSE -total END)"
+            : "SUM(CASE kind WHEN 'invoice' THEN n ELSE 0 END)"
+        return """
+            SELECT \(outer(q.rowKey, isPeriod: rowPeriod)) AS row_key,
+                   \(query.columns == nil ? "''" : outer(q.columnKey, isPeriod: columnPeriod)) AS column_key,
+                   currency, \(value) AS value
+            FROM (SELECT d.date AS day, \(other) AS other, d.currency AS currency, d.kind AS kind,
+                         SUM(d.total) AS total, COUNT(*) AS n
+                  FROM \(q.from) WHERE \(q.whereClause)
+                  GROUP BY d.date, other, d.currency, d.kind)
+            GROUP BY row_key, column_key, currency
+            ORDER BY row_key, column_key, currency
+            """
     }
 
     public func pivotFacts(_ query: PivotQuery) throws -> [PivotFact] {
         try read { db in
             let q = try Self.pivotSQL(query, db: db)
-            return try Row.fetchAll(db, sql: """
+            let sql = q.daily ? Self.dailyFactsSQL(q, query) : """
+                \(q.with)
                 SELECT \(q.rowKey) AS row_key, \(q.columnKey) AS column_key, d.currency, \(q.value) AS value
                 FROM \(q.from) WHERE \(q.whereClause)
                 GROUP BY row_key, column_key, d.currency
                 ORDER BY row_key, column_key, d.currency
-                """, arguments: q.arguments).compactMap { row in
+                """
+            return try Row.fetchAll(db, sql: sql, arguments: q.arguments).compactMap { row in
                 let value: Int64? = row["value"]
                 return PivotFact(rowKey: row["row_key"] ?? "", columnKey: row["column_key"] ?? "",
                                  currency: try RowMapping.currency(row, "document"), value: value ?? 0)
@@ -82,12 +129,14 @@ extension SQLiteLedgerStore {
             let q = try Self.pivotSQL(query, db: db)
             var cell = ClassFilterSQL.inList(q.rowKey, rowKeys)
             if let columnKeys { cell += " AND " + ClassFilterSQL.inList(q.columnKey, columnKeys) }
-            var clause = "d.id IN (SELECT DISTINCT d.id FROM \(q.from) WHERE \(q.whereClause) AND \(cell))"
-            if query.measure == .openBalance || query.measure == .overdue {
-                clause += " AND \(OpenAsOf.invoiceOpen(asOf: OpenAsOf.literal(query.asOf))) <> 0"
-            }
+            // Open measures: the subquery's WITH names the open amounts and its WHERE keeps those not 0.
+            let clause = "d.id IN (\(q.with) SELECT DISTINCT d.id FROM \(q.from) WHERE \(q.whereClause) AND \(cell))"
             return try Self.invoiceRows(db, whereClause: clause.replacingOccurrences(of: ":asOf", with: "'\(query.asOf.description)'"),
                                         arguments: [], page: page)
         }
     }
+}
+
+private extension PivotAxis {
+    var isPeriod: Bool { if case .period = self { true } else { false } }
 }
