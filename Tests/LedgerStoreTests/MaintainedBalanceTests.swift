@@ -122,11 +122,13 @@ import LedgerStore
             #expect(facts == expected.filter { $0.value != 0 }, "\(measure) as of \(asOf)")
         }
         let codes = Dictionary(uniqueKeysWithValues: snapshot.customers.map { ($0.id, $0.code) })
-        for measure in [PivotMeasure.sales, .invoices] {
-            let query = PivotQuery(measure: measure, rows: .period(.month), columns: .dimension("customer"), to: asOf,
+        // To the date (documents) and to the end of its month (the maintained `sales_month`).
+        for (measure, to) in [(PivotMeasure.sales, asOf), (.invoices, asOf), (.sales, asOf.endOfMonth),
+                              (.invoices, asOf.endOfMonth)] {
+            let query = PivotQuery(measure: measure, rows: .period(.month), columns: .dimension("customer"), to: to,
                                    asOf: asOf)
             var expected: [String: Int64] = [:]
-            for doc in snapshot.documents where doc.date <= asOf {
+            for doc in snapshot.documents where doc.date <= to {
                 let key = "\(doc.date.monthKey) \(codes[doc.customerID] ?? "")"
                 let sign: Int64 = doc.kind == .invoice ? 1 : -1
                 expected[key, default: 0] += measure == .sales ? sign * doc.total : (doc.kind == .invoice ? 1 : 0)

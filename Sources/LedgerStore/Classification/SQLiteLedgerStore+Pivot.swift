@@ -5,8 +5,8 @@ import LedgerCore
 /// Pivot data: a measure grouped by two axes' leaf keys and currency, in SQL; `PivotTable` (Classification)
 /// rolls keys up class trees and adds subtotals and totals. Issue 10: the open and overdue measures join the one
 /// "open as of" rule (`OpenAsOf.withInvoicesOpen`, set-based) instead of a subquery per document; `customer` and
-/// `salesperson` are joined only when a key or filter reads them; a period axis is summed per day first (in the
-/// order of the partial covering index `document_posted_sales`, no sort of every document), then per period.
+/// `salesperson` are joined only when a key or filter reads them; sales and invoice counts over whole months read
+/// the maintained monthly summary `sales_month` (`PivotIndexSchema`) instead of every document.
 extension SQLiteLedgerStore {
     /// The FROM/WHERE of a pivot query and its axes' key expressions.
     struct PivotSQL {
@@ -18,11 +18,12 @@ extension SQLiteLedgerStore {
         var columnKey: String
         var value: String
         var arguments: StatementArguments
-        /// Document level (not per line) with a sales or invoices measure: summable per day, then per period.
-        var daily: Bool
+        /// Sales or invoices read from `sales_month` (aliased `d`) instead of `document`.
+        var monthly: Bool
     }
 
-    static func pivotSQL(_ query: PivotQuery, db: Database) throws -> PivotSQL {
+    /// `summary`: allow reading `sales_month` (not for the documents behind a cell).
+    static func pivotSQL(_ query: PivotQuery, db: Database, summary: Bool = true) throws -> PivotSQL {
         let classes = try ClassFilterSQL(db: db, basis: query.basis)
         var lineLevel = query.measure == .quantity
         func key(_ axis: PivotAxis) throws -> String {
@@ -51,7 +52,7 @@ extension SQLiteLedgerStore {
         let sign = "(CASE d.kind WHEN 'invoice' THEN 1 ELSE -1 END)"
         var with = ""
         var from = "document d"
-        let value: String
+        var value: String
         switch query.measure {
         case .sales: value = lineLevel ? "SUM(\(sign) * (l.net_amount + l.tax_amount))" : "SUM(\(sign) * d.total)"
         case .quantity: value = "SUM(\(sign) * l.quantity_milli)"
@@ -66,15 +67,33 @@ extension SQLiteLedgerStore {
             from = "open_as_of o JOIN document d ON d.id = o.id"
             value = "SUM(o.open)"
         }
+        // Whole months, document-level keys and filters the summary keeps: read `sales_month` as `d`.
+        let wholeMonths = (query.from.map { $0 == $0.startOfMonth } ?? true)
+            && (query.to.map { $0 == $0.endOfMonth } ?? true)
+        let monthly = summary && !lineLevel && wholeMonths && (query.measure == .sales || query.measure == .invoices)
+            && readsOnlySummary([rowKey, columnKey] + filters.dropFirst())
+        if monthly {
+            filters[0] = "d.n <> 0"   // instead of d.status = 'posted': the summary holds posted documents only
+            from = "sales_month d"
+        }
         let whereClause = filters.joined(separator: " AND ")
         let read = [rowKey, columnKey, whereClause].joined(separator: " ")
         if uses("c", read) { from += " JOIN customer c ON c.id = d.customer_id" }
         if uses("s", read) { from += " LEFT JOIN salesperson s ON s.id = d.salesperson_id" }
         if lineLevel { from += " JOIN document_line l ON l.document_id = d.id LEFT JOIN product p ON p.id = l.product_id" }
-        let daily = !lineLevel && (query.measure == .sales || query.measure == .invoices)
-            && (query.rows.isPeriod || query.columns?.isPeriod == true)
+        if monthly && query.measure == .invoices { value = "SUM(CASE WHEN d.kind = 'invoice' THEN d.n ELSE 0 END)" }
         return PivotSQL(with: with, from: from, whereClause: whereClause, rowKey: rowKey, columnKey: columnKey,
-                        value: value, arguments: ["asOf": query.asOf.description], daily: daily)
+                        value: value, arguments: ["asOf": query.asOf.description], monthly: monthly)
+    }
+
+    /// Whether `parts` read no column of document `d` but those `sales_month` keeps.
+    private static func readsOnlySummary(_ parts: [String]) -> Bool {
+        let text = parts.joined(separator: " ")
+        guard let regex = try? NSRegularExpression(pattern: "(?<![A-Za-z0-9_.])d\\.([a-z_]+)") else { return false }
+        let range = NSRange(text.startIndex..., in: text)
+        return regex.matches(in: text, range: range).allSatisfy { match in
+            Range(match.range(at: 1), in: text).map { PivotIndexSchema.columns.contains(String(text[$0])) } ?? false
+        }
     }
 
     /// Whether `sql` reads a column of table alias `alias` (`c.code`, not `d.currency`).
@@ -82,34 +101,10 @@ extension SQLiteLedgerStore {
         sql.range(of: "(?<![A-Za-z0-9_.])\(alias)\\.", options: .regularExpression) != nil
     }
 
-    /// The facts of a `daily` pivot: documents summed per day, the non-period key, currency and kind in the inner
-    /// query (grouped in index order), then per period. Sales: invoices − credit notes; invoices: their count.
-    private static func dailyFactsSQL(_ q: PivotSQL, _ query: PivotQuery) -> String {
-        let rowPeriod = query.rows.isPeriod
-        let columnPeriod = query.columns?.isPeriod == true
-        let other = rowPeriod ? (columnPeriod || query.columns == nil ? "''" : q.columnKey) : q.rowKey
-        func outer(_ key: String, isPeriod: Bool) -> String {
-            isPeriod ? key.replacingOccurrences(of: "d.date", with: "day") : "other"
-        }
-        let value = query.measure == .sales ? "SUM(CASE kind WHEN 'invoice' THEN total ELSE -total END)"
-            : "SUM(CASE kind WHEN 'invoice' THEN n ELSE 0 END)"
-        return """
-            SELECT \(outer(q.rowKey, isPeriod: rowPeriod)) AS row_key,
-                   \(query.columns == nil ? "''" : outer(q.columnKey, isPeriod: columnPeriod)) AS column_key,
-                   currency, \(value) AS value
-            FROM (SELECT d.date AS day, \(other) AS other, d.currency AS currency, d.kind AS kind,
-                         SUM(d.total) AS total, COUNT(*) AS n
-                  FROM \(q.from) WHERE \(q.whereClause)
-                  GROUP BY d.date, other, d.currency, d.kind)
-            GROUP BY row_key, column_key, currency
-            ORDER BY row_key, column_key, currency
-            """
-    }
-
     public func pivotFacts(_ query: PivotQuery) throws -> [PivotFact] {
         try read { db in
             let q = try Self.pivotSQL(query, db: db)
-            let sql = q.daily ? Self.dailyFactsSQL(q, query) : """
+            let sql = """
                 \(q.with)
                 SELECT \(q.rowKey) AS row_key, \(q.columnKey) AS column_key, d.currency, \(q.value) AS value
                 FROM \(q.from) WHERE \(q.whereClause)
@@ -126,7 +121,7 @@ extension SQLiteLedgerStore {
 
     public func pivotDocuments(_ query: PivotQuery, rowKeys: [String], columnKeys: [String]?, page: PageRequest) throws -> [InvoiceListRow] {
         try read { db in
-            let q = try Self.pivotSQL(query, db: db)
+            let q = try Self.pivotSQL(query, db: db, summary: false)
             var cell = ClassFilterSQL.inList(q.rowKey, rowKeys)
             if let columnKeys { cell += " AND " + ClassFilterSQL.inList(q.columnKey, columnKeys) }
             // Open measures: the subquery's WITH names the open amounts and its WHERE keeps those not 0.
@@ -135,8 +130,4 @@ extension SQLiteLedgerStore {
                                         arguments: [], page: page)
         }
     }
-}
-
-private extension PivotAxis {
-    var isPeriod: Bool { if case .period = self { true } else { false } }
 }
