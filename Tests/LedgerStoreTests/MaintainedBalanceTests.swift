@@ -108,7 +108,7 @@ import LedgerStore
     }
 
     /// The pivot's open and overdue measures (joined with the set-based "open as of") equal the open items per
-    /// customer; sales by month × customer (summed per day, then per month) equal the documents' sums.
+    /// customer; sales and invoice counts by month × customer or region equal the documents' sums.
     static func expectPivotsAgree(_ store: SQLiteLedgerStore, _ snapshot: ReceivablesSnapshot, items: [OpenItem],
                                   asOf: CivilDate) throws {
         for measure in [PivotMeasure.openBalance, .overdue] {
@@ -122,14 +122,14 @@ import LedgerStore
             #expect(facts == expected.filter { $0.value != 0 }, "\(measure) as of \(asOf)")
         }
         let codes = Dictionary(uniqueKeysWithValues: snapshot.customers.map { ($0.id, $0.code) })
-        // To the date (documents) and to the end of its month (the maintained `sales_month`).
-        for (measure, to) in [(PivotMeasure.sales, asOf), (.invoices, asOf), (.sales, asOf.endOfMonth),
-                              (.invoices, asOf.endOfMonth)] {
-            let query = PivotQuery(measure: measure, rows: .period(.month), columns: .dimension("customer"), to: to,
+        // By customer: the documents; by region to the end of a month: the maintained `sales_month`.
+        for (measure, to, dimension) in [(PivotMeasure.sales, asOf, "customer"), (.invoices, asOf, "customer"),
+                                         (.sales, asOf.endOfMonth, "region"), (.invoices, asOf.endOfMonth, "region")] {
+            let query = PivotQuery(measure: measure, rows: .period(.month), columns: .dimension(dimension), to: to,
                                    asOf: asOf)
             var expected: [String: Int64] = [:]
             for doc in snapshot.documents where doc.date <= to {
-                let key = "\(doc.date.monthKey) \(codes[doc.customerID] ?? "")"
+                let key = "\(doc.date.monthKey) \(dimension == "region" ? doc.region : codes[doc.customerID] ?? "")"
                 let sign: Int64 = doc.kind == .invoice ? 1 : -1
                 expected[key, default: 0] += measure == .sales ? sign * doc.total : (doc.kind == .invoice ? 1 : 0)
             }

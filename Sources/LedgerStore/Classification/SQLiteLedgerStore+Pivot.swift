@@ -72,6 +72,7 @@ extension SQLiteLedgerStore {
             && (query.to.map { $0 == $0.endOfMonth } ?? true)
         let monthly = summary && !lineLevel && wholeMonths && (query.measure == .sales || query.measure == .invoices)
             && readsOnlySummary([rowKey, columnKey] + filters.dropFirst())
+            && !([rowKey, columnKey] + filters).contains { uses("c", $0) || uses("s", $0) }
         if monthly {
             filters[0] = "d.n <> 0"   // instead of d.status = 'posted': the summary holds posted documents only
             from = "sales_month d"
@@ -86,7 +87,8 @@ extension SQLiteLedgerStore {
                         value: value, arguments: ["asOf": query.asOf.description], monthly: monthly)
     }
 
-    /// Whether `parts` read no column of document `d` but those `sales_month` keeps.
+    /// Whether `parts` read no column of document `d` but those `sales_month` keeps (customer `c` and salesperson
+    /// `s` are checked apart: the summary has neither).
     private static func readsOnlySummary(_ parts: [String]) -> Bool {
         let text = parts.joined(separator: " ")
         guard let regex = try? NSRegularExpression(pattern: "(?<![A-Za-z0-9_.])d\\.([a-z_]+)") else { return false }
