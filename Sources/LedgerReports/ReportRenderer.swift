@@ -61,8 +61,8 @@ public enum ReportRenderer {
         var widths = Array(repeating: 0, count: header.count)
         for row in [header] + body + totals { widen(&widths, row) }
         let rule = self.rule(widths)
-        var out = (PracticeWatermark.text.map { [$0] } ?? []) + table.notes + [line(header, widths, table.columns), rule]
-            + body.map { line($0, widths, table.columns) }
+        var out = (PracticeWatermark.text.map { [$0] } ?? []) + table.notes
+            + [line(header, widths, table.columns), rule] + body.map { line($0, widths, table.columns) }
         if !totals.isEmpty { out += [rule] + totals.map { line($0, widths, table.columns) } }
         return out.joined(separator: "\n") + "\n"
     }

@@ -58,8 +58,8 @@ enum OpenAsOf {
     /// `d.kind = 'invoice' AND d.status = 'posted' AND d.date <= asOf AND open <> 0`. nil: open now.
     ///
     /// `side` `.upTo` reads the other side of the same rule: each posted invoice dated ≤ `asOf`, its total − its
-    /// allocations dated ≤ `asOf` (index ranges on `document(date)` and `allocation(invoice_id, date)`) — fewer rows
-    /// than the allocations dated after a date far back (see `side(_:asOf:)`). Same open amounts either way.
+    /// allocations dated ≤ `asOf` (index ranges on `document(date)` and `allocation(invoice_id, date)`) — fewer
+    /// rows than the allocations dated after a date far back (see `side(_:asOf:)`). Same open amounts either way.
     static func invoiceAmounts(asOf: String?, side: Side = .after) -> String {
         let open = "SELECT o.id, o.open_amount AS amount FROM open_item o WHERE o.kind = 'invoice' AND o.open_amount <> 0"
         guard let asOf else { return "SELECT id, amount AS open FROM (\(open))" }

@@ -22,8 +22,8 @@ struct RemindersCommand: ParsableCommand {
         try issues.throwIfAny()
         // Streamed (issue 10): rows are written as the open invoices are read, never held as a list.
         let reports = Reports(store: store), chinese = global.isChinese, codes = format != .table
-        try printStreamedReport(RemindersTable.empty, format,
-                                whenEmpty: (all ? "nothing overdue on \(day)" : "no reminders due on \(day)") + "\n") { row in
+        let none = all ? "nothing overdue on \(day)" : "no reminders due on \(day)"
+        try printStreamedReport(RemindersTable.empty, format, whenEmpty: none + "\n") { row in
             try reports.forEachReminder(on: day, dueOnly: !all) {
                 try row(RemindersTable.row($0, chinese: chinese, levelCodes: codes))
             }

@@ -84,7 +84,8 @@ import LedgerStore
             #expect(Reminders.list(on: asOf, snapshot: open) == Reminders.list(on: asOf, snapshot: snapshot))
             // The streamed reminders (a cursor over the open invoices, maintained rows when nothing is later).
             let (contacts, snoozes) = try ledger.store.reminderContacts(asOf: asOf)
-            let engine = ReminderEngine(on: asOf, contacts: contacts, snoozes: snoozes, rules: .standard, dueOnly: false)
+            let engine = ReminderEngine(on: asOf, contacts: contacts, snoozes: snoozes, rules: .standard,
+                                        dueOnly: false)
             var streamed: [ReminderItem] = []
             try ledger.store.forEachOpenInvoice(asOf: asOf) { invoice, open, customer in
                 if let item = engine.item(invoice: invoice, open: open, customer: customer) { streamed.append(item) }
@@ -118,7 +119,9 @@ import LedgerStore
                 expected[item.customerCode, default: 0] += item.open
             }
             var facts: [String: Int64] = [:]
-            for fact in try store.pivotFacts(query) where fact.value != 0 { facts[fact.rowKey, default: 0] += fact.value }
+            for fact in try store.pivotFacts(query) where fact.value != 0 {
+                facts[fact.rowKey, default: 0] += fact.value
+            }
             #expect(facts == expected.filter { $0.value != 0 }, "\(measure) as of \(asOf)")
         }
         let codes = Dictionary(uniqueKeysWithValues: snapshot.customers.map { ($0.id, $0.code) })
@@ -134,7 +137,9 @@ import LedgerStore
                 expected[key, default: 0] += measure == .sales ? sign * doc.total : (doc.kind == .invoice ? 1 : 0)
             }
             var facts: [String: Int64] = [:]
-            for fact in try store.pivotFacts(query) { facts["\(fact.rowKey) \(fact.columnKey)", default: 0] += fact.value }
+            for fact in try store.pivotFacts(query) {
+                facts["\(fact.rowKey) \(fact.columnKey)", default: 0] += fact.value
+            }
             #expect(facts == expected, "\(measure) by month × customer to \(asOf)")
         }
     }

@@ -1,8 +1,9 @@
 import GRDB
 
 /// Sales per month, maintained (issue 10): one row per month (`date` = its first day), region, channel, currency
-/// and kind of the posted documents (as posted), with the sum of their totals and their count. SQLite triggers on `document` keep it inside the writing transaction, as they keep `open_item`
-/// (`MaintainedBalanceSchema`): every write path, no extra code. The pivot by period reads it instead of every
+/// and kind of the posted documents (as posted), with the sum of their totals and their count. SQLite triggers on
+/// `document` keep it inside the writing transaction, as they keep `open_item` (`MaintainedBalanceSchema`): every
+/// write path, no extra code. The pivot by period reads it instead of every
 /// document when its keys and filters need only these columns and its dates are whole months: at most months ×
 /// regions × channels × 2 rows (25,412 for 100k invoices; customer or salesperson keys would make it nearly one
 /// row per document, so those pivots read the documents). Rows whose count fell to 0 stay; readers skip them.

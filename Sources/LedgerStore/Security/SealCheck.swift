@@ -9,7 +9,8 @@ import GRDB
 /// (document, receipt, allocation, user) in id order, then sealed records that are gone, by entity name and id.
 struct SealCheck {
     static let entities = ["document", "receipt", "allocation", "user"]
-    static let coveredSQL = ["document": "SELECT id FROM document WHERE status <> 'draft' AND id >= ? AND id < ? ORDER BY id",
+    static let coveredSQL = ["document":
+                                "SELECT id FROM document WHERE status <> 'draft' AND id >= ? AND id < ? ORDER BY id",
                              "receipt": "SELECT id FROM receipt WHERE id >= ? AND id < ? ORDER BY id",
                              "allocation": "SELECT id FROM allocation WHERE id >= ? AND id < ? ORDER BY id",
                              "user": "SELECT rowid FROM app_user WHERE rowid >= ? AND rowid < ? ORDER BY rowid"]
@@ -49,7 +50,8 @@ struct SealCheck {
                 let count = Int(min(Int64(window), maxID - low + 1))
                 var w = Window(low: low, count: count)
                 try fill(&w, entity: entity)
-                let ids = try Int64.fetchCursor(db, sql: Self.coveredSQL[entity] ?? "", arguments: [low, low + Int64(count)])
+                let ids = try Int64.fetchCursor(db, sql: Self.coveredSQL[entity] ?? "",
+                                                arguments: [low, low + Int64(count)])
                 while let id = try ids.next() {
                     covered += 1
                     let slot = Int(id - low)

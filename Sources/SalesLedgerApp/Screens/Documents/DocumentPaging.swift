@@ -4,8 +4,9 @@ import TerminalUI
 
 /// The documents list paged in SQL (issue 10): the first page is read without counting every match (no
 /// `COUNT(*)` per refresh); the heading shows the loaded rows with `+` while more remain (`count` is then a lower
-/// bound), the exact number once the last page is in. Further pages are fetched by keyset (`DocumentKeysetQueries`: after the last loaded row's date and id) when the
-/// selection comes within two screens of the loaded end, so page-down never skips rows in SQL and never reloads.
+/// bound), the exact number once the last page is in. Further pages are fetched by keyset
+/// (`DocumentKeysetQueries`: after the last loaded row's date and id) when the selection comes within two screens
+/// of the loaded end, so page-down never skips rows in SQL and never reloads.
 /// Rows are formatted only when shown (`DocumentRowsSource`), so one ↓ formats one screen, not the whole list.
 extension DocumentsScreen {
     /// Rows fetched per query.
