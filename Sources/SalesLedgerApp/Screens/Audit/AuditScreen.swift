@@ -87,11 +87,13 @@ struct AuditScreen: LedgerScreen {
                 }
                 findingsCSV = AuditReport.findingsCSV(run)
                 let observations = run.allFindings.count - run.findings.count
+                // The time of the run (UTC hours and minutes; the run is of this session), short enough for 80 columns.
+                let ranAt = String(run.ranAtUTC.dropFirst(11).prefix(5)) + "Z"
                 summary = lang.t(
                     "\(from) … \(to): \(run.findings.count) findings, \(observations) observations,"
-                        + " \(run.checks.count) checks (run \(run.ranAtUTC), r runs again)",
+                        + " \(run.checks.count) checks, run \(ranAt)",
                     "\(from) … \(to)：\(run.findings.count) 项发现，\(observations) 项观察，共 \(run.checks.count) 项检查"
-                        + "（运行于 \(run.ranAtUTC)，按 r 重新运行）")
+                        + "，运行于 \(ranAt)")
             case .log:
                 let entries = try queries.auditLogTail(limit: 500)   // read from the end (issue 10)
                 let viewRows = AuditLogView.rows(entries).reversed()
