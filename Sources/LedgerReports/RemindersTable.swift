@@ -6,18 +6,28 @@ import LedgerCore
 public enum RemindersTable {
     /// `levelCodes`: the level as its machine code (CSV/JSON), else its display name in the language.
     public static func make(_ items: [ReminderItem], chinese: Bool = false, levelCodes: Bool = true) -> ReportTable {
+        var table = empty
+        table.rows = items.map { row($0, chinese: chinese, levelCodes: levelCodes) }
+        return table
+    }
+
+    /// The table without rows (name and columns), for a streamed listing (`ReportStream`).
+    public static var empty: ReportTable {
         // English titles are the keys, as the CLI has always printed them.
         let columns: [(String, ColumnKind, String)] = [
             ("customer", .text, "客户"), ("name", .text, "名称"), ("invoice", .text, "销售单"), ("due_date", .date, "到期日"),
             ("days_overdue", .count, "逾期天数"), ("currency", .text, "币种"), ("open", .money, "未核销"),
             ("level", .text, "级别"), ("reminder", .text, "提醒"), ("note", .text, "备注")]
         return ReportTable(name: "reminders", columns: columns.map { ReportColumn($0.0, $0.1, en: $0.0, zh: $0.2) },
-                           rows: items.map { item in
-            [.text(item.customerCode), .text(item.customerName), .text(item.invoiceNumber), .date(item.dueDate),
-             .count(item.daysOverdue), .text(item.currency.code), .amount(item.open, item.currency),
-             .text(levelCodes ? item.level.code : item.level.displayName(chinese: chinese)),
-             .text(describe(item.dueReminder)), .text(note(item))]
-        })
+                           rows: [])
+    }
+
+    /// One item's row of the table.
+    public static func row(_ item: ReminderItem, chinese: Bool = false, levelCodes: Bool = true) -> [ReportCell] {
+        [.text(item.customerCode), .text(item.customerName), .text(item.invoiceNumber), .date(item.dueDate),
+         .count(item.daysOverdue), .text(item.currency.code), .amount(item.open, item.currency),
+         .text(levelCodes ? item.level.code : item.level.displayName(chinese: chinese)),
+         .text(describe(item.dueReminder)), .text(note(item))]
     }
 
     /// The reminder due, in words (`due in 3 days`, `12 days overdue`, `promise of 2026-11-02 broken`).

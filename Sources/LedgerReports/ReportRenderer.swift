@@ -59,26 +59,48 @@ public enum ReportRenderer {
         let body = table.rows.map { $0.map(plain) }
         let totals = table.totals.map { $0.map(plain) }
         var widths = Array(repeating: 0, count: header.count)
-        for row in [header] + body + totals {
-            for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], DisplayWidth.of(cell)) }
-        }
-        func line(_ row: [String]) -> String {
-            var parts: [String] = []
-            for (i, cell) in row.enumerated() where i < widths.count {
-                let pad = String(repeating: " ", count: max(0, widths[i] - DisplayWidth.of(cell)))
-                parts.append(table.columns[i].kind == .text ? cell + pad : pad + cell)
-            }
-            var text = parts.joined(separator: "  ")
-            while text.hasSuffix(" ") { text.removeLast() }
-            return text
-        }
-        let rule = widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")
-        var out = (PracticeWatermark.text.map { [$0] } ?? []) + table.notes + [line(header), rule] + body.map(line)
-        if !totals.isEmpty { out += [rule] + totals.map(line) }
+        for row in [header] + body + totals { widen(&widths, row) }
+        let rule = self.rule(widths)
+        var out = (PracticeWatermark.text.map { [$0] } ?? []) + table.notes
+            + [line(header, widths, table.columns), rule] + body.map { line($0, widths, table.columns) }
+        if !totals.isEmpty { out += [rule] + totals.map { line($0, widths, table.columns) } }
         return out.joined(separator: "\n") + "\n"
     }
 
+    /// Widens `widths` to fit the cells of `row` (display width, CJK counted as two).
+    static func widen(_ widths: inout [Int], _ row: [String]) {
+        for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], DisplayWidth.of(cell)) }
+    }
+
+    /// One line of the text table: text columns left-aligned, the others right-aligned, two spaces apart.
+    static func line(_ row: [String], _ widths: [Int], _ columns: [ReportColumn]) -> String {
+        var parts: [String] = []
+        for (i, cell) in row.enumerated() where i < widths.count {
+            let pad = String(repeating: " ", count: max(0, widths[i] - DisplayWidth.of(cell)))
+            parts.append(columns[i].kind == .text ? cell + pad : pad + cell)
+        }
+        var text = parts.joined(separator: "  ")
+        while text.hasSuffix(" ") { text.removeLast() }
+        return text
+    }
+
+    static func rule(_ widths: [Int]) -> String {
+        widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")
+    }
+
     public static func json(_ table: ReportTable) -> String {
+        func object(_ row: [ReportCell]) -> String { jsonObject(row, table.columns) }
+        let totals = table.totals
+        var parts = ["\"report\": " + quote(table.name),
+                     "\"rows\": [\n" + table.rows.map { "  " + object($0) }.joined(separator: ",\n") + "\n]",
+                     "\"totals\": [" + totals.map(object).joined(separator: ", ") + "]"]
+        if totals.count == 1 { parts.append("\"total\": " + object(totals[0])) }
+        if let mark = PracticeWatermark.text { parts.insert("\"watermark\": " + quote(mark), at: 0) }   // training
+        return "{" + parts.joined(separator: ",\n") + "}\n"
+    }
+
+    /// One row as a JSON object keyed by the columns' keys.
+    static func jsonObject(_ row: [ReportCell], _ columns: [ReportColumn]) -> String {
         func value(_ cell: ReportCell, _ kind: ColumnKind) -> String {
             switch (cell, kind) {
             case (.empty, _): return "null"
@@ -88,18 +110,9 @@ public enum ReportRenderer {
             default: return plain(cell)
             }
         }
-        func object(_ row: [ReportCell]) -> String {
-            "{" + table.columns.enumerated().map { i, column in
-                quote(column.key) + ": " + value(i < row.count ? row[i] : .empty, column.kind)
-            }.joined(separator: ", ") + "}"
-        }
-        let totals = table.totals
-        var parts = ["\"report\": " + quote(table.name),
-                     "\"rows\": [\n" + table.rows.map { "  " + object($0) }.joined(separator: ",\n") + "\n]",
-                     "\"totals\": [" + totals.map(object).joined(separator: ", ") + "]"]
-        if totals.count == 1 { parts.append("\"total\": " + object(totals[0])) }
-        if let mark = PracticeWatermark.text { parts.insert("\"watermark\": " + quote(mark), at: 0) }   // training
-        return "{" + parts.joined(separator: ",\n") + "}\n"
+        return "{" + columns.enumerated().map { i, column in
+            quote(column.key) + ": " + value(i < row.count ? row[i] : .empty, column.kind)
+        }.joined(separator: ", ") + "}"
     }
 
     /// `s` as a JSON string literal: quotes, backslashes and every C0 control escaped (RFC 8259 §7).

@@ -56,26 +56,38 @@ extension Reports {
     /// Reminders (回款提醒) on `date` by the stored rules; `dueOnly`: only those with a reminder due that day.
     /// - Throws: `LedgerError.storage`.
     public func reminders(on date: CivilDate, dueOnly: Bool) throws -> [ReminderItem] {
+        var items: [ReminderItem] = []
+        try forEachReminder(on: date, dueOnly: dueOnly) { items.append($0) }
+        return items
+    }
+
+    /// `reminders(on:dueOnly:)` streamed (issue 10): each item to `body` in the list's order (oldest due date,
+    /// then invoice date and number), from the invoices open on `date` read through a cursor — memory bounded by
+    /// the contacts, snoozes and customers, not by the open invoices. - Throws: `LedgerError.storage`.
+    public func forEachReminder(on date: CivilDate, dueOnly: Bool, _ body: (ReminderItem) throws -> Void) throws {
         try store.readSnapshot {
-            Reminders.list(on: date, snapshot: try store.openReceivablesSnapshot(asOf: date, documentsFrom: nil),
-                           rules: try store.storedReminderRules(), dueOnly: dueOnly)
+            let (contacts, snoozes) = try store.reminderContacts(asOf: date)
+            let engine = ReminderEngine(on: date, contacts: contacts, snoozes: snoozes,
+                                        rules: try store.storedReminderRules(), dueOnly: dueOnly)
+            try store.forEachOpenInvoice(asOf: date) { invoice, open, customer in
+                if let item = engine.item(invoice: invoice, open: open, customer: customer) { try body(item) }
+            }
         }
     }
 
     /// The receivables dashboard (应收账款) as of `asOf`: aging per currency, the open items past due, DSO per
     /// currency over the 90 days ending `asOf` and the reminders due that day — all from one snapshot, so the
-    /// figures agree with each other and with `report aging`, `report dso` and `reminders`.
+    /// figures agree with each other and with `report aging`, `report dso` and `reminders`. Aging and reminders
+    /// read the set-based and streamed queries of those reports (maintained open amounts for today).
     /// - Throws: `LedgerError.storage`.
     public func dashboard(asOf: CivilDate) throws -> ReceivablesDashboard {
         try store.readSnapshot {
-            let items = try store.openItems(asOf: asOf)
-            let aging = Aging.reports(items: items, credits: try store.unappliedCredits(asOf: asOf), asOf: asOf)
+            let aging = try self.aging(asOf: asOf)
             let start = Reports.defaultDSOStart(asOf)
-            let snapshot = try store.openReceivablesSnapshot(asOf: asOf, documentsFrom: nil)
             let dso = ReceivablesFigures.dso(from: start, to: asOf, totals: try store.dsoTotals(from: start, to: asOf))
-            let reminders = Reminders.list(on: asOf, snapshot: snapshot, rules: try store.storedReminderRules(), dueOnly: true)
-            return ReceivablesDashboard(asOf: asOf, aging: aging, overdue: items.filter { $0.dueDate < asOf }, dso: dso,
-                                        reminders: reminders)
+            let reminders = try self.reminders(on: asOf, dueOnly: true)
+            let overdue = try store.openItems(asOf: asOf).filter { $0.dueDate < asOf }
+            return ReceivablesDashboard(asOf: asOf, aging: aging, overdue: overdue, dso: dso, reminders: reminders)
         }
     }
 }

@@ -1,3 +1,6 @@
+import GRDB
+import LedgerCore
+
 /// The one "open as of a date" rule of the store, as SQL fragments every query uses (customer list, open items,
 /// unapplied credits, pivots, invoice lists, payment facts).
 ///
@@ -53,9 +56,19 @@ enum OpenAsOf {
     /// correlated subquery per document. It yields every invoice open as of `asOf`, possibly with rows whose open
     /// amount is 0 and rows of documents dated after `asOf` or no longer posted: callers join `document` and keep
     /// `d.kind = 'invoice' AND d.status = 'posted' AND d.date <= asOf AND open <> 0`. nil: open now.
-    static func invoiceAmounts(asOf: String?) -> String {
+    ///
+    /// `side` `.upTo` reads the other side of the same rule: each posted invoice dated ≤ `asOf`, its total − its
+    /// allocations dated ≤ `asOf` (index ranges on `document(date)` and `allocation(invoice_id, date)`) — fewer
+    /// rows than the allocations dated after a date far back (see `side(_:asOf:)`). Same open amounts either way.
+    static func invoiceAmounts(asOf: String?, side: Side = .after) -> String {
         let open = "SELECT o.id, o.open_amount AS amount FROM open_item o WHERE o.kind = 'invoice' AND o.open_amount <> 0"
         guard let asOf else { return "SELECT id, amount AS open FROM (\(open))" }
+        if side == .upTo {
+            return """
+                SELECT d.id, d.total - \(allocatedToInvoice("d.id", asOf: asOf)) AS open FROM document d
+                WHERE d.kind = 'invoice' AND d.status = 'posted' AND d.date <= \(asOf)
+                """
+        }
         return """
             SELECT id, SUM(amount) AS open FROM (
               \(open)
@@ -65,8 +78,22 @@ enum OpenAsOf {
     }
 
     /// A `WITH` clause naming `open_as_of(id, open)` (see `invoiceAmounts`), to put before a query that joins it.
-    static func withInvoicesOpen(asOf: String?) -> String {
-        "WITH open_as_of(id, open) AS MATERIALIZED (\(invoiceAmounts(asOf: asOf)))"
+    static func withInvoicesOpen(asOf: String?, side: Side = .after) -> String {
+        "WITH open_as_of(id, open) AS MATERIALIZED (\(invoiceAmounts(asOf: asOf, side: side)))"
+    }
+
+    /// Which rows `invoiceAmounts` starts from: the open rows and the allocations dated after the date, or the
+    /// invoices dated up to it with their allocations up to it.
+    enum Side { case after, upTo }
+
+    /// The side with fewer rows for `asOf` (ISO date), estimated in O(log n) from where the date falls in the
+    /// ledger's span of document dates: `.upTo` in its first half (little is dated before, much after).
+    static func side(_ db: Database, asOf: String) throws -> Side {
+        guard let row = try Row.fetchOne(db, sql: "SELECT MIN(date) AS first, MAX(date) AS last FROM document"),
+              let first = (row["first"] as String?).flatMap(CivilDate.init(iso:)),
+              let last = (row["last"] as String?).flatMap(CivilDate.init(iso:)),
+              let date = CivilDate(iso: asOf), first < last else { return .after }
+        return first.days(to: date) * 2 < first.days(to: last) ? .upTo : .after
     }
 
     /// The maintained open amount of `kind` (an SQL string literal) row `id`; NULL when there is none.

@@ -173,6 +173,7 @@ enum Schema {
         CustomerSearchIndex.register(in: &migrator)
         BulkLoadSchema.register(in: &migrator)
         ReportIndexSchema.registerCustomerFirst(in: &migrator)
+        PivotIndexSchema.register(in: &migrator)
         return migrator
     }
 }

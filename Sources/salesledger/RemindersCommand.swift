@@ -20,13 +20,14 @@ struct RemindersCommand: ParsableCommand {
         let today = service.clock.today()
         let day = parseDate(date, "date", today, &issues) ?? today
         try issues.throwIfAny()
-        let items = try Reports(store: store).reminders(on: day, dueOnly: !all)
-        let table = RemindersTable.make(items, chinese: global.isChinese, levelCodes: format != .table)
-        if format == .table && items.isEmpty {
-            print(all ? "nothing overdue on \(day)" : "no reminders due on \(day)")
-            return
+        // Streamed (issue 10): rows are written as the open invoices are read, never held as a list.
+        let reports = Reports(store: store), chinese = global.isChinese, codes = format != .table
+        let none = all ? "nothing overdue on \(day)" : "no reminders due on \(day)"
+        try printStreamedReport(RemindersTable.empty, format, whenEmpty: none + "\n") { row in
+            try reports.forEachReminder(on: day, dueOnly: !all) {
+                try row(RemindersTable.row($0, chinese: chinese, levelCodes: codes))
+            }
         }
-        printReport(table, format)
     }
 }
 

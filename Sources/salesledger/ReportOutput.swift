@@ -18,6 +18,32 @@ func printReport(_ table: ReportTable, _ format: OutputFormat, chinese: Bool = C
     print(text, terminator: "")
 }
 
+/// `printReport` of a table whose rows are streamed (`ReportStream`): `rows` calls its argument once per row and
+/// must give the same rows when called again (the text table reads them twice). Text cells and titles are made
+/// terminal-safe as `printReport` does. `whenEmpty`: what the text table prints instead when there are no rows.
+func printStreamedReport(_ table: ReportTable, _ format: OutputFormat, whenEmpty: String? = nil,
+                         chinese: Bool = CLIChinese.isOn,
+                         rows: (@escaping ([ReportCell]) throws -> Void) throws -> Void) throws {
+    var safe = table
+    safe.columns = table.columns.map { column in
+        var c = column
+        c.titleEN = TerminalSafeOutput.cell(c.titleEN)
+        c.titleZH = TerminalSafeOutput.cell(c.titleZH)
+        return c
+    }
+    func cell(_ c: ReportCell) -> ReportCell { if case .text(let t) = c { .text(TerminalSafeOutput.cell(t)) } else { c } }
+    try ReportStream(table: safe, format: format.report, chinese: chinese).write(whenEmpty: whenEmpty, rows: { body in
+        try rows { try body($0.map(cell)) }
+    }, output: { text in
+        var text = text
+        if text.hasPrefix("\u{FEFF}") {
+            Swift.print("\u{FEFF}", terminator: "")
+            text.removeFirst()
+        }
+        print(text, terminator: "")
+    })
+}
+
 /// `printReport`'s text.
 func renderReport(_ table: ReportTable, _ format: OutputFormat, chinese: Bool = CLIChinese.isOn) -> String {
     var safe = table

@@ -82,6 +82,16 @@ import LedgerStore
             // The set-based partial snapshot gives the same reminders and DSO as the whole ledger.
             let open = try ledger.store.openReceivablesSnapshot(asOf: asOf, documentsFrom: nil)
             #expect(Reminders.list(on: asOf, snapshot: open) == Reminders.list(on: asOf, snapshot: snapshot))
+            // The streamed reminders (a cursor over the open invoices, maintained rows when nothing is later).
+            let (contacts, snoozes) = try ledger.store.reminderContacts(asOf: asOf)
+            let engine = ReminderEngine(on: asOf, contacts: contacts, snoozes: snoozes, rules: .standard,
+                                        dueOnly: false)
+            var streamed: [ReminderItem] = []
+            try ledger.store.forEachOpenInvoice(asOf: asOf) { invoice, open, customer in
+                if let item = engine.item(invoice: invoice, open: open, customer: customer) { streamed.append(item) }
+            }
+            #expect(streamed == Reminders.list(on: asOf, snapshot: snapshot), "reminders as of \(asOf)")
+            try Self.expectPivotsAgree(ledger.store, snapshot, items: items, asOf: asOf)
             let from = asOf.adding(days: -89)
             let period = try ledger.store.openReceivablesSnapshot(asOf: asOf, documentsFrom: from)
             #expect(ReceivablesFigures.dso(from: from, to: asOf, snapshot: period)
@@ -95,6 +105,42 @@ import LedgerStore
                         == snapshot.unappliedCredit(customerID: customer.id, currency: customer.currency, asOf: asOf),
                         "\(customer.code) as of \(asOf)")
             }
+        }
+    }
+
+    /// The pivot's open and overdue measures (joined with the set-based "open as of") equal the open items per
+    /// customer; sales and invoice counts by month × customer or region equal the documents' sums.
+    static func expectPivotsAgree(_ store: SQLiteLedgerStore, _ snapshot: ReceivablesSnapshot, items: [OpenItem],
+                                  asOf: CivilDate) throws {
+        for measure in [PivotMeasure.openBalance, .overdue] {
+            let query = PivotQuery(measure: measure, rows: .dimension("customer"), asOf: asOf)
+            var expected: [String: Int64] = [:]
+            for item in items where measure == .openBalance || item.dueDate < asOf {
+                expected[item.customerCode, default: 0] += item.open
+            }
+            var facts: [String: Int64] = [:]
+            for fact in try store.pivotFacts(query) where fact.value != 0 {
+                facts[fact.rowKey, default: 0] += fact.value
+            }
+            #expect(facts == expected.filter { $0.value != 0 }, "\(measure) as of \(asOf)")
+        }
+        let codes = Dictionary(uniqueKeysWithValues: snapshot.customers.map { ($0.id, $0.code) })
+        // By customer: the documents; by region to the end of a month: the maintained `sales_month`.
+        for (measure, to, dimension) in [(PivotMeasure.sales, asOf, "customer"), (.invoices, asOf, "customer"),
+                                         (.sales, asOf.endOfMonth, "region"), (.invoices, asOf.endOfMonth, "region")] {
+            let query = PivotQuery(measure: measure, rows: .period(.month), columns: .dimension(dimension), to: to,
+                                   asOf: asOf)
+            var expected: [String: Int64] = [:]
+            for doc in snapshot.documents where doc.date <= to {
+                let key = "\(doc.date.monthKey) \(dimension == "region" ? doc.region : codes[doc.customerID] ?? "")"
+                let sign: Int64 = doc.kind == .invoice ? 1 : -1
+                expected[key, default: 0] += measure == .sales ? sign * doc.total : (doc.kind == .invoice ? 1 : 0)
+            }
+            var facts: [String: Int64] = [:]
+            for fact in try store.pivotFacts(query) {
+                facts["\(fact.rowKey) \(fact.columnKey)", default: 0] += fact.value
+            }
+            #expect(facts == expected, "\(measure) by month × customer to \(asOf)")
         }
     }
 

@@ -14,6 +14,13 @@ public protocol AuditQueries: AnyObject {
     /// Compares every maintained open amount and customer balance with one recomputed from documents and
     /// allocations (issue 10); empty when all agree, else the differences by subject and field.
     func recomputeMaintainedBalances() throws -> [MaintainedBalanceDifference]
+    /// The last `limit` entries of the log (bulk entries expanded into their commands, as `auditLog` gives them),
+    /// oldest first, read from the end of the log (issue 10): no read of the whole log.
+    func auditLogTail(limit: Int) throws -> [AuditLogEntry]
+}
+
+extension AuditQueries {
+    public func auditLogTail(limit: Int) throws -> [AuditLogEntry] { Array(try auditLog(filter: .all).suffix(limit)) }
 }
 
 /// One stored audit-log entry. `changes` is the JSON array of `AuditChange` the command recorded.

@@ -53,28 +53,11 @@ public enum Reminders {
                             dueOnly: Bool = false) -> [ReminderItem] {
         var customers: [Int64: Customer] = [:]
         for customer in snapshot.customers { customers[customer.id] = customer }
-        var contactsByCustomer: [Int64: [ContactLogEntry]] = [:]
-        for contact in snapshot.contacts where contact.date <= date {
-            contactsByCustomer[contact.customerID, default: []].append(contact)
+        let engine = ReminderEngine(on: date, contacts: snapshot.contacts, snoozes: snapshot.snoozes, rules: rules,
+                                    dueOnly: dueOnly)
+        return snapshot.openInvoices(asOf: date).compactMap { invoice, open in
+            engine.item(invoice: invoice, open: open, customer: customers[invoice.customerID])
         }
-        var snoozesByCustomer: [Int64: [ReminderSnooze]] = [:]
-        for snooze in snapshot.snoozes where snooze.date <= date {
-            snoozesByCustomer[snooze.customerID, default: []].append(snooze)
-        }
-        var result: [ReminderItem] = []
-        for (invoice, open) in snapshot.openInvoices(asOf: date) where !invoice.isDisputed {
-            let customer = customers[invoice.customerID]
-            let policy = rules.policy(forClass: customer?.customerClass ?? "")
-            let contacts = (contactsByCustomer[invoice.customerID] ?? []).filter { $0.concerns(invoice) }
-                .sorted { ($0.date, $0.id) < ($1.date, $1.id) }
-            let snoozes = (snoozesByCustomer[invoice.customerID] ?? []).filter { $0.concerns(invoice) }
-            let item = evaluate(invoice: invoice, open: open, customer: customer, on: date, policy: policy,
-                                contacts: contacts, snoozes: snoozes)
-            if item.daysOverdue > 0 || item.dueReminder != nil, !dueOnly || item.dueReminder != nil {
-                result.append(item)
-            }
-        }
-        return result
     }
 
     /// The first date after `date` (within `horizonDays`) on which a reminder falls due for the invoice, assuming

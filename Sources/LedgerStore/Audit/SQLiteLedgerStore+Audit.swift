@@ -47,6 +47,26 @@ extension SQLiteLedgerStore: AuditQueries {
         }
     }
 
+    public func auditLogTail(limit: Int) throws -> [AuditLogEntry] {
+        try read { db in
+            var tail: [AuditLogEntry] = []   // newest first
+            let rows = try Row.fetchCursor(db, sql: "SELECT * FROM audit_log ORDER BY seq DESC")
+            while tail.count < limit, let row = try rows.next() {
+                let format: Int = (row["entry_format"] as Int?) ?? AuditEntryFormat.text
+                let hash = AuditChain.text(stored: row["hash"], format: format)
+                if AuditEntryFormat.isBulk(format) {
+                    tail += Self.bulkLines(row, hash: hash).reversed()
+                } else {
+                    tail.append(AuditLogEntry(
+                        seq: row["seq"], timestampUTC: row["timestamp_utc"], actor: row["actor"],
+                        command: row["command"], payload: row["payload"], changes: row["changes"],
+                        outcome: row["outcome"], hash: hash))
+                }
+            }
+            return Array(tail.prefix(limit).reversed())
+        }
+    }
+
     /// The commands of a bulk entry (issue 10) as entries of their own: same number, time, actor and hash, each
     /// with its command's payload, changes and outcome. An unreadable payload is shown as the entry itself
     /// (`audit verify` reports it).

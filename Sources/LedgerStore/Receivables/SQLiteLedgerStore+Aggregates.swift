@@ -21,23 +21,24 @@ extension SQLiteLedgerStore {
         case .region: key = ("d.region", "d.region")
         case .channel: key = ("d.channel", "d.channel")
         }
-        let sql = """
-            \(OpenAsOf.withInvoicesOpen(asOf: ":asOf"))
+        func sql(_ side: OpenAsOf.Side) -> String { """
+            \(OpenAsOf.withInvoicesOpen(asOf: ":asOf", side: side))
             SELECT d.currency, \(key.0) AS key, MAX(\(key.1)) AS label, \(bucket) AS bucket, SUM(o.open) AS amount,
                    COUNT(*) AS n, SUM(CASE WHEN d.due_date < :asOf THEN o.open ELSE 0 END) AS overdue,
                    SUM(CASE WHEN d.disputed THEN o.open ELSE 0 END) AS disputed
             FROM open_as_of o JOIN document d ON d.id = o.id \(joins)
             WHERE o.open <> 0 AND d.kind = 'invoice' AND d.status = 'posted' AND d.date <= :asOf
             GROUP BY d.currency, key, bucket
-            """
+            """ }
         return try read { db in
             var cells: [AgingCell] = []
             // Today (nothing dated after `asOf`) by due date, ungrouped or per customer: the maintained open amounts
             // alone, read from their covering partial index (`ReportIndexSchema`) — no document look-ups.
             let fits = basis == .dueDate && (grouping == .none || grouping == .customer)
             let today = try fits && CustomerFiguresSQL.maintainedAreCurrent(db, asOf: asOf.description)
-            let rows = try Row.fetchCursor(db, sql: today ? Self.agingTodaySQL(bucket: bucket, grouping: grouping) : sql,
-                                           arguments: ["asOf": asOf.description])
+            let query = today ? Self.agingTodaySQL(bucket: bucket, grouping: grouping)
+                : sql(try OpenAsOf.side(db, asOf: asOf.description))
+            let rows = try Row.fetchCursor(db, sql: query, arguments: ["asOf": asOf.description])
             while let row = try rows.next() {
                 cells.append(AgingCell(currency: try RowMapping.currency(row, "document"), key: row["key"] ?? "",
                                        label: row["label"] ?? "", bucket: row["bucket"], amount: row["amount"],

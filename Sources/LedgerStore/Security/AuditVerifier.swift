@@ -47,7 +47,8 @@ enum AuditVerifier {
         var keyed = 0
         var lastKeyed = false
         var hashAtAnchor: String?
-        var latestSeal: [SealKey: (digest: [UInt8]?, seq: Int64)] = [:]
+        var maxSealedID: [String: Int64] = [:]
+        func sealed(_ entity: String, _ id: Int64) { maxSealedID[entity] = max(maxSealedID[entity] ?? 0, id) }
         let columns = Set(try db.columns(in: "audit_log").map(\.name))
         let hasSeals = columns.contains("seals")
         let hasFormat = columns.contains("entry_format")
@@ -97,8 +98,7 @@ enum AuditVerifier {
                         report("audit entry \(seq): unreadable seal '\(line)'")
                         continue
                     }
-                    let digest = parts[2] == Substring(RecordSeal.absent) ? nil : Hex.decode(String(parts[2]))
-                    latestSeal[SealKey(entity: String(parts[0]), id: id)] = (digest, seq)
+                    sealed(String(parts[0]), id)
                 }
                 previousText = stored
                 previousBytes = AuditChain.bytes(stored: storedValue, format: format)
@@ -124,8 +124,13 @@ enum AuditVerifier {
                                + " (the entry was edited, or entries before it deleted, inserted or reordered)")
                     }
                 }
-                if let seals = SealBlob.parse(sealBlob) {
-                    for seal in seals { latestSeal[seal.key] = (seal.digest, seq) }
+                // Only the highest ids here; `SealCheck` reads the seals themselves one window of ids at a time.
+                var ids: [UInt8: Int64] = [:]
+                let readable = sealBlob.withUnsafeBufferPointer { blob in
+                    SealBlob.scan(blob) { code, id, _ in ids[code & 0x7f] = max(ids[code & 0x7f] ?? 0, id) }
+                }
+                if readable {
+                    for (code, id) in ids { if let name = SealBlob.names[code] { sealed(name, id) } }
                 } else {
                     report("audit entry \(seq): unreadable seals")
                 }
@@ -159,24 +164,7 @@ enum AuditVerifier {
         }
         var covered = 0
         if hasSeals {
-            var seen = Set<SealKey>()
-            for key in try RecordSeal.coveredRecords(db) {
-                covered += 1
-                seen.insert(key)
-                let actual = try RecordSeal.digest(entity: key.entity, id: key.id, db: db)
-                guard let seal = latestSeal[key], let sealed = seal.digest else {
-                    report("\(RecordSeal.describe(key, db: db)) is not covered by the audit chain"
-                           + " (inserted outside the command layer)")
-                    continue
-                }
-                if sealed != actual {
-                    report("\(RecordSeal.describe(key, db: db)) differs from its content sealed by audit entry \(seal.seq)")
-                }
-            }
-            for (key, seal) in latestSeal.sorted(by: { $0.key < $1.key })
-            where !seen.contains(key) && seal.digest != nil {
-                report("\(key.entity) \(key.id), sealed by audit entry \(seal.seq), was deleted")
-            }
+            covered = try SealCheck(db: db, hasFormat: hasFormat, maxSealedID: maxSealedID).run(report: report)
         }
         return AuditVerification(entries: count, headHash: previousText, coveredRecords: covered, keyedEntries: keyed,
                                  anchoredHead: anchor, problems: problems)

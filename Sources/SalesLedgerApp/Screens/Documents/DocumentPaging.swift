@@ -2,19 +2,27 @@ import LedgerCore
 import LedgerReports
 import TerminalUI
 
-/// The documents list paged in SQL (issue 10): the first page comes with the count (`Reports.invoiceRegister`),
-/// further pages are fetched by keyset (`DocumentKeysetQueries`: after the last loaded row's date and id) when the
-/// selection comes within two screens of the loaded end, so page-down never skips rows in SQL and never reloads.
+/// The documents list paged in SQL (issue 10): the first page is read without counting every match (no
+/// `COUNT(*)` per refresh); the heading shows the loaded rows with `+` while more remain (`count` is then a lower
+/// bound), the exact number once the last page is in. Further pages are fetched by keyset
+/// (`DocumentKeysetQueries`: after the last loaded row's date and id) when the selection comes within two screens
+/// of the loaded end, so page-down never skips rows in SQL and never reloads.
 /// Rows are formatted only when shown (`DocumentRowsSource`), so one ↓ formats one screen, not the whole list.
 extension DocumentsScreen {
     /// Rows fetched per query.
     static let pageSize = 200
 
-    /// The first page of the list and the count of every matching document.
+    /// The first page of the list and the number known so far: the rows read, plus one while a full page
+    /// suggests more (the heading then shows `N+`, see `countIsExact`).
     func firstPage(context: AppContext) -> (rows: [InvoiceListRow], count: Int)? {
-        context.read { try Reports(store: context.store).invoiceRegister(search(context: context),
-                                                                          page: PageRequest(limit: Self.pageSize)) }
+        guard let rows = context.read({ try context.store.documents(search(context: context),
+                                                                     page: PageRequest(limit: Self.pageSize)) })
+        else { return nil }
+        return (rows, rows.count < Self.pageSize ? rows.count : rows.count + 1)
     }
+
+    /// Whether `count` is the number of matching documents (else more rows than loaded may match).
+    var countIsExact: Bool { count == rows.count }
 
     /// Appends the next page when the selection is within `margin` rows of the loaded end and more rows exist.
     mutating func loadMoreIfNeeded(context: AppContext, margin: Int = 60) {
@@ -27,7 +35,8 @@ extension DocumentsScreen {
             next = context.read { try context.store.documents(search, page: PageRequest(offset: rows.count,
                                                                                          limit: Self.pageSize)) }
         }
-        if let next, !next.isEmpty { rows += next } else { count = rows.count }
+        if let next, !next.isEmpty { rows += next }
+        count = next.map { $0.count < Self.pageSize } ?? true ? rows.count : rows.count + 1
     }
 }
 

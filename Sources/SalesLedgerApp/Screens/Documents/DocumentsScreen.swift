@@ -134,7 +134,8 @@ struct DocumentsScreen: KeyedScreen {
         let periods = ReportPeriod.standard(today: context.today)
         let period = periodIndex == 0 || !periods.indices.contains(periodIndex - 1)
             ? s.t("all dates", "全部日期") : periods[periodIndex - 1].name(chinese: s.zh)
-        let heading = "\(s.screenDocuments): \(count)   [f] \(DocumentsScreen.statusName(DocumentSearch.Status.allCases[statusIndex], s))"
+        let shown = countIsExact ? "\(count)" : "\(rows.count)+"   // no COUNT(*): a lower bound until the end
+        let heading = "\(s.screenDocuments): \(shown)   [f] \(DocumentsScreen.statusName(DocumentSearch.Status.allCases[statusIndex], s))"
             + "   [p] \(period)"
         buffer.setFitted(heading, x: area.x + 1, y: area.y, width: area.width - 2, style: Style(.accent, [.bold]))
         let cells = DocumentRowsSource(rows: rows, context: context, narrow: area.width < 100)

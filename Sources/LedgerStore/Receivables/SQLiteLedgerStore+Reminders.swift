@@ -1,0 +1,65 @@
+import GRDB
+import LedgerCore
+
+/// The reminder engine's inputs streamed (issue 10): the invoices open on a date through a cursor, their customers
+/// read once each, and the contacts and snoozes — never a snapshot of the open invoices in memory.
+extension SQLiteLedgerStore {
+    /// Columns `ReceivablesRows.document` reads, of document `d` (salesperson name from `s`).
+    private static let documentColumns = """
+        d.id, d.kind, d.display_number, d.customer_id, d.date, d.due_date, d.currency, d.total, d.applies_to_id,
+        d.disputed, d.region, d.external_ref, s.name AS salesperson
+        """
+
+    /// Today (nothing dated after `:asOf`): the maintained open rows through the partial index on (kind, due
+    /// date), so rows come in due-date order and only each due date's rows are sorted by date and number.
+    private static let openTodaySQL = """
+        SELECT \(documentColumns), o.open_amount AS open
+        FROM open_item o INDEXED BY open_item_due_open
+        JOIN document d ON d.id = o.id LEFT JOIN salesperson s ON s.id = d.salesperson_id
+        WHERE o.kind = 'invoice' AND o.open_amount <> 0 AND o.open_amount > 0
+          AND d.status = 'posted' AND d.date <= :asOf
+        ORDER BY o.due_date, d.date, d.display_number
+        """
+
+    /// Another date: the one "open as of" rule (`OpenAsOf.invoiceAmounts`), then the documents in the same order.
+    private static let openAsOfSQL = """
+        \(OpenAsOf.withInvoicesOpen(asOf: ":asOf"))
+        SELECT \(documentColumns), o.open AS open
+        FROM open_as_of o JOIN document d ON d.id = o.id LEFT JOIN salesperson s ON s.id = d.salesperson_id
+        WHERE o.open > 0 AND d.kind = 'invoice' AND d.status = 'posted' AND d.date <= :asOf
+        ORDER BY d.due_date, d.date, d.display_number
+        """
+
+    public func forEachOpenInvoice(asOf: CivilDate,
+                                   _ body: (ReceivableDocument, Int64, Customer?) throws -> Void) throws {
+        try read { db in
+            let today = try CustomerFiguresSQL.maintainedAreCurrent(db, asOf: asOf.description)
+            let rows = try Row.fetchCursor(db, sql: today ? Self.openTodaySQL : Self.openAsOfSQL,
+                                           arguments: ["asOf": asOf.description])
+            let byID = try db.cachedStatement(sql: "SELECT * FROM customer WHERE id = ?")
+            var customers: [Int64: Customer?] = [:]
+            while let row = try rows.next() {
+                let invoice = try ReceivablesRows.document(row)
+                let customer: Customer?
+                if let known = customers[invoice.customerID] {
+                    customer = known
+                } else {
+                    customer = try Row.fetchOne(byID, arguments: [invoice.customerID]).map(RowMapping.customer)
+                    customers[invoice.customerID] = customer
+                }
+                try body(invoice, row["open"], customer)
+            }
+        }
+    }
+
+    public func reminderContacts(asOf: CivilDate) throws -> (contacts: [ContactLogEntry], snoozes: [ReminderSnooze]) {
+        try read { db in
+            let args: StatementArguments = [asOf.description]
+            let contacts = try Row.fetchAll(db, sql: "SELECT * FROM contact_log WHERE date <= ? ORDER BY date, id",
+                                            arguments: args).map(ReceivablesRows.contact)
+            let snoozes = try Row.fetchAll(db, sql: "SELECT * FROM reminder_snooze WHERE date <= ? ORDER BY date, id",
+                                           arguments: args).map(ReceivablesRows.snooze)
+            return (contacts, snoozes)
+        }
+    }
+}
