@@ -40,15 +40,14 @@ enum AnalyticalChecks {
                 guard let now = current[figure.currency.code], tenths > 0, (now - tenths) * 100 > tenths * 20 else {
                     continue
                 }
-                result.findings.append(
-                    AuditFinding(
-                        check: result.id, severity: .info, subject: "\(figure.currency.code):\(index)",
-                        message: lang.t(
-                            "DSO rose from \(figure.text) (\(label)) to "
-                                + "\(Money.format(now, digits: 1, grouping: false)) days, more than 20 %",
-                            "周转天数由\(label) \(figure.text) 升至 \(Money.format(now, digits: 1, grouping: false)) 天，增幅超过 "
-                                + "20%"
-                        )))
+                result.add(
+                    severity: .info, subject: "\(figure.currency.code):\(index)",
+                    message: lang.t(
+                        "DSO rose from \(figure.text) (\(label)) to "
+                            + "\(Money.format(now, digits: 1, grouping: false)) days, more than 20 %",
+                        "周转天数由\(label) \(figure.text) 升至 \(Money.format(now, digits: 1, grouping: false)) 天，增幅超过 "
+                            + "20%"
+                    ))
             }
         }
         return result
@@ -75,14 +74,13 @@ enum AnalyticalChecks {
                 continue
             }
             let f = { (v: Int64) in Money.format(v, digits: currency.minorDigits, grouping: false) }
-            result.findings.append(
-                AuditFinding(
-                    check: result.id, severity: .info, subject: "\(customer.code) \(currency.code)",
-                    customer: customer.code,
-                    amount: AuditData.amount(end, currency),
-                    message: lang.t(
-                        "balance \(f(before)) on \(start) → \(f(end)) on \(p.to)",
-                        "余额 \(start) \(f(before)) → \(p.to) \(f(end))")))
+            result.add(
+                severity: .info, subject: "\(customer.code) \(currency.code)",
+                customer: customer.code,
+                amount: AuditData.amount(end, currency),
+                message: lang.t(
+                    "balance \(f(before)) on \(start) → \(f(end)) on \(p.to)",
+                    "余额 \(start) \(f(before)) → \(p.to) \(f(end))"))
         }
         return result
     }
@@ -100,12 +98,11 @@ enum AnalyticalChecks {
             var unit = p.roundUnit
             for _ in 0..<doc.currency.minorDigits { unit = unit.multipliedReportingOverflow(by: 10).partialValue }
             guard unit > 0, doc.total > 0, doc.total % unit == 0 else { continue }
-            round.findings.append(
-                AuditFinding(
-                    check: round.id, severity: .info, subject: doc.displayNumber,
-                    documents: [doc.displayNumber], customer: doc.customerCode,
-                    amount: AuditData.amount(doc.total, doc.currency),
-                    message: lang.t("round amount", "整数金额")))
+            round.add(
+                severity: .info, subject: doc.displayNumber,
+                documents: [doc.displayNumber], customer: doc.customerCode,
+                amount: AuditData.amount(doc.total, doc.currency),
+                message: lang.t("round amount", "整数金额"))
         }
         let byID = Dictionary(data.documents.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let receipts = Dictionary(data.snapshot.receipts.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -120,12 +117,11 @@ enum AnalyticalChecks {
                 $0.entity == "invoice" ? byID[$0.id]?.displayNumber : receipts[$0.id]?.displayNumber
             }
             guard let number, !number.isEmpty else { continue }
-            weekend.findings.append(
-                AuditFinding(
-                    check: weekend.id, severity: .info, subject: number, documents: [number],
-                    message: lang.t(
-                        "posted by \(entry.actor) on \(day) (\(day.isoWeekday == 6 ? "Saturday" : "Sunday"))",
-                        "\(entry.actor) 于 \(day)（\(day.isoWeekday == 6 ? "周六" : "周日")）入账")))
+            weekend.add(
+                severity: .info, subject: number, documents: [number],
+                message: lang.t(
+                    "posted by \(entry.actor) on \(day) (\(day.isoWeekday == 6 ? "Saturday" : "Sunday"))",
+                    "\(entry.actor) 于 \(day)（\(day.isoWeekday == 6 ? "周六" : "周日")）入账"))
         }
         return [round, weekend]
     }

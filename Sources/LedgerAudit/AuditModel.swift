@@ -72,6 +72,13 @@ public struct AuditCheckResult: Hashable, Sendable {
         self.notes = notes
     }
 
+    /// Appends a finding of this check about `subject` (its key is `<id>:<subject>`, see `AuditFinding`).
+    public mutating func add(severity: AuditSeverity, subject: String, documents: [String] = [], customer: String = "",
+                             amount: String = "", message: String) {
+        findings.append(AuditFinding(check: id, severity: severity, subject: subject, documents: documents,
+                                     customer: customer, amount: amount, message: message))
+    }
+
     /// `pass`, `3 findings` or `2 observations`.
     public func status(_ lang: AuditLanguage) -> String {
         if findings.isEmpty { return lang.t("pass", "通过") }

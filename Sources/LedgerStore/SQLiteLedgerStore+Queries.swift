@@ -19,12 +19,13 @@ extension SQLiteLedgerStore {
                 SELECT currency, SUM(CASE kind WHEN 'invoice' THEN total ELSE -total END) AS sales
                 FROM document WHERE status = 'posted' GROUP BY currency
                 """) {
-                s.salesByCurrency[row["currency"]] = row["sales"]
+                s.salesByCurrency[row[QueryColumns.currency]] = row[QueryColumns.sales]
             }
-            if let row = try Row.fetchOne(db, sql: "SELECT MIN(date) AS a, MAX(date) AS b FROM document WHERE status = 'posted'"),
-               let a: String = row["a"], let b: String = row["b"] {
-                s.firstDate = CivilDate(iso: a)
-                s.lastDate = CivilDate(iso: b)
+            if let row = try Row.fetchOne(db, sql: """
+                SELECT MIN(date) AS first, MAX(date) AS last FROM document WHERE status = 'posted'
+                """) {
+                s.firstDate = try RowMapping.optionalDate(row, QueryColumns.first, "document")
+                s.lastDate = try RowMapping.optionalDate(row, QueryColumns.last, "document")
             }
             return s
         }
@@ -122,8 +123,8 @@ extension SQLiteLedgerStore {
                 FROM document WHERE customer_id IN (\(marks)) AND status = 'posted' AND date >= ? AND date <= ?
                 GROUP BY customer_id, month
                 """, arguments: arguments) {
-                let customer: Int64 = row["customer_id"]
-                result[customer, default: [:]][row["month"]] = row["sales"]
+                let customer: Int64 = row[QueryColumns.customerID]
+                result[customer, default: [:]][row[QueryColumns.month]] = row[QueryColumns.sales]
             }
             return result
         }
@@ -140,13 +141,14 @@ extension SQLiteLedgerStore {
         if let to { clause += " AND d.date <= ?"; args += [to.description] }
         return try read { db in
             try Row.fetchAll(db, sql: """
-                SELECT d.display_number, d.kind, d.date, d.currency, d.subtotal, d.tax_total, d.total, c.code, c.name
+                SELECT d.id, d.display_number, d.kind, d.date, d.currency, d.subtotal, d.tax_total, d.total, c.code, c.name
                 FROM document d JOIN customer c ON c.id = d.customer_id WHERE \(clause) ORDER BY d.date, d.id
                 """, arguments: args).map { row in
-                DocumentTotals(number: row["display_number"], kind: try RowMapping.code(row, "kind", "document"),
-                               date: try RowMapping.date(row, "date", "document"), customerCode: row["code"],
-                               customerName: row["name"], currency: try RowMapping.currency(row, "document"), net: row["subtotal"], tax: row["tax_total"],
-                               total: row["total"])
+                typealias C = QueryColumns
+                return DocumentTotals(number: row[C.displayNumber], kind: try RowMapping.code(row, C.kind, "document"),
+                                      date: try RowMapping.date(row, C.date, "document"), customerCode: row[C.code],
+                                      customerName: row[C.name], currency: try RowMapping.currency(row, "document"),
+                                      net: row[C.subtotal], tax: row[C.taxTotal], total: row[C.total])
             }
         }
     }

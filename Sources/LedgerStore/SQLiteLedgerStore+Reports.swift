@@ -40,8 +40,10 @@ extension SQLiteLedgerStore {
             """
         return try read { db in
             try Row.fetchAll(db, sql: sql, arguments: args).map { row in
-                SalesReportRow(key: row["key"] ?? "", label: row["label"] ?? "", currency: try RowMapping.currency(row, "document"),
-                               documents: row["documents"], net: row["net"], tax: row["tax"], total: row["total"])
+                typealias C = QueryColumns
+                return SalesReportRow(key: row[C.key] ?? "", label: row[C.label] ?? "",
+                                      currency: try RowMapping.currency(row, "document"), documents: row[C.documents],
+                                      net: row[C.net], tax: row[C.tax], total: row[C.total])
             }
         }
     }

@@ -8,6 +8,7 @@ extension SQLiteLedgerStore: VoucherQueries {
     /// revenue and VAT always equal `salesReport`.
     public func voucherSource(from: CivilDate, to: CivilDate) throws -> VoucherSource {
         let range: StatementArguments = [from.description, to.description]
+        typealias C = QueryColumns
         return try read { db in
             var parts: [Int64: [VoucherDocument.Part]] = [:]
             for row in try Row.fetchAll(db, sql: """
@@ -17,8 +18,8 @@ extension SQLiteLedgerStore: VoucherQueries {
                 WHERE d.status = 'posted' AND d.date BETWEEN ? AND ?
                 GROUP BY l.document_id, category, rate ORDER BY l.document_id, category, rate
                 """, arguments: range) {
-                parts[row["id"], default: []].append(VoucherDocument.Part(
-                    category: row["category"], taxRate: Rate(basisPoints: row["rate"]), net: row["net"], tax: row["tax"]))
+                parts[row[C.id], default: []].append(VoucherDocument.Part(
+                    category: row[C.category], taxRate: Rate(basisPoints: row[C.rate]), net: row[C.net], tax: row[C.tax]))
             }
             let documents = try Row.fetchAll(db, sql: """
                 SELECT d.id, d.display_number, d.kind, d.date, d.channel, d.currency, d.subtotal, d.tax_total, d.total,
@@ -26,40 +27,41 @@ extension SQLiteLedgerStore: VoucherQueries {
                 FROM document d JOIN customer c ON c.id = d.customer_id
                 WHERE d.status = 'posted' AND d.date BETWEEN ? AND ? ORDER BY d.date, d.id
                 """, arguments: range).map { row -> VoucherDocument in
-                let id: Int64 = row["id"], net: Int64 = row["subtotal"], tax: Int64 = row["tax_total"]
+                let id: Int64 = row[C.id], net: Int64 = row[C.subtotal], tax: Int64 = row[C.taxTotal]
                 var split = parts[id] ?? []
                 if split.reduce(0, { $0 + $1.net }) != net || split.reduce(0, { $0 + $1.tax }) != tax {
                     split = [VoucherDocument.Part(category: "", taxRate: .zero, net: net, tax: tax)]
                 }
-                return VoucherDocument(number: row["display_number"], kind: DocumentKind(rawValue: row["kind"]) ?? .invoice,
-                                       date: try RowMapping.date(row, "date", "document"), customerCode: row["code"], customerName: row["name"],
-                                       channel: row["channel"], currency: try RowMapping.currency(row, "document"),
-                                       total: row["total"], parts: split)
+                return VoucherDocument(number: row[C.displayNumber], kind: try RowMapping.code(row, C.kind, "document"),
+                                       date: try RowMapping.date(row, C.date, "document"), customerCode: row[C.code],
+                                       customerName: row[C.name], channel: row[Invoice.Columns.channel],
+                                       currency: try RowMapping.currency(row, "document"), total: row[C.total], parts: split)
             }
             let receipts = try Row.fetchAll(db, sql: """
-                SELECT r.display_number, r.date, r.method, r.reference, r.currency, r.amount, c.code, c.name,
+                SELECT r.id, r.display_number, r.date, r.method, r.reference, r.currency, r.amount, c.code, c.name,
                        COALESCE((SELECT SUM(a.amount) FROM allocation a
                                  WHERE a.source = 'receipt' AND a.source_id = r.id AND a.date = r.date), 0) AS applied
                 FROM receipt r JOIN customer c ON c.id = r.customer_id
                 WHERE r.date BETWEEN ? AND ? ORDER BY r.date, r.id
                 """, arguments: range).map { row in
-                VoucherReceipt(number: row["display_number"], date: try RowMapping.date(row, "date", "document"), customerCode: row["code"],
-                               customerName: row["name"], method: PaymentMethod(rawValue: row["method"]) ?? .other,
-                               reference: row["reference"], currency: try RowMapping.currency(row, "document"),
-                               amount: row["amount"], appliedOnReceipt: row["applied"])
+                VoucherReceipt(number: row[C.displayNumber], date: try RowMapping.date(row, C.date, "receipt"),
+                               customerCode: row[C.code], customerName: row[C.name],
+                               method: try RowMapping.code(row, C.method, "receipt"), reference: row[C.reference],
+                               currency: try RowMapping.currency(row, "receipt"), amount: row[C.amount],
+                               appliedOnReceipt: row[C.applied])
             }
             let allocations = try Row.fetchAll(db, sql: """
-                SELECT a.source, a.date, a.amount, a.currency, d.display_number, c.code, c.name,
+                SELECT a.id, a.source, a.date, a.amount, a.currency, d.display_number, c.code, c.name,
                        COALESCE(r.display_number, '') AS receipt
                 FROM allocation a JOIN document d ON d.id = a.invoice_id JOIN customer c ON c.id = d.customer_id
                 LEFT JOIN receipt r ON a.source = 'receipt' AND r.id = a.source_id
                 WHERE a.date BETWEEN ? AND ? AND (a.source = 'write_off' OR (a.source = 'receipt' AND a.date > r.date))
                 ORDER BY a.date, a.id
                 """, arguments: range).map { row in
-                VoucherAllocation(kind: (row["source"] as String) == "write_off" ? .writeOff : .advanceApplied,
-                                  date: try RowMapping.date(row, "date", "document"), invoiceNumber: row["display_number"],
-                                  sourceNumber: row["receipt"], customerCode: row["code"], customerName: row["name"],
-                                  currency: try RowMapping.currency(row, "document"), amount: row["amount"])
+                VoucherAllocation(kind: (row[C.source] as String) == "write_off" ? .writeOff : .advanceApplied,
+                                  date: try RowMapping.date(row, C.date, "allocation"), invoiceNumber: row[C.displayNumber],
+                                  sourceNumber: row[C.receipt], customerCode: row[C.code], customerName: row[C.name],
+                                  currency: try RowMapping.currency(row, "allocation"), amount: row[C.amount])
             }
             return VoucherSource(documents: documents, receipts: receipts, allocations: allocations)
         }

@@ -3,9 +3,11 @@ import LedgerCore
 
 extension SQLiteTransaction {
     func importedFile(fingerprint: String) throws -> ImportedFile? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM import_file WHERE fingerprint = ?"), arguments: [fingerprint]).map { row in
-            ImportedFile(fingerprint: row["fingerprint"], kind: row["kind"], fileName: row["file_name"], rows: row["rows"],
-                         importedOn: try RowMapping.date(row, "imported_on", "import_file"))
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT rowid AS id, * FROM import_file WHERE fingerprint = ?"),
+                         arguments: [fingerprint]).map { row in
+            typealias C = ImportedFile.Columns
+            return ImportedFile(fingerprint: row[C.fingerprint], kind: row[C.kind], fileName: row[C.fileName],
+                                rows: row[C.rows], importedOn: try RowMapping.date(row, C.importedOn, "import_file"))
         }
     }
 

@@ -142,7 +142,7 @@ final class SQLiteTransaction: LedgerTransaction {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: sql), arguments: arguments) else { return nil }
         let cur = try RowMapping.currency(row, "document")
         let lines = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM document_line WHERE document_id = ? ORDER BY line_no"),
-                                     arguments: [row["id"] as Int64]).map { RowMapping.line($0, currency: cur) }
+                                     arguments: [row[Invoice.Columns.id] as Int64]).map { RowMapping.line($0, currency: cur) }
         return try RowMapping.invoice(row, lines: lines)
     }
 
@@ -229,7 +229,8 @@ final class SQLiteTransaction: LedgerTransaction {
     }
 
     static func user(_ row: Row) throws -> LedgerUser {
-        LedgerUser(name: row["name"], role: try RowMapping.code(row, "role", "app_user"), isActive: row["active"])
+        LedgerUser(name: row[LedgerUser.Columns.name], role: try RowMapping.code(row, LedgerUser.Columns.role, "app_user"),
+                   isActive: row[LedgerUser.Columns.active])
     }
 
     // MARK: - Audit

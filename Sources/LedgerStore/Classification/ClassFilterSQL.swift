@@ -15,8 +15,8 @@ struct ClassFilterSQL {
     init(db: Database, basis: ClassBasis) throws {
         self.db = db
         self.basis = basis
-        for row in try Row.fetchAll(db, sql: "SELECT * FROM class_dimension") {
-            let d = ClassRows.dimension(row)
+        for row in try Row.fetchAll(db, sql: "SELECT rowid AS id, * FROM class_dimension") {
+            let d = try ClassRows.dimension(row)
             dimensions[d.code] = d
         }
     }
@@ -58,8 +58,9 @@ struct ClassFilterSQL {
     func expand(_ condition: ClassCondition) throws -> [String] {
         guard condition.includeDescendants else { return condition.codes }
         var children: [String: [String]] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT code, parent_code FROM class_node WHERE dimension = ?", arguments: [condition.dimension]) {
-            children[row["parent_code"], default: []].append(row["code"])
+        for row in try Row.fetchAll(db, sql: "SELECT code, parent_code FROM class_node WHERE dimension = ?",
+                                    arguments: [condition.dimension]) {
+            children[row[ClassRows.C.parentCode], default: []].append(row[ClassRows.C.code])
         }
         var out: [String] = []
         var seen = Set<String>()

@@ -63,14 +63,6 @@ extension SQLiteLedgerStore {
             WHERE \(whereClause)
             ORDER BY d.date, d.id
             LIMIT ? OFFSET ?
-            """, arguments: args).map { row in
-            let cur = try RowMapping.currency(row, "document")
-            return InvoiceListRow(id: row["id"], number: row["number"], kind: try RowMapping.code(row, "kind", "document"),
-                                  status: try RowMapping.code(row, "status", "document"),
-                                  date: try RowMapping.date(row, "date", "document"),
-                                  dueDate: try RowMapping.date(row, "due_date", "document"),
-                                  customerCode: row["code"], customerName: row["name"],
-                                  total: Money(minorUnits: row["total"], currency: cur), open: row["open"])
-        }
+            """, arguments: args).map(RowMapping.invoiceListRow)
     }
 }

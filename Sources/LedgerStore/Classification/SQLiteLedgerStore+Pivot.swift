@@ -70,9 +70,8 @@ extension SQLiteLedgerStore {
                 GROUP BY row_key, column_key, d.currency
                 ORDER BY row_key, column_key, d.currency
                 """, arguments: q.arguments).compactMap { row in
-                let value: Int64? = row["value"]
-                return PivotFact(rowKey: row["row_key"] ?? "", columnKey: row["column_key"] ?? "",
-                                 currency: try RowMapping.currency(row, "document"), value: value ?? 0)
+                PivotFact(rowKey: row[QueryColumns.rowKey] ?? "", columnKey: row[QueryColumns.columnKey] ?? "",
+                          currency: try RowMapping.currency(row, "document"), value: row[QueryColumns.value] ?? 0)
             }
         }
     }

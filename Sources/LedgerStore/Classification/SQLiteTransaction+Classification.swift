@@ -16,7 +16,7 @@ enum ClassColumns {
 
 extension SQLiteTransaction {
     func classDimension(code: String) throws -> ClassDimension? {
-        try Row.fetchOne(db, sql: "SELECT * FROM class_dimension WHERE code = ?", arguments: [code]).map(ClassRows.dimension)
+        try Row.fetchOne(db, sql: "SELECT rowid AS id, * FROM class_dimension WHERE code = ?", arguments: [code]).map(ClassRows.dimension)
     }
 
     func insert(_ d: ClassDimension) throws {
@@ -45,7 +45,9 @@ extension SQLiteTransaction {
     }
 
     func classAssignment(entity: ClassEntity, entityID: Int64, dimension: String) throws -> ClassAssignment? {
-        try Row.fetchOne(db, sql: "SELECT * FROM class_assignment WHERE entity = ? AND entity_id = ? AND dimension = ?",
+        try Row.fetchOne(db, sql: """
+            SELECT rowid AS id, * FROM class_assignment WHERE entity = ? AND entity_id = ? AND dimension = ?
+            """,
                          arguments: [entity.rawValue, entityID, dimension]).map(ClassRows.assignment)
     }
 
@@ -88,28 +90,47 @@ extension SQLiteTransaction {
     }
 }
 
-/// Row ↔ value mapping of the classification tables.
+/// Row ↔ value mapping of the classification tables. `class_dimension` and `class_assignment` have no `id`
+/// column: they are read with `rowid AS id` so an error names the row.
 enum ClassRows {
-    static func dimension(_ row: Row) -> ClassDimension {
-        ClassDimension(code: row["code"], nameEN: row["name_en"], nameZH: row["name_zh"],
-                       entity: ClassEntity(rawValue: row["entity"]) ?? .customer, isBuiltIn: row["built_in"])
+    /// The columns of `class_dimension`, `class_node`, `class_assignment` and `class_history`.
+    enum Columns: String, ColumnExpression {
+        case id, code, nameEN = "name_en", nameZH = "name_zh", entity, builtIn = "built_in", dimension
+        case parentCode = "parent_code", sortOrder = "sort_order", entityID = "entity_id", classCode = "class_code"
+        case source, setOn = "set_on", oldCode = "old_code", newCode = "new_code", actor, changedOn = "changed_on"
+        case reason, value
+    }
+    typealias C = Columns
+
+    static func dimension(_ row: Row) throws -> ClassDimension {
+        ClassDimension(code: row[C.code], nameEN: row[C.nameEN], nameZH: row[C.nameZH],
+                       entity: try RowMapping.code(row, C.entity, "class_dimension"), isBuiltIn: row[C.builtIn])
     }
 
     static func node(_ row: Row) -> ClassNode {
-        ClassNode(dimension: row["dimension"], code: row["code"], parentCode: row["parent_code"], nameEN: row["name_en"],
-                  nameZH: row["name_zh"], sortOrder: row["sort_order"])
+        ClassNode(dimension: row[C.dimension], code: row[C.code], parentCode: row[C.parentCode], nameEN: row[C.nameEN],
+                  nameZH: row[C.nameZH], sortOrder: row[C.sortOrder])
     }
 
     static func assignment(_ row: Row) throws -> ClassAssignment {
-        ClassAssignment(entity: ClassEntity(rawValue: row["entity"]) ?? .customer, entityID: row["entity_id"],
-                        dimension: row["dimension"], classCode: row["class_code"], source: ClassSource(stored: row["source"]),
-                        setOn: try RowMapping.date(row, "set_on", "class_assignment"))
+        ClassAssignment(entity: try RowMapping.code(row, C.entity, "class_assignment"), entityID: row[C.entityID],
+                        dimension: row[C.dimension], classCode: row[C.classCode],
+                        source: try source(row, "class_assignment"), setOn: try RowMapping.date(row, C.setOn, "class_assignment"))
     }
 
     static func history(_ row: Row) throws -> ClassHistoryEntry {
-        ClassHistoryEntry(entity: ClassEntity(rawValue: row["entity"]) ?? .customer, entityID: row["entity_id"],
-                          dimension: row["dimension"], oldCode: row["old_code"], newCode: row["new_code"],
-                          source: ClassSource(stored: row["source"]), actor: row["actor"],
-                          changedOn: try RowMapping.date(row, "changed_on", "class_history"), reason: row["reason"])
+        ClassHistoryEntry(entity: try RowMapping.code(row, C.entity, "class_history"), entityID: row[C.entityID],
+                          dimension: row[C.dimension], oldCode: row[C.oldCode], newCode: row[C.newCode],
+                          source: try source(row, "class_history"), actor: row[C.actor],
+                          changedOn: try RowMapping.date(row, C.changedOn, "class_history"), reason: row[C.reason])
+    }
+
+    /// `manual` or `rule:<name>`; anything else is an error (it used to be read as manual).
+    static func source(_ row: Row, _ table: String) throws(LedgerError) -> ClassSource {
+        let text: String? = row[C.source]
+        guard let text, text == "manual" || (text.hasPrefix("rule:") && text.count > 5) else {
+            throw RowMapping.invalid(table, row, C.source.name, "unknown value '\(text ?? "NULL")'")
+        }
+        return ClassSource(stored: text)
     }
 }

@@ -59,20 +59,14 @@ extension SQLiteLedgerStore {
                   d.currency, d.total, c.code, c.name,
                   CASE WHEN d.status <> 'posted' THEN 0 WHEN d.kind = 'invoice'
                     THEN d.total - COALESCE((SELECT SUM(a.amount) FROM allocation a WHERE a.invoice_id = d.id), 0)
-                    ELSE d.total - COALESCE((SELECT SUM(a.amount) FROM allocation a WHERE a.source = 'credit_note' AND a.source_id = d.id), 0)
+                    ELSE d.total - COALESCE((SELECT SUM(a.amount) FROM allocation a
+                                             WHERE a.source = 'credit_note' AND a.source_id = d.id), 0)
                   END AS open
                 FROM document d JOIN customer c ON c.id = d.customer_id
                 WHERE \(clause)
                 ORDER BY d.date DESC, d.id DESC
                 LIMIT ? OFFSET ?
-                """, arguments: arguments).map { row in
-                let cur = try RowMapping.currency(row, "document")
-                return InvoiceListRow(id: row["id"], number: row["number"], kind: DocumentKind(rawValue: row["kind"]) ?? .invoice,
-                                      status: DocumentStatus(rawValue: row["status"]) ?? .posted,
-                                      date: try RowMapping.date(row, "date", "document"), dueDate: try RowMapping.date(row, "due_date", "document"),
-                                      customerCode: row["code"], customerName: row["name"],
-                                      total: Money(minorUnits: row["total"], currency: cur), open: row["open"])
-            }
+                """, arguments: arguments).map(RowMapping.invoiceListRow)
         }
     }
 

@@ -61,22 +61,27 @@ extension SQLiteTransaction {
 /// SQL shared by the transaction and the read queries.
 enum ProductRows {
     static func prices(_ db: Database, productID: Int64) throws -> [ProductPrice] {
-        try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM product_price WHERE product_id = ? ORDER BY valid_from"),
-                         arguments: [productID]).map { row in
-            ProductPrice(productID: row["product_id"], validFrom: try RowMapping.date(row, "valid_from", "product_price"),
-                         unitPrice: Money(minorUnits: row["unit_price"], currency: try RowMapping.currency(row, "product_price")))
+        try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT rowid AS id, * FROM product_price WHERE product_id = ? ORDER BY valid_from
+            """), arguments: [productID]).map { row in
+            ProductPrice(productID: row[QueryColumns.productID],
+                         validFrom: try RowMapping.date(row, QueryColumns.validFrom, "product_price"),
+                         unitPrice: Money(minorUnits: row[Product.Columns.unitPrice],
+                                          currency: try RowMapping.currency(row, "product_price")))
         }
     }
 
     static func credited(_ db: Database, invoiceID: Int64) throws -> [Int: CreditedLine] {
         var result: [Int: CreditedLine] = [:]
         for row in try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT l.credits_line_no AS line, SUM(l.quantity_milli) AS q, SUM(l.net_amount) AS net, SUM(l.tax_amount) AS tax
+            SELECT l.credits_line_no AS line, SUM(l.quantity_milli) AS q, SUM(l.net_amount) AS net,
+              SUM(l.tax_amount) AS tax
             FROM document_line l JOIN document d ON d.id = l.document_id
             WHERE d.applies_to_id = ? AND d.kind = 'credit_note' AND d.status = 'posted' AND l.credits_line_no IS NOT NULL
             GROUP BY l.credits_line_no
             """), arguments: [invoiceID]) {
-            result[row["line"]] = CreditedLine(quantity: row["q"], net: row["net"], tax: row["tax"])
+            typealias C = QueryColumns
+            result[row[C.line]] = CreditedLine(quantity: row[C.quantity], net: row[C.net], tax: row[C.tax])
         }
         return result
     }

@@ -59,7 +59,7 @@ extension SQLiteTransaction {
             """), arguments: [customerID, due]) {
             oldest = (number, date)
         }
-        return CreditPosition(openInvoices: balance?["open_invoices"] ?? 0, overdue: overdue,
-                              unappliedCredit: balance?["unapplied_credits"] ?? 0, oldestOpen: oldest)
+        return CreditPosition(openInvoices: balance?[QueryColumns.openInvoices] ?? 0, overdue: overdue,
+                              unappliedCredit: balance?[QueryColumns.unappliedCredits] ?? 0, oldestOpen: oldest)
     }
 }

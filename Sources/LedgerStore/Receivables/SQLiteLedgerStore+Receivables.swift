@@ -33,9 +33,9 @@ extension SQLiteLedgerStore {
     public func exchangeRates() throws -> ExchangeRateTable {
         try read { db in
             let base = try ReceivablesRows.baseCurrency(db) ?? .cny
-            let rates = try Row.fetchAll(db, sql: "SELECT * FROM exchange_rate ORDER BY currency, date").map { row in
-                ExchangeRate(date: try RowMapping.date(row, "date", "exchange_rate"),
-                             currency: try RowMapping.currency(row, "exchange_rate"), perMillion: row["per_million"])
+            let rates = try Row.fetchAll(db, sql: "SELECT rowid AS id, * FROM exchange_rate ORDER BY currency, date").map {
+                ExchangeRate(date: try RowMapping.date($0, QueryColumns.date, "exchange_rate"),
+                             currency: try RowMapping.currency($0, "exchange_rate"), perMillion: $0[QueryColumns.perMillion])
             }
             return ExchangeRateTable(base: base, rates: rates)
         }

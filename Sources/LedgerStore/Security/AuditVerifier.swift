@@ -153,7 +153,7 @@ enum AuditVerifier {
         }
         if try db.tableExists("seal_pending") {
             for row in try Row.fetchAll(db, sql: "SELECT entity, id FROM seal_pending ORDER BY entity, id LIMIT 20") {
-                let key = SealKey(entity: row["entity"], id: row["id"])
+                let key = SealKey(row: row)
                 report("\(RecordSeal.describe(key, db: db)) was changed outside the command layer (no audit entry)")
             }
         }

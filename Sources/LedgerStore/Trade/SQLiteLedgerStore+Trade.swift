@@ -50,8 +50,9 @@ extension SQLiteLedgerStore {
             """
         return try read { db in
             try Row.fetchAll(db, sql: sql, arguments: args).map { row in
-                OutputVATRow(month: row["month"], rate: Rate(basisPoints: row["rate"]), currency: try RowMapping.currency(row, "document"),
-                             net: row["net"], tax: row["tax"])
+                OutputVATRow(month: row[QueryColumns.month], rate: Rate(basisPoints: row[QueryColumns.rate]),
+                             currency: try RowMapping.currency(row, "document"), net: row[QueryColumns.net],
+                             tax: row[QueryColumns.tax])
             }
         }
     }

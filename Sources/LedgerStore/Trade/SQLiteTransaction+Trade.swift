@@ -63,7 +63,7 @@ extension SQLiteTransaction {
             SELECT COALESCE(SUM(p.total), 0) AS total, COALESCE(SUM(p.tax), 0) AS tax FROM fapiao f
             JOIN fapiao_part p ON p.fapiao_id = f.id WHERE f.original_id = ? AND p.document_id = ? AND f.void = 0
             """, arguments: [originalID, documentID])
-        return (row?["total"] ?? 0, row?["tax"] ?? 0)
+        return (row?[QueryColumns.total] ?? 0, row?[QueryColumns.tax] ?? 0)
     }
 
     func hasRedFapiao(originalID: Int64) throws -> Bool {
