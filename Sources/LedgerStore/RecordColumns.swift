@@ -149,6 +149,8 @@ enum QueryColumns: String, ColumnExpression {
     case value, rowKey = "row_key", columnKey = "column_key", line, quantity = "q", lowPrice = "lo", highPrice = "hi"
     case perMillion = "per_million", productID = "product_id", validFrom = "valid_from", side, series, year
     case lastNumber = "last_number", entity, openInvoices = "open_invoices", unappliedCredits = "unapplied_credits"
+    case bucket, overdue, disputed, receivables, receivable, due, collected, settled, toPay = "to_pay"
+    case daysLate = "days_late", late
 }
 
 extension ImportedFile {

@@ -55,11 +55,6 @@ final class SQLiteTransaction: LedgerTransaction {
         try db.execute(sql: "UPDATE customer SET \(sets.joined(separator: ", ")) WHERE id = ?", arguments: args)
     }
 
-    func customerHasDocuments(id: Int64) throws -> Bool {
-        try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS(SELECT 1 FROM document WHERE customer_id = ?) OR EXISTS(SELECT 1 FROM receipt WHERE customer_id = ?)"),
-                          arguments: [id, id]) ?? false
-    }
-
     func product(id: Int64) throws -> Product? {
         try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM product WHERE id = ?"), arguments: [id]).map(RowMapping.product)
     }

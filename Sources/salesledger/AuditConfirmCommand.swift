@@ -113,9 +113,7 @@ struct AuditConfirmCommand: ParsableCommand {
 
         func run() throws {
             let (store, service) = try global.openLedger()
-            var issues = IssueCollector()
-            let date = parseDate(asOf, "as-of", service.clock.today(), &issues)
-            try issues.throwIfAny()
+            let date = try parseDate(asOf, "as-of", service.clock.today())
             let summary = ConfirmationSummary.from(
                 log: try store.auditLog(filter: AuditLogFilter(command: "audit.confirm")), asOf: date)
             var details: [String: ConfirmationLetter] = [:]

@@ -65,9 +65,7 @@ struct ClassFindCommand: ParsableCommand {
 
     func run() throws {
         let (store, service) = try global.openExistingLedger()
-        var issues = IssueCollector()
-        let date = parseDate(asOf, "asOf", service.clock.today(), &issues) ?? service.clock.today()
-        try issues.throwIfAny()
+        let date = try parseDate(asOf, "asOf", service.clock.today()) ?? service.clock.today()
         let filter = try ClassFilter.parse(terms: classes, basis: basis, search: search)
         let page = PageRequest(limit: limit)
         let table: ReportTable

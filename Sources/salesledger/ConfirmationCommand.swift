@@ -16,9 +16,7 @@ struct ConfirmationCommand: ParsableCommand {
 
         func run() throws {
             let (store, service) = try global.openLedger()
-            var issues = IssueCollector()
-            let date = parseDate(asOf, "asOf", service.clock.today(), &issues) ?? service.clock.today()
-            try issues.throwIfAny()
+            let date = try parseDate(asOf, "asOf", service.clock.today()) ?? service.clock.today()
             guard let row = try store.customers(search: customer, asOf: date, page: .all).first(where: { $0.code == customer }) else {
                 throw LedgerError.validation([FieldIssue("customer", "unknown customer code \(customer)")])
             }

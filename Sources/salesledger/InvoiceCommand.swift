@@ -136,9 +136,7 @@ extension InvoiceCommand {
         @Option(help: "Date of the write-off (default today).") var date: String?
         func run() throws {
             let (_, service) = try global.openLedger()
-            var issues = IssueCollector()
-            let day = parseDate(date, "date", service.clock.today(), &issues)
-            try issues.throwIfAny()
+            let day = try parseDate(date, "date", service.clock.today())
             let allocation = try service.run(WriteOffInvoice(number: number, reason: reason, date: day))
             print("wrote off \(allocation.amount.groupedString) \(allocation.amount.currency.code) of \(number)")
         }
@@ -190,4 +188,12 @@ func parseDate(_ text: String?, _ field: String, _ today: CivilDate, _ issues: i
         issues.add(field, error.description)
         return nil
     }
+}
+
+/// Parses an optional date option on its own: nil when absent, a validation error naming `field` when invalid.
+func parseDate(_ text: String?, _ field: String, _ today: CivilDate) throws -> CivilDate? {
+    var issues = IssueCollector()
+    let date = parseDate(text, field, today, &issues)
+    try issues.throwIfAny()
+    return date
 }

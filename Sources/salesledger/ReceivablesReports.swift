@@ -30,9 +30,7 @@ struct DashboardReportCommand: ParsableCommand {
 
     func run() throws {
         let (store, service) = try global.openExistingLedger()
-        var issues = IssueCollector()
-        let date = parseDate(asOf, "asOf", service.clock.today(), &issues) ?? service.clock.today()
-        try issues.throwIfAny()
+        let date = try parseDate(asOf, "asOf", service.clock.today()) ?? service.clock.today()
         printReport(try Reports(store: store).dashboard(asOf: date).table, format)
     }
 }
@@ -64,9 +62,7 @@ struct PaymentDaysReportCommand: ParsableCommand {
 
     func run() throws {
         let (store, service) = try global.openExistingLedger()
-        var issues = IssueCollector()
-        let date = parseDate(asOf, "asOf", service.clock.today(), &issues)
-        try issues.throwIfAny()
+        let date = try parseDate(asOf, "asOf", service.clock.today())
         printReport(try Reports(store: store).paymentDays(asOf: date), format)
     }
 }

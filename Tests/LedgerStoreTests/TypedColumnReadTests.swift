@@ -79,4 +79,16 @@ import LedgerStore
         }
         #expect(text.contains("column last_date: '2026-11-31' is not a date"), "\(text)")
     }
+
+    @Test func unknownBaseCurrencyAndUnreadableReminderRulesAreErrorsNotDefaults() throws {
+        let currency = try error(after: "INSERT OR REPLACE INTO setting (key, value) VALUES ('base_currency', 'ZZZ')") {
+            _ = try $0.exchangeRates()
+        }
+        #expect(currency.contains("table setting, row base_currency, column value: 'ZZZ' is not a known ISO 4217"),
+                "\(currency)")
+        let rules = try error(after: "INSERT OR REPLACE INTO setting (key, value) VALUES ('reminder_rules', '{\"before\": 7')") {
+            _ = try $0.storedReminderRules()
+        }
+        #expect(rules.contains("table setting, row reminder_rules, column value: unreadable rules"), "\(rules)")
+    }
 }

@@ -36,13 +36,14 @@ extension SQLiteLedgerStore {
             // alone, read from their covering partial index (`ReportIndexSchema`) — no document look-ups.
             let fits = basis == .dueDate && (grouping == .none || grouping == .customer)
             let today = try fits && CustomerFiguresSQL.maintainedAreCurrent(db, asOf: asOf.description)
-            let rows = try Row.fetchCursor(db, sql: today ? Self.agingTodaySQL(bucket: bucket, grouping: grouping) : sql,
+            let rows = try Row.fetchCursor(db,
+                                           sql: today ? Self.agingTodaySQL(bucket: bucket, grouping: grouping) : sql,
                                            arguments: ["asOf": asOf.description])
-            typealias C = AgingCell.Columns
+            typealias C = QueryColumns
             while let row = try rows.next() {
                 cells.append(AgingCell(currency: try RowMapping.currency(row, "document"), key: row[C.key] ?? "",
                                        label: row[C.label] ?? "", bucket: row[C.bucket], amount: row[C.amount],
-                                       count: row[C.n], overdue: row[C.overdue], disputed: row[C.disputed]))
+                                       count: row[C.count], overdue: row[C.overdue], disputed: row[C.disputed]))
             }
             return cells
         }
@@ -89,7 +90,7 @@ extension SQLiteLedgerStore {
         return try read { db in
             try Row.fetchAll(db, sql: sql, arguments: ["from": from.description, "to": to.description]).map { row in
                 DSOTotals(currency: try RowMapping.currency(row, "document"),
-                          receivablesAtEnd: row[DSOTotals.Columns.receivables], creditSales: row[DSOTotals.Columns.sales])
+                          receivablesAtEnd: row[QueryColumns.receivables], creditSales: row[QueryColumns.sales])
             }
         }
     }
@@ -100,8 +101,8 @@ extension SQLiteLedgerStore {
                                            arguments: ["from": from.description, "to": to.description])
             while let row = try rows.next() {
                 try body(DSOEntry(currency: try RowMapping.currency(row, "document"),
-                                  date: try RowMapping.date(row, DSOEntry.Columns.date, "document"),
-                                  amount: row[DSOEntry.Columns.amount], isReceivable: row[DSOEntry.Columns.receivable]))
+                                  date: try RowMapping.date(row, QueryColumns.date, "document"),
+                                  amount: row[QueryColumns.amount], isReceivable: row[QueryColumns.receivable]))
             }
         }
     }
@@ -125,7 +126,7 @@ extension SQLiteLedgerStore {
         let arguments: StatementArguments = ["first": from.startOfMonth.description, "last": to.endOfMonth.description]
         return try read { db in
             try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
-                typealias C = CollectionMonth.Columns
+                typealias C = QueryColumns
                 return CollectionMonth(month: row[C.month], currency: try RowMapping.currency(row, "document"),
                                        due: row[C.due], collected: row[C.collected], settledOfDue: row[C.settled])
             }
@@ -163,7 +164,7 @@ extension SQLiteLedgerStore {
             """
         return try read { db in
             try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)).map { row in
-                typealias C = PaymentBehaviour.Columns
+                typealias C = QueryColumns
                 return PaymentBehaviour(customerID: row[C.id], customerCode: row[C.code], customerName: row[C.name],
                                         settledInvoices: row[C.settled], totalDaysToPay: row[C.toPay],
                                         totalDaysLate: row[C.daysLate], lateInvoices: row[C.late])
@@ -180,7 +181,7 @@ extension SQLiteLedgerStore {
             """
         return try read { db in
             try Row.fetchAll(db, sql: sql, arguments: ["from": from.description, "to": to.description]).map { row in
-                typealias C = WriteOffRow.Columns
+                typealias C = QueryColumns
                 return WriteOffRow(date: try RowMapping.date(row, C.date, "allocation"),
                                    invoiceNumber: row[C.displayNumber], customerCode: row[C.code],
                                    customerName: row[C.name], currency: try RowMapping.currency(row, "allocation"),
@@ -188,16 +189,4 @@ extension SQLiteLedgerStore {
             }
         }
     }
-}
-
-// The columns of the aggregate queries above.
-extension AgingCell { enum Columns: String, ColumnExpression { case key, label, bucket, amount, n, overdue, disputed } }
-extension DSOTotals { enum Columns: String, ColumnExpression { case receivables, sales } }
-extension DSOEntry { enum Columns: String, ColumnExpression { case date, amount, receivable } }
-extension CollectionMonth { enum Columns: String, ColumnExpression { case month, due, collected, settled } }
-extension PaymentBehaviour {
-    enum Columns: String, ColumnExpression { case id, code, name, settled, toPay = "to_pay", daysLate = "days_late", late }
-}
-extension WriteOffRow {
-    enum Columns: String, ColumnExpression { case id, date, displayNumber = "display_number", code, name, amount, note }
 }

@@ -65,17 +65,28 @@ enum ReceivablesRows {
                        arguments: [key, value])
     }
 
+    /// The stored base currency, nil when none is set.
+    /// - Throws: `LedgerError.storage` naming the setting when the stored code is not a currency.
     static func baseCurrency(_ db: Database) throws -> Currency? {
-        try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'base_currency'").flatMap(Currency.named)
+        guard let code = try setting(db, "base_currency") else { return nil }
+        guard let currency = Currency.named(code) else {
+            throw LedgerError.storage("table setting, row base_currency, column value: "
+                                      + "'\(code)' is not a known ISO 4217 currency")
+        }
+        return currency
     }
 
-    /// The stored rules; the defaults when none are stored or the stored JSON cannot be read.
+    /// The stored rules; the defaults when none are stored.
+    /// - Throws: `LedgerError.storage` naming the setting when the stored JSON cannot be read.
     static func reminderRules(_ db: Database) throws -> ReminderRules {
-        guard let text = try String.fetchOne(db.cachedStatement(sql: "SELECT value FROM setting WHERE key = 'reminder_rules'"))
-        else {
-            return .standard
+        guard let text = try setting(db, "reminder_rules") else { return .standard }
+        do { return try JSONDecoder().decode(ReminderRules.self, from: Data(text.utf8)) } catch {
+            throw LedgerError.storage("table setting, row reminder_rules, column value: unreadable rules (\(error))")
         }
-        return (try? JSONDecoder().decode(ReminderRules.self, from: Data(text.utf8))) ?? .standard
+    }
+
+    static func setting(_ db: Database, _ key: String) throws -> String? {
+        try String.fetchOne(db.cachedStatement(sql: "SELECT value FROM setting WHERE key = ?"), arguments: [key])
     }
 
     static func contact(_ row: Row) throws -> ContactLogEntry {

@@ -1,0 +1,140 @@
+#!/usr/bin/env python3
+"""Wraps Swift lines longer than 120 bytes (what `awk 'length > 120'` counts with mawk).
+
+Comments are re-wrapped at word boundaries with the same `//` or `///` prefix. Code is broken after the last
+`, ` inside brackets (the shallowest such comma that leaves a reasonable first line), the continuation aligned
+one column after the open bracket, as the code base writes argument lists. Lines inside multi-line string
+literals, and lines with no such comma, are left alone and listed (`path:line`) for a hand edit.
+
+Usage: scripts/wrap-long-lines.py [-w] FILE...   (-w rewrites the files; without it, only lists)
+"""
+import re
+import sys
+
+LIMIT = 120
+
+
+def blen(text):
+    return len(text.encode())
+
+
+def scan(line):
+    """(index, char, open-bracket positions, inside a string literal) of each code character; None on `\"\"\"`."""
+    stack, out, interp = [], [], []
+    i, n, in_str = 0, len(line), False
+    while i < n:
+        c = line[i]
+        if in_str:
+            if c == '\\' and i + 1 < n:
+                if line[i + 1] == '(':
+                    interp.append(len(stack))
+                    stack.append(i + 1)
+                    in_str = False
+                i += 2
+                continue
+            if c == '"':
+                in_str = False
+            out.append((i, c, list(stack), True))
+            i += 1
+            continue
+        if line.startswith('//', i):
+            break
+        if c == '"':
+            if line.startswith('"""', i):
+                return None
+            in_str = True
+            out.append((i, c, list(stack), True))
+            i += 1
+            continue
+        if c in '([':
+            stack.append(i)
+        elif c in ')]':
+            if interp and interp[-1] == len(stack) - 1:
+                interp.pop()
+                stack.pop()
+                in_str = True
+                i += 1
+                continue
+            if stack:
+                stack.pop()
+        out.append((i, c, list(stack), False))
+        i += 1
+    return out
+
+
+def wrap_code(line):
+    pieces, cur = [], line
+    while blen(cur) > LIMIT:
+        chars = scan(cur)
+        if chars is None:
+            return None
+        cands = [(i, st) for (i, c, st, s) in chars
+                 if blen(cur[:i + 1]) <= LIMIT and not s and c == ',' and cur[i + 1:i + 2] == ' ' and st]
+        if not cands:
+            return None
+        indent0 = len(cur) - len(cur.lstrip())
+        shallow = min(len(st) for _, st in cands)
+        good = [c for c in cands if len(c[1]) == shallow and c[0] > indent0 + 30]
+        i, stack = (good or cands)[-1]
+        indent = stack[-1] + 1
+        rest = cur[i + 1:].lstrip()
+        if indent + len(rest) >= len(cur) or indent < indent0:
+            return None
+        pieces.append(cur[:i + 1].rstrip())
+        cur = ' ' * indent + rest
+    return pieces + [cur]
+
+
+def wrap_comment(line):
+    prefix, text = re.match(r'^(\s*//+\s?)(.*)$', line).groups()
+    lines, cur = [], prefix
+    for word in text.split(' '):
+        candidate = cur + word if cur == prefix else cur + ' ' + word
+        if blen(candidate) > LIMIT and cur != prefix:
+            lines.append(cur.rstrip())
+            cur = prefix + word
+        else:
+            cur = candidate
+    lines.append(cur)
+    return None if any(blen(l) > LIMIT for l in lines) else lines
+
+
+def process(path, write):
+    out, left, in_string, merge_indent = [], [], False, None
+    for number, line in enumerate(open(path, encoding='utf-8').read().split('\n'), 1):
+        if merge_indent is not None:
+            # After a wrapped argument list, pull the next argument line up when it fits (no orphan lines).
+            target, merge_indent = merge_indent, None
+            joined = out[-1].rstrip() + ' ' + line.lstrip()
+            stripped = line.strip()
+            if (len(line) - len(line.lstrip()) == target and blen(joined) <= LIMIT and stripped
+                    and not stripped.startswith('//') and '"""' not in line):
+                out[-1] = joined
+                continue
+        if not in_string and blen(line) > LIMIT:
+            comment = line.lstrip().startswith('//')
+            new = wrap_comment(line) if comment else wrap_code(line)
+            if new:
+                out.extend(new)
+                if not comment and len(new) > 1 and new[-1].rstrip().endswith(','):
+                    merge_indent = len(new[-1]) - len(new[-1].lstrip())
+            else:
+                out.append(line)
+                left.append(number)
+        else:
+            out.append(line)
+            if blen(line) > LIMIT:
+                left.append(number)
+        if line.count('"""') % 2 == 1:
+            in_string = not in_string
+    if write:
+        open(path, 'w', encoding='utf-8').write('\n'.join(out))
+    return left
+
+
+if __name__ == '__main__':
+    args = sys.argv[1:]
+    write = bool(args) and args[0] == '-w'
+    for path in args[1:] if write else args:
+        for number in process(path, write):
+            print(f'{path}:{number}')
