@@ -19,7 +19,8 @@ def blen(text):
 
 
 def scan(line):
-    """(index, char, open-bracket positions, inside a string literal) of each code character; None on `\"\"\"`."""
+    """(index, char, open-bracket positions, "S" inside a string literal, "I" inside an interpolation, "" in code) of each character;
+    None on `\"\"\"`."""
     stack, out, interp = [], [], []
     i, n, in_str = 0, len(line), False
     while i < n:
@@ -34,7 +35,7 @@ def scan(line):
                 continue
             if c == '"':
                 in_str = False
-            out.append((i, c, list(stack), True))
+            out.append((i, c, list(stack), 'S'))
             i += 1
             continue
         if line.startswith('//', i):
@@ -43,7 +44,7 @@ def scan(line):
             if line.startswith('"""', i):
                 return None
             in_str = True
-            out.append((i, c, list(stack), True))
+            out.append((i, c, list(stack), 'S'))
             i += 1
             continue
         if c in '([':
@@ -57,7 +58,7 @@ def scan(line):
                 continue
             if stack:
                 stack.pop()
-        out.append((i, c, list(stack), False))
+        out.append((i, c, list(stack), 'I' if interp else ''))
         i += 1
     return out
 
@@ -68,21 +69,54 @@ def wrap_code(line):
         chars = scan(cur)
         if chars is None:
             return None
+        # A comma outside brackets separates the arguments of a call opened on an earlier line: the
+        # continuation keeps this line's indentation.
         cands = [(i, st) for (i, c, st, s) in chars
-                 if blen(cur[:i + 1]) <= LIMIT and not s and c == ',' and cur[i + 1:i + 2] == ' ' and st]
+                 if blen(cur[:i + 1]) <= LIMIT and not s and c == ',' and cur[i + 1:i + 2] == ' ']
         if not cands:
-            return None
+            split = split_string(cur, chars)
+            if split is None:
+                return pieces + [cur] if pieces else None
+            pieces.append(split[0])
+            cur = split[1]
+            continue
         indent0 = len(cur) - len(cur.lstrip())
         shallow = min(len(st) for _, st in cands)
         good = [c for c in cands if len(c[1]) == shallow and c[0] > indent0 + 30]
         i, stack = (good or cands)[-1]
-        indent = stack[-1] + 1
+        indent = stack[-1] + 1 if stack else indent0
         rest = cur[i + 1:].lstrip()
         if indent + len(rest) >= len(cur) or indent < indent0:
-            return None
+            return pieces + [cur] if pieces else None
         pieces.append(cur[:i + 1].rstrip())
         cur = ' ' * indent + rest
     return pieces + [cur]
+
+
+def split_string(cur, chars):
+    """Splits the string literal that crosses the limit at its last fitting space: `"… "` + newline + `+ "…"`,
+    the `+` under the literal's opening quote. None when there is no such literal (raw strings are left)."""
+    literals, start = [], None
+    for i, c, stack, in_string in chars:
+        if c != '"' or in_string != 'S':
+            continue
+        if start is None:
+            start = i
+        elif i != start:
+            literals.append((start, i))
+            start = None
+    for start, end in literals:
+        if start > 0 and cur[start - 1] == '#':
+            continue
+        if blen(cur[:end + 1]) <= LIMIT or start < len(cur) - len(cur.lstrip()):
+            continue
+        inside = {i for i, c, stack, in_string in chars if in_string == 'S' and start < i < end}
+        spaces = [i for i in range(start + 1, end) if cur[i] == ' ' and i in inside and blen(cur[:i + 1]) <= LIMIT - 1]
+        if not spaces or spaces[-1] <= start + 10:
+            return None
+        cut = spaces[-1]
+        return cur[:cut + 1] + '"', ' ' * start + '+ "' + cur[cut + 1:]
+    return None
 
 
 def wrap_comment(line):

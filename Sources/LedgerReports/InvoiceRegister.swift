@@ -23,7 +23,7 @@ public enum InvoiceRegisterTable {
             rows: rows.map { r in
                 [.text(r.number), .text(r.kind.rawValue), .text(r.status.rawValue), .date(r.date), .date(r.dueDate),
                  .text(r.customerCode), .text(r.customerName), .text(r.total.currency.code), .money(r.total),
-                 .money(Money(minorUnits: r.open, currency: r.total.currency))]
+                 .amount(r.open, r.total.currency)]
             })
     }
 }

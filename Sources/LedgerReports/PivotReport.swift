@@ -31,7 +31,7 @@ public enum PivotReportTable {
             switch measure {
             case .invoices: return .count(Int(v))
             case .quantity: return .decimal(v, digits: Quantity.scale)
-            default: return .money(Money(minorUnits: v, currency: c))
+            default: return .amount(v, c)
             }
         }
         let hasColumns = table.query.columns != nil

@@ -48,7 +48,9 @@ public enum ReportCell: Sendable, Hashable {
     case decimal(Int64, digits: Int)
 
     /// `minor` units of `currency` as a money cell.
-    public static func amount(_ minor: Int64, _ currency: Currency) -> ReportCell { .money(Money(minorUnits: minor, currency: currency)) }
+    public static func amount(_ minor: Int64, _ currency: Currency) -> ReportCell {
+        .money(Money(minorUnits: minor, currency: currency))
+    }
 
     public var money: Money? { if case .money(let m) = self { m } else { nil } }
     public var count: Int? { if case .count(let c) = self { c } else { nil } }
@@ -123,7 +125,7 @@ public struct ReportTable: Sendable, Hashable {
                         if overflow { return .empty }
                         sum = next
                     }
-                    return .money(Money(minorUnits: sum, currency: currency))
+                    return .amount(sum, currency)
                 case .count:
                     return .count(members.reduce(0) { $0 + ($1[c].count ?? 0) })
                 default:

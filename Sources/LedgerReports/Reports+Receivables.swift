@@ -21,7 +21,7 @@ extension Reports {
                       ReportColumn("due", .money, en: "Due", zh: "应收"), ReportColumn("collected", .money, en: "Collected", zh: "已收款"),
                       ReportColumn("settled_of_due", .money, en: "Settled of due", zh: "到期已收")],
             rows: rows.map { r in
-                [.text(r.month), .text(r.currency.code)] + [r.due, r.collected, r.settledOfDue].map { .money(Money(minorUnits: $0, currency: r.currency)) }
+                [.text(r.month), .text(r.currency.code)] + [r.due, r.collected, r.settledOfDue].map { .amount($0, r.currency) }
             },
             totalRule: .sumPerCurrency(label: "TOTAL"))
     }
@@ -49,7 +49,7 @@ extension Reports {
                       ReportColumn("reason", .text, en: "Reason", zh: "原因")],
             rows: rows.map { r in
                 [.date(r.date), .text(r.invoiceNumber), .text(r.customerCode), .text(r.customerName), .text(r.currency.code),
-                 .money(Money(minorUnits: r.amount, currency: r.currency)), .text(r.reason)]
+                 .amount(r.amount, r.currency), .text(r.reason)]
             })
     }
 

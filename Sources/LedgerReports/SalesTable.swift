@@ -11,8 +11,7 @@ public enum SalesTable {
                        ReportColumn("total", .money, en: "Total", zh: "价税合计")]
         return ReportTable(name: "sales-by-\(dimension.rawValue)", columns: columns, rows: rows.map { r in
             [.text(r.key), .text(r.label), .text(r.currency.code), .count(r.documents),
-             .money(Money(minorUnits: r.net, currency: r.currency)), .money(Money(minorUnits: r.tax, currency: r.currency)),
-             .money(Money(minorUnits: r.total, currency: r.currency))]
+             .amount(r.net, r.currency), .amount(r.tax, r.currency), .amount(r.total, r.currency)]
         }, totalRule: .sumPerCurrency(label: "TOTAL"))
     }
 }

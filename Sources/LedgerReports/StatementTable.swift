@@ -6,7 +6,7 @@ import LedgerInterop
 /// invoiced, credit = credit notes + receipts + write-offs of the period). No total rule: the balance runs.
 public enum StatementTable {
     public static func make(_ s: CustomerStatement, _ w: StatementWords) -> ReportTable {
-        func money(_ minor: Int64) -> ReportCell { .money(Money(minorUnits: minor, currency: s.currency)) }
+        func money(_ minor: Int64) -> ReportCell { .amount(minor, s.currency) }
         func optional(_ minor: Int64) -> ReportCell { minor == 0 ? .empty : money(minor) }
         var rows: [[ReportCell]] = [[.empty, .empty, .text(w.openingBalance), .empty, .empty, .empty, .empty, money(s.openingBalance)]]
         for line in s.lines {
@@ -31,7 +31,7 @@ public enum StatementTable {
     /// the statement's language. Plain numbers.
     public static func csv(_ s: CustomerStatement, _ w: StatementWords) -> String {
         let table = make(s, w)
-        let opening = ReportRenderer.plain(.money(Money(minorUnits: s.openingBalance, currency: s.currency)))
+        let opening = ReportRenderer.plain(.amount(s.openingBalance, s.currency))
         let header = [[w.customer, s.customerCode, s.customerName], [w.period, s.from.description, s.to.description],
                       [w.currency, s.currency.code], [w.openingBalance, opening]]
         let style = CSVStyle.safe

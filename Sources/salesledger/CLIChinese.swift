@@ -136,12 +136,18 @@ enum CLIChinese {
     static func sentence(_ text: String, _ strings: Strings) -> String? {
         let core = strings.core(text)
         if core != text { return core }
-        for (regex, template) in messagePatterns {
+        return fill(messagePatterns, text, strings.core)
+    }
+
+    /// The template of the first pattern matching all of `text`, `$1`… replaced by the captures (through `value`).
+    static func fill(_ patterns: [(Regex<AnyRegexOutput>, String)], _ text: String,
+                     _ value: (String) -> String = { $0 }) -> String? {
+        for (regex, template) in patterns {
             if let match = try? regex.wholeMatch(in: text) {
                 var out = template
                 for index in stride(from: match.output.count - 1, through: 1, by: -1) {
-                    let value = match.output[index].substring.map(String.init) ?? ""
-                    out = out.replacingOccurrences(of: "$\(index)", with: strings.core(value))
+                    out = out.replacingOccurrences(of: "$\(index)",
+                                                   with: value(match.output[index].substring.map(String.init) ?? ""))
                 }
                 return out
             }
@@ -175,17 +181,7 @@ enum CLIChinese {
     static func output(_ text: String) -> String {
         guard isOn else { return text }
         return text.split(separator: "\n", omittingEmptySubsequences: false).map { raw -> String in
-            let line = String(raw)
-            for (regex, template) in outputPatterns {
-                if let match = try? regex.wholeMatch(in: line) {
-                    var out = template
-                    for index in stride(from: match.output.count - 1, through: 1, by: -1) {
-                        out = out.replacingOccurrences(of: "$\(index)", with: match.output[index].substring.map(String.init) ?? "")
-                    }
-                    return out
-                }
-            }
-            return line
+            fill(outputPatterns, String(raw)) ?? String(raw)
         }.joined(separator: "\n")
     }
 }

@@ -42,13 +42,6 @@ public struct AuditChange: Hashable, Sendable, Codable {
     public var id: Int64
     public var before: String?
     public var after: String?
-
-    public init(entity: String, id: Int64, before: String? = nil, after: String? = nil) {
-        self.entity = entity
-        self.id = id
-        self.before = before
-        self.after = after
-    }
 }
 
 /// An audit entry as the service hands it to the store; the store adds the sequence number and hash chain.

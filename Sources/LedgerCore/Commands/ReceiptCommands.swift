@@ -24,11 +24,6 @@ public struct AllocationOutcome: Hashable, Sendable, CustomStringConvertible {
     /// What is left unapplied on the source (customer credit), ≥ 0.
     public var unapplied: Money
     public var description: String { "\(allocations.count) allocation(s), unapplied \(unapplied.plainString)" }
-
-    public init(allocations: [Allocation], unapplied: Money) {
-        self.allocations = allocations
-        self.unapplied = unapplied
-    }
 }
 
 enum Allocator {

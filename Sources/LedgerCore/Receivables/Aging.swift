@@ -50,12 +50,6 @@ public struct AgingBucketTotal: Hashable, Sendable, Codable {
     public var label: String
     public var amount: Int64
     public var count: Int
-
-    public init(label: String, amount: Int64, count: Int) {
-        self.label = label
-        self.amount = amount
-        self.count = count
-    }
 }
 
 /// An aging report for one currency: buckets, unapplied credits shown apart, and per-group rows.
@@ -95,13 +89,6 @@ public struct AgingGroupRow: Hashable, Sendable, Codable {
     public var amounts: [Int64]
     public var credits: Int64
     public var total: Int64 { amounts.reduce(0, +) - credits }
-
-    public init(key: String, label: String, amounts: [Int64], credits: Int64) {
-        self.key = key
-        self.label = label
-        self.amounts = amounts
-        self.credits = credits
-    }
 }
 
 /// How aging rows are grouped.

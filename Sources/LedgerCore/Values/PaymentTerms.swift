@@ -18,10 +18,6 @@ public enum PaymentTerms: Hashable, Sendable, CustomStringConvertible, Codable {
     public struct Installment: Hashable, Sendable, Codable {
         public var share: Rate
         public var days: Int
-        public init(share: Rate, days: Int) {
-            self.share = share
-            self.days = days
-        }
     }
 
     public static let net30 = PaymentTerms.net(days: 30)
