@@ -18,6 +18,10 @@ def blen(text):
     return len(text.encode())
 
 
+def indent_of(text):
+    return len(text) - len(text.lstrip())
+
+
 def scan(line):
     """(index, char, open-bracket positions, "S" inside a string literal, "I" inside an interpolation, "" in code) of each character;
     None on `\"\"\"`."""
@@ -64,6 +68,12 @@ def scan(line):
 
 
 def wrap_code(line):
+    # `@Option(help: "…") var name: Type` → the declaration on a line of its own.
+    attribute = re.match(r'^(\s*)(@\w+(?:\(.*\))?) ((?:var|let) .*)$', line)
+    if attribute and scan(line) is not None:
+        indent, first, second = attribute.groups()
+        if blen(indent + first) <= LIMIT and blen(indent + second) <= LIMIT:
+            return [indent + first, indent + second]
     pieces, cur = [], line
     while blen(cur) > LIMIT:
         chars = scan(cur)
@@ -74,6 +84,13 @@ def wrap_code(line):
         cands = [(i, st) for (i, c, st, s) in chars
                  if blen(cur[:i + 1]) <= LIMIT and not s and c == ',' and cur[i + 1:i + 2] == ' ']
         if not cands:
+            # A long condition: break before the last `||` or `&&` that fits, the continuation indented.
+            ops = [i for (i, c, st, s) in chars if not s and not st and cur.startswith((' || ', ' && '), i)
+                   and blen(cur[:i]) <= LIMIT and i > indent_of(cur) + 20]
+            if ops:
+                pieces.append(cur[:ops[-1]])
+                cur = ' ' * (indent_of(cur) + 4) + cur[ops[-1] + 1:]
+                continue
             split = split_string(cur, chars)
             if split is None:
                 return pieces + [cur] if pieces else None

@@ -31,7 +31,8 @@ enum AnalyticalChecks {
                     lang.t(
                         "\(label) \(from)…\(to) \(figure.currency.code): DSO \(figure.text) days, turnover "
                             + "\(turnoverText)",
-                        "\(label) \(from)…\(to) \(figure.currency.code)：周转天数 \(figure.text)，周转率 \(turnoverText)"))
+                        "\(label) \(from)…\(to) \(figure.currency.code)：周转天数 \(figure.text)，周转率 "
+                        + "\(turnoverText)"))
                 guard let tenths = figure.tenths else { continue }
                 if index == 0 {
                     current[figure.currency.code] = tenths
@@ -45,7 +46,8 @@ enum AnalyticalChecks {
                     message: lang.t(
                         "DSO rose from \(figure.text) (\(label)) to "
                             + "\(Money.format(now, digits: 1, grouping: false)) days, more than 20 %",
-                        "周转天数由\(label) \(figure.text) 升至 \(Money.format(now, digits: 1, grouping: false)) 天，增幅超过 "
+                        "周转天数由\(label) \(figure.text) 升至 "
+                        + "\(Money.format(now, digits: 1, grouping: false)) 天，增幅超过 "
                             + "20%"
                     ))
             }
@@ -65,7 +67,8 @@ enum AnalyticalChecks {
         var result = AuditCheckResult(
             id: "analytical.balance-growth",
             title: lang.t(
-                "Customers whose balance grew by more than \(p.growthPercent) %", "余额增长超过 \(p.growthPercent)% 的客户"),
+                "Customers whose balance grew by more than \(p.growthPercent) %",
+                "余额增长超过 \(p.growthPercent)% 的客户"),
             severity: .info)
         let start = p.from.adding(days: -1)
         for (customer, currency, end) in ControlChecks.balances(data, asOf: p.to) {
@@ -90,7 +93,8 @@ enum AnalyticalChecks {
         var round = AuditCheckResult(
             id: "analytical.round-numbers",
             title: lang.t(
-                "Round-number invoices (multiples of \(p.roundUnit))", "整数金额发票（\(p.roundUnit) 的倍数）"), severity: .info)
+                "Round-number invoices (multiples of \(p.roundUnit))",
+                "整数金额发票（\(p.roundUnit) 的倍数）"), severity: .info)
         var weekend = AuditCheckResult(
             id: "analytical.weekend", title: lang.t("Postings on a Saturday or Sunday", "周末入账"),
             severity: .info)

@@ -1,7 +1,8 @@
 import LedgerCore
 import LedgerInterop
 
-/// Internal consistency (内部一致性): document totals = sum of lines; no allocation exceeds its invoice, receipt or
+/// Internal consistency (内部一致性): document totals = sum of lines; no allocation exceeds its invoice, receipt
+/// or
 /// credit note; aging total = customer balances = journal-export receivables (cn-finance §6.1); the audit chain.
 enum ConsistencyChecks {
     static func documentTotals(_ data: AuditData, _ lang: AuditLanguage) -> AuditCheckResult {
@@ -32,7 +33,8 @@ enum ConsistencyChecks {
                 amount: AuditData.amount(doc.total, doc.currency),
                 message: problems.joined(separator: "; "))
         }
-        result.notes.append(lang.t("\(data.documents.count) documents checked", "已检查 \(data.documents.count) 张单据"))
+        result.notes.append(lang.t("\(data.documents.count) documents checked",
+                                   "已检查 \(data.documents.count) 张单据"))
         return result
     }
 
@@ -40,7 +42,8 @@ enum ConsistencyChecks {
         var result = AuditCheckResult(
             id: "consistency.allocations",
             title: lang.t(
-                "No allocation exceeds its invoice, receipt or credit note", "核销金额不超过发票、收款单或红字冲销"), severity: .error)
+                "No allocation exceeds its invoice, receipt or credit note",
+                "核销金额不超过发票、收款单或红字冲销"), severity: .error)
         var toInvoice: [Int64: Int64] = [:]
         var fromSource: [String: Int64] = [:]
         for a in data.snapshot.allocations {
@@ -76,7 +79,8 @@ enum ConsistencyChecks {
                 message: lang.t(
                     "allocated \(Self.plain(allocated, receipt.amount.currency)) from a receipt of"
                         + " \(receipt.amount.plainString)",
-                    "核销 \(Self.plain(allocated, receipt.amount.currency))，收款单仅 \(receipt.amount.plainString)"))
+                    "核销 \(Self.plain(allocated, receipt.amount.currency))，收款单仅 "
+                    + "\(receipt.amount.plainString)"))
         }
         for doc in data.documents where doc.kind == .creditNote {
             overAllocated(doc, fromSource["credit_note#\(doc.id)"] ?? 0, "from a credit note", "红字冲销")
@@ -90,7 +94,8 @@ enum ConsistencyChecks {
         var result = AuditCheckResult(
             id: "consistency.tie-out",
             title: lang.t(
-                "Aging total = customer balances = journal-export receivables", "账龄合计 = 客户应收余额 = 凭证导出应收"),
+                "Aging total = customer balances = journal-export receivables",
+                "账龄合计 = 客户应收余额 = 凭证导出应收"),
             severity: .error)
         var aging: [String: Int64] = [:]
         for report in Aging.reports(items: data.openItems, credits: data.unappliedCredits, asOf: to) {
@@ -137,7 +142,8 @@ enum ConsistencyChecks {
                 severity: .error, subject: "chain",
                 message: lang.t("audit chain broken at \(problem)", "审计链断裂：\(problem)"))
         } else {
-            result.notes.append(lang.t("\(entries) audit entries, chain intact", "\(entries) 条审计记录，链完整"))
+            result.notes.append(lang.t("\(entries) audit entries, chain intact",
+                                       "\(entries) 条审计记录，链完整"))
         }
         return result
     }

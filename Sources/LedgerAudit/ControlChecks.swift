@@ -1,6 +1,7 @@
 import LedgerCore
 
-/// Credit balances (贷方余额 → 预收账款, cn-finance §6.7) and controls: credit-hold overrides, voids and credit notes
+/// Credit balances (贷方余额 → 预收账款, cn-finance §6.7) and controls: credit-hold overrides, voids and
+/// credit notes
 /// per user, write-offs, long disputes, old drafts, customers over their credit limit.
 enum ControlChecks {
     static func creditBalances(_ data: AuditData, p: AuditParameters) -> AuditCheckResult {
@@ -8,7 +9,8 @@ enum ControlChecks {
         var result = AuditCheckResult(
             id: "balances.credit",
             title: lang.t(
-                "Customers with credit balances (reclassify to 预收账款 advances)", "贷方余额客户（重分类至预收账款）"), severity: .warning)
+                "Customers with credit balances (reclassify to 预收账款 advances)",
+                "贷方余额客户（重分类至预收账款）"), severity: .warning)
         for (customer, currency, balance) in balances(data, asOf: p.to) where balance < 0 {
             result.add(
                 severity: .warning, subject: "\(customer.code) \(currency.code)",
@@ -115,7 +117,8 @@ enum ControlChecks {
         var result = AuditCheckResult(
             id: "control.disputes",
             title: lang.t(
-                "Disputes open longer than \(p.disputeDays) days", "争议超过 \(p.disputeDays) 天未解决"), severity: .warning)
+                "Disputes open longer than \(p.disputeDays) days", "争议超过 \(p.disputeDays) 天未解决"),
+                severity: .warning)
         var since: [Int64: CivilDate] = [:]
         for entry in data.log where entry.command == "invoice.dispute" {
             guard let day = entry.date,
@@ -135,7 +138,8 @@ enum ControlChecks {
                 severity: .warning, subject: doc.displayNumber, documents: [doc.displayNumber],
                 customer: doc.customerCode, amount: AuditData.amount(doc.total, doc.currency),
                 message: lang.t(
-                    "disputed since \(start) (\(days) days at \(p.to))", "自 \(start) 起争议（截至 \(p.to) 共 \(days) 天）"))
+                    "disputed since \(start) (\(days) days at \(p.to))",
+                    "自 \(start) 起争议（截至 \(p.to) 共 \(days) 天）"))
         }
         return result
     }
@@ -151,7 +155,8 @@ enum ControlChecks {
                 severity: .warning, subject: "draft#\(doc.id)", customer: doc.customerCode,
                 amount: AuditData.amount(doc.total, doc.currency),
                 message: lang.t(
-                    "draft #\(doc.id) dated \(doc.date) was never posted", "草稿 #\(doc.id)（\(doc.date)）未过账"))
+                    "draft #\(doc.id) dated \(doc.date) was never posted",
+                    "草稿 #\(doc.id)（\(doc.date)）未过账"))
         }
         return result
     }
@@ -183,7 +188,8 @@ enum ControlChecks {
                 message: lang.t(
                     "balance \(Money.format(balance, digits: currency.minorDigits, grouping: true)) over the limit "
                         + "\(limit.groupedString) \(currency.code) on \(p.to)",
-                    "\(p.to) 余额 \(Money.format(balance, digits: currency.minorDigits, grouping: true)) 超出额度 "
+                    "\(p.to) 余额 \(Money.format(balance, digits: currency.minorDigits, grouping: true)) "
+                    + "超出额度 "
                         + "\(limit.groupedString) \(currency.code)"
                 ))
         }

@@ -31,7 +31,8 @@ enum DateChecks {
             id: "dates.backdated",
             title: lang.t(
                 "Backdated: posted more than \(p.backdatedDays) days after the document date",
-                "倒签：入账日晚于单据日期超过 \(p.backdatedDays) 天"), severity: .warning), AuditCheckResult(
+                "倒签：入账日晚于单据日期超过 \(p.backdatedDays) 天"), severity: .warning),
+                AuditCheckResult(
             id: "dates.future",
             title: lang.t(
                 "Future-dated: dated after the day they were posted",
@@ -77,7 +78,8 @@ enum DateChecks {
         var late = AuditCheckResult(
             id: "dates.cutoff-credit-notes",
             title: lang.t(
-                "Credit notes after the period end for sales before it", "期末后开具、冲减期内销售的红字冲销"), severity: .warning)
+                "Credit notes after the period end for sales before it",
+                "期末后开具、冲减期内销售的红字冲销"), severity: .warning)
         let byID = Dictionary(data.documents.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         for doc in data.postedDocuments {
             if doc.date >= start && doc.date <= end {
@@ -100,7 +102,8 @@ enum DateChecks {
                     message: lang.t(
                         "credit note dated \(doc.date) reduces \(target.displayNumber) of \(target.date), before "
                             + "the period end \(p.to)",
-                        "红字冲销 \(doc.date) 冲减期末 \(p.to) 前的发票 \(target.displayNumber)（\(target.date)）"))
+                        "红字冲销 \(doc.date) 冲减期末 \(p.to) 前的发票 "
+                        + "\(target.displayNumber)（\(target.date)）"))
             }
         }
         return [window, late]

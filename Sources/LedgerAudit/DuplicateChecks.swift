@@ -9,7 +9,8 @@ enum DuplicateChecks {
         var result = AuditCheckResult(
             id: "duplicates.invoices",
             title: lang.t(
-                "Invoices with the same customer, amount and date", "同一客户、金额、日期的发票"), severity: .review)
+                "Invoices with the same customer, amount and date", "同一客户、金额、日期的发票"),
+                severity: .review)
         var groups: [String: [AuditDocument]] = [:]
         for doc in data.postedDocuments where doc.kind == .invoice && doc.date >= from && doc.date <= to {
             groups["\(doc.customerID)|\(doc.currency.code)|\(doc.total)|\(doc.date)", default: []].append(doc)

@@ -59,7 +59,8 @@ enum NumberingChecks {
                     severity: .error, subject: number, documents: group.map(\.display),
                     customer: group.map(\.customer).joined(separator: " "),
                     message: lang.t(
-                        "number \(number) is used \(group.count) times", "编号 \(number) 使用了 \(group.count) 次"))
+                        "number \(number) is used \(group.count) times",
+                        "编号 \(number) 使用了 \(group.count) 次"))
             }
             gaps.notes.append(
                 lang.t(

@@ -21,9 +21,11 @@ public enum AgingTable {
     public static func grouped(_ reports: [AgingReport], by grouping: AgingGrouping) -> ReportTable {
         let labels = reports.first?.buckets.map(\.label) ?? AgingBuckets.standard.labels
         let en = StatementWords(chinese: false), zh = StatementWords(chinese: true)
-        var columns = [ReportColumn(grouping.rawValue, .text, en: "Code", zh: "编码"), ReportColumn("name", .text, en: "Name", zh: "名称")]
+        var columns = [ReportColumn(grouping.rawValue, .text, en: "Code", zh: "编码"),
+                       ReportColumn("name", .text, en: "Name", zh: "名称")]
         columns += labels.map { ReportColumn($0, .money, en: en.bucket($0), zh: zh.bucket($0)) }
-        columns += [ReportColumn("credits", .money, en: "Credits", zh: "未核销贷项"), ReportColumn("total", .money, en: "Total", zh: "合计")]
+        columns += [ReportColumn("credits", .money, en: "Credits", zh: "未核销贷项"),
+                    ReportColumn("total", .money, en: "Total", zh: "合计")]
         var rows: [[ReportCell]] = []
         for report in reports {
             func money(_ minor: Int64) -> ReportCell { .amount(minor, report.currency) }

@@ -51,7 +51,8 @@ public enum ReportRenderer {
     }
 
     public static func csv(_ table: ReportTable, style: CSVStyle? = nil) -> String {
-        CSVOutput.render(header: table.columns.map(\.key), rows: (table.rows + table.totals).map { $0.map(plain) }, style: style)
+        CSVOutput.render(header: table.columns.map(\.key), rows: (table.rows + table.totals).map { $0.map(plain) },
+                         style: style)
     }
 
     public static func text(_ table: ReportTable, chinese: Bool = false) -> String {
@@ -60,7 +61,8 @@ public enum ReportRenderer {
         let totals = table.totals.map { $0.map(plain) }
         var widths = Array(repeating: 0, count: header.count)
         for row in [header] + body + totals {
-            for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i], DisplayWidth.of(cell)) }
+            for (i, cell) in row.enumerated() where i < widths.count { widths[i] = max(widths[i],
+                                                                                       DisplayWidth.of(cell)) }
         }
         func line(_ row: [String]) -> String {
             var parts: [String] = []

@@ -105,7 +105,8 @@ public struct ReportTable: Sendable, Hashable {
         let moneyColumns = columns.indices.filter { columns[$0].kind == .money }
         var currencies: [Currency] = []
         for row in rows {
-            for c in moneyColumns { if let m = row[c].money, !currencies.contains(m.currency) { currencies.append(m.currency) } }
+            for c in moneyColumns { if let m = row[c].money,
+            !currencies.contains(m.currency) { currencies.append(m.currency) } }
         }
         let groups: [Currency?] = currencies.isEmpty ? [nil] : currencies
         return groups.map { currency in

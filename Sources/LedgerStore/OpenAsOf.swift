@@ -14,7 +14,8 @@ enum OpenAsOf {
 
     /// Allocations made from a receipt or credit note (`source` is `receipt` or `credit_note`) dated ≤ `asOf`.
     static func allocatedFrom(_ source: String, id: String, asOf: String?) -> String {
-        "COALESCE((SELECT SUM(a.amount) FROM allocation a WHERE a.source = '\(source)' AND a.source_id = \(id)\(dated(asOf))), 0)"
+        "COALESCE((SELECT SUM(a.amount) FROM allocation a WHERE a.source = '\(source)' AND a.source_id = "
+        + "\(id)\(dated(asOf))), 0)"
     }
 
     /// Open amount of invoice alias `d` as of `asOf`: `d.total − allocated`. Read from the maintained open amount
@@ -54,7 +55,8 @@ enum OpenAsOf {
     /// amount is 0 and rows of documents dated after `asOf` or no longer posted: callers join `document` and keep
     /// `d.kind = 'invoice' AND d.status = 'posted' AND d.date <= asOf AND open <> 0`. nil: open now.
     static func invoiceAmounts(asOf: String?) -> String {
-        let open = "SELECT o.id, o.open_amount AS amount FROM open_item o WHERE o.kind = 'invoice' AND o.open_amount <> 0"
+        let open = "SELECT o.id, o.open_amount AS amount FROM open_item o WHERE o.kind = 'invoice' AND o.open_amount "
+                   + "<> 0"
         guard let asOf else { return "SELECT id, amount AS open FROM (\(open))" }
         return """
             SELECT id, SUM(amount) AS open FROM (

@@ -84,10 +84,12 @@ enum RowMapping {
 
     static func customerArguments(_ c: Customer) -> StatementArguments {
         [c.code, c.name, c.contact, c.phone, c.email, c.address, c.region, c.channel, c.customerClass,
-         c.creditLimit?.minorUnits, c.paymentTerms.code, c.currency.code, c.notes, c.isArchived, c.pinyin, c.pinyinInitials]
+         c.creditLimit?.minorUnits, c.paymentTerms.code, c.currency.code, c.notes, c.isArchived, c.pinyin,
+         c.pinyinInitials]
     }
 
-    static let customerColumns = "code, name, contact, phone, email, address, region, channel, customer_class, credit_limit, payment_terms, currency, notes, archived, pinyin, pinyin_initials"
+    static let customerColumns = "code, name, contact, phone, email, address, region, channel, customer_class, "
+                                 + "credit_limit, payment_terms, currency, notes, archived, pinyin, pinyin_initials"
 
     static func product(_ row: Row) throws -> Product {
         typealias C = Product.Columns
@@ -208,7 +210,8 @@ enum RowMapping {
     static func openItem(_ row: Row) throws -> OpenItem {
         typealias C = OpenItem.Columns
         return OpenItem(invoiceID: row[C.id], number: row[C.displayNumber], customerID: row[C.customerID],
-                        customerCode: row[C.customerCode], customerName: row[C.customerName], salesperson: row[C.salesperson],
+                        customerCode: row[C.customerCode], customerName: row[C.customerName],
+                        salesperson: row[C.salesperson],
                         region: row[C.region], channel: row[C.channel], date: try date(row, C.date, "document"),
                         dueDate: try date(row, C.dueDate, "document"), currency: try currency(row, "document"),
                         total: row[C.total], open: try openAmount(row, C.open, "document"), isDisputed: row[C.disputed])
@@ -244,7 +247,8 @@ enum RowMapping {
         guard amount >= 0 else {
             throw LedgerError.storage("table \(table), row \(id), column amount: over-allocated, unapplied \(amount)")
         }
-        return UnappliedCredit(source: source, sourceID: id, number: row[C.displayNumber], customerID: row[C.customerID],
+        return UnappliedCredit(source: source, sourceID: id, number: row[C.displayNumber],
+                               customerID: row[C.customerID],
                                customerCode: row[C.customerCode], customerName: row[C.customerName],
                                date: try date(row, C.date, table), currency: try currency(row, table), amount: amount)
     }

@@ -8,8 +8,12 @@ extension SQLiteLedgerStore {
             s.customers = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM customer") ?? 0
             s.products = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM product") ?? 0
             s.salespeople = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM salesperson") ?? 0
-            s.invoices = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM document WHERE kind = 'invoice' AND status = 'posted'") ?? 0
-            s.creditNotes = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM document WHERE kind = 'credit_note' AND status = 'posted'") ?? 0
+            s.invoices = try Int.fetchOne(db,
+                                          sql: "SELECT COUNT(*) FROM document WHERE kind = 'invoice' AND status = "
+                                               + "'posted'") ?? 0
+            s.creditNotes = try Int.fetchOne(db,
+                                             sql: "SELECT COUNT(*) FROM document WHERE kind = 'credit_note' AND status "
+                                                  + "= 'posted'") ?? 0
             s.invoiceLines = try Int.fetchOne(db, sql: """
                 SELECT COUNT(*) FROM document_line l JOIN document d ON d.id = l.document_id
                 WHERE d.kind = 'invoice' AND d.status = 'posted'
@@ -47,7 +51,8 @@ extension SQLiteLedgerStore {
 
     // customerRows(search:extraClause:asOf:page:sort:) is in SQLiteLedgerStore+CustomerPage.swift (issue 10).
 
-    public func customerList(filter: ClassFilter, asOf: CivilDate, sort: CustomerSort, page: PageRequest) throws -> [CustomerListRow] {
+    public func customerList(filter: ClassFilter, asOf: CivilDate, sort: CustomerSort,
+                             page: PageRequest) throws -> [CustomerListRow] {
         let clause = try read { db in try ClassFilterSQL(db: db, basis: .current).clause(filter, target: .customer) }
         return try customerRows(search: filter.search, extraClause: clause, asOf: asOf, page: page, sort: sort)
     }
@@ -59,7 +64,9 @@ extension SQLiteLedgerStore {
         arguments += args
         return try read { db in
             let clause = try ClassFilterSQL(db: db, basis: .current).clause(filter, target: .customer)
-            return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM customer c WHERE \(index?.clause ?? "1") AND \(search) AND \(clause)",
+            return try Int.fetchOne(db,
+                                    sql: "SELECT COUNT(*) FROM customer c WHERE \(index?.clause ?? "1") AND \(search) "
+                                                                                                     + "AND \(clause)",
                                     arguments: arguments) ?? 0
         }
     }
@@ -77,13 +84,16 @@ extension SQLiteLedgerStore {
 
     public func invoices(filter: InvoiceFilter, page: PageRequest) throws -> [InvoiceListRow] {
         let (clause, args) = SQLiteLedgerStore.invoiceWhere(filter)
-        return try read { db in try SQLiteLedgerStore.invoiceRows(db, whereClause: clause, arguments: args, page: page) }
+        return try read { db in try SQLiteLedgerStore.invoiceRows(db, whereClause: clause, arguments: args,
+                                                                  page: page) }
     }
 
     public func invoiceCount(filter: InvoiceFilter) throws -> Int {
         let (clause, args) = SQLiteLedgerStore.invoiceWhere(filter)
         return try read { db in
-            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM document d JOIN customer c ON c.id = d.customer_id WHERE \(clause)",
+            try Int.fetchOne(db,
+                             sql: "SELECT COUNT(*) FROM document d JOIN customer c ON c.id = d.customer_id WHERE "
+                                  + "\(clause)",
                              arguments: args) ?? 0
         }
     }
@@ -97,7 +107,8 @@ extension SQLiteLedgerStore {
     }
 
     public func salespeople() throws -> [Salesperson] {
-        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM salesperson ORDER BY code").map(RowMapping.salesperson) }
+        try read { db in try Row.fetchAll(db,
+                                          sql: "SELECT * FROM salesperson ORDER BY code").map(RowMapping.salesperson) }
     }
 
     public func openItems(asOf: CivilDate) throws -> [OpenItem] {
@@ -155,7 +166,9 @@ extension SQLiteLedgerStore {
 
     public func receipts(customerID: Int64, page: PageRequest) throws -> [Receipt] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM receipt WHERE customer_id = ? ORDER BY date DESC, id DESC LIMIT ? OFFSET ?",
+            try Row.fetchAll(db,
+                             sql: "SELECT * FROM receipt WHERE customer_id = ? ORDER BY date DESC, id DESC LIMIT ? "
+                                  + "OFFSET ?",
                              arguments: [customerID, page.limit, page.offset]).map(RowMapping.receipt)
         }
     }

@@ -19,7 +19,8 @@ extension SQLiteLedgerStore: VoucherQueries {
                 GROUP BY l.document_id, category, rate ORDER BY l.document_id, category, rate
                 """, arguments: range) {
                 parts[row[C.id], default: []].append(VoucherDocument.Part(
-                    category: row[C.category], taxRate: Rate(basisPoints: row[C.rate]), net: row[C.net], tax: row[C.tax]))
+                    category: row[C.category], taxRate: Rate(basisPoints: row[C.rate]), net: row[C.net],
+                    tax: row[C.tax]))
             }
             let documents = try Row.fetchAll(db, sql: """
                 SELECT d.id, d.display_number, d.kind, d.date, d.channel, d.currency, d.subtotal, d.tax_total, d.total,
@@ -35,7 +36,8 @@ extension SQLiteLedgerStore: VoucherQueries {
                 return VoucherDocument(number: row[C.displayNumber], kind: try RowMapping.code(row, C.kind, "document"),
                                        date: try RowMapping.date(row, C.date, "document"), customerCode: row[C.code],
                                        customerName: row[C.name], channel: row[Invoice.Columns.channel],
-                                       currency: try RowMapping.currency(row, "document"), total: row[C.total], parts: split)
+                                       currency: try RowMapping.currency(row, "document"), total: row[C.total],
+                                       parts: split)
             }
             let receipts = try Row.fetchAll(db, sql: """
                 SELECT r.id, r.display_number, r.date, r.method, r.reference, r.currency, r.amount, c.code, c.name,
@@ -59,7 +61,8 @@ extension SQLiteLedgerStore: VoucherQueries {
                 ORDER BY a.date, a.id
                 """, arguments: range).map { row in
                 VoucherAllocation(kind: (row[C.source] as String) == "write_off" ? .writeOff : .advanceApplied,
-                                  date: try RowMapping.date(row, C.date, "allocation"), invoiceNumber: row[C.displayNumber],
+                                  date: try RowMapping.date(row, C.date, "allocation"),
+                                  invoiceNumber: row[C.displayNumber],
                                   sourceNumber: row[C.receipt], customerCode: row[C.code], customerName: row[C.name],
                                   currency: try RowMapping.currency(row, "allocation"), amount: row[C.amount])
             }

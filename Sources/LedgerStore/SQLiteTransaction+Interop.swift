@@ -12,7 +12,8 @@ extension SQLiteTransaction {
     }
 
     func insert(_ file: ImportedFile) throws {
-        try db.execute(sql: "INSERT INTO import_file (fingerprint, kind, file_name, rows, imported_on) VALUES (?,?,?,?,?)",
+        try db.execute(sql: "INSERT INTO import_file (fingerprint, kind, file_name, rows, imported_on) VALUES "
+                            + "(?,?,?,?,?)",
                        arguments: [file.fingerprint, file.kind, file.fileName, file.rows, file.importedOn.description])
     }
 
@@ -23,7 +24,8 @@ extension SQLiteTransaction {
     }
 
     func receiptExists(reference: String) throws -> Bool {
-        try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM receipt WHERE reference = ?)"), arguments: [reference]) ?? false
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM receipt WHERE reference = ?)"),
+                          arguments: [reference]) ?? false
     }
 }
 

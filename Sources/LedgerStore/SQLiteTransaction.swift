@@ -21,42 +21,49 @@ final class SQLiteTransaction: LedgerTransaction {
     // MARK: - Customers, products, salespeople
 
     func customer(id: Int64) throws -> Customer? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM customer WHERE id = ?"), arguments: [id]).map(RowMapping.customer)
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM customer WHERE id = ?"),
+                         arguments: [id]).map(RowMapping.customer)
     }
 
     func customer(code: String) throws -> Customer? {
         if let cached = customersByCode[code] { return cached }
-        let found = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM customer WHERE code = ?"), arguments: [code])
+        let found = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM customer WHERE code = ?"),
+                                     arguments: [code])
             .map(RowMapping.customer)
         if let found { customersByCode[code] = found }
         return found
     }
 
     func customer(named name: String) throws -> Customer? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM customer WHERE name = ? ORDER BY code LIMIT 1"), arguments: [name]).map(RowMapping.customer)
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM customer WHERE name = ? ORDER BY code LIMIT 1"),
+                         arguments: [name]).map(RowMapping.customer)
     }
 
     func documentExists(externalReference: String) throws -> Bool {
-        try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS(SELECT 1 FROM document WHERE external_ref = ? AND status <> 'void')"),
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS(SELECT 1 FROM document WHERE external_ref = ? AND "
+                                                  + "status <> 'void')"),
                           arguments: [externalReference]) ?? false
     }
 
     func insert(_ customer: Customer) throws -> Int64 {
-        try db.cachedStatement(sql: "INSERT INTO customer (\(RowMapping.customerColumns)) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+        try db.cachedStatement(sql: "INSERT INTO customer (\(RowMapping.customerColumns)) VALUES "
+                                    + "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
             .execute(arguments: RowMapping.customerArguments(customer))
         return db.lastInsertedRowID
     }
 
     func update(_ customer: Customer) throws {
         customersByCode.removeAll()
-        let sets = RowMapping.customerColumns.split(separator: ",").map { "\($0.trimmingCharacters(in: .whitespaces)) = ?" }
+        let sets = RowMapping.customerColumns.split(separator: ",").map { "\($0.trimmingCharacters(in: .whitespaces)) "
+                                                                          + "= ?" }
         var args = RowMapping.customerArguments(customer)
         args += [customer.id]
         try db.execute(sql: "UPDATE customer SET \(sets.joined(separator: ", ")) WHERE id = ?", arguments: args)
     }
 
     func product(id: Int64) throws -> Product? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM product WHERE id = ?"), arguments: [id]).map(RowMapping.product)
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM product WHERE id = ?"),
+                         arguments: [id]).map(RowMapping.product)
     }
 
     func product(sku: String) throws -> Product? {
@@ -77,11 +84,13 @@ final class SQLiteTransaction: LedgerTransaction {
     }
 
     func salesperson(id: Int64) throws -> Salesperson? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM salesperson WHERE id = ?"), arguments: [id]).map(RowMapping.salesperson)
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM salesperson WHERE id = ?"),
+                         arguments: [id]).map(RowMapping.salesperson)
     }
 
     func salesperson(code: String) throws -> Salesperson? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM salesperson WHERE code = ?"), arguments: [code]).map(RowMapping.salesperson)
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM salesperson WHERE code = ?"),
+                         arguments: [code]).map(RowMapping.salesperson)
     }
 
     func insert(_ s: Salesperson) throws -> Int64 {
@@ -96,7 +105,8 @@ final class SQLiteTransaction: LedgerTransaction {
             INSERT INTO number_series (series, year, last_number) VALUES (?, ?, 1)
             ON CONFLICT(series, year) DO UPDATE SET last_number = last_number + 1
             """).execute(arguments: [series, year])
-        return try Int.fetchOne(db.cachedStatement(sql: "SELECT last_number FROM number_series WHERE series = ? AND year = ?"),
+        return try Int.fetchOne(db.cachedStatement(sql: "SELECT last_number FROM number_series WHERE series = ? AND "
+                                                        + "year = ?"),
                                 arguments: [series, year]) ?? 1
     }
 
@@ -118,8 +128,10 @@ final class SQLiteTransaction: LedgerTransaction {
               discount_bp, tax_rate_bp, net_amount, tax_amount, credits_line_no) VALUES (?,?,?,?,?,?,?,?,?,?,?)
             """)
         for (index, line) in inv.lines.enumerated() {
-            try statement.execute(arguments: [id, index + 1, line.productID, line.description, line.quantity.thousandths,
-                                              line.unitPrice.minorUnits, line.discount.basisPoints, line.taxRate.basisPoints,
+            try statement.execute(arguments: [id, index + 1, line.productID, line.description,
+                                              line.quantity.thousandths,
+                                              line.unitPrice.minorUnits, line.discount.basisPoints,
+                                              line.taxRate.basisPoints,
                                               line.netAmount.minorUnits, line.taxAmount.minorUnits, line.creditsLine])
         }
         return id
@@ -130,14 +142,17 @@ final class SQLiteTransaction: LedgerTransaction {
     }
 
     func invoice(number: String) throws -> Invoice? {
-        try SQLiteTransaction.loadInvoice(db, sql: "SELECT * FROM document WHERE display_number = ?", arguments: [number])
+        try SQLiteTransaction.loadInvoice(db, sql: "SELECT * FROM document WHERE display_number = ?",
+                                          arguments: [number])
     }
 
     static func loadInvoice(_ db: Database, sql: String, arguments: StatementArguments) throws -> Invoice? {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: sql), arguments: arguments) else { return nil }
         let cur = try RowMapping.currency(row, "document")
-        let lines = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM document_line WHERE document_id = ? ORDER BY line_no"),
-                                     arguments: [row[Invoice.Columns.id] as Int64]).map { RowMapping.line($0, currency: cur) }
+        let lines = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM document_line WHERE document_id = ? ORDER "
+                                                             + "BY line_no"),
+                                     arguments: [row[Invoice.Columns.id] as Int64]).map { RowMapping.line($0,
+                                                                                                          currency: cur) }
         return try RowMapping.invoice(row, lines: lines)
     }
 
@@ -163,11 +178,13 @@ final class SQLiteTransaction: LedgerTransaction {
     }
 
     func receipt(id: Int64) throws -> Receipt? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM receipt WHERE id = ?"), arguments: [id]).map(RowMapping.receipt)
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM receipt WHERE id = ?"),
+                         arguments: [id]).map(RowMapping.receipt)
     }
 
     func receipt(number: String) throws -> Receipt? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM receipt WHERE display_number = ?"), arguments: [number]).map(RowMapping.receipt)
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM receipt WHERE display_number = ?"),
+                         arguments: [number]).map(RowMapping.receipt)
     }
 
     func insert(_ a: Allocation) throws -> Int64 {
@@ -180,19 +197,23 @@ final class SQLiteTransaction: LedgerTransaction {
     }
 
     func allocation(id: Int64) throws -> Allocation? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM allocation WHERE id = ?"), arguments: [id]).map(RowMapping.allocation)
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM allocation WHERE id = ?"),
+                         arguments: [id]).map(RowMapping.allocation)
     }
 
     func isReversed(allocationID: Int64) throws -> Bool {
-        try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS(SELECT 1 FROM allocation WHERE reverses_id = ?)"), arguments: [allocationID]) ?? false
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS(SELECT 1 FROM allocation WHERE reverses_id = ?)"),
+                          arguments: [allocationID]) ?? false
     }
 
     func allocatedToInvoice(id: Int64) throws -> Int64 {
-        try Int64.fetchOne(db.cachedStatement(sql: "SELECT COALESCE(SUM(amount), 0) FROM allocation WHERE invoice_id = ?"), arguments: [id]) ?? 0
+        try Int64.fetchOne(db.cachedStatement(sql: "SELECT COALESCE(SUM(amount), 0) FROM allocation WHERE invoice_id = "
+                                                   + "?"), arguments: [id]) ?? 0
     }
 
     func allocatedFrom(source: AllocationSource, id: Int64) throws -> Int64 {
-        try Int64.fetchOne(db.cachedStatement(sql: "SELECT COALESCE(SUM(amount), 0) FROM allocation WHERE source = ? AND source_id = ?"),
+        try Int64.fetchOne(db.cachedStatement(sql: "SELECT COALESCE(SUM(amount), 0) FROM allocation WHERE source = ? "
+                                                   + "AND source_id = ?"),
                            arguments: [source.rawValue, id]) ?? 0
     }
 
@@ -202,14 +223,16 @@ final class SQLiteTransaction: LedgerTransaction {
     }
 
     func unappliedCredits(customerID: Int64) throws -> [UnappliedCredit] {
-        try Row.fetchAll(db.cachedStatement(sql: RowMapping.unappliedSQL(whereClause: "r.customer_id = :customer", asOf: false)),
+        try Row.fetchAll(db.cachedStatement(sql: RowMapping.unappliedSQL(whereClause: "r.customer_id = :customer",
+                                                                         asOf: false)),
                          arguments: ["customer": customerID]).map(RowMapping.unapplied)
     }
 
     // MARK: - Users
 
     func user(name: String) throws -> LedgerUser? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM app_user WHERE name = ?"), arguments: [name]).map(SQLiteTransaction.user)
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM app_user WHERE name = ?"),
+                         arguments: [name]).map(SQLiteTransaction.user)
     }
 
     func save(_ user: LedgerUser) throws {
@@ -224,7 +247,8 @@ final class SQLiteTransaction: LedgerTransaction {
     }
 
     static func user(_ row: Row) throws -> LedgerUser {
-        LedgerUser(name: row[LedgerUser.Columns.name], role: try RowMapping.code(row, LedgerUser.Columns.role, "app_user"),
+        LedgerUser(name: row[LedgerUser.Columns.name],
+                   role: try RowMapping.code(row, LedgerUser.Columns.role, "app_user"),
                    isActive: row[LedgerUser.Columns.active])
     }
 

@@ -16,7 +16,8 @@ enum Authentication {
     static let maxDelaySeconds = 5
 
     /// The role of `name` after checking its password. Throws `LedgerError.permissionDenied` on failure.
-    static func login(store: SQLiteLedgerStore, name: String, passwordFD: Int32?, clock: any LedgerClock) throws -> UserRole {
+    static func login(store: SQLiteLedgerStore, name: String, passwordFD: Int32?,
+                      clock: any LedgerClock) throws -> UserRole {
         let record = try store.loginRecord(name: name)
         let password = try readSecret(prompt: "password for \(name): ", fd: passwordFD)
         if let record, record.user.isActive, !record.passwordHash.isEmpty,

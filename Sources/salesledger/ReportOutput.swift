@@ -35,7 +35,9 @@ func renderReport(_ table: ReportTable, _ format: OutputFormat, chinese: Bool = 
 
 /// A CLI list as a report table: each column keyed as printed in CSV/JSON, titled in Chinese from `CLIChinese`
 /// when the CLI speaks Chinese; `total`: a total row the command states itself.
-func listTable(_ name: String, _ columns: [(String, ColumnKind)], _ rows: [[ReportCell]], total: [ReportCell]? = nil) -> ReportTable {
-    ReportTable(name: name, columns: columns.map { ReportColumn($0.0, $0.1, en: $0.0, zh: CLIChinese.headers[$0.0] ?? $0.0) },
+func listTable(_ name: String, _ columns: [(String, ColumnKind)], _ rows: [[ReportCell]],
+               total: [ReportCell]? = nil) -> ReportTable {
+    ReportTable(name: name, columns: columns.map { ReportColumn($0.0, $0.1, en: $0.0,
+                                                                zh: CLIChinese.headers[$0.0] ?? $0.0) },
                 rows: rows, totalRule: total.map { .given([$0]) } ?? .none)
 }

@@ -35,7 +35,8 @@ struct SampleCommand: ParsableCommand {
     }
 
     struct Generate: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Generate a deterministic synthetic ledger; --lang zh (default) or en picks the names.")
+        static let configuration = CommandConfiguration(abstract: "Generate a deterministic synthetic ledger; --lang "
+                                                                  + "zh (default) or en picks the names.")
         @OptionGroup var global: GlobalOptions
         @Option(help: "Number of customers.") var customers = 200
         @Option(help: "Number of invoices.") var invoices = 3000
@@ -46,15 +47,18 @@ struct SampleCommand: ParsableCommand {
             """) var force = false
 
         func validate() throws {
-            guard customers >= 1, customers <= 1_000_000 else { throw ValidationError("--customers must be 1…1000000") }
-            guard invoices >= 0, invoices <= 10_000_000 else { throw ValidationError("--invoices must be 0…10000000") }
+            guard customers >= 1,
+            customers <= 1_000_000 else { throw ValidationError("--customers must be 1…1000000") }
+            guard invoices >= 0,
+            invoices <= 10_000_000 else { throw ValidationError("--invoices must be 0…10000000") }
         }
 
         func run() throws {
             let (store, service) = try global.openLedger()
             try SampleCommand.refuseNonEmpty(store, force: force)
             let language = SampleGenerator.Language(rawValue: (global.lang ?? "zh").lowercased()) ?? .zh
-            let cities = try SampleGenerator.loadCities(directory: String(try SampleDataLocation.path("cn-regions", "").dropLast()))
+            let cities = try SampleGenerator.loadCities(directory: String(try SampleDataLocation.path("cn-regions",
+                                                                                                      "").dropLast()))
             var generator = SampleGenerator(language: language, customers: customers, invoices: invoices, seed: seed,
                                             today: service.clock.today(), cities: cities)
             let progress = LoadProgress(label: "sample generate")

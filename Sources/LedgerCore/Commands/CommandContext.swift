@@ -32,7 +32,8 @@ public final class CommandContext {
 
     /// Throws `permissionDenied` unless the role may manage.
     public func requireManager(_ what: String) throws(LedgerError) {
-        guard role.canManage else { throw .permissionDenied("\(what) needs the manager or admin role (you are \(role.rawValue))") }
+        guard role.canManage else { throw .permissionDenied("\(what) needs the manager or admin role (you are "
+                                                            + "\(role.rawValue))") }
     }
 }
 

@@ -70,7 +70,8 @@ public struct AgingReport: Hashable, Sendable, Codable {
     /// Per group (customer, salesperson, region …) in descending total order.
     public var groups: [AgingGroupRow]
 
-    public init(asOf: CivilDate, currency: Currency, buckets: [AgingBucketTotal], openTotal: Int64, overdueTotal: Int64, unappliedCredits: Int64, disputedTotal: Int64, groups: [AgingGroupRow]) {
+    public init(asOf: CivilDate, currency: Currency, buckets: [AgingBucketTotal], openTotal: Int64, overdueTotal: Int64,
+                unappliedCredits: Int64, disputedTotal: Int64, groups: [AgingGroupRow]) {
         self.asOf = asOf
         self.currency = currency
         self.buckets = buckets
@@ -136,7 +137,8 @@ public enum Aging {
         let currencies = Set(cells.map(\.currency.code)).union(credits.map(\.currency.code)).sorted()
         return currencies.compactMap { code in
             guard let currency = Currency.named(code) else { return nil }
-            return report(cells: cells.filter { $0.currency == currency }, credits: credits.filter { $0.currency == currency },
+            return report(cells: cells.filter { $0.currency == currency },
+                          credits: credits.filter { $0.currency == currency },
                           asOf: asOf, currency: currency, buckets: buckets, groupBy: groupBy, basis: basis)
         }
     }
@@ -155,7 +157,8 @@ public enum Aging {
             disputed += cell.disputed
             if groupBy != .none {
                 var row = groups[cell.key] ?? AgingGroupRow(key: cell.key, label: cell.label,
-                                                            amounts: Array(repeating: 0, count: labels.count), credits: 0)
+                                                            amounts: Array(repeating: 0, count: labels.count),
+                                                            credits: 0)
                 row.amounts[cell.bucket] += cell.amount
                 groups[cell.key] = row
             }
@@ -164,8 +167,10 @@ public enum Aging {
         for credit in credits {
             creditTotal += credit.amount
             if groupBy == .customer {
-                var row = groups[credit.customerCode] ?? AgingGroupRow(key: credit.customerCode, label: credit.customerName,
-                                                                      amounts: Array(repeating: 0, count: labels.count), credits: 0)
+                var row = groups[credit.customerCode] ?? AgingGroupRow(key: credit.customerCode,
+                                                                       label: credit.customerName,
+                                                                      amounts: Array(repeating: 0, count: labels.count),
+                                                                      credits: 0)
                 row.credits += credit.amount
                 groups[credit.customerCode] = row
             }

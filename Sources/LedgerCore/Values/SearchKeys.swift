@@ -60,7 +60,8 @@ public enum SearchKeys {
     /// names reuse few characters, so bulk loads stay fast.
     static func syllable(of character: Character) -> String {
         if let cached = cache.value(for: character) { return cached }
-        let latin = String(character).applyingTransform(StringTransform("Any-Latin; Latin-ASCII"), reverse: false) ?? String(character)
+        let latin = String(character).applyingTransform(StringTransform("Any-Latin; Latin-ASCII"),
+                                                        reverse: false) ?? String(character)
         let letters = latin.lowercased().filter { $0.isASCII && ($0.isLetter || $0.isNumber) }
         cache.store(letters, for: character)
         return letters

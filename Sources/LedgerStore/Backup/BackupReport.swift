@@ -46,7 +46,8 @@ public struct BackupReport: Hashable, Sendable {
 
     /// One line per fact, for the CLI.
     public var summaryLines: [String] {
-        var lines = ["file: \(path)", "size: \(sizeBytes) bytes", "integrity: \(integrity)", "journal mode: \(journalMode)",
+        var lines = ["file: \(path)", "size: \(sizeBytes) bytes", "integrity: \(integrity)",
+                     "journal mode: \(journalMode)",
                      "audit chain: \(auditChainProblem.map { "BROKEN at \($0)" } ?? (counts == nil ? "not checked" : "intact"))"]
         if let counts { lines.append("contents: \(counts)") }
         if let encryption { lines.append("encryption: \(encryption)") }

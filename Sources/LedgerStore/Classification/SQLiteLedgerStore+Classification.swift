@@ -5,7 +5,8 @@ import LedgerCore
 extension SQLiteLedgerStore {
     public func classDimensions() throws -> [ClassDimension] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT rowid AS id, * FROM class_dimension ORDER BY built_in DESC, code").map(ClassRows.dimension)
+            try Row.fetchAll(db,
+                             sql: "SELECT rowid AS id, * FROM class_dimension ORDER BY built_in DESC, code").map(ClassRows.dimension)
         }
     }
 
@@ -57,7 +58,8 @@ extension SQLiteLedgerStore {
                 let stored = (row[C.classCode] as String?) == value
                 // A class set in the record's own column before any assignment row has no date: day 0 marks it.
                 return ClassAssignment(entity: entity, entityID: row[C.id], dimension: dimension, classCode: value,
-                                       source: try stored ? ClassRows.source(row, "class_assignment of \(table)") : .manual,
+                                       source: try stored ? ClassRows.source(row,
+                                                                             "class_assignment of \(table)") : .manual,
                                        setOn: try stored ? RowMapping.date(row, C.setOn, "class_assignment of \(table)")
                                            : CivilDate(daysSinceEpoch: 0))
             }
@@ -140,7 +142,8 @@ extension SQLiteLedgerStore {
                 return PaymentFact(invoiceID: row[C.id], customerID: row[C.customerID], customerCode: row[C.code],
                                    date: try RowMapping.date(row, C.date, "document"),
                                    dueDate: try RowMapping.date(row, C.dueDate, "document"), total: total, paid: paid,
-                                   settledOn: try settled ? RowMapping.optionalDate(row, C.lastDate, "allocation") : nil)
+                                   settledOn: try settled ? RowMapping.optionalDate(row, C.lastDate,
+                                                                                    "allocation") : nil)
             }
         }
     }

@@ -20,7 +20,8 @@ extension SQLiteLedgerStore {
         func key(_ axis: PivotAxis) throws -> String {
             switch axis {
             case .period(.month): return "substr(d.date, 1, 7)"
-            case .period(.quarter): return "substr(d.date, 1, 4) || '-Q' || ((CAST(substr(d.date, 6, 2) AS INTEGER) + 2) / 3)"
+            case .period(.quarter): return "substr(d.date, 1, 4) || '-Q' || ((CAST(substr(d.date, 6, 2) AS INTEGER) + "
+                                           + "2) / 3)"
             case .period(.year): return "substr(d.date, 1, 4)"
             case .dimension("customer"): return "c.code"
             case .dimension("salesperson"): return "COALESCE(s.code, '')"
@@ -49,16 +50,20 @@ extension SQLiteLedgerStore {
         case .invoices: value = "COUNT(DISTINCT CASE WHEN d.kind = 'invoice' THEN d.id END)"
         case .openBalance, .overdue:
             if lineLevel {
-                throw LedgerError.validation([FieldIssue("measure", "\(query.measure.rawValue) is kept per invoice, not per product: group by a customer or document dimension")])
+                throw LedgerError.validation([FieldIssue("measure",
+                                                         "\(query.measure.rawValue) is kept per invoice, not per "
+                                                         + "product: group by a customer or document dimension")])
             }
             filters += ["d.kind = 'invoice'", "d.date <= :asOf"]
             if query.measure == .overdue { filters.append("d.due_date < :asOf") }
             value = "SUM(\(openAmount))"
         }
-        var from = "document d JOIN customer c ON c.id = d.customer_id LEFT JOIN salesperson s ON s.id = d.salesperson_id"
-        if lineLevel { from += " JOIN document_line l ON l.document_id = d.id LEFT JOIN product p ON p.id = l.product_id" }
-        return PivotSQL(from: from, whereClause: filters.joined(separator: " AND "), rowKey: rowKey, columnKey: columnKey,
-                        value: value, arguments: ["asOf": query.asOf.description])
+        var from = "document d JOIN customer c ON c.id = d.customer_id LEFT JOIN salesperson s ON s.id = "
+                   + "d.salesperson_id"
+        if lineLevel { from += " JOIN document_line l ON l.document_id = d.id LEFT JOIN product p ON p.id = "
+                               + "l.product_id" }
+        return PivotSQL(from: from, whereClause: filters.joined(separator: " AND "), rowKey: rowKey,
+                        columnKey: columnKey, value: value, arguments: ["asOf": query.asOf.description])
     }
 
     public func pivotFacts(_ query: PivotQuery) throws -> [PivotFact] {
@@ -76,7 +81,8 @@ extension SQLiteLedgerStore {
         }
     }
 
-    public func pivotDocuments(_ query: PivotQuery, rowKeys: [String], columnKeys: [String]?, page: PageRequest) throws -> [InvoiceListRow] {
+    public func pivotDocuments(_ query: PivotQuery, rowKeys: [String], columnKeys: [String]?,
+                               page: PageRequest) throws -> [InvoiceListRow] {
         try read { db in
             let q = try Self.pivotSQL(query, db: db)
             var cell = ClassFilterSQL.inList(q.rowKey, rowKeys)
@@ -85,7 +91,8 @@ extension SQLiteLedgerStore {
             if query.measure == .openBalance || query.measure == .overdue {
                 clause += " AND \(OpenAsOf.invoiceOpen(asOf: OpenAsOf.literal(query.asOf))) <> 0"
             }
-            return try Self.invoiceRows(db, whereClause: clause.replacingOccurrences(of: ":asOf", with: "'\(query.asOf.description)'"),
+            return try Self.invoiceRows(db, whereClause: clause.replacingOccurrences(of: ":asOf",
+                                                                                     with: "'\(query.asOf.description)'"),
                                         arguments: [], page: page)
         }
     }

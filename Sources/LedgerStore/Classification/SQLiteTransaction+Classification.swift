@@ -16,7 +16,8 @@ enum ClassColumns {
 
 extension SQLiteTransaction {
     func classDimension(code: String) throws -> ClassDimension? {
-        try Row.fetchOne(db, sql: "SELECT rowid AS id, * FROM class_dimension WHERE code = ?", arguments: [code]).map(ClassRows.dimension)
+        try Row.fetchOne(db, sql: "SELECT rowid AS id, * FROM class_dimension WHERE code = ?",
+                         arguments: [code]).map(ClassRows.dimension)
     }
 
     func insert(_ d: ClassDimension) throws {
@@ -25,7 +26,8 @@ extension SQLiteTransaction {
     }
 
     func classNode(dimension: String, code: String) throws -> ClassNode? {
-        try Row.fetchOne(db, sql: "SELECT * FROM class_node WHERE dimension = ? AND code = ?", arguments: [dimension, code])
+        try Row.fetchOne(db, sql: "SELECT * FROM class_node WHERE dimension = ? AND code = ?",
+                         arguments: [dimension, code])
             .map(ClassRows.node)
     }
 
@@ -39,7 +41,8 @@ extension SQLiteTransaction {
 
     func classCode(entity: ClassEntity, entityID: Int64, dimension: String) throws -> String {
         if let (table, column) = ClassColumns.column(entity: entity, dimension: dimension) {
-            return try String.fetchOne(db, sql: "SELECT \(column) FROM \(table) WHERE id = ?", arguments: [entityID]) ?? ""
+            return try String.fetchOne(db, sql: "SELECT \(column) FROM \(table) WHERE id = ?",
+                                       arguments: [entityID]) ?? ""
         }
         return try classAssignment(entity: entity, entityID: entityID, dimension: dimension)?.classCode ?? ""
     }
@@ -85,7 +88,8 @@ extension SQLiteTransaction {
     }
 
     func setClassificationSetting(_ key: String, value: String) throws {
-        try db.execute(sql: "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        try db.execute(sql: "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = "
+                            + "excluded.value",
                        arguments: [key, value])
     }
 }
@@ -115,7 +119,8 @@ enum ClassRows {
     static func assignment(_ row: Row) throws -> ClassAssignment {
         ClassAssignment(entity: try RowMapping.code(row, C.entity, "class_assignment"), entityID: row[C.entityID],
                         dimension: row[C.dimension], classCode: row[C.classCode],
-                        source: try source(row, "class_assignment"), setOn: try RowMapping.date(row, C.setOn, "class_assignment"))
+                        source: try source(row, "class_assignment"),
+                        setOn: try RowMapping.date(row, C.setOn, "class_assignment"))
     }
 
     static func history(_ row: Row) throws -> ClassHistoryEntry {

@@ -12,7 +12,8 @@ extension SQLiteTransaction {
     }
 
     func productIsUsed(id: Int64) throws -> Bool {
-        try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM document_line WHERE product_id = ?)", arguments: [id]) ?? false
+        try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM document_line WHERE product_id = ?)",
+                          arguments: [id]) ?? false
     }
 
     func deleteProduct(id: Int64) throws {
@@ -42,7 +43,8 @@ extension SQLiteTransaction {
 
     func setSetting(_ key: String, _ value: String?) throws {
         if let value {
-            try db.execute(sql: "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            try db.execute(sql: "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = "
+                                + "excluded.value",
                            arguments: [key, value])
         } else {
             try db.execute(sql: "DELETE FROM setting WHERE key = ?", arguments: [key])
@@ -50,7 +52,8 @@ extension SQLiteTransaction {
     }
 
     func deleteDraft(id: Int64) throws {
-        guard try String.fetchOne(db, sql: "SELECT status FROM document WHERE id = ?", arguments: [id]) == "draft" else {
+        guard try String.fetchOne(db, sql: "SELECT status FROM document WHERE id = ?",
+                                  arguments: [id]) == "draft" else {
             throw LedgerError.refused("only drafts can be deleted")
         }
         try db.execute(sql: "DELETE FROM document_line WHERE document_id = ?", arguments: [id])

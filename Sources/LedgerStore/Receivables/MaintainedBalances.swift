@@ -69,7 +69,8 @@ enum MaintainedBalances {
             result += compare(subject: subject, pair, columns: itemColumns)
         }
         let balanceRows = try Row.fetchAll(db, sql: balances)
-        for (_, pair) in paired(balanceRows, key: { "\($0[C.customerID] as Int64? ?? 0)#\($0[C.currency] as String? ?? "")" }) {
+        for (_, pair) in paired(balanceRows,
+                                key: { "\($0[C.customerID] as Int64? ?? 0)#\($0[C.currency] as String? ?? "")" }) {
             let any = pair.stored ?? pair.recomputed
             let customerID: Int64 = any?[C.customerID] ?? 0
             let code = try String.fetchOne(db, sql: "SELECT code FROM customer WHERE id = ?", arguments: [customerID])
@@ -96,7 +97,8 @@ enum MaintainedBalances {
     private static func compare(subject: String, _ pair: Pair, columns: [String],
                                 missing: String = "row") -> [MaintainedBalanceDifference] {
         guard let stored = pair.stored, let recomputed = pair.recomputed else {
-            return [MaintainedBalanceDifference(subject: subject, field: missing, stored: describe(pair.stored, columns),
+            return [MaintainedBalanceDifference(subject: subject, field: missing,
+                                                stored: describe(pair.stored, columns),
                                                 recomputed: describe(pair.recomputed, columns))]
         }
         return columns.compactMap { column in

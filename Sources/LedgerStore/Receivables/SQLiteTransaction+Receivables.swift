@@ -13,7 +13,8 @@ extension SQLiteTransaction {
     }
 
     func insert(_ s: ReminderSnooze) throws -> Int64 {
-        try db.execute(sql: "INSERT INTO reminder_snooze (customer_id, invoice_id, date, until, reason) VALUES (?,?,?,?,?)",
+        try db.execute(sql: "INSERT INTO reminder_snooze (customer_id, invoice_id, date, until, reason) VALUES "
+                            + "(?,?,?,?,?)",
                        arguments: [s.customerID, s.invoiceID, s.date.description, s.until.description, s.reason])
         return db.lastInsertedRowID
     }
@@ -47,7 +48,8 @@ extension SQLiteTransaction {
     }
 
     func latestAllocationDate(source: AllocationSource, sourceID: Int64) throws -> CivilDate? {
-        try String.fetchOne(db.cachedStatement(sql: "SELECT MAX(date) FROM allocation WHERE source = ? AND source_id = ?"),
+        try String.fetchOne(db.cachedStatement(sql: "SELECT MAX(date) FROM allocation WHERE source = ? AND source_id = "
+                                                    + "?"),
                             arguments: [source.rawValue, sourceID])
             .flatMap(CivilDate.init(iso:))
     }
@@ -61,7 +63,8 @@ extension SQLiteTransaction {
 /// Row mapping and shared reads of the receivables tables.
 enum ReceivablesRows {
     static func setSetting(_ db: Database, _ key: String, _ value: String) throws {
-        try db.execute(sql: "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        try db.execute(sql: "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = "
+                            + "excluded.value",
                        arguments: [key, value])
     }
 

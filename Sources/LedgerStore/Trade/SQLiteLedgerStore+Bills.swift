@@ -3,7 +3,8 @@ import LedgerCore
 
 extension SQLiteTransaction {
     func billExists(number: String) throws -> Bool {
-        try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS(SELECT 1 FROM acceptance_bill WHERE bill_number = ?)"), arguments: [number]) ?? false
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS(SELECT 1 FROM acceptance_bill WHERE bill_number = ?)"),
+                          arguments: [number]) ?? false
     }
 
     func insert(_ bill: AcceptanceBill) throws {
@@ -26,7 +27,8 @@ extension SQLiteLedgerStore {
                                   customerCode: row[C.code], customerName: row[C.name], billNumber: row[C.billNumber],
                                   bank: row[C.bank], received: try RowMapping.date(row, C.date, "receipt"),
                                   maturity: try RowMapping.date(row, C.maturity, "acceptance_bill"),
-                                  amount: Money(minorUnits: row[C.amount], currency: try RowMapping.currency(row, "receipt")))
+                                  amount: Money(minorUnits: row[C.amount],
+                                                currency: try RowMapping.currency(row, "receipt")))
         }
     }
 

@@ -17,7 +17,8 @@ extension SQLiteLedgerStore {
         try read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM commission_rule ORDER BY start_date, id").map { row in
                 typealias C = CommissionRule.Columns
-                return CommissionRule(id: row[C.id], salesperson: row[C.salesperson], customerClass: row[C.customerClass],
+                return CommissionRule(id: row[C.id], salesperson: row[C.salesperson],
+                                      customerClass: row[C.customerClass],
                                       basis: try RowMapping.code(row, C.basis, "commission_rule"),
                                       rate: Rate(basisPoints: row[C.rateBP]), withinDays: row[C.withinDays],
                                       start: try RowMapping.date(row, C.startDate, "commission_rule"))
@@ -47,7 +48,8 @@ extension SQLiteLedgerStore {
                 let kind: CommissionEvent.Kind = try RowMapping.code(row, C.kind, "commission")
                 // The row is a document (sale, credit note) or an allocation (collection, write-off).
                 let table = kind == .sale || kind == .creditNote ? "document" : "allocation"
-                var e = CommissionEvent(kind: kind, date: try RowMapping.date(row, C.date, table), salesperson: row[C.sp],
+                var e = CommissionEvent(kind: kind, date: try RowMapping.date(row, C.date, table),
+                                        salesperson: row[C.sp],
                                         customerClass: row[C.cls], currency: try RowMapping.currency(row, table),
                                         amount: row[C.amount])
                 e.invoiceNet = row[C.invNet]

@@ -41,7 +41,8 @@ enum StatementRows {
         let table = "statement_confirmation"
         var s = StatementConfirmation(id: row[C.id], number: row[C.number], customerID: row[C.customerID],
                                       customerCode: row[C.code], asOf: try RowMapping.date(row, C.asOf, table),
-                                      balance: Money(minorUnits: row[C.balance], currency: try RowMapping.currency(row, table)),
+                                      balance: Money(minorUnits: row[C.balance],
+                                                     currency: try RowMapping.currency(row, table)),
                                       issued: try RowMapping.date(row, C.issued, table))
         s.reply = try RowMapping.code(row, C.reply, table)
         s.difference = row[C.difference]

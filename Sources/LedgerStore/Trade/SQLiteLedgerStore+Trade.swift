@@ -4,7 +4,8 @@ import LedgerCore
 extension SQLiteLedgerStore {
     public func taxDetails(customerCode: String) throws -> CustomerTaxDetails? {
         try read { db in
-            guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM customer WHERE code = ?", arguments: [customerCode]) else {
+            guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM customer WHERE code = ?",
+                                              arguments: [customerCode]) else {
                 return nil
             }
             return try TradeRows.taxDetails(db, customerID: id) ?? CustomerTaxDetails()
@@ -15,7 +16,8 @@ extension SQLiteLedgerStore {
 extension SQLiteLedgerStore {
     public func saleFapiaoPositions(asOf: CivilDate, customerCode: String?) throws -> [SaleFapiaoPosition] {
         try read { db in
-            try TradeRows.positions(db, asOf: asOf.description, extraWhere: customerCode == nil ? nil : "c.code = :customer",
+            try TradeRows.positions(db, asOf: asOf.description,
+                                    extraWhere: customerCode == nil ? nil : "c.code = :customer",
                                     arguments: customerCode.map { ["customer": $0] } ?? [:])
         }
     }
@@ -27,7 +29,9 @@ extension SQLiteLedgerStore {
         if let from { filters.append("f.date >= ?"); args += [from.description] }
         if let to { filters.append("f.date <= ?"); args += [to.description] }
         return try read { db in
-            try Row.fetchAll(db, sql: "SELECT f.* FROM fapiao f WHERE \(filters.joined(separator: " AND ")) ORDER BY f.date, f.id",
+            try Row.fetchAll(db,
+                             sql: "SELECT f.* FROM fapiao f WHERE \(filters.joined(separator: " AND ")) ORDER BY "
+                                                                                                    + "f.date, f.id",
                              arguments: args).map { try TradeRows.fapiao(db, $0) }
         }
     }

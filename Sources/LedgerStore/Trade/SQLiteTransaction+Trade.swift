@@ -19,12 +19,14 @@ extension SQLiteTransaction {
 /// Row mapping and shared reads of the trade tables.
 enum TradeRows {
     static func taxDetails(_ db: Database, customerID: Int64) throws -> CustomerTaxDetails? {
-        try Row.fetchOne(db, sql: "SELECT * FROM customer_tax WHERE customer_id = ?", arguments: [customerID]).map(taxDetails)
+        try Row.fetchOne(db, sql: "SELECT * FROM customer_tax WHERE customer_id = ?",
+                         arguments: [customerID]).map(taxDetails)
     }
 
     static func taxDetails(_ row: Row) -> CustomerTaxDetails {
         typealias C = CustomerTaxDetails.Columns
-        return CustomerTaxDetails(taxID: row[C.taxID], invoiceTitle: row[C.invoiceTitle], addressPhone: row[C.addressPhone],
+        return CustomerTaxDetails(taxID: row[C.taxID], invoiceTitle: row[C.invoiceTitle],
+                                  addressPhone: row[C.addressPhone],
                                   bankAccount: row[C.bankAccount], noFapiao: row[C.noFapiao])
     }
 }
@@ -45,7 +47,8 @@ extension SQLiteTransaction {
             INSERT INTO fapiao (type, code, number, customer_id, date, currency, total, tax, is_red, original_id,
               credit_note_id, red_confirmation, void, void_reason, note) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
             """, arguments: [f.type.rawValue, f.code, f.number, f.customerID, f.date.description, f.currency.code, f.total,
-                             f.tax, f.isRed, f.originalID, f.creditNoteID, f.redConfirmation, f.isVoid, f.voidReason, f.note])
+                             f.tax, f.isRed, f.originalID, f.creditNoteID, f.redConfirmation, f.isVoid, f.voidReason,
+                             f.note])
         let id = db.lastInsertedRowID
         for part in f.parts {
             try db.execute(sql: "INSERT INTO fapiao_part (fapiao_id, document_id, total, tax) VALUES (?,?,?,?)",
@@ -118,7 +121,8 @@ extension TradeRows {
             SaleFapiaoPosition(
                 saleID: row[C.id], number: row[C.displayNumber] ?? "", customerID: row[C.customerID],
                 customerCode: row[C.code], customerName: row[C.name], salesperson: row[C.salesperson],
-                date: try RowMapping.date(row, C.date, "document"), dueDate: try RowMapping.date(row, C.dueDate, "document"),
+                date: try RowMapping.date(row, C.date, "document"),
+                dueDate: try RowMapping.date(row, C.dueDate, "document"),
                 currency: try RowMapping.currency(row, "document"), total: row[C.total], tax: row[C.taxTotal],
                 creditedTotal: row[C.creditedTotal], creditedTax: row[C.creditedTax],
                 invoicedTotal: row[C.invoicedTotal], invoicedTax: row[C.invoicedTax], redCount: row[C.redCount],
@@ -134,11 +138,14 @@ extension TradeRows {
             SELECT p.*, d.display_number FROM fapiao_part p JOIN document d ON d.id = p.document_id
             WHERE p.fapiao_id = ? ORDER BY d.date, d.id
             """, arguments: [id]).map { p in
-            FapiaoPart(documentID: p[P.documentID], documentNumber: p[P.displayNumber] ?? "", total: p[P.total], tax: p[P.tax])
+            FapiaoPart(documentID: p[P.documentID], documentNumber: p[P.displayNumber] ?? "", total: p[P.total],
+                       tax: p[P.tax])
         }
-        var f = Fapiao(id: id, type: try RowMapping.code(row, C.type, "fapiao"), code: row[C.code], number: row[C.number],
+        var f = Fapiao(id: id, type: try RowMapping.code(row, C.type, "fapiao"), code: row[C.code],
+                       number: row[C.number],
                        customerID: row[C.customerID], date: try RowMapping.date(row, C.date, "fapiao"),
-                       currency: try RowMapping.currency(row, "fapiao"), total: row[C.total], tax: row[C.tax], parts: parts)
+                       currency: try RowMapping.currency(row, "fapiao"), total: row[C.total], tax: row[C.tax],
+                       parts: parts)
         f.isRed = row[C.isRed]
         f.originalID = row[C.originalID]
         f.creditNoteID = row[C.creditNoteID]

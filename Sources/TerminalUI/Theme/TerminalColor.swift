@@ -38,7 +38,8 @@ public struct RoleAppearance: Hashable, Sendable {
     public var background: TerminalColor
     public var attributes: TextAttributes
 
-    public init(foreground: TerminalColor = .default, background: TerminalColor = .default, attributes: TextAttributes = []) {
+    public init(foreground: TerminalColor = .default, background: TerminalColor = .default,
+                attributes: TextAttributes = []) {
         self.foreground = foreground
         self.background = background
         self.attributes = attributes
