@@ -27,6 +27,9 @@ def scan(line):
     None on `\"\"\"`."""
     stack, out, interp = [], [], []
     i, n, in_str = 0, len(line), False
+    if line.lstrip().startswith('"""'):
+        # The end of a multi-line literal: the code after it counts.
+        i = len(line) - len(line.lstrip()) + 3
     while i < n:
         c = line[i]
         if in_str:
@@ -162,7 +165,8 @@ def process(path, write):
                     and not stripped.startswith('//') and '"""' not in line):
                 out[-1] = joined
                 continue
-        if not in_string and blen(line) > LIMIT:
+        closing = in_string and line.lstrip().startswith('"""') and line.count('"""') == 1
+        if (not in_string or closing) and blen(line) > LIMIT:
             comment = line.lstrip().startswith('//')
             new = wrap_comment(line) if comment else wrap_code(line)
             if new:

@@ -130,7 +130,8 @@ extension SQLiteLedgerStore {
             var arguments = StatementArguments(customerIDs)
             arguments += [from.description, to.description]
             for row in try Row.fetchAll(db, sql: """
-                SELECT customer_id, substr(date, 1, 7) AS month, SUM(CASE kind WHEN 'invoice' THEN total ELSE -total END) AS sales
+                SELECT customer_id, substr(date, 1, 7) AS month,
+                  SUM(CASE kind WHEN 'invoice' THEN total ELSE -total END) AS sales
                 FROM document WHERE customer_id IN (\(marks)) AND status = 'posted' AND date >= ? AND date <= ?
                 GROUP BY customer_id, month
                 """, arguments: arguments) {
@@ -152,7 +153,8 @@ extension SQLiteLedgerStore {
         if let to { clause += " AND d.date <= ?"; args += [to.description] }
         return try read { db in
             try Row.fetchAll(db, sql: """
-                SELECT d.id, d.display_number, d.kind, d.date, d.currency, d.subtotal, d.tax_total, d.total, c.code, c.name
+                SELECT d.id, d.display_number, d.kind, d.date, d.currency, d.subtotal, d.tax_total, d.total, c.code,
+                  c.name
                 FROM document d JOIN customer c ON c.id = d.customer_id WHERE \(clause) ORDER BY d.date, d.id
                 """, arguments: args).map { row in
                 typealias C = QueryColumns

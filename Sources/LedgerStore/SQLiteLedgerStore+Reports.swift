@@ -34,7 +34,8 @@ extension SQLiteLedgerStore {
                 : ("COALESCE(p.category, '')", "COALESCE(p.category, '')")
         }
         let sql = """
-            SELECT \(keyLabel.0) AS key, MAX(\(keyLabel.1)) AS label, d.currency, COUNT(DISTINCT d.id) AS documents, \(amounts)
+            SELECT \(keyLabel.0) AS key, MAX(\(keyLabel.1)) AS label, d.currency, COUNT(DISTINCT d.id) AS documents,
+              \(amounts)
             FROM document d \(joins)
             WHERE \(filters.joined(separator: " AND "))
             GROUP BY key, d.currency

@@ -76,9 +76,11 @@ final class SQLiteTransaction: LedgerTransaction {
 
     func insert(_ p: Product) throws -> Int64 {
         try db.cachedStatement(sql: """
-            INSERT INTO product (sku, name, category, unit, unit_price, currency, tax_rate_bp, pinyin, pinyin_initials, archived)
+            INSERT INTO product (sku, name, category, unit, unit_price, currency, tax_rate_bp, pinyin, pinyin_initials,
+              archived)
             VALUES (?,?,?,?,?,?,?,?,?,?)
-            """).execute(arguments: [p.sku, p.name, p.category, p.unit, p.unitPrice.minorUnits, p.unitPrice.currency.code,
+            """).execute(arguments: [p.sku, p.name, p.category, p.unit, p.unitPrice.minorUnits,
+                                     p.unitPrice.currency.code,
                              p.taxRate.basisPoints, p.pinyin, p.pinyinInitials, p.isArchived])
         return db.lastInsertedRowID
     }
@@ -117,7 +119,8 @@ final class SQLiteTransaction: LedgerTransaction {
               salesperson_id, channel, region, currency, payment_terms, status, subtotal, tax_total, total,
               applies_to_id, disputed, dispute_reason, external_ref, note, void_reason)
             VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
-            """).execute(arguments: [inv.kind.rawValue, inv.series, inv.numberYear, inv.number, display, inv.date.description,
+            """).execute(arguments: [inv.kind.rawValue, inv.series, inv.numberYear, inv.number, display,
+                                     inv.date.description,
                              inv.dueDate.description, inv.customerID, inv.salespersonID, inv.channel, inv.region,
                              inv.currency.code, inv.paymentTerms.code, inv.status.rawValue, inv.subtotal.minorUnits,
                              inv.taxTotal.minorUnits, inv.total.minorUnits, inv.appliesToInvoiceID, inv.isDisputed,
@@ -170,9 +173,11 @@ final class SQLiteTransaction: LedgerTransaction {
 
     func insert(_ r: Receipt) throws -> Int64 {
         try db.cachedStatement(sql: """
-            INSERT INTO receipt (series, number_year, number, display_number, customer_id, date, amount, currency, method, reference, note)
+            INSERT INTO receipt (series, number_year, number, display_number, customer_id, date, amount, currency,
+              method, reference, note)
             VALUES (?,?,?,?,?,?,?,?,?,?,?)
-            """).execute(arguments: [r.series, r.numberYear, r.number, r.displayNumber, r.customerID, r.date.description,
+            """).execute(arguments: [r.series, r.numberYear, r.number, r.displayNumber, r.customerID,
+                                     r.date.description,
                              r.amount.minorUnits, r.amount.currency.code, r.method.rawValue, r.reference, r.note])
         return db.lastInsertedRowID
     }
@@ -191,7 +196,8 @@ final class SQLiteTransaction: LedgerTransaction {
         try db.cachedStatement(sql: """
             INSERT INTO allocation (invoice_id, source, source_id, date, amount, currency, reverses_id, note)
             VALUES (?,?,?,?,?,?,?,?)
-            """).execute(arguments: [a.invoiceID, a.source.rawValue, a.sourceID, a.date.description, a.amount.minorUnits,
+            """).execute(arguments: [a.invoiceID, a.source.rawValue, a.sourceID, a.date.description,
+                                     a.amount.minorUnits,
                              a.amount.currency.code, a.reversesID, a.note])
         return db.lastInsertedRowID
     }

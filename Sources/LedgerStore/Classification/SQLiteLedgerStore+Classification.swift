@@ -132,7 +132,8 @@ extension SQLiteLedgerStore {
                   \(OpenAsOf.allocatedToInvoice("d.id", asOf: ":asOf")) AS paid,
                   (SELECT MAX(a.date) FROM allocation a WHERE a.invoice_id = d.id AND a.date <= :asOf) AS last_date
                 FROM document d JOIN customer c ON c.id = d.customer_id
-                WHERE d.kind = 'invoice' AND d.status = 'posted' AND d.date >= :from AND d.date <= :to AND d.due_date <= :asOf
+                WHERE d.kind = 'invoice' AND d.status = 'posted' AND d.date >= :from AND d.date <= :to
+                  AND d.due_date <= :asOf
                 ORDER BY c.code, d.date, d.id
                 """, arguments: ["asOf": asOf.description, "from": from.description, "to": to.description]).map { row in
                 typealias C = FactColumns

@@ -59,7 +59,8 @@ extension SQLiteTransaction {
             INSERT INTO class_assignment (entity, entity_id, dimension, class_code, source, set_on) VALUES (?,?,?,?,?,?)
             ON CONFLICT(entity, entity_id, dimension) DO UPDATE SET class_code = excluded.class_code,
               source = excluded.source, set_on = excluded.set_on
-            """, arguments: [a.entity.rawValue, a.entityID, a.dimension, a.classCode, a.source.description, a.setOn.description])
+            """, arguments: [a.entity.rawValue, a.entityID, a.dimension, a.classCode, a.source.description,
+                             a.setOn.description])
         if let (table, column) = ClassColumns.column(entity: a.entity, dimension: a.dimension) {
             customersByCode.removeAll()
             productsBySKU.removeAll()
@@ -69,7 +70,8 @@ extension SQLiteTransaction {
 
     func append(_ e: ClassHistoryEntry) throws {
         try db.execute(sql: """
-            INSERT INTO class_history (entity, entity_id, dimension, old_code, new_code, source, actor, changed_on, reason)
+            INSERT INTO class_history (entity, entity_id, dimension, old_code, new_code, source, actor, changed_on,
+              reason)
             VALUES (?,?,?,?,?,?,?,?,?)
             """, arguments: [e.entity.rawValue, e.entityID, e.dimension, e.oldCode, e.newCode, e.source.description,
                              e.actor, e.changedOn.description, e.reason])

@@ -25,8 +25,10 @@ extension SQLiteTransaction {
     func save(_ price: ProductPrice) throws {
         try db.execute(sql: """
             INSERT INTO product_price (product_id, valid_from, unit_price, currency) VALUES (?,?,?,?)
-            ON CONFLICT(product_id, valid_from) DO UPDATE SET unit_price = excluded.unit_price, currency = excluded.currency
-            """, arguments: [price.productID, price.validFrom.description, price.unitPrice.minorUnits, price.unitPrice.currency.code])
+            ON CONFLICT(product_id, valid_from) DO UPDATE SET unit_price = excluded.unit_price,
+              currency = excluded.currency
+            """, arguments: [price.productID, price.validFrom.description, price.unitPrice.minorUnits,
+                             price.unitPrice.currency.code])
     }
 
     func productPrices(productID: Int64) throws -> [ProductPrice] {
@@ -80,7 +82,8 @@ enum ProductRows {
             SELECT l.credits_line_no AS line, SUM(l.quantity_milli) AS q, SUM(l.net_amount) AS net,
               SUM(l.tax_amount) AS tax
             FROM document_line l JOIN document d ON d.id = l.document_id
-            WHERE d.applies_to_id = ? AND d.kind = 'credit_note' AND d.status = 'posted' AND l.credits_line_no IS NOT NULL
+            WHERE d.applies_to_id = ? AND d.kind = 'credit_note' AND d.status = 'posted'
+              AND l.credits_line_no IS NOT NULL
             GROUP BY l.credits_line_no
             """), arguments: [invoiceID]) {
             typealias C = QueryColumns

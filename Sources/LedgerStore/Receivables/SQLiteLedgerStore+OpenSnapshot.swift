@@ -35,7 +35,8 @@ extension SQLiteLedgerStore {
                 ORDER BY d.date, d.id
                 """, arguments: arguments).map(ReceivablesRows.document)
             let allocations = try Row.fetchAll(db, sql: """
-                \(with) SELECT a.* FROM snapshot_document t JOIN allocation a ON a.invoice_id = t.id ORDER BY a.date, a.id
+                \(with) SELECT a.* FROM snapshot_document t JOIN allocation a ON a.invoice_id = t.id
+                  ORDER BY a.date, a.id
                 """, arguments: arguments).map(RowMapping.allocation)
             let contacts = try Row.fetchAll(db, sql: """
                 \(with) SELECT * FROM contact_log WHERE customer_id IN (\(customerIDs)) ORDER BY date, id

@@ -35,7 +35,8 @@ extension SQLiteLedgerStore {
             FROM document d JOIN customer c ON c.id = d.customer_id LEFT JOIN salesperson s ON s.id = d.salesperson_id
             WHERE d.status = 'posted' AND d.date BETWEEN :from AND :to
             UNION ALL
-            SELECT a.id, CASE a.source WHEN 'receipt' THEN 'collection' ELSE 'writeOff' END, a.date, COALESCE(s.code, ''),
+            SELECT a.id, CASE a.source WHEN 'receipt' THEN 'collection' ELSE 'writeOff' END, a.date,
+              COALESCE(s.code, ''),
               c.customer_class, a.currency, a.amount, inv.subtotal, inv.total, inv.due_date, r.date
             FROM allocation a JOIN document inv ON inv.id = a.invoice_id JOIN customer c ON c.id = inv.customer_id
             LEFT JOIN salesperson s ON s.id = inv.salesperson_id

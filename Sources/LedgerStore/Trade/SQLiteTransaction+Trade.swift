@@ -11,7 +11,8 @@ extension SQLiteTransaction {
             INSERT INTO customer_tax (customer_id, tax_id, invoice_title, address_phone, bank_account, no_fapiao)
             VALUES (?,?,?,?,?,?)
             ON CONFLICT(customer_id) DO UPDATE SET tax_id = excluded.tax_id, invoice_title = excluded.invoice_title,
-              address_phone = excluded.address_phone, bank_account = excluded.bank_account, no_fapiao = excluded.no_fapiao
+              address_phone = excluded.address_phone, bank_account = excluded.bank_account,
+                no_fapiao = excluded.no_fapiao
             """, arguments: [customerID, d.taxID, d.invoiceTitle, d.addressPhone, d.bankAccount, d.noFapiao])
     }
 }
@@ -46,7 +47,8 @@ extension SQLiteTransaction {
         try db.execute(sql: """
             INSERT INTO fapiao (type, code, number, customer_id, date, currency, total, tax, is_red, original_id,
               credit_note_id, red_confirmation, void, void_reason, note) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
-            """, arguments: [f.type.rawValue, f.code, f.number, f.customerID, f.date.description, f.currency.code, f.total,
+            """, arguments: [f.type.rawValue, f.code, f.number, f.customerID, f.date.description, f.currency.code,
+                             f.total,
                              f.tax, f.isRed, f.originalID, f.creditNoteID, f.redConfirmation, f.isVoid, f.voidReason,
                              f.note])
         let id = db.lastInsertedRowID
@@ -108,7 +110,8 @@ extension TradeRows {
                         AND f.void = 0 AND f.is_red = 1 AND f.date <= :asOf) AS red_count,
               COALESCE((SELECT SUM(a.amount) FROM allocation a WHERE a.invoice_id = d.id AND a.source <> 'credit_note'
                         AND a.date <= :asOf), 0) AS paid,
-              (COALESCE(t.no_fapiao, 0) = 1 OR EXISTS(SELECT 1 FROM sale_no_fapiao x WHERE x.document_id = d.id)) AS no_fapiao
+              (COALESCE(t.no_fapiao, 0) = 1
+                OR EXISTS(SELECT 1 FROM sale_no_fapiao x WHERE x.document_id = d.id)) AS no_fapiao
             FROM document d
             JOIN customer c ON c.id = d.customer_id
             LEFT JOIN salesperson s ON s.id = d.salesperson_id
