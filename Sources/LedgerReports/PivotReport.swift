@@ -49,6 +49,7 @@ public enum PivotReportTable {
         let total = [.text(totalLabel),
                      .text(c.code)] + (hasColumns ? table.columnTotals.map(value) : []) + [value(table.grandTotal)]
         return ReportTable(name: "pivot", columns: columns, rows: rows, totalRule: .given([total]),
-                           notes: ["\(measure.rawValue) (\(c.code)) by \(rowName)\(table.query.columns.map { " × \($0)" } ?? "")"])
+                           notes: ["\(measure.rawValue) (\(c.code)) by \(rowName)"
+                                   + (table.query.columns.map { " × \($0)" } ?? "")])
     }
 }

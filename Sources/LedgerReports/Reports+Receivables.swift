@@ -23,8 +23,8 @@ extension Reports {
                       ReportColumn("collected", .money, en: "Collected", zh: "已收款"),
                       ReportColumn("settled_of_due", .money, en: "Settled of due", zh: "到期已收")],
             rows: rows.map { r in
-                [.text(r.month), .text(r.currency.code)] + [r.due, r.collected, r.settledOfDue].map { .amount($0,
-                                                                                                              r.currency) }
+                [.text(r.month), .text(r.currency.code)]
+                    + [r.due, r.collected, r.settledOfDue].map { .amount($0, r.currency) }
             },
             totalRule: .sumPerCurrency(label: "TOTAL"))
     }

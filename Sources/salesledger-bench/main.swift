@@ -55,7 +55,8 @@ func measure(_ name: String, iterations: Int, _ body: (Int) -> Void) {
     samples.sort()
     let median = samples[samples.count / 2]
     let p99 = samples[min(samples.count - 1, samples.count * 99 / 100)]
-    print("\(name): median \(Int(median.rounded())) µs, p99 \(Int(p99.rounded())) µs per frame (\(iterations) frames)")
+    print("\(name): median \(Int(median.rounded())) µs, p99 \(Int(p99.rounded())) µs per frame "
+          + "(\(iterations) frames)")
 }
 
 var buffer = CellBuffer(size: size)

@@ -22,7 +22,8 @@ struct DemoTableSource: TableDataSource {
             return "C" + String(repeating: "0", count: max(0, 6 - digits.count)) + digits
         }
         names = (0..<total).map { row in
-            Self.companies[row % Self.companies.count] + (row >= Self.companies.count ? " \(row / Self.companies.count)" : "")
+            Self.companies[row % Self.companies.count]
+                + (row >= Self.companies.count ? " \(row / Self.companies.count)" : "")
         }
         amounts = (0..<total).map { Int64(($0 &* 7919) % 9_000_000) - 400_000 }
     }

@@ -33,10 +33,13 @@ func findThemesDirectory(option: String?) -> String {
     if let option { return option }
     let environment = ProcessInfo.processInfo.environment
     if let fromEnvironment = environment["SALESLEDGER_THEMES"] { return fromEnvironment }
-    let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+    let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        .deletingLastPathComponent()
     let candidates = ["themes", executable.appendingPathComponent("../../../themes").standardized.path,
                       executable.appendingPathComponent("../../themes").standardized.path]
-    return candidates.first { FileManager.default.fileExists(atPath: ($0 as NSString).appendingPathComponent("default.toml")) } ?? "themes"
+    return candidates.first {
+        FileManager.default.fileExists(atPath: ($0 as NSString).appendingPathComponent("default.toml"))
+    } ?? "themes"
 }
 
 let loaded = ThemeLoader.load(named: themeName, directory: findThemesDirectory(option: themesDirectory),

@@ -69,7 +69,11 @@ public struct ApplyRuleClasses: LedgerCommand {
             let row = try tx.classAssignment(entity: entity, entityID: result.entityID, dimension: dimension)
             let isManual = !current.isEmpty && (row == nil || row?.classCode != current || row?.source.isManual == true)
             if isManual && !overwriteManual {
-                if current != result.classCode { outcome.skippedManual.append(result.entityID) } else { outcome.unchanged += 1 }
+                if current != result.classCode {
+                    outcome.skippedManual.append(result.entityID)
+                } else {
+                    outcome.unchanged += 1
+                }
                 continue
             }
             if current == result.classCode && !isManual { outcome.unchanged += 1; continue }

@@ -162,7 +162,9 @@ public struct AllocateCredit: LedgerCommand {
         } else {
             throw LedgerError.validation([FieldIssue("number", "no receipt or posted credit note numbered \(number)")])
         }
-        guard let customer = try tx.customer(id: customerID) else { throw LedgerError.notFound("customer #\(customerID)") }
+        guard let customer = try tx.customer(id: customerID) else {
+            throw LedgerError.notFound("customer #\(customerID)")
+        }
         let available = total.minorUnits - (try tx.allocatedFrom(source: source, id: sourceID))
         guard available > 0 else { throw LedgerError.refused("\(number) has nothing left to allocate") }
         return try Allocator.apply(plan: plan, available: Money(minorUnits: available, currency: total.currency),

@@ -39,7 +39,9 @@ public struct AgingBuckets: Hashable, Sendable, Codable {
     }
 
     /// Labels by invoice date: `0-30`, `31-60`, `61-90`, `91+`.
-    public var invoiceDateLabels: [String] { Array(labels.dropFirst()).enumerated().map { $0 == 0 ? "0-\(bounds.first ?? 0)" : $1 } }
+    public var invoiceDateLabels: [String] {
+        Array(labels.dropFirst()).enumerated().map { $0 == 0 ? "0-\(bounds.first ?? 0)" : $1 }
+    }
 
     /// Labels for `basis`.
     public func labels(for basis: AgingBasis) -> [String] { basis == .dueDate ? labels : invoiceDateLabels }

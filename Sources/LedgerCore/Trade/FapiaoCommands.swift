@@ -159,7 +159,8 @@ public struct RecordRedFapiao: LedgerCommand {
                                       "\(blue.key) has \(text(left)) left to reverse; \(text(wanted)) is more") }
         try issues.throwIfAny()
         let leftTax = part.tax - reversed.tax
-        let tax = wanted == left ? leftTax : Int64((2 * Int128(part.tax) * Int128(wanted) + Int128(part.total)) / (2 * Int128(part.total)))
+        let tax = wanted == left ? leftTax
+            : Int64((2 * Int128(part.tax) * Int128(wanted) + Int128(part.total)) / (2 * Int128(part.total)))
         var red = Fapiao(type: key.type, code: key.code, number: key.number, customerID: blue.customerID, date: date,
                          currency: blue.currency, total: wanted, tax: tax,
                          parts: [FapiaoPart(documentID: part.documentID, documentNumber: part.documentNumber,

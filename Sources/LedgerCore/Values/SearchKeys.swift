@@ -29,7 +29,9 @@ public enum SearchKeys {
             let letters = syllable(of: character)
             if !letters.isEmpty {
                 var readings = [letters]
-                for other in Polyphones.readings[character] ?? [] where !readings.contains(other) { readings.append(other) }
+                for other in Polyphones.readings[character] ?? [] where !readings.contains(other) {
+                    readings.append(other)
+                }
                 words.append(readings)
             }
         }
