@@ -29,7 +29,8 @@ enum Authentication {
         if record != nil { try? store.setFailedLogins(name: name, count: failures) }
         let reason = record == nil ? "no such user" : (record?.passwordHash.isEmpty == true ? "user has no password"
                                                        : (record?.user.isActive == false ? "user inactive" : "wrong password"))
-        let error = LedgerError.permissionDenied("login as \(name) failed (\(failures) failed attempt\(failures == 1 ? "" : "s"))")
+        let attempts = "\(failures) failed attempt\(failures == 1 ? "" : "s")"
+        let error = LedgerError.permissionDenied("login as \(name) failed (\(attempts))")
         let service = LedgerService(store: store, clock: clock, actor: name, role: .auditor)
         service.auditRefusal(command: "auth.login", payload: AuditJSON.encode(["reason": reason]) ?? "{}", error: error,
                              roleText: "none")

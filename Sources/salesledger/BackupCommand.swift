@@ -165,7 +165,8 @@ struct RestoreCommand: ParsableCommand {
                                                                                      confirm: false) : nil
         let report = SQLiteLedgerStore.verifyWithManifest(backupAt: file, passphrase: passphrase)
         guard report.isGood else {
-            throw UserError("backup \(file) is NOT usable, nothing was restored: " + report.problems.joined(separator: "; "))
+            throw UserError("backup \(file) is NOT usable, nothing was restored: "
+                            + report.problems.joined(separator: "; "))
         }
         let counts = report.counts ?? BackupCounts()
         // A practice backup never replaces the real ledger, nor a real backup the practice one.

@@ -178,22 +178,33 @@ enum LineSyntax {
             return nil
         }
         var line = LineInput(quantity: Quantity(0))
-        if parts[0].hasPrefix("*") { line.description = String(parts[0].dropFirst()) } else { line.productSKU = parts[0] }
+        if parts[0].hasPrefix("*") {
+            line.description = String(parts[0].dropFirst())
+        } else {
+            line.productSKU = parts[0]
+        }
         var ok = true
-        do { line.quantity = try Quantity.parse(parts[1]) } catch { issues.add("\(path).quantity",
-                                                                               "quantity '\(parts[1])' \(error)"); ok = false }
+        do { line.quantity = try Quantity.parse(parts[1]) } catch {
+            issues.add("\(path).quantity", "quantity '\(parts[1])' \(error)")
+            ok = false
+        }
         if parts.count > 2, !parts[2].isEmpty {
-            do { line.unitPrice = try MoneyParser.parse(parts[2],
-                                                        currency: currency) } catch { issues.add("\(path).unitPrice",
-                                                                                                 error.description); ok = false }
+            do { line.unitPrice = try MoneyParser.parse(parts[2], currency: currency) } catch {
+                issues.add("\(path).unitPrice", error.description)
+                ok = false
+            }
         }
         if parts.count > 3, !parts[3].isEmpty {
-            do { line.discount = try Rate.parsePercent(parts[3]) } catch { issues.add("\(path).discount",
-                                                                                      "discount '\(parts[3])' \(error)"); ok = false }
+            do { line.discount = try Rate.parsePercent(parts[3]) } catch {
+                issues.add("\(path).discount", "discount '\(parts[3])' \(error)")
+                ok = false
+            }
         }
         if parts.count > 4, !parts[4].isEmpty {
-            do { line.taxRate = try Rate.parsePercent(parts[4]) } catch { issues.add("\(path).taxRate",
-                                                                                     "tax rate '\(parts[4])' \(error)"); ok = false }
+            do { line.taxRate = try Rate.parsePercent(parts[4]) } catch {
+                issues.add("\(path).taxRate", "tax rate '\(parts[4])' \(error)")
+                ok = false
+            }
         }
         return ok ? line : nil
     }
@@ -214,4 +225,12 @@ func parseDate(_ text: String?, _ field: String, _ today: CivilDate) throws -> C
     let date = parseDate(text, field, today, &issues)
     try issues.throwIfAny()
     return date
+}
+
+extension LedgerService {
+    /// Throws the option errors in `issues` together with what the command's own rules say of it (a dry run), so
+    /// one run names every problem; does nothing when `issues` is empty.
+    func throwIfAny<C: LedgerCommand>(_ issues: IssueCollector, with command: C) throws {
+        if !issues.issues.isEmpty { throw LedgerError.validation(issues.issues + validationIssues(of: command)) }
+    }
 }

@@ -33,7 +33,8 @@ enum Main {
     }
 
     static func fail(_ message: String, code: Int32) -> Never {
-        FileHandle.standardError.write(Data(("salesledger: " + CLIChinese.message(TerminalSafeOutput.lines(message)) + "\n").utf8))
+        let text = "salesledger: " + CLIChinese.message(TerminalSafeOutput.lines(message)) + "\n"
+        FileHandle.standardError.write(Data(text.utf8))
         exit(code)
     }
 }
@@ -125,7 +126,9 @@ struct AuditCommand: ParsableCommand {
             print("head: \(result.entries):\(result.headHash)")
             if let anchored = result.anchoredHead { print("anchored: \(anchored.count):\(anchored.hash)") }
             guard result.isIntact else {
-                for problem in result.problems.dropFirst() { FileHandle.standardError.write(Data("  also: \(problem)\n".utf8)) }
+                for problem in result.problems.dropFirst() {
+                    FileHandle.standardError.write(Data("  also: \(problem)\n".utf8))
+                }
                 throw UserError("audit verify: \(result.problems[0])")
             }
             print("ok: \(result.entries) audit entries, chain intact (\(result.keyedEntries) keyed);"

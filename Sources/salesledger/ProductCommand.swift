@@ -55,7 +55,7 @@ struct ProductCommand: ParsableCommand {
             let rate = ProductOptions.rate(taxRate, issues: &issues) ?? .zero
             let command = CreateProduct(sku: sku, name: name, category: category, unit: unit, unitPrice: money,
                                         taxRate: rate)
-            if !issues.issues.isEmpty { throw LedgerError.validation(issues.issues + service.validationIssues(of: command)) }
+            try service.throwIfAny(issues, with: command)
             let product = try service.run(command)
             print("product \(product.sku) added: \(product.name) \(product.unitPrice.groupedString) "
                   + "\(product.unitPrice.currency.code), tax \(product.taxRate)")
@@ -86,7 +86,7 @@ struct ProductCommand: ParsableCommand {
             command.unitPrice = price.flatMap { ProductOptions.price($0, currency: cur, issues: &issues) }
             command.priceFrom = parseDate(from, "from", service.clock.today(), &issues)
             if from != nil, price == nil { issues.add("from", "give --price with --from") }
-            if !issues.issues.isEmpty { throw LedgerError.validation(issues.issues + service.validationIssues(of: command)) }
+            try service.throwIfAny(issues, with: command)
             let product = try service.run(command)
             print("product \(product.sku) changed: \(product.name) \(product.unitPrice.groupedString) "
                   + "\(product.unitPrice.currency.code), tax \(product.taxRate)")

@@ -57,7 +57,7 @@ struct ReceiptCommand: ParsableCommand {
             record.method = method ?? .other
             record.reference = reference
             record.note = note
-            if !issues.issues.isEmpty { throw LedgerError.validation(issues.issues + service.validationIssues(of: record)) }
+            try service.throwIfAny(issues, with: record)
             let outcome = try bill.run(record, service: service, chinese: global.isChinese)
             print("recorded \(outcome.receipt.displayNumber): \(money.groupedString) \(currency.code); allocated to "
                   + "\(outcome.allocation.allocations.count) invoice(s); unapplied "

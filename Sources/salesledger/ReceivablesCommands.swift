@@ -105,7 +105,7 @@ struct CreditNoteCommand: ParsableCommand {
                                                         issues: &issues)
                 var command = IssueLineCreditNote(invoiceNumber: appliesTo, date: day, lines: requests, reason: reason)
                 command.customerCode = customer
-                if !issues.issues.isEmpty { throw LedgerError.validation(issues.issues + service.validationIssues(of: command)) }
+                try service.throwIfAny(issues, with: command)
                 try report(service.run(command), currency: currency)
                 return
             }
@@ -127,7 +127,7 @@ struct CreditNoteCommand: ParsableCommand {
                 command = IssueCreditNote(customerCode: customer, date: day, appliesToNumber: appliesTo, lines: parsed,
                                           reason: reason)
             }
-            if !issues.issues.isEmpty { throw LedgerError.validation(issues.issues + service.validationIssues(of: command)) }
+            try service.throwIfAny(issues, with: command)
             try report(service.run(command), currency: currency)
         }
 

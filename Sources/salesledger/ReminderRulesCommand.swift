@@ -77,7 +77,11 @@ struct ReminderRulesCommand: ParsableCommand {
                 if let final { policy.finalNoticeFromDays = final }
                 if let stop { policy.stopCreditFromDays = stop }
                 try issues.throwIfAny()
-                if let customerClass { rules.byCustomerClass[customerClass] = policy } else { rules.standardPolicy = policy }
+                if let customerClass {
+                    rules.byCustomerClass[customerClass] = policy
+                } else {
+                    rules.standardPolicy = policy
+                }
             }
             try service.run(SetReminderRules(rules))
             print("reminder rules saved" + (customerClass.map { " for class \($0)" } ?? ""))

@@ -57,9 +57,10 @@ struct ContactCommand: ParsableCommand {
                                      date: parseDate(date, "date", today, &issues) ?? today, who: who ?? global.actor,
                                      channel: channel, note: note, promisedDate: parseDate(promised, "promisedDate",
                                                                                            today, &issues))
-            if !issues.issues.isEmpty { throw LedgerError.validation(issues.issues + service.validationIssues(of: command)) }
+            try service.throwIfAny(issues, with: command)
             let entry = try service.run(command)
-            print("logged contact #\(entry.id) with \(customer) on \(entry.date)\(entry.promisedDate.map { "; promised \($0)" } ?? "")")
+            let promise = entry.promisedDate.map { "; promised \($0)" } ?? ""
+            print("logged contact #\(entry.id) with \(customer) on \(entry.date)\(promise)")
         }
     }
 

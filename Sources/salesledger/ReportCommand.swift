@@ -68,7 +68,8 @@ struct AgingReportCommand: ParsableCommand {
             try issues.throwIfAny()
             guard let table = try Reports(store: store).aging(asOf: date, byClass: byClass, level: level,
                                                               basis: basis) else {
-                throw UserError("--by-class: dimension '\(byClass)' has no classes (see `salesledger class dimensions`)")
+                throw UserError("--by-class: dimension '\(byClass)' has no classes "
+                                + "(see `salesledger class dimensions`)")
             }
             printReport(table, format)
             return

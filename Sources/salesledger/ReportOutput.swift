@@ -27,7 +27,9 @@ func renderReport(_ table: ReportTable, _ format: OutputFormat, chinese: Bool = 
         c.titleZH = TerminalSafeOutput.cell(c.titleZH)
         return c
     }
-    func cell(_ c: ReportCell) -> ReportCell { if case .text(let t) = c { .text(TerminalSafeOutput.cell(t)) } else { c } }
+    func cell(_ c: ReportCell) -> ReportCell {
+        if case .text(let t) = c { .text(TerminalSafeOutput.cell(t)) } else { c }
+    }
     safe.rows = table.rows.map { $0.map(cell) }
     if case .given(let totals) = table.totalRule { safe.totalRule = .given(totals.map { $0.map(cell) }) }
     return ReportRenderer.render(safe, format.report, chinese: chinese)

@@ -18,7 +18,8 @@ enum TUILauncher {
         var warnings: [String] = []
         do { config = try AppConfig.load(path: AppConfig.defaultPath()) } catch { warnings.append("\(error) (settings "
                                                                                                   + "ignored)") }
-        let language: Language = global.lang != nil ? (global.isChinese ? .zh : .en) : (config.language ?? (global.isChinese ? .zh : .en))
+        let flag: Language = global.isChinese ? .zh : .en
+        let language: Language = global.lang != nil ? flag : (config.language ?? flag)
         // Autosave per instance (a second TUI never sees a live draft); a crashed instance's draft is adopted once.
         let drafts = DraftFiles(ledgerPath: global.databasePath)
         drafts.adoptCrashedDraft()
