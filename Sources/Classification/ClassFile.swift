@@ -6,12 +6,14 @@ import LedgerCore
 public enum ClassFile {
     /// Rows of a generic class file from a CSV header and records (record `i` is file line `i + 2`).
     /// - Throws: `LedgerError.validation` when a required column is missing or a line has too few fields.
-    public static func rows(header: [String], records: [[String]], defaultDimension: String? = nil) throws(LedgerError) -> [ClassImportRow] {
+    public static func rows(header: [String], records: [[String]],
+                            defaultDimension: String? = nil) throws(LedgerError) -> [ClassImportRow] {
         let columns = header.map { $0.trimmedClassText().lowercased() }
         func index(_ name: String) -> Int? { columns.firstIndex(of: name) }
         var issues = IssueCollector()
         let dimension = index("dimension")
-        if dimension == nil && defaultDimension == nil { issues.add("line 1", "missing column 'dimension' (or pass a dimension)") }
+        if dimension == nil && defaultDimension == nil { issues.add("line 1",
+                                                                    "missing column 'dimension' (or pass a dimension)") }
         guard let code = index("code") else {
             issues.add("line 1", "missing column 'code'")
             try issues.throwIfAny()
@@ -29,8 +31,10 @@ public enum ClassFile {
                 continue
             }
             func field(_ j: Int?) -> String { j.map { record[$0].trimmedClassText() } ?? "" }
-            out.append(ClassImportRow(line: line, dimension: dimension.map { record[$0].trimmedClassText() } ?? defaultDimension ?? "",
-                                      code: field(code), parentCode: field(parent), nameEN: field(nameEN), nameZH: field(nameZH)))
+            out.append(ClassImportRow(line: line,
+                                      dimension: dimension.map { record[$0].trimmedClassText() } ?? defaultDimension ?? "",
+                                      code: field(code), parentCode: field(parent), nameEN: field(nameEN),
+                                      nameZH: field(nameZH)))
         }
         try issues.throwIfAny()
         return out
@@ -39,11 +43,13 @@ public enum ClassFile {
     /// China's provinces and prefecture-level cities (统计用区划代码, cn-regions `provinces.csv` `code,name` and
     /// `cities.csv` `code,name,provinceCode`) as region classes `CN` → `CN-33` → `CN-33-01`.
     ///
-    /// A city named `市辖区` (municipal districts) or `县` takes its province's name (`北京市`, `重庆市 县`).
+    /// A city named `市辖区` (municipal districts) or `县` takes its province's name (`北京市`, `重庆市
+    /// 县`).
     /// Rows carry their file (`provinces.csv`, `cities.csv`) and line, so errors name both.
     /// - Throws: `LedgerError.validation` for a missing column, a non-numeric code, or a city whose province code
     ///   does not start its own code.
-    public static func chinaRegions(provinceHeader: [String], provinces: [[String]], cityHeader: [String], cities: [[String]],
+    public static func chinaRegions(provinceHeader: [String], provinces: [[String]], cityHeader: [String],
+                                    cities: [[String]],
                                     dimension: String = BuiltInDimension.region.rawValue) throws(LedgerError) -> [ClassImportRow] {
         var issues = IssueCollector()
         func col(_ header: [String], _ name: String, _ file: String) -> Int? {
@@ -56,7 +62,8 @@ public enum ClassFile {
         let cProvince = col(cityHeader, "provinceCode", "cities.csv")
         try issues.throwIfAny()
         guard let pCode, let pName, let cCode, let cName, let cProvince else { return [] }
-        var rows = [ClassImportRow(line: 1, dimension: dimension, code: "CN", nameEN: "China", nameZH: "中国", file: "provinces.csv")]
+        var rows = [ClassImportRow(line: 1, dimension: dimension, code: "CN", nameEN: "China", nameZH: "中国",
+                                   file: "provinces.csv")]
         var provinceNames: [String: String] = [:]
         let isDigits: (String) -> Bool = { !$0.isEmpty && $0.allSatisfy { ("0"..."9").contains($0) } }
         for (i, r) in provinces.enumerated() {
@@ -70,7 +77,8 @@ public enum ClassFile {
         }
         for (i, r) in cities.enumerated() {
             let at = "cities.csv line \(i + 2)"
-            guard r.count > max(cCode, cName, cProvince), isDigits(r[cCode]), r[cCode].count == 4, r[cCode].hasPrefix(r[cProvince]) else {
+            guard r.count > max(cCode, cName, cProvince), isDigits(r[cCode]), r[cCode].count == 4,
+            r[cCode].hasPrefix(r[cProvince]) else {
                 issues.add(at, "expected a 4-digit code starting with its provinceCode")
                 continue
             }
@@ -78,7 +86,8 @@ public enum ClassFile {
             let province = provinceNames[r[cProvince]] ?? ""
             var name = r[cName]
             if name == "市辖区" { name = province } else if name == "县" { name = province + " 县" }
-            rows.append(ClassImportRow(line: i + 2, dimension: dimension, code: "CN-\(code.prefix(2))-\(code.suffix(2))",
+            rows.append(ClassImportRow(line: i + 2, dimension: dimension,
+                                       code: "CN-\(code.prefix(2))-\(code.suffix(2))",
                                        parentCode: "CN-" + r[cProvince], nameEN: "", nameZH: name, file: "cities.csv"))
         }
         try issues.throwIfAny()

@@ -53,7 +53,8 @@ public struct PivotTable: Sendable {
         let byCurrency = Dictionary(grouping: facts, by: \.currency.code)
         return byCurrency.keys.sorted().compactMap { code in
             guard let group = byCurrency[code], let currency = group.first?.currency else { return nil }
-            return buildOne(query: query, currency: currency, facts: group, rowTree: rowTree, columnTree: columnTree, layout: layout)
+            return buildOne(query: query, currency: currency, facts: group, rowTree: rowTree, columnTree: columnTree,
+                            layout: layout)
         }
     }
 
@@ -69,8 +70,8 @@ public struct PivotTable: Sendable {
         return keys.sorted { (index[$0] ?? Int.max, $0) < (index[$1] ?? Int.max, $1) }
     }
 
-    static func buildOne(query: PivotQuery, currency: Currency, facts: [PivotFact], rowTree: ClassTree?, columnTree: ClassTree?,
-                         layout: Layout) -> PivotTable {
+    static func buildOne(query: PivotQuery, currency: Currency, facts: [PivotFact], rowTree: ClassTree?,
+                         columnTree: ClassTree?, layout: Layout) -> PivotTable {
         var cell: [String: [String: Int64]] = [:]
         var rowLeaves: [String: Set<String>] = [:]
         var columnLeaves: [String: Set<String>] = [:]

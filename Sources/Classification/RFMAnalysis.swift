@@ -51,7 +51,8 @@ public enum RFMAnalysis {
     }
 
     /// Scores and segment per customer with invoices; `asOf` measures recency.
-    public static func classify(_ facts: [CustomerSalesFact], asOf: CivilDate) -> [(fact: CustomerSalesFact, scores: Scores, segment: String)] {
+    public static func classify(_ facts: [CustomerSalesFact],
+                                asOf: CivilDate) -> [(fact: CustomerSalesFact, scores: Scores, segment: String)] {
         var out: [(CustomerSalesFact, Scores, String)] = []
         let active = facts.filter { $0.invoices > 0 && $0.lastInvoiceDate != nil }
         for (_, group) in Dictionary(grouping: active, by: \.currency.code).sorted(by: { $0.key < $1.key }) {

@@ -31,7 +31,8 @@ enum AnalyticalChecks {
                     lang.t(
                         "\(label) \(from)…\(to) \(figure.currency.code): DSO \(figure.text) days, turnover "
                             + "\(turnoverText)",
-                        "\(label) \(from)…\(to) \(figure.currency.code)：周转天数 \(figure.text)，周转率 \(turnoverText)"))
+                        "\(label) \(from)…\(to) \(figure.currency.code)：周转天数 \(figure.text)，周转率 "
+                        + "\(turnoverText)"))
                 guard let tenths = figure.tenths else { continue }
                 if index == 0 {
                     current[figure.currency.code] = tenths
@@ -40,15 +41,15 @@ enum AnalyticalChecks {
                 guard let now = current[figure.currency.code], tenths > 0, (now - tenths) * 100 > tenths * 20 else {
                     continue
                 }
-                result.findings.append(
-                    AuditFinding(
-                        check: result.id, severity: .info, subject: "\(figure.currency.code):\(index)",
-                        message: lang.t(
-                            "DSO rose from \(figure.text) (\(label)) to "
-                                + "\(Money.format(now, digits: 1, grouping: false)) days, more than 20 %",
-                            "周转天数由\(label) \(figure.text) 升至 \(Money.format(now, digits: 1, grouping: false)) 天，增幅超过 "
-                                + "20%"
-                        )))
+                result.add(
+                    severity: .info, subject: "\(figure.currency.code):\(index)",
+                    message: lang.t(
+                        "DSO rose from \(figure.text) (\(label)) to "
+                            + "\(Money.format(now, digits: 1, grouping: false)) days, more than 20 %",
+                        "周转天数由\(label) \(figure.text) 升至 "
+                        + "\(Money.format(now, digits: 1, grouping: false)) 天，增幅超过 "
+                            + "20%"
+                    ))
             }
         }
         return result
@@ -66,7 +67,8 @@ enum AnalyticalChecks {
         var result = AuditCheckResult(
             id: "analytical.balance-growth",
             title: lang.t(
-                "Customers whose balance grew by more than \(p.growthPercent) %", "余额增长超过 \(p.growthPercent)% 的客户"),
+                "Customers whose balance grew by more than \(p.growthPercent) %",
+                "余额增长超过 \(p.growthPercent)% 的客户"),
             severity: .info)
         let start = p.from.adding(days: -1)
         for (customer, currency, end) in ControlChecks.balances(data, asOf: p.to) {
@@ -75,14 +77,13 @@ enum AnalyticalChecks {
                 continue
             }
             let f = { (v: Int64) in Money.format(v, digits: currency.minorDigits, grouping: false) }
-            result.findings.append(
-                AuditFinding(
-                    check: result.id, severity: .info, subject: "\(customer.code) \(currency.code)",
-                    customer: customer.code,
-                    amount: AuditData.amount(end, currency),
-                    message: lang.t(
-                        "balance \(f(before)) on \(start) → \(f(end)) on \(p.to)",
-                        "余额 \(start) \(f(before)) → \(p.to) \(f(end))")))
+            result.add(
+                severity: .info, subject: "\(customer.code) \(currency.code)",
+                customer: customer.code,
+                amount: AuditData.amount(end, currency),
+                message: lang.t(
+                    "balance \(f(before)) on \(start) → \(f(end)) on \(p.to)",
+                    "余额 \(start) \(f(before)) → \(p.to) \(f(end))"))
         }
         return result
     }
@@ -92,7 +93,8 @@ enum AnalyticalChecks {
         var round = AuditCheckResult(
             id: "analytical.round-numbers",
             title: lang.t(
-                "Round-number invoices (multiples of \(p.roundUnit))", "整数金额发票（\(p.roundUnit) 的倍数）"), severity: .info)
+                "Round-number invoices (multiples of \(p.roundUnit))",
+                "整数金额发票（\(p.roundUnit) 的倍数）"), severity: .info)
         var weekend = AuditCheckResult(
             id: "analytical.weekend", title: lang.t("Postings on a Saturday or Sunday", "周末入账"),
             severity: .info)
@@ -100,12 +102,11 @@ enum AnalyticalChecks {
             var unit = p.roundUnit
             for _ in 0..<doc.currency.minorDigits { unit = unit.multipliedReportingOverflow(by: 10).partialValue }
             guard unit > 0, doc.total > 0, doc.total % unit == 0 else { continue }
-            round.findings.append(
-                AuditFinding(
-                    check: round.id, severity: .info, subject: doc.displayNumber,
-                    documents: [doc.displayNumber], customer: doc.customerCode,
-                    amount: AuditData.amount(doc.total, doc.currency),
-                    message: lang.t("round amount", "整数金额")))
+            round.add(
+                severity: .info, subject: doc.displayNumber,
+                documents: [doc.displayNumber], customer: doc.customerCode,
+                amount: AuditData.amount(doc.total, doc.currency),
+                message: lang.t("round amount", "整数金额"))
         }
         let byID = Dictionary(data.documents.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let receipts = Dictionary(data.snapshot.receipts.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -120,12 +121,11 @@ enum AnalyticalChecks {
                 $0.entity == "invoice" ? byID[$0.id]?.displayNumber : receipts[$0.id]?.displayNumber
             }
             guard let number, !number.isEmpty else { continue }
-            weekend.findings.append(
-                AuditFinding(
-                    check: weekend.id, severity: .info, subject: number, documents: [number],
-                    message: lang.t(
-                        "posted by \(entry.actor) on \(day) (\(day.isoWeekday == 6 ? "Saturday" : "Sunday"))",
-                        "\(entry.actor) 于 \(day)（\(day.isoWeekday == 6 ? "周六" : "周日")）入账")))
+            weekend.add(
+                severity: .info, subject: number, documents: [number],
+                message: lang.t(
+                    "posted by \(entry.actor) on \(day) (\(day.isoWeekday == 6 ? "Saturday" : "Sunday"))",
+                    "\(entry.actor) 于 \(day)（\(day.isoWeekday == 6 ? "周六" : "周日")）入账"))
         }
         return [round, weekend]
     }

@@ -36,20 +36,6 @@ public struct AuditData: Sendable {
         return data
     }
 
-    public init(
-        snapshot: ReceivablesSnapshot, documents: [AuditDocument], log: [AuditLogEntry],
-        counters: [NumberCounter], openItems: [OpenItem], unappliedCredits: [UnappliedCredit],
-        documentTotals: [DocumentTotals]
-    ) {
-        self.snapshot = snapshot
-        self.documents = documents
-        self.log = log
-        self.counters = counters
-        self.openItems = openItems
-        self.unappliedCredits = unappliedCredits
-        self.documentTotals = documentTotals
-    }
-
     mutating func index() {
         var docs: [Int64: [ReceivableDocument]] = [:]
         var receipts: [Int64: [Receipt]] = [:]

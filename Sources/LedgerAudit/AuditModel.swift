@@ -60,16 +60,14 @@ public struct AuditCheckResult: Hashable, Sendable {
     public var title: String
     /// Severity of this check's findings.
     public var severity: AuditSeverity
-    public var findings: [AuditFinding]
-    public var notes: [String]
+    public var findings: [AuditFinding] = []
+    public var notes: [String] = []
 
-    public init(id: String, title: String, severity: AuditSeverity, findings: [AuditFinding] = [], notes: [String] = [])
-    {
-        self.id = id
-        self.title = title
-        self.severity = severity
-        self.findings = findings
-        self.notes = notes
+    /// Appends a finding of this check about `subject` (its key is `<id>:<subject>`, see `AuditFinding`).
+    public mutating func add(severity: AuditSeverity, subject: String, documents: [String] = [], customer: String = "",
+                             amount: String = "", message: String) {
+        findings.append(AuditFinding(check: id, severity: severity, subject: subject, documents: documents,
+                                     customer: customer, amount: amount, message: message))
     }
 
     /// `pass`, `3 findings` or `2 observations`.

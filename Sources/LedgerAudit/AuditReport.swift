@@ -100,14 +100,17 @@ public enum AuditReport {
                 "Parameters: backdated > \(p.backdatedDays) days, cut-off ± \(p.cutoffDays) days, disputes > "
                     + "\(p.disputeDays) days, drafts > \(p.draftDays) days, balance growth > \(p.growthPercent) %, "
                     + "round unit \(p.roundUnit), sample \(p.sampleSize), seed \(p.seed)",
-                "参数：倒签 > \(p.backdatedDays) 天，截止 ± \(p.cutoffDays) 天，争议 > \(p.disputeDays) 天，草稿 > \(p.draftDays) "
-                    + "天，余额增长 > \(p.growthPercent)%，整数单位 \(p.roundUnit)，样本 \(p.sampleSize)，种子 \(p.seed)"
+                "参数：倒签 > \(p.backdatedDays) 天，截止 ± \(p.cutoffDays) 天，争议 > \(p.disputeDays) "
+                + "天，草稿 > \(p.draftDays) "
+                    + "天，余额增长 > \(p.growthPercent)%，整数单位 \(p.roundUnit)，样本 "
+                      + "\(p.sampleSize)，种子 \(p.seed)"
             ))
         let findings = run.findings.count
         let observations = run.allFindings.count - findings
         item(
             lang.t(
-                "Result: \(findings) findings, \(observations) observations", "结果：\(findings) 项发现，\(observations) 项观察"))
+                "Result: \(findings) findings, \(observations) observations",
+                "结果：\(findings) 项发现，\(observations) 项观察"))
         out.append("")
         heading(lang.t("Checks", "检查项目"), 2)
         for check in run.checks {
@@ -149,7 +152,8 @@ public enum AuditReport {
             item(
                 lang.t(
                     "\(check.id) (\(check.findings.count)): action ________  owner ________  due ________  done [ ]",
-                    "\(check.id)（\(check.findings.count)）：措施 ________  负责人 ________  期限 ________  完成 [ ]"))
+                    "\(check.id)（\(check.findings.count)）：措施 ________  负责人 ________  期限 ________  "
+                    + "完成 [ ]"))
         }
         return out.joined(separator: "\n") + "\n"
     }

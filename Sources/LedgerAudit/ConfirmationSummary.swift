@@ -88,7 +88,8 @@ public struct ConfirmationSummary: Hashable, Sendable {
                             + lang.t("agreed with customer", "已与客户核对"))
                 }
                 if letter.unappliedCredit != 0 {
-                    out.append("    " + lang.t("unapplied credit", "未核销贷项") + "  -\(m(letter.unappliedCredit))")
+                    out.append("    " + lang.t("unapplied credit",
+                                               "未核销贷项") + "  -\(m(letter.unappliedCredit))")
                 }
             }
         }

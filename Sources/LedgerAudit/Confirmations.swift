@@ -77,7 +77,8 @@ public enum Confirmations {
         var out: [String] = []
         out.append(lang.t("ACCOUNTS RECEIVABLE CONFIRMATION (询证函)", "企业询证函"))
         out.append(
-            lang.t("Reference: \(letter.customer.code)-\(letter.asOf)", "编号：\(letter.customer.code)-\(letter.asOf)"))
+            lang.t("Reference: \(letter.customer.code)-\(letter.asOf)",
+                   "编号：\(letter.customer.code)-\(letter.asOf)"))
         out.append("")
         out.append(
             lang.t(
@@ -88,7 +89,8 @@ public enum Confirmations {
         out.append(
             lang.t(
                 "Our auditors are reviewing our accounts. Please confirm the balance you owed us as of \(letter.asOf).",
-                "本公司正在进行定期审计，按照惯例，请核对截至 \(letter.asOf) 贵公司与本公司的往来款项。"))
+                "本公司正在进行定期审计，按照惯例，请核对截至 \(letter.asOf) "
+                + "贵公司与本公司的往来款项。"))
         switch letter.form {
         case .positive:
             out.append(

@@ -1,7 +1,8 @@
 import LedgerCore
 import LedgerInterop
 
-/// Internal consistency (内部一致性): document totals = sum of lines; no allocation exceeds its invoice, receipt or
+/// Internal consistency (内部一致性): document totals = sum of lines; no allocation exceeds its invoice, receipt
+/// or
 /// credit note; aging total = customer balances = journal-export receivables (cn-finance §6.1); the audit chain.
 enum ConsistencyChecks {
     static func documentTotals(_ data: AuditData, _ lang: AuditLanguage) -> AuditCheckResult {
@@ -26,14 +27,14 @@ enum ConsistencyChecks {
                         "价税合计 \(fmt(doc.total, doc)) ≠ 金额 + 税额") : nil,
             ].compactMap { $0 }
             guard !problems.isEmpty else { continue }
-            result.findings.append(
-                AuditFinding(
-                    check: result.id, severity: .error, subject: doc.displayNumber,
-                    documents: [doc.displayNumber], customer: doc.customerCode,
-                    amount: AuditData.amount(doc.total, doc.currency),
-                    message: problems.joined(separator: "; ")))
+            result.add(
+                severity: .error, subject: doc.displayNumber,
+                documents: [doc.displayNumber], customer: doc.customerCode,
+                amount: AuditData.amount(doc.total, doc.currency),
+                message: problems.joined(separator: "; "))
         }
-        result.notes.append(lang.t("\(data.documents.count) documents checked", "已检查 \(data.documents.count) 张单据"))
+        result.notes.append(lang.t("\(data.documents.count) documents checked",
+                                   "已检查 \(data.documents.count) 张单据"))
         return result
     }
 
@@ -41,7 +42,8 @@ enum ConsistencyChecks {
         var result = AuditCheckResult(
             id: "consistency.allocations",
             title: lang.t(
-                "No allocation exceeds its invoice, receipt or credit note", "核销金额不超过发票、收款单或红字冲销"), severity: .error)
+                "No allocation exceeds its invoice, receipt or credit note",
+                "核销金额不超过发票、收款单或红字冲销"), severity: .error)
         var toInvoice: [Int64: Int64] = [:]
         var fromSource: [String: Int64] = [:]
         for a in data.snapshot.allocations {
@@ -51,43 +53,37 @@ enum ConsistencyChecks {
             }
         }
         let docs = Dictionary(data.documents.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        /// A posted document (void: nothing) with more allocated to or from it than it holds.
+        func overAllocated(_ doc: AuditDocument, _ allocated: Int64, _ en: String, _ zh: String) {
+            let limit = doc.status == .posted ? doc.total : 0
+            guard allocated > limit || allocated < 0 else { return }
+            result.add(
+                severity: .error, subject: doc.displayNumber, documents: [doc.displayNumber],
+                customer: doc.customerCode, amount: AuditData.amount(allocated, doc.currency),
+                message: lang.t(
+                    "allocated \(fmt(allocated, doc)) \(en) of \(fmt(limit, doc))",
+                    "核销 \(fmt(allocated, doc))，\(zh)仅 \(fmt(limit, doc))"))
+        }
         for (id, allocated) in toInvoice.sorted(by: { $0.key < $1.key }) {
             guard let doc = docs[id] else { continue }
-            let limit = doc.status == .posted ? doc.total : 0
-            guard allocated > limit || allocated < 0 else { continue }
-            result.findings.append(
-                AuditFinding(
-                    check: result.id, severity: .error, subject: doc.displayNumber, documents: [doc.displayNumber],
-                    customer: doc.customerCode, amount: AuditData.amount(allocated, doc.currency),
-                    message: lang.t(
-                        "allocated \(fmt(allocated, doc)) to an invoice of \(fmt(limit, doc))",
-                        "核销 \(fmt(allocated, doc))，发票仅 \(fmt(limit, doc))")))
+            overAllocated(doc, allocated, "to an invoice", "发票")
         }
         for receipt in data.snapshot.receipts {
             let allocated = fromSource["receipt#\(receipt.id)"] ?? 0
             guard allocated > receipt.amount.minorUnits || allocated < 0 else { continue }
-            result.findings.append(
-                AuditFinding(
-                    check: result.id, severity: .error, subject: receipt.displayNumber,
-                    documents: [receipt.displayNumber],
-                    customer: data.customerCode(receipt.customerID),
-                    amount: AuditData.amount(allocated, receipt.amount.currency),
-                    message: lang.t(
-                        "allocated \(Self.plain(allocated, receipt.amount.currency)) from a receipt of"
-                            + " \(receipt.amount.plainString)",
-                        "核销 \(Self.plain(allocated, receipt.amount.currency))，收款单仅 \(receipt.amount.plainString)")))
+            result.add(
+                severity: .error, subject: receipt.displayNumber,
+                documents: [receipt.displayNumber],
+                customer: data.customerCode(receipt.customerID),
+                amount: AuditData.amount(allocated, receipt.amount.currency),
+                message: lang.t(
+                    "allocated \(Self.plain(allocated, receipt.amount.currency)) from a receipt of"
+                        + " \(receipt.amount.plainString)",
+                    "核销 \(Self.plain(allocated, receipt.amount.currency))，收款单仅 "
+                    + "\(receipt.amount.plainString)"))
         }
         for doc in data.documents where doc.kind == .creditNote {
-            let allocated = fromSource["credit_note#\(doc.id)"] ?? 0
-            let limit = doc.status == .posted ? doc.total : 0
-            guard allocated > limit || allocated < 0 else { continue }
-            result.findings.append(
-                AuditFinding(
-                    check: result.id, severity: .error, subject: doc.displayNumber, documents: [doc.displayNumber],
-                    customer: doc.customerCode, amount: AuditData.amount(allocated, doc.currency),
-                    message: lang.t(
-                        "allocated \(fmt(allocated, doc)) from a credit note of \(fmt(limit, doc))",
-                        "核销 \(fmt(allocated, doc))，红字冲销仅 \(fmt(limit, doc))")))
+            overAllocated(doc, fromSource["credit_note#\(doc.id)"] ?? 0, "from a credit note", "红字冲销")
         }
         return result
     }
@@ -98,7 +94,8 @@ enum ConsistencyChecks {
         var result = AuditCheckResult(
             id: "consistency.tie-out",
             title: lang.t(
-                "Aging total = customer balances = journal-export receivables", "账龄合计 = 客户应收余额 = 凭证导出应收"),
+                "Aging total = customer balances = journal-export receivables",
+                "账龄合计 = 客户应收余额 = 凭证导出应收"),
             severity: .error)
         var aging: [String: Int64] = [:]
         for report in Aging.reports(items: data.openItems, credits: data.unappliedCredits, asOf: to) {
@@ -124,10 +121,9 @@ enum ConsistencyChecks {
                 "\(code) 截至 \(to)：账龄 \(f(a))，客户余额 \(f(b))，凭证 \(f(j))")
             result.notes.append(line)
             if a != b || a != j {
-                result.findings.append(
-                    AuditFinding(
-                        check: result.id, severity: .error, subject: code,
-                        amount: "\(f(a - b)) \(code)", message: line))
+                result.add(
+                    severity: .error, subject: code,
+                    amount: "\(f(a - b)) \(code)", message: line)
             }
         }
         result.notes.append(
@@ -142,12 +138,12 @@ enum ConsistencyChecks {
         var result = AuditCheckResult(
             id: "consistency.chain", title: lang.t("Audit chain intact", "审计链完整"), severity: .error)
         if let problem {
-            result.findings.append(
-                AuditFinding(
-                    check: result.id, severity: .error, subject: "chain",
-                    message: lang.t("audit chain broken at \(problem)", "审计链断裂：\(problem)")))
+            result.add(
+                severity: .error, subject: "chain",
+                message: lang.t("audit chain broken at \(problem)", "审计链断裂：\(problem)"))
         } else {
-            result.notes.append(lang.t("\(entries) audit entries, chain intact", "\(entries) 条审计记录，链完整"))
+            result.notes.append(lang.t("\(entries) audit entries, chain intact",
+                                       "\(entries) 条审计记录，链完整"))
         }
         return result
     }

@@ -1,6 +1,7 @@
 import LedgerCore
 
-/// Credit balances (贷方余额 → 预收账款, cn-finance §6.7) and controls: credit-hold overrides, voids and credit notes
+/// Credit balances (贷方余额 → 预收账款, cn-finance §6.7) and controls: credit-hold overrides, voids and
+/// credit notes
 /// per user, write-offs, long disputes, old drafts, customers over their credit limit.
 enum ControlChecks {
     static func creditBalances(_ data: AuditData, p: AuditParameters) -> AuditCheckResult {
@@ -8,21 +9,21 @@ enum ControlChecks {
         var result = AuditCheckResult(
             id: "balances.credit",
             title: lang.t(
-                "Customers with credit balances (reclassify to 预收账款 advances)", "贷方余额客户（重分类至预收账款）"), severity: .warning)
+                "Customers with credit balances (reclassify to 预收账款 advances)",
+                "贷方余额客户（重分类至预收账款）"), severity: .warning)
         for (customer, currency, balance) in balances(data, asOf: p.to) where balance < 0 {
-            result.findings.append(
-                AuditFinding(
-                    check: result.id, severity: .warning, subject: "\(customer.code) \(currency.code)",
-                    customer: customer.code,
-                    amount: AuditData.amount(-balance, currency),
-                    message: lang.t(
-                        "\(customer.name) holds a credit of "
-                            + "\(Money.format(-balance, digits: currency.minorDigits, grouping: true)) "
-                            + "\(currency.code) on \(p.to): reclassify to advances (预收账款)",
-                        "\(customer.name) 于 \(p.to) 贷方余额 "
-                            + "\(Money.format(-balance, digits: currency.minorDigits, grouping: true)) "
-                            + "\(currency.code)：重分类至预收账款"
-                    )))
+            result.add(
+                severity: .warning, subject: "\(customer.code) \(currency.code)",
+                customer: customer.code,
+                amount: AuditData.amount(-balance, currency),
+                message: lang.t(
+                    "\(customer.name) holds a credit of "
+                        + "\(Money.format(-balance, digits: currency.minorDigits, grouping: true)) "
+                        + "\(currency.code) on \(p.to): reclassify to advances (预收账款)",
+                    "\(customer.name) 于 \(p.to) 贷方余额 "
+                        + "\(Money.format(-balance, digits: currency.minorDigits, grouping: true)) "
+                        + "\(currency.code)：重分类至预收账款"
+                ))
         }
         return result
     }
@@ -66,14 +67,13 @@ enum ControlChecks {
                 guard changes.contains(where: { $0.entity == "credit_override" }) else { continue }
                 let doc = changes.first { $0.entity == "invoice" }.flatMap { byID[$0.id] }
                 let reason = AuditData.payloadField(entry, "creditOverrideReason") as? String ?? ""
-                overrides.findings.append(
-                    AuditFinding(
-                        check: overrides.id, severity: .warning, subject: doc?.displayNumber ?? "seq\(entry.seq)",
-                        documents: doc.map { [$0.displayNumber] } ?? [], customer: doc?.customerCode ?? "",
-                        amount: doc.map { AuditData.amount($0.total, $0.currency) } ?? "",
-                        message: lang.t(
-                            "\(entry.actor) posted over a credit hold on \(day): \(reason)",
-                            "\(entry.actor) 于 \(day) 越过信用冻结过账：\(reason)")))
+                overrides.add(
+                    severity: .warning, subject: doc?.displayNumber ?? "seq\(entry.seq)",
+                    documents: doc.map { [$0.displayNumber] } ?? [], customer: doc?.customerCode ?? "",
+                    amount: doc.map { AuditData.amount($0.total, $0.currency) } ?? "",
+                    message: lang.t(
+                        "\(entry.actor) posted over a credit hold on \(day): \(reason)",
+                        "\(entry.actor) 于 \(day) 越过信用冻结过账：\(reason)"))
             case "invoice.void": counts[entry.actor, default: (0, 0, 0)].voids += 1
             case "credit_note.issue": counts[entry.actor, default: (0, 0, 0)].credits += 1
             default: break
@@ -85,12 +85,11 @@ enum ControlChecks {
                     "\(user): \(c.posted) invoices, \(c.voids) voids, \(c.credits) credit notes",
                     "\(user)：发票 \(c.posted) 张，作废 \(c.voids) 张，红字冲销 \(c.credits) 张"))
             guard c.voids + c.credits > 0 else { continue }
-            perUser.findings.append(
-                AuditFinding(
-                    check: perUser.id, severity: .info, subject: user,
-                    message: lang.t(
-                        "\(user): \(c.voids) voids and \(c.credits) credit notes against \(c.posted) invoices posted",
-                        "\(user)：作废 \(c.voids) 张、红字冲销 \(c.credits) 张，过账发票 \(c.posted) 张")))
+            perUser.add(
+                severity: .info, subject: user,
+                message: lang.t(
+                    "\(user): \(c.voids) voids and \(c.credits) credit notes against \(c.posted) invoices posted",
+                    "\(user)：作废 \(c.voids) 张、红字冲销 \(c.credits) 张，过账发票 \(c.posted) 张"))
         }
         return [
             overrides, perUser, writeOffs(data, byID, p), disputes(data, byID, p), drafts(data, p), overLimit(data, p),
@@ -105,11 +104,10 @@ enum ControlChecks {
         for a in data.snapshot.allocations
         where a.source == .writeOff && a.reversesID == nil && a.date >= p.from && a.date <= p.to {
             guard let doc = byID[a.invoiceID] else { continue }
-            result.findings.append(
-                AuditFinding(
-                    check: result.id, severity: .review, subject: doc.displayNumber, documents: [doc.displayNumber],
-                    customer: doc.customerCode, amount: AuditData.amount(a.amount.minorUnits, a.amount.currency),
-                    message: lang.t("written off on \(a.date): \(a.note)", "\(a.date) 核销坏账：\(a.note)")))
+            result.add(
+                severity: .review, subject: doc.displayNumber, documents: [doc.displayNumber],
+                customer: doc.customerCode, amount: AuditData.amount(a.amount.minorUnits, a.amount.currency),
+                message: lang.t("written off on \(a.date): \(a.note)", "\(a.date) 核销坏账：\(a.note)"))
         }
         return result
     }
@@ -119,7 +117,8 @@ enum ControlChecks {
         var result = AuditCheckResult(
             id: "control.disputes",
             title: lang.t(
-                "Disputes open longer than \(p.disputeDays) days", "争议超过 \(p.disputeDays) 天未解决"), severity: .warning)
+                "Disputes open longer than \(p.disputeDays) days", "争议超过 \(p.disputeDays) 天未解决"),
+                severity: .warning)
         var since: [Int64: CivilDate] = [:]
         for entry in data.log where entry.command == "invoice.dispute" {
             guard let day = entry.date,
@@ -135,12 +134,12 @@ enum ControlChecks {
             let start = since[doc.id] ?? doc.date
             let days = start.days(to: p.to)
             guard days > p.disputeDays else { continue }
-            result.findings.append(
-                AuditFinding(
-                    check: result.id, severity: .warning, subject: doc.displayNumber, documents: [doc.displayNumber],
-                    customer: doc.customerCode, amount: AuditData.amount(doc.total, doc.currency),
-                    message: lang.t(
-                        "disputed since \(start) (\(days) days at \(p.to))", "自 \(start) 起争议（截至 \(p.to) 共 \(days) 天）")))
+            result.add(
+                severity: .warning, subject: doc.displayNumber, documents: [doc.displayNumber],
+                customer: doc.customerCode, amount: AuditData.amount(doc.total, doc.currency),
+                message: lang.t(
+                    "disputed since \(start) (\(days) days at \(p.to))",
+                    "自 \(start) 起争议（截至 \(p.to) 共 \(days) 天）"))
         }
         return result
     }
@@ -152,12 +151,12 @@ enum ControlChecks {
             title: lang.t(
                 "Drafts older than \(p.draftDays) days", "超过 \(p.draftDays) 天的草稿"), severity: .warning)
         for doc in data.documents where doc.status == .draft && doc.date.days(to: p.to) > p.draftDays {
-            result.findings.append(
-                AuditFinding(
-                    check: result.id, severity: .warning, subject: "draft#\(doc.id)", customer: doc.customerCode,
-                    amount: AuditData.amount(doc.total, doc.currency),
-                    message: lang.t(
-                        "draft #\(doc.id) dated \(doc.date) was never posted", "草稿 #\(doc.id)（\(doc.date)）未过账")))
+            result.add(
+                severity: .warning, subject: "draft#\(doc.id)", customer: doc.customerCode,
+                amount: AuditData.amount(doc.total, doc.currency),
+                message: lang.t(
+                    "draft #\(doc.id) dated \(doc.date) was never posted",
+                    "草稿 #\(doc.id)（\(doc.date)）未过账"))
         }
         return result
     }
@@ -183,16 +182,16 @@ enum ControlChecks {
                 loaded += 1
                 continue
             }
-            result.findings.append(
-                AuditFinding(
-                    check: result.id, severity: .warning, subject: customer.code, customer: customer.code,
-                    amount: AuditData.amount(balance, currency),
-                    message: lang.t(
-                        "balance \(Money.format(balance, digits: currency.minorDigits, grouping: true)) over the limit "
-                            + "\(limit.groupedString) \(currency.code) on \(p.to)",
-                        "\(p.to) 余额 \(Money.format(balance, digits: currency.minorDigits, grouping: true)) 超出额度 "
-                            + "\(limit.groupedString) \(currency.code)"
-                    )))
+            result.add(
+                severity: .warning, subject: customer.code, customer: customer.code,
+                amount: AuditData.amount(balance, currency),
+                message: lang.t(
+                    "balance \(Money.format(balance, digits: currency.minorDigits, grouping: true)) over the limit "
+                        + "\(limit.groupedString) \(currency.code) on \(p.to)",
+                    "\(p.to) 余额 \(Money.format(balance, digits: currency.minorDigits, grouping: true)) "
+                    + "超出额度 "
+                        + "\(limit.groupedString) \(currency.code)"
+                ))
         }
         if loaded > 0 {
             result.notes.append(

@@ -9,7 +9,8 @@ enum DuplicateChecks {
         var result = AuditCheckResult(
             id: "duplicates.invoices",
             title: lang.t(
-                "Invoices with the same customer, amount and date", "同一客户、金额、日期的发票"), severity: .review)
+                "Invoices with the same customer, amount and date", "同一客户、金额、日期的发票"),
+                severity: .review)
         var groups: [String: [AuditDocument]] = [:]
         for doc in data.postedDocuments where doc.kind == .invoice && doc.date >= from && doc.date <= to {
             groups["\(doc.customerID)|\(doc.currency.code)|\(doc.total)|\(doc.date)", default: []].append(doc)
@@ -17,14 +18,13 @@ enum DuplicateChecks {
         for (_, group) in groups.sorted(by: { $0.value[0].id < $1.value[0].id }) where group.count > 1 {
             if isGenuine(group) { continue }
             let numbers = group.map(\.displayNumber)
-            result.findings.append(
-                AuditFinding(
-                    check: result.id, severity: .review, subject: numbers.joined(separator: "+"), documents: numbers,
-                    customer: group[0].customerCode, amount: AuditData.amount(group[0].total, group[0].currency),
-                    message: lang.t(
-                        "\(group.count) invoices on \(group[0].date) for the same amount: possible duplicate, review "
-                            + "(never merged)",
-                        "\(group[0].date) 同金额发票 \(group.count) 张：疑似重复，请复核（不会合并）")))
+            result.add(
+                severity: .review, subject: numbers.joined(separator: "+"), documents: numbers,
+                customer: group[0].customerCode, amount: AuditData.amount(group[0].total, group[0].currency),
+                message: lang.t(
+                    "\(group.count) invoices on \(group[0].date) for the same amount: possible duplicate, review "
+                        + "(never merged)",
+                    "\(group[0].date) 同金额发票 \(group.count) 张：疑似重复，请复核（不会合并）"))
         }
         return result
     }
@@ -51,14 +51,13 @@ enum DuplicateChecks {
         for (reference, group) in groups.sorted(by: { $0.key < $1.key }) where group.count > 1 {
             guard group.contains(where: { $0.date >= from && $0.date <= to }) else { continue }
             let numbers = group.map(\.displayNumber)
-            result.findings.append(
-                AuditFinding(
-                    check: result.id, severity: .review, subject: reference, documents: numbers,
-                    customer: Set(group.map { data.customerCode($0.customerID) }).sorted().joined(separator: " "),
-                    amount: group[0].amount.plainString + " " + group[0].amount.currency.code,
-                    message: lang.t(
-                        "\(group.count) receipts carry the reference \(reference): possible double entry, review",
-                        "\(group.count) 张收款单参考号均为 \(reference)：疑似重复录入，请复核")))
+            result.add(
+                severity: .review, subject: reference, documents: numbers,
+                customer: Set(group.map { data.customerCode($0.customerID) }).sorted().joined(separator: " "),
+                amount: group[0].amount.plainString + " " + group[0].amount.currency.code,
+                message: lang.t(
+                    "\(group.count) receipts carry the reference \(reference): possible double entry, review",
+                    "\(group.count) 张收款单参考号均为 \(reference)：疑似重复录入，请复核"))
         }
         return result
     }

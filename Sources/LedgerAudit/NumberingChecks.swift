@@ -47,21 +47,20 @@ enum NumberingChecks {
             for n in stride(from: 1, through: last, by: 1) where seen[n] == nil { missing.append(n) }
             for n in missing {
                 let number = Invoice.formatNumber(series: series, year: year, number: n)
-                gaps.findings.append(
-                    AuditFinding(
-                        check: gaps.id, severity: .error, subject: number, documents: [number],
-                        message: lang.t(
-                            "number \(number) is missing (series \(series) \(year) goes to \(last))",
-                            "缺号 \(number)（\(series) \(year) 年已编至 \(last)）")))
+                gaps.add(
+                    severity: .error, subject: number, documents: [number],
+                    message: lang.t(
+                        "number \(number) is missing (series \(series) \(year) goes to \(last))",
+                        "缺号 \(number)（\(series) \(year) 年已编至 \(last)）"))
             }
             for (n, group) in seen.sorted(by: { $0.key < $1.key }) where group.count > 1 {
                 let number = Invoice.formatNumber(series: series, year: year, number: n)
-                duplicates.findings.append(
-                    AuditFinding(
-                        check: duplicates.id, severity: .error, subject: number, documents: group.map(\.display),
-                        customer: group.map(\.customer).joined(separator: " "),
-                        message: lang.t(
-                            "number \(number) is used \(group.count) times", "编号 \(number) 使用了 \(group.count) 次")))
+                duplicates.add(
+                    severity: .error, subject: number, documents: group.map(\.display),
+                    customer: group.map(\.customer).joined(separator: " "),
+                    message: lang.t(
+                        "number \(number) is used \(group.count) times",
+                        "编号 \(number) 使用了 \(group.count) 次"))
             }
             gaps.notes.append(
                 lang.t(
@@ -80,12 +79,11 @@ enum NumberingChecks {
         var counts: [String: Int] = [:]
         for doc in data.documents where doc.status == .void && doc.date >= from && doc.date <= to {
             counts["\(doc.series) \(doc.numberYear)", default: 0] += 1
-            result.findings.append(
-                AuditFinding(
-                    check: result.id, severity: .info, subject: doc.displayNumber,
-                    documents: [doc.displayNumber], customer: doc.customerCode,
-                    amount: AuditData.amount(doc.total, doc.currency),
-                    message: lang.t("voided: \(doc.voidReason)", "已作废：\(doc.voidReason)")))
+            result.add(
+                severity: .info, subject: doc.displayNumber,
+                documents: [doc.displayNumber], customer: doc.customerCode,
+                amount: AuditData.amount(doc.total, doc.currency),
+                message: lang.t("voided: \(doc.voidReason)", "已作废：\(doc.voidReason)"))
         }
         for (key, n) in counts.sorted(by: { $0.key < $1.key }) {
             result.notes.append(lang.t("\(key): \(n) voided", "\(key)：作废 \(n) 张"))

@@ -19,13 +19,17 @@ public struct ProcessMetric: Hashable, Sendable {
 
     public func label(_ lang: AuditLanguage) -> String {
         switch id {
-        case "invoice-to-first-receipt": return lang.t("days from invoice to first receipt", "开票至首次收款天数")
+        case "invoice-to-first-receipt": return lang.t("days from invoice to first receipt",
+                                                       "开票至首次收款天数")
         case "receipt-to-allocation": return lang.t("days from receipt to allocation", "收款至核销天数")
         case "promises-kept": return lang.t("promises kept (%)", "承诺付款兑现率（%）")
-        case "reminders-paid-14d": return lang.t("reminders followed by payment within 14 days (%)", "催收后 14 天内回款比例（%）")
-        case "voids-credits-per-100": return lang.t("voids and credit notes per 100 invoices", "每百张发票作废及红字冲销数")
+        case "reminders-paid-14d": return lang.t("reminders followed by payment within 14 days (%)",
+                                                 "催收后 14 天内回款比例（%）")
+        case "voids-credits-per-100": return lang.t("voids and credit notes per 100 invoices",
+                                                    "每百张发票作废及红字冲销数")
         case "credit-overrides": return lang.t("credit-hold overrides", "信用冻结越权放行次数")
-        case "documents-per-clerk-day": return lang.t("documents entered per clerk per day", "每人每日录入单据数")
+        case "documents-per-clerk-day": return lang.t("documents entered per clerk per day",
+                                                      "每人每日录入单据数")
         case "drafts-abandoned": return lang.t("drafts abandoned", "废弃草稿数")
         default: return id
         }

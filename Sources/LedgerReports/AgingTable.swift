@@ -8,8 +8,8 @@ public enum AgingTable {
     /// One currency's aging by bucket; the total row reads `total`.
     public static func buckets(_ report: AgingReport) -> ReportTable {
         let c = report.currency
-        var rows: [[ReportCell]] = report.buckets.map { [.text($0.label), .money(Money(minorUnits: $0.amount, currency: c)), .count($0.count)] }
-        rows.append([.text("unapplied credits"), .money(Money(minorUnits: -report.unappliedCredits, currency: c)), .empty])
+        var rows: [[ReportCell]] = report.buckets.map { [.text($0.label), .amount($0.amount, c), .count($0.count)] }
+        rows.append([.text("unapplied credits"), .amount(-report.unappliedCredits, c), .empty])
         return ReportTable(name: "aging", columns: [ReportColumn("bucket", .text, en: "Bucket", zh: "账龄"),
                                                     ReportColumn("amount", .money, en: "Amount", zh: "金额"),
                                                     ReportColumn("count", .count, en: "Count", zh: "笔数")],
@@ -21,12 +21,14 @@ public enum AgingTable {
     public static func grouped(_ reports: [AgingReport], by grouping: AgingGrouping) -> ReportTable {
         let labels = reports.first?.buckets.map(\.label) ?? AgingBuckets.standard.labels
         let en = StatementWords(chinese: false), zh = StatementWords(chinese: true)
-        var columns = [ReportColumn(grouping.rawValue, .text, en: "Code", zh: "编码"), ReportColumn("name", .text, en: "Name", zh: "名称")]
+        var columns = [ReportColumn(grouping.rawValue, .text, en: "Code", zh: "编码"),
+                       ReportColumn("name", .text, en: "Name", zh: "名称")]
         columns += labels.map { ReportColumn($0, .money, en: en.bucket($0), zh: zh.bucket($0)) }
-        columns += [ReportColumn("credits", .money, en: "Credits", zh: "未核销贷项"), ReportColumn("total", .money, en: "Total", zh: "合计")]
+        columns += [ReportColumn("credits", .money, en: "Credits", zh: "未核销贷项"),
+                    ReportColumn("total", .money, en: "Total", zh: "合计")]
         var rows: [[ReportCell]] = []
         for report in reports {
-            func money(_ minor: Int64) -> ReportCell { .money(Money(minorUnits: minor, currency: report.currency)) }
+            func money(_ minor: Int64) -> ReportCell { .amount(minor, report.currency) }
             for g in report.groups {
                 rows.append([.text(g.key), .text(g.label)] + g.amounts.map(money) + [money(-g.credits), money(g.total)])
             }

@@ -25,7 +25,7 @@ public struct DSOReport: Sendable, Hashable {
     }
 
     private func row(_ f: DSOFigure, label: String) -> [ReportCell] {
-        [.text(label), .money(Money(minorUnits: f.receivablesAtEnd, currency: f.currency)),
-         .money(Money(minorUnits: f.creditSales, currency: f.currency)), .count(f.days), f.tenths.map(ReportCell.days) ?? .empty]
+        [.text(label), .amount(f.receivablesAtEnd, f.currency), .amount(f.creditSales, f.currency), .count(f.days),
+         f.tenths.map(ReportCell.days) ?? .empty]
     }
 }

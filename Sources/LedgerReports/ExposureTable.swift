@@ -15,10 +15,8 @@ public enum ExposureTable {
                       ReportColumn("hold", .text, en: "Hold", zh: "冻结"),
                       ReportColumn("reason", .text, en: "Reason", zh: "原因")],
             rows: exposures.map { e in
-                [.text(e.customerCode), .money(Money(minorUnits: e.balance, currency: e.currency)),
-                 .money(Money(minorUnits: e.overdue, currency: e.currency)),
-                 .money(Money(minorUnits: e.billsHeld, currency: e.currency)),
-                 e.creditLimit.map { .money(Money(minorUnits: $0, currency: e.currency)) } ?? .empty,
+                [.text(e.customerCode), .amount(e.balance, e.currency), .amount(e.overdue, e.currency),
+                 .amount(e.billsHeld, e.currency), e.creditLimit.map { .amount($0, e.currency) } ?? .empty,
                  e.creditUsedBasisPoints.map(ReportCell.percent) ?? .empty,
                  .text(e.isOnHold ? "yes" : "no"), .text(e.holdReasons.map(\.message).joined(separator: "; "))]
             }, totalRule: .none)

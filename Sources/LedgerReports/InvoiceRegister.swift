@@ -5,7 +5,8 @@ import LedgerCore
 extension Reports {
     /// One page of documents matching `search` and how many match in all, read in one snapshot.
     /// - Throws: `LedgerError.storage`.
-    public func invoiceRegister(_ search: DocumentSearch, page: PageRequest) throws -> (rows: [InvoiceListRow], count: Int) {
+    public func invoiceRegister(_ search: DocumentSearch, page: PageRequest) throws -> (rows: [InvoiceListRow],
+                                                                                        count: Int) {
         try store.readSnapshot { (try store.documents(search, page: page), try store.documentCount(search)) }
     }
 }
@@ -15,15 +16,20 @@ public enum InvoiceRegisterTable {
     public static func make(_ rows: [InvoiceListRow]) -> ReportTable {
         ReportTable(
             name: "invoices",
-            columns: [ReportColumn("number", .text, en: "Number", zh: "单号"), ReportColumn("kind", .text, en: "Kind", zh: "类型"),
-                      ReportColumn("status", .text, en: "Status", zh: "状态"), ReportColumn("date", .date, en: "Date", zh: "日期"),
-                      ReportColumn("due_date", .date, en: "Due", zh: "到期日"), ReportColumn("customer", .text, en: "Customer", zh: "客户"),
-                      ReportColumn("name", .text, en: "Name", zh: "名称"), ReportColumn("currency", .text, en: "Currency", zh: "币种"),
-                      ReportColumn("total", .money, en: "Total", zh: "价税合计"), ReportColumn("open", .money, en: "Open", zh: "未收")],
+            columns: [ReportColumn("number", .text, en: "Number", zh: "单号"),
+                      ReportColumn("kind", .text, en: "Kind", zh: "类型"),
+                      ReportColumn("status", .text, en: "Status", zh: "状态"),
+                      ReportColumn("date", .date, en: "Date", zh: "日期"),
+                      ReportColumn("due_date", .date, en: "Due", zh: "到期日"),
+                      ReportColumn("customer", .text, en: "Customer", zh: "客户"),
+                      ReportColumn("name", .text, en: "Name", zh: "名称"),
+                      ReportColumn("currency", .text, en: "Currency", zh: "币种"),
+                      ReportColumn("total", .money, en: "Total", zh: "价税合计"),
+                      ReportColumn("open", .money, en: "Open", zh: "未收")],
             rows: rows.map { r in
                 [.text(r.number), .text(r.kind.rawValue), .text(r.status.rawValue), .date(r.date), .date(r.dueDate),
                  .text(r.customerCode), .text(r.customerName), .text(r.total.currency.code), .money(r.total),
-                 .money(Money(minorUnits: r.open, currency: r.total.currency))]
+                 .amount(r.open, r.total.currency)]
             })
     }
 }

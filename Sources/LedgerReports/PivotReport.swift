@@ -23,7 +23,8 @@ extension Reports {
 /// axis), total; values money (sales, open, overdue), counts (invoices) or quantities; the TOTAL row is the
 /// pivot's column totals. `indent`: labels indented by depth and subtotal rows marked ` Σ` (text output).
 public enum PivotReportTable {
-    public static func make(_ table: PivotTable, rowName: String, totalLabel: String = "TOTAL", indent: Bool = false) -> ReportTable {
+    public static func make(_ table: PivotTable, rowName: String, totalLabel: String = "TOTAL",
+                            indent: Bool = false) -> ReportTable {
         let c = table.currency
         let measure = table.query.measure
         let kind: ColumnKind = measure == .invoices ? .count : (measure == .quantity ? .number : .money)
@@ -31,7 +32,7 @@ public enum PivotReportTable {
             switch measure {
             case .invoices: return .count(Int(v))
             case .quantity: return .decimal(v, digits: Quantity.scale)
-            default: return .money(Money(minorUnits: v, currency: c))
+            default: return .amount(v, c)
             }
         }
         let hasColumns = table.query.columns != nil
@@ -39,12 +40,16 @@ public enum PivotReportTable {
         if hasColumns { columns += table.columns.map { ReportColumn($0.label.isEmpty ? "(none)" : $0.label, kind) } }
         columns.append(ReportColumn("total", kind, en: "Total", zh: "合计"))
         let rows = table.rows.enumerated().map { i, header -> [ReportCell] in
-            let label = (indent ? String(repeating: "  ", count: header.depth) : "") + (header.label.isEmpty ? "(none)" : header.label)
+            let label = (indent ? String(repeating: "  ",
+                                         count: header.depth) : "") + (header.label.isEmpty ? "(none)" : header.label)
                 + (header.isSubtotal && indent ? " Σ" : "")
-            return [.text(header.key), .text(label)] + (hasColumns ? table.values[i].map(value) : []) + [value(table.rowTotals[i])]
+            return [.text(header.key),
+                    .text(label)] + (hasColumns ? table.values[i].map(value) : []) + [value(table.rowTotals[i])]
         }
-        let total = [.text(totalLabel), .text(c.code)] + (hasColumns ? table.columnTotals.map(value) : []) + [value(table.grandTotal)]
+        let total = [.text(totalLabel),
+                     .text(c.code)] + (hasColumns ? table.columnTotals.map(value) : []) + [value(table.grandTotal)]
         return ReportTable(name: "pivot", columns: columns, rows: rows, totalRule: .given([total]),
-                           notes: ["\(measure.rawValue) (\(c.code)) by \(rowName)\(table.query.columns.map { " × \($0)" } ?? "")"])
+                           notes: ["\(measure.rawValue) (\(c.code)) by \(rowName)"
+                                   + (table.query.columns.map { " × \($0)" } ?? "")])
     }
 }

@@ -13,14 +13,6 @@ public struct ReceivablesDashboard: Sendable, Hashable {
     /// Reminders due on `asOf` (every currency).
     public var reminders: [ReminderItem]
 
-    public init(asOf: CivilDate, aging: [AgingReport], overdue: [OpenItem], dso: [DSOFigure], reminders: [ReminderItem]) {
-        self.asOf = asOf
-        self.aging = aging
-        self.overdue = overdue
-        self.dso = dso
-        self.reminders = reminders
-    }
-
     /// The currency the screen shows: the one with the largest open total.
     public var main: AgingReport? { aging.max { $0.openTotal < $1.openTotal } }
 
@@ -40,7 +32,7 @@ public struct ReceivablesDashboard: Sendable, Hashable {
                       ReportColumn("overdue_invoices", .count, en: "Overdue invoices", zh: "逾期单数"),
                       ReportColumn("reminders_due", .count, en: "Reminders due", zh: "待提醒")],
             rows: aging.map { r in
-                func money(_ minor: Int64) -> ReportCell { .money(Money(minorUnits: minor, currency: r.currency)) }
+                func money(_ minor: Int64) -> ReportCell { .amount(minor, r.currency) }
                 return [.text(r.currency.code), money(r.netReceivable), money(r.openTotal), money(r.overdueTotal),
                         money(r.unappliedCredits), dso(r.currency)?.tenths.map(ReportCell.days) ?? .empty,
                         .count(overdue.filter { $0.currency == r.currency }.count),

@@ -15,7 +15,8 @@ public enum RemindersTable {
     public static var empty: ReportTable {
         // English titles are the keys, as the CLI has always printed them.
         let columns: [(String, ColumnKind, String)] = [
-            ("customer", .text, "客户"), ("name", .text, "名称"), ("invoice", .text, "销售单"), ("due_date", .date, "到期日"),
+            ("customer", .text, "客户"), ("name", .text, "名称"), ("invoice", .text, "销售单"),
+            ("due_date", .date, "到期日"),
             ("days_overdue", .count, "逾期天数"), ("currency", .text, "币种"), ("open", .money, "未核销"),
             ("level", .text, "级别"), ("reminder", .text, "提醒"), ("note", .text, "备注")]
         return ReportTable(name: "reminders", columns: columns.map { ReportColumn($0.0, $0.1, en: $0.0, zh: $0.2) },

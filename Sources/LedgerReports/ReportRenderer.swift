@@ -51,7 +51,8 @@ public enum ReportRenderer {
     }
 
     public static func csv(_ table: ReportTable, style: CSVStyle? = nil) -> String {
-        CSVOutput.render(header: table.columns.map(\.key), rows: (table.rows + table.totals).map { $0.map(plain) }, style: style)
+        CSVOutput.render(header: table.columns.map(\.key), rows: (table.rows + table.totals).map { $0.map(plain) },
+                         style: style)
     }
 
     public static func text(_ table: ReportTable, chinese: Bool = false) -> String {

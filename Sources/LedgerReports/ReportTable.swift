@@ -48,7 +48,9 @@ public enum ReportCell: Sendable, Hashable {
     case decimal(Int64, digits: Int)
 
     /// `minor` units of `currency` as a money cell.
-    public static func amount(_ minor: Int64, _ currency: Currency) -> ReportCell { .money(Money(minorUnits: minor, currency: currency)) }
+    public static func amount(_ minor: Int64, _ currency: Currency) -> ReportCell {
+        .money(Money(minorUnits: minor, currency: currency))
+    }
 
     public var money: Money? { if case .money(let m) = self { m } else { nil } }
     public var count: Int? { if case .count(let c) = self { c } else { nil } }
@@ -103,7 +105,8 @@ public struct ReportTable: Sendable, Hashable {
         let moneyColumns = columns.indices.filter { columns[$0].kind == .money }
         var currencies: [Currency] = []
         for row in rows {
-            for c in moneyColumns { if let m = row[c].money, !currencies.contains(m.currency) { currencies.append(m.currency) } }
+            for c in moneyColumns { if let m = row[c].money,
+            !currencies.contains(m.currency) { currencies.append(m.currency) } }
         }
         let groups: [Currency?] = currencies.isEmpty ? [nil] : currencies
         return groups.map { currency in
@@ -123,7 +126,7 @@ public struct ReportTable: Sendable, Hashable {
                         if overflow { return .empty }
                         sum = next
                     }
-                    return .money(Money(minorUnits: sum, currency: currency))
+                    return .amount(sum, currency)
                 case .count:
                     return .count(members.reduce(0) { $0 + ($1[c].count ?? 0) })
                 default:

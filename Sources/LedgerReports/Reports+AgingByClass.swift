@@ -6,7 +6,8 @@ extension Reports {
     /// for region and channel, else the current class. A `(none)` row per currency holds the invoices in no
     /// class, so the rows add up to the plain aging report. Read in one snapshot. Nil when the dimension has no
     /// classes. - Throws: `LedgerError.storage`.
-    public func aging(asOf: CivilDate, byClass dimension: String, level: Int = 0, basis: AgingBasis = .dueDate) throws -> ReportTable? {
+    public func aging(asOf: CivilDate, byClass dimension: String, level: Int = 0,
+                      basis: AgingBasis = .dueDate) throws -> ReportTable? {
         try store.readSnapshot {
             let nodes = try store.classNodes(dimension: dimension)
             guard !nodes.isEmpty else { return nil }
@@ -34,9 +35,11 @@ extension Reports {
                 add(node.code, node.nameZH.isEmpty ? node.nameEN : node.nameZH, items)
             }
             add("(none)", "", try store.openItems(asOf: asOf).filter { !classified.contains($0.invoiceID) })
-            let columns = [ReportColumn(dimension, .text, en: "Class", zh: "分类"), ReportColumn("name", .text, en: "Name", zh: "名称"),
+            let columns = [ReportColumn(dimension, .text, en: "Class", zh: "分类"),
+                           ReportColumn("name", .text, en: "Name", zh: "名称"),
                            ReportColumn("currency", .text, en: "Currency", zh: "币种")]
-                + labels.map { ReportColumn($0, .money, en: StatementWords(chinese: false).bucket($0), zh: StatementWords(chinese: true).bucket($0)) }
+                + labels.map { ReportColumn($0, .money, en: StatementWords(chinese: false).bucket($0),
+                                            zh: StatementWords(chinese: true).bucket($0)) }
                 + [ReportColumn("total", .money, en: "Total", zh: "合计")]
             return ReportTable(name: "aging-by-class", columns: columns, rows: rows)
         }

@@ -17,11 +17,14 @@ extension Reports {
         }
         return ReportTable(
             name: "collections",
-            columns: [ReportColumn("month", .text, en: "Month", zh: "月份"), ReportColumn("currency", .text, en: "Currency", zh: "币种"),
-                      ReportColumn("due", .money, en: "Due", zh: "应收"), ReportColumn("collected", .money, en: "Collected", zh: "已收款"),
+            columns: [ReportColumn("month", .text, en: "Month", zh: "月份"),
+                      ReportColumn("currency", .text, en: "Currency", zh: "币种"),
+                      ReportColumn("due", .money, en: "Due", zh: "应收"),
+                      ReportColumn("collected", .money, en: "Collected", zh: "已收款"),
                       ReportColumn("settled_of_due", .money, en: "Settled of due", zh: "到期已收")],
             rows: rows.map { r in
-                [.text(r.month), .text(r.currency.code)] + [r.due, r.collected, r.settledOfDue].map { .money(Money(minorUnits: $0, currency: r.currency)) }
+                [.text(r.month), .text(r.currency.code)]
+                    + [r.due, r.collected, r.settledOfDue].map { .amount($0, r.currency) }
             },
             totalRule: .sumPerCurrency(label: "TOTAL"))
     }
@@ -43,13 +46,16 @@ extension Reports {
         }
         return ReportTable(
             name: "write-offs",
-            columns: [ReportColumn("date", .date, en: "Date", zh: "日期"), ReportColumn("invoice", .text, en: "Invoice", zh: "销售单"),
-                      ReportColumn("customer", .text, en: "Customer", zh: "客户"), ReportColumn("name", .text, en: "Name", zh: "名称"),
-                      ReportColumn("currency", .text, en: "Currency", zh: "币种"), ReportColumn("amount", .money, en: "Amount", zh: "金额"),
+            columns: [ReportColumn("date", .date, en: "Date", zh: "日期"),
+                      ReportColumn("invoice", .text, en: "Invoice", zh: "销售单"),
+                      ReportColumn("customer", .text, en: "Customer", zh: "客户"),
+                      ReportColumn("name", .text, en: "Name", zh: "名称"),
+                      ReportColumn("currency", .text, en: "Currency", zh: "币种"),
+                      ReportColumn("amount", .money, en: "Amount", zh: "金额"),
                       ReportColumn("reason", .text, en: "Reason", zh: "原因")],
             rows: rows.map { r in
-                [.date(r.date), .text(r.invoiceNumber), .text(r.customerCode), .text(r.customerName), .text(r.currency.code),
-                 .money(Money(minorUnits: r.amount, currency: r.currency)), .text(r.reason)]
+                [.date(r.date), .text(r.invoiceNumber), .text(r.customerCode), .text(r.customerName),
+                 .text(r.currency.code), .amount(r.amount, r.currency), .text(r.reason)]
             })
     }
 
@@ -97,13 +103,16 @@ public enum PaymentDaysTable {
     public static func make(_ rows: [PaymentBehaviour]) -> ReportTable {
         ReportTable(
             name: "payment-days",
-            columns: [ReportColumn("customer", .text, en: "Customer", zh: "客户"), ReportColumn("name", .text, en: "Name", zh: "名称"),
-                      ReportColumn("settled", .count, en: "Settled", zh: "已结清"), ReportColumn("late", .count, en: "Late", zh: "逾期"),
+            columns: [ReportColumn("customer", .text, en: "Customer", zh: "客户"),
+                      ReportColumn("name", .text, en: "Name", zh: "名称"),
+                      ReportColumn("settled", .count, en: "Settled", zh: "已结清"),
+                      ReportColumn("late", .count, en: "Late", zh: "逾期"),
                       ReportColumn("avg_days_to_pay", .days, en: "Avg days to pay", zh: "平均回款天数"),
                       ReportColumn("avg_days_late", .days, en: "Avg days late", zh: "平均逾期天数")],
             rows: rows.map { r in
                 [.text(r.customerCode), .text(r.customerName), .count(r.settledInvoices), .count(r.lateInvoices),
-                 r.averageDaysToPayTenths.map(ReportCell.days) ?? .empty, r.averageDaysLateTenths.map(ReportCell.days) ?? .empty]
+                 r.averageDaysToPayTenths.map(ReportCell.days) ?? .empty,
+                 r.averageDaysLateTenths.map(ReportCell.days) ?? .empty]
             })
     }
 }

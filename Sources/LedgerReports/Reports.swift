@@ -3,7 +3,8 @@ import LedgerCore
 /// The named report queries. Each reads one snapshot of the ledger (`LedgerQueries.readSnapshot`), computes its
 /// figures with the one rule in `LedgerCore` (`ReceivablesFigures`, `Aging`, `CustomerStatement`,
 /// `CreditExposure`) — over inputs the store sums set-based (`ReceivablesAggregateQueries`) wherever a report
-/// spans the whole ledger — and returns them typed, with a `ReportTable` for printing and drawing. The CLI and the TUI
+/// spans the whole ledger — and returns them typed, with a `ReportTable` for printing and drawing. The CLI and the
+/// TUI
 /// call these and nothing else for a report's figures.
 public struct Reports {
     public let store: any LedgerQueries
@@ -48,15 +49,18 @@ public struct Reports {
                 customer: customer,
                 open: snapshot.openInvoices(asOf: asOf, customerID: customer.id)
                     .map { ($0.invoice.number, $0.invoice.dueDate, $0.invoice.currency, $0.open) },
-                unapplied: [(customer.currency, snapshot.unappliedCredit(customerID: customer.id, currency: customer.currency, asOf: asOf))],
+                unapplied: [(customer.currency, snapshot.unappliedCredit(customerID: customer.id,
+                                                                         currency: customer.currency, asOf: asOf))],
                 asOf: asOf, stopCreditFromDays: rules.policy(forClass: customer.customerClass).stopCreditFromDays,
-                newSale: newSale, bills: try store.acceptanceBills(asOf: asOf).filter { $0.customerCode == customer.code })
+                newSale: newSale,
+                bills: try store.acceptanceBills(asOf: asOf).filter { $0.customerCode == customer.code })
         }
     }
 
     // MARK: - Statement
 
-    /// The customer statement (对账单) for `from...to`; nil for an unknown customer. - Throws: `LedgerError.storage`.
+    /// The customer statement (对账单) for `from...to`; nil for an unknown customer. - Throws:
+    /// `LedgerError.storage`.
     public func statement(customerCode: String, from: CivilDate, to: CivilDate) throws -> CustomerStatement? {
         try store.readSnapshot {
             guard let customer = try store.customer(code: customerCode) else { return nil }

@@ -6,9 +6,10 @@ import LedgerInterop
 /// invoiced, credit = credit notes + receipts + write-offs of the period). No total rule: the balance runs.
 public enum StatementTable {
     public static func make(_ s: CustomerStatement, _ w: StatementWords) -> ReportTable {
-        func money(_ minor: Int64) -> ReportCell { .money(Money(minorUnits: minor, currency: s.currency)) }
+        func money(_ minor: Int64) -> ReportCell { .amount(minor, s.currency) }
         func optional(_ minor: Int64) -> ReportCell { minor == 0 ? .empty : money(minor) }
-        var rows: [[ReportCell]] = [[.empty, .empty, .text(w.openingBalance), .empty, .empty, .empty, .empty, money(s.openingBalance)]]
+        var rows: [[ReportCell]] = [[.empty, .empty, .text(w.openingBalance), .empty, .empty, .empty, .empty,
+                                     money(s.openingBalance)]]
         for line in s.lines {
             rows.append([.date(line.date), .text(line.number), .text(line.kind.displayName(chinese: w.chinese)),
                          line.dueDate.map(ReportCell.date) ?? .empty, .text(line.reference),
@@ -18,10 +19,13 @@ public enum StatementTable {
                      money(s.credited + s.received + s.writtenOff), money(s.closingBalance)])
         return ReportTable(
             name: "statement",
-            columns: [ReportColumn("date", .date, en: w.date, zh: w.date), ReportColumn("document", .text, en: w.document, zh: w.document),
-                      ReportColumn("type", .text, en: w.type, zh: w.type), ReportColumn("due_date", .date, en: w.dueDate, zh: w.dueDate),
+            columns: [ReportColumn("date", .date, en: w.date, zh: w.date),
+                      ReportColumn("document", .text, en: w.document, zh: w.document),
+                      ReportColumn("type", .text, en: w.type, zh: w.type),
+                      ReportColumn("due_date", .date, en: w.dueDate, zh: w.dueDate),
                       ReportColumn("reference", .text, en: w.reference, zh: w.reference),
-                      ReportColumn("debit", .money, en: w.debit, zh: w.debit), ReportColumn("credit", .money, en: w.credit, zh: w.credit),
+                      ReportColumn("debit", .money, en: w.debit, zh: w.debit),
+                      ReportColumn("credit", .money, en: w.credit, zh: w.credit),
                       ReportColumn("balance", .money, en: w.balance, zh: w.balance)],
             rows: rows, totalRule: .none)
     }
@@ -31,7 +35,7 @@ public enum StatementTable {
     /// the statement's language. Plain numbers.
     public static func csv(_ s: CustomerStatement, _ w: StatementWords) -> String {
         let table = make(s, w)
-        let opening = ReportRenderer.plain(.money(Money(minorUnits: s.openingBalance, currency: s.currency)))
+        let opening = ReportRenderer.plain(.amount(s.openingBalance, s.currency))
         let header = [[w.customer, s.customerCode, s.customerName], [w.period, s.from.description, s.to.description],
                       [w.currency, s.currency.code], [w.openingBalance, opening]]
         let style = CSVStyle.safe

@@ -11,7 +11,8 @@ public enum TrainingReport {
             let title = TrainingLessons.lesson(r.lesson).map { $0.title.text(zh: chinese) } ?? r.lesson
             return [
                 .date(r.date), .text(r.user), .text(kind), .count(TrainingLessons.number(of: r.lesson)),
-                .text(r.lesson), .text(title), .text(r.passed ? (chinese ? "通过" : "yes") : (chinese ? "未通过" : "no")),
+                .text(r.lesson), .text(title),
+                .text(r.passed ? (chinese ? "通过" : "yes") : (chinese ? "未通过" : "no")),
                 .count(r.score), .count(r.attempts), .count(Int(r.seconds)),
             ]
         }

@@ -17,7 +17,8 @@ enum OpenAsOf {
 
     /// Allocations made from a receipt or credit note (`source` is `receipt` or `credit_note`) dated ≤ `asOf`.
     static func allocatedFrom(_ source: String, id: String, asOf: String?) -> String {
-        "COALESCE((SELECT SUM(a.amount) FROM allocation a WHERE a.source = '\(source)' AND a.source_id = \(id)\(dated(asOf))), 0)"
+        "COALESCE((SELECT SUM(a.amount) FROM allocation a WHERE a.source = '\(source)' AND a.source_id = "
+        + "\(id)\(dated(asOf))), 0)"
     }
 
     /// Open amount of invoice alias `d` as of `asOf`: `d.total − allocated`. Read from the maintained open amount
@@ -90,8 +91,8 @@ enum OpenAsOf {
     /// ledger's span of document dates: `.upTo` in its first half (little is dated before, much after).
     static func side(_ db: Database, asOf: String) throws -> Side {
         guard let row = try Row.fetchOne(db, sql: "SELECT MIN(date) AS first, MAX(date) AS last FROM document"),
-              let first = (row["first"] as String?).flatMap(CivilDate.init(iso:)),
-              let last = (row["last"] as String?).flatMap(CivilDate.init(iso:)),
+              let first = (row[QueryColumns.first] as String?).flatMap(CivilDate.init(iso:)),
+              let last = (row[QueryColumns.last] as String?).flatMap(CivilDate.init(iso:)),
               let date = CivilDate(iso: asOf), first < last else { return .after }
         return first.days(to: date) * 2 < first.days(to: last) ? .upTo : .after
     }

@@ -140,3 +140,76 @@ extension SaleFapiaoPosition {
         case redCount = "red_count", paid, noFapiao = "no_fapiao"
     }
 }
+
+/// The columns of the store's ad-hoc query rows (aggregates and joins that are no record of their own).
+enum QueryColumns: String, ColumnExpression {
+    case id, kind, code, name, date, currency, amount, total, subtotal, taxTotal = "tax_total", net, tax, rate
+    case displayNumber = "display_number", customerID = "customer_id", month, sales, first, last, key, label
+    case documents, count = "n", category, method, reference, applied, source, receipt, note, open, number, status
+    case value, rowKey = "row_key", columnKey = "column_key", line, quantity = "q", lowPrice = "lo", highPrice = "hi"
+    case perMillion = "per_million", productID = "product_id", validFrom = "valid_from", side, series, year
+    case lastNumber = "last_number", entity, openInvoices = "open_invoices", unappliedCredits = "unapplied_credits"
+    case bucket, overdue, disputed, receivables, receivable, due, collected, settled, toPay = "to_pay"
+    case daysLate = "days_late", late
+    case before, customerCode = "customer_code", customerName = "customer_name", dueDate = "due_date"
+    case firstDocumentID = "first_document_id", invoiceDate = "invoice_date", invoicesDone = "invoices_done"
+    case lineCount = "line_count", parameters, receiptDate = "receipt_date", receiptsDone = "receipts_done", ref
+}
+
+extension ImportedFile {
+    /// `import_file`.
+    enum Columns: String, ColumnExpression {
+        case fingerprint, kind, fileName = "file_name", rows, importedOn = "imported_on"
+    }
+}
+
+extension LedgerUser {
+    /// `app_user`.
+    enum Columns: String, ColumnExpression {
+        case name, role, active, passwordHash = "password_hash", failedLogins = "failed_logins"
+    }
+}
+
+extension AcceptanceBill {
+    /// `acceptance_bill` with its receipt's number, date, amount, currency and customer.
+    enum Columns: String, ColumnExpression {
+        case receiptID = "receipt_id", billNumber = "bill_number", bank, maturity, displayNumber = "display_number"
+        case date, amount, code, name
+    }
+}
+
+extension CommissionRule {
+    /// `commission_rule`.
+    enum Columns: String, ColumnExpression {
+        case id, salesperson, customerClass = "customer_class", basis, rateBP = "rate_bp", withinDays = "within_days"
+        case startDate = "start_date"
+    }
+}
+
+extension CommissionEvent {
+    /// The rows of `commissionEvents`: sales, credit notes, collections and write-offs.
+    enum Columns: String, ColumnExpression {
+        case kind, date, sp, cls, amount, invNet = "inv_net", invTotal = "inv_total", due, receiptDate = "receipt_date"
+    }
+}
+
+extension StatementConfirmation {
+    /// `statement_confirmation` with the customer's code.
+    enum Columns: String, ColumnExpression {
+        case id, number, customerID = "customer_id", code, asOf = "as_of", balance, issued, reply, difference, note
+        case replyDate = "reply_date"
+    }
+}
+
+extension AuditLogEntry {
+    /// `audit_log`.
+    enum Columns: String, ColumnExpression {
+        case seq, timestampUTC = "timestamp_utc", actor, command, payload, changes, outcome, hash
+        case entryFormat = "entry_format"
+    }
+}
+
+extension SealKey {
+    /// A `seal_pending` row (entity, id).
+    init(row: Row) { self.init(entity: row[QueryColumns.entity], id: row[QueryColumns.id]) }
+}

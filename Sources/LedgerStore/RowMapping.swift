@@ -9,7 +9,7 @@ import LedgerCore
 enum RowMapping {
     /// The error for a stored value that cannot be read back: `table document, row 12, column date: '2013-02-30' …`.
     static func invalid(_ table: String, _ row: Row, _ column: String, _ problem: String) -> LedgerError {
-        let id: Int64? = row[Column("id")]
+        let id: Int64? = row[QueryColumns.id]
         return .storage("table \(table), row \(id.map(String.init) ?? "?"), column \(column): \(problem)")
     }
 
@@ -22,12 +22,14 @@ enum RowMapping {
     }
 
     /// A nullable date column: NULL is nil, anything else must be a date.
-    static func optionalDate(_ row: Row, _ column: some ColumnExpression, _ table: String) throws(LedgerError) -> CivilDate? {
+    static func optionalDate(_ row: Row, _ column: some ColumnExpression,
+                             _ table: String) throws(LedgerError) -> CivilDate? {
         let text: String? = row[column]
         return text == nil ? nil : try date(row, column, table)
     }
 
-    static func currency(_ row: Row, _ table: String, column: some ColumnExpression = Column("currency")) throws(LedgerError) -> Currency {
+    static func currency(_ row: Row, _ table: String,
+                         column: some ColumnExpression = QueryColumns.currency) throws(LedgerError) -> Currency {
         let code: String? = row[column]
         guard let code, let currency = Currency.named(code) else {
             throw invalid(table, row, column.name, "'\(code ?? "NULL")' is not a known ISO 4217 currency")
@@ -36,15 +38,15 @@ enum RowMapping {
     }
 
     static func terms(_ row: Row, _ table: String) throws(LedgerError) -> PaymentTerms {
-        let text: String = row[Column("payment_terms")] ?? ""
+        let text: String = row[Customer.Columns.paymentTerms] ?? ""
         do { return try PaymentTerms.parse(text) } catch {
             throw invalid(table, row, "payment_terms", "'\(text)' is not a payment-terms code")
         }
     }
 
     /// A stored code (kind, status, source, method, role …) that must be one of `T`'s raw values.
-    static func code<T: RawRepresentable>(_ row: Row, _ column: some ColumnExpression, _ table: String) throws(LedgerError) -> T
-        where T.RawValue == String {
+    static func code<T: RawRepresentable>(_ row: Row, _ column: some ColumnExpression,
+                                          _ table: String) throws(LedgerError) -> T where T.RawValue == String {
         let text: String? = row[column]
         guard let text, let value = T(rawValue: text) else {
             throw invalid(table, row, column.name, "unknown value '\(text ?? "NULL")'")
@@ -53,24 +55,11 @@ enum RowMapping {
     }
 
     /// An open balance that must not be negative (allocations never exceed a document).
-    static func openAmount(_ row: Row, _ column: some ColumnExpression, _ table: String) throws(LedgerError) -> Int64 {
+    static func openAmount(_ row: Row, _ column: some ColumnExpression,
+                           _ table: String) throws(LedgerError) -> Int64 {
         let amount: Int64 = row[column] ?? 0
         guard amount >= 0 else { throw invalid(table, row, column.name, "negative open balance \(amount)") }
         return amount
-    }
-
-    // String-keyed forms, for query rows that have no column enum yet.
-    static func date(_ row: Row, _ column: String, _ table: String) throws(LedgerError) -> CivilDate { try date(row, Column(column), table) }
-    static func optionalDate(_ row: Row, _ column: String, _ table: String) throws(LedgerError) -> CivilDate? {
-        try optionalDate(row, Column(column), table)
-    }
-    static func currency(_ row: Row, _ table: String, column: String) throws(LedgerError) -> Currency {
-        try currency(row, table, column: Column(column))
-    }
-    static func code<T: RawRepresentable>(_ row: Row, _ column: String, _ table: String) throws(LedgerError) -> T
-        where T.RawValue == String { try code(row, Column(column), table) }
-    static func openAmount(_ row: Row, _ column: String, _ table: String) throws(LedgerError) -> Int64 {
-        try openAmount(row, Column(column), table)
     }
 
     static func customer(_ row: Row) throws -> Customer {
@@ -95,10 +84,12 @@ enum RowMapping {
 
     static func customerArguments(_ c: Customer) -> StatementArguments {
         [c.code, c.name, c.contact, c.phone, c.email, c.address, c.region, c.channel, c.customerClass,
-         c.creditLimit?.minorUnits, c.paymentTerms.code, c.currency.code, c.notes, c.isArchived, c.pinyin, c.pinyinInitials]
+         c.creditLimit?.minorUnits, c.paymentTerms.code, c.currency.code, c.notes, c.isArchived, c.pinyin,
+         c.pinyinInitials]
     }
 
-    static let customerColumns = "code, name, contact, phone, email, address, region, channel, customer_class, credit_limit, payment_terms, currency, notes, archived, pinyin, pinyin_initials"
+    static let customerColumns = "code, name, contact, phone, email, address, region, channel, customer_class, "
+                                 + "credit_limit, payment_terms, currency, notes, archived, pinyin, pinyin_initials"
 
     static func product(_ row: Row) throws -> Product {
         typealias C = Product.Columns
@@ -170,6 +161,17 @@ enum RowMapping {
                           reversesID: row[C.reversesID], note: row[C.note])
     }
 
+    /// A row of the document lists (`SQLiteLedgerStore.documentRows`, `invoiceRows`).
+    static func invoiceListRow(_ row: Row) throws -> InvoiceListRow {
+        typealias C = QueryColumns
+        let cur = try currency(row, "document")
+        return InvoiceListRow(id: row[C.id], number: row[C.number], kind: try code(row, C.kind, "document"),
+                              status: try code(row, C.status, "document"), date: try date(row, C.date, "document"),
+                              dueDate: try date(row, Invoice.Columns.dueDate, "document"), customerCode: row[C.code],
+                              customerName: row[C.name], total: Money(minorUnits: row[C.total], currency: cur),
+                              open: try openAmount(row, C.open, "document"))
+    }
+
     /// Open items: posted invoices with allocations up to `asOf` (nil = all) subtracted; only open > 0.
     /// With `asOf`, the amounts come from the set-based `OpenAsOf.invoiceAmounts` (one GROUP BY over the
     /// allocations dated after `:asOf`); without it, per document (the write path's per-customer lists).
@@ -208,7 +210,8 @@ enum RowMapping {
     static func openItem(_ row: Row) throws -> OpenItem {
         typealias C = OpenItem.Columns
         return OpenItem(invoiceID: row[C.id], number: row[C.displayNumber], customerID: row[C.customerID],
-                        customerCode: row[C.customerCode], customerName: row[C.customerName], salesperson: row[C.salesperson],
+                        customerCode: row[C.customerCode], customerName: row[C.customerName],
+                        salesperson: row[C.salesperson],
                         region: row[C.region], channel: row[C.channel], date: try date(row, C.date, "document"),
                         dueDate: try date(row, C.dueDate, "document"), currency: try currency(row, "document"),
                         total: row[C.total], open: try openAmount(row, C.open, "document"), isDisputed: row[C.disputed])
@@ -244,7 +247,8 @@ enum RowMapping {
         guard amount >= 0 else {
             throw LedgerError.storage("table \(table), row \(id), column amount: over-allocated, unapplied \(amount)")
         }
-        return UnappliedCredit(source: source, sourceID: id, number: row[C.displayNumber], customerID: row[C.customerID],
+        return UnappliedCredit(source: source, sourceID: id, number: row[C.displayNumber],
+                               customerID: row[C.customerID],
                                customerCode: row[C.customerCode], customerName: row[C.customerName],
                                date: try date(row, C.date, table), currency: try currency(row, table), amount: amount)
     }

@@ -35,11 +35,11 @@ extension SQLiteLedgerStore: JournalQueries {
                 SELECT d.display_number, d.kind, d.date, d.currency, d.subtotal, d.tax_total, d.total, c.code, c.name
                 \(documentSQL) ORDER BY d.date, d.id
                 """, arguments: documentArgs).map { row -> (CivilDate, JournalItem) in
-                let d = DocumentTotals(number: row["display_number"],
-                                       kind: try RowMapping.code(row, "kind", "document"),
-                                       date: try RowMapping.date(row, "date", "document"), customerCode: row["code"],
-                                       customerName: row["name"], currency: try RowMapping.currency(row, "document"),
-                                       net: row["subtotal"], tax: row["tax_total"], total: row["total"])
+                let d = DocumentTotals(number: row[QueryColumns.displayNumber],
+                                       kind: try RowMapping.code(row, QueryColumns.kind, "document"),
+                                       date: try RowMapping.date(row, QueryColumns.date, "document"), customerCode: row[QueryColumns.code],
+                                       customerName: row[QueryColumns.name], currency: try RowMapping.currency(row, "document"),
+                                       net: row[QueryColumns.subtotal], tax: row[QueryColumns.taxTotal], total: row[QueryColumns.total])
                 return (d.date, .document(d))
             }
             let receipts = try Row.fetchCursor(db, sql: """
@@ -47,18 +47,18 @@ extension SQLiteLedgerStore: JournalQueries {
                 """, arguments: receiptArgs).map { row -> (CivilDate, JournalItem) in
                 let r = try RowMapping.receipt(row)
                 return (r.date, .payment(JournalPayment(date: r.date, number: r.displayNumber,
-                                                        customerCode: row["customer_code"],
-                                                        customerName: row["customer_name"], method: r.method.rawValue,
+                                                        customerCode: row[QueryColumns.customerCode],
+                                                        customerName: row[QueryColumns.customerName], method: r.method.rawValue,
                                                         amount: r.amount)))
             }
             let writeOffs = try Row.fetchCursor(db, sql: """
                 SELECT a.date, a.amount, a.currency, d.display_number, c.code, c.name \(writeOffSQL)
                 ORDER BY a.date, a.id
                 """, arguments: writeOffArgs).map { row -> (CivilDate, JournalItem) in
-                let date = try RowMapping.date(row, "date", "allocation")
-                let amount = Money(minorUnits: row["amount"], currency: try RowMapping.currency(row, "allocation"))
-                return (date, .payment(JournalPayment(date: date, number: row["display_number"],
-                                                      customerCode: row["code"], customerName: row["name"],
+                let date = try RowMapping.date(row, QueryColumns.date, "allocation")
+                let amount = Money(minorUnits: row[QueryColumns.amount], currency: try RowMapping.currency(row, "allocation"))
+                return (date, .payment(JournalPayment(date: date, number: row[QueryColumns.displayNumber],
+                                                      customerCode: row[QueryColumns.code], customerName: row[QueryColumns.name],
                                                       method: nil, amount: amount)))
             }
             // Merge by date; on a tie the earlier cursor (documents, receipts, write-offs) goes first.

@@ -8,8 +8,12 @@ extension SQLiteLedgerStore {
             s.customers = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM customer") ?? 0
             s.products = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM product") ?? 0
             s.salespeople = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM salesperson") ?? 0
-            s.invoices = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM document WHERE kind = 'invoice' AND status = 'posted'") ?? 0
-            s.creditNotes = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM document WHERE kind = 'credit_note' AND status = 'posted'") ?? 0
+            s.invoices = try Int.fetchOne(db,
+                                          sql: "SELECT COUNT(*) FROM document WHERE kind = 'invoice' AND status = "
+                                               + "'posted'") ?? 0
+            s.creditNotes = try Int.fetchOne(db,
+                                             sql: "SELECT COUNT(*) FROM document WHERE kind = 'credit_note' AND status "
+                                                  + "= 'posted'") ?? 0
             s.invoiceLines = try Int.fetchOne(db, sql: """
                 SELECT COUNT(*) FROM document_line l JOIN document d ON d.id = l.document_id
                 WHERE d.kind = 'invoice' AND d.status = 'posted'
@@ -19,12 +23,13 @@ extension SQLiteLedgerStore {
                 SELECT currency, SUM(CASE kind WHEN 'invoice' THEN total ELSE -total END) AS sales
                 FROM document WHERE status = 'posted' GROUP BY currency
                 """) {
-                s.salesByCurrency[row["currency"]] = row["sales"]
+                s.salesByCurrency[row[QueryColumns.currency]] = row[QueryColumns.sales]
             }
-            if let row = try Row.fetchOne(db, sql: "SELECT MIN(date) AS a, MAX(date) AS b FROM document WHERE status = 'posted'"),
-               let a: String = row["a"], let b: String = row["b"] {
-                s.firstDate = CivilDate(iso: a)
-                s.lastDate = CivilDate(iso: b)
+            if let row = try Row.fetchOne(db, sql: """
+                SELECT MIN(date) AS first, MAX(date) AS last FROM document WHERE status = 'posted'
+                """) {
+                s.firstDate = try RowMapping.optionalDate(row, QueryColumns.first, "document")
+                s.lastDate = try RowMapping.optionalDate(row, QueryColumns.last, "document")
             }
             return s
         }
@@ -46,7 +51,8 @@ extension SQLiteLedgerStore {
 
     // customerRows(search:extraClause:asOf:page:sort:) is in SQLiteLedgerStore+CustomerPage.swift (issue 10).
 
-    public func customerList(filter: ClassFilter, asOf: CivilDate, sort: CustomerSort, page: PageRequest) throws -> [CustomerListRow] {
+    public func customerList(filter: ClassFilter, asOf: CivilDate, sort: CustomerSort,
+                             page: PageRequest) throws -> [CustomerListRow] {
         let clause = try read { db in try ClassFilterSQL(db: db, basis: .current).clause(filter, target: .customer) }
         return try customerRows(search: filter.search, extraClause: clause, asOf: asOf, page: page, sort: sort)
     }
@@ -58,7 +64,9 @@ extension SQLiteLedgerStore {
         arguments += args
         return try read { db in
             let clause = try ClassFilterSQL(db: db, basis: .current).clause(filter, target: .customer)
-            return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM customer c WHERE \(index?.clause ?? "1") AND \(search) AND \(clause)",
+            return try Int.fetchOne(db,
+                                    sql: "SELECT COUNT(*) FROM customer c WHERE \(index?.clause ?? "1") AND \(search) "
+                                                                                                     + "AND \(clause)",
                                     arguments: arguments) ?? 0
         }
     }
@@ -76,13 +84,16 @@ extension SQLiteLedgerStore {
 
     public func invoices(filter: InvoiceFilter, page: PageRequest) throws -> [InvoiceListRow] {
         let (clause, args) = SQLiteLedgerStore.invoiceWhere(filter)
-        return try read { db in try SQLiteLedgerStore.invoiceRows(db, whereClause: clause, arguments: args, page: page) }
+        return try read { db in try SQLiteLedgerStore.invoiceRows(db, whereClause: clause, arguments: args,
+                                                                  page: page) }
     }
 
     public func invoiceCount(filter: InvoiceFilter) throws -> Int {
         let (clause, args) = SQLiteLedgerStore.invoiceWhere(filter)
         return try read { db in
-            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM document d JOIN customer c ON c.id = d.customer_id WHERE \(clause)",
+            try Int.fetchOne(db,
+                             sql: "SELECT COUNT(*) FROM document d JOIN customer c ON c.id = d.customer_id WHERE "
+                                  + "\(clause)",
                              arguments: args) ?? 0
         }
     }
@@ -96,7 +107,8 @@ extension SQLiteLedgerStore {
     }
 
     public func salespeople() throws -> [Salesperson] {
-        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM salesperson ORDER BY code").map(RowMapping.salesperson) }
+        try read { db in try Row.fetchAll(db,
+                                          sql: "SELECT * FROM salesperson ORDER BY code").map(RowMapping.salesperson) }
     }
 
     public func openItems(asOf: CivilDate) throws -> [OpenItem] {
@@ -118,12 +130,13 @@ extension SQLiteLedgerStore {
             var arguments = StatementArguments(customerIDs)
             arguments += [from.description, to.description]
             for row in try Row.fetchAll(db, sql: """
-                SELECT customer_id, substr(date, 1, 7) AS month, SUM(CASE kind WHEN 'invoice' THEN total ELSE -total END) AS sales
+                SELECT customer_id, substr(date, 1, 7) AS month,
+                  SUM(CASE kind WHEN 'invoice' THEN total ELSE -total END) AS sales
                 FROM document WHERE customer_id IN (\(marks)) AND status = 'posted' AND date >= ? AND date <= ?
                 GROUP BY customer_id, month
                 """, arguments: arguments) {
-                let customer: Int64 = row["customer_id"]
-                result[customer, default: [:]][row["month"]] = row["sales"]
+                let customer: Int64 = row[QueryColumns.customerID]
+                result[customer, default: [:]][row[QueryColumns.month]] = row[QueryColumns.sales]
             }
             return result
         }
@@ -140,20 +153,24 @@ extension SQLiteLedgerStore {
         if let to { clause += " AND d.date <= ?"; args += [to.description] }
         return try read { db in
             try Row.fetchAll(db, sql: """
-                SELECT d.display_number, d.kind, d.date, d.currency, d.subtotal, d.tax_total, d.total, c.code, c.name
+                SELECT d.id, d.display_number, d.kind, d.date, d.currency, d.subtotal, d.tax_total, d.total, c.code,
+                  c.name
                 FROM document d JOIN customer c ON c.id = d.customer_id WHERE \(clause) ORDER BY d.date, d.id
                 """, arguments: args).map { row in
-                DocumentTotals(number: row["display_number"], kind: try RowMapping.code(row, "kind", "document"),
-                               date: try RowMapping.date(row, "date", "document"), customerCode: row["code"],
-                               customerName: row["name"], currency: try RowMapping.currency(row, "document"), net: row["subtotal"], tax: row["tax_total"],
-                               total: row["total"])
+                typealias C = QueryColumns
+                return DocumentTotals(number: row[C.displayNumber], kind: try RowMapping.code(row, C.kind, "document"),
+                                      date: try RowMapping.date(row, C.date, "document"), customerCode: row[C.code],
+                                      customerName: row[C.name], currency: try RowMapping.currency(row, "document"),
+                                      net: row[C.subtotal], tax: row[C.taxTotal], total: row[C.total])
             }
         }
     }
 
     public func receipts(customerID: Int64, page: PageRequest) throws -> [Receipt] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM receipt WHERE customer_id = ? ORDER BY date DESC, id DESC LIMIT ? OFFSET ?",
+            try Row.fetchAll(db,
+                             sql: "SELECT * FROM receipt WHERE customer_id = ? ORDER BY date DESC, id DESC LIMIT ? "
+                                  + "OFFSET ?",
                              arguments: [customerID, page.limit, page.offset]).map(RowMapping.receipt)
         }
     }

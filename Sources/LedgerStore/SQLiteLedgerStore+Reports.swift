@@ -13,7 +13,8 @@ extension SQLiteLedgerStore {
         let sign = "(CASE d.kind WHEN 'invoice' THEN 1 ELSE -1 END)"
         let keyLabel: (String, String)
         var joins = "JOIN customer c ON c.id = d.customer_id LEFT JOIN salesperson s ON s.id = d.salesperson_id"
-        var amounts = "SUM(\(sign) * d.subtotal) AS net, SUM(\(sign) * d.tax_total) AS tax, SUM(\(sign) * d.total) AS total"
+        var amounts = "SUM(\(sign) * d.subtotal) AS net, SUM(\(sign) * d.tax_total) AS tax, SUM(\(sign) * d.total) AS "
+                      + "total"
         switch dimension {
         case .month: keyLabel = ("substr(d.date, 1, 7)", "substr(d.date, 1, 7)")
         case .quarter:
@@ -26,13 +27,15 @@ extension SQLiteLedgerStore {
         case .salesperson: keyLabel = ("COALESCE(s.code, '')", "COALESCE(s.name, '')")
         case .product, .category:
             joins += " JOIN document_line l ON l.document_id = d.id LEFT JOIN product p ON p.id = l.product_id"
-            amounts = "SUM(\(sign) * l.net_amount) AS net, SUM(\(sign) * l.tax_amount) AS tax, SUM(\(sign) * (l.net_amount + l.tax_amount)) AS total"
+            amounts = "SUM(\(sign) * l.net_amount) AS net, SUM(\(sign) * l.tax_amount) AS tax, SUM(\(sign) * "
+                      + "(l.net_amount + l.tax_amount)) AS total"
             keyLabel = dimension == .product
                 ? ("COALESCE(p.sku, '*' || l.description)", "COALESCE(p.name, l.description)")
                 : ("COALESCE(p.category, '')", "COALESCE(p.category, '')")
         }
         let sql = """
-            SELECT \(keyLabel.0) AS key, MAX(\(keyLabel.1)) AS label, d.currency, COUNT(DISTINCT d.id) AS documents, \(amounts)
+            SELECT \(keyLabel.0) AS key, MAX(\(keyLabel.1)) AS label, d.currency, COUNT(DISTINCT d.id) AS documents,
+              \(amounts)
             FROM document d \(joins)
             WHERE \(filters.joined(separator: " AND "))
             GROUP BY key, d.currency
@@ -40,8 +43,10 @@ extension SQLiteLedgerStore {
             """
         return try read { db in
             try Row.fetchAll(db, sql: sql, arguments: args).map { row in
-                SalesReportRow(key: row["key"] ?? "", label: row["label"] ?? "", currency: try RowMapping.currency(row, "document"),
-                               documents: row["documents"], net: row["net"], tax: row["tax"], total: row["total"])
+                typealias C = QueryColumns
+                return SalesReportRow(key: row[C.key] ?? "", label: row[C.label] ?? "",
+                                      currency: try RowMapping.currency(row, "document"), documents: row[C.documents],
+                                      net: row[C.net], tax: row[C.tax], total: row[C.total])
             }
         }
     }

@@ -25,6 +25,7 @@ extension SQLiteLedgerStore: VoucherQueries {
     /// revenue and VAT always equal `salesReport`.
     public func voucherSource(from: CivilDate, to: CivilDate) throws -> VoucherSource {
         let range: StatementArguments = [from.description, to.description]
+        typealias C = QueryColumns
         return try read { db in
             var parts: [Int64: [VoucherDocument.Part]] = [:]
             for row in try Row.fetchAll(db, sql: """
@@ -34,8 +35,9 @@ extension SQLiteLedgerStore: VoucherQueries {
                 WHERE d.status = 'posted' AND d.date BETWEEN ? AND ?
                 GROUP BY l.document_id, category, rate ORDER BY l.document_id, category, rate
                 """, arguments: range) {
-                parts[row["id"], default: []].append(VoucherDocument.Part(
-                    category: row["category"], taxRate: Rate(basisPoints: row["rate"]), net: row["net"], tax: row["tax"]))
+                parts[row[C.id], default: []].append(VoucherDocument.Part(
+                    category: row[C.category], taxRate: Rate(basisPoints: row[C.rate]), net: row[C.net],
+                    tax: row[C.tax]))
             }
             let documents = try Row.fetchAll(db, sql: """
                 SELECT d.id, d.display_number, d.kind, d.date, d.channel, d.currency, d.subtotal, d.tax_total, d.total,
@@ -43,15 +45,16 @@ extension SQLiteLedgerStore: VoucherQueries {
                 FROM document d JOIN customer c ON c.id = d.customer_id
                 WHERE d.status = 'posted' AND d.date BETWEEN ? AND ? ORDER BY d.date, d.id
                 """, arguments: range).map { row -> VoucherDocument in
-                let id: Int64 = row["id"], net: Int64 = row["subtotal"], tax: Int64 = row["tax_total"]
+                let id: Int64 = row[C.id], net: Int64 = row[C.subtotal], tax: Int64 = row[C.taxTotal]
                 var split = parts[id] ?? []
                 if split.reduce(0, { $0 + $1.net }) != net || split.reduce(0, { $0 + $1.tax }) != tax {
                     split = [VoucherDocument.Part(category: "", taxRate: .zero, net: net, tax: tax)]
                 }
-                return VoucherDocument(number: row["display_number"], kind: DocumentKind(rawValue: row["kind"]) ?? .invoice,
-                                       date: try RowMapping.date(row, "date", "document"), customerCode: row["code"], customerName: row["name"],
-                                       channel: row["channel"], currency: try RowMapping.currency(row, "document"),
-                                       total: row["total"], parts: split)
+                return VoucherDocument(number: row[C.displayNumber], kind: try RowMapping.code(row, C.kind, "document"),
+                                       date: try RowMapping.date(row, C.date, "document"), customerCode: row[C.code],
+                                       customerName: row[C.name], channel: row[Invoice.Columns.channel],
+                                       currency: try RowMapping.currency(row, "document"), total: row[C.total],
+                                       parts: split)
             }
             var settlements: [Int64: [VoucherSettlement]] = [:]
             for row in try Row.fetchAll(db, sql: """
@@ -59,9 +62,9 @@ extension SQLiteLedgerStore: VoucherQueries {
                 FROM allocation a JOIN receipt r ON r.id = a.source_id JOIN document d ON d.id = a.invoice_id
                 WHERE a.source = 'receipt' AND r.date BETWEEN ? AND ? AND a.date = r.date ORDER BY a.source_id, a.id
                 """, arguments: range) {
-                settlements[row["receipt"], default: []].append(VoucherSettlement(
-                    invoiceNumber: row["display_number"], invoiceDate: try RowMapping.date(row, "date", "document"),
-                    allocatedBefore: row["before"], amount: row["amount"]))
+                settlements[row[QueryColumns.receipt], default: []].append(VoucherSettlement(
+                    invoiceNumber: row[QueryColumns.displayNumber], invoiceDate: try RowMapping.date(row, QueryColumns.date, "document"),
+                    allocatedBefore: row[QueryColumns.before], amount: row[QueryColumns.amount]))
             }
             let receipts = try Row.fetchAll(db, sql: """
                 SELECT r.id, r.display_number, r.date, r.method, r.reference, r.currency, r.amount, c.code, c.name,
@@ -70,11 +73,11 @@ extension SQLiteLedgerStore: VoucherQueries {
                 FROM receipt r JOIN customer c ON c.id = r.customer_id
                 WHERE r.date BETWEEN ? AND ? ORDER BY r.date, r.id
                 """, arguments: range).map { row in
-                VoucherReceipt(number: row["display_number"], date: try RowMapping.date(row, "date", "document"), customerCode: row["code"],
-                               customerName: row["name"], method: PaymentMethod(rawValue: row["method"]) ?? .other,
-                               reference: row["reference"], currency: try RowMapping.currency(row, "document"),
-                               amount: row["amount"], appliedOnReceipt: row["applied"],
-                               settlements: settlements[row["id"]] ?? [])
+                VoucherReceipt(number: row[QueryColumns.displayNumber], date: try RowMapping.date(row, QueryColumns.date, "document"), customerCode: row[QueryColumns.code],
+                               customerName: row[QueryColumns.name], method: PaymentMethod(rawValue: row[QueryColumns.method]) ?? .other,
+                               reference: row[QueryColumns.reference], currency: try RowMapping.currency(row, "document"),
+                               amount: row[QueryColumns.amount], appliedOnReceipt: row[QueryColumns.applied],
+                               settlements: settlements[row[QueryColumns.id]] ?? [])
             }
             let allocations = try Row.fetchAll(db, sql: """
                 SELECT a.source, a.date, a.amount, a.currency, d.display_number, c.code, c.name,
@@ -85,15 +88,15 @@ extension SQLiteLedgerStore: VoucherQueries {
                 WHERE a.date BETWEEN ? AND ? AND (a.source = 'write_off' OR (a.source = 'receipt' AND a.date > r.date))
                 ORDER BY a.date, a.id
                 """, arguments: range).map { row in
-                VoucherAllocation(kind: (row["source"] as String) == "write_off" ? .writeOff : .advanceApplied,
-                                  date: try RowMapping.date(row, "date", "document"), invoiceNumber: row["display_number"],
-                                  sourceNumber: row["receipt"], customerCode: row["code"], customerName: row["name"],
-                                  currency: try RowMapping.currency(row, "document"), amount: row["amount"],
+                VoucherAllocation(kind: (row[QueryColumns.source] as String) == "write_off" ? .writeOff : .advanceApplied,
+                                  date: try RowMapping.date(row, QueryColumns.date, "document"), invoiceNumber: row[QueryColumns.displayNumber],
+                                  sourceNumber: row[QueryColumns.receipt], customerCode: row[QueryColumns.code], customerName: row[QueryColumns.name],
+                                  currency: try RowMapping.currency(row, "document"), amount: row[QueryColumns.amount],
                                   invoice: VoucherSettlement(
-                                    invoiceNumber: row["display_number"],
-                                    invoiceDate: try RowMapping.date(row, "invoice_date", "document"),
-                                    allocatedBefore: row["before"], amount: row["amount"]),
-                                  sourceDate: (row["receipt_date"] as String?).flatMap { CivilDate(iso: $0) })
+                                    invoiceNumber: row[QueryColumns.displayNumber],
+                                    invoiceDate: try RowMapping.date(row, QueryColumns.invoiceDate, "document"),
+                                    allocatedBefore: row[QueryColumns.before], amount: row[QueryColumns.amount]),
+                                  sourceDate: (row[QueryColumns.receiptDate] as String?).flatMap { CivilDate(iso: $0) })
             }
             return VoucherSource(documents: documents, receipts: receipts, allocations: allocations)
         }
@@ -115,7 +118,7 @@ extension SQLiteLedgerStore {
                         SELECT display_number AS number, \(column) AS ref FROM \(table)
                         WHERE display_number IN (\(marks)) AND COALESCE(\(column), '') <> ''
                         """, arguments: StatementArguments(part)) {
-                        out[row["number"]] = row["ref"]
+                        out[row[QueryColumns.number]] = row[QueryColumns.ref]
                     }
                 }
             }

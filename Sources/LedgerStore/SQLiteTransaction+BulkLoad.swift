@@ -22,8 +22,8 @@ extension SQLiteTransaction {
     func bulkLoadMarker(name: String) throws -> BulkLoadMarker? {
         let statement = try db.cachedStatement(sql: "SELECT * FROM bulk_load WHERE name = ?")
         return try Row.fetchOne(statement, arguments: [name]).map { row in
-            BulkLoadMarker(name: row["name"], parameters: row["parameters"], firstDocumentID: row["first_document_id"],
-                           invoicesDone: row["invoices_done"], receiptsDone: row["receipts_done"])
+            BulkLoadMarker(name: row[QueryColumns.name], parameters: row[QueryColumns.parameters], firstDocumentID: row[QueryColumns.firstDocumentID],
+                           invoicesDone: row[QueryColumns.invoicesDone], receiptsDone: row[QueryColumns.receiptsDone])
         }
     }
 
@@ -52,9 +52,9 @@ extension SQLiteTransaction {
             ORDER BY d.id LIMIT 1
             """), arguments: [customerID, date.description, afterID]) else { return nil }
         let currency = try RowMapping.currency(row, "document")
-        return LoadedInvoice(id: row["id"], displayNumber: row["display_number"],
-                             total: Money(minorUnits: row["total"], currency: currency),
-                             dueDate: try RowMapping.date(row, "due_date", "document"), lineCount: row["line_count"])
+        return LoadedInvoice(id: row[QueryColumns.id], displayNumber: row[QueryColumns.displayNumber],
+                             total: Money(minorUnits: row[QueryColumns.total], currency: currency),
+                             dueDate: try RowMapping.date(row, QueryColumns.dueDate, "document"), lineCount: row[QueryColumns.lineCount])
     }
 
     func refreshPlannerStatistics() throws {

@@ -3,14 +3,17 @@ import LedgerCore
 
 extension SQLiteTransaction {
     func importedFile(fingerprint: String) throws -> ImportedFile? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM import_file WHERE fingerprint = ?"), arguments: [fingerprint]).map { row in
-            ImportedFile(fingerprint: row["fingerprint"], kind: row["kind"], fileName: row["file_name"], rows: row["rows"],
-                         importedOn: try RowMapping.date(row, "imported_on", "import_file"))
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT rowid AS id, * FROM import_file WHERE fingerprint = ?"),
+                         arguments: [fingerprint]).map { row in
+            typealias C = ImportedFile.Columns
+            return ImportedFile(fingerprint: row[C.fingerprint], kind: row[C.kind], fileName: row[C.fileName],
+                                rows: row[C.rows], importedOn: try RowMapping.date(row, C.importedOn, "import_file"))
         }
     }
 
     func insert(_ file: ImportedFile) throws {
-        try db.execute(sql: "INSERT INTO import_file (fingerprint, kind, file_name, rows, imported_on) VALUES (?,?,?,?,?)",
+        try db.execute(sql: "INSERT INTO import_file (fingerprint, kind, file_name, rows, imported_on) VALUES "
+                            + "(?,?,?,?,?)",
                        arguments: [file.fingerprint, file.kind, file.fileName, file.rows, file.importedOn.description])
     }
 
@@ -29,7 +32,8 @@ extension SQLiteTransaction {
     }
 
     func receiptExists(reference: String) throws -> Bool {
-        try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM receipt WHERE reference = ?)"), arguments: [reference]) ?? false
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM receipt WHERE reference = ?)"),
+                          arguments: [reference]) ?? false
     }
 }
 

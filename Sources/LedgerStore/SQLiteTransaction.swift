@@ -28,47 +28,49 @@ final class SQLiteTransaction: LedgerTransaction {
     // MARK: - Customers, products, salespeople
 
     func customer(id: Int64) throws -> Customer? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM customer WHERE id = ?"), arguments: [id]).map(RowMapping.customer)
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM customer WHERE id = ?"),
+                         arguments: [id]).map(RowMapping.customer)
     }
 
     func customer(code: String) throws -> Customer? {
         if let cached = customersByCode[code] { return cached }
-        let found = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM customer WHERE code = ?"), arguments: [code])
+        let found = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM customer WHERE code = ?"),
+                                     arguments: [code])
             .map(RowMapping.customer)
         if let found { customersByCode[code] = found }
         return found
     }
 
     func customer(named name: String) throws -> Customer? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM customer WHERE name = ? ORDER BY code LIMIT 1"), arguments: [name]).map(RowMapping.customer)
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM customer WHERE name = ? ORDER BY code LIMIT 1"),
+                         arguments: [name]).map(RowMapping.customer)
     }
 
     func documentExists(externalReference: String) throws -> Bool {
-        try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS(SELECT 1 FROM document WHERE external_ref = ? AND status <> 'void')"),
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS(SELECT 1 FROM document WHERE external_ref = ? AND "
+                                                  + "status <> 'void')"),
                           arguments: [externalReference]) ?? false
     }
 
     func insert(_ customer: Customer) throws -> Int64 {
-        try db.cachedStatement(sql: "INSERT INTO customer (\(RowMapping.customerColumns)) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+        try db.cachedStatement(sql: "INSERT INTO customer (\(RowMapping.customerColumns)) VALUES "
+                                    + "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
             .execute(arguments: RowMapping.customerArguments(customer))
         return db.lastInsertedRowID
     }
 
     func update(_ customer: Customer) throws {
         customersByCode.removeAll()
-        let sets = RowMapping.customerColumns.split(separator: ",").map { "\($0.trimmingCharacters(in: .whitespaces)) = ?" }
+        let sets = RowMapping.customerColumns.split(separator: ",").map { "\($0.trimmingCharacters(in: .whitespaces)) "
+                                                                          + "= ?" }
         var args = RowMapping.customerArguments(customer)
         args += [customer.id]
         try db.execute(sql: "UPDATE customer SET \(sets.joined(separator: ", ")) WHERE id = ?", arguments: args)
     }
 
-    func customerHasDocuments(id: Int64) throws -> Bool {
-        try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS(SELECT 1 FROM document WHERE customer_id = ?) OR EXISTS(SELECT 1 FROM receipt WHERE customer_id = ?)"),
-                          arguments: [id, id]) ?? false
-    }
-
     func product(id: Int64) throws -> Product? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM product WHERE id = ?"), arguments: [id]).map(RowMapping.product)
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM product WHERE id = ?"),
+                         arguments: [id]).map(RowMapping.product)
     }
 
     func product(sku: String) throws -> Product? {
@@ -81,19 +83,23 @@ final class SQLiteTransaction: LedgerTransaction {
 
     func insert(_ p: Product) throws -> Int64 {
         try db.cachedStatement(sql: """
-            INSERT INTO product (sku, name, category, unit, unit_price, currency, tax_rate_bp, pinyin, pinyin_initials, archived)
+            INSERT INTO product (sku, name, category, unit, unit_price, currency, tax_rate_bp, pinyin, pinyin_initials,
+              archived)
             VALUES (?,?,?,?,?,?,?,?,?,?)
-            """).execute(arguments: [p.sku, p.name, p.category, p.unit, p.unitPrice.minorUnits, p.unitPrice.currency.code,
+            """).execute(arguments: [p.sku, p.name, p.category, p.unit, p.unitPrice.minorUnits,
+                                     p.unitPrice.currency.code,
                              p.taxRate.basisPoints, p.pinyin, p.pinyinInitials, p.isArchived])
         return db.lastInsertedRowID
     }
 
     func salesperson(id: Int64) throws -> Salesperson? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM salesperson WHERE id = ?"), arguments: [id]).map(RowMapping.salesperson)
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM salesperson WHERE id = ?"),
+                         arguments: [id]).map(RowMapping.salesperson)
     }
 
     func salesperson(code: String) throws -> Salesperson? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM salesperson WHERE code = ?"), arguments: [code]).map(RowMapping.salesperson)
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM salesperson WHERE code = ?"),
+                         arguments: [code]).map(RowMapping.salesperson)
     }
 
     func insert(_ s: Salesperson) throws -> Int64 {
@@ -108,7 +114,8 @@ final class SQLiteTransaction: LedgerTransaction {
             INSERT INTO number_series (series, year, last_number) VALUES (?, ?, 1)
             ON CONFLICT(series, year) DO UPDATE SET last_number = last_number + 1
             """).execute(arguments: [series, year])
-        return try Int.fetchOne(db.cachedStatement(sql: "SELECT last_number FROM number_series WHERE series = ? AND year = ?"),
+        return try Int.fetchOne(db.cachedStatement(sql: "SELECT last_number FROM number_series WHERE series = ? AND "
+                                                        + "year = ?"),
                                 arguments: [series, year]) ?? 1
     }
 
@@ -119,7 +126,8 @@ final class SQLiteTransaction: LedgerTransaction {
               salesperson_id, channel, region, currency, payment_terms, status, subtotal, tax_total, total,
               applies_to_id, disputed, dispute_reason, external_ref, note, void_reason)
             VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
-            """).execute(arguments: [inv.kind.rawValue, inv.series, inv.numberYear, inv.number, display, inv.date.description,
+            """).execute(arguments: [inv.kind.rawValue, inv.series, inv.numberYear, inv.number, display,
+                                     inv.date.description,
                              inv.dueDate.description, inv.customerID, inv.salespersonID, inv.channel, inv.region,
                              inv.currency.code, inv.paymentTerms.code, inv.status.rawValue, inv.subtotal.minorUnits,
                              inv.taxTotal.minorUnits, inv.total.minorUnits, inv.appliesToInvoiceID, inv.isDisputed,
@@ -130,8 +138,10 @@ final class SQLiteTransaction: LedgerTransaction {
               discount_bp, tax_rate_bp, net_amount, tax_amount, credits_line_no) VALUES (?,?,?,?,?,?,?,?,?,?,?)
             """)
         for (index, line) in inv.lines.enumerated() {
-            try statement.execute(arguments: [id, index + 1, line.productID, line.description, line.quantity.thousandths,
-                                              line.unitPrice.minorUnits, line.discount.basisPoints, line.taxRate.basisPoints,
+            try statement.execute(arguments: [id, index + 1, line.productID, line.description,
+                                              line.quantity.thousandths,
+                                              line.unitPrice.minorUnits, line.discount.basisPoints,
+                                              line.taxRate.basisPoints,
                                               line.netAmount.minorUnits, line.taxAmount.minorUnits, line.creditsLine])
         }
         return id
@@ -142,14 +152,17 @@ final class SQLiteTransaction: LedgerTransaction {
     }
 
     func invoice(number: String) throws -> Invoice? {
-        try SQLiteTransaction.loadInvoice(db, sql: "SELECT * FROM document WHERE display_number = ?", arguments: [number])
+        try SQLiteTransaction.loadInvoice(db, sql: "SELECT * FROM document WHERE display_number = ?",
+                                          arguments: [number])
     }
 
     static func loadInvoice(_ db: Database, sql: String, arguments: StatementArguments) throws -> Invoice? {
         guard let row = try Row.fetchOne(db.cachedStatement(sql: sql), arguments: arguments) else { return nil }
         let cur = try RowMapping.currency(row, "document")
-        let lines = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM document_line WHERE document_id = ? ORDER BY line_no"),
-                                     arguments: [row["id"] as Int64]).map { RowMapping.line($0, currency: cur) }
+        let lines = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM document_line WHERE document_id = ? ORDER "
+                                                             + "BY line_no"),
+                                     arguments: [row[Invoice.Columns.id] as Int64]).map { RowMapping.line($0,
+                                                                                                          currency: cur) }
         return try RowMapping.invoice(row, lines: lines)
     }
 
@@ -167,44 +180,53 @@ final class SQLiteTransaction: LedgerTransaction {
 
     func insert(_ r: Receipt) throws -> Int64 {
         try db.cachedStatement(sql: """
-            INSERT INTO receipt (series, number_year, number, display_number, customer_id, date, amount, currency, method, reference, note)
+            INSERT INTO receipt (series, number_year, number, display_number, customer_id, date, amount, currency,
+              method, reference, note)
             VALUES (?,?,?,?,?,?,?,?,?,?,?)
-            """).execute(arguments: [r.series, r.numberYear, r.number, r.displayNumber, r.customerID, r.date.description,
+            """).execute(arguments: [r.series, r.numberYear, r.number, r.displayNumber, r.customerID,
+                                     r.date.description,
                              r.amount.minorUnits, r.amount.currency.code, r.method.rawValue, r.reference, r.note])
         return db.lastInsertedRowID
     }
 
     func receipt(id: Int64) throws -> Receipt? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM receipt WHERE id = ?"), arguments: [id]).map(RowMapping.receipt)
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM receipt WHERE id = ?"),
+                         arguments: [id]).map(RowMapping.receipt)
     }
 
     func receipt(number: String) throws -> Receipt? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM receipt WHERE display_number = ?"), arguments: [number]).map(RowMapping.receipt)
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM receipt WHERE display_number = ?"),
+                         arguments: [number]).map(RowMapping.receipt)
     }
 
     func insert(_ a: Allocation) throws -> Int64 {
         try db.cachedStatement(sql: """
             INSERT INTO allocation (invoice_id, source, source_id, date, amount, currency, reverses_id, note)
             VALUES (?,?,?,?,?,?,?,?)
-            """).execute(arguments: [a.invoiceID, a.source.rawValue, a.sourceID, a.date.description, a.amount.minorUnits,
+            """).execute(arguments: [a.invoiceID, a.source.rawValue, a.sourceID, a.date.description,
+                                     a.amount.minorUnits,
                              a.amount.currency.code, a.reversesID, a.note])
         return db.lastInsertedRowID
     }
 
     func allocation(id: Int64) throws -> Allocation? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM allocation WHERE id = ?"), arguments: [id]).map(RowMapping.allocation)
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM allocation WHERE id = ?"),
+                         arguments: [id]).map(RowMapping.allocation)
     }
 
     func isReversed(allocationID: Int64) throws -> Bool {
-        try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS(SELECT 1 FROM allocation WHERE reverses_id = ?)"), arguments: [allocationID]) ?? false
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS(SELECT 1 FROM allocation WHERE reverses_id = ?)"),
+                          arguments: [allocationID]) ?? false
     }
 
     func allocatedToInvoice(id: Int64) throws -> Int64 {
-        try Int64.fetchOne(db.cachedStatement(sql: "SELECT COALESCE(SUM(amount), 0) FROM allocation WHERE invoice_id = ?"), arguments: [id]) ?? 0
+        try Int64.fetchOne(db.cachedStatement(sql: "SELECT COALESCE(SUM(amount), 0) FROM allocation WHERE invoice_id = "
+                                                   + "?"), arguments: [id]) ?? 0
     }
 
     func allocatedFrom(source: AllocationSource, id: Int64) throws -> Int64 {
-        try Int64.fetchOne(db.cachedStatement(sql: "SELECT COALESCE(SUM(amount), 0) FROM allocation WHERE source = ? AND source_id = ?"),
+        try Int64.fetchOne(db.cachedStatement(sql: "SELECT COALESCE(SUM(amount), 0) FROM allocation WHERE source = ? "
+                                                   + "AND source_id = ?"),
                            arguments: [source.rawValue, id]) ?? 0
     }
 
@@ -214,14 +236,16 @@ final class SQLiteTransaction: LedgerTransaction {
     }
 
     func unappliedCredits(customerID: Int64) throws -> [UnappliedCredit] {
-        try Row.fetchAll(db.cachedStatement(sql: RowMapping.unappliedSQL(whereClause: "r.customer_id = :customer", asOf: false)),
+        try Row.fetchAll(db.cachedStatement(sql: RowMapping.unappliedSQL(whereClause: "r.customer_id = :customer",
+                                                                         asOf: false)),
                          arguments: ["customer": customerID]).map(RowMapping.unapplied)
     }
 
     // MARK: - Users
 
     func user(name: String) throws -> LedgerUser? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM app_user WHERE name = ?"), arguments: [name]).map(SQLiteTransaction.user)
+        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM app_user WHERE name = ?"),
+                         arguments: [name]).map(SQLiteTransaction.user)
     }
 
     func save(_ user: LedgerUser) throws {
@@ -236,7 +260,9 @@ final class SQLiteTransaction: LedgerTransaction {
     }
 
     static func user(_ row: Row) throws -> LedgerUser {
-        LedgerUser(name: row["name"], role: try RowMapping.code(row, "role", "app_user"), isActive: row["active"])
+        LedgerUser(name: row[LedgerUser.Columns.name],
+                   role: try RowMapping.code(row, LedgerUser.Columns.role, "app_user"),
+                   isActive: row[LedgerUser.Columns.active])
     }
 
     // MARK: - Audit

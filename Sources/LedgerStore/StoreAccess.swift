@@ -69,7 +69,8 @@ public enum StoreAccess {
             return nil
         }
         let job = lines.dropFirst().first { $0.hasPrefix("job ") }.map { TextSafety.terminalSafe(String($0.dropFirst(4))) }
-        return HolderNote(pid: pid, command: TextSafety.terminalSafe(String(first[first.index(after: space)...])), job: job)
+        return HolderNote(pid: pid, command: TextSafety.terminalSafe(String(first[first.index(after: space)...])),
+                          job: job)
     }
 
     /// Whether process `pid` exists (EPERM: it exists, owned by someone else).

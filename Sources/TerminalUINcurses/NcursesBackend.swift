@@ -52,7 +52,9 @@ public final class NcursesBackend: TerminalBackend {
         guard let term = getenv("TERM").map({ String(cString: $0) }), !term.isEmpty else {
             throw BackendError.unusableTerminal("TERM is not set")
         }
-        guard term != "dumb" else { throw BackendError.unusableTerminal("TERM=dumb cannot show a full-screen interface") }
+        guard term != "dumb" else {
+            throw BackendError.unusableTerminal("TERM=dumb cannot show a full-screen interface")
+        }
         let unicode = pinUTF8Locale()
         SignalMonitor.install()
         FatalSignalGuard.install()   // before ncurses changes the terminal: the settings to go back to

@@ -30,7 +30,8 @@ enum LedgerBench {
     static func run(path: String, runs: Int) throws {
         let probe = try SQLiteLedgerStore(path: path)
         let summary = try probe.summary()
-        print("ledger \(path): \(summary.customers) customers, \(summary.invoices) invoices, \(summary.receipts) receipts")
+        print("ledger \(path): \(summary.customers) customers, \(summary.invoices) invoices, \(summary.receipts) "
+              + "receipts")
         let today = summary.lastDate ?? CivilDate(year: 2026, month: 11, day: 29)!
 
         // First full frame: open the ledger, build the app (deferred start-up as the executable does), draw.
@@ -60,7 +61,8 @@ enum LedgerBench {
         }
 
         // Customer search, one keystroke at a time (code, name, pinyin initials of real customers).
-        let sample = try probe.customers(search: nil, asOf: today, page: PageRequest(offset: summary.customers / 3, limit: 5))
+        let sample = try probe.customers(search: nil, asOf: today,
+                                         page: PageRequest(offset: summary.customers / 3, limit: 5))
         var words: [String] = []
         for row in sample {
             words.append(row.code)

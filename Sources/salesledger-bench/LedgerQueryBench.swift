@@ -34,23 +34,26 @@ enum LedgerQueryBench {
         let biggest = try store.customerList(filter: ClassFilter(), asOf: today,
                                              sort: CustomerSort(.balance, ascending: false),
                                              page: PageRequest(limit: 1)).first
-        print("ledger \(path): \(summary.invoices) invoices, \(summary.receipts) receipts, \(summary.customers) customers;"
+        print("ledger \(path): \(summary.invoices) invoices, \(summary.receipts) receipts, \(summary.customers) "
+              + "customers;"
               + " today \(today), \(runs) runs per case (in-process, after one warm-up run)")
         print("| case | median ms | p95 ms | median CPU ms | result |")
         print("|---|---|---|---|---|")
         time("aging today (buckets)", runs) { "\(try reports.aging(asOf: today).first?.openTotal ?? 0)" }
-        time("aging today per customer", runs) { "\(try reports.aging(asOf: today, by: .customer).first?.groups.count ?? 0) rows" }
+        time("aging today per customer",
+             runs) { "\(try reports.aging(asOf: today, by: .customer).first?.groups.count ?? 0) rows" }
         time("aging a year back (\(yearBack))", runs) { "\(try reports.aging(asOf: yearBack).first?.openTotal ?? 0)" }
         time("aging a year back per customer", runs) {
             "\(try reports.aging(asOf: yearBack, by: .customer).first?.groups.count ?? 0) rows"
         }
         time("DSO (90 days)", runs) { try reports.dso(to: today).figures.first?.text ?? "–" }
-        let pivot = PivotQuery(measure: .sales, rows: PivotAxis(parsing: "region"), columns: PivotAxis(parsing: "month"),
-                               asOf: today)
+        let pivot = PivotQuery(measure: .sales, rows: PivotAxis(parsing: "region"),
+                               columns: PivotAxis(parsing: "month"), asOf: today)
         time("pivot region × month", runs) { "\(try reports.pivot(pivot, layout: .init()).count) tables" }
         if let biggest {
             time("statement of the biggest customer (\(biggest.code), a year)", runs) {
-                "\(try reports.statement(customerCode: biggest.code, from: yearBack, to: today)?.lines.count ?? 0) lines"
+                "\(try reports.statement(customerCode: biggest.code, from: yearBack, to: today)?.lines.count ?? 0) "
+                + "lines"
             }
         }
         time("reminders (all, today)", runs) { "\(try reports.reminders(on: today, dueOnly: false).count)" }

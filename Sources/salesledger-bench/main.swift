@@ -18,12 +18,15 @@ if let ledger = LedgerQueryBench.ledgerPath(CommandLine.arguments) {
 
 /// 1,000,000 generated rows with CJK names, built on demand.
 struct BenchSource: TableDataSource {
-    static let names = ["北京星河科技有限公司", "上海明远五金有限公司", "苹果贸易", "Apple Trading",
-                        "Ｆｕｌｌｗｉｄｔｈ Co", "Cafe\u{301} Ole\u{301}", "武汉长江重工集团股份有限公司"]
+    static let names = ["北京星河科技有限公司", "上海明远五金有限公司", "苹果贸易",
+                        "Apple Trading",
+                        "Ｆｕｌｌｗｉｄｔｈ Co", "Cafe\u{301} Ole\u{301}",
+                        "武汉长江重工集团股份有限公司"]
     var rowCount: Int { 1_000_000 }
     func rows(in range: Range<Int>) -> [[String]] {
         range.map { i in
-            ["C\(100_000 + i)", Self.names[i % Self.names.count] + " \(i)", "华东区域", "\(i % 97_000),\(i % 1000).\(i % 100)", "2025-0\(i % 9 + 1)-15"]
+            ["C\(100_000 + i)", Self.names[i % Self.names.count] + " \(i)", "华东区域",
+             "\(i % 97_000),\(i % 1000).\(i % 100)", "2025-0\(i % 9 + 1)-15"]
         }
     }
 }
@@ -52,7 +55,8 @@ func measure(_ name: String, iterations: Int, _ body: (Int) -> Void) {
     samples.sort()
     let median = samples[samples.count / 2]
     let p99 = samples[min(samples.count - 1, samples.count * 99 / 100)]
-    print("\(name): median \(Int(median.rounded())) µs, p99 \(Int(p99.rounded())) µs per frame (\(iterations) frames)")
+    print("\(name): median \(Int(median.rounded())) µs, p99 \(Int(p99.rounded())) µs per frame "
+          + "(\(iterations) frames)")
 }
 
 var buffer = CellBuffer(size: size)

@@ -80,7 +80,8 @@ struct DemoApp: TerminalApplication {
         case .submitted(let values):
             let amount: String
             if case .integer(let minor)? = values["amount"] { amount = DemoFormat.money(minor) } else { amount = "?" }
-            dialog = Dialog(title: "Saved", message: "Invoice for \(form.fields[0].input.text): \(amount)", kind: .message)
+            dialog = Dialog(title: "Saved", message: "Invoice for \(form.fields[0].input.text): \(amount)",
+                            kind: .message)
             form = Self.makeForm()
         case .cancelled:
             form = Self.makeForm()
@@ -93,7 +94,8 @@ struct DemoApp: TerminalApplication {
         let visible = table.visibleRowCount(height: lastTableHeight, state: tableState)
         switch table.handle(event, state: &tableState, rowCount: source.rowCount, pageSize: visible) {
         case .filterChanged, .sortChanged:
-            source.update(filter: tableState.filter.text, sortColumn: tableState.sortColumn, ascending: tableState.isSortAscending)
+            source.update(filter: tableState.filter.text, sortColumn: tableState.sortColumn,
+                          ascending: tableState.isSortAscending)
             tableState.selectedRow = 0
             tableState.topRow = 0
         case .activated(let row):
@@ -118,7 +120,8 @@ struct DemoApp: TerminalApplication {
         case .table: screenKeys = table.keyBindings(state: tableState)
         case .charts: screenKeys = [KeyBinding([.tab, .backTab], "Screens")]
         }
-        let quit = screen == .form ? KeyBinding([.function(10), .ctrl("c")], "Quit") : KeyBinding([.char("q"), .function(10)], "Quit")
+        let quit = screen == .form ? KeyBinding([.function(10), .ctrl("c")],
+                                                "Quit") : KeyBinding([.char("q"), .function(10)], "Quit")
         return screenKeys + [KeyBinding(.function(1), "Help"), quit]
     }
 

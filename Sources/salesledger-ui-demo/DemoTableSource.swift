@@ -3,9 +3,12 @@ import TerminalUI
 /// 100,000 generated customers with CJK names. Names and amounts are built once; the table still
 /// asks only for the visible rows, and filter/sort work on an index of row numbers.
 struct DemoTableSource: TableDataSource {
-    static let companies = ["北京星河科技有限公司", "上海明远五金有限公司", "苹果贸易", "Apple Trading", "深圳华南电子",
-                            "Ｆｕｌｌｗｉｄｔｈ Co", "Café Olé", "杭州西湖茶业", "成都天府食品有限公司", "Nordic Supplies AB",
-                            "广州珠江物流", "東京商事株式会社", "서울무역", "武汉长江重工集团股份有限公司"]
+    static let companies = ["北京星河科技有限公司", "上海明远五金有限公司", "苹果贸易",
+                            "Apple Trading", "深圳华南电子",
+                            "Ｆｕｌｌｗｉｄｔｈ Co", "Café Olé", "杭州西湖茶业",
+                            "成都天府食品有限公司", "Nordic Supplies AB",
+                            "广州珠江物流", "東京商事株式会社", "서울무역",
+                            "武汉长江重工集团股份有限公司"]
     static let regions = ["华北", "华东", "华南", "西南", "Export"]
     let codes: [String]
     let names: [String]
@@ -19,7 +22,8 @@ struct DemoTableSource: TableDataSource {
             return "C" + String(repeating: "0", count: max(0, 6 - digits.count)) + digits
         }
         names = (0..<total).map { row in
-            Self.companies[row % Self.companies.count] + (row >= Self.companies.count ? " \(row / Self.companies.count)" : "")
+            Self.companies[row % Self.companies.count]
+                + (row >= Self.companies.count ? " \(row / Self.companies.count)" : "")
         }
         amounts = (0..<total).map { Int64(($0 &* 7919) % 9_000_000) - 400_000 }
     }

@@ -16,11 +16,13 @@ var forcesASCII = false
 var arguments = CommandLine.arguments.dropFirst()
 while let argument = arguments.popFirst() {
     switch argument {
-    case "--theme": themeName = arguments.popFirst() ?? { fail("--theme needs a name (\(ThemeLoader.shippedNames.joined(separator: ", ")))", code: 2) }()
+    case "--theme": themeName = arguments.popFirst() ?? { fail("--theme needs a name "
+                                                               + "(\(ThemeLoader.shippedNames.joined(separator: ", ")))", code: 2) }()
     case "--themes-dir": themesDirectory = arguments.popFirst()
     case "--ascii": forcesASCII = true
     case "-h", "--help":
-        print("usage: salesledger-ui-demo [--theme NAME] [--themes-dir DIR] [--ascii]\nthemes: \(ThemeLoader.shippedNames.joined(separator: ", "))")
+        print("usage: salesledger-ui-demo [--theme NAME] [--themes-dir DIR] [--ascii]\nthemes: "
+              + "\(ThemeLoader.shippedNames.joined(separator: ", "))")
         exit(0)
     default: fail("unknown argument \(argument) (try --help)", code: 2)
     }
@@ -31,13 +33,17 @@ func findThemesDirectory(option: String?) -> String {
     if let option { return option }
     let environment = ProcessInfo.processInfo.environment
     if let fromEnvironment = environment["SALESLEDGER_THEMES"] { return fromEnvironment }
-    let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+    let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        .deletingLastPathComponent()
     let candidates = ["themes", executable.appendingPathComponent("../../../themes").standardized.path,
                       executable.appendingPathComponent("../../themes").standardized.path]
-    return candidates.first { FileManager.default.fileExists(atPath: ($0 as NSString).appendingPathComponent("default.toml")) } ?? "themes"
+    return candidates.first {
+        FileManager.default.fileExists(atPath: ($0 as NSString).appendingPathComponent("default.toml"))
+    } ?? "themes"
 }
 
-let loaded = ThemeLoader.load(named: themeName, directory: findThemesDirectory(option: themesDirectory), environment: ProcessInfo.processInfo.environment)
+let loaded = ThemeLoader.load(named: themeName, directory: findThemesDirectory(option: themesDirectory),
+                              environment: ProcessInfo.processInfo.environment)
 if let warning = loaded.warning { FileHandle.standardError.write(Data("salesledger-ui-demo: \(warning)\n".utf8)) }
 
 let backend: NcursesBackend

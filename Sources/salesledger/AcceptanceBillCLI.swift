@@ -23,7 +23,8 @@ struct AcceptanceBillOptions: ParsableArguments {
             try service.runBatch { batch in
                 let outcome = try batch.run(record)
                 if record.method == .acceptanceBill {
-                    try batch.run(RecordAcceptanceBill(receiptNumber: outcome.receipt.displayNumber, billNumber: billNumber ?? "",
+                    try batch.run(RecordAcceptanceBill(receiptNumber: outcome.receipt.displayNumber,
+                                                       billNumber: billNumber ?? "",
                                                        bank: billBank ?? "", maturity: maturity))
                 }
                 return outcome
@@ -35,7 +36,9 @@ struct AcceptanceBillOptions: ParsableArguments {
 /// `report bills [--as-of D] [--by customer]`: acceptance bills by maturity; a bill is held (at risk) until it
 /// matures. By customer: the balance, the bills held and the exposure (balance + bills held).
 struct BillsReportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "bills", abstract: "Acceptance bills held (承兑汇票) by maturity; exposure by customer.")
+    static let configuration = CommandConfiguration(commandName: "bills",
+                                                    abstract: "Acceptance bills held (承兑汇票) by maturity; "
+                                                              + "exposure by customer.")
     @OptionGroup var global: GlobalOptions
     @Option(help: "As-of date (default today).") var asOf: String?
     @Option(help: "bill (default) or customer") var by = "bill"
@@ -51,18 +54,21 @@ struct BillsReportCommand: ParsableCommand {
         if by == "bill" {
             let rows = bills.map { b -> [ReportCell] in
                 [.date(b.maturity), .text(b.billNumber), .text(b.bank), .text(b.customerCode), .text(b.customerName),
-                 .text(b.receiptNumber), .text(b.amount.currency.code), .money(b.amount), .count(date.days(to: b.maturity)),
-                 .text(b.isHeld(on: date) ? "held" : "matured")]
+                 .text(b.receiptNumber), .text(b.amount.currency.code), .money(b.amount),
+                 .count(date.days(to: b.maturity)), .text(b.isHeld(on: date) ? "held" : "matured")]
             }
             let held = bills.filter { $0.isHeld(on: date) }
             var heldSum: Int64? = 0   // checked: an overflow leaves the total empty
-            for b in held { heldSum = heldSum.flatMap { let (v, o) = $0.addingReportingOverflow(b.amount.minorUnits); return o ? nil : v } }
+            for b in held { heldSum = heldSum.flatMap { let (v,
+                                                             o) = $0.addingReportingOverflow(b.amount.minorUnits); return o ? nil : v } }
             let total: [ReportCell] = [.text("TOTAL held"), .empty, .empty, .empty, .empty, .empty,
                                        .text(held.first?.amount.currency.code ?? ""),
-                                       heldSum.map { .amount($0, held.first?.amount.currency ?? .cny) } ?? .empty, .empty,
-                                       .count(held.count)]
-            printReport(listTable("bills", [("maturity", .date), ("bill", .text), ("bank", .text), ("customer", .text), ("name", .text),
-                                            ("receipt", .text), ("currency", .text), ("amount", .money), ("days_to_maturity", .count),
+                                       heldSum.map { .amount($0, held.first?.amount.currency ?? .cny) } ?? .empty,
+                                       .empty, .count(held.count)]
+            printReport(listTable("bills", [("maturity", .date), ("bill", .text), ("bank", .text), ("customer", .text),
+                                            ("name", .text),
+                                            ("receipt", .text), ("currency", .text), ("amount", .money),
+                                            ("days_to_maturity", .count),
                                             ("status", .text)], rows, total: total), format)
             return
         }
@@ -71,10 +77,11 @@ struct BillsReportCommand: ParsableCommand {
         let rows = try Set(bills.filter { $0.isHeld(on: date) }.map(\.customerCode)).sorted().compactMap { code -> [ReportCell]? in
             guard let e = try reports.exposure(customerCode: code, asOf: date) else { return nil }
             let name = bills.first { $0.customerCode == code }?.customerName ?? ""
-            return [.text(code), .text(name), .text(e.currency.code), .amount(e.balance, e.currency), .amount(e.billsHeld, e.currency),
-                    .amount(e.atRisk, e.currency)]
+            return [.text(code), .text(name), .text(e.currency.code), .amount(e.balance, e.currency),
+                    .amount(e.billsHeld, e.currency), .amount(e.atRisk, e.currency)]
         }
-        printReport(listTable("bills-by-customer", [("customer", .text), ("name", .text), ("currency", .text), ("balance", .money),
+        printReport(listTable("bills-by-customer",
+                              [("customer", .text), ("name", .text), ("currency", .text), ("balance", .money),
                                                     ("bills_held", .money), ("exposure", .money)], rows), format)
     }
 }

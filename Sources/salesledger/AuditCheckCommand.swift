@@ -78,13 +78,15 @@ struct AuditCheckCommand: ParsableCommand {
             if format != .csv { try Self.write(AuditReport.findingsCSV(run), to: Self.findingsPath(output)) }
             print(p.language.t("report: \(output) (sha256 \(hash))", "报告：\(output)（sha256 \(hash)）"))
             if format != .csv {
-                print(p.language.t("findings: \(Self.findingsPath(output))", "发现清单：\(Self.findingsPath(output))"))
+                print(p.language.t("findings: \(Self.findingsPath(output))",
+                                   "发现清单：\(Self.findingsPath(output))"))
             }
             print(
                 p.language.t(
                     "\(run.findings.count) findings, \(run.allFindings.count - run.findings.count) observations, "
                         + "sample seed \(p.seed)",
-                    "\(run.findings.count) 项发现，\(run.allFindings.count - run.findings.count) 项观察，样本种子 \(p.seed)"))
+                    "\(run.findings.count) 项发现，\(run.allFindings.count - run.findings.count) "
+                    + "项观察，样本种子 \(p.seed)"))
         } else {
             print(text, terminator: "")
         }

@@ -64,7 +64,8 @@ struct AuditConfirmCommand: ParsableCommand {
                             form: $0.form.rawValue)
                     }))
             FileHandle.standardError.write(
-                Data(lang.t("\(letters.count) letters as of \(date)\n", "截至 \(date) 共 \(letters.count) 封询证函\n").utf8))
+                Data(lang.t("\(letters.count) letters as of \(date)\n",
+                            "截至 \(date) 共 \(letters.count) 封询证函\n").utf8))
         }
     }
 
@@ -113,9 +114,7 @@ struct AuditConfirmCommand: ParsableCommand {
 
         func run() throws {
             let (store, service) = try global.openLedger()
-            var issues = IssueCollector()
-            let date = parseDate(asOf, "as-of", service.clock.today(), &issues)
-            try issues.throwIfAny()
+            let date = try parseDate(asOf, "as-of", service.clock.today())
             let summary = ConfirmationSummary.from(
                 log: try store.auditLog(filter: AuditLogFilter(command: "audit.confirm")), asOf: date)
             var details: [String: ConfirmationLetter] = [:]

@@ -35,7 +35,9 @@ struct AuditLogCommand: ParsableCommand {
         }
         try issues.throwIfAny()
         let rows = AuditLogView.rows(try store.auditLog(filter: filter), document: target)
-        printReport(listTable("audit-log", [("seq", .count), ("time", .text), ("user", .text), ("command", .text), ("records", .text),
+        printReport(listTable("audit-log",
+                              [("seq", .count), ("time", .text), ("user", .text), ("command", .text),
+                               ("records", .text),
                                             ("changes", .text)],
                               rows.map {
                                   [.count(Int($0.seq)), .text($0.timestampUTC), .text($0.actor), .text($0.command),

@@ -16,7 +16,8 @@ enum Authentication {
     static let maxDelaySeconds = 5
 
     /// The role of `name` after checking its password. Throws `LedgerError.permissionDenied` on failure.
-    static func login(store: SQLiteLedgerStore, name: String, passwordFD: Int32?, clock: any LedgerClock) throws -> UserRole {
+    static func login(store: SQLiteLedgerStore, name: String, passwordFD: Int32?,
+                      clock: any LedgerClock) throws -> UserRole {
         let record = try store.loginRecord(name: name)
         let password = try readSecret(prompt: "password for \(name): ", fd: passwordFD)
         if let record, record.user.isActive, !record.passwordHash.isEmpty,
@@ -28,7 +29,8 @@ enum Authentication {
         if record != nil { try? store.setFailedLogins(name: name, count: failures) }
         let reason = record == nil ? "no such user" : (record?.passwordHash.isEmpty == true ? "user has no password"
                                                        : (record?.user.isActive == false ? "user inactive" : "wrong password"))
-        let error = LedgerError.permissionDenied("login as \(name) failed (\(failures) failed attempt\(failures == 1 ? "" : "s"))")
+        let attempts = "\(failures) failed attempt\(failures == 1 ? "" : "s")"
+        let error = LedgerError.permissionDenied("login as \(name) failed (\(attempts))")
         let service = LedgerService(store: store, clock: clock, actor: name, role: .auditor)
         service.auditRefusal(command: "auth.login", payload: AuditJSON.encode(["reason": reason]) ?? "{}", error: error,
                              roleText: "none")

@@ -6,7 +6,8 @@ import LedgerStore
 /// `salesledger backup [FILE]`, `backup --daily`, `backup --encrypt`, `backup --to DIR`, `backup verify FILE`.
 struct BackupCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "backup", abstract: "Back the ledger up (SQLite online backup, checked, atomic), or verify a backup.",
+        commandName: "backup",
+        abstract: "Back the ledger up (SQLite online backup, checked, atomic), or verify a backup.",
         discussion: """
         The backup is a single self-contained SQLite file (journal mode delete) with a manifest (<file>.manifest:
         SHA-256, size, counts, audit head): copy both anywhere. Default file: <ledger folder>/backups/<ledger
@@ -22,15 +23,19 @@ struct BackupCommand: ParsableCommand {
             commandName: "create", abstract: "Write a backup (the default: `salesledger backup [FILE]`).")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Backup file (default: today's daily file in <ledger folder>/backups/).") var file: String?
-        @Flag(help: "Only if today's daily backup is missing; then keep the newest --keep daily files.") var daily = false
+        @Flag(help: "Only if today's daily backup is missing; then keep the newest --keep daily files.")
+        var daily = false
         @Option(help: "Daily backups to keep with --daily.") var keep = 14
         @Option(help: "Backup folder (default: <ledger folder>/backups).") var dir: String?
-        @Flag(help: "Encrypt the backup (AES-256-GCM; passphrase from the terminal or --passphrase-fd).") var encrypt = false
+        @Flag(help: "Encrypt the backup (AES-256-GCM; passphrase from the terminal or --passphrase-fd).")
+        var encrypt = false
         @Option(help: "Read the passphrase (one line) from this file descriptor.") var passphraseFd: Int32?
-        @Option(help: "Also write a verified copy into this folder (off-site: a USB disk, a network share).") var to: String?
+        @Option(help: "Also write a verified copy into this folder (off-site: a USB disk, a network share).")
+        var to: String?
 
         func validate() throws {
-            if daily && file != nil { throw ValidationError("--daily writes today's daily file: give no FILE (use --dir)") }
+            if daily && file != nil { throw ValidationError("--daily writes today's daily file: give no FILE (use "
+                                                            + "--dir)") }
             if keep < 1 { throw ValidationError("--keep must be 1 or more") }
             if passphraseFd != nil && !encrypt { throw ValidationError("--passphrase-fd needs --encrypt") }
         }
@@ -44,10 +49,12 @@ struct BackupCommand: ParsableCommand {
             do {
                 let passphrase = encrypt ? try Passphrase.read(fd: passphraseFd, confirm: true) : nil
                 if daily {
-                    let outcome = try store.dailyBackupIfDue(directory: dir, today: today, keep: keep, passphrase: passphrase)
+                    let outcome = try store.dailyBackupIfDue(directory: dir, today: today, keep: keep,
+                                                             passphrase: passphrase)
                     if let report = outcome.created {
                         let copy = try to.map { try SQLiteLedgerStore.copyBackup(report.path, toFolder: $0) }
-                        if let to { _ = SQLiteLedgerStore.rotateDailyBackups(in: to, keep: keep, ledgerStem: store.ledgerStem) }
+                        if let to { _ = SQLiteLedgerStore.rotateDailyBackups(in: to, keep: keep,
+                                                                             ledgerStem: store.ledgerStem) }
                         try BackupCommand.record(report, kind: kind, copy: copy, service: service)
                         BackupCommand.printWritten(report, copy: copy)
                     } else {
@@ -75,14 +82,17 @@ struct BackupCommand: ParsableCommand {
 
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Check a backup file: manifest SHA-256, integrity, journal mode, audit chain, counts (exit 1 when bad).",
-            discussion: "An encrypted backup is decrypted into a private temp file to be checked: the passphrase is asked"
+            abstract: "Check a backup file: manifest SHA-256, integrity, journal mode, audit chain, counts (exit 1 "
+                      + "when bad).",
+            discussion: "An encrypted backup is decrypted into a private temp file to be checked: the passphrase is "
+                        + "asked"
                 + " on the terminal or read from --passphrase-fd N. A wrong passphrase or an altered file is refused.")
         @Argument(help: "The backup file.") var file: String
         @Option(help: "Read the passphrase of an encrypted backup from this file descriptor.") var passphraseFd: Int32?
 
         func run() throws {
-            let passphrase = EncryptedBackupFile.isEncrypted(file) ? try Passphrase.read(fd: passphraseFd, confirm: false) : nil
+            let passphrase = EncryptedBackupFile.isEncrypted(file) ? try Passphrase.read(fd: passphraseFd,
+                                                                                         confirm: false) : nil
             let report = SQLiteLedgerStore.verifyWithManifest(backupAt: file, passphrase: passphrase)
             for line in report.summaryLines { print(line) }
             guard report.isGood else {
@@ -94,7 +104,8 @@ struct BackupCommand: ParsableCommand {
 
     static func record(_ report: BackupReport, kind: String, copy: BackupReport? = nil, service: LedgerService) throws {
         let counts = report.counts ?? BackupCounts()
-        try service.run(RecordBackup(kind: kind, file: report.path, sizeBytes: report.sizeBytes, customers: counts.customers,
+        try service.run(RecordBackup(kind: kind, file: report.path, sizeBytes: report.sizeBytes,
+                                     customers: counts.customers,
                                      documents: counts.documents, receipts: counts.receipts,
                                      auditEntries: counts.auditEntries, encrypted: report.encryption != nil,
                                      offsiteCopy: copy?.path))
@@ -104,7 +115,8 @@ struct BackupCommand: ParsableCommand {
         print("backup written: \(report.path)")
         print("size: \(report.sizeBytes) bytes")
         if let counts = report.counts { print("contents: \(counts)") }
-        print("checked: integrity \(report.integrity), audit chain intact, manifest \(BackupManifest.path(forBackup: report.path))")
+        print("checked: integrity \(report.integrity), audit chain intact, manifest "
+              + "\(BackupManifest.path(forBackup: report.path))")
         if let encryption = report.encryption { print("encrypted: \(encryption)") }
         if let copy { print("off-site copy written and checked: \(copy.path)") }
     }
@@ -149,19 +161,24 @@ struct RestoreCommand: ParsableCommand {
             try service.authorize(.restore, detail: file)
             floors = try store.numberSeriesCounters()
         }
-        let passphrase = EncryptedBackupFile.isEncrypted(file) ? try Passphrase.read(fd: passphraseFd, confirm: false) : nil
+        let passphrase = EncryptedBackupFile.isEncrypted(file) ? try Passphrase.read(fd: passphraseFd,
+                                                                                     confirm: false) : nil
         let report = SQLiteLedgerStore.verifyWithManifest(backupAt: file, passphrase: passphrase)
         guard report.isGood else {
-            throw UserError("backup \(file) is NOT usable, nothing was restored: " + report.problems.joined(separator: "; "))
+            throw UserError("backup \(file) is NOT usable, nothing was restored: "
+                            + report.problems.joined(separator: "; "))
         }
         let counts = report.counts ?? BackupCounts()
         // A practice backup never replaces the real ledger, nor a real backup the practice one.
         if (report.practiceMarker != nil) != global.practice {   // read by the verification above, no second decrypt
-            throw UserError(global.practice ? "backup \(file) is of a real ledger: it is never restored as the practice ledger"
-                                            : "backup \(file) is of a practice ledger (练习账套): it is never restored as the real ledger")
+            throw UserError(global.practice ? "backup \(file) is of a real ledger: it is never restored as the "
+                                              + "practice ledger"
+                                            : "backup \(file) is of a practice ledger (练习账套): it is never "
+                                              + "restored as the real ledger")
         }
         guard yes else {
-            let current = FileManager.default.fileExists(atPath: ledger) ? "the ledger \(ledger)" : "(no ledger yet at) \(ledger)"
+            let current = FileManager.default.fileExists(atPath: ledger) ? "the ledger \(ledger)" : "(no ledger yet "
+                                                                                                    + "at) \(ledger)"
             print("would replace \(current)")
             print("with \(file): \(counts)")
             throw UserError("restore replaces the ledger \(ledger) with \(file): add --yes to do it")
@@ -193,7 +210,8 @@ extension InitCommand {
         try service.authorize(.fixPermissions, detail: global.databasePath)
         let fixed = try FilePermissions.fix(ledger: global.databasePath)
         for item in fixed {
-            print("tightened \(item.path): \(LoosePermission.octal(item.mode)) → \(LoosePermission.octal(item.expected))")
+            print("tightened \(item.path): \(LoosePermission.octal(item.mode)) → "
+                  + "\(LoosePermission.octal(item.expected))")
         }
         if fixed.isEmpty { print("permissions ok: files 0600, folders 0700") }
     }

@@ -144,9 +144,15 @@ enum CLIChinese {
     static func sentence(_ text: String, _ strings: Strings) -> String? {
         let core = strings.core(text)
         if core != text { return core }
-        for (regex, template) in messagePatterns {
+        return fill(messagePatterns, text, strings.core)
+    }
+
+    /// The template of the first pattern matching all of `text`, `$1`… replaced by the captures (through `value`).
+    static func fill(_ patterns: [(Regex<AnyRegexOutput>, String)], _ text: String,
+                     _ value: (String) -> String = { $0 }) -> String? {
+        for (regex, template) in patterns {
             if let match = try? regex.wholeMatch(in: text) {
-                return filled(template, match) { strings.core($0) }
+                return filled(template, match, value)
             }
         }
         return nil
@@ -194,13 +200,7 @@ enum CLIChinese {
     static func output(_ text: String) -> String {
         guard isOn else { return text }
         return text.split(separator: "\n", omittingEmptySubsequences: false).map { raw -> String in
-            let line = String(raw)
-            for (regex, template) in outputPatterns {
-                if let match = try? regex.wholeMatch(in: line) {
-                    return filled(template, match) { importPhrase($0) }
-                }
-            }
-            return line
+            fill(outputPatterns, String(raw), importPhrase) ?? String(raw)
         }.joined(separator: "\n")
     }
 

@@ -12,9 +12,10 @@ extension ClassBasis: ExpressibleByArgument {}
 /// `salesledger class …`: dimensions and classes (分类), reclassification, rules, classified lists.
 struct ClassCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "class", abstract: "Classification (分类): dimensions, classes, reclassification, rules, classified lists.",
-        subcommands: [Dimensions.self, Define.self, Import.self, List.self, Set.self, History.self, ClassRunCommand.self,
-                      ClassFindCommand.self])
+        commandName: "class",
+        abstract: "Classification (分类): dimensions, classes, reclassification, rules, classified lists.",
+        subcommands: [Dimensions.self, Define.self, Import.self, List.self, Set.self, History.self,
+                      ClassRunCommand.self, ClassFindCommand.self])
 
     struct Dimensions: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the dimensions (built-in and user-defined).")
@@ -23,16 +24,18 @@ struct ClassCommand: ParsableCommand {
         func run() throws {
             let (store, _) = try global.openExistingLedger()
             let rows = try store.classDimensions().map { d -> [ReportCell] in
-                [.text(d.code), .text(d.nameEN), .text(d.nameZH), .text(d.entity.rawValue), .text(d.isBuiltIn ? "built-in" : "user"),
-                 .count(try store.classNodes(dimension: d.code).count)]
+                [.text(d.code), .text(d.nameEN), .text(d.nameZH), .text(d.entity.rawValue),
+                 .text(d.isBuiltIn ? "built-in" : "user"), .count(try store.classNodes(dimension: d.code).count)]
             }
-            printReport(listTable("dimensions", [("dimension", .text), ("name_en", .text), ("name_zh", .text), ("entity", .text),
+            printReport(listTable("dimensions",
+                                  [("dimension", .text), ("name_en", .text), ("name_zh", .text), ("entity", .text),
                                                  ("kind", .text), ("classes", .count)], rows), format)
         }
     }
 
     struct Define: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a user-defined dimension, e.g. industry (行业).")
+        static let configuration = CommandConfiguration(abstract: "Add a user-defined dimension, e.g. industry "
+                                                                  + "(行业).")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Code: a–z, 0–9, _") var code: String
         @Option(help: "English name.") var nameEn = ""
@@ -48,11 +51,14 @@ struct ClassCommand: ParsableCommand {
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Import classes from a CSV class file (all or nothing).",
-            discussion: "File columns: dimension,code,parent,name_en,name_zh (header row; a parent may come later in the file). --china-regions loads the shipped table of China's provinces and cities (CN → CN-33 → CN-33-01); --northwind-regions the Northwind countries by continent.")
+            discussion: "File columns: dimension,code,parent,name_en,name_zh (header row; a parent may come later in "
+                        + "the file). --china-regions loads the shipped table of China's provinces and cities (CN → "
+                          + "CN-33 → CN-33-01); --northwind-regions the Northwind countries by continent.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Class file (CSV).") var file: String?
         @Option(help: "Dimension for a file without a dimension column.") var dimension: String?
-        @Flag(help: "Import China's provinces and prefecture-level cities (统计用区划代码) into region.") var chinaRegions = false
+        @Flag(help: "Import China's provinces and prefecture-level cities (统计用区划代码) into region.")
+        var chinaRegions = false
         @Flag(help: "Import the Northwind countries under continents into region.") var northwindRegions = false
 
         func validate() throws {
@@ -72,7 +78,8 @@ struct ClassCommand: ParsableCommand {
                                                   cityHeader: cities.header, cities: cities.records)
                 source = "cn-regions"
             } else {
-                let path = northwindRegions ? try SampleDataLocation.path("classes", "northwind-regions.csv") : file ?? ""
+                let path = northwindRegions ? try SampleDataLocation.path("classes",
+                                                                          "northwind-regions.csv") : file ?? ""
                 let table = try CSVTable.read(path: path)
                 do {
                     rows = try ClassFile.rows(header: table.header, records: table.records, defaultDimension: dimension)
@@ -104,7 +111,8 @@ struct ClassCommand: ParsableCommand {
                 return [.text(indent + n.code), .text(n.parentCode), .text(n.name(chinese: global.isChinese)),
                         .count(tree.depth(of: n.code))] as [ReportCell]
             }
-            printReport(listTable("classes", [("class", .text), ("parent", .text), ("name", .text), ("level", .count)], rows), format)
+            printReport(listTable("classes", [("class", .text), ("parent", .text), ("name", .text), ("level", .count)],
+                                  rows), format)
         }
     }
 
@@ -119,7 +127,8 @@ struct ClassCommand: ParsableCommand {
         @Option(help: "Why (kept in the history).") var reason = ""
         func run() throws {
             let (_, service) = try global.openLedger()
-            let change = try service.run(SetClass(entity: entity, recordCode: record, dimension: dimension, classCode: classCode, reason: reason))
+            let change = try service.run(SetClass(entity: entity, recordCode: record, dimension: dimension,
+                                                  classCode: classCode, reason: reason))
             print("\(record) \(dimension): '\(change.oldCode)' → '\(change.newCode)'")
         }
     }
@@ -135,11 +144,13 @@ struct ClassCommand: ParsableCommand {
             let id: Int64? = try service.store.write { tx in try tx.entityID(entity: entity, code: record) }
             guard let id else { throw UserError("no \(entity.rawValue) '\(record)'") }
             let rows = try store.classHistory(entity: entity, entityID: id).map {
-                [.date($0.changedOn), .text($0.dimension), .text($0.oldCode), .text($0.newCode), .text($0.source.description),
-                 .text($0.actor), .text($0.reason)] as [ReportCell]
+                [.date($0.changedOn), .text($0.dimension), .text($0.oldCode), .text($0.newCode),
+                 .text($0.source.description), .text($0.actor), .text($0.reason)] as [ReportCell]
             }
-            printReport(listTable("class-history", [("date", .date), ("dimension", .text), ("from", .text), ("to", .text),
-                                                    ("source", .text), ("actor", .text), ("reason", .text)], rows), format)
+            printReport(listTable("class-history",
+                                  [("date", .date), ("dimension", .text), ("from", .text), ("to", .text),
+                                                    ("source", .text), ("actor", .text), ("reason", .text)], rows),
+                                                    format)
         }
     }
 }

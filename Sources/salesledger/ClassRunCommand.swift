@@ -8,7 +8,9 @@ import LedgerStore
 struct ClassRunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run", abstract: "Run a classification rule now (abc, rfm, risk) or the daily schedule.",
-        discussion: "ABC: A = top records up to --a of revenue (default 80 %), B the next --b (15 %), C the rest. RFM: quintile scores → segments. Risk: average days late and share paid late over --months. Classes set by hand are kept unless --overwrite-manual.")
+        discussion: "ABC: A = top records up to --a of revenue (default 80 %), B the next --b (15 %), C the rest. RFM: "
+                    + "quintile scores → segments. Risk: average days late and share paid late over --months. "
+                      + "Classes set by hand are kept unless --overwrite-manual.")
 
     enum Rule: String, ExpressibleByArgument, CaseIterable { case abc, rfm, risk, scheduled }
     enum Target: String, ExpressibleByArgument, CaseIterable { case customers, products }
@@ -56,7 +58,8 @@ struct ClassFindCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @Argument(help: "customers, products, invoices or open (receivables)") var list: ListKind
-    @Option(name: .customLong("class"), help: "dimension=code[|code…]; repeat to combine (AND).") var classes: [String] = []
+    @Option(name: .customLong("class"),
+            help: "dimension=code[|code…]; repeat to combine (AND).") var classes: [String] = []
     @Option(help: "Search text (code, name, pinyin).") var search: String?
     @Option(help: "Documents: posting (class at posting) or current.") var basis: ClassBasis = .atPosting
     @Option(help: "As-of date of balances (default today).") var asOf: String?
@@ -65,18 +68,17 @@ struct ClassFindCommand: ParsableCommand {
 
     func run() throws {
         let (store, service) = try global.openExistingLedger()
-        var issues = IssueCollector()
-        let date = parseDate(asOf, "asOf", service.clock.today(), &issues) ?? service.clock.today()
-        try issues.throwIfAny()
+        let date = try parseDate(asOf, "asOf", service.clock.today()) ?? service.clock.today()
         let filter = try ClassFilter.parse(terms: classes, basis: basis, search: search)
         let page = PageRequest(limit: limit)
         let table: ReportTable
         switch list {
         case .customers:
-            table = listTable("customers", [("code", .text), ("name", .text), ("class", .text), ("region", .text), ("channel", .text),
-                                            ("balance", .money), ("overdue", .money)],
+            table = listTable("customers", [("code", .text), ("name", .text), ("class", .text), ("region", .text),
+                                            ("channel", .text), ("balance", .money), ("overdue", .money)],
                               try store.classifiedCustomers(filter: filter, asOf: date, page: page).map {
-                                  [.text($0.code), .text($0.name), .text($0.customerClass), .text($0.region), .text($0.channel),
+                                  [.text($0.code), .text($0.name), .text($0.customerClass), .text($0.region),
+                                   .text($0.channel),
                                    .amount($0.balance, $0.currency), .amount($0.overdue, $0.currency)]
                               })
         case .products:
@@ -85,15 +87,19 @@ struct ClassFindCommand: ParsableCommand {
                                   [.text($0.sku), .text($0.name), .text($0.category), .money($0.unitPrice)]
                               })
         case .invoices:
-            table = listTable("invoices", [("number", .text), ("date", .date), ("customer", .text), ("total", .money), ("open", .money)],
-                              try store.classifiedInvoices(filter: filter, invoiceFilter: InvoiceFilter(), page: page).map {
+            table = listTable("invoices", [("number", .text), ("date", .date), ("customer", .text), ("total", .money),
+                                           ("open", .money)],
+                              try store.classifiedInvoices(filter: filter, invoiceFilter: InvoiceFilter(),
+                                                           page: page).map {
                                   [.text($0.number), .date($0.date), .text($0.customerCode), .money($0.total),
                                    .amount($0.open, $0.total.currency)]
                               })
         case .open:
-            table = listTable("open", [("number", .text), ("due", .date), ("customer", .text), ("region", .text), ("open", .money)],
+            table = listTable("open", [("number", .text), ("due", .date), ("customer", .text), ("region", .text),
+                                       ("open", .money)],
                               try store.classifiedOpenItems(filter: filter, asOf: date).prefix(limit).map {
-                                  [.text($0.number), .date($0.dueDate), .text($0.customerCode), .text($0.region), .amount($0.open, $0.currency)]
+                                  [.text($0.number), .date($0.dueDate), .text($0.customerCode), .text($0.region),
+                                   .amount($0.open, $0.currency)]
                               })
         }
         printReport(table, format)

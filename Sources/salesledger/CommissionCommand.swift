@@ -4,12 +4,14 @@ import LedgerReports
 
 /// `commission set|rules`: commission rules (业务员提成), manager only; a rate change is a new rule with a start.
 struct CommissionCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "commission", abstract: "Commission rules (业务员提成).",
+    static let configuration = CommandConfiguration(commandName: "commission",
+                                                    abstract: "Commission rules (业务员提成).",
                                                     subcommands: [Set.self, Rules.self])
 
     struct Set: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Add a rule (manager). A rate change is a new rule starting today or later; it never applies backwards.")
+            abstract: "Add a rule (manager). A rate change is a new rule starting today or later; it never applies "
+                      + "backwards.")
         @OptionGroup var global: GlobalOptions
         @Option(help: "Salesperson code (default: everyone).") var salesperson = ""
         @Option(name: .customLong("class"), help: "Customer class (default: every class).") var customerClass = ""
@@ -30,10 +32,12 @@ struct CommissionCommand: ParsableCommand {
                 let startDate = parseDate(start, "start", today, &issues) ?? today
                 try issues.throwIfAny()
                 return try service.run(SetCommissionRule(CommissionRule(
-                    salesperson: salesperson, customerClass: customerClass, basis: parsedBasis ?? .netSales, rate: parsedRate,
-                    withinDays: withinDays, start: startDate)))
+                    salesperson: salesperson, customerClass: customerClass, basis: parsedBasis ?? .netSales,
+                    rate: parsedRate, withinDays: withinDays, start: startDate)))
             }
-            print("commission rule #\(rule.id): \(rule.salesperson.isEmpty ? "*" : rule.salesperson) \(rule.basis.rawValue) \(rule.rate) from \(rule.start)")
+            print("commission rule #\(rule.id): \(rule.salesperson.isEmpty ? "*" : rule.salesperson) "
+                                                                               + "\(rule.basis.rawValue) \(rule.rate) "
+                                                                                 + "from \(rule.start)")
         }
     }
 
@@ -44,11 +48,15 @@ struct CommissionCommand: ParsableCommand {
         func run() throws {
             let (store, _) = try global.openLedger()
             let rows = try store.commissionRules().map { r -> [ReportCell] in
-                [.count(Int(r.id)), .text(r.salesperson.isEmpty ? "*" : r.salesperson), .text(r.customerClass.isEmpty ? "*" : r.customerClass),
-                 .text(r.basis.rawValue), .text(r.rate.description), r.withinDays.map(ReportCell.count) ?? .empty, .date(r.start)]
+                [.count(Int(r.id)), .text(r.salesperson.isEmpty ? "*" : r.salesperson),
+                 .text(r.customerClass.isEmpty ? "*" : r.customerClass),
+                 .text(r.basis.rawValue), .text(r.rate.description), r.withinDays.map(ReportCell.count) ?? .empty,
+                 .date(r.start)]
             }
-            printReport(listTable("commission-rules", [("id", .count), ("salesperson", .text), ("class", .text), ("basis", .text),
-                                                       ("rate", .text), ("within_days", .count), ("start", .date)], rows), format)
+            printReport(listTable("commission-rules",
+                                  [("id", .count), ("salesperson", .text), ("class", .text), ("basis", .text),
+                                                       ("rate", .text), ("within_days", .count), ("start", .date)],
+                                                       rows), format)
         }
     }
 }
@@ -56,7 +64,8 @@ struct CommissionCommand: ParsableCommand {
 /// `report commission --month YYYY-MM`: commission per salesperson and rule for a month.
 struct CommissionReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "commission",
-                                                    abstract: "Commission (业务员提成) per salesperson and rule for a month.")
+                                                    abstract: "Commission (业务员提成) per salesperson and rule "
+                                                              + "for a month.")
     @OptionGroup var global: GlobalOptions
     @Option(help: "Month, e.g. 2026-03 (default this month).") var month: String?
     @Option(help: "table, csv or json") var format: OutputFormat = .table
@@ -75,7 +84,8 @@ struct CommissionReportCommand: ParsableCommand {
         if format == .table { print("Commission \(report.first) … \(report.last)") }
         // `CommissionMonth` (shared with the Reports screen) hands over plain-number text for the amounts.
         let kinds: [ColumnKind] = [.text, .text, .text, .text, .text, .text, .number, .number]
-        printReport(listTable("commission", Array(zip(CommissionMonth.columns, kinds)), report.rows.map { $0.map { ReportCell.text($0) } },
+        printReport(listTable("commission", Array(zip(CommissionMonth.columns, kinds)),
+                              report.rows.map { $0.map { ReportCell.text($0) } },
                               total: report.total.map { $0.map { ReportCell.text($0) } }), format)
     }
 }

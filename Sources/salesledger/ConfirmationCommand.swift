@@ -5,33 +5,37 @@ import LedgerReports
 /// `confirmation issue|reply|list`: statements sent for confirmation (对账确认) and the replies.
 struct ConfirmationCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "confirmation",
-                                                    abstract: "Statement confirmation (对账确认): issue, record replies, list unconfirmed.",
+                                                    abstract: "Statement confirmation (对账确认): issue, record "
+                                                              + "replies, list unconfirmed.",
                                                     subcommands: [Issue.self, Reply.self, List.self])
 
     struct Issue: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Record a statement sent for confirmation (balance as of a date).")
+        static let configuration = CommandConfiguration(abstract: "Record a statement sent for confirmation (balance "
+                                                                  + "as of a date).")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Customer code.") var customer: String
         @Option(help: "As-of date (default today).") var asOf: String?
 
         func run() throws {
             let (store, service) = try global.openLedger()
-            var issues = IssueCollector()
-            let date = parseDate(asOf, "asOf", service.clock.today(), &issues) ?? service.clock.today()
-            try issues.throwIfAny()
-            guard let row = try store.customers(search: customer, asOf: date, page: .all).first(where: { $0.code == customer }) else {
+            let date = try parseDate(asOf, "asOf", service.clock.today()) ?? service.clock.today()
+            guard let row = try store.customers(search: customer, asOf: date,
+                                                page: .all).first(where: { $0.code == customer }) else {
                 throw LedgerError.validation([FieldIssue("customer", "unknown customer code \(customer)")])
             }
             let record = try TradeCLI.run(chinese: global.isChinese) {
                 try service.run(IssueStatementConfirmation(customerCode: customer, asOf: date,
-                                                           balance: Money(minorUnits: row.balance, currency: row.currency)))
+                                                           balance: Money(minorUnits: row.balance,
+                                                                          currency: row.currency)))
             }
-            print("\(record.number): \(customer) \(record.balance.groupedString) \(record.balance.currency.code) as of \(date)")
+            print("\(record.number): \(customer) \(record.balance.groupedString) \(record.balance.currency.code) as of "
+                  + "\(date)")
         }
     }
 
     struct Reply: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Record a reply: --confirmed, or --disputed with --difference and --note.")
+        static let configuration = CommandConfiguration(abstract: "Record a reply: --confirmed, or --disputed with "
+                                                                  + "--difference and --note.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Statement number, e.g. DZ-2026-000001.") var number: String
         @Flag(help: "数据证明无误.") var confirmed = false
@@ -61,7 +65,8 @@ struct ConfirmationCommand: ParsableCommand {
     }
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Statements sent for confirmation; --unconfirmed for those without a reply.")
+        static let configuration = CommandConfiguration(abstract: "Statements sent for confirmation; --unconfirmed for "
+                                                                  + "those without a reply.")
         @OptionGroup var global: GlobalOptions
         @Flag(help: "Only statements without a reply.") var unconfirmed = false
         @Option(help: "table, csv or json") var format: OutputFormat = .table
@@ -70,12 +75,14 @@ struct ConfirmationCommand: ParsableCommand {
             let (store, service) = try global.openLedger()
             let today = service.clock.today()
             let rows = try store.statementConfirmations(unconfirmedOnly: unconfirmed).map { s -> [ReportCell] in
-                [.text(s.number), .text(s.customerCode), .date(s.asOf), .text(s.balance.currency.code), .money(s.balance),
-                 .date(s.issued), .text(s.reply.rawValue), .count(s.issued.days(to: today)),
+                [.text(s.number), .text(s.customerCode), .date(s.asOf), .text(s.balance.currency.code),
+                 .money(s.balance), .date(s.issued), .text(s.reply.rawValue), .count(s.issued.days(to: today)),
                  .amount(s.difference, s.balance.currency), .text(s.note)]
             }
-            printReport(listTable("confirmations", [("number", .text), ("customer", .text), ("as_of", .date), ("currency", .text),
-                                                    ("balance", .money), ("issued", .date), ("reply", .text), ("days_out", .count),
+            printReport(listTable("confirmations",
+                                  [("number", .text), ("customer", .text), ("as_of", .date), ("currency", .text),
+                                                    ("balance", .money), ("issued", .date), ("reply", .text),
+                                                    ("days_out", .count),
                                                     ("difference", .money), ("note", .text)], rows), format)
         }
     }

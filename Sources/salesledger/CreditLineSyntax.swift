@@ -26,7 +26,8 @@ enum CreditLineSyntax {
                 issues.add(path, "'\(text)' is not N:AMOUNT (invoice line number and net allowance)")
                 return nil
             }
-            do { return CreditLineRequest(line: line, allowance: try MoneyParser.parse(parts[1], currency: currency)) } catch {
+            do { return CreditLineRequest(line: line,
+                                          allowance: try MoneyParser.parse(parts[1], currency: currency)) } catch {
                 issues.add("\(path).allowance", "\(error)")
                 return nil
             }

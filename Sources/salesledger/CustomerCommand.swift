@@ -4,7 +4,8 @@ import LedgerReports
 
 struct CustomerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "customer", abstract: "List and add customers.",
-                                                    subcommands: [List.self, Add.self, CustomerEditCommand.self, ExposureCommand.self])
+                                                    subcommands: [List.self, Add.self, CustomerEditCommand.self,
+                                                                  ExposureCommand.self])
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List customers with balance and overdue (paged).")
@@ -19,12 +20,13 @@ struct CustomerCommand: ParsableCommand {
             let rows = try store.customers(search: search, asOf: service.clock.today(),
                                            page: PageRequest(offset: offset, limit: limit))
             printReport(listTable("customers", [("code", .text), ("name", .text), ("class", .text), ("region", .text),
-                                                ("channel", .text), ("currency", .text), ("balance", .money), ("overdue", .money),
-                                                ("last_purchase", .date)],
+                                                ("channel", .text), ("currency", .text), ("balance", .money),
+                                                ("overdue", .money), ("last_purchase", .date)],
                                   rows.map { r in
-                                      [.text(r.code), .text(r.name), .text(r.customerClass), .text(r.region), .text(r.channel),
-                                       .text(r.currency.code), .amount(r.balance, r.currency), .amount(r.overdue, r.currency),
-                                       r.lastPurchase.map(ReportCell.date) ?? .empty]
+                                      [.text(r.code), .text(r.name), .text(r.customerClass), .text(r.region),
+                                       .text(r.channel),
+                                       .text(r.currency.code), .amount(r.balance, r.currency),
+                                       .amount(r.overdue, r.currency), r.lastPurchase.map(ReportCell.date) ?? .empty]
                                   }), format)
         }
     }
@@ -42,7 +44,8 @@ struct CustomerCommand: ParsableCommand {
         @Option(help: "Sales channel code.") var channel = ""
         @Option(name: .customLong("class"), help: "Customer class (tier).") var customerClass = ""
         @Option(help: "Credit limit, e.g. 50000 or 50,000.00.") var creditLimit: String?
-        @Option(help: "Payment terms: NET30, NET1M, EOM+30D, EOM+1M, 月结30天, INST:50@30,50@60.") var terms = "NET30"
+        @Option(help: "Payment terms: NET30, NET1M, EOM+30D, EOM+1M, 月结30天, INST:50@30,50@60.")
+        var terms = "NET30"
         @Option(help: "ISO 4217 currency code.") var currency = "CNY"
         @Option var notes = ""
         @OptionGroup var tax: CustomerTaxOptions
@@ -77,7 +80,8 @@ struct CustomerCommand: ParsableCommand {
             let customer = try TradeCLI.run(chinese: global.isChinese) {
                 try service.runBatch { batch in
                     let customer = try batch.run(CreateCustomer(fields))
-                    if !tax.isEmpty { try batch.run(SetCustomerTaxDetails(customerCode: customer.code, details: details)) }
+                    if !tax.isEmpty { try batch.run(SetCustomerTaxDetails(customerCode: customer.code,
+                                                                          details: details)) }
                     return customer
                 }
             }

@@ -4,7 +4,8 @@ import LedgerCore
 /// `customer edit CODE …`: changes a customer's contact fields and fapiao details in one transaction.
 struct CustomerEditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "edit", abstract: "Change a customer's contact fields and fapiao details (纳税人识别号 …).")
+        commandName: "edit",
+        abstract: "Change a customer's contact fields and fapiao details (纳税人识别号 …).")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Customer code.") var code: String
     @Option var name: String?
@@ -21,7 +22,8 @@ struct CustomerEditCommand: ParsableCommand {
                 throw LedgerError.validation([FieldIssue("customer", "unknown customer code \(code)")])
             }
             var issues = IssueCollector()
-            let details = tax.apply(to: try store.taxDetails(customerCode: code) ?? CustomerTaxDetails(), issues: &issues)
+            let details = tax.apply(to: try store.taxDetails(customerCode: code) ?? CustomerTaxDetails(),
+                                    issues: &issues)
             try issues.throwIfAny()
             let changesFields = name != nil || contact != nil || phone != nil || email != nil || address != nil
             var fields = CustomerFields(code: customer.code, name: name ?? customer.name)

@@ -1,9 +1,11 @@
 import ArgumentParser
 import LedgerCore
 
-/// The fapiao options of `customer add` and `customer edit` (纳税人识别号, 开票抬头, 地址电话, 开户行及账号, 不开票).
+/// The fapiao options of `customer add` and `customer edit` (纳税人识别号, 开票抬头, 地址电话,
+/// 开户行及账号, 不开票).
 struct CustomerTaxOptions: ParsableArguments {
-    @Option(help: "纳税人识别号: 18-character unified social credit code (check character verified), or a legacy 15/20.")
+    @Option(help: ArgumentHelp("纳税人识别号: 18-character unified social credit code (check character "
+                               + "verified), or a legacy 15/20."))
     var taxID: String?
     @Option(help: "开票抬头, when it differs from the customer name.") var invoiceTitle: String?
     @Option(help: "地址电话 as printed on the fapiao.") var addressPhone: String?

@@ -27,7 +27,8 @@ struct ExposureCommand: ParsableCommand {
             }
         }
         try issues.throwIfAny()
-        guard let exposure = try Reports(store: store).exposure(customerCode: customer, asOf: date, newSale: saleMinor) else { return }
+        guard let exposure = try Reports(store: store).exposure(customerCode: customer, asOf: date,
+                                                                newSale: saleMinor) else { return }
         printReport(ExposureTable.make([exposure]), format, chinese: global.isChinese)
     }
 }

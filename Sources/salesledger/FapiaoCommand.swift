@@ -10,23 +10,28 @@ struct FapiaoCommand: ParsableCommand {
 
     /// Type, code and number of a fapiao.
     struct KeyOptions: ParsableArguments {
-        @Option(help: "special (专票), ordinary (普票), digital-special (数电专), digital-ordinary (数电普).") var type: String
+        @Option(help: "special (专票), ordinary (普票), digital-special (数电专), digital-ordinary (数电普).")
+        var type: String
         @Option(help: "发票代码: 10 or 12 digits (paper only).") var code = ""
         @Option(help: "发票号码: 8 digits (paper) or 20 (数电).") var number: String
 
         func key(_ issues: inout IssueCollector, field: String = "type") -> FapiaoKey {
             let parsed = FapiaoType.named(type)
-            if parsed == nil { issues.add(field, "'\(type)' is not a fapiao type (special, ordinary, digital-special, digital-ordinary)") }
+            if parsed == nil { issues.add(field,
+                                          "'\(type)' is not a fapiao type (special, ordinary, digital-special, "
+                                          + "digital-ordinary)") }
             return FapiaoKey(type: parsed ?? .special, code: code, number: number)
         }
     }
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Record a fapiao covering parts of one customer's sales.")
+        static let configuration = CommandConfiguration(abstract: "Record a fapiao covering parts of one customer's "
+                                                                  + "sales.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var key: KeyOptions
         @Option(help: "Fapiao date (default today).") var date: String?
-        @Option(name: .customLong("sale"), help: "A sale and optionally the tax-inclusive amount: INV-2026-000001[=500.00]; repeatable.")
+        @Option(name: .customLong("sale"),
+                help: "A sale and optionally the tax-inclusive amount: INV-2026-000001[=500.00]; repeatable.")
         var sales: [String] = []
         @Option var note = ""
 
@@ -59,7 +64,8 @@ struct FapiaoCommand: ParsableCommand {
     }
 
     struct Red: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Record a red fapiao (红字发票) for a credit note.")
+        static let configuration = CommandConfiguration(abstract: "Record a red fapiao (红字发票) for a credit "
+                                                                  + "note.")
         @OptionGroup var global: GlobalOptions
         @OptionGroup var key: KeyOptions
         @Option(help: "The reversed fapiao: CODE-NUMBER on paper, the number for 数电.") var original: String
@@ -80,11 +86,12 @@ struct FapiaoCommand: ParsableCommand {
                 let day = parseDate(date, "date", today, &issues) ?? today
                 var money: Money?
                 if let amount {
-                    do { money = try MoneyParser.parse(amount, currency: .cny) } catch { issues.add("amount", String(describing: error)) }
+                    do { money = try MoneyParser.parse(amount, currency: .cny) } catch { issues.add("amount",
+                                                                                                    String(describing: error)) }
                 }
                 try issues.throwIfAny()
-                return try service.run(RecordRedFapiao(key: k, original: originalKey, creditNoteNumber: creditNote, date: day,
-                                                       confirmation: confirmation, amount: money))
+                return try service.run(RecordRedFapiao(key: k, original: originalKey, creditNoteNumber: creditNote,
+                                                       date: day, confirmation: confirmation, amount: money))
             }
             let money = { (m: Int64) in Money.format(m, digits: red.currency.minorDigits, grouping: false) }
             print("\(global.isChinese ? "红字" : "red") \(red.label): -\(money(red.total)) (tax -\(money(red.tax)))")
@@ -128,9 +135,10 @@ struct FapiaoCommand: ParsableCommand {
             let zh = global.isChinese
             let rows = list.map { f in
                 [.date(f.date), .text(zh ? f.type.chinese : f.type.rawValue), .text(f.code), .text(f.number),
-                 .text(f.isRed ? (zh ? "红字" : "red") : ""), .text(f.currency.code), amount(f, f.net), amount(f, f.tax),
-                 amount(f, f.total), .text(f.parts.map(\.documentNumber).joined(separator: " ")), .text(f.redConfirmation),
-                 .text(f.isVoid ? (zh ? "作废" : "void") : "")]
+                 .text(f.isRed ? (zh ? "红字" : "red") : ""), .text(f.currency.code), amount(f, f.net),
+                 amount(f, f.tax),
+                 amount(f, f.total), .text(f.parts.map(\.documentNumber).joined(separator: " ")),
+                 .text(f.redConfirmation), .text(f.isVoid ? (zh ? "作废" : "void") : "")]
             }
             printReport(listTable("fapiao", [("date", .date), ("type", .text), ("code", .text), ("number", .text),
                                              ("red", .text), ("currency", .text), ("net", .money), ("tax", .money),
@@ -141,11 +149,13 @@ struct FapiaoCommand: ParsableCommand {
 
     struct Sales: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Each sale's fapiao status (未开票/部分开票/已开票/红冲/不开票) with invoiced and left amounts.")
+            abstract: "Each sale's fapiao status (未开票/部分开票/已开票/红冲/不开票) with invoiced and "
+                      + "left amounts.")
         @OptionGroup var global: GlobalOptions
         @Option(help: "Customer code.") var customer: String?
         @Option(help: "As-of date (default today).") var asOf: String?
-        @Option(help: "Only this status: not_invoiced, partly_invoiced, invoiced, reversed, no_fapiao.") var status: String?
+        @Option(help: "Only this status: not_invoiced, partly_invoiced, invoiced, reversed, no_fapiao.")
+        var status: String?
         @Option(help: "table, csv or json") var format: OutputFormat = .table
 
         func run() throws {
@@ -159,18 +169,21 @@ struct FapiaoCommand: ParsableCommand {
             let rows = try store.saleFapiaoPositions(asOf: date, customerCode: customer)
                 .filter { wanted == nil || $0.status == wanted }
                 .map { p -> [ReportCell] in
-                    [.text(p.number), .date(p.date), .text(p.customerCode), .text(p.customerName), .text(p.currency.code),
-                     .amount(p.netTotal, p.currency), .amount(p.invoicedTotal, p.currency), .amount(p.leftToInvoice, p.currency),
-                     .text(zh ? p.status.chinese : p.status.rawValue)]
+                    [.text(p.number), .date(p.date), .text(p.customerCode), .text(p.customerName),
+                     .text(p.currency.code),
+                     .amount(p.netTotal, p.currency), .amount(p.invoicedTotal, p.currency),
+                     .amount(p.leftToInvoice, p.currency), .text(zh ? p.status.chinese : p.status.rawValue)]
                 }
-            printReport(listTable("fapiao-sales", [("sale", .text), ("date", .date), ("customer", .text), ("name", .text),
+            printReport(listTable("fapiao-sales",
+                                  [("sale", .text), ("date", .date), ("customer", .text), ("name", .text),
                                                    ("currency", .text), ("net_total", .money), ("invoiced", .money),
                                                    ("left", .money), ("status", .text)], rows), format)
         }
     }
 
     struct Skip: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Mark a sale 不开票 (no fapiao), or undo with --undo.")
+        static let configuration = CommandConfiguration(abstract: "Mark a sale 不开票 (no fapiao), or undo with "
+                                                                  + "--undo.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Sale number.") var sale: String
         @Option(help: "Why.") var reason = ""

@@ -7,7 +7,8 @@ import LedgerReports
 struct FapiaoReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fapiao",
-        abstract: "Fapiao reports: uninvoiced (应收未开票), invoiced-unpaid (已开票未收款), output-vat (销项税), to-issue (待开票).")
+        abstract: "Fapiao reports: uninvoiced (应收未开票), invoiced-unpaid (已开票未收款), output-vat "
+                  + "(销项税), to-issue (待开票).")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "uninvoiced, invoiced-unpaid, output-vat or to-issue") var report: String
     @Option(help: "As-of date for uninvoiced, invoiced-unpaid and to-issue (default today).") var asOf: String?
@@ -27,11 +28,13 @@ struct FapiaoReportCommand: ParsableCommand {
             issues.add("report", "'\(report)' is not one of \(FapiaoReports.kinds.joined(separator: ", "))")
         }
         try issues.throwIfAny()
-        let table = try FapiaoReports.table(report, queries: store, asOf: date, from: fromDate, to: toDate, customer: customer)
+        let table = try FapiaoReports.table(report, queries: store, asOf: date, from: fromDate, to: toDate,
+                                            customer: customer)
         let chinese = global.isChinese
         // The fapiao tables come formatted from `FapiaoReports`: amount columns hold plain numbers as text.
         let report = ReportTable(name: "fapiao-\(report)",
-                                 columns: table.columns.map { ReportColumn($0.key, $0.isAmount ? .number : .text, en: $0.english, zh: $0.chinese) },
+                                 columns: table.columns.map { ReportColumn($0.key, $0.isAmount ? .number : .text,
+                                                                           en: $0.english, zh: $0.chinese) },
                                  rows: (table.rows + table.totals.dropLast()).map { $0.map(ReportCell.text) },
                                  totalRule: table.totals.last.map { .given([$0.map(ReportCell.text)]) } ?? .none)
         printReport(report, format, chinese: chinese)

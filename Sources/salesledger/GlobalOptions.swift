@@ -107,7 +107,8 @@ struct GlobalOptions: ParsableArguments {
             role = try Authentication.login(store: store, name: name, passwordFD: passwordFd, clock: clock)
         } else if !users.isEmpty {
             guard let user = users.first(where: { $0.name == actor }), user.isActive else {
-                throw UserError("user: '\(actor)' is not an active user of this ledger (see `salesledger user list`; use --user NAME)")
+                throw UserError("user: '\(actor)' is not an active user of this ledger (see `salesledger user list`; "
+                                + "use --user NAME)")
             }
             role = user.role
         }

@@ -3,8 +3,10 @@ import LedgerCore
 import LedgerReports
 
 struct InvoiceCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "invoice", abstract: "List, post, show and void invoices.",
-                                                    subcommands: [List.self, Post.self, Show.self, Void.self, WriteOff.self, Dispute.self,
+    static let configuration = CommandConfiguration(commandName: "invoice",
+                                                    abstract: "List, post, show and void invoices.",
+                                                    subcommands: [List.self, Post.self, Show.self, Void.self,
+                                                                  WriteOff.self, Dispute.self,
                                                                   InvoiceDraftsCommand.self])
 
     struct List: ParsableCommand {
@@ -30,7 +32,9 @@ struct InvoiceCommand: ParsableCommand {
             var documentStatus = DocumentSearch.Status.all
             if let status {
                 if let parsed = DocumentSearch.Status(rawValue: status.lowercased()) { documentStatus = parsed } else {
-                    issues.add("status", "'\(status)' is not one of \(DocumentSearch.Status.allCases.map(\.rawValue).joined(separator: ", "))")
+                    issues.add("status",
+                               "'\(status)' is not one of "
+                               + "\(DocumentSearch.Status.allCases.map(\.rawValue).joined(separator: ", "))")
                 }
             }
             try issues.throwIfAny()
@@ -38,7 +42,8 @@ struct InvoiceCommand: ParsableCommand {
             let rows = status == nil && search == nil && salesperson == nil && classCode == nil
                 ? try store.invoices(filter: filter, page: page)
                 : try Reports(store: store).invoiceRegister(
-                    DocumentSearch(text: search, customerCode: customer, from: filter.from, to: filter.to, status: documentStatus,
+                    DocumentSearch(text: search, customerCode: customer, from: filter.from, to: filter.to,
+                                   status: documentStatus,
                                    salespersonCode: salesperson, classCode: classCode, asOf: today), page: page).rows
             printReport(InvoiceRegisterTable.make(rows), format)
         }
@@ -47,7 +52,8 @@ struct InvoiceCommand: ParsableCommand {
     struct Post: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Post an invoice.",
-            discussion: "Lines: --line SKU:QTY[:PRICE[:DISCOUNT%[:TAX%]]], or *DESCRIPTION:QTY:PRICE for a free line. Repeat --line.")
+            discussion: "Lines: --line SKU:QTY[:PRICE[:DISCOUNT%[:TAX%]]], or *DESCRIPTION:QTY:PRICE for a free line. "
+                        + "Repeat --line.")
         @OptionGroup var global: GlobalOptions
         @Option(help: "Customer code.") var customer: String
         @Option(help: "Invoice date (default today).") var date: String?
@@ -73,7 +79,8 @@ struct InvoiceCommand: ParsableCommand {
                                    lines: parsedLines)
             post.dueDate = parseDate(due, "dueDate", today, &issues)
             if let terms {
-                do { post.paymentTerms = try PaymentTerms.parse(terms) } catch { issues.add("terms", error.description) }
+                do { post.paymentTerms = try PaymentTerms.parse(terms) } catch { issues.add("terms",
+                                                                                            error.description) }
             }
             post.salespersonCode = salesperson
             post.channel = channel
@@ -99,14 +106,17 @@ struct InvoiceCommand: ParsableCommand {
 
         func run() throws {
             let (store, _) = try global.openExistingLedger()
-            guard let invoice = try store.invoiceDocument(number: number) else { throw UserError("no document numbered \(number)") }
-            print("\(invoice.displayNumber)  \(invoice.kind.rawValue)  \(invoice.status.rawValue)  date \(invoice.date)  due \(invoice.dueDate)  terms \(invoice.paymentTerms.code)")
+            guard let invoice = try store.invoiceDocument(number: number) else { throw UserError("no document numbered "
+                                                                                                 + "\(number)") }
+            print("\(invoice.displayNumber)  \(invoice.kind.rawValue)  \(invoice.status.rawValue)  date "
+                  + "\(invoice.date)  due \(invoice.dueDate)  terms \(invoice.paymentTerms.code)")
             let rows = invoice.lines.enumerated().map { i, l -> [ReportCell] in
-                [.count(i + 1), .text(l.description), .decimal(l.quantity.thousandths, digits: Quantity.scale), .money(l.unitPrice),
+                [.count(i + 1), .text(l.description), .decimal(l.quantity.thousandths, digits: Quantity.scale),
+                 .money(l.unitPrice),
                  .text(l.discount.description), .text(l.taxRate.description), .money(l.netAmount), .money(l.taxAmount)]
             }
-            let total: [ReportCell] = [.empty, .text("total \(invoice.total.plainString)"), .empty, .empty, .empty, .empty,
-                                       .money(invoice.subtotal), .money(invoice.taxTotal)]
+            let total: [ReportCell] = [.empty, .text("total \(invoice.total.plainString)"), .empty, .empty, .empty,
+                                       .empty, .money(invoice.subtotal), .money(invoice.taxTotal)]
             printReport(listTable("invoice-lines", [("line", .count), ("description", .text), ("quantity", .number),
                                                     ("unit_price", .money), ("discount", .text), ("tax_rate", .text),
                                                     ("net", .money), ("tax", .money)], rows, total: total), format)
@@ -114,7 +124,8 @@ struct InvoiceCommand: ParsableCommand {
     }
 
     struct Void: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Void a posted invoice or credit note (the number stays used).")
+        static let configuration = CommandConfiguration(abstract: "Void a posted invoice or credit note (the number "
+                                                                  + "stays used).")
         @OptionGroup var global: GlobalOptions
         @Argument var number: String
         @Option(help: "Why it is voided (required).") var reason: String
@@ -129,23 +140,23 @@ struct InvoiceCommand: ParsableCommand {
 extension InvoiceCommand {
     struct WriteOff: ParsableCommand {
         static let configuration = CommandConfiguration(commandName: "write-off",
-                                                        abstract: "Write off an invoice's open balance as bad debt (坏账核销; manager).")
+                                                        abstract: "Write off an invoice's open balance as bad debt "
+                                                                  + "(坏账核销; manager).")
         @OptionGroup var global: GlobalOptions
         @Argument var number: String
         @Option(help: "Why (required).") var reason: String
         @Option(help: "Date of the write-off (default today).") var date: String?
         func run() throws {
             let (_, service) = try global.openLedger()
-            var issues = IssueCollector()
-            let day = parseDate(date, "date", service.clock.today(), &issues)
-            try issues.throwIfAny()
+            let day = try parseDate(date, "date", service.clock.today())
             let allocation = try service.run(WriteOffInvoice(number: number, reason: reason, date: day))
             print("wrote off \(allocation.amount.groupedString) \(allocation.amount.currency.code) of \(number)")
         }
     }
 
     struct Dispute: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Mark an invoice disputed (no reminders) or resolve it (--resolve).")
+        static let configuration = CommandConfiguration(abstract: "Mark an invoice disputed (no reminders) or resolve "
+                                                                  + "it (--resolve).")
         @OptionGroup var global: GlobalOptions
         @Argument var number: String
         @Option(help: "Why it is disputed, or how it was resolved.") var reason: String
@@ -167,17 +178,33 @@ enum LineSyntax {
             return nil
         }
         var line = LineInput(quantity: Quantity(0))
-        if parts[0].hasPrefix("*") { line.description = String(parts[0].dropFirst()) } else { line.productSKU = parts[0] }
+        if parts[0].hasPrefix("*") {
+            line.description = String(parts[0].dropFirst())
+        } else {
+            line.productSKU = parts[0]
+        }
         var ok = true
-        do { line.quantity = try Quantity.parse(parts[1]) } catch { issues.add("\(path).quantity", "quantity '\(parts[1])' \(error)"); ok = false }
+        do { line.quantity = try Quantity.parse(parts[1]) } catch {
+            issues.add("\(path).quantity", "quantity '\(parts[1])' \(error)")
+            ok = false
+        }
         if parts.count > 2, !parts[2].isEmpty {
-            do { line.unitPrice = try MoneyParser.parse(parts[2], currency: currency) } catch { issues.add("\(path).unitPrice", error.description); ok = false }
+            do { line.unitPrice = try MoneyParser.parse(parts[2], currency: currency) } catch {
+                issues.add("\(path).unitPrice", error.description)
+                ok = false
+            }
         }
         if parts.count > 3, !parts[3].isEmpty {
-            do { line.discount = try Rate.parsePercent(parts[3]) } catch { issues.add("\(path).discount", "discount '\(parts[3])' \(error)"); ok = false }
+            do { line.discount = try Rate.parsePercent(parts[3]) } catch {
+                issues.add("\(path).discount", "discount '\(parts[3])' \(error)")
+                ok = false
+            }
         }
         if parts.count > 4, !parts[4].isEmpty {
-            do { line.taxRate = try Rate.parsePercent(parts[4]) } catch { issues.add("\(path).taxRate", "tax rate '\(parts[4])' \(error)"); ok = false }
+            do { line.taxRate = try Rate.parsePercent(parts[4]) } catch {
+                issues.add("\(path).taxRate", "tax rate '\(parts[4])' \(error)")
+                ok = false
+            }
         }
         return ok ? line : nil
     }
@@ -189,5 +216,21 @@ func parseDate(_ text: String?, _ field: String, _ today: CivilDate, _ issues: i
     do { return try DateParser.parse(text, today: today) } catch {
         issues.add(field, error.description)
         return nil
+    }
+}
+
+/// Parses an optional date option on its own: nil when absent, a validation error naming `field` when invalid.
+func parseDate(_ text: String?, _ field: String, _ today: CivilDate) throws -> CivilDate? {
+    var issues = IssueCollector()
+    let date = parseDate(text, field, today, &issues)
+    try issues.throwIfAny()
+    return date
+}
+
+extension LedgerService {
+    /// Throws the option errors in `issues` together with what the command's own rules say of it (a dry run), so
+    /// one run names every problem; does nothing when `issues` is empty.
+    func throwIfAny<C: LedgerCommand>(_ issues: IssueCollector, with command: C) throws {
+        if !issues.issues.isEmpty { throw LedgerError.validation(issues.issues + validationIssues(of: command)) }
     }
 }

@@ -17,11 +17,14 @@ struct InvoiceDraftsCommand: ParsableCommand {
             let (store, service) = try global.openLedger()
             let today = service.clock.today()
             printReport(listTable("drafts", [("draft", .text), ("date", .date), ("customer", .text), ("name", .text),
-                                             ("currency", .text), ("total", .money), ("age_days", .count), ("old", .text)],
+                                             ("currency", .text), ("total", .money), ("age_days", .count),
+                                             ("old", .text)],
                                   try store.drafts().map { r in
                                       let age = DraftAge.days(r.date, today: today)
-                                      return [.text("D\(r.id)"), .date(r.date), .text(r.customerCode), .text(r.customerName),
-                                              .text(r.total.currency.code), .money(r.total), .count(age), .text(age > oldDays ? "old" : "")]
+                                      return [.text("D\(r.id)"), .date(r.date), .text(r.customerCode),
+                                              .text(r.customerName),
+                                              .text(r.total.currency.code), .money(r.total), .count(age),
+                                              .text(age > oldDays ? "old" : "")]
                                   }), format)
         }
     }
@@ -35,9 +38,13 @@ struct InvoiceDraftsCommand: ParsableCommand {
             guard let id = DraftLookup.id(draft),
                   let row = try store.drafts().first(where: { $0.id == id }),
                   let doc = try store.draftDocument(id: id) else { throw UserError("no draft \(draft)") }
-            print("D\(id)  draft  date \(doc.date)  due \(doc.dueDate)  customer \(row.customerCode) \(row.customerName)")
+            print("D\(id)  draft  date \(doc.date)  due \(doc.dueDate)  customer \(row.customerCode) "
+                  + "\(row.customerName)")
             for (i, l) in doc.lines.enumerated() {
-                print("\(i + 1). \(l.isFreeText ? "*" : "")\(l.description)  \(l.quantity) × \(l.unitPrice.plainString)  tax \(l.taxRate)  net \(l.netAmount.plainString)  tax \(l.taxAmount.plainString)")
+                print("\(i + 1). \(l.isFreeText ? "*" : "")\(l.description)  \(l.quantity) × "
+                                                         + "\(l.unitPrice.plainString)  tax \(l.taxRate)  net "
+                                                           + "\(l.netAmount.plainString)  tax "
+                                                             + "\(l.taxAmount.plainString)")
             }
             print("total \(doc.total.groupedString) \(doc.currency.code)")
         }
@@ -57,7 +64,8 @@ struct InvoiceDraftsCommand: ParsableCommand {
             command.creditOverrideReason = overrideReason
             try issues.throwIfAny()
             let invoice = try service.run(command)
-            print("posted \(invoice.displayNumber) from draft D\(id): total \(invoice.total.groupedString) \(invoice.currency.code), due \(invoice.dueDate)")
+            print("posted \(invoice.displayNumber) from draft D\(id): total \(invoice.total.groupedString) "
+                  + "\(invoice.currency.code), due \(invoice.dueDate)")
         }
     }
 

@@ -33,7 +33,8 @@ enum Main {
     }
 
     static func fail(_ message: String, code: Int32) -> Never {
-        FileHandle.standardError.write(Data(("salesledger: " + CLIChinese.message(TerminalSafeOutput.lines(message)) + "\n").utf8))
+        let text = "salesledger: " + CLIChinese.message(TerminalSafeOutput.lines(message)) + "\n"
+        FileHandle.standardError.write(Data(text.utf8))
         exit(code)
     }
 }
@@ -44,10 +45,11 @@ struct Salesledger: ParsableCommand {
         abstract: "A terminal sales ledger: invoices, receipts, receivables, reports.",
         discussion: "Without a subcommand, opens the terminal UI on the ledger.",
         version: "0.1.0",
-        subcommands: [InitCommand.self, SummaryCommand.self, SampleCommand.self, CustomerCommand.self, ProductCommand.self,
-                      InvoiceCommand.self,
+        subcommands: [InitCommand.self, SummaryCommand.self, SampleCommand.self, CustomerCommand.self,
+                      ProductCommand.self, InvoiceCommand.self,
                       ReceiptCommand.self, CreditNoteCommand.self, ReportCommand.self, StatementCommand.self,
-                      RemindersCommand.self, ReminderRulesCommand.self, ContactCommand.self, RateCommand.self, ClassCommand.self,
+                      RemindersCommand.self, ReminderRulesCommand.self, ContactCommand.self, RateCommand.self,
+                      ClassCommand.self,
                       ImportCommand.self, ExportCommand.self, UserCommand.self, PolicyCommand.self, BackupCommand.self,
                       RestoreCommand.self, AuditCommand.self, FapiaoCommand.self,
                       CommissionCommand.self, ConfirmationCommand.self, TrainCommand.self])
@@ -64,7 +66,8 @@ enum SummaryText {
     static func render(_ s: LedgerSummary) -> String {
         var lines = [
             "customers: \(s.customers)", "products: \(s.products)", "salespeople: \(s.salespeople)",
-            "invoices: \(s.invoices) (\(s.invoiceLines) lines)", "credit notes: \(s.creditNotes)", "receipts: \(s.receipts)",
+            "invoices: \(s.invoices) (\(s.invoiceLines) lines)", "credit notes: \(s.creditNotes)",
+            "receipts: \(s.receipts)",
         ]
         for (code, minor) in s.salesByCurrency.sorted(by: { $0.key < $1.key }) {
             let digits = Currency.named(code)?.minorDigits ?? 2
@@ -76,7 +79,8 @@ enum SummaryText {
 }
 
 struct SummaryCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "summary", abstract: "Print the ledger's counts and totals.")
+    static let configuration = CommandConfiguration(commandName: "summary",
+                                                    abstract: "Print the ledger's counts and totals.")
     @OptionGroup var global: GlobalOptions
     func run() throws {
         let (store, _) = try global.openExistingLedger()
@@ -86,7 +90,8 @@ struct SummaryCommand: ParsableCommand {
 }
 
 struct InitCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "init", abstract: "Create the ledger file (mode 0600) if missing.")
+    static let configuration = CommandConfiguration(commandName: "init",
+                                                    abstract: "Create the ledger file (mode 0600) if missing.")
     @OptionGroup var global: GlobalOptions
     @Flag(help: "Tighten the ledger's files to 0600 and folders to 0700 (admin).") var fixPermissions = false
     func run() throws {
@@ -113,14 +118,17 @@ struct AuditCommand: ParsableCommand {
             var anchor: AuditHead?
             if let head {
                 let parts = head.split(separator: ":", maxSplits: 1).map(String.init)
-                guard parts.count == 2, let count = Int(parts[0]) else { throw UserError("--head: expected COUNT:HASH") }
+                guard parts.count == 2,
+                let count = Int(parts[0]) else { throw UserError("--head: expected COUNT:HASH") }
                 anchor = AuditHead(count: count, hash: parts[1])
             }
             let result = try store.auditVerification(anchor: anchor)
             print("head: \(result.entries):\(result.headHash)")
             if let anchored = result.anchoredHead { print("anchored: \(anchored.count):\(anchored.hash)") }
             guard result.isIntact else {
-                for problem in result.problems.dropFirst() { FileHandle.standardError.write(Data("  also: \(problem)\n".utf8)) }
+                for problem in result.problems.dropFirst() {
+                    FileHandle.standardError.write(Data("  also: \(problem)\n".utf8))
+                }
                 throw UserError("audit verify: \(result.problems[0])")
             }
             print("ok: \(result.entries) audit entries, chain intact (\(result.keyedEntries) keyed);"

@@ -9,7 +9,8 @@ struct ProcessReportCommand: ParsableCommand {
     enum Grouping: String, ExpressibleByArgument { case user, month }
     static let configuration = CommandConfiguration(
         commandName: "process", abstract: "Process metrics: days to first receipt, to allocation, promises kept, …",
-        discussion: "--compare-before D shows each metric for --from … D−1 and D … --to (a process change made on D).")
+        discussion: "--compare-before D shows each metric for --from … D−1 and D … --to (a process change made "
+                    + "on D).")
     @OptionGroup var global: GlobalOptions
     @Option(help: "From date (default: three months before --to).") var from: String?
     @Option(help: "To date (default: today).") var to: String?

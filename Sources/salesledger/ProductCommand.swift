@@ -24,11 +24,14 @@ struct ProductCommand: ParsableCommand {
             let rows = try store.productList(search: search, includeArchived: archived,
                                              page: PageRequest(offset: offset, limit: limit))
             printReport(listTable("products", [("sku", .text), ("name", .text), ("category", .text), ("unit", .text),
-                                               ("currency", .text), ("price", .money), ("tax_rate", .text), ("archived", .text)],
+                                               ("currency", .text), ("price", .money), ("tax_rate", .text),
+                                               ("archived", .text)],
                                   try rows.map { p in
                                       let price = try store.productPrice(sku: p.sku, on: today) ?? p.unitPrice
-                                      return [.text(p.sku), .text(p.name), .text(p.category), .text(p.unit), .text(price.currency.code),
-                                              .money(price), .text(p.taxRate.description), .text(p.isArchived ? "yes" : "")]
+                                      return [.text(p.sku), .text(p.name), .text(p.category), .text(p.unit),
+                                              .text(price.currency.code),
+                                              .money(price), .text(p.taxRate.description),
+                                              .text(p.isArchived ? "yes" : "")]
                                   }), format)
         }
     }
@@ -50,16 +53,19 @@ struct ProductCommand: ParsableCommand {
             let cur = ProductOptions.currency(currency, store: store, issues: &issues)
             let money = ProductOptions.price(price, currency: cur, issues: &issues) ?? .zero(cur)
             let rate = ProductOptions.rate(taxRate, issues: &issues) ?? .zero
-            let command = CreateProduct(sku: sku, name: name, category: category, unit: unit, unitPrice: money, taxRate: rate)
-            if !issues.issues.isEmpty { throw LedgerError.validation(issues.issues + service.validationIssues(of: command)) }
+            let command = CreateProduct(sku: sku, name: name, category: category, unit: unit, unitPrice: money,
+                                        taxRate: rate)
+            try service.throwIfAny(issues, with: command)
             let product = try service.run(command)
-            print("product \(product.sku) added: \(product.name) \(product.unitPrice.groupedString) \(product.unitPrice.currency.code), tax \(product.taxRate)")
+            print("product \(product.sku) added: \(product.name) \(product.unitPrice.groupedString) "
+                  + "\(product.unitPrice.currency.code), tax \(product.taxRate)")
         }
     }
 
     struct Edit: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Change a product; a new --price applies from --from (default today), posted invoices keep theirs.")
+            abstract: "Change a product; a new --price applies from --from (default today), posted invoices keep "
+                      + "theirs.")
         @OptionGroup var global: GlobalOptions
         @Argument(help: "Product code.") var sku: String
         @Option var name: String?
@@ -80,9 +86,10 @@ struct ProductCommand: ParsableCommand {
             command.unitPrice = price.flatMap { ProductOptions.price($0, currency: cur, issues: &issues) }
             command.priceFrom = parseDate(from, "from", service.clock.today(), &issues)
             if from != nil, price == nil { issues.add("from", "give --price with --from") }
-            if !issues.issues.isEmpty { throw LedgerError.validation(issues.issues + service.validationIssues(of: command)) }
+            try service.throwIfAny(issues, with: command)
             let product = try service.run(command)
-            print("product \(product.sku) changed: \(product.name) \(product.unitPrice.groupedString) \(product.unitPrice.currency.code), tax \(product.taxRate)")
+            print("product \(product.sku) changed: \(product.name) \(product.unitPrice.groupedString) "
+                  + "\(product.unitPrice.currency.code), tax \(product.taxRate)")
         }
     }
 
@@ -125,7 +132,8 @@ struct ProductCommand: ParsableCommand {
             }
             printReport(listTable("prices", [("valid_from", .date), ("currency", .text), ("price", .money)],
                                   history.map { p in
-                                      [p.validFrom.year == 1 ? .empty : .date(p.validFrom), .text(p.unitPrice.currency.code), .money(p.unitPrice)]
+                                      [p.validFrom.year == 1 ? .empty : .date(p.validFrom),
+                                       .text(p.unitPrice.currency.code), .money(p.unitPrice)]
                                   }), format)
         }
     }

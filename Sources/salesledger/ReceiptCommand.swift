@@ -3,17 +3,20 @@ import LedgerCore
 
 struct ReceiptCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "receipt", abstract: "Record receipts (收款单).",
-                                                    subcommands: [Add.self, ReceiptAllocateCommand.self, ReceiptReverseCommand.self])
+                                                    subcommands: [Add.self, ReceiptAllocateCommand.self,
+                                                                  ReceiptReverseCommand.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Record a receipt and allocate it.",
-            discussion: "--allocate auto (oldest due first, default), none (keep as customer credit), or INV-2026-000001=100.00,INV-2026-000002=50")
+            discussion: "--allocate auto (oldest due first, default), none (keep as customer credit), or "
+                        + "INV-2026-000001=100.00,INV-2026-000002=50")
         @OptionGroup var global: GlobalOptions
         @Option(help: "Customer code.") var customer: String
         @Option(help: "Amount received.") var amount: String
         @Option(help: "Date received (default today).") var date: String?
-        @Option(help: "cash, bank_transfer, cheque, card, wechat_pay, alipay, acceptance_bill, other") var method = "bank_transfer"
+        @Option(help: "cash, bank_transfer, cheque, card, wechat_pay, alipay, acceptance_bill, other")
+        var method = "bank_transfer"
         @Option var reference = ""
         @Option var note = ""
         @Option(help: "auto, none, or NUMBER=AMOUNT,…") var allocate = "auto"
@@ -25,9 +28,12 @@ struct ReceiptCommand: ParsableCommand {
             var issues = IssueCollector()
             let currency = try store.customer(code: customer)?.currency ?? .cny
             var money = Money.zero(currency)
-            do { money = try MoneyParser.parse(amount, currency: currency) } catch { issues.add("amount", error.description) }
+            do { money = try MoneyParser.parse(amount, currency: currency) } catch { issues.add("amount",
+                                                                                                error.description) }
             let method = PaymentMethod(rawValue: self.method)
-            if method == nil { issues.add("method", "'\(self.method)' is not one of \(PaymentMethod.allCases.map(\.rawValue).joined(separator: ", "))") }
+            if method == nil { issues.add("method",
+                                          "'\(self.method)' is not one of "
+                                          + "\(PaymentMethod.allCases.map(\.rawValue).joined(separator: ", "))") }
             var plan = AllocationPlan.auto
             switch allocate {
             case "auto": plan = .auto
@@ -36,8 +42,11 @@ struct ReceiptCommand: ParsableCommand {
                 var parts: [ManualAllocation] = []
                 for (i, item) in allocate.split(separator: ",").enumerated() {
                     let pair = item.split(separator: "=", maxSplits: 1).map(String.init)
-                    guard pair.count == 2 else { issues.add("allocate[\(i + 1)]", "'\(item)' is not NUMBER=AMOUNT"); continue }
-                    do { parts.append(ManualAllocation(invoiceNumber: pair[0], amount: try MoneyParser.parse(pair[1], currency: currency))) } catch {
+                    guard pair.count == 2 else { issues.add("allocate[\(i + 1)]",
+                                                            "'\(item)' is not NUMBER=AMOUNT"); continue }
+                    do { parts.append(ManualAllocation(invoiceNumber: pair[0],
+                                                       amount: try MoneyParser.parse(pair[1],
+                                                                                     currency: currency))) } catch {
                         issues.add("allocate[\(i + 1)].amount", error.description)
                     }
                 }
@@ -48,9 +57,11 @@ struct ReceiptCommand: ParsableCommand {
             record.method = method ?? .other
             record.reference = reference
             record.note = note
-            if !issues.issues.isEmpty { throw LedgerError.validation(issues.issues + service.validationIssues(of: record)) }
+            try service.throwIfAny(issues, with: record)
             let outcome = try bill.run(record, service: service, chinese: global.isChinese)
-            print("recorded \(outcome.receipt.displayNumber): \(money.groupedString) \(currency.code); allocated to \(outcome.allocation.allocations.count) invoice(s); unapplied \(outcome.allocation.unapplied.groupedString)")
+            print("recorded \(outcome.receipt.displayNumber): \(money.groupedString) \(currency.code); allocated to "
+                  + "\(outcome.allocation.allocations.count) invoice(s); unapplied "
+                    + "\(outcome.allocation.unapplied.groupedString)")
         }
     }
 }

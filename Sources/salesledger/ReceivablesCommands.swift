@@ -21,7 +21,9 @@ struct ReceiptAllocateCommand: ParsableCommand {
         let plan = AllocationSyntax.parse(allocate, currency: snapshotCurrency, issues: &issues)
         try issues.throwIfAny()
         let outcome = try service.run(AllocateCredit(number: number, plan: plan))
-        print("allocated \(number): \(outcome.allocations.count) allocation(s) (ids \(outcome.allocations.map { String($0.id) }.joined(separator: ", "))); unapplied \(outcome.unapplied.groupedString)")
+        print("allocated \(number): \(outcome.allocations.count) allocation(s) (ids "
+              + "\(outcome.allocations.map { String($0.id) }.joined(separator: ", "))); unapplied "
+                                                                                  + "\(outcome.unapplied.groupedString)")
     }
 }
 
@@ -36,7 +38,8 @@ struct ReceiptReverseCommand: ParsableCommand {
     func run() throws {
         let (_, service) = try global.openLedger()
         let reversal = try service.run(ReverseAllocation(allocationID: allocation, reason: reason))
-        print("reversed allocation \(allocation) by #\(reversal.id) on \(reversal.date): \(reversal.amount.groupedString)")
+        print("reversed allocation \(allocation) by #\(reversal.id) on \(reversal.date): "
+              + "\(reversal.amount.groupedString)")
     }
 }
 
@@ -50,8 +53,11 @@ enum AllocationSyntax {
             var parts: [ManualAllocation] = []
             for (i, item) in text.split(separator: ",").enumerated() {
                 let pair = item.split(separator: "=", maxSplits: 1).map(String.init)
-                guard pair.count == 2 else { issues.add("allocate[\(i + 1)]", "'\(item)' is not NUMBER=AMOUNT"); continue }
-                do { parts.append(ManualAllocation(invoiceNumber: pair[0], amount: try MoneyParser.parse(pair[1], currency: currency))) } catch {
+                guard pair.count == 2 else { issues.add("allocate[\(i + 1)]",
+                                                        "'\(item)' is not NUMBER=AMOUNT"); continue }
+                do { parts.append(ManualAllocation(invoiceNumber: pair[0],
+                                                   amount: try MoneyParser.parse(pair[1],
+                                                                                 currency: currency))) } catch {
                     issues.add("allocate[\(i + 1)].amount", error.description)
                 }
             }
@@ -63,8 +69,8 @@ enum AllocationSyntax {
 // MARK: - credit-note add
 
 struct CreditNoteCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "credit-note", abstract: "Credit notes (红字冲销).",
-                                                    subcommands: [Add.self])
+    static let configuration = CommandConfiguration(commandName: "credit-note",
+                                                    abstract: "Credit notes (红字冲销).", subcommands: [Add.self])
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -99,7 +105,7 @@ struct CreditNoteCommand: ParsableCommand {
                                                         issues: &issues)
                 var command = IssueLineCreditNote(invoiceNumber: appliesTo, date: day, lines: requests, reason: reason)
                 command.customerCode = customer
-                if !issues.issues.isEmpty { throw LedgerError.validation(issues.issues + service.validationIssues(of: command)) }
+                try service.throwIfAny(issues, with: command)
                 try report(service.run(command), currency: currency)
                 return
             }
@@ -108,17 +114,20 @@ struct CreditNoteCommand: ParsableCommand {
             var command: IssueCreditNote
             if let amount {
                 var money = Money.zero(currency)
-                do { money = try MoneyParser.parse(amount, currency: currency) } catch { issues.add("amount", error.description) }
+                do { money = try MoneyParser.parse(amount, currency: currency) } catch { issues.add("amount",
+                                                                                                    error.description) }
                 if money.minorUnits <= 0, issues.issues.isEmpty { issues.add("amount", "must be greater than 0") }
-                command = IssueCreditNote(customerCode: customer, date: day, appliesToNumber: appliesTo, amount: money, reason: reason)
+                command = IssueCreditNote(customerCode: customer, date: day, appliesToNumber: appliesTo, amount: money,
+                                          reason: reason)
             } else {
                 let parsed = lines.enumerated().compactMap { index, text in
                     LineSyntax.parse(text, currency: currency, path: "lines[\(index + 1)]", issues: &issues)
                 }
                 if lines.isEmpty { issues.add("amount", "give --amount or at least one --line") }
-                command = IssueCreditNote(customerCode: customer, date: day, appliesToNumber: appliesTo, lines: parsed, reason: reason)
+                command = IssueCreditNote(customerCode: customer, date: day, appliesToNumber: appliesTo, lines: parsed,
+                                          reason: reason)
             }
-            if !issues.issues.isEmpty { throw LedgerError.validation(issues.issues + service.validationIssues(of: command)) }
+            try service.throwIfAny(issues, with: command)
             try report(service.run(command), currency: currency)
         }
 
@@ -126,7 +135,9 @@ struct CreditNoteCommand: ParsableCommand {
             let note = outcome.creditNote
             let applied = Money.format(note.total.minorUnits - outcome.allocation.unapplied.minorUnits,
                                        digits: currency.minorDigits, grouping: true)
-            print("issued \(note.displayNumber): \(note.total.groupedString) \(currency.code) (net \(note.subtotal.groupedString), tax \(note.taxTotal.groupedString)); applied \(applied); unapplied \(outcome.allocation.unapplied.groupedString)")
+            print("issued \(note.displayNumber): \(note.total.groupedString) \(currency.code) (net "
+                  + "\(note.subtotal.groupedString), tax \(note.taxTotal.groupedString)); applied \(applied); "
+                    + "unapplied \(outcome.allocation.unapplied.groupedString)")
         }
     }
 }
@@ -134,7 +145,8 @@ struct CreditNoteCommand: ParsableCommand {
 // MARK: - rate
 
 struct RateCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "rate", abstract: "Exchange rates to the base currency.",
+    static let configuration = CommandConfiguration(commandName: "rate",
+                                                    abstract: "Exchange rates to the base currency.",
                                                     subcommands: [Base.self, SetRate.self, List.self])
 
     struct Base: ParsableCommand {
@@ -148,7 +160,8 @@ struct RateCommand: ParsableCommand {
     }
 
     struct SetRate: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "set", abstract: "Set a rate: 1 CURRENCY = RATE base units on DATE.")
+        static let configuration = CommandConfiguration(commandName: "set",
+                                                        abstract: "Set a rate: 1 CURRENCY = RATE base units on DATE.")
         @OptionGroup var global: GlobalOptions
         @Option(help: "Date (default today).") var date: String?
         @Option(help: "Currency code, e.g. USD.") var currency: String
@@ -159,7 +172,8 @@ struct RateCommand: ParsableCommand {
             let today = service.clock.today()
             let day = parseDate(date, "date", today, &issues) ?? today
             var perMillion: Int64 = 0
-            do { perMillion = try ExchangeRate.parsePerMillion(rate) } catch { issues.add("rate", "rate '\(rate)' \(error)") }
+            do { perMillion = try ExchangeRate.parsePerMillion(rate) } catch { issues.add("rate",
+                                                                                          "rate '\(rate)' \(error)") }
             try issues.throwIfAny()
             let stored = try service.run(SetExchangeRate(date: day, currencyCode: currency, perMillion: perMillion))
             print("rate \(stored.currency.code) on \(stored.date): \(stored.text)")
@@ -174,7 +188,8 @@ struct RateCommand: ParsableCommand {
             let (store, _) = try global.openExistingLedger()
             let table = try store.exchangeRates()
             printReport(listTable("rates", [("date", .date), ("currency", .text), ("rate", .number), ("base", .text)],
-                                  table.rates.map { [.date($0.date), .text($0.currency.code), .text($0.text), .text(table.base.code)] }),
+                                  table.rates.map { [.date($0.date), .text($0.currency.code), .text($0.text),
+                                                     .text(table.base.code)] }),
                         format)
         }
     }

@@ -7,7 +7,8 @@ import LedgerReports
 struct DSOReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dso", abstract: "Days sales outstanding (应收账款周转天数) for a period.",
-        discussion: "DSO = receivables at period end ÷ credit sales in the period × days in the period (see docs/receivables.md).")
+        discussion: "DSO = receivables at period end ÷ credit sales in the period × days in the period (see "
+                    + "docs/receivables.md).")
     @OptionGroup var global: GlobalOptions
     @OptionGroup var period: PeriodOptions
     @Option var format: OutputFormat = .table
@@ -22,17 +23,17 @@ struct DSOReportCommand: ParsableCommand {
 /// `report dashboard [--as-of D]`: the receivables screen's figures per currency, from the same query.
 struct DashboardReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "dashboard", abstract: "Receivables dashboard: net receivable, overdue, DSO, reminders due, per currency.",
-        discussion: "The figures of the receivables screen (F5) as of a date: aging totals, DSO over the 90 days ending the date, overdue invoices and reminders due that day.")
+        commandName: "dashboard",
+        abstract: "Receivables dashboard: net receivable, overdue, DSO, reminders due, per currency.",
+        discussion: "The figures of the receivables screen (F5) as of a date: aging totals, DSO over the 90 days "
+                    + "ending the date, overdue invoices and reminders due that day.")
     @OptionGroup var global: GlobalOptions
     @Option(help: "As-of date (default today).") var asOf: String?
     @Option var format: OutputFormat = .table
 
     func run() throws {
         let (store, service) = try global.openExistingLedger()
-        var issues = IssueCollector()
-        let date = parseDate(asOf, "asOf", service.clock.today(), &issues) ?? service.clock.today()
-        try issues.throwIfAny()
+        let date = try parseDate(asOf, "asOf", service.clock.today()) ?? service.clock.today()
         printReport(try Reports(store: store).dashboard(asOf: date).table, format)
     }
 }
@@ -41,14 +42,16 @@ struct DashboardReportCommand: ParsableCommand {
 struct CollectionsReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "collections", abstract: "Collected vs due per month.",
-        discussion: "due = invoices due in the month; collected = receipts dated in the month; settled_of_due = allocations to the month's invoices dated by its end.")
+        discussion: "due = invoices due in the month; collected = receipts dated in the month; settled_of_due = "
+                    + "allocations to the month's invoices dated by its end.")
     @OptionGroup var global: GlobalOptions
     @OptionGroup var period: PeriodOptions
     @Option var format: OutputFormat = .table
 
     func run() throws {
         let (store, service) = try global.openExistingLedger()
-        let (fromDate, toDate) = try period.dates(today: service.clock.today(), defaultFrom: Reports.defaultCollectionsStart)
+        let (fromDate, toDate) = try period.dates(today: service.clock.today(),
+                                                  defaultFrom: Reports.defaultCollectionsStart)
         printReport(try Reports(store: store).collections(from: fromDate, to: toDate), format)
     }
 }
@@ -57,23 +60,23 @@ struct CollectionsReportCommand: ParsableCommand {
 struct PaymentDaysReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "payment-days", abstract: "Average days to pay and days late per customer.",
-        discussion: "Over invoices fully settled by receipts; days to pay = settled − invoice date, days late = max(0, settled − due).")
+        discussion: "Over invoices fully settled by receipts; days to pay = settled − invoice date, days late = "
+                    + "max(0, settled − due).")
     @OptionGroup var global: GlobalOptions
     @Option(help: "Count settlements up to this date (default: all).") var asOf: String?
     @Option var format: OutputFormat = .table
 
     func run() throws {
         let (store, service) = try global.openExistingLedger()
-        var issues = IssueCollector()
-        let date = parseDate(asOf, "asOf", service.clock.today(), &issues)
-        try issues.throwIfAny()
+        let date = try parseDate(asOf, "asOf", service.clock.today())
         printReport(try Reports(store: store).paymentDays(asOf: date), format)
     }
 }
 
 /// `report write-offs --from --to`: bad-debt write-offs (坏账核销), reported apart from receipts.
 struct WriteOffReportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "write-offs", abstract: "Bad-debt write-offs in a period.")
+    static let configuration = CommandConfiguration(commandName: "write-offs",
+                                                    abstract: "Bad-debt write-offs in a period.")
     @OptionGroup var global: GlobalOptions
     @OptionGroup var period: PeriodOptions
     @Option var format: OutputFormat = .table
@@ -88,12 +91,14 @@ struct WriteOffReportCommand: ParsableCommand {
 /// `[--from D] [--to D]` of a period report: both dates parsed with field-named errors; `to` defaults to today and
 /// `from` to the report's default start for that end (the last 90 days unless the report says otherwise).
 struct PeriodOptions: ParsableArguments {
-    @Option(help: "First day of the period (default: the report's usual period ending --to, e.g. 90 days).") var from: String?
+    @Option(help: "First day of the period (default: the report's usual period ending --to, e.g. 90 days).")
+    var from: String?
     @Option(help: "Last day of the period (default today).") var to: String?
 
 
     /// - Throws: `LedgerError.validation` naming `from` / `to`.
-    func dates(today: CivilDate, defaultFrom: (CivilDate) -> CivilDate = Reports.defaultDSOStart) throws -> (CivilDate, CivilDate) {
+    func dates(today: CivilDate, defaultFrom: (CivilDate) -> CivilDate = Reports.defaultDSOStart) throws -> (CivilDate,
+                                                                                                             CivilDate) {
         var issues = IssueCollector()
         let fromDate = parseDate(from, "from", today, &issues)
         let toDate = parseDate(to, "to", today, &issues) ?? today

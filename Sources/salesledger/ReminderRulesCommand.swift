@@ -2,15 +2,18 @@ import ArgumentParser
 import LedgerCore
 import LedgerReports
 
-/// `reminder-rules show|set`: the dunning schedule (催款规则) — reminders before and on the due date, every N days
+/// `reminder-rules show|set`: the dunning schedule (催款规则) — reminders before and on the due date, every N
+/// days
 /// while overdue, and the escalation days of second notice, final notice and stop further credit; per customer
 /// class if wanted. Setting needs the manager or admin role and is audited.
 struct ReminderRulesCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "reminder-rules", abstract: "Show or set the reminder (dunning) rules.",
+    static let configuration = CommandConfiguration(commandName: "reminder-rules",
+                                                    abstract: "Show or set the reminder (dunning) rules.",
                                                     subcommands: [Show.self, Set.self])
 
     static func describe(_ p: ReminderPolicy) -> [String] {
-        [p.daysBeforeDue.map(String.init).joined(separator: ","), p.onDueDate ? "yes" : "no", String(p.overdueEveryDays),
+        [p.daysBeforeDue.map(String.init).joined(separator: ","), p.onDueDate ? "yes" : "no",
+         String(p.overdueEveryDays),
          String(p.secondNoticeFromDays), String(p.finalNoticeFromDays), String(p.stopCreditFromDays)]
     }
 
@@ -22,8 +25,10 @@ struct ReminderRulesCommand: ParsableCommand {
             let (store, _) = try global.openExistingLedger()
             let rules = try store.storedReminderRules()
             var rows = [["(standard)"] + ReminderRulesCommand.describe(rules.standardPolicy)]
-            for (cls, policy) in rules.byCustomerClass.sorted(by: { $0.key < $1.key }) { rows.append([cls] + ReminderRulesCommand.describe(policy)) }
-            printReport(listTable("reminder-rules", [("class", .text), ("days_before_due", .text), ("on_due_date", .text),
+            for (cls,
+                 policy) in rules.byCustomerClass.sorted(by: { $0.key < $1.key }) { rows.append([cls] + ReminderRulesCommand.describe(policy)) }
+            printReport(listTable("reminder-rules",
+                                  [("class", .text), ("days_before_due", .text), ("on_due_date", .text),
                                                      ("every_days_overdue", .number), ("second_notice_from", .number),
                                                      ("final_notice_from", .number), ("stop_credit_from", .number)],
                                   rows.map { $0.map { ReportCell.text($0) } }), format)
@@ -31,9 +36,11 @@ struct ReminderRulesCommand: ParsableCommand {
     }
 
     struct Set: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Set the standard rules, or those of one customer class (--class).")
+        static let configuration = CommandConfiguration(abstract: "Set the standard rules, or those of one customer "
+                                                                  + "class (--class).")
         @OptionGroup var global: GlobalOptions
-        @Option(name: .customLong("class"), help: "Customer class the rules apply to (default: the standard rules).") var customerClass: String?
+        @Option(name: .customLong("class"),
+                help: "Customer class the rules apply to (default: the standard rules).") var customerClass: String?
         @Option(help: "Days before the due date, e.g. 7,3 (empty for none).") var before: String?
         @Option(help: "Remind on the due date: yes or no.") var onDue: String?
         @Option(help: "While overdue, remind every N days.") var every: Int?
@@ -53,7 +60,9 @@ struct ReminderRulesCommand: ParsableCommand {
                 var issues = IssueCollector()
                 if let before {
                     let parts = before.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
-                    if parts.contains(where: { $0 == nil }) { issues.add("before", "'\(before)' is not a list of day counts such as 7,3") }
+                    if parts.contains(where: { $0 == nil }) { issues.add("before",
+                                                                         "'\(before)' is not a list of day counts such "
+                                                                         + "as 7,3") }
                     policy.daysBeforeDue = parts.compactMap { $0 }.sorted(by: >)
                 }
                 if let onDue {
@@ -68,7 +77,11 @@ struct ReminderRulesCommand: ParsableCommand {
                 if let final { policy.finalNoticeFromDays = final }
                 if let stop { policy.stopCreditFromDays = stop }
                 try issues.throwIfAny()
-                if let customerClass { rules.byCustomerClass[customerClass] = policy } else { rules.standardPolicy = policy }
+                if let customerClass {
+                    rules.byCustomerClass[customerClass] = policy
+                } else {
+                    rules.standardPolicy = policy
+                }
             }
             try service.run(SetReminderRules(rules))
             print("reminder rules saved" + (customerClass.map { " for class \($0)" } ?? ""))

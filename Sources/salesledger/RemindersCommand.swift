@@ -8,7 +8,8 @@ extension ContactChannel: ExpressibleByArgument {}
 struct RemindersCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reminders", abstract: "Payment reminders due on a date (disputed invoices get none).",
-        discussion: "Shows reminders due on the date; --all shows the whole collection list (overdue invoices and any reminder due), oldest due date first.")
+        discussion: "Shows reminders due on the date; --all shows the whole collection list (overdue invoices and any "
+                    + "reminder due), oldest due date first.")
     @OptionGroup var global: GlobalOptions
     @Option(help: "Date (default today).") var date: String?
     @Flag(help: "List every overdue invoice, not only reminders due on the date.") var all = false
@@ -33,11 +34,13 @@ struct RemindersCommand: ParsableCommand {
 
 /// `contact log|list|snooze`: the contact log (跟进记录) and snoozes.
 struct ContactCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "contact", abstract: "Contact log and reminder snoozes.",
+    static let configuration = CommandConfiguration(commandName: "contact",
+                                                    abstract: "Contact log and reminder snoozes.",
                                                     subcommands: [Log.self, List.self, Snooze.self])
 
     struct Log: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Log a contact with a customer (a promised date may be given).")
+        static let configuration = CommandConfiguration(abstract: "Log a contact with a customer (a promised date may "
+                                                                  + "be given).")
         @OptionGroup var global: GlobalOptions
         @Option(help: "Customer code.") var customer: String
         @Option(help: "Invoice number talked about (optional).") var invoice: String?
@@ -53,10 +56,12 @@ struct ContactCommand: ParsableCommand {
             let today = service.clock.today()
             let command = LogContact(customerCode: customer, invoiceNumber: invoice,
                                      date: parseDate(date, "date", today, &issues) ?? today, who: who ?? global.actor,
-                                     channel: channel, note: note, promisedDate: parseDate(promised, "promisedDate", today, &issues))
-            if !issues.issues.isEmpty { throw LedgerError.validation(issues.issues + service.validationIssues(of: command)) }
+                                     channel: channel, note: note, promisedDate: parseDate(promised, "promisedDate",
+                                                                                           today, &issues))
+            try service.throwIfAny(issues, with: command)
             let entry = try service.run(command)
-            print("logged contact #\(entry.id) with \(customer) on \(entry.date)\(entry.promisedDate.map { "; promised \($0)" } ?? "")")
+            let promise = entry.promisedDate.map { "; promised \($0)" } ?? ""
+            print("logged contact #\(entry.id) with \(customer) on \(entry.date)\(promise)")
         }
     }
 
@@ -76,14 +81,16 @@ struct ContactCommand: ParsableCommand {
             printReport(listTable("contacts", [("date", .date), ("who", .text), ("channel", .text), ("invoice", .text),
                                                ("promised", .date), ("note", .text)],
                                   snapshot.contacts.map { c in
-                                      [.date(c.date), .text(c.who), .text(c.channel.rawValue), .text(c.invoiceID.flatMap { numbers[$0] } ?? ""),
+                                      [.date(c.date), .text(c.who), .text(c.channel.rawValue),
+                                       .text(c.invoiceID.flatMap { numbers[$0] } ?? ""),
                                        c.promisedDate.map(ReportCell.date) ?? .empty, .text(c.note)]
                                   }), format)
         }
     }
 
     struct Snooze: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Hold back reminders for a customer (or one invoice) until a date.")
+        static let configuration = CommandConfiguration(abstract: "Hold back reminders for a customer (or one invoice) "
+                                                                  + "until a date.")
         @OptionGroup var global: GlobalOptions
         @Option(help: "Customer code.") var customer: String
         @Option(help: "Invoice number (optional).") var invoice: String?
@@ -96,7 +103,8 @@ struct ContactCommand: ParsableCommand {
             let untilDate = parseDate(until, "until", today, &issues)
             try issues.throwIfAny()
             guard let untilDate else { throw LedgerError.validation([FieldIssue("until", "a date is required")]) }
-            let snooze = try service.run(SnoozeReminders(customerCode: customer, invoiceNumber: invoice, until: untilDate, reason: reason))
+            let snooze = try service.run(SnoozeReminders(customerCode: customer, invoiceNumber: invoice,
+                                                         until: untilDate, reason: reason))
             print("snoozed reminders for \(customer)\(invoice.map { " \($0)" } ?? "") until \(snooze.until)")
         }
     }

@@ -4,17 +4,22 @@ import LedgerReports
 
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "report", abstract: "Sales and receivables reports.",
-                                                    subcommands: [Sales.self, AgingReportCommand.self, PivotCommand.self,
-                                                                  DSOReportCommand.self, DashboardReportCommand.self, CollectionsReportCommand.self,
-                                                                  PaymentDaysReportCommand.self, WriteOffReportCommand.self,
+                                                    subcommands: [Sales.self, AgingReportCommand.self,
+                                                                  PivotCommand.self,
+                                                                  DSOReportCommand.self, DashboardReportCommand.self,
+                                                                  CollectionsReportCommand.self,
+                                                                  PaymentDaysReportCommand.self,
+                                                                  WriteOffReportCommand.self,
                                                                   FapiaoReportCommand.self, ProcessReportCommand.self,
-                                                                  CommissionReportCommand.self, BillsReportCommand.self])
+                                                                  CommissionReportCommand.self,
+                                                                  BillsReportCommand.self])
 
     struct Sales: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Sales by period or dimension (posted invoices less credit notes).")
         @OptionGroup var global: GlobalOptions
-        @Option(help: "month, quarter, year, customer, region, channel, salesperson, product, category") var by: SalesDimension = .month
+        @Option(help: "month, quarter, year, customer, region, channel, salesperson, product, category")
+        var by: SalesDimension = .month
         @Option(help: "From date (inclusive).") var from: String?
         @Option(help: "To date (inclusive).") var to: String?
         @Option(help: "table, csv or json") var format: OutputFormat = .table
@@ -26,7 +31,8 @@ struct ReportCommand: ParsableCommand {
             let fromDate = parseDate(from, "from", today, &issues)
             let toDate = parseDate(to, "to", today, &issues)
             try issues.throwIfAny()
-            printReport(try Reports(store: store).sales(by: by, from: fromDate, to: toDate), format, chinese: global.isChinese)
+            printReport(try Reports(store: store).sales(by: by, from: fromDate, to: toDate), format,
+                        chinese: global.isChinese)
         }
     }
 }
@@ -39,14 +45,17 @@ struct AgingReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "aging",
         abstract: "Receivables aging as of a date (open amounts by days past due).",
-        discussion: "Days overdue = as-of date − due date; current = not yet due (≤ 0 days). Receipts and allocations dated after the as-of date do not count.")
+        discussion: "Days overdue = as-of date − due date; current = not yet due (≤ 0 days). Receipts and "
+                    + "allocations dated after the as-of date do not count.")
     @OptionGroup var global: GlobalOptions
     @Option(help: "As-of date (default today).") var asOf: String?
     @Option(help: "none, customer, salesperson, region, channel") var by: AgingGrouping = .none
     @Option(help: "Bucket upper bounds in days, e.g. 30,60,90.") var buckets = "30,60,90"
-    @Option(help: "due (days past due, default) or invoice (days since the invoice date)") var basis: AgingBasis = .dueDate
+    @Option(help: "due (days past due, default) or invoice (days since the invoice date)")
+    var basis: AgingBasis = .dueDate
     @Option(help: "table, csv or json") var format: OutputFormat = .table
-    @Option(help: "Group by the classes of a classification dimension instead (e.g. customer_class, region, payment_risk).")
+    @Option(help: ArgumentHelp("Group by the classes of a classification dimension instead (e.g. customer_class, "
+                               + "region, payment_risk)."))
     var byClass: String?
     @Option(help: "With --by-class: the hierarchy level of the rows (0 = top, 1 = their children …).") var level = 0
 
@@ -57,24 +66,31 @@ struct AgingReportCommand: ParsableCommand {
         let date = parseDate(asOf, "asOf", today, &issues) ?? today
         if let byClass {
             try issues.throwIfAny()
-            guard let table = try Reports(store: store).aging(asOf: date, byClass: byClass, level: level, basis: basis) else {
-                throw UserError("--by-class: dimension '\(byClass)' has no classes (see `salesledger class dimensions`)")
+            guard let table = try Reports(store: store).aging(asOf: date, byClass: byClass, level: level,
+                                                              basis: basis) else {
+                throw UserError("--by-class: dimension '\(byClass)' has no classes "
+                                + "(see `salesledger class dimensions`)")
             }
             printReport(table, format)
             return
         }
         let bounds = buckets.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
-        if bounds.isEmpty || bounds.count != buckets.split(separator: ",").count || bounds != bounds.sorted() || bounds.contains(where: { $0 <= 0 }) {
+        if bounds.isEmpty || bounds.count != buckets.split(separator: ",").count || bounds != bounds.sorted()
+            || bounds.contains(where: { $0 <= 0 }) {
             issues.add("buckets", "'\(buckets)' is not a list of increasing positive day counts such as 30,60,90")
         }
         try issues.throwIfAny()
-        let reports = try Reports(store: store).aging(asOf: date, by: by, buckets: AgingBuckets(bounds: bounds), basis: basis)
+        let reports = try Reports(store: store).aging(asOf: date, by: by, buckets: AgingBuckets(bounds: bounds),
+                                                      basis: basis)
         if reports.isEmpty {
-            var empty = by == .none ? AgingTable.buckets(AgingReport(asOf: date, currency: .cny, buckets: [], openTotal: 0,
-                                                                     overdueTotal: 0, unappliedCredits: 0, disputedTotal: 0, groups: []))
+            var empty = by == .none ? AgingTable.buckets(AgingReport(asOf: date, currency: .cny, buckets: [],
+                                                                     openTotal: 0,
+                                                                     overdueTotal: 0, unappliedCredits: 0,
+                                                                     disputedTotal: 0, groups: []))
                 : AgingTable.grouped([], by: by)
             empty.rows = []
-            print(format == .table ? "nothing open as of \(date)\n" : ReportRenderer.render(empty, format.report), terminator: "")
+            print(format == .table ? "nothing open as of \(date)\n" : ReportRenderer.render(empty, format.report),
+                  terminator: "")
             return
         }
         if by != .none {
@@ -86,7 +102,8 @@ struct AgingReportCommand: ParsableCommand {
             if format == .table {
                 let c = report.currency
                 func amount(_ minor: Int64) -> String { Money.format(minor, digits: c.minorDigits, grouping: false) }
-                print("open invoices \(amount(report.openTotal)), overdue \(amount(report.overdueTotal)), disputed \(amount(report.disputedTotal))")
+                print("open invoices \(amount(report.openTotal)), overdue \(amount(report.overdueTotal)), disputed "
+                      + "\(amount(report.disputedTotal))")
             }
         }
     }

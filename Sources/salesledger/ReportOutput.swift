@@ -53,7 +53,9 @@ func renderReport(_ table: ReportTable, _ format: OutputFormat, chinese: Bool = 
         c.titleZH = TerminalSafeOutput.cell(c.titleZH)
         return c
     }
-    func cell(_ c: ReportCell) -> ReportCell { if case .text(let t) = c { .text(TerminalSafeOutput.cell(t)) } else { c } }
+    func cell(_ c: ReportCell) -> ReportCell {
+        if case .text(let t) = c { .text(TerminalSafeOutput.cell(t)) } else { c }
+    }
     safe.rows = table.rows.map { $0.map(cell) }
     if case .given(let totals) = table.totalRule { safe.totalRule = .given(totals.map { $0.map(cell) }) }
     return ReportRenderer.render(safe, format.report, chinese: chinese)
@@ -61,7 +63,9 @@ func renderReport(_ table: ReportTable, _ format: OutputFormat, chinese: Bool = 
 
 /// A CLI list as a report table: each column keyed as printed in CSV/JSON, titled in Chinese from `CLIChinese`
 /// when the CLI speaks Chinese; `total`: a total row the command states itself.
-func listTable(_ name: String, _ columns: [(String, ColumnKind)], _ rows: [[ReportCell]], total: [ReportCell]? = nil) -> ReportTable {
-    ReportTable(name: name, columns: columns.map { ReportColumn($0.0, $0.1, en: $0.0, zh: CLIChinese.headers[$0.0] ?? $0.0) },
+func listTable(_ name: String, _ columns: [(String, ColumnKind)], _ rows: [[ReportCell]],
+               total: [ReportCell]? = nil) -> ReportTable {
+    ReportTable(name: name, columns: columns.map { ReportColumn($0.0, $0.1, en: $0.0,
+                                                                zh: CLIChinese.headers[$0.0] ?? $0.0) },
                 rows: rows, totalRule: total.map { .given([$0]) } ?? .none)
 }

@@ -16,7 +16,8 @@ enum SampleClasses {
     /// Imports Northwind's countries (grouped by continent) into the region dimension (inside a batch).
     static func importNorthwindRegions(_ runner: LedgerService.BatchRunner) throws {
         let table = try CSVTable.read(path: try SampleDataLocation.path("classes", "northwind-regions.csv"))
-        let rows = try ClassFile.rows(header: table.header, records: table.records, defaultDimension: BuiltInDimension.region.rawValue)
+        let rows = try ClassFile.rows(header: table.header, records: table.records,
+                                      defaultDimension: BuiltInDimension.region.rawValue)
         try runner.run(ImportClasses(rows: rows, source: "northwind-regions"))
     }
 }

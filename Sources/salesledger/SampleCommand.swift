@@ -53,8 +53,10 @@ struct SampleCommand: ParsableCommand {
         @Option(help: .hidden) var commitEvery = 20_000
 
         func validate() throws {
-            guard customers >= 1, customers <= 1_000_000 else { throw ValidationError("--customers must be 1…1000000") }
-            guard invoices >= 0, invoices <= 10_000_000 else { throw ValidationError("--invoices must be 0…10000000") }
+            guard customers >= 1,
+            customers <= 1_000_000 else { throw ValidationError("--customers must be 1…1000000") }
+            guard invoices >= 0,
+            invoices <= 10_000_000 else { throw ValidationError("--invoices must be 0…10000000") }
         }
 
         func run() throws {
@@ -63,7 +65,8 @@ struct SampleCommand: ParsableCommand {
             // An interrupted load is resumed (same options) or refused by the generator (other options).
             if interrupted == nil { try SampleCommand.refuseNonEmpty(store, force: force) }
             let language = SampleGenerator.Language(rawValue: (global.lang ?? "zh").lowercased()) ?? .zh
-            let cities = try SampleGenerator.loadCities(directory: String(try SampleDataLocation.path("cn-regions", "").dropLast()))
+            let cities = try SampleGenerator.loadCities(directory: String(try SampleDataLocation.path("cn-regions",
+                                                                                                      "").dropLast()))
             var generator = SampleGenerator(language: language, customers: customers, invoices: invoices, seed: seed,
                                             today: service.clock.today(), cities: cities)
             let progress = LoadProgress(label: "sample generate")

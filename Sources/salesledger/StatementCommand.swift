@@ -13,7 +13,8 @@ enum StatementFormat: String, ExpressibleByArgument, CaseIterable {
 struct StatementCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "statement", abstract: "Customer statement (对账单) for a period, with aging at the end.",
-        discussion: "Opening balance, invoices, credit notes, receipts, write-offs, closing balance; English or Chinese (--lang zh).")
+        discussion: "Opening balance, invoices, credit notes, receipts, write-offs, closing balance; English or "
+                    + "Chinese (--lang zh).")
     @OptionGroup var global: GlobalOptions
     @Argument(help: "Customer code.") var customer: String
     @OptionGroup var period: PeriodOptions
@@ -28,7 +29,8 @@ struct StatementCommand: ParsableCommand {
         try issues.throwIfAny()
         let (fromDate, toDate) = try period.dates(today: today)
         guard found != nil,
-              let statement = try Reports(store: store).statement(customerCode: customer, from: fromDate, to: toDate) else { return }
+              let statement = try Reports(store: store).statement(customerCode: customer, from: fromDate,
+                                                                  to: toDate) else { return }
         let words = StatementWords(chinese: global.isChinese)
         guard format == .csv else { return print(StatementText.text(statement, words), terminator: "") }
         // The byte-order mark is written as is (the terminal-safe `print` would show it as an escape).
@@ -50,11 +52,15 @@ enum StatementText {
         out += "\n\(w.invoiced) \(amount(s.invoiced, s))   \(w.credited) \(amount(s.credited, s))   "
         out += "\(w.received) \(amount(s.received, s))   \(w.writtenOff) \(amount(s.writtenOff, s))\n\n"
         out += "\(w.aging) (\(s.to))\n"
-        var agingRows: [[ReportCell]] = s.aging.map { [.text(w.bucket($0.label)), .amount($0.amount, s.currency), .count($0.count)] }
+        var agingRows: [[ReportCell]] = s.aging.map { [.text(w.bucket($0.label)), .amount($0.amount, s.currency),
+                                                       .count($0.count)] }
         agingRows.append([.text(w.unappliedCredit), .amount(-s.unappliedCredit, s.currency), .empty])
-        let aging = ReportTable(name: "statement-aging", columns: [ReportColumn(w.aging, .text), ReportColumn(w.balance, .money),
+        let aging = ReportTable(name: "statement-aging",
+                                columns: [ReportColumn(w.aging, .text), ReportColumn(w.balance, .money),
                                                                    ReportColumn("#", .count)],
-                                rows: agingRows, totalRule: .given([[.text(w.closingBalance), .amount(s.closingBalance, s.currency), .empty]]))
+                                rows: agingRows, totalRule: .given([[.text(w.closingBalance), .amount(s.closingBalance,
+                                                                                                      s.currency),
+                                                                                                      .empty]]))
         out += ReportRenderer.text(aging)
         out += "\(w.overdue): \(amount(s.overdue, s))\n"
         return out

@@ -16,8 +16,10 @@ enum TUILauncher {
         let (store, service) = try global.openLedger(askUser: true, warnPermissions: false)
         var config = AppConfig()
         var warnings: [String] = []
-        do { config = try AppConfig.load(path: AppConfig.defaultPath()) } catch { warnings.append("\(error) (settings ignored)") }
-        let language: Language = global.lang != nil ? (global.isChinese ? .zh : .en) : (config.language ?? (global.isChinese ? .zh : .en))
+        do { config = try AppConfig.load(path: AppConfig.defaultPath()) } catch { warnings.append("\(error) (settings "
+                                                                                                  + "ignored)") }
+        let flag: Language = global.isChinese ? .zh : .en
+        let language: Language = global.lang != nil ? flag : (config.language ?? flag)
         // Autosave per instance (a second TUI never sees a live draft); a crashed instance's draft is adopted once.
         let drafts = DraftFiles(ledgerPath: global.databasePath)
         drafts.adoptCrashedDraft()
@@ -36,7 +38,8 @@ enum TUILauncher {
                 do {
                     try service.authorize(.backup, detail: "daily (terminal UI)")
                     let outcome = try store.dailyBackupIfDue(today: today)
-                    if let report = outcome.created { try BackupCommand.record(report, kind: "daily", service: service) }
+                    if let report = outcome.created { try BackupCommand.record(report, kind: "daily",
+                                                                               service: service) }
                     return nil
                 } catch {
                     if case LedgerError.permissionDenied = error {} else {
@@ -76,7 +79,8 @@ enum TUILauncher {
                 service.clock = FixedClock(day)
                 context.isClockPinnedByLedger = true
                 return report.description + " — " + (language == .zh ? "日期固定为 2013-06-30（该示例的应收款在此日仍未结清）"
-                                                     : "today is pinned to 2013-06-30, when its invoices were still open")
+                                                     : "today is pinned to 2013-06-30, when its invoices were still "
+                                                       + "open")
             }
             return report.description
         }
@@ -88,8 +92,8 @@ enum TUILauncher {
         } catch {
             Main.fail("cannot start the terminal interface: \(error)", code: 2)
         }
-        let runtime = Runtime(backend: backend, pollMilliseconds: 100, deliversTicks: true, pendingSignal: SignalMonitor.pendingSignal,
-                              needsFullRedraw: SignalMonitor.takeContinue)
+        let runtime = Runtime(backend: backend, pollMilliseconds: 100, deliversTicks: true,
+                              pendingSignal: SignalMonitor.pendingSignal, needsFullRedraw: SignalMonitor.takeContinue)
         var app = LedgerApp(context: context)
         try prepare?(&app)
         let reason = runtime.run(&app)

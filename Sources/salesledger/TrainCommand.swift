@@ -10,7 +10,8 @@ import LedgerStore
 struct TrainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "train",
-        abstract: "Training mode (培训): a practice ledger, lessons with checks, quizzes; scores go to the real ledger.",
+        abstract: "Training mode (培训): a practice ledger, lessons with checks, quizzes; scores go to the real "
+                  + "ledger.",
         discussion: "--db names the REAL ledger; the practice ledger is <name>.practice.sqlite beside it.",
         subcommands: [Reset.self, Lessons.self, Start.self, Check.self, Quiz.self, Report.self])
 
@@ -75,7 +76,8 @@ struct TrainCommand: ParsableCommand {
             if outcome.passed {
                 print(
                     zh
-                        ? "通过：得分 \(outcome.score)，尝试 \(outcome.attempts) 次，用时 \(outcome.seconds) 秒"
+                        ? "通过：得分 \(outcome.score)，尝试 \(outcome.attempts) 次，用时 "
+                          + "\(outcome.seconds) 秒"
                         : "passed: score \(outcome.score), attempts \(outcome.attempts), \(outcome.seconds) s")
                 return
             }

@@ -9,7 +9,8 @@ extension UserRole: ExpressibleByArgument {}
 struct UserCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user", abstract: "Users and roles.",
-        discussion: "While a ledger has no users, everyone acts as admin. Once users exist, --user (or $USER) must name an active user, whose role the command layer enforces.",
+        discussion: "While a ledger has no users, everyone acts as admin. Once users exist, --user (or $USER) must "
+                    + "name an active user, whose role the command layer enforces.",
         subcommands: [List.self, Set.self, Passwd.self])
 
     struct List: ParsableCommand {
@@ -20,7 +21,8 @@ struct UserCommand: ParsableCommand {
             let (store, service) = try global.openExistingLedger()
             try service.authorize(.userList)
             printReport(listTable("users", [("name", .text), ("role", .text), ("active", .text)],
-                                  try store.users().map { [.text($0.name), .text($0.role.rawValue), .text($0.isActive ? "yes" : "no")] }),
+                                  try store.users().map { [.text($0.name), .text($0.role.rawValue),
+                                                           .text($0.isActive ? "yes" : "no")] }),
                         format)
         }
     }

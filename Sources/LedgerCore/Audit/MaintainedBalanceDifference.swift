@@ -3,7 +3,8 @@
 /// `subject` names the record: a document or receipt by display number (`INV-2025-000001`, `RC-…`) or a
 /// customer balance as `CODE CUR`. `field` is the maintained column (`open_amount`, `open_invoices`,
 /// `open_invoice_count`, `unapplied_credits`, `earliest_open_due`, `customer_id`, `currency`, `due_date`, or
-/// `row` when a document's row is missing on one side, `balance-row` when a customer balance row is). `stored` and `recomputed` are the values as text (`absent` when missing).
+/// `row` when a document's row is missing on one side, `balance-row` when a customer balance row is). `stored` and
+/// `recomputed` are the values as text (`absent` when missing).
 public struct MaintainedBalanceDifference: Hashable, Sendable, Codable {
     public var subject: String
     public var field: String

@@ -42,7 +42,8 @@ public enum BuiltInDimension: String, Sendable, CaseIterable {
     case category
     /// 销售渠道 — sales channel; `customer.channel`, copied to each document at posting.
     case channel
-    /// 区域 — region: country → province → city (`CN` → `CN-33` → `CN-33-01`); `customer.region`, copied at posting.
+    /// 区域 — region: country → province → city (`CN` → `CN-33` → `CN-33-01`); `customer.region`, copied at
+    /// posting.
     case region
     /// RFM segment (RFM 客户细分), written by the RFM rule; assignment table.
     case rfmSegment = "rfm_segment"
@@ -54,13 +55,20 @@ public enum BuiltInDimension: String, Sendable, CaseIterable {
     /// The dimension's definition as seeded by the migration.
     public var dimension: ClassDimension {
         switch self {
-        case .customerClass: return ClassDimension(code: rawValue, nameEN: "Customer class", nameZH: "客户等级", entity: .customer, isBuiltIn: true)
-        case .category: return ClassDimension(code: rawValue, nameEN: "Product category", nameZH: "商品类别", entity: .product, isBuiltIn: true)
-        case .channel: return ClassDimension(code: rawValue, nameEN: "Sales channel", nameZH: "销售渠道", entity: .customer, isBuiltIn: true)
-        case .region: return ClassDimension(code: rawValue, nameEN: "Region", nameZH: "区域", entity: .customer, isBuiltIn: true)
-        case .rfmSegment: return ClassDimension(code: rawValue, nameEN: "RFM segment", nameZH: "RFM 客户细分", entity: .customer, isBuiltIn: true)
-        case .paymentRisk: return ClassDimension(code: rawValue, nameEN: "Payment risk", nameZH: "回款风险", entity: .customer, isBuiltIn: true)
-        case .productABC: return ClassDimension(code: rawValue, nameEN: "Product ABC class", nameZH: "商品ABC分类", entity: .product, isBuiltIn: true)
+        case .customerClass: return ClassDimension(code: rawValue, nameEN: "Customer class", nameZH: "客户等级",
+                                                   entity: .customer, isBuiltIn: true)
+        case .category: return ClassDimension(code: rawValue, nameEN: "Product category", nameZH: "商品类别",
+                                              entity: .product, isBuiltIn: true)
+        case .channel: return ClassDimension(code: rawValue, nameEN: "Sales channel", nameZH: "销售渠道",
+                                             entity: .customer, isBuiltIn: true)
+        case .region: return ClassDimension(code: rawValue, nameEN: "Region", nameZH: "区域", entity: .customer,
+                                            isBuiltIn: true)
+        case .rfmSegment: return ClassDimension(code: rawValue, nameEN: "RFM segment", nameZH: "RFM 客户细分",
+                                                entity: .customer, isBuiltIn: true)
+        case .paymentRisk: return ClassDimension(code: rawValue, nameEN: "Payment risk", nameZH: "回款风险",
+                                                 entity: .customer, isBuiltIn: true)
+        case .productABC: return ClassDimension(code: rawValue, nameEN: "Product ABC class", nameZH: "商品ABC分类",
+                                                entity: .product, isBuiltIn: true)
         }
     }
 
@@ -79,7 +87,8 @@ public struct ClassNode: Hashable, Sendable, Codable {
     /// Order among siblings (file order on import).
     public var sortOrder: Int
 
-    public init(dimension: String, code: String, parentCode: String = "", nameEN: String, nameZH: String = "", sortOrder: Int = 0) {
+    public init(dimension: String, code: String, parentCode: String = "", nameEN: String, nameZH: String = "",
+                sortOrder: Int = 0) {
         self.dimension = dimension
         self.code = code
         self.parentCode = parentCode
@@ -127,7 +136,8 @@ public struct ClassAssignment: Hashable, Sendable, Codable {
     /// Date the class was set.
     public var setOn: CivilDate
 
-    public init(entity: ClassEntity, entityID: Int64, dimension: String, classCode: String, source: ClassSource, setOn: CivilDate) {
+    public init(entity: ClassEntity, entityID: Int64, dimension: String, classCode: String, source: ClassSource,
+                setOn: CivilDate) {
         self.entity = entity
         self.entityID = entityID
         self.dimension = dimension

@@ -32,7 +32,8 @@ public struct ClassFilter: Hashable, Sendable, Codable {
 
     /// Parses `dimension=code1|code2` terms (e.g. `region=CN-33`), as the CLI's `--class` option takes them.
     /// - Throws: `LedgerError.validation` naming the bad term.
-    public static func parse(terms: [String], basis: ClassBasis = .current, search: String? = nil) throws(LedgerError) -> ClassFilter {
+    public static func parse(terms: [String], basis: ClassBasis = .current,
+                             search: String? = nil) throws(LedgerError) -> ClassFilter {
         var issues = IssueCollector()
         var conditions: [ClassCondition] = []
         for (i, term) in terms.enumerated() {
@@ -41,7 +42,8 @@ public struct ClassFilter: Hashable, Sendable, Codable {
                 issues.add("class[\(i + 1)]", "'\(term)' is not dimension=code (e.g. region=CN-33)")
                 continue
             }
-            conditions.append(ClassCondition(dimension: parts[0], codes: parts[1].split(separator: "|").map(String.init)))
+            conditions.append(ClassCondition(dimension: parts[0],
+                                             codes: parts[1].split(separator: "|").map(String.init)))
         }
         try issues.throwIfAny()
         return ClassFilter(conditions: conditions, basis: basis, search: search)

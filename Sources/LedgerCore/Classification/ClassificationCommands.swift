@@ -9,7 +9,8 @@ public struct ClassImportRow: Hashable, Sendable, Codable {
     public var nameZH: String
     /// File name when rows come from several files (prefixes `line N` in errors); "" for one file.
     public var file: String
-    public init(line: Int, dimension: String, code: String, parentCode: String = "", nameEN: String, nameZH: String = "", file: String = "") {
+    public init(line: Int, dimension: String, code: String, parentCode: String = "", nameEN: String,
+                nameZH: String = "", file: String = "") {
         self.line = line
         self.file = file
         self.dimension = dimension
@@ -37,7 +38,8 @@ public struct DefineDimension: LedgerCommand {
         let code = dimension.code
         issues.check(!code.isEmpty && code.count <= 32 && code.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" },
                      "code", "'\(code)' must be 1–32 characters a–z, 0–9 or _")
-        issues.check(!dimension.nameEN.trimmingSpaces().isEmpty || !dimension.nameZH.trimmingSpaces().isEmpty, "name", "is required (English or Chinese)")
+        issues.check(!dimension.nameEN.trimmingSpaces().isEmpty || !dimension.nameZH.trimmingSpaces().isEmpty, "name",
+                     "is required (English or Chinese)")
         if try tx.classDimension(code: code) != nil { issues.add("code", "dimension '\(code)' already exists") }
         try issues.throwIfAny()
         try tx.insert(dimension)
@@ -99,7 +101,8 @@ public struct ImportClasses: LedgerCommand {
             var seen: Set<String> = [row.code]
             var parent = row.parentCode
             while let next = inFile[row.dimension + "\u{1}" + parent] {
-                if seen.contains(parent) { issues.add(at, "parent chain of '\(row.code)' loops back to '\(parent)'"); break }
+                if seen.contains(parent) { issues.add(at,
+                                                      "parent chain of '\(row.code)' loops back to '\(parent)'"); break }
                 seen.insert(parent)
                 parent = next.parentCode
                 if parent.isEmpty { break }
@@ -109,10 +112,12 @@ public struct ImportClasses: LedgerCommand {
         try issues.throwIfAny()
         for (order, row) in rows.enumerated() {
             let node = ClassNode(dimension: row.dimension, code: row.code, parentCode: row.parentCode,
-                                 nameEN: row.nameEN.trimmingSpaces(), nameZH: row.nameZH.trimmingSpaces(), sortOrder: order)
+                                 nameEN: row.nameEN.trimmingSpaces(), nameZH: row.nameZH.trimmingSpaces(),
+                                 sortOrder: order)
             let before = try tx.classNode(dimension: row.dimension, code: row.code)
             try tx.upsert(node)
-            if before != node { context.recordChange(entity: "class_node", id: Int64(row.line), before: before, after: node) }
+            if before != node { context.recordChange(entity: "class_node", id: Int64(row.line), before: before,
+                                                     after: node) }
         }
         return rows.count
     }
@@ -155,7 +160,8 @@ public struct SetClass: LedgerCommand {
         if id == nil { issues.add(entity.rawValue, "no \(entity.rawValue) '\(recordCode)'") }
         let dim = try tx.classDimension(code: dimension)
         if let dim {
-            issues.check(dim.entity == entity, "dimension", "'\(dimension)' classifies \(dim.entity.rawValue)s, not \(entity.rawValue)s")
+            issues.check(dim.entity == entity, "dimension",
+                         "'\(dimension)' classifies \(dim.entity.rawValue)s, not \(entity.rawValue)s")
         } else {
             issues.add("dimension", "unknown dimension '\(dimension)'")
         }
@@ -177,7 +183,8 @@ enum ClassWriter {
         let change = ClassChange(entity: entity, entityID: entityID, dimension: dimension, oldCode: old, newCode: code)
         try tx.setClass(ClassAssignment(entity: entity, entityID: entityID, dimension: dimension, classCode: code,
                                         source: source, setOn: context.today))
-        try tx.append(ClassHistoryEntry(entity: entity, entityID: entityID, dimension: dimension, oldCode: old, newCode: code,
+        try tx.append(ClassHistoryEntry(entity: entity, entityID: entityID, dimension: dimension, oldCode: old,
+                                        newCode: code,
                                         source: source, actor: context.actor, changedOn: context.today, reason: reason))
         context.recordChange(entity: "\(entity.rawValue).class.\(dimension)", id: entityID, before: old, after: code)
         return change

@@ -44,7 +44,8 @@ public protocol ClassificationQueries: AnyObject {
     func classifiedCustomers(filter: ClassFilter, asOf: CivilDate, page: PageRequest) throws -> [CustomerListRow]
     func classifiedProducts(filter: ClassFilter, page: PageRequest) throws -> [Product]
     /// Documents matching `invoiceFilter` and `filter` (region/channel by `filter.basis`), by date.
-    func classifiedInvoices(filter: ClassFilter, invoiceFilter: InvoiceFilter, page: PageRequest) throws -> [InvoiceListRow]
+    func classifiedInvoices(filter: ClassFilter, invoiceFilter: InvoiceFilter,
+                            page: PageRequest) throws -> [InvoiceListRow]
     /// Open items as of `asOf` whose customer (or document, at posting) matches `filter`.
     func classifiedOpenItems(filter: ClassFilter, asOf: CivilDate) throws -> [OpenItem]
 
@@ -53,7 +54,8 @@ public protocol ClassificationQueries: AnyObject {
     func pivotFacts(_ query: PivotQuery) throws -> [PivotFact]
     /// The documents behind a pivot cell: those whose row key is in `rowKeys` and column key in `columnKeys`
     /// (nil = any), inside the query's dates and measure scope. By date.
-    func pivotDocuments(_ query: PivotQuery, rowKeys: [String], columnKeys: [String]?, page: PageRequest) throws -> [InvoiceListRow]
+    func pivotDocuments(_ query: PivotQuery, rowKeys: [String], columnKeys: [String]?,
+                        page: PageRequest) throws -> [InvoiceListRow]
 }
 
 /// A customer's posted sales in a period (input of ABC and RFM). Amounts in minor units of `currency`.
@@ -66,7 +68,8 @@ public struct CustomerSalesFact: Hashable, Sendable, Codable {
     /// Posted invoices (credit notes not counted).
     public var invoices: Int
     public var lastInvoiceDate: CivilDate?
-    public init(customerID: Int64, customerCode: String, currency: Currency, revenue: Int64, invoices: Int, lastInvoiceDate: CivilDate?) {
+    public init(customerID: Int64, customerCode: String, currency: Currency, revenue: Int64, invoices: Int,
+                lastInvoiceDate: CivilDate?) {
         self.customerID = customerID
         self.customerCode = customerCode
         self.currency = currency

@@ -50,7 +50,8 @@ public struct PivotQuery: Hashable, Sendable, Codable {
     /// Only documents matching this filter (e.g. one customer class).
     public var filter: ClassFilter
 
-    public init(measure: PivotMeasure, rows: PivotAxis, columns: PivotAxis? = nil, from: CivilDate? = nil, to: CivilDate? = nil,
+    public init(measure: PivotMeasure, rows: PivotAxis, columns: PivotAxis? = nil, from: CivilDate? = nil,
+                to: CivilDate? = nil,
                 asOf: CivilDate, basis: ClassBasis = .atPosting, filter: ClassFilter = ClassFilter()) {
         self.measure = measure
         self.rows = rows

@@ -22,7 +22,8 @@ public struct RuleApplyOutcome: Hashable, Sendable, Codable, CustomStringConvert
     /// Records left alone because a user set their class by hand.
     public var skippedManual: [Int64] = []
     public var description: String {
-        "\(rule) → \(dimension): \(changed) changed, \(unchanged) unchanged, \(skippedManual.count) kept (set by hand)"
+        "\(rule) → \(dimension): \(changed) changed, \(unchanged) unchanged, \(skippedManual.count) kept (set by "
+        + "hand)"
     }
 }
 
@@ -40,7 +41,8 @@ public struct ApplyRuleClasses: LedgerCommand {
     public var entity: ClassEntity
     public var results: [RuleClassResult]
     public var overwriteManual: Bool
-    public init(rule: String, dimension: String, entity: ClassEntity, results: [RuleClassResult], overwriteManual: Bool = false) {
+    public init(rule: String, dimension: String, entity: ClassEntity, results: [RuleClassResult],
+                overwriteManual: Bool = false) {
         self.rule = rule
         self.dimension = dimension
         self.entity = entity
@@ -51,11 +53,13 @@ public struct ApplyRuleClasses: LedgerCommand {
     public func execute(in tx: any LedgerTransaction, context: CommandContext) throws -> RuleApplyOutcome {
         var issues = IssueCollector()
         if let dim = try tx.classDimension(code: dimension) {
-            issues.check(dim.entity == entity, "dimension", "'\(dimension)' classifies \(dim.entity.rawValue)s, not \(entity.rawValue)s")
+            issues.check(dim.entity == entity, "dimension",
+                         "'\(dimension)' classifies \(dim.entity.rawValue)s, not \(entity.rawValue)s")
         } else {
             issues.add("dimension", "unknown dimension '\(dimension)'")
         }
-        for code in Set(results.map(\.classCode)).sorted() where try tx.classNode(dimension: dimension, code: code) == nil {
+        for code in Set(results.map(\.classCode)).sorted() where try tx.classNode(dimension: dimension,
+                                                                                  code: code) == nil {
             issues.add("class", "'\(code)' is not a class of '\(dimension)'")
         }
         try issues.throwIfAny()
@@ -65,11 +69,16 @@ public struct ApplyRuleClasses: LedgerCommand {
             let row = try tx.classAssignment(entity: entity, entityID: result.entityID, dimension: dimension)
             let isManual = !current.isEmpty && (row == nil || row?.classCode != current || row?.source.isManual == true)
             if isManual && !overwriteManual {
-                if current != result.classCode { outcome.skippedManual.append(result.entityID) } else { outcome.unchanged += 1 }
+                if current != result.classCode {
+                    outcome.skippedManual.append(result.entityID)
+                } else {
+                    outcome.unchanged += 1
+                }
                 continue
             }
             if current == result.classCode && !isManual { outcome.unchanged += 1; continue }
-            _ = try ClassWriter.write(entity: entity, entityID: result.entityID, dimension: dimension, code: result.classCode,
+            _ = try ClassWriter.write(entity: entity, entityID: result.entityID, dimension: dimension,
+                                      code: result.classCode,
                                       source: .rule(rule), reason: result.reason, in: tx, context: context)
             outcome.changed += 1
         }

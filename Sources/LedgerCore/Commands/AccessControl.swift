@@ -85,8 +85,10 @@ extension LedgerService {
     public func authorize(_ operation: LedgerOperation, detail: String = "") throws(LedgerError) {
         guard operation.allowedRoles.contains(role) else {
             let error = LedgerError.permissionDenied(
-                "\(operation.rawValue) needs the \(Self.roleList(operation.allowedRoles)) role (you are \(role.rawValue))")
-            auditRefusal(command: operation.rawValue, payload: AuditJSON.encode(["detail": detail]) ?? "{}", error: error)
+                "\(operation.rawValue) needs the \(Self.roleList(operation.allowedRoles)) role (you are "
+                + "\(role.rawValue))")
+            auditRefusal(command: operation.rawValue, payload: AuditJSON.encode(["detail": detail]) ?? "{}",
+                         error: error)
             throw error
         }
     }
@@ -105,7 +107,8 @@ extension LedgerService {
     /// written (read-only file) loses the entry; the refusal itself still stands.
     public func auditRefusal(command: String, payload: String, error: LedgerError, roleText: String? = nil) {
         let entry = AuditDraft(actor: actor, timestampUTC: utcTimestamp(wallClock()), command: "access.refused",
-                               payload: AuditJSON.encode(RefusedCommand(command: command, role: roleText ?? role.rawValue,
+                               payload: AuditJSON.encode(RefusedCommand(command: command,
+                                                                        role: roleText ?? role.rawValue,
                                                                         payload: payload)) ?? "{}",
                                changes: [], outcome: error.description, businessDate: clock.today().description)
         _ = try? store.write { tx in try tx.appendAudit(entry) }

@@ -105,7 +105,8 @@ public struct RecordRestore: LedgerCommand {
             let before = try tx.raiseNumberCounter(series: floor.series, year: floor.year, atLeast: floor.lastNumber)
             if before < floor.lastNumber {
                 raised.append("\(floor.series)-\(floor.year) \(before)→\(floor.lastNumber)")
-                context.recordChange(entity: "number_series", id: Int64(floor.year), before: before, after: floor.lastNumber)
+                context.recordChange(entity: "number_series", id: Int64(floor.year), before: before,
+                                     after: floor.lastNumber)
             }
         }
         return "restored from \(file)" + (previousLedgerKeptAt.map { "; previous ledger kept as \($0)" } ?? "")

@@ -32,7 +32,8 @@ public final class CommandContext {
 
     /// Throws `permissionDenied` unless the role may manage.
     public func requireManager(_ what: String) throws(LedgerError) {
-        guard role.canManage else { throw .permissionDenied("\(what) needs the manager or admin role (you are \(role.rawValue))") }
+        guard role.canManage else { throw .permissionDenied("\(what) needs the manager or admin role (you are "
+                                                            + "\(role.rawValue))") }
     }
 }
 
@@ -42,13 +43,6 @@ public struct AuditChange: Hashable, Sendable, Codable {
     public var id: Int64
     public var before: String?
     public var after: String?
-
-    public init(entity: String, id: Int64, before: String? = nil, after: String? = nil) {
-        self.entity = entity
-        self.id = id
-        self.before = before
-        self.after = after
-    }
 }
 
 /// An audit entry as the service hands it to the store; the store adds the sequence number and hash chain.

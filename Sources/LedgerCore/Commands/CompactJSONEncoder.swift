@@ -1,7 +1,8 @@
 /// Compact canonical JSON for audit payloads (issue 10): sorted keys, no whitespace, slashes and non-ASCII text
 /// unescaped, and — unless `keepDefaults` — members whose value is null, false, an empty string, an empty array or
 /// an empty object left out (a reader takes an absent member as that default), a `Rate` written as its basis
-/// points, a `Quantity` as its thousandths and a `Money` as `"<minor units> <currency>"` (e.g. `"52206 CNY"`). Numbers are kept as given, so
+/// points, a `Quantity` as its thousandths and a `Money` as `"<minor units> <currency>"` (e.g. `"52206 CNY"`). Numbers
+/// are kept as given, so
 /// 0 and an absent optional stay different. Faster than Foundation's `JSONEncoder` on the bulk paths because it
 /// builds no `Data` and sorts only the keys of each object.
 public struct CompactJSONEncoder {
@@ -176,7 +177,8 @@ private struct KeyedNodeContainer<Key: CodingKey>: KeyedEncodingContainerProtoco
     {
         let child = JSONNodeBox()
         set(key, child)
-        return KeyedEncodingContainer(KeyedNodeContainer<NestedKey>(box: child, codingPath: codingPath + [key], compact: compact))
+        return KeyedEncodingContainer(KeyedNodeContainer<NestedKey>(box: child, codingPath: codingPath + [key],
+                                                                    compact: compact))
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
@@ -188,7 +190,8 @@ private struct KeyedNodeContainer<Key: CodingKey>: KeyedEncodingContainerProtoco
 
     mutating func superEncoder() -> any Encoder {
         let child = JSONNodeBox()
-        guard case .object(var members) = box.node else { return NodeEncoder(box: child, codingPath: codingPath, compact: compact) }
+        guard case .object(var members) = box.node else { return NodeEncoder(box: child, codingPath: codingPath,
+                                                                             compact: compact) }
         members["super"] = child
         box.node = .object(members)
         return NodeEncoder(box: child, codingPath: codingPath, compact: compact)
@@ -222,14 +225,16 @@ private struct UnkeyedNodeContainer: UnkeyedEncodingContainer {
         append(child)
     }
 
-    mutating func encode<T: Encodable>(_ value: T) throws { append(try scalar(value, path: codingPath, compact: compact)) }
+    mutating func encode<T: Encodable>(_ value: T) throws { append(try scalar(value, path: codingPath,
+                                                                              compact: compact)) }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type)
         -> KeyedEncodingContainer<NestedKey>
     {
         let child = JSONNodeBox()
         append(child)
-        return KeyedEncodingContainer(KeyedNodeContainer<NestedKey>(box: child, codingPath: codingPath, compact: compact))
+        return KeyedEncodingContainer(KeyedNodeContainer<NestedKey>(box: child, codingPath: codingPath,
+                                                                    compact: compact))
     }
 
     mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
@@ -251,5 +256,6 @@ private struct SingleNodeContainer: SingleValueEncodingContainer {
     var codingPath: [any CodingKey]
     let compact: Bool
     mutating func encodeNil() throws { box.node = .null }
-    mutating func encode<T: Encodable>(_ value: T) throws { box.node = try scalar(value, path: codingPath, compact: compact).node }
+    mutating func encode<T: Encodable>(_ value: T) throws { box.node = try scalar(value, path: codingPath,
+                                                                                  compact: compact).node }
 }

@@ -11,7 +11,8 @@ public struct IssueCreditNote: LedgerCommand {
     public var series: String = "CN"
     public var externalReference: String = ""
 
-    public init(customerCode: String, date: CivilDate, appliesToNumber: String? = nil, lines: [LineInput], reason: String) {
+    public init(customerCode: String, date: CivilDate, appliesToNumber: String? = nil, lines: [LineInput],
+                reason: String) {
         self.customerCode = customerCode
         self.date = date
         self.appliesToNumber = appliesToNumber
@@ -22,7 +23,8 @@ public struct IssueCreditNote: LedgerCommand {
     /// A credit note of one free line of `amount` (tax 0).
     public init(customerCode: String, date: CivilDate, appliesToNumber: String? = nil, amount: Money, reason: String) {
         self.init(customerCode: customerCode, date: date, appliesToNumber: appliesToNumber,
-                  lines: [LineInput(description: reason.isEmpty ? "Credit" : reason, quantity: Quantity(1), unitPrice: amount)],
+                  lines: [LineInput(description: reason.isEmpty ? "Credit" : reason, quantity: Quantity(1),
+                                    unitPrice: amount)],
                   reason: reason)
     }
 
@@ -51,7 +53,8 @@ public struct IssueCreditNote: LedgerCommand {
             }
         }
         let currency = customer?.currency ?? .cny
-        let computed = try DocumentMath.lines(lines, currency: currency, tx: tx, rounding: context.rounding, issues: &issues)
+        let computed = try DocumentMath.lines(lines, currency: currency, tx: tx, rounding: context.rounding,
+                                              issues: &issues)
         try issues.throwIfAny()
         guard let customer else { throw LedgerError.notFound(customerCode) }
         let (net, tax, total) = try DocumentMath.totals(computed, currency: currency)
@@ -76,7 +79,9 @@ public struct IssueCreditNote: LedgerCommand {
             let amount = min(open, total.minorUnits)
             if amount > 0 {
                 let item = try tx.openInvoice(number: target.displayNumber, customerID: customer.id)
-                let manual = (item.map { [$0] } ?? []).map { ManualAllocation(invoiceNumber: $0.number, amount: Money(minorUnits: amount, currency: currency)) }
+                let manual = (item.map { [$0] } ?? []).map { ManualAllocation(invoiceNumber: $0.number,
+                                                                              amount: Money(minorUnits: amount,
+                                                                                            currency: currency)) }
                 outcome = try Allocator.apply(plan: .manual(manual), available: total, source: .creditNote,
                                               sourceID: note.id, sourceDate: date, customer: customer, tx: tx,
                                               context: context)

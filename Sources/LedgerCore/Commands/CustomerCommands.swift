@@ -194,7 +194,9 @@ public struct CreateSalesperson: LedgerCommand {
         issues.check(!personName.trimmingSpaces().isEmpty, "name", "is required")
         TextSafety.checkCode(code, field: "code", into: &issues)
         TextSafety.checkName(personName, field: "name", into: &issues)
-        if !code.isEmpty, try tx.salesperson(code: code) != nil { issues.add("code", "salesperson code '\(code)' is already used") }
+        if !code.isEmpty, try tx.salesperson(code: code) != nil { issues.add("code",
+                                                                             "salesperson code '\(code)' is already "
+                                                                             + "used") }
         try issues.throwIfAny()
         var person = Salesperson(code: code, name: personName.trimmingSpaces())
         person.region = region

@@ -47,9 +47,11 @@ enum DocumentMath {
             }
             issues.check((0...10_000).contains(input.discount.basisPoints), "\(path).discount",
                          "discount must be between 0% and 100%")
-            issues.check((0...10_000).contains(tax.basisPoints), "\(path).taxRate", "tax rate must be between 0% and 100%")
+            issues.check((0...10_000).contains(tax.basisPoints), "\(path).taxRate",
+                         "tax rate must be between 0% and 100%")
             guard let price else {
-                if product != nil || input.productSKU == nil { issues.add("\(path).unitPrice", "unit price is required") }
+                if product != nil || input.productSKU == nil { issues.add("\(path).unitPrice",
+                                                                          "unit price is required") }
                 continue
             }
             guard price.currency == currency else {
@@ -93,7 +95,8 @@ enum DocumentMath {
             throw error
         } catch {
             throw .validation([FieldIssue("lines",
-                                          "document total is too large (at most \(LedgerLimits.amountBoundText(currency)))")])
+                                          "document total is too large (at most "
+                                          + "\(LedgerLimits.amountBoundText(currency)))")])
         }
     }
 }
@@ -189,12 +192,14 @@ public struct VoidInvoice: LedgerCommand {
         if found == nil { issues.add("number", "no document numbered \(number)") }
         try issues.throwIfAny()
         guard let before = found else { throw LedgerError.notFound(number) }
-        guard before.status == .posted else { throw LedgerError.refused("\(number) is \(before.status.rawValue), not posted") }
+        guard before.status == .posted else { throw LedgerError.refused("\(number) is \(before.status.rawValue), not "
+                                                                        + "posted") }
         let allocated = before.kind == .invoice
             ? try tx.allocatedToInvoice(id: before.id)
             : try tx.allocatedFrom(source: .creditNote, id: before.id)
         guard allocated == 0 else {
-            throw LedgerError.refused("\(number) has allocations of \(Money.format(allocated, digits: before.currency.minorDigits, grouping: true)); reverse them before voiding")
+            throw LedgerError.refused("\(number) has allocations of "
+                                      + "\(Money.format(allocated, digits: before.currency.minorDigits, grouping: true)); reverse them before voiding")
         }
         try tx.setStatus(invoiceID: before.id, status: .void, voidReason: reason)
         var after = before

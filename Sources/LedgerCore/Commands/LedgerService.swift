@@ -153,7 +153,9 @@ public final class LedgerService {
         /// The code of the first customer named exactly `name`, if any (read-only).
         public func customerCode(named name: String) throws -> String? { try tx.customer(named: name)?.code }
         /// Whether a document with this external reference exists (read-only).
-        public func documentExists(externalReference: String) throws -> Bool { try tx.documentExists(externalReference: externalReference) }
+        public func documentExists(externalReference: String) throws -> Bool {
+            try tx.documentExists(externalReference: externalReference)
+        }
         /// Reads a salesperson inside the batch (read-only).
         public func salesperson(code: String) throws -> Salesperson? { try tx.salesperson(code: code) }
         /// Reads a customer inside the batch (read-only).

@@ -24,11 +24,6 @@ public struct AllocationOutcome: Hashable, Sendable, CustomStringConvertible {
     /// What is left unapplied on the source (customer credit), ≥ 0.
     public var unapplied: Money
     public var description: String { "\(allocations.count) allocation(s), unapplied \(unapplied.plainString)" }
-
-    public init(allocations: [Allocation], unapplied: Money) {
-        self.allocations = allocations
-        self.unapplied = unapplied
-    }
 }
 
 enum Allocator {
@@ -54,7 +49,8 @@ enum Allocator {
         case .none:
             break
         case .auto:
-            for item in try tx.openInvoices(customerID: customer.id) where remaining > 0 && item.currency == available.currency {
+            for item in try tx.openInvoices(customerID: customer.id) where remaining > 0
+                && item.currency == available.currency {
                 try write(item, min(item.open, remaining))
             }
         case let .manual(parts):
@@ -69,12 +65,15 @@ enum Allocator {
                     continue
                 }
                 if part.amount.currency != available.currency {
-                    issues.add("\(path).amount", "is in \(part.amount.currency.code), the receipt in \(available.currency.code)")
+                    issues.add("\(path).amount",
+                               "is in \(part.amount.currency.code), the receipt in \(available.currency.code)")
                 } else if part.amount.minorUnits <= 0 {
                     issues.add("\(path).amount", "must be greater than 0")
                 } else if part.amount.minorUnits + (plannedPerInvoice[item.invoiceID] ?? 0) > item.open {
                     // Several parts for one invoice count together: never allocate more than its open balance.
-                    issues.add("\(path).amount", "\(part.amount.plainString) is more than the open \(Money.format(item.open - (plannedPerInvoice[item.invoiceID] ?? 0), digits: available.currency.minorDigits, grouping: false)) left of \(item.number)")
+                    issues.add("\(path).amount",
+                               "\(part.amount.plainString) is more than the open "
+                               + "\(Money.format(item.open - (plannedPerInvoice[item.invoiceID] ?? 0), digits: available.currency.minorDigits, grouping: false)) left of \(item.number)")
                 } else {
                     plannedPerInvoice[item.invoiceID, default: 0] += part.amount.minorUnits
                     planned.append((item, part.amount.minorUnits))
@@ -82,12 +81,16 @@ enum Allocator {
                 }
             }
             if total > available.minorUnits {
-                issues.add("allocations", "allocations total \(Money.format(total, digits: available.currency.minorDigits, grouping: false)) exceeds the available \(available.plainString)")
+                issues.add("allocations",
+                           "allocations total "
+                           + "\(Money.format(total, digits: available.currency.minorDigits, grouping: false)) exceeds "
+                             + "the available \(available.plainString)")
             }
             try issues.throwIfAny()
             for (item, amount) in planned { try write(item, amount) }
         }
-        return AllocationOutcome(allocations: written, unapplied: Money(minorUnits: remaining, currency: available.currency))
+        return AllocationOutcome(allocations: written,
+                                 unapplied: Money(minorUnits: remaining, currency: available.currency))
     }
 }
 
@@ -152,13 +155,16 @@ public struct AllocateCredit: LedgerCommand {
     public func execute(in tx: any LedgerTransaction, context: CommandContext) throws -> AllocationOutcome {
         let source: AllocationSource, sourceID: Int64, total: Money, date: CivilDate, customerID: Int64
         if let receipt = try tx.receipt(number: number) {
-            (source, sourceID, total, date, customerID) = (.receipt, receipt.id, receipt.amount, receipt.date, receipt.customerID)
+            (source, sourceID, total, date, customerID) = (.receipt, receipt.id, receipt.amount, receipt.date,
+                                                           receipt.customerID)
         } else if let note = try tx.invoice(number: number), note.kind == .creditNote, note.status == .posted {
             (source, sourceID, total, date, customerID) = (.creditNote, note.id, note.total, note.date, note.customerID)
         } else {
             throw LedgerError.validation([FieldIssue("number", "no receipt or posted credit note numbered \(number)")])
         }
-        guard let customer = try tx.customer(id: customerID) else { throw LedgerError.notFound("customer #\(customerID)") }
+        guard let customer = try tx.customer(id: customerID) else {
+            throw LedgerError.notFound("customer #\(customerID)")
+        }
         let available = total.minorUnits - (try tx.allocatedFrom(source: source, id: sourceID))
         guard available > 0 else { throw LedgerError.refused("\(number) has nothing left to allocate") }
         return try Allocator.apply(plan: plan, available: Money(minorUnits: available, currency: total.currency),
@@ -190,7 +196,8 @@ public struct ReverseAllocation: LedgerCommand {
         if try tx.isReversed(allocationID: allocationID) {
             throw LedgerError.refused("allocation #\(allocationID) is already reversed")
         }
-        var reversal = Allocation(id: 0, invoiceID: original.invoiceID, source: original.source, sourceID: original.sourceID,
+        var reversal = Allocation(id: 0, invoiceID: original.invoiceID, source: original.source,
+                                  sourceID: original.sourceID,
                                   date: try AllocationDating.date(context.today, invoiceID: original.invoiceID,
                                                                   invoiceDate: original.date, tx: tx),
                                   amount: -original.amount,

@@ -24,7 +24,8 @@ public struct SetUser: LedgerCommand {
         var issues = IssueCollector()
         let name = user.name.trimmingSpaces()
         issues.check(!name.isEmpty, "name", "is required")
-        issues.check(name.count <= 64 && !name.contains(where: { $0.isWhitespace }), "name", "must be one word of at most 64 characters")
+        issues.check(name.count <= 64 && !name.contains(where: { $0.isWhitespace }), "name",
+                     "must be one word of at most 64 characters")
         try issues.throwIfAny()
         let before = try tx.user(name: name)
         if before?.role == .admin && (user.role != .admin || !user.isActive), try tx.activeAdminCount() <= 1 {

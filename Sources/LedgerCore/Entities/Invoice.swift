@@ -42,7 +42,8 @@ public struct InvoiceLine: Hashable, Sendable, Codable {
         self.taxAmount = taxAmount
     }
 
-    public var grossAmount: Money { Money(minorUnits: netAmount.minorUnits + taxAmount.minorUnits, currency: netAmount.currency) }
+    public var grossAmount: Money { Money(minorUnits: netAmount.minorUnits + taxAmount.minorUnits,
+                                          currency: netAmount.currency) }
 }
 
 /// An invoice or a credit note, as stored.
@@ -86,7 +87,12 @@ public struct Invoice: Hashable, Sendable, Codable, Identifiable {
         return "\(series)-\(year)-\(String(repeating: "0", count: max(0, 6 - digits.count)))\(digits)"
     }
 
-    public init(id: Int64, kind: DocumentKind, series: String, numberYear: Int, number: Int, date: CivilDate, dueDate: CivilDate, customerID: Int64, salespersonID: Int64? = nil, channel: String, region: String, currency: Currency, paymentTerms: PaymentTerms, status: DocumentStatus, lines: [InvoiceLine], subtotal: Money, taxTotal: Money, total: Money, appliesToInvoiceID: Int64? = nil, isDisputed: Bool = false, disputeReason: String = "", externalReference: String = "", note: String = "", voidReason: String = "") {
+    public init(id: Int64, kind: DocumentKind, series: String, numberYear: Int, number: Int, date: CivilDate,
+                dueDate: CivilDate, customerID: Int64, salespersonID: Int64? = nil, channel: String, region: String,
+                currency: Currency, paymentTerms: PaymentTerms, status: DocumentStatus, lines: [InvoiceLine],
+                subtotal: Money, taxTotal: Money, total: Money, appliesToInvoiceID: Int64? = nil,
+                isDisputed: Bool = false, disputeReason: String = "", externalReference: String = "", note: String = "",
+                voidReason: String = "") {
         self.id = id
         self.kind = kind
         self.series = series

@@ -20,7 +20,8 @@ public struct Receipt: Hashable, Sendable, Codable, Identifiable {
 
     public var displayNumber: String { Invoice.formatNumber(series: series, year: numberYear, number: number) }
 
-    public init(id: Int64, series: String, numberYear: Int, number: Int, customerID: Int64, date: CivilDate, amount: Money, method: PaymentMethod, reference: String, note: String) {
+    public init(id: Int64, series: String, numberYear: Int, number: Int, customerID: Int64, date: CivilDate,
+                amount: Money, method: PaymentMethod, reference: String, note: String) {
         self.id = id
         self.series = series
         self.numberYear = numberYear
@@ -55,7 +56,8 @@ public struct Allocation: Hashable, Sendable, Codable, Identifiable {
     public var reversesID: Int64?
     public var note: String
 
-    public init(id: Int64, invoiceID: Int64, source: AllocationSource, sourceID: Int64? = nil, date: CivilDate, amount: Money, reversesID: Int64? = nil, note: String) {
+    public init(id: Int64, invoiceID: Int64, source: AllocationSource, sourceID: Int64? = nil, date: CivilDate,
+                amount: Money, reversesID: Int64? = nil, note: String) {
         self.id = id
         self.invoiceID = invoiceID
         self.source = source

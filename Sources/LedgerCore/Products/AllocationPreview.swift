@@ -32,7 +32,8 @@ public struct AllocationPreview: Hashable, Sendable {
         }
         for item in candidates where remaining > 0 && item.open > 0 {
             let used = min(item.open, remaining)
-            parts.append(ManualAllocation(invoiceNumber: item.number, amount: Money(minorUnits: used, currency: amount.currency)))
+            parts.append(ManualAllocation(invoiceNumber: item.number,
+                                          amount: Money(minorUnits: used, currency: amount.currency)))
             remaining -= used
         }
         unapplied = remaining

@@ -42,11 +42,14 @@ public struct IssueLineCreditNote: LedgerCommand {
         issues.check(!reason.trimmingSpaces().isEmpty, "reason", "a reason is required")
         let found = try tx.invoice(number: invoiceNumber)
         guard let invoice = found, invoice.kind == .invoice, invoice.status == .posted else {
-            issues.add("appliesTo", found == nil ? "no invoice numbered \(invoiceNumber)" : "\(invoiceNumber) is not a posted invoice")
+            issues.add("appliesTo",
+                       found == nil ? "no invoice numbered \(invoiceNumber)" : "\(invoiceNumber) is not a posted "
+                                                                               + "invoice")
             try issues.throwIfAny()
             throw LedgerError.notFound(invoiceNumber)
         }
-        issues.check(date >= invoice.date, "date", "credit note date \(date) is before the invoice date \(invoice.date)")
+        issues.check(date >= invoice.date, "date",
+                     "credit note date \(date) is before the invoice date \(invoice.date)")
         if let code = customerCode, !code.isEmpty, let customer = try tx.customer(id: invoice.customerID),
            customer.code != code {
             issues.add("appliesTo", "\(invoiceNumber) belongs to another customer")
@@ -59,17 +62,19 @@ public struct IssueLineCreditNote: LedgerCommand {
         for (index, request) in requests.enumerated() {
             let path = "lines[\(index + 1)]"
             guard invoice.lines.indices.contains(request.line - 1) else {
-                issues.add("\(path).line", "\(invoiceNumber) has no line \(request.line) (it has \(invoice.lines.count))")
+                issues.add("\(path).line",
+                           "\(invoiceNumber) has no line \(request.line) (it has \(invoice.lines.count))")
                 continue
             }
             let source = invoice.lines[request.line - 1]
             let done = credited[request.line] ?? CreditedLine()
             let left = CreditedLine(quantity: source.quantity.thousandths - done.quantity,
-                                    net: source.netAmount.minorUnits - done.net, tax: source.taxAmount.minorUnits - done.tax)
+                                    net: source.netAmount.minorUnits - done.net,
+                                    tax: source.taxAmount.minorUnits - done.tax)
             if lines.isEmpty, left.net <= 0, left.tax <= 0 { continue }
             do {
-                if let line = try creditLine(source, request: request, left: left, path: path, rounding: context.rounding,
-                                             issues: &issues) {
+                if let line = try creditLine(source, request: request, left: left, path: path,
+                                             rounding: context.rounding, issues: &issues) {
                     computed.append(line)
                 }
             } catch {
@@ -104,7 +109,8 @@ public struct IssueLineCreditNote: LedgerCommand {
             let manual = [ManualAllocation(invoiceNumber: invoice.displayNumber,
                                            amount: Money(minorUnits: amount, currency: currency))]
             outcome = try Allocator.apply(plan: .manual(manual), available: total, source: .creditNote,
-                                          sourceID: note.id, sourceDate: date, customer: customer, tx: tx, context: context)
+                                          sourceID: note.id, sourceDate: date, customer: customer, tx: tx,
+                                          context: context)
         }
         return IssueCreditNote.Outcome(creditNote: note, allocation: outcome)
     }
@@ -120,9 +126,13 @@ public struct IssueLineCreditNote: LedgerCommand {
                 issues.add(path, "give a quantity or an allowance, not both")
                 return nil
             }
-            guard allowance.minorUnits > 0 else { issues.add("\(path).allowance", "must be greater than 0"); return nil }
+            guard allowance.minorUnits > 0 else { issues.add("\(path).allowance",
+                                                             "must be greater than 0"); return nil }
             guard allowance.minorUnits <= left.net else {
-                issues.add("\(path).allowance", "\(allowance.groupedString) is more than the \(Money.format(left.net, digits: cur.minorDigits, grouping: true)) left uncredited on line \(request.line)")
+                issues.add("\(path).allowance",
+                           "\(allowance.groupedString) is more than the "
+                           + "\(Money.format(left.net, digits: cur.minorDigits, grouping: true)) left uncredited on "
+                             + "line \(request.line)")
                 return nil
             }
             line.quantity = Quantity(thousandths: 0)
@@ -136,11 +146,15 @@ public struct IssueLineCreditNote: LedgerCommand {
         }
         let quantity = request.quantity ?? Quantity(thousandths: left.quantity)
         guard quantity.thousandths > 0 else {
-            issues.add("\(path).quantity", lines.isEmpty ? "line \(request.line) is already fully credited" : "quantity must be greater than 0")
+            issues.add("\(path).quantity",
+                       lines.isEmpty ? "line \(request.line) is already fully credited" : "quantity must be greater "
+                                                                                          + "than 0")
             return nil
         }
         guard quantity.thousandths <= left.quantity else {
-            issues.add("\(path).quantity", "\(quantity) is more than the \(Quantity(thousandths: max(0, left.quantity))) left uncredited on line \(request.line)")
+            issues.add("\(path).quantity",
+                       "\(quantity) is more than the \(Quantity(thousandths: max(0, left.quantity))) left uncredited "
+                       + "on line \(request.line)")
             return nil
         }
         line.quantity = quantity
@@ -150,7 +164,8 @@ public struct IssueLineCreditNote: LedgerCommand {
         } else {
             line.netAmount = try LineCalculation.netAmount(quantity: quantity, unitPrice: source.unitPrice,
                                                            discount: source.discount, rounding: rounding)
-            line.taxAmount = try LineCalculation.taxAmount(net: line.netAmount, rate: source.taxRate, rounding: rounding)
+            line.taxAmount = try LineCalculation.taxAmount(net: line.netAmount, rate: source.taxRate,
+                                                           rounding: rounding)
             guard line.netAmount.minorUnits <= left.net, line.taxAmount.minorUnits <= left.tax else {
                 issues.add("\(path).quantity", "more than the amount left uncredited on line \(request.line)")
                 return nil

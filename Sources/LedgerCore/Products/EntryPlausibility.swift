@@ -56,8 +56,10 @@ public enum PlausibilityWarning: Hashable, Sendable {
     public func message(chinese: Bool) -> String {
         switch self {
         case let .farAboveUsual(total, average):
-            return chinese ? "单据金额 \(total.groupedString) 远高于该客户平均 \(average.groupedString)（超过\(EntryPlausibility.usualFactor)倍）"
-                : "total \(total.groupedString) is over \(EntryPlausibility.usualFactor)× this customer's average \(average.groupedString)"
+            return chinese ? "单据金额 \(total.groupedString) 远高于该客户平均 "
+                             + "\(average.groupedString)（超过\(EntryPlausibility.usualFactor)倍）"
+                : "total \(total.groupedString) is over \(EntryPlausibility.usualFactor)× this customer's average "
+                  + "\(average.groupedString)"
         case let .veryLarge(total, threshold):
             return chinese ? "单据金额 \(total.groupedString) 超过 \(threshold.groupedString)"
                 : "total \(total.groupedString) is above \(threshold.groupedString)"
@@ -65,8 +67,10 @@ public enum PlausibilityWarning: Hashable, Sendable {
             return chinese ? "第\(line)行 \(sku) 数量 \(quantity) 远高于以往单行最多 \(usualMax)"
                 : "line \(line) \(sku): quantity \(quantity) is far above the most sold on one line (\(usualMax))"
         case let .unusualPrice(line, sku, price, low, high):
-            return chinese ? "第\(line)行 \(sku) 单价 \(price.groupedString) 不在以往 \(low.groupedString)–\(high.groupedString) 的合理范围"
-                : "line \(line) \(sku): unit price \(price.groupedString) is far from its usual \(low.groupedString)–\(high.groupedString)"
+            return chinese ? "第\(line)行 \(sku) 单价 \(price.groupedString) 不在以往 "
+                             + "\(low.groupedString)–\(high.groupedString) 的合理范围"
+                : "line \(line) \(sku): unit price \(price.groupedString) is far from its usual "
+                  + "\(low.groupedString)–\(high.groupedString)"
         case let .farFromToday(date, today):
             let days = today.days(to: date)
             return chinese ? "单据日期 \(date) 距今天 \(today) \(abs(days)) 天"

@@ -53,8 +53,4 @@ public struct LedgerSettings: Hashable, Sendable, Codable {
     public static let pinnedTodayKey = "pinned_today"
     public var companyName: String
     public var defaultTaxRate: Rate
-    public init(companyName: String, defaultTaxRate: Rate) {
-        self.companyName = companyName
-        self.defaultTaxRate = defaultTaxRate
-    }
 }

@@ -34,7 +34,9 @@ public struct EditProduct: LedgerCommand {
         if let unitPrice {
             issues.check(unitPrice.minorUnits >= 0, "unitPrice", "must be 0 or more")
             if let found, unitPrice.currency != found.unitPrice.currency {
-                issues.add("unitPrice", "is in \(unitPrice.currency.code) but the product is priced in \(found.unitPrice.currency.code)")
+                issues.add("unitPrice",
+                           "is in \(unitPrice.currency.code) but the product is priced in "
+                           + "\(found.unitPrice.currency.code)")
             }
         }
         try issues.throwIfAny()

@@ -1,9 +1,11 @@
 /// The standard periods offered by statements and the invoice browser: this month (本月), last month (上月), this
-/// quarter (本季), this year (本年), the last 12 months (近12个月), each ending today (last month ends on its last day).
+/// quarter (本季), this year (本年), the last 12 months (近12个月), each ending today (last month ends on its
+/// last day).
 /// Periods with the same range as an earlier one are not offered twice (on 1 January this month, this quarter and
 /// this year are the same day range).
 public struct ReportPeriod: Hashable, Sendable {
-    public enum Kind: String, Sendable, CaseIterable { case thisMonth, lastMonth, thisQuarter, thisYear, last12Months, custom }
+    public enum Kind: String, Sendable, CaseIterable { case thisMonth, lastMonth, thisQuarter, thisYear, last12Months,
+    custom }
     public var kind: Kind
     public var from: CivilDate
     public var to: CivilDate

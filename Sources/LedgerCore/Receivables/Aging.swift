@@ -39,7 +39,9 @@ public struct AgingBuckets: Hashable, Sendable, Codable {
     }
 
     /// Labels by invoice date: `0-30`, `31-60`, `61-90`, `91+`.
-    public var invoiceDateLabels: [String] { Array(labels.dropFirst()).enumerated().map { $0 == 0 ? "0-\(bounds.first ?? 0)" : $1 } }
+    public var invoiceDateLabels: [String] {
+        Array(labels.dropFirst()).enumerated().map { $0 == 0 ? "0-\(bounds.first ?? 0)" : $1 }
+    }
 
     /// Labels for `basis`.
     public func labels(for basis: AgingBasis) -> [String] { basis == .dueDate ? labels : invoiceDateLabels }
@@ -50,12 +52,6 @@ public struct AgingBucketTotal: Hashable, Sendable, Codable {
     public var label: String
     public var amount: Int64
     public var count: Int
-
-    public init(label: String, amount: Int64, count: Int) {
-        self.label = label
-        self.amount = amount
-        self.count = count
-    }
 }
 
 /// An aging report for one currency: buckets, unapplied credits shown apart, and per-group rows.
@@ -76,7 +72,8 @@ public struct AgingReport: Hashable, Sendable, Codable {
     /// Per group (customer, salesperson, region …) in descending total order.
     public var groups: [AgingGroupRow]
 
-    public init(asOf: CivilDate, currency: Currency, buckets: [AgingBucketTotal], openTotal: Int64, overdueTotal: Int64, unappliedCredits: Int64, disputedTotal: Int64, groups: [AgingGroupRow]) {
+    public init(asOf: CivilDate, currency: Currency, buckets: [AgingBucketTotal], openTotal: Int64, overdueTotal: Int64,
+                unappliedCredits: Int64, disputedTotal: Int64, groups: [AgingGroupRow]) {
         self.asOf = asOf
         self.currency = currency
         self.buckets = buckets
@@ -95,13 +92,6 @@ public struct AgingGroupRow: Hashable, Sendable, Codable {
     public var amounts: [Int64]
     public var credits: Int64
     public var total: Int64 { amounts.reduce(0, +) - credits }
-
-    public init(key: String, label: String, amounts: [Int64], credits: Int64) {
-        self.key = key
-        self.label = label
-        self.amounts = amounts
-        self.credits = credits
-    }
 }
 
 /// How aging rows are grouped.
@@ -149,7 +139,8 @@ public enum Aging {
         let currencies = Set(cells.map(\.currency.code)).union(credits.map(\.currency.code)).sorted()
         return currencies.compactMap { code in
             guard let currency = Currency.named(code) else { return nil }
-            return report(cells: cells.filter { $0.currency == currency }, credits: credits.filter { $0.currency == currency },
+            return report(cells: cells.filter { $0.currency == currency },
+                          credits: credits.filter { $0.currency == currency },
                           asOf: asOf, currency: currency, buckets: buckets, groupBy: groupBy, basis: basis)
         }
     }
@@ -168,7 +159,8 @@ public enum Aging {
             disputed += cell.disputed
             if groupBy != .none {
                 var row = groups[cell.key] ?? AgingGroupRow(key: cell.key, label: cell.label,
-                                                            amounts: Array(repeating: 0, count: labels.count), credits: 0)
+                                                            amounts: Array(repeating: 0, count: labels.count),
+                                                            credits: 0)
                 row.amounts[cell.bucket] += cell.amount
                 groups[cell.key] = row
             }
@@ -177,8 +169,10 @@ public enum Aging {
         for credit in credits {
             creditTotal += credit.amount
             if groupBy == .customer {
-                var row = groups[credit.customerCode] ?? AgingGroupRow(key: credit.customerCode, label: credit.customerName,
-                                                                      amounts: Array(repeating: 0, count: labels.count), credits: 0)
+                var row = groups[credit.customerCode] ?? AgingGroupRow(key: credit.customerCode,
+                                                                       label: credit.customerName,
+                                                                      amounts: Array(repeating: 0, count: labels.count),
+                                                                      credits: 0)
                 row.credits += credit.amount
                 groups[credit.customerCode] = row
             }

@@ -95,8 +95,10 @@ public struct LogContact: LedgerCommand {
         var issues = IssueCollector()
         let (customer, invoice) = try ReceivablesLookup.customerAndInvoice(customerCode, invoiceNumber, tx, &issues)
         issues.check(!who.trimmingSpaces().isEmpty, "who", "who made the contact is required")
-        if let promisedDate { issues.check(promisedDate >= date, "promisedDate", "promised date \(promisedDate) is before the contact date \(date)") }
-        if let promisedAmount { issues.check(promisedAmount.minorUnits > 0, "promisedAmount", "must be greater than 0") }
+        if let promisedDate { issues.check(promisedDate >= date, "promisedDate",
+                                           "promised date \(promisedDate) is before the contact date \(date)") }
+        if let promisedAmount { issues.check(promisedAmount.minorUnits > 0, "promisedAmount",
+                                             "must be greater than 0") }
         try issues.throwIfAny()
         guard let customer else { throw LedgerError.notFound(customerCode) }
         var entry = ContactLogEntry(customerID: customer.id, invoiceID: invoice?.id, date: date, who: who,

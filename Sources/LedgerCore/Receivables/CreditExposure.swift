@@ -32,7 +32,8 @@ public enum CreditHoldReason: Hashable, Sendable {
 /// - balance = open invoices − unapplied receipts and credit notes (minor units of the customer's currency;
 ///   documents in other currencies are not counted);
 /// - overdue = open amount of invoices due before the date;
-/// - bills held = acceptance bills (承兑汇票) received and not yet matured: paid on paper, still the customer's risk
+/// - bills held = acceptance bills (承兑汇票) received and not yet matured: paid on paper, still the customer's
+/// risk
 ///   until maturity (cn-finance §5), so they count against the limit;
 /// - credit used = (balance + bills held) ÷ limit in basis points (nil without a limit);
 /// - hold: balance + bills held + the new sale over the limit, or the oldest open invoice at least
@@ -92,9 +93,11 @@ public struct CreditExposure: Hashable, Sendable {
     ///   - open: open invoices of the customer (number, due date, currency, open amount).
     ///   - unapplied: unapplied credits of the customer (currency, amount).
     ///   - bills: the customer's acceptance bills; those held on `asOf` in its currency count.
-    public static func evaluate(customer: Customer, open: [(number: String, dueDate: CivilDate, currency: Currency, open: Int64)],
+    public static func evaluate(customer: Customer,
+                                open: [(number: String, dueDate: CivilDate, currency: Currency, open: Int64)],
                                 unapplied: [(currency: Currency, amount: Int64)], asOf: CivilDate,
-                                stopCreditFromDays: Int, newSale: Int64 = 0, bills: [AcceptanceBill] = []) -> CreditExposure {
+                                stopCreditFromDays: Int, newSale: Int64 = 0,
+                                bills: [AcceptanceBill] = []) -> CreditExposure {
         let mine = open.filter { $0.currency == customer.currency }
         let oldest = open.min(by: { ($0.dueDate, $0.number) < ($1.dueDate, $1.number) })
         let position = CreditPosition(
@@ -109,7 +112,8 @@ public struct CreditExposure: Hashable, Sendable {
     /// The rule over aggregates (`CreditPosition`): what posting uses, so it never lists open invoices. `bills`: the
     /// customer's acceptance bills; those held on `asOf` in its currency count against the limit.
     public static func evaluate(customer: Customer, position: CreditPosition, asOf: CivilDate,
-                                stopCreditFromDays: Int, newSale: Int64 = 0, bills: [AcceptanceBill] = []) -> CreditExposure {
+                                stopCreditFromDays: Int, newSale: Int64 = 0,
+                                bills: [AcceptanceBill] = []) -> CreditExposure {
         var exposure = CreditExposure(
             customerCode: customer.code, currency: customer.currency, openInvoices: position.openInvoices,
             unappliedCredit: position.unappliedCredit, overdue: position.overdue,
@@ -124,7 +128,8 @@ public struct CreditExposure: Hashable, Sendable {
         if let oldest = position.oldestOpen {
             let days = oldest.dueDate.days(to: asOf)
             if days >= stopCreditFromDays {
-                exposure.holdReasons.append(.stopCredit(invoice: oldest.number, daysOverdue: days, fromDays: stopCreditFromDays))
+                exposure.holdReasons.append(.stopCredit(invoice: oldest.number, daysOverdue: days,
+                                                        fromDays: stopCreditFromDays))
             }
         }
         return exposure

@@ -62,7 +62,8 @@ public struct CustomerStatement: Hashable, Sendable, Codable {
         func inPeriod(_ date: CivilDate) -> Bool { date >= from && date <= to }
         var numbers: [Int64: String] = [:]
         for doc in snapshot.documents where doc.customerID == customer.id { numbers[doc.id] = doc.number }
-        for doc in snapshot.documents where doc.customerID == customer.id && doc.currency == currency && inPeriod(doc.date) {
+        for doc in snapshot.documents where doc.customerID == customer.id && doc.currency == currency
+            && inPeriod(doc.date) {
             if doc.kind == .invoice {
                 lines.append(StatementLine(date: doc.date, kind: .invoice, number: doc.number, dueDate: doc.dueDate,
                                            reference: doc.externalReference, debit: doc.total, credit: 0, balance: 0))
@@ -75,14 +76,17 @@ public struct CustomerStatement: Hashable, Sendable, Codable {
         for receipt in snapshot.receipts where receipt.customerID == customer.id && receipt.amount.currency == currency
             && inPeriod(receipt.date) {
             lines.append(StatementLine(date: receipt.date, kind: .receipt, number: receipt.displayNumber, dueDate: nil,
-                                       reference: receipt.reference, debit: 0, credit: receipt.amount.minorUnits, balance: 0))
+                                       reference: receipt.reference, debit: 0, credit: receipt.amount.minorUnits,
+                                       balance: 0))
         }
-        for allocation in snapshot.allocations where allocation.source == .writeOff && allocation.amount.currency == currency
+        for allocation in snapshot.allocations where allocation.source == .writeOff
+            && allocation.amount.currency == currency
             && inPeriod(allocation.date) {
             guard let number = numbers[allocation.invoiceID] else { continue }
             let amount = allocation.amount.minorUnits
             lines.append(StatementLine(date: allocation.date, kind: .writeOff, number: number, dueDate: nil,
-                                       reference: allocation.note, debit: max(0, -amount), credit: max(0, amount), balance: 0))
+                                       reference: allocation.note, debit: max(0, -amount), credit: max(0, amount),
+                                       balance: 0))
         }
         let order = StatementLineKind.allCases
         lines.sort { a, b in
@@ -96,7 +100,8 @@ public struct CustomerStatement: Hashable, Sendable, Codable {
         }
         var aging = buckets.labels.map { AgingBucketTotal(label: $0, amount: 0, count: 0) }
         var overdue: Int64 = 0
-        for (invoice, open) in snapshot.openInvoices(asOf: to, customerID: customer.id) where invoice.currency == currency {
+        for (invoice, open) in snapshot.openInvoices(asOf: to,
+                                                     customerID: customer.id) where invoice.currency == currency {
             let days = invoice.dueDate.days(to: to)
             let index = buckets.index(daysOverdue: days)
             aging[index].amount += open
@@ -110,7 +115,8 @@ public struct CustomerStatement: Hashable, Sendable, Codable {
             customerCode: customer.code, customerName: customer.name, currency: currency, from: from, to: to,
             openingBalance: opening, lines: lines, closingBalance: running,
             invoiced: -sum(.invoice), credited: sum(.creditNote), received: sum(.receipt), writtenOff: sum(.writeOff),
-            aging: aging, unappliedCredit: snapshot.unappliedCredit(customerID: customer.id, currency: currency, asOf: to),
+            aging: aging, unappliedCredit: snapshot.unappliedCredit(customerID: customer.id, currency: currency,
+                                                                    asOf: to),
             overdue: overdue)
     }
 }

@@ -28,7 +28,8 @@ public struct SetExchangeRate: LedgerCommand {
         guard base != nil else { throw LedgerError.refused("set the base currency first (rate base CURRENCY)") }
         let rate = ExchangeRate(date: date, currency: currency, perMillion: perMillion)
         try tx.save(rate)
-        context.recordChange(entity: "exchange_rate", id: Int64(date.daysSinceEpoch), before: ExchangeRate?.none, after: rate)
+        context.recordChange(entity: "exchange_rate", id: Int64(date.daysSinceEpoch), before: ExchangeRate?.none,
+                             after: rate)
         return rate
     }
 }

@@ -101,7 +101,8 @@ public struct ConvertedDSO {
 
     /// The figure in the base currency; nil when a rate was missing.
     public func figure(from: CivilDate, to: CivilDate) -> DSOFigure? {
-        complete ? DSOFigure(from: from, to: to, currency: rates.base, receivablesAtEnd: receivables, creditSales: sales)
+        complete ? DSOFigure(from: from, to: to, currency: rates.base, receivablesAtEnd: receivables,
+                             creditSales: sales)
             : nil
     }
 }

@@ -23,7 +23,8 @@ public struct DSOFigure: Hashable, Sendable, Codable {
         self.creditSales = creditSales
         self.days = from.days(to: to) + 1
         self.tenths = creditSales > 0
-            ? Int64(clamping: RoundingRule.halfUp.divide(Int128(receivablesAtEnd) * Int128(days) * 10, by: Int128(creditSales)))
+            ? Int64(clamping: RoundingRule.halfUp.divide(Int128(receivablesAtEnd) * Int128(days) * 10,
+                                                         by: Int128(creditSales)))
             : nil
     }
 
@@ -102,7 +103,8 @@ public enum ReceivablesFigures {
     public static func dso(from: CivilDate, to: CivilDate, snapshot: ReceivablesSnapshot) -> [DSOFigure] {
         var receivables: [String: Int64] = [:]
         var sales: [String: Int64] = [:]
-        for (invoice, open) in snapshot.openInvoices(asOf: to) { receivables[invoice.currency.code, default: 0] += open }
+        for (invoice, open) in snapshot.openInvoices(asOf: to) { receivables[invoice.currency.code,
+                                                                             default: 0] += open }
         for doc in snapshot.documents where doc.date >= from && doc.date <= to {
             sales[doc.currency.code, default: 0] += doc.kind == .invoice ? doc.total : -doc.total
         }
@@ -165,7 +167,8 @@ extension ReceivablesFigures {
     /// Aging reports of several currencies summed into the base currency at the rate on `on` (each report's
     /// bucket amounts, open, overdue, disputed and credits converted separately, so totals may differ from a
     /// per-invoice conversion by rounding). Nil when a rate is missing.
-    public static func convertedAging(_ reports: [AgingReport], rates: ExchangeRateTable, on date: CivilDate) -> AgingReport? {
+    public static func convertedAging(_ reports: [AgingReport], rates: ExchangeRateTable,
+                                      on date: CivilDate) -> AgingReport? {
         guard let first = reports.first else { return nil }
         func convert(_ minor: Int64, _ currency: Currency) -> Int64? {
             rates.convert(Money(minorUnits: minor, currency: currency), on: date)?.minorUnits

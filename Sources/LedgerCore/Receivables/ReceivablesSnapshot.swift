@@ -78,8 +78,10 @@ public struct ReceivablesSnapshot: Sendable {
     }
 
     /// Invoices dated ≤ asOf with an open balance > 0 as of it, with that balance; oldest due date first.
-    public func openInvoices(asOf: CivilDate, customerID: Int64? = nil) -> [(invoice: ReceivableDocument, open: Int64)] {
-        documents.filter { $0.kind == .invoice && $0.date <= asOf && (customerID == nil || $0.customerID == customerID) }
+    public func openInvoices(asOf: CivilDate,
+                             customerID: Int64? = nil) -> [(invoice: ReceivableDocument, open: Int64)] {
+        documents.filter { $0.kind == .invoice && $0.date <= asOf
+            && (customerID == nil || $0.customerID == customerID) }
             .map { ($0, openBalance(of: $0, asOf: asOf)) }
             .filter { $0.1 > 0 }
             .sorted { ($0.0.dueDate, $0.0.date, $0.0.number) < ($1.0.dueDate, $1.0.date, $1.0.number) }
@@ -125,7 +127,8 @@ public struct ReceivablesSnapshot: Sendable {
 
     /// The date an invoice was last fully settled as of `asOf`, and the source of the closing allocation;
     /// nil while it is open.
-    public func settlement(of invoice: ReceivableDocument, asOf: CivilDate? = nil) -> (date: CivilDate, source: AllocationSource)? {
+    public func settlement(of invoice: ReceivableDocument, asOf: CivilDate? = nil) -> (date: CivilDate,
+                                                                                       source: AllocationSource)? {
         var open = invoice.total
         var result: (CivilDate, AllocationSource)?
         for allocation in allocationsByInvoice[invoice.id] ?? [] where asOf.map({ allocation.date <= $0 }) ?? true {

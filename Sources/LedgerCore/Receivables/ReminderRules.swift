@@ -34,7 +34,8 @@ public enum DunningLevel: Int, Sendable, Codable, CaseIterable, Comparable {
 
 /// When reminders fall due for an invoice, and how they escalate.
 ///
-/// Defaults (this ledger's choice, documented in docs/receivables.md): 3 days before the due date, on the due date, then every 7 days while overdue;
+/// Defaults (this ledger's choice, documented in docs/receivables.md): 3 days before the due date, on the due date,
+/// then every 7 days while overdue;
 /// the level is friendly from 1 day overdue, second notice from 15, final notice from 30, stop further credit
 /// from 45; each broken promise to pay raises the level by one (at most stop further credit).
 public struct ReminderPolicy: Hashable, Sendable, Codable {

@@ -82,7 +82,8 @@ public enum Reminders {
     }
 
     static func evaluate(invoice: ReceivableDocument, open: Int64, customer: Customer?, on date: CivilDate,
-                         policy: ReminderPolicy, contacts: [ContactLogEntry], snoozes: [ReminderSnooze]) -> ReminderItem {
+                         policy: ReminderPolicy, contacts: [ContactLogEntry],
+                         snoozes: [ReminderSnooze]) -> ReminderItem {
         let days = invoice.dueDate.days(to: date)
         let every = max(1, policy.overdueEveryDays)
         let isSnoozed = snoozes.contains { $0.until > date }

@@ -22,7 +22,8 @@ public protocol LedgerQueries: ReceivablesQueries, ClassificationQueries, TradeQ
     func customers(search: String?, asOf: CivilDate, page: PageRequest) throws -> [CustomerListRow]
     /// Customers matching `filter` (classes incl. sub-classes, and search), sorted, one page. Sorting by balance,
     /// overdue or last sale computes those for every matching customer first (slower on very large ledgers).
-    func customerList(filter: ClassFilter, asOf: CivilDate, sort: CustomerSort, page: PageRequest) throws -> [CustomerListRow]
+    func customerList(filter: ClassFilter, asOf: CivilDate, sort: CustomerSort,
+                      page: PageRequest) throws -> [CustomerListRow]
     func customerListCount(filter: ClassFilter) throws -> Int
     func invoices(filter: InvoiceFilter, page: PageRequest) throws -> [InvoiceListRow]
     func invoiceCount(filter: InvoiceFilter) throws -> Int
@@ -35,7 +36,8 @@ public protocol LedgerQueries: ReceivablesQueries, ClassificationQueries, TradeQ
     func openItems(asOf: CivilDate) throws -> [OpenItem]
     /// Unapplied receipts and credit notes as of `asOf`.
     func unappliedCredits(asOf: CivilDate) throws -> [UnappliedCredit]
-    /// Net sales (invoices less credit notes, minor units) per month key `YYYY-MM` of one customer, dated in `from...to`.
+    /// Net sales (invoices less credit notes, minor units) per month key `YYYY-MM` of one customer, dated in
+    /// `from...to`.
     func monthlySales(customerID: Int64, from: CivilDate, to: CivilDate) throws -> [String: Int64]
     /// `monthlySales` of several customers in one query (a screen's sparklines), by customer id.
     func monthlySales(customerIDs: [Int64], from: CivilDate, to: CivilDate) throws -> [Int64: [String: Int64]]
@@ -147,7 +149,8 @@ public struct CustomerListRow: Hashable, Sendable, Codable {
     public var overdue: Int64
     public var lastPurchase: CivilDate?
 
-    public init(id: Int64, code: String, name: String, customerClass: String, region: String, channel: String, currency: Currency, balance: Int64, overdue: Int64, lastPurchase: CivilDate? = nil) {
+    public init(id: Int64, code: String, name: String, customerClass: String, region: String, channel: String,
+                currency: Currency, balance: Int64, overdue: Int64, lastPurchase: CivilDate? = nil) {
         self.id = id
         self.code = code
         self.name = name
@@ -175,7 +178,8 @@ public struct InvoiceListRow: Hashable, Sendable, Codable {
     /// Open balance today (total − allocations), minor units; 0 for void documents.
     public var open: Int64
 
-    public init(id: Int64, number: String, kind: DocumentKind, status: DocumentStatus, date: CivilDate, dueDate: CivilDate, customerCode: String, customerName: String, total: Money, open: Int64) {
+    public init(id: Int64, number: String, kind: DocumentKind, status: DocumentStatus, date: CivilDate,
+                dueDate: CivilDate, customerCode: String, customerName: String, total: Money, open: Int64) {
         self.id = id
         self.number = number
         self.kind = kind

@@ -13,7 +13,6 @@ public protocol LedgerTransaction: ReceivablesTransaction, ClassificationTransac
     /// Inserts and returns the new id.
     func insert(_ customer: Customer) throws -> Int64
     func update(_ customer: Customer) throws
-    func customerHasDocuments(id: Int64) throws -> Bool
 
     func product(id: Int64) throws -> Product?
     func product(sku: String) throws -> Product?

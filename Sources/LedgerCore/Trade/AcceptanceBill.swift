@@ -60,11 +60,13 @@ public struct RecordAcceptanceBill: LedgerCommand {
         if let maturity, let receipt, maturity < receipt.date {
             issues.add("maturity", "\(maturity) is before the receipt date \(receipt.date)")
         }
-        if !number.isEmpty, try tx.billExists(number: number) { issues.add("billNumber", "bill \(number) is already recorded") }
+        if !number.isEmpty, try tx.billExists(number: number) { issues.add("billNumber",
+                                                                           "bill \(number) is already recorded") }
         try issues.throwIfAny()
         guard let receipt, let maturity else { throw LedgerError.notFound(receiptNumber) }
         let bill = AcceptanceBill(receiptID: receipt.id, receiptNumber: receipt.displayNumber, billNumber: number,
-                                  bank: bank.trimmingSpaces(), received: receipt.date, maturity: maturity, amount: receipt.amount)
+                                  bank: bank.trimmingSpaces(), received: receipt.date, maturity: maturity,
+                                  amount: receipt.amount)
         try tx.insert(bill)
         context.recordChange(entity: "acceptance_bill", id: receipt.id, before: AcceptanceBill?.none, after: bill)
         return bill

@@ -51,7 +51,8 @@ public struct CommissionEvent: Hashable, Sendable {
     /// For collections: the receipt's date.
     public var receiptDate: CivilDate?
 
-    public init(kind: Kind, date: CivilDate, salesperson: String, customerClass: String, currency: Currency, amount: Int64) {
+    public init(kind: Kind, date: CivilDate, salesperson: String, customerClass: String, currency: Currency,
+                amount: Int64) {
         self.kind = kind
         self.date = date
         self.salesperson = salesperson
@@ -98,7 +99,8 @@ public enum Commission {
             let share = q >= 0 ? (2 * q + d) / (2 * d) : -((-2 * q + d) / (2 * d))
             return -Int64(share)
         case (.collections, .collection):
-            if let days = rule.withinDays, let due = e.dueDate, let paid = e.receiptDate, due.days(to: paid) > days { return 0 }
+            if let days = rule.withinDays, let due = e.dueDate, let paid = e.receiptDate,
+            due.days(to: paid) > days { return 0 }
             return e.amount
         default: return 0
         }
@@ -138,7 +140,8 @@ public struct SetCommissionRule: LedgerCommand {
         try context.requireManager("setting commission rules")
         var issues = IssueCollector()
         issues.check((0...10_000).contains(rule.rate.basisPoints), "rate", "must be between 0% and 100%")
-        issues.check(rule.start >= context.today, "start", "\(rule.start) is before today (\(context.today)); rate changes never apply backwards")
+        issues.check(rule.start >= context.today, "start",
+                     "\(rule.start) is before today (\(context.today)); rate changes never apply backwards")
         if let days = rule.withinDays {
             issues.check(rule.basis == .collections, "withinDays", "applies to the collections basis only")
             issues.check(days >= 0, "withinDays", "must be 0 or more")

@@ -10,7 +10,8 @@ public struct CommissionMonth: Hashable, Sendable {
     public var total: [String]?
 
     /// The column keys, in order.
-    public static let columns = ["salesperson", "name", "basis", "rate", "from", "currency", "basis_amount", "commission"]
+    public static let columns = ["salesperson", "name", "basis", "rate", "from", "currency", "basis_amount",
+                                 "commission"]
 
     /// The month starting `first` (the first day of a month). - Throws: `LedgerError.storage`.
     public static func make(month first: CivilDate, store: any LedgerQueries) throws -> CommissionMonth {

@@ -84,7 +84,8 @@ public struct FapiaoPart: Hashable, Sendable, Codable {
 }
 
 /// A fapiao issued to a customer. A blue (蓝字) fapiao covers parts of one or more sales of one customer; a red
-/// (红字) fapiao reverses part of an earlier one for a credit note and cites it (and, for 数电, the 红字确认单).
+/// (红字) fapiao reverses part of an earlier one for a credit note and cites it (and, for 数电, the
+/// 红字确认单).
 /// Amounts are minor units of `currency`, positive for blue and red alike (`isRed` gives the sign).
 public struct Fapiao: Hashable, Sendable, Codable, Identifiable {
     public var id: Int64

@@ -78,7 +78,8 @@ public struct RecordFapiao: LedgerCommand {
             let amount = input.amount?.minorUnits ?? left
             let text = { (m: Int64) in Money.format(m, digits: sale.currency.minorDigits, grouping: false) }
             if amount <= 0 {
-                issues.add(path, input.amount == nil ? "\(sale.displayNumber) has 0.00 left to invoice; \(text(0)) is more"
+                issues.add(path,
+                           input.amount == nil ? "\(sale.displayNumber) has 0.00 left to invoice; \(text(0)) is more"
                                                      : "must be greater than 0")
                 continue
             }
@@ -130,16 +131,20 @@ public struct RecordRedFapiao: LedgerCommand {
         var issues = IssueCollector()
         key.validate(into: &issues)
         if try tx.fapiao(key) != nil { issues.add("number", "fapiao \(key) is already recorded") }
-        issues.check(key.type == original.type, "type", "a red fapiao has the type of the one it reverses (\(original.type.chinese))")
+        issues.check(key.type == original.type, "type",
+                     "a red fapiao has the type of the one it reverses (\(original.type.chinese))")
         if key.type.isDigital { issues.check(!confirmation.trimmingSpaces().isEmpty, "confirmation", "is required") }
         let blue = try tx.fapiao(original)
-        if blue == nil || blue?.isRed == true || blue?.isVoid == true { issues.add("original", "no fapiao \(original)") }
+        if blue == nil || blue?.isRed == true || blue?.isVoid == true { issues.add("original",
+                                                                                   "no fapiao \(original)") }
         let note = try tx.invoice(number: creditNoteNumber)
         var part: FapiaoPart?
         if let note, note.kind == .creditNote, note.status == .posted, let saleID = note.appliesToInvoiceID {
             part = blue?.parts.first { $0.documentID == saleID }
             if blue != nil, part == nil { issues.add("original", "\(original) does not cover the credited sale") }
-            if let blue, blue.customerID != note.customerID { issues.add("creditNote", "\(creditNoteNumber) belongs to another customer") }
+            if let blue, blue.customerID != note.customerID { issues.add("creditNote",
+                                                                         "\(creditNoteNumber) belongs to another "
+                                                                         + "customer") }
         } else {
             issues.add("creditNote", "\(creditNoteNumber) is not a posted credit note against a sale")
         }
@@ -150,13 +155,16 @@ public struct RecordRedFapiao: LedgerCommand {
         let wanted = amount?.minorUnits ?? min(note.total.minorUnits, left)
         let text = { (m: Int64) in Money.format(m, digits: blue.currency.minorDigits, grouping: false) }
         if wanted <= 0 { issues.add("amount", "must be greater than 0") }
-        if wanted > left { issues.add("amount", "\(blue.key) has \(text(left)) left to reverse; \(text(wanted)) is more") }
+        if wanted > left { issues.add("amount",
+                                      "\(blue.key) has \(text(left)) left to reverse; \(text(wanted)) is more") }
         try issues.throwIfAny()
         let leftTax = part.tax - reversed.tax
-        let tax = wanted == left ? leftTax : Int64((2 * Int128(part.tax) * Int128(wanted) + Int128(part.total)) / (2 * Int128(part.total)))
+        let tax = wanted == left ? leftTax
+            : Int64((2 * Int128(part.tax) * Int128(wanted) + Int128(part.total)) / (2 * Int128(part.total)))
         var red = Fapiao(type: key.type, code: key.code, number: key.number, customerID: blue.customerID, date: date,
                          currency: blue.currency, total: wanted, tax: tax,
-                         parts: [FapiaoPart(documentID: part.documentID, documentNumber: part.documentNumber, total: wanted, tax: tax)])
+                         parts: [FapiaoPart(documentID: part.documentID, documentNumber: part.documentNumber,
+                                            total: wanted, tax: tax)])
         red.isRed = true
         red.originalID = blue.id
         red.creditNoteID = note.id

@@ -46,13 +46,15 @@ public enum FapiaoReports {
 
     /// 应收未开票: what is left to invoice per customer, by age since the sale date (days = as-of − sale date)
     /// in buckets 0–30, 31–60, 61–90, 91+ (`bounds`). 不开票 sales are left out.
-    public static func uninvoiced(_ positions: [SaleFapiaoPosition], asOf: CivilDate, bounds: [Int] = [30, 60, 90]) -> TradeTable {
+    public static func uninvoiced(_ positions: [SaleFapiaoPosition], asOf: CivilDate,
+                                  bounds: [Int] = [30, 60, 90]) -> TradeTable {
         var labels: [String] = []
         var lower = 0
         for b in bounds { labels.append("\(lower)-\(b)"); lower = b + 1 }
         labels.append("\(lower)+")
         var columns = [TradeTable.Column("customer", "customer", "客户"), TradeTable.Column("name", "name", "名称"),
-                       TradeTable.Column("currency", "currency", "币种"), TradeTable.Column("sales", "sales", "单数")]
+                       TradeTable.Column("currency", "currency", "币种"),
+                       TradeTable.Column("sales", "sales", "单数")]
         columns += labels.map { TradeTable.Column($0, "\($0) days", "\($0)天", amount: true) }
         columns.append(TradeTable.Column("total", "total", "合计", amount: true))
         struct Key: Hashable { var code: String; var currency: Currency }
@@ -60,7 +62,8 @@ public enum FapiaoReports {
         var order: [Key] = []
         for p in positions where p.leftToInvoice > 0 {
             let key = Key(code: p.customerCode, currency: p.currency)
-            if groups[key] == nil { groups[key] = (p.customerName, 0, Array(repeating: 0, count: labels.count)); order.append(key) }
+            if groups[key] == nil { groups[key] = (p.customerName, 0,
+                                                   Array(repeating: 0, count: labels.count)); order.append(key) }
             let age = p.date.days(to: asOf)
             let index = bounds.firstIndex { age <= $0 } ?? bounds.count
             groups[key]?.count += 1
@@ -70,7 +73,8 @@ public enum FapiaoReports {
         var totals: [Currency: [Int64]] = [:]
         for key in order {
             guard let g = groups[key] else { continue }
-            rows.append([key.code, g.name, key.currency.code, String(g.count)] + g.buckets.map { amount($0, key.currency) }
+            rows.append([key.code, g.name, key.currency.code, String(g.count)] + g.buckets.map { amount($0,
+                                                                                                        key.currency) }
                         + [amount(g.buckets.reduce(0, +), key.currency)])
             var t = totals[key.currency] ?? Array(repeating: 0, count: labels.count + 1)
             t[0] += Int64(g.count)
@@ -78,7 +82,9 @@ public enum FapiaoReports {
             totals[key.currency] = t
         }
         let totalRows = totals.sorted { $0.key.code < $1.key.code }.map { c, t in
-            ["TOTAL", "", c.code, String(t[0])] + t.dropFirst().map { amount($0, c) } + [amount(t.dropFirst().reduce(0, +), c)]
+            ["TOTAL", "", c.code, String(t[0])] + t.dropFirst().map { amount($0,
+                                                                             c) } + [amount(t.dropFirst().reduce(0, +),
+                                                                                            c)]
         }
         return TradeTable(columns: columns, rows: rows, totals: totalRows)
     }
@@ -87,7 +93,8 @@ public enum FapiaoReports {
     /// invoiced) and the difference. Payments settle invoiced amounts first.
     public static func invoicedUnpaid(_ positions: [SaleFapiaoPosition]) -> TradeTable {
         let columns = [TradeTable.Column("customer", "customer", "客户"), TradeTable.Column("name", "name", "名称"),
-                       TradeTable.Column("currency", "currency", "币种"), TradeTable.Column("invoiced", "invoiced", "已开票", amount: true),
+                       TradeTable.Column("currency", "currency", "币种"),
+                       TradeTable.Column("invoiced", "invoiced", "已开票", amount: true),
                        TradeTable.Column("paid", "paid", "已收款", amount: true),
                        TradeTable.Column("unpaid", "invoiced unpaid", "已开票未收款", amount: true)]
         struct Key: Hashable { var code: String; var currency: Currency }
@@ -117,7 +124,8 @@ public enum FapiaoReports {
     /// 销项税 by month and rate (13 %, 9 %, 6 %, 3 %, 1 %, 0 %): sales less credit notes, as in `report sales`.
     public static func outputVAT(_ rows: [OutputVATRow]) -> TradeTable {
         let columns = [TradeTable.Column("month", "month", "月份"), TradeTable.Column("rate", "rate", "税率"),
-                       TradeTable.Column("currency", "currency", "币种"), TradeTable.Column("net", "net", "不含税金额", amount: true),
+                       TradeTable.Column("currency", "currency", "币种"),
+                       TradeTable.Column("net", "net", "不含税金额", amount: true),
                        TradeTable.Column("tax", "output VAT", "销项税额", amount: true),
                        TradeTable.Column("total", "total", "价税合计", amount: true)]
         var totals: [Currency: (Int64, Int64)] = [:]
@@ -134,21 +142,26 @@ public enum FapiaoReports {
     }
 
     /// To issue (待开票): every sale with something left to invoice and the buyer's details as a 专票 prints them
-    /// (名称 = 开票抬头 or the customer name, 纳税人识别号, 地址电话, 开户行及账号), oldest first.
+    /// (名称 = 开票抬头 or the customer name, 纳税人识别号, 地址电话, 开户行及账号), oldest
+    /// first.
     public static func toIssue(_ positions: [SaleFapiaoPosition], details: [String: CustomerTaxDetails]) -> TradeTable {
         let columns = [TradeTable.Column("sale", "sale", "销售单"), TradeTable.Column("date", "date", "日期"),
-                       TradeTable.Column("customer", "customer", "客户"), TradeTable.Column("buyer", "buyer", "购买方名称"),
+                       TradeTable.Column("customer", "customer", "客户"),
+                       TradeTable.Column("buyer", "buyer", "购买方名称"),
                        TradeTable.Column("tax_id", "taxpayer no.", "纳税人识别号"),
                        TradeTable.Column("address_phone", "address, phone", "地址电话"),
-                       TradeTable.Column("bank", "bank, account", "开户行及账号"), TradeTable.Column("currency", "currency", "币种"),
-                       TradeTable.Column("amount", "amount", "待开金额", amount: true), TradeTable.Column("tax", "tax", "税额", amount: true)]
+                       TradeTable.Column("bank", "bank, account", "开户行及账号"),
+                       TradeTable.Column("currency", "currency", "币种"),
+                       TradeTable.Column("amount", "amount", "待开金额", amount: true),
+                       TradeTable.Column("tax", "tax", "税额", amount: true)]
         let open = positions.filter { $0.leftToInvoice > 0 }.sorted { ($0.date, $0.saleID) < ($1.date, $1.saleID) }
         var totals: [Currency: (Int64, Int64)] = [:]
         let rows = open.map { p -> [String] in
             let d = details[p.customerCode] ?? CustomerTaxDetails()
             let t = totals[p.currency] ?? (0, 0)
             totals[p.currency] = (t.0 + p.leftToInvoice, t.1 + p.leftTax)
-            return [p.number, p.date.description, p.customerCode, d.invoiceTitle.isEmpty ? p.customerName : d.invoiceTitle,
+            return [p.number, p.date.description, p.customerCode,
+                    d.invoiceTitle.isEmpty ? p.customerName : d.invoiceTitle,
                     d.taxID, d.addressPhone, d.bankAccount, p.currency.code, amount(p.leftToInvoice, p.currency),
                     amount(p.leftTax, p.currency)]
         }
@@ -159,11 +172,13 @@ public enum FapiaoReports {
     }
 
     /// The report named `report` (one of `kinds`; anything else gives `uninvoiced`) read from `queries`.
-    public static func table(_ report: String, queries store: any LedgerQueries, asOf: CivilDate, from: CivilDate?, to: CivilDate?,
+    public static func table(_ report: String, queries store: any LedgerQueries, asOf: CivilDate, from: CivilDate?,
+                             to: CivilDate?,
                       customer: String?) throws -> TradeTable {
         switch report {
         case "output-vat": return FapiaoReports.outputVAT(try store.outputVAT(from: from, to: to))
-        case "invoiced-unpaid": return FapiaoReports.invoicedUnpaid(try store.saleFapiaoPositions(asOf: asOf, customerCode: customer))
+        case "invoiced-unpaid": return FapiaoReports.invoicedUnpaid(try store.saleFapiaoPositions(asOf: asOf,
+                                                                                                  customerCode: customer))
         case "to-issue":
             let positions = try store.saleFapiaoPositions(asOf: asOf, customerCode: customer)
             var details: [String: CustomerTaxDetails] = [:]
@@ -171,7 +186,8 @@ public enum FapiaoReports {
                 details[code] = try store.taxDetails(customerCode: code)
             }
             return FapiaoReports.toIssue(positions, details: details)
-        default: return FapiaoReports.uninvoiced(try store.saleFapiaoPositions(asOf: asOf, customerCode: customer), asOf: asOf)
+        default: return FapiaoReports.uninvoiced(try store.saleFapiaoPositions(asOf: asOf, customerCode: customer),
+                                                 asOf: asOf)
         }
     }
 }

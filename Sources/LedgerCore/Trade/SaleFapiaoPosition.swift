@@ -28,7 +28,8 @@ public struct SaleFapiaoPosition: Hashable, Sendable {
     public var noFapiao: Bool
 
     public init(saleID: Int64, number: String, customerID: Int64, customerCode: String, customerName: String,
-                salesperson: String = "", date: CivilDate, dueDate: CivilDate, currency: Currency, total: Int64, tax: Int64,
+                salesperson: String = "", date: CivilDate, dueDate: CivilDate, currency: Currency, total: Int64,
+                tax: Int64,
                 creditedTotal: Int64 = 0, creditedTax: Int64 = 0, invoicedTotal: Int64 = 0, invoicedTax: Int64 = 0,
                 redCount: Int = 0, paid: Int64 = 0, noFapiao: Bool = false) {
         self.saleID = saleID
@@ -61,7 +62,8 @@ public struct SaleFapiaoPosition: Hashable, Sendable {
     /// 已开票未收款: invoiced less paid (receipts and write-offs settle invoiced amounts first), never negative.
     public var invoicedUnpaid: Int64 { max(0, invoicedTotal - paid) }
 
-    /// 不开票 (when nothing was invoiced), else 红冲 after any red fapiao, else 未开票 / 部分开票 / 已开票.
+    /// 不开票 (when nothing was invoiced), else 红冲 after any red fapiao, else 未开票 / 部分开票 /
+    /// 已开票.
     public var status: FapiaoStatus {
         if noFapiao && invoicedTotal == 0 && redCount == 0 { return .noFapiao }
         if redCount > 0 { return .reversed }

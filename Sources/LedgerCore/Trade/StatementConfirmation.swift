@@ -23,8 +23,8 @@ public struct StatementConfirmation: Hashable, Sendable, Codable {
     public var note: String = ""
     public var replyDate: CivilDate?
 
-    public init(id: Int64 = 0, number: String, customerID: Int64, customerCode: String = "", asOf: CivilDate, balance: Money,
-                issued: CivilDate) {
+    public init(id: Int64 = 0, number: String, customerID: Int64, customerCode: String = "", asOf: CivilDate,
+                balance: Money, issued: CivilDate) {
         self.id = id
         self.number = number
         self.customerID = customerID
@@ -54,10 +54,11 @@ public struct IssueStatementConfirmation: LedgerCommand {
         }
         let year = context.today.year
         let number = Invoice.formatNumber(series: "DZ", year: year, number: try tx.nextNumber(series: "DZ", year: year))
-        var record = StatementConfirmation(number: number, customerID: customer.id, customerCode: customer.code, asOf: asOf,
-                                           balance: balance, issued: context.today)
+        var record = StatementConfirmation(number: number, customerID: customer.id, customerCode: customer.code,
+                                           asOf: asOf, balance: balance, issued: context.today)
         record.id = try tx.insert(record)
-        context.recordChange(entity: "statement_confirmation", id: record.id, before: StatementConfirmation?.none, after: record)
+        context.recordChange(entity: "statement_confirmation", id: record.id, before: StatementConfirmation?.none,
+                             after: record)
         return record
     }
 }
@@ -71,7 +72,8 @@ public struct RecordStatementReply: LedgerCommand {
     public var difference: Int64
     public var note: String
     public var date: CivilDate?
-    public init(number: String, reply: StatementConfirmation.Reply, difference: Int64 = 0, note: String = "", date: CivilDate? = nil) {
+    public init(number: String, reply: StatementConfirmation.Reply, difference: Int64 = 0, note: String = "",
+                date: CivilDate? = nil) {
         self.number = number
         self.reply = reply
         self.difference = difference

@@ -29,7 +29,8 @@ public struct TaxpayerID: Hashable, Sendable, Codable, CustomStringConvertible {
                 throw .character(String(c), position: i + 1)
             }
             let expected = TaxpayerID.checkCharacter(for: chars.prefix(17))
-            guard chars[17] == expected else { throw .checkCharacter(found: String(chars[17]), expected: String(expected)) }
+            guard chars[17] == expected else { throw .checkCharacter(found: String(chars[17]),
+                                                                     expected: String(expected)) }
         case 15, 20:
             for (i, c) in chars.enumerated() where !(c.isASCII && (c.isNumber || c.isLetter)) {
                 throw .character(String(c), position: i + 1)
@@ -68,16 +69,19 @@ public enum TaxpayerIDProblem: Error, Hashable, Sendable, CustomStringConvertibl
         case .character(let c, let position):
             return "taxpayer number has an invalid character '\(c)' at position \(position)"
         case .checkCharacter(let found, let expected):
-            return "taxpayer number check character is '\(found)' but should be '\(expected)' (GB 32100-2015): mistyped?"
+            return "taxpayer number check character is '\(found)' but should be '\(expected)' (GB 32100-2015): "
+                   + "mistyped?"
         }
     }
 
     public var chinese: String {
         switch self {
-        case .length(let n): return "纳税人识别号为 \(n) 位，应为 18 位统一社会信用代码（或旧的 15 位、20 位税号）"
+        case .length(let n): return "纳税人识别号为 \(n) 位，应为 18 "
+                                    + "位统一社会信用代码（或旧的 15 位、20 位税号）"
         case .character(let c, let position): return "纳税人识别号第 \(position) 位字符 '\(c)' 无效"
         case .checkCharacter(let found, let expected):
-            return "纳税人识别号校验位为 '\(found)'，按 GB 32100-2015 应为 '\(expected)'，请检查是否输错"
+            return "纳税人识别号校验位为 '\(found)'，按 GB 32100-2015 应为 "
+                   + "'\(expected)'，请检查是否输错"
         }
     }
 

@@ -42,7 +42,8 @@ public enum PracticeWatermark {
     }
 
     /// The standard watermark text (both languages).
-    public static let standard = "练习账套 — 仅供培训，非真实数据 / TRAINING LEDGER — practice data, not real"
+    public static let standard = "练习账套 — 仅供培训，非真实数据 / TRAINING LEDGER — practice data, "
+                                 + "not real"
 
     /// `text` with the watermark line in front (and a blank line after it) when one is set.
     public static func mark(_ text: String) -> String {

@@ -141,7 +141,8 @@ public enum TrainingChecker {
                         "第\(n)行：数量为 \(Quantity(thousandths: got.quantity))，应为 \(want.quantity)。"))
             }
             if let rate = want.taxBP ?? rates[want.sku], got.taxBP != rate {
-                let what = credit ? ("the credit note reverses", "红字冲销冲回") : ("the line charges", "该行按")
+                let what = credit ? ("the credit note reverses", "红字冲销冲回") : ("the line charges",
+                                                                              "该行按")
                 let line = credit ? "the returned line was at" : "the product's rate is"
                 let lineZH = credit ? "退货的那一行税率为" : "该商品税率为"
                 out.append(
@@ -158,7 +159,8 @@ public enum TrainingChecker {
             let other = facts.receipts.last.map { " (\($0.number) is for \($0.customerCode))" } ?? ""
             let otherZH = facts.receipts.last.map { "（\($0.number) 的客户是 \($0.customerCode)）" } ?? ""
             return [
-                LocalText("No receipt from \(customer) was recorded\(other).", "没有录入客户 \(customer) 的收款单\(otherZH)。")
+                LocalText("No receipt from \(customer) was recorded\(other).",
+                          "没有录入客户 \(customer) 的收款单\(otherZH)。")
             ]
         }
         var out: [LocalText] = []
@@ -174,7 +176,8 @@ public enum TrainingChecker {
                 LocalText(
                     "\(money(allocated)) of \(receipt.number) is allocated to \(number); "
                         + "it should settle all \(money(total)).",
-                    "\(receipt.number) 核销到 \(number) 的金额为 \(money(allocated))，应全额核销 \(money(total))。"))
+                    "\(receipt.number) 核销到 \(number) 的金额为 \(money(allocated))，应全额核销 "
+                    + "\(money(total))。"))
         }
         for (invoice, amount) in receipt.allocations.sorted(by: { $0.key < $1.key })
         where invoice != number && amount != 0 {
@@ -199,10 +202,12 @@ public enum TrainingChecker {
         }
         if let promised = call.promisedDate {
             if promised < today {
-                out.append(LocalText("The promised date \(promised) is before today.", "承诺付款日 \(promised) 早于今天。"))
+                out.append(LocalText("The promised date \(promised) is before today.",
+                                     "承诺付款日 \(promised) 早于今天。"))
             }
         } else {
-            out.append(LocalText("The call has no promised payment date.", "这次联系没有填写承诺付款日。"))
+            out.append(LocalText("The call has no promised payment date.",
+                                 "这次联系没有填写承诺付款日。"))
         }
         return out
     }

@@ -20,36 +20,18 @@ public struct TrainingLesson: Hashable, Sendable {
     public var id: String
     public var title: LocalText
     public var steps: [LocalText]
-    public var setup: [TrainingSetup]
+    public var setup: [TrainingSetup] = []
     public var expectations: [TrainingExpectation]
     public var quiz: [QuizQuestion]
-
-    public init(
-        id: String, title: LocalText, steps: [LocalText], setup: [TrainingSetup] = [],
-        expectations: [TrainingExpectation], quiz: [QuizQuestion]
-    ) {
-        self.id = id
-        self.title = title
-        self.steps = steps
-        self.setup = setup
-        self.expectations = expectations
-        self.quiz = quiz
-    }
 }
 
 /// A line of a prepared or expected document: product SKU, whole quantity, VAT rate in basis points.
 public struct TrainingLine: Hashable, Sendable, Codable {
-    public var sku: String
+    public var sku: String = ""
     public var quantity: Int
     public var taxBP: Int64?
     /// For credit notes: the invoice line (1-based) the line reverses.
     public var creditsLine: Int?
-    public init(sku: String = "", quantity: Int, taxBP: Int64? = nil, creditsLine: Int? = nil) {
-        self.sku = sku
-        self.quantity = quantity
-        self.taxBP = taxBP
-        self.creditsLine = creditsLine
-    }
 }
 
 /// What is prepared in the practice ledger when a lesson starts (through the command layer).
@@ -100,19 +82,8 @@ public struct TrainingLessonState: Hashable, Sendable, Codable {
     public var refs: [String: String]
     /// Wall-clock seconds (UTC) when the lesson started.
     public var startedAt: Int64
-    public var attempts: Int
-    public var passed: Bool
-    public init(
-        lessonID: String, baseline: TrainingBaseline, refs: [String: String], startedAt: Int64,
-        attempts: Int = 0, passed: Bool = false
-    ) {
-        self.lessonID = lessonID
-        self.baseline = baseline
-        self.refs = refs
-        self.startedAt = startedAt
-        self.attempts = attempts
-        self.passed = passed
-    }
+    public var attempts: Int = 0
+    public var passed: Bool = false
 }
 
 /// The highest record ids and audit sequence number at a moment.

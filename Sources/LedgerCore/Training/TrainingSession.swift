@@ -108,7 +108,8 @@ public final class TrainingSession {
     /// - Throws: `LedgerError.refused` when no lesson is in progress.
     public func check(answer: String? = nil) throws -> CheckOutcome {
         guard var state = try currentState(), let lesson = TrainingLessons.lesson(state.lessonID) else {
-            throw LedgerError.refused(chinese ? "没有进行中的课程：先选择一课" : "no lesson in progress: start one first")
+            throw LedgerError.refused(chinese ? "没有进行中的课程：先选择一课" : "no lesson in progress: "
+                                                                   + "start one first")
         }
         let today = practice.clock.today()
         let facts = try practiceQueries.trainingFacts(since: state.baseline, today: today)

@@ -108,10 +108,5 @@ public struct DateParseError: Error, Equatable, Sendable, CustomStringConvertibl
     public let reason: String
     /// The date as read, when it was well-formed but impossible (`2026-02-30`).
     public var shown: String?
-    public init(text: String, reason: String, shown: String? = nil) {
-        self.text = text
-        self.reason = reason
-        self.shown = shown
-    }
     public var description: String { "date \(shown ?? "'\(text)'") \(reason)" }
 }

@@ -1,6 +1,7 @@
 /// Parses typed or imported money text into `Money`, strictly.
 ///
-/// Accepts `1234.5`, `1,234.50`, `¥1,234.50`, `￥1234`, `-12.30`, `¥-12.30`, `-¥12.30`, full-width digits `１２３`,
+/// Accepts `1234.5`, `1,234.50`, `¥1,234.50`, `￥1234`, `-12.30`, `¥-12.30`, `-¥12.30`, full-width digits
+/// `１２３`,
 /// and a trailing or leading ISO code equal to the currency (`12.00 CNY`). Rejects more decimals than the
 /// currency has (`1.234` for CNY), stray characters (`12abc`), badly placed grouping (`12,34`), a symbol of
 /// another currency (`$5` for CNY) and values beyond ±`LedgerLimits.maxAmountMinorUnits` (10^15 minor units).

@@ -18,10 +18,6 @@ public enum PaymentTerms: Hashable, Sendable, CustomStringConvertible, Codable {
     public struct Installment: Hashable, Sendable, Codable {
         public var share: Rate
         public var days: Int
-        public init(share: Rate, days: Int) {
-            self.share = share
-            self.days = days
-        }
     }
 
     public static let net30 = PaymentTerms.net(days: 30)
@@ -74,9 +70,11 @@ public enum PaymentTerms: Hashable, Sendable, CustomStringConvertible, Codable {
     public func displayName(chinese: Bool) -> String {
         switch self {
         case let .net(days): return chinese ? "\(days)天内付款" : "Net \(days) days"
-        case let .netMonths(months): return chinese ? "\(months)个月内付款" : "Net \(months) month\(months == 1 ? "" : "s")"
+        case let .netMonths(months):
+            return chinese ? "\(months)个月内付款" : "Net \(months) month\(months == 1 ? "" : "s")"
         case let .endOfMonthPlusDays(days): return chinese ? "月结\(days)天" : "End of month + \(days) days"
-        case let .endOfMonthPlusMonths(months): return chinese ? "月结\(months)个月" : "End of month + \(months) month\(months == 1 ? "" : "s")"
+        case let .endOfMonthPlusMonths(months): return chinese ? "月结\(months)个月" : "End of month + \(months) "
+                                                                                   + "month\(months == 1 ? "" : "s")"
         case let .installments(parts): return chinese ? "分期\(parts.count)期" : "\(parts.count) instalments"
         }
     }

@@ -1,5 +1,6 @@
 /// Other readings of common polyphonic characters (多音字) in company, product and place names, beyond the one
-/// ICU's `Any-Latin` transform gives (`重` → zhong, but 重庆 is chongqing; `长` → zhang, but 长沙 is changsha).
+/// ICU's `Any-Latin` transform gives (`重` → zhong, but 重庆 is chongqing; `长` → zhang, but 长沙 is
+/// changsha).
 /// Search keys index every reading, so both what ICU says and what people type are found.
 /// Source: the common readings listed in 《现代汉语词典》 for these characters.
 public enum Polyphones {

@@ -29,7 +29,9 @@ public enum SearchKeys {
             let letters = syllable(of: character)
             if !letters.isEmpty {
                 var readings = [letters]
-                for other in Polyphones.readings[character] ?? [] where !readings.contains(other) { readings.append(other) }
+                for other in Polyphones.readings[character] ?? [] where !readings.contains(other) {
+                    readings.append(other)
+                }
                 words.append(readings)
             }
         }
@@ -60,7 +62,8 @@ public enum SearchKeys {
     /// names reuse few characters, so bulk loads stay fast.
     static func syllable(of character: Character) -> String {
         if let cached = cache.value(for: character) { return cached }
-        let latin = String(character).applyingTransform(StringTransform("Any-Latin; Latin-ASCII"), reverse: false) ?? String(character)
+        let latin = String(character).applyingTransform(StringTransform("Any-Latin; Latin-ASCII"),
+                                                        reverse: false) ?? String(character)
         let letters = latin.lowercased().filter { $0.isASCII && ($0.isLetter || $0.isNumber) }
         cache.store(letters, for: character)
         return letters

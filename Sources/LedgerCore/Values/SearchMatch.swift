@@ -10,7 +10,8 @@ public enum SearchMatch {
         if lowerCode == q { return 0 }
         if lowerCode.hasPrefix(q) { return 1 }
         let keys = SearchKeys.pinyin(for: name)
-        let readings = keys.full.split(separator: "|").map(String.init) + keys.initials.split(separator: "|").map(String.init)
+        let readings = keys.full.split(separator: "|").map(String.init)
+            + keys.initials.split(separator: "|").map(String.init)
         let lowerName = name.lowercased()
         if lowerName.hasPrefix(q) || readings.contains(where: { $0.hasPrefix(q) }) { return 2 }
         if lowerCode.contains(q) || lowerName.contains(q) || readings.contains(where: { $0.contains(q) })

@@ -31,16 +31,17 @@ extension SQLiteLedgerStore: AuditQueries {
         return try read { db in
             var entries: [AuditLogEntry] = []
             let rows = try Row.fetchCursor(db, sql: "SELECT * FROM audit_log \(whereSQL) ORDER BY seq", arguments: args)
+            typealias C = AuditLogEntry.Columns
             while let row = try rows.next() {
-                let format: Int = (row["entry_format"] as Int?) ?? AuditEntryFormat.text
-                let hash = AuditChain.text(stored: row["hash"], format: format)
+                let format: Int = (row[C.entryFormat] as Int?) ?? AuditEntryFormat.text
+                let hash = AuditChain.text(stored: row[C.hash], format: format)
                 if AuditEntryFormat.isBulk(format) {
                     entries += Self.bulkLines(row, hash: hash).filter { matches($0.command) }
-                } else if matches(row["command"]) {
+                } else if matches(row[C.command]) {
                     entries.append(AuditLogEntry(
-                        seq: row["seq"], timestampUTC: row["timestamp_utc"], actor: row["actor"],
-                        command: row["command"], payload: row["payload"], changes: row["changes"],
-                        outcome: row["outcome"], hash: hash))
+                        seq: row[C.seq], timestampUTC: row[C.timestampUTC], actor: row[C.actor],
+                        command: row[C.command], payload: row[C.payload], changes: row[C.changes],
+                        outcome: row[C.outcome], hash: hash))
                 }
             }
             return entries
@@ -52,15 +53,15 @@ extension SQLiteLedgerStore: AuditQueries {
             var tail: [AuditLogEntry] = []   // newest first
             let rows = try Row.fetchCursor(db, sql: "SELECT * FROM audit_log ORDER BY seq DESC")
             while tail.count < limit, let row = try rows.next() {
-                let format: Int = (row["entry_format"] as Int?) ?? AuditEntryFormat.text
-                let hash = AuditChain.text(stored: row["hash"], format: format)
+                let format: Int = (row[AuditLogEntry.Columns.entryFormat] as Int?) ?? AuditEntryFormat.text
+                let hash = AuditChain.text(stored: row[AuditLogEntry.Columns.hash], format: format)
                 if AuditEntryFormat.isBulk(format) {
                     tail += Self.bulkLines(row, hash: hash).reversed()
                 } else {
                     tail.append(AuditLogEntry(
-                        seq: row["seq"], timestampUTC: row["timestamp_utc"], actor: row["actor"],
-                        command: row["command"], payload: row["payload"], changes: row["changes"],
-                        outcome: row["outcome"], hash: hash))
+                        seq: row[AuditLogEntry.Columns.seq], timestampUTC: row[AuditLogEntry.Columns.timestampUTC], actor: row[AuditLogEntry.Columns.actor],
+                        command: row[AuditLogEntry.Columns.command], payload: row[AuditLogEntry.Columns.payload], changes: row[AuditLogEntry.Columns.changes],
+                        outcome: row[AuditLogEntry.Columns.outcome], hash: hash))
                 }
             }
             return Array(tail.prefix(limit).reversed())
@@ -71,14 +72,15 @@ extension SQLiteLedgerStore: AuditQueries {
     /// with its command's payload, changes and outcome. An unreadable payload is shown as the entry itself
     /// (`audit verify` reports it).
     static func bulkLines(_ row: Row, hash: String) -> [AuditLogEntry] {
-        let blob: [UInt8] = (row["payload"] as Data?).map { Array($0) } ?? []
+        typealias C = AuditLogEntry.Columns
+        let blob: [UInt8] = (row[C.payload] as Data?).map { Array($0) } ?? []
         guard let lines = AuditChunk.lines(blob) else {
-            return [AuditLogEntry(seq: row["seq"], timestampUTC: row["timestamp_utc"], actor: row["actor"],
-                                  command: row["command"], payload: "", changes: "",
-                                  outcome: (row["outcome"] as String? ?? "") + " (payload unreadable)", hash: hash)]
+            return [AuditLogEntry(seq: row[C.seq], timestampUTC: row[C.timestampUTC], actor: row[C.actor],
+                                  command: row[C.command], payload: "", changes: "",
+                                  outcome: (row[C.outcome] as String? ?? "") + " (payload unreadable)", hash: hash)]
         }
         return lines.map {
-            AuditLogEntry(seq: row["seq"], timestampUTC: row["timestamp_utc"], actor: row["actor"], command: $0.command,
+            AuditLogEntry(seq: row[C.seq], timestampUTC: row[C.timestampUTC], actor: row[C.actor], command: $0.command,
                           payload: $0.payload, changes: $0.changes, outcome: $0.outcome, hash: hash)
         }
     }
@@ -90,22 +92,26 @@ extension SQLiteLedgerStore: AuditQueries {
                 sql: """
                     SELECT d.*, c.code AS customer_code,
                            (SELECT COUNT(*) FROM document_line l WHERE l.document_id = d.id) AS line_count,
-                           (SELECT COALESCE(SUM(l.net_amount), 0) FROM document_line l WHERE l.document_id = d.id) AS line_net,
-                           (SELECT COALESCE(SUM(l.tax_amount), 0) FROM document_line l WHERE l.document_id = d.id) AS line_tax
+                           (SELECT COALESCE(SUM(l.net_amount), 0) FROM document_line l WHERE l.document_id = d.id)
+                             AS line_net,
+                           (SELECT COALESCE(SUM(l.tax_amount), 0) FROM document_line l WHERE l.document_id = d.id)
+                             AS line_tax
                     FROM document d JOIN customer c ON c.id = d.customer_id ORDER BY d.id
                     """
             ).map { row in
-                AuditDocument(
-                    id: row["id"], kind: DocumentKind(rawValue: row["kind"]) ?? .invoice,
-                    status: DocumentStatus(rawValue: row["status"]) ?? .posted, series: row["series"],
-                    numberYear: row["number_year"], number: row["number"],
-                    displayNumber: (row["display_number"] as String?) ?? "", date: try RowMapping.date(row, "date", "document"),
-                    customerID: row["customer_id"], customerCode: row["customer_code"],
-                    currency: try RowMapping.currency(row, "document"), subtotal: row["subtotal"],
-                    taxTotal: row["tax_total"], total: row["total"], lineCount: row["line_count"],
-                    lineNetSum: row["line_net"], lineTaxSum: row["line_tax"], appliesToID: row["applies_to_id"],
-                    isDisputed: row["disputed"], externalReference: row["external_ref"], note: row["note"],
-                    voidReason: row["void_reason"])
+                typealias C = Invoice.Columns
+                typealias A = AuditDocument.Columns
+                return AuditDocument(
+                    id: row[C.id], kind: try RowMapping.code(row, C.kind, "document"),
+                    status: try RowMapping.code(row, C.status, "document"), series: row[C.series],
+                    numberYear: row[C.numberYear], number: row[C.number],
+                    displayNumber: (row[C.displayNumber] as String?) ?? "",
+                    date: try RowMapping.date(row, C.date, "document"), customerID: row[C.customerID],
+                    customerCode: row[A.customerCode], currency: try RowMapping.currency(row, "document"),
+                    subtotal: row[C.subtotal], taxTotal: row[C.taxTotal], total: row[C.total],
+                    lineCount: row[A.lineCount], lineNetSum: row[A.lineNet], lineTaxSum: row[A.lineTax],
+                    appliesToID: row[C.appliesToID], isDisputed: row[C.disputed], externalReference: row[C.externalRef],
+                    note: row[C.note], voidReason: row[C.voidReason])
             }
         }
     }
@@ -113,8 +119,16 @@ extension SQLiteLedgerStore: AuditQueries {
     public func numberCounters() throws -> [NumberCounter] {
         try read { db in
             try Row.fetchAll(db, sql: "SELECT series, year, last_number FROM number_series ORDER BY series, year").map {
-                NumberCounter(series: $0["series"], year: $0["year"], last: $0["last_number"])
+                NumberCounter(series: $0[QueryColumns.series], year: $0[QueryColumns.year],
+                              last: $0[QueryColumns.lastNumber])
             }
         }
+    }
+}
+
+extension AuditDocument {
+    /// The columns `auditDocuments` adds to `document`'s (`Invoice.Columns`).
+    enum Columns: String, ColumnExpression {
+        case customerCode = "customer_code", lineCount = "line_count", lineNet = "line_net", lineTax = "line_tax"
     }
 }

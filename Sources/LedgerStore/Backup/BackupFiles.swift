@@ -68,7 +68,8 @@ enum BackupFiles {
 
     /// Atomically replaces `target` with `source` (same folder), then makes the rename durable.
     static func renameAtomically(_ source: String, to target: String) throws(LedgerError) {
-        guard rename(source, target) == 0 else { throw .storage("cannot rename \(source) to \(target): \(errnoText())") }
+        guard rename(source,
+                     target) == 0 else { throw .storage("cannot rename \(source) to \(target): \(errnoText())") }
         fsyncDirectory(folder(of: target))
     }
 

@@ -25,41 +25,29 @@ public struct BackupCounts: Hashable, Sendable, Codable, CustomStringConvertible
 public struct BackupReport: Hashable, Sendable {
     /// The file checked (after a backup: the final name).
     public var path: String
-    public var sizeBytes: Int64
+    public var sizeBytes: Int64 = 0
     /// `PRAGMA integrity_check`: `ok`, or its first messages.
-    public var integrity: String
+    public var integrity: String = "not checked"
     /// From the file header: `delete` (a rollback-journal file, needs no sidecar files) or `wal`.
-    public var journalMode: String
+    public var journalMode: String = "unknown"
     /// nil when the audit hash chain is intact, else the first break.
     public var auditChainProblem: String?
     public var counts: BackupCounts?
     /// Hash of the last audit entry (ties the backup to a point in the ledger's history).
     public var lastAuditHash: String?
     /// Every problem found, each naming what is wrong; empty when the file is a usable backup.
-    public var problems: [String]
+    public var problems: [String] = []
     /// nil for a plain SQLite backup; else how it is encrypted (`EncryptedBackupFile.scheme`).
     public var encryption: String?
     /// The practice-ledger marker (training) found in the backup's settings; nil for a real ledger's backup.
     public var practiceMarker: String?
 
-    public init(path: String, sizeBytes: Int64 = 0, integrity: String = "not checked", journalMode: String = "unknown",
-                auditChainProblem: String? = nil, counts: BackupCounts? = nil, lastAuditHash: String? = nil,
-                problems: [String] = []) {
-        self.path = path
-        self.sizeBytes = sizeBytes
-        self.integrity = integrity
-        self.journalMode = journalMode
-        self.auditChainProblem = auditChainProblem
-        self.counts = counts
-        self.lastAuditHash = lastAuditHash
-        self.problems = problems
-    }
-
     public var isGood: Bool { problems.isEmpty }
 
     /// One line per fact, for the CLI.
     public var summaryLines: [String] {
-        var lines = ["file: \(path)", "size: \(sizeBytes) bytes", "integrity: \(integrity)", "journal mode: \(journalMode)",
+        var lines = ["file: \(path)", "size: \(sizeBytes) bytes", "integrity: \(integrity)",
+                     "journal mode: \(journalMode)",
                      "audit chain: \(auditChainProblem.map { "BROKEN at \($0)" } ?? (counts == nil ? "not checked" : "intact"))"]
         if let counts { lines.append("contents: \(counts)") }
         if let encryption { lines.append("encryption: \(encryption)") }

@@ -17,7 +17,8 @@ extension SQLiteLedgerStore {
     public static func day(ofDailyBackupFileName name: String, ledgerStem: String = "ledger") -> CivilDate? {
         let plain = name.hasSuffix(encryptedSuffix) ? String(name.dropLast(encryptedSuffix.count)) : name
         let prefix = ledgerStem + "-"
-        guard plain.hasPrefix(prefix), plain.hasSuffix(".sqlite"), plain.count == prefix.count + "YYYY-MM-DD.sqlite".count
+        guard plain.hasPrefix(prefix), plain.hasSuffix(".sqlite"),
+        plain.count == prefix.count + "YYYY-MM-DD.sqlite".count
         else { return nil }
         let date = CivilDate(iso: String(plain.dropFirst(prefix.count).dropLast(".sqlite".count)))
         return date.flatMap { dailyBackupFileName(for: $0, ledgerStem: ledgerStem) == plain ? $0 : nil }
@@ -87,7 +88,8 @@ extension SQLiteLedgerStore {
         let files = dailyBackups(in: folder, ledgerStem: ledgerStem)
         guard files.count > keep else { return [] }
         var removed: [String] = []
-        for file in files.dropFirst(max(keep, 1)) where (try? FileManager.default.removeItem(atPath: file.path)) != nil {
+        for file in files.dropFirst(max(keep,
+                                        1)) where (try? FileManager.default.removeItem(atPath: file.path)) != nil {
             try? FileManager.default.removeItem(atPath: BackupManifest.path(forBackup: file.path))
             removed.append(file.path)
         }
@@ -126,7 +128,8 @@ extension SQLiteLedgerStore {
     /// (default 24 h). Cheap: lists one folder, opens no file.
     public static func backupIsOverdue(directory: String, ledgerStem: String = "ledger", now: Date = Date(),
                                        maxAge: TimeInterval = 86_400) -> Bool {
-        guard let last = dailyBackups(in: directory, ledgerStem: ledgerStem).max(by: { $0.modified < $1.modified }) else { return true }
+        guard let last = dailyBackups(in: directory,
+                                      ledgerStem: ledgerStem).max(by: { $0.modified < $1.modified }) else { return true }
         return now.timeIntervalSince(last.modified) > maxAge
     }
 

@@ -13,7 +13,8 @@ import LedgerCore
 ///
 /// scrypt gives 64 bytes: the first 32 are the AES key, the last 32 an HMAC-SHA256 key. The key check is the first
 /// 16 bytes of HMAC(header without the check): a wrong passphrase (or an altered header) is told apart from an
-/// altered body. Chunk i has the nonce 0x00000000 ‖ i (8 bytes); its additional data is the header ‖ i ‖ last-flag,
+/// altered body. Chunk i has the nonce 0x00000000 ‖ i (8 bytes); its additional data is the header ‖ i ‖
+/// last-flag,
 /// so reordering, dropping, appending or truncating chunks fails authentication. The key is new for every file
 /// (random salt), so counter nonces never repeat under one key.
 public enum EncryptedBackupFile {
@@ -123,7 +124,8 @@ public enum EncryptedBackupFile {
             if !isLast, let offset = try? input.offset() { try? input.seek(toOffset: offset - 1) }
             let plain: Data
             do {
-                let box = try AES.GCM.SealedBox(nonce: nonce(index), ciphertext: body.prefix(n), tag: body.suffix(tagSize))
+                let box = try AES.GCM.SealedBox(nonce: nonce(index), ciphertext: body.prefix(n),
+                                                tag: body.suffix(tagSize))
                 plain = try AES.GCM.open(box, using: keys.aes, authenticating: additionalData(header, index, isLast))
             } catch {
                 throw .altered("chunk \(index) fails authentication")
@@ -145,7 +147,8 @@ public enum EncryptedBackupFile {
     }
 
     static func deriveKeys(_ passphrase: String, header: [UInt8], logN: Int = PasswordHash.logN,
-                           r: Int = PasswordHash.blockSize, p: Int = PasswordHash.parallelism) throws(LedgerError) -> Keys {
+                           r: Int = PasswordHash.blockSize,
+                           p: Int = PasswordHash.parallelism) throws(LedgerError) -> Keys {
         let bytes: [UInt8]
         do {
             bytes = try PasswordHash.derive(passphrase, salt: Array(header[16..<32]), logN: logN, r: r, p: p, count: 64)

@@ -91,7 +91,8 @@ extension SQLiteLedgerStore {
         default: report.journalMode = "unknown (\(header[18]), \(header[19]))"
         }
         guard report.journalMode == "delete" else {
-            report.problems.append("\(path): journal mode is \(report.journalMode), not delete: the file is not self-contained"
+            report.problems.append("\(path): journal mode is \(report.journalMode), not delete: the file is not "
+                                   + "self-contained"
                                    + " (it would need its -wal sidecar)")
             return report
         }
@@ -99,7 +100,8 @@ extension SQLiteLedgerStore {
         let pageSize = header[16] == 0 && header[17] == 1 ? 65536 : Int(header[16]) << 8 | Int(header[17])
         let pageCount = header[28..<32].reduce(0) { $0 << 8 | Int($1) }
         if header[24..<28].elementsEqual(header[92..<96]), pageCount > 0, Int64(pageSize) * Int64(pageCount) > size {
-            report.problems.append("\(path) is truncated: \(size) bytes, the header says \(pageCount) pages of \(pageSize) bytes")
+            report.problems.append("\(path) is truncated: \(size) bytes, the header says \(pageCount) pages of "
+                                   + "\(pageSize) bytes")
             return report
         }
         do {
@@ -212,7 +214,8 @@ extension SQLiteLedgerStore {
             }
             var report = verify(backupAt: temp)
             if report.isGood && report.counts != expected.counts {
-                report.problems.append("the copy holds \(report.counts.map(\.description) ?? "nothing"), the ledger held \(expected.counts)")
+                report.problems.append("the copy holds \(report.counts.map(\.description) ?? "nothing"), the ledger "
+                                                                                                     + "held \(expected.counts)")
             }
             if report.isGood && report.lastAuditHash != expected.lastAuditHash {
                 report.problems.append("the copy's last audit entry differs from the ledger's")

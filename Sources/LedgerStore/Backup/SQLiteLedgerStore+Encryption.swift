@@ -29,7 +29,8 @@ extension SQLiteLedgerStore {
     public func backup(to path: String, passphrase: String?) throws -> BackupReport {
         guard let passphrase else { return try backup(to: path) }
         guard passphrase.count >= Self.minimumPassphraseLength else {
-            throw LedgerError.validation([FieldIssue("passphrase", "must have at least \(Self.minimumPassphraseLength) characters")])
+            throw LedgerError.validation([FieldIssue("passphrase",
+                                                     "must have at least \(Self.minimumPassphraseLength) characters")])
         }
         let target = BackupFiles.absolute(path)
         let folder = BackupFiles.folder(of: target)
@@ -43,7 +44,8 @@ extension SQLiteLedgerStore {
             try EncryptedBackupFile.encrypt(plain, to: partial, passphrase: passphrase)
             let expected = BackupManifest.sha256(ofFile: plain)
             let decrypted = try EncryptedBackupFile.decrypt(partial, to: nil, passphrase: passphrase)
-            guard decrypted == expected else { throw LedgerError.storage("the encrypted copy does not decrypt to the backup") }
+            guard decrypted == expected else { throw LedgerError.storage("the encrypted copy does not decrypt to the "
+                                                                         + "backup") }
             try BackupFiles.fsyncFile(partial)
             BackupFiles.removeSidecars(of: target)
             try BackupFiles.renameAtomically(partial, to: target)
@@ -63,7 +65,8 @@ extension SQLiteLedgerStore {
     /// also the decrypted contents (into a private temp folder, deleted afterwards): integrity, audit chain,
     /// counts and head equal to the manifest's. A wrong passphrase is a problem of its own. Never throws.
     public static func verifyEncrypted(backupAt path: String, passphrase: String?) -> BackupReport {
-        var report = BackupReport(path: path, sizeBytes: BackupFiles.regularFileSize(path) ?? 0, journalMode: "encrypted")
+        var report = BackupReport(path: path, sizeBytes: BackupFiles.regularFileSize(path) ?? 0,
+                                  journalMode: "encrypted")
         report.encryption = EncryptedBackupFile.scheme
         if let passphrase {
             do {
@@ -80,7 +83,8 @@ extension SQLiteLedgerStore {
                     report.lastAuditHash = inner.lastAuditHash
                     report.auditChainProblem = inner.auditChainProblem
                     report.practiceMarker = inner.practiceMarker
-                    report.problems += inner.problems.map { $0.replacingOccurrences(of: temp, with: path + " (decrypted)") }
+                    report.problems += inner.problems.map { $0.replacingOccurrences(of: temp,
+                                                                                    with: path + " (decrypted)") }
                 }
             } catch {
                 report.problems.append("\(path) cannot be decrypted: \(error)")
@@ -95,7 +99,8 @@ extension SQLiteLedgerStore {
     /// `restore(from:to:)` for a backup that may be encrypted: decrypted with `passphrase` into a private temp file
     /// beside the ledger first (GCM authenticates every chunk), restored from there, and the temp file deleted.
     /// - Throws: `LedgerError.refused` for a wrong passphrase or an altered file; as `restore(from:to:)` otherwise.
-    public static func restore(from backup: String, to ledgerPath: String, passphrase: String?) throws -> RestoreReport {
+    public static func restore(from backup: String, to ledgerPath: String,
+                               passphrase: String?) throws -> RestoreReport {
         guard EncryptedBackupFile.isEncrypted(backup) else { return try restore(from: backup, to: ledgerPath) }
         guard let passphrase else { throw LedgerError.refused("\(backup) is encrypted: the passphrase is needed") }
         let ledger = BackupFiles.absolute(ledgerPath)
@@ -142,7 +147,8 @@ extension SQLiteLedgerStore {
         }
         let target = dir + "/" + BackupFiles.name(of: backup)
         if BackupFiles.sameFile(backup, target) { throw LedgerError.refused("--to names the backup's own folder") }
-        for (source, final) in [(backup, target), (BackupManifest.path(forBackup: backup), BackupManifest.path(forBackup: target))] {
+        for (source, final) in [(backup, target),
+                                (BackupManifest.path(forBackup: backup), BackupManifest.path(forBackup: target))] {
             let partial = BackupFiles.partialPath(for: final)
             do {
                 try BackupFiles.createPrivateFile(partial)
@@ -172,7 +178,8 @@ extension SQLiteLedgerStore {
     static func copyBytes(from source: String, to target: String) throws {
         guard let input = FileHandle(forReadingAtPath: source) else { throw LedgerError.storage("cannot read \(source)") }
         defer { try? input.close() }
-        guard let output = FileHandle(forWritingAtPath: target) else { throw LedgerError.storage("cannot write \(target)") }
+        guard let output = FileHandle(forWritingAtPath: target) else { throw LedgerError.storage("cannot write "
+                                                                                                 + "\(target)") }
         defer { try? output.close() }
         while let block = try input.read(upToCount: 1 << 20), !block.isEmpty { try output.write(contentsOf: block) }
     }

@@ -32,7 +32,8 @@ extension SQLiteLedgerStore {
         try restore(from: backup, to: ledgerPath, now: now, fault: nil)
     }
 
-    static func restore(from backup: String, to ledgerPath: String, now: Date, fault: BackupFault?) throws -> RestoreReport {
+    static func restore(from backup: String, to ledgerPath: String, now: Date,
+                        fault: BackupFault?) throws -> RestoreReport {
         let ledgerPath = BackupFiles.absolute(ledgerPath)
         if BackupFiles.sameFile(backup, ledgerPath) {
             throw LedgerError.refused("cannot restore \(backup) onto itself")
@@ -68,7 +69,8 @@ extension SQLiteLedgerStore {
         do {
             var keptAt: String?
             if FileManager.default.fileExists(atPath: ledgerPath) {
-                keptAt = try swapHoldingExclusiveLock(ledgerPath: ledgerPath, prepared: prepared, now: now, fault: fault)
+                keptAt = try swapHoldingExclusiveLock(ledgerPath: ledgerPath, prepared: prepared, now: now,
+                                                      fault: fault)
             } else {
                 try fault?(.beforeRename)
                 try commit(prepared)
@@ -97,7 +99,8 @@ extension SQLiteLedgerStore {
         do {
             current = try DatabaseQueue(path: ledgerPath, configuration: config)
         } catch let error as DatabaseError {
-            throw LedgerError.storage("cannot open the current ledger \(ledgerPath): \(error.message ?? error.description)")
+            throw LedgerError.storage("cannot open the current ledger \(ledgerPath): "
+                                      + "\(error.message ?? error.description)")
         }
         defer { try? current.close() }
         return try current.writeWithoutTransaction { db in
@@ -106,8 +109,10 @@ extension SQLiteLedgerStore {
                 let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode=DELETE")
                 guard mode == "delete" else { throw LedgerError.refused("ledger stayed in journal mode \(mode ?? "?")") }
                 try db.execute(sql: "BEGIN EXCLUSIVE")
-            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
-                throw LedgerError.refused("the ledger \(ledgerPath) is open in another program (the app or a salesledger"
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY
+                || error.resultCode == .SQLITE_LOCKED {
+                throw LedgerError.refused("the ledger \(ledgerPath) is open in another program (the app or a "
+                                          + "salesledger"
                                           + " command): close it, then restore again; nothing was changed")
             }
             defer { try? db.execute(sql: "ROLLBACK") }
@@ -116,7 +121,8 @@ extension SQLiteLedgerStore {
                 do {
                     try FileManager.default.copyItem(atPath: ledgerPath, toPath: keptAt)
                 } catch {
-                    throw LedgerError.storage("cannot keep the current ledger as \(keptAt): \(error.localizedDescription)")
+                    throw LedgerError.storage("cannot keep the current ledger as \(keptAt): "
+                                              + "\(error.localizedDescription)")
                 }
             }
             try BackupFiles.fsyncFile(keptAt)

@@ -15,8 +15,8 @@ struct ClassFilterSQL {
     init(db: Database, basis: ClassBasis) throws {
         self.db = db
         self.basis = basis
-        for row in try Row.fetchAll(db, sql: "SELECT * FROM class_dimension") {
-            let d = ClassRows.dimension(row)
+        for row in try Row.fetchAll(db, sql: "SELECT rowid AS id, * FROM class_dimension") {
+            let d = try ClassRows.dimension(row)
             dimensions[d.code] = d
         }
     }
@@ -30,22 +30,27 @@ struct ClassFilterSQL {
         return d
     }
 
-    /// The SQL value of a record's class in `dimension`, seen from `target`; `productAlias` names the product of a line.
-    /// Returns nil when the dimension's records are not reachable from the target (e.g. a product dimension on customers).
+    /// The SQL value of a record's class in `dimension`, seen from `target`; `productAlias` names the product of a
+    /// line.
+    /// Returns nil when the dimension's records are not reachable from the target (e.g. a product dimension on
+    /// customers).
     func valueExpression(_ code: String, target: Target, productAlias: String = "p") throws -> String? {
         let d = try dimension(code)
         func assigned(_ entity: ClassEntity, _ idExpr: String) -> String {
-            "COALESCE((SELECT ca.class_code FROM class_assignment ca WHERE ca.entity = '\(entity.rawValue)' AND ca.entity_id = \(idExpr) AND ca.dimension = \(Self.literal(code))), '')"
+            "COALESCE((SELECT ca.class_code FROM class_assignment ca WHERE ca.entity = '\(entity.rawValue)' AND "
+            + "ca.entity_id = \(idExpr) AND ca.dimension = \(Self.literal(code))), '')"
         }
         switch (d.entity, target) {
         case (.customer, .customer), (.customer, .document):
-            if target == .document, basis == .atPosting, let builtIn = BuiltInDimension(rawValue: code), builtIn.isCopiedAtPosting {
+            if target == .document, basis == .atPosting, let builtIn = BuiltInDimension(rawValue: code),
+            builtIn.isCopiedAtPosting {
                 return "d.\(builtIn.rawValue)"
             }
             if let (_, column) = ClassColumns.column(entity: .customer, dimension: code) { return "c.\(column)" }
             return assigned(.customer, "c.id")
         case (.product, .product), (.product, .document):
-            if let (_, column) = ClassColumns.column(entity: .product, dimension: code) { return "COALESCE(\(productAlias).\(column), '')" }
+            if let (_, column) = ClassColumns.column(entity: .product,
+                                                     dimension: code) { return "COALESCE(\(productAlias).\(column), '')" }
             return assigned(.product, "\(productAlias).id")
         case (.invoice, .document):
             return assigned(.invoice, "d.id")
@@ -58,8 +63,9 @@ struct ClassFilterSQL {
     func expand(_ condition: ClassCondition) throws -> [String] {
         guard condition.includeDescendants else { return condition.codes }
         var children: [String: [String]] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT code, parent_code FROM class_node WHERE dimension = ?", arguments: [condition.dimension]) {
-            children[row["parent_code"], default: []].append(row["code"])
+        for row in try Row.fetchAll(db, sql: "SELECT code, parent_code FROM class_node WHERE dimension = ?",
+                                    arguments: [condition.dimension]) {
+            children[row[ClassRows.C.parentCode], default: []].append(row[ClassRows.C.code])
         }
         var out: [String] = []
         var seen = Set<String>()
@@ -85,12 +91,16 @@ struct ClassFilterSQL {
             let codes = try expand(condition)
             let d = try dimension(condition.dimension)
             if target == .document, d.entity == .product {
-                guard let expr = try valueExpression(condition.dimension, target: .document, productAlias: "p2") else { continue }
-                parts.append("EXISTS (SELECT 1 FROM document_line l2 JOIN product p2 ON p2.id = l2.product_id WHERE l2.document_id = d.id AND \(Self.inList(expr, codes)))")
+                guard let expr = try valueExpression(condition.dimension, target: .document,
+                                                     productAlias: "p2") else { continue }
+                parts.append("EXISTS (SELECT 1 FROM document_line l2 JOIN product p2 ON p2.id = l2.product_id WHERE "
+                             + "l2.document_id = d.id AND \(Self.inList(expr, codes)))")
                 continue
             }
             guard let expr = try valueExpression(condition.dimension, target: target) else {
-                throw LedgerError.validation([FieldIssue("dimension", "'\(condition.dimension)' classifies \(d.entity.rawValue)s and cannot filter this list")])
+                throw LedgerError.validation([FieldIssue("dimension",
+                                                         "'\(condition.dimension)' classifies \(d.entity.rawValue)s "
+                                                         + "and cannot filter this list")])
             }
             parts.append(Self.inList(expr, codes))
         }

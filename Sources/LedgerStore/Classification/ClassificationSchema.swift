@@ -57,11 +57,13 @@ enum ClassificationSchema {
             """)
             for builtIn in BuiltInDimension.allCases {
                 let d = builtIn.dimension
-                try db.execute(sql: "INSERT INTO class_dimension (code, name_en, name_zh, entity, built_in) VALUES (?,?,?,?,1)",
+                try db.execute(sql: "INSERT INTO class_dimension (code, name_en, name_zh, entity, built_in) VALUES "
+                                    + "(?,?,?,?,1)",
                                arguments: [d.code, d.nameEN, d.nameZH, d.entity.rawValue])
             }
             for (order, node) in seedClasses.enumerated() {
-                try db.execute(sql: "INSERT INTO class_node (dimension, code, parent_code, name_en, name_zh, sort_order) VALUES (?,?,?,?,?,?)",
+                try db.execute(sql: "INSERT INTO class_node (dimension, code, parent_code, name_en, name_zh, "
+                                    + "sort_order) VALUES (?,?,?,?,?,?)",
                                arguments: [node.dimension, node.code, node.parentCode, node.nameEN, node.nameZH, order])
             }
         }
@@ -81,9 +83,10 @@ enum ClassificationSchema {
                   ClassNode(dimension: risk, code: "high", nameEN: "High risk", nameZH: "高风险")]
         let rfm = BuiltInDimension.rfmSegment.rawValue
         for (code, en, zh) in [("champions", "Champions", "冠军客户"), ("loyal", "Loyal", "忠诚客户"),
-                               ("promising", "Promising", "潜力客户"), ("needs_attention", "Needs attention", "需关注客户"),
-                               ("at_risk", "At risk", "流失风险客户"), ("hibernating", "Hibernating", "沉睡客户"),
-                               ("lost", "Lost", "流失客户")] {
+                               ("promising", "Promising", "潜力客户"),
+                               ("needs_attention", "Needs attention", "需关注客户"),
+                               ("at_risk", "At risk", "流失风险客户"),
+                               ("hibernating", "Hibernating", "沉睡客户"), ("lost", "Lost", "流失客户")] {
             nodes.append(ClassNode(dimension: rfm, code: code, nameEN: en, nameZH: zh))
         }
         return nodes

@@ -5,7 +5,8 @@ import LedgerCore
 extension SQLiteLedgerStore {
     public func classDimensions() throws -> [ClassDimension] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM class_dimension ORDER BY built_in DESC, code").map(ClassRows.dimension)
+            try Row.fetchAll(db,
+                             sql: "SELECT rowid AS id, * FROM class_dimension ORDER BY built_in DESC, code").map(ClassRows.dimension)
         }
     }
 
@@ -42,7 +43,8 @@ extension SQLiteLedgerStore {
         try read { db in
             guard let (table, column) = ClassColumns.column(entity: entity, dimension: dimension) else {
                 return try Row.fetchAll(db, sql: """
-                    SELECT * FROM class_assignment WHERE entity = ? AND dimension = ? AND class_code <> '' ORDER BY entity_id
+                    SELECT rowid AS id, * FROM class_assignment WHERE entity = ? AND dimension = ? AND class_code <> ''
+                    ORDER BY entity_id
                     """, arguments: [entity.rawValue, dimension]).map(ClassRows.assignment)
             }
             return try Row.fetchAll(db, sql: """
@@ -51,13 +53,15 @@ extension SQLiteLedgerStore {
                   ON ca.entity = ? AND ca.entity_id = t.id AND ca.dimension = ?
                 WHERE t.\(column) <> '' ORDER BY t.id
                 """, arguments: [entity.rawValue, dimension]).map { row in
-                let value: String = row["value"]
-                let stored: String? = row["class_code"]
-                let source = stored == value ? ClassSource(stored: row["source"] ?? "manual") : .manual
-                let setOn: String? = stored == value ? row["set_on"] : nil
-                return ClassAssignment(entity: entity, entityID: row["id"], dimension: dimension, classCode: value,
-                                       source: source, setOn: try setOn.map { _ in try RowMapping.date(row, "set_on", "class_assignment") }
-                                           ?? CivilDate(daysSinceEpoch: 0))
+                typealias C = ClassRows.Columns
+                let value: String = row[C.value]
+                let stored = (row[C.classCode] as String?) == value
+                // A class set in the record's own column before any assignment row has no date: day 0 marks it.
+                return ClassAssignment(entity: entity, entityID: row[C.id], dimension: dimension, classCode: value,
+                                       source: try stored ? ClassRows.source(row,
+                                                                             "class_assignment of \(table)") : .manual,
+                                       setOn: try stored ? RowMapping.date(row, C.setOn, "class_assignment of \(table)")
+                                           : CivilDate(daysSinceEpoch: 0))
             }
         }
     }
@@ -67,6 +71,12 @@ extension SQLiteLedgerStore {
     }
 
     // MARK: - Facts for the rules
+
+    /// The columns of the fact queries below.
+    enum FactColumns: String, ColumnExpression {
+        case id, code, sku, revenue, invoices, lastDate = "last_date", total, paid, customerID = "customer_id", date
+        case dueDate = "due_date"
+    }
 
     static func dateClause(_ column: String, from: CivilDate?, to: CivilDate?) -> String {
         var parts: [String] = []
@@ -87,9 +97,11 @@ extension SQLiteLedgerStore {
                 LEFT JOIN document d ON d.customer_id = c.id AND d.status = 'posted' AND \(dates)
                 GROUP BY c.id ORDER BY c.code
                 """).map { row in
-                let last: String? = row["last_date"]
-                return CustomerSalesFact(customerID: row["id"], customerCode: row["code"], currency: try RowMapping.currency(row, "customer"),
-                                         revenue: row["revenue"], invoices: row["invoices"], lastInvoiceDate: last.flatMap(CivilDate.init(iso:)))
+                typealias C = FactColumns
+                return CustomerSalesFact(customerID: row[C.id], customerCode: row[C.code],
+                                         currency: try RowMapping.currency(row, "customer"), revenue: row[C.revenue],
+                                         invoices: row[C.invoices],
+                                         lastInvoiceDate: try RowMapping.optionalDate(row, C.lastDate, "document"))
             }
         }
     }
@@ -107,7 +119,8 @@ extension SQLiteLedgerStore {
                 ) x ON x.product_id = p.id
                 ORDER BY p.sku
                 """).map { row in
-                ProductSalesFact(productID: row["id"], sku: row["sku"], currency: try RowMapping.currency(row, "product"), revenue: row["revenue"])
+                ProductSalesFact(productID: row[FactColumns.id], sku: row[FactColumns.sku],
+                                 currency: try RowMapping.currency(row, "product"), revenue: row[FactColumns.revenue])
             }
         }
     }
@@ -119,16 +132,19 @@ extension SQLiteLedgerStore {
                   \(OpenAsOf.allocatedToInvoice("d.id", asOf: ":asOf")) AS paid,
                   (SELECT MAX(a.date) FROM allocation a WHERE a.invoice_id = d.id AND a.date <= :asOf) AS last_date
                 FROM document d JOIN customer c ON c.id = d.customer_id
-                WHERE d.kind = 'invoice' AND d.status = 'posted' AND d.date >= :from AND d.date <= :to AND d.due_date <= :asOf
+                WHERE d.kind = 'invoice' AND d.status = 'posted' AND d.date >= :from AND d.date <= :to
+                  AND d.due_date <= :asOf
                 ORDER BY c.code, d.date, d.id
                 """, arguments: ["asOf": asOf.description, "from": from.description, "to": to.description]).map { row in
-                let total: Int64 = row["total"]
-                let paid: Int64 = row["paid"]
-                let last: String? = row["last_date"]
-                return PaymentFact(invoiceID: row["id"], customerID: row["customer_id"], customerCode: row["code"],
-                                   date: try RowMapping.date(row, "date", "document"),
-                                   dueDate: try RowMapping.date(row, "due_date", "document"), total: total,
-                                   paid: paid, settledOn: paid >= total && total > 0 ? last.flatMap(CivilDate.init(iso:)) : nil)
+                typealias C = FactColumns
+                let total: Int64 = row[C.total]
+                let paid: Int64 = row[C.paid]
+                let settled = paid >= total && total > 0
+                return PaymentFact(invoiceID: row[C.id], customerID: row[C.customerID], customerCode: row[C.code],
+                                   date: try RowMapping.date(row, C.date, "document"),
+                                   dueDate: try RowMapping.date(row, C.dueDate, "document"), total: total, paid: paid,
+                                   settledOn: try settled ? RowMapping.optionalDate(row, C.lastDate,
+                                                                                    "allocation") : nil)
             }
         }
     }

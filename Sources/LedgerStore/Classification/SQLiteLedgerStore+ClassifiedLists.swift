@@ -3,7 +3,8 @@ import LedgerCore
 
 /// Lists filtered by classes (a class includes its sub-classes) and searched.
 extension SQLiteLedgerStore {
-    public func classifiedCustomers(filter: ClassFilter, asOf: CivilDate, page: PageRequest) throws -> [CustomerListRow] {
+    public func classifiedCustomers(filter: ClassFilter, asOf: CivilDate,
+                                    page: PageRequest) throws -> [CustomerListRow] {
         let clause = try read { db in try ClassFilterSQL(db: db, basis: .current).clause(filter, target: .customer) }
         return try customerRows(search: filter.search, extraClause: clause, asOf: asOf, page: page)
     }
@@ -16,18 +17,24 @@ extension SQLiteLedgerStore {
             let clause = try ClassFilterSQL(db: db, basis: .current).clause(filter, target: .product)
             var arguments = args
             arguments += [page.limit, page.offset]
-            return try Row.fetchAll(db, sql: "SELECT p.* FROM product p WHERE \(productSearch) AND \(clause) ORDER BY p.sku LIMIT ? OFFSET ?",
+            return try Row.fetchAll(db,
+                                    sql: "SELECT p.* FROM product p WHERE \(productSearch) AND \(clause) ORDER BY "
+                                         + "p.sku LIMIT ? OFFSET ?",
                                     arguments: arguments).map(RowMapping.product)
         }
     }
 
-    public func classifiedInvoices(filter: ClassFilter, invoiceFilter: InvoiceFilter, page: PageRequest) throws -> [InvoiceListRow] {
+    public func classifiedInvoices(filter: ClassFilter, invoiceFilter: InvoiceFilter,
+                                   page: PageRequest) throws -> [InvoiceListRow] {
         try read { db in
             var (clause, args) = SQLiteLedgerStore.invoiceWhere(invoiceFilter)
             clause += " AND " + (try ClassFilterSQL(db: db, basis: filter.basis).clause(filter, target: .document))
             if let search = filter.search?.trimmingSpacesForSearch(), !search.isEmpty {
-                let pattern = "%" + search.replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "%"
-                clause += " AND (d.display_number LIKE ? ESCAPE '\\' OR d.external_ref LIKE ? ESCAPE '\\' OR c.code LIKE ? ESCAPE '\\' OR instr(c.name, ?) > 0 OR c.pinyin LIKE ? ESCAPE '\\' OR c.pinyin_initials LIKE ? ESCAPE '\\')"
+                let pattern = "%" + search.replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_",
+                                                                                                           with: "\\_") + "%"
+                clause += " AND (d.display_number LIKE ? ESCAPE '\\' OR d.external_ref LIKE ? ESCAPE '\\' OR c.code "
+                          + "LIKE ? ESCAPE '\\' OR instr(c.name, ?) > 0 OR c.pinyin LIKE ? ESCAPE '\\' OR "
+                            + "c.pinyin_initials LIKE ? ESCAPE '\\')"
                 args += [pattern, pattern, pattern, search, pattern.lowercased(), pattern.lowercased()]
             }
             return try Self.invoiceRows(db, whereClause: clause, arguments: args, page: page)
@@ -36,20 +43,26 @@ extension SQLiteLedgerStore {
 
     public func classifiedOpenItems(filter: ClassFilter, asOf: CivilDate) throws -> [OpenItem] {
         try read { db in
-            var clause = "d.date <= :asOf AND " + (try ClassFilterSQL(db: db, basis: filter.basis).clause(filter, target: .document))
+            var clause = "d.date <= :asOf AND " + (try ClassFilterSQL(db: db, basis: filter.basis).clause(filter,
+                                                                                                          target: .document))
             var arguments: StatementArguments = ["asOf": asOf.description]
             if let search = filter.search?.trimmingSpacesForSearch(), !search.isEmpty {
-                clause += " AND (d.display_number LIKE :pattern ESCAPE '\\' OR c.code LIKE :pattern ESCAPE '\\' OR instr(c.name, :raw) > 0 OR c.pinyin LIKE :lower ESCAPE '\\' OR c.pinyin_initials LIKE :lower ESCAPE '\\')"
-                let pattern = "%" + search.replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "%"
+                clause += " AND (d.display_number LIKE :pattern ESCAPE '\\' OR c.code LIKE :pattern ESCAPE '\\' OR "
+                          + "instr(c.name, :raw) > 0 OR c.pinyin LIKE :lower ESCAPE '\\' OR c.pinyin_initials LIKE "
+                            + ":lower ESCAPE '\\')"
+                let pattern = "%" + search.replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_",
+                                                                                                           with: "\\_") + "%"
                 arguments = ["asOf": asOf.description, "pattern": pattern, "raw": search, "lower": pattern.lowercased()]
             }
-            return try Row.fetchAll(db, sql: RowMapping.openItemsSQL(whereClause: clause, asOf: true), arguments: arguments)
+            return try Row.fetchAll(db, sql: RowMapping.openItemsSQL(whereClause: clause, asOf: true),
+                                    arguments: arguments)
                 .map(RowMapping.openItem)
         }
     }
 
     /// Invoice list rows (as `invoices(filter:page:)`) for a WHERE clause over `d` and `c`, by date.
-    static func invoiceRows(_ db: Database, whereClause: String, arguments: StatementArguments, page: PageRequest) throws -> [InvoiceListRow] {
+    static func invoiceRows(_ db: Database, whereClause: String, arguments: StatementArguments,
+                            page: PageRequest) throws -> [InvoiceListRow] {
         var args = arguments
         args += [page.limit, page.offset]
         return try Row.fetchAll(db, sql: """
@@ -63,14 +76,6 @@ extension SQLiteLedgerStore {
             WHERE \(whereClause)
             ORDER BY d.date, d.id
             LIMIT ? OFFSET ?
-            """, arguments: args).map { row in
-            let cur = try RowMapping.currency(row, "document")
-            return InvoiceListRow(id: row["id"], number: row["number"], kind: try RowMapping.code(row, "kind", "document"),
-                                  status: try RowMapping.code(row, "status", "document"),
-                                  date: try RowMapping.date(row, "date", "document"),
-                                  dueDate: try RowMapping.date(row, "due_date", "document"),
-                                  customerCode: row["code"], customerName: row["name"],
-                                  total: Money(minorUnits: row["total"], currency: cur), open: row["open"])
-        }
+            """, arguments: args).map(RowMapping.invoiceListRow)
     }
 }

@@ -29,7 +29,8 @@ extension SQLiteLedgerStore {
         func key(_ axis: PivotAxis) throws -> String {
             switch axis {
             case .period(.month): return "substr(d.date, 1, 7)"
-            case .period(.quarter): return "substr(d.date, 1, 4) || '-Q' || ((CAST(substr(d.date, 6, 2) AS INTEGER) + 2) / 3)"
+            case .period(.quarter): return "substr(d.date, 1, 4) || '-Q' || ((CAST(substr(d.date, 6, 2) AS INTEGER) + "
+                                           + "2) / 3)"
             case .period(.year): return "substr(d.date, 1, 4)"
             case .dimension("customer"): return "c.code"
             case .dimension("salesperson"): return "COALESCE(s.code, '')"
@@ -59,7 +60,9 @@ extension SQLiteLedgerStore {
         case .invoices: value = "COUNT(DISTINCT CASE WHEN d.kind = 'invoice' THEN d.id END)"
         case .openBalance, .overdue:
             if lineLevel {
-                throw LedgerError.validation([FieldIssue("measure", "\(query.measure.rawValue) is kept per invoice, not per product: group by a customer or document dimension")])
+                throw LedgerError.validation([FieldIssue("measure",
+                                                         "\(query.measure.rawValue) is kept per invoice, not per "
+                                                         + "product: group by a customer or document dimension")])
             }
             filters += ["d.kind = 'invoice'", "d.date <= :asOf", "o.open <> 0"]
             if query.measure == .overdue { filters.append("d.due_date < :asOf") }
@@ -114,21 +117,22 @@ extension SQLiteLedgerStore {
                 ORDER BY row_key, column_key, d.currency
                 """
             return try Row.fetchAll(db, sql: sql, arguments: q.arguments).compactMap { row in
-                let value: Int64? = row["value"]
-                return PivotFact(rowKey: row["row_key"] ?? "", columnKey: row["column_key"] ?? "",
-                                 currency: try RowMapping.currency(row, "document"), value: value ?? 0)
+                PivotFact(rowKey: row[QueryColumns.rowKey] ?? "", columnKey: row[QueryColumns.columnKey] ?? "",
+                          currency: try RowMapping.currency(row, "document"), value: row[QueryColumns.value] ?? 0)
             }
         }
     }
 
-    public func pivotDocuments(_ query: PivotQuery, rowKeys: [String], columnKeys: [String]?, page: PageRequest) throws -> [InvoiceListRow] {
+    public func pivotDocuments(_ query: PivotQuery, rowKeys: [String], columnKeys: [String]?,
+                               page: PageRequest) throws -> [InvoiceListRow] {
         try read { db in
             let q = try Self.pivotSQL(query, db: db, summary: false)
             var cell = ClassFilterSQL.inList(q.rowKey, rowKeys)
             if let columnKeys { cell += " AND " + ClassFilterSQL.inList(q.columnKey, columnKeys) }
             // Open measures: the subquery's WITH names the open amounts and its WHERE keeps those not 0.
             let clause = "d.id IN (\(q.with) SELECT DISTINCT d.id FROM \(q.from) WHERE \(q.whereClause) AND \(cell))"
-            return try Self.invoiceRows(db, whereClause: clause.replacingOccurrences(of: ":asOf", with: "'\(query.asOf.description)'"),
+            let asOf = "'\(query.asOf.description)'"
+            return try Self.invoiceRows(db, whereClause: clause.replacingOccurrences(of: ":asOf", with: asOf),
                                         arguments: [], page: page)
         }
     }

@@ -16,7 +16,8 @@ enum ClassColumns {
 
 extension SQLiteTransaction {
     func classDimension(code: String) throws -> ClassDimension? {
-        try Row.fetchOne(db, sql: "SELECT * FROM class_dimension WHERE code = ?", arguments: [code]).map(ClassRows.dimension)
+        try Row.fetchOne(db, sql: "SELECT rowid AS id, * FROM class_dimension WHERE code = ?",
+                         arguments: [code]).map(ClassRows.dimension)
     }
 
     func insert(_ d: ClassDimension) throws {
@@ -25,7 +26,8 @@ extension SQLiteTransaction {
     }
 
     func classNode(dimension: String, code: String) throws -> ClassNode? {
-        try Row.fetchOne(db, sql: "SELECT * FROM class_node WHERE dimension = ? AND code = ?", arguments: [dimension, code])
+        try Row.fetchOne(db, sql: "SELECT * FROM class_node WHERE dimension = ? AND code = ?",
+                         arguments: [dimension, code])
             .map(ClassRows.node)
     }
 
@@ -39,13 +41,16 @@ extension SQLiteTransaction {
 
     func classCode(entity: ClassEntity, entityID: Int64, dimension: String) throws -> String {
         if let (table, column) = ClassColumns.column(entity: entity, dimension: dimension) {
-            return try String.fetchOne(db, sql: "SELECT \(column) FROM \(table) WHERE id = ?", arguments: [entityID]) ?? ""
+            return try String.fetchOne(db, sql: "SELECT \(column) FROM \(table) WHERE id = ?",
+                                       arguments: [entityID]) ?? ""
         }
         return try classAssignment(entity: entity, entityID: entityID, dimension: dimension)?.classCode ?? ""
     }
 
     func classAssignment(entity: ClassEntity, entityID: Int64, dimension: String) throws -> ClassAssignment? {
-        try Row.fetchOne(db, sql: "SELECT * FROM class_assignment WHERE entity = ? AND entity_id = ? AND dimension = ?",
+        try Row.fetchOne(db, sql: """
+            SELECT rowid AS id, * FROM class_assignment WHERE entity = ? AND entity_id = ? AND dimension = ?
+            """,
                          arguments: [entity.rawValue, entityID, dimension]).map(ClassRows.assignment)
     }
 
@@ -54,7 +59,8 @@ extension SQLiteTransaction {
             INSERT INTO class_assignment (entity, entity_id, dimension, class_code, source, set_on) VALUES (?,?,?,?,?,?)
             ON CONFLICT(entity, entity_id, dimension) DO UPDATE SET class_code = excluded.class_code,
               source = excluded.source, set_on = excluded.set_on
-            """, arguments: [a.entity.rawValue, a.entityID, a.dimension, a.classCode, a.source.description, a.setOn.description])
+            """, arguments: [a.entity.rawValue, a.entityID, a.dimension, a.classCode, a.source.description,
+                             a.setOn.description])
         if let (table, column) = ClassColumns.column(entity: a.entity, dimension: a.dimension) {
             customersByCode.removeAll()
             productsBySKU.removeAll()
@@ -64,7 +70,8 @@ extension SQLiteTransaction {
 
     func append(_ e: ClassHistoryEntry) throws {
         try db.execute(sql: """
-            INSERT INTO class_history (entity, entity_id, dimension, old_code, new_code, source, actor, changed_on, reason)
+            INSERT INTO class_history (entity, entity_id, dimension, old_code, new_code, source, actor, changed_on,
+              reason)
             VALUES (?,?,?,?,?,?,?,?,?)
             """, arguments: [e.entity.rawValue, e.entityID, e.dimension, e.oldCode, e.newCode, e.source.description,
                              e.actor, e.changedOn.description, e.reason])
@@ -83,33 +90,54 @@ extension SQLiteTransaction {
     }
 
     func setClassificationSetting(_ key: String, value: String) throws {
-        try db.execute(sql: "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        try db.execute(sql: "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = "
+                            + "excluded.value",
                        arguments: [key, value])
     }
 }
 
-/// Row ↔ value mapping of the classification tables.
+/// Row ↔ value mapping of the classification tables. `class_dimension` and `class_assignment` have no `id`
+/// column: they are read with `rowid AS id` so an error names the row.
 enum ClassRows {
-    static func dimension(_ row: Row) -> ClassDimension {
-        ClassDimension(code: row["code"], nameEN: row["name_en"], nameZH: row["name_zh"],
-                       entity: ClassEntity(rawValue: row["entity"]) ?? .customer, isBuiltIn: row["built_in"])
+    /// The columns of `class_dimension`, `class_node`, `class_assignment` and `class_history`.
+    enum Columns: String, ColumnExpression {
+        case id, code, nameEN = "name_en", nameZH = "name_zh", entity, builtIn = "built_in", dimension
+        case parentCode = "parent_code", sortOrder = "sort_order", entityID = "entity_id", classCode = "class_code"
+        case source, setOn = "set_on", oldCode = "old_code", newCode = "new_code", actor, changedOn = "changed_on"
+        case reason, value
+    }
+    typealias C = Columns
+
+    static func dimension(_ row: Row) throws -> ClassDimension {
+        ClassDimension(code: row[C.code], nameEN: row[C.nameEN], nameZH: row[C.nameZH],
+                       entity: try RowMapping.code(row, C.entity, "class_dimension"), isBuiltIn: row[C.builtIn])
     }
 
     static func node(_ row: Row) -> ClassNode {
-        ClassNode(dimension: row["dimension"], code: row["code"], parentCode: row["parent_code"], nameEN: row["name_en"],
-                  nameZH: row["name_zh"], sortOrder: row["sort_order"])
+        ClassNode(dimension: row[C.dimension], code: row[C.code], parentCode: row[C.parentCode], nameEN: row[C.nameEN],
+                  nameZH: row[C.nameZH], sortOrder: row[C.sortOrder])
     }
 
     static func assignment(_ row: Row) throws -> ClassAssignment {
-        ClassAssignment(entity: ClassEntity(rawValue: row["entity"]) ?? .customer, entityID: row["entity_id"],
-                        dimension: row["dimension"], classCode: row["class_code"], source: ClassSource(stored: row["source"]),
-                        setOn: try RowMapping.date(row, "set_on", "class_assignment"))
+        ClassAssignment(entity: try RowMapping.code(row, C.entity, "class_assignment"), entityID: row[C.entityID],
+                        dimension: row[C.dimension], classCode: row[C.classCode],
+                        source: try source(row, "class_assignment"),
+                        setOn: try RowMapping.date(row, C.setOn, "class_assignment"))
     }
 
     static func history(_ row: Row) throws -> ClassHistoryEntry {
-        ClassHistoryEntry(entity: ClassEntity(rawValue: row["entity"]) ?? .customer, entityID: row["entity_id"],
-                          dimension: row["dimension"], oldCode: row["old_code"], newCode: row["new_code"],
-                          source: ClassSource(stored: row["source"]), actor: row["actor"],
-                          changedOn: try RowMapping.date(row, "changed_on", "class_history"), reason: row["reason"])
+        ClassHistoryEntry(entity: try RowMapping.code(row, C.entity, "class_history"), entityID: row[C.entityID],
+                          dimension: row[C.dimension], oldCode: row[C.oldCode], newCode: row[C.newCode],
+                          source: try source(row, "class_history"), actor: row[C.actor],
+                          changedOn: try RowMapping.date(row, C.changedOn, "class_history"), reason: row[C.reason])
+    }
+
+    /// `manual` or `rule:<name>`; anything else is an error (it used to be read as manual).
+    static func source(_ row: Row, _ table: String) throws(LedgerError) -> ClassSource {
+        let text: String? = row[C.source]
+        guard let text, text == "manual" || (text.hasPrefix("rule:") && text.count > 5) else {
+            throw RowMapping.invalid(table, row, C.source.name, "unknown value '\(text ?? "NULL")'")
+        }
+        return ClassSource(stored: text)
     }
 }

@@ -24,9 +24,9 @@ enum DailyWorkSchema {
             // Search keys now index every reading of polyphonic names (重庆: zhongqing|chongqing).
             for table in ["customer", "product"] {
                 for row in try Row.fetchAll(db, sql: "SELECT id, name FROM \(table)") {
-                    let keys = SearchKeys.pinyin(for: row["name"])
+                    let keys = SearchKeys.pinyin(for: row[Customer.Columns.name])
                     try db.execute(sql: "UPDATE \(table) SET pinyin = ?, pinyin_initials = ? WHERE id = ?",
-                                   arguments: [keys.full, keys.initials, row["id"] as Int64])
+                                   arguments: [keys.full, keys.initials, row[Customer.Columns.id] as Int64])
                 }
             }
         }

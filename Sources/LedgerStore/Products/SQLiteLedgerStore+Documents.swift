@@ -9,8 +9,10 @@ extension SQLiteLedgerStore {
         let openSQL = "(d.total - COALESCE((SELECT SUM(a.amount) FROM allocation a WHERE a.invoice_id = d.id), 0))"
         if let text = search.text?.trimmingSpacesForSearch(), !text.isEmpty {
             let ranked = SearchRanking.sql(text, code: "c.code")
-            let pattern = "%" + text.replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "%"
-            parts.append("(COALESCE(d.display_number, '') LIKE ? ESCAPE '\\' OR d.external_ref LIKE ? ESCAPE '\\' OR \(ranked.clause))")
+            let pattern = "%" + text.replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_",
+                                                                                                     with: "\\_") + "%"
+            parts.append("(COALESCE(d.display_number, '') LIKE ? ESCAPE '\\' OR d.external_ref LIKE ? ESCAPE '\\' OR "
+                         + "\(ranked.clause))")
             args += [pattern, pattern]
             args += ranked.clauseArgs.map { $0 as (any DatabaseValueConvertible)? }
         }
@@ -59,27 +61,23 @@ extension SQLiteLedgerStore {
                   d.currency, d.total, c.code, c.name,
                   CASE WHEN d.status <> 'posted' THEN 0 WHEN d.kind = 'invoice'
                     THEN d.total - COALESCE((SELECT SUM(a.amount) FROM allocation a WHERE a.invoice_id = d.id), 0)
-                    ELSE d.total - COALESCE((SELECT SUM(a.amount) FROM allocation a WHERE a.source = 'credit_note' AND a.source_id = d.id), 0)
+                    ELSE d.total - COALESCE((SELECT SUM(a.amount) FROM allocation a
+                                             WHERE a.source = 'credit_note' AND a.source_id = d.id), 0)
                   END AS open
                 FROM document d JOIN customer c ON c.id = d.customer_id
                 WHERE \(clause)
                 ORDER BY d.date DESC, d.id DESC
                 LIMIT ? OFFSET ?
-                """, arguments: arguments).map { row in
-                let cur = try RowMapping.currency(row, "document")
-                return InvoiceListRow(id: row["id"], number: row["number"], kind: DocumentKind(rawValue: row["kind"]) ?? .invoice,
-                                      status: DocumentStatus(rawValue: row["status"]) ?? .posted,
-                                      date: try RowMapping.date(row, "date", "document"), dueDate: try RowMapping.date(row, "due_date", "document"),
-                                      customerCode: row["code"], customerName: row["name"],
-                                      total: Money(minorUnits: row["total"], currency: cur), open: row["open"])
-            }
+                """, arguments: arguments).map(RowMapping.invoiceListRow)
         }
     }
 
     public func documentCount(_ search: DocumentSearch) throws -> Int {
         let (clause, args) = SQLiteLedgerStore.documentWhere(search)
         return try read { db in
-            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM document d JOIN customer c ON c.id = d.customer_id WHERE \(clause)",
+            try Int.fetchOne(db,
+                             sql: "SELECT COUNT(*) FROM document d JOIN customer c ON c.id = d.customer_id WHERE "
+                                  + "\(clause)",
                              arguments: args) ?? 0
         }
     }
@@ -87,7 +85,8 @@ extension SQLiteLedgerStore {
     public func documentDetail(id: Int64) throws -> DocumentDetail? {
         try read { db in
             let tx = SQLiteTransaction(db: db)
-            guard let document = try tx.invoice(id: id), let customer = try tx.customer(id: document.customerID) else { return nil }
+            guard let document = try tx.invoice(id: id),
+            let customer = try tx.customer(id: document.customerID) else { return nil }
             let salesperson = try document.salespersonID.flatMap { try tx.salesperson(id: $0)?.name } ?? ""
             let allocationSQL = document.kind == .invoice
                 ? "SELECT * FROM allocation WHERE invoice_id = ? ORDER BY date, id"
@@ -97,27 +96,34 @@ extension SQLiteLedgerStore {
                 let allocation = try RowMapping.allocation(row)
                 let number: String?
                 if document.kind == .creditNote {
-                    number = try String.fetchOne(db, sql: "SELECT display_number FROM document WHERE id = ?", arguments: [allocation.invoiceID])
+                    number = try String.fetchOne(db, sql: "SELECT display_number FROM document WHERE id = ?",
+                                                 arguments: [allocation.invoiceID])
                 } else {
                     switch allocation.source {
                     case .receipt:
-                        number = try String.fetchOne(db, sql: "SELECT display_number FROM receipt WHERE id = ?", arguments: [allocation.sourceID])
+                        number = try String.fetchOne(db, sql: "SELECT display_number FROM receipt WHERE id = ?",
+                                                     arguments: [allocation.sourceID])
                     case .creditNote:
-                        number = try String.fetchOne(db, sql: "SELECT display_number FROM document WHERE id = ?", arguments: [allocation.sourceID])
+                        number = try String.fetchOne(db, sql: "SELECT display_number FROM document WHERE id = ?",
+                                                     arguments: [allocation.sourceID])
                     case .writeOff:
                         number = "write-off"
                     }
                 }
                 allocations.append((allocation, number ?? ""))
             }
-            let creditNotes = try SQLiteLedgerStore.invoiceRows(db, whereClause: "d.applies_to_id = ? AND d.kind = 'credit_note'",
+            let creditNotes = try SQLiteLedgerStore.invoiceRows(db,
+                                                                whereClause: "d.applies_to_id = ? AND d.kind = "
+                                                                             + "'credit_note'",
                                                                 arguments: [id], page: .all)
-            let contacts = try Row.fetchAll(db, sql: "SELECT * FROM contact_log WHERE customer_id = ? ORDER BY date DESC, id DESC",
+            let contacts = try Row.fetchAll(db,
+                                            sql: "SELECT * FROM contact_log WHERE customer_id = ? ORDER BY date DESC, "
+                                                 + "id DESC",
                                             arguments: [customer.id]).map(ReceivablesRows.contact)
             let allocated = allocations.reduce(Int64(0)) { $0 + $1.allocation.amount.minorUnits }
             let open = document.status == .posted ? document.total.minorUnits - allocated : 0
-            return DocumentDetail(document: document, customer: customer, salesperson: salesperson, allocations: allocations,
-                                  creditNotes: creditNotes, contacts: contacts, open: open)
+            return DocumentDetail(document: document, customer: customer, salesperson: salesperson,
+                                  allocations: allocations, creditNotes: creditNotes, contacts: contacts, open: open)
         }
     }
 }

@@ -10,8 +10,8 @@ extension SQLiteLedgerStore {
                 FROM document d JOIN customer c ON c.id = d.customer_id
                 WHERE c.code = ? AND d.kind = 'invoice' AND d.status = 'posted'
                 """, arguments: [customerCode]) {
-                let count: Int = row["n"]
-                let total: Int64 = row["total"]
+                let count: Int = row[QueryColumns.count]
+                let total: Int64 = row[QueryColumns.total]
                 history.customerInvoices = count
                 history.customerAverageTotal = count > 0 ? total / Int64(count) : 0
             }
@@ -23,10 +23,11 @@ extension SQLiteLedgerStore {
                     FROM document_line l JOIN document d ON d.id = l.document_id JOIN product p ON p.id = l.product_id
                     WHERE p.sku = ? AND d.kind = 'invoice' AND d.status = 'posted'
                     """, arguments: [sku]) else { continue }
-                let count: Int = row["n"]
+                let count: Int = row[QueryColumns.count]
                 guard count > 0 else { continue }
-                history.products[sku] = ProductHistory(lines: count, maxQuantity: row["q"], minUnitPrice: row["lo"],
-                                                       maxUnitPrice: row["hi"])
+                history.products[sku] = ProductHistory(lines: count, maxQuantity: row[QueryColumns.quantity],
+                                                       minUnitPrice: row[QueryColumns.lowPrice],
+                                                       maxUnitPrice: row[QueryColumns.highPrice])
             }
             return history
         }

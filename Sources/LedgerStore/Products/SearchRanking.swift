@@ -22,7 +22,8 @@ enum SearchRanking {
         let rank = """
             (CASE WHEN lower(\(code)) = lower(?) THEN 0 WHEN \(code) LIKE ? ESCAPE '\\' THEN 1
              WHEN instr(\(name), ?) = 1 OR \(name) LIKE ? ESCAPE '\\' OR \(pinyin) LIKE ? ESCAPE '\\'
-               OR \(pinyin) LIKE ? ESCAPE '\\' OR \(initials) LIKE ? ESCAPE '\\' OR \(initials) LIKE ? ESCAPE '\\' THEN 2
+               OR \(pinyin) LIKE ? ESCAPE '\\' OR \(initials) LIKE ? ESCAPE '\\'
+                 OR \(initials) LIKE ? ESCAPE '\\' THEN 2
              ELSE 3 END)
             """
         let rankArgs = [raw, prefix, raw, prefix, lower + "%", "%|" + lower + "%", lower + "%", "%|" + lower + "%"]

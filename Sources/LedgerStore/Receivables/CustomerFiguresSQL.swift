@@ -15,19 +15,4 @@ enum CustomerFiguresSQL {
             """, arguments: [asOf]) ?? true
         return !later
     }
-
-    /// Balance of customer `c` from the maintained rows (every currency summed, as the as-of sum does).
-    static let maintainedBalance = """
-        COALESCE((SELECT SUM(b.open_invoices - b.unapplied_credits) FROM customer_balance b
-                  WHERE b.customer_id = c.id), 0)
-        """
-
-    /// Overdue of customer `c` on `asOf` (an ISO date literal) from the open rows of `open_item`.
-    static func maintainedOverdue(asOf literal: String) -> String {
-        """
-        COALESCE((SELECT SUM(o.open_amount) FROM open_item o
-                  WHERE o.customer_id = c.id AND o.kind = 'invoice' AND o.open_amount <> 0
-                  AND o.due_date < \(literal)), 0)
-        """
-    }
 }

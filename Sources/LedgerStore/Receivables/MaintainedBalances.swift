@@ -63,16 +63,18 @@ enum MaintainedBalances {
             """
         var result: [MaintainedBalanceDifference] = []
         let itemRows = try Row.fetchAll(db, sql: items)
-        for (key, pair) in paired(itemRows, key: { "\($0["kind"] as String? ?? "")#\($0["id"] as Int64? ?? 0)" }) {
+        typealias C = QueryColumns
+        for (key, pair) in paired(itemRows, key: { "\($0[C.kind] as String? ?? "")#\($0[C.id] as Int64? ?? 0)" }) {
             let subject = try itemSubject(db, key: key)
             result += compare(subject: subject, pair, columns: itemColumns)
         }
         let balanceRows = try Row.fetchAll(db, sql: balances)
-        for (_, pair) in paired(balanceRows, key: { "\($0["customer_id"] as Int64? ?? 0)#\($0["currency"] as String? ?? "")" }) {
+        for (_, pair) in paired(balanceRows,
+                                key: { "\($0[C.customerID] as Int64? ?? 0)#\($0[C.currency] as String? ?? "")" }) {
             let any = pair.stored ?? pair.recomputed
-            let customerID: Int64 = any?["customer_id"] ?? 0
+            let customerID: Int64 = any?[C.customerID] ?? 0
             let code = try String.fetchOne(db, sql: "SELECT code FROM customer WHERE id = ?", arguments: [customerID])
-            let subject = "\(code ?? "#\(customerID)") \(any?["currency"] as String? ?? "")"
+            let subject = "\(code ?? "#\(customerID)") \(any?[C.currency] as String? ?? "")"
             result += compare(subject: subject, pair, columns: balanceColumns, missing: "balance-row")
         }
         return result
@@ -87,7 +89,7 @@ enum MaintainedBalances {
         for row in rows {
             let k = key(row)
             if pairs[k] == nil { order.append(k); pairs[k] = (nil, nil) }
-            if (row["side"] as String?) == "stored" { pairs[k]?.stored = row } else { pairs[k]?.recomputed = row }
+            if (row[QueryColumns.side] as String?) == "stored" { pairs[k]?.stored = row } else { pairs[k]?.recomputed = row }
         }
         return order.map { ($0, pairs[$0] ?? (nil, nil)) }
     }
@@ -95,7 +97,8 @@ enum MaintainedBalances {
     private static func compare(subject: String, _ pair: Pair, columns: [String],
                                 missing: String = "row") -> [MaintainedBalanceDifference] {
         guard let stored = pair.stored, let recomputed = pair.recomputed else {
-            return [MaintainedBalanceDifference(subject: subject, field: missing, stored: describe(pair.stored, columns),
+            return [MaintainedBalanceDifference(subject: subject, field: missing,
+                                                stored: describe(pair.stored, columns),
                                                 recomputed: describe(pair.recomputed, columns))]
         }
         return columns.compactMap { column in

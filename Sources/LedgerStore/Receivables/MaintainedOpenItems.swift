@@ -51,7 +51,7 @@ extension SQLiteTransaction {
         var oldest: (String, CivilDate)?
         if let due = try String.fetchOne(db.cachedStatement(sql: """
             SELECT MIN(earliest_open_due) FROM customer_balance WHERE customer_id = ?
-            """), arguments: [customerID]), let date = CivilDate(iso: due),
+            """), arguments: [customerID]), let date = try Self.storedDate(due, customerID: customerID),
            let number = try String.fetchOne(db.cachedStatement(sql: """
             SELECT MIN(d.display_number) FROM open_item o
             JOIN document d ON d.id = o.id
@@ -59,7 +59,16 @@ extension SQLiteTransaction {
             """), arguments: [customerID, due]) {
             oldest = (number, date)
         }
-        return CreditPosition(openInvoices: balance?["open_invoices"] ?? 0, overdue: overdue,
-                              unappliedCredit: balance?["unapplied_credits"] ?? 0, oldestOpen: oldest)
+        return CreditPosition(openInvoices: balance?[QueryColumns.openInvoices] ?? 0, overdue: overdue,
+                              unappliedCredit: balance?[QueryColumns.unappliedCredits] ?? 0, oldestOpen: oldest)
+    }
+
+    /// A maintained due date; one that is not a date is an error naming the balance row, never "no oldest".
+    private static func storedDate(_ text: String, customerID: Int64) throws -> CivilDate? {
+        guard let date = CivilDate(iso: text) else {
+            throw LedgerError.storage("table customer_balance, row customer \(customerID), column earliest_open_due: "
+                                      + "'\(text)' is not a date (YYYY-MM-DD)")
+        }
+        return date
     }
 }

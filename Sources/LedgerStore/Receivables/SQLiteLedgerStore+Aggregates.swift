@@ -39,10 +39,11 @@ extension SQLiteLedgerStore {
             let query = today ? Self.agingTodaySQL(bucket: bucket, grouping: grouping)
                 : sql(try OpenAsOf.side(db, asOf: asOf.description))
             let rows = try Row.fetchCursor(db, sql: query, arguments: ["asOf": asOf.description])
+            typealias C = QueryColumns
             while let row = try rows.next() {
-                cells.append(AgingCell(currency: try RowMapping.currency(row, "document"), key: row["key"] ?? "",
-                                       label: row["label"] ?? "", bucket: row["bucket"], amount: row["amount"],
-                                       count: row["n"], overdue: row["overdue"], disputed: row["disputed"]))
+                cells.append(AgingCell(currency: try RowMapping.currency(row, "document"), key: row[C.key] ?? "",
+                                       label: row[C.label] ?? "", bucket: row[C.bucket], amount: row[C.amount],
+                                       count: row[C.count], overdue: row[C.overdue], disputed: row[C.disputed]))
             }
             return cells
         }
@@ -88,8 +89,8 @@ extension SQLiteLedgerStore {
             """
         return try read { db in
             try Row.fetchAll(db, sql: sql, arguments: ["from": from.description, "to": to.description]).map { row in
-                DSOTotals(currency: try RowMapping.currency(row, "document"), receivablesAtEnd: row["receivables"],
-                          creditSales: row["sales"])
+                DSOTotals(currency: try RowMapping.currency(row, "document"),
+                          receivablesAtEnd: row[QueryColumns.receivables], creditSales: row[QueryColumns.sales])
             }
         }
     }
@@ -100,8 +101,8 @@ extension SQLiteLedgerStore {
                                            arguments: ["from": from.description, "to": to.description])
             while let row = try rows.next() {
                 try body(DSOEntry(currency: try RowMapping.currency(row, "document"),
-                                  date: try RowMapping.date(row, "date", "document"), amount: row["amount"],
-                                  isReceivable: row["receivable"]))
+                                  date: try RowMapping.date(row, QueryColumns.date, "document"),
+                                  amount: row[QueryColumns.amount], isReceivable: row[QueryColumns.receivable]))
             }
         }
     }
@@ -125,8 +126,9 @@ extension SQLiteLedgerStore {
         let arguments: StatementArguments = ["first": from.startOfMonth.description, "last": to.endOfMonth.description]
         return try read { db in
             try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
-                CollectionMonth(month: row["month"], currency: try RowMapping.currency(row, "document"), due: row["due"],
-                                collected: row["collected"], settledOfDue: row["settled"])
+                typealias C = QueryColumns
+                return CollectionMonth(month: row[C.month], currency: try RowMapping.currency(row, "document"),
+                                       due: row[C.due], collected: row[C.collected], settledOfDue: row[C.settled])
             }
         }
     }
@@ -162,26 +164,28 @@ extension SQLiteLedgerStore {
             """
         return try read { db in
             try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)).map { row in
-                PaymentBehaviour(customerID: row["id"], customerCode: row["code"], customerName: row["name"],
-                                 settledInvoices: row["settled"], totalDaysToPay: row["to_pay"],
-                                 totalDaysLate: row["days_late"], lateInvoices: row["late"])
+                typealias C = QueryColumns
+                return PaymentBehaviour(customerID: row[C.id], customerCode: row[C.code], customerName: row[C.name],
+                                        settledInvoices: row[C.settled], totalDaysToPay: row[C.toPay],
+                                        totalDaysLate: row[C.daysLate], lateInvoices: row[C.late])
             }
         }
     }
 
     public func writeOffRows(from: CivilDate, to: CivilDate) throws -> [WriteOffRow] {
         let sql = """
-            SELECT a.date, d.display_number, c.code, c.name, a.currency, a.amount, a.note
+            SELECT a.id, a.date, d.display_number, c.code, c.name, a.currency, a.amount, a.note
             FROM allocation a JOIN document d ON d.id = a.invoice_id JOIN customer c ON c.id = d.customer_id
             WHERE a.source = 'write_off' AND a.date >= :from AND a.date <= :to AND d.status = 'posted'
             ORDER BY a.date, d.display_number, a.id
             """
         return try read { db in
             try Row.fetchAll(db, sql: sql, arguments: ["from": from.description, "to": to.description]).map { row in
-                WriteOffRow(date: try RowMapping.date(row, "date", "allocation"), invoiceNumber: row["display_number"],
-                            customerCode: row["code"], customerName: row["name"],
-                            currency: try RowMapping.currency(row, "allocation"), amount: row["amount"],
-                            reason: row["note"] ?? "")
+                typealias C = QueryColumns
+                return WriteOffRow(date: try RowMapping.date(row, C.date, "allocation"),
+                                   invoiceNumber: row[C.displayNumber], customerCode: row[C.code],
+                                   customerName: row[C.name], currency: try RowMapping.currency(row, "allocation"),
+                                   amount: row[C.amount], reason: row[C.note] ?? "")
             }
         }
     }

@@ -14,7 +14,8 @@ extension SQLiteLedgerStore {
         let ranked = SearchRanking.sql(search, code: "c.code", extra: ["phone"])
         let index = CustomerSearchIndex.candidates(search, id: "c.id")
         return try read { db in
-            let sets = CustomerFigureSets(current: try CustomerFiguresSQL.maintainedAreCurrent(db, asOf: asOf.description),
+            let sets = CustomerFigureSets(current: try CustomerFiguresSQL.maintainedAreCurrent(db,
+                                                                                               asOf: asOf.description),
                                           asOf: asOf)
             var key: String
             var join = ""
@@ -27,7 +28,8 @@ extension SQLiteLedgerStore {
             case .balance:
                 let parts = sets.balance(restrict: { _ in "" })
                 key = parts.indices.map { "\($0 == 0 ? "" : " - ")COALESCE(f\($0).v, 0)" }.joined()
-                join = parts.enumerated().map { "LEFT JOIN (\($0.element)) f\($0.offset) ON f\($0.offset).customer_id = c.id" }
+                join = parts.enumerated().map { "LEFT JOIN (\($0.element)) f\($0.offset) ON f\($0.offset).customer_id "
+                                                + "= c.id" }
                     .joined(separator: " ")
             case .overdue:
                 key = "COALESCE(f0.v, 0)"

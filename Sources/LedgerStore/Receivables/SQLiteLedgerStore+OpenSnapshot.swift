@@ -22,7 +22,9 @@ extension SQLiteLedgerStore {
             // The chosen documents, as a CTE each query repeats (read connections cannot create temp tables).
             let with = "WITH snapshot_document(id) AS MATERIALIZED (\(open) \(period))"
             let customerIDs = "SELECT DISTINCT d.customer_id FROM document d JOIN snapshot_document s ON s.id = d.id"
-            let customers = try Row.fetchAll(db, sql: "\(with) SELECT * FROM customer WHERE id IN (\(customerIDs)) ORDER BY code",
+            let customers = try Row.fetchAll(db,
+                                             sql: "\(with) SELECT * FROM customer WHERE id IN (\(customerIDs)) ORDER "
+                                                  + "BY code",
                                              arguments: arguments)
                 .map(RowMapping.customer)
             let documents = try Row.fetchAll(db, sql: """
@@ -33,7 +35,8 @@ extension SQLiteLedgerStore {
                 ORDER BY d.date, d.id
                 """, arguments: arguments).map(ReceivablesRows.document)
             let allocations = try Row.fetchAll(db, sql: """
-                \(with) SELECT a.* FROM snapshot_document t JOIN allocation a ON a.invoice_id = t.id ORDER BY a.date, a.id
+                \(with) SELECT a.* FROM snapshot_document t JOIN allocation a ON a.invoice_id = t.id
+                  ORDER BY a.date, a.id
                 """, arguments: arguments).map(RowMapping.allocation)
             let contacts = try Row.fetchAll(db, sql: """
                 \(with) SELECT * FROM contact_log WHERE customer_id IN (\(customerIDs)) ORDER BY date, id

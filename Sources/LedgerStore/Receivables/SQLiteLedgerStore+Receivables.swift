@@ -6,7 +6,8 @@ extension SQLiteLedgerStore {
         try read { db in
             let only = customerID != nil
             let args: StatementArguments = only ? [customerID] : []
-            let customers = try Row.fetchAll(db, sql: "SELECT * FROM customer\(only ? " WHERE id = ?" : "") ORDER BY code",
+            let customers = try Row.fetchAll(db,
+                                             sql: "SELECT * FROM customer\(only ? " WHERE id = ?" : "") ORDER BY code",
                                              arguments: args).map(RowMapping.customer)
             let documents = try Row.fetchAll(db, sql: """
                 SELECT d.id, d.kind, d.display_number, d.customer_id, d.date, d.due_date, d.currency, d.total,
@@ -15,15 +16,18 @@ extension SQLiteLedgerStore {
                 WHERE d.status = 'posted'\(only ? " AND d.customer_id = ?" : "")
                 ORDER BY d.date, d.id
                 """, arguments: args).map(ReceivablesRows.document)
-            let receipts = try Row.fetchAll(db, sql: "SELECT * FROM receipt\(only ? " WHERE customer_id = ?" : "") ORDER BY date, id",
+            let receipts = try Row.fetchAll(db,
+                                            sql: "SELECT * FROM receipt\(only ? " WHERE customer_id = ?" : "") ORDER BY date, id",
                                             arguments: args).map(RowMapping.receipt)
             let allocations = try Row.fetchAll(db, sql: """
                 SELECT a.* FROM allocation a JOIN document d ON d.id = a.invoice_id
                 \(only ? "WHERE d.customer_id = ?" : "") ORDER BY a.date, a.id
                 """, arguments: args).map(RowMapping.allocation)
-            let contacts = try Row.fetchAll(db, sql: "SELECT * FROM contact_log\(only ? " WHERE customer_id = ?" : "") ORDER BY date, id",
+            let contacts = try Row.fetchAll(db,
+                                            sql: "SELECT * FROM contact_log\(only ? " WHERE customer_id = ?" : "") ORDER BY date, id",
                                             arguments: args).map(ReceivablesRows.contact)
-            let snoozes = try Row.fetchAll(db, sql: "SELECT * FROM reminder_snooze\(only ? " WHERE customer_id = ?" : "") ORDER BY date, id",
+            let snoozes = try Row.fetchAll(db,
+                                           sql: "SELECT * FROM reminder_snooze\(only ? " WHERE customer_id = ?" : "") ORDER BY date, id",
                                            arguments: args).map(ReceivablesRows.snooze)
             return ReceivablesSnapshot(customers: customers, documents: documents, receipts: receipts,
                                        allocations: allocations, contacts: contacts, snoozes: snoozes)
@@ -33,9 +37,11 @@ extension SQLiteLedgerStore {
     public func exchangeRates() throws -> ExchangeRateTable {
         try read { db in
             let base = try ReceivablesRows.baseCurrency(db) ?? .cny
-            let rates = try Row.fetchAll(db, sql: "SELECT * FROM exchange_rate ORDER BY currency, date").map { row in
-                ExchangeRate(date: try RowMapping.date(row, "date", "exchange_rate"),
-                             currency: try RowMapping.currency(row, "exchange_rate"), perMillion: row["per_million"])
+            let rates = try Row.fetchAll(db,
+                                         sql: "SELECT rowid AS id, * FROM exchange_rate ORDER BY currency, date").map {
+                ExchangeRate(date: try RowMapping.date($0, QueryColumns.date, "exchange_rate"),
+                             currency: try RowMapping.currency($0, "exchange_rate"),
+                             perMillion: $0[QueryColumns.perMillion])
             }
             return ExchangeRateTable(base: base, rates: rates)
         }

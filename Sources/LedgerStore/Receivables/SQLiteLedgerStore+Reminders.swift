@@ -47,7 +47,7 @@ extension SQLiteLedgerStore {
                     customer = try Row.fetchOne(byID, arguments: [invoice.customerID]).map(RowMapping.customer)
                     customers[invoice.customerID] = customer
                 }
-                try body(invoice, row["open"], customer)
+                try body(invoice, row[QueryColumns.open], customer)
             }
         }
     }

@@ -13,7 +13,8 @@ extension SQLiteTransaction {
     }
 
     func insert(_ s: ReminderSnooze) throws -> Int64 {
-        try db.execute(sql: "INSERT INTO reminder_snooze (customer_id, invoice_id, date, until, reason) VALUES (?,?,?,?,?)",
+        try db.execute(sql: "INSERT INTO reminder_snooze (customer_id, invoice_id, date, until, reason) VALUES "
+                            + "(?,?,?,?,?)",
                        arguments: [s.customerID, s.invoiceID, s.date.description, s.until.description, s.reason])
         return db.lastInsertedRowID
     }
@@ -47,7 +48,8 @@ extension SQLiteTransaction {
     }
 
     func latestAllocationDate(source: AllocationSource, sourceID: Int64) throws -> CivilDate? {
-        try String.fetchOne(db.cachedStatement(sql: "SELECT MAX(date) FROM allocation WHERE source = ? AND source_id = ?"),
+        try String.fetchOne(db.cachedStatement(sql: "SELECT MAX(date) FROM allocation WHERE source = ? AND source_id = "
+                                                    + "?"),
                             arguments: [source.rawValue, sourceID])
             .flatMap(CivilDate.init(iso:))
     }
@@ -61,21 +63,33 @@ extension SQLiteTransaction {
 /// Row mapping and shared reads of the receivables tables.
 enum ReceivablesRows {
     static func setSetting(_ db: Database, _ key: String, _ value: String) throws {
-        try db.execute(sql: "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        try db.execute(sql: "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = "
+                            + "excluded.value",
                        arguments: [key, value])
     }
 
+    /// The stored base currency, nil when none is set.
+    /// - Throws: `LedgerError.storage` naming the setting when the stored code is not a currency.
     static func baseCurrency(_ db: Database) throws -> Currency? {
-        try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'base_currency'").flatMap(Currency.named)
+        guard let code = try setting(db, "base_currency") else { return nil }
+        guard let currency = Currency.named(code) else {
+            throw LedgerError.storage("table setting, row base_currency, column value: "
+                                      + "'\(code)' is not a known ISO 4217 currency")
+        }
+        return currency
     }
 
-    /// The stored rules; the defaults when none are stored or the stored JSON cannot be read.
+    /// The stored rules; the defaults when none are stored.
+    /// - Throws: `LedgerError.storage` naming the setting when the stored JSON cannot be read.
     static func reminderRules(_ db: Database) throws -> ReminderRules {
-        guard let text = try String.fetchOne(db.cachedStatement(sql: "SELECT value FROM setting WHERE key = 'reminder_rules'"))
-        else {
-            return .standard
+        guard let text = try setting(db, "reminder_rules") else { return .standard }
+        do { return try JSONDecoder().decode(ReminderRules.self, from: Data(text.utf8)) } catch {
+            throw LedgerError.storage("table setting, row reminder_rules, column value: unreadable rules (\(error))")
         }
-        return (try? JSONDecoder().decode(ReminderRules.self, from: Data(text.utf8))) ?? .standard
+    }
+
+    static func setting(_ db: Database, _ key: String) throws -> String? {
+        try String.fetchOne(db.cachedStatement(sql: "SELECT value FROM setting WHERE key = ?"), arguments: [key])
     }
 
     static func contact(_ row: Row) throws -> ContactLogEntry {

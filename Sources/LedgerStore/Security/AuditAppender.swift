@@ -33,13 +33,13 @@ enum AuditAppender {
         let statement = try db.cachedStatement(
             sql: "SELECT hash, entry_format FROM audit_log ORDER BY seq DESC LIMIT 1")
         guard let row = try Row.fetchOne(statement) else { return AuditChain.genesisBytes }
-        return AuditChain.bytes(stored: row["hash"], format: row["entry_format"])
+        return AuditChain.bytes(stored: row[AuditLogEntry.Columns.hash], format: row[AuditLogEntry.Columns.entryFormat])
     }
 
     /// The seals of the touched records (sorted, `SealBlob` encoding), and empties `seal_pending`.
     static func pendingSeals(_ db: Database) throws -> [UInt8] {
         let keys = try Row.fetchAll(db.cachedStatement(sql: "SELECT entity, id FROM seal_pending ORDER BY entity, id"))
-            .map { SealKey(entity: $0["entity"], id: $0["id"]) }
+            .map(SealKey.init(row:))
         guard !keys.isEmpty else { return [] }
         try db.cachedStatement(sql: "DELETE FROM seal_pending").execute()
         var blob: [UInt8] = []
@@ -53,7 +53,7 @@ enum AuditAppender {
     /// runs before the compact format exists.
     static func pendingSealsText(_ db: Database) throws -> String {
         let keys = try Row.fetchAll(db, sql: "SELECT entity, id FROM seal_pending ORDER BY entity, id")
-            .map { SealKey(entity: $0["entity"], id: $0["id"]) }
+            .map(SealKey.init(row:))
         guard !keys.isEmpty else { return "" }
         try db.execute(sql: "DELETE FROM seal_pending")
         return try keys.map { "\($0.entity) \($0.id) \(try RecordSeal.hash(entity: $0.entity, id: $0.id, db: db))" }
@@ -63,7 +63,7 @@ enum AuditAppender {
     /// Appends an entry in the original text format (format 1): only for migrations that ran before issue 10.
     static func appendLegacy(_ entry: AuditDraft, db: Database) throws {
         let last = try Row.fetchOne(db, sql: "SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1")
-        let previous: String = last?["hash"] ?? AuditChain.genesis
+        let previous: String = last?[AuditLogEntry.Columns.hash] ?? AuditChain.genesis
         let changes = AuditJSON.encode(entry.changes) ?? "[]"
         let seals = try pendingSealsText(db)
         let hash = AuditChain.hash(previous: previous, timestamp: entry.timestampUTC, actor: entry.actor,

@@ -85,7 +85,8 @@ enum AuditVerifier {
                 if isKeyed { keyed += 1 }
                 lastKeyed = isKeyed
                 if isKeyed && key == nil {
-                    if !skipKeyedWithoutKey { report("audit entry \(seq) is keyed (HMAC): give the audit key to verify it") }
+                    if !skipKeyedWithoutKey { report("audit entry \(seq) is keyed (HMAC): give the audit key to verify "
+                                                     + "it") }
                 } else {
                     let hash = AuditChain.hash(previous: prev, timestamp: row[1], actor: row[2], command: command,
                                                payload: row[4], changes: row[5], outcome: row[6],
@@ -110,7 +111,8 @@ enum AuditVerifier {
                 if isKeyed { keyed += 1 }
                 lastKeyed = isKeyed
                 if isKeyed && key == nil {
-                    if !skipKeyedWithoutKey { report("audit entry \(seq) is keyed (HMAC): give the audit key to verify it") }
+                    if !skipKeyedWithoutKey { report("audit entry \(seq) is keyed (HMAC): give the audit key to verify "
+                                                     + "it") }
                 } else {
                     let payload: [UInt8] = AuditEntryFormat.isBulk(format)
                         ? ((row[4] as Data?).map { Array($0) } ?? [])
@@ -141,7 +143,8 @@ enum AuditVerifier {
                 }
             }
         }
-        if let (value, storedFormat) = previousStored { previousText = AuditChain.text(stored: value, format: storedFormat) }
+        if let (value, storedFormat) = previousStored { previousText = AuditChain.text(stored: value,
+                                                                                       format: storedFormat) }
         // A keyed head authenticates every entry before it (each hash covers the previous one); an attacker
         // without the key can only leave an unkeyed head.
         if key != nil && count > 0 && !lastKeyed {
@@ -158,7 +161,7 @@ enum AuditVerifier {
         }
         if try db.tableExists("seal_pending") {
             for row in try Row.fetchAll(db, sql: "SELECT entity, id FROM seal_pending ORDER BY entity, id LIMIT 20") {
-                let key = SealKey(entity: row["entity"], id: row["id"])
+                let key = SealKey(row: row)
                 report("\(RecordSeal.describe(key, db: db)) was changed outside the command layer (no audit entry)")
             }
         }

@@ -31,8 +31,8 @@ public struct BackupManifest: Codable, Hashable, Sendable {
     static func write(for report: BackupReport) throws {
         guard let digest = sha256(ofFile: report.path) else { throw LedgerError.storage("cannot read \(report.path)") }
         let counts = report.counts ?? BackupCounts()
-        let manifest = BackupManifest(file: BackupFiles.name(of: report.path), sizeBytes: report.sizeBytes, sha256: digest,
-                                      counts: counts, auditHead: AuditHead(count: counts.auditEntries,
+        let manifest = BackupManifest(file: BackupFiles.name(of: report.path), sizeBytes: report.sizeBytes,
+                                      sha256: digest, counts: counts, auditHead: AuditHead(count: counts.auditEntries,
                                                                            hash: report.lastAuditHash ?? AuditChain.genesis),
                                       encryption: report.encryption)
         let encoder = JSONEncoder()

@@ -62,7 +62,8 @@ public enum FilePermissions {
         let name = URL(fileURLWithPath: ledger).lastPathComponent
         let backups = backupFolder.map { URL(fileURLWithPath: $0).standardizedFileURL.path } ?? folder + "/backups"
         let home = URL(fileURLWithPath: NSHomeDirectory()).standardizedFileURL.path
-        var list: [(String, Bool)] = [folder == home || folder == "/" ? nil : (folder, true), (ledger, false)].compactMap { $0 }
+        var list: [(String, Bool)] = [folder == home || folder == "/" ? nil : (folder, true),
+                                      (ledger, false)].compactMap { $0 }
         list += ["-wal", "-shm", "-journal", ".audit-head"].map { (ledger + $0, false) }
         let fm = FileManager.default
         for entry in ((try? fm.contentsOfDirectory(atPath: folder)) ?? []).sorted()

@@ -24,7 +24,8 @@ public enum PasswordHash {
     /// Whether `password` matches `stored` (constant-time comparison of the derived bytes).
     public static func verify(_ password: String, against stored: String) -> Bool {
         let parts = stored.split(separator: "$").map(String.init)
-        guard parts.count == 6, parts[0] == "scrypt", let n = Int(parts[1]), let r = Int(parts[2]), let p = Int(parts[3]),
+        guard parts.count == 6, parts[0] == "scrypt", let n = Int(parts[1]), let r = Int(parts[2]),
+        let p = Int(parts[3]),
               (10...20).contains(n), let salt = Hex.decode(parts[4]), let expected = Hex.decode(parts[5]),
               let actual = try? derive(password, salt: salt, logN: n, r: r, p: p, count: expected.count)
         else { return false }
@@ -34,7 +35,8 @@ public enum PasswordHash {
     }
 
     /// scrypt of `password` (UTF-8) with the given parameters.
-    public static func derive(_ password: String, salt: [UInt8], logN: Int, r: Int, p: Int, count: Int) throws -> [UInt8] {
+    public static func derive(_ password: String, salt: [UInt8], logN: Int, r: Int, p: Int,
+                              count: Int) throws -> [UInt8] {
         let key = try KDF.Scrypt.deriveKey(from: Array(password.utf8), salt: salt, outputByteCount: count,
                                            rounds: 1 << logN, blockSize: r, parallelism: p)
         return key.withUnsafeBytes { Array($0) }

@@ -22,7 +22,8 @@ enum RecordSeal {
     /// The statements reading a record's sealed columns in order (read by index: no look-up by column name on the
     /// bulk write path, which seals every record it writes).
     static let documentSQL = "SELECT status, \(documentColumns.joined(separator: ", ")) FROM document WHERE id = ?"
-    static let lineSQL = "SELECT \(lineColumns.joined(separator: ", ")) FROM document_line WHERE document_id = ? ORDER BY line_no"
+    static let lineSQL = "SELECT \(lineColumns.joined(separator: ", ")) FROM document_line WHERE document_id = ? ORDER "
+                                                                    + "BY line_no"
     static let receiptSQL = "SELECT \(receiptColumns.joined(separator: ", ")) FROM receipt WHERE id = ?"
     static let allocationSQL = "SELECT \(allocationColumns.joined(separator: ", ")) FROM allocation WHERE id = ?"
 
@@ -73,7 +74,8 @@ enum RecordSeal {
             add(row, allocationColumns)
         case "user":
             guard let row = try Row.fetchOne(
-                db, sql: "SELECT \(userColumns.joined(separator: ", ")) FROM app_user WHERE rowid = ?", arguments: [id]) else {
+                db, sql: "SELECT \(userColumns.joined(separator: ", ")) FROM app_user WHERE rowid = ?",
+                arguments: [id]) else {
                 return nil
             }
             add(row, userColumns)
@@ -100,9 +102,12 @@ enum RecordSeal {
     static func describe(_ key: SealKey, db: Database) -> String {
         let label: String?
         switch key.entity {
-        case "document": label = try? String.fetchOne(db, sql: "SELECT display_number FROM document WHERE id = ?", arguments: [key.id])
-        case "receipt": label = try? String.fetchOne(db, sql: "SELECT display_number FROM receipt WHERE id = ?", arguments: [key.id])
-        case "user": label = try? String.fetchOne(db, sql: "SELECT name FROM app_user WHERE rowid = ?", arguments: [key.id])
+        case "document": label = try? String.fetchOne(db, sql: "SELECT display_number FROM document WHERE id = ?",
+                                                      arguments: [key.id])
+        case "receipt": label = try? String.fetchOne(db, sql: "SELECT display_number FROM receipt WHERE id = ?",
+                                                     arguments: [key.id])
+        case "user": label = try? String.fetchOne(db, sql: "SELECT name FROM app_user WHERE rowid = ?",
+                                                  arguments: [key.id])
         default: label = nil
         }
         return "\(key.entity) \(key.id)" + (label.map { " (\($0))" } ?? "")

@@ -21,7 +21,8 @@ extension SQLiteLedgerStore {
     public func numberSeriesCounters() throws -> [NumberSeriesCounter] {
         try read { db in
             try Row.fetchAll(db, sql: "SELECT series, year, last_number FROM number_series ORDER BY series, year").map {
-                NumberSeriesCounter(series: $0["series"], year: $0["year"], lastNumber: $0["last_number"])
+                NumberSeriesCounter(series: $0[QueryColumns.series], year: $0[QueryColumns.year],
+                                    lastNumber: $0[QueryColumns.lastNumber])
             }
         }
     }
@@ -51,8 +52,8 @@ extension SQLiteLedgerStore {
     public func loginRecord(name: String) throws -> LoginRecord? {
         try read { db in
             try Row.fetchOne(db, sql: "SELECT * FROM app_user WHERE name = ?", arguments: [name]).map {
-                LoginRecord(user: try SQLiteTransaction.user($0), passwordHash: $0["password_hash"],
-                            failedLogins: $0["failed_logins"])
+                LoginRecord(user: try SQLiteTransaction.user($0), passwordHash: $0[LedgerUser.Columns.passwordHash],
+                            failedLogins: $0[LedgerUser.Columns.failedLogins])
             }
         }
     }

@@ -3,7 +3,8 @@ import LedgerCore
 
 extension SQLiteTransaction {
     func billExists(number: String) throws -> Bool {
-        try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS(SELECT 1 FROM acceptance_bill WHERE bill_number = ?)"), arguments: [number]) ?? false
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS(SELECT 1 FROM acceptance_bill WHERE bill_number = ?)"),
+                          arguments: [number]) ?? false
     }
 
     func insert(_ bill: AcceptanceBill) throws {
@@ -16,16 +17,18 @@ extension SQLiteLedgerStore {
     /// Acceptance bills with their receipt and customer, `condition` on `b` (bill), `r` (receipt), `c` (customer).
     static func bills(_ db: Database, condition: String, arguments: StatementArguments) throws -> [AcceptanceBill] {
         try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT b.*, r.display_number, r.date, r.amount, r.currency, c.code, c.name FROM acceptance_bill b
+            SELECT b.receipt_id AS id, b.*, r.display_number, r.date, r.amount, r.currency, c.code, c.name
+            FROM acceptance_bill b
             JOIN receipt r ON r.id = b.receipt_id JOIN customer c ON c.id = r.customer_id
             WHERE \(condition) ORDER BY b.maturity, b.bill_number
             """), arguments: arguments).map { row in
-            AcceptanceBill(receiptID: row["receipt_id"], receiptNumber: row["display_number"], customerCode: row["code"],
-                           customerName: row["name"], billNumber: row["bill_number"], bank: row["bank"],
-                           received: try RowMapping.date(row, "date", "acceptance_bill"),
-                           maturity: try RowMapping.date(row, "maturity", "acceptance_bill"),
-                           amount: Money(minorUnits: row["amount"],
-                                         currency: try RowMapping.currency(row, "acceptance_bill", column: "currency")))
+            typealias C = AcceptanceBill.Columns
+            return AcceptanceBill(receiptID: row[C.receiptID], receiptNumber: row[C.displayNumber],
+                                  customerCode: row[C.code], customerName: row[C.name], billNumber: row[C.billNumber],
+                                  bank: row[C.bank], received: try RowMapping.date(row, C.date, "receipt"),
+                                  maturity: try RowMapping.date(row, C.maturity, "acceptance_bill"),
+                                  amount: Money(minorUnits: row[C.amount],
+                                                currency: try RowMapping.currency(row, "receipt")))
         }
     }
 

@@ -16,23 +16,27 @@ extension SQLiteLedgerStore {
     public func commissionRules() throws -> [CommissionRule] {
         try read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM commission_rule ORDER BY start_date, id").map { row in
-                CommissionRule(id: row["id"], salesperson: row["salesperson"], customerClass: row["customer_class"],
-                               basis: try RowMapping.code(row, "basis", "commission_rule"),
-                               rate: Rate(basisPoints: row["rate_bp"]), withinDays: row["within_days"],
-                               start: try RowMapping.date(row, "start_date", "commission_rule"))
+                typealias C = CommissionRule.Columns
+                return CommissionRule(id: row[C.id], salesperson: row[C.salesperson],
+                                      customerClass: row[C.customerClass],
+                                      basis: try RowMapping.code(row, C.basis, "commission_rule"),
+                                      rate: Rate(basisPoints: row[C.rateBP]), withinDays: row[C.withinDays],
+                                      start: try RowMapping.date(row, C.startDate, "commission_rule"))
             }
         }
     }
 
     public func commissionEvents(from: CivilDate, to: CivilDate) throws -> [CommissionEvent] {
         let sql = """
-            SELECT CASE d.kind WHEN 'invoice' THEN 'sale' ELSE 'creditNote' END AS kind, d.date, COALESCE(s.code, '') AS sp,
+            SELECT d.id, CASE d.kind WHEN 'invoice' THEN 'sale' ELSE 'creditNote' END AS kind, d.date,
+              COALESCE(s.code, '') AS sp,
               c.customer_class AS cls, d.currency, d.subtotal AS amount, 0 AS inv_net, 0 AS inv_total, NULL AS due,
               NULL AS receipt_date
             FROM document d JOIN customer c ON c.id = d.customer_id LEFT JOIN salesperson s ON s.id = d.salesperson_id
             WHERE d.status = 'posted' AND d.date BETWEEN :from AND :to
             UNION ALL
-            SELECT CASE a.source WHEN 'receipt' THEN 'collection' ELSE 'writeOff' END, a.date, COALESCE(s.code, ''),
+            SELECT a.id, CASE a.source WHEN 'receipt' THEN 'collection' ELSE 'writeOff' END, a.date,
+              COALESCE(s.code, ''),
               c.customer_class, a.currency, a.amount, inv.subtotal, inv.total, inv.due_date, r.date
             FROM allocation a JOIN document inv ON inv.id = a.invoice_id JOIN customer c ON c.id = inv.customer_id
             LEFT JOIN salesperson s ON s.id = inv.salesperson_id
@@ -41,14 +45,18 @@ extension SQLiteLedgerStore {
             """
         return try read { db in
             try Row.fetchAll(db, sql: sql, arguments: ["from": from.description, "to": to.description]).map { row in
-                let kind: CommissionEvent.Kind = try RowMapping.code(row, "kind", "commission")
-                var e = CommissionEvent(kind: kind, date: try RowMapping.date(row, "date", "commission"), salesperson: row["sp"],
-                                        customerClass: row["cls"], currency: try RowMapping.currency(row, "commission", column: "currency"),
-                                        amount: row["amount"])
-                e.invoiceNet = row["inv_net"]
-                e.invoiceTotal = row["inv_total"]
-                e.dueDate = try RowMapping.optionalDate(row, "due", "document")
-                e.receiptDate = try RowMapping.optionalDate(row, "receipt_date", "receipt")
+                typealias C = CommissionEvent.Columns
+                let kind: CommissionEvent.Kind = try RowMapping.code(row, C.kind, "commission")
+                // The row is a document (sale, credit note) or an allocation (collection, write-off).
+                let table = kind == .sale || kind == .creditNote ? "document" : "allocation"
+                var e = CommissionEvent(kind: kind, date: try RowMapping.date(row, C.date, table),
+                                        salesperson: row[C.sp],
+                                        customerClass: row[C.cls], currency: try RowMapping.currency(row, table),
+                                        amount: row[C.amount])
+                e.invoiceNet = row[C.invNet]
+                e.invoiceTotal = row[C.invTotal]
+                e.dueDate = try RowMapping.optionalDate(row, C.due, "document")
+                e.receiptDate = try RowMapping.optionalDate(row, C.receiptDate, "receipt")
                 return e
             }
         }

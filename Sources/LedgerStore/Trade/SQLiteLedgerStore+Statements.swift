@@ -4,7 +4,8 @@ import LedgerCore
 extension SQLiteTransaction {
     func insert(_ s: StatementConfirmation) throws -> Int64 {
         try db.execute(sql: """
-            INSERT INTO statement_confirmation (number, customer_id, as_of, balance, currency, issued) VALUES (?,?,?,?,?,?)
+            INSERT INTO statement_confirmation (number, customer_id, as_of, balance, currency, issued)
+            VALUES (?,?,?,?,?,?)
             """, arguments: [s.number, s.customerID, s.asOf.description, s.balance.minorUnits, s.balance.currency.code,
                              s.issued.description])
         return db.lastInsertedRowID
@@ -17,8 +18,9 @@ extension SQLiteTransaction {
     }
 
     func saveReply(_ s: StatementConfirmation) throws {
-        try db.execute(sql: "UPDATE statement_confirmation SET reply = ?, difference = ?, note = ?, reply_date = ? WHERE id = ?",
-                       arguments: [s.reply.rawValue, s.difference, s.note, s.replyDate?.description, s.id])
+        try db.execute(sql: """
+            UPDATE statement_confirmation SET reply = ?, difference = ?, note = ?, reply_date = ? WHERE id = ?
+            """, arguments: [s.reply.rawValue, s.difference, s.note, s.replyDate?.description, s.id])
     }
 }
 
@@ -35,14 +37,17 @@ extension SQLiteLedgerStore {
 
 enum StatementRows {
     static func statement(_ row: Row) throws -> StatementConfirmation {
-        var s = StatementConfirmation(id: row["id"], number: row["number"], customerID: row["customer_id"], customerCode: row["code"],
-                                      asOf: try RowMapping.date(row, "as_of", "statement_confirmation"),
-                                      balance: Money(minorUnits: row["balance"], currency: try RowMapping.currency(row, "statement_confirmation", column: "currency")),
-                                      issued: try RowMapping.date(row, "issued", "statement_confirmation"))
-        s.reply = StatementConfirmation.Reply(rawValue: row["reply"]) ?? .pending
-        s.difference = row["difference"]
-        s.note = row["note"]
-        s.replyDate = (row["reply_date"] as String?).flatMap(CivilDate.init(iso:))
+        typealias C = StatementConfirmation.Columns
+        let table = "statement_confirmation"
+        var s = StatementConfirmation(id: row[C.id], number: row[C.number], customerID: row[C.customerID],
+                                      customerCode: row[C.code], asOf: try RowMapping.date(row, C.asOf, table),
+                                      balance: Money(minorUnits: row[C.balance],
+                                                     currency: try RowMapping.currency(row, table)),
+                                      issued: try RowMapping.date(row, C.issued, table))
+        s.reply = try RowMapping.code(row, C.reply, table)
+        s.difference = row[C.difference]
+        s.note = row[C.note]
+        s.replyDate = try RowMapping.optionalDate(row, C.replyDate, table)
         return s
     }
 }

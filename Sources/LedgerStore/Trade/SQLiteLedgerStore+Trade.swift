@@ -4,7 +4,8 @@ import LedgerCore
 extension SQLiteLedgerStore {
     public func taxDetails(customerCode: String) throws -> CustomerTaxDetails? {
         try read { db in
-            guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM customer WHERE code = ?", arguments: [customerCode]) else {
+            guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM customer WHERE code = ?",
+                                              arguments: [customerCode]) else {
                 return nil
             }
             return try TradeRows.taxDetails(db, customerID: id) ?? CustomerTaxDetails()
@@ -30,7 +31,8 @@ extension SQLiteLedgerStore {
 extension SQLiteLedgerStore {
     public func saleFapiaoPositions(asOf: CivilDate, customerCode: String?) throws -> [SaleFapiaoPosition] {
         try read { db in
-            try TradeRows.positions(db, asOf: asOf.description, extraWhere: customerCode == nil ? nil : "c.code = :customer",
+            try TradeRows.positions(db, asOf: asOf.description,
+                                    extraWhere: customerCode == nil ? nil : "c.code = :customer",
                                     arguments: customerCode.map { ["customer": $0] } ?? [:])
         }
     }
@@ -42,7 +44,9 @@ extension SQLiteLedgerStore {
         if let from { filters.append("f.date >= ?"); args += [from.description] }
         if let to { filters.append("f.date <= ?"); args += [to.description] }
         return try read { db in
-            try Row.fetchAll(db, sql: "SELECT f.* FROM fapiao f WHERE \(filters.joined(separator: " AND ")) ORDER BY f.date, f.id",
+            try Row.fetchAll(db,
+                             sql: "SELECT f.* FROM fapiao f WHERE \(filters.joined(separator: " AND ")) ORDER BY "
+                                                                                                    + "f.date, f.id",
                              arguments: args).map { try TradeRows.fapiao(db, $0) }
         }
     }
@@ -65,8 +69,9 @@ extension SQLiteLedgerStore {
             """
         return try read { db in
             try Row.fetchAll(db, sql: sql, arguments: args).map { row in
-                OutputVATRow(month: row["month"], rate: Rate(basisPoints: row["rate"]), currency: try RowMapping.currency(row, "document"),
-                             net: row["net"], tax: row["tax"])
+                OutputVATRow(month: row[QueryColumns.month], rate: Rate(basisPoints: row[QueryColumns.rate]),
+                             currency: try RowMapping.currency(row, "document"), net: row[QueryColumns.net],
+                             tax: row[QueryColumns.tax])
             }
         }
     }

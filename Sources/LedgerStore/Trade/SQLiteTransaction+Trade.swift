@@ -11,7 +11,8 @@ extension SQLiteTransaction {
             INSERT INTO customer_tax (customer_id, tax_id, invoice_title, address_phone, bank_account, no_fapiao)
             VALUES (?,?,?,?,?,?)
             ON CONFLICT(customer_id) DO UPDATE SET tax_id = excluded.tax_id, invoice_title = excluded.invoice_title,
-              address_phone = excluded.address_phone, bank_account = excluded.bank_account, no_fapiao = excluded.no_fapiao
+              address_phone = excluded.address_phone, bank_account = excluded.bank_account,
+                no_fapiao = excluded.no_fapiao
             """, arguments: [customerID, d.taxID, d.invoiceTitle, d.addressPhone, d.bankAccount, d.noFapiao])
     }
 }
@@ -19,12 +20,14 @@ extension SQLiteTransaction {
 /// Row mapping and shared reads of the trade tables.
 enum TradeRows {
     static func taxDetails(_ db: Database, customerID: Int64) throws -> CustomerTaxDetails? {
-        try Row.fetchOne(db, sql: "SELECT * FROM customer_tax WHERE customer_id = ?", arguments: [customerID]).map(taxDetails)
+        try Row.fetchOne(db, sql: "SELECT * FROM customer_tax WHERE customer_id = ?",
+                         arguments: [customerID]).map(taxDetails)
     }
 
     static func taxDetails(_ row: Row) -> CustomerTaxDetails {
         typealias C = CustomerTaxDetails.Columns
-        return CustomerTaxDetails(taxID: row[C.taxID], invoiceTitle: row[C.invoiceTitle], addressPhone: row[C.addressPhone],
+        return CustomerTaxDetails(taxID: row[C.taxID], invoiceTitle: row[C.invoiceTitle],
+                                  addressPhone: row[C.addressPhone],
                                   bankAccount: row[C.bankAccount], noFapiao: row[C.noFapiao])
     }
 }
@@ -44,8 +47,10 @@ extension SQLiteTransaction {
         try db.execute(sql: """
             INSERT INTO fapiao (type, code, number, customer_id, date, currency, total, tax, is_red, original_id,
               credit_note_id, red_confirmation, void, void_reason, note) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
-            """, arguments: [f.type.rawValue, f.code, f.number, f.customerID, f.date.description, f.currency.code, f.total,
-                             f.tax, f.isRed, f.originalID, f.creditNoteID, f.redConfirmation, f.isVoid, f.voidReason, f.note])
+            """, arguments: [f.type.rawValue, f.code, f.number, f.customerID, f.date.description, f.currency.code,
+                             f.total,
+                             f.tax, f.isRed, f.originalID, f.creditNoteID, f.redConfirmation, f.isVoid, f.voidReason,
+                             f.note])
         let id = db.lastInsertedRowID
         for part in f.parts {
             try db.execute(sql: "INSERT INTO fapiao_part (fapiao_id, document_id, total, tax) VALUES (?,?,?,?)",
@@ -63,7 +68,7 @@ extension SQLiteTransaction {
             SELECT COALESCE(SUM(p.total), 0) AS total, COALESCE(SUM(p.tax), 0) AS tax FROM fapiao f
             JOIN fapiao_part p ON p.fapiao_id = f.id WHERE f.original_id = ? AND p.document_id = ? AND f.void = 0
             """, arguments: [originalID, documentID])
-        return (row?["total"] ?? 0, row?["tax"] ?? 0)
+        return (row?[QueryColumns.total] ?? 0, row?[QueryColumns.tax] ?? 0)
     }
 
     func hasRedFapiao(originalID: Int64) throws -> Bool {
@@ -105,7 +110,8 @@ extension TradeRows {
                         AND f.void = 0 AND f.is_red = 1 AND f.date <= :asOf) AS red_count,
               COALESCE((SELECT SUM(a.amount) FROM allocation a WHERE a.invoice_id = d.id AND a.source <> 'credit_note'
                         AND a.date <= :asOf), 0) AS paid,
-              (COALESCE(t.no_fapiao, 0) = 1 OR EXISTS(SELECT 1 FROM sale_no_fapiao x WHERE x.document_id = d.id)) AS no_fapiao
+              (COALESCE(t.no_fapiao, 0) = 1
+                OR EXISTS(SELECT 1 FROM sale_no_fapiao x WHERE x.document_id = d.id)) AS no_fapiao
             FROM document d
             JOIN customer c ON c.id = d.customer_id
             LEFT JOIN salesperson s ON s.id = d.salesperson_id
@@ -118,7 +124,8 @@ extension TradeRows {
             SaleFapiaoPosition(
                 saleID: row[C.id], number: row[C.displayNumber] ?? "", customerID: row[C.customerID],
                 customerCode: row[C.code], customerName: row[C.name], salesperson: row[C.salesperson],
-                date: try RowMapping.date(row, C.date, "document"), dueDate: try RowMapping.date(row, C.dueDate, "document"),
+                date: try RowMapping.date(row, C.date, "document"),
+                dueDate: try RowMapping.date(row, C.dueDate, "document"),
                 currency: try RowMapping.currency(row, "document"), total: row[C.total], tax: row[C.taxTotal],
                 creditedTotal: row[C.creditedTotal], creditedTax: row[C.creditedTax],
                 invoicedTotal: row[C.invoicedTotal], invoicedTax: row[C.invoicedTax], redCount: row[C.redCount],
@@ -134,11 +141,14 @@ extension TradeRows {
             SELECT p.*, d.display_number FROM fapiao_part p JOIN document d ON d.id = p.document_id
             WHERE p.fapiao_id = ? ORDER BY d.date, d.id
             """, arguments: [id]).map { p in
-            FapiaoPart(documentID: p[P.documentID], documentNumber: p[P.displayNumber] ?? "", total: p[P.total], tax: p[P.tax])
+            FapiaoPart(documentID: p[P.documentID], documentNumber: p[P.displayNumber] ?? "", total: p[P.total],
+                       tax: p[P.tax])
         }
-        var f = Fapiao(id: id, type: try RowMapping.code(row, C.type, "fapiao"), code: row[C.code], number: row[C.number],
+        var f = Fapiao(id: id, type: try RowMapping.code(row, C.type, "fapiao"), code: row[C.code],
+                       number: row[C.number],
                        customerID: row[C.customerID], date: try RowMapping.date(row, C.date, "fapiao"),
-                       currency: try RowMapping.currency(row, "fapiao"), total: row[C.total], tax: row[C.tax], parts: parts)
+                       currency: try RowMapping.currency(row, "fapiao"), total: row[C.total], tax: row[C.tax],
+                       parts: parts)
         f.isRed = row[C.isRed]
         f.originalID = row[C.originalID]
         f.creditNoteID = row[C.creditNoteID]

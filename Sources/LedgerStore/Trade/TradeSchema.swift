@@ -3,7 +3,8 @@ import GRDB
 /// Migrations of the fapiao and trade-practice features (issue 16), registered after the core ledger's.
 /// New tables only: the customer table itself is not altered, so its row mapping stays as it is.
 ///
-/// `v16-customer-tax`: one row of fapiao details per customer (纳税人识别号, 开票抬头, 地址电话, 开户行及账号, 不开票).
+/// `v16-customer-tax`: one row of fapiao details per customer (纳税人识别号, 开票抬头, 地址电话,
+/// 开户行及账号, 不开票).
 enum TradeSchema {
     static func register(in migrator: inout DatabaseMigrator) {
         migrator.registerMigration("v16-customer-tax") { db in

@@ -46,19 +46,32 @@ extension SQLiteLedgerStore: TrainingQueries {
                     SELECT * FROM training_log WHERE (? IS NULL OR user = ?) ORDER BY date DESC, id DESC
                     """, arguments: [user, user]
             ).map { row in
-                TrainingResult(
-                    id: row["id"], user: row["user"],
-                    kind: TrainingResult.Kind(rawValue: row["kind"]) ?? .lesson, lesson: row["lesson"],
-                    date: try RowMapping.date(row, "date", "training_log"), passed: row["passed"],
-                    score: row["score"], attempts: row["attempts"], seconds: row["seconds"],
-                    language: row["language"])
+                typealias C = TrainingResult.Columns
+                return TrainingResult(
+                    id: row[C.id], user: row[C.user], kind: try RowMapping.code(row, C.kind, "training_log"),
+                    lesson: row[C.lesson], date: try RowMapping.date(row, C.date, "training_log"),
+                    passed: row[C.passed], score: row[C.score], attempts: row[C.attempts], seconds: row[C.seconds],
+                    language: row[C.language])
             }
         }
     }
 }
 
+extension TrainingResult {
+    /// `training_log`.
+    enum Columns: String, ColumnExpression {
+        case id, user, kind, lesson, date, passed, score, attempts, seconds, language
+    }
+}
+
 /// The reads behind `trainingFacts`.
 enum TrainingRows {
+    /// The columns of the training-fact queries.
+    enum Columns: String, ColumnExpression {
+        case id, displayNumber = "display_number", kind, total, code, applies, sku, number, amount
+        case promisedDate = "promised_date", asOf = "as_of", command, payload
+    }
+
     static func facts(_ db: Database, since b: TrainingBaseline) throws -> TrainingFacts {
         var facts = TrainingFacts()
         let documents = try Row.fetchAll(
@@ -68,8 +81,9 @@ enum TrainingRows {
                 FROM document d JOIN customer c ON c.id = d.customer_id LEFT JOIN document a ON a.id = d.applies_to_id
                 WHERE d.id > ? AND d.status = 'posted' ORDER BY d.id
                 """, arguments: [b.documentID])
+        typealias C = TrainingRows.Columns
         for row in documents {
-            let id: Int64 = row["id"]
+            let id: Int64 = row[C.id]
             let lines = try Row.fetchAll(
                 db,
                 sql: """
@@ -78,15 +92,14 @@ enum TrainingRows {
                     WHERE l.document_id = ? ORDER BY l.line_no
                     """, arguments: [id]
             ).map {
-                TrainingFacts.Line(
-                    lineNo: $0["line_no"], sku: $0["sku"], quantity: $0["quantity_milli"],
-                    taxBP: $0["tax_rate_bp"], creditsLine: $0["credits_line_no"])
+                typealias L = InvoiceLine.Columns
+                return TrainingFacts.Line(lineNo: $0[L.lineNo], sku: $0[C.sku], quantity: $0[L.quantityMilli],
+                                          taxBP: $0[L.taxRateBP], creditsLine: $0[L.creditsLineNo])
             }
             facts.documents.append(
                 TrainingFacts.Document(
-                    id: id, number: row["display_number"] ?? "", kind: row["kind"],
-                    customerCode: row["code"], total: row["total"],
-                    appliesTo: row["applies"], lines: lines))
+                    id: id, number: row[C.displayNumber] ?? "", kind: row[C.kind], customerCode: row[C.code],
+                    total: row[C.total], appliesTo: row[C.applies], lines: lines))
         }
         for row in try Row.fetchAll(
             db,
@@ -95,7 +108,7 @@ enum TrainingRows {
                 WHERE r.id > ? ORDER BY r.id
                 """, arguments: [b.receiptID])
         {
-            let id: Int64 = row["id"]
+            let id: Int64 = row[C.id]
             var allocations: [String: Int64] = [:]
             for a in try Row.fetchAll(
                 db,
@@ -104,42 +117,41 @@ enum TrainingRows {
                     JOIN document d ON d.id = a.invoice_id WHERE a.source = 'receipt' AND a.source_id = ? GROUP BY d.id
                     """, arguments: [id])
             {
-                allocations[a["number"] ?? ""] = a["amount"]
+                allocations[a[C.number] ?? ""] = a[C.amount]
             }
             facts.receipts.append(
                 TrainingFacts.Receipt(
-                    id: id, number: row["display_number"], customerCode: row["code"],
-                    amount: row["amount"], allocations: allocations))
+                    id: id, number: row[C.displayNumber], customerCode: row[C.code],
+                    amount: row[C.amount], allocations: allocations))
         }
         facts.contacts = try Row.fetchAll(
             db,
             sql: """
-                SELECT c.code, l.promised_date FROM contact_log l JOIN customer c ON c.id = l.customer_id
+                SELECT l.id, c.code, l.promised_date FROM contact_log l JOIN customer c ON c.id = l.customer_id
                 WHERE l.id > ? ORDER BY l.id
                 """, arguments: [b.contactID]
         ).map {
-            TrainingFacts.Contact(
-                customerCode: $0["code"], promisedDate: ($0["promised_date"] as String?).flatMap(CivilDate.init(iso:)))
+            TrainingFacts.Contact(customerCode: $0[C.code],
+                                  promisedDate: try RowMapping.optionalDate($0, C.promisedDate, "contact_log"))
         }
         facts.confirmations = try Row.fetchAll(
             db,
             sql: """
-                SELECT c.code, s.as_of FROM statement_confirmation s JOIN customer c ON c.id = s.customer_id
+                SELECT s.id, c.code, s.as_of FROM statement_confirmation s JOIN customer c ON c.id = s.customer_id
                 WHERE s.id > ? ORDER BY s.id
                 """, arguments: [b.confirmationID]
-        ).compactMap { row in
-            (row["as_of"] as String?).flatMap(CivilDate.init(iso:)).map {
-                TrainingFacts.Confirmation(customerCode: row["code"], asOf: $0)
-            }
+        ).map {
+            TrainingFacts.Confirmation(customerCode: $0[C.code],
+                                       asOf: try RowMapping.date($0, C.asOf, "statement_confirmation"))
         }
         facts.audit = try Row.fetchAll(
             db, sql: "SELECT command, payload FROM audit_log WHERE seq > ? ORDER BY seq",
             arguments: [b.auditSeq]
         ).map {
-            TrainingFacts.AuditEntry(command: $0["command"], payload: $0["payload"])
+            TrainingFacts.AuditEntry(command: $0[C.command], payload: $0[C.payload])
         }
         for row in try Row.fetchAll(db, sql: "SELECT sku, tax_rate_bp FROM product") {
-            facts.productRates[row["sku"]] = row["tax_rate_bp"]
+            facts.productRates[row[C.sku]] = row[Product.Columns.taxRateBP]
         }
         return facts
     }

@@ -84,7 +84,8 @@ public struct CellBuffer: Sendable, Equatable {
     /// in `style`, or, when too long, cut by cells and ended with `TextFitting.defaultEllipsis`
     /// (a wide grapheme that would straddle the cut is dropped and its cell left blank).
     /// Same result as `setString(TextFitting.fit(…))`, without building the padded string.
-    public mutating func setFitted(_ text: String, x: Int, y: Int, width: Int, alignment: Alignment = .left, style: Style = .text) {
+    public mutating func setFitted(_ text: String, x: Int, y: Int, width: Int, alignment: Alignment = .left,
+                                   style: Style = .text) {
         guard width > 0, y >= 0, y < size.height else { return }
         fill(Rect(x: x, y: y, width: width, height: 1), style: style)
         let total = DisplayWidth.of(text)
@@ -184,7 +185,8 @@ public struct CellBuffer: Sendable, Equatable {
         if cells[i].isContinuation, x > 0 { cells[i - 1] = .blank(cells[i - 1].style) }
         let end = x + max(1, width) - 1
         // Overwriting the left half of a wide grapheme whose right half we do not cover.
-        if end + 1 < size.width, cells[row + end + 1].isContinuation { cells[row + end + 1] = .blank(cells[row + end + 1].style) }
+        if end + 1 < size.width,
+        cells[row + end + 1].isContinuation { cells[row + end + 1] = .blank(cells[row + end + 1].style) }
         cells[i] = cell
         if width == 2, x + 1 < size.width { cells[i + 1] = .continuation(cell.style) }
     }

@@ -66,7 +66,13 @@ public enum DisplayWidth {
         while low <= high {
             let mid = (low + high) / 2
             let range = table[mid]
-            if value < range.lowerBound { high = mid - 1 } else if value > range.upperBound { low = mid + 1 } else { return true }
+            if value < range.lowerBound {
+                high = mid - 1
+            } else if value > range.upperBound {
+                low = mid + 1
+            } else {
+                return true
+            }
         }
         return false
     }

@@ -71,7 +71,8 @@ public final class Runtime {
         if current.size != size { current.resize(to: size) } else { current.clear() }
         var cursor: Point? = nil
         if size.contains(app.minimumSize) {
-            cursor = app.render(into: &current, context: RenderContext(size: size, supportsUnicode: backend.supportsUnicode))
+            cursor = app.render(into: &current,
+                                context: RenderContext(size: size, supportsUnicode: backend.supportsUnicode))
         } else {
             TooSmallNotice(minimum: app.minimumSize, text: app.tooSmallText).render(into: &current)
         }

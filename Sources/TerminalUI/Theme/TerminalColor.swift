@@ -16,7 +16,8 @@ public enum TerminalColor: Hashable, Sendable {
         let lower = name.lowercased()
         if lower == "default" { self = .default; return }
         if let i = Self.names.firstIndex(of: lower) { self = .ansi(i); return }
-        let digits = lower.hasPrefix("colour") ? String(lower.dropFirst(6)) : lower.hasPrefix("color") ? String(lower.dropFirst(5)) : lower
+        let digits = lower.hasPrefix("colour") ? String(lower.dropFirst(6))
+            : lower.hasPrefix("color") ? String(lower.dropFirst(5)) : lower
         if let n = Int(digits), (0...255).contains(n) { self = .indexed(n); return }
         return nil
     }
@@ -38,7 +39,8 @@ public struct RoleAppearance: Hashable, Sendable {
     public var background: TerminalColor
     public var attributes: TextAttributes
 
-    public init(foreground: TerminalColor = .default, background: TerminalColor = .default, attributes: TextAttributes = []) {
+    public init(foreground: TerminalColor = .default, background: TerminalColor = .default,
+                attributes: TextAttributes = []) {
         self.foreground = foreground
         self.background = background
         self.attributes = attributes

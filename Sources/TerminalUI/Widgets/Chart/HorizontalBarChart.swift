@@ -31,7 +31,8 @@ public struct HorizontalBarChart: Sendable {
             buffer.setFitted(labels[row], x: area.x, y: y, width: labelWidth, style: Style(.text))
             let style = Style(item.value < 0 ? .overdue : StyleRole.series(index: 0))
             if item.value > 0 {
-                drawRight(into: &buffer, x: barX + zero, y: y, eighths: scale.eighths(item.value, cells: barWidth), limit: barWidth - zero, glyphs: glyphs, style: style)
+                drawRight(into: &buffer, x: barX + zero, y: y, eighths: scale.eighths(item.value, cells: barWidth),
+                          limit: barWidth - zero, glyphs: glyphs, style: style)
             } else if item.value < 0 {
                 let cells = min(zero, Int((Double(scale.eighths(item.value, cells: barWidth)) / 8).rounded(.up)))
                 for i in 0..<max(0, cells) { buffer.setSymbol(glyphs.full, x: barX + zero - 1 - i, y: y, style: style) }
@@ -39,11 +40,13 @@ public struct HorizontalBarChart: Sendable {
             if item.value == 0, scale.low < 0, zero < barWidth {
                 buffer.setSymbol(glyphs.verticalAxis, x: barX + zero, y: y, style: Style(.muted))
             }
-            buffer.setFitted(values[row], x: area.maxX - valueWidth, y: y, width: valueWidth, alignment: .right, style: Style(.text))
+            buffer.setFitted(values[row], x: area.maxX - valueWidth, y: y, width: valueWidth, alignment: .right,
+                             style: Style(.text))
         }
     }
 
-    private func drawRight(into buffer: inout CellBuffer, x: Int, y: Int, eighths: Int, limit: Int, glyphs: ChartGlyphs, style: Style) {
+    private func drawRight(into buffer: inout CellBuffer, x: Int, y: Int, eighths: Int, limit: Int, glyphs: ChartGlyphs,
+                           style: Style) {
         let whole = min(eighths / 8, max(0, limit))
         for i in 0..<whole { buffer.setSymbol(glyphs.full, x: x + i, y: y, style: style) }
         let rest = eighths % 8

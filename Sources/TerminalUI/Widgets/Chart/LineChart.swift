@@ -25,7 +25,8 @@ public struct LineChart: Sendable {
     /// Shown in the plot when there are no values (in the UI's language).
     public var noDataText = "(no data)"
 
-    public init(series: [Series], xLabels: [String] = [], format: @escaping @Sendable (Int64) -> String = { String($0) }) {
+    public init(series: [Series], xLabels: [String] = [],
+                format: @escaping @Sendable (Int64) -> String = { String($0) }) {
         self.series = series
         self.xLabels = xLabels
         self.format = format
@@ -42,14 +43,18 @@ public struct LineChart: Sendable {
         let middle = bottom < 0 && top > 0 ? Int64(0) : bottom / 2 + top / 2
         let ticks = [top, middle, bottom].map(format)
         let axisWidth = min(ticks.map { DisplayWidth.of($0) }.max() ?? 0, area.width / 3)
-        let plot = Rect(x: area.x + axisWidth + 1, y: area.y, width: area.width - axisWidth - 1, height: area.height - 2)
+        let plot = Rect(x: area.x + axisWidth + 1, y: area.y, width: area.width - axisWidth - 1,
+                        height: area.height - 2)
         guard plot.width > 0, plot.height > 0 else { return }
         // Axes.
         for y in plot.y..<plot.maxY { buffer.setSymbol(glyphs.verticalAxis, x: plot.x - 1, y: y, style: Style(.muted)) }
-        for x in plot.x..<plot.maxX { buffer.setSymbol(glyphs.horizontalAxis, x: x, y: plot.maxY, style: Style(.muted)) }
+        for x in plot.x..<plot.maxX { buffer.setSymbol(glyphs.horizontalAxis, x: x, y: plot.maxY,
+                                                       style: Style(.muted)) }
         buffer.setSymbol(glyphs.origin, x: plot.x - 1, y: plot.maxY, style: Style(.muted))
         // Tick labels: top, middle (0 when the range crosses it), bottom.
-        let middleRow = plot.y + Int((1 - scale.position(middle, cells: plot.height - 1) / Double(max(1, plot.height - 1))) * Double(plot.height - 1))
+        let middleRow = plot.y + Int((1 - scale.position(middle,
+                                                         cells: plot.height - 1) / Double(max(1,
+                                                                                              plot.height - 1))) * Double(plot.height - 1))
         for (text, row) in zip(ticks, [plot.y, middleRow, plot.maxY - 1]) {
             buffer.setFitted(text, x: area.x, y: row, width: axisWidth, alignment: .right, style: Style(.muted))
         }

@@ -19,8 +19,10 @@ public struct Sparkline: Sendable {
     }
 
     /// Draws the sparkline on the first row of `area`.
-    public func render(into buffer: inout CellBuffer, in area: Rect, glyphs: ChartGlyphs = .unicode, style: Style = Style(.series(1))) {
+    public func render(into buffer: inout CellBuffer, in area: Rect, glyphs: ChartGlyphs = .unicode,
+                       style: Style = Style(.series(1))) {
         guard !area.isEmpty else { return }
-        buffer.setString(text(width: area.width, glyphs: glyphs), x: area.x, y: area.y, maxWidth: area.width, style: style)
+        buffer.setString(text(width: area.width, glyphs: glyphs), x: area.x, y: area.y, maxWidth: area.width,
+                         style: style)
     }
 }

@@ -60,10 +60,12 @@ public struct StackedBarChart: Sendable {
                 for dx in 0..<w { buffer.setSymbol(fill, x: x + dx, y: y, style: Style(StyleRole.series(index: s))) }
                 x += w
             }
-            buffer.setFitted(totalTexts[r], x: area.maxX - totalWidth, y: y, width: totalWidth, alignment: .right, style: Style(.text))
+            buffer.setFitted(totalTexts[r], x: area.maxX - totalWidth, y: y, width: totalWidth, alignment: .right,
+                             style: Style(.text))
         }
         if rows.isEmpty || largest == 0, barRows > 0 {
-            buffer.setString(noDataText, x: area.x + labelWidth + 1, y: area.y, maxWidth: barWidth, style: Style(.muted))
+            buffer.setString(noDataText, x: area.x + labelWidth + 1, y: area.y, maxWidth: barWidth,
+                             style: Style(.muted))
         }
         // Legend: fill, name, sum over rows.
         let legendY = area.y + min(rows.count, barRows) + 1
@@ -75,7 +77,8 @@ public struct StackedBarChart: Sendable {
             let sum = rows.map { s < $0.values.count ? $0.values[s] : 0 }.saturatingSum()
             let nameWidth = max(8, min(16, segments.map { DisplayWidth.of($0) }.max() ?? 0))
             buffer.setFitted(name, x: area.x + 2, y: y, width: nameWidth, style: Style(.text))
-            buffer.setString(format(sum), x: area.x + 3 + nameWidth, y: y, maxWidth: area.width - nameWidth - 3, style: Style(.text))
+            buffer.setString(format(sum), x: area.x + 3 + nameWidth, y: y, maxWidth: area.width - nameWidth - 3,
+                             style: Style(.text))
         }
     }
 }

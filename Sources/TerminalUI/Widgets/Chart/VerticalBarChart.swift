@@ -26,7 +26,8 @@ public struct VerticalBarChart: Sendable {
         let widest = items.map { DisplayWidth.of(format($0.value)) }.max() ?? 1
         let barWidth = min(max(maxBarWidth, widest), max(1, (area.width + gap) / items.count - gap))
         func value(_ text: String, x: Int, y: Int, style: Style) {
-            if DisplayWidth.of(text) <= barWidth { buffer.setString(text, x: x, y: y, maxWidth: barWidth, style: style) }
+            if DisplayWidth.of(text) <= barWidth { buffer.setString(text, x: x, y: y, maxWidth: barWidth,
+                                                                    style: style) }
         }
         let plotTop = area.y + 1                          // one row of values on top, labels below
         let plotHeight = area.height - 2
@@ -34,11 +35,13 @@ public struct VerticalBarChart: Sendable {
         let hasNegative = scale.low < 0
         // Rows for bars: negatives get their own rows below a zero line, on the same scale.
         let barRows = max(1, plotHeight - (hasNegative ? 1 : 0))
-        let negativeRows = hasNegative ? min(max(1, Int((-Double(scale.low) / scale.span * Double(barRows)).rounded())), max(0, barRows - 1)) : 0
+        let negativeRows = hasNegative ? min(max(1, Int((-Double(scale.low) / scale.span * Double(barRows)).rounded())),
+                                             max(0, barRows - 1)) : 0
         let positiveRows = barRows - negativeRows
         let zeroRow = plotTop + positiveRows                 // the zero line (or the first label row)
         if hasNegative {
-            for x in area.x..<area.maxX { buffer.setSymbol(glyphs.horizontalAxis, x: x, y: zeroRow, style: Style(.muted)) }
+            for x in area.x..<area.maxX { buffer.setSymbol(glyphs.horizontalAxis, x: x, y: zeroRow,
+                                                           style: Style(.muted)) }
         }
         for (i, item) in items.enumerated() {
             let x = area.x + i * (barWidth + gap)
@@ -56,7 +59,8 @@ public struct VerticalBarChart: Sendable {
             } else if item.value < 0 {
                 let cells = min(negativeRows, Int((Double(scale.eighths(item.value, cells: barRows)) / 8).rounded(.up)))
                 for level in 0..<max(0, cells) {
-                    for dx in 0..<barWidth { buffer.setSymbol(glyphs.full, x: x + dx, y: zeroRow + 1 + level, style: style) }
+                    for dx in 0..<barWidth { buffer.setSymbol(glyphs.full, x: x + dx, y: zeroRow + 1 + level,
+                                                              style: style) }
                 }
                 // The value goes under the bar when there is room, else just above the zero line.
                 let below = zeroRow + 1 + cells

@@ -25,10 +25,11 @@ public struct HelpOverlay: Sendable {
         let inner = box.inset(top: 1, left: 2, bottom: 1, right: 2)
         var row = 0
         for (binding, lines) in zip(bindings, wrapped) where row < inner.height - 1 {
-            buffer.setFitted(binding.keyText, x: inner.x, y: inner.y + row, width: keyWidth, style: Style(.dialog, .bold))
+            buffer.setFitted(binding.keyText, x: inner.x, y: inner.y + row, width: keyWidth,
+                             style: Style(.dialog, .bold))
             for line in lines.isEmpty ? [""] : lines where row < inner.height - 1 {
-                buffer.setString(line, x: inner.x + keyWidth + 1, y: inner.y + row, maxWidth: inner.width - keyWidth - 1,
-                                 style: Style(.dialog))
+                buffer.setString(line, x: inner.x + keyWidth + 1, y: inner.y + row,
+                                 maxWidth: inner.width - keyWidth - 1, style: Style(.dialog))
                 row += 1
             }
         }

@@ -78,7 +78,8 @@ public struct Dialog: Sendable, Equatable {
         case .confirm: footer = "[y] Yes   [n] No"
         case .picker: footer = "[Enter] Pick   [Esc] Cancel"
         }
-        var natural = message.split(separator: "\n", omittingEmptySubsequences: false).map { DisplayWidth.of(String($0)) }
+        var natural = message.split(separator: "\n",
+                                    omittingEmptySubsequences: false).map { DisplayWidth.of(String($0)) }
         natural += [DisplayWidth.of(footer), DisplayWidth.of(title) + 2]
         if case .picker(let options) = kind { natural += options.map { DisplayWidth.of($0) + 2 } }
         let innerWidth = max(10, min(area.width - 4, 60, natural.max() ?? 60))
@@ -103,7 +104,8 @@ public struct Dialog: Sendable, Equatable {
                 let index = top + row
                 guard index < options.count else { break }
                 let lineStyle = index == selection ? Style(.selection) : style
-                buffer.setFitted(options[index], x: inner.x, y: inner.y + rows.count - 1 + row, width: inner.width, style: lineStyle)
+                buffer.setFitted(options[index], x: inner.x, y: inner.y + rows.count - 1 + row, width: inner.width,
+                                 style: lineStyle)
             }
         }
         buffer.setString(footer, x: inner.x, y: box.maxY - 2, maxWidth: inner.width, style: Style(.dialog, .bold))

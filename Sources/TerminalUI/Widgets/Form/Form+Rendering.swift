@@ -22,7 +22,8 @@ extension Form {
         // Taller than the area: scroll so the focused field is visible (leading fields are skipped).
         var first = 0
         if focusIndex < fields.count {
-            while first < focusIndex, fields[first...focusIndex].reduce(0, { $0 + $1.height }) > area.maxY - y { first += 1 }
+            while first < focusIndex, fields[first...focusIndex].reduce(0,
+                                                                        { $0 + $1.height }) > area.maxY - y { first += 1 }
         }
         for (index, field) in fields.enumerated() where index >= first {
             guard y < area.maxY else { break }
@@ -40,7 +41,8 @@ extension Form {
                 let marker = unicode ? "◂ \(field.displayText) ▸" : "< \(field.displayText) >"
                 buffer.setFitted(options.isEmpty ? "" : marker, x: x, y: y, width: inputWidth, style: inputStyle)
             case .money, .quantity:
-                let point = field.input.render(into: &buffer, x: x, y: y, width: inputWidth, style: inputStyle, alignment: .right)
+                let point = field.input.render(into: &buffer, x: x, y: y, width: inputWidth, style: inputStyle,
+                                               alignment: .right)
                 if isFocused { cursor = point }
             default:
                 let point = field.input.render(into: &buffer, x: x, y: y, width: inputWidth, style: inputStyle)
@@ -48,7 +50,8 @@ extension Form {
                 if isFocused, case .lookup = field.kind { lookupAnchor = (x, y + 1, field) }
             }
             if (hasTriedSubmit || field.isTouched), let issue = field.issue {
-                buffer.setString("! " + issue.message, x: errorX, y: y, maxWidth: area.maxX - errorX, style: Style(.error))
+                buffer.setString("! " + issue.message, x: errorX, y: y, maxWidth: area.maxX - errorX,
+                                 style: Style(.error))
             }
             y += field.height
         }

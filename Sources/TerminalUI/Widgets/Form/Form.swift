@@ -1,7 +1,8 @@
 /// A form: an ordered list of `FormField`s with focus, validation and submit/cancel.
 ///
 /// Tab/↓ and Shift-Tab/↑ move between fields; Enter moves to the next field and, on the last one,
-/// submits; Ctrl-S submits from anywhere (F-keys are left to the app's screens). Submit runs only when every field is valid;
+/// submits; Ctrl-S submits from anywhere (F-keys are left to the app's screens). Submit runs only when every field is
+/// valid;
 /// otherwise errors show inline and in a summary, and focus goes to the first invalid field.
 /// Escape cancels at once when nothing changed, else asks first.
 public struct Form: Sendable {
@@ -60,7 +61,8 @@ public struct Form: Sendable {
 
     /// The parsed value of field `id`, nil when unknown or invalid.
     public func value(of id: String) -> FieldValue? {
-        guard let field = fields.first(where: { $0.id == id }), case .success(let value) = field.result else { return nil }
+        guard let field = fields.first(where: { $0.id == id }),
+        case .success(let value) = field.result else { return nil }
         return value
     }
 
@@ -74,7 +76,8 @@ public struct Form: Sendable {
     /// Moves focus to field `index` (clamped), marking the field being left as touched.
     public mutating func focus(_ index: Int) {
         guard !fields.isEmpty else { return }
-        if focusIndex < fields.count, focusIndex < initialTexts.count, fields[focusIndex].displayText != initialTexts[focusIndex] {
+        if focusIndex < fields.count, focusIndex < initialTexts.count,
+        fields[focusIndex].displayText != initialTexts[focusIndex] {
             fields[focusIndex].isTouched = true
         }
         focusIndex = min(max(0, index), fields.count - 1)
@@ -147,7 +150,8 @@ public struct Form: Sendable {
     }
 
     private var isLookupWithSuggestions: Bool {
-        if case .lookup = fields[focusIndex].kind { return !fields[focusIndex].input.text.isEmpty && !fields[focusIndex].suggestions.isEmpty }
+        if case .lookup = fields[focusIndex].kind { return !fields[focusIndex].input.text.isEmpty
+            && !fields[focusIndex].suggestions.isEmpty }
         return false
     }
 
@@ -181,7 +185,8 @@ public struct Form: Sendable {
         case .lookup:
             let suggestions = field.suggestions
             if case .key(.down) = event {
-                field.suggestionIndex = suggestions.isEmpty ? nil : min((field.suggestionIndex ?? -1) + 1, suggestions.count - 1)
+                field.suggestionIndex = suggestions.isEmpty ? nil : min((field.suggestionIndex ?? -1) + 1,
+                                                                        suggestions.count - 1)
             } else if case .key(.up) = event {
                 field.suggestionIndex = field.suggestionIndex.map { max(0, $0 - 1) }
             } else if field.input.handle(event) {
@@ -203,8 +208,10 @@ public struct Form: Sendable {
         if focusIndex < fields.count {
             switch fields[focusIndex].kind {
             case .choice: bindings.insert(KeyBinding([.left, .right], "Change", help: "Pick another option"), at: 0)
-            case .lookup: bindings.insert(KeyBinding([.down, .up], "Suggest", help: "Choose a suggestion, Enter accepts"), at: 0)
-            default: bindings.append(KeyBinding([.ctrl("u"), .ctrl("k")], "Clear", help: "Delete to start / end of the field"))
+            case .lookup: bindings.insert(KeyBinding([.down, .up], "Suggest",
+                                                     help: "Choose a suggestion, Enter accepts"), at: 0)
+            default: bindings.append(KeyBinding([.ctrl("u"), .ctrl("k")], "Clear",
+                                                help: "Delete to start / end of the field"))
             }
         }
         return bindings

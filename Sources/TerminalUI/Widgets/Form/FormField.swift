@@ -60,7 +60,8 @@ public struct FormField: Sendable {
 
     /// The text shown: the chosen option for choices, else the input text.
     public var displayText: String {
-        if case .choice(let options) = kind { return options.isEmpty ? "" : options[min(choiceIndex, options.count - 1)] }
+        if case .choice(let options) = kind { return options.isEmpty ? "" : options[min(choiceIndex,
+                                                                                        options.count - 1)] }
         return input.text
     }
 

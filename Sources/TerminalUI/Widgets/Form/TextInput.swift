@@ -100,7 +100,8 @@ public struct TextInput: Sendable, Equatable {
     /// `.right` alignment (amounts) keeps the text against the right edge with room for the cursor.
     /// Returns the cursor's screen position.
     @discardableResult
-    public func render(into buffer: inout CellBuffer, x: Int, y: Int, width: Int, style: Style, alignment: Alignment = .left) -> Point {
+    public func render(into buffer: inout CellBuffer, x: Int, y: Int, width: Int, style: Style,
+                       alignment: Alignment = .left) -> Point {
         if alignment == .right, width > 1 {
             let textWidth = DisplayWidth.of(text)
             if textWidth < width {

@@ -90,7 +90,8 @@ public struct TableView: Sendable {
     /// Keys the table handles now.
     public func keyBindings(state: TableState) -> [KeyBinding] {
         if state.isEditingFilter {
-            return [KeyBinding(.enter, "Done", help: "Stop editing the filter"), KeyBinding(.escape, "Clear", help: "Clear the filter")]
+            return [KeyBinding(.enter, "Done", help: "Stop editing the filter"),
+                    KeyBinding(.escape, "Clear", help: "Clear the filter")]
         }
         return [KeyBinding([.up, .down], "Move"), KeyBinding([.pageUp, .pageDown], "Page"),
                 KeyBinding(.char("/"), "Filter", help: "Type to filter rows"),
@@ -129,12 +130,14 @@ public struct TableView: Sendable {
             let style = Style(state.isEditingFilter ? .inputFocused : .muted)
             buffer.setString(label, x: area.x, y: filterY, maxWidth: area.width, style: Style(.accent))
             let labelWidth = DisplayWidth.of(label)
-            state.filter.render(into: &buffer, x: area.x + labelWidth, y: filterY, width: min(40, max(0, area.width - labelWidth)), style: style)
+            state.filter.render(into: &buffer, x: area.x + labelWidth, y: filterY,
+                                width: min(40, max(0, area.width - labelWidth)), style: style)
         }
         let count = max(0, source.rowCount)
         state.clamp(rowCount: count, visibleRows: bodyHeight)
         guard bodyHeight > 0, count > 0 else {
-            if bodyHeight > 0 { buffer.setString(emptyText, x: area.x, y: y, maxWidth: area.width, style: Style(.muted)) }
+            if bodyHeight > 0 { buffer.setString(emptyText, x: area.x, y: y, maxWidth: area.width,
+                                                 style: Style(.muted)) }
             return
         }
         let end = min(count, state.topRow + bodyHeight)
