@@ -62,9 +62,9 @@ extension SQLiteLedgerStore: VoucherQueries {
                 FROM allocation a JOIN receipt r ON r.id = a.source_id JOIN document d ON d.id = a.invoice_id
                 WHERE a.source = 'receipt' AND r.date BETWEEN ? AND ? AND a.date = r.date ORDER BY a.source_id, a.id
                 """, arguments: range) {
-                settlements[row[QueryColumns.receipt], default: []].append(VoucherSettlement(
-                    invoiceNumber: row[QueryColumns.displayNumber], invoiceDate: try RowMapping.date(row, QueryColumns.date, "document"),
-                    allocatedBefore: row[QueryColumns.before], amount: row[QueryColumns.amount]))
+                settlements[row[C.receipt], default: []].append(VoucherSettlement(
+                    invoiceNumber: row[C.displayNumber], invoiceDate: try RowMapping.date(row, C.date, "document"),
+                    allocatedBefore: row[C.before], amount: row[C.amount]))
             }
             let receipts = try Row.fetchAll(db, sql: """
                 SELECT r.id, r.display_number, r.date, r.method, r.reference, r.currency, r.amount, c.code, c.name,
@@ -73,11 +73,11 @@ extension SQLiteLedgerStore: VoucherQueries {
                 FROM receipt r JOIN customer c ON c.id = r.customer_id
                 WHERE r.date BETWEEN ? AND ? ORDER BY r.date, r.id
                 """, arguments: range).map { row in
-                VoucherReceipt(number: row[QueryColumns.displayNumber], date: try RowMapping.date(row, QueryColumns.date, "document"), customerCode: row[QueryColumns.code],
-                               customerName: row[QueryColumns.name], method: PaymentMethod(rawValue: row[QueryColumns.method]) ?? .other,
-                               reference: row[QueryColumns.reference], currency: try RowMapping.currency(row, "document"),
-                               amount: row[QueryColumns.amount], appliedOnReceipt: row[QueryColumns.applied],
-                               settlements: settlements[row[QueryColumns.id]] ?? [])
+                VoucherReceipt(number: row[C.displayNumber], date: try RowMapping.date(row, C.date, "receipt"),
+                               customerCode: row[C.code], customerName: row[C.name],
+                               method: try RowMapping.code(row, C.method, "receipt"), reference: row[C.reference],
+                               currency: try RowMapping.currency(row, "receipt"), amount: row[C.amount],
+                               appliedOnReceipt: row[C.applied], settlements: settlements[row[C.id]] ?? [])
             }
             let allocations = try Row.fetchAll(db, sql: """
                 SELECT a.source, a.date, a.amount, a.currency, d.display_number, c.code, c.name,
@@ -88,15 +88,16 @@ extension SQLiteLedgerStore: VoucherQueries {
                 WHERE a.date BETWEEN ? AND ? AND (a.source = 'write_off' OR (a.source = 'receipt' AND a.date > r.date))
                 ORDER BY a.date, a.id
                 """, arguments: range).map { row in
-                VoucherAllocation(kind: (row[QueryColumns.source] as String) == "write_off" ? .writeOff : .advanceApplied,
-                                  date: try RowMapping.date(row, QueryColumns.date, "document"), invoiceNumber: row[QueryColumns.displayNumber],
-                                  sourceNumber: row[QueryColumns.receipt], customerCode: row[QueryColumns.code], customerName: row[QueryColumns.name],
-                                  currency: try RowMapping.currency(row, "document"), amount: row[QueryColumns.amount],
+                VoucherAllocation(kind: (row[C.source] as String) == "write_off" ? .writeOff : .advanceApplied,
+                                  date: try RowMapping.date(row, C.date, "allocation"),
+                                  invoiceNumber: row[C.displayNumber], sourceNumber: row[C.receipt],
+                                  customerCode: row[C.code], customerName: row[C.name],
+                                  currency: try RowMapping.currency(row, "allocation"), amount: row[C.amount],
                                   invoice: VoucherSettlement(
-                                    invoiceNumber: row[QueryColumns.displayNumber],
-                                    invoiceDate: try RowMapping.date(row, QueryColumns.invoiceDate, "document"),
-                                    allocatedBefore: row[QueryColumns.before], amount: row[QueryColumns.amount]),
-                                  sourceDate: (row[QueryColumns.receiptDate] as String?).flatMap { CivilDate(iso: $0) })
+                                    invoiceNumber: row[C.displayNumber],
+                                    invoiceDate: try RowMapping.date(row, C.invoiceDate, "document"),
+                                    allocatedBefore: row[C.before], amount: row[C.amount]),
+                                  sourceDate: (row[C.receiptDate] as String?).flatMap { CivilDate(iso: $0) })
             }
             return VoucherSource(documents: documents, receipts: receipts, allocations: allocations)
         }

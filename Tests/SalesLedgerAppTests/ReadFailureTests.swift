@@ -80,19 +80,22 @@ import TerminalUI
         #expect(text.contains("restore a backup"))
     }
 
-    /// Damages the data pages (the schema stays readable, so the ledger opens): every page after the last root
-    /// page of the schema holds rows written after the migrations.
+    /// Damages every page of the business tables and their indexes (documents, lines, open items, receipts,
+    /// allocations, monthly sales), found through `dbstat`: the schema, the migrations and the settings stay
+    /// readable, so the ledger opens, and any screen that reads the ledger meets the damage.
     static func damage(_ path: String) throws {
-        let (pageSize, lastRoot) = try DatabaseQueue(path: path).read { db in
-            (try Int.fetchOne(db, sql: "PRAGMA page_size") ?? 4096,
-             try Int.fetchOne(db, sql: "SELECT MAX(rootpage) FROM sqlite_master") ?? 1)
+        let (pageSize, pages) = try DatabaseQueue(path: path).read { db in
+            (try Int.fetchOne(db, sql: "PRAGMA page_size") ?? 4096, try Int.fetchAll(db, sql: """
+                SELECT s.pageno FROM dbstat s JOIN sqlite_master m ON m.name = s.name
+                WHERE m.tbl_name IN ('document', 'document_line', 'open_item', 'receipt', 'allocation', 'sales_month')
+                """))
         }
+        try #require(!pages.isEmpty, "the generated ledger has pages of its business tables")
         let handle = try #require(FileHandle(forUpdatingAtPath: path))
-        let size = try handle.seekToEnd()
-        let start = UInt64(max(lastRoot + 1, Int(size) / pageSize / 2) * pageSize)
-        try #require(start < size, "the generated ledger has data pages after its schema")
-        try handle.seek(toOffset: start)
-        try handle.write(contentsOf: Data(repeating: 0xA5, count: Int(size - start)))
+        for page in pages {
+            try handle.seek(toOffset: UInt64((page - 1) * pageSize))
+            try handle.write(contentsOf: Data(repeating: 0xA5, count: pageSize))
+        }
         try handle.close()
     }
 

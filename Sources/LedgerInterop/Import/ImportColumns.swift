@@ -14,7 +14,7 @@ public enum ImportColumns {
         "channel": ["channel", "渠道"],
         "class": ["class", "customer_class", "客户等级", "所属分类", "客户分类"],
         "credit_limit": ["credit_limit", "信用额度"],
-        "payment_terms": ["payment_terms", "terms", "账期", "付款条件"],
+        "payment_terms": ["payment_terms", "terms", "账期", "付款条件", "收款条件"],
         "currency": ["currency", "币种", "币别"],
         "notes": ["notes", "note", "备注"],
         // Fapiao details (issue 16), set with `MergeCustomerTaxDetails`.

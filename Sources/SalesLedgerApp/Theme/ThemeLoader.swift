@@ -32,6 +32,12 @@ public enum ThemeLoader {
         do {
             return Loaded(theme: try loadFile(named: wanted, directory: directory), warning: nil)
         } catch {
+            // Nobody asked for a theme and no themes folder is installed next to the program: the built-in default
+            // is what the user gets anyway, so there is nothing to warn about.
+            let path = (directory as NSString).appendingPathComponent(wanted + ".toml")
+            if wanted == "default", !FileManager.default.fileExists(atPath: path) {
+                return Loaded(theme: .builtInDefault, warning: nil)
+            }
             let fallback = (try? loadFile(named: "default", directory: directory)) ?? .builtInDefault
             return Loaded(theme: fallback, warning: "\(error); using the default theme")
         }
