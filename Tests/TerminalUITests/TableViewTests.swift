@@ -37,6 +37,17 @@ import Testing
         for row in rows { #expect(DisplayWidth.of(row) == width) }
     }
 
+    /// An amount wider than its column's planned width is shown whole: the number column widens and the name
+    /// column gives way (a number on screen is never cut).
+    @Test func anAmountWiderThanItsColumnIsShownWhole() {
+        let big = "9,040,000,000,000.00"   // 20 cells in a column planned for 12
+        let buffer = render(width: 60, rows: Self.customers + [["C006", "无锡测试有限公司", big]])
+        #expect(buffer.line(6).contains(big), "\(buffer.line(6))")
+        #expect(buffer.line(1).contains("1,234.50"))
+        #expect(!buffer.lines.joined().contains("~"))
+        #expect(DisplayWidth.of(buffer.line(6)) == 60)
+    }
+
     @Test func b01Snapshot() {
         assertSnapshot(render(width: 40).lines, named: "table.b01.40x7")
     }

@@ -103,7 +103,14 @@ public struct TableView: Sendable {
     /// `state` is clamped to the source and the area first (so it is `inout`).
     public func render(into buffer: inout CellBuffer, in area: Rect, source: TableDataSource, state: inout TableState) {
         guard !area.isEmpty else { return }
-        let widths = TableColumn.layout(columns, totalWidth: area.width)
+        // The visible rows are read first: a right-aligned (number) column of fixed width widens to its widest
+        // visible cell, so an amount larger than the screen planned for is never cut (flexible columns give way,
+        // or columns from the right are hidden whole).
+        let bodyRows = max(0, area.height - 1 - (showsFilterLine(state) ? 1 : 0))
+        let count = max(0, source.rowCount)
+        state.clamp(rowCount: count, visibleRows: bodyRows)
+        let rows = bodyRows > 0 && count > 0 ? source.rows(in: state.topRow..<min(count, state.topRow + bodyRows)) : []
+        let widths = TableColumn.layout(Self.widened(columns, toFit: rows), totalWidth: area.width)
         var y = area.y
         // Header.
         buffer.fill(area.row(0), style: Style(.header))
@@ -133,15 +140,11 @@ public struct TableView: Sendable {
             state.filter.render(into: &buffer, x: area.x + labelWidth, y: filterY,
                                 width: min(40, max(0, area.width - labelWidth)), style: style)
         }
-        let count = max(0, source.rowCount)
-        state.clamp(rowCount: count, visibleRows: bodyHeight)
         guard bodyHeight > 0, count > 0 else {
             if bodyHeight > 0 { buffer.setString(emptyText, x: area.x, y: y, maxWidth: area.width,
                                                  style: Style(.muted)) }
             return
         }
-        let end = min(count, state.topRow + bodyHeight)
-        let rows = source.rows(in: state.topRow..<end)
         for (offset, cells) in rows.enumerated() {
             let rowIndex = state.topRow + offset
             let rowY = y + offset
@@ -153,6 +156,17 @@ public struct TableView: Sendable {
                 buffer.setFitted(text, x: cx, y: rowY, width: widths[i], alignment: column.alignment, style: style)
                 cx += widths[i] + 1
             }
+        }
+    }
+
+    /// `columns` with each right-aligned fixed column as wide as its widest cell in `rows` (never narrower).
+    static func widened(_ columns: [TableColumn], toFit rows: [[String]]) -> [TableColumn] {
+        columns.enumerated().map { i, column in
+            guard column.alignment == .right, case .fixed(let n) = column.width else { return column }
+            let need = rows.reduce(n) { i < $1.count ? max($0, DisplayWidth.of($1[i])) : $0 }
+            var wide = column
+            wide.width = .fixed(need)
+            return wide
         }
     }
 }
