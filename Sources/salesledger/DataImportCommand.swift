@@ -70,10 +70,12 @@ enum DataImportRunner {
         report += outcome.proposals.prefix(200).map { CLIChinese.output("  proposal: \($0)") }
         var withLedger = plan
         withLedger.replaceRejected(rejected)
+        let titles = CLIChinese.isOn ? ["行号", "问题"] : ["row", "problems"]
+        let describe: (ImportProblem) -> String = { CLIChinese.message("\($0)") }
         if !rejected.isEmpty, let path = options.rejected {
             // Streamed from the rejected rows' temporary file: a million bad rows never sit in memory.
             let out = try StreamedOutput(path: path)
-            try withLedger.writeRejectedCSV(style: nil) { out.write($0) }
+            try withLedger.writeRejectedCSV(style: nil, titles: titles, describe: describe) { out.write($0) }
             try out.commit()
             report.append("rejected rows written to \(path)")
         }
@@ -86,13 +88,21 @@ enum DataImportRunner {
                 print("\nrejected rows:")
                 fflush(nil)   // the report printed above goes first
                 let out = try StreamedOutput(path: nil)
-                try withLedger.writeRejectedCSV(style: inline) { out.write(TerminalSafeOutput.lines($0)) }
+                try withLedger.writeRejectedCSV(style: inline, titles: titles, describe: describe) {
+                    out.write(TerminalSafeOutput.lines($0))
+                }
                 try out.commit()
             }
             return
         }
         if !rejected.isEmpty && !result.written {
-            throw UserError("nothing imported; \(rejected.count) row(s) rejected:\n" + report.joined(separator: "\n"))
+            // Rows the file's own checks rejected stop the import before the ledger checks the others (issue 10):
+            // say so, so that nobody takes the list for complete.
+            let more = plan.rejected.isEmpty || plan.settings.skipInvalid ? [] : [CLIChinese.isOn
+                ? "（其余各行的账本检查：修正以上各行后再导入，或用 --dry-run 查看）"
+                : "(the other rows are checked against the ledger once these are fixed, or now with --dry-run)"]
+            throw UserError("nothing imported; \(rejected.count) row(s) rejected:\n"
+                            + (report + more).joined(separator: "\n"))
         }
         print(report.joined(separator: "\n"))
         print("imported \(outcome)")

@@ -290,13 +290,16 @@ public struct DataImport: Sendable {
         return text
     }
 
-    /// `rejectedCSV` line by line into `sink`, reading the rejected rows as it goes.
+    /// `rejectedCSV` line by line into `sink`, reading the rejected rows as it goes. `titles` name the first two
+    /// columns and `describe` words each problem (the CLI passes Chinese ones under `--lang zh`).
     /// - Throws: `InteropError` when the rejected rows' temporary file cannot be read.
-    public func writeRejectedCSV(style: CSVStyle? = nil, to sink: (String) throws -> Void) throws {
+    public func writeRejectedCSV(style: CSVStyle? = nil, titles: [String] = ["row", "problems"],
+                                 describe: (ImportProblem) -> String = { $0.description },
+                                 to sink: (String) throws -> Void) throws {
         let style = style ?? CSVOutput.processDefault
-        try sink(CSVOutput.render(header: ["row", "problems"] + header, rows: [], style: style))
+        try sink(CSVOutput.render(header: titles + header, rows: [], style: style))
         try rejected.forEach { r in
-            try sink(CSVOutput.line([String(r.row), r.problems.map(\.description).joined(separator: "; ")] + r.cells,
+            try sink(CSVOutput.line([String(r.row), r.problems.map(describe).joined(separator: "; ")] + r.cells,
                                     style: style) + "\n")
         }
     }
