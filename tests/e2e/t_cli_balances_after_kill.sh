@@ -20,7 +20,9 @@ check_balances() {
 $SL sample generate --customers 40 --invoices 400 --seed 2 >/dev/null
 $SL sample load ibm --force > gen.log 2>&1 &
 pid=$!
-sleep 2
+# Killed once it holds the write lock and has written for a moment (the load takes about a second now).
+for _ in $(seq 400); do [ -e "$DB.writer" ] && break; kill -0 $pid 2>/dev/null || break; sleep 0.025; done
+sleep 0.2
 if ! kill -0 $pid 2>/dev/null; then echo "load finished before the kill: make it slower or kill sooner"; cat gen.log; exit 1; fi
 kill -KILL $pid; wait $pid 2>/dev/null || true
 check_balances
