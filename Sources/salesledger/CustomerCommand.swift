@@ -33,7 +33,7 @@ struct CustomerCommand: ParsableCommand {
                 // A full page: say that more may follow (on stderr, so CSV and JSON stay clean).
                 let next = offset + limit
                 let note = CLIChinese.isOn
-                    ? "仅显示第 \(offset + 1)–\(next) 行，可能还有更多：用 --offset \(next) 或更大的 --limit"
+                    ? "仅显示第 \(offset + 1)–\(next) 行，可能还有更多：用 '--offset \(next)' 或更大的 '--limit'"
                     : "showing rows \(offset + 1)–\(next); more may follow: use --offset \(next) or a larger --limit"
                 FileHandle.standardError.write(Data(("salesledger: " + note + "\n").utf8))
             }

@@ -99,7 +99,7 @@ enum DataImportRunner {
             // Rows the file's own checks rejected stop the import before the ledger checks the others (issue 10):
             // say so, so that nobody takes the list for complete.
             let more = plan.rejected.isEmpty || plan.settings.skipInvalid ? [] : [CLIChinese.isOn
-                ? "（其余各行的账本检查：修正以上各行后再导入，或用 --dry-run 查看）"
+                ? "（其余各行的账本检查：修正以上各行后再导入，或用 '--dry-run' 查看）"
                 : "(the other rows are checked against the ledger once these are fixed, or now with --dry-run)"]
             throw UserError("nothing imported; \(rejected.count) row(s) rejected:\n"
                             + (report + more).joined(separator: "\n"))
