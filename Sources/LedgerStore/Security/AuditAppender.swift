@@ -114,33 +114,17 @@ enum SealBlob {
         if let digest { blob.append(contentsOf: digest) }
     }
 
-    /// The seals of a blob in order, or nil when it is not well formed.
+    /// The seals of a blob in order, or nil when it is not well formed (decoded by `scan`, the one reader of the
+    /// format).
     static func parse(_ blob: [UInt8]) -> [(key: SealKey, digest: [UInt8]?)]? {
-        var result: [(SealKey, [UInt8]?)] = []
-        var i = 0
-        while i < blob.count {
-            let code = blob[i]
-            guard let name = names[code & 0x7f] else { return nil }
-            i += 1
-            var id: UInt64 = 0
-            var shift: UInt64 = 0
-            while true {
-                guard i < blob.count, shift < 64 else { return nil }
-                let byte = blob[i]
-                i += 1
-                id |= UInt64(byte & 0x7f) << shift
-                shift += 7
-                if byte & 0x80 == 0 { break }
+        var result: [(key: SealKey, digest: [UInt8]?)] = []
+        let wellFormed = blob.withUnsafeBufferPointer { buffer in
+            scan(buffer) { code, id, offset in
+                guard let name = names[code & 0x7f] else { return }
+                result.append((SealKey(entity: name, id: id), offset.map { Array(buffer[$0..<($0 + 32)]) }))
             }
-            var digest: [UInt8]?
-            if code & 0x80 == 0 {
-                guard i + 32 <= blob.count else { return nil }
-                digest = Array(blob[i..<(i + 32)])
-                i += 32
-            }
-            result.append((SealKey(entity: name, id: Int64(bitPattern: id)), digest))
         }
-        return result
+        return wellFormed ? result : nil
     }
 }
 
