@@ -10,7 +10,11 @@ public enum AgingTable {
         let c = report.currency
         var rows: [[ReportCell]] = report.buckets.map { [.text($0.label), .amount($0.amount, c), .count($0.count)] }
         rows.append([.text("unapplied credits"), .amount(-report.unappliedCredits, c), .empty])
-        return ReportTable(name: "aging", columns: [ReportColumn("bucket", .text, en: "Bucket", zh: "账龄"),
+        let zh = StatementWords(chinese: true)
+        var terms = Dictionary(report.buckets.map { ($0.label, zh.bucket($0.label)) }, uniquingKeysWith: { a, _ in a })
+        terms["unapplied credits"] = "未核销预收"
+        return ReportTable(name: "aging", columns: [ReportColumn("bucket", .text, en: "Bucket", zh: "账龄",
+                                                                 termsZH: terms),
                                                     ReportColumn("amount", .money, en: "Amount", zh: "金额"),
                                                     ReportColumn("count", .count, en: "Count", zh: "笔数")],
                            rows: rows, totalRule: .sumPerCurrency(label: "total"),

@@ -36,8 +36,12 @@ public enum PivotReportTable {
             }
         }
         let hasColumns = table.query.columns != nil
-        var columns = [ReportColumn(rowName, .text), ReportColumn("label", .text)]
-        if hasColumns { columns += table.columns.map { ReportColumn($0.label.isEmpty ? "(none)" : $0.label, kind) } }
+        var columns = [ReportColumn(rowName, .text), ReportColumn("label", .text, termsZH: ["(none)": "（无）"])]
+        if hasColumns {
+            columns += table.columns.map {
+                $0.label.isEmpty ? ReportColumn("(none)", kind, zh: "（无）") : ReportColumn($0.label, kind)
+            }
+        }
         columns.append(ReportColumn("total", kind, en: "Total", zh: "合计"))
         let rows = table.rows.enumerated().map { i, header -> [ReportCell] in
             let label = (indent ? String(repeating: "  ",

@@ -57,8 +57,14 @@ public enum ReportRenderer {
 
     public static func text(_ table: ReportTable, chinese: Bool = false) -> String {
         let header = table.columns.map { $0.title(chinese: chinese) }
-        let body = table.rows.map { $0.map(plain) }
-        let totals = table.totals.map { $0.map(plain) }
+        func shown(_ row: [ReportCell]) -> [String] {
+            row.enumerated().map { i, cell in
+                i < table.columns.count ? table.columns[i].shown(plain(cell), chinese: chinese) : plain(cell)
+            }
+        }
+        let body = table.rows.map(shown)
+        // The total rows' label (TOTAL, total) reads 合计 in Chinese.
+        let totals = table.totals.map { row in shown(row).enumerated().map { i, t in i == 0 && chinese ? "合计" : t } }
         var widths = Array(repeating: 0, count: header.count)
         for row in [header] + body + totals { widen(&widths, row) }
         let rule = self.rule(widths)

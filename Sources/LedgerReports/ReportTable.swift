@@ -24,13 +24,21 @@ public struct ReportColumn: Sendable, Hashable {
     public var kind: ColumnKind
     public var titleEN: String
     public var titleZH: String
-    public init(_ key: String, _ kind: ColumnKind, en: String? = nil, zh: String? = nil) {
+    /// Chinese names of the fixed words a text column holds (aging bucket `current` → 未到期); codes and names of
+    /// customers are not here. CSV and JSON keep the words as they are (programs read them); a Chinese table shows
+    /// the names.
+    public var termsZH: [String: String]
+    public init(_ key: String, _ kind: ColumnKind, en: String? = nil, zh: String? = nil,
+                termsZH: [String: String] = [:]) {
         self.key = key
         self.kind = kind
         self.titleEN = en ?? key
         self.titleZH = zh ?? en ?? key
+        self.termsZH = termsZH
     }
     public func title(chinese: Bool) -> String { chinese ? titleZH : titleEN }
+    /// `cell` as this column shows it: a fixed word in Chinese when `chinese` and the column names it.
+    public func shown(_ cell: String, chinese: Bool) -> String { chinese ? termsZH[cell] ?? cell : cell }
 }
 
 /// A typed cell. Amounts stay integers (minor units, tenths of a day, basis points) until a renderer formats them.

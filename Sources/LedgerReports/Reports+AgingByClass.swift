@@ -35,7 +35,7 @@ extension Reports {
                 add(node.code, node.nameZH.isEmpty ? node.nameEN : node.nameZH, items)
             }
             add("(none)", "", try store.openItems(asOf: asOf).filter { !classified.contains($0.invoiceID) })
-            let columns = [ReportColumn(dimension, .text, en: "Class", zh: "分类"),
+            let columns = [ReportColumn(dimension, .text, en: "Class", zh: "分类", termsZH: ["(none)": "（未分类）"]),
                            ReportColumn("name", .text, en: "Name", zh: "名称"),
                            ReportColumn("currency", .text, en: "Currency", zh: "币种")]
                 + labels.map { ReportColumn($0, .money, en: StatementWords(chinese: false).bucket($0),

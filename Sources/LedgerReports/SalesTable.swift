@@ -5,7 +5,14 @@ import LedgerCore
 /// tax, total; one TOTAL row per currency (`TotalRule.sumPerCurrency`).
 public enum SalesTable {
     public static func make(_ rows: [SalesReportRow], by dimension: SalesDimension) -> ReportTable {
-        let columns = [ReportColumn(dimension.rawValue, .text), ReportColumn("label", .text, en: "Name", zh: "名称"),
+        let titles: [SalesDimension: (String, String)] = [
+            .month: ("Month", "月份"), .quarter: ("Quarter", "季度"), .year: ("Year", "年度"),
+            .customer: ("Customer", "客户"), .region: ("Region", "区域"), .channel: ("Channel", "渠道"),
+            .salesperson: ("Salesperson", "业务员"), .product: ("Product", "商品"), .category: ("Category", "商品类别"),
+        ]
+        let title = titles[dimension]
+        let columns = [ReportColumn(dimension.rawValue, .text, en: title?.0, zh: title?.1),
+                       ReportColumn("label", .text, en: "Name", zh: "名称"),
                        ReportColumn("currency", .text, en: "Currency", zh: "币种"),
                        ReportColumn("documents", .count, en: "Docs", zh: "单数"),
                        ReportColumn("net", .money, en: "Net", zh: "不含税"),

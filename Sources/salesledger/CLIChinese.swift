@@ -64,7 +64,26 @@ enum CLIChinese {
         return fieldNames[path] ?? path
     }
 
-    nonisolated(unsafe) static let messagePatterns: [(Regex<AnyRegexOutput>, String)] = [
+    /// The file-permission warning (`FilePermissions.warning`), one pattern per reason and with/without "more".
+    private static let permissionPatterns: [(String, String)] = [
+        (#"^loose file permissions: (.*) is (\d+) \(should be (\d+): others can read it\) "#
+            + #"\(and (\d+) more\); fix: (.*)$"#,
+         "文件权限过宽：$1 为 $2（应为 $3，他人可读），另有 $4 项；修复：'$5'"),
+        (#"^loose file permissions: (.*) is (\d+) \(should be (\d+): others can read it\); fix: (.*)$"#,
+         "文件权限过宽：$1 为 $2（应为 $3，他人可读）；修复：'$4'"),
+        (#"^loose file permissions: (.*) is (\d+) \(should be (\d+): others can change it\) "#
+            + #"\(and (\d+) more\); fix: (.*)$"#,
+         "文件权限过宽：$1 为 $2（应为 $3，他人可改），另有 $4 项；修复：'$5'"),
+        (#"^loose file permissions: (.*) is (\d+) \(should be (\d+): others can change it\); fix: (.*)$"#,
+         "文件权限过宽：$1 为 $2（应为 $3，他人可改）；修复：'$4'"),
+    ]
+
+    nonisolated(unsafe) static let messagePatterns: [(Regex<AnyRegexOutput>, String)] =
+        (permissionPatterns + basePatterns).compactMap { pattern, template in
+            (try? Regex(pattern)).map { ($0, template) }
+        }
+
+    private static let basePatterns: [(String, String)] = [
         (#"^storage error: (.*)$"#, "存储错误：$1"),
         (#"^Error: Missing expected argument '(.*)'$"#, "错误：缺少参数 '$1'"),
         (#"^Error: Unknown option '(.*)'$"#, "错误：未知选项 '$1'"),
@@ -118,7 +137,7 @@ enum CLIChinese {
         (#"^--today: (.*)$"#, "--today：$1"),
         (#"^(.*) has allocations of (\S+); reverse them before voiding$"#, "$1 已核销 $2，请先反核销再作废"),
         (#"^(\S+) is (\w+), not posted$"#, "$1 状态为 $2，不是已过账"),
-    ].compactMap { pattern, template in (try? Regex(pattern)).map { ($0, template) } }
+    ]
 
     /// One message in Chinese: `path: message` lines get a Chinese path and message; known sentences are translated.
     static func message(_ text: String) -> String {
@@ -194,6 +213,8 @@ enum CLIChinese {
          "已导入收款单 $1 笔 $2，核销 $3 笔；跳过 $4 笔"),
         (#"^dry run: (\d+) voucher\(s\), (\d+) line\(s\), (\S+) … (\S+); all balanced; nothing written$"#,
          "试运行：凭证 $1 张，分录 $2 行，$3 至 $4；全部借贷平衡；未写入任何数据"),
+        (#"^wrote (\d+) voucher\(s\), (\d+) line\(s\), (\S+) … (\S+); all balanced to (.*)$"#,
+         "已写入凭证 $1 张，分录 $2 行，$3 至 $4，全部借贷平衡：$5"),
     ].compactMap { pattern, template in (try? Regex(pattern)).map { ($0, template) } }
 
     /// A result line in Chinese when it is one of the known ones.

@@ -71,7 +71,7 @@ struct FapiaoCommand: ParsableCommand {
         @Option(help: "The reversed fapiao: CODE-NUMBER on paper, the number for 数电.") var original: String
         @Option(help: "The credit note (红字冲销单), e.g. CN-2026-000001.") var creditNote: String
         @Option(help: "红字确认单 number (required for 数电).") var confirmation = ""
-        @Option(help: "Tax-inclusive amount (default: the credit note's total).") var amount: String?
+        @Option(parsing: .unconditional, help: "Tax-inclusive amount (default: the credit note's total).") var amount: String?
         @Option(help: "Date (default today).") var date: String?
 
         func run() throws {

@@ -92,7 +92,8 @@ struct GlobalOptions: ParsableArguments {
         try PracticeGuard.check(store, path: databasePath, practice: practice)
         if warnPermissions,
            let warning = FilePermissions.warning(FilePermissions.check(ledger: databasePath), ledger: databasePath) {
-            FileHandle.standardError.write(Data("salesledger: warning: \(warning)\n".utf8))
+            let text = (CLIChinese.isOn ? "警告：" : "warning: ") + CLIChinese.message(warning)
+            FileHandle.standardError.write(Data("salesledger: \(text)\n".utf8))
         }
         AuditKey.load(into: store, environment: environment)
         // Roles: a ledger without users lets everyone act as admin (first run, single user); once users exist the

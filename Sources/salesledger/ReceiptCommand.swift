@@ -13,7 +13,7 @@ struct ReceiptCommand: ParsableCommand {
                         + "INV-2026-000001=100.00,INV-2026-000002=50")
         @OptionGroup var global: GlobalOptions
         @Option(help: "Customer code.") var customer: String
-        @Option(help: "Amount received.") var amount: String
+        @Option(parsing: .unconditional, help: "Amount received.") var amount: String
         @Option(help: "Date received (default today).") var date: String?
         @Option(help: "cash, bank_transfer, cheque, card, wechat_pay, alipay, acceptance_bill, other")
         var method = "bank_transfer"

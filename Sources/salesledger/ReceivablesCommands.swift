@@ -86,7 +86,7 @@ struct CreditNoteCommand: ParsableCommand {
         @Option(help: "Customer code (optional with --applies-to).") var customer: String?
         @Option(help: "Date (default today).") var date: String?
         @Option(help: "Invoice number it applies to (omit for a standalone credit).") var appliesTo: String?
-        @Option(help: "Amount of one free line (tax 0).") var amount: String?
+        @Option(parsing: .unconditional, help: "Amount of one free line (tax 0).") var amount: String?
         @Option(name: .customLong("line"), help: "A line; repeat for more.") var lines: [String] = []
         @Option(name: .customLong("allowance"), help: "N:AMOUNT price allowance on invoice line N; repeatable.")
         var allowances: [String] = []

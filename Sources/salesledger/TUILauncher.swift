@@ -52,7 +52,7 @@ enum TUILauncher {
         }
         context.defersStartupWork = true
         let loose = FilePermissions.check(ledger: global.databasePath)
-        context.startupWarning = FilePermissions.warning(loose, ledger: global.databasePath)
+        context.startupWarning = FilePermissions.warning(loose, ledger: global.databasePath).map(CLIChinese.message)
             ?? warnings.first.map { "salesledger: \($0)" }
         context.showsRole = !((try? store.users()) ?? []).isEmpty
         context.isBackupOverdue = { store.lastBackupDate() != nil && store.backupIsOverdue() }

@@ -125,7 +125,10 @@ struct VoucherExportCommand: ParsableCommand {
             }
             if xlsx { out.write(writer.kisWorkbook(all)) }
             try out.commit()
-            if let output { FileHandle.standardError.write(Data("salesledger: wrote \(summary) to \(output)\n".utf8)) }
+            if let output {
+                let line = "salesledger: " + CLIChinese.output("wrote \(summary) to \(output)") + "\n"
+                FileHandle.standardError.write(Data(line.utf8))
+            }
         }
     }
 }

@@ -102,3 +102,24 @@ import LedgerStore
         #expect(snooze?.fieldIssues.map(\.path) == ["until"])
     }
 }
+
+/// A dispute, and its resolution, must say why: an empty reason is a field error and nothing changes.
+@Suite struct DisputeReasonTests {
+    @Test func anEmptyOrBlankReasonIsRefusedAndTheInvoiceStaysUndisputed() throws {
+        let ledger = try RecvLedger(today: "2025-05-02")
+        try ledger.customer("R1", name: "Red Lantern")
+        let x = try ledger.invoice("R1", "2025-05-02", "800.00")
+        for reason in ["", "   "] {
+            let error = #expect(throws: LedgerError.self) {
+                try ledger.service.run(SetDispute(number: x.displayNumber, isDisputed: true, reason: reason))
+            }
+            var paths: [String] = []
+            if case .validation(let issues) = error { paths = issues.map(\.path) }
+            #expect(paths == ["reason"])
+        }
+        let stored = try #require(try ledger.store.invoiceDocument(number: x.displayNumber))
+        #expect(stored.isDisputed == false)
+        let after = try ledger.service.run(SetDispute(number: x.displayNumber, isDisputed: true, reason: "short"))
+        #expect(after.isDisputed && after.disputeReason == "short")
+    }
+}

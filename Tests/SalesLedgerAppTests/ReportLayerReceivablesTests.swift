@@ -73,6 +73,24 @@ import TerminalUI
         }
     }
 
+    /// The as-of prompt is pre-filled with the date shown; typing a date replaces it (it used to be appended, so
+    /// `d` then a date was refused as not a date), and ← or Backspace first edits the pre-filled text instead.
+    @Test func typingIntoTheAsOfPromptReplacesThePrefilledDate() throws {
+        var h = try Self.harness(chinese: false)
+        h.press(.function(5))
+        let date = h.context.today.adding(days: -45)
+        h.press(.char("d"))
+        h.type(date.description)
+        h.press(.enter)
+        #expect(h.app.receivables.asOf == date)
+        h.press(.char("d"))
+        h.press(.backspace)
+        h.type("9")
+        h.press(.enter)
+        let edited = String(date.description.dropLast()) + "9"
+        #expect(h.app.receivables.asOf?.description == edited)
+    }
+
     /// Aging as of another date: the dashboard's buckets after `d` equal `report aging --as-of`.
     @Test(arguments: [false, true]) func agingAsOfAnyDateOnScreenEqualsCLI(chinese: Bool) throws {
         var h = try Self.harness(chinese: chinese)

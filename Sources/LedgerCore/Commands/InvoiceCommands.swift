@@ -210,8 +210,9 @@ public struct VoidInvoice: LedgerCommand {
     }
 }
 
-/// Marks an invoice disputed (with a reason) or resolves the dispute. Disputed invoices stay in aging but get
-/// no reminders. Outcome: the stored invoice.
+/// Marks an invoice disputed (with a reason) or resolves the dispute (saying how). Disputed invoices stay in aging
+/// but get no reminders. Errors: `validation` with `reason` when the reason is empty, `number` when no invoice has
+/// that number. Outcome: the stored invoice.
 public struct SetDispute: LedgerCommand {
     public static let name = "invoice.dispute"
     public var number: String
@@ -224,9 +225,12 @@ public struct SetDispute: LedgerCommand {
     }
 
     public func execute(in tx: any LedgerTransaction, context: CommandContext) throws -> Invoice {
-        guard let before = try tx.invoice(number: number), before.kind == .invoice else {
-            throw LedgerError.validation([FieldIssue("number", "no invoice numbered \(number)")])
-        }
+        var issues = IssueCollector()
+        issues.check(!reason.trimmingSpaces().isEmpty, "reason", "a reason is required")
+        let found = try tx.invoice(number: number)
+        if found?.kind != .invoice { issues.add("number", "no invoice numbered \(number)") }
+        try issues.throwIfAny()
+        guard let before = found else { throw LedgerError.notFound(number) }
         try tx.setDispute(invoiceID: before.id, isDisputed: isDisputed, reason: reason)
         var after = before
         after.isDisputed = isDisputed
