@@ -20,7 +20,8 @@ extension DocumentView: Modal {
             { view, _ in
                 guard let doc = view.detail?.document else { return .stay }
                 return .push(PromptModal<DocumentsScreen>(DocumentView.label(prompt, doc: doc, s)) { text, _ in
-                    .close { screen, context in
+                    if prompt == .credit { return DocumentView.askCreditReason(lines: text, doc: doc, s) }
+                    return .close { screen, context in
                         let outcome = DocumentView.run(prompt, text, doc: doc, context: context)
                         screen.refresh(context: context)
                         return outcome

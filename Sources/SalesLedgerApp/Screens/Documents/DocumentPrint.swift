@@ -16,7 +16,7 @@ enum DocumentPrint {
         var out: [String] = []
         if !company.isEmpty { out.append(company) }
         out.append("\(kind)  \(number)")
-        out.append("\(t("Status", "状态")): \(doc.status.rawValue)" + (doc.status == .void ? " (\(doc.voidReason))" : ""))
+        out.append("\(t("Status", "状态")): \(Strings(zh ? .zh : .en).statusName(doc.status))" + (doc.status == .void ? " (\(doc.voidReason))" : ""))
         out.append("\(t("Date", "日期")): \(doc.date)   \(t("Due", "到期日")): \(doc.dueDate)   \(t("Terms", "付款条件")): \(doc.paymentTerms.code)")
         out.append("\(t("Customer", "客户")): \(detail.customer.code) \(detail.customer.name)")
         if !detail.customer.address.isEmpty { out.append("  \(detail.customer.address)") }

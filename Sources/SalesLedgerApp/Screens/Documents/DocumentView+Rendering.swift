@@ -16,7 +16,7 @@ extension DocumentView {
         }
         let number = doc.number > 0 ? doc.displayNumber : "D\(doc.id)"
         let kind = doc.kind == .creditNote ? s.t("Credit note", "红字冲销单") : s.t("Invoice", "销售单")
-        var status = doc.status.rawValue + (doc.isDisputed ? " · " + s.t("disputed", "有争议") + " " + doc.disputeReason : "")
+        var status = s.statusName(doc.status) + (doc.isDisputed ? " · " + s.t("disputed", "有争议") + " " + doc.disputeReason : "")
         if doc.status == .void { status += " · " + doc.voidReason }
         line("\(number)  \(kind)  \(status)", Style(.accent, [.bold]))
         line("\(s.customer) \(detail.customer.code) \(detail.customer.name)   \(s.date) \(doc.date)   \(s.dueDate) \(doc.dueDate)   "
@@ -44,7 +44,7 @@ extension DocumentView {
         if !detail.creditNotes.isEmpty {
             line(s.t("Credit notes", "红字冲销"), Style(.header, [.bold]))
             for note in detail.creditNotes {
-                line("  \(note.number)  \(note.date)  \(note.status.rawValue)  \(money(note.total.minorUnits))")
+                line("  \(note.number)  \(note.date)  \(s.statusName(note.status))  \(money(note.total.minorUnits))")
             }
         }
         line(s.t("Contact history", "联系记录"), Style(.header, [.bold]))

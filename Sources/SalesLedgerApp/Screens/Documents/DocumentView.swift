@@ -22,7 +22,28 @@ struct DocumentView {
     }
 
     /// Runs a prompt's answer on `doc`: void, dispute or resolve, credit by line.
-    static func run(_ prompt: Prompt, _ text: String, doc: Invoice, context: AppContext) -> ScreenOutcome {
+    /// After the lines of a credit by line: checks them, then asks why (a credit note needs a reason, and Enter on
+    /// the reason is the confirmation that posts it); Esc there posts nothing.
+    static func askCreditReason(lines: String, doc: Invoice, _ s: Strings) -> ModalStep<DocumentsScreen> {
+        var issues = IssueCollector()
+        _ = creditLines(lines, currency: doc.currency, issues: &issues)
+        if let first = issues.issues.first { return .report(.error(s.core(first.description))) }
+        let label = s.t("Reason for the credit note (Enter posts it): ", "红字冲销原因（回车即过账）：")
+        return .close { screen, _ in
+            screen.modals.push(PromptModal<DocumentsScreen>(label) { reason, _ in
+                guard !reason.isEmpty else { return .report(.error(s.t("a reason is required", "必须填写原因"))) }
+                return .close { screen, context in
+                    let outcome = run(.credit, lines, reason: reason, doc: doc, context: context)
+                    screen.refresh(context: context)
+                    return outcome
+                }
+            })
+            return .none
+        }
+    }
+
+    static func run(_ prompt: Prompt, _ text: String, reason: String = "", doc: Invoice,
+                    context: AppContext) -> ScreenOutcome {
         let s = context.strings
         do {
             switch prompt {
@@ -38,7 +59,7 @@ struct DocumentView {
                 if let first = issues.issues.first { return .error(s.core(first.description)) }
                 let outcome = try context.run(IssueLineCreditNote(
                     invoiceNumber: doc.displayNumber, date: max(context.today, doc.date), lines: requests,
-                    reason: s.t("credit by line", "按行红字冲销")))
+                    reason: reason))
                 let note = outcome.creditNote
                 return .message("\(s.creditAction) \(note.displayNumber): \(note.subtotal.groupedString) + \(note.taxTotal.groupedString)")
             }

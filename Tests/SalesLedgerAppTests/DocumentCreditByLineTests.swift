@@ -1,0 +1,43 @@
+import Testing
+import LedgerCore
+import LedgerStore
+import TerminalUI
+@testable import SalesLedgerApp
+
+/// A credit by line from the documents browser (F9, `c`) asks why before it posts: the lines, then the reason, and
+/// Enter on the reason is the confirmation. Before, it posted at once with a canned reason.
+@Suite struct DocumentCreditByLineTests {
+    @Test(arguments: [Language.en, .zh]) func creditByLineAsksForAReasonBeforePosting(language: Language) throws {
+        var h = try AppHarness(language: language, size: Size(width: 100, height: 30),
+                               seedLedger: FapiaoEntryTests.seed)
+        let zh = language == .zh
+        h.press(.function(9), .enter)
+        h.press(.char("c"))
+        h.type("1:1")
+        h.press(.enter)
+        #expect(h.text.contains(zh ? "红字冲销原因（回车即过账）：" : "Reason for the credit note (Enter posts it): "),
+                "\(h.text)")
+        #expect(try h.store.summary().creditNotes == 0, "nothing is posted before the reason")
+        h.press(.enter)                                             // an empty reason is refused
+        #expect(try h.store.summary().creditNotes == 0)
+        #expect(h.text.contains(zh ? "必须填写原因" : "a reason is required"), "\(h.text)")
+        h.press(.escape)                                            // Esc posts nothing
+        #expect(try h.store.summary().creditNotes == 0)
+        h.press(.char("c"))
+        h.type("1:1")
+        h.press(.enter)
+        h.type(zh ? "退回一把" : "one chair returned")
+        h.press(.enter)
+        #expect(try h.store.summary().creditNotes == 1, "\(h.text)")
+    }
+
+    @Test func badLinesAreRefusedBeforeTheReasonIsAsked() throws {
+        var h = try AppHarness(language: .en, size: Size(width: 100, height: 30), seedLedger: FapiaoEntryTests.seed)
+        h.press(.function(9), .enter, .char("c"))
+        h.type("x")
+        h.press(.enter)
+        #expect(!h.text.contains("Reason for the credit note"))
+        #expect(h.text.contains("'x' is not N:QTY"), "\(h.text)")
+        #expect(try h.store.summary().creditNotes == 0)
+    }
+}
