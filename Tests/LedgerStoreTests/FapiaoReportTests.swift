@@ -1,5 +1,6 @@
 import Testing
 @testable import LedgerCore
+import LedgerReports
 import LedgerInterop
 import LedgerStore
 
@@ -36,8 +37,8 @@ struct FapiaoReportTests {
         }
         #expect(journalVAT == -total)
         // The report table carries the same total.
-        let table = FapiaoReports.outputVAT(vat)
-        #expect(table.totals.first?[4] == Money.format(total, digits: 2, grouping: false))
+        let table = FapiaoTables.outputVAT(vat)
+        #expect(table.totals.first?[4] == .amount(total, .cny))
     }
 
     @Test func uninvoicedByAgeInvoicedUnpaidAndToIssue() throws {
@@ -56,17 +57,18 @@ struct FapiaoReportTests {
         try ledger.receipt("C1", "2026-03-25", "300.00", try plan([(old.displayNumber, "300.00")]))
         let positions = try ledger.store.saleFapiaoPositions(asOf: try day("2026-03-31"), customerCode: nil)
 
-        let uninvoiced = FapiaoReports.uninvoiced(positions, asOf: try day("2026-03-31"))
+        func plain(_ rows: [[ReportCell]]) -> [[String]] { rows.map { $0.map(ReportRenderer.plain) } }
+        let uninvoiced = FapiaoTables.uninvoiced(positions, asOf: try day("2026-03-31"))
         // C1: 113.00 in 0-30 days, 330.00 in 61-90; C2 takes no fapiao and is left out.
-        #expect(uninvoiced.rows == [["C1", "星河贸易", "CNY", "2", "113.00", "0.00", "330.00", "0.00", "443.00"]])
+        #expect(plain(uninvoiced.rows) == [["C1", "星河贸易", "CNY", "2", "113.00", "0.00", "330.00", "0.00", "443.00"]])
 
-        let unpaid = FapiaoReports.invoicedUnpaid(positions)
-        #expect(unpaid.rows == [["C1", "星河贸易", "CNY", "800.00", "300.00", "500.00"]])
+        let unpaid = FapiaoTables.invoicedUnpaid(positions)
+        #expect(plain(unpaid.rows) == [["C1", "星河贸易", "CNY", "800.00", "300.00", "500.00"]])
 
-        let toIssue = FapiaoReports.toIssue(positions, details: ["C1": try #require(try ledger.store.taxDetails(customerCode: "C1"))])
-        #expect(toIssue.rows.map { $0[0] } == [old.displayNumber, recent.displayNumber])
-        #expect(toIssue.rows[0][3...8] == ["杭州星河贸易有限公司", "91350100M000100Y43", "杭州 0571-1", "工行 1", "CNY", "330.00"])
+        let toIssue = FapiaoTables.toIssue(positions, details: ["C1": try #require(try ledger.store.taxDetails(customerCode: "C1"))])
+        #expect(plain(toIssue.rows).map { $0[0] } == [old.displayNumber, recent.displayNumber])
+        #expect(plain(toIssue.rows)[0][3...8] == ["杭州星河贸易有限公司", "91350100M000100Y43", "杭州 0571-1", "工行 1", "CNY", "330.00"])
         // Tax left: 130.00 − 92.04 (800 × 130 / 1130 = 92.035 → 92.04) = 37.96, + 13.00.
-        #expect(toIssue.totals == [["TOTAL", "", "", "", "", "", "", "CNY", "443.00", "50.96"]])
+        #expect(plain(toIssue.totals) == [["TOTAL", "", "", "", "", "", "", "CNY", "443.00", "50.96"]])
     }
 }

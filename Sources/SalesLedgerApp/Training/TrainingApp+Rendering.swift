@@ -17,8 +17,8 @@ extension TrainingApp {
                 into: &buffer, in: Rect(x: appWidth, y: 0, width: Self.panelWidth, height: size.height),
                 unicode: renderContext.supportsUnicode)
         }
-        if let dialog {
-            dialog.render(into: &buffer, in: Rect(size: size), unicode: renderContext.supportsUnicode)
+        if !modals.isEmpty {
+            _ = modals.render(into: &buffer, in: Rect(size: size), context: context, unicode: renderContext.supportsUnicode)
             cursor = nil
         }
         return cursor

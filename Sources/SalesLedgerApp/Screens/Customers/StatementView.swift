@@ -13,8 +13,6 @@ struct StatementView {
     var state = TableState()
     /// A custom range (`r`): shown instead of the standard period's name; nil for a standard period.
     var customRange: ReportPeriod?
-    /// The "from to" prompt of `r` while it is open.
-    var rangeInput: TextInput?
 
     /// `periodIndex` into `ReportPeriod.standard` (本月, 上月, 本季, 本年, 近12个月); default this year.
     init?(customer: Customer, context: AppContext, periodIndex: Int? = nil, custom: ReportPeriod? = nil) {

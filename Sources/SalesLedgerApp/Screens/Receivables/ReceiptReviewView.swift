@@ -18,14 +18,15 @@ struct ReceiptReviewView {
     let fileName: String
     var selected = 0
     var top = 0
+    /// What a prompt asks for the selected row (a modal above the review).
     enum Prompt: Equatable { case customer, allocation }
-    var prompt: Prompt?
-    var input = TextInput()
 
     enum Outcome: Equatable {
         case open
         case message(String)
         case error(String)
+        /// Ask for the selected row's customer or allocation.
+        case ask(Prompt)
         /// Closed: written (the summary) or cancelled (nil).
         case closed(String?)
     }
@@ -38,14 +39,12 @@ struct ReceiptReviewView {
         try self.review.propose(service: context.service)
     }
 
-    var capturesText: Bool { prompt != nil }
     var items: [ReceiptReview.Item] { review.items }
     var current: ReceiptReview.Item? { items.indices.contains(selected) ? items[selected] : nil }
 
     mutating func handleKey(_ event: Event, context: AppContext) -> Outcome {
         let s = context.strings
         guard case .key(let key) = event else { return .open }
-        if let prompt { return handlePrompt(prompt, key, event, context: context) }
         switch key {
         case .escape:
             return .closed(nil)
@@ -64,21 +63,13 @@ struct ReceiptReviewView {
             review.items[selected].isSkipped = key == .char("s")
             return repropose(context)
         case .char("c"):
-            guard let item = current else { return .open }
-            prompt = .customer
-            input = TextInput(item.customerCode ?? item.payer)
+            if current != nil { return .ask(.customer) }
         case .char("k"):
             guard let item = current else { return .open }
             guard item.customerCode != nil else {
                 return .error(s.t("Choose a customer first (c)", "请先指定客户（c）"))
             }
-            prompt = .allocation
-            input = TextInput(
-                item.parts.map { part in
-                    let amount = Money.format(part.amount.minorUnits, digits: part.amount.currency.minorDigits,
-                                              grouping: false)
-                    return "\(part.invoiceNumber)=\(amount)"
-                }.joined(separator: ", "))
+            return .ask(.allocation)
         case .ctrl("s"):
             return write(context)
         default: break
@@ -86,40 +77,53 @@ struct ReceiptReviewView {
         return .open
     }
 
-    mutating func handlePrompt(_ which: Prompt, _ key: Key, _ event: Event, context: AppContext) -> Outcome {
+    /// The prompt for the selected row, prefilled with its customer (or payer) or its allocation; Enter checks
+    /// the answer (an error keeps the prompt open) and then recomputes the proposals.
+    func prompt(_ which: Prompt, _ s: Strings) -> PromptModal<ReceivablesScreen> {
+        let item = current
+        let label = which == .customer ? s.t("Customer (code or search): ", "客户（编码或搜索）：")
+            : s.t("Allocation (INV=AMOUNT, …; auto; none): ", "核销（单号=金额，…；auto；none）：")
+        let text = which == .customer ? item.map { $0.customerCode ?? $0.payer } ?? ""
+            : (item?.parts ?? []).map { part in
+                "\(part.invoiceNumber)=" + Money.format(part.amount.minorUnits, digits: part.amount.currency.minorDigits,
+                                                        grouping: false)
+            }.joined(separator: ", ")
+        return PromptModal(label, text: text) { [self] text, context in
+            var view = self
+            if let error = view.answer(which, text, context: context) { return .report(.error(error)) }
+            return .close { screen, context in
+                var outcome = Outcome.open
+                screen.modals.update(ReceiptReviewView.self) { review in
+                    review = view
+                    outcome = review.repropose(context)
+                }
+                if case .error(let message) = outcome { return .error(message) }
+                return .none
+            }
+        }
+    }
+
+    /// Applies the answer to prompt `which` to the selected row; the error to show when it cannot be used.
+    mutating func answer(_ which: Prompt, _ text: String, context: AppContext) -> String? {
         let s = context.strings
-        if key == .escape {
-            prompt = nil
-            return .open
-        }
-        guard key == .enter else {
-            _ = input.handle(event)
-            return .open
-        }
-        guard items.indices.contains(selected) else {
-            prompt = nil
-            return .open
-        }
-        let text = input.text.trimmingCharacters(in: .whitespaces)
+        guard items.indices.contains(selected) else { return nil }
         switch which {
         case .customer:
             guard let code = resolveCustomer(text, context: context) else {
-                return .error(s.t("customer: no single customer matches '\(text)'", "客户：找不到唯一匹配“\(text)”的客户"))
+                return s.t("customer: no single customer matches '\(text)'", "客户：找不到唯一匹配“\(text)”的客户")
             }
             review.items[selected].chosenCustomer = code
             review.items[selected].allocation = .proposed
-            review.items[selected].isSkipped = false
         case .allocation:
             do {
                 review.items[selected].allocation = try ReceiptReview.parseAllocation(
                     text, currency: items[selected].amount.currency)
             } catch {
-                return .error(s.core(error.fieldIssues.map(\.description).joined(separator: "; ")))
+                return s.core(error.fieldIssues.map(\.description).joined(separator: "; "))
             }
-            review.items[selected].isSkipped = false
         }
-        prompt = nil
-        return repropose(context)
+        review.items[selected].isSkipped = false
+        return nil
     }
 
     /// Customer code for what was typed: an exact code, else the one customer the search finds.
@@ -216,7 +220,6 @@ struct ReceiptReviewView {
     }
 
     func keyBindings(_ s: Strings) -> [KeyBinding] {
-        if prompt != nil { return [KeyBinding(.enter, s.t("Confirm", "确认")), KeyBinding(.escape, s.back)] }
         // ↑/↓ move (not listed: the hint bar of an 80-column terminal keeps ^S and Esc visible).
         return [
             KeyBinding(.char("a"), s.t("Accept", "接受")),
