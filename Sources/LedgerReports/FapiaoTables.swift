@@ -72,7 +72,8 @@ public enum FapiaoTables {
 
     /// 销项税 by month and rate (13 %, 9 %, 6 %, 3 %, 1 %, 0 %): sales less credit notes, as in `report sales`.
     public static func outputVAT(_ rows: [OutputVATRow]) -> ReportTable {
-        let columns = [ReportColumn("month", .text, en: "month", zh: "月份"), ReportColumn("rate", .text, en: "rate", zh: "税率"),
+        let columns = [ReportColumn("month", .text, en: "month", zh: "月份"),
+                       ReportColumn("rate", .text, en: "rate", zh: "税率"),
                        ReportColumn("currency", .text, en: "currency", zh: "币种"),
                        ReportColumn("net", .money, en: "net", zh: "不含税金额"),
                        ReportColumn("tax", .money, en: "output VAT", zh: "销项税额"),
@@ -84,9 +85,12 @@ public enum FapiaoTables {
     }
 
     /// To issue (待开票): every sale with something left to invoice and the buyer's details as a 专票 prints them
-    /// (名称 = 开票抬头 or the customer name, 纳税人识别号, 地址电话, 开户行及账号), oldest first.
-    public static func toIssue(_ positions: [SaleFapiaoPosition], details: [String: CustomerTaxDetails]) -> ReportTable {
-        let columns = [ReportColumn("sale", .text, en: "sale", zh: "销售单"), ReportColumn("date", .text, en: "date", zh: "日期"),
+    /// (名称 = 开票抬头 or the customer name, 纳税人识别号, 地址电话, 开户行及账号), oldest
+    /// first.
+    public static func toIssue(_ positions: [SaleFapiaoPosition],
+                               details: [String: CustomerTaxDetails]) -> ReportTable {
+        let columns = [ReportColumn("sale", .text, en: "sale", zh: "销售单"),
+                       ReportColumn("date", .text, en: "date", zh: "日期"),
                        ReportColumn("customer", .text, en: "customer", zh: "客户"),
                        ReportColumn("buyer", .text, en: "buyer", zh: "购买方名称"),
                        ReportColumn("tax_id", .text, en: "taxpayer no.", zh: "纳税人识别号"),
@@ -99,7 +103,8 @@ public enum FapiaoTables {
         return make("to-issue", columns, open.map { p in
             let d = details[p.customerCode] ?? CustomerTaxDetails()
             return [.text(p.number), .text(p.date.description), .text(p.customerCode),
-                    .text(d.invoiceTitle.isEmpty ? p.customerName : d.invoiceTitle), .text(d.taxID), .text(d.addressPhone),
+                    .text(d.invoiceTitle.isEmpty ? p.customerName : d.invoiceTitle), .text(d.taxID),
+                    .text(d.addressPhone),
                     .text(d.bankAccount), .text(p.currency.code), .amount(p.leftToInvoice, p.currency),
                     .amount(p.leftTax, p.currency)]
         })
@@ -124,7 +129,8 @@ extension Reports {
                 }
                 return FapiaoTables.toIssue(positions, details: details)
             default:
-                return FapiaoTables.uninvoiced(try store.saleFapiaoPositions(asOf: asOf, customerCode: customer), asOf: asOf)
+                return FapiaoTables.uninvoiced(try store.saleFapiaoPositions(asOf: asOf, customerCode: customer),
+                                               asOf: asOf)
             }
         }
     }

@@ -10,7 +10,8 @@ struct FapiaoReportScreenTests {
         var h = try AppHarness(language: .zh, size: Size(width: 120, height: 30), seedLedger: seedGenerated)
         h.press(.function(7), .tab, .tab, .tab)
         #expect(h.text.contains("应收未开票"))
-        let expected = try FapiaoTables.uninvoiced(h.store.saleFapiaoPositions(asOf: h.context.today, customerCode: nil),
+        let expected = try FapiaoTables.uninvoiced(h.store.saleFapiaoPositions(asOf: h.context.today,
+                                                                               customerCode: nil),
                                                    asOf: h.context.today)
         let total = try #require(expected.totals.first?.last)
         #expect(h.text.contains(ReportRenderer.display(total)))

@@ -11,8 +11,8 @@ import TerminalUI
     static let candidates: [Key] = {
         var keys: [Key] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/?+-. ".map { .char($0) }
         keys += "abdefghklnopqrstuvwxyz".map { .ctrl($0) }
-        keys += [.up, .down, .left, .right, .home, .end, .pageUp, .pageDown, .tab, .backTab, .enter, .escape, .backspace,
-                 .delete, .insert]
+        keys += [.up, .down, .left, .right, .home, .end, .pageUp, .pageDown, .tab, .backTab, .enter, .escape,
+                 .backspace, .delete, .insert]
         return keys + (1...12).map { .function($0) }
     }()
 
@@ -91,7 +91,8 @@ import TerminalUI
         var h = try AppHarness(language: .en, size: Size(width: 120, height: 30)) { service in
             try SalesEntryTests.seed(service)
             try service.run(PostInvoice(customerCode: "C9002", date: service.clock.today(), lines: [
-                LineInput(description: "goods", quantity: Quantity(1), unitPrice: Money(minorUnits: 10_000, currency: .cny)),
+                LineInput(description: "goods", quantity: Quantity(1),
+                          unitPrice: Money(minorUnits: 10_000, currency: .cny)),
             ]))
         }
         h.app.show(.salesEntry)

@@ -51,7 +51,8 @@ public struct TrainingApp: TerminalApplication, ModalOwner {
 
     static func menuOptions(_ s: Strings, panelVisible: Bool) -> [String] {
         [
-            s.t("Check lesson", "检查本课"), s.t("Choose a lesson", "选择课程"), s.t("Quiz of this lesson", "本课测验"),
+            s.t("Check lesson", "检查本课"), s.t("Choose a lesson", "选择课程"),
+            s.t("Quiz of this lesson", "本课测验"),
             panelVisible ? s.t("Hide the steps", "隐藏步骤") : s.t("Show the steps", "显示步骤"),
             s.t("Reset the practice ledger", "重置练习账套"), s.t("Close", "关闭"),
         ]
@@ -69,8 +70,8 @@ public struct TrainingApp: TerminalApplication, ModalOwner {
 
     /// Shows `dialog`; `picked` runs with the option chosen (a picker) or 0 (a confirmed question), `cancelled`
     /// with any other answer.
-    mutating func show(_ dialog: Dialog, picked: @escaping (inout TrainingApp, Int) -> EventOutcome = { _, _ in .continue },
-                       cancelled: @escaping (inout TrainingApp) -> Void = { _ in }) {
+    mutating func show(_ dialog: Dialog, picked: @escaping (inout TrainingApp, Int) -> EventOutcome = { _,
+                       _ in .continue }, cancelled: @escaping (inout TrainingApp) -> Void = { _ in }) {
         modals.push(DialogModal(dialog) { outcome, training, _ in
             switch outcome {
             case .picked(let index): return picked(&training, index)
@@ -141,7 +142,8 @@ public struct TrainingApp: TerminalApplication, ModalOwner {
         guard let lesson, let state else {
             message(
                 s.t("Check lesson", "检查本课"),
-                s.t("Choose a lesson first (F12 → Choose a lesson).", "请先选择课程（F12 → 选择课程）。"))
+                s.t("Choose a lesson first (F12 → Choose a lesson).",
+                    "请先选择课程（F12 → 选择课程）。"))
             return
         }
         if lesson.expectations.contains(where: { if case .pickInvoice = $0 { true } else { false } }), !state.passed {
@@ -192,7 +194,8 @@ public struct TrainingApp: TerminalApplication, ModalOwner {
 
     mutating func startQuiz() {
         guard let lesson else {
-            message(s.t("Quiz", "测验"), s.t("Choose a lesson first (F12 → Choose a lesson).", "请先选择课程（F12 → 选择课程）。"))
+            message(s.t("Quiz", "测验"), s.t("Choose a lesson first (F12 → Choose a lesson).",
+                                           "请先选择课程（F12 → 选择课程）。"))
             return
         }
         quiz = (lesson, [], session.practice.wallClock())
@@ -232,7 +235,8 @@ public struct TrainingApp: TerminalApplication, ModalOwner {
                 s.t(
                     "Score \(outcome.score) (\(outcome.correct) of \(outcome.total) right)",
                     "得分 \(outcome.score)（答对 \(outcome.correct)/\(outcome.total)）")
-                    + (outcome.passed ? s.t(" — passed.", " — 通过。") : s.t(" — not passed.", " — 未通过。"))
+                    + (outcome.passed ? s.t(" — passed.", " — 通过。") : s.t(" — not passed.",
+                                                                          " — 未通过。"))
             ]
             if !outcome.corrections.isEmpty { lines.append(s.t("Right answers:", "正确答案：")) }
             lines += outcome.corrections

@@ -45,7 +45,8 @@ struct AllocationView {
         credits = (context.read { try context.store.unappliedCredits(asOf: context.today) } ?? [])
             .filter { $0.customerID == customer.id && $0.currency == currency }
         let listed = context.read {
-            try context.store.invoices(filter: InvoiceFilter(customerCode: customer.code, kind: .invoice, status: .posted),
+            try context.store.invoices(filter: InvoiceFilter(customerCode: customer.code, kind: .invoice,
+                                                             status: .posted),
                                        page: PageRequest(limit: 2000))
         } ?? []
         invoices = listed.filter { $0.open > 0 && $0.total.currency == currency }
@@ -55,9 +56,11 @@ struct AllocationView {
         if let snapshot = context.read({ try context.store.receivablesSnapshot(customerID: customer.id) }) {
             let reversed = Set(snapshot.allocations.compactMap(\.reversesID))
             let documents = Dictionary(snapshot.documents.map { ($0.id, $0.number) }, uniquingKeysWith: { a, _ in a })
-            let receipts = Dictionary(snapshot.receipts.map { ($0.id, $0.displayNumber) }, uniquingKeysWith: { a, _ in a })
+            let receipts = Dictionary(snapshot.receipts.map { ($0.id, $0.displayNumber) }, uniquingKeysWith: { a,
+                                      _ in a })
             allocations = snapshot.allocations
-                .filter { $0.reversesID == nil && $0.amount.minorUnits > 0 && !reversed.contains($0.id) && $0.source != .writeOff }
+                .filter { $0.reversesID == nil && $0.amount.minorUnits > 0 && !reversed.contains($0.id)
+                    && $0.source != .writeOff }
                 .compactMap { a -> Row? in
                     guard let invoice = documents[a.invoiceID], let sourceID = a.sourceID else { return nil }
                     let source = a.source == .receipt ? receipts[sourceID] : documents[sourceID]
@@ -88,7 +91,8 @@ struct AllocationView {
     /// The plan as parts, in the invoices' order (oldest due first).
     var parts: [ManualAllocation] {
         invoices.compactMap { item in
-            plan[item.number].map { ManualAllocation(invoiceNumber: item.number, amount: Money(minorUnits: $0, currency: currency)) }
+            plan[item.number].map { ManualAllocation(invoiceNumber: item.number,
+                                                     amount: Money(minorUnits: $0, currency: currency)) }
         }
     }
 
@@ -96,7 +100,8 @@ struct AllocationView {
         let s = context.strings
         guard case .key(let key) = event else { return .stay }
         let row = rows[panel] ?? 0
-        let noCredit = ModalStep<CustomersScreen>.report(.error(s.t("No unapplied credit to allocate", "没有可核销的预收款或红字")))
+        let noCredit = ModalStep<CustomersScreen>.report(.error(s.t("No unapplied credit to allocate",
+                                                                    "没有可核销的预收款或红字")))
         switch key {
         case .escape, .backspace:
             return .close
@@ -112,7 +117,8 @@ struct AllocationView {
             if panel == .credits, rows[panel] != row { plan = [:] }
         case .char("a"):
             guard let credit = selectedCredit else { return noCredit }
-            let preview = AllocationPreview(amount: Money(minorUnits: credit.amount, currency: currency), target: nil, open: invoices)
+            let preview = AllocationPreview(amount: Money(minorUnits: credit.amount, currency: currency), target: nil,
+                                            open: invoices)
             plan = Dictionary(preview.parts.map { ($0.invoiceNumber, $0.amount.minorUnits) }, uniquingKeysWith: +)
         case .char("c"):
             plan = [:]
@@ -146,14 +152,18 @@ struct AllocationView {
         PromptModal(s.t("Amount for \(number): ", "核销 \(number) 金额："),
                     text: Money.format(fits, digits: currency.minorDigits, grouping: false)) { [self] text, context in
             guard let amount = try? MoneyParser.parse(text, currency: currency), !amount.isNegative else {
-                return .report(.error(s.t("amount: '\(text)' is not an amount", "金额：'\(text)' 不是有效金额")))
+                return .report(.error(s.t("amount: '\(text)' is not an amount",
+                                          "金额：'\(text)' 不是有效金额")))
             }
             guard let item = invoices.first(where: { $0.number == number }), amount.minorUnits <= item.open else {
-                return .report(.error(s.t("amount: more than the open balance of \(number)", "金额：超过 \(number) 的未收余额")))
+                return .report(.error(s.t("amount: more than the open balance of \(number)",
+                                          "金额：超过 \(number) 的未收余额")))
             }
             if let credit = selectedCredit, planned - (plan[number] ?? 0) + amount.minorUnits > credit.amount {
-                return .report(.error(s.t("amount: the plan would exceed the \(context.money(credit.amount, currency)) available",
-                                          "金额：核销合计将超过可用的 \(context.money(credit.amount, currency))")))
+                return .report(.error(s.t("amount: the plan would exceed the \(context.money(credit.amount, currency)) "
+                                          + "available",
+                                          "金额：核销合计将超过可用的 "
+                                          + "\(context.money(credit.amount, currency))")))
             }
             return .close { screen, _ in
                 screen.modals.update(AllocationView.self) { $0.plan[number] = amount.minorUnits == 0 ? nil : amount.minorUnits }
@@ -185,16 +195,20 @@ struct AllocationView {
     /// Saves the plan for the selected credit through `AllocateCredit`.
     mutating func save(context: AppContext) -> ScreenOutcome {
         let s = context.strings
-        guard let credit = selectedCredit else { return .error(s.t("No unapplied credit to allocate", "没有可核销的预收款或红字")) }
+        guard let credit = selectedCredit else { return .error(s.t("No unapplied credit to allocate",
+                                                                   "没有可核销的预收款或红字")) }
         guard !plan.isEmpty else { return .error(s.t("Nothing planned: press a (auto) or Enter on an invoice",
-                                                     "尚无核销计划：按 a 自动核销，或在单据上按 Enter")) }
+                                                     "尚无核销计划：按 a 自动核销，或在单据上按 "
+                                                     + "Enter")) }
         let parts = parts
         do {
             let outcome = try context.run(AllocateCredit(number: credit.number, plan: .manual(parts)))
             reload(context: context)
             let applied = parts.map { "\($0.invoiceNumber) \($0.amount.groupedString)" }.joined(separator: ", ")
-            return .message(s.t("Allocated \(credit.number): \(applied); \(outcome.unapplied.groupedString) left unapplied",
-                                "已核销 \(credit.number)：\(applied)；剩余预收款 \(outcome.unapplied.groupedString)"))
+            return .message(s.t("Allocated \(credit.number): \(applied); \(outcome.unapplied.groupedString) left "
+                                + "unapplied",
+                                "已核销 \(credit.number)：\(applied)；剩余预收款 "
+                                + "\(outcome.unapplied.groupedString)"))
         } catch {
             return .error(AllocationView.describe(error, s))
         }
@@ -206,12 +220,15 @@ struct AllocationView {
 
     /// "RCT-… 300.00: INV-1 237.30, INV-3 62.70; leaves 0.00 unapplied" for the plan as it stands.
     func previewText(_ s: Strings, context: AppContext) -> String {
-        guard let credit = selectedCredit else { return s.t("No unapplied receipts or credit notes", "没有未核销的收款或红字") }
+        guard let credit = selectedCredit else { return s.t("No unapplied receipts or credit notes",
+                                                            "没有未核销的收款或红字") }
         let applied = parts.map { "\($0.invoiceNumber) \($0.amount.groupedString)" }
         let left = context.money(credit.amount - planned, currency)
         if applied.isEmpty {
-            return s.t("\(credit.number) \(context.money(credit.amount, currency)): nothing planned — a: auto, Enter: amount",
-                       "\(credit.number) \(context.money(credit.amount, currency))：尚无计划 — a 自动，Enter 输入金额")
+            return s.t("\(credit.number) \(context.money(credit.amount, currency)): nothing planned — a: auto, "
+                       + "Enter: amount",
+                       "\(credit.number) \(context.money(credit.amount, currency))：尚无计划 — a 自动，Enter "
+                       + "输入金额")
         }
         return s.t("Preview \(credit.number): \(applied.joined(separator: ", ")); leaves \(left) unapplied",
                    "预览 \(credit.number)：\(applied.joined(separator: "，"))；剩余预收款 \(left)")
@@ -223,8 +240,10 @@ struct AllocationView {
             keys.append(KeyBinding(.char("a"), s.t("Auto", "自动核销")))
             if panel == .invoices { keys.append(KeyBinding(.enter, s.t("Amount", "输入金额"))) }
         }
-        if !plan.isEmpty { keys += [KeyBinding(.ctrl("s"), s.t("Save", "保存")), KeyBinding(.char("c"), s.t("Clear", "清除"))] }
-        if panel == .allocations && !allocations.isEmpty { keys.append(KeyBinding(.char("x"), s.t("Reverse", "反核销"))) }
+        if !plan.isEmpty { keys += [KeyBinding(.ctrl("s"), s.t("Save", "保存")),
+                                    KeyBinding(.char("c"), s.t("Clear", "清除"))] }
+        if panel == .allocations && !allocations.isEmpty { keys.append(KeyBinding(.char("x"),
+                                                                                  s.t("Reverse", "反核销"))) }
         keys.append(KeyBinding(.escape, s.back))
         return keys
     }

@@ -6,7 +6,8 @@ extension StatementView {
     /// `~`, `–`, `,` or `至`/`to`. Errors name the part and say why, in the UI language.
     static func parseRange(_ text: String, today: CivilDate, _ s: Strings) -> Result<ReportPeriod, RangeError> {
         var cleaned = text
-        for separator in ["至", "~", "～", "–", "—", ",", "，"] { cleaned = cleaned.replacingOccurrences(of: separator, with: " ") }
+        for separator in ["至", "~", "～", "–", "—", ",",
+                          "，"] { cleaned = cleaned.replacingOccurrences(of: separator, with: " ") }
         let parts = cleaned.split(whereSeparator: \.isWhitespace).map(String.init).filter { $0.lowercased() != "to" }
         guard parts.count == 2 else {
             return .failure(RangeError(s.t("type two dates: from and to (e.g. 2026-01-01 2026-06-30)",
@@ -20,7 +21,8 @@ extension StatementView {
             return .failure(RangeError(s.t("to: \(error)", "截止日期：\(s.core(error.description))")))
         }
         guard from <= to else {
-            return .failure(RangeError(s.t("from \(from) is after to \(to)", "起始日期 \(from) 晚于截止日期 \(to)")))
+            return .failure(RangeError(s.t("from \(from) is after to \(to)",
+                                           "起始日期 \(from) 晚于截止日期 \(to)")))
         }
         return .success(ReportPeriod(kind: .custom, from: from, to: to))
     }
@@ -38,7 +40,8 @@ extension StatementView {
             case .failure(let error): return .report(.error(error.message))
             case .success(let period):
                 return .close { screen, context in
-                    if let made = StatementView(customer: customer, context: context, periodIndex: periodIndex, custom: period) {
+                    if let made = StatementView(customer: customer, context: context, periodIndex: periodIndex,
+                                                custom: period) {
                         screen.modals.update(StatementView.self) { $0 = made }
                     }
                     return .none

@@ -58,7 +58,8 @@ struct ReceiptReviewView {
             guard items.indices.contains(selected) else { return .open }
             if key == .char("a"), case .alreadyInLedger = items[selected].problem {
                 return .error(
-                    s.t("Row \(items[selected].row) is already in the ledger", "第 \(items[selected].row) 行已在账中"))
+                    s.t("Row \(items[selected].row) is already in the ledger",
+                        "第 \(items[selected].row) 行已在账中"))
             }
             review.items[selected].isSkipped = key == .char("s")
             return repropose(context)
@@ -85,8 +86,8 @@ struct ReceiptReviewView {
             : s.t("Allocation (INV=AMOUNT, …; auto; none): ", "核销（单号=金额，…；auto；none）：")
         let text = which == .customer ? item.map { $0.customerCode ?? $0.payer } ?? ""
             : (item?.parts ?? []).map { part in
-                "\(part.invoiceNumber)=" + Money.format(part.amount.minorUnits, digits: part.amount.currency.minorDigits,
-                                                        grouping: false)
+                "\(part.invoiceNumber)=" + Money.format(part.amount.minorUnits,
+                                                        digits: part.amount.currency.minorDigits, grouping: false)
             }.joined(separator: ", ")
         return PromptModal(label, text: text) { [self] text, context in
             var view = self
@@ -110,7 +111,8 @@ struct ReceiptReviewView {
         switch which {
         case .customer:
             guard let code = resolveCustomer(text, context: context) else {
-                return s.t("customer: no single customer matches '\(text)'", "客户：找不到唯一匹配“\(text)”的客户")
+                return s.t("customer: no single customer matches '\(text)'",
+                           "客户：找不到唯一匹配“\(text)”的客户")
             }
             review.items[selected].chosenCustomer = code
             review.items[selected].allocation = .proposed
@@ -149,7 +151,8 @@ struct ReceiptReviewView {
     mutating func write(_ context: AppContext) -> Outcome {
         let s = context.strings
         if !items.contains(where: \.isWritten) {
-            return .error(s.t("Nothing to write: every row is skipped", "没有可写入的收款：所有行都已跳过"))
+            return .error(s.t("Nothing to write: every row is skipped",
+                              "没有可写入的收款：所有行都已跳过"))
         }
         if let blocked = items.first(where: { !$0.isSkipped && $0.problem != nil }) {
             selected = items.firstIndex(of: blocked) ?? selected
@@ -168,7 +171,8 @@ struct ReceiptReviewView {
                 s.t(
                     "Imported \(written.receipts.count) receipt(s) \(money), \(written.allocations) allocation(s); "
                         + "\(written.skipped) skipped",
-                    "已导入收款单 \(written.receipts.count) 笔 \(money)，核销 \(written.allocations) 笔；跳过 \(written.skipped) 笔"))
+                    "已导入收款单 \(written.receipts.count) 笔 \(money)，核销 \(written.allocations) "
+                    + "笔；跳过 \(written.skipped) 笔"))
         } catch {
             let text =
                 error.fieldIssues.isEmpty
@@ -182,7 +186,8 @@ struct ReceiptReviewView {
     func problemText(_ item: ReceiptReview.Item, _ s: Strings) -> String {
         switch item.problem {
         case .alreadyInLedger(let ref)?: return s.t("\(ref) is already in the ledger", "\(ref) 已在账中")
-        case .noCustomer(let payer)?: return s.t("no customer matches \(payer)", "没有与“\(payer)”匹配的客户")
+        case .noCustomer(let payer)?: return s.t("no customer matches \(payer)",
+                                                 "没有与“\(payer)”匹配的客户")
         case .refused(let why)?: return s.core(why)
         case nil: return ""
         }
@@ -224,8 +229,10 @@ struct ReceiptReviewView {
         return [
             KeyBinding(.char("a"), s.t("Accept", "接受")),
             KeyBinding(.char("s"), s.t("Skip", "跳过")), KeyBinding(.char("c"), s.t("Customer", "更改客户")),
-            KeyBinding(.char("k"), s.t("Allocate", "核销"), help: s.t("INV=AMOUNT, …; auto; none", "单号=金额，…；auto；none")),
-            KeyBinding(.ctrl("s"), s.t("Write", "写入"), help: s.t("accepted rows, one transaction", "接受的行，一次写入")),
+            KeyBinding(.char("k"), s.t("Allocate", "核销"),
+                       help: s.t("INV=AMOUNT, …; auto; none", "单号=金额，…；auto；none")),
+            KeyBinding(.ctrl("s"), s.t("Write", "写入"),
+                       help: s.t("accepted rows, one transaction", "接受的行，一次写入")),
             KeyBinding(.escape, s.t("Cancel", "取消"), help: s.t("nothing written", "不写入任何数据")),
         ]
     }

@@ -37,7 +37,8 @@ struct DraftsPanel: KeyedModal {
             },
             KeyCommand(.char("x"), s.t("Delete draft", "删除草稿"), when: hasRow) { panel, _ in
                 guard let id = panel.current?.id else { return .stay }
-                return .push(DialogModal.confirm(s.t("Drafts", "草稿"), s.t("Delete draft D\(id)?", "删除草稿 D\(id)？")) {
+                return .push(DialogModal.confirm(s.t("Drafts", "草稿"),
+                                                 s.t("Delete draft D\(id)?", "删除草稿 D\(id)？")) {
                     screen, context in screen.deleteDraft(id, context: context)
                 })
             },
@@ -51,11 +52,11 @@ struct DraftsPanel: KeyedModal {
         let s = context.strings
         let box = area.centered(Size(width: min(area.width - 2, 76), height: min(area.height, max(rows.count, 1) + 5)))
         buffer.fill(box, style: Style(.dialog))
-        Border.draw(into: &buffer, rect: box, title: "\(s.t("Drafts", "草稿")) (\(rows.count))", style: Style(.border),
-                    unicode: unicode)
+        Border.draw(into: &buffer, rect: box, title: "\(s.t("Drafts", "草稿")) (\(rows.count))",
+                    style: Style(.border), unicode: unicode)
         if rows.isEmpty {
-            buffer.setFitted(s.t("No saved drafts (^D saves one).", "没有草稿（^D 保存草稿）。"), x: box.x + 2, y: box.y + 1,
-                             width: box.width - 4, style: Style(.dialog))
+            buffer.setFitted(s.t("No saved drafts (^D saves one).", "没有草稿（^D 保存草稿）。"),
+                             x: box.x + 2, y: box.y + 1, width: box.width - 4, style: Style(.dialog))
         }
         let visible = max(1, box.height - 4)
         let first = max(0, min(selected - visible + 1, rows.count - visible))
@@ -67,7 +68,8 @@ struct DraftsPanel: KeyedModal {
             let y = box.y + 1 + offset
             buffer.fill(Rect(x: box.x + 1, y: y, width: box.width - 2, height: 1), style: style)
             buffer.setFitted(text, x: box.x + 2, y: y, width: box.width - 34, style: style)
-            buffer.setFitted(flag, x: box.maxX - 32, y: y, width: 10, style: isOld(row) ? Style(.warning, [.bold]) : style)
+            buffer.setFitted(flag, x: box.maxX - 32, y: y, width: 10,
+                             style: isOld(row) ? Style(.warning, [.bold]) : style)
             buffer.setFitted(context.money(row.total.minorUnits, row.total.currency), x: box.maxX - 20, y: y, width: 18,
                              alignment: .right, style: style)
         }

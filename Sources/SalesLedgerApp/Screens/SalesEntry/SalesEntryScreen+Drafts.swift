@@ -16,11 +16,13 @@ extension SalesEntryScreen {
         let s = context.strings
         let document: Invoice
         do {
-            guard let found = try context.store.draftDocument(id: id) else { return .error(s.t("no draft D\(id)", "没有草稿 D\(id)")) }
+            guard let found = try context.store.draftDocument(id: id) else { return .error(s.t("no draft D\(id)",
+                                                                                               "没有草稿 D\(id)")) }
             document = found
         } catch { return .error(context.describe(error)) }
         reopen(document, context: context)
-        return .message(s.t("Draft D\(id) reopened: F2 posts it, ^D saves it again", "已打开草稿 D\(id)：F2 过账，^D 重新保存"))
+        return .message(s.t("Draft D\(id) reopened: F2 posts it, ^D saves it again",
+                            "已打开草稿 D\(id)：F2 过账，^D 重新保存"))
     }
 
     mutating func postDraft(_ id: Int64, context: AppContext) -> ScreenOutcome {
@@ -29,7 +31,8 @@ extension SalesEntryScreen {
             let invoice = try context.run(PostDraft(draftID: id))
             reloadDrafts(context: context)
             refresh(context: context)
-            return .message("\(s.posted) \(invoice.displayNumber): \(invoice.total.groupedString) \(invoice.currency.code)")
+            return .message("\(s.posted) \(invoice.displayNumber): \(invoice.total.groupedString) "
+                            + "\(invoice.currency.code)")
         } catch { return .error(error.fieldIssues.isEmpty ? error.description : error.fieldIssues.map(\.description).joined(separator: "; ")) }
     }
 

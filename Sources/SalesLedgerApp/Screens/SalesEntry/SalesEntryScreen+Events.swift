@@ -31,7 +31,8 @@ extension SalesEntryScreen {
         case .down where !suggestions.isEmpty: suggestionIndex = min(suggestions.count - 1, suggestionIndex + 1)
         case .up where !suggestions.isEmpty: suggestionIndex = max(0, suggestionIndex - 1)
         case .down:
-            if let line = focus.line, line + 1 < lineCount { move(to: sameColumn(focus, line: line + 1), context: context) }
+            if let line = focus.line, line + 1 < lineCount { move(to: sameColumn(focus, line: line + 1),
+                                                                  context: context) }
             else if focus.line == nil { step(1, context: context) }
         case .up:
             if let line = focus.line, line > 0 { move(to: sameColumn(focus, line: line - 1), context: context) }
@@ -48,10 +49,12 @@ extension SalesEntryScreen {
 
     /// The form's keys; the fields' own moves (Tab, Enter, arrows) are listed and handled by `handle`.
     func formKeys(_ s: Strings) -> KeyTable<SalesEntryScreen, ScreenOutcome> {
-        var next = KeyCommand<SalesEntryScreen, ScreenOutcome>([.tab, .backTab, .enter], s.t("Next/prev", "下/上一项"))
+        var next = KeyCommand<SalesEntryScreen,
+        ScreenOutcome>([.tab, .backTab, .enter], s.t("Next/prev", "下/上一项"))
         next.hintKeys = [.tab, .backTab]
         return KeyTable([
-            KeyCommand([.function(2), .ctrl("s")], s.post) { screen, context in screen.post(context: context, asDraft: false) },
+            KeyCommand([.function(2), .ctrl("s")], s.post) { screen,
+            context in screen.post(context: context, asDraft: false) },
             KeyCommand(.ctrl("n"), s.addLine) { screen, context in
                 screen.draft.lines = screen.currentDraft.lines + [SaleDraft.Line()]
                 screen.move(to: .product(screen.lineCount - 1), context: context)
@@ -182,7 +185,8 @@ extension SalesEntryScreen {
             set(.product(i), l.product); set(.quantity(i), l.quantity); set(.price(i), l.unitPrice)
             set(.discount(i), l.discount); set(.tax(i), l.taxRate)
         }
-        for column in [Field.product(lines.count), .quantity(lines.count), .price(lines.count), .discount(lines.count), .tax(lines.count)] {
+        for column in [Field.product(lines.count), .quantity(lines.count), .price(lines.count), .discount(lines.count),
+                       .tax(lines.count)] {
             inputs[column] = nil
             errors[column] = nil
         }
@@ -219,13 +223,15 @@ extension SalesEntryScreen {
         guard !query.isEmpty else { suggestions = []; return }
         switch focus {
         case .customer:
-            let rows = context.read { try context.store.customers(search: query, asOf: context.today, page: PageRequest(limit: 8)) } ?? []
+            let rows = context.read { try context.store.customers(search: query, asOf: context.today,
+                                                                  page: PageRequest(limit: 8)) } ?? []
             suggestions = rows.map { Suggestion(label: "\($0.code)  \($0.name)", value: $0.code) }
         case .product:
             // `*description` is a free-text line: no product lookup.
             if query.hasPrefix("*") { suggestions = []; return }
             let rows = context.read { try context.store.products(search: query, page: PageRequest(limit: 8)) } ?? []
-            suggestions = rows.map { Suggestion(label: "\($0.sku)  \($0.name)  \($0.unitPrice.groupedString)", value: $0.sku) }
+            suggestions = rows.map { Suggestion(label: "\($0.sku)  \($0.name)  \($0.unitPrice.groupedString)",
+                                                value: $0.sku) }
         case .salesperson:
             let q = query.lowercased()
             suggestions = salespeople.filter { $0.code.lowercased().contains(q) || $0.name.lowercased().contains(q) }
@@ -255,7 +261,8 @@ extension SalesEntryScreen {
         if !keepTerms || text(.channel).isEmpty { set(.channel, found.channel) }
         if !keepTerms || text(.region).isEmpty { set(.region, found.region) }
         errors[.customer] = nil
-        exposure = context.read { try Reports(store: context.store).exposure(customerCode: found.code, asOf: context.today) }
+        exposure = context.read { try Reports(store: context.store).exposure(customerCode: found.code,
+                                                                             asOf: context.today) }
         recomputeDue(context: context)
     }
 

@@ -9,7 +9,8 @@ extension SalesEntryScreen {
         var message: String?
         switch field {
         case .customer:
-            if !value.isEmpty && customer == nil { message = s.t("unknown customer \(value): pick one from the list", "未知客户 \(value)，请从列表中选择") }
+            if !value.isEmpty && customer == nil { message = s.t("unknown customer \(value): pick one from the list",
+                                                                 "未知客户 \(value)，请从列表中选择") }
         case .date:
             do { _ = try DateParser.parse(value, today: context.today) } catch { message = error.description }
         case .salesperson:
@@ -22,7 +23,8 @@ extension SalesEntryScreen {
             do {
                 let due = try DateParser.parse(value, today: context.today)
                 if let date = try? DateParser.parse(text(.date), today: context.today), due < date {
-                    message = s.t("due date \(due) is before the invoice date \(date)", "到期日 \(due) 早于单据日期 \(date)")
+                    message = s.t("due date \(due) is before the invoice date \(date)",
+                                  "到期日 \(due) 早于单据日期 \(date)")
                 }
             } catch { message = error.description }
         case .product(let i):
@@ -32,7 +34,8 @@ extension SalesEntryScreen {
                     message = s.t("type a description after *", "请在 * 后输入描述")
                 }
             } else if !value.isEmpty && productNames[i] == nil {
-                if let exact = context.read({ try context.store.products(search: value, page: PageRequest(limit: 20)) })?.first(where: { $0.sku == value }) {
+                if let exact = context.read({ try context.store.products(search: value,
+                                                                         page: PageRequest(limit: 20)) })?.first(where: { $0.sku == value }) {
                     selectProduct(sku: exact.sku, line: i, context: context)
                 } else {
                     message = s.t("unknown product code \(value)", "未知商品编码 \(value)")
@@ -43,7 +46,8 @@ extension SalesEntryScreen {
                 do {
                     let q = try Quantity.parse(value)
                     if q.thousandths <= 0 { message = s.t("quantity must be greater than 0", "数量必须大于0") }
-                    else if SaleMath.isTooLarge(quantity: value, unitPrice: text(.price(i)), discount: text(.discount(i)),
+                    else if SaleMath.isTooLarge(quantity: value, unitPrice: text(.price(i)),
+                                                discount: text(.discount(i)),
                                                 taxRate: text(.tax(i)), currency: currency) {
                         message = "line amount is too large (at most \(LedgerLimits.amountBoundText(currency)))"
                     }
@@ -54,7 +58,8 @@ extension SalesEntryScreen {
                 do {
                     let p = try MoneyParser.parse(value, currency: currency)
                     if p.isNegative { message = s.t("unit price must be 0 or more", "单价不能为负数") }
-                    else if SaleMath.isTooLarge(quantity: text(.quantity(i)), unitPrice: value, discount: text(.discount(i)),
+                    else if SaleMath.isTooLarge(quantity: text(.quantity(i)), unitPrice: value,
+                                                discount: text(.discount(i)),
                                                 taxRate: text(.tax(i)), currency: currency) {
                         message = "line amount is too large (at most \(LedgerLimits.amountBoundText(currency)))"
                     }
@@ -66,7 +71,8 @@ extension SalesEntryScreen {
             if !value.isEmpty {
                 do {
                     let r = try Rate.parsePercent(value)
-                    if !(0...10_000).contains(r.basisPoints) { message = s.t("must be between 0% and 100%", "必须在0%到100%之间") }
+                    if !(0...10_000).contains(r.basisPoints) { message = s.t("must be between 0% and 100%",
+                                                                             "必须在0%到100%之间") }
                 } catch { message = "'\(value)' \(s.decimalError(error))" }
             }
         }
@@ -170,7 +176,8 @@ extension SalesEntryScreen {
         modals.push(ReasonModal("\(s.creditAction) \(number)", s.reasonPrompt) { screen, reason, context in
             do {
                 guard let invoice = try context.store.invoiceDocument(number: number) else { return .none }
-                let outcome = try context.run(IssueLineCreditNote(invoiceNumber: number, date: max(context.today, invoice.date),
+                let outcome = try context.run(IssueLineCreditNote(invoiceNumber: number,
+                                                                  date: max(context.today, invoice.date),
                                                                   reason: reason))
                 screen.refresh(context: context)
                 return .message("\(context.strings.creditAction) \(outcome.creditNote.displayNumber) → \(number)")

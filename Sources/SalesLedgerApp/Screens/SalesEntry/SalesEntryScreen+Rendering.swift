@@ -9,10 +9,12 @@ extension SalesEntryScreen {
 
         func field(_ f: Field, label: String, x: Int, y: Int, width: Int, alignRight: Bool = false) -> Int {
             var cx = x
-            if !label.isEmpty { cx += buffer.setString(label + " ", x: cx, y: y, style: Style(errors[f] != nil ? .error : .muted)) }
+            if !label.isEmpty { cx += buffer.setString(label + " ", x: cx, y: y,
+                                                       style: Style(errors[f] != nil ? .error : .muted)) }
             let w = max(1, min(width, area.maxX - cx))
             let focused = f == focus && !isInList && !modals.capturesText
-            let style = Style(focused ? .inputFocused : (errors[f] != nil ? .error : .input), errors[f] != nil ? [.underline] : [])
+            let style = Style(focused ? .inputFocused : (errors[f] != nil ? .error : .input),
+                              errors[f] != nil ? [.underline] : [])
             buffer.fill(Rect(x: cx, y: y, width: w, height: 1), style: style)
             let input = inputs[f] ?? TextInput()
             if alignRight && !focused {
@@ -41,26 +43,31 @@ extension SalesEntryScreen {
             // Whole parts: a balance is never cut; parts that do not fit are left out from the right.
             let info = PartsLine.fit([customer.code, "\(s.openBalance) \(context.money(exposure?.balance ?? 0, c))",
                                       "\(s.overdue) \(context.money(exposure?.overdue ?? 0, c))",
-                                      "\(s.creditLimit) \(customer.creditLimit.map { context.money($0.minorUnits, c) } ?? s.noLimit)",
+                                      "\(s.creditLimit) "
+                                      + "\(customer.creditLimit.map { context.money($0.minorUnits, c) } ?? s.noLimit)",
                                       "\(s.currency) \(c.code)",
                                       "\(s.channel)/\(s.region) \(context.channelName(customer.channel))/"
                                         + context.className("region", customer.region)],
                                      width: area.width - 2, separator: "  ")
             let warn = creditWarning(context: context)
-            buffer.setFitted(warn ?? info, x: x0, y: y, width: area.width - 2, style: Style(warn != nil ? .warning : .muted, warn != nil ? [.bold] : []))
+            buffer.setFitted(warn ?? info, x: x0, y: y, width: area.width - 2,
+                             style: Style(warn != nil ? .warning : .muted, warn != nil ? [.bold] : []))
         }
         y += 1
         x = field(.salesperson, label: s.salesperson, x: x0, y: y, width: 8)
         x = field(.terms, label: s.terms, x: x, y: y, width: 10)
-        _ = field(.due, label: draft.isDueEdited ? s.t("Due (manual)", "到期日(手工)") : s.dueDate, x: x, y: y, width: 12)
+        _ = field(.due, label: draft.isDueEdited ? s.t("Due (manual)", "到期日(手工)") : s.dueDate, x: x, y: y,
+                  width: 12)
         y += 1
         x = field(.channel, label: s.channel, x: x0, y: y, width: 8)
         x = field(.region, label: s.region, x: x, y: y, width: 10)
-        let headerError = [Field.date, .salesperson, .terms, .due].compactMap { f in errors[f].map { "\(fieldLabel(f, s)): \($0)" } }.first
+        let headerError = [Field.date, .salesperson, .terms,
+                           .due].compactMap { f in errors[f].map { "\(fieldLabel(f, s)): \($0)" } }.first
         if let headerError {
             buffer.setFitted(headerError, x: x, y: y, width: max(0, area.maxX - x - 1), style: Style(.error, [.bold]))
         } else if !text(.region).isEmpty {
-            buffer.setFitted(context.className("region", text(.region)), x: x, y: y, width: max(0, area.maxX - x - 1), style: Style(.muted))
+            buffer.setFitted(context.className("region", text(.region)), x: x, y: y, width: max(0, area.maxX - x - 1),
+                             style: Style(.muted))
         }
         y += 1
 
@@ -69,15 +76,18 @@ extension SalesEntryScreen {
         let lineAmounts = liveLineAmounts
         let amountTexts = (0..<lineCount).map { i in
             lineAmounts[i].map { context.money(CheckedSum.saturating($0.net, $0.tax), currency) }
-                ?? (SaleMath.isTooLarge(quantity: text(.quantity(i)), unitPrice: text(.price(i)), discount: text(.discount(i)),
+                ?? (SaleMath.isTooLarge(quantity: text(.quantity(i)), unitPrice: text(.price(i)),
+                                        discount: text(.discount(i)),
                                         taxRate: text(.tax(i)), currency: currency) ? s.t("too large", "过大") : "")
         }
         let widths = gridWidths(area.width - 2, wide: wide, amounts: amountTexts)
         var hx = x0
         for (title, w, right) in [("#", widths.no, false), (s.product, widths.sku, false), (s.name, widths.name, false),
-                                  (s.quantity, widths.qty, true), (s.unitPrice, widths.price, true), (s.discount, widths.disc, true),
+                                  (s.quantity, widths.qty, true), (s.unitPrice, widths.price, true),
+                                  (s.discount, widths.disc, true),
                                   (s.taxRate, widths.tax, true), (s.amount, widths.amount, true)] where w > 0 {
-            buffer.setFitted(title, x: hx, y: y, width: w, alignment: right ? .right : .left, style: Style(.header, [.bold]))
+            buffer.setFitted(title, x: hx, y: y, width: w, alignment: right ? .right : .left,
+                             style: Style(.header, [.bold]))
             hx += w + 1
         }
         y += 1
@@ -115,7 +125,8 @@ extension SalesEntryScreen {
         var parts = ["\(s.subtotal) \(sums.map { context.money($0.net, currency) } ?? tooLarge)",
                      "\(s.tax) \(sums.map { context.money($0.tax, currency) } ?? tooLarge)",
                      "\(s.total) \(sums.map { context.money($0.gross, currency) } ?? tooLarge) \(currency.code)"]
-        while parts.count > 1 && DisplayWidth.of(parts.joined(separator: "   ")) > area.width - 2 { parts.removeFirst() }
+        while parts.count > 1
+            && DisplayWidth.of(parts.joined(separator: "   ")) > area.width - 2 { parts.removeFirst() }
         let totals = parts.joined(separator: "   ")
         buffer.setFitted(totals, x: x0, y: y, width: area.width - 2, alignment: .right, style: Style(.accent, [.bold]))
         y += 1
@@ -134,16 +145,19 @@ extension SalesEntryScreen {
                 let style = Style(selected ? .selection : .text)
                 if selected { buffer.fill(Rect(x: x0, y: y, width: area.width - 2, height: 1), style: style) }
                 buffer.setFitted(text, x: x0, y: y, width: area.width - 14 - totalWidth, style: style)
-                buffer.setFitted(status, x: area.maxX - 13 - totalWidth, y: y, width: 10, style: Style(selected ? .selection : .muted))
-                buffer.setFitted(row.total.groupedString, x: area.maxX - 2 - totalWidth, y: y, width: totalWidth, alignment: .right,
-                                 style: style)
+                buffer.setFitted(status, x: area.maxX - 13 - totalWidth, y: y, width: 10,
+                                 style: Style(selected ? .selection : .muted))
+                buffer.setFitted(row.total.groupedString, x: area.maxX - 2 - totalWidth, y: y, width: totalWidth,
+                                 alignment: .right, style: style)
                 y += 1
             }
         }
         // Overlays: suggestions under the focused field, then the modals (prompts, drafts, an opened sale).
         if !suggestions.isEmpty, let anchor = anchors[focus] {
-            let width = min(area.maxX - anchor.x, max(30, suggestions.map { DisplayWidth.of($0.label) }.max() ?? 30) + 2)
-            let top = anchor.y + suggestions.count <= area.maxY ? anchor.y : max(area.y, anchor.y - suggestions.count - 1)
+            let width = min(area.maxX - anchor.x,
+                            max(30, suggestions.map { DisplayWidth.of($0.label) }.max() ?? 30) + 2)
+            let top = anchor.y + suggestions.count <= area.maxY ? anchor.y : max(area.y,
+                                                                                 anchor.y - suggestions.count - 1)
             for (i, suggestion) in suggestions.enumerated() where top + i < area.maxY {
                 let style = Style(i == suggestionIndex ? .selection : .dialog)
                 buffer.fill(Rect(x: anchor.x, y: top + i, width: width, height: 1), style: style)
@@ -209,6 +223,7 @@ extension SalesEntryScreen {
         let total = SaleMath.totals(liveLineAmounts)?.gross ?? .max
         let held = exposure.adding(sale: total)
         guard held.isOnHold else { return nil }
-        return "⚠ " + s.t("credit hold: ", "信用冻结：") + held.holdReasons.map { s.core($0.message) }.joined(separator: "; ")
+        return "⚠ " + s.t("credit hold: ",
+                          "信用冻结：") + held.holdReasons.map { s.core($0.message) }.joined(separator: "; ")
     }
 }
