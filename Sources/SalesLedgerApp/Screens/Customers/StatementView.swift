@@ -46,12 +46,8 @@ struct StatementView {
     /// Writes `salesledger-statement-<code>-<to>.csv` in the working directory: the CLI's statement CSV (BOM,
     /// header block with customer, period and opening balance, then the table).
     func export(context: AppContext) -> ScreenOutcome {
-        let csv = StatementTable.csv(statement, StatementWords(chinese: context.strings.zh))
-        let path = context.outputDirectory + "/salesledger-statement-\(statement.customerCode)-\(statement.to).csv"
-        guard FileManager.default.createFile(atPath: path, contents: Data(csv.utf8), attributes: [.posixPermissions: 0o600]) else {
-            return .error(context.strings.t("cannot write \(path)", "无法写入 \(path)"))
-        }
-        return .message("\(context.strings.exported) \(path)")
+        context.export(StatementTable.csv(statement, StatementWords(chinese: context.strings.zh)),
+                       name: "statement-\(statement.customerCode)-\(statement.to).csv")
     }
 
     func render(into buffer: inout CellBuffer, in area: Rect, context: AppContext) {

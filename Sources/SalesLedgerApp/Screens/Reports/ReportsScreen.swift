@@ -202,12 +202,8 @@ struct ReportsScreen: KeyedScreen {
             name = "commission-\(month.year)-\(month.month < 10 ? "0" : "")\(month.month)"
         case .pivot: name = "pivot-\(PivotView.rowDimensions[pivot.rowIndex])-by-\(PivotView.periods[pivot.periodIndex].rawValue)"
         }
-        let path = context.outputDirectory + "/salesledger-\(name)-\(context.today).csv"
         let text = reportTable.map { ReportRenderer.render($0, .csv) } ?? CSVOutput.render(header: header, rows: rows)
-        guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
-            return .error(context.strings.t("cannot write \(path)", "无法写入 \(path)"))
-        }
-        return .message("\(context.strings.exported) \(path)")
+        return context.export(text, name: "\(name)-\(context.today).csv")
     }
 
     /// `1234567.89` → `1,234,567.89` (display only; exports keep plain numbers).
