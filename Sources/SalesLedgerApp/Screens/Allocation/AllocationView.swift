@@ -184,7 +184,7 @@ struct AllocationView {
                     return .message(s.t("Allocation reversed (反核销): \((-reversal.amount).groupedString)",
                                         "已反核销：\((-reversal.amount).groupedString)"))
                 } catch let error as LedgerError {
-                    return .error(AllocationView.describe(error, s))
+                    return .error(s.core(error.issuesText))
                 } catch {
                     return .error("\(error)")
                 }
@@ -210,12 +210,8 @@ struct AllocationView {
                                 "已核销 \(credit.number)：\(applied)；剩余预收款 "
                                 + "\(outcome.unapplied.groupedString)"))
         } catch {
-            return .error(AllocationView.describe(error, s))
+            return .error(s.core(error.issuesText))
         }
-    }
-
-    static func describe(_ error: LedgerError, _ s: Strings) -> String {
-        s.core(error.fieldIssues.isEmpty ? error.description : error.fieldIssues.map(\.description).joined(separator: "; "))
     }
 
     /// "RCT-… 300.00: INV-1 237.30, INV-3 62.70; leaves 0.00 unapplied" for the plan as it stands.

@@ -174,10 +174,7 @@ struct ReceiptReviewView {
                     "已导入收款单 \(written.receipts.count) 笔 \(money)，核销 \(written.allocations) "
                     + "笔；跳过 \(written.skipped) 笔"))
         } catch {
-            let text =
-                error.fieldIssues.isEmpty
-                ? error.description : error.fieldIssues.map(\.description).joined(separator: "; ")
-            return .error(s.t("Nothing written: ", "未写入：") + s.core(text))
+            return .error(s.t("Nothing written: ", "未写入：") + s.core(error.issuesText))
         }
     }
 

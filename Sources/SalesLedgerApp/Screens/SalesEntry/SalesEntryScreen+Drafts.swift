@@ -33,7 +33,7 @@ extension SalesEntryScreen {
             refresh(context: context)
             return .message("\(s.posted) \(invoice.displayNumber): \(invoice.total.groupedString) "
                             + "\(invoice.currency.code)")
-        } catch { return .error(error.fieldIssues.isEmpty ? error.description : error.fieldIssues.map(\.description).joined(separator: "; ")) }
+        } catch { return .error(error.issuesText) }
     }
 
     mutating func deleteDraft(_ id: Int64, context: AppContext) -> ScreenOutcome {
