@@ -24,19 +24,11 @@ struct FapiaoReportCommand: ParsableCommand {
         let date = parseDate(asOf, "asOf", today, &issues) ?? today
         let fromDate = parseDate(from, "from", today, &issues)
         let toDate = parseDate(to, "to", today, &issues)
-        if !FapiaoReports.kinds.contains(report) {
-            issues.add("report", "'\(report)' is not one of \(FapiaoReports.kinds.joined(separator: ", "))")
+        if !FapiaoTables.kinds.contains(report) {
+            issues.add("report", "'\(report)' is not one of \(FapiaoTables.kinds.joined(separator: ", "))")
         }
         try issues.throwIfAny()
-        let table = try FapiaoReports.table(report, queries: store, asOf: date, from: fromDate, to: toDate,
-                                            customer: customer)
-        let chinese = global.isChinese
-        // The fapiao tables come formatted from `FapiaoReports`: amount columns hold plain numbers as text.
-        let report = ReportTable(name: "fapiao-\(report)",
-                                 columns: table.columns.map { ReportColumn($0.key, $0.isAmount ? .number : .text,
-                                                                           en: $0.english, zh: $0.chinese) },
-                                 rows: (table.rows + table.totals.dropLast()).map { $0.map(ReportCell.text) },
-                                 totalRule: table.totals.last.map { .given([$0.map(ReportCell.text)]) } ?? .none)
-        printReport(report, format, chinese: chinese)
+        let table = try Reports(store: store).fapiao(report, asOf: date, from: fromDate, to: toDate, customer: customer)
+        printReport(table, format, chinese: global.isChinese)
     }
 }

@@ -1,5 +1,6 @@
 import Testing
 @testable import LedgerCore
+import LedgerReports
 import LedgerInterop
 import LedgerStore
 
@@ -9,14 +10,17 @@ struct FapiaoReportTests {
     @Test func outputVATByRateEqualsTheSalesReportAndTheJournal() throws {
         let ledger = try RecvLedger(today: "2026-11-29")
         let cities = try SampleGenerator.loadCities(directory: sampleDataDirectory("cn-regions"))
-        let gen = SampleGenerator(language: .zh, customers: 20, invoices: 150, seed: 3, today: try day("2026-11-29"), cities: cities)
+        let gen = SampleGenerator(language: .zh, customers: 20, invoices: 150, seed: 3, today: try day("2026-11-29"),
+                                  cities: cities)
         _ = try ledger.service.runBatch { try gen.load(into: $0) }
         // Mixed rates and a credit note at 9 %, so rates and signs both matter.
         try ledger.customer("VAT1")
         let sale = try ledger.taxedSale("VAT1", "2026-10-03", net: "1000.00", taxPercent: 9)
         try ledger.taxedSale("VAT1", "2026-10-04", net: "333.33", taxPercent: 6)
-        try ledger.service.run(IssueCreditNote(customerCode: "VAT1", date: try day("2026-11-02"), appliesToNumber: sale.displayNumber,
-                                               lines: [LineInput(description: "Return", quantity: Quantity(1), unitPrice: try money("100.00"),
+        try ledger.service.run(IssueCreditNote(customerCode: "VAT1", date: try day("2026-11-02"),
+                                               appliesToNumber: sale.displayNumber,
+                                               lines: [LineInput(description: "Return", quantity: Quantity(1),
+                                                                 unitPrice: try money("100.00"),
                                                                  taxRate: Rate(basisPoints: 900))], reason: "return"))
         let vat = try ledger.store.outputVAT(from: nil, to: nil)
         #expect(Set(vat.map(\.rate.basisPoints)).isSuperset(of: [900, 600]))
@@ -36,8 +40,8 @@ struct FapiaoReportTests {
         }
         #expect(journalVAT == -total)
         // The report table carries the same total.
-        let table = FapiaoReports.outputVAT(vat)
-        #expect(table.totals.first?[4] == Money.format(total, digits: 2, grouping: false))
+        let table = FapiaoTables.outputVAT(vat)
+        #expect(table.totals.first?[4] == .amount(total, .cny))
     }
 
     @Test func uninvoicedByAgeInvoicedUnpaidAndToIssue() throws {
@@ -45,28 +49,34 @@ struct FapiaoReportTests {
         try ledger.customer("C1", name: "星河贸易")
         try ledger.customer("C2", name: "零售客户")
         try ledger.service.run(SetCustomerTaxDetails(customerCode: "C1", details: CustomerTaxDetails(
-            taxID: "91350100M000100Y43", invoiceTitle: "杭州星河贸易有限公司", addressPhone: "杭州 0571-1", bankAccount: "工行 1")))
+            taxID: "91350100M000100Y43", invoiceTitle: "杭州星河贸易有限公司", addressPhone: "杭州 0571-1",
+            bankAccount: "工行 1")))
         let old = try ledger.taxedSale("C1", "2026-01-10", net: "1000.00")      // 1130.00, 80 days old
         let recent = try ledger.taxedSale("C1", "2026-03-20", net: "100.00")    // 113.00, 11 days old
         try ledger.taxedSale("C2", "2026-03-01", net: "500.00")                 // 565.00, 30 days old
         try ledger.service.run(SetCustomerTaxDetails(customerCode: "C2", details: CustomerTaxDetails(noFapiao: true)))
         try ledger.service.run(RecordFapiao(key: FapiaoKey(type: .special, code: "3300261130", number: "00000001"),
                                             date: try day("2026-02-01"),
-                                            parts: [FapiaoPartInput(saleNumber: old.displayNumber, amount: try money("800.00"))]))
+                                            parts: [FapiaoPartInput(saleNumber: old.displayNumber,
+                                                                    amount: try money("800.00"))]))
         try ledger.receipt("C1", "2026-03-25", "300.00", try plan([(old.displayNumber, "300.00")]))
         let positions = try ledger.store.saleFapiaoPositions(asOf: try day("2026-03-31"), customerCode: nil)
 
-        let uninvoiced = FapiaoReports.uninvoiced(positions, asOf: try day("2026-03-31"))
+        func plain(_ rows: [[ReportCell]]) -> [[String]] { rows.map { $0.map(ReportRenderer.plain) } }
+        let uninvoiced = FapiaoTables.uninvoiced(positions, asOf: try day("2026-03-31"))
         // C1: 113.00 in 0-30 days, 330.00 in 61-90; C2 takes no fapiao and is left out.
-        #expect(uninvoiced.rows == [["C1", "星河贸易", "CNY", "2", "113.00", "0.00", "330.00", "0.00", "443.00"]])
+        #expect(plain(uninvoiced.rows) == [["C1", "星河贸易", "CNY", "2", "113.00", "0.00", "330.00", "0.00",
+                                            "443.00"]])
 
-        let unpaid = FapiaoReports.invoicedUnpaid(positions)
-        #expect(unpaid.rows == [["C1", "星河贸易", "CNY", "800.00", "300.00", "500.00"]])
+        let unpaid = FapiaoTables.invoicedUnpaid(positions)
+        #expect(plain(unpaid.rows) == [["C1", "星河贸易", "CNY", "800.00", "300.00", "500.00"]])
 
-        let toIssue = FapiaoReports.toIssue(positions, details: ["C1": try #require(try ledger.store.taxDetails(customerCode: "C1"))])
-        #expect(toIssue.rows.map { $0[0] } == [old.displayNumber, recent.displayNumber])
-        #expect(toIssue.rows[0][3...8] == ["杭州星河贸易有限公司", "91350100M000100Y43", "杭州 0571-1", "工行 1", "CNY", "330.00"])
+        let toIssue = FapiaoTables.toIssue(positions,
+                                           details: ["C1": try #require(try ledger.store.taxDetails(customerCode: "C1"))])
+        #expect(plain(toIssue.rows).map { $0[0] } == [old.displayNumber, recent.displayNumber])
+        #expect(plain(toIssue.rows)[0][3...8] == ["杭州星河贸易有限公司", "91350100M000100Y43",
+                                                  "杭州 0571-1", "工行 1", "CNY", "330.00"])
         // Tax left: 130.00 − 92.04 (800 × 130 / 1130 = 92.035 → 92.04) = 37.96, + 13.00.
-        #expect(toIssue.totals == [["TOTAL", "", "", "", "", "", "", "CNY", "443.00", "50.96"]])
+        #expect(plain(toIssue.totals) == [["TOTAL", "", "", "", "", "", "", "CNY", "443.00", "50.96"]])
     }
 }

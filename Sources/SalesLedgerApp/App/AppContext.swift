@@ -142,9 +142,3 @@ protocol LedgerScreen {
     /// Re-query the store when `context.dataVersion` changed or the screen is shown.
     mutating func refresh(context: AppContext)
 }
-
-extension LedgerScreen {
-    func hintBindings(_ strings: Strings) -> [KeyBinding] {
-        keyBindings(strings).filter { (self as? HintAvailability)?.isAvailable($0) ?? true }
-    }
-}

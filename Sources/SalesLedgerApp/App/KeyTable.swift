@@ -42,6 +42,13 @@ struct KeyCommand<Owner, Result> {
 }
 
 extension KeyCommand {
+    /// The same command, working (and hinted) only when `isAvailable` holds.
+    func when(_ isAvailable: @escaping (Owner) -> Bool) -> KeyCommand {
+        var command = self
+        command.isAvailable = isAvailable
+        return command
+    }
+
     /// The table's moves (↑/↓ in the hint bar; PgUp/PgDn/Home/End too in help), handled by the table widget.
     static func move(_ s: Strings, hint: Bool = true, when isAvailable: @escaping (Owner) -> Bool = { _ in true }) -> KeyCommand {
         var command = KeyCommand([.up, .down, .pageUp, .pageDown, .home, .end], s.t("Move", "移动"), hint: hint,
@@ -49,6 +56,25 @@ extension KeyCommand {
         command.hintKeys = [.up, .down]
         return command
     }
+}
+
+extension KeyCommand {
+    /// Esc (and `others`) closes the modal; the hint bar shows Esc.
+    static func close<O>(_ s: Strings, also others: [Key] = [.backspace]) -> KeyCommand where Result == ModalStep<O> {
+        var command = KeyCommand([.escape] + others, s.back) { _, _ in .close }
+        command.hintKeys = [.escape]
+        return command
+    }
+}
+
+/// A modal whose keys are one table: the hint bar and help come from it.
+protocol KeyedModal: Modal {
+    func keyTable(_ s: Strings) -> KeyTable<Self, ModalStep<Owner>>
+}
+
+extension KeyedModal {
+    func keys(_ s: Strings) -> [KeyBinding]? { keyTable(s).hints(for: self) }
+    func helpKeys(_ s: Strings) -> [KeyBinding]? { keyTable(s).help }
 }
 
 /// A screen's (or modal's) keys: what dispatches them and what the hint bar and help show.

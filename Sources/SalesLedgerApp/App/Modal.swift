@@ -126,9 +126,11 @@ extension ModalOwner {
     }
 }
 
-/// Draws a form centred in `area` in a bordered box at most `width` columns wide; returns the cursor.
-func renderFormBox(_ form: Form, into buffer: inout CellBuffer, in area: Rect, width: Int = 70, unicode: Bool) -> Point? {
-    let box = area.centered(Size(width: min(area.width - 2, width), height: area.height))
+/// Draws a form centred in `area` in a bordered box at most `width` columns wide and `height` rows high (nil: as
+/// high as `area`); returns the cursor.
+func renderFormBox(_ form: Form, into buffer: inout CellBuffer, in area: Rect, width: Int = 70, height: Int? = nil,
+                   unicode: Bool) -> Point? {
+    let box = area.centered(Size(width: min(area.width - 2, width), height: height.map { min(area.height - 2, $0) } ?? area.height))
     buffer.fill(box, style: Style(.dialog))
     Border.draw(into: &buffer, rect: box, style: Style(.border), unicode: unicode)
     return form.render(into: &buffer, in: box.inset(by: 1), unicode: unicode)

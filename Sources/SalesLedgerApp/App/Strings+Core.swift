@@ -1,6 +1,11 @@
 import Foundation
 import LedgerCore
 
+extension LedgerError {
+    /// The error as one line: its field issues (`path: message; …`), or its description when it has none.
+    var issuesText: String { fieldIssues.isEmpty ? description : fieldIssues.map(\.description).joined(separator: "; ") }
+}
+
 extension Strings {
     /// Messages from the domain core (parsers, validation, credit control) are English; in the Chinese UI the
     /// common ones are translated here by pattern, the rest shown as they are.

@@ -66,21 +66,13 @@ struct FapiaoEntry: EntryForm {
                 return .saved(s.t("Fapiao recorded: \(command.key) for \(saleNumber); \(status)",
                                   "已登记发票：\(command.key)（\(saleNumber)）；\(status)"))
             } catch {
-                return .failed(s.core(error.fieldIssues.isEmpty ? error.description
-                                      : error.fieldIssues.map(\.description).joined(separator: "; ")))
+                return .failed(s.core(error.issuesText))
             }
         }
     }
 
     func render(into buffer: inout CellBuffer, in area: Rect, context: AppContext, unicode: Bool) -> Point? {
-        render(into: &buffer, in: area, unicode: unicode)
-    }
-
-    func render(into buffer: inout CellBuffer, in area: Rect, unicode: Bool) -> Point? {
-        let box = area.centered(Size(width: min(area.width - 2, 70), height: min(area.height - 2, 11)))
-        buffer.fill(box, style: Style(.dialog))
-        Border.draw(into: &buffer, rect: box, style: Style(.border), unicode: unicode)
-        return form.render(into: &buffer, in: box.inset(by: 1), unicode: unicode)
+        renderFormBox(form, into: &buffer, in: area, width: 70, height: 11, unicode: unicode)
     }
 }
 

@@ -17,8 +17,9 @@ extension TrainingApp {
                 into: &buffer, in: Rect(x: appWidth, y: 0, width: Self.panelWidth, height: size.height),
                 unicode: renderContext.supportsUnicode)
         }
-        if let dialog {
-            dialog.render(into: &buffer, in: Rect(size: size), unicode: renderContext.supportsUnicode)
+        if !modals.isEmpty {
+            _ = modals.render(into: &buffer, in: Rect(size: size), context: context,
+                              unicode: renderContext.supportsUnicode)
             cursor = nil
         }
         return cursor
@@ -35,7 +36,8 @@ extension TrainingApp {
         guard box.height >= 3 else { return }
         let number = lesson.map { TrainingLessons.number(of: $0.id) }
         let heading =
-            number.map { s.t("Lesson \($0)/\(TrainingLessons.all.count)", "第\($0)课/共\(TrainingLessons.all.count)课") }
+            number.map { s.t("Lesson \($0)/\(TrainingLessons.all.count)",
+                             "第\($0)课/共\(TrainingLessons.all.count)课") }
             ?? s.t("Lessons", "课程")
         buffer.fill(box, style: Style(.text))
         Border.draw(into: &buffer, rect: box, title: heading, style: Style(.border), unicode: unicode)
@@ -62,7 +64,8 @@ extension TrainingApp {
                         Style(.ok, [.bold]))
                 } else if state.attempts > 0 {
                     add(
-                        s.t("Checked \(state.attempts)×, not passed yet.", "已检查 \(state.attempts) 次，尚未通过。"),
+                        s.t("Checked \(state.attempts)×, not passed yet.",
+                            "已检查 \(state.attempts) 次，尚未通过。"),
                         Style(.warning))
                 }
             }

@@ -4,13 +4,13 @@ import TerminalUI
 /// Training mode (培训) around the ledger app: the practice ledger's screens on the left, the lesson and its steps
 /// in a side panel on the right, and F12 for the training menu (check the lesson, choose a lesson, quiz, show or
 /// hide the steps, reset the practice ledger). The title bar says 练习 TRAINING (the context's ledger name).
-public struct TrainingApp: TerminalApplication {
+public struct TrainingApp: TerminalApplication, ModalOwner {
     var app: LedgerApp
     let session: TrainingSession
     var context: AppContext { app.context }
     var panelVisible = true
-    var dialog: Dialog?
-    var pending: Pending = .none
+    /// The training menu and the dialogs it opens, each with what its answer does.
+    var modals = ModalStack<TrainingApp>()
     /// The lesson in progress, re-read after every training action.
     var state: TrainingLessonState?
     /// The quiz in progress: lesson, answers so far, start (wall seconds).
@@ -20,7 +20,7 @@ public struct TrainingApp: TerminalApplication {
     /// Width of the side panel (cells).
     static let panelWidth = 38
 
-    enum Pending: Equatable { case none, menu, lessons, answer, result, quiz, confirmReset }
+    static var nothing: EventOutcome { .continue }
 
     public init(context: AppContext, session: TrainingSession) {
         app = LedgerApp(context: context)
@@ -36,15 +36,9 @@ public struct TrainingApp: TerminalApplication {
     var s: Strings { context.strings }
 
     public mutating func handle(_ event: Event) -> EventOutcome {
-        if var open = dialog {
+        if !modals.isEmpty {
             guard case .key = event else { return app.handle(event) }
-            let outcome = open.handle(event)
-            if outcome == .open {
-                dialog = open
-                return .continue
-            }
-            dialog = nil
-            return finish(outcome)
+            return handleModals(event, context: context) ?? .continue
         }
         if case .key(.function(12)) = event {
             openMenu()
@@ -57,7 +51,8 @@ public struct TrainingApp: TerminalApplication {
 
     static func menuOptions(_ s: Strings, panelVisible: Bool) -> [String] {
         [
-            s.t("Check lesson", "检查本课"), s.t("Choose a lesson", "选择课程"), s.t("Quiz of this lesson", "本课测验"),
+            s.t("Check lesson", "检查本课"), s.t("Choose a lesson", "选择课程"),
+            s.t("Quiz of this lesson", "本课测验"),
             panelVisible ? s.t("Hide the steps", "隐藏步骤") : s.t("Show the steps", "显示步骤"),
             s.t("Reset the practice ledger", "重置练习账套"), s.t("Close", "关闭"),
         ]
@@ -68,26 +63,34 @@ public struct TrainingApp: TerminalApplication {
         let current =
             lesson.map { "\(TrainingLessons.number(of: $0.id)). \($0.title.text(zh: s.zh))" }
             ?? s.t("No lesson in progress.", "没有进行中的课程。")
-        show(
-            Dialog(title: title, message: current, kind: .picker(Self.menuOptions(s, panelVisible: panelVisible))),
-            .menu)
+        show(Dialog(title: title, message: current, kind: .picker(Self.menuOptions(s, panelVisible: panelVisible)))) {
+            training, index in training.menuPicked(index)
+        }
     }
 
-    mutating func show(_ dialog: Dialog, _ pending: Pending) {
-        self.dialog = LedgerApp.localized(dialog, s)
-        self.pending = pending
+    /// Shows `dialog`; `picked` runs with the option chosen (a picker) or 0 (a confirmed question), `cancelled`
+    /// with any other answer.
+    mutating func show(_ dialog: Dialog, picked: @escaping (inout TrainingApp, Int) -> EventOutcome = { _,
+                       _ in .continue }, cancelled: @escaping (inout TrainingApp) -> Void = { _ in }) {
+        modals.push(DialogModal(dialog) { outcome, training, _ in
+            switch outcome {
+            case .picked(let index): return picked(&training, index)
+            case .confirmed: return picked(&training, 0)
+            default:
+                cancelled(&training)
+                return .continue
+            }
+        })
     }
 
     mutating func message(_ title: String, _ text: String) {
-        show(Dialog(title: title, message: text, kind: .message), .result)
+        show(Dialog(title: title, message: text, kind: .message))
     }
 
-    mutating func finish(_ outcome: Dialog.Outcome) -> EventOutcome {
-        let was = pending
-        pending = .none
-        switch (was, outcome) {
-        case (.menu, .picked(0)): checkLesson()
-        case (.menu, .picked(1)):
+    mutating func menuPicked(_ index: Int) -> EventOutcome {
+        switch index {
+        case 0: checkLesson()
+        case 1:
             let titles = TrainingLessons.all.enumerated().map { "\($0.offset + 1). \($0.element.title.text(zh: s.zh))" }
             show(
                 Dialog(
@@ -95,25 +98,23 @@ public struct TrainingApp: TerminalApplication {
                     message: s.t(
                         "Preparing a lesson may add documents to the practice ledger.",
                         "开始课程时可能会在练习账套中准备单据。"),
-                    kind: .picker(titles)), .lessons)
-        case (.menu, .picked(2)): startQuiz()
-        case (.menu, .picked(3)): panelVisible.toggle()
-        case (.menu, .picked(4)):
+                    kind: .picker(titles))) { training, index in
+                training.startLesson(TrainingLessons.all[index])
+                return .continue
+            }
+        case 2: startQuiz()
+        case 3: panelVisible.toggle()
+        case 4:
             show(
                 Dialog(
                     title: s.t("Reset the practice ledger", "重置练习账套"),
                     message: s.t(
                         "Everything in the practice ledger is replaced by a fresh sample. "
                             + "Your scores stay in the real ledger.",
-                        "练习账套的全部内容将被新的示例数据替换；成绩保留在正式账套中。"), kind: .confirm), .confirmReset)
-        case (.lessons, .picked(let index)): startLesson(TrainingLessons.all[index])
-        case (.answer, .picked(let index)):
-            if let lesson, let state { runCheck(answer: session.answerChoices(lesson, state: state)[safe: index]) }
-        case (.quiz, .picked(let index)): answerQuiz(index)
-        case (.quiz, _): quiz = nil
-        case (.confirmReset, .confirmed):
-            resetRequested = true
-            return .quit(exitCode: 0)
+                        "练习账套的全部内容将被新的示例数据替换；成绩保留在正式账套中。"), kind: .confirm)) { training, _ in
+                training.resetRequested = true
+                return .quit(exitCode: 0)
+            }
         default: break
         }
         return .continue
@@ -141,7 +142,8 @@ public struct TrainingApp: TerminalApplication {
         guard let lesson, let state else {
             message(
                 s.t("Check lesson", "检查本课"),
-                s.t("Choose a lesson first (F12 → Choose a lesson).", "请先选择课程（F12 → 选择课程）。"))
+                s.t("Choose a lesson first (F12 → Choose a lesson).",
+                    "请先选择课程（F12 → 选择课程）。"))
             return
         }
         if lesson.expectations.contains(where: { if case .pickInvoice = $0 { true } else { false } }), !state.passed {
@@ -150,8 +152,12 @@ public struct TrainingApp: TerminalApplication {
                     title: s.t("Which invoice did you find?", "你找到的是哪张销售单？"),
                     message: s.t("Pick the number of the newest invoice of ", "请选择最新销售单的单号：")
                         + (state.refs["target.name"] ?? ""),
-                    kind: .picker(session.answerChoices(lesson, state: state))),
-                .answer)
+                    kind: .picker(session.answerChoices(lesson, state: state)))) { training, index in
+                if let lesson = training.lesson, let state = training.state {
+                    training.runCheck(answer: training.session.answerChoices(lesson, state: state)[safe: index])
+                }
+                return .continue
+            }
             return
         }
         runCheck(answer: nil)
@@ -188,7 +194,8 @@ public struct TrainingApp: TerminalApplication {
 
     mutating func startQuiz() {
         guard let lesson else {
-            message(s.t("Quiz", "测验"), s.t("Choose a lesson first (F12 → Choose a lesson).", "请先选择课程（F12 → 选择课程）。"))
+            message(s.t("Quiz", "测验"), s.t("Choose a lesson first (F12 → Choose a lesson).",
+                                           "请先选择课程（F12 → 选择课程）。"))
             return
         }
         quiz = (lesson, [], session.practice.wallClock())
@@ -203,7 +210,12 @@ public struct TrainingApp: TerminalApplication {
             Dialog(
                 title: s.t("Quiz", "测验") + " \(index + 1)/\(quiz.lesson.quiz.count)",
                 message: question.question.text(zh: s.zh),
-                kind: .picker(question.choices.map { $0.text(zh: s.zh) })), .quiz)
+                kind: .picker(question.choices.map { $0.text(zh: s.zh) })),
+            picked: { training, index in
+                training.answerQuiz(index)
+                return .continue
+            },
+            cancelled: { $0.quiz = nil })
     }
 
     mutating func answerQuiz(_ index: Int) {
@@ -223,7 +235,8 @@ public struct TrainingApp: TerminalApplication {
                 s.t(
                     "Score \(outcome.score) (\(outcome.correct) of \(outcome.total) right)",
                     "得分 \(outcome.score)（答对 \(outcome.correct)/\(outcome.total)）")
-                    + (outcome.passed ? s.t(" — passed.", " — 通过。") : s.t(" — not passed.", " — 未通过。"))
+                    + (outcome.passed ? s.t(" — passed.", " — 通过。") : s.t(" — not passed.",
+                                                                          " — 未通过。"))
             ]
             if !outcome.corrections.isEmpty { lines.append(s.t("Right answers:", "正确答案：")) }
             lines += outcome.corrections

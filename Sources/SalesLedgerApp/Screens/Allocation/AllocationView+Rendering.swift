@@ -11,7 +11,7 @@ extension AllocationView {
                          width: area.width - 2, style: Style(.header, [.bold]))
         let bottomRows = max(3, min(allocations.count + 1, area.height / 3))
         let sideTop = area.y + 1
-        let sideHeight = max(2, area.height - 1 - bottomRows - 2 - (prompt == nil ? 0 : 1))
+        let sideHeight = max(2, area.height - 1 - bottomRows - 2)
         let leftWidth = max(24, min(40, area.width * 2 / 5))
         let right = Rect(x: area.x + leftWidth + 2, y: sideTop, width: max(0, area.maxX - area.x - leftWidth - 3), height: sideHeight)
         func title(_ text: String, _ panel: Panel, x: Int, width: Int) {
@@ -62,23 +62,13 @@ extension AllocationView {
         y += 1
         let allocationRow = rows[.allocations] ?? 0
         let firstAllocation = max(0, allocationRow - bottomRows + 2)
-        for (i, a) in allocations.enumerated().dropFirst(firstAllocation).prefix(bottomRows - 1) where y < area.maxY - (prompt == nil ? 0 : 1) {
+        for (i, a) in allocations.enumerated().dropFirst(firstAllocation).prefix(bottomRows - 1) where y < area.maxY {
             let text = "\(a.date)  \(a.sourceNumber) → \(a.invoiceNumber)"
             let style = rowStyle(.allocations, i)
             buffer.setFitted(text, x: area.x + 1, y: y, width: area.width - 2 - amountWidth, style: style)
             buffer.setFitted(money(a.amount), x: area.maxX - 1 - amountWidth, y: y, width: amountWidth, alignment: .right, style: style)
             y += 1
         }
-        guard let prompt else { return nil }
-        let label: String
-        switch prompt {
-        case .amount(let number): label = s.t("Amount for \(number): ", "核销 \(number) 金额：")
-        case .reason: label = s.t("Reason to reverse: ", "反核销原因：")
-        }
-        let py = area.maxY - 1
-        buffer.setString(label, x: area.x + 1, y: py, style: Style(.accent, [.bold]))
-        let x = area.x + 1 + DisplayWidth.of(label)
-        buffer.fill(Rect(x: x, y: py, width: max(0, area.maxX - x - 1), height: 1), style: Style(.inputFocused))
-        return input.render(into: &buffer, x: x, y: py, width: max(1, area.maxX - x - 1), style: Style(.inputFocused))
+        return nil
     }
 }

@@ -8,7 +8,8 @@ import TerminalUI
 /// (oldest due date first, `AllocationPreview`); Enter on an invoice asks an amount (prefilled with what fits);
 /// `c` clears the plan; ^S saves it with `AllocateCredit` (validated, one transaction, audited); on the allocations
 /// list `x` reverses one with a reason (`ReverseAllocation`, 反核销). The preview line shows what the plan applies
-/// and what stays unapplied before anything is saved.
+/// and what stays unapplied before anything is saved. The prompts are modals on the customers screen's stack, above
+/// this view.
 struct AllocationView {
     let customer: Customer
     /// Receipts and credit notes with an unapplied amount today (`unappliedCredits`, the aging's figure).
@@ -22,10 +23,6 @@ struct AllocationView {
     var rows: [Panel: Int] = [:]
     /// The plan for the selected credit: invoice number → amount (minor units).
     var plan: [String: Int64] = [:]
-    enum Prompt: Equatable { case amount(String), reason(Int64) }
-    var prompt: Prompt?
-    var input = TextInput()
-    var isClosed = false
 
     /// An allocation as listed: id, date, source and invoice numbers, amount (minor units).
     struct Row: Equatable {
@@ -41,7 +38,6 @@ struct AllocationView {
         reload(context: context)
     }
 
-    var capturesText: Bool { prompt != nil }
     var hasUnsavedChanges: Bool { !plan.isEmpty }
     var currency: Currency { customer.currency }
 
@@ -49,7 +45,8 @@ struct AllocationView {
         credits = (context.read { try context.store.unappliedCredits(asOf: context.today) } ?? [])
             .filter { $0.customerID == customer.id && $0.currency == currency }
         let listed = context.read {
-            try context.store.invoices(filter: InvoiceFilter(customerCode: customer.code, kind: .invoice, status: .posted),
+            try context.store.invoices(filter: InvoiceFilter(customerCode: customer.code, kind: .invoice,
+                                                             status: .posted),
                                        page: PageRequest(limit: 2000))
         } ?? []
         invoices = listed.filter { $0.open > 0 && $0.total.currency == currency }
@@ -59,9 +56,11 @@ struct AllocationView {
         if let snapshot = context.read({ try context.store.receivablesSnapshot(customerID: customer.id) }) {
             let reversed = Set(snapshot.allocations.compactMap(\.reversesID))
             let documents = Dictionary(snapshot.documents.map { ($0.id, $0.number) }, uniquingKeysWith: { a, _ in a })
-            let receipts = Dictionary(snapshot.receipts.map { ($0.id, $0.displayNumber) }, uniquingKeysWith: { a, _ in a })
+            let receipts = Dictionary(snapshot.receipts.map { ($0.id, $0.displayNumber) }, uniquingKeysWith: { a,
+                                      _ in a })
             allocations = snapshot.allocations
-                .filter { $0.reversesID == nil && $0.amount.minorUnits > 0 && !reversed.contains($0.id) && $0.source != .writeOff }
+                .filter { $0.reversesID == nil && $0.amount.minorUnits > 0 && !reversed.contains($0.id)
+                    && $0.source != .writeOff }
                 .compactMap { a -> Row? in
                     guard let invoice = documents[a.invoiceID], let sourceID = a.sourceID else { return nil }
                     let source = a.source == .receipt ? receipts[sourceID] : documents[sourceID]
@@ -92,18 +91,20 @@ struct AllocationView {
     /// The plan as parts, in the invoices' order (oldest due first).
     var parts: [ManualAllocation] {
         invoices.compactMap { item in
-            plan[item.number].map { ManualAllocation(invoiceNumber: item.number, amount: Money(minorUnits: $0, currency: currency)) }
+            plan[item.number].map { ManualAllocation(invoiceNumber: item.number,
+                                                     amount: Money(minorUnits: $0, currency: currency)) }
         }
     }
 
-    mutating func handleKey(_ event: Event, context: AppContext) -> ScreenOutcome {
+    mutating func handleKey(_ event: Event, context: AppContext) -> ModalStep<CustomersScreen> {
         let s = context.strings
-        if let current = prompt { return handlePrompt(current, event, context: context) }
-        guard case .key(let key) = event else { return .none }
+        guard case .key(let key) = event else { return .stay }
         let row = rows[panel] ?? 0
+        let noCredit = ModalStep<CustomersScreen>.report(.error(s.t("No unapplied credit to allocate",
+                                                                    "没有可核销的预收款或红字")))
         switch key {
         case .escape, .backspace:
-            isClosed = true
+            return .close
         case .tab:
             panel = Panel(rawValue: (panel.rawValue + 1) % Panel.allCases.count) ?? .credits
         case .backTab:
@@ -115,64 +116,78 @@ struct AllocationView {
             rows[panel] = min(max(0, count(panel) - 1), row + 1)
             if panel == .credits, rows[panel] != row { plan = [:] }
         case .char("a"):
-            guard let credit = selectedCredit else { return .error(s.t("No unapplied credit to allocate", "没有可核销的预收款或红字")) }
-            let preview = AllocationPreview(amount: Money(minorUnits: credit.amount, currency: currency), target: nil, open: invoices)
+            guard let credit = selectedCredit else { return noCredit }
+            let preview = AllocationPreview(amount: Money(minorUnits: credit.amount, currency: currency), target: nil,
+                                            open: invoices)
             plan = Dictionary(preview.parts.map { ($0.invoiceNumber, $0.amount.minorUnits) }, uniquingKeysWith: +)
         case .char("c"):
             plan = [:]
         case .enter where panel == .invoices:
-            guard let credit = selectedCredit, invoices.indices.contains(row) else {
-                return .error(s.t("No unapplied credit to allocate", "没有可核销的预收款或红字"))
-            }
+            guard let credit = selectedCredit, invoices.indices.contains(row) else { return noCredit }
             let item = invoices[row]
-            let others = planned - (plan[item.number] ?? 0)
-            let fits = max(0, min(item.open, credit.amount - others))
-            prompt = .amount(item.number)
-            input = TextInput(Money.format(fits, digits: currency.minorDigits, grouping: false))
+            let fits = max(0, min(item.open, credit.amount - (planned - (plan[item.number] ?? 0))))
+            return .push(amountPrompt(item.number, fits: fits, s))
         case .ctrl("s"):
-            return save(context: context)
+            return AllocationView.report(save(context: context))
         case .char("x") where panel == .allocations:
-            guard allocations.indices.contains(row) else { return .none }
-            prompt = .reason(allocations[row].id)
-            input = TextInput()
+            guard allocations.indices.contains(row) else { return .stay }
+            return .push(AllocationView.reversePrompt(allocations[row].id, s))
         default:
             break
         }
-        return .none
+        return .stay
     }
 
-    mutating func handlePrompt(_ current: Prompt, _ event: Event, context: AppContext) -> ScreenOutcome {
-        let s = context.strings
-        guard case .key(let key) = event else { return .none }
-        if key == .escape { prompt = nil; return .none }
-        guard key == .enter else { _ = input.handle(event); return .none }
-        switch current {
-        case .amount(let number):
-            guard let amount = try? MoneyParser.parse(input.text, currency: currency), !amount.isNegative else {
-                return .error(s.t("amount: '\(input.text)' is not an amount", "金额：'\(input.text)' 不是有效金额"))
+    /// Reports `outcome`; after a change (a message) the customer detail below shows the new balances.
+    static func report(_ outcome: ScreenOutcome) -> ModalStep<CustomersScreen> {
+        .update { screen, context in
+            if case .message = outcome { screen.modals.update(CustomerDetail.self) { $0.reload(context: context) } }
+            return outcome
+        }
+    }
+
+    /// The amount to apply to invoice `number`, prefilled with what fits; checked against its open amount and the
+    /// credit left.
+    func amountPrompt(_ number: String, fits: Int64, _ s: Strings) -> PromptModal<CustomersScreen> {
+        PromptModal(s.t("Amount for \(number): ", "核销 \(number) 金额："),
+                    text: Money.format(fits, digits: currency.minorDigits, grouping: false)) { [self] text, context in
+            guard let amount = try? MoneyParser.parse(text, currency: currency), !amount.isNegative else {
+                return .report(.error(s.t("amount: '\(text)' is not an amount",
+                                          "金额：'\(text)' 不是有效金额")))
             }
             guard let item = invoices.first(where: { $0.number == number }), amount.minorUnits <= item.open else {
-                return .error(s.t("amount: more than the open balance of \(number)", "金额：超过 \(number) 的未收余额"))
+                return .report(.error(s.t("amount: more than the open balance of \(number)",
+                                          "金额：超过 \(number) 的未收余额")))
             }
-            let others = planned - (plan[number] ?? 0)
-            if let credit = selectedCredit, others + amount.minorUnits > credit.amount {
-                return .error(s.t("amount: the plan would exceed the \(context.money(credit.amount, currency)) available",
-                                  "金额：核销合计将超过可用的 \(context.money(credit.amount, currency))"))
+            if let credit = selectedCredit, planned - (plan[number] ?? 0) + amount.minorUnits > credit.amount {
+                return .report(.error(s.t("amount: the plan would exceed the \(context.money(credit.amount, currency)) "
+                                          + "available",
+                                          "金额：核销合计将超过可用的 "
+                                          + "\(context.money(credit.amount, currency))")))
             }
-            plan[number] = amount.minorUnits == 0 ? nil : amount.minorUnits
-            prompt = nil
-            return .none
-        case .reason(let id):
-            let reason = input.text.trimmingCharacters(in: .whitespaces)
-            guard !reason.isEmpty else { return .error(s.t("a reason is required", "必须填写原因")) }
-            prompt = nil
-            do {
-                let reversal = try context.run(ReverseAllocation(allocationID: id, reason: reason))
-                reload(context: context)
-                return .message(s.t("Allocation reversed (反核销): \((-reversal.amount).groupedString)",
-                                    "已反核销：\((-reversal.amount).groupedString)"))
-            } catch {
-                return .error(AllocationView.describe(error, s))
+            return .close { screen, _ in
+                screen.modals.update(AllocationView.self) { $0.plan[number] = amount.minorUnits == 0 ? nil : amount.minorUnits }
+                return .none
+            }
+        }
+    }
+
+    /// The reason to reverse allocation `id` (反核销); a reason is required.
+    static func reversePrompt(_ id: Int64, _ s: Strings) -> PromptModal<CustomersScreen> {
+        PromptModal(s.t("Reason to reverse: ", "反核销原因：")) { reason, _ in
+            guard !reason.isEmpty else { return .report(.error(s.t("a reason is required", "必须填写原因"))) }
+            return .close { screen, context in
+                do {
+                    let reversal = try context.run(ReverseAllocation(allocationID: id, reason: reason))
+                    screen.modals.update(AllocationView.self) { $0.reload(context: context) }
+                    screen.modals.update(CustomerDetail.self) { $0.reload(context: context) }
+                    return .message(s.t("Allocation reversed (反核销): \((-reversal.amount).groupedString)",
+                                        "已反核销：\((-reversal.amount).groupedString)"))
+                } catch let error as LedgerError {
+                    return .error(s.core(error.issuesText))
+                } catch {
+                    return .error("\(error)")
+                }
             }
         }
     }
@@ -180,47 +195,51 @@ struct AllocationView {
     /// Saves the plan for the selected credit through `AllocateCredit`.
     mutating func save(context: AppContext) -> ScreenOutcome {
         let s = context.strings
-        guard let credit = selectedCredit else { return .error(s.t("No unapplied credit to allocate", "没有可核销的预收款或红字")) }
+        guard let credit = selectedCredit else { return .error(s.t("No unapplied credit to allocate",
+                                                                   "没有可核销的预收款或红字")) }
         guard !plan.isEmpty else { return .error(s.t("Nothing planned: press a (auto) or Enter on an invoice",
-                                                     "尚无核销计划：按 a 自动核销，或在单据上按 Enter")) }
+                                                     "尚无核销计划：按 a 自动核销，或在单据上按 "
+                                                     + "Enter")) }
         let parts = parts
         do {
             let outcome = try context.run(AllocateCredit(number: credit.number, plan: .manual(parts)))
             reload(context: context)
             let applied = parts.map { "\($0.invoiceNumber) \($0.amount.groupedString)" }.joined(separator: ", ")
-            return .message(s.t("Allocated \(credit.number): \(applied); \(outcome.unapplied.groupedString) left unapplied",
-                                "已核销 \(credit.number)：\(applied)；剩余预收款 \(outcome.unapplied.groupedString)"))
+            return .message(s.t("Allocated \(credit.number): \(applied); \(outcome.unapplied.groupedString) left "
+                                + "unapplied",
+                                "已核销 \(credit.number)：\(applied)；剩余预收款 "
+                                + "\(outcome.unapplied.groupedString)"))
         } catch {
-            return .error(AllocationView.describe(error, s))
+            return .error(s.core(error.issuesText))
         }
-    }
-
-    static func describe(_ error: LedgerError, _ s: Strings) -> String {
-        s.core(error.fieldIssues.isEmpty ? error.description : error.fieldIssues.map(\.description).joined(separator: "; "))
     }
 
     /// "RCT-… 300.00: INV-1 237.30, INV-3 62.70; leaves 0.00 unapplied" for the plan as it stands.
     func previewText(_ s: Strings, context: AppContext) -> String {
-        guard let credit = selectedCredit else { return s.t("No unapplied receipts or credit notes", "没有未核销的收款或红字") }
+        guard let credit = selectedCredit else { return s.t("No unapplied receipts or credit notes",
+                                                            "没有未核销的收款或红字") }
         let applied = parts.map { "\($0.invoiceNumber) \($0.amount.groupedString)" }
         let left = context.money(credit.amount - planned, currency)
         if applied.isEmpty {
-            return s.t("\(credit.number) \(context.money(credit.amount, currency)): nothing planned — a: auto, Enter: amount",
-                       "\(credit.number) \(context.money(credit.amount, currency))：尚无计划 — a 自动，Enter 输入金额")
+            return s.t("\(credit.number) \(context.money(credit.amount, currency)): nothing planned — a: auto, "
+                       + "Enter: amount",
+                       "\(credit.number) \(context.money(credit.amount, currency))：尚无计划 — a 自动，Enter "
+                       + "输入金额")
         }
         return s.t("Preview \(credit.number): \(applied.joined(separator: ", ")); leaves \(left) unapplied",
                    "预览 \(credit.number)：\(applied.joined(separator: "，"))；剩余预收款 \(left)")
     }
 
     func keyBindings(_ s: Strings) -> [KeyBinding] {
-        if prompt != nil { return [KeyBinding(.enter, s.t("Confirm", "确认")), KeyBinding(.escape, s.back)] }
         var keys = [KeyBinding(.tab, s.t("Next list", "切换列表")), KeyBinding([.up, .down], s.t("Move", "移动"))]
         if selectedCredit != nil && !invoices.isEmpty {
             keys.append(KeyBinding(.char("a"), s.t("Auto", "自动核销")))
             if panel == .invoices { keys.append(KeyBinding(.enter, s.t("Amount", "输入金额"))) }
         }
-        if !plan.isEmpty { keys += [KeyBinding(.ctrl("s"), s.t("Save", "保存")), KeyBinding(.char("c"), s.t("Clear", "清除"))] }
-        if panel == .allocations && !allocations.isEmpty { keys.append(KeyBinding(.char("x"), s.t("Reverse", "反核销"))) }
+        if !plan.isEmpty { keys += [KeyBinding(.ctrl("s"), s.t("Save", "保存")),
+                                    KeyBinding(.char("c"), s.t("Clear", "清除"))] }
+        if panel == .allocations && !allocations.isEmpty { keys.append(KeyBinding(.char("x"),
+                                                                                  s.t("Reverse", "反核销"))) }
         keys.append(KeyBinding(.escape, s.back))
         return keys
     }

@@ -158,14 +158,7 @@ struct AuditScreen: KeyedScreen {
         let name = ["findings", "log", "process", "confirmations"][panel.rawValue]
         let text =
             panel == .findings ? findingsCSV : panel == .log ? logCSV : CSVOutput.render(header: header, rows: rows)
-        let path = context.outputDirectory + "/salesledger-audit-\(name)-\(context.today).csv"
-        guard
-            FileManager.default.createFile(
-                atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
-        else {
-            return .error(context.strings.t("cannot write \(path)", "无法写入 \(path)"))
-        }
-        return .message("\(context.strings.exported) \(path)")
+        return context.export(text, name: "audit-\(name)-\(context.today).csv")
     }
 
     /// Numbers and codes get the width of their widest cell (shown whole or hidden: never cut); text shares the

@@ -90,8 +90,7 @@ struct CustomerForm {
                     return .message("\(context.strings.t("Saved", "已保存")): \(saved.code) \(saved.name)")
                 }
             } catch {
-                return .report(.error(error.fieldIssues.isEmpty ? error.description
-                                      : error.fieldIssues.map(\.description).joined(separator: "; ")))
+                return .report(.error(error.issuesText))
             }
         }
     }

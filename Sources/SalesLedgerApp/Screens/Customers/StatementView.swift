@@ -13,8 +13,6 @@ struct StatementView {
     var state = TableState()
     /// A custom range (`r`): shown instead of the standard period's name; nil for a standard period.
     var customRange: ReportPeriod?
-    /// The "from to" prompt of `r` while it is open.
-    var rangeInput: TextInput?
 
     /// `periodIndex` into `ReportPeriod.standard` (本月, 上月, 本季, 本年, 近12个月); default this year.
     init?(customer: Customer, context: AppContext, periodIndex: Int? = nil, custom: ReportPeriod? = nil) {
@@ -48,12 +46,8 @@ struct StatementView {
     /// Writes `salesledger-statement-<code>-<to>.csv` in the working directory: the CLI's statement CSV (BOM,
     /// header block with customer, period and opening balance, then the table).
     func export(context: AppContext) -> ScreenOutcome {
-        let csv = StatementTable.csv(statement, StatementWords(chinese: context.strings.zh))
-        let path = context.outputDirectory + "/salesledger-statement-\(statement.customerCode)-\(statement.to).csv"
-        guard FileManager.default.createFile(atPath: path, contents: Data(csv.utf8), attributes: [.posixPermissions: 0o600]) else {
-            return .error(context.strings.t("cannot write \(path)", "无法写入 \(path)"))
-        }
-        return .message("\(context.strings.exported) \(path)")
+        context.export(StatementTable.csv(statement, StatementWords(chinese: context.strings.zh)),
+                       name: "statement-\(statement.customerCode)-\(statement.to).csv")
     }
 
     func render(into buffer: inout CellBuffer, in area: Rect, context: AppContext) {

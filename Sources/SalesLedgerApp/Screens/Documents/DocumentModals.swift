@@ -3,7 +3,7 @@ import TerminalUI
 
 /// The document view on the documents screen's stack (issue 9): its keys, declared once, dispatch and feed the hint
 /// bar (the keys that work on this document) and help (all of them); prompts and forms go on the same stack.
-extension DocumentView: Modal {
+extension DocumentView: KeyedModal {
     var isFullScreen: Bool { true }
 
     mutating func handle(_ event: Event, context: AppContext) -> ModalStep<DocumentsScreen> {
@@ -40,8 +40,6 @@ extension DocumentView: Modal {
                                                    context: context))
             }
         }
-        var back = Command([.escape, .backspace], s.back) { _, _ in .close }
-        back.hintKeys = [.escape]
         return KeyTable([
             Command(.char("v"), s.voidAction, when: posted, run: ask(.void)),
             Command(.char("c"), s.t("Credit by line", "按行冲销"), when: postedInvoice, run: ask(.credit)),
@@ -69,10 +67,7 @@ extension DocumentView: Modal {
             },
             Command(.char("p"), s.t("Print to text", "打印为文本"), when: shown, run: write("txt")),
             Command(.char("x"), s.exportCSV, when: shown, run: write("csv")),
-            back,
+            .close(s),
         ])
     }
-
-    func keys(_ s: Strings) -> [KeyBinding]? { keyTable(s).hints(for: self) }
-    func helpKeys(_ s: Strings) -> [KeyBinding]? { keyTable(s).help }
 }

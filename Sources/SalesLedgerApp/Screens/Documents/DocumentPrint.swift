@@ -83,11 +83,6 @@ enum DocumentPrint {
     /// Writes `salesledger-<number>.txt|csv` in the working directory (mode 0600); the message names the file.
     static func write(_ contents: String, number: String, ext: String, context: AppContext) -> ScreenOutcome {
         let safe = number.map { $0.isLetter || $0.isNumber || $0 == "-" ? $0 : "_" }
-        let path = context.outputDirectory + "/salesledger-\(String(safe)).\(ext)"
-        guard FileManager.default.createFile(atPath: path, contents: Data(contents.utf8),
-                                             attributes: [.posixPermissions: 0o600]) else {
-            return .error(context.strings.t("cannot write \(path)", "无法写入 \(path)"))
-        }
-        return .message("\(context.strings.exported) \(path)")
+        return context.export(contents, name: "\(String(safe)).\(ext)")
     }
 }

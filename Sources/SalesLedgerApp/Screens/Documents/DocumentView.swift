@@ -64,7 +64,7 @@ struct DocumentView {
                 return .message("\(s.creditAction) \(note.displayNumber): \(note.subtotal.groupedString) + \(note.taxTotal.groupedString)")
             }
         } catch {
-            return .error(s.core(error.fieldIssues.isEmpty ? error.description : error.fieldIssues.map(\.description).joined(separator: "; ")))
+            return .error(s.core(error.issuesText))
         }
     }
 

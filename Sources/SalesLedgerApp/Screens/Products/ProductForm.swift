@@ -91,8 +91,7 @@ struct ProductForm: Modal {
                     return .message("\(context.strings.t("Saved", "已保存")): \(saved.sku) \(saved.name)")
                 }
             } catch {
-                return .report(.error(error.fieldIssues.isEmpty ? error.description
-                                      : error.fieldIssues.map(\.description).joined(separator: "; ")))
+                return .report(.error(error.issuesText))
             }
         }
     }

@@ -80,14 +80,7 @@ struct FollowUpEntry: EntryForm {
     }
 
     func render(into buffer: inout CellBuffer, in area: Rect, context: AppContext, unicode: Bool) -> Point? {
-        render(into: &buffer, in: area, unicode: unicode)
-    }
-
-    func render(into buffer: inout CellBuffer, in area: Rect, unicode: Bool) -> Point? {
-        let box = area.centered(Size(width: min(area.width - 2, 66), height: min(area.height - 2, 10)))
-        buffer.fill(box, style: Style(.dialog))
-        Border.draw(into: &buffer, rect: box, style: Style(.border), unicode: unicode)
-        return form.render(into: &buffer, in: box.inset(by: 1), unicode: unicode)
+        renderFormBox(form, into: &buffer, in: area, width: 66, height: 10, unicode: unicode)
     }
 }
 

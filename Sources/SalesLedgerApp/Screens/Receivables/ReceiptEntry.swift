@@ -74,8 +74,7 @@ struct ReceiptEntry: EntryForm {
                                  + (left.minorUnits > 0 ? context.strings.t("; \(left.groupedString) left as unapplied credit (核销 later)",
                                                                             "；\(left.groupedString) 作为未核销预收款保留") : ""))
             } catch {
-                return .failed(error.fieldIssues.isEmpty ? error.description
-                               : context.strings.core(error.fieldIssues.map(\.description).joined(separator: "; ")))
+                return .failed(context.strings.core(error.issuesText))
             }
         }
     }

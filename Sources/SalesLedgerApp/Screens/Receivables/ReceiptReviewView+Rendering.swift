@@ -4,7 +4,7 @@ import TerminalUI
 
 extension ReceiptReviewView {
     /// Title, the rows (mark, row, date, payer, amount, customer, allocation), the selected row's detail (reference,
-    /// match, every invoice of its allocation, its problem), the totals to write; the prompt on the last line.
+    /// match, every invoice of its allocation, its problem), the totals to write.
     func render(into buffer: inout CellBuffer, in area: Rect, context: AppContext) -> Point? {
         let s = context.strings
         buffer.fill(area, style: Style(.text))
@@ -12,7 +12,7 @@ extension ReceiptReviewView {
             s.t("Review imported receipts (收款单): ", "收款单导入审核：") + "\(formatText(s)) \(fileName)",
             x: area.x + 1, y: area.y, width: area.width - 2, style: Style(.header, [.bold]))
         let detailHeight = 4
-        let footer = prompt == nil ? 1 : 2
+        let footer = 1
         let tableArea = Rect(
             x: area.x, y: area.y + 1, width: area.width,
             height: max(2, area.height - 1 - detailHeight - footer))
@@ -86,16 +86,7 @@ extension ReceiptReviewView {
                 "待写入：\(accepted.count) 笔 \(money.isEmpty ? "0.00" : money) · 跳过 \(skipped) · 待处理 \(blocked)"
                     + " · 按 ^S 才写入"),
             x: area.x + 1, y: y, width: area.width - 2, style: Style(.header, [.bold]))
-        guard let prompt else { return nil }
-        let label =
-            prompt == .customer
-            ? s.t("Customer (code or search): ", "客户（编码或搜索）：")
-            : s.t("Allocation (INV=AMOUNT, …; auto; none): ", "核销（单号=金额，…；auto；none）：")
-        let py = area.maxY - 1
-        buffer.setString(label, x: area.x + 1, y: py, maxWidth: area.width / 2, style: Style(.accent, [.bold]))
-        let x = area.x + 1 + min(area.width / 2, DisplayWidth.of(label))
-        buffer.fill(Rect(x: x, y: py, width: max(0, area.maxX - x - 1), height: 1), style: Style(.inputFocused))
-        return input.render(into: &buffer, x: x, y: py, width: max(1, area.maxX - x - 1), style: Style(.inputFocused))
+        return nil
     }
 
     /// The table's cell: `INV-2025-000002` (+ n more), or "unapplied". Amounts are on the detail line below the

@@ -18,14 +18,15 @@ struct ReceiptReviewView {
     let fileName: String
     var selected = 0
     var top = 0
+    /// What a prompt asks for the selected row (a modal above the review).
     enum Prompt: Equatable { case customer, allocation }
-    var prompt: Prompt?
-    var input = TextInput()
 
     enum Outcome: Equatable {
         case open
         case message(String)
         case error(String)
+        /// Ask for the selected row's customer or allocation.
+        case ask(Prompt)
         /// Closed: written (the summary) or cancelled (nil).
         case closed(String?)
     }
@@ -38,14 +39,12 @@ struct ReceiptReviewView {
         try self.review.propose(service: context.service)
     }
 
-    var capturesText: Bool { prompt != nil }
     var items: [ReceiptReview.Item] { review.items }
     var current: ReceiptReview.Item? { items.indices.contains(selected) ? items[selected] : nil }
 
     mutating func handleKey(_ event: Event, context: AppContext) -> Outcome {
         let s = context.strings
         guard case .key(let key) = event else { return .open }
-        if let prompt { return handlePrompt(prompt, key, event, context: context) }
         switch key {
         case .escape:
             return .closed(nil)
@@ -59,26 +58,19 @@ struct ReceiptReviewView {
             guard items.indices.contains(selected) else { return .open }
             if key == .char("a"), case .alreadyInLedger = items[selected].problem {
                 return .error(
-                    s.t("Row \(items[selected].row) is already in the ledger", "第 \(items[selected].row) 行已在账中"))
+                    s.t("Row \(items[selected].row) is already in the ledger",
+                        "第 \(items[selected].row) 行已在账中"))
             }
             review.items[selected].isSkipped = key == .char("s")
             return repropose(context)
         case .char("c"):
-            guard let item = current else { return .open }
-            prompt = .customer
-            input = TextInput(item.customerCode ?? item.payer)
+            if current != nil { return .ask(.customer) }
         case .char("k"):
             guard let item = current else { return .open }
             guard item.customerCode != nil else {
                 return .error(s.t("Choose a customer first (c)", "请先指定客户（c）"))
             }
-            prompt = .allocation
-            input = TextInput(
-                item.parts.map { part in
-                    let amount = Money.format(part.amount.minorUnits, digits: part.amount.currency.minorDigits,
-                                              grouping: false)
-                    return "\(part.invoiceNumber)=\(amount)"
-                }.joined(separator: ", "))
+            return .ask(.allocation)
         case .ctrl("s"):
             return write(context)
         default: break
@@ -86,40 +78,54 @@ struct ReceiptReviewView {
         return .open
     }
 
-    mutating func handlePrompt(_ which: Prompt, _ key: Key, _ event: Event, context: AppContext) -> Outcome {
+    /// The prompt for the selected row, prefilled with its customer (or payer) or its allocation; Enter checks
+    /// the answer (an error keeps the prompt open) and then recomputes the proposals.
+    func prompt(_ which: Prompt, _ s: Strings) -> PromptModal<ReceivablesScreen> {
+        let item = current
+        let label = which == .customer ? s.t("Customer (code or search): ", "客户（编码或搜索）：")
+            : s.t("Allocation (INV=AMOUNT, …; auto; none): ", "核销（单号=金额，…；auto；none）：")
+        let text = which == .customer ? item.map { $0.customerCode ?? $0.payer } ?? ""
+            : (item?.parts ?? []).map { part in
+                "\(part.invoiceNumber)=" + Money.format(part.amount.minorUnits,
+                                                        digits: part.amount.currency.minorDigits, grouping: false)
+            }.joined(separator: ", ")
+        return PromptModal(label, text: text) { [self] text, context in
+            var view = self
+            if let error = view.answer(which, text, context: context) { return .report(.error(error)) }
+            return .close { screen, context in
+                var outcome = Outcome.open
+                screen.modals.update(ReceiptReviewView.self) { review in
+                    review = view
+                    outcome = review.repropose(context)
+                }
+                if case .error(let message) = outcome { return .error(message) }
+                return .none
+            }
+        }
+    }
+
+    /// Applies the answer to prompt `which` to the selected row; the error to show when it cannot be used.
+    mutating func answer(_ which: Prompt, _ text: String, context: AppContext) -> String? {
         let s = context.strings
-        if key == .escape {
-            prompt = nil
-            return .open
-        }
-        guard key == .enter else {
-            _ = input.handle(event)
-            return .open
-        }
-        guard items.indices.contains(selected) else {
-            prompt = nil
-            return .open
-        }
-        let text = input.text.trimmingCharacters(in: .whitespaces)
+        guard items.indices.contains(selected) else { return nil }
         switch which {
         case .customer:
             guard let code = resolveCustomer(text, context: context) else {
-                return .error(s.t("customer: no single customer matches '\(text)'", "客户：找不到唯一匹配“\(text)”的客户"))
+                return s.t("customer: no single customer matches '\(text)'",
+                           "客户：找不到唯一匹配“\(text)”的客户")
             }
             review.items[selected].chosenCustomer = code
             review.items[selected].allocation = .proposed
-            review.items[selected].isSkipped = false
         case .allocation:
             do {
                 review.items[selected].allocation = try ReceiptReview.parseAllocation(
                     text, currency: items[selected].amount.currency)
             } catch {
-                return .error(s.core(error.fieldIssues.map(\.description).joined(separator: "; ")))
+                return s.core(error.fieldIssues.map(\.description).joined(separator: "; "))
             }
-            review.items[selected].isSkipped = false
         }
-        prompt = nil
-        return repropose(context)
+        review.items[selected].isSkipped = false
+        return nil
     }
 
     /// Customer code for what was typed: an exact code, else the one customer the search finds.
@@ -145,7 +151,8 @@ struct ReceiptReviewView {
     mutating func write(_ context: AppContext) -> Outcome {
         let s = context.strings
         if !items.contains(where: \.isWritten) {
-            return .error(s.t("Nothing to write: every row is skipped", "没有可写入的收款：所有行都已跳过"))
+            return .error(s.t("Nothing to write: every row is skipped",
+                              "没有可写入的收款：所有行都已跳过"))
         }
         if let blocked = items.first(where: { !$0.isSkipped && $0.problem != nil }) {
             selected = items.firstIndex(of: blocked) ?? selected
@@ -164,12 +171,10 @@ struct ReceiptReviewView {
                 s.t(
                     "Imported \(written.receipts.count) receipt(s) \(money), \(written.allocations) allocation(s); "
                         + "\(written.skipped) skipped",
-                    "已导入收款单 \(written.receipts.count) 笔 \(money)，核销 \(written.allocations) 笔；跳过 \(written.skipped) 笔"))
+                    "已导入收款单 \(written.receipts.count) 笔 \(money)，核销 \(written.allocations) "
+                    + "笔；跳过 \(written.skipped) 笔"))
         } catch {
-            let text =
-                error.fieldIssues.isEmpty
-                ? error.description : error.fieldIssues.map(\.description).joined(separator: "; ")
-            return .error(s.t("Nothing written: ", "未写入：") + s.core(text))
+            return .error(s.t("Nothing written: ", "未写入：") + s.core(error.issuesText))
         }
     }
 
@@ -178,7 +183,8 @@ struct ReceiptReviewView {
     func problemText(_ item: ReceiptReview.Item, _ s: Strings) -> String {
         switch item.problem {
         case .alreadyInLedger(let ref)?: return s.t("\(ref) is already in the ledger", "\(ref) 已在账中")
-        case .noCustomer(let payer)?: return s.t("no customer matches \(payer)", "没有与“\(payer)”匹配的客户")
+        case .noCustomer(let payer)?: return s.t("no customer matches \(payer)",
+                                                 "没有与“\(payer)”匹配的客户")
         case .refused(let why)?: return s.core(why)
         case nil: return ""
         }
@@ -216,13 +222,14 @@ struct ReceiptReviewView {
     }
 
     func keyBindings(_ s: Strings) -> [KeyBinding] {
-        if prompt != nil { return [KeyBinding(.enter, s.t("Confirm", "确认")), KeyBinding(.escape, s.back)] }
         // ↑/↓ move (not listed: the hint bar of an 80-column terminal keeps ^S and Esc visible).
         return [
             KeyBinding(.char("a"), s.t("Accept", "接受")),
             KeyBinding(.char("s"), s.t("Skip", "跳过")), KeyBinding(.char("c"), s.t("Customer", "更改客户")),
-            KeyBinding(.char("k"), s.t("Allocate", "核销"), help: s.t("INV=AMOUNT, …; auto; none", "单号=金额，…；auto；none")),
-            KeyBinding(.ctrl("s"), s.t("Write", "写入"), help: s.t("accepted rows, one transaction", "接受的行，一次写入")),
+            KeyBinding(.char("k"), s.t("Allocate", "核销"),
+                       help: s.t("INV=AMOUNT, …; auto; none", "单号=金额，…；auto；none")),
+            KeyBinding(.ctrl("s"), s.t("Write", "写入"),
+                       help: s.t("accepted rows, one transaction", "接受的行，一次写入")),
             KeyBinding(.escape, s.t("Cancel", "取消"), help: s.t("nothing written", "不写入任何数据")),
         ]
     }

@@ -87,6 +87,7 @@ extension ReceiptReviewView: Modal {
         case .open: return .stay
         case .message(let text): return .report(.message(text))
         case .error(let text): return .report(.error(text))
+        case .ask(let which): return .push(prompt(which, context.strings))
         case .closed(let summary):
             return .close { screen, context in
                 screen.reviewEnded = .some(summary)

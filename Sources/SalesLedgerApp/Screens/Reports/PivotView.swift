@@ -4,7 +4,7 @@ import LedgerReports
 import TerminalUI
 
 /// The pivot report (透视表): a measure by a dimension (rows) × a period (columns) with totals; ←/→ pick a
-/// column, Enter lists the invoices behind the selected cell (drill-down). Same queries as `report pivot`.
+/// column, Enter lists the invoices behind the selected cell (`PivotDrillDown`). Same queries as `report pivot`.
 struct PivotView {
     static let rowDimensions = ["region", "channel", "customer_class", "salesperson", "customer"]
     static let periods: [PeriodUnit] = [.quarter, .month, .year]
@@ -15,8 +15,6 @@ struct PivotView {
     var table: PivotTable?
     var state = TableState()
     var selectedColumn = 0
-    var drillDown: [InvoiceListRow]?
-    var drillTitle = ""
     var query: PivotQuery?
     /// The shown pivot as the report layer's table (`report pivot`'s figures; exported as its CSV).
     var report: ReportTable?
@@ -32,36 +30,27 @@ struct PivotView {
         selectedColumn = min(selectedColumn, max(0, (table?.columns.count ?? 1) - 1))
     }
 
-    /// Keys; returns true when the pivot needs re-querying.
-    mutating func handle(_ key: Key, context: AppContext) -> Bool {
-        if drillDown != nil {
-            if key == .escape || key == .backspace { drillDown = nil }
-            return false
-        }
+    /// The arrows: ←/→ pick a column, ↑/↓ a row.
+    mutating func move(_ key: Key) {
         switch key {
-        case .char("d"): rowIndex = (rowIndex + 1) % PivotView.rowDimensions.count; state = TableState(); return true
-        case .char("c"): periodIndex = (periodIndex + 1) % PivotView.periods.count; selectedColumn = 0; return true
-        case .char("m"): measureIndex = (measureIndex + 1) % PivotView.measures.count; return true
         case .left: selectedColumn = max(0, selectedColumn - 1)
         case .right: selectedColumn = min(max(0, (table?.columns.count ?? 1) - 1), selectedColumn + 1)
         case .up: state.selectedRow = max(0, state.selectedRow - 1)
         case .down: state.selectedRow = min(max(0, (table?.rows.count ?? 1) - 1), state.selectedRow + 1)
-        case .enter:
-            guard let table, let query, table.rows.indices.contains(state.selectedRow), table.columns.indices.contains(selectedColumn) else { return false }
-            let row = table.rows[state.selectedRow], column = table.columns[selectedColumn]
-            drillDown = context.read { try context.store.pivotDocuments(query, rowKeys: row.leafKeys, columnKeys: column.leafKeys,
-                                                          page: PageRequest(limit: 500)) } ?? []
-            drillTitle = "\(row.label) × \(column.label): \(context.money(table.values[state.selectedRow][selectedColumn], table.currency))"
         default: break
         }
-        return false
     }
 
-    func keyBindings(_ s: Strings) -> [KeyBinding] {
-        if drillDown != nil { return [KeyBinding(.escape, s.back)] }
-        return [KeyBinding([.up, .down, .left, .right], s.t("Cell", "单元格")), KeyBinding(.enter, s.t("Invoices behind", "明细")),
-                KeyBinding(.char("d"), s.t("Rows", "行维度")), KeyBinding(.char("c"), s.t("Columns", "列期间")),
-                KeyBinding(.char("m"), s.t("Measure", "指标"))]
+    /// The invoices behind the selected cell; nil when no cell is selected.
+    func drillDown(context: AppContext) -> PivotDrillDown? {
+        guard let table, let query, table.rows.indices.contains(state.selectedRow),
+              table.columns.indices.contains(selectedColumn) else { return nil }
+        let row = table.rows[state.selectedRow], column = table.columns[selectedColumn]
+        let rows = context.read {
+            try context.store.pivotDocuments(query, rowKeys: row.leafKeys, columnKeys: column.leafKeys, page: PageRequest(limit: 500))
+        } ?? []
+        let value = context.money(table.values[state.selectedRow][selectedColumn], table.currency)
+        return PivotDrillDown(title: "\(row.label) × \(column.label): \(value)", rows: rows)
     }
 
     func measureName(_ s: Strings) -> String {
@@ -86,18 +75,6 @@ struct PivotView {
 
     func render(into buffer: inout CellBuffer, in area: Rect, context: AppContext) {
         let s = context.strings
-        if let drillDown {
-            buffer.setFitted(drillTitle + "  (\(drillDown.count))", x: area.x + 1, y: area.y, width: area.width - 2, style: Style(.accent, [.bold]))
-            let rows = drillDown.map { [$0.number, $0.date.description, $0.customerName, $0.total.groupedString, context.money($0.open, $0.total.currency)] }
-            var st = TableState()
-            s.localize(TableView(columns: [TableColumn(s.number, width: .fixed(15)), TableColumn(s.date, width: .fixed(10)),
-                                           TableColumn(s.customer, width: .flexible(weight: 1, minimum: 10)),
-                                           TableColumn(s.total, width: .fixed(14), alignment: .right),
-                                           TableColumn(s.openAmount, width: .fixed(14), alignment: .right)]))
-                .render(into: &buffer, in: Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1),
-                        source: ArrayTableDataSource(rows: rows), state: &st)
-            return
-        }
         let (header, rows) = grid(context: context)
         guard !header.isEmpty else {
             buffer.setString(s.noData, x: area.x + 1, y: area.y, style: Style(.muted))
@@ -129,4 +106,33 @@ struct PivotView {
             y += 1
         }
     }
+}
+
+/// The invoices behind a pivot cell, drawn over the pivot below the tabs and title; Esc or Backspace closes it.
+struct PivotDrillDown: Modal {
+    var title: String
+    var rows: [InvoiceListRow]
+
+    mutating func handle(_ event: Event, context: AppContext) -> ModalStep<ReportsScreen> {
+        event == .key(.escape) || event == .key(.backspace) ? .close : .stay
+    }
+
+    func render(into buffer: inout CellBuffer, in area: Rect, context: AppContext, unicode: Bool) -> Point? {
+        let s = context.strings
+        let area = Rect(x: area.x, y: area.y + 2, width: area.width, height: max(0, area.height - 2))
+        buffer.fill(area, style: Style(.text))
+        buffer.setFitted(title + "  (\(rows.count))", x: area.x + 1, y: area.y, width: area.width - 2, style: Style(.accent, [.bold]))
+        let cells = rows.map { [$0.number, $0.date.description, $0.customerName, $0.total.groupedString,
+                                context.money($0.open, $0.total.currency)] }
+        var state = TableState()
+        s.localize(TableView(columns: [TableColumn(s.number, width: .fixed(15)), TableColumn(s.date, width: .fixed(10)),
+                                       TableColumn(s.customer, width: .flexible(weight: 1, minimum: 10)),
+                                       TableColumn(s.total, width: .fixed(14), alignment: .right),
+                                       TableColumn(s.openAmount, width: .fixed(14), alignment: .right)]))
+            .render(into: &buffer, in: Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1),
+                    source: ArrayTableDataSource(rows: cells), state: &state)
+        return nil
+    }
+
+    func keys(_ s: Strings) -> [KeyBinding]? { [KeyBinding([.escape, .backspace], s.back)] }
 }

@@ -7,7 +7,7 @@ import TerminalUI
 /// Reports (报表): sales by period or dimension with totals, aging by customer, salesperson, region, channel or
 /// customer class, the pivot, fapiao, commission, collections and payment days — each the report layer's table
 /// (`Reports`), the CLI's figures; `x` exports the shown report to CSV (the same rows, plain numbers).
-struct ReportsScreen: LedgerScreen {
+struct ReportsScreen: KeyedScreen {
     enum Kind: Int, CaseIterable { case sales, aging, pivot, fapiao, commission, collections, paymentDays }
     var kind = Kind.sales
     var dimensionIndex = 0
@@ -28,8 +28,10 @@ struct ReportsScreen: LedgerScreen {
     /// The commission month: this month, or this many months back (`CommissionReportView`).
     var commissionMonthsBack = 0
 
-    var capturesText: Bool { table.isEditingFilter }
-    var hasUnsavedChanges: Bool { false }
+    /// The pivot's drill-down.
+    var modals = ModalStack<ReportsScreen>()
+
+    var isTyping: Bool { table.isEditingFilter }
 
     func period(today: CivilDate) -> (CivilDate?, CivilDate?, String, String) {
         switch periodIndex {
@@ -64,9 +66,10 @@ struct ReportsScreen: LedgerScreen {
             (header, rows) = pivot.grid(context: context)
             numericColumns = Set(1..<max(1, header.count))
         case .fapiao:
-            reportTable = nil
             let (from, to, _, _) = period(today: today)
-            (header, rows, numericColumns) = FapiaoReportView.grid(fapiaoIndex, from: from, to: to, context: context)
+            let kind = FapiaoTables.kinds[fapiaoIndex]
+            show(context.read { try Reports(store: context.store).fapiao(kind, asOf: today, from: from, to: to) }
+                 ?? ReportTable(name: "fapiao-\(kind)", columns: [ReportColumn("customer", .text)]), s)
         case .commission:
             reportTable = nil
             (header, rows, numericColumns) = CommissionReportView.grid(commissionMonthsBack, context: context)
@@ -98,30 +101,94 @@ struct ReportsScreen: LedgerScreen {
     }
 
     mutating func handle(_ event: Event, context: AppContext) -> ScreenOutcome {
-        let s = context.strings
-        if case .key(let key) = event, kind == .pivot, pivot.drillDown != nil || ![Key.tab, .backTab, .char("p"), .char("x")].contains(key) {
-            if pivot.handle(key, context: context) { refresh(context: context) }
+        if let outcome = dispatch(event, context: context) { return outcome }
+        if kind == .pivot {
+            if case .key(let key) = event { pivot.move(key) }
             return .none
         }
-        if case .key(let key) = event, !table.isEditingFilter {
-            switch key {
-            case .tab: kind = Kind(rawValue: (kind.rawValue + 1) % Kind.allCases.count) ?? .sales; table = TableState(); refresh(context: context); return .none
-            case .backTab: kind = Kind(rawValue: (kind.rawValue + Kind.allCases.count - 1) % Kind.allCases.count) ?? .sales; table = TableState(); refresh(context: context); return .none
-            case .char("d") where kind == .fapiao:
-                fapiaoIndex = (fapiaoIndex + 1) % FapiaoReports.kinds.count; table = TableState(); refresh(context: context); return .none
-            case .char("d") where kind == .aging:
-                agingIndex = (agingIndex + 1) % ReportsScreen.agingGroupings.count; table = TableState(); refresh(context: context); return .none
-            case .char("d") where kind == .collections || kind == .paymentDays: return .none
-            case .char("d"): dimensionIndex = (dimensionIndex + 1) % ReportsScreen.dimensions.count; table = TableState(); refresh(context: context); return .none
-            case .char("p") where kind == .commission:
-                commissionMonthsBack = (commissionMonthsBack + 1) % 12; refresh(context: context); return .none
-            case .char("p"): periodIndex = (periodIndex + 1) % 3; refresh(context: context); return .none
-            case .char("x"): return export(context: context)
-            default: break
-            }
-        }
-        _ = tableView(s).handle(event, state: &table, rowCount: rows.count, pageSize: 15)
+        _ = tableView(context.strings).handle(event, state: &table, rowCount: rows.count, pageSize: 15)
         return .none
+    }
+
+    /// Shows the next (`step` 1) or previous (-1) report.
+    mutating func switchReport(_ step: Int, context: AppContext) -> ScreenOutcome {
+        let count = Kind.allCases.count
+        kind = Kind(rawValue: (kind.rawValue + count + step) % count) ?? .sales
+        return requery(context: context)
+    }
+
+    /// Re-reads the shown report from its first row.
+    mutating func requery(context: AppContext, keepsRow: Bool = false) -> ScreenOutcome {
+        if !keepsRow { table = TableState() }
+        refresh(context: context)
+        return .none
+    }
+
+    func keyTable(_ s: Strings) -> KeyTable<ReportsScreen, ScreenOutcome> {
+        typealias Command = KeyCommand<ReportsScreen, ScreenOutcome>
+        var keys = [
+            Command(.tab, s.t("Next report", "下一报表")) { screen, context in screen.switchReport(1, context: context) },
+            Command(.backTab, s.t("Previous report", "上一报表"), hint: false) { screen, context in
+                screen.switchReport(-1, context: context)
+            },
+        ]
+        let period = Command(.char("p"), s.period) { screen, context in
+            screen.periodIndex = (screen.periodIndex + 1) % 3
+            return screen.requery(context: context, keepsRow: true)
+        }
+        switch kind {
+        case .pivot:
+            keys += [
+                Command([.up, .down, .left, .right], s.t("Cell", "单元格")),
+                Command(.enter, s.t("Invoices behind", "明细")) { screen, context in
+                    if let drill = screen.pivot.drillDown(context: context) { screen.modals.push(drill) }
+                    return .none
+                },
+                Command(.char("d"), s.t("Rows", "行维度")) { screen, context in
+                    screen.pivot.rowIndex = (screen.pivot.rowIndex + 1) % PivotView.rowDimensions.count
+                    screen.pivot.state = TableState()
+                    return screen.requery(context: context, keepsRow: true)
+                },
+                Command(.char("c"), s.t("Columns", "列期间")) { screen, context in
+                    screen.pivot.periodIndex = (screen.pivot.periodIndex + 1) % PivotView.periods.count
+                    screen.pivot.selectedColumn = 0
+                    return screen.requery(context: context, keepsRow: true)
+                },
+                Command(.char("m"), s.t("Measure", "指标")) { screen, context in
+                    screen.pivot.measureIndex = (screen.pivot.measureIndex + 1) % PivotView.measures.count
+                    return screen.requery(context: context, keepsRow: true)
+                },
+                period,
+            ]
+        case .sales:
+            keys += [Command(.char("d"), s.dimension) { screen, context in
+                screen.dimensionIndex = (screen.dimensionIndex + 1) % ReportsScreen.dimensions.count
+                return screen.requery(context: context)
+            }, period]
+        case .aging:
+            keys.append(Command(.char("d"), s.dimension) { screen, context in
+                screen.agingIndex = (screen.agingIndex + 1) % ReportsScreen.agingGroupings.count
+                return screen.requery(context: context)
+            })
+        case .fapiao:
+            // The period is that of output VAT; the other fapiao reports are as of today.
+            keys += [Command(.char("d"), s.t("Report", "报表")) { screen, context in
+                screen.fapiaoIndex = (screen.fapiaoIndex + 1) % FapiaoTables.kinds.count
+                return screen.requery(context: context)
+            }, period.when { $0.fapiaoIndex == 2 }]
+        case .commission:
+            keys.append(Command(.char("p"), s.t("Earlier month", "上一月")) { screen, context in
+                screen.commissionMonthsBack = (screen.commissionMonthsBack + 1) % 12
+                return screen.requery(context: context, keepsRow: true)
+            })
+        case .collections:
+            keys.append(period)
+        case .paymentDays:
+            break
+        }
+        keys.append(Command(.char("x"), s.exportCSV) { screen, context in screen.export(context: context) })
+        if kind != .pivot { keys += [Command(.char("/"), s.search), .move(s, hint: false)] }
+        return KeyTable(keys)
     }
 
     /// Writes the report to `salesledger-<report>-<today>.csv` in the working directory.
@@ -129,19 +196,14 @@ struct ReportsScreen: LedgerScreen {
         let name: String
         switch kind {
         case .sales: name = "sales-by-\(ReportsScreen.dimensions[dimensionIndex].rawValue)"
-        case .aging, .collections, .paymentDays: name = reportTable?.name ?? "report"
-        case .fapiao: name = "fapiao-" + FapiaoReports.kinds[fapiaoIndex]
+        case .aging, .collections, .paymentDays, .fapiao: name = reportTable?.name ?? "report"
         case .commission:
             let month = CommissionReportView.month(commissionMonthsBack, today: context.today)
             name = "commission-\(month.year)-\(month.month < 10 ? "0" : "")\(month.month)"
         case .pivot: name = "pivot-\(PivotView.rowDimensions[pivot.rowIndex])-by-\(PivotView.periods[pivot.periodIndex].rawValue)"
         }
-        let path = context.outputDirectory + "/salesledger-\(name)-\(context.today).csv"
         let text = reportTable.map { ReportRenderer.render($0, .csv) } ?? CSVOutput.render(header: header, rows: rows)
-        guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
-            return .error(context.strings.t("cannot write \(path)", "无法写入 \(path)"))
-        }
-        return .message("\(context.strings.exported) \(path)")
+        return context.export(text, name: "\(name)-\(context.today).csv")
     }
 
     /// `1234567.89` → `1,234,567.89` (display only; exports keep plain numbers).
@@ -159,10 +221,12 @@ struct ReportsScreen: LedgerScreen {
     }
 
     func tableView(_ s: Strings) -> TableView {
-        s.localize(TableView(columns: header.enumerated().map { i, title in
+        var view = s.localize(TableView(columns: header.enumerated().map { i, title in
             numericColumns.contains(i) ? TableColumn(title, width: .fixed(numericWidth(i)), alignment: .right)
                 : TableColumn(title, width: i == 1 && header.count > 6 ? .flexible(weight: 2, minimum: 10) : .flexible(weight: 1, minimum: 6))
         }))
+        view.isSortable = false   // the rows keep the report's order (its total rows last)
+        return view
     }
 
     /// A numeric column as wide as its widest value (grouped) or title, so no figure is cut: the table hides a
@@ -170,23 +234,6 @@ struct ReportsScreen: LedgerScreen {
     func numericWidth(_ i: Int) -> Int {
         let values = rows.map { i < $0.count ? ($0[i].contains(".") ? ReportsScreen.grouped($0[i]) : $0[i]) : "" }
         return max(DisplayWidth.of(header[i]), values.map(DisplayWidth.of).max() ?? 0, 4)
-    }
-
-    func keyBindings(_ s: Strings) -> [KeyBinding] {
-        if kind == .pivot {
-            return [KeyBinding(.tab, s.t("Next report", "下一报表"))] + pivot.keyBindings(s)
-                + [KeyBinding(.char("p"), s.period), KeyBinding(.char("x"), s.exportCSV)]
-        }
-        if kind == .collections || kind == .paymentDays {
-            return [KeyBinding(.tab, s.t("Next report", "下一报表"))] + (kind == .collections ? [KeyBinding(.char("p"), s.period)] : [])
-                + [KeyBinding(.char("x"), s.exportCSV), KeyBinding(.char("/"), s.search)]
-        }
-        if kind == .commission {
-            return [KeyBinding(.tab, s.t("Next report", "下一报表")), KeyBinding(.char("p"), s.t("Earlier month", "上一月")),
-                    KeyBinding(.char("x"), s.exportCSV), KeyBinding(.char("/"), s.search)]
-        }
-        return [KeyBinding(.tab, s.t("Next report", "下一报表")), KeyBinding(.char("d"), s.dimension), KeyBinding(.char("p"), s.period),
-         KeyBinding(.char("x"), s.exportCSV), KeyBinding(.char("/"), s.search)]
     }
 
     func render(into buffer: inout CellBuffer, in area: Rect, context: AppContext, unicode: Bool) -> Point? {
@@ -216,7 +263,7 @@ struct ReportsScreen: LedgerScreen {
         buffer.setFitted(title, x: area.x + 1, y: area.y + 1, width: area.width - 2, style: Style(.accent, [.bold]))
         if kind == .pivot {
             pivot.render(into: &buffer, in: Rect(x: area.x, y: area.y + 2, width: area.width, height: max(0, area.height - 2)), context: context)
-            return nil
+            return modals.render(into: &buffer, in: area, context: context, unicode: unicode)
         }
         var state = table
         // The one search behaviour: key, label (with pinyin) or any cell.

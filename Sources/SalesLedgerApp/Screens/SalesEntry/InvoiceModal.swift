@@ -29,7 +29,3 @@ struct InvoiceModal: Modal {
         return nil
     }
 }
-
-extension SalesEntryScreen: ModalOwner {
-    static var nothing: ScreenOutcome { .none }
-}

@@ -4,40 +4,44 @@ import TerminalUI
 extension SalesEntryScreen {
     mutating func openDrafts(context: AppContext) {
         suggestions = []
-        draftsPanel = DraftsPanel(context: context)
+        modals.push(DraftsPanel(context: context))
     }
 
-    mutating func handleDrafts(_ event: Event, context: AppContext) -> ScreenOutcome {
-        guard var panel = draftsPanel else { return .none }
+    /// Reads the drafts again into the open drafts panel.
+    mutating func reloadDrafts(context: AppContext) {
+        modals.update(DraftsPanel.self) { $0 = DraftsPanel(context: context) }
+    }
+
+    mutating func reopenDraft(_ id: Int64, context: AppContext) -> ScreenOutcome {
         let s = context.strings
-        let action = panel.handle(event)
-        draftsPanel = panel
-        switch action {
-        case .none: return .none
-        case .close: draftsPanel = nil; return .none
-        case .reopen(let id):
-            let document: Invoice
-            do {
-                guard let found = try context.store.draftDocument(id: id) else { return .error(s.t("no draft D\(id)", "没有草稿 D\(id)")) }
-                document = found
-            } catch { return .error(context.describe(error)) }
-            draftsPanel = nil
-            reopen(document, context: context)
-            return .message(s.t("Draft D\(id) reopened: F2 posts it, ^D saves it again", "已打开草稿 D\(id)：F2 过账，^D 重新保存"))
-        case .post(let id):
-            do {
-                let invoice = try context.run(PostDraft(draftID: id))
-                draftsPanel = DraftsPanel(context: context)
-                refresh(context: context)
-                return .message("\(s.posted) \(invoice.displayNumber): \(invoice.total.groupedString) \(invoice.currency.code)")
-            } catch { return .error(error.fieldIssues.isEmpty ? error.description : error.fieldIssues.map(\.description).joined(separator: "; ")) }
-        case .delete(let id):
-            do {
-                try context.run(DeleteDraft(draftID: id))
-                draftsPanel = DraftsPanel(context: context)
-                return .message(s.t("Draft D\(id) deleted", "草稿 D\(id) 已删除"))
-            } catch { return .error(error.description) }
-        }
+        let document: Invoice
+        do {
+            guard let found = try context.store.draftDocument(id: id) else { return .error(s.t("no draft D\(id)",
+                                                                                               "没有草稿 D\(id)")) }
+            document = found
+        } catch { return .error(context.describe(error)) }
+        reopen(document, context: context)
+        return .message(s.t("Draft D\(id) reopened: F2 posts it, ^D saves it again",
+                            "已打开草稿 D\(id)：F2 过账，^D 重新保存"))
+    }
+
+    mutating func postDraft(_ id: Int64, context: AppContext) -> ScreenOutcome {
+        let s = context.strings
+        do {
+            let invoice = try context.run(PostDraft(draftID: id))
+            reloadDrafts(context: context)
+            refresh(context: context)
+            return .message("\(s.posted) \(invoice.displayNumber): \(invoice.total.groupedString) "
+                            + "\(invoice.currency.code)")
+        } catch { return .error(error.issuesText) }
+    }
+
+    mutating func deleteDraft(_ id: Int64, context: AppContext) -> ScreenOutcome {
+        do {
+            try context.run(DeleteDraft(draftID: id))
+            reloadDrafts(context: context)
+            return .message(context.strings.t("Draft D\(id) deleted", "草稿 D\(id) 已删除"))
+        } catch { return .error(error.description) }
     }
 
     /// Fills the form with a saved draft document; posting (or saving again) replaces the draft.

@@ -3,61 +3,121 @@ import LedgerReports
 import TerminalUI
 
 extension SalesEntryScreen {
+    var isTyping: Bool { !isInList }
+
+    /// Keys go to the modals, then to the key table (while a form field has focus, printable keys are typed), then
+    /// to the form's fields or today's list.
     mutating func handle(_ event: Event, context: AppContext) -> ScreenOutcome {
         defer { autosave(context: context) }
         if let outcome = handleModals(event, context: context) { return outcome }
-        if prompt != nil { return handlePrompt(event, context: context) }
-        if draftsPanel != nil { return handleDrafts(event, context: context) }
-        if isInList { return handleList(event, context: context) }
+        if let outcome = keyTable(context.strings).dispatch(event, on: &self, context: context, typing: isTyping) {
+            return outcome
+        }
         guard case .key(let key) = event else {
-            if case .paste = event { return edit(event, context: context) }
+            if case .paste = event, !isInList { return edit(event, context: context) }
+            return .none
+        }
+        if isInList {
+            if key == .up { list.selectedRow = max(0, list.selectedRow - 1) }
+            if key == .down { list.selectedRow = min(max(0, todays.count - 1), list.selectedRow + 1) }
             return .none
         }
         switch key {
-        case .function(2), .ctrl("s"): return post(context: context, asDraft: false)
-        case .ctrl("d"): return post(context: context, asDraft: true)
-        case .ctrl("n"):
-            draft.lines = currentDraft.lines + [SaleDraft.Line()]
-            move(to: .product(lineCount - 1), context: context)
-            return .none
-        case .ctrl("x"):
-            if let line = focus.line { deleteLine(line) }
-            return .none
-        case .ctrl("o"):
-            openDrafts(context: context)
-            return .none
-        case .ctrl("l"):
-            isInList = !todays.isEmpty
-            suggestions = []
-            return .none
-        case .escape:
-            if !suggestions.isEmpty { suggestions = []; return .none }
-            return .none
+        case .escape: suggestions = []
         case .tab, .enter:
             if !suggestions.isEmpty { acceptSuggestion(context: context) }
             step(1, context: context)
-            return .none
-        case .backTab:
-            step(-1, context: context)
-            return .none
-        case .down where !suggestions.isEmpty:
-            suggestionIndex = min(suggestions.count - 1, suggestionIndex + 1)
-            return .none
-        case .up where !suggestions.isEmpty:
-            suggestionIndex = max(0, suggestionIndex - 1)
-            return .none
+        case .backTab: step(-1, context: context)
+        case .down where !suggestions.isEmpty: suggestionIndex = min(suggestions.count - 1, suggestionIndex + 1)
+        case .up where !suggestions.isEmpty: suggestionIndex = max(0, suggestionIndex - 1)
         case .down:
-            if let line = focus.line, line + 1 < lineCount { move(to: sameColumn(focus, line: line + 1), context: context) }
+            if let line = focus.line, line + 1 < lineCount { move(to: sameColumn(focus, line: line + 1),
+                                                                  context: context) }
             else if focus.line == nil { step(1, context: context) }
-            return .none
         case .up:
             if let line = focus.line, line > 0 { move(to: sameColumn(focus, line: line - 1), context: context) }
             else { step(-1, context: context) }
-            return .none
         default:
             return edit(event, context: context)
         }
+        return .none
     }
+
+    func keyTable(_ s: Strings) -> KeyTable<SalesEntryScreen, ScreenOutcome> {
+        isInList ? listKeys(s) : formKeys(s)
+    }
+
+    /// The form's keys; the fields' own moves (Tab, Enter, arrows) are listed and handled by `handle`.
+    func formKeys(_ s: Strings) -> KeyTable<SalesEntryScreen, ScreenOutcome> {
+        var next = KeyCommand<SalesEntryScreen,
+        ScreenOutcome>([.tab, .backTab, .enter], s.t("Next/prev", "下/上一项"))
+        next.hintKeys = [.tab, .backTab]
+        return KeyTable([
+            KeyCommand([.function(2), .ctrl("s")], s.post) { screen,
+            context in screen.post(context: context, asDraft: false) },
+            KeyCommand(.ctrl("n"), s.addLine) { screen, context in
+                screen.draft.lines = screen.currentDraft.lines + [SaleDraft.Line()]
+                screen.move(to: .product(screen.lineCount - 1), context: context)
+                return .none
+            },
+            KeyCommand(.ctrl("x"), s.deleteLine, when: { $0.focus.line != nil }) { screen, _ in
+                if let line = screen.focus.line { screen.deleteLine(line) }
+                return .none
+            },
+            KeyCommand(.ctrl("d"), s.saveDraft) { screen, context in screen.post(context: context, asDraft: true) },
+            KeyCommand(.ctrl("o"), s.t("Drafts", "草稿")) { screen, context in
+                screen.openDrafts(context: context)
+                return .none
+            },
+            KeyCommand(.ctrl("l"), s.todaysSales, when: { !$0.todays.isEmpty }) { screen, _ in
+                screen.isInList = true
+                screen.suggestions = []
+                return .none
+            },
+            next,
+            KeyCommand([.up, .down], s.t("Line up/down", "上/下一行"), hint: false),
+        ])
+    }
+
+    /// Today's sales list (^L): open, void, credit or record a fapiao for the selected sale.
+    func listKeys(_ s: Strings) -> KeyTable<SalesEntryScreen, ScreenOutcome> {
+        let posted: (SalesEntryScreen) -> Bool = { $0.selectedSale?.status == .posted }
+        let postedInvoice: (SalesEntryScreen) -> Bool = { posted($0) && $0.selectedSale?.kind == .invoice }
+        var back = KeyCommand<SalesEntryScreen, ScreenOutcome>([.escape, .ctrl("l"), .tab], s.back) { screen, _ in
+            screen.isInList = false
+            return .none
+        }
+        back.hintKeys = [.escape]
+        return KeyTable([
+            KeyCommand([.up, .down], s.t("Move", "移动"), when: { $0.todays.count > 1 }),
+            KeyCommand(.enter, s.open) { screen, context in
+                if let sale = screen.selectedSale,
+                   let invoice = context.read({ try context.store.invoiceDocument(number: sale.number) }) {
+                    screen.modals.push(InvoiceModal(invoice: invoice))
+                }
+                return .none
+            },
+            KeyCommand(.char("v"), s.voidAction, when: posted) { screen, context in
+                if let number = screen.selectedSale?.number { screen.askVoid(number, context: context) }
+                return .none
+            },
+            KeyCommand(.char("c"), s.creditAction, when: postedInvoice) { screen, context in
+                if let number = screen.selectedSale?.number { screen.askCredit(number, context: context) }
+                return .none
+            },
+            KeyCommand(.char("f"), s.t("Record fapiao", "开票登记"), when: postedInvoice) { screen, context in
+                guard let sale = screen.selectedSale else { return .none }
+                switch FapiaoEntry.make(saleNumber: sale.number, customerCode: sale.customerCode, context: context) {
+                case .success(let entry): screen.modals.push(EntryModal<SalesEntryScreen, FapiaoEntry>(entry: entry))
+                case .failure(let refusal): return .error(refusal.message)
+                }
+                return .none
+            },
+            back,
+        ])
+    }
+
+    var selectedSale: InvoiceListRow? { todays.indices.contains(list.selectedRow) ? todays[list.selectedRow] : nil }
 
     func sameColumn(_ field: Field, line: Int) -> Field {
         switch field {
@@ -125,7 +185,8 @@ extension SalesEntryScreen {
             set(.product(i), l.product); set(.quantity(i), l.quantity); set(.price(i), l.unitPrice)
             set(.discount(i), l.discount); set(.tax(i), l.taxRate)
         }
-        for column in [Field.product(lines.count), .quantity(lines.count), .price(lines.count), .discount(lines.count), .tax(lines.count)] {
+        for column in [Field.product(lines.count), .quantity(lines.count), .price(lines.count), .discount(lines.count),
+                       .tax(lines.count)] {
             inputs[column] = nil
             errors[column] = nil
         }
@@ -162,13 +223,15 @@ extension SalesEntryScreen {
         guard !query.isEmpty else { suggestions = []; return }
         switch focus {
         case .customer:
-            let rows = context.read { try context.store.customers(search: query, asOf: context.today, page: PageRequest(limit: 8)) } ?? []
+            let rows = context.read { try context.store.customers(search: query, asOf: context.today,
+                                                                  page: PageRequest(limit: 8)) } ?? []
             suggestions = rows.map { Suggestion(label: "\($0.code)  \($0.name)", value: $0.code) }
         case .product:
             // `*description` is a free-text line: no product lookup.
             if query.hasPrefix("*") { suggestions = []; return }
             let rows = context.read { try context.store.products(search: query, page: PageRequest(limit: 8)) } ?? []
-            suggestions = rows.map { Suggestion(label: "\($0.sku)  \($0.name)  \($0.unitPrice.groupedString)", value: $0.sku) }
+            suggestions = rows.map { Suggestion(label: "\($0.sku)  \($0.name)  \($0.unitPrice.groupedString)",
+                                                value: $0.sku) }
         case .salesperson:
             let q = query.lowercased()
             suggestions = salespeople.filter { $0.code.lowercased().contains(q) || $0.name.lowercased().contains(q) }
@@ -198,7 +261,8 @@ extension SalesEntryScreen {
         if !keepTerms || text(.channel).isEmpty { set(.channel, found.channel) }
         if !keepTerms || text(.region).isEmpty { set(.region, found.region) }
         errors[.customer] = nil
-        exposure = context.read { try Reports(store: context.store).exposure(customerCode: found.code, asOf: context.today) }
+        exposure = context.read { try Reports(store: context.store).exposure(customerCode: found.code,
+                                                                             asOf: context.today) }
         recomputeDue(context: context)
     }
 

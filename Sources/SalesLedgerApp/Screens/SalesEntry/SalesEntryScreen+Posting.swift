@@ -9,7 +9,8 @@ extension SalesEntryScreen {
         var message: String?
         switch field {
         case .customer:
-            if !value.isEmpty && customer == nil { message = s.t("unknown customer \(value): pick one from the list", "未知客户 \(value)，请从列表中选择") }
+            if !value.isEmpty && customer == nil { message = s.t("unknown customer \(value): pick one from the list",
+                                                                 "未知客户 \(value)，请从列表中选择") }
         case .date:
             do { _ = try DateParser.parse(value, today: context.today) } catch { message = error.description }
         case .salesperson:
@@ -22,7 +23,8 @@ extension SalesEntryScreen {
             do {
                 let due = try DateParser.parse(value, today: context.today)
                 if let date = try? DateParser.parse(text(.date), today: context.today), due < date {
-                    message = s.t("due date \(due) is before the invoice date \(date)", "到期日 \(due) 早于单据日期 \(date)")
+                    message = s.t("due date \(due) is before the invoice date \(date)",
+                                  "到期日 \(due) 早于单据日期 \(date)")
                 }
             } catch { message = error.description }
         case .product(let i):
@@ -32,7 +34,8 @@ extension SalesEntryScreen {
                     message = s.t("type a description after *", "请在 * 后输入描述")
                 }
             } else if !value.isEmpty && productNames[i] == nil {
-                if let exact = context.read({ try context.store.products(search: value, page: PageRequest(limit: 20)) })?.first(where: { $0.sku == value }) {
+                if let exact = context.read({ try context.store.products(search: value,
+                                                                         page: PageRequest(limit: 20)) })?.first(where: { $0.sku == value }) {
                     selectProduct(sku: exact.sku, line: i, context: context)
                 } else {
                     message = s.t("unknown product code \(value)", "未知商品编码 \(value)")
@@ -43,7 +46,8 @@ extension SalesEntryScreen {
                 do {
                     let q = try Quantity.parse(value)
                     if q.thousandths <= 0 { message = s.t("quantity must be greater than 0", "数量必须大于0") }
-                    else if SaleMath.isTooLarge(quantity: value, unitPrice: text(.price(i)), discount: text(.discount(i)),
+                    else if SaleMath.isTooLarge(quantity: value, unitPrice: text(.price(i)),
+                                                discount: text(.discount(i)),
                                                 taxRate: text(.tax(i)), currency: currency) {
                         message = "line amount is too large (at most \(LedgerLimits.amountBoundText(currency)))"
                     }
@@ -54,7 +58,8 @@ extension SalesEntryScreen {
                 do {
                     let p = try MoneyParser.parse(value, currency: currency)
                     if p.isNegative { message = s.t("unit price must be 0 or more", "单价不能为负数") }
-                    else if SaleMath.isTooLarge(quantity: text(.quantity(i)), unitPrice: value, discount: text(.discount(i)),
+                    else if SaleMath.isTooLarge(quantity: text(.quantity(i)), unitPrice: value,
+                                                discount: text(.discount(i)),
                                                 taxRate: text(.tax(i)), currency: currency) {
                         message = "line amount is too large (at most \(LedgerLimits.amountBoundText(currency)))"
                     }
@@ -66,7 +71,8 @@ extension SalesEntryScreen {
             if !value.isEmpty {
                 do {
                     let r = try Rate.parsePercent(value)
-                    if !(0...10_000).contains(r.basisPoints) { message = s.t("must be between 0% and 100%", "必须在0%到100%之间") }
+                    if !(0...10_000).contains(r.basisPoints) { message = s.t("must be between 0% and 100%",
+                                                                             "必须在0%到100%之间") }
                 } catch { message = "'\(value)' \(s.decimalError(error))" }
             }
         }
@@ -116,7 +122,7 @@ extension SalesEntryScreen {
         if !asDraft, overrideReason == nil, !plausibilityConfirmed {
             let warnings = plausibilityWarnings(command, context: context)
             if !warnings.isEmpty {
-                prompt = .plausibility(warnings.map { $0.message(chinese: s.zh) })
+                modals.push(PlausibilityModal(warnings: warnings.map { $0.message(chinese: s.zh) }))
                 return .none
             }
         }
@@ -139,8 +145,10 @@ extension SalesEntryScreen {
             return .error(s.fixErrors)
         } catch .creditHold(let reasons) {
             if context.service.role.canManage {
-                prompt = .override(reasons)
-                promptInput = TextInput()
+                modals.push(ReasonModal(s.creditWarning, reasons.map(s.core).joined(separator: "; "),
+                                        label: s.overrideReason + ":") { screen, reason, context in
+                    screen.post(context: context, asDraft: false, overrideReason: reason)
+                })
                 return .none
             }
             return .error("\(s.creditWarning): " + reasons.map(s.core).joined(separator: "; "))
@@ -149,87 +157,31 @@ extension SalesEntryScreen {
         }
     }
 
-    // MARK: - Prompts and today's list
+    // MARK: - Reasons asked for today's sales
 
-    mutating func handlePrompt(_ event: Event, context: AppContext) -> ScreenOutcome {
-        guard let current = prompt else { return .none }
-        if case .plausibility = current { return handlePlausibility(event, context: context) }
-        if case .key(.escape) = event { prompt = nil; return .none }
-        if case .key(.enter) = event {
-            let reason = promptInput.text.trimmingCharacters(in: .whitespaces)
-            guard !reason.isEmpty else { return .error(context.strings.t("a reason is required", "必须填写原因")) }
-            prompt = nil
-            switch current {
-            case .override: return post(context: context, asDraft: false, overrideReason: reason)
-            case .plausibility: return .none
-            case .void(let number):
-                do {
-                    try context.run(VoidInvoice(number: number, reason: reason))
-                    refresh(context: context)
-                    return .message("\(context.strings.voided) \(number)")
-                } catch { return .error("\(error)") }
-            case .credit(let number):
-                do {
-                    guard let invoice = try context.store.invoiceDocument(number: number), let customer = context.read({ try context.store.customer(code: customerCode(of: invoice, context: context)) }) else { return .none }
-                    // A full reversal of every line still uncredited, each at its own tax rate.
-                    let outcome = try context.run(IssueLineCreditNote(invoiceNumber: number, date: max(context.today, invoice.date),
-                                                                      reason: reason))
-                    _ = customer
-                    refresh(context: context)
-                    return .message("\(context.strings.creditAction) \(outcome.creditNote.displayNumber) → \(number)")
-                } catch { return .error("\(error)") }
-            }
-        }
-        _ = promptInput.handle(event)
-        return .none
+    mutating func askVoid(_ number: String, context: AppContext) {
+        let s = context.strings
+        modals.push(ReasonModal("\(s.voidAction) \(number)", s.reasonPrompt) { screen, reason, context in
+            do {
+                try context.run(VoidInvoice(number: number, reason: reason))
+                screen.refresh(context: context)
+                return .message("\(context.strings.voided) \(number)")
+            } catch { return .error("\(error)") }
+        })
     }
 
-    func customerCode(of invoice: Invoice, context: AppContext) -> String {
-        todays.first { $0.id == invoice.id }?.customerCode ?? ""
-    }
-
-    mutating func handleList(_ event: Event, context: AppContext) -> ScreenOutcome {
-        guard case .key(let key) = event else { return .none }
-        let selected = todays.indices.contains(list.selectedRow) ? todays[list.selectedRow] : nil
-        switch key {
-        case .escape, .ctrl("l"), .tab:
-            isInList = false
-        case .up: list.selectedRow = max(0, list.selectedRow - 1)
-        case .down: list.selectedRow = min(max(0, todays.count - 1), list.selectedRow + 1)
-        case .enter:
-            if let selected, let invoice = context.read({ try context.store.invoiceDocument(number: selected.number) }) {
-                modals.push(InvoiceModal(invoice: invoice))
-            }
-        case .char("v"):
-            if let selected, selected.status == .posted { prompt = .void(selected.number); promptInput = TextInput() }
-        case .char("c"):
-            if let selected, selected.status == .posted, selected.kind == .invoice { prompt = .credit(selected.number); promptInput = TextInput() }
-        case .char("f"):
-            guard let selected, selected.status == .posted, selected.kind == .invoice else { return .none }
-            switch FapiaoEntry.make(saleNumber: selected.number, customerCode: selected.customerCode, context: context) {
-            case .success(let entry): modals.push(EntryModal<SalesEntryScreen, FapiaoEntry>(entry: entry))
-            case .failure(let refusal): return .error(refusal.message)
-            }
-        default: break
-        }
-        return .none
-    }
-
-    func keyBindings(_ s: Strings) -> [KeyBinding] {
-        if case .plausibility = prompt {
-            return [KeyBinding([.char("y"), .enter], s.t("Post anyway", "仍要过账")), KeyBinding([.char("n"), .escape], s.back)]
-        }
-        if let keys = modals.keys(s) { return keys }
-        if prompt != nil { return [KeyBinding(.enter, s.t("Confirm", "确认")), KeyBinding(.escape, s.back)] }
-        if let draftsPanel { return draftsPanel.keyBindings(s) }
-        if isInList {
-            return [KeyBinding([.up, .down], s.t("Move", "移动")), KeyBinding(.enter, s.open), KeyBinding(.char("v"), s.voidAction),
-                    KeyBinding(.char("c"), s.creditAction), KeyBinding(.char("f"), s.t("Record fapiao", "开票登记")),
-                    KeyBinding(.escape, s.back)]
-        }
-        return [KeyBinding([.function(2), .ctrl("s")], s.post), KeyBinding(.ctrl("n"), s.addLine), KeyBinding(.ctrl("x"), s.deleteLine),
-                KeyBinding(.ctrl("d"), s.saveDraft), KeyBinding(.ctrl("o"), s.t("Drafts", "草稿")),
-                KeyBinding(.ctrl("l"), s.todaysSales),
-                KeyBinding([.tab, .backTab], s.t("Next/prev", "下/上一项"))]
+    /// A full reversal of every line still uncredited, each at its own tax rate.
+    mutating func askCredit(_ number: String, context: AppContext) {
+        let s = context.strings
+        modals.push(ReasonModal("\(s.creditAction) \(number)", s.reasonPrompt) { screen, reason, context in
+            do {
+                guard let invoice = try context.store.invoiceDocument(number: number) else { return .none }
+                let outcome = try context.run(IssueLineCreditNote(invoiceNumber: number,
+                                                                  date: max(context.today, invoice.date),
+                                                                  reason: reason))
+                screen.refresh(context: context)
+                return .message("\(context.strings.creditAction) \(outcome.creditNote.displayNumber) → \(number)")
+            } catch { return .error("\(error)") }
+        })
     }
 }

@@ -9,10 +9,12 @@ extension SalesEntryScreen {
 
         func field(_ f: Field, label: String, x: Int, y: Int, width: Int, alignRight: Bool = false) -> Int {
             var cx = x
-            if !label.isEmpty { cx += buffer.setString(label + " ", x: cx, y: y, style: Style(errors[f] != nil ? .error : .muted)) }
+            if !label.isEmpty { cx += buffer.setString(label + " ", x: cx, y: y,
+                                                       style: Style(errors[f] != nil ? .error : .muted)) }
             let w = max(1, min(width, area.maxX - cx))
-            let focused = f == focus && !isInList && prompt == nil
-            let style = Style(focused ? .inputFocused : (errors[f] != nil ? .error : .input), errors[f] != nil ? [.underline] : [])
+            let focused = f == focus && !isInList && !modals.capturesText
+            let style = Style(focused ? .inputFocused : (errors[f] != nil ? .error : .input),
+                              errors[f] != nil ? [.underline] : [])
             buffer.fill(Rect(x: cx, y: y, width: w, height: 1), style: style)
             let input = inputs[f] ?? TextInput()
             if alignRight && !focused {
@@ -38,38 +40,54 @@ extension SalesEntryScreen {
             buffer.setFitted(error, x: x0, y: y, width: area.width - 2, style: Style(.error, [.bold]))
         } else if let customer {
             let c = customer.currency
-            var info = "\(customer.code)  \(s.openBalance) \(context.money(exposure?.balance ?? 0, c))  "
-                + "\(s.overdue) \(context.money(exposure?.overdue ?? 0, c))  "
-                + "\(s.creditLimit) \(customer.creditLimit.map { context.money($0.minorUnits, c) } ?? s.noLimit)  \(s.currency) \(c.code)"
-            info += "  \(s.channel)/\(s.region) \(context.channelName(customer.channel))/\(context.className("region", customer.region))"
+            // Whole parts: a balance is never cut; parts that do not fit are left out from the right.
+            let info = PartsLine.fit([customer.code, "\(s.openBalance) \(context.money(exposure?.balance ?? 0, c))",
+                                      "\(s.overdue) \(context.money(exposure?.overdue ?? 0, c))",
+                                      "\(s.creditLimit) "
+                                      + "\(customer.creditLimit.map { context.money($0.minorUnits, c) } ?? s.noLimit)",
+                                      "\(s.currency) \(c.code)",
+                                      "\(s.channel)/\(s.region) \(context.channelName(customer.channel))/"
+                                        + context.className("region", customer.region)],
+                                     width: area.width - 2, separator: "  ")
             let warn = creditWarning(context: context)
-            buffer.setFitted(warn ?? info, x: x0, y: y, width: area.width - 2, style: Style(warn != nil ? .warning : .muted, warn != nil ? [.bold] : []))
+            buffer.setFitted(warn ?? info, x: x0, y: y, width: area.width - 2,
+                             style: Style(warn != nil ? .warning : .muted, warn != nil ? [.bold] : []))
         }
         y += 1
         x = field(.salesperson, label: s.salesperson, x: x0, y: y, width: 8)
         x = field(.terms, label: s.terms, x: x, y: y, width: 10)
-        _ = field(.due, label: draft.isDueEdited ? s.t("Due (manual)", "到期日(手工)") : s.dueDate, x: x, y: y, width: 12)
+        _ = field(.due, label: draft.isDueEdited ? s.t("Due (manual)", "到期日(手工)") : s.dueDate, x: x, y: y,
+                  width: 12)
         y += 1
         x = field(.channel, label: s.channel, x: x0, y: y, width: 8)
         x = field(.region, label: s.region, x: x, y: y, width: 10)
-        let headerError = [Field.date, .salesperson, .terms, .due].compactMap { f in errors[f].map { "\(fieldLabel(f, s)): \($0)" } }.first
+        let headerError = [Field.date, .salesperson, .terms,
+                           .due].compactMap { f in errors[f].map { "\(fieldLabel(f, s)): \($0)" } }.first
         if let headerError {
             buffer.setFitted(headerError, x: x, y: y, width: max(0, area.maxX - x - 1), style: Style(.error, [.bold]))
         } else if !text(.region).isEmpty {
-            buffer.setFitted(context.className("region", text(.region)), x: x, y: y, width: max(0, area.maxX - x - 1), style: Style(.muted))
+            buffer.setFitted(context.className("region", text(.region)), x: x, y: y, width: max(0, area.maxX - x - 1),
+                             style: Style(.muted))
         }
         y += 1
 
-        // Lines grid: # Product Name Qty Price Disc Tax Amount
-        let widths = wide ? (no: 3, sku: 14, qty: 14, price: 18, disc: 7, tax: 7, amount: 22)
-                          : (no: 3, sku: 10, qty: 8, price: 11, disc: 6, tax: 6, amount: 14)
-        let fixed = widths.no + widths.sku + widths.qty + widths.price + widths.disc + widths.tax + widths.amount + 8
-        let nameWidth = max(6, min(wide ? 50 : .max, area.width - 2 - fixed))
+        // Lines grid: # Product Name Qty Price Disc Tax Amount. A figure is never cut: its column widens to the
+        // widest figure, and the name column (then the product code) gives way.
+        let lineAmounts = liveLineAmounts
+        let amountTexts = (0..<lineCount).map { i in
+            lineAmounts[i].map { context.money(CheckedSum.saturating($0.net, $0.tax), currency) }
+                ?? (SaleMath.isTooLarge(quantity: text(.quantity(i)), unitPrice: text(.price(i)),
+                                        discount: text(.discount(i)),
+                                        taxRate: text(.tax(i)), currency: currency) ? s.t("too large", "过大") : "")
+        }
+        let widths = gridWidths(area.width - 2, wide: wide, amounts: amountTexts)
         var hx = x0
-        for (title, w, right) in [("#", widths.no, false), (s.product, widths.sku, false), (s.name, nameWidth, false),
-                                  (s.quantity, widths.qty, true), (s.unitPrice, widths.price, true), (s.discount, widths.disc, true),
-                                  (s.taxRate, widths.tax, true), (s.amount, widths.amount, true)] {
-            buffer.setFitted(title, x: hx, y: y, width: w, alignment: right ? .right : .left, style: Style(.header, [.bold]))
+        for (title, w, right) in [("#", widths.no, false), (s.product, widths.sku, false), (s.name, widths.name, false),
+                                  (s.quantity, widths.qty, true), (s.unitPrice, widths.price, true),
+                                  (s.discount, widths.disc, true),
+                                  (s.taxRate, widths.tax, true), (s.amount, widths.amount, true)] where w > 0 {
+            buffer.setFitted(title, x: hx, y: y, width: w, alignment: right ? .right : .left,
+                             style: Style(.header, [.bold]))
             hx += w + 1
         }
         y += 1
@@ -78,26 +96,21 @@ extension SalesEntryScreen {
         let visibleLines = max(1, area.maxY - y - reserved)
         let focusLine = focus.line ?? 0
         let firstLine = max(0, min(focusLine - visibleLines + 1, lineCount - visibleLines))
-        let lineAmounts = liveLineAmounts
         for i in 0..<lineCount {
-            let amounts = lineAmounts[i]
             guard i >= firstLine, i < firstLine + visibleLines else { continue }
             var lx = x0
             buffer.setFitted("\(i + 1)", x: lx, y: y, width: widths.no, alignment: .right, style: Style(.muted))
             lx += widths.no + 1
             lx = field(.product(i), label: "", x: lx, y: y, width: widths.sku) - 1
-            buffer.setFitted(productNames[i] ?? "", x: lx, y: y, width: nameWidth, style: Style(.text))
-            lx += nameWidth + 1
+            if widths.name > 0 {
+                buffer.setFitted(productNames[i] ?? "", x: lx, y: y, width: widths.name, style: Style(.text))
+                lx += widths.name + 1
+            }
             lx = field(.quantity(i), label: "", x: lx, y: y, width: widths.qty, alignRight: true) - 1
             lx = field(.price(i), label: "", x: lx, y: y, width: widths.price, alignRight: true) - 1
             lx = field(.discount(i), label: "", x: lx, y: y, width: widths.disc, alignRight: true) - 1
             lx = field(.tax(i), label: "", x: lx, y: y, width: widths.tax, alignRight: true) - 1
-            let tooLargeLine = amounts == nil && SaleMath.isTooLarge(quantity: text(.quantity(i)), unitPrice: text(.price(i)),
-                                                                     discount: text(.discount(i)), taxRate: text(.tax(i)),
-                                                                     currency: currency)
-            let amountText = amounts.map { context.money(CheckedSum.saturating($0.net, $0.tax), currency) }
-                ?? (tooLargeLine ? s.t("too large", "过大") : "")
-            buffer.setFitted(amountText, x: lx, y: y, width: widths.amount, alignment: .right, style: Style(.text))
+            buffer.setFitted(amountTexts[i], x: lx, y: y, width: widths.amount, alignment: .right, style: Style(.text))
             y += 1
         }
         y = max(y, area.maxY - reserved)
@@ -108,9 +121,13 @@ extension SalesEntryScreen {
         y += 1
         let sums = SaleMath.totals(lineAmounts)
         let tooLarge = s.t("too large", "过大")
-        let totals = "\(s.subtotal) \(sums.map { context.money($0.net, currency) } ?? tooLarge)   "
-            + "\(s.tax) \(sums.map { context.money($0.tax, currency) } ?? tooLarge)   "
-            + "\(s.total) \(sums.map { context.money($0.gross, currency) } ?? tooLarge) \(currency.code)"
+        // Whole parts only: the subtotal, then the tax, give way to the total on a narrow screen.
+        var parts = ["\(s.subtotal) \(sums.map { context.money($0.net, currency) } ?? tooLarge)",
+                     "\(s.tax) \(sums.map { context.money($0.tax, currency) } ?? tooLarge)",
+                     "\(s.total) \(sums.map { context.money($0.gross, currency) } ?? tooLarge) \(currency.code)"]
+        while parts.count > 1
+            && DisplayWidth.of(parts.joined(separator: "   ")) > area.width - 2 { parts.removeFirst() }
+        let totals = parts.joined(separator: "   ")
         buffer.setFitted(totals, x: x0, y: y, width: area.width - 2, alignment: .right, style: Style(.accent, [.bold]))
         y += 1
         // Today's sales.
@@ -119,35 +136,57 @@ extension SalesEntryScreen {
                              style: Style(isInList ? .accent : .header, [.bold]))
             y += 1
             let first = isInList ? max(0, min(list.selectedRow - listRows + 1, todays.count - listRows)) : 0
-            for (offset, row) in todays.dropFirst(first).prefix(listRows).enumerated() {
+            let shown = todays.dropFirst(first).prefix(listRows)
+            let totalWidth = max(18, shown.map { DisplayWidth.of($0.total.groupedString) }.max() ?? 0)
+            for (offset, row) in shown.enumerated() {
                 let selected = isInList && first + offset == list.selectedRow
                 let status = row.status == .void ? s.voided : (row.kind == .creditNote ? s.creditAction : "")
                 let text = "\(row.number)  \(row.customerName)"
                 let style = Style(selected ? .selection : .text)
                 if selected { buffer.fill(Rect(x: x0, y: y, width: area.width - 2, height: 1), style: style) }
-                buffer.setFitted(text, x: x0, y: y, width: area.width - 32, style: style)
-                buffer.setFitted(status, x: area.maxX - 31, y: y, width: 10, style: Style(selected ? .selection : .muted))
-                buffer.setFitted(row.total.groupedString, x: area.maxX - 20, y: y, width: 18, alignment: .right, style: style)
+                buffer.setFitted(text, x: x0, y: y, width: area.width - 14 - totalWidth, style: style)
+                buffer.setFitted(status, x: area.maxX - 13 - totalWidth, y: y, width: 10,
+                                 style: Style(selected ? .selection : .muted))
+                buffer.setFitted(row.total.groupedString, x: area.maxX - 2 - totalWidth, y: y, width: totalWidth,
+                                 alignment: .right, style: style)
                 y += 1
             }
         }
-        // Overlays: suggestions under the focused field, prompts, an opened invoice.
+        // Overlays: suggestions under the focused field, then the modals (prompts, drafts, an opened sale).
         if !suggestions.isEmpty, let anchor = anchors[focus] {
-            let width = min(area.maxX - anchor.x, max(30, suggestions.map { DisplayWidth.of($0.label) }.max() ?? 30) + 2)
-            let top = anchor.y + suggestions.count <= area.maxY ? anchor.y : max(area.y, anchor.y - suggestions.count - 1)
+            let width = min(area.maxX - anchor.x,
+                            max(30, suggestions.map { DisplayWidth.of($0.label) }.max() ?? 30) + 2)
+            let top = anchor.y + suggestions.count <= area.maxY ? anchor.y : max(area.y,
+                                                                                 anchor.y - suggestions.count - 1)
             for (i, suggestion) in suggestions.enumerated() where top + i < area.maxY {
                 let style = Style(i == suggestionIndex ? .selection : .dialog)
                 buffer.fill(Rect(x: anchor.x, y: top + i, width: width, height: 1), style: style)
                 buffer.setFitted(" " + suggestion.label, x: anchor.x, y: top + i, width: width, style: style)
             }
         }
-        if case .plausibility(let warnings) = prompt {
-            renderPlausibility(warnings, into: &buffer, in: area, context: context, unicode: unicode)
-            cursor = nil
-        } else if let prompt { cursor = renderPrompt(prompt, into: &buffer, in: area, context: context, unicode: unicode) }
-        if let draftsPanel { draftsPanel.render(into: &buffer, in: area, context: context, unicode: unicode); cursor = nil }
         if !modals.isEmpty { cursor = modals.render(into: &buffer, in: area, context: context, unicode: unicode) }
         return cursor
+    }
+
+    /// The lines grid's column widths in `width` cells: each figure column at least as wide as its widest text; the
+    /// name column takes what is left (stopping at a readable width on wide screens) and gives way first (down to
+    /// nothing), then the product code (down to 4).
+    func gridWidths(_ width: Int, wide: Bool, amounts: [String])
+        -> (no: Int, sku: Int, name: Int, qty: Int, price: Int, disc: Int, tax: Int, amount: Int) {
+        let base = wide ? (sku: 14, qty: 14, price: 18, disc: 7, tax: 7, amount: 22)
+                        : (sku: 10, qty: 8, price: 11, disc: 6, tax: 6, amount: 14)
+        func widest(_ column: (Int) -> Field, _ least: Int) -> Int {
+            max(least, (0..<lineCount).map { DisplayWidth.of(text(column($0))) + 1 }.max() ?? 0)
+        }
+        let qty = widest(Field.quantity, base.qty), price = widest(Field.price, base.price)
+        let disc = widest(Field.discount, base.disc), tax = widest(Field.tax, base.tax)
+        let amount = max(base.amount, amounts.map(DisplayWidth.of).max() ?? 0)
+        // Eight separators, one after each column; the name column's goes with it.
+        let figures = 3 + qty + price + disc + tax + amount + 7
+        let sku = max(4, min(base.sku, width - figures))
+        let left = width - figures - sku - 1
+        let name = left >= 6 ? min(wide ? 50 : .max, left) : 0
+        return (3, sku, name, qty, price, disc, tax, amount)
     }
 
     /// Each line's live net and tax (nil: incomplete or beyond the bounds).
@@ -184,27 +223,7 @@ extension SalesEntryScreen {
         let total = SaleMath.totals(liveLineAmounts)?.gross ?? .max
         let held = exposure.adding(sale: total)
         guard held.isOnHold else { return nil }
-        return "⚠ " + s.t("credit hold: ", "信用冻结：") + held.holdReasons.map { s.core($0.message) }.joined(separator: "; ")
-    }
-
-    func renderPrompt(_ prompt: Prompt, into buffer: inout CellBuffer, in area: Rect, context: AppContext, unicode: Bool) -> Point? {
-        let s = context.strings
-        let box = area.centered(Size(width: min(area.width - 4, 66), height: 7))
-        buffer.fill(box, style: Style(.dialog))
-        let title: String, message: String
-        switch prompt {
-        case .override(let reasons): title = s.creditWarning; message = reasons.map(s.core).joined(separator: "; ")
-        case .void(let number): title = "\(s.voidAction) \(number)"; message = s.reasonPrompt
-        case .credit(let number): title = "\(s.creditAction) \(number)"; message = s.reasonPrompt
-        case .plausibility(let warnings): title = s.t("Please check", "请核对"); message = warnings.joined(separator: "; ")
-        }
-        Border.draw(into: &buffer, rect: box, title: title, style: Style(.border), unicode: unicode)
-        buffer.setFitted(message, x: box.x + 2, y: box.y + 1, width: box.width - 4, style: Style(.warning))
-        if case .override = prompt {
-            buffer.setFitted(s.overrideReason + ":", x: box.x + 2, y: box.y + 3, width: box.width - 4, style: Style(.dialog))
-        }
-        let inputRect = Rect(x: box.x + 2, y: box.y + 4, width: box.width - 4, height: 1)
-        buffer.fill(inputRect, style: Style(.inputFocused))
-        return promptInput.render(into: &buffer, x: inputRect.x, y: inputRect.y, width: inputRect.width, style: Style(.inputFocused))
+        return "⚠ " + s.t("credit hold: ",
+                          "信用冻结：") + held.holdReasons.map { s.core($0.message) }.joined(separator: "; ")
     }
 }

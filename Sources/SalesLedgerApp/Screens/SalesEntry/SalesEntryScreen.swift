@@ -4,7 +4,7 @@ import TerminalUI
 /// Sales entry (销售录入): header (customer with pinyin autocomplete, date, salesperson, terms, due date computed
 /// live), a lines grid (product autocomplete, quantity, unit price, discount %, tax %, amount computed live),
 /// totals, and today's sales. F2 / Ctrl-S posts; the form is then ready for the next sale in the customer field.
-struct SalesEntryScreen: LedgerScreen {
+struct SalesEntryScreen: KeyedScreen {
     enum Field: Hashable {
         case customer, date, salesperson, terms, due, channel, region
         case product(Int), quantity(Int), price(Int), discount(Int), tax(Int)
@@ -33,7 +33,6 @@ struct SalesEntryScreen: LedgerScreen {
     }
 
     struct Suggestion: Equatable { var label: String; var value: String }
-    enum Prompt: Equatable { case override([String]), void(String), credit(String), plausibility([String]) }
 
     var draft = SaleDraft()
     var inputs: [Field: TextInput] = [:]
@@ -49,20 +48,16 @@ struct SalesEntryScreen: LedgerScreen {
     var todays: [InvoiceListRow] = []
     var isInList = false
     var list = TableState()
-    var prompt: Prompt?
-    var promptInput = TextInput()
     var savedDraft = SaleDraft()
-    /// The drafts list (^O) while it is shown, and the saved draft reopened in the form (replaced when posted).
-    var draftsPanel: DraftsPanel?
+    /// The saved draft reopened in the form (replaced when posted).
     var openedDraftID: Int64?
-    /// A sale opened from today's list (Enter) and the fapiao form of `f`.
+    /// Prompts (reasons, plausibility), the drafts panel (^O), a sale opened from today's list and the fapiao form.
     var modals = ModalStack<SalesEntryScreen>()
 
     init(context: AppContext) {
         reset(context: context)
     }
 
-    var capturesText: Bool { (!isInList && draftsPanel == nil) || prompt != nil || modals.capturesText }
     var hasUnsavedChanges: Bool { !currentDraft.isBlank }
 
     // MARK: - State

@@ -57,16 +57,12 @@ struct SetupWizard {
                 return .saved(s.t("\(settings.companyName) set up. Add your first products (a), then customers (F4, a).",
                                   "\(settings.companyName) 已设置。先新增商品（a），再新增客户（F4，a）。"))
             } catch {
-                return .failed(context.strings.core(error.fieldIssues.isEmpty ? error.description
-                                                    : error.fieldIssues.map(\.description).joined(separator: "; ")))
+                return .failed(context.strings.core(error.issuesText))
             }
         }
     }
 
     func render(into buffer: inout CellBuffer, in area: Rect, unicode: Bool) -> Point? {
-        let box = area.centered(Size(width: min(area.width - 2, 72), height: min(area.height - 2, 12)))
-        buffer.fill(box, style: Style(.dialog))
-        Border.draw(into: &buffer, rect: box, style: Style(.border), unicode: unicode)
-        return form.render(into: &buffer, in: box.inset(by: 1), unicode: unicode)
+        renderFormBox(form, into: &buffer, in: area, width: 72, height: 12, unicode: unicode)
     }
 }

@@ -1,0 +1,137 @@
+import LedgerCore
+
+/// The fapiao reports as report tables (`report fapiao`, the Reports screen's fapiao tab), from
+/// `SaleFapiaoPosition`s (one query) and `OutputVATRow`s (one query); one TOTAL row per currency
+/// (`TotalRule.sumPerCurrency`).
+public enum FapiaoTables {
+    public static let kinds = ["uninvoiced", "invoiced-unpaid", "output-vat", "to-issue"]
+
+    static func make(_ kind: String, _ columns: [ReportColumn], _ rows: [[ReportCell]]) -> ReportTable {
+        ReportTable(name: "fapiao-\(kind)", columns: columns, rows: rows, totalRule: .sumPerCurrency(label: "TOTAL"))
+    }
+
+    static let customer = [ReportColumn("customer", .text, en: "customer", zh: "客户"),
+                           ReportColumn("name", .text, en: "name", zh: "名称"),
+                           ReportColumn("currency", .text, en: "currency", zh: "币种")]
+
+    /// 应收未开票: what is left to invoice per customer, by age since the sale date (days = as-of − sale date)
+    /// in buckets 0–30, 31–60, 61–90, 91+ (`bounds`). 不开票 sales are left out.
+    public static func uninvoiced(_ positions: [SaleFapiaoPosition], asOf: CivilDate,
+                                  bounds: [Int] = [30, 60, 90]) -> ReportTable {
+        var labels: [String] = []
+        var lower = 0
+        for b in bounds { labels.append("\(lower)-\(b)"); lower = b + 1 }
+        labels.append("\(lower)+")
+        let columns = customer + [ReportColumn("sales", .count, en: "sales", zh: "单数")]
+            + labels.map { ReportColumn($0, .money, en: "\($0) days", zh: "\($0)天") }
+            + [ReportColumn("total", .money, en: "total", zh: "合计")]
+        struct Key: Hashable { var code: String; var currency: Currency }
+        var groups: [Key: (name: String, count: Int, buckets: [Int64])] = [:]
+        var order: [Key] = []
+        for p in positions where p.leftToInvoice > 0 {
+            let key = Key(code: p.customerCode, currency: p.currency)
+            if groups[key] == nil {
+                groups[key] = (p.customerName, 0, Array(repeating: 0, count: labels.count))
+                order.append(key)
+            }
+            let age = p.date.days(to: asOf)
+            let index = bounds.firstIndex { age <= $0 } ?? bounds.count
+            groups[key]?.count += 1
+            groups[key]?.buckets[index] += p.leftToInvoice
+        }
+        let rows = order.compactMap { key -> [ReportCell]? in
+            guard let g = groups[key] else { return nil }
+            return [.text(key.code), .text(g.name), .text(key.currency.code), .count(g.count)]
+                + (g.buckets + [g.buckets.reduce(0, +)]).map { .amount($0, key.currency) }
+        }
+        return make("uninvoiced", columns, rows)
+    }
+
+    /// 已开票未收款: per customer, invoiced (blue less red), paid (receipts and write-offs, up to what was
+    /// invoiced) and the difference. Payments settle invoiced amounts first.
+    public static func invoicedUnpaid(_ positions: [SaleFapiaoPosition]) -> ReportTable {
+        let columns = customer + [ReportColumn("invoiced", .money, en: "invoiced", zh: "已开票"),
+                                  ReportColumn("paid", .money, en: "paid", zh: "已收款"),
+                                  ReportColumn("unpaid", .money, en: "invoiced unpaid", zh: "已开票未收款")]
+        struct Key: Hashable { var code: String; var currency: Currency }
+        var sums: [Key: (name: String, invoiced: Int64, unpaid: Int64)] = [:]
+        var order: [Key] = []
+        for p in positions where p.invoicedTotal > 0 {
+            let key = Key(code: p.customerCode, currency: p.currency)
+            if sums[key] == nil { sums[key] = (p.customerName, 0, 0); order.append(key) }
+            sums[key]?.invoiced += p.invoicedTotal
+            sums[key]?.unpaid += p.invoicedUnpaid
+        }
+        let rows = order.compactMap { key -> [ReportCell]? in
+            guard let s = sums[key], s.unpaid > 0 else { return nil }
+            return [.text(key.code), .text(s.name), .text(key.currency.code), .amount(s.invoiced, key.currency),
+                    .amount(s.invoiced - s.unpaid, key.currency), .amount(s.unpaid, key.currency)]
+        }
+        return make("invoiced-unpaid", columns, rows)
+    }
+
+    /// 销项税 by month and rate (13 %, 9 %, 6 %, 3 %, 1 %, 0 %): sales less credit notes, as in `report sales`.
+    public static func outputVAT(_ rows: [OutputVATRow]) -> ReportTable {
+        let columns = [ReportColumn("month", .text, en: "month", zh: "月份"),
+                       ReportColumn("rate", .text, en: "rate", zh: "税率"),
+                       ReportColumn("currency", .text, en: "currency", zh: "币种"),
+                       ReportColumn("net", .money, en: "net", zh: "不含税金额"),
+                       ReportColumn("tax", .money, en: "output VAT", zh: "销项税额"),
+                       ReportColumn("total", .money, en: "total", zh: "价税合计")]
+        return make("output-vat", columns, rows.map { r in
+            [.text(r.month), .text(r.rate.description), .text(r.currency.code), .amount(r.net, r.currency),
+             .amount(r.tax, r.currency), .amount(r.net + r.tax, r.currency)]
+        })
+    }
+
+    /// To issue (待开票): every sale with something left to invoice and the buyer's details as a 专票 prints them
+    /// (名称 = 开票抬头 or the customer name, 纳税人识别号, 地址电话, 开户行及账号), oldest
+    /// first.
+    public static func toIssue(_ positions: [SaleFapiaoPosition],
+                               details: [String: CustomerTaxDetails]) -> ReportTable {
+        let columns = [ReportColumn("sale", .text, en: "sale", zh: "销售单"),
+                       ReportColumn("date", .text, en: "date", zh: "日期"),
+                       ReportColumn("customer", .text, en: "customer", zh: "客户"),
+                       ReportColumn("buyer", .text, en: "buyer", zh: "购买方名称"),
+                       ReportColumn("tax_id", .text, en: "taxpayer no.", zh: "纳税人识别号"),
+                       ReportColumn("address_phone", .text, en: "address, phone", zh: "地址电话"),
+                       ReportColumn("bank", .text, en: "bank, account", zh: "开户行及账号"),
+                       ReportColumn("currency", .text, en: "currency", zh: "币种"),
+                       ReportColumn("amount", .money, en: "amount", zh: "待开金额"),
+                       ReportColumn("tax", .money, en: "tax", zh: "税额")]
+        let open = positions.filter { $0.leftToInvoice > 0 }.sorted { ($0.date, $0.saleID) < ($1.date, $1.saleID) }
+        return make("to-issue", columns, open.map { p in
+            let d = details[p.customerCode] ?? CustomerTaxDetails()
+            return [.text(p.number), .text(p.date.description), .text(p.customerCode),
+                    .text(d.invoiceTitle.isEmpty ? p.customerName : d.invoiceTitle), .text(d.taxID),
+                    .text(d.addressPhone),
+                    .text(d.bankAccount), .text(p.currency.code), .amount(p.leftToInvoice, p.currency),
+                    .amount(p.leftTax, p.currency)]
+        })
+    }
+}
+
+extension Reports {
+    /// The fapiao report `kind` (one of `FapiaoTables.kinds`; anything else gives `uninvoiced`), read in one
+    /// snapshot: as of `asOf` for one customer or all, output VAT over `from...to`. - Throws: `LedgerError.storage`.
+    public func fapiao(_ kind: String, asOf: CivilDate, from: CivilDate?, to: CivilDate?,
+                       customer: String? = nil) throws -> ReportTable {
+        try store.readSnapshot {
+            switch kind {
+            case "output-vat": return FapiaoTables.outputVAT(try store.outputVAT(from: from, to: to))
+            case "invoiced-unpaid":
+                return FapiaoTables.invoicedUnpaid(try store.saleFapiaoPositions(asOf: asOf, customerCode: customer))
+            case "to-issue":
+                let positions = try store.saleFapiaoPositions(asOf: asOf, customerCode: customer)
+                var details: [String: CustomerTaxDetails] = [:]
+                for code in Set(positions.filter { $0.leftToInvoice > 0 }.map(\.customerCode)) {
+                    details[code] = try store.taxDetails(customerCode: code)
+                }
+                return FapiaoTables.toIssue(positions, details: details)
+            default:
+                return FapiaoTables.uninvoiced(try store.saleFapiaoPositions(asOf: asOf, customerCode: customer),
+                                               asOf: asOf)
+            }
+        }
+    }
+}
