@@ -76,7 +76,8 @@ extension SQLiteLedgerStore {
         guard tiers != nil else { return min(try customerListCount(filter: filter), limit) }
         return try read { db in
             let clause = try ClassFilterSQL(db: db, basis: .current).clause(filter, target: .customer)
-            guard let tiers = CustomerSearchTiers.idsSQL(filter.search, extraClause: clause) else { return 0 }
+            guard let tiers = CustomerSearchTiers.idsSQL(filter.search, extraClause: clause, ordered: false)
+            else { return 0 }
             return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (\(tiers.sql) LIMIT ?)",
                                     arguments: tiers.arguments + [max(0, limit)]) ?? 0
         }

@@ -84,6 +84,14 @@ import LedgerReports
                 }
                 #expect(joined == expected, "search \(text), pages of \(size)")
             }
+            if let dense = CustomerSearchTiers.idsSQL(text, extraClause: "1", dense: true) {
+                // Rank 2 read by walking the code index (as for a letter over 100,000 customers): the same list.
+                let codes = try ledger.store.read { db in
+                    try String.fetchAll(db, sql: "SELECT (SELECT code FROM customer WHERE id = t.id) FROM (\(dense.sql)) t",
+                                        arguments: dense.arguments)
+                }
+                #expect(codes == expected, "dense search \(text)")
+            }
             #expect(try ledger.store.customerListCount(filter: ClassFilter(search: text)) == expected.count)
             #expect(try ledger.store.customerListCount(filter: ClassFilter(search: text), atMost: 2)
                 == min(2, expected.count))

@@ -19,8 +19,27 @@ import GRDB
 enum CustomerSearchTiers {
     static let order = "c.code COLLATE NOCASE, c.id"
 
-    /// (SQL selecting `id`, its arguments); `extraClause` is a further condition on `c` (`customer`).
-    static func idsSQL(_ search: String?, extraClause: String) -> (sql: String, arguments: StatementArguments)? {
+    /// Words of a prefix range beyond which rank 2 walks the customers in code order instead of sorting its
+    /// candidates (a letter or two of pinyin matches a tenth of all customers: sorting them costs more than reading
+    /// the code index until the page is full).
+    static let denseWords = 1_000
+
+    /// Whether the prefix range of `search` in `customer_search_word` holds `denseWords` words or more (one short
+    /// index range read).
+    static func isDense(_ db: Database, _ search: String?) throws -> Bool {
+        guard let raw = search?.trimmingSpacesForSearch(), !raw.isEmpty else { return false }
+        let folded = CustomerSearchIndex.asciiLowercased(raw)
+        guard let upper = CustomerSearchWords.upperBound(folded) else { return true }
+        return try Int.fetchOne(db, sql: """
+            SELECT COUNT(*) FROM (SELECT 1 FROM customer_search_word WHERE word >= ? AND word < ? LIMIT ?)
+            """, arguments: [folded, upper, denseWords]) == denseWords
+    }
+
+    /// (SQL selecting `id`, its arguments); `extraClause` is a further condition on `c` (`customer`). `ordered`
+    /// false (counting) drops each arm's order, so an arm streams and stops at the limit; `dense` (see `isDense`)
+    /// makes rank 2 walk the customers in code order.
+    static func idsSQL(_ search: String?, extraClause: String, ordered: Bool = true,
+                       dense: Bool = false) -> (sql: String, arguments: StatementArguments)? {
         guard let raw = search?.trimmingSpacesForSearch(), !raw.isEmpty,
               let substring = CustomerSearchIndex.candidates(raw, id: "c.id") else { return nil }
         let ranked = SearchRanking.sql(raw, code: "c.code", extra: ["phone"])
@@ -36,7 +55,7 @@ enum CustomerSearchTiers {
         func arm(_ from: String, _ candidates: String, _ candidateArgs: StatementArguments, rank: Int) {
             arms.append("""
                 SELECT id FROM (SELECT c.id FROM \(from) WHERE \(candidates) AND \(exact) AND \(extraClause)
-                                ORDER BY \(order))
+                                \(ordered ? "ORDER BY \(order)" : ""))
                 """)
             arguments += candidateArgs
             arguments += StatementArguments(ranked.clauseArgs)
@@ -45,7 +64,11 @@ enum CustomerSearchTiers {
         }
         arm("customer c", "c.code = ? COLLATE NOCASE", [raw], rank: 0)
         arm("customer c", codeRange, bounds, rank: 1)
-        arm("customer c", "c.id IN (SELECT id FROM customer_search_word WHERE \(wordRange))", bounds, rank: 2)
+        if ordered && dense {
+            arm("customer c INDEXED BY customer_code_nocase", "1", [], rank: 2)
+        } else {
+            arm("customer c", "c.id IN (SELECT id FROM customer_search_word WHERE \(wordRange))", bounds, rank: 2)
+        }
         if raw.unicodeScalars.count >= 3 {
             arm("customer c", substring.clause, StatementArguments(substring.arguments), rank: 3)
         } else if raw.unicodeScalars.allSatisfy({ $0.value >= 128 }) {

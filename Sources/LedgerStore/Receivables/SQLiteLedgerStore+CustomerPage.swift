@@ -48,7 +48,8 @@ extension SQLiteLedgerStore {
             }
             arguments += [page.limit, page.offset]
             let ids: [Int64]
-            if sort == CustomerSort(), let tiers = CustomerSearchTiers.idsSQL(search, extraClause: extraClause) {
+            if sort == CustomerSort(), let tiers = CustomerSearchTiers.idsSQL(
+                search, extraClause: extraClause, dense: try CustomerSearchTiers.isDense(db, search)) {
                 // The default order with a search: rank by rank, a page stops when full (issue 10).
                 ids = try Int64.fetchAll(db, sql: tiers.sql + " LIMIT ? OFFSET ?",
                                          arguments: tiers.arguments + [page.limit, page.offset])
