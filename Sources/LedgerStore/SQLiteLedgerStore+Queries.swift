@@ -73,7 +73,9 @@ extension SQLiteLedgerStore {
 
     public func customerListCount(filter: ClassFilter, atMost limit: Int) throws -> Int {
         let tiers = CustomerSearchTiers.idsSQL(filter.search, extraClause: "1")
-        guard tiers != nil else { return min(try customerListCount(filter: filter), limit) }
+        guard tiers != nil, try read({ db in try CustomerSearchTiers.isAvailable(db) }) else {
+            return min(try customerListCount(filter: filter), limit)
+        }
         return try read { db in
             let clause = try ClassFilterSQL(db: db, basis: .current).clause(filter, target: .customer)
             guard let tiers = CustomerSearchTiers.idsSQL(filter.search, extraClause: clause, ordered: false)

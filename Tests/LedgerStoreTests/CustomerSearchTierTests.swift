@@ -26,7 +26,8 @@ import LedgerReports
         let queue = try DatabaseQueue()
         let found = try queue.write { db -> [Int64] in
             try db.execute(sql: "CREATE VIRTUAL TABLE t USING fts5(x, tokenize = 'trigram')")
-            try db.execute(sql: "INSERT INTO t (rowid, x) VALUES (1, '北京华联 beijinghualian bjhl'), (2, '上海')")
+            try db.execute(sql: "INSERT INTO t (rowid, x) VALUES (1, '北京华联 beijinghualian bjhl'), "
+                                + "(2, '上海')")
             return try Int64.fetchAll(db, sql: "SELECT rowid FROM t WHERE t MATCH '\"京华联\"'")
                 + Int64.fetchAll(db, sql: "SELECT rowid FROM t WHERE t MATCH 'hualian'")
         }
@@ -54,7 +55,8 @@ import LedgerReports
 
     @Test func everyTierAndPageEqualsTheScanWithMixedCaseCodes() throws {
         let ledger = try TestLedger()
-        let names = ["长城电器", "长虹电子", "城市花园", "Changan Motors", "Branch Office", "c-Store 长", "华联长城"]
+        let names = ["长城电器", "长虹电子", "城市花园", "Changan Motors", "Branch Office", "c-Store 长",
+                     "华联长城"]
         for (index, code) in ["CH1", "ch2", "Ch3", "cha", "BR1", "c10", "Z9"].enumerated() {
             try ledger.customer(code, names[index])
         }
@@ -68,7 +70,8 @@ import LedgerReports
         }
         #expect(wildcard == 1)
         let asOf = date("2026-11-29")
-        for text in ["东", "华东", "尾", "长尾", "行尾", "c", "ch", "CH", "cha", "chang", "长", "长城", "cc", "ch1", "Ch3", "0013", "1", "城", "%", "_",
+        for text in ["东", "华东", "尾", "长尾", "行尾", "c", "ch", "CH", "cha", "chang", "长", "长城", "cc",
+                     "ch1", "Ch3", "0013", "1", "城", "%", "_",
                      "zzz", "\"x", "c-s", "Ｆｕｌ", "lian", "z9"] {
             let expected = try Self.scanCodes(ledger.store, text)
             #expect(try ledger.store.customers(search: text, asOf: asOf, page: PageRequest()).map(\.code) == expected,
@@ -87,7 +90,8 @@ import LedgerReports
             if let dense = CustomerSearchTiers.idsSQL(text, extraClause: "1", dense: true) {
                 // Rank 2 read by walking the code index (as for a letter over 100,000 customers): the same list.
                 let codes = try ledger.store.read { db in
-                    try String.fetchAll(db, sql: "SELECT (SELECT code FROM customer WHERE id = t.id) FROM (\(dense.sql)) t",
+                    try String.fetchAll(db, sql: "SELECT (SELECT code FROM customer WHERE id = t.id) "
+                                            + "FROM (\(dense.sql)) t",
                                         arguments: dense.arguments)
                 }
                 #expect(codes == expected, "dense search \(text)")

@@ -19,6 +19,12 @@ import GRDB
 enum CustomerSearchTiers {
     static let order = "c.code COLLATE NOCASE, c.id"
 
+    /// Whether the ledger has the search indexes (a read-only ledger of an older version is opened unmigrated; its
+    /// searches rank with the full scan).
+    static func isAvailable(_ db: Database) throws -> Bool {
+        try db.tableExists("customer_search_gram")
+    }
+
     /// Words of a prefix range beyond which rank 2 walks the customers in code order instead of sorting its
     /// candidates (a letter or two of pinyin matches a tenth of all customers: sorting them costs more than reading
     /// the code index until the page is full).

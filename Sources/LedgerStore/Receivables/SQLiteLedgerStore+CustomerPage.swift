@@ -3,7 +3,8 @@ import LedgerCore
 
 /// The customer list, one page at a time (issue 10). First the page's customer ids in the list's order (the search
 /// read rank by rank through `CustomerSearchTiers` in the default order, else narrowed by `CustomerSearchIndex` and
-/// ranked by `SearchRanking`; a sort on a figure joins that figure grouped once per customer); then the page's figures from one grouped query each over those ids: balance and overdue from the
+/// ranked by `SearchRanking`; a sort on a figure joins that figure grouped once per customer); then the page's
+/// figures from one grouped query each over those ids: balance and overdue from the
 /// maintained `customer_balance` / `open_item` when nothing is dated after the as-of date (else the as-of sums of
 /// `OpenAsOf`), and the last sale. No correlated subquery runs per row; one snapshot (`read`) holds both steps.
 extension SQLiteLedgerStore {
@@ -48,7 +49,8 @@ extension SQLiteLedgerStore {
             }
             arguments += [page.limit, page.offset]
             let ids: [Int64]
-            if sort == CustomerSort(), let tiers = CustomerSearchTiers.idsSQL(
+            if sort == CustomerSort(), try CustomerSearchTiers.isAvailable(db),
+               let tiers = CustomerSearchTiers.idsSQL(
                 search, extraClause: extraClause, dense: try CustomerSearchTiers.isDense(db, search)) {
                 // The default order with a search: rank by rank, a page stops when full (issue 10).
                 ids = try Int64.fetchAll(db, sql: tiers.sql + " LIMIT ? OFFSET ?",
