@@ -10,6 +10,7 @@
 #   BENCH_DIR=path           — working folder (default a temp folder, removed at the end)
 #   BENCH_SMOKE=1            — only check: generate, verify the audit chain and counts; print no timings
 #   BENCH_QUERY_BIN=path     — the in-process query benchmark (default salesledger-bench next to BENCH_BIN)
+#   BENCH_SEARCH_CUSTOMERS=100000 — customers of the search case's own ledger (1,000 invoices; 0 skips it)
 set -euo pipefail
 SIZES=${BENCH_SIZES:-10000,100000}
 RUNS=${BENCH_RUNS:-5}
@@ -150,5 +151,23 @@ bench_size() {
   fi
 }
 
+# Issue 10's search case: customer search per keystroke (name / code / pinyin) on a ledger of 100,000 customers
+# with few invoices, in-process (`salesledger-bench --search-ledger`): the store's search, the sales-entry picker
+# and the customers screen, median and p95 per keystroke.
+bench_search() {
+  local c=$1 db=$DIR/search-$1.sqlite
+  local qbench=${BENCH_QUERY_BIN:-$(dirname "$BIN")/salesledger-bench}
+  [ "$c" -gt 0 ] && [ -x "$qbench" ] || return 0
+  rm -f "$db" "$db"-wal "$db"-shm "$db".audit-head
+  echo
+  echo "### customer search, $c customers"
+  echo
+  measure $BIN --db "$db" --today $TODAY --user bench sample generate --lang zh --customers "$c" --invoices 1000 \
+    --seed 1
+  echo "generated in $(awk -v w="$WALL" 'BEGIN { printf "%.0f", w }') s (CPU $CPU s, $RSS MB); $(machine)"
+  "$qbench" --search-ledger "$db" --today "$TODAY" --runs "$RUNS"
+}
+
 [ -n "${BENCH_SMOKE:-}" ] || { ensure_tools; echo "## salesledger benchmarks $(date -u +%Y-%m-%dT%H:%MZ)"; machine; }
 for n in ${SIZES//,/ }; do bench_size "$n"; done
+[ -n "${BENCH_SMOKE:-}" ] || bench_search "${BENCH_SEARCH_CUSTOMERS:-100000}"

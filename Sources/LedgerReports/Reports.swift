@@ -38,22 +38,29 @@ public struct Reports {
     // MARK: - Customer exposure
 
     /// A customer's exposure on `asOf` with `newSale` (minor units) about to be added: balance, overdue, credit
-    /// used and hold reasons — the same `CreditExposure` rule credit control applies when posting.
+    /// used and hold reasons — the same `CreditExposure` rule credit control applies when posting, over the same
+    /// maintained aggregates (`maintainedCreditPosition`, issue 10) when nothing is dated after `asOf`; otherwise
+    /// over the customer's documents as of that date.
     /// Nil for an unknown customer. - Throws: `LedgerError.storage`.
     public func exposure(customerCode: String, asOf: CivilDate, newSale: Int64 = 0) throws -> CreditExposure? {
-        try store.readSnapshot {
+        try store.readSnapshot { () throws -> CreditExposure? in
             guard let customer = try store.customer(code: customerCode) else { return nil }
-            let snapshot = try store.receivablesSnapshot(customerID: customer.id)
             let rules = try store.storedReminderRules()
+            let stop = rules.policy(forClass: customer.customerClass).stopCreditFromDays
+            let bills = try store.acceptanceBills(asOf: asOf).filter { $0.customerCode == customer.code }
+            if let position = try store.maintainedCreditPosition(customerID: customer.id, currency: customer.currency,
+                                                                 asOf: asOf) {
+                return CreditExposure.evaluate(customer: customer, position: position, asOf: asOf,
+                                               stopCreditFromDays: stop, newSale: newSale, bills: bills)
+            }
+            let snapshot = try store.receivablesSnapshot(customerID: customer.id)
             return CreditExposure.evaluate(
                 customer: customer,
                 open: snapshot.openInvoices(asOf: asOf, customerID: customer.id)
                     .map { ($0.invoice.number, $0.invoice.dueDate, $0.invoice.currency, $0.open) },
                 unapplied: [(customer.currency, snapshot.unappliedCredit(customerID: customer.id,
                                                                          currency: customer.currency, asOf: asOf))],
-                asOf: asOf, stopCreditFromDays: rules.policy(forClass: customer.customerClass).stopCreditFromDays,
-                newSale: newSale,
-                bills: try store.acceptanceBills(asOf: asOf).filter { $0.customerCode == customer.code })
+                asOf: asOf, stopCreditFromDays: stop, newSale: newSale, bills: bills)
         }
     }
 

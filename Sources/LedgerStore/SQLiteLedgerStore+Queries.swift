@@ -71,6 +71,20 @@ extension SQLiteLedgerStore {
         }
     }
 
+    public func customerListCount(filter: ClassFilter, atMost limit: Int) throws -> Int {
+        let tiers = CustomerSearchTiers.idsSQL(filter.search, extraClause: "1")
+        guard tiers != nil, try read({ db in try CustomerSearchTiers.isAvailable(db) }) else {
+            return min(try customerListCount(filter: filter), limit)
+        }
+        return try read { db in
+            let clause = try ClassFilterSQL(db: db, basis: .current).clause(filter, target: .customer)
+            guard let tiers = CustomerSearchTiers.idsSQL(filter.search, extraClause: clause, ordered: false)
+            else { return 0 }
+            return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (\(tiers.sql) LIMIT ?)",
+                                    arguments: tiers.arguments + [max(0, limit)]) ?? 0
+        }
+    }
+
     static func invoiceWhere(_ filter: InvoiceFilter) -> (String, StatementArguments) {
         var parts = ["1"]
         var args: StatementArguments = []

@@ -5,6 +5,7 @@ import TerminalUI
 
 // With a ledger (`--ledger PATH` or SALESLEDGER_BENCH_LEDGER): time the report queries in-process
 // (LedgerQueryBench), then the terminal UI's cases (LedgerBench), instead of the frame benchmark.
+SearchBench.runIfAsked(CommandLine.arguments)   // `--search-ledger PATH`: the 100k-customer search case only
 if let ledger = LedgerQueryBench.ledgerPath(CommandLine.arguments) {
     do {
         try LedgerQueryBench.run(path: ledger, arguments: CommandLine.arguments)

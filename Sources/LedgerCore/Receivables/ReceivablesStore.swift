@@ -57,4 +57,9 @@ public protocol ReceivablesQueries: ReceivablesAggregateQueries {
     func exchangeRates() throws -> ExchangeRateTable
     /// The stored reminder rules, or `ReminderRules.standard`.
     func storedReminderRules() throws -> ReminderRules
+    /// Credit control's aggregates of customer `customerID` in `currency` as of `asOf`, read from the maintained
+    /// balances by the same query credit control runs when posting (no list of the customer's invoices); nil when
+    /// something is dated after `asOf`, since the maintained values are then not the values as of it.
+    /// - Throws: `LedgerError.storage`.
+    func maintainedCreditPosition(customerID: Int64, currency: Currency, asOf: CivilDate) throws -> CreditPosition?
 }

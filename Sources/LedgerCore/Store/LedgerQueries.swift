@@ -25,6 +25,9 @@ public protocol LedgerQueries: ReceivablesQueries, ClassificationQueries, TradeQ
     func customerList(filter: ClassFilter, asOf: CivilDate, sort: CustomerSort,
                       page: PageRequest) throws -> [CustomerListRow]
     func customerListCount(filter: ClassFilter) throws -> Int
+    /// `customerListCount(filter:)` counted no further than `limit`: min(count, limit). A search stops counting
+    /// there, so a one-letter text over 100,000 customers costs one indexed range, not every match.
+    func customerListCount(filter: ClassFilter, atMost limit: Int) throws -> Int
     func invoices(filter: InvoiceFilter, page: PageRequest) throws -> [InvoiceListRow]
     func invoiceCount(filter: InvoiceFilter) throws -> Int
     func invoiceDocument(number: String) throws -> Invoice?

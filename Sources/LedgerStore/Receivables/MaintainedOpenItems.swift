@@ -72,3 +72,13 @@ extension SQLiteTransaction {
         return date
     }
 }
+
+extension SQLiteLedgerStore {
+    public func maintainedCreditPosition(customerID: Int64, currency: Currency,
+                                         asOf: CivilDate) throws -> CreditPosition? {
+        try read { db in
+            guard try CustomerFiguresSQL.maintainedAreCurrent(db, asOf: asOf.description) else { return nil }
+            return try SQLiteTransaction(db: db).creditPosition(customerID: customerID, currency: currency, asOf: asOf)
+        }
+    }
+}

@@ -2,8 +2,9 @@ import GRDB
 import LedgerCore
 
 /// The customer list, one page at a time (issue 10). First the page's customer ids in the list's order (the search
-/// narrowed by `CustomerSearchIndex`, ranked by `SearchRanking`; a sort on a figure joins that figure grouped once
-/// per customer); then the page's figures from one grouped query each over those ids: balance and overdue from the
+/// read rank by rank through `CustomerSearchTiers` in the default order, else narrowed by `CustomerSearchIndex` and
+/// ranked by `SearchRanking`; a sort on a figure joins that figure grouped once per customer); then the page's
+/// figures from one grouped query each over those ids: balance and overdue from the
 /// maintained `customer_balance` / `open_item` when nothing is dated after the as-of date (else the as-of sums of
 /// `OpenAsOf`), and the last sale. No correlated subquery runs per row; one snapshot (`read`) holds both steps.
 extension SQLiteLedgerStore {
@@ -47,11 +48,20 @@ extension SQLiteLedgerStore {
                 arguments += StatementArguments(ranked.rankArgs)
             }
             arguments += [page.limit, page.offset]
-            let ids = try Int64.fetchAll(db, sql: """
-                SELECT c.id FROM customer c \(join)
-                WHERE \(index?.clause ?? "1") AND \(clause) AND \(extraClause)
-                ORDER BY \(order) LIMIT ? OFFSET ?
-                """, arguments: arguments)
+            let ids: [Int64]
+            if sort == CustomerSort(), try CustomerSearchTiers.isAvailable(db),
+               let tiers = CustomerSearchTiers.idsSQL(
+                search, extraClause: extraClause, dense: try CustomerSearchTiers.isDense(db, search)) {
+                // The default order with a search: rank by rank, a page stops when full (issue 10).
+                ids = try Int64.fetchAll(db, sql: tiers.sql + " LIMIT ? OFFSET ?",
+                                         arguments: tiers.arguments + [page.limit, page.offset])
+            } else {
+                ids = try Int64.fetchAll(db, sql: """
+                    SELECT c.id FROM customer c \(join)
+                    WHERE \(index?.clause ?? "1") AND \(clause) AND \(extraClause)
+                    ORDER BY \(order) LIMIT ? OFFSET ?
+                    """, arguments: arguments)
+            }
             return try pageRows(ids: ids, sets: sets, db: db)
         }
     }

@@ -8,7 +8,12 @@ final class CustomerSource: TableDataSource {
     let filter: ClassFilter
     let sort: CustomerSort
     let asOf: CivilDate
-    let rowCount: Int
+    /// The matching customers; with a search, counted only up to `countStep` past the loaded rows (see
+    /// `countIsExact`) and raised when the selection nears it, so a keystroke never counts every match.
+    private(set) var rowCount: Int
+    /// False while `rowCount` is a lower bound (the heading then shows `N+`).
+    private(set) var countIsExact = true
+    static let countStep = 500
     private var cache: (range: Range<Int>, rows: [CustomerListRow])?
     private var sparklines: [Int64: String] = [:]
 
@@ -18,11 +23,27 @@ final class CustomerSource: TableDataSource {
         self.filter = filter
         self.sort = sort
         asOf = context.today
-        rowCount = context.read { try context.store.customerListCount(filter: filter) } ?? 0
+        rowCount = 0
+        if filter.search == nil {
+            rowCount = context.read { try context.store.customerListCount(filter: filter) } ?? 0
+        } else {
+            count(atMost: Self.countStep)
+        }
     }
+
+    /// Counts the matches up to `limit` (one more, to know whether more follow).
+    private func count(atMost limit: Int) {
+        let counted = context.read { try context.store.customerListCount(filter: filter, atMost: limit + 1) } ?? 0
+        countIsExact = counted <= limit
+        rowCount = min(counted, limit)
+    }
+
+    /// The heading's number: exact, or `N+` while more may match.
+    var countText: String { countIsExact ? "\(rowCount)" : "\(rowCount)+" }
 
     /// Customer rows `range` (clamped), fetched as one page.
     func customers(in range: Range<Int>) -> [CustomerListRow] {
+        if !countIsExact, range.upperBound + 60 >= rowCount { count(atMost: rowCount + Self.countStep) }
         let wanted = range.clamped(to: 0..<rowCount)
         if let cache, cache.range.contains(wanted.lowerBound), cache.range.upperBound >= wanted.upperBound {
             let start = wanted.lowerBound - cache.range.lowerBound

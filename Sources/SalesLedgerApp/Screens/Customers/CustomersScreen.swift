@@ -113,7 +113,7 @@ struct CustomersScreen: KeyedScreen {
     func render(into buffer: inout CellBuffer, in area: Rect, context: AppContext, unicode: Bool) -> Point? {
         let s = context.strings
         if !modals.coversOwner, let source {
-            var heading = "\(s.screenCustomers): \(source.rowCount)"
+            var heading = "\(s.screenCustomers): \(source.countText)"
             if let classFilter { heading += "   \(s.dimensionName(classFilter.dimension)) = \(classFilter.code) \(classFilter.label)  [f]" }
             buffer.setFitted(heading, x: area.x + 1, y: area.y, width: area.width - 2, style: Style(.accent, [.bold]))
             var state = table
