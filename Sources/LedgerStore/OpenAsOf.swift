@@ -45,9 +45,11 @@ enum OpenAsOf {
     static func candidate(_ kind: String, id: String, asOf: String?) -> String {
         let open = "SELECT o.id FROM open_item o WHERE o.kind = '\(kind)' AND o.open_amount <> 0"
         guard let asOf else { return "\(id) IN (\(open))" }
+        // `+a.source`: the range of `allocation(date)`, never every allocation of the kind (`allocation_source`,
+        // which SQLite preferred without statistics: 870k rows read for aging today at 1M invoices).
         let later = kind == "invoice"
             ? "SELECT a.invoice_id FROM allocation a WHERE a.date > \(asOf)"
-            : "SELECT a.source_id FROM allocation a WHERE a.date > \(asOf) AND a.source = '\(kind)'"
+            : "SELECT a.source_id FROM allocation a WHERE a.date > \(asOf) AND +a.source = '\(kind)'"
         return "\(id) IN (\(open) UNION \(later))"
     }
 

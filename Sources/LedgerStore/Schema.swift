@@ -174,6 +174,7 @@ enum Schema {
         BulkLoadSchema.register(in: &migrator)
         ReportIndexSchema.registerCustomerFirst(in: &migrator)
         PivotIndexSchema.register(in: &migrator)
+        DueMonthSchema.register(in: &migrator)
         return migrator
     }
 }
