@@ -175,6 +175,7 @@ enum Schema {
         ReportIndexSchema.registerCustomerFirst(in: &migrator)
         PivotIndexSchema.register(in: &migrator)
         DueMonthSchema.register(in: &migrator)
+        LateAllocationSchema.register(in: &migrator)
         return migrator
     }
 }

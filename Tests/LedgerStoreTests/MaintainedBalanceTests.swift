@@ -222,10 +222,27 @@ import LedgerStore
             }
             try service.run(RecordReceipt(customerCode: "B1", date: try day("2026-03-20"),
                                           amount: Money(minorUnits: 15_000, currency: .cny), allocation: .auto))
+            // 10.00 received on 03-21, allocated to an invoice of 03-28, so dated 03-28: a late allocation (the
+            // receipt is unapplied as of 03-25).
+            let late = try service.run(RecordReceipt(customerCode: "B1", date: try day("2026-03-21"),
+                                                     amount: Money(minorUnits: 1_000, currency: .cny),
+                                                     allocation: .none))
+            var newer = PostInvoice(customerCode: "B1", date: try day("2026-03-28"), lines: [
+                LineInput(description: "x", quantity: Quantity(1), unitPrice: Money(minorUnits: 1_000, currency: .cny)),
+            ])
+            newer.creditOverrideReason = "test"
+            let invoice = try service.run(newer)
+            try service.run(AllocateCredit(number: late.receipt.displayNumber, plan: .manual([
+                ManualAllocation(invoiceNumber: invoice.displayNumber,
+                                 amount: Money(minorUnits: 1_000, currency: .cny)),
+            ])))
         }
         let raw = try DatabaseQueue(path: path)
         try raw.write { db in
             try db.execute(sql: """
+                DROP TRIGGER late_allocation_insert; DROP TRIGGER late_allocation_update;
+                DROP TRIGGER late_allocation_receipt_date; DROP TRIGGER late_allocation_credit_date;
+                DROP TABLE late_allocation; DELETE FROM grdb_migrations WHERE identifier = 's12-late-allocation';
                 DROP TRIGGER due_month_insert; DROP TRIGGER due_month_delete; DROP TRIGGER due_month_update;
                 DROP TRIGGER due_month_update_old; DROP TRIGGER due_month_update_new; DROP TABLE open_due_month;
                 DELETE FROM grdb_migrations WHERE identifier = 's12-open-due-month';
@@ -244,6 +261,10 @@ import LedgerStore
         }
         // Due dates (net 30 by default): 100.00 settled, 200.00 left of 250.00 due in February; 50.00 + 70.00 in April.
         #expect(rows == ["2026-02 20000 1", "2026-04 12000 2"])
+        let late = try check.read { db in try String.fetchAll(db, sql: "SELECT date FROM late_allocation") }
+        #expect(late == ["2026-03-28"])
+        #expect(try store.unappliedCredits(asOf: try day("2026-03-25")).map(\.amount) == [1_000])
+        #expect(try store.unappliedCredits(asOf: try day("2026-03-31")).isEmpty)
         try check.close()
     }
 

@@ -17,7 +17,7 @@ enum DueMonthSchema {
                     currency TEXT NOT NULL,
                     amount INTEGER NOT NULL,
                     n INTEGER NOT NULL,
-                    PRIMARY KEY (month, customer_id, currency)
+                    PRIMARY KEY (customer_id, currency, month)
                 ) WITHOUT ROWID;
                 INSERT INTO open_due_month (month, customer_id, currency, amount, n)
                     \(recomputedSQL(from: "open_item"));

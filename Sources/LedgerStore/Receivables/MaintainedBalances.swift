@@ -102,6 +102,23 @@ enum MaintainedBalances {
                 .map { MaintainedBalanceDifference(subject: $0.subject, field: "due_month_" + $0.field,
                                                    stored: $0.stored, recomputed: $0.recomputed) }
         }
+        // Allocations dated after their receipt or credit note (`late_allocation`, unapplied credits as of a date).
+        let late = """
+            WITH r AS (\(LateAllocationSchema.recomputedSQL)),
+                 m AS (SELECT source, date, id, source_id FROM late_allocation)
+            SELECT 'stored' AS side, * FROM (SELECT * FROM m EXCEPT SELECT * FROM r)
+            UNION ALL SELECT 'recomputed', * FROM (SELECT * FROM r EXCEPT SELECT * FROM m)
+            ORDER BY id
+            """
+        for row in try Row.fetchAll(db, sql: late) {
+            typealias A = Allocation.Columns
+            let stored = (row[C.side] as String?) == "stored"
+            let source: String = row[A.source] ?? "", sourceID: Int64 = row[A.sourceID] ?? 0
+            let text = "\(source) #\(sourceID) \(row[A.date] as String? ?? "")"
+            result.append(MaintainedBalanceDifference(subject: "allocation #\(row[A.id] as Int64? ?? 0)",
+                                                      field: "late_allocation", stored: stored ? text : "absent",
+                                                      recomputed: stored ? "absent" : text))
+        }
         return result
     }
 

@@ -36,9 +36,8 @@ extension SQLiteLedgerStore {
             // alone, read from their covering partial index (`ReportIndexSchema`) — no document look-ups.
             let fits = basis == .dueDate && (grouping == .none || grouping == .customer)
             let today = try fits && CustomerFiguresSQL.maintainedAreCurrent(db, asOf: asOf.description)
-            if today, let maintained = AgingTodaySQL.sql(asOf: asOf, thresholds: thresholds,
-                                                         perCustomer: grouping == .customer) {
-                return try Self.agingTodayCells(db, sql: maintained, perCustomer: grouping == .customer)
+            if today, let maintained = AgingTodaySQL(asOf: asOf, thresholds: thresholds) {
+                return try maintained.cells(db, perCustomer: grouping == .customer)
             }
             let query = today ? Self.agingTodaySQL(bucket: bucket, grouping: grouping)
                 : sql(try OpenAsOf.side(db, asOf: asOf.description))
@@ -51,24 +50,6 @@ extension SQLiteLedgerStore {
             }
             return cells
         }
-    }
-
-    /// Aging cells from the maintained figures (`AgingTodaySQL`): every bucket but the first (not yet due) is
-    /// overdue, since the first threshold is the report date.
-    private static func agingTodayCells(_ db: Database, sql: String, perCustomer: Bool) throws -> [AgingCell] {
-        let query = perCustomer
-            ? "SELECT c.code AS key, c.name AS label, x.* FROM (\(sql)) x JOIN customer c ON c.id = x.customer_id"
-            : "SELECT '' AS key, '' AS label, x.* FROM (\(sql)) x"
-        var cells: [AgingCell] = []
-        let rows = try Row.fetchCursor(db, sql: query)
-        typealias C = QueryColumns
-        while let row = try rows.next() {
-            let bucket: Int = row[C.bucket], amount: Int64 = row[C.amount]
-            cells.append(AgingCell(currency: try RowMapping.currency(row, "open_item"), key: row[C.key] ?? "",
-                                   label: row[C.label] ?? "", bucket: bucket, amount: amount, count: row[C.count],
-                                   overdue: bucket > 0 ? amount : 0, disputed: row[C.disputed]))
-        }
-        return cells
     }
 
     /// Aging cells from the open `open_item` rows (valid when nothing is dated after `:asOf`); `bucket` is the
