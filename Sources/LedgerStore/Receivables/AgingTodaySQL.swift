@@ -103,7 +103,13 @@ struct AgingTodaySQL {
         var sums: [String: Sums] = [:]
         var order: [(key: String, customer: Int64, currency: String)] = []
         typealias C = QueryColumns
-        let rows = try Row.fetchCursor(db, sql: pivot)
+        // Ungrouped, the customers' rows are summed per currency in SQL: a few rows reach Swift, not one per customer.
+        let totals = (0..<oldest).map { "SUM(a\($0)) AS a\($0), SUM(n\($0)) AS n\($0)" }.joined(separator: ", ")
+        let query = perCustomer ? pivot : """
+            SELECT 0 AS customer_id, currency, SUM(total) AS total, SUM(n) AS n, \(totals)
+            FROM (\(pivot)) GROUP BY currency
+            """
+        let rows = try Row.fetchCursor(db, sql: query)
         while let row = try rows.next() {
             let customer: Int64 = perCustomer ? row[C.customerID] : 0, currency: String = row[C.currency]
             let key = "\(customer)#\(currency)"
