@@ -41,13 +41,18 @@ enum OpenAsOf {
 
     /// A condition true for every document (`kind` `invoice`, `credit_note` or `receipt`; `id` an SQL expression)
     /// that can be open as of `asOf`: open now (the partial index on open rows), or touched by an allocation
-    /// dated after `asOf` (index on `allocation(date)`). Restricts as-of queries to that set instead of the ledger.
+    /// dated after `asOf` (index on `allocation(date)`; for receipts and credit notes dated ≤ `asOf`, the
+    /// maintained late allocations, `LateAllocationSchema`). Restricts as-of queries to that set instead of the ledger.
     static func candidate(_ kind: String, id: String, asOf: String?) -> String {
         let open = "SELECT o.id FROM open_item o WHERE o.kind = '\(kind)' AND o.open_amount <> 0"
         guard let asOf else { return "\(id) IN (\(open))" }
+        // A receipt or credit note dated ≤ `asOf` allocated after it has an allocation dated after its own date:
+        // the maintained `late_allocation` rows (a few), not every allocation dated after `asOf` (for a year back
+        // most of the ledger's; for today none, but SQLite read every allocation of the kind by
+        // `allocation_source` instead of the empty date range). Callers keep sources dated ≤ `asOf` only.
         let later = kind == "invoice"
             ? "SELECT a.invoice_id FROM allocation a WHERE a.date > \(asOf)"
-            : "SELECT a.source_id FROM allocation a WHERE a.date > \(asOf) AND a.source = '\(kind)'"
+            : "SELECT l.source_id FROM late_allocation l WHERE l.source = '\(kind)' AND l.date > \(asOf)"
         return "\(id) IN (\(open) UNION \(later))"
     }
 

@@ -197,6 +197,77 @@ import LedgerStore
         try check.close()
     }
 
+    /// A ledger made before `open_due_month` (table, triggers and migration record removed) is back-filled from
+    /// the maintained open rows on open, and the triggers keep it up to date afterwards.
+    @Test func dueMonthMigrationBackfillsAnExistingLedger() throws {
+        let folder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("due-month-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/ledger.sqlite"
+        func post(_ service: LedgerService, _ date: String, _ amount: Int64) throws {
+            var post = PostInvoice(customerCode: "B1", date: try day(date), lines: [
+                LineInput(description: "x", quantity: Quantity(1),
+                          unitPrice: Money(minorUnits: amount, currency: .cny)),
+            ])
+            post.creditOverrideReason = "test"
+            try service.run(post)
+        }
+        do {
+            let store = try SQLiteLedgerStore(path: path)
+            let service = LedgerService(store: store, clock: FixedClock(try day("2026-03-31")), actor: "t",
+                                        role: .admin)
+            try service.run(CreateCustomer(CustomerFields(code: "B1", name: "Backfill Co")))
+            for (date, amount) in [("2026-01-10", Int64(10_000)), ("2026-01-20", 25_000), ("2026-03-10", 5_000)] {
+                try post(service, date, amount)
+            }
+            try service.run(RecordReceipt(customerCode: "B1", date: try day("2026-03-20"),
+                                          amount: Money(minorUnits: 15_000, currency: .cny), allocation: .auto))
+            // 10.00 received on 03-21, allocated to an invoice of 03-28, so dated 03-28: a late allocation (the
+            // receipt is unapplied as of 03-25).
+            let late = try service.run(RecordReceipt(customerCode: "B1", date: try day("2026-03-21"),
+                                                     amount: Money(minorUnits: 1_000, currency: .cny),
+                                                     allocation: .none))
+            var newer = PostInvoice(customerCode: "B1", date: try day("2026-03-28"), lines: [
+                LineInput(description: "x", quantity: Quantity(1), unitPrice: Money(minorUnits: 1_000, currency: .cny)),
+            ])
+            newer.creditOverrideReason = "test"
+            let invoice = try service.run(newer)
+            try service.run(AllocateCredit(number: late.receipt.displayNumber, plan: .manual([
+                ManualAllocation(invoiceNumber: invoice.displayNumber,
+                                 amount: Money(minorUnits: 1_000, currency: .cny)),
+            ])))
+        }
+        let raw = try DatabaseQueue(path: path)
+        try raw.write { db in
+            try db.execute(sql: """
+                DROP TRIGGER late_allocation_insert; DROP TRIGGER late_allocation_update;
+                DROP TRIGGER late_allocation_receipt_date; DROP TRIGGER late_allocation_credit_date;
+                DROP TABLE late_allocation; DELETE FROM grdb_migrations WHERE identifier = 's12-late-allocation';
+                DROP TRIGGER due_month_insert; DROP TRIGGER due_month_delete; DROP TRIGGER due_month_update;
+                DROP TRIGGER due_month_update_old; DROP TRIGGER due_month_update_new; DROP TABLE open_due_month;
+                DELETE FROM grdb_migrations WHERE identifier = 's12-open-due-month';
+                """)
+        }
+        try raw.close()
+        let store = try SQLiteLedgerStore(path: path)
+        #expect(try store.recomputeMaintainedBalances().isEmpty)
+        let service = LedgerService(store: store, clock: FixedClock(try day("2026-03-31")), actor: "t", role: .admin)
+        try post(service, "2026-03-25", 7_000)
+        #expect(try store.recomputeMaintainedBalances().isEmpty)
+        let check = try DatabaseQueue(path: path)
+        let rows = try check.read { db in
+            try Row.fetchAll(db, sql: "SELECT month, amount, n FROM open_due_month WHERE n <> 0 ORDER BY month")
+                .map { "\($0["month"] as String) \($0["amount"] as Int64) \($0["n"] as Int64)" }
+        }
+        // Due dates (net 30 by default): 100.00 settled, 200.00 left of 250.00 due in February; 50.00 + 70.00 in April.
+        #expect(rows == ["2026-02 20000 1", "2026-04 12000 2"])
+        let late = try check.read { db in try String.fetchAll(db, sql: "SELECT date FROM late_allocation") }
+        #expect(late == ["2026-03-28"])
+        #expect(try store.unappliedCredits(asOf: try day("2026-03-25")).map(\.amount) == [1_000])
+        #expect(try store.unappliedCredits(asOf: try day("2026-03-31")).isEmpty)
+        try check.close()
+    }
+
     /// The check names what differs when the maintained rows were changed behind the triggers' back.
     @Test func checkListsDocumentAndFieldOfADifference() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("maintained-\(UUID().uuidString)").path
@@ -221,6 +292,9 @@ import LedgerStore
             MaintainedBalanceDifference(subject: invoice.displayNumber, field: "open_amount", stored: "9999",
                                         recomputed: "10000"),
             MaintainedBalanceDifference(subject: "D1 CNY", field: "open_invoices", stored: "9999", recomputed: "10000"),
+            // The triggers on `open_item` carried the change on to the month of its due date (aging today).
+            MaintainedBalanceDifference(subject: "D1 CNY 2026-03", field: "due_month_amount", stored: "9999",
+                                        recomputed: "10000"),
         ])
     }
 }

@@ -33,11 +33,17 @@ import LedgerStore
         let ledger = try TestLedger(today: "2026-11-29")
         let gen = SampleGenerator(language: .zh, customers: 40, invoices: 600, seed: 7, today: today, cities: cities)
         _ = try ledger.service.runBatch { try gen.load(into: $0) }
+        // A few disputed invoices, open ones among them (aging's disputed column).
+        let some = try ledger.store.openItems(asOf: today).prefix(6).map(\.number)
+        for number in some { try ledger.service.run(SetDispute(number: number, isDisputed: true, reason: "t")) }
         let snapshot = try ledger.store.receivablesSnapshot(customerID: nil)
         #expect(snapshot.documents.count >= 600)
         let first = try #require(snapshot.documents.map(\.date).min())
         var dates = stride(from: -10, through: first.days(to: today) + 10, by: 45).map { first.adding(days: $0) }
         dates += [today, today.adding(days: -365), today.adding(days: -1)]
+        // After the last document: aging today from the maintained months (`open_due_month`), with the bucket
+        // bounds cutting months at every position, and DSO from the maintained balances and monthly sales.
+        dates += stride(from: 1, through: 75, by: 4).map { today.adding(days: $0) }
         var openSeen = 0
         for asOf in dates {
             openSeen += try Self.expectSameFigures(ledger.store, snapshot, asOf: asOf, since: first)

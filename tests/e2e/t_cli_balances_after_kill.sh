@@ -16,6 +16,7 @@ check_balances() {
   [ "$maintained" = "$recomputed" ] || { echo "maintained $maintained, recomputed $recomputed"; exit 1; }
   [ "$recomputed" -gt 0 ]  # the generated ledger has open invoices, so the comparison means something
   [ "$(sqlite3 $DB "SELECT SUM(open_invoices) FROM customer_balance")" = "$recomputed" ]
+  [ "$(sqlite3 $DB "SELECT SUM(amount) FROM open_due_month")" = "$recomputed" ]  # per due month (aging today)
 }
 $SL sample generate --customers 40 --invoices 400 --seed 2 >/dev/null
 $SL sample load ibm --force > gen.log 2>&1 &
@@ -44,3 +45,8 @@ sqlite3 $DB "UPDATE customer_balance SET open_invoices = open_invoices + 1
              WHERE customer_id = (SELECT MIN(customer_id) FROM customer_balance)"
 out=$($SL --today 2030-12-31 audit check --format csv --no-record 2>&1) || true
 echo "$out" | grep "consistency.maintained-balances" | grep -q "open_invoices" || { echo "$out"; exit 1; }
+# Likewise a changed open-invoices-per-due-month row (aging today's maintained months).
+sqlite3 $DB "UPDATE open_due_month SET amount = amount + 1
+             WHERE (month, customer_id) = (SELECT month, customer_id FROM open_due_month WHERE n > 0 LIMIT 1)"
+out=$($SL --today 2030-12-31 audit check --format csv --no-record 2>&1) || true
+echo "$out" | grep "consistency.maintained-balances" | grep -q "due_month_amount" || { echo "$out"; exit 1; }

@@ -15,6 +15,10 @@ public struct MaintainedBalanceDifference: Hashable, Sendable, Codable {
     public static let balanceFields: Set<String> = ["open_invoices", "open_invoice_count", "unapplied_credits",
                                                     "earliest_open_due", "balance-row"]
 
+    /// The fields of an `open_due_month` row (open invoices of a customer and currency due in a month); its
+    /// subject is `CODE CUR YYYY-MM`.
+    public static let dueMonthFields: Set<String> = ["due_month_amount", "due_month_n", "due_month_due-month-row"]
+
     public init(subject: String, field: String, stored: String, recomputed: String) {
         self.subject = subject
         self.field = field

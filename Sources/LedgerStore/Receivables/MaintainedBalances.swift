@@ -77,6 +77,48 @@ enum MaintainedBalances {
             let subject = "\(code ?? "#\(customerID)") \(any?[C.currency] as String? ?? "")"
             result += compare(subject: subject, pair, columns: balanceColumns, missing: "balance-row")
         }
+        // Open invoices per due month (`open_due_month`, aging today); rows whose count is 0 count as absent.
+        let months = """
+            WITH m AS (SELECT month, customer_id, currency, amount, n FROM open_due_month
+                       WHERE n <> 0 OR amount <> 0),
+                 ri(kind, id, customer_id, currency, due_date, open_amount) AS (\(recomputedOpenItemsSQL)),
+                 r(month, customer_id, currency, amount, n) AS (\(DueMonthSchema.recomputedSQL(from: "ri")))
+            SELECT 'stored' AS side, * FROM (SELECT * FROM m EXCEPT SELECT * FROM r)
+            UNION ALL SELECT 'recomputed', * FROM (SELECT * FROM r EXCEPT SELECT * FROM m)
+            ORDER BY customer_id, currency, month
+            """
+        let monthRows = try Row.fetchAll(db, sql: months)
+        let monthKey: (Row) -> String = { row in
+            let customer: Int64 = row[C.customerID] ?? 0, currency: String = row[C.currency] ?? ""
+            return "\(customer)#\(currency)#\(row[C.month] as String? ?? "")"
+        }
+        for (_, pair) in paired(monthRows, key: monthKey) {
+            let any = pair.stored ?? pair.recomputed
+            let customerID: Int64 = any?[C.customerID] ?? 0
+            let code = try String.fetchOne(db, sql: "SELECT code FROM customer WHERE id = ?", arguments: [customerID])
+            let currency: String = any?[C.currency] ?? "", month: String = any?[C.month] ?? ""
+            let subject = "\(code ?? "#\(customerID)") \(currency) \(month)"
+            result += compare(subject: subject, pair, columns: ["amount", "n"], missing: "due-month-row")
+                .map { MaintainedBalanceDifference(subject: $0.subject, field: "due_month_" + $0.field,
+                                                   stored: $0.stored, recomputed: $0.recomputed) }
+        }
+        // Allocations dated after their receipt or credit note (`late_allocation`, unapplied credits as of a date).
+        let late = """
+            WITH r AS (\(LateAllocationSchema.recomputedSQL)),
+                 m AS (SELECT source, date, id, source_id FROM late_allocation)
+            SELECT 'stored' AS side, * FROM (SELECT * FROM m EXCEPT SELECT * FROM r)
+            UNION ALL SELECT 'recomputed', * FROM (SELECT * FROM r EXCEPT SELECT * FROM m)
+            ORDER BY id
+            """
+        for row in try Row.fetchAll(db, sql: late) {
+            typealias A = Allocation.Columns
+            let stored = (row[C.side] as String?) == "stored"
+            let source: String = row[A.source] ?? "", sourceID: Int64 = row[A.sourceID] ?? 0
+            let text = "\(source) #\(sourceID) \(row[A.date] as String? ?? "")"
+            result.append(MaintainedBalanceDifference(subject: "allocation #\(row[A.id] as Int64? ?? 0)",
+                                                      field: "late_allocation", stored: stored ? text : "absent",
+                                                      recomputed: stored ? "absent" : text))
+        }
         return result
     }
 

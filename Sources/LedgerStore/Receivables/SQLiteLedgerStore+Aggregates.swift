@@ -36,6 +36,9 @@ extension SQLiteLedgerStore {
             // alone, read from their covering partial index (`ReportIndexSchema`) — no document look-ups.
             let fits = basis == .dueDate && (grouping == .none || grouping == .customer)
             let today = try fits && CustomerFiguresSQL.maintainedAreCurrent(db, asOf: asOf.description)
+            if today, let maintained = AgingTodaySQL(asOf: asOf, thresholds: thresholds) {
+                return try maintained.cells(db, perCustomer: grouping == .customer)
+            }
             let query = today ? Self.agingTodaySQL(bucket: bucket, grouping: grouping)
                 : sql(try OpenAsOf.side(db, asOf: asOf.description))
             let rows = try Row.fetchCursor(db, sql: query, arguments: ["asOf": asOf.description])
@@ -88,11 +91,39 @@ extension SQLiteLedgerStore {
             FROM (\(Self.dsoEntriesSQL)) GROUP BY currency ORDER BY currency
             """
         return try read { db in
-            try Row.fetchAll(db, sql: sql, arguments: ["from": from.description, "to": to.description]).map { row in
+            // Today (nothing dated after `to`): the maintained balances and monthly sales, no document scan.
+            let current = try CustomerFiguresSQL.maintainedAreCurrent(db, asOf: to.description)
+            let query = current ? Self.dsoMaintainedSQL(from: from, to: to) : sql
+            return try Row.fetchAll(db, sql: query, arguments: ["from": from.description, "to": to.description])
+                .map { row in
                 DSOTotals(currency: try RowMapping.currency(row, "document"),
                           receivablesAtEnd: row[QueryColumns.receivables], creditSales: row[QueryColumns.sales])
             }
         }
+    }
+
+    /// DSO inputs from maintained figures, valid when nothing is dated after `to`: receivables at the end from
+    /// `customer_balance`, credit sales from `sales_month` for whole months and from the documents only on the
+    /// days of a month cut by the period (`MonthCover`). Same sums as `dsoEntriesSQL`; `n` counts the open
+    /// invoices and documents, so a currency appears exactly when it has either.
+    static func dsoMaintainedSQL(from: CivilDate, to: CivilDate) -> String {
+        let cover = MonthCover(from: from, to: to)
+        let signed = "CASE kind WHEN 'invoice' THEN total ELSE -total END"
+        var parts = ["SELECT currency, open_invoices AS receivables, 0 AS sales, open_invoice_count AS n "
+                     + "FROM customer_balance WHERE open_invoice_count <> 0"]
+        if !cover.months.isEmpty {
+            let months = cover.months.map { OpenAsOf.literal($0) }.joined(separator: ", ")
+            parts.append("SELECT currency, 0, \(signed), n FROM sales_month WHERE date IN (\(months)) AND n <> 0")
+        }
+        for (ranges, sign) in [(cover.added, ""), (cover.removed, "-")] {
+            for days in ranges {
+                parts.append("SELECT currency, 0, \(sign)\(signed), \(sign)1 FROM document WHERE status = 'posted' "
+                             + "AND date >= \(OpenAsOf.literal(days.lowerBound)) "
+                             + "AND date <= \(OpenAsOf.literal(days.upperBound))")
+            }
+        }
+        return "SELECT currency, SUM(receivables) AS receivables, SUM(sales) AS sales FROM ("
+            + parts.joined(separator: " UNION ALL ") + ") GROUP BY currency HAVING SUM(n) <> 0 ORDER BY currency"
     }
 
     public func forEachDSOEntry(from: CivilDate, to: CivilDate, _ body: (DSOEntry) throws -> Void) throws {
