@@ -175,7 +175,6 @@ enum Schema {
         ReportIndexSchema.registerCustomerFirst(in: &migrator)
         PivotIndexSchema.register(in: &migrator)
         CustomerSearchWords.register(in: &migrator)
-
         DueMonthSchema.register(in: &migrator)
         LateAllocationSchema.register(in: &migrator)
         return migrator
