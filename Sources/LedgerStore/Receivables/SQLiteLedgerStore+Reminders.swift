@@ -46,15 +46,28 @@ extension SQLiteLedgerStore {
 
     /// The candidates' condition on open row `o` (today) or document `d` (as of a date): due dates by list,
     /// overdue days by interval, customers by id. Every value is a date or an integer of ours, written inline.
-    static func candidateClause(_ candidates: ReminderCandidates, asOf: CivilDate, alias: String) -> String {
-        let days = "CAST(julianday('\(asOf)') - julianday(\(alias).due_date) AS INTEGER)"
+    /// With `earliest` (today: the earliest due date of the open rows) the overdue intervals are listed as due dates
+    /// too, so the partial index on (kind, due date) is searched date by date instead of read whole.
+    static func candidateClause(_ candidates: ReminderCandidates, asOf: CivilDate, alias: String,
+                                earliest: CivilDate? = nil) -> String {
+        var dates = Set(candidates.daysBeforeDue.map { asOf.adding(days: $0) })
         var terms: [String] = []
-        if !candidates.daysBeforeDue.isEmpty {
-            let dates = candidates.daysBeforeDue.sorted().map { "'\(asOf.adding(days: $0))'" }
-            terms.append("\(alias).due_date IN (\(dates.joined(separator: ", ")))")
+        if let earliest {
+            for every in candidates.everyDays {
+                var due = asOf.adding(days: -1)
+                while due >= earliest {
+                    dates.insert(due)
+                    due = due.adding(days: -max(1, every))
+                }
+            }
+        } else {
+            let days = "CAST(julianday('\(asOf)') - julianday(\(alias).due_date) AS INTEGER)"
+            for every in candidates.everyDays.sorted() {
+                terms.append("(\(alias).due_date < '\(asOf)' AND (\(days) - 1) % \(max(1, every)) = 0)")
+            }
         }
-        for every in candidates.everyDays.sorted() {
-            terms.append("(\(alias).due_date < '\(asOf)' AND (\(days) - 1) % \(max(1, every)) = 0)")
+        if !dates.isEmpty {
+            terms.insert("\(alias).due_date IN (\(dates.sorted().map { "'\($0)'" }.joined(separator: ",")))", at: 0)
         }
         if !candidates.customerIDs.isEmpty {
             let ids = candidates.customerIDs.sorted().map(String.init).joined(separator: ",")
@@ -67,7 +80,16 @@ extension SQLiteLedgerStore {
                                     _ body: (ReceivableDocument, Int64, Customer?) throws -> Void) throws {
         try read { db in
             let today = try CustomerFiguresSQL.maintainedAreCurrent(db, asOf: asOf.description)
-            let filter = candidates.map { Self.candidateClause($0, asOf: asOf, alias: today ? "o" : "d") } ?? ""
+            var earliest: CivilDate?
+            if today, candidates != nil {
+                earliest = try String.fetchOne(db, sql: """
+                    SELECT MIN(due_date) FROM open_item INDEXED BY open_item_due_open
+                    WHERE kind = 'invoice' AND open_amount <> 0
+                    """).flatMap(CivilDate.init(iso:))
+            }
+            let filter = candidates.map {
+                Self.candidateClause($0, asOf: asOf, alias: today ? "o" : "d", earliest: earliest)
+            } ?? ""
             let rows = try Row.fetchCursor(db, sql: today ? Self.openTodaySQL(filter) : Self.openAsOfSQL(filter),
                                            arguments: ["asOf": asOf.description])
             let byID = try db.cachedStatement(sql: "SELECT * FROM customer WHERE id = ?")
