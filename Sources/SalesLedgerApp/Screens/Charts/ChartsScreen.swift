@@ -59,7 +59,11 @@ struct ChartsScreen: KeyedScreen {
             let dimension = ChartsScreen.dimensions[dimensionIndex]
             bars = ChartsScreen.totals(context.read { try reports.sales(by: dimension, from: first, to: today) })
                 .filter { $0.currency == currency }.prefix(12)
-                .map { ChartItem(dimension == .region ? context.className("region", $0.key) : ($0.label.isEmpty ? $0.key : $0.label), $0.total) }
+                .map { row in
+                    let name = dimension == .region ? context.className("region", row.key)
+                        : (row.label.isEmpty ? row.key : row.label)
+                    return ChartItem(name, row.total)
+                }
         case .topCustomers:
             top = ChartsScreen.totals(context.read { try reports.sales(by: .customer, from: first, to: today) })
                 .filter { $0.currency == currency }.prefix(10).map { ChartItem($0.label, $0.total) }
