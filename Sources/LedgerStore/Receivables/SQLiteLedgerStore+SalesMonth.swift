@@ -37,7 +37,7 @@ extension SQLiteLedgerStore {
     }
 
     /// The summary's form of `salesReport`, or nil when `dimension` needs the documents (customer, salesperson,
-    /// product, category) or the range is empty.
+    /// product, category), the range is empty or the summary lacks net and tax (a read-only, unmigrated ledger).
     func salesReportFromMonths(by dimension: SalesDimension, from: CivilDate?,
                                to: CivilDate?) throws -> [SalesReportRow]? {
         let key: String
@@ -78,8 +78,11 @@ extension SQLiteLedgerStore {
             GROUP BY key, currency
             ORDER BY \(dimension.isTime ? "key" : "total DESC, key"), currency
             """
-        return try read { db in
-            try Row.fetchAll(db, sql: sql, arguments: args).map { row in
+        return try read { db -> [SalesReportRow]? in
+            // A read-only ledger opened before its migrations ran has no `net` column: read the documents.
+            guard try db.tableExists("sales_month"),
+                  try db.columns(in: "sales_month").contains(where: { $0.name == "net" }) else { return nil }
+            return try Row.fetchAll(db, sql: sql, arguments: args).map { row in
                 typealias C = QueryColumns
                 return SalesReportRow(key: row[C.key] ?? "", label: row[C.label] ?? "",
                                       currency: try RowMapping.currency(row, "sales_month"),
