@@ -6,8 +6,11 @@ public struct ReceivablesDashboard: Sendable, Hashable {
     public var asOf: CivilDate
     /// Aging by bucket, one report per currency.
     public var aging: [AgingReport]
-    /// Open items past due on `asOf` (every currency), in the store's order.
+    /// The first page of the open items past due on `asOf` in the main currency, oldest due date first (then
+    /// number); further pages: `Reports.overdueItems`.
     public var overdue: [OpenItem]
+    /// The number of open items past due on `asOf`, per currency (none: left out).
+    public var overdueCounts: [Currency: Int] = [:]
     /// DSO per currency over the 90 days ending `asOf` (`Reports.defaultDSOStart`).
     public var dso: [DSOFigure]
     /// Reminders due on `asOf` (every currency).
@@ -35,7 +38,7 @@ public struct ReceivablesDashboard: Sendable, Hashable {
                 func money(_ minor: Int64) -> ReportCell { .amount(minor, r.currency) }
                 return [.text(r.currency.code), money(r.netReceivable), money(r.openTotal), money(r.overdueTotal),
                         money(r.unappliedCredits), dso(r.currency)?.tenths.map(ReportCell.days) ?? .empty,
-                        .count(overdue.filter { $0.currency == r.currency }.count),
+                        .count(overdueCounts[r.currency] ?? 0),
                         .count(reminders.filter { $0.currency == r.currency }.count)]
             },
             notes: ["Receivables as of \(asOf); DSO over the 90 days ending \(asOf)"])

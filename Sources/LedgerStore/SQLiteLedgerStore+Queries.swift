@@ -35,6 +35,17 @@ extension SQLiteLedgerStore {
         }
     }
 
+    public func isEmpty() throws -> Bool {
+        try read { db in
+            // Same rule as `LedgerSummary.isEmpty` (posted invoices, receipts, customers, products), by EXISTS.
+            try Bool.fetchOne(db, sql: """
+                SELECT NOT (EXISTS (SELECT 1 FROM customer) OR EXISTS (SELECT 1 FROM product)
+                    OR EXISTS (SELECT 1 FROM receipt)
+                    OR EXISTS (SELECT 1 FROM document WHERE kind = 'invoice' AND status = 'posted'))
+                """) ?? true
+        }
+    }
+
     public func customer(code: String) throws -> Customer? {
         try read { db in try SQLiteTransaction(db: db).customer(code: code) }
     }

@@ -5,7 +5,16 @@ extension SQLiteLedgerStore {
     /// Sales by dimension. Document-level dimensions sum document totals (credit notes negative);
     /// product and category sum line amounts (a credit note's line counts under the product it reverses; free-text
     /// lines are keyed `*description`).
+    /// Month, quarter, year, region and channel read the maintained `sales_month` for the whole months of the range
+    /// and the documents only for its partial months (`salesReportFromMonths`); the others read the documents.
     public func salesReport(by dimension: SalesDimension, from: CivilDate?, to: CivilDate?) throws -> [SalesReportRow] {
+        if let rows = try salesReportFromMonths(by: dimension, from: from, to: to) { return rows }
+        return try salesReportFromDocuments(by: dimension, from: from, to: to)
+    }
+
+    /// `salesReport` read from every document in the range (the reference the monthly form is tested against).
+    public func salesReportFromDocuments(by dimension: SalesDimension, from: CivilDate?,
+                                         to: CivilDate?) throws -> [SalesReportRow] {
         var filters = ["d.status = 'posted'"]
         var args: StatementArguments = []
         if let from { filters.append("d.date >= ?"); args += [from.description] }

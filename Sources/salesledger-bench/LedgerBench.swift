@@ -60,6 +60,34 @@ enum LedgerBench {
             report("switch to \(screen) (re-query + draw)", samples)
         }
 
+        // Receivables (s12-screens): `s` re-queries one page by amount, or by due date; ↓ through the pages.
+        _ = app.handle(.key(.function(ScreenID.receivables.functionKey)))
+        _ = app.handle(.key(.char("t")))   // the overdue list
+        var sorts: [Double] = []
+        for _ in 0..<max(4, runs) {
+            sorts.append(time {
+                _ = app.handle(.key(.char("s")))
+                draw(app)
+            })
+        }
+        report("receivables sort (s, one page re-queried)", sorts)
+        var downs: [Double] = []
+        for _ in 0..<max(runs, 60) {
+            downs.append(time {
+                _ = app.handle(.key(.pageDown))
+                draw(app)
+            })
+        }
+        report("receivables overdue list page-down (next pages read on the way)", downs)
+        // Charts: the next chart is computed when first shown.
+        _ = app.handle(.key(.function(ScreenID.charts.functionKey)))
+        for chart in ["by dimension", "top customers", "aging"] {
+            report("charts: first show of \(chart) (tab)", [time {
+                _ = app.handle(.key(.tab))
+                draw(app)
+            }])
+        }
+
         // Customer search, one keystroke at a time (code, name, pinyin initials of real customers).
         let sample = try probe.customers(search: nil, asOf: today,
                                          page: PageRequest(offset: summary.customers / 3, limit: 5))

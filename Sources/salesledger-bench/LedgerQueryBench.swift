@@ -59,6 +59,7 @@ enum LedgerQueryBench {
         time("reminders (all, today)", runs) { "\(try reports.reminders(on: today, dueOnly: false).count)" }
         time("collections (12 months)", runs) { "\(try reports.collections(to: today).rows.count) rows" }
         time("payment days", runs) { "\(try reports.paymentDays(asOf: today).rows.count) rows" }
+        screenCases(store: store, reports: reports, today: today, runs: runs)
         print("peak RSS \(peakResidentMegabytes()) MB")
     }
 
@@ -99,5 +100,47 @@ enum LedgerQueryBench {
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
         return String(format: "%.1f", Double(usage.ru_maxrss) / 1024)
+    }
+
+    /// s12-screens: what the first frame and the receivables, charts and reports screens compute on entry, each
+    /// next to the old computation it replaced (same figures; the tests compare them).
+    static func screenCases(store: SQLiteLedgerStore, reports: Reports, today: CivilDate, runs: Int) {
+        let thisYear = CivilDate(year: today.year, month: 1, day: 1) ?? today
+        let trendFrom = today.startOfMonth.adding(months: -23)
+        time("first frame's emptiness check: isEmpty", runs) { "\(try store.isEmpty())" }
+        time("  old: summary().isEmpty", runs) { "\(try store.summary().isEmpty)" }
+        time("receivables dashboard (F5 on entry)", runs) {
+            let dashboard = try reports.dashboard(asOf: today)
+            return "\(dashboard.overdue.count) rows of \(dashboard.overdueCounts.values.reduce(0, +))"
+        }
+        let main = (try? reports.aging(asOf: today))?.max { $0.openTotal < $1.openTotal }?.currency ?? .cny
+        time("overdue list, first page by due date", runs) {
+            "\(try reports.overdueItems(asOf: today, currency: main, order: .dueDate, after: nil).count) rows"
+        }
+        time("overdue list, first page by amount (s)", runs) {
+            "\(try reports.overdueItems(asOf: today, currency: main, order: .amount, after: nil).count) rows"
+        }
+        time("overdue counts", runs) { "\(try store.overdueCounts(asOf: today).values.reduce(0, +))" }
+        time("  old: every open item, sorted in memory", runs) {
+            let items = try store.openItems(asOf: today).filter { $0.dueDate < today && $0.currency == main }
+                .sorted { ($0.dueDate, $0.number) < ($1.dueDate, $1.number) }
+            return "\(items.count) rows"
+        }
+        time("reminders due today (candidates)", runs) { "\(try reports.reminders(on: today, dueOnly: true).count)" }
+        time("  old: every open invoice through the engine", runs) {
+            "\(try reports.reminders(on: today, dueOnly: false).filter { $0.dueReminder != nil }.count)"
+        }
+        time("sales by month this year (F7 on entry)", runs) {
+            "\(try reports.sales(by: .month, from: thisYear, to: today).rows.count) rows"
+        }
+        time("  old: from the documents", runs) {
+            "\(try store.salesReportFromDocuments(by: .month, from: thisYear, to: today).count) rows"
+        }
+        time("sales by month, 24 months (F6 trend on entry)", runs) {
+            "\(try reports.sales(by: .month, from: trendFrom, to: today).rows.count) rows"
+        }
+        time("  old: from the documents", runs) {
+            "\(try store.salesReportFromDocuments(by: .month, from: trendFrom, to: today).count) rows"
+        }
     }
 }

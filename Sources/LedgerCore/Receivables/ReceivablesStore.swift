@@ -43,7 +43,7 @@ public enum AllocationDating {
 }
 
 /// Receivables-engine read queries (statements, DSO, reminders, …). `LedgerQueries` inherits it.
-public protocol ReceivablesQueries: ReceivablesAggregateQueries {
+public protocol ReceivablesQueries: ReceivablesAggregateQueries, ReceivablesListQueries {
     /// Everything the receivables figures are computed from: customers, posted (non-void) invoices and credit
     /// notes, receipts, allocations (with reversals), contacts and snoozes — of one customer, or all when nil.
     func receivablesSnapshot(customerID: Int64?) throws -> ReceivablesSnapshot

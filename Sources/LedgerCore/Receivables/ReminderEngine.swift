@@ -35,4 +35,15 @@ public struct ReminderEngine: Sendable {
         guard item.daysOverdue > 0 || item.dueReminder != nil, !dueOnly || item.dueReminder != nil else { return nil }
         return item
     }
+
+    /// The invoices that can have a reminder due on the date when `dueOnly` (a superset; `item` decides): before
+    /// due and on the due date by every policy's days, overdue by each policy's interval (the first reminder the day
+    /// after the due date), and every invoice of a customer with contacts or snoozes (they move the anchor).
+    public var candidates: ReminderCandidates {
+        let policies = [rules.standardPolicy] + Array(rules.byCustomerClass.values)
+        var before = Set(policies.flatMap(\.daysBeforeDue))
+        if policies.contains(where: \.onDueDate) { before.insert(0) }
+        return ReminderCandidates(daysBeforeDue: before, everyDays: Set(policies.map { max(1, $0.overdueEveryDays) }),
+                                  customerIDs: Set(contactsByCustomer.keys).union(snoozesByCustomer.keys))
+    }
 }

@@ -17,6 +17,10 @@ public protocol LedgerQueries: ReceivablesQueries, ClassificationQueries, TradeQ
     /// Nested calls join the outer snapshot. - Throws: `LedgerError.storage`, or what `body` throws.
     func readSnapshot<T>(_ body: () throws -> T) throws -> T
     func summary() throws -> LedgerSummary
+    /// Whether the ledger holds no customers, invoices, receipts and products (`LedgerSummary.isEmpty`) — a few
+    /// index look-ups, not the counts of `summary()` (the TUI's first frame asks it; issue 10).
+    /// - Throws: `LedgerError.storage`.
+    func isEmpty() throws -> Bool
     func customer(code: String) throws -> Customer?
     /// Customers whose code, name, pinyin, initials or phone contain `search` (all when nil), by code.
     func customers(search: String?, asOf: CivilDate, page: PageRequest) throws -> [CustomerListRow]
@@ -135,6 +139,10 @@ public struct LedgerSummary: Hashable, Sendable, Codable {
         self.lastDate = lastDate
     }
     public var isEmpty: Bool { customers == 0 && invoices == 0 && receipts == 0 && products == 0 }
+}
+
+extension LedgerQueries {
+    public func isEmpty() throws -> Bool { try summary().isEmpty }
 }
 
 /// One row of the customer list.

@@ -12,29 +12,85 @@ extension SQLiteLedgerStore {
 
     /// Today (nothing dated after `:asOf`): the maintained open rows through the partial index on (kind, due
     /// date), so rows come in due-date order and only each due date's rows are sorted by date and number.
-    private static let openTodaySQL = """
+    private static func openTodaySQL(_ filter: String = "") -> String {
+        """
         SELECT \(documentColumns), o.open_amount AS open
         FROM open_item o INDEXED BY open_item_due_open
         JOIN document d ON d.id = o.id LEFT JOIN salesperson s ON s.id = d.salesperson_id
         WHERE o.kind = 'invoice' AND o.open_amount <> 0 AND o.open_amount > 0
-          AND d.status = 'posted' AND d.date <= :asOf
+          AND d.status = 'posted' AND d.date <= :asOf\(filter)
         ORDER BY o.due_date, d.date, d.display_number
         """
+    }
 
     /// Another date: the one "open as of" rule (`OpenAsOf.invoiceAmounts`), then the documents in the same order.
-    private static let openAsOfSQL = """
+    private static func openAsOfSQL(_ filter: String = "") -> String {
+        """
         \(OpenAsOf.withInvoicesOpen(asOf: ":asOf"))
         SELECT \(documentColumns), o.open AS open
         FROM open_as_of o JOIN document d ON d.id = o.id LEFT JOIN salesperson s ON s.id = d.salesperson_id
-        WHERE o.open > 0 AND d.kind = 'invoice' AND d.status = 'posted' AND d.date <= :asOf
+        WHERE o.open > 0 AND d.kind = 'invoice' AND d.status = 'posted' AND d.date <= :asOf\(filter)
         ORDER BY d.due_date, d.date, d.display_number
         """
+    }
 
     public func forEachOpenInvoice(asOf: CivilDate,
                                    _ body: (ReceivableDocument, Int64, Customer?) throws -> Void) throws {
+        try streamOpenInvoices(asOf: asOf, candidates: nil, body)
+    }
+
+    public func forEachOpenInvoice(asOf: CivilDate, candidates: ReminderCandidates,
+                                   _ body: (ReceivableDocument, Int64, Customer?) throws -> Void) throws {
+        try streamOpenInvoices(asOf: asOf, candidates: candidates, body)
+    }
+
+    /// The candidates' condition on open row `o` (today) or document `d` (as of a date): due dates by list,
+    /// overdue days by interval, customers by id. Every value is a date or an integer of ours, written inline.
+    /// With `earliest` (today: the earliest due date of the open rows) the overdue intervals are listed as due dates
+    /// too, so the partial index on (kind, due date) is searched date by date instead of read whole.
+    static func candidateClause(_ candidates: ReminderCandidates, asOf: CivilDate, alias: String,
+                                earliest: CivilDate? = nil) -> String {
+        var dates = Set(candidates.daysBeforeDue.map { asOf.adding(days: $0) })
+        var terms: [String] = []
+        if let earliest {
+            for every in candidates.everyDays {
+                var due = asOf.adding(days: -1)
+                while due >= earliest {
+                    dates.insert(due)
+                    due = due.adding(days: -max(1, every))
+                }
+            }
+        } else {
+            let days = "CAST(julianday('\(asOf)') - julianday(\(alias).due_date) AS INTEGER)"
+            for every in candidates.everyDays.sorted() {
+                terms.append("(\(alias).due_date < '\(asOf)' AND (\(days) - 1) % \(max(1, every)) = 0)")
+            }
+        }
+        if !dates.isEmpty {
+            terms.insert("\(alias).due_date IN (\(dates.sorted().map { "'\($0)'" }.joined(separator: ",")))", at: 0)
+        }
+        if !candidates.customerIDs.isEmpty {
+            let ids = candidates.customerIDs.sorted().map(String.init).joined(separator: ",")
+            terms.append("\(alias).customer_id IN (\(ids))")
+        }
+        return terms.isEmpty ? " AND 0" : " AND (\(terms.joined(separator: " OR ")))"
+    }
+
+    private func streamOpenInvoices(asOf: CivilDate, candidates: ReminderCandidates?,
+                                    _ body: (ReceivableDocument, Int64, Customer?) throws -> Void) throws {
         try read { db in
             let today = try CustomerFiguresSQL.maintainedAreCurrent(db, asOf: asOf.description)
-            let rows = try Row.fetchCursor(db, sql: today ? Self.openTodaySQL : Self.openAsOfSQL,
+            var earliest: CivilDate?
+            if today, candidates != nil {
+                earliest = try String.fetchOne(db, sql: """
+                    SELECT MIN(due_date) FROM open_item INDEXED BY open_item_due_open
+                    WHERE kind = 'invoice' AND open_amount <> 0
+                    """).flatMap(CivilDate.init(iso:))
+            }
+            let filter = candidates.map {
+                Self.candidateClause($0, asOf: asOf, alias: today ? "o" : "d", earliest: earliest)
+            } ?? ""
+            let rows = try Row.fetchCursor(db, sql: today ? Self.openTodaySQL(filter) : Self.openAsOfSQL(filter),
                                            arguments: ["asOf": asOf.description])
             let byID = try db.cachedStatement(sql: "SELECT * FROM customer WHERE id = ?")
             var customers: [Int64: Customer?] = [:]

@@ -36,7 +36,7 @@ public struct LedgerApp: TerminalApplication {
     public init(context: AppContext) {
         self.context = context
         salesEntry = SalesEntryScreen(context: context)
-        let isEmpty = context.read { try context.store.summary().isEmpty } ?? false
+        let isEmpty = context.read { try context.store.isEmpty() } ?? false   // not summary(): counts (issue 10)
         let s = context.strings
         if isEmpty, context.loadSample != nil {
             modals.push(DialogModal(Dialog(title: s.welcomeTitle, message: s.welcomeMessage, kind: .picker(s.welcomeOptions))) {

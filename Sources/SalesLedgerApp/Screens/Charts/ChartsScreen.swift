@@ -22,12 +22,17 @@ struct ChartsScreen: KeyedScreen {
     var modals = ModalStack<ChartsScreen>()
     var isTyping: Bool { false }
 
+    /// The charts computed since the last refresh: the trend (it picks the currency) at once, the others when
+    /// shown (issue 10: entering the screen reads one chart's figures, not four).
+    var loaded: Set<Kind> = []
+
     mutating func refresh(context: AppContext) {
         let today = context.today
         let first = today.startOfMonth.adding(months: -(months - 1))
         let previousFirst = first.adding(months: -12)
         period = (first, today)
         lastMonthPartial = today.adding(days: 1).startOfMonth == today.startOfMonth
+        loaded = [.trend]
         // Every figure is `report sales`'s own (`Reports.sales`): the trend by month, the bars by a dimension.
         let reports = Reports(store: context.store)
         let monthly = ChartsScreen.totals(context.read { try reports.sales(by: .month, from: previousFirst, to: today) })
@@ -37,14 +42,35 @@ struct ChartsScreen: KeyedScreen {
         let keys = (0..<months).map { first.adding(months: $0).monthKey }
         trend = (keys.map { byMonth[$0] ?? 0 },
                  (0..<months).map { byMonth[first.adding(months: $0 - 12).monthKey] ?? 0 }, keys.map { String($0.suffix(5)) })
-        let dimension = ChartsScreen.dimensions[dimensionIndex]
-        bars = ChartsScreen.totals(context.read { try reports.sales(by: dimension, from: first, to: today) })
-            .filter { $0.currency == currency }.prefix(12)
-            .map { ChartItem(dimension == .region ? context.className("region", $0.key) : ($0.label.isEmpty ? $0.key : $0.label), $0.total) }
-        top = ChartsScreen.totals(context.read { try reports.sales(by: .customer, from: first, to: today) })
-            .filter { $0.currency == currency }.prefix(10).map { ChartItem($0.label, $0.total) }
-        // The aging chart draws `report aging`'s own figures (one query, unapplied credits included).
-        aging = (context.read { try reports.aging(asOf: today) } ?? []).first { $0.currency == currency }
+        bars = []
+        top = []
+        aging = nil
+        load(kind, context: context)
+    }
+
+    /// Computes chart `which` unless computed since the last refresh.
+    mutating func load(_ which: Kind, context: AppContext) {
+        guard !loaded.contains(which), let (first, today) = period else { return }
+        loaded.insert(which)
+        let reports = Reports(store: context.store)
+        switch which {
+        case .trend: break
+        case .byDimension:
+            let dimension = ChartsScreen.dimensions[dimensionIndex]
+            bars = ChartsScreen.totals(context.read { try reports.sales(by: dimension, from: first, to: today) })
+                .filter { $0.currency == currency }.prefix(12)
+                .map { row in
+                    let name = dimension == .region ? context.className("region", row.key)
+                        : (row.label.isEmpty ? row.key : row.label)
+                    return ChartItem(name, row.total)
+                }
+        case .topCustomers:
+            top = ChartsScreen.totals(context.read { try reports.sales(by: .customer, from: first, to: today) })
+                .filter { $0.currency == currency }.prefix(10).map { ChartItem($0.label, $0.total) }
+        case .aging:
+            // The aging chart draws `report aging`'s own figures (one query, unapplied credits included).
+            aging = (context.read { try reports.aging(asOf: today) } ?? []).first { $0.currency == currency }
+        }
     }
 
     /// A sales table's rows as (key, label, currency, total in minor units), in the table's order (no TOTAL rows).
@@ -63,8 +89,9 @@ struct ChartsScreen: KeyedScreen {
 
     func keyTable(_ s: Strings) -> KeyTable<ChartsScreen, ScreenOutcome> {
         func turn(_ step: Int) -> (inout ChartsScreen, AppContext) -> ScreenOutcome {
-            { screen, _ in
+            { screen, context in
                 screen.kind = Kind(rawValue: (screen.kind.rawValue + step) % Kind.allCases.count)!
+                screen.load(screen.kind, context: context)
                 return .none
             }
         }

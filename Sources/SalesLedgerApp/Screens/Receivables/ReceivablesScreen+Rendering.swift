@@ -45,9 +45,11 @@ extension ReceivablesScreen {
             y += 3
         }
         // Overdue invoices.
+        let overdueCount = table.filter.text.isEmpty ? overdueTotal : overdue.count
         let heading = showsReminders
-            ? "\(s.reminders) (\(reminders.count))   [t] \(s.overdueInvoices) (\(overdue.count))"
-            : "\(s.overdueInvoices) (\(overdue.count))  —  \(sortByAmount ? s.sortByAmount : s.sortByDays)   [t] \(s.reminders) (\(reminders.count))"
+            ? "\(s.reminders) (\(reminders.count))   [t] \(s.overdueInvoices) (\(overdueCount))"
+            : "\(s.overdueInvoices) (\(overdueCount))  —  \(sortByAmount ? s.sortByAmount : s.sortByDays)   "
+                + "[t] \(s.reminders) (\(reminders.count))"
         buffer.setFitted(heading, x: area.x + 1, y: y + 1, width: area.width - 2, style: Style(.accent, [.bold]))
         let tableArea = Rect(x: area.x, y: y + 2, width: area.width, height: max(0, area.maxY - y - 2))
         var state = table

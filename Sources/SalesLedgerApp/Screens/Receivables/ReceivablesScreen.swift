@@ -10,7 +10,7 @@ struct ReceivablesScreen: KeyedScreen {
     /// The dashboard's figures (`Reports.dashboard`: aging, overdue items, DSO, reminders, one snapshot).
     var dashboard: ReceivablesDashboard?
     var report: AgingReport? { dashboard?.main }
-    /// Overdue invoices of the shown currency, sorted and filtered as shown (re-sorted in memory by `s`).
+    /// Overdue invoices of the shown currency read so far (keyset pages in the shown order), filtered as shown.
     var overdue: [OpenItem] = []
     var sortByAmount = false
     var table = TableState()
@@ -41,16 +41,34 @@ struct ReceivablesScreen: KeyedScreen {
         arrange(context: context)
     }
 
-    /// Sorts and filters the dashboard's lists in memory (no query) and formats the shown rows.
+    /// The overdue invoices of the shown currency (the list's length; `overdue` holds the pages read so far).
+    var overdueTotal: Int { report.flatMap { dashboard?.overdueCounts[$0.currency] } ?? 0 }
+    /// Whether more pages of the overdue list can be read (none while filtering: the filter reads every page).
+    var hasMoreOverdue: Bool { table.filter.text.isEmpty && overdue.count < overdueTotal }
+
+    /// Orders and filters the dashboard's lists and formats the shown rows. The overdue list is read a keyset page
+    /// at a time in its order (`Reports.overdueItems`, issue 10): the dashboard's first page by due date, one
+    /// page by amount after `s`, every page while a filter is typed (the filter searches the whole list).
     mutating func arrange(context: AppContext) {
-        let currency = report?.currency
-        overdue = (dashboard?.overdue ?? []).filter { $0.currency == currency }
-        reminders = dashboard?.reminders ?? []
-        if sortByAmount {
-            overdue.sort { ($0.open, $1.number) > ($1.open, $0.number) }
-        } else {
-            overdue.sort { ($0.dueDate, $0.number) < ($1.dueDate, $1.number) }
+        overdue = []
+        if let dashboard, let currency = report?.currency {
+            let date = dashboard.asOf
+            let reports = Reports(store: context.store)
+            let order: OverdueOrder = sortByAmount ? .amount : .dueDate
+            if !table.filter.text.isEmpty {
+                overdue = context.read {
+                    try reports.overdueItems(asOf: date, currency: currency, order: order, after: nil,
+                                             limit: Int(Int32.max))
+                } ?? []
+            } else if sortByAmount {
+                overdue = context.read {
+                    try reports.overdueItems(asOf: date, currency: currency, order: order, after: nil)
+                } ?? []
+            } else {
+                overdue = dashboard.overdue
+            }
         }
+        reminders = dashboard?.reminders ?? []
         if !table.filter.text.isEmpty {
             // The one search behaviour (code, name, pinyin of any reading, initials), on the list shown.
             let needle = table.filter.text
@@ -63,6 +81,18 @@ struct ReceivablesScreen: KeyedScreen {
             }
         }
         shownRows = rows(context: context)
+    }
+
+    /// Reads the next page of the overdue list when the selection nears the end of the rows read so far.
+    mutating func loadMoreIfNeeded(context: AppContext) {
+        guard !showsReminders, hasMoreOverdue, table.selectedRow >= overdue.count - 20,
+              let date = dashboard?.asOf, let currency = report?.currency else { return }
+        let last = overdue.last, order: OverdueOrder = sortByAmount ? .amount : .dueDate
+        let page = context.read {
+            try Reports(store: context.store).overdueItems(asOf: date, currency: currency, order: order, after: last)
+        } ?? []
+        overdue += page
+        shownRows += page.map { overdueRow($0, date: date, context: context) }
     }
 
     /// The list in the UI language (filter label, "no rows").
@@ -99,14 +129,22 @@ struct ReceivablesScreen: KeyedScreen {
                  r.lastContact?.description ?? ""]
             }
         }
-        return overdue.map { item in
-            [item.number, item.customerName + (item.isDisputed ? " ⚑" : ""), item.dueDate.description,
-             String(item.dueDate.days(to: date)), context.money(item.open, item.currency), item.salesperson,
-             context.className("region", item.region)]
-        }
+        return overdue.map { overdueRow($0, date: date, context: context) }
+    }
+
+    func overdueRow(_ item: OpenItem, date: CivilDate, context: AppContext) -> [String] {
+        [item.number, item.customerName + (item.isDisputed ? " ⚑" : ""), item.dueDate.description,
+         String(item.dueDate.days(to: date)), context.money(item.open, item.currency), item.salesperson,
+         context.className("region", item.region)]
     }
 
     mutating func handle(_ event: Event, context: AppContext) -> ScreenOutcome {
+        let outcome = handleList(event, context: context)
+        loadMoreIfNeeded(context: context)
+        return outcome
+    }
+
+    mutating func handleList(_ event: Event, context: AppContext) -> ScreenOutcome {
         if let outcome = dispatch(event, context: context) { return outcome }
         let s = context.strings
         var view = tableView(s)

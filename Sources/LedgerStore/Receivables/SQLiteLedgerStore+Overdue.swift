@@ -1,0 +1,94 @@
+import GRDB
+import LedgerCore
+
+/// The receivables screen's overdue list, one keyset page at a time (issue 10): today from the maintained open rows
+/// by the partial index on (kind, due date); another date through the one "open as of" rule (`OpenAsOf`).
+extension SQLiteLedgerStore {
+    /// Columns `RowMapping.openItem` reads, of document `d`, customer `c`, salesperson `s`.
+    private static let openItemColumns = """
+        d.id, d.display_number, d.customer_id, c.code AS customer_code, c.name AS customer_name,
+        COALESCE(s.name, '') AS salesperson, d.region, d.channel, d.date, d.due_date, d.currency, d.total,
+        d.disputed
+        """
+
+    public func overdueItems(asOf: CivilDate, currency: Currency, order: OverdueOrder, after: OpenItem?,
+                             limit: Int) throws -> [OpenItem] {
+        guard limit > 0 else { return [] }
+        var arguments: StatementArguments = ["asOf": asOf.description, "currency": currency.code, "limit": limit]
+        if let after {
+            _ = arguments.append(contentsOf: ["lastDue": after.dueDate.description, "lastOpen": after.open,
+                                              "lastNumber": after.number])
+        }
+        return try read { db in
+            let today = try CustomerFiguresSQL.maintainedAreCurrent(db, asOf: asOf.description)
+            let open = today ? "o.open_amount" : "o.open"
+            let due = today ? "o.due_date" : "d.due_date"
+            var keyset = ""
+            if after != nil {
+                keyset = order == .dueDate
+                    ? " AND \(due) >= :lastDue AND (\(due) > :lastDue OR d.display_number > :lastNumber)"
+                    : " AND \(open) <= :lastOpen AND (\(open) < :lastOpen OR d.display_number > :lastNumber)"
+            }
+            let orderBy = order == .dueDate ? "\(due), d.display_number" : "\(open) DESC, d.display_number"
+            let sql: String
+            if today {
+                // By amount, the page's smallest amount first (one pass over the index, no join), so only the
+                // page's rows (and ties) are joined and sorted.
+                var floor = ""
+                if order == .amount {
+                    let below = after == nil ? "" : " AND open_amount < :lastOpen"
+                    let ties = after == nil ? "" : " OR o.open_amount = :lastOpen"
+                    floor = """
+                         AND (o.open_amount >= COALESCE((
+                           SELECT open_amount FROM open_item INDEXED BY open_item_due_open
+                           WHERE kind = 'invoice' AND open_amount <> 0 AND due_date < :asOf
+                             AND currency = :currency\(below)
+                           ORDER BY open_amount DESC LIMIT 1 OFFSET :limit - 1), -9223372036854775808)\(ties))
+                        """
+                }
+                sql = """
+                    SELECT \(Self.openItemColumns), o.open_amount AS open
+                    FROM open_item o INDEXED BY open_item_due_open
+                    JOIN document d ON d.id = o.id JOIN customer c ON c.id = d.customer_id
+                    LEFT JOIN salesperson s ON s.id = d.salesperson_id
+                    WHERE o.kind = 'invoice' AND o.open_amount <> 0 AND o.due_date < :asOf
+                      AND o.currency = :currency AND d.status = 'posted' AND d.date <= :asOf\(floor)\(keyset)
+                    ORDER BY \(orderBy) LIMIT :limit
+                    """
+            } else {
+                sql = """
+                    \(OpenAsOf.withInvoicesOpen(asOf: ":asOf"))
+                    SELECT \(Self.openItemColumns), o.open AS open
+                    FROM open_as_of o JOIN document d ON d.id = o.id JOIN customer c ON c.id = d.customer_id
+                    LEFT JOIN salesperson s ON s.id = d.salesperson_id
+                    WHERE o.open <> 0 AND d.kind = 'invoice' AND d.status = 'posted' AND d.date <= :asOf
+                      AND d.due_date < :asOf AND d.currency = :currency\(keyset)
+                    ORDER BY \(orderBy) LIMIT :limit
+                    """
+            }
+            return try Row.fetchAll(db, sql: sql, arguments: arguments).map(RowMapping.openItem)
+        }
+    }
+
+    public func overdueCounts(asOf: CivilDate) throws -> [Currency: Int] {
+        try read { db in
+            let today = try CustomerFiguresSQL.maintainedAreCurrent(db, asOf: asOf.description)
+            let sql = today ? """
+                SELECT currency, COUNT(*) AS n FROM open_item INDEXED BY open_item_due_open
+                WHERE kind = 'invoice' AND open_amount <> 0 AND due_date < :asOf
+                GROUP BY currency
+                """ : """
+                \(OpenAsOf.withInvoicesOpen(asOf: ":asOf"))
+                SELECT d.currency, COUNT(*) AS n FROM open_as_of o JOIN document d ON d.id = o.id
+                WHERE o.open <> 0 AND d.kind = 'invoice' AND d.status = 'posted' AND d.date <= :asOf
+                  AND d.due_date < :asOf
+                GROUP BY d.currency
+                """
+            var counts: [Currency: Int] = [:]
+            for row in try Row.fetchAll(db, sql: sql, arguments: ["asOf": asOf.description]) {
+                counts[try RowMapping.currency(row, "open_item")] = row[QueryColumns.count]
+            }
+            return counts
+        }
+    }
+}
