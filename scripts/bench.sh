@@ -32,7 +32,7 @@ measure() {
   WALL=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0;
            for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' "$DIR/time.txt")
   RSS=$(awk -F': ' '/Maximum resident set size/ { printf "%.1f", $2 / 1024 }' "$DIR/time.txt")
-  CPU=$(awk -F': ' '/(User|System) time \(seconds\)/ { s += $2 } END { printf "%.1f", s }' "$DIR/time.txt")
+  CPU=$(awk -F': ' '/(User|System) time \(seconds\)/ { s += $2 } END { printf "%.2f", s }' "$DIR/time.txt")
 }
 
 # Times a case RUNS times; sets MED and P95 (milliseconds) and PEAK (max RSS, MB).
@@ -84,8 +84,8 @@ bench_import() {
   measure sqlite3 "$DIR/bare.sqlite" ".import --csv $csv sales"
   [ "$(sqlite3 "$DIR/bare.sqlite" 'SELECT COUNT(*) FROM sales')" = "$rows" ] || { echo "bench: sqlite3 .import" >&2; return 1; }
   row "import sales, $rows rows (1 run)" "$(awk -v w="$ours" 'BEGIN { printf "%.0f", w * 1000 }')" "–" \
-      "$ours_rss" "**ours/sqlite3 .import $(ratio "$ours" "$WALL")×** (wall), CPU $ours_cpu s, \
-$(awk -v w="$ours" -v n="$rows" 'BEGIN { printf "%.0f", w * 1e6 / n }') µs per row"
+      "$ours_rss" "**ours/sqlite3 .import $(ratio "$ours" "$WALL")×** wall, $(ratio "$ours_cpu" "$CPU")× CPU; \
+CPU $ours_cpu s, $(awk -v c="$ours_cpu" -v n="$rows" 'BEGIN { printf "%.0f", c * 1e6 / n }') µs CPU per row"
   row "sqlite3 .import, same CSV (1 run)" "$(awk -v w="$WALL" 'BEGIN { printf "%.0f", w * 1000 }')" "–" "$RSS" \
       "CPU $CPU s"
   rm -f "$csv" "$idb" "$idb"-wal "$idb"-shm "$idb".audit-head "$DIR/bare.sqlite"
@@ -119,7 +119,8 @@ bench_size() {
   echo "| case | median ms | p95 ms | peak RSS MB | note |"
   echo "|---|---|---|---|---|"
   row "generate (bulk path, 1 run)" "$(awk -v w="$gen_wall" 'BEGIN { printf "%.0f", w * 1000 }')" "–" "$gen_rss" \
-      "$(awk -v w="$gen_wall" -v n="$n" 'BEGIN { printf "%.0f invoices/s", n / w }'), CPU $gen_cpu s"
+      "$(awk -v w="$gen_wall" -v n="$n" 'BEGIN { printf "%.0f invoices/s", n / w }'), CPU $gen_cpu s \
+($(awk -v c="$gen_cpu" -v n="$n" 'BEGIN { printf "%.0f", c * 1e6 / n }') µs per invoice)"
   row "ledger file size" "–" "–" "–" "$((bytes / n)) bytes per invoice ($((bytes / 1048576)) MB)"
   row "audit verify (1 run)" "$(awk -v w="$verify_wall" 'BEGIN { printf "%.0f", w * 1000 }')" "–" "$verify_rss" \
       "$audit entries"
