@@ -12,74 +12,122 @@ import SQLite3
 /// to a NUL, ill-formed sequences replaced by U+FFFD). Columns are read straight from SQLite into one reused
 /// buffer, hashed once per record — no `Row` values or strings per cell (issue 10: every record a bulk load
 /// writes is sealed). The same bytes as GRDB's `DatabaseValue` text of each cell.
-struct SealDigestBuilder {
-    private var message: [UInt8] = []
+final class SealDigestBuilder {
+    /// The record's bytes so far (`count` of `capacity`), grown by doubling; plain memory, so appending costs the
+    /// same in debug and release builds.
+    private var bytes: UnsafeMutablePointer<UInt8>
+    private var capacity = 1_024
+    private var count = 0
 
-    init() { message.reserveCapacity(1_024) }
+    init() { bytes = .allocate(capacity: capacity) }
+    deinit { bytes.deallocate() }
 
     /// Starts the record of `entity`.
-    mutating func start(_ entity: String) {
-        message.removeAll(keepingCapacity: true)
-        message.append(contentsOf: entity.utf8)
-        message.append(10)
+    func start(_ entity: String) {
+        count = 0
+        var name = entity
+        name.withUTF8 { append($0) }
+        append(10)
     }
 
     /// Adds columns `first..<first + count` of the statement's current row.
-    mutating func addColumns(_ statement: Statement, from first: Int32, count: Int32) {
+    func addColumns(_ statement: Statement, from first: Int32, count: Int32) {
         let handle = statement.sqliteStatement
         for index in first..<(first + count) { addColumn(handle, index) }
     }
 
     /// The SHA-256 of the record built since `start`.
-    func digest() -> [UInt8] { Array(SHA256.hash(data: message)) }
+    func digest() -> [UInt8] {
+        Array(SHA256.hash(data: UnsafeRawBufferPointer(start: bytes, count: count)))
+    }
 
-    private mutating func addColumn(_ handle: SQLiteStatement, _ index: Int32) {
-        let lengthAt = message.count
-        message.append(contentsOf: repeatElement(0, count: 8))
+    private func reserve(_ more: Int) {
+        guard count + more > capacity else { return }
+        var grown = capacity * 2
+        while count + more > grown { grown *= 2 }
+        let fresh = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
+        fresh.update(from: bytes, count: count)
+        bytes.deallocate()
+        bytes = fresh
+        capacity = grown
+    }
+
+    private func append(_ byte: UInt8) {
+        reserve(1)
+        bytes[count] = byte
+        count += 1
+    }
+
+    private func append(_ source: UnsafeBufferPointer<UInt8>) {
+        guard let base = source.baseAddress, source.count > 0 else { return }
+        reserve(source.count)
+        (bytes + count).update(from: base, count: source.count)
+        count += source.count
+    }
+
+    private func append(_ text: String) {
+        var text = text
+        text.withUTF8 { append($0) }
+    }
+
+    private func addColumn(_ handle: SQLiteStatement, _ index: Int32) {
+        reserve(8)
+        let lengthAt = count
+        count += 8
         switch sqlite3_column_type(handle, index) {
         case SQLITE_NULL:
-            message.append(0)
-            message.append(contentsOf: "null".utf8)
+            append(0)
+            append("null")
         case SQLITE_INTEGER:
             appendDecimal(sqlite3_column_int64(handle, index))
         case SQLITE_FLOAT:
-            message.append(contentsOf: String(sqlite3_column_double(handle, index)).utf8)
+            append(String(sqlite3_column_double(handle, index)))
         case SQLITE_TEXT:
             if let text = sqlite3_column_text(handle, index) {
-                let bytes = UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, index)))
-                if let end = Self.wellFormedEnd(bytes) {
-                    message.append(contentsOf: bytes[..<end])
+                let source = UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, index)))
+                if let end = Self.wellFormedEnd(source) {
+                    append(UnsafeBufferPointer(rebasing: source[..<end]))
                 } else {
-                    message.append(contentsOf: String(cString: text).utf8)
+                    append(String(cString: text))
                 }
             }
         default:
-            let count = Int(sqlite3_column_bytes(handle, index))
+            let size = Int(sqlite3_column_bytes(handle, index))
             if let blob = sqlite3_column_blob(handle, index) {
-                let bytes = UnsafeRawBufferPointer(start: blob, count: count)
-                for byte in bytes {
-                    message.append(Self.hexDigits[Int(byte >> 4)])
-                    message.append(Self.hexDigits[Int(byte & 0x0f)])
+                let source = blob.assumingMemoryBound(to: UInt8.self)
+                reserve(size * 2)
+                for offset in 0..<size {
+                    let byte = source[offset]
+                    bytes[count] = Self.hexDigits[Int(byte >> 4)]
+                    bytes[count + 1] = Self.hexDigits[Int(byte & 0x0f)]
+                    count += 2
                 }
             }
         }
-        var length = UInt64(message.count - lengthAt - 8).bigEndian
+        var length = UInt64(count - lengthAt - 8).bigEndian
         withUnsafeBytes(of: &length) { raw in
-            for offset in 0..<8 { message[lengthAt + offset] = raw[offset] }
+            for offset in 0..<8 { bytes[lengthAt + offset] = raw[offset] }
         }
     }
 
     private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
-    private mutating func appendDecimal(_ value: Int64) {
-        if value < 0 { message.append(45) }
+    private func appendDecimal(_ value: Int64) {
+        reserve(20)
+        if value < 0 { append(45) }
         var magnitude = value.magnitude
-        let start = message.count
+        let first = count
         repeat {
-            message.append(UInt8(48 + magnitude % 10))
+            bytes[count] = UInt8(48 + magnitude % 10)
+            count += 1
             magnitude /= 10
         } while magnitude > 0
-        message[start...].reverse()
+        var (low, high) = (first, count - 1)
+        while low < high {
+            (bytes[low], bytes[high]) = (bytes[high], bytes[low])
+            low += 1
+            high -= 1
+        }
     }
 
     /// Where the text ends (its length, or the first NUL) when it is well-formed UTF-8 up to there, so its bytes
@@ -137,7 +185,7 @@ extension RecordSeal {
     static func pendingDigests(_ keys: [SealKey], db: Database) throws -> [[UInt8]?] {
         var result: [[UInt8]?] = []
         result.reserveCapacity(keys.count)
-        var builder = SealDigestBuilder()
+        let builder = SealDigestBuilder()
         var start = 0
         while start < keys.count {
             let entity = keys[start].entity
@@ -145,7 +193,7 @@ extension RecordSeal {
             while end < keys.count && keys[end].entity == entity { end += 1 }
             let run = keys[start..<end]
             switch entity {
-            case "document": try documents(run, db: db, builder: &builder, into: &result)
+            case "document": try documents(run, db: db, builder: builder, into: &result)
             case "receipt", "allocation":
                 let statement = try db.cachedStatement(sql: pendingSQL[entity] ?? "")
                 let columns = Int32(entity == "receipt" ? receiptColumns.count : allocationColumns.count)
@@ -168,7 +216,7 @@ extension RecordSeal {
         return result
     }
 
-    private static func documents(_ run: ArraySlice<SealKey>, db: Database, builder: inout SealDigestBuilder,
+    private static func documents(_ run: ArraySlice<SealKey>, db: Database, builder: SealDigestBuilder,
                                   into result: inout [[UInt8]?]) throws {
         let documentStatement = try db.cachedStatement(sql: pendingSQL["document"] ?? "")
         let lineStatement = try db.cachedStatement(sql: pendingSQL["line"] ?? "")
