@@ -11,6 +11,7 @@
 #   BENCH_SMOKE=1            — only check: generate, verify the audit chain and counts; print no timings
 #   BENCH_QUERY_BIN=path     — the in-process query benchmark (default salesledger-bench next to BENCH_BIN)
 #   BENCH_SEARCH_CUSTOMERS=100000 — customers of the search case's own ledger (1,000 invoices; 0 skips it)
+#   BENCH_ONLY=import        — only `import sales` of an N-row CSV next to sqlite3 `.import` (N from BENCH_SIZES)
 set -euo pipefail
 SIZES=${BENCH_SIZES:-10000,100000}
 RUNS=${BENCH_RUNS:-5}
@@ -32,7 +33,7 @@ measure() {
   WALL=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, p, ":"); s = 0;
            for (i = 1; i <= n; i++) s = s * 60 + p[i]; print s }' "$DIR/time.txt")
   RSS=$(awk -F': ' '/Maximum resident set size/ { printf "%.1f", $2 / 1024 }' "$DIR/time.txt")
-  CPU=$(awk -F': ' '/(User|System) time \(seconds\)/ { s += $2 } END { printf "%.1f", s }' "$DIR/time.txt")
+  CPU=$(awk -F': ' '/(User|System) time \(seconds\)/ { s += $2 } END { printf "%.2f", s }' "$DIR/time.txt")
 }
 
 # Times a case RUNS times; sets MED and P95 (milliseconds) and PEAK (max RSS, MB).
@@ -68,6 +69,29 @@ machine() {
        "$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo), load $(cut -d' ' -f1-3 /proc/loadavg)"
 }
 
+# `import sales` of an N-row CSV next to the sqlite3 shell's `.import` of the same file into a bare table, in the
+# same run (issue 10: ours ≤ 10× sqlite3). Prints two table rows; the ratio is ours/sqlite3 in wall time.
+bench_import() {
+  local rows=$1 csv=$DIR/sales-$1.csv
+  awk -v n="$rows" 'BEGIN { print "date,number,customer,amount,note";
+    for (i = 1; i <= n; i++) printf "2026-%02d-%02d,IMP-%07d,导入客户%d,%d.%02d,bench\n",
+      i % 12 + 1, i % 28 + 1, i, i % 5000, 100 + i % 9000, i % 100 }' > "$csv"
+  local idb=$DIR/import-$rows.sqlite
+  rm -f "$idb" "$idb"-wal "$idb"-shm "$idb".audit-head
+  measure $BIN --db "$idb" --today $TODAY --user bench import sales "$csv"
+  grep -q "imported" "$DIR/out.txt" || { echo "bench: import sales: $(cat "$DIR/out.txt" "$DIR/err.txt")" >&2; return 1; }
+  local ours=$WALL ours_rss=$RSS ours_cpu=$CPU
+  rm -f "$DIR/bare.sqlite"
+  measure sqlite3 "$DIR/bare.sqlite" ".import --csv $csv sales"
+  [ "$(sqlite3 "$DIR/bare.sqlite" 'SELECT COUNT(*) FROM sales')" = "$rows" ] || { echo "bench: sqlite3 .import" >&2; return 1; }
+  row "import sales, $rows rows (1 run)" "$(awk -v w="$ours" 'BEGIN { printf "%.0f", w * 1000 }')" "–" \
+      "$ours_rss" "**ours/sqlite3 .import $(ratio "$ours" "$WALL")×** wall, $(ratio "$ours_cpu" "$CPU")× CPU; \
+CPU $ours_cpu s, $(awk -v c="$ours_cpu" -v n="$rows" 'BEGIN { printf "%.0f", c * 1e6 / n }') µs CPU per row"
+  row "sqlite3 .import, same CSV (1 run)" "$(awk -v w="$WALL" 'BEGIN { printf "%.0f", w * 1000 }')" "–" "$RSS" \
+      "CPU $CPU s"
+  rm -f "$csv" "$idb" "$idb"-wal "$idb"-shm "$idb".audit-head "$DIR/bare.sqlite"
+}
+
 bench_size() {
   local n=$1 db=$DIR/ledger-$n.sqlite
   rm -f "$db" "$db"-wal "$db"-shm "$db".audit-head
@@ -96,7 +120,8 @@ bench_size() {
   echo "| case | median ms | p95 ms | peak RSS MB | note |"
   echo "|---|---|---|---|---|"
   row "generate (bulk path, 1 run)" "$(awk -v w="$gen_wall" 'BEGIN { printf "%.0f", w * 1000 }')" "–" "$gen_rss" \
-      "$(awk -v w="$gen_wall" -v n="$n" 'BEGIN { printf "%.0f invoices/s", n / w }'), CPU $gen_cpu s"
+      "$(awk -v w="$gen_wall" -v n="$n" 'BEGIN { printf "%.0f invoices/s", n / w }'), CPU $gen_cpu s \
+($(awk -v c="$gen_cpu" -v n="$n" 'BEGIN { printf "%.0f", c * 1e6 / n }') µs per invoice)"
   row "ledger file size" "–" "–" "–" "$((bytes / n)) bytes per invoice ($((bytes / 1048576)) MB)"
   row "audit verify (1 run)" "$(awk -v w="$verify_wall" 'BEGIN { printf "%.0f", w * 1000 }')" "–" "$verify_rss" \
       "$audit entries"
@@ -129,20 +154,7 @@ bench_size() {
     repeat ledger -f "$DIR/j-$n.journal" bal assets:receivable; theirs=$MED; RUNS=$RUNS_SAVED
     row "ledger bal assets:receivable" "$MED" "$P95" "$PEAK" "ours/theirs (aging) $(ratio "$aging" "$theirs")"
   fi
-  # Import: the same CSV through `import sales` and through sqlite3 .import into a bare table.
-  local rows=$(( n > 100000 ? 100000 : n )) csv=$DIR/sales-$n.csv
-  awk -v n="$rows" 'BEGIN { print "date,number,customer,amount,note";
-    for (i = 1; i <= n; i++) printf "2026-%02d-%02d,IMP-%07d,导入客户%d,%d.%02d,bench\n",
-      i % 12 + 1, i % 28 + 1, i, i % 5000, 100 + i % 9000, i % 100 }' > "$csv"
-  local idb=$DIR/import-$n.sqlite
-  rm -f "$idb" "$idb"-wal "$idb"-shm "$idb".audit-head
-  measure $BIN --db "$idb" --today $TODAY --user bench import sales "$csv"
-  local ours_import=$WALL ours_import_rss=$RSS ours_import_cpu=$CPU
-  rm -f "$DIR/bare.sqlite"
-  measure sqlite3 "$DIR/bare.sqlite" ".import --csv $csv sales"
-  row "import sales, $rows rows (1 run)" "$(awk -v w="$ours_import" 'BEGIN { printf "%.0f", w * 1000 }')" "–" \
-      "$ours_import_rss" "ours/sqlite3 .import $(ratio "$ours_import" "$WALL"), CPU $ours_import_cpu s"
-  row "sqlite3 .import, same CSV (1 run)" "$(awk -v w="$WALL" 'BEGIN { printf "%.0f", w * 1000 }')" "–" "$RSS" ""
+  bench_import "$n"
   # The report queries timed in-process (no process start): salesledger-bench --ledger (built by `make bench`).
   local qbench=${BENCH_QUERY_BIN:-$(dirname "$BIN")/salesledger-bench}
   if [ -x "$qbench" ]; then
@@ -169,5 +181,13 @@ bench_search() {
 }
 
 [ -n "${BENCH_SMOKE:-}" ] || { ensure_tools; echo "## salesledger benchmarks $(date -u +%Y-%m-%dT%H:%MZ)"; machine; }
-for n in ${SIZES//,/ }; do bench_size "$n"; done
-[ -n "${BENCH_SMOKE:-}" ] || bench_search "${BENCH_SEARCH_CUSTOMERS:-100000}"
+for n in ${SIZES//,/ }; do
+  if [ "${BENCH_ONLY:-}" = import ]; then
+    printf '\n### import, %s rows; %s\n\n| case | median ms | p95 ms | peak RSS MB | note |\n|---|---|---|---|---|\n' \
+      "$n" "$(machine)"
+    bench_import "$n"
+  else
+    bench_size "$n"
+  fi
+done
+[ -n "${BENCH_SMOKE:-}" ] || [ "${BENCH_ONLY:-}" = import ] || bench_search "${BENCH_SEARCH_CUSTOMERS:-100000}"

@@ -61,7 +61,8 @@ public struct SampleGenerator {
         let resumed = try runner.bulkLoadMarker(name: Self.loadName)
         if let resumed, resumed.parameters != parameters {
             throw LedgerError.refused("an interrupted sample generate (\(resumed.parameters)) is in this ledger: "
-                                      + "run it again with those options (and --today) to finish it")
+                                      + "run it again with those options (and --today) to finish it, "
+                                      + "or give it up with sample generate --abandon")
         }
         var rng = SplitMix64(seed: seed)
         var report = LoadReport(name: "generated-\(language.rawValue)")

@@ -13,6 +13,11 @@ final class SQLiteTransaction: LedgerTransaction {
     /// same few); cleared by every write of those tables through this transaction.
     var customersByCode: [String: Customer] = [:]
     var productsBySKU: [String: Product] = [:]
+    /// Dated prices by product id, read once per transaction (every invoice line reads its product's list price);
+    /// cleared by every write of products or prices through this transaction.
+    var pricesByProduct: [Int64: [ProductPrice]] = [:]
+    /// Salespeople read by code (every generated invoice names one); salespeople are only ever inserted.
+    var salespeopleByCode: [String: Salesperson] = [:]
     init(db: Database, auditKey: SymmetricKey? = nil) {
         self.db = db
         self.auditKey = auditKey
@@ -23,6 +28,8 @@ final class SQLiteTransaction: LedgerTransaction {
         reminderRulesCache = nil
         customersByCode.removeAll()
         productsBySKU.removeAll()
+        pricesByProduct.removeAll()
+        salespeopleByCode.removeAll()
     }
 
     // MARK: - Customers, products, salespeople
@@ -98,8 +105,11 @@ final class SQLiteTransaction: LedgerTransaction {
     }
 
     func salesperson(code: String) throws -> Salesperson? {
-        try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM salesperson WHERE code = ?"),
-                         arguments: [code]).map(RowMapping.salesperson)
+        if let cached = salespeopleByCode[code] { return cached }
+        let found = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM salesperson WHERE code = ?"),
+                                     arguments: [code]).map(RowMapping.salesperson)
+        if let found { salespeopleByCode[code] = found }
+        return found
     }
 
     func insert(_ s: Salesperson) throws -> Int64 {
@@ -110,13 +120,12 @@ final class SQLiteTransaction: LedgerTransaction {
     // MARK: - Numbers and documents
 
     func nextNumber(series: String, year: Int) throws -> Int {
-        try db.cachedStatement(sql: """
+        // One statement per number (every posted document and receipt takes one): bump and read back together.
+        try Int.fetchOne(db.cachedStatement(sql: """
             INSERT INTO number_series (series, year, last_number) VALUES (?, ?, 1)
             ON CONFLICT(series, year) DO UPDATE SET last_number = last_number + 1
-            """).execute(arguments: [series, year])
-        return try Int.fetchOne(db.cachedStatement(sql: "SELECT last_number FROM number_series WHERE series = ? AND "
-                                                        + "year = ?"),
-                                arguments: [series, year]) ?? 1
+            RETURNING last_number
+            """), arguments: [series, year]) ?? 1
     }
 
     func insert(_ inv: Invoice) throws -> Int64 {

@@ -37,6 +37,17 @@ enum CLIChinese {
         "to": "至", "total": "合计", "unit_price": "单价", "who": "跟进人", "TOTAL": "合计",
     ]
 
+    /// Long sentences of `sample generate` (issue 10), kept apart so the pattern tables stay quick to type-check.
+    static let interruptedLoad: (pattern: String, zh: String) = (
+        #"^an interrupted sample generate \((.*)\) is in this ledger: run it again with those options "#
+            + #"\(and --today\) to finish it, or give it up with sample generate --abandon$"#,
+        "账套中有一次中断的示例账套生成（$1）：请用相同的选项（及 --today）再运行一次以完成，"
+            + "或用 'sample generate --abandon' 放弃")
+    static let abandonedLoad: (pattern: String, zh: String) = (
+        #"^abandoned the interrupted sample generate \((.*)\): kept the (\d+) invoices and (\d+) receipts "#
+            + #"it had committed$"#,
+        "已放弃中断的示例账套生成（$1）：其已提交的 $2 张销售单和 $3 张收款单保留在账套中")
+
     /// A table header in Chinese (unknown names unchanged).
     static func header(_ name: String) -> String { isOn ? headers[name] ?? name : name }
 
@@ -107,9 +118,9 @@ enum CLIChinese {
         (#"^waiting for the ledger: (.*) is writing to it \(up to (\d+) s\)$"#, "等待账套：$1 正在写入（最多等 $2 秒）"),
         (#"^ledger busy \(import by (.*) in progress\), waiting…$"#, "账套正忙（$1 正在导入），等待中…"),
         (#"^ledger busy \(sample generate by (.*) in progress\), waiting…$"#, "账套正忙（$1 正在生成示例账套），等待中…"),
-        (#"^an interrupted sample generate \((.*)\) is in this ledger: "#
-            + #"run it again with those options \(and --today\) to finish it$"#,
-         "账套中有一次中断的示例账套生成（$1）：请用相同的选项（及 --today）再运行一次以完成"),
+        (interruptedLoad.pattern, interruptedLoad.zh),
+        (#"^no interrupted sample generate in this ledger: nothing to abandon$"#,
+         "账套中没有中断的示例账套生成：无需放弃"),
         (#"^every generated customer code is archived in this ledger: nothing to generate invoices for$"#,
          "生成的客户编码在本账套中均已归档：无法生成销售单"),
         (#"^every generated product code is archived in this ledger: nothing to generate invoices for$"#,
@@ -197,6 +208,10 @@ enum CLIChinese {
         (#"^recorded (\S+): (\S+) (\w+); allocated to (\d+) invoice\(s\); (.*)$"#, "已录入收款单 $1：$2 $3；核销 $4 张销售单；$5"),
         (#"^ok: (\d+) audit entries, chain intact; integrity ok$"#, "正常：$1 条审计记录，哈希链完整；完整性检查通过"),
         (#"^backup written: (.*)$"#, "备份已写入：$1"),
+        (abandonedLoad.pattern, abandonedLoad.zh),
+        (#"^they are posted, with audit entries: void them or start a new ledger to be rid of them$"#,
+         "这些单据已过账并附有审计记录：如需去除，请作废或新建账套"),
+        (#"^resuming the interrupted sample generate \((.*)\)$"#, "继续中断的示例账套生成（$1）"),
         // Imports and the receipt review (issue 15).
         (#"^(.*): (\d+) row\(s\) checked, (\d+) rejected, (\d+) left out \((\S+), separator tab\)$"#,
          "$1：已检查 $2 行，拒绝 $3 行，略过 $4 行（编码 $5，分隔符为制表符）"),

@@ -40,7 +40,8 @@ struct SampleCommand: ParsableCommand {
             discussion: """
                 The load commits every 20,000 commands or so. Interrupted (killed, power cut), it leaves whole \
                 chunks and a marker; the same command again resumes it and writes the ledger an uninterrupted run \
-                writes.
+                writes. --abandon gives it up instead: the marker goes, what it committed stays (posted documents \
+                with audit entries).
                 """)
         @OptionGroup var global: GlobalOptions
         @Option(help: "Number of customers.") var customers = 200
@@ -51,6 +52,10 @@ struct SampleCommand: ParsableCommand {
             exist are reused.
             """) var force = false
         @Option(help: .hidden) var commitEvery = 20_000
+        @Flag(help: """
+            Abandon the interrupted load instead of resuming it (manager or admin): the invoices and receipts it \
+            committed stay, posted and audited; other options may run afterwards.
+            """) var abandon = false
 
         func validate() throws {
             guard customers >= 1,
@@ -61,6 +66,13 @@ struct SampleCommand: ParsableCommand {
 
         func run() throws {
             let (store, service) = try global.openLedger()
+            if abandon {
+                let marker = try service.run(AbandonBulkLoad(load: SampleGenerator.loadName))
+                print("abandoned the interrupted sample generate (\(marker.parameters)): kept the "
+                      + "\(marker.invoicesDone) invoices and \(marker.receiptsDone) receipts it had committed")
+                print("they are posted, with audit entries: void them or start a new ledger to be rid of them")
+                return
+            }
             let interrupted = try store.interruptedLoad(name: SampleGenerator.loadName)
             // An interrupted load is resumed (same options) or refused by the generator (other options).
             if interrupted == nil { try SampleCommand.refuseNonEmpty(store, force: force) }

@@ -6,12 +6,15 @@
 enum CreditControl {
     static func check(customer: Customer, newTotal: Money, tx: any LedgerTransaction, context: CommandContext,
                       overrideReason: String?) throws {
+        let stopDays = try tx.reminderRules().policy(forClass: customer.customerClass).stopCreditFromDays
+        // The hold-deciding figures only (no overdue sum), and bills only where a limit makes them count: the rule
+        // (`CreditExposure.evaluate`) reads neither otherwise, so its hold reasons are the same (issue 10).
         let exposure = CreditExposure.evaluate(
             customer: customer,
-            position: try tx.creditPosition(customerID: customer.id, currency: customer.currency, asOf: context.today),
-            asOf: context.today,
-            stopCreditFromDays: try tx.reminderRules().policy(forClass: customer.customerClass).stopCreditFromDays,
-            newSale: newTotal.minorUnits, bills: try tx.acceptanceBills(customerID: customer.id))
+            position: try tx.creditHoldPosition(customerID: customer.id, currency: customer.currency,
+                                                asOf: context.today, stopCreditFromDays: stopDays),
+            asOf: context.today, stopCreditFromDays: stopDays, newSale: newTotal.minorUnits,
+            bills: customer.creditLimit == nil ? [] : try tx.acceptanceBills(customerID: customer.id))
         guard exposure.isOnHold else { return }
         guard let reason = overrideReason?.trimmingSpaces(), !reason.isEmpty else {
             throw LedgerError.creditHold(exposure.holdReasons.map(\.message))

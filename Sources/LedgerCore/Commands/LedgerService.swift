@@ -173,16 +173,40 @@ public final class LedgerService {
                                      creditOverdueDays: creditOverdueDays)
         let outcome = try command.execute(in: tx, context: context)
         let draft = AuditDraft(
-            actor: actor, timestampUTC: utcTimestamp(wallClock()), command: C.name,
+            actor: actor, timestampUTC: stamps.timestamp(wallClock()), command: C.name,
             payload: AuditJSON.payload(command), changes: context.changes,
-            outcome: AuditJSON.outcome(outcome), businessDate: context.today.description)
+            outcome: AuditJSON.outcome(outcome), businessDate: stamps.date(context.today))
         if let audit { try audit.add(draft, tx: tx) } else { try tx.appendAudit(draft) }
         return outcome
     }
 
+    /// The texts of the last audit time and business date, kept: a bulk load stamps thousands of commands with the
+    /// same second and day (issue 10).
+    private let stamps = AuditStamps()
+
     static func ledgerError(_ error: any Error) -> LedgerError {
         if let ledger = error as? LedgerError { return ledger }
         return .storage(String(describing: error))
+    }
+}
+
+/// The last audit timestamp and business date as text (see `LedgerService.execute`).
+final class AuditStamps {
+    private var seconds = Int64.min
+    private var secondsText = ""
+    private var day: CivilDate?
+    private var dayText = ""
+
+    /// `utcTimestamp(seconds)`, formatted again only when the second changes.
+    func timestamp(_ now: Int64) -> String {
+        if now != seconds { (seconds, secondsText) = (now, utcTimestamp(now)) }
+        return secondsText
+    }
+
+    /// `date.description`, formatted again only when the day changes.
+    func date(_ date: CivilDate) -> String {
+        if date != day { (day, dayText) = (date, date.description) }
+        return dayText
     }
 }
 

@@ -1,7 +1,7 @@
 /// The progress of a bulk load that commits in chunks (issue 10), kept in the ledger in the same transaction as each
 /// chunk: a load killed in the middle leaves whole chunks and this marker, and running the same load again resumes
 /// after the last committed chunk. Deleted in the load's last transaction.
-public struct BulkLoadMarker: Hashable, Sendable {
+public struct BulkLoadMarker: Hashable, Sendable, Codable {
     /// Which load: `sample generate`.
     public var name: String
     /// The load's options as one text (`lang=zh customers=200 invoices=3000 seed=1 today=2026-06-30`); a resume

@@ -57,6 +57,11 @@ public protocol LedgerTransaction: ReceivablesTransaction, ClassificationTransac
     func unappliedCredits(customerID: Int64) throws -> [UnappliedCredit]
     /// Credit control's figures of the customer as aggregates (no list of open invoices; issue 10).
     func creditPosition(customerID: Int64, currency: Currency, asOf: CivilDate) throws -> CreditPosition
+    /// What deciding a credit hold on `asOf` reads, for posting (issue 10: no open invoice summed per post): the
+    /// open and unapplied sums of `creditPosition`, `overdue` left 0 (no hold depends on it), and `oldestOpen` only
+    /// when it is at least `stopCreditFromDays` overdue (it then names the hold), else nil.
+    func creditHoldPosition(customerID: Int64, currency: Currency, asOf: CivilDate,
+                            stopCreditFromDays: Int) throws -> CreditPosition
 
     func user(name: String) throws -> LedgerUser?
     func save(_ user: LedgerUser) throws
@@ -108,5 +113,11 @@ extension LedgerTransaction {
     public func creditPosition(customerID: Int64, currency: Currency, asOf: CivilDate) throws -> CreditPosition {
         CreditPosition.from(open: try openInvoices(customerID: customerID),
                             unapplied: try unappliedCredits(customerID: customerID), currency: currency, asOf: asOf)
+    }
+
+    /// The full position, for a store without a cheaper query.
+    public func creditHoldPosition(customerID: Int64, currency: Currency, asOf: CivilDate,
+                                   stopCreditFromDays: Int) throws -> CreditPosition {
+        try creditPosition(customerID: customerID, currency: currency, asOf: asOf)
     }
 }

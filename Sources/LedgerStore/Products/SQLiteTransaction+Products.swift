@@ -4,6 +4,7 @@ import LedgerCore
 extension SQLiteTransaction {
     func update(_ p: Product) throws {
         productsBySKU.removeAll()
+        pricesByProduct.removeAll()
         try db.execute(sql: """
             UPDATE product SET sku = ?, name = ?, category = ?, unit = ?, unit_price = ?, currency = ?, tax_rate_bp = ?,
               pinyin = ?, pinyin_initials = ?, archived = ? WHERE id = ?
@@ -18,11 +19,13 @@ extension SQLiteTransaction {
 
     func deleteProduct(id: Int64) throws {
         productsBySKU.removeAll()
+        pricesByProduct.removeAll()
         try db.execute(sql: "DELETE FROM product_price WHERE product_id = ?", arguments: [id])
         try db.execute(sql: "DELETE FROM product WHERE id = ?", arguments: [id])
     }
 
     func save(_ price: ProductPrice) throws {
+        pricesByProduct.removeAll()
         try db.execute(sql: """
             INSERT INTO product_price (product_id, valid_from, unit_price, currency) VALUES (?,?,?,?)
             ON CONFLICT(product_id, valid_from) DO UPDATE SET unit_price = excluded.unit_price,
@@ -32,7 +35,10 @@ extension SQLiteTransaction {
     }
 
     func productPrices(productID: Int64) throws -> [ProductPrice] {
-        try ProductRows.prices(db, productID: productID)
+        if let cached = pricesByProduct[productID] { return cached }
+        let prices = try ProductRows.prices(db, productID: productID)
+        pricesByProduct[productID] = prices
+        return prices
     }
 
     func creditedLines(invoiceID: Int64) throws -> [Int: CreditedLine] {

@@ -52,16 +52,45 @@ extension SQLiteTransaction {
         if let due = try String.fetchOne(db.cachedStatement(sql: """
             SELECT MIN(earliest_open_due) FROM customer_balance WHERE customer_id = ?
             """), arguments: [customerID]), let date = try Self.storedDate(due, customerID: customerID),
-           let number = try String.fetchOne(db.cachedStatement(sql: """
-            SELECT MIN(d.display_number) FROM open_item o
-            JOIN document d ON d.id = o.id
-            WHERE o.customer_id = ? AND o.kind = 'invoice' AND o.open_amount <> 0 AND o.due_date = ?
-            """), arguments: [customerID, due]) {
+           let number = try String.fetchOne(db.cachedStatement(sql: Self.oldestNumberSQL),
+                                            arguments: [customerID, due]) {
             oldest = (number, date)
         }
         return CreditPosition(openInvoices: balance?[QueryColumns.openInvoices] ?? 0, overdue: overdue,
                               unappliedCredit: balance?[QueryColumns.unappliedCredits] ?? 0, oldestOpen: oldest)
     }
+
+    /// Credit control's deciding figures (see `LedgerTransaction.creditHoldPosition`) from the customer's
+    /// maintained balance rows alone (one statement, one primary-key range); the oldest open invoice's number is
+    /// read only when it has reached the stop level, which is what names the hold.
+    func creditHoldPosition(customerID: Int64, currency: Currency, asOf: CivilDate,
+                            stopCreditFromDays: Int) throws -> CreditPosition {
+        let statement = try db.cachedStatement(sql: """
+            SELECT COALESCE(SUM(CASE WHEN currency = ?2 THEN open_invoices END), 0) AS open_invoices,
+                   COALESCE(SUM(CASE WHEN currency = ?2 THEN unapplied_credits END), 0) AS unapplied_credits,
+                   MIN(earliest_open_due) AS due_date
+            FROM customer_balance WHERE customer_id = ?1
+            """)
+        guard let row = try Row.fetchOne(statement, arguments: [customerID, currency.code]) else {
+            return CreditPosition(openInvoices: 0, overdue: 0, unappliedCredit: 0, oldestOpen: nil)
+        }
+        var oldest: (String, CivilDate)?
+        if let due: String = row[QueryColumns.dueDate], let date = try Self.storedDate(due, customerID: customerID),
+           date.days(to: asOf) >= stopCreditFromDays,
+           let number = try String.fetchOne(db.cachedStatement(sql: Self.oldestNumberSQL),
+                                            arguments: [customerID, due]) {
+            oldest = (number, date)
+        }
+        return CreditPosition(openInvoices: row[QueryColumns.openInvoices], overdue: 0,
+                              unappliedCredit: row[QueryColumns.unappliedCredits], oldestOpen: oldest)
+    }
+
+    /// The lowest number among the customer's open invoices due on a date.
+    private static let oldestNumberSQL = """
+        SELECT MIN(d.display_number) FROM open_item o
+        JOIN document d ON d.id = o.id
+        WHERE o.customer_id = ? AND o.kind = 'invoice' AND o.open_amount <> 0 AND o.due_date = ?
+        """
 
     /// A maintained due date; one that is not a date is an error naming the balance row, never "no oldest".
     private static func storedDate(_ text: String, customerID: Int64) throws -> CivilDate? {

@@ -41,11 +41,11 @@ enum AuditAppender {
         let keys = try Row.fetchAll(db.cachedStatement(sql: "SELECT entity, id FROM seal_pending ORDER BY entity, id"))
             .map(SealKey.init(row:))
         guard !keys.isEmpty else { return [] }
+        let digests = try RecordSeal.pendingDigests(keys, db: db)
         try db.cachedStatement(sql: "DELETE FROM seal_pending").execute()
         var blob: [UInt8] = []
         blob.reserveCapacity(keys.count * 36)
-        for key in keys { SealBlob.append(key, digest: try RecordSeal.digest(entity: key.entity, id: key.id, db: db),
-                                          into: &blob) }
+        for (key, digest) in zip(keys, digests) { SealBlob.append(key, digest: digest, into: &blob) }
         return blob
     }
 

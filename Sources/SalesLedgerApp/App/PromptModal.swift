@@ -31,8 +31,7 @@ struct PromptModal<Owner: ModalOwner>: Modal {
     mutating func handle(_ event: Event, context: AppContext) -> ModalStep<Owner> {
         if case .paste = event, pristine { input.setText("") }
         guard case .key(let key) = event else {
-            pristine = false
-            _ = input.handle(event)
+            if input.handle(event) { pristine = false }
             return .stay
         }
         switch key {
@@ -40,8 +39,8 @@ struct PromptModal<Owner: ModalOwner>: Modal {
         case .enter: return submit(input.text.trimmingCharacters(in: .whitespaces), context)
         default:
             if pristine, case .char = key { input.setText("") }
-            pristine = false
-            _ = input.handle(event)
+            // A key the field does not use (^B, ↑) leaves the pre-filled text selected.
+            if input.handle(event) { pristine = false }
             return .stay
         }
     }
