@@ -40,4 +40,17 @@ import TerminalUI
         #expect(h.text.contains("'x' is not N:QTY"), "\(h.text)")
         #expect(try h.store.summary().creditNotes == 0)
     }
+
+    /// A dispute with an empty reason keeps its prompt open (the next keys are typed, not run as commands).
+    @Test func anEmptyDisputeReasonKeepsThePromptOpen() throws {
+        var h = try AppHarness(language: .zh, size: Size(width: 100, height: 30), seedLedger: FapiaoEntryTests.seed)
+        h.press(.function(9), .enter, .char("d"), .enter)
+        #expect(h.text.contains("争议原因："), "\(h.text)")
+        #expect(h.text.contains("必须填写原因"), "\(h.text)")
+        h.type("cq")                                                 // typed into the prompt, not run
+        h.press(.enter)
+        let invoice = try #require(try h.store.invoiceDocument(number: "INV-2026-000001"))
+        #expect(invoice.isDisputed && invoice.disputeReason == "cq")
+        #expect(try h.store.summary().creditNotes == 0)
+    }
 }

@@ -46,6 +46,7 @@ extension Strings {
         (#"^'(.*)' is not an e-mail address$"#, "'$1' 不是有效的邮箱地址"),
         (#"^must be 0 or more$"#, "不能为负数"),
         (#"^is required$"#, "必填"),
+        (#"^a reason is required$"#, "必须填写原因"),
         // The receipt import and its review (issue 15).
         (#"^(.+) is already in the ledger \(skip the row\)$"#, "$1 已在账中（请跳过该行）"),
         (#"^(.+) is already in the ledger \(imported before\?\)$"#, "$1 已在账中（是否已导入过？）"),

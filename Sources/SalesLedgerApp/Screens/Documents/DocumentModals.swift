@@ -21,6 +21,8 @@ extension DocumentView: KeyedModal {
                 guard let doc = view.detail?.document else { return .stay }
                 return .push(PromptModal<DocumentsScreen>(DocumentView.label(prompt, doc: doc, s)) { text, _ in
                     if prompt == .credit { return DocumentView.askCreditReason(lines: text, doc: doc, s) }
+                    // A void or a dispute says why: the prompt stays open on an empty reason.
+                    if text.isEmpty { return .report(.error(s.t("a reason is required", "必须填写原因"))) }
                     return .close { screen, context in
                         let outcome = DocumentView.run(prompt, text, doc: doc, context: context)
                         screen.refresh(context: context)
