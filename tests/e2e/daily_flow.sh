@@ -21,6 +21,7 @@ if [ "$FLOW_LANG" = zh ]; then
   L_RECORDED=收款单已录入 L_UNAPPLIED=预收款 L_ADDCUST=新增客户 L_ADDPROD=新增商品 L_DOCS=单据
   L_ALLOC=核销 L_PREVIEW='预览 RCT-2026-000001：INV-2026-000003 62.70；剩余预收款 0.00'
   L_ALLOCATED='已核销 RCT-2026-000001：INV-2026-000003 62.70' L_OPENBAL=应收余额
+  L_CREDIT_REASON='红字冲销原因（回车即过账）' L_REASON_REQUIRED='必须填写原因'
 else
   L_WELCOME='Welcome to SalesLedger' L_SETUP='Set up this ledger' L_SETDONE='set up' L_PRODUCTS=Products L_SAVED=Saved
   L_CUSTOMERS=Customers L_POSTED=Posted L_DRAFTS=Drafts L_REOPENED='Draft D[0-9]+ reopened' L_CONTACTS='Contact history'
@@ -29,6 +30,7 @@ else
   L_ALLOC='Allocation \(核销\)'
   L_PREVIEW='Preview RCT-2026-000001: INV-2026-000003 62.70; leaves 0.00 unapplied'
   L_ALLOCATED='Allocated RCT-2026-000001: INV-2026-000003 62.70' L_OPENBAL='Open balance'
+  L_CREDIT_REASON='Reason for the credit note \(Enter posts it\)' L_REASON_REQUIRED='a reason is required'
 fi
 
 "$T" start "$s" 120x40 "$SL_BIN" --db "$db" --today $TODAY --lang "$FLOW_LANG"
@@ -128,6 +130,12 @@ wait_for "INV-2026-000001 " 5 "document opened"
 wait_for "\\*运费" 5 "free line shown with its mark"
 "$T" keys "$s" c
 "$T" type "$s" 1:1
+"$T" keys "$s" Enter
+# The reason prompt is the confirmation: an empty reason is refused, nothing is posted until one is given.
+wait_for "$L_CREDIT_REASON" 5 "credit by line asks for a reason"
+"$T" keys "$s" Enter
+wait_for "$L_REASON_REQUIRED" 5 "an empty reason is refused"
+"$T" type "$s" "one chair returned"
 "$T" keys "$s" Enter
 wait_for "CN-2026-000001: 100.00 \\+ 13.00" 5 "credit note of one chair at 13 %"
 "$T" keys "$s" Escape
