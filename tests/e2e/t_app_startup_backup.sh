@@ -18,7 +18,7 @@ wait_for '^ *Code +Name' 10 "customers screen while the daily backup runs"
 wait_for 'Total open' 10 "receivables screen"
 "$T" keys "$s" F10
 wait_for '^\[exited with status 0\]|Quit' 10 "quit"
-screen_has 'Quit' && { "$T" keys "$s" y; wait_for '^\[exited with status 0\]' 30 "quit confirmed"; }
+screen_has 'Quit' && { "$T" keys "$s" y; wait_for '^\[exited with status 0\]' 90 "quit confirmed"; }
 file="$WORK/backups/boot-$TODAY.sqlite"
 [ -f "$file" ] || app_bug "no daily backup $file after quitting"
 $SL backup verify "$file" > "$WORK/verify.out" || fail "backup verify: $(cat "$WORK/verify.out")"
