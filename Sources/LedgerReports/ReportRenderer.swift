@@ -64,7 +64,9 @@ public enum ReportRenderer {
         }
         let body = table.rows.map(shown)
         // The total rows' label (TOTAL, total) reads 合计 in Chinese.
-        let totals = table.totals.map { row in shown(row).enumerated().map { i, t in i == 0 && chinese ? "合计" : t } }
+        let totals = table.totals.map { row in
+            shown(row).enumerated().map { i, t in i == 0 && chinese && ["TOTAL", "total"].contains(t) ? "合计" : t }
+        }
         var widths = Array(repeating: 0, count: header.count)
         for row in [header] + body + totals { widen(&widths, row) }
         let rule = self.rule(widths)
