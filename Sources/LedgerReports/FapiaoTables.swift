@@ -5,6 +5,9 @@ import LedgerCore
 /// (`TotalRule.sumPerCurrency`).
 public enum FapiaoTables {
     public static let kinds = ["uninvoiced", "invoiced-unpaid", "output-vat", "to-issue"]
+    /// Positions passed one at a time to the closure it is given (a store cursor or an array), so a report over a
+    /// million sales holds only its per-customer sums.
+    public typealias Feed = ((SaleFapiaoPosition) throws -> Void) throws -> Void
 
     static func make(_ kind: String, _ columns: [ReportColumn], _ rows: [[ReportCell]]) -> ReportTable {
         ReportTable(name: "fapiao-\(kind)", columns: columns, rows: rows, totalRule: .sumPerCurrency(label: "TOTAL"))
@@ -16,8 +19,7 @@ public enum FapiaoTables {
 
     /// 应收未开票: what is left to invoice per customer, by age since the sale date (days = as-of − sale date)
     /// in buckets 0–30, 31–60, 61–90, 91+ (`bounds`). 不开票 sales are left out.
-    public static func uninvoiced(_ positions: [SaleFapiaoPosition], asOf: CivilDate,
-                                  bounds: [Int] = [30, 60, 90]) -> ReportTable {
+    public static func uninvoiced(feed: Feed, asOf: CivilDate, bounds: [Int] = [30, 60, 90]) rethrows -> ReportTable {
         var labels: [String] = []
         var lower = 0
         for b in bounds { labels.append("\(lower)-\(b)"); lower = b + 1 }
@@ -28,7 +30,8 @@ public enum FapiaoTables {
         struct Key: Hashable { var code: String; var currency: Currency }
         var groups: [Key: (name: String, count: Int, buckets: [Int64])] = [:]
         var order: [Key] = []
-        for p in positions where p.leftToInvoice > 0 {
+        try feed { p in
+            guard p.leftToInvoice > 0 else { return }
             let key = Key(code: p.customerCode, currency: p.currency)
             if groups[key] == nil {
                 groups[key] = (p.customerName, 0, Array(repeating: 0, count: labels.count))
@@ -49,14 +52,15 @@ public enum FapiaoTables {
 
     /// 已开票未收款: per customer, invoiced (blue less red), paid (receipts and write-offs, up to what was
     /// invoiced) and the difference. Payments settle invoiced amounts first.
-    public static func invoicedUnpaid(_ positions: [SaleFapiaoPosition]) -> ReportTable {
+    public static func invoicedUnpaid(feed: Feed) rethrows -> ReportTable {
         let columns = customer + [ReportColumn("invoiced", .money, en: "invoiced", zh: "已开票"),
                                   ReportColumn("paid", .money, en: "paid", zh: "已收款"),
                                   ReportColumn("unpaid", .money, en: "invoiced unpaid", zh: "已开票未收款")]
         struct Key: Hashable { var code: String; var currency: Currency }
         var sums: [Key: (name: String, invoiced: Int64, unpaid: Int64)] = [:]
         var order: [Key] = []
-        for p in positions where p.invoicedTotal > 0 {
+        try feed { p in
+            guard p.invoicedTotal > 0 else { return }
             let key = Key(code: p.customerCode, currency: p.currency)
             if sums[key] == nil { sums[key] = (p.customerName, 0, 0); order.append(key) }
             sums[key]?.invoiced += p.invoicedTotal
@@ -116,21 +120,20 @@ extension Reports {
     /// snapshot: as of `asOf` for one customer or all, output VAT over `from...to`. - Throws: `LedgerError.storage`.
     public func fapiao(_ kind: String, asOf: CivilDate, from: CivilDate?, to: CivilDate?,
                        customer: String? = nil) throws -> ReportTable {
-        try store.readSnapshot {
+        let feed: FapiaoTables.Feed = { try store.forEachSaleFapiaoPosition(asOf: asOf, customerCode: customer, $0) }
+        return try store.readSnapshot {
             switch kind {
             case "output-vat": return FapiaoTables.outputVAT(try store.outputVAT(from: from, to: to))
             case "invoiced-unpaid":
-                return FapiaoTables.invoicedUnpaid(try store.saleFapiaoPositions(asOf: asOf, customerCode: customer))
+                return try FapiaoTables.invoicedUnpaid(feed: feed)
             case "to-issue":
-                let positions = try store.saleFapiaoPositions(asOf: asOf, customerCode: customer)
+                var open: [SaleFapiaoPosition] = []
+                try feed { if $0.leftToInvoice > 0 { open.append($0) } }
                 var details: [String: CustomerTaxDetails] = [:]
-                for code in Set(positions.filter { $0.leftToInvoice > 0 }.map(\.customerCode)) {
-                    details[code] = try store.taxDetails(customerCode: code)
-                }
-                return FapiaoTables.toIssue(positions, details: details)
+                for code in Set(open.map(\.customerCode)) { details[code] = try store.taxDetails(customerCode: code) }
+                return FapiaoTables.toIssue(open, details: details)
             default:
-                return FapiaoTables.uninvoiced(try store.saleFapiaoPositions(asOf: asOf, customerCode: customer),
-                                               asOf: asOf)
+                return try FapiaoTables.uninvoiced(feed: feed, asOf: asOf)
             }
         }
     }

@@ -10,9 +10,9 @@ struct FapiaoReportScreenTests {
         var h = try AppHarness(language: .zh, size: Size(width: 120, height: 30), seedLedger: seedGenerated)
         h.press(.function(7), .tab, .tab, .tab)
         #expect(h.text.contains("应收未开票"))
-        let expected = try FapiaoTables.uninvoiced(h.store.saleFapiaoPositions(asOf: h.context.today,
-                                                                               customerCode: nil),
-                                                   asOf: h.context.today)
+        let today = h.context.today
+        let positions = try h.store.saleFapiaoPositions(asOf: today, customerCode: nil)
+        let expected = try FapiaoTables.uninvoiced(feed: { try positions.forEach($0) }, asOf: today)
         let total = try #require(expected.totals.first?.last)
         #expect(h.text.contains(ReportRenderer.display(total)))
         #expect(h.text.contains("合计"))

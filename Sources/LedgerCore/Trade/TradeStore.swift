@@ -38,6 +38,10 @@ public protocol TradeQueries: AnyObject {
     /// Every posted sale's fapiao position as of `asOf` (sales, credit notes, fapiao and allocations dated on or
     /// before it), of one customer or all; by customer code, date, number.
     func saleFapiaoPositions(asOf: CivilDate, customerCode: String?) throws -> [SaleFapiaoPosition]
+    /// The rows of `saleFapiaoPositions`, in its order, passed to `body` one at a time without holding them all
+    /// (the fapiao reports over a whole ledger). - Throws: what `body` throws, or `LedgerError.storage`.
+    func forEachSaleFapiaoPosition(asOf: CivilDate, customerCode: String?,
+                                   _ body: (SaleFapiaoPosition) throws -> Void) throws
     /// Recorded fapiao (void included) dated in `from...to`, of one customer or all, by date then id.
     func fapiaoList(customerCode: String?, from: CivilDate?, to: CivilDate?) throws -> [Fapiao]
     /// 销项税: line net and tax of posted invoices less credit notes dated in `from...to`, by month, rate and

@@ -37,6 +37,15 @@ extension SQLiteLedgerStore {
         }
     }
 
+    public func forEachSaleFapiaoPosition(asOf: CivilDate, customerCode: String?,
+                                          _ body: (SaleFapiaoPosition) throws -> Void) throws {
+        try read { db in
+            try TradeRows.eachPosition(db, asOf: asOf.description,
+                                       extraWhere: customerCode == nil ? nil : "c.code = :customer",
+                                       arguments: customerCode.map { ["customer": $0] } ?? [:], body)
+        }
+    }
+
     public func fapiaoList(customerCode: String?, from: CivilDate?, to: CivilDate?) throws -> [Fapiao] {
         var filters = ["1 = 1"]
         var args: StatementArguments = []

@@ -91,6 +91,15 @@ extension TradeRows {
     /// non-void) and receipts/write-offs, all dated on or before `asOf`.
     static func positions(_ db: Database, asOf: String, extraWhere: String?, arguments: StatementArguments) throws
         -> [SaleFapiaoPosition] {
+        var positions: [SaleFapiaoPosition] = []
+        try eachPosition(db, asOf: asOf, extraWhere: extraWhere, arguments: arguments) { positions.append($0) }
+        return positions
+    }
+
+    /// The rows of `positions` one at a time through a cursor, so a report can aggregate a million sales without
+    /// holding them.
+    static func eachPosition(_ db: Database, asOf: String, extraWhere: String?, arguments: StatementArguments,
+                             _ body: (SaleFapiaoPosition) throws -> Void) throws {
         var args: StatementArguments = ["asOf": asOf]
         _ = args.append(contentsOf: arguments)
         let sql = """
@@ -120,8 +129,9 @@ extension TradeRows {
             ORDER BY c.code, d.date, d.id
             """
         typealias C = SaleFapiaoPosition.Columns
-        return try Row.fetchAll(db, sql: sql, arguments: args).map { row in
-            SaleFapiaoPosition(
+        let cursor = try Row.fetchCursor(db, sql: sql, arguments: args)
+        while let row = try cursor.next() {
+            try body(SaleFapiaoPosition(
                 saleID: row[C.id], number: row[C.displayNumber] ?? "", customerID: row[C.customerID],
                 customerCode: row[C.code], customerName: row[C.name], salesperson: row[C.salesperson],
                 date: try RowMapping.date(row, C.date, "document"),
@@ -129,7 +139,7 @@ extension TradeRows {
                 currency: try RowMapping.currency(row, "document"), total: row[C.total], tax: row[C.taxTotal],
                 creditedTotal: row[C.creditedTotal], creditedTax: row[C.creditedTax],
                 invoicedTotal: row[C.invoicedTotal], invoicedTax: row[C.invoicedTax], redCount: row[C.redCount],
-                paid: row[C.paid], noFapiao: row[C.noFapiao])
+                paid: row[C.paid], noFapiao: row[C.noFapiao]))
         }
     }
 

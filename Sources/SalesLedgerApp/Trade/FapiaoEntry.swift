@@ -8,6 +8,7 @@ import TerminalUI
 struct FapiaoEntry: EntryForm {
     var form: Form
     let saleNumber: String
+    let customerCode: String
     let currency: Currency
     /// 数电 first: most fapiao issued today are fully digitised.
     static let types: [FapiaoType] = [.digitalOrdinary, .digitalSpecial, .ordinary, .special]
@@ -30,6 +31,7 @@ struct FapiaoEntry: EntryForm {
     init(position: SaleFapiaoPosition, context: AppContext) {
         let s = context.strings
         saleNumber = position.number
+        customerCode = position.customerCode
         currency = position.currency
         let left = Money.format(position.leftToInvoice, digits: currency.minorDigits, grouping: false)
         form = Form(title: s.t("Record fapiao: \(position.number) (left \(left))", "开票登记：\(position.number)（待开 \(left)）"),
@@ -60,7 +62,7 @@ struct FapiaoEntry: EntryForm {
                                        parts: [FapiaoPartInput(saleNumber: saleNumber, amount: Money(minorUnits: minor, currency: currency))])
             do {
                 try context.run(command)
-                let position = context.read { try context.store.saleFapiaoPositions(asOf: context.today, customerCode: nil) }?
+                let position = context.read { try context.store.saleFapiaoPositions(asOf: context.today, customerCode: customerCode) }?
                     .first { $0.number == saleNumber }
                 let status = position.map { s.zh ? $0.status.chinese : $0.status.english } ?? ""
                 return .saved(s.t("Fapiao recorded: \(command.key) for \(saleNumber); \(status)",
