@@ -148,23 +148,7 @@ extension SQLiteLedgerStore {
     }
 
     public func monthlySales(customerIDs: [Int64], from: CivilDate, to: CivilDate) throws -> [Int64: [String: Int64]] {
-        guard !customerIDs.isEmpty else { return [:] }
-        return try read { db in
-            var result: [Int64: [String: Int64]] = [:]
-            let marks = Array(repeating: "?", count: customerIDs.count).joined(separator: ",")
-            var arguments = StatementArguments(customerIDs)
-            arguments += [from.description, to.description]
-            for row in try Row.fetchAll(db, sql: """
-                SELECT customer_id, substr(date, 1, 7) AS month,
-                  SUM(CASE kind WHEN 'invoice' THEN total ELSE -total END) AS sales
-                FROM document WHERE customer_id IN (\(marks)) AND status = 'posted' AND date >= ? AND date <= ?
-                GROUP BY customer_id, month
-                """, arguments: arguments) {
-                let customer: Int64 = row[QueryColumns.customerID]
-                result[customer, default: [:]][row[QueryColumns.month]] = row[QueryColumns.sales]
-            }
-            return result
-        }
+        try read { db in try SQLiteLedgerStore.monthlySales(db, customerIDs: customerIDs, from: from, to: to) }
     }
 
     public func users() throws -> [LedgerUser] {

@@ -159,9 +159,14 @@ public struct CustomerListRow: Hashable, Sendable, Codable {
     /// Open amount of invoices past their due date, minor units.
     public var overdue: Int64
     public var lastPurchase: CivilDate?
+    /// Net sales (invoices less credit notes, minor units, every currency added) of the 12 months ending with the
+    /// as-of date's month, oldest first (the list's sparkline); empty when not read.
+    public var recentSales: [Int64]
 
     public init(id: Int64, code: String, name: String, customerClass: String, region: String, channel: String,
-                currency: Currency, balance: Int64, overdue: Int64, lastPurchase: CivilDate? = nil) {
+                currency: Currency, balance: Int64, overdue: Int64, lastPurchase: CivilDate? = nil,
+                recentSales: [Int64] = []) {
+        self.recentSales = recentSales
         self.id = id
         self.code = code
         self.name = name
