@@ -68,6 +68,13 @@ extension SQLiteLedgerStore {
         return try customerRows(search: filter.search, extraClause: clause, asOf: asOf, page: page, sort: sort)
     }
 
+    public func customerList(filter: ClassFilter, asOf: CivilDate, sort: CustomerSort, page: PageRequest,
+                             after: CustomerListRow?) throws -> [CustomerListRow] {
+        let clause = try read { db in try ClassFilterSQL(db: db, basis: .current).clause(filter, target: .customer) }
+        return try customerRows(search: filter.search, extraClause: clause, asOf: asOf, page: page, sort: sort,
+                                after: after)
+    }
+
     public func customerListCount(filter: ClassFilter) throws -> Int {
         let (search, args) = SQLiteLedgerStore.searchClause(filter.search)
         let index = CustomerSearchIndex.candidates(filter.search, id: "c.id")   // issue 10: narrowed by the index

@@ -165,6 +165,16 @@ import LedgerInterop
                             if page.count < 5 { break }
                         }
                         #expect(joined == expected, "as of \(asOf), sort \(column) \(ascending), search \(search ?? "-")")
+                        // Keyset pages (s13-cust): each page read after the previous page's last row.
+                        var seeked: [CustomerListRow] = []
+                        while true {
+                            let page = try ledger.store.customerList(
+                                filter: ClassFilter(search: search), asOf: asOf, sort: sort,
+                                page: PageRequest(offset: seeked.count, limit: 5), after: seeked.last)
+                            seeked += page
+                            if page.count < 5 { break }
+                        }
+                        #expect(seeked == expected, "keyset: sort \(column) \(ascending), search \(search ?? "-")")
                         let all = try ledger.store.customerList(filter: ClassFilter(search: search), asOf: asOf,
                                                                 sort: sort, page: .all)
                         #expect(all == expected)

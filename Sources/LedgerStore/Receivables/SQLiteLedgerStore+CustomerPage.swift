@@ -10,7 +10,7 @@ import LedgerCore
 extension SQLiteLedgerStore {
     /// The customer list with an extra SQL condition on `c` (used by classified lists).
     func customerRows(search: String?, extraClause: String, asOf: CivilDate, page: PageRequest,
-                      sort: CustomerSort = CustomerSort()) throws -> [CustomerListRow] {
+                      sort: CustomerSort = CustomerSort(), after: CustomerListRow? = nil) throws -> [CustomerListRow] {
         let (clause, args) = SQLiteLedgerStore.searchClause(search)
         let ranked = SearchRanking.sql(search, code: "c.code", extra: ["phone"])
         let index = CustomerSearchIndex.candidates(search, id: "c.id")
@@ -48,7 +48,15 @@ extension SQLiteLedgerStore {
                 order = "\(ranked.rank), " + order
                 arguments += StatementArguments(ranked.rankArgs)
             }
-            arguments += [page.limit, page.offset]
+            var keyset = "1"
+            var offset = page.offset
+            if let after, let seek = Self.keyset(after: after, sort: sort, ranked: !ranked.rankArgs.isEmpty) {
+                // Keyset paging (s13-cust): the rows after the previous page's last row, on the sort's index.
+                keyset = seek.clause
+                arguments += seek.arguments
+                offset = 0
+            }
+            arguments += [page.limit, offset]
             let ids: [Int64]
             if sort == CustomerSort(), try CustomerSearchTiers.isAvailable(db),
                let tiers = CustomerSearchTiers.idsSQL(
@@ -59,7 +67,7 @@ extension SQLiteLedgerStore {
             } else {
                 ids = try Int64.fetchAll(db, sql: """
                     SELECT c.id FROM customer c \(join)
-                    WHERE \(index?.clause ?? "1") AND \(clause) AND \(extraClause)
+                    WHERE \(index?.clause ?? "1") AND \(clause) AND \(extraClause) AND \(keyset)
                     ORDER BY \(order) LIMIT ? OFFSET ?
                     """, arguments: arguments)
             }
@@ -72,6 +80,26 @@ extension SQLiteLedgerStore {
                 return row
             }
         }
+    }
+
+    /// The condition selecting the rows after `after` in `sort`'s order (code unique, the tie-break of every other
+    /// column), or nil where the order is not a stored column's: a figure, or a search's rank (`ranked`) in the
+    /// default order.
+    static func keyset(after: CustomerListRow, sort: CustomerSort,
+                       ranked: Bool) -> (clause: String, arguments: StatementArguments)? {
+        let comparison = sort.ascending ? ">" : "<"
+        let key: String, value: String
+        switch sort.column {
+        case .code:
+            if ranked && sort == CustomerSort() { return nil }
+            return ("c.code \(comparison) ?", [after.code])
+        case .name: (key, value) = ("c.name", after.name)
+        case .customerClass: (key, value) = ("c.customer_class", after.customerClass)
+        case .region: (key, value) = ("c.region", after.region)
+        case .channel: (key, value) = ("c.channel", after.channel)
+        case .balance, .overdue, .lastPurchase: return nil
+        }
+        return ("(\(key) \(comparison) ? OR (\(key) = ? AND c.code > ?))", [value, value, after.code])
     }
 
     /// The rows of customers `ids`, in that order, with their figures (one grouped query per figure).

@@ -51,7 +51,14 @@ final class CustomerSource: TableDataSource {
             return Array(cache.rows[start..<min(cache.rows.count, start + wanted.count)])
         }
         let page = PageRequest(offset: wanted.lowerBound, limit: max(wanted.count, 60))
-        let rows = context.read { try context.store.customerList(filter: filter, asOf: asOf, sort: sort, page: page) } ?? []
+        // The row before the page, when cached, lets the store seek past it (keyset) instead of skipping rows.
+        let after = cache.flatMap { cache in
+            cache.range.contains(wanted.lowerBound - 1) ? cache.rows[wanted.lowerBound - 1 - cache.range.lowerBound]
+                : nil
+        }
+        let rows = context.read {
+            try context.store.customerList(filter: filter, asOf: asOf, sort: sort, page: page, after: after)
+        } ?? []
         cache = (wanted.lowerBound..<(wanted.lowerBound + rows.count), rows)
         return Array(rows.prefix(wanted.count))
     }
