@@ -16,6 +16,7 @@ enum MaintainedBalanceCheck {
             // A customer balance's subject is `CODE CUR`: the finding names the customer, not a document.
             let isBalance = MaintainedBalanceDifference.balanceFields.contains(d.field)
             let isMonth = MaintainedBalanceDifference.dueMonthFields.contains(d.field)
+                || d.field.hasPrefix(MaintainedBalanceDifference.customerMonthPrefix)
             let customer = isBalance ? String(d.subject[..<(d.subject.lastIndex(of: " ") ?? d.subject.endIndex)])
                 : isMonth ? d.subject.split(separator: " ", omittingEmptySubsequences: false).dropLast(2)
                     .joined(separator: " ") : ""

@@ -68,6 +68,13 @@ extension SQLiteLedgerStore {
         return try customerRows(search: filter.search, extraClause: clause, asOf: asOf, page: page, sort: sort)
     }
 
+    public func customerList(filter: ClassFilter, asOf: CivilDate, sort: CustomerSort, page: PageRequest,
+                             after: CustomerListRow?) throws -> [CustomerListRow] {
+        let clause = try read { db in try ClassFilterSQL(db: db, basis: .current).clause(filter, target: .customer) }
+        return try customerRows(search: filter.search, extraClause: clause, asOf: asOf, page: page, sort: sort,
+                                after: after)
+    }
+
     public func customerListCount(filter: ClassFilter) throws -> Int {
         let (search, args) = SQLiteLedgerStore.searchClause(filter.search)
         let index = CustomerSearchIndex.candidates(filter.search, id: "c.id")   // issue 10: narrowed by the index
@@ -148,23 +155,7 @@ extension SQLiteLedgerStore {
     }
 
     public func monthlySales(customerIDs: [Int64], from: CivilDate, to: CivilDate) throws -> [Int64: [String: Int64]] {
-        guard !customerIDs.isEmpty else { return [:] }
-        return try read { db in
-            var result: [Int64: [String: Int64]] = [:]
-            let marks = Array(repeating: "?", count: customerIDs.count).joined(separator: ",")
-            var arguments = StatementArguments(customerIDs)
-            arguments += [from.description, to.description]
-            for row in try Row.fetchAll(db, sql: """
-                SELECT customer_id, substr(date, 1, 7) AS month,
-                  SUM(CASE kind WHEN 'invoice' THEN total ELSE -total END) AS sales
-                FROM document WHERE customer_id IN (\(marks)) AND status = 'posted' AND date >= ? AND date <= ?
-                GROUP BY customer_id, month
-                """, arguments: arguments) {
-                let customer: Int64 = row[QueryColumns.customerID]
-                result[customer, default: [:]][row[QueryColumns.month]] = row[QueryColumns.sales]
-            }
-            return result
-        }
+        try read { db in try SQLiteLedgerStore.monthlySales(db, customerIDs: customerIDs, from: from, to: to) }
     }
 
     public func users() throws -> [LedgerUser] {

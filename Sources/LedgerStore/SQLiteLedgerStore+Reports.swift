@@ -6,9 +6,11 @@ extension SQLiteLedgerStore {
     /// product and category sum line amounts (a credit note's line counts under the product it reverses; free-text
     /// lines are keyed `*description`).
     /// Month, quarter, year, region and channel read the maintained `sales_month` for the whole months of the range
-    /// and the documents only for its partial months (`salesReportFromMonths`); the others read the documents.
+    /// and the documents only for its partial months (`salesReportFromMonths`); customer reads `customer_month` so
+    /// (`salesByCustomerFromMonths`); the others read the documents.
     public func salesReport(by dimension: SalesDimension, from: CivilDate?, to: CivilDate?) throws -> [SalesReportRow] {
         if let rows = try salesReportFromMonths(by: dimension, from: from, to: to) { return rows }
+        if dimension == .customer, let rows = try salesByCustomerFromMonths(from: from, to: to) { return rows }
         return try salesReportFromDocuments(by: dimension, from: from, to: to)
     }
 

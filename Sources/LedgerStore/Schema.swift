@@ -177,6 +177,7 @@ enum Schema {
         CustomerSearchWords.register(in: &migrator)
         DueMonthSchema.register(in: &migrator)
         LateAllocationSchema.register(in: &migrator)
+        CustomerMonthSchema.register(in: &migrator)
         return migrator
     }
 }

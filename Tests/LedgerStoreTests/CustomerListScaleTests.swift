@@ -119,13 +119,23 @@ import LedgerInterop
                    AND d.status = 'posted' AND d.date <= '\(d)') AS last_purchase
                 FROM customer c WHERE \(ranked.clause) ORDER BY \(order)
                 """
+            let first = asOf.startOfMonth.adding(months: -11)
             return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
                 let customer = try RowMapping.customer(row)
+                // 12 months of net sales to the as-of date, summed from the documents (s13-cust).
+                var months: [String: Int64] = [:]
+                for month in try Row.fetchAll(db, sql: """
+                    SELECT substr(date, 1, 7) AS m, SUM(CASE kind WHEN 'invoice' THEN total ELSE -total END) AS s
+                    FROM document WHERE customer_id = ? AND status = 'posted' AND date >= ? AND date <= ? GROUP BY m
+                    """, arguments: [customer.id, first.description, d]) {
+                    months[month["m"]] = month["s"]
+                }
                 return CustomerListRow(id: customer.id, code: customer.code, name: customer.name,
                                        customerClass: customer.customerClass, region: customer.region,
                                        channel: customer.channel, currency: customer.currency,
                                        balance: row["balance"], overdue: row["overdue"],
-                                       lastPurchase: (row["last_purchase"] as String?).flatMap(CivilDate.init(iso:)))
+                                       lastPurchase: (row["last_purchase"] as String?).flatMap(CivilDate.init(iso:)),
+                                       recentSales: (0..<12).map { months[first.adding(months: $0).monthKey] ?? 0 })
             }
         }
     }
@@ -155,6 +165,16 @@ import LedgerInterop
                             if page.count < 5 { break }
                         }
                         #expect(joined == expected, "as of \(asOf), sort \(column) \(ascending), search \(search ?? "-")")
+                        // Keyset pages (s13-cust): each page read after the previous page's last row.
+                        var seeked: [CustomerListRow] = []
+                        while true {
+                            let page = try ledger.store.customerList(
+                                filter: ClassFilter(search: search), asOf: asOf, sort: sort,
+                                page: PageRequest(offset: seeked.count, limit: 5), after: seeked.last)
+                            seeked += page
+                            if page.count < 5 { break }
+                        }
+                        #expect(seeked == expected, "keyset: sort \(column) \(ascending), search \(search ?? "-")")
                         let all = try ledger.store.customerList(filter: ClassFilter(search: search), asOf: asOf,
                                                                 sort: sort, page: .all)
                         #expect(all == expected)

@@ -17,6 +17,10 @@ check_balances() {
   [ "$recomputed" -gt 0 ]  # the generated ledger has open invoices, so the comparison means something
   [ "$(sqlite3 $DB "SELECT SUM(open_invoices) FROM customer_balance")" = "$recomputed" ]
   [ "$(sqlite3 $DB "SELECT SUM(amount) FROM open_due_month")" = "$recomputed" ]  # per due month (aging today)
+  # Sales per customer and month (s13-cust): the maintained total equals the posted documents' signed sum.
+  sales=$(sqlite3 $DB "SELECT SUM(CASE kind WHEN 'invoice' THEN total ELSE -total END) FROM document
+                       WHERE status = 'posted'")
+  [ "$(sqlite3 $DB "SELECT SUM(total) FROM customer_month")" = "$sales" ]
 }
 $SL sample generate --customers 40 --invoices 400 --seed 2 >/dev/null
 $SL sample load ibm --force > gen.log 2>&1 &

@@ -19,6 +19,10 @@ public struct MaintainedBalanceDifference: Hashable, Sendable, Codable {
     /// subject is `CODE CUR YYYY-MM`.
     public static let dueMonthFields: Set<String> = ["due_month_amount", "due_month_n", "due_month_due-month-row"]
 
+    /// The prefix of the fields of a `customer_month` row (sales of a customer and currency in a month:
+    /// `customer_month_n`, `_net`, `_tax`, `_total`, `_last_invoice`, `_row`); its subject is `CODE CUR YYYY-MM`.
+    public static let customerMonthPrefix = "customer_month_"
+
     public init(subject: String, field: String, stored: String, recomputed: String) {
         self.subject = subject
         self.field = field

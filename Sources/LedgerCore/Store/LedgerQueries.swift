@@ -28,6 +28,11 @@ public protocol LedgerQueries: ReceivablesQueries, ClassificationQueries, TradeQ
     /// overdue or last sale computes those for every matching customer first (slower on very large ledgers).
     func customerList(filter: ClassFilter, asOf: CivilDate, sort: CustomerSort,
                       page: PageRequest) throws -> [CustomerListRow]
+    /// `customerList(filter:asOf:sort:page:)` where `after` is the row at `page.offset - 1` (the last row of the
+    /// page before): a store then reads the page after that row's sort key (keyset) instead of skipping
+    /// `page.offset` rows, where the order allows it (a sort on a stored column, not a search's rank order).
+    func customerList(filter: ClassFilter, asOf: CivilDate, sort: CustomerSort, page: PageRequest,
+                      after: CustomerListRow?) throws -> [CustomerListRow]
     func customerListCount(filter: ClassFilter) throws -> Int
     /// `customerListCount(filter:)` counted no further than `limit`: min(count, limit). A search stops counting
     /// there, so a one-letter text over 100,000 customers costs one indexed range, not every match.
@@ -159,9 +164,14 @@ public struct CustomerListRow: Hashable, Sendable, Codable {
     /// Open amount of invoices past their due date, minor units.
     public var overdue: Int64
     public var lastPurchase: CivilDate?
+    /// Net sales (invoices less credit notes, minor units, every currency added) of the 12 months ending with the
+    /// as-of date's month, oldest first (the list's sparkline); empty when not read.
+    public var recentSales: [Int64]
 
     public init(id: Int64, code: String, name: String, customerClass: String, region: String, channel: String,
-                currency: Currency, balance: Int64, overdue: Int64, lastPurchase: CivilDate? = nil) {
+                currency: Currency, balance: Int64, overdue: Int64, lastPurchase: CivilDate? = nil,
+                recentSales: [Int64] = []) {
+        self.recentSales = recentSales
         self.id = id
         self.code = code
         self.name = name
@@ -172,6 +182,14 @@ public struct CustomerListRow: Hashable, Sendable, Codable {
         self.balance = balance
         self.overdue = overdue
         self.lastPurchase = lastPurchase
+    }
+}
+
+extension LedgerQueries {
+    /// Stores without keyset paging read by offset.
+    public func customerList(filter: ClassFilter, asOf: CivilDate, sort: CustomerSort, page: PageRequest,
+                             after: CustomerListRow?) throws -> [CustomerListRow] {
+        try customerList(filter: filter, asOf: asOf, sort: sort, page: page)
     }
 }
 

@@ -55,11 +55,23 @@ enum CustomerSearchIndex {
 
     /// A condition on customer id column `id` that keeps a superset of the customers whose code, name, pinyin,
     /// initials or phone contain `search` (as `SearchRanking` matches them), with its arguments; nil when the
-    /// index cannot narrow exactly (no text, or letters SQLite's `lower()` does not fold).
+    /// index cannot narrow exactly (no text, or letters SQLite's `lower()` does not fold). A text of several words
+    /// (`SearchRanking.words`) keeps the customers whose key holds every word.
     static func candidates(_ search: String?, id: String) -> (clause: String, arguments: [String])? {
         guard let raw = search?.trimmingSpacesForSearch(), !raw.isEmpty else { return nil }
         let folded = asciiLowercased(raw)
         guard folded == raw.lowercased(), !raw.unicodeScalars.contains(where: { $0.value < 0x20 }) else { return nil }
+        let words = SearchRanking.words(raw)
+        if words.count > 1 {
+            // Several words: a customer holding each word (a superset of the whole text's matches too).
+            var clauses: [String] = [], arguments: [String] = []
+            for word in words {
+                guard let one = candidates(word, id: id) else { return nil }
+                clauses.append(one.clause)
+                arguments += one.arguments
+            }
+            return ("(" + clauses.joined(separator: " AND ") + ")", arguments)
+        }
         if raw.unicodeScalars.count >= 3 {
             let phrase = "\"" + folded.replacingOccurrences(of: "\"", with: "\"\"") + "\""
             return ("\(id) IN (SELECT rowid FROM customer_search WHERE customer_search MATCH ?)", [phrase])

@@ -75,7 +75,22 @@ enum CustomerSearchTiers {
         } else {
             arm("customer c", "c.id IN (SELECT id FROM customer_search_word WHERE \(wordRange))", bounds, rank: 2)
         }
-        if raw.unicodeScalars.count >= 3 {
+        let words = SearchRanking.words(raw)
+        if words.count > 1 {
+            // Several words (s13-cust): the customers holding each word, a word of one or two Chinese characters
+            // through `customer_search_gram`, others as `CustomerSearchIndex` narrows them.
+            var clauses: [String] = [], wordArgs = StatementArguments()
+            for word in words {
+                if word.unicodeScalars.count < 3, word.unicodeScalars.allSatisfy({ $0.value >= 128 }) {
+                    clauses.append("c.id IN (SELECT id FROM customer_search_gram WHERE gram IN (?, ''))")
+                    wordArgs += [CustomerSearchIndex.asciiLowercased(word)]
+                } else if let one = CustomerSearchIndex.candidates(word, id: "c.id") {
+                    clauses.append(one.clause)
+                    wordArgs += StatementArguments(one.arguments)
+                }
+            }
+            arm("customer c", clauses.joined(separator: " AND "), wordArgs, rank: 3)
+        } else if raw.unicodeScalars.count >= 3 {
             arm("customer c", substring.clause, StatementArguments(substring.arguments), rank: 3)
         } else if raw.unicodeScalars.allSatisfy({ $0.value >= 128 }) {
             // One or two Chinese characters: the customers whose key holds that character or pair.

@@ -102,6 +102,7 @@ enum MaintainedBalances {
                 .map { MaintainedBalanceDifference(subject: $0.subject, field: "due_month_" + $0.field,
                                                    stored: $0.stored, recomputed: $0.recomputed) }
         }
+        result += try customerMonthDifferences(db)
         // Allocations dated after their receipt or credit note (`late_allocation`, unapplied credits as of a date).
         let late = """
             WITH r AS (\(LateAllocationSchema.recomputedSQL)),
@@ -118,6 +119,38 @@ enum MaintainedBalances {
             result.append(MaintainedBalanceDifference(subject: "allocation #\(row[A.id] as Int64? ?? 0)",
                                                       field: "late_allocation", stored: stored ? text : "absent",
                                                       recomputed: stored ? "absent" : text))
+        }
+        return result
+    }
+
+    /// Sales per customer and month (`customer_month`, s13-cust) against the posted documents; rows whose count and
+    /// amounts are 0 count as absent. Subject `CODE CUR YYYY-MM`, field `customer_month_` + column.
+    static func customerMonthDifferences(_ db: Database) throws -> [MaintainedBalanceDifference] {
+        guard try db.tableExists("customer_month") else { return [] }
+        let columns = CustomerMonthSchema.valueColumns
+        let list = columns.joined(separator: ", ")
+        let sql = """
+            WITH m AS (SELECT customer_id, date, currency, \(list) FROM customer_month
+                       WHERE n <> 0 OR net <> 0 OR tax <> 0 OR total <> 0 OR last_invoice IS NOT NULL),
+                 r(customer_id, date, currency, \(list)) AS (\(CustomerMonthSchema.recomputedSQL))
+            SELECT 'stored' AS side, * FROM (SELECT * FROM m EXCEPT SELECT * FROM r)
+            UNION ALL SELECT 'recomputed', * FROM (SELECT * FROM r EXCEPT SELECT * FROM m)
+            ORDER BY customer_id, currency, date
+            """
+        typealias C = QueryColumns
+        let key: (Row) -> String = { row in
+            "\(row[C.customerID] as Int64? ?? 0)#\(row[C.currency] as String? ?? "")#\(row[C.date] as String? ?? "")"
+        }
+        var result: [MaintainedBalanceDifference] = []
+        for (_, pair) in paired(try Row.fetchAll(db, sql: sql), key: key) {
+            let any = pair.stored ?? pair.recomputed
+            let customerID: Int64 = any?[C.customerID] ?? 0
+            let code = try String.fetchOne(db, sql: "SELECT code FROM customer WHERE id = ?", arguments: [customerID])
+            let currency: String = any?[C.currency] ?? "", date: String = any?[C.date] ?? ""
+            let subject = "\(code ?? "#\(customerID)") \(currency) \(date.prefix(7))"
+            result += compare(subject: subject, pair, columns: columns, missing: "row")
+                .map { MaintainedBalanceDifference(subject: $0.subject, field: "customer_month_" + $0.field,
+                                                   stored: $0.stored, recomputed: $0.recomputed) }
         }
         return result
     }

@@ -3,21 +3,22 @@ import LedgerCore
 
 /// The customer list, one page at a time (issue 10). First the page's customer ids in the list's order (the search
 /// read rank by rank through `CustomerSearchTiers` in the default order, else narrowed by `CustomerSearchIndex` and
-/// ranked by `SearchRanking`; a sort on a figure joins that figure grouped once per customer); then the page's
-/// figures from one grouped query each over those ids: balance and overdue from the
-/// maintained `customer_balance` / `open_item` when nothing is dated after the as-of date (else the as-of sums of
-/// `OpenAsOf`), and the last sale. No correlated subquery runs per row; one snapshot (`read`) holds both steps.
+/// ranked by `SearchRanking`; a sort on a figure joins that figure grouped once per customer); then the page's rows:
+/// when nothing is dated after the as-of date, customer, balance, overdue, last sale and 12 months of sales in ONE
+/// query on maintained values (`CustomerPageRows`, s13-cust); otherwise one grouped query per figure with the
+/// as-of sums of `OpenAsOf`. One snapshot (`read`) holds both steps.
 extension SQLiteLedgerStore {
     /// The customer list with an extra SQL condition on `c` (used by classified lists).
     func customerRows(search: String?, extraClause: String, asOf: CivilDate, page: PageRequest,
-                      sort: CustomerSort = CustomerSort()) throws -> [CustomerListRow] {
+                      sort: CustomerSort = CustomerSort(), after: CustomerListRow? = nil) throws -> [CustomerListRow] {
         let (clause, args) = SQLiteLedgerStore.searchClause(search)
         let ranked = SearchRanking.sql(search, code: "c.code", extra: ["phone"])
         let index = CustomerSearchIndex.candidates(search, id: "c.id")
         return try read { db in
-            let sets = CustomerFigureSets(current: try CustomerFiguresSQL.maintainedAreCurrent(db,
-                                                                                               asOf: asOf.description),
-                                          asOf: asOf)
+            // A read-only ledger of an older version (no migrations run) lacks `customer_month`: figures as of.
+            let current = try CustomerFiguresSQL.maintainedAreCurrent(db, asOf: asOf.description)
+                && db.tableExists("customer_month")
+            let sets = CustomerFigureSets(current: current, asOf: asOf)
             var key: String
             var join = ""
             switch sort.column {
@@ -47,7 +48,15 @@ extension SQLiteLedgerStore {
                 order = "\(ranked.rank), " + order
                 arguments += StatementArguments(ranked.rankArgs)
             }
-            arguments += [page.limit, page.offset]
+            var keyset = "1"
+            var offset = page.offset
+            if let after, let seek = Self.keyset(after: after, sort: sort, ranked: !ranked.rankArgs.isEmpty) {
+                // Keyset paging (s13-cust): the rows after the previous page's last row, on the sort's index.
+                keyset = seek.clause
+                arguments += seek.arguments
+                offset = 0
+            }
+            arguments += [page.limit, offset]
             let ids: [Int64]
             if sort == CustomerSort(), try CustomerSearchTiers.isAvailable(db),
                let tiers = CustomerSearchTiers.idsSQL(
@@ -58,12 +67,39 @@ extension SQLiteLedgerStore {
             } else {
                 ids = try Int64.fetchAll(db, sql: """
                     SELECT c.id FROM customer c \(join)
-                    WHERE \(index?.clause ?? "1") AND \(clause) AND \(extraClause)
+                    WHERE \(index?.clause ?? "1") AND \(clause) AND \(extraClause) AND \(keyset)
                     ORDER BY \(order) LIMIT ? OFFSET ?
                     """, arguments: arguments)
             }
-            return try pageRows(ids: ids, sets: sets, db: db)
+            if sets.current { return try CustomerPageRows.rows(ids: ids, asOf: asOf, db: db) }
+            let first = CustomerPageRows.firstMonth(asOf)
+            let sales = try SQLiteLedgerStore.monthlySales(db, customerIDs: ids, from: first, to: asOf)
+            return try pageRows(ids: ids, sets: sets, db: db).map { row in
+                var row = row
+                row.recentSales = CustomerPageRows.months(sales[row.id], first: first)
+                return row
+            }
         }
+    }
+
+    /// The condition selecting the rows after `after` in `sort`'s order (code unique, the tie-break of every other
+    /// column), or nil where the order is not a stored column's: a figure, or a search's rank (`ranked`) in the
+    /// default order.
+    static func keyset(after: CustomerListRow, sort: CustomerSort,
+                       ranked: Bool) -> (clause: String, arguments: StatementArguments)? {
+        let comparison = sort.ascending ? ">" : "<"
+        let key: String, value: String
+        switch sort.column {
+        case .code:
+            if ranked && sort == CustomerSort() { return nil }
+            return ("c.code \(comparison) ?", [after.code])
+        case .name: (key, value) = ("c.name", after.name)
+        case .customerClass: (key, value) = ("c.customer_class", after.customerClass)
+        case .region: (key, value) = ("c.region", after.region)
+        case .channel: (key, value) = ("c.channel", after.channel)
+        case .balance, .overdue, .lastPurchase: return nil
+        }
+        return ("(\(key) \(comparison) ? OR (\(key) = ? AND c.code > ?))", [value, value, after.code])
     }
 
     /// The rows of customers `ids`, in that order, with their figures (one grouped query per figure).
@@ -162,7 +198,11 @@ struct CustomerFigureSets {
     }
 
     func lastSale(restrict: (String) -> String) -> String {
-        """
+        if current {
+            return "SELECT customer_id, MAX(last_invoice) AS v FROM customer_month WHERE 1" + restrict("customer_id")
+                + " GROUP BY customer_id"
+        }
+        return """
         SELECT d.customer_id, MAX(d.date) AS v FROM document d
         WHERE d.kind = 'invoice' AND d.status = 'posted' AND d.date <= '\(day)'\(restrict("d.customer_id"))
         GROUP BY d.customer_id

@@ -2,7 +2,8 @@ import LedgerCore
 import TerminalUI
 
 /// The customer list as a paged table source: asks the store for the visible rows only (with a small
-/// page cache), so 100,000 customers scroll instantly. Each row carries a 12-month sales sparkline.
+/// page cache), so 100,000 customers scroll instantly. Each row carries a 12-month sales sparkline, read with the
+/// page's figures in one query (s13-cust).
 final class CustomerSource: TableDataSource {
     let context: AppContext
     let filter: ClassFilter
@@ -50,9 +51,15 @@ final class CustomerSource: TableDataSource {
             return Array(cache.rows[start..<min(cache.rows.count, start + wanted.count)])
         }
         let page = PageRequest(offset: wanted.lowerBound, limit: max(wanted.count, 60))
-        let rows = context.read { try context.store.customerList(filter: filter, asOf: asOf, sort: sort, page: page) } ?? []
+        // The row before the page, when cached, lets the store seek past it (keyset) instead of skipping rows.
+        let after = cache.flatMap { cache in
+            cache.range.contains(wanted.lowerBound - 1) ? cache.rows[wanted.lowerBound - 1 - cache.range.lowerBound]
+                : nil
+        }
+        let rows = context.read {
+            try context.store.customerList(filter: filter, asOf: asOf, sort: sort, page: page, after: after)
+        } ?? []
         cache = (wanted.lowerBound..<(wanted.lowerBound + rows.count), rows)
-        loadSparklines(rows.filter { sparklines[$0.id] == nil })
         return Array(rows.prefix(wanted.count))
     }
 
@@ -63,22 +70,12 @@ final class CustomerSource: TableDataSource {
         }
     }
 
-    /// Monthly sales over the last 12 months as a sparkline (cached per customer; loaded a page at a time).
+    /// Monthly sales over the last 12 months as a sparkline (the row's own figures, read with the page).
     func sparkline(for row: CustomerListRow) -> String {
-        if sparklines[row.id] == nil { loadSparklines([row]) }
-        return sparklines[row.id] ?? ""
-    }
-
-    /// The sparklines of `rows` from one query (not one per row).
-    private func loadSparklines(_ rows: [CustomerListRow]) {
-        guard !rows.isEmpty else { return }
-        let first = asOf.startOfMonth.adding(months: -11)
-        let ids = rows.map(\.id)
-        guard let sales = context.read({ try context.store.monthlySales(customerIDs: ids, from: first, to: asOf) }) else { return }
-        for id in ids {
-            let values = (0..<12).map { sales[id]?[first.adding(months: $0).monthKey] ?? 0 }
-            sparklines[id] = Sparkline(values: values).text(width: 12)
-        }
+        if let text = sparklines[row.id] { return text }
+        let text = row.recentSales.isEmpty ? "" : Sparkline(values: row.recentSales).text(width: 12)
+        sparklines[row.id] = text
+        return text
     }
 
     /// The list's columns; below 100 cells the last sale and the sparkline are left out so names stay readable
