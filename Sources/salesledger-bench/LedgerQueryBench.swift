@@ -126,7 +126,16 @@ enum LedgerQueryBench {
                 .sorted { ($0.dueDate, $0.number) < ($1.dueDate, $1.number) }
             return "\(items.count) rows"
         }
-        time("reminders due today (candidates)", runs) { "\(try reports.reminders(on: today, dueOnly: true).count)" }
+        time("reminders due today: first page + count", runs) {
+            let page = try reports.reminderPage(on: today, from: nil)
+            return "\(page.items.count) of \(try reports.reminderCounts(on: today).values.reduce(0, +))"
+        }
+        time("reminders due today: last page (End)", runs) {
+            "\(try reports.reminderPage(on: today, from: nil, backwards: true).items.count)"
+        }
+        time("reminders due today, whole list (pages)", runs) {
+            "\(try reports.reminders(on: today, dueOnly: true).count)"
+        }
         time("  old: every open invoice through the engine", runs) {
             "\(try reports.reminders(on: today, dueOnly: false).filter { $0.dueReminder != nil }.count)"
         }
