@@ -96,9 +96,12 @@ extension Reports {
             let aging = try self.aging(asOf: asOf)
             let start = Reports.defaultDSOStart(asOf)
             let dso = ReceivablesFigures.dso(from: start, to: asOf, totals: try store.dsoTotals(from: start, to: asOf))
+            let parts = try dueReminderParts(on: asOf)
+            let first = try duePage(parts, on: asOf, from: nil, backwards: false, limit: overduePage)
             var dashboard = ReceivablesDashboard(asOf: asOf, aging: aging, overdue: [], dso: dso,
-                                                 reminders: try reminderPage(on: asOf, from: nil, limit: overduePage))
-            dashboard.reminderCounts = try reminderCounts(on: asOf)
+                                                 reminders: ReminderPage(items: first.map(\.item),
+                                                                         keys: first.map(\.key)))
+            dashboard.reminderCounts = try reminderCounts(parts, on: asOf)
             dashboard.overdueCounts = try store.overdueCounts(asOf: asOf)
             if let currency = dashboard.main?.currency {
                 dashboard.overdue = try overdueItems(asOf: asOf, currency: currency, order: .dueDate, after: nil,

@@ -17,7 +17,7 @@ public struct ReminderPage: Sendable, Hashable {
 /// customers with contacts or snoozes (few) are each decided by the engine and merged in by position.
 extension Reports {
     /// The engine, its selection and the contacted customers' due reminders (sorted by position) on `date`.
-    private func dueReminderParts(on date: CivilDate) throws
+    func dueReminderParts(on date: CivilDate) throws
         -> (engine: ReminderEngine, selection: ReminderSelection, contacted: [(key: ReminderKey, item: ReminderItem)]) {
         let (contacts, snoozes) = try store.reminderContacts(asOf: date)
         let engine = ReminderEngine(on: date, contacts: contacts, snoozes: snoozes,
@@ -63,7 +63,7 @@ extension Reports {
         }
     }
 
-    private func duePage(_ parts: (engine: ReminderEngine, selection: ReminderSelection,
+    func duePage(_ parts: (engine: ReminderEngine, selection: ReminderSelection,
                                    contacted: [(key: ReminderKey, item: ReminderItem)]),
                          on date: CivilDate, from: ReminderKey?, backwards: Bool,
                          limit: Int) throws -> [(key: ReminderKey, item: ReminderItem)] {
@@ -88,11 +88,14 @@ extension Reports {
     /// The number of reminders due on `date` per currency (none: left out): the store's count of the selected
     /// invoices plus the contacted customers' due reminders. - Throws: `LedgerError.storage`.
     public func reminderCounts(on date: CivilDate) throws -> [Currency: Int] {
-        try store.readSnapshot {
-            let (_, selection, contacted) = try dueReminderParts(on: date)
-            var counts = try store.reminderInvoiceCounts(asOf: date, selection: selection)
-            for row in contacted { counts[row.item.currency, default: 0] += 1 }
-            return counts
-        }
+        try store.readSnapshot { try reminderCounts(try dueReminderParts(on: date), on: date) }
+    }
+
+    func reminderCounts(_ parts: (engine: ReminderEngine, selection: ReminderSelection,
+                                  contacted: [(key: ReminderKey, item: ReminderItem)]),
+                        on date: CivilDate) throws -> [Currency: Int] {
+        var counts = try store.reminderInvoiceCounts(asOf: date, selection: parts.selection)
+        for row in parts.contacted { counts[row.item.currency, default: 0] += 1 }
+        return counts
     }
 }

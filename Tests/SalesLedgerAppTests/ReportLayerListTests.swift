@@ -33,6 +33,22 @@ import TerminalUI
         #expect(h.app.receivables.remindersDue == reminders)
     }
 
+    /// s13-recv: the title bar's reminder count is today's whatever as-of date F5 shows; the list's heading
+    /// counts the shown date's reminders.
+    @Test func badgeCountsTodayWhateverTheAsOfDate() throws {
+        var h = try ReportLayerTests.ibm()
+        h.press(.function(5))
+        let reports = Reports(store: h.store), today = h.context.today, other = today.adding(days: -30)
+        let expected = try reports.reminders(on: today, dueOnly: true).count
+        #expect(h.app.receivables.remindersDue == expected)
+        h.press(.char("d"))
+        for character in other.description { h.press(.char(character)) }
+        h.press(.enter)
+        #expect(h.app.receivables.dashboard?.asOf == other)
+        #expect(h.app.receivables.remindersDue == expected)
+        #expect(h.app.receivables.reminders.total == (try reports.reminders(on: other, dueOnly: true).count))
+    }
+
     @Test(arguments: [false, true]) func pivotOnScreenEqualsCLI(chinese: Bool) throws {
         var h = try Self.harness(chinese: chinese)
         h.press(.function(7))

@@ -18,14 +18,15 @@ extension SQLiteLedgerStore {
     }
 
     public func reminderInvoices(asOf: CivilDate, selection: ReminderSelection, from: ReminderKey?, backwards: Bool,
-                                 limit: Int) throws -> [(invoice: ReceivableDocument, open: Int64, customer: Customer?)] {
+                                 limit: Int) throws
+        -> [(invoice: ReceivableDocument, open: Int64, customer: Customer?)] {
         guard limit > 0, !selection.allDueDates.isEmpty else { return [] }
         return try read { db in
             let today = try CustomerFiguresSQL.maintainedAreCurrent(db, asOf: asOf.description)
+            let open = today ? "o.open_amount" : "o.open"
             var (sql, arguments) = Self.reminderSelect(selection, asOf: asOf, today: today, columns: """
                 d.id, d.kind, d.display_number, d.customer_id, d.date, d.due_date, d.currency, d.total,
-                d.applies_to_id, d.disputed, d.region, d.external_ref, s.name AS salesperson, \(today ? "o.open_amount" :
-                "o.open") AS open
+                d.applies_to_id, d.disputed, d.region, d.external_ref, s.name AS salesperson, \(open) AS open
                 """, page: true)
             let due = today ? "o.due_date" : "d.due_date", direction = backwards ? "DESC" : ""
             if let from {
