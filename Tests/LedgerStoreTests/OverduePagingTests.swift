@@ -84,6 +84,8 @@ import LedgerReports
         #expect(expected.count == 9)
         for limit in 1...4 {
             #expect(try Self.paged(ledger.store, asOf: asOf, currency: .cny, order: .amount, limit: limit) == expected)
+            #expect(try Self.paged(ledger.store, asOf: asOf, currency: .cny, order: .amount, limit: limit,
+                                   backwards: true) == expected, "from the end, pages of \(limit)")
         }
     }
 

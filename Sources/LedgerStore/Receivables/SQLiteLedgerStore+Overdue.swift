@@ -40,15 +40,18 @@ extension SQLiteLedgerStore {
                 // By amount, the page's smallest amount first (one pass over the index, no join), so only the
                 // page's rows (and ties) are joined and sorted.
                 var floor = ""
-                if order == .amount && !backwards {
-                    let below = after == nil ? "" : " AND open_amount < :lastOpen"
+                if order == .amount {
+                    // Backwards (from the smallest amounts): the mirror, a ceiling instead of a floor.
+                    let (bound, direction, none) = backwards ? ("<=", "ASC", "9223372036854775807")
+                        : (">=", "DESC", "-9223372036854775808")
+                    let beyond = after == nil ? "" : " AND open_amount \(backwards ? ">" : "<") :lastOpen"
                     let ties = after == nil ? "" : " OR o.open_amount = :lastOpen"
                     floor = """
-                         AND (o.open_amount >= COALESCE((
+                         AND (o.open_amount \(bound) COALESCE((
                            SELECT open_amount FROM open_item INDEXED BY open_item_due_open
                            WHERE kind = 'invoice' AND open_amount <> 0 AND due_date < :asOf
-                             AND currency = :currency\(below)
-                           ORDER BY open_amount DESC LIMIT 1 OFFSET :limit - 1), -9223372036854775808)\(ties))
+                             AND currency = :currency\(beyond)
+                           ORDER BY open_amount \(direction) LIMIT 1 OFFSET :limit - 1), \(none))\(ties))
                         """
                 }
                 sql = """

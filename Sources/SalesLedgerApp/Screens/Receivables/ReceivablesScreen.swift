@@ -85,6 +85,7 @@ struct ReceivablesScreen: KeyedScreen {
             reminders.total = due.count
         }
         reminders.replace(due, start: 0) { $0.map { Self.reminderRow($0.item, context: context) } }
+        loadMoreIfNeeded(context: context)   // the selection's page, when it was past the first (a refresh)
     }
 
     /// Reads the pages of the shown list around the selection (the next page near the end of the rows read, the
