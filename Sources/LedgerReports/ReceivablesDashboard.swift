@@ -13,8 +13,12 @@ public struct ReceivablesDashboard: Sendable, Hashable {
     public var overdueCounts: [Currency: Int] = [:]
     /// DSO per currency over the 90 days ending `asOf` (`Reports.defaultDSOStart`).
     public var dso: [DSOFigure]
-    /// Reminders due on `asOf` (every currency).
-    public var reminders: [ReminderItem]
+    /// The first page of the reminders due on `asOf` (every currency); further pages: `Reports.reminderPage`.
+    public var reminders: ReminderPage
+    /// The number of reminders due on `asOf`, per currency (none: left out).
+    public var reminderCounts: [Currency: Int] = [:]
+    /// The number of reminders due on `asOf`, every currency.
+    public var reminderTotal: Int { reminderCounts.values.reduce(0, +) }
 
     /// The currency the screen shows: the one with the largest open total.
     public var main: AgingReport? { aging.max { $0.openTotal < $1.openTotal } }
@@ -39,7 +43,7 @@ public struct ReceivablesDashboard: Sendable, Hashable {
                 return [.text(r.currency.code), money(r.netReceivable), money(r.openTotal), money(r.overdueTotal),
                         money(r.unappliedCredits), dso(r.currency)?.tenths.map(ReportCell.days) ?? .empty,
                         .count(overdueCounts[r.currency] ?? 0),
-                        .count(reminders.filter { $0.currency == r.currency }.count)]
+                        .count(reminderCounts[r.currency] ?? 0)]
             },
             notes: ["Receivables as of \(asOf); DSO over the 90 days ending \(asOf)"])
     }

@@ -69,39 +69,39 @@ extension Reports {
 
     /// `reminders(on:dueOnly:)` streamed (issue 10): each item to `body` in the list's order (oldest due date,
     /// then invoice date and number), from the invoices open on `date` read through a cursor — memory bounded by
-    /// the contacts, snoozes and customers, not by the open invoices. With `dueOnly` the store reads only the
-    /// invoices that can have a reminder due (`ReminderEngine.candidates`); the engine decides each, as for all.
+    /// the contacts, snoozes and customers, not by the open invoices. With `dueOnly` the pages of `reminderPage`
+    /// (only the invoices the engine's selection names; the engine decides each, as for all).
     /// - Throws: `LedgerError.storage`.
     public func forEachReminder(on date: CivilDate, dueOnly: Bool, _ body: (ReminderItem) throws -> Void) throws {
+        if dueOnly { return try forEachDueReminder(on: date, body) }
         try store.readSnapshot {
             let (contacts, snoozes) = try store.reminderContacts(asOf: date)
             let engine = ReminderEngine(on: date, contacts: contacts, snoozes: snoozes,
                                         rules: try store.storedReminderRules(), dueOnly: dueOnly)
-            if dueOnly {
-                try store.forEachOpenInvoice(asOf: date, candidates: engine.candidates) { invoice, open, customer in
-                    if let item = engine.item(invoice: invoice, open: open, customer: customer) { try body(item) }
-                }
-            } else {
-                try store.forEachOpenInvoice(asOf: date) { invoice, open, customer in
-                    if let item = engine.item(invoice: invoice, open: open, customer: customer) { try body(item) }
-                }
+            try store.forEachOpenInvoice(asOf: date) { invoice, open, customer in
+                if let item = engine.item(invoice: invoice, open: open, customer: customer) { try body(item) }
             }
         }
     }
 
     /// The receivables dashboard (应收账款) as of `asOf`: aging per currency, the first page (`overduePage` items)
     /// of the open items past due in the main currency, oldest due date first, the number past due per currency,
-    /// DSO per currency over the 90 days ending `asOf` and the reminders due that day — all from one snapshot, so
-    /// the figures agree with each other and with `report aging`, `report dso` and `reminders`. Aging and reminders
-    /// read the set-based and streamed queries of those reports (maintained open amounts for today); further pages
-    /// of the overdue list come from `overdueItems`. - Throws: `LedgerError.storage`.
+    /// DSO per currency over the 90 days ending `asOf`, the first page of the reminders due that day and their
+    /// number per currency — all from one snapshot, so the figures agree with each other and with `report aging`,
+    /// `report dso` and `reminders`. Aging and reminders read the set-based and paged queries of those reports
+    /// (maintained open amounts for today); further pages come from `overdueItems` and `reminderPage`.
+    /// - Throws: `LedgerError.storage`.
     public func dashboard(asOf: CivilDate, overduePage: Int = Reports.overduePageSize) throws -> ReceivablesDashboard {
         try store.readSnapshot {
             let aging = try self.aging(asOf: asOf)
             let start = Reports.defaultDSOStart(asOf)
             let dso = ReceivablesFigures.dso(from: start, to: asOf, totals: try store.dsoTotals(from: start, to: asOf))
-            let reminders = try self.reminders(on: asOf, dueOnly: true)
-            var dashboard = ReceivablesDashboard(asOf: asOf, aging: aging, overdue: [], dso: dso, reminders: reminders)
+            let parts = try dueReminderParts(on: asOf)
+            let first = try duePage(parts, on: asOf, from: nil, backwards: false, limit: overduePage)
+            var dashboard = ReceivablesDashboard(asOf: asOf, aging: aging, overdue: [], dso: dso,
+                                                 reminders: ReminderPage(items: first.map(\.item),
+                                                                         keys: first.map(\.key)))
+            dashboard.reminderCounts = try reminderCounts(parts, on: asOf)
             dashboard.overdueCounts = try store.overdueCounts(asOf: asOf)
             if let currency = dashboard.main?.currency {
                 dashboard.overdue = try overdueItems(asOf: asOf, currency: currency, order: .dueDate, after: nil,
@@ -115,10 +115,12 @@ extension Reports {
     public static let overduePageSize = 200
 
     /// One keyset page of the open items of `currency` past due on `asOf`, in `order`, after `after` (the last
-    /// item of the previous page; nil: the first page). - Throws: `LedgerError.storage`.
+    /// item of the previous page; nil: the first page), or when `backwards` the page before `after` (nil: the last
+    /// page), still in `order`. - Throws: `LedgerError.storage`.
     public func overdueItems(asOf: CivilDate, currency: Currency, order: OverdueOrder, after: OpenItem?,
-                             limit: Int = Reports.overduePageSize) throws -> [OpenItem] {
-        try store.overdueItems(asOf: asOf, currency: currency, order: order, after: after, limit: limit)
+                             backwards: Bool = false, limit: Int = Reports.overduePageSize) throws -> [OpenItem] {
+        try store.overdueItems(asOf: asOf, currency: currency, order: order, after: after, backwards: backwards,
+                               limit: limit)
     }
 }
 

@@ -47,7 +47,8 @@ enum LedgerBench {
         var (app, context) = try makeApp(path: path, today: today)
         draw(app)
         while app.hasPendingWork { _ = app.handle(.tick) }   // start-up steps (reminders count)
-        for screen in ScreenID.allCases {
+        let only = CommandLine.arguments.contains("--receivables-only")
+        for screen in ScreenID.allCases where !only || screen == .receivables {
             var samples: [Double] = []
             for _ in 0..<max(3, runs / 4) {
                 _ = app.handle(.key(.function(ScreenID.salesEntry.functionKey)))
@@ -58,6 +59,18 @@ enum LedgerBench {
                 })
             }
             report("switch to \(screen) (re-query + draw)", samples)
+        }
+        if only {   // CPU time of the switch too: the fairer figure on a loaded machine
+            var cpu: [Double] = []
+            for _ in 0..<max(3, runs) {
+                _ = app.handle(.key(.function(ScreenID.salesEntry.functionKey)))
+                context.dataChanged()
+                let start = LedgerQueryBench.cpuMilliseconds()
+                _ = app.handle(.key(.function(ScreenID.receivables.functionKey)))
+                draw(app)
+                cpu.append(LedgerQueryBench.cpuMilliseconds() - start)
+            }
+            report("switch to receivables, CPU time", cpu)
         }
 
         // Receivables (s12-screens): `s` re-queries one page by amount, or by due date; ↓ through the pages.
@@ -71,6 +84,17 @@ enum LedgerBench {
             })
         }
         report("receivables sort (s, one page re-queried)", sorts)
+        for list in ["overdue", "reminders"] {
+            report("receivables \(list) End, then Home (last page read backwards, first page)", [time {
+                _ = app.handle(.key(.end))
+                draw(app)
+            }, time {
+                _ = app.handle(.key(.home))
+                draw(app)
+            }])
+            _ = app.handle(.key(.char("t")))
+        }
+        if only { return }
         var downs: [Double] = []
         for _ in 0..<max(runs, 60) {
             downs.append(time {

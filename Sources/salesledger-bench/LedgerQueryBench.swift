@@ -39,6 +39,9 @@ enum LedgerQueryBench {
               + " today \(today), \(runs) runs per case (in-process, after one warm-up run)")
         print("| case | median ms | p95 ms | median CPU ms | result |")
         print("|---|---|---|---|---|")
+        if arguments.contains("--receivables-only") {
+            return receivablesCases(reports: reports, today: today, runs: runs)
+        }
         time("aging today (buckets)", runs) { "\(try reports.aging(asOf: today).first?.openTotal ?? 0)" }
         time("aging today per customer",
              runs) { "\(try reports.aging(asOf: today, by: .customer).first?.groups.count ?? 0) rows" }
@@ -102,6 +105,24 @@ enum LedgerQueryBench {
         return String(format: "%.1f", Double(usage.ru_maxrss) / 1024)
     }
 
+    /// s13-recv (`--receivables-only`): what the receivables screen reads on entry and on End, nothing else.
+    static func receivablesCases(reports: Reports, today: CivilDate, runs: Int) {
+        time("aging today (buckets)", runs) { "\(try reports.aging(asOf: today).first?.openTotal ?? 0)" }
+        time("receivables dashboard (F5 on entry)", runs) {
+            let dashboard = try reports.dashboard(asOf: today)
+            return "\(dashboard.overdue.count) rows of \(dashboard.overdueCounts.values.reduce(0, +)), "
+                + "\(dashboard.reminders.items.count) reminders of \(dashboard.reminderTotal)"
+        }
+        time("reminders due today: first page + count", runs) {
+            let page = try reports.reminderPage(on: today, from: nil)
+            return "\(page.items.count) of \(try reports.reminderCounts(on: today).values.reduce(0, +))"
+        }
+        time("reminders due today: last page (End)", runs) {
+            "\(try reports.reminderPage(on: today, from: nil, backwards: true).items.count)"
+        }
+        print("peak RSS \(peakResidentMegabytes()) MB")
+    }
+
     /// s12-screens: what the first frame and the receivables, charts and reports screens compute on entry, each
     /// next to the old computation it replaced (same figures; the tests compare them).
     static func screenCases(store: SQLiteLedgerStore, reports: Reports, today: CivilDate, runs: Int) {
@@ -126,7 +147,16 @@ enum LedgerQueryBench {
                 .sorted { ($0.dueDate, $0.number) < ($1.dueDate, $1.number) }
             return "\(items.count) rows"
         }
-        time("reminders due today (candidates)", runs) { "\(try reports.reminders(on: today, dueOnly: true).count)" }
+        time("reminders due today: first page + count", runs) {
+            let page = try reports.reminderPage(on: today, from: nil)
+            return "\(page.items.count) of \(try reports.reminderCounts(on: today).values.reduce(0, +))"
+        }
+        time("reminders due today: last page (End)", runs) {
+            "\(try reports.reminderPage(on: today, from: nil, backwards: true).items.count)"
+        }
+        time("reminders due today, whole list (pages)", runs) {
+            "\(try reports.reminders(on: today, dueOnly: true).count)"
+        }
         time("  old: every open invoice through the engine", runs) {
             "\(try reports.reminders(on: today, dueOnly: false).filter { $0.dueReminder != nil }.count)"
         }

@@ -30,12 +30,13 @@ import LedgerReports
     }
 
     static func paged(_ store: SQLiteLedgerStore, asOf: CivilDate, currency: Currency, order: OverdueOrder,
-                      limit: Int) throws -> [OpenItem] {
+                      limit: Int, backwards: Bool = false) throws -> [OpenItem] {
         var all: [OpenItem] = []
         while true {
-            let page = try store.overdueItems(asOf: asOf, currency: currency, order: order, after: all.last,
+            let page = try store.overdueItems(asOf: asOf, currency: currency, order: order,
+                                              after: backwards ? all.first : all.last, backwards: backwards,
                                               limit: limit)
-            all += page
+            all = backwards ? page + all : all + page
             if page.count < limit { return all }
         }
     }
@@ -55,6 +56,9 @@ import LedgerReports
                         let pages = try Self.paged(ledger.store, asOf: asOf, currency: currency, order: order,
                                                    limit: limit)
                         #expect(pages == expected, "\(asOf) \(currency) \(order) pages of \(limit)")
+                        let back = try Self.paged(ledger.store, asOf: asOf, currency: currency, order: order,
+                                                  limit: limit, backwards: true)
+                        #expect(back == expected, "\(asOf) \(currency) \(order) pages of \(limit) from the end")
                     }
                     seen += expected.count
                 }
@@ -80,6 +84,8 @@ import LedgerReports
         #expect(expected.count == 9)
         for limit in 1...4 {
             #expect(try Self.paged(ledger.store, asOf: asOf, currency: .cny, order: .amount, limit: limit) == expected)
+            #expect(try Self.paged(ledger.store, asOf: asOf, currency: .cny, order: .amount, limit: limit,
+                                   backwards: true) == expected, "from the end, pages of \(limit)")
         }
     }
 

@@ -33,6 +33,22 @@ import TerminalUI
         #expect(h.app.receivables.remindersDue == reminders)
     }
 
+    /// s13-recv: the title bar's reminder count is today's whatever as-of date F5 shows; the list's heading
+    /// counts the shown date's reminders.
+    @Test func badgeCountsTodayWhateverTheAsOfDate() throws {
+        var h = try ReportLayerTests.ibm()
+        h.press(.function(5))
+        let reports = Reports(store: h.store), today = h.context.today, other = today.adding(days: -30)
+        let expected = try reports.reminders(on: today, dueOnly: true).count
+        #expect(h.app.receivables.remindersDue == expected)
+        h.press(.char("d"))
+        for character in other.description { h.press(.char(character)) }
+        h.press(.enter)
+        #expect(h.app.receivables.dashboard?.asOf == other)
+        #expect(h.app.receivables.remindersDue == expected)
+        #expect(h.app.receivables.reminders.total == (try reports.reminders(on: other, dueOnly: true).count))
+    }
+
     @Test(arguments: [false, true]) func pivotOnScreenEqualsCLI(chinese: Bool) throws {
         var h = try Self.harness(chinese: chinese)
         h.press(.function(7))
@@ -91,15 +107,26 @@ import TerminalUI
         let byDue = all.sorted { ($0.dueDate, $0.number) < ($1.dueDate, $1.number) }
         let byAmount = all.sorted { ($0.open, $1.number) > ($1.open, $0.number) }
         #expect(all.count > 2)
-        #expect(h.app.receivables.overdueTotal == all.count)
-        #expect(h.app.receivables.overdue == Array(byDue.prefix(Reports.overduePageSize)))
+        #expect(h.app.receivables.overdue.total == all.count)
+        #expect(h.app.receivables.overdue.items == Array(byDue.prefix(Reports.overduePageSize)))
         h.press(.char("s"))
-        #expect(h.app.receivables.overdue == Array(byAmount.prefix(Reports.overduePageSize)))
-        #expect(h.app.receivables.shownRows.count == h.app.receivables.overdue.count)
+        #expect(h.app.receivables.overdue.items == Array(byAmount.prefix(Reports.overduePageSize)))
+        #expect(h.app.receivables.overdue.rows.count == h.app.receivables.overdue.items.count)
         // Scrolling to the end reads the remaining pages, in the same order.
         for _ in 0..<(all.count / 10 + 2) { h.press(.pageDown) }
-        #expect(h.app.receivables.overdue == byAmount)
-        #expect(h.app.receivables.shownRows.count == all.count)
+        #expect(h.app.receivables.overdue.items == byAmount)
+        #expect(h.app.receivables.overdue.rows.count == all.count)
+        // s13-recv: End selects the real last row (the last page read backwards), Home the first, in either order.
+        for (order, expected) in [("amount", byAmount), ("due date", byDue)] {
+            if order == "due date" { h.press(.char("s")) }
+            h.press(.end)
+            #expect(h.app.receivables.table.selectedRow == all.count - 1, "\(order)")
+            #expect(h.app.receivables.selectedRow?.number == expected.last?.number, "\(order)")
+            h.press(.up)
+            #expect(h.app.receivables.selectedRow?.number == expected[all.count - 2].number, "\(order)")
+            h.press(.home)
+            #expect(h.app.receivables.selectedRow?.number == expected.first?.number, "\(order)")
+        }
     }
 
     /// Issue 10: the customer list's sparklines come from one query per page; its figures equal the one-customer

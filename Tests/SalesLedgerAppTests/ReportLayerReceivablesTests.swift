@@ -181,7 +181,7 @@ import TerminalUI
         let currency = try #require(h.app.receivables.report?.currency)
         let all = ReportLayerTests.csvRows(RemindersTable.make(try Reports(store: h.store).reminders(on: today, dueOnly: false)))
             .dropFirst().filter { $0[5] == currency.code && (Int($0[4]) ?? 0) > 0 }
-        let undisputed = h.app.receivables.overdue.filter { !$0.isDisputed }
+        let undisputed = h.app.receivables.overdue.items.filter { !$0.isDisputed }
         #expect(Set(undisputed.map(\.number)) == Set(all.map { $0[2] }))
         #expect(!all.isEmpty)
         for row in all.prefix(5) {

@@ -35,12 +35,32 @@ public struct ReminderCandidates: Sendable, Hashable {
 public protocol ReceivablesListQueries: AnyObject {
     /// At most `limit` invoices of `currency` open on `asOf` (posted, dated ≤ `asOf`, open amount as of `asOf` ≠ 0)
     /// and past due (due date < `asOf`), in `order`, after the item `after` of the previous page (nil: from the
-    /// first). Today's list reads the maintained open rows by the partial index on due date.
-    func overdueItems(asOf: CivilDate, currency: Currency, order: OverdueOrder, after: OpenItem?,
+    /// first); when `backwards`, the `limit` items before `after` (nil: the last page), still in `order`. Today's
+    /// list reads the maintained open rows by the partial index on due date.
+    func overdueItems(asOf: CivilDate, currency: Currency, order: OverdueOrder, after: OpenItem?, backwards: Bool,
                       limit: Int) throws -> [OpenItem]
     /// The number of those invoices per currency (currencies with none are left out).
     func overdueCounts(asOf: CivilDate) throws -> [Currency: Int]
     /// `forEachOpenInvoice(asOf:)` limited to `candidates` (same order, same rows where they are candidates).
     func forEachOpenInvoice(asOf: CivilDate, candidates: ReminderCandidates,
                             _ body: (ReceivableDocument, Int64, Customer?) throws -> Void) throws
+    /// A due date no later than that of any invoice open on `asOf` (today: the earliest open due date; another
+    /// date: the earliest invoice date, since a due date is never before its invoice's date); nil: no invoices.
+    func earliestReminderDue(asOf: CivilDate) throws -> CivilDate?
+    /// At most `limit` of the invoices `selection` selects (open on `asOf` as for `forEachOpenInvoice`, not
+    /// disputed, customer not one of `selection.customerIDs`, due date listed for the customer's class) with their
+    /// open amounts and customers, in the reminders list's order after `from` (nil: from the first), or when
+    /// `backwards` in reverse order before `from` (nil: from the last).
+    func reminderInvoices(asOf: CivilDate, selection: ReminderSelection, from: ReminderKey?, backwards: Bool,
+                          limit: Int) throws -> [(invoice: ReceivableDocument, open: Int64, customer: Customer?)]
+    /// The number of those invoices per currency (none: left out).
+    func reminderInvoiceCounts(asOf: CivilDate, selection: ReminderSelection) throws -> [Currency: Int]
+}
+
+extension ReceivablesListQueries {
+    /// A page forwards (`overdueItems(…, backwards: false, …)`).
+    public func overdueItems(asOf: CivilDate, currency: Currency, order: OverdueOrder, after: OpenItem?,
+                             limit: Int) throws -> [OpenItem] {
+        try overdueItems(asOf: asOf, currency: currency, order: order, after: after, backwards: false, limit: limit)
+    }
 }

@@ -12,7 +12,7 @@ extension SQLiteLedgerStore {
         """
 
     public func overdueItems(asOf: CivilDate, currency: Currency, order: OverdueOrder, after: OpenItem?,
-                             limit: Int) throws -> [OpenItem] {
+                             backwards: Bool, limit: Int) throws -> [OpenItem] {
         guard limit > 0 else { return [] }
         var arguments: StatementArguments = ["asOf": asOf.description, "currency": currency.code, "limit": limit]
         if let after {
@@ -24,26 +24,34 @@ extension SQLiteLedgerStore {
             let open = today ? "o.open_amount" : "o.open"
             let due = today ? "o.due_date" : "d.due_date"
             var keyset = ""
+            // Backwards: the mirror of each comparison and of the order; the page is reversed at the end.
+            let (ge, gt, le, lt) = backwards ? ("<=", "<", ">=", ">") : (">=", ">", "<=", "<")
             if after != nil {
+                let number = "d.display_number \(gt) :lastNumber"
                 keyset = order == .dueDate
-                    ? " AND \(due) >= :lastDue AND (\(due) > :lastDue OR d.display_number > :lastNumber)"
-                    : " AND \(open) <= :lastOpen AND (\(open) < :lastOpen OR d.display_number > :lastNumber)"
+                    ? " AND \(due) \(ge) :lastDue AND (\(due) \(gt) :lastDue OR \(number))"
+                    : " AND \(open) \(le) :lastOpen AND (\(open) \(lt) :lastOpen OR \(number))"
             }
-            let orderBy = order == .dueDate ? "\(due), d.display_number" : "\(open) DESC, d.display_number"
+            let (up, down) = backwards ? ("DESC", "") : ("", "DESC")
+            let orderBy = order == .dueDate ? "\(due) \(up), d.display_number \(up)"
+                : "\(open) \(down), d.display_number \(up)"
             let sql: String
             if today {
                 // By amount, the page's smallest amount first (one pass over the index, no join), so only the
                 // page's rows (and ties) are joined and sorted.
                 var floor = ""
                 if order == .amount {
-                    let below = after == nil ? "" : " AND open_amount < :lastOpen"
+                    // Backwards (from the smallest amounts): the mirror, a ceiling instead of a floor.
+                    let (bound, direction, none) = backwards ? ("<=", "ASC", "9223372036854775807")
+                        : (">=", "DESC", "-9223372036854775808")
+                    let beyond = after == nil ? "" : " AND open_amount \(backwards ? ">" : "<") :lastOpen"
                     let ties = after == nil ? "" : " OR o.open_amount = :lastOpen"
                     floor = """
-                         AND (o.open_amount >= COALESCE((
+                         AND (o.open_amount \(bound) COALESCE((
                            SELECT open_amount FROM open_item INDEXED BY open_item_due_open
                            WHERE kind = 'invoice' AND open_amount <> 0 AND due_date < :asOf
-                             AND currency = :currency\(below)
-                           ORDER BY open_amount DESC LIMIT 1 OFFSET :limit - 1), -9223372036854775808)\(ties))
+                             AND currency = :currency\(beyond)
+                           ORDER BY open_amount \(direction) LIMIT 1 OFFSET :limit - 1), \(none))\(ties))
                         """
                 }
                 sql = """
@@ -66,7 +74,8 @@ extension SQLiteLedgerStore {
                     ORDER BY \(orderBy) LIMIT :limit
                     """
             }
-            return try Row.fetchAll(db, sql: sql, arguments: arguments).map(RowMapping.openItem)
+            let items = try Row.fetchAll(db, sql: sql, arguments: arguments).map(RowMapping.openItem)
+            return backwards ? items.reversed() : items
         }
     }
 

@@ -45,15 +45,17 @@ extension ReceivablesScreen {
             y += 3
         }
         // Overdue invoices.
-        let overdueCount = table.filter.text.isEmpty ? overdueTotal : overdue.count
         let heading = showsReminders
-            ? "\(s.reminders) (\(reminders.count))   [t] \(s.overdueInvoices) (\(overdueCount))"
-            : "\(s.overdueInvoices) (\(overdueCount))  —  \(sortByAmount ? s.sortByAmount : s.sortByDays)   "
-                + "[t] \(s.reminders) (\(reminders.count))"
+            ? "\(s.reminders) (\(reminders.total))   [t] \(s.overdueInvoices) (\(overdue.total))"
+            : "\(s.overdueInvoices) (\(overdue.total))  —  \(sortByAmount ? s.sortByAmount : s.sortByDays)   "
+                + "[t] \(s.reminders) (\(reminders.total))"
         buffer.setFitted(heading, x: area.x + 1, y: y + 1, width: area.width - 2, style: Style(.accent, [.bold]))
         let tableArea = Rect(x: area.x, y: y + 2, width: area.width, height: max(0, area.maxY - y - 2))
         var state = table
-        tableView(s).render(into: &buffer, in: tableArea, source: ArrayTableDataSource(rows: shownRows), state: &state)
+        tableView(s).render(into: &buffer, in: tableArea, source: shownSource, state: &state)
         return modals.render(into: &buffer, in: area, context: context, unicode: unicode)
     }
+
+    /// The shown list as the table reads it (its whole length, the pages read in place).
+    private var shownSource: any TableDataSource { showsReminders ? reminders.source : overdue.source }
 }

@@ -10,20 +10,19 @@ struct ReceivablesScreen: KeyedScreen {
     /// The dashboard's figures (`Reports.dashboard`: aging, overdue items, DSO, reminders, one snapshot).
     var dashboard: ReceivablesDashboard?
     var report: AgingReport? { dashboard?.main }
-    /// Overdue invoices of the shown currency read so far (keyset pages in the shown order), filtered as shown.
-    var overdue: [OpenItem] = []
+    /// Overdue invoices of the shown currency: the keyset pages read so far in the shown order (all, filtered, while
+    /// a filter is typed).
+    var overdue = PagedWindow<OpenItem>()
     var sortByAmount = false
     var table = TableState()
     /// DSO of the shown currency over the 90 days ending the as-of date (the CLI's `report dso` figure).
     var dso: DSOFigure? { report.flatMap { dashboard?.dso($0.currency) } }
-    /// Reminders due on the as-of date (回款提醒), filtered as shown.
-    var reminders: [ReminderItem] = []
+    /// Reminders due on the as-of date (回款提醒): the pages read so far (all, filtered, while a filter is typed).
+    var reminders = PagedWindow<(key: ReminderKey, item: ReminderItem)>()
     /// Whether the list shows reminders (else overdue invoices).
     var showsReminders = true
-    /// The shown list's rows, formatted once per change of data, order or filter (not per key or frame).
-    var shownRows: [[String]] = []
-    /// Reminders due today (shown as a badge in the title bar).
-    var remindersDue: Int { dashboard?.reminders.count ?? 0 }
+    /// Reminders due today (the title bar's badge): today's count whatever the as-of date shown.
+    var remindersDue = 0
 
     /// The date and file prompts, the receipt and follow-up forms, the review of imported receipts (`i`, or
     /// `import receipts` on a terminal).
@@ -38,61 +37,78 @@ struct ReceivablesScreen: KeyedScreen {
     mutating func refresh(context: AppContext) {
         let date = asOf ?? context.today
         dashboard = context.read { try Reports(store: context.store).dashboard(asOf: date) }
+        remindersDue = date == context.today ? dashboard?.reminderTotal ?? 0 : context.read {
+            try Reports(store: context.store).reminderCounts(on: context.today).values.reduce(0, +)
+        } ?? 0
         arrange(context: context)
     }
 
-    /// The overdue invoices of the shown currency (the list's length; `overdue` holds the pages read so far).
-    var overdueTotal: Int { report.flatMap { dashboard?.overdueCounts[$0.currency] } ?? 0 }
-    /// Whether more pages of the overdue list can be read (none while filtering: the filter reads every page).
-    var hasMoreOverdue: Bool { table.filter.text.isEmpty && overdue.count < overdueTotal }
+    /// The rows of the shown list (the whole list's length; pages are read as the selection moves).
+    var rowCount: Int { showsReminders ? reminders.total : overdue.total }
 
-    /// Orders and filters the dashboard's lists and formats the shown rows. The overdue list is read a keyset page
-    /// at a time in its order (`Reports.overdueItems`, issue 10): the dashboard's first page by due date, one
-    /// page by amount after `s`, every page while a filter is typed (the filter searches the whole list).
+    /// Orders and filters the dashboard's lists and formats the shown rows. Both lists are read a keyset page at a
+    /// time in their order (`Reports.overdueItems`, `Reports.reminderPage`, issue 10): the dashboard's first pages,
+    /// one page by amount after `s`, every page while a filter is typed (the filter searches the whole list).
     mutating func arrange(context: AppContext) {
-        overdue = []
-        if let dashboard, let currency = report?.currency {
-            let date = dashboard.asOf
-            let reports = Reports(store: context.store)
+        overdue = PagedWindow()
+        reminders = PagedWindow()
+        guard let dashboard else { return }
+        let date = dashboard.asOf, reports = Reports(store: context.store), needle = table.filter.text
+        if let currency = report?.currency {
             let order: OverdueOrder = sortByAmount ? .amount : .dueDate
-            if !table.filter.text.isEmpty {
-                overdue = context.read {
+            var items = dashboard.overdue
+            if !needle.isEmpty || sortByAmount {
+                items = context.read {
                     try reports.overdueItems(asOf: date, currency: currency, order: order, after: nil,
-                                             limit: Int(Int32.max))
+                                             limit: needle.isEmpty ? Reports.overduePageSize : Int(Int32.max))
                 } ?? []
-            } else if sortByAmount {
-                overdue = context.read {
-                    try reports.overdueItems(asOf: date, currency: currency, order: order, after: nil)
-                } ?? []
-            } else {
-                overdue = dashboard.overdue
             }
+            overdue.total = dashboard.overdueCounts[currency] ?? 0
+            if !needle.isEmpty {
+                // The one search behaviour (code, name, pinyin of any reading, initials), on the list shown.
+                items = items.filter {
+                    SearchMatch.matches(needle, code: $0.customerCode, name: $0.customerName,
+                                        extra: [$0.number, $0.salesperson, $0.region])
+                }
+                overdue.total = items.count
+            }
+            overdue.replace(items, start: 0) { $0.map { Self.overdueRow($0, date: date, context: context) } }
         }
-        reminders = dashboard?.reminders ?? []
-        if !table.filter.text.isEmpty {
-            // The one search behaviour (code, name, pinyin of any reading, initials), on the list shown.
-            let needle = table.filter.text
-            overdue = overdue.filter {
-                SearchMatch.matches(needle, code: $0.customerCode, name: $0.customerName,
-                                    extra: [$0.number, $0.salesperson, $0.region])
+        var due = zip(dashboard.reminders.keys, dashboard.reminders.items).map { (key: $0, item: $1) }
+        reminders.total = dashboard.reminderTotal
+        if !needle.isEmpty {
+            let all = context.read { try reports.reminderPage(on: date, from: nil, limit: Int(Int32.max)) }
+            due = zip(all?.keys ?? [], all?.items ?? []).map { (key: $0, item: $1) }.filter {
+                SearchMatch.matches(needle, code: $0.item.customerCode, name: $0.item.customerName,
+                                    extra: [$0.item.invoiceNumber])
             }
-            reminders = reminders.filter {
-                SearchMatch.matches(needle, code: $0.customerCode, name: $0.customerName, extra: [$0.invoiceNumber])
-            }
+            reminders.total = due.count
         }
-        shownRows = rows(context: context)
+        reminders.replace(due, start: 0) { $0.map { Self.reminderRow($0.item, context: context) } }
+        loadMoreIfNeeded(context: context)   // the selection's page, when it was past the first (a refresh)
     }
 
-    /// Reads the next page of the overdue list when the selection nears the end of the rows read so far.
+    /// Reads the pages of the shown list around the selection (the next page near the end of the rows read, the
+    /// last page on End, the first on Home, the previous one moving up from there).
     mutating func loadMoreIfNeeded(context: AppContext) {
-        guard !showsReminders, hasMoreOverdue, table.selectedRow >= overdue.count - 20,
-              let date = dashboard?.asOf, let currency = report?.currency else { return }
-        let last = overdue.last, order: OverdueOrder = sortByAmount ? .amount : .dueDate
-        let page = context.read {
-            try Reports(store: context.store).overdueItems(asOf: date, currency: currency, order: order, after: last)
-        } ?? []
-        overdue += page
-        shownRows += page.map { overdueRow($0, date: date, context: context) }
+        guard let date = dashboard?.asOf else { return }
+        let reports = Reports(store: context.store)
+        if showsReminders {
+            reminders.reveal(table.selectedRow, load: { from, backwards in
+                let page = context.read {
+                    try reports.reminderPage(on: date, from: from?.key, backwards: backwards)
+                } ?? ReminderPage()
+                return zip(page.keys, page.items).map { (key: $0, item: $1) }
+            }, format: { $0.map { Self.reminderRow($0.item, context: context) } })
+        } else if let currency = report?.currency {
+            let order: OverdueOrder = sortByAmount ? .amount : .dueDate
+            overdue.reveal(table.selectedRow, load: { from, backwards in
+                context.read {
+                    try reports.overdueItems(asOf: date, currency: currency, order: order, after: from,
+                                             backwards: backwards)
+                } ?? []
+            }, format: { $0.map { Self.overdueRow($0, date: date, context: context) } })
+        }
     }
 
     /// The list in the UI language (filter label, "no rows").
@@ -120,19 +136,13 @@ struct ReceivablesScreen: KeyedScreen {
         ])
     }
 
-    func rows(context: AppContext) -> [[String]] {
-        let date = asOf ?? context.today
-        if showsReminders {
-            return reminders.map { r in
-                [r.invoiceNumber, r.customerName, context.money(r.open, r.currency), String(r.daysOverdue),
-                 r.level.displayName(chinese: context.strings.zh) + (r.brokenPromises > 0 ? " !" : ""),
-                 r.lastContact?.description ?? ""]
-            }
-        }
-        return overdue.map { overdueRow($0, date: date, context: context) }
+    static func reminderRow(_ r: ReminderItem, context: AppContext) -> [String] {
+        [r.invoiceNumber, r.customerName, context.money(r.open, r.currency), String(r.daysOverdue),
+         r.level.displayName(chinese: context.strings.zh) + (r.brokenPromises > 0 ? " !" : ""),
+         r.lastContact?.description ?? ""]
     }
 
-    func overdueRow(_ item: OpenItem, date: CivilDate, context: AppContext) -> [String] {
+    static func overdueRow(_ item: OpenItem, date: CivilDate, context: AppContext) -> [String] {
         [item.number, item.customerName + (item.isDisputed ? " ⚑" : ""), item.dueDate.description,
          String(item.dueDate.days(to: date)), context.money(item.open, item.currency), item.salesperson,
          context.className("region", item.region)]
@@ -149,7 +159,7 @@ struct ReceivablesScreen: KeyedScreen {
         let s = context.strings
         var view = tableView(s)
         view.isSortable = false
-        switch view.handle(event, state: &table, rowCount: showsReminders ? reminders.count : overdue.count, pageSize: 10) {
+        switch view.handle(event, state: &table, rowCount: rowCount, pageSize: 10) {
         case .filterChanged:
             arrange(context: context)
             table.selectedRow = 0
@@ -164,12 +174,10 @@ struct ReceivablesScreen: KeyedScreen {
     /// The selected row of the shown list: customer, invoice, open amount.
     var selectedRow: (customerCode: String, customerName: String, number: String, open: Int64, currency: Currency)? {
         if showsReminders {
-            guard reminders.indices.contains(table.selectedRow) else { return nil }
-            let r = reminders[table.selectedRow]
+            guard let r = reminders.item(at: table.selectedRow)?.item else { return nil }
             return (r.customerCode, r.customerName, r.invoiceNumber, r.open, r.currency)
         }
-        guard overdue.indices.contains(table.selectedRow) else { return nil }
-        let o = overdue[table.selectedRow]
+        guard let o = overdue.item(at: table.selectedRow) else { return nil }
         return (o.customerCode, o.customerName, o.number, o.open, o.currency)
     }
 
@@ -205,7 +213,7 @@ struct ReceivablesScreen: KeyedScreen {
                 return .none
             },
             Command(.char("/"), s.search),
-            .move(s, when: { !$0.shownRows.isEmpty }),
+            .move(s, when: { $0.rowCount > 0 }),
             Command([.enter, .char("c")], s.t("Customer", "打开客户"), when: hasRow) { screen, _ in
                 screen.selectedRow.map { .openCustomer($0.customerCode) } ?? .none
             },
