@@ -91,7 +91,7 @@ struct AllocationView {
         return panel == .allocations && allocations.indices.contains(row) ? allocations[row] : nil
     }
 
-    var planned: Int64 { plan.values.reduce(0, +) }
+    var planned: Int64 { CheckedSum.of(plan.values) ?? .max }
 
     /// The plan as parts, in the invoices' order (oldest due first).
     var parts: [ManualAllocation] {
