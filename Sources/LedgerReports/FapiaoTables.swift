@@ -74,7 +74,8 @@ public enum FapiaoTables {
         return make("invoiced-unpaid", columns, rows)
     }
 
-    /// 销项税 by month and rate (13 %, 9 %, 6 %, 3 %, 1 %, 0 %): sales less credit notes, as in `report sales`.
+    /// 销项税 by month and rate (13 %, 9 %, 6 %, 3 %, 1 %, 0 %): sales less credit notes, as in `report sales`;
+    /// a total beyond Int64 is left empty (checked, never a trap).
     public static func outputVAT(_ rows: [OutputVATRow]) -> ReportTable {
         let columns = [ReportColumn("month", .text, en: "month", zh: "月份"),
                        ReportColumn("rate", .text, en: "rate", zh: "税率"),
@@ -84,7 +85,7 @@ public enum FapiaoTables {
                        ReportColumn("total", .money, en: "total", zh: "价税合计")]
         return make("output-vat", columns, rows.map { r in
             [.text(r.month), .text(r.rate.description), .text(r.currency.code), .amount(r.net, r.currency),
-             .amount(r.tax, r.currency), .amount(r.net + r.tax, r.currency)]
+             .amount(r.tax, r.currency), CheckedSum.add(r.net, r.tax).map { .amount($0, r.currency) } ?? .empty]
         })
     }
 

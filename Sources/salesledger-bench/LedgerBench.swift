@@ -76,14 +76,7 @@ enum LedgerBench {
         // Receivables (s12-screens): `s` re-queries one page by amount, or by due date; ↓ through the pages.
         _ = app.handle(.key(.function(ScreenID.receivables.functionKey)))
         _ = app.handle(.key(.char("t")))   // the overdue list
-        var sorts: [Double] = []
-        for _ in 0..<max(4, runs) {
-            sorts.append(time {
-                _ = app.handle(.key(.char("s")))
-                draw(app)
-            })
-        }
-        report("receivables sort (s, one page re-queried)", sorts)
+        measure("receivables sort (s, one page re-queried)", max(4, runs), &app, .char("s"))
         for list in ["overdue", "reminders"] {
             report("receivables \(list) End, then Home (last page read backwards, first page)", [time {
                 _ = app.handle(.key(.end))
@@ -95,21 +88,11 @@ enum LedgerBench {
             _ = app.handle(.key(.char("t")))
         }
         if only { return }
-        var downs: [Double] = []
-        for _ in 0..<max(runs, 60) {
-            downs.append(time {
-                _ = app.handle(.key(.pageDown))
-                draw(app)
-            })
-        }
-        report("receivables overdue list page-down (next pages read on the way)", downs)
+        measure("receivables overdue list page-down (next pages read on the way)", max(runs, 60), &app, .pageDown)
         // Charts: the next chart is computed when first shown.
         _ = app.handle(.key(.function(ScreenID.charts.functionKey)))
         for chart in ["by dimension", "top customers", "aging"] {
-            report("charts: first show of \(chart) (tab)", [time {
-                _ = app.handle(.key(.tab))
-                draw(app)
-            }])
+            measure("charts: first show of \(chart) (tab)", 1, &app, .tab)
         }
 
         // Customer search, one keystroke at a time (code, name, pinyin initials of real customers).
@@ -138,14 +121,7 @@ enum LedgerBench {
 
         // Invoice list (documents) page-down from the top, then further down.
         _ = app.handle(.key(.function(ScreenID.documents.functionKey)))
-        var pages: [Double] = []
-        for _ in 0..<max(runs, 30) {
-            pages.append(time {
-                _ = app.handle(.key(.pageDown))
-                draw(app)
-            })
-        }
-        report("invoice list page-down", pages)
+        measure("invoice list page-down", max(runs, 30), &app, .pageDown)
     }
 
     static func makeApp(path: String, today: CivilDate) throws -> (LedgerApp, AppContext) {
@@ -165,8 +141,19 @@ enum LedgerBench {
         let clock = ContinuousClock()
         let start = clock.now
         try body()
-        let elapsed = clock.now - start
-        return Double(elapsed.components.seconds) * 1e3 + Double(elapsed.components.attoseconds) / 1e15
+        return (clock.now - start).milliseconds
+    }
+
+    /// Presses `key` on `app` and draws it, `count` times, timing each press and draw; prints them as `name`.
+    static func measure(_ name: String, _ count: Int, _ app: inout LedgerApp, _ key: Key) {
+        var samples: [Double] = []
+        for _ in 0..<count {
+            samples.append(time {
+                _ = app.handle(.key(key))
+                draw(app)
+            })
+        }
+        report(name, samples)
     }
 
     static func report(_ name: String, _ samples: [Double]) {
@@ -177,4 +164,9 @@ enum LedgerBench {
         func ms(_ value: Double) -> String { String(Double(Int((value * 100).rounded())) / 100) }
         print("\(name): median \(ms(median)) ms, p95 \(ms(p95)) ms (\(samples.count) samples)")
     }
+}
+
+extension Duration {
+    /// The duration in milliseconds (fractional).
+    var milliseconds: Double { Double(components.seconds) * 1e3 + Double(components.attoseconds) / 1e15 }
 }

@@ -76,8 +76,7 @@ enum LedgerQueryBench {
             for _ in 0..<runs {
                 let start = clock.now, startCPU = cpuMilliseconds()
                 result = try body()
-                let elapsed = clock.now - start
-                samples.append(Double(elapsed.components.seconds) * 1e3 + Double(elapsed.components.attoseconds) / 1e15)
+                samples.append((clock.now - start).milliseconds)
                 cpu.append(cpuMilliseconds() - startCPU)
             }
             samples.sort()

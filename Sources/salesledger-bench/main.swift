@@ -50,8 +50,7 @@ func measure(_ name: String, iterations: Int, _ body: (Int) -> Void) {
     for i in 0..<iterations {
         let start = clock.now
         body(i)
-        let elapsed = clock.now - start
-        samples.append(Double(elapsed.components.seconds) * 1e6 + Double(elapsed.components.attoseconds) / 1e12)
+        samples.append((clock.now - start).milliseconds * 1e3)
     }
     samples.sort()
     let median = samples[samples.count / 2]

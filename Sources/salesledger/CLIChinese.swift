@@ -48,32 +48,24 @@ enum CLIChinese {
             + #"it had committed$"#,
         "已放弃中断的示例账套生成（$1）：其已提交的 $2 张销售单和 $3 张收款单保留在账套中")
 
+    /// The summary line of an import check (a message of `import` and a result line of the receipt review).
+    static let checkedTab = (
+        #"^(.*): (\d+) row\(s\) checked, (\d+) rejected, (\d+) left out \((\S+), separator tab\)$"#,
+        "$1：已检查 $2 行，拒绝 $3 行，略过 $4 行（编码 $5，分隔符为制表符）")
+    static let checkedSeparator = (
+        #"^(.*): (\d+) row\(s\) checked, (\d+) rejected, (\d+) left out \((\S+), separator (.*)\)$"#,
+        "$1：已检查 $2 行，拒绝 $3 行，略过 $4 行（编码 $5，分隔符 $6）")
+
     /// A table header in Chinese (unknown names unchanged).
     static func header(_ name: String) -> String { isOn ? headers[name] ?? name : name }
 
+    /// Field names only the CLI's messages use; the rest are the app's (`Strings.fieldPathZH`).
     static let fieldNames: [String: String] = [
-        "customer": "客户", "date": "日期", "dueDate": "到期日", "terms": "收款条件", "salesperson": "业务员",
-        "channel": "渠道", "region": "区域", "lines": "明细行", "product": "商品", "quantity": "数量",
-        "unitPrice": "单价", "discount": "折扣", "taxRate": "税率", "description": "摘要", "amount": "金额",
-        "code": "编码", "name": "名称", "contact": "联系人", "phone": "电话", "email": "邮箱", "address": "地址",
-        "notes": "备注", "creditLimit": "信用额度", "customerClass": "等级", "reason": "原因", "number": "单号",
-        "appliesTo": "原销售单", "currency": "币种", "sku": "商品编码", "from": "起始日期", "to": "截止日期",
-        "user": "用户", "--today": "--today", "output": "输出文件", "allocation": "核销", "method": "收款方式",
-        "promisedDate": "承诺付款日", "until": "暂停至",
+        "from": "起始日期", "to": "截止日期", "user": "用户", "--today": "--today", "output": "输出文件",
     ]
 
-    /// A field path in Chinese: `lines[2].quantity` → `第2行 数量`, `row 3, column amount` → `第3行 amount 列`.
-    static func field(_ path: String) -> String {
-        if let known = Strings(.zh).fieldPathZH(path) { return known }
-        if let match = path.firstMatch(of: /^lines\[(\d+)\]\.(\w+)$/) {
-            return "第\(match.1)行 \(fieldNames[String(match.2)] ?? String(match.2))"
-        }
-        if let match = path.firstMatch(of: /^row (\d+), column (.+)$/) { return "第\(match.1)行「\(match.2)」列" }
-        if let match = path.firstMatch(of: /^(\w+)\[(\d+)\]\.(\w+)$/) {
-            return "\(fieldNames[String(match.1)] ?? String(match.1))[\(match.2)] \(fieldNames[String(match.3)] ?? String(match.3))"
-        }
-        return fieldNames[path] ?? path
-    }
+    /// A field path in Chinese: `lines[2].quantity` → `第2行 数量`, `row 3, column amount` → `第3行「amount」列`.
+    static func field(_ path: String) -> String { Strings(.zh).fieldPathZH(path) ?? fieldNames[path] ?? path }
 
     /// The file-permission warning (`FilePermissions.warning`), one pattern per reason and with/without "more".
     private static let permissionPatterns: [(String, String)] = [
@@ -89,10 +81,8 @@ enum CLIChinese {
          "文件权限过宽：$1 为 $2（应为 $3，他人可改）；修复：'$4'"),
     ]
 
-    nonisolated(unsafe) static let messagePatterns: [(Regex<AnyRegexOutput>, String)] =
-        (permissionPatterns + basePatterns).compactMap { pattern, template in
-            (try? Regex(pattern)).map { ($0, template) }
-        }
+    /// Tried after the app's `Strings.coreTable` (so a sentence the app translates is not repeated here).
+    static let messagePatterns = PatternTable(permissionPatterns + basePatterns + [checkedTab, checkedSeparator])
 
     private static let basePatterns: [(String, String)] = [
         (#"^storage error: (.*)$"#, "存储错误：$1"),
@@ -100,16 +90,11 @@ enum CLIChinese {
         (#"^Error: Unknown option '(.*)'$"#, "错误：未知选项 '$1'"),
         (#"^Error: The value '(.*)' is invalid for '(.*)'.*$"#, "错误：'$2' 的值 '$1' 无效"),
         (#"^See '(.*) --help' for more information\.$"#, "用 '$1 --help' 查看说明。"),
-        (#"^ledger is read-only: (.*) cannot be written$"#, "账套为只读：$1 不能写入"),
-        (#"^the disk is full; nothing was written \((.*)\)$"#, "磁盘已满，未写入任何内容（$1）"),
-        (#"^the disk is full; the backup (.*) was not written$"#, "磁盘已满，备份 $1 未写入"),
         (#"^not found: (.*)$"#, "未找到：$1"),
         (#"^permission denied: (.*)$"#, "无权操作：$1"),
         (#"^credit check: (.*) \(a manager may override with a reason\)$"#, "信用检查：$1（经理可填写原因后超额过账）"),
         (#"^no document numbered (\S+)$"#, "没有单号为 $1 的单据"),
-        (#"^no invoice numbered (\S+)$"#, "没有单号为 $1 的销售单"),
         (#"^unknown salesperson code (.*)$"#, "未知业务员编码 $1"),
-        (#"^a reason is required$"#, "必须填写原因"),
         (#"^discount must be between 0% and 100%$"#, "折扣必须在0%到100%之间"),
         (#"^tax rate must be between 0% and 100%$"#, "税率必须在0%到100%之间"),
         (#"^due date (\S+) is before the invoice date (\S+)$"#, "到期日 $1 早于单据日期 $2"),
@@ -126,10 +111,6 @@ enum CLIChinese {
         (#"^every generated product code is archived in this ledger: nothing to generate invoices for$"#,
          "生成的商品编码在本账套中均已归档：无法生成销售单"),
         (#"^nothing imported; (\d+) row\(s\) rejected:$"#, "未导入任何数据；$1 行被拒绝："),
-        (#"^(.*): (\d+) row\(s\) checked, (\d+) rejected, (\d+) left out \((\S+), separator tab\)$"#,
-         "$1：已检查 $2 行，拒绝 $3 行，略过 $4 行（编码 $5，分隔符为制表符）"),
-        (#"^(.*): (\d+) row\(s\) checked, (\d+) rejected, (\d+) left out \((\S+), separator (.*)\)$"#,
-         "$1：已检查 $2 行，拒绝 $3 行，略过 $4 行（编码 $5，分隔符 $6）"),
         (#"^the ledger is not empty; use --force to load into it anyway$"#, "账套不为空；如仍要载入请加 --force"),
         (#"^(.*): nothing imported; (\d+) row problem\(s\):$"#, "$1：未导入任何数据；$2 行有问题："),
         (#"^(.*): row (\d+), column (\d+)( \((.*)\))?: byte (0x[0-9A-F]+) is not UTF-8.*$"#,
@@ -174,21 +155,10 @@ enum CLIChinese {
     static func sentence(_ text: String, _ strings: Strings) -> String? {
         let core = strings.core(text)
         if core != text { return core }
-        return fill(messagePatterns, text, strings.core)
+        return messagePatterns.translate(text, strings.core)
     }
 
-    /// The template of the first pattern matching all of `text`, `$1`… replaced by the captures (through `value`).
-    static func fill(_ patterns: [(Regex<AnyRegexOutput>, String)], _ text: String,
-                     _ value: (String) -> String = { $0 }) -> String? {
-        for (regex, template) in patterns {
-            if let match = try? regex.wholeMatch(in: text) {
-                return filled(template, match, value)
-            }
-        }
-        return nil
-    }
-
-    nonisolated(unsafe) static let outputPatterns: [(Regex<AnyRegexOutput>, String)] = [
+    static let outputPatterns = PatternTable([
         (#"^posted (\S+): (.*) total (.*), due (\S+)$"#, "已过账 $1：$2 价税合计 $3，到期日 $4"),
         (#"^draft saved: (.*) total (.*), due (\S+)$"#, "草稿已保存：$1 价税合计 $2，到期日 $3"),
         (#"^voided (\S+)$"#, "已作废 $1"),
@@ -215,10 +185,7 @@ enum CLIChinese {
          "这些单据已过账并附有审计记录：如需去除，请作废或新建账套"),
         (#"^resuming the interrupted sample generate \((.*)\)$"#, "继续中断的示例账套生成（$1）"),
         // Imports and the receipt review (issue 15).
-        (#"^(.*): (\d+) row\(s\) checked, (\d+) rejected, (\d+) left out \((\S+), separator tab\)$"#,
-         "$1：已检查 $2 行，拒绝 $3 行，略过 $4 行（编码 $5，分隔符为制表符）"),
-        (#"^(.*): (\d+) row\(s\) checked, (\d+) rejected, (\d+) left out \((\S+), separator (.*)\)$"#,
-         "$1：已检查 $2 行，拒绝 $3 行，略过 $4 行（编码 $5，分隔符 $6）"),
+        checkedTab, checkedSeparator,
         (#"^dry run: would import nothing to import; nothing written$"#, "试运行：没有可导入的内容；未写入任何数据"),
         (#"^dry run: would import (.*); nothing written$"#, "试运行：将导入 $1；未写入任何数据"),
         (#"^imported (.*)$"#, "已导入 $1"),
@@ -232,30 +199,18 @@ enum CLIChinese {
          "试运行：凭证 $1 张，分录 $2 行，$3 至 $4；全部借贷平衡；未写入任何数据"),
         (#"^wrote (\d+) voucher\(s\), (\d+) line\(s\), (\S+) … (\S+); all balanced to (.*)$"#,
          "已写入凭证 $1 张，分录 $2 行，$3 至 $4，全部借贷平衡：$5"),
-    ].compactMap { pattern, template in (try? Regex(pattern)).map { ($0, template) } }
+    ])
 
     /// A result line in Chinese when it is one of the known ones.
     static func output(_ text: String) -> String {
         guard isOn else { return text }
         return text.split(separator: "\n", omittingEmptySubsequences: false).map { raw -> String in
-            fill(outputPatterns, String(raw), importPhrase) ?? String(raw)
+            outputPatterns.translate(String(raw), importPhrase) ?? String(raw)
         }.joined(separator: "\n")
     }
 
-    /// `template` with `$1`, `$2` … replaced by `match`'s groups (last first, so `$1` never eats `$10`), each
-    /// passed through `transform`.
-    static func filled(_ template: String, _ match: Regex<AnyRegexOutput>.Match,
-                       _ transform: (String) -> String) -> String {
-        var out = template
-        for index in stride(from: match.output.count - 1, through: 1, by: -1) {
-            out = out.replacingOccurrences(of: "$\(index)",
-                                           with: transform(match.output[index].substring.map(String.init) ?? ""))
-        }
-        return out
-    }
-
     /// The phrases inside import result lines: outcome counts, proposal reasons, reasons a bill row is left out.
-    nonisolated(unsafe) static let phrasePatterns: [(Regex<AnyRegexOutput>, String)] = [
+    static let phrasePatterns = PatternTable([
         (#"(\d+) created, (\d+) updated"#, "新增 $1 条，更新 $2 条"),
         (#"(\d+) receipt\(s\)"#, "收款单 $1 笔"),
         (#"(\d+) open invoice\(s\), (\d+) unapplied credit\(s\)"#, "未核销销售单 $1 张，预收款 $2 笔"),
@@ -273,13 +228,7 @@ enum CLIChinese {
         (#"duplicate 交易单号 (\S+) \(first on row (\d+)\)"#, "交易单号 $1 重复（首次在第$2行）"),
         (#"money out"#, "支出"),
         (#"void document not imported"#, "作废单据不导入"),
-    ].compactMap { pattern, template in (try? Regex(pattern)).map { ($0, template) } }
+    ])
 
-    static func importPhrase(_ text: String) -> String {
-        var out = text
-        for (regex, template) in phrasePatterns {
-            out = out.replacing(regex) { match in filled(template, match) { $0 } }
-        }
-        return out
-    }
+    static func importPhrase(_ text: String) -> String { phrasePatterns.replacingAll(in: text) }
 }

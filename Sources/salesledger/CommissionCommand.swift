@@ -80,12 +80,7 @@ struct CommissionReportCommand: ParsableCommand {
             }
             first = date
         }
-        let report = try CommissionMonth.make(month: first, store: store)
-        if format == .table { print("Commission \(report.first) … \(report.last)") }
-        // `CommissionMonth` (shared with the Reports screen) hands over plain-number text for the amounts.
-        let kinds: [ColumnKind] = [.text, .text, .text, .text, .text, .text, .number, .number]
-        printReport(listTable("commission", Array(zip(CommissionMonth.columns, kinds)),
-                              report.rows.map { $0.map { ReportCell.text($0) } },
-                              total: report.total.map { $0.map { ReportCell.text($0) } }), format)
+        if format == .table { print("Commission \(first) … \(first.adding(months: 1).adding(days: -1))") }
+        printReport(try Reports(store: store).commission(month: first), format)
     }
 }

@@ -9,8 +9,13 @@ extension OutputFormat {
 /// Prints a report table in the command's format through the one renderer (`ReportRenderer`); every title and
 /// text cell is made terminal-safe first (`TerminalSafeOutput.cell`), line feeds included.
 func printReport(_ table: ReportTable, _ format: OutputFormat, chinese: Bool = CLIChinese.isOn) {
-    var text = renderReport(table, format, chinese: chinese)
-    // The CSV byte-order mark is written as is (the terminal-safe `print` would show it as an escape).
+    printReportText(renderReport(table, format, chinese: chinese))
+}
+
+/// Prints report text; the CSV byte-order mark is written as is (the terminal-safe `print` would show it as an
+/// escape).
+func printReportText(_ text: String) {
+    var text = text
     if text.hasPrefix("\u{FEFF}") {
         Swift.print("\u{FEFF}", terminator: "")
         text.removeFirst()
@@ -24,28 +29,18 @@ func printReport(_ table: ReportTable, _ format: OutputFormat, chinese: Bool = C
 func printStreamedReport(_ table: ReportTable, _ format: OutputFormat, whenEmpty: String? = nil,
                          chinese: Bool = CLIChinese.isOn,
                          rows: (@escaping ([ReportCell]) throws -> Void) throws -> Void) throws {
-    var safe = table
-    safe.columns = table.columns.map { column in
-        var c = column
-        c.titleEN = TerminalSafeOutput.cell(c.titleEN)
-        c.titleZH = TerminalSafeOutput.cell(c.titleZH)
-        return c
-    }
-    func cell(_ c: ReportCell) -> ReportCell { if case .text(let t) = c { .text(TerminalSafeOutput.cell(t)) } else { c } }
-    try ReportStream(table: safe, format: format.report, chinese: chinese).write(whenEmpty: whenEmpty, rows: { body in
-        try rows { try body($0.map(cell)) }
-    }, output: { text in
-        var text = text
-        if text.hasPrefix("\u{FEFF}") {
-            Swift.print("\u{FEFF}", terminator: "")
-            text.removeFirst()
-        }
-        print(text, terminator: "")
-    })
+    try ReportStream(table: terminalSafe(table), format: format.report, chinese: chinese)
+        .write(whenEmpty: whenEmpty, rows: { body in try rows { try body($0.map(terminalSafe)) } },
+               output: printReportText)
 }
 
 /// `printReport`'s text.
 func renderReport(_ table: ReportTable, _ format: OutputFormat, chinese: Bool = CLIChinese.isOn) -> String {
+    ReportRenderer.render(terminalSafe(table), format.report, chinese: chinese)
+}
+
+/// `table` with its titles, text cells and given total rows made terminal-safe.
+func terminalSafe(_ table: ReportTable) -> ReportTable {
     var safe = table
     safe.columns = table.columns.map { column in
         var c = column
@@ -53,12 +48,13 @@ func renderReport(_ table: ReportTable, _ format: OutputFormat, chinese: Bool = 
         c.titleZH = TerminalSafeOutput.cell(c.titleZH)
         return c
     }
-    func cell(_ c: ReportCell) -> ReportCell {
-        if case .text(let t) = c { .text(TerminalSafeOutput.cell(t)) } else { c }
-    }
-    safe.rows = table.rows.map { $0.map(cell) }
-    if case .given(let totals) = table.totalRule { safe.totalRule = .given(totals.map { $0.map(cell) }) }
-    return ReportRenderer.render(safe, format.report, chinese: chinese)
+    safe.rows = table.rows.map { $0.map(terminalSafe) }
+    if case .given(let totals) = table.totalRule { safe.totalRule = .given(totals.map { $0.map(terminalSafe) }) }
+    return safe
+}
+
+func terminalSafe(_ cell: ReportCell) -> ReportCell {
+    if case .text(let t) = cell { .text(TerminalSafeOutput.cell(t)) } else { cell }
 }
 
 /// A CLI list as a report table: each column keyed as printed in CSV/JSON, titled in Chinese from `CLIChinese`

@@ -84,16 +84,7 @@ enum TUILauncher {
             }
             return report.description
         }
-        let loaded = ThemeLoader.load(named: theme ?? config.theme, directory: ThemeLocation.directory(option: nil),
-                                      environment: ProcessInfo.processInfo.environment)
-        let backend: NcursesBackend
-        do {
-            backend = try NcursesBackend.make(theme: loaded.theme)
-        } catch {
-            Main.fail("cannot start the terminal interface: \(error)", code: 2)
-        }
-        let runtime = Runtime(backend: backend, pollMilliseconds: 100, deliversTicks: true,
-                              pendingSignal: SignalMonitor.pendingSignal, needsFullRedraw: SignalMonitor.takeContinue)
+        let (runtime, themeWarning) = startRuntime(theme: theme ?? config.theme)
         var app = LedgerApp(context: context)
         try prepare?(&app)
         let reason = runtime.run(&app)
@@ -106,12 +97,28 @@ enum TUILauncher {
         // The UI and the backup have ended: Ctrl-C and SIGTERM stop the process again.
         SignalMonitor.uninstall()
         drafts.release()
-        for warning in warnings + [loaded.warning].compactMap({ $0 }) {
+        for warning in warnings + [themeWarning].compactMap({ $0 }) {
             FileHandle.standardError.write(Data("salesledger: \(warning)\n".utf8))
         }
         if case .failure(let message) = reason { Main.fail(message, code: 1) }
         if let code = finish?(app) { exit(code) }
         exit(reason.exitCode)
+    }
+
+    /// The terminal UI's runtime on ncurses with the theme `name` (exit 2 when the terminal cannot start) and the
+    /// theme's warning, if it did not load (shown after the UI ends).
+    static func startRuntime(theme name: String?) -> (Runtime, String?) {
+        let loaded = ThemeLoader.load(named: name, directory: ThemeLocation.directory(option: nil),
+                                      environment: ProcessInfo.processInfo.environment)
+        let backend: NcursesBackend
+        do {
+            backend = try NcursesBackend.make(theme: loaded.theme)
+        } catch {
+            Main.fail("cannot start the terminal interface: \(error)", code: 2)
+        }
+        return (Runtime(backend: backend, pollMilliseconds: 100, deliversTicks: true,
+                        pendingSignal: SignalMonitor.pendingSignal, needsFullRedraw: SignalMonitor.takeContinue),
+                loaded.warning)
     }
 
     static func sampleFolder(_ name: String) throws -> String {

@@ -20,18 +20,7 @@ enum TrainLauncher {
             ? (global.isChinese ? .zh : .en)
             : (config.language ?? (global.isChinese ? .zh : .en))
         var path = try TrainingFiles.ensure(global, language: sampleLanguage)
-        let loaded = ThemeLoader.load(
-            named: theme ?? config.theme, directory: ThemeLocation.directory(option: nil),
-            environment: ProcessInfo.processInfo.environment)
-        let backend: NcursesBackend
-        do {
-            backend = try NcursesBackend.make(theme: loaded.theme)
-        } catch {
-            Main.fail("cannot start the terminal interface: \(error)", code: 2)
-        }
-        let runtime = Runtime(
-            backend: backend, pollMilliseconds: 100, deliversTicks: true,
-            pendingSignal: SignalMonitor.pendingSignal, needsFullRedraw: SignalMonitor.takeContinue)
+        let (runtime, _) = TUILauncher.startRuntime(theme: theme ?? config.theme)
         while true {
             let (reason, reset) = try runOnce(
                 practiceGlobal, path: path, realService: realService, language: language,

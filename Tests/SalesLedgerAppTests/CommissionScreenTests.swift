@@ -1,10 +1,11 @@
 import Testing
 import LedgerCore
+import LedgerReports
 import LedgerStore
 import TerminalUI
 @testable import SalesLedgerApp
 
-/// Issue 16: the commission report on the Reports screen shows `report commission`'s figures (`CommissionMonth`).
+/// Issue 16: the commission report on the Reports screen shows `report commission`'s table (`Reports.commission`).
 @Suite struct CommissionScreenTests {
     @Test(arguments: [Language.en, .zh]) func commissionTabShowsTheMonth(language: Language) throws {
         var h = try AppHarness(language: language, size: Size(width: 120, height: 30)) { service in
@@ -23,8 +24,9 @@ import TerminalUI
         let text = h.text
         #expect(text.contains(s.t("Commission 2026-11-01 – 2026-11-30", "业务员提成 2026-11-01 – 2026-11-30")), "\(text)")
         // 4 × 250.00 = 1,000.00 net (VAT not counted) at 2.5 % → 25.00, as the CLI's report says.
-        let report = try CommissionMonth.make(month: CivilDate(iso: "2026-11-01")!, store: h.store)
-        #expect(report.rows == [["S01", "张伟", "net_sales", "2.5%", "2026-11-29", "CNY", "1000.00", "25.00"]])
+        let report = try Reports(store: h.store).commission(month: CivilDate(iso: "2026-11-01")!)
+        #expect(report.rows.map { $0.map(ReportRenderer.plain) }
+                == [["S01", "张伟", "net_sales", "2.5%", "2026-11-29", "CNY", "1000.00", "25.00"]])
         let row = try #require(h.screen().first { $0.contains("张伟") })
         #expect(row.contains("S01") && row.contains("1,000.00") && row.contains("25.00"))
         #expect(row.contains(s.t("net sales", "净销售额")))

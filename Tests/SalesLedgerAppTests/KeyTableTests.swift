@@ -82,7 +82,22 @@ import TerminalUI
             }
             h.press(.tab)
         }
-        return out + (try salesStates())
+        return out + (try salesStates()) + (try modalStates())
+    }
+
+    /// The allocation view (`k` on a customer with unapplied credit: each list, with and without a plan) and the
+    /// receipt review (`i` on the receivables screen).
+    static func modalStates() throws -> [(String, AppHarness)] {
+        var allocation = try AllocationScreenTests.open(.en)
+        var out = [("allocation", allocation)]
+        allocation.press(.char("a"))
+        out.append(("allocation planned", allocation))
+        allocation.press(.tab)
+        out.append(("allocation invoices", allocation))
+        allocation.press(.tab)
+        out.append(("allocation allocations", allocation))
+        let review = try ReceiptReviewScreenTests.open(.en, Size(width: 120, height: 30))
+        return out + [("receipt review", review)]
     }
 
     /// Sales entry: the form, today's sales (^L) and its void prompt, the drafts panel (^O, empty: `p` would

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Chinese texts of the fapiao and trade-practice messages. Commands write English `FieldIssue` messages (the
 /// audit log and tests read them); `chinese(_:)` gives the Chinese UI's text for the CLI (`--lang zh`) and the
 /// screens, or nil when the message is not one of these.
@@ -17,7 +15,7 @@ public enum TradeText {
         "maturity": "到期日", "bank": "出票银行", "statement": "对账单", "reply": "回函",
     ]
 
-    static let patterns: [(String, String)] = [
+    static let patterns = PatternTable([
         (#"^taxpayer number has (\d+) characters; .*$"#,
          "纳税人识别号为 $1 位，应为 18 位统一社会信用代码（或旧的 15 位、20 位税号）"),
         (#"^taxpayer number has an invalid character '(.*)' at position (\d+)$"#,
@@ -39,19 +37,10 @@ public enum TradeText {
         (#"^(\S+) is not a posted sale$"#, "$1 不是已过账的销售单"),
         (#"^no fapiao (.*)$"#, "找不到发票 $1"),
         (#"^tax (\S+) is more than the amount (\S+)$"#, "税额 $1 超过金额 $2"),
-    ]
+    ])
 
     /// The Chinese text of an English trade message, or nil.
-    public static func chinese(_ message: String) -> String? {
-        for (pattern, template) in patterns {
-            guard let regex = try? NSRegularExpression(pattern: pattern) else { continue }
-            let range = NSRange(message.startIndex..., in: message)
-            if regex.firstMatch(in: message, range: range) != nil {
-                return regex.stringByReplacingMatches(in: message, range: range, withTemplate: template)
-            }
-        }
-        return nil
-    }
+    public static func chinese(_ message: String) -> String? { patterns.translate(message) }
 
     /// A field issue for a Chinese user: `纳税人识别号: …` (the English issue when no translation is known).
     public static func chinese(_ issue: FieldIssue) -> String {

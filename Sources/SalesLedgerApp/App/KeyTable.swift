@@ -11,6 +11,8 @@ struct KeyCommand<Owner, Result> {
     var hintKeys: [Key]?
     /// Whether it does something now; the hint bar leaves it out otherwise (help still lists it).
     var isAvailable: (Owner) -> Bool = { _ in true }
+    /// Whether the hint bar shows it now (it may work, e.g. to say why not, without being hinted).
+    var isHinted: (Owner) -> Bool = { _ in true }
     /// What it does; nil for keys a widget handles (a table's ↑/↓ and `/`, a form's fields), listed only.
     var run: ((inout Owner, AppContext) -> Result)?
 
@@ -42,6 +44,21 @@ struct KeyCommand<Owner, Result> {
 }
 
 extension KeyCommand {
+    /// The same command, hinted only when `isHinted` holds (it still works otherwise).
+    func hinted(when isHinted: @escaping (Owner) -> Bool) -> KeyCommand {
+        var command = self
+        command.isHinted = isHinted
+        return command
+    }
+
+    /// The same command, neither hinted nor in help (a key another, listed command names, e.g. ↓ of "↑/↓ Move").
+    var unlisted: KeyCommand {
+        var command = self
+        command.inHints = false
+        command.inHelp = false
+        return command
+    }
+
     /// The same command, working (and hinted) only when `isAvailable` holds.
     func when(_ isAvailable: @escaping (Owner) -> Bool) -> KeyCommand {
         var command = self
@@ -99,7 +116,7 @@ struct KeyTable<Owner, Result> {
 
     /// The hint bar's keys for `owner` now.
     func hints(for owner: Owner) -> [KeyBinding] {
-        commands.filter { $0.inHints && $0.isAvailable(owner) }.map { command in
+        commands.filter { $0.inHints && $0.isAvailable(owner) && $0.isHinted(owner) }.map { command in
             var binding = command.binding
             if let keys = command.hintKeys { binding.keys = keys }
             return binding

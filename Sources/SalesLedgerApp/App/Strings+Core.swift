@@ -1,4 +1,3 @@
-import Foundation
 import LedgerCore
 
 extension LedgerError {
@@ -13,15 +12,11 @@ extension Strings {
         guard zh else { return message }
         if message.contains("\n") { return message.split(separator: "\n").map { core(String($0)) }.joined(separator: "\n") }
         if let withPath = pathMessageZH(message) { return withPath }
-        for (pattern, template) in Strings.corePatterns + Strings.safetyPatterns {
-            guard let regex = try? NSRegularExpression(pattern: pattern) else { continue }
-            let range = NSRange(message.startIndex..., in: message)
-            if regex.firstMatch(in: message, range: range) != nil {
-                return regex.stringByReplacingMatches(in: message, range: range, withTemplate: template)
-            }
-        }
-        return TradeText.chinese(message) ?? message
+        return Strings.coreTable.translate(message) ?? TradeText.chinese(message) ?? message
     }
+
+    /// `corePatterns` and `safetyPatterns`, compiled once (the CLI's `CLIChinese` tries this table first too).
+    static let coreTable = PatternTable(corePatterns + safetyPatterns)
 
     static let corePatterns: [(String, String)] = [
         (#"^date (\S+) does not exist$"#, "日期 $1 不存在"),

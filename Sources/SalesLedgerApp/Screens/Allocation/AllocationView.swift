@@ -86,7 +86,12 @@ struct AllocationView {
         return credits.indices.contains(row) ? credits[row] : nil
     }
 
-    var planned: Int64 { plan.values.reduce(0, +) }
+    var selectedAllocation: Row? {
+        let row = rows[.allocations] ?? 0
+        return panel == .allocations && allocations.indices.contains(row) ? allocations[row] : nil
+    }
+
+    var planned: Int64 { CheckedSum.of(plan.values) ?? .max }
 
     /// The plan as parts, in the invoices' order (oldest due first).
     var parts: [ManualAllocation] {
@@ -96,46 +101,74 @@ struct AllocationView {
         }
     }
 
-    mutating func handleKey(_ event: Event, context: AppContext) -> ModalStep<CustomersScreen> {
-        let s = context.strings
-        guard case .key(let key) = event else { return .stay }
-        let row = rows[panel] ?? 0
-        let noCredit = ModalStep<CustomersScreen>.report(.error(s.t("No unapplied credit to allocate",
-                                                                    "没有可核销的预收款或红字")))
-        switch key {
-        case .escape, .backspace:
-            return .close
-        case .tab:
-            panel = Panel(rawValue: (panel.rawValue + 1) % Panel.allCases.count) ?? .credits
-        case .backTab:
-            panel = Panel(rawValue: (panel.rawValue + Panel.allCases.count - 1) % Panel.allCases.count) ?? .credits
-        case .up:
-            rows[panel] = max(0, row - 1)
-            if panel == .credits, rows[panel] != row { plan = [:] }
-        case .down:
-            rows[panel] = min(max(0, count(panel) - 1), row + 1)
-            if panel == .credits, rows[panel] != row { plan = [:] }
-        case .char("a"):
-            guard let credit = selectedCredit else { return noCredit }
-            let preview = AllocationPreview(amount: Money(minorUnits: credit.amount, currency: currency), target: nil,
-                                            open: invoices)
-            plan = Dictionary(preview.parts.map { ($0.invoiceNumber, $0.amount.minorUnits) }, uniquingKeysWith: +)
-        case .char("c"):
-            plan = [:]
-        case .enter where panel == .invoices:
-            guard let credit = selectedCredit, invoices.indices.contains(row) else { return noCredit }
-            let item = invoices[row]
-            let fits = max(0, min(item.open, credit.amount - (planned - (plan[item.number] ?? 0))))
-            return .push(amountPrompt(item.number, fits: fits, s))
-        case .ctrl("s"):
-            return AllocationView.report(save(context: context))
-        case .char("x") where panel == .allocations:
-            guard allocations.indices.contains(row) else { return .stay }
-            return .push(AllocationView.reversePrompt(allocations[row].id, s))
-        default:
-            break
-        }
+    /// The keys (issue 9): dispatch, hint bar and help in one table. `a`, Enter and ^S are hinted only when they
+    /// can plan or save; pressed otherwise they say why not.
+    func keyTable(_ s: Strings) -> KeyTable<AllocationView, ModalStep<CustomersScreen>> {
+        let canPlan: (AllocationView) -> Bool = { $0.selectedCredit != nil && !$0.invoices.isEmpty }
+        return KeyTable([
+            KeyCommand(.tab, s.t("Next list", "切换列表")) { view, _ in view.step(1) },
+            KeyCommand(.backTab, s.t("Previous list", "上一列表"), hint: false) { view, _ in view.step(-1) },
+            KeyCommand([.up, .down], s.t("Move", "移动")).hinted(when: { $0.count($0.panel) > 1 }),
+            KeyCommand(.up, "") { view, _ in view.move(by: -1) }.unlisted,
+            KeyCommand(.down, "") { view, _ in view.move(by: 1) }.unlisted,
+            KeyCommand(.char("a"), s.t("Auto", "自动核销")) { view, context in view.auto(context.strings) }
+                .hinted(when: { canPlan($0) && $0.plan != $0.autoPlan }),
+            KeyCommand(.enter, s.t("Amount", "输入金额"), when: { $0.panel == .invoices }) { view, context in
+                view.askAmount(context.strings)
+            }.hinted(when: canPlan),
+            KeyCommand(.ctrl("s"), s.t("Save", "保存")) { view, context in
+                AllocationView.report(view.save(context: context))
+            }.hinted(when: { !$0.plan.isEmpty }),
+            KeyCommand(.char("c"), s.t("Clear", "清除")) { view, _ in view.plan = [:]; return .stay }
+                .hinted(when: { !$0.plan.isEmpty }),
+            KeyCommand(.char("x"), s.t("Reverse", "反核销"), when: { $0.selectedAllocation != nil }) { view, context in
+                .push(AllocationView.reversePrompt(view.selectedAllocation?.id ?? 0, context.strings))
+            },
+            .close(s),
+        ])
+    }
+
+    /// Tab (1) or Shift-Tab (-1): the next or previous list.
+    mutating func step(_ by: Int) -> ModalStep<CustomersScreen> {
+        let count = Panel.allCases.count
+        panel = Panel(rawValue: (panel.rawValue + count + by) % count) ?? .credits
         return .stay
+    }
+
+    /// ↑ (-1) or ↓ (1) in the current list; another credit drops the plan.
+    mutating func move(by: Int) -> ModalStep<CustomersScreen> {
+        let row = rows[panel] ?? 0
+        rows[panel] = min(max(0, count(panel) - 1), max(0, row + by))
+        if panel == .credits, rows[panel] != row { plan = [:] }
+        return .stay
+    }
+
+    static func noCredit(_ s: Strings) -> ModalStep<CustomersScreen> {
+        .report(.error(s.t("No unapplied credit to allocate", "没有可核销的预收款或红字")))
+    }
+
+    /// The selected credit planned oldest due date first (`AllocationPreview`); empty without a credit.
+    var autoPlan: [String: Int64] {
+        guard let credit = selectedCredit else { return [:] }
+        let preview = AllocationPreview(amount: Money(minorUnits: credit.amount, currency: currency), target: nil,
+                                        open: invoices)
+        return Dictionary(preview.parts.map { ($0.invoiceNumber, $0.amount.minorUnits) }, uniquingKeysWith: +)
+    }
+
+    /// `a`: plans the selected credit oldest due date first.
+    mutating func auto(_ s: Strings) -> ModalStep<CustomersScreen> {
+        guard selectedCredit != nil else { return AllocationView.noCredit(s) }
+        plan = autoPlan
+        return .stay
+    }
+
+    /// Enter on an invoice: asks the amount, prefilled with what fits.
+    func askAmount(_ s: Strings) -> ModalStep<CustomersScreen> {
+        let row = rows[.invoices] ?? 0
+        guard let credit = selectedCredit, invoices.indices.contains(row) else { return AllocationView.noCredit(s) }
+        let item = invoices[row]
+        let fits = max(0, min(item.open, credit.amount - (planned - (plan[item.number] ?? 0))))
+        return .push(amountPrompt(item.number, fits: fits, s))
     }
 
     /// Reports `outcome`; after a change (a message) the customer detail below shows the new balances.
@@ -228,19 +261,5 @@ struct AllocationView {
         }
         return s.t("Preview \(credit.number): \(applied.joined(separator: ", ")); leaves \(left) unapplied",
                    "预览 \(credit.number)：\(applied.joined(separator: "，"))；剩余预收款 \(left)")
-    }
-
-    func keyBindings(_ s: Strings) -> [KeyBinding] {
-        var keys = [KeyBinding(.tab, s.t("Next list", "切换列表")), KeyBinding([.up, .down], s.t("Move", "移动"))]
-        if selectedCredit != nil && !invoices.isEmpty {
-            keys.append(KeyBinding(.char("a"), s.t("Auto", "自动核销")))
-            if panel == .invoices { keys.append(KeyBinding(.enter, s.t("Amount", "输入金额"))) }
-        }
-        if !plan.isEmpty { keys += [KeyBinding(.ctrl("s"), s.t("Save", "保存")),
-                                    KeyBinding(.char("c"), s.t("Clear", "清除"))] }
-        if panel == .allocations && !allocations.isEmpty { keys.append(KeyBinding(.char("x"),
-                                                                                  s.t("Reverse", "反核销"))) }
-        keys.append(KeyBinding(.escape, s.back))
-        return keys
     }
 }

@@ -78,18 +78,16 @@ extension StatementView: KeyedModal {
 
 }
 
-extension AllocationView: Modal {
+extension AllocationView: KeyedModal {
     var isFullScreen: Bool { true }
 
     mutating func handle(_ event: Event, context: AppContext) -> ModalStep<CustomersScreen> {
-        handleKey(event, context: context)
+        keyTable(context.strings).dispatch(event, on: &self, context: context) ?? .stay
     }
 
     func render(into buffer: inout CellBuffer, in area: Rect, context: AppContext, unicode: Bool) -> Point? {
         render(into: &buffer, in: area, context: context)
     }
-
-    func keys(_ s: Strings) -> [KeyBinding]? { keyBindings(s) }
 }
 
 extension CustomerForm: Modal {

@@ -23,10 +23,7 @@ struct ReceiptReviewView {
 
     enum Outcome: Equatable {
         case open
-        case message(String)
         case error(String)
-        /// Ask for the selected row's customer or allocation.
-        case ask(Prompt)
         /// Closed: written (the summary) or cancelled (nil).
         case closed(String?)
     }
@@ -42,40 +39,14 @@ struct ReceiptReviewView {
     var items: [ReceiptReview.Item] { review.items }
     var current: ReceiptReview.Item? { items.indices.contains(selected) ? items[selected] : nil }
 
-    mutating func handleKey(_ event: Event, context: AppContext) -> Outcome {
-        let s = context.strings
-        guard case .key(let key) = event else { return .open }
-        switch key {
-        case .escape:
-            return .closed(nil)
-        case .up: selected = max(0, selected - 1)
-        case .down: selected = min(max(0, items.count - 1), selected + 1)
-        case .pageUp: selected = max(0, selected - 10)
-        case .pageDown: selected = min(max(0, items.count - 1), selected + 10)
-        case .home: selected = 0
-        case .end: selected = max(0, items.count - 1)
-        case .char("a"), .char("s"):
-            guard items.indices.contains(selected) else { return .open }
-            if key == .char("a"), case .alreadyInLedger = items[selected].problem {
-                return .error(
-                    s.t("Row \(items[selected].row) is already in the ledger",
-                        "第 \(items[selected].row) 行已在账中"))
-            }
-            review.items[selected].isSkipped = key == .char("s")
-            return repropose(context)
-        case .char("c"):
-            if current != nil { return .ask(.customer) }
-        case .char("k"):
-            guard let item = current else { return .open }
-            guard item.customerCode != nil else {
-                return .error(s.t("Choose a customer first (c)", "请先指定客户（c）"))
-            }
-            return .ask(.allocation)
-        case .ctrl("s"):
-            return write(context)
-        default: break
+    /// `a` (accept) or `s` (skip) on the selected row; a row already in the ledger cannot be accepted.
+    mutating func mark(skip: Bool, _ context: AppContext) -> Outcome {
+        guard let item = current else { return .open }
+        if !skip, case .alreadyInLedger = item.problem {
+            return .error(context.strings.t("Row \(item.row) is already in the ledger", "第 \(item.row) 行已在账中"))
         }
-        return .open
+        review.items[selected].isSkipped = skip
+        return repropose(context)
     }
 
     /// The prompt for the selected row, prefilled with its customer (or payer) or its allocation; Enter checks
@@ -219,18 +190,5 @@ struct ReceiptReviewView {
         case .bankCSV: return s.t("bank statement", "银行流水")
         case .generic: return s.t("receipts file", "收款文件")
         }
-    }
-
-    func keyBindings(_ s: Strings) -> [KeyBinding] {
-        // ↑/↓ move (not listed: the hint bar of an 80-column terminal keeps ^S and Esc visible).
-        return [
-            KeyBinding(.char("a"), s.t("Accept", "接受")),
-            KeyBinding(.char("s"), s.t("Skip", "跳过")), KeyBinding(.char("c"), s.t("Customer", "更改客户")),
-            KeyBinding(.char("k"), s.t("Allocate", "核销"),
-                       help: s.t("INV=AMOUNT, …; auto; none", "单号=金额，…；auto；none")),
-            KeyBinding(.ctrl("s"), s.t("Write", "写入"),
-                       help: s.t("accepted rows, one transaction", "接受的行，一次写入")),
-            KeyBinding(.escape, s.t("Cancel", "取消"), help: s.t("nothing written", "不写入任何数据")),
-        ]
     }
 }

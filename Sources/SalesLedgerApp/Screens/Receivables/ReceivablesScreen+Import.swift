@@ -78,21 +78,66 @@ extension LedgerApp {
     public var reviewResult: String?? { receivables.reviewEnded }
 }
 
-/// The review on the receivables screen's stack: closing it writes (or cancels) and says so.
-extension ReceiptReviewView: Modal {
+/// The review on the receivables screen's stack (issue 9: its keys in one table, which also feeds the hint bar and
+/// help); closing it writes (or cancels) and says so.
+extension ReceiptReviewView: KeyedModal {
     var isFullScreen: Bool { true }
 
     mutating func handle(_ event: Event, context: AppContext) -> ModalStep<ReceivablesScreen> {
-        switch handleKey(event, context: context) {
+        keyTable(context.strings).dispatch(event, on: &self, context: context) ?? .stay
+    }
+
+    func keyTable(_ s: Strings) -> KeyTable<ReceiptReviewView, ModalStep<ReceivablesScreen>> {
+        typealias Command = KeyCommand<ReceiptReviewView, ModalStep<ReceivablesScreen>>
+        // ↑/↓ … are in help only: the hint bar of an 80-column terminal keeps ^S and Esc visible.
+        let moves: [(Key, (_ row: Int, _ last: Int) -> Int)] = [
+            (.up, { row, _ in row - 1 }), (.down, { row, _ in row + 1 }), (.pageUp, { row, _ in row - 10 }),
+            (.pageDown, { row, _ in row + 10 }), (.home, { _, _ in 0 }), (.end, { _, last in last }),
+        ]
+        return KeyTable([
+            Command(.char("a"), s.t("Accept", "接受")) { view, context in view.step(view.mark(skip: false, context)) }
+                .hinted(when: { $0.current?.isSkipped == true }),
+            Command(.char("s"), s.t("Skip", "跳过")) { view, context in view.step(view.mark(skip: true, context)) }
+                .hinted(when: { $0.current?.isSkipped == false }),
+            Command(.char("c"), s.t("Customer", "更改客户")) { view, context in
+                view.current == nil ? .stay : .push(view.prompt(.customer, context.strings))
+            },
+            Command(.char("k"), s.t("Allocate", "核销"),
+                    help: s.t("INV=AMOUNT, …; auto; none", "单号=金额，…；auto；none")) { view, context in
+                guard let item = view.current else { return .stay }
+                guard item.customerCode != nil else {
+                    return .report(.error(context.strings.t("Choose a customer first (c)", "请先指定客户（c）")))
+                }
+                return .push(view.prompt(.allocation, context.strings))
+            },
+            Command(.ctrl("s"), s.t("Write", "写入"),
+                    help: s.t("accepted rows, one transaction", "接受的行，一次写入")) { view, context in
+                view.step(view.write(context))
+            },
+            Command(.escape, s.t("Cancel", "取消"), help: s.t("nothing written", "不写入任何数据")) { view, _ in
+                view.step(.closed(nil))
+            },
+            .move(s, hint: false),
+        ] + moves.map { key, row in
+            Command(key, "") { view, _ in
+                let last = max(0, view.items.count - 1)
+                view.selected = min(last, max(0, row(view.selected, last)))
+                return .stay
+            }.unlisted
+        })
+    }
+
+    /// What the screen does with the review's `outcome`.
+    func step(_ outcome: Outcome) -> ModalStep<ReceivablesScreen> {
+        switch outcome {
         case .open: return .stay
-        case .message(let text): return .report(.message(text))
         case .error(let text): return .report(.error(text))
-        case .ask(let which): return .push(prompt(which, context.strings))
         case .closed(let summary):
             return .close { screen, context in
                 screen.reviewEnded = .some(summary)
                 screen.refresh(context: context)
-                return .message(summary ?? context.strings.t("Import cancelled: nothing written", "已取消导入：未写入任何数据"))
+                return .message(summary ?? context.strings.t("Import cancelled: nothing written",
+                                                             "已取消导入：未写入任何数据"))
             }
         }
     }
@@ -100,6 +145,4 @@ extension ReceiptReviewView: Modal {
     func render(into buffer: inout CellBuffer, in area: Rect, context: AppContext, unicode: Bool) -> Point? {
         render(into: &buffer, in: area, context: context)
     }
-
-    func keys(_ s: Strings) -> [KeyBinding]? { keyBindings(s) }
 }

@@ -71,8 +71,10 @@ struct ReportsScreen: KeyedScreen {
             show(context.read { try Reports(store: context.store).fapiao(kind, asOf: today, from: from, to: to) }
                  ?? ReportTable(name: "fapiao-\(kind)", columns: [ReportColumn("customer", .text)]), s)
         case .commission:
-            reportTable = nil
-            (header, rows, numericColumns) = CommissionReportView.grid(commissionMonthsBack, context: context)
+            let first = CommissionReportView.month(commissionMonthsBack, today: today)
+            show(context.read { try Reports(store: context.store).commission(month: first) }
+                 ?? ReportTable(name: "commission", columns: CommissionTable.columns), s,
+                 names: ["basis": { s.zh ? CommissionTable.basisZH[$0] ?? $0 : $0.replacing("_", with: " ") }])
         case .aging:
             let key = ReportsScreen.agingGroupings[agingIndex]
             let reports = Reports(store: context.store)
@@ -92,9 +94,10 @@ struct ReportsScreen: KeyedScreen {
     }
 
     /// Shows a report table as it is: its titles in the UI language, its rows then its total rows.
-    mutating func show(_ table: ReportTable, _ s: Strings) {
+    mutating func show(_ table: ReportTable, _ s: Strings, names: [String: (String) -> String] = [:]) {
         reportTable = table
-        let view = ReportTableView(table: table, textNames: [table.columns[0].key: { $0 == "TOTAL" ? s.t("TOTAL", "合计") : $0 }])
+        let total = [table.columns[0].key: { $0 == "TOTAL" ? s.t("TOTAL", "合计") : $0 }]
+        let view = ReportTableView(table: table, textNames: names.merging(total) { a, _ in a })
         header = view.titles(chinese: s.zh)
         numericColumns = Set(table.columns.indices.filter { table.columns[$0].kind != .text })
         rows = view.rows()
