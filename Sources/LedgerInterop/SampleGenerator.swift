@@ -82,6 +82,8 @@ public struct SampleGenerator {
             // An existing product is reused, unless archived (no invoice may sell it).
             if let existing = try runner.product(sku: sku) {
                 if !existing.isArchived { productSKUs.append(sku) }
+                // A resumed load counts what its interrupted run created (the counts go on, not from 0).
+                if resumed != nil { report.products += 1 }
                 continue
             }
             productSKUs.append(sku)
@@ -121,6 +123,10 @@ public struct SampleGenerator {
             }
             if let existing = try runner.customer(code: fields.code) {
                 if !existing.isArchived { customerCodes.append(fields.code) }
+                if resumed != nil {
+                    report.customers += 1
+                    if report.customers % 1000 == 0 { try progress?("customers", report.customers, customers) }
+                }
                 continue
             }
             customerCodes.append(fields.code)
@@ -174,7 +180,12 @@ public struct SampleGenerator {
                                         dueDate: posted.dueDate, lineCount: posted.lines.count)
             }
             report.invoices += 1
-            if report.invoices % 1000 == 0 { try progress?("invoices", report.invoices, invoices) }
+            // A resumed load first reads back the invoices its interrupted run committed (a phase of its own, so
+            // the count of invoices written goes on from where it stopped).
+            if report.invoices % 1000 == 0 || report.invoices == invoicesDone {
+                try progress?(isDone ? "committed invoices" : "invoices", report.invoices,
+                              isDone ? invoicesDone : invoices)
+            }
             report.lines += invoice.lineCount
             let roll = rng.next(below: 100)
             // Older debts are mostly collected by now: 92 % paid, 4 % partly paid, 4 % still open.

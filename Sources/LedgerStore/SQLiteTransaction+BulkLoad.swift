@@ -20,11 +20,7 @@ enum BulkLoadSchema {
 
 extension SQLiteTransaction {
     func bulkLoadMarker(name: String) throws -> BulkLoadMarker? {
-        let statement = try db.cachedStatement(sql: "SELECT * FROM bulk_load WHERE name = ?")
-        return try Row.fetchOne(statement, arguments: [name]).map { row in
-            BulkLoadMarker(name: row[QueryColumns.name], parameters: row[QueryColumns.parameters], firstDocumentID: row[QueryColumns.firstDocumentID],
-                           invoicesDone: row[QueryColumns.invoicesDone], receiptsDone: row[QueryColumns.receiptsDone])
-        }
+        try SQLiteLedgerStore.bulkLoadMarker(db, name: name)
     }
 
     func save(_ marker: BulkLoadMarker) throws {
@@ -74,6 +70,20 @@ extension SQLiteLedgerStore {
 }
 
 extension SQLiteLedgerStore {
+    static func bulkLoadMarker(_ db: Database, name: String) throws -> BulkLoadMarker? {
+        let statement = try db.cachedStatement(sql: "SELECT * FROM bulk_load WHERE name = ?")
+        return try Row.fetchOne(statement, arguments: [name]).map { row in
+            BulkLoadMarker(name: row[QueryColumns.name], parameters: row[QueryColumns.parameters],
+                           firstDocumentID: row[QueryColumns.firstDocumentID],
+                           invoicesDone: row[QueryColumns.invoicesDone], receiptsDone: row[QueryColumns.receiptsDone])
+        }
+    }
+
+    /// The marker of the interrupted bulk load `name` (what it committed), or nil when none is in the ledger.
+    public func interruptedLoadMarker(name: String) throws -> BulkLoadMarker? {
+        try read { db in try Self.bulkLoadMarker(db, name: name) }
+    }
+
     /// The options of the interrupted bulk load `name` (its `BulkLoadMarker`), or nil when none is in the ledger.
     public func interruptedLoad(name: String) throws -> String? {
         try read { db in

@@ -18,6 +18,8 @@ final class SQLiteTransaction: LedgerTransaction {
     var pricesByProduct: [Int64: [ProductPrice]] = [:]
     /// Salespeople read by code (every generated invoice names one); salespeople are only ever inserted.
     var salespeopleByCode: [String: Salesperson] = [:]
+    /// The open chunk of a chunked bulk load (`beginBulkChunk`), nil outside one.
+    var bulkChunk: BulkChunkMaintenance?
     init(db: Database, auditKey: SymmetricKey? = nil) {
         self.db = db
         self.auditKey = auditKey

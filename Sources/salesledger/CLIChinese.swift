@@ -104,6 +104,13 @@ enum CLIChinese {
         (#"^ledger busy \(import by (.*) in progress\), waiting…$"#, "账套正忙（$1 正在导入），等待中…"),
         (#"^ledger busy \(sample generate by (.*) in progress\), waiting…$"#, "账套正忙（$1 正在生成示例账套），等待中…"),
         (interruptedLoad.pattern, interruptedLoad.zh),
+        (#"^sample generate interrupted before its first chunk was committed: nothing was written$"#,
+         "示例账套生成已中断，第一批尚未提交：未写入任何内容"),
+        (#"^sample generate interrupted: the ledger keeps the (\d+) of (\d+) invoices and (\d+) receipts "#
+            + #"committed so far$"#, "示例账套生成已中断：账套保留已提交的 $2 张销售单中的 $1 张及 $3 张收款单"),
+        (#"^run the same command again to finish it \(it goes on from there\), or give it up with: "#
+            + #"salesledger sample generate --abandon$"#,
+         "用相同的命令再运行一次即可从中断处继续完成，或用 'salesledger sample generate --abandon' 放弃"),
         (#"^no interrupted sample generate in this ledger: nothing to abandon$"#,
          "账套中没有中断的示例账套生成：无需放弃"),
         (#"^every generated customer code is archived in this ledger: nothing to generate invoices for$"#,
@@ -183,7 +190,8 @@ enum CLIChinese {
         (abandonedLoad.pattern, abandonedLoad.zh),
         (#"^they are posted, with audit entries: void them or start a new ledger to be rid of them$"#,
          "这些单据已过账并附有审计记录：如需去除，请作废或新建账套"),
-        (#"^resuming the interrupted sample generate \((.*)\)$"#, "继续中断的示例账套生成（$1）"),
+        (#"^resuming the interrupted sample generate \((.*)\): (\d+) of (\d+) invoices and (\d+) receipts "#
+            + #"committed already$"#, "继续中断的示例账套生成（$1）：已提交 $3 张销售单中的 $2 张及 $4 张收款单"),
         // Imports and the receipt review (issue 15).
         checkedTab, checkedSeparator,
         (#"^dry run: would import nothing to import; nothing written$"#, "试运行：没有可导入的内容；未写入任何数据"),

@@ -2,7 +2,8 @@ import Foundation
 
 /// Progress of a long load or import on stderr (issue 15: any import or export over a second). On a terminal one
 /// line with a bar, rewritten in place (at most ten times a second); otherwise plain lines, one per phase per tenth
-/// done, so logs stay readable. Nothing is shown during the first `quietSeconds`.
+/// done, so logs stay readable. Nothing is shown during the first `quietSeconds`. In Chinese (`CLIChinese.isOn`) the
+/// label, the phase and the unit are Chinese (`ProgressWords`); the numbers and the bar are the same.
 final class LoadProgress {
     enum Unit { case items, rows, bytes }
     private let label: String
@@ -33,20 +34,23 @@ final class LoadProgress {
         let amount: String
         switch unit {
         case .items: amount = "\(done)/\(total)"
-        case .rows: amount = "\(done)/\(total) rows"
+        case .rows: amount = "\(done)/\(total) " + ProgressWords.word("rows")
         case .bytes: amount = String(format: "%.1f/%.1f MB", Double(done) / 1_048_576, Double(total) / 1_048_576)
         }
         if tty {
             guard done >= total || now.timeIntervalSince(lastDraw) >= 0.1 else { return }
             lastDraw = now
             drewLine = true
-            let text = "salesledger: \(label): \(phase) \(Self.bar(done, total)) \(percent) % \(amount)"
+            let text = "salesledger: \(ProgressWords.word(label)): \(ProgressWords.word(phase)) "
+                + "\(Self.bar(done, total)) \(percent) % \(amount)"
             FileHandle.standardError.write(Data(("\r\u{1B}[2K" + text).utf8))
         } else {
             let tenth = total > 0 ? done * 10 / total : 10
             guard tenth != lastTenth[phase] else { return }
             lastTenth[phase] = tenth
-            FileHandle.standardError.write(Data(("salesledger: \(label): \(phase) \(amount) (\(percent) %)\n").utf8))
+            let text = "salesledger: \(ProgressWords.word(label)): \(ProgressWords.word(phase)) \(amount) "
+                + "(\(percent) %)\n"
+            FileHandle.standardError.write(Data(text.utf8))
         }
     }
 

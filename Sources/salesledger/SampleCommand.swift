@@ -73,7 +73,7 @@ struct SampleCommand: ParsableCommand {
                 print("they are posted, with audit entries: void them or start a new ledger to be rid of them")
                 return
             }
-            let interrupted = try store.interruptedLoad(name: SampleGenerator.loadName)
+            let interrupted = try store.interruptedLoadMarker(name: SampleGenerator.loadName)
             // An interrupted load is resumed (same options) or refused by the generator (other options).
             if interrupted == nil { try SampleCommand.refuseNonEmpty(store, force: force) }
             let language = SampleGenerator.Language(rawValue: (global.lang ?? "zh").lowercased()) ?? .zh
@@ -82,16 +82,32 @@ struct SampleCommand: ParsableCommand {
             var generator = SampleGenerator(language: language, customers: customers, invoices: invoices, seed: seed,
                                             today: service.clock.today(), cities: cities)
             let progress = LoadProgress(label: "sample generate")
-            generator.progress = { progress.report($0, $1, $2) }
-            if let interrupted, interrupted == generator.parameters {
-                print("resuming the interrupted sample generate (\(interrupted))")
+            generator.progress = {
+                try LoadInterrupt.check()
+                progress.report($0, $1, $2)
+            }
+            if let interrupted, interrupted.parameters == generator.parameters {
+                print("resuming the interrupted sample generate (\(interrupted.parameters)): "
+                      + "\(interrupted.invoicesDone) of \(invoices) invoices and \(interrupted.receiptsDone) receipts "
+                      + "committed already")
             }
             let chunk = max(1, commitEvery)
-            let report = try WriteJob.$current.withValue("sample generate by \(service.actor)") {
-                try service.runChunked(commandsPerCommit: chunk) { runner -> LoadReport in
-                    if language == .zh { try SampleClasses.importChinaRegions(runner) }
-                    return try generator.load(into: runner)
+            LoadInterrupt.install()
+            let report: LoadReport
+            do {
+                report = try WriteJob.$current.withValue("sample generate by \(service.actor)") {
+                    try service.runChunked(commandsPerCommit: chunk) { runner -> LoadReport in
+                        if language == .zh { try SampleClasses.importChinaRegions(runner) }
+                        return try generator.load(into: runner)
+                    }
                 }
+            } catch where LoadInterrupt.requested != 0 {
+                progress.finish()
+                let marker = try store.interruptedLoadMarker(name: SampleGenerator.loadName)
+                for line in LoadInterrupt.message(marker: marker, invoices: invoices) {
+                    FileHandle.standardError.write(Data(("salesledger: " + CLIChinese.message(line) + "\n").utf8))
+                }
+                throw ExitCode(130)
             }
             progress.finish()
             print(report)

@@ -54,12 +54,16 @@ public final class LedgerService {
     }
 
     /// Runs many commands in one transaction (sample loads, imports): all commit or none does. Their audit
-    /// entries are written one per chunk of `BulkAuditBuffer.chunkSize` commands (issue 10).
-    public func runBatch<T>(_ body: (BatchRunner) throws -> T) throws(LedgerError) -> T {
+    /// entries are written one per chunk of `BulkAuditBuffer.chunkSize` commands (issue 10). `bulk`: a load that
+    /// only inserts documents, receipts and allocations (`import sales`) lets the store bring its derived tables up
+    /// to date once, set-based, before the commit (`beginBulkChunk`); a change of an older document is then refused.
+    public func runBatch<T>(bulk: Bool = false, _ body: (BatchRunner) throws -> T) throws(LedgerError) -> T {
         do {
             return try store.write { tx in
+                if bulk { try tx.beginBulkChunk() }
                 let runner = BatchRunner(service: self, tx: tx, audit: BulkAuditBuffer(), chunks: nil)
                 let result = try body(runner)
+                if bulk { try tx.endBulkChunk() }
                 try runner.audit.flush(tx)
                 return result
             }
@@ -78,12 +82,17 @@ public final class LedgerService {
             return try store.writeInChunks { tx, commit in
                 try withoutActuallyEscaping(commit) { commit in
                     let audit = BulkAuditBuffer()
+                    // Each chunk's derived tables are brought up to date set-based before it commits (issue 10).
                     let chunks = ChunkCommitter(commandsPerCommit: commandsPerCommit) {
+                        try tx.endBulkChunk()
                         try audit.flush(tx)
                         try commit()
+                        try tx.beginBulkChunk()
                     }
+                    try tx.beginBulkChunk()
                     let runner = BatchRunner(service: self, tx: tx, audit: audit, chunks: chunks)
                     let result = try body(runner)
+                    try tx.endBulkChunk()
                     try audit.flush(tx)
                     return result
                 }

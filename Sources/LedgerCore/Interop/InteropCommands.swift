@@ -21,6 +21,19 @@ public protocol InteropTransaction {
     /// Code of the one customer whose notes name `alias` (WeChat/Alipay nickname) on an alias line, nil when none
     /// or several do (see `CustomerAliases`).
     func customerCode(alias: String) throws -> String?
+    /// Starts a chunk of a chunked bulk load (issue 10): the store may stop maintaining derived tables row by row
+    /// until `endBulkChunk`, in the same transaction. Nothing a command reads may go stale.
+    func beginBulkChunk() throws
+    /// Brings what `beginBulkChunk` deferred up to date for the chunk's rows, set-based, before the chunk commits.
+    /// - Throws: `LedgerError.storage` when the chunk changed a record written before it in a way the set-based
+    ///   maintenance does not cover (the chunk is then rolled back whole).
+    func endBulkChunk() throws
+}
+
+extension InteropTransaction {
+    /// A store that maintains everything row by row has nothing to defer.
+    public func beginBulkChunk() throws {}
+    public func endBulkChunk() throws {}
 }
 
 /// Aliases of a customer written in its notes: a line (or a part between `;`/`；`) starting `别名`, `昵称` or `alias`,

@@ -235,7 +235,7 @@ extension DataImport {
         }
         let result: Result<Void, LedgerError> = WriteJob.$current.withValue("import by \(service.actor)") {
             Result { () throws(LedgerError) in
-                try service.runBatch { runner in
+                try service.runBatch(bulk: true) { runner in
                     outcome = try plan.post(into: runner, today: service.clock.today(), progress: progress)
                     if dropUnmatched {
                         outcome.rejected = try outcome.rejected.filtered {

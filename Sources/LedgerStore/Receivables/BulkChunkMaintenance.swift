@@ -1,0 +1,129 @@
+import GRDB
+import LedgerCore
+
+/// Set-based upkeep of the derived tables no command reads while it writes (issue 10, the bulk write path):
+/// `sales_month`, `open_due_month` and `late_allocation`. Row triggers keep them on every write path; their cost
+/// per invoice in a bulk load (a trigger program per document, open-item change and allocation) was measured at
+/// about a quarter of `sample generate`'s CPU. In a chunk of a chunked load (`LedgerService.runChunked`) those
+/// triggers are dropped inside the chunk's transaction, and before the chunk commits the tables get the chunk's
+/// effect in three `INSERT … SELECT` statements over the rows the chunk inserted (ids above the ones at the start);
+/// then the triggers are created again from the text they had. All of it is one transaction: a crash leaves the
+/// whole chunk with its maintenance and the triggers, or none of it. `customer_balance` and `open_item` stay
+/// maintained by row (credit control and allocation read them mid-chunk).
+///
+/// The set-based statements cover what a bulk load does: insert documents, receipts and allocations. Temporary
+/// guard triggers refuse, for the chunk, a change of a document or allocation written before it that the deferred
+/// triggers would have counted (a void, a changed amount or date): the statement fails with a message naming the
+/// record, and the chunk is rolled back whole. Checked by the maintained-balances check after bulk loads (tests).
+struct BulkChunkMaintenance {
+    /// The deferred triggers' names; their text is read from `sqlite_master`, so a later migration's version is the
+    /// one restored.
+    static let deferredTriggers = [
+        "sales_month_insert", "sales_month_update_old", "sales_month_update_new", "sales_month_delete",
+        "due_month_insert", "due_month_delete", "due_month_update", "due_month_update_old", "due_month_update_new",
+        "late_allocation_insert",
+    ]
+    /// Highest document and allocation ids when the chunk began: the chunk's rows are above them.
+    let documentID: Int64
+    let allocationID: Int64
+    /// (name, CREATE TRIGGER text) of the dropped triggers, to create them again.
+    let dropped: [(String, String)]
+
+    /// Drops the deferred triggers present in the ledger and installs the guards. - Throws: the database's error.
+    static func begin(_ db: Database) throws -> BulkChunkMaintenance {
+        let documentID = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM document") ?? 0
+        let allocationID = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM allocation") ?? 0
+        var dropped: [(String, String)] = []
+        let rows = try Row.fetchAll(db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN ("
+                                        + deferredTriggers.map { "'\($0)'" }.joined(separator: ", ") + ")")
+        for row in rows {
+            let name: String = row[0], sql: String = row[1]
+            dropped.append((name, sql))
+            try db.execute(sql: "DROP TRIGGER \(name)")
+        }
+        // Ids are integers from the database: written into the guards' text as numbers.
+        try db.execute(sql: """
+            CREATE TEMP TRIGGER bulk_guard_document AFTER UPDATE OF status, kind, customer_id, currency, due_date,
+                total, date, region, channel, subtotal, tax_total ON main.document WHEN OLD.id <= \(documentID)
+            BEGIN SELECT RAISE(ABORT, 'a bulk load may not change a document written before its chunk'); END;
+            CREATE TEMP TRIGGER bulk_guard_document_delete AFTER DELETE ON main.document
+                WHEN OLD.id <= \(documentID) AND OLD.status = 'posted'
+            BEGIN SELECT RAISE(ABORT, 'a bulk load may not delete a document written before its chunk'); END;
+            CREATE TEMP TRIGGER bulk_guard_allocation AFTER UPDATE ON main.allocation WHEN OLD.id <= \(allocationID)
+            BEGIN SELECT RAISE(ABORT, 'a bulk load may not change an allocation written before its chunk'); END;
+            """)
+        return BulkChunkMaintenance(documentID: documentID, allocationID: allocationID, dropped: dropped)
+    }
+
+    /// Applies the chunk's effect to the deferred tables, drops the guards and creates the triggers again.
+    func end(_ db: Database) throws {
+        let arguments: StatementArguments = [documentID, allocationID]
+        if dropped.contains(where: { $0.0.hasPrefix("sales_month") }) {
+            try db.execute(sql: Self.salesMonthSQL, arguments: [documentID])
+        }
+        if dropped.contains(where: { $0.0.hasPrefix("due_month") }) {
+            try db.execute(sql: Self.dueMonthSQL, arguments: arguments)
+        }
+        if dropped.contains(where: { $0.0 == "late_allocation_insert" }) {
+            try db.execute(sql: Self.lateAllocationSQL, arguments: [allocationID])
+        }
+        try db.execute(sql: """
+            DROP TRIGGER temp.bulk_guard_document; DROP TRIGGER temp.bulk_guard_document_delete;
+            DROP TRIGGER temp.bulk_guard_allocation;
+            """)
+        for (_, sql) in dropped { try db.execute(sql: sql) }
+    }
+
+    /// The chunk's posted documents, by month and key, added to `sales_month` (as `sales_month_insert` adds each).
+    static let salesMonthSQL = """
+        INSERT INTO sales_month (date, region, channel, currency, kind, total, n, net, tax)
+        SELECT substr(date, 1, 7) || '-01', region, channel, currency, kind, SUM(total), COUNT(*), SUM(subtotal),
+               SUM(tax_total)
+        FROM document WHERE id > ?1 AND status = 'posted'
+        GROUP BY 1, 2, 3, 4, 5
+        ON CONFLICT DO UPDATE SET total = total + excluded.total, n = n + excluded.n, net = net + excluded.net,
+            tax = tax + excluded.tax
+        """
+
+    /// The chunk's change of each open invoice's amount and open count, by due month: a new invoice adds its open
+    /// amount now; an older one its change (minus the chunk's allocations on it) and, if it closed, −1.
+    static let dueMonthSQL = """
+        WITH changed(id, allocated) AS (
+            SELECT invoice_id, SUM(amount) FROM allocation WHERE id > ?2 AND invoice_id <= ?1 GROUP BY invoice_id
+        ), effect(month, customer_id, currency, amount, n) AS (
+            SELECT substr(due_date, 1, 7), customer_id, currency, open_amount, open_amount <> 0
+            FROM open_item WHERE kind = 'invoice' AND id > ?1
+            UNION ALL
+            SELECT substr(o.due_date, 1, 7), o.customer_id, o.currency, -c.allocated,
+                   (o.open_amount <> 0) - (o.open_amount + c.allocated <> 0)
+            FROM changed c JOIN open_item o ON o.kind = 'invoice' AND o.id = c.id
+        )
+        INSERT INTO open_due_month (month, customer_id, currency, amount, n)
+        SELECT month, customer_id, currency, SUM(amount), SUM(n) FROM effect WHERE true
+        GROUP BY 1, 2, 3
+        ON CONFLICT DO UPDATE SET amount = amount + excluded.amount, n = n + excluded.n
+        """
+
+    /// The chunk's allocations dated after their receipt or credit note (as `late_allocation_insert` adds each).
+    static let lateAllocationSQL = """
+        INSERT OR IGNORE INTO late_allocation (source, date, id, source_id)
+        SELECT a.source, a.date, a.id, a.source_id FROM allocation a JOIN receipt r ON r.id = a.source_id
+        WHERE a.id > ?1 AND a.source = 'receipt' AND a.date > r.date
+        UNION ALL
+        SELECT a.source, a.date, a.id, a.source_id FROM allocation a JOIN document d ON d.id = a.source_id
+        WHERE a.id > ?1 AND a.source = 'credit_note' AND a.date > d.date
+        """
+}
+
+extension SQLiteTransaction {
+    func beginBulkChunk() throws {
+        guard bulkChunk == nil else { return }
+        bulkChunk = try BulkChunkMaintenance.begin(db)
+    }
+
+    func endBulkChunk() throws {
+        guard let chunk = bulkChunk else { return }
+        bulkChunk = nil
+        try chunk.end(db)
+    }
+}
