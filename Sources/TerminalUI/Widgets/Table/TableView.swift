@@ -46,15 +46,26 @@ public struct TableView: Sendable {
             switch event {
             case .key(.enter), .key(.down):
                 state.isEditingFilter = false
+                state.isFilterPristine = false
                 return .none
             case .key(.escape):
                 state.isEditingFilter = false
+                state.isFilterPristine = false
                 guard !state.filter.text.isEmpty else { return .none }
                 state.filter.setText("")
                 return .filterChanged("")
             default:
                 let before = state.filter.text
-                state.filter.handle(event)
+                var input = state.filter
+                if state.isFilterPristine {
+                    switch event {
+                    case .key(.char), .paste: input.setText("")
+                    default: break
+                    }
+                }
+                guard input.handle(event) else { return .none }
+                state.filter = input
+                state.isFilterPristine = false
                 return state.filter.text == before ? .none : .filterChanged(state.filter.text)
             }
         }
@@ -71,6 +82,7 @@ public struct TableView: Sendable {
         case .enter: return rowCount > 0 ? .activated(state.selectedRow) : .none
         case .char("/"):
             state.isEditingFilter = true
+            state.isFilterPristine = !state.filter.text.isEmpty
             return .none
         case .char("s"), .char("S"):
             guard !columns.isEmpty, isSortable else { return .none }
@@ -134,7 +146,7 @@ public struct TableView: Sendable {
             bodyHeight -= 1
             let filterY = area.maxY - 1
             let label = filterLabel
-            let style = Style(state.isEditingFilter ? .inputFocused : .muted)
+            let style = Style(state.isEditingFilter ? .inputFocused : .muted, state.isFilterPristine ? [.reverse] : [])
             buffer.setString(label, x: area.x, y: filterY, maxWidth: area.width, style: Style(.accent))
             let labelWidth = DisplayWidth.of(label)
             state.filter.render(into: &buffer, x: area.x + labelWidth, y: filterY,
