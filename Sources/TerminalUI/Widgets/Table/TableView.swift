@@ -122,7 +122,15 @@ public struct TableView: Sendable {
         let count = max(0, source.rowCount)
         state.clamp(rowCount: count, visibleRows: bodyRows)
         let rows = bodyRows > 0 && count > 0 ? source.rows(in: state.topRow..<min(count, state.topRow + bodyRows)) : []
-        let widths = TableColumn.layout(Self.widened(columns, toFit: rows), totalWidth: area.width)
+        let wide = Self.widened(columns, toFit: rows)
+        var widths = TableColumn.layout(wide, totalWidth: area.width)
+        // Columns hidden: the "+N columns" marker gets its own cells at the right, never over a column's title.
+        for _ in 0..<2 {
+            let hidden = columns.indices.filter { widths[$0] == 0 && !columns[$0].title.isEmpty }.count
+            guard hidden > 0 else { break }
+            let room = area.width - DisplayWidth.of(hiddenColumnsText.replacing("%d", with: String(hidden))) - 1
+            widths = TableColumn.layout(wide, totalWidth: max(0, room))
+        }
         var y = area.y
         // Header.
         buffer.fill(area.row(0), style: Style(.header))
