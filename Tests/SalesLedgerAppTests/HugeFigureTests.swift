@@ -69,3 +69,80 @@ import TerminalUI
         #expect(h.app.customers.table.filter.text == "上")
     }
 }
+
+/// The generated sample plus two sales of 9,999,999,620,000.00 (one 6 months overdue): every screen the tryout read
+/// at 80×24 and 200×50, in both languages, shows no figure cut.
+@Suite struct HugeLedgerScreenTests {
+    static func seed(_ service: LedgerService) throws {
+        try seedGenerated(service)
+        try service.run(CreateCustomer(CustomerFields(code: "CBIG", name: "Riverside Supplies Co., Ltd. 2")))
+        for date in ["2026-05-20", "2026-11-28"] {
+            var post = PostInvoice(customerCode: "CBIG", date: CivilDate(iso: date)!, lines: [
+                LineInput(description: "Copy paper A4", quantity: Quantity(99_999_999),
+                          unitPrice: Money(minorUnits: 9_259_259, currency: .cny), taxRate: Rate(basisPoints: 800))])
+            post.creditOverrideReason = "test"
+            try service.run(post)
+        }
+    }
+
+    @Test(arguments: [Language.en, .zh], [Size(width: 80, height: 24), Size(width: 200, height: 50)])
+    func noFigureIsCut(language: Language, size: Size) throws {
+        var h = try AppHarness(language: language, size: size, seedLedger: Self.seed)
+        var found: [String: [String]] = [:]
+        func look(_ name: String) {
+            let cut = NothingCutTests.cutNumbers(in: h.screen())
+            if !cut.isEmpty { found[name] = cut }
+        }
+        h.press(.function(5)); look("F5")
+        h.press(.function(6)); look("F6")
+        for tab in 1...3 { h.press(.tab); look("F6 tab \(tab)") }
+        h.press(.function(7)); look("F7")
+        for tab in 1...2 { h.press(.tab); look("F7 tab \(tab)") }
+        h.press(.end); look("F7 pivot end")
+        h.press(.function(9), .enter); look("F9 detail")
+        #expect(found.isEmpty, "cut at \(size.width)×\(size.height) \(language): \(found.sorted { $0.key < $1.key })")
+    }
+
+    @Test func f5ShowsTheDSOAndTheAgingTotalWhole() throws {
+        var h = try AppHarness(language: .en, seedLedger: Self.seed)
+        h.press(.function(5))
+        let lines = h.screen()
+        #expect(lines[2].contains("DSO "), "\(lines[2])")
+        #expect(!lines[2].contains("DSO~"))
+        #expect(lines[3].trimmingCharacters(in: .whitespaces).hasSuffix(" 20,000,000,938,872.01"), "\(lines[3])")
+        #expect(!lines[3].contains("~"), "\(lines[3])")
+    }
+
+    @Test func f7AgingMarkerLeavesTheTitlesAndPivotPagesAndCountsHiddenPeriods() throws {
+        var h = try AppHarness(language: .en, seedLedger: Self.seed)
+        h.press(.function(7), .tab)
+        let header = h.screen()[4]
+        #expect(header.contains("columns"), "\(header)")
+        // Every title before the marker is whole: the marker starts after the last title's cells.
+        #expect(header.range(of: "31-60 days") != nil || header.range(of: "1-30 days") != nil, "\(header)")
+        #expect(!header.contains("days+"), "\(header)")
+        h.press(.tab)
+        #expect(h.screen()[4].contains("+"), "\(h.screen()[4])")   // periods left out are counted
+        let rows = h.app.reports.pivot.table?.rows.count ?? 0
+        h.press(.pageDown)
+        #expect(h.app.reports.pivot.state.selectedRow == min(15, rows - 1))
+        h.press(.end)
+        #expect(h.app.reports.pivot.state.selectedRow == rows - 1)
+        #expect(h.text.contains("TOTAL"))
+        h.press(.home)
+        #expect(h.app.reports.pivot.state.selectedRow == 0)
+    }
+
+    @Test(arguments: [Language.en, .zh])
+    func f9DetailShowsTaxTotalAndDueDateWhole(language: Language) throws {
+        var h = try AppHarness(language: language, seedLedger: Self.seed)
+        h.press(.function(9), .char("/"))
+        h.type("Riverside Supplies")
+        h.press(.enter, .enter)
+        let text = h.text
+        for figure in ["740,740,712,592.59", "9,999,999,620,000.00"] {
+            #expect(text.contains(figure), "\(figure) in\n\(text)")
+        }
+        #expect(text.contains(/(Due date|到期日) 2026-\d\d-\d\d/), "\(text)")
+    }
+}
