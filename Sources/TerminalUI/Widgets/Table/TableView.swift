@@ -124,14 +124,8 @@ public struct TableView: Sendable {
         let rows = bodyRows > 0 && count > 0 ? source.rows(in: state.topRow..<min(count, state.topRow + bodyRows)) : []
         let wide = Self.widened(columns, toFit: rows)
         var widths = TableColumn.layout(wide, totalWidth: area.width)
-        // Columns hidden: the "+N columns" marker gets its own cells at the right, never over a column's title. Text
-        // columns narrow (to 6 cells) before one more figure column is hidden for it.
-        let narrowed = wide.map { column -> TableColumn in
-            guard case .flexible(let weight, let minimum) = column.width else { return column }
-            var narrow = column
-            narrow.width = .flexible(weight: weight, minimum: min(minimum, 6))
-            return narrow
-        }
+        // Columns hidden: the "+N columns" marker gets its own cells at the right, never over a column's title; the
+        // shown columns then share the room again, so a text column gets what the hidden ones leave.
         func hiddenCount(_ widths: [Int]) -> Int {
             columns.indices.filter { widths[$0] == 0 && !columns[$0].title.isEmpty }.count
         }
@@ -139,12 +133,9 @@ public struct TableView: Sendable {
             let hidden = hiddenCount(widths)
             guard hidden > 0 else { break }
             let room = max(0, area.width - DisplayWidth.of(hiddenColumnsText.replacing("%d", with: String(hidden))) - 1)
-            let plain = TableColumn.layout(wide, totalWidth: room), narrow = TableColumn.layout(narrowed, totalWidth: room)
-            let useNarrow = hiddenCount(narrow) < hiddenCount(plain)
-            widths = useNarrow ? narrow : plain
-            // The shown columns share the room again, so a text column gets what the hidden ones leave.
+            widths = TableColumn.layout(wide, totalWidth: room)
             let shown = columns.indices.filter { widths[$0] > 0 }
-            let again = TableColumn.layout(shown.map { (useNarrow ? narrowed : wide)[$0] }, totalWidth: room)
+            let again = TableColumn.layout(shown.map { wide[$0] }, totalWidth: room)
             if !again.contains(0) { for (n, i) in shown.enumerated() { widths[i] = again[n] } }
         }
         var y = area.y
