@@ -146,3 +146,40 @@ import TerminalUI
         #expect(text.contains(/(Due date|到期日) 2026-\d\d-\d\d/), "\(text)")
     }
 }
+
+/// Session 13 tryout: the help overlay names what a key does before its longer help, in both languages.
+@Suite struct HelpNamesTests {
+    @Test(arguments: [Language.en, .zh])
+    func theImportKeyIsNamed(language: Language) throws {
+        var h = try AppHarness(language: language, size: Size(width: 100, height: 30), seedLedger: SalesEntryTests.seed)
+        h.press(.function(5), .function(1))
+        let want = language == .en ? "Import receipts — WeChat" : "导入收款 — 微信"
+        #expect(h.text.contains(want), "\(h.text)")
+    }
+}
+
+/// Session 13 tryout, item 4: keys act on what is on screen, and a bad line is refused before the reason is typed.
+@Suite struct ActOnWhatIsShownTests {
+    @Test(arguments: [Language.en, .zh])
+    func aLineTheInvoiceDoesNotHaveIsRefusedBeforeTheReason(language: Language) throws {
+        var h = try AppHarness(language: language, size: Size(width: 100, height: 30), seedLedger: FapiaoEntryTests.seed)
+        h.press(.function(9), .enter, .char("c"))
+        h.type("9:1")
+        h.press(.enter)
+        #expect(!h.text.contains(language == .en ? "Reason for the credit note" : "红字冲销原因"))
+        #expect(h.text.contains(language == .en ? "has no line 9 (it has" : "没有第 9 行（共"), "\(h.text)")
+        #expect(try h.store.summary().creditNotes == 0)
+    }
+
+    @Test func dOnTheMonthlyChartShowsTheDimensionChartFirst() throws {
+        var h = try AppHarness(language: .en, seedLedger: seedGenerated)
+        h.press(.function(6))
+        #expect(h.app.charts.kind == .trend)
+        let dimension = h.app.charts.dimensionIndex
+        h.press(.char("d"))
+        #expect(h.app.charts.kind == .byDimension)
+        #expect(h.app.charts.dimensionIndex == dimension, "the chart not on screen is not changed")
+        h.press(.char("d"))
+        #expect(h.app.charts.dimensionIndex == (dimension + 1) % ChartsScreen.dimensions.count)
+    }
+}
