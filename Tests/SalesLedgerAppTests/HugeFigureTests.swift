@@ -183,3 +183,13 @@ import TerminalUI
         #expect(h.app.charts.dimensionIndex == (dimension + 1) % ChartsScreen.dimensions.count)
     }
 }
+
+@Suite struct PromptLabelTests {
+    @Test func theEnglishCreditReasonPromptIsWholeAt80Columns() throws {
+        var h = try AppHarness(language: .en, seedLedger: FapiaoEntryTests.seed)
+        h.press(.function(9), .enter, .char("c"))
+        h.type("1:1")
+        h.press(.enter)
+        #expect(h.text.contains("Reason for the credit note (Enter posts it): "), "\(h.text)")
+    }
+}
