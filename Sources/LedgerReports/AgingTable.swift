@@ -10,24 +10,35 @@ public enum AgingTable {
         let c = report.currency
         var rows: [[ReportCell]] = report.buckets.map { [.text($0.label), .amount($0.amount, c), .count($0.count)] }
         rows.append([.text("unapplied credits"), .amount(-report.unappliedCredits, c), .empty])
-        let zh = StatementWords(chinese: true)
-        var terms = Dictionary(report.buckets.map { ($0.label, zh.bucket($0.label)) }, uniquingKeysWith: { a, _ in a })
+        let byInvoiceDate = isByInvoiceDate(report.buckets.map(\.label))
+        var terms = Dictionary(report.buckets.map { ($0.label, zhBucket($0.label, byInvoiceDate: byInvoiceDate)) },
+                               uniquingKeysWith: { a, _ in a })
         terms["unapplied credits"] = "未核销预收"
         return ReportTable(name: "aging", columns: [ReportColumn("bucket", .text, en: "Bucket", zh: "账龄",
                                                                  termsZH: terms),
                                                     ReportColumn("amount", .money, en: "Amount", zh: "金额"),
                                                     ReportColumn("count", .count, en: "Count", zh: "笔数")],
                            rows: rows, totalRule: .sumPerCurrency(label: "total"),
-                           notes: ["Aging as of \(report.asOf) (\(c.code)); days overdue = as-of − due date"])
+                           notes: [byInvoiceDate
+                                   ? "Aging as of \(report.asOf) (\(c.code)) by invoice date; days = as-of − invoice date"
+                                   : "Aging as of \(report.asOf) (\(c.code)); days overdue = as-of − due date"])
+    }
+
+    /// Whether `labels` are those of aging by invoice date (`AgingBuckets.invoiceDateLabels`: the first is `0-N`).
+    static func isByInvoiceDate(_ labels: [String]) -> Bool { labels.first?.hasPrefix("0-") == true }
+
+    /// A bucket's Chinese title: 逾期1-30天 by due date; 0-30天 (days since the invoice, not overdue) by invoice date.
+    static func zhBucket(_ label: String, byInvoiceDate: Bool) -> String {
+        byInvoiceDate ? "\(label)天" : StatementWords(chinese: true).bucket(label)
     }
 
     /// Aging grouped by `grouping`, the reports of every currency in one table (one TOTAL row per currency).
     public static func grouped(_ reports: [AgingReport], by grouping: AgingGrouping) -> ReportTable {
         let labels = reports.first?.buckets.map(\.label) ?? AgingBuckets.standard.labels
-        let en = StatementWords(chinese: false), zh = StatementWords(chinese: true)
+        let en = StatementWords(chinese: false), byInvoiceDate = isByInvoiceDate(labels)
         var columns = [ReportColumn(grouping.rawValue, .text, en: "Code", zh: "编码"),
                        ReportColumn("name", .text, en: "Name", zh: "名称")]
-        columns += labels.map { ReportColumn($0, .money, en: en.bucket($0), zh: zh.bucket($0)) }
+        columns += labels.map { ReportColumn($0, .money, en: en.bucket($0), zh: zhBucket($0, byInvoiceDate: byInvoiceDate)) }
         columns += [ReportColumn("credits", .money, en: "Credits", zh: "未核销贷项"),
                     ReportColumn("total", .money, en: "Total", zh: "合计")]
         var rows: [[ReportCell]] = []

@@ -180,6 +180,8 @@ enum CLIChinese {
         (#"^no reminders due on (\S+)$"#, "$1 没有到期的回款提醒"),
         (#"^nothing overdue on (\S+)$"#, "$1 没有逾期"),
         (#"^Aging as of (\S+) \((\w+)\); days overdue = as-of − due date$"#, "账龄 截至 $1（$2）；逾期天数 = 截止日 − 到期日"),
+        (#"^Aging as of (\S+) \((\w+)\) by invoice date; days = as-of − invoice date$"#,
+         "账龄 截至 $1（$2），按单据日期；账龄天数 = 截止日 − 单据日期"),
         (#"^DSO (\S+) … (\S+): receivables at end ÷ credit sales × days$"#,
          "应收账款周转天数 $1 至 $2：期末应收 ÷ 赊销额 × 天数"),
         (#"^open invoices (\S+), overdue (\S+), disputed (\S+)$"#, "未核销销售单 $1，逾期 $2，有争议 $3"),

@@ -31,8 +31,8 @@ struct ReportCommand: ParsableCommand {
             let fromDate = parseDate(from, "from", today, &issues)
             let toDate = parseDate(to, "to", today, &issues)
             try issues.throwIfAny()
-            printReport(try Reports(store: store).sales(by: by, from: fromDate, to: toDate), format,
-                        chinese: global.isChinese)
+            printReport(try ReportNames.apply(Reports(store: store).sales(by: by, from: fromDate, to: toDate),
+                                              store: store, chinese: global.isChinese), format, chinese: global.isChinese)
         }
     }
 }
@@ -94,7 +94,8 @@ struct AgingReportCommand: ParsableCommand {
             return
         }
         if by != .none {
-            printReport(AgingTable.grouped(reports, by: by), format, chinese: global.isChinese)
+            printReport(try ReportNames.apply(AgingTable.grouped(reports, by: by), store: store, chinese: global.isChinese),
+                        format, chinese: global.isChinese)
             return
         }
         for report in reports {

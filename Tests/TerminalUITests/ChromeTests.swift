@@ -60,7 +60,7 @@ import Testing
             .render(into: &buffer, in: buffer.bounds)
         assertSnapshot(buffer.lines, named: "help.overlay.50x10")
         #expect(buffer.lines.contains { $0.contains("F2    Save the invoice 保存") })
-        #expect(buffer.lines.contains { $0.contains("^U/^K Delete to start / end") })
+        #expect(buffer.lines.contains { $0.contains("^U/^K Clear — Delete to start / end") })   // label, then help
     }
 
     @Test func keyBindingMatches() {

@@ -24,7 +24,9 @@ import Testing
         return buffer
     }
 
-    @Test(arguments: [60, 40, 31])
+    /// 38: the region column is hidden and its "+1 columns" marker takes the last 11 cells (session 13: the marker
+    /// has its own cells, so at 31 the balance is hidden too rather than drawn under the marker).
+    @Test(arguments: [60, 40, 38])
     func b01ColumnsAndDecimalPointsAlign(width: Int) {
         let buffer = render(width: width)
         let rows = Array(buffer.lines[1...5])
@@ -35,6 +37,13 @@ import Testing
         let regions = rows.map { displayColumn(of: "华", in: $0) }
         #expect(Set(regions).count == 1, "region column at \(regions)")
         for row in rows { #expect(DisplayWidth.of(row) == width) }
+    }
+
+    @Test func theHiddenColumnsMarkerNeverCoversATitle() {
+        let buffer = render(width: 31)
+        #expect(buffer.line(0).hasSuffix("+2 columns"), "\(buffer.line(0))")
+        #expect(buffer.line(0).hasPrefix("Code  Name"), "\(buffer.line(0))")
+        #expect(!buffer.line(1).contains("1,234.50"))                 // hidden whole, not under the marker
     }
 
     /// An amount wider than its column's planned width is shown whole: the number column widens and the name

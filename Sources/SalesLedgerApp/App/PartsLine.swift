@@ -22,6 +22,18 @@ enum PartsLine {
         return lines
     }
 
+    /// One line of whole parts in their order; while it is wider than `width`, the part with the highest `rank`
+    /// (the least important; the last of equal ranks first) is left out.
+    static func fit(ranked parts: [(text: String, rank: Int)], width: Int, separator: String = "  ") -> String {
+        var kept = parts.filter { !$0.text.isEmpty }
+        func joined() -> String { kept.map(\.text).joined(separator: separator) }
+        while kept.count > 1, DisplayWidth.of(joined()) > width,
+              let drop = kept.indices.max(by: { kept[$0].rank < kept[$1].rank || (kept[$0].rank == kept[$1].rank && $0 > $1) }) {
+            kept.remove(at: drop)
+        }
+        return joined()
+    }
+
     /// The parts that fit on one line, whole.
     static func fit(_ parts: [String], width: Int, separator: String = "   ") -> String {
         wrap(parts, width: width, maxLines: 1, separator: separator).first ?? ""

@@ -2,7 +2,7 @@ import LedgerCore
 
 extension Strings {
     /// Known sales-channel codes by language; others are looked up in the channel class table, else shown as typed.
-    static let channelNames: [String: (en: String, zh: String)] = [
+    public static let channelNames: [String: (en: String, zh: String)] = [
         "DIRECT": ("Direct", "直销"), "DEALER": ("Dealer", "经销商"), "ONLINE": ("Online", "线上"),
         "RETAIL": ("Retail", "零售"), "DISTRIBUTOR": ("Distributor", "分销"), "WHOLESALE": ("Wholesale", "批发"),
         "EXPORT": ("Export", "出口"), "PROJECT": ("Project", "项目"),

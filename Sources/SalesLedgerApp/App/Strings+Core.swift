@@ -36,6 +36,7 @@ extension Strings {
          "应收余额加未到期承兑汇票将达 $1（汇票 $2），超出信用额度 $3 $4"),
         (#"^invoice (\S+) is (\d+) days overdue \(stop further credit from (\d+) days\)$"#, "销售单 $1 已逾期 $2 天（逾期 $3 天起暂停赊销）"),
         (#"^unknown product code (.*)$"#, "未知商品编码 $1"),
+        (#"^(\S+) has no line (\d+) \(it has (\d+)\)$"#, "销售单 $1 没有第 $2 行（共 $3 行）"),
         (#"^unknown customer code (.*)$"#, "未知客户编码 $1"),
         (#"^customer code '(.*)' is already used$"#, "客户编码 '$1' 已被使用"),
         (#"^'(.*)' is not an e-mail address$"#, "'$1' 不是有效的邮箱地址"),

@@ -38,7 +38,15 @@ struct ReportTableView {
             case .count, .days, .percent, .number: return TableColumn(title, width: .fixed(max(6, DisplayWidth.of(title))), alignment: .right)
             case .date: return TableColumn(title, width: .fixed(10))
             case .text:
-                return TableColumn(title, width: i == 1 ? .flexible(weight: 2, minimum: 10) : .flexible(weight: 1, minimum: 6))
+                // A column of codes (document numbers, months: no spaces) is as wide as its widest code, up to 18
+                // cells, so a number in it is never cut (INV-2026-000123).
+                let cells = table.rows.prefix(500).compactMap { row -> String? in
+                    if index < row.count, case .text(let t) = row[index] { t } else { nil }
+                }
+                let codes = !cells.isEmpty && !cells.contains { $0.contains(" ") || !$0.unicodeScalars.allSatisfy(\.isASCII) }
+                let code = codes ? min(18, cells.map { DisplayWidth.of($0) }.max() ?? 0) : 0
+                return TableColumn(title, width: i == 1 ? .flexible(weight: 2, minimum: max(10, code))
+                                                        : .flexible(weight: 1, minimum: max(6, code)))
             }
         }))
     }

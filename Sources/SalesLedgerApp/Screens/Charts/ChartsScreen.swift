@@ -105,7 +105,14 @@ struct ChartsScreen: KeyedScreen {
                 screen.refresh(context: context)
                 return .none
             },
+            // The dimension is the sales-by chart's: on another chart `d` first shows that chart (it never changes
+            // a chart that is not on screen), then each press picks the next dimension.
             KeyCommand(.char("d"), s.dimension) { screen, context in
+                guard screen.kind == .byDimension else {
+                    screen.kind = .byDimension
+                    screen.load(.byDimension, context: context)
+                    return .none
+                }
                 screen.dimensionIndex = (screen.dimensionIndex + 1) % ChartsScreen.dimensions.count
                 screen.refresh(context: context)
                 return .none

@@ -19,21 +19,21 @@ extension DocumentView {
         var status = s.statusName(doc.status) + (doc.isDisputed ? " · " + s.t("disputed", "有争议") + " " + doc.disputeReason : "")
         if doc.status == .void { status += " · " + doc.voidReason }
         line("\(number)  \(kind)  \(status)", Style(.accent, [.bold]))
-        line("\(s.customer) \(detail.customer.code) \(detail.customer.name)   \(s.date) \(doc.date)   \(s.dueDate) \(doc.dueDate)   "
-             + "\(s.terms) \(doc.paymentTerms.code)" + (detail.salesperson.isEmpty ? "" : "   \(s.salesperson) \(detail.salesperson)"))
+        // Whole parts on up to two lines: a date or a figure is never cut (issue 12).
+        for text in PartsLine.wrap(["\(s.customer) \(detail.customer.code) \(detail.customer.name)", "\(s.date) \(doc.date)",
+                                    "\(s.dueDate) \(doc.dueDate)", "\(s.terms) \(doc.paymentTerms.code)",
+                                    detail.salesperson.isEmpty ? "" : "\(s.salesperson) \(detail.salesperson)"],
+                                   width: area.width - 2) { line(text) }
         if !doc.externalReference.isEmpty || !doc.note.isEmpty { line("\(doc.externalReference)  \(doc.note)", Style(.muted)) }
-        line(s.t("#  Description            Qty       Price   Disc    Tax          Net         Tax",
-                 "#  品名                   数量       单价   折扣   税率          金额         税额"), Style(.header, [.bold]))
-        for (i, l) in doc.lines.enumerated() {
-            let name = (l.isFreeText ? "*" : "") + l.description
-                + (l.creditsLine.map { s.t(" (line \($0))", "（原第\($0)行）") } ?? "")
-            line("\(i + 1)  " + DocumentView.pad(name, 20) + " " + DocumentView.left(l.quantity.description, 6)
-                 + " " + DocumentView.left(l.unitPrice.groupedString, 11) + " " + DocumentView.left(l.discount.description, 6)
-                 + " " + DocumentView.left(l.taxRate.description, 6) + " " + DocumentView.left(l.netAmount.groupedString, 12)
-                 + " " + DocumentView.left(l.taxAmount.groupedString, 11))
+        let grid = DocumentLineGrid(lines: doc.lines, strings: s, width: area.width - 2)
+        line(grid.header, Style(.header, [.bold]))
+        for text in grid.rows { line(text) }
+        for text in PartsLine.wrap(["\(s.t("Net", "金额")) \(doc.subtotal.groupedString)",
+                                    "\(s.t("Tax", "税额")) \(doc.taxTotal.groupedString)",
+                                    "\(s.total) \(doc.total.groupedString) \(cur.code)",
+                                    "\(s.openAmount) \(money(detail.open))"], width: area.width - 2) {
+            line(text, Style(.accent, [.bold]))
         }
-        line("\(s.t("Net", "金额")) \(doc.subtotal.groupedString)   \(s.t("Tax", "税额")) \(doc.taxTotal.groupedString)   "
-             + "\(s.total) \(doc.total.groupedString) \(cur.code)   \(s.openAmount) \(money(detail.open))", Style(.accent, [.bold]))
         if !detail.allocations.isEmpty {
             line(s.t("Allocations (核销)", "核销记录"), Style(.header, [.bold]))
             for (allocation, source) in detail.allocations {

@@ -26,7 +26,12 @@ struct DocumentView {
     /// the reason is the confirmation that posts it); Esc there posts nothing.
     static func askCreditReason(lines: String, doc: Invoice, _ s: Strings) -> ModalStep<DocumentsScreen> {
         var issues = IssueCollector()
-        _ = creditLines(lines, currency: doc.currency, issues: &issues)
+        let requests = creditLines(lines, currency: doc.currency, issues: &issues)
+        // A line the invoice does not have is refused before the reason is asked (the command says the same).
+        for (index, request) in requests.enumerated() where !doc.lines.indices.contains(request.line - 1) {
+            issues.add("lines[\(index + 1)].line",
+                       "\(doc.displayNumber) has no line \(request.line) (it has \(doc.lines.count))")
+        }
         if let first = issues.issues.first { return .report(.error(s.core(first.description))) }
         let label = s.t("Reason for the credit note (Enter posts it): ", "红字冲销原因（回车即过账）：")
         return .close { screen, _ in

@@ -71,7 +71,7 @@ struct DocumentsScreen: KeyedScreen {
     static func columns(_ s: Strings, width: Int) -> [TableColumn] {
         guard width < 100 else { return columns(s) }
         return [TableColumn(s.number, width: .fixed(16)), TableColumn(s.t("Status", "状态"), width: .fixed(10)),
-                TableColumn(s.date, width: .fixed(10)), TableColumn(s.customer, width: .flexible(weight: 3, minimum: 17)),
+                TableColumn(s.date, width: .fixed(10)), TableColumn(s.customer, width: .flexible(weight: 3, minimum: 12)),
                 TableColumn(s.openAmount, width: .fixed(13), alignment: .right),
                 TableColumn(s.total, width: .fixed(13), alignment: .right)]
     }

@@ -10,10 +10,15 @@ extension ReceivablesScreen {
         // Totals line.
         if let report {
             let c = report.currency
-            var line = "\(s.asOf) \(date)  \(s.totalOpen) \(context.money(report.netReceivable, c))  "
-                + "\(s.overdueTotal) \(context.money(report.overdueTotal, c))  \(s.dso) \(dso.flatMap { $0.tenths == nil ? nil : $0.text } ?? "–")"
-            if report.unappliedCredits > 0 { line += "  \(s.unappliedCredits) -\(context.money(report.unappliedCredits, c))" }
-            if c != .cny { line += "  \(c.code)" }
+            // Whole parts (a figure is never cut): the least important leave first (unapplied, then today's date).
+            let dsoText = dso.flatMap { $0.tenths == nil ? nil : $0.text } ?? "–"
+            let unapplied = report.unappliedCredits > 0
+                ? "\(s.unappliedCredits) -\(context.money(report.unappliedCredits, c))" : ""
+            let line = PartsLine.fit(ranked: [("\(s.asOf) \(date)", asOf == nil ? 3 : 1),
+                                              ("\(s.totalOpen) \(context.money(report.netReceivable, c))", 0),
+                                              ("\(s.overdueTotal) \(context.money(report.overdueTotal, c))", 1),
+                                              ("\(s.dso) \(dsoText)", 2), (unapplied, 4),
+                                              (c != .cny ? c.code : "", 0)], width: area.width - 2)
             buffer.setFitted(line, x: area.x + 1, y: y, width: area.width - 2, style: Style(.header, [.bold]))
         } else {
             buffer.setFitted("\(s.asOf) \(date)   \(s.totalOpen): 0", x: area.x + 1, y: y, width: area.width - 2, style: Style(.header))

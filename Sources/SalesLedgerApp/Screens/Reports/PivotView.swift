@@ -30,13 +30,19 @@ struct PivotView {
         selectedColumn = min(selectedColumn, max(0, (table?.columns.count ?? 1) - 1))
     }
 
-    /// The arrows: ←/→ pick a column, ↑/↓ a row.
-    mutating func move(_ key: Key) {
+    /// The arrows: ←/→ pick a column, ↑/↓ a row; PgUp/PgDn move a page of `pageSize` rows, Home/End to the first
+    /// and the last row (the total row included).
+    mutating func move(_ key: Key, pageSize: Int = 15) {
+        let lastRow = max(0, (table?.rows.count ?? 1) - 1)
         switch key {
         case .left: selectedColumn = max(0, selectedColumn - 1)
         case .right: selectedColumn = min(max(0, (table?.columns.count ?? 1) - 1), selectedColumn + 1)
         case .up: state.selectedRow = max(0, state.selectedRow - 1)
-        case .down: state.selectedRow = min(max(0, (table?.rows.count ?? 1) - 1), state.selectedRow + 1)
+        case .down: state.selectedRow = min(lastRow, state.selectedRow + 1)
+        case .pageUp: state.selectedRow = max(0, state.selectedRow - max(1, pageSize))
+        case .pageDown: state.selectedRow = min(lastRow, state.selectedRow + max(1, pageSize))
+        case .home: state.selectedRow = 0
+        case .end: state.selectedRow = lastRow
         default: break
         }
     }
@@ -80,13 +86,24 @@ struct PivotView {
             buffer.setString(s.noData, x: area.x + 1, y: area.y, style: Style(.muted))
             return
         }
-        // Columns that fit, scrolled so the selected one is visible.
+        // Columns that fit, scrolled so the selected one is visible. Every cell is as wide as the widest figure (a
+        // figure is never cut); periods left out are counted at the right of the header ("+N columns").
         let labelWidth = min(24, max(8, rows.map { DisplayWidth.of($0[0]) }.max() ?? 8))
-        let cellWidth = 13
-        let fits = max(1, (area.width - labelWidth - 2 - cellWidth) / (cellWidth + 1))
-        let first = max(0, min(selectedColumn - fits + 1, header.count - 2 - fits))
+        let cellWidth = max(13, rows.flatMap { $0.dropFirst().map { DisplayWidth.of(ReportsScreen.grouped($0)) } }.max() ?? 0)
+        let periods = header.count - 2
+        var fits = max(1, min(periods, (area.width - labelWidth - 2 - cellWidth) / (cellWidth + 1)))
+        func marker(_ hidden: Int) -> String { s.t("+\(hidden) columns", "另有\(hidden)列") }
+        if fits < periods {
+            let room = area.width - labelWidth - 2 - cellWidth - DisplayWidth.of(marker(periods - fits)) - 1
+            fits = max(1, min(fits, room / (cellWidth + 1)))
+        }
+        let first = max(0, min(selectedColumn - fits + 1, periods - fits))
         let shown = Array((1..<(header.count - 1)).dropFirst(first).prefix(fits)) + [header.count - 1]
         var y = area.y
+        if fits < periods {
+            let text = marker(periods - fits)
+            buffer.setString(text, x: max(area.x, area.maxX - DisplayWidth.of(text)), y: y, style: Style(.accent, [.bold]))
+        }
         buffer.setFitted(header[0], x: area.x + 1, y: y, width: labelWidth, style: Style(.header, [.bold]))
         for (n, c) in shown.enumerated() {
             buffer.setFitted(header[c], x: area.x + 2 + labelWidth + n * (cellWidth + 1), y: y, width: cellWidth, alignment: .right,
@@ -94,7 +111,9 @@ struct PivotView {
         }
         y += 1
         let visible = max(0, area.maxY - y)
-        let top = max(0, min(state.selectedRow - visible + 1, rows.count - visible))
+        // The last row selected (End) shows the total row under it too.
+        let anchor = state.selectedRow >= (table?.rows.count ?? 0) - 1 ? rows.count - 1 : state.selectedRow
+        let top = max(0, min(anchor - visible + 1, rows.count - visible))
         for (r, row) in rows.enumerated().dropFirst(top).prefix(visible) {
             let isTotal = r == rows.count - 1
             buffer.setFitted(row[0], x: area.x + 1, y: y, width: labelWidth, style: Style(isTotal ? .accent : .text, isTotal ? [.bold] : []))

@@ -143,6 +143,7 @@ struct ReportsScreen: KeyedScreen {
         case .pivot:
             keys += [
                 Command([.up, .down, .left, .right], s.t("Cell", "单元格")),
+                Command([.pageUp, .pageDown, .home, .end], s.t("Page", "翻页"), hint: false),
                 Command(.enter, s.t("Invoices behind", "明细")) { screen, context in
                     if let drill = screen.pivot.drillDown(context: context) { screen.modals.push(drill) }
                     return .none

@@ -34,13 +34,19 @@ struct ReasonModal: Modal {
     }
 
     func render(into buffer: inout CellBuffer, in area: Rect, context: AppContext, unicode: Bool) -> Point? {
-        let box = area.centered(Size(width: min(area.width - 4, 66), height: 7))
+        // The message wraps (a figure in it is never cut, issue 12); the box grows by its extra lines.
+        let width = min(area.width - 4, 66)
+        let lines = Array(TextFitting.wrap(message, toWidth: max(1, width - 4)).prefix(max(1, area.height - 8)))
+        let box = area.centered(Size(width: width, height: 6 + lines.count))
         buffer.fill(box, style: Style(.dialog))
         Border.draw(into: &buffer, rect: box, title: title, style: Style(.border), unicode: unicode)
-        buffer.setFitted(message, x: box.x + 2, y: box.y + 1, width: box.width - 4, style: Style(.warning))
-        if let label { buffer.setFitted(label, x: box.x + 2, y: box.y + 3, width: box.width - 4,
+        for (i, line) in lines.enumerated() {
+            buffer.setFitted(line, x: box.x + 2, y: box.y + 1 + i, width: box.width - 4, style: Style(.warning))
+        }
+        let y = box.y + 1 + lines.count
+        if let label { buffer.setFitted(label, x: box.x + 2, y: y + 1, width: box.width - 4,
                                         style: Style(.dialog)) }
-        let field = Rect(x: box.x + 2, y: box.y + 4, width: box.width - 4, height: 1)
+        let field = Rect(x: box.x + 2, y: y + 2, width: box.width - 4, height: 1)
         buffer.fill(field, style: Style(.inputFocused))
         return input.render(into: &buffer, x: field.x, y: field.y, width: field.width, style: Style(.inputFocused))
     }
@@ -71,13 +77,17 @@ struct PlausibilityModal: Modal {
 
     func render(into buffer: inout CellBuffer, in area: Rect, context: AppContext, unicode: Bool) -> Point? {
         let s = context.strings
-        let box = area.centered(Size(width: min(area.width - 4, 76), height: min(area.height, warnings.count + 5)))
+        // Each warning wraps under its ⚠ (a figure is never cut, issue 12).
+        let width = min(area.width - 4, 76)
+        let lines = warnings.flatMap { warning in
+            TextFitting.wrap(warning, toWidth: max(1, width - 6)).enumerated().map { ($0 == 0 ? "⚠ " : "  ") + $1 }
+        }
+        let box = area.centered(Size(width: width, height: min(area.height, lines.count + 5)))
         buffer.fill(box, style: Style(.dialog))
         Border.draw(into: &buffer, rect: box, title: s.t("Please check", "请核对"), style: Style(.border),
                     unicode: unicode)
-        for (i, warning) in warnings.enumerated() where box.y + 1 + i < box.maxY - 2 {
-            buffer.setFitted("⚠ " + warning, x: box.x + 2, y: box.y + 1 + i, width: box.width - 4,
-                             style: Style(.warning))
+        for (i, line) in lines.enumerated() where box.y + 1 + i < box.maxY - 2 {
+            buffer.setFitted(line, x: box.x + 2, y: box.y + 1 + i, width: box.width - 4, style: Style(.warning))
         }
         buffer.setFitted(s.t("Post anyway? [y] Yes   [n] No", "仍要过账？[y] 是   [n] 否"), x: box.x + 2,
                          y: box.maxY - 2, width: box.width - 4, style: Style(.accent, [.bold]))

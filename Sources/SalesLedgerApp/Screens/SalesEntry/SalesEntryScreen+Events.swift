@@ -134,7 +134,15 @@ extension SalesEntryScreen {
     mutating func edit(_ event: Event, context: AppContext) -> ScreenOutcome {
         var input = inputs[focus] ?? TextInput()
         let before = input.text
+        if prefilled.contains(focus) {
+            switch event {
+            case .key(.char), .paste: input.setText("")
+            default: break
+            }
+        }
+        // A key the field does not use (↑, ^B) leaves a pre-filled value selected.
         guard input.handle(event) else { return .none }
+        prefilled.remove(focus)
         inputs[focus] = input
         guard input.text != before else { return .none }
         errors[focus] = nil
@@ -257,9 +265,9 @@ extension SalesEntryScreen {
         guard let found = context.read({ try context.store.customer(code: code) }) else { return }
         customer = found
         if !keepTerms || text(.customer).isEmpty { set(.customer, found.name) }
-        if !keepTerms || text(.terms).isEmpty { set(.terms, found.paymentTerms.code) }
-        if !keepTerms || text(.channel).isEmpty { set(.channel, found.channel) }
-        if !keepTerms || text(.region).isEmpty { set(.region, found.region) }
+        if !keepTerms || text(.terms).isEmpty { prefill(.terms, found.paymentTerms.code) }
+        if !keepTerms || text(.channel).isEmpty { prefill(.channel, found.channel) }
+        if !keepTerms || text(.region).isEmpty { prefill(.region, found.region) }
         errors[.customer] = nil
         exposure = context.read { try Reports(store: context.store).exposure(customerCode: found.code,
                                                                              asOf: context.today) }
@@ -277,10 +285,10 @@ extension SalesEntryScreen {
             // The list price in force on the sale's date (prices change from a date on).
             let day = (try? DateParser.parse(text(.date), today: context.today)) ?? context.today
             let price = context.read({ try context.store.productPrice(sku: product.sku, on: day) })
-            set(.price(line), (price ?? product.unitPrice).plainString)
+            prefill(.price(line), (price ?? product.unitPrice).plainString)
         }
         if !draft.lines[line].isTaxEdited || text(.tax(line)).isEmpty {
-            set(.tax(line), Money.format(product.taxRate.basisPoints, digits: 2, grouping: false).trimmedZeros)
+            prefill(.tax(line), Money.format(product.taxRate.basisPoints, digits: 2, grouping: false).trimmedZeros)
         }
     }
 
@@ -291,7 +299,7 @@ extension SalesEntryScreen {
               let terms = try? PaymentTerms.parse(text(.terms).isEmpty ? (customer?.paymentTerms.code ?? "NET30") : text(.terms)) else {
             return
         }
-        set(.due, terms.dueDate(for: date).description)
+        prefill(.due, terms.dueDate(for: date).description)
     }
 }
 

@@ -14,7 +14,7 @@ extension SalesEntryScreen {
             let w = max(1, min(width, area.maxX - cx))
             let focused = f == focus && !isInList && !modals.capturesText
             let style = Style(focused ? .inputFocused : (errors[f] != nil ? .error : .input),
-                              errors[f] != nil ? [.underline] : [])
+                              errors[f] != nil ? [.underline] : (focused && prefilled.contains(f) ? [.reverse] : []))
             buffer.fill(Rect(x: cx, y: y, width: w, height: 1), style: style)
             let input = inputs[f] ?? TextInput()
             if alignRight && !focused {
@@ -49,7 +49,7 @@ extension SalesEntryScreen {
                                       "\(s.channel)/\(s.region) \(context.channelName(customer.channel))/"
                                         + context.className("region", customer.region)],
                                      width: area.width - 2, separator: "  ")
-            let warn = creditWarning(context: context)
+            let warn = creditWarning(context: context, width: area.width - 2)
             buffer.setFitted(warn ?? info, x: x0, y: y, width: area.width - 2,
                              style: Style(warn != nil ? .warning : .muted, warn != nil ? [.bold] : []))
         }
@@ -216,14 +216,14 @@ extension SalesEntryScreen {
 
     /// A warning exactly when posting would meet a credit hold (`CreditExposure`, the rule credit control applies):
     /// over the limit with this sale, or an invoice at the "stop further credit" level. Merely overdue is not a hold.
-    func creditWarning(context: AppContext) -> String? {
+    func creditWarning(context: AppContext, width: Int = .max) -> String? {
         guard customer != nil, let exposure else { return nil }
         let s = context.strings
         // Checked sums: a typed figure beyond the bounds counts as over any limit, never a trap.
         let total = SaleMath.totals(liveLineAmounts)?.gross ?? .max
         let held = exposure.adding(sale: total)
         guard held.isOnHold else { return nil }
-        return "⚠ " + s.t("credit hold: ",
-                          "信用冻结：") + held.holdReasons.map { s.core($0.message) }.joined(separator: "; ")
+        return CreditHoldText.banner(held.holdReasons, prefix: "⚠ " + s.t("credit hold: ", "信用冻结："), width: width,
+                                     strings: s)
     }
 }

@@ -36,6 +36,9 @@ struct SalesEntryScreen: KeyedScreen {
 
     var draft = SaleDraft()
     var inputs: [Field: TextInput] = [:]
+    /// Fields holding a value filled in for the user (list price, tax rate, terms, due date…) and not edited since:
+    /// the first character typed or pasted replaces the value, as in a selected field (like `PromptModal`).
+    var prefilled: Set<Field> = []
     var focus: Field = .customer
     var customer: Customer?
     /// The selected customer's exposure (`Reports.exposure`: the rule credit control applies when posting).
@@ -64,6 +67,7 @@ struct SalesEntryScreen: KeyedScreen {
 
     mutating func reset(context: AppContext) {
         inputs = [:]
+        prefilled = []
         draft = SaleDraft()
         draft.date = context.today.description
         customer = nil
@@ -71,8 +75,8 @@ struct SalesEntryScreen: KeyedScreen {
         errors = [:]
         suggestions = []
         productNames = [:]
-        set(.date, draft.date)
-        set(.salesperson, defaultSalesperson(context: context))
+        prefill(.date, draft.date)
+        prefill(.salesperson, defaultSalesperson(context: context))
         focus = .customer
         openedDraftID = nil
         savedDraft = currentDraft
@@ -91,6 +95,13 @@ struct SalesEntryScreen: KeyedScreen {
         var input = TextInput()
         input.setText(value)
         inputs[field] = input
+        prefilled.remove(field)
+    }
+
+    /// Sets a value filled in for the user: typing replaces it (see `prefilled`).
+    mutating func prefill(_ field: Field, _ value: String) {
+        set(field, value)
+        if !value.isEmpty { prefilled.insert(field) }
     }
 
     /// The draft as currently typed.

@@ -46,7 +46,8 @@ public struct StackedBarChart: Sendable {
         let largest = totals.max() ?? 0
         let labelWidth = min(rows.map { DisplayWidth.of($0.label) }.max() ?? 0, area.width / 3)
         let totalTexts = totals.map(format)
-        let totalWidth = min(totalTexts.map { DisplayWidth.of($0) }.max() ?? 0, area.width / 4)
+        // A total is never cut (issue 12): the bar gives way to the widest total.
+        let totalWidth = min(totalTexts.map { DisplayWidth.of($0) }.max() ?? 0, max(0, area.width - labelWidth - 1))
         let barWidth = max(0, area.width - labelWidth - totalWidth - 2)
         let legendRows = segments.isEmpty ? 0 : segments.count + 1
         let barRows = max(0, area.height - legendRows)

@@ -25,6 +25,14 @@ public struct VerticalBarChart: Sendable {
         // left out, never shown cut.
         let widest = items.map { DisplayWidth.of(format($0.value)) }.max() ?? 1
         let barWidth = min(max(maxBarWidth, widest), max(1, (area.width + gap) / items.count - gap))
+        // Values wider than a column are listed whole under the chart instead ("label value", wrapped).
+        let legend = widest > barWidth ? Self.legendLines(items.map { "\($0.label) \(format($0.value))" },
+                                                          width: area.width) : []
+        let legendRows = legend.count <= area.height - 3 ? legend.count : 0
+        for (i, line) in legend.enumerated() where i < legendRows {
+            buffer.setString(line, x: area.x, y: area.maxY - legendRows + i, maxWidth: area.width, style: Style(.text))
+        }
+        let area = Rect(x: area.x, y: area.y, width: area.width, height: area.height - legendRows)
         func value(_ text: String, x: Int, y: Int, style: Style) {
             if DisplayWidth.of(text) <= barWidth { buffer.setString(text, x: x, y: y, maxWidth: barWidth,
                                                                     style: style) }
@@ -71,5 +79,18 @@ public struct VerticalBarChart: Sendable {
             }
             buffer.setFitted(item.label, x: x, y: area.maxY - 1, width: barWidth, style: Style(.text))
         }
+    }
+
+    /// `parts` joined by three spaces into lines of at most `width` cells (a part is never split).
+    static func legendLines(_ parts: [String], width: Int) -> [String] {
+        var lines: [String] = [], current = ""
+        for part in parts {
+            let candidate = current.isEmpty ? part : current + "   " + part
+            if DisplayWidth.of(candidate) <= width || current.isEmpty { current = candidate; continue }
+            lines.append(current)
+            current = part
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines
     }
 }

@@ -13,10 +13,11 @@ public struct HelpOverlay: Sendable {
     /// Draws the overlay centred in `area`. A help text wider than the box wraps onto the next rows (never cut).
     public func render(into buffer: inout CellBuffer, in area: Rect, unicode: Bool = true) {
         let keyWidth = min(24, bindings.map { DisplayWidth.of($0.keyText) }.max() ?? 0)
-        let helpWidth = bindings.map { DisplayWidth.of($0.help) }.max() ?? 0
+        let texts = bindings.map(Self.text)
+        let helpWidth = texts.map { DisplayWidth.of($0) }.max() ?? 0
         let width = min(area.width, keyWidth + helpWidth + 7)
         let helpColumns = max(1, width - 4 - keyWidth - 1)
-        let wrapped = bindings.map { TextFitting.wrap($0.help, toWidth: helpColumns) }
+        let wrapped = texts.map { TextFitting.wrap($0, toWidth: helpColumns) }
         let rows = wrapped.reduce(0) { $0 + max(1, $1.count) }
         let box = area.centered(Size(width: width, height: rows + 4))
         guard box.width >= 6, box.height >= 4 else { return }
@@ -34,5 +35,14 @@ public struct HelpOverlay: Sendable {
             }
         }
         buffer.setString(footer, x: inner.x, y: inner.maxY - 1, maxWidth: inner.width, style: Style(.dialog))
+    }
+
+    /// What a key does: its label, and its longer help after a dash when there is one (`i` Import receipts — WeChat,
+    /// Alipay or bank file: review first), as the README lists it; the help alone when it already names the action.
+    static func text(_ binding: KeyBinding) -> String {
+        if binding.help.isEmpty || binding.help == binding.label || binding.help.hasPrefix(binding.label) {
+            return binding.help.isEmpty ? binding.label : binding.help
+        }
+        return binding.label + " — " + binding.help
     }
 }

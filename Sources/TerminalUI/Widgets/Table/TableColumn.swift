@@ -56,10 +56,13 @@ public struct TableColumn: Equatable, Sendable {
         }
         // Clip from the left: each column gets what is left of the total. A fixed column (numbers) is never cut
         // short: it is shown whole or hidden (0 cells), so no amount is ever shown cut.
+        // Once a column is hidden, the ones after it are too (a later, narrower column shown after a gap would
+        // read as the hidden one's neighbour: 31-60 days next to Credits with 61-90 and 91+ left out).
         var remaining = total
         for i in widths.indices {
             var w = min(widths[i], remaining)
             if case .fixed = columns[i].width, w < widths[i] { w = 0 }
+            if w == 0 { remaining = 0 }
             widths[i] = max(0, w)
             remaining = max(0, remaining - w - 1)
         }

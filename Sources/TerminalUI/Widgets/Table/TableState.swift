@@ -11,6 +11,9 @@ public struct TableState: Equatable, Sendable {
     public var filter = TextInput()
     /// Whether keys are going to the filter line.
     public var isEditingFilter = false
+    /// Whether the filter text was there before `/` and is untouched since: the first character typed or pasted
+    /// replaces it, as in a selected field; another key (←, Backspace) edits it instead.
+    public var isFilterPristine = false
 
     public init() {}
 

@@ -46,15 +46,26 @@ public struct TableView: Sendable {
             switch event {
             case .key(.enter), .key(.down):
                 state.isEditingFilter = false
+                state.isFilterPristine = false
                 return .none
             case .key(.escape):
                 state.isEditingFilter = false
+                state.isFilterPristine = false
                 guard !state.filter.text.isEmpty else { return .none }
                 state.filter.setText("")
                 return .filterChanged("")
             default:
                 let before = state.filter.text
-                state.filter.handle(event)
+                var input = state.filter
+                if state.isFilterPristine {
+                    switch event {
+                    case .key(.char), .paste: input.setText("")
+                    default: break
+                    }
+                }
+                guard input.handle(event) else { return .none }
+                state.filter = input
+                state.isFilterPristine = false
                 return state.filter.text == before ? .none : .filterChanged(state.filter.text)
             }
         }
@@ -71,6 +82,7 @@ public struct TableView: Sendable {
         case .enter: return rowCount > 0 ? .activated(state.selectedRow) : .none
         case .char("/"):
             state.isEditingFilter = true
+            state.isFilterPristine = !state.filter.text.isEmpty
             return .none
         case .char("s"), .char("S"):
             guard !columns.isEmpty, isSortable else { return .none }
@@ -110,7 +122,22 @@ public struct TableView: Sendable {
         let count = max(0, source.rowCount)
         state.clamp(rowCount: count, visibleRows: bodyRows)
         let rows = bodyRows > 0 && count > 0 ? source.rows(in: state.topRow..<min(count, state.topRow + bodyRows)) : []
-        let widths = TableColumn.layout(Self.widened(columns, toFit: rows), totalWidth: area.width)
+        let wide = Self.widened(columns, toFit: rows)
+        var widths = TableColumn.layout(wide, totalWidth: area.width)
+        // Columns hidden: the "+N columns" marker gets its own cells at the right, never over a column's title; the
+        // shown columns then share the room again, so a text column gets what the hidden ones leave.
+        func hiddenCount(_ widths: [Int]) -> Int {
+            columns.indices.filter { widths[$0] == 0 && !columns[$0].title.isEmpty }.count
+        }
+        for _ in 0..<2 {
+            let hidden = hiddenCount(widths)
+            guard hidden > 0 else { break }
+            let room = max(0, area.width - DisplayWidth.of(hiddenColumnsText.replacing("%d", with: String(hidden))) - 1)
+            widths = TableColumn.layout(wide, totalWidth: room)
+            let shown = columns.indices.filter { widths[$0] > 0 }
+            let again = TableColumn.layout(shown.map { wide[$0] }, totalWidth: room)
+            if !again.contains(0) { for (n, i) in shown.enumerated() { widths[i] = again[n] } }
+        }
         var y = area.y
         // Header.
         buffer.fill(area.row(0), style: Style(.header))
@@ -134,7 +161,7 @@ public struct TableView: Sendable {
             bodyHeight -= 1
             let filterY = area.maxY - 1
             let label = filterLabel
-            let style = Style(state.isEditingFilter ? .inputFocused : .muted)
+            let style = Style(state.isEditingFilter ? .inputFocused : .muted, state.isFilterPristine ? [.reverse] : [])
             buffer.setString(label, x: area.x, y: filterY, maxWidth: area.width, style: Style(.accent))
             let labelWidth = DisplayWidth.of(label)
             state.filter.render(into: &buffer, x: area.x + labelWidth, y: filterY,
