@@ -177,6 +177,8 @@ enum Schema {
         CustomerSearchWords.register(in: &migrator)
         DueMonthSchema.register(in: &migrator)
         LateAllocationSchema.register(in: &migrator)
+        DueCurrencyMonthSchema.register(in: &migrator)
+        InvoiceSettledSchema.register(in: &migrator)
         return migrator
     }
 }
