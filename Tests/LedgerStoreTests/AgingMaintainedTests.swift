@@ -26,7 +26,8 @@ import LedgerReports
             try ledger.service.run(SetDispute(number: number, isDisputed: true, reason: "t"))
         }
         let dir = sampleDataDirectory("cn-regions")
-        let provinces = try CSVTable.read(path: dir + "/provinces.csv"), cities2 = try CSVTable.read(path: dir + "/cities.csv")
+        let provinces = try CSVTable.read(path: dir + "/provinces.csv")
+        let cities2 = try CSVTable.read(path: dir + "/cities.csv")
         let rows = try ClassFile.chinaRegions(provinceHeader: provinces.header, provinces: provinces.records,
                                               cityHeader: cities2.header, cities: cities2.records)
         try ledger.service.run(ImportClasses(rows: rows, source: "cn-regions"))
@@ -122,14 +123,16 @@ import LedgerReports
         let path = folder + "/ledger.sqlite"
         func post(_ service: LedgerService, _ date: String, _ amount: Int64) throws -> Invoice {
             var post = PostInvoice(customerCode: "B1", date: try day(date), lines: [
-                LineInput(description: "x", quantity: Quantity(1), unitPrice: Money(minorUnits: amount, currency: .cny)),
+                LineInput(description: "x", quantity: Quantity(1),
+                          unitPrice: Money(minorUnits: amount, currency: .cny)),
             ])
             post.creditOverrideReason = "test"
             return try service.run(post)
         }
         do {
             let store = try SQLiteLedgerStore(path: path)
-            let service = LedgerService(store: store, clock: FixedClock(try day("2026-03-31")), actor: "t", role: .admin)
+            let service = LedgerService(store: store, clock: FixedClock(try day("2026-03-31")), actor: "t",
+                                        role: .admin)
             try service.run(CreateCustomer(CustomerFields(code: "B1", name: "Backfill Co")))
             for (date, amount) in [("2026-01-10", Int64(10_000)), ("2026-01-20", 25_000), ("2026-03-10", 5_000)] {
                 _ = try post(service, date, amount)

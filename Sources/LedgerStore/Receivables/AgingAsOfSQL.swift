@@ -40,7 +40,8 @@ struct AgingAsOfSQL {
             ),
             open_as_of(id, customer_id, currency, due_date, day, open) AS MATERIALIZED (
               SELECT o.id, o.customer_id, o.currency, o.due_date, k.day, o.open_amount
-                     + COALESCE((SELECT SUM(a.amount) FROM allocation a WHERE a.invoice_id = o.id AND a.date > :asOf), 0)
+                     + COALESCE((SELECT SUM(a.amount) FROM allocation a
+                                 WHERE a.invoice_id = o.id AND a.date > :asOf), 0)
               FROM candidate k JOIN open_item o ON o.kind = 'invoice' AND o.id = k.id
             )
             SELECT x.currency, \(key.0) AS key, MAX(\(key.1)) AS label, \(bucket) AS bucket, SUM(x.open) AS amount,
