@@ -19,22 +19,25 @@ extension Reports {
             }
             var rows: [[ReportCell]] = []
             var labels = AgingBuckets.standard.labels(for: basis)
-            var classified: Set<Int64> = []
-            func add(_ code: String, _ name: String, _ items: [OpenItem]) {
-                for report in Aging.reports(items: items, credits: [], asOf: asOf, basis: basis) {
+            func add(_ code: String, _ name: String, _ cells: [AgingCell]) {
+                for report in Aging.reports(cells: cells, credits: [], asOf: asOf, basis: basis) {
                     labels = report.buckets.map(\.label)
                     let c = report.currency
                     rows.append([.text(code), .text(name), .text(c.code)] + report.buckets.map { .amount($0.amount, c) }
                                 + [.amount(report.openTotal, c)])
                 }
             }
-            for node in nodes where depth(node.code) == level {
+            // Summed in the store per class (issue 10); "(none)" is the invoices in none of the level's classes.
+            let atLevel = nodes.filter { depth($0.code) == level }
+            for node in atLevel {
                 let filter = ClassFilter(conditions: [ClassCondition(dimension: dimension, codes: [node.code])])
-                let items = try store.classifiedOpenItems(filter: filter, asOf: asOf)
-                classified.formUnion(items.map(\.invoiceID))
-                add(node.code, node.nameZH.isEmpty ? node.nameEN : node.nameZH, items)
+                add(node.code, node.nameZH.isEmpty ? node.nameEN : node.nameZH,
+                    try store.classifiedAgingCells(filter: filter, outside: false, asOf: asOf, buckets: .standard,
+                                                   basis: basis))
             }
-            add("(none)", "", try store.openItems(asOf: asOf).filter { !classified.contains($0.invoiceID) })
+            let all = ClassFilter(conditions: [ClassCondition(dimension: dimension, codes: atLevel.map(\.code))])
+            add("(none)", "", try store.classifiedAgingCells(filter: all, outside: true, asOf: asOf,
+                                                              buckets: .standard, basis: basis))
             let columns = [ReportColumn(dimension, .text, en: "Class", zh: "分类", termsZH: ["(none)": "（未分类）"]),
                            ReportColumn("name", .text, en: "Name", zh: "名称"),
                            ReportColumn("currency", .text, en: "Currency", zh: "币种")]

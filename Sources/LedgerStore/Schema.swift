@@ -178,6 +178,8 @@ enum Schema {
         DueMonthSchema.register(in: &migrator)
         LateAllocationSchema.register(in: &migrator)
         CustomerMonthSchema.register(in: &migrator)
+        DueCurrencyMonthSchema.register(in: &migrator)
+        InvoiceSettledSchema.register(in: &migrator)
         return migrator
     }
 }

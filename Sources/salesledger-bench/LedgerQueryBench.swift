@@ -2,7 +2,8 @@
 // times apart from process start: `salesledger-bench --ledger PATH [--today YYYY-MM-DD] [--runs N]` (or the
 // environment variables SALESLEDGER_BENCH_LEDGER, SALESLEDGER_BENCH_TODAY, SALESLEDGER_BENCH_RUNS).
 // Each case runs once to warm the page cache, then N times (default 5); it prints the median and p95 in
-// milliseconds (wall clock) with the median CPU time, then the process's peak resident set size.
+// milliseconds (wall clock) with the median CPU time, then the process's peak resident set size. `--only TEXT`
+// runs only the cases whose name contains TEXT (e.g. `--only aging`).
 import Foundation
 import LedgerCore
 import LedgerReports
@@ -22,6 +23,7 @@ enum LedgerQueryBench {
     static func run(path: String, arguments: [String]) throws {
         let environment = ProcessInfo.processInfo.environment
         let runs = max(1, Int(option("--runs", arguments) ?? environment["SALESLEDGER_BENCH_RUNS"] ?? "") ?? 5)
+        only = option("--only", arguments) ?? environment["SALESLEDGER_BENCH_ONLY"]
         let store = try SQLiteLedgerStore(path: path)
         let reports = Reports(store: store)
         let summary = try store.summary()
@@ -49,6 +51,13 @@ enum LedgerQueryBench {
         time("aging a year back per customer", runs) {
             "\(try reports.aging(asOf: yearBack, by: .customer).first?.groups.count ?? 0) rows"
         }
+        let midMonth = today.adding(days: -15)
+        time("aging mid-month, not today (\(midMonth))", runs) {
+            "\(try reports.aging(asOf: midMonth).first?.openTotal ?? 0)"
+        }
+        time("aging by class (region), today", runs) {
+            "\(try reports.aging(asOf: today, byClass: "region")?.rows.count ?? 0) rows"
+        }
         time("DSO (90 days)", runs) { try reports.dso(to: today).figures.first?.text ?? "–" }
         let pivot = PivotQuery(measure: .sales, rows: PivotAxis(parsing: "region"),
                                columns: PivotAxis(parsing: "month"), asOf: today)
@@ -67,7 +76,11 @@ enum LedgerQueryBench {
     }
 
     /// Runs `body` once, then `runs` times; prints a table row with the median and p95 in milliseconds.
+    /// `--only TEXT` (or SALESLEDGER_BENCH_ONLY): run only the cases whose name contains TEXT.
+    nonisolated(unsafe) static var only: String?
+
     static func time(_ name: String, _ runs: Int, _ body: () throws -> String) {
+        if let only, !name.contains(only) { return }
         do {
             var result = try body()
             var samples: [Double] = []

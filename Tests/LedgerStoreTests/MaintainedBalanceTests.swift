@@ -246,6 +246,8 @@ import LedgerStore
                 DROP TRIGGER due_month_insert; DROP TRIGGER due_month_delete; DROP TRIGGER due_month_update;
                 DROP TRIGGER due_month_update_old; DROP TRIGGER due_month_update_new; DROP TABLE open_due_month;
                 DELETE FROM grdb_migrations WHERE identifier = 's12-open-due-month';
+                DROP TABLE open_due_currency_month;
+                DELETE FROM grdb_migrations WHERE identifier = 's13-open-due-currency-month';
                 """)
         }
         try raw.close()
@@ -294,6 +296,9 @@ import LedgerStore
             MaintainedBalanceDifference(subject: "D1 CNY", field: "open_invoices", stored: "9999", recomputed: "10000"),
             // The triggers on `open_item` carried the change on to the month of its due date (aging today).
             MaintainedBalanceDifference(subject: "D1 CNY 2026-03", field: "due_month_amount", stored: "9999",
+                                        recomputed: "10000"),
+            // … and on to the currency's due month (aging today without grouping).
+            MaintainedBalanceDifference(subject: "CNY 2026-03", field: "due_currency_month_amount", stored: "9999",
                                         recomputed: "10000"),
         ])
     }

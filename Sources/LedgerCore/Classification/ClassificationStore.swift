@@ -48,6 +48,11 @@ public protocol ClassificationQueries: AnyObject {
                             page: PageRequest) throws -> [InvoiceListRow]
     /// Open items as of `asOf` whose customer (or document, at posting) matches `filter`.
     func classifiedOpenItems(filter: ClassFilter, asOf: CivilDate) throws -> [OpenItem]
+    /// Aging cells (currency and bucket; key and label "") of the invoices open as of `asOf` whose customer (or
+    /// document) matches `filter` or, `outside` true, does not match it (the "(none)" row of aging by class), summed
+    /// set-based in the store. - Throws: `LedgerError.validation` for an unknown dimension, `.storage`.
+    func classifiedAgingCells(filter: ClassFilter, outside: Bool, asOf: CivilDate, buckets: AgingBuckets,
+                              basis: AgingBasis) throws -> [AgingCell]
 
     /// Measure grouped by the leaf keys of the pivot's axes and currency (roll-ups are done by `PivotTable`).
     /// - Throws: `LedgerError.validation` for an unknown dimension or a measure the axes cannot carry.

@@ -16,8 +16,10 @@ struct AgingTodaySQL {
     let thresholds: [CivilDate]
     /// Per customer and currency: total, count, then amount and count of each bucket but the oldest.
     let pivot: String
-    /// Live corrections and disputed amounts: (customer_id, currency, bucket, amount, n, disputed).
-    let corrections: String
+    /// The same per currency alone (customer_id 0), from the currency's due months (`open_due_currency_month`).
+    let currencyPivot: String
+    /// Live corrections and disputed amounts, rows (customer_id, currency, bucket, amount, n, disputed).
+    private let correctionRows: String
 
     /// nil when the thresholds do not start at `asOf` and descend (then the caller sums the open rows).
     init?(asOf: CivilDate, thresholds: [CivilDate]) {
@@ -63,6 +65,7 @@ struct AgingTodaySQL {
         // A month's bucket falls as the month rises, so each bucket's months are one range (bucket 0 also every
         // month after the report date's); a range test per column is cheaper than a CASE over every month.
         var columns = ["cb.customer_id", "cb.currency", "cb.open_invoices AS total", "cb.open_invoice_count AS n"]
+        var currencyColumns = ["0 AS customer_id", "m.currency", "SUM(m.amount) AS total", "SUM(m.n) AS n"]
         for b in 0..<oldestBucket {
             var test = "0"
             if let range = monthsOf[b] {
@@ -72,6 +75,7 @@ struct AgingTodaySQL {
             }
             columns.append("COALESCE(SUM(CASE WHEN \(test) THEN m.amount END), 0) AS a\(b)")
             columns.append("COALESCE(SUM(CASE WHEN \(test) THEN m.n END), 0) AS n\(b)")
+            currencyColumns += columns.suffix(2)
         }
         pivot = """
             SELECT \(columns.joined(separator: ", "))
@@ -81,6 +85,12 @@ struct AgingTodaySQL {
             WHERE cb.open_invoice_count <> 0
             GROUP BY cb.customer_id, cb.currency
             """
+        // Months before the oldest bound pass no bucket's test: they stay in the oldest bucket (total − the rest).
+        currencyPivot = """
+            SELECT \(currencyColumns.joined(separator: ", "))
+            FROM open_due_currency_month m WHERE m.n <> 0
+            GROUP BY m.currency
+            """
         // CROSS JOIN: from the partial index of disputed documents (a handful), not every open row.
         let disputed = """
             SELECT o.customer_id, o.currency, \(bucket("o.due_date")) AS bucket, 0 AS amount, 0 AS n,
@@ -88,57 +98,60 @@ struct AgingTodaySQL {
             FROM document d CROSS JOIN open_item o ON o.kind = 'invoice' AND o.id = d.id
             WHERE d.disputed AND o.open_amount <> 0
             """
-        corrections = """
-            SELECT customer_id, currency, bucket, SUM(amount) AS amount, SUM(n) AS n, SUM(disputed) AS disputed
-            FROM (\((live + [disputed]).joined(separator: "\nUNION ALL\n")))
-            GROUP BY customer_id, currency, bucket
+        correctionRows = (live + [disputed]).joined(separator: "\nUNION ALL\n")
+    }
+
+    /// The live corrections summed per customer (or, `perCustomer` false, per currency alone, customer_id 0),
+    /// currency and bucket: (customer_id, currency, bucket, amount, n, disputed).
+    func corrections(perCustomer: Bool) -> String {
+        let customer = perCustomer ? "customer_id" : "0"
+        return """
+            SELECT \(customer), currency, bucket, SUM(amount), SUM(n), SUM(disputed)
+            FROM (\(correctionRows))
+            GROUP BY \(perCustomer ? "customer_id, " : "")currency, bucket
             """
     }
 
     /// The aging cells (overdue = every bucket but the first, since the first threshold is the report date); per
-    /// customer with the customer's code and name as key and label.
+    /// customer with the customer's code and name as key and label. Rows are read by column index.
     func cells(_ db: Database, perCustomer: Bool) throws -> [AgingCell] {
         let oldest = thresholds.count
+        struct Key: Hashable { let customer: Int64; let currency: String }
         struct Sums { var amount: [Int64]; var count: [Int]; var disputed: [Int64] }
-        var sums: [String: Sums] = [:]
-        var order: [(key: String, customer: Int64, currency: String)] = []
-        typealias C = QueryColumns
-        // Ungrouped, the customers' rows are summed per currency in SQL: a few rows reach Swift, not one per customer.
-        let totals = (0..<oldest).map { "SUM(a\($0)) AS a\($0), SUM(n\($0)) AS n\($0)" }.joined(separator: ", ")
-        let query = perCustomer ? pivot : """
-            SELECT 0 AS customer_id, currency, SUM(total) AS total, SUM(n) AS n, \(totals)
-            FROM (\(pivot)) GROUP BY currency
-            """
-        let rows = try Row.fetchCursor(db, sql: query)
+        let empty = Sums(amount: Array(repeating: 0, count: oldest + 1), count: Array(repeating: 0, count: oldest + 1),
+                         disputed: Array(repeating: 0, count: oldest + 1))
+        var index: [Key: Int] = [:]
+        var keys: [Key] = []
+        var sums: [Sums] = []
+        // Ungrouped, the currency's due months: a few dozen rows per currency, not one per customer.
+        let rows = try Row.fetchCursor(db, sql: perCustomer ? pivot : currencyPivot)
         while let row = try rows.next() {
-            let customer: Int64 = perCustomer ? row[C.customerID] : 0, currency: String = row[C.currency]
-            let key = "\(customer)#\(currency)"
-            var s = sums[key] ?? Sums(amount: Array(repeating: 0, count: oldest + 1),
-                                      count: Array(repeating: 0, count: oldest + 1),
-                                      disputed: Array(repeating: 0, count: oldest + 1))
-            if sums[key] == nil { order.append((key, customer, currency)) }
-            let total: Int64 = row[C.total], n: Int = row[C.count]
-            var rest = total, restCount = n
+            let key = Key(customer: row[0], currency: row[1])
+            let at: Int
+            if let known = index[key] { at = known } else {
+                at = sums.count
+                index[key] = at
+                keys.append(key)
+                sums.append(empty)
+            }
+            var rest: Int64 = row[2], restCount: Int = row[3]
             for b in 0..<oldest {
                 let a: Int64 = row[b * 2 + 4], c: Int = row[b * 2 + 5]
-                s.amount[b] += a
-                s.count[b] += c
+                sums[at].amount[b] += a
+                sums[at].count[b] += c
                 rest -= a
                 restCount -= c
             }
-            s.amount[oldest] += rest
-            s.count[oldest] += restCount
-            sums[key] = s
+            sums[at].amount[oldest] += rest
+            sums[at].count[oldest] += restCount
         }
-        let fixes = try Row.fetchCursor(db, sql: corrections)
+        let fixes = try Row.fetchCursor(db, sql: corrections(perCustomer: perCustomer))
         while let row = try fixes.next() {
-            let customer: Int64 = perCustomer ? row[C.customerID] : 0, currency: String = row[C.currency]
-            let key = "\(customer)#\(currency)", b: Int = row[C.bucket]
-            guard var s = sums[key], b >= 0, b <= oldest else { continue }
-            s.amount[b] += row[C.amount] as Int64
-            s.count[b] += row[C.count] as Int
-            s.disputed[b] += row[C.disputed] as Int64
-            sums[key] = s
+            let b: Int = row[2]
+            guard let at = index[Key(customer: row[0], currency: row[1])], b >= 0, b <= oldest else { continue }
+            sums[at].amount[b] += row[3] as Int64
+            sums[at].count[b] += row[4] as Int
+            sums[at].disputed[b] += row[5] as Int64
         }
         var names: [Int64: (code: String, name: String)] = [:]
         if perCustomer {
@@ -146,15 +159,15 @@ struct AgingTodaySQL {
                 SELECT c.id, c.code, c.name FROM customer c
                 WHERE c.id IN (SELECT customer_id FROM customer_balance WHERE open_invoice_count <> 0)
                 """)
-            while let row = try customers.next() { names[row[C.id]] = (row[C.code], row[C.name]) }
+            while let row = try customers.next() { names[row[0]] = (row[1], row[2]) }
         }
         var cells: [AgingCell] = []
-        for entry in order {
-            guard let s = sums[entry.key], let currency = Currency.named(entry.currency) else {
-                throw LedgerError.storage("table customer_balance, customer \(entry.customer), column currency: "
-                                          + "unknown currency \(entry.currency)")
+        for (key, s) in zip(keys, sums) {
+            guard let currency = Currency.named(key.currency) else {
+                throw LedgerError.storage("table customer_balance, customer \(key.customer), column currency: "
+                                          + "unknown currency \(key.currency)")
             }
-            let label = names[entry.customer]
+            let label = names[key.customer]
             for b in 0...oldest where s.count[b] != 0 {
                 cells.append(AgingCell(currency: currency, key: label?.code ?? "", label: label?.name ?? "",
                                        bucket: b, amount: s.amount[b], count: s.count[b],

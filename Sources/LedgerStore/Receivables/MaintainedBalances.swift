@@ -103,6 +103,7 @@ enum MaintainedBalances {
                                                    stored: $0.stored, recomputed: $0.recomputed) }
         }
         result += try customerMonthDifferences(db)
+        result += try currencyMonthDifferences(db) + settledDifferences(db)
         // Allocations dated after their receipt or credit note (`late_allocation`, unapplied credits as of a date).
         let late = """
             WITH r AS (\(LateAllocationSchema.recomputedSQL)),
@@ -151,6 +152,48 @@ enum MaintainedBalances {
             result += compare(subject: subject, pair, columns: columns, missing: "row")
                 .map { MaintainedBalanceDifference(subject: $0.subject, field: "customer_month_" + $0.field,
                                                    stored: $0.stored, recomputed: $0.recomputed) }
+        }
+        return result
+    }
+
+    /// `open_due_currency_month` against the due months recomputed from the documents, summed per currency.
+    private static func currencyMonthDifferences(_ db: Database) throws -> [MaintainedBalanceDifference] {
+        let sql = """
+            WITH ri(kind, id, customer_id, currency, due_date, open_amount) AS (\(recomputedOpenItemsSQL)),
+                 rm(month, customer_id, currency, amount, n) AS (\(DueMonthSchema.recomputedSQL(from: "ri"))),
+                 r(currency, month, amount, n) AS (\(DueCurrencyMonthSchema.recomputedSQL(from: "rm"))),
+                 m AS (SELECT currency, month, amount, n FROM open_due_currency_month WHERE n <> 0 OR amount <> 0)
+            SELECT 'stored' AS side, * FROM (SELECT * FROM m EXCEPT SELECT * FROM r)
+            UNION ALL SELECT 'recomputed', * FROM (SELECT * FROM r EXCEPT SELECT * FROM m)
+            ORDER BY currency, month
+            """
+        let rows = try Row.fetchAll(db, sql: sql)
+        return paired(rows, key: { "\($0[1] as String? ?? "") \($0[2] as String? ?? "")" }).flatMap { key, pair in
+            compare(subject: key, pair, columns: ["amount", "n"], missing: "due-currency-month-row").map {
+                MaintainedBalanceDifference(subject: $0.subject, field: "due_currency_month_" + $0.field,
+                                            stored: $0.stored, recomputed: $0.recomputed)
+            }
+        }
+    }
+
+    /// `invoice_settled` against its recomputation from the recomputed open amounts, documents and allocations.
+    private static func settledDifferences(_ db: Database) throws -> [MaintainedBalanceDifference] {
+        let sql = """
+            WITH ri(kind, id, customer_id, currency, due_date, open_amount) AS (\(recomputedOpenItemsSQL)),
+                 r(id, day, settled_day) AS (\(InvoiceSettledSchema.recomputedSQL(from: "ri"))),
+                 m AS (SELECT id, day, settled_day FROM invoice_settled)
+            SELECT 'stored' AS side, * FROM (SELECT * FROM m EXCEPT SELECT * FROM r)
+            UNION ALL SELECT 'recomputed', * FROM (SELECT * FROM r EXCEPT SELECT * FROM m)
+            ORDER BY id
+            """
+        let rows = try Row.fetchAll(db, sql: sql)
+        var result: [MaintainedBalanceDifference] = []
+        for (key, pair) in paired(rows, key: { "invoice#\($0[1] as Int64? ?? 0)" }) {
+            let subject = try itemSubject(db, key: key)
+            result += compare(subject: subject, pair, columns: ["day", "settled_day"], missing: "settled-row").map {
+                MaintainedBalanceDifference(subject: $0.subject, field: "invoice_" + $0.field,
+                                            stored: $0.stored, recomputed: $0.recomputed)
+            }
         }
         return result
     }

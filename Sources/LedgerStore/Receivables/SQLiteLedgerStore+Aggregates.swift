@@ -7,9 +7,43 @@ import LedgerCore
 extension SQLiteLedgerStore {
     public func agingCells(asOf: CivilDate, thresholds: [CivilDate], basis: AgingBasis,
                            grouping: AgingGrouping) throws -> [AgingCell] {
-        let keyDate = basis == .dueDate ? "d.due_date" : "d.date"
-        let bucket = thresholds.isEmpty ? "0"
-            : thresholds.map { "(\(keyDate) < \(OpenAsOf.literal($0)))" }.joined(separator: " + ")
+        try read { db in
+            // Today (nothing dated after `asOf`) by due date, ungrouped or per customer: the maintained due months
+            // (`AgingTodaySQL`); any other day: the maintained settlement days narrow the invoices to those open
+            // as of the date (`AgingAsOfSQL`).
+            let current = try CustomerFiguresSQL.maintainedAreCurrent(db, asOf: asOf.description)
+            let fits = basis == .dueDate && (grouping == .none || grouping == .customer)
+            if current, fits, let maintained = AgingTodaySQL(asOf: asOf, thresholds: thresholds) {
+                return try maintained.cells(db, perCustomer: grouping == .customer)
+            }
+            if !current {
+                let query = AgingAsOfSQL(asOf: asOf, thresholds: thresholds, basis: basis, grouping: grouping)
+                return try Self.agingCells(db, sql: query.sql, arguments: query.arguments)
+            }
+            let bucket = Self.agingBucket(thresholds: thresholds, basis: basis)
+            // Today, grouped by the document's fields or by invoice date: the open invoices with their documents.
+            let sql = fits ? Self.agingTodaySQL(bucket: bucket, grouping: grouping)
+                : try Self.agingRecomputedSQL(db, asOf: asOf, thresholds: thresholds, basis: basis, grouping: grouping)
+            return try Self.agingCells(db, sql: sql, arguments: ["asOf": asOf.description])
+        }
+    }
+
+    /// The aging cells by the plain rule (`OpenAsOf.withInvoicesOpen`: every invoice dated up to `asOf` or every
+    /// allocation after it, with its document), without the maintained tables: the reference the tests compare
+    /// the maintained paths with.
+    func agingCellsRecomputed(asOf: CivilDate, thresholds: [CivilDate], basis: AgingBasis,
+                              grouping: AgingGrouping) throws -> [AgingCell] {
+        try read { db in
+            let sql = try Self.agingRecomputedSQL(db, asOf: asOf, thresholds: thresholds, basis: basis,
+                                                  grouping: grouping)
+            return try Self.agingCells(db, sql: sql, arguments: ["asOf": asOf.description])
+        }
+    }
+
+    /// The query of `agingCellsRecomputed` (argument `:asOf`).
+    private static func agingRecomputedSQL(_ db: Database, asOf: CivilDate, thresholds: [CivilDate],
+                                           basis: AgingBasis, grouping: AgingGrouping) throws -> String {
+        let bucket = Self.agingBucket(thresholds: thresholds, basis: basis)
         let key: (String, String)
         var joins = ""
         switch grouping {
@@ -21,35 +55,37 @@ extension SQLiteLedgerStore {
         case .region: key = ("d.region", "d.region")
         case .channel: key = ("d.channel", "d.channel")
         }
-        func sql(_ side: OpenAsOf.Side) -> String { """
-            \(OpenAsOf.withInvoicesOpen(asOf: ":asOf", side: side))
+        return """
+            \(OpenAsOf.withInvoicesOpen(asOf: ":asOf", side: try OpenAsOf.side(db, asOf: asOf.description)))
             SELECT d.currency, \(key.0) AS key, MAX(\(key.1)) AS label, \(bucket) AS bucket, SUM(o.open) AS amount,
                    COUNT(*) AS n, SUM(CASE WHEN d.due_date < :asOf THEN o.open ELSE 0 END) AS overdue,
                    SUM(CASE WHEN d.disputed THEN o.open ELSE 0 END) AS disputed
             FROM open_as_of o JOIN document d ON d.id = o.id \(joins)
             WHERE o.open <> 0 AND d.kind = 'invoice' AND d.status = 'posted' AND d.date <= :asOf
             GROUP BY d.currency, key, bucket
-            """ }
-        return try read { db in
-            var cells: [AgingCell] = []
-            // Today (nothing dated after `asOf`) by due date, ungrouped or per customer: the maintained open amounts
-            // alone, read from their covering partial index (`ReportIndexSchema`) — no document look-ups.
-            let fits = basis == .dueDate && (grouping == .none || grouping == .customer)
-            let today = try fits && CustomerFiguresSQL.maintainedAreCurrent(db, asOf: asOf.description)
-            if today, let maintained = AgingTodaySQL(asOf: asOf, thresholds: thresholds) {
-                return try maintained.cells(db, perCustomer: grouping == .customer)
+            """
+    }
+
+    /// The bucket index expression over `d.due_date` or `d.date`: the number of thresholds the date is before.
+    static func agingBucket(thresholds: [CivilDate], basis: AgingBasis) -> String {
+        let keyDate = basis == .dueDate ? "d.due_date" : "d.date"
+        return thresholds.isEmpty ? "0"
+            : thresholds.map { "(\(keyDate) < \(OpenAsOf.literal($0)))" }.joined(separator: " + ")
+    }
+
+    /// Cells from rows (currency, key, label, bucket, amount, n, overdue, disputed), read by column index.
+    static func agingCells(_ db: Database, sql: String, arguments: StatementArguments) throws -> [AgingCell] {
+        var cells: [AgingCell] = []
+        let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+        while let row = try rows.next() {
+            let code: String = row[0]
+            guard let currency = Currency.named(code) else {
+                throw LedgerError.storage("table document, column currency: '\(code)' is not a known ISO 4217 currency")
             }
-            let query = today ? Self.agingTodaySQL(bucket: bucket, grouping: grouping)
-                : sql(try OpenAsOf.side(db, asOf: asOf.description))
-            let rows = try Row.fetchCursor(db, sql: query, arguments: ["asOf": asOf.description])
-            typealias C = QueryColumns
-            while let row = try rows.next() {
-                cells.append(AgingCell(currency: try RowMapping.currency(row, "document"), key: row[C.key] ?? "",
-                                       label: row[C.label] ?? "", bucket: row[C.bucket], amount: row[C.amount],
-                                       count: row[C.count], overdue: row[C.overdue], disputed: row[C.disputed]))
-            }
-            return cells
+            cells.append(AgingCell(currency: currency, key: row[1] ?? "", label: row[2] ?? "", bucket: row[3],
+                                   amount: row[4], count: row[5], overdue: row[6], disputed: row[7]))
         }
+        return cells
     }
 
     /// Aging cells from the open `open_item` rows (valid when nothing is dated after `:asOf`); `bucket` is the
