@@ -12,6 +12,13 @@ public struct ProcessMetric: Hashable, Sendable {
     /// How many items it was measured on.
     public var basis: Int
 
+    public init(id: String, unit: Unit, value: Int64?, basis: Int) {
+        self.id = id
+        self.unit = unit
+        self.value = value
+        self.basis = basis
+    }
+
     public var text: String {
         guard let value else { return "n/a" }
         return unit == .count ? String(value) : Money.format(value, digits: 1, grouping: false)
@@ -46,118 +53,101 @@ public struct ProcessMetric: Hashable, Sendable {
 /// within 14 days; voids and credit notes per 100 invoices dated in the period; credit-hold overrides and documents
 /// entered per clerk per active day from the audit log (bulk loads left out); drafts saved in the period that were
 /// never posted. A user filter keeps what that user entered (contacts by `who`).
+///
+/// Reads (issue 10): each metric's rows of the period from the store (`ProcessQueries`, set-based) and the audit
+/// log once through a cursor, keeping only what the period's rows need (the entered date of their allocations, who
+/// created their documents and receipts, who voided them) and the period's own entries; memory grows with the
+/// period, not with the ledger or the log.
 public enum ProcessMetrics {
-    public static func compute(_ data: AuditData, from: CivilDate, to: CivilDate, user: String? = nil)
-        -> [ProcessMetric]
+    /// The eight metrics, in a fixed order. Throws the store's errors.
+    public static func compute(_ queries: any ProcessQueries, from: CivilDate, to: CivilDate, user: String? = nil)
+        throws -> [ProcessMetric]
     {
-        func mine(_ entry: AuditLogEntry?) -> Bool { user == nil || entry?.actor == user }
         func inPeriod(_ d: CivilDate) -> Bool { d >= from && d <= to }
-        let receipts = Dictionary(data.snapshot.receipts.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        var allocationEntered: [Int64: CivilDate] = [:]
-        for entry in data.log {
-            // Allocations of a bulk load were entered long after the fact: their own date stands for when.
-            guard !data.isLoad(entry) else { continue }
-            for change in AuditData.changes(of: entry) where change.entity == "allocation" && change.before == nil {
-                allocationEntered[change.id] = entry.date
-            }
+        var invoices: [ProcessInvoice] = []
+        try queries.forEachProcessInvoice(from: from, to: to) { invoices.append($0) }
+        var allocations: [ProcessAllocation] = []
+        try queries.forEachProcessAllocation(from: from, to: to) { allocations.append($0) }
+        var documents: [ProcessDocument] = []
+        try queries.forEachProcessDocument(from: from, to: to) { documents.append($0) }
+        // Who created and voided the period's records matters only with a user filter.
+        let allocationIDs = Set<Int64>(allocations.map(\.id))
+        var documentIDs = Set<Int64>()
+        var voidIDs = Set<Int64>()
+        var receiptIDs = Set<Int64>()
+        if user != nil {
+            documentIDs = Set(documents.map(\.id))
+            voidIDs = Set(documents.filter { $0.status == .void }.map(\.id))
+            receiptIDs = Set(allocations.map(\.receiptID))
         }
+        let log = try LogFigures.read(
+            queries, from: from, to: to, user: user, allocations: allocationIDs, documents: documentIDs,
+            voided: voidIDs, receipts: receiptIDs)
+        func mine(_ actor: String?) -> Bool { user == nil || actor == user }
         // Invoice → first receipt.
-        var firstDays: [Int] = []
-        for doc in data.postedDocuments
-        where doc.kind == .invoice && inPeriod(doc.date) && mine(data.documentPosting[doc.id]) {
-            let first = (data.snapshot.allocationsByInvoice[doc.id] ?? [])
-                .filter { $0.source == .receipt && $0.amount.minorUnits > 0 && $0.reversesID == nil }
-                .compactMap { $0.sourceID.flatMap { receipts[$0]?.date } }.min()
-            if let first { firstDays.append(max(0, doc.date.days(to: first))) }
+        var firstDays = 0
+        var firstCount = 0
+        for invoice in invoices where mine(log.createdBy[invoice.id]) {
+            guard let first = invoice.firstReceipt else { continue }
+            firstDays += max(0, invoice.date.days(to: first))
+            firstCount += 1
         }
         // Receipt → allocation.
-        var allocationDays: [Int] = []
-        for a in data.snapshot.allocations where a.source == .receipt && a.amount.minorUnits > 0 && a.reversesID == nil
-        {
-            guard let receipt = a.sourceID.flatMap({ receipts[$0] }), inPeriod(receipt.date),
-                mine(data.receiptPosting[receipt.id])
-            else { continue }
-            allocationDays.append(max(0, receipt.date.days(to: allocationEntered[a.id] ?? a.date)))
+        var allocationDays = 0
+        for a in allocations where mine(log.receiptBy[a.receiptID]) {
+            allocationDays += max(0, a.receiptDate.days(to: log.allocationEntered[a.id] ?? a.date))
         }
+        let allocationCount = allocations.filter { mine(log.receiptBy[$0.receiptID]) }.count
         // Promises and reminders (contact log).
         var promises = 0
         var kept = 0
         var reminders = 0
         var paid = 0
-        for contact in data.snapshot.contacts where user == nil || contact.who == user {
-            let theirs = data.snapshot.receipts.filter { $0.customerID == contact.customerID }
+        try queries.forEachProcessContact(from: from, to: to) { contact in
+            guard user == nil || contact.who == user else { return }
             if let promised = contact.promisedDate, inPeriod(promised) {
                 promises += 1
-                let amount = theirs.filter { $0.date >= contact.date && $0.date <= promised }.reduce(Int64(0)) {
-                    $0 + $1.amount.minorUnits
-                }
+                let amount = contact.paidByPromise
                 if amount > 0 && amount >= (contact.promisedAmount ?? 0) { kept += 1 }
             }
             if inPeriod(contact.date) {
                 reminders += 1
-                if theirs.contains(where: { $0.date > contact.date && $0.date <= contact.date.adding(days: 14) }) {
-                    paid += 1
-                }
+                if contact.paidWithin14Days { paid += 1 }
             }
         }
         // Voids and credit notes per 100 invoices.
-        var invoices = 0
+        var invoiceCount = 0
         var correcting = 0
-        var voidActor: [Int64: AuditLogEntry] = [:]
-        for entry in data.log where entry.command == "invoice.void" {
-            if let id = AuditData.changes(of: entry).first(where: { $0.entity == "invoice" })?.id {
-                voidActor[id] = entry
-            }
+        for doc in documents {
+            if doc.kind == .invoice && mine(log.createdBy[doc.id]) { invoiceCount += 1 }
+            if doc.kind == .creditNote && doc.status == .posted && mine(log.createdBy[doc.id]) { correcting += 1 }
+            if doc.status == .void && mine(log.voidedBy[doc.id]) { correcting += 1 }
         }
-        for doc in data.documents where doc.status != .draft && inPeriod(doc.date) {
-            if doc.kind == .invoice && mine(data.documentPosting[doc.id]) { invoices += 1 }
-            if doc.kind == .creditNote && doc.status == .posted && mine(data.documentPosting[doc.id]) {
-                correcting += 1
-            }
-            if doc.status == .void && mine(voidActor[doc.id]) { correcting += 1 }
-        }
-        // Overrides, documents per clerk per day, drafts.
-        var overrides = 0
-        var drafts = 0
+        // Drafts saved in the period and still drafts.
+        var stillDraft: [Int64: Bool] = [:]
         var abandoned = 0
-        var entered = 0
-        var activeDays = Set<String>()
-        let documentIDs = Set(data.documents.filter { $0.status == .draft }.map(\.id))  // drafts never posted
-        for entry in data.log where !data.isLoad(entry) && mine(entry) {
-            guard let day = entry.date, inPeriod(day) else { continue }
-            let changes = AuditData.changes(of: entry)
-            let isDraft = (AuditData.payloadField(entry, "asDraft") as? Bool) == true
-            switch entry.command {
-            case "invoice.post" where isDraft:
-                drafts += 1
-                if let id = changes.first(where: { $0.entity == "invoice" })?.id, documentIDs.contains(id) {
-                    abandoned += 1
-                }
-            case "invoice.post", "credit_note.issue", "receipt.record":
-                entered += 1
-                activeDays.insert("\(entry.actor)|\(day)")
-                if changes.contains(where: { $0.entity == "credit_override" }) { overrides += 1 }
-            default: break
-            }
+        for id in log.draftIDs {
+            let draft = try stillDraft[id] ?? (queries.documentStatus(id: id) == .draft)
+            stillDraft[id] = draft
+            if draft { abandoned += 1 }
         }
         return [
             ProcessMetric(
-                id: "invoice-to-first-receipt", unit: .days, value: tenths(firstDays.reduce(0, +), firstDays.count),
-                basis: firstDays.count),
+                id: "invoice-to-first-receipt", unit: .days, value: tenths(firstDays, firstCount), basis: firstCount),
             ProcessMetric(
-                id: "receipt-to-allocation", unit: .days,
-                value: tenths(allocationDays.reduce(0, +), allocationDays.count),
-                basis: allocationDays.count),
+                id: "receipt-to-allocation", unit: .days, value: tenths(allocationDays, allocationCount),
+                basis: allocationCount),
             ProcessMetric(id: "promises-kept", unit: .percent, value: tenths(kept * 100, promises), basis: promises),
             ProcessMetric(
                 id: "reminders-paid-14d", unit: .percent, value: tenths(paid * 100, reminders), basis: reminders),
             ProcessMetric(
-                id: "voids-credits-per-100", unit: .per100, value: tenths(correcting * 100, invoices), basis: invoices),
-            ProcessMetric(id: "credit-overrides", unit: .count, value: Int64(overrides), basis: entered),
+                id: "voids-credits-per-100", unit: .per100, value: tenths(correcting * 100, invoiceCount),
+                basis: invoiceCount),
+            ProcessMetric(id: "credit-overrides", unit: .count, value: Int64(log.overrides), basis: log.entered),
             ProcessMetric(
-                id: "documents-per-clerk-day", unit: .perDay, value: tenths(entered, activeDays.count),
-                basis: activeDays.count),
-            ProcessMetric(id: "drafts-abandoned", unit: .count, value: Int64(abandoned), basis: drafts),
+                id: "documents-per-clerk-day", unit: .perDay, value: tenths(log.entered, log.activeDays.count),
+                basis: log.activeDays.count),
+            ProcessMetric(id: "drafts-abandoned", unit: .count, value: Int64(abandoned), basis: log.drafts),
         ]
     }
 
@@ -166,13 +156,18 @@ public enum ProcessMetrics {
         count > 0 ? Int64(RoundingRule.halfUp.divide(Int128(total) * 10, by: Int128(count))) : nil
     }
 
-    /// The users who entered anything in the period (bulk loads left out), by name.
-    public static func users(_ data: AuditData, from: CivilDate, to: CivilDate) -> [String] {
-        Set(
-            data.log.filter { e in
-                !data.isLoad(e) && e.date.map { $0 >= from && $0 <= to } == true
-                    && ["invoice.post", "credit_note.issue", "receipt.record", "invoice.void"].contains(e.command)
-            }.map(\.actor)
-        ).sorted()
+    /// The users who entered anything in the period (bulk loads left out), by name. Reads the audit log through a
+    /// cursor.
+    public static func users(_ queries: any ProcessQueries, from: CivilDate, to: CivilDate) throws -> [String] {
+        var detector = BulkLoadDetector()
+        var users = Set<String>()
+        let commands: Set<String> = ["invoice.post", "credit_note.issue", "receipt.record", "invoice.void"]
+        try queries.forEachAuditEntry(since: nil) { entries in
+            guard !detector.feed(entries) else { return }
+            for e in entries where e.date.map({ $0 >= from && $0 <= to }) == true && commands.contains(e.command) {
+                users.insert(e.actor)
+            }
+        }
+        return users.sorted()
     }
 }

@@ -32,32 +32,34 @@ struct ProcessReportCommand: ParsableCommand {
         }
         issues.check(!(change != nil && by != nil), "by", "use either --by or --compare-before")
         try issues.throwIfAny()
-        let data = try AuditData.load(from: store, to: toDate)
         let lang: AuditLanguage = global.isChinese ? .zh : .en
         var groups: [(String, [ProcessMetric])] = []
         if let change {
             groups.append(
                 (
                     lang.t("before \(change)", "\(change) 之前"),
-                    ProcessMetrics.compute(data, from: fromDate, to: change.adding(days: -1))
+                    try ProcessMetrics.compute(store, from: fromDate, to: change.adding(days: -1))
                 ))
             groups.append(
-                (lang.t("from \(change)", "\(change) 起"), ProcessMetrics.compute(data, from: change, to: toDate)))
+                (
+                    lang.t("from \(change)", "\(change) 起"),
+                    try ProcessMetrics.compute(store, from: change, to: toDate)
+                ))
         } else if by == .user {
-            for user in ProcessMetrics.users(data, from: fromDate, to: toDate) {
-                groups.append((user, ProcessMetrics.compute(data, from: fromDate, to: toDate, user: user)))
+            for user in try ProcessMetrics.users(store, from: fromDate, to: toDate) {
+                groups.append((user, try ProcessMetrics.compute(store, from: fromDate, to: toDate, user: user)))
             }
         } else if by == .month {
             var start = fromDate
             while start <= toDate {
                 let end = min(start.endOfMonth, toDate)
-                groups.append((start.monthKey, ProcessMetrics.compute(data, from: start, to: end)))
+                groups.append((start.monthKey, try ProcessMetrics.compute(store, from: start, to: end)))
                 start = end.adding(days: 1)
             }
         } else {
-            groups.append(("\(fromDate)…\(toDate)", ProcessMetrics.compute(data, from: fromDate, to: toDate)))
+            groups.append(("\(fromDate)…\(toDate)", try ProcessMetrics.compute(store, from: fromDate, to: toDate)))
         }
-        let metrics = groups.first?.1 ?? ProcessMetrics.compute(data, from: fromDate, to: toDate)
+        let metrics = try groups.first?.1 ?? ProcessMetrics.compute(store, from: fromDate, to: toDate)
         var columns: [(String, ColumnKind)] = [(lang.t("metric", "指标"), .text)]
         for (name, _) in groups {
             columns.append((name, .number))

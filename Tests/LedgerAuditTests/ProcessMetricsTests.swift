@@ -49,8 +49,7 @@ import Testing
 
     @Test func wholePeriodMatchesHandComputedValues() throws {
         let l = try Self.ledger()
-        let data = try AuditData.load(from: l.store, to: day("2026-09-30"))
-        let m = values(ProcessMetrics.compute(data, from: day("2026-09-01"), to: day("2026-09-30")))
+        let m = values(try ProcessMetrics.compute(l.store, from: day("2026-09-01"), to: day("2026-09-30")))
         // I1: first receipt 09-11 (10 days); I2: 09-05 (3 days) → 6.5.
         #expect(m["invoice-to-first-receipt"] == "6.5")
         // R2 (09-05) allocated on 09-09: 4 days; R1 (09-11) two allocations at once: 0, 0 → 4 / 3 = 1.3.
@@ -67,18 +66,18 @@ import Testing
 
     @Test func byUserAndBeforeAfterAChange() throws {
         let l = try Self.ledger()
-        let data = try AuditData.load(from: l.store, to: day("2026-09-30"))
         #expect(
-            ProcessMetrics.users(data, from: day("2026-09-01"), to: day("2026-09-30")) == ["boss", "clerk1", "clerk2"])
+            try ProcessMetrics.users(l.store, from: day("2026-09-01"), to: day("2026-09-30"))
+                == ["boss", "clerk1", "clerk2"])
         let clerk1 = values(
-            ProcessMetrics.compute(data, from: day("2026-09-01"), to: day("2026-09-30"), user: "clerk1"))
+            try ProcessMetrics.compute(l.store, from: day("2026-09-01"), to: day("2026-09-30"), user: "clerk1"))
         #expect(clerk1["invoice-to-first-receipt"] == "6.5")
         #expect(clerk1["receipt-to-allocation"] == "n/a")
         #expect(clerk1["voids-credits-per-100"] == "33.3")
         #expect(clerk1["documents-per-clerk-day"] == "1.0")
         #expect(clerk1["promises-kept"] == "100.0")
-        let before = values(ProcessMetrics.compute(data, from: day("2026-09-01"), to: day("2026-09-09")))
-        let after = values(ProcessMetrics.compute(data, from: day("2026-09-10"), to: day("2026-09-30")))
+        let before = values(try ProcessMetrics.compute(l.store, from: day("2026-09-01"), to: day("2026-09-09")))
+        let after = values(try ProcessMetrics.compute(l.store, from: day("2026-09-10"), to: day("2026-09-30")))
         #expect(before["voids-credits-per-100"] == "25.0")
         #expect(after["voids-credits-per-100"] == "100.0")
         #expect(before["credit-overrides"] == "0" && after["credit-overrides"] == "1")

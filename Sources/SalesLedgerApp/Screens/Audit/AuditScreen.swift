@@ -113,8 +113,10 @@ struct AuditScreen: KeyedScreen {
                 summary = lang.t(
                     "the latest \(rows.count) entries, newest first", "最近 \(rows.count) 条记录，最新在前")
             case .process:
-                let data = try AuditData.load(from: queries, to: to)
-                let metrics = ProcessMetrics.compute(data, from: from, to: to)
+                guard let process = context.store as? any ProcessQueries else {
+                    throw LedgerError.storage(s.t("this store has no process metrics", "此存储不支持流程指标"))
+                }
+                let metrics = try ProcessMetrics.compute(process, from: from, to: to)
                 header = [s.t("Metric", "指标"), s.t("Value", "数值"), "n"]
                 numericColumns = [1, 2]
                 codeColumns = []
