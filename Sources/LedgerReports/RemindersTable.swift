@@ -28,27 +28,31 @@ public enum RemindersTable {
         [.text(item.customerCode), .text(item.customerName), .text(item.invoiceNumber), .date(item.dueDate),
          .count(item.daysOverdue), .text(item.currency.code), .amount(item.open, item.currency),
          .text(levelCodes ? item.level.code : item.level.displayName(chinese: chinese)),
-         .text(describe(item.dueReminder)), .text(note(item))]
+         .text(describe(item.dueReminder, chinese: chinese && !levelCodes)),
+         .text(note(item, chinese: chinese && !levelCodes))]
     }
 
-    /// The reminder due, in words (`due in 3 days`, `12 days overdue`, `promise of 2026-11-02 broken`).
-    public static func describe(_ kind: ReminderKind?) -> String {
+    /// The reminder due, in words (`due in 3 days`, `12 days overdue`, `promise of 2026-11-02 broken`; in Chinese
+    /// `3 天后到期`, `已逾期 12 天`, `2026-11-02 的付款承诺未兑现`).
+    public static func describe(_ kind: ReminderKind?, chinese: Bool = false) -> String {
         switch kind {
         case nil: return ""
-        case let .beforeDue(days)?: return "due in \(days) days"
-        case .onDueDate?: return "due today"
-        case let .overdue(days)?: return "\(days) days overdue"
-        case let .brokenPromise(promised)?: return "promise of \(promised) broken"
+        case let .beforeDue(days)?: return chinese ? "\(days) 天后到期" : "due in \(days) days"
+        case .onDueDate?: return chinese ? "今日到期" : "due today"
+        case let .overdue(days)?: return chinese ? "已逾期 \(days) 天" : "\(days) days overdue"
+        case let .brokenPromise(promised)?: return chinese ? "\(promised) 的付款承诺未兑现" : "promise of \(promised) broken"
         }
     }
 
-    /// Snoozed, pending promise, broken promises and the last contact, `; `-separated.
-    public static func note(_ item: ReminderItem) -> String {
+    /// Snoozed, pending promise, broken promises and the last contact, `; `-separated (Chinese: `；`).
+    public static func note(_ item: ReminderItem, chinese: Bool = false) -> String {
         var parts: [String] = []
-        if item.isSnoozed { parts.append("snoozed") }
-        if let promise = item.pendingPromise { parts.append("promised \(promise)") }
-        if item.brokenPromises > 0 { parts.append("\(item.brokenPromises) broken promise(s)") }
-        if let last = item.lastContact { parts.append("last contact \(last)") }
-        return parts.joined(separator: "; ")
+        if item.isSnoozed { parts.append(chinese ? "暂缓催收" : "snoozed") }
+        if let promise = item.pendingPromise { parts.append(chinese ? "承诺 \(promise) 付款" : "promised \(promise)") }
+        if item.brokenPromises > 0 {
+            parts.append(chinese ? "\(item.brokenPromises) 次承诺未兑现" : "\(item.brokenPromises) broken promise(s)")
+        }
+        if let last = item.lastContact { parts.append(chinese ? "最近联系 \(last)" : "last contact \(last)") }
+        return parts.joined(separator: chinese ? "；" : "; ")
     }
 }

@@ -86,6 +86,7 @@ enum CLIChinese {
 
     private static let basePatterns: [(String, String)] = [
         (#"^storage error: (.*)$"#, "存储错误：$1"),
+        (#"^no ledger at (.*) \(create one with: (.*)\)$"#, "$1 处没有账套（新建账套：$2）"),
         (#"^Error: Missing expected argument '(.*)'$"#, "错误：缺少参数 '$1'"),
         (#"^Error: Unknown option '(.*)'$"#, "错误：未知选项 '$1'"),
         (#"^Error: The value '(.*)' is invalid for '(.*)'.*$"#, "错误：'$2' 的值 '$1' 无效"),

@@ -11,6 +11,8 @@ done
 [ ! -e "$missing" ] && [ ! -e "$WORK/nowhere" ] || fail "a read-only command created $missing"
 out=$("$BIN_DIR/salesledger" --db /nonexistent/x.sqlite report aging 2>&1); rc=$?
 [ $rc -eq 1 ] && [[ "$out" == *"no ledger at /nonexistent/x.sqlite"* ]] || fail "/nonexistent: $rc $out"
+out=$("$BIN_DIR/salesledger" --lang zh --db "$missing" report aging 2>&1); rc=$?
+[ $rc -eq 1 ] && [[ "$out" == *"$missing 处没有账套（新建账套：salesledger init --db $missing）"* ]] || fail "zh: $rc $out"
 # init creates it; then the reports answer, DSO without --from over the last 90 days.
 "$BIN_DIR/salesledger" --db "$missing" init >/dev/null || fail "init"
 [ -f "$missing" ] || fail "init made no file"
