@@ -231,6 +231,10 @@ extension LedgerService {
     /// Throws the option errors in `issues` together with what the command's own rules say of it (a dry run), so
     /// one run names every problem; does nothing when `issues` is empty.
     func throwIfAny<C: LedgerCommand>(_ issues: IssueCollector, with command: C) throws {
-        if !issues.issues.isEmpty { throw LedgerError.validation(issues.issues + validationIssues(of: command)) }
+        guard !issues.issues.isEmpty else { return }
+        // A field whose text could not be read gets that error alone, not also the rule its placeholder value breaks
+        // ("amount 'abc' has an invalid character" without "amount must be greater than 0").
+        let unread = Set(issues.issues.map(\.path))
+        throw LedgerError.validation(issues.issues + validationIssues(of: command).filter { !unread.contains($0.path) })
     }
 }

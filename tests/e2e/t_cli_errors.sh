@@ -9,6 +9,10 @@ $SL customer add --code C1 --name "测试公司" >/dev/null
 expect_fail 1 $SL invoice post --customer C1 --date 2026-02-30 --line "*x:0:abc"
 grep -q "date: date 2026-02-30 does not exist" err.txt
 grep -q "lines\[1\].unitPrice: amount 'abc' has an invalid character 'a'" err.txt
+# A field that cannot be read gets that error alone, not also the rule its placeholder breaks (session-13 tryout).
+expect_fail 1 $SL receipt add --customer C1 --amount abc
+grep -q "amount: amount 'abc' has an invalid character 'a'" err.txt
+if grep -q "must be greater than 0" err.txt; then echo "two errors for one unreadable amount"; exit 1; fi
 expect_fail 1 $SL invoice post --customer NOPE --line "*x:1:5"
 grep -q "customer: unknown customer code NOPE" err.txt
 expect_fail 2 $SL report sales --by planet
