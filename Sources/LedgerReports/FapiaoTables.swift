@@ -9,6 +9,16 @@ public enum FapiaoTables {
     /// million sales holds only its per-customer sums.
     public typealias Feed = ((SaleFapiaoPosition) throws -> Void) throws -> Void
 
+    /// `a + b` of one customer's sums, or `LedgerError.refused` naming the customer when it does not fit Int64.
+    static func add(_ a: Int64, _ b: Int64, _ customer: String) throws -> Int64 {
+        guard let sum = CheckedSum.add(a, b) else { throw tooLarge(customer) }
+        return sum
+    }
+
+    static func tooLarge(_ customer: String) -> LedgerError {
+        .refused("fapiao report: the sums of customer \(customer) are too large to add")
+    }
+
     static func make(_ kind: String, _ columns: [ReportColumn], _ rows: [[ReportCell]]) -> ReportTable {
         ReportTable(name: "fapiao-\(kind)", columns: columns, rows: rows, totalRule: .sumPerCurrency(label: "TOTAL"))
     }
@@ -19,7 +29,7 @@ public enum FapiaoTables {
 
     /// 应收未开票: what is left to invoice per customer, by age since the sale date (days = as-of − sale date)
     /// in buckets 0–30, 31–60, 61–90, 91+ (`bounds`). 不开票 sales are left out.
-    public static func uninvoiced(feed: Feed, asOf: CivilDate, bounds: [Int] = [30, 60, 90]) rethrows -> ReportTable {
+    public static func uninvoiced(feed: Feed, asOf: CivilDate, bounds: [Int] = [30, 60, 90]) throws -> ReportTable {
         var labels: [String] = []
         var lower = 0
         for b in bounds { labels.append("\(lower)-\(b)"); lower = b + 1 }
@@ -40,19 +50,22 @@ public enum FapiaoTables {
             let age = p.date.days(to: asOf)
             let index = bounds.firstIndex { age <= $0 } ?? bounds.count
             groups[key]?.count += 1
-            groups[key]?.buckets[index] += p.leftToInvoice
+            guard var group = groups[key] else { return }
+            group.buckets[index] = try add(group.buckets[index], p.leftToInvoice, key.code)
+            guard CheckedSum.of(group.buckets) != nil else { throw tooLarge(key.code) }
+            groups[key] = group
         }
         let rows = order.compactMap { key -> [ReportCell]? in
             guard let g = groups[key] else { return nil }
             return [.text(key.code), .text(g.name), .text(key.currency.code), .count(g.count)]
-                + (g.buckets + [g.buckets.reduce(0, +)]).map { .amount($0, key.currency) }
+                + (g.buckets + [CheckedSum.of(g.buckets) ?? 0]).map { .amount($0, key.currency) }
         }
         return make("uninvoiced", columns, rows)
     }
 
     /// 已开票未收款: per customer, invoiced (blue less red), paid (receipts and write-offs, up to what was
     /// invoiced) and the difference. Payments settle invoiced amounts first.
-    public static func invoicedUnpaid(feed: Feed) rethrows -> ReportTable {
+    public static func invoicedUnpaid(feed: Feed) throws -> ReportTable {
         let columns = customer + [ReportColumn("invoiced", .money, en: "invoiced", zh: "已开票"),
                                   ReportColumn("paid", .money, en: "paid", zh: "已收款"),
                                   ReportColumn("unpaid", .money, en: "invoiced unpaid", zh: "已开票未收款")]
@@ -63,8 +76,10 @@ public enum FapiaoTables {
             guard p.invoicedTotal > 0 else { return }
             let key = Key(code: p.customerCode, currency: p.currency)
             if sums[key] == nil { sums[key] = (p.customerName, 0, 0); order.append(key) }
-            sums[key]?.invoiced += p.invoicedTotal
-            sums[key]?.unpaid += p.invoicedUnpaid
+            guard var sum = sums[key] else { return }
+            sum.invoiced = try add(sum.invoiced, p.invoicedTotal, key.code)
+            sum.unpaid = try add(sum.unpaid, p.invoicedUnpaid, key.code)
+            sums[key] = sum
         }
         let rows = order.compactMap { key -> [ReportCell]? in
             guard let s = sums[key], s.unpaid > 0 else { return nil }
