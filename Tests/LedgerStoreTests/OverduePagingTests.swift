@@ -67,6 +67,30 @@ import LedgerReports
         #expect(seen > 100, "the generated ledger has overdue invoices")
     }
 
+    /// s14-recv: from the last entry on, the count reads the maintained due months before the as-of month and the
+    /// index only for that month's days; on every day of two months (first, middle, last days included) and after
+    /// a receipt, it equals the list's length the old way, per currency.
+    @Test func overdueCountsFromDueMonthsEqualTheList() throws {
+        let (ledger, today) = try Self.generated()
+        func check(_ asOf: CivilDate) throws {
+            var expected: [Currency: Int] = [:]
+            for item in try ledger.store.openItems(asOf: asOf) where item.dueDate < asOf {
+                expected[item.currency, default: 0] += 1
+            }
+            #expect(try ledger.store.overdueCounts(asOf: asOf) == expected, "\(asOf)")
+            #expect(expected.values.reduce(0, +) > 0, "\(asOf): overdue invoices")
+        }
+        for offset in 0...62 { try check(today.adding(days: offset)) }
+        // A receipt that settles the oldest overdue invoice: its due month's row falls by one.
+        let oldest = try Self.reference(ledger.store, asOf: today, currency: .cny, order: .dueDate)[0]
+        _ = try ledger.service.run(RecordReceipt(customerCode: oldest.customerCode, date: today,
+                                                 amount: Money(minorUnits: oldest.open, currency: .cny),
+                                                 allocation: .manual([ManualAllocation(
+                                                     invoiceNumber: oldest.number,
+                                                     amount: Money(minorUnits: oldest.open, currency: .cny))])))
+        for offset in [0, 1, 33] { try check(today.adding(days: offset)) }
+    }
+
     /// Equal amounts: the amount order breaks ties by number, across page ends.
     @Test func amountTiesAcrossPages() throws {
         let ledger = try TestLedger(today: "2026-06-30")
