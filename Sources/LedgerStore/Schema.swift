@@ -180,6 +180,7 @@ enum Schema {
         CustomerMonthSchema.register(in: &migrator)
         DueCurrencyMonthSchema.register(in: &migrator)
         InvoiceSettledSchema.register(in: &migrator)
+        DueDaySchema.register(in: &migrator)
         return migrator
     }
 }

@@ -132,6 +132,14 @@ enum LedgerQueryBench {
         time("reminders due today: last page (End)", runs) {
             "\(try reports.reminderPage(on: today, from: nil, backwards: true).items.count)"
         }
+        // s14-recv: the dashboard's parts one by one.
+        time("  part: reminder counts", runs) { "\(try reports.reminderCounts(on: today).values.reduce(0, +))" }
+        time("  part: reminders first page", runs) { "\(try reports.reminderPage(on: today, from: nil).items.count)" }
+        time("  part: overdue counts", runs) { "\(try reports.store.overdueCounts(asOf: today).values.reduce(0, +))" }
+        time("  part: overdue first page", runs) {
+            "\(try reports.overdueItems(asOf: today, currency: .cny, order: .dueDate, after: nil).count)"
+        }
+        time("  part: DSO", runs) { try reports.dso(to: today).figures.first?.text ?? "–" }
         print("peak RSS \(peakResidentMegabytes()) MB")
     }
 

@@ -53,7 +53,9 @@ import LedgerReports
         let (ledger, today) = try Self.prepared(classPolicy: classPolicy)
         let reports = Reports(store: ledger.store)
         var due = 0
-        for offset in [0, -1, -2, -3, -5, -8, -30, -200] {
+        // From the last entry on (0 and later) the count reads the maintained due days (s14-recv) when one policy
+        // covers everyone; before it, and with a class policy, the index.
+        for offset in [0, -1, -2, -3, -5, -8, -30, -200, 1, 4, 9, 31] {
             let date = today.adding(days: offset)
             let full = try reports.reminders(on: date, dueOnly: false).filter { $0.dueReminder != nil }
             var counts: [Currency: Int] = [:]
@@ -69,5 +71,46 @@ import LedgerReports
             due += full.count
         }
         #expect(due > 20, "reminders fall due on those dates")
+    }
+
+    /// s14-recv: the count from the maintained due days follows every change of an open invoice (a receipt that
+    /// settles one, a part payment, a dispute set and cleared, a contact) and equals the engine over every open
+    /// invoice; the maintained table equals its recomputation.
+    @Test func maintainedCountFollowsChanges() throws {
+        let (ledger, today) = try Self.prepared(classPolicy: false)
+        let reports = Reports(store: ledger.store)
+        func check(_ what: String) throws {
+            for offset in [0, 2, 7] {
+                let date = today.adding(days: offset)
+                var counts: [Currency: Int] = [:]
+                for item in try reports.reminders(on: date, dueOnly: false) where item.dueReminder != nil {
+                    counts[item.currency, default: 0] += 1
+                }
+                #expect(try reports.reminderCounts(on: date) == counts, "\(what): counts on \(date)")
+            }
+            #expect(try ledger.store.recomputeMaintainedBalances().isEmpty, "\(what)")
+        }
+        try check("generated")
+        let due = try reports.reminders(on: today, dueOnly: true)
+        #expect(due.count > 3)
+        let settled = due[0], part = due[1], disputed = due[2]
+        _ = try ledger.service.run(RecordReceipt(
+            customerCode: settled.customerCode, date: today, amount: Money(minorUnits: settled.open, currency: .cny),
+            allocation: .manual([ManualAllocation(invoiceNumber: settled.invoiceNumber,
+                                                  amount: Money(minorUnits: settled.open, currency: .cny))])))
+        try check("settled")
+        _ = try ledger.service.run(RecordReceipt(
+            customerCode: part.customerCode, date: today, amount: Money(minorUnits: 1, currency: .cny),
+            allocation: .manual([ManualAllocation(invoiceNumber: part.invoiceNumber,
+                                                  amount: Money(minorUnits: 1, currency: .cny))])))
+        try check("part payment")
+        _ = try ledger.service.run(SetDispute(number: disputed.invoiceNumber, isDisputed: true, reason: "damaged"))
+        try check("disputed")
+        _ = try ledger.service.run(SetDispute(number: disputed.invoiceNumber, isDisputed: false, reason: "settled"))
+        try check("dispute cleared")
+        _ = try ledger.service.run(LogContact(customerCode: part.customerCode, invoiceNumber: part.invoiceNumber,
+                                              date: today, who: "tester", channel: .phone, note: "called",
+                                              promisedDate: nil))
+        try check("contacted")
     }
 }

@@ -22,7 +22,7 @@ struct BulkChunkMaintenance {
         "sales_month_insert", "sales_month_update_old", "sales_month_update_new", "sales_month_delete",
         "due_month_insert", "due_month_delete", "due_month_update", "due_month_update_old", "due_month_update_new",
         "late_allocation_insert",
-    ]
+    ] + DueDaySchema.triggerNames
     /// Highest document and allocation ids when the chunk began: the chunk's rows are above them.
     let documentID: Int64
     let allocationID: Int64
@@ -64,6 +64,9 @@ struct BulkChunkMaintenance {
         if dropped.contains(where: { $0.0.hasPrefix("due_month") }) {
             try db.execute(sql: Self.dueMonthSQL, arguments: arguments)
         }
+        if dropped.contains(where: { $0.0.hasPrefix("due_day") }) {
+            try db.execute(sql: Self.dueDaySQL, arguments: arguments)
+        }
         if dropped.contains(where: { $0.0 == "late_allocation_insert" }) {
             try db.execute(sql: Self.lateAllocationSQL, arguments: [allocationID])
         }
@@ -102,6 +105,24 @@ struct BulkChunkMaintenance {
         SELECT month, customer_id, currency, SUM(amount), SUM(n) FROM effect WHERE true
         GROUP BY 1, 2, 3
         ON CONFLICT DO UPDATE SET amount = amount + excluded.amount, n = n + excluded.n
+        """
+
+    /// The chunk's change of the open invoices counted per currency and due date (`open_due_day`): a new invoice
+    /// counts if its open amount now is above 0; an older one moves by whether it was (its amount now plus the
+    /// chunk's allocations on it) and is counted.
+    static let dueDaySQL = """
+        WITH changed(id, allocated) AS (
+            SELECT invoice_id, SUM(amount) FROM allocation WHERE id > ?2 AND invoice_id <= ?1 GROUP BY invoice_id
+        ), effect(currency, due_date, n) AS (
+            SELECT currency, due_date, 1 FROM open_item WHERE kind = 'invoice' AND id > ?1 AND open_amount > 0
+            UNION ALL
+            SELECT o.currency, o.due_date, (o.open_amount > 0) - (o.open_amount + c.allocated > 0)
+            FROM changed c JOIN open_item o ON o.kind = 'invoice' AND o.id = c.id
+        )
+        INSERT INTO open_due_day (currency, due_date, n)
+        SELECT currency, due_date, SUM(n) FROM effect WHERE true
+        GROUP BY 1, 2
+        ON CONFLICT DO UPDATE SET n = n + excluded.n
         """
 
     /// The chunk's allocations dated after their receipt or credit note (as `late_allocation_insert` adds each).

@@ -103,7 +103,7 @@ enum MaintainedBalances {
                                                    stored: $0.stored, recomputed: $0.recomputed) }
         }
         result += try customerMonthDifferences(db)
-        result += try currencyMonthDifferences(db) + settledDifferences(db)
+        result += try currencyMonthDifferences(db) + settledDifferences(db) + dueDayDifferences(db)
         // Allocations dated after their receipt or credit note (`late_allocation`, unapplied credits as of a date).
         let late = """
             WITH r AS (\(LateAllocationSchema.recomputedSQL)),
@@ -171,6 +171,27 @@ enum MaintainedBalances {
         return paired(rows, key: { "\($0[1] as String? ?? "") \($0[2] as String? ?? "")" }).flatMap { key, pair in
             compare(subject: key, pair, columns: ["amount", "n"], missing: "due-currency-month-row").map {
                 MaintainedBalanceDifference(subject: $0.subject, field: "due_currency_month_" + $0.field,
+                                            stored: $0.stored, recomputed: $0.recomputed)
+            }
+        }
+    }
+
+    /// `open_due_day` (s14-recv) against the open invoices recomputed from the documents, counted per currency and
+    /// due date. Subject `CUR YYYY-MM-DD`, field `due_day_n` or `due_day_row`.
+    private static func dueDayDifferences(_ db: Database) throws -> [MaintainedBalanceDifference] {
+        guard try db.tableExists("open_due_day") else { return [] }
+        let sql = """
+            WITH ri(kind, id, customer_id, currency, due_date, open_amount) AS (\(recomputedOpenItemsSQL)),
+                 r(currency, due_date, n) AS (\(DueDaySchema.recomputedSQL(from: "ri"))),
+                 m AS (SELECT currency, due_date, n FROM open_due_day WHERE n <> 0)
+            SELECT 'stored' AS side, * FROM (SELECT * FROM m EXCEPT SELECT * FROM r)
+            UNION ALL SELECT 'recomputed', * FROM (SELECT * FROM r EXCEPT SELECT * FROM m)
+            ORDER BY currency, due_date
+            """
+        let rows = try Row.fetchAll(db, sql: sql)
+        return paired(rows, key: { "\($0[1] as String? ?? "") \($0[2] as String? ?? "")" }).flatMap { key, pair in
+            compare(subject: key, pair, columns: ["n"], missing: "row").map {
+                MaintainedBalanceDifference(subject: $0.subject, field: "due_day_" + $0.field,
                                             stored: $0.stored, recomputed: $0.recomputed)
             }
         }

@@ -53,6 +53,9 @@ extension SQLiteLedgerStore {
         guard !selection.allDueDates.isEmpty else { return [:] }
         return try read { db in
             let today = try CustomerFiguresSQL.maintainedAreCurrent(db, asOf: asOf.description)
+            if today, selection.dueDatesByClass.isEmpty, try db.tableExists("open_due_day") {
+                return try Self.maintainedReminderCounts(db, selection: selection)
+            }
             var (sql, arguments) = Self.reminderSelect(selection, asOf: asOf, today: today,
                                                        columns: "\(today ? "o" : "d").currency, COUNT(*) AS n",
                                                        page: false)
@@ -63,6 +66,36 @@ extension SQLiteLedgerStore {
             }
             return counts
         }
+    }
+
+    /// The count today when one policy covers every customer (s14-recv): the open invoices counted per currency and
+    /// due date (`open_due_day`, one row per listed date) less those of them the selection leaves out — disputed
+    /// (the partial index of disputed documents) or of a customer with contacts or snoozes (their open rows by the
+    /// customer index) — each taken back once. The same count as `reminderSelect`'s without reading an index entry
+    /// per invoice.
+    private static func maintainedReminderCounts(_ db: Database, selection: ReminderSelection) throws
+        -> [Currency: Int] {
+        let dates = "(\(selection.standardDueDates.map { "'\($0)'" }.joined(separator: ",")))"
+        guard !selection.standardDueDates.isEmpty else { return [:] }
+        var left = "SELECT id FROM document WHERE disputed"
+        if !selection.customerIDs.isEmpty {
+            let ids = selection.customerIDs.sorted().map(String.init).joined(separator: ",")
+            left += " UNION SELECT id FROM open_item WHERE customer_id IN (\(ids)) AND kind = 'invoice'"
+                + " AND open_amount <> 0"
+        }
+        let sql = """
+            SELECT currency, SUM(n) AS n FROM (
+                SELECT currency, n FROM open_due_day WHERE due_date IN \(dates) AND n <> 0
+                UNION ALL
+                SELECT o.currency, -1 FROM open_item o
+                WHERE o.kind = 'invoice' AND o.id IN (\(left)) AND o.open_amount > 0 AND o.due_date IN \(dates))
+            GROUP BY currency HAVING SUM(n) <> 0
+            """
+        var counts: [Currency: Int] = [:]
+        for row in try Row.fetchAll(db, sql: sql) {
+            counts[try RowMapping.currency(row, "open_due_day")] = row[QueryColumns.count]
+        }
+        return counts
     }
 
     /// `SELECT columns FROM … WHERE …` of the invoices `selection` selects, without order. Today the open rows of
