@@ -134,6 +134,9 @@ public struct Strings: Sendable {
     // Receivables
     var asOf: String { t("As of", "截至") }
     var totalOpen: String { t("Total open", "应收合计") }
+    /// The open invoices' total (the aging bar's sum), shown instead of the net total when the unapplied credits
+    /// do not fit beside it.
+    var openInvoicesTotal: String { t("Open invoices", "未结销售单") }
     var overdueTotal: String { t("Overdue", "逾期合计") }
     var dso: String { t("DSO", "周转天数") }
     var aging: String { t("Aging", "账龄") }

@@ -10,16 +10,9 @@ extension ReceivablesScreen {
         // Totals line.
         if let report {
             let c = report.currency
-            // Whole parts (a figure is never cut): the least important leave first (unapplied, then today's date).
-            let dsoText = dso.flatMap { $0.tenths == nil ? nil : $0.text } ?? "–"
-            let unapplied = report.unappliedCredits > 0
-                ? "\(s.unappliedCredits) -\(context.money(report.unappliedCredits, c))" : ""
-            let line = PartsLine.fit(ranked: [("\(s.asOf) \(date)", asOf == nil ? 3 : 1),
-                                              ("\(s.totalOpen) \(context.money(report.netReceivable, c))", 0),
-                                              ("\(s.overdueTotal) \(context.money(report.overdueTotal, c))", 1),
-                                              ("\(s.dso) \(dsoText)", 2), (unapplied, 4),
-                                              (c != .cny ? c.code : "", 0)], width: area.width - 2)
-            buffer.setFitted(line, x: area.x + 1, y: y, width: area.width - 2, style: Style(.header, [.bold]))
+            buffer.setFitted(Self.totalsLine(report, dso: dso, date: date, pinned: asOf != nil, width: area.width - 2,
+                                             context: context),
+                             x: area.x + 1, y: y, width: area.width - 2, style: Style(.header, [.bold]))
         } else {
             buffer.setFitted("\(s.asOf) \(date)   \(s.totalOpen): 0", x: area.x + 1, y: y, width: area.width - 2, style: Style(.header))
         }
@@ -57,8 +50,33 @@ extension ReceivablesScreen {
         buffer.setFitted(heading, x: area.x + 1, y: y + 1, width: area.width - 2, style: Style(.accent, [.bold]))
         let tableArea = Rect(x: area.x, y: y + 2, width: area.width, height: max(0, area.maxY - y - 2))
         var state = table
-        tableView(s).render(into: &buffer, in: tableArea, source: shownSource, state: &state)
+        tableView(s, width: tableArea.width).render(into: &buffer, in: tableArea, source: shownSource, state: &state)
         return modals.render(into: &buffer, in: area, context: context, unicode: unicode)
+    }
+
+    /// The totals line of `report` in `width` cells, of whole parts (a figure is never cut): the least important
+    /// leave first (unapplied credits, then today's date, DSO, overdue). Every figure shown agrees with the aging bar
+    /// below it (whose buckets add up to the open invoices): the net total (open − unapplied) is shown only beside
+    /// the unapplied credits; when they do not fit, the total shown is the open invoices' (the bar's sum).
+    static func totalsLine(_ report: AgingReport, dso: DSOFigure?, date: CivilDate, pinned: Bool, width: Int,
+                           context: AppContext) -> String {
+        let s = context.strings, c = report.currency
+        let dsoText = dso.flatMap { $0.tenths == nil ? nil : $0.text } ?? "–"
+        func parts(total: String, unapplied: String) -> [(text: String, rank: Int)] {
+            [("\(s.asOf) \(date)", pinned ? 1 : 3), (total, 0),
+             ("\(s.overdueTotal) \(context.money(report.overdueTotal, c))", 1), ("\(s.dso) \(dsoText)", 2),
+             (unapplied, 4), (c != .cny ? c.code : "", 0)]
+        }
+        guard report.unappliedCredits != 0 else {
+            return PartsLine.fit(ranked: parts(total: "\(s.totalOpen) \(context.money(report.openTotal, c))",
+                                               unapplied: ""), width: width)
+        }
+        let unapplied = "\(s.unappliedCredits) \(context.money(-report.unappliedCredits, c))"
+        let line = PartsLine.fit(ranked: parts(total: "\(s.totalOpen) \(context.money(report.netReceivable, c))",
+                                               unapplied: unapplied), width: width)
+        if line.contains(unapplied) { return line }
+        return PartsLine.fit(ranked: parts(total: "\(s.openInvoicesTotal) \(context.money(report.openTotal, c))",
+                                           unapplied: ""), width: width)
     }
 
     /// The shown list as the table reads it (its whole length, the pages read in place).

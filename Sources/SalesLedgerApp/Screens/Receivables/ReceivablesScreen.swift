@@ -112,18 +112,28 @@ struct ReceivablesScreen: KeyedScreen {
     }
 
     /// The list in the UI language (filter label, "no rows").
-    func tableView(_ s: Strings) -> TableView { s.localize(rawTableView(s)) }
+    /// The list in the UI language (filter label, "no rows"), its columns laid out for `width` cells.
+    func tableView(_ s: Strings, width: Int = .max) -> TableView { s.localize(rawTableView(s, width: width)) }
 
-    func rawTableView(_ s: Strings) -> TableView {
+    func rawTableView(_ s: Strings, width: Int = .max) -> TableView {
         if showsReminders {
-            return TableView(columns: [
+            // Every title and every dunning level whole (the level column as wide as its widest name with the
+            // broken-promise mark); where that leaves the customer fewer than `customerRoom` cells, the last
+            // contact (the least needed to decide whom to remind) leaves instead of cutting them (80 columns).
+            let level = DunningLevel.allCases.map { DisplayWidth.of($0.displayName(chinese: s.zh) + " !") }.max() ?? 8
+            var columns = [
                 TableColumn(s.number, width: .fixed(15)),
-                TableColumn(s.customer, width: .flexible(weight: 3, minimum: 12)),
+                TableColumn(s.customer, width: .flexible(weight: 1, minimum: 12)),
                 TableColumn(s.openAmount, width: .fixed(13), alignment: .right),
-                TableColumn(s.daysOverdue, width: .fixed(6), alignment: .right),
-                TableColumn(s.level, width: .flexible(weight: 1, minimum: 8)),
-                TableColumn(s.lastContact, width: .fixed(10)),
-            ])
+                TableColumn(s.daysOverdue, width: .fixed(max(4, DisplayWidth.of(s.daysOverdue))), alignment: .right),
+                TableColumn(s.level, width: .fixed(max(level, DisplayWidth.of(s.level)))),
+            ]
+            let contact = TableColumn(s.lastContact, width: .fixed(max(10, DisplayWidth.of(s.lastContact))))
+            let taken = (columns + [contact]).reduce(columns.count) { sum, column in
+                if case .fixed(let n) = column.width { return sum + n } else { return sum }
+            }
+            if width >= taken + Self.customerRoom { columns.append(contact) }
+            return TableView(columns: columns)
         }
         return TableView(columns: [
             TableColumn(s.number, width: .fixed(15)),
@@ -135,6 +145,9 @@ struct ReceivablesScreen: KeyedScreen {
             TableColumn(s.region, width: .flexible(weight: 1, minimum: 6)),
         ])
     }
+
+    /// The fewest cells the reminders list leaves to the customer's name before it drops the last contact.
+    static let customerRoom = 16
 
     static func reminderRow(_ r: ReminderItem, context: AppContext) -> [String] {
         [r.invoiceNumber, r.customerName, context.money(r.open, r.currency), String(r.daysOverdue),
