@@ -36,15 +36,19 @@ extension SQLiteLedgerStore {
                                                   "keyNumber": from.number])
             }
             sql += " ORDER BY \(due) \(direction), d.date \(direction), d.display_number \(direction) LIMIT \(limit)"
-            let byID = try db.cachedStatement(sql: "SELECT * FROM customer WHERE id = ?")
-            var customers: [Int64: Customer?] = [:]
-            return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
-                let invoice = try ReceivablesRows.document(row)
-                if customers[invoice.customerID] == nil {
-                    customers[invoice.customerID] = try Row.fetchOne(byID, arguments: [invoice.customerID])
-                        .map(RowMapping.customer)
+            let rows = try Row.fetchAll(db, sql: sql, arguments: arguments)
+            let invoices = try rows.map(ReceivablesRows.document)
+            // The page's customers in one statement (ids are integers from the database), not one look-up each.
+            var customers: [Int64: Customer] = [:]
+            let ids = Set(invoices.map(\.customerID)).sorted().map(String.init).joined(separator: ",")
+            if !ids.isEmpty {
+                for row in try Row.fetchAll(db, sql: "SELECT * FROM customer WHERE id IN (\(ids))") {
+                    let customer = try RowMapping.customer(row)
+                    customers[customer.id] = customer
                 }
-                return (invoice, row[QueryColumns.open], customers[invoice.customerID] ?? nil)
+            }
+            return zip(invoices, rows).map { invoice, row in
+                (invoice, row[QueryColumns.open], customers[invoice.customerID])
             }
         }
     }
