@@ -17,6 +17,9 @@ check_balances() {
   [ "$recomputed" -gt 0 ]  # the generated ledger has open invoices, so the comparison means something
   [ "$(sqlite3 $DB "SELECT SUM(open_invoices) FROM customer_balance")" = "$recomputed" ]
   [ "$(sqlite3 $DB "SELECT SUM(amount) FROM open_due_month")" = "$recomputed" ]  # per due month (aging today)
+  # Open invoices counted per currency and due date (s14-recv, the reminders count).
+  [ "$(sqlite3 $DB "SELECT SUM(n) FROM open_due_day")" = \
+    "$(sqlite3 $DB "SELECT COUNT(*) FROM open_item WHERE kind = 'invoice' AND open_amount > 0")" ]
   # Sales per customer and month (s13-cust): the maintained total equals the posted documents' signed sum.
   sales=$(sqlite3 $DB "SELECT SUM(CASE kind WHEN 'invoice' THEN total ELSE -total END) FROM document
                        WHERE status = 'posted'")
@@ -54,3 +57,7 @@ sqlite3 $DB "UPDATE open_due_month SET amount = amount + 1
              WHERE (month, customer_id) = (SELECT month, customer_id FROM open_due_month WHERE n > 0 LIMIT 1)"
 out=$($SL --today 2030-12-31 audit check --format csv --no-record 2>&1) || true
 echo "$out" | grep "consistency.maintained-balances" | grep -q "due_month_amount" || { echo "$out"; exit 1; }
+# Likewise a changed count of open invoices per due date (s14-recv).
+sqlite3 $DB "UPDATE open_due_day SET n = n + 1 WHERE due_date = (SELECT MIN(due_date) FROM open_due_day WHERE n > 0)"
+out=$($SL --today 2030-12-31 audit check --format csv --no-record 2>&1) || true
+echo "$out" | grep "consistency.maintained-balances" | grep -q "due_day_n" || { echo "$out"; exit 1; }
