@@ -6,10 +6,15 @@ extension ProcessMetrics {
     /// who voided each wanted void document (last `invoice.void`), and the period's own entries (the user's, bulk
     /// loads left out): drafts saved, documents entered on how many (user, day) pairs, credit overrides.
     struct LogFigures {
-        var allocationEntered: [Int64: CivilDate] = [:]
-        var createdBy: [Int64: String] = [:]
-        var receiptBy: [Int64: String] = [:]
-        var voidedBy: [Int64: String] = [:]
+        /// The day each wanted allocation was entered (days since the epoch), at its position in `allocations`;
+        /// `Int32.min` when the log has no entered day for it.
+        var allocationEntered: [Int32] = []
+        /// Who first created each wanted document, at its position in `documents`.
+        var createdBy = ActorMarks(count: 0)
+        /// Who first created each wanted receipt, at its position in `receipts`.
+        var receiptBy = ActorMarks(count: 0)
+        /// Who last voided each wanted void document, at its position in `voided`.
+        var voidedBy = ActorMarks(count: 0)
         var drafts = 0
         /// The document of each draft saved in the period, in log order (repeats kept).
         var draftIDs: [Int64] = []
@@ -17,13 +22,19 @@ extension ProcessMetrics {
         var overrides = 0
         var activeDays = Set<String>()
 
+        static let noDay = Int32.min
+
         /// `allocations`: allocation ids whose entered date is wanted; `documents`, `voided`, `receipts`: ids whose
         /// creator or voider is wanted (empty without a user filter).
         static func read(
-            _ queries: any ProcessQueries, from: CivilDate, to: CivilDate, user: String?, allocations: Set<Int64>,
-            documents: Set<Int64>, voided: Set<Int64>, receipts: Set<Int64>
+            _ queries: any ProcessQueries, from: CivilDate, to: CivilDate, user: String?, allocations: SortedIDs,
+            documents: SortedIDs, voided: SortedIDs, receipts: SortedIDs
         ) throws -> LogFigures {
             var figures = LogFigures()
+            figures.allocationEntered = Array(repeating: noDay, count: allocations.count)
+            figures.createdBy = ActorMarks(count: documents.count)
+            figures.receiptBy = ActorMarks(count: receipts.count)
+            figures.voidedBy = ActorMarks(count: voided.count)
             var detector = BulkLoadDetector()
             let wantsCreators = !documents.isEmpty || !receipts.isEmpty
             try queries.forEachAuditEntry(since: nil) { entries in
@@ -35,8 +46,8 @@ extension ProcessMetrics {
                     let isVoid = entry.command == "invoice.void" && !voided.isEmpty
                     guard periodic || wantsCreators || isVoid || (!load && !allocations.isEmpty) else { continue }
                     let changes = AuditJSONScan.changes(entry)
-                    figures.take(entry, changes, load: load, allocations: allocations, documents: documents,
-                                 voided: voided, receipts: receipts)
+                    figures.take(entry, changes, load: load, user: user, allocations: allocations,
+                                 documents: documents, voided: voided, receipts: receipts)
                     if periodic { figures.count(entry, changes, day: day) }
                 }
             }
@@ -44,25 +55,25 @@ extension ProcessMetrics {
         }
 
         private mutating func take(
-            _ entry: AuditLogEntry, _ changes: [AuditJSONScan.Change], load: Bool, allocations: Set<Int64>,
-            documents: Set<Int64>, voided: Set<Int64>, receipts: Set<Int64>
+            _ entry: AuditLogEntry, _ changes: [AuditJSONScan.Change], load: Bool, user: String?,
+            allocations: SortedIDs, documents: SortedIDs, voided: SortedIDs, receipts: SortedIDs
         ) {
             for change in changes where change.isCreation {
                 // Allocations of a bulk load were entered long after the fact: their own date stands for when.
-                if !load, change.entity == "allocation", allocations.contains(change.id) {
-                    allocationEntered[change.id] = entry.date
+                if !load, change.entity == "allocation", let i = allocations.index(of: change.id) {
+                    allocationEntered[i] = entry.date.map { Int32(truncatingIfNeeded: $0.daysSinceEpoch) } ?? Self.noDay
                 }
-                if change.entity == "invoice", documents.contains(change.id), createdBy[change.id] == nil {
-                    createdBy[change.id] = entry.actor
+                if change.entity == "invoice", let i = documents.index(of: change.id), createdBy[i] == .unknown {
+                    createdBy.set(i, actor: entry.actor, user: user)
                 }
-                if change.entity == "receipt", receipts.contains(change.id), receiptBy[change.id] == nil {
-                    receiptBy[change.id] = entry.actor
+                if change.entity == "receipt", let i = receipts.index(of: change.id), receiptBy[i] == .unknown {
+                    receiptBy.set(i, actor: entry.actor, user: user)
                 }
             }
             if entry.command == "invoice.void", let id = changes.first(where: { $0.entity == "invoice" })?.id,
-                voided.contains(id)
+                let i = voided.index(of: id)
             {
-                voidedBy[id] = entry.actor
+                voidedBy.set(i, actor: entry.actor, user: user)
             }
         }
 

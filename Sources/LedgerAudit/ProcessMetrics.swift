@@ -64,40 +64,50 @@ public enum ProcessMetrics {
         throws -> [ProcessMetric]
     {
         func inPeriod(_ d: CivilDate) -> Bool { d >= from && d <= to }
-        var invoices: [ProcessInvoice] = []
-        try queries.forEachProcessInvoice(from: from, to: to) { invoices.append($0) }
-        var allocations: [ProcessAllocation] = []
+        // Memory (issue 10): invoices and documents are counted as their rows stream; only the allocations are
+        // kept (compact, `PeriodAllocations`), as their entered day comes from the log pass after them. With a
+        // user filter the documents' ids are kept too (who created or voided them is in the log).
+        var allocations = PeriodAllocations(keepsReceipts: user != nil)
         try queries.forEachProcessAllocation(from: from, to: to) { allocations.append($0) }
-        var documents: [ProcessDocument] = []
-        try queries.forEachProcessDocument(from: from, to: to) { documents.append($0) }
-        // Who created and voided the period's records matters only with a user filter.
-        let allocationIDs = Set<Int64>(allocations.map(\.id))
-        var documentIDs = Set<Int64>()
-        var voidIDs = Set<Int64>()
-        var receiptIDs = Set<Int64>()
+        allocations.seal()
+        var documentIDs = SortedIDs()
+        var voidIDs = SortedIDs()
         if user != nil {
-            documentIDs = Set(documents.map(\.id))
-            voidIDs = Set(documents.filter { $0.status == .void }.map(\.id))
-            receiptIDs = Set(allocations.map(\.receiptID))
+            var ids: [Int64] = []
+            var voids: [Int64] = []
+            try queries.forEachProcessDocument(from: from, to: to) { doc in
+                ids.append(doc.id)
+                if doc.status == .void { voids.append(doc.id) }
+            }
+            documentIDs = SortedIDs(ids)
+            voidIDs = SortedIDs(voids)
         }
+        let receiptIDs = SortedIDs(allocations.receiptIDs)
         let log = try LogFigures.read(
-            queries, from: from, to: to, user: user, allocations: allocationIDs, documents: documentIDs,
+            queries, from: from, to: to, user: user, allocations: allocations.ids, documents: documentIDs,
             voided: voidIDs, receipts: receiptIDs)
-        func mine(_ actor: String?) -> Bool { user == nil || actor == user }
+        func mine(_ marks: ActorMarks, _ ids: SortedIDs, _ id: Int64) -> Bool {
+            user == nil || ids.index(of: id).map { marks[$0] == .user } == true
+        }
         // Invoice → first receipt.
         var firstDays = 0
         var firstCount = 0
-        for invoice in invoices where mine(log.createdBy[invoice.id]) {
-            guard let first = invoice.firstReceipt else { continue }
+        try queries.forEachProcessInvoice(from: from, to: to) { invoice in
+            guard let first = invoice.firstReceipt, mine(log.createdBy, documentIDs, invoice.id) else { return }
             firstDays += max(0, invoice.date.days(to: first))
             firstCount += 1
         }
         // Receipt → allocation.
         var allocationDays = 0
-        for a in allocations where mine(log.receiptBy[a.receiptID]) {
-            allocationDays += max(0, a.receiptDate.days(to: log.allocationEntered[a.id] ?? a.date))
+        var allocationCount = 0
+        for i in 0..<allocations.count {
+            let row = allocations.row(i)
+            guard mine(log.receiptBy, receiptIDs, row.receiptID) else { continue }
+            let first = allocations.ids.index(of: allocations.ids.ids[i]) ?? i
+            let entered = log.allocationEntered[first]
+            allocationDays += max(0, (entered == LogFigures.noDay ? row.ownDay : Int(entered)) - row.receiptDay)
+            allocationCount += 1
         }
-        let allocationCount = allocations.filter { mine(log.receiptBy[$0.receiptID]) }.count
         // Promises and reminders (contact log).
         var promises = 0
         var kept = 0
@@ -118,10 +128,11 @@ public enum ProcessMetrics {
         // Voids and credit notes per 100 invoices.
         var invoiceCount = 0
         var correcting = 0
-        for doc in documents {
-            if doc.kind == .invoice && mine(log.createdBy[doc.id]) { invoiceCount += 1 }
-            if doc.kind == .creditNote && doc.status == .posted && mine(log.createdBy[doc.id]) { correcting += 1 }
-            if doc.status == .void && mine(log.voidedBy[doc.id]) { correcting += 1 }
+        try queries.forEachProcessDocument(from: from, to: to) { doc in
+            let created = mine(log.createdBy, documentIDs, doc.id)
+            if doc.kind == .invoice && created { invoiceCount += 1 }
+            if doc.kind == .creditNote && doc.status == .posted && created { correcting += 1 }
+            if doc.status == .void && mine(log.voidedBy, voidIDs, doc.id) { correcting += 1 }
         }
         // Drafts saved in the period and still drafts.
         var stillDraft: [Int64: Bool] = [:]

@@ -35,6 +35,7 @@ enum TUILauncher {
         if !store.hasDailyBackup(today: today) {
             context.startupSteps.append(StartupStep(label: ("daily backup", "每日备份"), runsInBackground: true) {
                 let target = (try? store.dailyBackupPath(today: today)) ?? "daily backup"
+                defer { FreedMemory.returnToSystem() }
                 do {
                     try service.authorize(.backup, detail: "daily (terminal UI)")
                     let outcome = try store.dailyBackupIfDue(today: today)

@@ -108,23 +108,39 @@ public enum Commission {
 
     /// Lines by salesperson, then rule start; salespeople without any rule are left out.
     public static func lines(events: [CommissionEvent], rules: [CommissionRule]) -> [CommissionLine] {
+        var sums = Sums(rules: rules)
+        for e in events { sums.add(e) }
+        return sums.lines()
+    }
+
+    /// `lines` fed one event at a time, so a month's events can stream from the store (issue 10): only the basis
+    /// per salesperson, rule and currency is kept.
+    public struct Sums {
         struct Key: Hashable { var salesperson: String; var ruleID: Int64; var currency: Currency }
-        var sums: [Key: Int64] = [:]
-        var byID: [Int64: CommissionRule] = [:]
-        for r in rules { byID[r.id] = r }
-        for e in events {
-            guard let rule = rule(for: e, in: rules) else { continue }
-            let amount = basisAmount(of: e, under: rule)
-            guard amount != 0 || e.kind == .sale else { continue }
+        let rules: [CommissionRule]
+        private var sums: [Key: Int64] = [:]
+
+        public init(rules: [CommissionRule]) { self.rules = rules }
+
+        public mutating func add(_ e: CommissionEvent) {
+            guard let rule = Commission.rule(for: e, in: rules) else { return }
+            let amount = Commission.basisAmount(of: e, under: rule)
+            guard amount != 0 || e.kind == .sale else { return }
             sums[Key(salesperson: e.salesperson, ruleID: rule.id, currency: e.currency), default: 0] += amount
         }
-        return sums.compactMap { key, basis -> CommissionLine? in
-            guard let rule = byID[key.ruleID] else { return nil }
-            let q = Int128(basis) * Int128(rule.rate.basisPoints)
-            let c = q >= 0 ? (2 * q + 10_000) / 20_000 : -((-2 * q + 10_000) / 20_000)
-            return CommissionLine(salesperson: key.salesperson, rule: rule, currency: key.currency, basisAmount: basis,
-                                  commission: Int64(c))
-        }.sorted { ($0.salesperson, $0.rule.start, $0.rule.id) < ($1.salesperson, $1.rule.start, $1.rule.id) }
+
+        /// The lines so far, by salesperson, then rule start.
+        public func lines() -> [CommissionLine] {
+            var byID: [Int64: CommissionRule] = [:]
+            for r in rules { byID[r.id] = r }
+            return sums.compactMap { key, basis -> CommissionLine? in
+                guard let rule = byID[key.ruleID] else { return nil }
+                let q = Int128(basis) * Int128(rule.rate.basisPoints)
+                let c = q >= 0 ? (2 * q + 10_000) / 20_000 : -((-2 * q + 10_000) / 20_000)
+                return CommissionLine(salesperson: key.salesperson, rule: rule, currency: key.currency,
+                                      basisAmount: basis, commission: Int64(c))
+            }.sorted { ($0.salesperson, $0.rule.start, $0.rule.id) < ($1.salesperson, $1.rule.start, $1.rule.id) }
+        }
     }
 }
 

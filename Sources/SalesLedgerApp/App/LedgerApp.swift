@@ -75,6 +75,13 @@ public struct LedgerApp: TerminalApplication {
     // MARK: - Events
 
     public mutating func handle(_ event: Event) -> EventOutcome {
+        let outcome = handleEvent(event)
+        // A key may have read a big report: what it freed goes back to the system before the next one (issue 10).
+        if case .key = event { FreedMemory.returnToSystem() }
+        return outcome
+    }
+
+    mutating func handleEvent(_ event: Event) -> EventOutcome {
         refreshIfChangedElsewhere()
         if case .tick = event, runStartupStep() { return .continue }
         if let choice = pendingLoad {
