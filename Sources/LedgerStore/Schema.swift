@@ -180,6 +180,8 @@ enum Schema {
         CustomerMonthSchema.register(in: &migrator)
         DueCurrencyMonthSchema.register(in: &migrator)
         InvoiceSettledSchema.register(in: &migrator)
+        CustomerBalanceTriggers.register(in: &migrator)
+        SparseIndexSchema.register(in: &migrator)
         return migrator
     }
 }
