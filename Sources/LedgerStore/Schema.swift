@@ -181,6 +181,8 @@ enum Schema {
         DueCurrencyMonthSchema.register(in: &migrator)
         InvoiceSettledSchema.register(in: &migrator)
         DueDaySchema.register(in: &migrator)
+        CustomerBalanceTriggers.register(in: &migrator)
+        SparseIndexSchema.register(in: &migrator)
         return migrator
     }
 }

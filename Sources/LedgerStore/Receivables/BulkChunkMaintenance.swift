@@ -2,14 +2,15 @@ import GRDB
 import LedgerCore
 
 /// Set-based upkeep of the derived tables no command reads while it writes (issue 10, the bulk write path):
-/// `sales_month`, `open_due_month` and `late_allocation`. Row triggers keep them on every write path; their cost
-/// per invoice in a bulk load (a trigger program per document, open-item change and allocation) was measured at
-/// about a quarter of `sample generate`'s CPU. In a chunk of a chunked load (`LedgerService.runChunked`) those
-/// triggers are dropped inside the chunk's transaction, and before the chunk commits the tables get the chunk's
-/// effect in three `INSERT … SELECT` statements over the rows the chunk inserted (ids above the ones at the start);
-/// then the triggers are created again from the text they had. All of it is one transaction: a crash leaves the
-/// whole chunk with its maintenance and the triggers, or none of it. `customer_balance` and `open_item` stay
-/// maintained by row (credit control and allocation read them mid-chunk).
+/// `sales_month`, `open_due_month`, `late_allocation`, `customer_month` and `invoice_settled` (the last two since
+/// s14-bulk). Row triggers keep them on every write path; their cost per invoice in a bulk load (a trigger program
+/// per document, open-item change and allocation) was measured at about a quarter of `sample generate`'s CPU. In a
+/// chunk of a chunked load (`LedgerService.runChunked`) those triggers are dropped inside the chunk's transaction,
+/// and before the chunk commits the tables get the chunk's effect in one `INSERT … SELECT` statement per table over
+/// the rows the chunk inserted (ids above the ones at the start); then the triggers are created again from the text
+/// they had. All of it is one transaction: a crash leaves the whole chunk with its maintenance and the triggers, or
+/// none of it. `customer_balance` and `open_item` stay maintained by row (credit control and allocation read them
+/// mid-chunk; `CustomerBalanceTriggers` keeps that to one statement per change).
 ///
 /// The set-based statements cover what a bulk load does: insert documents, receipts and allocations. Temporary
 /// guard triggers refuse, for the chunk, a change of a document or allocation written before it that the deferred
@@ -22,6 +23,9 @@ struct BulkChunkMaintenance {
         "sales_month_insert", "sales_month_update_old", "sales_month_update_new", "sales_month_delete",
         "due_month_insert", "due_month_delete", "due_month_update", "due_month_update_old", "due_month_update_new",
         "late_allocation_insert",
+        "customer_month_insert", "customer_month_update_old", "customer_month_update_new", "customer_month_delete",
+        "invoice_settled_insert", "invoice_settled_delete", "invoice_settled_update", "invoice_settled_document_date",
+        "invoice_settled_allocation_moved",
     ] + DueDaySchema.triggerNames
     /// Highest document and allocation ids when the chunk began: the chunk's rows are above them.
     let documentID: Int64
@@ -51,6 +55,9 @@ struct BulkChunkMaintenance {
             BEGIN SELECT RAISE(ABORT, 'a bulk load may not delete a document written before its chunk'); END;
             CREATE TEMP TRIGGER bulk_guard_allocation AFTER UPDATE ON main.allocation WHEN OLD.id <= \(allocationID)
             BEGIN SELECT RAISE(ABORT, 'a bulk load may not change an allocation written before its chunk'); END;
+            CREATE TEMP TRIGGER bulk_guard_allocation_moved AFTER UPDATE OF invoice_id, amount, date ON main.allocation
+                WHEN OLD.id > \(allocationID)
+            BEGIN SELECT RAISE(ABORT, 'a bulk load may not move an allocation of its chunk'); END;
             """)
         return BulkChunkMaintenance(documentID: documentID, allocationID: allocationID, dropped: dropped)
     }
@@ -70,9 +77,15 @@ struct BulkChunkMaintenance {
         if dropped.contains(where: { $0.0 == "late_allocation_insert" }) {
             try db.execute(sql: Self.lateAllocationSQL, arguments: [allocationID])
         }
+        if dropped.contains(where: { $0.0.hasPrefix("customer_month") }) {
+            try db.execute(sql: Self.customerMonthSQL, arguments: [documentID])
+        }
+        if dropped.contains(where: { $0.0.hasPrefix("invoice_settled") }) {
+            try db.execute(sql: Self.invoiceSettledSQL, arguments: arguments)
+        }
         try db.execute(sql: """
             DROP TRIGGER temp.bulk_guard_document; DROP TRIGGER temp.bulk_guard_document_delete;
-            DROP TRIGGER temp.bulk_guard_allocation;
+            DROP TRIGGER temp.bulk_guard_allocation; DROP TRIGGER temp.bulk_guard_allocation_moved;
             """)
         for (_, sql) in dropped { try db.execute(sql: sql) }
     }
@@ -123,6 +136,34 @@ struct BulkChunkMaintenance {
         SELECT currency, due_date, SUM(n) FROM effect WHERE true
         GROUP BY 1, 2
         ON CONFLICT DO UPDATE SET n = n + excluded.n
+        """
+
+    /// The chunk's posted documents by customer, month and currency, added to `customer_month` (as
+    /// `customer_month_insert` adds each: signed sums, the latest invoice date kept when later).
+    static let customerMonthSQL = """
+        INSERT INTO customer_month (customer_id, date, currency, n, net, tax, total, last_invoice)
+        SELECT customer_id, substr(date, 1, 7) || '-01', currency, COUNT(*),
+               SUM(\(CustomerMonthSchema.sign("")) * subtotal), SUM(\(CustomerMonthSchema.sign("")) * tax_total),
+               SUM(\(CustomerMonthSchema.sign("")) * total), MAX(CASE WHEN kind = 'invoice' THEN date END)
+        FROM document WHERE id > ?1 AND status = 'posted'
+        GROUP BY 1, 2, 3
+        ON CONFLICT DO UPDATE SET n = n + excluded.n, net = net + excluded.net, tax = tax + excluded.tax,
+            total = total + excluded.total,
+            last_invoice = CASE WHEN excluded.last_invoice IS NULL THEN last_invoice
+                                WHEN last_invoice IS NULL OR excluded.last_invoice > last_invoice
+                                THEN excluded.last_invoice ELSE last_invoice END
+        """
+
+    /// `invoice_settled` rows of the chunk's new posted invoices and of the older invoices the chunk allocated to,
+    /// recomputed from their open amount now and their allocations (the rows the triggers would have left).
+    static let invoiceSettledSQL = """
+        INSERT OR REPLACE INTO invoice_settled (id, day, settled_day)
+        \(InvoiceSettledSchema.recomputedSQL(from: "open_item")) AND o.id > ?1
+        UNION ALL
+        \(InvoiceSettledSchema.recomputedSQL(from: """
+            (SELECT i.* FROM (SELECT DISTINCT invoice_id FROM allocation WHERE id > ?2 AND invoice_id <= ?1) c
+             JOIN open_item i ON i.kind = 'invoice' AND i.id = c.invoice_id)
+            """))
         """
 
     /// The chunk's allocations dated after their receipt or credit note (as `late_allocation_insert` adds each).
