@@ -98,7 +98,7 @@ extension SQLiteLedgerStore {
             let clause = try ClassFilterSQL(db: db, basis: .current).clause(filter, target: .customer)
             guard let tiers = CustomerSearchTiers.idsSQL(filter.search, extraClause: clause, ordered: false)
             else { return 0 }
-            return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (\(tiers.sql) LIMIT ?)",
+            return try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM (\(tiers.sql) LIMIT ?)"),
                                     arguments: tiers.arguments + [max(0, limit)]) ?? 0
         }
     }

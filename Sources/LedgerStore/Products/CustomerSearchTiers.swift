@@ -36,9 +36,9 @@ enum CustomerSearchTiers {
         guard let raw = search?.trimmingSpacesForSearch(), !raw.isEmpty else { return false }
         let folded = CustomerSearchIndex.asciiLowercased(raw)
         guard let upper = CustomerSearchWords.upperBound(folded) else { return true }
-        return try Int.fetchOne(db, sql: """
+        return try Int.fetchOne(db.cachedStatement(sql: """
             SELECT COUNT(*) FROM (SELECT 1 FROM customer_search_word WHERE word >= ? AND word < ? LIMIT ?)
-            """, arguments: [folded, upper, denseWords]) == denseWords
+            """), arguments: [folded, upper, denseWords]) == denseWords
     }
 
     /// (SQL selecting `id`, its arguments); `extraClause` is a further condition on `c` (`customer`). `ordered`
