@@ -98,7 +98,7 @@ extension SQLiteLedgerStore {
             let clause = try ClassFilterSQL(db: db, basis: .current).clause(filter, target: .customer)
             guard let tiers = CustomerSearchTiers.idsSQL(filter.search, extraClause: clause, ordered: false)
             else { return 0 }
-            return try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (\(tiers.sql) LIMIT ?)",
+            return try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM (\(tiers.sql) LIMIT ?)"),
                                     arguments: tiers.arguments + [max(0, limit)]) ?? 0
         }
     }
@@ -111,12 +111,14 @@ extension SQLiteLedgerStore {
         if let to = filter.to { parts.append("d.date <= ?"); args += [to.description] }
         if let kind = filter.kind { parts.append("d.kind = ?"); args += [kind.rawValue] }
         if let status = filter.status { parts.append("d.status = ?"); args += [status.rawValue] }
+        if let asOf = filter.asOf { parts.append("d.date <= ?"); args += [asOf.description] }
         return (parts.joined(separator: " AND "), args)
     }
 
     public func invoices(filter: InvoiceFilter, page: PageRequest) throws -> [InvoiceListRow] {
         let (clause, args) = SQLiteLedgerStore.invoiceWhere(filter)
         return try read { db in try SQLiteLedgerStore.invoiceRows(db, whereClause: clause, arguments: args,
+                                                                  asOf: filter.asOf,
                                                                   page: page) }
     }
 
@@ -182,12 +184,13 @@ extension SQLiteLedgerStore {
         }
     }
 
-    public func receipts(customerID: Int64, page: PageRequest) throws -> [Receipt] {
+    public func receipts(customerID: Int64, asOf: CivilDate?, page: PageRequest) throws -> [Receipt] {
         try read { db in
             try Row.fetchAll(db,
-                             sql: "SELECT * FROM receipt WHERE customer_id = ? ORDER BY date DESC, id DESC LIMIT ? "
-                                  + "OFFSET ?",
-                             arguments: [customerID, page.limit, page.offset]).map(RowMapping.receipt)
+                             sql: "SELECT * FROM receipt WHERE customer_id = ? AND date <= ? "
+                                  + "ORDER BY date DESC, id DESC LIMIT ? OFFSET ?",
+                             arguments: [customerID, asOf?.description ?? "9999-12-31", page.limit, page.offset])
+                .map(RowMapping.receipt)
         }
     }
 

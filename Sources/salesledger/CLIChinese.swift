@@ -61,7 +61,8 @@ enum CLIChinese {
 
     /// Field names only the CLI's messages use; the rest are the app's (`Strings.fieldPathZH`).
     static let fieldNames: [String: String] = [
-        "from": "起始日期", "to": "截止日期", "user": "用户", "--today": "--today", "output": "输出文件",
+        "from": "起始日期", "to": "截止日期", "asOf": "截止日期", "user": "用户", "--today": "--today",
+        "output": "输出文件",
     ]
 
     /// A field path in Chinese: `lines[2].quantity` → `第2行 数量`, `row 3, column amount` → `第3行「amount」列`.

@@ -99,6 +99,10 @@ import LedgerReports
             #expect(try ledger.store.customerListCount(filter: ClassFilter(search: text)) == expected.count)
             #expect(try ledger.store.customerListCount(filter: ClassFilter(search: text), atMost: 2)
                 == min(2, expected.count))
+            // Counted through the word range (s14-search): a customer whose name pinyin and initials both start
+            // with the text is counted once.
+            #expect(try ledger.store.customerListCount(filter: ClassFilter(search: text), atMost: 1_000)
+                == expected.count, "count \(text)")
         }
         #expect(CustomerSearchTiers.idsSQL("长", extraClause: "1") != nil)
         #expect(CustomerSearchTiers.idsSQL("Ｆｕｌ", extraClause: "1") == nil)   // the full scan ranks it

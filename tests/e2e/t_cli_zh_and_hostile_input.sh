@@ -45,6 +45,8 @@ check bidi-in-name 'name: contains the bidirectional control U\+202E' customer a
 check huge-receipt 'amount' receipt add --customer C1 --amount 99999999999999999
 check mixed-encoding 'row 3, column 3 \(customer\): byte 0xB1 is not UTF-8' import sales "$WORK/mixed.csv"
 check huge-import-row 'row 3, column amount: amount .92233720368547758\.07. is too large' import sales "$WORK/huge.csv"
+# s14-search: the as-of field is named in Chinese too (was `asOf：` in the zh message).
+check bad-as-of 'asOf: ' report aging --as-of 2026-02-30
 
 # Nothing was written by the cases above.
 [ "$($SL invoice list --format csv | wc -l)" -eq 1 ] || bad "an invoice was written"

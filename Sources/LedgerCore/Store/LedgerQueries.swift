@@ -57,8 +57,15 @@ public protocol LedgerQueries: ReceivablesQueries, ClassificationQueries, TradeQ
     func users() throws -> [LedgerUser]
     /// Posted documents (invoices and credit notes) with net, tax and total, by date then id.
     func documentTotals(from: CivilDate?, to: CivilDate?) throws -> [DocumentTotals]
-    /// Receipts of a customer, newest first.
-    func receipts(customerID: Int64, page: PageRequest) throws -> [Receipt]
+    /// Receipts of a customer, newest first; with `asOf`, only those dated on or before it (the app's today).
+    func receipts(customerID: Int64, asOf: CivilDate?, page: PageRequest) throws -> [Receipt]
+}
+
+extension LedgerQueries {
+    /// Every receipt of a customer, newest first.
+    public func receipts(customerID: Int64, page: PageRequest) throws -> [Receipt] {
+        try receipts(customerID: customerID, asOf: nil, page: page)
+    }
 }
 
 /// A posted document's figures for exports (minor units of `currency`; credit notes positive, `kind` gives the sign).
@@ -106,13 +113,17 @@ public struct InvoiceFilter: Hashable, Sendable {
     public var to: CivilDate?
     public var kind: DocumentKind?
     public var status: DocumentStatus?
+    /// The list as of this date (the app's today): documents dated after it are left out and each open amount is
+    /// as of it (allocations dated after it added back). Nil: every document, open amounts now.
+    public var asOf: CivilDate?
     public init(customerCode: String? = nil, from: CivilDate? = nil, to: CivilDate? = nil,
-                kind: DocumentKind? = nil, status: DocumentStatus? = nil) {
+                kind: DocumentKind? = nil, status: DocumentStatus? = nil, asOf: CivilDate? = nil) {
         self.customerCode = customerCode
         self.from = from
         self.to = to
         self.kind = kind
         self.status = status
+        self.asOf = asOf
     }
 }
 

@@ -37,7 +37,8 @@ extension SQLiteLedgerStore {
                             + "c.pinyin_initials LIKE ? ESCAPE '\\')"
                 args += [pattern, pattern, pattern, search, pattern.lowercased(), pattern.lowercased()]
             }
-            return try Self.invoiceRows(db, whereClause: clause, arguments: args, page: page)
+            return try Self.invoiceRows(db, whereClause: clause, arguments: args, asOf: invoiceFilter.asOf,
+                                        page: page)
         }
     }
 
@@ -61,16 +62,18 @@ extension SQLiteLedgerStore {
     }
 
     /// Invoice list rows (as `invoices(filter:page:)`) for a WHERE clause over `d` and `c`, by date.
+    /// Documents matching `whereClause` by date, with their open amounts now or, with `asOf`, as of that date.
     static func invoiceRows(_ db: Database, whereClause: String, arguments: StatementArguments,
-                            page: PageRequest) throws -> [InvoiceListRow] {
+                            asOf: CivilDate? = nil, page: PageRequest) throws -> [InvoiceListRow] {
+        let date = asOf.map(OpenAsOf.literal)
         var args = arguments
         args += [page.limit, page.offset]
         return try Row.fetchAll(db, sql: """
             SELECT d.id, COALESCE(d.display_number, 'draft #' || d.id) AS number, d.kind, d.status, d.date, d.due_date,
               d.currency, d.total, c.code, c.name,
               CASE WHEN d.status = 'void' THEN 0 WHEN d.kind = 'invoice'
-                THEN \(OpenAsOf.invoiceOpen(asOf: nil))
-                ELSE \(OpenAsOf.unapplied("credit_note", "d", asOf: nil))
+                THEN \(OpenAsOf.invoiceOpen(asOf: date))
+                ELSE \(OpenAsOf.unapplied("credit_note", "d", asOf: date))
               END AS open
             FROM document d JOIN customer c ON c.id = d.customer_id
             WHERE \(whereClause)

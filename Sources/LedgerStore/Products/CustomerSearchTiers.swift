@@ -36,13 +36,14 @@ enum CustomerSearchTiers {
         guard let raw = search?.trimmingSpacesForSearch(), !raw.isEmpty else { return false }
         let folded = CustomerSearchIndex.asciiLowercased(raw)
         guard let upper = CustomerSearchWords.upperBound(folded) else { return true }
-        return try Int.fetchOne(db, sql: """
+        return try Int.fetchOne(db.cachedStatement(sql: """
             SELECT COUNT(*) FROM (SELECT 1 FROM customer_search_word WHERE word >= ? AND word < ? LIMIT ?)
-            """, arguments: [folded, upper, denseWords]) == denseWords
+            """), arguments: [folded, upper, denseWords]) == denseWords
     }
 
     /// (SQL selecting `id`, its arguments); `extraClause` is a further condition on `c` (`customer`). `ordered`
-    /// false (counting) drops each arm's order, so an arm streams and stops at the limit; `dense` (see `isDense`)
+    /// false (counting) drops each arm's order, so an arm streams and stops at the limit (rank 2 walks the word range,
+    /// each customer once); `dense` (see `isDense`)
     /// makes rank 2 walk the customers in code order.
     static func idsSQL(_ search: String?, extraClause: String, ordered: Bool = true,
                        dense: Bool = false) -> (sql: String, arguments: StatementArguments)? {
@@ -58,10 +59,11 @@ enum CustomerSearchTiers {
 
         var arms: [String] = []
         var arguments = StatementArguments()
-        func arm(_ from: String, _ candidates: String, _ candidateArgs: StatementArguments, rank: Int) {
+        func arm(_ from: String, _ candidates: String, _ candidateArgs: StatementArguments, rank: Int,
+                 distinct: Bool = false) {
             arms.append("""
-                SELECT id FROM (SELECT c.id FROM \(from) WHERE \(candidates) AND \(exact) AND \(extraClause)
-                                \(ordered ? "ORDER BY \(order)" : ""))
+                SELECT id FROM (SELECT \(distinct ? "DISTINCT " : "")c.id FROM \(from) WHERE \(candidates) AND \(exact)
+                                AND \(extraClause) \(ordered ? "ORDER BY \(order)" : ""))
                 """)
             arguments += candidateArgs
             arguments += StatementArguments(ranked.clauseArgs)
@@ -72,6 +74,11 @@ enum CustomerSearchTiers {
         arm("customer c", codeRange, bounds, rank: 1)
         if ordered && dense {
             arm("customer c INDEXED BY customer_code_nocase", "1", [], rank: 2)
+        } else if !ordered {
+            // Counting (s14-search): stream the word range and stop at the limit. `c.id IN (SELECT …)` first read
+            // the whole range into a list (a letter of pinyin: tens of thousands of words) before the first row.
+            let walked = "w.word >= ?" + (upper == nil ? "" : " AND w.word < ?")
+            arm("customer_search_word w CROSS JOIN customer c ON c.id = w.id", walked, bounds, rank: 2, distinct: true)
         } else {
             arm("customer c", "c.id IN (SELECT id FROM customer_search_word WHERE \(wordRange))", bounds, rank: 2)
         }

@@ -232,7 +232,9 @@ public struct Strings: Sendable {
         case "product": return product
         case "category": return category
         case "customer_class": return customerClass
-        default: return raw
+        default:
+            // The other built-in dimensions (payment_risk, rfm_segment, product_abc) by their seeded names.
+            return BuiltInDimension(rawValue: raw)?.dimension.name(chinese: zh) ?? raw
         }
     }
 }

@@ -30,6 +30,7 @@ public struct TrainingApp: TerminalApplication, ModalOwner {
 
     public var minimumSize: Size { app.minimumSize }
     public var hasPendingWork: Bool { app.hasPendingWork }
+    public var tooSmallText: (@Sendable (Size, Size) -> String)? { app.tooSmallText }
     public mutating func willTerminate(_ reason: TerminationReason) { app.willTerminate(reason) }
 
     var lesson: TrainingLesson? { state.flatMap { TrainingLessons.lesson($0.lessonID) } }

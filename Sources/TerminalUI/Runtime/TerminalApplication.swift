@@ -16,6 +16,10 @@ public protocol TerminalApplication {
     /// tick and still sees Ctrl-C (as a key) and signals between steps.
     var hasPendingWork: Bool { get }
 
+    /// The "terminal too small" notice as (minimum, now) → text, or nil for the English default. A requirement,
+    /// so the runtime, which knows the app only as a `TerminalApplication`, calls the app's own wording.
+    var tooSmallText: (@Sendable (Size, Size) -> String)? { get }
+
     /// Called once before the terminal is restored when the loop ends for any reason other than
     /// the app's own `.quit` (signal, end of input, backend error): roll back or finish work here.
     mutating func willTerminate(_ reason: TerminationReason)

@@ -110,6 +110,13 @@ struct AuditScreen: KeyedScreen {
                     ]
                 }
                 logCSV = CSVOutput.render(header: header, rows: rows)
+                // On screen the command in the UI language; the CSV keeps the machine name (s14-search).
+                rows = rows.map { row in
+                    var row = row
+                    row[3] = s.commandName(row[3])
+                    row[4] = s.recordNames(row[4])
+                    return row
+                }
                 summary = lang.t(
                     "the latest \(rows.count) entries, newest first", "最近 \(rows.count) 条记录，最新在前")
             case .process:

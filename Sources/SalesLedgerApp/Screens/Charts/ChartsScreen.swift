@@ -61,6 +61,7 @@ struct ChartsScreen: KeyedScreen {
                 .filter { $0.currency == currency }.prefix(12)
                 .map { row in
                     let name = dimension == .region ? context.className("region", row.key)
+                        : dimension == .channel ? context.channelName(row.key)
                         : (row.label.isEmpty ? row.key : row.label)
                     return ChartItem(name, row.total)
                 }

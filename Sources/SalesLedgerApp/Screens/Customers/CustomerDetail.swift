@@ -24,16 +24,20 @@ struct CustomerDetail {
 
     mutating func reload(context: AppContext) {
         if let fresh = context.read({ try context.store.customer(code: customer.code) }) { customer = fresh }
-        exposure = context.read { try Reports(store: context.store).exposure(customerCode: customer.code, asOf: context.today) }
-        let filter = InvoiceFilter(customerCode: customer.code)
+        // Everything as of the app's today (a pinned `--today` too): documents, receipts and contacts dated after
+        // it are left out and open amounts are as of it (s14-search).
+        let today = context.today
+        exposure = context.read { try Reports(store: context.store).exposure(customerCode: customer.code, asOf: today) }
+        let filter = InvoiceFilter(customerCode: customer.code, asOf: today)
         let count = context.read { try context.store.invoiceCount(filter: filter) } ?? 0
         invoices = (context.read { try context.store.invoices(filter: filter, page: PageRequest(offset: max(0, count - 200), limit: 200)) } ?? []).reversed()
-        receipts = context.read { try context.store.receipts(customerID: customer.id, page: PageRequest(limit: 50)) } ?? []
-        let today = context.today
+        receipts = context.read {
+            try context.store.receipts(customerID: customer.id, asOf: today, page: PageRequest(limit: 50))
+        } ?? []
         let yearStart = CivilDate(year: today.year, month: 1, day: 1)!
         payment = context.read { try context.store.paymentBehaviour(asOf: today, customerID: customer.id) }?.first
         if let snapshot = context.read({ try context.store.receivablesSnapshot(customerID: customer.id) }) {
-            contacts = snapshot.contacts.filter { $0.customerID == customer.id }.reversed()
+            contacts = snapshot.contacts.filter { $0.customerID == customer.id && $0.date <= today }.reversed()
                 .map { ($0, PromiseState.of($0, snapshot: snapshot, today: today)) }
         }
         salesThisYear = (context.read { try context.store.monthlySales(customerID: customer.id, from: yearStart, to: today) } ?? [:]).values.reduce(0, +)

@@ -9,12 +9,15 @@ final class CustomerSource: TableDataSource {
     let filter: ClassFilter
     let sort: CustomerSort
     let asOf: CivilDate
-    /// The matching customers; with a search, counted only up to `countStep` past the loaded rows (see
-    /// `countIsExact`) and raised when the selection nears it, so a keystroke never counts every match.
+    /// The matching customers; with a search, counted only up to `firstCount` per keystroke, then `countStep` past
+    /// the loaded rows when the selection nears the counted end (see `countIsExact`), so a keystroke never counts
+    /// every match.
     private(set) var rowCount: Int
     /// False while `rowCount` is a lower bound (the heading then shows `N+`).
     private(set) var countIsExact = true
     static let countStep = 500
+    /// What a keystroke counts (s14-search): a few pages, the heading then shows `200+`.
+    static let firstCount = 200
     private var cache: (range: Range<Int>, rows: [CustomerListRow])?
     private var sparklines: [Int64: String] = [:]
 
@@ -28,7 +31,14 @@ final class CustomerSource: TableDataSource {
         if filter.search == nil {
             rowCount = context.read { try context.store.customerListCount(filter: filter) } ?? 0
         } else {
-            count(atMost: Self.countStep)
+            // The first page first: when it is not full it is every match, and the count needs no query (a text
+            // matching few customers may walk every key, once instead of twice).
+            let first = context.read {
+                try context.store.customerList(filter: filter, asOf: asOf, sort: sort, page: PageRequest(limit: 60),
+                                               after: nil)
+            } ?? []
+            cache = (0..<first.count, first)
+            if first.count < 60 { rowCount = first.count } else { count(atMost: Self.firstCount) }
         }
     }
 
@@ -79,15 +89,17 @@ final class CustomerSource: TableDataSource {
     }
 
     /// The list's columns; below 100 cells the last sale and the sparkline are left out so names stay readable
-    /// (the order is kept, so column indices still match `CustomerSort.Column`).
+    /// (the order is kept, so column indices still match `CustomerSort.Column`). Code, balance and overdue are as
+    /// wide as their widest visible cell (s14-search: a longer code or a large balance is never cut); when the
+    /// columns do not fit, the channel and then the class are left out before a figure.
     static func columns(_ s: Strings, width: Int = .max) -> [TableColumn] {
-        let all = [TableColumn(s.code, width: .fixed(8)),
+        let all = [TableColumn(s.code, width: .fixed(DisplayWidth.of(s.code)), fitsContent: true),
          TableColumn(s.name, width: .flexible(weight: 3, minimum: 14)),
-         TableColumn(s.customerClass, width: .fixed(5)),
+         TableColumn(s.customerClass, width: .fixed(5), dropsFirst: true),
          TableColumn(s.region, width: .flexible(weight: 1, minimum: 8)),
-         TableColumn(s.channel, width: .fixed(8)),
-         TableColumn(s.balance, width: .fixed(13), alignment: .right),
-         TableColumn(s.overdue, width: .fixed(12), alignment: .right),
+         TableColumn(s.channel, width: .fixed(8), dropsFirst: true),
+         TableColumn(s.balance, width: .fixed(DisplayWidth.of(s.balance)), alignment: .right),
+         TableColumn(s.overdue, width: .fixed(DisplayWidth.of(s.overdue)), alignment: .right),
          TableColumn(s.lastPurchase, width: .fixed(10)),
          TableColumn(s.sales12, width: .fixed(12))]
         return width < 100 ? Array(all.prefix(7)) : all

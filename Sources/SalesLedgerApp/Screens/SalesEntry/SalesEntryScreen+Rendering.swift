@@ -56,8 +56,12 @@ extension SalesEntryScreen {
         y += 1
         x = field(.salesperson, label: s.salesperson, x: x0, y: y, width: 8)
         x = field(.terms, label: s.terms, x: x, y: y, width: 10)
-        _ = field(.due, label: draft.isDueEdited ? s.t("Due (manual)", "到期日(手工)") : s.dueDate, x: x, y: y,
+        x = field(.due, label: draft.isDueEdited ? s.t("Due (manual)", "到期日(手工)") : s.dueDate, x: x, y: y,
                   width: 12)
+        // The terms code in words (`NET30` → 30天内付款), as the channel and region below (s14-search).
+        if let terms = try? PaymentTerms.parse(text(.terms)) {
+            buffer.setFitted(s.termsName(terms), x: x, y: y, width: max(0, area.maxX - x - 1), style: Style(.muted))
+        }
         y += 1
         x = field(.channel, label: s.channel, x: x0, y: y, width: 8)
         x = field(.region, label: s.region, x: x, y: y, width: 10)
@@ -65,9 +69,11 @@ extension SalesEntryScreen {
                            .due].compactMap { f in errors[f].map { "\(fieldLabel(f, s)): \($0)" } }.first
         if let headerError {
             buffer.setFitted(headerError, x: x, y: y, width: max(0, area.maxX - x - 1), style: Style(.error, [.bold]))
-        } else if !text(.region).isEmpty {
-            buffer.setFitted(context.className("region", text(.region)), x: x, y: y, width: max(0, area.maxX - x - 1),
-                             style: Style(.muted))
+        } else {
+            // The channel and region codes in words (`RETAIL` → 零售), not codes alone in the Chinese UI.
+            let names = [context.channelName(text(.channel)), context.className("region", text(.region))]
+                .filter { !$0.isEmpty }.joined(separator: " · ")
+            buffer.setFitted(names, x: x, y: y, width: max(0, area.maxX - x - 1), style: Style(.muted))
         }
         y += 1
 

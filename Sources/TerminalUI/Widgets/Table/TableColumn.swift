@@ -13,10 +13,19 @@ public struct TableColumn: Equatable, Sendable {
     /// `.right` for numbers, so decimal points line up when the texts have equal decimals.
     public var alignment: Alignment
 
-    public init(_ title: String, width: ColumnWidth, alignment: Alignment = .left) {
+    /// A fixed text column (codes) that widens to its widest visible cell, as number columns do.
+    public var fitsContent = false
+    /// A less important column: when the columns do not fit, such columns are left out (from the right) before any
+    /// other column is narrowed to nothing, so figures and names keep their room.
+    public var dropsFirst = false
+
+    public init(_ title: String, width: ColumnWidth, alignment: Alignment = .left, fitsContent: Bool = false,
+                dropsFirst: Bool = false) {
         self.title = title
         self.width = width
         self.alignment = alignment
+        self.fitsContent = fitsContent
+        self.dropsFirst = dropsFirst
     }
 
     /// Cell widths for `columns` in `total` cells with one separator cell between columns.
@@ -25,6 +34,25 @@ public struct TableColumn: Equatable, Sendable {
     /// never cut). Never negative.
     public static func layout(_ columns: [TableColumn], totalWidth total: Int) -> [Int] {
         guard !columns.isEmpty, total > 0 else { return columns.map { _ in 0 } }
+        // Columns marked `dropsFirst` are left out, the rightmost first, while the others' least widths overflow.
+        var kept = Array(columns.indices)
+        func least(_ indices: [Int]) -> Int {
+            indices.reduce(max(0, indices.count - 1)) { sum, i in
+                switch columns[i].width {
+                case .fixed(let n): return sum + max(0, n)
+                case .flexible(_, let m): return sum + max(0, m)
+                }
+            }
+        }
+        while least(kept) > total, let drop = kept.last(where: { columns[$0].dropsFirst }) {
+            kept.removeAll { $0 == drop }
+        }
+        if kept.count < columns.count {
+            var widths = columns.map { _ in 0 }
+            let shown = layout(kept.map { var c = columns[$0]; c.dropsFirst = false; return c }, totalWidth: total)
+            for (n, i) in kept.enumerated() { widths[i] = shown[n] }
+            return widths
+        }
         let separators = columns.count - 1
         var fixed = 0, weights = 0, minimums = 0
         for column in columns {

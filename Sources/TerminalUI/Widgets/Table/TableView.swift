@@ -186,10 +186,13 @@ public struct TableView: Sendable {
         }
     }
 
-    /// `columns` with each right-aligned fixed column as wide as its widest cell in `rows` (never narrower).
+    /// `columns` with each right-aligned (or `fitsContent`) fixed column as wide as its widest cell in `rows` (never
+    /// narrower).
     static func widened(_ columns: [TableColumn], toFit rows: [[String]]) -> [TableColumn] {
         columns.enumerated().map { i, column in
-            guard column.alignment == .right, case .fixed(let n) = column.width else { return column }
+            guard column.alignment == .right || column.fitsContent, case .fixed(let n) = column.width else {
+                return column
+            }
             let need = rows.reduce(n) { i < $1.count ? max($0, DisplayWidth.of($1[i])) : $0 }
             var wide = column
             wide.width = .fixed(need)
