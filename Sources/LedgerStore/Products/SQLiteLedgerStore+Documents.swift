@@ -6,7 +6,9 @@ extension SQLiteLedgerStore {
     static func documentWhere(_ search: DocumentSearch) -> (String, StatementArguments) {
         var parts = ["1"]
         var args: [(any DatabaseValueConvertible)?] = []
-        let openSQL = "(d.total - COALESCE((SELECT SUM(a.amount) FROM allocation a WHERE a.invoice_id = d.id), 0))"
+        // Open as of the search's day (allocations dated after it do not count): the status a pinned `--today`
+        // shows agrees with F5 and the aging report.
+        let openSQL = "(\(OpenAsOf.invoiceOpen("d", asOf: OpenAsOf.literal(search.asOf))))"
         if let text = search.text?.trimmingSpacesForSearch(), !text.isEmpty {
             let ranked = SearchRanking.sql(text, code: "c.code")
             let pattern = "%" + text.replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_",
@@ -46,30 +48,35 @@ extension SQLiteLedgerStore {
         try documentRows(search, after: nil, page: page)
     }
 
-    /// `documents(_:page:)`, after the row `after` (keyset, see `DocumentKeysetQueries`) when given.
-    func documentRows(_ search: DocumentSearch, after: InvoiceListRow?, page: PageRequest) throws -> [InvoiceListRow] {
+    /// `documents(_:page:)`, after the row `after` (keyset, see `DocumentKeysetQueries`) when given. `fromEnd`:
+    /// the rows nearest the end of the list instead (before `after` when given), read backwards from the end by the
+    /// same index and returned in list order.
+    func documentRows(_ search: DocumentSearch, after: InvoiceListRow?, page: PageRequest,
+                      fromEnd: Bool = false) throws -> [InvoiceListRow] {
         var (clause, args) = SQLiteLedgerStore.documentWhere(search)
         if let after {
-            clause += " AND (d.date, d.id) < (?, ?)"
+            clause += fromEnd ? " AND (d.date, d.id) > (?, ?)" : " AND (d.date, d.id) < (?, ?)"
             args += [after.date.description, after.id]
         }
+        let order = fromEnd ? "d.date ASC, d.id ASC" : "d.date DESC, d.id DESC"
         var arguments = args
         arguments += [page.limit, page.offset]
-        return try read { db in
+        let asOf = OpenAsOf.literal(search.asOf)
+        let rows = try read { db in
             try Row.fetchAll(db, sql: """
                 SELECT d.id, COALESCE(d.display_number, 'D' || d.id) AS number, d.kind, d.status, d.date, d.due_date,
                   d.currency, d.total, c.code, c.name,
                   CASE WHEN d.status <> 'posted' THEN 0 WHEN d.kind = 'invoice'
-                    THEN d.total - COALESCE((SELECT SUM(a.amount) FROM allocation a WHERE a.invoice_id = d.id), 0)
-                    ELSE d.total - COALESCE((SELECT SUM(a.amount) FROM allocation a
-                                             WHERE a.source = 'credit_note' AND a.source_id = d.id), 0)
+                    THEN \(OpenAsOf.invoiceOpen("d", asOf: asOf))
+                    ELSE \(OpenAsOf.unapplied("credit_note", "d", asOf: asOf))
                   END AS open
                 FROM document d JOIN customer c ON c.id = d.customer_id
                 WHERE \(clause)
-                ORDER BY d.date DESC, d.id DESC
+                ORDER BY \(order)
                 LIMIT ? OFFSET ?
                 """, arguments: arguments).map(RowMapping.invoiceListRow)
         }
+        return fromEnd ? rows.reversed() : rows
     }
 
     public func documentCount(_ search: DocumentSearch) throws -> Int {
