@@ -41,6 +41,11 @@ import TerminalUI
         let row = try #require(h.screen().first { $0.contains("INV-2026-000001") })
         #expect(row.contains("open") && !row.contains("paid"))
         #expect(!h.text.contains("INV-2026-000002"))
+        // Opened: open 100.00, no allocation from the receipt dated after that day.
+        h.press(.enter)
+        #expect(h.text.contains("Open 100.00") || h.text.contains("Open amount 100.00"), "\(h.text)")
+        #expect(!h.text.contains("RCT-2026-000001"))
+        h.press(.escape)
         // The status filter judges as of that day too.
         h.press(.char("f"), .char("f"), .char("f"), .char("f"), .char("f"))   // all → … → paid
         #expect(h.text.contains("[f] paid"))

@@ -88,3 +88,13 @@ import TerminalUI
         #expect(!h.text.contains("已写入"))
     }
 }
+
+/// s14-fix: F11 findings show amounts grouped like every other screen.
+@Suite struct AuditAmountTests {
+    @Test func findingAmountsAreGrouped() {
+        #expect(AuditScreen.grouped("1234567.80 CNY") == "1,234,567.80 CNY")
+        #expect(AuditScreen.grouped("-1234.5 USD") == "-1,234.5 USD")
+        #expect(AuditScreen.grouped("") == "")
+        #expect(AuditScreen.grouped("12.00") == "12.00")
+    }
+}

@@ -90,14 +90,19 @@ extension SQLiteLedgerStore {
     }
 
     public func documentDetail(id: Int64) throws -> DocumentDetail? {
-        try read { db in
+        try documentDetail(id: id, asOf: nil)
+    }
+
+    public func documentDetail(id: Int64, asOf: CivilDate?) throws -> DocumentDetail? {
+        let dated = asOf.map { " AND date <= '\($0.description)'" } ?? ""   // ISO digits and dashes only
+        return try read { db in
             let tx = SQLiteTransaction(db: db)
             guard let document = try tx.invoice(id: id),
             let customer = try tx.customer(id: document.customerID) else { return nil }
             let salesperson = try document.salespersonID.flatMap { try tx.salesperson(id: $0)?.name } ?? ""
             let allocationSQL = document.kind == .invoice
-                ? "SELECT * FROM allocation WHERE invoice_id = ? ORDER BY date, id"
-                : "SELECT * FROM allocation WHERE source = 'credit_note' AND source_id = ? ORDER BY date, id"
+                ? "SELECT * FROM allocation WHERE invoice_id = ?\(dated) ORDER BY date, id"
+                : "SELECT * FROM allocation WHERE source = 'credit_note' AND source_id = ?\(dated) ORDER BY date, id"
             var allocations: [(allocation: Allocation, sourceNumber: String)] = []
             for row in try Row.fetchAll(db, sql: allocationSQL, arguments: [id]) {
                 let allocation = try RowMapping.allocation(row)
@@ -121,7 +126,8 @@ extension SQLiteLedgerStore {
             }
             let creditNotes = try SQLiteLedgerStore.invoiceRows(db,
                                                                 whereClause: "d.applies_to_id = ? AND d.kind = "
-                                                                             + "'credit_note'",
+                                                                             + "'credit_note'"
+                                                                             + (asOf.map { " AND d.date <= '\($0)'" } ?? ""),
                                                                 arguments: [id], page: .all)
             let contacts = try Row.fetchAll(db,
                                             sql: "SELECT * FROM contact_log WHERE customer_id = ? ORDER BY date DESC, "
