@@ -11,19 +11,16 @@ public enum SalesTable {
             .salesperson: ("Salesperson", "业务员"), .product: ("Product", "商品"), .category: ("Category", "商品类别"),
         ]
         let title = titles[dimension]
-        // A period's label only repeats its key (2026-11): no Name column for months, quarters and years.
-        let labelled = ![.month, .quarter, .year].contains(dimension)
-        let columns = [ReportColumn(dimension.rawValue, .text, en: title?.0, zh: title?.1)]
-            + (labelled ? [ReportColumn("label", .text, en: "Name", zh: "名称")] : [])
-            + [ReportColumn("currency", .text, en: "Currency", zh: "币种"),
+        let columns = [ReportColumn(dimension.rawValue, .text, en: title?.0, zh: title?.1),
+                       ReportColumn("label", .text, en: "Name", zh: "名称"),
+                       ReportColumn("currency", .text, en: "Currency", zh: "币种"),
                        ReportColumn("documents", .count, en: "Docs", zh: "单数"),
                        ReportColumn("net", .money, en: "Net", zh: "不含税"),
                        ReportColumn("tax", .money, en: "Tax", zh: "税额"),
                        ReportColumn("total", .money, en: "Total", zh: "价税合计")]
         return ReportTable(name: "sales-by-\(dimension.rawValue)", columns: columns, rows: rows.map { r in
-            [.text(r.key)] + (labelled ? [.text(r.label)] : [])
-                + [.text(r.currency.code), .count(r.documents),
-                   .amount(r.net, r.currency), .amount(r.tax, r.currency), .amount(r.total, r.currency)]
+            [.text(r.key), .text(r.label), .text(r.currency.code), .count(r.documents),
+             .amount(r.net, r.currency), .amount(r.tax, r.currency), .amount(r.total, r.currency)]
         }, totalRule: .sumPerCurrency(label: "TOTAL"))
     }
 }

@@ -33,19 +33,6 @@ import TerminalUI
         }
     }
 
-    @Test func salesByPeriodHasNoNameColumn() {
-        let rows = [SalesReportRow(key: "2026-11", label: "2026-11", currency: .cny, documents: 2, net: 10_000,
-                                   tax: 1_300, total: 11_300)]
-        for dimension in [SalesDimension.month, .quarter, .year] {
-            let table = SalesTable.make(rows, by: dimension)
-            #expect(!table.columns.contains { $0.key == "label" })
-            let text = ReportRenderer.render(table, .table)
-            #expect(!text.contains("Name"), "\(text)")
-            #expect(text.contains("113.00"))
-        }
-        #expect(SalesTable.make(rows, by: .region).columns.contains { $0.key == "label" })
-    }
-
     @Test func fapiaoTitlesAreCapitalisedInEnglish() throws {
         var h = try AppHarness(language: .en, size: Size(width: 200, height: 30), seedLedger: seedGenerated)
         h.press(.function(7), .tab, .tab, .tab)
