@@ -121,7 +121,8 @@ enum TUILauncher {
         let refusal = UserError("no ledger at \(path) (create one with: salesledger init --db \(path))")
         guard isatty(0) == 1 else { throw refusal }
         let zh = global.isChinese
-        let text = zh ? "salesledger：\(path) 处没有账套（文件夹 \(folder) 也不存在）。\n新建账套并创建该文件夹？[y/N] "
+        let text = zh ? "salesledger：\(path) 处没有账套（文件夹 \(folder) 也不存在）。\n"
+              + "新建账套并创建该文件夹？[y/N] "
             : "salesledger: no ledger at \(path) (the folder \(folder) does not exist either).\n"
               + "Create a new ledger there and the folder? [y/N] "
         FileHandle.standardError.write(Data(text.utf8))

@@ -124,10 +124,10 @@ extension SQLiteLedgerStore {
                 }
                 allocations.append((allocation, number ?? ""))
             }
+            let notesClause = "d.applies_to_id = ? AND d.kind = 'credit_note'"
+                + (asOf.map { " AND d.date <= '\($0)'" } ?? "")
             let creditNotes = try SQLiteLedgerStore.invoiceRows(db,
-                                                                whereClause: "d.applies_to_id = ? AND d.kind = "
-                                                                             + "'credit_note'"
-                                                                             + (asOf.map { " AND d.date <= '\($0)'" } ?? ""),
+                                                                whereClause: notesClause,
                                                                 arguments: [id], page: .all)
             let contacts = try Row.fetchAll(db,
                                             sql: "SELECT * FROM contact_log WHERE customer_id = ? ORDER BY date DESC, "

@@ -96,14 +96,16 @@ struct DocumentsScreen: KeyedScreen {
     /// before the open amount.
     static func columns(_ s: Strings, width: Int) -> [TableColumn] {
         guard width < 100 else { return columns(s) }
-        return [TableColumn(s.number, width: .fixed(16)), TableColumn(s.t("Status", "状态"), width: .fixed(statusWidth(s))),
+        return [TableColumn(s.number, width: .fixed(16)),
+                TableColumn(s.t("Status", "状态"), width: .fixed(statusWidth(s))),
                 TableColumn(s.date, width: .fixed(10)), TableColumn(s.customer, width: .flexible(weight: 3, minimum: 12)),
                 TableColumn(s.openAmount, width: .fixed(13), alignment: .right),
                 TableColumn(s.total, width: .fixed(13), alignment: .right)]
     }
 
     static func columns(_ s: Strings) -> [TableColumn] {
-        [TableColumn(s.number, width: .fixed(16)), TableColumn(s.t("Status", "状态"), width: .fixed(statusWidth(s))),
+        [TableColumn(s.number, width: .fixed(16)),
+         TableColumn(s.t("Status", "状态"), width: .fixed(statusWidth(s))),
          TableColumn(s.date, width: .fixed(10)), TableColumn(s.dueDate, width: .fixed(10)),
          TableColumn(s.customer, width: .flexible(weight: 3, minimum: 12)),
          TableColumn(s.total, width: .fixed(13), alignment: .right), TableColumn(s.openAmount, width: .fixed(13), alignment: .right)]

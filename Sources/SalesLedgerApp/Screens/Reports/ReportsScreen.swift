@@ -113,7 +113,9 @@ struct ReportsScreen: KeyedScreen {
         }
         let view = tableView(context.strings)
         _ = view.handle(event, state: &table, rowCount: rows.count, pageSize: 15)
-        if case .key(.right) = event { table.firstColumn = min(table.firstColumn, view.scrollLimit(width: drawn.width)) }
+        if case .key(.right) = event {
+            table.firstColumn = min(table.firstColumn, view.scrollLimit(width: drawn.width))
+        }
         return .none
     }
 
@@ -220,10 +222,10 @@ struct ReportsScreen: KeyedScreen {
         let outcome = context.export(text, name: file)
         if case .message = outcome {
             let s = context.strings, count = reportTable.map { $0.rows.count + $0.totals.count } ?? rows.count
-            let message = s.t("\(count) rows written to:", "已写入 \(count) 行，文件：") + "\n" + context.exportPath(name: file)
-            modals.push(DialogModal<ReportsScreen>(Dialog(title: s.exportCSV, message: message, kind: .message)) { _, _, _ in
-                .none
-            })
+            let message = s.t("\(count) rows written to:", "已写入 \(count) 行，文件：") + "\n"
+                + context.exportPath(name: file)
+            let dialog = Dialog(title: s.exportCSV, message: message, kind: .message)
+            modals.push(DialogModal<ReportsScreen>(dialog) { _, _, _ in .none })
         }
         return outcome
     }
@@ -299,9 +301,4 @@ struct ReportsScreen: KeyedScreen {
                             source: ArrayTableDataSource(rows: filtered), state: &state)
         return modals.isEmpty ? nil : modals.render(into: &buffer, in: area, context: context, unicode: unicode)
     }
-}
-
-/// A screen's table width when last drawn (a reference: drawing does not change the screen's value).
-final class DrawnWidth: @unchecked Sendable {
-    var width = 0
 }

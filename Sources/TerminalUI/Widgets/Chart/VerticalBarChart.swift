@@ -28,8 +28,8 @@ public struct VerticalBarChart: Sendable {
         let widestLabel = items.map { DisplayWidth.of($0.label) }.max() ?? 1
         let barWidth = min(max(maxBarWidth, widest, widestLabel), max(1, (area.width + gap) / items.count - gap))
         // Values (or labels) wider than a column are listed whole under the chart instead ("label value", wrapped).
-        let legend = max(widest, widestLabel) > barWidth ? Self.legendLines(items.map { "\($0.label) \(format($0.value))" },
-                                                          width: area.width) : []
+        let legend = max(widest, widestLabel) > barWidth
+            ? Self.legendLines(items.map { "\($0.label) \(format($0.value))" }, width: area.width) : []
         let legendRows = legend.count <= area.height - 3 ? legend.count : 0
         for (i, line) in legend.enumerated() where i < legendRows {
             buffer.setString(line, x: area.x, y: area.maxY - legendRows + i, maxWidth: area.width, style: Style(.text))
