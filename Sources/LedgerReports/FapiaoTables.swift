@@ -23,9 +23,9 @@ public enum FapiaoTables {
         ReportTable(name: "fapiao-\(kind)", columns: columns, rows: rows, totalRule: .sumPerCurrency(label: "TOTAL"))
     }
 
-    static let customer = [ReportColumn("customer", .text, en: "customer", zh: "客户"),
-                           ReportColumn("name", .text, en: "name", zh: "名称"),
-                           ReportColumn("currency", .text, en: "currency", zh: "币种")]
+    static let customer = [ReportColumn("customer", .text, en: "Customer", zh: "客户"),
+                           ReportColumn("name", .text, en: "Name", zh: "名称"),
+                           ReportColumn("currency", .text, en: "Currency", zh: "币种")]
 
     /// 应收未开票: what is left to invoice per customer, by age since the sale date (days = as-of − sale date)
     /// in buckets 0–30, 31–60, 61–90, 91+ (`bounds`). 不开票 sales are left out.
@@ -34,9 +34,9 @@ public enum FapiaoTables {
         var lower = 0
         for b in bounds { labels.append("\(lower)-\(b)"); lower = b + 1 }
         labels.append("\(lower)+")
-        let columns = customer + [ReportColumn("sales", .count, en: "sales", zh: "单数")]
+        let columns = customer + [ReportColumn("sales", .count, en: "Sales", zh: "单数")]
             + labels.map { ReportColumn($0, .money, en: "\($0) days", zh: "\($0)天") }
-            + [ReportColumn("total", .money, en: "total", zh: "合计")]
+            + [ReportColumn("total", .money, en: "Total", zh: "合计")]
         struct Key: Hashable { var code: String; var currency: Currency }
         var groups: [Key: (name: String, count: Int, buckets: [Int64])] = [:]
         var order: [Key] = []
@@ -66,9 +66,9 @@ public enum FapiaoTables {
     /// 已开票未收款: per customer, invoiced (blue less red), paid (receipts and write-offs, up to what was
     /// invoiced) and the difference. Payments settle invoiced amounts first.
     public static func invoicedUnpaid(feed: Feed) throws -> ReportTable {
-        let columns = customer + [ReportColumn("invoiced", .money, en: "invoiced", zh: "已开票"),
-                                  ReportColumn("paid", .money, en: "paid", zh: "已收款"),
-                                  ReportColumn("unpaid", .money, en: "invoiced unpaid", zh: "已开票未收款")]
+        let columns = customer + [ReportColumn("invoiced", .money, en: "Invoiced", zh: "已开票"),
+                                  ReportColumn("paid", .money, en: "Paid", zh: "已收款"),
+                                  ReportColumn("unpaid", .money, en: "Invoiced unpaid", zh: "已开票未收款")]
         struct Key: Hashable { var code: String; var currency: Currency }
         var sums: [Key: (name: String, invoiced: Int64, unpaid: Int64)] = [:]
         var order: [Key] = []
@@ -92,12 +92,12 @@ public enum FapiaoTables {
     /// 销项税 by month and rate (13 %, 9 %, 6 %, 3 %, 1 %, 0 %): sales less credit notes, as in `report sales`;
     /// a total beyond Int64 is left empty (checked, never a trap).
     public static func outputVAT(_ rows: [OutputVATRow]) -> ReportTable {
-        let columns = [ReportColumn("month", .text, en: "month", zh: "月份"),
-                       ReportColumn("rate", .text, en: "rate", zh: "税率"),
-                       ReportColumn("currency", .text, en: "currency", zh: "币种"),
-                       ReportColumn("net", .money, en: "net", zh: "不含税金额"),
-                       ReportColumn("tax", .money, en: "output VAT", zh: "销项税额"),
-                       ReportColumn("total", .money, en: "total", zh: "价税合计")]
+        let columns = [ReportColumn("month", .text, en: "Month", zh: "月份"),
+                       ReportColumn("rate", .text, en: "Rate", zh: "税率"),
+                       ReportColumn("currency", .text, en: "Currency", zh: "币种"),
+                       ReportColumn("net", .money, en: "Net", zh: "不含税金额"),
+                       ReportColumn("tax", .money, en: "Output VAT", zh: "销项税额"),
+                       ReportColumn("total", .money, en: "Total", zh: "价税合计")]
         return make("output-vat", columns, rows.map { r in
             [.text(r.month), .text(r.rate.description), .text(r.currency.code), .amount(r.net, r.currency),
              .amount(r.tax, r.currency), CheckedSum.add(r.net, r.tax).map { .amount($0, r.currency) } ?? .empty]
@@ -109,16 +109,16 @@ public enum FapiaoTables {
     /// first.
     public static func toIssue(_ positions: [SaleFapiaoPosition],
                                details: [String: CustomerTaxDetails]) -> ReportTable {
-        let columns = [ReportColumn("sale", .text, en: "sale", zh: "销售单"),
-                       ReportColumn("date", .text, en: "date", zh: "日期"),
-                       ReportColumn("customer", .text, en: "customer", zh: "客户"),
-                       ReportColumn("buyer", .text, en: "buyer", zh: "购买方名称"),
-                       ReportColumn("tax_id", .text, en: "taxpayer no.", zh: "纳税人识别号"),
-                       ReportColumn("address_phone", .text, en: "address, phone", zh: "地址电话"),
-                       ReportColumn("bank", .text, en: "bank, account", zh: "开户行及账号"),
-                       ReportColumn("currency", .text, en: "currency", zh: "币种"),
-                       ReportColumn("amount", .money, en: "amount", zh: "待开金额"),
-                       ReportColumn("tax", .money, en: "tax", zh: "税额")]
+        let columns = [ReportColumn("sale", .text, en: "Sale", zh: "销售单"),
+                       ReportColumn("date", .text, en: "Date", zh: "日期"),
+                       ReportColumn("customer", .text, en: "Customer", zh: "客户"),
+                       ReportColumn("buyer", .text, en: "Buyer", zh: "购买方名称"),
+                       ReportColumn("tax_id", .text, en: "Taxpayer no.", zh: "纳税人识别号"),
+                       ReportColumn("address_phone", .text, en: "Address, phone", zh: "地址电话"),
+                       ReportColumn("bank", .text, en: "Bank, account", zh: "开户行及账号"),
+                       ReportColumn("currency", .text, en: "Currency", zh: "币种"),
+                       ReportColumn("amount", .money, en: "Amount", zh: "待开金额"),
+                       ReportColumn("tax", .money, en: "Tax", zh: "税额")]
         let open = positions.filter { $0.leftToInvoice > 0 }.sorted { ($0.date, $0.saleID) < ($1.date, $1.saleID) }
         return make("to-issue", columns, open.map { p in
             let d = details[p.customerCode] ?? CustomerTaxDetails()

@@ -31,8 +31,10 @@ struct ReportCommand: ParsableCommand {
             let fromDate = parseDate(from, "from", today, &issues)
             let toDate = parseDate(to, "to", today, &issues)
             try issues.throwIfAny()
-            printReport(try ReportNames.apply(Reports(store: store).sales(by: by, from: fromDate, to: toDate),
-                                              store: store, chinese: global.isChinese), format, chinese: global.isChinese)
+            var table = try ReportNames.apply(Reports(store: store).sales(by: by, from: fromDate, to: toDate),
+                                              store: store, chinese: global.isChinese)
+            if format == .table { table = ReportNames.withoutRepeatedLabel(table) }
+            printReport(table, format, chinese: global.isChinese)
         }
     }
 }

@@ -8,6 +8,17 @@ import SalesLedgerApp
 /// English otherwise, the code when the class has no such name); a salesperson's key column gets the salesperson's
 /// code (the store groups by name). Figures are never changed.
 enum ReportNames {
+    /// The printed table without a Name column that only repeats the key (sales by month, quarter or year: the
+    /// TUI hides it too); CSV and JSON keep every column, so scripts reading them by position are not broken.
+    static func withoutRepeatedLabel(_ table: ReportTable) -> ReportTable {
+        guard let label = table.columns.firstIndex(where: { $0.key == "label" }), label > 0,
+              table.rows.allSatisfy({ $0.count > label && $0[label] == $0[0] }) else { return table }
+        var table = table
+        table.columns.remove(at: label)
+        table.rows = table.rows.map { row in var row = row; row.remove(at: label); return row }
+        return table
+    }
+
     static func apply(_ table: ReportTable, store: SQLiteLedgerStore, chinese: Bool) throws -> ReportTable {
         guard let key = table.columns.first?.key,
               let nameIndex = table.columns.firstIndex(where: { $0.key == "name" || $0.key == "label" }) else { return table }

@@ -13,6 +13,7 @@ enum TUILauncher {
     /// terminal is restored and may replace the exit code.
     static func run(global: GlobalOptions, theme: String?, prepare: ((inout LedgerApp) throws -> Void)? = nil,
                     finish: ((LedgerApp) -> Int32?)? = nil) throws -> Never {
+        try confirmNewFolder(global: global)
         let (store, service) = try global.openLedger(askUser: true, warnPermissions: false)
         var config = AppConfig()
         var warnings: [String] = []
@@ -104,6 +105,30 @@ enum TUILauncher {
         if case .failure(let message) = reason { Main.fail(message, code: 1) }
         if let code = finish?(app) { exit(code) }
         exit(reason.exitCode)
+    }
+
+    /// A ledger whose folder does not exist (a mistyped `--db /nonexistent/x.sqlite`) is not created silently:
+    /// the user is told what is missing and asked on the terminal before the UI starts; anything but `y` creates
+    /// nothing and ends with the CLI's words ("no ledger at … (create one with: salesledger init --db …)", exit 1).
+    /// A new ledger in an existing folder (the default ledger, the welcome screen) opens as before.
+    static func confirmNewFolder(global: GlobalOptions) throws {
+        let path = global.databasePath
+        let folder = (path as NSString).deletingLastPathComponent
+        var isFolder: ObjCBool = false
+        guard !global.practice, !folder.isEmpty, !FileManager.default.fileExists(atPath: path),
+              !(FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) && isFolder.boolValue) else {
+            return
+        }
+        let refusal = UserError("no ledger at \(path) (create one with: salesledger init --db \(path))")
+        guard isatty(0) == 1 else { throw refusal }
+        let zh = global.isChinese
+        let text = zh ? "salesledger：\(path) 处没有账套（文件夹 \(folder) 也不存在）。\n"
+              + "新建账套并创建该文件夹？[y/N] "
+            : "salesledger: no ledger at \(path) (the folder \(folder) does not exist either).\n"
+              + "Create a new ledger there and the folder? [y/N] "
+        FileHandle.standardError.write(Data(text.utf8))
+        let answer = (readLine() ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+        guard ["y", "yes", "是"].contains(answer) else { throw refusal }
     }
 
     /// The terminal UI's runtime on ncurses with the theme `name` (exit 2 when the terminal cannot start) and the

@@ -40,6 +40,9 @@ public protocol DocumentBrowserQueries: AnyObject, EntryHistoryQueries {
     /// Everything shown when a document is opened: the document, its customer, allocations (reversals included),
     /// credit notes applied to it, and the contact history of its customer (newest first).
     func documentDetail(id: Int64) throws -> DocumentDetail?
+    /// `documentDetail(id:)` as of `asOf`: only the allocations and credit notes dated on or before it, and the
+    /// open amount from those (F9 under a pinned `--today`). nil: everything recorded.
+    func documentDetail(id: Int64, asOf: CivilDate?) throws -> DocumentDetail?
 }
 
 /// A document with what settles it and what was said about it.

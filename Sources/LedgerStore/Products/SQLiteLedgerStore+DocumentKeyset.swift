@@ -5,4 +5,8 @@ extension SQLiteLedgerStore: DocumentKeysetQueries {
     public func documents(_ search: DocumentSearch, after: InvoiceListRow?, limit: Int) throws -> [InvoiceListRow] {
         try documentRows(search, after: after, page: PageRequest(offset: 0, limit: limit))
     }
+
+    public func documents(_ search: DocumentSearch, before: InvoiceListRow?, limit: Int) throws -> [InvoiceListRow] {
+        try documentRows(search, after: before, page: PageRequest(offset: 0, limit: limit), fromEnd: true)
+    }
 }

@@ -6,7 +6,9 @@ extension SQLiteLedgerStore {
     static func documentWhere(_ search: DocumentSearch) -> (String, StatementArguments) {
         var parts = ["1"]
         var args: [(any DatabaseValueConvertible)?] = []
-        let openSQL = "(d.total - COALESCE((SELECT SUM(a.amount) FROM allocation a WHERE a.invoice_id = d.id), 0))"
+        // Open as of the search's day (allocations dated after it do not count): the status a pinned `--today`
+        // shows agrees with F5 and the aging report.
+        let openSQL = "(\(OpenAsOf.invoiceOpen("d", asOf: OpenAsOf.literal(search.asOf))))"
         if let text = search.text?.trimmingSpacesForSearch(), !text.isEmpty {
             let ranked = SearchRanking.sql(text, code: "c.code")
             let pattern = "%" + text.replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_",
@@ -46,30 +48,35 @@ extension SQLiteLedgerStore {
         try documentRows(search, after: nil, page: page)
     }
 
-    /// `documents(_:page:)`, after the row `after` (keyset, see `DocumentKeysetQueries`) when given.
-    func documentRows(_ search: DocumentSearch, after: InvoiceListRow?, page: PageRequest) throws -> [InvoiceListRow] {
+    /// `documents(_:page:)`, after the row `after` (keyset, see `DocumentKeysetQueries`) when given. `fromEnd`:
+    /// the rows nearest the end of the list instead (before `after` when given), read backwards from the end by the
+    /// same index and returned in list order.
+    func documentRows(_ search: DocumentSearch, after: InvoiceListRow?, page: PageRequest,
+                      fromEnd: Bool = false) throws -> [InvoiceListRow] {
         var (clause, args) = SQLiteLedgerStore.documentWhere(search)
         if let after {
-            clause += " AND (d.date, d.id) < (?, ?)"
+            clause += fromEnd ? " AND (d.date, d.id) > (?, ?)" : " AND (d.date, d.id) < (?, ?)"
             args += [after.date.description, after.id]
         }
+        let order = fromEnd ? "d.date ASC, d.id ASC" : "d.date DESC, d.id DESC"
         var arguments = args
         arguments += [page.limit, page.offset]
-        return try read { db in
+        let asOf = OpenAsOf.literal(search.asOf)
+        let rows = try read { db in
             try Row.fetchAll(db, sql: """
                 SELECT d.id, COALESCE(d.display_number, 'D' || d.id) AS number, d.kind, d.status, d.date, d.due_date,
                   d.currency, d.total, c.code, c.name,
                   CASE WHEN d.status <> 'posted' THEN 0 WHEN d.kind = 'invoice'
-                    THEN d.total - COALESCE((SELECT SUM(a.amount) FROM allocation a WHERE a.invoice_id = d.id), 0)
-                    ELSE d.total - COALESCE((SELECT SUM(a.amount) FROM allocation a
-                                             WHERE a.source = 'credit_note' AND a.source_id = d.id), 0)
+                    THEN \(OpenAsOf.invoiceOpen("d", asOf: asOf))
+                    ELSE \(OpenAsOf.unapplied("credit_note", "d", asOf: asOf))
                   END AS open
                 FROM document d JOIN customer c ON c.id = d.customer_id
                 WHERE \(clause)
-                ORDER BY d.date DESC, d.id DESC
+                ORDER BY \(order)
                 LIMIT ? OFFSET ?
                 """, arguments: arguments).map(RowMapping.invoiceListRow)
         }
+        return fromEnd ? rows.reversed() : rows
     }
 
     public func documentCount(_ search: DocumentSearch) throws -> Int {
@@ -83,14 +90,19 @@ extension SQLiteLedgerStore {
     }
 
     public func documentDetail(id: Int64) throws -> DocumentDetail? {
-        try read { db in
+        try documentDetail(id: id, asOf: nil)
+    }
+
+    public func documentDetail(id: Int64, asOf: CivilDate?) throws -> DocumentDetail? {
+        let dated = asOf.map { " AND date <= '\($0.description)'" } ?? ""   // ISO digits and dashes only
+        return try read { db in
             let tx = SQLiteTransaction(db: db)
             guard let document = try tx.invoice(id: id),
             let customer = try tx.customer(id: document.customerID) else { return nil }
             let salesperson = try document.salespersonID.flatMap { try tx.salesperson(id: $0)?.name } ?? ""
             let allocationSQL = document.kind == .invoice
-                ? "SELECT * FROM allocation WHERE invoice_id = ? ORDER BY date, id"
-                : "SELECT * FROM allocation WHERE source = 'credit_note' AND source_id = ? ORDER BY date, id"
+                ? "SELECT * FROM allocation WHERE invoice_id = ?\(dated) ORDER BY date, id"
+                : "SELECT * FROM allocation WHERE source = 'credit_note' AND source_id = ?\(dated) ORDER BY date, id"
             var allocations: [(allocation: Allocation, sourceNumber: String)] = []
             for row in try Row.fetchAll(db, sql: allocationSQL, arguments: [id]) {
                 let allocation = try RowMapping.allocation(row)
@@ -112,9 +124,10 @@ extension SQLiteLedgerStore {
                 }
                 allocations.append((allocation, number ?? ""))
             }
+            let notesClause = "d.applies_to_id = ? AND d.kind = 'credit_note'"
+                + (asOf.map { " AND d.date <= '\($0)'" } ?? "")
             let creditNotes = try SQLiteLedgerStore.invoiceRows(db,
-                                                                whereClause: "d.applies_to_id = ? AND d.kind = "
-                                                                             + "'credit_note'",
+                                                                whereClause: notesClause,
                                                                 arguments: [id], page: .all)
             let contacts = try Row.fetchAll(db,
                                             sql: "SELECT * FROM contact_log WHERE customer_id = ? ORDER BY date DESC, "

@@ -36,6 +36,10 @@ extension Strings {
         }
     }
 
+    /// A posted invoice's settlement in the glossary's words (核销): open (未核销, some amount still open) or paid
+    /// (已核销). F9 and the customer view use it for the same invoice.
+    func settlementName(open: Bool) -> String { open ? t("open", "未核销") : t("paid", "已核销") }
+
     /// Field names of command paths (`promisedDate`, `lines[2].quantity`) in Chinese.
     static let fieldNamesZH: [String: String] = [
         "customer": "客户", "date": "日期", "dueDate": "到期日", "terms": "收款条件", "paymentTerms": "收款条件",

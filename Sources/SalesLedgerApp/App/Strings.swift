@@ -140,7 +140,12 @@ public struct Strings: Sendable {
     var overdueTotal: String { t("Overdue", "逾期合计") }
     var dso: String { t("DSO", "周转天数") }
     var aging: String { t("Aging", "账龄") }
-    var agingLabels: [String] { zh ? ["未到期", "1–30天", "31–60天", "61–90天", "90天以上"] : ["Current", "1–30", "31–60", "61–90", "91+"] }
+    /// The aging buckets' names: in Chinese the report's own (`StatementWords.bucket`: 未到期, 逾期1-30天 …
+    /// 逾期91+天), so F5, F6, F7 and `report aging` name a bucket alike.
+    var agingLabels: [String] {
+        zh ? AgingBuckets.standard.labels.map(StatementWords(chinese: true).bucket)
+           : ["Current", "1–30", "31–60", "61–90", "91+"]
+    }
     var daysOverdue: String { t("Days", "逾期天数") }
     var overdueInvoices: String { t("Overdue invoices", "逾期销售单") }
     var unappliedCredits: String { t("Unapplied credits", "未核销预收") }

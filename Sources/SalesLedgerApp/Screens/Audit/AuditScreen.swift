@@ -82,7 +82,7 @@ struct AuditScreen: KeyedScreen {
                 rows = run.allFindings.sorted { $0.severity > $1.severity }.map {
                     [
                         $0.severity.label(lang), s.zh ? titles[$0.check] ?? $0.check : $0.check,
-                        $0.documents.joined(separator: " "), $0.customer, $0.amount, $0.message,
+                        $0.documents.joined(separator: " "), $0.customer, AuditScreen.grouped($0.amount), $0.message,
                     ]
                 }
                 findingsCSV = AuditReport.findingsCSV(run)
@@ -273,4 +273,15 @@ struct AuditScreen: KeyedScreen {
 
 extension Strings {
     var screenAudit: String { t("Audit", "审计") }
+}
+
+extension AuditScreen {
+    /// A finding's amount as the other screens show money: `1234567.80 CNY` → `1,234,567.80 CNY` (the CSV of the
+    /// findings keeps the plain figure).
+    static func grouped(_ amount: String) -> String {
+        var parts = amount.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+        guard let number = parts.first, !number.isEmpty else { return amount }
+        parts[0] = ReportsScreen.grouped(number)
+        return parts.joined(separator: " ")
+    }
 }

@@ -53,7 +53,8 @@ struct CustomerDetail {
         let s = context.strings
         return invoices.map { inv in
             let sign = inv.kind == .creditNote ? "-" : ""
-            let status = inv.kind == .creditNote ? s.creditAction : (inv.status == .void ? s.voided : (inv.open == 0 ? s.t("paid", "已结清") : s.posted))
+            let status = inv.kind == .creditNote ? s.creditAction
+                : (inv.status == .void ? s.voided : s.settlementName(open: inv.open != 0))
             return [inv.number, inv.date.description, inv.kind == .creditNote ? "" : inv.dueDate.description, status,
                     sign + context.money(inv.total.minorUnits, inv.total.currency), sign + context.money(inv.open, inv.total.currency)]
         }

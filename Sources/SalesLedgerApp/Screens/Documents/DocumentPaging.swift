@@ -22,7 +22,36 @@ extension DocumentsScreen {
     }
 
     /// Whether `count` is the number of matching documents (else more rows than loaded may match).
-    var countIsExact: Bool { count == rows.count }
+    var countIsExact: Bool { count == rows.count && !hasRowsBefore }
+
+    /// End: the real last page of the list, read backwards from its end by keyset (not the next 200 rows), with
+    /// the last row selected; the rows before it are read as the selection moves up (`loadEarlierIfNeeded`).
+    /// Home from there reads the first page again. Returns false when the store cannot read from the end.
+    mutating func jumpToEnd(context: AppContext) -> Bool {
+        guard let keyset = context.store as? any DocumentKeysetQueries else { return false }
+        guard let last = context.read({ try keyset.documents(search(context: context), before: nil,
+                                                             limit: Self.pageSize) }) else { return true }
+        rows = last
+        count = rows.count
+        hasRowsBefore = rows.count == Self.pageSize
+        table.selectedRow = max(0, rows.count - 1)
+        table.topRow = max(0, rows.count - 1)
+        return true
+    }
+
+    /// Prepends the page before the loaded rows when the selection is within `margin` rows of their start.
+    mutating func loadEarlierIfNeeded(context: AppContext, margin: Int = 60) {
+        guard hasRowsBefore, table.selectedRow < margin, let first = rows.first,
+              let keyset = context.store as? any DocumentKeysetQueries else { return }
+        let search = search(context: context)
+        guard let page = context.read({ try keyset.documents(search, before: first, limit: Self.pageSize) })
+        else { return }
+        rows = page + rows
+        count += page.count
+        table.selectedRow += page.count
+        table.topRow += page.count
+        hasRowsBefore = page.count == Self.pageSize
+    }
 
     /// Appends the next page when the selection is within `margin` rows of the loaded end and more rows exist.
     mutating func loadMoreIfNeeded(context: AppContext, margin: Int = 60) {

@@ -17,7 +17,7 @@ struct DocumentView {
     }
 
     mutating func reload(context: AppContext) {
-        detail = context.read { try context.store.documentDetail(id: id) }
+        detail = context.read { try context.store.documentDetail(id: id, asOf: context.today) }   // as F9's list
         snapshot = detail.flatMap { d in context.read { try context.store.receivablesSnapshot(customerID: d.customer.id) } }
     }
 

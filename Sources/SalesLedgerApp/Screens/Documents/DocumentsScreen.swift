@@ -13,6 +13,8 @@ struct DocumentsScreen: KeyedScreen {
     var statusIndex = 0
     /// 0 = all dates, else index + 1 into `ReportPeriod.standard`.
     var periodIndex = 0
+    /// Whether rows come before the loaded ones (after End: the rows are the list's last pages).
+    var hasRowsBefore = false
     /// The document opened (Enter) and its prompts and forms.
     var modals = ModalStack<DocumentsScreen>()
 
@@ -26,10 +28,20 @@ struct DocumentsScreen: KeyedScreen {
             search.from = periods[periodIndex - 1].from
             search.to = periods[periodIndex - 1].to
         }
+        // Everything as of the app's today (a pinned `--today` included): no document dated after it; status and
+        // open amounts are read as of it by the store.
+        search.to = min(search.to ?? context.today, context.today)
         return search
     }
 
     mutating func refresh(context: AppContext) {
+        if hasRowsBefore {   // the list's end is shown (End): read it again there
+            let selected = table.selectedRow, fromEnd = rows.count - selected
+            _ = jumpToEnd(context: context)
+            table.selectedRow = max(0, rows.count - fromEnd)
+            modals.update(DocumentView.self) { $0.reload(context: context) }
+            return
+        }
         let selected = table.selectedRow
         (rows, count) = firstPage(context: context) ?? ([], 0)
         table.selectedRow = selected
@@ -50,13 +62,27 @@ struct DocumentsScreen: KeyedScreen {
     mutating func handle(_ event: Event, context: AppContext) -> ScreenOutcome {
         let s = context.strings
         if let outcome = dispatch(event, context: context) { return outcome }
-        defer { loadMoreIfNeeded(context: context) }   // issue 10: the next page by keyset near the loaded end
+        if !table.isEditingFilter, case .key(let key) = event {
+            if key == .end, !countIsExact || hasRowsBefore, jumpToEnd(context: context) { return .none }
+            if key == .home, hasRowsBefore {
+                hasRowsBefore = false
+                table.selectedRow = 0
+                table.topRow = 0
+                refresh(context: context)
+                return .none
+            }
+        }
+        defer {   // issue 10: the next (previous) page by keyset near the loaded end (start)
+            loadMoreIfNeeded(context: context)
+            loadEarlierIfNeeded(context: context)
+        }
         var view = TableView(columns: DocumentsScreen.columns(s))
         view.isSortable = false
         switch view.handle(event, state: &table, rowCount: rows.count, pageSize: 15) {
         case .filterChanged:
             table.selectedRow = 0
             table.topRow = 0
+            hasRowsBefore = false
             refresh(context: context)
         case .activated(let index):
             if rows.indices.contains(index) { open(id: rows[index].id, context: context) }
@@ -70,17 +96,34 @@ struct DocumentsScreen: KeyedScreen {
     /// before the open amount.
     static func columns(_ s: Strings, width: Int) -> [TableColumn] {
         guard width < 100 else { return columns(s) }
-        return [TableColumn(s.number, width: .fixed(16)), TableColumn(s.t("Status", "状态"), width: .fixed(10)),
+        return [TableColumn(s.number, width: .fixed(16)),
+                TableColumn(s.t("Status", "状态"), width: .fixed(statusWidth(s))),
                 TableColumn(s.date, width: .fixed(10)), TableColumn(s.customer, width: .flexible(weight: 3, minimum: 12)),
                 TableColumn(s.openAmount, width: .fixed(13), alignment: .right),
                 TableColumn(s.total, width: .fixed(13), alignment: .right)]
     }
 
     static func columns(_ s: Strings) -> [TableColumn] {
-        [TableColumn(s.number, width: .fixed(16)), TableColumn(s.t("Status", "状态"), width: .fixed(10)),
+        [TableColumn(s.number, width: .fixed(16)),
+         TableColumn(s.t("Status", "状态"), width: .fixed(statusWidth(s))),
          TableColumn(s.date, width: .fixed(10)), TableColumn(s.dueDate, width: .fixed(10)),
          TableColumn(s.customer, width: .flexible(weight: 3, minimum: 12)),
          TableColumn(s.total, width: .fixed(13), alignment: .right), TableColumn(s.openAmount, width: .fixed(13), alignment: .right)]
+    }
+
+    /// The status column's width: the widest status a row can show in the language (`红字 已核销`: 11 cells).
+    static func statusWidth(_ s: Strings) -> Int {
+        let kinds: [DocumentKind] = [.invoice, .creditNote]
+        let statuses: [DocumentStatus] = [.draft, .posted, .void]
+        let texts = kinds.flatMap { kind in statuses.flatMap { status in [Int64(0), 1].flatMap { open in
+            [CivilDate(iso: "2000-01-01")!, CivilDate(iso: "2100-01-01")!].map { due in
+                rowStatus(InvoiceListRow(id: 0, number: "", kind: kind, status: status, date: due, dueDate: due,
+                                         customerCode: "", customerName: "",
+                                         total: Money(minorUnits: 1, currency: .cny), open: open),
+                          today: CivilDate(iso: "2050-01-01")!, s)
+            }
+        } } }
+        return max(DisplayWidth.of(s.t("Status", "状态")), texts.map(DisplayWidth.of).max() ?? 10)
     }
 
     static func statusName(_ status: DocumentSearch.Status, _ s: Strings) -> String {
@@ -90,8 +133,8 @@ struct DocumentsScreen: KeyedScreen {
         case .posted: return s.t("posted", "已过账")
         case .void: return s.t("void", "已作废")
         case .disputed: return s.t("disputed", "有争议")
-        case .paid: return s.t("paid", "已结清")
-        case .open: return s.t("open", "未结清")
+        case .paid: return s.settlementName(open: false)
+        case .open: return s.settlementName(open: true)
         case .overdue: return s.t("overdue", "逾期")
         }
     }
@@ -102,7 +145,9 @@ struct DocumentsScreen: KeyedScreen {
         case .draft: return kind + statusName(.draft, s)
         case .void: return kind + statusName(.void, s)
         case .posted:
-            if row.kind == .creditNote { return kind + (row.open > 0 ? s.t("unapplied", "未核销") : s.t("applied", "已核销")) }
+            if row.kind == .creditNote {
+                return kind + (row.open > 0 ? s.t("open", "未核销") : s.t("applied", "已核销"))
+            }
             if row.open == 0 { return statusName(.paid, s) }
             return row.dueDate < today ? statusName(.overdue, s) : statusName(.open, s)
         }
@@ -116,12 +161,14 @@ struct DocumentsScreen: KeyedScreen {
             KeyCommand(.char("f"), s.t("Status filter", "状态筛选")) { screen, context in
                 screen.statusIndex = (screen.statusIndex + 1) % DocumentSearch.Status.allCases.count
                 screen.table.selectedRow = 0
+                screen.hasRowsBefore = false
                 screen.refresh(context: context)
                 return .none
             },
             KeyCommand(.char("p"), s.period) { screen, context in
                 screen.periodIndex = (screen.periodIndex + 1) % (ReportPeriod.standard(today: context.today).count + 1)
                 screen.table.selectedRow = 0
+                screen.hasRowsBefore = false
                 screen.refresh(context: context)
                 return .none
             },

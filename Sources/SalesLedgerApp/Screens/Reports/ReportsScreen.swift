@@ -33,6 +33,8 @@ struct ReportsScreen: KeyedScreen {
 
     /// The pivot's drill-down.
     var modals = ModalStack<ReportsScreen>()
+    /// The table's width when last drawn: → scrolls the columns no further than that width needs.
+    let drawn = DrawnWidth()
 
     var isTyping: Bool { table.isEditingFilter }
 
@@ -112,7 +114,11 @@ struct ReportsScreen: KeyedScreen {
             if case .key(let key) = event { pivot.move(key) }
             return .none
         }
-        _ = tableView(context.strings).handle(event, state: &table, rowCount: rows.count, pageSize: 15)
+        let view = tableView(context.strings)
+        _ = view.handle(event, state: &table, rowCount: rows.count, pageSize: 15)
+        if case .key(.right) = event {
+            table.firstColumn = min(table.firstColumn, view.scrollLimit(width: drawn.width))
+        }
         return .none
     }
 
@@ -194,12 +200,17 @@ struct ReportsScreen: KeyedScreen {
             break
         }
         keys.append(Command(.char("x"), s.exportCSV) { screen, context in screen.export(context: context) })
-        if kind != .pivot { keys += [Command(.char("/"), s.search), .move(s, hint: false)] }
+        if kind != .pivot {
+            keys += [Command(.char("/"), s.search), .move(s, hint: false),
+                     // The table scrolls its columns when some are hidden for lack of width ("+N columns").
+                     Command([.left, .right], s.t("Scroll columns", "左右滚动列"), hint: false)]
+        }
         return KeyTable(keys)
     }
 
-    /// Writes the report to `salesledger-<report>-<today>.csv` in the working directory.
-    func export(context: AppContext) -> ScreenOutcome {
+    /// Writes the report to `salesledger-<report>-<today>.csv` in the output folder (the working directory) and
+    /// says so in a dialog naming the full path and the rows written (a long path is wrapped, never cut).
+    mutating func export(context: AppContext) -> ScreenOutcome {
         let name: String
         switch kind {
         case .sales: name = "sales-by-\(ReportsScreen.dimensions[dimensionIndex].rawValue)"
@@ -210,7 +221,16 @@ struct ReportsScreen: KeyedScreen {
         case .pivot: name = "pivot-\(PivotView.rowDimensions[pivot.rowIndex])-by-\(PivotView.periods[pivot.periodIndex].rawValue)"
         }
         let text = reportTable.map { ReportRenderer.render($0, .csv) } ?? CSVOutput.render(header: header, rows: rows)
-        return context.export(text, name: "\(name)-\(context.today).csv")
+        let file = "\(name)-\(context.today).csv"
+        let outcome = context.export(text, name: file)
+        if case .message = outcome {
+            let s = context.strings, count = reportTable.map { $0.rows.count + $0.totals.count } ?? rows.count
+            let message = s.t("\(count) rows written to:", "已写入 \(count) 行，文件：") + "\n"
+                + context.exportPath(name: file)
+            let dialog = Dialog(title: s.exportCSV, message: message, kind: .message)
+            modals.push(DialogModal<ReportsScreen>(dialog) { _, _, _ in .none })
+        }
+        return outcome
     }
 
     /// `1234567.89` → `1,234,567.89` (display only; exports keep plain numbers).
@@ -233,6 +253,7 @@ struct ReportsScreen: KeyedScreen {
                 : TableColumn(title, width: i == 1 && header.count > 6 ? .flexible(weight: 2, minimum: 10) : .flexible(weight: 1, minimum: 6))
         }))
         view.isSortable = false   // the rows keep the report's order (its total rows last)
+        view.scrollsColumns = true   // ←/→ reach the columns hidden for lack of width
         return view
     }
 
@@ -284,6 +305,7 @@ struct ReportsScreen: KeyedScreen {
             return modals.render(into: &buffer, in: area, context: context, unicode: unicode)
         }
         var state = table
+        drawn.width = area.width
         // The one search behaviour: key, label (with pinyin) or any cell.
         let filtered = (table.filter.text.isEmpty ? rows : rows.filter { row in
             SearchMatch.matches(table.filter.text, code: row.first ?? "", name: row.count > 1 ? row[1] : "", extra: row)
@@ -291,6 +313,6 @@ struct ReportsScreen: KeyedScreen {
             .map { row in row.enumerated().map { i, cell in numericColumns.contains(i) && cell.contains(".") ? ReportsScreen.grouped(cell) : cell } }
         tableView(s).render(into: &buffer, in: Rect(x: area.x, y: area.y + 2, width: area.width, height: max(0, area.height - 2)),
                             source: ArrayTableDataSource(rows: filtered), state: &state)
-        return nil
+        return modals.isEmpty ? nil : modals.render(into: &buffer, in: area, context: context, unicode: unicode)
     }
 }

@@ -160,7 +160,9 @@ extension SalesEntryScreen {
             recomputeDue(context: context)
             liveCheck(focus, context: context)
         case .due:
-            draft.isDueEdited = true
+            // Cleared: the due date follows date and terms again (filled in, selected, label back to "Due").
+            draft.isDueEdited = !input.text.trimmingCharacters(in: .whitespaces).isEmpty
+            if !draft.isDueEdited { recomputeDue(context: context) }
             liveCheck(focus, context: context)
         case .price(let i):
             ensureLine(i)
@@ -217,10 +219,32 @@ extension SalesEntryScreen {
     }
 
     mutating func move(to field: Field, context: AppContext) {
+        settle(focus)
         liveCheck(focus, context: context)
         suggestions = []
         focus = field
         if let line = field.line { ensureLine(line) }
+    }
+
+    /// Tidies the field being left: a unit price is shown with the currency's decimals (`22` → `22.00`); a cleared
+    /// channel or region falls back to the customer's (filled in again, as when the customer was picked), which is
+    /// what posting without one records.
+    mutating func settle(_ field: Field) {
+        let value = text(field).trimmingCharacters(in: .whitespaces)
+        switch field {
+        case .price:
+            guard !value.isEmpty, let price = try? MoneyParser.parse(value, currency: currency),
+                  price.plainString != text(field) else { return }
+            let wasPrefilled = prefilled.contains(field)
+            set(field, price.plainString)
+            if wasPrefilled { prefilled.insert(field) }
+        case .channel where value.isEmpty:
+            if let customer { prefill(.channel, customer.channel) }
+        case .region where value.isEmpty:
+            if let customer { prefill(.region, customer.region) }
+        default:
+            break
+        }
     }
 
     // MARK: - Lookups

@@ -105,8 +105,11 @@ extension SalesEntryScreen {
         command.paymentTerms = try? PaymentTerms.parse(text(.terms))
         if draft.isDueEdited { command.dueDate = try? DateParser.parse(text(.due), today: context.today) }
         command.salespersonCode = text(.salesperson).isEmpty ? nil : text(.salesperson)
-        command.channel = text(.channel).trimmingCharacters(in: .whitespaces)
-        command.region = text(.region).trimmingCharacters(in: .whitespaces)
+        // Empty: the customer's channel and region (`PostInvoice`'s default), never a sale without a label.
+        let channel = text(.channel).trimmingCharacters(in: .whitespaces)
+        let region = text(.region).trimmingCharacters(in: .whitespaces)
+        command.channel = channel.isEmpty ? nil : channel
+        command.region = region.isEmpty ? nil : region
         command.asDraft = asDraft
         return command
     }

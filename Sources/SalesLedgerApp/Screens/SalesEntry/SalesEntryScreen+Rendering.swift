@@ -120,6 +120,7 @@ extension SalesEntryScreen {
             y += 1
         }
         y = max(y, area.maxY - reserved)
+        let lineErrorY = y
         // Line errors, then totals.
         if let lineError = fieldOrder.filter({ $0.line != nil }).compactMap({ f in errors[f].map { "\(s.t("line", "第")) \((f.line ?? 0) + 1)\(s.zh ? "行" : "") \(fieldLabel(f, s)): \($0)" } }).first {
             buffer.setFitted(lineError, x: x0, y: y, width: area.width - 2, style: Style(.error, [.bold]))
@@ -162,12 +163,20 @@ extension SalesEntryScreen {
         if !suggestions.isEmpty, let anchor = anchors[focus] {
             let width = min(area.maxX - anchor.x,
                             max(30, suggestions.map { DisplayWidth.of($0.label) }.max() ?? 30) + 2)
-            let top = anchor.y + suggestions.count <= area.maxY ? anchor.y : max(area.y,
-                                                                                 anchor.y - suggestions.count - 1)
-            for (i, suggestion) in suggestions.enumerated() where top + i < area.maxY {
+            // Under a line's field the picker stops above the line errors and totals (they stay readable); it
+            // opens above the field when that has room, else on the roomier side, scrolled to the selection.
+            let bottom = focus.line == nil ? area.maxY : lineErrorY
+            let below = max(0, bottom - anchor.y), above = max(0, anchor.y - 1 - area.y)
+            let count = suggestions.count
+            let down = below >= count || (above < count && below >= above)
+            let rows = min(count, down ? below : above)
+            let top = down ? anchor.y : anchor.y - 1 - rows
+            let first = max(0, min(suggestionIndex - rows + 1, count - rows))
+            for row in 0..<rows {
+                let i = first + row
                 let style = Style(i == suggestionIndex ? .selection : .dialog)
-                buffer.fill(Rect(x: anchor.x, y: top + i, width: width, height: 1), style: style)
-                buffer.setFitted(" " + suggestion.label, x: anchor.x, y: top + i, width: width, style: style)
+                buffer.fill(Rect(x: anchor.x, y: top + row, width: width, height: 1), style: style)
+                buffer.setFitted(" " + suggestions[i].label, x: anchor.x, y: top + row, width: width, style: style)
             }
         }
         if !modals.isEmpty { cursor = modals.render(into: &buffer, in: area, context: context, unicode: unicode) }

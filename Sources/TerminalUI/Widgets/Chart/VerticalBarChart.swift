@@ -23,11 +23,13 @@ public struct VerticalBarChart: Sendable {
         let gap = 1
         // Columns widen (up to the room there is) so every value label fits; a value that still does not fit is
         // left out, never shown cut.
+        // Labels too (逾期31-60天): a column is as wide as its label when there is room.
         let widest = items.map { DisplayWidth.of(format($0.value)) }.max() ?? 1
-        let barWidth = min(max(maxBarWidth, widest), max(1, (area.width + gap) / items.count - gap))
-        // Values wider than a column are listed whole under the chart instead ("label value", wrapped).
-        let legend = widest > barWidth ? Self.legendLines(items.map { "\($0.label) \(format($0.value))" },
-                                                          width: area.width) : []
+        let widestLabel = items.map { DisplayWidth.of($0.label) }.max() ?? 1
+        let barWidth = min(max(maxBarWidth, widest, widestLabel), max(1, (area.width + gap) / items.count - gap))
+        // Values (or labels) wider than a column are listed whole under the chart instead ("label value", wrapped).
+        let legend = max(widest, widestLabel) > barWidth
+            ? Self.legendLines(items.map { "\($0.label) \(format($0.value))" }, width: area.width) : []
         let legendRows = legend.count <= area.height - 3 ? legend.count : 0
         for (i, line) in legend.enumerated() where i < legendRows {
             buffer.setString(line, x: area.x, y: area.maxY - legendRows + i, maxWidth: area.width, style: Style(.text))
@@ -77,7 +79,10 @@ public struct VerticalBarChart: Sendable {
             } else {
                 value(format(0), x: x, y: max(area.y, zeroRow - 1), style: Style(.muted))
             }
-            buffer.setFitted(item.label, x: x, y: area.maxY - 1, width: barWidth, style: Style(.text))
+            // A label wider than its column is not cut: the legend under the chart names it whole.
+            if legendRows == 0 || DisplayWidth.of(item.label) <= barWidth {
+                buffer.setFitted(item.label, x: x, y: area.maxY - 1, width: barWidth, style: Style(.text))
+            }
         }
     }
 

@@ -14,6 +14,8 @@ public struct TableState: Equatable, Sendable {
     /// Whether the filter text was there before `/` and is untouched since: the first character typed or pasted
     /// replaces it, as in a selected field; another key (←, Backspace) edits it instead.
     public var isFilterPristine = false
+    /// Columns scrolled off at the left, after the first (key) column, which always stays (`TableView.scrollsColumns`).
+    public var firstColumn = 0
 
     public init() {}
 

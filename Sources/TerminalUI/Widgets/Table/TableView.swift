@@ -28,6 +28,11 @@ public struct TableView: Sendable {
     public var hiddenColumnsText = "+%d columns"
     /// Whether `s`/`S` change the sort (off for tables whose source keeps its own order).
     public var isSortable = true
+    /// Whether ←/→ scroll the columns after the first when some are hidden for lack of width (the first, key
+    /// column stays); the marker then counts the columns off at the left (`scrolledColumnsText`) too.
+    public var scrollsColumns = false
+    /// Announces columns scrolled off at the left, before the first shown after the key column; `%d` is the count.
+    public var scrolledColumnsText = "<%d"
 
     public init(columns: [TableColumn]) { self.columns = columns }
 
@@ -79,6 +84,12 @@ public struct TableView: Sendable {
         case .pageDown: state.selectedRow += page; state.topRow += page
         case .home: state.selectedRow = 0
         case .end: state.selectedRow = rowCount - 1
+        case .left where scrollsColumns:
+            state.firstColumn = max(0, state.firstColumn - 1)
+            return .none
+        case .right where scrollsColumns:
+            state.firstColumn += 1   // kept within the hidden columns when drawn
+            return .none
         case .enter: return rowCount > 0 ? .activated(state.selectedRow) : .none
         case .char("/"):
             state.isEditingFilter = true
@@ -123,21 +134,10 @@ public struct TableView: Sendable {
         state.clamp(rowCount: count, visibleRows: bodyRows)
         let rows = bodyRows > 0 && count > 0 ? source.rows(in: state.topRow..<min(count, state.topRow + bodyRows)) : []
         let wide = Self.widened(columns, toFit: rows)
-        var widths = TableColumn.layout(wide, totalWidth: area.width)
-        // Columns hidden: the "+N columns" marker gets its own cells at the right, never over a column's title; the
-        // shown columns then share the room again, so a text column gets what the hidden ones leave.
-        func hiddenCount(_ widths: [Int]) -> Int {
-            columns.indices.filter { widths[$0] == 0 && !columns[$0].title.isEmpty }.count
-        }
-        for _ in 0..<2 {
-            let hidden = hiddenCount(widths)
-            guard hidden > 0 else { break }
-            let room = max(0, area.width - DisplayWidth.of(hiddenColumnsText.replacing("%d", with: String(hidden))) - 1)
-            widths = TableColumn.layout(wide, totalWidth: room)
-            let shown = columns.indices.filter { widths[$0] > 0 }
-            let again = TableColumn.layout(shown.map { wide[$0] }, totalWidth: room)
-            if !again.contains(0) { for (n, i) in shown.enumerated() { widths[i] = again[n] } }
-        }
+        // Scrolled (`scrollsColumns`, →) no further than needed to show the last column.
+        let skip = scrollsColumns ? min(max(0, state.firstColumn), scrollLimit(wide, width: area.width)) : 0
+        state.firstColumn = skip
+        let widths = layoutWidths(wide, width: area.width, skipping: skip)
         var y = area.y
         // Header.
         buffer.fill(area.row(0), style: Style(.header))
@@ -148,9 +148,9 @@ public struct TableView: Sendable {
             buffer.setFitted(title, x: x, y: y, width: widths[i], alignment: column.alignment, style: Style(.header))
             x += widths[i] + 1
         }
-        let hidden = columns.indices.filter { widths[$0] == 0 && !columns[$0].title.isEmpty }.count
-        if hidden > 0 {
-            let notice = hiddenColumnsText.replacing("%d", with: String(hidden))
+        let hidden = hiddenAfter(skip, widths)
+        let notice = markerText(left: skip, right: hidden)
+        if !notice.isEmpty {
             let w = DisplayWidth.of(notice)
             buffer.setString(notice, x: max(area.x, area.maxX - w), y: y, maxWidth: min(w, area.width),
                              style: Style(.accent, [.bold]))
@@ -184,6 +184,51 @@ public struct TableView: Sendable {
                 cx += widths[i] + 1
             }
         }
+    }
+
+    /// How far → can scroll the columns at `width` (cells): the fewest columns after the first to leave out so
+    /// that none is hidden at the right (0 when every column fits). `rows`: the visible rows (figure widths).
+    public func scrollLimit(width: Int, rows: [[String]] = []) -> Int {
+        scrollLimit(Self.widened(columns, toFit: rows), width: width)
+    }
+
+    private func scrollLimit(_ wide: [TableColumn], width: Int) -> Int {
+        let most = max(0, columns.count - 2)
+        return (0...most).first { hiddenAfter($0, layoutWidths(wide, width: width, skipping: $0)) == 0 } ?? most
+    }
+
+    /// Columns after the `skip` scrolled off that are hidden for lack of width (titled ones).
+    private func hiddenAfter(_ skip: Int, _ widths: [Int]) -> Int {
+        columns.indices.filter { $0 > skip && widths[$0] == 0 && !columns[$0].title.isEmpty }.count
+    }
+
+    /// Each column's width at `width`, columns 1...`skip` scrolled off (0). Columns hidden: the marker gets its own
+    /// cells at the right, never over a column's title; the shown columns then share the room again, so a text
+    /// column gets what the hidden ones leave.
+    private func layoutWidths(_ wide: [TableColumn], width: Int, skipping skip: Int) -> [Int] {
+        let active = columns.indices.filter { $0 == 0 || $0 > skip }
+        let sub = active.map { wide[$0] }
+        var subWidths = TableColumn.layout(sub, totalWidth: width)
+        for _ in 0..<2 {
+            let right = sub.indices.filter { subWidths[$0] == 0 && !sub[$0].title.isEmpty }.count
+            let marker = markerText(left: skip, right: right)
+            guard !marker.isEmpty else { break }
+            let room = max(0, width - DisplayWidth.of(marker) - 1)
+            subWidths = TableColumn.layout(sub, totalWidth: room)
+            let shown = sub.indices.filter { subWidths[$0] > 0 }
+            let again = TableColumn.layout(shown.map { sub[$0] }, totalWidth: room)
+            if !again.contains(0) { for (n, i) in shown.enumerated() { subWidths[i] = again[n] } }
+        }
+        var widths = Array(repeating: 0, count: columns.count)
+        for (n, i) in active.enumerated() { widths[i] = subWidths[n] }
+        return widths
+    }
+
+    /// The hidden-columns marker: `left` columns scrolled off, `right` left out for lack of width ("" when none).
+    func markerText(left: Int, right: Int) -> String {
+        [left > 0 ? scrolledColumnsText.replacing("%d", with: String(left)) : "",
+         right > 0 ? hiddenColumnsText.replacing("%d", with: String(right)) : ""]
+            .filter { !$0.isEmpty }.joined(separator: " ")
     }
 
     /// `columns` with each right-aligned (or `fitsContent`) fixed column as wide as its widest cell in `rows` (never
