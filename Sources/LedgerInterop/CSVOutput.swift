@@ -5,21 +5,13 @@ import LedgerCore
 /// UTF-8 byte order mark (Excel on Chinese Windows reads BOM-less UTF-8 as GBK); `raw` is plain RFC 4180.
 public struct CSVStyle: Hashable, Sendable {
     /// Prefix cells a spreadsheet would run as a formula with `'` (OWASP "CSV Injection").
-    public var neutralisesFormulas: Bool
+    public var neutralisesFormulas = true
     /// Start the text with U+FEFF (UTF-8 bytes EF BB BF).
-    public var byteOrderMark: Bool
+    public var byteOrderMark = true
     /// Write the header row.
-    public var headerRow: Bool
+    public var headerRow = true
     /// Field separator: `,` normally, `;` or tab when a target wants it.
-    public var separator: Character
-
-    public init(neutralisesFormulas: Bool = true, byteOrderMark: Bool = true, headerRow: Bool = true,
-                separator: Character = ",") {
-        self.neutralisesFormulas = neutralisesFormulas
-        self.byteOrderMark = byteOrderMark
-        self.headerRow = headerRow
-        self.separator = separator
-    }
+    public var separator: Character = ","
 
     public static let safe = CSVStyle()
     /// `--raw`: no neutralising, no BOM (header row kept).

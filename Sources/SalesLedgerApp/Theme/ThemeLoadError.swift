@@ -9,13 +9,6 @@ public struct ThemeLoadError: Error, Equatable, CustomStringConvertible {
     /// What is wrong.
     public var message: String
 
-    public init(file: String, line: Int?, key: String?, message: String) {
-        self.file = file
-        self.line = line
-        self.key = key
-        self.message = message
-    }
-
     /// `themes/dark.toml:12: roles.accent.fg: unknown colour "cyan2"`.
     public var description: String {
         var text = file
