@@ -73,16 +73,6 @@ public struct ClassTree: Sendable {
         return index >= 0 ? path[index] : code
     }
 
-    /// Sums `values` (by leaf or any class) up the tree: every class gets its own amount plus all below it.
-    /// Unknown codes keep their own amount only.
-    public func rollUp(_ values: [String: Int64]) -> [String: Int64] {
-        var out: [String: Int64] = [:]
-        for (code, value) in values {
-            for ancestor in path(of: code) { out[ancestor, default: 0] += value }
-        }
-        return out
-    }
-
     /// Display name of a class in the UI language; the code itself when unknown.
     public func label(_ code: String, chinese: Bool) -> String { nodes[code]?.name(chinese: chinese) ?? code }
 }

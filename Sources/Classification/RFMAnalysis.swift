@@ -17,11 +17,6 @@ public enum RFMAnalysis {
         public var recency: Int
         public var frequency: Int
         public var monetary: Int
-        public init(recency: Int, frequency: Int, monetary: Int) {
-            self.recency = recency
-            self.frequency = frequency
-            self.monetary = monetary
-        }
     }
 
     /// Segment code (a class of `rfm_segment`) for scores.

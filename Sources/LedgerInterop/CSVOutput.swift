@@ -5,21 +5,13 @@ import LedgerCore
 /// UTF-8 byte order mark (Excel on Chinese Windows reads BOM-less UTF-8 as GBK); `raw` is plain RFC 4180.
 public struct CSVStyle: Hashable, Sendable {
     /// Prefix cells a spreadsheet would run as a formula with `'` (OWASP "CSV Injection").
-    public var neutralisesFormulas: Bool
+    public var neutralisesFormulas = true
     /// Start the text with U+FEFF (UTF-8 bytes EF BB BF).
-    public var byteOrderMark: Bool
+    public var byteOrderMark = true
     /// Write the header row.
-    public var headerRow: Bool
+    public var headerRow = true
     /// Field separator: `,` normally, `;` or tab when a target wants it.
-    public var separator: Character
-
-    public init(neutralisesFormulas: Bool = true, byteOrderMark: Bool = true, headerRow: Bool = true,
-                separator: Character = ",") {
-        self.neutralisesFormulas = neutralisesFormulas
-        self.byteOrderMark = byteOrderMark
-        self.headerRow = headerRow
-        self.separator = separator
-    }
+    public var separator: Character = ","
 
     public static let safe = CSVStyle()
     /// `--raw`: no neutralising, no BOM (header row kept).
@@ -27,7 +19,7 @@ public struct CSVStyle: Hashable, Sendable {
 }
 
 /// The one CSV writer of the program: every CSV it writes (reports, lists, statements, exports, rejected rows)
-/// goes through `render` or `CSVLineWriter`, so formula neutralising, quoting and the BOM are the same everywhere.
+/// goes through `render` or `line`, so formula neutralising, quoting and the BOM are the same everywhere.
 ///
 /// Neutralising follows OWASP's CSV Injection guidance: a text cell beginning with `=`, `+`, `-`, `@`, tab (0x09)
 /// or carriage return (0x0D) gets a leading `'`. Numbers (`-?digits[.digits]`, e.g. `-250.00`) are left as they
@@ -83,25 +75,5 @@ public enum CSVOutput {
         guard cell.contains(where: { $0 == separator || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
         else { return cell }
         return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-}
-
-/// Streams CSV lines to a file handle (large exports, rejected rows) through `CSVOutput.line`.
-public final class CSVLineWriter {
-    private let handle: FileHandle
-    public let style: CSVStyle
-
-    /// Starts the file with the BOM and the header row when `style` asks for them.
-    public init(handle: FileHandle, header: [String], style: CSVStyle? = nil) {
-        self.handle = handle
-        self.style = style ?? CSVOutput.processDefault
-        var start = self.style.byteOrderMark ? "\u{FEFF}" : ""
-        if let mark = PracticeWatermark.text { start += CSVOutput.line([mark], style: self.style) + "\n" }
-        if self.style.headerRow { start += CSVOutput.line(header, style: self.style) + "\n" }
-        if !start.isEmpty { handle.write(Data(start.utf8)) }
-    }
-
-    public func write(_ row: [String]) {
-        handle.write(Data((CSVOutput.line(row, style: style) + "\n").utf8))
     }
 }

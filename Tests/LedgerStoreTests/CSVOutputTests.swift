@@ -37,16 +37,4 @@ import Testing
         // The program's own reader undoes the prefix, so exports import back as written.
         #expect(table.records == [["C1", "=cmd|' /C calc'!A0"], ["C2", "张三, \"李\""]])
     }
-
-    @Test func lineWriterStreamsTheSameText() throws {
-        let path = NSTemporaryDirectory() + "csvw-\(UUID().uuidString).csv"
-        #expect(FileManager.default.createFile(atPath: path, contents: nil))
-        let handle = try #require(FileHandle(forWritingAtPath: path))
-        let writer = CSVLineWriter(handle: handle, header: ["k", "v"], style: .safe)
-        writer.write(["-x", "-1.00"])
-        try handle.close()
-        let text = String(decoding: try #require(FileManager.default.contents(atPath: path)), as: UTF8.self)
-        #expect(text == CSVOutput.render(header: ["k", "v"], rows: [["-x", "-1.00"]], style: .safe))
-        #expect(text == "\u{FEFF}k,v\n'-x,-1.00\n")
-    }
 }

@@ -1,6 +1,6 @@
 import Foundation
 import LedgerCore
-import LedgerInterop
+@testable import LedgerInterop
 import LedgerStore
 import Testing
 

@@ -82,9 +82,9 @@ import TerminalUI
 
     @Test func badSettingNamesFileLineAndKey() throws {
         let path = try write("theme = \"dark\"\n\nlanguage = \"fr\"\n")
-        let error = #expect(throws: AppConfigError.self) { try AppConfig.load(path: path) }
+        let error = #expect(throws: SettingsFileError.self) { try AppConfig.load(path: path) }
         #expect(error?.description == "\(path):3: language: must be \"en\" or \"zh\"")
         let syntax = try write("theme = \n")
-        #expect(throws: AppConfigError.self) { try AppConfig.load(path: syntax) }
+        #expect(throws: SettingsFileError.self) { try AppConfig.load(path: syntax) }
     }
 }

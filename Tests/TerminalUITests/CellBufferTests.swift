@@ -52,7 +52,7 @@ import Testing
     @Test func styleChangeIsADiff() {
         let before = CellBuffer(size: Size(width: 3, height: 1))
         var after = before
-        after.setStyle(Style(.selection), in: Rect(x: 1, y: 0, width: 1, height: 1))
+        after.fill(Rect(x: 1, y: 0, width: 1, height: 1), style: Style(.selection))
         #expect(after.diff(from: before).map(\.x) == [1])
         #expect(after.roleLine(0) == ".S.")
     }

@@ -37,7 +37,7 @@ import TerminalUI
         [roles.accent]
         fg = "cyan2"
         """
-        #expect(throws: ThemeLoadError(file: "themes/broken.toml", line: 6, key: "roles.accent.fg",
+        #expect(throws: SettingsFileError(file: "themes/broken.toml", line: 6, key: "roles.accent.fg",
                                        message: "unknown colour \"cyan2\" (use default, \(TerminalColor.names.joined(separator: ", ")), or colour0…colour255)")) {
             try ThemeLoader.parse(text, name: "broken", file: "themes/broken.toml")
         }
@@ -47,7 +47,7 @@ import TerminalUI
         do {
             _ = try ThemeLoader.parse("[roles.text]\nfg = \"red\"\nbg = \n", name: "x", file: "x.toml")
             Issue.record("expected an error")
-        } catch let error as ThemeLoadError {
+        } catch let error as SettingsFileError {
             #expect(error.line == 3)
             #expect(error.description.hasPrefix("x.toml:3: TOML syntax"))
         } catch {
@@ -56,10 +56,10 @@ import TerminalUI
     }
 
     @Test func unknownRoleAndAttribute() {
-        #expect(throws: ThemeLoadError.self) { try ThemeLoader.parse("[roles.sparkle]\nfg = \"red\"\n", name: "x", file: "x.toml") }
+        #expect(throws: SettingsFileError.self) { try ThemeLoader.parse("[roles.sparkle]\nfg = \"red\"\n", name: "x", file: "x.toml") }
         do {
             _ = try ThemeLoader.parse("[roles.ok]\nattributes = [\"blink\"]\n", name: "x", file: "x.toml")
-        } catch let error as ThemeLoadError {
+        } catch let error as SettingsFileError {
             #expect(error.line == 2)
             #expect(error.key == "roles.ok.attributes")
         } catch {

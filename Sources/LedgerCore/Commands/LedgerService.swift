@@ -135,9 +135,6 @@ public final class LedgerService {
         public func commitIfDue(_ beforeCommit: () throws -> Void) throws -> Bool {
             try chunks?.commitIfDue(beforeCommit) ?? false
         }
-        /// Whether this batch commits in chunks (`runChunked`).
-        public var isChunked: Bool { chunks != nil }
-
         /// The marker of the interrupted bulk load `name` (read-only).
         public func bulkLoadMarker(name: String) throws -> BulkLoadMarker? { try tx.bulkLoadMarker(name: name) }
         /// Saves a load's marker: bookkeeping written with the chunk it describes, not a command (not audited).

@@ -70,7 +70,6 @@ public struct SaveTrainingLessonState: LedgerCommand {
     public static let name = "training.lesson_state"
     public static var allowedRoles: Set<UserRole> { AccessRoles.everyone }
     public var state: TrainingLessonState
-    public init(state: TrainingLessonState) { self.state = state }
 
     public func execute(in tx: any LedgerTransaction, context: CommandContext) throws -> TrainingLessonState {
         guard try tx.setting(PracticeLedger.markerKey) != nil else {

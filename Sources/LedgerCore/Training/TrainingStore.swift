@@ -145,7 +145,6 @@ public struct RecordTrainingResult: LedgerCommand {
     public static let name = "training.result"
     public static var allowedRoles: Set<UserRole> { AccessRoles.everyone }
     public var result: TrainingResult
-    public init(result: TrainingResult) { self.result = result }
 
     public func execute(in tx: any LedgerTransaction, context: CommandContext) throws -> TrainingResult {
         var issues = IssueCollector()

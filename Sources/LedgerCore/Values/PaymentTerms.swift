@@ -137,10 +137,6 @@ public enum PaymentTerms: Hashable, Sendable, CustomStringConvertible, Codable {
 public struct TermsParseError: Error, Equatable, Sendable, CustomStringConvertible {
     public let text: String
     public var reason = "is not a payment term (use NET30, NET1M, EOM+30D, EOM+1M, 月结30天 or INST:50@30,50@60)"
-    public init(text: String, reason: String? = nil) {
-        self.text = text
-        if let reason { self.reason = reason }
-    }
     public var description: String { "payment terms '\(text)' \(reason)" }
 }
 

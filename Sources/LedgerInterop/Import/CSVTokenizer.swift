@@ -19,9 +19,6 @@ struct CSVTokenizer {
         self.separator = separator.asciiValue ?? UInt8(ascii: ",")
     }
 
-    /// Whether a quoted field is still open (at the end of the file: a malformed file).
-    var isInsideQuotes: Bool { inQuotes && !quoteSeen }
-
     private mutating func endField() {
         record.append(String(decoding: field, as: UTF8.self))
         field.removeAll(keepingCapacity: true)

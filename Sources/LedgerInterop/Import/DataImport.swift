@@ -27,11 +27,6 @@ public struct ImportProblem: Sendable, Equatable, CustomStringConvertible {
     public var row: Int
     public var column: String
     public var message: String
-    public init(row: Int, column: String, message: String) {
-        self.row = row
-        self.column = column
-        self.message = message
-    }
     public var description: String { column.isEmpty ? "row \(row): \(message)" : "row \(row), column \(column): \(message)" }
 }
 
@@ -63,11 +58,6 @@ public struct DataImport: Sendable {
         public var row: Int
         public var cells: [String]
         public var problems: [ImportProblem]
-        public init(row: Int, cells: [String], problems: [ImportProblem]) {
-            self.row = row
-            self.cells = cells
-            self.problems = problems
-        }
     }
 
     public let kind: ImportKind

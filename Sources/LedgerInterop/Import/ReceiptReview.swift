@@ -103,12 +103,6 @@ public struct ReceiptReview: Sendable {
         public var skipped: Int
         /// Total written by currency code, minor units.
         public var totals: [String: Int64]
-        public init(receipts: [String], allocations: Int, skipped: Int, totals: [String: Int64]) {
-            self.receipts = receipts
-            self.allocations = allocations
-            self.skipped = skipped
-            self.totals = totals
-        }
     }
 
     /// Recomputes every row's customer, allocation and problem (nothing is kept).

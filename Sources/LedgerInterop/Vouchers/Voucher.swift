@@ -9,14 +9,14 @@ public struct VoucherLine: Hashable, Sendable {
     /// Account code in dotted form (`1122`, `2221.01.01`); targets may write it undotted.
     public var account: String
     /// 往来单位 (customer) for receivable and advance lines, "" otherwise.
-    public var customerCode: String
-    public var customerName: String
-    public var debit: Int64
-    public var credit: Int64
+    public var customerCode = ""
+    public var customerName = ""
+    public var debit: Int64 = 0
+    public var credit: Int64 = 0
     /// Receipt method (结算方式) for bank/cash lines, "" otherwise.
-    public var settlement: String
+    public var settlement = ""
     /// Receipt reference (票号 / 结算号), "" otherwise.
-    public var reference: String
+    public var reference = ""
     /// The amount in the voucher's original currency (原币), minor units, signed like the line's side; equal to
     /// that side when the document is in the base currency (set by `VoucherBuilder.build`).
     public var original: Int64 = 0
@@ -28,18 +28,6 @@ public struct VoucherLine: Hashable, Sendable {
     public var carried: Int64 = 0
     /// With `rateDate`: the invoice the line settles (lines of different invoices are not merged).
     public var item = ""
-
-    public init(summary: String, account: String, customerCode: String = "", customerName: String = "",
-                debit: Int64 = 0, credit: Int64 = 0, settlement: String = "", reference: String = "") {
-        self.summary = summary
-        self.account = account
-        self.customerCode = customerCode
-        self.customerName = customerName
-        self.debit = debit
-        self.credit = credit
-        self.settlement = settlement
-        self.reference = reference
-    }
 }
 
 /// An accounting voucher (凭证): a dated, numbered set of lines whose debits equal its credits.
@@ -53,9 +41,9 @@ public struct Voucher: Hashable, Sendable {
     public var kind: Kind
     public var date: CivilDate
     /// 凭证字: 记, 收 or 转.
-    public var word: String
+    public var word = "记"
     /// 凭证号: gapless per period (month) and word.
-    public var number: Int
+    public var number = 0
     /// The documents' currency (原币).
     public var currency: Currency
     /// The ledger's base currency (本位币) in which `debit` and `credit` of the lines are; `currency` unless a rate
@@ -73,18 +61,6 @@ public struct Voucher: Hashable, Sendable {
     public var attachments: Int { sources.count }
     /// `记-12`.
     public var label: String { "\(word)-\(number)" }
-
-    public init(kind: Kind, date: CivilDate, word: String = "记", number: Int = 0, currency: Currency,
-                sources: [String], lines: [VoucherLine]) {
-        self.kind = kind
-        self.date = date
-        self.word = word
-        self.number = number
-        self.currency = currency
-        self.base = currency
-        self.sources = sources
-        self.lines = lines
-    }
 }
 
 /// How vouchers are made: account map, one per document or a daily summary per kind, red or swapped credit

@@ -66,7 +66,7 @@ public enum VoucherBuilder {
                                   amountSign * part.tax, debit: sign < 0))
             }
             vouchers.append(Voucher(kind: invoice ? .invoice : .creditNote, date: d.date, currency: d.currency,
-                                    sources: [d.number], lines: try merged(lines)))
+                                    base: d.currency, sources: [d.number], lines: try merged(lines)))
         }
         for r in source.receipts {
             let summary = "收款 " + r.number + " " + r.customerName
@@ -85,8 +85,8 @@ public enum VoucherBuilder {
             lines.append(side(receivable, unsettled, debit: false))
             lines.append(VoucherLine(summary: summary, account: map.advances, customerCode: r.customerCode,
                                      customerName: r.customerName, credit: toAdvances))
-            vouchers.append(Voucher(kind: .receipt, date: r.date, currency: r.currency, sources: [r.number],
-                                    lines: try merged(lines)))
+            vouchers.append(Voucher(kind: .receipt, date: r.date, currency: r.currency, base: r.currency,
+                                    sources: [r.number], lines: try merged(lines)))
         }
         for a in source.allocations {
             let writeOff = a.kind == .writeOff
@@ -113,7 +113,7 @@ public enum VoucherBuilder {
                 }
             }
             let kind: Voucher.Kind = writeOff ? .writeOff : exchange ? .exchange : .advanceApplied
-            vouchers.append(Voucher(kind: kind, date: a.date, currency: a.currency,
+            vouchers.append(Voucher(kind: kind, date: a.date, currency: a.currency, base: a.currency,
                                     sources: [writeOff ? a.invoiceNumber : a.sourceNumber],
                                     lines: try merged([debit, credit])))
         }

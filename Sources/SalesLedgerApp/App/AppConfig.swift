@@ -21,18 +21,11 @@ public struct AppConfig: Equatable, Sendable {
         return (environment["HOME"] ?? NSHomeDirectory()) + "/.config/salesledger/config.toml"
     }
 
-    /// Reads `path`; a missing file is an empty config. - Throws: `AppConfigError` naming file, line and key.
-    public static func load(path: String) throws(AppConfigError) -> AppConfig {
+    /// Reads `path`; a missing file is an empty config. - Throws: `SettingsFileError` naming file, line and key.
+    public static func load(path: String) throws(SettingsFileError) -> AppConfig {
         guard let data = FileManager.default.contents(atPath: path) else { return AppConfig() }
         let text = String(decoding: data, as: UTF8.self)
-        let table: TOMLTable
-        do {
-            table = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            throw AppConfigError(file: path, line: error.source.begin.line, key: nil, message: "TOML syntax: \(error.description)")
-        } catch {
-            throw AppConfigError(file: path, line: nil, key: nil, message: "\(error)")
-        }
+        let table = try SettingsFileError.table(text, file: path)
         func line(of key: String) -> Int? {
             text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.trimmingCharacters(in: .whitespaces).hasPrefix(key) }.map { $0 + 1 }
         }
@@ -41,29 +34,18 @@ public struct AppConfig: Equatable, Sendable {
             switch key {
             case "theme":
                 guard let name = table[key]?.string, !name.isEmpty else {
-                    throw AppConfigError(file: path, line: line(of: key), key: key, message: "must be a theme name in quotes")
+                    throw SettingsFileError(file: path, line: line(of: key), key: key, message: "must be a theme name in quotes")
                 }
                 config.theme = name
             case "language":
                 guard let raw = table[key]?.string, let language = Language(rawValue: raw) else {
-                    throw AppConfigError(file: path, line: line(of: key), key: key, message: "must be \"en\" or \"zh\"")
+                    throw SettingsFileError(file: path, line: line(of: key), key: key, message: "must be \"en\" or \"zh\"")
                 }
                 config.language = language
             default:
-                throw AppConfigError(file: path, line: line(of: key), key: key, message: "unknown setting (known: theme, language)")
+                throw SettingsFileError(file: path, line: line(of: key), key: key, message: "unknown setting (known: theme, language)")
             }
         }
         return config
-    }
-}
-
-/// A settings file that could not be used: `file:line: key: message`.
-public struct AppConfigError: Error, CustomStringConvertible, Sendable {
-    public var file: String
-    public var line: Int?
-    public var key: String?
-    public var message: String
-    public var description: String {
-        "\(file)" + (line.map { ":\($0)" } ?? "") + ": " + (key.map { "\($0): " } ?? "") + message
     }
 }

@@ -44,29 +44,22 @@ public enum ThemeLoader {
     }
 
     /// Reads and parses `directory/name.toml`.
-    /// - Throws: `ThemeLoadError` for an unreadable file, a TOML syntax error, or a bad key/value.
+    /// - Throws: `SettingsFileError` for an unreadable file, a TOML syntax error, or a bad key/value.
     public static func loadFile(named name: String, directory: String) throws -> Theme {
         let path = (directory as NSString).appendingPathComponent(name + ".toml")
         guard name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }), !name.isEmpty else {
-            throw ThemeLoadError(file: path, line: nil, key: nil, message: "invalid theme name \"\(name)\"")
+            throw SettingsFileError(file: path, line: nil, key: nil, message: "invalid theme name \"\(name)\"")
         }
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw ThemeLoadError(file: path, line: nil, key: nil, message: "cannot read the theme file (known themes: \(shippedNames.joined(separator: ", ")))")
+            throw SettingsFileError(file: path, line: nil, key: nil, message: "cannot read the theme file (known themes: \(shippedNames.joined(separator: ", ")))")
         }
         return try parse(text, name: name, file: path)
     }
 
     /// Parses theme TOML `text`; `file` is used in error messages.
-    /// - Throws: `ThemeLoadError` naming the line and key at fault.
+    /// - Throws: `SettingsFileError` naming the line and key at fault.
     public static func parse(_ text: String, name: String, file: String) throws -> Theme {
-        let table: TOMLTable
-        do {
-            table = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            throw ThemeLoadError(file: file, line: error.source.begin.line, key: nil, message: "TOML syntax: \(error.description)")
-        } catch {
-            throw ThemeLoadError(file: file, line: nil, key: nil, message: "\(error)")
-        }
+        let table = try SettingsFileError.table(text, file: file)
         var roles = Theme.builtInDefault.roles
         var isMonochrome = false
         for key in table.keys {
@@ -123,8 +116,8 @@ public enum ThemeLoader {
     }
 
     /// An error for `key`, with the line found by scanning the text (TOMLKit has no positions for values).
-    private static func issue(_ file: String, _ text: String, _ key: String, _ role: String?, _ message: String) -> ThemeLoadError {
-        ThemeLoadError(file: file, line: lineNumber(of: key, role: role, in: text), key: key, message: message)
+    private static func issue(_ file: String, _ text: String, _ key: String, _ role: String?, _ message: String) -> SettingsFileError {
+        SettingsFileError(file: file, line: lineNumber(of: key, role: role, in: text), key: key, message: message)
     }
 
     /// 1-based line where `key` is set: within `[roles.<role>]` when `role` is given.

@@ -44,15 +44,6 @@ public struct CellBuffer: Sendable, Equatable {
         }
     }
 
-    /// Changes the style of every cell in `rect` (clipped), keeping the symbols.
-    public mutating func setStyle(_ style: Style, in rect: Rect) {
-        let area = rect.intersection(bounds)
-        guard !area.isEmpty else { return }
-        for y in area.y..<area.maxY {
-            for x in area.x..<area.maxX { cells[y * size.width + x].style = style }
-        }
-    }
-
     /// Writes `text` from (`x`, `y`) in `style`, grapheme by grapheme, using at most `maxWidth` cells
     /// (and never past the right edge). Stops before a grapheme that does not fit whole; control
     /// characters are dropped and a lone combining mark is skipped. Returns the cells used.

@@ -12,13 +12,6 @@ public struct TabBar: Sendable {
         self.selected = selected
     }
 
-    /// Moves to the next tab (wrapping).
-    public mutating func selectNext() { if !titles.isEmpty { selected = (selected + 1) % titles.count } }
-    /// Moves to the previous tab (wrapping).
-    public mutating func selectPrevious() {
-        if !titles.isEmpty { selected = (selected + titles.count - 1) % titles.count }
-    }
-
     /// Cells the tabs take (titles, padding and one-cell gaps between them).
     public static func width(of titles: [String], padding: Int = 1) -> Int {
         titles.reduce(0) { $0 + DisplayWidth.of($1) + 2 * padding } + max(0, titles.count - 1)

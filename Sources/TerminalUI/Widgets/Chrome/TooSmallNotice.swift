@@ -6,11 +6,6 @@ public struct TooSmallNotice: Sendable {
     /// The app's own wording (e.g. translated), given the minimum and the current size; nil: the English default.
     public var text: (@Sendable (Size, Size) -> String)?
 
-    public init(minimum: Size, text: (@Sendable (Size, Size) -> String)? = nil) {
-        self.minimum = minimum
-        self.text = text
-    }
-
     /// The message for the buffer's current size.
     public func message(for size: Size) -> String {
         text?(minimum, size) ?? "terminal too small: need ≥ \(minimum) (now \(size)) — enlarge the window"
