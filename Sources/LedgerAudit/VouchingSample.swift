@@ -17,12 +17,16 @@ public enum VouchingSample {
         return Array(pool.prefix(count)).sorted()
     }
 
-    static func items(_ data: AuditData, p: AuditParameters, queries: any LedgerQueries) throws -> (
-        items: [VouchingItem], population: Int
-    ) {
-        let population = data.postedDocuments.filter { $0.date >= p.from && $0.date <= p.to }.map(\.displayNumber)
+    /// The sample drawn from `population` (the period's posted documents' numbers, by id; `ids` their ids, in the
+    /// same order), each read with its lines.
+    static func items(population: [String], ids: [Int64], p: AuditParameters,
+                      queries: any LedgerQueries & AuditCheckQueries) throws -> (items: [VouchingItem], population: Int) {
         var items: [VouchingItem] = []
-        for number in draw(population: population, size: p.sampleSize, seed: p.seed) {
+        let sample = draw(population: population, size: p.sampleSize, seed: p.seed)
+        var codes: [String: String] = [:]
+        let sampledIDs = sample.compactMap { number in population.firstIndex(of: number).map { ids[$0] } }
+        try queries.forEachAuditDocument(.ids(sampledIDs)) { codes[$0.displayNumber] = $0.customerCode }
+        for number in sample {
             guard let invoice = try queries.invoiceDocument(number: number) else { continue }
             let lines = invoice.lines.map { line in
                 let discount = line.discount.basisPoints == 0 ? "" : " − \(line.discount)"
@@ -33,7 +37,7 @@ public enum VouchingSample {
             }
             items.append(
                 VouchingItem(
-                    number: number, date: invoice.date, customer: data.customerCode(invoice.customerID),
+                    number: number, date: invoice.date, customer: codes[number] ?? "#\(invoice.customerID)",
                     total: "\(invoice.total.plainString) \(invoice.currency.code)", lines: lines))
         }
         return (items, population.count)

@@ -40,7 +40,7 @@ struct AuditScreen: KeyedScreen {
         let s = context.strings
         let lang: AuditLanguage = s.zh ? .zh : .en
         let (from, to) = AuditParameters.defaultPeriod(today: context.today)
-        guard let queries = context.store as? any LedgerQueries & AuditQueries else {
+        guard let queries = context.store as? any AuditStore else {
             header = [s.t("Audit", "审计")]
             rows = [[s.t("this store has no audit queries", "此存储不支持审计查询")]]
             return
