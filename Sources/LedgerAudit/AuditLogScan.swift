@@ -19,6 +19,9 @@ struct AuditLogScan {
     struct Created: Hashable {
         var isReceipt: Bool
         var id: Int64
+
+        /// One integer for both kinds (id × 2, + 1 for a receipt): the compact key of the period's dates.
+        var key: Int64 { id &* 2 &+ (isReceipt ? 1 : 0) }
     }
 
     /// An override of a credit hold in the period (bulk loads left out).
@@ -39,8 +42,12 @@ struct AuditLogScan {
 
     /// Commands (a bulk entry counts each of its commands).
     var entries = 0
-    /// The period's documents and receipts not yet met, with their dates (emptied as their creating entries come).
-    private var pending: [Created: CivilDate] = [:]
+    /// The period's documents and receipts (`Created.key`), with their dates as days since the epoch, or `met`
+    /// once their creating entry came.
+    private var pending: [Int64: Int32] = [:]
+    /// Invoices whose creator matters (of customers over their limit) not yet met, with their customer.
+    private var pendingOwners: [Int64: Int64] = [:]
+    private static let met = Int32.min
     private var backdatedDays = 0
     /// The period's documents and receipts whose creating entry posted them more than `backdatedDays` after their
     /// date or before it (bulk loads included: a backdated one of a bulk load is for the check to leave out), with
@@ -56,18 +63,19 @@ struct AuditLogScan {
     var weekend: [Weekend] = []
     /// Since when each wanted invoice has been disputed (the last run of `invoice.dispute` entries marking it).
     var disputedSince: [Int64: CivilDate] = [:]
-    /// Wanted invoices created by an entry: true when a bulk load created them.
-    var createdByLoad: [Int64: Bool] = [:]
+    /// Customers of the wanted invoices with one that no bulk load created (an entry outside a load, or none).
+    var liveCustomers = Set<Int64>()
 
     /// - Parameters:
-    ///   - dated: the documents (not drafts) and receipts dated in the period, with their dates: their creating
-    ///     entries are wanted wherever they are.
+    ///   - dated: the documents (not drafts) and receipts dated in the period (`Created.key`), with their dates as
+    ///     days since the epoch: their creating entries are wanted wherever they are. Taken over (not copied).
     ///   - disputed: invoices whose dispute history is wanted.
-    ///   - invoices: invoices for which it matters whether a bulk load created them.
-    static func read(_ queries: any ProcessQueries, p: AuditParameters, dated: [Created: CivilDate],
-                     disputed: Set<Int64>, invoices: Set<Int64>) throws -> AuditLogScan {
+    ///   - owners: invoices for which it matters whether a bulk load created them, with their customer.
+    static func read(_ queries: any ProcessQueries, p: AuditParameters, dated: consuming [Int64: Int32],
+                     disputed: Set<Int64>, owners: consuming [Int64: Int64]) throws -> AuditLogScan {
         var scan = AuditLogScan()
         scan.pending = dated
+        scan.pendingOwners = owners
         scan.backdatedDays = p.backdatedDays
         var detector = BulkLoadDetector()
         try queries.forEachAuditEntry(since: nil) { entries in
@@ -84,13 +92,16 @@ struct AuditLogScan {
                     case "receipt": created = Created(isReceipt: true, id: change.id)
                     default: continue
                     }
-                    if !created.isReceipt, invoices.contains(change.id), scan.createdByLoad[change.id] == nil {
-                        scan.createdByLoad[change.id] = load
+                    if !created.isReceipt, let owner = scan.pendingOwners.removeValue(forKey: change.id), !load {
+                        scan.liveCustomers.insert(owner)
                     }
                     let posting = Posting(seq: entry.seq, day: day, actor: entry.actor, isLoad: load)
-                    if let date = scan.pending.removeValue(forKey: created) {
-                        scan.check(created, posting, date: date)
-                    } else if inPeriod, dated[created] == nil, scan.createdInPeriod[created] == nil {
+                    if let days = scan.pending[created.key] {
+                        // Only the first creating entry counts; a met one is marked (not removed: still dated).
+                        guard days != Self.met else { continue }
+                        scan.pending[created.key] = Self.met
+                        scan.check(created, posting, date: CivilDate(daysSinceEpoch: Int(days)))
+                    } else if inPeriod, scan.createdInPeriod[created] == nil {
                         scan.createdInPeriod[created] = posting
                     }
                 }
@@ -106,6 +117,10 @@ struct AuditLogScan {
                 if inPeriod, !load, let day { scan.count(entry, changes, day: day) }
             }
         }
+        // Invoices no entry created (written around the ledger) were never part of a load.
+        scan.liveCustomers.formUnion(scan.pendingOwners.values)
+        scan.pendingOwners = [:]
+        scan.pending = [:]
         return scan
     }
 

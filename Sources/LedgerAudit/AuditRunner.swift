@@ -35,17 +35,19 @@ public enum AuditRunner {
     ) throws -> AuditRun {
         let lang = p.language
         progress(lang.t("reading the period", "读取本期单据"))
-        let period = try PeriodDocuments.read(queries, p: p)
+        var period = try PeriodDocuments.read(queries, p: p)
         let balances = try queries.auditCustomerBalances(asOf: p.to)
         var disputed: [AuditDocument] = []
         try queries.forEachAuditDocument(.disputedInvoices) { disputed.append($0) }
-        var invoiceOwners: [Int64: Int64] = [:]
+        var owners: [Int64: Int64] = [:]
         try queries.forEachAuditDocument(.invoicesOf(customers: ControlChecks.overLimitCandidates(balances))) {
-            invoiceOwners[$0.id] = $0.customerID
+            owners[$0.id] = $0.customerID
         }
         progress(lang.t("reading the audit log", "读取审计日志"))
-        let scan = try AuditLogScan.read(queries, p: p, dated: period.dated, disputed: Set(disputed.map(\.id)),
-                                         invoices: Set(invoiceOwners.keys))
+        let dated = period.dated
+        period.dated = [:]
+        let scan = try AuditLogScan.read(queries, p: p, dated: consume dated, disputed: Set(disputed.map(\.id)),
+                                         owners: consume owners)
         var checks: [AuditCheckResult] = []
         progress(lang.t("internal consistency", "内部一致性"))
         checks.append(try ConsistencyChecks.documentTotals(queries, lang))
@@ -65,7 +67,7 @@ public enum AuditRunner {
         progress(lang.t("credit balances and controls", "贷方余额与控制"))
         checks.append(ControlChecks.creditBalances(balances, p: p))
         checks += try ControlChecks.controls(queries, scan, balances: balances, disputed: disputed,
-                                             invoiceOwners: invoiceOwners, p: p)
+                                             p: p)
         progress(lang.t("analytical review", "分析性复核"))
         checks.append(try AnalyticalChecks.trend(queries, p: p))
         checks.append(try AnalyticalChecks.growth(queries, end: balances, p: p))
@@ -87,12 +89,15 @@ struct PeriodDocuments {
     var round: [AuditDocument] = []
     var population: [String] = []
     var populationIDs: [Int64] = []
-    var dated: [AuditLogScan.Created: CivilDate] = [:]
+    /// `AuditLogScan.Created.key` → days since the epoch.
+    var dated: [Int64: Int32] = [:]
 
     static func read(_ q: any AuditCheckQueries, p: AuditParameters) throws -> PeriodDocuments {
         var period = PeriodDocuments()
         try q.forEachAuditDocument(.dated(from: p.from, to: p.to)) { doc in
-            if doc.status != .draft { period.dated[AuditLogScan.Created(isReceipt: false, id: doc.id)] = doc.date }
+            if doc.status != .draft {
+                period.dated[AuditLogScan.Created(isReceipt: false, id: doc.id).key] = Int32(doc.date.daysSinceEpoch)
+            }
             if doc.status == .void { period.voided.append(doc) }
             guard doc.status == .posted else { return }
             period.population.append(doc.displayNumber)
@@ -100,7 +105,8 @@ struct PeriodDocuments {
             if doc.kind == .invoice, AnalyticalChecks.isRound(doc, p: p) { period.round.append(doc) }
         }
         try q.forEachAuditReceipt(.dated(from: p.from, to: p.to)) { item in
-            period.dated[AuditLogScan.Created(isReceipt: true, id: item.receipt.id)] = item.receipt.date
+            period.dated[AuditLogScan.Created(isReceipt: true, id: item.receipt.id).key] =
+                Int32(item.receipt.date.daysSinceEpoch)
         }
         return period
     }

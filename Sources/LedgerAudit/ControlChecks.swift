@@ -34,7 +34,7 @@ enum ControlChecks {
     }
 
     static func controls(_ q: any AuditCheckQueries, _ scan: AuditLogScan, balances: [AuditCustomerBalance],
-                         disputed: [AuditDocument], invoiceOwners: [Int64: Int64], p: AuditParameters) throws
+                         disputed: [AuditDocument], p: AuditParameters) throws
         -> [AuditCheckResult]
     {
         let lang = p.language
@@ -73,7 +73,7 @@ enum ControlChecks {
         }
         return [
             overrides, perUser, try writeOffs(q, p), disputes(scan, disputed, p), try drafts(q, p),
-            overLimit(scan, balances: balances, invoiceOwners: invoiceOwners, p),
+            overLimit(scan, balances: balances, p),
         ]
     }
 
@@ -135,10 +135,11 @@ enum ControlChecks {
         return result
     }
 
-    /// Customers over their limit from the balances as of `to`; `invoiceOwners`: the invoices of those customers
-    /// (see `overLimitCandidates`) by id, with their customer.
-    static func overLimit(_ scan: AuditLogScan, balances: [AuditCustomerBalance], invoiceOwners: [Int64: Int64],
-                          _ p: AuditParameters) -> AuditCheckResult {
+    /// Customers over their limit from the balances as of `to`; the log pass (`liveCustomers`) says which of them
+    /// have an invoice that no bulk load created.
+    static func overLimit(_ scan: AuditLogScan, balances: [AuditCustomerBalance], _ p: AuditParameters)
+        -> AuditCheckResult
+    {
         let lang = p.language
         var result = AuditCheckResult(
             id: "control.over-limit",
@@ -146,8 +147,7 @@ enum ControlChecks {
                 "Customers over their credit limit", "超出信用额度的客户"), severity: .warning)
         // Customers whose every posting came from a bulk load (samples, historical imports) passed credit control
         // by the loader's override; they are counted in a note, not reported one by one.
-        var liveCustomers = Set<Int64>()
-        for (id, customer) in invoiceOwners where scan.createdByLoad[id] != true { liveCustomers.insert(customer) }
+        let liveCustomers = scan.liveCustomers
         var loaded = 0
         for row in balances {
             let (customer, currency, balance) = (row.customer, row.currency, row.balance)

@@ -16,9 +16,13 @@ enum NumberingChecks {
             severity: .error)
         func key(_ series: String, _ year: Int) -> String { "\(series)\u{1}\(year)" }
         var runs: [String: [ClosedRange<Int>]] = [:]
-        try q.forEachAuditNumberGap { series, year, first, last in runs[key(series, year), default: []].append(first...last) }
+        try q.forEachAuditNumberGap { series, year, first, last in
+            runs[key(series, year), default: []].append(first...last)
+        }
         var holders: [String: [AuditNumberHolder]] = [:]
-        for holder in try q.auditDuplicateNumbers() { holders[key(holder.series, holder.year), default: []].append(holder) }
+        for holder in try q.auditDuplicateNumbers() {
+            holders[key(holder.series, holder.year), default: []].append(holder)
+        }
         // In the order of the series-and-year keys as text, as the findings always came.
         for s in try q.auditNumberSeries().sorted(by: { key($0.series, $0.year) < key($1.series, $1.year) }) {
             let (series, year) = (s.series, s.year)

@@ -20,7 +20,9 @@ public enum VouchingSample {
     /// The sample drawn from `population` (the period's posted documents' numbers, by id; `ids` their ids, in the
     /// same order), each read with its lines.
     static func items(population: [String], ids: [Int64], p: AuditParameters,
-                      queries: any LedgerQueries & AuditCheckQueries) throws -> (items: [VouchingItem], population: Int) {
+                      queries: any LedgerQueries & AuditCheckQueries) throws
+        -> (items: [VouchingItem], population: Int)
+    {
         var items: [VouchingItem] = []
         let sample = draw(population: population, size: p.sampleSize, seed: p.seed)
         var codes: [String: String] = [:]

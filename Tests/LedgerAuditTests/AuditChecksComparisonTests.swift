@@ -21,7 +21,8 @@ import Testing
                                                      ranAtUTC: "2026-11-27T12:00:00Z",
                                                      chainProblem: { try l.store.verifyAuditChain() })
                 : try AuditRunner.run(queries: l.store, parameters: p, ranBy: "auditor",
-                                      ranAtUTC: "2026-11-27T12:00:00Z", chainProblem: { try l.store.verifyAuditChain() })
+                                      ranAtUTC: "2026-11-27T12:00:00Z",
+                                      chainProblem: { try l.store.verifyAuditChain() })
         }
         let expected: AuditRun
         do {

@@ -5,7 +5,8 @@ import LedgerCore
 /// Namespace of the reference audit (the checks as they were before s14-audit).
 enum AuditReference {}
 
-/// The reference (before s14-audit; kept for the comparison tests): everything the checks read, loaded once: the receivables snapshot, every document with its line sums, the
+/// The reference (before s14-audit; kept for the comparison tests): everything the checks read, loaded once:
+/// the receivables snapshot, every document with its line sums, the
 /// audit log, the number counters. Also knows which audit entry posted which document, and which entries belong
 /// to a bulk load (sample data, historical imports), which the posting-date checks leave out.
 public struct AuditData: Sendable {
