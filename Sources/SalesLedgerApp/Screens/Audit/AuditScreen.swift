@@ -48,7 +48,7 @@ struct AuditScreen: KeyedScreen {
         do {
             switch panel {
             case .findings:
-                // Issue 10: the checks read the whole ledger (minutes at 100k customers), so showing the screen
+                // Issue 10: the checks stream the audit log once (minutes at a million invoices), so showing the screen
                 // shows the last run's results with their time; `r` runs them again. The first visit runs them
                 // only when start-up work is not deferred (tests, the eager harness); the program asks for `r`.
                 let wanted = runRequested || (lastRun == nil && !context.defersStartupWork)
