@@ -73,8 +73,7 @@ public enum AuditRunner {
         checks.append(try AnalyticalChecks.growth(queries, end: balances, p: p))
         checks += try AnalyticalChecks.postings(queries, round: period.round, scan, p: p)
         progress(lang.t("vouching sample", "抽凭样本"))
-        let sample = try VouchingSample.items(population: period.population, ids: period.populationIDs, p: p,
-                                              queries: queries)
+        let sample = try VouchingSample.items(ids: period.populationIDs, p: p, queries: queries)
         return AuditRun(
             parameters: p, ranBy: ranBy, ranAtUTC: ranAtUTC, checks: checks, sample: sample.items,
             samplePopulation: sample.population)
@@ -82,12 +81,12 @@ public enum AuditRunner {
 }
 
 /// The period's documents and receipts, streamed once and kept only as the checks need them: the voided ones and
-/// the round-number invoices whole (they are findings), the numbers and ids of the posted ones (the vouching
-/// population) and the date of each document (not drafts) and receipt (the posting-date checks).
+/// the round-number invoices whole (they are findings), the ids of the posted ones (the vouching population) and
+/// the date of each document (not drafts) and receipt (the posting-date checks).
 struct PeriodDocuments {
     var voided: [AuditDocument] = []
     var round: [AuditDocument] = []
-    var population: [String] = []
+    /// The vouching population: the posted documents' ids, by id.
     var populationIDs: [Int64] = []
     /// `AuditLogScan.Created.key` → days since the epoch.
     var dated: [Int64: Int32] = [:]
@@ -100,7 +99,6 @@ struct PeriodDocuments {
             }
             if doc.status == .void { period.voided.append(doc) }
             guard doc.status == .posted else { return }
-            period.population.append(doc.displayNumber)
             period.populationIDs.append(doc.id)
             if doc.kind == .invoice, AnalyticalChecks.isRound(doc, p: p) { period.round.append(doc) }
         }

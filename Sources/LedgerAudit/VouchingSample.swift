@@ -7,27 +7,34 @@ import LedgerInterop
 public enum VouchingSample {
     /// The sampled document numbers (sorted) out of `population`.
     public static func draw(population: [String], size: Int, seed: UInt64) -> [String] {
-        var pool = population
-        var rng = SplitMix64(seed: seed)
-        let count = min(max(0, size), pool.count)
-        for i in 0..<count {
-            let j = i + rng.next(below: pool.count - i)
-            pool.swapAt(i, j)
-        }
-        return Array(pool.prefix(count)).sorted()
+        drawIndices(count: population.count, size: size, seed: seed).map { population[$0] }.sorted()
     }
 
-    /// The sample drawn from `population` (the period's posted documents' numbers, by id; `ids` their ids, in the
-    /// same order), each read with its lines.
-    static func items(population: [String], ids: [Int64], p: AuditParameters,
+    /// The positions the partial Fisher–Yates of `draw` picks out of `count` items, in draw order. Only the swapped
+    /// positions are kept (issue 10: no copy of the population).
+    static func drawIndices(count: Int, size: Int, seed: UInt64) -> [Int] {
+        var swapped: [Int: Int] = [:]
+        var rng = SplitMix64(seed: seed)
+        let picks = min(max(0, size), count)
+        for i in 0..<picks {
+            let j = i + rng.next(below: count - i)
+            let (atI, atJ) = (swapped[i] ?? i, swapped[j] ?? j)
+            swapped[i] = atJ
+            swapped[j] = atI
+        }
+        return (0..<picks).map { swapped[$0] ?? $0 }
+    }
+
+    /// The sample drawn from the period's posted documents (`ids`, by id), each read with its lines.
+    static func items(ids: [Int64], p: AuditParameters,
                       queries: any LedgerQueries & AuditCheckQueries) throws
         -> (items: [VouchingItem], population: Int)
     {
         var items: [VouchingItem] = []
-        let sample = draw(population: population, size: p.sampleSize, seed: p.seed)
         var codes: [String: String] = [:]
-        let sampledIDs = sample.compactMap { number in population.firstIndex(of: number).map { ids[$0] } }
+        let sampledIDs = drawIndices(count: ids.count, size: p.sampleSize, seed: p.seed).map { ids[$0] }
         try queries.forEachAuditDocument(.ids(sampledIDs)) { codes[$0.displayNumber] = $0.customerCode }
+        let sample = codes.keys.sorted()
         for number in sample {
             guard let invoice = try queries.invoiceDocument(number: number) else { continue }
             let lines = invoice.lines.map { line in
@@ -42,6 +49,6 @@ public enum VouchingSample {
                     number: number, date: invoice.date, customer: codes[number] ?? "#\(invoice.customerID)",
                     total: "\(invoice.total.plainString) \(invoice.currency.code)", lines: lines))
         }
-        return (items, population.count)
+        return (items, ids.count)
     }
 }
