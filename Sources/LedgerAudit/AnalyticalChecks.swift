@@ -3,8 +3,11 @@ import LedgerCore
 /// Analytical review (分析性复核, cn-finance §6.2): DSO and receivables turnover against the prior period and the
 /// same period last year, customers whose balance grew by more than X %, round-number and weekend postings.
 /// Everything here is an observation (`info`): it points the auditor somewhere, it does not say something is wrong.
+///
+/// Reads (issue 10): the DSO inputs per period (`dsoTotals`, set-based), the customer balances at two dates, the
+/// period's round-number invoices as the runner streams them and its weekend postings from the log pass.
 enum AnalyticalChecks {
-    static func trend(_ data: AuditData, p: AuditParameters) -> AuditCheckResult {
+    static func trend(_ q: any ReceivablesAggregateQueries, p: AuditParameters) throws -> AuditCheckResult {
         let lang = p.language
         var result = AuditCheckResult(
             id: "analytical.dso",
@@ -19,10 +22,12 @@ enum AnalyticalChecks {
         ]
         var current: [String: Int64] = [:]
         for (index, (label, from, to)) in periods.enumerated() {
+            // The receivables the day before the period (a one-day period ending then: the same open invoices).
+            let before = from.adding(days: -1)
             let opening = Dictionary(
-                ReceivablesFigures.dso(from: from, to: from.adding(days: -1), snapshot: data.snapshot)
-                    .map { ($0.currency.code, $0.receivablesAtEnd) }, uniquingKeysWith: { a, _ in a })
-            for figure in ReceivablesFigures.dso(from: from, to: to, snapshot: data.snapshot) {
+                try q.dsoTotals(from: before, to: before).map { ($0.currency.code, $0.receivablesAtEnd) },
+                uniquingKeysWith: { a, _ in a })
+            for figure in ReceivablesFigures.dso(from: from, to: to, totals: try q.dsoTotals(from: from, to: to)) {
                 let turnover = turnoverTenths(
                     sales: figure.creditSales, opening: opening[figure.currency.code] ?? 0,
                     closing: figure.receivablesAtEnd)
@@ -62,7 +67,10 @@ enum AnalyticalChecks {
         return Int64(clamping: RoundingRule.halfUp.divide(Int128(sales) * 20, by: average2))
     }
 
-    static func growth(_ data: AuditData, p: AuditParameters) -> AuditCheckResult {
+    /// `end`: the balances as of the period end; the balances the day before the period are read here.
+    static func growth(_ q: any AuditCheckQueries, end balances: [AuditCustomerBalance], p: AuditParameters) throws
+        -> AuditCheckResult
+    {
         let lang = p.language
         var result = AuditCheckResult(
             id: "analytical.balance-growth",
@@ -71,8 +79,13 @@ enum AnalyticalChecks {
                 "余额增长超过 \(p.growthPercent)% 的客户"),
             severity: .info)
         let start = p.from.adding(days: -1)
-        for (customer, currency, end) in ControlChecks.balances(data, asOf: p.to) {
-            let before = data.customerBalance(customer.id, currency, asOf: start)
+        var opening: [String: Int64] = [:]
+        for row in try q.auditCustomerBalances(asOf: start) {
+            opening["\(row.customer.id)|\(row.currency.code)"] = row.balance
+        }
+        for row in balances {
+            let (customer, currency, end) = (row.customer, row.currency, row.balance)
+            let before = opening["\(customer.id)|\(currency.code)"] ?? 0
             guard before > 0, (Int128(end) - Int128(before)) * 100 > Int128(before) * Int128(p.growthPercent) else {
                 continue
             }
@@ -80,7 +93,7 @@ enum AnalyticalChecks {
             result.add(
                 severity: .info, subject: "\(customer.code) \(currency.code)",
                 customer: customer.code,
-                amount: AuditData.amount(end, currency),
+                amount: AuditFormat.amount(end, currency),
                 message: lang.t(
                     "balance \(f(before)) on \(start) → \(f(end)) on \(p.to)",
                     "余额 \(start) \(f(before)) → \(p.to) \(f(end))"))
@@ -88,7 +101,16 @@ enum AnalyticalChecks {
         return result
     }
 
-    static func postings(_ data: AuditData, p: AuditParameters) -> [AuditCheckResult] {
+    /// Whether a posted invoice's total is a multiple of `roundUnit` major units.
+    static func isRound(_ doc: AuditDocument, p: AuditParameters) -> Bool {
+        var unit = p.roundUnit
+        for _ in 0..<doc.currency.minorDigits { unit = unit.multipliedReportingOverflow(by: 10).partialValue }
+        return unit > 0 && doc.total > 0 && doc.total % unit == 0
+    }
+
+    /// `round`: the period's posted invoices with a round total (`isRound`), by id.
+    static func postings(_ q: any AuditCheckQueries, round roundDocuments: [AuditDocument], _ scan: AuditLogScan,
+                         p: AuditParameters) throws -> [AuditCheckResult] {
         let lang = p.language
         var round = AuditCheckResult(
             id: "analytical.round-numbers",
@@ -98,34 +120,28 @@ enum AnalyticalChecks {
         var weekend = AuditCheckResult(
             id: "analytical.weekend", title: lang.t("Postings on a Saturday or Sunday", "周末入账"),
             severity: .info)
-        for doc in data.postedDocuments where doc.kind == .invoice && doc.date >= p.from && doc.date <= p.to {
-            var unit = p.roundUnit
-            for _ in 0..<doc.currency.minorDigits { unit = unit.multipliedReportingOverflow(by: 10).partialValue }
-            guard unit > 0, doc.total > 0, doc.total % unit == 0 else { continue }
+        for doc in roundDocuments {
             round.add(
                 severity: .info, subject: doc.displayNumber,
                 documents: [doc.displayNumber], customer: doc.customerCode,
-                amount: AuditData.amount(doc.total, doc.currency),
+                amount: AuditFormat.amount(doc.total, doc.currency),
                 message: lang.t("round amount", "整数金额"))
         }
-        let byID = Dictionary(data.documents.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        let receipts = Dictionary(data.snapshot.receipts.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        for entry in data.log where ["invoice.post", "credit_note.issue", "receipt.record"].contains(entry.command) {
-            guard let day = entry.date, day >= p.from, day <= p.to, day.isoWeekday >= 6, !data.isLoad(entry) else {
-                continue
-            }
-            let change = AuditData.changes(of: entry).first {
-                $0.before == nil && ($0.entity == "invoice" || $0.entity == "receipt")
-            }
-            let number = change.flatMap {
-                $0.entity == "invoice" ? byID[$0.id]?.displayNumber : receipts[$0.id]?.displayNumber
-            }
-            guard let number, !number.isEmpty else { continue }
+        var numbers: [AuditLogScan.Created: String] = [:]
+        try q.forEachAuditDocument(.ids(scan.weekend.filter { !$0.created.isReceipt }.map(\.created.id))) {
+            numbers[AuditLogScan.Created(isReceipt: false, id: $0.id)] = $0.displayNumber
+        }
+        try q.forEachAuditReceipt(.ids(scan.weekend.filter(\.created.isReceipt).map(\.created.id))) {
+            numbers[AuditLogScan.Created(isReceipt: true, id: $0.receipt.id)] = $0.receipt.displayNumber
+        }
+        for posting in scan.weekend {
+            let day = posting.day
+            guard let number = numbers[posting.created], !number.isEmpty else { continue }
             weekend.add(
                 severity: .info, subject: number, documents: [number],
                 message: lang.t(
-                    "posted by \(entry.actor) on \(day) (\(day.isoWeekday == 6 ? "Saturday" : "Sunday"))",
-                    "\(entry.actor) 于 \(day)（\(day.isoWeekday == 6 ? "周六" : "周日")）入账"))
+                    "posted by \(posting.actor) on \(day) (\(day.isoWeekday == 6 ? "Saturday" : "Sunday"))",
+                    "\(posting.actor) 于 \(day)（\(day.isoWeekday == 6 ? "周六" : "周日")）入账"))
         }
         return [round, weekend]
     }

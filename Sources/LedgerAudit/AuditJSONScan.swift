@@ -4,7 +4,7 @@ import LedgerCore
 /// Light readings of an audit entry's JSON for the process metrics (issue 10): the changes as (entity, id, is a
 /// creation) and one top-level payload field, read straight from the UTF-8 bytes for the shapes the ledger writes.
 /// Whatever the quick reading does not fully understand (escapes in the wanted text, other keys, odd numbers) goes
-/// through `AuditData.changes(of:)` and `AuditData.payloadField` (Foundation's decoders), so both give the same
+/// through `AuditFormat.changes(of:)` and `AuditFormat.payloadField` (Foundation's decoders), so both give the same
 /// answers: the quick path only accepts well-formed JSON.
 enum AuditJSONScan {
     struct Change: Equatable {
@@ -17,24 +17,24 @@ enum AuditJSONScan {
     /// The entry's changes.
     static func changes(_ entry: AuditLogEntry) -> [Change] {
         if let quick = quickChanges(entry.changes) { return quick }
-        return AuditData.changes(of: entry).map { Change(entity: $0.entity, id: $0.id, isCreation: $0.before == nil) }
+        return AuditFormat.changes(of: entry).map { Change(entity: $0.entity, id: $0.id, isCreation: $0.before == nil) }
     }
 
-    /// A top-level payload field that is a string, as `AuditData.payloadField(entry, name) as? String`.
+    /// A top-level payload field that is a string, as `AuditFormat.payloadField(entry, name) as? String`.
     static func stringField(_ entry: AuditLogEntry, _ name: String) -> String? {
         switch quickField(entry.payload, name) {
         case .absent?: return nil
         case .string(let text)?: return text
-        default: return AuditData.payloadField(entry, name) as? String
+        default: return AuditFormat.payloadField(entry, name) as? String
         }
     }
 
-    /// Whether a top-level payload field is `true`, as `(AuditData.payloadField(entry, name) as? Bool) == true`.
+    /// Whether a top-level payload field is `true`, as `(AuditFormat.payloadField(entry, name) as? Bool) == true`.
     static func isTrue(_ entry: AuditLogEntry, _ name: String) -> Bool {
         switch quickField(entry.payload, name) {
         case .absent?: return false
         case .bool(let value)?: return value
-        default: return (AuditData.payloadField(entry, name) as? Bool) == true
+        default: return (AuditFormat.payloadField(entry, name) as? Bool) == true
         }
     }
 

@@ -21,7 +21,7 @@ public enum AuditLogView {
         -> [AuditLogRow]
     {
         entries.compactMap { entry in
-            let changes = AuditData.changes(of: entry)
+            let changes = AuditFormat.changes(of: entry)
             if let document {
                 let entity = document.isReceipt ? "receipt" : "invoice"
                 let touches = changes.contains { change in

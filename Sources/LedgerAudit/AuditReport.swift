@@ -22,7 +22,7 @@ public struct AuditComparison: Hashable, Sendable {
     /// The finding keys of the last `audit.run` entry in the log, and its sequence number.
     public static func lastRun(in log: [AuditLogEntry]) -> (seq: Int64, keys: [String])? {
         guard let entry = log.last(where: { $0.command == RecordAuditRun.name }) else { return nil }
-        return (entry.seq, AuditData.payloadField(entry, "findingKeys") as? [String] ?? [])
+        return (entry.seq, AuditFormat.payloadField(entry, "findingKeys") as? [String] ?? [])
     }
 }
 

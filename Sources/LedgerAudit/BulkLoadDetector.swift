@@ -1,9 +1,9 @@
 import LedgerCore
 
 /// Which stored audit entries belong to a bulk load (sample data, historical imports), fed in log order: the rule
-/// of `AuditData.index()` (an `invoice.post` with a load reason starts a load for its actor and UTC day; that
-/// actor's credit notes, receipts and allocations of the same day belong to it; any other `invoice.post` of the
-/// actor ends it), with what `AuditData.isLoad` answers: an entry is a load when any of its commands is.
+/// of the old whole-ledger `AuditData.index()` (now the tests' reference): an `invoice.post` with a load reason
+/// starts a load for its actor and UTC day; that actor's credit notes, receipts and allocations of the same day
+/// belong to it; any other `invoice.post` of the actor ends it; an entry is a load when any of its commands is.
 struct BulkLoadDetector {
     private var loadDay: [String: String] = [:]
 
@@ -34,7 +34,7 @@ struct BulkLoadDetector {
     /// Applies an `invoice.post`; true when it starts (or continues) a load.
     private mutating func post(_ entry: AuditLogEntry) -> Bool {
         if let reason = AuditJSONScan.stringField(entry, "creditOverrideReason"),
-            AuditData.loadReasons.contains(reason)
+            AuditFormat.loadReasons.contains(reason)
         {
             loadDay[entry.actor] = String(entry.timestampUTC.prefix(10))
             return true

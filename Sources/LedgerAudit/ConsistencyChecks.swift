@@ -5,13 +5,14 @@ import LedgerInterop
 /// or
 /// credit note; aging total = customer balances = journal-export receivables (cn-finance §6.1); the audit chain.
 enum ConsistencyChecks {
-    static func documentTotals(_ data: AuditData, _ lang: AuditLanguage) -> AuditCheckResult {
+    /// Reads only the documents that disagree with their lines (`AuditDocumentScope.totalsMismatch`) and a count.
+    static func documentTotals(_ q: any AuditCheckQueries, _ lang: AuditLanguage) throws -> AuditCheckResult {
         var result = AuditCheckResult(
             id: "consistency.totals",
             title: lang.t(
                 "Document totals equal the sum of their lines",
                 "单据合计等于明细之和"), severity: .error)
-        for doc in data.documents where doc.status != .draft {
+        try q.forEachAuditDocument(.totalsMismatch) { doc in
             let problems = [
                 doc.subtotal != doc.lineNetSum
                     ? lang.t(
@@ -26,71 +27,65 @@ enum ConsistencyChecks {
                         "total \(fmt(doc.total, doc)) ≠ net + tax",
                         "价税合计 \(fmt(doc.total, doc)) ≠ 金额 + 税额") : nil,
             ].compactMap { $0 }
-            guard !problems.isEmpty else { continue }
+            guard !problems.isEmpty else { return }
             result.add(
                 severity: .error, subject: doc.displayNumber,
                 documents: [doc.displayNumber], customer: doc.customerCode,
-                amount: AuditData.amount(doc.total, doc.currency),
+                amount: AuditFormat.amount(doc.total, doc.currency),
                 message: problems.joined(separator: "; "))
         }
-        result.notes.append(lang.t("\(data.documents.count) documents checked",
-                                   "已检查 \(data.documents.count) 张单据"))
+        let count = try q.auditDocumentCount()
+        result.notes.append(lang.t("\(count) documents checked", "已检查 \(count) 张单据"))
         return result
     }
 
-    static func allocations(_ data: AuditData, _ lang: AuditLanguage) -> AuditCheckResult {
+    /// Reads only the over-allocated documents and receipts (`overAllocatedDocuments`, `overAllocatedReceipts`).
+    static func allocations(_ q: any AuditCheckQueries, _ lang: AuditLanguage) throws -> AuditCheckResult {
         var result = AuditCheckResult(
             id: "consistency.allocations",
             title: lang.t(
                 "No allocation exceeds its invoice, receipt or credit note",
                 "核销金额不超过发票、收款单或红字冲销"), severity: .error)
-        var toInvoice: [Int64: Int64] = [:]
-        var fromSource: [String: Int64] = [:]
-        for a in data.snapshot.allocations {
-            toInvoice[a.invoiceID, default: 0] &+= a.amount.minorUnits
-            if let id = a.sourceID, a.source != .writeOff {
-                fromSource["\(a.source.rawValue)#\(id)", default: 0] &+= a.amount.minorUnits
-            }
-        }
-        let docs = Dictionary(data.documents.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         /// A posted document (void: nothing) with more allocated to or from it than it holds.
         func overAllocated(_ doc: AuditDocument, _ allocated: Int64, _ en: String, _ zh: String) {
             let limit = doc.status == .posted ? doc.total : 0
             guard allocated > limit || allocated < 0 else { return }
             result.add(
                 severity: .error, subject: doc.displayNumber, documents: [doc.displayNumber],
-                customer: doc.customerCode, amount: AuditData.amount(allocated, doc.currency),
+                customer: doc.customerCode, amount: AuditFormat.amount(allocated, doc.currency),
                 message: lang.t(
                     "allocated \(fmt(allocated, doc)) \(en) of \(fmt(limit, doc))",
                     "核销 \(fmt(allocated, doc))，\(zh)仅 \(fmt(limit, doc))"))
         }
-        for (id, allocated) in toInvoice.sorted(by: { $0.key < $1.key }) {
-            guard let doc = docs[id] else { continue }
+        for (doc, allocated) in try q.overAllocatedDocuments(toInvoice: true) {
             overAllocated(doc, allocated, "to an invoice", "发票")
         }
-        for receipt in data.snapshot.receipts {
-            let allocated = fromSource["receipt#\(receipt.id)"] ?? 0
+        for (item, allocated) in try q.overAllocatedReceipts() {
+            let receipt = item.receipt
             guard allocated > receipt.amount.minorUnits || allocated < 0 else { continue }
             result.add(
                 severity: .error, subject: receipt.displayNumber,
                 documents: [receipt.displayNumber],
-                customer: data.customerCode(receipt.customerID),
-                amount: AuditData.amount(allocated, receipt.amount.currency),
+                customer: item.customerCode,
+                amount: AuditFormat.amount(allocated, receipt.amount.currency),
                 message: lang.t(
                     "allocated \(Self.plain(allocated, receipt.amount.currency)) from a receipt of"
                         + " \(receipt.amount.plainString)",
                     "核销 \(Self.plain(allocated, receipt.amount.currency))，收款单仅 "
                     + "\(receipt.amount.plainString)"))
         }
-        for doc in data.documents where doc.kind == .creditNote {
-            overAllocated(doc, fromSource["credit_note#\(doc.id)"] ?? 0, "from a credit note", "红字冲销")
+        for (doc, allocated) in try q.overAllocatedDocuments(toInvoice: false) {
+            overAllocated(doc, allocated, "from a credit note", "红字冲销")
         }
         return result
     }
 
     /// Aging net receivable, the sum of customer balances and the receivable accounts of the journal export,
     /// per currency, as of the period end.
-    static func tieOut(_ data: AuditData, to: CivilDate, _ lang: AuditLanguage) -> AuditCheckResult {
+    /// Reads the aging cells and unapplied credits as of `to`, the customer balances (`balances`, read once by the
+    /// runner) and the journal export streamed (`JournalReceivables`).
+    static func tieOut(_ q: any AuditStore, balances rows: [AuditCustomerBalance], to: CivilDate,
+                       _ lang: AuditLanguage) throws -> AuditCheckResult {
         var result = AuditCheckResult(
             id: "consistency.tie-out",
             title: lang.t(
@@ -98,19 +93,15 @@ enum ConsistencyChecks {
                 "账龄合计 = 客户应收余额 = 凭证导出应收"),
             severity: .error)
         var aging: [String: Int64] = [:]
-        for report in Aging.reports(items: data.openItems, credits: data.unappliedCredits, asOf: to) {
+        let buckets = AgingBuckets.standard
+        let cells = try q.agingCells(asOf: to, thresholds: buckets.thresholds(asOf: to, basis: .dueDate),
+                                     basis: .dueDate, grouping: .none)
+        for report in Aging.reports(cells: cells, credits: try q.unappliedCredits(asOf: to), asOf: to) {
             aging[report.currency.code] = report.netReceivable
         }
         var balances: [String: Int64] = [:]
-        let currencies = Set(data.snapshot.documents.map(\.currency)).union(
-            data.snapshot.receipts.map(\.amount.currency))
-        for customer in data.snapshot.customers {
-            for currency in currencies {
-                let b = data.customerBalance(customer.id, currency, asOf: to)
-                if b != 0 { balances[currency.code, default: 0] &+= b }
-            }
-        }
-        let journal = JournalReceivables.balances(data: data, to: to)
+        for row in rows { balances[row.currency.code, default: 0] &+= row.balance }
+        let journal = try JournalReceivables.balances(q, to: to)
         let codes = Set(aging.keys).union(balances.keys).union(journal.keys).sorted()
         for code in codes {
             let digits = Currency.named(code)?.minorDigits ?? 2
@@ -153,36 +144,20 @@ enum ConsistencyChecks {
     }
 }
 
-/// The receivable balances of the journal export (`export journal`), per currency code: the journal is rendered
-/// with `JournalExport` up to `to` and its `assets:receivable:` postings are summed.
+/// The receivable balances of the journal export (`export journal`), per currency code: the journal's items up to
+/// `to` streamed (`forEachJournalItem`, what the export reads) and the amount the export posts to each
+/// `assets:receivable:` account (`JournalExport.receivable`, what its writer writes) summed, without rendering the
+/// text (issue 10: at a million documents the text costs minutes; the figures are the same).
 enum JournalReceivables {
-    static func balances(data: AuditData, to: CivilDate) -> [String: Int64] {
-        var customers: [Int64: Customer] = [:]
-        for c in data.snapshot.customers { customers[c.id] = c }
-        var payments: [JournalExport.Payment] = data.snapshot.receipts.filter { $0.date <= to }.map { r in
-            JournalExport.Payment(
-                date: r.date, number: r.displayNumber, customerCode: customers[r.customerID]?.code ?? "",
-                customerName: customers[r.customerID]?.name ?? "",
-                account: "assets:bank:\(r.method.rawValue)", amount: r.amount)
-        }
-        let documentsByID = Dictionary(data.snapshot.documents.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        for a in data.snapshot.allocations where a.source == .writeOff && a.date <= to {
-            guard let invoice = documentsByID[a.invoiceID], let customer = customers[invoice.customerID] else {
-                continue
-            }
-            payments.append(
-                JournalExport.Payment(
-                    date: a.date, number: invoice.number, customerCode: customer.code,
-                    customerName: customer.name, account: "expenses:bad debts", amount: a.amount))
-        }
-        let text = JournalExport.render(documents: data.documentTotals, payments: payments)
+    static func balances(_ q: any JournalQueries, to: CivilDate) throws -> [String: Int64] {
         var sums: [String: Int64] = [:]
-        for line in text.split(separator: "\n") where line.hasPrefix("    assets:receivable:") {
-            let parts = line.split(separator: " ").map(String.init)
-            guard parts.count >= 3, let currency = Currency.named(parts[parts.count - 1]),
-                let money = try? MoneyParser.parse(parts[parts.count - 2], currency: currency)
-            else { continue }
-            sums[currency.code, default: 0] &+= money.minorUnits
+        try q.forEachJournalItem(from: nil, to: to, progress: nil) { item in
+            let currency: Currency
+            switch item {
+            case .document(let d): currency = d.currency
+            case .payment(let p): currency = p.amount.currency
+            }
+            sums[currency.code, default: 0] &+= JournalExport.receivable(item)
         }
         return sums
     }

@@ -3,19 +3,24 @@ import LedgerCore
 /// Credit balances (贷方余额 → 预收账款, cn-finance §6.7) and controls: credit-hold overrides, voids and
 /// credit notes
 /// per user, write-offs, long disputes, old drafts, customers over their credit limit.
+///
+/// Reads (issue 10): the customer balances as of the period end (`auditCustomerBalances`, once, by the runner),
+/// the period's entries and the dispute history the runner's log pass kept (`AuditLogScan`), and only the
+/// documents those name; write-offs of the period, old drafts and disputed invoices in SQL.
 enum ControlChecks {
-    static func creditBalances(_ data: AuditData, p: AuditParameters) -> AuditCheckResult {
+    static func creditBalances(_ balances: [AuditCustomerBalance], p: AuditParameters) -> AuditCheckResult {
         let lang = p.language
         var result = AuditCheckResult(
             id: "balances.credit",
             title: lang.t(
                 "Customers with credit balances (reclassify to 预收账款 advances)",
                 "贷方余额客户（重分类至预收账款）"), severity: .warning)
-        for (customer, currency, balance) in balances(data, asOf: p.to) where balance < 0 {
+        for row in balances where row.balance < 0 {
+            let (customer, currency, balance) = (row.customer, row.currency, row.balance)
             result.add(
                 severity: .warning, subject: "\(customer.code) \(currency.code)",
                 customer: customer.code,
-                amount: AuditData.amount(-balance, currency),
+                amount: AuditFormat.amount(-balance, currency),
                 message: lang.t(
                     "\(customer.name) holds a credit of "
                         + "\(Money.format(-balance, digits: currency.minorDigits, grouping: true)) "
@@ -28,23 +33,10 @@ enum ControlChecks {
         return result
     }
 
-    /// (customer, currency, balance ≠ 0) as of a date.
-    static func balances(_ data: AuditData, asOf: CivilDate) -> [(Customer, Currency, Int64)] {
-        let currencies = Set(data.snapshot.documents.map(\.currency)).union(
-            data.snapshot.receipts.map(\.amount.currency)
-        )
-        .sorted { $0.code < $1.code }
-        var rows: [(Customer, Currency, Int64)] = []
-        for customer in data.snapshot.customers.sorted(by: { $0.code < $1.code }) {
-            for currency in currencies {
-                let b = data.customerBalance(customer.id, currency, asOf: asOf)
-                if b != 0 { rows.append((customer, currency, b)) }
-            }
-        }
-        return rows
-    }
-
-    static func controls(_ data: AuditData, p: AuditParameters) -> [AuditCheckResult] {
+    static func controls(_ q: any AuditCheckQueries, _ scan: AuditLogScan, balances: [AuditCustomerBalance],
+                         disputed: [AuditDocument], p: AuditParameters) throws
+        -> [AuditCheckResult]
+    {
         let lang = p.language
         var overrides = AuditCheckResult(
             id: "control.credit-overrides",
@@ -54,31 +46,19 @@ enum ControlChecks {
             id: "control.voids-credits-per-user",
             title: lang.t(
                 "Voids and credit notes per user", "各用户作废及红字冲销"), severity: .info)
-        let byID = Dictionary(data.documents.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        var counts: [String: (posted: Int, voids: Int, credits: Int)] = [:]
-        for entry in data.log {
-            guard let day = entry.date, day >= p.from, day <= p.to, !data.isLoad(entry) else { continue }
-            let changes = AuditData.changes(of: entry)
-            switch entry.command {
-            case "invoice.post":
-                if (AuditData.payloadField(entry, "asDraft") as? Bool) != true {
-                    counts[entry.actor, default: (0, 0, 0)].posted += 1
-                }
-                guard changes.contains(where: { $0.entity == "credit_override" }) else { continue }
-                let doc = changes.first { $0.entity == "invoice" }.flatMap { byID[$0.id] }
-                let reason = AuditData.payloadField(entry, "creditOverrideReason") as? String ?? ""
-                overrides.add(
-                    severity: .warning, subject: doc?.displayNumber ?? "seq\(entry.seq)",
-                    documents: doc.map { [$0.displayNumber] } ?? [], customer: doc?.customerCode ?? "",
-                    amount: doc.map { AuditData.amount($0.total, $0.currency) } ?? "",
-                    message: lang.t(
-                        "\(entry.actor) posted over a credit hold on \(day): \(reason)",
-                        "\(entry.actor) 于 \(day) 越过信用冻结过账：\(reason)"))
-            case "invoice.void": counts[entry.actor, default: (0, 0, 0)].voids += 1
-            case "credit_note.issue": counts[entry.actor, default: (0, 0, 0)].credits += 1
-            default: break
-            }
+        var byID: [Int64: AuditDocument] = [:]
+        try q.forEachAuditDocument(.ids(scan.overrides.compactMap(\.documentID))) { byID[$0.id] = $0 }
+        for o in scan.overrides {
+            let doc = o.documentID.flatMap { byID[$0] }
+            overrides.add(
+                severity: .warning, subject: doc?.displayNumber ?? "seq\(o.seq)",
+                documents: doc.map { [$0.displayNumber] } ?? [], customer: doc?.customerCode ?? "",
+                amount: doc.map { AuditFormat.amount($0.total, $0.currency) } ?? "",
+                message: lang.t(
+                    "\(o.actor) posted over a credit hold on \(o.day): \(o.reason)",
+                    "\(o.actor) 于 \(o.day) 越过信用冻结过账：\(o.reason)"))
         }
+        let counts = scan.counts
         for (user, c) in counts.sorted(by: { $0.key < $1.key }) {
             perUser.notes.append(
                 lang.t(
@@ -92,51 +72,44 @@ enum ControlChecks {
                     "\(user)：作废 \(c.voids) 张、红字冲销 \(c.credits) 张，过账发票 \(c.posted) 张"))
         }
         return [
-            overrides, perUser, writeOffs(data, byID, p), disputes(data, byID, p), drafts(data, p), overLimit(data, p),
+            overrides, perUser, try writeOffs(q, p), disputes(scan, disputed, p), try drafts(q, p),
+            overLimit(scan, balances: balances, p),
         ]
     }
 
-    static func writeOffs(_ data: AuditData, _ byID: [Int64: AuditDocument], _ p: AuditParameters) -> AuditCheckResult {
+    static func writeOffs(_ q: any AuditCheckQueries, _ p: AuditParameters) throws -> AuditCheckResult {
         let lang = p.language
         var result = AuditCheckResult(
             id: "control.write-offs", title: lang.t("Bad-debt write-offs (坏账核销)", "坏账核销"),
             severity: .review)
-        for a in data.snapshot.allocations
-        where a.source == .writeOff && a.reversesID == nil && a.date >= p.from && a.date <= p.to {
+        let writeOffs = try q.auditWriteOffs(from: p.from, to: p.to)
+        var byID: [Int64: AuditDocument] = [:]
+        try q.forEachAuditDocument(.ids(writeOffs.map(\.invoiceID))) { byID[$0.id] = $0 }
+        for a in writeOffs {
             guard let doc = byID[a.invoiceID] else { continue }
             result.add(
                 severity: .review, subject: doc.displayNumber, documents: [doc.displayNumber],
-                customer: doc.customerCode, amount: AuditData.amount(a.amount.minorUnits, a.amount.currency),
+                customer: doc.customerCode, amount: AuditFormat.amount(a.amount.minorUnits, a.amount.currency),
                 message: lang.t("written off on \(a.date): \(a.note)", "\(a.date) 核销坏账：\(a.note)"))
         }
         return result
     }
 
-    static func disputes(_ data: AuditData, _ byID: [Int64: AuditDocument], _ p: AuditParameters) -> AuditCheckResult {
+    /// `disputed`: the posted invoices disputed now, by id.
+    static func disputes(_ scan: AuditLogScan, _ disputed: [AuditDocument], _ p: AuditParameters) -> AuditCheckResult {
         let lang = p.language
         var result = AuditCheckResult(
             id: "control.disputes",
             title: lang.t(
                 "Disputes open longer than \(p.disputeDays) days", "争议超过 \(p.disputeDays) 天未解决"),
                 severity: .warning)
-        var since: [Int64: CivilDate] = [:]
-        for entry in data.log where entry.command == "invoice.dispute" {
-            guard let day = entry.date,
-                let id = AuditData.changes(of: entry).first(where: { $0.entity == "invoice" })?.id
-            else { continue }
-            if (AuditData.payloadField(entry, "isDisputed") as? Bool) == true {
-                since[id] = since[id] ?? day
-            } else {
-                since[id] = nil
-            }
-        }
-        for doc in data.postedDocuments where doc.kind == .invoice && doc.isDisputed {
-            let start = since[doc.id] ?? doc.date
+        for doc in disputed {
+            let start = scan.disputedSince[doc.id] ?? doc.date
             let days = start.days(to: p.to)
             guard days > p.disputeDays else { continue }
             result.add(
                 severity: .warning, subject: doc.displayNumber, documents: [doc.displayNumber],
-                customer: doc.customerCode, amount: AuditData.amount(doc.total, doc.currency),
+                customer: doc.customerCode, amount: AuditFormat.amount(doc.total, doc.currency),
                 message: lang.t(
                     "disputed since \(start) (\(days) days at \(p.to))",
                     "自 \(start) 起争议（截至 \(p.to) 共 \(days) 天）"))
@@ -144,16 +117,17 @@ enum ControlChecks {
         return result
     }
 
-    static func drafts(_ data: AuditData, _ p: AuditParameters) -> AuditCheckResult {
+    static func drafts(_ q: any AuditCheckQueries, _ p: AuditParameters) throws -> AuditCheckResult {
         let lang = p.language
         var result = AuditCheckResult(
             id: "control.drafts",
             title: lang.t(
                 "Drafts older than \(p.draftDays) days", "超过 \(p.draftDays) 天的草稿"), severity: .warning)
-        for doc in data.documents where doc.status == .draft && doc.date.days(to: p.to) > p.draftDays {
+        // Older than `draftDays` at the period end: dated before `to − draftDays`.
+        try q.forEachAuditDocument(.draftsBefore(p.to.adding(days: -p.draftDays))) { doc in
             result.add(
                 severity: .warning, subject: "draft#\(doc.id)", customer: doc.customerCode,
-                amount: AuditData.amount(doc.total, doc.currency),
+                amount: AuditFormat.amount(doc.total, doc.currency),
                 message: lang.t(
                     "draft #\(doc.id) dated \(doc.date) was never posted",
                     "草稿 #\(doc.id)（\(doc.date)）未过账"))
@@ -161,7 +135,11 @@ enum ControlChecks {
         return result
     }
 
-    static func overLimit(_ data: AuditData, _ p: AuditParameters) -> AuditCheckResult {
+    /// Customers over their limit from the balances as of `to`; the log pass (`liveCustomers`) says which of them
+    /// have an invoice that no bulk load created.
+    static func overLimit(_ scan: AuditLogScan, balances: [AuditCustomerBalance], _ p: AuditParameters)
+        -> AuditCheckResult
+    {
         let lang = p.language
         var result = AuditCheckResult(
             id: "control.over-limit",
@@ -169,12 +147,10 @@ enum ControlChecks {
                 "Customers over their credit limit", "超出信用额度的客户"), severity: .warning)
         // Customers whose every posting came from a bulk load (samples, historical imports) passed credit control
         // by the loader's override; they are counted in a note, not reported one by one.
-        var liveCustomers = Set<Int64>()
-        for doc in data.documents where doc.kind == .invoice && !data.isLoad(data.documentPosting[doc.id]) {
-            liveCustomers.insert(doc.customerID)
-        }
+        let liveCustomers = scan.liveCustomers
         var loaded = 0
-        for (customer, currency, balance) in balances(data, asOf: p.to) {
+        for row in balances {
+            let (customer, currency, balance) = (row.customer, row.currency, row.balance)
             guard let limit = customer.creditLimit, limit.currency == currency, balance > limit.minorUnits else {
                 continue
             }
@@ -184,7 +160,7 @@ enum ControlChecks {
             }
             result.add(
                 severity: .warning, subject: customer.code, customer: customer.code,
-                amount: AuditData.amount(balance, currency),
+                amount: AuditFormat.amount(balance, currency),
                 message: lang.t(
                     "balance \(Money.format(balance, digits: currency.minorDigits, grouping: true)) over the limit "
                         + "\(limit.groupedString) \(currency.code) on \(p.to)",
@@ -200,5 +176,16 @@ enum ControlChecks {
                     "\(loaded) 个客户仅因批量导入的历史数据超出额度"))
         }
         return result
+    }
+}
+
+extension ControlChecks {
+    /// Customers over their credit limit as of the period end (the ones whose invoices' loaders matter).
+    static func overLimitCandidates(_ balances: [AuditCustomerBalance]) -> [Int64] {
+        balances.compactMap { row in
+            guard let limit = row.customer.creditLimit, limit.currency == row.currency,
+                row.balance > limit.minorUnits else { return nil }
+            return row.customer.id
+        }
     }
 }

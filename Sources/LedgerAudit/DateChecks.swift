@@ -2,30 +2,43 @@ import LedgerCore
 
 /// Dates (日期): backdated and future-dated postings (from the audit log's posting time), the cut-off window around
 /// the period end and credit notes after the period end for sales before it (cn-finance §6.6).
+///
+/// Reads (issue 10): the creating entries the runner's log pass kept (`AuditLogScan`), then the few documents and
+/// receipts they name; the cut-off window's documents and the credit notes dated after the period end.
 enum DateChecks {
     struct Posted {
         var number: String
         var date: CivilDate
         var customer: String
         var amount: String
-        var entry: AuditLogEntry?
+        /// Documents by id, then receipts by date and id (the order of the findings).
+        var order: (Int, Int, Int64)
     }
 
-    static func postedItems(_ data: AuditData) -> [Posted] {
-        data.documents.filter { $0.status != .draft }.map {
-            Posted(
-                number: $0.displayNumber, date: $0.date, customer: $0.customerCode,
-                amount: AuditData.amount($0.total, $0.currency), entry: data.documentPosting[$0.id])
+    /// The documents (not drafts) and receipts of `created`, by what they are.
+    static func posted(_ q: any AuditCheckQueries, _ created: [AuditLogScan.Created]) throws
+        -> [AuditLogScan.Created: Posted]
+    {
+        var items: [AuditLogScan.Created: Posted] = [:]
+        try q.forEachAuditDocument(.ids(created.filter { !$0.isReceipt }.map(\.id))) { doc in
+            guard doc.status != .draft else { return }
+            items[AuditLogScan.Created(isReceipt: false, id: doc.id)] = Posted(
+                number: doc.displayNumber, date: doc.date, customer: doc.customerCode,
+                amount: AuditFormat.amount(doc.total, doc.currency), order: (0, 0, doc.id))
         }
-            + data.snapshot.receipts.map {
-                Posted(
-                    number: $0.displayNumber, date: $0.date, customer: data.customerCode($0.customerID),
-                    amount: AuditData.amount($0.amount.minorUnits, $0.amount.currency),
-                    entry: data.receiptPosting[$0.id])
-            }
+        try q.forEachAuditReceipt(.ids(created.filter(\.isReceipt).map(\.id))) { item in
+            let r = item.receipt
+            items[AuditLogScan.Created(isReceipt: true, id: r.id)] = Posted(
+                number: r.displayNumber, date: r.date, customer: item.customerCode,
+                amount: AuditFormat.amount(r.amount.minorUnits, r.amount.currency),
+                order: (1, r.date.daysSinceEpoch, r.id))
+        }
+        return items
     }
 
-    static func postingDates(_ data: AuditData, p: AuditParameters) -> [AuditCheckResult] {
+    static func postingDates(_ q: any AuditCheckQueries, _ scan: AuditLogScan, p: AuditParameters) throws
+        -> [AuditCheckResult]
+    {
         let lang = p.language
         var checks = [AuditCheckResult(
             id: "dates.backdated",
@@ -37,18 +50,27 @@ enum DateChecks {
             title: lang.t(
                 "Future-dated: dated after the day they were posted",
                 "预填日期：单据日期晚于入账日"), severity: .warning)]
-        var loaded = 0
-        for item in postedItems(data) {
-            guard let entry = item.entry, let posted = entry.date else { continue }
-            let inPeriod = (item.date >= p.from && item.date <= p.to) || (posted >= p.from && posted <= p.to)
-            guard inPeriod else { continue }
+        var loaded = scan.loadedBackdated
+        // Posted in the period, dated outside it: their dates are read now.
+        var candidates = scan.outOfTime.map { ($0.created, $0.posting) }
+        let undated = try posted(q, Array(scan.createdInPeriod.keys))
+        for (created, posting) in scan.createdInPeriod.sorted(by: { $0.value.seq < $1.value.seq }) {
+            guard let item = undated[created], let day = posting.day else { continue }
+            let lag = item.date.days(to: day)
+            if lag > p.backdatedDays && posting.isLoad {
+                loaded += 1
+            } else if lag > p.backdatedDays || lag < 0 {
+                candidates.append((created, posting))
+            }
+        }
+        var items = undated
+        items.merge(try posted(q, scan.outOfTime.map(\.created)), uniquingKeysWith: { a, _ in a })
+        let flagged = candidates.compactMap { c in items[c.0].map { ($0, c.1) } }
+            .sorted { $0.0.order < $1.0.order }
+        for (item, entry) in flagged {
+            guard let posted = entry.day else { continue }
             let lag = item.date.days(to: posted)
             let backdated = lag > p.backdatedDays
-            guard backdated || lag < 0 else { continue }
-            if backdated && data.isLoad(entry) {
-                loaded += 1
-                continue
-            }
             let message = backdated
                 ? lang.t("dated \(item.date), posted \(posted) by \(entry.actor) (\(lag) days later)",
                          "单据日期 \(item.date)，\(entry.actor) 于 \(posted) 入账（晚 \(lag) 天）")
@@ -66,7 +88,7 @@ enum DateChecks {
         return checks
     }
 
-    static func cutoff(_ data: AuditData, p: AuditParameters) -> [AuditCheckResult] {
+    static func cutoff(_ q: any AuditCheckQueries, p: AuditParameters) throws -> [AuditCheckResult] {
         let lang = p.language
         let start = p.to.adding(days: -p.cutoffDays + 1)
         let end = p.to.adding(days: p.cutoffDays)
@@ -75,30 +97,34 @@ enum DateChecks {
             title: lang.t(
                 "Cut-off: documents within \(p.cutoffDays) days of the period end (\(start)…\(end))",
                 "截止测试：期末前后 \(p.cutoffDays) 天内的单据（\(start)…\(end)）"), severity: .info)
-        var late = AuditCheckResult(
+        var lateCredits = AuditCheckResult(
             id: "dates.cutoff-credit-notes",
             title: lang.t(
                 "Credit notes after the period end for sales before it",
                 "期末后开具、冲减期内销售的红字冲销"), severity: .warning)
-        let byID = Dictionary(data.documents.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        for doc in data.postedDocuments {
+        try q.forEachAuditDocument(.dated(from: start, to: end)) { doc in
+            guard doc.status == .posted else { return }
             if doc.date >= start && doc.date <= end {
                 let side = doc.date <= p.to ? lang.t("before", "期末前") : lang.t("after", "期末后")
                 window.add(
                     severity: .info, subject: doc.displayNumber, documents: [doc.displayNumber],
-                    customer: doc.customerCode, amount: AuditData.amount(doc.total, doc.currency),
+                    customer: doc.customerCode, amount: AuditFormat.amount(doc.total, doc.currency),
                     message: lang.t(
                         "\(doc.kind == .invoice ? "invoice" : "credit note") dated \(doc.date), \(side) the period "
                             + "end",
                         "\(doc.kind == .invoice ? "发票" : "红字冲销") \(doc.date)，\(side)"))
             }
-            if doc.kind == .creditNote, doc.date > p.to, let target = doc.appliesToID.flatMap({ byID[$0] }),
-                target.date <= p.to
-            {
-                late.add(
+        }
+        var late: [AuditDocument] = []
+        try q.forEachAuditDocument(.creditNotesAfter(p.to)) { late.append($0) }
+        var targets: [Int64: AuditDocument] = [:]
+        try q.forEachAuditDocument(.ids(late.compactMap(\.appliesToID))) { targets[$0.id] = $0 }
+        for doc in late {
+            if let target = doc.appliesToID.flatMap({ targets[$0] }), target.date <= p.to {
+                lateCredits.add(
                     severity: .warning, subject: doc.displayNumber,
                     documents: [doc.displayNumber, target.displayNumber], customer: doc.customerCode,
-                    amount: AuditData.amount(doc.total, doc.currency),
+                    amount: AuditFormat.amount(doc.total, doc.currency),
                     message: lang.t(
                         "credit note dated \(doc.date) reduces \(target.displayNumber) of \(target.date), before "
                             + "the period end \(p.to)",
@@ -106,6 +132,6 @@ enum DateChecks {
                         + "\(target.displayNumber)（\(target.date)）"))
             }
         }
-        return [window, late]
+        return [window, lateCredits]
     }
 }

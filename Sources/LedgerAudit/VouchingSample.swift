@@ -7,22 +7,35 @@ import LedgerInterop
 public enum VouchingSample {
     /// The sampled document numbers (sorted) out of `population`.
     public static func draw(population: [String], size: Int, seed: UInt64) -> [String] {
-        var pool = population
-        var rng = SplitMix64(seed: seed)
-        let count = min(max(0, size), pool.count)
-        for i in 0..<count {
-            let j = i + rng.next(below: pool.count - i)
-            pool.swapAt(i, j)
-        }
-        return Array(pool.prefix(count)).sorted()
+        drawIndices(count: population.count, size: size, seed: seed).map { population[$0] }.sorted()
     }
 
-    static func items(_ data: AuditData, p: AuditParameters, queries: any LedgerQueries) throws -> (
-        items: [VouchingItem], population: Int
-    ) {
-        let population = data.postedDocuments.filter { $0.date >= p.from && $0.date <= p.to }.map(\.displayNumber)
+    /// The positions the partial Fisher–Yates of `draw` picks out of `count` items, in draw order. Only the swapped
+    /// positions are kept (issue 10: no copy of the population).
+    static func drawIndices(count: Int, size: Int, seed: UInt64) -> [Int] {
+        var swapped: [Int: Int] = [:]
+        var rng = SplitMix64(seed: seed)
+        let picks = min(max(0, size), count)
+        for i in 0..<picks {
+            let j = i + rng.next(below: count - i)
+            let (atI, atJ) = (swapped[i] ?? i, swapped[j] ?? j)
+            swapped[i] = atJ
+            swapped[j] = atI
+        }
+        return (0..<picks).map { swapped[$0] ?? $0 }
+    }
+
+    /// The sample drawn from the period's posted documents (`ids`, by id), each read with its lines.
+    static func items(ids: [Int64], p: AuditParameters,
+                      queries: any LedgerQueries & AuditCheckQueries) throws
+        -> (items: [VouchingItem], population: Int)
+    {
         var items: [VouchingItem] = []
-        for number in draw(population: population, size: p.sampleSize, seed: p.seed) {
+        var codes: [String: String] = [:]
+        let sampledIDs = drawIndices(count: ids.count, size: p.sampleSize, seed: p.seed).map { ids[$0] }
+        try queries.forEachAuditDocument(.ids(sampledIDs)) { codes[$0.displayNumber] = $0.customerCode }
+        let sample = codes.keys.sorted()
+        for number in sample {
             guard let invoice = try queries.invoiceDocument(number: number) else { continue }
             let lines = invoice.lines.map { line in
                 let discount = line.discount.basisPoints == 0 ? "" : " − \(line.discount)"
@@ -33,9 +46,9 @@ public enum VouchingSample {
             }
             items.append(
                 VouchingItem(
-                    number: number, date: invoice.date, customer: data.customerCode(invoice.customerID),
+                    number: number, date: invoice.date, customer: codes[number] ?? "#\(invoice.customerID)",
                     total: "\(invoice.total.plainString) \(invoice.currency.code)", lines: lines))
         }
-        return (items, population.count)
+        return (items, ids.count)
     }
 }

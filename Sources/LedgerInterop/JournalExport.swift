@@ -72,7 +72,8 @@ public enum JournalExport {
         mutating func add(_ d: DocumentTotals) {
             let sign: Int64 = d.kind == .invoice ? 1 : -1
             var lines = ["\(d.date) (\(d.number)) \(clean(d.customerName))",
-                         posting("assets:receivable:\(clean(d.customerCode))", sign * d.total, d.currency),
+                         posting("assets:receivable:\(clean(d.customerCode))", receivable(.document(d)),
+                                 d.currency),
                          posting("revenue:sales", -sign * d.net, d.currency)]
             if d.tax != 0 { lines.append(posting("liabilities:vat:output", -sign * d.tax, d.currency)) }
             entry(lines)
@@ -81,7 +82,8 @@ public enum JournalExport {
         mutating func add(_ p: JournalPayment, account: String) {
             entry(["\(p.date) (\(p.number)) \(clean(p.customerName))",
                    posting(account, p.amount.minorUnits, p.amount.currency),
-                   posting("assets:receivable:\(clean(p.customerCode))", -p.amount.minorUnits, p.amount.currency)])
+                   posting("assets:receivable:\(clean(p.customerCode))", receivable(.payment(p)),
+                           p.amount.currency)])
         }
 
         private mutating func entry(_ lines: [String]) {
@@ -91,6 +93,16 @@ public enum JournalExport {
 
         /// Ends the text (a final newline).
         public func finish() { sink("\n") }
+    }
+
+    /// The amount an item posts to its customer's `assets:receivable:` account, minor units of its currency: a
+    /// document's total (negative for a credit note), a receipt's or write-off's amount negated. The writer
+    /// writes exactly this; the audit's tie-out sums it (issue 10: without rendering the text).
+    public static func receivable(_ item: JournalItem) -> Int64 {
+        switch item {
+        case .document(let d): return d.kind == .invoice ? d.total : -d.total
+        case .payment(let p): return -p.amount.minorUnits
+        }
     }
 
     static func posting(_ account: String, _ minor: Int64, _ currency: Currency) -> String {

@@ -87,33 +87,25 @@ extension SQLiteLedgerStore: AuditQueries {
 
     public func auditDocuments() throws -> [AuditDocument] {
         try read { db in
-            try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT d.*, c.code AS customer_code,
-                           (SELECT COUNT(*) FROM document_line l WHERE l.document_id = d.id) AS line_count,
-                           (SELECT COALESCE(SUM(l.net_amount), 0) FROM document_line l WHERE l.document_id = d.id)
-                             AS line_net,
-                           (SELECT COALESCE(SUM(l.tax_amount), 0) FROM document_line l WHERE l.document_id = d.id)
-                             AS line_tax
-                    FROM document d JOIN customer c ON c.id = d.customer_id ORDER BY d.id
-                    """
-            ).map { row in
-                typealias C = Invoice.Columns
-                typealias A = AuditDocument.Columns
-                return AuditDocument(
-                    id: row[C.id], kind: try RowMapping.code(row, C.kind, "document"),
-                    status: try RowMapping.code(row, C.status, "document"), series: row[C.series],
-                    numberYear: row[C.numberYear], number: row[C.number],
-                    displayNumber: (row[C.displayNumber] as String?) ?? "",
-                    date: try RowMapping.date(row, C.date, "document"), customerID: row[C.customerID],
-                    customerCode: row[A.customerCode], currency: try RowMapping.currency(row, "document"),
-                    subtotal: row[C.subtotal], taxTotal: row[C.taxTotal], total: row[C.total],
-                    lineCount: row[A.lineCount], lineNetSum: row[A.lineNet], lineTaxSum: row[A.lineTax],
-                    appliesToID: row[C.appliesToID], isDisputed: row[C.disputed], externalReference: row[C.externalRef],
-                    note: row[C.note], voidReason: row[C.voidReason])
-            }
+            try Row.fetchAll(db, sql: "\(Self.auditDocumentSelect) ORDER BY d.id").map(Self.auditDocument)
         }
+    }
+
+    /// An `AuditDocument` from a row of `auditDocumentSelect`.
+    static func auditDocument(_ row: Row) throws -> AuditDocument {
+        typealias C = Invoice.Columns
+        typealias A = AuditDocument.Columns
+        return AuditDocument(
+            id: row[C.id], kind: try RowMapping.code(row, C.kind, "document"),
+            status: try RowMapping.code(row, C.status, "document"), series: row[C.series],
+            numberYear: row[C.numberYear], number: row[C.number],
+            displayNumber: (row[C.displayNumber] as String?) ?? "",
+            date: try RowMapping.date(row, C.date, "document"), customerID: row[C.customerID],
+            customerCode: row[A.customerCode], currency: try RowMapping.currency(row, "document"),
+            subtotal: row[C.subtotal], taxTotal: row[C.taxTotal], total: row[C.total],
+            lineCount: row[A.lineCount], lineNetSum: row[A.lineNet], lineTaxSum: row[A.lineTax],
+            appliesToID: row[C.appliesToID], isDisputed: row[C.disputed], externalReference: row[C.externalRef],
+            note: row[C.note], voidReason: row[C.voidReason])
     }
 
     public func numberCounters() throws -> [NumberCounter] {

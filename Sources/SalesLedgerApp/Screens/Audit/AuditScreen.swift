@@ -40,7 +40,7 @@ struct AuditScreen: KeyedScreen {
         let s = context.strings
         let lang: AuditLanguage = s.zh ? .zh : .en
         let (from, to) = AuditParameters.defaultPeriod(today: context.today)
-        guard let queries = context.store as? any LedgerQueries & AuditQueries else {
+        guard let queries = context.store as? any AuditStore else {
             header = [s.t("Audit", "审计")]
             rows = [[s.t("this store has no audit queries", "此存储不支持审计查询")]]
             return
@@ -48,7 +48,7 @@ struct AuditScreen: KeyedScreen {
         do {
             switch panel {
             case .findings:
-                // Issue 10: the checks read the whole ledger (minutes at 100k customers), so showing the screen
+                // Issue 10: the checks stream the audit log once (minutes at a million invoices), so showing the screen
                 // shows the last run's results with their time; `r` runs them again. The first visit runs them
                 // only when start-up work is not deferred (tests, the eager harness); the program asks for `r`.
                 let wanted = runRequested || (lastRun == nil && !context.defersStartupWork)

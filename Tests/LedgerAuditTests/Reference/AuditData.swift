@@ -1,7 +1,12 @@
 import Foundation
+@testable import LedgerAudit
 import LedgerCore
 
-/// Everything the checks read, loaded once: the receivables snapshot, every document with its line sums, the
+/// Namespace of the reference audit (the checks as they were before s14-audit).
+enum AuditReference {}
+
+/// The reference (before s14-audit; kept for the comparison tests): everything the checks read, loaded once:
+/// the receivables snapshot, every document with its line sums, the
 /// audit log, the number counters. Also knows which audit entry posted which document, and which entries belong
 /// to a bulk load (sample data, historical imports), which the posting-date checks leave out.
 public struct AuditData: Sendable {
@@ -22,7 +27,7 @@ public struct AuditData: Sendable {
 
     /// Credit-override reasons the shipped loaders and the importer use; an `invoice.post` with one of them starts
     /// a bulk load (see DECISIONS.md, periodic audit).
-    public static let loadReasons: Set<String> = ["historical import", "sample data", "import"]
+    public static let loadReasons = AuditFormat.loadReasons
 
     /// Loads the data as of now, for a check period ending `to` (open items and credits are as of `to`).
     public static func load(from queries: any LedgerQueries & AuditQueries, to: CivilDate) throws -> AuditData {
@@ -78,16 +83,11 @@ public struct AuditData: Sendable {
     }
 
     /// The changes an entry recorded.
-    public static func changes(of entry: AuditLogEntry) -> [AuditChange] {
-        (try? JSONDecoder().decode([AuditChange].self, from: Data(entry.changes.utf8))) ?? []
-    }
+    public static func changes(of entry: AuditLogEntry) -> [AuditChange] { AuditFormat.changes(of: entry) }
 
     /// A top-level field of an entry's JSON payload.
     public static func payloadField(_ entry: AuditLogEntry, _ name: String) -> Any? {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(entry.payload.utf8)) as? [String: Any] else {
-            return nil
-        }
-        return object[name]
+        AuditFormat.payloadField(entry, name)
     }
 
     /// `ReceivablesSnapshot.customerBalance` of one customer, on that customer's cut of the snapshot.
@@ -105,7 +105,5 @@ public struct AuditData: Sendable {
     public func isLoad(_ entry: AuditLogEntry?) -> Bool { entry.map { loadEntries.contains($0.seq) } ?? false }
 
     /// `1234.50 CNY`.
-    static func amount(_ minor: Int64, _ currency: Currency) -> String {
-        "\(Money.format(minor, digits: currency.minorDigits, grouping: false)) \(currency.code)"
-    }
+    static func amount(_ minor: Int64, _ currency: Currency) -> String { AuditFormat.amount(minor, currency) }
 }
