@@ -55,28 +55,23 @@ extension ReceivablesScreen {
     }
 
     /// The totals line of `report` in `width` cells, of whole parts (a figure is never cut): the least important
-    /// leave first (unapplied credits, then today's date, DSO, overdue). Every figure shown agrees with the aging bar
-    /// below it (whose buckets add up to the open invoices): the net total (open − unapplied) is shown only beside
-    /// the unapplied credits; when they do not fit, the total shown is the open invoices' (the bar's sum).
+    /// leave first (the net total, unapplied credits, then today's date, DSO, overdue). The lead figure is always
+    /// the one the aging bar below sums (the open invoices), under the same label at every width: "Total open"
+    /// when there are no unapplied credits, else "Open invoices", with the credits and the net total (open −
+    /// unapplied) after it when they fit.
     static func totalsLine(_ report: AgingReport, dso: DSOFigure?, date: CivilDate, pinned: Bool, width: Int,
                            context: AppContext) -> String {
         let s = context.strings, c = report.currency
         let dsoText = dso.flatMap { $0.tenths == nil ? nil : $0.text } ?? "–"
-        func parts(total: String, unapplied: String) -> [(text: String, rank: Int)] {
-            [("\(s.asOf) \(date)", pinned ? 1 : 3), (total, 0),
-             ("\(s.overdueTotal) \(context.money(report.overdueTotal, c))", 1), ("\(s.dso) \(dsoText)", 2),
-             (unapplied, 4), (c != .cny ? c.code : "", 0)]
-        }
-        guard report.unappliedCredits != 0 else {
-            return PartsLine.fit(ranked: parts(total: "\(s.totalOpen) \(context.money(report.openTotal, c))",
-                                               unapplied: ""), width: width)
-        }
-        let unapplied = "\(s.unappliedCredits) \(context.money(-report.unappliedCredits, c))"
-        let line = PartsLine.fit(ranked: parts(total: "\(s.totalOpen) \(context.money(report.netReceivable, c))",
-                                               unapplied: unapplied), width: width)
-        if line.contains(unapplied) { return line }
-        return PartsLine.fit(ranked: parts(total: "\(s.openInvoicesTotal) \(context.money(report.openTotal, c))",
-                                           unapplied: ""), width: width)
+        let credits = report.unappliedCredits != 0
+        let lead = "\(credits ? s.openInvoicesTotal : s.totalOpen) \(context.money(report.openTotal, c))"
+        let unapplied = credits ? "\(s.unappliedCredits) \(context.money(-report.unappliedCredits, c))" : ""
+        let net = credits ? "\(s.totalOpen) \(context.money(report.netReceivable, c))" : ""
+        return PartsLine.fit(ranked: [
+            ("\(s.asOf) \(date)", pinned ? 1 : 3), (lead, 0),
+            ("\(s.overdueTotal) \(context.money(report.overdueTotal, c))", 1), ("\(s.dso) \(dsoText)", 2),
+            (unapplied, 4), (net, 5), (c != .cny ? c.code : "", 0),
+        ], width: width)
     }
 
     /// The shown list as the table reads it (its whole length, the pages read in place).
