@@ -1,6 +1,7 @@
 import ArgumentParser
 import LedgerCore
 import LedgerReports
+import SalesLedgerApp
 
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "report", abstract: "Sales and receivables reports.",

@@ -59,7 +59,13 @@ import TerminalUI
             #expect(h.app.reports.agingIndex == i)
             let table: ReportTable
             if let grouping = AgingGrouping(rawValue: key) {
-                table = AgingTable.grouped(try reports.aging(asOf: today, by: grouping), by: grouping)
+                // As the CLI prints it: region and channel names, salesperson codes (`ReportNames`).
+                table = try ReportNames.apply(AgingTable.grouped(try reports.aging(asOf: today, by: grouping), by: grouping),
+                                              store: h.store, chinese: chinese)
+                if chinese && key == "channel" {
+                    // Tryout s14: the zh screen showed DIRECT DIRECT; the channel's Chinese name is shown.
+                    #expect(table.rows.contains { $0.count > 1 && $0[1] == .text("直销") }, "\(table.rows)")
+                }
             } else if let byClass = try reports.aging(asOf: today, byClass: key) {
                 table = byClass
             } else {
@@ -154,7 +160,9 @@ import TerminalUI
         let today = h.context.today
         for dimension in ReportsScreen.dimensions {
             #expect(ReportsScreen.dimensions[h.app.reports.dimensionIndex] == dimension)
-            let table = try Reports(store: h.store).sales(by: dimension, from: CivilDate(year: today.year, month: 1, day: 1), to: today)
+            let table = try ReportNames.apply(
+                Reports(store: h.store).sales(by: dimension, from: CivilDate(year: today.year, month: 1, day: 1), to: today),
+                store: h.store, chinese: chinese)
             #expect(h.app.reports.reportTable == table, "\(dimension)")
             Self.expectTableOnScreen(&h, table, totalLabel: chinese ? "合计" : "TOTAL", "sales by \(dimension)")
             h.press(.char("d"))

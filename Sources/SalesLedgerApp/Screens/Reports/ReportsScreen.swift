@@ -53,11 +53,12 @@ struct ReportsScreen: KeyedScreen {
         case .sales:
             let dimension = ReportsScreen.dimensions[dimensionIndex]
             let (from, to, _, _) = period(today: today)
-            let table = context.read { try Reports(store: context.store).sales(by: dimension, from: from, to: to) }
-                ?? SalesTable.make([], by: dimension)
+            let table = context.read {
+                try ReportNames.apply(Reports(store: context.store).sales(by: dimension, from: from, to: to),
+                                      store: context.store, chinese: s.zh)
+            } ?? SalesTable.make([], by: dimension)
             reportTable = table
             var names: [String: (String) -> String] = [dimension.rawValue: { $0 == "TOTAL" ? s.t("TOTAL", "合计") : $0 }]
-            if dimension == .region { names["label"] = { context.className("region", $0) } }
             let view = ReportTableView(table: table, textNames: names,
                                        hidden: [.month, .quarter, .year].contains(dimension) ? ["label"] : [])
             header = view.titles(chinese: s.zh)
@@ -84,7 +85,11 @@ struct ReportsScreen: KeyedScreen {
             let key = ReportsScreen.agingGroupings[agingIndex]
             let reports = Reports(store: context.store)
             if let grouping = AgingGrouping(rawValue: key) {
-                show(AgingTable.grouped(context.read { try reports.aging(asOf: today, by: grouping) } ?? [], by: grouping), s)
+                let table = context.read {
+                    try ReportNames.apply(AgingTable.grouped(reports.aging(asOf: today, by: grouping), by: grouping),
+                                          store: context.store, chinese: s.zh)
+                }
+                show(table ?? AgingTable.grouped([], by: grouping), s)
             } else {
                 show(context.read { try reports.aging(asOf: today, byClass: key) } ?? nil
                      ?? ReportTable(name: "aging-by-class", columns: [ReportColumn(key, .text)]), s)

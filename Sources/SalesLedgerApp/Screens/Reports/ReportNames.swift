@@ -1,16 +1,15 @@
 import LedgerCore
 import LedgerReports
-import LedgerStore
-import SalesLedgerApp
 
 /// The people-facing names in a report grouped by region, channel or salesperson, as the TUI shows them: a region's
 /// or channel's `name` cell that only repeats its code gets the class's name (中文 with `--lang zh`: 直销, 杭州市;
 /// English otherwise, the code when the class has no such name); a salesperson's key column gets the salesperson's
-/// code (the store groups by name). Figures are never changed.
-enum ReportNames {
+/// code (the store groups by name). Figures are never changed. Used by the CLI and by F7, so both show the same
+/// names. Errors: the store's, from reading the class tree or the salespeople.
+public enum ReportNames {
     /// The printed table without a Name column that only repeats the key (sales by month, quarter or year: the
     /// TUI hides it too); CSV and JSON keep every column, so scripts reading them by position are not broken.
-    static func withoutRepeatedLabel(_ table: ReportTable) -> ReportTable {
+    public static func withoutRepeatedLabel(_ table: ReportTable) -> ReportTable {
         guard let label = table.columns.firstIndex(where: { $0.key == "label" }), label > 0,
               table.rows.allSatisfy({ $0.count > label && $0[label] == $0[0] }) else { return table }
         var table = table
@@ -19,7 +18,7 @@ enum ReportNames {
         return table
     }
 
-    static func apply(_ table: ReportTable, store: SQLiteLedgerStore, chinese: Bool) throws -> ReportTable {
+    public static func apply(_ table: ReportTable, store: any LedgerStore, chinese: Bool) throws -> ReportTable {
         guard let key = table.columns.first?.key,
               let nameIndex = table.columns.firstIndex(where: { $0.key == "name" || $0.key == "label" }) else { return table }
         var table = table
