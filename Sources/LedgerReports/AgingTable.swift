@@ -39,7 +39,7 @@ public enum AgingTable {
         var columns = [ReportColumn(grouping.rawValue, .text, en: "Code", zh: "编码"),
                        ReportColumn("name", .text, en: "Name", zh: "名称")]
         columns += labels.map { ReportColumn($0, .money, en: en.bucket($0), zh: zhBucket($0, byInvoiceDate: byInvoiceDate)) }
-        columns += [ReportColumn("credits", .money, en: "Credits", zh: "未核销贷项"),
+        columns += [ReportColumn("credits", .money, en: "Credits", zh: "未核销预收"),
                     ReportColumn("total", .money, en: "Total", zh: "合计")]
         var rows: [[ReportCell]] = []
         for report in reports {
