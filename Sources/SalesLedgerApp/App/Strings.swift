@@ -213,7 +213,11 @@ public struct Strings: Sendable {
     func localize(_ form: inout Form) {
         form.discardTitle = t("Discard changes?", "放弃修改？")
         form.discardMessage = t("The form has unsaved changes. Discard them?", "表单有未保存的修改，确定放弃吗？")
-        if zh { form.problemsHeadings = ["1 个问题，修正后才能保存：", "%d 个问题，修正后才能保存："] }
+        if zh {
+            form.problemsHeadings = ["1 个问题，修正后才能保存：", "%d 个问题，修正后才能保存："]
+            let strings = self
+            form.issueText = { strings.core($0) }
+        }
     }
 
     /// A table view with the filter label in the UI language.

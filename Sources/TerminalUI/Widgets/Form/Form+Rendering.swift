@@ -50,7 +50,7 @@ extension Form {
                 if isFocused, case .lookup = field.kind { lookupAnchor = (x, y + 1, field) }
             }
             if (hasTriedSubmit || field.isTouched), let issue = field.issue {
-                buffer.setString("! " + issue.message, x: errorX, y: y, maxWidth: area.maxX - errorX,
+                buffer.setString("! " + issueText(issue.message), x: errorX, y: y, maxWidth: area.maxX - errorX,
                                  style: Style(.error))
             }
             y += field.height
@@ -78,7 +78,7 @@ extension Form {
             : problemsHeadings[1].replacing("%d", with: String(issues.count))
         buffer.setString(heading, x: area.x, y: area.y, maxWidth: area.width, style: Style(.error, .bold))
         for (row, entry) in issues.enumerated() where row + 1 < area.height {
-            buffer.setString("  \(entry.field.label): \(entry.issue.message)", x: area.x, y: area.y + row + 1,
+            buffer.setString("  \(entry.field.label): \(issueText(entry.issue.message))", x: area.x, y: area.y + row + 1,
                              maxWidth: area.width, style: Style(.error))
         }
     }

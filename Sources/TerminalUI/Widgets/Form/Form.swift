@@ -23,6 +23,8 @@ public struct Form: Sendable {
     public var discardMessage = "The form has unsaved changes. Discard them?"
     /// The summary heading for one problem and for several (`%d` is the count); apps translate them.
     public var problemsHeadings = ["1 problem — fix it to save:", "%d problems — fix them to save:"]
+    /// A field issue's message as shown (inline and in the summary): apps translate the parsers' English here.
+    public var issueText: @Sendable (String) -> String = { $0 }
     /// Index of the focused field.
     public private(set) var focusIndex = 0
     /// Whether the user tried to submit (shows every error and the summary).
