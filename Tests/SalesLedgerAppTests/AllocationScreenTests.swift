@@ -35,6 +35,22 @@ import TerminalUI
             .first { $0.number == number }).open
     }
 
+    /// Tryout s14: with unapplied credit and no open invoice, `a` said "No unapplied credit to allocate" beside a
+    /// list of two credits; it names the real reason.
+    @Test(arguments: [Language.en, .zh]) func creditWithoutOpenInvoicesSaysSo(language: Language) throws {
+        var h = try AppHarness(language: language, size: Size(width: 100, height: 30)) { service in
+            try service.run(CreateCustomer(CustomerFields(code: "C1", name: "重庆山城贸易")))
+            try service.run(RecordReceipt(customerCode: "C1", date: CivilDate(iso: "2026-11-05")!,
+                                          amount: Self.money(30_000)))
+        }
+        h.press(.function(4), .enter, .char("k"))
+        #expect(h.text.contains("RCT-2026-000001"), "\(h.text)")
+        h.press(.char("a"))
+        let s = Strings(language)
+        #expect(h.text.contains(s.t("No open invoice to allocate to", "没有可核销的未结销售单")), "\(h.text)")
+        #expect(!h.text.contains(s.t("No unapplied credit", "没有可核销的预收款")), "\(h.text)")
+    }
+
     @Test func autoPlanPreviewsThenSavesOldestDueFirst() throws {
         var h = try Self.open(.en)
         #expect(h.text.contains("Allocation (核销): C1 重庆山城贸易"))

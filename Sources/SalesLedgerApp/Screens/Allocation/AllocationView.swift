@@ -143,8 +143,12 @@ struct AllocationView {
         return .stay
     }
 
-    static func noCredit(_ s: Strings) -> ModalStep<CustomersScreen> {
-        .report(.error(s.t("No unapplied credit to allocate", "没有可核销的预收款或红字")))
+    /// Why nothing can be allocated: no unapplied credit, or (with credits listed) no open invoice to take them.
+    func nothingToAllocate(_ s: Strings) -> ModalStep<CustomersScreen> {
+        guard selectedCredit != nil, invoices.isEmpty else {
+            return .report(.error(s.t("No unapplied credit to allocate", "没有可核销的预收款或红字")))
+        }
+        return .report(.error(s.t("No open invoice to allocate to", "没有可核销的未结销售单")))
     }
 
     /// The selected credit planned oldest due date first (`AllocationPreview`); empty without a credit.
@@ -157,7 +161,7 @@ struct AllocationView {
 
     /// `a`: plans the selected credit oldest due date first.
     mutating func auto(_ s: Strings) -> ModalStep<CustomersScreen> {
-        guard selectedCredit != nil else { return AllocationView.noCredit(s) }
+        guard selectedCredit != nil, !invoices.isEmpty else { return nothingToAllocate(s) }
         plan = autoPlan
         return .stay
     }
@@ -165,7 +169,7 @@ struct AllocationView {
     /// Enter on an invoice: asks the amount, prefilled with what fits.
     func askAmount(_ s: Strings) -> ModalStep<CustomersScreen> {
         let row = rows[.invoices] ?? 0
-        guard let credit = selectedCredit, invoices.indices.contains(row) else { return AllocationView.noCredit(s) }
+        guard let credit = selectedCredit, invoices.indices.contains(row) else { return nothingToAllocate(s) }
         let item = invoices[row]
         let fits = max(0, min(item.open, credit.amount - (planned - (plan[item.number] ?? 0))))
         return .push(amountPrompt(item.number, fits: fits, s))
