@@ -71,8 +71,12 @@ struct AgingReportCommand: ParsableCommand {
             try issues.throwIfAny()
             guard let table = try Reports(store: store).aging(asOf: date, byClass: byClass, level: level,
                                                               basis: basis) else {
-                throw UserError("--by-class: dimension '\(byClass)' has no classes "
-                                + "(see `salesledger class dimensions`)")
+                let grouped = AgingGrouping(rawValue: byClass).map { $0 != .none } ?? false
+                throw UserError(global.isChinese
+                    ? "'--by-class'：维度 '\(byClass)' 没有分类（见 'salesledger class dimensions'）"
+                      + (grouped ? "；按客户字段分组请用 '--by \(byClass)'" : "")
+                    : "--by-class: dimension '\(byClass)' has no classes (see `salesledger class dimensions`)"
+                      + (grouped ? "; to group by the customer's field use `--by \(byClass)`" : ""))
             }
             printReport(table, format)
             return

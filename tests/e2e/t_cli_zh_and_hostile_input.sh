@@ -47,6 +47,8 @@ check mixed-encoding 'row 3, column 3 \(customer\): byte 0xB1 is not UTF-8' impo
 check huge-import-row 'row 3, column amount: amount .92233720368547758\.07. is too large' import sales "$WORK/huge.csv"
 # s14-search: the as-of field is named in Chinese too (was `asOf：` in the zh message).
 check bad-as-of 'asOf: ' report aging --as-of 2026-02-30
+# Tryout s14: a dimension without classes that is also a customer field names `--by` (zh message was English).
+check by-class-field "dimension 'channel' has no classes.*--by channel" report aging --by-class channel
 
 # Nothing was written by the cases above.
 [ "$($SL invoice list --format csv | wc -l)" -eq 1 ] || bad "an invoice was written"
