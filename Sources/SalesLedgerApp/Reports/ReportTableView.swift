@@ -11,6 +11,8 @@ struct ReportTableView {
     var textNames: [String: (String) -> String] = [:]
     /// Column keys not drawn (e.g. the label of a month, which repeats the key); the figures stay in the table.
     var hidden: Set<String> = []
+    /// Whether ←/→ scroll the columns hidden for lack of width (`TableView.scrollsColumns`).
+    var scrollsColumns = false
 
     var visible: [Int] { table.columns.indices.filter { !hidden.contains(table.columns[$0].key) } }
 
@@ -30,7 +32,7 @@ struct ReportTableView {
     }
 
     func tableView(chinese: Bool) -> TableView {
-        Strings(chinese ? .zh : .en).localize(TableView(columns: visible.enumerated().map { i, index in
+        var view = Strings(chinese ? .zh : .en).localize(TableView(columns: visible.enumerated().map { i, index in
             let column = table.columns[index]
             let title = column.title(chinese: chinese)
             switch column.kind {
@@ -49,6 +51,8 @@ struct ReportTableView {
                                                         : .flexible(weight: 1, minimum: max(6, code)))
             }
         }))
+        view.scrollsColumns = scrollsColumns
+        return view
     }
 
     func render(into buffer: inout CellBuffer, in area: Rect, state: inout TableState, chinese: Bool) {

@@ -53,7 +53,10 @@ extension StatementView: KeyedModal {
     mutating func handle(_ event: Event, context: AppContext) -> ModalStep<CustomersScreen> {
         if let step = keyTable(context.strings).dispatch(event, on: &self, context: context) { return step }
         if case .key(let key) = event, case .char = key { return .stay }
-        _ = TableView(columns: []).handle(event, state: &state, rowCount: statement.lines.count + 2, pageSize: 10)
+        var keys = TableView(columns: [])
+        keys.scrollsColumns = true   // ←/→: the drawing keeps the scroll within the hidden columns
+        _ = keys.handle(event, state: &state, rowCount: statement.lines.count + 2, pageSize: 10)
+        state.firstColumn = min(state.firstColumn, max(0, table(StatementWords(chinese: false)).columns.count - 2))
         return .stay
     }
 

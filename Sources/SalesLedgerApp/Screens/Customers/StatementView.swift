@@ -58,13 +58,19 @@ struct StatementView {
                                         "\(w.currency) \(s.currency.code)"], width: area.width - 2),
                          x: area.x + 1, y: area.y, width: area.width - 2, style: Style(.header, [.bold]))
         let agingParts = s.aging.map { "\(w.bucket($0.label)) \(context.money($0.amount, s.currency))" }
-        buffer.setFitted(PartsLine.fit(["\(w.aging):"] + agingParts
-                                       + ["\(w.unappliedCredit) \(context.money(s.unappliedCredit, s.currency))"],
-                                       width: area.width - 2, separator: "  "),
-                         x: area.x + 1, y: area.maxY - 1, width: area.width - 2, style: Style(.muted))
+        // The aging line wraps onto a second line rather than cut a figure (80 columns).
+        let footer = PartsLine.wrap(["\(w.aging):"] + agingParts
+                                    + ["\(w.unappliedCredit) \(context.money(s.unappliedCredit, s.currency))"],
+                                    width: area.width - 2, maxLines: 2, separator: "  ")
+        for (i, line) in footer.enumerated() {
+            buffer.setFitted(line, x: area.x + 1, y: area.maxY - footer.count + i, width: area.width - 2,
+                             style: Style(.muted))
+        }
         var st = state
-        ReportTableView(table: table(w)).render(into: &buffer, in: Rect(x: area.x, y: area.y + 1, width: area.width,
-                                                                       height: max(0, area.height - 2)),
-                                                 state: &st, chinese: w.chinese)
+        var view = ReportTableView(table: table(w))
+        view.scrollsColumns = true   // ←/→ reach the columns hidden at 80 (received, balance)
+        view.render(into: &buffer, in: Rect(x: area.x, y: area.y + 1, width: area.width,
+                                            height: max(0, area.height - 1 - footer.count)),
+                    state: &st, chinese: w.chinese)
     }
 }
