@@ -173,17 +173,26 @@ extension SalesEntryScreen {
         })
     }
 
-    /// A full reversal of every line still uncredited, each at its own tax rate.
+    /// A full reversal of every line still uncredited, each at its own tax rate. The question says so, with the
+    /// invoice's total, and names F9's credit by line for part of an invoice; the message after names the amount.
     mutating func askCredit(_ number: String, context: AppContext) {
         let s = context.strings
-        modals.push(ReasonModal("\(s.creditAction) \(number)", s.reasonPrompt) { screen, reason, context in
+        let total = (context.read { try context.store.invoiceDocument(number: number) } ?? nil)
+            .map { $0.total.groupedString + " " + $0.total.currency.code } ?? ""
+        let question = s.t("Reverses every line of \(number) not yet credited (invoice total \(total)). "
+                           + "For part of it: F9, Enter, c (credit by line).",
+                           "冲销 \(number) 全部尚未冲销的行（销售单价税合计 \(total)）。只冲销部分：F9，Enter，c（按行冲销）。")
+        modals.push(ReasonModal("\(s.creditAction) \(number)", question, label: s.reasonPrompt + ":") {
+            screen, reason, context in
             do {
                 guard let invoice = try context.store.invoiceDocument(number: number) else { return .none }
                 let outcome = try context.run(IssueLineCreditNote(invoiceNumber: number,
                                                                   date: max(context.today, invoice.date),
                                                                   reason: reason))
                 screen.refresh(context: context)
-                return .message("\(context.strings.creditAction) \(outcome.creditNote.displayNumber) → \(number)")
+                let note = outcome.creditNote
+                return .message("\(context.strings.creditAction) \(note.displayNumber) "
+                                + "\(note.total.groupedString) → \(number)")
             } catch { return .error("\(error)") }
         })
     }
