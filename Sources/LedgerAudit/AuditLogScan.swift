@@ -146,10 +146,11 @@ struct AuditLogScan {
                     documentID: changes.first { $0.entity == "invoice" }?.id))
             }
         case "invoice.void": counts[entry.actor, default: (0, 0, 0)].voids += 1
-        case "credit_note.issue": counts[entry.actor, default: (0, 0, 0)].credits += 1
+        case "credit_note.issue", "credit_note.issue_lines": counts[entry.actor, default: (0, 0, 0)].credits += 1
         default: break
         }
-        guard ["invoice.post", "credit_note.issue", "receipt.record"].contains(entry.command), day.isoWeekday >= 6,
+        guard ["invoice.post", "credit_note.issue", "credit_note.issue_lines", "receipt.record"].contains(entry.command),
+            day.isoWeekday >= 6,
             let change = changes.first(where: {
                 $0.isCreation && ($0.entity == "invoice" || $0.entity == "receipt")
             })

@@ -21,7 +21,8 @@ struct BulkLoadDetector {
                 } else if post(entry) {
                     load = true
                 }
-            case "credit_note.issue", "receipt.record", "allocation.create", "allocation.reverse":
+            case "credit_note.issue", "credit_note.issue_lines", "receipt.record", "allocation.create",
+                "allocation.reverse":
                 if !load, loadDay[entry.actor] == String(entry.timestampUTC.prefix(10)) { load = true }
             default:
                 break

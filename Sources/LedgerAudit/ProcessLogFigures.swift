@@ -82,7 +82,7 @@ extension ProcessMetrics {
             case "invoice.post" where AuditJSONScan.isTrue(entry, "asDraft"):
                 drafts += 1
                 if let id = changes.first(where: { $0.entity == "invoice" })?.id { draftIDs.append(id) }
-            case "invoice.post", "credit_note.issue", "receipt.record":
+            case "invoice.post", "credit_note.issue", "credit_note.issue_lines", "receipt.record":
                 entered += 1
                 activeDays.insert("\(entry.actor)|\(day.map { "\($0)" } ?? "")")
                 if changes.contains(where: { $0.entity == "credit_override" }) { overrides += 1 }

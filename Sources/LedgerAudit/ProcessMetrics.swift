@@ -172,7 +172,9 @@ public enum ProcessMetrics {
     public static func users(_ queries: any ProcessQueries, from: CivilDate, to: CivilDate) throws -> [String] {
         var detector = BulkLoadDetector()
         var users = Set<String>()
-        let commands: Set<String> = ["invoice.post", "credit_note.issue", "receipt.record", "invoice.void"]
+        let commands: Set<String> = [
+            "invoice.post", "credit_note.issue", "credit_note.issue_lines", "receipt.record", "invoice.void",
+        ]
         try queries.forEachAuditEntry(since: nil) { entries in
             guard !detector.feed(entries) else { return }
             for e in entries where e.date.map({ $0 >= from && $0 <= to }) == true && commands.contains(e.command) {

@@ -165,6 +165,7 @@ public struct SampleGenerator {
             post.creditOverrideReason = "sample data"
             let isDone = index < invoicesDone
             let invoice: LoadedInvoice
+            var lineNets: [Int64] = []
             if isDone {
                 // Committed before the interruption: read it back (its id is above the previous one's).
                 guard let id = try runner.customer(code: customer)?.id,
@@ -176,6 +177,7 @@ public struct SampleGenerator {
                 cursor = found.id
             } else {
                 let posted = try runner.run(post)
+                lineNets = posted.lines.map(\.netAmount.minorUnits)
                 invoice = LoadedInvoice(id: posted.id, displayNumber: posted.displayNumber, total: posted.total,
                                         dueDate: posted.dueDate, lineCount: posted.lines.count)
             }
@@ -206,10 +208,16 @@ public struct SampleGenerator {
             }
             if rng.next(below: 50) == 0 {
                 if !isDone {
-                    let credit = Money(minorUnits: max(1, invoice.total.minorUnits / 10), currency: .cny)
-                    try runner.run(IssueCreditNote(customerCode: customer, date: min(today, date.adding(days: 7)),
-                                                   appliesToNumber: invoice.displayNumber, amount: credit,
-                                                   reason: zh ? "质量折让" : "Quality allowance"))
+                    // A 10 % price allowance on every line (net), so each line's VAT is reversed at its own rate.
+                    let allowances = lineNets.enumerated().filter { $0.element >= 10 }.map {
+                        CreditLineRequest(line: $0.offset + 1,
+                                          allowance: Money(minorUnits: $0.element / 10, currency: .cny))
+                    }
+                    if !allowances.isEmpty {
+                        try runner.run(IssueLineCreditNote(invoiceNumber: invoice.displayNumber,
+                                                           date: min(today, date.adding(days: 7)), lines: allowances,
+                                                           reason: zh ? "质量折让" : "Quality allowance"))
+                    }
                 }
                 report.creditNotes += 1
             }

@@ -98,4 +98,35 @@ import LedgerStore
         #expect(namesA.allSatisfy { $0.hasSuffix("有限公司") })
         #expect(a.lastDate! <= date("2026-11-29"))
     }
+
+    /// The generated sample's credit notes are price allowances on the invoice's own lines: each line keeps the
+    /// invoice line's tax rate, so output VAT is reversed (the tryout found one free line at 0 % before).
+    @Test func generatedCreditNotesReverseVATAtEachLinesRate() throws {
+        let cities = try SampleGenerator.loadCities(directory: sampleDataDirectory("cn-regions"))
+        let ledger = try TestLedger(today: "2026-11-29")
+        let gen = SampleGenerator(language: .zh, customers: 30, invoices: 600, seed: 3, today: date("2026-11-29"),
+                                  cities: cities)
+        let report = try ledger.service.runBatch { try gen.load(into: $0) }
+        var notes: [Invoice] = []
+        for year in [2025, 2026] {
+            var n = 1
+            while let note = try ledger.store.invoiceDocument(number: "CN-\(year)-\(String(format: "%06d", n))") {
+                notes.append(note)
+                n += 1
+            }
+        }
+        #expect(notes.count == report.creditNotes && notes.count > 3)
+        for note in notes {
+            let invoice = try #require(try ledger.store.documentDetail(id: note.appliesToInvoiceID ?? 0)).document
+            #expect(note.taxTotal.minorUnits > 0 && note.note == "质量折让")
+            for line in note.lines {
+                let original = invoice.lines[try #require(line.creditsLine) - 1]
+                #expect(line.taxRate == original.taxRate)
+                // 10 % of the line's net, and its tax at the line's rate, half up (independent arithmetic).
+                #expect(line.netAmount.minorUnits == original.netAmount.minorUnits / 10)
+                let rate = Int64(original.taxRate.basisPoints)
+                #expect(line.taxAmount.minorUnits == (line.netAmount.minorUnits * rate + 5_000) / 10_000)
+            }
+        }
+    }
 }
