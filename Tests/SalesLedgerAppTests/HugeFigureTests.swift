@@ -109,7 +109,7 @@ import TerminalUI
         let lines = h.screen()
         #expect(lines[2].contains("DSO "), "\(lines[2])")
         #expect(!lines[2].contains("DSO~"))
-        #expect(lines[3].trimmingCharacters(in: .whitespaces).hasSuffix(" 20,000,000,938,872.01"), "\(lines[3])")
+        #expect(lines[3].trimmingCharacters(in: .whitespaces).hasSuffix(" 20,000,000,938,872.00"), "\(lines[3])")
         #expect(!lines[3].contains("~"), "\(lines[3])")
     }
 

@@ -46,7 +46,9 @@ struct ReportTableView {
                     if index < row.count, case .text(let t) = row[index] { t } else { nil }
                 }
                 let codes = !cells.isEmpty && !cells.contains { $0.contains(" ") || !$0.unicodeScalars.allSatisfy(\.isASCII) }
-                let code = codes ? min(18, cells.map { DisplayWidth.of($0) }.max() ?? 0) : 0
+                // Other text keeps up to 8 cells whole (期初余额, 红字冲销) before a wider column takes the room.
+                let widest = cells.map { DisplayWidth.of($0) }.max() ?? 0
+                let code = codes ? min(18, widest) : min(8, widest)
                 return TableColumn(title, width: i == 1 ? .flexible(weight: 2, minimum: max(10, code))
                                                         : .flexible(weight: 1, minimum: max(6, code)))
             }

@@ -67,8 +67,10 @@ struct StatementView {
                              style: Style(.muted))
         }
         var st = state
-        var view = ReportTableView(table: table(w))
-        view.scrollsColumns = true   // ←/→ reach the columns hidden at 80 (received, balance)
+        // Below 100 columns the due date and the reference are dropped first, so the three amounts (invoiced,
+        // received, balance) stay on screen (tryout s15); the CSV and a wide terminal keep every column.
+        var view = ReportTableView(table: table(w), hidden: area.width < 100 ? ["due_date", "reference"] : [])
+        view.scrollsColumns = true   // ←/→ reach any column still hidden (a very narrow window)
         view.render(into: &buffer, in: Rect(x: area.x, y: area.y + 1, width: area.width,
                                             height: max(0, area.height - 1 - footer.count)),
                     state: &st, chinese: w.chinese)
