@@ -75,7 +75,7 @@ enum DocumentMath {
                                           taxRate: tax, netAmount: net, taxAmount: taxAmount))
             } catch {
                 issues.add("\(path).quantity",
-                           "line amount is too large (at most \(LedgerLimits.amountBoundText(currency)))")
+                           "line total with tax is too large (at most \(LedgerLimits.amountBoundText(currency)))")
             }
         }
         return result

@@ -23,7 +23,7 @@ extension Strings {
         (#"^unit price must be at most (.*)$"#, "单价最多为 $1"),
         (#"^amount must be at most (.*)$"#, "金额最多为 $1"),
         (#"^must be at most (.*)$"#, "最多为 $1"),
-        (#"^line amount is too large \(at most (.*)\)$"#, "行金额过大（最多 $1）"),
+        (#"^line total with tax is too large \(at most (.*)\)$"#, "行价税合计过大（最多 $1）"),
         (#"^document total is too large \(at most (.*)\)$"#, "单据合计过大（最多 $1）"),
         (#"^the document total is 0; there is nothing to post$"#, "单据合计为 0，不能过账"),
         (#"^quantity must be greater than 0$"#, "数量必须大于0"),

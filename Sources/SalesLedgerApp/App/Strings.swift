@@ -76,6 +76,8 @@ public struct Strings: Sendable {
     var discount: String { t("Disc %", "折扣%") }
     var taxRate: String { t("Tax %", "税率%") }
     var amount: String { t("Amount", "金额") }
+    /// A sales line's figure in F3: net plus its tax (价税合计), not the net 金额 of F9's invoice view.
+    var lineTotal: String { t("Total", "价税合计") }
     var subtotal: String { t("Subtotal", "不含税金额") }
     var tax: String { t("Tax", "税额") }
     var total: String { t("Total", "价税合计") }

@@ -62,8 +62,8 @@ extension SaleDraft {
         }
         if SaleMath.isTooLarge(quantity: line.quantity, unitPrice: line.unitPrice, discount: line.discount,
                                taxRate: line.taxRate, currency: currency) {
-            return s.t("line amount is too large (at most \(LedgerLimits.amountBoundText(currency)))",
-                       "行金额过大（最多 \(LedgerLimits.amountBoundText(currency))）")
+            return s.t("line total with tax is too large (at most \(LedgerLimits.amountBoundText(currency)))",
+                       "行价税合计过大（最多 \(LedgerLimits.amountBoundText(currency))）")
         }
         return nil
     }

@@ -49,7 +49,7 @@ extension SalesEntryScreen {
                     else if SaleMath.isTooLarge(quantity: value, unitPrice: text(.price(i)),
                                                 discount: text(.discount(i)),
                                                 taxRate: text(.tax(i)), currency: currency) {
-                        message = "line amount is too large (at most \(LedgerLimits.amountBoundText(currency)))"
+                        message = "line total with tax is too large (at most \(LedgerLimits.amountBoundText(currency)))"
                     }
                 } catch { message = s.t("quantity '\(value)' \(error)", "数量 '\(value)' \(s.decimalError(error))") }
             }
@@ -61,7 +61,7 @@ extension SalesEntryScreen {
                     else if SaleMath.isTooLarge(quantity: text(.quantity(i)), unitPrice: value,
                                                 discount: text(.discount(i)),
                                                 taxRate: text(.tax(i)), currency: currency) {
-                        message = "line amount is too large (at most \(LedgerLimits.amountBoundText(currency)))"
+                        message = "line total with tax is too large (at most \(LedgerLimits.amountBoundText(currency)))"
                     }
                 } catch { message = error.description }
             }

@@ -91,7 +91,7 @@ extension SalesEntryScreen {
         for (title, w, right) in [("#", widths.no, false), (s.product, widths.sku, false), (s.name, widths.name, false),
                                   (s.quantity, widths.qty, true), (s.unitPrice, widths.price, true),
                                   (s.discount, widths.disc, true),
-                                  (s.taxRate, widths.tax, true), (s.amount, widths.amount, true)] where w > 0 {
+                                  (s.taxRate, widths.tax, true), (s.lineTotal, widths.amount, true)] where w > 0 {
             buffer.setFitted(title, x: hx, y: y, width: w, alignment: right ? .right : .left,
                              style: Style(.header, [.bold]))
             hx += w + 1
