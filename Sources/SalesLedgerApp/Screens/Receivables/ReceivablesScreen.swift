@@ -230,7 +230,9 @@ struct ReceivablesScreen: KeyedScreen {
             Command([.enter, .char("c")], s.t("Customer", "打开客户"), when: hasRow) { screen, _ in
                 screen.selectedRow.map { .openCustomer($0.customerCode) } ?? .none
             },
-            Command(.char("s"), s.t("Sort", "排序")) { screen, context in
+            // The overdue list sorts; the reminders list keeps its escalation order, so `s` is not offered there
+            // (tryout s15: it said "sorted by amount" and changed nothing).
+            Command(.char("s"), s.t("Sort", "排序"), when: { !$0.showsReminders }) { screen, context in
                 screen.sortByAmount.toggle()
                 screen.arrange(context: context)
                 return .message(screen.sortByAmount ? s.sortByAmount : s.sortByDays)
