@@ -95,12 +95,7 @@ enum CLIChinese {
         (#"^not found: (.*)$"#, "未找到：$1"),
         (#"^permission denied: (.*)$"#, "无权操作：$1"),
         (#"^credit check: (.*) \(a manager may override with a reason\)$"#, "信用检查：$1（经理可填写原因后超额过账）"),
-        (#"^no document numbered (\S+)$"#, "没有单号为 $1 的单据"),
         (#"^unknown salesperson code (.*)$"#, "未知业务员编码 $1"),
-        (#"^discount must be between 0% and 100%$"#, "折扣必须在0%到100%之间"),
-        (#"^tax rate must be between 0% and 100%$"#, "税率必须在0%到100%之间"),
-        (#"^due date (\S+) is before the invoice date (\S+)$"#, "到期日 $1 早于单据日期 $2"),
-        (#"^customer (\S+) is archived$"#, "客户 $1 已归档"),
         (#"^the ledger is busy: (.*)$"#, "账套正忙：$1 的写入已超过等待时限，未写入任何内容，请稍后再试"),
         (#"^waiting for the ledger: (.*) is writing to it \(up to (\d+) s\)$"#, "等待账套：$1 正在写入（最多等 $2 秒）"),
         (#"^ledger busy \(import by (.*) in progress\), waiting…$"#, "账套正忙（$1 正在导入），等待中…"),
@@ -127,8 +122,6 @@ enum CLIChinese {
         (#"^(.*): text is neither UTF-8 nor GB18030$"#, "$1：文本既不是 UTF-8 也不是 GB18030"),
         (#"^(.*): cannot read the file$"#, "$1：无法读取文件"),
         (#"^(.*): missing column\(s\): (.*)$"#, "$1：缺少列：$2"),
-        (#"^currency: unknown currency code (.*)$"#, "币种：未知币种代码 $1"),
-        (#"^is in (\w+) but the document is in (\w+)$"#, "币种为 $1，但单据币种为 $2"),
         (#"^(.*) is not a valid date \((.*), format (\w+)\)$"#, "$1 不是有效日期（$2，格式 $3）"),
         (#"^customer is empty$"#, "客户为空"),
         (#"^amount is zero$"#, "金额为零"),
@@ -136,8 +129,6 @@ enum CLIChinese {
         (#"^(\S+) appears again \(first on row (\d+)\)$"#, "$1 重复出现（首次在第$2行）"),
         (#"^user: '(.*)' is not an active user of this ledger.*$"#, "用户：'$1' 不是本账套的有效用户（见 salesledger user list；用 --user 指定）"),
         (#"^--today: (.*)$"#, "--today：$1"),
-        (#"^(.*) has allocations of (\S+); reverse them before voiding$"#, "$1 已核销 $2，请先反核销再作废"),
-        (#"^(\S+) is (\w+), not posted$"#, "$1 状态为 $2，不是已过账"),
     ]
 
     /// One message in Chinese: `path: message` lines get a Chinese path and message; known sentences are translated.

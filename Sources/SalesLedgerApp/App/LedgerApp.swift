@@ -185,10 +185,10 @@ public struct LedgerApp: TerminalApplication {
     mutating func loadSample(_ choice: SampleChoice) {
         guard let load = context.loadSample else { return }
         do {
-            status = (try load(choice), false)
+            status = (context.strings.core(try load(choice)), false)
             context.dataChanged()
         } catch {
-            status = ("\(error)", true)
+            status = (context.strings.core("\(error)"), true)
         }
         refreshAll()
     }
