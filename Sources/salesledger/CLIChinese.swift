@@ -122,11 +122,6 @@ enum CLIChinese {
         (#"^(.*): text is neither UTF-8 nor GB18030$"#, "$1：文本既不是 UTF-8 也不是 GB18030"),
         (#"^(.*): cannot read the file$"#, "$1：无法读取文件"),
         (#"^(.*): missing column\(s\): (.*)$"#, "$1：缺少列：$2"),
-        (#"^(.*) is not a valid date \((.*), format (\w+)\)$"#, "$1 不是有效日期（$2，格式 $3）"),
-        (#"^customer is empty$"#, "客户为空"),
-        (#"^amount is zero$"#, "金额为零"),
-        (#"^negative amount: import returns as credit notes \(kind column\)$"#, "金额为负：退货请作为红字冲销导入（类型列）"),
-        (#"^(\S+) appears again \(first on row (\d+)\)$"#, "$1 重复出现（首次在第$2行）"),
         (#"^user: '(.*)' is not an active user of this ledger.*$"#, "用户：'$1' 不是本账套的有效用户（见 salesledger user list；用 --user 指定）"),
         (#"^--today: (.*)$"#, "--today：$1"),
     ]
@@ -145,7 +140,8 @@ enum CLIChinese {
                 return indent + field(path) + "：" + (sentence(rest, strings) ?? rest)
             }
             // A path already in Chinese (translated by another layer), message still English.
-            if let split = body.firstMatch(of: /^([^:：\s]+): (.*)$/), let translated = sentence(String(split.2), strings) {
+            if let split = body.firstMatch(of: /^([^:：\s]+)(?:: |：)(.*)$/),
+               let translated = sentence(String(split.2), strings) {
                 return indent + String(split.1) + "：" + translated
             }
             return line
@@ -216,6 +212,9 @@ enum CLIChinese {
     static let phrasePatterns = PatternTable([
         (#"(\d+) created, (\d+) updated"#, "新增 $1 条，更新 $2 条"),
         (#"(\d+) receipt\(s\)"#, "收款单 $1 笔"),
+        (#"(\d+) invoice\(s\) and (\d+) credit note\(s\) \((.*)\), (\d+) new customer\(s\)"#,
+         "销售单 $1 张，红字冲销 $2 张（$3），新客户 $4 个"),
+        (#"(\d+) invoice\(s\) \((.*)\), (\d+) new customer\(s\)"#, "销售单 $1 张（$2），新客户 $3 个"),
         (#"(\d+) open invoice\(s\), (\d+) unapplied credit\(s\)"#, "未核销销售单 $1 张，预收款 $2 笔"),
         (#"nothing to import"#, "没有可导入的内容"),
         (#" ?\(invoice number in the note\)"#, "（备注中的单号）"),

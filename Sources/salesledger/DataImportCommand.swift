@@ -9,7 +9,8 @@ extension ReceiptFormat: ExpressibleByArgument {}
 struct DataImportOptions: ParsableArguments {
     @Argument(help: "The file (CSV, semicolon or tab separated; UTF-8, UTF-8 BOM, GB18030 or UTF-16 with BOM).")
     var file: String
-    @Flag(help: "Check every row and print the report (and the rejected rows as CSV), writing nothing.") var dryRun = false
+    @Flag(help: ArgumentHelp("Check every row and print the report (and the rejected rows as CSV), writing nothing; "
+                              + "exit 1 when rows are rejected (unless --skip-invalid).")) var dryRun = false
     @Flag(help: "Update records whose code exists instead of refusing them (customers, products).") var update = false
     @Flag(help: "Amounts use a decimal comma and dot grouping: 1.234,50.") var decimalComma = false
     @Option(help: "Date order: ymd, dmy or mdy.") var dateFormat: DateParser.Format = .yearMonthDay
@@ -93,6 +94,9 @@ enum DataImportRunner {
                 }
                 try out.commit()
             }
+            // Like the import it tries: rejected rows without --skip-invalid would write nothing (exit 1), so a
+            // script can test the file with --dry-run first (tryout s15: it exited 0).
+            if !rejected.isEmpty && !plan.settings.skipInvalid { throw ExitCode(1) }
             return
         }
         if !rejected.isEmpty && !result.written {

@@ -71,7 +71,7 @@ extension DataImport {
             return issues.map { issue in
                 let key = ["unitPrice": "unit_price", "taxRate": "tax_rate", "creditLimit": "credit_limit",
                            "taxID": "tax_id", "invoiceTitle": "invoice_title", "addressPhone": "address_phone",
-                           "bankAccount": "bank_account",
+                           "bankAccount": "bank_account", "dueDate": "due_date",
                            "customer": "customer_code", "paymentTerms": "payment_terms", "sku": "sku"][issue.path] ?? issue.path
                 return ImportProblem(row: row, column: columns[key] != nil ? columnName(key) : issue.path, message: issue.message)
             }

@@ -49,6 +49,13 @@ extension Strings {
         (#"^(.*) has allocations of (\S+); reverse them before voiding$"#, "$1 已核销 $2，请先反核销再作废"),
         (#"^(\S+) is (\w+), not posted$"#, "$1 状态为 $2，不是已过账"),
         (#"^no document numbered (\S+)$"#, "没有单号为 $1 的单据"),
+        // Import rows (CLI `import`, the TUI's set-up import): the checks of LedgerInterop.
+        (#"^(.*) is not a valid date \(does not exist, format (\w+)\)$"#, "$1 不是有效日期（该日不存在，格式 $2）"),
+        (#"^(.*) is not a valid date \((.*), format (\w+)\)$"#, "$1 不是有效日期（$2，格式 $3）"),
+        (#"^customer is empty$"#, "客户为空"),
+        (#"^amount is zero$"#, "金额为零"),
+        (#"^negative amount: import returns as credit notes \(kind column\)$"#, "金额为负：退货请作为红字冲销导入（类型列）"),
+        (#"^(\S+) appears again \(first on row (\d+)\)$"#, "$1 重复出现（首次在第$2行）"),
         (#"^(\S+) is already fully credited$"#, "$1 已全部红字冲销"),
         (#"^line (\d+) is already fully credited$"#, "第 $1 行已全部红字冲销"),
         (#"^(\S+) is more than the (\S+) left uncredited on line (\d+)$"#, "$1 超过第 $3 行尚未冲销的 $2"),
