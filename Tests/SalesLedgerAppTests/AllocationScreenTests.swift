@@ -51,6 +51,27 @@ import TerminalUI
         #expect(!h.text.contains(s.t("No unapplied credit", "没有可核销的预收款")), "\(h.text)")
     }
 
+    /// Tryout s15: at 80 columns the planned amount was cut ("→ 5,000.~"). Every open and planned figure is whole,
+    /// with large amounts, in both languages.
+    @Test(arguments: [Language.en, .zh]) func plannedFiguresAreWholeAt80Columns(language: Language) throws {
+        var h = try AppHarness(language: language, size: Size(width: 80, height: 24)) { service in
+            try service.run(CreateCustomer(CustomerFields(code: "C1", name: "重庆山城贸易")))
+            try service.run(RecordReceipt(customerCode: "C1", date: CivilDate(iso: "2026-11-01")!,
+                                          amount: Self.money(1_500_000_00)))
+            for (date, amount) in [("2026-11-10", Int64(974_286_00)), ("2026-11-12", 808_000_00)] {
+                try service.run(PostInvoice(customerCode: "C1", date: CivilDate(iso: date)!,
+                                            lines: [LineInput(description: "goods", quantity: Quantity(1),
+                                                              unitPrice: Self.money(amount))]))
+            }
+        }
+        h.press(.function(4), .enter, .char("k"), .char("a"))
+        let text = h.text
+        for figure in ["974,286.00", "808,000.00", "→ 974,286.00", "→ 525,714.00"] {
+            #expect(text.contains(figure), "\(figure)\n\(text)")
+        }
+        #expect(NothingCutTests.cutNumbers(in: h.screen()).isEmpty, "\(h.screen().joined(separator: "\n"))")
+    }
+
     @Test func autoPlanPreviewsThenSavesOldestDueFirst() throws {
         var h = try Self.open(.en)
         #expect(h.text.contains("Allocation (核销): C1 重庆山城贸易"))

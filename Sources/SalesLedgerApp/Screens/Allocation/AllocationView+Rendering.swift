@@ -11,7 +11,10 @@ extension AllocationView {
                          width: area.width - 2, style: Style(.header, [.bold]))
         let bottomRows = max(3, min(allocations.count + 1, area.height / 3))
         let sideTop = area.y + 1
-        let sideHeight = max(2, area.height - 1 - bottomRows - 2)
+        // The preview wraps onto a second line rather than cut a figure (80 columns, large amounts).
+        let preview = PartsLine.wrap(previewText(s, context: context).split(separator: " ").map(String.init),
+                                     width: area.width - 2, maxLines: 2, separator: " ")
+        let sideHeight = max(2, area.height - 1 - bottomRows - 1 - preview.count)
         let leftWidth = max(24, min(40, area.width * 2 / 5))
         let right = Rect(x: area.x + leftWidth + 2, y: sideTop, width: max(0, area.maxX - area.x - leftWidth - 3), height: sideHeight)
         func title(_ text: String, _ panel: Panel, x: Int, width: Int) {
@@ -35,15 +38,21 @@ extension AllocationView {
         if credits.isEmpty { buffer.setFitted("  " + s.t("none", "无"), x: area.x + 1, y: sideTop + 1, width: leftWidth, style: Style(.muted)) }
         // Right: open invoices, with the plan.
         title(s.t("Open invoices (\(invoices.count))", "未结销售单 (\(invoices.count))"), .invoices, x: right.x, width: right.width)
-        let numberWidth = 16, dateWidth = 11
-        let money2 = max(8, (right.width - numberWidth - dateWidth) / 2)
+        // Figures are never cut (tryout s15: "→ 5,000.~" at 80): the open and planned columns are as wide as their
+        // widest text; the due date gives way first, then the number column narrows.
+        let money2 = max(8, invoices.map { DisplayWidth.of(money($0.open)) }.max() ?? 0) + 1
+        let plannedWidth = (plan.values.map { DisplayWidth.of("→ " + money($0)) }.max() ?? 0) + 1
+        let dateWidth = right.width >= 16 + 11 + money2 + plannedWidth ? 11 : 0
+        let numberWidth = max(0, min(16, right.width - dateWidth - money2 - plannedWidth))
         let invoiceRow = rows[.invoices] ?? 0
         let firstInvoice = max(0, invoiceRow - sideHeight + 2)
         for (i, item) in invoices.enumerated().dropFirst(firstInvoice).prefix(sideHeight - 1) {
             let y = sideTop + 1 + i - firstInvoice
             let style = rowStyle(.invoices, i)
             buffer.setFitted(item.number, x: right.x, y: y, width: numberWidth, style: style)
-            buffer.setFitted(item.dueDate.description, x: right.x + numberWidth, y: y, width: dateWidth, style: style)
+            if dateWidth > 0 {
+                buffer.setFitted(item.dueDate.description, x: right.x + numberWidth, y: y, width: dateWidth, style: style)
+            }
             buffer.setFitted(money(item.open), x: right.x + numberWidth + dateWidth, y: y, width: money2, alignment: .right, style: style)
             let planned = plan[item.number].map { "→ " + money($0) } ?? ""
             buffer.setFitted(planned, x: right.x + numberWidth + dateWidth + money2, y: y,
@@ -53,8 +62,10 @@ extension AllocationView {
         if invoices.isEmpty { buffer.setFitted("  " + s.t("none", "无"), x: right.x, y: sideTop + 1, width: right.width, style: Style(.muted)) }
         // Preview.
         var y = sideTop + sideHeight
-        buffer.setFitted(previewText(s, context: context), x: area.x + 1, y: y, width: area.width - 2, style: Style(.accent, [.bold]))
-        y += 1
+        for line in preview {
+            buffer.setFitted(line, x: area.x + 1, y: y, width: area.width - 2, style: Style(.accent, [.bold]))
+            y += 1
+        }
         // Allocations made so far (reversible).
         buffer.setFitted(s.t("Allocations (\(allocations.count)) — x reverses", "核销记录 (\(allocations.count)) — x 反核销"),
                          x: area.x + 1, y: y, width: area.width - 2,
