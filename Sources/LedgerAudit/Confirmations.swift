@@ -30,44 +30,67 @@ public struct ConfirmationLetter: Hashable, Sendable {
 /// Letters, replies and the summary of a confirmation round. Letters sent and replies are audit-log entries
 /// (`audit.confirm.send`, `audit.confirm.reply`), so the round needs no table of its own.
 public enum Confirmations {
-    /// Letters as of `asOf` for `customerCodes` (all customers with a balance when nil) whose balance is at least
-    /// `minBalance` in absolute value (minor units). - Throws: `LedgerError.validation` naming an unknown code.
+    /// Letters as of `asOf` for `customerCodes` (all customers with a balance when nil, by code) whose balance is
+    /// at least `minBalance` in absolute value (minor units), read in one snapshot without loading the ledger
+    /// (issue 10): each customer's open invoices and unapplied credits as of the date in its currency — per
+    /// customer on its index for the codes given, else the ledger's open set once — and the balance = open
+    /// invoices − unapplied credit (`ReceivablesSnapshot.customerBalance` as of the date).
+    /// - Throws: `LedgerError.validation` naming an unknown code; `LedgerError.storage`.
     public static func letters(
-        snapshot: ReceivablesSnapshot, asOf: CivilDate, customerCodes: [String]?, minBalance: Int64,
+        store: any LedgerQueries, asOf: CivilDate, customerCodes: [String]?, minBalance: Int64,
         form: ConfirmationForm
     ) throws -> [ConfirmationLetter] {
-        var chosen: [Customer] = []
-        if let customerCodes {
-            var issues = IssueCollector()
-            for code in customerCodes {
-                if let c = snapshot.customers.first(where: { $0.code == code }) {
-                    chosen.append(c)
-                } else {
-                    issues.add("customers", "unknown customer code \(code)")
+        try store.readSnapshot {
+            var chosen: [Customer] = []
+            var items: [Int64: [OpenItem]] = [:]
+            var credits: [Int64: [UnappliedCredit]] = [:]
+            if let customerCodes {
+                var issues = IssueCollector()
+                for code in customerCodes {
+                    guard let customer = try store.customer(code: code) else {
+                        issues.add("customers", "unknown customer code \(code)")
+                        continue
+                    }
+                    chosen.append(customer)
+                    items[customer.id] = try store.openItems(asOf: asOf, customerID: customer.id)
+                    credits[customer.id] = try store.unappliedCredits(asOf: asOf, customerID: customer.id)
                 }
+                try issues.throwIfAny()
+            } else {
+                items = Dictionary(grouping: try store.openItems(asOf: asOf), by: \.customerID)
+                credits = Dictionary(grouping: try store.unappliedCredits(asOf: asOf), by: \.customerID)
+                var codes = Set(items.values.compactMap(\.first?.customerCode))
+                codes.formUnion(credits.values.compactMap(\.first?.customerCode))
+                chosen = try codes.sorted().compactMap { try store.customer(code: $0) }
             }
-            try issues.throwIfAny()
-        } else {
-            chosen = snapshot.customers.sorted { $0.code < $1.code }
-        }
-        return chosen.compactMap { customer in
-            let balance = snapshot.customerBalance(customerID: customer.id, currency: customer.currency, asOf: asOf)
-            if customerCodes == nil && balance == 0 { return nil }
-            guard balance.magnitude >= minBalance.magnitude else { return nil }
-            let lines = snapshot.openInvoices(asOf: asOf, customerID: customer.id)
-                .filter { $0.invoice.currency == customer.currency }
-                .map {
-                    ConfirmationLine(
-                        number: $0.invoice.number, date: $0.invoice.date, dueDate: $0.invoice.dueDate,
-                        total: $0.invoice.total, open: $0.open)
+            return try chosen.compactMap { customer in
+                let open = (items[customer.id] ?? []).filter { $0.currency == customer.currency }
+                let unapplied = try sum((credits[customer.id] ?? []).filter { $0.currency == customer.currency }
+                    .map(\.amount), customer)
+                let (balance, overflow) = try sum(open.map(\.open), customer)
+                    .subtractingReportingOverflow(unapplied)
+                guard !overflow else { throw LedgerError.storage("customer \(customer.code): balance overflows") }
+                if customerCodes == nil && balance == 0 { return nil }
+                guard balance.magnitude >= minBalance.magnitude else { return nil }
+                let lines = open.map {
+                    ConfirmationLine(number: $0.number, date: $0.date, dueDate: $0.dueDate, total: $0.total,
+                                     open: $0.open)
                 }
-            return ConfirmationLetter(
-                customer: customer, asOf: asOf, form: form, lines: lines,
-                unappliedCredit: snapshot.unappliedCredit(
-                    customerID: customer.id,
-                    currency: customer.currency, asOf: asOf),
-                balance: balance)
+                return ConfirmationLetter(customer: customer, asOf: asOf, form: form, lines: lines,
+                                          unappliedCredit: unapplied, balance: balance)
+            }
         }
+    }
+
+    /// `amounts` added, checked. - Throws: `LedgerError.storage` naming the customer on overflow.
+    private static func sum(_ amounts: [Int64], _ customer: Customer) throws -> Int64 {
+        var total: Int64 = 0
+        for amount in amounts {
+            let (next, overflow) = total.addingReportingOverflow(amount)
+            guard !overflow else { throw LedgerError.storage("customer \(customer.code): amounts overflow") }
+            total = next
+        }
+        return total
     }
 
     /// The letter's text in Chinese or English, with the reply part (数据证明无误 / 数据不符).

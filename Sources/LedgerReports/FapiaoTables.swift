@@ -28,8 +28,10 @@ public enum FapiaoTables {
                            ReportColumn("currency", .text, en: "Currency", zh: "币种")]
 
     /// 应收未开票: what is left to invoice per customer, by age since the sale date (days = as-of − sale date)
-    /// in buckets 0–30, 31–60, 61–90, 91+ (`bounds`). 不开票 sales are left out.
-    public static func uninvoiced(feed: Feed, asOf: CivilDate, bounds: [Int] = [30, 60, 90]) throws -> ReportTable {
+    /// in buckets 0–30, 31–60, 61–90, 91+ (`bounds`), from the store's sums (`TradeQueries.uninvoicedSums`, in
+    /// its order). 不开票 sales are left out.
+    public static func uninvoiced(_ sums: [UninvoicedSum],
+                                  bounds: [Int] = Self.uninvoicedBounds) throws -> ReportTable {
         var labels: [String] = []
         var lower = 0
         for b in bounds { labels.append("\(lower)-\(b)"); lower = b + 1 }
@@ -40,18 +42,15 @@ public enum FapiaoTables {
         struct Key: Hashable { var code: String; var currency: Currency }
         var groups: [Key: (name: String, count: Int, buckets: [Int64])] = [:]
         var order: [Key] = []
-        try feed { p in
-            guard p.leftToInvoice > 0 else { return }
-            let key = Key(code: p.customerCode, currency: p.currency)
+        for sum in sums where labels.indices.contains(sum.bucket) {
+            let key = Key(code: sum.customerCode, currency: sum.currency)
             if groups[key] == nil {
-                groups[key] = (p.customerName, 0, Array(repeating: 0, count: labels.count))
+                groups[key] = (sum.customerName, 0, Array(repeating: 0, count: labels.count))
                 order.append(key)
             }
-            let age = p.date.days(to: asOf)
-            let index = bounds.firstIndex { age <= $0 } ?? bounds.count
-            groups[key]?.count += 1
-            guard var group = groups[key] else { return }
-            group.buckets[index] = try add(group.buckets[index], p.leftToInvoice, key.code)
+            guard var group = groups[key] else { continue }
+            group.count += sum.sales
+            group.buckets[sum.bucket] = try add(group.buckets[sum.bucket], sum.amount, key.code)
             guard CheckedSum.of(group.buckets) != nil else { throw tooLarge(key.code) }
             groups[key] = group
         }
@@ -62,6 +61,9 @@ public enum FapiaoTables {
         }
         return make("uninvoiced", columns, rows)
     }
+
+    /// The age bounds (days) of 应收未开票's buckets.
+    public static let uninvoicedBounds = [30, 60, 90]
 
     /// 已开票未收款: per customer, invoiced (blue less red), paid (receipts and write-offs, up to what was
     /// invoiced) and the difference. Payments settle invoiced amounts first.
@@ -149,7 +151,8 @@ extension Reports {
                 for code in Set(open.map(\.customerCode)) { details[code] = try store.taxDetails(customerCode: code) }
                 return FapiaoTables.toIssue(open, details: details)
             default:
-                return try FapiaoTables.uninvoiced(feed: feed, asOf: asOf)
+                return try FapiaoTables.uninvoiced(try store.uninvoicedSums(
+                    asOf: asOf, customerCode: customer, bounds: FapiaoTables.uninvoicedBounds))
             }
         }
     }

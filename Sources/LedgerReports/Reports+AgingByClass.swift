@@ -27,17 +27,15 @@ extension Reports {
                                 + [.amount(report.openTotal, c)])
                 }
             }
-            // Summed in the store per class (issue 10); "(none)" is the invoices in none of the level's classes.
+            // Summed in the store in one statement (issue 10); "" is the invoices in none of the level's classes.
             let atLevel = nodes.filter { depth($0.code) == level }
+            let cells = Dictionary(grouping: try store.classAgingCells(
+                dimension: dimension, classes: atLevel.map(\.code), asOf: asOf, buckets: .standard, basis: basis),
+                                   by: \.key)
             for node in atLevel {
-                let filter = ClassFilter(conditions: [ClassCondition(dimension: dimension, codes: [node.code])])
-                add(node.code, node.nameZH.isEmpty ? node.nameEN : node.nameZH,
-                    try store.classifiedAgingCells(filter: filter, outside: false, asOf: asOf, buckets: .standard,
-                                                   basis: basis))
+                add(node.code, node.nameZH.isEmpty ? node.nameEN : node.nameZH, cells[node.code] ?? [])
             }
-            let all = ClassFilter(conditions: [ClassCondition(dimension: dimension, codes: atLevel.map(\.code))])
-            add("(none)", "", try store.classifiedAgingCells(filter: all, outside: true, asOf: asOf,
-                                                              buckets: .standard, basis: basis))
+            add("(none)", "", cells[""] ?? [])
             let columns = [ReportColumn(dimension, .text, en: "Class", zh: "分类", termsZH: ["(none)": "（未分类）"]),
                            ReportColumn("name", .text, en: "Name", zh: "名称"),
                            ReportColumn("currency", .text, en: "Currency", zh: "币种")]

@@ -172,11 +172,12 @@ enum RowMapping {
                               open: try openAmount(row, C.open, "document"))
     }
 
-    /// Open items: posted invoices with allocations up to `asOf` (nil = all) subtracted; only open > 0.
-    /// With `asOf`, the amounts come from the set-based `OpenAsOf.invoiceAmounts` (one GROUP BY over the
-    /// allocations dated after `:asOf`); without it, per document (the write path's per-customer lists).
-    static func openItemsSQL(whereClause: String, asOf: Bool) -> String {
-        if asOf {
+    /// Open items as of `:asOf`: posted invoices dated up to it with their allocations up to it subtracted; only
+    /// open > 0. `setBased`: the amounts come from `OpenAsOf.invoiceAmounts` (one GROUP BY over the allocations
+    /// dated after `:asOf`, for lists over the ledger); otherwise per document by `OpenAsOf.invoiceOpen`, for a
+    /// `whereClause` that narrows to few documents on an index (one customer: `document_customer`).
+    static func openItemsSQL(whereClause: String, setBased: Bool = true) -> String {
+        if setBased {
             return """
             \(OpenAsOf.withInvoicesOpen(asOf: ":asOf"))
             SELECT d.id, d.display_number, d.customer_id, c.code AS customer_code, c.name AS customer_name,
@@ -195,12 +196,11 @@ enum RowMapping {
           SELECT d.id, d.display_number, d.customer_id, c.code AS customer_code, c.name AS customer_name,
                  COALESCE(s.name, '') AS salesperson, d.region, d.channel, d.date, d.due_date, d.currency, d.total,
                  d.disputed,
-                 \(OpenAsOf.invoiceOpen(asOf: asOf ? ":asOf" : nil)) AS open
+                 \(OpenAsOf.invoiceOpen(asOf: ":asOf")) AS open
           FROM document d
           JOIN customer c ON c.id = d.customer_id
           LEFT JOIN salesperson s ON s.id = d.salesperson_id
-          WHERE d.kind = 'invoice' AND d.status = 'posted' AND \(whereClause)
-            AND \(OpenAsOf.candidate("invoice", id: "d.id", asOf: asOf ? ":asOf" : nil))
+          WHERE d.kind = 'invoice' AND d.status = 'posted' AND d.date <= :asOf AND \(whereClause)
         ) WHERE open <> 0
         ORDER BY due_date, date, display_number
         """

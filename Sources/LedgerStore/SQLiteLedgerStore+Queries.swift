@@ -136,6 +136,10 @@ extension SQLiteLedgerStore {
         try read { db in try SQLiteTransaction(db: db).invoice(number: number) }
     }
 
+    public func receipt(number: String) throws -> Receipt? {
+        try read { db in try SQLiteTransaction(db: db).receipt(number: number) }
+    }
+
     public func products(search: String?, page: PageRequest) throws -> [Product] {
         try productList(search: search, includeArchived: false, page: page)
     }
@@ -145,10 +149,12 @@ extension SQLiteLedgerStore {
                                           sql: "SELECT * FROM salesperson ORDER BY code").map(RowMapping.salesperson) }
     }
 
-    public func openItems(asOf: CivilDate) throws -> [OpenItem] {
-        try read { db in
-            try Row.fetchAll(db, sql: RowMapping.openItemsSQL(whereClause: "d.date <= :asOf", asOf: true),
-                             arguments: ["asOf": asOf.description]).map(RowMapping.openItem)
+    public func openItems(asOf: CivilDate, customerID: Int64?) throws -> [OpenItem] {
+        let sql = customerID == nil ? RowMapping.openItemsSQL(whereClause: "1")
+            : RowMapping.openItemsSQL(whereClause: "d.customer_id = :customer", setBased: false)
+        return try read { db in
+            try Row.fetchAll(db.cachedStatement(sql: sql),
+                             arguments: Self.asOfArguments(asOf, customerID: customerID)).map(RowMapping.openItem)
         }
     }
 
@@ -194,11 +200,18 @@ extension SQLiteLedgerStore {
         }
     }
 
-    public func unappliedCredits(asOf: CivilDate) throws -> [UnappliedCredit] {
-        try read { db in
-            try Row.fetchAll(db, sql: RowMapping.unappliedSQL(whereClause: "1", asOf: true),
-                             arguments: ["asOf": asOf.description]).map(RowMapping.unapplied)
+    public func unappliedCredits(asOf: CivilDate, customerID: Int64?) throws -> [UnappliedCredit] {
+        let sql = RowMapping.unappliedSQL(whereClause: customerID == nil ? "1" : "r.customer_id = :customer",
+                                          asOf: true)
+        return try read { db in
+            try Row.fetchAll(db.cachedStatement(sql: sql),
+                             arguments: Self.asOfArguments(asOf, customerID: customerID)).map(RowMapping.unapplied)
         }
+    }
+
+    /// `:asOf`, and `:customer` when a customer is given.
+    private static func asOfArguments(_ asOf: CivilDate, customerID: Int64?) -> StatementArguments {
+        customerID.map { ["asOf": asOf.description, "customer": $0] } ?? ["asOf": asOf.description]
     }
 }
 

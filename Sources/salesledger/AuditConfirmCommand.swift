@@ -41,7 +41,7 @@ struct AuditConfirmCommand: ParsableCommand {
                 $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
             }
             let letters = try Confirmations.letters(
-                snapshot: try store.receivablesSnapshot(customerID: nil), asOf: date,
+                store: store, asOf: date,
                 customerCodes: codes, minBalance: minimum, form: form)
             let lang: AuditLanguage = global.isChinese ? .zh : .en
             for letter in letters {
@@ -124,7 +124,7 @@ struct AuditConfirmCommand: ParsableCommand {
                 }.map(\.customerCode)
                 if !codes.isEmpty {
                     for letter in try Confirmations.letters(
-                        snapshot: try store.receivablesSnapshot(customerID: nil), asOf: round,
+                        store: store, asOf: round,
                         customerCodes: codes, minBalance: 0, form: .positive)
                     {
                         details[letter.customer.code] = letter

@@ -27,7 +27,7 @@ struct AuditLogCommand: ParsableCommand {
         if let document {
             if let invoice = try store.invoiceDocument(number: document) {
                 target = (invoice.id, invoice.displayNumber, false)
-            } else if let receipt = try store.receiptsSnapshot().first(where: { $0.displayNumber == document }) {
+            } else if let receipt = try store.receipt(number: document) {
                 target = (receipt.id, receipt.displayNumber, true)
             } else {
                 issues.add("document", "no document numbered \(document)")
@@ -44,9 +44,4 @@ struct AuditLogCommand: ParsableCommand {
                                    .text($0.records.joined(separator: " ")), .text($0.changes.joined(separator: "; "))]
                               }), format)
     }
-}
-
-extension SQLiteLedgerStore {
-    /// Every receipt (for looking one up by number).
-    func receiptsSnapshot() throws -> [Receipt] { try receivablesSnapshot(customerID: nil).receipts }
 }

@@ -16,9 +16,9 @@ struct ReceiptAllocateCommand: ParsableCommand {
     func run() throws {
         let (store, service) = try global.openLedger()
         var issues = IssueCollector()
-        let snapshotCurrency = try store.receivablesSnapshot(customerID: nil).receipts.first { $0.displayNumber == number }?.amount.currency
+        let currency = try store.receipt(number: number)?.amount.currency
             ?? store.invoiceDocument(number: number)?.currency ?? .cny
-        let plan = AllocationSyntax.parse(allocate, currency: snapshotCurrency, issues: &issues)
+        let plan = AllocationSyntax.parse(allocate, currency: currency, issues: &issues)
         try issues.throwIfAny()
         let outcome = try service.run(AllocateCredit(number: number, plan: plan))
         print("allocated \(number): \(outcome.allocations.count) allocation(s) (ids "

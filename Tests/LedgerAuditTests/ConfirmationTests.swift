@@ -1,5 +1,5 @@
 import Foundation
-import LedgerAudit
+@testable import LedgerAudit
 import LedgerCore
 import LedgerStore
 import Testing
@@ -7,8 +7,7 @@ import Testing
 @Suite struct ConfirmationTests {
     @Test func lettersForThreeCustomersMatchTheirBalancesAsOfTheDate() throws {
         let l = try AuditCheckTests.seededLedger()
-        let snapshot = try l.store.receivablesSnapshot(customerID: nil)
-        let letters = try Confirmations.letters(snapshot: snapshot, asOf: day("2026-10-31"), customerCodes: ["A", "B", "C"],
+        let letters = try Confirmations.letters(store: l.store, asOf: day("2026-10-31"), customerCodes: ["A", "B", "C"],
                                                 minBalance: 0, form: .positive)
         // Hand-computed: A 1234.56 + 2345.67 + 876.54; B 800.41 + 500.47; C 100.53 − 150.00.
         #expect(letters.map(\.balance) == [445_677, 130_088, -4_947])
@@ -17,7 +16,7 @@ import Testing
         }
         #expect(letters[0].lines.map(\.number).count == 3)
         // As of an earlier date only what existed then counts.
-        let august = try Confirmations.letters(snapshot: snapshot, asOf: day("2026-08-31"), customerCodes: ["A"],
+        let august = try Confirmations.letters(store: l.store, asOf: day("2026-08-31"), customerCodes: ["A"],
                                                minBalance: 0, form: .negative)
         #expect(august.map(\.balance) == [123_456])
         let zh = Confirmations.render(letters[0], language: .zh)
@@ -27,16 +26,54 @@ import Testing
         #expect(en.contains("Balance owed to us as of 2026-10-31: -49.47 CNY"))
         #expect(en.contains("less receipts and credit notes not yet applied: 49.47"))
         #expect(throws: LedgerError.self) {
-            _ = try Confirmations.letters(snapshot: snapshot, asOf: day("2026-10-31"), customerCodes: ["NOPE"], minBalance: 0, form: .positive)
+            _ = try Confirmations.letters(store: l.store, asOf: day("2026-10-31"), customerCodes: ["NOPE"], minBalance: 0, form: .positive)
         }
-        let large = try Confirmations.letters(snapshot: snapshot, asOf: day("2026-10-31"), customerCodes: nil,
+        let large = try Confirmations.letters(store: l.store, asOf: day("2026-10-31"), customerCodes: nil,
                                               minBalance: 200_000, form: .positive)
         #expect(large.allSatisfy { $0.balance.magnitude >= 200_000 } && large.contains { $0.customer.code == "A" })
     }
 
+    /// Issue 10: the letters come from per-customer and set-based queries as of the date, not from the whole ledger
+    /// in memory; they equal the in-memory rule (`ReceivablesSnapshot`: balance, open invoices, unapplied credit) on
+    /// a generated ledger with three users' daily work (partial receipts, credit notes, voids, backdated postings) at dates
+    /// from before its first document to after its last, for every customer and for a chosen few.
+    @Test func lettersEqualTheWholeLedgerComputationAtManyDates() throws {
+        let l = try ProcessMetricsComparisonTests.ledger()
+        let snapshot = try l.store.receivablesSnapshot(customerID: nil)
+        let first = try #require(snapshot.documents.map(\.date).min())
+        let last = try #require(snapshot.documents.map(\.date).max())
+        var compared = 0
+        for asOf in stride(from: -5, through: first.days(to: last) + 5, by: 17).map({ first.adding(days: $0) }) {
+            func expected(_ customer: Customer) -> ConfirmationLetter {
+                let lines = snapshot.openInvoices(asOf: asOf, customerID: customer.id)
+                    .filter { $0.invoice.currency == customer.currency }
+                    .map { ConfirmationLine(number: $0.invoice.number, date: $0.invoice.date,
+                                            dueDate: $0.invoice.dueDate, total: $0.invoice.total, open: $0.open) }
+                return ConfirmationLetter(
+                    customer: customer, asOf: asOf, form: .positive, lines: lines,
+                    unappliedCredit: snapshot.unappliedCredit(customerID: customer.id, currency: customer.currency,
+                                                              asOf: asOf),
+                    balance: snapshot.customerBalance(customerID: customer.id, currency: customer.currency,
+                                                      asOf: asOf))
+            }
+            let all = snapshot.customers.sorted { $0.code < $1.code }.map(expected).filter { $0.balance != 0 }
+            let letters = try Confirmations.letters(store: l.store, asOf: asOf, customerCodes: nil, minBalance: 0,
+                                                    form: .positive)
+            #expect(letters == all, "every customer as of \(asOf)")
+            let codes = snapshot.customers.map(\.code).sorted().enumerated().filter { $0.offset % 3 == 0 }
+                .map(\.element)
+            let chosen = try Confirmations.letters(store: l.store, asOf: asOf, customerCodes: codes, minBalance: 0,
+                                                   form: .positive)
+            #expect(chosen == codes.compactMap { code in snapshot.customers.first { $0.code == code } }.map(expected),
+                    "chosen customers as of \(asOf)")
+            compared += all.count
+        }
+        #expect(compared > 50)
+    }
+
     @Test func recordedDifferenceShowsInTheSummary() throws {
         let l = try AuditCheckTests.seededLedger()
-        let letters = try Confirmations.letters(snapshot: try l.store.receivablesSnapshot(customerID: nil), asOf: day("2026-10-31"),
+        let letters = try Confirmations.letters(store: l.store, asOf: day("2026-10-31"),
                                                 customerCodes: ["A", "B", "C"], minBalance: 0, form: .positive)
         let auditor = LedgerService(store: l.store, clock: FixedClock.atNoon(day("2026-11-27")), actor: "eve", role: .auditor)
         try auditor.run(RecordConfirmationSent(asOf: day("2026-10-31"), letters: letters.map {

@@ -11,8 +11,7 @@ struct FapiaoReportScreenTests {
         h.press(.function(7), .tab, .tab, .tab)
         #expect(h.text.contains("应收未开票"))
         let today = h.context.today
-        let positions = try h.store.saleFapiaoPositions(asOf: today, customerCode: nil)
-        let expected = try FapiaoTables.uninvoiced(feed: { try positions.forEach($0) }, asOf: today)
+        let expected = try Reports(store: h.store).fapiao("uninvoiced", asOf: today, from: nil, to: nil)
         let total = try #require(expected.totals.first?.last)
         #expect(h.text.contains(ReportRenderer.display(total)))
         #expect(h.text.contains("合计"))

@@ -48,11 +48,12 @@ public protocol ClassificationQueries: AnyObject {
                             page: PageRequest) throws -> [InvoiceListRow]
     /// Open items as of `asOf` whose customer (or document, at posting) matches `filter`.
     func classifiedOpenItems(filter: ClassFilter, asOf: CivilDate) throws -> [OpenItem]
-    /// Aging cells (currency and bucket; key and label "") of the invoices open as of `asOf` whose customer (or
-    /// document) matches `filter` or, `outside` true, does not match it (the "(none)" row of aging by class), summed
-    /// set-based in the store. - Throws: `LedgerError.validation` for an unknown dimension, `.storage`.
-    func classifiedAgingCells(filter: ClassFilter, outside: Bool, asOf: CivilDate, buckets: AgingBuckets,
-                              basis: AgingBasis) throws -> [AgingCell]
+    /// Aging cells (currency and bucket; label "") of the invoices open as of `asOf` per class of `dimension`:
+    /// key = the code among `classes` whose class or sub-classes the customer (or document) is in, "" for those
+    /// in none of them (the "(none)" row of aging by class); summed set-based in the store, in one statement.
+    /// - Throws: `LedgerError.validation` for an unknown dimension, `.storage`.
+    func classAgingCells(dimension: String, classes: [String], asOf: CivilDate, buckets: AgingBuckets,
+                         basis: AgingBasis) throws -> [AgingCell]
 
     /// Measure grouped by the leaf keys of the pivot's axes and currency (roll-ups are done by `PivotTable`).
     /// - Throws: `LedgerError.validation` for an unknown dimension or a measure the axes cannot carry.

@@ -47,12 +47,6 @@ public protocol ReceivablesQueries: ReceivablesAggregateQueries, ReceivablesList
     /// Everything the receivables figures are computed from: customers, posted (non-void) invoices and credit
     /// notes, receipts, allocations (with reversals), contacts and snoozes — of one customer, or all when nil.
     func receivablesSnapshot(customerID: Int64?) throws -> ReceivablesSnapshot
-    /// The part of the ledger the "as of a date" figures read, found set-based (issue 10): the invoices open as of
-    /// `asOf` with all their allocations, plus every posted document dated in `documentsFrom...asOf` (with its
-    /// allocations) when `documentsFrom` is given; the customers of those documents and their contacts and snoozes.
-    /// No receipts. `openInvoices(asOf:)`, `Reminders.list(on: asOf)` and `ReceivablesFigures.dso(from:to: asOf)`
-    /// give the same figures on it as on the whole snapshot. - Throws: `LedgerError.storage`.
-    func openReceivablesSnapshot(asOf: CivilDate, documentsFrom: CivilDate?) throws -> ReceivablesSnapshot
     /// The base currency and every stored rate.
     func exchangeRates() throws -> ExchangeRateTable
     /// The stored reminder rules, or `ReminderRules.standard`.

@@ -40,14 +40,17 @@ public protocol LedgerQueries: ReceivablesQueries, ClassificationQueries, TradeQ
     func invoices(filter: InvoiceFilter, page: PageRequest) throws -> [InvoiceListRow]
     func invoiceCount(filter: InvoiceFilter) throws -> Int
     func invoiceDocument(number: String) throws -> Invoice?
+    /// The receipt numbered `number` (its display number), a keyed look-up.
+    func receipt(number: String) throws -> Receipt?
     func products(search: String?, page: PageRequest) throws -> [Product]
     func salespeople() throws -> [Salesperson]
     /// Posted, non-void sales (invoices less credit notes) grouped by `dimension`, dated in `from...to`.
     func salesReport(by dimension: SalesDimension, from: CivilDate?, to: CivilDate?) throws -> [SalesReportRow]
-    /// Every posted invoice open as of `asOf` (dated on or before it; allocations dated after it ignored).
-    func openItems(asOf: CivilDate) throws -> [OpenItem]
-    /// Unapplied receipts and credit notes as of `asOf`.
-    func unappliedCredits(asOf: CivilDate) throws -> [UnappliedCredit]
+    /// Every posted invoice open as of `asOf` (dated on or before it; allocations dated after it ignored), oldest
+    /// due date first; of one customer when `customerID` is given (its documents only, on an index).
+    func openItems(asOf: CivilDate, customerID: Int64?) throws -> [OpenItem]
+    /// Unapplied receipts and credit notes as of `asOf`, of one customer when `customerID` is given.
+    func unappliedCredits(asOf: CivilDate, customerID: Int64?) throws -> [UnappliedCredit]
     /// Net sales (invoices less credit notes, minor units) per month key `YYYY-MM` of one customer, dated in
     /// `from...to`.
     func monthlySales(customerID: Int64, from: CivilDate, to: CivilDate) throws -> [String: Int64]
@@ -62,6 +65,13 @@ public protocol LedgerQueries: ReceivablesQueries, ClassificationQueries, TradeQ
 }
 
 extension LedgerQueries {
+    /// Every posted invoice open as of `asOf`, of every customer.
+    public func openItems(asOf: CivilDate) throws -> [OpenItem] { try openItems(asOf: asOf, customerID: nil) }
+    /// Unapplied receipts and credit notes as of `asOf`, of every customer.
+    public func unappliedCredits(asOf: CivilDate) throws -> [UnappliedCredit] {
+        try unappliedCredits(asOf: asOf, customerID: nil)
+    }
+
     /// Every receipt of a customer, newest first.
     public func receipts(customerID: Int64, page: PageRequest) throws -> [Receipt] {
         try receipts(customerID: customerID, asOf: nil, page: page)

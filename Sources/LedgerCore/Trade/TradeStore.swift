@@ -42,6 +42,10 @@ public protocol TradeQueries: AnyObject {
     /// (the fapiao reports over a whole ledger). - Throws: what `body` throws, or `LedgerError.storage`.
     func forEachSaleFapiaoPosition(asOf: CivilDate, customerCode: String?,
                                    _ body: (SaleFapiaoPosition) throws -> Void) throws
+    /// 应收未开票 as of `asOf`, of one customer or all, summed set-based per customer, currency and age bucket
+    /// (`bounds`: days, ascending): by customer code, then each currency in the order of its customer's first sale
+    /// in it (date, id), then bucket. - Throws: `LedgerError.storage`.
+    func uninvoicedSums(asOf: CivilDate, customerCode: String?, bounds: [Int]) throws -> [UninvoicedSum]
     /// Recorded fapiao (void included) dated in `from...to`, of one customer or all, by date then id.
     func fapiaoList(customerCode: String?, from: CivilDate?, to: CivilDate?) throws -> [Fapiao]
     /// 销项税: line net and tax of posted invoices less credit notes dated in `from...to`, by month, rate and

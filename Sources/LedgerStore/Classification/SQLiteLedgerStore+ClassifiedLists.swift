@@ -55,7 +55,7 @@ extension SQLiteLedgerStore {
                                                                                                            with: "\\_") + "%"
                 arguments = ["asOf": asOf.description, "pattern": pattern, "raw": search, "lower": pattern.lowercased()]
             }
-            return try Row.fetchAll(db, sql: RowMapping.openItemsSQL(whereClause: clause, asOf: true),
+            return try Row.fetchAll(db, sql: RowMapping.openItemsSQL(whereClause: clause),
                                     arguments: arguments)
                 .map(RowMapping.openItem)
         }

@@ -81,7 +81,7 @@ extension AuditScreen {
         let s = context.strings
         do {
             let date = context.today
-            let letters = try Confirmations.letters(snapshot: try context.store.receivablesSnapshot(customerID: nil),
+            let letters = try Confirmations.letters(store: context.store,
                                                     asOf: date, customerCodes: nil, minBalance: 0, form: .positive)
             guard !letters.isEmpty else { return .error(s.t("no customer has a balance", "没有客户有余额")) }
             let base = outputFolder ?? context.outputDirectory
