@@ -207,14 +207,28 @@ enum RowMapping {
     }
 
     /// - Throws: `LedgerError.storage` for a bad date or currency, or a negative open balance.
+    /// Reads the columns by position, in the order every open-items query selects them (`openItemsSQL`): id,
+    /// display_number, customer_id, customer_code, customer_name, salesperson, region, channel, date, due_date,
+    /// currency, total, disputed, open (a look-up by name per cell was a third of a receipt's invoice look-up).
     static func openItem(_ row: Row) throws -> OpenItem {
         typealias C = OpenItem.Columns
-        return OpenItem(invoiceID: row[C.id], number: row[C.displayNumber], customerID: row[C.customerID],
-                        customerCode: row[C.customerCode], customerName: row[C.customerName],
-                        salesperson: row[C.salesperson],
-                        region: row[C.region], channel: row[C.channel], date: try date(row, C.date, "document"),
-                        dueDate: try date(row, C.dueDate, "document"), currency: try currency(row, "document"),
-                        total: row[C.total], open: try openAmount(row, C.open, "document"), isDisputed: row[C.disputed])
+        func day(_ index: Int, _ column: C) throws(LedgerError) -> CivilDate {
+            let text: String? = row[index]
+            guard let text, let date = CivilDate(iso: text) else {
+                throw invalid("document", row, column.name, "'\(text ?? "NULL")' is not a date (YYYY-MM-DD)")
+            }
+            return date
+        }
+        let code: String? = row[10]
+        guard let code, let currency = Currency.named(code) else {
+            throw invalid("document", row, "currency", "'\(code ?? "NULL")' is not a known ISO 4217 currency")
+        }
+        let open: Int64 = row[13] ?? 0
+        guard open >= 0 else { throw invalid("document", row, C.open.name, "negative open balance \(open)") }
+        return OpenItem(invoiceID: row[0], number: row[1], customerID: row[2], customerCode: row[3],
+                        customerName: row[4], salesperson: row[5], region: row[6], channel: row[7],
+                        date: try day(8, C.date), dueDate: try day(9, C.dueDate), currency: currency,
+                        total: row[11], open: open, isDisputed: row[12])
     }
 
     /// Unapplied receipts and credit notes; allocations and documents up to `:asOf` when `asOf`.

@@ -32,7 +32,8 @@ extension SQLiteTransaction {
     }
 
     func receiptExists(reference: String) throws -> Bool {
-        try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM receipt WHERE reference = ?)"),
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM receipt WHERE reference = ? AND "
+                                                 + "reference <> '')"),
                           arguments: [reference]) ?? false
     }
 }

@@ -18,6 +18,9 @@ final class SQLiteTransaction: LedgerTransaction {
     var pricesByProduct: [Int64: [ProductPrice]] = [:]
     /// Salespeople read by code (every generated invoice names one); salespeople are only ever inserted.
     var salespeopleByCode: [String: Salesperson] = [:]
+    /// The last number issued per series and year ("INV 2026") in this transaction (`nextNumber`); cleared with
+    /// the read caches and by any other write of the counters.
+    var lastNumbers: [String: Int] = [:]
     /// The open chunk of a chunked bulk load (`beginBulkChunk`), nil outside one.
     var bulkChunk: BulkChunkMaintenance?
     init(db: Database, auditKey: SymmetricKey? = nil) {
@@ -32,6 +35,7 @@ final class SQLiteTransaction: LedgerTransaction {
         productsBySKU.removeAll()
         pricesByProduct.removeAll()
         salespeopleByCode.removeAll()
+        lastNumbers.removeAll()
     }
 
     // MARK: - Customers, products, salespeople
@@ -57,7 +61,7 @@ final class SQLiteTransaction: LedgerTransaction {
 
     func documentExists(externalReference: String) throws -> Bool {
         try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS(SELECT 1 FROM document WHERE external_ref = ? AND "
-                                                  + "status <> 'void')"),
+                                                  + "external_ref <> '' AND status <> 'void')"),
                           arguments: [externalReference]) ?? false
     }
 
@@ -122,12 +126,25 @@ final class SQLiteTransaction: LedgerTransaction {
     // MARK: - Numbers and documents
 
     func nextNumber(series: String, year: Int) throws -> Int {
-        // One statement per number (every posted document and receipt takes one): bump and read back together.
-        try Int.fetchOne(db.cachedStatement(sql: """
-            INSERT INTO number_series (series, year, last_number) VALUES (?, ?, 1)
-            ON CONFLICT(series, year) DO UPDATE SET last_number = last_number + 1
-            RETURNING last_number
-            """), arguments: [series, year]) ?? 1
+        // Every posted document and receipt takes a number: the counter is read once per transaction, then kept
+        // here and written with a plain update by key (an upsert with `RETURNING` opened an ephemeral table per
+        // number; issue 10).
+        let key = "\(series) \(year)"
+        guard let last = lastNumbers[key] else {
+            let next = (try Int.fetchOne(db.cachedStatement(sql: """
+                SELECT last_number FROM number_series WHERE series = ? AND year = ?
+                """), arguments: [series, year]) ?? 0) + 1
+            try db.cachedStatement(sql: """
+                INSERT INTO number_series (series, year, last_number) VALUES (?, ?, ?)
+                ON CONFLICT(series, year) DO UPDATE SET last_number = excluded.last_number
+                """).execute(arguments: [series, year, next])
+            lastNumbers[key] = next
+            return next
+        }
+        try db.cachedStatement(sql: "UPDATE number_series SET last_number = ? WHERE series = ? AND year = ?")
+            .execute(arguments: [last + 1, series, year])
+        lastNumbers[key] = last + 1
+        return last + 1
     }
 
     func insert(_ inv: Invoice) throws -> Int64 {

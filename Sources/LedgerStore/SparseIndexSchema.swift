@@ -16,5 +16,17 @@ enum SparseIndexSchema {
                 CREATE INDEX allocation_reverses ON allocation(reverses_id) WHERE reverses_id IS NOT NULL;
                 """)
         }
+        // s15-gen: a document's external reference and a receipt's reference are set by imports only ('' for every
+        // document and receipt a sample generation or the forms write): their indexes hold only the set ones. The two
+        // readers (`documentExists(externalReference:)`, `receiptExists(reference:)`) say `<> ''` so the partial
+        // index serves them.
+        migrator.registerMigration("s15-sparse-references") { db in
+            try db.execute(sql: """
+                DROP INDEX IF EXISTS document_external_ref;
+                CREATE INDEX document_external_ref ON document(external_ref) WHERE external_ref <> '';
+                DROP INDEX IF EXISTS receipt_reference;
+                CREATE INDEX receipt_reference ON receipt(reference) WHERE reference <> '';
+                """)
+        }
     }
 }

@@ -85,7 +85,8 @@ public struct DelimitedFile: Sendable {
         func emit(_ record: [String]) throws {
             row += 1
             if row == 1 { return try header(record.map { Self.cleanHeader($0) }) }
-            if record.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { return }
+            // A blank row: every cell white space only (scalar by scalar: stops at the first letter of a real row).
+            if record.allSatisfy({ $0.unicodeScalars.allSatisfy(CharacterSet.whitespaces.contains) }) { return }
             try body(record, row + skippedLines)
         }
         try RecordStream.decode(origin, encoding: encoding, source: source) { text, read in

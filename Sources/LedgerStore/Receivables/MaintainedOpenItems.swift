@@ -74,15 +74,15 @@ extension SQLiteTransaction {
         guard let row = try Row.fetchOne(statement, arguments: [customerID, currency.code]) else {
             return CreditPosition(openInvoices: 0, overdue: 0, unappliedCredit: 0, oldestOpen: nil)
         }
+        // Read by position (open_invoices, unapplied_credits, due_date): every post reads this row.
         var oldest: (String, CivilDate)?
-        if let due: String = row[QueryColumns.dueDate], let date = try Self.storedDate(due, customerID: customerID),
+        if let due: String = row[2], let date = try Self.storedDate(due, customerID: customerID),
            date.days(to: asOf) >= stopCreditFromDays,
            let number = try String.fetchOne(db.cachedStatement(sql: Self.oldestNumberSQL),
                                             arguments: [customerID, due]) {
             oldest = (number, date)
         }
-        return CreditPosition(openInvoices: row[QueryColumns.openInvoices], overdue: 0,
-                              unappliedCredit: row[QueryColumns.unappliedCredits], oldestOpen: oldest)
+        return CreditPosition(openInvoices: row[0], overdue: 0, unappliedCredit: row[1], oldestOpen: oldest)
     }
 
     /// The lowest number among the customer's open invoices due on a date.

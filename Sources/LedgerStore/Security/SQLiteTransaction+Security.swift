@@ -3,6 +3,7 @@ import LedgerCore
 
 extension SQLiteTransaction {
     func raiseNumberCounter(series: String, year: Int, atLeast: Int) throws -> Int {
+        lastNumbers.removeAll()
         let before = try Int.fetchOne(
             db.cachedStatement(sql: "SELECT last_number FROM number_series WHERE series = ? AND year = ?"),
             arguments: [series, year]) ?? 0
