@@ -67,6 +67,10 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: folder) }
         h.app.audit.outputFolder = folder
         h.press(.function(11), .backTab, .char("s"))
+        // Asked first: nothing is recorded until the question is answered (tryout s15).
+        #expect(h.text.contains("发出询证函"), "\(h.text)")
+        #expect(try Self.lastEntry(h, "audit.confirm.send") == nil)
+        h.press(.char("y"))
         let sent = try #require(try Self.lastEntry(h, "audit.confirm.send"))
         #expect(sent.payload.contains("2026-11-29"))
         let letters = try FileManager.default.contentsOfDirectory(atPath: folder + "/salesledger-confirm-2026-11-29")

@@ -69,6 +69,11 @@ import TerminalUI
         out.append(("audit", h))
         h.press(.backTab)
         out.append(("audit confirmations", h))
+        // Letters are written to the ledger: on a ledger of their own, so the other states see none.
+        var sent = try AppHarness(language: .en, size: Size(width: 120, height: 30), seedLedger: seedGenerated)
+        sent.app.show(.audit)
+        sent.press(.backTab, .char("s"), .char("y"))
+        out.append(("audit confirmations with letters", sent))
         var range = statement
         range.press(.char("r"))
         out.append(("statement range prompt", range))

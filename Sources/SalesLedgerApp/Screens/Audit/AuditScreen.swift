@@ -187,6 +187,8 @@ struct AuditScreen: KeyedScreen {
         typealias Command = KeyCommand<AuditScreen, ScreenOutcome>
         let findings: (AuditScreen) -> Bool = { $0.panel == .findings }
         let confirmations: (AuditScreen) -> Bool = { $0.panel == .confirmations }
+        // Replies need a letter on the selected row: before any letter is sent, a and d are not offered.
+        let letterSelected: (AuditScreen) -> Bool = { $0.panel == .confirmations && $0.selectedConfirmation() != nil }
         func turn(_ step: Int) -> (inout AuditScreen, AppContext) -> ScreenOutcome {
             { screen, context in
                 screen.panel = Panel(rawValue: (screen.panel.rawValue + step) % Panel.allCases.count)!
@@ -215,16 +217,24 @@ struct AuditScreen: KeyedScreen {
             Command(.char("s"), s.t("Send letters", "发询证函"),
                     help: s.t("confirmations: as of today, every balance", "询证函：以今日为截止日，所有有余额的客户"),
                     when: confirmations) { screen, context in
-                screen.recorded(screen.sendLetters(context: context), context: context)
+                // Letters are recorded in the ledger and the audit log: asked first (tryout s15 sent 155 at once).
+                screen.modals.push(DialogModal<AuditScreen>.confirm(
+                    s.t("Send confirmation letters", "发出询证函"),
+                    s.t("Write a letter as of \(context.today) for every customer with a balance, and record them in "
+                        + "the ledger and the audit log?",
+                        "以 \(context.today) 为截止日，为所有有余额的客户生成询证函，并记入账套和审计日志？")) {
+                    screen, context in screen.recorded(screen.sendLetters(context: context), context: context)
+                })
+                return .none
             },
             Command(.char("a"), s.t("Agreed", "回函相符"), help: s.t("confirmations: reply 数据证明无误", "询证函：数据证明无误"),
-                    when: confirmations) { screen, context in
+                    when: letterSelected) { screen, context in
                 guard let code = screen.selectedConfirmation() else { return .none }
                 return screen.recorded(screen.recordReply(code, agreed: true, context: context), context: context)
             },
             Command(.char("d"), s.t("Difference", "回函不符"),
                     help: s.t("confirmations: reply 数据不符 with amount and note", "询证函：数据不符，填差异和说明"),
-                    when: confirmations) { screen, _ in
+                    when: letterSelected) { screen, _ in
                 guard let code = screen.selectedConfirmation() else { return .none }
                 screen.modals.push(DifferencePrompt(customerCode: code))
                 return .none
