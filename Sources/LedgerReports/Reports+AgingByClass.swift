@@ -8,7 +8,7 @@ extension Reports {
     /// classes. - Throws: `LedgerError.storage`.
     public func aging(asOf: CivilDate, byClass dimension: String, level: Int = 0,
                       basis: AgingBasis = .dueDate) throws -> ReportTable? {
-        try store.readSnapshot {
+        try store.readSnapshot { () throws -> ReportTable? in
             let nodes = try store.classNodes(dimension: dimension)
             guard !nodes.isEmpty else { return nil }
             let parent = Dictionary(nodes.map { ($0.code, $0.parentCode) }, uniquingKeysWith: { a, _ in a })
@@ -42,7 +42,12 @@ extension Reports {
                 + labels.map { ReportColumn($0, .money, en: StatementWords(chinese: false).bucket($0),
                                             zh: StatementWords(chinese: true).bucket($0)) }
                 + [ReportColumn("total", .money, en: "Total", zh: "合计")]
-            return ReportTable(name: "aging-by-class", columns: columns, rows: rows)
+            // A customer's (or a document's) class is one per dimension, so the rows add up: one TOTAL per currency
+            // (tryout s15: the table had none). A document can be in several product classes: no total there, as
+            // it would count those documents twice.
+            let isProduct = try store.classDimensions().first { $0.code == dimension }?.entity == .product
+            return ReportTable(name: "aging-by-class", columns: columns, rows: rows,
+                               totalRule: isProduct ? .none : .sumPerCurrency(label: "TOTAL"))
         }
     }
 }

@@ -139,6 +139,8 @@ public enum PaymentDaysTable {
                 [.text(r.customerCode), .text(r.customerName), .count(r.settledInvoices), .count(r.lateInvoices),
                  r.averageDaysToPayTenths.map(ReportCell.days) ?? .empty,
                  r.averageDaysLateTenths.map(ReportCell.days) ?? .empty]
-            })
+            },
+            // The counts add up; averages of averages would mislead, so the TOTAL row leaves them empty.
+            totalRule: .sumPerCurrency(label: "TOTAL"))
     }
 }

@@ -141,8 +141,11 @@ import TerminalUI
         h.press(.function(7), .backTab)
         #expect(h.app.reports.kind == .paymentDays)
         let table = try Reports(store: h.store).paymentDays(asOf: h.context.today)
-        Self.expectTableOnScreen(&h, table, totalLabel: "TOTAL", "payment days")
-        #expect(h.app.reports.rows.count == table.rows.count)
+        // Its TOTAL row sums the counts (tryout s15: it had none), on screen as in the CLI.
+        Self.expectTableOnScreen(&h, table, totalLabel: chinese ? "合计" : "TOTAL", "payment days")
+        #expect(h.app.reports.rows.count == table.rows.count + 1)
+        let settled = table.rows.compactMap { $0[2].count }.reduce(0, +)
+        #expect(ReportLayerTests.csvRows(table).last.map { [$0[0], $0[2]] } == ["TOTAL", "\(settled)"])
         // The customer detail shows the same customer's average days to pay.
         let csv = ReportLayerTests.csvRows(table)
         let row = try #require(csv.dropFirst().first)

@@ -4,8 +4,12 @@ SL="$BIN_DIR/salesledger --db $WORK/c.sqlite --today 2026-11-29"
 $SL sample generate --customers 30 --invoices 250 --seed 4 >/dev/null
 plain=$($SL report aging --format csv | grep '^total,' | cut -d, -f2)
 for dim in customer_class region; do
-  sum=$($SL report aging --by-class $dim --format csv | tail -n +2 | awk -F, '{ s += $NF } END { printf "%.2f", s }')
+  $SL report aging --by-class $dim --format csv > byclass.csv
+  sum=$(tail -n +2 byclass.csv | grep -v '^TOTAL,' | awk -F, '{ s += $NF } END { printf "%.2f", s }')
   [ "$sum" = "$plain" ] || { echo "$dim rows add up to $sum, aging total is $plain"; exit 1; }
+  # … and its TOTAL row says so (tryout s15: the table had no total row).
+  total=$(grep '^TOTAL,' byclass.csv | awk -F, '{ printf "%.2f", $NF }')
+  [ "$total" = "$plain" ] || { echo "$dim TOTAL row is $total, aging total is $plain"; exit 1; }
 done
 # A customer with an invoice ≥ 45 days overdue is on hold by default …
 code=$($SL reminders --all --format csv | awk -F, 'NR > 1 && $5 >= 45 { print $1; exit }')
