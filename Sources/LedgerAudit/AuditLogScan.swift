@@ -45,8 +45,8 @@ struct AuditLogScan {
     /// The period's documents and receipts (`Created.key`), with their dates as days since the epoch, or `met`
     /// once their creating entry came.
     private var pending: [Int64: Int32] = [:]
-    /// Invoices whose creator matters (of customers over their limit) not yet met, with their customer.
-    private var pendingOwners: [Int64: Int64] = [:]
+    /// Invoices whose creator matters (of customers over their limit) not yet met.
+    private var pendingOwners = IDBitmap()
     private static let met = Int32.min
     private var backdatedDays = 0
     /// The period's documents and receipts whose creating entry posted them more than `backdatedDays` after their
@@ -63,16 +63,16 @@ struct AuditLogScan {
     var weekend: [Weekend] = []
     /// Since when each wanted invoice has been disputed (the last run of `invoice.dispute` entries marking it).
     var disputedSince: [Int64: CivilDate] = [:]
-    /// Customers of the wanted invoices with one that no bulk load created (an entry outside a load, or none).
-    var liveCustomers = Set<Int64>()
+    /// The wanted invoices that no bulk load created (their first creating entry is outside a load, or none).
+    var liveInvoices = IDBitmap()
 
     /// - Parameters:
     ///   - dated: the documents (not drafts) and receipts dated in the period (`Created.key`), with their dates as
     ///     days since the epoch: their creating entries are wanted wherever they are. Taken over (not copied).
     ///   - disputed: invoices whose dispute history is wanted.
-    ///   - owners: invoices for which it matters whether a bulk load created them, with their customer.
+    ///   - owners: invoices for which it matters whether a bulk load created them.
     static func read(_ queries: any ProcessQueries, p: AuditParameters, dated: consuming [Int64: Int32],
-                     disputed: Set<Int64>, owners: consuming [Int64: Int64]) throws -> AuditLogScan {
+                     disputed: Set<Int64>, owners: consuming IDBitmap) throws -> AuditLogScan {
         var scan = AuditLogScan()
         scan.pending = dated
         scan.pendingOwners = owners
@@ -92,8 +92,8 @@ struct AuditLogScan {
                     case "receipt": created = Created(isReceipt: true, id: change.id)
                     default: continue
                     }
-                    if !created.isReceipt, let owner = scan.pendingOwners.removeValue(forKey: change.id), !load {
-                        scan.liveCustomers.insert(owner)
+                    if !created.isReceipt, scan.pendingOwners.remove(change.id), !load {
+                        scan.liveInvoices.insert(change.id)
                     }
                     let posting = Posting(seq: entry.seq, day: day, actor: entry.actor, isLoad: load)
                     if let days = scan.pending[created.key] {
@@ -118,8 +118,8 @@ struct AuditLogScan {
             }
         }
         // Invoices no entry created (written around the ledger) were never part of a load.
-        scan.liveCustomers.formUnion(scan.pendingOwners.values)
-        scan.pendingOwners = [:]
+        scan.liveInvoices.formUnion(scan.pendingOwners)
+        scan.pendingOwners = IDBitmap()
         scan.pending = [:]
         return scan
     }

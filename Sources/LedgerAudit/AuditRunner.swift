@@ -39,15 +39,20 @@ public enum AuditRunner {
         let balances = try queries.auditCustomerBalances(asOf: p.to)
         var disputed: [AuditDocument] = []
         try queries.forEachAuditDocument(.disputedInvoices) { disputed.append($0) }
-        var owners: [Int64: Int64] = [:]
-        try queries.forEachAuditDocument(.invoicesOf(customers: ControlChecks.overLimitCandidates(balances))) {
-            owners[$0.id] = $0.customerID
-        }
+        // The invoices of customers over their limit as a bitmap (about 2 bits each, not a dictionary entry):
+        // which of them a bulk load created is read in the log pass, their customers afterwards.
+        let overLimit = ControlChecks.overLimitCandidates(balances)
+        var owners = IDBitmap()
+        try queries.forEachAuditDocument(.invoicesOf(customers: overLimit)) { owners.insert($0.id) }
         progress(lang.t("reading the audit log", "读取审计日志"))
         let dated = period.dated
         period.dated = [:]
         let scan = try AuditLogScan.read(queries, p: p, dated: consume dated, disputed: Set(disputed.map(\.id)),
                                          owners: consume owners)
+        var liveCustomers = Set<Int64>()
+        try queries.forEachAuditDocument(.invoicesOf(customers: overLimit)) {
+            if scan.liveInvoices.contains($0.id) { liveCustomers.insert($0.customerID) }
+        }
         var checks: [AuditCheckResult] = []
         progress(lang.t("internal consistency", "内部一致性"))
         checks.append(try ConsistencyChecks.documentTotals(queries, lang))
@@ -67,7 +72,7 @@ public enum AuditRunner {
         progress(lang.t("credit balances and controls", "贷方余额与控制"))
         checks.append(ControlChecks.creditBalances(balances, p: p))
         checks += try ControlChecks.controls(queries, scan, balances: balances, disputed: disputed,
-                                             p: p)
+                                             liveCustomers: liveCustomers, p: p)
         progress(lang.t("analytical review", "分析性复核"))
         checks.append(try AnalyticalChecks.trend(queries, p: p))
         checks.append(try AnalyticalChecks.growth(queries, end: balances, p: p))

@@ -90,8 +90,10 @@ extension Reports {
     /// number per currency — all from one snapshot, so the figures agree with each other and with `report aging`,
     /// `report dso` and `reminders`. Aging and reminders read the set-based and paged queries of those reports
     /// (maintained open amounts for today); further pages come from `overdueItems` and `reminderPage`.
-    /// - Throws: `LedgerError.storage`.
-    public func dashboard(asOf: CivilDate, overduePage: Int = Reports.overduePageSize) throws -> ReceivablesDashboard {
+    /// `readsOverdueItems` false leaves `overdue` empty (its count is still read): the receivables screen reads that
+    /// page only when it shows the overdue list. - Throws: `LedgerError.storage`.
+    public func dashboard(asOf: CivilDate, overduePage: Int = Reports.overduePageSize,
+                          readsOverdueItems: Bool = true) throws -> ReceivablesDashboard {
         try store.readSnapshot {
             let aging = try self.aging(asOf: asOf)
             let start = Reports.defaultDSOStart(asOf)
@@ -103,7 +105,7 @@ extension Reports {
                                                                          keys: first.map(\.key)))
             dashboard.reminderCounts = try reminderCounts(parts, on: asOf)
             dashboard.overdueCounts = try store.overdueCounts(asOf: asOf)
-            if let currency = dashboard.main?.currency {
+            if readsOverdueItems, let currency = dashboard.main?.currency {
                 dashboard.overdue = try overdueItems(asOf: asOf, currency: currency, order: .dueDate, after: nil,
                                                      limit: overduePage)
             }

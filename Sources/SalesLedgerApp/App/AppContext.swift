@@ -47,6 +47,8 @@ public final class AppContext {
     /// until after it (issue 10; the executable sets both, tests keep the eager start); see `StartupWork`.
     public var startupSteps: [StartupStep] = []
     public var defersStartupWork = false
+    /// Rows of the screen body at the last frame (0 before the first): lists size their first page to it.
+    var bodyRows = 0
     /// Bumped after every successful write, so screens know to re-query.
     public private(set) var dataVersion = 0
 

@@ -36,6 +36,7 @@ extension LedgerApp {
             .bar(width: size.width).render(into: &buffer, in: area.row(1))
         // Screen body, status line and hint bar.
         let body = LedgerApp.body(of: area)
+        context.bodyRows = body.height
         var cursor = currentScreen.render(into: &buffer, in: body, context: context, unicode: unicode)
         if let status = status ?? readErrors[active].map({ (text: $0, isError: true) }) {
             buffer.setFitted(status.text, x: 1, y: size.height - 2, width: size.width - 2,

@@ -36,7 +36,14 @@ struct ReceivablesScreen: KeyedScreen {
 
     mutating func refresh(context: AppContext) {
         let date = asOf ?? context.today
-        dashboard = context.read { try Reports(store: context.store).dashboard(asOf: date) }
+        // First pages as tall as the screen and the rows read ahead (the next page is read before they run out);
+        // the overdue list's only when it is the list shown, else `t` reads it (`loadMoreIfNeeded`).
+        let page = context.bodyRows > 0 ? min(Reports.overduePageSize, context.bodyRows + PagedWindow<OpenItem>.margin)
+            : Reports.overduePageSize
+        dashboard = context.read {
+            try Reports(store: context.store).dashboard(asOf: date, overduePage: page,
+                                                        readsOverdueItems: !showsReminders)
+        }
         remindersDue = date == context.today ? dashboard?.reminderTotal ?? 0 : context.read {
             try Reports(store: context.store).reminderCounts(on: context.today).values.reduce(0, +)
         } ?? 0
