@@ -35,7 +35,7 @@ import TerminalUI
         h.press(.function(9), .enter)
         #expect(try status(h) == .notInvoiced)
         h.press(.char("f"))
-        #expect(h.text.contains("开票登记：INV-2026-000001（待开 1130.00）"))
+        #expect(h.text.contains("开票登记：INV-2026-000001（待开 1,130.00）"))   // grouped (tryout s15)
         h.press(.escape)
         record(&h, number: "12345678901234567890", amount: "500")
         #expect(h.text.contains("已登记发票：数电普 12345678901234567890（INV-2026-000001）；部分开票"), "\(h.text)")

@@ -34,7 +34,10 @@ struct FapiaoEntry: EntryForm {
         customerCode = position.customerCode
         currency = position.currency
         let left = Money.format(position.leftToInvoice, digits: currency.minorDigits, grouping: false)
-        form = Form(title: s.t("Record fapiao: \(position.number) (left \(left))", "开票登记：\(position.number)（待开 \(left)）"),
+        // The title groups the figure as every screen does; the amount field is prefilled ungrouped, to be edited.
+        let shown = context.money(position.leftToInvoice, currency)
+        form = Form(title: s.t("Record fapiao: \(position.number) (left \(shown))",
+                               "开票登记：\(position.number)（待开 \(shown)）"),
                     fields: [
             .choice(id: "type", label: s.t("Type", "发票类型"), options: FapiaoEntry.types.map(\.chinese)),
             FormField(id: "code", label: s.t("Code (paper)", "发票代码（纸质）")),

@@ -144,17 +144,23 @@ extension SalesEntryScreen {
             y += 1
             let first = isInList ? max(0, min(list.selectedRow - listRows + 1, todays.count - listRows)) : 0
             let shown = todays.dropFirst(first).prefix(listRows)
-            let totalWidth = max(18, shown.map { DisplayWidth.of($0.total.groupedString) }.max() ?? 0)
+            // A credit note's total is shown negative, as on the customer view (tryout s15: + here, − there).
+            func figure(_ row: InvoiceListRow) -> String {
+                context.money(row.kind == .creditNote ? -row.total.minorUnits : row.total.minorUnits,
+                              row.total.currency)
+            }
+            let totalWidth = max(18, shown.map { DisplayWidth.of(figure($0)) }.max() ?? 0)
+            let statusWidth = max(10, DisplayWidth.of(s.creditAction), DisplayWidth.of(s.voided)) + 1
             for (offset, row) in shown.enumerated() {
                 let selected = isInList && first + offset == list.selectedRow
                 let status = row.status == .void ? s.voided : (row.kind == .creditNote ? s.creditAction : "")
                 let text = "\(row.number)  \(row.customerName)"
                 let style = Style(selected ? .selection : .text)
                 if selected { buffer.fill(Rect(x: x0, y: y, width: area.width - 2, height: 1), style: style) }
-                buffer.setFitted(text, x: x0, y: y, width: area.width - 14 - totalWidth, style: style)
-                buffer.setFitted(status, x: area.maxX - 13 - totalWidth, y: y, width: 10,
+                buffer.setFitted(text, x: x0, y: y, width: area.width - 4 - statusWidth - totalWidth, style: style)
+                buffer.setFitted(status, x: area.maxX - 3 - statusWidth - totalWidth, y: y, width: statusWidth,
                                  style: Style(selected ? .selection : .muted))
-                buffer.setFitted(row.total.groupedString, x: area.maxX - 2 - totalWidth, y: y, width: totalWidth,
+                buffer.setFitted(figure(row), x: area.maxX - 2 - totalWidth, y: y, width: totalWidth,
                                  alignment: .right, style: style)
                 y += 1
             }
