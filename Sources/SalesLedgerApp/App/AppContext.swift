@@ -98,6 +98,12 @@ public final class AppContext {
     public func money(_ minor: Int64, _ currency: Currency) -> String {
         Money.format(minor, digits: currency.minorDigits, grouping: true)
     }
+
+    /// A document's figure as lists show it: a credit note's negative (−1,638.78), an invoice's as it is; 0 is
+    /// 0.00, never -0.00. Amounts are bounded by `LedgerLimits`, so the negation cannot overflow.
+    func documentMoney(_ kind: DocumentKind, _ minor: Int64, _ currency: Currency) -> String {
+        money(kind == .creditNote ? -minor : minor, currency)
+    }
 }
 
 /// Sample ledgers offered on first start.

@@ -52,9 +52,7 @@ struct CustomerDetail {
     func rows(context: AppContext) -> [[String]] {
         let s = context.strings
         return invoices.map { inv in
-            // A credit note's figures are shown negative; an open amount of 0 stays 0.00, never -0.00 (bounded
-            // amounts: the negation cannot overflow).
-            let signed = { (v: Int64) in context.money(inv.kind == .creditNote ? -v : v, inv.total.currency) }
+            let signed = { (v: Int64) in context.documentMoney(inv.kind, v, inv.total.currency) }
             let status = inv.kind == .creditNote ? s.creditAction
                 : (inv.status == .void ? s.voided : s.settlementName(open: inv.open != 0))
             return [inv.number, inv.date.description, inv.kind == .creditNote ? "" : inv.dueDate.description, status,

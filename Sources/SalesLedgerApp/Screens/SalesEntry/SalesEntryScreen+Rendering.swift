@@ -146,8 +146,7 @@ extension SalesEntryScreen {
             let shown = todays.dropFirst(first).prefix(listRows)
             // A credit note's total is shown negative, as on the customer view (tryout s15: + here, − there).
             func figure(_ row: InvoiceListRow) -> String {
-                context.money(row.kind == .creditNote ? -row.total.minorUnits : row.total.minorUnits,
-                              row.total.currency)
+                context.documentMoney(row.kind, row.total.minorUnits, row.total.currency)
             }
             let totalWidth = max(18, shown.map { DisplayWidth.of(figure($0)) }.max() ?? 0)
             let statusWidth = max(10, DisplayWidth.of(s.creditAction), DisplayWidth.of(s.voided)) + 1
