@@ -15,31 +15,36 @@ public struct AuditLogRow: Hashable, Sendable {
 
 /// Reading the audit log: rows with before/after differences, filtered to one document when asked.
 public enum AuditLogView {
-    /// Rows of `entries`; with `document` (its id and number) only the entries that touched it: records of the
-    /// document, allocations to it, or a payload naming its number.
+    /// Rows of `entries`; with `document` only the entries that touched it (see `row(_:document:)`).
     public static func rows(_ entries: [AuditLogEntry], document: (id: Int64, number: String, isReceipt: Bool)? = nil)
         -> [AuditLogRow]
     {
-        entries.compactMap { entry in
-            let changes = AuditFormat.changes(of: entry)
-            if let document {
-                let entity = document.isReceipt ? "receipt" : "invoice"
-                let touches = changes.contains { change in
-                    if change.entity == entity && change.id == document.id { return true }
-                    guard change.entity == "allocation", let after = object(change.after) else { return false }
-                    if document.isReceipt {
-                        return after["source"] as? String == "receipt"
-                            && (after["sourceID"] as? NSNumber)?.int64Value == document.id
-                    }
-                    return (after["invoiceID"] as? NSNumber)?.int64Value == document.id
+        entries.compactMap { row($0, document: document) }
+    }
+
+    /// The row of `entry`; with `document` (its id and number) nil unless the entry touched it: records of the
+    /// document, allocations to it, or a payload naming its number.
+    public static func row(_ entry: AuditLogEntry, document: (id: Int64, number: String, isReceipt: Bool)? = nil)
+        -> AuditLogRow?
+    {
+        let changes = AuditFormat.changes(of: entry)
+        if let document {
+            let entity = document.isReceipt ? "receipt" : "invoice"
+            let touches = changes.contains { change in
+                if change.entity == entity && change.id == document.id { return true }
+                guard change.entity == "allocation", let after = object(change.after) else { return false }
+                if document.isReceipt {
+                    return after["source"] as? String == "receipt"
+                        && (after["sourceID"] as? NSNumber)?.int64Value == document.id
                 }
-                guard touches || entry.payload.contains("\"\(document.number)\"") else { return nil }
+                return (after["invoiceID"] as? NSNumber)?.int64Value == document.id
             }
-            return AuditLogRow(
-                seq: entry.seq, timestampUTC: entry.timestampUTC, actor: entry.actor, command: entry.command,
-                records: changes.map { ($0.before == nil ? "+" : "") + "\($0.entity)#\($0.id)" },
-                changes: changes.flatMap { diff(before: $0.before, after: $0.after) })
+            guard touches || entry.payload.contains("\"\(document.number)\"") else { return nil }
         }
+        return AuditLogRow(
+            seq: entry.seq, timestampUTC: entry.timestampUTC, actor: entry.actor, command: entry.command,
+            records: changes.map { ($0.before == nil ? "+" : "") + "\($0.entity)#\($0.id)" },
+            changes: changes.flatMap { diff(before: $0.before, after: $0.after) })
     }
 
     /// `field: before → after` for each top-level field whose value differs (both sides present).

@@ -34,14 +34,15 @@ struct AuditLogCommand: ParsableCommand {
             }
         }
         try issues.throwIfAny()
-        let rows = AuditLogView.rows(try store.auditLog(filter: filter), document: target)
-        printReport(listTable("audit-log",
-                              [("seq", .count), ("time", .text), ("user", .text), ("command", .text),
-                               ("records", .text),
-                                            ("changes", .text)],
-                              rows.map {
-                                  [.count(Int($0.seq)), .text($0.timestampUTC), .text($0.actor), .text($0.command),
-                                   .text($0.records.joined(separator: " ")), .text($0.changes.joined(separator: "; "))]
-                              }), format)
+        // Streamed (issue 10): the log holds several entries per invoice; the text table reads it twice.
+        let table = listTable("audit-log", [("seq", .count), ("time", .text), ("user", .text), ("command", .text),
+                                            ("records", .text), ("changes", .text)], [])
+        try printStreamedReport(table, format) { emit in
+            try store.forEachAuditLogEntry(filter: filter) { entry in
+                guard let row = AuditLogView.row(entry, document: target) else { return }
+                try emit([.count(Int(row.seq)), .text(row.timestampUTC), .text(row.actor), .text(row.command),
+                          .text(row.records.joined(separator: " ")), .text(row.changes.joined(separator: "; "))])
+            }
+        }
     }
 }

@@ -3,8 +3,9 @@
 /// Synchronous and free of database types like the other store protocols; the SQLite store implements it in
 /// `LedgerStore/Audit/`. Every method throws `LedgerError.storage` on a store failure.
 public protocol AuditQueries: AnyObject {
-    /// Audit entries matching `filter`, by sequence number.
-    func auditLog(filter: AuditLogFilter) throws -> [AuditLogEntry]
+    /// Calls `body` with each audit entry matching `filter`, by sequence number, in one read transaction, without
+    /// holding the log in memory (issue 10: the log holds several entries per invoice). Errors of `body` propagate.
+    func forEachAuditLogEntry(filter: AuditLogFilter, _ body: (AuditLogEntry) throws -> Void) throws
     /// Every document (draft, posted, void) with the sums of its stored lines, by id.
     func auditDocuments() throws -> [AuditDocument]
     /// The number-series counters (series, year, last number handed out).
@@ -20,6 +21,13 @@ public protocol AuditQueries: AnyObject {
 }
 
 extension AuditQueries {
+    /// Audit entries matching `filter`, by sequence number, in an array (for filters that match few entries).
+    public func auditLog(filter: AuditLogFilter) throws -> [AuditLogEntry] {
+        var entries: [AuditLogEntry] = []
+        try forEachAuditLogEntry(filter: filter) { entries.append($0) }
+        return entries
+    }
+
     public func auditLogTail(limit: Int) throws -> [AuditLogEntry] { Array(try auditLog(filter: .all).suffix(limit)) }
 }
 

@@ -3,7 +3,7 @@ import GRDB
 import LedgerCore
 
 extension SQLiteLedgerStore: AuditQueries {
-    public func auditLog(filter: AuditLogFilter) throws -> [AuditLogEntry] {
+    public func forEachAuditLogEntry(filter: AuditLogFilter, _ body: (AuditLogEntry) throws -> Void) throws {
         var clauses: [String] = []
         var args: StatementArguments = []
         if let from = filter.from {
@@ -28,23 +28,21 @@ extension SQLiteLedgerStore: AuditQueries {
             guard let command = filter.command else { return true }
             return name == command || name.hasPrefix(command + ".")
         }
-        return try read { db in
-            var entries: [AuditLogEntry] = []
+        try read { db in
             let rows = try Row.fetchCursor(db, sql: "SELECT * FROM audit_log \(whereSQL) ORDER BY seq", arguments: args)
             typealias C = AuditLogEntry.Columns
             while let row = try rows.next() {
                 let format: Int = (row[C.entryFormat] as Int?) ?? AuditEntryFormat.text
                 let hash = AuditChain.text(stored: row[C.hash], format: format)
                 if AuditEntryFormat.isBulk(format) {
-                    entries += Self.bulkLines(row, hash: hash).filter { matches($0.command) }
+                    for line in Self.bulkLines(row, hash: hash) where matches(line.command) { try body(line) }
                 } else if matches(row[C.command]) {
-                    entries.append(AuditLogEntry(
+                    try body(AuditLogEntry(
                         seq: row[C.seq], timestampUTC: row[C.timestampUTC], actor: row[C.actor],
                         command: row[C.command], payload: row[C.payload], changes: row[C.changes],
                         outcome: row[C.outcome], hash: hash))
                 }
             }
-            return entries
         }
     }
 
