@@ -159,4 +159,27 @@ import Testing
         #expect(result.written && result.rejected.map(\.row) == [3] && result.outcome.sales?.invoices == 1)
         #expect(result.outcome.sales?.totals["EUR"] == 123_450)
     }
+
+    /// `--skip-invalid` with a row the ledger refuses (not the file's checks): the other rows are written, the
+    /// refused row is listed once, and nothing of it is written (tryout s15: the whole file was rolled back).
+    @Test func skipInvalidWritesTheRowsTheLedgerAccepts() throws {
+        let l = try TestLedger()
+        _ = try plan(Data("date,number,customer,amount\n2025-06-02,X-1,Same Shop,5.00\n".utf8), name: "a.csv")
+            .run(service: l.service, dryRun: false)
+        var settings = ImportSettings()
+        settings.skipInvalid = true
+        let text = "date,number,customer,amount\n2025-06-03,Y-1,New Shop,1.25\n2025-06-03,X-1,Third Shop,5.00\n"
+            + "2025-06-04,Y-2,Same Shop,2.50\n"
+        let result = try plan(Data(text.utf8), name: "b.csv", settings: settings).run(service: l.service, dryRun: false)
+        #expect(result.written && result.outcome.sales?.invoices == 2 && result.outcome.sales?.newCustomers == 1)
+        #expect(result.rejected.flatMap(\.problems).map(\.description)
+                == ["row 3, column number: X-1 is already in the ledger (imported before?)"])
+        #expect(result.outcome.sales?.totals["CNY"] == 375)
+        #expect(try l.store.summary().invoices == 3 && l.store.summary().customers == 2)
+        // A file whose every row the ledger refuses writes nothing, not even the file's record.
+        let none = try plan(Data("date,number,customer,amount\n2025-06-05,X-1,Same Shop,5.00\n".utf8), name: "c.csv",
+                            settings: settings).run(service: l.service, dryRun: false)
+        #expect(!none.written && none.rejected.count == 1)
+        #expect(try l.store.summary().invoices == 3)
+    }
 }

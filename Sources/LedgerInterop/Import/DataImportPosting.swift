@@ -36,11 +36,11 @@ extension DataImport {
         }
     }
 
-    /// Writes every entry through `runner`. Rows the ledger refuses are returned in `Outcome.rejected` (the
-    /// caller must then roll back). - Throws: `LedgerError` when the file was imported before or the actor lacks
-    /// the role.
+    /// Writes every entry through `runner`, except the rows in `skipping`. Rows the ledger refuses are returned
+    /// in `Outcome.rejected` (the caller must then roll back: a refused row may have written part of itself).
+    /// - Throws: `LedgerError` when the file was imported before or the actor lacks the role.
     /// `progress` gets the rows written and the rows staged after each chunk.
-    public func post(into runner: LedgerService.BatchRunner, today: CivilDate,
+    public func post(into runner: LedgerService.BatchRunner, today: CivilDate, skipping: Set<Int> = [],
                      progress: ((Int, Int) -> Void)? = nil) throws -> Outcome {
         var outcome = Outcome()
         try runner.run(RecordImportedFile(ImportedFile(fingerprint: file.fingerprint, kind: kind.rawValue,
@@ -49,7 +49,7 @@ extension DataImport {
         var sales = SalePosting()
         var done = 0
         try forEachEntryChunk { chunk in
-            for entry in chunk {
+            for entry in chunk where !skipping.contains(entry.row) {
                 do {
                     try post(entry, runner, &outcome, &sales)
                 } catch let error as LedgerError {
@@ -216,16 +216,15 @@ extension DataImport {
 
     /// Posts in one transaction and keeps it only when no row was rejected and this is not a dry run; otherwise
     /// rolls everything back (all-or-nothing). A real import of a file whose own checks rejected rows posts
-    /// nothing at all. `dropUnmatched` leaves out receipts whose payer matches no customer;
-    /// `settings.skipInvalid` writes the good rows of a file with rejected rows. While the transaction holds the
-    /// ledger's write lock, other programs that wait for it are told `import by <actor>` (`WriteJob`).
+    /// nothing at all. `dropUnmatched` leaves out receipts whose payer matches no customer.
+    /// `settings.skipInvalid` writes the good rows of a file with rejected rows: when the ledger refuses rows,
+    /// the transaction is rolled back and run again without them (a refused row may have written part of itself,
+    /// e.g. its new customer), until no row is refused; every refused row is listed. While the transaction holds
+    /// the ledger's write lock, other programs that wait for it are told `import by <actor>` (`WriteJob`).
     /// `progress` gets the rows written and the rows staged.
     /// - Throws: `LedgerError` when the file was imported before or the actor lacks the role.
     public func run(service: LedgerService, dryRun: Bool, dropUnmatched: Bool = false,
                     progress: ((Int, Int) -> Void)? = nil) throws -> RunResult {
-        var outcome = Outcome()
-        var rolledBack = false
-        let plan = self
         let fileRejects = settings.skipInvalid ? false : !rejected.isEmpty
         if fileRejects && !dryRun {
             // The whole file was checked before anything is written (it is staged): with rows rejected by those
@@ -233,16 +232,41 @@ extension DataImport {
             // ledger's own checks of the other rows show with --dry-run, or once the file is fixed.
             return RunResult(outcome: Outcome(), rejected: rejected, written: false)
         }
+        var refused = RejectedRows()
+        var skipping = Set<Int>()
+        while true {
+            var attempt = try attempt(service: service, dryRun: dryRun || fileRejects, dropUnmatched: dropUnmatched,
+                                      skipping: skipping, progress: progress)
+            let again = settings.skipInvalid && !dryRun && !attempt.outcome.rejected.isEmpty
+                && attempt.outcome.rejected.count < staging.count - rejected.count - skipping.count
+            refused = try RejectedRows.merged(refused, attempt.outcome.rejected)
+            guard again else {
+                attempt.outcome.rejected = refused
+                let all = try RejectedRows.merged(rejected, refused)
+                return RunResult(outcome: attempt.outcome, rejected: all, written: attempt.written)
+            }
+            try attempt.outcome.rejected.forEach { skipping.insert($0.row) }
+        }
+    }
+
+    /// One pass of `run`: posts every row but `skipping` and keeps the transaction only when no row was refused
+    /// and `rollBack` is false.
+    private func attempt(service: LedgerService, dryRun rollBack: Bool, dropUnmatched: Bool, skipping: Set<Int>,
+                         progress: ((Int, Int) -> Void)?) throws -> (outcome: Outcome, written: Bool) {
+        var outcome = Outcome()
+        var rolledBack = false
+        let plan = self
         let result: Result<Void, LedgerError> = WriteJob.$current.withValue("import by \(service.actor)") {
             Result { () throws(LedgerError) in
                 try service.runBatch(bulk: true) { runner in
-                    outcome = try plan.post(into: runner, today: service.clock.today(), progress: progress)
+                    outcome = try plan.post(into: runner, today: service.clock.today(), skipping: skipping,
+                                            progress: progress)
                     if dropUnmatched {
                         outcome.rejected = try outcome.rejected.filtered {
                             !$0.problems.contains { $0.message.hasPrefix("no customer matches") }
                         }
                     }
-                    if dryRun || !outcome.rejected.isEmpty || fileRejects {
+                    if rollBack || !outcome.rejected.isEmpty {
                         rolledBack = true
                         throw CancellationError()
                     }
@@ -250,7 +274,6 @@ extension DataImport {
             }
         }
         if case .failure(let error) = result, !rolledBack { throw error }
-        let all = try RejectedRows.merged(rejected, outcome.rejected)
-        return RunResult(outcome: outcome, rejected: all, written: !rolledBack)
+        return (outcome, !rolledBack)
     }
 }
