@@ -35,7 +35,7 @@ enum ConsistencyChecks {
                 message: problems.joined(separator: "; "))
         }
         let count = try q.auditDocumentCount()
-        result.notes.append(lang.t("\(count) documents checked", "已检查 \(count) 张单据"))
+        result.notes.append(lang.t("\(counted(count, "document")) checked", "已检查 \(count) 张单据"))
         return result
     }
 

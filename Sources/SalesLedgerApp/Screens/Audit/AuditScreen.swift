@@ -90,8 +90,9 @@ struct AuditScreen: KeyedScreen {
                 // The time of the run (UTC hours and minutes; the run is of this session), short enough for 80 columns.
                 let ranAt = String(run.ranAtUTC.dropFirst(11).prefix(5)) + "Z"
                 summary = lang.t(
-                    "\(from) … \(to): \(run.findings.count) findings, \(observations) observations,"
-                        + " \(run.checks.count) checks, run \(ranAt)",
+                    "\(from) … \(to): \(counted(run.findings.count, "finding")), "
+                        + "\(counted(observations, "observation")), \(counted(run.checks.count, "check")), "
+                        + "run \(ranAt)",
                     "\(from) … \(to)：\(run.findings.count) 项发现，\(observations) 项观察，共 \(run.checks.count) 项检查"
                         + "，运行于 \(ranAt)")
             case .log:
@@ -118,7 +119,8 @@ struct AuditScreen: KeyedScreen {
                     return row
                 }
                 summary = lang.t(
-                    "the latest \(rows.count) entries, newest first", "最近 \(rows.count) 条记录，最新在前")
+                    "the latest \(counted(rows.count, "entry", plural: "entries")), newest first",
+                    "最近 \(rows.count) 条记录，最新在前")
             case .process:
                 guard let process = context.store as? any ProcessQueries else {
                     throw LedgerError.storage(s.t("this store has no process metrics", "此存储不支持流程指标"))

@@ -230,7 +230,7 @@ struct ReportsScreen: KeyedScreen {
         let outcome = context.export(text, name: file)
         if case .message = outcome {
             let s = context.strings, count = reportTable.map { $0.rows.count + $0.totals.count } ?? rows.count
-            let message = s.t("\(count) rows written to:", "已写入 \(count) 行，文件：") + "\n"
+            let message = s.t("\(counted(count, "row")) written to:", "已写入 \(count) 行，文件：") + "\n"
                 + context.exportPath(name: file)
             let dialog = Dialog(title: s.exportCSV, message: message, kind: .message)
             modals.push(DialogModal<ReportsScreen>(dialog) { _, _, _ in .none })
