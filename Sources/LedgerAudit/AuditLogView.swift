@@ -11,6 +11,8 @@ public struct AuditLogRow: Hashable, Sendable {
     public var records: [String]
     /// `status: posted → void`, one per changed field; empty when records were only created.
     public var changes: [String]
+    /// The document number the command's outcome names (`RCT-2026-000012`), or empty.
+    public var document: String
 }
 
 /// Reading the audit log: rows with before/after differences, filtered to one document when asked.
@@ -38,7 +40,8 @@ public enum AuditLogView {
             return AuditLogRow(
                 seq: entry.seq, timestampUTC: entry.timestampUTC, actor: entry.actor, command: entry.command,
                 records: changes.map { ($0.before == nil ? "+" : "") + "\($0.entity)#\($0.id)" },
-                changes: changes.flatMap { diff(before: $0.before, after: $0.after) })
+                changes: changes.flatMap { diff(before: $0.before, after: $0.after) },
+                document: entry.outcome.firstMatch(of: /\b[A-Z]{2,4}-\d{4}-\d{4,}\b/).map { String($0.0) } ?? "")
         }
     }
 

@@ -30,6 +30,8 @@ extension Strings {
          "账套文件不存在或无法读取：请检查路径和权限 $1"),
         (#"^the disk is full; nothing was written (\(.*\))$"#, "磁盘已满：未写入任何内容，请释放空间后重试 $1"),
         (#"^ledger is read-only: (.*) cannot be written$"#, "账套为只读：$1 无法写入，请检查文件权限"),
+        (#"^sample data: the SampleData folder was not found next to the program; set SALESLEDGER_SAMPLE_DIR to "#
+            + #"it \((.*)\)$"#, "示例数据：程序旁没有 SampleData 文件夹；请把环境变量 SALESLEDGER_SAMPLE_DIR 设为该文件夹（$1）"),
         (#"^date (\S+) does not exist$"#, "日期 $1 不存在"),
         (#"^date '(.*)' is empty$"#, "日期不能为空"),
         (#"^is empty$"#, "不能为空"),
