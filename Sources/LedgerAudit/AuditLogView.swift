@@ -11,6 +11,8 @@ public struct AuditLogRow: Hashable, Sendable {
     public var records: [String]
     /// `status: posted → void`, one per changed field; empty when records were only created.
     public var changes: [String]
+    /// The document number the command's outcome names (`RCT-2026-000012`), or empty.
+    public var document: String
 }
 
 /// Reading the audit log: rows with before/after differences, filtered to one document when asked.
@@ -44,7 +46,20 @@ public enum AuditLogView {
         return AuditLogRow(
             seq: entry.seq, timestampUTC: entry.timestampUTC, actor: entry.actor, command: entry.command,
             records: changes.map { ($0.before == nil ? "+" : "") + "\($0.entity)#\($0.id)" },
-            changes: changes.flatMap { diff(before: $0.before, after: $0.after) })
+            changes: changes.flatMap { diff(before: $0.before, after: $0.after) },
+            document: documentNumber(in: entry.outcome))
+    }
+
+    /// The first document number (`INV-2025-000012`: 2–4 capitals, a dash, 4 digits, a dash, 4 or more digits)
+    /// in an entry's outcome text, else "". A plain scan: `audit log` reads every entry of the log.
+    static func documentNumber(in text: String) -> String {
+        let words = text.split { !($0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_")) }
+        let number = words.first { word in
+            let parts = word.split(separator: "-", omittingEmptySubsequences: false)
+            return parts.count == 3 && (2...4).contains(parts[0].count) && parts[0].allSatisfy(\.isUppercase)
+                && parts[1].count == 4 && parts[2].count >= 4 && (parts[1] + parts[2]).allSatisfy(\.isNumber)
+        }
+        return number.map(String.init) ?? ""
     }
 
     /// `field: before → after` for each top-level field whose value differs (both sides present).

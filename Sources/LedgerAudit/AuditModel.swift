@@ -74,9 +74,8 @@ public struct AuditCheckResult: Hashable, Sendable {
     public func status(_ lang: AuditLanguage) -> String {
         if findings.isEmpty { return lang.t("pass", "通过") }
         return severity.isFinding
-            ? lang.t(findings.count == 1 ? "1 finding" : "\(findings.count) findings", "\(findings.count) 项发现")
-            : lang.t(findings.count == 1 ? "1 observation" : "\(findings.count) observations",
-                     "\(findings.count) 项观察")
+            ? lang.t(counted(findings.count, "finding"), "\(findings.count) 项发现")
+            : lang.t(counted(findings.count, "observation"), "\(findings.count) 项观察")
     }
 }
 

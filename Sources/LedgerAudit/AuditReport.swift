@@ -109,7 +109,7 @@ public enum AuditReport {
         let observations = run.allFindings.count - findings
         item(
             lang.t(
-                "Result: \(findings) findings, \(observations) observations",
+                "Result: \(counted(findings, "finding")), \(counted(observations, "observation"))",
                 "结果：\(findings) 项发现，\(observations) 项观察"))
         out.append("")
         heading(lang.t("Checks", "检查项目"), 2)
@@ -127,7 +127,7 @@ public enum AuditReport {
         }
         heading(
             lang.t(
-                "Vouching sample (seed \(p.seed): \(run.sample.count) of \(run.samplePopulation) documents)",
+                "Vouching sample (seed \(p.seed): \(run.sample.count) of \(counted(run.samplePopulation, "document")))",
                 "抽凭样本（种子 \(p.seed)：\(run.samplePopulation) 张中抽取 \(run.sample.count) 张）"), 2)
         for s in run.sample {
             item("\(s.number) \(s.date) \(s.customer) \(s.total)  [ ] \(lang.t("vouched", "已核对"))")

@@ -35,7 +35,7 @@ enum ConsistencyChecks {
                 message: problems.joined(separator: "; "))
         }
         let count = try q.auditDocumentCount()
-        result.notes.append(lang.t("\(count) documents checked", "已检查 \(count) 张单据"))
+        result.notes.append(lang.t("\(counted(count, "document")) checked", "已检查 \(count) 张单据"))
         return result
     }
 
@@ -45,7 +45,7 @@ enum ConsistencyChecks {
             id: "consistency.allocations",
             title: lang.t(
                 "No allocation exceeds its invoice, receipt or credit note",
-                "核销金额不超过发票、收款单或红字冲销"), severity: .error)
+                "核销金额不超过销售单、收款单或红字冲销"), severity: .error)
         /// A posted document (void: nothing) with more allocated to or from it than it holds.
         func overAllocated(_ doc: AuditDocument, _ allocated: Int64, _ en: String, _ zh: String) {
             let limit = doc.status == .posted ? doc.total : 0
@@ -58,7 +58,7 @@ enum ConsistencyChecks {
                     "核销 \(fmt(allocated, doc))，\(zh)仅 \(fmt(limit, doc))"))
         }
         for (doc, allocated) in try q.overAllocatedDocuments(toInvoice: true) {
-            overAllocated(doc, allocated, "to an invoice", "发票")
+            overAllocated(doc, allocated, "to an invoice", "销售单")
         }
         for (item, allocated) in try q.overAllocatedReceipts() {
             let receipt = item.receipt

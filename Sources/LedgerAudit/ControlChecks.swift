@@ -64,13 +64,13 @@ enum ControlChecks {
             perUser.notes.append(
                 lang.t(
                     "\(user): \(c.posted) invoices, \(c.voids) voids, \(c.credits) credit notes",
-                    "\(user)：发票 \(c.posted) 张，作废 \(c.voids) 张，红字冲销 \(c.credits) 张"))
+                    "\(user)：销售单 \(c.posted) 张，作废 \(c.voids) 张，红字冲销 \(c.credits) 张"))
             guard c.voids + c.credits > 0 else { continue }
             perUser.add(
                 severity: .info, subject: user,
                 message: lang.t(
                     "\(user): \(c.voids) voids and \(c.credits) credit notes against \(c.posted) invoices posted",
-                    "\(user)：作废 \(c.voids) 张、红字冲销 \(c.credits) 张，过账发票 \(c.posted) 张"))
+                    "\(user)：作废 \(c.voids) 张、红字冲销 \(c.credits) 张，过账销售单 \(c.posted) 张"))
         }
         return [
             overrides, perUser, try writeOffs(q, p), disputes(scan, disputed, p), try drafts(q, p),

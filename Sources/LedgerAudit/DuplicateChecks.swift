@@ -12,7 +12,7 @@ enum DuplicateChecks {
         var result = AuditCheckResult(
             id: "duplicates.invoices",
             title: lang.t(
-                "Invoices with the same customer, amount and date", "同一客户、金额、日期的发票"),
+                "Invoices with the same customer, amount and date", "同一客户、金额、日期的销售单"),
                 severity: .review)
         var groups: [String: [AuditDocument]] = [:]
         try q.forEachAuditDocument(.duplicateInvoices(from: from, to: to)) { doc in
@@ -27,7 +27,7 @@ enum DuplicateChecks {
                 message: lang.t(
                     "\(group.count) invoices on \(group[0].date) for the same amount: possible duplicate, review "
                         + "(never merged)",
-                    "\(group[0].date) 同金额发票 \(group.count) 张：疑似重复，请复核（不会合并）"))
+                    "\(group[0].date) 同金额销售单 \(group.count) 张：疑似重复，请复核（不会合并）"))
         }
         return result
     }

@@ -58,7 +58,7 @@ enum NumberingChecks {
             flush()
             gaps.notes.append(
                 lang.t(
-                    "\(series) \(year): \(s.count) numbers, last \(last)",
+                    "\(series) \(year): \(counted(s.count, "number")), last \(last)",
                     "\(series) \(year)：\(s.count) 个编号，最大 \(last)"))
         }
         return [gaps, duplicates]

@@ -33,7 +33,7 @@ public struct ProcessMetric: Hashable, Sendable {
         case "reminders-paid-14d": return lang.t("reminders followed by payment within 14 days (%)",
                                                  "催收后 14 天内回款比例（%）")
         case "voids-credits-per-100": return lang.t("voids and credit notes per 100 invoices",
-                                                    "每百张发票作废及红字冲销数")
+                                                    "每百张销售单作废及红字冲销数")
         case "credit-overrides": return lang.t("credit-hold overrides", "信用冻结越权放行次数")
         case "documents-per-clerk-day": return lang.t("documents entered per clerk per day",
                                                       "每人每日录入单据数")

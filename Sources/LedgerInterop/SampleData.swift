@@ -25,7 +25,8 @@ public enum SampleDataLocation {
     /// Path of `file` in data set `set`, e.g. (`northwind`, `orders.csv`).
     public static func path(_ set: String, _ file: String) throws -> String {
         guard let dir = directory() else {
-            throw InteropError(source: "sample data", message: "the SampleData folder was not found next to the executable; set SALESLEDGER_SAMPLE_DIR")
+            throw InteropError(source: "sample data", message: "the SampleData folder was not found next to the "
+                               + "program; set SALESLEDGER_SAMPLE_DIR to it (Sources/LedgerInterop/SampleData)")
         }
         return "\(dir)/\(set)/\(file)"
     }

@@ -35,7 +35,7 @@ public struct ReceivablesDashboard: Sendable, Hashable {
                       ReportColumn("open", .money, en: "Open invoices", zh: "未结销售单"),
                       ReportColumn("overdue", .money, en: "Overdue", zh: "逾期"),
                       ReportColumn("unapplied_credits", .money, en: "Unapplied credits", zh: "未核销预收"),
-                      ReportColumn("dso", .days, en: "DSO", zh: "周转天数"),
+                      ReportColumn("dso", .days, en: "DSO 90d", zh: "90天周转天数"),
                       ReportColumn("overdue_invoices", .count, en: "Overdue invoices", zh: "逾期单数"),
                       ReportColumn("reminders_due", .count, en: "Reminders due", zh: "待提醒")],
             rows: aging.map { r in

@@ -135,6 +135,14 @@ public enum StoreAccess {
         }
     }
 
+    /// Whether the file at `path` has content that does not start with SQLite's header (a CSV given as --db).
+    static func isNotSQLite(_ path: String) -> Bool {
+        guard let file = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? file.close() }
+        let head = (try? file.read(upToCount: 16)) ?? Data()
+        return !head.isEmpty && head != Data("SQLite format 3\0".utf8)
+    }
+
     /// A store error in words: a full disk, a read-only ledger, a lock held too long, else SQLite's message.
     static func ledgerError(_ error: DatabaseError, path: String?, waitLimit: Double) -> LedgerError {
         switch error.resultCode {
@@ -145,6 +153,9 @@ public enum StoreAccess {
         case .SQLITE_BUSY, .SQLITE_LOCKED:
             return .storage("the ledger is busy: \(holder(path)) has been writing to it for more than "
                             + "\(Int(waitLimit)) s; nothing was written, try again when it has finished")
+        case .SQLITE_NOTADB where path.map(isNotSQLite) ?? false:
+            return .storage("not a ledger: \(path ?? "") is not a SalesLedger file (not an SQLite database); "
+                            + "check the path given with --db")
         case .SQLITE_CORRUPT, .SQLITE_NOTADB:
             return .storage("ledger file damaged: restore a backup with salesledger restore FILE --yes "
                             + "(\(path ?? "ledger"): \(error.message ?? error.description))")

@@ -83,7 +83,8 @@ struct AuditCheckCommand: ParsableCommand {
             }
             print(
                 p.language.t(
-                    "\(run.findings.count) findings, \(run.allFindings.count - run.findings.count) observations, "
+                    "\(counted(run.findings.count, "finding")), "
+                        + "\(counted(run.allFindings.count - run.findings.count, "observation")), "
                         + "sample seed \(p.seed)",
                     "\(run.findings.count) 项发现，\(run.allFindings.count - run.findings.count) "
                     + "项观察，样本种子 \(p.seed)"))

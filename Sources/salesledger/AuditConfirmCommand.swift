@@ -64,7 +64,7 @@ struct AuditConfirmCommand: ParsableCommand {
                             form: $0.form.rawValue)
                     }))
             FileHandle.standardError.write(
-                Data(lang.t("\(letters.count) letters as of \(date)\n",
+                Data(lang.t("\(counted(letters.count, "letter")) as of \(date)\n",
                             "截至 \(date) 共 \(letters.count) 封询证函\n").utf8))
         }
     }

@@ -35,6 +35,14 @@ enum CLIChinese {
         "second_notice_from": "第二次通知起", "settled": "已结清", "settled_of_due": "到期已收", "sku": "商品编码",
         "source": "来源", "status": "状态", "stop_credit_from": "暂停赊销起", "tax": "税额", "tax_rate": "税率",
         "to": "至", "total": "合计", "unit_price": "单价", "who": "跟进人", "TOTAL": "合计",
+        "age_days": "已存天数", "archived": "已归档", "as_of": "截止日期", "bank": "承兑银行", "basis": "提成基数",
+        "bill": "票号", "bills_held": "持有汇票", "changes": "变更", "command": "操作", "days_out": "已发天数",
+        "days_to_maturity": "距到期天数", "difference": "差异", "draft": "草稿", "exposure": "风险敞口", "id": "编号",
+        "invoiced": "已开票", "issued": "发函日期", "left": "待开票", "maturity": "到期日", "n": "笔数",
+        "net_total": "不含税合计", "old": "过期", "receipt": "收款单", "records": "记录", "red": "红字",
+        "red_confirmation": "红字信息表", "reply": "回函", "sale": "销售单", "sales": "销售单", "salesperson": "业务员",
+        "seq": "序号", "start": "起始日", "time": "时间", "type": "发票种类", "unit": "单位", "user": "用户",
+        "valid_from": "生效日期", "void": "作废", "within_days": "期限天数",
     ]
 
     /// Long sentences of `sample generate` (issue 10), kept apart so the pattern tables stay quick to type-check.
@@ -96,7 +104,6 @@ enum CLIChinese {
         (#"^permission denied: (.*)$"#, "无权操作：$1"),
         (#"^credit check: (.*) \(a manager may override with a reason\)$"#, "信用检查：$1（经理可填写原因后超额过账）"),
         (#"^unknown salesperson code (.*)$"#, "未知业务员编码 $1"),
-        (#"^the ledger is busy: (.*)$"#, "账套正忙：$1 的写入已超过等待时限，未写入任何内容，请稍后再试"),
         (#"^waiting for the ledger: (.*) is writing to it \(up to (\d+) s\)$"#, "等待账套：$1 正在写入（最多等 $2 秒）"),
         (#"^ledger busy \(import by (.*) in progress\), waiting…$"#, "账套正忙（$1 正在导入），等待中…"),
         (#"^ledger busy \(sample generate by (.*) in progress\), waiting…$"#, "账套正忙（$1 正在生成示例账套），等待中…"),
@@ -175,7 +182,8 @@ enum CLIChinese {
          "应收账款周转天数 $1 至 $2：期末应收 ÷ 赊销额 × 天数"),
         (#"^open invoices (\S+), overdue (\S+), disputed (\S+)$"#, "未核销销售单 $1，逾期 $2，有争议 $3"),
         (#"^no data$"#, "无数据"),
-        (#"^recorded (\S+): (\S+) (\w+); allocated to (\d+) invoice\(s\); (.*)$"#, "已录入收款单 $1：$2 $3；核销 $4 张销售单；$5"),
+        (#"^recorded (\S+): (\S+) (\w+); allocated to (\d+) invoice\(s\); unapplied (\S+)$"#,
+         "已录入收款单 $1：$2 $3；核销 $4 张销售单；未核销 $5"),
         (#"^ok: (\d+) audit entries, chain intact; integrity ok$"#, "正常：$1 条审计记录，哈希链完整；完整性检查通过"),
         (#"^backup written: (.*)$"#, "备份已写入：$1"),
         (abandonedLoad.pattern, abandonedLoad.zh),

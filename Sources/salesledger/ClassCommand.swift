@@ -90,7 +90,7 @@ struct ClassCommand: ParsableCommand {
             }
             do {
                 let count = try service.run(ImportClasses(rows: rows, source: source))
-                print("imported \(count) classes from \(source)")
+                print("imported \(counted(count, "class", plural: "classes")) from \(source)")
             } catch {
                 throw UserError("\(source): nothing imported:\n\(error)")
             }

@@ -94,7 +94,8 @@ struct FapiaoCommand: ParsableCommand {
                                                        date: day, confirmation: confirmation, amount: money))
             }
             let money = { (m: Int64) in Money.format(m, digits: red.currency.minorDigits, grouping: false) }
-            print("\(global.isChinese ? "红字" : "red") \(red.label): -\(money(red.total)) (tax -\(money(red.tax)))")
+            print("\(global.isChinese ? "红字" : "red") \(red.label): -\(money(red.total)) "
+                  + "(\(global.isChinese ? "税额" : "tax") -\(money(red.tax)))")
         }
     }
 

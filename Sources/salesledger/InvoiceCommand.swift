@@ -1,6 +1,7 @@
 import ArgumentParser
 import LedgerCore
 import LedgerReports
+import SalesLedgerApp
 
 struct InvoiceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "invoice",
@@ -108,15 +109,21 @@ struct InvoiceCommand: ParsableCommand {
             let (store, _) = try global.openExistingLedger()
             guard let invoice = try store.invoiceDocument(number: number) else { throw UserError("no document numbered "
                                                                                                  + "\(number)") }
-            print("\(invoice.displayNumber)  \(invoice.kind.rawValue)  \(invoice.status.rawValue)  date "
-                  + "\(invoice.date)  due \(invoice.dueDate)  terms \(invoice.paymentTerms.code)")
+            let zh = CLIChinese.isOn
+            let kind = zh ? (invoice.kind == .invoice ? "销售单" : "红字冲销") : invoice.kind.rawValue
+            print(zh ? "\(invoice.displayNumber)  \(kind)  \(Strings(.zh).statusName(invoice.status))  日期 "
+                        + "\(invoice.date)  到期日 \(invoice.dueDate)  "
+                        + "收款条件 \(invoice.paymentTerms.displayName(chinese: true))"
+                     : "\(invoice.displayNumber)  \(kind)  \(invoice.status.rawValue)  date "
+                        + "\(invoice.date)  due \(invoice.dueDate)  terms \(invoice.paymentTerms.code)")
             let rows = invoice.lines.enumerated().map { i, l -> [ReportCell] in
                 [.count(i + 1), .text(l.description), .decimal(l.quantity.thousandths, digits: Quantity.scale),
                  .money(l.unitPrice),
                  .text(l.discount.description), .text(l.taxRate.description), .money(l.netAmount), .money(l.taxAmount)]
             }
-            let total: [ReportCell] = [.empty, .text("total \(invoice.total.plainString)"), .empty, .empty, .empty,
-                                       .empty, .money(invoice.subtotal), .money(invoice.taxTotal)]
+            let total: [ReportCell] = [.empty, .text("\(zh ? "价税合计" : "total") \(invoice.total.plainString)"),
+                                       .empty, .empty, .empty, .empty, .money(invoice.subtotal),
+                                       .money(invoice.taxTotal)]
             printReport(listTable("invoice-lines", [("line", .count), ("description", .text), ("quantity", .number),
                                                     ("unit_price", .money), ("discount", .text), ("tax_rate", .text),
                                                     ("net", .money), ("tax", .money)], rows, total: total), format)

@@ -29,6 +29,17 @@ import Testing
         #expect(AuditReport.sha256("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
     }
 
+    @Test func oneFindingAndOneObservationAreCountedInTheSingular() throws {
+        var run = try AuditCheckTests.seededLedger().audit(from: "2026-08-01", to: "2026-10-31")
+        let finding = try #require(run.findings.first)
+        let observation = try #require(run.allFindings.first { !$0.severity.isFinding })
+        run.checks = [run.checks[0]]
+        run.checks[0].findings = [finding, observation]
+        let text = AuditReport.render(run, format: .text)
+        #expect(text.contains("Result: 1 finding, 1 observation\n"), "\(text)")
+        #expect(counted(2, "entry", plural: "entries") == "2 entries" && counted(0, "row") == "0 rows")
+    }
+
     @Test func runIsRecordedWithTheReportHashAndSinceLastCompares() throws {
         let l = try AuditCheckTests.seededLedger()
         let first = try l.audit(from: "2026-08-01", to: "2026-10-31")

@@ -61,9 +61,9 @@ import TerminalUI
         _ = app.handle(.key(.char("2")))
         _ = app.handle(.key(.function(2)))
         let text = Self.screen(app)
-        // The sales entry shows the store's wording (the Chinese mapping in `describe` covers screen reads).
-        #expect(text.contains("the ledger is busy"), "\(text)")
-        #expect(text.contains("nothing was written"))
+        // The sales entry shows the store's wording, in Chinese on the Chinese screen (s16-fix).
+        #expect(text.contains(language == .zh ? "账套正忙" : "the ledger is busy"), "\(text)")
+        #expect(text.contains(language == .zh ? "未写入任何内容" : "nothing was written"), "\(text)")
         release.signal()
         done.wait()
         #expect(try context.store.invoices(filter: InvoiceFilter(), page: .all).isEmpty)
@@ -108,6 +108,6 @@ import TerminalUI
         var (app, _) = try Self.app(path: path, language: .zh)
         _ = app.handle(.key(.function(functionKey)))
         let text = Self.screen(app)
-        #expect(text.contains("账本文件已损坏"), "F\(functionKey): \(text)")
+        #expect(text.contains("账套文件已损坏"), "F\(functionKey): \(text)")
     }
 }

@@ -34,17 +34,9 @@ extension AppContext {
 
     /// `describe` for an error message already in text (screens report command failures as text).
     public func describe(message: String) -> String {
-        var text = message
-        let causes = [
-            ("the ledger is busy", "账本正被其他程序写入：请等它完成后重试"),
-            ("ledger file damaged", "账本文件已损坏：请用 salesledger restore 文件 --yes 恢复备份"),
-            ("ledger file missing or unreadable", "账本文件不存在或无法读取：请检查路径和权限"),
-            ("the disk is full", "磁盘已满：请释放空间后重试"),
-            ("ledger is read-only", "账本为只读：请检查文件权限"),
-        ]
-        guard let (english, chinese) = causes.first(where: { text.contains($0.0) }) else { return strings.core(text) }
-        if let start = text.range(of: english) { text = String(text[start.lowerBound...]) }   // cause first
-        guard strings.zh, let detail = text.firstIndex(of: "(") else { return text }
-        return chinese + " " + text[detail...]
+        let causes = ["the ledger is busy", "not a ledger:", "ledger file damaged", "ledger file missing or unreadable",
+                      "the disk is full", "ledger is read-only"]
+        guard let start = causes.lazy.compactMap({ message.range(of: $0) }).first else { return strings.core(message) }
+        return strings.core(String(message[start.lowerBound...]))   // cause first
     }
 }

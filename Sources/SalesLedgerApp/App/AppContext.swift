@@ -122,7 +122,7 @@ public enum ScreenID: Int, CaseIterable, Sendable {
 /// What a screen's key handling asks of the shell.
 public enum ScreenOutcome: Equatable, Sendable {
     case none
-    /// Show a one-line message in the status line.
+    /// Show a one-line message in the status line (an empty one clears it: the screen moved on).
     case message(String)
     /// Show an error in the status line.
     case error(String)

@@ -39,17 +39,7 @@ public struct LedgerApp: TerminalApplication {
         let isEmpty = context.read { try context.store.isEmpty() } ?? false   // not summary(): counts (issue 10)
         let s = context.strings
         if isEmpty, context.loadSample != nil {
-            modals.push(DialogModal(Dialog(title: s.welcomeTitle, message: s.welcomeMessage, kind: .picker(s.welcomeOptions))) {
-                outcome, app, context in
-                guard case .picked(let index) = outcome else { return .continue }
-                if let choice = SampleChoice(rawValue: index), context.loadSample != nil {
-                    app.pendingLoad = choice
-                    app.status = (context.strings.loading, false)
-                } else {
-                    app.modals.push(SetupModal(wizard: SetupWizard(context: context)))
-                }
-                return .continue
-            })
+            offerSamples()
         } else if salesEntry.hasStoredDraft(context: context) {
             modals.push(DialogModal(Dialog(title: s.restoreDraftTitle, message: s.restoreDraftMessage, kind: .confirm)) {
                 outcome, app, context in
@@ -69,7 +59,14 @@ public struct LedgerApp: TerminalApplication {
             for step in context.startupSteps { if let warning = step.run() { status = (warning, true) } }
             refreshAll()
         }
-        if let warning = context.startupWarning { status = (warning, true) }
+        if let warning = context.startupWarning {
+            // A warning too long for the status line (a path in it) is a dialog, wrapped whole (tryout s15).
+            if DisplayWidth.of(warning) <= minimumSize.width - 2 { status = (warning, true) } else {
+                modals.push(DialogModal(Dialog(title: s.t("Warning", "警告"), message: warning, kind: .message)) {
+                    _, _, _ in .continue
+                })
+            }
+        }
     }
 
     // MARK: - Events
@@ -120,7 +117,7 @@ public struct LedgerApp: TerminalApplication {
     mutating func apply(_ outcome: ScreenOutcome) {
         switch outcome {
         case .none: break
-        case .message(let text): status = (text, false)
+        case .message(let text): status = text.isEmpty ? nil : (text, false)
         case .error(let text): status = (context.describe(message: text), true)
         case .show(let id): show(id)
         case .copySale(let id):
@@ -182,13 +179,37 @@ public struct LedgerApp: TerminalApplication {
         return .quit(exitCode: 0)
     }
 
+    /// The welcome dialog of an empty ledger: a sample to load, or start empty (the set-up form).
+    mutating func offerSamples() {
+        let s = context.strings
+        let welcome = Dialog(title: s.welcomeTitle, message: s.welcomeMessage, kind: .picker(s.welcomeOptions))
+        modals.push(DialogModal(welcome) { outcome, app, context in
+            guard case .picked(let index) = outcome else { return .continue }
+            if let choice = SampleChoice(rawValue: index), context.loadSample != nil {
+                app.pendingLoad = choice
+                app.status = (context.strings.loading, false)
+            } else {
+                app.modals.push(SetupModal(wizard: SetupWizard(context: context)))
+            }
+            return .continue
+        })
+    }
+
     mutating func loadSample(_ choice: SampleChoice) {
         guard let load = context.loadSample else { return }
         do {
             status = (context.strings.core(try load(choice)), false)
             context.dataChanged()
         } catch {
-            status = (context.strings.core("\(error)"), true)
+            // The reason in a dialog (wrapped, never cut), then the welcome again while the ledger is still empty:
+            // start empty, or another sample (tryout s15: a copied binary without its SampleData folder).
+            let s = context.strings, text = "\(error)"
+            let message = s.core(text.hasPrefix("storage error: ") ? String(text.dropFirst(15)) : text)
+            let isEmpty = context.read { try context.store.isEmpty() } ?? false
+            status = isEmpty ? nil : (message, true)
+            if isEmpty { offerSamples() }
+            modals.push(DialogModal(Dialog(title: s.t("Sample not loaded", "示例账套未载入"), message: message,
+                                           kind: .message)) { _, _, _ in .continue })
         }
         refreshAll()
     }

@@ -28,7 +28,7 @@ extension AppContext {
 
 extension Strings {
     /// A document status for people.
-    func statusName(_ status: DocumentStatus) -> String {
+    public func statusName(_ status: DocumentStatus) -> String {
         switch status {
         case .draft: return t("draft", "草稿")
         case .posted: return t("posted", "已过账")

@@ -35,12 +35,19 @@ extension Strings {
         "training_log": "培训记录", "user": "用户",
     ]
 
-    /// Audit-log records (`+receipt#77 allocation#78`) for people: each kind in Chinese in the Chinese UI.
-    func recordNames(_ records: String) -> String {
-        guard zh else { return records }
-        return records.replacing(/([a-z_]+)#/) { match in
-            (Strings.recordNamesZH[String(match.1)] ?? String(match.1)) + "#"
+    /// Audit-log records (`+receipt#77 +allocation#78 +allocation#79`) for people: each kind once, without row ids
+    /// (they mean nothing to a reader), in Chinese in the Chinese UI: `+收款单 +核销`.
+    func recordNames(_ records: [String]) -> String {
+        var kinds: [String] = []
+        for record in records {
+            let kind = String(record.prefix { $0 != "#" })
+            if !kinds.contains(kind) { kinds.append(kind) }
         }
+        return kinds.map { kind in
+            guard zh else { return kind }
+            let created = kind.hasPrefix("+")
+            return (created ? "+" : "") + (Strings.recordNamesZH[String(kind.drop { $0 == "+" })] ?? kind)
+        }.joined(separator: " ")
     }
 
     /// An audit-log command for people: the Chinese name in the Chinese UI, else the machine name.

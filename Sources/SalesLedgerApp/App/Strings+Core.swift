@@ -19,6 +19,19 @@ extension Strings {
     static let coreTable = PatternTable(corePatterns + safetyPatterns)
 
     static let corePatterns: [(String, String)] = [
+        // Store failures (`StoreAccess.ledgerError`), for the screens' error line and the CLI.
+        (#"^the ledger is busy: (.*) has been writing to it for more than (\d+) s; nothing was written, try again "#
+            + #"when it has finished$"#, "账套正忙：$1 的写入已超过 $2 秒；未写入任何内容，请等它完成后重试"),
+        (#"^not a ledger: (.*) is not a SalesLedger file \(not an SQLite database\); check the path given with "#
+            + #"--db$"#, "不是账套：$1 不是 SalesLedger 账套文件（不是 SQLite 数据库）；请检查 --db 给出的路径"),
+        (#"^ledger file damaged: restore a backup with salesledger restore FILE --yes (\(.*\))$"#,
+         "账套文件已损坏：请用 salesledger restore 文件 --yes 恢复备份 $1"),
+        (#"^ledger file missing or unreadable: check the path and permissions (\(.*\))$"#,
+         "账套文件不存在或无法读取：请检查路径和权限 $1"),
+        (#"^the disk is full; nothing was written (\(.*\))$"#, "磁盘已满：未写入任何内容，请释放空间后重试 $1"),
+        (#"^ledger is read-only: (.*) cannot be written$"#, "账套为只读：$1 无法写入，请检查文件权限"),
+        (#"^sample data: the SampleData folder was not found next to the program; set SALESLEDGER_SAMPLE_DIR to "#
+            + #"it \((.*)\)$"#, "示例数据：程序旁没有 SampleData 文件夹；请把环境变量 SALESLEDGER_SAMPLE_DIR 设为该文件夹（$1）"),
         (#"^date (\S+) does not exist$"#, "日期 $1 不存在"),
         (#"^date '(.*)' is empty$"#, "日期不能为空"),
         (#"^is empty$"#, "不能为空"),

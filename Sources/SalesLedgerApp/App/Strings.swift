@@ -96,7 +96,15 @@ public struct Strings: Sendable {
     var restoreDraftMessage: String { t("A sale was being entered when SalesLedger stopped. Restore it?", "上次退出时有未完成的销售单，是否恢复？") }
     var fixErrors: String { t("Fix the fields marked in red", "请修正标红的字段") }
     var creditWarning: String { t("Credit check", "信用检查") }
-    var overrideReason: String { t("Override reason", "超额原因") }
+    /// The reason a manager gives to post over a credit hold, named after the hold (`CreditHoldReason.message`):
+    /// over the limit (超额原因), an invoice overdue past "stop credit" (逾期放行原因), or both (信用放行原因).
+    func overrideReason(_ reasons: [String]) -> String {
+        let overLimit = reasons.contains { $0.contains("over the credit limit") }
+        let overdue = reasons.contains { $0.contains("days overdue") }
+        if overLimit && !overdue { return t("Over-limit reason", "超额原因") }
+        if overdue && !overLimit { return t("Overdue override reason", "逾期放行原因") }
+        return t("Override reason", "信用放行原因")
+    }
     var voidAction: String { t("Void", "作废") }
     var creditAction: String { t("Credit note", "红字冲销") }
     var reasonPrompt: String { t("Reason", "原因") }
@@ -140,7 +148,8 @@ public struct Strings: Sendable {
     /// do not fit beside it.
     var openInvoicesTotal: String { t("Open invoices", "未结销售单") }
     var overdueTotal: String { t("Overdue", "逾期合计") }
-    var dso: String { t("DSO", "周转天数") }
+    /// F5's DSO: over the 90 days ending the as-of date (`Reports.defaultDSOStart`); the audit's is per period.
+    var dso: String { t("DSO 90d", "90天周转天数") }
     var aging: String { t("Aging", "账龄") }
     /// The aging buckets' names: in Chinese the report's own (`StatementWords.bucket`: 未到期, 逾期1-30天 …
     /// 逾期91+天), so F5, F6, F7 and `report aging` name a bucket alike.

@@ -50,9 +50,10 @@ extension AuditReference {
                         severity: .info, subject: "\(figure.currency.code):\(index)",
                         message: lang.t(
                             "DSO rose from \(figure.text) (\(label)) to "
-                                + "\(Money.format(now, digits: 1, grouping: false)) days, more than 20 %",
+                                + "\(Money.format(now, digits: 1, grouping: false)) days "
+                                + "(this period \(p.from)…\(p.to)), more than 20 %",
                             "周转天数由\(label) \(figure.text) 升至 "
-                            + "\(Money.format(now, digits: 1, grouping: false)) 天，增幅超过 "
+                            + "\(Money.format(now, digits: 1, grouping: false)) 天（本期 \(p.from)…\(p.to)），增幅超过 "
                                 + "20%"
                         ))
                 }
@@ -99,7 +100,7 @@ extension AuditReference {
                 id: "analytical.round-numbers",
                 title: lang.t(
                     "Round-number invoices (multiples of \(p.roundUnit))",
-                    "整数金额发票（\(p.roundUnit) 的倍数）"), severity: .info)
+                    "整数金额销售单（\(p.roundUnit) 的倍数）"), severity: .info)
             var weekend = AuditCheckResult(
                 id: "analytical.weekend", title: lang.t("Postings on a Saturday or Sunday", "周末入账"),
                 severity: .info)

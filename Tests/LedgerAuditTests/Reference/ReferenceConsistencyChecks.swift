@@ -48,7 +48,7 @@ extension AuditReference {
                 id: "consistency.allocations",
                 title: lang.t(
                     "No allocation exceeds its invoice, receipt or credit note",
-                    "核销金额不超过发票、收款单或红字冲销"), severity: .error)
+                    "核销金额不超过销售单、收款单或红字冲销"), severity: .error)
             var toInvoice: [Int64: Int64] = [:]
             var fromSource: [String: Int64] = [:]
             for a in data.snapshot.allocations {
@@ -71,7 +71,7 @@ extension AuditReference {
             }
             for (id, allocated) in toInvoice.sorted(by: { $0.key < $1.key }) {
                 guard let doc = docs[id] else { continue }
-                overAllocated(doc, allocated, "to an invoice", "发票")
+                overAllocated(doc, allocated, "to an invoice", "销售单")
             }
             for receipt in data.snapshot.receipts {
                 let allocated = fromSource["receipt#\(receipt.id)"] ?? 0

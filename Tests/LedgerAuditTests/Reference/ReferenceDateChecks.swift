@@ -95,7 +95,7 @@ extension AuditReference {
                         message: lang.t(
                             "\(doc.kind == .invoice ? "invoice" : "credit note") dated \(doc.date), \(side) the period "
                                 + "end",
-                            "\(doc.kind == .invoice ? "发票" : "红字冲销") \(doc.date)，\(side)"))
+                            "\(doc.kind == .invoice ? "销售单" : "红字冲销") \(doc.date)，\(side)"))
                 }
                 if doc.kind == .creditNote, doc.date > p.to, let target = doc.appliesToID.flatMap({ byID[$0] }),
                     target.date <= p.to
@@ -107,7 +107,7 @@ extension AuditReference {
                         message: lang.t(
                             "credit note dated \(doc.date) reduces \(target.displayNumber) of \(target.date), before "
                                 + "the period end \(p.to)",
-                            "红字冲销 \(doc.date) 冲减期末 \(p.to) 前的发票 "
+                            "红字冲销 \(doc.date) 冲减期末 \(p.to) 前的销售单 "
                             + "\(target.displayNumber)（\(target.date)）"))
                 }
             }

@@ -69,7 +69,7 @@ extension AuditReference {
                 }
                 gaps.notes.append(
                     lang.t(
-                        "\(series) \(year): \(items.count) numbers, last \(last)",
+                        "\(series) \(year): \(counted(items.count, "number")), last \(last)",
                         "\(series) \(year)：\(items.count) 个编号，最大 \(last)"))
             }
             return [gaps, duplicates]

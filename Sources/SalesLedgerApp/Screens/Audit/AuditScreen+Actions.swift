@@ -101,7 +101,7 @@ extension AuditScreen {
                                               balance: $0.balance, form: $0.form.rawValue)
             }
             try context.run(RecordConfirmationSent(asOf: date, letters: sent))
-            return .message(s.t("\(letters.count) letters as of \(date) in \(folder)",
+            return .message(s.t("\(counted(letters.count, "letter")) as of \(date) in \(folder)",
                                 "截至 \(date) 共 \(letters.count) 封询证函：\(folder)"))
         } catch {
             return .error(context.describe(error))

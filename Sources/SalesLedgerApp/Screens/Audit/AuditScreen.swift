@@ -76,7 +76,7 @@ struct AuditScreen: KeyedScreen {
                     s.t("Amount", "金额"), s.t("Finding", "发现"),
                 ]
                 numericColumns = [4]
-                codeColumns = [2]
+                codeColumns = [0, 2, 3]   // severity and customer as wide as their words: the check gets the room
                 // Check ids are English codes: the Chinese screen shows the check's title instead.
                 let titles = Dictionary(run.checks.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
                 rows = run.allFindings.sorted { $0.severity > $1.severity }.map {
@@ -90,8 +90,9 @@ struct AuditScreen: KeyedScreen {
                 // The time of the run (UTC hours and minutes; the run is of this session), short enough for 80 columns.
                 let ranAt = String(run.ranAtUTC.dropFirst(11).prefix(5)) + "Z"
                 summary = lang.t(
-                    "\(from) … \(to): \(run.findings.count) findings, \(observations) observations,"
-                        + " \(run.checks.count) checks, run \(ranAt)",
+                    "\(from) … \(to): \(counted(run.findings.count, "finding")), "
+                        + "\(counted(observations, "observation")), \(counted(run.checks.count, "check")), "
+                        + "run \(ranAt)",
                     "\(from) … \(to)：\(run.findings.count) 项发现，\(observations) 项观察，共 \(run.checks.count) 项检查"
                         + "，运行于 \(ranAt)")
             case .log:
@@ -102,7 +103,7 @@ struct AuditScreen: KeyedScreen {
                     s.t("Records", "记录"), s.t("Before → after", "修改前 → 修改后"),
                 ]
                 numericColumns = [0]
-                codeColumns = [1]
+                codeColumns = [1, 2, 4]
                 rows = viewRows.map {
                     [
                         String($0.seq), $0.timestampUTC, $0.actor, $0.command, $0.records.joined(separator: " "),
@@ -110,15 +111,18 @@ struct AuditScreen: KeyedScreen {
                     ]
                 }
                 logCSV = CSVOutput.render(header: header, rows: rows)
-                // On screen the command in the UI language; the CSV keeps the machine name (s14-search).
-                rows = rows.map { row in
-                    var row = row
+                // On screen the command in the UI language and the document by its number, not row ids; the
+                // commands of one bulk entry show its time and user once (tryout s15). The CSV keeps machine names.
+                rows = zip(rows, viewRows).enumerated().map { i, pair in
+                    var (row, view) = pair
                     row[3] = s.commandName(row[3])
-                    row[4] = s.recordNames(row[4])
+                    row[4] = view.document.isEmpty ? s.recordNames(view.records) : view.document
+                    if i > 0 && rows[i - 1][0] == row[0] { row[1] = ""; row[2] = "" }
                     return row
                 }
                 summary = lang.t(
-                    "the latest \(rows.count) entries, newest first", "最近 \(rows.count) 条记录，最新在前")
+                    "the latest \(counted(rows.count, "entry", plural: "entries")), newest first",
+                    "最近 \(rows.count) 条记录，最新在前")
             case .process:
                 guard let process = context.store as? any ProcessQueries else {
                     throw LedgerError.storage(s.t("this store has no process metrics", "此存储不支持流程指标"))
@@ -179,7 +183,7 @@ struct AuditScreen: KeyedScreen {
                 if numericColumns.contains(i) { return TableColumn(title, width: .fixed(max(widest, 4)), alignment: .right) }
                 if codeColumns.contains(i) { return TableColumn(title, width: .fixed(min(max(widest, 4), 40))) }
                 return TableColumn(title, width: i == header.count - 1 ? .flexible(weight: 3, minimum: 12)
-                                                                      : .flexible(weight: 1, minimum: 6))
+                                                                      : .flexible(weight: 2, minimum: 6))
             })
     }
 
@@ -194,7 +198,7 @@ struct AuditScreen: KeyedScreen {
                 screen.panel = Panel(rawValue: (screen.panel.rawValue + step) % Panel.allCases.count)!
                 screen.table = TableState()
                 screen.refresh(context: context)
-                return .none
+                return .message("")   // a message about the last panel (an export) is cleared
             }
         }
         return KeyTable([

@@ -41,6 +41,18 @@ extension DocumentView {
                      + (allocation.reversesID != nil ? s.t("  (reversal)", "（反核销）") : ""))
             }
         }
+        if let fapiao, !fapiao.records.isEmpty {
+            line(s.t("Fapiao: ", "发票：") + (s.zh ? fapiao.status.chinese : fapiao.status.english),
+                 Style(.header, [.bold]))
+            for f in fapiao.records {
+                let part = f.parts.first { $0.documentID == doc.id }?.total ?? f.total
+                let number = [f.code, f.number].filter { !$0.isEmpty }.joined(separator: " ")
+                let type = s.zh ? f.type.chinese : f.type.rawValue
+                let amount = money(f.isRed ? -part : part)
+                line("  \(f.date)  \(type)  \(number)  \(amount)" + (f.isRed ? s.t("  red", "  红字") : "")
+                     + (f.isVoid ? s.t("  void", "  作废") : ""))
+            }
+        }
         if !detail.creditNotes.isEmpty {
             line(s.t("Credit notes", "红字冲销"), Style(.header, [.bold]))
             for note in detail.creditNotes {

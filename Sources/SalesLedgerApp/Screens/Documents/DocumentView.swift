@@ -10,6 +10,8 @@ struct DocumentView {
     enum Prompt { case void, credit, dispute }
     /// The customer's receivables (for the promise states of the contact history).
     var snapshot: ReceivablesSnapshot?
+    /// A posted sale's fapiao: those recorded against it (void and red ones too) and where it stands (开票状态).
+    var fapiao: (status: FapiaoStatus, records: [Fapiao])?
 
     init(id: Int64, context: AppContext) {
         self.id = id
@@ -19,6 +21,17 @@ struct DocumentView {
     mutating func reload(context: AppContext) {
         detail = context.read { try context.store.documentDetail(id: id, asOf: context.today) }   // as F9's list
         snapshot = detail.flatMap { d in context.read { try context.store.receivablesSnapshot(customerID: d.customer.id) } }
+        fapiao = detail.flatMap { d -> (FapiaoStatus, [Fapiao])? in
+            guard d.document.kind == .invoice, d.document.status == .posted, let position = context.read({
+                try context.store.saleFapiaoPositions(asOf: context.today, customerCode: d.customer.code)
+                    .first { $0.saleID == d.document.id }
+            }) else { return nil }
+            let records = context.read {
+                try context.store.fapiaoList(customerCode: d.customer.code, from: nil, to: nil)
+                    .filter { $0.parts.contains { $0.documentID == d.document.id } }
+            }
+            return (position.status, records ?? [])
+        }
     }
 
     /// Runs a prompt's answer on `doc`: void, dispute or resolve, credit by line.

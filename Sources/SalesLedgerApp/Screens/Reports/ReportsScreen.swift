@@ -127,11 +127,12 @@ struct ReportsScreen: KeyedScreen {
         return .none
     }
 
-    /// Shows the next (`step` 1) or previous (-1) report.
+    /// Shows the next (`step` 1) or previous (-1) report; a message about the last one (an export) is cleared.
     mutating func switchReport(_ step: Int, context: AppContext) -> ScreenOutcome {
         let count = Kind.allCases.count
         kind = Kind(rawValue: (kind.rawValue + count + step) % count) ?? .sales
-        return requery(context: context)
+        _ = requery(context: context)
+        return .message("")
     }
 
     /// Re-reads the shown report from its first row.
@@ -230,7 +231,7 @@ struct ReportsScreen: KeyedScreen {
         let outcome = context.export(text, name: file)
         if case .message = outcome {
             let s = context.strings, count = reportTable.map { $0.rows.count + $0.totals.count } ?? rows.count
-            let message = s.t("\(count) rows written to:", "已写入 \(count) 行，文件：") + "\n"
+            let message = s.t("\(counted(count, "row")) written to:", "已写入 \(count) 行，文件：") + "\n"
                 + context.exportPath(name: file)
             let dialog = Dialog(title: s.exportCSV, message: message, kind: .message)
             modals.push(DialogModal<ReportsScreen>(dialog) { _, _, _ in .none })
@@ -254,16 +255,22 @@ struct ReportsScreen: KeyedScreen {
 
     func tableView(_ s: Strings) -> TableView {
         var view = s.localize(TableView(columns: header.enumerated().map { i, title in
-            numericColumns.contains(i) ? TableColumn(title, width: .fixed(numericWidth(i)), alignment: .right)
-                : TableColumn(title, width: i == 1 && header.count > 6 ? .flexible(weight: 2, minimum: 10) : .flexible(weight: 1, minimum: 6))
+            if numericColumns.contains(i) {
+                return TableColumn(title, width: .fixed(numericWidth(i)), alignment: .right)
+            }
+            // Short words (a month, a currency, a code) as wide as they are; names share the rest (tryout s15: the
+            // month and currency of sales by month spread over ~76 columns each at 200).
+            if numericWidth(i) <= 16 { return TableColumn(title, width: .fixed(numericWidth(i))) }
+            return TableColumn(title, width: i == 1 && header.count > 6 ? .flexible(weight: 2, minimum: 10)
+                                                                        : .flexible(weight: 1, minimum: 6))
         }))
         view.isSortable = false   // the rows keep the report's order (its total rows last)
         view.scrollsColumns = true   // ←/→ reach the columns hidden for lack of width
         return view
     }
 
-    /// A numeric column as wide as its widest value (grouped) or title, so no figure is cut: the table hides a
-    /// column it cannot show whole and says so.
+    /// A column as wide as its widest value (grouped) or title, so no figure is cut: the table hides a column it
+    /// cannot show whole and says so.
     func numericWidth(_ i: Int) -> Int {
         max(DisplayWidth.of(header[i]), i < cellWidths.count ? cellWidths[i] : 0, 4)
     }

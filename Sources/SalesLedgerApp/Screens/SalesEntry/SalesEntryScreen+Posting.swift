@@ -149,7 +149,7 @@ extension SalesEntryScreen {
         } catch .creditHold(let reasons) {
             if context.service.role.canManage {
                 modals.push(ReasonModal(s.creditWarning, reasons.map(s.core).joined(separator: "; "),
-                                        label: s.overrideReason + ":") { screen, reason, context in
+                                        label: s.overrideReason(reasons) + ":") { screen, reason, context in
                     screen.post(context: context, asDraft: false, overrideReason: reason)
                 })
                 return .none

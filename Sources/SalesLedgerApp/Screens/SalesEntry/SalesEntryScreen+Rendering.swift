@@ -128,13 +128,16 @@ extension SalesEntryScreen {
         y += 1
         let sums = SaleMath.totals(lineAmounts)
         let tooLarge = s.t("too large", "过大")
-        // Whole parts only: the subtotal, then the tax, give way to the total on a narrow screen.
-        var parts = ["\(s.subtotal) \(sums.map { context.money($0.net, currency) } ?? tooLarge)",
-                     "\(s.tax) \(sums.map { context.money($0.tax, currency) } ?? tooLarge)",
-                     "\(s.total) \(sums.map { context.money($0.gross, currency) } ?? tooLarge) \(currency.code)"]
-        while parts.count > 1
-            && DisplayWidth.of(parts.joined(separator: "   ")) > area.width - 2 { parts.removeFirst() }
-        let totals = parts.joined(separator: "   ")
+        // Every figure whole: on a narrow screen the labels of the subtotal and the tax go first (net + tax =
+        // total), then the spaces; a figure goes only when the three cannot fit at all (tryout s15).
+        let net = sums.map { context.money($0.net, currency) } ?? tooLarge
+        let tax = sums.map { context.money($0.tax, currency) } ?? tooLarge
+        let gross = "\(sums.map { context.money($0.gross, currency) } ?? tooLarge) \(currency.code)"
+        let forms = ["\(s.subtotal) \(net)   \(s.tax) \(tax)   \(s.total) \(gross)",
+                     "\(s.subtotal) \(net)  \(s.tax) \(tax)  \(s.total) \(gross)",
+                     "\(net) + \(tax) = \(s.total) \(gross)", "\(net)+\(tax)=\(gross)",
+                     "\(s.tax) \(tax)  \(s.total) \(gross)", "\(s.total) \(gross)"]
+        let totals = forms.first { DisplayWidth.of($0) <= area.width - 2 } ?? forms[forms.count - 1]
         buffer.setFitted(totals, x: x0, y: y, width: area.width - 2, alignment: .right, style: Style(.accent, [.bold]))
         y += 1
         // Today's sales.

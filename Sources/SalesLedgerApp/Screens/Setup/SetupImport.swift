@@ -49,8 +49,8 @@ enum SetupImport {
                 let result = try plan.run(service: context.service, dryRun: false)
                 context.dataChanged()
                 let count = result.outcome.created + result.outcome.updated
-                done.append(file.kind == .products ? s.t("\(count) products", "\(count) 个商品")
-                                                   : s.t("\(count) customers", "\(count) 个客户"))
+                done.append(file.kind == .products ? s.t(counted(count, "product"), "\(count) 个商品")
+                                                   : s.t(counted(count, "customer"), "\(count) 个客户"))
             } catch {
                 throw SetupImportError(message: "\(file.path): \(s.core(String(describing: error)))")
             }

@@ -129,13 +129,18 @@ public struct LineChart: Sendable {
     private func drawXLabels(into buffer: inout CellBuffer, plot: Rect) {
         guard !xLabels.isEmpty else { return }
         let y = plot.maxY + 1
-        var nextFree = plot.x
-        for (i, label) in xLabels.enumerated() {
+        func start(_ i: Int) -> Int {
             let x = plot.x + (xLabels.count <= 1 ? 0 : i * (plot.width - 1) / (xLabels.count - 1))
-            let start = min(x, plot.maxX - DisplayWidth.of(label))
-            guard start >= nextFree else { continue }
-            let used = buffer.setString(label, x: start, y: y, maxWidth: plot.maxX - start, style: Style(.muted))
-            nextFree = start + used + 1
+            return max(plot.x, min(x, plot.maxX - DisplayWidth.of(xLabels[i])))
+        }
+        // The last label always (the latest month is read first); the others left to right where they fit before it.
+        let last = xLabels.count - 1, lastStart = start(last)
+        buffer.setString(xLabels[last], x: lastStart, y: y, maxWidth: plot.maxX - lastStart, style: Style(.muted))
+        var nextFree = plot.x
+        for i in 0..<last {
+            let x = start(i)
+            guard x >= nextFree, x + DisplayWidth.of(xLabels[i]) < lastStart else { continue }
+            nextFree = x + buffer.setString(xLabels[i], x: x, y: y, maxWidth: plot.maxX - x, style: Style(.muted)) + 1
         }
     }
 }

@@ -1,10 +1,11 @@
 // MARK: - Drawing
 
 extension Form {
-    /// Width of the label column for `width` cells available.
+    /// Width of the label column for `width` cells available: the longest label whole while the input keeps 30
+    /// cells, at least a third of the width.
     private func labelWidth(for width: Int) -> Int {
         let longest = fields.map { DisplayWidth.of($0.label) }.max() ?? 0
-        return min(longest + 2, max(0, width / 3))
+        return min(longest + 2, max(0, width / 3, width - 12 - 30))
     }
 
     /// Draws the form into `area`: title, one row per field (notes taller) with inline errors,
@@ -50,8 +51,16 @@ extension Form {
                 if isFocused, case .lookup = field.kind { lookupAnchor = (x, y + 1, field) }
             }
             if (hasTriedSubmit || field.isTouched), let issue = field.issue {
-                buffer.setString("! " + issueText(issue.message), x: errorX, y: y, maxWidth: area.maxX - errorX,
-                                 style: Style(.error))
+                // After the input when it fits there, else moved left over the input's empty end (never over
+                // the typed text), so the message is whole at 80 columns (tryout s15: the taxpayer number).
+                let text = "! " + issueText(issue.message)
+                let typedEnd: Int
+                switch field.kind {
+                case .money, .quantity: typedEnd = errorX   // right-aligned: the text ends at the input's end
+                default: typedEnd = x + DisplayWidth.of(field.input.text) + 2
+                }
+                let start = max(min(errorX, area.maxX - DisplayWidth.of(text)), min(typedEnd, errorX))
+                buffer.setString(text, x: start, y: y, maxWidth: area.maxX - start, style: Style(.error))
             }
             y += field.height
         }

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Tryout s16: no English left in Chinese CLI output (invoice show, receipt add, fapiao list/sales headers), a CSV
+# given as --db is called "not a ledger" (not a damaged one), and English counts say "1 finding", not "1 findings".
+set -uo pipefail
+SL_BIN="$BIN_DIR/salesledger"
+db="$WORK/words.sqlite"
+SL="$SL_BIN --db $db --today 2026-11-29"
+fails=0
+bad() { echo "FAIL: $*"; fails=$((fails + 1)); }
+# ASCII words of 2+ letters that are not codes (all caps, or with digits/dashes like INV-2026-000001).
+english() { grep -Eo '(^|[^A-Za-z0-9-])[a-z][A-Za-z_]+' | sed 's/^[^A-Za-z]//' | sort -u | tr '\n' ' '; }
+$SL customer add --code C1 --name "星河" >/dev/null || { echo "FAIL: setup"; exit 1; }
+$SL invoice post --customer C1 --line '*咨询:1:100' >/dev/null || { echo "FAIL: post"; exit 1; }
+number=$($SL invoice list --format csv | sed -n 2p | cut -d, -f1)
+
+out=$($SL --lang zh invoice show "$number")
+words=$(echo "$out" | english); [ -z "$words" ] || bad "invoice show (zh): English [$words] in: $out"
+echo "$out" | head -1 | grep -q "销售单  已过账  日期 2026-11-29" || bad "invoice show (zh) header: $out"
+echo "$out" | grep -q "价税合计 100.00" || bad "invoice show (zh) total: $out"
+LANG=zh_CN.UTF-8 $SL invoice show "$number" | grep -q "价税合计" || bad "invoice show under LANG=zh_CN is not Chinese"
+$SL --lang en invoice show "$number" | head -1 | grep -q "invoice  posted  date 2026-11-29" || bad "invoice show (en)"
+
+out=$($SL --lang zh receipt add --customer C1 --amount 50)
+words=$(echo "$out" | english); [ -z "$words" ] || bad "receipt add (zh): English [$words] in: $out"
+echo "$out" | grep -q "未核销 0.00" || bad "receipt add (zh): $out"
+
+for cmd in "fapiao list" "fapiao sales" "invoice drafts list" "product list" "audit log"; do
+  out=$($SL --lang zh $cmd | head -1)
+  words=$(echo "$out" | english); [ -z "$words" ] || bad "$cmd (zh) header: English [$words] in: $out"
+done
+
+# A CSV given as --db: not a ledger (en and zh), nothing written to it.
+printf 'date,customer,amount\n2026-11-01,C1,10\n' > "$WORK/sales.csv"
+before=$(cat "$WORK/sales.csv")
+out=$($SL_BIN --db "$WORK/sales.csv" report aging 2>&1); rc=$?
+[ $rc -eq 1 ] || bad "--db CSV: exit $rc"
+echo "$out" | grep -q "not a ledger: $WORK/sales.csv is not a SalesLedger file" || bad "--db CSV (en): $out"
+echo "$out" | grep -q "damaged" && bad "--db CSV (en) says damaged: $out"
+out=$($SL_BIN --db "$WORK/sales.csv" --lang zh report aging 2>&1)
+echo "$out" | grep -q "不是账套：$WORK/sales.csv 不是 SalesLedger 账套文件" || bad "--db CSV (zh): $out"
+[ "$(cat "$WORK/sales.csv")" = "$before" ] || bad "the CSV was changed"
+
+# English counts: a count of 1 takes the singular.
+out=$($SL --lang en audit check --from 2026-11-01 --to 2026-11-30 2>&1)
+echo "$out" | grep -Eq "Result: [0-9]+ findings?, [0-9]+ observations?" || bad "audit check result line: $out"
+echo "$out" | grep -Eq "(^|[^0-9])1 (findings|observations|documents|numbers)" && bad "plural after 1: $out"
+[ $fails -eq 0 ] && echo ok
+exit $((fails > 0))
