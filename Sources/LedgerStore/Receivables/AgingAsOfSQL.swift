@@ -3,55 +3,110 @@ import LedgerCore
 
 /// Aging as of any date from the maintained settlement days (issue 10, aging a year back): the invoices open as of
 /// `asOf` are among the posted invoices dated up to it that are open now or were settled after it
-/// (`InvoiceSettledSchema`: two ranges of one index), each one's open amount as of `asOf` being its maintained
-/// open amount plus its allocations dated after `asOf` (the covering `allocation_invoice` index). Only those
-/// candidates are looked up (their `open_item` row, and their document only when the grouping needs it), not every
-/// invoice dated up to the date with its allocations. Same cells as the plain rule of `OpenAsOf` (tested at many
-/// dates on generated ledgers against `OpenAsOf.withInvoicesOpen`).
-///
-/// Columns: currency, key, label, bucket, amount, n, overdue, disputed — in that order (read by index).
+/// (`InvoiceSettledSchema`: two ranges of one index), each one's open amount as of `asOf` being its total less its
+/// allocations dated up to `asOf` (the plain rule of `OpenAsOf`; the document by rowid, the allocations on the
+/// covering `allocation_invoice` index). Only those candidates are looked up, not every invoice dated up to the
+/// date, and in the order of their ids (`IN candidate`: SQLite walks the list sorted), so neighbouring invoices
+/// share their pages: 13k page reads instead of 106k for a year back at 1M. The query returns one row per
+/// candidate and `cells` sums them: SQLite's GROUP BY sorted every candidate (44 % of the query's instructions
+/// for a year back at 1M). Same cells as `OpenAsOf.withInvoicesOpen` (tested at many dates on generated ledgers).
 struct AgingAsOfSQL {
     let sql: String
     let arguments: StatementArguments
+    let grouping: AgingGrouping
 
     init(asOf: CivilDate, thresholds: [CivilDate], basis: AgingBasis, grouping: AgingGrouping) {
-        let keyDate = basis == .dueDate ? "x.due_date" : "x.day"
-        func bound(_ date: CivilDate) -> String {
-            basis == .dueDate ? OpenAsOf.literal(date) : InvoiceSettledSchema.day(OpenAsOf.literal(date))
-        }
-        let bucket = thresholds.isEmpty ? "0"
-            : thresholds.map { "(\(keyDate) < \(bound($0)))" }.joined(separator: " + ")
-        let key: (String, String)
+        let bucket = SQLiteLedgerStore.agingBucket(thresholds: thresholds, basis: basis)
+        // The group key: the customer's id (code and name looked up once per customer), else the text of the group.
+        let key: String
         var joins = ""
         switch grouping {
-        case .none: key = ("''", "''")
-        case .customer: key = ("c.code", "c.name"); joins = "JOIN customer c ON c.id = x.customer_id"
-        case .salesperson:
-            key = ("COALESCE(s.name, '')", "COALESCE(s.name, '')")
-            joins = "JOIN document d ON d.id = x.id LEFT JOIN salesperson s ON s.id = d.salesperson_id"
-        case .region: key = ("d.region", "d.region"); joins = "JOIN document d ON d.id = x.id"
-        case .channel: key = ("d.channel", "d.channel"); joins = "JOIN document d ON d.id = x.id"
+        case .none: key = "NULL"
+        case .customer: key = "d.customer_id"
+        case .salesperson: key = "COALESCE(s.name, '')"; joins = "LEFT JOIN salesperson s ON s.id = d.salesperson_id"
+        case .region: key = "d.region"
+        case .channel: key = "d.channel"
         }
+        self.grouping = grouping
+        // The settled range is read one settlement day at a time (`settled`: each day after `asOf` up to the
+        // latest), so the index skips the invoices dated after `asOf` (most of those settled since: 520,569 of
+        // 595,852 at 1M for a year back) instead of reading and dropping them.
         sql = """
-            WITH candidate(id, day) AS (
-              SELECT id, day FROM invoice_settled WHERE settled_day IS NULL AND day <= :day
+            WITH RECURSIVE settled(d) AS (
+              SELECT :day + 1
               UNION ALL
-              SELECT id, day FROM invoice_settled WHERE settled_day > :day AND day <= :day
+              SELECT d + 1 FROM settled WHERE d < (SELECT MAX(settled_day) FROM invoice_settled)
             ),
-            open_as_of(id, customer_id, currency, due_date, day, open) AS MATERIALIZED (
-              SELECT o.id, o.customer_id, o.currency, o.due_date, k.day, o.open_amount
-                     + COALESCE((SELECT SUM(a.amount) FROM allocation a
-                                 WHERE a.invoice_id = o.id AND a.date > :asOf), 0)
-              FROM candidate k JOIN open_item o ON o.kind = 'invoice' AND o.id = k.id
+            candidate(id) AS (
+              SELECT id FROM invoice_settled WHERE settled_day IS NULL AND day <= :day
+              UNION ALL
+              SELECT s.id FROM settled k CROSS JOIN invoice_settled s ON s.settled_day = k.d AND s.day <= :day
             )
-            SELECT x.currency, \(key.0) AS key, MAX(\(key.1)) AS label, \(bucket) AS bucket, SUM(x.open) AS amount,
-                   COUNT(*) AS n, SUM(CASE WHEN x.due_date < :asOf THEN x.open ELSE 0 END) AS overdue,
-                   SUM(CASE WHEN x.id IN (SELECT id FROM document WHERE disputed) THEN x.open ELSE 0 END) AS disputed
-            FROM open_as_of x \(joins)
-            WHERE x.open <> 0
-            GROUP BY x.currency, key, bucket
+            SELECT d.currency, \(key) AS key, \(bucket) AS bucket,
+                   d.total - \(OpenAsOf.allocatedToInvoice("d.id", asOf: ":asOf")) AS open,
+                   d.due_date < :asOf AS overdue, d.disputed
+            FROM document d \(joins)
+            WHERE d.id IN candidate
             """
         arguments = ["asOf": asOf.description, "day": asOf.julianDayNumber]
+    }
+
+    /// The candidates' rows summed per currency, group and bucket (rows whose open amount is 0 left out).
+    /// - Throws: `LedgerError.storage` for an unknown currency or a sum that overflows.
+    func cells(_ db: Database) throws -> [AgingCell] {
+        struct Key: Hashable { let currency: String; let key: DatabaseValue; let bucket: Int }
+        var index: [Key: Int] = [:]
+        var keys: [Key] = []
+        var sums: [(amount: Int64, count: Int, overdue: Int64, disputed: Int64)] = []
+        func add(_ total: Int64, _ value: Int64) throws -> Int64 {
+            let (sum, overflow) = total.addingReportingOverflow(value)
+            guard !overflow else { throw LedgerError.storage("aging: an open total overflows") }
+            return sum
+        }
+        let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+        while let row = try rows.next() {
+            let open: Int64 = row[3]
+            guard open != 0 else { continue }
+            let key = Key(currency: row[0], key: row[1], bucket: row[2])
+            let at: Int
+            if let known = index[key] { at = known } else {
+                at = sums.count
+                index[key] = at
+                keys.append(key)
+                sums.append((0, 0, 0, 0))
+            }
+            sums[at].amount = try add(sums[at].amount, open)
+            sums[at].count += 1
+            if row[4] as Bool { sums[at].overdue = try add(sums[at].overdue, open) }
+            if row[5] as Bool { sums[at].disputed = try add(sums[at].disputed, open) }
+        }
+        let ids = grouping == .customer ? Set(keys.compactMap { Int64.fromDatabaseValue($0.key) }) : []
+        let names = try customerNames(db, ids: ids)
+        return try zip(keys, sums).map { key, sum in
+            guard let currency = Currency.named(key.currency) else {
+                throw LedgerError.storage("table document, column currency: '\(key.currency)' is not a known "
+                                          + "ISO 4217 currency")
+            }
+            let label: (code: String, name: String)
+            if grouping == .customer {
+                label = Int64.fromDatabaseValue(key.key).flatMap { names[$0] } ?? ("", "")
+            } else {
+                let text = String.fromDatabaseValue(key.key) ?? ""
+                label = (text, text)
+            }
+            return AgingCell(currency: currency, key: label.code, label: label.name, bucket: key.bucket,
+                             amount: sum.amount, count: sum.count, overdue: sum.overdue, disputed: sum.disputed)
+        }
+    }
+
+    /// Code and name of the customers `ids` (integers, so listed literally).
+    private func customerNames(_ db: Database, ids: Set<Int64>) throws -> [Int64: (code: String, name: String)] {
+        guard !ids.isEmpty else { return [:] }
+        var names: [Int64: (code: String, name: String)] = [:]
+        let list = ids.map(String.init).joined(separator: ",")
+        let rows = try Row.fetchCursor(db, sql: "SELECT id, code, name FROM customer WHERE id IN (\(list))")
+        while let row = try rows.next() { names[row[0]] = (row[1], row[2]) }
+        return names
     }
 }
 

@@ -1,4 +1,5 @@
 import GRDB
+import LedgerCore
 
 /// Open invoices counted per currency and due date, maintained (s14-recv, issue 10: the reminders count): one row
 /// per currency and due date with the number of invoices whose open amount is above 0. Triggers on `open_item` keep
@@ -30,6 +31,12 @@ enum DueDaySchema {
         SELECT currency, due_date, COUNT(*) FROM \(source) WHERE kind = 'invoice' AND open_amount > 0
         GROUP BY currency, due_date
         """
+    }
+
+    /// The open invoices (every currency) due in `from..<to`: a few dozen rows, no invoice read.
+    static func open(_ db: Database, from: CivilDate, to: CivilDate) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT COALESCE(SUM(n), 0) FROM open_due_day WHERE due_date >= ? AND due_date < ?",
+                         arguments: [from.description, to.description]) ?? 0
     }
 
     /// Adds `n` to the row of `row`'s currency and due date.

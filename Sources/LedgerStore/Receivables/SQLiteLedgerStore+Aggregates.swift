@@ -13,12 +13,12 @@ extension SQLiteLedgerStore {
             // as of the date (`AgingAsOfSQL`).
             let current = try CustomerFiguresSQL.maintainedAreCurrent(db, asOf: asOf.description)
             let fits = basis == .dueDate && (grouping == .none || grouping == .customer)
-            if current, fits, let maintained = AgingTodaySQL(asOf: asOf, thresholds: thresholds) {
+            let openDue = { (from: CivilDate, to: CivilDate) in try DueDaySchema.open(db, from: from, to: to) }
+            if current, fits, let maintained = try AgingTodaySQL(asOf: asOf, thresholds: thresholds, openDue: openDue) {
                 return try maintained.cells(db, perCustomer: grouping == .customer)
             }
             if !current {
-                let query = AgingAsOfSQL(asOf: asOf, thresholds: thresholds, basis: basis, grouping: grouping)
-                return try Self.agingCells(db, sql: query.sql, arguments: query.arguments)
+                return try AgingAsOfSQL(asOf: asOf, thresholds: thresholds, basis: basis, grouping: grouping).cells(db)
             }
             let bucket = Self.agingBucket(thresholds: thresholds, basis: basis)
             // Today, grouped by the document's fields or by invoice date: the open invoices with their documents.
