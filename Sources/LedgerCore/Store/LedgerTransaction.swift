@@ -53,6 +53,13 @@ public protocol LedgerTransaction: ReceivablesTransaction, ClassificationTransac
     func openInvoice(number: String, customerID: Int64) throws -> OpenItem?
     /// Open amount now of a posted invoice (total − net allocations), minor units; 0 when not posted.
     func openAmount(invoiceID: Int64) throws -> Int64
+    /// The posted invoices among `numbers` open now, as `openInvoice(number:customerID:)` reads each, in one read.
+    func openInvoices(numbers: [String]) throws -> [OpenItem]
+    /// The latest allocation date on each of `invoiceIDs` that has an allocation, in one read.
+    func latestAllocationDates(invoiceIDs: [Int64]) throws -> [Int64: CivilDate]
+    /// Inserts receipts, each with its allocations (their `sourceID` becomes the receipt's new id), in order;
+    /// returns the new ids. Inside a bulk chunk the store may bring derived values up to date once for the call.
+    func insert(receipts: [Receipt], allocations: [[Allocation]]) throws -> [(receipt: Int64, allocations: [Int64])]
     /// Receipts and credit notes of the customer with an unapplied amount > 0, oldest first.
     func unappliedCredits(customerID: Int64) throws -> [UnappliedCredit]
     /// Credit control's figures of the customer as aggregates (no list of open invoices; issue 10).
