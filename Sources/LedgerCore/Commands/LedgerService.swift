@@ -152,10 +152,6 @@ public final class LedgerService {
 
         /// Reads a document inside the batch (read-only).
         public func invoice(number: String) throws -> Invoice? { try tx.invoice(number: number) }
-        /// Open amount now of a posted invoice (maintained, `open_item`), minor units (read-only).
-        public func openAmount(invoiceID: Int64) throws -> Int64 { try tx.openAmount(invoiceID: invoiceID) }
-        /// Net amount allocated to an invoice so far, minor units (read-only).
-        public func allocated(invoiceID: Int64) throws -> Int64 { try tx.allocatedToInvoice(id: invoiceID) }
         /// The code of the first customer named exactly `name`, if any (read-only).
         public func customerCode(named name: String) throws -> String? { try tx.customer(named: name)?.code }
         /// Whether a document with this external reference exists (read-only).

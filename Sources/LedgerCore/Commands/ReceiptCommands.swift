@@ -55,7 +55,7 @@ enum Allocator {
             }
         case let .manual(parts):
             let planned = try checkManual(parts, available: available, customer: customer) {
-                try tx.openInvoice(number: $0, customerID: customer.id)
+                number in try tx.openInvoices(numbers: [number]).first { $0.customerID == customer.id }
             }
             for (item, amount) in planned { try write(item, amount) }
         }

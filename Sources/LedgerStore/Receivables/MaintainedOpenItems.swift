@@ -7,9 +7,9 @@ import LedgerCore
 enum MaintainedOpenItems {
     /// Posted invoices open now (`open_item.open_amount <> 0`), `whereClause` on `o` (open_item) and `d`
     /// (document), oldest due date first, then invoice date and number — the order automatic allocation uses.
-    /// Columns as `RowMapping.openItem` reads them. `whereClause` must filter on `o.customer_id`: the partial index
+    /// Columns as `RowMapping.openItem` reads them. `whereClause` must filter on `o.customer_id` (the partial index
     /// `open_item_customer_open` leads with customer and kind, so the planner reads only the customer's open
-    /// invoices (no `INDEXED BY`; see `ReportIndexSchema`).
+    /// invoices; no `INDEXED BY`, see `ReportIndexSchema`) or on `d.display_number` (its unique index).
     static func openInvoicesSQL(where whereClause: String) -> String {
         """
         SELECT d.id, d.display_number, d.customer_id, c.code AS customer_code, c.name AS customer_name,
@@ -26,17 +26,6 @@ enum MaintainedOpenItems {
 }
 
 extension SQLiteTransaction {
-    func openInvoice(number: String, customerID: Int64) throws -> OpenItem? {
-        try Row.fetchOne(db.cachedStatement(sql: MaintainedOpenItems.openInvoicesSQL(
-            where: "d.display_number = :number AND o.customer_id = :customer")),
-                         arguments: ["number": number, "customer": customerID]).map(RowMapping.openItem)
-    }
-
-    func openAmount(invoiceID: Int64) throws -> Int64 {
-        try Int64.fetchOne(db.cachedStatement(sql: "SELECT open_amount FROM open_item WHERE kind = 'invoice' AND id = ?"),
-                           arguments: [invoiceID]) ?? 0
-    }
-
     /// Credit control's figures from the maintained balance of the customer (one row) and its open invoices
     /// through the partial index: the open sum and unapplied credit are stored, the overdue sum reads only the
     /// customer's open invoices due before `asOf`, the oldest open invoice is found from the earliest due date.
