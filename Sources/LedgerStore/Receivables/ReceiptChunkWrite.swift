@@ -5,9 +5,10 @@ import LedgerCore
 /// checked against, one statement each, and its insert. Inside a bulk chunk (`BulkChunkMaintenance`) the open
 /// amounts of the chunk's receipts and invoices are written set-based after the rows instead of by the row
 /// triggers `receipt_open_insert` and `allocation_open_insert` (one `open_item` insert per receipt and one update
-/// per invoice, where the triggers wrote an insert and two updates per receipt): the triggers are dropped for the
-/// call and created again from their text, in the same transaction. The balance triggers on `open_item` still
-/// roll each change into `customer_balance`; the deferred tables are brought up to date at the chunk's end.
+/// per invoice, where the triggers wrote an insert and two updates per receipt), and the balances of the call's
+/// customers are recomputed from their open items instead of rolled up by the `open_item` triggers per change:
+/// the triggers are dropped for the call and created again from their text, in the same transaction. The deferred
+/// tables are brought up to date at the chunk's end.
 extension SQLiteTransaction {
     func openInvoices(numbers: [String]) throws -> [OpenItem] {
         guard !numbers.isEmpty else { return [] }
@@ -54,11 +55,31 @@ extension SQLiteTransaction {
         if dropped.contains(where: { $0.0 == "allocation_open_insert" }) {
             try db.execute(sql: Self.invoicesAllocatedSQL, arguments: [allocationFloor])
         }
+        if dropped.contains(where: { $0.0.hasPrefix("open_item_balance") }) {
+            for sql in Self.balancesSQL { try db.execute(sql: sql, arguments: [receiptFloor]) }
+        }
         for (_, sql) in dropped { try db.execute(sql: sql) }
         return ids
     }
 
-    static let receiptOpenTriggers = ["receipt_open_insert", "allocation_open_insert"]
+    static let receiptOpenTriggers = ["receipt_open_insert", "allocation_open_insert", "open_item_balance_insert",
+                                      "open_item_balance_update"]
+
+    /// The balances of the call's customers, recomputed from their open items by the maintained-balances check's
+    /// own rule (a customer's rows zeroed first: one whose items all closed keeps an all-zero row, as the triggers
+    /// leave it).
+    static let balancesSQL = ["""
+        UPDATE customer_balance SET open_invoices = 0, open_invoice_count = 0, unapplied_credits = 0,
+            earliest_open_due = NULL
+        WHERE customer_id IN (SELECT customer_id FROM receipt WHERE id > ?1)
+        """, """
+        INSERT OR REPLACE INTO customer_balance (customer_id, currency, open_invoices, open_invoice_count,
+                                                 unapplied_credits, earliest_open_due)
+        \(MaintainedBalances.recomputedBalancesSQL(from: """
+            (SELECT * FROM open_item WHERE open_amount <> 0
+             AND customer_id IN (SELECT customer_id FROM receipt WHERE id > ?1))
+            """))
+        """]
 
     /// The call's receipts in `open_item`, each with its amount less what the call allocated from it (what
     /// `receipt_open_insert` and then `allocation_open_insert` leave).
