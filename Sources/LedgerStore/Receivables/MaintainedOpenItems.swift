@@ -5,16 +5,22 @@ import LedgerCore
 /// needs to allocate a receipt or check credit, read through the partial indexes of open rows instead of summing
 /// a customer's allocations. Every statement is prepared once per connection (`cachedStatement`).
 enum MaintainedOpenItems {
+    /// An open invoice's columns in the order `RowMapping.openItem` reads them (`o` open_item, `d` document, `c`
+    /// customer, `s` salesperson).
+    static let columns = """
+        d.id, d.display_number, d.customer_id, c.code AS customer_code, c.name AS customer_name,
+        COALESCE(s.name, '') AS salesperson, d.region, d.channel, d.date, d.due_date, d.currency, d.total,
+        d.disputed, o.open_amount AS open
+        """
+
     /// Posted invoices open now (`open_item.open_amount <> 0`), `whereClause` on `o` (open_item) and `d`
     /// (document), oldest due date first, then invoice date and number — the order automatic allocation uses.
-    /// Columns as `RowMapping.openItem` reads them. `whereClause` must filter on `o.customer_id` (the partial index
+    /// Columns as `RowMapping.openItem` reads them. `whereClause` must filter on `o.customer_id`: the partial index
     /// `open_item_customer_open` leads with customer and kind, so the planner reads only the customer's open
-    /// invoices; no `INDEXED BY`, see `ReportIndexSchema`) or on `d.display_number` (its unique index).
+    /// invoices (no `INDEXED BY`; see `ReportIndexSchema`).
     static func openInvoicesSQL(where whereClause: String) -> String {
         """
-        SELECT d.id, d.display_number, d.customer_id, c.code AS customer_code, c.name AS customer_name,
-               COALESCE(s.name, '') AS salesperson, d.region, d.channel, d.date, d.due_date, d.currency, d.total,
-               d.disputed, o.open_amount AS open
+        SELECT \(columns)
         FROM open_item o
         JOIN document d ON d.id = o.id
         JOIN customer c ON c.id = d.customer_id

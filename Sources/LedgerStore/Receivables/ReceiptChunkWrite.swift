@@ -12,10 +12,19 @@ import LedgerCore
 extension SQLiteTransaction {
     func openInvoices(numbers: [String]) throws -> [OpenItem] {
         guard !numbers.isEmpty else { return [] }
-        return try Row.fetchAll(db.cachedStatement(sql: MaintainedOpenItems.openInvoicesSQL(
-            where: "d.display_number IN (SELECT value FROM json_each(:numbers))")),
-                                arguments: ["numbers": AuditJSON.encode(numbers) ?? "[]"]).map(RowMapping.openItem)
+        return try Row.fetchAll(db.cachedStatement(sql: Self.openInvoicesByNumberSQL),
+                                arguments: [AuditJSON.encode(numbers) ?? "[]"]).map(RowMapping.openItem)
     }
+
+    /// From the numbers to the documents and their open items, in that order (`CROSS JOIN`): on a ledger without
+    /// planner statistics (a new one being loaded) SQLite would otherwise walk every open invoice in due-date order.
+    static let openInvoicesByNumberSQL = """
+        SELECT \(MaintainedOpenItems.columns)
+        FROM json_each(?) n CROSS JOIN document d ON d.display_number = n.value
+        CROSS JOIN open_item o ON o.kind = 'invoice' AND o.id = d.id
+        JOIN customer c ON c.id = d.customer_id LEFT JOIN salesperson s ON s.id = d.salesperson_id
+        WHERE o.open_amount <> 0
+        """
 
     func latestAllocationDates(invoiceIDs: [Int64]) throws -> [Int64: CivilDate] {
         guard !invoiceIDs.isEmpty else { return [:] }
