@@ -12,7 +12,7 @@ final class ChunkCommitter {
         self.commit = commit
     }
 
-    func countCommand() { commandsSinceCommit += 1 }
+    func countCommands(_ count: Int = 1) { commandsSinceCommit += count }
 
     /// Runs `beforeCommit` (the load's marker) and commits when the chunk is full; returns whether it committed.
     func commitIfDue(_ beforeCommit: () throws -> Void) throws -> Bool {

@@ -78,7 +78,7 @@ public struct IssueCreditNote: LedgerCommand {
             let open = target.total.minorUnits - (try tx.allocatedToInvoice(id: target.id))
             let amount = min(open, total.minorUnits)
             if amount > 0 {
-                let item = try tx.openInvoice(number: target.displayNumber, customerID: customer.id)
+                let item = try tx.openInvoices(numbers: [target.displayNumber]).first { $0.customerID == customer.id }
                 let manual = (item.map { [$0] } ?? []).map { ManualAllocation(invoiceNumber: $0.number,
                                                                               amount: Money(minorUnits: amount,
                                                                                             currency: currency)) }

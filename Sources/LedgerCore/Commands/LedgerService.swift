@@ -125,7 +125,7 @@ public final class LedgerService {
         var chunks: ChunkCommitter?
         @discardableResult
         public func run<C: LedgerCommand>(_ command: C) throws -> C.Outcome {
-            chunks?.countCommand()
+            chunks?.countCommands()
             return try service.execute(command, in: tx, audit: audit)
         }
 
@@ -152,10 +152,6 @@ public final class LedgerService {
 
         /// Reads a document inside the batch (read-only).
         public func invoice(number: String) throws -> Invoice? { try tx.invoice(number: number) }
-        /// Open amount now of a posted invoice (maintained, `open_item`), minor units (read-only).
-        public func openAmount(invoiceID: Int64) throws -> Int64 { try tx.openAmount(invoiceID: invoiceID) }
-        /// Net amount allocated to an invoice so far, minor units (read-only).
-        public func allocated(invoiceID: Int64) throws -> Int64 { try tx.allocatedToInvoice(id: invoiceID) }
         /// The code of the first customer named exactly `name`, if any (read-only).
         public func customerCode(named name: String) throws -> String? { try tx.customer(named: name)?.code }
         /// Whether a document with this external reference exists (read-only).
@@ -171,19 +167,33 @@ public final class LedgerService {
     /// Runs `command` in `tx` and writes its audit entry — or hands it to `audit`, a bulk load's chunk buffer.
     func execute<C: LedgerCommand>(_ command: C, in tx: any LedgerTransaction,
                                    audit: BulkAuditBuffer? = nil) throws -> C.Outcome {
+        try checkRole(C.self)
+        let context = commandContext()
+        let outcome = try command.execute(in: tx, context: context)
+        let draft = auditDraft(command, context: context, outcome: outcome)
+        if let audit { try audit.add(draft, tx: tx) } else { try tx.appendAudit(draft) }
+        return outcome
+    }
+
+    /// Throws `permissionDenied` unless the service's role may run `C`.
+    func checkRole<C: LedgerCommand>(_: C.Type) throws {
         guard C.allowedRoles.contains(role) else {
             throw LedgerError.permissionDenied(
                 "\(C.name) needs the \(Self.roleList(C.allowedRoles)) role (you are \(role.rawValue))")
         }
-        let context = CommandContext(actor: actor, role: role, today: clock.today(), rounding: rounding,
-                                     creditOverdueDays: creditOverdueDays)
-        let outcome = try command.execute(in: tx, context: context)
-        let draft = AuditDraft(
-            actor: actor, timestampUTC: stamps.timestamp(wallClock()), command: C.name,
-            payload: AuditJSON.payload(command), changes: context.changes,
-            outcome: AuditJSON.outcome(outcome), businessDate: stamps.date(context.today))
-        if let audit { try audit.add(draft, tx: tx) } else { try tx.appendAudit(draft) }
-        return outcome
+    }
+
+    /// What one command sees while it runs (actor, role, today, rounding, credit days; its changes).
+    func commandContext() -> CommandContext {
+        CommandContext(actor: actor, role: role, today: clock.today(), rounding: rounding,
+                       creditOverdueDays: creditOverdueDays)
+    }
+
+    /// The audit entry of `command`, run in `context` with `outcome`.
+    func auditDraft<C: LedgerCommand>(_ command: C, context: CommandContext, outcome: C.Outcome) -> AuditDraft {
+        AuditDraft(actor: actor, timestampUTC: stamps.timestamp(wallClock()), command: C.name,
+                   payload: AuditJSON.payload(command), changes: context.changes,
+                   outcome: AuditJSON.outcome(outcome), businessDate: stamps.date(context.today))
     }
 
     /// The texts of the last audit time and business date, kept: a bulk load stamps thousands of commands with the

@@ -54,43 +54,57 @@ enum Allocator {
                 try write(item, min(item.open, remaining))
             }
         case let .manual(parts):
-            var issues = IssueCollector()
-            var planned: [(OpenItem, Int64)] = []
-            var total: Int64 = 0
-            var plannedPerInvoice: [Int64: Int64] = [:]
-            for (index, part) in parts.enumerated() {
-                let path = "allocations[\(index + 1)]"
-                guard let item = try tx.openInvoice(number: part.invoiceNumber, customerID: customer.id) else {
-                    issues.add("\(path).invoice", "\(part.invoiceNumber) is not an open invoice of \(customer.code)")
-                    continue
-                }
-                if part.amount.currency != available.currency {
-                    issues.add("\(path).amount",
-                               "is in \(part.amount.currency.code), the receipt in \(available.currency.code)")
-                } else if part.amount.minorUnits <= 0 {
-                    issues.add("\(path).amount", "must be greater than 0")
-                } else if part.amount.minorUnits + (plannedPerInvoice[item.invoiceID] ?? 0) > item.open {
-                    // Several parts for one invoice count together: never allocate more than its open balance.
-                    issues.add("\(path).amount",
-                               "\(part.amount.plainString) is more than the open "
-                               + "\(Money.format(item.open - (plannedPerInvoice[item.invoiceID] ?? 0), digits: available.currency.minorDigits, grouping: false)) left of \(item.number)")
-                } else {
-                    plannedPerInvoice[item.invoiceID, default: 0] += part.amount.minorUnits
-                    planned.append((item, part.amount.minorUnits))
-                    total += part.amount.minorUnits
-                }
+            let planned = try checkManual(parts, available: available, customer: customer) {
+                number in try tx.openInvoices(numbers: [number]).first { $0.customerID == customer.id }
             }
-            if total > available.minorUnits {
-                issues.add("allocations",
-                           "allocations total "
-                           + "\(Money.format(total, digits: available.currency.minorDigits, grouping: false)) exceeds "
-                             + "the available \(available.plainString)")
-            }
-            try issues.throwIfAny()
             for (item, amount) in planned { try write(item, amount) }
         }
         return AllocationOutcome(allocations: written,
                                  unapplied: Money(minorUnits: remaining, currency: available.currency))
+    }
+
+    /// The checks of a hand-chosen allocation of `available` to `customer`'s invoices: each part names an open
+    /// invoice of the customer (`openInvoice` finds it by number), in the source's currency, above 0, within the
+    /// invoice's open amount (several parts on one invoice counted together), all of them within `available`.
+    /// Returns (invoice, amount) per part; throws `LedgerError.validation` with every issue. The one rule for a
+    /// receipt's allocation, whether written command by command or a chunk at a time (`recordReceipts`).
+    static func checkManual(_ parts: [ManualAllocation], available: Money, customer: Customer,
+                            openInvoice: (String) throws -> OpenItem?) throws -> [(OpenItem, Int64)] {
+        var issues = IssueCollector()
+        var planned: [(OpenItem, Int64)] = []
+        var total: Int64 = 0
+        var plannedPerInvoice: [Int64: Int64] = [:]
+        for (index, part) in parts.enumerated() {
+            let path = "allocations[\(index + 1)]"
+            guard let item = try openInvoice(part.invoiceNumber) else {
+                issues.add("\(path).invoice", "\(part.invoiceNumber) is not an open invoice of \(customer.code)")
+                continue
+            }
+            if part.amount.currency != available.currency {
+                issues.add("\(path).amount",
+                           "is in \(part.amount.currency.code), the receipt in \(available.currency.code)")
+            } else if part.amount.minorUnits <= 0 {
+                issues.add("\(path).amount", "must be greater than 0")
+            } else if part.amount.minorUnits + (plannedPerInvoice[item.invoiceID] ?? 0) > item.open {
+                // Several parts for one invoice count together: never allocate more than its open balance.
+                let left = Money.format(item.open - (plannedPerInvoice[item.invoiceID] ?? 0),
+                                        digits: available.currency.minorDigits, grouping: false)
+                issues.add("\(path).amount",
+                           "\(part.amount.plainString) is more than the open \(left) left of \(item.number)")
+            } else {
+                plannedPerInvoice[item.invoiceID, default: 0] += part.amount.minorUnits
+                planned.append((item, part.amount.minorUnits))
+                total += part.amount.minorUnits
+            }
+        }
+        if total > available.minorUnits {
+            issues.add("allocations",
+                       "allocations total "
+                       + "\(Money.format(total, digits: available.currency.minorDigits, grouping: false)) exceeds "
+                         + "the available \(available.plainString)")
+        }
+        try issues.throwIfAny()
+        return planned
     }
 }
 
@@ -120,6 +134,17 @@ public struct RecordReceipt: LedgerCommand {
     }
 
     public func execute(in tx: any LedgerTransaction, context: CommandContext) throws -> Outcome {
+        let customer = try checkedCustomer(tx)
+        var receipt = try numbered(customerID: customer.id, tx)
+        receipt.id = try tx.insert(receipt)
+        context.recordChange(entity: "receipt", id: receipt.id, before: Receipt?.none, after: receipt)
+        let outcome = try Allocator.apply(plan: allocation, available: amount, source: .receipt, sourceID: receipt.id,
+                                          sourceDate: date, customer: customer, tx: tx, context: context)
+        return Outcome(receipt: receipt, allocation: outcome)
+    }
+
+    /// The receipt's own checks (customer, amount, currency); returns its customer.
+    func checkedCustomer(_ tx: any LedgerTransaction) throws -> Customer {
         var issues = IssueCollector()
         let customer = try tx.customer(code: customerCode)
         if customer == nil { issues.add("customer", "unknown customer code \(customerCode)") }
@@ -131,14 +156,14 @@ public struct RecordReceipt: LedgerCommand {
         }
         try issues.throwIfAny()
         guard let customer else { throw LedgerError.notFound(customerCode) }
-        var receipt = Receipt(id: 0, series: series, numberYear: date.year,
-                              number: try tx.nextNumber(series: series, year: date.year), customerID: customer.id,
-                              date: date, amount: amount, method: method, reference: reference, note: note)
-        receipt.id = try tx.insert(receipt)
-        context.recordChange(entity: "receipt", id: receipt.id, before: Receipt?.none, after: receipt)
-        let outcome = try Allocator.apply(plan: allocation, available: amount, source: .receipt, sourceID: receipt.id,
-                                          sourceDate: date, customer: customer, tx: tx, context: context)
-        return Outcome(receipt: receipt, allocation: outcome)
+        return customer
+    }
+
+    /// The receipt with the next number of its series (not yet inserted: id 0).
+    func numbered(customerID: Int64, _ tx: any LedgerTransaction) throws -> Receipt {
+        Receipt(id: 0, series: series, numberYear: date.year,
+                number: try tx.nextNumber(series: series, year: date.year), customerID: customerID, date: date,
+                amount: amount, method: method, reference: reference, note: note)
     }
 }
 

@@ -34,11 +34,17 @@ public enum AllocationDating {
     public static func date(_ wanted: CivilDate, invoiceID: Int64, invoiceDate: CivilDate,
                             source: AllocationSource? = nil, sourceID: Int64? = nil,
                             tx: any LedgerTransaction) throws -> CivilDate {
-        var date = max(wanted, invoiceDate, try tx.latestAllocationDate(invoiceID: invoiceID) ?? invoiceDate)
-        if let source, let sourceID, let latest = try tx.latestAllocationDate(source: source, sourceID: sourceID) {
-            date = max(date, latest)
+        let fromSource = try source.flatMap { source in
+            try sourceID.flatMap { try tx.latestAllocationDate(source: source, sourceID: $0) }
         }
-        return date
+        return date(wanted, invoiceDate: invoiceDate,
+                    latestOnInvoice: try tx.latestAllocationDate(invoiceID: invoiceID), latestFromSource: fromSource)
+    }
+
+    /// The rule itself, given the latest allocation dates on the invoice and from the source (nil when none).
+    public static func date(_ wanted: CivilDate, invoiceDate: CivilDate, latestOnInvoice: CivilDate?,
+                            latestFromSource: CivilDate?) -> CivilDate {
+        max(wanted, invoiceDate, latestOnInvoice ?? invoiceDate, latestFromSource ?? wanted)
     }
 }
 

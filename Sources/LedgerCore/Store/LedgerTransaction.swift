@@ -49,10 +49,13 @@ public protocol LedgerTransaction: ReceivablesTransaction, ClassificationTransac
     func allocatedFrom(source: AllocationSource, id: Int64) throws -> Int64
     /// Posted invoices of the customer whose open balance is > 0, oldest due date first (then number).
     func openInvoices(customerID: Int64) throws -> [OpenItem]
-    /// The customer's posted invoice numbered `number` when it is open now (for manual allocation), else nil.
-    func openInvoice(number: String, customerID: Int64) throws -> OpenItem?
-    /// Open amount now of a posted invoice (total − net allocations), minor units; 0 when not posted.
-    func openAmount(invoiceID: Int64) throws -> Int64
+    /// The posted invoices among `numbers` open now (open amount ≠ 0; for manual allocation), in one read.
+    func openInvoices(numbers: [String]) throws -> [OpenItem]
+    /// The latest allocation date on each of `invoiceIDs` that has an allocation, in one read.
+    func latestAllocationDates(invoiceIDs: [Int64]) throws -> [Int64: CivilDate]
+    /// Inserts receipts, each with its allocations (their `sourceID` becomes the receipt's new id), in order;
+    /// returns the new ids. Inside a bulk chunk the store may bring derived values up to date once for the call.
+    func insert(receipts: [Receipt], allocations: [[Allocation]]) throws -> [(receipt: Int64, allocations: [Int64])]
     /// Receipts and credit notes of the customer with an unapplied amount > 0, oldest first.
     func unappliedCredits(customerID: Int64) throws -> [UnappliedCredit]
     /// Credit control's figures of the customer as aggregates (no list of open invoices; issue 10).
@@ -96,17 +99,6 @@ extension LedgerStore {
 extension LedgerTransaction {
     public func appendAuditChunk(_ entries: [AuditDraft]) throws {
         for entry in entries { try appendAudit(entry) }
-    }
-
-    /// From the full list, for a store without maintained open amounts.
-    public func openInvoice(number: String, customerID: Int64) throws -> OpenItem? {
-        try openInvoices(customerID: customerID).first { $0.number == number }
-    }
-
-    /// From the invoice and its allocations, for a store without maintained open amounts.
-    public func openAmount(invoiceID: Int64) throws -> Int64 {
-        guard let invoice = try invoice(id: invoiceID), invoice.status == .posted else { return 0 }
-        return invoice.total.minorUnits - (try allocatedToInvoice(id: invoiceID))
     }
 
     /// From the full lists, for a store without an aggregate query.

@@ -37,14 +37,7 @@ struct BulkChunkMaintenance {
     static func begin(_ db: Database) throws -> BulkChunkMaintenance {
         let documentID = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM document") ?? 0
         let allocationID = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM allocation") ?? 0
-        var dropped: [(String, String)] = []
-        let rows = try Row.fetchAll(db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN ("
-                                        + deferredTriggers.map { "'\($0)'" }.joined(separator: ", ") + ")")
-        for row in rows {
-            let name: String = row[0], sql: String = row[1]
-            dropped.append((name, sql))
-            try db.execute(sql: "DROP TRIGGER \(name)")
-        }
+        let dropped = try drop(deferredTriggers, db)
         // Ids are integers from the database: written into the guards' text as numbers.
         try db.execute(sql: """
             CREATE TEMP TRIGGER bulk_guard_document AFTER UPDATE OF status, kind, customer_id, currency, due_date,
@@ -60,6 +53,20 @@ struct BulkChunkMaintenance {
             BEGIN SELECT RAISE(ABORT, 'a bulk load may not move an allocation of its chunk'); END;
             """)
         return BulkChunkMaintenance(documentID: documentID, allocationID: allocationID, dropped: dropped)
+    }
+
+    /// Drops the triggers among `names` present in the ledger; returns their (name, CREATE TRIGGER text), in the
+    /// order SQLite lists them, to create them again in the same transaction.
+    static func drop(_ names: [String], _ db: Database) throws -> [(String, String)] {
+        var dropped: [(String, String)] = []
+        let rows = try Row.fetchAll(db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN ("
+                                        + names.map { "'\($0)'" }.joined(separator: ", ") + ")")
+        for row in rows {
+            let name: String = row[0], sql: String = row[1]
+            dropped.append((name, sql))
+            try db.execute(sql: "DROP TRIGGER \(name)")
+        }
+        return dropped
     }
 
     /// Applies the chunk's effect to the deferred tables, drops the guards and creates the triggers again.

@@ -5,6 +5,14 @@ import LedgerCore
 /// needs to allocate a receipt or check credit, read through the partial indexes of open rows instead of summing
 /// a customer's allocations. Every statement is prepared once per connection (`cachedStatement`).
 enum MaintainedOpenItems {
+    /// An open invoice's columns in the order `RowMapping.openItem` reads them (`o` open_item, `d` document, `c`
+    /// customer, `s` salesperson).
+    static let columns = """
+        d.id, d.display_number, d.customer_id, c.code AS customer_code, c.name AS customer_name,
+        COALESCE(s.name, '') AS salesperson, d.region, d.channel, d.date, d.due_date, d.currency, d.total,
+        d.disputed, o.open_amount AS open
+        """
+
     /// Posted invoices open now (`open_item.open_amount <> 0`), `whereClause` on `o` (open_item) and `d`
     /// (document), oldest due date first, then invoice date and number — the order automatic allocation uses.
     /// Columns as `RowMapping.openItem` reads them. `whereClause` must filter on `o.customer_id`: the partial index
@@ -12,9 +20,7 @@ enum MaintainedOpenItems {
     /// invoices (no `INDEXED BY`; see `ReportIndexSchema`).
     static func openInvoicesSQL(where whereClause: String) -> String {
         """
-        SELECT d.id, d.display_number, d.customer_id, c.code AS customer_code, c.name AS customer_name,
-               COALESCE(s.name, '') AS salesperson, d.region, d.channel, d.date, d.due_date, d.currency, d.total,
-               d.disputed, o.open_amount AS open
+        SELECT \(columns)
         FROM open_item o
         JOIN document d ON d.id = o.id
         JOIN customer c ON c.id = d.customer_id
@@ -26,17 +32,6 @@ enum MaintainedOpenItems {
 }
 
 extension SQLiteTransaction {
-    func openInvoice(number: String, customerID: Int64) throws -> OpenItem? {
-        try Row.fetchOne(db.cachedStatement(sql: MaintainedOpenItems.openInvoicesSQL(
-            where: "d.display_number = :number AND o.customer_id = :customer")),
-                         arguments: ["number": number, "customer": customerID]).map(RowMapping.openItem)
-    }
-
-    func openAmount(invoiceID: Int64) throws -> Int64 {
-        try Int64.fetchOne(db.cachedStatement(sql: "SELECT open_amount FROM open_item WHERE kind = 'invoice' AND id = ?"),
-                           arguments: [invoiceID]) ?? 0
-    }
-
     /// Credit control's figures from the maintained balance of the customer (one row) and its open invoices
     /// through the partial index: the open sum and unapplied credit are stored, the overdue sum reads only the
     /// customer's open invoices due before `asOf`, the oldest open invoice is found from the earliest due date.
