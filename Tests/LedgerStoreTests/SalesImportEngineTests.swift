@@ -181,5 +181,12 @@ import Testing
                             settings: settings).run(service: l.service, dryRun: false)
         #expect(!none.written && none.rejected.count == 1)
         #expect(try l.store.summary().invoices == 3)
+        // A row the file's checks reject (staged rows leave it out), one the ledger refuses and one good row: the
+        // good row is written and both others listed, in row order.
+        let mixed = "date,number,customer,amount\n2025-02-30,Z-1,Same Shop,1.00\n2025-06-06,X-1,Same Shop,5.00\n"
+            + "2025-06-06,Z-2,Same Shop,4.00\n"
+        let three = try plan(Data(mixed.utf8), name: "d.csv", settings: settings).run(service: l.service, dryRun: false)
+        #expect(three.written && three.rejected.map(\.row) == [2, 3] && three.outcome.sales?.invoices == 1)
+        #expect(try l.store.summary().invoices == 4)
     }
 }

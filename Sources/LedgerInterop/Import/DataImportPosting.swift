@@ -238,7 +238,7 @@ extension DataImport {
             var attempt = try attempt(service: service, dryRun: dryRun || fileRejects, dropUnmatched: dropUnmatched,
                                       skipping: skipping, progress: progress)
             let again = settings.skipInvalid && !dryRun && !attempt.outcome.rejected.isEmpty
-                && attempt.outcome.rejected.count < staging.count - rejected.count - skipping.count
+                && attempt.outcome.rejected.count < staging.count - skipping.count
             refused = try RejectedRows.merged(refused, attempt.outcome.rejected)
             guard again else {
                 attempt.outcome.rejected = refused
