@@ -29,6 +29,17 @@ for cmd in "fapiao list" "fapiao sales" "invoice drafts list" "product list" "au
   words=$(echo "$out" | english); [ -z "$words" ] || bad "$cmd (zh) header: English [$words] in: $out"
 done
 
+# Tryout s17: invoice list names kind and status in Chinese (CSV keeps the machine words); the result of sample
+# generate and ArgumentParser's "unexpected arguments" are Chinese too.
+out=$($SL --lang zh invoice list)
+words=$(echo "$out" | english); [ -z "$words" ] || bad "invoice list (zh): English [$words] in: $out"
+echo "$out" | grep -q "$number  销售单  已过账" || bad "invoice list (zh) kind/status: $out"
+$SL --lang zh invoice list --format csv | grep -q "^$number,invoice,posted," || bad "invoice list (zh) CSV words"
+out=$($SL --lang zh exposure C1 2>&1)
+echo "$out" | grep -q "错误：多余的参数 'exposure', 'C1'" || bad "unexpected arguments (zh): $out"
+out=$($SL_BIN --db "$WORK/gen.sqlite" --today 2026-11-29 --lang zh sample generate --invoices 20 --customers 5 2>/dev/null)
+echo "$out" | grep -q "^已载入 generated-zh：客户 5 个，商品 [0-9]* 个，销售单 20 张" || bad "sample generate (zh): $out"
+
 # A CSV given as --db: not a ledger (en and zh), nothing written to it.
 printf 'date,customer,amount\n2026-11-01,C1,10\n' > "$WORK/sales.csv"
 before=$(cat "$WORK/sales.csv")
