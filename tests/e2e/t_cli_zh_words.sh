@@ -40,6 +40,15 @@ echo "$out" | grep -q "错误：多余的参数 'exposure', 'C1'" || bad "unexpe
 out=$($SL_BIN --db "$WORK/gen.sqlite" --today 2026-11-29 --lang zh sample generate --invoices 20 --customers 5 2>/dev/null)
 echo "$out" | grep -q "^已载入 generated-zh：客户 5 个，商品 [0-9]* 个，销售单 20 张" || bad "sample generate (zh): $out"
 
+out=$($SL --lang zh audit verify)
+echo "$out" | grep -q "^正常：[0-9]* 条审计记录，哈希链完整" || bad "audit verify (zh): $out"
+echo "$out" | grep -q "^链头：" || bad "audit verify (zh) head: $out"
+out=$($SL --lang zh backup create 2>/dev/null)
+echo "$out" | grep -q "^大小：[0-9]* 字节$" && echo "$out" | grep -q "^内容：客户 1 个" || bad "backup create (zh): $out"
+out=$($SL --lang zh report pivot --rows customer --cols month)
+echo "$out" | head -2 | grep -q "销售额（CNY）按 客户 × 月份" || bad "pivot (zh) note: $out"
+echo "$out" | grep -q "^客户 *名称 " || bad "pivot (zh) header: $out"
+
 # A CSV given as --db: not a ledger (en and zh), nothing written to it.
 printf 'date,customer,amount\n2026-11-01,C1,10\n' > "$WORK/sales.csv"
 before=$(cat "$WORK/sales.csv")
