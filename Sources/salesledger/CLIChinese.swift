@@ -192,6 +192,8 @@ enum CLIChinese {
          "已录入收款单 $1：$2 $3；核销 $4 张销售单；未核销 $5"),
         (#"^ok: (\d+) audit entries, chain intact; integrity ok$"#, "正常：$1 条审计记录，哈希链完整；完整性检查通过"),
         (#"^backup written: (.*)$"#, "备份已写入：$1"),
+        (#"^Receivables as of (\S+); DSO over the (\d+) days ending (\S+)$"#, "应收 截至 $1；周转天数取截至 $3 的 $2 天"),
+        (#"^no acceptance bills as of (\S+)$"#, "截至 $1 没有承兑汇票"),
         (#"^head: (\d+:\S+)$"#, "链头：$1"), (#"^anchored: (\d+:\S+)$"#, "锚定链头：$1"),
         (#"^ok: (\d+) audit entries, chain intact \((\d+) keyed\); (\d+) records match their seals; integrity ok$"#,
          "正常：$1 条审计记录，哈希链完整（其中 $2 条有密钥签名）；$3 条记录与封印一致；完整性检查通过"),

@@ -49,6 +49,22 @@ out=$($SL --lang zh report pivot --rows customer --cols month)
 echo "$out" | head -2 | grep -q "销售额（CNY）按 客户 × 月份" || bad "pivot (zh) note: $out"
 echo "$out" | grep -q "^客户 *名称 " || bad "pivot (zh) header: $out"
 
+out=$($SL --lang zh report dashboard | head -1)
+words=$(echo "$out" | english); [ -z "$words" ] || bad "dashboard (zh) note: English [$words] in: $out"
+out=$($SL --lang zh report bills)
+[ "$out" = "截至 2026-11-29 没有承兑汇票" ] || bad "bills (zh), none: $out"
+$SL receipt add --customer C1 --amount 30 --method acceptance_bill --bill-number B1 --bill-bank 工行 \
+  --bill-maturity 2027-02-28 >/dev/null || bad "bill receipt"
+$SL customer add --code C2 --name Acme --currency USD >/dev/null || bad "USD customer"
+$SL receipt add --customer C2 --amount 7 --method acceptance_bill --bill-number B2 --bill-bank HSBC \
+  --bill-maturity 2027-01-31 >/dev/null || bad "USD bill receipt"
+out=$($SL --lang zh report bills)
+echo "$out" | grep -q "B1 .*持有中" || bad "bills (zh) status: $out"
+echo "$out" | grep -Eq "^ *持有合计 .* CNY +30.00 +1$" && echo "$out" | grep -Eq "^ *持有合计 .* USD +7.00 +1$" \
+  || bad "bills (zh): one total per currency: $out"
+out=$($SL --lang zh customer exposure C1)
+words=$(echo "$out" | english); [ -z "$words" ] || bad "customer exposure (zh): English [$words] in: $out"
+
 # A CSV given as --db: not a ledger (en and zh), nothing written to it.
 printf 'date,customer,amount\n2026-11-01,C1,10\n' > "$WORK/sales.csv"
 before=$(cat "$WORK/sales.csv")
