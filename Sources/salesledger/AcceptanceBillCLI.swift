@@ -57,19 +57,28 @@ struct BillsReportCommand: ParsableCommand {
                  .text(b.receiptNumber), .text(b.amount.currency.code), .money(b.amount),
                  .count(date.days(to: b.maturity)), .text(b.isHeld(on: date) ? "held" : "matured")]
             }
-            let held = bills.filter { $0.isHeld(on: date) }
-            var heldSum: Int64? = 0   // checked: an overflow leaves the total empty
-            for b in held { heldSum = heldSum.flatMap { let (v,
-                                                             o) = $0.addingReportingOverflow(b.amount.minorUnits); return o ? nil : v } }
-            let total: [ReportCell] = [.text("TOTAL held"), .empty, .empty, .empty, .empty, .empty,
-                                       .text(held.first?.amount.currency.code ?? ""),
-                                       heldSum.map { .amount($0, held.first?.amount.currency ?? .cny) } ?? .empty,
-                                       .empty, .count(held.count)]
-            printReport(listTable("bills", [("maturity", .date), ("bill", .text), ("bank", .text), ("customer", .text),
-                                            ("name", .text),
-                                            ("receipt", .text), ("currency", .text), ("amount", .money),
-                                            ("days_to_maturity", .count),
-                                            ("status", .text)], rows, total: total), format)
+            if bills.isEmpty && format == .table {
+                print("no acceptance bills as of \(date)")
+                return
+            }
+            // One total row per currency of the bills still held (amounts of two currencies are never added).
+            let held = Dictionary(grouping: bills.filter { $0.isHeld(on: date) }, by: \.amount.currency)
+            let totals = held.keys.sorted { $0.code < $1.code }.map { currency -> [ReportCell] in
+                let bills = held[currency] ?? []
+                var sum: Int64? = 0   // checked: an overflow leaves the total empty
+                for b in bills {
+                    sum = sum.flatMap { let (v, o) = $0.addingReportingOverflow(b.amount.minorUnits); return o ? nil : v }
+                }
+                return [.text("TOTAL held"), .empty, .empty, .empty, .empty, .empty, .text(currency.code),
+                        sum.map { .amount($0, currency) } ?? .empty, .empty, .count(bills.count)]
+            }
+            var table = listTable("bills", [("maturity", .date), ("bill", .text), ("bank", .text), ("customer", .text),
+                                            ("name", .text), ("receipt", .text), ("currency", .text),
+                                            ("amount", .money), ("days_to_maturity", .count), ("status", .text)], rows)
+            table.totalRule = .given(totals)
+            table.columns[0].termsZH = ["TOTAL held": "持有合计"]
+            table.columns[9].termsZH = ["held": "持有中", "matured": "已到期"]
+            printReport(table, format)
             return
         }
         // The exposure credit control uses (`Reports.exposure`: balance + bills held until maturity), per customer.

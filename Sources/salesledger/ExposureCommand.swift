@@ -1,6 +1,7 @@
 import ArgumentParser
 import LedgerCore
 import LedgerReports
+import SalesLedgerApp
 
 /// `customer exposure CODE [--as-of D] [--sale AMOUNT]`: balance, overdue, credit used and hold reasons — the
 /// figures credit control, the sales-entry warning and the customer detail show (`Reports.exposure`).
@@ -29,6 +30,8 @@ struct ExposureCommand: ParsableCommand {
         try issues.throwIfAny()
         guard let exposure = try Reports(store: store).exposure(customerCode: customer, asOf: date,
                                                                 newSale: saleMinor) else { return }
-        printReport(ExposureTable.make([exposure]), format, chinese: global.isChinese)
+        let strings = Strings(global.isChinese ? .zh : .en)
+        let reasonText: (String) -> String = { strings.core($0) }
+        printReport(ExposureTable.make([exposure], reasonText: reasonText), format, chinese: global.isChinese)
     }
 }

@@ -117,8 +117,8 @@ struct InvoiceCommand: ParsableCommand {
                      : "\(invoice.displayNumber)  \(kind)  \(invoice.status.rawValue)  date "
                         + "\(invoice.date)  due \(invoice.dueDate)  terms \(invoice.paymentTerms.code)")
             let rows = invoice.lines.enumerated().map { i, l -> [ReportCell] in
-                [.count(i + 1), .text(l.description), .decimal(l.quantity.thousandths, digits: Quantity.scale),
-                 .money(l.unitPrice),
+                [.count(i + 1), .text(l.description),
+                 l.isAllowance ? .empty : .decimal(l.quantity.thousandths, digits: Quantity.scale), .money(l.unitPrice),
                  .text(l.discount.description), .text(l.taxRate.description), .money(l.netAmount), .money(l.taxAmount)]
             }
             let total: [ReportCell] = [.empty, .text("\(zh ? "价税合计" : "total") \(invoice.total.plainString)"),

@@ -52,7 +52,8 @@ struct PivotCommand: ParsableCommand {
                                                                                                            format) }
         }
         for table in tables {
-            printReport(PivotReportTable.make(table, rowName: rows, indent: format == .table), format)
+            printReport(PivotReportTable.make(table, rowName: rows, indent: format == .table,
+                                                      chinese: global.isChinese), format)
         }
     }
 }

@@ -99,6 +99,9 @@ import LedgerStore
         #expect(first.subtotal == cny("33.33") && first.taxTotal == cny("2.00"))
         let allowance = try cn([CreditLineRequest(line: 3, allowance: cny("4.00"))])
         #expect(allowance.subtotal == cny("4.00") && allowance.taxTotal == cny("0.52"))
+        // An allowance credits an amount, not a quantity (shown with an empty quantity); a return is not one.
+        #expect(allowance.lines.map(\.isAllowance) == [true] && first.lines.map(\.isAllowance) == [false])
+        #expect(invoice.lines.allSatisfy { !$0.isAllowance })
         let rest = try cn([])
         // Everything left: line 1 300.00 + 39.00, line 2 66.66 + 4.00, line 3 6.00 + 0.78.
         #expect(rest.subtotal == cny("372.66"))

@@ -29,6 +29,42 @@ for cmd in "fapiao list" "fapiao sales" "invoice drafts list" "product list" "au
   words=$(echo "$out" | english); [ -z "$words" ] || bad "$cmd (zh) header: English [$words] in: $out"
 done
 
+# Tryout s17: invoice list names kind and status in Chinese (CSV keeps the machine words); the result of sample
+# generate and ArgumentParser's "unexpected arguments" are Chinese too.
+out=$($SL --lang zh invoice list)
+words=$(echo "$out" | english); [ -z "$words" ] || bad "invoice list (zh): English [$words] in: $out"
+echo "$out" | grep -q "$number  销售单  已过账" || bad "invoice list (zh) kind/status: $out"
+$SL --lang zh invoice list --format csv | grep -q "^$number,invoice,posted," || bad "invoice list (zh) CSV words"
+out=$($SL --lang zh exposure C1 2>&1)
+echo "$out" | grep -q "错误：多余的参数 'exposure', 'C1'" || bad "unexpected arguments (zh): $out"
+out=$($SL_BIN --db "$WORK/gen.sqlite" --today 2026-11-29 --lang zh sample generate --invoices 20 --customers 5 2>/dev/null)
+echo "$out" | grep -q "^已载入 generated-zh：客户 5 个，商品 [0-9]* 个，销售单 20 张" || bad "sample generate (zh): $out"
+
+out=$($SL --lang zh audit verify)
+echo "$out" | grep -q "^正常：[0-9]* 条审计记录，哈希链完整" || bad "audit verify (zh): $out"
+echo "$out" | grep -q "^链头：" || bad "audit verify (zh) head: $out"
+out=$($SL --lang zh backup create 2>/dev/null)
+echo "$out" | grep -q "^大小：[0-9]* 字节$" && echo "$out" | grep -q "^内容：客户 1 个" || bad "backup create (zh): $out"
+out=$($SL --lang zh report pivot --rows customer --cols month)
+echo "$out" | head -2 | grep -q "销售额（CNY）按 客户 × 月份" || bad "pivot (zh) note: $out"
+echo "$out" | grep -q "^客户 *名称 " || bad "pivot (zh) header: $out"
+
+out=$($SL --lang zh report dashboard | head -1)
+words=$(echo "$out" | english); [ -z "$words" ] || bad "dashboard (zh) note: English [$words] in: $out"
+out=$($SL --lang zh report bills)
+[ "$out" = "截至 2026-11-29 没有承兑汇票" ] || bad "bills (zh), none: $out"
+$SL receipt add --customer C1 --amount 30 --method acceptance_bill --bill-number B1 --bill-bank 工行 \
+  --bill-maturity 2027-02-28 >/dev/null || bad "bill receipt"
+$SL customer add --code C2 --name Acme --currency USD >/dev/null || bad "USD customer"
+$SL receipt add --customer C2 --amount 7 --method acceptance_bill --bill-number B2 --bill-bank HSBC \
+  --bill-maturity 2027-01-31 >/dev/null || bad "USD bill receipt"
+out=$($SL --lang zh report bills)
+echo "$out" | grep -q "B1 .*持有中" || bad "bills (zh) status: $out"
+echo "$out" | grep -Eq "^ *持有合计 .* CNY +30.00 +1$" && echo "$out" | grep -Eq "^ *持有合计 .* USD +7.00 +1$" \
+  || bad "bills (zh): one total per currency: $out"
+out=$($SL --lang zh customer exposure C1)
+words=$(echo "$out" | english); [ -z "$words" ] || bad "customer exposure (zh): English [$words] in: $out"
+
 # A CSV given as --db: not a ledger (en and zh), nothing written to it.
 printf 'date,customer,amount\n2026-11-01,C1,10\n' > "$WORK/sales.csv"
 before=$(cat "$WORK/sales.csv")

@@ -26,6 +26,9 @@ public struct InvoiceLine: Hashable, Sendable, Codable {
     /// On a credit note made from an invoice's lines: the invoice line (1-based) this line reverses. Nil on
     /// invoices, standalone credit notes and credit notes issued before credit by line (one free line each).
     public var creditsLine: Int? = nil
+    /// A price allowance (折让) of a credit note by line: it credits an amount (the unit price), no quantity; shown
+    /// with an empty quantity rather than "0 × price = price".
+    public var isAllowance: Bool { creditsLine != nil && quantity.thousandths == 0 }
 
     /// A line without a product: a free-text line (description, quantity, price, tax rate), marked `*` in reports.
     public var isFreeText: Bool { productID == nil }

@@ -15,7 +15,7 @@ struct DocumentLineGrid {
         }
         // (title, minimum width, cells); the order is the order on screen after the description.
         var columns: [(title: String, width: Int, cells: [String])] = [
-            (s.t("Qty", "数量"), 6, lines.map(\.quantity.description)),
+            (s.t("Qty", "数量"), 6, lines.map { $0.isAllowance ? "" : $0.quantity.description }),
             (s.t("Price", "单价"), 11, lines.map(\.unitPrice.groupedString)),
             (s.t("Disc", "折扣"), 6, lines.map(\.discount.description)),
             (s.t("Tax", "税率"), 6, lines.map(\.taxRate.description)),

@@ -26,8 +26,8 @@ enum DocumentPrint {
                       t("Tax", "税率"), t("Net", "金额"), t("VAT", "税额")]
         var rows: [[String]] = []
         for (i, line) in doc.lines.enumerated() {
-            rows.append(["\(i + 1)", (line.isFreeText ? "*" : "") + line.description, line.quantity.description,
-                         line.unitPrice.groupedString, line.discount.description, line.taxRate.description,
+            rows.append(["\(i + 1)", (line.isFreeText ? "*" : "") + line.description,
+                         line.isAllowance ? "" : line.quantity.description, line.unitPrice.groupedString, line.discount.description, line.taxRate.description,
                          line.netAmount.groupedString, line.taxAmount.groupedString])
         }
         out += table(header: header, rows: rows, rightFrom: 2)
