@@ -45,8 +45,15 @@ enum LedgerQueryBench {
             return receivablesCases(reports: reports, today: today, runs: runs)
         }
         time("aging today (buckets)", runs) { "\(try reports.aging(asOf: today).first?.openTotal ?? 0)" }
-        time("aging today per customer",
+        time("aging today per customer, every row",
              runs) { "\(try reports.aging(asOf: today, by: .customer).first?.groups.count ?? 0) rows" }
+        // The TUI's and the CLI table's read: one page and the whole report's totals (issue 10).
+        for offset in [0, 5_000] {
+            time("aging today per customer, 50 rows from \(offset)", runs) {
+                let page = try reports.aging(asOf: today, by: .customer, page: PageRequest(offset: offset, limit: 50))
+                return "\(page.reports.first?.groups.count ?? 0) of \(page.rowCount) rows"
+            }
+        }
         time("aging a year back (\(yearBack))", runs) { "\(try reports.aging(asOf: yearBack).first?.openTotal ?? 0)" }
         time("aging a year back per customer", runs) {
             "\(try reports.aging(asOf: yearBack, by: .customer).first?.groups.count ?? 0) rows"
