@@ -103,7 +103,8 @@ public struct Reports {
             // Summed in SQL per currency, group and bucket (issue 10), through the one rule of `Aging`.
             let thresholds = buckets.thresholds(asOf: asOf, basis: basis)
             let credits = try store.unappliedCredits(asOf: asOf)
-            func reports(_ grouping: AgingGrouping, _ cells: [AgingCell], _ credits: [UnappliedCredit]) -> [AgingReport] {
+            func reports(_ grouping: AgingGrouping, _ cells: [AgingCell],
+                         _ credits: [UnappliedCredit]) -> [AgingReport] {
                 Aging.reports(cells: cells, credits: credits, asOf: asOf, buckets: buckets, groupBy: grouping,
                               basis: basis)
             }

@@ -111,8 +111,8 @@ struct AgingReportCommand: ParsableCommand {
             return
         }
         if by != .none {
-            printReport(try ReportNames.apply(AgingTable.grouped(aging, by: by), store: store, chinese: global.isChinese),
-                        format, chinese: global.isChinese)
+            printReport(try ReportNames.apply(AgingTable.grouped(aging, by: by), store: store,
+                                              chinese: global.isChinese), format, chinese: global.isChinese)
             if paged && !aging.isWhole { print(pageLine(aging)) }
             return
         }
@@ -133,8 +133,8 @@ struct AgingReportCommand: ParsableCommand {
         let last = first + shown - 1, pages = (aging.rowCount + Self.pageRows - 1) / Self.pageRows
         if global.isChinese {
             return shown == 0 ? "第 \(page) 页超出末页（共 \(aging.rowCount) 行，\(pages) 页）"
-                : "第 \(first)–\(last) 行，共 \(aging.rowCount) 行（\(page < pages ? "--page \(page + 1) 看下一页；" : "")"
-                    + "--format csv 输出全部）"
+                : "第 \(first)–\(last) 行，共 \(aging.rowCount) 行（"
+                    + (page < pages ? "--page \(page + 1) 看下一页；" : "") + "--format csv 输出全部）"
         }
         return shown == 0 ? "page \(page) is past the last (\(aging.rowCount) rows, \(pages) pages)"
             : "rows \(first)–\(last) of \(aging.rowCount) (\(page < pages ? "--page \(page + 1): the next; " : "")"

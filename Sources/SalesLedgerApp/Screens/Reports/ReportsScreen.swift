@@ -254,7 +254,8 @@ struct ReportsScreen: KeyedScreen {
         }
         // A window of the aging by customer: the file has every row.
         let exported = window == nil ? reportTable : context.read {
-            try AgingTable.grouped(Reports(store: context.store).aging(asOf: context.today, by: .customer), by: .customer)
+            try AgingTable.grouped(Reports(store: context.store).aging(asOf: context.today, by: .customer),
+                                   by: .customer)
         }
         let text = exported.map { ReportRenderer.render($0, .csv) } ?? CSVOutput.render(header: header, rows: rows)
         let file = "\(name)-\(context.today).csv"
