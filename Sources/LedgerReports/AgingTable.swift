@@ -32,6 +32,20 @@ public enum AgingTable {
         byInvoiceDate ? "\(label)天" : StatementWords(chinese: true).bucket(label)
     }
 
+    /// A page of the aging grouped by `grouping` (`Reports.aging(…page:)`): the page's rows; the TOTAL row of
+    /// each currency is the whole report's (its bucket totals and credits), not the sum of the rows shown.
+    public static func grouped(_ page: AgingPage, by grouping: AgingGrouping) -> ReportTable {
+        var table = grouped(page.reports, by: grouping)
+        guard page.page != nil else { return table }
+        table.totalRule = .given(page.reports.map { report in
+            func money(_ minor: Int64) -> ReportCell { .amount(minor, report.currency) }
+            let credits = grouping == .customer ? report.unappliedCredits : 0
+            return [.text("TOTAL"), .empty] + report.buckets.map { money($0.amount) }
+                + [money(-credits), money(report.openTotal - credits)]
+        })
+        return table
+    }
+
     /// Aging grouped by `grouping`, the reports of every currency in one table (one TOTAL row per currency).
     public static func grouped(_ reports: [AgingReport], by grouping: AgingGrouping) -> ReportTable {
         let labels = reports.first?.buckets.map(\.label) ?? AgingBuckets.standard.labels

@@ -45,8 +45,16 @@ enum LedgerQueryBench {
             return receivablesCases(reports: reports, today: today, runs: runs)
         }
         time("aging today (buckets)", runs) { "\(try reports.aging(asOf: today).first?.openTotal ?? 0)" }
-        time("aging today per customer",
+        time("aging today per customer, every row",
              runs) { "\(try reports.aging(asOf: today, by: .customer).first?.groups.count ?? 0) rows" }
+        // The CLI table's read (50 rows) and F7's window (200): one page and the whole report's totals (issue 10).
+        for (offset, limit) in [(0, 50), (5_000, 50), (5_000, 200)] {
+            time("aging today per customer, \(limit) rows from \(offset)", runs) {
+                let page = try reports.aging(asOf: today, by: .customer,
+                                             page: PageRequest(offset: offset, limit: limit))
+                return "\(page.reports.first?.groups.count ?? 0) of \(page.rowCount) rows"
+            }
+        }
         time("aging a year back (\(yearBack))", runs) { "\(try reports.aging(asOf: yearBack).first?.openTotal ?? 0)" }
         time("aging a year back per customer", runs) {
             "\(try reports.aging(asOf: yearBack, by: .customer).first?.groups.count ?? 0) rows"

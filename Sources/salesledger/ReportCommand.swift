@@ -61,6 +61,10 @@ struct AgingReportCommand: ParsableCommand {
                                + "region, payment_risk)."))
     var byClass: String?
     @Option(help: "With --by-class: the hierarchy level of the rows (0 = top, 1 = their children …).") var level = 0
+    @Option(help: "With --by in table form: the page of rows shown, \(Self.pageRows) a page (csv and json: every row).")
+    var page = 1
+
+    static let pageRows = 50
 
     func run() throws {
         let (store, service) = try global.openExistingLedger()
@@ -86,9 +90,15 @@ struct AgingReportCommand: ParsableCommand {
             || bounds.contains(where: { $0 <= 0 }) {
             issues.add("buckets", "'\(buckets)' is not a list of increasing positive day counts such as 30,60,90")
         }
+        issues.check(page >= 1, "page", global.isChinese ? "'\(page)' 不是页码（从 1 起）"
+                     : "'\(page)' is not a page number (1 is the first)")
         try issues.throwIfAny()
-        let reports = try Reports(store: store).aging(asOf: date, by: by, buckets: AgingBuckets(bounds: bounds),
-                                                      basis: basis)
+        // The table form reads the page it prints (issue 10: 10k customers at 1M invoices); csv and json every row.
+        let paged = by != .none && format == .table
+        let aging = try Reports(store: store).aging(
+            asOf: date, by: by, buckets: AgingBuckets(bounds: bounds), basis: basis,
+            page: paged ? PageRequest(offset: (page - 1) * Self.pageRows, limit: Self.pageRows) : nil)
+        let reports = aging.reports
         if reports.isEmpty {
             var empty = by == .none ? AgingTable.buckets(AgingReport(asOf: date, currency: .cny, buckets: [],
                                                                      openTotal: 0,
@@ -101,8 +111,9 @@ struct AgingReportCommand: ParsableCommand {
             return
         }
         if by != .none {
-            printReport(try ReportNames.apply(AgingTable.grouped(reports, by: by), store: store, chinese: global.isChinese),
-                        format, chinese: global.isChinese)
+            printReport(try ReportNames.apply(AgingTable.grouped(aging, by: by), store: store,
+                                              chinese: global.isChinese), format, chinese: global.isChinese)
+            if paged && !aging.isWhole { print(pageLine(aging)) }
             return
         }
         for report in reports {
@@ -114,5 +125,19 @@ struct AgingReportCommand: ParsableCommand {
                       + "\(amount(report.disputedTotal))")
             }
         }
+    }
+
+    /// Which rows of how many the page shows, and how to see the others.
+    func pageLine(_ aging: AgingPage) -> String {
+        let first = (page - 1) * Self.pageRows + 1, shown = aging.reports.reduce(0) { $0 + $1.groups.count }
+        let last = first + shown - 1, pages = (aging.rowCount + Self.pageRows - 1) / Self.pageRows
+        if global.isChinese {
+            return shown == 0 ? "第 \(page) 页超出末页（共 \(aging.rowCount) 行，\(pages) 页）"
+                : "第 \(first)–\(last) 行，共 \(aging.rowCount) 行（"
+                    + (page < pages ? "--page \(page + 1) 看下一页；" : "") + "--format csv 输出全部）"
+        }
+        return shown == 0 ? "page \(page) is past the last (\(aging.rowCount) rows, \(pages) pages)"
+            : "rows \(first)–\(last) of \(aging.rowCount) (\(page < pages ? "--page \(page + 1): the next; " : "")"
+                + "--format csv: every row)"
     }
 }

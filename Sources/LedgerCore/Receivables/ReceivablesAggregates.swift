@@ -33,6 +33,22 @@ public struct AgingCell: Hashable, Sendable, Codable {
     }
 }
 
+/// A page of the aging by customer (`agingCustomerPage`): its rows' keys in order, their cells, and the number of
+/// rows of the whole report.
+public struct AgingCustomerPage: Hashable, Sendable {
+    public struct Key: Hashable, Sendable {
+        public var currency: Currency
+        public var code: String
+        public init(currency: Currency, code: String) { (self.currency, self.code) = (currency, code) }
+    }
+    public var keys: [Key]
+    public var cells: [AgingCell]
+    public var rowCount: Int
+    public init(keys: [Key], cells: [AgingCell], rowCount: Int) {
+        (self.keys, self.cells, self.rowCount) = (keys, cells, rowCount)
+    }
+}
+
 extension AgingBuckets {
     /// The buckets as dates: an invoice's bucket index is the number of thresholds its key date (the due date, or
     /// the invoice date for `.invoiceDate`) falls strictly before. By due date the thresholds are `asOf`, then
@@ -114,6 +130,12 @@ public protocol ReceivablesAggregateQueries: AnyObject {
     /// (`thresholds`, compared with the due date or, for `.invoiceDate`, the invoice date).
     func agingCells(asOf: CivilDate, thresholds: [CivilDate], basis: AgingBasis,
                     grouping: AgingGrouping) throws -> [AgingCell]
+    /// One page of the aging by customer as of `asOf` from the maintained figures (issue 10): the rows (customer and
+    /// currency with open invoices or unapplied credits) in the report's order — currency, balance descending
+    /// (open invoices − unapplied credits), customer code — `page` of them, the cells of those rows alone and the
+    /// number of rows; nil when the maintained figures do not serve `asOf` and `thresholds` (something dated after
+    /// it, or thresholds not by due date from `asOf`): then the caller pages the whole report.
+    func agingCustomerPage(asOf: CivilDate, thresholds: [CivilDate], page: PageRequest) throws -> AgingCustomerPage?
     /// DSO inputs per currency for `from...to`, by currency code (currencies with sales or receivables).
     func dsoTotals(from: CivilDate, to: CivilDate) throws -> [DSOTotals]
     /// Every entry of the converted DSO for `from...to`, streamed to `body` (order unspecified).

@@ -22,8 +22,10 @@ struct AgingTodaySQL {
     /// in the oldest bucket).
     private let monthBucket: [String: Int]
     /// Live corrections and disputed amounts, rows (customer_id, currency, bucket, rest, amount, n, disputed): the
-    /// amount and count move from bucket `rest` (-1: none) to `bucket`.
+    /// amount and count move from bucket `rest` (-1: none) to `bucket`. `\(Self.only)` stands where a filter on
+    /// `o.customer_id` goes.
     private let correctionRows: String
+    private static let only = "/*only*/"
 
     /// nil when the thresholds do not start at `asOf` and descend (then the caller sums the open rows). `openDue`
     /// counts the open invoices due in a range of days (`from..<to`), to choose the side of a cut month to read.
@@ -59,7 +61,7 @@ struct AgingTodaySQL {
                     SELECT o.customer_id, o.currency, \(bucket("o.due_date")) AS bucket, \(rest) AS rest,
                            o.open_amount AS amount, 1 AS n, 0 AS disputed
                     FROM open_item o WHERE o.kind = 'invoice' AND o.open_amount <> 0
-                      AND o.due_date >= \(OpenAsOf.literal(from)) AND o.due_date < \(OpenAsOf.literal(to))
+                      AND o.due_date >= \(OpenAsOf.literal(from)) AND o.due_date < \(OpenAsOf.literal(to))\(Self.only)
                     """)
             }
             monthBucket[month.monthKey] = rest
@@ -71,25 +73,28 @@ struct AgingTodaySQL {
             SELECT o.customer_id, o.currency, \(bucket("o.due_date")) AS bucket, -1 AS rest, 0 AS amount, 0 AS n,
                    o.open_amount AS disputed
             FROM document d CROSS JOIN open_item o ON o.kind = 'invoice' AND o.id = d.id
-            WHERE d.disputed AND o.open_amount <> 0
+            WHERE d.disputed AND o.open_amount <> 0\(Self.only)
             """
         correctionRows = (live + [disputed]).joined(separator: "\nUNION ALL\n")
     }
 
     /// The live corrections summed per customer (or, `perCustomer` false, per currency alone, customer_id 0),
-    /// currency, bucket and rest: (customer_id, currency, bucket, rest, amount, n, disputed).
-    func corrections(perCustomer: Bool) -> String {
+    /// currency, bucket and rest: (customer_id, currency, bucket, rest, amount, n, disputed); `only`: a filter on
+    /// the customer (` AND o.customer_id IN (…)`) or "".
+    func corrections(perCustomer: Bool, only: String = "") -> String {
         let customer = perCustomer ? "customer_id" : "0"
         return """
             SELECT \(customer), currency, bucket, rest, SUM(amount), SUM(n), SUM(disputed)
-            FROM (\(correctionRows))
+            FROM (\(correctionRows.replacingOccurrences(of: Self.only, with: only)))
             GROUP BY \(perCustomer ? "customer_id, " : "")currency, bucket, rest
             """
     }
 
     /// The aging cells (overdue = every bucket but the first, since the first threshold is the report date); per
-    /// customer with the customer's code and name as key and label. Rows are read by column index.
-    func cells(_ db: Database, perCustomer: Bool) throws -> [AgingCell] {
+    /// customer with the customer's code and name as key and label; `customers` (per customer): only theirs. Rows
+    /// are read by column index.
+    func cells(_ db: Database, perCustomer: Bool, customers: [Int64]? = nil) throws -> [AgingCell] {
+        let ids = customers.map { "customer_id IN (\($0.map(String.init).joined(separator: ",")))" }
         let oldest = thresholds.count
         struct Key: Hashable { let customer: Int64; let currency: String }
         struct Sums { var amount: [Int64]; var count: [Int]; var disputed: [Int64] }
@@ -109,7 +114,7 @@ struct AgingTodaySQL {
         // scan each) and summed here: the pivot in SQL (a seek per customer, a CASE per bucket) took twice as long.
         let totals = perCustomer
             ? "SELECT customer_id, currency, open_invoices, open_invoice_count FROM customer_balance "
-                + "WHERE open_invoice_count <> 0"
+                + "WHERE open_invoice_count <> 0" + (ids.map { " AND \($0)" } ?? "")
             : "SELECT 0, currency, SUM(amount), SUM(n) FROM open_due_currency_month WHERE n <> 0 GROUP BY currency"
         let rows = try Row.fetchCursor(db, sql: totals)
         while let row = try rows.next() {
@@ -126,8 +131,8 @@ struct AgingTodaySQL {
         }
         let monthRows = perCustomer ? "customer_id, currency, month, amount, n FROM open_due_month"
             : "0, currency, month, amount, n FROM open_due_currency_month"
-        let months = try Row.fetchCursor(db, sql: "SELECT \(monthRows) WHERE month >= ? AND n <> 0",
-                                         arguments: [oldestMonth])
+        let months = try Row.fetchCursor(db, sql: "SELECT \(monthRows) WHERE month >= ? AND n <> 0"
+                                             + (ids.map { " AND \($0)" } ?? ""), arguments: [oldestMonth])
         while let row = try months.next() {
             let month: String = row[2]
             guard let at = index[Key(customer: row[0], currency: row[1])],
@@ -138,7 +143,8 @@ struct AgingTodaySQL {
             sums[at].count[b] += n
             sums[at].count[oldest] -= n
         }
-        let fixes = try Row.fetchCursor(db, sql: corrections(perCustomer: perCustomer))
+        let fixes = try Row.fetchCursor(db, sql: corrections(perCustomer: perCustomer,
+                                                             only: ids.map { " AND o.\($0)" } ?? ""))
         while let row = try fixes.next() {
             let b: Int = row[2], rest: Int = row[3], amount: Int64 = row[4], n: Int = row[5]
             guard let at = index[Key(customer: row[0], currency: row[1])], b >= 0, b <= oldest else { continue }
@@ -152,11 +158,12 @@ struct AgingTodaySQL {
         }
         var names: [Int64: (code: String, name: String)] = [:]
         if perCustomer {
-            let customers = try Row.fetchCursor(db, sql: """
+            let nameRows = try Row.fetchCursor(db, sql: """
                 SELECT c.id, c.code, c.name FROM customer c
-                WHERE c.id IN (SELECT customer_id FROM customer_balance WHERE open_invoice_count <> 0)
+                WHERE c.id IN (\(customers.map { $0.map(String.init).joined(separator: ",") }
+                    ?? "SELECT customer_id FROM customer_balance WHERE open_invoice_count <> 0"))
                 """)
-            while let row = try customers.next() { names[row[0]] = (row[1], row[2]) }
+            while let row = try nameRows.next() { names[row[0]] = (row[1], row[2]) }
         }
         var cells: [AgingCell] = []
         for (key, s) in zip(keys, sums) {

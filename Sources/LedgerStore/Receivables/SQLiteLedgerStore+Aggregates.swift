@@ -28,6 +28,43 @@ extension SQLiteLedgerStore {
         }
     }
 
+    public func agingCustomerPage(asOf: CivilDate, thresholds: [CivilDate],
+                                  page: PageRequest) throws -> AgingCustomerPage? {
+        try read { db in
+            let openDue = { (from: CivilDate, to: CivilDate) in try DueDaySchema.open(db, from: from, to: to) }
+            guard try CustomerFiguresSQL.maintainedAreCurrent(db, asOf: asOf.description),
+                  let maintained = try AgingTodaySQL(asOf: asOf, thresholds: thresholds, openDue: openDue) else {
+                return nil
+            }
+            // The report's rows: a customer and currency with open invoices or unapplied credits (its group total
+            // is the maintained balance), in the report's order (`Aging.report`: total descending, then code).
+            let rows = "FROM customer_balance b JOIN customer c ON c.id = b.customer_id "
+                + "WHERE b.open_invoice_count <> 0 OR b.unapplied_credits <> 0"
+            let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) \(rows)") ?? 0
+            var keys: [AgingCustomerPage.Key] = [], ids: [Int64] = []
+            let cursor = try Row.fetchCursor(db, sql: """
+                SELECT b.customer_id, b.currency, c.code \(rows)
+                ORDER BY b.currency, b.open_invoices - b.unapplied_credits DESC, c.code LIMIT ? OFFSET ?
+                """, arguments: [page.limit, page.offset])
+            while let row = try cursor.next() {
+                let code: String = row[1]
+                guard let currency = Currency.named(code) else {
+                    throw LedgerError.storage("table customer_balance, customer \(row[0] as Int64), column currency: "
+                                              + "unknown currency \(code)")
+                }
+                keys.append(.init(currency: currency, code: row[2]))
+                ids.append(row[0])
+            }
+            guard !ids.isEmpty else { return AgingCustomerPage(keys: [], cells: [], rowCount: count) }
+            // A customer on the page in one currency may have open invoices in another, on another page.
+            let shown = Set(keys)
+            let cells = try maintained.cells(db, perCustomer: true, customers: ids).filter {
+                shown.contains(.init(currency: $0.currency, code: $0.key))
+            }
+            return AgingCustomerPage(keys: keys, cells: cells, rowCount: count)
+        }
+    }
+
     /// The aging cells by the plain rule (`OpenAsOf.withInvoicesOpen`: every invoice dated up to `asOf` or every
     /// allocation after it, with its document), without the maintained tables: the reference the tests compare
     /// the maintained paths with.

@@ -24,6 +24,11 @@ struct ReportsScreen: KeyedScreen {
     var numericColumns: Set<Int> = []
     /// The shown report as the report layer's table (sales), the CLI's figures and total rule; nil for the others.
     var reportTable: ReportTable?
+    /// The aging by customer is read a window at a time (its rows, then its TOTAL rows, in `rows`) unless filtered;
+    /// nil for every other report.
+    var window: ReportWindow?
+    /// Rows of a window; it is read again when the selection comes within 30 % of it of its edge.
+    var windowSize = 200
     var table = TableState()
     var pivot = PivotView()
     /// Which fapiao report (`FapiaoReportView`).
@@ -49,6 +54,8 @@ struct ReportsScreen: KeyedScreen {
     mutating func refresh(context: AppContext) {
         let s = context.strings
         let today = context.today
+        let previous = window
+        window = nil
         switch kind {
         case .sales:
             let dimension = ReportsScreen.dimensions[dimensionIndex]
@@ -85,11 +92,25 @@ struct ReportsScreen: KeyedScreen {
             let key = ReportsScreen.agingGroupings[agingIndex]
             let reports = Reports(store: context.store)
             if let grouping = AgingGrouping(rawValue: key) {
-                let table = context.read {
-                    try ReportNames.apply(AgingTable.grouped(reports.aging(asOf: today, by: grouping), by: grouping),
-                                          store: context.store, chinese: s.zh)
+                // By customer (10k rows at 1M invoices) the page around the selection, with the whole report's
+                // TOTAL rows; a filter searches every row, so it reads them all.
+                let paged = grouping == .customer && table.filter.text.isEmpty, size = windowSize
+                let start = ReportWindow.start(for: table.selectedRow, rowCount: previous?.rowCount ?? .max / 2,
+                                               size: size)
+                var read: ReportWindow?
+                let grouped = context.read { () throws -> ReportTable in
+                    let aging = try reports.aging(asOf: today, by: grouping,
+                                                  page: paged ? PageRequest(offset: start, limit: size) : nil)
+                    if paged {
+                        read = ReportWindow(start: start, rowCount: aging.rowCount,
+                                            loaded: aging.reports.reduce(0) { $0 + $1.groups.count },
+                                            margin: size * 3 / 10)
+                    }
+                    return try ReportNames.apply(AgingTable.grouped(aging, by: grouping), store: context.store,
+                                                 chinese: s.zh)
                 }
-                show(table ?? AgingTable.grouped([], by: grouping), s)
+                show(grouped ?? AgingTable.grouped([], by: grouping), s)
+                window = read
             } else {
                 show(context.read { try reports.aging(asOf: today, byClass: key) } ?? nil
                      ?? ReportTable(name: "aging-by-class", columns: [ReportColumn(key, .text)]), s)
@@ -120,7 +141,12 @@ struct ReportsScreen: KeyedScreen {
             return .none
         }
         let view = tableView(context.strings)
-        _ = view.handle(event, state: &table, rowCount: rows.count, pageSize: 15)
+        _ = view.handle(event, state: &table, rowCount: window?.source(rows).rowCount ?? rows.count, pageSize: 15)
+        // The aging by customer: the window around the selection, or every row while filtered.
+        if kind == .aging, ReportsScreen.agingGroupings[agingIndex] == "customer",
+           table.filter.text.isEmpty != (window != nil) || window?.covers(table.selectedRow) == false {
+            refresh(context: context)
+        }
         if case .key(.right) = event {
             table.firstColumn = min(table.firstColumn, view.scrollLimit(width: drawn.width))
         }
@@ -226,11 +252,16 @@ struct ReportsScreen: KeyedScreen {
             name = "commission-\(month.year)-\(month.month < 10 ? "0" : "")\(month.month)"
         case .pivot: name = "pivot-\(PivotView.rowDimensions[pivot.rowIndex])-by-\(PivotView.periods[pivot.periodIndex].rawValue)"
         }
-        let text = reportTable.map { ReportRenderer.render($0, .csv) } ?? CSVOutput.render(header: header, rows: rows)
+        // A window of the aging by customer: the file has every row.
+        let exported = window == nil ? reportTable : context.read {
+            try AgingTable.grouped(Reports(store: context.store).aging(asOf: context.today, by: .customer),
+                                   by: .customer)
+        }
+        let text = exported.map { ReportRenderer.render($0, .csv) } ?? CSVOutput.render(header: header, rows: rows)
         let file = "\(name)-\(context.today).csv"
         let outcome = context.export(text, name: file)
         if case .message = outcome {
-            let s = context.strings, count = reportTable.map { $0.rows.count + $0.totals.count } ?? rows.count
+            let s = context.strings, count = exported.map { $0.rows.count + $0.totals.count } ?? rows.count
             let message = s.t("\(counted(count, "row")) written to:", "已写入 \(count) 行，文件：") + "\n"
                 + context.exportPath(name: file)
             let dialog = Dialog(title: s.exportCSV, message: message, kind: .message)
@@ -324,7 +355,7 @@ struct ReportsScreen: KeyedScreen {
         })
             .map { row in row.enumerated().map { i, cell in numericColumns.contains(i) && cell.contains(".") ? ReportsScreen.grouped(cell) : cell } }
         tableView(s).render(into: &buffer, in: Rect(x: area.x, y: area.y + 2, width: area.width, height: max(0, area.height - 2)),
-                            source: ArrayTableDataSource(rows: filtered), state: &state)
+                            source: window?.source(filtered) ?? ArrayTableDataSource(rows: filtered), state: &state)
         return modals.isEmpty ? nil : modals.render(into: &buffer, in: area, context: context, unicode: unicode)
     }
 }
