@@ -89,6 +89,28 @@ import LedgerStore
         #expect(numbers == Array(numbers[0]...(numbers[0] + 4)))
     }
 
+    /// A chunk large enough to be written set-based (600 invoices over every customer, dated up to 300 days back,
+    /// so overdue ones of the chunk hold the later ones): the same rows, balances and triggers as one by one.
+    @Test func aLargeChunkWrittenSetBasedWritesWhatThePostsWrite() throws {
+        let (folder, store, service) = try ledger()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let (otherFolder, other, otherService) = try ledger()
+        defer { try? FileManager.default.removeItem(atPath: otherFolder) }
+        let codes = ["C0001", "C0002", "C0003", "C0004", "C0005", "C0006", "LIM", "NEW"]
+        let commands = (0..<600).map { invoice(codes[$0 % codes.count], today.adding(days: -($0 % 300))) }
+        #expect(commands.count >= 500)
+        _ = try service.runChunked { runner in try runner.postInvoices(commands) }
+        for command in commands { try otherService.run(command) }
+        #expect(try documents(store) == documents(other))
+        #expect(try store.recomputeMaintainedBalances().isEmpty)
+        #expect(try store.verifyAuditChain() == nil)
+        // Independently: LIM's 75 sales of 6,000.00 are all open.
+        #expect(try store.scalar("""
+            SELECT b.open_invoices || '/' || b.open_invoice_count FROM customer_balance b
+            JOIN customer c ON c.id = b.customer_id WHERE c.code = 'LIM'
+            """) == "\(75 * 600_000)/75")
+    }
+
     /// Without an override reason, the chunk stops at the invoice the one-by-one posts stop at, with its reasons:
     /// LIM's second sale (over the limit with the first, which the chunk counts), and nothing of the chunk is written.
     @Test func theChunkHoldsWhatThePostsHold() throws {
