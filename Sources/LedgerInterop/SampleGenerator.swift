@@ -46,6 +46,8 @@ public struct SampleGenerator {
 
     /// Receipts written together (`BatchRunner.recordReceipts`): one audit entry's worth.
     static let receiptsPerChunk = 1_000
+    /// Invoices written together at most (`BatchRunner.postInvoices`); an invoice with a credit note ends a chunk.
+    static let invoicesPerChunk = 1_000
     /// The name of the generator's `BulkLoadMarker`.
     public static let loadName = "sample generate"
     /// The options that make the load what it is, as its marker keeps them.
@@ -153,6 +155,20 @@ public struct SampleGenerator {
         days.sort()
         var receipts: [PlannedReceipt] = []
         receipts.reserveCapacity(invoices)
+        // Invoices not yet written, each with its planned receipt: posted a chunk at a time (`postInvoices`), the
+        // chunk ending early at an invoice that gets a credit note (the note reads the posted invoice).
+        var pending: [(post: PostInvoice, receipt: PlannedPayment?)] = []
+        func postPending() throws -> Invoice? {
+            guard !pending.isEmpty else { return nil }
+            let posted = try runner.postInvoices(pending.map(\.post))
+            for (invoice, entry) in zip(posted, pending) {
+                report.lines += invoice.lines.count
+                entry.receipt?.plan(invoice.displayNumber, invoice.total.minorUnits, entry.post.customerCode,
+                                    into: &receipts)
+            }
+            pending.removeAll(keepingCapacity: true)
+            return posted.last
+        }
         for (index, day) in days.enumerated() {
             let date = start.adding(days: Int(day))
             let customer = customerCodes[min(customerCodes.count - 1, rng.skewed(below: customerCodes.count))]
@@ -166,8 +182,7 @@ public struct SampleGenerator {
             post.salespersonCode = padded("S", rng.next(below: names.salespeople.count) + 1, width: 2)
             post.creditOverrideReason = "sample data"
             let isDone = index < invoicesDone
-            let invoice: LoadedInvoice
-            var lineNets: [Int64] = []
+            var loaded: LoadedInvoice?
             if isDone {
                 // Committed before the interruption: read it back (its id is above the previous one's).
                 guard let id = try runner.customer(code: customer)?.id,
@@ -175,13 +190,9 @@ public struct SampleGenerator {
                     throw LedgerError.refused("the interrupted sample generate does not match this ledger: "
                                               + "invoice \(index + 1) of \(customer) on \(date) is missing")
                 }
-                invoice = found
+                loaded = found
                 cursor = found.id
-            } else {
-                let posted = try runner.run(post)
-                lineNets = posted.lines.map(\.netAmount.minorUnits)
-                invoice = LoadedInvoice(id: posted.id, displayNumber: posted.displayNumber, total: posted.total,
-                                        dueDate: posted.dueDate, lineCount: posted.lines.count)
+                report.lines += found.lineCount
             }
             report.invoices += 1
             // A resumed load first reads back the invoices its interrupted run committed (a phase of its own, so
@@ -190,30 +201,35 @@ public struct SampleGenerator {
                 try progress?(isDone ? "committed invoices" : "invoices", report.invoices,
                               isDone ? invoicesDone : invoices)
             }
-            report.lines += invoice.lineCount
+            let terms = isDone ? nil : try runner.customer(code: customer)?.paymentTerms
+            let dueDate = loaded?.dueDate ?? post.dueDate(customerTerms: terms)
             let roll = rng.next(below: 100)
             // Older debts are mostly collected by now: 92 % paid, 4 % partly paid, 4 % still open.
-            let isOld = invoice.dueDate < today.adding(days: -120)
+            let isOld = dueDate < today.adding(days: -120)
             let (paidShare, partialShare) = isOld ? (92, 96) : (75, 87)
-            if invoice.dueDate < today {
+            var payment: PlannedPayment?
+            if dueDate < today {
                 if roll < paidShare {
-                    let paid = min(today, max(date, invoice.dueDate.adding(days: rng.next(in: -20...25))))
-                    receipts.append(PlannedReceipt(paid, customer, invoice, invoice.total.minorUnits))
+                    payment = PlannedPayment(min(today, max(date, dueDate.adding(days: rng.next(in: -20...25)))))
                 } else if roll < partialShare {
-                    let paid = min(today, max(date, invoice.dueDate.adding(days: rng.next(in: -10...15))))
-                    let half = invoice.total.minorUnits / 2
-                    if half > 0 { receipts.append(PlannedReceipt(paid, customer, invoice, half)) }
+                    payment = PlannedPayment(min(today, max(date, dueDate.adding(days: rng.next(in: -10...15)))),
+                                             half: true)
                 }
             } else if roll < 20 {
-                receipts.append(PlannedReceipt(min(today, date.adding(days: rng.next(in: 0...10))), customer, invoice,
-                                               invoice.total.minorUnits))
+                payment = PlannedPayment(min(today, date.adding(days: rng.next(in: 0...10))))
+            }
+            if let loaded {
+                payment?.plan(loaded.displayNumber, loaded.total.minorUnits, customer, into: &receipts)
+            } else {
+                pending.append((post, payment))
             }
             if rng.next(below: 50) == 0 {
-                if !isDone {
+                if let invoice = try postPending() {
                     // A 10 % price allowance on every line (net), so each line's VAT is reversed at its own rate.
-                    let allowances = lineNets.enumerated().filter { $0.element >= 10 }.map {
+                    let allowances = invoice.lines.enumerated().filter { $0.element.netAmount.minorUnits >= 10 }.map {
                         CreditLineRequest(line: $0.offset + 1,
-                                          allowance: Money(minorUnits: $0.element / 10, currency: .cny))
+                                          allowance: Money(minorUnits: $0.element.netAmount.minorUnits / 10,
+                                                           currency: .cny))
                     }
                     if !allowances.isEmpty {
                         try runner.run(IssueLineCreditNote(invoiceNumber: invoice.displayNumber,
@@ -222,14 +238,18 @@ public struct SampleGenerator {
                     }
                 }
                 report.creditNotes += 1
+            } else if pending.count >= Self.invoicesPerChunk {
+                _ = try postPending()
             }
-            if !isDone {
+            // A chunk of the load may end after whole invoices written with their credit notes.
+            if !isDone && pending.isEmpty {
                 try runner.commitIfDue {
                     marker.invoicesDone = index + 1
                     try runner.save(marker)
                 }
             }
         }
+        _ = try postPending()
         try progress?("invoices", report.invoices, invoices)
         receipts.sort(by: { ($0.day, $0.number) < ($1.day, $1.number) })
         let methods: [PaymentMethod] = [.bankTransfer, .bankTransfer, .wechatPay, .alipay, .cheque]
@@ -276,6 +296,23 @@ public struct SampleGenerator {
     }
 }
 
+/// The receipt the generator plans for an invoice before the invoice is posted: its date and share.
+struct PlannedPayment {
+    var date: CivilDate
+    var half = false
+
+    init(_ date: CivilDate, half: Bool = false) {
+        self.date = date
+        self.half = half
+    }
+
+    /// Appends the receipt of the invoice numbered `number` with `total` (minor units), unless its share is 0.
+    func plan(_ number: String, _ total: Int64, _ customer: String, into receipts: inout [PlannedReceipt]) {
+        let amount = half ? total / 2 : total
+        if amount > 0 { receipts.append(PlannedReceipt(date, customer, number, amount)) }
+    }
+}
+
 /// A receipt the generator posts after all invoices (a 1M load keeps ~900k of them: 48 bytes each, was 96).
 struct PlannedReceipt {
     var day: Int32
@@ -284,11 +321,11 @@ struct PlannedReceipt {
     var customer: String
     var number: String
 
-    init(_ date: CivilDate, _ customer: String, _ invoice: LoadedInvoice, _ amount: Int64) {
+    init(_ date: CivilDate, _ customer: String, _ number: String, _ amount: Int64) {
         day = Int32(date.daysSinceEpoch)
         self.amount = amount
         self.customer = customer
-        number = invoice.displayNumber
+        self.number = number
     }
 }
 

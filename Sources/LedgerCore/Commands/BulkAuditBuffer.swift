@@ -19,6 +19,13 @@ final class BulkAuditBuffer {
         if drafts.count >= Self.chunkSize { try flush(tx) }
     }
 
+    /// Writes what is buffered unless `count` more drafts fit in the same entry: a chunk written set-based
+    /// (`BatchRunner.recordReceipts`, `postInvoices`; at most `chunkSize` commands) then has all its lines in the
+    /// entry that seals its records.
+    func makeRoom(for count: Int, tx: any LedgerTransaction) throws {
+        if drafts.count + count > Self.chunkSize { try flush(tx) }
+    }
+
     /// Writes what is buffered (one draft as an ordinary entry, several as one bulk entry).
     func flush(_ tx: any LedgerTransaction) throws {
         guard !drafts.isEmpty else { return }

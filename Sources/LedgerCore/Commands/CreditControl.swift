@@ -4,17 +4,31 @@
 /// count against the limit until maturity), needs a manager's
 /// override with a reason (kept in the audit payload). The rule itself is `CreditExposure`, shared with the screens.
 enum CreditControl {
-    static func check(customer: Customer, newTotal: Money, tx: any LedgerTransaction, context: CommandContext,
+    /// What the rule reads of the store for one customer: its hold-deciding position, the stop level of its class
+    /// and its acceptance bills. A chunk of invoices (`BatchRunner.postInvoices`) reads it once per customer and
+    /// moves the position by its own invoices (`CreditPosition.adding`); a single post reads it every time.
+    struct Standing {
+        var position: CreditPosition
+        var stopDays: Int
+        var bills: [AcceptanceBill]
+
+        /// The hold-deciding figures only (no overdue sum), and bills only where a limit makes them count: the rule
+        /// (`CreditExposure.evaluate`) reads neither otherwise, so its hold reasons are the same (issue 10).
+        init(of customer: Customer, asOf: CivilDate, tx: any LedgerTransaction) throws {
+            stopDays = try tx.reminderRules().policy(forClass: customer.customerClass).stopCreditFromDays
+            position = try tx.creditHoldPosition(customerID: customer.id, currency: customer.currency, asOf: asOf,
+                                                 stopCreditFromDays: stopDays)
+            bills = customer.creditLimit == nil ? [] : try tx.acceptanceBills(customerID: customer.id)
+        }
+    }
+
+    /// Throws `creditHold` when a sale of `newTotal` puts `customer` (at `standing`) on hold without an override
+    /// reason; with one, requires a manager and records the override as a change of `context`.
+    static func check(customer: Customer, newTotal: Money, standing: Standing, context: CommandContext,
                       overrideReason: String?) throws {
-        let stopDays = try tx.reminderRules().policy(forClass: customer.customerClass).stopCreditFromDays
-        // The hold-deciding figures only (no overdue sum), and bills only where a limit makes them count: the rule
-        // (`CreditExposure.evaluate`) reads neither otherwise, so its hold reasons are the same (issue 10).
-        let exposure = CreditExposure.evaluate(
-            customer: customer,
-            position: try tx.creditHoldPosition(customerID: customer.id, currency: customer.currency,
-                                                asOf: context.today, stopCreditFromDays: stopDays),
-            asOf: context.today, stopCreditFromDays: stopDays, newSale: newTotal.minorUnits,
-            bills: customer.creditLimit == nil ? [] : try tx.acceptanceBills(customerID: customer.id))
+        let exposure = CreditExposure.evaluate(customer: customer, position: standing.position, asOf: context.today,
+                                               stopCreditFromDays: standing.stopDays, newSale: newTotal.minorUnits,
+                                               bills: standing.bills)
         guard exposure.isOnHold else { return }
         guard let reason = overrideReason?.trimmingSpaces(), !reason.isEmpty else {
             throw LedgerError.creditHold(exposure.holdReasons.map(\.message))

@@ -30,6 +30,17 @@ public struct CreditPosition: Hashable, Sendable {
         hasher.combine(oldestOpen?.number)
     }
 
+    /// The position after one more open invoice in the customer's currency (a chunk of invoices counts its own,
+    /// issue 10): the open sum grows (checked: `Int64.max` beyond the bounds, as the other sums read), and the
+    /// oldest open invoice is the earlier by due date, then number — the order the stored one is chosen in.
+    public func adding(open amount: Int64, number: String, dueDate: CivilDate) -> CreditPosition {
+        var result = self
+        result.openInvoices = CheckedSum.add(openInvoices, amount) ?? .max
+        if let oldest = oldestOpen, (oldest.dueDate, oldest.number) <= (dueDate, number) { return result }
+        result.oldestOpen = (number, dueDate)
+        return result
+    }
+
     /// The same figures from the full lists (the rule `CreditExposure.evaluate` applies): a store without an
     /// aggregate query, and the tests' independent computation, use this.
     public static func from(open: [OpenItem], unapplied: [UnappliedCredit], currency: Currency,

@@ -130,6 +130,33 @@ public struct PostInvoice: LedgerCommand {
     }
 
     public func execute(in tx: any LedgerTransaction, context: CommandContext) throws -> Invoice {
+        let (customer, unnumbered) = try checked(in: tx, context: context)
+        if let replacesDraftID {
+            let replaced = try DraftLookup.draft(replacesDraftID, tx: tx)
+            try tx.deleteDraft(id: replaced.id)
+            context.recordChange(entity: "invoice", id: replaced.id, before: replaced, after: Invoice?.none)
+        }
+        if !asDraft {
+            try CreditControl.check(customer: customer, newTotal: unnumbered.total,
+                                    standing: try CreditControl.Standing(of: customer, asOf: context.today, tx: tx),
+                                    context: context, overrideReason: creditOverrideReason)
+        }
+        var invoice = unnumbered
+        invoice.number = asDraft ? 0 : try tx.nextNumber(series: series, year: date.year)
+        invoice.id = try tx.insert(invoice)
+        context.recordChange(entity: "invoice", id: invoice.id, before: Invoice?.none, after: invoice)
+        return invoice
+    }
+
+    /// The due date the document gets for a customer with `customerTerms`: the one given, else from the terms.
+    public func dueDate(customerTerms: PaymentTerms?) -> CivilDate {
+        dueDate ?? (paymentTerms ?? customerTerms ?? .net30).dueDate(for: date)
+    }
+
+    /// The document as posting computes it, before credit control, numbering and writing (number 0, id 0): the
+    /// customer, salesperson and lines checked (every field issue at once), tax and totals, channel and region
+    /// from the customer, the due date from the terms unless given. Returns the checked customer with it.
+    func checked(in tx: any LedgerTransaction, context: CommandContext) throws -> (Customer, Invoice) {
         var issues = IssueCollector()
         let customer = try tx.customer(code: customerCode)
         if customer == nil { issues.add("customer", "unknown customer code \(customerCode)") }
@@ -143,32 +170,20 @@ public struct PostInvoice: LedgerCommand {
         let computed = try DocumentMath.lines(lines, currency: currency, tx: tx, rounding: context.rounding,
                                               issues: &issues, date: date)
         let terms = paymentTerms ?? customer?.paymentTerms ?? .net30
-        let due = dueDate ?? terms.dueDate(for: date)
+        let due = dueDate(customerTerms: customer?.paymentTerms)
         issues.check(due >= date, "dueDate", "due date \(due) is before the invoice date \(date)")
         try issues.throwIfAny()
         guard let customer else { throw LedgerError.notFound("customer \(customerCode)") }
         let (net, tax, total) = try DocumentMath.totals(computed, currency: currency)
-        if let replacesDraftID {
-            let replaced = try DraftLookup.draft(replacesDraftID, tx: tx)
-            try tx.deleteDraft(id: replaced.id)
-            context.recordChange(entity: "invoice", id: replaced.id, before: replaced, after: Invoice?.none)
-        }
-        if !asDraft {
-            try CreditControl.check(customer: customer, newTotal: total, tx: tx, context: context,
-                                    overrideReason: creditOverrideReason)
-        }
-        let number = asDraft ? 0 : try tx.nextNumber(series: series, year: date.year)
         var invoice = Invoice(
-            id: 0, kind: .invoice, series: series, numberYear: date.year, number: number, date: date, dueDate: due,
+            id: 0, kind: .invoice, series: series, numberYear: date.year, number: 0, date: date, dueDate: due,
             customerID: customer.id, salespersonID: salesperson?.id, channel: channel ?? customer.channel,
             region: region ?? customer.region, currency: currency, paymentTerms: terms,
             status: asDraft ? .draft : .posted, lines: computed, subtotal: net, taxTotal: tax, total: total,
             appliesToInvoiceID: nil)
         invoice.externalReference = externalReference
         invoice.note = note
-        invoice.id = try tx.insert(invoice)
-        context.recordChange(entity: "invoice", id: invoice.id, before: Invoice?.none, after: invoice)
-        return invoice
+        return (customer, invoice)
     }
 }
 

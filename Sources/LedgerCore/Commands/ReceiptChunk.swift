@@ -43,8 +43,8 @@ extension LedgerService.BatchRunner {
             allocations.append(written)
             contexts.append(context)
         }
-        // The chunk's records and audit lines go into the same audit entry: what is buffered is written first.
-        try audit.flush(tx)
+        // The chunk's records and audit lines go into the same audit entry.
+        try audit.makeRoom(for: commands.count, tx: tx)
         chunks?.countCommands(commands.count)
         let ids = try tx.insert(receipts: receipts, allocations: allocations)
         var outcomes: [RecordReceipt.Outcome] = []

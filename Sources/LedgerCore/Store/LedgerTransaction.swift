@@ -29,6 +29,9 @@ public protocol LedgerTransaction: ReceivablesTransaction, ClassificationTransac
 
     /// Inserts a document with its lines; returns the new id.
     func insert(_ invoice: Invoice) throws -> Int64
+    /// Inserts documents with their lines, in order; returns their new ids. Inside a bulk chunk the store may bring
+    /// derived values (open amounts, balances) up to date once for the call.
+    func insert(invoices: [Invoice]) throws -> [Int64]
     func invoice(id: Int64) throws -> Invoice?
     /// By display number such as `INV-2026-000123`, or by external reference when `number` is not found.
     func invoice(number: String) throws -> Invoice?

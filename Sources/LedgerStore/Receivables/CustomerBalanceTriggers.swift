@@ -62,6 +62,23 @@ enum CustomerBalanceTriggers {
                 earliest_open_due = \(lowered("excluded.earliest_open_due"));
         """
 
+    /// What `open_item_balance_insert` does for each new row of `open_item` matched by `filter` (on `o`), once for
+    /// all of them (a chunk of a bulk load, issue 10): the rows summed per customer and currency, added by the
+    /// trigger's own upsert.
+    static func addedSQL(filter: String) -> String {
+        """
+        INSERT INTO customer_balance (customer_id, currency, open_invoices, open_invoice_count, unapplied_credits,
+                                      earliest_open_due)
+            SELECT o.customer_id, o.currency, SUM(\(invoices("o"))), SUM(\(count("o"))), SUM(\(credits("o"))),
+                   MIN(\(openDue("o")))
+            FROM open_item o WHERE \(filter) GROUP BY o.customer_id, o.currency
+            ON CONFLICT DO UPDATE SET open_invoices = open_invoices + excluded.open_invoices,
+                open_invoice_count = open_invoice_count + excluded.open_invoice_count,
+                unapplied_credits = unapplied_credits + excluded.unapplied_credits,
+                earliest_open_due = \(lowered("excluded.earliest_open_due"))
+        """
+    }
+
     private static let remove = """
         UPDATE customer_balance SET open_invoices = open_invoices - \(invoices("OLD")),
             open_invoice_count = open_invoice_count - \(count("OLD")),

@@ -48,17 +48,26 @@ enum MaintainedBalanceSchema {
         }
     }
 
-    /// Open amount of a new `document` row `NEW` (its allocations are normally none yet).
-    private static let documentOpen = """
-        NEW.total - CASE NEW.kind
-            WHEN 'invoice' THEN (SELECT COALESCE(SUM(a.amount), 0) FROM allocation a WHERE a.invoice_id = NEW.id)
-            ELSE (SELECT COALESCE(SUM(a.amount), 0) FROM allocation a
-                  WHERE a.source = 'credit_note' AND a.source_id = NEW.id) END
+    /// Open amount of a new `document` row `row` (`NEW` in the trigger; its allocations are normally none yet).
+    private static func documentOpen(_ row: String) -> String {
         """
+        \(row).total - CASE \(row).kind
+            WHEN 'invoice' THEN (SELECT COALESCE(SUM(a.amount), 0) FROM allocation a WHERE a.invoice_id = \(row).id)
+            ELSE (SELECT COALESCE(SUM(a.amount), 0) FROM allocation a
+                  WHERE a.source = 'credit_note' AND a.source_id = \(row).id) END
+        """
+    }
     private static let insertDocument = """
         INSERT INTO open_item (kind, id, customer_id, currency, due_date, open_amount)
-            SELECT NEW.kind, NEW.id, NEW.customer_id, NEW.currency, NEW.due_date, \(documentOpen)
+            SELECT NEW.kind, NEW.id, NEW.customer_id, NEW.currency, NEW.due_date, \(documentOpen("NEW"))
             WHERE NEW.status = 'posted';
+        """
+    /// What `document_open_insert` does for each posted document above id `?1`, once for all of them (a chunk of a
+    /// bulk load, issue 10).
+    static let documentsOpenSQL = """
+        INSERT INTO open_item (kind, id, customer_id, currency, due_date, open_amount)
+            SELECT d.kind, d.id, d.customer_id, d.currency, d.due_date, \(documentOpen("d"))
+            FROM document d WHERE d.id > ?1 AND d.status = 'posted'
         """
     private static let insertReceipt = """
         INSERT INTO open_item (kind, id, customer_id, currency, due_date, open_amount)

@@ -1,0 +1,54 @@
+extension LedgerService.BatchRunner {
+    /// Posts `commands` — invoices, as a bulk load writes them — as one chunk (issue 10, the set-based bulk write
+    /// path). Every invoice is checked and computed in memory by the rules `PostInvoice` runs (`checked`: customer,
+    /// salesperson, lines, tax, totals, due date) and credit control takes the customer's position read once for the
+    /// chunk (`CreditControl.Standing`) moved by the chunk's own invoices before it (`CreditPosition.adding`), then
+    /// numbered in order; then the store inserts the chunk in one call (inside a bulk chunk it keeps the open amounts
+    /// and balances set-based). Each invoice keeps its own audit line, as `run` writes it: same rows, same lines.
+    /// An invoice that fails its checks throws before any document of the chunk is inserted.
+    /// - Throws: `LedgerError` as `PostInvoice` does; `refused` for a draft or a post replacing a draft.
+    @discardableResult
+    public func postInvoices(_ commands: [PostInvoice]) throws -> [Invoice] {
+        try service.checkRole(PostInvoice.self)
+        var posted: [Invoice] = []
+        posted.reserveCapacity(commands.count)
+        for first in stride(from: 0, to: commands.count, by: BulkAuditBuffer.chunkSize) {
+            posted += try postChunk(commands[first..<min(first + BulkAuditBuffer.chunkSize, commands.count)])
+        }
+        return posted
+    }
+
+    private func postChunk(_ commands: ArraySlice<PostInvoice>) throws -> [Invoice] {
+        var standings: [Int64: CreditControl.Standing] = [:]
+        var invoices: [Invoice] = [], contexts: [CommandContext] = []
+        for command in commands {
+            guard !command.asDraft, command.replacesDraftID == nil else {
+                throw LedgerError.refused("a chunk of invoices posts new invoices only: the document of "
+                                          + "\(command.customerCode) on \(command.date) is a draft")
+            }
+            let context = service.commandContext()
+            var (customer, invoice) = try command.checked(in: tx, context: context)
+            var standing = try standings[customer.id]
+                ?? CreditControl.Standing(of: customer, asOf: context.today, tx: tx)
+            try CreditControl.check(customer: customer, newTotal: invoice.total, standing: standing,
+                                    context: context, overrideReason: command.creditOverrideReason)
+            invoice.number = try tx.nextNumber(series: command.series, year: command.date.year)
+            standing.position = standing.position.adding(open: invoice.total.minorUnits,
+                                                          number: invoice.displayNumber, dueDate: invoice.dueDate)
+            standings[customer.id] = standing
+            invoices.append(invoice)
+            contexts.append(context)
+        }
+        // The chunk's records and audit lines go into the same audit entry.
+        try audit.makeRoom(for: commands.count, tx: tx)
+        chunks?.countCommands(commands.count)
+        let ids = try tx.insert(invoices: invoices)
+        for (index, command) in zip(invoices.indices, commands) {
+            invoices[index].id = ids[index]
+            contexts[index].recordChange(entity: "invoice", id: ids[index], before: Invoice?.none,
+                                         after: invoices[index])
+            try audit.add(service.auditDraft(command, context: contexts[index], outcome: invoices[index]), tx: tx)
+        }
+        return invoices
+    }
+}

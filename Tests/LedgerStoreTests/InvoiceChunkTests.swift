@@ -1,0 +1,167 @@
+import Foundation
+import Testing
+@testable import LedgerCore
+import LedgerInterop
+import LedgerStore
+
+/// Issue 10: a chunk of invoices (`BatchRunner.postInvoices`) is checked in memory by `PostInvoice`'s rules, with
+/// credit control taking the customer's stored position moved by the chunk's own invoices, and written set-based
+/// inside a bulk chunk. It writes the rows, open amounts and balances that posting the same invoices one by one
+/// writes, holds the invoice the one-by-one posts hold (with the same reasons), and keeps the chain and the
+/// maintained balances.
+@Suite struct InvoiceChunkTests {
+    let today = CivilDate(iso: "2026-11-29")!
+
+    func ledger() throws -> (folder: String, store: SQLiteLedgerStore, service: LedgerService) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ichunk-\(UUID().uuidString)").path
+        let store = try SQLiteLedgerStore(path: folder + "/ledger.sqlite")
+        let service = LedgerService(store: store, clock: FixedClock(today), actor: "loader", role: .admin)
+        let cities = try SampleGenerator.loadCities(directory: sampleDataDirectory("cn-regions"))
+        _ = try service.runBatch {
+            try SampleGenerator(language: .zh, customers: 6, invoices: 60, seed: 5, today: today, cities: cities)
+                .load(into: $0)
+        }
+        var limited = CustomerFields(code: "LIM", name: "限额客户")
+        limited.creditLimit = cny(1_000_000)
+        try service.run(CreateCustomer(limited))
+        try service.run(CreateCustomer(CustomerFields(code: "NEW", name: "新客户")))
+        return (folder, store, service)
+    }
+
+    func cny(_ minor: Int64) -> Money { Money(minorUnits: minor, currency: .cny) }
+
+    /// Documents, lines, open items, balances and numbers as text: what makes two ledgers' invoices the same.
+    func documents(_ store: SQLiteLedgerStore) throws -> [String] {
+        try [
+            "SELECT group_concat(id || display_number || date || due_date || customer_id || total || status, ';') "
+                + "FROM (SELECT * FROM document ORDER BY id)",
+            "SELECT group_concat(document_id || line_no || net_amount || tax_amount, ';') "
+                + "FROM (SELECT * FROM document_line ORDER BY 1, 2)",
+            "SELECT group_concat(kind || id || customer_id || due_date || ':' || open_amount, ';') "
+                + "FROM (SELECT * FROM open_item ORDER BY kind, id)",
+            "SELECT group_concat(customer_id || currency || ':' || open_invoices || '/' || open_invoice_count || '/' "
+                + "|| unapplied_credits || '/' || COALESCE(earliest_open_due, '-'), ';') "
+                + "FROM (SELECT * FROM customer_balance ORDER BY 1, 2)",
+            "SELECT group_concat(series || year || ':' || last_number) FROM number_series",
+            "SELECT group_concat(name) FROM (SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name)",
+        ].map { try store.scalar($0) ?? "" }
+    }
+
+    /// An invoice of one line of 6,000.00 (no product, no tax) for `customer` on `date`.
+    func invoice(_ customer: String, _ date: CivilDate, override: Bool = true) -> PostInvoice {
+        var post = PostInvoice(customerCode: customer, date: date,
+                               lines: [LineInput(description: "服务费", quantity: Quantity(1), unitPrice: cny(600_000))])
+        post.creditOverrideReason = override ? "test" : nil
+        return post
+    }
+
+    /// Two sales over LIM's limit of 10,000.00 together (each under it), an old one for NEW (at the stop level
+    /// already) followed by a newer one, and one for a generated customer whose stored invoices are overdue.
+    func commands(override: Bool = true) -> [PostInvoice] {
+        [invoice("LIM", today, override: override), invoice("NEW", today.adding(days: -200), override: override),
+         invoice("LIM", today, override: override), invoice("NEW", today, override: override),
+         invoice("C0001", today, override: override)]
+    }
+
+    @Test func aChunkWritesWhatThePostsWriteOneByOne() throws {
+        let (folder, store, service) = try ledger()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let (otherFolder, other, otherService) = try ledger()
+        defer { try? FileManager.default.removeItem(atPath: otherFolder) }
+        #expect(try documents(store) == documents(other))
+        let posted = try service.runChunked { runner in try runner.postInvoices(commands()) }
+        for command in commands() { try otherService.run(command) }
+        #expect(try documents(store) == documents(other))
+        #expect(try store.recomputeMaintainedBalances().isEmpty)
+        #expect(try store.verifyAuditChain() == nil)
+        // Independently: LIM owes both sales, NEW's earliest due date is its old invoice's (net 30).
+        #expect(posted.map(\.total.minorUnits) == Array(repeating: 600_000, count: 5))
+        #expect(try store.scalar("""
+            SELECT b.open_invoices || '/' || b.open_invoice_count || '/' || b.earliest_open_due
+            FROM customer_balance b JOIN customer c ON c.id = b.customer_id WHERE c.code = 'LIM'
+            """) == "1200000/2/\(today.adding(days: 30))")
+        #expect(try store.scalar("""
+            SELECT b.earliest_open_due FROM customer_balance b JOIN customer c ON c.id = b.customer_id
+            WHERE c.code = 'NEW'
+            """) == today.adding(days: -170).description)
+        // Numbered in order, gapless.
+        let numbers = posted.map(\.number)
+        #expect(numbers == Array(numbers[0]...(numbers[0] + 4)))
+    }
+
+    /// A chunk large enough to be written set-based (600 invoices over every customer, dated up to 300 days back,
+    /// so overdue ones of the chunk hold the later ones): the same rows, balances and triggers as one by one.
+    @Test func aLargeChunkWrittenSetBasedWritesWhatThePostsWrite() throws {
+        let (folder, store, service) = try ledger()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let (otherFolder, other, otherService) = try ledger()
+        defer { try? FileManager.default.removeItem(atPath: otherFolder) }
+        let codes = ["C0001", "C0002", "C0003", "C0004", "C0005", "C0006", "LIM", "NEW"]
+        let commands = (0..<600).map { invoice(codes[$0 % codes.count], today.adding(days: -($0 % 300))) }
+        #expect(commands.count >= 500)
+        _ = try service.runChunked { runner in try runner.postInvoices(commands) }
+        for command in commands { try otherService.run(command) }
+        #expect(try documents(store) == documents(other))
+        #expect(try store.recomputeMaintainedBalances().isEmpty)
+        #expect(try store.verifyAuditChain() == nil)
+        // Independently: LIM's 75 sales of 6,000.00 are all open.
+        #expect(try store.scalar("""
+            SELECT b.open_invoices || '/' || b.open_invoice_count FROM customer_balance b
+            JOIN customer c ON c.id = b.customer_id WHERE c.code = 'LIM'
+            """) == "\(75 * 600_000)/75")
+    }
+
+    /// Without an override reason, the chunk stops at the invoice the one-by-one posts stop at, with its reasons:
+    /// LIM's second sale (over the limit with the first, which the chunk counts), and nothing of the chunk is written.
+    @Test func theChunkHoldsWhatThePostsHold() throws {
+        let (folder, store, service) = try ledger()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let (otherFolder, _, otherService) = try ledger()
+        defer { try? FileManager.default.removeItem(atPath: otherFolder) }
+        let before = try documents(store)
+        var chunkError: LedgerError?
+        do { _ = try service.runChunked { runner in try runner.postInvoices(commands(override: false)) } } catch {
+            chunkError = error
+        }
+        #expect(try documents(store) == before)
+        var singleError: LedgerError?
+        for command in commands(override: false) {
+            do { try otherService.run(command) } catch {
+                singleError = error
+                break
+            }
+        }
+        guard case let .creditHold(reasons)? = chunkError else {
+            Issue.record("expected a credit hold, got \(String(describing: chunkError))")
+            return
+        }
+        #expect(reasons == ["balance would be 12,000.00, over the credit limit 10,000.00 CNY"])
+        #expect(chunkError == singleError)
+        // NEW's second sale is held by its first (at the stop level), which only the chunk holds.
+        let newOnly = [invoice("NEW", today.adding(days: -200), override: false), invoice("NEW", today, override: false)]
+        let error = #expect(throws: LedgerError.self) {
+            try service.runChunked { runner in try runner.postInvoices(newOnly) }
+        }
+        guard case let .creditHold(newReasons)? = error else { return }
+        let year = today.adding(days: -200).year
+        let number = try #require(store.scalar("""
+            SELECT last_number + 1 FROM number_series WHERE series = 'INV' AND year = \(year)
+            """).flatMap { Int($0) })
+        let expected = Invoice.formatNumber(series: "INV", year: year, number: number)
+        #expect(newReasons == ["invoice \(expected) is 170 days overdue (stop further credit from 45 days)"])
+    }
+
+    @Test func positionAddingCountsTheSaleAndKeepsTheOldest() {
+        let base = CreditPosition(openInvoices: 500, overdue: 0, unappliedCredit: 20,
+                                  oldestOpen: ("INV-2026-000009", CivilDate(iso: "2026-03-01")!))
+        let later = base.adding(open: 300, number: "INV-2026-000002", dueDate: CivilDate(iso: "2026-04-01")!)
+        #expect(later == CreditPosition(openInvoices: 800, overdue: 0, unappliedCredit: 20,
+                                        oldestOpen: ("INV-2026-000009", CivilDate(iso: "2026-03-01")!)))
+        let sameDay = base.adding(open: 1, number: "INV-2026-000003", dueDate: CivilDate(iso: "2026-03-01")!)
+        #expect(sameDay.oldestOpen?.number == "INV-2026-000003")
+        let none = CreditPosition(openInvoices: .max - 1, overdue: 0, unappliedCredit: 0, oldestOpen: nil)
+            .adding(open: 5, number: "INV-2026-000004", dueDate: CivilDate(iso: "2026-05-01")!)
+        #expect(none.openInvoices == .max)
+        #expect(none.oldestOpen?.number == "INV-2026-000004")
+    }
+}
