@@ -45,32 +45,6 @@ public enum AuditReport {
             })
     }
 
-    /// A cell as written, without the `'` the CSV writer puts before text a spreadsheet would run as a formula.
-    static func unneutralised(_ cell: String) -> String {
-        guard cell.hasPrefix("'"), let next = cell.dropFirst().first, "=+-@\t\r".contains(next) else { return cell }
-        return String(cell.dropFirst())
-    }
-
-    /// Reads a findings CSV written by `findingsCSV`. - Throws: `InteropError` naming the row.
-    public static func parseFindingsCSV(_ text: String, source: String = "findings.csv") throws -> [AuditFinding] {
-        let table = try CSVTable.parse(data: Data(text.utf8), source: source)
-        try table.require(csvHeader)
-        func value(_ r: Int, _ column: String) -> String { unneutralised(table.value(r, column)) }
-        return try table.records.indices.map { r in
-            guard let severity = AuditSeverity(rawValue: value(r, "severity")) else {
-                throw InteropError(
-                    source: source, message: "row \(table.rowNumber(r)), column severity: unknown severity")
-            }
-            var finding = AuditFinding(
-                check: value(r, "check"), severity: severity, subject: "",
-                documents: value(r, "documents").split(separator: " ").map(String.init),
-                customer: value(r, "customer"), amount: value(r, "amount"),
-                message: value(r, "message"))
-            finding.key = value(r, "key")
-            return finding
-        }
-    }
-
     /// Hex SHA-256 of the text's UTF-8 bytes (what is recorded in the audit log).
     public static func sha256(_ text: String) -> String {
         SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()

@@ -48,10 +48,6 @@ import LedgerStore
         #expect(pending.first?.pendingPromise == (try day("2025-06-14")))
         #expect(pending.first?.dueReminder == nil)
         #expect(Reminders.list(on: try day("2025-06-25"), snapshot: snapshot).first?.isSnoozed == true)
-        // The screen's "next reminder" for a date between reminders, and while a promise is pending.
-        #expect(Reminders.nextReminderDate(invoiceID: x.id, after: try day("2025-06-02"), snapshot: snapshot) == (try day("2025-06-09")))
-        #expect(Reminders.nextReminderDate(invoiceID: x.id, after: try day("2025-06-11"), snapshot: snapshot) == (try day("2025-06-15")))
-        #expect(Reminders.nextReminderDate(invoiceID: disputed.id, after: try day("2025-06-11"), snapshot: snapshot) == nil)
         // Every write was audited and the chain is intact.
         #expect(try ledger.store.auditCount() == 8)
         #expect(try ledger.store.verifyAuditChain() == nil)

@@ -60,27 +60,6 @@ public enum Reminders {
         }
     }
 
-    /// The first date after `date` (within `horizonDays`) on which a reminder falls due for the invoice, assuming
-    /// nothing changes (no payment, contact or snooze after `date`); nil when none is due in the horizon, or the
-    /// invoice is not open and undisputed on `date`.
-    public static func nextReminderDate(invoiceID: Int64, after date: CivilDate, snapshot: ReceivablesSnapshot,
-                                        rules: ReminderRules = .standard, horizonDays: Int = 366) -> CivilDate? {
-        guard let (invoice, open) = snapshot.openInvoices(asOf: date).first(where: { $0.invoice.id == invoiceID }),
-              !invoice.isDisputed else { return nil }
-        let customer = snapshot.customer(id: invoice.customerID)
-        let policy = rules.policy(forClass: customer?.customerClass ?? "")
-        let contacts = snapshot.contacts.filter { $0.concerns(invoice) && $0.date <= date }
-            .sorted { ($0.date, $0.id) < ($1.date, $1.id) }
-        let snoozes = snapshot.snoozes.filter { $0.concerns(invoice) && $0.date <= date }
-        for offset in 1...max(1, horizonDays) {
-            let day = date.adding(days: offset)
-            let item = evaluate(invoice: invoice, open: open, customer: customer, on: day, policy: policy,
-                                contacts: contacts, snoozes: snoozes)
-            if item.dueReminder != nil { return day }
-        }
-        return nil
-    }
-
     static func evaluate(invoice: ReceivableDocument, open: Int64, customer: Customer?, on date: CivilDate,
                          policy: ReminderPolicy, contacts: [ContactLogEntry],
                          snoozes: [ReminderSnooze]) -> ReminderItem {
