@@ -111,12 +111,16 @@ enum InvoiceSettledSchema {
     }
 
     /// Rows (`columns`) from `source`, a table or parenthesised query shaped like `open_item`, with the dates of
-    /// `document` and `allocation`: the back-fill and the check's reference.
-    static func recomputedSQL(from source: String) -> String {
-        """
-        SELECT o.id, \(day("d.date")), \(settledDay("o")), o.customer_id, \(day("o.due_date")), \(paidDay("o"))
-        FROM \(source) o JOIN document d ON d.id = o.id WHERE o.kind = 'invoice'
-        """
+    /// `document` and `allocation`: the back-fill and the check's reference. `everyInvoice` (the check): the settling
+    /// days from one window over every allocation instead of one per invoice (6 s CPU at 1M instead of 12.6 s).
+    static func recomputedSQL(from source: String, everyInvoice: Bool = false) -> String {
+        let paid = everyInvoice ? "p.paid_day" : paidDay("o")
+        let join = everyInvoice
+            ? "LEFT JOIN (\(paidSQL(where: "true"))) p ON p.invoice_id = o.id AND o.open_amount = 0" : ""
+        return """
+            SELECT o.id, \(day("d.date")), \(settledDay("o")), o.customer_id, \(day("o.due_date")), \(paid)
+            FROM \(source) o JOIN document d ON d.id = o.id \(join) WHERE o.kind = 'invoice'
+            """
     }
 
     private static let triggerNames = [

@@ -201,7 +201,7 @@ enum MaintainedBalances {
     private static func settledDifferences(_ db: Database) throws -> [MaintainedBalanceDifference] {
         let sql = """
             WITH ri(kind, id, customer_id, currency, due_date, open_amount) AS (\(recomputedOpenItemsSQL)),
-                 r(\(InvoiceSettledSchema.columns)) AS (\(InvoiceSettledSchema.recomputedSQL(from: "ri"))),
+                 r(\(InvoiceSettledSchema.columns)) AS (\(InvoiceSettledSchema.recomputedSQL(from: "ri", everyInvoice: true))),
                  m AS (SELECT \(InvoiceSettledSchema.columns) FROM invoice_settled)
             SELECT 'stored' AS side, * FROM (SELECT * FROM m EXCEPT SELECT * FROM r)
             UNION ALL SELECT 'recomputed', * FROM (SELECT * FROM r EXCEPT SELECT * FROM m)
