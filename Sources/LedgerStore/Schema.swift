@@ -183,6 +183,7 @@ enum Schema {
         DueDaySchema.register(in: &migrator)
         CustomerBalanceTriggers.register(in: &migrator)
         SparseIndexSchema.register(in: &migrator)
+        InvoiceSettledSchema.registerPaymentDays(in: &migrator)
         return migrator
     }
 }

@@ -20,7 +20,7 @@ struct AuditLogCommand: ParsableCommand {
         let (store, service) = try global.openLedger()
         let today = service.clock.today()
         var issues = IssueCollector()
-        let filter = AuditLogFilter(
+        var filter = AuditLogFilter(
             from: parseDate(from, "from", today, &issues), to: parseDate(to, "to", today, &issues),
             actor: actor, command: command)
         var target: (id: Int64, number: String, isReceipt: Bool)?
@@ -34,6 +34,7 @@ struct AuditLogCommand: ParsableCommand {
             }
         }
         try issues.throwIfAny()
+        if let target { filter.mentions = AuditLogFilter.Mention(id: target.id, number: target.number) }
         // Streamed (issue 10): the log holds several entries per invoice; the text table reads it twice.
         let table = listTable("audit-log", [("seq", .count), ("time", .text), ("user", .text), ("command", .text),
                                             ("records", .text), ("changes", .text)], [])

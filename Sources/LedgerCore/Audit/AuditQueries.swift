@@ -68,11 +68,25 @@ public struct AuditLogFilter: Hashable, Sendable {
     public var to: CivilDate?
     public var actor: String?
     public var command: String?
-    public init(from: CivilDate? = nil, to: CivilDate? = nil, actor: String? = nil, command: String? = nil) {
+    /// Only the entries that may touch a record (issue 10, `audit log --document`): those whose text holds `id` as
+    /// a whole number or `number` in quotes — a superset that `AuditLogView.row(_:document:)` narrows; the reader
+    /// skips the other commands of a bulk entry without splitting them. nil: every entry.
+    public var mentions: Mention?
+    public struct Mention: Hashable, Sendable {
+        public var id: Int64
+        public var number: String
+        public init(id: Int64, number: String) {
+            self.id = id
+            self.number = number
+        }
+    }
+    public init(from: CivilDate? = nil, to: CivilDate? = nil, actor: String? = nil, command: String? = nil,
+                mentions: Mention? = nil) {
         self.from = from
         self.to = to
         self.actor = actor
         self.command = command
+        self.mentions = mentions
     }
     public static let all = AuditLogFilter()
 }

@@ -35,7 +35,9 @@ extension SQLiteLedgerStore: AuditQueries {
                 let format: Int = (row[C.entryFormat] as Int?) ?? AuditEntryFormat.text
                 let hash = AuditChain.text(stored: row[C.hash], format: format)
                 if AuditEntryFormat.isBulk(format) {
-                    for line in Self.bulkLines(row, hash: hash) where matches(line.command) { try body(line) }
+                    for line in Self.bulkLines(row, hash: hash, mentions: filter.mentions) where matches(line.command) {
+                        try body(line)
+                    }
                 } else if matches(row[C.command]) {
                     try body(AuditLogEntry(
                         seq: row[C.seq], timestampUTC: row[C.timestampUTC], actor: row[C.actor],
@@ -69,10 +71,10 @@ extension SQLiteLedgerStore: AuditQueries {
     /// The commands of a bulk entry (issue 10) as entries of their own: same number, time, actor and hash, each
     /// with its command's payload, changes and outcome. An unreadable payload is shown as the entry itself
     /// (`audit verify` reports it).
-    static func bulkLines(_ row: Row, hash: String) -> [AuditLogEntry] {
+    static func bulkLines(_ row: Row, hash: String, mentions: AuditLogFilter.Mention? = nil) -> [AuditLogEntry] {
         typealias C = AuditLogEntry.Columns
         let blob: [UInt8] = (row[C.payload] as Data?).map { Array($0) } ?? []
-        guard let lines = AuditChunk.lines(blob) else {
+        guard let lines = AuditChunk.lines(blob, mentions: mentions) else {
             return [AuditLogEntry(seq: row[C.seq], timestampUTC: row[C.timestampUTC], actor: row[C.actor],
                                   command: row[C.command], payload: "", changes: "",
                                   outcome: (row[C.outcome] as String? ?? "") + " (payload unreadable)", hash: hash)]

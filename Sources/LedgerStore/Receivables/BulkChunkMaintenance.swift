@@ -164,7 +164,7 @@ struct BulkChunkMaintenance {
     /// `invoice_settled` rows of the chunk's new posted invoices and of the older invoices the chunk allocated to,
     /// recomputed from their open amount now and their allocations (the rows the triggers would have left).
     static let invoiceSettledSQL = """
-        INSERT OR REPLACE INTO invoice_settled (id, day, settled_day)
+        INSERT OR REPLACE INTO invoice_settled (\(InvoiceSettledSchema.columns))
         \(InvoiceSettledSchema.recomputedSQL(from: "open_item")) AND o.id > ?1
         UNION ALL
         \(InvoiceSettledSchema.recomputedSQL(from: """

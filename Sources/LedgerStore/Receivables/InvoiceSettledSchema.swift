@@ -1,16 +1,23 @@
 import GRDB
 
 /// When each posted invoice was dated and, if it is settled now, when it was settled — maintained (issue 10, aging
-/// as of a past date). One row per posted invoice (`id` = document id): `day`, its date, and `settled_day`, the
-/// date of its latest allocation when its open amount is 0 now (else NULL); both as SQLite day numbers
-/// (`CAST(julianday(date) AS INTEGER)`, 3 bytes). An invoice settled now on `settled_day` is settled as of every
-/// date from then on (every allocation on it is dated then or before), so the invoices open as of a date D are
-/// among those dated ≤ D that are open now (`settled_day` NULL) or were settled after D: two ranges of the index
+/// as of a past date and payment days). One row per posted invoice (`id` = document id): `day`, its date, and
+/// `settled_day`, the date of its latest allocation when its open amount is 0 now (else NULL); both as SQLite day
+/// numbers (`CAST(julianday(date) AS INTEGER)`, 3 bytes). An invoice settled now on `settled_day` is settled as of
+/// every date from then on (every allocation on it is dated then or before), so the invoices open as of a date D
+/// are among those dated ≤ D that are open now (`settled_day` NULL) or were settled after D: two ranges of the index
 /// on (`settled_day`, `day`), a few weeks' invoices for a date a year back, instead of every invoice dated ≤ D with
-/// its allocations (`AgingAsOfSQL`). Triggers on `open_item` (its invoice rows come and go with the posted
-/// invoices, and its open amount changes with every allocation), `document` (a changed date) and `allocation`
-/// (a changed date or invoice) keep it inside the writing transaction; the maintained-balances check compares it
-/// with its recomputation.
+/// its allocations (`AgingAsOfSQL`).
+///
+/// s17-pay: what `report payment-days` needs of a settled invoice, so that it reads one row per invoice instead of
+/// windowing every allocation: `customer_id`, `due_day` (its due date as a day number) and `paid_day`, the day of
+/// its settling allocation when that is a receipt (`paidSQL`), else NULL (open, or settled by a credit note or a
+/// write-off).
+///
+/// Triggers on `open_item` (its invoice rows come and go with the posted invoices — a changed customer, due date or
+/// total deletes and inserts the row — and its open amount changes with every allocation), `document` (a changed
+/// date) and `allocation` (a changed date, invoice, source or amount) keep it inside the writing transaction; the
+/// maintained-balances check compares every column with its recomputation.
 enum InvoiceSettledSchema {
     static func register(in migrator: inout DatabaseMigrator) {
         migrator.registerMigration("s13-invoice-settled") { db in
@@ -18,14 +25,55 @@ enum InvoiceSettledSchema {
                 CREATE TABLE invoice_settled (
                     id INTEGER PRIMARY KEY,
                     day INTEGER NOT NULL,
-                    settled_day INTEGER
+                    settled_day INTEGER,
+                    customer_id INTEGER,
+                    due_day INTEGER,
+                    paid_day INTEGER
                 );
-                INSERT INTO invoice_settled (id, day, settled_day) \(recomputedSQL(from: "open_item"));
+                INSERT INTO invoice_settled (\(columns)) \(recomputedSQL(from: "open_item"));
                 CREATE INDEX invoice_settled_by_day ON invoice_settled(settled_day, day);
                 """)
             for sql in triggers { try db.execute(sql: sql) }
         }
     }
+
+    /// s17-pay: the payment-days columns added to a ledger whose table predates them, and the triggers replaced.
+    /// The back-fill reads `open_item` once in key order; the settling day is the settled day except for the
+    /// invoices with an allocation other than a plain receipt (`irregular`: a credit note, write-off or reversal),
+    /// whose settling allocation the window finds. Measured at 1M invoices in DECISIONS.md.
+    static func registerPaymentDays(in migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("s17-invoice-paid") { db in
+            if try !db.columns(in: "invoice_settled").contains(where: { $0.name == "paid_day" }) {
+                try db.execute(sql: """
+                    ALTER TABLE invoice_settled ADD COLUMN customer_id INTEGER;
+                    ALTER TABLE invoice_settled ADD COLUMN due_day INTEGER;
+                    ALTER TABLE invoice_settled ADD COLUMN paid_day INTEGER;
+                    CREATE TEMP TABLE irregular (id INTEGER PRIMARY KEY);
+                    INSERT INTO temp.irregular \(irregularSQL);
+                    UPDATE invoice_settled SET customer_id = o.customer_id, due_day = \(day("o.due_date")),
+                        paid_day = CASE WHEN settled_day IS NOT NULL
+                                        AND o.id NOT IN (SELECT id FROM temp.irregular) THEN settled_day END
+                    FROM open_item o WHERE o.kind = 'invoice' AND o.id = invoice_settled.id;
+                    UPDATE invoice_settled SET paid_day = p.paid_day
+                    FROM (\(paidSQL(where: "a.invoice_id IN (SELECT id FROM temp.irregular)"))) p
+                    WHERE invoice_settled.id = p.invoice_id;
+                    DROP TABLE temp.irregular;
+                    """)
+            }
+            for name in triggerNames { try db.execute(sql: "DROP TRIGGER IF EXISTS \(name)") }
+            for sql in triggers { try db.execute(sql: sql) }
+        }
+    }
+
+    /// Invoices with an allocation that is not a plain receipt (a credit note, a write-off, a reversal or an amount
+    /// not above 0): without one, an invoice's allocations are all above 0, so it is settled only by its last
+    /// allocation, a receipt dated `settled_day`.
+    private static let irregularSQL = """
+        SELECT DISTINCT invoice_id FROM allocation
+        WHERE source <> 'receipt' OR reverses_id IS NOT NULL OR amount <= 0
+        """
+
+    static let columns = "id, day, settled_day, customer_id, due_day, paid_day"
 
     /// The SQLite day number of the ISO date expression `date` (NULL for NULL).
     static func day(_ date: String) -> String { "CAST(julianday(\(date)) AS INTEGER)" }
@@ -37,31 +85,66 @@ enum InvoiceSettledSchema {
             + "WHERE a.invoice_id = \(row).id) END"
     }
 
-    /// Rows (id, day, settled_day) from `source`, a table or parenthesised query shaped like `open_item`, with the
-    /// dates of `document` and `allocation`: the back-fill and the check's reference.
-    static func recomputedSQL(from source: String) -> String {
+    /// Rows (invoice_id, paid_day) of the invoices settled by a receipt over the allocations matching `filter`
+    /// (over `allocation a`; with a date bound: as of that date): each invoice's allocations in (date, id) order
+    /// with its total less their running sum; the settling allocation is the one after the last that left the
+    /// invoice open (none while it is open after its last one), counted when it is a receipt. The rule of
+    /// `ReceivablesSnapshot.settlement(of:asOf:)`.
+    static func paidSQL(where filter: String) -> String {
         """
-        SELECT o.id, \(day("d.date")), \(settledDay("o"))
-        FROM \(source) o JOIN document d ON d.id = o.id WHERE o.kind = 'invoice'
+        SELECT invoice_id, \(day("date")) AS paid_day FROM (
+          SELECT invoice_id, date, source, n,
+                 MAX(CASE WHEN open_after > 0 THEN n ELSE 0 END) OVER (PARTITION BY invoice_id) AS last_open
+          FROM (SELECT a.invoice_id, a.date, a.source, d.total - SUM(a.amount) OVER w AS open_after,
+                       ROW_NUMBER() OVER w AS n
+                FROM allocation a JOIN document d ON d.id = a.invoice_id WHERE \(filter)
+                WINDOW w AS (PARTITION BY a.invoice_id ORDER BY a.date, a.id ROWS UNBOUNDED PRECEDING)))
+        WHERE n = last_open + 1 AND source = 'receipt'
         """
     }
+
+    /// Paid day of the invoice row `row` of `open_item`: `paidSQL` over its allocations (only when its open amount
+    /// is 0: an invoice open now is not settled).
+    private static func paidDay(_ row: String) -> String {
+        let paid = paidSQL(where: "a.invoice_id = \(row).id")
+        return "CASE WHEN \(row).open_amount = 0 THEN (SELECT paid_day FROM (\(paid))) END"
+    }
+
+    /// Rows (`columns`) from `source`, a table or parenthesised query shaped like `open_item`, with the dates of
+    /// `document` and `allocation`: the back-fill and the check's reference. `everyInvoice` (the check): the settling
+    /// days from one window over every allocation instead of one per invoice (6 s CPU at 1M instead of 12.6 s).
+    static func recomputedSQL(from source: String, everyInvoice: Bool = false) -> String {
+        let paid = everyInvoice ? "p.paid_day" : paidDay("o")
+        let join = everyInvoice
+            ? "LEFT JOIN (\(paidSQL(where: "true"))) p ON p.invoice_id = o.id AND o.open_amount = 0" : ""
+        return """
+            SELECT o.id, \(day("d.date")), \(settledDay("o")), o.customer_id, \(day("o.due_date")), \(paid)
+            FROM \(source) o JOIN document d ON d.id = o.id \(join) WHERE o.kind = 'invoice'
+            """
+    }
+
+    private static let triggerNames = [
+        "invoice_settled_insert", "invoice_settled_delete", "invoice_settled_update", "invoice_settled_document_date",
+        "invoice_settled_allocation_moved",
+    ]
 
     static var triggers: [String] {
         [
             """
             CREATE TRIGGER invoice_settled_insert AFTER INSERT ON open_item WHEN NEW.kind = 'invoice' BEGIN
-                INSERT OR REPLACE INTO invoice_settled (id, day, settled_day)
+                INSERT OR REPLACE INTO invoice_settled (\(columns))
                     VALUES (NEW.id, (SELECT \(day("d.date")) FROM document d WHERE d.id = NEW.id),
-                            \(settledDay("NEW")));
+                            \(settledDay("NEW")), NEW.customer_id, \(day("NEW.due_date")), \(paidDay("NEW")));
             END
             """,
             "CREATE TRIGGER invoice_settled_delete AFTER DELETE ON open_item WHEN OLD.kind = 'invoice' BEGIN "
                 + "DELETE FROM invoice_settled WHERE id = OLD.id; END",
-            // Only a change to or from 0 (or between two zero amounts) changes `settled_day`.
+            // Only a change to or from 0 (or between two zero amounts) changes `settled_day` and `paid_day`.
             """
             CREATE TRIGGER invoice_settled_update AFTER UPDATE OF open_amount ON open_item
             WHEN NEW.kind = 'invoice' AND (NEW.open_amount = 0 OR OLD.open_amount = 0) BEGIN
-                UPDATE invoice_settled SET settled_day = \(settledDay("NEW")) WHERE id = NEW.id;
+                UPDATE invoice_settled SET settled_day = \(settledDay("NEW")), paid_day = \(paidDay("NEW"))
+                WHERE id = NEW.id;
             END
             """,
             """
@@ -70,11 +153,16 @@ enum InvoiceSettledSchema {
                 UPDATE invoice_settled SET day = \(day("NEW.date")) WHERE id = NEW.id;
             END
             """,
-            // A moved allocation (date or invoice) may change the latest allocation of a settled invoice.
+            // A changed allocation (date, invoice, source or amount) may change the latest or the settling
+            // allocation of a settled invoice.
             """
-            CREATE TRIGGER invoice_settled_allocation_moved AFTER UPDATE OF date, invoice_id ON allocation BEGIN
-                UPDATE invoice_settled SET settled_day = (
-                    SELECT \(settledDay("o")) FROM open_item o WHERE o.kind = 'invoice' AND o.id = invoice_settled.id)
+            CREATE TRIGGER invoice_settled_allocation_moved AFTER UPDATE OF date, invoice_id, source, amount
+            ON allocation BEGIN
+                UPDATE invoice_settled SET
+                    settled_day = (SELECT \(settledDay("o")) FROM open_item o
+                                   WHERE o.kind = 'invoice' AND o.id = invoice_settled.id),
+                    paid_day = (SELECT \(paidDay("o")) FROM open_item o
+                                WHERE o.kind = 'invoice' AND o.id = invoice_settled.id)
                 WHERE id IN (OLD.invoice_id, NEW.invoice_id);
             END
             """,

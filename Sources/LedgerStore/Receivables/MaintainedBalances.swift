@@ -201,8 +201,8 @@ enum MaintainedBalances {
     private static func settledDifferences(_ db: Database) throws -> [MaintainedBalanceDifference] {
         let sql = """
             WITH ri(kind, id, customer_id, currency, due_date, open_amount) AS (\(recomputedOpenItemsSQL)),
-                 r(id, day, settled_day) AS (\(InvoiceSettledSchema.recomputedSQL(from: "ri"))),
-                 m AS (SELECT id, day, settled_day FROM invoice_settled)
+                 r(\(InvoiceSettledSchema.columns)) AS (\(InvoiceSettledSchema.recomputedSQL(from: "ri", everyInvoice: true))),
+                 m AS (SELECT \(InvoiceSettledSchema.columns) FROM invoice_settled)
             SELECT 'stored' AS side, * FROM (SELECT * FROM m EXCEPT SELECT * FROM r)
             UNION ALL SELECT 'recomputed', * FROM (SELECT * FROM r EXCEPT SELECT * FROM m)
             ORDER BY id
@@ -211,7 +211,8 @@ enum MaintainedBalances {
         var result: [MaintainedBalanceDifference] = []
         for (key, pair) in paired(rows, key: { "invoice#\($0[1] as Int64? ?? 0)" }) {
             let subject = try itemSubject(db, key: key)
-            result += compare(subject: subject, pair, columns: ["day", "settled_day"], missing: "settled-row").map {
+            let columns = ["day", "settled_day", "customer_id", "due_day", "paid_day"]
+            result += compare(subject: subject, pair, columns: columns, missing: "settled-row").map {
                 MaintainedBalanceDifference(subject: $0.subject, field: "invoice_" + $0.field,
                                             stored: $0.stored, recomputed: $0.recomputed)
             }

@@ -246,42 +246,61 @@ extension SQLiteLedgerStore {
         }
     }
 
+    /// Issue 10 (s17-pay): one row per settled invoice of the maintained `invoice_settled` (its settling day by
+    /// receipt, `paid_day`, with its customer, date and due date), summed per customer in Swift — no allocation
+    /// read. As of a date D: the invoices settled now on or before D (every allocation on them is dated ≤ D, so
+    /// their settlement as of D is today's), and the invoices with a reversal (反核销) not among them, whose
+    /// allocations dated ≤ D the window of `InvoiceSettledSchema.paidSQL` reads: an invoice without one has only
+    /// allocations above 0, so one open now or settled after D was open at D.
     public func paymentBehaviour(asOf: CivilDate?, customerID: Int64?) throws -> [PaymentBehaviour] {
-        var filters = ""
         var args: [String: (any DatabaseValueConvertible)?] = [:]
-        if let asOf { filters += " AND a.date <= :asOf"; args["asOf"] = asOf.description }
-        if let customerID { filters += " AND d.customer_id = :customer"; args["customer"] = customerID }
-        // Per invoice, its allocations in (date, id) order with the open amount after each; the settlement is the
-        // allocation after the last one that left the invoice open (none while it is open at the end).
-        let sql = """
-            WITH run AS (
-              SELECT a.invoice_id, a.date, a.source, d.total - SUM(a.amount) OVER w AS open_after,
-                     ROW_NUMBER() OVER w AS n
-              FROM allocation a JOIN document d ON d.id = a.invoice_id
-              WHERE d.kind = 'invoice' AND d.status = 'posted'\(filters)
-              WINDOW w AS (PARTITION BY a.invoice_id ORDER BY a.date, a.id ROWS UNBOUNDED PRECEDING)
-            ),
-            closing AS (
-              SELECT invoice_id, MAX(CASE WHEN open_after > 0 THEN n ELSE 0 END) + 1 AS n FROM run GROUP BY invoice_id
-            ),
-            settled AS (
-              SELECT r.invoice_id, r.date FROM run r JOIN closing k ON k.invoice_id = r.invoice_id AND k.n = r.n
-              WHERE r.source = 'receipt'
-            )
-            SELECT c.id, c.code, c.name, COUNT(*) AS settled,
-                   SUM(CAST(julianday(s.date) - julianday(d.date) AS INTEGER)) AS to_pay,
-                   SUM(MAX(0, CAST(julianday(s.date) - julianday(d.due_date) AS INTEGER))) AS days_late,
-                   SUM(s.date > d.due_date) AS late
-            FROM settled s JOIN document d ON d.id = s.invoice_id JOIN customer c ON c.id = d.customer_id
-            GROUP BY c.id ORDER BY c.code
+        var oneCustomer = ""
+        if let customerID {
+            args["customer"] = customerID
+            oneCustomer = " AND s.id IN (SELECT id FROM document WHERE customer_id = :customer)"
+        }
+        var sql = """
+            SELECT s.id, s.customer_id, s.paid_day - s.day, s.paid_day - s.due_day FROM invoice_settled s
+            WHERE s.paid_day IS NOT NULL\(oneCustomer)
             """
+        if let asOf {
+            args["asOf"] = asOf.description
+            args["day"] = asOf.julianDayNumber
+            let reversed = "a.invoice_id IN (SELECT invoice_id FROM allocation WHERE reverses_id IS NOT NULL)"
+            sql += """
+                 AND +s.settled_day <= :day
+                UNION ALL
+                SELECT s.id, s.customer_id, p.paid_day - s.day, p.paid_day - s.due_day
+                FROM (\(InvoiceSettledSchema.paidSQL(where: "\(reversed) AND a.date <= :asOf"))) p
+                JOIN invoice_settled s ON s.id = p.invoice_id
+                WHERE (s.settled_day IS NULL OR s.settled_day > :day)\(oneCustomer)
+                """
+        }
         return try read { db in
-            try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args)).map { row in
-                typealias C = QueryColumns
-                return PaymentBehaviour(customerID: row[C.id], customerCode: row[C.code], customerName: row[C.name],
-                                        settledInvoices: row[C.settled], totalDaysToPay: row[C.toPay],
-                                        totalDaysLate: row[C.daysLate], lateInvoices: row[C.late])
+            var sums: [Int64: PaymentBehaviour] = [:]
+            let rows = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(args))
+            while let row = try rows.next() {
+                guard let customer = row[1] as Int64?, let toPay = row[2] as Int?, let pastDue = row[3] as Int? else {
+                    throw RowMapping.invalid("invoice_settled", row, "customer_id, day, due_day", "NULL")
+                }
+                var sum = sums[customer] ?? PaymentBehaviour(customerID: customer, customerCode: "", customerName: "",
+                                                            settledInvoices: 0, totalDaysToPay: 0, totalDaysLate: 0,
+                                                            lateInvoices: 0)
+                sum.settledInvoices += 1
+                sum.totalDaysToPay += toPay
+                sum.totalDaysLate += max(0, pastDue)
+                sum.lateInvoices += pastDue > 0 ? 1 : 0
+                sums[customer] = sum
             }
+            var result: [PaymentBehaviour] = []
+            let customers = try Row.fetchCursor(db, sql: "SELECT id, code, name FROM customer ORDER BY code")
+            while let row = try customers.next() {
+                guard var sum = sums[row[0]] else { continue }
+                sum.customerCode = row[1]
+                sum.customerName = row[2]
+                result.append(sum)
+            }
+            return result
         }
     }
 

@@ -50,10 +50,16 @@ enum AuditChunk {
 
     /// The commands of a bulk entry's payload blob as (command, payload, changes, outcome), or nil when the blob
     /// cannot be read.
-    static func lines(_ blob: [UInt8]) -> [(command: String, payload: String, changes: String, outcome: String)]? {
+    /// With `mentions`, only the lines whose text holds its id as a whole number or its number in quotes
+    /// (`AuditMentionScan`): the others are not split.
+    static func lines(_ blob: [UInt8], mentions: AuditLogFilter.Mention? = nil)
+        -> [(command: String, payload: String, changes: String, outcome: String)]?
+    {
         guard let text = Deflate.unpack(blob) else { return nil }
+        let lines = mentions.map { AuditMentionScan.lines(in: text, mentioning: $0) }
+            ?? text.split(separator: 10, omittingEmptySubsequences: true)
         var result: [(String, String, String, String)] = []
-        for line in text.split(separator: 10, omittingEmptySubsequences: true) {
+        for line in lines {
             let fields = line.split(separator: 9, maxSplits: 3, omittingEmptySubsequences: false)
             guard fields.count == 4 else { return nil }
             func string(_ bytes: ArraySlice<UInt8>) -> String { String(decoding: bytes, as: UTF8.self) }
