@@ -101,7 +101,7 @@ bench_size() {
   echo
   measure $sl sample generate --lang zh --customers "$CUSTOMERS" --invoices "$n" --seed 1
   local gen_wall=$WALL gen_rss=$RSS gen_cpu=$CPU
-  grep -q "$n invoices" "$DIR/out.txt" || { echo "bench: generate: $(cat "$DIR/out.txt")" >&2; return 1; }
+  grep -Eq "$n invoices|销售单 $n 张" "$DIR/out.txt" || { echo "bench: generate: $(cat "$DIR/out.txt")" >&2; return 1; }
   sqlite3 "$db" "PRAGMA wal_checkpoint(TRUNCATE);" >/dev/null
   local bytes; bytes=$(stat -c %s "$db")
   local receipts; receipts=$(sqlite3 "$db" "SELECT COUNT(*) FROM receipt")
