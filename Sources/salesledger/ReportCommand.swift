@@ -90,7 +90,8 @@ struct AgingReportCommand: ParsableCommand {
             || bounds.contains(where: { $0 <= 0 }) {
             issues.add("buckets", "'\(buckets)' is not a list of increasing positive day counts such as 30,60,90")
         }
-        issues.check(page >= 1, "page", global.isChinese ? "'\(page)' 不是页码（从 1 起）"
+        // Bounded so the row offset, (page − 1) × rows, cannot overflow: a huge page is a field error, not a trap.
+        issues.check(page >= 1 && page <= Int.max / Self.pageRows, "page", global.isChinese ? "'\(page)' 不是页码（从 1 起）"
                      : "'\(page)' is not a page number (1 is the first)")
         try issues.throwIfAny()
         // The table form reads the page it prints (issue 10: 10k customers at 1M invoices); csv and json every row.

@@ -22,3 +22,7 @@ if [ "$paged" != "$codes" ]; then
 fi
 if $SL report aging --by customer --page 0 > $WORK/page0.out 2>&1; then echo "--page 0 accepted"; exit 1; fi
 grep -q "page" $WORK/page0.out || { cat $WORK/page0.out; exit 1; }
+# A page so large its row offset would overflow: a field error naming the page, exit 1, no trap.
+rc=0; $SL report aging --by customer --page 9223372036854775807 > $WORK/pagemax.out 2>&1 || rc=$?
+[ $rc -eq 1 ] || { echo "huge --page: exit $rc"; cat $WORK/pagemax.out; exit 1; }
+grep -q "page: '9223372036854775807' is not a page number" $WORK/pagemax.out || { cat $WORK/pagemax.out; exit 1; }
