@@ -158,6 +158,7 @@ public struct SampleGenerator {
         // Invoices not yet written, each with its planned receipt: posted a chunk at a time (`postInvoices`), the
         // chunk ending early at an invoice that gets a credit note (the note reads the posted invoice).
         var pending: [(post: PostInvoice, receipt: PlannedPayment?)] = []
+        var termsByCode: [String: PaymentTerms?] = [:]
         func postPending() throws -> Invoice? {
             guard !pending.isEmpty else { return nil }
             let posted = try runner.postInvoices(pending.map(\.post))
@@ -201,7 +202,11 @@ public struct SampleGenerator {
                 try progress?(isDone ? "committed invoices" : "invoices", report.invoices,
                               isDone ? invoicesDone : invoices)
             }
-            let terms = isDone ? nil : try runner.customer(code: customer)?.paymentTerms
+            // Read once per customer: nothing in the load changes a customer's terms.
+            if !isDone && termsByCode[customer] == nil {
+                termsByCode[customer] = .some(try runner.customer(code: customer)?.paymentTerms)
+            }
+            let terms = isDone ? nil : termsByCode[customer] ?? nil
             let dueDate = loaded?.dueDate ?? post.dueDate(customerTerms: terms)
             let roll = rng.next(below: 100)
             // Older debts are mostly collected by now: 92 % paid, 4 % partly paid, 4 % still open.

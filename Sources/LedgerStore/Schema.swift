@@ -184,6 +184,7 @@ enum Schema {
         CustomerBalanceTriggers.register(in: &migrator)
         SparseIndexSchema.register(in: &migrator)
         InvoiceSettledSchema.registerPaymentDays(in: &migrator)
+        BulkSuspend.register(in: &migrator)
         return migrator
     }
 }

@@ -7,8 +7,8 @@ import LedgerCore
 /// triggers `receipt_open_insert` and `allocation_open_insert` (one `open_item` insert per receipt and one update
 /// per invoice, where the triggers wrote an insert and two updates per receipt), and the balances of the call's
 /// customers are recomputed from their open items instead of rolled up by the `open_item` triggers per change:
-/// the triggers are dropped for the call and created again from their text, in the same transaction. The deferred
-/// tables are brought up to date at the chunk's end.
+/// those triggers are suspended for the call (`BulkSuspend`, no DDL). The deferred tables are brought up to date
+/// at the chunk's end.
 extension SQLiteTransaction {
     func openInvoices(numbers: [String]) throws -> [OpenItem] {
         guard !numbers.isEmpty else { return [] }
@@ -44,10 +44,21 @@ extension SQLiteTransaction {
     }
 
     func insert(receipts: [Receipt], allocations: [[Allocation]]) throws -> [(receipt: Int64, allocations: [Int64])] {
-        let setBased = bulkChunk != nil && !receipts.isEmpty
-        let receiptFloor = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM receipt") ?? 0
-        let allocationFloor = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM allocation") ?? 0
-        let dropped = setBased ? try BulkChunkMaintenance.drop(Self.receiptOpenTriggers, db) : []
+        guard bulkChunk != nil, !receipts.isEmpty else { return try insertRows(receipts, allocations) }
+        let receiptFloor = try Int64.fetchOne(db.cachedStatement(sql: "SELECT COALESCE(MAX(id), 0) FROM receipt")) ?? 0
+        let allocationFloor = try Int64.fetchOne(db.cachedStatement(sql: "SELECT COALESCE(MAX(id), 0) FROM allocation"))
+            ?? 0
+        return try BulkSuspend.suspended(db) {
+            let ids = try insertRows(receipts, allocations)
+            try db.cachedStatement(sql: Self.receiptsOpenSQL).execute(arguments: [receiptFloor])
+            try db.cachedStatement(sql: Self.invoicesAllocatedSQL).execute(arguments: [allocationFloor])
+            for sql in Self.balancesSQL { try db.cachedStatement(sql: sql).execute(arguments: [receiptFloor]) }
+            return ids
+        }
+    }
+
+    private func insertRows(_ receipts: [Receipt], _ allocations: [[Allocation]]) throws
+        -> [(receipt: Int64, allocations: [Int64])] {
         var ids: [(receipt: Int64, allocations: [Int64])] = []
         ids.reserveCapacity(receipts.count)
         for (receipt, its) in zip(receipts, allocations) {
@@ -58,21 +69,8 @@ extension SQLiteTransaction {
                 return try insert(allocation)
             }))
         }
-        if dropped.contains(where: { $0.0 == "receipt_open_insert" }) {
-            try db.execute(sql: Self.receiptsOpenSQL, arguments: [receiptFloor])
-        }
-        if dropped.contains(where: { $0.0 == "allocation_open_insert" }) {
-            try db.execute(sql: Self.invoicesAllocatedSQL, arguments: [allocationFloor])
-        }
-        if dropped.contains(where: { $0.0.hasPrefix("open_item_balance") }) {
-            for sql in Self.balancesSQL { try db.execute(sql: sql, arguments: [receiptFloor]) }
-        }
-        for (_, sql) in dropped { try db.execute(sql: sql) }
         return ids
     }
-
-    static let receiptOpenTriggers = ["receipt_open_insert", "allocation_open_insert", "open_item_balance_insert",
-                                      "open_item_balance_update"]
 
     /// The balances of the call's customers, recomputed from their open items by the maintained-balances check's
     /// own rule (a customer's rows zeroed first: one whose items all closed keeps an all-zero row, as the triggers
