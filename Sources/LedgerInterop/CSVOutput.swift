@@ -71,7 +71,12 @@ public enum CSVOutput {
     }
 
     /// RFC 4180 quoting: a cell with the separator, a quote, CR or LF is quoted, quotes doubled.
+    /// Most cells hold none of those bytes: they are returned after a byte scan, without comparing characters.
     public static func quote(_ cell: String, separator: Character = ",") -> String {
+        if let byte = separator.asciiValue,
+           !cell.utf8.contains(where: { $0 == byte || $0 == 34 || $0 == 10 || $0 == 13 }) {   // " LF CR
+            return cell
+        }
         guard cell.contains(where: { $0 == separator || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
         else { return cell }
         return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""

@@ -2,10 +2,10 @@ import LedgerCore
 
 extension Reports {
     /// Aging per class of the classification dimension `dimension` (`report aging --by-class`), the classes at
-    /// hierarchy `level` (0 = top) as rows, a class including its sub-classes; documents use the class at posting
-    /// for region and channel, else the current class. A `(none)` row per currency holds the invoices in no
-    /// class, so the rows add up to the plain aging report. Read in one snapshot. Nil when the dimension has no
-    /// classes. - Throws: `LedgerError.storage`.
+    /// hierarchy `level` (0 = top) as rows, a class including its sub-classes; an invoice is in its customer's
+    /// current class (customer dimensions), its own (invoice dimensions) or its products' (product dimensions). A
+    /// `(none)` row per currency holds the invoices in no class, so the rows add up to the plain aging report. Read
+    /// in one snapshot. Nil when the dimension has no classes. - Throws: `LedgerError.storage`.
     public func aging(asOf: CivilDate, byClass dimension: String, level: Int = 0,
                       basis: AgingBasis = .dueDate) throws -> ReportTable? {
         try store.readSnapshot { () throws -> ReportTable? in
@@ -27,7 +27,7 @@ extension Reports {
                                 + [.amount(report.openTotal, c)])
                 }
             }
-            // Summed in the store in one statement (issue 10); "" is the invoices in none of the level's classes.
+            // Summed in the store in one pass (issue 10); "" is the invoices in none of the level's classes.
             let atLevel = nodes.filter { depth($0.code) == level }
             let cells = Dictionary(grouping: try store.classAgingCells(
                 dimension: dimension, classes: atLevel.map(\.code), asOf: asOf, buckets: .standard, basis: basis),

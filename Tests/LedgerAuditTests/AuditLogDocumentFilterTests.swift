@@ -47,8 +47,10 @@ import Testing
         #expect(targets.count > 20)
         #expect(targets.contains { $0.2 })
         var matched = 0, checked = 0
-        // Every tenth document of the generated ledger (each one reads the whole log twice).
-        for (index, target) in targets.sorted(by: { $0.1 < $1.1 }).enumerated() where !generated || index % 10 == 0 {
+        // Every tenth document of the generated ledger (each one reads the whole log twice), and those with the
+        // smallest ids (s18: the scan checks the key naming the id; id 1 as a bare number is in most lines).
+        for (index, target) in targets.sorted(by: { $0.1 < $1.1 }).enumerated()
+        where !generated || index % 10 == 0 || target.0 <= 2 {
             let expected = log.filter { Self.touches($0, target) }.compactMap { AuditLogView.row($0) }
             #expect(AuditLogView.rows(log, document: target) == expected, "\(target.1)")
             var scanned: [AuditLogRow] = []

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Testing
 @testable import LedgerCore
+import LedgerReports
 import LedgerStore
 
 /// Issue 10: the maintained open amounts and customer balances equal their recomputation after every command,
@@ -79,15 +80,10 @@ import LedgerStore
             let expected = snapshot.openInvoices(asOf: asOf)
             #expect(items.map(\.number).sorted() == expected.map(\.invoice.number).sorted(), "as of \(asOf)")
             #expect(items.reduce(Int64(0)) { $0 + $1.open } == expected.reduce(Int64(0)) { $0 + $1.open }, "as of \(asOf)")
-            // The streamed reminders (a cursor over the open invoices, maintained rows when nothing is later).
-            let (contacts, snoozes) = try ledger.store.reminderContacts(asOf: asOf)
-            let engine = ReminderEngine(on: asOf, contacts: contacts, snoozes: snoozes, rules: .standard,
-                                        dueOnly: false)
-            var streamed: [ReminderItem] = []
-            try ledger.store.forEachOpenInvoice(asOf: asOf) { invoice, open, customer in
-                if let item = engine.item(invoice: invoice, open: open, customer: customer) { streamed.append(item) }
-            }
-            #expect(streamed == Reminders.list(on: asOf, snapshot: snapshot), "reminders as of \(asOf)")
+            // The streamed reminders (a cursor over the open invoices the engine can list, maintained rows when
+            // nothing is later).
+            #expect(try Reports(store: ledger.store).reminders(on: asOf, dueOnly: false)
+                    == Reminders.list(on: asOf, snapshot: snapshot), "reminders as of \(asOf)")
             try Self.expectPivotsAgree(ledger.store, snapshot, items: items, asOf: asOf)
             // Every set-based report figure (aging cells, DSO, collections, payment days, write-offs) too.
             try SetBasedReportTests.expectSameFigures(ledger.store, snapshot, asOf: asOf, since: start)

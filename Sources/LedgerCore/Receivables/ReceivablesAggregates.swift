@@ -147,10 +147,6 @@ public protocol ReceivablesAggregateQueries: AnyObject {
     func paymentBehaviour(asOf: CivilDate?, customerID: Int64?) throws -> [PaymentBehaviour]
     /// Write-offs and their reversals dated in `from...to`, by date then invoice number.
     func writeOffRows(from: CivilDate, to: CivilDate) throws -> [WriteOffRow]
-    /// Each invoice open on `asOf` (posted, dated ≤ `asOf`, open amount as of `asOf` > 0, minor units) with its
-    /// customer, streamed to `body` in due date, invoice date, number order — the order of
-    /// `ReceivablesSnapshot.openInvoices(asOf:)` — without building the list (the reminder engine's input).
-    func forEachOpenInvoice(asOf: CivilDate, _ body: (ReceivableDocument, Int64, Customer?) throws -> Void) throws
     /// Every contact and snooze dated ≤ `asOf`, by date then id (the reminder engine's other inputs).
     func reminderContacts(asOf: CivilDate) throws -> (contacts: [ContactLogEntry], snoozes: [ReminderSnooze])
 }

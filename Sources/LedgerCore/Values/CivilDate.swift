@@ -97,11 +97,22 @@ public struct CivilDate: Hashable, Sendable, Comparable, Codable, CustomStringCo
     public var monthKey: String { String(description.prefix(7)) }
 
     /// Parses strict ISO `YYYY-MM-DD`, or nil.
+    /// Read byte by byte: every date the store reads passes here (splitting the text cost 8 % of `reminders --all`).
     public init?(iso text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
-        self.init(year: y, month: m, day: d)
+        var value = (0, 0, 0), count = 0
+        for byte in text.utf8 {
+            count += 1
+            let digit = Int(byte) - 48
+            switch count {
+            case 5, 8: guard byte == UInt8(ascii: "-") else { return nil }
+            case 1...10 where (0...9).contains(digit):
+                if count < 5 { value.0 = value.0 * 10 + digit } else if count < 8 { value.1 = value.1 * 10 + digit }
+                else { value.2 = value.2 * 10 + digit }
+            default: return nil
+            }
+        }
+        guard count == 10 else { return nil }
+        self.init(year: value.0, month: value.1, day: value.2)
     }
 
     public init(from decoder: Decoder) throws {

@@ -62,14 +62,37 @@ struct ClassFilterSQL {
     /// Codes of `codes` and, when asked, all their descendants in the dimension's class tree.
     func expand(_ condition: ClassCondition) throws -> [String] {
         guard condition.includeDescendants else { return condition.codes }
+        return Self.descendants(of: condition.codes, children: try children(condition.dimension))
+    }
+
+    /// Every code of the sub-trees of `classes` (each class and its descendants) → that class, as UTF-8 bytes
+    /// (SQLite compares text byte by byte); a code under several of them goes to the first, as a CASE of their
+    /// clauses chooses. The tree is read once.
+    func classOf(_ classes: [String], dimension: String) throws -> [[UInt8]: String] {
+        let children = try children(dimension)
+        var classOf: [[UInt8]: String] = [:]
+        for code in classes {
+            for member in Self.descendants(of: [code], children: children) {
+                let key = Array(member.utf8)
+                if classOf[key] == nil { classOf[key] = code }
+            }
+        }
+        return classOf
+    }
+
+    private func children(_ dimension: String) throws -> [String: [String]] {
         var children: [String: [String]] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT code, parent_code FROM class_node WHERE dimension = ?",
-                                    arguments: [condition.dimension]) {
+                                    arguments: [dimension]) {
             children[row[ClassRows.C.parentCode], default: []].append(row[ClassRows.C.code])
         }
+        return children
+    }
+
+    private static func descendants(of codes: [String], children: [String: [String]]) -> [String] {
         var out: [String] = []
         var seen = Set<String>()
-        var stack = condition.codes
+        var stack = codes
         while let code = stack.popLast() {
             guard seen.insert(code).inserted else { continue }
             out.append(code)

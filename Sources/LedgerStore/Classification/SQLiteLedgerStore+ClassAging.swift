@@ -2,13 +2,76 @@ import GRDB
 import LedgerCore
 
 extension SQLiteLedgerStore {
-    /// See `ClassificationQueries.classAgingCells`: the invoices open as of `asOf` by the one rule
-    /// (`OpenAsOf.withInvoicesOpen`, computed once), each given the first of `classes` whose filter clause (the
-    /// class and its sub-classes) it matches, or "" for none, and summed per class, currency and bucket in ONE
-    /// statement (issue 10: it was one statement per class, each computing the open set again). A product dimension
-    /// can put a document in several classes (any line's product): one arm per class over the same open set.
+    /// See `ClassificationQueries.classAgingCells`: the invoices open as of `asOf`, each given the first of
+    /// `classes` whose class or sub-classes hold it, or "" for none, summed per class, currency and bucket.
+    ///
+    /// A customer dimension (issue 10) reads the aging per customer — the maintained path today, the settlement
+    /// days for any other date (`agingCells(…grouping: .customer)`, the figures of `report aging --by customer`) —
+    /// and moves each customer's cells to the class of its value at the level (a dictionary from every code of the
+    /// classes' sub-trees): one pass whatever the number of classes. It was a CASE of one IN list per class on
+    /// every open invoice (1M invoices: 0.7 s at region level 0, 1.7 s at level 1 with 31 provinces).
+    /// A product dimension can put a document in several classes (any line's product): one arm per class over the
+    /// open invoices; an invoice dimension one CASE per invoice, as before.
     public func classAgingCells(dimension: String, classes: [String], asOf: CivilDate, buckets: AgingBuckets,
                                 basis: AgingBasis) throws -> [AgingCell] {
+        try readSnapshot {
+            let (entity, classOf) = try read { db in
+                let sql = try ClassFilterSQL(db: db, basis: ClassFilter().basis)
+                let entity = try sql.dimension(dimension).entity
+                return (entity, entity == .customer ? try Self.customerClasses(db, sql, dimension, classes) : [:])
+            }
+            guard entity == .customer else {
+                return try documentClassAgingCells(dimension: dimension, classes: classes, asOf: asOf,
+                                                   buckets: buckets, basis: basis)
+            }
+            let perCustomer = try agingCells(asOf: asOf, thresholds: buckets.thresholds(asOf: asOf, basis: basis),
+                                             basis: basis, grouping: .customer)
+            struct Key: Hashable { let currency: Currency; let key: String; let bucket: Int }
+            var index: [Key: Int] = [:]
+            var cells: [AgingCell] = []
+            func add(_ total: inout Int64, _ value: Int64) throws {
+                let (sum, overflow) = total.addingReportingOverflow(value)
+                guard !overflow else { throw LedgerError.storage("aging by class: an open total overflows") }
+                total = sum
+            }
+            for cell in perCustomer {
+                let key = Key(currency: cell.currency, key: classOf[Array(cell.key.utf8)] ?? "", bucket: cell.bucket)
+                guard let at = index[key] else {
+                    index[key] = cells.count
+                    cells.append(AgingCell(currency: key.currency, key: key.key, label: "", bucket: key.bucket,
+                                           amount: cell.amount, count: cell.count, overdue: cell.overdue,
+                                           disputed: cell.disputed))
+                    continue
+                }
+                try add(&cells[at].amount, cell.amount)
+                try add(&cells[at].overdue, cell.overdue)
+                try add(&cells[at].disputed, cell.disputed)
+                cells[at].count += cell.count
+            }
+            return cells
+        }
+    }
+
+    /// Each customer's class at the level (code → class, as UTF-8 bytes: SQLite compares text byte by byte, as the
+    /// IN lists did); customers in none of `classes` are left out. The value is the customer's current one
+    /// (`ClassFilterSQL.valueExpression`: its column, or its assignment row).
+    private static func customerClasses(_ db: Database, _ sql: ClassFilterSQL, _ dimension: String,
+                                        _ classes: [String]) throws -> [[UInt8]: String] {
+        let classOf = try sql.classOf(classes, dimension: dimension)
+        guard !classOf.isEmpty, let value = try sql.valueExpression(dimension, target: .customer) else { return [:] }
+        var byCustomer: [[UInt8]: String] = [:]
+        let rows = try Row.fetchCursor(db, sql: "SELECT c.code, \(value) FROM customer c")
+        while let row = try rows.next() {
+            guard let value = row[1] as String?, let found = classOf[Array(value.utf8)] else { continue }
+            byCustomer[Array((row[0] as String).utf8)] = found
+        }
+        return byCustomer
+    }
+
+    /// Product and invoice dimensions: the open invoices (`OpenAsOf.withInvoicesOpen`, computed once) summed per
+    /// class in one statement, a class matching its filter clause (the class and its sub-classes).
+    private func documentClassAgingCells(dimension: String, classes: [String], asOf: CivilDate,
+                                         buckets: AgingBuckets, basis: AgingBasis) throws -> [AgingCell] {
         try read { db in
             let sql = try ClassFilterSQL(db: db, basis: ClassFilter().basis)
             func clause(_ codes: [String]) throws -> String {

@@ -211,38 +211,60 @@ extension SQLiteLedgerStore {
         }
     }
 
-    /// Collections per month and currency. Issue 10: one pass over the documents (it was two), each invoice due
-    /// in the months with its allocations up to the end of its due month summed on the covering `allocation_invoice`
-    /// (no allocation row read), the write-offs among them (a few, on `allocation_source`) taken back out; receipts
-    /// on `receipt_date`. (Reading the invoices customer by customer on `document_customer` was slower: a year is
-    /// most of the ledger, read in random order.)
+    /// Collections per month and currency. Issue 10: one pass over the documents, each invoice due in the months
+    /// with its allocations dated up to the end of its due month — its total when it was settled by then (the
+    /// maintained settlement day, `invoice_settled`, on or before the due month's 28th), else their sum on the
+    /// covering `allocation_invoice` — the write-offs among them (a few, on `allocation_source`) taken back out;
+    /// receipts on `receipt_date`. The month end is `YYYY-MM-31` compared as text (ISO dates; `date()` per invoice
+    /// cost 0.4 s at 1M), and the rows are summed here: SQLite's GROUP BY sorted 1.3M rows (1.1 s at 1M).
     public func collectionMonths(from: CivilDate, to: CivilDate) throws -> [CollectionMonth] {
-        let monthEnd = "date(d.due_date, 'start of month', '+1 month', '-1 day')"
-        let sql = """
-            SELECT month, currency, SUM(due) AS due, SUM(collected) AS collected, SUM(settled) AS settled FROM (
-              SELECT substr(d.due_date, 1, 7) AS month, d.currency, d.total AS due, 0 AS collected,
-                     COALESCE((SELECT SUM(a.amount) FROM allocation a
-                               WHERE a.invoice_id = d.id AND a.date <= \(monthEnd)), 0) AS settled
-              FROM document d
-              WHERE d.due_date >= :first AND d.due_date <= :last
-                AND d.kind = 'invoice' AND d.status = 'posted'
-              UNION ALL
-              SELECT substr(d.due_date, 1, 7), d.currency, 0, 0, -a.amount
-              FROM allocation a JOIN document d ON d.id = a.invoice_id
-              WHERE a.source = 'write_off' AND d.kind = 'invoice' AND d.status = 'posted'
-                AND d.due_date >= :first AND d.due_date <= :last AND a.date <= \(monthEnd)
-              UNION ALL
-              SELECT substr(r.date, 1, 7), r.currency, 0, r.amount, 0
-              FROM receipt r WHERE r.date >= :first AND r.date <= :last
-            ) GROUP BY month, currency ORDER BY month, currency
-            """
+        let monthEnd = "substr(d.due_date, 1, 8) || '31'"
+        let byDay = "s.settled_day <= s.due_day + 28 - CAST(substr(d.due_date, 9, 2) AS INTEGER)"
+        // Rows (date, currency, due, collected, settled of due), one statement per part.
+        let parts = ["""
+            SELECT d.due_date, d.currency, d.total, 0,
+                   CASE WHEN \(byDay) THEN d.total
+                        ELSE COALESCE((SELECT SUM(a.amount) FROM allocation a
+                                       WHERE a.invoice_id = d.id AND a.date <= \(monthEnd)), 0) END
+            FROM document d LEFT JOIN invoice_settled s ON s.id = d.id
+            WHERE d.due_date >= :first AND d.due_date <= :last AND d.kind = 'invoice' AND d.status = 'posted'
+            """, """
+            SELECT d.due_date, d.currency, 0, 0, -a.amount
+            FROM allocation a JOIN document d ON d.id = a.invoice_id
+            WHERE a.source = 'write_off' AND d.kind = 'invoice' AND d.status = 'posted'
+              AND d.due_date >= :first AND d.due_date <= :last AND a.date <= \(monthEnd)
+            """, "SELECT date, currency, 0, amount, 0 FROM receipt WHERE date >= :first AND date <= :last"]
         let arguments: StatementArguments = ["first": from.startOfMonth.description, "last": to.endOfMonth.description]
+        struct Key: Hashable { let month: String; let currency: String }
+        func add(_ total: inout Int64, _ value: Int64) throws {
+            let (sum, overflow) = total.addingReportingOverflow(value)
+            guard !overflow else { throw LedgerError.storage("collections: a month's sum overflows") }
+            total = sum
+        }
         return try read { db in
-            try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
-                typealias C = QueryColumns
-                return CollectionMonth(month: row[C.month], currency: try RowMapping.currency(row, "document"),
-                                       due: row[C.due], collected: row[C.collected], settledOfDue: row[C.settled])
+            var index: [Key: Int] = [:]
+            var months: [CollectionMonth] = []
+            for sql in parts {
+                let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+                while let row = try rows.next() {
+                    let key = Key(month: String((row[0] as String).prefix(7)), currency: row[1])
+                    let at: Int
+                    if let known = index[key] { at = known } else {
+                        guard let currency = Currency.named(key.currency) else {
+                            throw LedgerError.storage("collections, month \(key.month): '\(key.currency)' is not a "
+                                                      + "known ISO 4217 currency")
+                        }
+                        at = months.count
+                        index[key] = at
+                        months.append(CollectionMonth(month: key.month, currency: currency, due: 0, collected: 0,
+                                                      settledOfDue: 0))
+                    }
+                    try add(&months[at].due, row[2])
+                    try add(&months[at].collected, row[3])
+                    try add(&months[at].settledOfDue, row[4])
+                }
             }
+            return months.sorted { ($0.month, $0.currency.code) < ($1.month, $1.currency.code) }
         }
     }
 

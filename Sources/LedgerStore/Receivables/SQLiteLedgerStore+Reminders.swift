@@ -34,11 +34,6 @@ extension SQLiteLedgerStore {
         """
     }
 
-    public func forEachOpenInvoice(asOf: CivilDate,
-                                   _ body: (ReceivableDocument, Int64, Customer?) throws -> Void) throws {
-        try streamOpenInvoices(asOf: asOf, candidates: nil, body)
-    }
-
     public func forEachOpenInvoice(asOf: CivilDate, candidates: ReminderCandidates,
                                    _ body: (ReceivableDocument, Int64, Customer?) throws -> Void) throws {
         try streamOpenInvoices(asOf: asOf, candidates: candidates, body)
@@ -52,7 +47,10 @@ extension SQLiteLedgerStore {
                                 earliest: CivilDate? = nil) -> String {
         var dates = Set(candidates.daysBeforeDue.map { asOf.adding(days: $0) })
         var terms: [String] = []
-        if let earliest {
+        if candidates.everyDays.contains(where: { $0 <= 1 }) {
+            // Every overdue day (`reminders --all`): the range of due dates, no list of dates or day count per row.
+            terms.append("\(alias).due_date < '\(asOf)'")
+        } else if let earliest {
             for every in candidates.everyDays {
                 var due = asOf.adding(days: -1)
                 while due >= earliest {
