@@ -2,8 +2,8 @@ import LedgerCore
 import TerminalUI
 
 /// The lines of a document as text rows for `DocumentView`: each figure column as wide as its widest figure (a
-/// figure is never cut, issue 12); the description narrows first, then the discount and tax-rate columns are left
-/// out (least important first) until the grid fits `width` cells.
+/// figure is never cut, issue 12); the description is as wide as the longest one and narrows first, then the
+/// discount and tax-rate columns are left out (least important first) until the grid fits `width` cells.
 struct DocumentLineGrid {
     private(set) var header = ""
     private(set) var rows: [String] = []
@@ -27,10 +27,12 @@ struct DocumentLineGrid {
         for droppable in [s.t("Disc", "折扣"), s.t("Tax", "税率")] where nameWidth() < 12 {
             if let i = columns.firstIndex(where: { $0.title == droppable }) { columns.remove(at: i) }
         }
-        let nameW = max(1, min(23, nameWidth()))
-        header = DocumentView.pad(nameTitle, nameW) + columns.map { " " + DocumentView.left($0.title, $0.width) }.joined()
+        // As wide as the longest description, cut with "~" only when the screen is too narrow (tryout s18: cut
+        // silently at 20 cells even at 200 columns, "Grandma's Boysenberr").
+        let nameW = max(1, min(([nameTitle] + names).map { DisplayWidth.of($0) }.max() ?? 0, nameWidth()))
+        header = TextFitting.fit(nameTitle, toWidth: nameW) + columns.map { " " + DocumentView.left($0.title, $0.width) }.joined()
         rows = names.indices.map { r in
-            DocumentView.pad(names[r], nameW) + columns.map { " " + DocumentView.left($0.cells[r], $0.width) }.joined()
+            TextFitting.fit(names[r], toWidth: nameW) + columns.map { " " + DocumentView.left($0.cells[r], $0.width) }.joined()
         }
     }
 }

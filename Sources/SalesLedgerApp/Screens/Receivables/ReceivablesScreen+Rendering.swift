@@ -9,7 +9,6 @@ extension ReceivablesScreen {
         var y = area.y
         // Totals line.
         if let report {
-            let c = report.currency
             buffer.setFitted(Self.totalsLine(report, dso: dso, date: date, pinned: asOf != nil, width: area.width - 2,
                                              context: context),
                              x: area.x + 1, y: y, width: area.width - 2, style: Style(.header, [.bold]))
