@@ -115,4 +115,21 @@ import TerminalUI
         #expect(screen.contains { $0.hasPrefix(" " + metric) && $0.contains(" · n ") }, "\(h.text)")
         #expect(!screen.contains { $0.trimmingCharacters(in: .whitespaces) == "0" }, "\(h.text)")
     }
+
+    /// F5 shows the currency with the most open; a second currency's receivables were on no line of it.
+    @Test(arguments: [Language.en, .zh]) func receivablesNameTheOtherCurrencies(language: Language) throws {
+        var h = try AppHarness(language: language, seedLedger: { service in
+            try TryoutS16Tests.seedOverdue(service)             // CNY 100.00 open
+            var usd = CustomerFields(code: "U1", name: "Yankee Imports")
+            usd.currency = .usd
+            try service.run(CreateCustomer(usd))
+            try service.run(PostInvoice(customerCode: "U1", date: CivilDate(iso: "2026-11-01")!,
+                                        lines: [LineInput(description: "goods", quantity: Quantity(1),
+                                                          unitPrice: Money(minorUnits: 4_250, currency: .usd))]))
+        })
+        h.press(.function(5))
+        let other = language == .zh ? "其他币种应收：   USD 42.50" : "Other currencies:   USD 42.50"
+        #expect(h.text.contains(other), "\(h.text)")
+        #expect(h.text.contains(language == .zh ? "应收合计 100.00" : "Total open 100.00"), "\(h.text)")
+    }
 }

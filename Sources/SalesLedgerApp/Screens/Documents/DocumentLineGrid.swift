@@ -13,15 +13,16 @@ struct DocumentLineGrid {
             "\(i + 1)  " + (l.isFreeText ? "*" : "") + l.description
                 + (l.creditsLine.map { s.t(" (line \($0))", "（原第\($0)行）") } ?? "")
         }
-        // (title, minimum width, cells); the order is the order on screen after the description.
+        // (title, width, cells), each as wide as its title or widest cell (tryout s18: 11- and 12-cell minimums
+        // for 6-cell figures left the description 17 cells at 80 columns); the order is the order on screen.
         var columns: [(title: String, width: Int, cells: [String])] = [
-            (s.t("Qty", "数量"), 6, lines.map { $0.isAllowance ? "" : $0.quantity.description }),
-            (s.t("Price", "单价"), 11, lines.map(\.unitPrice.groupedString)),
-            (s.t("Disc", "折扣"), 6, lines.map(\.discount.description)),
-            (s.t("Tax", "税率"), 6, lines.map(\.taxRate.description)),
-            (s.t("Net", "金额"), 12, lines.map(\.netAmount.groupedString)),
-            (s.t("Tax", "税额"), 11, lines.map(\.taxAmount.groupedString)),
-        ].map { c in (c.0, max(c.1, DisplayWidth.of(c.0), c.2.map { DisplayWidth.of($0) }.max() ?? 0), c.2) }
+            (s.t("Qty", "数量"), lines.map { $0.isAllowance ? "" : $0.quantity.description }),
+            (s.t("Price", "单价"), lines.map(\.unitPrice.groupedString)),
+            (s.t("Disc", "折扣"), lines.map(\.discount.description)),
+            (s.t("Tax", "税率"), lines.map(\.taxRate.description)),
+            (s.t("Net", "金额"), lines.map(\.netAmount.groupedString)),
+            (s.t("Tax", "税额"), lines.map(\.taxAmount.groupedString)),
+        ].map { c in (c.0, max(DisplayWidth.of(c.0), c.1.map { DisplayWidth.of($0) }.max() ?? 0), c.1) }
         let nameTitle = "#  " + s.t("Description", "品名")
         func nameWidth() -> Int { width - columns.reduce(0) { $0 + $1.width + 1 } }
         for droppable in [s.t("Disc", "折扣"), s.t("Tax", "税率")] where nameWidth() < 12 {
