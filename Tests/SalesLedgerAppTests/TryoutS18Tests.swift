@@ -32,6 +32,8 @@ import TerminalUI
         let labels = language == .zh ? "参考号 11076   备注 back door" : "Reference 11076   Notes back door"
         #expect(text.contains(labels), "\(text)")
         #expect(text.contains(language == .zh ? "2026-11-20  电话  asked" : "2026-11-20  Phone  asked"), "\(text)")
+        // The terms in words, as on F3 (was the code NET30 / EOM+1M, English in the Chinese UI).
+        #expect(text.contains(language == .zh ? "收款条件 30天内付款" : "Terms Net 30 days"), "\(text)")
         // At 80 columns the description gives way, marked as cut; every figure stays whole (3 × 25.00 = 75.00).
         var narrow = try AppHarness(language: language, seedLedger: Self.seedDocument)
         narrow.press(.function(9), .enter)
@@ -131,5 +133,14 @@ import TerminalUI
         let other = language == .zh ? "其他币种应收：   USD 42.50" : "Other currencies:   USD 42.50"
         #expect(h.text.contains(other), "\(h.text)")
         #expect(h.text.contains(language == .zh ? "应收合计 100.00" : "Total open 100.00"), "\(h.text)")
+    }
+
+    /// A new user typing a new customer's name on F3 read "pick one from the list" and no word of how to add one.
+    @Test(arguments: [Language.en, .zh]) func anUnknownCustomerSaysWhereToAddOne(language: Language) throws {
+        var h = try AppHarness(language: language, seedLedger: SalesEntryTests.seed)
+        h.type("Nobody Ltd"); h.press(.enter)
+        let hint = language == .zh ? "未知客户 Nobody Ltd，请从列表中选择，或在 F4 客户中按 a 新增"
+            : "unknown customer Nobody Ltd: pick one from the list, or add it on F4 with a"
+        #expect(h.text.contains(hint), "\(h.text)")
     }
 }

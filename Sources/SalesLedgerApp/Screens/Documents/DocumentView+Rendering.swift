@@ -21,7 +21,7 @@ extension DocumentView {
         line("\(number)  \(kind)  \(status)", Style(.accent, [.bold]))
         // Whole parts on up to two lines: a date or a figure is never cut (issue 12).
         for text in PartsLine.wrap(["\(s.customer) \(detail.customer.code) \(detail.customer.name)", "\(s.date) \(doc.date)",
-                                    "\(s.dueDate) \(doc.dueDate)", "\(s.terms) \(doc.paymentTerms.code)",
+                                    "\(s.dueDate) \(doc.dueDate)", "\(s.terms) \(s.termsName(doc.paymentTerms))",
                                     detail.salesperson.isEmpty ? "" : "\(s.salesperson) \(detail.salesperson)"],
                                    width: area.width - 2) { line(text) }
         // Labelled (tryout s18: a bare "11076" under the header read as nothing in particular).
