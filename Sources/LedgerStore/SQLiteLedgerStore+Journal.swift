@@ -62,7 +62,7 @@ extension SQLiteLedgerStore: JournalQueries {
                                                       method: nil, amount: amount)))
             }
             // Merge by date; on a tie the earlier cursor (documents, receipts, write-offs) goes first.
-            var cursors: [AnyCursor<(CivilDate, JournalItem)>] = [AnyCursor(documents), AnyCursor(receipts),
+            let cursors: [AnyCursor<(CivilDate, JournalItem)>] = [AnyCursor(documents), AnyCursor(receipts),
                                                                   AnyCursor(writeOffs)]
             var heads = try cursors.indices.map { try cursors[$0].next() }
             var done = 0

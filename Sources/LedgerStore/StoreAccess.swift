@@ -43,8 +43,8 @@ public enum StoreAccess {
         let note = "\(ProcessInfo.processInfo.processIdentifier) "
             + TextSafety.terminalSafe(([program] + arguments.dropFirst().prefix(3)).joined(separator: " "))
         let jobLine = job.map { "\njob " + TextSafety.terminalSafe($0) } ?? ""
-        FileManager.default.createFile(atPath: holderPath(ledgerPath), contents: Data((note + jobLine).utf8),
-                                       attributes: [.posixPermissions: 0o600])
+        _ = FileManager.default.createFile(atPath: holderPath(ledgerPath), contents: Data((note + jobLine).utf8),
+                                           attributes: [.posixPermissions: 0o600])
     }
 
     static func removeHolderNote(_ ledgerPath: String?) {

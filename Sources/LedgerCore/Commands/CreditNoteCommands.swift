@@ -57,7 +57,18 @@ public struct IssueCreditNote: LedgerCommand {
                                               issues: &issues)
         try issues.throwIfAny()
         guard let customer else { throw LedgerError.notFound(customerCode) }
-        let (net, tax, total) = try DocumentMath.totals(computed, currency: currency)
+        return try Self.post(computed, currency: currency, customer: customer, appliesTo: target, date: date,
+                             series: series, reason: reason, externalReference: externalReference, in: tx,
+                             context: context)
+    }
+
+    /// The one posting of a credit note, for both commands (this one and `IssueLineCreditNote`): the clerk limit,
+    /// the document (the invoice's salesperson, channel and region when it applies to one), and its allocation to
+    /// that invoice up to its open balance; the rest stays as customer credit.
+    static func post(_ lines: [InvoiceLine], currency: Currency, customer: Customer, appliesTo target: Invoice?,
+                     date: CivilDate, series: String, reason: String, externalReference: String = "",
+                     in tx: any LedgerTransaction, context: CommandContext) throws -> Outcome {
+        let (net, tax, total) = try DocumentMath.totals(lines, currency: currency)
         // Like a write-off, a credit note cancels debt: above the clerk limit (default 0) it needs a manager.
         let limit = try AccessPolicy.creditNoteClerkLimit(tx)
         if total.minorUnits > limit {
@@ -68,20 +79,17 @@ public struct IssueCreditNote: LedgerCommand {
             number: try tx.nextNumber(series: series, year: date.year), date: date, dueDate: date,
             customerID: customer.id, salespersonID: target?.salespersonID, channel: target?.channel ?? customer.channel,
             region: target?.region ?? customer.region, currency: currency, paymentTerms: .net(days: 0), status: .posted,
-            lines: computed, subtotal: net, taxTotal: tax, total: total, appliesToInvoiceID: target?.id)
+            lines: lines, subtotal: net, taxTotal: tax, total: total, appliesToInvoiceID: target?.id)
         note.note = reason
         note.externalReference = externalReference
         note.id = try tx.insert(note)
         context.recordChange(entity: "invoice", id: note.id, before: Invoice?.none, after: note)
         var outcome = AllocationOutcome(allocations: [], unapplied: total)
         if let target {
-            let open = target.total.minorUnits - (try tx.allocatedToInvoice(id: target.id))
-            let amount = min(open, total.minorUnits)
+            let amount = min(target.total.minorUnits - (try tx.allocatedToInvoice(id: target.id)), total.minorUnits)
             if amount > 0 {
-                let item = try tx.openInvoices(numbers: [target.displayNumber]).first { $0.customerID == customer.id }
-                let manual = (item.map { [$0] } ?? []).map { ManualAllocation(invoiceNumber: $0.number,
-                                                                              amount: Money(minorUnits: amount,
-                                                                                            currency: currency)) }
+                let manual = [ManualAllocation(invoiceNumber: target.displayNumber,
+                                               amount: Money(minorUnits: amount, currency: currency))]
                 outcome = try Allocator.apply(plan: .manual(manual), available: total, source: .creditNote,
                                               sourceID: note.id, sourceDate: date, customer: customer, tx: tx,
                                               context: context)

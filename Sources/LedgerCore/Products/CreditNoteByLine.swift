@@ -86,33 +86,8 @@ public struct IssueLineCreditNote: LedgerCommand {
         }
         try issues.throwIfAny()
         guard let customer = try tx.customer(id: invoice.customerID) else { throw LedgerError.notFound("customer") }
-        let currency = invoice.currency
-        let (net, tax, total) = try DocumentMath.totals(computed, currency: currency)
-        // Like `IssueCreditNote`: above the clerk limit (default 0) a credit note needs a manager.
-        let limit = try AccessPolicy.creditNoteClerkLimit(tx)
-        if total.minorUnits > limit {
-            try context.requireManager("a credit note above \(limit) minor units (the clerk limit)")
-        }
-        var note = Invoice(
-            id: 0, kind: .creditNote, series: series, numberYear: date.year,
-            number: try tx.nextNumber(series: series, year: date.year), date: date, dueDate: date,
-            customerID: customer.id, salespersonID: invoice.salespersonID, channel: invoice.channel,
-            region: invoice.region, currency: currency, paymentTerms: .net(days: 0), status: .posted,
-            lines: computed, subtotal: net, taxTotal: tax, total: total, appliesToInvoiceID: invoice.id)
-        note.note = reason
-        note.id = try tx.insert(note)
-        context.recordChange(entity: "invoice", id: note.id, before: Invoice?.none, after: note)
-        var outcome = AllocationOutcome(allocations: [], unapplied: total)
-        let open = invoice.total.minorUnits - (try tx.allocatedToInvoice(id: invoice.id))
-        let amount = min(open, total.minorUnits)
-        if amount > 0 {
-            let manual = [ManualAllocation(invoiceNumber: invoice.displayNumber,
-                                           amount: Money(minorUnits: amount, currency: currency))]
-            outcome = try Allocator.apply(plan: .manual(manual), available: total, source: .creditNote,
-                                          sourceID: note.id, sourceDate: date, customer: customer, tx: tx,
-                                          context: context)
-        }
-        return IssueCreditNote.Outcome(creditNote: note, allocation: outcome)
+        return try IssueCreditNote.post(computed, currency: invoice.currency, customer: customer, appliesTo: invoice,
+                                        date: date, series: series, reason: reason, in: tx, context: context)
     }
 
     /// The credit line for one request, or nil (with an issue added) when it asks for more than is left.

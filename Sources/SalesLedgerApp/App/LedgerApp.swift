@@ -198,8 +198,13 @@ public struct LedgerApp: TerminalApplication {
     mutating func loadSample(_ choice: SampleChoice) {
         guard let load = context.loadSample else { return }
         do {
-            status = (context.strings.core(try load(choice)), false)
+            let summary = context.strings.core(try load(choice))
             context.dataChanged()
+            // A summary too long for the status line (every sample's is at 80 columns) is a dialog (tryout s18).
+            if DisplayWidth.of(summary) <= minimumSize.width - 2 { status = (summary, false) } else {
+                let title = context.strings.t("Sample loaded", "示例账套已载入")
+                modals.push(DialogModal(Dialog(title: title, message: summary, kind: .message)) { _, _, _ in .continue })
+            }
         } catch {
             // The reason in a dialog (wrapped, never cut), then the welcome again while the ledger is still empty:
             // start empty, or another sample (tryout s15: a copied binary without its SampleData folder).

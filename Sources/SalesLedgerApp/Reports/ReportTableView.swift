@@ -31,24 +31,29 @@ struct ReportTableView {
         return body.filter { $0.joined(separator: " ").localizedCaseInsensitiveContains(filter) }
     }
 
+    /// Columns as wide as they need (tryout s18: the statement at 80 columns cut "Opening balance" to "Opening~"
+    /// beside 14-cell amount columns holding 8-cell figures, and its document numbers took two shares of the rest):
+    /// a figure or a code column is as wide as its widest cell or title (`TableView` widens it further for a larger
+    /// figure scrolled into view); other text shares what is left, keeping up to 8 cells whole.
     func tableView(chinese: Bool) -> TableView {
+        let shown = rows().prefix(500)
         var view = Strings(chinese ? .zh : .en).localize(TableView(columns: visible.enumerated().map { i, index in
             let column = table.columns[index]
             let title = column.title(chinese: chinese)
+            let cells = shown.map { i < $0.count ? $0[i] : "" }.filter { !$0.isEmpty }
+            let widest = max(DisplayWidth.of(title), cells.map { DisplayWidth.of($0) }.max() ?? 0)
             switch column.kind {
-            case .money: return TableColumn(title, width: .fixed(14), alignment: .right)
-            case .count, .days, .percent, .number: return TableColumn(title, width: .fixed(max(6, DisplayWidth.of(title))), alignment: .right)
+            case .money, .count, .days, .percent, .number:
+                return TableColumn(title, width: .fixed(max(6, widest)), alignment: .right)
             case .date: return TableColumn(title, width: .fixed(10))
             case .text:
                 // A column of codes (document numbers, months: no spaces) is as wide as its widest code, up to 18
                 // cells, so a number in it is never cut (INV-2026-000123).
-                let cells = table.rows.prefix(500).compactMap { row -> String? in
-                    if index < row.count, case .text(let t) = row[index] { t } else { nil }
+                let codes = !cells.contains { $0.contains(" ") || !$0.unicodeScalars.allSatisfy(\.isASCII) }
+                if !cells.isEmpty, widest <= 18, codes {
+                    return TableColumn(title, width: .fixed(widest), fitsContent: true)
                 }
-                let codes = !cells.isEmpty && !cells.contains { $0.contains(" ") || !$0.unicodeScalars.allSatisfy(\.isASCII) }
-                // Other text keeps up to 8 cells whole (期初余额, 红字冲销) before a wider column takes the room.
-                let widest = cells.map { DisplayWidth.of($0) }.max() ?? 0
-                let code = codes ? min(18, widest) : min(8, widest)
+                let code = min(8, widest)
                 return TableColumn(title, width: i == 1 ? .flexible(weight: 2, minimum: max(10, code))
                                                         : .flexible(weight: 1, minimum: max(6, code)))
             }
@@ -58,7 +63,7 @@ struct ReportTableView {
     }
 
     func render(into buffer: inout CellBuffer, in area: Rect, state: inout TableState, chinese: Bool) {
-        tableView(chinese: chinese).render(into: &buffer, in: area, source: ArrayTableDataSource(rows: rows(filter: state.filter.text)),
-                                           state: &state)
+        let source = ArrayTableDataSource(rows: rows(filter: state.filter.text))
+        tableView(chinese: chinese).render(into: &buffer, in: area, source: source, state: &state)
     }
 }

@@ -273,7 +273,9 @@ struct AuditScreen: KeyedScreen {
         if detailHeight > 0 {
             // The selected row in full (columns are cut to fit): its check, documents and finding, wrapped.
             let row = visible[min(max(state.selectedRow, 0), visible.count - 1)]
-            let parts = panel == .findings && row.count >= 6 ? [row[1], row[2], row[5]] : Array(row.dropFirst())
+            // A metric by its name, value and basis (tryout s18: a bare "0", its n, under the process table).
+            let parts = panel == .findings && row.count >= 6 ? [row[1], row[2], row[5]]
+                : panel == .process && row.count == 3 ? [row[0], row[1], "n \(row[2])"] : Array(row.dropFirst())
             let text = parts.filter { !$0.isEmpty }.joined(separator: " · ")
             let lines = TextFitting.wrap(text, toWidth: area.width - 2)
             for (i, line) in lines.prefix(detailHeight).enumerated() {

@@ -103,7 +103,7 @@ struct CustomerDetail {
         y += 1
         // Contact history: the last two contacts (date, channel, note, promise and whether it was kept).
         let history = contacts.prefix(2).map { c -> String in
-            var text = "\(c.entry.date) \(c.entry.channel.rawValue) \(c.entry.note)"
+            var text = "\(c.entry.date) \(FollowUpEntry.name(c.entry.channel, s)) \(c.entry.note)"
             if let promised = c.entry.promisedDate, let state = c.promise {
                 text += " → \(promised) \(state.name(chinese: s.zh))"
             }

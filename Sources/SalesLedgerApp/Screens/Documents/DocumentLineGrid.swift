@@ -2,8 +2,8 @@ import LedgerCore
 import TerminalUI
 
 /// The lines of a document as text rows for `DocumentView`: each figure column as wide as its widest figure (a
-/// figure is never cut, issue 12); the description narrows first, then the discount and tax-rate columns are left
-/// out (least important first) until the grid fits `width` cells.
+/// figure is never cut, issue 12); the description is as wide as the longest one and narrows first, then the
+/// discount and tax-rate columns are left out (least important first) until the grid fits `width` cells.
 struct DocumentLineGrid {
     private(set) var header = ""
     private(set) var rows: [String] = []
@@ -13,24 +13,27 @@ struct DocumentLineGrid {
             "\(i + 1)  " + (l.isFreeText ? "*" : "") + l.description
                 + (l.creditsLine.map { s.t(" (line \($0))", "（原第\($0)行）") } ?? "")
         }
-        // (title, minimum width, cells); the order is the order on screen after the description.
+        // (title, width, cells), each as wide as its title or widest cell (tryout s18: 11- and 12-cell minimums
+        // for 6-cell figures left the description 17 cells at 80 columns); the order is the order on screen.
         var columns: [(title: String, width: Int, cells: [String])] = [
-            (s.t("Qty", "数量"), 6, lines.map { $0.isAllowance ? "" : $0.quantity.description }),
-            (s.t("Price", "单价"), 11, lines.map(\.unitPrice.groupedString)),
-            (s.t("Disc", "折扣"), 6, lines.map(\.discount.description)),
-            (s.t("Tax", "税率"), 6, lines.map(\.taxRate.description)),
-            (s.t("Net", "金额"), 12, lines.map(\.netAmount.groupedString)),
-            (s.t("Tax", "税额"), 11, lines.map(\.taxAmount.groupedString)),
-        ].map { c in (c.0, max(c.1, DisplayWidth.of(c.0), c.2.map { DisplayWidth.of($0) }.max() ?? 0), c.2) }
+            (s.t("Qty", "数量"), lines.map { $0.isAllowance ? "" : $0.quantity.description }),
+            (s.t("Price", "单价"), lines.map(\.unitPrice.groupedString)),
+            (s.t("Disc", "折扣"), lines.map(\.discount.description)),
+            (s.t("Tax", "税率"), lines.map(\.taxRate.description)),
+            (s.t("Net", "金额"), lines.map(\.netAmount.groupedString)),
+            (s.t("Tax", "税额"), lines.map(\.taxAmount.groupedString)),
+        ].map { c in (c.0, max(DisplayWidth.of(c.0), c.1.map { DisplayWidth.of($0) }.max() ?? 0), c.1) }
         let nameTitle = "#  " + s.t("Description", "品名")
         func nameWidth() -> Int { width - columns.reduce(0) { $0 + $1.width + 1 } }
         for droppable in [s.t("Disc", "折扣"), s.t("Tax", "税率")] where nameWidth() < 12 {
             if let i = columns.firstIndex(where: { $0.title == droppable }) { columns.remove(at: i) }
         }
-        let nameW = max(1, min(23, nameWidth()))
-        header = DocumentView.pad(nameTitle, nameW) + columns.map { " " + DocumentView.left($0.title, $0.width) }.joined()
+        // As wide as the longest description, cut with "~" only when the screen is too narrow (tryout s18: cut
+        // silently at 20 cells even at 200 columns, "Grandma's Boysenberr").
+        let nameW = max(1, min(([nameTitle] + names).map { DisplayWidth.of($0) }.max() ?? 0, nameWidth()))
+        header = TextFitting.fit(nameTitle, toWidth: nameW) + columns.map { " " + DocumentView.left($0.title, $0.width) }.joined()
         rows = names.indices.map { r in
-            DocumentView.pad(names[r], nameW) + columns.map { " " + DocumentView.left($0.cells[r], $0.width) }.joined()
+            TextFitting.fit(names[r], toWidth: nameW) + columns.map { " " + DocumentView.left($0.cells[r], $0.width) }.joined()
         }
     }
 }

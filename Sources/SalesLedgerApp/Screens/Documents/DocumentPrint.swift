@@ -17,7 +17,8 @@ enum DocumentPrint {
         if !company.isEmpty { out.append(company) }
         out.append("\(kind)  \(number)")
         out.append("\(t("Status", "状态")): \(Strings(zh ? .zh : .en).statusName(doc.status))" + (doc.status == .void ? " (\(doc.voidReason))" : ""))
-        out.append("\(t("Date", "日期")): \(doc.date)   \(t("Due", "到期日")): \(doc.dueDate)   \(t("Terms", "付款条件")): \(doc.paymentTerms.code)")
+        out.append("\(t("Date", "日期")): \(doc.date)   \(t("Due", "到期日")): \(doc.dueDate)   "
+                   + "\(t("Terms", "收款条件")): \(doc.paymentTerms.displayName(chinese: zh))")
         out.append("\(t("Customer", "客户")): \(detail.customer.code) \(detail.customer.name)")
         if !detail.customer.address.isEmpty { out.append("  \(detail.customer.address)") }
         if !doc.externalReference.isEmpty { out.append("\(t("Reference", "参考号")): \(doc.externalReference)") }

@@ -21,10 +21,13 @@ extension DocumentView {
         line("\(number)  \(kind)  \(status)", Style(.accent, [.bold]))
         // Whole parts on up to two lines: a date or a figure is never cut (issue 12).
         for text in PartsLine.wrap(["\(s.customer) \(detail.customer.code) \(detail.customer.name)", "\(s.date) \(doc.date)",
-                                    "\(s.dueDate) \(doc.dueDate)", "\(s.terms) \(doc.paymentTerms.code)",
+                                    "\(s.dueDate) \(doc.dueDate)", "\(s.terms) \(s.termsName(doc.paymentTerms))",
                                     detail.salesperson.isEmpty ? "" : "\(s.salesperson) \(detail.salesperson)"],
                                    width: area.width - 2) { line(text) }
-        if !doc.externalReference.isEmpty || !doc.note.isEmpty { line("\(doc.externalReference)  \(doc.note)", Style(.muted)) }
+        // Labelled (tryout s18: a bare "11076" under the header read as nothing in particular).
+        let notes = [doc.externalReference.isEmpty ? "" : "\(s.reference) \(doc.externalReference)",
+                     doc.note.isEmpty ? "" : "\(s.notes) \(doc.note)"].filter { !$0.isEmpty }
+        if !notes.isEmpty { line(notes.joined(separator: "   "), Style(.muted)) }
         let grid = DocumentLineGrid(lines: doc.lines, strings: s, width: area.width - 2)
         line(grid.header, Style(.header, [.bold]))
         for text in grid.rows { line(text) }
@@ -63,7 +66,7 @@ extension DocumentView {
         if detail.contacts.isEmpty { line("  " + s.t("none", "无"), Style(.muted)) }
         let today = context.today
         for contact in detail.contacts {
-            var text = "  \(contact.date)  \(contact.channel.rawValue)  \(contact.note)"
+            var text = "  \(contact.date)  \(FollowUpEntry.name(contact.channel, s))  \(contact.note)"
             if let promised = contact.promisedDate {
                 text += "  " + s.t("promised", "承诺") + " \(promised) "
                     + (snapshot.flatMap { PromiseState.of(contact, snapshot: $0, today: today)?.name(chinese: s.zh) } ?? "")
@@ -71,15 +74,6 @@ extension DocumentView {
             line(text)
         }
         return nil
-    }
-
-    static func pad(_ text: String, _ width: Int) -> String {
-        var out = ""
-        for c in text {
-            if DisplayWidth.of(out + String(c)) > width { break }
-            out.append(c)
-        }
-        return out + String(repeating: " ", count: max(0, width - DisplayWidth.of(out)))
     }
 
     static func left(_ text: String, _ width: Int) -> String {

@@ -9,7 +9,6 @@ extension ReceivablesScreen {
         var y = area.y
         // Totals line.
         if let report {
-            let c = report.currency
             buffer.setFitted(Self.totalsLine(report, dso: dso, date: date, pinned: asOf != nil, width: area.width - 2,
                                              context: context),
                              x: area.x + 1, y: y, width: area.width - 2, style: Style(.header, [.bold]))
@@ -41,6 +40,14 @@ extension ReceivablesScreen {
         } else {
             buffer.setString(s.nothingOverdue, x: area.x + 1, y: y, style: Style(.muted))
             y += 3
+        }
+        // The other currencies' open totals, on the free line above the list: the bar and the lists are the main
+        // currency's (tryout s18: a CNY sale in a USD ledger was on no line of F5).
+        let others = dashboard?.aging.filter { $0.currency != report?.currency && $0.openTotal != 0 } ?? []
+        if !others.isEmpty {
+            let text = others.map { "\($0.currency.code) \(context.money($0.openTotal, $0.currency))" }
+            buffer.setFitted(PartsLine.fit([s.t("Other currencies:", "其他币种应收：")] + text, width: area.width - 2),
+                             x: area.x + 1, y: y, width: area.width - 2, style: Style(.muted))
         }
         // Overdue invoices.
         let heading = showsReminders

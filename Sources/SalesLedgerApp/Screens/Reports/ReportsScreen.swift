@@ -65,7 +65,7 @@ struct ReportsScreen: KeyedScreen {
                                       store: context.store, chinese: s.zh)
             } ?? SalesTable.make([], by: dimension)
             reportTable = table
-            var names: [String: (String) -> String] = [dimension.rawValue: { $0 == "TOTAL" ? s.t("TOTAL", "合计") : $0 }]
+            let names: [String: (String) -> String] = [dimension.rawValue: { $0 == "TOTAL" ? s.t("TOTAL", "合计") : $0 }]
             let view = ReportTableView(table: table, textNames: names,
                                        hidden: [.month, .quarter, .year].contains(dimension) ? ["label"] : [])
             header = view.titles(chinese: s.zh)

@@ -9,8 +9,11 @@ extension SalesEntryScreen {
         var message: String?
         switch field {
         case .customer:
-            if !value.isEmpty && customer == nil { message = s.t("unknown customer \(value): pick one from the list",
-                                                                 "未知客户 \(value)，请从列表中选择") }
+            // Says where a new customer is added (tryout s18: a new user typing a new name was left at "pick one").
+            if !value.isEmpty && customer == nil {
+                message = s.t("unknown customer \(value): pick one from the list, or add it on F4 with a",
+                              "未知客户 \(value)，请从列表中选择，或在 F4 客户中按 a 新增")
+            }
         case .date:
             do { _ = try DateParser.parse(value, today: context.today) } catch { message = error.description }
         case .salesperson:

@@ -67,7 +67,10 @@ extension SalesEntryScreen {
         x = field(.region, label: s.region, x: x, y: y, width: 10)
         let headerError = [Field.date, .salesperson, .terms,
                            .due].compactMap { f in errors[f].map { "\(fieldLabel(f, s)): \($0)" } }.first
-        if let headerError {
+        // An error too long for the rest of this row goes to the error row above the totals, whole (tryout s18:
+        // "Date: date 'ern' is not a date (use YYYY~" at 80 columns).
+        let headerErrorFits = headerError.map { DisplayWidth.of($0) <= area.maxX - x - 1 } ?? true
+        if let headerError, headerErrorFits {
             buffer.setFitted(headerError, x: x, y: y, width: max(0, area.maxX - x - 1), style: Style(.error, [.bold]))
         } else {
             // The channel and region codes in words (`RETAIL` → 零售), not codes alone in the Chinese UI.
@@ -122,7 +125,12 @@ extension SalesEntryScreen {
         y = max(y, area.maxY - reserved)
         let lineErrorY = y
         // Line errors, then totals.
-        if let lineError = fieldOrder.filter({ $0.line != nil }).compactMap({ f in errors[f].map { "\(s.t("line", "第")) \((f.line ?? 0) + 1)\(s.zh ? "行" : "") \(fieldLabel(f, s)): \($0)" } }).first {
+        let lineErrors = fieldOrder.filter { $0.line != nil }.compactMap { f in
+            errors[f].map {
+                "\(s.t("line", "第")) \((f.line ?? 0) + 1)\(s.zh ? "行" : "") \(fieldLabel(f, s)): \($0)"
+            }
+        }
+        if let lineError = lineErrors.first ?? (headerErrorFits ? nil : headerError) {
             buffer.setFitted(lineError, x: x0, y: y, width: area.width - 2, style: Style(.error, [.bold]))
         }
         y += 1
@@ -148,8 +156,11 @@ extension SalesEntryScreen {
             let first = isInList ? max(0, min(list.selectedRow - listRows + 1, todays.count - listRows)) : 0
             let shown = todays.dropFirst(first).prefix(listRows)
             // A credit note's total is shown negative, as on the customer view (tryout s15: + here, − there).
+            // With sales in two currencies the day's figures say theirs (tryout s18: USD 90.00 above CNY 3,766.46).
+            let mixed = Set(todays.map(\.total.currency)).count > 1
             func figure(_ row: InvoiceListRow) -> String {
                 context.documentMoney(row.kind, row.total.minorUnits, row.total.currency)
+                    + (mixed ? " " + row.total.currency.code : "")
             }
             let totalWidth = max(18, shown.map { DisplayWidth.of(figure($0)) }.max() ?? 0)
             let statusWidth = max(10, DisplayWidth.of(s.creditAction), DisplayWidth.of(s.voided)) + 1
