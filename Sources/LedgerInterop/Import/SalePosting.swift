@@ -7,15 +7,17 @@ import LedgerCore
 /// sales on one day are two sales); only a repeated number is refused, when the row is checked.
 ///
 /// Invoices wait and are posted a chunk at a time (`BatchRunner.postInvoices`, issue 10): the pending ones are
-/// posted before anything else is written — a new customer, a credit note — and by `finish`, so the ledger gets
-/// the same rows, numbers and audit lines in the same order as posting row by row. An invoice the ledger refuses
-/// is handed to `refused` with its row and cells; without one, the refusal is thrown.
+/// posted before anything else is written (a new customer, a credit note), when `chunkRows` wait, and by `finish`,
+/// so the ledger gets the same rows, numbers and audit lines in the same order as posting row by row. An invoice
+/// the ledger refuses is handed to `refused` with its row and cells; without one, the refusal is thrown.
 struct SalePosting {
     typealias Refused = (_ line: Int, _ cells: [String], _ error: LedgerError) throws -> Void
     var outcome = SalesImport.Outcome()
     private var codesByName: [String: String] = [:]
     private var next = 1
     private var pending: [(post: PostInvoice, line: Int, cells: [String], amount: Money)] = []
+    /// Invoices pending at most (one audit entry's worth): memory stays bounded whatever the file's size.
+    static let chunkRows = 1_000
 
     /// Posts the pending invoices.
     mutating func finish(_ runner: LedgerService.BatchRunner, refused: Refused? = nil) throws {
@@ -80,6 +82,7 @@ struct SalePosting {
             post.note = row.note
             post.creditOverrideReason = "import"
             pending.append((post, row.line, cells, row.amount))
+            if pending.count >= Self.chunkRows { try finish(runner, refused: refused) }
         }
     }
 }
