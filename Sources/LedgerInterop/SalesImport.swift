@@ -203,6 +203,7 @@ public struct SalesImport {
         try issues.throwIfAny()
         var posting = SalePosting()
         for row in rows { try posting.post(row, runner) }
+        try posting.finish(runner)
         return posting.outcome
     }
 }

@@ -69,7 +69,11 @@ final class SQLiteTransaction: LedgerTransaction {
         try db.cachedStatement(sql: "INSERT INTO customer (\(RowMapping.customerColumns)) VALUES "
                                     + "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
             .execute(arguments: RowMapping.customerArguments(customer))
-        return db.lastInsertedRowID
+        // The row as read back (every field is stored): an import posts to the customer it has just created.
+        var stored = customer
+        stored.id = db.lastInsertedRowID
+        customersByCode[stored.code] = stored
+        return stored.id
     }
 
     func update(_ customer: Customer) throws {

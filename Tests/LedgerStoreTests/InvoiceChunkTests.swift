@@ -152,6 +152,32 @@ import LedgerStore
         #expect(newReasons == ["invoice \(expected) is 170 days overdue (stop further credit from 45 days)"])
     }
 
+    /// With `refused`, an invoice the checks refuse (an unknown customer, a due date before the date) is handed
+    /// over with its index and left out; the others are posted as one by one, numbered without a gap.
+    @Test func refusedInvoicesAreNamedAndTheOthersPosted() throws {
+        let (folder, store, service) = try ledger()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let (otherFolder, other, otherService) = try ledger()
+        defer { try? FileManager.default.removeItem(atPath: otherFolder) }
+        var early = invoice("LIM", today)
+        early.dueDate = today.adding(days: -1)
+        var commands = commands()
+        commands.insert(invoice("NOBODY", today), at: 1)
+        commands.insert(early, at: 4)
+        var refusals: [(Int, LedgerError)] = []
+        let posted = try service.runChunked { runner in
+            try runner.postInvoices(commands) { refusals.append(($0, $1)) }
+        }
+        for (index, command) in commands.enumerated() where ![1, 4].contains(index) { try otherService.run(command) }
+        #expect(refusals.map(\.0) == [1, 4])
+        #expect(refusals.map { $0.1.fieldIssues.map(\.path) } == [["customer"], ["dueDate"]])
+        #expect(posted.count == 5)
+        #expect(try documents(store) == documents(other))
+        #expect(try store.verifyAuditChain() == nil)
+        let numbers = posted.map(\.number)
+        #expect(numbers == Array(numbers[0]...(numbers[0] + 4)))
+    }
+
     @Test func positionAddingCountsTheSaleAndKeepsTheOldest() {
         let base = CreditPosition(openInvoices: 500, overdue: 0, unappliedCredit: 20,
                                   oldestOpen: ("INV-2026-000009", CivilDate(iso: "2026-03-01")!))

@@ -189,4 +189,28 @@ import Testing
         #expect(three.written && three.rejected.map(\.row) == [2, 3] && three.outcome.sales?.invoices == 1)
         #expect(try l.store.summary().invoices == 4)
     }
+
+    /// Invoices are posted a chunk at a time: a row the ledger refuses inside a chunk (a due date before the date)
+    /// is named by row and column like one refused before the chunk (a number already imported), in row order;
+    /// with `--skip-invalid` the others are written, numbered without a gap.
+    @Test func refusalsInsideAChunkNameTheirRow() throws {
+        let l = try TestLedger()
+        _ = try plan(Data("date,number,customer,amount\n2025-06-02,X-1,Same Shop,5.00\n".utf8), name: "a.csv")
+            .run(service: l.service, dryRun: false)
+        let text = "date,number,customer,amount,due_date\n2025-06-03,Y-1,Same Shop,1.25,\n"
+            + "2025-06-03,X-1,Same Shop,5.00,\n2025-06-04,Y-2,Same Shop,9.00,2025-06-01\n"
+            + "2025-06-05,Y-3,Same Shop,2.00,\n"
+        let expected = ["row 3, column number: X-1 is already in the ledger (imported before?)",
+                        "row 4, column due_date: due date 2025-06-01 is before the invoice date 2025-06-04"]
+        let all = try plan(Data(text.utf8), name: "b.csv").run(service: l.service, dryRun: false)
+        #expect(!all.written && all.rejected.flatMap(\.problems).map(\.description) == expected)
+        #expect(try l.store.summary().invoices == 1)
+        var settings = ImportSettings()
+        settings.skipInvalid = true
+        let some = try plan(Data(text.utf8), name: "b.csv", settings: settings).run(service: l.service, dryRun: false)
+        #expect(some.written && some.rejected.flatMap(\.problems).map(\.description) == expected)
+        #expect(some.outcome.sales?.invoices == 2 && some.outcome.sales?.totals["CNY"] == 325)
+        #expect(try l.store.scalar("SELECT group_concat(external_ref || ':' || number, ',') FROM "
+                                   + "(SELECT * FROM document ORDER BY id)") == "X-1:1,Y-1:2,Y-3:3")
+    }
 }

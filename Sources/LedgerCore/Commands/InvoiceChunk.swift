@@ -5,39 +5,55 @@ extension LedgerService.BatchRunner {
     /// chunk (`CreditControl.Standing`) moved by the chunk's own invoices before it (`CreditPosition.adding`), then
     /// numbered in order; then the store inserts the chunk in one call (inside a bulk chunk it keeps the open amounts
     /// and balances set-based). Each invoice keeps its own audit line, as `run` writes it: same rows, same lines.
-    /// An invoice that fails its checks throws before any document of the chunk is inserted.
+    /// An invoice that fails its checks throws before any document of the chunk is inserted — or, with `refused`,
+    /// is handed to it with its index in `commands` and left out, and the others are posted (an import names the
+    /// refused row and goes on, as it does for single posts). Chunks end where the audit buffer's entry is full, so
+    /// the entries hold the lines one-by-one posts give them.
     /// - Throws: `LedgerError` as `PostInvoice` does; `refused` for a draft or a post replacing a draft.
     @discardableResult
-    public func postInvoices(_ commands: [PostInvoice]) throws -> [Invoice] {
-        try service.checkRole(PostInvoice.self)
+    public func postInvoices(_ commands: [PostInvoice],
+                             refused: ((Int, LedgerError) throws -> Void)? = nil) throws -> [Invoice] {
         var posted: [Invoice] = []
         posted.reserveCapacity(commands.count)
-        for first in stride(from: 0, to: commands.count, by: BulkAuditBuffer.chunkSize) {
-            posted += try postChunk(commands[first..<min(first + BulkAuditBuffer.chunkSize, commands.count)])
+        var first = 0
+        while first < commands.count {
+            let end = min(first + max(1, BulkAuditBuffer.chunkSize - audit.drafts.count), commands.count)
+            posted += try postChunk(commands[first..<end], refused: refused)
+            first = end
         }
         return posted
     }
 
-    private func postChunk(_ commands: ArraySlice<PostInvoice>) throws -> [Invoice] {
+    private func postChunk(_ slice: ArraySlice<PostInvoice>,
+                           refused: ((Int, LedgerError) throws -> Void)?) throws -> [Invoice] {
         var standings: [Int64: CreditControl.Standing] = [:]
-        var invoices: [Invoice] = [], contexts: [CommandContext] = []
-        for command in commands {
+        var invoices: [Invoice] = [], contexts: [CommandContext] = [], commands: [PostInvoice] = []
+        for (index, command) in zip(slice.indices, slice) {
             guard !command.asDraft, command.replacesDraftID == nil else {
                 throw LedgerError.refused("a chunk of invoices posts new invoices only: the document of "
                                           + "\(command.customerCode) on \(command.date) is a draft")
             }
             let context = service.commandContext()
-            var (customer, invoice) = try command.checked(in: tx, context: context)
-            var standing = try standings[customer.id]
-                ?? CreditControl.Standing(of: customer, asOf: context.today, tx: tx)
-            try CreditControl.check(customer: customer, newTotal: invoice.total, standing: standing,
-                                    context: context, overrideReason: command.creditOverrideReason)
+            var customer: Customer, invoice: Invoice, standing: CreditControl.Standing
+            do {
+                try service.checkRole(PostInvoice.self)
+                (customer, invoice) = try command.checked(in: tx, context: context)
+                standing = try standings[customer.id]
+                    ?? CreditControl.Standing(of: customer, asOf: context.today, tx: tx)
+                try CreditControl.check(customer: customer, newTotal: invoice.total, standing: standing,
+                                        context: context, overrideReason: command.creditOverrideReason)
+            } catch let error as LedgerError {
+                guard let refused else { throw error }
+                try refused(index, error)
+                continue
+            }
             invoice.number = try tx.nextNumber(series: command.series, year: command.date.year)
             standing.position = standing.position.adding(open: invoice.total.minorUnits,
                                                           number: invoice.displayNumber, dueDate: invoice.dueDate)
             standings[customer.id] = standing
             invoices.append(invoice)
             contexts.append(context)
+            commands.append(command)
         }
         // The chunk's records and audit lines go into the same audit entry.
         try audit.makeRoom(for: commands.count, tx: tx)

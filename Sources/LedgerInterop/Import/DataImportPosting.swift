@@ -47,11 +47,16 @@ extension DataImport {
                                                        fileName: (file.source as NSString).lastPathComponent,
                                                        rows: staging.count, importedOn: today)))
         var sales = SalePosting()
+        // Invoices refused when their chunk is posted (`SalePosting`), in row order; merged with the others at the end.
+        let refusedInChunks = RejectedRows()
+        let refused: SalePosting.Refused = { row, cells, error in
+            try refusedInChunks.append(Rejected(row: row, cells: cells, problems: problems(error, row)))
+        }
         var done = 0
         try forEachEntryChunk { chunk in
             for entry in chunk where !skipping.contains(entry.row) {
                 do {
-                    try post(entry, runner, &outcome, &sales)
+                    try post(entry, runner, &outcome, &sales, refused)
                 } catch let error as LedgerError {
                     try outcome.rejected.append(Rejected(row: entry.row, cells: entry.cells,
                                                          problems: problems(error, entry.row)))
@@ -60,6 +65,8 @@ extension DataImport {
             done += chunk.count
             progress?(done, staging.count)
         }
+        try sales.finish(runner, refused: refused)
+        outcome.rejected = try RejectedRows.merged(outcome.rejected, refusedInChunks)
         if kind == .sales { outcome.sales = sales.outcome }
         // A large import changes the open items by orders of magnitude: fresh statistics for the planner.
         if staging.count >= 10_000 { try runner.refreshPlannerStatistics() }
@@ -80,7 +87,7 @@ extension DataImport {
     }
 
     private func post(_ entry: Entry, _ runner: LedgerService.BatchRunner, _ outcome: inout Outcome,
-                      _ sales: inout SalePosting) throws {
+                      _ sales: inout SalePosting, _ refused: @escaping SalePosting.Refused) throws {
         let row = entry.row
         switch entry.record {
         case let .sale(sale):
@@ -88,7 +95,7 @@ extension DataImport {
                 throw LedgerError.validation([FieldIssue(salesColumns?.number ?? "number",
                                                          "\(sale.number) is already in the ledger (imported before?)")])
             }
-            try sales.post(sale, runner)
+            try sales.post(sale, runner, cells: entry.cells, refused: refused)
         case let .customer(fields, present):
             if let existing = try runner.customerRecord(code: fields.code) {
                 guard settings.update else {

@@ -5,16 +5,46 @@ import LedgerCore
 /// becomes an invoice of one line (tax included) or, with kind credit_note, a credit note. Shared by `SalesImport`
 /// and the import engine (`DataImport`, kind sales). Identical rows are posted as separate invoices (two equal
 /// sales on one day are two sales); only a repeated number is refused, when the row is checked.
+///
+/// Invoices wait and are posted a chunk at a time (`BatchRunner.postInvoices`, issue 10): the pending ones are
+/// posted before anything else is written (a new customer, a credit note), when `chunkRows` wait, and by `finish`,
+/// so the ledger gets the same rows, numbers and audit lines in the same order as posting row by row. An invoice
+/// the ledger refuses is handed to `refused` with its row and cells; without one, the refusal is thrown.
 struct SalePosting {
+    typealias Refused = (_ line: Int, _ cells: [String], _ error: LedgerError) throws -> Void
     var outcome = SalesImport.Outcome()
     private var codesByName: [String: String] = [:]
     private var next = 1
+    private var pending: [(post: PostInvoice, line: Int, cells: [String], amount: Money)] = []
+    /// Invoices pending at most (one audit entry's worth): memory stays bounded whatever the file's size.
+    static let chunkRows = 1_000
 
-    mutating func post(_ row: SalesImport.Row, _ runner: LedgerService.BatchRunner) throws {
+    /// Posts the pending invoices.
+    mutating func finish(_ runner: LedgerService.BatchRunner, refused: Refused? = nil) throws {
+        guard !pending.isEmpty else { return }
+        let chunk = pending
+        pending.removeAll(keepingCapacity: true)
+        var left = Set<Int>()
+        let handler: ((Int, LedgerError) throws -> Void)? = refused.map { refused in
+            { index, error in
+                left.insert(index)
+                try refused(chunk[index].line, chunk[index].cells, error)
+            }
+        }
+        try runner.postInvoices(chunk.map(\.post), refused: handler)
+        for (index, entry) in chunk.enumerated() where !left.contains(index) {
+            outcome.invoices += 1
+            outcome.totals[entry.amount.currency.code, default: 0] += entry.amount.minorUnits
+        }
+    }
+
+    mutating func post(_ row: SalesImport.Row, _ runner: LedgerService.BatchRunner, cells: [String] = [],
+                       refused: Refused? = nil) throws {
         var code = row.customerCode
         if code == nil { code = codesByName[row.customerName] }
         if code == nil { code = try runner.customerCode(named: row.customerName) }
         if let existing = code, try runner.customer(code: existing) == nil {
+            try finish(runner, refused: refused)
             var fields = CustomerFields(code: existing, name: row.customerName)
             fields.currency = row.amount.currency
             try runner.run(CreateCustomer(fields))
@@ -26,6 +56,7 @@ struct SalePosting {
                 candidate = "IMP-" + String(repeating: "0", count: max(0, 4 - String(next).count)) + String(next)
                 next += 1
             } while try runner.customer(code: candidate) != nil
+            try finish(runner, refused: refused)
             var fields = CustomerFields(code: candidate, name: row.customerName)
             fields.currency = row.amount.currency
             try runner.run(CreateCustomer(fields))
@@ -36,6 +67,7 @@ struct SalePosting {
         codesByName[row.customerName] = customerCode
         let description = row.number.isEmpty ? (row.note.isEmpty ? "Imported sale" : row.note) : row.number
         if row.isCreditNote {
+            try finish(runner, refused: refused)
             var note = IssueCreditNote(customerCode: customerCode, date: row.date, amount: row.amount,
                                        reason: "imported: \(description)")
             note.externalReference = row.number
@@ -49,9 +81,8 @@ struct SalePosting {
             post.externalReference = row.number
             post.note = row.note
             post.creditOverrideReason = "import"
-            try runner.run(post)
-            outcome.invoices += 1
-            outcome.totals[row.amount.currency.code, default: 0] += row.amount.minorUnits
+            pending.append((post, row.line, cells, row.amount))
+            if pending.count >= Self.chunkRows { try finish(runner, refused: refused) }
         }
     }
 }
