@@ -130,6 +130,7 @@ enum CLIChinese {
          "$1：第$2行第$3列「$5」：字节 $6 不是 UTF-8，而文件其余部分是；文件混用了编码。请整体另存为 UTF-8（或整体为 GB18030）；未导入任何数据"),
         (#"^(.*): text is neither UTF-8 nor GB18030$"#, "$1：文本既不是 UTF-8 也不是 GB18030"),
         (#"^(.*): cannot read the file$"#, "$1：无法读取文件"),
+        (#"^(.*): missing column\(s\): (.*); the header is: (.*)$"#, "$1：缺少列：$2；文件的表头是：$3"),
         (#"^(.*): missing column\(s\): (.*)$"#, "$1：缺少列：$2"),
         (#"^user: '(.*)' is not an active user of this ledger.*$"#, "用户：'$1' 不是本账套的有效用户（见 salesledger user list；用 --user 指定）"),
         (#"^--today: (.*)$"#, "--today：$1"),

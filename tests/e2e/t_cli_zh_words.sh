@@ -76,6 +76,12 @@ out=$($SL_BIN --db "$WORK/sales.csv" --lang zh report aging 2>&1)
 echo "$out" | grep -q "不是账套：$WORK/sales.csv 不是 SalesLedger 账套文件" || bad "--db CSV (zh): $out"
 [ "$(cat "$WORK/sales.csv")" = "$before" ] || bad "the CSV was changed"
 
+# Tryout s18: a CSV without the needed columns names them and the file's header in Chinese.
+printf 'when,who\n2026-11-01,星河\n' > "$WORK/nocols.csv"
+out=$($SL --lang zh import sales "$WORK/nocols.csv" 2>&1)
+echo "$out" | grep -q "缺少列：date (日期), amount (金额), customer (客户)；文件的表头是：when, who" \
+  || bad "import missing columns (zh): $out"
+
 # English counts: a count of 1 takes the singular.
 out=$($SL --lang en audit check --from 2026-11-01 --to 2026-11-30 2>&1)
 echo "$out" | grep -Eq "Result: [0-9]+ findings?, [0-9]+ observations?" || bad "audit check result line: $out"
