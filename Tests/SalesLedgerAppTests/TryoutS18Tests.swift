@@ -143,4 +143,14 @@ import TerminalUI
             : "unknown customer Nobody Ltd: pick one from the list, or add it on F4 with a"
         #expect(h.text.contains(hint), "\(h.text)")
     }
+
+    /// F9's list kept 13 cells for each amount, so at 80 columns a customer's name was cut to 10 cells beside
+    /// 6-cell figures ("酒泉博远建 ~").
+    @Test(arguments: [Language.en, .zh])
+    func theDocumentListGivesNamesTheRoomOfSmallFigures(language: Language) throws {
+        var h = try AppHarness(language: language, seedLedger: TryoutS16Tests.seedOverdue)
+        h.press(.function(9))
+        let row = try #require(h.screen().first { $0.hasPrefix("INV-2026-000001") }, "\(h.text)")
+        #expect(row.contains("上海明远五金有限公司") && row.hasSuffix("100.00"), "\(row)")
+    }
 }
