@@ -87,15 +87,7 @@ import LedgerReports
                         add("(none)", "", open.filter { classAt($0.customerID) == nil })
                         let table = try #require(try reports.aging(asOf: asOf, byClass: dimension, level: level,
                                                                    basis: basis))
-                        let actual = table.rows.map { row in
-                            row.map { cell -> String in
-                                switch cell {
-                                case .text(let text): return text
-                                case .money(let money): return "\(money.minorUnits)"
-                                default: return "\(cell)"
-                                }
-                            }
-                        }
+                        let actual = minorUnitRows(table)
                         #expect(actual == expected, "\(dimension) level \(level) as of \(asOf), \(basis)")
                         currencies.formUnion(expected.map { $0[2] })
                         noneRows += expected.filter { $0[0] == "(none)" }.count

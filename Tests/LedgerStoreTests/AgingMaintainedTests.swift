@@ -100,15 +100,7 @@ import LedgerReports
                     add(node.code, node.nameZH.isEmpty ? node.nameEN : node.nameZH, items)
                 }
                 add("(none)", "", try store.openItems(asOf: asOf).filter { !classified.contains($0.invoiceID) })
-                let actual = table.rows.map { row in
-                    row.map { cell -> String in
-                        switch cell {
-                        case .text(let text): return text
-                        case .money(let money): return "\(money.minorUnits)"
-                        default: return "\(cell)"
-                        }
-                    }
-                }
+                let actual = minorUnitRows(table)
                 #expect(actual == expected, "by region level \(level) as of \(asOf)")
                 #expect(expected.contains { $0[0] != "(none)" }, "some classified rows at level \(level)")
             }

@@ -118,3 +118,16 @@ final class RecvLedger {
 func plan(_ parts: [(String, String)], _ currency: Currency = .cny) throws -> AllocationPlan {
     .manual(try parts.map { ManualAllocation(invoiceNumber: $0.0, amount: try money($0.1, currency)) })
 }
+
+/// A report table's rows as text, money in minor units (`"12345"`), for comparing with an independent computation.
+func minorUnitRows(_ table: ReportTable) -> [[String]] {
+    table.rows.map { row in
+        row.map { cell -> String in
+            switch cell {
+            case .text(let text): return text
+            case .money(let money): return "\(money.minorUnits)"
+            default: return "\(cell)"
+            }
+        }
+    }
+}
