@@ -153,4 +153,25 @@ import TerminalUI
         let row = try #require(h.screen().first { $0.hasPrefix("INV-2026-000001") }, "\(h.text)")
         #expect(row.contains("上海明远五金有限公司") && row.hasSuffix("100.00"), "\(row)")
     }
+
+    /// F9's document view left line 10 on one cell right of lines 1–9 ("10  Tofu" under " 9  Konbu"): the numbers are
+    /// right-aligned now, so every description starts in one column.
+    @Test func descriptionsStartInOneColumnFromLineTen() throws {
+        func seed(_ service: LedgerService) throws {
+            try SalesEntryTests.seed(service)
+            let lines = (1...10).map { n in
+                LineInput(description: "Item \(n)", quantity: Quantity(1),
+                          unitPrice: Money(minorUnits: Int64(n) * 100, currency: .cny))
+            }
+            try service.run(PostInvoice(customerCode: "C9002", date: CivilDate(iso: "2026-11-02")!, lines: lines))
+        }
+        var h = try AppHarness(language: .en, seedLedger: seed)
+        h.press(.function(9), .enter)
+        let screen = h.screen()
+        let nine = try #require(screen.first { $0.contains("*Item 9 ") }, "\(h.text)")
+        let ten = try #require(screen.first { $0.contains("*Item 10 ") }, "\(h.text)")
+        #expect(nine.hasPrefix("  9  *Item 9 ") && ten.hasPrefix(" 10  *Item 10 "), "\(h.text)")
+        #expect(cellColumn(of: "*Item", in: nine) == cellColumn(of: "*Item", in: ten))
+        #expect(screen.contains { $0.hasPrefix("  #  Description") }, "\(h.text)")
+    }
 }

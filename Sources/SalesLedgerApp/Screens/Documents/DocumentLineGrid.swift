@@ -9,8 +9,10 @@ struct DocumentLineGrid {
     private(set) var rows: [String] = []
 
     init(lines: [InvoiceLine], strings s: Strings, width: Int) {
+        // Line numbers right-aligned, so descriptions start in one column from line 10 on.
+        let digits = String(lines.count).count
         let names = lines.enumerated().map { i, l in
-            "\(i + 1)  " + (l.isFreeText ? "*" : "") + l.description
+            DocumentView.left("\(i + 1)", digits) + "  " + (l.isFreeText ? "*" : "") + l.description
                 + (l.creditsLine.map { s.t(" (line \($0))", "（原第\($0)行）") } ?? "")
         }
         // (title, width, cells), each as wide as its title or widest cell (tryout s18: 11- and 12-cell minimums
@@ -23,7 +25,7 @@ struct DocumentLineGrid {
             (s.t("Net", "金额"), lines.map(\.netAmount.groupedString)),
             (s.t("Tax", "税额"), lines.map(\.taxAmount.groupedString)),
         ].map { c in (c.0, max(DisplayWidth.of(c.0), c.1.map { DisplayWidth.of($0) }.max() ?? 0), c.1) }
-        let nameTitle = "#  " + s.t("Description", "品名")
+        let nameTitle = DocumentView.left("#", digits) + "  " + s.t("Description", "品名")
         func nameWidth() -> Int { width - columns.reduce(0) { $0 + $1.width + 1 } }
         for droppable in [s.t("Disc", "折扣"), s.t("Tax", "税率")] where nameWidth() < 12 {
             if let i = columns.firstIndex(where: { $0.title == droppable }) { columns.remove(at: i) }
