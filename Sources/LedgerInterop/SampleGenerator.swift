@@ -145,6 +145,8 @@ public struct SampleGenerator {
         }
         var marker = try resumed ?? BulkLoadMarker(name: Self.loadName, parameters: parameters,
                                                    firstDocumentID: runner.maxDocumentID())
+        // Indexes the load does not read are built once at its end (an interrupted load's by the next opening).
+        try runner.deferLoadIndexes()
         let invoicesDone = resumed?.invoicesDone ?? 0
         let receiptsDone = resumed?.receiptsDone ?? 0
         var cursor = marker.firstDocumentID

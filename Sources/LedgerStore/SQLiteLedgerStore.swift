@@ -65,6 +65,8 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
             let pool = try DatabasePool(path: path, configuration: config)
             writer = pool
             try Schema.migrator.migrate(pool)
+            // Indexes an interrupted bulk load dropped are built again (`LoadIndexes`).
+            if try pool.read(LoadIndexes.pending) { try pool.write(LoadIndexes.restore) }
         } catch let error as LedgerError {
             throw error
         } catch let error as DatabaseError {

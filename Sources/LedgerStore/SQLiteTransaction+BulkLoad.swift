@@ -31,8 +31,14 @@ extension SQLiteTransaction {
                                      marker.receiptsDone])
     }
 
+    /// Deletes the marker and builds the indexes the load dropped (`LoadIndexes`).
     func deleteBulkLoadMarker(name: String) throws {
         try db.execute(sql: "DELETE FROM bulk_load WHERE name = ?", arguments: [name])
+        try LoadIndexes.restore(db)
+    }
+
+    func deferLoadIndexes() throws {
+        try LoadIndexes.drop(db)
     }
 
     func maxDocumentID() throws -> Int64 {

@@ -61,19 +61,31 @@ import LedgerStore
         defer { try? FileManager.default.removeItem(atPath: root) }
         let (live, liveService) = try ledger(root + "/live")
         var load = try generator(customers: customers, invoices: invoices, seed: seed)
+        var droppedAtCrash: String?
         load.progress = { phase, done, _ in
             guard phase == crashAt.0, done == crashAt.1 else { return }
+            droppedAtCrash = try live.scalar("SELECT COUNT(*) FROM load_dropped_index")
             try crashImage(of: root + "/live", into: root + "/crashed")
             throw Crash()
         }
         #expect(throws: LedgerError.self) {
             try liveService.runChunked(commandsPerCommit: commitEvery) { try load.load(into: $0) }
         }
-        _ = live
+        // What was committed before the crash lacks the indexes the load dropped.
+        #expect(droppedAtCrash == "7")
 
         // Reopened after the crash: sound, maintained == recomputed, chain verifies, the marker says what is in.
         let (crashed, crashedService) = try ledger(root + "/crashed")
         #expect(try crashed.integrityCheck() == "ok")
+        // The indexes the load dropped (`LoadIndexes`) are built again by the opening, with their text of a new
+        // ledger's schema.
+        let indexes = "SELECT group_concat(name || ':' || sql, ';') FROM (SELECT name, sql FROM sqlite_master "
+            + "WHERE type = 'index' AND name IN ('document_customer', 'document_date', 'document_line_product', "
+            + "'receipt_customer', 'receipt_date', 'allocation_date', 'invoice_settled_by_day') ORDER BY name)"
+        let expectedIndexes = try SQLiteLedgerStore().scalar(indexes)
+        #expect(expectedIndexes?.components(separatedBy: ";").count == 7)
+        #expect(try crashed.scalar(indexes) == expectedIndexes)
+        #expect(try crashed.scalar("SELECT COUNT(*) FROM load_dropped_index") == "0")
         #expect(try crashed.recomputeMaintainedBalances().isEmpty, "seed \(seed), crash at \(crashAt)")
         #expect(try crashed.verifyAuditChain() == nil)
         let committed = Int(try crashed.scalar("SELECT COALESCE(MAX(invoices_done), -1) FROM bulk_load") ?? "") ?? -1
@@ -105,5 +117,7 @@ import LedgerStore
             try generator(customers: customers, invoices: invoices, seed: seed).load(into: $0)
         }
         #expect(try contents(crashed) == contents(whole))
+        #expect(try crashed.scalar(indexes) == expectedIndexes)
+        #expect(try whole.scalar(indexes) == expectedIndexes)
     }
 }

@@ -23,7 +23,14 @@ kill -KILL $pid; wait $pid 2>/dev/null || true
 invoices=$(sqlite3 $DB "SELECT COUNT(*) FROM document WHERE kind = 'invoice'")
 [ "$invoices" -gt 0 ] && [ "$invoices" -lt 6000 ] || { echo "invoices after the kill: $invoices"; exit 1; }
 [ "$(sqlite3 $DB 'SELECT invoices_done FROM bulk_load')" = "$invoices" ]
+# The indexes the load dropped (s19-gen) are missing until the ledger is opened, which builds them.
+indexes="SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name IN ('document_customer', 'document_date',
+  'document_line_product', 'receipt_customer', 'receipt_date', 'allocation_date', 'invoice_settled_by_day')"
+[ "$(sqlite3 $DB 'SELECT COUNT(*) FROM load_dropped_index')" = 7 ]
+[ "$(sqlite3 $DB "$indexes")" = 0 ]
 $SL audit verify >/dev/null
+[ "$(sqlite3 $DB "$indexes")" = 7 ]
+[ "$(sqlite3 $DB 'SELECT COUNT(*) FROM load_dropped_index')" = 0 ]
 out=$($SL audit check --format csv --no-record 2>&1) || true
 if echo "$out" | grep -q "consistency.maintained-balances"; then echo "$out"; exit 1; fi
 # Other options are refused while the interrupted load is in the ledger.
@@ -33,6 +40,7 @@ grep -q "interrupted sample generate" other.log || { cat other.log; exit 1; }
 $SL $GEN > resume.log 2>&1 || { cat resume.log; exit 1; }
 grep -q "resuming the interrupted sample generate" resume.log || { cat resume.log; exit 1; }
 [ "$(sqlite3 $DB 'SELECT COUNT(*) FROM bulk_load')" = 0 ]
+[ "$(sqlite3 $DB "$indexes")" = 7 ]
 $SL audit verify >/dev/null
 $BIN_DIR/salesledger --today 2026-06-30 --db $REF init >/dev/null
 $BIN_DIR/salesledger --today 2026-06-30 --db $REF $GEN >/dev/null 2>&1

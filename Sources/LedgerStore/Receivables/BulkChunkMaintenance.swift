@@ -55,16 +55,16 @@ struct BulkChunkMaintenance {
         return BulkChunkMaintenance(documentID: documentID, allocationID: allocationID, dropped: dropped)
     }
 
-    /// Drops the triggers among `names` present in the ledger; returns their (name, CREATE TRIGGER text), in the
-    /// order SQLite lists them, to create them again in the same transaction.
-    static func drop(_ names: [String], _ db: Database) throws -> [(String, String)] {
+    /// Drops the triggers (or indexes) among `names` present in the ledger; returns their (name, CREATE text), in
+    /// the order SQLite lists them, to create them again.
+    static func drop(_ names: [String], _ db: Database, type: String = "trigger") throws -> [(String, String)] {
         var dropped: [(String, String)] = []
-        let rows = try Row.fetchAll(db, sql: "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN ("
-                                        + names.map { "'\($0)'" }.joined(separator: ", ") + ")")
+        let rows = try Row.fetchAll(db, sql: "SELECT name, sql FROM sqlite_master WHERE type = ? AND name IN ("
+                                        + names.map { "'\($0)'" }.joined(separator: ", ") + ")", arguments: [type])
         for row in rows {
             let name: String = row[0], sql: String = row[1]
             dropped.append((name, sql))
-            try db.execute(sql: "DROP TRIGGER \(name)")
+            try db.execute(sql: "DROP \(type.uppercased()) \(name)")
         }
         return dropped
     }
