@@ -23,6 +23,9 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
     /// Seconds a writer waits for another program's lock (`StoreAccess`).
     let writeWaitSeconds: Double
 
+    /// The writer connection's page cache and temporary storage (see `init(path:)`).
+    static let writerPragmas = "PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY"
+
     /// Opens (creating when missing) the ledger at `path`: folder mode 0700, file mode 0600, then migrates.
     /// - Throws: `LedgerError.storage` naming the path and the cause.
     /// An existing file that is not writable (or mode 0400) opens read-only; a writer waits up to
@@ -52,9 +55,7 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
                 // the small cache its index pages were evicted, re-read from the WAL and spilled again and again
                 // (a 1M-invoice load read ~800 GB through pread). Readers keep the default (report RSS).
                 // Statement journals and temporary b-trees (a bulk load's big statements) in memory, not in files.
-                if !db.configuration.readonly {
-                    try db.execute(sql: "PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY")
-                }
+                if !db.configuration.readonly { try db.execute(sql: SQLiteLedgerStore.writerPragmas) }
             }
             if !isNew && StoreAccess.isReadOnly(path: path) {
                 config.readonly = true
@@ -66,7 +67,7 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
             writer = pool
             try Schema.migrator.migrate(pool)
             // Indexes an interrupted bulk load dropped are built again (`LoadIndexes`).
-            if try pool.read(LoadIndexes.pending) { try pool.write(LoadIndexes.restore) }
+            if try pool.read(LoadIndexes.pending) { try pool.writeWithoutTransaction(LoadIndexes.restore) }
         } catch let error as LedgerError {
             throw error
         } catch let error as DatabaseError {
@@ -145,6 +146,8 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
                     }
                     try db.commit()
                     if let path, let head = try? AuditVerifier.head(db) { AuditHeadFile.store(head, ledger: path) }
+                    // The indexes the load dropped are built after its last commit (`LoadIndexes`).
+                    try LoadIndexes.restore(db)
                     return result
                 } catch {
                     if db.isInsideTransaction { try? db.rollback() }

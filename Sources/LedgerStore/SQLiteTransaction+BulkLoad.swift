@@ -31,10 +31,8 @@ extension SQLiteTransaction {
                                      marker.receiptsDone])
     }
 
-    /// Deletes the marker and builds the indexes the load dropped (`LoadIndexes`).
     func deleteBulkLoadMarker(name: String) throws {
         try db.execute(sql: "DELETE FROM bulk_load WHERE name = ?", arguments: [name])
-        try LoadIndexes.restore(db)
     }
 
     func deferLoadIndexes() throws {

@@ -141,8 +141,8 @@ public final class LedgerService {
         public func save(_ marker: BulkLoadMarker) throws { try tx.save(marker) }
         /// Deletes the marker in the load's last transaction.
         public func deleteBulkLoadMarker(name: String) throws { try tx.deleteBulkLoadMarker(name: name) }
-        /// Drops the indexes a load does not read until its marker is deleted (`InteropTransaction`).
-        public func deferLoadIndexes() throws { try tx.deferLoadIndexes() }
+        /// In a chunked load: drops the indexes it does not read until its end (`InteropTransaction`).
+        public func deferLoadIndexes() throws { if chunks != nil { try tx.deferLoadIndexes() } }
         /// The highest document id so far (read-only).
         public func maxDocumentID() throws -> Int64 { try tx.maxDocumentID() }
         /// An invoice a resumed load wrote before (read-only): see `InteropTransaction.loadedInvoice`.

@@ -11,9 +11,8 @@ public protocol InteropTransaction {
     func bulkLoadMarker(name: String) throws -> BulkLoadMarker?
     /// Inserts or replaces the marker (bookkeeping of the load, not a business record: not audited).
     func save(_ marker: BulkLoadMarker) throws
-    /// Deletes the marker; indexes `deferLoadIndexes` dropped are built again.
     func deleteBulkLoadMarker(name: String) throws
-    /// Drops, for the load, the indexes it does not read; they are built when its marker is deleted, or when the
+    /// Drops, for a chunked load, the indexes it does not read; they are built after its last commit, or when the
     /// ledger is opened after a crash (issue 10).
     func deferLoadIndexes() throws
     /// The highest document id (0 when there is none).
