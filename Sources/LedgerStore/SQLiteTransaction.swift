@@ -59,10 +59,17 @@ final class SQLiteTransaction: LedgerTransaction {
                          arguments: [name]).map(RowMapping.customer)
     }
 
-    func documentExists(externalReference: String) throws -> Bool {
-        try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS(SELECT 1 FROM document WHERE external_ref = ? AND "
-                                                  + "external_ref <> '' AND status <> 'void')"),
-                          arguments: [externalReference]) ?? false
+    func documentsExisting(externalReferences: [String]) throws -> Set<String> {
+        guard !externalReferences.isEmpty else { return [] }
+        var references = JSONRows()
+        for reference in externalReferences {
+            references.row()
+            references.add(reference)
+        }
+        return try Set(String.fetchAll(db.cachedStatement(sql: """
+            SELECT DISTINCT external_ref FROM document
+            WHERE external_ref IN (SELECT value ->> 0 FROM json_each(?)) AND external_ref <> '' AND status <> 'void'
+            """), arguments: [references.text]))
     }
 
     func insert(_ customer: Customer) throws -> Int64 {
@@ -149,34 +156,6 @@ final class SQLiteTransaction: LedgerTransaction {
             .execute(arguments: [last + 1, series, year])
         lastNumbers[key] = last + 1
         return last + 1
-    }
-
-    func insert(_ inv: Invoice) throws -> Int64 {
-        let display: String? = inv.number > 0 ? inv.displayNumber : nil
-        try db.cachedStatement(sql: """
-            INSERT INTO document (kind, series, number_year, number, display_number, date, due_date, customer_id,
-              salesperson_id, channel, region, currency, payment_terms, status, subtotal, tax_total, total,
-              applies_to_id, disputed, dispute_reason, external_ref, note, void_reason)
-            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)
-            """).execute(arguments: [inv.kind.rawValue, inv.series, inv.numberYear, inv.number, display,
-                                     inv.date.description,
-                             inv.dueDate.description, inv.customerID, inv.salespersonID, inv.channel, inv.region,
-                             inv.currency.code, inv.paymentTerms.code, inv.status.rawValue, inv.subtotal.minorUnits,
-                             inv.taxTotal.minorUnits, inv.total.minorUnits, inv.appliesToInvoiceID, inv.isDisputed,
-                             inv.disputeReason, inv.externalReference, inv.note, inv.voidReason])
-        let id = db.lastInsertedRowID
-        let statement = try db.cachedStatement(sql: """
-            INSERT INTO document_line (document_id, line_no, product_id, description, quantity_milli, unit_price,
-              discount_bp, tax_rate_bp, net_amount, tax_amount, credits_line_no) VALUES (?,?,?,?,?,?,?,?,?,?,?)
-            """)
-        for (index, line) in inv.lines.enumerated() {
-            try statement.execute(arguments: [id, index + 1, line.productID, line.description,
-                                              line.quantity.thousandths,
-                                              line.unitPrice.minorUnits, line.discount.basisPoints,
-                                              line.taxRate.basisPoints,
-                                              line.netAmount.minorUnits, line.taxAmount.minorUnits, line.creditsLine])
-        }
-        return id
     }
 
     func invoice(id: Int64) throws -> Invoice? {

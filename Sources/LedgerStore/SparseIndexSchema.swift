@@ -18,7 +18,7 @@ enum SparseIndexSchema {
         }
         // s15-gen: a document's external reference and a receipt's reference are set by imports only ('' for every
         // document and receipt a sample generation or the forms write): their indexes hold only the set ones. The two
-        // readers (`documentExists(externalReference:)`, `receiptExists(reference:)`) say `<> ''` so the partial
+        // readers (`documentsExisting(externalReferences:)`, `receiptExists(reference:)`) say `<> ''` so the partial
         // index serves them.
         migrator.registerMigration("s15-sparse-references") { db in
             try db.execute(sql: """

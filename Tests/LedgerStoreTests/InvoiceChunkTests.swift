@@ -178,6 +178,26 @@ import LedgerStore
         #expect(numbers == Array(numbers[0]...(numbers[0] + 4)))
     }
 
+    /// The chunk's documents and lines go in from one JSON text each (`JSONRows`): texts with quotes, backslashes,
+    /// Chinese and emoji come back as written, an absent salesperson is NULL, amounts are integers.
+    @Test func textsAndNullsComeBackAsWritten() throws {
+        let (folder, store, service) = try ledger()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let description = #"引号 "q" \ back\slash 😀 '单'"#
+        var post = PostInvoice(customerCode: "NEW", date: today,
+                               lines: [LineInput(description: description, quantity: Quantity(1),
+                                                 unitPrice: cny(123_456))])
+        post.note = #"a"b\c"#
+        post.externalReference = #"X"\1"#
+        let posted = try service.runChunked { runner in try runner.postInvoices([invoice("LIM", today), post]) }
+        let id = try #require(posted.last?.id)
+        #expect(try store.scalar("SELECT note || '|' || external_ref || '|' || typeof(salesperson_id) || '|' "
+                                 + "|| typeof(total) || '|' || total FROM document WHERE id = \(id)")
+                == #"a"b\c|X"\1|null|integer|123456"#)
+        #expect(try store.scalar("SELECT description FROM document_line WHERE document_id = \(id)") == description)
+        #expect(try store.scalar("SELECT COUNT(*) FROM document_line WHERE document_id = \(id - 1)") == "1")
+    }
+
     @Test func positionAddingCountsTheSaleAndKeepsTheOldest() {
         let base = CreditPosition(openInvoices: 500, overdue: 0, unappliedCredit: 20,
                                   oldestOpen: ("INV-2026-000009", CivilDate(iso: "2026-03-01")!))

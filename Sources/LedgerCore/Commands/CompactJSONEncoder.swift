@@ -73,7 +73,7 @@ public struct CompactJSONEncoder {
         }
     }
 
-    static func quote(_ s: String, into out: inout [UInt8]) {
+    public static func quote(_ s: String, into out: inout [UInt8]) {
         out.append(34)
         for byte in s.utf8 {
             switch byte {

@@ -12,13 +12,21 @@ enum CreditControl {
         var stopDays: Int
         var bills: [AcceptanceBill]
 
-        /// The hold-deciding figures only (no overdue sum), and bills only where a limit makes them count: the rule
-        /// (`CreditExposure.evaluate`) reads neither otherwise, so its hold reasons are the same (issue 10).
-        init(of customer: Customer, asOf: CivilDate, tx: any LedgerTransaction) throws {
-            stopDays = try tx.reminderRules().policy(forClass: customer.customerClass).stopCreditFromDays
-            position = try tx.creditHoldPosition(customerID: customer.id, currency: customer.currency, asOf: asOf,
-                                                 stopCreditFromDays: stopDays)
-            bills = customer.creditLimit == nil ? [] : try tx.acceptanceBills(customerID: customer.id)
+        /// The standings of `customers` (distinct), in order: the hold-deciding figures only (no overdue sum),
+        /// the positions read in one statement (issue 10: a chunk of invoices reads its customers' at once), and
+        /// bills only where a limit makes them count: the rule (`CreditExposure.evaluate`) reads neither
+        /// otherwise, so its hold reasons are the same.
+        static func read(_ customers: [Customer], asOf: CivilDate, tx: any LedgerTransaction) throws -> [Standing] {
+            guard !customers.isEmpty else { return [] }
+            let rules = try tx.reminderRules()
+            let stops = customers.map { rules.policy(forClass: $0.customerClass).stopCreditFromDays }
+            let positions = try tx.creditHoldPositions(
+                zip(customers, stops).map { (customerID: $0.id, currency: $0.currency, stopCreditFromDays: $1) },
+                asOf: asOf)
+            return try zip(customers, zip(positions, stops)).map { customer, figures in
+                let bills = try customer.creditLimit.map { _ in try tx.acceptanceBills(customerID: customer.id) }
+                return Standing(position: figures.0, stopDays: figures.1, bills: bills ?? [])
+            }
         }
     }
 

@@ -26,20 +26,38 @@ extension LedgerService.BatchRunner {
 
     private func postChunk(_ slice: ArraySlice<PostInvoice>,
                            refused: ((Int, LedgerError) throws -> Void)?) throws -> [Invoice] {
-        var standings: [Int64: CreditControl.Standing] = [:]
-        var invoices: [Invoice] = [], contexts: [CommandContext] = [], commands: [PostInvoice] = []
+        // Every invoice checked first, so the chunk's customers' positions are read in one statement.
+        var checked: [(index: Int, command: PostInvoice, context: CommandContext,
+                       result: Result<(Customer, Invoice), LedgerError>)] = []
+        var customers: [Customer] = [], seen = Set<Int64>()
         for (index, command) in zip(slice.indices, slice) {
             guard !command.asDraft, command.replacesDraftID == nil else {
                 throw LedgerError.refused("a chunk of invoices posts new invoices only: the document of "
                                           + "\(command.customerCode) on \(command.date) is a draft")
             }
             let context = service.commandContext()
-            var customer: Customer, invoice: Invoice, standing: CreditControl.Standing
+            let result: Result<(Customer, Invoice), LedgerError>
             do {
                 try service.checkRole(PostInvoice.self)
-                (customer, invoice) = try command.checked(in: tx, context: context)
-                standing = try standings[customer.id]
-                    ?? CreditControl.Standing(of: customer, asOf: context.today, tx: tx)
+                result = .success(try command.checked(in: tx, context: context))
+            } catch let error as LedgerError {
+                result = .failure(error)
+            }
+            if case .success(let (customer, _)) = result, seen.insert(customer.id).inserted {
+                customers.append(customer)
+            }
+            checked.append((index, command, context, result))
+        }
+        var standings = Dictionary(uniqueKeysWithValues: zip(
+            customers.map(\.id),
+            try CreditControl.Standing.read(customers, asOf: service.commandContext().today, tx: tx)))
+        var invoices: [Invoice] = [], contexts: [CommandContext] = [], commands: [PostInvoice] = []
+        for (index, command, context, result) in checked {
+            var customer: Customer, invoice: Invoice, standing: CreditControl.Standing
+            do {
+                (customer, invoice) = try result.get()
+                standing = try standings[customer.id] ?? CreditControl.Standing.read([customer], asOf: context.today,
+                                                                                      tx: tx)[0]
                 try CreditControl.check(customer: customer, newTotal: invoice.total, standing: standing,
                                         context: context, overrideReason: command.creditOverrideReason)
             } catch let error as LedgerError {

@@ -137,8 +137,8 @@ public struct PostInvoice: LedgerCommand {
             context.recordChange(entity: "invoice", id: replaced.id, before: replaced, after: Invoice?.none)
         }
         if !asDraft {
-            try CreditControl.check(customer: customer, newTotal: unnumbered.total,
-                                    standing: try CreditControl.Standing(of: customer, asOf: context.today, tx: tx),
+            let standing = try CreditControl.Standing.read([customer], asOf: context.today, tx: tx)[0]
+            try CreditControl.check(customer: customer, newTotal: unnumbered.total, standing: standing,
                                     context: context, overrideReason: creditOverrideReason)
         }
         var invoice = unnumbered

@@ -158,7 +158,11 @@ public final class LedgerService {
         public func customerCode(named name: String) throws -> String? { try tx.customer(named: name)?.code }
         /// Whether a document with this external reference exists (read-only).
         public func documentExists(externalReference: String) throws -> Bool {
-            try tx.documentExists(externalReference: externalReference)
+            try !tx.documentsExisting(externalReferences: [externalReference]).isEmpty
+        }
+        /// Which of `externalReferences` a document carries (read-only).
+        public func documentsExisting(externalReferences: [String]) throws -> Set<String> {
+            try tx.documentsExisting(externalReferences: externalReferences)
         }
         /// Reads a salesperson inside the batch (read-only).
         public func salesperson(code: String) throws -> Salesperson? { try tx.salesperson(code: code) }

@@ -8,8 +8,9 @@ public protocol LedgerTransaction: ReceivablesTransaction, ClassificationTransac
     func customer(code: String) throws -> Customer?
     /// The first customer (by code) whose name is exactly `name`.
     func customer(named name: String) throws -> Customer?
-    /// Whether a posted or draft document carries `externalReference` (e.g. an imported invoice number).
-    func documentExists(externalReference: String) throws -> Bool
+    /// Which of `externalReferences` a posted or draft document carries (e.g. imported invoice numbers; an import
+    /// asks for a chunk of rows at once).
+    func documentsExisting(externalReferences: [String]) throws -> Set<String>
     /// Inserts and returns the new id.
     func insert(_ customer: Customer) throws -> Int64
     func update(_ customer: Customer) throws
@@ -65,9 +66,10 @@ public protocol LedgerTransaction: ReceivablesTransaction, ClassificationTransac
     func creditPosition(customerID: Int64, currency: Currency, asOf: CivilDate) throws -> CreditPosition
     /// What deciding a credit hold on `asOf` reads, for posting (issue 10: no open invoice summed per post): the
     /// open and unapplied sums of `creditPosition`, `overdue` left 0 (no hold depends on it), and `oldestOpen` only
-    /// when it is at least `stopCreditFromDays` overdue (it then names the hold), else nil.
-    func creditHoldPosition(customerID: Int64, currency: Currency, asOf: CivilDate,
-                            stopCreditFromDays: Int) throws -> CreditPosition
+    /// when it is at least `stopCreditFromDays` overdue (it then names the hold), else nil. One position per
+    /// customer asked, in order (a chunk of invoices asks for its customers at once).
+    func creditHoldPositions(_ customers: [(customerID: Int64, currency: Currency, stopCreditFromDays: Int)],
+                             asOf: CivilDate) throws -> [CreditPosition]
 
     func user(name: String) throws -> LedgerUser?
     func save(_ user: LedgerUser) throws
@@ -111,8 +113,8 @@ extension LedgerTransaction {
     }
 
     /// The full position, for a store without a cheaper query.
-    public func creditHoldPosition(customerID: Int64, currency: Currency, asOf: CivilDate,
-                                   stopCreditFromDays: Int) throws -> CreditPosition {
-        try creditPosition(customerID: customerID, currency: currency, asOf: asOf)
+    public func creditHoldPositions(_ customers: [(customerID: Int64, currency: Currency, stopCreditFromDays: Int)],
+                                    asOf: CivilDate) throws -> [CreditPosition] {
+        try customers.map { try creditPosition(customerID: $0.customerID, currency: $0.currency, asOf: asOf) }
     }
 }

@@ -54,9 +54,15 @@ extension DataImport {
         }
         var done = 0
         try forEachEntryChunk { chunk in
+            // The chunk's sale numbers already in the ledger, read at once (a number repeated within the file is
+            // refused when the rows are checked).
+            let imported = try runner.documentsExisting(externalReferences: chunk.compactMap { entry in
+                guard case .sale(let sale) = entry.record, !sale.number.isEmpty else { return nil }
+                return sale.number
+            })
             for entry in chunk where !skipping.contains(entry.row) {
                 do {
-                    try post(entry, runner, &outcome, &sales, refused)
+                    try post(entry, runner, &outcome, &sales, imported, refused)
                 } catch let error as LedgerError {
                     try outcome.rejected.append(Rejected(row: entry.row, cells: entry.cells,
                                                          problems: problems(error, entry.row)))
@@ -87,11 +93,12 @@ extension DataImport {
     }
 
     private func post(_ entry: Entry, _ runner: LedgerService.BatchRunner, _ outcome: inout Outcome,
-                      _ sales: inout SalePosting, _ refused: @escaping SalePosting.Refused) throws {
+                      _ sales: inout SalePosting, _ imported: Set<String>,
+                      _ refused: @escaping SalePosting.Refused) throws {
         let row = entry.row
         switch entry.record {
         case let .sale(sale):
-            if !sale.number.isEmpty, try runner.documentExists(externalReference: sale.number) {
+            if !sale.number.isEmpty, imported.contains(sale.number) {
                 throw LedgerError.validation([FieldIssue(salesColumns?.number ?? "number",
                                                          "\(sale.number) is already in the ledger (imported before?)")])
             }

@@ -55,29 +55,37 @@ extension SQLiteTransaction {
                               unappliedCredit: balance?[QueryColumns.unappliedCredits] ?? 0, oldestOpen: oldest)
     }
 
-    /// Credit control's deciding figures (see `LedgerTransaction.creditHoldPosition`) from the customer's
-    /// maintained balance rows alone (one statement, one primary-key range); the oldest open invoice's number is
-    /// read only when it has reached the stop level, which is what names the hold.
-    func creditHoldPosition(customerID: Int64, currency: Currency, asOf: CivilDate,
-                            stopCreditFromDays: Int) throws -> CreditPosition {
-        let statement = try db.cachedStatement(sql: """
-            SELECT COALESCE(SUM(CASE WHEN currency = ?2 THEN open_invoices END), 0) AS open_invoices,
-                   COALESCE(SUM(CASE WHEN currency = ?2 THEN unapplied_credits END), 0) AS unapplied_credits,
-                   MIN(earliest_open_due) AS due_date
-            FROM customer_balance WHERE customer_id = ?1
-            """)
-        guard let row = try Row.fetchOne(statement, arguments: [customerID, currency.code]) else {
-            return CreditPosition(openInvoices: 0, overdue: 0, unappliedCredit: 0, oldestOpen: nil)
+    /// Credit control's deciding figures (see `LedgerTransaction.creditHoldPositions`) from the customers'
+    /// maintained balance rows alone (one statement for all of them, one primary-key range each: a chunk of
+    /// invoices reads its customers' at once); the oldest open invoice's number is read only when it has reached
+    /// the stop level, which is what names the hold.
+    func creditHoldPositions(_ customers: [(customerID: Int64, currency: Currency, stopCreditFromDays: Int)],
+                             asOf: CivilDate) throws -> [CreditPosition] {
+        guard !customers.isEmpty else { return [] }
+        var balances: [Int64: [(currency: String, open: Int64, unapplied: Int64, due: String?)]] = [:]
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: """
+            SELECT customer_id, currency, open_invoices, unapplied_credits, earliest_open_due FROM customer_balance
+            WHERE customer_id IN (SELECT value FROM json_each(?))
+            """), arguments: ["[" + customers.map { String($0.customerID) }.joined(separator: ",") + "]"])
+        // Read by position: every post reads these rows.
+        while let row = try rows.next() {
+            balances[row[0], default: []].append((row[1], row[2], row[3], row[4]))
         }
-        // Read by position (open_invoices, unapplied_credits, due_date): every post reads this row.
-        var oldest: (String, CivilDate)?
-        if let due: String = row[2], let date = try Self.storedDate(due, customerID: customerID),
-           date.days(to: asOf) >= stopCreditFromDays,
-           let number = try String.fetchOne(db.cachedStatement(sql: Self.oldestNumberSQL),
-                                            arguments: [customerID, due]) {
-            oldest = (number, date)
+        return try customers.map { customer in
+            // One row per customer and currency (the primary key): the customer's currency's row is its figures.
+            let its = balances[customer.customerID] ?? []
+            let own = its.first { $0.currency == customer.currency.code }
+            var oldest: (String, CivilDate)?
+            if let due = its.compactMap(\.due).min(),
+               let date = try Self.storedDate(due, customerID: customer.customerID),
+               date.days(to: asOf) >= customer.stopCreditFromDays,
+               let number = try String.fetchOne(db.cachedStatement(sql: Self.oldestNumberSQL),
+                                                arguments: [customer.customerID, due]) {
+                oldest = (number, date)
+            }
+            return CreditPosition(openInvoices: own?.open ?? 0, overdue: 0, unappliedCredit: own?.unapplied ?? 0,
+                                  oldestOpen: oldest)
         }
-        return CreditPosition(openInvoices: row[0], overdue: 0, unappliedCredit: row[1], oldestOpen: oldest)
     }
 
     /// The lowest number among the customer's open invoices due on a date.
