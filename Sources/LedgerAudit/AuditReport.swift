@@ -94,8 +94,8 @@ public enum AuditReport {
             for f in check.findings {
                 let docs = f.documents.isEmpty ? "" : f.documents.joined(separator: ", ") + ": "
                 let who = f.customer.isEmpty ? "" : " [\(f.customer)]"
-                let amount = f.amount.isEmpty ? "" : " (\(f.amount))"
-                item("\(docs)\(f.message)\(who)\(amount)", indent: md ? 0 : 1)
+                let amount = f.amount.isEmpty ? "" : " (\(AuditFormat.grouped(f.amount)))"
+                item("\(docs)\(AuditFormat.grouped(f.message))\(who)\(amount)", indent: md ? 0 : 1)
             }
             out.append("")
         }

@@ -10,6 +10,7 @@ public enum ChinookLoader {
     public static func load(into runner: LedgerService.BatchRunner, directory: String) throws -> LoadReport {
         func table(_ name: String) throws -> CSVTable { try CSVTable.read(path: "\(directory)/\(name).csv") }
         var report = LoadReport(name: "chinook")
+        try runner.run(SetBaseCurrency(currencyCode: "USD", unlessSet: true))   // its documents are all USD
         let employees = try table("employees")
         for r in employees.records.indices {
             try runner.run(CreateSalesperson(code: "E" + employees.value(r, "employee_id"),

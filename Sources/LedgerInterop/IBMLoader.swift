@@ -12,6 +12,7 @@ public enum IBMLoader {
         try table.require(["countrycode", "customerID", "invoiceNumber", "InvoiceDate", "DueDate", "InvoiceAmount",
                            "Disputed", "SettledDate", "PaperlessBill"])
         var report = LoadReport(name: "ibm")
+        try runner.run(SetBaseCurrency(currencyCode: "USD", unlessSet: true))   // its documents are all USD
         struct Row {
             var customer: String, country: String, number: String, date: CivilDate, due: CivilDate, amount: Money
             var disputed: Bool, settled: CivilDate, channel: String

@@ -12,6 +12,7 @@ public enum NorthwindLoader {
     public static func load(into runner: LedgerService.BatchRunner, directory: String) throws -> LoadReport {
         func table(_ name: String) throws -> CSVTable { try CSVTable.read(path: "\(directory)/\(name).csv") }
         var report = LoadReport(name: "northwind")
+        try runner.run(SetBaseCurrency(currencyCode: "USD", unlessSet: true))   // its documents are all USD
         let usd = Currency.usd
 
         let employees = try table("employees")

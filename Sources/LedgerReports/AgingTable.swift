@@ -50,7 +50,11 @@ public enum AgingTable {
     public static func grouped(_ reports: [AgingReport], by grouping: AgingGrouping) -> ReportTable {
         let labels = reports.first?.buckets.map(\.label) ?? AgingBuckets.standard.labels
         let en = StatementWords(chinese: false), byInvoiceDate = isByInvoiceDate(labels)
-        var columns = [ReportColumn(grouping.rawValue, .text, en: "Code", zh: "编码"),
+        // Documents without a salesperson, region or channel: an empty code in CSV and JSON (it is data: a
+        // program reads "no salesperson", and "(none)" could be a real code), named in the table and on screen.
+        let blank = grouping == .customer ? [:] : ["": "(none)"]
+        var columns = [ReportColumn(grouping.rawValue, .text, en: "Code", zh: "编码",
+                                    termsZH: blank.mapValues { _ in "（未指定）" }, termsEN: blank),
                        ReportColumn("name", .text, en: "Name", zh: "名称")]
         columns += labels.map { ReportColumn($0, .money, en: en.bucket($0), zh: zhBucket($0, byInvoiceDate: byInvoiceDate)) }
         columns += [ReportColumn("credits", .money, en: "Credits", zh: "未核销预收"),

@@ -19,7 +19,10 @@ public struct DSOReport: Sendable, Hashable {
                       ReportColumn("receivables_at_end", .money, en: "Receivables at end", zh: "期末应收"),
                       ReportColumn("credit_sales", .money, en: "Credit sales", zh: "赊销额"),
                       ReportColumn("days", .count, en: "Days", zh: "天数"),
-                      ReportColumn("dso", .days, en: "DSO", zh: "周转天数")],
+                      // No figure when credit sales are 0 or less (credit notes on older sales outweigh the
+                      // window's sales): CSV and JSON leave it empty, the table says why.
+                      ReportColumn("dso", .days, en: "DSO", zh: "周转天数", termsZH: ["": "无（赊销额≤0）"],
+                                   termsEN: ["": "n/a (credit sales ≤ 0)"])],
             rows: rows, totalRule: .none,
             notes: ["DSO \(from) … \(to): receivables at end ÷ credit sales × days"])
     }

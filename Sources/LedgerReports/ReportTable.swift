@@ -28,17 +28,20 @@ public struct ReportColumn: Sendable, Hashable {
     /// customers are not here. CSV and JSON keep the words as they are (programs read them); a Chinese table shows
     /// the names.
     public var termsZH: [String: String]
+    /// English names of such words, e.g. the empty code of aging documents without a salesperson → "(none)".
+    public var termsEN: [String: String]
     public init(_ key: String, _ kind: ColumnKind, en: String? = nil, zh: String? = nil,
-                termsZH: [String: String] = [:]) {
+                termsZH: [String: String] = [:], termsEN: [String: String] = [:]) {
         self.key = key
         self.kind = kind
         self.titleEN = en ?? key
         self.titleZH = zh ?? en ?? key
         self.termsZH = termsZH
+        self.termsEN = termsEN
     }
     public func title(chinese: Bool) -> String { chinese ? titleZH : titleEN }
-    /// `cell` as this column shows it: a fixed word in Chinese when `chinese` and the column names it.
-    public func shown(_ cell: String, chinese: Bool) -> String { chinese ? termsZH[cell] ?? cell : cell }
+    /// `cell` as this column shows it: a fixed word in the UI language when the column names it.
+    public func shown(_ cell: String, chinese: Bool) -> String { (chinese ? termsZH : termsEN)[cell] ?? cell }
 }
 
 /// A typed cell. Amounts stay integers (minor units, tenths of a day, basis points) until a renderer formats them.

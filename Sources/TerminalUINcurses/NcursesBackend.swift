@@ -184,6 +184,14 @@ public final class NcursesBackend: TerminalBackend {
 
     public func nextEvent(timeoutMilliseconds: Int) throws -> Event? {
         if !queued.isEmpty { return queued.removeFirst() }
+        // A paste (or an escape sequence) is read to its end before the app gets a tick and draws a frame (tryout
+        // s19: a 10,000-character paste drew 10,000 frames and took a minute).
+        while try readInput(timeoutMilliseconds: timeoutMilliseconds), queued.isEmpty, decoder.isPending {}
+        return queued.isEmpty ? nil : queued.removeFirst()
+    }
+
+    /// Reads one input into `queued` (through the decoder); false when none came in time or it was not for the app.
+    private func readInput(timeoutMilliseconds: Int) throws -> Bool {
         guard isActive else { throw BackendError.endOfInput }
         let wait = decoder.isPending ? 30 : max(0, timeoutMilliseconds)
         _ = sl_timeout(Int32(wait))
@@ -199,23 +207,23 @@ public final class NcursesBackend: TerminalBackend {
             } else {
                 quickErrors = 0
             }
-            raw = .timeout
+            queued += decoder.feed(.timeout)
+            return false
+        }
+        quickErrors = 0
+        if rc == KEY_CODE_YES {
+            guard let input = Self.decodeKeyCode(Int32(code), size: size) else { return false }
+            raw = input
         } else {
-            quickErrors = 0
-            if rc == KEY_CODE_YES {
-                guard let input = Self.decodeKeyCode(Int32(code), size: size) else { return nil }
-                raw = input
-            } else {
-                guard let scalar = Unicode.Scalar(UInt32(code)) else { return nil }
-                if suspendsOnControlZ, scalar.value == 0x1A, !decoder.isPending {
-                    suspend()
-                    return queued.isEmpty ? nil : queued.removeFirst()
-                }
-                raw = .scalar(scalar)
+            guard let scalar = Unicode.Scalar(UInt32(code)) else { return false }
+            if suspendsOnControlZ, scalar.value == 0x1A, !decoder.isPending {
+                suspend()
+                return false
             }
+            raw = .scalar(scalar)
         }
         queued += decoder.feed(raw)
-        return queued.isEmpty ? nil : queued.removeFirst()
+        return true
     }
 
     // MARK: - Private

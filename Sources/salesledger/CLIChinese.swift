@@ -95,6 +95,18 @@ enum CLIChinese {
 
     private static let basePatterns: [(String, String)] = [
         (#"^storage error: (.*)$"#, "存储错误：$1"),
+        (#"^restore replaces the ledger (.*) with (.*): add --yes to do it$"#, "恢复会用 $2 替换账套 $1：加上 --yes 才执行"),
+        (#"^backup (\S+) is NOT usable: (\S+): wrong passphrase \(or the file's header was altered\)$"#,
+         "备份 $1 不可用：$2：口令错误（或文件头被改动）"),
+        (#"^backup (\S+) is NOT usable, nothing was restored: (\S+): wrong passphrase \(or the file's header was "#
+            + #"altered\)$"#, "备份 $1 不可用，未恢复任何内容：$2：口令错误（或文件头被改动）"),
+        (#"^backup (\S+) is NOT usable: (.*)$"#, "备份 $1 不可用：$2"),
+        (#"^backup (\S+) is NOT usable, nothing was restored: (.*)$"#, "备份 $1 不可用，未恢复任何内容：$2"),
+        (#"^(.*)the first user must be an active admin, or no one could manage users: add yourself first "#
+            + #"\(user set NAME --role admin\)$"#, "$1第一个用户必须是启用的管理员（admin），否则无人能管理用户："
+            + "请先添加自己（user set 名称 --role admin）"),
+        (#"^(.*?)(\S+) is the last admin; make another admin first$"#, "$1$2 是最后一个管理员：请先设另一个管理员"),
+        (#"^passphrase: must have at least (\d+) characters$"#, "备份口令：至少需要 $1 个字符"),
         (#"^no ledger at (.*) \(create one with: (.*)\)$"#, "$1 处没有账套（新建账套：$2）"),
         (#"^Error: Missing expected argument '(.*)'$"#, "错误：缺少参数 '$1'"),
         (#"^Error: Unknown option '(.*)'$"#, "错误：未知选项 '$1'"),
@@ -205,7 +217,20 @@ enum CLIChinese {
         (#"^contents: (\d+) customers, (\d+) documents, (\d+) receipts, (\d+) audit entries$"#,
          "内容：客户 $1 个，单据 $2 张，收款单 $3 张，审计记录 $4 条"),
         (#"^checked: integrity (\S+), audit chain intact, manifest (.*)$"#, "已检查：完整性 $1，审计哈希链完整，清单 $2"),
+        (#"^encrypted: AES-256-GCM, (\d+) MiB chunks; key from scrypt (.*), (\d+)-byte salt$"#,
+         "已加密：AES-256-GCM，每块 $1 MiB；密钥由 scrypt 派生（$2），盐 $3 字节"),
+        (#"^encryption: AES-256-GCM, (\d+) MiB chunks; key from scrypt (.*), (\d+)-byte salt$"#,
+         "加密方式：AES-256-GCM，每块 $1 MiB；密钥由 scrypt 派生（$2），盐 $3 字节"),
+        (#"^integrity: not checked$"#, "完整性：未检查"), (#"^journal mode: encrypted$"#, "日志模式：已加密"),
         (#"^encrypted: (.*)$"#, "已加密：$1"), (#"^encryption: (.*)$"#, "加密方式：$1"),
+        // Restore (tryout s19: every line was English under --lang zh).
+        (#"^would replace the ledger (.*)$"#, "将替换账套 $1"),
+        (#"^would replace \(no ledger yet at\) (.*)$"#, "将写入 $1（该处尚无账套）"),
+        (#"^with (.*): (\d+) customers, (\d+) documents, (\d+) receipts, (\d+) audit entries$"#,
+         "备份 $1：客户 $2 个，单据 $3 张，收款单 $4 张，审计记录 $5 条"),
+        (#"^restored (.*) from (.*): (\d+) customers, (\d+) documents, (\d+) receipts, (\d+) audit entries$"#,
+         "已从 $2 恢复 $1：客户 $3 个，单据 $4 张，收款单 $5 张，审计记录 $6 条"),
+        (#"^previous ledger kept as (.*)$"#, "原账套保留为 $1"),
         (#"^off-site copy written and checked: (.*)$"#, "异地副本已写入并检查：$1"),
         (abandonedLoad.pattern, abandonedLoad.zh),
         (#"^they are posted, with audit entries: void them or start a new ledger to be rid of them$"#,

@@ -55,14 +55,15 @@ struct CustomerCommand: ParsableCommand {
         @Option(help: "Credit limit, e.g. 50000 or 50,000.00.") var creditLimit: String?
         @Option(help: "Payment terms: NET30, NET1M, EOM+30D, EOM+1M, 月结30天, INST:50@30,50@60.")
         var terms = "NET30"
-        @Option(help: "ISO 4217 currency code.") var currency = "CNY"
+        @Option(help: "ISO 4217 currency code (default: the ledger's base currency, `rate base`; else CNY).")
+        var currency: String?
         @Option var notes = ""
         @OptionGroup var tax: CustomerTaxOptions
 
         func run() throws {
             var issues = IssueCollector()
-            let cur = Currency.named(currency)
-            if cur == nil { issues.add("currency", "unknown currency code \(currency)") }
+            let (store, service) = try global.openLedger()
+            let cur = ProductOptions.currency(currency, store: store, issues: &issues)
             var fields = CustomerFields(code: code, name: name)
             fields.contact = contact
             fields.phone = phone
@@ -71,7 +72,7 @@ struct CustomerCommand: ParsableCommand {
             fields.region = region
             fields.channel = channel
             fields.customerClass = customerClass
-            fields.currency = cur ?? .cny
+            fields.currency = cur
             fields.notes = notes
             do { fields.paymentTerms = try PaymentTerms.parse(terms) } catch { issues.add("terms", error.description) }
             if let creditLimit {
@@ -79,7 +80,6 @@ struct CustomerCommand: ParsableCommand {
                     issues.add("creditLimit", error.description)
                 }
             }
-            let (_, service) = try global.openLedger()
             if !issues.issues.isEmpty {
                 // Also report the command's own checks (dry run, rolled back), so every problem is listed at once.
                 throw LedgerError.validation(issues.issues + service.validationIssues(of: CreateCustomer(fields)))

@@ -147,7 +147,10 @@ enum ProductOptions {
             issues.add("currency", "unknown currency code \(code)")
             return .cny
         }
-        return (try? store.exchangeRates().base) ?? .cny
+        do { return try store.exchangeRates().base } catch {
+            issues.add("currency", "the ledger's base currency could not be read: \(error)")
+            return .cny
+        }
     }
 
     static func price(_ text: String, currency: Currency, issues: inout IssueCollector) -> Money? {

@@ -168,6 +168,12 @@ import LedgerStore
 
     @Test func usersAndRolesAreManagedByAdminsOnly() throws {
         let ledger = try TestLedger()
+        // s19 tryout: a first user who is not an admin locked the ledger's owner out of user management.
+        #expect(throws: LedgerError.refused("the first user must be an active admin, or no one could manage users: "
+                                            + "add yourself first (user set NAME --role admin)")) {
+            try ledger.service.run(SetUser(LedgerUser(name: "amy", role: .clerk)))
+        }
+        #expect(try ledger.store.users().isEmpty)
         try ledger.service.run(SetUser(LedgerUser(name: "boss", role: .admin)))
         try ledger.service.run(SetUser(LedgerUser(name: "amy", role: .clerk)))
         #expect(try ledger.store.users().map(\.name) == ["amy", "boss"])

@@ -139,6 +139,22 @@ import Testing
         #expect(input.graphemes.count == 2)
     }
 
+    /// s19 tryout: 10,000 characters typed one by one into a field (a paste without bracketed paste) are kept
+    /// whole; the field shows the cells around the cursor.
+    @Test func aTenThousandCharacterLineIsKeptAndScrolled() {
+        var input = TextInput()
+        let line = String(repeating: "0123456789", count: 999) + "012345678北"
+        for c in line { input.handle(.key(.char(c))) }
+        #expect(input.text == line && input.cursor == 10_000)
+        var buffer = CellBuffer(size: Size(width: 10, height: 1))
+        let end = input.render(into: &buffer, x: 0, y: 0, width: 10, style: Style(.input))
+        #expect(buffer.lines[0] == "2345678北 ", "\(buffer.lines[0])")   // 9 cells, then the cursor's
+        #expect(end == Point(x: 9, y: 0))
+        input.handle(.key(.home))
+        let start = input.render(into: &buffer, x: 0, y: 0, width: 10, style: Style(.input))
+        #expect(buffer.lines[0] == "0123456789" && start == Point(x: 0, y: 0), "\(buffer.lines[0])")
+    }
+
     @Test func cursorColumnCountsCells() {
         let input = TextInput("北京星河")
         var buffer = CellBuffer(size: Size(width: 20, height: 1))

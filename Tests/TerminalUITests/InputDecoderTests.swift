@@ -37,6 +37,12 @@ import Testing
         #expect(events == [.paste("北京\nline2"), .key(.char("q"))])
     }
 
+    /// s19 tryout: a 10,000-character pasted line arrives whole, as one paste, with a paste-end-like text inside.
+    @Test func aLongPasteIsOneEvent() {
+        let line = String(repeating: "杭州长文本粘贴测试[201", count: 700)
+        #expect(decode(scalars("\u{1B}[200~" + line + "\u{1B}[201~")) == [.paste(line)])
+    }
+
     @Test func keysAndResizePassThrough() {
         #expect(decode([.key(.function(2)), .resize(Size(width: 20, height: 5)), .key(.backTab)]) ==
                 [.key(.function(2)), .resize(Size(width: 20, height: 5)), .key(.backTab)])

@@ -31,6 +31,12 @@ public struct SetUser: LedgerCommand {
         if before?.role == .admin && (user.role != .admin || !user.isActive), try tx.activeAdminCount() <= 1 {
             throw LedgerError.refused("\(name) is the last admin; make another admin first")
         }
+        // The first user is an admin: a ledger whose only users are clerks has no one left to manage them
+        // (tryout s19: `user set alice --role clerk` on a new ledger locked its owner out).
+        if before == nil, user.role != .admin || !user.isActive, try tx.activeAdminCount() == 0 {
+            throw LedgerError.refused("the first user must be an active admin, or no one could manage users: "
+                                      + "add yourself first (user set NAME --role admin)")
+        }
         var after = user
         after.name = name
         try tx.save(after)

@@ -34,12 +34,18 @@ public struct SetExchangeRate: LedgerCommand {
     }
 }
 
-/// Sets the ledger's base (reporting) currency. Manager only. Errors: `validation` naming `currency`.
+/// Sets the ledger's base (reporting) currency, also the default currency of new customers and products. Manager
+/// only. `unlessSet`: a sample load's currency, kept out when the ledger has one already. Errors: `validation`
+/// naming `currency`.
 public struct SetBaseCurrency: LedgerCommand {
     public static let name = "rate.base"
     public static var allowedRoles: Set<UserRole> { AccessRoles.managers }
     public var currencyCode: String
-    public init(currencyCode: String) { self.currencyCode = currencyCode }
+    public var unlessSet: Bool
+    public init(currencyCode: String, unlessSet: Bool = false) {
+        self.currencyCode = currencyCode
+        self.unlessSet = unlessSet
+    }
 
     public func execute(in tx: any LedgerTransaction, context: CommandContext) throws -> Currency {
         try context.requireManager("setting the base currency")
@@ -47,6 +53,7 @@ public struct SetBaseCurrency: LedgerCommand {
             throw LedgerError.validation([FieldIssue("currency", "unknown currency code \(currencyCode)")])
         }
         let before = try tx.baseCurrency()
+        if unlessSet, let before { return before }
         try tx.setBaseCurrency(currency)
         context.recordChange(entity: "base_currency", id: 1, before: before, after: currency)
         return currency

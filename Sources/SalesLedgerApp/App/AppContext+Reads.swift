@@ -22,6 +22,10 @@ extension AppContext {
         }
     }
 
+    /// The ledger's base currency (`rate base`, set by the setup and the sample loads), CNY when none is set: the
+    /// default of a new customer, product or sale.
+    var baseCurrency: Currency { read { try store.exchangeRates().base } ?? .cny }
+
     /// The failure of the last screen query and clears it (the app moves it to the screen's error line).
     public func takeReadFailure() -> String? {
         defer { readFailure = nil }

@@ -32,6 +32,7 @@ extension Strings {
         (#"^ledger is read-only: (.*) cannot be written$"#, "账套为只读：$1 无法写入，请检查文件权限"),
         (#"^sample data: the SampleData folder was not found next to the program; set SALESLEDGER_SAMPLE_DIR to "#
             + #"it \((.*)\)$"#, "示例数据：程序旁没有 SampleData 文件夹；请把环境变量 SALESLEDGER_SAMPLE_DIR 设为该文件夹（$1）"),
+        (#"^at most (\d+) characters$"#, "最多$1字"),   // a form field's length (tryout s19: a pasted line)
         (#"^date (\S+) does not exist$"#, "日期 $1 不存在"),
         (#"^date '(.*)' is empty$"#, "日期不能为空"),
         (#"^is empty$"#, "不能为空"),

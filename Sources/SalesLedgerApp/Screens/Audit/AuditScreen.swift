@@ -82,7 +82,8 @@ struct AuditScreen: KeyedScreen {
                 rows = run.allFindings.sorted { $0.severity > $1.severity }.map {
                     [
                         $0.severity.label(lang), s.zh ? titles[$0.check] ?? $0.check : $0.check,
-                        $0.documents.joined(separator: " "), $0.customer, AuditScreen.grouped($0.amount), $0.message,
+                        $0.documents.joined(separator: " "), $0.customer, AuditFormat.grouped($0.amount),
+                        AuditFormat.grouped($0.message),
                     ]
                 }
                 findingsCSV = AuditReport.findingsCSV(run)
@@ -103,7 +104,7 @@ struct AuditScreen: KeyedScreen {
                     s.t("Records", "记录"), s.t("Before → after", "修改前 → 修改后"),
                 ]
                 numericColumns = [0]
-                codeColumns = [1, 2, 4]
+                codeColumns = [1, 2, 3, 4]   // the command whole (tryout s18: "receipt.re…" at 80)
                 rows = viewRows.map {
                     [
                         String($0.seq), $0.timestampUTC, $0.actor, $0.command, $0.records.joined(separator: " "),
@@ -289,15 +290,4 @@ struct AuditScreen: KeyedScreen {
 
 extension Strings {
     var screenAudit: String { t("Audit", "审计") }
-}
-
-extension AuditScreen {
-    /// A finding's amount as the other screens show money: `1234567.80 CNY` → `1,234,567.80 CNY` (the CSV of the
-    /// findings keeps the plain figure).
-    static func grouped(_ amount: String) -> String {
-        var parts = amount.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
-        guard let number = parts.first, !number.isEmpty else { return amount }
-        parts[0] = ReportsScreen.grouped(number)
-        return parts.joined(separator: " ")
-    }
 }

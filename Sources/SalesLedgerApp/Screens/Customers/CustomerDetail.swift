@@ -65,11 +65,17 @@ struct CustomerDetail {
         let c = customer
         let cur = c.currency
         var y = area.y
-        buffer.setFitted("\(c.code)  \(c.name)", x: area.x + 1, y: y, width: area.width - 2, style: Style(.header, [.bold]))
+        // Class · region · channel beside the name, where there is room (tryout s18: at the contact line's end
+        // they were cut at 80 columns, "C · ~"); else first on the contact line.
+        let classes = [c.customerClass, context.className("region", c.region), context.channelName(c.channel)]
+            .filter { !$0.isEmpty }.joined(separator: " · ")
+        let title = "\(c.code)  \(c.name)", besideName = DisplayWidth.of(title + "   " + classes) <= area.width - 2
+        buffer.setFitted(besideName ? title + "   " + classes : title, x: area.x + 1, y: y, width: area.width - 2,
+                         style: Style(.header, [.bold]))
         y += 1
         let contactLine = [c.contact, c.phone, c.email, c.address].filter { !$0.isEmpty }.joined(separator: "  ·  ")
-        let classes = [c.customerClass, context.className("region", c.region), context.channelName(c.channel)].filter { !$0.isEmpty }.joined(separator: " · ")
-        buffer.setFitted("\(s.contact): \(contactLine)   \(classes)", x: area.x + 1, y: y, width: area.width - 2, style: Style(.muted))
+        buffer.setFitted((besideName ? "" : classes + "   ") + "\(s.contact): \(contactLine)", x: area.x + 1, y: y,
+                         width: area.width - 2, style: Style(.muted))
         y += 1
         let overdue = exposure?.overdue ?? 0
         var figures = ["\(s.salesThisYear): \(context.money(salesThisYear, cur))",

@@ -12,7 +12,8 @@ struct CustomerForm {
         let s = context.strings
         editingID = customer?.id
         let c = customer
-        let currencyIndex = c.flatMap { cur in CustomerForm.currencies.firstIndex(of: cur.currency) } ?? 0
+        let currency = c?.currency ?? context.baseCurrency
+        let currencyIndex = CustomerForm.currencies.firstIndex(of: currency) ?? 0
         form = Form(title: customer == nil ? s.addCustomer : s.editCustomer, fields: [
             FormField(id: "code", label: s.code, text: c?.code ?? "", validators: [.required(s.t("required", "必填")), .maxLength(32)]),
             FormField(id: "name", label: s.name, text: c?.name ?? "", validators: [.required(s.t("required", "必填")), .maxLength(200)]),
@@ -26,7 +27,7 @@ struct CustomerForm {
             .choice(id: "currency", label: s.currency, options: CustomerForm.currencies.map(\.code), selected: currencyIndex),
             FormField(id: "limit", label: s.creditLimit, kind: .money,
                       text: c?.creditLimit.map { $0.plainString } ?? "",
-                      parse: FieldParsers.money(c?.currency ?? .cny, s),
+                      parse: FieldParsers.money(currency, s),
                       validators: [.range(0...Int64.max, s.t("must be 0 or more", "不能为负数"))]),
             FormField(id: "terms", label: s.terms, text: c?.paymentTerms.code ?? "NET30",
                       parse: { text in

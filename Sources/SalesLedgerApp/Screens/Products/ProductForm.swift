@@ -12,7 +12,7 @@ struct ProductForm: Modal {
     init(editing product: Product?, price: Money?, context: AppContext) {
         let s = context.strings
         editingSKU = product?.sku
-        currency = product?.unitPrice.currency ?? (context.read { try context.store.exchangeRates().base } ?? .cny)
+        currency = product?.unitPrice.currency ?? context.baseCurrency
         let p = product
         let required = Validator.required(s.t("required", "必填"))
         var fields = [

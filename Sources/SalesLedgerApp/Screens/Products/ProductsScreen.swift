@@ -48,14 +48,17 @@ struct ProductsScreen: KeyedScreen {
         return .none
     }
 
+    /// Codes, units and figures as wide as their widest visible cell (the table widens them; tryout s18: Northwind's
+    /// units were cut to "10 b~" in 5 cells); names and categories share the rest.
     static func columns(_ s: Strings) -> [TableColumn] {
-        [TableColumn(s.t("SKU", "商品编码"), width: .fixed(10)),
-         TableColumn(s.name, width: .flexible(weight: 3, minimum: 14)),
-         TableColumn(s.t("Category", "类别"), width: .flexible(weight: 1, minimum: 8)),
-         TableColumn(s.t("Unit", "单位"), width: .fixed(5)),
-         TableColumn(s.t("Price", "单价"), width: .fixed(12), alignment: .right),
-         TableColumn(s.t("Tax", "税率"), width: .fixed(6), alignment: .right),
-         TableColumn(s.t("Status", "状态"), width: .fixed(8))]
+        func fitted(_ title: String, _ alignment: Alignment = .left) -> TableColumn {
+            TableColumn(title, width: .fixed(DisplayWidth.of(title)), alignment: alignment, fitsContent: true)
+        }
+        return [fitted(s.t("SKU", "商品编码")),
+                TableColumn(s.name, width: .flexible(weight: 3, minimum: 14)),
+                TableColumn(s.t("Category", "类别"), width: .flexible(weight: 1, minimum: 8)),
+                fitted(s.t("Unit", "单位")), fitted(s.t("Price", "单价"), .right), fitted(s.t("Tax", "税率"), .right),
+                fitted(s.t("Status", "状态"))]
     }
 
     mutating func editSelected(context: AppContext) {

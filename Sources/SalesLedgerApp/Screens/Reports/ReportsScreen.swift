@@ -127,7 +127,8 @@ struct ReportsScreen: KeyedScreen {
     /// Shows a report table as it is: its titles in the UI language, its rows then its total rows.
     mutating func show(_ table: ReportTable, _ s: Strings, names: [String: (String) -> String] = [:]) {
         reportTable = table
-        let total = [table.columns[0].key: { $0 == "TOTAL" ? s.t("TOTAL", "合计") : $0 }]
+        let key = table.columns[0]
+        let total = [key.key: { $0 == "TOTAL" ? s.t("TOTAL", "合计") : key.shown($0, chinese: s.zh) }]
         let view = ReportTableView(table: table, textNames: names.merging(total) { a, _ in a })
         header = view.titles(chinese: s.zh)
         numericColumns = Set(table.columns.indices.filter { table.columns[$0].kind != .text })
@@ -287,17 +288,30 @@ struct ReportsScreen: KeyedScreen {
     func tableView(_ s: Strings) -> TableView {
         var view = s.localize(TableView(columns: header.enumerated().map { i, title in
             if numericColumns.contains(i) {
-                return TableColumn(title, width: .fixed(numericWidth(i)), alignment: .right)
+                return TableColumn(title, width: .fixed(numericWidth(i)), alignment: .right,
+                                   dropsFirst: agingDropsFirst(i))
             }
             // Short words (a month, a currency, a code) as wide as they are; names share the rest (tryout s15: the
             // month and currency of sales by month spread over ~76 columns each at 200).
             if numericWidth(i) <= 16 { return TableColumn(title, width: .fixed(numericWidth(i))) }
-            return TableColumn(title, width: i == 1 && header.count > 6 ? .flexible(weight: 2, minimum: 10)
+            // A name keeps up to 16 cells (8 Chinese characters) while the aging's middle buckets give way.
+            let name = kind == .aging ? min(16, numericWidth(i)) : 10
+            return TableColumn(title, width: i == 1 && header.count > 6 ? .flexible(weight: 2, minimum: max(10, name))
                                                                         : .flexible(weight: 1, minimum: 6))
         }))
         view.isSortable = false   // the rows keep the report's order (its total rows last)
         view.scrollsColumns = true   // ←/→ reach the columns hidden for lack of width
         return view
+    }
+
+    /// Whether the aging's column `i` is left out first when the columns do not fit (tryout s18: at 80 columns in
+    /// Chinese the names kept 6 cells and the 91+, credits and total columns were hidden): the credits and the
+    /// buckets between the first (current) and the last (oldest) give way; the total never does.
+    func agingDropsFirst(_ i: Int) -> Bool {
+        guard kind == .aging, let columns = reportTable?.columns, i < columns.count,
+              let last = columns.lastIndex(where: { $0.kind == .money && !["credits", "total"].contains($0.key) })
+        else { return false }
+        return columns[i].key == "credits" || (i > 2 && i < last)
     }
 
     /// A column as wide as its widest value (grouped) or title, so no figure is cut: the table hides a column it

@@ -8,6 +8,14 @@ extension SalesEntryScreen {
     /// Keys go to the modals, then to the key table (while a form field has focus, printable keys are typed), then
     /// to the form's fields or today's list.
     mutating func handle(_ event: Event, context: AppContext) -> ScreenOutcome {
+        let outcome = handleEvent(event, context: context)
+        guard asksToFix, errors.isEmpty else { return outcome }
+        asksToFix = false
+        if case .none = outcome { return .message("") }
+        return outcome
+    }
+
+    private mutating func handleEvent(_ event: Event, context: AppContext) -> ScreenOutcome {
         defer { autosave(context: context) }
         if let outcome = handleModals(event, context: context) { return outcome }
         if let outcome = keyTable(context.strings).dispatch(event, on: &self, context: context, typing: isTyping) {

@@ -121,8 +121,10 @@ extension SalesEntryScreen {
                        plausibilityConfirmed: Bool = false) -> ScreenOutcome {
         let s = context.strings
         suggestions = []
+        asksToFix = false
         guard var command = makeCommand(context: context, asDraft: asDraft) else {
             if let first = fieldOrder.first(where: { errors[$0] != nil }) { focus = first }
+            asksToFix = true
             return .error(s.fixErrors)
         }
         if !asDraft, overrideReason == nil, !plausibilityConfirmed {
@@ -148,6 +150,7 @@ extension SalesEntryScreen {
                 else { errors[.customer] = s.core(issue.message) }
             }
             if let first = fieldOrder.first(where: { errors[$0] != nil }) { focus = first }
+            asksToFix = true
             return .error(s.fixErrors)
         } catch .creditHold(let reasons) {
             if context.service.role.canManage {

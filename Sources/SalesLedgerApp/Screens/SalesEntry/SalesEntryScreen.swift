@@ -48,6 +48,9 @@ struct SalesEntryScreen: KeyedScreen {
     var suggestionIndex = 0
     var productNames: [Int: String] = [:]
     var errors: [Field: String] = [:]
+    /// Whether the status line asks to fix the fields marked in red: it is cleared once none is marked (tryout s18:
+    /// it stayed after every field was fixed).
+    var asksToFix = false
     var todays: [InvoiceListRow] = []
     var isInList = false
     var list = TableState()
@@ -70,6 +73,7 @@ struct SalesEntryScreen: KeyedScreen {
         prefilled = []
         draft = SaleDraft()
         draft.date = context.today.description
+        baseCurrency = context.baseCurrency
         customer = nil
         exposure = nil
         errors = [:]
@@ -91,7 +95,10 @@ struct SalesEntryScreen: KeyedScreen {
 
     func text(_ field: Field) -> String { inputs[field]?.text ?? "" }
 
+    /// Sets a field's text; a changed value is no longer marked in red (as when typed: a due date filled in from the
+    /// customer's terms).
     mutating func set(_ field: Field, _ value: String) {
+        if inputs[field]?.text ?? "" != value { errors[field] = nil }
         var input = TextInput()
         input.setText(value)
         inputs[field] = input
@@ -130,7 +137,9 @@ struct SalesEntryScreen: KeyedScreen {
             + (0..<lineCount).flatMap { [Field.product($0), .quantity($0), .price($0), .discount($0), .tax($0)] }
     }
 
-    var currency: Currency { customer?.currency ?? .cny }
+    /// The ledger's base currency: the currency of a sale before its customer is chosen (read on `reset`).
+    var baseCurrency = Currency.cny
+    var currency: Currency { customer?.currency ?? baseCurrency }
 
     mutating func refresh(context: AppContext) {
         salespeople = context.read { try context.store.salespeople() } ?? []
@@ -154,7 +163,8 @@ struct SalesEntryScreen: KeyedScreen {
     mutating func restoreStoredDraft(context: AppContext) -> [String] {
         guard let path = context.draftPath, let loaded = SaleDraft.load(from: path) else { return [] }
         let code = loaded.customerCode ?? ""
-        let draftCurrency = code.isEmpty ? Currency.cny : (context.read { try context.store.customer(code: code) }?.currency ?? .cny)
+        let draftCurrency = code.isEmpty ? baseCurrency
+            : (context.read { try context.store.customer(code: code) }?.currency ?? baseCurrency)
         let (stored, dropped) = loaded.validatedForRestore(currency: draftCurrency, strings: context.strings)
         apply(stored, context: context)
         return dropped
