@@ -185,6 +185,7 @@ enum Schema {
         SparseIndexSchema.register(in: &migrator)
         InvoiceSettledSchema.registerPaymentDays(in: &migrator)
         BulkSuspend.register(in: &migrator)
+        CollectionMonthSchema.register(in: &migrator)
         return migrator
     }
 }
