@@ -48,16 +48,17 @@ extension Reports {
         }
     }
 
-    /// Every reminder due on `date` to `body`, in the list's order, a page at a time. - Throws: as `body`, or
-    /// `LedgerError.storage`.
+    /// Every reminder due on `date` to `body`, in the list's order, a page of 20,000 at a time: each page sorts
+    /// every selected invoice from its first due date on, so pages of 1,000 sorted 700k rows for the 37,570
+    /// reminders at 1M (3 s CPU). - Throws: as `body`, or `LedgerError.storage`.
     func forEachDueReminder(on date: CivilDate, _ body: (ReminderItem) throws -> Void) throws {
         try store.readSnapshot {
             let parts = try dueReminderParts(on: date)
             var from: ReminderKey?
             while true {
-                let rows = try duePage(parts, on: date, from: from, backwards: false, limit: 1000)
+                let rows = try duePage(parts, on: date, from: from, backwards: false, limit: 20_000)
                 for row in rows { try body(row.item) }
-                guard rows.count == 1000, let last = rows.last else { return }
+                guard rows.count == 20_000, let last = rows.last else { return }
                 from = last.key
             }
         }

@@ -186,6 +186,7 @@ enum Schema {
         InvoiceSettledSchema.registerPaymentDays(in: &migrator)
         BulkSuspend.register(in: &migrator)
         LoadIndexes.register(in: &migrator)
+        CollectionMonthSchema.register(in: &migrator)
         return migrator
     }
 }

@@ -26,7 +26,7 @@ struct BulkChunkMaintenance {
         "customer_month_insert", "customer_month_update_old", "customer_month_update_new", "customer_month_delete",
         "invoice_settled_insert", "invoice_settled_delete", "invoice_settled_update", "invoice_settled_document_date",
         "invoice_settled_allocation_moved",
-    ] + DueDaySchema.triggerNames
+    ] + DueDaySchema.triggerNames + CollectionMonthSchema.deferredTriggerNames
     /// Highest document and allocation ids when the chunk began: the chunk's rows are above them.
     let documentID: Int64
     let allocationID: Int64
@@ -89,6 +89,9 @@ struct BulkChunkMaintenance {
         }
         if dropped.contains(where: { $0.0.hasPrefix("invoice_settled") }) {
             try db.execute(sql: Self.invoiceSettledSQL, arguments: arguments)
+        }
+        if dropped.contains(where: { $0.0.hasPrefix("collection_month") }) {
+            try db.execute(sql: Self.collectionMonthSQL, arguments: arguments)
         }
         try db.execute(sql: """
             DROP TRIGGER temp.bulk_guard_document; DROP TRIGGER temp.bulk_guard_document_delete;
@@ -172,6 +175,23 @@ struct BulkChunkMaintenance {
              JOIN open_item i ON i.kind = 'invoice' AND i.id = c.invoice_id)
             """))
         """
+
+    /// The chunk's new posted invoices with their allocations, and its allocations on older invoices, added to
+    /// `collection_month` (as its document and allocation triggers add each; receipts keep their row trigger).
+    static let collectionMonthSQL = CollectionMonthSchema.add("""
+        SELECT month, currency, SUM(due), 0, SUM(settled), SUM(n) FROM (
+            SELECT substr(d.due_date, 1, 7) AS month, d.currency, d.total AS due, COALESCE(SUM(a.amount), 0) AS settled,
+                   1 AS n
+            FROM document d LEFT JOIN allocation a ON a.invoice_id = d.id AND a.source <> 'write_off'
+                 AND a.date <= substr(d.due_date, 1, 8) || '31'
+            WHERE d.id > ?1 AND d.kind = 'invoice' AND d.status = 'posted' GROUP BY d.id
+            UNION ALL
+            SELECT substr(d.due_date, 1, 7), d.currency, 0, a.amount, 0
+            FROM allocation a JOIN document d ON d.id = a.invoice_id
+            WHERE a.id > ?2 AND a.invoice_id <= ?1 AND d.kind = 'invoice' AND d.status = 'posted'
+              AND a.source <> 'write_off' AND a.date <= substr(d.due_date, 1, 8) || '31')
+        WHERE true GROUP BY 1, 2
+        """)
 
     /// The chunk's allocations dated after their receipt or credit note (as `late_allocation_insert` adds each).
     static let lateAllocationSQL = """

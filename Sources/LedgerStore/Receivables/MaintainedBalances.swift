@@ -104,6 +104,7 @@ enum MaintainedBalances {
         }
         result += try customerMonthDifferences(db)
         result += try currencyMonthDifferences(db) + settledDifferences(db) + dueDayDifferences(db)
+            + collectionMonthDifferences(db)
         // Allocations dated after their receipt or credit note (`late_allocation`, unapplied credits as of a date).
         let late = """
             WITH r AS (\(LateAllocationSchema.recomputedSQL)),
@@ -171,6 +172,27 @@ enum MaintainedBalances {
         return paired(rows, key: { "\($0[1] as String? ?? "") \($0[2] as String? ?? "")" }).flatMap { key, pair in
             compare(subject: key, pair, columns: ["amount", "n"], missing: "due-currency-month-row").map {
                 MaintainedBalanceDifference(subject: $0.subject, field: "due_currency_month_" + $0.field,
+                                            stored: $0.stored, recomputed: $0.recomputed)
+            }
+        }
+    }
+
+    /// `collection_month` (s19-coll) against its recomputation from the documents, allocations and receipts; rows
+    /// whose count is 0 count as absent. Subject `YYYY-MM CUR`, field `collection_month_` + column.
+    private static func collectionMonthDifferences(_ db: Database) throws -> [MaintainedBalanceDifference] {
+        guard try db.tableExists("collection_month") else { return [] }
+        let columns = CollectionMonthSchema.columns
+        let sql = """
+            WITH r(\(columns)) AS (\(CollectionMonthSchema.recomputedSQL)),
+                 m AS (SELECT \(columns) FROM collection_month WHERE n <> 0)
+            SELECT 'stored' AS side, * FROM (SELECT * FROM m EXCEPT SELECT * FROM r WHERE n <> 0)
+            UNION ALL SELECT 'recomputed', * FROM (SELECT * FROM r WHERE n <> 0 EXCEPT SELECT * FROM m)
+            ORDER BY month, currency
+            """
+        let rows = try Row.fetchAll(db, sql: sql)
+        return paired(rows, key: { "\($0[1] as String? ?? "") \($0[2] as String? ?? "")" }).flatMap { key, pair in
+            compare(subject: key, pair, columns: ["due", "collected", "settled", "n"], missing: "row").map {
+                MaintainedBalanceDifference(subject: $0.subject, field: "collection_month_" + $0.field,
                                             stored: $0.stored, recomputed: $0.recomputed)
             }
         }

@@ -211,60 +211,29 @@ extension SQLiteLedgerStore {
         }
     }
 
-    /// Collections per month and currency. Issue 10: one pass over the documents, each invoice due in the months
-    /// with its allocations dated up to the end of its due month — its total when it was settled by then (the
-    /// maintained settlement day, `invoice_settled`, on or before the due month's 28th), else their sum on the
-    /// covering `allocation_invoice` — the write-offs among them (a few, on `allocation_source`) taken back out;
-    /// receipts on `receipt_date`. The month end is `YYYY-MM-31` compared as text (ISO dates; `date()` per invoice
-    /// cost 0.4 s at 1M), and the rows are summed here: SQLite's GROUP BY sorted 1.3M rows (1.1 s at 1M).
+    /// Collections per month and currency: the maintained rows of the months from `from`'s to `to`'s
+    /// (`CollectionMonthSchema`, s19-coll; a dozen rows, no invoice read). A sum that left SQLite's integers (an
+    /// overflow turns it into a real) is an error, not a figure.
     public func collectionMonths(from: CivilDate, to: CivilDate) throws -> [CollectionMonth] {
-        let monthEnd = "substr(d.due_date, 1, 8) || '31'"
-        let byDay = "s.settled_day <= s.due_day + 28 - CAST(substr(d.due_date, 9, 2) AS INTEGER)"
-        // Rows (date, currency, due, collected, settled of due), one statement per part.
-        let parts = ["""
-            SELECT d.due_date, d.currency, d.total, 0,
-                   CASE WHEN \(byDay) THEN d.total
-                        ELSE COALESCE((SELECT SUM(a.amount) FROM allocation a
-                                       WHERE a.invoice_id = d.id AND a.date <= \(monthEnd)), 0) END
-            FROM document d LEFT JOIN invoice_settled s ON s.id = d.id
-            WHERE d.due_date >= :first AND d.due_date <= :last AND d.kind = 'invoice' AND d.status = 'posted'
-            """, """
-            SELECT d.due_date, d.currency, 0, 0, -a.amount
-            FROM allocation a JOIN document d ON d.id = a.invoice_id
-            WHERE a.source = 'write_off' AND d.kind = 'invoice' AND d.status = 'posted'
-              AND d.due_date >= :first AND d.due_date <= :last AND a.date <= \(monthEnd)
-            """, "SELECT date, currency, 0, amount, 0 FROM receipt WHERE date >= :first AND date <= :last"]
-        let arguments: StatementArguments = ["first": from.startOfMonth.description, "last": to.endOfMonth.description]
-        struct Key: Hashable { let month: String; let currency: String }
-        func add(_ total: inout Int64, _ value: Int64) throws {
-            let (sum, overflow) = total.addingReportingOverflow(value)
-            guard !overflow else { throw LedgerError.storage("collections: a month's sum overflows") }
-            total = sum
-        }
+        let sql = """
+            SELECT month, currency, due, collected, settled FROM collection_month
+            WHERE month >= ? AND month <= ? AND n <> 0 ORDER BY month, currency
+            """
         return try read { db in
-            var index: [Key: Int] = [:]
-            var months: [CollectionMonth] = []
-            for sql in parts {
-                let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
-                while let row = try rows.next() {
-                    let key = Key(month: String((row[0] as String).prefix(7)), currency: row[1])
-                    let at: Int
-                    if let known = index[key] { at = known } else {
-                        guard let currency = Currency.named(key.currency) else {
-                            throw LedgerError.storage("collections, month \(key.month): '\(key.currency)' is not a "
-                                                      + "known ISO 4217 currency")
-                        }
-                        at = months.count
-                        index[key] = at
-                        months.append(CollectionMonth(month: key.month, currency: currency, due: 0, collected: 0,
-                                                      settledOfDue: 0))
-                    }
-                    try add(&months[at].due, row[2])
-                    try add(&months[at].collected, row[3])
-                    try add(&months[at].settledOfDue, row[4])
+            try Row.fetchAll(db, sql: sql, arguments: [from.monthKey, to.monthKey]).map { row in
+                let month: String = row[0], code: String = row[1]
+                guard let currency = Currency.named(code) else {
+                    throw LedgerError.storage("collections, month \(month): '\(code)' is not a known ISO 4217 currency")
                 }
+                let sums = try (2...4).map { column -> Int64 in
+                    guard case .int64(let sum) = (row[column] as DatabaseValue).storage else {
+                        throw LedgerError.storage("collections, month \(month) \(code): a sum overflows")
+                    }
+                    return sum
+                }
+                return CollectionMonth(month: month, currency: currency, due: sums[0], collected: sums[1],
+                                       settledOfDue: sums[2])
             }
-            return months.sorted { ($0.month, $0.currency.code) < ($1.month, $1.currency.code) }
         }
     }
 
