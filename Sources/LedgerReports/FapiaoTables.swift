@@ -108,36 +108,49 @@ public enum FapiaoTables {
 
     /// To issue (待开票): every sale with something left to invoice and the buyer's details as a 专票 prints them
     /// (名称 = 开票抬头 or the customer name, 纳税人识别号, 地址电话, 开户行及账号), oldest
-    /// first.
+    /// first: `positions` in (date, id) order, as `Reports.fapiaoToIssue` reads them.
     public static func toIssue(_ positions: [SaleFapiaoPosition],
                                details: [String: CustomerTaxDetails]) -> ReportTable {
-        let columns = [ReportColumn("sale", .text, en: "Sale", zh: "销售单"),
-                       ReportColumn("date", .text, en: "Date", zh: "日期"),
-                       ReportColumn("customer", .text, en: "Customer", zh: "客户"),
-                       ReportColumn("buyer", .text, en: "Buyer", zh: "购买方名称"),
-                       ReportColumn("tax_id", .text, en: "Taxpayer no.", zh: "纳税人识别号"),
-                       ReportColumn("address_phone", .text, en: "Address, phone", zh: "地址电话"),
-                       ReportColumn("bank", .text, en: "Bank, account", zh: "开户行及账号"),
-                       ReportColumn("currency", .text, en: "Currency", zh: "币种"),
-                       ReportColumn("amount", .money, en: "Amount", zh: "待开金额"),
-                       ReportColumn("tax", .money, en: "Tax", zh: "税额")]
-        let open = positions.filter { $0.leftToInvoice > 0 }.sorted { ($0.date, $0.saleID) < ($1.date, $1.saleID) }
-        return make("to-issue", columns, open.map { p in
-            let d = details[p.customerCode] ?? CustomerTaxDetails()
-            return [.text(p.number), .text(p.date.description), .text(p.customerCode),
-                    .text(d.invoiceTitle.isEmpty ? p.customerName : d.invoiceTitle), .text(d.taxID),
-                    .text(d.addressPhone),
-                    .text(d.bankAccount), .text(p.currency.code), .amount(p.leftToInvoice, p.currency),
-                    .amount(p.leftTax, p.currency)]
-        })
+        var table = toIssueEmpty
+        table.rows = positions.filter { $0.leftToInvoice > 0 }.map { toIssueRow($0, details[$0.customerCode]) }
+        return table
     }
+
+    /// The to-issue table without rows (name, columns, total rule), for a streamed listing (`ReportStream`).
+    public static var toIssueEmpty: ReportTable {
+        make("to-issue", [ReportColumn("sale", .text, en: "Sale", zh: "销售单"),
+                          ReportColumn("date", .text, en: "Date", zh: "日期"),
+                          ReportColumn("customer", .text, en: "Customer", zh: "客户"),
+                          ReportColumn("buyer", .text, en: "Buyer", zh: "购买方名称"),
+                          ReportColumn("tax_id", .text, en: "Taxpayer no.", zh: "纳税人识别号"),
+                          ReportColumn("address_phone", .text, en: "Address, phone", zh: "地址电话"),
+                          ReportColumn("bank", .text, en: "Bank, account", zh: "开户行及账号"),
+                          ReportColumn("currency", .text, en: "Currency", zh: "币种"),
+                          ReportColumn("amount", .money, en: "Amount", zh: "待开金额"),
+                          ReportColumn("tax", .money, en: "Tax", zh: "税额")], [])
+    }
+
+    /// One sale's to-issue row; `details`: its customer's (nil: none set).
+    public static func toIssueRow(_ p: SaleFapiaoPosition, _ details: CustomerTaxDetails?) -> [ReportCell] {
+        let d = details ?? CustomerTaxDetails()
+        return [.text(p.number), .text(p.date.description), .text(p.customerCode),
+                .text(d.invoiceTitle.isEmpty ? p.customerName : d.invoiceTitle), .text(d.taxID), .text(d.addressPhone),
+                .text(d.bankAccount), .text(p.currency.code), .amount(p.leftToInvoice, p.currency),
+                .amount(p.leftTax, p.currency)]
+    }
+
+    /// Sales read per keyset page of the to-issue list.
+    public static let toIssuePage = 5_000
+    /// Rows the Reports screen keeps of the to-issue list (its totals count every row).
+    public static let toIssueShown = 2_000
 }
 
 extension Reports {
     /// The fapiao report `kind` (one of `FapiaoTables.kinds`; anything else gives `uninvoiced`), read in one
     /// snapshot: as of `asOf` for one customer or all, output VAT over `from...to`. - Throws: `LedgerError.storage`.
+    /// `shown`: the most rows of to-issue kept (its totals still count every row).
     public func fapiao(_ kind: String, asOf: CivilDate, from: CivilDate?, to: CivilDate?,
-                       customer: String? = nil) throws -> ReportTable {
+                       customer: String? = nil, shown: Int? = nil) throws -> ReportTable {
         let feed: FapiaoTables.Feed = { try store.forEachSaleFapiaoPosition(asOf: asOf, customerCode: customer, $0) }
         return try store.readSnapshot {
             switch kind {
@@ -145,15 +158,49 @@ extension Reports {
             case "invoiced-unpaid":
                 return try FapiaoTables.invoicedUnpaid(feed: feed)
             case "to-issue":
-                var open: [SaleFapiaoPosition] = []
-                try feed { if $0.leftToInvoice > 0 { open.append($0) } }
-                var details: [String: CustomerTaxDetails] = [:]
-                for code in Set(open.map(\.customerCode)) { details[code] = try store.taxDetails(customerCode: code) }
-                return FapiaoTables.toIssue(open, details: details)
+                // The first `shown` rows (all when `shown` is nil) with the totals of every row.
+                var table = FapiaoTables.toIssueEmpty
+                var sums = TotalSums(columns: table.columns, rule: table.totalRule)
+                var count = 0
+                try fapiaoToIssue(asOf: asOf, customer: customer) { row in
+                    if count < shown ?? Int.max { table.rows.append(row) }
+                    sums.add(row)
+                    count += 1
+                }
+                if table.rows.count < count {
+                    table.totalRule = .given(sums.rows)
+                    table.notes = ["\(table.rows.count) / \(count)"]
+                }
+                return table
             default:
                 return try FapiaoTables.uninvoiced(try store.uninvoicedSums(
                     asOf: asOf, customerCode: customer, bounds: FapiaoTables.uninvoicedBounds))
             }
+        }
+    }
+}
+
+extension Reports {
+    /// The to-issue list's rows (`FapiaoTables.toIssueRow`), oldest sale first, read in keyset pages of `pageSize`
+    /// sales in one snapshot and passed to `row` one at a time, so a million sales are never held.
+    /// - Throws: what `row` throws, or `LedgerError.storage`.
+    public func fapiaoToIssue(asOf: CivilDate, customer: String? = nil, pageSize: Int = FapiaoTables.toIssuePage,
+                              _ row: ([ReportCell]) throws -> Void) throws {
+        try store.readSnapshot {
+            var details: [String: CustomerTaxDetails] = [:]
+            var after: (date: CivilDate, id: Int64)?
+            repeat {
+                let page = try store.saleFapiaoPositions(asOf: asOf, customerCode: customer, after: after,
+                                                         limit: pageSize)
+                for p in page where p.leftToInvoice > 0 {
+                    if details[p.customerCode] == nil {
+                        details[p.customerCode] = try store.taxDetails(customerCode: p.customerCode)
+                            ?? CustomerTaxDetails()
+                    }
+                    try row(FapiaoTables.toIssueRow(p, details[p.customerCode]))
+                }
+                after = page.count < pageSize ? nil : page.last.map { ($0.date, $0.saleID) }
+            } while after != nil
         }
     }
 }

@@ -112,38 +112,8 @@ public struct ReportTable: Sendable, Hashable {
     /// The total rows by `totalRule` (empty for `.none` or an empty table).
     public var totals: [[ReportCell]] {
         if case .given(let rows) = totalRule { return rows }
-        guard case .sumPerCurrency(let label) = totalRule, !rows.isEmpty else { return [] }
-        let moneyColumns = columns.indices.filter { columns[$0].kind == .money }
-        var currencies: [Currency] = []
-        for row in rows {
-            for c in moneyColumns { if let m = row[c].money,
-            !currencies.contains(m.currency) { currencies.append(m.currency) } }
-        }
-        let groups: [Currency?] = currencies.isEmpty ? [nil] : currencies
-        return groups.map { currency in
-            let members = rows.filter { row in
-                currency == nil || moneyColumns.contains { row[$0].money?.currency == currency }
-            }
-            return columns.indices.map { c -> ReportCell in
-                if c == 0 { return .text(label) }
-                if columns[c].key == "currency", let currency { return .text(currency.code) }
-                switch columns[c].kind {
-                case .money:
-                    guard let currency else { return .empty }
-                    var sum: Int64 = 0
-                    for row in members {
-                        guard let m = row[c].money, m.currency == currency else { continue }
-                        let (next, overflow) = sum.addingReportingOverflow(m.minorUnits)
-                        if overflow { return .empty }
-                        sum = next
-                    }
-                    return .amount(sum, currency)
-                case .count:
-                    return .count(members.reduce(0) { $0 + ($1[c].count ?? 0) })
-                default:
-                    return .empty
-                }
-            }
-        }
+        var sums = TotalSums(columns: columns, rule: totalRule)
+        for row in rows { sums.add(row) }
+        return sums.rows
     }
 }

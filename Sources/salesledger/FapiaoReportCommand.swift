@@ -28,7 +28,13 @@ struct FapiaoReportCommand: ParsableCommand {
             issues.add("report", "'\(report)' is not one of \(FapiaoTables.kinds.joined(separator: ", "))")
         }
         try issues.throwIfAny()
-        let table = try Reports(store: store).fapiao(report, asOf: date, from: fromDate, to: toDate, customer: customer)
+        let reports = Reports(store: store)
+        if report == "to-issue" {   // a million sales: streamed, never held (issue 10)
+            return try printStreamedReport(FapiaoTables.toIssueEmpty, format, chinese: global.isChinese) { row in
+                try reports.fapiaoToIssue(asOf: date, customer: customer, row)
+            }
+        }
+        let table = try reports.fapiao(report, asOf: date, from: fromDate, to: toDate, customer: customer)
         printReport(table, format, chinese: global.isChinese)
     }
 }

@@ -42,6 +42,10 @@ public protocol TradeQueries: AnyObject {
     /// (the fapiao reports over a whole ledger). - Throws: what `body` throws, or `LedgerError.storage`.
     func forEachSaleFapiaoPosition(asOf: CivilDate, customerCode: String?,
                                    _ body: (SaleFapiaoPosition) throws -> Void) throws
+    /// A page of `saleFapiaoPositions` in (date, id) order: at most `limit` rows after the sale (`after`: its date
+    /// and id; nil: from the first). Keyset pages of the to-issue list (待开票) over a whole ledger.
+    func saleFapiaoPositions(asOf: CivilDate, customerCode: String?, after: (date: CivilDate, id: Int64)?,
+                             limit: Int) throws -> [SaleFapiaoPosition]
     /// 应收未开票 as of `asOf`, of one customer or all, summed set-based per customer, currency and age bucket
     /// (`bounds`: days, ascending): by customer code, then each currency in the order of its customer's first sale
     /// in it (date, id), then bucket. - Throws: `LedgerError.storage`.

@@ -46,6 +46,26 @@ extension SQLiteLedgerStore {
         }
     }
 
+    public func saleFapiaoPositions(asOf: CivilDate, customerCode: String?, after: (date: CivilDate, id: Int64)?,
+                                    limit: Int) throws -> [SaleFapiaoPosition] {
+        var filters: [String] = []
+        var arguments: StatementArguments = [:]
+        if let customerCode { filters.append("c.code = :customer"); arguments += ["customer": customerCode] }
+        if let after {
+            filters.append("(d.date, d.id) > (:afterDate, :afterID)")
+            arguments += ["afterDate": after.date.description, "afterID": after.id]
+        }
+        return try read { db in
+            var page: [SaleFapiaoPosition] = []
+            try TradeRows.eachPosition(db, asOf: asOf.description,
+                                       extraWhere: filters.isEmpty ? nil : filters.joined(separator: " AND "),
+                                       arguments: arguments, orderBy: "d.date, d.id LIMIT \(max(1, limit))") {
+                page.append($0)
+            }
+            return page
+        }
+    }
+
     /// See `TradeQueries.uninvoicedSums`: the left-to-invoice amount of each sale as in `TradeRows.eachPosition`
     /// (total − credit notes − blue less red fapiao, dated ≤ `asOf`; 不开票 left out), grouped in SQL, so a million
     /// sales give a few rows per customer instead of a million positions read and sorted.

@@ -97,8 +97,9 @@ extension TradeRows {
     }
 
     /// The rows of `positions` one at a time through a cursor, so a report can aggregate a million sales without
-    /// holding them.
+    /// holding them; `orderBy`: the ORDER BY clause (and a LIMIT).
     static func eachPosition(_ db: Database, asOf: String, extraWhere: String?, arguments: StatementArguments,
+                             orderBy: String = "c.code, d.date, d.id",
                              _ body: (SaleFapiaoPosition) throws -> Void) throws {
         var args: StatementArguments = ["asOf": asOf]
         _ = args.append(contentsOf: arguments)
@@ -126,7 +127,7 @@ extension TradeRows {
             LEFT JOIN salesperson s ON s.id = d.salesperson_id
             LEFT JOIN customer_tax t ON t.customer_id = d.customer_id
             WHERE d.kind = 'invoice' AND d.status = 'posted' AND d.date <= :asOf\(extraWhere.map { " AND " + $0 } ?? "")
-            ORDER BY c.code, d.date, d.id
+            ORDER BY \(orderBy)
             """
         typealias C = SaleFapiaoPosition.Columns
         let cursor = try Row.fetchCursor(db, sql: sql, arguments: args)

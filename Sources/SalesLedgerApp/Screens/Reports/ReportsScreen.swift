@@ -81,7 +81,8 @@ struct ReportsScreen: KeyedScreen {
         case .fapiao:
             let (from, to, _, _) = period(today: today)
             let kind = FapiaoTables.kinds[fapiaoIndex]
-            show(context.read { try Reports(store: context.store).fapiao(kind, asOf: today, from: from, to: to) }
+            show(context.read { try Reports(store: context.store).fapiao(kind, asOf: today, from: from, to: to,
+                                                                       shown: FapiaoTables.toIssueShown) }
                  ?? ReportTable(name: "fapiao-\(kind)", columns: [ReportColumn("customer", .text)]), s)
         case .commission:
             let first = CommissionReportView.month(commissionMonthsBack, today: today)
@@ -253,11 +254,13 @@ struct ReportsScreen: KeyedScreen {
             name = "commission-\(month.year)-\(month.month < 10 ? "0" : "")\(month.month)"
         case .pivot: name = "pivot-\(PivotView.rowDimensions[pivot.rowIndex])-by-\(PivotView.periods[pivot.periodIndex].rawValue)"
         }
-        // A window of the aging by customer: the file has every row.
-        let exported = window == nil ? reportTable : context.read {
+        // A window of the aging by customer, or the first rows of to-issue: the file has every row.
+        let exported = window != nil ? context.read {
             try AgingTable.grouped(Reports(store: context.store).aging(asOf: context.today, by: .customer),
                                    by: .customer)
-        }
+        } : kind == .fapiao && reportTable?.notes.isEmpty == false ? context.read {
+            try Reports(store: context.store).fapiao("to-issue", asOf: context.today, from: nil, to: nil)
+        } : reportTable
         let text = exported.map { ReportRenderer.render($0, .csv) } ?? CSVOutput.render(header: header, rows: rows)
         let file = "\(name)-\(context.today).csv"
         let outcome = context.export(text, name: file)
