@@ -160,6 +160,7 @@ public struct SampleGenerator {
         // Invoices not yet written, each with its planned receipt and the date of its credit note if it gets one:
         // posted a chunk at a time (`postInvoices`), each note right after its invoice, inside the chunk.
         var pending: [(post: PostInvoice, receipt: PlannedPayment?, creditNote: CivilDate?)] = []
+        var pendingCommands = 0
         var termsByCode: [String: PaymentTerms?] = [:]
         let allowanceReason = zh ? "质量折让" : "Quality allowance"
         func postPending() throws {
@@ -176,6 +177,7 @@ public struct SampleGenerator {
                                     into: &receipts)
             }
             pending.removeAll(keepingCapacity: true)
+            pendingCommands = 0
         }
         for (index, day) in days.enumerated() {
             let date = start.adding(days: Int(day))
@@ -240,7 +242,9 @@ public struct SampleGenerator {
                 if loaded == nil { pending[pending.count - 1].creditNote = min(today, date.adding(days: 7)) }
                 report.creditNotes += 1
             }
-            if pending.count >= Self.invoicesPerChunk {
+            // Written when the chunk is full or its commands (invoices and notes) fill the load's commit chunk.
+            pendingCommands += loaded == nil ? 1 + (pending.last?.creditNote == nil ? 0 : 1) : 0
+            if pending.count >= Self.invoicesPerChunk || pendingCommands >= runner.commandsUntilCommit ?? .max {
                 try postPending()
             }
             // A chunk of the load may end after whole invoices written with their credit notes.
