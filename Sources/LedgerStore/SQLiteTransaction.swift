@@ -73,14 +73,7 @@ final class SQLiteTransaction: LedgerTransaction {
     }
 
     func insert(_ customer: Customer) throws -> Int64 {
-        try db.cachedStatement(sql: "INSERT INTO customer (\(RowMapping.customerColumns)) VALUES "
-                                    + "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
-            .execute(arguments: RowMapping.customerArguments(customer))
-        // The row as read back (every field is stored): an import posts to the customer it has just created.
-        var stored = customer
-        stored.id = db.lastInsertedRowID
-        customersByCode[stored.code] = stored
-        return stored.id
+        try insert(customers: [customer])[0]
     }
 
     func update(_ customer: Customer) throws {

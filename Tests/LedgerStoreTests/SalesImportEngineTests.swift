@@ -213,4 +213,35 @@ import Testing
         #expect(try l.store.scalar("SELECT group_concat(external_ref || ':' || number, ',') FROM "
                                    + "(SELECT * FROM document ORDER BY id)") == "X-1:1,Y-1:2,Y-3:3")
     }
+
+    /// New customers do not cut the invoice chunk (issue 10): they are checked when their row is posted and created
+    /// with the chunk, before their invoices, each with its own audit line where one-by-one posts put it. A customer
+    /// the ledger refuses (a name over 200 characters) names its row and column as before (`name`, the field);
+    /// `--skip-invalid` writes the rest.
+    @Test func newCustomersAreCreatedWithTheChunkAndABadOneNamesItsRow() throws {
+        let long = String(repeating: "x", count: 201)
+        let text = "date,number,customer,amount\n2025-06-03,A-1,Shop A,1.00\n2025-06-03,A-2,Shop B,2.00\n"
+            + "2025-06-04,A-3,\(long),3.00\n2025-06-04,A-4,Shop A,4.00\n2025-06-05,A-5,Shop C,5.00\n"
+        let expected = ["row 4, column name: is longer than 200 characters"]
+        let l = try TestLedger()
+        let all = try plan(Data(text.utf8)).run(service: l.service, dryRun: false)
+        #expect(!all.written && all.rejected.flatMap(\.problems).map(\.description) == expected)
+        #expect(try l.store.summary().customers == 0)
+        var settings = ImportSettings()
+        settings.skipInvalid = true
+        let some = try plan(Data(text.utf8), settings: settings).run(service: l.service, dryRun: false)
+        #expect(some.written && some.rejected.flatMap(\.problems).map(\.description) == expected)
+        #expect(some.outcome.sales?.invoices == 4 && some.outcome.sales?.newCustomers == 3)
+        #expect(try l.store.scalar("SELECT group_concat(id || ':' || code || ':' || name, ',') FROM "
+                                   + "(SELECT * FROM customer ORDER BY id)")
+                == "1:IMP-0001:Shop A,2:IMP-0002:Shop B,3:IMP-0003:Shop C")
+        #expect(try l.store.scalar("SELECT group_concat(d.external_ref || ':' || c.code || ':' || d.number, ',') FROM "
+                                   + "(SELECT * FROM document ORDER BY id) d JOIN customer c ON c.id = d.customer_id")
+                == "A-1:IMP-0001:1,A-2:IMP-0002:2,A-4:IMP-0001:3,A-5:IMP-0003:4")
+        let log = try l.store.auditLog(filter: .all)
+        #expect(log.map(\.command) == ["import.file", "customer.create", "invoice.post", "customer.create",
+                                        "invoice.post", "invoice.post", "customer.create", "invoice.post"])
+        #expect(log.filter { $0.command == "customer.create" }.map(\.changes).allSatisfy { $0.contains("customer") })
+        #expect(try l.store.scalar("SELECT group_concat(k.id, ',') FROM customer_search_key k") == "1,2,3")
+    }
 }

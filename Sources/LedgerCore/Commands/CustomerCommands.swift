@@ -89,6 +89,17 @@ public struct CreateCustomer: LedgerCommand {
     public init(_ fields: CustomerFields) { self.fields = fields }
 
     public func execute(in tx: any LedgerTransaction, context: CommandContext) throws -> Customer {
+        var customer = try checked(in: tx)
+        customer.id = try tx.insert(customer)
+        context.recordChange(entity: "customer", id: customer.id, before: Customer?.none, after: customer)
+        return customer
+    }
+}
+
+extension CreateCustomer {
+    /// The customer this command creates, checked by its rules (fields, a code not used yet in `tx`) and built in
+    /// memory (search keys computed), not written: id 0. - Throws: `LedgerError.validation` by field.
+    func checked(in tx: any LedgerTransaction) throws -> Customer {
         var issues = IssueCollector()
         fields.validate(into: &issues)
         if !fields.code.isEmpty, try tx.customer(code: fields.code.trimmingSpaces()) != nil {
@@ -97,8 +108,6 @@ public struct CreateCustomer: LedgerCommand {
         try issues.throwIfAny()
         var customer = Customer(code: fields.code, name: fields.name)
         fields.apply(to: &customer)
-        customer.id = try tx.insert(customer)
-        context.recordChange(entity: "customer", id: customer.id, before: Customer?.none, after: customer)
         return customer
     }
 }

@@ -14,6 +14,11 @@ extension LedgerService.BatchRunner {
     /// note that closes the invoice its customer's position counts as the oldest open one (the next oldest is not
     /// known inside the chunk); the rest goes on in the next chunk.
     ///
+    /// `creating`, by index in `commands`, is a new customer to create right before that invoice (checked by
+    /// `BatchRunner.checkedNewCustomer`): a chunk's new customers are inserted with one statement before its
+    /// invoices are checked, each with its own `customer.create` audit line before its invoice's, as `run` writes
+    /// it; a refused invoice leaves its customer created, as one-by-one commands do.
+    ///
     /// An invoice that fails its checks throws before any document of the chunk is inserted — or, with `refused`,
     /// is handed to it with its index in `commands` and left out (with its credit note), and the others are posted
     /// (an import names the refused row and goes on, as it does for single posts). A credit note that fails its
@@ -23,21 +28,24 @@ extension LedgerService.BatchRunner {
     ///   replacing a draft or a credit note on another invoice.
     @discardableResult
     public func postInvoices(_ commands: [PostInvoice],
+                             creating: [Int: (command: CreateCustomer, customer: Customer)] = [:],
                              creditNotes: [Int: (Invoice) throws -> IssueLineCreditNote?] = [:],
                              refused: ((Int, LedgerError) throws -> Void)? = nil) throws -> [Invoice] {
         var posted: [Invoice] = []
         posted.reserveCapacity(commands.count)
         var first = 0
+        var created: [Int: Customer] = [:]
         while first < commands.count {
             // As many invoices as the audit entry has room for, with their credit notes' lines.
             var room = BulkAuditBuffer.chunkSize - audit.drafts.count, end = first
             while end < commands.count {
-                let lines = creditNotes[end] == nil ? 1 : 2
+                let lines = (creditNotes[end] == nil ? 1 : 2) + (creating[end] == nil ? 0 : 1)
                 guard lines <= room || end == first else { break }
                 room -= lines
                 end += 1
             }
-            let chunk = try postChunk(commands[first..<end], creditNotes: creditNotes, refused: refused)
+            let chunk = try postChunk(commands[first..<end], creating: creating, created: &created,
+                                      creditNotes: creditNotes, refused: refused)
             posted += chunk.invoices
             first = chunk.end
         }
@@ -47,14 +55,24 @@ extension LedgerService.BatchRunner {
     /// An audit line of a chunk, in order: an invoice, or a credit note with its allocations (a range of the
     /// chunk's) and what it left unapplied; `position` is the document's in the chunk's documents.
     private enum ChunkLine {
+        case customer(CreateCustomer, Customer)
         case invoice(position: Int, PostInvoice, CommandContext)
         case creditNote(position: Int, IssueLineCreditNote, CommandContext, allocations: Range<Int>, unapplied: Money)
     }
 
     /// Posts a prefix of `slice`; returns its invoices and the index after the last command it handled.
     private func postChunk(_ slice: ArraySlice<PostInvoice>,
+                           creating: [Int: (command: CreateCustomer, customer: Customer)],
+                           created: inout [Int: Customer],
                            creditNotes: [Int: (Invoice) throws -> IssueLineCreditNote?],
                            refused: ((Int, LedgerError) throws -> Void)?) throws -> (invoices: [Invoice], end: Int) {
+        // The slice's new customers first, in one statement (those a cut chunk created before are kept).
+        let fresh = slice.indices.filter { creating[$0] != nil && created[$0] == nil }
+        let customerIDs = try tx.insert(customers: fresh.compactMap { creating[$0]?.customer })
+        for (index, id) in zip(fresh, customerIDs) {
+            created[index] = creating[index]?.customer
+            created[index]?.id = id
+        }
         // Every invoice checked first, so the chunk's customers' positions are read in one statement.
         var checked: [(index: Int, command: PostInvoice, context: CommandContext,
                        result: Result<(Customer, Invoice), LedgerError>)] = []
@@ -86,6 +104,9 @@ extension LedgerService.BatchRunner {
         var base: Int64?
         var end = slice.endIndex
         for (index, command, context, result) in checked {
+            if let new = creating[index], let customer = created[index] {
+                lines.append(.customer(new.command, customer))
+            }
             var customer: Customer, invoice: Invoice, standing: CreditControl.Standing
             do {
                 (customer, invoice) = try result.get()
@@ -144,6 +165,10 @@ extension LedgerService.BatchRunner {
         invoices.reserveCapacity(documents.count)
         for line in lines {
             switch line {
+            case let .customer(command, customer):
+                let context = service.commandContext()
+                context.recordChange(entity: "customer", id: customer.id, before: Customer?.none, after: customer)
+                try audit.add(service.auditDraft(command, context: context, outcome: customer), tx: tx)
             case let .invoice(position, command, context):
                 let invoice = documents[position]
                 context.recordChange(entity: "invoice", id: invoice.id, before: Invoice?.none, after: invoice)

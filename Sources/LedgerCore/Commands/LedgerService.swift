@@ -171,6 +171,13 @@ public final class LedgerService {
         public func salesperson(code: String) throws -> Salesperson? { try tx.salesperson(code: code) }
         /// Reads a customer inside the batch (read-only).
         public func customer(code: String) throws -> Customer? { try tx.customer(code: code) }
+        /// A new customer checked by `CreateCustomer`'s rules and the actor's role, built but not written (id 0):
+        /// hand it to `postInvoices(_:creating:)`, which inserts it before that invoice.
+        /// - Throws: `LedgerError` as `CreateCustomer` does (validation by field, permission).
+        public func checkedNewCustomer(_ command: CreateCustomer) throws -> Customer {
+            try service.checkRole(CreateCustomer.self)
+            return try command.checked(in: tx)
+        }
     }
 
     /// Runs `command` in `tx` and writes its audit entry — or hands it to `audit`, a bulk load's chunk buffer.

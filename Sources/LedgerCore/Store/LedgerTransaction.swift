@@ -13,6 +13,9 @@ public protocol LedgerTransaction: ReceivablesTransaction, ClassificationTransac
     func documentsExisting(externalReferences: [String]) throws -> Set<String>
     /// Inserts and returns the new id.
     func insert(_ customer: Customer) throws -> Int64
+    /// Inserts customers in order (one statement: an import creates a chunk's new customers at once); returns their
+    /// new ids, in order. Their search keys are kept as for single inserts.
+    func insert(customers: [Customer]) throws -> [Int64]
     func update(_ customer: Customer) throws
 
     func product(id: Int64) throws -> Product?

@@ -7,8 +7,10 @@ import LedgerCore
 /// sales on one day are two sales); only a repeated number is refused, when the row is checked.
 ///
 /// Invoices wait and are posted a chunk at a time (`BatchRunner.postInvoices`, issue 10): the pending ones are
-/// posted before anything else is written (a new customer, a credit note), when `chunkRows` wait, and by `finish`,
-/// so the ledger gets the same rows, numbers and audit lines in the same order as posting row by row. An invoice
+/// posted before anything else is written (a credit note), when `chunkRows` wait, and by `finish`, so the ledger
+/// gets the same rows, numbers and audit lines in the same order as posting row by row. A new customer of an
+/// invoice row does not end the chunk: it is checked when its row is posted (a bad one names that row) and
+/// created with the chunk, before its invoice (`postInvoices(_:creating:)`). An invoice
 /// the ledger refuses is handed to `refused` with its row and cells; without one, the refusal is thrown.
 struct SalePosting {
     typealias Refused = (_ line: Int, _ cells: [String], _ error: LedgerError) throws -> Void
@@ -16,14 +18,19 @@ struct SalePosting {
     private var codesByName: [String: String] = [:]
     private var next = 1
     private var pending: [(post: PostInvoice, line: Int, cells: [String], amount: Money)] = []
+    /// The pending invoices' new customers, by index in `pending`, and their codes.
+    private var creating: [Int: (command: CreateCustomer, customer: Customer)] = [:]
+    private var creatingCodes = Set<String>()
     /// Invoices pending at most (one audit entry's worth): memory stays bounded whatever the file's size.
     static let chunkRows = 1_000
 
     /// Posts the pending invoices.
     mutating func finish(_ runner: LedgerService.BatchRunner, refused: Refused? = nil) throws {
         guard !pending.isEmpty else { return }
-        let chunk = pending
+        let chunk = pending, customers = creating
         pending.removeAll(keepingCapacity: true)
+        creating.removeAll(keepingCapacity: true)
+        creatingCodes.removeAll(keepingCapacity: true)
         var left = Set<Int>()
         let handler: ((Int, LedgerError) throws -> Void)? = refused.map { refused in
             { index, error in
@@ -31,11 +38,16 @@ struct SalePosting {
                 try refused(chunk[index].line, chunk[index].cells, error)
             }
         }
-        try runner.postInvoices(chunk.map(\.post), refused: handler)
+        try runner.postInvoices(chunk.map(\.post), creating: customers, refused: handler)
         for (index, entry) in chunk.enumerated() where !left.contains(index) {
             outcome.invoices += 1
             outcome.totals[entry.amount.currency.code, default: 0] += entry.amount.minorUnits
         }
+    }
+
+    /// Whether a customer has `code`, in the ledger or waiting to be created with the pending invoices.
+    private func exists(_ code: String, _ runner: LedgerService.BatchRunner) throws -> Bool {
+        try creatingCodes.contains(code) || runner.customer(code: code) != nil
     }
 
     mutating func post(_ row: SalesImport.Row, _ runner: LedgerService.BatchRunner, cells: [String] = [],
@@ -43,25 +55,30 @@ struct SalePosting {
         var code = row.customerCode
         if code == nil { code = codesByName[row.customerName] }
         if code == nil { code = try runner.customerCode(named: row.customerName) }
-        if let existing = code, try runner.customer(code: existing) == nil {
-            try finish(runner, refused: refused)
-            var fields = CustomerFields(code: existing, name: row.customerName)
-            fields.currency = row.amount.currency
-            try runner.run(CreateCustomer(fields))
-            outcome.newCustomers += 1
+        var new: CustomerFields?
+        if let existing = code, try !exists(existing, runner) {
+            new = CustomerFields(code: existing, name: row.customerName)
         }
         if code == nil {
             var candidate: String
             repeat {
                 candidate = "IMP-" + String(repeating: "0", count: max(0, 4 - String(next).count)) + String(next)
                 next += 1
-            } while try runner.customer(code: candidate) != nil
-            try finish(runner, refused: refused)
-            var fields = CustomerFields(code: candidate, name: row.customerName)
-            fields.currency = row.amount.currency
-            try runner.run(CreateCustomer(fields))
-            outcome.newCustomers += 1
+            } while try exists(candidate, runner)
+            new = CustomerFields(code: candidate, name: row.customerName)
             code = candidate
+        }
+        if var fields = new {
+            fields.currency = row.amount.currency
+            if row.isCreditNote {
+                try finish(runner, refused: refused)
+                try runner.run(CreateCustomer(fields))
+            } else {
+                let command = CreateCustomer(fields)
+                creating[pending.count] = (command, try runner.checkedNewCustomer(command))
+                creatingCodes.insert(fields.code)
+            }
+            outcome.newCustomers += 1
         }
         guard let customerCode = code else { return }
         codesByName[row.customerName] = customerCode
