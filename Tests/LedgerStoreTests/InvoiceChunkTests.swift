@@ -152,6 +152,28 @@ import LedgerStore
         #expect(newReasons == ["invoice \(expected) is 170 days overdue (stop further credit from 45 days)"])
     }
 
+    /// The oldest open invoice that names a hold is read for all the chunk's customers at once: a sale, without
+    /// an override, for each generated customer is held or posted as a one-by-one post is, with the same reasons
+    /// (each names its customer's own oldest open invoice).
+    @Test func holdsNameEachCustomersOldestInvoiceAsThePostsDo() throws {
+        let (folder, _, service) = try ledger()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let (otherFolder, _, otherService) = try ledger()
+        defer { try? FileManager.default.removeItem(atPath: otherFolder) }
+        let sales = (1...6).map { invoice(String(format: "C%04d", $0), today, override: false) }
+        var chunkRefusals: [String] = []
+        _ = try service.runChunked { runner in
+            try runner.postInvoices(sales) { index, error in chunkRefusals.append("\(index): \(error)") }
+        }
+        var singleRefusals: [String] = []
+        for (index, sale) in sales.enumerated() {
+            do { try otherService.run(sale) } catch { singleRefusals.append("\(index): \(error)") }
+        }
+        #expect(chunkRefusals == singleRefusals)
+        #expect(chunkRefusals.map { $0.split(separator: " ").filter { $0.hasPrefix("INV-") } }
+                == [["INV-2026-000013"], ["INV-2026-000021"], ["INV-2026-000006"], ["INV-2025-000009"]])
+    }
+
     /// With `refused`, an invoice the checks refuse (an unknown customer, a due date before the date) is handed
     /// over with its index and left out; the others are posted as one by one, numbered without a gap.
     @Test func refusedInvoicesAreNamedAndTheOthersPosted() throws {

@@ -47,8 +47,7 @@ extension SQLiteTransaction {
         if let due = try String.fetchOne(db.cachedStatement(sql: """
             SELECT MIN(earliest_open_due) FROM customer_balance WHERE customer_id = ?
             """), arguments: [customerID]), let date = try Self.storedDate(due, customerID: customerID),
-           let number = try String.fetchOne(db.cachedStatement(sql: Self.oldestNumberSQL),
-                                            arguments: [customerID, due]) {
+           let number = try oldestNumbers([(customerID, due)])[customerID] {
             oldest = (number, date)
         }
         return CreditPosition(openInvoices: balance?[QueryColumns.openInvoices] ?? 0, overdue: overdue,
@@ -71,28 +70,53 @@ extension SQLiteTransaction {
         while let row = try rows.next() {
             balances[row[0], default: []].append((row[1], row[2], row[3], row[4]))
         }
-        return try customers.map { customer in
-            // One row per customer and currency (the primary key): the customer's currency's row is its figures.
-            let its = balances[customer.customerID] ?? []
-            let own = its.first { $0.currency == customer.currency.code }
-            var oldest: (String, CivilDate)?
-            if let due = its.compactMap(\.due).min(),
-               let date = try Self.storedDate(due, customerID: customer.customerID),
-               date.days(to: asOf) >= customer.stopCreditFromDays,
-               let number = try String.fetchOne(db.cachedStatement(sql: Self.oldestNumberSQL),
-                                                arguments: [customer.customerID, due]) {
-                oldest = (number, date)
+        // The customers whose earliest open due date reached the stop level: their oldest open invoice's number
+        // (what names the hold), read for all of them with one statement.
+        var due: [(customerID: Int64, due: String, date: CivilDate)] = []
+        for customer in customers {
+            if let earliest = (balances[customer.customerID] ?? []).compactMap(\.due).min(),
+               let date = try Self.storedDate(earliest, customerID: customer.customerID),
+               date.days(to: asOf) >= customer.stopCreditFromDays {
+                due.append((customer.customerID, earliest, date))
             }
+        }
+        let numbers = try oldestNumbers(due.map { ($0.customerID, $0.due) })
+        let oldest = Dictionary(due.compactMap { entry in
+            numbers[entry.customerID].map { (entry.customerID, ($0, entry.date)) }
+        }, uniquingKeysWith: { first, _ in first })
+        return customers.map { customer in
+            // One row per customer and currency (the primary key): the customer's currency's row is its figures.
+            let own = balances[customer.customerID]?.first { $0.currency == customer.currency.code }
             return CreditPosition(openInvoices: own?.open ?? 0, overdue: 0, unappliedCredit: own?.unapplied ?? 0,
-                                  oldestOpen: oldest)
+                                  oldestOpen: oldest[customer.customerID])
         }
     }
 
-    /// The lowest number among the customer's open invoices due on a date.
-    private static let oldestNumberSQL = """
-        SELECT MIN(d.display_number) FROM open_item o
-        JOIN document d ON d.id = o.id
-        WHERE o.customer_id = ? AND o.kind = 'invoice' AND o.open_amount <> 0 AND o.due_date = ?
+    /// The lowest number among each customer's open invoices due on its date, by customer id (none: left out);
+    /// one statement over a JSON list of `[customer id, due date]`.
+    private func oldestNumbers(_ wanted: [(customerID: Int64, due: String)]) throws -> [Int64: String] {
+        guard !wanted.isEmpty else { return [:] }
+        var list = JSONRows()
+        for (customerID, due) in wanted {
+            list.row()
+            list.add(customerID)
+            list.add(due)
+        }
+        var numbers: [Int64: String] = [:]
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: Self.oldestNumbersSQL), arguments: [list.text])
+        while let row = try rows.next() {
+            if let number: String = row[1] { numbers[row[0]] = number }
+        }
+        return numbers
+    }
+
+    /// The lowest number among the open invoices of a customer due on a date, for each `[customer id, due date]`.
+    private static let oldestNumbersSQL = """
+        SELECT w.value ->> 0, (SELECT MIN(d.display_number) FROM open_item o
+          JOIN document d ON d.id = o.id
+          WHERE o.customer_id = w.value ->> 0 AND o.kind = 'invoice' AND o.open_amount <> 0
+            AND o.due_date = w.value ->> 1)
+        FROM json_each(?) w
         """
 
     /// A maintained due date; one that is not a date is an error naming the balance row, never "no oldest".
