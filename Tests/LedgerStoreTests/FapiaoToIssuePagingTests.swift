@@ -9,6 +9,7 @@ struct FapiaoToIssuePagingTests {
     @Test func oldestFirstAcrossPageBoundaries() throws {
         let ledger = try RecvLedger(today: "2026-03-31")
         for code in ["A1", "B2", "C3"] { try ledger.customer(code) }
+        try ledger.setTaxID("B2")
         // Created out of date order, customers interleaved; three sales on 2026-02-05.
         let s1 = try ledger.taxedSale("C3", "2026-02-05", net: "100.00")   // 113.00
         let s2 = try ledger.taxedSale("A1", "2026-03-01", net: "200.00")   // 226.00
