@@ -77,6 +77,14 @@ extension SalesEntryScreen {
                 screen.openDrafts(context: context)
                 return .none
             },
+            KeyCommand(.ctrl("r"), s.t("New customer/product", "新建客户/商品"),
+                       help: s.t("Create the customer or product typed in the field: its form opens prefilled; "
+                                 + "saving selects it in the sale", "新建字段中输入的客户或商品：打开已预填的表单，"
+                                 + "保存后选入本销售单"),
+                       when: { $0.canCreateInPlace }) { screen, context in
+                screen.createInPlace(context: context)
+                return .none
+            },
             KeyCommand(.ctrl("l"), s.todaysSales, when: { !$0.todays.isEmpty }) { screen, _ in
                 screen.isInList = true
                 screen.suggestions = []
