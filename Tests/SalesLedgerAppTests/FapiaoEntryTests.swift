@@ -80,4 +80,20 @@ import TerminalUI
         #expect(try status(h) == .notInvoiced)
         #expect(try h.store.fapiaoList(customerCode: "C1", from: nil, to: nil).isEmpty)
     }
+
+    /// Tryout s30: the prefilled amount (what is left) is replaced by the first digit typed, not appended to.
+    @Test func typingReplacesThePrefilledAmount() throws {
+        var h = try AppHarness(language: .en, size: Size(width: 100, height: 30), seedLedger: Self.seed)
+        h.press(.function(9), .enter)
+        h.press(.char("f"))
+        h.press(.tab, .tab)
+        h.type("12345678901234567890")
+        h.press(.tab, .tab)                 // → amount, prefilled 1130.00
+        h.type("300")
+        h.press(.ctrl("s"))
+        #expect(h.text.contains("Fapiao recorded"), "\(h.text)")
+        let fapiao = try #require(try h.store.fapiaoList(customerCode: "C1", from: nil, to: nil).first)
+        #expect(fapiao.total == 30_000)
+        #expect(try status(h) == .partlyInvoiced)
+    }
 }
