@@ -70,4 +70,36 @@ import TerminalUI
         _ = app.handle(.tick)
         #expect(!app.hasPendingWork)
     }
+
+    /// Tryout s30: a skippable background step (the daily backup) shows ^G in the title bar; ^G, even over a form,
+    /// asks it to stop; the title bar says it is being skipped until it ends with its message.
+    @Test(arguments: [Language.en, .zh])
+    func theDailyBackupCanBeSkippedWithCtrlG(language: Language) throws {
+        let context = try makeContext(language: language)
+        let stop = SkipFlag()
+        context.startupSteps = [StartupStep(label: ("daily backup", "每日备份"), runsInBackground: true,
+                                            skip: { stop.raise() }) {
+            let deadline = Date().addingTimeInterval(10)
+            while !stop.isRaised && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
+            return stop.isRaised ? "skipped" : "not skipped"
+        }]
+        context.defersStartupWork = true
+        var app = LedgerApp(context: context)
+        let zh = language == .zh
+        #expect(title(app).contains(zh ? "[每日备份 1/2… ^G 跳过]" : "[daily backup 1/2… ^G skip]"), "\(title(app))")
+        #expect(app.helpBindings.contains { $0.keys == [.ctrl("g")] })
+        _ = app.handle(.tick)                                  // starts the backup on its thread
+        #expect(app.isBackgroundWorkRunning)
+        #expect(title(app).contains(zh ? "[每日备份 1/2… ^G 跳过]" : "[daily backup 1/2… ^G skip]"), "\(title(app))")
+        _ = app.handle(.key(.function(1)))                     // a modal over the screen does not keep ^G from it
+        _ = app.handle(.key(.ctrl("g")))
+        #expect(stop.isRaised)
+        #expect(title(app).contains(zh ? "[正在跳过每日备份…]" : "[skipping daily backup…]"), "\(title(app))")
+        app.waitForBackgroundWork()
+        _ = app.handle(.tick)
+        #expect(app.status?.text == "skipped")
+        #expect(!title(app).contains("^G"))
+        _ = app.handle(.key(.ctrl("g")))                       // nothing left to skip: no effect
+        #expect(app.status?.text == "skipped")
+    }
 }
