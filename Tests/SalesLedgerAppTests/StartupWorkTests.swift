@@ -102,4 +102,26 @@ import TerminalUI
         _ = app.handle(.key(.ctrl("g")))                       // nothing left to skip: no effect
         #expect(app.status?.text == "skipped")
     }
+
+    /// Tryout s30: at 80 columns a long ledger name is shortened in the middle (its start and `.sqlite` end stay;
+    /// the app's name leaves first); the date and the start-up work on the right stay whole.
+    @Test func aLongLedgerNameIsShortenedInTheMiddle() throws {
+        let store = try SQLiteLedgerStore()
+        let service = LedgerService(store: store, clock: FixedClock(CivilDate(iso: "2026-11-29")!), actor: "S01",
+                                    role: .manager)
+        let name = "shanghai-mingyuan-hardware-trading-company-2026.sqlite"
+        let context = AppContext(store: store, service: service, language: .en, ledgerName: name)
+        context.startupSteps = [StartupStep(label: ("daily backup", "每日备份"), skip: {}) { nil }]
+        context.defersStartupWork = true
+        let app = LedgerApp(context: context)
+        let line = title(app, width: 80)
+        #expect(line.contains("Today: 2026-11-29") && line.contains("[daily backup 1/2… ^G skip]"), "\(line)")
+        // Too little room for the app's name as well: the ledger's name alone, start and end kept.
+        #expect(line.hasPrefix(" shanghai-m…26.sqlite "), "\(line)")
+        #expect(DisplayWidth.of(line) == 80)
+        #expect(title(app, width: 200).contains("SalesLedger — \(name)"))
+        #expect(TextFitting.truncateMiddle("abcdefghij", toWidth: 7) == "abc…hij")
+        #expect(TextFitting.truncateMiddle("账套名称很长的文件.sqlite", toWidth: 12) == "账套名…qlite")
+        #expect(TextFitting.truncateMiddle("short", toWidth: 7) == "short")
+    }
 }
