@@ -100,6 +100,16 @@ import TerminalUI
         #expect(sale.lines.first?.productID != nil && sale.lines.first?.description == "P777")
     }
 
+    /// At 80 columns the hint bar keeps ^R (it comes right after Post), in both languages.
+    @Test(arguments: [Language.en, .zh])
+    func theKeyIsInTheHintBarAt80Columns(language: Language) throws {
+        var h = try AppHarness(language: language, size: Size(width: 80, height: 24), seedLedger: SalesEntryTests.seed)
+        h.app.show(.salesEntry)
+        h.type("nobody")
+        let hint = language == .zh ? "^R 新建客户/商品" : "^R New customer/product"
+        #expect(h.screen().last?.contains(hint) == true, "\(h.screen().last ?? "")")
+    }
+
     @Test func theKeyIsInHelp() throws {
         var h = try Self.open(.zh)
         h.press(.function(1))
