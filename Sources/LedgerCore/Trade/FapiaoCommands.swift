@@ -97,8 +97,8 @@ public struct RecordFapiao: LedgerCommand {
         }
         if let customerID, key.type.needsBuyerTaxID, try (tx.taxDetails(customerID: customerID)?.taxID ?? "").isEmpty {
             let code = try tx.customer(id: customerID)?.code ?? "#\(customerID)"
-            issues.add("taxID", "a \(key.type.chinese) needs the buyer's taxpayer number; customer \(code) has none "
-                                + "(set it in the customer's fapiao details, or record a 普票)")
+            // Short enough for the status line at 80 columns (tryout s30).
+            issues.add("taxID", "a \(key.type.chinese) needs the buyer's taxpayer number; customer \(code) has none")
         }
         try issues.throwIfAny()
         guard let customerID, let currency else { throw LedgerError.validation([FieldIssue("sales", "is required")]) }
