@@ -178,32 +178,34 @@ struct FapiaoTests {
         let ledger = try RecvLedger(today: "2026-03-31")
         try ledger.customer("C1")
         let sale = try ledger.taxedSale("C1", "2026-03-01", net: "100.00")   // 113.00
+        let ten = [FapiaoPartInput(saleNumber: sale.displayNumber, amount: try money("10"))]
         let refusal = { (type: String) in LedgerError.validation([FieldIssue("taxID",
             "a \(type) needs the buyer's taxpayer number; customer C1 has none")]) }
         #expect(throws: refusal("专票")) {
             try ledger.service.run(RecordFapiao(key: Self.special1, date: try day("2026-03-02"),
-                                                parts: [FapiaoPartInput(saleNumber: sale.displayNumber, amount: try money("10"))]))
+                                                parts: ten))
         }
         let digital = FapiaoKey(type: .digitalSpecial, number: "26332000000000000001")
         #expect(throws: refusal("数电专")) {
             try ledger.service.run(RecordFapiao(key: digital, date: try day("2026-03-02"),
-                                                parts: [FapiaoPartInput(saleNumber: sale.displayNumber, amount: try money("10"))]))
+                                                parts: ten))
         }
         #expect(try ledger.store.fapiaoList(customerCode: "C1", from: nil, to: nil).isEmpty)
         // Details without a number (title only) are not enough.
-        try ledger.service.run(SetCustomerTaxDetails(customerCode: "C1", details: CustomerTaxDetails(invoiceTitle: "星河")))
+        try ledger.service.run(SetCustomerTaxDetails(customerCode: "C1",
+                                                     details: CustomerTaxDetails(invoiceTitle: "星河")))
         #expect(throws: refusal("数电专")) {
             try ledger.service.run(RecordFapiao(key: digital, date: try day("2026-03-02"),
-                                                parts: [FapiaoPartInput(saleNumber: sale.displayNumber, amount: try money("10"))]))
+                                                parts: ten))
         }
         // 普票, paper or 数电, need no number.
         let plain = try ledger.service.run(RecordFapiao(
             key: FapiaoKey(type: .ordinary, code: "3300261130", number: "00000005"), date: try day("2026-03-02"),
-            parts: [FapiaoPartInput(saleNumber: sale.displayNumber, amount: try money("10"))]))
+            parts: ten))
         #expect(plain.total == 1_000)
         try ledger.service.run(RecordFapiao(key: FapiaoKey(type: .digitalOrdinary, number: "26332000000000000002"),
                                             date: try day("2026-03-02"),
-                                            parts: [FapiaoPartInput(saleNumber: sale.displayNumber, amount: try money("10"))]))
+                                            parts: ten))
         // With the number, the 专票 is recorded.
         try ledger.setTaxID("C1")
         let special = try ledger.service.run(RecordFapiao(key: digital, date: try day("2026-03-02"),
