@@ -5,9 +5,9 @@ import LedgerCore
 /// (`TotalRule.sumPerCurrency`).
 public enum FapiaoTables {
     public static let kinds = ["uninvoiced", "invoiced-unpaid", "output-vat", "to-issue"]
-    /// Positions passed one at a time to the closure it is given (a store cursor or an array), so a report over a
-    /// million sales holds only its per-customer sums.
-    public typealias Feed = ((SaleFapiaoPosition) throws -> Void) throws -> Void
+    /// Invoiced sales passed one at a time to the closure it is given (a store cursor or an array), by customer
+    /// code, date, id, so a report over a million sales holds only its per-customer sums.
+    public typealias Feed = ((InvoicedSale) throws -> Void) throws -> Void
 
     /// `a + b` of one customer's sums, or `LedgerError.refused` naming the customer when it does not fit Int64.
     static func add(_ a: Int64, _ b: Int64, _ customer: String) throws -> Int64 {
@@ -66,7 +66,9 @@ public enum FapiaoTables {
     public static let uninvoicedBounds = [30, 60, 90]
 
     /// 已开票未收款: per customer, invoiced (blue less red), paid (receipts and write-offs, up to what was
-    /// invoiced) and the difference. Payments settle invoiced amounts first.
+    /// invoiced) and the difference. Payments settle invoiced amounts first. `feed`: the store's invoiced sales
+    /// (`TradeQueries.forEachInvoicedSale`) or positions' `invoicedSale`; sales with nothing invoiced are skipped.
+    /// - Throws: `LedgerError.refused` when a customer's sums do not fit Int64, or what `feed` throws.
     public static func invoicedUnpaid(feed: Feed) throws -> ReportTable {
         let columns = customer + [ReportColumn("invoiced", .money, en: "Invoiced", zh: "已开票"),
                                   ReportColumn("paid", .money, en: "Paid", zh: "已收款"),
@@ -75,12 +77,12 @@ public enum FapiaoTables {
         var sums: [Key: (name: String, invoiced: Int64, unpaid: Int64)] = [:]
         var order: [Key] = []
         try feed { p in
-            guard p.invoicedTotal > 0 else { return }
+            guard p.invoiced > 0 else { return }
             let key = Key(code: p.customerCode, currency: p.currency)
             if sums[key] == nil { sums[key] = (p.customerName, 0, 0); order.append(key) }
             guard var sum = sums[key] else { return }
-            sum.invoiced = try add(sum.invoiced, p.invoicedTotal, key.code)
-            sum.unpaid = try add(sum.unpaid, p.invoicedUnpaid, key.code)
+            sum.invoiced = try add(sum.invoiced, p.invoiced, key.code)
+            sum.unpaid = try add(sum.unpaid, p.unpaid, key.code)
             sums[key] = sum
         }
         let rows = order.compactMap { key -> [ReportCell]? in
@@ -151,7 +153,7 @@ extension Reports {
     /// `shown`: the most rows of to-issue kept (its totals still count every row).
     public func fapiao(_ kind: String, asOf: CivilDate, from: CivilDate?, to: CivilDate?,
                        customer: String? = nil, shown: Int? = nil) throws -> ReportTable {
-        let feed: FapiaoTables.Feed = { try store.forEachSaleFapiaoPosition(asOf: asOf, customerCode: customer, $0) }
+        let feed: FapiaoTables.Feed = { try store.forEachInvoicedSale(asOf: asOf, customerCode: customer, $0) }
         return try store.readSnapshot {
             switch kind {
             case "output-vat": return FapiaoTables.outputVAT(try store.outputVAT(from: from, to: to))

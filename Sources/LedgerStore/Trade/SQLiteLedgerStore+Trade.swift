@@ -46,6 +46,40 @@ extension SQLiteLedgerStore {
         }
     }
 
+    /// See `TradeQueries.forEachInvoicedSale`: the sales are those the non-void fapiao parts dated ≤ `asOf` name,
+    /// summed per sale in one grouped pass (blue less red, as in `TradeRows.eachPosition`), so a ledger of a million
+    /// sales and few fapiao reads few rows; `paid` as there (allocations other than credit notes, dated ≤ `asOf`).
+    public func forEachInvoicedSale(asOf: CivilDate, customerCode: String?,
+                                    _ body: (InvoicedSale) throws -> Void) throws {
+        var arguments: StatementArguments = ["asOf": asOf.description]
+        if let customerCode { arguments += ["customer": customerCode] }
+        let ofCustomer = customerCode == nil ? ""
+            : " AND f.customer_id IN (SELECT id FROM customer WHERE code = :customer)"
+        let sql = """
+            WITH inv AS (
+              SELECT p.document_id AS id, SUM(CASE f.is_red WHEN 1 THEN -p.total ELSE p.total END) AS invoiced_total
+              FROM fapiao_part p JOIN fapiao f ON f.id = p.fapiao_id
+              WHERE f.void = 0 AND f.date <= :asOf\(ofCustomer)
+              GROUP BY p.document_id)
+            SELECT c.code, c.name, d.currency, inv.invoiced_total,
+              COALESCE((SELECT SUM(a.amount) FROM allocation a WHERE a.invoice_id = d.id AND a.source <> 'credit_note'
+                        AND a.date <= :asOf), 0) AS paid
+            FROM inv JOIN document d ON d.id = inv.id JOIN customer c ON c.id = d.customer_id
+            WHERE inv.invoiced_total > 0 AND d.kind = 'invoice' AND d.status = 'posted' AND d.date <= :asOf\(
+              customerCode == nil ? "" : " AND c.code = :customer")
+            ORDER BY c.code, d.date, d.id
+            """
+        typealias C = SaleFapiaoPosition.Columns
+        try read { db in
+            let cursor = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+            while let row = try cursor.next() {
+                try body(InvoicedSale(customerCode: row[C.code], customerName: row[C.name],
+                                      currency: try RowMapping.currency(row, "document"),
+                                      invoiced: row[C.invoicedTotal], paid: row[C.paid]))
+            }
+        }
+    }
+
     public func saleFapiaoPositions(asOf: CivilDate, customerCode: String?, after: (date: CivilDate, id: Int64)?,
                                     limit: Int) throws -> [SaleFapiaoPosition] {
         var filters: [String] = []
