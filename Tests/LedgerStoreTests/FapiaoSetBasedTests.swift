@@ -12,8 +12,14 @@ struct FapiaoSetBasedTests {
     /// C4: 不开票. C5: sales, no fapiao.
     static func ledger() throws -> RecvLedger {
         let ledger = try RecvLedger(today: "2026-06-30")
-        for code in ["C1", "C2", "C4", "C5"] { try ledger.customer(code, name: "客户\(code)") }
+        for code in ["C2", "C4", "C5"] { try ledger.customer(code, name: "客户\(code)") }
         try ledger.customer("C3", name: "Acme", currency: .usd)
+        // C1 sold in USD first, then in CNY (a sale takes its customer's currency when posted).
+        let c1 = try ledger.customer("C1", name: "客户C1", currency: .usd)
+        try ledger.invoice("C1", "2026-01-05", "70.00", currency: .usd)
+        var fields = CustomerFields(code: "C1", name: "客户C1")
+        fields.currency = .cny
+        try ledger.service.run(UpdateCustomer(id: c1.id, fields: fields))
         try ledger.service.run(SetCustomerTaxDetails(customerCode: "C4", details: CustomerTaxDetails(noFapiao: true)))
         let a = try ledger.taxedSale("C1", "2026-01-10", net: "1000.00")      // 1130.00
         let b = try ledger.taxedSale("C1", "2026-02-05", net: "200.00")       // 226.00
@@ -47,6 +53,24 @@ struct FapiaoSetBasedTests {
                                                date: try day("2026-04-03")))
         try ledger.setToday("2026-06-30")
         return ledger
+    }
+
+    @Test func uninvoicedInOneGroupedPassEqualsThePositions() throws {
+        let ledger = try Self.ledger()
+        for date in Self.dates {
+            for customer in [nil, "C1", "C2", "C3", "C4", "C5"] as [String?] {
+                try FapiaoReportTests.expectUninvoicedEqualsPositions(ledger.store, asOf: try day(date),
+                                                                      customer: customer)
+            }
+        }
+        // C1: USD first (its first sale), then CNY: 1130 − 1030 invoiced (a) − 100 credited = 0, b 0, e 56.50
+        // (its fapiao void) in 91+; C5 113.00; C4 takes no fapiao.
+        let table = try Reports(store: ledger.store).fapiao("uninvoiced", asOf: try day("2026-06-30"), from: nil,
+                                                            to: nil)
+        #expect(table.rows.map { $0.map(ReportRenderer.plain) } == [
+            ["C1", "客户C1", "USD", "1", "0.00", "0.00", "0.00", "70.00", "70.00"],
+            ["C1", "客户C1", "CNY", "1", "0.00", "0.00", "0.00", "56.50", "56.50"],
+            ["C5", "客户C5", "CNY", "1", "0.00", "0.00", "0.00", "113.00", "113.00"]])
     }
 
     static let dates = ["2026-01-09", "2026-01-15", "2026-02-10", "2026-02-20", "2026-02-21", "2026-03-05",
