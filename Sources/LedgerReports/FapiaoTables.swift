@@ -143,41 +143,58 @@ public enum FapiaoTables {
 
     /// Sales read per keyset page of the to-issue list.
     public static let toIssuePage = 5_000
-    /// Rows the Reports screen keeps of the to-issue list (its totals count every row).
+    /// Rows the Reports screen keeps of the to-issue list while it is filtered (its totals count every row).
     public static let toIssueShown = 2_000
 }
 
 extension Reports {
     /// The fapiao report `kind` (one of `FapiaoTables.kinds`; anything else gives `uninvoiced`), read in one
-    /// snapshot: as of `asOf` for one customer or all, output VAT over `from...to`. - Throws: `LedgerError.storage`.
-    /// `shown`: the most rows of to-issue kept (its totals still count every row).
+    /// snapshot: as of `asOf` for one customer or all, output VAT over `from...to`. - Throws: `LedgerError.storage`
+    /// (`LedgerError.refused` when a customer's sums do not fit Int64).
     public func fapiao(_ kind: String, asOf: CivilDate, from: CivilDate?, to: CivilDate?,
-                       customer: String? = nil, shown: Int? = nil) throws -> ReportTable {
-        let feed: FapiaoTables.Feed = { try store.forEachInvoicedSale(asOf: asOf, customerCode: customer, $0) }
+                       customer: String? = nil) throws -> ReportTable {
+        try fapiaoPage(kind, asOf: asOf, from: from, to: to, customer: customer, page: .all).table
+    }
+
+    /// A page of the fapiao report `kind` (the Reports screen's fapiao tab, issue 10): the rows
+    /// `page.offset ..< page.offset + page.limit` of the table `fapiao` gives, its total rows over every row
+    /// (`TotalRule.given` when rows are left out) and the whole table's row count. The to-issue list (a row per
+    /// sale) is streamed and only the page's rows are kept; the others are a few rows per customer, made whole
+    /// by the same query and cut. - Throws: as `fapiao`.
+    public func fapiaoPage(_ kind: String, asOf: CivilDate, from: CivilDate?, to: CivilDate?, customer: String? = nil,
+                           page: PageRequest) throws -> (table: ReportTable, rowCount: Int) {
+        let end = page.offset.addingReportingOverflow(page.limit)
+        let rows = page.offset ..< (end.overflow ? Int.max : end.partialValue)
         return try store.readSnapshot {
+            var table: ReportTable
+            var count = 0
             switch kind {
-            case "output-vat": return FapiaoTables.outputVAT(try store.outputVAT(from: from, to: to))
+            case "output-vat": table = FapiaoTables.outputVAT(try store.outputVAT(from: from, to: to))
             case "invoiced-unpaid":
-                return try FapiaoTables.invoicedUnpaid(feed: feed)
+                table = try FapiaoTables.invoicedUnpaid(feed: {
+                    try store.forEachInvoicedSale(asOf: asOf, customerCode: customer, $0)
+                })
             case "to-issue":
-                // The first `shown` rows (all when `shown` is nil) with the totals of every row.
-                var table = FapiaoTables.toIssueEmpty
+                table = FapiaoTables.toIssueEmpty
                 var sums = TotalSums(columns: table.columns, rule: table.totalRule)
-                var count = 0
                 try fapiaoToIssue(asOf: asOf, customer: customer) { row in
-                    if count < shown ?? Int.max { table.rows.append(row) }
+                    if rows.contains(count) { table.rows.append(row) }
                     sums.add(row)
                     count += 1
                 }
-                if table.rows.count < count {
-                    table.totalRule = .given(sums.rows)
-                    table.notes = ["\(table.rows.count) / \(count)"]
-                }
-                return table
+                if table.rows.count < count { table.totalRule = .given(sums.rows) }
+                return (table, count)
             default:
-                return try FapiaoTables.uninvoiced(try store.uninvoicedSums(
+                table = try FapiaoTables.uninvoiced(try store.uninvoicedSums(
                     asOf: asOf, customerCode: customer, bounds: FapiaoTables.uninvoicedBounds))
             }
+            count = table.rows.count
+            let kept = rows.clamped(to: 0 ..< count)
+            if kept.count < count {
+                table.totalRule = .given(table.totals)
+                table.rows = Array(table.rows[kept])
+            }
+            return (table, count)
         }
     }
 }

@@ -73,6 +73,21 @@ struct FapiaoSetBasedTests {
             ["C5", "客户C5", "CNY", "1", "0.00", "0.00", "0.00", "113.00", "113.00"]])
     }
 
+    @Test func aPageHasTheWholeReportsTotalsAndRowCount() throws {
+        let ledger = try Self.ledger()
+        let reports = Reports(store: ledger.store)
+        let asOf = try day("2026-06-30")
+        let whole = try reports.fapiao("uninvoiced", asOf: asOf, from: nil, to: nil)
+        #expect(whole.rows.count == 3)
+        for (offset, limit) in [(0, 1), (1, 1), (1, 5), (3, 2), (0, 0), (Int.max, Int.max)] {
+            let (page, count) = try reports.fapiaoPage("uninvoiced", asOf: asOf, from: nil, to: nil,
+                                                       page: PageRequest(offset: offset, limit: limit))
+            let kept = Array(whole.rows.dropFirst(min(offset, 3)).prefix(limit))
+            #expect(page.rows == kept, "\(offset) \(limit)")
+            #expect(page.totals == whole.totals && count == 3, "\(offset) \(limit)")
+        }
+    }
+
     static let dates = ["2026-01-09", "2026-01-15", "2026-02-10", "2026-02-20", "2026-02-21", "2026-03-05",
                         "2026-03-11", "2026-04-01", "2026-04-02", "2026-04-03", "2026-06-30"]
 
