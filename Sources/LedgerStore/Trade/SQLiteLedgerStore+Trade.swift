@@ -37,15 +37,6 @@ extension SQLiteLedgerStore {
         }
     }
 
-    public func forEachSaleFapiaoPosition(asOf: CivilDate, customerCode: String?,
-                                          _ body: (SaleFapiaoPosition) throws -> Void) throws {
-        try read { db in
-            try TradeRows.eachPosition(db, asOf: asOf.description,
-                                       extraWhere: customerCode == nil ? nil : "c.code = :customer",
-                                       arguments: customerCode.map { ["customer": $0] } ?? [:], body)
-        }
-    }
-
     /// See `TradeQueries.forEachInvoicedSale`: the sales are those the non-void fapiao parts dated ≤ `asOf` name,
     /// summed per sale in one grouped pass (blue less red, as in `TradeRows.eachPosition`), so a ledger of a million
     /// sales and few fapiao reads few rows; `paid` as there (allocations other than credit notes, dated ≤ `asOf`).
