@@ -72,7 +72,7 @@ struct FapiaoReportTests {
         #expect(plain(uninvoiced.rows) == [["C1", "星河贸易", "CNY", "2", "113.00", "0.00", "330.00", "0.00",
                                             "443.00"]])
 
-        let unpaid = try FapiaoTables.invoicedUnpaid(feed: { try positions.forEach($0) })
+        let unpaid = try FapiaoTables.invoicedUnpaid(feed: { try positions.map(\.invoicedSale).forEach($0) })
         #expect(plain(unpaid.rows) == [["C1", "星河贸易", "CNY", "800.00", "300.00", "500.00"]])
 
         let toIssue = FapiaoTables.toIssue(positions,
