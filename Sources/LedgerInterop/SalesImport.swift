@@ -83,8 +83,9 @@ public enum SalesImport {
         case problems([(column: String, message: String)])
     }
 
-    /// The one check of a sales row (the import engine's, `DataImport` kind sales). `cell` gives a column's trimmed text ("" for nil); `amount` parses an amount (the engine's reads a
-    /// decimal comma when told); `firstRow` returns the row where a number was first seen, or records it.
+    /// The one check of a sales row (the import engine's, `DataImport` kind sales). `cell` gives a column's
+    /// trimmed text ("" for nil); `amount` parses an amount (the engine's reads a decimal comma when told);
+    /// `firstRow` returns the row where a number was first seen, or records it.
     public static func check(line: Int, columns: Columns, dateFormat: DateParser.Format, currency: Currency,
                              cell: (String?) -> String, amount parseAmount: (String, Currency) throws -> Money,
                              firstRow: (String) -> Int?) -> RowCheck {

@@ -175,7 +175,9 @@ extension SQLiteLedgerStore {
     /// The documents of the journal export (`forEachJournalItem`), in its order.
     public func documentTotals(from: CivilDate?, to: CivilDate?) throws -> [DocumentTotals] {
         var documents: [DocumentTotals] = []
-        try forEachJournalItem(from: from, to: to, progress: nil) { if case .document(let d) = $0 { documents.append(d) } }
+        try forEachJournalItem(from: from, to: to, progress: nil) {
+            if case .document(let d) = $0 { documents.append(d) }
+        }
         return documents
     }
 
