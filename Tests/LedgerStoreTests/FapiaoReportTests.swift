@@ -35,7 +35,9 @@ struct FapiaoReportTests {
         #expect(total == sales.reduce(0) { $0 + $1.tax })
         #expect(total > 0)
         // The journal's output VAT account holds the same amount (credit, so negative).
-        let journal = JournalExport.render(documents: try ledger.store.documentTotals(from: nil, to: nil), payments: [])
+        var journal = ""
+        var writer = JournalExport.Writer { journal += $0 }
+        for document in try ledger.store.documentTotals(from: nil, to: nil) { writer.add(.document(document)) }
         var journalVAT: Int64 = 0
         for line in journal.split(separator: "\n") where line.contains("liabilities:vat:output") {
             let amount = line.split(separator: " ").dropLast().last.map(String.init) ?? ""

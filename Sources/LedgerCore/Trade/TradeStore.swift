@@ -58,10 +58,9 @@ public protocol TradeQueries: AnyObject {
     func outputVAT(from: CivilDate?, to: CivilDate?) throws -> [OutputVATRow]
     /// Every commission rule, by start then id.
     func commissionRules() throws -> [CommissionRule]
-    /// Sales, credit notes, write-offs and receipt allocations (with reversals) dated in `from...to`.
-    func commissionEvents(from: CivilDate, to: CivilDate) throws -> [CommissionEvent]
-    /// The events of `commissionEvents`, passed to `body` one at a time without holding them all (a month at 1M
-    /// invoices is ~110k events). - Throws: what `body` throws, or `LedgerError.storage`.
+    /// Sales, credit notes, write-offs and receipt allocations (with reversals) dated in `from...to`, passed to
+    /// `body` one at a time without holding them all (a month at 1M invoices is ~110k events).
+    /// - Throws: what `body` throws, or `LedgerError.storage`.
     func forEachCommissionEvent(from: CivilDate, to: CivilDate, _ body: (CommissionEvent) throws -> Void) throws
     /// Acceptance bills received on or before `asOf`, by maturity then bill number.
     func acceptanceBills(asOf: CivilDate) throws -> [AcceptanceBill]

@@ -70,14 +70,7 @@ extension SQLiteLedgerStore {
         guard keep >= 1 else { throw LedgerError.validation([FieldIssue("keep", "must be 1 or more (is \(keep))")]) }
         let target = try dailyBackupPath(directory: directory, today: today, encrypted: passphrase != nil)
         let folder = BackupFiles.folder(of: target)
-        if !BackupFiles.isDirectory(folder) {
-            do {
-                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
-                                                        attributes: [.posixPermissions: 0o700])
-            } catch {
-                throw LedgerError.storage("cannot create the backup folder \(folder): \(error.localizedDescription)")
-            }
-        }
+        try BackupFiles.createPrivateFolder(folder, what: "backup")
         var outcome = DailyBackupOutcome(path: target, created: nil, removed: [])
         if !hasDailyBackup(directory: folder, today: today) {
             if let shouldStop, passphrase == nil {
