@@ -46,7 +46,7 @@ public struct SampleGenerator {
 
     /// Receipts written together (`BatchRunner.recordReceipts`): one audit entry's worth.
     static let receiptsPerChunk = 1_000
-    /// Invoices written together at most (`BatchRunner.postInvoices`); an invoice with a credit note ends a chunk.
+    /// Invoices written together at most (`BatchRunner.postInvoices`), with their credit notes.
     static let invoicesPerChunk = 1_000
     /// The name of the generator's `BulkLoadMarker`.
     public static let loadName = "sample generate"
@@ -157,20 +157,27 @@ public struct SampleGenerator {
         days.sort()
         var receipts: [PlannedReceipt] = []
         receipts.reserveCapacity(invoices)
-        // Invoices not yet written, each with its planned receipt: posted a chunk at a time (`postInvoices`), the
-        // chunk ending early at an invoice that gets a credit note (the note reads the posted invoice).
-        var pending: [(post: PostInvoice, receipt: PlannedPayment?)] = []
+        // Invoices not yet written, each with its planned receipt and the date of its credit note if it gets one:
+        // posted a chunk at a time (`postInvoices`), each note right after its invoice, inside the chunk.
+        var pending: [(post: PostInvoice, receipt: PlannedPayment?, creditNote: CivilDate?)] = []
+        var pendingCommands = 0
         var termsByCode: [String: PaymentTerms?] = [:]
-        func postPending() throws -> Invoice? {
-            guard !pending.isEmpty else { return nil }
-            let posted = try runner.postInvoices(pending.map(\.post))
+        let allowanceReason = zh ? "质量折让" : "Quality allowance"
+        func postPending() throws {
+            guard !pending.isEmpty else { return }
+            var notes: [Int: (Invoice) throws -> IssueLineCreditNote?] = [:]
+            for (index, entry) in pending.enumerated() {
+                guard let date = entry.creditNote else { continue }
+                notes[index] = { invoice in Self.allowance(on: invoice, date: date, reason: allowanceReason) }
+            }
+            let posted = try runner.postInvoices(pending.map(\.post), creditNotes: notes)
             for (invoice, entry) in zip(posted, pending) {
                 report.lines += invoice.lines.count
                 entry.receipt?.plan(invoice.displayNumber, invoice.total.minorUnits, entry.post.customerCode,
                                     into: &receipts)
             }
             pending.removeAll(keepingCapacity: true)
-            return posted.last
+            pendingCommands = 0
         }
         for (index, day) in days.enumerated() {
             let date = start.adding(days: Int(day))
@@ -228,25 +235,17 @@ public struct SampleGenerator {
             if let loaded {
                 payment?.plan(loaded.displayNumber, loaded.total.minorUnits, customer, into: &receipts)
             } else {
-                pending.append((post, payment))
+                pending.append((post, payment, nil))
             }
             if rng.next(below: 50) == 0 {
-                if let invoice = try postPending() {
-                    // A 10 % price allowance on every line (net), so each line's VAT is reversed at its own rate.
-                    let allowances = invoice.lines.enumerated().filter { $0.element.netAmount.minorUnits >= 10 }.map {
-                        CreditLineRequest(line: $0.offset + 1,
-                                          allowance: Money(minorUnits: $0.element.netAmount.minorUnits / 10,
-                                                           currency: .cny))
-                    }
-                    if !allowances.isEmpty {
-                        try runner.run(IssueLineCreditNote(invoiceNumber: invoice.displayNumber,
-                                                           date: min(today, date.adding(days: 7)), lines: allowances,
-                                                           reason: zh ? "质量折让" : "Quality allowance"))
-                    }
-                }
+                // An invoice committed before an interruption has its note too (written with it).
+                if loaded == nil { pending[pending.count - 1].creditNote = min(today, date.adding(days: 7)) }
                 report.creditNotes += 1
-            } else if pending.count >= Self.invoicesPerChunk {
-                _ = try postPending()
+            }
+            // Written when the chunk is full or its commands (invoices and notes) fill the load's commit chunk.
+            pendingCommands += loaded == nil ? 1 + (pending.last?.creditNote == nil ? 0 : 1) : 0
+            if pending.count >= Self.invoicesPerChunk || pendingCommands >= runner.commandsUntilCommit ?? .max {
+                try postPending()
             }
             // A chunk of the load may end after whole invoices written with their credit notes.
             if !isDone && pending.isEmpty {
@@ -256,7 +255,7 @@ public struct SampleGenerator {
                 }
             }
         }
-        _ = try postPending()
+        try postPending()
         try progress?("invoices", report.invoices, invoices)
         receipts.sort(by: { ($0.day, $0.number) < ($1.day, $1.number) })
         let methods: [PaymentMethod] = [.bankTransfer, .bankTransfer, .wechatPay, .alipay, .cheque]
@@ -300,6 +299,20 @@ public struct SampleGenerator {
         try runner.deleteBulkLoadMarker(name: Self.loadName)
         try runner.refreshPlannerStatistics()
         return report
+    }
+}
+
+extension SampleGenerator {
+    /// The generator's credit note on `invoice`: a 10 % price allowance on every line of net ≥ 10 minor units (net),
+    /// so each line's VAT is reversed at its own rate; nil when no line has one.
+    static func allowance(on invoice: Invoice, date: CivilDate, reason: String) -> IssueLineCreditNote? {
+        let allowances = invoice.lines.enumerated().filter { $0.element.netAmount.minorUnits >= 10 }.map {
+            CreditLineRequest(line: $0.offset + 1,
+                              allowance: Money(minorUnits: $0.element.netAmount.minorUnits / 10, currency: .cny))
+        }
+        guard !allowances.isEmpty else { return nil }
+        return IssueLineCreditNote(invoiceNumber: invoice.displayNumber, date: date, lines: allowances,
+                                   reason: reason)
     }
 }
 

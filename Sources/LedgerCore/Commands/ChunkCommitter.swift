@@ -14,6 +14,9 @@ final class ChunkCommitter {
 
     func countCommands(_ count: Int = 1) { commandsSinceCommit += count }
 
+    /// How many more commands fill the chunk (0 when it is full).
+    var commandsUntilDue: Int { max(0, commandsPerCommit - commandsSinceCommit) }
+
     /// Runs `beforeCommit` (the load's marker) and commits when the chunk is full; returns whether it committed.
     func commitIfDue(_ beforeCommit: () throws -> Void) throws -> Bool {
         guard commandsSinceCommit >= commandsPerCommit else { return false }

@@ -68,6 +68,32 @@ public struct IssueCreditNote: LedgerCommand {
     static func post(_ lines: [InvoiceLine], currency: Currency, customer: Customer, appliesTo target: Invoice?,
                      date: CivilDate, series: String, reason: String, externalReference: String = "",
                      in tx: any LedgerTransaction, context: CommandContext) throws -> Outcome {
+        var note = try Self.note(lines, currency: currency, customer: customer, appliesTo: target, date: date,
+                                 series: series, reason: reason, externalReference: externalReference, in: tx,
+                                 context: context)
+        note.id = try tx.insert(note)
+        context.recordChange(entity: "invoice", id: note.id, before: Invoice?.none, after: note)
+        let total = note.total
+        var outcome = AllocationOutcome(allocations: [], unapplied: total)
+        if let target {
+            let amount = min(target.total.minorUnits - (try tx.allocatedToInvoice(id: target.id)), total.minorUnits)
+            if amount > 0 {
+                let manual = [ManualAllocation(invoiceNumber: target.displayNumber,
+                                               amount: Money(minorUnits: amount, currency: currency))]
+                outcome = try Allocator.apply(plan: .manual(manual), available: total, source: .creditNote,
+                                              sourceID: note.id, sourceDate: date, customer: customer, tx: tx,
+                                              context: context)
+            }
+        }
+        return Outcome(creditNote: note, allocation: outcome)
+    }
+
+    /// The credit note document `post` writes, numbered (id 0, not yet written): its totals, the clerk limit (above
+    /// it the context must be a manager's), the invoice's salesperson, channel and region when it applies to one.
+    /// - Throws: `LedgerError` for a total out of range or a clerk over the limit; the store's error.
+    static func note(_ lines: [InvoiceLine], currency: Currency, customer: Customer, appliesTo target: Invoice?,
+                     date: CivilDate, series: String, reason: String, externalReference: String = "",
+                     in tx: any LedgerTransaction, context: CommandContext) throws -> Invoice {
         let (net, tax, total) = try DocumentMath.totals(lines, currency: currency)
         // Like a write-off, a credit note cancels debt: above the clerk limit (default 0) it needs a manager.
         let limit = try AccessPolicy.creditNoteClerkLimit(tx)
@@ -82,19 +108,6 @@ public struct IssueCreditNote: LedgerCommand {
             lines: lines, subtotal: net, taxTotal: tax, total: total, appliesToInvoiceID: target?.id)
         note.note = reason
         note.externalReference = externalReference
-        note.id = try tx.insert(note)
-        context.recordChange(entity: "invoice", id: note.id, before: Invoice?.none, after: note)
-        var outcome = AllocationOutcome(allocations: [], unapplied: total)
-        if let target {
-            let amount = min(target.total.minorUnits - (try tx.allocatedToInvoice(id: target.id)), total.minorUnits)
-            if amount > 0 {
-                let manual = [ManualAllocation(invoiceNumber: target.displayNumber,
-                                               amount: Money(minorUnits: amount, currency: currency))]
-                outcome = try Allocator.apply(plan: .manual(manual), available: total, source: .creditNote,
-                                              sourceID: note.id, sourceDate: date, customer: customer, tx: tx,
-                                              context: context)
-            }
-        }
-        return Outcome(creditNote: note, allocation: outcome)
+        return note
     }
 }

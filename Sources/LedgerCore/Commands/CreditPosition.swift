@@ -41,6 +41,18 @@ public struct CreditPosition: Hashable, Sendable {
         return result
     }
 
+    /// The position after a credit note allocated `allocated` to open invoice `number` and left `unapplied` as
+    /// customer credit, both in the customer's currency (a chunk of invoices counts its own notes, issue 10): the
+    /// open sum falls, the unapplied sum grows (checked: a sum already out of bounds stays `Int64.max`). Nil when
+    /// the note `closed` the invoice and it is the oldest open one: the next oldest is not in the position.
+    public func crediting(allocated: Int64, unapplied: Int64, number: String, closed: Bool) -> CreditPosition? {
+        if closed, oldestOpen?.number == number { return nil }
+        var result = self
+        if openInvoices != .max { result.openInvoices = CheckedSum.add(openInvoices, -allocated) ?? .max }
+        if unappliedCredit != .max { result.unappliedCredit = CheckedSum.add(unappliedCredit, unapplied) ?? .max }
+        return result
+    }
+
     /// The same figures from the full lists (the rule `CreditExposure.evaluate` applies): a store without an
     /// aggregate query, and the tests' independent computation, use this.
     public static func from(open: [OpenItem], unapplied: [UnappliedCredit], currency: Currency,

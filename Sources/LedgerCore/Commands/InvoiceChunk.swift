@@ -2,30 +2,59 @@ extension LedgerService.BatchRunner {
     /// Posts `commands` — invoices, as a bulk load writes them — as one chunk (issue 10, the set-based bulk write
     /// path). Every invoice is checked and computed in memory by the rules `PostInvoice` runs (`checked`: customer,
     /// salesperson, lines, tax, totals, due date) and credit control takes the customer's position read once for the
-    /// chunk (`CreditControl.Standing`) moved by the chunk's own invoices before it (`CreditPosition.adding`), then
-    /// numbered in order; then the store inserts the chunk in one call (inside a bulk chunk it keeps the open amounts
-    /// and balances set-based). Each invoice keeps its own audit line, as `run` writes it: same rows, same lines.
+    /// chunk (`CreditControl.Standing`) moved by the chunk's own invoices and credit notes before it
+    /// (`CreditPosition.adding`, `crediting`), then numbered in order; then the store inserts the chunk in one call
+    /// (inside a bulk chunk it keeps the open amounts and balances set-based). Each invoice keeps its own audit
+    /// line, as `run` writes it: same rows, same lines.
+    ///
+    /// `creditNotes`, by index in `commands`, makes the credit note issued right after that invoice from the posted
+    /// invoice (numbered, lines computed; nil: none): an `IssueLineCreditNote` on that invoice, checked and posted
+    /// inside the chunk by the rules `run` applies to it (`creditLines`, `IssueCreditNote.note`, its allocation
+    /// to the invoice up to its open amount), with its own audit line after the invoice's. A chunk is cut after a
+    /// note that closes the invoice its customer's position counts as the oldest open one (the next oldest is not
+    /// known inside the chunk); the rest goes on in the next chunk.
+    ///
     /// An invoice that fails its checks throws before any document of the chunk is inserted — or, with `refused`,
-    /// is handed to it with its index in `commands` and left out, and the others are posted (an import names the
-    /// refused row and goes on, as it does for single posts). Chunks end where the audit buffer's entry is full, so
-    /// the entries hold the lines one-by-one posts give them.
-    /// - Throws: `LedgerError` as `PostInvoice` does; `refused` for a draft or a post replacing a draft.
+    /// is handed to it with its index in `commands` and left out (with its credit note), and the others are posted
+    /// (an import names the refused row and goes on, as it does for single posts). A credit note that fails its
+    /// checks throws. Chunks end where the audit buffer's entry is full, so the entries hold the lines one-by-one
+    /// posts give them.
+    /// - Throws: `LedgerError` as `PostInvoice` and `IssueLineCreditNote` do; `refused` for a draft, a post
+    ///   replacing a draft or a credit note on another invoice.
     @discardableResult
     public func postInvoices(_ commands: [PostInvoice],
+                             creditNotes: [Int: (Invoice) throws -> IssueLineCreditNote?] = [:],
                              refused: ((Int, LedgerError) throws -> Void)? = nil) throws -> [Invoice] {
         var posted: [Invoice] = []
         posted.reserveCapacity(commands.count)
         var first = 0
         while first < commands.count {
-            let end = min(first + max(1, BulkAuditBuffer.chunkSize - audit.drafts.count), commands.count)
-            posted += try postChunk(commands[first..<end], refused: refused)
-            first = end
+            // As many invoices as the audit entry has room for, with their credit notes' lines.
+            var room = BulkAuditBuffer.chunkSize - audit.drafts.count, end = first
+            while end < commands.count {
+                let lines = creditNotes[end] == nil ? 1 : 2
+                guard lines <= room || end == first else { break }
+                room -= lines
+                end += 1
+            }
+            let chunk = try postChunk(commands[first..<end], creditNotes: creditNotes, refused: refused)
+            posted += chunk.invoices
+            first = chunk.end
         }
         return posted
     }
 
+    /// An audit line of a chunk, in order: an invoice, or a credit note with its allocations (a range of the
+    /// chunk's) and what it left unapplied; `position` is the document's in the chunk's documents.
+    private enum ChunkLine {
+        case invoice(position: Int, PostInvoice, CommandContext)
+        case creditNote(position: Int, IssueLineCreditNote, CommandContext, allocations: Range<Int>, unapplied: Money)
+    }
+
+    /// Posts a prefix of `slice`; returns its invoices and the index after the last command it handled.
     private func postChunk(_ slice: ArraySlice<PostInvoice>,
-                           refused: ((Int, LedgerError) throws -> Void)?) throws -> [Invoice] {
+                           creditNotes: [Int: (Invoice) throws -> IssueLineCreditNote?],
+                           refused: ((Int, LedgerError) throws -> Void)?) throws -> (invoices: [Invoice], end: Int) {
         // Every invoice checked first, so the chunk's customers' positions are read in one statement.
         var checked: [(index: Int, command: PostInvoice, context: CommandContext,
                        result: Result<(Customer, Invoice), LedgerError>)] = []
@@ -51,7 +80,11 @@ extension LedgerService.BatchRunner {
         var standings = Dictionary(uniqueKeysWithValues: zip(
             customers.map(\.id),
             try CreditControl.Standing.read(customers, asOf: service.commandContext().today, tx: tx)))
-        var invoices: [Invoice] = [], contexts: [CommandContext] = [], commands: [PostInvoice] = []
+        // The chunk's invoices and credit notes in the order they are numbered and written (ids in that order
+        // after `base`, the largest before the chunk: read when a note needs its invoice's id).
+        var documents: [Invoice] = [], lines: [ChunkLine] = [], allocations: [Allocation] = []
+        var base: Int64?
+        var end = slice.endIndex
         for (index, command, context, result) in checked {
             var customer: Customer, invoice: Invoice, standing: CreditControl.Standing
             do {
@@ -68,21 +101,67 @@ extension LedgerService.BatchRunner {
             invoice.number = try tx.nextNumber(series: command.series, year: command.date.year)
             standing.position = standing.position.adding(open: invoice.total.minorUnits,
                                                           number: invoice.displayNumber, dueDate: invoice.dueDate)
+            lines.append(.invoice(position: documents.count, command, context))
+            documents.append(invoice)
+            var cut = false
+            if let make = creditNotes[index], let note = try make(invoice) {
+                let first = try base ?? tx.maxDocumentID()
+                base = first
+                invoice.id = first + Int64(documents.count)
+                let credit = try creditNote(note, on: invoice, customer: customer,
+                                            id: first + Int64(documents.count) + 1)
+                lines.append(.creditNote(position: documents.count, note, credit.context,
+                                         allocations: allocations.count..<allocations.count + credit.allocations.count,
+                                         unapplied: credit.unapplied))
+                documents.append(credit.note)
+                allocations += credit.allocations
+                let allocated = credit.note.total.minorUnits - credit.unapplied.minorUnits
+                if let position = standing.position.crediting(
+                    allocated: allocated, unapplied: credit.unapplied.minorUnits, number: invoice.displayNumber,
+                    closed: allocated == invoice.total.minorUnits) {
+                    standing.position = position
+                } else {
+                    cut = true
+                }
+            }
             standings[customer.id] = standing
-            invoices.append(invoice)
-            contexts.append(context)
-            commands.append(command)
+            if cut {
+                end = index + 1
+                break
+            }
         }
         // The chunk's records and audit lines go into the same audit entry.
-        try audit.makeRoom(for: commands.count, tx: tx)
-        chunks?.countCommands(commands.count)
-        let ids = try tx.insert(invoices: invoices)
-        for (index, command) in zip(invoices.indices, commands) {
-            invoices[index].id = ids[index]
-            contexts[index].recordChange(entity: "invoice", id: ids[index], before: Invoice?.none,
-                                         after: invoices[index])
-            try audit.add(service.auditDraft(command, context: contexts[index], outcome: invoices[index]), tx: tx)
+        try audit.makeRoom(for: lines.count, tx: tx)
+        chunks?.countCommands(lines.count)
+        let ids = try tx.insert(invoices: documents)
+        if let base, ids.first != base + 1 {
+            throw LedgerError.storage("table document: the chunk's documents did not take the ids after \(base)")
         }
-        return invoices
+        for (position, id) in zip(documents.indices, ids) { documents[position].id = id }
+        let allocationIDs = try tx.insert(allocations: allocations)
+        for (position, id) in zip(allocations.indices, allocationIDs) { allocations[position].id = id }
+        var invoices: [Invoice] = []
+        invoices.reserveCapacity(documents.count)
+        for line in lines {
+            switch line {
+            case let .invoice(position, command, context):
+                let invoice = documents[position]
+                context.recordChange(entity: "invoice", id: invoice.id, before: Invoice?.none, after: invoice)
+                try audit.add(service.auditDraft(command, context: context, outcome: invoice), tx: tx)
+                invoices.append(invoice)
+            case let .creditNote(position, command, context, range, unapplied):
+                let note = documents[position]
+                context.recordChange(entity: "invoice", id: note.id, before: Invoice?.none, after: note)
+                for allocation in allocations[range] {
+                    context.recordChange(entity: "allocation", id: allocation.id, before: Allocation?.none,
+                                         after: allocation)
+                }
+                let outcome = IssueCreditNote.Outcome(
+                    creditNote: note, allocation: AllocationOutcome(allocations: Array(allocations[range]),
+                                                                    unapplied: unapplied))
+                try audit.add(service.auditDraft(command, context: context, outcome: outcome), tx: tx)
+            }
+        }
+        return (invoices, end)
     }
 }

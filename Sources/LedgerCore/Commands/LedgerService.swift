@@ -135,6 +135,9 @@ public final class LedgerService {
         public func commitIfDue(_ beforeCommit: () throws -> Void) throws -> Bool {
             try chunks?.commitIfDue(beforeCommit) ?? false
         }
+        /// In a chunked load: how many more commands fill the chunk (0 when full), so a load that writes commands
+        /// a chunk at a time (`postInvoices`) can end one where a commit is due. Nil in a one-transaction batch.
+        public var commandsUntilCommit: Int? { chunks?.commandsUntilDue }
         /// The marker of the interrupted bulk load `name` (read-only).
         public func bulkLoadMarker(name: String) throws -> BulkLoadMarker? { try tx.bulkLoadMarker(name: name) }
         /// Saves a load's marker: bookkeeping written with the chunk it describes, not a command (not audited).

@@ -48,13 +48,26 @@ public struct IssueLineCreditNote: LedgerCommand {
             try issues.throwIfAny()
             throw LedgerError.notFound(invoiceNumber)
         }
+        let customer = try tx.customer(id: invoice.customerID)
+        let computed = try creditLines(of: invoice, customerCode: customer?.code,
+                                       credited: try tx.creditedLines(invoiceID: invoice.id),
+                                       rounding: context.rounding, issues: &issues)
+        guard let customer else { throw LedgerError.notFound("customer") }
+        return try IssueCreditNote.post(computed, currency: invoice.currency, customer: customer, appliesTo: invoice,
+                                        date: date, series: series, reason: reason, in: tx, context: context)
+    }
+
+    /// The note's lines on `invoice` (a posted invoice, of the customer coded `customerCode`), `credited` what
+    /// earlier notes credited of each line (1-based): the checks `execute` runs once it found the invoice, and a
+    /// chunk of invoices (`BatchRunner.postInvoices`) runs on a note of one of its own invoices.
+    /// - Throws: `LedgerError.validation` with every issue, those already in `issues` first.
+    func creditLines(of invoice: Invoice, customerCode: String?, credited: [Int: CreditedLine],
+                     rounding: RoundingRule, issues: inout IssueCollector) throws -> [InvoiceLine] {
         issues.check(date >= invoice.date, "date",
                      "credit note date \(date) is before the invoice date \(invoice.date)")
-        if let code = customerCode, !code.isEmpty, let customer = try tx.customer(id: invoice.customerID),
-           customer.code != code {
+        if let code = self.customerCode, !code.isEmpty, let customerCode, customerCode != code {
             issues.add("appliesTo", "\(invoiceNumber) belongs to another customer")
         }
-        let credited = try tx.creditedLines(invoiceID: invoice.id)
         let requests = lines.isEmpty
             ? invoice.lines.indices.map { CreditLineRequest(line: $0 + 1) }
             : lines
@@ -74,7 +87,7 @@ public struct IssueLineCreditNote: LedgerCommand {
             if lines.isEmpty, left.net <= 0, left.tax <= 0 { continue }
             do {
                 if let line = try creditLine(source, request: request, left: left, path: path,
-                                             rounding: context.rounding, issues: &issues) {
+                                             rounding: rounding, issues: &issues) {
                     computed.append(line)
                 }
             } catch {
@@ -85,9 +98,7 @@ public struct IssueLineCreditNote: LedgerCommand {
             issues.add("appliesTo", "\(invoiceNumber) is already fully credited")
         }
         try issues.throwIfAny()
-        guard let customer = try tx.customer(id: invoice.customerID) else { throw LedgerError.notFound("customer") }
-        return try IssueCreditNote.post(computed, currency: invoice.currency, customer: customer, appliesTo: invoice,
-                                        date: date, series: series, reason: reason, in: tx, context: context)
+        return computed
     }
 
     /// The credit line for one request, or nil (with an issue added) when it asks for more than is left.

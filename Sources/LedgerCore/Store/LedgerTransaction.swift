@@ -60,6 +60,9 @@ public protocol LedgerTransaction: ReceivablesTransaction, ClassificationTransac
     /// Inserts receipts, each with its allocations (their `sourceID` becomes the receipt's new id), in order;
     /// returns the new ids. Inside a bulk chunk the store may bring derived values up to date once for the call.
     func insert(receipts: [Receipt], allocations: [[Allocation]]) throws -> [(receipt: Int64, allocations: [Int64])]
+    /// Inserts `allocations` (a chunk of invoices' credit notes', `BatchRunner.postInvoices`) in order, in one
+    /// statement; returns their new ids. The row triggers keep the open amounts and balances, as for one insert.
+    func insert(allocations: [Allocation]) throws -> [Int64]
     /// Receipts and credit notes of the customer with an unapplied amount > 0, oldest first.
     func unappliedCredits(customerID: Int64) throws -> [UnappliedCredit]
     /// Credit control's figures of the customer as aggregates (no list of open invoices; issue 10).

@@ -44,12 +44,13 @@ extension SQLiteTransaction {
     }
 
     func insert(receipts: [Receipt], allocations: [[Allocation]]) throws -> [(receipt: Int64, allocations: [Int64])] {
-        guard bulkChunk != nil, !receipts.isEmpty else { return try insertRows(receipts, allocations) }
-        let receiptFloor = try Int64.fetchOne(db.cachedStatement(sql: "SELECT COALESCE(MAX(id), 0) FROM receipt")) ?? 0
-        let allocationFloor = try Int64.fetchOne(db.cachedStatement(sql: "SELECT COALESCE(MAX(id), 0) FROM allocation"))
-            ?? 0
+        guard !receipts.isEmpty else { return [] }
+        let receiptFloor = try maxID(of: "receipt")
+        guard bulkChunk != nil else { return try insertRows(receipts, allocations, receiptFloor: receiptFloor) }
+        let allocationFloor = try maxID(of: "allocation")
         return try BulkSuspend.suspended(db) {
-            let ids = try insertRows(receipts, allocations)
+            let ids = try insertRows(receipts, allocations, receiptFloor: receiptFloor,
+                                     allocationFloor: allocationFloor)
             try db.cachedStatement(sql: Self.receiptsOpenSQL).execute(arguments: [receiptFloor])
             try db.cachedStatement(sql: Self.invoicesAllocatedSQL).execute(arguments: [allocationFloor])
             for sql in Self.balancesSQL { try db.cachedStatement(sql: sql).execute(arguments: [receiptFloor]) }
@@ -57,20 +58,72 @@ extension SQLiteTransaction {
         }
     }
 
-    private func insertRows(_ receipts: [Receipt], _ allocations: [[Allocation]]) throws
-        -> [(receipt: Int64, allocations: [Int64])] {
-        var ids: [(receipt: Int64, allocations: [Int64])] = []
-        ids.reserveCapacity(receipts.count)
-        for (receipt, its) in zip(receipts, allocations) {
-            let id = try insert(receipt)
-            ids.append((id, try its.map { allocation in
-                var allocation = allocation
-                allocation.sourceID = id
-                return try insert(allocation)
-            }))
+    /// Inserts the receipts with one statement, then their allocations with another, each from one bound JSON
+    /// text (`JSONRows`; the row triggers still run per row); the ids are the ones after the largest before the
+    /// call, in order (checked, never assumed).
+    private func insertRows(_ receipts: [Receipt], _ allocations: [[Allocation]], receiptFloor: Int64,
+                            allocationFloor: Int64? = nil) throws -> [(receipt: Int64, allocations: [Int64])] {
+        var rows = JSONRows()
+        for r in receipts {
+            rows.row()
+            rows.add(r.series); rows.add(r.numberYear); rows.add(r.number); rows.add(r.displayNumber)
+            rows.add(r.customerID); rows.add(r.date.description); rows.add(r.amount.minorUnits)
+            rows.add(r.amount.currency.code); rows.add(r.method.rawValue); rows.add(r.reference); rows.add(r.note)
         }
-        return ids
+        try db.cachedStatement(sql: Self.receiptsSQL).execute(arguments: [rows.text])
+        let receiptIDs = try newIDs(table: "receipt", floor: receiptFloor, count: receipts.count)
+        var written: [Allocation] = []
+        for (id, its) in zip(receiptIDs, allocations) {
+            for var allocation in its {
+                allocation.sourceID = id
+                written.append(allocation)
+            }
+        }
+        var allocationIDs = try insertAllocationRows(written, floor: allocationFloor)[...]
+        return zip(receiptIDs, allocations).map { id, its in
+            let ids = Array(allocationIDs.prefix(its.count))
+            allocationIDs = allocationIDs.dropFirst(its.count)
+            return (id, ids)
+        }
     }
+
+    func insert(allocations: [Allocation]) throws -> [Int64] { try insertAllocationRows(allocations) }
+
+    /// Inserts `allocations` with one statement from one bound JSON text, in order; returns their new ids, the
+    /// ones after `floor` (the largest id before the call, read when nil; checked, never assumed).
+    func insertAllocationRows(_ allocations: [Allocation], floor: Int64? = nil) throws -> [Int64] {
+        guard !allocations.isEmpty else { return [] }
+        let floor = try floor ?? maxID(of: "allocation")
+        var rows = JSONRows()
+        for a in allocations {
+            rows.row()
+            rows.add(a.invoiceID); rows.add(a.source.rawValue); rows.add(a.sourceID); rows.add(a.date.description)
+            rows.add(a.amount.minorUnits); rows.add(a.amount.currency.code); rows.add(a.reversesID); rows.add(a.note)
+        }
+        try db.cachedStatement(sql: Self.allocationsSQL).execute(arguments: [rows.text])
+        return try newIDs(table: "allocation", floor: floor, count: allocations.count)
+    }
+
+    /// The largest id of `table` (a rowid table written in this transaction only), 0 when empty.
+    func maxID(of table: String) throws -> Int64 {
+        try Int64.fetchOne(db.cachedStatement(sql: "SELECT COALESCE(MAX(id), 0) FROM \(table)")) ?? 0
+    }
+
+    /// The ids `floor + 1 … floor + count` a set-based insert of `count` rows into `table` gave its rows in order
+    /// (a rowid table without AUTOINCREMENT numbers new rows that way), checked against the last inserted rowid.
+    private func newIDs(table: String, floor: Int64, count: Int) throws -> [Int64] {
+        guard db.lastInsertedRowID == floor + Int64(count) else {
+            throw LedgerError.storage("table \(table): the new rows did not take the ids after \(floor)")
+        }
+        return (0..<Int64(count)).map { floor + 1 + $0 }
+    }
+
+    static let receiptsSQL = setBasedInsert(into: "receipt", columns: """
+        series, number_year, number, display_number, customer_id, date, amount, currency, method, reference, note
+        """)
+    static let allocationsSQL = setBasedInsert(into: "allocation", columns: """
+        invoice_id, source, source_id, date, amount, currency, reverses_id, note
+        """)
 
     /// The balances of the call's customers, recomputed from their open items by the maintained-balances check's
     /// own rule (a customer's rows zeroed first: one whose items all closed keeps an all-zero row, as the triggers
