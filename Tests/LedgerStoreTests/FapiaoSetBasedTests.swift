@@ -21,6 +21,7 @@ struct FapiaoSetBasedTests {
         fields.currency = .cny
         try ledger.service.run(UpdateCustomer(id: c1.id, fields: fields))
         try ledger.service.run(SetCustomerTaxDetails(customerCode: "C4", details: CustomerTaxDetails(noFapiao: true)))
+        for code in ["C1", "C2", "C3"] { try ledger.setTaxID(code) }   // a 专票 needs the 纳税人识别号
         let a = try ledger.taxedSale("C1", "2026-01-10", net: "1000.00")      // 1130.00
         let b = try ledger.taxedSale("C1", "2026-02-05", net: "200.00")       // 226.00
         let c = try ledger.taxedSale("C2", "2026-02-06", net: "300.00")       // 339.00
