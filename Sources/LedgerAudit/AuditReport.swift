@@ -90,7 +90,8 @@ public enum AuditReport {
         for check in run.checks {
             let line = "[\(check.severity.label(lang))] \(check.id) — \(check.title): \(check.status(lang))"
             md ? out.append("### " + line + "\n") : out.append(line)
-            for note in check.notes { item(note, indent: md ? 0 : 1) }
+            // Notes and the sample are read by people too: amounts grouped like the findings (tryout s30).
+            for note in check.notes { item(AuditFormat.grouped(note), indent: md ? 0 : 1) }
             for f in check.findings {
                 let docs = f.documents.isEmpty ? "" : f.documents.joined(separator: ", ") + ": "
                 let who = f.customer.isEmpty ? "" : " [\(f.customer)]"
@@ -104,8 +105,9 @@ public enum AuditReport {
                 "Vouching sample (seed \(p.seed): \(run.sample.count) of \(counted(run.samplePopulation, "document")))",
                 "抽凭样本（种子 \(p.seed)：\(run.samplePopulation) 张中抽取 \(run.sample.count) 张）"), 2)
         for s in run.sample {
-            item("\(s.number) \(s.date) \(s.customer) \(s.total)  [ ] \(lang.t("vouched", "已核对"))")
-            for line in s.lines { item(line, indent: 1) }
+            item("\(s.number) \(s.date) \(s.customer) \(AuditFormat.grouped(s.total))  [ ] "
+                 + lang.t("vouched", "已核对"))
+            for line in s.lines { item(AuditFormat.grouped(line), indent: 1) }
         }
         out.append("")
         if let c = comparison {

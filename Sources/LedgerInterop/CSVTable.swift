@@ -33,7 +33,9 @@ public struct CSVTable: Sendable {
 
     /// Parses CSV bytes. - Throws: `InteropError` for undecodable text or a malformed CSV.
     public static func parse(data: Data, source: String) throws -> CSVTable {
-        let text = try decode(data, source: source)
+        // Exactly one encoding: UTF-8 (BOM dropped) or GB18030; a mostly-UTF-8 file with bad bytes is an error
+        // naming row and column (`TextDecoding`).
+        let text = try TextDecoding.decode(data, source: source).text
         do {
             let reader = try CSVReader(string: text, hasHeaderRow: true)
             let header = reader.headerRow ?? []
@@ -49,12 +51,6 @@ public struct CSVTable: Sendable {
         } catch {
             throw InteropError(source: source, message: "not a CSV file: \(error)")
         }
-    }
-
-    /// Exactly one encoding: UTF-8 (BOM dropped) or GB18030; a mostly-UTF-8 file with bad bytes is an error
-    /// naming row and column (`TextDecoding`).
-    static func decode(_ data: Data, source: String) throws -> String {
-        try TextDecoding.decode(data, source: source).text
     }
 
     /// Whether the table has `column`.

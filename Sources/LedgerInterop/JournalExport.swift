@@ -8,49 +8,7 @@ import LedgerCore
 /// bad-debt write-off moves it to expenses. Allocations between receipts and invoices need no entry (the
 /// receivable is kept per customer), so the receivable balance equals the sum of customer balances.
 public enum JournalExport {
-    public struct Payment: Sendable {
-        public var date: CivilDate
-        public var number: String
-        public var customerCode: String
-        public var customerName: String
-        public var account: String
-        public var amount: Money
-        public init(date: CivilDate, number: String, customerCode: String, customerName: String, account: String, amount: Money) {
-            self.date = date
-            self.number = number
-            self.customerCode = customerCode
-            self.customerName = customerName
-            self.account = account
-            self.amount = amount
-        }
-    }
-
-    /// Journal text: documents and payments merged by date (documents first on a day). Builds the whole text: for
-    /// small ledgers and checks; the export streams through `Writer`.
-    public static func render(documents: [DocumentTotals], payments: [Payment]) -> String {
-        enum Entry { case document(DocumentTotals), payment(Payment) }
-        let entries = documents.map { ($0.date, 0, Entry.document($0)) }
-            + payments.map { ($0.date, 1, Entry.payment($0)) }
-        let sorted = entries.enumerated().sorted {
-            ($0.element.0, $0.element.1, $0.offset) < ($1.element.0, $1.element.1, $1.offset)
-        }
-        var text = ""
-        var writer = Writer { text += $0 }
-        for (_, (_, _, entry)) in sorted {
-            switch entry {
-            case .document(let d): writer.add(d)
-            case .payment(let p):
-                let payment = JournalPayment(date: p.date, number: p.number, customerCode: p.customerCode,
-                                             customerName: p.customerName, method: nil, amount: p.amount)
-                writer.add(payment, account: p.account)
-            }
-        }
-        writer.finish()
-        return text
-    }
-
-    /// Writes the journal as it goes: the heading at once, then each entry; `finish` ends the text. The bytes equal
-    /// `render`'s for the same entries in the same order.
+    /// Writes the journal as it goes: the heading at once, then each entry; `finish` ends the text.
     public struct Writer {
         private let sink: (String) -> Void
         private var entries = 0
@@ -64,26 +22,19 @@ public enum JournalExport {
         /// `expenses:bad debts`).
         public mutating func add(_ item: JournalItem) {
             switch item {
-            case .document(let d): add(d)
-            case .payment(let p): add(p, account: p.method.map { "assets:bank:\($0)" } ?? "expenses:bad debts")
+            case .document(let d):
+                let sign: Int64 = d.kind == .invoice ? 1 : -1
+                var lines = ["\(d.date) (\(d.number)) \(clean(d.customerName))",
+                             posting("assets:receivable:\(clean(d.customerCode))", receivable(item), d.currency),
+                             posting("revenue:sales", -sign * d.net, d.currency)]
+                if d.tax != 0 { lines.append(posting("liabilities:vat:output", -sign * d.tax, d.currency)) }
+                entry(lines)
+            case .payment(let p):
+                entry(["\(p.date) (\(p.number)) \(clean(p.customerName))",
+                       posting(p.method.map { "assets:bank:\($0)" } ?? "expenses:bad debts", p.amount.minorUnits,
+                               p.amount.currency),
+                       posting("assets:receivable:\(clean(p.customerCode))", receivable(item), p.amount.currency)])
             }
-        }
-
-        mutating func add(_ d: DocumentTotals) {
-            let sign: Int64 = d.kind == .invoice ? 1 : -1
-            var lines = ["\(d.date) (\(d.number)) \(clean(d.customerName))",
-                         posting("assets:receivable:\(clean(d.customerCode))", receivable(.document(d)),
-                                 d.currency),
-                         posting("revenue:sales", -sign * d.net, d.currency)]
-            if d.tax != 0 { lines.append(posting("liabilities:vat:output", -sign * d.tax, d.currency)) }
-            entry(lines)
-        }
-
-        mutating func add(_ p: JournalPayment, account: String) {
-            entry(["\(p.date) (\(p.number)) \(clean(p.customerName))",
-                   posting(account, p.amount.minorUnits, p.amount.currency),
-                   posting("assets:receivable:\(clean(p.customerCode))", receivable(.payment(p)),
-                           p.amount.currency)])
         }
 
         private mutating func entry(_ lines: [String]) {

@@ -6,9 +6,9 @@ import LedgerCore
 /// Columns are found by name, English or Chinese: date (日期), number (单号), customer / customer code and name
 /// (客户 / 客户编码 / 客户名称), amount (金额 / 价税合计 / total), optional due date (到期日), note (备注),
 /// currency, kind, status. Text is UTF-8 (BOM dropped) or GB18030 (see `CSVTable`). Dates use the declared
-/// format only — never guessed per row, never "corrected" (shared/cases/B05.md). Every row is checked before
-/// anything is written; the import is one transaction.
-public struct SalesImport {
+/// format only — never guessed per row, never "corrected" (shared/cases/B05.md). The file is read, checked and
+/// posted by the import engine (`DataImport`, kind sales); this holds its columns, rows and the one row check.
+public enum SalesImport {
     /// One row ready to post.
     public struct Row: Sendable, Equatable {
         public var line: Int
@@ -21,13 +21,6 @@ public struct SalesImport {
         public var note: String
         public var isCreditNote: Bool
     }
-
-    public var rows: [Row] = []
-    /// Problems by row and column (`row 7, column date: …`); rows with problems are not in `rows`.
-    public var issues: [FieldIssue] = []
-    /// Rows skipped on purpose (void documents), with the reason.
-    public var skipped: [String] = []
-    public let source: String
 
     static let synonyms: [String: [String]] = [
         "date": ["date", "invoice_date", "日期", "单据日期", "开票日期", "销售日期"],
@@ -42,29 +35,6 @@ public struct SalesImport {
         "kind": ["kind", "type", "类型"],
         "status": ["status", "状态"],
     ]
-
-    /// Reads and checks `table`. - Throws: `InteropError` when a required column is missing.
-    public init(table: CSVTable, dateFormat: DateParser.Format, currency: Currency) throws {
-        source = table.source
-        let columns = try Columns(header: table.header, source: table.source)
-        var seenNumbers: [String: Int] = [:]
-        for r in table.records.indices {
-            let line = table.rowNumber(r)
-            let check = Self.check(line: line, columns: columns, dateFormat: dateFormat, currency: currency,
-                                   cell: { c in c.map { table.value(r, $0).trimmingCharacters(in: .whitespaces) } ?? "" },
-                                   amount: { text, cur in try MoneyParser.parse(text, currency: cur) },
-                                   firstRow: { number in
-                                       if let first = seenNumbers[number] { return first }
-                                       seenNumbers[number] = line
-                                       return nil
-                                   })
-            switch check {
-            case .row(let row): rows.append(row)
-            case .void: skipped.append("row \(line): void document not imported")
-            case .problems(let found): issues += found.map { FieldIssue("row \(line), column \($0.column)", $0.message) }
-            }
-        }
-    }
 
     /// The columns of a sales file, found by name (`synonyms`); a lone `customer` column is the name, or the code
     /// when a name column exists.
@@ -113,9 +83,9 @@ public struct SalesImport {
         case problems([(column: String, message: String)])
     }
 
-    /// The one check of a sales row, shared by `init(table:)` and the streamed import engine (`DataImport`, kind
-    /// sales). `cell` gives a column's trimmed text ("" for nil); `amount` parses an amount (the engine's reads a
-    /// decimal comma when told); `firstRow` returns the row where a number was first seen, or records it.
+    /// The one check of a sales row (the import engine's, `DataImport` kind sales). `cell` gives a column's
+    /// trimmed text ("" for nil); `amount` parses an amount (the engine's reads a decimal comma when told);
+    /// `firstRow` returns the row where a number was first seen, or records it.
     public static func check(line: Int, columns: Columns, dateFormat: DateParser.Format, currency: Currency,
                              cell: (String?) -> String, amount parseAmount: (String, Currency) throws -> Money,
                              firstRow: (String) -> Int?) -> RowCheck {
@@ -188,22 +158,5 @@ public struct SalesImport {
             return "\(invoices) invoice(s)" + (creditNotes > 0 ? " and \(creditNotes) credit note(s)" : "")
                 + " (\(money.isEmpty ? "0" : money)), \(newCustomers) new customer(s)"
         }
-    }
-
-    /// Posts the rows through the command layer inside `runner`'s transaction. Customers are found by code, else
-    /// by exact name, else created (code `IMP-0001` …, in `currency`). - Throws: `LedgerError` (a number already
-    /// in the ledger names its row; nothing is kept).
-    public func post(into runner: LedgerService.BatchRunner) throws -> Outcome {
-        var issues = IssueCollector()
-        for row in rows where !row.number.isEmpty {
-            if try runner.documentExists(externalReference: row.number) {
-                issues.add("row \(row.line)", "\(row.number) is already in the ledger (imported before?)")
-            }
-        }
-        try issues.throwIfAny()
-        var posting = SalePosting()
-        for row in rows { try posting.post(row, runner) }
-        try posting.finish(runner)
-        return posting.outcome
     }
 }

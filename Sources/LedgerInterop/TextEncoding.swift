@@ -8,7 +8,7 @@ public enum TextEncoding: String, Sendable {
 
     static let gb18030Encoding = String.Encoding(rawValue: 0x8000_0632)
 
-    /// Decodes file bytes: a UTF-16 BOM (FF FE / FE FF) means UTF-16; otherwise `CSVTable.decode` decides.
+    /// Decodes file bytes: a UTF-16 BOM (FF FE / FE FF) means UTF-16; otherwise `TextDecoding.decode` decides.
     /// Returns the text and the encoding found. - Throws: `InteropError` for undecodable bytes.
     public static func decode(_ data: Data, source: String) throws -> (text: String, encoding: TextEncoding) {
         if data.starts(with: [0xFF, 0xFE]) || data.starts(with: [0xFE, 0xFF]) {

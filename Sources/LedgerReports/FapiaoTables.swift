@@ -5,9 +5,9 @@ import LedgerCore
 /// (`TotalRule.sumPerCurrency`).
 public enum FapiaoTables {
     public static let kinds = ["uninvoiced", "invoiced-unpaid", "output-vat", "to-issue"]
-    /// Positions passed one at a time to the closure it is given (a store cursor or an array), so a report over a
-    /// million sales holds only its per-customer sums.
-    public typealias Feed = ((SaleFapiaoPosition) throws -> Void) throws -> Void
+    /// Invoiced sales passed one at a time to the closure it is given (a store cursor or an array), by customer
+    /// code, date, id, so a report over a million sales holds only its per-customer sums.
+    public typealias Feed = ((InvoicedSale) throws -> Void) throws -> Void
 
     /// `a + b` of one customer's sums, or `LedgerError.refused` naming the customer when it does not fit Int64.
     static func add(_ a: Int64, _ b: Int64, _ customer: String) throws -> Int64 {
@@ -66,7 +66,9 @@ public enum FapiaoTables {
     public static let uninvoicedBounds = [30, 60, 90]
 
     /// 已开票未收款: per customer, invoiced (blue less red), paid (receipts and write-offs, up to what was
-    /// invoiced) and the difference. Payments settle invoiced amounts first.
+    /// invoiced) and the difference. Payments settle invoiced amounts first. `feed`: the store's invoiced sales
+    /// (`TradeQueries.forEachInvoicedSale`) or positions' `invoicedSale`; sales with nothing invoiced are skipped.
+    /// - Throws: `LedgerError.refused` when a customer's sums do not fit Int64, or what `feed` throws.
     public static func invoicedUnpaid(feed: Feed) throws -> ReportTable {
         let columns = customer + [ReportColumn("invoiced", .money, en: "Invoiced", zh: "已开票"),
                                   ReportColumn("paid", .money, en: "Paid", zh: "已收款"),
@@ -75,12 +77,12 @@ public enum FapiaoTables {
         var sums: [Key: (name: String, invoiced: Int64, unpaid: Int64)] = [:]
         var order: [Key] = []
         try feed { p in
-            guard p.invoicedTotal > 0 else { return }
+            guard p.invoiced > 0 else { return }
             let key = Key(code: p.customerCode, currency: p.currency)
             if sums[key] == nil { sums[key] = (p.customerName, 0, 0); order.append(key) }
             guard var sum = sums[key] else { return }
-            sum.invoiced = try add(sum.invoiced, p.invoicedTotal, key.code)
-            sum.unpaid = try add(sum.unpaid, p.invoicedUnpaid, key.code)
+            sum.invoiced = try add(sum.invoiced, p.invoiced, key.code)
+            sum.unpaid = try add(sum.unpaid, p.unpaid, key.code)
             sums[key] = sum
         }
         let rows = order.compactMap { key -> [ReportCell]? in
@@ -141,41 +143,58 @@ public enum FapiaoTables {
 
     /// Sales read per keyset page of the to-issue list.
     public static let toIssuePage = 5_000
-    /// Rows the Reports screen keeps of the to-issue list (its totals count every row).
+    /// Rows the Reports screen keeps of the to-issue list while it is filtered (its totals count every row).
     public static let toIssueShown = 2_000
 }
 
 extension Reports {
     /// The fapiao report `kind` (one of `FapiaoTables.kinds`; anything else gives `uninvoiced`), read in one
-    /// snapshot: as of `asOf` for one customer or all, output VAT over `from...to`. - Throws: `LedgerError.storage`.
-    /// `shown`: the most rows of to-issue kept (its totals still count every row).
+    /// snapshot: as of `asOf` for one customer or all, output VAT over `from...to`. - Throws: `LedgerError.storage`
+    /// (`LedgerError.refused` when a customer's sums do not fit Int64).
     public func fapiao(_ kind: String, asOf: CivilDate, from: CivilDate?, to: CivilDate?,
-                       customer: String? = nil, shown: Int? = nil) throws -> ReportTable {
-        let feed: FapiaoTables.Feed = { try store.forEachSaleFapiaoPosition(asOf: asOf, customerCode: customer, $0) }
+                       customer: String? = nil) throws -> ReportTable {
+        try fapiaoPage(kind, asOf: asOf, from: from, to: to, customer: customer, page: .all).table
+    }
+
+    /// A page of the fapiao report `kind` (the Reports screen's fapiao tab, issue 10): the rows
+    /// `page.offset ..< page.offset + page.limit` of the table `fapiao` gives, its total rows over every row
+    /// (`TotalRule.given` when rows are left out) and the whole table's row count. The to-issue list (a row per
+    /// sale) is streamed and only the page's rows are kept; the others are a few rows per customer, made whole
+    /// by the same query and cut. - Throws: as `fapiao`.
+    public func fapiaoPage(_ kind: String, asOf: CivilDate, from: CivilDate?, to: CivilDate?, customer: String? = nil,
+                           page: PageRequest) throws -> (table: ReportTable, rowCount: Int) {
+        let end = page.offset.addingReportingOverflow(page.limit)
+        let rows = page.offset ..< (end.overflow ? Int.max : end.partialValue)
         return try store.readSnapshot {
+            var table: ReportTable
+            var count = 0
             switch kind {
-            case "output-vat": return FapiaoTables.outputVAT(try store.outputVAT(from: from, to: to))
+            case "output-vat": table = FapiaoTables.outputVAT(try store.outputVAT(from: from, to: to))
             case "invoiced-unpaid":
-                return try FapiaoTables.invoicedUnpaid(feed: feed)
+                table = try FapiaoTables.invoicedUnpaid(feed: {
+                    try store.forEachInvoicedSale(asOf: asOf, customerCode: customer, $0)
+                })
             case "to-issue":
-                // The first `shown` rows (all when `shown` is nil) with the totals of every row.
-                var table = FapiaoTables.toIssueEmpty
+                table = FapiaoTables.toIssueEmpty
                 var sums = TotalSums(columns: table.columns, rule: table.totalRule)
-                var count = 0
                 try fapiaoToIssue(asOf: asOf, customer: customer) { row in
-                    if count < shown ?? Int.max { table.rows.append(row) }
+                    if rows.contains(count) { table.rows.append(row) }
                     sums.add(row)
                     count += 1
                 }
-                if table.rows.count < count {
-                    table.totalRule = .given(sums.rows)
-                    table.notes = ["\(table.rows.count) / \(count)"]
-                }
-                return table
+                if table.rows.count < count { table.totalRule = .given(sums.rows) }
+                return (table, count)
             default:
-                return try FapiaoTables.uninvoiced(try store.uninvoicedSums(
+                table = try FapiaoTables.uninvoiced(try store.uninvoicedSums(
                     asOf: asOf, customerCode: customer, bounds: FapiaoTables.uninvoicedBounds))
             }
+            count = table.rows.count
+            let kept = rows.clamped(to: 0 ..< count)
+            if kept.count < count {
+                table.totalRule = .given(table.totals)
+                table.rows = Array(table.rows[kept])
+            }
+            return (table, count)
         }
     }
 }

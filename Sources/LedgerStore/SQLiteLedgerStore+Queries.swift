@@ -123,12 +123,14 @@ extension SQLiteLedgerStore {
     }
 
     public func invoiceCount(filter: InvoiceFilter) throws -> Int {
-        let (clause, args) = SQLiteLedgerStore.invoiceWhere(filter)
-        return try read { db in
-            try Int.fetchOne(db,
-                             sql: "SELECT COUNT(*) FROM document d JOIN customer c ON c.id = d.customer_id WHERE "
-                                  + "\(clause)",
-                             arguments: args) ?? 0
+        try documentCount(where: SQLiteLedgerStore.invoiceWhere(filter))
+    }
+
+    /// Documents (joined with their customer as `c`) matching a WHERE clause and its arguments.
+    func documentCount(where condition: (String, StatementArguments)) throws -> Int {
+        try read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM document d JOIN customer c ON c.id = d.customer_id WHERE "
+                                 + condition.0, arguments: condition.1) ?? 0
         }
     }
 
@@ -170,24 +172,13 @@ extension SQLiteLedgerStore {
         try read { db in try Row.fetchAll(db, sql: "SELECT * FROM app_user ORDER BY name").map(SQLiteTransaction.user) }
     }
 
+    /// The documents of the journal export (`forEachJournalItem`), in its order.
     public func documentTotals(from: CivilDate?, to: CivilDate?) throws -> [DocumentTotals] {
-        var clause = "d.status = 'posted'"
-        var args: StatementArguments = []
-        if let from { clause += " AND d.date >= ?"; args += [from.description] }
-        if let to { clause += " AND d.date <= ?"; args += [to.description] }
-        return try read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT d.id, d.display_number, d.kind, d.date, d.currency, d.subtotal, d.tax_total, d.total, c.code,
-                  c.name
-                FROM document d JOIN customer c ON c.id = d.customer_id WHERE \(clause) ORDER BY d.date, d.id
-                """, arguments: args).map { row in
-                typealias C = QueryColumns
-                return DocumentTotals(number: row[C.displayNumber], kind: try RowMapping.code(row, C.kind, "document"),
-                                      date: try RowMapping.date(row, C.date, "document"), customerCode: row[C.code],
-                                      customerName: row[C.name], currency: try RowMapping.currency(row, "document"),
-                                      net: row[C.subtotal], tax: row[C.taxTotal], total: row[C.total])
-            }
+        var documents: [DocumentTotals] = []
+        try forEachJournalItem(from: from, to: to, progress: nil) {
+            if case .document(let d) = $0 { documents.append(d) }
         }
+        return documents
     }
 
     public func receipts(customerID: Int64, asOf: CivilDate?, page: PageRequest) throws -> [Receipt] {

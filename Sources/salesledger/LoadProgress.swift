@@ -5,7 +5,8 @@ import Foundation
 /// done, so logs stay readable. Nothing is shown during the first `quietSeconds`. In Chinese (`CLIChinese.isOn`) the
 /// label, the phase and the unit are Chinese (`ProgressWords`); the numbers and the bar are the same.
 final class LoadProgress {
-    enum Unit { case items, rows, bytes }
+    /// What the counts count: items (the phase's word says which), rows, bytes (as MB), days (a day-by-day pass).
+    enum Unit { case items, rows, bytes, days }
     private let label: String
     private let tty = isatty(STDERR_FILENO) == 1
     private let started = Date()
@@ -35,6 +36,7 @@ final class LoadProgress {
         switch unit {
         case .items: amount = "\(done)/\(total)"
         case .rows: amount = "\(done)/\(total) " + ProgressWords.word("rows")
+        case .days: amount = "\(done)/\(total) " + ProgressWords.word("days")
         case .bytes: amount = String(format: "%.1f/%.1f MB", Double(done) / 1_048_576, Double(total) / 1_048_576)
         }
         if tty {

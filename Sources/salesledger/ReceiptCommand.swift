@@ -34,24 +34,7 @@ struct ReceiptCommand: ParsableCommand {
             if method == nil { issues.add("method",
                                           "'\(self.method)' is not one of "
                                           + "\(PaymentMethod.allCases.map(\.rawValue).joined(separator: ", "))") }
-            var plan = AllocationPlan.auto
-            switch allocate {
-            case "auto": plan = .auto
-            case "none": plan = .none
-            default:
-                var parts: [ManualAllocation] = []
-                for (i, item) in allocate.split(separator: ",").enumerated() {
-                    let pair = item.split(separator: "=", maxSplits: 1).map(String.init)
-                    guard pair.count == 2 else { issues.add("allocate[\(i + 1)]",
-                                                            "'\(item)' is not NUMBER=AMOUNT"); continue }
-                    do { parts.append(ManualAllocation(invoiceNumber: pair[0],
-                                                       amount: try MoneyParser.parse(pair[1],
-                                                                                     currency: currency))) } catch {
-                        issues.add("allocate[\(i + 1)].amount", error.description)
-                    }
-                }
-                plan = .manual(parts)
-            }
+            let plan = AllocationSyntax.parse(allocate, currency: currency, issues: &issues)
             var record = RecordReceipt(customerCode: customer, date: parseDate(date, "date", today, &issues) ?? today,
                                        amount: money, allocation: plan)
             record.method = method ?? .other

@@ -33,16 +33,27 @@ enum TUILauncher {
         // backup that fails is recorded as `ledger.backup_failed`. Issue 10: it runs after the first frame, named
         // in the title bar while it works (`StartupStep`).
         let today = service.clock.today()
+        // Tryout s30: ^G (named in the title bar while it runs) stops it; the skip is audited
+        // (`ledger.backup_skipped`) and nothing is written.
         if !store.hasDailyBackup(today: today) {
-            context.startupSteps.append(StartupStep(label: ("daily backup", "每日备份"), runsInBackground: true) {
+            let stop = SkipFlag()
+            let chinese = language == .zh
+            context.startupSteps.append(StartupStep(label: ("daily backup", "每日备份"), runsInBackground: true,
+                                                    skip: { stop.raise() }) {
                 let target = (try? store.dailyBackupPath(today: today)) ?? "daily backup"
                 defer { FreedMemory.returnToSystem() }
                 do {
                     try service.authorize(.backup, detail: "daily (terminal UI)")
-                    let outcome = try store.dailyBackupIfDue(today: today)
+                    let outcome = try store.dailyBackupIfDue(today: today, shouldStop: { stop.isRaised })
                     if let report = outcome.created { try BackupCommand.record(report, kind: "daily",
                                                                                service: service) }
                     return nil
+                } catch is BackupStopped {
+                    do { try service.run(RecordBackupSkipped(kind: "daily", file: target)) } catch {
+                        return "salesledger: daily backup skipped; recording the skip failed: \(error)"
+                    }
+                    return chinese ? "已跳过今日备份（已记入审计日志）；今天没有备份"
+                                   : "Daily backup skipped (recorded in the audit log): there is no backup today"
                 } catch {
                     if case LedgerError.permissionDenied = error {} else {
                         _ = try? service.run(RecordBackupFailure(kind: "daily", file: target,

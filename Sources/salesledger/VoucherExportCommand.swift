@@ -82,7 +82,8 @@ struct VoucherExportCommand: ParsableCommand {
                 let day = fromDate.adding(days: i)
                 try body(try VoucherBuilder.build(try store.voucherSource(from: day, to: day), options: options,
                                                   numbering: &numbering))
-                progress.report(phase, i + 1, days)
+                // Days are what is counted (tryout s30: "写入 19/31" did not say 19 of what).
+                progress.report(phase, i + 1, days, unit: .days)
             }
         }
         try store.readSnapshot {

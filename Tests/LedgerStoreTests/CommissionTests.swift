@@ -71,3 +71,12 @@ struct CommissionTests {
         #expect(lines.map(\.commission) == [1_000])
     }
 }
+
+extension SQLiteLedgerStore {
+    /// Every commission event of `from...to` (`forEachCommissionEvent`) in one array.
+    func commissionEvents(from: CivilDate, to: CivilDate) throws -> [CommissionEvent] {
+        var events: [CommissionEvent] = []
+        try forEachCommissionEvent(from: from, to: to) { events.append($0) }
+        return events
+    }
+}

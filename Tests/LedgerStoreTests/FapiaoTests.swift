@@ -14,6 +14,11 @@ extension RecvLedger {
         return try service.run(post)
     }
 
+    /// Gives `customer` a valid 纳税人识别号, which a 专票 needs.
+    func setTaxID(_ customer: String, _ taxID: String = "91350100M000100Y43") throws {
+        try service.run(SetCustomerTaxDetails(customerCode: customer, details: CustomerTaxDetails(taxID: taxID)))
+    }
+
     func fapiaoStatus(_ number: String) throws -> FapiaoStatus? {
         try store.saleFapiaoPositions(asOf: service.clock.today(), customerCode: nil).first { $0.number == number }?.status
     }
@@ -26,6 +31,7 @@ struct FapiaoTests {
     @Test func saleInvoicedInTwoPartsThenReversedByARedFapiao() throws {
         let ledger = try RecvLedger(today: "2026-03-31")
         try ledger.customer("C1")
+        try ledger.setTaxID("C1")
         let sale = try ledger.taxedSale("C1", "2026-03-01", net: "1000.00")   // 1130.00, tax 130.00
         #expect(try ledger.fapiaoStatus(sale.displayNumber) == .notInvoiced)
 
@@ -72,6 +78,7 @@ struct FapiaoTests {
     @Test func oneFapiaoCoversSeveralSalesOfOneCustomer() throws {
         let ledger = try RecvLedger(today: "2026-03-31")
         try ledger.customer("C1")
+        try ledger.setTaxID("C1")
         try ledger.customer("C2")
         let a = try ledger.taxedSale("C1", "2026-03-01", net: "100.00")
         let b = try ledger.taxedSale("C1", "2026-03-02", net: "200.00", taxPercent: 9)
@@ -98,6 +105,7 @@ struct FapiaoTests {
     @Test func numberFormsAndRedConfirmationAreChecked() throws {
         let ledger = try RecvLedger(today: "2026-03-31")
         try ledger.customer("C1")
+        try ledger.setTaxID("C1")
         let sale = try ledger.taxedSale("C1", "2026-03-01", net: "100.00")
         #expect(throws: LedgerError.validation([
             FieldIssue("number", "a 专票 number has 8 digits; got '123'"),
@@ -125,6 +133,7 @@ struct FapiaoTests {
     @Test func voidNeedsAManagerAndFreesTheAmount() throws {
         let ledger = try RecvLedger(today: "2026-03-31")
         try ledger.customer("C1")
+        try ledger.setTaxID("C1")
         let sale = try ledger.taxedSale("C1", "2026-03-01", net: "100.00")
         try ledger.service.run(RecordFapiao(key: Self.special1, date: try day("2026-03-02"),
                                             parts: [FapiaoPartInput(saleNumber: sale.displayNumber)]))
@@ -150,6 +159,7 @@ struct FapiaoTests {
     @Test func noFapiaoPerSaleAndPerCustomer() throws {
         let ledger = try RecvLedger(today: "2026-03-31")
         try ledger.customer("C1")
+        try ledger.setTaxID("C1")
         try ledger.customer("C2")
         let a = try ledger.taxedSale("C1", "2026-03-01", net: "100.00")
         let b = try ledger.taxedSale("C2", "2026-03-01", net: "100.00")
@@ -161,5 +171,49 @@ struct FapiaoTests {
                                                 parts: [FapiaoPartInput(saleNumber: a.displayNumber)]))
         }
         #expect(try ledger.service.run(SetSaleNoFapiao(saleNumber: a.displayNumber, noFapiao: false)) == .notInvoiced)
+    }
+
+    /// Tryout s30: a 专票 (paper or 数电) prints the buyer's 纳税人识别号, so it is refused without one; 普票 are not.
+    @Test func specialFapiaoNeedsTheBuyersTaxID() throws {
+        let ledger = try RecvLedger(today: "2026-03-31")
+        try ledger.customer("C1")
+        let sale = try ledger.taxedSale("C1", "2026-03-01", net: "100.00")   // 113.00
+        let ten = [FapiaoPartInput(saleNumber: sale.displayNumber, amount: try money("10"))]
+        let refusal = { (type: String) in LedgerError.validation([FieldIssue("taxID",
+            "a \(type) needs the buyer's taxpayer number; customer C1 has none")]) }
+        #expect(throws: refusal("专票")) {
+            try ledger.service.run(RecordFapiao(key: Self.special1, date: try day("2026-03-02"),
+                                                parts: ten))
+        }
+        let digital = FapiaoKey(type: .digitalSpecial, number: "26332000000000000001")
+        #expect(throws: refusal("数电专")) {
+            try ledger.service.run(RecordFapiao(key: digital, date: try day("2026-03-02"),
+                                                parts: ten))
+        }
+        #expect(try ledger.store.fapiaoList(customerCode: "C1", from: nil, to: nil).isEmpty)
+        // Details without a number (title only) are not enough.
+        try ledger.service.run(SetCustomerTaxDetails(customerCode: "C1",
+                                                     details: CustomerTaxDetails(invoiceTitle: "星河")))
+        #expect(throws: refusal("数电专")) {
+            try ledger.service.run(RecordFapiao(key: digital, date: try day("2026-03-02"),
+                                                parts: ten))
+        }
+        // 普票, paper or 数电, need no number.
+        let plain = try ledger.service.run(RecordFapiao(
+            key: FapiaoKey(type: .ordinary, code: "3300261130", number: "00000005"), date: try day("2026-03-02"),
+            parts: ten))
+        #expect(plain.total == 1_000)
+        try ledger.service.run(RecordFapiao(key: FapiaoKey(type: .digitalOrdinary, number: "26332000000000000002"),
+                                            date: try day("2026-03-02"),
+                                            parts: ten))
+        // With the number, the 专票 is recorded.
+        try ledger.setTaxID("C1")
+        let special = try ledger.service.run(RecordFapiao(key: digital, date: try day("2026-03-02"),
+                                                          parts: [FapiaoPartInput(saleNumber: sale.displayNumber)]))
+        #expect(special.total == 11_300 - 2_000)
+        // The Chinese CLI and screens show the refusal in Chinese, naming the field.
+        guard case .validation(let issues) = refusal("专票") else { return }
+        #expect(TradeText.chinese(issues[0])
+                == "纳税人识别号: 专票须有购买方纳税人识别号，客户 C1 未登记")
     }
 }

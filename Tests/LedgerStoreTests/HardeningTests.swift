@@ -109,7 +109,7 @@ import LedgerStore
         let csv = "date,customer,amount\n2025-03-01,Good,1.00\n2025-03-02,Huge,92233720368547758.07\n"
             + "2025-03-03,\u{1B}]0;owned\u{07},2.00\n"
         let table = try CSVTable.parse(data: Data(csv.utf8), source: "f.csv")
-        let plan = try SalesImport(table: table, dateFormat: .yearMonthDay, currency: .cny)
+        let plan = try TableSalesImport(table: table, dateFormat: .yearMonthDay, currency: .cny)
         #expect(plan.rows.count == 1)
         #expect(plan.issues == [
             FieldIssue("row 3, column amount", "amount '92233720368547758.07' is too large (at most 10,000,000,000,000.00)"),

@@ -12,7 +12,7 @@ import LedgerStore
     }
 
     func importTable(_ table: CSVTable, _ format: DateParser.Format = .yearMonthDay, into ledger: TestLedger) throws -> SalesImport.Outcome {
-        let plan = try SalesImport(table: table, dateFormat: format, currency: .cny)
+        let plan = try TableSalesImport(table: table, dateFormat: format, currency: .cny)
         #expect(plan.issues.isEmpty, "\(plan.issues)")
         return try ledger.service.runBatch { try plan.post(into: $0) }
     }
@@ -67,19 +67,19 @@ import LedgerStore
 
     @Test func b05DeclaredDayFirstDatesAndImpossibleDatesRejected() throws {
         let table = try fixture("B05_dates_ddmmyyyy")
-        let plan = try SalesImport(table: table, dateFormat: .dayMonthYear, currency: .cny)
+        let plan = try TableSalesImport(table: table, dateFormat: .dayMonthYear, currency: .cny)
         #expect(plan.rows.map(\.date.description) == ["2025-01-08", "2025-01-14", "2025-02-06", "2025-12-31", "2024-02-29"])
         #expect(plan.issues == [FieldIssue("row 7, column date", "29/02/2025 is not a valid date (does not exist, format dmy)")])
         #expect(plan.rows.reduce(0) { $0 + $1.amount.minorUnits } == 150_000)
         // Month-first on the same file: the rows with "month" 14 and 31 (and both 29/02) are reported, not re-read.
-        let wrong = try SalesImport(table: table, dateFormat: .monthDayYear, currency: .cny)
+        let wrong = try TableSalesImport(table: table, dateFormat: .monthDayYear, currency: .cny)
         #expect(wrong.issues.map(\.path) == ["row 3, column date", "row 5, column date", "row 6, column date", "row 7, column date"])
         #expect(wrong.rows.map(\.date.description) == ["2025-08-01", "2025-06-02"])
     }
 
     @Test func missingColumnsAreNamed() throws {
         let table = try CSVTable.parse(data: Data("when,who,how much\n2025-01-01,A,1\n".utf8), source: "odd.csv")
-        let error = #expect(throws: InteropError.self) { try SalesImport(table: table, dateFormat: .yearMonthDay, currency: .cny) }
+        let error = #expect(throws: InteropError.self) { try TableSalesImport(table: table, dateFormat: .yearMonthDay, currency: .cny) }
         #expect(error?.description == "odd.csv: missing column(s): date (日期), amount (金额), customer (客户); the header is: when, who, how much")
     }
 }

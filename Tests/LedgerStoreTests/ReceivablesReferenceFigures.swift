@@ -4,6 +4,21 @@ import LedgerCore
 /// the reports compute them set-based in SQL (`ReceivablesAggregateQueries`), and the tests compare the two on
 /// generated and random ledgers. These were `ReceivablesFigures`' own implementations before.
 extension ReceivablesFigures {
+    /// DSO over all currencies converted to the base currency: receivables at the rate on `to`, each document at
+    /// the rate on its date (`ConvertedDSO`). Nil when a needed rate is missing.
+    static func convertedDSO(from: CivilDate, to: CivilDate, snapshot: ReceivablesSnapshot,
+                             rates: ExchangeRateTable) -> DSOFigure? {
+        var converted = ConvertedDSO(rates: rates)
+        for (invoice, open) in snapshot.openInvoices(asOf: to) {
+            converted.add(DSOEntry(currency: invoice.currency, date: to, amount: open, isReceivable: true))
+        }
+        for doc in snapshot.documents where doc.date >= from && doc.date <= to {
+            converted.add(DSOEntry(currency: doc.currency, date: doc.date,
+                                   amount: doc.kind == .invoice ? doc.total : -doc.total, isReceivable: false))
+        }
+        return converted.figure(from: from, to: to)
+    }
+
     /// Payment behaviour per customer (invoices settled by receipts as of `asOf`), by customer code.
     static func paymentBehaviour(snapshot: ReceivablesSnapshot, asOf: CivilDate? = nil) -> [PaymentBehaviour] {
         var rows: [Int64: PaymentBehaviour] = [:]

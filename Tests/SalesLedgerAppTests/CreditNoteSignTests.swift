@@ -25,5 +25,15 @@ import TerminalUI
         h.press(.ctrl("l"))
         let today = try #require(h.screen().first { $0.contains("CN-") }, "\(h.text)")
         #expect(today.contains("-1,638.78"), "\(today)")
+        // Tryout s30: F9's document list too, at both widths; the applied note's open amount is 0.00.
+        for width in [80, 120] {
+            h.size = Size(width: width, height: 30)
+            h.send(.resize(h.size))
+            h.app.show(.documents)
+            let row = try #require(h.screen().first { $0.contains("CN-") }, "\(h.text)")
+            #expect(row.contains("-1,638.78") && row.contains(" 0.00") && !row.contains("-0.00"), "\(row)")
+            let invoice = try #require(h.screen().first { $0.contains("INV-") }, "\(h.text)")
+            #expect(invoice.contains(" 1,638.78") && !invoice.contains("-1,638.78"), "\(invoice)")
+        }
     }
 }

@@ -64,4 +64,36 @@ import TerminalUI
         #expect(h.text.contains("Fapiao recorded"), "\(h.text)")
         #expect(try status(h) == .invoiced)
     }
+
+    /// Tryout s30: a 数电专 for a customer without 纳税人识别号 is refused by the command, in Chinese; the form stays
+    /// open and nothing is recorded.
+    @Test func specialFapiaoWithoutTheBuyersTaxIDIsRefused() throws {
+        var h = try AppHarness(language: .zh, size: Size(width: 100, height: 30), seedLedger: Self.seed)
+        h.press(.function(9), .enter)
+        h.press(.char("f"))
+        h.press(.right)                     // 数电普 → 数电专
+        h.press(.tab, .tab)
+        h.type("12345678901234567890")
+        h.press(.ctrl("s"))
+        #expect(h.text.contains("纳税人识别号：数电专须有购买方纳税人识别号，客户 C1 未登记"), "\(h.text)")
+        #expect(h.text.contains("开票登记：INV-2026-000001"))
+        #expect(try status(h) == .notInvoiced)
+        #expect(try h.store.fapiaoList(customerCode: "C1", from: nil, to: nil).isEmpty)
+    }
+
+    /// Tryout s30: the prefilled amount (what is left) is replaced by the first digit typed, not appended to.
+    @Test func typingReplacesThePrefilledAmount() throws {
+        var h = try AppHarness(language: .en, size: Size(width: 100, height: 30), seedLedger: Self.seed)
+        h.press(.function(9), .enter)
+        h.press(.char("f"))
+        h.press(.tab, .tab)
+        h.type("12345678901234567890")
+        h.press(.tab, .tab)                 // → amount, prefilled 1130.00
+        h.type("300")
+        h.press(.ctrl("s"))
+        #expect(h.text.contains("Fapiao recorded"), "\(h.text)")
+        let fapiao = try #require(try h.store.fapiaoList(customerCode: "C1", from: nil, to: nil).first)
+        #expect(fapiao.total == 30_000)
+        #expect(try status(h) == .partlyInvoiced)
+    }
 }

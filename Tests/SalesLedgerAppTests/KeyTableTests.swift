@@ -120,6 +120,9 @@ import TerminalUI
         var line = h
         line.press(.ctrl("n"))
         out.append(("sales entry line", line))
+        var unknown = h                                   // ^R: a customer that does not exist yet (tryout s30)
+        unknown.type("nobody")
+        out.append(("sales entry new customer", unknown))
         var list = h
         list.press(.ctrl("l"))
         out.append(("today's sales", list))

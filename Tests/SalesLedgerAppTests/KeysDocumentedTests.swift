@@ -13,7 +13,7 @@ import TerminalUI
             try service.run(CreateCustomer(CustomerFields(code: "C1", name: "Keys Co")))
         }
         let s = h.context.strings
-        let global = h.app.helpBindings.prefix(3)
+        let global = h.app.helpBindings.prefix(4)
         out.append("### Everywhere")
         out += global.map(Self.line)
         let titles = [s.screenSalesEntry, s.screenCustomers, s.screenReceivables, s.screenCharts, s.screenReports,
@@ -23,14 +23,14 @@ import TerminalUI
             app.show(id)
             out.append("")
             out.append("### \(titles[id.rawValue]) (F\(id.functionKey))")
-            out += app.helpBindings.dropFirst(3).map(Self.line)
+            out += app.helpBindings.dropFirst(4).map(Self.line)
             switch id {
             case .salesEntry:
                 app.salesEntry.isInList = true
-                out += ["", "In today's sales list (^L):"] + app.helpBindings.dropFirst(3).map(Self.line)
+                out += ["", "In today's sales list (^L):"] + app.helpBindings.dropFirst(4).map(Self.line)
             case .customers:
                 app.customers.openDetail(code: "C1", context: h.context)
-                out += ["", "In a customer (Enter):"] + app.helpBindings.dropFirst(3).map(Self.line)
+                out += ["", "In a customer (Enter):"] + app.helpBindings.dropFirst(4).map(Self.line)
             case .receivables:
                 let bill = "交易时间,交易类型,交易对方,商品,收/支,金额(元),支付方式,当前状态,交易单号,商户单号,备注\n"
                     + "2025-03-02 10:15:00,转账,Keys Co,收款,收入,¥10.00,/,已收钱,42001\t,/,/\n"
@@ -40,7 +40,7 @@ import TerminalUI
                                                    headerStart: DataImport.headerStart(for: .wechat))
                 try app.openReceiptReview(try DataImport(file: file, kind: .receipts, settings: settings),
                                           fileName: "bill.csv", exitAfter: false)
-                out += ["", "In the receipt review (i):"] + app.helpBindings.dropFirst(3).map(Self.line)
+                out += ["", "In the receipt review (i):"] + app.helpBindings.dropFirst(4).map(Self.line)
             default:
                 break
             }

@@ -6,7 +6,8 @@ import TerminalUI
 
 /// Session 14 tryout findings on F5 (s14-recv): every figure of the totals line agrees with the aging bar below it,
 /// also when the unapplied credits do not fit (80 columns); the reminders list shows its titles and dunning levels
-/// whole, leaving out the last contact where the width is short — at 80×24 and 200×50, in English and Chinese.
+/// whole, leaving out the last contact where the width is short (and saying so, s30) — at 80×24 and 200×50, in
+/// English and Chinese.
 @Suite struct ReceivablesHeaderTests {
     /// The generated sample, an unapplied receipt (another customer's credit) and invoices due 49 and 21 days before
     /// 2026-11-29 (reminders due at "stop further credit" and "second notice"), a reminder every day overdue.
@@ -68,6 +69,10 @@ import TerminalUI
         }
         // The last contact is the column that leaves at 80 columns; at 200 it is there, whole.
         #expect(lines[title].contains(s.lastContact) == (size.width == 200), "\(lines[title])")
+        // Tryout s30: when it leaves, the header's right end says a column is hidden.
+        let marker = language == .zh ? "另有1列" : "+1 column"
+        #expect(lines[title].trimmingCharacters(in: .whitespaces).hasSuffix(marker) == (size.width == 80),
+                "\(lines[title])")
         #expect(!lines[title].contains("~") && !lines[title].contains("…"), "\(lines[title])")
         // Every level shown is whole: the two late invoices' rows, found by the list's search.
         h.press(.char("/"))

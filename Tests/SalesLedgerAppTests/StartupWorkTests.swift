@@ -70,4 +70,58 @@ import TerminalUI
         _ = app.handle(.tick)
         #expect(!app.hasPendingWork)
     }
+
+    /// Tryout s30: a skippable background step (the daily backup) shows ^G in the title bar; ^G, even over a form,
+    /// asks it to stop; the title bar says it is being skipped until it ends with its message.
+    @Test(arguments: [Language.en, .zh])
+    func theDailyBackupCanBeSkippedWithCtrlG(language: Language) throws {
+        let context = try makeContext(language: language)
+        let stop = SkipFlag()
+        context.startupSteps = [StartupStep(label: ("daily backup", "每日备份"), runsInBackground: true,
+                                            skip: { stop.raise() }) {
+            let deadline = Date().addingTimeInterval(10)
+            while !stop.isRaised && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
+            return stop.isRaised ? "skipped" : "not skipped"
+        }]
+        context.defersStartupWork = true
+        var app = LedgerApp(context: context)
+        let zh = language == .zh
+        #expect(title(app).contains(zh ? "[每日备份 1/2… ^G 跳过]" : "[daily backup 1/2… ^G skip]"), "\(title(app))")
+        #expect(app.helpBindings.contains { $0.keys == [.ctrl("g")] })
+        _ = app.handle(.tick)                                  // starts the backup on its thread
+        #expect(app.isBackgroundWorkRunning)
+        #expect(title(app).contains(zh ? "[每日备份 1/2… ^G 跳过]" : "[daily backup 1/2… ^G skip]"), "\(title(app))")
+        _ = app.handle(.key(.function(1)))                     // a modal over the screen does not keep ^G from it
+        _ = app.handle(.key(.ctrl("g")))
+        #expect(stop.isRaised)
+        #expect(title(app).contains(zh ? "[正在跳过每日备份…]" : "[skipping daily backup…]"), "\(title(app))")
+        app.waitForBackgroundWork()
+        _ = app.handle(.tick)
+        #expect(app.status?.text == "skipped")
+        #expect(!title(app).contains("^G"))
+        _ = app.handle(.key(.ctrl("g")))                       // nothing left to skip: no effect
+        #expect(app.status?.text == "skipped")
+    }
+
+    /// Tryout s30: at 80 columns a long ledger name is shortened in the middle (its start and `.sqlite` end stay;
+    /// the app's name leaves first); the date and the start-up work on the right stay whole.
+    @Test func aLongLedgerNameIsShortenedInTheMiddle() throws {
+        let store = try SQLiteLedgerStore()
+        let service = LedgerService(store: store, clock: FixedClock(CivilDate(iso: "2026-11-29")!), actor: "S01",
+                                    role: .manager)
+        let name = "shanghai-mingyuan-hardware-trading-company-2026.sqlite"
+        let context = AppContext(store: store, service: service, language: .en, ledgerName: name)
+        context.startupSteps = [StartupStep(label: ("daily backup", "每日备份"), skip: {}) { nil }]
+        context.defersStartupWork = true
+        let app = LedgerApp(context: context)
+        let line = title(app, width: 80)
+        #expect(line.contains("Today: 2026-11-29") && line.contains("[daily backup 1/2… ^G skip]"), "\(line)")
+        // Too little room for the app's name as well: the ledger's name alone, start and end kept.
+        #expect(line.hasPrefix(" shanghai-m…26.sqlite "), "\(line)")
+        #expect(DisplayWidth.of(line) == 80)
+        #expect(title(app, width: 200).contains("SalesLedger — \(name)"))
+        #expect(TextFitting.truncateMiddle("abcdefghij", toWidth: 7) == "abc…hij")
+        #expect(TextFitting.truncateMiddle("账套名称很长的文件.sqlite", toWidth: 12) == "账套名…qlite")
+        #expect(TextFitting.truncateMiddle("short", toWidth: 7) == "short")
+    }
 }

@@ -24,7 +24,7 @@ import Testing
         return buffer
     }
 
-    /// 38: the region column is hidden and its "+1 columns" marker takes the last 11 cells (session 13: the marker
+    /// 38: the region column is hidden and its "+1 column" marker takes the last 9 cells (session 13: the marker
     /// has its own cells, so at 31 the balance is hidden too rather than drawn under the marker).
     @Test(arguments: [60, 40, 38])
     func b01ColumnsAndDecimalPointsAlign(width: Int) {
@@ -37,6 +37,23 @@ import Testing
         let regions = rows.map { displayColumn(of: "华", in: $0) }
         #expect(Set(regions).count == 1, "region column at \(regions)")
         for row in rows { #expect(DisplayWidth.of(row) == width) }
+    }
+
+    /// Tryout s30: one hidden column reads "+1 column"; columns the app left out itself count in the marker too.
+    @Test func columnsLeftOutByTheAppAreAnnounced() {
+        var buffer = CellBuffer(size: Size(width: 60, height: 4))
+        var state = TableState()
+        var view = TableView(columns: Array(Self.columns.prefix(2)))
+        view.leftOutColumns = 1
+        view.render(into: &buffer, in: buffer.bounds, source: ArrayTableDataSource(rows: Self.customers), state: &state)
+        #expect(buffer.line(0).hasSuffix("+1 column"), "\(buffer.line(0))")
+        view.leftOutColumns = 2
+        view.render(into: &buffer, in: buffer.bounds, source: ArrayTableDataSource(rows: Self.customers), state: &state)
+        #expect(buffer.line(0).hasSuffix("+2 columns"), "\(buffer.line(0))")
+        view.leftOutColumns = 0
+        buffer = CellBuffer(size: Size(width: 60, height: 4))
+        view.render(into: &buffer, in: buffer.bounds, source: ArrayTableDataSource(rows: Self.customers), state: &state)
+        #expect(!buffer.line(0).contains("column"), "\(buffer.line(0))")
     }
 
     @Test func theHiddenColumnsMarkerNeverCoversATitle() {

@@ -13,8 +13,10 @@ $SL export journal 2> err.txt > stdout.journal
 cmp stdout.journal quiet.journal
 grep -q "export journal: entries" err.txt
 $SL export vouchers --from 2026-01-01 --to 2026-11-29 --output v.csv 2> err.txt
-grep -q "^salesledger: export vouchers: checking 333/333 (100 %)$" err.txt
-grep -q "^salesledger: export vouchers: writing 333/333 (100 %)$" err.txt
+grep -q "^salesledger: export vouchers: checking 333/333 days (100 %)$" err.txt
+grep -q "^salesledger: export vouchers: writing 333/333 days (100 %)$" err.txt
+LANG=zh_CN.UTF-8 $SL --lang zh export vouchers --from 2026-01-01 --to 2026-11-29 --output vz.csv 2> err.txt
+grep -q "^salesledger: 导出凭证: 写入 333/333 天 (100 %)$" err.txt
 $SL export customers --target kis --output c.csv 2> err.txt
 grep -q "^salesledger: export customers: customers 20/20 (100 %)$" err.txt
 { echo "sku,name,unit_price,tax_rate"; for i in $(seq 1 300); do echo "P$i,Item $i,$i.50,13"; done; } > p.csv

@@ -61,6 +61,23 @@ public struct RecordBackupFailure: LedgerCommand {
     }
 }
 
+/// Records, in the audit log, a backup the user skipped (the terminal UI's start-up daily backup, stopped with
+/// ^G): nothing was written, so the missing backup is explained. Outcome: a one-line description.
+public struct RecordBackupSkipped: LedgerCommand {
+    public static let name = "ledger.backup_skipped"
+    /// `daily`.
+    public var kind: String
+    public var file: String
+    public init(kind: String, file: String) {
+        self.kind = kind
+        self.file = file
+    }
+
+    public func execute(in tx: any LedgerTransaction, context: CommandContext) throws -> String {
+        "\(kind) backup \(file) skipped by the user"
+    }
+}
+
 /// Records, in the restored ledger, that it was restored from a backup. Only the admin role may restore:
 /// callers check `RecordRestore.authorize(_:)` before replacing the file, and the command checks again.
 /// Outcome: a one-line description.

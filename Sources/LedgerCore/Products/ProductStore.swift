@@ -65,8 +65,6 @@ public protocol ProductQueries: AnyObject {
     func productPriceHistory(productID: Int64) throws -> [ProductPrice]
     /// The list price of `sku` on `date` (see `ProductTransaction.price(of:on:)`); nil for an unknown SKU.
     func productPrice(sku: String, on date: CivilDate) throws -> Money?
-    /// Per line of the invoice: what credit notes have credited so far (see `ProductTransaction.creditedLines`).
-    func creditedLines(invoiceNumber: String) throws -> [Int: CreditedLine]
     /// Draft documents (saved, never posted), oldest first.
     func drafts() throws -> [InvoiceListRow]
     func productByID(_ id: Int64) throws -> Product?

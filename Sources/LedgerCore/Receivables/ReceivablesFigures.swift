@@ -124,20 +124,6 @@ public enum ReceivablesFigures {
         }
     }
 
-    /// DSO over all currencies converted to the base currency: receivables at the rate on `to`, each document at
-    /// the rate on its date (`ConvertedDSO`). Nil when a needed rate is missing.
-    public static func convertedDSO(from: CivilDate, to: CivilDate, snapshot: ReceivablesSnapshot,
-                                    rates: ExchangeRateTable) -> DSOFigure? {
-        var converted = ConvertedDSO(rates: rates)
-        for (invoice, open) in snapshot.openInvoices(asOf: to) {
-            converted.add(DSOEntry(currency: invoice.currency, date: to, amount: open, isReceivable: true))
-        }
-        for doc in snapshot.documents where doc.date >= from && doc.date <= to {
-            converted.add(DSOEntry(currency: doc.currency, date: doc.date,
-                                   amount: doc.kind == .invoice ? doc.total : -doc.total, isReceivable: false))
-        }
-        return converted.figure(from: from, to: to)
-    }
 }
 
 /// A bad-debt write-off (坏账核销), reported apart from receipts.
@@ -160,41 +146,5 @@ public struct WriteOffRow: Hashable, Sendable, Codable {
         self.currency = currency
         self.amount = amount
         self.reason = reason
-    }
-}
-
-extension ReceivablesFigures {
-    /// Aging reports of several currencies summed into the base currency at the rate on `on` (each report's
-    /// bucket amounts, open, overdue, disputed and credits converted separately, so totals may differ from a
-    /// per-invoice conversion by rounding). Nil when a rate is missing.
-    public static func convertedAging(_ reports: [AgingReport], rates: ExchangeRateTable,
-                                      on date: CivilDate) -> AgingReport? {
-        guard let first = reports.first else { return nil }
-        func convert(_ minor: Int64, _ currency: Currency) -> Int64? {
-            rates.convert(Money(minorUnits: minor, currency: currency), on: date)?.minorUnits
-        }
-        var result = AgingReport(asOf: first.asOf, currency: rates.base,
-                                 buckets: first.buckets.map { AgingBucketTotal(label: $0.label, amount: 0, count: 0) },
-                                 openTotal: 0, overdueTotal: 0, unappliedCredits: 0, disputedTotal: 0, groups: [])
-        for report in reports {
-            guard report.buckets.count == result.buckets.count else { return nil }
-            for (index, bucket) in report.buckets.enumerated() {
-                guard let amount = convert(bucket.amount, report.currency) else { return nil }
-                result.buckets[index].amount += amount
-                result.buckets[index].count += bucket.count
-            }
-            guard let overdue = convert(report.overdueTotal, report.currency),
-                  let credits = convert(report.unappliedCredits, report.currency),
-                  let disputed = convert(report.disputedTotal, report.currency) else { return nil }
-            result.overdueTotal += overdue
-            result.unappliedCredits += credits
-            result.disputedTotal += disputed
-        }
-        // The open total is the sum of the converted buckets, so buckets always add up to it.
-        result.openTotal = result.buckets.reduce(0) { $0 + $1.amount }
-        if result.buckets.first?.label == "current", let current = result.buckets.first?.amount {
-            result.overdueTotal = result.openTotal - current
-        }
-        return result
     }
 }

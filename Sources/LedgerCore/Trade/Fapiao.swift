@@ -12,6 +12,8 @@ public enum FapiaoType: String, Sendable, Codable, CaseIterable {
     case digitalOrdinary = "digital_ordinary"
 
     public var isDigital: Bool { self == .digitalSpecial || self == .digitalOrdinary }
+    /// 专票 (paper or 数电): the buyer's 纳税人识别号 is printed on it, so recording one needs it.
+    public var needsBuyerTaxID: Bool { self == .special || self == .digitalSpecial }
     /// Digits of the fapiao number: 8 on paper (with a 10- or 12-digit code), 20 for 数电.
     public var numberDigits: Int { isDigital ? 20 : 8 }
     public var chinese: String {

@@ -36,7 +36,8 @@ public struct FapiaoPartInput: Hashable, Sendable, Codable {
 
 /// Records a blue fapiao covering parts of one or more sales of one customer (开票登记). Checks: the number's
 /// form and that it is not yet recorded for its type; each sale posted, of the same customer, not 不开票; each
-/// amount > 0 and at most what is left to invoice. The tax of each part is the sale's remaining tax in
+/// amount > 0 and at most what is left to invoice; for a 专票 (paper or 数电) the customer's fapiao details hold
+/// the buyer's 纳税人识别号 (field `taxID`; 普票 need none). The tax of each part is the sale's remaining tax in
 /// proportion (all of it when the part takes all that is left). Role: clerk. Outcome: the stored fapiao.
 public struct RecordFapiao: LedgerCommand {
     public static let name = "fapiao.record"
@@ -93,6 +94,11 @@ public struct RecordFapiao: LedgerCommand {
             }
             stored.append(FapiaoPart(documentID: sale.id, documentNumber: sale.displayNumber, total: amount,
                                      tax: position.tax(forPart: amount)))
+        }
+        if let customerID, key.type.needsBuyerTaxID, try (tx.taxDetails(customerID: customerID)?.taxID ?? "").isEmpty {
+            let code = try tx.customer(id: customerID)?.code ?? "#\(customerID)"
+            // Short enough for the status line at 80 columns (tryout s30).
+            issues.add("taxID", "a \(key.type.chinese) needs the buyer's taxpayer number; customer \(code) has none")
         }
         try issues.throwIfAny()
         guard let customerID, let currency else { throw LedgerError.validation([FieldIssue("sales", "is required")]) }

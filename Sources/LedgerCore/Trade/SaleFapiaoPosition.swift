@@ -60,7 +60,7 @@ public struct SaleFapiaoPosition: Hashable, Sendable {
     /// Tax of what is left to invoice.
     public var leftTax: Int64 { noFapiao ? 0 : max(0, netTax - invoicedTax) }
     /// 已开票未收款: invoiced less paid (receipts and write-offs settle invoiced amounts first), never negative.
-    public var invoicedUnpaid: Int64 { max(0, invoicedTotal - paid) }
+    public var invoicedUnpaid: Int64 { invoicedSale.unpaid }
 
     /// 不开票 (when nothing was invoiced), else 红冲 after any red fapiao, else 未开票 / 部分开票 /
     /// 已开票.

@@ -38,10 +38,11 @@ public protocol TradeQueries: AnyObject {
     /// Every posted sale's fapiao position as of `asOf` (sales, credit notes, fapiao and allocations dated on or
     /// before it), of one customer or all; by customer code, date, number.
     func saleFapiaoPositions(asOf: CivilDate, customerCode: String?) throws -> [SaleFapiaoPosition]
-    /// The rows of `saleFapiaoPositions`, in its order, passed to `body` one at a time without holding them all
-    /// (the fapiao reports over a whole ledger). - Throws: what `body` throws, or `LedgerError.storage`.
-    func forEachSaleFapiaoPosition(asOf: CivilDate, customerCode: String?,
-                                   _ body: (SaleFapiaoPosition) throws -> Void) throws
+    /// 已开票未收款's sales as of `asOf`, of one customer or all: only posted sales whose fapiao (blue less red,
+    /// non-void, dated ≤ `asOf`) come to more than 0, by customer code, date, id — the order and figures of
+    /// `saleFapiaoPositions` (`invoicedTotal > 0`), read set-based from the fapiao parts instead of every sale.
+    /// - Throws: what `body` throws, or `LedgerError.storage`.
+    func forEachInvoicedSale(asOf: CivilDate, customerCode: String?, _ body: (InvoicedSale) throws -> Void) throws
     /// A page of `saleFapiaoPositions` in (date, id) order: at most `limit` rows after the sale (`after`: its date
     /// and id; nil: from the first). Keyset pages of the to-issue list (待开票) over a whole ledger.
     func saleFapiaoPositions(asOf: CivilDate, customerCode: String?, after: (date: CivilDate, id: Int64)?,
@@ -57,10 +58,9 @@ public protocol TradeQueries: AnyObject {
     func outputVAT(from: CivilDate?, to: CivilDate?) throws -> [OutputVATRow]
     /// Every commission rule, by start then id.
     func commissionRules() throws -> [CommissionRule]
-    /// Sales, credit notes, write-offs and receipt allocations (with reversals) dated in `from...to`.
-    func commissionEvents(from: CivilDate, to: CivilDate) throws -> [CommissionEvent]
-    /// The events of `commissionEvents`, passed to `body` one at a time without holding them all (a month at 1M
-    /// invoices is ~110k events). - Throws: what `body` throws, or `LedgerError.storage`.
+    /// Sales, credit notes, write-offs and receipt allocations (with reversals) dated in `from...to`, passed to
+    /// `body` one at a time without holding them all (a month at 1M invoices is ~110k events).
+    /// - Throws: what `body` throws, or `LedgerError.storage`.
     func forEachCommissionEvent(from: CivilDate, to: CivilDate, _ body: (CommissionEvent) throws -> Void) throws
     /// Acceptance bills received on or before `asOf`, by maturity then bill number.
     func acceptanceBills(asOf: CivilDate) throws -> [AcceptanceBill]

@@ -36,6 +36,8 @@ public enum TradeText {
         (#"^(\S+) belongs to another customer$"#, "$1 属于其他客户"),
         (#"^(\S+) is not a posted sale$"#, "$1 不是已过账的销售单"),
         (#"^no fapiao (.*)$"#, "找不到发票 $1"),
+        (#"^a (\S+) needs the buyer's taxpayer number; customer (.*) has none$"#,
+         "$1须有购买方纳税人识别号，客户 $2 未登记"),
         (#"^tax (\S+) is more than the amount (\S+)$"#, "税额 $1 超过金额 $2"),
     ])
 

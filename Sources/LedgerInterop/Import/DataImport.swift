@@ -279,15 +279,8 @@ public struct DataImport: Sendable {
         return .rejected(Rejected(row: row, cells: cells, problems: problems))
     }
 
-    /// The rejected rows as CSV: `row`, `problems`, then the row's own cells under the file's header. Builds the
-    /// whole text: for small files and tests; `writeRejectedCSV` streams.
-    public func rejectedCSV(style: CSVStyle? = nil) -> String {
-        var text = ""
-        try? writeRejectedCSV(style: style) { text += $0 }
-        return text
-    }
-
-    /// `rejectedCSV` line by line into `sink`, reading the rejected rows as it goes. `titles` name the first two
+    /// The rejected rows as CSV (`row`, `problems`, then the row's own cells under the file's header) line by line
+    /// into `sink`, reading the rejected rows as it goes. `titles` name the first two
     /// columns and `describe` words each problem (the CLI passes Chinese ones under `--lang zh`).
     /// - Throws: `InteropError` when the rejected rows' temporary file cannot be read.
     public func writeRejectedCSV(style: CSVStyle? = nil, titles: [String] = ["row", "problems"],
@@ -306,6 +299,6 @@ public struct DataImport: Sendable {
 }
 
 extension DataImport {
-    /// Replaces the rejected rows (e.g. with those the ledger refused added), for `rejectedCSV`.
+    /// Replaces the rejected rows (e.g. with those the ledger refused added), for `writeRejectedCSV`.
     public mutating func replaceRejected(_ rows: RejectedRows) { rejected = rows }
 }

@@ -2,8 +2,8 @@ import LedgerCore
 
 /// Posts checked sales rows (`SalesImport.Row`) through the command layer inside one batch, row by row: the
 /// customer is found by code, else by exact name, else created (code `IMP-0001` …, in the row's currency); the row
-/// becomes an invoice of one line (tax included) or, with kind credit_note, a credit note. Shared by `SalesImport`
-/// and the import engine (`DataImport`, kind sales). Identical rows are posted as separate invoices (two equal
+/// becomes an invoice of one line (tax included) or, with kind credit_note, a credit note. Used by the import
+/// engine (`DataImport`, kind sales). Identical rows are posted as separate invoices (two equal
 /// sales on one day are two sales); only a repeated number is refused, when the row is checked.
 ///
 /// Invoices wait and are posted a chunk at a time (`BatchRunner.postInvoices`, issue 10): the pending ones are

@@ -38,6 +38,18 @@ enum BackupFiles {
         return FileManager.default.fileExists(atPath: path, isDirectory: &isDir) && isDir.boolValue
     }
 
+    /// Creates `folder` (mode 0700, with its parents) unless it is a folder already.
+    /// - Throws: `LedgerError.storage` "cannot create the `what` folder …" with the cause.
+    static func createPrivateFolder(_ folder: String, what: String) throws(LedgerError) {
+        guard !isDirectory(folder) else { return }
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw LedgerError.storage("cannot create the \(what) folder \(folder): \(error.localizedDescription)")
+        }
+    }
+
     static func errnoText() -> String { String(cString: strerror(errno)) }
 
     /// Creates an empty file with mode 0600 (never following or reusing an existing file).

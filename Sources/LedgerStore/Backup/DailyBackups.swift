@@ -60,23 +60,24 @@ extension SQLiteLedgerStore {
     /// (default `<ledger folder>/backups`, created with mode 0700) unless it exists (plain or encrypted), then
     /// deletes this ledger's oldest daily files beyond the newest `keep`. Only files named like this ledger's
     /// daily backups are ever deleted.
-    /// - Throws: `LedgerError.validation` for `keep` < 1; `.storage` naming the file when the backup fails.
+    /// With `shouldStop` (plain backups only) the copy can be stopped (`backup(to:shouldStop:)`): nothing is
+    /// written, nothing rotated.
+    /// - Throws: `LedgerError.validation` for `keep` < 1; `.storage` naming the file when the backup fails;
+    ///   `BackupStopped` when `shouldStop` said so.
     public func dailyBackupIfDue(directory: String? = nil, today: CivilDate, keep: Int = 14,
-                                 passphrase: String? = nil) throws -> DailyBackupOutcome {
+                                 passphrase: String? = nil,
+                                 shouldStop: (() -> Bool)? = nil) throws -> DailyBackupOutcome {
         guard keep >= 1 else { throw LedgerError.validation([FieldIssue("keep", "must be 1 or more (is \(keep))")]) }
         let target = try dailyBackupPath(directory: directory, today: today, encrypted: passphrase != nil)
         let folder = BackupFiles.folder(of: target)
-        if !BackupFiles.isDirectory(folder) {
-            do {
-                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
-                                                        attributes: [.posixPermissions: 0o700])
-            } catch {
-                throw LedgerError.storage("cannot create the backup folder \(folder): \(error.localizedDescription)")
-            }
-        }
+        try BackupFiles.createPrivateFolder(folder, what: "backup")
         var outcome = DailyBackupOutcome(path: target, created: nil, removed: [])
         if !hasDailyBackup(directory: folder, today: today) {
-            outcome.created = try backup(to: target, passphrase: passphrase)
+            if let shouldStop, passphrase == nil {
+                outcome.created = try backup(to: target, shouldStop: shouldStop)
+            } else {
+                outcome.created = try backup(to: target, passphrase: passphrase)
+            }
         }
         outcome.removed = Self.rotateDailyBackups(in: folder, keep: keep, ledgerStem: ledgerStem)
         return outcome

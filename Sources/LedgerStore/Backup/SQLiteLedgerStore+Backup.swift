@@ -14,6 +14,13 @@ enum BackupFaultPoint: Sendable, Equatable {
 
 typealias BackupFault = (BackupFaultPoint) throws -> Void
 
+/// A backup stopped on request (`backup(to:shouldStop:)`, the terminal UI's skipped daily backup): nothing was
+/// written under `path`.
+public struct BackupStopped: Error, Equatable, CustomStringConvertible {
+    public var path: String
+    public var description: String { "the backup \(path) was stopped before it was written; nothing was written" }
+}
+
 /// Facts about the ledger, read in the same read transaction as the page copy, that the copy must match.
 struct BackupExpectation {
     var counts: BackupCounts
@@ -34,6 +41,28 @@ extension SQLiteLedgerStore {
         let report = try backup(to: path, pagesPerStep: -1, fault: nil)
         try BackupManifest.write(for: report)
         return report
+    }
+
+    /// `backup(to:)` that can be stopped: `shouldStop` is asked before the copy starts, between steps of the page
+    /// copy (1,024 pages each) and before the copy is checked; once it answers true the copy is abandoned, nothing
+    /// is left under `path` (the temp file is removed) and `BackupStopped` is thrown. Other errors as `backup(to:)`.
+    public func backup(to path: String, shouldStop: @escaping () -> Bool) throws -> BackupReport {
+        if shouldStop() { throw BackupStopped(path: path) }
+        let fault: BackupFault = { point in
+            switch point {
+            case .copying, .copied: if shouldStop() { throw BackupStopped(path: path) }
+            case .beforeRename: break
+            }
+        }
+        do {
+            let report = try backup(to: path, pagesPerStep: 1024, fault: fault)
+            try BackupManifest.write(for: report)
+            return report
+        } catch {
+            // The stop comes back wrapped (as a failure naming the file): say it was a stop.
+            if shouldStop() { throw BackupStopped(path: path) }
+            throw error
+        }
     }
 
     func backup(to path: String, pagesPerStep: CInt, fault: BackupFault?) throws -> BackupReport {

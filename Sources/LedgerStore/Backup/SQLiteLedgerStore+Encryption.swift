@@ -137,14 +137,7 @@ extension SQLiteLedgerStore {
     /// - Throws: `LedgerError.storage` naming the copy when it cannot be written or fails its check.
     public static func copyBackup(_ backup: String, toFolder folder: String) throws -> BackupReport {
         let dir = BackupFiles.absolute(folder)
-        if !BackupFiles.isDirectory(dir) {
-            do {
-                try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true,
-                                                        attributes: [.posixPermissions: 0o700])
-            } catch {
-                throw LedgerError.storage("cannot create the off-site folder \(dir): \(error.localizedDescription)")
-            }
-        }
+        try BackupFiles.createPrivateFolder(dir, what: "off-site")
         let target = dir + "/" + BackupFiles.name(of: backup)
         if BackupFiles.sameFile(backup, target) { throw LedgerError.refused("--to names the backup's own folder") }
         for (source, final) in [(backup, target),

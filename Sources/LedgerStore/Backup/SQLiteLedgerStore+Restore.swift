@@ -44,14 +44,7 @@ extension SQLiteLedgerStore {
                                       + checked.problems.joined(separator: "; "))
         }
         let folder = BackupFiles.folder(of: ledgerPath)
-        if !BackupFiles.isDirectory(folder) {
-            do {
-                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
-                                                        attributes: [.posixPermissions: 0o700])
-            } catch {
-                throw LedgerError.storage("cannot create the ledger folder \(folder): \(error.localizedDescription)")
-            }
-        }
+        try BackupFiles.createPrivateFolder(folder, what: "ledger")
         let prepared = try prepareVerifiedCopy(to: ledgerPath, fault: fault) { dest in
             var config = Configuration()
             config.readonly = true

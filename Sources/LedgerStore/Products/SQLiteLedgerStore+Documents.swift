@@ -80,13 +80,7 @@ extension SQLiteLedgerStore {
     }
 
     public func documentCount(_ search: DocumentSearch) throws -> Int {
-        let (clause, args) = SQLiteLedgerStore.documentWhere(search)
-        return try read { db in
-            try Int.fetchOne(db,
-                             sql: "SELECT COUNT(*) FROM document d JOIN customer c ON c.id = d.customer_id WHERE "
-                                  + "\(clause)",
-                             arguments: args) ?? 0
-        }
+        try documentCount(where: SQLiteLedgerStore.documentWhere(search))
     }
 
     public func documentDetail(id: Int64) throws -> DocumentDetail? {

@@ -27,14 +27,6 @@ extension SQLiteLedgerStore {
         }
     }
 
-    public func creditedLines(invoiceNumber: String) throws -> [Int: CreditedLine] {
-        try read { db in
-            guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM document WHERE display_number = ?",
-                                              arguments: [invoiceNumber]) else { return [:] }
-            return try ProductRows.credited(db, invoiceID: id)
-        }
-    }
-
     public func drafts() throws -> [InvoiceListRow] {
         try read { db in
             try SQLiteLedgerStore.invoiceRows(db, whereClause: "d.status = 'draft'", arguments: [], page: .all)

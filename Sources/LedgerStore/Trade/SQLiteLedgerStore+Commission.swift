@@ -26,12 +26,6 @@ extension SQLiteLedgerStore {
         }
     }
 
-    public func commissionEvents(from: CivilDate, to: CivilDate) throws -> [CommissionEvent] {
-        var events: [CommissionEvent] = []
-        try forEachCommissionEvent(from: from, to: to) { events.append($0) }
-        return events
-    }
-
     /// Streamed through a cursor (issue 10): `Row.fetchAll` of a month at 1M invoices held ~110k rows (~60 MB).
     public func forEachCommissionEvent(from: CivilDate, to: CivilDate, _ body: (CommissionEvent) throws -> Void)
         throws

@@ -72,7 +72,14 @@ extension LedgerApp: ModalOwner {
         help.hintKeys = [.function(1)]
         var quit = KeyCommand<LedgerApp, EventOutcome>([.function(10), .char("q"), .ctrl("c")], s.quit) { app, _ in app.requestQuit() }
         quit.hintKeys = [.function(10)]
-        var commands = [screens, help, quit]
+        let skip = KeyCommand<LedgerApp, EventOutcome>(LedgerApp.skipKey, s.t("Skip backup", "跳过备份"),
+                                                       help: s.t("While the title bar shows the start-up backup: "
+                                                                 + "skip it today (recorded in the audit log)",
+                                                                 "标题栏显示启动备份时：今天跳过（记入审计日志）"),
+                                                       hint: false, when: { $0.startup.canSkip }) { app, _ in
+            app.skipStartupStep()
+        }
+        var commands = [screens, help, quit, skip]
         for id in ScreenID.allCases {
             var key = KeyCommand<LedgerApp, EventOutcome>([.function(id.functionKey), .char(Character(String(id.rawValue + 1)))],
                                             names[id.rawValue], hint: false) { app, _ in app.show(id); return .continue }

@@ -10,7 +10,9 @@ extension LedgerApp {
         // Title bar.
         let title = area.row(0)
         buffer.fill(title, style: Style(.title))
-        let left = "\(s.appName) — \(context.ledgerName)"
+        // The right part (date, badges, start-up work) is whole; the ledger name gives way, shortened in the middle
+        // so its start and its end (the distinguishing part, `.sqlite`) stay (tryout s30).
+        let prefix = "\(s.appName) — "
         let role = context.showsRole ? " · " + s.roleName(context.service.role) : ""
         var right = "\(s.user): \(context.user)\(role)  \(s.today): \(context.today)"
             + (context.isClockPinnedByLedger ? s.t(" (pinned)", "（固定日期）") : "")
@@ -19,7 +21,11 @@ extension LedgerApp {
         if badge > 0 { right = "[\(badge) \(s.remindersBadge)]  " + right }
         let backupWarning = context.backupWarning
         if backupWarning { right = "[\(s.noRecentBackup)]  " + right }
-        buffer.setFitted(left, x: 1, y: 0, width: max(0, size.width - DisplayWidth.of(right) - 3), style: Style(.title, [.bold]))
+        let room = max(0, size.width - DisplayWidth.of(right) - 3)
+        let nameRoom = room - DisplayWidth.of(prefix)
+        let left = nameRoom >= 8 ? prefix + TextFitting.truncateMiddle(context.ledgerName, toWidth: nameRoom)
+                                 : TextFitting.truncateMiddle(context.ledgerName, toWidth: room)
+        buffer.setFitted(left, x: 1, y: 0, width: room, style: Style(.title, [.bold]))
         buffer.setString(right, x: max(0, size.width - DisplayWidth.of(right) - 1), y: 0, style: Style(.title))
         var badgeX = max(0, size.width - DisplayWidth.of(right) - 1)
         if backupWarning {

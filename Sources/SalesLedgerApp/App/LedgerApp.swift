@@ -88,6 +88,8 @@ public struct LedgerApp: TerminalApplication {
         }
         if case .resize = event { return .continue }
         if case .tick = event { return .continue }
+        // ^G skips the start-up backup even over a form or dialog (the title bar names it while it runs).
+        if case .key(LedgerApp.skipKey) = event, startup.canSkip { return skipStartupStep() }
         if let outcome = handleModals(event, context: context) { return outcome }
         if let outcome = keyTable(context.strings).dispatch(event, on: &self, context: context,
                                                             typing: currentScreen.capturesText) {

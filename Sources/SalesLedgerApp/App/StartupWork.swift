@@ -15,12 +15,28 @@ public struct StartupStep {
     public let runsInBackground: Bool
     /// Runs the step; returns a warning for the status line, or nil.
     public let run: () -> String?
+    /// Asks the step to stop (`LedgerApp.skipKey`, named in the title bar while the step is pending or runs); nil
+    /// when it cannot be skipped. Called on the main thread; `run` must notice it (and audit the skip) itself.
+    public let skip: (() -> Void)?
 
-    public init(label: (en: String, zh: String), runsInBackground: Bool = false, run: @escaping () -> String?) {
+    public init(label: (en: String, zh: String), runsInBackground: Bool = false, skip: (() -> Void)? = nil,
+                run: @escaping () -> String?) {
         self.label = label
         self.runsInBackground = runsInBackground
+        self.skip = skip
         self.run = run
     }
+}
+
+/// A thread-safe "stop asked" flag shared by a skippable step's `skip` and its `run`.
+public final class SkipFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var raised = false
+    public init() {}
+    /// Asks the step to stop.
+    public func raise() { lock.withLock { raised = true } }
+    /// Whether the step was asked to stop.
+    public var isRaised: Bool { lock.withLock { raised } }
 }
 
 /// A step running on a background thread; its warning is read on the main loop's ticks.
@@ -58,6 +74,10 @@ struct StartupWork {
     private(set) var done = 0
     /// The background step still running, if any.
     private(set) var running: BackgroundStep?
+    /// The running step's `skip`.
+    private var runningSkip: (() -> Void)?
+    /// Whether the user asked to skip the running (or next) step.
+    private(set) var skipRequested = false
     /// Whether the receivables figures (reminders badge) are still to be computed after the first frame.
     var remindersPending = false
 
@@ -73,12 +93,31 @@ struct StartupWork {
     var hasImmediateWork: Bool { !steps.isEmpty || remindersPending }
     private var total: Int { done + steps.count + (remindersPending ? 1 : 0) }
 
-    /// The title-bar text for the running or next step ("[daily backup 1/2…]"), or nil when nothing is pending.
+    /// Whether the running step, or the next one when none runs, can be skipped now.
+    var canSkip: Bool {
+        guard !skipRequested else { return false }
+        return running != nil ? runningSkip != nil : steps.first?.skip != nil
+    }
+
+    /// Asks the running (or next) step to stop; it ends on its own, auditing the skip.
+    mutating func skip() {
+        guard canSkip else { return }
+        skipRequested = true
+        if running != nil { runningSkip?() } else { steps.first?.skip?() }
+    }
+
+    /// The title-bar text for the running or next step ("[daily backup 1/2… ^G skip]"; "[skipping daily backup…]"
+    /// once asked), or nil when nothing is pending.
     func label(_ s: Strings) -> String? {
-        if let running { return "[\(s.t(running.label.en, running.label.zh)) \(done)/\(total)…]" }
+        let skipHint = canSkip ? " \(LedgerApp.skipKey.description) \(s.t("skip", "跳过"))" : ""
+        if let running {
+            let name = s.t(running.label.en, running.label.zh)
+            if skipRequested { return s.t("[skipping \(name)…]", "[正在跳过\(name)…]") }
+            return "[\(name) \(done)/\(total)…\(skipHint)]"
+        }
         let position = "\(done + 1)/\(total)"
         if let step = steps.first {
-            return "[\(s.t(step.label.en, step.label.zh)) \(position)…]"
+            return "[\(s.t(step.label.en, step.label.zh)) \(position)…\(skipHint)]"
         }
         if remindersPending { return "[\(s.t("counting reminders", "统计回款提醒")) \(position)…]" }
         return nil
@@ -93,6 +132,7 @@ struct StartupWork {
 
     /// Starts `step` on its thread.
     mutating func start(_ step: StartupStep) {
+        runningSkip = step.skip
         running = BackgroundStep(step)
     }
 
@@ -100,6 +140,8 @@ struct StartupWork {
     mutating func takeFinished() -> String?? {
         guard let result = running?.result else { return nil }
         running = nil
+        runningSkip = nil
+        skipRequested = false
         return result
     }
 
@@ -113,6 +155,18 @@ struct StartupWork {
 extension LedgerApp {
     /// Whether a start-up step (the daily backup) still runs on its thread.
     public var isBackgroundWorkRunning: Bool { startup.running.map { $0.result == nil } ?? false }
+
+    /// The key that skips the start-up backup while the title bar shows it (and in help): ^G, "give up" as in
+    /// Emacs; free everywhere, typed text never uses it.
+    static let skipKey = Key.ctrl("g")
+
+    /// ^G: asks the running (or next) start-up step to stop; the status line says so.
+    mutating func skipStartupStep() -> EventOutcome {
+        guard startup.canSkip else { return .continue }
+        startup.skip()
+        status = (context.strings.t("Skipping the daily backup…", "正在跳过每日备份…"), false)
+        return .continue
+    }
 
     /// Blocks until the running start-up step, if any, has ended (called after the loop, before exit).
     public func waitForBackgroundWork() { startup.running?.wait() }

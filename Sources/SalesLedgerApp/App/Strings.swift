@@ -237,6 +237,7 @@ public struct Strings: Sendable {
         v.filterLabel = t("Filter: ", "筛选：")
         v.emptyText = t("(no rows)", "（无数据）")
         v.hiddenColumnsText = t("+%d columns", "另有%d列")
+        v.hiddenColumnText = t("+1 column", "另有1列")
         return v
     }
 

@@ -31,6 +31,32 @@ public enum TextFitting {
         return result + mark
     }
 
+    /// `text` shortened in the middle to at most `width` cells: its start and its end kept (a file name's
+    /// extension, the distinguishing end of a long name) around `ellipsis`. Never wider than `width`; "" for
+    /// zero or negative `width`.
+    public static func truncateMiddle(_ text: String, toWidth width: Int, ellipsis: String = "…") -> String {
+        guard width > 0 else { return "" }
+        if DisplayWidth.of(text) <= width { return text }
+        let mark = DisplayWidth.of(ellipsis) < width ? ellipsis : ""
+        let budget = width - DisplayWidth.of(mark)
+        let graphemes = Array(text)
+        var tail: [Character] = [], tailWidth = 0
+        for g in graphemes.reversed() {
+            let w = DisplayWidth.of(g)
+            if tailWidth + w > budget / 2 { break }
+            tail.insert(g, at: 0)
+            tailWidth += w
+        }
+        var head = "", headWidth = 0
+        for g in graphemes {
+            let w = DisplayWidth.of(g)
+            if headWidth + w > budget - tailWidth { break }
+            head.append(g)
+            headWidth += w
+        }
+        return head + mark + String(tail)
+    }
+
     /// `text` cut to `width` cells (with ellipsis) and padded with spaces to exactly `width` cells,
     /// aligned as asked. Zero or negative `width` gives "".
     public static func fit(_ text: String, toWidth width: Int, alignment: Alignment = .left,

@@ -164,23 +164,29 @@ extension AuditReference {
         static func balances(data: AuditData, to: CivilDate) -> [String: Int64] {
             var customers: [Int64: Customer] = [:]
             for c in data.snapshot.customers { customers[c.id] = c }
-            var payments: [JournalExport.Payment] = data.snapshot.receipts.filter { $0.date <= to }.map { r in
-                JournalExport.Payment(
+            var items: [(CivilDate, Int, JournalItem)] = data.documentTotals.map { ($0.date, 0, .document($0)) }
+            items += data.snapshot.receipts.filter { $0.date <= to }.map { r in
+                (r.date, 1, .payment(JournalPayment(
                     date: r.date, number: r.displayNumber, customerCode: customers[r.customerID]?.code ?? "",
-                    customerName: customers[r.customerID]?.name ?? "",
-                    account: "assets:bank:\(r.method.rawValue)", amount: r.amount)
+                    customerName: customers[r.customerID]?.name ?? "", method: r.method.rawValue, amount: r.amount)))
             }
             let documentsByID = Dictionary(data.snapshot.documents.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
             for a in data.snapshot.allocations where a.source == .writeOff && a.date <= to {
                 guard let invoice = documentsByID[a.invoiceID], let customer = customers[invoice.customerID] else {
                     continue
                 }
-                payments.append(
-                    JournalExport.Payment(
-                        date: a.date, number: invoice.number, customerCode: customer.code,
-                        customerName: customer.name, account: "expenses:bad debts", amount: a.amount))
+                items.append((a.date, 1, .payment(JournalPayment(
+                    date: a.date, number: invoice.number, customerCode: customer.code,
+                    customerName: customer.name, method: nil, amount: a.amount))))
             }
-            let text = JournalExport.render(documents: data.documentTotals, payments: payments)
+            // By date, documents first on a day, otherwise in the order above.
+            let sorted = items.enumerated().sorted {
+                ($0.element.0, $0.element.1, $0.offset) < ($1.element.0, $1.element.1, $1.offset)
+            }
+            var text = ""
+            var writer = JournalExport.Writer { text += $0 }
+            for (_, (_, _, item)) in sorted { writer.add(item) }
+            writer.finish()
             var sums: [String: Int64] = [:]
             for line in text.split(separator: "\n") where line.hasPrefix("    assets:receivable:") {
                 let parts = line.split(separator: " ").map(String.init)

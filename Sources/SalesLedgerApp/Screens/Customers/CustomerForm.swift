@@ -63,28 +63,8 @@ struct CustomerForm {
         case .none: return .stay
         case .cancelled: return .close
         case .submitted(let values):
-            func text(_ id: String) -> String { form.fields.first { $0.id == id }?.input.text ?? "" }
-            var fields = CustomerFields(code: text("code"), name: text("name"))
-            fields.contact = text("contact")
-            fields.phone = text("phone")
-            fields.email = text("email")
-            fields.address = text("address")
-            fields.region = text("region")
-            fields.channel = text("channel")
-            fields.customerClass = text("class")
-            fields.notes = text("notes")
-            if case .choice(let i)? = values["currency"], CustomerForm.currencies.indices.contains(i) { fields.currency = CustomerForm.currencies[i] }
-            if case .integer(let minor)? = values["limit"] { fields.creditLimit = Money(minorUnits: minor, currency: fields.currency) }
-            fields.paymentTerms = (try? PaymentTerms.parse(text("terms"))) ?? .net30
-            let tax = CustomerTaxSection.details(form)
             do {
-                let saved: Customer = try context.runBatch { batch in
-                    let saved: Customer
-                    if let editingID { saved = try batch.run(UpdateCustomer(id: editingID, fields: fields)) } else { saved = try batch.run(CreateCustomer(fields)) }
-                    try batch.run(SetCustomerTaxDetails(customerCode: saved.code, details: tax))
-                    return saved
-                }
-                form.markSaved()
+                let saved = try save(values, context: context)
                 return .close { screen, context in
                     screen.refresh(context: context)
                     screen.openDetail(code: saved.code, context: context)
@@ -94,5 +74,38 @@ struct CustomerForm {
                 return .report(.error(error.issuesText))
             }
         }
+    }
+
+    /// Runs CreateCustomer / UpdateCustomer and SetCustomerTaxDetails in one batch for the submitted `values`;
+    /// marks the form saved. Throws the commands' `LedgerError` (nothing written then).
+    mutating func save(_ values: [String: FieldValue], context: AppContext) throws(LedgerError) -> Customer {
+        func text(_ id: String) -> String { form.fields.first { $0.id == id }?.input.text ?? "" }
+        var fields = CustomerFields(code: text("code"), name: text("name"))
+        fields.contact = text("contact")
+        fields.phone = text("phone")
+        fields.email = text("email")
+        fields.address = text("address")
+        fields.region = text("region")
+        fields.channel = text("channel")
+        fields.customerClass = text("class")
+        fields.notes = text("notes")
+        if case .choice(let i)? = values["currency"], CustomerForm.currencies.indices.contains(i) {
+            fields.currency = CustomerForm.currencies[i]
+        }
+        if case .integer(let minor)? = values["limit"] {
+            fields.creditLimit = Money(minorUnits: minor, currency: fields.currency)
+        }
+        fields.paymentTerms = (try? PaymentTerms.parse(text("terms"))) ?? .net30
+        let tax = CustomerTaxSection.details(form)
+        let saved: Customer = try context.runBatch { [editingID] batch in
+            let saved: Customer
+            if let editingID { saved = try batch.run(UpdateCustomer(id: editingID, fields: fields)) } else {
+                saved = try batch.run(CreateCustomer(fields))
+            }
+            try batch.run(SetCustomerTaxDetails(customerCode: saved.code, details: tax))
+            return saved
+        }
+        form.markSaved()
+        return saved
     }
 }

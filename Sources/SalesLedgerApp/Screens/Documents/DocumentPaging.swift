@@ -69,7 +69,8 @@ extension DocumentsScreen {
     }
 }
 
-/// The documents list's cells, formatted per visible range (not all loaded rows on every frame).
+/// The documents list's cells, formatted per visible range (not all loaded rows on every frame). Credit notes'
+/// total and open (unapplied) amounts show negative (`AppContext.documentMoney`).
 struct DocumentRowsSource: TableDataSource {
     let rows: [InvoiceListRow]
     let context: AppContext
@@ -80,7 +81,9 @@ struct DocumentRowsSource: TableDataSource {
     func rows(in range: Range<Int>) -> [[String]] {
         let s = context.strings, today = context.today
         return rows[range.clamped(to: 0..<rows.count)].map { r -> [String] in
-            let total = context.money(r.total.minorUnits, r.total.currency), open = context.money(r.open, r.total.currency)
+            // A credit note's figures are negative (tryout s30), as in the customer view: a column adds up right.
+            let total = context.documentMoney(r.kind, r.total.minorUnits, r.total.currency)
+            let open = context.documentMoney(r.kind, r.open, r.total.currency)
             let head = [r.number, DocumentsScreen.rowStatus(r, today: today, s), r.date.description]
             let customer = "\(r.customerCode) \(r.customerName)"
             return narrow ? head + [r.customerName.isEmpty ? r.customerCode : r.customerName, open, total]

@@ -57,35 +57,10 @@ struct ProductForm: Modal {
         case .none: return .stay
         case .cancelled: return .close
         case .submitted(let values):
-            func text(_ id: String) -> String { form.fields.first { $0.id == id }?.input.text ?? "" }
-            var price: Money?
-            if case .integer(let minor)? = values["price"] { price = Money(minorUnits: minor, currency: currency) }
-            var rate = Rate.zero
-            if case .integer(let bp)? = values["tax"] { rate = Rate(basisPoints: bp) }
             do {
-                let saved: Product
-                if let editingSKU {
-                    var from: CivilDate?
-                    if case .date(let y, let m, let d)? = values["from"] { from = CivilDate(year: y, month: m, day: d) }
-                    let read = context.read {
-                        (try context.store.productList(search: editingSKU, includeArchived: true,
-                                                       page: PageRequest(limit: 5)).first { $0.sku == editingSKU },
-                         try context.store.productPrice(sku: editingSKU, on: from ?? context.today))
-                    }
-                    guard let (before, current) = read else { return .report(.error(context.takeReadFailure() ?? "")) }
-                    var command = EditProduct(sku: editingSKU, name: text("name"), category: text("category"),
-                                              unit: text("unit"), taxRate: rate)
-                    if let price, price != current || before == nil {
-                        command.unitPrice = price
-                        command.priceFrom = from
-                    }
-                    saved = try context.run(command)
-                } else {
-                    saved = try context.run(CreateProduct(sku: text("sku"), name: text("name"), category: text("category"),
-                                                          unit: text("unit"), unitPrice: price ?? .zero(currency),
-                                                          taxRate: rate))
+                guard let saved = try save(values, context: context) else {
+                    return .report(.error(context.takeReadFailure() ?? ""))
                 }
-                form.markSaved()
                 return .close { screen, context in
                     screen.refresh(context: context)
                     return .message("\(context.strings.t("Saved", "已保存")): \(saved.sku) \(saved.name)")
@@ -94,5 +69,39 @@ struct ProductForm: Modal {
                 return .report(.error(error.issuesText))
             }
         }
+    }
+
+    /// Runs CreateProduct / EditProduct for the submitted `values`; marks the form saved. Nil when the product
+    /// being edited could not be read (`context.takeReadFailure()` says why); throws the command's `LedgerError`.
+    mutating func save(_ values: [String: FieldValue], context: AppContext) throws(LedgerError) -> Product? {
+        func text(_ id: String) -> String { form.fields.first { $0.id == id }?.input.text ?? "" }
+        var price: Money?
+        if case .integer(let minor)? = values["price"] { price = Money(minorUnits: minor, currency: currency) }
+        var rate = Rate.zero
+        if case .integer(let bp)? = values["tax"] { rate = Rate(basisPoints: bp) }
+        let saved: Product
+        if let editingSKU {
+            var from: CivilDate?
+            if case .date(let y, let m, let d)? = values["from"] { from = CivilDate(year: y, month: m, day: d) }
+            let read = context.read {
+                (try context.store.productList(search: editingSKU, includeArchived: true,
+                                               page: PageRequest(limit: 5)).first { $0.sku == editingSKU },
+                 try context.store.productPrice(sku: editingSKU, on: from ?? context.today))
+            }
+            guard let (before, current) = read else { return nil }
+            var command = EditProduct(sku: editingSKU, name: text("name"), category: text("category"),
+                                      unit: text("unit"), taxRate: rate)
+            if let price, price != current || before == nil {
+                command.unitPrice = price
+                command.priceFrom = from
+            }
+            saved = try context.run(command)
+        } else {
+            saved = try context.run(CreateProduct(sku: text("sku"), name: text("name"), category: text("category"),
+                                                  unit: text("unit"), unitPrice: price ?? .zero(currency),
+                                                  taxRate: rate))
+        }
+        form.markSaved()
+        return saved
     }
 }

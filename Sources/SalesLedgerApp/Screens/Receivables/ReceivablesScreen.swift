@@ -139,8 +139,10 @@ struct ReceivablesScreen: KeyedScreen {
             let taken = (columns + [contact]).reduce(columns.count) { sum, column in
                 if case .fixed(let n) = column.width { return sum + n } else { return sum }
             }
-            if width >= taken + Self.customerRoom { columns.append(contact) }
-            return TableView(columns: columns)
+            var view = TableView(columns: columns)
+            // Left out: the header's right end says so ("+1 column" / "另有1列"; tryout s30); a wider window shows it.
+            if width >= taken + Self.customerRoom { view.columns.append(contact) } else { view.leftOutColumns = 1 }
+            return view
         }
         return TableView(columns: [
             TableColumn(s.number, width: .fixed(15)),

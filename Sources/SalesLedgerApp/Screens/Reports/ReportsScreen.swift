@@ -81,9 +81,26 @@ struct ReportsScreen: KeyedScreen {
         case .fapiao:
             let (from, to, _, _) = period(today: today)
             let kind = FapiaoTables.kinds[fapiaoIndex]
-            show(context.read { try Reports(store: context.store).fapiao(kind, asOf: today, from: from, to: to,
-                                                                       shown: FapiaoTables.toIssueShown) }
-                 ?? ReportTable(name: "fapiao-\(kind)", columns: [ReportColumn("customer", .text)]), s)
+            // The page around the selection with the whole report's TOTAL rows (`report fapiao`'s query); a filter
+            // searches every row, or the first rows of to-issue (a row per sale).
+            let paged = table.filter.text.isEmpty, size = windowSize
+            let page = paged
+                ? PageRequest(offset: ReportWindow.start(for: table.selectedRow,
+                                                         rowCount: previous?.rowCount ?? .max / 2, size: size),
+                              limit: size)
+                : kind == "to-issue" ? PageRequest(offset: 0, limit: FapiaoTables.toIssueShown) : .all
+            var read: ReportWindow?
+            let shown = context.read { () throws -> ReportTable in
+                let (table, count) = try Reports(store: context.store).fapiaoPage(kind, asOf: today, from: from,
+                                                                                  to: to, page: page)
+                if paged {
+                    read = ReportWindow(start: page.offset, rowCount: count, loaded: table.rows.count,
+                                        margin: size * 3 / 10)
+                }
+                return table
+            }
+            show(shown ?? ReportTable(name: "fapiao-\(kind)", columns: [ReportColumn("customer", .text)]), s)
+            window = read
         case .commission:
             let first = CommissionReportView.month(commissionMonthsBack, today: today)
             show(context.read { try Reports(store: context.store).commission(month: first) }
@@ -144,8 +161,9 @@ struct ReportsScreen: KeyedScreen {
         }
         let view = tableView(context.strings)
         _ = view.handle(event, state: &table, rowCount: window?.source(rows).rowCount ?? rows.count, pageSize: 15)
-        // The aging by customer: the window around the selection, or every row while filtered.
-        if kind == .aging, ReportsScreen.agingGroupings[agingIndex] == "customer",
+        // The aging by customer and the fapiao reports: the window around the selection, or every row while
+        // filtered.
+        if kind == .fapiao || kind == .aging && ReportsScreen.agingGroupings[agingIndex] == "customer",
            table.filter.text.isEmpty != (window != nil) || window?.covers(table.selectedRow) == false {
             refresh(context: context)
         }
@@ -254,12 +272,15 @@ struct ReportsScreen: KeyedScreen {
             name = "commission-\(month.year)-\(month.month < 10 ? "0" : "")\(month.month)"
         case .pivot: name = "pivot-\(PivotView.rowDimensions[pivot.rowIndex])-by-\(PivotView.periods[pivot.periodIndex].rawValue)"
         }
-        // A window of the aging by customer, or the first rows of to-issue: the file has every row.
-        let exported = window != nil ? context.read {
+        // A window of the aging by customer or of a fapiao report, or the first rows of to-issue: the file has
+        // every row.
+        let (from, to, _, _) = period(today: context.today)
+        let exported = kind == .fapiao ? context.read {
+            try Reports(store: context.store).fapiao(FapiaoTables.kinds[fapiaoIndex], asOf: context.today,
+                                                     from: from, to: to)
+        } : window != nil ? context.read {
             try AgingTable.grouped(Reports(store: context.store).aging(asOf: context.today, by: .customer),
                                    by: .customer)
-        } : kind == .fapiao && reportTable?.notes.isEmpty == false ? context.read {
-            try Reports(store: context.store).fapiao("to-issue", asOf: context.today, from: nil, to: nil)
         } : reportTable
         let text = exported.map { ReportRenderer.render($0, .csv) } ?? CSVOutput.render(header: header, rows: rows)
         let file = "\(name)-\(context.today).csv"

@@ -1,5 +1,7 @@
 /// A form: an ordered list of `FormField`s with focus, validation and submit/cancel.
 ///
+/// Each field is parsed and checked when its text changes (once per edit), never on drawing. A prefilled money,
+/// quantity or date is replaced by the first character typed (Backspace or an arrow first keeps it to edit).
 /// Tab/↓ and Shift-Tab/↑ move between fields; Enter moves to the next field and, on the last one,
 /// submits; Ctrl-S submits from anywhere (F-keys are left to the app's screens). Submit runs only when every field is
 /// valid;
@@ -195,7 +197,14 @@ public struct Form: Sendable {
                 field.suggestionIndex = nil
             }
         default:
-            field.input.handle(event)
+            if field.isPrefilled {
+                // A prefilled value is replaced by what is typed; other keys keep it to edit (tryout s30).
+                switch event {
+                case .key(.char), .paste: field.input.setText("")
+                default: break
+                }
+            }
+            if field.input.handle(event) { field.isPrefilled = false }
         }
         fields[focusIndex] = field
     }

@@ -22,15 +22,21 @@ public struct FormField: Sendable {
     public var id: String
     /// Label shown left of the input.
     public var label: String
-    public var kind: FieldKind
-    /// The editable text.
-    public var input: TextInput
+    public var kind: FieldKind { didSet { revalidate() } }
+    /// The editable text. A change of text re-validates this field (only): once per edit, not per frame.
+    public var input: TextInput { didSet { if input.graphemes != oldValue.graphemes { revalidate() } } }
     /// For `.choice`: the selected option.
-    public var choiceIndex: Int
+    public var choiceIndex: Int { didSet { if choiceIndex != oldValue { revalidate() } } }
     /// Turns raw text into a value or an issue (supplied by the app: money, dates…).
-    public var parse: @Sendable (String) -> Result<FieldValue, FieldIssue>
+    public var parse: @Sendable (String) -> Result<FieldValue, FieldIssue> { didSet { revalidate() } }
     /// Rules checked, in order, after a successful parse.
-    public var validators: [Validator]
+    public var validators: [Validator] { didSet { revalidate() } }
+    /// A value filled in for the user (money, quantity, date given with text): the first character typed or pasted
+    /// replaces it, like a spreadsheet cell; any other editing key (Backspace, ←/→, Home…) first keeps it to edit.
+    public var isPrefilled = false
+    /// The parsed value, or the first issue (parse error or failed validator): kept from the last change of the
+    /// field's text, choice, parser or rules.
+    public private(set) var result: Result<FieldValue, FieldIssue> = .success(.empty)
     /// Whether the user has edited and left the field (errors are shown from then on).
     public var isTouched = false
     /// For `.lookup`: the highlighted suggestion, if any.
@@ -49,6 +55,17 @@ public struct FormField: Sendable {
         choiceIndex = 0
         self.parse = parse ?? { text in .success(text.isEmpty ? .empty : .text(text)) }
         self.validators = validators
+        switch kind {
+        case .money, .quantity, .date: isPrefilled = !text.isEmpty
+        default: break
+        }
+        revalidate()
+    }
+
+    /// Sets a value filled in for the user: typing replaces it (see `isPrefilled`).
+    public mutating func prefill(_ text: String) {
+        input.setText(text)
+        isPrefilled = !text.isEmpty
     }
 
     /// A choice field over `options`, starting at `selected`.
@@ -65,19 +82,17 @@ public struct FormField: Sendable {
         return input.text
     }
 
-    /// The parsed value, or the first issue (parse error or failed validator).
-    public var result: Result<FieldValue, FieldIssue> {
+    /// Parses and checks the field now (`result`).
+    private mutating func revalidate() {
         if case .choice(let options) = kind {
-            return options.isEmpty ? .success(.empty) : .success(.choice(choiceIndex))
+            result = options.isEmpty ? .success(.empty) : .success(.choice(choiceIndex))
+            return
         }
         let text = input.text
         switch parse(text) {
-        case .failure(let issue): return .failure(issue)
+        case .failure(let issue): result = .failure(issue)
         case .success(let value):
-            for validator in validators {
-                if let issue = validator.check(text, value) { return .failure(issue) }
-            }
-            return .success(value)
+            result = validators.lazy.compactMap { $0.check(text, value) }.first.map { .failure($0) } ?? .success(value)
         }
     }
 

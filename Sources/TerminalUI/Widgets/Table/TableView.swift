@@ -26,6 +26,11 @@ public struct TableView: Sendable {
     public var emptyText = "(no rows)"
     /// Announces columns hidden for lack of width, at the header's right end; `%d` is the count (apps translate it).
     public var hiddenColumnsText = "+%d columns"
+    /// The marker for one hidden column (apps translate it).
+    public var hiddenColumnText = "+1 column"
+    /// Columns the app left out for lack of width before handing `columns` over (a screen that drops a column
+    /// to keep another whole): counted in the hidden-columns marker like those the layout hides.
+    public var leftOutColumns = 0
     /// Whether `s`/`S` change the sort (off for tables whose source keeps its own order).
     public var isSortable = true
     /// Whether ←/→ scroll the columns after the first when some are hidden for lack of width (the first, key
@@ -149,7 +154,7 @@ public struct TableView: Sendable {
             x += widths[i] + 1
         }
         let hidden = hiddenAfter(skip, widths)
-        let notice = markerText(left: skip, right: hidden)
+        let notice = markerText(left: skip, right: hidden + leftOutColumns)
         if !notice.isEmpty {
             let w = DisplayWidth.of(notice)
             buffer.setString(notice, x: max(area.x, area.maxX - w), y: y, maxWidth: min(w, area.width),
@@ -210,7 +215,7 @@ public struct TableView: Sendable {
         let sub = active.map { wide[$0] }
         var subWidths = TableColumn.layout(sub, totalWidth: width)
         for _ in 0..<2 {
-            let right = sub.indices.filter { subWidths[$0] == 0 && !sub[$0].title.isEmpty }.count
+            let right = sub.indices.filter { subWidths[$0] == 0 && !sub[$0].title.isEmpty }.count + leftOutColumns
             let marker = markerText(left: skip, right: right)
             guard !marker.isEmpty else { break }
             let room = max(0, width - DisplayWidth.of(marker) - 1)
@@ -227,7 +232,7 @@ public struct TableView: Sendable {
     /// The hidden-columns marker: `left` columns scrolled off, `right` left out for lack of width ("" when none).
     func markerText(left: Int, right: Int) -> String {
         [left > 0 ? scrolledColumnsText.replacing("%d", with: String(left)) : "",
-         right > 0 ? hiddenColumnsText.replacing("%d", with: String(right)) : ""]
+         right == 1 ? hiddenColumnText : right > 1 ? hiddenColumnsText.replacing("%d", with: String(right)) : ""]
             .filter { !$0.isEmpty }.joined(separator: " ")
     }
 
