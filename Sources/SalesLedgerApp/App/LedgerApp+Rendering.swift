@@ -14,13 +14,19 @@ extension LedgerApp {
         // so its start and its end (the distinguishing part, `.sqlite`) stay (tryout s30).
         let prefix = "\(s.appName) — "
         let role = context.showsRole ? " · " + s.roleName(context.service.role) : ""
-        var right = "\(s.user): \(context.user)\(role)  \(s.today): \(context.today)"
+        let user = "\(s.user): \(context.user)\(role)  "
+        var right = "\(s.today): \(context.today)"
             + (context.isClockPinnedByLedger ? s.t(" (pinned)", "（固定日期）") : "")
-        if let work = startup.label(s) { right = work + "  " + right }
+        var extras = ""
+        if let work = startup.label(s) { extras = work + "  " }
         let badge = receivables.remindersDue
-        if badge > 0 { right = "[\(badge) \(s.remindersBadge)]  " + right }
+        if badge > 0 { extras = "[\(badge) \(s.remindersBadge)]  " + extras }
         let backupWarning = context.backupWarning
-        if backupWarning { right = "[\(s.noRecentBackup)]  " + right }
+        if backupWarning { extras = "[\(s.noRecentBackup)]  " + extras }
+        // The user's name leaves before the ledger's name would shrink below 12 cells (80 columns with badges).
+        let withUser = extras + user + right
+        let nameWanted = min(12, DisplayWidth.of(context.ledgerName))
+        right = size.width - DisplayWidth.of(withUser) - 3 >= nameWanted ? withUser : extras + right
         let room = max(0, size.width - DisplayWidth.of(right) - 3)
         let nameRoom = room - DisplayWidth.of(prefix)
         let left = nameRoom >= 8 ? prefix + TextFitting.truncateMiddle(context.ledgerName, toWidth: nameRoom)
