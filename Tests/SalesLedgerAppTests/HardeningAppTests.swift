@@ -41,6 +41,22 @@ import TerminalUI
         #expect(try h.store.summary().invoices == 0)
     }
 
+    /// Tryout s30 (fix2): at 80 columns the line error dropped its place words, not the end of its figure
+    /// ("line 1 Unit price: line total with tax is too large (at most 10,000,000,000,0~").
+    @Test(arguments: [Language.en, .zh])
+    func theTooLargeFigureIsWholeAtEightyColumns(_ language: Language) throws {
+        var h = try AppHarness(language: language, seedLedger: SalesEntryTests.seed)
+        typeLine(&h, quantity: "1000000", price: "100000000000")
+        h.press(.tab)
+        let whole = language == .en ? "line total with tax is too large (at most 10,000,000,000,000.00)"
+                                    : "行价税合计过大（最多 10,000,000,000,000.00）"
+        let errorLine = h.screen().first { $0.contains(language == .en ? "too large (" : "过大（") } ?? ""
+        #expect(errorLine.contains(whole) && !errorLine.contains("~"), "\(h.text)")
+        h.size = Size(width: 200, height: 50)                   // wide: the place words stay
+        let place = language == .en ? "line 1 Unit price: " : "第 1行 单价: "
+        #expect(h.text.contains(place + whole), "\(h.text)")
+    }
+
     @Test func aBadDraftLineIsDroppedAndTheGoodOnesKept() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sl-draft-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

@@ -125,12 +125,16 @@ extension SalesEntryScreen {
         y = max(y, area.maxY - reserved)
         let lineErrorY = y
         // Line errors, then totals.
+        // A long message drops its place words first ("line 1 Unit price:", then "Unit price:") so the figure in it
+        // is never cut (tryout s30: "… (at most 10,000,000,000,0~" at 80 columns).
         let lineErrors = fieldOrder.filter { $0.line != nil }.compactMap { f in
-            errors[f].map {
-                "\(s.t("line", "第")) \((f.line ?? 0) + 1)\(s.zh ? "行" : "") \(fieldLabel(f, s)): \($0)"
+            errors[f].map { message in
+                let line = "\(s.t("line", "第")) \((f.line ?? 0) + 1)\(s.zh ? "行" : "")"
+                return ["\(line) \(fieldLabel(f, s)): \(message)", "\(line): \(message)", message]
             }
         }
-        if let lineError = lineErrors.first ?? (headerErrorFits ? nil : headerError) {
+        if let forms = lineErrors.first ?? (headerErrorFits ? nil : headerError.map { [$0] }) {
+            let lineError = forms.first { DisplayWidth.of($0) <= area.width - 2 } ?? forms[forms.count - 1]
             buffer.setFitted(lineError, x: x0, y: y, width: area.width - 2, style: Style(.error, [.bold]))
         }
         y += 1
