@@ -39,7 +39,7 @@ enum CLIChinese {
         "bill": "票号", "bills_held": "持有汇票", "changes": "变更", "command": "操作", "days_out": "已发天数",
         "days_to_maturity": "距到期天数", "difference": "差异", "draft": "草稿", "exposure": "风险敞口", "id": "编号",
         "invoiced": "已开票", "issued": "发函日期", "left": "待开票", "maturity": "到期日", "n": "笔数",
-        "net_total": "不含税合计", "old": "过期", "receipt": "收款单", "records": "记录", "red": "红字",
+        "gross_total": "价税合计", "old": "过期", "receipt": "收款单", "records": "记录", "red": "红字",
         "red_confirmation": "红字信息表", "reply": "回函", "sale": "销售单", "sales": "销售单", "salesperson": "业务员",
         "seq": "序号", "start": "起始日", "time": "时间", "type": "发票种类", "unit": "单位", "user": "用户",
         "valid_from": "生效日期", "void": "作废", "within_days": "期限天数",

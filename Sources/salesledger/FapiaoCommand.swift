@@ -177,7 +177,7 @@ struct FapiaoCommand: ParsableCommand {
                 }
             printReport(listTable("fapiao-sales",
                                   [("sale", .text), ("date", .date), ("customer", .text), ("name", .text),
-                                                   ("currency", .text), ("net_total", .money), ("invoiced", .money),
+                                                   ("currency", .text), ("gross_total", .money), ("invoiced", .money),
                                                    ("left", .money), ("status", .text)], rows), format)
         }
     }

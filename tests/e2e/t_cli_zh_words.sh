@@ -65,6 +65,16 @@ echo "$out" | grep -Eq "^ *持有合计 .* CNY +30.00 +1$" && echo "$out" | grep
 out=$($SL --lang zh customer exposure C1)
 words=$(echo "$out" | english); [ -z "$words" ] || bad "customer exposure (zh): English [$words] in: $out"
 
+# Tryout s30 (fix2): fapiao sales' total is the sale's 价税合计 (1,000.00 + 13% tax), so named, not "不含税合计".
+$SL invoice post --customer C1 --line '*咨询:1:1000:0:13' >/dev/null || bad "post with tax"
+taxed=$($SL invoice list --format csv | grep -v "^$number," | sed -n 2p | cut -d, -f1)
+$SL invoice show "$taxed" | tail -1 | grep -q "total 1130.00 .* 1000.00  130.00" || bad "invoice show: $taxed"
+$SL fapiao sales --format csv | head -1 | grep -q ",currency,gross_total,invoiced," || bad "fapiao sales csv header"
+$SL fapiao sales --format csv | grep -q "^$taxed,.*,CNY,1130.00,0.00,1130.00," || bad "fapiao sales gross total"
+out=$($SL --lang zh fapiao sales)
+echo "$out" | head -1 | grep -q "币种  价税合计" || bad "fapiao sales (zh) header: $out"
+echo "$out" | grep -q "不含税" && bad "fapiao sales (zh) says 不含税: $out"
+
 # A CSV given as --db: not a ledger (en and zh), nothing written to it.
 printf 'date,customer,amount\n2026-11-01,C1,10\n' > "$WORK/sales.csv"
 before=$(cat "$WORK/sales.csv")
