@@ -63,6 +63,23 @@ final class CallCounter: @unchecked Sendable {
         #expect(form.value(of: "f1") == .integer(7_500))
     }
 
+    /// Tryout s30 (fix2): the product form's tax rate 13 became 138 when 8 was typed; a numeric text field is a cell
+    /// too, a plain text field is not.
+    @Test func aPrefilledPercentageIsReplacedButPlainTextIsNot() {
+        var form = Form(title: "Product", fields: [
+            FormField(id: "name", label: "Name", text: "Tea"),
+            FormField(id: "tax", label: "Tax rate %", text: "13", numeric: true),
+        ])
+        #expect(!form.fields[0].isPrefilled && form.fields[1].isPrefilled)
+        type("s", into: &form)
+        #expect(form.fields[0].input.text == "Teas")
+        _ = form.handle(.key(.tab))
+        type("8", into: &form)
+        #expect(form.fields[1].input.text == "8")
+        type("5", into: &form)
+        #expect(form.fields[1].input.text == "85")
+    }
+
     @Test func backspaceOrAnArrowFirstKeepsThePrefilledText() {
         var form = Self.form(CallCounter())
         _ = form.handle(.key(.tab))

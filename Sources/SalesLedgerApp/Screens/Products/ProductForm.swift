@@ -29,7 +29,7 @@ struct ProductForm: Modal {
                               return .failure(TerminalUI.FieldIssue(s.t("a percentage from 0 to 100", "应为 0 到 100 的百分比")))
                           }
                           return .success(.integer(rate.basisPoints))
-                      }, validators: [required]),
+                      }, validators: [required], numeric: true),
         ]
         if product != nil {
             fields.append(FormField(id: "from", label: s.t("Price from", "新价格生效日"), kind: .date,

@@ -19,7 +19,7 @@ struct SetupWizard {
                               return .failure(TerminalUI.FieldIssue(s.t("a percentage from 0 to 100", "应为 0 到 100 的百分比")))
                           }
                           return .success(.integer(rate.basisPoints))
-                      }, validators: [.required(s.t("required", "必填"))]),
+                      }, validators: [.required(s.t("required", "必填"))], numeric: true),
             FormField(id: "products", label: s.t("Products CSV (optional)", "商品 CSV（可选）")),
             FormField(id: "customers", label: s.t("Customers CSV (optional)", "客户 CSV（可选）")),
         ])

@@ -42,10 +42,12 @@ public struct FormField: Sendable {
     /// For `.lookup`: the highlighted suggestion, if any.
     public var suggestionIndex: Int?
 
-    /// A field. `parse` defaults to: empty → `.empty`, else `.text`.
+    /// A field. `parse` defaults to: empty → `.empty`, else `.text`. `numeric`: a number kept as text (a
+    /// percentage…) whose prefilled text is replaced by the first character typed, as money's (tryout s30: the tax
+    /// rate 13, typing 8 gave 138).
     public init(id: String, label: String, kind: FieldKind = .text, text: String = "",
                 parse: (@Sendable (String) -> Result<FieldValue, FieldIssue>)? = nil,
-                validators: [Validator] = []) {
+                validators: [Validator] = [], numeric: Bool = false) {
         self.id = id
         self.label = label
         self.kind = kind
@@ -57,7 +59,7 @@ public struct FormField: Sendable {
         self.validators = validators
         switch kind {
         case .money, .quantity, .date: isPrefilled = !text.isEmpty
-        default: break
+        default: isPrefilled = numeric && !text.isEmpty
         }
         revalidate()
     }
