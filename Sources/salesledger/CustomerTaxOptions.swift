@@ -35,8 +35,25 @@ struct CustomerTaxOptions: ParsableArguments {
 /// Errors of trade commands in the user's language: with `--lang zh` field issues are shown in Chinese.
 enum TradeCLI {
     static func localized(_ error: any Error, chinese: Bool) -> any Error {
-        guard chinese, let ledger = error as? LedgerError, case .validation(let issues) = ledger else { return error }
-        return UserError(issues.map(TradeText.chinese).joined(separator: "\n"))
+        guard let ledger = error as? LedgerError, case .validation(let issues) = ledger else { return error }
+        return UserError(issues.map { issue in
+            let text = chinese ? TradeText.chinese(issue)
+                               : "\(englishNames[issue.path] ?? issue.path): \(issue.message)"
+            return text + (hint(issue, chinese: chinese) ?? "")
+        }.joined(separator: "\n"))
+    }
+
+    /// Field names as the user knows them, not the internal ones (tryout s30: "taxID:").
+    static let englishNames = ["taxID": "tax ID", "invoiceTitle": "invoice title", "addressPhone": "address and phone",
+                               "bankAccount": "bank account", "noFapiao": "no fapiao", "creditNote": "credit note"]
+
+    /// How to fix a missing taxpayer number: `customer edit CODE --tax-id …` (or F4 → e in the app).
+    static func hint(_ issue: FieldIssue, chinese: Bool) -> String? {
+        guard issue.path == "taxID", let range = issue.message.range(of: "; customer "),
+              issue.message.hasSuffix(" has none") else { return nil }
+        let code = issue.message[range.upperBound...].dropLast(" has none".count)
+        return chinese ? "\n  登记：salesledger customer edit \(code) --tax-id 纳税人识别号（或 F4 客户 → e）"
+                       : "\n  set it: salesledger customer edit \(code) --tax-id NUMBER (or F4 Customers → e)"
     }
 
     /// Runs `body`, translating validation errors for a Chinese user.

@@ -41,7 +41,7 @@ import TerminalUI
         #expect(app.seenVersions[.salesEntry] == context.dataVersion)
         #expect(app.hasPendingWork)
         #expect(title(app).contains("[daily backup 1/2…]"))
-        #expect(!title(app).contains(" reminders]") && app.receivables.remindersDue == 0)
+        #expect(!title(app).contains(" reminder") && app.receivables.remindersDue == 0)
         // A key typed before the steps ran is handled as a key, not swallowed by start-up.
         _ = app.handle(.key(.function(1)))
         #expect(app.modals.top is HelpModal && flag.ran == 0)

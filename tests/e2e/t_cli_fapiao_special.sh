@@ -11,10 +11,12 @@ sale=$($SL invoice list --format csv | sed -n 2p | cut -d, -f1)
 
 out=$($SL fapiao add --type special --code 3300261130 --number 00000001 --sale "$sale=100" 2>&1) \
   && bad "专票 without a taxpayer number recorded: $out"
-echo "$out" | grep -q "taxID: a 专票 needs the buyer's taxpayer number; customer C1 has none" || bad "en refusal: $out"
+echo "$out" | grep -q "tax ID: a 专票 needs the buyer's taxpayer number; customer C1 has none" || bad "en refusal: $out"
+echo "$out" | grep -q "set it: salesledger customer edit C1 --tax-id NUMBER" || bad "en refusal says no fix: $out"
 out=$($SL --lang zh fapiao add --type digital-special --number 26332000000000000001 --sale "$sale=100" 2>&1) \
   && bad "数电专 without a taxpayer number recorded: $out"
 echo "$out" | grep -q "纳税人识别号: 数电专须有购买方纳税人识别号，客户 C1 未登记" || bad "zh refusal: $out"
+echo "$out" | grep -q "登记：salesledger customer edit C1 --tax-id 纳税人识别号" || bad "zh refusal says no fix: $out"
 [ "$($SL fapiao list --format csv | wc -l)" -eq 1 ] || bad "a refused fapiao was stored: $($SL fapiao list)"
 
 $SL fapiao add --type ordinary --code 3300261130 --number 00000002 --sale "$sale=100" >/dev/null \

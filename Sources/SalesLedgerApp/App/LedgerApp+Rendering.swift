@@ -20,7 +20,7 @@ extension LedgerApp {
         var extras = ""
         if let work = startup.label(s) { extras = work + "  " }
         let badge = receivables.remindersDue
-        if badge > 0 { extras = "[\(badge) \(s.remindersBadge)]  " + extras }
+        if badge > 0 { extras = "[\(s.remindersBadge(badge))]  " + extras }
         let backupWarning = context.backupWarning
         if backupWarning { extras = "[\(s.noRecentBackup)]  " + extras }
         // The user's name leaves before the ledger's name would shrink below 12 cells (80 columns with badges).
@@ -38,7 +38,7 @@ extension LedgerApp {
             badgeX += buffer.setString("[\(s.noRecentBackup)]", x: badgeX, y: 0, style: Style(.error, [.bold])) + 2
         }
         if badge > 0 {
-            buffer.setString("[\(badge) \(s.remindersBadge)]", x: badgeX, y: 0, style: Style(.warning, [.bold]))
+            buffer.setString("[\(s.remindersBadge(badge))]", x: badgeX, y: 0, style: Style(.warning, [.bold]))
         }
         // Tabs.
         let names = [s.screenSalesEntry, s.screenCustomers, s.screenReceivables, s.screenCharts, s.screenReports,

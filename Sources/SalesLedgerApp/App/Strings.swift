@@ -50,7 +50,8 @@ public struct Strings: Sendable {
     var open: String { t("Open", "打开") }
     var back: String { t("Back", "返回") }
     var noRecentBackup: String { t("no backup in 24 h", "24小时内无备份") }
-    var remindersBadge: String { t("reminders", "条提醒") }
+    /// The title bar's count of reminders due: "1 reminder", "3 reminders", "3 条提醒".
+    func remindersBadge(_ n: Int) -> String { zh ? "\(n) 条提醒" : n == 1 ? "1 reminder" : "\(n) reminders" }
     var unsavedTitle: String { t("Unsaved changes", "未保存的修改") }
     var unsavedQuit: String { t("Something being entered is not saved (a sale, a customer or a receipt). Quit anyway?", "有尚未保存的录入（销售单、客户或收款单），确定退出吗？") }
     var welcomeTitle: String { t("Welcome to SalesLedger", "欢迎使用销售台账") }

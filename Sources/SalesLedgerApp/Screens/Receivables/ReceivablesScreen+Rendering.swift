@@ -69,7 +69,8 @@ extension ReceivablesScreen {
     static func totalsLine(_ report: AgingReport, dso: DSOFigure?, date: CivilDate, pinned: Bool, width: Int,
                            context: AppContext) -> String {
         let s = context.strings, c = report.currency
-        let dsoText = dso.flatMap { $0.tenths == nil ? nil : $0.text } ?? "–"
+        // Grouped like every figure on screen (tryout s30: "DSO 90d 28344.3"); the CLI's CSV keeps `text`.
+        let dsoText = dso?.tenths.map { Money.format($0, digits: 1, grouping: true) } ?? "–"
         let credits = report.unappliedCredits != 0
         let lead = "\(credits ? s.openInvoicesTotal : s.totalOpen) \(context.money(report.openTotal, c))"
         let unapplied = credits ? "\(s.unappliedCredits) \(context.money(-report.unappliedCredits, c))" : ""
