@@ -103,6 +103,32 @@ import TerminalUI
         #expect(app.status?.text == "skipped")
     }
 
+    /// Tryout s30 (fix2): ^G pressed as a small ledger's backup ends: the backup is kept and the status says so,
+    /// not "Skipping the daily backup…" forever.
+    @Test(arguments: [Language.en, .zh])
+    func aSkipThatComesTooLateSaysTheBackupWasKept(language: Language) throws {
+        let context = try makeContext(language: language)
+        let asked = SkipFlag(), release = SkipFlag()
+        context.startupSteps = [StartupStep(label: ("daily backup", "每日备份"), runsInBackground: true,
+                                            skip: { asked.raise() }) {
+            let deadline = Date().addingTimeInterval(10)
+            while !release.isRaised && Date() < deadline { Thread.sleep(forTimeInterval: 0.01) }
+            return nil                                         // finished: the skip was not noticed
+        }]
+        context.defersStartupWork = true
+        var app = LedgerApp(context: context)
+        _ = app.handle(.tick)
+        _ = app.handle(.key(.ctrl("g")))
+        #expect(asked.isRaised)
+        #expect(app.status?.text == (language == .zh ? "正在跳过每日备份…" : "Skipping the daily backup…"))
+        release.raise()
+        app.waitForBackgroundWork()
+        _ = app.handle(.tick)
+        #expect(app.status?.text == (language == .zh ? "每日备份在 ^G 之前已完成，已保留"
+                                                     : "The daily backup had finished before ^G; it is kept"))
+        #expect(!title(app).contains("skip") && !title(app).contains("跳过"), "\(title(app))")
+    }
+
     /// Tryout s30: at 80 columns a long ledger name is shortened in the middle (its start and `.sqlite` end stay;
     /// the app's name leaves first); the date and the start-up work on the right stay whole.
     @Test func aLongLedgerNameIsShortenedInTheMiddle() throws {

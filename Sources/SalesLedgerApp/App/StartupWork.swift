@@ -136,13 +136,15 @@ struct StartupWork {
         running = BackgroundStep(step)
     }
 
-    /// The running step's warning once it has ended (`.some`), clearing it; nil while it runs or when none runs.
-    mutating func takeFinished() -> String?? {
+    /// The running step's warning once it has ended, and whether a skip had been asked of it, clearing it; nil
+    /// while it runs or when none runs.
+    mutating func takeFinished() -> (warning: String?, skipAsked: Bool)? {
         guard let result = running?.result else { return nil }
+        let asked = skipRequested
         running = nil
         runningSkip = nil
         skipRequested = false
-        return result
+        return (result, asked)
     }
 
     /// Marks the reminders as counted.
@@ -175,7 +177,14 @@ extension LedgerApp {
     /// takes the background step's result once it ended; false when there was nothing to do.
     mutating func runStartupStep() -> Bool {
         if let finished = startup.takeFinished() {
-            if let warning = finished { status = (warning, true) }
+            if let warning = finished.warning {
+                status = (warning, true)
+            } else if finished.skipAsked {
+                // ^G came too late: the backup had been written (and audited as `ledger.backup`); the status line
+                // says so instead of "Skipping…" forever (tryout s30, a small ledger).
+                status = (context.strings.t("The daily backup had finished before ^G; it is kept",
+                                            "每日备份在 ^G 之前已完成，已保留"), false)
+            }
             return true
         }
         guard startup.hasImmediateWork else { return false }
