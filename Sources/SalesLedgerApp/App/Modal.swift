@@ -130,7 +130,10 @@ extension ModalOwner {
 /// high as `area`); returns the cursor.
 func renderFormBox(_ form: Form, into buffer: inout CellBuffer, in area: Rect, width: Int = 70, height: Int? = nil,
                    unicode: Bool) -> Point? {
-    let box = area.centered(Size(width: min(area.width - 2, width), height: height.map { min(area.height - 2, $0) } ?? area.height))
+    // A fixed height grows to the form's problems (tryout s30: the fapiao form showed its heading alone).
+    let boxWidth = min(area.width - 2, width)
+    let wanted = height.map { max($0, form.preferredHeight(width: boxWidth - 2) + 2) }
+    let box = area.centered(Size(width: boxWidth, height: wanted.map { min(area.height - 2, $0) } ?? area.height))
     buffer.fill(box, style: Style(.dialog))
     Border.draw(into: &buffer, rect: box, style: Style(.border), unicode: unicode)
     return form.render(into: &buffer, in: box.inset(by: 1), unicode: unicode)

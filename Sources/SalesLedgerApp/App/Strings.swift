@@ -227,6 +227,7 @@ public struct Strings: Sendable {
         form.discardMessage = t("The form has unsaved changes. Discard them?", "表单有未保存的修改，确定放弃吗？")
         if zh {
             form.problemsHeadings = ["1 个问题，修正后才能保存：", "%d 个问题，修正后才能保存："]
+            form.seeBelow = "见下方"
             let strings = self
             form.issueText = { strings.core($0) }
         }

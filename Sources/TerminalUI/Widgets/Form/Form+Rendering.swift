@@ -60,7 +60,12 @@ extension Form {
                 default: typedEnd = x + DisplayWidth.of(field.input.text) + 2
                 }
                 let start = max(min(errorX, area.maxX - DisplayWidth.of(text)), min(typedEnd, errorX))
-                buffer.setString(text, x: start, y: y, maxWidth: area.maxX - start, style: Style(.error))
+                let low = min(typedEnd, errorX)
+                // Too long for the row: a pointer to the list under the fields, itself never cut ("!" alone last).
+                let shown = [text, "! " + seeBelow, "!"].first { max(min(errorX, area.maxX - DisplayWidth.of($0)), low)
+                    + DisplayWidth.of($0) <= area.maxX } ?? "!"
+                let x = max(min(errorX, area.maxX - DisplayWidth.of(shown)), low)
+                buffer.setString(shown, x: x, y: y, maxWidth: area.maxX - x, style: Style(.error))
             }
             y += field.height
         }
@@ -80,15 +85,51 @@ extension Form {
     }
 
     private func renderSummary(into buffer: inout CellBuffer, in area: Rect) {
-        guard hasTriedSubmit, !area.isEmpty else { return }
-        let issues = visibleIssues
-        guard !issues.isEmpty else { return }
-        let heading = issues.count == 1 ? problemsHeadings[0]
-            : problemsHeadings[1].replacing("%d", with: String(issues.count))
-        buffer.setString(heading, x: area.x, y: area.y, maxWidth: area.width, style: Style(.error, .bold))
-        for (row, entry) in issues.enumerated() where row + 1 < area.height {
-            buffer.setString("  \(entry.field.label): \(issueText(entry.issue.message))", x: area.x, y: area.y + row + 1,
-                             maxWidth: area.width, style: Style(.error))
+        guard !area.isEmpty else { return }
+        for (row, line) in summaryLines(width: area.width).enumerated() where row < area.height {
+            buffer.setString(line.text, x: area.x, y: area.y + row, maxWidth: area.width,
+                             style: Style(.error, line.isHeading ? .bold : []))
         }
+    }
+
+    /// Whether `field`'s inline message is whole on its row in `width` cells (else it is listed under the fields).
+    private func inlineFits(_ field: FormField, _ issue: FieldIssue, width: Int) -> Bool {
+        let labelColumn = labelWidth(for: width)
+        let inputWidth = max(1, min(40, width - labelColumn - 12))
+        let errorX = labelColumn + inputWidth + 2
+        let text = "! " + issueText(issue.message)
+        let typedEnd: Int
+        switch field.kind {
+        case .money, .quantity: typedEnd = errorX
+        default: typedEnd = labelColumn + DisplayWidth.of(field.input.text) + 2
+        }
+        let start = max(min(errorX, width - DisplayWidth.of(text)), min(typedEnd, errorX))
+        return start + DisplayWidth.of(text) <= width
+    }
+
+    /// The lines under the fields in `width` cells, each whole (wrapped, the rest indented): after a submit, the
+    /// heading and every problem; before, the messages too long for their field's row.
+    func summaryLines(width: Int) -> [(text: String, isHeading: Bool)] {
+        let issues = visibleIssues
+        let listed = hasTriedSubmit ? issues : issues.filter { !inlineFits($0.field, $0.issue, width: width) }
+        guard !listed.isEmpty, width > 4 else { return [] }
+        var lines: [(text: String, isHeading: Bool)] = []
+        if hasTriedSubmit {
+            let heading = issues.count == 1 ? problemsHeadings[0]
+                : problemsHeadings[1].replacing("%d", with: String(issues.count))
+            lines += TextFitting.wrap(heading, toWidth: width).map { ($0, true) }
+        }
+        for entry in listed {
+            let wrapped = TextFitting.wrap("\(entry.field.label): \(issueText(entry.issue.message))", toWidth: width - 4)
+            lines += wrapped.enumerated().map { ($0.offset == 0 ? "  \($0.element)" : "    \($0.element)", false) }
+        }
+        return lines
+    }
+
+    /// The rows the form needs in `width` cells: title, a blank row, its fields, and the lines under them (a box
+    /// grows to this so the problems show under their heading).
+    public func preferredHeight(width: Int) -> Int {
+        let lines = summaryLines(width: width)
+        return 2 + fields.reduce(0) { $0 + $1.height } + (lines.isEmpty ? 0 : 1 + lines.count)
     }
 }

@@ -25,6 +25,9 @@ public struct Form: Sendable {
     public var discardMessage = "The form has unsaved changes. Discard them?"
     /// The summary heading for one problem and for several (`%d` is the count); apps translate them.
     public var problemsHeadings = ["1 problem — fix it to save:", "%d problems — fix them to save:"]
+    /// Shown inline (after "! ") when a field's message is too long for its row; the whole message is then listed
+    /// under the fields, wrapped (tryout s30: "! amount '│" cut by a 70-column box).
+    public var seeBelow = "see below"
     /// A field issue's message as shown (inline and in the summary): apps translate the parsers' English here.
     public var issueText: @Sendable (String) -> String = { $0 }
     /// Index of the focused field.
