@@ -120,7 +120,8 @@ extension Form {
             lines += TextFitting.wrap(heading, toWidth: width).map { ($0, true) }
         }
         for entry in listed {
-            let wrapped = TextFitting.wrap("\(entry.field.label): \(issueText(entry.issue.message))", toWidth: width - 4)
+            let text = "\(entry.field.label): \(issueText(entry.issue.message))"
+            let wrapped = TextFitting.wrap(text, toWidth: width - 4)
             lines += wrapped.enumerated().map { ($0.offset == 0 ? "  \($0.element)" : "    \($0.element)", false) }
         }
         return lines
