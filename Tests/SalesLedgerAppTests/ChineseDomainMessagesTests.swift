@@ -26,3 +26,13 @@ import Testing
                 == "第4行「date」列：2026-13-01 不是有效日期（该日不存在，格式 ymd）")
     }
 }
+
+/// Tryout s30: a too-large amount lost its limit in Chinese (a shorter pattern matched first).
+@Suite struct TooLargeAmountZHTests {
+    @Test func theLimitIsKept() {
+        let s = Strings(.zh)
+        #expect(s.core("amount '1000000000000000000' is too large (at most 10,000,000,000,000.00)")
+                == "金额 '1000000000000000000' 过大（最多 10,000,000,000,000.00）")
+        #expect(s.core("amount '99999999999999999999' is too large") == "金额 '99999999999999999999' 过大")
+    }
+}

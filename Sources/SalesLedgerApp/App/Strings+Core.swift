@@ -41,7 +41,7 @@ extension Strings {
         (#"^amount '(.*)' must be a whole number.*$"#, "金额 '$1' 必须是整数"),
         (#"^amount '(.*)' has an invalid character '(.*)'$"#, "金额 '$1' 含有无效字符 '$2'"),
         (#"^amount '(.*)' has a misplaced thousands separator ','$"#, "金额 '$1' 的千分位逗号位置不对"),
-        (#"^amount '(.*)' is too large.*$"#, "金额 '$1' 过大"),
+        (#"^amount '(.*)' is too large$"#, "金额 '$1' 过大"),   // with "(at most …)": safetyPatterns
         (#"^amount '(.*)' is empty$"#, "金额不能为空"),
         (#"^amount '(.*)' symbol '(.*)' is not for (\w+)$"#, "金额 '$1' 的符号 '$2' 不是 $3"),
         (#"^payment terms '(.*)' is not a payment term.*$"#, "收款条件 '$1' 无效（可用 NET30、NET1M、EOM+30D、EOM+1M、月结30天、INST:50@30,50@60）"),
