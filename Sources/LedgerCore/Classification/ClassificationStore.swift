@@ -5,6 +5,9 @@ public protocol ClassificationTransaction: AnyObject {
     func classDimension(code: String) throws -> ClassDimension?
     func insert(_ dimension: ClassDimension) throws
     func classNode(dimension: String, code: String) throws -> ClassNode?
+    /// The class of `dimension` whose Chinese name is `name` or whose English name is `name` ignoring ASCII case
+    /// (the lowest code when several are); nil when none.
+    func classNode(dimension: String, named name: String) throws -> ClassNode?
     /// Inserts the class or replaces its parent, names and order.
     func upsert(_ node: ClassNode) throws
     /// The record's current class code in `dimension` (record column for built-ins, else assignment row); "" if none.

@@ -166,6 +166,7 @@ public struct PostInvoice: LedgerCommand {
             salesperson = try tx.salesperson(code: code)
             if salesperson == nil { issues.add("salesperson", "unknown salesperson code \(code)") }
         }
+        let regionCode = try checkedRegion(customer: customer, tx: tx, issues: &issues)
         let currency = customer?.currency ?? .cny
         let computed = try DocumentMath.lines(lines, currency: currency, tx: tx, rounding: context.rounding,
                                               issues: &issues, date: date)
@@ -178,12 +179,28 @@ public struct PostInvoice: LedgerCommand {
         var invoice = Invoice(
             id: 0, kind: .invoice, series: series, numberYear: date.year, number: 0, date: date, dueDate: due,
             customerID: customer.id, salespersonID: salesperson?.id, channel: channel ?? customer.channel,
-            region: region ?? customer.region, currency: currency, paymentTerms: terms,
+            region: regionCode ?? customer.region, currency: currency, paymentTerms: terms,
             status: asDraft ? .draft : .posted, lines: computed, subtotal: net, taxTotal: tax, total: total,
             appliesToInvoiceID: nil)
         invoice.externalReference = externalReference
         invoice.note = note
         return (customer, invoice)
+    }
+}
+
+extension PostInvoice {
+    /// The region code the document records: nil (the customer's) when none is given or it is the customer's own;
+    /// else a class of the region dimension, by code or by its English or Chinese name (stored as the code).
+    /// An unknown region adds the issue `region` "unknown region '…' (a class code or name of the region dimension)".
+    func checkedRegion(customer: Customer?, tx: any LedgerTransaction,
+                       issues: inout IssueCollector) throws -> String? {
+        guard let typed = region?.trimmingSpaces(), !typed.isEmpty else { return nil }
+        if let customer, typed == customer.region { return nil }
+        let dimension = BuiltInDimension.region.rawValue
+        if let node = try tx.classNode(dimension: dimension, code: typed) { return node.code }
+        if let node = try tx.classNode(dimension: dimension, named: typed) { return node.code }
+        issues.add("region", "unknown region '\(typed)' (a class code or name of the region dimension)")
+        return nil
     }
 }
 

@@ -31,6 +31,14 @@ extension SQLiteTransaction {
             .map(ClassRows.node)
     }
 
+    func classNode(dimension: String, named name: String) throws -> ClassNode? {
+        try Row.fetchOne(db, sql: """
+            SELECT * FROM class_node WHERE dimension = ? AND (name_zh = ? OR lower(name_en) = lower(?))
+            ORDER BY code LIMIT 1
+            """, arguments: [dimension, name, name])
+            .map(ClassRows.node)
+    }
+
     func upsert(_ n: ClassNode) throws {
         try db.execute(sql: """
             INSERT INTO class_node (dimension, code, parent_code, name_en, name_zh, sort_order) VALUES (?,?,?,?,?,?)

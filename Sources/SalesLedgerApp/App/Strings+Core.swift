@@ -52,6 +52,8 @@ extension Strings {
         (#"^unknown product code (.*)$"#, "未知商品编码 $1"),
         (#"^(\S+) has no line (\d+) \(it has (\d+)\)$"#, "销售单 $1 没有第 $2 行（共 $3 行）"),
         (#"^unknown customer code (.*)$"#, "未知客户编码 $1"),
+        (#"^unknown region '(.*)' \(a class code or name of the region dimension\)$"#,
+         "未知区域 '$1'（请填写区域维度中的分类编码或名称）"),
         // Domain messages shown by both front ends (the CLI tries this table first); tryout s15 found them in English
         // in the Chinese TUI (F9 void) and CLI (credit notes by line, load summaries, date ranges).
         (#"^discount must be between 0% and 100%$"#, "折扣必须在0%到100%之间"),

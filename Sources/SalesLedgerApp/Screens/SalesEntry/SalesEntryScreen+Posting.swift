@@ -23,6 +23,8 @@ extension SalesEntryScreen {
         case .terms:
             if !value.isEmpty { do { _ = try PaymentTerms.parse(value) } catch { message = error.description } }
         case .due:
+            // The due date follows the customer's terms: while no customer is chosen, only the customer is reported.
+            if value.isEmpty && customer == nil { break }
             do {
                 let due = try DateParser.parse(value, today: context.today)
                 if let date = try? DateParser.parse(text(.date), today: context.today), due < date {
@@ -68,7 +70,17 @@ extension SalesEntryScreen {
                     }
                 } catch { message = error.description }
             }
-        case .channel, .region:
+        case .region:
+            // As the command checks it (`PostInvoice.checkedRegion`): the customer's own, or a region class by code
+            // or name; else an error naming the field.
+            if !value.isEmpty && value != customer?.region, let found = context.read({
+                try context.store.classNodes(dimension: BuiltInDimension.region.rawValue) }),
+               !found.contains(where: { $0.code == value || $0.nameZH == value
+                                        || $0.nameEN.lowercased() == value.lowercased() }) {
+                message = s.t("unknown region '\(value)': type a region code or name (e.g. CN-33-01, 杭州市)",
+                              "未知区域 '\(value)'：请填写区域编码或名称（如 CN-33-01、杭州市）")
+            }
+        case .channel:
             break
         case .discount, .tax:
             if !value.isEmpty {
