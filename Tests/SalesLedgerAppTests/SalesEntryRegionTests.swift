@@ -61,7 +61,8 @@ import TerminalUI
             Issue.record("posted with an unknown region")
         } catch .validation(let issues) {
             #expect(issues.map(\.path) == ["region"])
-            #expect(issues.map(\.message) == ["unknown region 'Atlantis' (a class code or name of the region dimension)"])
+            #expect(issues.map(\.message)
+                    == ["unknown region 'Atlantis' (a class code or name of the region dimension)"])
         } catch { Issue.record("\(error)") }
         #expect(Strings(.zh).core("unknown region 'Atlantis' (a class code or name of the region dimension)")
                 == "未知区域 'Atlantis'（请填写区域维度中的分类编码或名称）")
