@@ -102,7 +102,8 @@ import TerminalUI
 /// under the field's name, quoting what was typed; nothing reaches the command.
 @Suite struct FapiaoKeyFieldTests {
     func openForm(_ language: Language) throws -> AppHarness {
-        var h = try AppHarness(language: language, size: Size(width: 100, height: 30), seedLedger: FapiaoEntryTests.seed)
+        var h = try AppHarness(language: language, size: Size(width: 100, height: 30),
+                               seedLedger: FapiaoEntryTests.seed)
         h.press(.function(9), .enter)
         h.press(.char("f"))
         return h
@@ -133,7 +134,8 @@ import TerminalUI
         #expect(h.text.contains("Fapiao code (paper): a paper fapiao code has 10 or 12 digits;"), "\(h.text)")
         #expect(h.text.contains("    got '12AB'"), "\(h.text)")   // wrapped in the 70-column box
         #expect(h.text.contains("Fapiao number: a 普票 number has 8 digits; got '1234567'"), "\(h.text)")
-        h.press(.backTab)                   // ^S focused the code; back to the type: 普票 → 专票 → 数电普, the code must now be empty
+        // ^S focused the code; back to the type: 普票 → 专票 → 数电普, where the code must be empty.
+        h.press(.backTab)
         h.press(.right, .right)
         #expect(h.text.contains("Fapiao code (paper): a 数电 fapiao has no separate code"), "\(h.text)")
         #expect(h.text.contains("Fapiao number: a 数电普 number has 20 digits; got '1234567'"), "\(h.text)")

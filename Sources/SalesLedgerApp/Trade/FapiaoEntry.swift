@@ -63,7 +63,8 @@ struct FapiaoEntry: EntryForm {
                     : FapiaoKey(type: type, code: text, number: "")
                 let issue = key.issues.first { $0.path == id }
                 // The field's label names it (the form lists `label: message`); the message quotes what was typed.
-                return issue.map { TerminalUI.FieldIssue(zh ? TradeText.chinese($0.message) ?? $0.message : $0.message) }
+                return issue.map { TerminalUI.FieldIssue(zh ? TradeText.chinese($0.message) ?? $0.message
+                                                              : $0.message) }
             })
             form.fields[i].validators = rules
         }
