@@ -97,3 +97,54 @@ import TerminalUI
         #expect(try status(h) == .partlyInvoiced)
     }
 }
+
+/// Tryout s30 (fix5): a malformed 发票号码 / 发票代码 is marked and counted as it is typed, by `FapiaoKey`'s rule,
+/// under the field's name, quoting what was typed; nothing reaches the command.
+@Suite struct FapiaoKeyFieldTests {
+    func openForm(_ language: Language) throws -> AppHarness {
+        var h = try AppHarness(language: language, size: Size(width: 100, height: 30),
+                               seedLedger: FapiaoEntryTests.seed)
+        h.press(.function(9), .enter)
+        h.press(.char("f"))
+        return h
+    }
+
+    @Test func chineseNumberIsCheckedOnTab() throws {
+        var h = try openForm(.zh)
+        h.press(.tab, .tab)
+        h.type("12AB")
+        h.press(.tab)
+        #expect(h.text.contains("数电普号码应为 20 位数字，输入的是 '12AB'"), "\(h.text)")
+        h.press(.ctrl("s"))                 // refused by the form: counted, nothing recorded
+        #expect(h.text.contains("1 个问题，修正后才能保存"), "\(h.text)")
+        #expect(h.text.contains("发票号码: 数电普号码应为 20 位数字，输入的是 '12AB'"), "\(h.text)")
+        #expect(try h.store.fapiaoList(customerCode: "C1", from: nil, to: nil).isEmpty)
+    }
+
+    @Test func englishCodeAndNumberFollowTheType() throws {
+        var h = try openForm(.en)
+        h.press(.right, .right)             // 数电普 → 数电专 → 普票: 8 digits and a 10/12-digit code
+        h.press(.tab)
+        h.type("12AB")
+        h.press(.tab)
+        h.type("1234567")
+        h.press(.tab)
+        h.press(.ctrl("s"))
+        #expect(h.text.contains("2 problems — fix them to save:"), "\(h.text)")
+        #expect(h.text.contains("Fapiao code (paper): a paper fapiao code has 10 or 12 digits;"), "\(h.text)")
+        #expect(h.text.contains("    got '12AB'"), "\(h.text)")   // wrapped in the 70-column box
+        #expect(h.text.contains("Fapiao number: a 普票 number has 8 digits; got '1234567'"), "\(h.text)")
+        // ^S focused the code; back to the type: 普票 → 专票 → 数电普, where the code must be empty.
+        h.press(.backTab)
+        h.press(.right, .right)
+        #expect(h.text.contains("Fapiao code (paper): a 数电 fapiao has no separate code"), "\(h.text)")
+        #expect(h.text.contains("Fapiao number: a 数电普 number has 20 digits; got '1234567'"), "\(h.text)")
+    }
+
+    /// The command's own refusal (a race, or a rule the form does not hold) names the field too, not 单号.
+    @Test func commandIssueNamesTheFapiaoField() {
+        let issue = LedgerCore.FieldIssue("number", "a 数电普 number has 20 digits; got '12AB'")
+        #expect(FapiaoEntry.issueText(issue, zh: true) == "发票号码：数电普号码应为 20 位数字，输入的是 '12AB'")
+        #expect(FapiaoEntry.issueText(issue, zh: false) == "fapiao number: a 数电普 number has 20 digits; got '12AB'")
+    }
+}

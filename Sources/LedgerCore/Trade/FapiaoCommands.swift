@@ -11,6 +11,13 @@ public struct FapiaoKey: Hashable, Sendable, Codable, CustomStringConvertible {
     public var description: String { type.chinese + " " + (code.isEmpty ? number : "\(code)-\(number)") }
 
     /// Form rules: 8 digits with a 10/12-digit code on paper, 20 digits and no code for 数电.
+    /// `issues` gives them for a form checking as the user types (paths `number`, `code`; English messages).
+    public var issues: [FieldIssue] {
+        var collector = IssueCollector()
+        validate(into: &collector)
+        return collector.issues
+    }
+
     func validate(into issues: inout IssueCollector, prefix: String = "") {
         let digits = type.numberDigits
         if number.count != digits || !number.allSatisfy({ $0.isASCII && $0.isNumber }) {
