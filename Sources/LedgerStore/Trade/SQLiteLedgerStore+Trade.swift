@@ -47,16 +47,12 @@ extension SQLiteLedgerStore {
         let ofCustomer = customerCode == nil ? ""
             : " AND f.customer_id IN (SELECT id FROM customer WHERE code = :customer)"
         let sql = """
-            WITH inv AS (
-              SELECT p.document_id AS id, SUM(CASE f.is_red WHEN 1 THEN -p.total ELSE p.total END) AS invoiced_total
-              FROM fapiao_part p JOIN fapiao f ON f.id = p.fapiao_id
-              WHERE f.void = 0 AND f.date <= :asOf\(ofCustomer)
-              GROUP BY p.document_id)
-            SELECT c.code, c.name, d.currency, inv.invoiced_total,
+            WITH inv AS (\(TradeRows.invoicedBySale(filter: ofCustomer)))
+            SELECT c.code, c.name, d.currency, inv.amount AS invoiced_total,
               COALESCE((SELECT SUM(a.amount) FROM allocation a WHERE a.invoice_id = d.id AND a.source <> 'credit_note'
                         AND a.date <= :asOf), 0) AS paid
             FROM inv JOIN document d ON d.id = inv.id JOIN customer c ON c.id = d.customer_id
-            WHERE inv.invoiced_total > 0 AND d.kind = 'invoice' AND d.status = 'posted' AND d.date <= :asOf\(
+            WHERE inv.amount > 0 AND d.kind = 'invoice' AND d.status = 'posted' AND d.date <= :asOf\(
               customerCode == nil ? "" : " AND c.code = :customer")
             ORDER BY c.code, d.date, d.id
             """
@@ -108,10 +104,7 @@ extension SQLiteLedgerStore {
               SELECT n.applies_to_id AS id, SUM(n.total) AS amount FROM document n
               WHERE n.kind = 'credit_note' AND n.status = 'posted' AND n.date <= :asOf AND n.applies_to_id IS NOT NULL
               GROUP BY n.applies_to_id),
-            invoiced AS (
-              SELECT p.document_id AS id, SUM(CASE f.is_red WHEN 1 THEN -p.total ELSE p.total END) AS amount
-              FROM fapiao_part p JOIN fapiao f ON f.id = p.fapiao_id WHERE f.void = 0 AND f.date <= :asOf
-              GROUP BY p.document_id),
+            invoiced AS (\(TradeRows.invoicedBySale())),
             open AS (
               SELECT d.id, d.customer_id, d.currency, d.date, \(bucket) AS bucket,
                      d.total - COALESCE(cr.amount, 0) - COALESCE(iv.amount, 0) AS open

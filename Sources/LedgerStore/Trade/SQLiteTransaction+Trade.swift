@@ -19,6 +19,17 @@ extension SQLiteTransaction {
 
 /// Row mapping and shared reads of the trade tables.
 enum TradeRows {
+    /// A CTE body: each sale's invoiced amount, `id` (the document) and `amount` — its non-void fapiao parts dated
+    /// ≤ `:asOf`, blue less red — grouped in one pass; `filter` adds to the WHERE (e.g. one customer's fapiao).
+    static func invoicedBySale(filter: String = "") -> String {
+        """
+        SELECT p.document_id AS id, SUM(CASE f.is_red WHEN 1 THEN -p.total ELSE p.total END) AS amount
+        FROM fapiao_part p JOIN fapiao f ON f.id = p.fapiao_id
+        WHERE f.void = 0 AND f.date <= :asOf\(filter)
+        GROUP BY p.document_id
+        """
+    }
+
     static func taxDetails(_ db: Database, customerID: Int64) throws -> CustomerTaxDetails? {
         try Row.fetchOne(db, sql: "SELECT * FROM customer_tax WHERE customer_id = ?",
                          arguments: [customerID]).map(taxDetails)
