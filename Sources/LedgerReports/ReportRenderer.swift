@@ -71,10 +71,15 @@ public enum ReportRenderer {
         for row in [header] + body + totals { widen(&widths, row) }
         let rule = self.rule(widths)
         var out = (PracticeWatermark.text.map { [$0] } ?? []) + table.notes
-            + [line(header, widths, table.columns), rule] + body.map { line($0, widths, table.columns) }
+            + [line(header, widths, table.columns), rule]
+            + (body.isEmpty ? [noRows(chinese: chinese)] : body.map { line($0, widths, table.columns) })
         if !totals.isEmpty { out += [rule] + totals.map { line($0, widths, table.columns) } }
         return out.joined(separator: "\n") + "\n"
     }
+
+    /// The text table's line under the header when a report has no rows, as the TUI's tables say it (tryout s30:
+    /// an empty report printed its header alone).
+    public static func noRows(chinese: Bool) -> String { chinese ? "（无数据）" : "(no rows)" }
 
     /// Widens `widths` to fit the cells of `row` (display width, CJK counted as two).
     static func widen(_ widths: inout [Int], _ row: [String]) {

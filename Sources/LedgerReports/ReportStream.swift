@@ -83,6 +83,7 @@ public struct ReportStream {
             let head = (PracticeWatermark.text.map { [$0] } ?? []) + table.notes
                 + [ReportRenderer.line(header, widths, table.columns), ReportRenderer.rule(widths)]
             output(head.joined(separator: "\n") + "\n")
+            if total == 0 { output(ReportRenderer.noRows(chinese: chinese) + "\n") }
             try rows { row in
                 output(ReportRenderer.line(shown(row), widths, table.columns) + "\n")
                 count += 1

@@ -116,4 +116,32 @@ final class CallCounter: @unchecked Sendable {
         type("9", into: &form)
         #expect(form.fields[1].input.text == "9")
     }
+
+    /// Tryout s30: a value typed earlier was appended to when Tab came back to it. A number or date field entered
+    /// again is replaced by the first typed character (a spreadsheet cell); a text field is still appended to, and
+    /// Backspace first keeps the number to edit.
+    @Test func aNumberTypedEarlierIsReplacedWhenTheFieldIsEnteredAgain() {
+        var form = Form(title: "t", fields: [
+            FormField(id: "amount", label: "Amount", kind: .money),
+            FormField(id: "name", label: "Name"),
+            FormField(id: "rate", label: "Tax rate %", numeric: true),
+        ])
+        type("120", into: &form)
+        _ = form.handle(.key(.tab))
+        type("Acme", into: &form)
+        _ = form.handle(.key(.tab))
+        type("13", into: &form)
+        _ = form.handle(.key(.backTab))
+        type(" Ltd", into: &form)
+        _ = form.handle(.key(.backTab))
+        type("95", into: &form)
+        #expect(form.fields.map(\.input.text) == ["95", "Acme Ltd", "13"])
+        _ = form.handle(.key(.down))
+        _ = form.handle(.key(.down))
+        _ = form.handle(.key(.backspace))
+        type("2", into: &form)
+        #expect(form.fields[2].input.text == "12")
+        // ↓/↑ are in the key list where they move between fields.
+        #expect(form.keyBindings.contains { $0.keys == [.down, .up] && $0.label == "Next/Prev" })
+    }
 }

@@ -102,7 +102,7 @@ extension SQLiteLedgerStore {
         let sql = """
             WITH credited AS (
               SELECT n.applies_to_id AS id, SUM(n.total) AS amount FROM document n
-              WHERE n.kind = 'credit_note' AND n.status = 'posted' AND n.date <= :asOf AND n.applies_to_id IS NOT NULL
+              WHERE \(TradeRows.countedCreditNote) AND n.applies_to_id IS NOT NULL
               GROUP BY n.applies_to_id),
             invoiced AS (\(TradeRows.invoicedBySale())),
             open AS (

@@ -23,12 +23,23 @@ enum TradeRows {
     /// ≤ `:asOf`, blue less red — grouped in one pass; `filter` adds to the WHERE (e.g. one customer's fapiao).
     static func invoicedBySale(filter: String = "") -> String {
         """
-        SELECT p.document_id AS id, SUM(CASE f.is_red WHEN 1 THEN -p.total ELSE p.total END) AS amount
+        SELECT p.document_id AS id, SUM(\(signed("total"))) AS amount
         FROM fapiao_part p JOIN fapiao f ON f.id = p.fapiao_id
-        WHERE f.void = 0 AND f.date <= :asOf\(filter)
+        WHERE \(countedFapiao)\(filter)
         GROUP BY p.document_id
         """
     }
+
+    /// The rule of which fapiao count toward a sale's invoiced amount (fapiao `f`): not void, dated ≤ `:asOf`.
+    static let countedFapiao = "f.void = 0 AND f.date <= :asOf"
+
+    /// A fapiao part's (`p`) `column` signed by its fapiao (`f`): a red fapiao's part subtracts — blue less red.
+    static func signed(_ column: String) -> String {
+        "CASE f.is_red WHEN 1 THEN -p.\(column) ELSE p.\(column) END"
+    }
+
+    /// The rule of which credit notes (document `n`) reduce a sale at `:asOf`: posted, dated ≤ `:asOf`.
+    static let countedCreditNote = "n.kind = 'credit_note' AND n.status = 'posted' AND n.date <= :asOf"
 
     static func taxDetails(_ db: Database, customerID: Int64) throws -> CustomerTaxDetails? {
         try Row.fetchOne(db, sql: "SELECT * FROM customer_tax WHERE customer_id = ?",
@@ -117,18 +128,18 @@ extension TradeRows {
         let sql = """
             SELECT d.id, d.display_number, d.customer_id, c.code, c.name, COALESCE(s.name, '') AS salesperson, d.date,
               d.due_date, d.currency, d.total, d.tax_total,
-              COALESCE((SELECT SUM(n.total) FROM document n WHERE n.applies_to_id = d.id AND n.kind = 'credit_note'
-                        AND n.status = 'posted' AND n.date <= :asOf), 0) AS credited_total,
-              COALESCE((SELECT SUM(n.tax_total) FROM document n WHERE n.applies_to_id = d.id AND n.kind = 'credit_note'
-                        AND n.status = 'posted' AND n.date <= :asOf), 0) AS credited_tax,
-              COALESCE((SELECT SUM(CASE f.is_red WHEN 1 THEN -p.total ELSE p.total END) FROM fapiao_part p
-                        JOIN fapiao f ON f.id = p.fapiao_id WHERE p.document_id = d.id AND f.void = 0
-                        AND f.date <= :asOf), 0) AS invoiced_total,
-              COALESCE((SELECT SUM(CASE f.is_red WHEN 1 THEN -p.tax ELSE p.tax END) FROM fapiao_part p
-                        JOIN fapiao f ON f.id = p.fapiao_id WHERE p.document_id = d.id AND f.void = 0
-                        AND f.date <= :asOf), 0) AS invoiced_tax,
+              COALESCE((SELECT SUM(n.total) FROM document n WHERE n.applies_to_id = d.id
+                        AND \(countedCreditNote)), 0) AS credited_total,
+              COALESCE((SELECT SUM(n.tax_total) FROM document n WHERE n.applies_to_id = d.id
+                        AND \(countedCreditNote)), 0) AS credited_tax,
+              COALESCE((SELECT SUM(\(signed("total"))) FROM fapiao_part p
+                        JOIN fapiao f ON f.id = p.fapiao_id WHERE p.document_id = d.id
+                        AND \(countedFapiao)), 0) AS invoiced_total,
+              COALESCE((SELECT SUM(\(signed("tax"))) FROM fapiao_part p
+                        JOIN fapiao f ON f.id = p.fapiao_id WHERE p.document_id = d.id
+                        AND \(countedFapiao)), 0) AS invoiced_tax,
               (SELECT COUNT(*) FROM fapiao_part p JOIN fapiao f ON f.id = p.fapiao_id WHERE p.document_id = d.id
-                        AND f.void = 0 AND f.is_red = 1 AND f.date <= :asOf) AS red_count,
+                        AND f.is_red = 1 AND \(countedFapiao)) AS red_count,
               COALESCE((SELECT SUM(a.amount) FROM allocation a WHERE a.invoice_id = d.id AND a.source <> 'credit_note'
                         AND a.date <= :asOf), 0) AS paid,
               (COALESCE(t.no_fapiao, 0) = 1

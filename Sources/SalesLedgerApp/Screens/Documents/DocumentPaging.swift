@@ -87,7 +87,7 @@ struct DocumentRowsSource: TableDataSource {
             let head = [r.number, DocumentsScreen.rowStatus(r, today: today, s), r.date.description]
             let customer = "\(r.customerCode) \(r.customerName)"
             return narrow ? head + [r.customerName.isEmpty ? r.customerCode : r.customerName, open, total]
-                          : head + [r.kind == .invoice ? r.dueDate.description : "", customer, total, open]
+                          : head + [r.kind == .invoice ? r.dueDate.description : "", customer, open, total]
         }
     }
 }

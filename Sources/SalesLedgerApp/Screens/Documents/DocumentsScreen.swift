@@ -93,7 +93,7 @@ struct DocumentsScreen: KeyedScreen {
 
     /// The columns at `width`: below 100 cells the due date (the least important) is dropped and the customer shows
     /// its name alone (the code is still searched by `/`) in at least 12 cells; then the total hides (announced)
-    /// before the open amount.
+    /// before the open amount. Both widths show the open amount before the total (tryout s30: the order differed).
     static func columns(_ s: Strings, width: Int) -> [TableColumn] {
         guard width < 100 else { return columns(s) }
         return [TableColumn(s.number, width: .fixed(16)),
@@ -113,7 +113,7 @@ struct DocumentsScreen: KeyedScreen {
          TableColumn(s.t("Status", "状态"), width: .fixed(statusWidth(s))),
          TableColumn(s.date, width: .fixed(10)), TableColumn(s.dueDate, width: .fixed(10)),
          TableColumn(s.customer, width: .flexible(weight: 3, minimum: 12)),
-         figure(s.total), figure(s.openAmount)]
+         figure(s.openAmount), figure(s.total)]
     }
 
     /// The status column's width: the widest status a row can show in the language (`红字 已核销`: 11 cells).

@@ -87,8 +87,13 @@ public struct Form: Sendable {
         fields[focusIndex].displayText != initialTexts[focusIndex] {
             fields[focusIndex].isTouched = true
         }
+        let previous = focusIndex
         focusIndex = min(max(0, index), fields.count - 1)
         fields[focusIndex].suggestionIndex = nil
+        // Entering a number or date field again: the first typed character replaces it, as in a spreadsheet cell.
+        if focusIndex != previous, fields[focusIndex].replacesOnEntry {
+            fields[focusIndex].isPrefilled = !fields[focusIndex].input.text.isEmpty
+        }
     }
 
     // MARK: - Events
@@ -226,6 +231,11 @@ public struct Form: Sendable {
                                                      help: "Choose a suggestion, Enter accepts"), at: 0)
             default: bindings.append(KeyBinding([.ctrl("u"), .ctrl("k")], "Clear",
                                                 help: "Delete to start / end of the field"))
+            }
+            // ↓/↑ move too where the field does not use them (tryout s30: the key list named only Tab/S-Tab); last,
+            // so a narrow hint bar leaves it out before the others.
+            if !isNote && !isLookupWithSuggestions {
+                bindings.append(KeyBinding([.down, .up], "Next/Prev", help: "Move to the next / previous field"))
             }
         }
         return bindings

@@ -34,6 +34,9 @@ public struct FormField: Sendable {
     /// A value filled in for the user (money, quantity, date given with text): the first character typed or pasted
     /// replaces it, like a spreadsheet cell; any other editing key (Backspace, ←/→, Home…) first keeps it to edit.
     public var isPrefilled = false
+    /// Whether the field holds a number or date whose text the first typed character replaces when the field is
+    /// entered again (money, quantity, date, `numeric`): tryout s30, a value typed earlier was appended to.
+    public let replacesOnEntry: Bool
     /// The parsed value, or the first issue (parse error or failed validator): kept from the last change of the
     /// field's text, choice, parser or rules.
     public private(set) var result: Result<FieldValue, FieldIssue> = .success(.empty)
@@ -58,9 +61,10 @@ public struct FormField: Sendable {
         self.parse = parse ?? { text in .success(text.isEmpty ? .empty : .text(text)) }
         self.validators = validators
         switch kind {
-        case .money, .quantity, .date: isPrefilled = !text.isEmpty
-        default: isPrefilled = numeric && !text.isEmpty
+        case .money, .quantity, .date: replacesOnEntry = true
+        default: replacesOnEntry = numeric
         }
+        isPrefilled = replacesOnEntry && !text.isEmpty
         revalidate()
     }
 
