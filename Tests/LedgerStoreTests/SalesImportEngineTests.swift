@@ -244,4 +244,23 @@ import Testing
         #expect(log.filter { $0.command == "customer.create" }.map(\.changes).allSatisfy { $0.contains("customer") })
         #expect(try l.store.scalar("SELECT group_concat(k.id, ',') FROM customer_search_key k") == "1,2,3")
     }
+
+    /// Customers known (in the ledger, or created by an earlier chunk) across several chunks: each is created once,
+    /// every invoice goes to its own customer (s31-import: codes known to exist are not looked up again).
+    @Test func customersAcrossChunksAreCreatedOnceAndKeepTheirInvoices() throws {
+        let l = try TestLedger()
+        try l.customer("K1", "Known")
+        var text = "date,number,customer_code,customer_name,amount\n"
+        for i in 1...2_500 {
+            let customer = [",Shop X", "N1,New one", "K1,Known"][i % 3]
+            text += "2025-06-\(i % 28 + 1),R-\(i),\(customer),\(i).00\n"
+        }
+        let result = try plan(Data(text.utf8)).run(service: l.service, dryRun: false)
+        #expect(result.written && result.rejected.isEmpty)
+        #expect(result.outcome.sales?.invoices == 2_500 && result.outcome.sales?.newCustomers == 2)
+        #expect(try l.store.scalar("SELECT group_concat(code || ':' || n, ',') FROM (SELECT c.code, COUNT(d.id) AS n "
+                                   + "FROM customer c LEFT JOIN document d ON d.customer_id = c.id GROUP BY c.id "
+                                   + "ORDER BY c.id)") == "K1:833,N1:834,IMP-0001:833")
+        #expect(try l.store.auditLog(filter: .all).filter { $0.command == "customer.create" }.count == 3)
+    }
 }

@@ -113,7 +113,10 @@ public struct DataImport: Sendable {
             }
         }, progress: progress) { cells, row in
             switch check(cells, row, &seen) {
-            case .entry(let entry): try staging.append(ImportStaging.Row(row: entry.row, cells: entry.cells))
+            case .entry(let entry):
+                var sale: SalesImport.Row?
+                if case .sale(let checked) = entry.record { sale = checked }
+                try staging.append(ImportStaging.Row(row: entry.row, cells: entry.cells, sale: sale))
             case .rejected(let r): try rejected.append(r)
             case .skipped(let reason):
                 skippedCount += 1
@@ -130,12 +133,18 @@ public struct DataImport: Sendable {
         return out
     }
 
-    /// Calls `body` with the staged rows as entries, at most `ImportStaging.bufferCapacity` at a time.
+    /// Calls `body` with the staged rows as entries, at most `ImportStaging.bufferCapacity` at a time: a sales row's
+    /// staged record as it is, other rows rebuilt from their cells by the same check.
     public func forEachEntryChunk(_ body: ([Entry]) throws -> Void) throws {
         try staging.forEachChunk { rows in
             var entries: [Entry] = []
             entries.reserveCapacity(rows.count)
             for row in rows {
+                // A sales row is posted as it was checked (s31-import: its cells are not checked twice).
+                if let sale = row.sale {
+                    entries.append(Entry(row: row.row, cells: row.cells, record: .sale(sale)))
+                    continue
+                }
                 var fresh = SeenKeys()
                 if case .entry(let entry) = check(row.cells, row.row, &fresh) { entries.append(entry) }
             }
@@ -150,8 +159,8 @@ public struct DataImport: Sendable {
     /// with a space: the ledger refuses control characters in stored text (issue 12).
     func cell(_ cells: [String], _ key: String) -> String {
         guard let i = columns[key], i < cells.count else { return "" }
-        // Nearly every cell is one line with no blank at either end: nothing to trim or join (every cell of every
-        // row comes here twice, when checked and when written; Foundation's trimming was 5 % of an import).
+        // Nearly every cell is one line with no blank at either end: nothing to trim or join (the cells of other kinds'
+        // rows come here twice, when checked and when written; Foundation's trimming was 5 % of an import).
         let scalars = cells[i].unicodeScalars
         if let first = scalars.first, let last = scalars.last, !CharacterSet.whitespaces.contains(first),
            !CharacterSet.whitespaces.contains(last), !cells[i].contains(where: \.isNewline) {

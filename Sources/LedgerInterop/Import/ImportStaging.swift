@@ -5,8 +5,10 @@ import Foundation
 /// temporary file (mode 0600, removed when the staging goes away) and the buffer starts again. So memory holds at
 /// most `bufferCapacity` rows whatever the file's size, and the write phase reads the rows back chunk by chunk.
 ///
-/// A staged row is its file row number and its cells as read (decoded to UTF-8); the record is rebuilt from the
-/// cells by the same check that accepted it, so the staging keeps no second copy of the rules.
+/// A staged row is its file row number, its cells as read (decoded to UTF-8, kept for the rejected-rows file) and,
+/// for a sales row, the record the check made of them (`SalesImport.Row`, s31-import): the write phase posts that
+/// record instead of checking the cells a second time. Other kinds' records are rebuilt from the cells by the same
+/// check that accepted them.
 public final class ImportStaging: @unchecked Sendable {
     /// Rows held in memory at most.
     public static let bufferCapacity = 4_096
@@ -14,6 +16,14 @@ public final class ImportStaging: @unchecked Sendable {
     public struct Row: Sendable, Equatable {
         public var row: Int
         public var cells: [String]
+        /// The checked sales record of the row (kind sales), nil for other kinds.
+        public var sale: SalesImport.Row?
+
+        public init(row: Int, cells: [String], sale: SalesImport.Row? = nil) {
+            self.row = row
+            self.cells = cells
+            self.sale = sale
+        }
     }
 
     fileprivate var buffer: [Row] = []
@@ -52,20 +62,12 @@ public final class ImportStaging: @unchecked Sendable {
             spill = handle
             spillPath = path
         }
-        var bytes = [UInt8]()
-        bytes.reserveCapacity(buffer.count * 64)
-        func put(_ value: Int) { withUnsafeBytes(of: UInt32(truncatingIfNeeded: value).littleEndian) { bytes += $0 } }
-        for row in buffer {
-            put(row.row)
-            put(row.cells.count)
-            for cell in row.cells {
-                put(cell.utf8.count)
-                bytes += cell.utf8
-            }
-        }
+        var bytes = StagedBytes()
+        bytes.bytes.reserveCapacity(buffer.count * 96)
+        for row in buffer { bytes.put(row) }
         do {
             try spill?.seekToEnd()
-            try spill?.write(contentsOf: bytes)
+            try spill?.write(contentsOf: bytes.bytes)
         } catch {
             throw InteropError(source: spillPath ?? "staging", message: "cannot write the import's staging file: \(error)")
         }
@@ -130,24 +132,10 @@ public final class ImportStaging: @unchecked Sendable {
 
         /// One whole row from `pending`, or nil when the read cut it (it waits for the next read).
         private func parse() -> Row? {
-            var at = offset
-            func int() -> Int? {
-                guard pending.count - at >= 4 else { return nil }
-                var v: UInt32 = 0
-                withUnsafeMutableBytes(of: &v) { $0.copyBytes(from: pending[at..<at + 4]) }
-                at += 4
-                return Int(UInt32(littleEndian: v))
-            }
-            guard let row = int(), let n = int() else { return nil }
-            var cells: [String] = []
-            cells.reserveCapacity(n)
-            for _ in 0..<n {
-                guard let length = int(), pending.count - at >= length else { return nil }
-                cells.append(String(decoding: pending[at..<at + length], as: UTF8.self))
-                at += length
-            }
-            offset = at
-            return Row(row: row, cells: cells)
+            var cursor = StagedBytes.Cursor(data: pending, at: offset)
+            guard let row = cursor.row() else { return nil }
+            offset = cursor.at
+            return row
         }
     }
 }

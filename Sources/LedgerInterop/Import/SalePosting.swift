@@ -21,6 +21,9 @@ struct SalePosting {
     /// The pending invoices' new customers, by index in `pending`, and their codes.
     private var creating: [Int: (command: CreateCustomer, customer: Customer)] = [:]
     private var creatingCodes = Set<String>()
+    /// Codes known to be in the ledger (read once, or created by a posted chunk): a customer is never removed
+    /// while the import's transaction runs, so each later row of the customer needs no look-up (s31-import).
+    private var existing = Set<String>()
     /// Invoices pending at most (one audit entry's worth): memory stays bounded whatever the file's size.
     static let chunkRows = 1_000
 
@@ -39,6 +42,7 @@ struct SalePosting {
             }
         }
         try runner.postInvoices(chunk.map(\.post), creating: customers, refused: handler)
+        for entry in customers.values { existing.insert(entry.customer.code) }
         for (index, entry) in chunk.enumerated() where !left.contains(index) {
             outcome.invoices += 1
             outcome.totals[entry.amount.currency.code, default: 0] += entry.amount.minorUnits
@@ -46,8 +50,11 @@ struct SalePosting {
     }
 
     /// Whether a customer has `code`, in the ledger or waiting to be created with the pending invoices.
-    private func exists(_ code: String, _ runner: LedgerService.BatchRunner) throws -> Bool {
-        try creatingCodes.contains(code) || runner.customer(code: code) != nil
+    private mutating func exists(_ code: String, _ runner: LedgerService.BatchRunner) throws -> Bool {
+        if existing.contains(code) || creatingCodes.contains(code) { return true }
+        guard try runner.customer(code: code) != nil else { return false }
+        existing.insert(code)
+        return true
     }
 
     mutating func post(_ row: SalesImport.Row, _ runner: LedgerService.BatchRunner, cells: [String] = [],
