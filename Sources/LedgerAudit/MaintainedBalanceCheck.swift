@@ -17,13 +17,14 @@ enum MaintainedBalanceCheck {
             let isBalance = MaintainedBalanceDifference.balanceFields.contains(d.field)
             let isMonth = MaintainedBalanceDifference.dueMonthFields.contains(d.field)
                 || d.field.hasPrefix(MaintainedBalanceDifference.customerMonthPrefix)
+            let isLedgerWide = MaintainedBalanceDifference.ledgerWidePrefixes.contains { d.field.hasPrefix($0) }
             let customer = isBalance ? String(d.subject[..<(d.subject.lastIndex(of: " ") ?? d.subject.endIndex)])
                 : isMonth ? d.subject.split(separator: " ", omittingEmptySubsequences: false).dropLast(2)
                     .joined(separator: " ") : ""
             result.findings.append(
                 AuditFinding(
                     check: id, severity: .error, subject: "\(d.subject) \(d.field)",
-                    documents: isBalance || isMonth ? [] : [d.subject], customer: customer,
+                    documents: isBalance || isMonth || isLedgerWide ? [] : [d.subject], customer: customer,
                     message: lang.t("\(d.subject): \(d.field) stored \(d.stored), recomputed \(d.recomputed)",
                                     "\(d.subject)：\(d.field) 维护值 \(d.stored)，重算值 \(d.recomputed)")))
         }

@@ -9,6 +9,13 @@ extension Reports {
                                                                                         count: Int) {
         try store.readSnapshot { (try store.documents(search, page: page), try store.documentCount(search)) }
     }
+
+    /// One page of documents matching `search`, without the count (`invoice list` prints only the page): the rows
+    /// of `invoiceRegister`, read newest first by the index on date until the page is full.
+    /// - Throws: `LedgerError.storage`.
+    public func invoiceRegisterPage(_ search: DocumentSearch, page: PageRequest) throws -> [InvoiceListRow] {
+        try store.documents(search, page: page)
+    }
 }
 
 /// Invoice-register rows as a table: number, kind, status, dates, customer, currency, total and open (money).

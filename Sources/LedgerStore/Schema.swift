@@ -187,6 +187,8 @@ enum Schema {
         BulkSuspend.register(in: &migrator)
         LoadIndexes.register(in: &migrator)
         CollectionMonthSchema.register(in: &migrator)
+        DocumentTallySchema.register(in: &migrator)
+        VatMonthSchema.register(in: &migrator)
         return migrator
     }
 }

@@ -42,10 +42,10 @@ struct InvoiceCommand: ParsableCommand {
             let page = PageRequest(offset: offset, limit: limit)
             let rows = status == nil && search == nil && salesperson == nil && classCode == nil
                 ? try store.invoices(filter: filter, page: page)
-                : try Reports(store: store).invoiceRegister(
+                : try Reports(store: store).invoiceRegisterPage(
                     DocumentSearch(text: search, customerCode: customer, from: filter.from, to: filter.to,
                                    status: documentStatus,
-                                   salespersonCode: salesperson, classCode: classCode, asOf: today), page: page).rows
+                                   salespersonCode: salesperson, classCode: classCode, asOf: today), page: page)
             printReport(InvoiceRegisterTable.make(rows), format)
         }
     }

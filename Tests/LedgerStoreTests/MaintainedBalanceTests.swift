@@ -85,6 +85,14 @@ import LedgerStore
             #expect(try Reports(store: ledger.store).reminders(on: asOf, dueOnly: false)
                     == Reminders.list(on: asOf, snapshot: snapshot), "reminders as of \(asOf)")
             try Self.expectPivotsAgree(ledger.store, snapshot, items: items, asOf: asOf)
+            // The register's counts by status (open and overdue read only the candidates, s31) equal its rows.
+            for status in [DocumentSearch.Status.open, .overdue, .paid, .all] {
+                let search = DocumentSearch(status: status, asOf: asOf)
+                let rows = try ledger.store.documents(search, page: .all)
+                #expect(try ledger.store.documentCount(search) == rows.count, "\(status) as of \(asOf)")
+            }
+            #expect(try ledger.store.documentCount(DocumentSearch(status: .open, asOf: asOf))
+                    >= items.filter { $0.open > 0 }.count)
             // Every set-based report figure (aging cells, DSO, collections, payment days, write-offs) too.
             try SetBasedReportTests.expectSameFigures(ledger.store, snapshot, asOf: asOf, since: start)
             for customer in snapshot.customers {

@@ -23,6 +23,10 @@ public struct MaintainedBalanceDifference: Hashable, Sendable, Codable {
     /// `customer_month_n`, `_net`, `_tax`, `_total`, `_last_invoice`, `_row`); its subject is `CODE CUR YYYY-MM`.
     public static let customerMonthPrefix = "customer_month_"
 
+    /// The prefixes of the fields of ledger-wide rows (s31-reads: `document_tally`, subject `KIND CUR`; `vat_month`,
+    /// subject `YYYY-MM RATE CUR`): the subject names neither a document nor a customer.
+    public static let ledgerWidePrefixes = ["document_tally_", "vat_month_"]
+
     public init(subject: String, field: String, stored: String, recomputed: String) {
         self.subject = subject
         self.field = field

@@ -79,8 +79,22 @@ extension SQLiteLedgerStore {
         return fromEnd ? rows.reversed() : rows
     }
 
+    /// How many documents match `search`. For the open and overdue statuses only the invoices that can be open as
+    /// of the search's day are read (`openCandidates`), not every document (1.4 s CPU at 1M invoices before s31).
     public func documentCount(_ search: DocumentSearch) throws -> Int {
-        try documentCount(where: SQLiteLedgerStore.documentWhere(search))
+        var (clause, args) = SQLiteLedgerStore.documentWhere(search)
+        if let candidates = SQLiteLedgerStore.openCandidates(search) { clause += " AND " + candidates }
+        return try documentCount(where: (clause, args))
+    }
+
+    /// For the open and overdue statuses, a condition on `d.id` the matching documents all meet: open now (the
+    /// maintained open rows, by their partial index) or allocated after the search's day (`OpenAsOf.candidate`).
+    /// It names no new document: the status condition stays. nil for the other statuses.
+    static func openCandidates(_ search: DocumentSearch) -> String? {
+        switch search.status {
+        case .open, .overdue: return OpenAsOf.candidate("invoice", id: "d.id", asOf: OpenAsOf.literal(search.asOf))
+        case .all, .draft, .posted, .void, .disputed, .paid: return nil
+        }
     }
 
     public func documentDetail(id: Int64) throws -> DocumentDetail? {

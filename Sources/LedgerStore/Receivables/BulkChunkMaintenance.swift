@@ -3,14 +3,15 @@ import LedgerCore
 
 /// Set-based upkeep of the derived tables no command reads while it writes (issue 10, the bulk write path):
 /// `sales_month`, `open_due_month`, `late_allocation`, `customer_month` and `invoice_settled` (the last two since
-/// s14-bulk). Row triggers keep them on every write path; their cost per invoice in a bulk load (a trigger program
-/// per document, open-item change and allocation) was measured at about a quarter of `sample generate`'s CPU. In a
-/// chunk of a chunked load (`LedgerService.runChunked`) those triggers are dropped inside the chunk's transaction,
-/// and before the chunk commits the tables get the chunk's effect in one `INSERT … SELECT` statement per table over
-/// the rows the chunk inserted (ids above the ones at the start); then the triggers are created again from the text
-/// they had. All of it is one transaction: a crash leaves the whole chunk with its maintenance and the triggers, or
-/// none of it. `customer_balance` and `open_item` stay maintained by row (credit control and allocation read them
-/// mid-chunk; `CustomerBalanceTriggers` keeps that to one statement per change).
+/// s14-bulk), `collection_month` (s19), `document_tally` and `vat_month` (s31). Row triggers keep them on every
+/// write path; their cost per invoice in a bulk load (a trigger program per document, open-item change and
+/// allocation) was measured at about a quarter of `sample generate`'s CPU. In a chunk of a chunked load
+/// (`LedgerService.runChunked`) those triggers are dropped inside the chunk's transaction, and before the chunk
+/// commits the tables get the chunk's effect in one `INSERT … SELECT` statement per table over the rows the chunk
+/// inserted (ids above the ones at the start); then the triggers are created again from the text they had. All of
+/// it is one transaction: a crash leaves the whole chunk with its maintenance and the triggers, or none of it.
+/// `customer_balance` and `open_item` stay maintained by row (credit control and allocation read them mid-chunk;
+/// `CustomerBalanceTriggers` keeps that to one statement per change).
 ///
 /// The set-based statements cover what a bulk load does: insert documents, receipts and allocations. Temporary
 /// guard triggers refuse, for the chunk, a change of a document or allocation written before it that the deferred
@@ -26,7 +27,8 @@ struct BulkChunkMaintenance {
         "customer_month_insert", "customer_month_update_old", "customer_month_update_new", "customer_month_delete",
         "invoice_settled_insert", "invoice_settled_delete", "invoice_settled_update", "invoice_settled_document_date",
         "invoice_settled_allocation_moved",
-    ] + DueDaySchema.triggerNames + CollectionMonthSchema.deferredTriggerNames
+    ] + DueDaySchema.triggerNames + CollectionMonthSchema.deferredTriggerNames + DocumentTallySchema.triggerNames
+        + VatMonthSchema.triggerNames
     /// Highest document and allocation ids when the chunk began: the chunk's rows are above them.
     let documentID: Int64
     let allocationID: Int64
@@ -51,6 +53,15 @@ struct BulkChunkMaintenance {
             CREATE TEMP TRIGGER bulk_guard_allocation_moved AFTER UPDATE OF invoice_id, amount, date ON main.allocation
                 WHEN OLD.id > \(allocationID)
             BEGIN SELECT RAISE(ABORT, 'a bulk load may not move an allocation of its chunk'); END;
+            CREATE TEMP TRIGGER bulk_guard_line AFTER INSERT ON main.document_line
+                WHEN NEW.document_id <= \(documentID)
+                 AND (SELECT status FROM main.document WHERE id = NEW.document_id) = 'posted'
+            BEGIN SELECT RAISE(ABORT, 'a bulk load may not add a line to a document written before its chunk'); END;
+            CREATE TEMP TRIGGER bulk_guard_line_delete AFTER DELETE ON main.document_line
+                WHEN OLD.document_id <= \(documentID)
+                 AND (SELECT status FROM main.document WHERE id = OLD.document_id) = 'posted'
+            BEGIN SELECT RAISE(ABORT, 'a bulk load may not remove a line of a document written before its chunk');
+            END;
             """)
         return BulkChunkMaintenance(documentID: documentID, allocationID: allocationID, dropped: dropped)
     }
@@ -93,9 +104,16 @@ struct BulkChunkMaintenance {
         if dropped.contains(where: { $0.0.hasPrefix("collection_month") }) {
             try db.execute(sql: Self.collectionMonthSQL, arguments: arguments)
         }
+        if dropped.contains(where: { $0.0.hasPrefix("document_tally") }) {
+            try db.execute(sql: Self.tallySQL, arguments: [documentID])
+        }
+        if dropped.contains(where: { $0.0.hasPrefix("vat_month") }) {
+            try db.execute(sql: Self.vatMonthSQL, arguments: [documentID])
+        }
         try db.execute(sql: """
             DROP TRIGGER temp.bulk_guard_document; DROP TRIGGER temp.bulk_guard_document_delete;
             DROP TRIGGER temp.bulk_guard_allocation; DROP TRIGGER temp.bulk_guard_allocation_moved;
+            DROP TRIGGER temp.bulk_guard_line; DROP TRIGGER temp.bulk_guard_line_delete;
             """)
         for (_, sql) in dropped { try db.execute(sql: sql) }
     }
@@ -110,6 +128,19 @@ struct BulkChunkMaintenance {
         ON CONFLICT DO UPDATE SET total = total + excluded.total, n = n + excluded.n, net = net + excluded.net,
             tax = tax + excluded.tax
         """
+
+    /// The chunk's posted documents with their lines, per kind and currency, added to `document_tally` (as its
+    /// document and line triggers add each; the guards refuse lines added to or removed from older posted ones).
+    static let tallySQL = DocumentTallySchema.add("""
+        SELECT kind, currency, COUNT(*), SUM((SELECT COUNT(*) FROM document_line l WHERE l.document_id = d.id)),
+               SUM(total)
+        FROM document d WHERE id > ?1 AND status = 'posted'
+        GROUP BY kind, currency
+        """)
+
+    /// The lines of the chunk's posted documents per month, rate and currency, added to `vat_month` (as its
+    /// triggers add each).
+    static let vatMonthSQL = VatMonthSchema.add(VatMonthSchema.linesSQL(where: "d.id > ?1"))
 
     /// The chunk's change of each open invoice's amount and open count, by due month: a new invoice adds its open
     /// amount now; an older one its change (minus the chunk's allocations on it) and, if it closed, −1.

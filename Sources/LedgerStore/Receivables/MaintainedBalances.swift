@@ -104,7 +104,7 @@ enum MaintainedBalances {
         }
         result += try customerMonthDifferences(db)
         result += try currencyMonthDifferences(db) + settledDifferences(db) + dueDayDifferences(db)
-            + collectionMonthDifferences(db)
+            + collectionMonthDifferences(db) + tallyDifferences(db) + vatMonthDifferences(db)
         // Allocations dated after their receipt or credit note (`late_allocation`, unapplied credits as of a date).
         let late = """
             WITH r AS (\(LateAllocationSchema.recomputedSQL)),
@@ -193,6 +193,51 @@ enum MaintainedBalances {
         return paired(rows, key: { "\($0[1] as String? ?? "") \($0[2] as String? ?? "")" }).flatMap { key, pair in
             compare(subject: key, pair, columns: ["due", "collected", "settled", "n"], missing: "row").map {
                 MaintainedBalanceDifference(subject: $0.subject, field: "collection_month_" + $0.field,
+                                            stored: $0.stored, recomputed: $0.recomputed)
+            }
+        }
+    }
+
+    /// `document_tally` (s31-reads) against its recomputation from the posted documents and their lines; rows whose
+    /// count and lines are 0 count as absent. Subject `KIND CUR`, field `document_tally_` + column.
+    private static func tallyDifferences(_ db: Database) throws -> [MaintainedBalanceDifference] {
+        guard try db.tableExists("document_tally") else { return [] }
+        let columns = DocumentTallySchema.columns
+        let sql = """
+            WITH r(\(columns)) AS (\(DocumentTallySchema.recomputedSQL)),
+                 m AS (SELECT \(columns) FROM document_tally WHERE n <> 0 OR lines <> 0 OR total <> 0)
+            SELECT 'stored' AS side, * FROM (SELECT * FROM m EXCEPT SELECT * FROM r)
+            UNION ALL SELECT 'recomputed', * FROM (SELECT * FROM r EXCEPT SELECT * FROM m)
+            ORDER BY kind, currency
+            """
+        let rows = try Row.fetchAll(db, sql: sql)
+        return paired(rows, key: { "\($0[1] as String? ?? "") \($0[2] as String? ?? "")" }).flatMap { key, pair in
+            compare(subject: key, pair, columns: ["n", "lines", "total"], missing: "row").map {
+                MaintainedBalanceDifference(subject: $0.subject, field: "document_tally_" + $0.field,
+                                            stored: $0.stored, recomputed: $0.recomputed)
+            }
+        }
+    }
+
+    /// `vat_month` (s31-reads) against its recomputation from the posted documents' lines; rows whose count is 0
+    /// count as absent. Subject `YYYY-MM RATE CUR` (rate in basis points), field `vat_month_` + column.
+    private static func vatMonthDifferences(_ db: Database) throws -> [MaintainedBalanceDifference] {
+        guard try db.tableExists("vat_month") else { return [] }
+        let columns = VatMonthSchema.columns
+        let sql = """
+            WITH r(\(columns)) AS (\(VatMonthSchema.recomputedSQL)),
+                 m AS (SELECT \(columns) FROM vat_month WHERE n <> 0 OR net <> 0 OR tax <> 0)
+            SELECT 'stored' AS side, * FROM (SELECT * FROM m EXCEPT SELECT * FROM r)
+            UNION ALL SELECT 'recomputed', * FROM (SELECT * FROM r EXCEPT SELECT * FROM m)
+            ORDER BY month, rate, currency
+            """
+        let rows = try Row.fetchAll(db, sql: sql)
+        let key: (Row) -> String = {
+            "\($0[1] as String? ?? "") \($0[2] as Int64? ?? 0) \($0[3] as String? ?? "")"
+        }
+        return paired(rows, key: key).flatMap { key, pair in
+            compare(subject: key, pair, columns: ["net", "tax", "n"], missing: "row").map {
+                MaintainedBalanceDifference(subject: $0.subject, field: "vat_month_" + $0.field,
                                             stored: $0.stored, recomputed: $0.recomputed)
             }
         }

@@ -238,7 +238,7 @@ extension SQLiteLedgerStore {
     }
 
     /// Issue 10 (s17-pay): one row per settled invoice of the maintained `invoice_settled` (its settling day by
-    /// receipt, `paid_day`, with its customer, date and due date), summed per customer in Swift — no allocation
+    /// receipt, `paid_day`, with its customer, date and due date), summed per customer in SQL — no allocation
     /// read. As of a date D: the invoices settled now on or before D (every allocation on them is dated ≤ D, so
     /// their settlement as of D is today's), and the invoices with a reversal (反核销) not among them, whose
     /// allocations dated ≤ D the window of `InvoiceSettledSchema.paidSQL` reads: an invoice without one has only
@@ -251,8 +251,8 @@ extension SQLiteLedgerStore {
             oneCustomer = " AND s.id IN (SELECT id FROM document WHERE customer_id = :customer)"
         }
         var sql = """
-            SELECT s.id, s.customer_id, s.paid_day - s.day, s.paid_day - s.due_day FROM invoice_settled s
-            WHERE s.paid_day IS NOT NULL\(oneCustomer)
+            SELECT s.id, s.customer_id, s.paid_day - s.day AS to_pay, s.paid_day - s.due_day AS past_due
+            FROM invoice_settled s WHERE s.paid_day IS NOT NULL\(oneCustomer)
             """
         if let asOf {
             args["asOf"] = asOf.description
@@ -267,21 +267,26 @@ extension SQLiteLedgerStore {
                 WHERE (s.settled_day IS NULL OR s.settled_day > :day)\(oneCustomer)
                 """
         }
+        // Summed per customer in SQL (s31-reads): one row per customer, not per settled invoice. `missing` counts the
+        // rows a NULL would have left out of a sum (a damaged row), named in the error as the per-row read did.
+        let summed = """
+            SELECT customer_id, COUNT(*) AS n, SUM(to_pay) AS to_pay, SUM(MAX(0, past_due)) AS late_days,
+                   SUM(past_due > 0) AS late,
+                   MIN(CASE WHEN customer_id IS NULL OR to_pay IS NULL OR past_due IS NULL THEN id END) AS id,
+                   SUM(customer_id IS NULL OR to_pay IS NULL OR past_due IS NULL) AS missing
+            FROM (\(sql)) GROUP BY customer_id
+            """
         return try read { db in
             var sums: [Int64: PaymentBehaviour] = [:]
-            let rows = try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(args))
+            let rows = try Row.fetchCursor(db, sql: summed, arguments: StatementArguments(args))
             while let row = try rows.next() {
-                guard let customer = row[1] as Int64?, let toPay = row[2] as Int?, let pastDue = row[3] as Int? else {
+                guard row["missing"] as Int? == 0, let customer = row[0] as Int64?, let n = row[1] as Int?,
+                      let toPay = row[2] as Int?, let lateDays = row[3] as Int?, let late = row[4] as Int? else {
                     throw RowMapping.invalid("invoice_settled", row, "customer_id, day, due_day", "NULL")
                 }
-                var sum = sums[customer] ?? PaymentBehaviour(customerID: customer, customerCode: "", customerName: "",
-                                                            settledInvoices: 0, totalDaysToPay: 0, totalDaysLate: 0,
-                                                            lateInvoices: 0)
-                sum.settledInvoices += 1
-                sum.totalDaysToPay += toPay
-                sum.totalDaysLate += max(0, pastDue)
-                sum.lateInvoices += pastDue > 0 ? 1 : 0
-                sums[customer] = sum
+                sums[customer] = PaymentBehaviour(customerID: customer, customerCode: "", customerName: "",
+                                                  settledInvoices: n, totalDaysToPay: toPay, totalDaysLate: lateDays,
+                                                  lateInvoices: late)
             }
             var result: [PaymentBehaviour] = []
             let customers = try Row.fetchCursor(db, sql: "SELECT id, code, name FROM customer ORDER BY code")

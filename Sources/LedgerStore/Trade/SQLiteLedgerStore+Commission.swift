@@ -26,7 +26,11 @@ extension SQLiteLedgerStore {
         }
     }
 
-    /// Streamed through a cursor (issue 10): `Row.fetchAll` of a month at 1M invoices held ~110k rows (~60 MB).
+    /// The commission events dated in `from...to`: one per allocation (collection, write-off), and for the
+    /// documents one per kind, date, salesperson, customer class and currency with the sum of their net amounts
+    /// (s31-reads: a sale's or credit note's basis is its net amount under the rule those keys pick, so the sum
+    /// counts as its documents do; about half a month's events at 1M invoices were documents). Streamed through a
+    /// cursor (issue 10): `Row.fetchAll` of a month at 1M invoices held ~110k rows (~60 MB).
     public func forEachCommissionEvent(from: CivilDate, to: CivilDate, _ body: (CommissionEvent) throws -> Void)
         throws
     {
@@ -38,12 +42,13 @@ extension SQLiteLedgerStore {
     }
 
     static let commissionEventsSQL = """
-            SELECT d.id, CASE d.kind WHEN 'invoice' THEN 'sale' ELSE 'creditNote' END AS kind, d.date,
+            SELECT MIN(d.id) AS id, CASE d.kind WHEN 'invoice' THEN 'sale' ELSE 'creditNote' END AS kind, d.date,
               COALESCE(s.code, '') AS sp,
-              c.customer_class AS cls, d.currency, d.subtotal AS amount, 0 AS inv_net, 0 AS inv_total, NULL AS due,
-              NULL AS receipt_date
+              c.customer_class AS cls, d.currency, SUM(d.subtotal) AS amount, 0 AS inv_net, 0 AS inv_total,
+              NULL AS due, NULL AS receipt_date
             FROM document d JOIN customer c ON c.id = d.customer_id LEFT JOIN salesperson s ON s.id = d.salesperson_id
             WHERE d.status = 'posted' AND d.date BETWEEN :from AND :to
+            GROUP BY d.kind, d.date, sp, cls, d.currency
             UNION ALL
             SELECT a.id, CASE a.source WHEN 'receipt' THEN 'collection' ELSE 'writeOff' END, a.date,
               COALESCE(s.code, ''),

@@ -150,22 +150,42 @@ extension SQLiteLedgerStore {
 }
 
 extension SQLiteLedgerStore {
+    /// Output VAT per month, rate and currency of the posted documents dated in `from…to` (nil: open), sales less
+    /// credit notes, in month, rate (highest first) and currency order. The whole months of the range come from the
+    /// maintained `vat_month` (`VatMonthSchema`, a few rows per month), the partial first and last months from the
+    /// lines of the documents dated in them (index range on `document(date)`); a read-only ledger opened before
+    /// that migration reads every line of the range. - Throws: `LedgerError.storage`.
     public func outputVAT(from: CivilDate?, to: CivilDate?) throws -> [OutputVATRow] {
-        var filters = ["d.status = 'posted'"]
-        var args: StatementArguments = []
-        if let from { filters.append("d.date >= ?"); args += [from.description] }
-        if let to { filters.append("d.date <= ?"); args += [to.description] }
-        let sign = "(CASE d.kind WHEN 'invoice' THEN 1 ELSE -1 END)"
-        let sql = """
-            SELECT substr(d.date, 1, 7) AS month, l.tax_rate_bp AS rate, d.currency,
-              SUM(\(sign) * l.net_amount) AS net, SUM(\(sign) * l.tax_amount) AS tax
-            FROM document d JOIN document_line l ON l.document_id = d.id
-            WHERE \(filters.joined(separator: " AND "))
-            GROUP BY month, rate, d.currency
-            ORDER BY month, rate DESC, d.currency
-            """
+        guard let split = MonthSplit(from: from, to: to) else { return [] }
         return try read { db in
-            try Row.fetchAll(db, sql: sql, arguments: args).map { row in
+            var parts: [String] = []
+            var args: StatementArguments = []
+            if try db.tableExists("vat_month") {
+                if let whole = split.whole {
+                    var filters = ["n <> 0"]
+                    if let first = whole.from { filters.append("month >= ?"); args += [first.monthKey] }
+                    if let last = whole.to { filters.append("month <= ?"); args += [last.monthKey] }
+                    parts.append("SELECT \(VatMonthSchema.columns) FROM vat_month WHERE "
+                                 + filters.joined(separator: " AND "))
+                }
+                for range in split.partial {
+                    parts.append(VatMonthSchema.linesSQL(where: "d.date >= ? AND d.date <= ?"))
+                    args += [range.from.description, range.to.description]
+                }
+            } else {
+                var filters = ["true"]
+                if let from { filters.append("d.date >= ?"); args += [from.description] }
+                if let to { filters.append("d.date <= ?"); args += [to.description] }
+                parts.append(VatMonthSchema.linesSQL(where: filters.joined(separator: " AND ")))
+            }
+            guard !parts.isEmpty else { return [] }
+            let sql = """
+                SELECT month, rate, currency, SUM(net) AS net, SUM(tax) AS tax
+                FROM (\(parts.joined(separator: " UNION ALL ")))
+                GROUP BY month, rate, currency
+                ORDER BY month, rate DESC, currency
+                """
+            return try Row.fetchAll(db, sql: sql, arguments: args).map { row in
                 OutputVATRow(month: row[QueryColumns.month], rate: Rate(basisPoints: row[QueryColumns.rate]),
                              currency: try RowMapping.currency(row, "document"), net: row[QueryColumns.net],
                              tax: row[QueryColumns.tax])
