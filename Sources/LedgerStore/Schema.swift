@@ -187,6 +187,7 @@ enum Schema {
         BulkSuspend.register(in: &migrator)
         LoadIndexes.register(in: &migrator)
         CollectionMonthSchema.register(in: &migrator)
+        CustomerSearchFill.register(in: &migrator)
         return migrator
     }
 }
