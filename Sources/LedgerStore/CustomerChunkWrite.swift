@@ -3,7 +3,8 @@ import LedgerCore
 
 extension SQLiteTransaction {
     /// Inserts `customers` with one statement from a JSON text (`JSONRows`, issue 10: an import's new customers a
-    /// chunk at a time); the search-key triggers run per row as for a single insert. The ids are the ones after the
+    /// chunk at a time, and every single insert); their search index is written set-based with its insert triggers
+    /// suspended (`CustomerSearchFill`: the same rows the triggers write). The ids are the ones after the
     /// largest before the call, in order (a rowid table without AUTOINCREMENT numbers new rows that way; checked
     /// against the last inserted rowid, never assumed). Each row, as stored, is cached by code: an import posts to
     /// the customers it has just created without reading them back. - Throws: `LedgerError.storage`.
@@ -18,9 +19,12 @@ extension SQLiteTransaction {
             rows.add(c.creditLimit?.minorUnits); rows.add(c.paymentTerms.code); rows.add(c.currency.code)
             rows.add(c.notes); rows.add(c.isArchived ? 1 : 0); rows.add(c.pinyin); rows.add(c.pinyinInitials)
         }
-        try db.cachedStatement(sql: Self.customersSQL).execute(arguments: [rows.text])
-        guard db.lastInsertedRowID == floor + Int64(customers.count) else {
-            throw LedgerError.storage("table customer: the new rows did not take the ids after \(floor)")
+        try BulkSuspend.suspended(db) {
+            try db.cachedStatement(sql: Self.customersSQL).execute(arguments: [rows.text])
+            guard db.lastInsertedRowID == floor + Int64(customers.count) else {
+                throw LedgerError.storage("table customer: the new rows did not take the ids after \(floor)")
+            }
+            try CustomerSearchFill.fill(db, after: floor)
         }
         let ids = (1...Int64(customers.count)).map { floor + $0 }
         for (id, customer) in zip(ids, customers) {

@@ -189,6 +189,7 @@ enum Schema {
         CollectionMonthSchema.register(in: &migrator)
         DocumentTallySchema.register(in: &migrator)
         VatMonthSchema.register(in: &migrator)
+        CustomerSearchFill.register(in: &migrator)
         return migrator
     }
 }

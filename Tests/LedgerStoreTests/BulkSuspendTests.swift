@@ -16,7 +16,8 @@ import Testing
             SELECT group_concat(name) FROM (SELECT name FROM sqlite_master
             WHERE type = 'trigger' AND sql LIKE '%NOT EXISTS (SELECT 1 FROM bulk_suspend)%' ORDER BY name)
             """)
-        #expect(guarded == "allocation_open_insert,document_open_insert,open_item_balance_insert,"
+        #expect(guarded == "allocation_open_insert,customer_search_gram_insert,customer_search_insert,"
+                + "customer_search_word_insert,document_open_insert,open_item_balance_insert,"
                 + "open_item_balance_update,receipt_open_insert")
         #expect(try store.scalar("SELECT COUNT(*) FROM bulk_suspend") == "0")
     }

@@ -27,6 +27,18 @@ enum CustomerSearchWords {
         """
     }
 
+    /// The (word, id) rows of every customer `c` passing `filter` (a condition on `c`), set-based: the back-fill's
+    /// and a call's new customers' (`CustomerSearchFill`); the same rows as `wordsSQL` per customer.
+    static func wordsFillSQL(filter: String) -> String {
+        """
+        SELECT j.value, c.id FROM customer c,
+            json_each('[' || replace(json_quote(lower(c.pinyin) || '|' || lower(c.pinyin_initials)),
+                                     '|', '","') || ']') j
+        WHERE (\(filter)) AND j.value <> ''
+        UNION ALL SELECT lower(c.name), c.id FROM customer c WHERE (\(filter)) AND c.name <> ''
+        """
+    }
+
     static func register(in migrator: inout DatabaseMigrator) {
         migrator.registerMigration("issue10-customer-search-words") { db in
             try db.execute(sql: """
@@ -39,12 +51,7 @@ enum CustomerSearchWords {
                 CREATE TABLE customer_search_gram (gram TEXT NOT NULL, id INTEGER NOT NULL,
                                                    PRIMARY KEY (gram, id)) WITHOUT ROWID;
                 INSERT OR IGNORE INTO customer_search_gram (gram, id) \(gramsSQL("k", from: "customer_search_key k, "));
-                INSERT OR IGNORE INTO customer_search_word (word, id)
-                    SELECT j.value, c.id FROM customer c,
-                        json_each('[' || replace(json_quote(lower(c.pinyin) || '|' || lower(c.pinyin_initials)),
-                                                 '|', '","') || ']') j
-                    WHERE j.value <> ''
-                    UNION ALL SELECT lower(name), id FROM customer WHERE name <> '';
+                INSERT OR IGNORE INTO customer_search_word (word, id) \(wordsFillSQL(filter: "1"));
                 """)
             for sql in triggers { try db.execute(sql: sql) }
         }
