@@ -41,6 +41,19 @@ final class SealDigestBuilder {
         Array(SHA256.hash(data: UnsafeRawBufferPointer(start: bytes, count: count)))
     }
 
+    /// Whether the SHA-256 of the record built since `start` equals the 32 bytes of `expected` at `offset`,
+    /// without an array for the digest.
+    func digestEquals(_ expected: [UInt8], at offset: Int) -> Bool {
+        let digest = SHA256.hash(data: UnsafeRawBufferPointer(start: bytes, count: count))
+        return digest.withUnsafeBytes { actual in
+            expected.withUnsafeBufferPointer { wanted in
+                guard offset >= 0, offset + 32 <= wanted.count, actual.count == 32 else { return false }
+                for i in 0..<32 where actual[i] != wanted[offset + i] { return false }
+                return true
+            }
+        }
+    }
+
     private func reserve(_ more: Int) {
         guard count + more > capacity else { return }
         var grown = capacity * 2
