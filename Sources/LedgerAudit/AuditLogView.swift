@@ -61,7 +61,11 @@ public enum AuditLogView {
     /// The first document number (`INV-2025-000012`: 2–4 capitals, a dash, 4 digits, a dash, 4 or more digits)
     /// in an entry's outcome text, else "". A plain scan: `audit log` reads every entry of the log.
     static func documentNumber(in text: String) -> String {
-        if let quick = asciiDocumentNumber(in: text) { return quick }
+        asciiDocumentNumber(in: text) ?? characterDocumentNumber(in: text)
+    }
+
+    /// `documentNumber(in:)` read Character by Character: any text.
+    static func characterDocumentNumber(in text: String) -> String {
         let words = text.split { !($0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_")) }
         let number = words.first { word in
             let parts = word.split(separator: "-", omittingEmptySubsequences: false)
