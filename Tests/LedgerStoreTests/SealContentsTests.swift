@@ -56,6 +56,7 @@ import Testing
         #expect(problems.count == 2)
         #expect(problems.first?.hasPrefix("document 9 (") == true)
         #expect(problems.first?.contains("differs from its content sealed by audit entry") == true)
-        #expect(problems.last == "allocation 9000 is not covered by the audit chain (inserted outside the command layer)")
+        #expect(problems.last
+                == "allocation 9000 is not covered by the audit chain (inserted outside the command layer)")
     }
 }
