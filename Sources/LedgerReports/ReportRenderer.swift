@@ -87,13 +87,34 @@ public enum ReportRenderer {
     }
 
     /// One line of the text table: text columns left-aligned, the others right-aligned, two spaces apart.
+    /// Padding and separators are written only before a non-empty cell (s31-audit: a wide column, such as the
+    /// audit log's records, padded every line to its width only for the trailing spaces to be taken off again one
+    /// character at a time). The text is the same as padding every cell, joining and trimming trailing spaces.
     static func line(_ row: [String], _ widths: [Int], _ columns: [ReportColumn]) -> String {
-        var parts: [String] = []
-        for (i, cell) in row.enumerated() where i < widths.count {
-            let pad = String(repeating: " ", count: max(0, widths[i] - DisplayWidth.of(cell)))
-            parts.append(columns[i].kind == .text ? cell + pad : pad + cell)
+        var text = ""
+        var spaces = 0   // owed before the next non-empty cell
+        func put(_ cell: String) {
+            guard !cell.isEmpty else { return }
+            if spaces > 0 { text += String(repeating: " ", count: spaces) }
+            spaces = 0
+            text += cell
         }
-        var text = parts.joined(separator: "  ")
+        for (i, cell) in row.enumerated() where i < widths.count {
+            if i > 0 { spaces += 2 }
+            let pad = max(0, widths[i] - DisplayWidth.of(cell))
+            if columns[i].kind == .text {
+                put(cell)
+                spaces += pad
+            } else {
+                spaces += pad
+                put(cell)
+            }
+        }
+        // A last character that is not ASCII could join a following space into one Character (a prepended
+        // mark): then the spaces are written and trimmed Character by Character, as before.
+        if spaces > 0, let last = text.unicodeScalars.last, !last.isASCII {
+            text += String(repeating: " ", count: spaces)
+        }
         while text.hasSuffix(" ") { text.removeLast() }
         return text
     }

@@ -9,11 +9,6 @@ import GRDB
 /// (document, receipt, allocation, user) in id order, then sealed records that are gone, by entity name and id.
 struct SealCheck {
     static let entities = ["document", "receipt", "allocation", "user"]
-    static let coveredSQL = ["document":
-                                "SELECT id FROM document WHERE status <> 'draft' AND id >= ? AND id < ? ORDER BY id",
-                             "receipt": "SELECT id FROM receipt WHERE id >= ? AND id < ? ORDER BY id",
-                             "allocation": "SELECT id FROM allocation WHERE id >= ? AND id < ? ORDER BY id",
-                             "user": "SELECT rowid FROM app_user WHERE rowid >= ? AND rowid < ? ORDER BY rowid"]
     static let maxIDSQL = ["document": "SELECT MAX(id) FROM document", "receipt": "SELECT MAX(id) FROM receipt",
                            "allocation": "SELECT MAX(id) FROM allocation", "user": "SELECT MAX(rowid) FROM app_user"]
 
@@ -53,9 +48,8 @@ struct SealCheck {
                 let count = Int(min(Int64(window), maxID - low + 1))
                 var w = Window(low: low, count: count)
                 try fill(&w, entity: entity)
-                let ids = try Int64.fetchCursor(db, sql: Self.coveredSQL[entity] ?? "",
-                                                arguments: [low, low + Int64(count)])
-                while let id = try ids.next() {
+                var contents = try SealContents(entity: entity, db: db, low: low, high: low + Int64(count))
+                while let id = try contents.next() {
                     covered += 1
                     let slot = Int(id - low)
                     let state = w.states[slot]
@@ -66,8 +60,7 @@ struct SealCheck {
                                + " (inserted outside the command layer)")
                         continue
                     }
-                    let actual = try RecordSeal.digest(entity: entity, id: id, db: db)
-                    if actual.map({ $0.elementsEqual(w.digests[(slot * 32)..<(slot * 32 + 32)]) }) != true {
+                    if try !contents.matches(w.digests, at: slot * 32) {
                         report("\(RecordSeal.describe(key, db: db)) differs from its content sealed by audit entry"
                                + " \(w.seqs[slot])")
                     }
