@@ -240,8 +240,12 @@ extension SalesEntryScreen {
         settle(focus)
         liveCheck(focus, context: context)
         suggestions = []
+        let entered = field != focus
         focus = field
         if let line = field.line { ensureLine(line) }
+        // Entering a number or date field again: the first typed character replaces its text, as in a spreadsheet
+        // cell (tryout s31: a quantity 10 re-entered and typed 2 became 102 and posted); Backspace/arrows keep it.
+        if entered, field.isNumberOrDate, !text(field).isEmpty { prefilled.insert(field) }
     }
 
     /// Tidies the field being left: a unit price is shown with the currency's decimals (`22` → `22.00`); a cleared

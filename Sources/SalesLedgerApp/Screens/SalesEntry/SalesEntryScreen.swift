@@ -8,6 +8,13 @@ struct SalesEntryScreen: KeyedScreen {
     enum Field: Hashable {
         case customer, date, salesperson, terms, due, channel, region
         case product(Int), quantity(Int), price(Int), discount(Int), tax(Int)
+        /// A field holding a date, quantity or figure (replaced by the first key typed on entering it).
+        var isNumberOrDate: Bool {
+            switch self {
+            case .date, .due, .quantity, .price, .discount, .tax: return true
+            default: return false
+            }
+        }
         var line: Int? {
             switch self {
             case .product(let i), .quantity(let i), .price(let i), .discount(let i), .tax(let i): return i
