@@ -42,6 +42,17 @@ import TerminalUI
         #expect(try zh.store.invoiceDocument(number: "INV-2026-000001") == nil)
     }
 
+    /// Tryout s31: the region was marked red and the status line said "fix the fields marked red", but no message
+    /// named the region; the header's error row names channel and region too, at 80 and 200 columns.
+    @Test func anUnknownRegionIsNamedOnScreen() throws {
+        for (language, size, text) in [(Language.en, Size(width: 200, height: 50), "Region: unknown region 'wjg'"),
+                                       (.zh, Size(width: 80, height: 24), "区域: 未知区域 'wjg'")] {
+            var h = try Self.post(region: "wjg", language: language)
+            h.size = size
+            #expect(h.text.contains(text), "\(language) \(size.width)")
+        }
+    }
+
     @Test func regionByNameOrCodeIsStoredAsTheCode() throws {
         for typed in ["杭州市", "hangzhou", "CN-33-01"] {
             let h = try Self.post(region: typed, language: .zh)

@@ -65,8 +65,9 @@ extension SalesEntryScreen {
         y += 1
         x = field(.channel, label: s.channel, x: x0, y: y, width: 8)
         x = field(.region, label: s.region, x: x, y: y, width: 10)
-        let headerError = [Field.date, .salesperson, .terms,
-                           .due].compactMap { f in errors[f].map { "\(fieldLabel(f, s)): \($0)" } }.first
+        // Channel and region too (tryout s31: an unknown region was marked red with no message naming it).
+        let headerError = [Field.date, .salesperson, .terms, .due, .channel,
+                           .region].compactMap { f in errors[f].map { "\(fieldLabel(f, s)): \($0)" } }.first
         // An error too long for the rest of this row goes to the error row above the totals, whole (tryout s18:
         // "Date: date 'ern' is not a date (use YYYY~" at 80 columns).
         let headerErrorFits = headerError.map { DisplayWidth.of($0) <= area.maxX - x - 1 } ?? true
