@@ -80,7 +80,9 @@ struct ReceiptEntry: EntryForm {
     }
 
     func entryKeys(_ s: Strings) -> [KeyBinding] {
-        [KeyBinding(.ctrl("s"), s.recordReceipt), KeyBinding(.tab, s.t("Next field", "下一项")), KeyBinding(.escape, s.back)]
+        // ↓/↑ move between fields too (the form's own keys); listed last so a narrow hint bar drops it first.
+        [KeyBinding(.ctrl("s"), s.recordReceipt), KeyBinding(.tab, s.t("Next field", "下一项")), KeyBinding(.escape, s.back),
+         KeyBinding([.down, .up], s.t("Next/prev field", "下/上一项"))]
     }
 
     func render(into buffer: inout CellBuffer, in area: Rect, context: AppContext, unicode: Bool) -> Point? {
