@@ -109,8 +109,12 @@ struct CreditNoteCommand: ParsableCommand {
                 try report(service.run(command), currency: currency)
                 return
             }
-            guard let customer else { throw UserError("--customer is required for a standalone credit note") }
-            let currency = try store.customer(code: customer)?.currency ?? .cny
+            // With --applies-to the customer may be left out: the command takes the invoice's.
+            guard let customer = customer ?? (appliesTo == nil ? nil : "") else {
+                throw UserError("--customer is required for a standalone credit note")
+            }
+            let invoice = try appliesTo.flatMap { try store.invoiceDocument(number: $0) }
+            let currency = try invoice?.currency ?? store.customer(code: customer)?.currency ?? .cny
             var command: IssueCreditNote
             if let amount {
                 var money = Money.zero(currency)

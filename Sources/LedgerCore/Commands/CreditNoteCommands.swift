@@ -36,12 +36,18 @@ public struct IssueCreditNote: LedgerCommand {
 
     public func execute(in tx: any LedgerTransaction, context: CommandContext) throws -> Outcome {
         var issues = IssueCollector()
-        let customer = try tx.customer(code: customerCode)
-        if customer == nil { issues.add("customer", "unknown customer code \(customerCode)") }
-        issues.check(!reason.trimmingSpaces().isEmpty, "reason", "a reason is required")
         var target: Invoice?
+        if let number = appliesToNumber, !number.isEmpty { target = try tx.invoice(number: number) }
+        // Against an invoice, an empty customer code means the invoice's customer (`credit-note add --applies-to`
+        // says the customer is optional there; tryout s31 was refused with --amount).
+        let customer = try customerCode.isEmpty ? target.flatMap { try tx.customer(id: $0.customerID) }
+            : tx.customer(code: customerCode)
+        if customer == nil {
+            issues.add("customer", customerCode.isEmpty ? "a customer is required"
+                       : "unknown customer code \(customerCode)")
+        }
+        issues.check(!reason.trimmingSpaces().isEmpty, "reason", "a reason is required")
         if let number = appliesToNumber, !number.isEmpty {
-            target = try tx.invoice(number: number)
             if let found = target {
                 if found.kind != .invoice || found.status != .posted {
                     issues.add("appliesTo", "\(number) is not a posted invoice")

@@ -52,6 +52,8 @@ extension Strings {
         (#"^unknown product code (.*)$"#, "未知商品编码 $1"),
         (#"^(\S+) has no line (\d+) \(it has (\d+)\)$"#, "销售单 $1 没有第 $2 行（共 $3 行）"),
         (#"^unknown customer code (.*)$"#, "未知客户编码 $1"),
+        (#"^a customer is required$"#, "必须填写客户"),
+        (#"^--customer is required for a standalone credit note$"#, "不关联销售单的红字冲销必须填写 --customer"),
         (#"^unknown region '(.*)' \(a class code or name of the region dimension\)$"#,
          "未知区域 '$1'（请填写区域维度中的分类编码或名称）"),
         // Domain messages shown by both front ends (the CLI tries this table first); tryout s15 found them in English
