@@ -216,13 +216,13 @@ import Testing
 
     /// New customers do not cut the invoice chunk (issue 10): they are checked when their row is posted and created
     /// with the chunk, before their invoices, each with its own audit line where one-by-one posts put it. A customer
-    /// the ledger refuses (a name over 200 characters) names its row and column as before (`name`, the field);
-    /// `--skip-invalid` writes the rest.
+    /// the ledger refuses (a name over 200 characters) names its row and the file's column (`customer`; the field
+    /// `name` until tryout s31); `--skip-invalid` writes the rest.
     @Test func newCustomersAreCreatedWithTheChunkAndABadOneNamesItsRow() throws {
         let long = String(repeating: "x", count: 201)
         let text = "date,number,customer,amount\n2025-06-03,A-1,Shop A,1.00\n2025-06-03,A-2,Shop B,2.00\n"
             + "2025-06-04,A-3,\(long),3.00\n2025-06-04,A-4,Shop A,4.00\n2025-06-05,A-5,Shop C,5.00\n"
-        let expected = ["row 4, column name: is longer than 200 characters"]
+        let expected = ["row 4, column customer: is longer than 200 characters"]
         let l = try TestLedger()
         let all = try plan(Data(text.utf8)).run(service: l.service, dryRun: false)
         #expect(!all.written && all.rejected.flatMap(\.problems).map(\.description) == expected)

@@ -81,12 +81,23 @@ extension DataImport {
 
     func problems(_ error: LedgerError, _ row: Int) -> [ImportProblem] {
         if case .validation(let issues) = error {
+            // The file's own header names the column: a command's field is found under the master-data key or the
+            // sales file's (tryout s31: 「dueDate」 for a file whose column is 到期日; s30: `name` for 客户).
+            let keys: [String: [String]] = [
+                "unitPrice": ["unit_price"], "taxRate": ["tax_rate"], "creditLimit": ["credit_limit"],
+                "taxID": ["tax_id"], "invoiceTitle": ["invoice_title"], "addressPhone": ["address_phone"],
+                "bankAccount": ["bank_account"], "dueDate": ["due_date", "due"],
+                "customer": ["customer_code", "code", "customer"], "name": ["name", "customer"],
+                "code": ["code", "customer"], "paymentTerms": ["payment_terms"]]
+            let sales: [String: String?] = ["dueDate": salesColumns?.due, "date": salesColumns?.date,
+                                            "customer": salesColumns?.code ?? salesColumns?.name,
+                                            "name": salesColumns?.name, "code": salesColumns?.code,
+                                            "amount": salesColumns?.amount, "lines": salesColumns?.amount,
+                                            "currency": salesColumns?.currency]
             return issues.map { issue in
-                let key = ["unitPrice": "unit_price", "taxRate": "tax_rate", "creditLimit": "credit_limit",
-                           "taxID": "tax_id", "invoiceTitle": "invoice_title", "addressPhone": "address_phone",
-                           "bankAccount": "bank_account", "dueDate": "due_date",
-                           "customer": "customer_code", "paymentTerms": "payment_terms", "sku": "sku"][issue.path] ?? issue.path
-                return ImportProblem(row: row, column: columns[key] != nil ? columnName(key) : issue.path, message: issue.message)
+                let key = (keys[issue.path] ?? [issue.path]).first { columns[$0] != nil }
+                let column = key.map(columnName) ?? (sales[issue.path] ?? nil) ?? issue.path
+                return ImportProblem(row: row, column: column, message: issue.message)
             }
         }
         return [ImportProblem(row: row, column: "", message: error.description)]
