@@ -13,6 +13,8 @@ struct HelpModal: Modal {
         let s = context.strings
         var overlay = HelpOverlay(title: s.keysTitle, bindings: bindings)
         overlay.footer = s.t("Any key closes", "按任意键关闭")
+        overlay.moreFooter = s.t("%d more keys: enlarge the window · any key closes",
+                                 "另有%d个键：请放大窗口 · 按任意键关闭")
         overlay.render(into: &buffer, in: LedgerApp.body(of: area), unicode: unicode)
         return nil
     }
