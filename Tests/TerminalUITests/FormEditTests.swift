@@ -144,4 +144,25 @@ final class CallCounter: @unchecked Sendable {
         // ↓/↑ are in the key list where they move between fields.
         #expect(form.keyBindings.contains { $0.keys == [.down, .up] && $0.label == "Next/Prev" })
     }
+
+    /// Tryout s31: at 80×24 a long message said "! see below" but the list under the fields was past the box's
+    /// bottom. A form too short for its fields and its problems keeps rows for the problems and scrolls the fields.
+    @Test func theProblemsListedBelowAreShownInAShortArea() {
+        let tooLarge: @Sendable (String) -> Result<FieldValue, FieldIssue> = { _ in
+            .failure(FieldIssue(String(repeating: "too large, at most 10 ", count: 5)))
+        }
+        var form = Form(title: "Add customer", fields: (0..<16).map { (i: Int) -> FormField in
+            i == 12 ? FormField(id: "f12", label: "Field 12", kind: .money, parse: tooLarge)
+                : FormField(id: "f\(i)", label: "Field \(i)")
+        })
+        for _ in 0..<12 { _ = form.handle(.key(.tab)) }
+        type("9", into: &form)
+        _ = form.handle(.key(.ctrl("s")))
+        var buffer = CellBuffer(size: Size(width: 60, height: 18))
+        _ = form.render(into: &buffer, in: buffer.bounds)
+        let text = (0..<18).map { buffer.line($0) }.joined(separator: "\n")
+        #expect(text.contains("Field 12                                      9   !"))   // the pointer, then the list
+        #expect(text.contains("Field 12: too large"))
+        #expect(text.contains("Field 12 "))   // the focused field itself stays in view
+    }
 }

@@ -20,14 +20,22 @@ extension Form {
         var y = area.y + 2
         var cursor: Point? = nil
         var lookupAnchor: (x: Int, y: Int, field: FormField)? = nil
+        // The problems listed under the fields keep rows of their own (up to half the form) when the area is too
+        // short for all (tryout s31: at 80×24 "! see below" pointed under the box's bottom edge).
+        let summary = summaryLines(width: area.width)
+        let fieldRows = fields.reduce(0) { $0 + $1.height }
+        let reserve = summary.isEmpty || fieldRows + summary.count + 1 <= area.maxY - y ? 0
+            : min(summary.count + 1, max(0, (area.maxY - y) / 2))
+        let fieldsMaxY = area.maxY - reserve
         // Taller than the area: scroll so the focused field is visible (leading fields are skipped).
         var first = 0
         if focusIndex < fields.count {
-            while first < focusIndex, fields[first...focusIndex].reduce(0,
-                                                                        { $0 + $1.height }) > area.maxY - y { first += 1 }
+            while first < focusIndex, fields[first...focusIndex].reduce(0, { $0 + $1.height }) > fieldsMaxY - y {
+                first += 1
+            }
         }
         for (index, field) in fields.enumerated() where index >= first {
-            guard y < area.maxY else { break }
+            guard y < fieldsMaxY else { break }
             let isFocused = index == focusIndex && discardDialog == nil
             let labelStyle = isFocused ? Style(.accent, .bold) : Style(.text)
             buffer.setFitted(field.label, x: area.x, y: y, width: labelColumn - 1, style: labelStyle)
@@ -35,7 +43,7 @@ extension Form {
             let x = area.x + labelColumn
             switch field.kind {
             case .note(let lines):
-                let rect = Rect(x: x, y: y, width: inputWidth, height: min(lines, area.maxY - y))
+                let rect = Rect(x: x, y: y, width: inputWidth, height: min(lines, fieldsMaxY - y))
                 let point = field.input.renderLines(into: &buffer, rect: rect, style: inputStyle)
                 if isFocused { cursor = point }
             case .choice(let options):
@@ -69,7 +77,9 @@ extension Form {
             }
             y += field.height
         }
-        renderSummary(into: &buffer, in: Rect(x: area.x, y: y + 1, width: area.width, height: area.maxY - y - 1))
+        y = min(y, fieldsMaxY)
+        renderSummary(summary, into: &buffer, in: Rect(x: area.x, y: y + 1, width: area.width,
+                                                       height: area.maxY - y - 1))
         if let anchor = lookupAnchor, !anchor.field.input.text.isEmpty {
             let options = anchor.field.suggestions
             for (row, option) in options.enumerated() where anchor.y + row < area.maxY {
@@ -84,9 +94,10 @@ extension Form {
         return cursor
     }
 
-    private func renderSummary(into buffer: inout CellBuffer, in area: Rect) {
+    private func renderSummary(_ lines: [(text: String, isHeading: Bool)], into buffer: inout CellBuffer,
+                               in area: Rect) {
         guard !area.isEmpty else { return }
-        for (row, line) in summaryLines(width: area.width).enumerated() where row < area.height {
+        for (row, line) in lines.enumerated() where row < area.height {
             buffer.setString(line.text, x: area.x, y: area.y + row, maxWidth: area.width,
                              style: Style(.error, line.isHeading ? .bold : []))
         }
