@@ -23,10 +23,9 @@ enum SchemaUpgrade {
     /// The job named in the holder note during a migration.
     static let job = "ledger upgrade"
 
-    /// Migrates `pool` (the ledger at `path`) with `Schema.migrator`.
+    /// Migrates `pool` (the ledger at `path`) with `migrator` (`Schema.migrator`; tests give their own).
     /// - Throws: the migration's `DatabaseError` when it fails without another program's progress.
-    static func run(_ pool: DatabasePool, path: String) throws {
-        let migrator = Schema.migrator
+    static func run(_ pool: DatabasePool, path: String, migrator: DatabaseMigrator = Schema.migrator) throws {
         if try pool.read(migrator.hasCompletedMigrations) { return }
         var applied = try pool.read(migrator.appliedIdentifiers)
         try noteWhileLocked(pool, path: path) {
