@@ -54,29 +54,44 @@ public enum AuditRunner {
             if scan.liveInvoices.contains($0.id) { liveCustomers.insert($0.customerID) }
         }
         var checks: [AuditCheckResult] = []
+        // A check stopped by a refused stored value is a finding and the others go on (`RefusedReads`).
+        var refused = RefusedReads(lang)
         progress(lang.t("internal consistency", "内部一致性"))
-        checks.append(try ConsistencyChecks.documentTotals(queries, lang))
-        checks.append(try ConsistencyChecks.allocations(queries, lang))
-        checks.append(try ConsistencyChecks.tieOut(queries, balances: balances, to: p.to, lang))
+        checks += try refused.run("consistency.totals") { [try ConsistencyChecks.documentTotals(queries, lang)] }
+        checks += try refused.run("consistency.allocations") { [try ConsistencyChecks.allocations(queries, lang)] }
+        checks += try refused.run("consistency.tie-out") {
+            [try ConsistencyChecks.tieOut(queries, balances: balances, to: p.to, lang)]
+        }
         checks.append(ConsistencyChecks.chain(problem: try chainProblem(), entries: scan.entries, lang))
         checks.append(MaintainedBalanceCheck.run(differences: try queries.recomputeMaintainedBalances(), lang))
         progress(lang.t("numbering", "编号"))
-        checks += try NumberingChecks.gapsAndDuplicates(queries, lang)
+        checks += try refused.run("numbering.gaps") { try NumberingChecks.gapsAndDuplicates(queries, lang) }
         checks.append(NumberingChecks.voids(period.voided, lang))
         progress(lang.t("possible duplicates", "疑似重复"))
-        checks.append(try DuplicateChecks.invoices(queries, from: p.from, to: p.to, lang))
-        checks.append(try DuplicateChecks.receipts(queries, from: p.from, to: p.to, lang))
+        checks += try refused.run("duplicates.invoices") {
+            [try DuplicateChecks.invoices(queries, from: p.from, to: p.to, lang)]
+        }
+        checks += try refused.run("duplicates.receipts") {
+            [try DuplicateChecks.receipts(queries, from: p.from, to: p.to, lang)]
+        }
         progress(lang.t("dates and cut-off", "日期与截止"))
-        checks += try DateChecks.postingDates(queries, scan, p: p)
-        checks += try DateChecks.cutoff(queries, p: p)
+        checks += try refused.run("dates.backdated") { try DateChecks.postingDates(queries, scan, p: p) }
+        checks += try refused.run("dates.cutoff-window") { try DateChecks.cutoff(queries, p: p) }
         progress(lang.t("credit balances and controls", "贷方余额与控制"))
         checks.append(ControlChecks.creditBalances(balances, p: p))
-        checks += try ControlChecks.controls(queries, scan, balances: balances, disputed: disputed,
-                                             liveCustomers: liveCustomers, p: p)
+        checks += try refused.run("control.disputes") {
+            try ControlChecks.controls(queries, scan, balances: balances, disputed: disputed,
+                                       liveCustomers: liveCustomers, p: p)
+        }
         progress(lang.t("analytical review", "分析性复核"))
-        checks.append(try AnalyticalChecks.trend(queries, p: p))
-        checks.append(try AnalyticalChecks.growth(queries, end: balances, p: p))
-        checks += try AnalyticalChecks.postings(queries, round: period.round, scan, p: p)
+        checks += try refused.run("analytical.dso") { [try AnalyticalChecks.trend(queries, p: p)] }
+        checks += try refused.run("analytical.balance-growth") {
+            [try AnalyticalChecks.growth(queries, end: balances, p: p)]
+        }
+        checks += try refused.run("analytical.weekend") {
+            try AnalyticalChecks.postings(queries, round: period.round, scan, p: p)
+        }
+        if !refused.result.findings.isEmpty { checks.append(refused.result) }
         progress(lang.t("vouching sample", "抽凭样本"))
         let sample = try VouchingSample.items(ids: period.populationIDs, p: p, queries: queries)
         return AuditRun(

@@ -41,12 +41,12 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
                 try fm.createDirectory(atPath: folder, withIntermediateDirectories: true,
                                        attributes: [.posixPermissions: 0o700])
             }
-            let isNew = !fm.fileExists(atPath: path)
-            if isNew {
-                guard fm.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
-                    throw LedgerError.storage("cannot create \(path)")
-                }
-            }
+            // Created with O_EXCL, never replaced: `FileManager.createFile` writes through a temporary file and a
+            // rename, which swapped the file under a second program that had just created and opened it.
+            let created = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+            if created >= 0 { close(created) }
+            guard created >= 0 || errno == EEXIST else { throw LedgerError.storage("cannot create \(path)") }
+            let isNew = created >= 0
             var config = Configuration()
             config.foreignKeysEnabled = true
             config.busyMode = .callback(StoreAccess.busyCallback(path: path, limit: busyTimeoutSeconds))
@@ -65,7 +65,8 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
             }
             let pool = try DatabasePool(path: path, configuration: config)
             writer = pool
-            try Schema.migrator.migrate(pool)
+            // Concurrent opens of a ledger to upgrade: `SchemaUpgrade`.
+            try SchemaUpgrade.run(pool, path: path)
             // Indexes an interrupted bulk load dropped are built again (`LoadIndexes`).
             if try pool.read(LoadIndexes.pending) { try pool.writeWithoutTransaction(LoadIndexes.restore) }
         } catch let error as LedgerError {

@@ -121,6 +121,7 @@ enum CLIChinese {
         (#"^waiting for the ledger: (.*) is writing to it \(up to (\d+) s\)$"#, "等待账套：$1 正在写入（最多等 $2 秒）"),
         (#"^ledger busy \(import by (.*) in progress\), waiting…$"#, "账套正忙（$1 正在导入），等待中…"),
         (#"^ledger busy \(sample generate by (.*) in progress\), waiting…$"#, "账套正忙（$1 正在生成示例账套），等待中…"),
+        (#"^ledger busy \(ledger upgrade in progress\), waiting…$"#, "账套正忙（正在升级账套结构），等待中…"),
         (interruptedLoad.pattern, interruptedLoad.zh),
         (#"^sample generate interrupted before its first chunk was committed: nothing was written$"#,
          "示例账套生成已中断，第一批尚未提交：未写入任何内容"),
