@@ -190,7 +190,6 @@ enum Schema {
         DocumentTallySchema.register(in: &migrator)
         VatMonthSchema.register(in: &migrator)
         CustomerSearchFill.register(in: &migrator)
-        BulkDefer.register(in: &migrator)
         return migrator
     }
 }

@@ -54,14 +54,7 @@ import LedgerStore
         let (otherFolder, other, otherService) = try ledger()
         defer { try? FileManager.default.removeItem(atPath: otherFolder) }
         // Small chunks: receipts allocate to invoices of earlier chunks, credit notes to invoices of the same one.
-        let schema = try store.scalar("PRAGMA schema_version")
         let chunked = try service.runChunked(commandsPerCommit: 97) { try generator(invoices: 1_500).load(into: $0) }
-        // No DDL in the chunks (s31-gen2): the triggers are turned off by a row, so no statement is prepared again.
-        // The schema changes only at the load's start and end (its 7 indexes dropped and built again, the
-        // statistics: 15 changes), not per chunk (before: 86 a chunk, the deferred triggers dropped and created).
-        let changes = (Int(try store.scalar("PRAGMA schema_version") ?? "") ?? 0) - (Int(schema ?? "") ?? 0)
-        #expect(changes <= 16)
-        #expect(try store.scalar("SELECT COUNT(*) FROM bulk_defer") == "0")
         let whole = try otherService.runBatch { try generator(invoices: 1_500).load(into: $0) }
         #expect(chunked.invoices == whole.invoices && chunked.receipts == whole.receipts)
         #expect(chunked.receipts > 1_000 && chunked.creditNotes > 10)

@@ -63,24 +63,4 @@ import Testing
             #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM bulk_suspend") == 0)
         }
     }
-
-    /// s31-gen2: every deferred trigger of a bulk chunk carries the `bulk_defer` guard, the six chunk guards are
-    /// ordinary triggers, and `bulk_defer` is empty outside a chunk.
-    @Test func theDeferredTriggersCarryTheDeferGuard() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("defer-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        let store = try SQLiteLedgerStore(path: folder + "/ledger.sqlite")
-        let guarded = try store.scalar("""
-            SELECT group_concat(name) FROM (SELECT name FROM sqlite_master
-            WHERE type = 'trigger' AND sql LIKE '%NOT EXISTS (SELECT 1 FROM bulk_defer)%' ORDER BY name)
-            """)
-        #expect(guarded == BulkChunkMaintenance.deferredTriggers.sorted().joined(separator: ","))
-        #expect(BulkChunkMaintenance.deferredTriggers.count == 43)
-        #expect(try store.scalar("""
-            SELECT group_concat(name) FROM (SELECT name FROM sqlite_master
-            WHERE type = 'trigger' AND name LIKE 'bulk_guard_%' ORDER BY name)
-            """) == "bulk_guard_allocation,bulk_guard_allocation_moved,bulk_guard_document,"
-                + "bulk_guard_document_delete,bulk_guard_line,bulk_guard_line_delete")
-        #expect(try store.scalar("SELECT COUNT(*) FROM bulk_defer") == "0")
-    }
 }

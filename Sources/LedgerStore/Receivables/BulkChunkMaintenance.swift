@@ -6,21 +6,20 @@ import LedgerCore
 /// s14-bulk), `collection_month` (s19), `document_tally` and `vat_month` (s31). Row triggers keep them on every
 /// write path; their cost per invoice in a bulk load (a trigger program per document, open-item change and
 /// allocation) was measured at about a quarter of `sample generate`'s CPU. In a chunk of a chunked load
-/// (`LedgerService.runChunked`) those triggers are turned off by the row of `bulk_defer` (`BulkDefer`, s31-gen2:
-/// no DDL, so no cached statement is prepared again), and before the chunk commits the tables get the chunk's
-/// effect in one `INSERT … SELECT` statement per table over the rows the chunk inserted (ids above the ones at the
-/// start, which the row holds); then the row goes. All of it is one transaction: a crash leaves the whole chunk
-/// with its maintenance, or none of it.
+/// (`LedgerService.runChunked`) those triggers are dropped inside the chunk's transaction, and before the chunk
+/// commits the tables get the chunk's effect in one `INSERT … SELECT` statement per table over the rows the chunk
+/// inserted (ids above the ones at the start); then the triggers are created again from the text they had. All of
+/// it is one transaction: a crash leaves the whole chunk with its maintenance and the triggers, or none of it.
 /// `customer_balance` and `open_item` stay maintained by row (credit control and allocation read them mid-chunk;
 /// `CustomerBalanceTriggers` keeps that to one statement per change).
 ///
-/// The set-based statements cover what a bulk load does: insert documents, receipts and allocations. Guard
-/// triggers, on while the row is there, refuse a change of a document or allocation written before the chunk that
-/// the deferred triggers would have counted (a void, a changed amount or date): the statement fails with a message
-/// naming the record, and the chunk is rolled back whole. Checked by the maintained-balances check after bulk loads (tests).
+/// The set-based statements cover what a bulk load does: insert documents, receipts and allocations. Temporary
+/// guard triggers refuse, for the chunk, a change of a document or allocation written before it that the deferred
+/// triggers would have counted (a void, a changed amount or date): the statement fails with a message naming the
+/// record, and the chunk is rolled back whole. Checked by the maintained-balances check after bulk loads (tests).
 struct BulkChunkMaintenance {
-    /// The deferred triggers' names: each carries `BulkDefer.condition` (migration `s31-bulk-defer`; a later
-    /// migration that writes one again must keep it).
+    /// The deferred triggers' names; their text is read from `sqlite_master`, so a later migration's version is the
+    /// one restored.
     static let deferredTriggers = [
         "sales_month_insert", "sales_month_update_old", "sales_month_update_new", "sales_month_delete",
         "due_month_insert", "due_month_delete", "due_month_update", "due_month_update_old", "due_month_update_new",
@@ -33,23 +32,39 @@ struct BulkChunkMaintenance {
     /// Highest document and allocation ids when the chunk began: the chunk's rows are above them.
     let documentID: Int64
     let allocationID: Int64
-    /// Names of the deferred triggers present in the ledger (their tables are brought up to date at the end).
-    let deferred: [String]
+    /// (name, CREATE TRIGGER text) of the dropped triggers, to create them again.
+    let dropped: [(String, String)]
 
-    /// Turns the deferred triggers off and the guards on: the row of `bulk_defer` with the chunk's starting ids.
-    /// - Throws: the database's error (a row already there: a chunk inside a chunk).
+    /// Drops the deferred triggers present in the ledger and installs the guards. - Throws: the database's error.
     static func begin(_ db: Database) throws -> BulkChunkMaintenance {
-        let documentID = try Int64.fetchOne(db.cachedStatement(sql: "SELECT COALESCE(MAX(id), 0) FROM document")) ?? 0
-        let allocationID = try Int64.fetchOne(db.cachedStatement(sql: "SELECT COALESCE(MAX(id), 0) FROM allocation"))
-            ?? 0
-        let deferred = try String.fetchAll(db.cachedStatement(sql: presentSQL))
-        try db.cachedStatement(sql: "INSERT INTO bulk_defer (one, document_id, allocation_id) VALUES (1, ?, ?)")
-            .execute(arguments: [documentID, allocationID])
-        return BulkChunkMaintenance(documentID: documentID, allocationID: allocationID, deferred: deferred)
+        let documentID = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM document") ?? 0
+        let allocationID = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM allocation") ?? 0
+        let dropped = try drop(deferredTriggers, db)
+        // Ids are integers from the database: written into the guards' text as numbers.
+        try db.execute(sql: """
+            CREATE TEMP TRIGGER bulk_guard_document AFTER UPDATE OF status, kind, customer_id, currency, due_date,
+                total, date, region, channel, subtotal, tax_total ON main.document WHEN OLD.id <= \(documentID)
+            BEGIN SELECT RAISE(ABORT, 'a bulk load may not change a document written before its chunk'); END;
+            CREATE TEMP TRIGGER bulk_guard_document_delete AFTER DELETE ON main.document
+                WHEN OLD.id <= \(documentID) AND OLD.status = 'posted'
+            BEGIN SELECT RAISE(ABORT, 'a bulk load may not delete a document written before its chunk'); END;
+            CREATE TEMP TRIGGER bulk_guard_allocation AFTER UPDATE ON main.allocation WHEN OLD.id <= \(allocationID)
+            BEGIN SELECT RAISE(ABORT, 'a bulk load may not change an allocation written before its chunk'); END;
+            CREATE TEMP TRIGGER bulk_guard_allocation_moved AFTER UPDATE OF invoice_id, amount, date ON main.allocation
+                WHEN OLD.id > \(allocationID)
+            BEGIN SELECT RAISE(ABORT, 'a bulk load may not move an allocation of its chunk'); END;
+            CREATE TEMP TRIGGER bulk_guard_line AFTER INSERT ON main.document_line
+                WHEN NEW.document_id <= \(documentID)
+                 AND (SELECT status FROM main.document WHERE id = NEW.document_id) = 'posted'
+            BEGIN SELECT RAISE(ABORT, 'a bulk load may not add a line to a document written before its chunk'); END;
+            CREATE TEMP TRIGGER bulk_guard_line_delete AFTER DELETE ON main.document_line
+                WHEN OLD.document_id <= \(documentID)
+                 AND (SELECT status FROM main.document WHERE id = OLD.document_id) = 'posted'
+            BEGIN SELECT RAISE(ABORT, 'a bulk load may not remove a line of a document written before its chunk');
+            END;
+            """)
+        return BulkChunkMaintenance(documentID: documentID, allocationID: allocationID, dropped: dropped)
     }
-
-    static let presentSQL = "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name IN ("
-        + deferredTriggers.map { "'\($0)'" }.joined(separator: ", ") + ")"
 
     /// Drops the triggers (or indexes) among `names` present in the ledger; returns their (name, CREATE text), in
     /// the order SQLite lists them, to create them again.
@@ -65,37 +80,42 @@ struct BulkChunkMaintenance {
         return dropped
     }
 
-    /// Applies the chunk's effect to the deferred tables and deletes the row (the triggers on, the guards off).
+    /// Applies the chunk's effect to the deferred tables, drops the guards and creates the triggers again.
     func end(_ db: Database) throws {
         let arguments: StatementArguments = [documentID, allocationID]
-        if deferred.contains(where: { $0.hasPrefix("sales_month") }) {
-            try db.cachedStatement(sql: Self.salesMonthSQL).execute(arguments: [documentID])
+        if dropped.contains(where: { $0.0.hasPrefix("sales_month") }) {
+            try db.execute(sql: Self.salesMonthSQL, arguments: [documentID])
         }
-        if deferred.contains(where: { $0.hasPrefix("due_month") }) {
-            try db.cachedStatement(sql: Self.dueMonthSQL).execute(arguments: arguments)
+        if dropped.contains(where: { $0.0.hasPrefix("due_month") }) {
+            try db.execute(sql: Self.dueMonthSQL, arguments: arguments)
         }
-        if deferred.contains(where: { $0.hasPrefix("due_day") }) {
-            try db.cachedStatement(sql: Self.dueDaySQL).execute(arguments: arguments)
+        if dropped.contains(where: { $0.0.hasPrefix("due_day") }) {
+            try db.execute(sql: Self.dueDaySQL, arguments: arguments)
         }
-        if deferred.contains(where: { $0 == "late_allocation_insert" }) {
-            try db.cachedStatement(sql: Self.lateAllocationSQL).execute(arguments: [allocationID])
+        if dropped.contains(where: { $0.0 == "late_allocation_insert" }) {
+            try db.execute(sql: Self.lateAllocationSQL, arguments: [allocationID])
         }
-        if deferred.contains(where: { $0.hasPrefix("customer_month") }) {
-            try db.cachedStatement(sql: Self.customerMonthSQL).execute(arguments: [documentID])
+        if dropped.contains(where: { $0.0.hasPrefix("customer_month") }) {
+            try db.execute(sql: Self.customerMonthSQL, arguments: [documentID])
         }
-        if deferred.contains(where: { $0.hasPrefix("invoice_settled") }) {
-            try db.cachedStatement(sql: Self.invoiceSettledSQL).execute(arguments: arguments)
+        if dropped.contains(where: { $0.0.hasPrefix("invoice_settled") }) {
+            try db.execute(sql: Self.invoiceSettledSQL, arguments: arguments)
         }
-        if deferred.contains(where: { $0.hasPrefix("collection_month") }) {
-            try db.cachedStatement(sql: Self.collectionMonthSQL).execute(arguments: arguments)
+        if dropped.contains(where: { $0.0.hasPrefix("collection_month") }) {
+            try db.execute(sql: Self.collectionMonthSQL, arguments: arguments)
         }
-        if deferred.contains(where: { $0.hasPrefix("document_tally") }) {
-            try db.cachedStatement(sql: Self.tallySQL).execute(arguments: [documentID])
+        if dropped.contains(where: { $0.0.hasPrefix("document_tally") }) {
+            try db.execute(sql: Self.tallySQL, arguments: [documentID])
         }
-        if deferred.contains(where: { $0.hasPrefix("vat_month") }) {
-            try db.cachedStatement(sql: Self.vatMonthSQL).execute(arguments: [documentID])
+        if dropped.contains(where: { $0.0.hasPrefix("vat_month") }) {
+            try db.execute(sql: Self.vatMonthSQL, arguments: [documentID])
         }
-        try db.cachedStatement(sql: "DELETE FROM bulk_defer").execute()
+        try db.execute(sql: """
+            DROP TRIGGER temp.bulk_guard_document; DROP TRIGGER temp.bulk_guard_document_delete;
+            DROP TRIGGER temp.bulk_guard_allocation; DROP TRIGGER temp.bulk_guard_allocation_moved;
+            DROP TRIGGER temp.bulk_guard_line; DROP TRIGGER temp.bulk_guard_line_delete;
+            """)
+        for (_, sql) in dropped { try db.execute(sql: sql) }
     }
 
     /// The chunk's posted documents, by month and key, added to `sales_month` (as `sales_month_insert` adds each).

@@ -22,8 +22,8 @@ enum BulkSuspend {
         }
     }
 
-    /// `sql`, a CREATE TRIGGER, with `condition` added: as its WHEN clause, or before the one it has.
-    static func guarded(_ sql: String, name: String, condition: String = condition) throws -> String {
+    /// `sql`, a CREATE TRIGGER, with the condition added: as its WHEN clause, or before the one it has.
+    static func guarded(_ sql: String, name: String) throws -> String {
         guard let begin = sql.range(of: "BEGIN") else {
             throw LedgerError.storage("trigger \(name): no BEGIN in its text")
         }
