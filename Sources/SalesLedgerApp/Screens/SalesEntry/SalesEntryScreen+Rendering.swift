@@ -41,13 +41,14 @@ extension SalesEntryScreen {
         } else if let customer {
             let c = customer.currency
             // Whole parts: a balance is never cut; parts that do not fit are left out from the right.
+            // Channel/region only when the customer has one (tryout s31: an empty `渠道/区域 /`).
+            let channel = context.channelName(customer.channel), region = context.className("region", customer.region)
+            let place = channel.isEmpty && region.isEmpty ? [] : ["\(s.channel)/\(s.region) \(channel)/\(region)"]
             let info = PartsLine.fit([customer.code, "\(s.openBalance) \(context.money(exposure?.balance ?? 0, c))",
                                       "\(s.overdue) \(context.money(exposure?.overdue ?? 0, c))",
                                       "\(s.creditLimit) "
                                       + "\(customer.creditLimit.map { context.money($0.minorUnits, c) } ?? s.noLimit)",
-                                      "\(s.currency) \(c.code)",
-                                      "\(s.channel)/\(s.region) \(context.channelName(customer.channel))/"
-                                        + context.className("region", customer.region)],
+                                      "\(s.currency) \(c.code)"] + place,
                                      width: area.width - 2, separator: "  ")
             let warn = creditWarning(context: context, width: area.width - 2)
             buffer.setFitted(warn ?? info, x: x0, y: y, width: area.width - 2,
