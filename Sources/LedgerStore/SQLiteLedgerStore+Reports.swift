@@ -68,6 +68,12 @@ extension SQLiteLedgerStore {
         try auditVerification().problems.first
     }
 
+    /// See `AuditQueries.auditChainCheck`: the anchored head read now, the chain verified when the closure runs.
+    public func auditChainCheck() -> () throws -> String? {
+        let anchor = path.flatMap { AuditHeadFile.read(ledger: $0) }
+        return { try self.auditVerification(anchor: anchor).problems.first }
+    }
+
     /// Recomputes every audit entry and every covered record (documents with lines, receipts, allocations,
     /// users) and compares the chain with the head anchored in `<ledger>.audit-head` (or `anchor` when given).
     public func auditVerification(anchor: AuditHead? = nil) throws -> AuditVerification {

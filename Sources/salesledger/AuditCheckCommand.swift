@@ -62,10 +62,9 @@ struct AuditCheckCommand: ParsableCommand {
         // The anchored head is read before the audit's snapshot starts (s31-conc): a writer beside us may commit and
         // anchor a newer head during the run, which the snapshot does not see — read afterwards, it looked like a
         // truncated log. Read first, the anchor is never ahead of the snapshot.
-        let anchor = AuditHeadFile.read(ledger: global.databasePath)
         let run = try AuditRunner.run(
             queries: store, parameters: p, ranBy: global.actor, ranAtUTC: utcTimestamp(service.clock.nowUTCSeconds()),
-            chainProblem: { try store.auditVerification(anchor: anchor).problems.first },
+            chainProblem: store.auditChainCheck(),
             progress: { step in if showProgress { FileHandle.standardError.write(Data("\u{1B}[2K\r\(step)…".utf8)) } })
         if showProgress { FileHandle.standardError.write(Data("\u{1B}[2K\r".utf8)) }
         var comparison: AuditComparison?

@@ -12,6 +12,10 @@ public protocol AuditQueries: AnyObject {
     func numberCounters() throws -> [NumberCounter]
     /// The store's audit-chain verification (the one `audit verify` runs): nil when intact, else where it breaks.
     func verifyAuditChain() throws -> String?
+    /// `verifyAuditChain` against the head anchored when this is called: call it before the audit's snapshot starts,
+    /// so a writer that commits and anchors a newer head during the run is not taken for a truncated log (s31-conc;
+    /// used by `audit check` and the audit screen alike).
+    func auditChainCheck() -> () throws -> String?
     /// Compares every maintained open amount and customer balance with one recomputed from documents and
     /// allocations (issue 10); empty when all agree, else the differences by subject and field.
     func recomputeMaintainedBalances() throws -> [MaintainedBalanceDifference]
