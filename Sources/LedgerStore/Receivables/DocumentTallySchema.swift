@@ -69,34 +69,12 @@ enum DocumentTallySchema {
             """)
     }
 
-    /// The triggers (names start with `document_tally_`): dropped for a bulk chunk, which does their work set-based.
-    static let triggerNames = ["document_tally_insert", "document_tally_update_old", "document_tally_update_new",
-                               "document_tally_delete", "document_tally_line_insert", "document_tally_line_delete",
-                               "document_tally_line_update"]
+    /// The triggers (`PostedDocumentTriggers`): dropped for a bulk chunk, which does their work set-based.
+    static let triggerNames = PostedDocumentTriggers.names("document_tally")
 
     static var triggers: [String] {
-        let keys = "status, kind, currency, total"
-        let same = "NEW.status = OLD.status AND NEW.kind = OLD.kind AND NEW.currency = OLD.currency "
-            + "AND NEW.total = OLD.total"
-        return [
-            "CREATE TRIGGER document_tally_insert AFTER INSERT ON document WHEN NEW.status = 'posted' BEGIN "
-                + "\(document("NEW", "")) END",
-            """
-            CREATE TRIGGER document_tally_update_old AFTER UPDATE OF \(keys) ON document
-            WHEN OLD.status = 'posted' AND NOT (\(same)) BEGIN \(document("OLD", "-")) END
-            """,
-            """
-            CREATE TRIGGER document_tally_update_new AFTER UPDATE OF \(keys) ON document
-            WHEN NEW.status = 'posted' AND NOT (\(same)) BEGIN \(document("NEW", "")) END
-            """,
-            "CREATE TRIGGER document_tally_delete AFTER DELETE ON document WHEN OLD.status = 'posted' BEGIN "
-                + "\(document("OLD", "-")) END",
-            "CREATE TRIGGER document_tally_line_insert AFTER INSERT ON document_line BEGIN \(line("NEW", "")) END",
-            "CREATE TRIGGER document_tally_line_delete AFTER DELETE ON document_line BEGIN \(line("OLD", "-")) END",
-            """
-            CREATE TRIGGER document_tally_line_update AFTER UPDATE OF document_id ON document_line
-            WHEN NEW.document_id <> OLD.document_id BEGIN \(line("OLD", "-")) \(line("NEW", "")) END
-            """,
-        ]
+        PostedDocumentTriggers.sql("document_tally", keys: ["status", "kind", "currency", "total"],
+                                   lineColumns: "document_id", lineMoved: "NEW.document_id <> OLD.document_id",
+                                   document: document, line: line)
     }
 }

@@ -77,33 +77,12 @@ enum VatMonthSchema {
             """)
     }
 
-    /// The triggers: dropped for a bulk chunk, which does their work set-based.
-    static let triggerNames = ["vat_month_insert", "vat_month_update_old", "vat_month_update_new", "vat_month_delete",
-                               "vat_month_line_insert", "vat_month_line_delete", "vat_month_line_update"]
+    /// The triggers (`PostedDocumentTriggers`): dropped for a bulk chunk, which does their work set-based.
+    static let triggerNames = PostedDocumentTriggers.names("vat_month")
 
     static var triggers: [String] {
-        let keys = "status, kind, date, currency"
-        let same = "NEW.status = OLD.status AND NEW.kind = OLD.kind AND NEW.date = OLD.date "
-            + "AND NEW.currency = OLD.currency"
-        return [
-            "CREATE TRIGGER vat_month_insert AFTER INSERT ON document WHEN NEW.status = 'posted' BEGIN "
-                + "\(document("NEW", "")) END",
-            """
-            CREATE TRIGGER vat_month_update_old AFTER UPDATE OF \(keys) ON document
-            WHEN OLD.status = 'posted' AND NOT (\(same)) BEGIN \(document("OLD", "-")) END
-            """,
-            """
-            CREATE TRIGGER vat_month_update_new AFTER UPDATE OF \(keys) ON document
-            WHEN NEW.status = 'posted' AND NOT (\(same)) BEGIN \(document("NEW", "")) END
-            """,
-            "CREATE TRIGGER vat_month_delete AFTER DELETE ON document WHEN OLD.status = 'posted' BEGIN "
-                + "\(document("OLD", "-")) END",
-            "CREATE TRIGGER vat_month_line_insert AFTER INSERT ON document_line BEGIN \(line("NEW", "")) END",
-            "CREATE TRIGGER vat_month_line_delete AFTER DELETE ON document_line BEGIN \(line("OLD", "-")) END",
-            """
-            CREATE TRIGGER vat_month_line_update AFTER UPDATE OF document_id, tax_rate_bp, net_amount, tax_amount
-            ON document_line BEGIN \(line("OLD", "-")) \(line("NEW", "")) END
-            """,
-        ]
+        PostedDocumentTriggers.sql("vat_month", keys: ["status", "kind", "date", "currency"],
+                                   lineColumns: "document_id, tax_rate_bp, net_amount, tax_amount", lineMoved: nil,
+                                   document: document, line: line)
     }
 }
