@@ -180,64 +180,53 @@ enum MaintainedBalances {
     /// `collection_month` (s19-coll) against its recomputation from the documents, allocations and receipts; rows
     /// whose count is 0 count as absent. Subject `YYYY-MM CUR`, field `collection_month_` + column.
     private static func collectionMonthDifferences(_ db: Database) throws -> [MaintainedBalanceDifference] {
-        guard try db.tableExists("collection_month") else { return [] }
-        let columns = CollectionMonthSchema.columns
-        let sql = """
-            WITH r(\(columns)) AS (\(CollectionMonthSchema.recomputedSQL)),
-                 m AS (SELECT \(columns) FROM collection_month WHERE n <> 0)
-            SELECT 'stored' AS side, * FROM (SELECT * FROM m EXCEPT SELECT * FROM r WHERE n <> 0)
-            UNION ALL SELECT 'recomputed', * FROM (SELECT * FROM r WHERE n <> 0 EXCEPT SELECT * FROM m)
-            ORDER BY month, currency
-            """
-        let rows = try Row.fetchAll(db, sql: sql)
-        return paired(rows, key: { "\($0[1] as String? ?? "") \($0[2] as String? ?? "")" }).flatMap { key, pair in
-            compare(subject: key, pair, columns: ["due", "collected", "settled", "n"], missing: "row").map {
-                MaintainedBalanceDifference(subject: $0.subject, field: "collection_month_" + $0.field,
-                                            stored: $0.stored, recomputed: $0.recomputed)
-            }
-        }
+        try tableDifferences(db, "collection_month", columns: CollectionMonthSchema.columns,
+                             recomputed: CollectionMonthSchema.recomputedSQL, present: "n <> 0",
+                             orderBy: "month, currency", keys: 2, compared: ["due", "collected", "settled", "n"])
     }
 
     /// `document_tally` (s31-reads) against its recomputation from the posted documents and their lines; rows whose
-    /// count and lines are 0 count as absent. Subject `KIND CUR`, field `document_tally_` + column.
+    /// count, lines and total are 0 count as absent. Subject `KIND CUR`, field `document_tally_` + column.
     private static func tallyDifferences(_ db: Database) throws -> [MaintainedBalanceDifference] {
-        guard try db.tableExists("document_tally") else { return [] }
-        let columns = DocumentTallySchema.columns
-        let sql = """
-            WITH r(\(columns)) AS (\(DocumentTallySchema.recomputedSQL)),
-                 m AS (SELECT \(columns) FROM document_tally WHERE n <> 0 OR lines <> 0 OR total <> 0)
-            SELECT 'stored' AS side, * FROM (SELECT * FROM m EXCEPT SELECT * FROM r)
-            UNION ALL SELECT 'recomputed', * FROM (SELECT * FROM r EXCEPT SELECT * FROM m)
-            ORDER BY kind, currency
-            """
-        let rows = try Row.fetchAll(db, sql: sql)
-        return paired(rows, key: { "\($0[1] as String? ?? "") \($0[2] as String? ?? "")" }).flatMap { key, pair in
-            compare(subject: key, pair, columns: ["n", "lines", "total"], missing: "row").map {
-                MaintainedBalanceDifference(subject: $0.subject, field: "document_tally_" + $0.field,
-                                            stored: $0.stored, recomputed: $0.recomputed)
-            }
-        }
+        try tableDifferences(db, "document_tally", columns: DocumentTallySchema.columns,
+                             recomputed: DocumentTallySchema.recomputedSQL,
+                             present: "n <> 0 OR lines <> 0 OR total <> 0", orderBy: "kind, currency", keys: 2,
+                             compared: ["n", "lines", "total"])
     }
 
-    /// `vat_month` (s31-reads) against its recomputation from the posted documents' lines; rows whose count is 0
-    /// count as absent. Subject `YYYY-MM RATE CUR` (rate in basis points), field `vat_month_` + column.
+    /// `vat_month` (s31-reads) against its recomputation from the posted documents' lines; rows whose count, net and
+    /// tax are 0 count as absent. Subject `YYYY-MM RATE CUR` (rate in basis points), field `vat_month_` + column.
     private static func vatMonthDifferences(_ db: Database) throws -> [MaintainedBalanceDifference] {
-        guard try db.tableExists("vat_month") else { return [] }
-        let columns = VatMonthSchema.columns
+        try tableDifferences(db, "vat_month", columns: VatMonthSchema.columns, recomputed: VatMonthSchema.recomputedSQL,
+                             present: "n <> 0 OR net <> 0 OR tax <> 0", orderBy: "month, rate, currency", keys: 3,
+                             compared: ["net", "tax", "n"])
+    }
+
+    /// A maintained `table` against `recomputed` (a SELECT of the same `columns`), rows failing `present` counting as
+    /// absent on both sides: the rows only one side has, paired by their first `keys` columns (the subject, joined
+    /// by spaces), each differing column of `compared` one difference named `<table>_<column>` (`…_row` when a side
+    /// has no row). Nothing when the table does not exist (a ledger before its migration).
+    private static func tableDifferences(_ db: Database, _ table: String, columns: String, recomputed: String,
+                                         present: String, orderBy: String, keys: Int,
+                                         compared: [String]) throws -> [MaintainedBalanceDifference] {
+        guard try db.tableExists(table) else { return [] }
         let sql = """
-            WITH r(\(columns)) AS (\(VatMonthSchema.recomputedSQL)),
-                 m AS (SELECT \(columns) FROM vat_month WHERE n <> 0 OR net <> 0 OR tax <> 0)
-            SELECT 'stored' AS side, * FROM (SELECT * FROM m EXCEPT SELECT * FROM r)
-            UNION ALL SELECT 'recomputed', * FROM (SELECT * FROM r EXCEPT SELECT * FROM m)
-            ORDER BY month, rate, currency
+            WITH r(\(columns)) AS (\(recomputed)),
+                 m AS (SELECT \(columns) FROM \(table) WHERE \(present))
+            SELECT 'stored' AS side, * FROM (SELECT * FROM m EXCEPT SELECT * FROM r WHERE \(present))
+            UNION ALL SELECT 'recomputed', * FROM (SELECT * FROM r WHERE \(present) EXCEPT SELECT * FROM m)
+            ORDER BY \(orderBy)
             """
         let rows = try Row.fetchAll(db, sql: sql)
-        let key: (Row) -> String = {
-            "\($0[1] as String? ?? "") \($0[2] as Int64? ?? 0) \($0[3] as String? ?? "")"
+        let key: (Row) -> String = { row in
+            (1...keys).map { i -> String in
+                let value: DatabaseValue = row[i]
+                return String.fromDatabaseValue(value) ?? Int64.fromDatabaseValue(value).map(String.init) ?? ""
+            }.joined(separator: " ")
         }
-        return paired(rows, key: key).flatMap { key, pair in
-            compare(subject: key, pair, columns: ["net", "tax", "n"], missing: "row").map {
-                MaintainedBalanceDifference(subject: $0.subject, field: "vat_month_" + $0.field,
+        return paired(rows, key: key).flatMap { subject, pair in
+            compare(subject: subject, pair, columns: compared, missing: "row").map {
+                MaintainedBalanceDifference(subject: $0.subject, field: "\(table)_" + $0.field,
                                             stored: $0.stored, recomputed: $0.recomputed)
             }
         }
