@@ -200,7 +200,7 @@ import LedgerStore
         #expect(numbers == Array(numbers[0]...(numbers[0] + 4)))
     }
 
-    /// The chunk's documents and lines go in from one JSON text each (`JSONRows`): texts with quotes, backslashes,
+    /// The chunk's documents and lines go in as bound values (`BoundInsert`): texts with quotes, backslashes,
     /// Chinese and emoji come back as written, an absent salesperson is NULL, amounts are integers.
     @Test func textsAndNullsComeBackAsWritten() throws {
         let (folder, store, service) = try ledger()

@@ -58,19 +58,18 @@ extension SQLiteTransaction {
         }
     }
 
-    /// Inserts the receipts with one statement, then their allocations with another, each from one bound JSON
-    /// text (`JSONRows`; the row triggers still run per row); the ids are the ones after the largest before the
+    /// Inserts the receipts, then their allocations, each as multi-row statements of bound values (`BoundInsert`;
+    /// the row triggers still run per row); the ids are the ones after the largest before the
     /// call, in order (checked, never assumed).
     private func insertRows(_ receipts: [Receipt], _ allocations: [[Allocation]], receiptFloor: Int64,
                             allocationFloor: Int64? = nil) throws -> [(receipt: Int64, allocations: [Int64])] {
-        var rows = JSONRows()
+        var rows = Self.receiptsInsert.rows(capacity: receipts.count)
         for r in receipts {
-            rows.row()
             rows.add(r.series); rows.add(r.numberYear); rows.add(r.number); rows.add(r.displayNumber)
             rows.add(r.customerID); rows.add(r.date.description); rows.add(r.amount.minorUnits)
             rows.add(r.amount.currency.code); rows.add(r.method.rawValue); rows.add(r.reference); rows.add(r.note)
         }
-        try db.cachedStatement(sql: Self.receiptsSQL).execute(arguments: [rows.text])
+        try Self.receiptsInsert.execute(rows, in: db)
         let receiptIDs = try newIDs(table: "receipt", floor: receiptFloor, count: receipts.count)
         var written: [Allocation] = []
         for (id, its) in zip(receiptIDs, allocations) {
@@ -89,18 +88,17 @@ extension SQLiteTransaction {
 
     func insert(allocations: [Allocation]) throws -> [Int64] { try insertAllocationRows(allocations) }
 
-    /// Inserts `allocations` with one statement from one bound JSON text, in order; returns their new ids, the
-    /// ones after `floor` (the largest id before the call, read when nil; checked, never assumed).
+    /// Inserts `allocations` as multi-row statements of bound values (`BoundInsert`), in order; returns their new
+    /// ids, the ones after `floor` (the largest id before the call, read when nil; checked, never assumed).
     func insertAllocationRows(_ allocations: [Allocation], floor: Int64? = nil) throws -> [Int64] {
         guard !allocations.isEmpty else { return [] }
         let floor = try floor ?? maxID(of: "allocation")
-        var rows = JSONRows()
+        var rows = Self.allocationsInsert.rows(capacity: allocations.count)
         for a in allocations {
-            rows.row()
             rows.add(a.invoiceID); rows.add(a.source.rawValue); rows.add(a.sourceID); rows.add(a.date.description)
             rows.add(a.amount.minorUnits); rows.add(a.amount.currency.code); rows.add(a.reversesID); rows.add(a.note)
         }
-        try db.cachedStatement(sql: Self.allocationsSQL).execute(arguments: [rows.text])
+        try Self.allocationsInsert.execute(rows, in: db)
         return try newIDs(table: "allocation", floor: floor, count: allocations.count)
     }
 
@@ -118,10 +116,10 @@ extension SQLiteTransaction {
         return (0..<Int64(count)).map { floor + 1 + $0 }
     }
 
-    static let receiptsSQL = setBasedInsert(into: "receipt", columns: """
+    static let receiptsInsert = BoundInsert(into: "receipt", columns: """
         series, number_year, number, display_number, customer_id, date, amount, currency, method, reference, note
         """)
-    static let allocationsSQL = setBasedInsert(into: "allocation", columns: """
+    static let allocationsInsert = BoundInsert(into: "allocation", columns: """
         invoice_id, source, source_id, date, amount, currency, reverses_id, note
         """)
 
