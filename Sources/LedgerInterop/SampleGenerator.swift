@@ -267,27 +267,27 @@ public struct SampleGenerator {
             let due = indices.filter { $0 >= receiptsDone }
             report.receipts += indices.count - due.count
             guard !due.isEmpty else { continue }
-            // The maintained open amounts (a credit note may have reduced one); no reload of the invoices.
-            var open: [String: Int64] = [:]
-            for item in try runner.openInvoices(numbers: due.map { receipts[$0].number }) {
-                open[item.number] = item.open
+            // The maintained open amounts (a credit note may have reduced one), read once for the plan and the
+            // chunk's checks; no reload of the invoices.
+            let outcomes = try runner.recordReceipts(invoiceNumbers: due.map { receipts[$0].number }) { items in
+                var open = items.mapValues(\.open)
+                var chunk: [RecordReceipt] = []
+                for index in due {
+                    let receipt = receipts[index]
+                    let amount = min(open[receipt.number] ?? 0, receipt.amount)
+                    guard amount > 0 else { continue }
+                    open[receipt.number] = (open[receipt.number] ?? 0) - amount
+                    let money = Money(minorUnits: amount, currency: .cny)
+                    var record = RecordReceipt(customerCode: receipt.customer,
+                                               date: CivilDate(daysSinceEpoch: Int(receipt.day)), amount: money,
+                                               allocation: .manual([ManualAllocation(invoiceNumber: receipt.number,
+                                                                                     amount: money)]))
+                    record.method = drawn[index - first]
+                    chunk.append(record)
+                }
+                return chunk
             }
-            var chunk: [RecordReceipt] = []
-            for index in due {
-                let receipt = receipts[index]
-                let amount = min(open[receipt.number] ?? 0, receipt.amount)
-                guard amount > 0 else { continue }
-                open[receipt.number] = (open[receipt.number] ?? 0) - amount
-                let money = Money(minorUnits: amount, currency: .cny)
-                var record = RecordReceipt(customerCode: receipt.customer,
-                                           date: CivilDate(daysSinceEpoch: Int(receipt.day)), amount: money,
-                                           allocation: .manual([ManualAllocation(invoiceNumber: receipt.number,
-                                                                                 amount: money)]))
-                record.method = drawn[index - first]
-                chunk.append(record)
-            }
-            try runner.recordReceipts(chunk)
-            report.receipts += chunk.count
+            report.receipts += outcomes.count
             try progress?("receipts", indices.upperBound, receipts.count)
             try runner.commitIfDue {
                 marker.invoicesDone = invoices

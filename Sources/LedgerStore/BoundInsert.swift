@@ -1,4 +1,9 @@
 import GRDB
+#if canImport(GRDBSQLite)
+import GRDBSQLite
+#else
+import SQLite3
+#endif
 import LedgerCore
 
 /// A set-based insert of many rows as multi-row `INSERT INTO table (columns) VALUES (?, …), (?, …), …` statements
@@ -33,16 +38,21 @@ struct BoundInsert: Sendable {
         }
     }
 
+    /// One bound value.
+    enum Value {
+        case integer(Int64), text(String), null
+    }
+
     /// The values of rows to insert, added column by column, row after row.
     struct Rows {
-        fileprivate(set) var values: [DatabaseValue] = []
+        fileprivate(set) var values: [Value] = []
 
         mutating func add(_ value: (some BinaryInteger)?) {
-            values.append(value.map { Int64($0).databaseValue } ?? .null)
+            values.append(value.map { .integer(Int64($0)) } ?? .null)
         }
 
         mutating func add(_ value: String?) {
-            values.append(value?.databaseValue ?? .null)
+            values.append(value.map { .text($0) } ?? .null)
         }
     }
 
@@ -62,11 +72,37 @@ struct BoundInsert: Sendable {
         var start = 0, left = rows.values.count / columnCount
         for (count, sql) in texts {
             while left >= count {
-                let end = start + count * columnCount
-                try db.cachedStatement(sql: sql).execute(arguments: StatementArguments(rows.values[start..<end]))
-                start = end
+                let statement = try db.cachedStatement(sql: sql)
+                // GRDB resets the statement and clears its bindings; the values are then bound directly, without
+                // an argument array per batch (building and checking GRDB's `StatementArguments` took about half
+                // of the insert's time in a debug profile).
+                statement.setUncheckedArguments([])
+                for index in 0..<(count * columnCount) {
+                    try bind(rows.values[start + index], at: Int32(index + 1), statement)
+                }
+                try statement.execute()
+                start += count * columnCount
                 left -= count
             }
+        }
+    }
+
+    /// SQLite copies a bound text at once (`SQLITE_TRANSIENT`).
+    private static var transient: sqlite3_destructor_type {
+        unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
+    }
+
+    /// Binds `value` as parameter `index` (1-based): a text up to its first NUL, as GRDB binds one.
+    private func bind(_ value: Value, at index: Int32, _ statement: Statement) throws {
+        let code: Int32
+        switch value {
+        case let .integer(number): code = sqlite3_bind_int64(statement.sqliteStatement, index, number)
+        case let .text(text): code = sqlite3_bind_text(statement.sqliteStatement, index, text, -1, Self.transient)
+        case .null: code = sqlite3_bind_null(statement.sqliteStatement, index)
+        }
+        guard code == SQLITE_OK else {
+            let reason = String(cString: sqlite3_errstr(code))
+            throw LedgerError.storage("table \(table): value \(index) of an insert not bound: \(reason)")
         }
     }
 }

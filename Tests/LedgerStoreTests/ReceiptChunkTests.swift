@@ -133,4 +133,55 @@ import LedgerStore
         }
         #expect(try receivables(store) == before)
     }
+
+    /// `recordReceipts(invoiceNumbers:_:)` (s32-ins): the plan gets the open invoices of the numbers read, and the
+    /// chunk is checked against that read; a number a receipt names beyond them is read before the checks. The
+    /// ledger ends as running the commands one by one leaves it.
+    @Test func thePlanSeesTheReadAndTheChunkIsCheckedAgainstIt() throws {
+        let (folder, store, service) = try ledger()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let (otherFolder, other, otherService) = try ledger()
+        defer { try? FileManager.default.removeItem(atPath: otherFolder) }
+        let open = try openInvoices(store)
+        let commands = receipts(open)
+        let named = Set(commands.flatMap { command -> [String] in
+            guard case let .manual(parts) = command.allocation else { return [] }
+            return parts.map(\.invoiceNumber)
+        })
+        #expect(named.count == 3)
+        var seen: [String: Int64] = [:]
+        let outcomes = try service.runChunked { runner in
+            try runner.recordReceipts(invoiceNumbers: [open[0][0], open[2][0], "INV-NONE"]) { items in
+                seen = items.mapValues(\.open)
+                return commands
+            }
+        }
+        #expect(seen == [open[0][0]: Int64(open[0][2])!, open[2][0]: Int64(open[2][2])!])
+        #expect(outcomes.count == 3)
+        for command in commands { try otherService.run(command) }
+        #expect(try receivables(store) == receivables(other))
+        #expect(try store.recomputeMaintainedBalances().isEmpty)
+    }
+
+    /// A plan that writes (it should not) makes the chunk read its invoices again: a receipt for the whole amount
+    /// read before the write is then more than is open, and refused.
+    @Test func aPlanThatWritesMakesTheChunkReadAgain() throws {
+        let (folder, store, service) = try ledger()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let open = try openInvoices(store)
+        let (number, code, amount) = (open[0][0], open[0][1], Int64(open[0][2])!)
+        let error = #expect(throws: LedgerError.self) {
+            try service.runChunked { runner in
+                try runner.recordReceipts(invoiceNumbers: [number]) { items in
+                    try runner.run(RecordReceipt(customerCode: code, date: today, amount: cny(10), allocation:
+                                                 .manual([ManualAllocation(invoiceNumber: number, amount: cny(10))])))
+                    let whole = try #require(items[number]?.open)
+                    return [RecordReceipt(customerCode: code, date: today, amount: cny(whole), allocation:
+                                          .manual([ManualAllocation(invoiceNumber: number, amount: cny(whole))]))]
+                }
+            }
+        }
+        #expect(amount > 10)
+        #expect(error?.fieldIssues.first?.message.contains("more than the open") == true)
+    }
 }

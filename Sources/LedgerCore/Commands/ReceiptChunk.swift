@@ -9,7 +9,22 @@ extension LedgerService.BatchRunner {
     /// - Throws: `LedgerError` as `RecordReceipt` does; `refused` for a plan other than `.manual`.
     @discardableResult
     public func recordReceipts(_ commands: [RecordReceipt]) throws -> [RecordReceipt.Outcome] {
+        try recordReceipts(invoiceNumbers: []) { _ in commands }
+    }
+
+    /// Reads the open invoices among `invoiceNumbers` (one statement), hands them by number to `plan`, which makes
+    /// the chunk's receipts from them (a load capping each receipt at what is still open), and records those as
+    /// `recordReceipts(_:)` does, checked against the same read: the chunk's invoices are read once, not once for
+    /// the plan and again for the checks. Numbers a receipt names beyond `invoiceNumbers` are read before the
+    /// checks; if anything was written while `plan` ran (it should not write), every number is read again.
+    /// - Throws: what `plan` throws; `LedgerError` as `recordReceipts(_:)` does.
+    @discardableResult
+    public func recordReceipts(invoiceNumbers: [String], _ plan: ([String: OpenItem]) throws -> [RecordReceipt])
+        throws -> [RecordReceipt.Outcome] {
         try service.checkRole(RecordReceipt.self)
+        let changed = tx.rowsChanged()
+        var open = try openInvoices(byNumber: invoiceNumbers)
+        let commands = try plan(open)
         var numbers: [String] = []
         for command in commands {
             guard case let .manual(parts) = command.allocation else {
@@ -18,8 +33,13 @@ extension LedgerService.BatchRunner {
             }
             numbers += parts.map(\.invoiceNumber)
         }
-        var open = Dictionary(try tx.openInvoices(numbers: numbers).map { ($0.number, $0) }) { first, _ in first }
-        var latest = try tx.latestAllocationDates(invoiceIDs: open.values.map(\.invoiceID))
+        if tx.rowsChanged() != changed {
+            open = try openInvoices(byNumber: numbers)
+        } else {
+            let read = Set(invoiceNumbers)
+            open.merge(try openInvoices(byNumber: numbers.filter { !read.contains($0) })) { first, _ in first }
+        }
+        var latest = try tx.latestAllocationDates(invoiceIDs: Set(numbers).compactMap { open[$0]?.invoiceID })
         var receipts: [Receipt] = [], allocations: [[Allocation]] = [], contexts: [CommandContext] = []
         for command in commands {
             guard case let .manual(parts) = command.allocation else { continue }
@@ -71,6 +91,8 @@ extension LedgerService.BatchRunner {
         return outcomes
     }
 
-    /// The posted invoices among `numbers` open now (open amount ≠ 0), read in one statement (read-only).
-    public func openInvoices(numbers: [String]) throws -> [OpenItem] { try tx.openInvoices(numbers: numbers) }
+    /// The posted invoices among `numbers` open now (open amount ≠ 0), read in one statement, by number.
+    private func openInvoices(byNumber numbers: [String]) throws -> [String: OpenItem] {
+        Dictionary(try tx.openInvoices(numbers: numbers).map { ($0.number, $0) }) { first, _ in first }
+    }
 }

@@ -58,6 +58,9 @@ public protocol LedgerTransaction: ReceivablesTransaction, ClassificationTransac
     func openInvoices(customerID: Int64) throws -> [OpenItem]
     /// The posted invoices among `numbers` open now (open amount ≠ 0; for manual allocation), in one read.
     func openInvoices(numbers: [String]) throws -> [OpenItem]
+    /// How many rows this connection has inserted, updated or deleted so far (triggers' rows included): equal
+    /// before and after a stretch of code when it wrote nothing.
+    func rowsChanged() -> Int
     /// The latest allocation date on each of `invoiceIDs` that has an allocation, in one read.
     func latestAllocationDates(invoiceIDs: [Int64]) throws -> [Int64: CivilDate]
     /// Inserts receipts, each with its allocations (their `sourceID` becomes the receipt's new id), in order;

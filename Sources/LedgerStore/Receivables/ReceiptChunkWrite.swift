@@ -16,6 +16,8 @@ extension SQLiteTransaction {
                                 arguments: [AuditJSON.encode(numbers) ?? "[]"]).map(RowMapping.openItem)
     }
 
+    func rowsChanged() -> Int { db.totalChangesCount }
+
     /// From the numbers to the documents and their open items, in that order (`CROSS JOIN`): on a ledger without
     /// planner statistics (a new one being loaded) SQLite would otherwise walk every open invoice in due-date order.
     static let openInvoicesByNumberSQL = """
