@@ -55,7 +55,10 @@ public enum ABCAnalysis {
                 let share = total > 0 ? shareText(before, total) : "0.00"
                 let digits = item.currency.minorDigits
                 out.append(RuleClassResult(entityID: item.id, classCode: cls,
-                                           reason: "revenue \(Money.format(item.revenue, digits: digits, grouping: false)) \(code), ranked after \(share) % of \(Money.format(total, digits: digits, grouping: false))"))
+                                           reason: "revenue "
+                                               + "\(Money.format(item.revenue, digits: digits, grouping: false)) "
+                                               + "\(code), ranked after \(share) % of "
+                                               + "\(Money.format(total, digits: digits, grouping: false))"))
                 before &+= max(0, item.revenue)
             }
         }

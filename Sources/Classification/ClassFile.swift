@@ -13,7 +13,8 @@ public enum ClassFile {
         var issues = IssueCollector()
         let dimension = index("dimension")
         if dimension == nil && defaultDimension == nil { issues.add("line 1",
-                                                                    "missing column 'dimension' (or pass a dimension)") }
+                                                                    "missing column 'dimension' "
+                                                                        + "(or pass a dimension)") }
         guard let code = index("code") else {
             issues.add("line 1", "missing column 'code'")
             try issues.throwIfAny()
@@ -32,7 +33,8 @@ public enum ClassFile {
             }
             func field(_ j: Int?) -> String { j.map { record[$0].trimmedClassText() } ?? "" }
             out.append(ClassImportRow(line: line,
-                                      dimension: dimension.map { record[$0].trimmedClassText() } ?? defaultDimension ?? "",
+                                      dimension: dimension.map { record[$0].trimmedClassText() }
+                                          ?? defaultDimension ?? "",
                                       code: field(code), parentCode: field(parent), nameEN: field(nameEN),
                                       nameZH: field(nameZH)))
         }
@@ -50,7 +52,8 @@ public enum ClassFile {
     ///   does not start its own code.
     public static func chinaRegions(provinceHeader: [String], provinces: [[String]], cityHeader: [String],
                                     cities: [[String]],
-                                    dimension: String = BuiltInDimension.region.rawValue) throws(LedgerError) -> [ClassImportRow] {
+                                    dimension: String = BuiltInDimension.region.rawValue)
+        throws(LedgerError) -> [ClassImportRow] {
         var issues = IssueCollector()
         func col(_ header: [String], _ name: String, _ file: String) -> Int? {
             let i = header.firstIndex { $0.trimmedClassText() == name }

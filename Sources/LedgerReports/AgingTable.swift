@@ -20,7 +20,8 @@ public enum AgingTable {
                                                     ReportColumn("count", .count, en: "Count", zh: "笔数")],
                            rows: rows, totalRule: .sumPerCurrency(label: "total"),
                            notes: [byInvoiceDate
-                                   ? "Aging as of \(report.asOf) (\(c.code)) by invoice date; days = as-of − invoice date"
+                                   ? "Aging as of \(report.asOf) (\(c.code)) by invoice date; "
+                                       + "days = as-of − invoice date"
                                    : "Aging as of \(report.asOf) (\(c.code)); days overdue = as-of − due date"])
     }
 
@@ -56,7 +57,9 @@ public enum AgingTable {
         var columns = [ReportColumn(grouping.rawValue, .text, en: "Code", zh: "编码",
                                     termsZH: blank.mapValues { _ in "（未指定）" }, termsEN: blank),
                        ReportColumn("name", .text, en: "Name", zh: "名称")]
-        columns += labels.map { ReportColumn($0, .money, en: en.bucket($0), zh: zhBucket($0, byInvoiceDate: byInvoiceDate)) }
+        columns += labels.map {
+            ReportColumn($0, .money, en: en.bucket($0), zh: zhBucket($0, byInvoiceDate: byInvoiceDate))
+        }
         columns += [ReportColumn("credits", .money, en: "Credits", zh: "未核销预收"),
                     ReportColumn("total", .money, en: "Total", zh: "合计")]
         var rows: [[ReportCell]] = []

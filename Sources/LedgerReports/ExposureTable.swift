@@ -19,7 +19,8 @@ public enum ExposureTable {
                 [.text(e.customerCode), .amount(e.balance, e.currency), .amount(e.overdue, e.currency),
                  .amount(e.billsHeld, e.currency), e.creditLimit.map { .amount($0, e.currency) } ?? .empty,
                  e.creditUsedBasisPoints.map(ReportCell.percent) ?? .empty,
-                 .text(e.isOnHold ? "yes" : "no"), .text(e.holdReasons.map { reasonText($0.message) }.joined(separator: "; "))]
+                 .text(e.isOnHold ? "yes" : "no"),
+                 .text(e.holdReasons.map { reasonText($0.message) }.joined(separator: "; "))]
             }, totalRule: .none)
     }
 }

@@ -20,7 +20,10 @@ enum DemoFormat {
         let units = Double(minor) / 100
         let a = abs(units)
         let sign = units < 0 ? "-" : ""
-        if a >= 1_000_000 { return sign + String(Int((a / 100_000).rounded()) / 10) + "." + String(Int((a / 100_000).rounded()) % 10) + "M" }
+        if a >= 1_000_000 {
+            return sign + String(Int((a / 100_000).rounded()) / 10) + "." + String(Int((a / 100_000).rounded()) % 10)
+                + "M"
+        }
         if a >= 1_000 { return sign + String(Int((a / 1_000).rounded())) + "k" }
         return sign + String(Int(a.rounded()))
     }

@@ -16,8 +16,10 @@ var forcesASCII = false
 var arguments = CommandLine.arguments.dropFirst()
 while let argument = arguments.popFirst() {
     switch argument {
-    case "--theme": themeName = arguments.popFirst() ?? { fail("--theme needs a name "
-                                                               + "(\(ThemeLoader.shippedNames.joined(separator: ", ")))", code: 2) }()
+    case "--theme":
+        themeName = arguments.popFirst() ?? {
+            fail("--theme needs a name (\(ThemeLoader.shippedNames.joined(separator: ", ")))", code: 2)
+        }()
     case "--themes-dir": themesDirectory = arguments.popFirst()
     case "--ascii": forcesASCII = true
     case "-h", "--help":

@@ -67,7 +67,9 @@ struct BillsReportCommand: ParsableCommand {
                 let bills = held[currency] ?? []
                 var sum: Int64? = 0   // checked: an overflow leaves the total empty
                 for b in bills {
-                    sum = sum.flatMap { let (v, o) = $0.addingReportingOverflow(b.amount.minorUnits); return o ? nil : v }
+                    sum = sum.flatMap {
+                        let (v, o) = $0.addingReportingOverflow(b.amount.minorUnits); return o ? nil : v
+                    }
                 }
                 return [.text("TOTAL held"), .empty, .empty, .empty, .empty, .empty, .text(currency.code),
                         sum.map { .amount($0, currency) } ?? .empty, .empty, .count(bills.count)]
@@ -83,7 +85,8 @@ struct BillsReportCommand: ParsableCommand {
         }
         // The exposure credit control uses (`Reports.exposure`: balance + bills held until maturity), per customer.
         let reports = Reports(store: store)
-        let rows = try Set(bills.filter { $0.isHeld(on: date) }.map(\.customerCode)).sorted().compactMap { code -> [ReportCell]? in
+        let rows = try Set(bills.filter { $0.isHeld(on: date) }.map(\.customerCode)).sorted()
+            .compactMap { code -> [ReportCell]? in
             guard let e = try reports.exposure(customerCode: code, asOf: date) else { return nil }
             let name = bills.first { $0.customerCode == code }?.customerName ?? ""
             return [.text(code), .text(name), .text(e.currency.code), .amount(e.balance, e.currency),

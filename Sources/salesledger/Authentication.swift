@@ -28,7 +28,8 @@ enum Authentication {
         let failures = (record?.failedLogins ?? 0) + 1
         if record != nil { try? store.setFailedLogins(name: name, count: failures) }
         let reason = record == nil ? "no such user" : (record?.passwordHash.isEmpty == true ? "user has no password"
-                                                       : (record?.user.isActive == false ? "user inactive" : "wrong password"))
+                                                       : (record?.user.isActive == false ? "user inactive"
+                                                              : "wrong password"))
         let attempts = "\(failures) failed attempt\(failures == 1 ? "" : "s")"
         let error = LedgerError.permissionDenied("login as \(name) failed (\(attempts))")
         let service = LedgerService(store: store, clock: clock, actor: name, role: .auditor)

@@ -145,7 +145,8 @@ enum CLIChinese {
         (#"^(.*): cannot read the file$"#, "$1：无法读取文件"),
         (#"^(.*): missing column\(s\): (.*); the header is: (.*)$"#, "$1：缺少列：$2；文件的表头是：$3"),
         (#"^(.*): missing column\(s\): (.*)$"#, "$1：缺少列：$2"),
-        (#"^user: '(.*)' is not an active user of this ledger.*$"#, "用户：'$1' 不是本账套的有效用户（见 salesledger user list；用 --user 指定）"),
+        (#"^user: '(.*)' is not an active user of this ledger.*$"#,
+         "用户：'$1' 不是本账套的有效用户（见 salesledger user list；用 --user 指定）"),
         (#"^--today: (.*)$"#, "--today：$1"),
     ]
 
@@ -158,7 +159,8 @@ enum CLIChinese {
             let indent = String(line.prefix { $0 == " " })
             let body = String(line.dropFirst(indent.count))
             if let whole = sentence(body, strings) { return indent + whole }
-            if let split = body.firstMatch(of: /^((?:lines\[\d+\]\.\w+)|(?:row \d+, column [^:]+)|(?:[A-Za-z-]+(?:\[\d+\]\.\w+)?)): (.*)$/) {
+            if let split = body.firstMatch(
+                of: /^((?:lines\[\d+\]\.\w+)|(?:row \d+, column [^:]+)|(?:[A-Za-z-]+(?:\[\d+\]\.\w+)?)): (.*)$/) {
                 let path = String(split.1), rest = String(split.2)
                 return indent + field(path) + "：" + (sentence(rest, strings) ?? rest)
             }

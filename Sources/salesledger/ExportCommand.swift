@@ -6,7 +6,8 @@ import LedgerInterop
 /// `export journal`: the ledger as an hledger journal (see JournalExport for the accounts).
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "export", abstract: "Export the ledger.",
-                                                    subcommands: [Journal.self, VoucherExportCommand.self, CustomerExportCommand.self,
+                                                    subcommands: [Journal.self, VoucherExportCommand.self,
+                                                                  CustomerExportCommand.self,
                                                                   ProductExportCommand.self, OpeningExportCommand.self])
 
     struct Journal: ParsableCommand {

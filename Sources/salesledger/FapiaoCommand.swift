@@ -71,7 +71,8 @@ struct FapiaoCommand: ParsableCommand {
         @Option(help: "The reversed fapiao: CODE-NUMBER on paper, the number for 数电.") var original: String
         @Option(help: "The credit note (红字冲销单), e.g. CN-2026-000001.") var creditNote: String
         @Option(help: "红字确认单 number (required for 数电).") var confirmation = ""
-        @Option(parsing: .unconditional, help: "Tax-inclusive amount (default: the credit note's total).") var amount: String?
+        @Option(parsing: .unconditional, help: "Tax-inclusive amount (default: the credit note's total).")
+        var amount: String?
         @Option(help: "Date (default today).") var date: String?
 
         func run() throws {
@@ -86,8 +87,9 @@ struct FapiaoCommand: ParsableCommand {
                 let day = parseDate(date, "date", today, &issues) ?? today
                 var money: Money?
                 if let amount {
-                    do { money = try MoneyParser.parse(amount, currency: .cny) } catch { issues.add("amount",
-                                                                                                    String(describing: error)) }
+                    do { money = try MoneyParser.parse(amount, currency: .cny) } catch {
+                        issues.add("amount", String(describing: error))
+                    }
                 }
                 try issues.throwIfAny()
                 return try service.run(RecordRedFapiao(key: k, original: originalKey, creditNoteNumber: creditNote,

@@ -91,11 +91,15 @@ struct InvoiceCommand: ParsableCommand {
             post.asDraft = draft
             if !issues.issues.isEmpty {
                 // A line that did not parse is not in the dry run: do not also say "at least one line is required".
-                let ruled = service.validationIssues(of: post).filter { !($0.path == "lines" && issues.issues.contains { $0.path.hasPrefix("lines[") }) }
+                let ruled = service.validationIssues(of: post).filter {
+                    !($0.path == "lines" && issues.issues.contains { $0.path.hasPrefix("lines[") })
+                }
                 throw LedgerError.validation(issues.issues + ruled)
             }
             let invoice = try service.run(post)
-            print("\(invoice.status == .draft ? "draft saved" : "posted \(invoice.displayNumber)"): \(invoice.customerID == 0 ? "" : customer) total \(invoice.total.groupedString) \(invoice.currency.code), due \(invoice.dueDate)")
+            print("\(invoice.status == .draft ? "draft saved" : "posted \(invoice.displayNumber)"): "
+                  + "\(invoice.customerID == 0 ? "" : customer) total \(invoice.total.groupedString) "
+                  + "\(invoice.currency.code), due \(invoice.dueDate)")
         }
     }
 

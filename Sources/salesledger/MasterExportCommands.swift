@@ -5,7 +5,8 @@ import LedgerInterop
 
 /// `export products`: the product list in the columns `import products` reads.
 struct ProductExportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "products", abstract: "Products as CSV (imports back).")
+    static let configuration = CommandConfiguration(commandName: "products",
+                                                    abstract: "Products as CSV (imports back).")
     @OptionGroup var global: GlobalOptions
     @Option(help: "Write to this file (default: standard output).") var output: String?
 

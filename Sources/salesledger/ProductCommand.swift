@@ -107,7 +107,8 @@ struct ProductCommand: ParsableCommand {
     }
 
     struct Delete: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Delete a product no document uses (else archive it).")
+        static let configuration = CommandConfiguration(
+            abstract: "Delete a product no document uses (else archive it).")
         @OptionGroup var global: GlobalOptions
         @Argument var sku: String
         func run() throws {

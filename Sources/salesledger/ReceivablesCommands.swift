@@ -23,7 +23,7 @@ struct ReceiptAllocateCommand: ParsableCommand {
         let outcome = try service.run(AllocateCredit(number: number, plan: plan))
         print("allocated \(number): \(outcome.allocations.count) allocation(s) (ids "
               + "\(outcome.allocations.map { String($0.id) }.joined(separator: ", "))); unapplied "
-                                                                                  + "\(outcome.unapplied.groupedString)")
+              + "\(outcome.unapplied.groupedString)")
     }
 }
 

@@ -97,8 +97,8 @@ struct PeriodOptions: ParsableArguments {
 
 
     /// - Throws: `LedgerError.validation` naming `from` / `to`.
-    func dates(today: CivilDate, defaultFrom: (CivilDate) -> CivilDate = Reports.defaultDSOStart) throws -> (CivilDate,
-                                                                                                             CivilDate) {
+    func dates(today: CivilDate, defaultFrom: (CivilDate) -> CivilDate = Reports.defaultDSOStart)
+        throws -> (CivilDate, CivilDate) {
         var issues = IssueCollector()
         let fromDate = parseDate(from, "from", today, &issues)
         let toDate = parseDate(to, "to", today, &issues) ?? today

@@ -25,8 +25,9 @@ struct ReminderRulesCommand: ParsableCommand {
             let (store, _) = try global.openExistingLedger()
             let rules = try store.storedReminderRules()
             var rows = [["(standard)"] + ReminderRulesCommand.describe(rules.standardPolicy)]
-            for (cls,
-                 policy) in rules.byCustomerClass.sorted(by: { $0.key < $1.key }) { rows.append([cls] + ReminderRulesCommand.describe(policy)) }
+            for (cls, policy) in rules.byCustomerClass.sorted(by: { $0.key < $1.key }) {
+                rows.append([cls] + ReminderRulesCommand.describe(policy))
+            }
             printReport(listTable("reminder-rules",
                                   [("class", .text), ("days_before_due", .text), ("on_due_date", .text),
                                                      ("every_days_overdue", .number), ("second_notice_from", .number),

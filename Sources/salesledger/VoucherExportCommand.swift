@@ -53,7 +53,9 @@ struct VoucherExportCommand: ParsableCommand {
         guard let fromDate, let toDate else { return }
         var accountMap = AccountMap.preset(standard)
         if let map {
-            guard let data = FileManager.default.contents(atPath: map) else { throw UserError("map: cannot read \(map)") }
+            guard let data = FileManager.default.contents(atPath: map) else {
+                throw UserError("map: cannot read \(map)")
+            }
             accountMap = try AccountMap.parse(String(decoding: data, as: UTF8.self), file: map, standard: standard)
         }
         var options = VoucherOptions(map: accountMap)
@@ -139,7 +141,8 @@ struct CustomerExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "customers", abstract: "The customer master (客户档案) for 金蝶 KIS, 用友 U8 or generic CSV.")
     @OptionGroup var global: GlobalOptions
-    @Option(help: "kis, u8 or generic (generic imports back with `import customers`).") var target: CustomerExport.Target = .generic
+    @Option(help: "kis, u8 or generic (generic imports back with `import customers`).")
+    var target: CustomerExport.Target = .generic
     @Option(help: "Write to this file (default: standard output).") var output: String?
 
     func run() throws {
@@ -152,7 +155,8 @@ struct CustomerExportCommand: ParsableCommand {
             do { try data.write(to: URL(fileURLWithPath: output), options: .atomic) } catch {
                 throw UserError("output: cannot write \(output): \(error.localizedDescription)")
             }
-            FileHandle.standardError.write(Data("salesledger: wrote \(customers.count) customer(s) to \(output)\n".utf8))
+            FileHandle.standardError.write(
+                Data("salesledger: wrote \(customers.count) customer(s) to \(output)\n".utf8))
         } else {
             FileHandle.standardOutput.write(data)
         }

@@ -36,7 +36,8 @@ public struct DefineDimension: LedgerCommand {
     public func execute(in tx: any LedgerTransaction, context: CommandContext) throws -> ClassDimension {
         var issues = IssueCollector()
         let code = dimension.code
-        issues.check(!code.isEmpty && code.count <= 32 && code.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" },
+        issues.check(!code.isEmpty && code.count <= 32
+                         && code.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" },
                      "code", "'\(code)' must be 1–32 characters a–z, 0–9 or _")
         issues.check(!dimension.nameEN.trimmingSpaces().isEmpty || !dimension.nameZH.trimmingSpaces().isEmpty, "name",
                      "is required (English or Chinese)")
@@ -101,8 +102,9 @@ public struct ImportClasses: LedgerCommand {
             var seen: Set<String> = [row.code]
             var parent = row.parentCode
             while let next = inFile[row.dimension + "\u{1}" + parent] {
-                if seen.contains(parent) { issues.add(at,
-                                                      "parent chain of '\(row.code)' loops back to '\(parent)'"); break }
+                if seen.contains(parent) {
+                    issues.add(at, "parent chain of '\(row.code)' loops back to '\(parent)'"); break
+                }
                 seen.insert(parent)
                 parent = next.parentCode
                 if parent.isEmpty { break }

@@ -99,7 +99,9 @@ extension LedgerService.BatchRunner {
     /// Reads a product inside the batch (read-only).
     public func product(sku: String) throws -> Product? { try tx.product(sku: sku) }
     /// The earlier import of this fingerprint (read-only).
-    public func importedFile(fingerprint: String) throws -> ImportedFile? { try tx.importedFile(fingerprint: fingerprint) }
+    public func importedFile(fingerprint: String) throws -> ImportedFile? {
+        try tx.importedFile(fingerprint: fingerprint)
+    }
 }
 
 extension LedgerService.BatchRunner {

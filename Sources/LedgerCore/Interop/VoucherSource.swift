@@ -5,7 +5,8 @@ public struct VoucherSource: Sendable {
     public var documents: [VoucherDocument]
     public var receipts: [VoucherReceipt]
     public var allocations: [VoucherAllocation]
-    public init(documents: [VoucherDocument] = [], receipts: [VoucherReceipt] = [], allocations: [VoucherAllocation] = []) {
+    public init(documents: [VoucherDocument] = [], receipts: [VoucherReceipt] = [],
+                allocations: [VoucherAllocation] = []) {
         self.documents = documents
         self.receipts = receipts
         self.allocations = allocations

@@ -20,7 +20,8 @@ public struct SetUpLedger: LedgerCommand {
         issues.check((0...10_000).contains(defaultTaxRate.basisPoints), "defaultTaxRate", "must be between 0% and 100%")
         try issues.throwIfAny()
         let before = LedgerSettings(companyName: try tx.setting(LedgerSettings.companyKey) ?? "",
-                                    defaultTaxRate: Rate(basisPoints: Int64(try tx.setting(LedgerSettings.taxKey) ?? "") ?? 0))
+                                    defaultTaxRate: Rate(basisPoints:
+                                        Int64(try tx.setting(LedgerSettings.taxKey) ?? "") ?? 0))
         try tx.setSetting(LedgerSettings.companyKey, companyName.trimmingSpaces())
         try tx.setSetting(LedgerSettings.taxKey, String(defaultTaxRate.basisPoints))
         try tx.setBaseCurrency(baseCurrency)

@@ -119,7 +119,8 @@ public struct CreditExposure: Hashable, Sendable {
             unappliedCredit: position.unappliedCredit, overdue: position.overdue,
             creditLimit: customer.creditLimit?.minorUnits, asOf: asOf, stopCreditFromDays: stopCreditFromDays,
             newSale: newSale, holdReasons: [])
-        exposure.billsHeld = CheckedSum.of(bills.filter { $0.isHeld(on: asOf) && $0.amount.currency == customer.currency }
+        exposure.billsHeld = CheckedSum.of(bills
+            .filter { $0.isHeld(on: asOf) && $0.amount.currency == customer.currency }
             .map(\.amount.minorUnits)) ?? .max
         if let limit = exposure.creditLimit {
             let total = CheckedSum.add(exposure.atRisk, newSale) ?? .max

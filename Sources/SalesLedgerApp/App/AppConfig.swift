@@ -27,23 +27,27 @@ public struct AppConfig: Equatable, Sendable {
         let text = String(decoding: data, as: UTF8.self)
         let table = try SettingsFileError.table(text, file: path)
         func line(of key: String) -> Int? {
-            text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.trimmingCharacters(in: .whitespaces).hasPrefix(key) }.map { $0 + 1 }
+            text.split(separator: "\n", omittingEmptySubsequences: false)
+                .firstIndex { $0.trimmingCharacters(in: .whitespaces).hasPrefix(key) }.map { $0 + 1 }
         }
         var config = AppConfig()
         for key in table.keys {
             switch key {
             case "theme":
                 guard let name = table[key]?.string, !name.isEmpty else {
-                    throw SettingsFileError(file: path, line: line(of: key), key: key, message: "must be a theme name in quotes")
+                    throw SettingsFileError(file: path, line: line(of: key), key: key,
+                                            message: "must be a theme name in quotes")
                 }
                 config.theme = name
             case "language":
                 guard let raw = table[key]?.string, let language = Language(rawValue: raw) else {
-                    throw SettingsFileError(file: path, line: line(of: key), key: key, message: "must be \"en\" or \"zh\"")
+                    throw SettingsFileError(file: path, line: line(of: key), key: key,
+                                            message: "must be \"en\" or \"zh\"")
                 }
                 config.language = language
             default:
-                throw SettingsFileError(file: path, line: line(of: key), key: key, message: "unknown setting (known: theme, language)")
+                throw SettingsFileError(file: path, line: line(of: key), key: key,
+                                        message: "unknown setting (known: theme, language)")
             }
         }
         return config

@@ -63,7 +63,8 @@ extension LedgerApp: ModalOwner {
         let names = [s.screenSalesEntry, s.screenCustomers, s.screenReceivables, s.screenCharts, s.screenReports,
                      s.screenProducts, s.screenDocuments, s.screenAudit]
         // Listed once for help; each screen's own command below dispatches.
-        let screens = KeyCommand<LedgerApp, EventOutcome>(ScreenID.allCases.map { .function($0.functionKey) }, s.screens,
+        let screens = KeyCommand<LedgerApp, EventOutcome>(ScreenID.allCases.map { .function($0.functionKey) },
+                                            s.screens,
                                             help: names.joined(separator: " / ")
                                                 + s.t(" (also 1–8 outside text fields)", "（输入框外按 1–8）"),
                                             hint: false)
@@ -72,7 +73,9 @@ extension LedgerApp: ModalOwner {
             return .continue
         }
         help.hintKeys = [.function(1)]
-        var quit = KeyCommand<LedgerApp, EventOutcome>([.function(10), .char("q"), .ctrl("c")], s.quit) { app, _ in app.requestQuit() }
+        var quit = KeyCommand<LedgerApp, EventOutcome>([.function(10), .char("q"), .ctrl("c")], s.quit) { app, _ in
+            app.requestQuit()
+        }
         quit.hintKeys = [.function(10)]
         let skip = KeyCommand<LedgerApp, EventOutcome>(LedgerApp.skipKey, s.t("Skip backup", "跳过备份"),
                                                        help: s.t("While the title bar shows the start-up backup: "
@@ -83,8 +86,11 @@ extension LedgerApp: ModalOwner {
         }
         var commands = [screens, help, quit, skip]
         for id in ScreenID.allCases {
-            var key = KeyCommand<LedgerApp, EventOutcome>([.function(id.functionKey), .char(Character(String(id.rawValue + 1)))],
-                                            names[id.rawValue], hint: false) { app, _ in app.show(id); return .continue }
+            var key = KeyCommand<LedgerApp, EventOutcome>([.function(id.functionKey),
+                                                           .char(Character(String(id.rawValue + 1)))],
+                                             names[id.rawValue], hint: false) { app, _ in
+                app.show(id); return .continue
+            }
             key.inHelp = false
             commands.append(key)
         }

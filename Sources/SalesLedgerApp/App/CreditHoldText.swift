@@ -22,7 +22,9 @@ enum CreditHoldText {
 
     /// A reason in a few words: its figures, the limit and the invoice.
     static func short(_ reason: CreditHoldReason, _ s: Strings) -> String {
-        func money(_ minor: Int64, _ c: Currency) -> String { Money.format(minor, digits: c.minorDigits, grouping: true) }
+        func money(_ minor: Int64, _ c: Currency) -> String {
+            Money.format(minor, digits: c.minorDigits, grouping: true)
+        }
         switch reason {
         case let .overLimit(balance, limit, c):
             return s.t("balance \(money(balance, c)) > limit \(money(limit, c)) \(c.code)",

@@ -25,7 +25,8 @@ struct EntryModal<Owner: ModalOwner, Entry: EntryForm>: Modal where Owner.Outcom
         switch entry.handle(event, context: context) {
         case .open: return .stay
         case .cancelled: return .close
-        case .saved(let message): return .close { [saved] owner, context in saved(&owner, context); return .message(message) }
+        case .saved(let message):
+            return .close { [saved] owner, context in saved(&owner, context); return .message(message) }
         case .failed(let message): return .report(.error(message))
         }
     }

@@ -3,7 +3,8 @@ import TerminalUI
 
 /// Field parsers for the toolkit's forms, built on the ledger's strict parsers (money, dates, quantities).
 enum FieldParsers {
-    static func money(_ currency: Currency, _ s: Strings) -> @Sendable (String) -> Result<FieldValue, TerminalUI.FieldIssue> {
+    static func money(_ currency: Currency, _ s: Strings)
+        -> @Sendable (String) -> Result<FieldValue, TerminalUI.FieldIssue> {
         { text in
             if text.trimmingCharacters(in: .whitespaces).isEmpty { return .success(.empty) }
             do { return .success(.integer(try MoneyParser.parse(text, currency: currency).minorUnits)) } catch {

@@ -1,6 +1,7 @@
 import TerminalUI
 
-/// One key binding of an `Owner` (a screen, a modal, the app) whose action returns `Result`, declared once (issue 9): the dispatcher runs it, the hint bar and the help overlay list it,
+/// One key binding of an `Owner` (a screen, a modal, the app) whose action returns `Result`, declared once
+/// (issue 9): the dispatcher runs it, the hint bar and the help overlay list it,
 /// so hints cannot drift from what keys do.
 struct KeyCommand<Owner, Result> {
     var binding: KeyBinding
@@ -67,7 +68,8 @@ extension KeyCommand {
     }
 
     /// The table's moves (↑/↓ in the hint bar; PgUp/PgDn/Home/End too in help), handled by the table widget.
-    static func move(_ s: Strings, hint: Bool = true, when isAvailable: @escaping (Owner) -> Bool = { _ in true }) -> KeyCommand {
+    static func move(_ s: Strings, hint: Bool = true,
+                     when isAvailable: @escaping (Owner) -> Bool = { _ in true }) -> KeyCommand {
         var command = KeyCommand([.up, .down, .pageUp, .pageDown, .home, .end], s.t("Move", "移动"), hint: hint,
                                  when: isAvailable)
         command.hintKeys = [.up, .down]

@@ -41,7 +41,8 @@ public struct LedgerApp: TerminalApplication {
         if isEmpty, context.loadSample != nil {
             offerSamples()
         } else if salesEntry.hasStoredDraft(context: context) {
-            modals.push(DialogModal(Dialog(title: s.restoreDraftTitle, message: s.restoreDraftMessage, kind: .confirm)) {
+            modals.push(DialogModal(Dialog(title: s.restoreDraftTitle, message: s.restoreDraftMessage,
+                                           kind: .confirm)) {
                 outcome, app, context in
                 if outcome == .confirmed {
                     let dropped = app.salesEntry.restoreStoredDraft(context: context)
@@ -124,7 +125,8 @@ public struct LedgerApp: TerminalApplication {
         case .show(let id): show(id)
         case .copySale(let id):
             show(.salesEntry)
-            if !salesEntry.hasUnsavedChanges, let document = context.read({ try context.store.documentDetail(id: id)?.document }) {
+            if !salesEntry.hasUnsavedChanges,
+               let document = context.read({ try context.store.documentDetail(id: id)?.document }) {
                 salesEntry.copy(document, context: context)
             }
         case .openCustomer(let code):
@@ -205,7 +207,9 @@ public struct LedgerApp: TerminalApplication {
             // A summary too long for the status line (every sample's is at 80 columns) is a dialog (tryout s18).
             if DisplayWidth.of(summary) <= minimumSize.width - 2 { status = (summary, false) } else {
                 let title = context.strings.t("Sample loaded", "示例账套已载入")
-                modals.push(DialogModal(Dialog(title: title, message: summary, kind: .message)) { _, _, _ in .continue })
+                modals.push(DialogModal(Dialog(title: title, message: summary, kind: .message)) { _, _, _ in
+                    .continue
+                })
             }
         } catch {
             // The reason in a dialog (wrapped, never cut), then the welcome again while the ledger is still empty:
@@ -248,7 +252,8 @@ public struct LedgerApp: TerminalApplication {
     static func dialogBindings(_ dialog: Dialog, _ s: Strings) -> [KeyBinding] {
         switch dialog.kind {
         case .message: return [KeyBinding(.enter, s.t("Close", "关闭"))]
-        case .confirm: return [KeyBinding([.char("y"), .enter], s.t("Yes", "是")), KeyBinding([.char("n"), .escape], s.t("No", "否"))]
+        case .confirm: return [KeyBinding([.char("y"), .enter], s.t("Yes", "是")),
+                               KeyBinding([.char("n"), .escape], s.t("No", "否"))]
         case .picker: return [KeyBinding([.up, .down], s.t("Move", "移动")), KeyBinding(.enter, s.t("Pick", "选择")),
                               KeyBinding(.escape, s.t("Cancel", "取消"))]
         }

@@ -91,7 +91,9 @@ struct ModalStack<Owner: ModalOwner> {
     func render(into buffer: inout CellBuffer, in area: Rect, context: AppContext, unicode: Bool) -> Point? {
         var cursor: Point?
         let first = items.lastIndex { $0.isFullScreen } ?? 0
-        for modal in items[first...] { cursor = modal.render(into: &buffer, in: area, context: context, unicode: unicode) }
+        for modal in items[first...] {
+            cursor = modal.render(into: &buffer, in: area, context: context, unicode: unicode)
+        }
         return cursor
     }
 }

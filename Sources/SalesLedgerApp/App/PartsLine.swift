@@ -28,7 +28,9 @@ enum PartsLine {
         var kept = parts.filter { !$0.text.isEmpty }
         func joined() -> String { kept.map(\.text).joined(separator: separator) }
         while kept.count > 1, DisplayWidth.of(joined()) > width,
-              let drop = kept.indices.max(by: { kept[$0].rank < kept[$1].rank || (kept[$0].rank == kept[$1].rank && $0 > $1) }) {
+              let drop = kept.indices.max(by: {
+                  kept[$0].rank < kept[$1].rank || (kept[$0].rank == kept[$1].rank && $0 > $1)
+              }) {
             kept.remove(at: drop)
         }
         return joined()

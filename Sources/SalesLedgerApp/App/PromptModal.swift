@@ -47,11 +47,13 @@ struct PromptModal<Owner: ModalOwner>: Modal {
 
     func render(into buffer: inout CellBuffer, in area: Rect, context: AppContext, unicode: Bool) -> Point? {
         let y = atTop ? area.y : area.maxY - 1
-        buffer.fill(Rect(x: area.x, y: atTop ? y : y - 1, width: area.width, height: atTop ? 1 : 2), style: Style(.text))
+        buffer.fill(Rect(x: area.x, y: atTop ? y : y - 1, width: area.width, height: atTop ? 1 : 2),
+                    style: Style(.text))
         // The label is whole when it leaves the field 20 cells (at 80 columns: "Reason for the credit note (Enter
         // posts it): "); only a longer one is cut at half the width.
         let labelWidth = DisplayWidth.of(label) <= area.width - 22 ? DisplayWidth.of(label) : area.width / 2
-        let x = area.x + 1 + buffer.setString(label, x: area.x + 1, y: y, maxWidth: labelWidth, style: Style(.accent, [.bold]))
+        let x = area.x + 1 + buffer.setString(label, x: area.x + 1, y: y, maxWidth: labelWidth,
+                                              style: Style(.accent, [.bold]))
         let field = width ?? max(1, area.maxX - x - 1)
         buffer.fill(Rect(x: x, y: y, width: field, height: 1), style: Style(.inputFocused))
         return input.render(into: &buffer, x: x, y: y, width: field,

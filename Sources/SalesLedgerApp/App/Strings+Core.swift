@@ -2,7 +2,9 @@ import LedgerCore
 
 extension LedgerError {
     /// The error as one line: its field issues (`path: message; …`), or its description when it has none.
-    var issuesText: String { fieldIssues.isEmpty ? description : fieldIssues.map(\.description).joined(separator: "; ") }
+    var issuesText: String {
+        fieldIssues.isEmpty ? description : fieldIssues.map(\.description).joined(separator: "; ")
+    }
 }
 
 extension Strings {
@@ -10,7 +12,9 @@ extension Strings {
     /// common ones are translated here by pattern, the rest shown as they are.
     public func core(_ message: String) -> String {
         guard zh else { return message }
-        if message.contains("\n") { return message.split(separator: "\n").map { core(String($0)) }.joined(separator: "\n") }
+        if message.contains("\n") {
+            return message.split(separator: "\n").map { core(String($0)) }.joined(separator: "\n")
+        }
         if let withPath = pathMessageZH(message) { return withPath }
         return Strings.coreTable.translate(message) ?? TradeText.chinese(message) ?? message
     }
@@ -44,11 +48,13 @@ extension Strings {
         (#"^amount '(.*)' is too large$"#, "金额 '$1' 过大"),   // with "(at most …)": safetyPatterns
         (#"^amount '(.*)' is empty$"#, "金额不能为空"),
         (#"^amount '(.*)' symbol '(.*)' is not for (\w+)$"#, "金额 '$1' 的符号 '$2' 不是 $3"),
-        (#"^payment terms '(.*)' is not a payment term.*$"#, "收款条件 '$1' 无效（可用 NET30、NET1M、EOM+30D、EOM+1M、月结30天、INST:50@30,50@60）"),
+        (#"^payment terms '(.*)' is not a payment term.*$"#,
+         "收款条件 '$1' 无效（可用 NET30、NET1M、EOM+30D、EOM+1M、月结30天、INST:50@30,50@60）"),
         (#"^balance would be (\S+), over the credit limit (\S+) (\w+)$"#, "应收余额将达 $1，超出信用额度 $2 $3"),
         (#"^balance and bills held would be (\S+) \(bills (\S+)\), over the credit limit (\S+) (\w+)$"#,
          "应收余额加未到期承兑汇票将达 $1（汇票 $2），超出信用额度 $3 $4"),
-        (#"^invoice (\S+) is (\d+) days overdue \(stop further credit from (\d+) days\)$"#, "销售单 $1 已逾期 $2 天（逾期 $3 天起暂停赊销）"),
+        (#"^invoice (\S+) is (\d+) days overdue \(stop further credit from (\d+) days\)$"#,
+         "销售单 $1 已逾期 $2 天（逾期 $3 天起暂停赊销）"),
         (#"^unknown product code (.*)$"#, "未知商品编码 $1"),
         (#"^(\S+) has no line (\d+) \(it has (\d+)\)$"#, "销售单 $1 没有第 $2 行（共 $3 行）"),
         (#"^unknown customer code (.*)$"#, "未知客户编码 $1"),

@@ -53,9 +53,14 @@ public struct Strings: Sendable {
     /// The title bar's count of reminders due: "1 reminder", "3 reminders", "3 条提醒".
     func remindersBadge(_ n: Int) -> String { zh ? "\(n) 条提醒" : n == 1 ? "1 reminder" : "\(n) reminders" }
     var unsavedTitle: String { t("Unsaved changes", "未保存的修改") }
-    var unsavedQuit: String { t("Something being entered is not saved (a sale, a customer or a receipt). Quit anyway?", "有尚未保存的录入（销售单、客户或收款单），确定退出吗？") }
+    var unsavedQuit: String {
+        t("Something being entered is not saved (a sale, a customer or a receipt). Quit anyway?",
+          "有尚未保存的录入（销售单、客户或收款单），确定退出吗？")
+    }
     var welcomeTitle: String { t("Welcome to SalesLedger", "欢迎使用销售台账") }
-    var welcomeMessage: String { t("This ledger is empty. Load a sample ledger or start empty.", "账套为空。可以载入示例账套，或从空账套开始。") }
+    var welcomeMessage: String {
+        t("This ledger is empty. Load a sample ledger or start empty.", "账套为空。可以载入示例账套，或从空账套开始。")
+    }
     var welcomeOptions: [String] {
         [t("Northwind (English sample)", "Northwind 英文示例"), t("IBM receivables sample", "IBM 应收款示例"),
          t("Generated Chinese sample (中文示例)", "生成中文示例账套"), t("Start empty", "从空账套开始")]
@@ -94,7 +99,9 @@ public struct Strings: Sendable {
     var posted: String { t("Posted", "已过账") }
     var draftSaved: String { t("Draft saved", "草稿已保存") }
     var restoreDraftTitle: String { t("Restore draft?", "恢复草稿？") }
-    var restoreDraftMessage: String { t("A sale was being entered when SalesLedger stopped. Restore it?", "上次退出时有未完成的销售单，是否恢复？") }
+    var restoreDraftMessage: String {
+        t("A sale was being entered when SalesLedger stopped. Restore it?", "上次退出时有未完成的销售单，是否恢复？")
+    }
     var fixErrors: String { t("Fix the fields marked in red", "请修正标红的字段") }
     var creditWarning: String { t("Credit check", "信用检查") }
     /// The reason a manager gives to post over a credit hold, named after the hold (`CreditHoldReason.message`):

@@ -13,7 +13,8 @@ extension AccountMap {
     public static func parse(_ text: String, file: String, standard: Standard) throws -> AccountMap {
         let table: TOMLTable
         do { table = try TOMLTable(string: text) } catch let error as TOMLParseError {
-            throw InteropError(source: file, message: "line \(error.source.begin.line): TOML syntax: \(error.description)")
+            throw InteropError(source: file,
+                               message: "line \(error.source.begin.line): TOML syntax: \(error.description)")
         }
         var chosen = standard
         if let value = table["standard"] {
@@ -65,7 +66,9 @@ extension AccountMap {
         map.vatByCategory = try strings("vat_by_category")
         map.names.merge(try strings("names")) { $1 }
         if let value = table["dotted"] {
-            guard let flag = value.bool else { throw InteropError(source: file, message: "dotted: must be true or false") }
+            guard let flag = value.bool else {
+                throw InteropError(source: file, message: "dotted: must be true or false")
+            }
             map.dotted = flag
         }
         if let value = table["advances_separate"] {

@@ -51,7 +51,9 @@ public enum ThemeLoader {
             throw SettingsFileError(file: path, line: nil, key: nil, message: "invalid theme name \"\(name)\"")
         }
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw SettingsFileError(file: path, line: nil, key: nil, message: "cannot read the theme file (known themes: \(shippedNames.joined(separator: ", ")))")
+            throw SettingsFileError(file: path, line: nil, key: nil,
+                                    message: "cannot read the theme file (known themes: "
+                                        + "\(shippedNames.joined(separator: ", ")))")
         }
         return try parse(text, name: name, file: path)
     }
@@ -69,12 +71,18 @@ public enum ThemeLoader {
                 guard let flag = table[key]?.bool else { throw issue(file, text, key, nil, "must be true or false") }
                 isMonochrome = flag
             case "roles":
-                guard let rolesTable = table[key]?.table else { throw issue(file, text, key, nil, "must be a table of roles") }
+                guard let rolesTable = table[key]?.table else {
+                    throw issue(file, text, key, nil, "must be a table of roles")
+                }
                 for roleName in rolesTable.keys {
                     guard let role = StyleRole(name: roleName) else {
-                        throw issue(file, text, "roles.\(roleName)", nil, "unknown role (known: \(StyleRole.allCases.map(\.description).joined(separator: ", ")))")
+                        throw issue(file, text, "roles.\(roleName)", nil,
+                                    "unknown role (known: "
+                                        + "\(StyleRole.allCases.map(\.description).joined(separator: ", ")))")
                     }
-                    guard let entry = rolesTable[roleName]?.table else { throw issue(file, text, "roles.\(roleName)", nil, "must be a table") }
+                    guard let entry = rolesTable[roleName]?.table else {
+                        throw issue(file, text, "roles.\(roleName)", nil, "must be a table")
+                    }
                     roles[role] = try appearance(entry, role: roleName, file: file, text: text)
                 }
             default:
@@ -85,19 +93,25 @@ public enum ThemeLoader {
         return Theme(name: name, roles: roles, isMonochrome: isMonochrome)
     }
 
-    private static func appearance(_ entry: TOMLTable, role: String, file: String, text: String) throws -> RoleAppearance {
+    private static func appearance(_ entry: TOMLTable, role: String, file: String,
+                                   text: String) throws -> RoleAppearance {
         var look = RoleAppearance()
         for key in entry.keys {
             let path = "roles.\(role).\(key)"
             switch key {
             case "fg", "bg":
-                guard let name = entry[key]?.string else { throw issue(file, text, path, role, "must be a colour name in quotes") }
+                guard let name = entry[key]?.string else {
+                    throw issue(file, text, path, role, "must be a colour name in quotes")
+                }
                 guard let color = TerminalColor(name: name) else {
-                    throw issue(file, text, path, role, "unknown colour \"\(name)\" (use default, \(TerminalColor.names.joined(separator: ", ")), or colour0…colour255)")
+                    throw issue(file, text, path, role, "unknown colour \"\(name)\" (use default, "
+                                    + "\(TerminalColor.names.joined(separator: ", ")), or colour0…colour255)")
                 }
                 if key == "fg" { look.foreground = color } else { look.background = color }
             case "attributes":
-                guard let list = entry[key]?.array else { throw issue(file, text, path, role, "must be a list like [\"bold\"]") }
+                guard let list = entry[key]?.array else {
+                    throw issue(file, text, path, role, "must be a list like [\"bold\"]")
+                }
                 for item in list {
                     switch item.string {
                     case "bold": look.attributes.insert(.bold)
@@ -105,7 +119,9 @@ public enum ThemeLoader {
                     case "reverse": look.attributes.insert(.reverse)
                     case "dim": look.attributes.insert(.dim)
                     case "italic": look.attributes.insert(.italic)
-                    default: throw issue(file, text, path, role, "unknown attribute \(item.string.map { "\"\($0)\"" } ?? "value") (use bold, underline, reverse, dim, italic)")
+                    default: throw issue(file, text, path, role,
+                                         "unknown attribute \(item.string.map { "\"\($0)\"" } ?? "value") "
+                                             + "(use bold, underline, reverse, dim, italic)")
                     }
                 }
             default:
@@ -116,13 +132,15 @@ public enum ThemeLoader {
     }
 
     /// An error for `key`, with the line found by scanning the text (TOMLKit has no positions for values).
-    private static func issue(_ file: String, _ text: String, _ key: String, _ role: String?, _ message: String) -> SettingsFileError {
+    private static func issue(_ file: String, _ text: String, _ key: String, _ role: String?,
+                              _ message: String) -> SettingsFileError {
         SettingsFileError(file: file, line: lineNumber(of: key, role: role, in: text), key: key, message: message)
     }
 
     /// 1-based line where `key` is set: within `[roles.<role>]` when `role` is given.
     static func lineNumber(of key: String, role: String?, in text: String) -> Int? {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.trimmingCharacters(in: .whitespaces) }
         let leaf = String(key.split(separator: ".").last ?? "")
         var inSection = role == nil
         for (i, line) in lines.enumerated() {
@@ -132,7 +150,8 @@ public enum ThemeLoader {
                 inSection = role.map { header == "roles.\($0)" } ?? false
                 continue
             }
-            if inSection, line.hasPrefix(leaf), line.dropFirst(leaf.count).trimmingCharacters(in: .whitespaces).hasPrefix("=") {
+            if inSection, line.hasPrefix(leaf),
+               line.dropFirst(leaf.count).trimmingCharacters(in: .whitespaces).hasPrefix("=") {
                 return i + 1
             }
         }

@@ -6,15 +6,18 @@ import TerminalUI
 enum CustomerTaxSection {
     static func fields(customerCode: String?, context: AppContext) -> [FormField] {
         let s = context.strings
-        let d = customerCode.flatMap { code in context.read { try context.store.taxDetails(customerCode: code) } } ?? CustomerTaxDetails()
+        let d = customerCode.flatMap { code in context.read { try context.store.taxDetails(customerCode: code) } }
+            ?? CustomerTaxDetails()
         return [
             FormField(id: "taxID", label: s.t("Taxpayer no.", "纳税人识别号"), text: d.taxID, validators: [taxIDRule(s)]),
             FormField(id: "invoiceTitle", label: s.t("Invoice title", "开票抬头"), text: d.invoiceTitle,
                       validators: [.maxLength(100)]),
             FormField(id: "addressPhone", label: s.t("Address, phone", "地址电话"), text: d.addressPhone,
                       validators: [.maxLength(100)]),
-            FormField(id: "bank", label: s.t("Bank, account", "开户行及账号"), text: d.bankAccount, validators: [.maxLength(100)]),
-            .choice(id: "noFapiao", label: s.t("Fapiao", "开票"), options: [s.t("issue fapiao", "开票"), s.t("no fapiao", "不开票")],
+            FormField(id: "bank", label: s.t("Bank, account", "开户行及账号"), text: d.bankAccount,
+                      validators: [.maxLength(100)]),
+            .choice(id: "noFapiao", label: s.t("Fapiao", "开票"),
+                    options: [s.t("issue fapiao", "开票"), s.t("no fapiao", "不开票")],
                     selected: d.noFapiao ? 1 : 0),
         ]
     }
@@ -33,7 +36,8 @@ enum CustomerTaxSection {
     static func details(_ form: Form) -> CustomerTaxDetails {
         func text(_ id: String) -> String { form.fields.first { $0.id == id }?.input.text ?? "" }
         let noFapiao = form.fields.first { $0.id == "noFapiao" }?.choiceIndex == 1
-        return CustomerTaxDetails(taxID: text("taxID"), invoiceTitle: text("invoiceTitle"), addressPhone: text("addressPhone"),
+        return CustomerTaxDetails(taxID: text("taxID"), invoiceTitle: text("invoiceTitle"),
+                                  addressPhone: text("addressPhone"),
                                   bankAccount: text("bank"), noFapiao: noFapiao)
     }
 }

@@ -14,11 +14,14 @@ struct FapiaoEntry: EntryForm {
     static let types: [FapiaoType] = [.digitalOrdinary, .digitalSpecial, .ordinary, .special]
 
     /// The form, or why not: the sale has nothing left to invoice or cannot be read.
-    static func make(saleNumber: String, customerCode: String, context: AppContext) -> Swift.Result<FapiaoEntry, FapiaoEntryRefusal> {
+    static func make(saleNumber: String, customerCode: String,
+                     context: AppContext) -> Swift.Result<FapiaoEntry, FapiaoEntryRefusal> {
         let s = context.strings
-        guard let position = context.read({ try context.store.saleFapiaoPositions(asOf: context.today, customerCode: customerCode) })?
-            .first(where: { $0.number == saleNumber }) else {
-            return .failure(FapiaoEntryRefusal(message: s.t("\(saleNumber) is not a posted sale", "\(saleNumber) 不是已过账的销售单")))
+        guard let position = context.read({
+            try context.store.saleFapiaoPositions(asOf: context.today, customerCode: customerCode)
+        })?.first(where: { $0.number == saleNumber }) else {
+            return .failure(FapiaoEntryRefusal(message: s.t("\(saleNumber) is not a posted sale",
+                                                            "\(saleNumber) 不是已过账的销售单")))
         }
         guard position.leftToInvoice > 0 else {
             let status = s.zh ? position.status.chinese : position.status.english
@@ -45,7 +48,8 @@ struct FapiaoEntry: EntryForm {
             FormField(id: "date", label: s.date, kind: .date, text: context.today.description,
                       parse: FieldParsers.date(context.today), validators: [.required(s.t("required", "必填"))]),
             FormField(id: "amount", label: s.t("Amount incl. VAT", "价税合计"), kind: .money, text: left,
-                      parse: FieldParsers.money(currency, s), validators: [.required(), .positive(s.t("must be greater than 0", "必须大于0"))]),
+                      parse: FieldParsers.money(currency, s),
+                      validators: [.required(), .positive(s.t("must be greater than 0", "必须大于0"))]),
         ])
         s.localize(&form)
         checkKey(for: FapiaoEntry.types[0], zh: s.zh)
@@ -97,13 +101,18 @@ struct FapiaoEntry: EntryForm {
             guard case .integer(let minor)? = values["amount"], case .date(let y, let m, let d)? = values["date"],
                   let date = CivilDate(year: y, month: m, day: d) else { return .open }
             var type = FapiaoType.digitalOrdinary
-            if case .choice(let i)? = values["type"], FapiaoEntry.types.indices.contains(i) { type = FapiaoEntry.types[i] }
-            let command = RecordFapiao(key: FapiaoKey(type: type, code: text("code"), number: text("number")), date: date,
-                                       parts: [FapiaoPartInput(saleNumber: saleNumber, amount: Money(minorUnits: minor, currency: currency))])
+            if case .choice(let i)? = values["type"], FapiaoEntry.types.indices.contains(i) {
+                type = FapiaoEntry.types[i]
+            }
+            let command = RecordFapiao(key: FapiaoKey(type: type, code: text("code"), number: text("number")),
+                                       date: date,
+                                       parts: [FapiaoPartInput(saleNumber: saleNumber,
+                                                               amount: Money(minorUnits: minor, currency: currency))])
             do {
                 try context.run(command)
-                let position = context.read { try context.store.saleFapiaoPositions(asOf: context.today, customerCode: customerCode) }?
-                    .first { $0.number == saleNumber }
+                let position = context.read {
+                    try context.store.saleFapiaoPositions(asOf: context.today, customerCode: customerCode)
+                }?.first { $0.number == saleNumber }
                 let status = position.map { s.zh ? $0.status.chinese : $0.status.english } ?? ""
                 return .saved(s.t("Fapiao recorded: \(command.key) for \(saleNumber); \(status)",
                                   "已登记发票：\(command.key)（\(saleNumber)）；\(status)"))

@@ -16,18 +16,22 @@ extension AllocationView {
                                      width: area.width - 2, maxLines: 2, separator: " ")
         let sideHeight = max(2, area.height - 1 - bottomRows - 1 - preview.count)
         let leftWidth = max(24, min(40, area.width * 2 / 5))
-        let right = Rect(x: area.x + leftWidth + 2, y: sideTop, width: max(0, area.maxX - area.x - leftWidth - 3), height: sideHeight)
+        let right = Rect(x: area.x + leftWidth + 2, y: sideTop, width: max(0, area.maxX - area.x - leftWidth - 3),
+                         height: sideHeight)
         func title(_ text: String, _ panel: Panel, x: Int, width: Int) {
-            buffer.setFitted(text, x: x, y: sideTop, width: width, style: Style(self.panel == panel ? .accent : .header, [.bold]))
+            buffer.setFitted(text, x: x, y: sideTop, width: width,
+                             style: Style(self.panel == panel ? .accent : .header, [.bold]))
         }
         func rowStyle(_ panel: Panel, _ index: Int) -> Style {
             Style(self.panel == panel && (rows[panel] ?? 0) == index ? .selection : .text)
         }
         // Left: what the customer has paid or been credited and not yet applied.
-        title(s.t("Unapplied (\(credits.count))", "预收款/红字 (\(credits.count))"), .credits, x: area.x + 1, width: leftWidth)
+        title(s.t("Unapplied (\(credits.count))", "预收款/红字 (\(credits.count))"), .credits, x: area.x + 1,
+              width: leftWidth)
         let amountWidth = 13
         let selectedCreditRow = rows[.credits] ?? 0
-        for (i, credit) in credits.enumerated().dropFirst(max(0, selectedCreditRow - sideHeight + 2)).prefix(sideHeight - 1) {
+        for (i, credit) in credits.enumerated().dropFirst(max(0, selectedCreditRow - sideHeight + 2))
+            .prefix(sideHeight - 1) {
             let y = sideTop + 1 + i - max(0, selectedCreditRow - sideHeight + 2)
             let style = rowStyle(.credits, i)
             let mark = i == selectedCreditRow ? "▸" : " "
@@ -35,9 +39,13 @@ extension AllocationView {
             buffer.setFitted(money(credit.amount), x: area.x + 1 + leftWidth - amountWidth, y: y, width: amountWidth,
                              alignment: .right, style: style)
         }
-        if credits.isEmpty { buffer.setFitted("  " + s.t("none", "无"), x: area.x + 1, y: sideTop + 1, width: leftWidth, style: Style(.muted)) }
+        if credits.isEmpty {
+            buffer.setFitted("  " + s.t("none", "无"), x: area.x + 1, y: sideTop + 1, width: leftWidth,
+                             style: Style(.muted))
+        }
         // Right: open invoices, with the plan.
-        title(s.t("Open invoices (\(invoices.count))", "未结销售单 (\(invoices.count))"), .invoices, x: right.x, width: right.width)
+        title(s.t("Open invoices (\(invoices.count))", "未结销售单 (\(invoices.count))"), .invoices, x: right.x,
+              width: right.width)
         // Figures are never cut (tryout s15: "→ 5,000.~" at 80): the open and planned columns are as wide as their
         // widest text; the due date gives way first, then the number column narrows.
         let money2 = max(8, invoices.map { DisplayWidth.of(money($0.open)) }.max() ?? 0) + 1
@@ -51,15 +59,20 @@ extension AllocationView {
             let style = rowStyle(.invoices, i)
             buffer.setFitted(item.number, x: right.x, y: y, width: numberWidth, style: style)
             if dateWidth > 0 {
-                buffer.setFitted(item.dueDate.description, x: right.x + numberWidth, y: y, width: dateWidth, style: style)
+                buffer.setFitted(item.dueDate.description, x: right.x + numberWidth, y: y, width: dateWidth,
+                                 style: style)
             }
-            buffer.setFitted(money(item.open), x: right.x + numberWidth + dateWidth, y: y, width: money2, alignment: .right, style: style)
+            buffer.setFitted(money(item.open), x: right.x + numberWidth + dateWidth, y: y, width: money2,
+                             alignment: .right, style: style)
             let planned = plan[item.number].map { "→ " + money($0) } ?? ""
             buffer.setFitted(planned, x: right.x + numberWidth + dateWidth + money2, y: y,
                              width: max(0, right.maxX - right.x - numberWidth - dateWidth - money2), alignment: .right,
                              style: Style(self.panel == .invoices && invoiceRow == i ? .selection : .accent))
         }
-        if invoices.isEmpty { buffer.setFitted("  " + s.t("none", "无"), x: right.x, y: sideTop + 1, width: right.width, style: Style(.muted)) }
+        if invoices.isEmpty {
+            buffer.setFitted("  " + s.t("none", "无"), x: right.x, y: sideTop + 1, width: right.width,
+                             style: Style(.muted))
+        }
         // Preview.
         var y = sideTop + sideHeight
         for line in preview {
@@ -77,7 +90,8 @@ extension AllocationView {
             let text = "\(a.date)  \(a.sourceNumber) → \(a.invoiceNumber)"
             let style = rowStyle(.allocations, i)
             buffer.setFitted(text, x: area.x + 1, y: y, width: area.width - 2 - amountWidth, style: style)
-            buffer.setFitted(money(a.amount), x: area.maxX - 1 - amountWidth, y: y, width: amountWidth, alignment: .right, style: style)
+            buffer.setFitted(money(a.amount), x: area.maxX - 1 - amountWidth, y: y, width: amountWidth,
+                             alignment: .right, style: style)
             y += 1
         }
         return nil

@@ -203,7 +203,9 @@ struct AllocationView {
                                           + "\(context.money(credit.amount, currency))")))
             }
             return .close { screen, _ in
-                screen.modals.update(AllocationView.self) { $0.plan[number] = amount.minorUnits == 0 ? nil : amount.minorUnits }
+                screen.modals.update(AllocationView.self) {
+                    $0.plan[number] = amount.minorUnits == 0 ? nil : amount.minorUnits
+                }
                 return .none
             }
         }

@@ -152,7 +152,8 @@ extension AuditScreen.DifferencePrompt: Modal {
         if case .key(.escape) = event { return .close }
         if case .key(.enter) = event {
             return .close { [self] screen, context in
-                let outcome = screen.recordReply(customerCode, agreed: false, differenceText: input.text, context: context)
+                let outcome = screen.recordReply(customerCode, agreed: false, differenceText: input.text,
+                                                 context: context)
                 screen.refresh(context: context)
                 return outcome
             }

@@ -183,7 +183,9 @@ struct AuditScreen: KeyedScreen {
         TableView(
             columns: header.enumerated().map { i, title in
                 let widest = rows.reduce(DisplayWidth.of(title)) { max($0, i < $1.count ? DisplayWidth.of($1[i]) : 0) }
-                if numericColumns.contains(i) { return TableColumn(title, width: .fixed(max(widest, 4)), alignment: .right) }
+                if numericColumns.contains(i) {
+                    return TableColumn(title, width: .fixed(max(widest, 4)), alignment: .right)
+                }
                 if codeColumns.contains(i) { return TableColumn(title, width: .fixed(min(max(widest, 4), 40))) }
                 return TableColumn(title, width: i == header.count - 1 ? .flexible(weight: 3, minimum: 12)
                                                                       : .flexible(weight: 2, minimum: 6))

@@ -3,7 +3,8 @@ import LedgerReports
 import TerminalUI
 
 /// Charts (图表): monthly sales trend with the previous year, sales by a dimension, top 10 customers, and the
-/// aging distribution. Drawn from the report layer's queries (`Reports.sales`, `Reports.aging`), so the figures agree to the cent.
+/// aging distribution. Drawn from the report layer's queries (`Reports.sales`, `Reports.aging`), so the figures
+/// agree to the cent.
 struct ChartsScreen: KeyedScreen {
     enum Kind: Int, CaseIterable { case trend, byDimension, topCustomers, aging }
     var kind = Kind.trend
@@ -35,13 +36,16 @@ struct ChartsScreen: KeyedScreen {
         loaded = [.trend]
         // Every figure is `report sales`'s own (`Reports.sales`): the trend by month, the bars by a dimension.
         let reports = Reports(store: context.store)
-        let monthly = ChartsScreen.totals(context.read { try reports.sales(by: .month, from: previousFirst, to: today) })
+        let monthly = ChartsScreen.totals(context.read {
+            try reports.sales(by: .month, from: previousFirst, to: today)
+        })
         currency = Dictionary(grouping: monthly, by: \.currency).max { $0.value.count < $1.value.count }?.key ?? .cny
         var byMonth: [String: Int64] = [:]
         for row in monthly where row.currency == currency { byMonth[row.key] = row.total }
         let keys = (0..<months).map { first.adding(months: $0).monthKey }
         trend = (keys.map { byMonth[$0] ?? 0 },
-                 (0..<months).map { byMonth[first.adding(months: $0 - 12).monthKey] ?? 0 }, keys.map { String($0.suffix(5)) })
+                 (0..<months).map { byMonth[first.adding(months: $0 - 12).monthKey] ?? 0 },
+                 keys.map { String($0.suffix(5)) })
         bars = []
         top = []
         aging = nil
@@ -79,7 +83,9 @@ struct ChartsScreen: KeyedScreen {
         guard let table else { return [] }
         return table.rows.indices.compactMap { i in
             guard let total = table.cell(i, "total").money, case .text(let key) = table.rows[i][0] else { return nil }
-            guard case .text(let label) = table.cell(i, "label") else { return (key, key, total.currency, total.minorUnits) }
+            guard case .text(let label) = table.cell(i, "label") else {
+                return (key, key, total.currency, total.minorUnits)
+            }
             return (key, label, total.currency, total.minorUnits)
         }
     }
@@ -100,7 +106,8 @@ struct ChartsScreen: KeyedScreen {
         next.hintKeys = [.tab]
         return KeyTable([
             next,
-            KeyCommand([.backTab, .left], s.t("Previous chart", "上一图表"), hint: false, run: turn(Kind.allCases.count - 1)),
+            KeyCommand([.backTab, .left], s.t("Previous chart", "上一图表"), hint: false,
+                       run: turn(Kind.allCases.count - 1)),
             KeyCommand(.char("p"), "12/24 \(s.months)") { screen, context in
                 screen.months = screen.months == 12 ? 24 : 12
                 screen.refresh(context: context)
@@ -128,8 +135,9 @@ struct ChartsScreen: KeyedScreen {
                       "\(s.salesBy) \(s.dimensionName(ChartsScreen.dimensions[dimensionIndex].rawValue))",
                       s.topCustomers, s.agingDistribution]
         // Every chart's tab stays on the bar (issue 12): tighter padding first, then short titles.
-        let short = [s.t("Monthly", "月度"), s.t("By \(s.dimensionName(ChartsScreen.dimensions[dimensionIndex].rawValue))",
-                     "按\(s.dimensionName(ChartsScreen.dimensions[dimensionIndex].rawValue))"),
+        let short = [s.t("Monthly", "月度"),
+                     s.t("By \(s.dimensionName(ChartsScreen.dimensions[dimensionIndex].rawValue))",
+                         "按\(s.dimensionName(ChartsScreen.dimensions[dimensionIndex].rawValue))"),
                      s.t("Top 10", "前十客户"), s.t("Aging", "账龄")]
         var bar = TabBar(titles: titles, selected: kind.rawValue)
         if TabBar.width(of: titles) > area.width { bar.padding = 0 }
@@ -140,7 +148,8 @@ struct ChartsScreen: KeyedScreen {
         if kind == .aging {
             caption = "\(s.t("As of", "截至")) \(context.today) · \(currency.code)"
         } else if let period {
-            caption = "\(s.t("Period", "期间")) \(period.from) … \(period.to) · \(currency.code), \(s.t("incl. VAT", "含税"))"
+            caption = "\(s.t("Period", "期间")) \(period.from) … \(period.to) · \(currency.code), "
+                + "\(s.t("incl. VAT", "含税"))"
         } else {
             caption = currency.code
         }
@@ -174,7 +183,8 @@ struct ChartsScreen: KeyedScreen {
             }
             if lastMonthPartial, let period {
                 let note = "\(chart.partialMarker) \(s.t("month in progress, to", "本月未结束，截至")) \(period.to)"
-                buffer.setString(note, x: x, y: chartArea.y - 1, maxWidth: max(0, chartArea.maxX - x), style: Style(.muted))
+                buffer.setString(note, x: x, y: chartArea.y - 1, maxWidth: max(0, chartArea.maxX - x),
+                                 style: Style(.muted))
             }
             chart.render(into: &buffer, in: chartArea, glyphs: glyphs)
         case .byDimension:

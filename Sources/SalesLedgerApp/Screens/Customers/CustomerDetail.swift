@@ -30,7 +30,9 @@ struct CustomerDetail {
         exposure = context.read { try Reports(store: context.store).exposure(customerCode: customer.code, asOf: today) }
         let filter = InvoiceFilter(customerCode: customer.code, asOf: today)
         let count = context.read { try context.store.invoiceCount(filter: filter) } ?? 0
-        invoices = (context.read { try context.store.invoices(filter: filter, page: PageRequest(offset: max(0, count - 200), limit: 200)) } ?? []).reversed()
+        invoices = (context.read {
+            try context.store.invoices(filter: filter, page: PageRequest(offset: max(0, count - 200), limit: 200))
+        } ?? []).reversed()
         receipts = context.read {
             try context.store.receipts(customerID: customer.id, asOf: today, page: PageRequest(limit: 50))
         } ?? []
@@ -40,11 +42,14 @@ struct CustomerDetail {
             contacts = snapshot.contacts.filter { $0.customerID == customer.id && $0.date <= today }.reversed()
                 .map { ($0, PromiseState.of($0, snapshot: snapshot, today: today)) }
         }
-        salesThisYear = (context.read { try context.store.monthlySales(customerID: customer.id, from: yearStart, to: today) } ?? [:]).values.reduce(0, +)
+        salesThisYear = (context.read {
+            try context.store.monthlySales(customerID: customer.id, from: yearStart, to: today)
+        } ?? [:]).values.reduce(0, +)
     }
 
     static func columns(_ s: Strings) -> [TableColumn] {
-        [TableColumn(s.number, width: .fixed(15)), TableColumn(s.date, width: .fixed(10)), TableColumn(s.dueDate, width: .fixed(10)),
+        [TableColumn(s.number, width: .fixed(15)), TableColumn(s.date, width: .fixed(10)),
+         TableColumn(s.dueDate, width: .fixed(10)),
          TableColumn(s.status, width: .fixed(8)), TableColumn(s.total, width: .fixed(14), alignment: .right),
          TableColumn(s.openAmount, width: .fixed(14), alignment: .right)]
     }
@@ -89,17 +94,20 @@ struct CustomerDetail {
         }
         figures.append("\(s.terms): \(s.termsName(c.paymentTerms))")
         if let exposure, exposure.isOnHold {
-            figures.append(s.t("HOLD: ", "信用冻结：") + exposure.holdReasons.map { s.core($0.message) }.joined(separator: "; "))
+            figures.append(s.t("HOLD: ", "信用冻结：")
+                               + exposure.holdReasons.map { s.core($0.message) }.joined(separator: "; "))
         }
         // Whole figures only: what does not fit goes to a second line (never cut by `~`).
         for line in PartsLine.wrap(figures, width: area.width - 2) {
-            buffer.setFitted(line, x: area.x + 1, y: y, width: area.width - 2, style: Style(overdue > 0 ? .overdue : .text))
+            buffer.setFitted(line, x: area.x + 1, y: y, width: area.width - 2,
+                             style: Style(overdue > 0 ? .overdue : .text))
             y += 1
         }
         func days(_ tenths: Int64?) -> String { tenths.map { "\($0 / 10).\($0 % 10)" } ?? "–" }
         buffer.setFitted(PartsLine.fit(["\(s.averageDaysToPay): \(days(payment?.averageDaysToPayTenths))",
                                         "\(s.averageDaysLate): \(days(payment?.averageDaysLateTenths))",
-                                        "(\(payment?.settledInvoices ?? 0) \(s.t("paid invoices", "张已结清")))"], width: area.width - 2),
+                                        "(\(payment?.settledInvoices ?? 0) \(s.t("paid invoices", "张已结清")))"],
+                                       width: area.width - 2),
                          x: area.x + 1, y: y, width: area.width - 2, style: Style(.text))
         y += 1
         let receiptParts = receipts.prefix(4).map { "\($0.displayNumber) \($0.date) \($0.amount.groupedString)" }

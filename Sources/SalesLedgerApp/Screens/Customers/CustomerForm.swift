@@ -15,8 +15,10 @@ struct CustomerForm {
         let currency = c?.currency ?? context.baseCurrency
         let currencyIndex = CustomerForm.currencies.firstIndex(of: currency) ?? 0
         form = Form(title: customer == nil ? s.addCustomer : s.editCustomer, fields: [
-            FormField(id: "code", label: s.code, text: c?.code ?? "", validators: [.required(s.t("required", "必填")), .maxLength(32)]),
-            FormField(id: "name", label: s.name, text: c?.name ?? "", validators: [.required(s.t("required", "必填")), .maxLength(200)]),
+            FormField(id: "code", label: s.code, text: c?.code ?? "",
+                      validators: [.required(s.t("required", "必填")), .maxLength(32)]),
+            FormField(id: "name", label: s.name, text: c?.name ?? "",
+                      validators: [.required(s.t("required", "必填")), .maxLength(200)]),
             FormField(id: "contact", label: s.contact, text: c?.contact ?? ""),
             FormField(id: "phone", label: s.phone, text: c?.phone ?? "", validators: [CustomerForm.phoneRule(s)]),
             FormField(id: "email", label: s.email, text: c?.email ?? "", validators: [CustomerForm.emailRule(s)]),
@@ -24,7 +26,8 @@ struct CustomerForm {
             FormField(id: "region", label: s.region, text: c?.region ?? ""),
             FormField(id: "channel", label: s.channel, text: c?.channel ?? ""),
             FormField(id: "class", label: s.customerClass, text: c?.customerClass ?? ""),
-            .choice(id: "currency", label: s.currency, options: CustomerForm.currencies.map(\.code), selected: currencyIndex),
+            .choice(id: "currency", label: s.currency, options: CustomerForm.currencies.map(\.code),
+                    selected: currencyIndex),
             FormField(id: "limit", label: s.creditLimit, kind: .money,
                       text: c?.creditLimit.map { $0.plainString } ?? "",
                       parse: FieldParsers.money(currency, s),
@@ -54,7 +57,8 @@ struct CustomerForm {
             if text.isEmpty { return nil }
             let allowed = Set("0123456789 +-()./")
             let ok = text.filter(\.isNumber).count >= 3 && text.allSatisfy { allowed.contains($0) }
-            return ok ? nil : TerminalUI.FieldIssue(s.t("digits, spaces and + - ( ) . / only", "只能包含数字、空格和 + - ( ) . /"))
+            return ok ? nil : TerminalUI.FieldIssue(s.t("digits, spaces and + - ( ) . / only",
+                                                        "只能包含数字、空格和 + - ( ) . /"))
         }
     }
 

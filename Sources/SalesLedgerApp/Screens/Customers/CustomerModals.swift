@@ -10,7 +10,8 @@ extension CustomerDetail: KeyedModal {
         if let step = keyTable(context.strings).dispatch(event, on: &self, context: context) { return step }
         // The invoice list moves; it neither filters nor sorts (`/` and `s` would only change its header).
         if case .key(let key) = event, case .char = key { return .stay }
-        _ = TableView(columns: CustomerDetail.columns(context.strings)).handle(event, state: &table, rowCount: invoices.count,
+        _ = TableView(columns: CustomerDetail.columns(context.strings)).handle(event, state: &table,
+                                                                               rowCount: invoices.count,
                                                                               pageSize: 10)
         return .stay
     }
@@ -21,7 +22,8 @@ extension CustomerDetail: KeyedModal {
             KeyCommand(.char("r"), s.recordReceipt) { detail, context in
                 let c = detail.customer
                 let entry = ReceiptEntry(customerCode: c.code, customerName: c.name, invoiceNumber: nil,
-                                         openAmount: detail.exposure?.balance ?? 0, currency: c.currency, context: context)
+                                         openAmount: detail.exposure?.balance ?? 0, currency: c.currency,
+                                         context: context)
                 return .push(EntryModal<CustomersScreen, ReceiptEntry>(entry: entry) { screen, context in
                     screen.modals.update(CustomerDetail.self) { $0.reload(context: context) }
                 })
@@ -65,7 +67,9 @@ extension StatementView: KeyedModal {
             .move(s),
             KeyCommand(.char("p"), s.period) { view, context in
                 let next = (view.periodIndex + 1) % ReportPeriod.standard(today: context.today).count
-                if let made = StatementView(customer: view.customer, context: context, periodIndex: next) { view = made }
+                if let made = StatementView(customer: view.customer, context: context, periodIndex: next) {
+                    view = made
+                }
                 return .stay
             },
             KeyCommand(.char("r"), s.t("Custom period", "自定义期间")) { view, _ in .push(view.rangePrompt(s)) },

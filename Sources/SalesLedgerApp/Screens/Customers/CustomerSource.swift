@@ -75,7 +75,8 @@ final class CustomerSource: TableDataSource {
 
     func rows(in range: Range<Int>) -> [[String]] {
         customers(in: range).map { row in
-            [row.code, row.name, row.customerClass, context.className("region", row.region), context.channelName(row.channel), context.money(row.balance, row.currency),
+            [row.code, row.name, row.customerClass, context.className("region", row.region),
+             context.channelName(row.channel), context.money(row.balance, row.currency),
              context.money(row.overdue, row.currency), row.lastPurchase?.description ?? "", sparkline(for: row)]
         }
     }

@@ -47,7 +47,9 @@ struct CustomersScreen: KeyedScreen {
             table.topRow = 0
             refresh(context: context)
         case .activated(let row):
-            if let code = source?.customers(in: row..<(row + 1)).first?.code { openDetail(code: code, context: context) }
+            if let code = source?.customers(in: row..<(row + 1)).first?.code {
+                openDetail(code: code, context: context)
+            }
         default: break
         }
         return .none
@@ -56,8 +58,10 @@ struct CustomersScreen: KeyedScreen {
     /// The class filter pickers: first the dimension, then a class of it (provinces and top classes with their
     /// children).
     mutating func askClassFilter(_ s: Strings) {
-        let options = [s.t("(no class filter)", "（不按分类筛选）")] + CustomersScreen.filterDimensions.map { s.dimensionName($0) }
-        modals.push(DialogModal(Dialog(title: s.t("Filter by class", "按分类筛选"), message: s.dimension, kind: .picker(options))) {
+        let options = [s.t("(no class filter)", "（不按分类筛选）")]
+            + CustomersScreen.filterDimensions.map { s.dimensionName($0) }
+        modals.push(DialogModal(Dialog(title: s.t("Filter by class", "按分类筛选"), message: s.dimension,
+                                       kind: .picker(options))) {
             outcome, screen, context in
             if case .picked(let index) = outcome { screen.pickDimension(index, context: context) }
             return .none
@@ -72,9 +76,13 @@ struct CustomersScreen: KeyedScreen {
             dim != "region" || node.code.filter({ $0 == "-" }).count <= 1
         }
         var codes = nodes.map(\.code)
-        if codes.isEmpty, let values = context.read({ try context.store.customerList(filter: ClassFilter(), asOf: context.today,
-                                                                       sort: CustomerSort(), page: PageRequest(limit: 2000)) }) {
-            let raw = values.map { dim == "channel" ? $0.channel : (dim == "customer_class" ? $0.customerClass : $0.region) }
+        if codes.isEmpty, let values = context.read({
+            try context.store.customerList(filter: ClassFilter(), asOf: context.today, sort: CustomerSort(),
+                                           page: PageRequest(limit: 2000))
+        }) {
+            let raw = values.map {
+                dim == "channel" ? $0.channel : (dim == "customer_class" ? $0.customerClass : $0.region)
+            }
             codes = Array(Set(raw.filter { !$0.isEmpty })).sorted()
         }
         let picker = Dialog(title: s.dimensionName(dim), message: s.t("Class (with its sub-classes)", "分类（含下级）"),
@@ -96,7 +104,8 @@ struct CustomersScreen: KeyedScreen {
             KeyCommand(.enter, s.open, when: hasRows),
             KeyCommand(.char("/"), s.search),
             KeyCommand(.char("f"), s.t("Class filter", "分类筛选")) { screen, _ in screen.askClassFilter(s); return .none },
-            KeyCommand([.char("s"), .char("S")], s.t("Sort", "排序"), help: s.t("s: next column, S: reverse", "s：下一列，S：反向")),
+            KeyCommand([.char("s"), .char("S")], s.t("Sort", "排序"),
+                       help: s.t("s: next column, S: reverse", "s：下一列，S：反向")),
             KeyCommand(.char("a"), s.addCustomer) { screen, context in
                 screen.modals.push(CustomerForm(editing: nil, context: context))
                 return .none
@@ -114,12 +123,16 @@ struct CustomersScreen: KeyedScreen {
         let s = context.strings
         if !modals.coversOwner, let source {
             var heading = "\(s.screenCustomers): \(source.countText)"
-            if let classFilter { heading += "   \(s.dimensionName(classFilter.dimension)) = \(classFilter.code) \(classFilter.label)  [f]" }
+            if let classFilter {
+                heading += "   \(s.dimensionName(classFilter.dimension)) = \(classFilter.code) "
+                    + "\(classFilter.label)  [f]"
+            }
             buffer.setFitted(heading, x: area.x + 1, y: area.y, width: area.width - 2, style: Style(.accent, [.bold]))
             var state = table
             var view = s.localize(TableView(columns: CustomerSource.columns(s, width: area.width)))
             view.alwaysShowsFilter = true
-            view.render(into: &buffer, in: Rect(x: area.x, y: area.y + 1, width: area.width, height: max(0, area.height - 1)),
+            view.render(into: &buffer,
+                        in: Rect(x: area.x, y: area.y + 1, width: area.width, height: max(0, area.height - 1)),
                         source: source, state: &state)
         }
         if !modals.isEmpty { return modals.render(into: &buffer, in: area, context: context, unicode: unicode) }

@@ -21,7 +21,9 @@ struct StatementView {
         let (from, to) = custom.map { ($0.from, $0.to) } ?? StatementView.period(periodIndex, today: context.today)
         customRange = custom
         self.customer = customer
-        guard let snapshot = context.read({ try context.store.receivablesSnapshot(customerID: customer.id) }) else { return nil }
+        guard let snapshot = context.read({ try context.store.receivablesSnapshot(customerID: customer.id) }) else {
+            return nil
+        }
         statement = CustomerStatement.make(customer: customer, from: from, to: to, snapshot: snapshot)
         self.periodIndex = periodIndex
     }
@@ -54,7 +56,8 @@ struct StatementView {
         let w = StatementWords(chinese: context.strings.zh)
         let s = statement
         buffer.setFitted(PartsLine.fit(["\(w.title): \(s.customerName) (\(s.customerCode))",
-                                        "\(w.period) \(periodName(today: context.today, chinese: w.chinese)) \(s.from) – \(s.to)",
+                                        "\(w.period) \(periodName(today: context.today, chinese: w.chinese)) "
+                                            + "\(s.from) – \(s.to)",
                                         "\(w.currency) \(s.currency.code)"], width: area.width - 2),
                          x: area.x + 1, y: area.y, width: area.width - 2, style: Style(.header, [.bold]))
         let agingParts = s.aging.map { "\(w.bucket($0.label)) \(context.money($0.amount, s.currency))" }

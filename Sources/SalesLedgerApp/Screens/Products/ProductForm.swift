@@ -20,13 +20,15 @@ struct ProductForm: Modal {
             FormField(id: "name", label: s.name, text: p?.name ?? "", validators: [required, .maxLength(200)]),
             FormField(id: "category", label: s.t("Category", "类别"), text: p?.category ?? ""),
             FormField(id: "unit", label: s.t("Unit", "单位"), text: p?.unit ?? ""),
-            FormField(id: "price", label: s.t("Price", "单价"), kind: .money, text: (price ?? p?.unitPrice)?.plainString ?? "",
+            FormField(id: "price", label: s.t("Price", "单价"), kind: .money,
+                      text: (price ?? p?.unitPrice)?.plainString ?? "",
                       parse: FieldParsers.money(currency, s),
                       validators: [required, .range(0...Int64.max, s.t("must be 0 or more", "不能为负数"))]),
             FormField(id: "tax", label: s.t("Tax rate %", "税率 %"), text: p.map { Self.percent($0.taxRate) } ?? "13",
                       parse: { text in
                           guard let rate = try? Rate.parsePercent(text), (0...10_000).contains(rate.basisPoints) else {
-                              return .failure(TerminalUI.FieldIssue(s.t("a percentage from 0 to 100", "应为 0 到 100 的百分比")))
+                              return .failure(TerminalUI.FieldIssue(s.t("a percentage from 0 to 100",
+                                                                        "应为 0 到 100 的百分比")))
                           }
                           return .success(.integer(rate.basisPoints))
                       }, validators: [required], numeric: true),

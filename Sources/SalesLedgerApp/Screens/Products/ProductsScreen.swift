@@ -21,7 +21,8 @@ struct ProductsScreen: KeyedScreen {
                                                              page: PageRequest(limit: 1000))
                 var prices: [String: Money] = [:]
                 for product in products {
-                    prices[product.sku] = try context.store.productPrice(sku: product.sku, on: context.today) ?? product.unitPrice
+                    prices[product.sku] = try context.store.productPrice(sku: product.sku, on: context.today)
+                        ?? product.unitPrice
                 }
                 return (products, prices)
             }
@@ -62,7 +63,9 @@ struct ProductsScreen: KeyedScreen {
     }
 
     mutating func editSelected(context: AppContext) {
-        if let product = selected { modals.push(ProductForm(editing: product, price: prices[product.sku], context: context)) }
+        if let product = selected {
+            modals.push(ProductForm(editing: product, price: prices[product.sku], context: context))
+        }
     }
 
     func keyTable(_ s: Strings) -> KeyTable<ProductsScreen, ScreenOutcome> {
@@ -109,17 +112,20 @@ struct ProductsScreen: KeyedScreen {
 
     func render(into buffer: inout CellBuffer, in area: Rect, context: AppContext, unicode: Bool) -> Point? {
         let s = context.strings
-        let heading = "\(s.t("Products", "商品")): \(products.count)" + (showsArchived ? s.t("  (with archived)", "（含已停用）") : "")
+        let heading = "\(s.t("Products", "商品")): \(products.count)"
+            + (showsArchived ? s.t("  (with archived)", "（含已停用）") : "")
         buffer.setFitted(heading, x: area.x + 1, y: area.y, width: area.width - 2, style: Style(.accent, [.bold]))
         let rows = products.map { p -> [String] in
             let price = prices[p.sku] ?? p.unitPrice
-            return [p.sku, p.name, p.category, p.unit, context.money(price.minorUnits, price.currency), p.taxRate.description,
+            return [p.sku, p.name, p.category, p.unit, context.money(price.minorUnits, price.currency),
+                    p.taxRate.description,
                     p.isArchived ? s.t("archived", "已停用") : ""]
         }
         var state = table
         var view = s.localize(TableView(columns: ProductsScreen.columns(s)))
         view.alwaysShowsFilter = true
-        view.render(into: &buffer, in: Rect(x: area.x, y: area.y + 1, width: area.width, height: max(0, area.height - 1)),
+        view.render(into: &buffer,
+                    in: Rect(x: area.x, y: area.y + 1, width: area.width, height: max(0, area.height - 1)),
                     source: ArrayTableDataSource(rows: rows), state: &state)
         if !modals.isEmpty { return modals.render(into: &buffer, in: area, context: context, unicode: unicode) }
         if table.isEditingFilter {

@@ -24,7 +24,8 @@ struct FollowUpEntry: EntryForm {
         switch kind {
         case .contact:
             form = Form(title: "\(s.logContact): \(item.customerName) \(item.invoiceNumber)", fields: [
-                .choice(id: "channel", label: s.contactChannel, options: FollowUpEntry.channels.map { FollowUpEntry.name($0, s) }),
+                .choice(id: "channel", label: s.contactChannel,
+                        options: FollowUpEntry.channels.map { FollowUpEntry.name($0, s) }),
                 FormField(id: "note", label: s.notes, validators: [.required(s.t("required", "必填"))]),
                 FormField(id: "promised", label: s.promisedDate, kind: .date, parse: FieldParsers.date(today)),
             ])
@@ -63,9 +64,12 @@ struct FollowUpEntry: EntryForm {
                 switch kind {
                 case .contact:
                     var channel = ContactChannel.phone
-                    if case .choice(let i)? = values["channel"], FollowUpEntry.channels.indices.contains(i) { channel = FollowUpEntry.channels[i] }
-                    try context.run(LogContact(customerCode: item.customerCode, invoiceNumber: item.invoiceNumber, date: context.today,
-                                               who: context.user, channel: channel, note: text("note"), promisedDate: date("promised")))
+                    if case .choice(let i)? = values["channel"], FollowUpEntry.channels.indices.contains(i) {
+                        channel = FollowUpEntry.channels[i]
+                    }
+                    try context.run(LogContact(customerCode: item.customerCode, invoiceNumber: item.invoiceNumber,
+                                               date: context.today, who: context.user, channel: channel,
+                                               note: text("note"), promisedDate: date("promised")))
                     return .saved(context.strings.t("Contact logged", "已记录跟进"))
                 case .snooze:
                     guard let until = date("until") else { return .open }

@@ -24,8 +24,10 @@ struct ReceiptEntry: EntryForm {
         self.customerName = customerName
         self.invoiceNumber = invoiceNumber
         self.currency = currency
-        let rows = context.read { try context.store.invoices(filter: InvoiceFilter(customerCode: customerCode, kind: .invoice,
-                                                                                   status: .posted), page: PageRequest(limit: 2000)) } ?? []
+        let rows = context.read {
+            try context.store.invoices(filter: InvoiceFilter(customerCode: customerCode, kind: .invoice,
+                                                             status: .posted), page: PageRequest(limit: 2000))
+        } ?? []
         openInvoices = rows.filter { $0.open > 0 }.map {
             AllocationPreview.OpenInvoice(number: $0.number, date: $0.date, dueDate: $0.dueDate, open: $0.open)
         }
@@ -34,10 +36,12 @@ struct ReceiptEntry: EntryForm {
         form = Form(title: "\(s.recordReceipt): \(customerName)" + (invoiceNumber.map { " → \($0)" } ?? ""), fields: [
             FormField(id: "amount", label: s.amount, kind: .money,
                       text: Money.format(max(0, openAmount), digits: currency.minorDigits, grouping: false),
-                      parse: FieldParsers.money(currency, s), validators: [.required(), .positive(s.t("must be greater than 0", "必须大于0"))]),
+                      parse: FieldParsers.money(currency, s),
+                      validators: [.required(), .positive(s.t("must be greater than 0", "必须大于0"))]),
             FormField(id: "date", label: s.date, kind: .date, text: today.description, parse: FieldParsers.date(today),
                       validators: [.required()]),
-            .choice(id: "method", label: s.method, options: ReceiptEntry.methods.map { FieldParsers.methodName($0, s) }),
+            .choice(id: "method", label: s.method,
+                    options: ReceiptEntry.methods.map { FieldParsers.methodName($0, s) }),
             FormField(id: "reference", label: s.reference),
         ])
         s.localize(&form)
@@ -52,7 +56,8 @@ struct ReceiptEntry: EntryForm {
                   let date = CivilDate(year: y, month: m, day: d) else { return .open }
             let amount = Money(minorUnits: minor, currency: currency)
             let preview = AllocationPreview(amount: amount, target: invoiceNumber, open: openInvoices)
-            var command = RecordReceipt(customerCode: customerCode, date: date, amount: amount, allocation: preview.plan)
+            var command = RecordReceipt(customerCode: customerCode, date: date, amount: amount,
+                                        allocation: preview.plan)
             if case .choice(let index)? = values["method"], ReceiptEntry.methods.indices.contains(index) {
                 command.method = ReceiptEntry.methods[index]
             }
@@ -70,9 +75,12 @@ struct ReceiptEntry: EntryForm {
             do {
                 let outcome = try context.run(command)
                 let left = outcome.allocation.unapplied
-                return .saved("\(context.strings.receiptRecorded): \(outcome.receipt.displayNumber) \(amount.groupedString)"
-                                 + (left.minorUnits > 0 ? context.strings.t("; \(left.groupedString) left as unapplied credit (核销 later)",
-                                                                            "；\(left.groupedString) 作为未核销预收款保留") : ""))
+                return .saved("\(context.strings.receiptRecorded): \(outcome.receipt.displayNumber) "
+                                 + "\(amount.groupedString)"
+                                 + (left.minorUnits > 0
+                                     ? context.strings.t("; \(left.groupedString) left as unapplied credit (核销 later)",
+                                                         "；\(left.groupedString) 作为未核销预收款保留")
+                                     : ""))
             } catch {
                 return .failed(context.strings.core(error.issuesText))
             }
@@ -81,7 +89,8 @@ struct ReceiptEntry: EntryForm {
 
     func entryKeys(_ s: Strings) -> [KeyBinding] {
         // ↓/↑ move between fields too (the form's own keys); listed last so a narrow hint bar drops it first.
-        [KeyBinding(.ctrl("s"), s.recordReceipt), KeyBinding(.tab, s.t("Next field", "下一项")), KeyBinding(.escape, s.back),
+        [KeyBinding(.ctrl("s"), s.recordReceipt), KeyBinding(.tab, s.t("Next field", "下一项")),
+         KeyBinding(.escape, s.back),
          KeyBinding([.down, .up], s.t("Next/prev field", "下/上一项"))]
     }
 
@@ -110,7 +119,8 @@ struct ReceiptEntry: EntryForm {
         var text = applied.isEmpty ? s.t("Applies to no invoice", "不核销任何单据")
             : s.t("Applies ", "核销 ") + applied.prefix(3).joined(separator: ", ") + (applied.count > 3 ? " …" : "")
         if preview.unapplied > 0 {
-            text += s.t("; leaves \(Money.format(preview.unapplied, digits: currency.minorDigits, grouping: true)) unapplied",
+            text += s.t("; leaves \(Money.format(preview.unapplied, digits: currency.minorDigits, grouping: true)) "
+                            + "unapplied",
                         "；\(Money.format(preview.unapplied, digits: currency.minorDigits, grouping: true)) 留作预收款")
         }
         return text

@@ -13,7 +13,8 @@ extension ReceivablesScreen {
                                              context: context),
                              x: area.x + 1, y: y, width: area.width - 2, style: Style(.header, [.bold]))
         } else {
-            buffer.setFitted("\(s.asOf) \(date)   \(s.totalOpen): 0", x: area.x + 1, y: y, width: area.width - 2, style: Style(.header))
+            buffer.setFitted("\(s.asOf) \(date)   \(s.totalOpen): 0", x: area.x + 1, y: y, width: area.width - 2,
+                             style: Style(.header))
         }
         y += 1
         // Aging: stacked bar plus a line per bucket with amount and count.
@@ -32,9 +33,11 @@ extension ReceivablesScreen {
                 let text = "\(labels[i]) \(context.money(bucket.amount, c)) (\(bucket.count))"
                 let width = DisplayWidth.of(text) + 4
                 if x + width > area.maxX && x > area.x + 1 { x = area.x + 1; y += 1 }
-                buffer.setSymbol(glyphs.segmentFills[i % glyphs.segmentFills.count], x: x, y: y, style: Style(StyleRole.series(index: i)))
+                buffer.setSymbol(glyphs.segmentFills[i % glyphs.segmentFills.count], x: x, y: y,
+                                 style: Style(StyleRole.series(index: i)))
                 let role: StyleRole = i == 0 ? .ok : (i >= 3 ? .overdue : .warning)
-                x += 2 + buffer.setString(text, x: x + 2, y: y, maxWidth: max(0, area.maxX - x - 2), style: Style(role)) + 2
+                x += 2 + buffer.setString(text, x: x + 2, y: y, maxWidth: max(0, area.maxX - x - 2),
+                                          style: Style(role)) + 2
             }
             y += 1
         } else {

@@ -210,7 +210,8 @@ struct ReceivablesScreen: KeyedScreen {
             { screen, context in
                 // Both lists: the selected invoice of a reminder or of the overdue list.
                 guard let row = screen.selectedRow else { return .none }
-                let target = FollowUpTarget(customerCode: row.customerCode, customerName: row.customerName, invoiceNumber: row.number)
+                let target = FollowUpTarget(customerCode: row.customerCode, customerName: row.customerName,
+                                            invoiceNumber: row.number)
                 screen.modals.push(EntryModal<ReceivablesScreen, FollowUpEntry>(
                     entry: FollowUpEntry(kind: kind, target: target, context: context)) { screen, context in
                     screen.refresh(context: context)
@@ -247,8 +248,10 @@ struct ReceivablesScreen: KeyedScreen {
                 return .message(screen.sortByAmount ? s.sortByAmount : s.sortByDays)
             },
             Command(.char("d"), s.changeDate) { screen, context in
-                screen.modals.push(PromptModal<ReceivablesScreen>("\(s.changeDate): ", text: (screen.asOf ?? context.today).description,
-                                                                  atTop: true, width: 14, enterLabel: s.changeDate) { text, context in
+                screen.modals.push(PromptModal<ReceivablesScreen>("\(s.changeDate): ",
+                                                                  text: (screen.asOf ?? context.today).description,
+                                                                  atTop: true, width: 14,
+                                                                  enterLabel: s.changeDate) { text, context in
                     do {
                         let date = try DateParser.parse(text, today: context.today)
                         return .close { screen, context in

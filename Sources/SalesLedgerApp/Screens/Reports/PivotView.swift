@@ -24,9 +24,13 @@ struct PivotView {
         let q = PivotQuery(measure: PivotView.measures[measureIndex], rows: .dimension(dimension),
                            columns: .period(PivotView.periods[periodIndex]), from: from, to: to, asOf: context.today)
         query = q
-        let tables = context.read { try Reports(store: context.store).pivot(q, layout: .init(chinese: context.strings.zh)) } ?? []
+        let tables = context.read {
+            try Reports(store: context.store).pivot(q, layout: .init(chinese: context.strings.zh))
+        } ?? []
         table = tables.max { $0.grandTotal < $1.grandTotal }
-        report = table.map { PivotReportTable.make($0, rowName: dimension, totalLabel: context.strings.t("TOTAL", "合计")) }
+        report = table.map {
+            PivotReportTable.make($0, rowName: dimension, totalLabel: context.strings.t("TOTAL", "合计"))
+        }
         selectedColumn = min(selectedColumn, max(0, (table?.columns.count ?? 1) - 1))
     }
 
@@ -53,7 +57,8 @@ struct PivotView {
               table.columns.indices.contains(selectedColumn) else { return nil }
         let row = table.rows[state.selectedRow], column = table.columns[selectedColumn]
         let rows = context.read {
-            try context.store.pivotDocuments(query, rowKeys: row.leafKeys, columnKeys: column.leafKeys, page: PageRequest(limit: 500))
+            try context.store.pivotDocuments(query, rowKeys: row.leafKeys, columnKeys: column.leafKeys,
+                                             page: PageRequest(limit: 500))
         } ?? []
         let value = context.money(table.values[state.selectedRow][selectedColumn], table.currency)
         return PivotDrillDown(title: "\(row.label) × \(column.label): \(value)", rows: rows)
@@ -89,7 +94,8 @@ struct PivotView {
         // Columns that fit, scrolled so the selected one is visible. Every cell is as wide as the widest figure (a
         // figure is never cut); periods left out are counted at the right of the header ("+N columns").
         let labelWidth = min(24, max(8, rows.map { DisplayWidth.of($0[0]) }.max() ?? 8))
-        let cellWidth = max(13, rows.flatMap { $0.dropFirst().map { DisplayWidth.of(ReportsScreen.grouped($0)) } }.max() ?? 0)
+        let cellWidth = max(13, rows.flatMap { $0.dropFirst().map { DisplayWidth.of(ReportsScreen.grouped($0)) } }
+                                    .max() ?? 0)
         let periods = header.count - 2
         var fits = max(1, min(periods, (area.width - labelWidth - 2 - cellWidth) / (cellWidth + 1)))
         func marker(_ hidden: Int) -> String { s.t("+\(hidden) columns", "另有\(hidden)列") }
@@ -102,11 +108,13 @@ struct PivotView {
         var y = area.y
         if fits < periods {
             let text = marker(periods - fits)
-            buffer.setString(text, x: max(area.x, area.maxX - DisplayWidth.of(text)), y: y, style: Style(.accent, [.bold]))
+            buffer.setString(text, x: max(area.x, area.maxX - DisplayWidth.of(text)), y: y,
+                             style: Style(.accent, [.bold]))
         }
         buffer.setFitted(header[0], x: area.x + 1, y: y, width: labelWidth, style: Style(.header, [.bold]))
         for (n, c) in shown.enumerated() {
-            buffer.setFitted(header[c], x: area.x + 2 + labelWidth + n * (cellWidth + 1), y: y, width: cellWidth, alignment: .right,
+            buffer.setFitted(header[c], x: area.x + 2 + labelWidth + n * (cellWidth + 1), y: y, width: cellWidth,
+                             alignment: .right,
                              style: Style(.header, [.bold]))
         }
         y += 1
@@ -116,11 +124,14 @@ struct PivotView {
         let top = max(0, min(anchor - visible + 1, rows.count - visible))
         for (r, row) in rows.enumerated().dropFirst(top).prefix(visible) {
             let isTotal = r == rows.count - 1
-            buffer.setFitted(row[0], x: area.x + 1, y: y, width: labelWidth, style: Style(isTotal ? .accent : .text, isTotal ? [.bold] : []))
+            buffer.setFitted(row[0], x: area.x + 1, y: y, width: labelWidth,
+                             style: Style(isTotal ? .accent : .text, isTotal ? [.bold] : []))
             for (n, c) in shown.enumerated() {
                 let selected = r == state.selectedRow && c - 1 == selectedColumn
-                buffer.setFitted(ReportsScreen.grouped(row[c]), x: area.x + 2 + labelWidth + n * (cellWidth + 1), y: y, width: cellWidth, alignment: .right,
-                                 style: Style(selected ? .selection : (isTotal || c == header.count - 1 ? .accent : .text)))
+                buffer.setFitted(ReportsScreen.grouped(row[c]), x: area.x + 2 + labelWidth + n * (cellWidth + 1), y: y,
+                                 width: cellWidth, alignment: .right,
+                                 style: Style(selected ? .selection
+                                                  : (isTotal || c == header.count - 1 ? .accent : .text)))
             }
             y += 1
         }
@@ -140,7 +151,8 @@ struct PivotDrillDown: Modal {
         let s = context.strings
         let area = Rect(x: area.x, y: area.y + 2, width: area.width, height: max(0, area.height - 2))
         buffer.fill(area, style: Style(.text))
-        buffer.setFitted(title + "  (\(rows.count))", x: area.x + 1, y: area.y, width: area.width - 2, style: Style(.accent, [.bold]))
+        buffer.setFitted(title + "  (\(rows.count))", x: area.x + 1, y: area.y, width: area.width - 2,
+                         style: Style(.accent, [.bold]))
         let cells = rows.map { [$0.number, $0.date.description, $0.customerName, $0.total.groupedString,
                                 context.money($0.open, $0.total.currency)] }
         var state = TableState()

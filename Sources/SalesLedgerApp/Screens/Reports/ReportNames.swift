@@ -20,7 +20,9 @@ public enum ReportNames {
 
     public static func apply(_ table: ReportTable, store: any LedgerStore, chinese: Bool) throws -> ReportTable {
         guard let key = table.columns.first?.key,
-              let nameIndex = table.columns.firstIndex(where: { $0.key == "name" || $0.key == "label" }) else { return table }
+              let nameIndex = table.columns.firstIndex(where: { $0.key == "name" || $0.key == "label" }) else {
+            return table
+        }
         var table = table
         switch key {
         case "region", "channel":
@@ -30,7 +32,9 @@ public enum ReportNames {
                 if !name.isEmpty { names[node.code] = name }
             }
             if key == "channel" {
-                for (code, name) in Strings.channelNames where names[code] == nil { names[code] = chinese ? name.zh : name.en }
+                for (code, name) in Strings.channelNames where names[code] == nil {
+                    names[code] = chinese ? name.zh : name.en
+                }
             }
             for r in table.rows.indices where table.rows[r].count > nameIndex {
                 guard case .text(let code) = table.rows[r][0], table.rows[r][nameIndex] == .text(code),

@@ -12,7 +12,8 @@ struct ReportsScreen: KeyedScreen {
     var kind = Kind.sales
     var dimensionIndex = 0
     var periodIndex = 0
-    static let dimensions: [SalesDimension] = [.month, .quarter, .year, .customer, .region, .channel, .salesperson, .product, .category]
+    static let dimensions: [SalesDimension] = [.month, .quarter, .year, .customer, .region, .channel, .salesperson,
+                                               .product, .category]
     /// The aging tab's groupings (`d`): `report aging --by …`, and `--by-class customer_class` last.
     static let agingGroupings = ["customer", "salesperson", "region", "channel", "customer_class"]
     var agingIndex = 0
@@ -138,7 +139,8 @@ struct ReportsScreen: KeyedScreen {
             show(context.read { try Reports(store: context.store).collections(from: from, to: to ?? today) }
                  ?? ReportTable(name: "collections", columns: [ReportColumn("month", .text)]), s)
         case .paymentDays:
-            show(context.read { try Reports(store: context.store).paymentDays(asOf: today) } ?? PaymentDaysTable.make([]), s)
+            show(context.read { try Reports(store: context.store).paymentDays(asOf: today) }
+                 ?? PaymentDaysTable.make([]), s)
         }
     }
 
@@ -270,7 +272,9 @@ struct ReportsScreen: KeyedScreen {
         case .commission:
             let month = CommissionReportView.month(commissionMonthsBack, today: context.today)
             name = "commission-\(month.year)-\(month.month < 10 ? "0" : "")\(month.month)"
-        case .pivot: name = "pivot-\(PivotView.rowDimensions[pivot.rowIndex])-by-\(PivotView.periods[pivot.periodIndex].rawValue)"
+        case .pivot:
+            name = "pivot-\(PivotView.rowDimensions[pivot.rowIndex])-by-"
+                + "\(PivotView.periods[pivot.periodIndex].rawValue)"
         }
         // A window of the aging by customer or of a fapiao report, or the first rows of to-issue: the file has
         // every row.
@@ -361,19 +365,24 @@ struct ReportsScreen: KeyedScreen {
         let (_, _, en, zh) = period(today: context.today)
         let title: String
         switch kind {
-        case .sales: title = "\(s.salesReport): \(s.dimensionName(ReportsScreen.dimensions[dimensionIndex].rawValue)) — \(s.t(en, zh))"
+        case .sales:
+            title = "\(s.salesReport): \(s.dimensionName(ReportsScreen.dimensions[dimensionIndex].rawValue)) — "
+                + "\(s.t(en, zh))"
         case .aging:
-            title = "\(s.aging): \(s.dimensionName(ReportsScreen.agingGroupings[agingIndex])) — \(s.asOf) \(context.today)"
+            title = "\(s.aging): \(s.dimensionName(ReportsScreen.agingGroupings[agingIndex])) — "
+                + "\(s.asOf) \(context.today)"
         case .collections:
             let (from, to, _, _) = period(today: context.today)
-            title = "\(s.collections) — \(from ?? Reports.defaultCollectionsStart(to ?? context.today)) … \(to ?? context.today)"
+            title = "\(s.collections) — \(from ?? Reports.defaultCollectionsStart(to ?? context.today)) … "
+                + "\(to ?? context.today)"
         case .paymentDays: title = "\(s.paymentDays) — \(s.asOf) \(context.today)"
         case .fapiao:
             title = "\(FapiaoReportView.name(fapiaoIndex, s)) — "
                 + (fapiaoIndex == 2 ? s.t(en, zh) : "\(s.asOf) \(context.today)") + "  [d]"
         case .commission: title = CommissionReportView.title(commissionMonthsBack, context: context)
         case .pivot:
-            title = "\(s.pivotReport): \(pivot.measureName(s)) — \(s.dimensionName(PivotView.rowDimensions[pivot.rowIndex])) × "
+            title = "\(s.pivotReport): \(pivot.measureName(s)) — "
+                + "\(s.dimensionName(PivotView.rowDimensions[pivot.rowIndex])) × "
                 + "\(s.dimensionName(PivotView.periods[pivot.periodIndex].rawValue)) — \(s.t(en, zh))"
         }
         var tabs = TabBar(titles: [s.salesReport, s.aging, s.pivotReport, s.t("Fapiao", "发票"), s.t("Commission", "提成"),
@@ -382,7 +391,9 @@ struct ReportsScreen: KeyedScreen {
         tabs.render(into: &buffer, in: area.row(0))
         buffer.setFitted(title, x: area.x + 1, y: area.y + 1, width: area.width - 2, style: Style(.accent, [.bold]))
         if kind == .pivot {
-            pivot.render(into: &buffer, in: Rect(x: area.x, y: area.y + 2, width: area.width, height: max(0, area.height - 2)), context: context)
+            pivot.render(into: &buffer,
+                         in: Rect(x: area.x, y: area.y + 2, width: area.width, height: max(0, area.height - 2)),
+                         context: context)
             return modals.render(into: &buffer, in: area, context: context, unicode: unicode)
         }
         var state = table
@@ -391,8 +402,13 @@ struct ReportsScreen: KeyedScreen {
         let filtered = (table.filter.text.isEmpty ? rows : rows.filter { row in
             SearchMatch.matches(table.filter.text, code: row.first ?? "", name: row.count > 1 ? row[1] : "", extra: row)
         })
-            .map { row in row.enumerated().map { i, cell in numericColumns.contains(i) && cell.contains(".") ? ReportsScreen.grouped(cell) : cell } }
-        tableView(s).render(into: &buffer, in: Rect(x: area.x, y: area.y + 2, width: area.width, height: max(0, area.height - 2)),
+            .map { row in
+                row.enumerated().map { i, cell in
+                    numericColumns.contains(i) && cell.contains(".") ? ReportsScreen.grouped(cell) : cell
+                }
+            }
+        tableView(s).render(into: &buffer,
+                            in: Rect(x: area.x, y: area.y + 2, width: area.width, height: max(0, area.height - 2)),
                             source: window?.source(filtered) ?? ArrayTableDataSource(rows: filtered), state: &state)
         return modals.isEmpty ? nil : modals.render(into: &buffer, in: area, context: context, unicode: unicode)
     }

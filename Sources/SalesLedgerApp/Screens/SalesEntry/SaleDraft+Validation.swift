@@ -53,7 +53,9 @@ extension SaleDraft {
             }
         }
         if !line.unitPrice.isEmpty {
-            do { _ = try MoneyParser.parse(line.unitPrice, currency: currency) } catch { return s.core(error.description) }
+            do { _ = try MoneyParser.parse(line.unitPrice, currency: currency) } catch {
+                return s.core(error.description)
+            }
         }
         for rate in [line.discount, line.taxRate] where !rate.isEmpty {
             guard let parsed = try? Rate.parsePercent(rate), (0...10_000).contains(parsed.basisPoints) else {

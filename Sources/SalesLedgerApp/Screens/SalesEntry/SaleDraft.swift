@@ -53,8 +53,10 @@ enum SaleMath {
         var tax: Int64
     }
 
-    static func line(quantity: String, unitPrice: String, discount: String, taxRate: String, currency: Currency) -> LineResult? {
-        guard let qty = try? Quantity.parse(quantity), let price = try? MoneyParser.parse(unitPrice, currency: currency) else { return nil }
+    static func line(quantity: String, unitPrice: String, discount: String, taxRate: String,
+                     currency: Currency) -> LineResult? {
+        guard let qty = try? Quantity.parse(quantity), let price = try? MoneyParser.parse(unitPrice, currency: currency)
+        else { return nil }
         let disc = discount.isEmpty ? Rate.zero : ((try? Rate.parsePercent(discount)) ?? .zero)
         let rate = taxRate.isEmpty ? Rate.zero : ((try? Rate.parsePercent(taxRate)) ?? .zero)
         guard let net = try? LineCalculation.netAmount(quantity: qty, unitPrice: price, discount: disc),
@@ -69,7 +71,8 @@ enum SaleMath {
                            currency: Currency) -> Bool {
         guard (try? Quantity.parse(quantity)) != nil, (try? MoneyParser.parse(unitPrice, currency: currency)) != nil
         else { return false }
-        return line(quantity: quantity, unitPrice: unitPrice, discount: discount, taxRate: taxRate, currency: currency) == nil
+        return line(quantity: quantity, unitPrice: unitPrice, discount: discount, taxRate: taxRate,
+                    currency: currency) == nil
     }
 
     /// The sums of the lines' net and tax, or nil when a sum would overflow (shown as "too large", never a trap).

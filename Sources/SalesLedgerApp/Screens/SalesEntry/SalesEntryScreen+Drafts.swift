@@ -55,7 +55,8 @@ extension SalesEntryScreen {
         stored.dueDate = document.dueDate.description
         stored.channel = document.channel
         stored.region = document.region
-        stored.salesperson = context.read({ try context.store.salespeople() })?.first { $0.id == document.salespersonID }?.code ?? ""
+        stored.salesperson = context.read({ try context.store.salespeople() })?
+            .first { $0.id == document.salespersonID }?.code ?? ""
         stored.lines = document.lines.map { line in
             let sku = line.productID.flatMap { id in context.read { try context.store.productByID(id) }?.sku }
             return SaleDraft.Line(product: sku ?? "*" + line.description, quantity: line.quantity.description,

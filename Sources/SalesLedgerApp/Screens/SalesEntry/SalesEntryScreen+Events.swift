@@ -342,7 +342,8 @@ extension SalesEntryScreen {
     mutating func recomputeDue(context: AppContext) {
         guard !draft.isDueEdited else { return }
         guard let date = try? DateParser.parse(text(.date), today: context.today),
-              let terms = try? PaymentTerms.parse(text(.terms).isEmpty ? (customer?.paymentTerms.code ?? "NET30") : text(.terms)) else {
+              let terms = try? PaymentTerms.parse(text(.terms).isEmpty ? (customer?.paymentTerms.code ?? "NET30")
+                                                                       : text(.terms)) else {
             return
         }
         prefill(.due, terms.dueDate(for: date).description)

@@ -39,8 +39,9 @@ extension SalesEntryScreen {
                     message = s.t("type a description after *", "请在 * 后输入描述")
                 }
             } else if !value.isEmpty && productNames[i] == nil {
-                if let exact = context.read({ try context.store.products(search: value,
-                                                                         page: PageRequest(limit: 20)) })?.first(where: { $0.sku == value }) {
+                if let exact = context.read({
+                    try context.store.products(search: value, page: PageRequest(limit: 20))
+                })?.first(where: { $0.sku == value }) {
                     selectProduct(sku: exact.sku, line: i, context: context)
                 } else {
                     message = s.t("unknown product code \(value)", "未知商品编码 \(value)")
@@ -111,7 +112,8 @@ extension SalesEntryScreen {
             let typed = text(.product(i)).trimmingCharacters(in: .whitespaces)
             let isFree = typed.hasPrefix("*")
             return LineInput(productSKU: typed.isEmpty || isFree ? nil : typed,
-                      description: isFree ? String(typed.dropFirst()).trimmingCharacters(in: .whitespaces) : productNames[i],
+                      description: isFree ? String(typed.dropFirst()).trimmingCharacters(in: .whitespaces)
+                                          : productNames[i],
                       quantity: (try? Quantity.parse(text(.quantity(i)))) ?? Quantity(0),
                       unitPrice: try? MoneyParser.parse(text(.price(i)), currency: currency),
                       discount: (try? Rate.parsePercent(text(.discount(i)))) ?? .zero,
@@ -157,7 +159,9 @@ extension SalesEntryScreen {
                 : "\(s.posted) \(invoice.displayNumber): \(invoice.total.groupedString) \(invoice.currency.code)")
         } catch .validation(let issues) {
             for issue in issues {
-                if let field = fieldOrder.first(where: { $0.path == issue.path }) { errors[field] = s.core(issue.message) }
+                if let field = fieldOrder.first(where: { $0.path == issue.path }) {
+                    errors[field] = s.core(issue.message)
+                }
                 else if issue.path.hasPrefix("lines[") { errors[.product(0)] = s.core(issue.message) }
                 else { errors[.customer] = s.core(issue.message) }
             }

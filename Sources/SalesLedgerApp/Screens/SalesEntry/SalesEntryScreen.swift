@@ -151,7 +151,9 @@ struct SalesEntryScreen: KeyedScreen {
     mutating func refresh(context: AppContext) {
         salespeople = context.read { try context.store.salespeople() } ?? []
         let today = context.today
-        todays = (context.read { try context.store.invoices(filter: InvoiceFilter(from: today, to: today), page: PageRequest(limit: 500)) } ?? []).reversed()
+        todays = (context.read {
+            try context.store.invoices(filter: InvoiceFilter(from: today, to: today), page: PageRequest(limit: 500))
+        } ?? []).reversed()
         if let code = customer?.code {
             selectCustomer(code: code, context: context, keepTerms: true)
         }
@@ -195,7 +197,10 @@ struct SalesEntryScreen: KeyedScreen {
             set(.price(i), line.unitPrice)
             set(.discount(i), line.discount)
             set(.tax(i), line.taxRate)
-            if let product = context.read({ try context.store.products(search: line.product, page: PageRequest(limit: 5)).first(where: { $0.sku == line.product }) }) {
+            if let product = context.read({
+                try context.store.products(search: line.product, page: PageRequest(limit: 5))
+                    .first(where: { $0.sku == line.product })
+            }) {
                 productNames[i] = product.name
             }
         }

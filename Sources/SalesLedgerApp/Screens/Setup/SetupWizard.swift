@@ -11,12 +11,14 @@ struct SetupWizard {
     init(context: AppContext) {
         let s = context.strings
         form = Form(title: s.t("Set up this ledger", "账套设置"), fields: [
-            FormField(id: "company", label: s.t("Company name", "公司名称"), validators: [.required(s.t("required", "必填")), .maxLength(200)]),
+            FormField(id: "company", label: s.t("Company name", "公司名称"),
+                      validators: [.required(s.t("required", "必填")), .maxLength(200)]),
             .choice(id: "currency", label: s.t("Base currency", "本位币"), options: SetupWizard.currencies.map(\.code)),
             FormField(id: "tax", label: s.t("Default tax rate %", "默认税率 %"), text: "13",
                       parse: { text in
                           guard let rate = try? Rate.parsePercent(text), (0...10_000).contains(rate.basisPoints) else {
-                              return .failure(TerminalUI.FieldIssue(s.t("a percentage from 0 to 100", "应为 0 到 100 的百分比")))
+                              return .failure(TerminalUI.FieldIssue(s.t("a percentage from 0 to 100",
+                                                                        "应为 0 到 100 的百分比")))
                           }
                           return .success(.integer(rate.basisPoints))
                       }, validators: [.required(s.t("required", "必填"))], numeric: true),
@@ -35,7 +37,9 @@ struct SetupWizard {
         case .submitted(let values):
             let company = form.fields.first { $0.id == "company" }?.input.text ?? ""
             var currency = Currency.cny
-            if case .choice(let i)? = values["currency"], SetupWizard.currencies.indices.contains(i) { currency = SetupWizard.currencies[i] }
+            if case .choice(let i)? = values["currency"], SetupWizard.currencies.indices.contains(i) {
+                currency = SetupWizard.currencies[i]
+            }
             var rate = Rate(basisPoints: 1300)
             if case .integer(let bp)? = values["tax"] { rate = Rate(basisPoints: bp) }
             func text(_ id: String) -> String { form.fields.first { $0.id == id }?.input.text ?? "" }
@@ -48,13 +52,16 @@ struct SetupWizard {
                 return .failed(error.message)
             }
             do {
-                let settings = try context.run(SetUpLedger(companyName: company, baseCurrency: currency, defaultTaxRate: rate))
+                let settings = try context.run(SetUpLedger(companyName: company, baseCurrency: currency,
+                                                           defaultTaxRate: rate))
                 form.markSaved()
                 let s = context.strings
                 if !imported.isEmpty {
-                    return .saved(s.t("\(settings.companyName) set up; \(imported).", "\(settings.companyName) 已设置；\(imported)。"))
+                    return .saved(s.t("\(settings.companyName) set up; \(imported).",
+                                      "\(settings.companyName) 已设置；\(imported)。"))
                 }
-                return .saved(s.t("\(settings.companyName) set up. Add your first products (a), then customers (F4, a).",
+                return .saved(s.t("\(settings.companyName) set up. Add your first products (a), "
+                                      + "then customers (F4, a).",
                                   "\(settings.companyName) 已设置。先新增商品（a），再新增客户（F4，a）。"))
             } catch {
                 return .failed(context.strings.core(error.issuesText))

@@ -52,9 +52,8 @@ public struct LineChart: Sendable {
                                                        style: Style(.muted)) }
         buffer.setSymbol(glyphs.origin, x: plot.x - 1, y: plot.maxY, style: Style(.muted))
         // Tick labels: top, middle (0 when the range crosses it), bottom.
-        let middleRow = plot.y + Int((1 - scale.position(middle,
-                                                         cells: plot.height - 1) / Double(max(1,
-                                                                                              plot.height - 1))) * Double(plot.height - 1))
+        let middleRow = plot.y + Int((1 - scale.position(middle, cells: plot.height - 1)
+                                          / Double(max(1, plot.height - 1))) * Double(plot.height - 1))
         for (text, row) in zip(ticks, [plot.y, middleRow, plot.maxY - 1]) {
             buffer.setFitted(text, x: area.x, y: row, width: axisWidth, alignment: .right, style: Style(.muted))
         }

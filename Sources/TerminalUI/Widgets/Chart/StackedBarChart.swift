@@ -33,7 +33,8 @@ public struct StackedBarChart: Sendable {
         var widths = exact.map { Int($0) }
         let used = positive.saturatingSum() >= total ? width : Int(exact.reduce(0, +).rounded())
         var left = max(0, used - widths.reduce(0, +))
-        for i in exact.indices.sorted(by: { exact[$0] - Double(widths[$0]) > exact[$1] - Double(widths[$1]) }) where left > 0 {
+        for i in exact.indices.sorted(by: { exact[$0] - Double(widths[$0]) > exact[$1] - Double(widths[$1]) })
+        where left > 0 {
             if positive[i] > 0 { widths[i] += 1; left -= 1 }
         }
         return widths
