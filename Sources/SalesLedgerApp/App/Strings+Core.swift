@@ -76,8 +76,11 @@ extension Strings {
         (#"^(\S+) appears again \(first on row (\d+)\)$"#, "$1 重复出现（首次在第$2行）"),
         (#"^(\S+) is already fully credited$"#, "$1 已全部红字冲销"),
         (#"^line (\d+) is already fully credited$"#, "第 $1 行已全部红字冲销"),
-        (#"^(\S+) is more than the (\S+) left uncredited on line (\d+)$"#, "$1 超过第 $3 行尚未冲销的 $2"),
-        (#"^more than the amount left uncredited on line (\d+)$"#, "超过第 $1 行尚未冲销的金额"),
+        (#"^line (\d+): (\S+) is more than the (\S+) left to credit$"#, "第 $1 行：$2 超过尚可冲销的 $3"),
+        (#"^line (\d+): more than the amount left to credit$"#, "第 $1 行：超过尚可冲销的金额"),
+        (#"^line (\d+): quantity must be greater than 0$"#, "第 $1 行：数量必须大于 0"),
+        (#"^line (\d+): allowance must be greater than 0$"#, "第 $1 行：折让金额必须大于 0"),
+        (#"^line (\d+): the amount is too large$"#, "第 $1 行：金额过大"),
         (#"^(\S+) is after the end date (\S+)$"#, "$1 晚于结束日期 $2"),
         (#"^is before --from$"#, "早于 --from"),
         (#"^loaded (\S+): (\d+) customers, (\d+) products, (\d+) invoices with (\d+) lines, (\d+) receipts, "#
