@@ -105,7 +105,8 @@ struct ReportsScreen: KeyedScreen {
             let first = CommissionReportView.month(commissionMonthsBack, today: today)
             show(context.read { try Reports(store: context.store).commission(month: first) }
                  ?? ReportTable(name: "commission", columns: CommissionTable.columns), s,
-                 names: ["basis": { s.zh ? CommissionTable.basisZH[$0] ?? $0 : $0.replacing("_", with: " ") }])
+                 names: ["basis": { s.zh ? CommissionTable.basisZH[$0] ?? $0 : $0.replacing("_", with: " ") },
+                         "name": { CommissionTable.columns[1].shown($0, chinese: s.zh) }])
         case .aging:
             let key = ReportsScreen.agingGroupings[agingIndex]
             let reports = Reports(store: context.store)
