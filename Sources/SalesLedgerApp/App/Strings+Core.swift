@@ -78,6 +78,7 @@ extension Strings {
         (#"^line (\d+) is already fully credited$"#, "第 $1 行已全部红字冲销"),
         (#"^line (\d+): (\S+) is more than the (\S+) left to credit$"#, "第 $1 行：$2 超过尚可冲销的 $3"),
         (#"^line (\d+): more than the amount left to credit$"#, "第 $1 行：超过尚可冲销的金额"),
+        (#"^'(.*)' is not a tax rate \(e\.g\. 13, 13% or 0\.13\)$"#, "'$1' 不是有效税率（如 13、13% 或 0.13）"),
         (#"^line (\d+): quantity must be greater than 0$"#, "第 $1 行：数量必须大于 0"),
         (#"^line (\d+): allowance must be greater than 0$"#, "第 $1 行：折让金额必须大于 0"),
         (#"^line (\d+): the amount is too large$"#, "第 $1 行：金额过大"),
