@@ -5,11 +5,11 @@ import LedgerCore
 /// (价税合计), split into net and VAT (价税分离, `LineCalculation.split`) at the row's tax rate (税率 column: `13`,
 /// `13%` or `0.13`), else the ledger's default rate (`LedgerSettings.defaultTaxRate`, 0 % when none is set).
 ///
-/// Columns are found by name, English or Chinese: date (日期), number (单号), customer / customer code and name
-/// (客户 / 客户编码 / 客户名称), amount (金额 / 价税合计 / total), optional due date (到期日), note (备注),
-/// currency, kind, status, tax rate (税率). Text is UTF-8 (BOM dropped) or GB18030 (see `CSVTable`). Dates use the declared
-/// format only — never guessed per row, never "corrected" (shared/cases/B05.md). The file is read, checked and
-/// posted by the import engine (`DataImport`, kind sales); this holds its columns, rows and the one row check.
+/// Columns are found by name, English or Chinese: date (日期), number (单号), customer / customer code and name (客户 / 客户编码
+/// / 客户名称), amount (金额 / 价税合计 / total), optional due date (到期日), note (备注), currency, kind, status, tax rate (税率). Text
+/// is UTF-8 (BOM dropped) or GB18030 (see `CSVTable`). Dates use the declared format only — never guessed per row,
+/// never "corrected" (shared/cases/B05.md). The file is read, checked and posted by the import engine (`DataImport`,
+/// kind sales); this holds its columns, rows and the one row check.
 public enum SalesImport {
     /// One row ready to post.
     public struct Row: Sendable, Equatable {

@@ -45,8 +45,8 @@ import TerminalUI
                                                              rate: Rate(basisPoints: 100),
                                                              start: CivilDate(iso: "2026-11-29")!)))
             try service.run(PostInvoice(customerCode: "C1", date: CivilDate(iso: "2026-11-29")!, lines: [
-                LineInput(description: "goods", quantity: Quantity(2), unitPrice: Money(minorUnits: 50_000, currency: .cny),
-                          taxRate: Rate(basisPoints: 1300))]))
+                LineInput(description: "goods", quantity: Quantity(2),
+                          unitPrice: Money(minorUnits: 50_000, currency: .cny), taxRate: Rate(basisPoints: 1300))]))
         }
         let report = try Reports(store: h.store).commission(month: CivilDate(iso: "2026-11-01")!)
         #expect(report.rows.map { $0.map(ReportRenderer.plain) }

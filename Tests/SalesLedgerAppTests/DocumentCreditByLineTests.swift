@@ -68,6 +68,8 @@ import TerminalUI
                                    : "line 1: 2,000.00 is more than the 1,000.00 left to credit"), "\(h.text)")
         h.press(.escape)
         enterLines("1:1")
+        #expect(h.text.contains(zh ? "红字冲销原因" : "Reason for the credit note"), "\(h.text)")
+        #expect(!h.text.contains(zh ? "超过尚可冲销" : "left to credit"), "the earlier error is cleared: \(h.text)")
         h.type(zh ? "退回一把" : "one chair returned")
         h.press(.enter)
         #expect(try h.store.summary().creditNotes == 1, "\(h.text)")

@@ -53,7 +53,7 @@ struct DocumentView {
                     return outcome
                 }
             })
-            return .none
+            return .message("")   // an error of an earlier try of the lines is not left under the reason
         }
     }
 
