@@ -13,6 +13,17 @@ public struct AuditLogRow: Hashable, Sendable {
     public var changes: [String]
     /// The document number the command's outcome names (`RCT-2026-000012`), or empty.
     public var document: String
+
+    /// Records a text table shows in its cell; the rest are counted (`recordsCell`).
+    public static let recordsShown = 5
+
+    /// The records as one cell, separated by spaces: every one (CSV, JSON), or with `limit` the first `limit` and
+    /// `… and K more` / `… 等另 K 条` (a text table: a class import creates hundreds of records in one entry).
+    public func recordsCell(limit: Int? = nil, chinese: Bool = false) -> String {
+        guard let limit, records.count > limit else { return records.joined(separator: " ") }
+        let more = records.count - limit
+        return records.prefix(limit).joined(separator: " ") + (chinese ? " … 等另 \(more) 条" : " … and \(more) more")
+    }
 }
 
 /// Reading the audit log: rows with before/after differences, filtered to one document when asked.

@@ -1,13 +1,15 @@
 import LedgerCore
 
 /// CSV import of sales (one row = one invoice with one line of the row's amount, tax included), as exported
-/// from spreadsheets, other tools or our own `invoice list --format csv`.
+/// from spreadsheets, other tools or our own `invoice list --format csv`. The amount is the total with tax
+/// (价税合计), split into net and VAT (价税分离, `LineCalculation.split`) at the row's tax rate (税率 column: `13`,
+/// `13%` or `0.13`), else the ledger's default rate (`LedgerSettings.defaultTaxRate`, 0 % when none is set).
 ///
-/// Columns are found by name, English or Chinese: date (日期), number (单号), customer / customer code and name
-/// (客户 / 客户编码 / 客户名称), amount (金额 / 价税合计 / total), optional due date (到期日), note (备注),
-/// currency, kind, status. Text is UTF-8 (BOM dropped) or GB18030 (see `CSVTable`). Dates use the declared
-/// format only — never guessed per row, never "corrected" (shared/cases/B05.md). The file is read, checked and
-/// posted by the import engine (`DataImport`, kind sales); this holds its columns, rows and the one row check.
+/// Columns are found by name, English or Chinese: date (日期), number (单号), customer / customer code and name (客户 / 客户编码
+/// / 客户名称), amount (金额 / 价税合计 / total), optional due date (到期日), note (备注), currency, kind, status, tax rate (税率). Text
+/// is UTF-8 (BOM dropped) or GB18030 (see `CSVTable`). Dates use the declared format only — never guessed per row,
+/// never "corrected" (shared/cases/B05.md). The file is read, checked and posted by the import engine (`DataImport`,
+/// kind sales); this holds its columns, rows and the one row check.
 public enum SalesImport {
     /// One row ready to post.
     public struct Row: Sendable, Equatable {
@@ -20,6 +22,8 @@ public enum SalesImport {
         public var dueDate: CivilDate?
         public var note: String
         public var isCreditNote: Bool
+        /// The row's tax rate; nil: the ledger's default rate.
+        public var taxRate: Rate? = nil
     }
 
     static let synonyms: [String: [String]] = [
@@ -34,6 +38,7 @@ public enum SalesImport {
         "currency": ["currency", "币种"],
         "kind": ["kind", "type", "类型"],
         "status": ["status", "状态"],
+        "rate": ["tax_rate", "vat_rate", "税率"],
     ]
 
     /// The columns of a sales file, found by name (`synonyms`); a lone `customer` column is the name, or the code
@@ -41,7 +46,7 @@ public enum SalesImport {
     public struct Columns: Sendable {
         public var date: String, amount: String
         public var code: String?, name: String?, number: String?, due: String?, note: String?
-        public var currency: String?, kind: String?, status: String?
+        public var currency: String?, kind: String?, status: String?, rate: String?
 
         /// - Throws: `InteropError` naming the missing columns and the header.
         public init(header: [String], source: String) throws {
@@ -71,6 +76,7 @@ public enum SalesImport {
             currency = column("currency")
             kind = column("kind")
             status = column("status")
+            rate = column("rate")
         }
     }
 
@@ -136,10 +142,31 @@ public enum SalesImport {
                 problems.append((d, "\(cell(d)) is not a valid date (\(error.reason))"))
             }
         }
+        var rate: Rate?
+        if let r = columns.rate, !cell(r).isEmpty {
+            rate = taxRate(cell(r))
+            if rate == nil { problems.append((r, "'\(cell(r))' is not a tax rate (e.g. 13, 13% or 0.13)")) }
+        }
         guard problems.isEmpty, let date, let amount else { return .problems(problems) }
         return .row(Row(line: line, date: date, number: number, customerCode: code.isEmpty ? nil : code,
                         customerName: name.isEmpty ? code : name, amount: amount.minorUnits < 0 ? -amount : amount,
-                        dueDate: due, note: cell(columns.note), isCreditNote: isCreditNote))
+                        dueDate: due, note: cell(columns.note), isCreditNote: isCreditNote, taxRate: rate))
+    }
+
+    /// A tax rate as files write it: `13%` and `13` are percent, a number below 1 a fraction (`0.13` → 13 %);
+    /// nil when it is not a rate of 0–100 %.
+    public static func taxRate(_ text: String) -> Rate? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let rate: Rate?
+        if trimmed.hasSuffix("%") || trimmed.hasSuffix("％") {
+            rate = try? Rate.parsePercent(trimmed)
+        } else if let fraction = try? Rate.parseFraction(trimmed), fraction.basisPoints < 10_000 {
+            rate = fraction                                  // 0.13 → 13 %
+        } else {
+            rate = try? Rate.parsePercent(trimmed)           // 13 → 13 %, 1 → 1 %
+        }
+        guard let rate, (0...10_000).contains(rate.basisPoints) else { return nil }
+        return rate
     }
 
     /// What an import wrote.

@@ -2,13 +2,19 @@ import LedgerCore
 
 /// The commission month (业务员提成) as a report table (`report commission`, the Reports screen's commission tab):
 /// one row per salesperson and rule (salesperson, name, basis, rate, rule start, currency, basis amount and
-/// commission in minor units) and one TOTAL row per currency (`TotalRule.sumPerCurrency`).
+/// commission in minor units; documents without a salesperson: an empty code named `noSalesperson`) and one TOTAL
+/// row per currency (`TotalRule.sumPerCurrency`).
 public enum CommissionTable {
     /// The basis words in Chinese (the basis column's terms; CSV and JSON keep `net_sales`, `collections`).
     public static let basisZH = ["net_sales": "净销售额", "collections": "回款"]
 
+    /// The name of the row of documents without a salesperson (its code is empty): these words in every format
+    /// (a program tells the row by its empty code), `（无业务员）` in a Chinese table and on screen.
+    public static let noSalesperson = "(no salesperson)"
+
     public static let columns = [ReportColumn("salesperson", .text, en: "Salesperson", zh: "业务员"),
-                                 ReportColumn("name", .text, en: "Name", zh: "姓名"),
+                                 ReportColumn("name", .text, en: "Name", zh: "姓名",
+                                              termsZH: [noSalesperson: "（无业务员）"]),
                                  ReportColumn("basis", .text, en: "Basis", zh: "提成基数", termsZH: basisZH),
                                  ReportColumn("rate", .text, en: "Rate", zh: "比例"),
                                  ReportColumn("from", .date, en: "From", zh: "起始日"),
@@ -18,7 +24,8 @@ public enum CommissionTable {
 
     public static func make(_ month: CommissionMonth) -> ReportTable {
         ReportTable(name: "commission", columns: columns, rows: month.lines.map { l in
-            [.text(l.salesperson), .text(month.names[l.salesperson] ?? ""), .text(l.rule.basis.rawValue),
+            [.text(l.salesperson), .text(l.salesperson.isEmpty ? noSalesperson : month.names[l.salesperson] ?? ""),
+             .text(l.rule.basis.rawValue),
              .text(l.rule.rate.description), .date(l.rule.start), .text(l.currency.code),
              .amount(l.basisAmount, l.currency), .amount(l.commission, l.currency)]
         }, totalRule: .sumPerCurrency(label: "TOTAL"))

@@ -218,6 +218,12 @@ extension SQLiteLedgerStore {
 }
 
 extension String {
+    /// The text of a search as the lookups read it: trimmed, with a typed `ü` / `lu:` read as `v`
+    /// (`SearchKeys.typedForm`; names index a `v` reading of each ü).
+    func searchQuery() -> String {
+        SearchKeys.typedForm(trimmingSpacesForSearch())
+    }
+
     func trimmingSpacesForSearch() -> String {
         var s = Substring(self)
         while let f = s.first, f.isWhitespace { s.removeFirst() }

@@ -190,6 +190,7 @@ enum Schema {
         DocumentTallySchema.register(in: &migrator)
         VatMonthSchema.register(in: &migrator)
         CustomerSearchFill.register(in: &migrator)
+        SearchVReadingSchema.register(in: &migrator)
         return migrator
     }
 }

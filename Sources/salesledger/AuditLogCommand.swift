@@ -35,6 +35,8 @@ struct AuditLogCommand: ParsableCommand {
         }
         try issues.throwIfAny()
         if let target { filter.mentions = AuditLogFilter.Mention(id: target.id, number: target.number) }
+        // The text table names the first records of an entry and counts the rest; CSV and JSON keep them all.
+        let shown = format == .table ? AuditLogRow.recordsShown : nil, chinese = global.isChinese
         // Streamed (issue 10): the log holds several entries per invoice; the text table reads it twice.
         let table = listTable("audit-log", [("seq", .count), ("time", .text), ("user", .text), ("command", .text),
                                             ("records", .text), ("changes", .text)], [])
@@ -42,7 +44,8 @@ struct AuditLogCommand: ParsableCommand {
             try store.forEachAuditLogEntry(filter: filter) { entry in
                 guard let row = AuditLogView.row(entry, document: target) else { return }
                 try emit([.count(Int(row.seq)), .text(row.timestampUTC), .text(row.actor), .text(row.command),
-                          .text(row.records.joined(separator: " ")), .text(row.changes.joined(separator: "; "))])
+                          .text(row.recordsCell(limit: shown, chinese: chinese)),
+                          .text(row.changes.joined(separator: "; "))])
             }
         }
     }

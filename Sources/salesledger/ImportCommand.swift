@@ -16,7 +16,10 @@ struct ImportCommand: ParsableCommand {
             abstract: "Import sales from CSV: one row = one invoice (date, number, customer, amount incl. tax, …).",
             discussion: """
                 Columns are found by name (date/日期, number/invoice_no/单号, customer/客户, customer_code/客户编码, \
-                name/客户名称, amount/total/金额, due_date/到期日, note/备注, currency, kind). Customers are matched by code or \
+                name/客户名称, amount/total/金额/价税合计, tax_rate/税率, due_date/到期日, note/备注, currency, kind). \
+                The amount includes VAT: it is split into net and tax (价税分离: net = amount ÷ (1 + rate), rounded; \
+                tax = amount − net) at the row's tax_rate (13, 13% or 0.13), else at the ledger's default rate \
+                (set up in the terminal UI; 0% when none). Customers are matched by code or \
                 exact name, else created. The file is streamed and every row checked first (UTF-8, UTF-8 BOM, GB18030 \
                 or UTF-16 BOM; comma, semicolon or tab); any bad row stops the import (nothing written) unless \
                 --skip-invalid, which imports the good rows and lists the rest. The same file, or a number already in \

@@ -85,7 +85,8 @@ import LedgerStore
                                                        lines: [CreditLineRequest(line: 1, quantity: Quantity(3))],
                                                        reason: "x"))
         }
-        #expect(tooMany?.fieldIssues == [FieldIssue("lines[1].quantity", "3 is more than the 2 left uncredited on line 1")])
+        #expect(tooMany?.fieldIssues
+                == [FieldIssue("lines[1].quantity", "line 1: 3 is more than the 2 left to credit")])
     }
 
     @Test func partsOfALineSumExactlyAndFullReversalTakesTheRest() throws {

@@ -7,7 +7,7 @@ import Testing
         let s = Strings(.zh)
         #expect(s.core("INV-2026-000001 has allocations of 1,638.78; reverse them before voiding")
                 == "INV-2026-000001 已核销 1,638.78，请先反核销再作废")
-        #expect(s.core("5 is more than the 2 left uncredited on line 1") == "5 超过第 1 行尚未冲销的 2")
+        #expect(s.core("line 1: 5 is more than the 2 left to credit") == "第 1 行：5 超过尚可冲销的 2")
         #expect(s.core("INV-2026-000003 is already fully credited") == "INV-2026-000003 已全部红字冲销")
         #expect(s.core("loaded generated-zh: 200 customers, 20 products, 3000 invoices with 7442 lines, "
                        + "2673 receipts, 65 credit notes")

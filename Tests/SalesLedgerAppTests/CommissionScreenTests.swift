@@ -35,4 +35,33 @@ import TerminalUI
         #expect(h.text.contains("2026-10-01 – 2026-10-31"))
         #expect(!h.screen().contains { $0.contains("张伟") })
     }
+
+    /// s32-fix: documents without a salesperson (a rule for everyone) are named, never a blank name: the same
+    /// words in the text table, CSV and JSON (the code stays empty), `（无业务员）` in Chinese and on the screen.
+    @Test(arguments: [Language.en, .zh]) func documentsWithoutSalespersonAreNamed(language: Language) throws {
+        var h = try AppHarness(language: language, size: Size(width: 80, height: 24)) { service in
+            try service.run(CreateCustomer(CustomerFields(code: "C1", name: "One")))
+            try service.run(SetCommissionRule(CommissionRule(salesperson: "", basis: .netSales,
+                                                             rate: Rate(basisPoints: 100),
+                                                             start: CivilDate(iso: "2026-11-29")!)))
+            try service.run(PostInvoice(customerCode: "C1", date: CivilDate(iso: "2026-11-29")!, lines: [
+                LineInput(description: "goods", quantity: Quantity(2),
+                          unitPrice: Money(minorUnits: 50_000, currency: .cny), taxRate: Rate(basisPoints: 1300))]))
+        }
+        let report = try Reports(store: h.store).commission(month: CivilDate(iso: "2026-11-01")!)
+        #expect(report.rows.map { $0.map(ReportRenderer.plain) }
+                == [["", "(no salesperson)", "net_sales", "1%", "2026-11-29", "CNY", "1000.00", "10.00"]])
+        #expect(ReportRenderer.csv(report).contains("\n,(no salesperson),net_sales,1%,2026-11-29,CNY,1000.00,10.00"))
+        #expect(ReportRenderer.json(report).contains(#""salesperson": "", "name": "(no salesperson)""#)
+                || ReportRenderer.json(report).contains(#""salesperson":"","name":"(no salesperson)""#),
+                "\(ReportRenderer.json(report))")
+        let zh = language == .zh
+        let text = ReportRenderer.text(report, chinese: zh)
+        #expect(text.contains(zh ? "（无业务员）" : "(no salesperson)"), "\(text)")
+        h.press(.function(7), .tab, .tab, .tab, .tab)
+        // At 80 columns the figures stay whole: in English the rule's start date is left out first and the name
+        // narrowed (`(no sales~`).
+        let row = try #require(h.screen().first { $0.contains(zh ? "（无业务员）" : "(no sales~") }, "\(h.text)")
+        #expect(row.contains("1,000.00") && row.contains("10.00"), "\(h.text)")
+    }
 }

@@ -117,9 +117,10 @@ public struct ImportClasses: LedgerCommand {
                                  nameEN: row.nameEN.trimmingSpaces(), nameZH: row.nameZH.trimmingSpaces(),
                                  sortOrder: order)
             let before = try tx.classNode(dimension: row.dimension, code: row.code)
-            try tx.upsert(node)
-            if before != node { context.recordChange(entity: "class_node", id: Int64(row.line), before: before,
-                                                     after: node) }
+            // The class's row id: one per class (the file's line number repeated across the files of one import,
+            // so the log listed `+class_node#2` once per file, s32-fix).
+            let id = try tx.upsert(node)
+            if before != node { context.recordChange(entity: "class_node", id: id, before: before, after: node) }
         }
         return rows.count
     }

@@ -8,8 +8,10 @@ public protocol ClassificationTransaction: AnyObject {
     /// The class of `dimension` whose Chinese name is `name` or whose English name is `name` ignoring ASCII case
     /// (the lowest code when several are); nil when none.
     func classNode(dimension: String, named name: String) throws -> ClassNode?
-    /// Inserts the class or replaces its parent, names and order.
-    func upsert(_ node: ClassNode) throws
+    /// Inserts the class or replaces its parent, names and order; returns the class's row id (its id in the audit
+    /// log's changes).
+    @discardableResult
+    func upsert(_ node: ClassNode) throws -> Int64
     /// The record's current class code in `dimension` (record column for built-ins, else assignment row); "" if none.
     func classCode(entity: ClassEntity, entityID: Int64, dimension: String) throws -> String
     /// The stored assignment row (who set the class, when), if any.

@@ -7,15 +7,19 @@ public struct LineInput: Hashable, Sendable, Codable {
     public var unitPrice: Money?
     public var discount: Rate
     public var taxRate: Rate?
+    /// The line's total with tax (价税合计) instead of a unit price, for a line of quantity 1 without discount (an
+    /// imported sale): split at the line's rate by `LineCalculation.split`, the net becoming the unit price.
+    public var grossAmount: Money?
 
     public init(productSKU: String? = nil, description: String? = nil, quantity: Quantity, unitPrice: Money? = nil,
-                discount: Rate = .zero, taxRate: Rate? = nil) {
+                discount: Rate = .zero, taxRate: Rate? = nil, grossAmount: Money? = nil) {
         self.productSKU = productSKU
         self.description = description
         self.quantity = quantity
         self.unitPrice = unitPrice
         self.discount = discount
         self.taxRate = taxRate
+        self.grossAmount = grossAmount
     }
 }
 
@@ -49,6 +53,13 @@ enum DocumentMath {
                          "discount must be between 0% and 100%")
             issues.check((0...10_000).contains(tax.basisPoints), "\(path).taxRate",
                          "tax rate must be between 0% and 100%")
+            if let gross = input.grossAmount {
+                if let line = grossLine(input, gross: gross, product: product, rate: tax, currency: currency,
+                                        rounding: rounding, path: path, issues: &issues) {
+                    result.append(line)
+                }
+                continue
+            }
             guard let price else {
                 if product != nil || input.productSKU == nil { issues.add("\(path).unitPrice",
                                                                           "unit price is required") }
@@ -79,6 +90,27 @@ enum DocumentMath {
             }
         }
         return result
+    }
+
+    /// The line of a total with tax (`LineInput.grossAmount`), or nil with an issue added.
+    static func grossLine(_ input: LineInput, gross: Money, product: Product?, rate: Rate, currency: Currency,
+                          rounding: RoundingRule, path: String, issues: inout IssueCollector) -> InvoiceLine? {
+        guard input.unitPrice == nil, input.discount == .zero, input.quantity == Quantity(1) else {
+            issues.add("\(path).amount", "a total with tax is one line of quantity 1, without unit price or discount")
+            return nil
+        }
+        guard gross.currency == currency else {
+            issues.add("\(path).amount", "is in \(gross.currency.code) but the document is in \(currency.code)")
+            return nil
+        }
+        guard gross.minorUnits >= 0, LedgerLimits.isWithinAmountBound(gross.minorUnits),
+              let split = try? LineCalculation.split(gross: gross, rate: rate, rounding: rounding) else {
+            issues.add("\(path).amount", "amount must be between 0 and \(LedgerLimits.amountBoundText(currency))")
+            return nil
+        }
+        return InvoiceLine(productID: product?.id, description: input.description ?? product?.name ?? "",
+                           quantity: input.quantity, unitPrice: split.net, discount: .zero, taxRate: rate,
+                           netAmount: split.net, taxAmount: split.tax)
     }
 
     static func totals(_ lines: [InvoiceLine], currency: Currency) throws(LedgerError) -> (Money, Money, Money) {

@@ -169,6 +169,10 @@ public final class LedgerService {
         }
         /// Reads a salesperson inside the batch (read-only).
         public func salesperson(code: String) throws -> Salesperson? { try tx.salesperson(code: code) }
+        /// The ledger's default tax rate (`LedgerSettings`); 0 % when none is set.
+        public func defaultTaxRate() throws -> Rate {
+            Rate(basisPoints: Int64(try tx.setting(LedgerSettings.taxKey) ?? "") ?? 0)
+        }
         /// Reads a customer inside the batch (read-only).
         public func customer(code: String) throws -> Customer? { try tx.customer(code: code) }
         /// A new customer checked by `CreateCustomer`'s rules and the actor's role, built but not written (id 0):

@@ -91,7 +91,7 @@ public struct IssueLineCreditNote: LedgerCommand {
                     computed.append(line)
                 }
             } catch {
-                issues.add("\(path).quantity", "line amount is too large")
+                issues.add("\(path).quantity", "line \(request.line): the amount is too large")
             }
         }
         if lines.isEmpty, computed.isEmpty, issues.issues.isEmpty {
@@ -112,13 +112,15 @@ public struct IssueLineCreditNote: LedgerCommand {
                 issues.add(path, "give a quantity or an allowance, not both")
                 return nil
             }
-            guard allowance.minorUnits > 0 else { issues.add("\(path).allowance",
-                                                             "must be greater than 0"); return nil }
+            guard allowance.minorUnits > 0 else {
+                issues.add("\(path).allowance", "line \(request.line): allowance must be greater than 0")
+                return nil
+            }
             guard allowance.minorUnits <= left.net else {
                 issues.add("\(path).allowance",
-                           "\(allowance.groupedString) is more than the "
-                           + "\(Money.format(left.net, digits: cur.minorDigits, grouping: true)) left uncredited on "
-                             + "line \(request.line)")
+                           "line \(request.line): \(allowance.groupedString) is more than the "
+                           + Money.format(max(0, left.net), digits: cur.minorDigits, grouping: true)
+                           + " left to credit")
                 return nil
             }
             line.quantity = Quantity(thousandths: 0)
@@ -133,14 +135,14 @@ public struct IssueLineCreditNote: LedgerCommand {
         let quantity = request.quantity ?? Quantity(thousandths: left.quantity)
         guard quantity.thousandths > 0 else {
             issues.add("\(path).quantity",
-                       lines.isEmpty ? "line \(request.line) is already fully credited" : "quantity must be greater "
-                                                                                          + "than 0")
+                       lines.isEmpty ? "line \(request.line) is already fully credited"
+                           : "line \(request.line): quantity must be greater than 0")
             return nil
         }
         guard quantity.thousandths <= left.quantity else {
             issues.add("\(path).quantity",
-                       "\(quantity) is more than the \(Quantity(thousandths: max(0, left.quantity))) left uncredited "
-                       + "on line \(request.line)")
+                       "line \(request.line): \(quantity) is more than the "
+                       + "\(Quantity(thousandths: max(0, left.quantity))) left to credit")
             return nil
         }
         line.quantity = quantity
@@ -153,7 +155,7 @@ public struct IssueLineCreditNote: LedgerCommand {
             line.taxAmount = try LineCalculation.taxAmount(net: line.netAmount, rate: source.taxRate,
                                                            rounding: rounding)
             guard line.netAmount.minorUnits <= left.net, line.taxAmount.minorUnits <= left.tax else {
-                issues.add("\(path).quantity", "more than the amount left uncredited on line \(request.line)")
+                issues.add("\(path).quantity", "line \(request.line): more than the amount left to credit")
                 return nil
             }
         }

@@ -24,6 +24,18 @@ public enum LineCalculation {
         return Money(minorUnits: minor, currency: net.currency)
     }
 
+    /// 价税分离: a total with tax split at `rate` into (net, tax): net = gross ÷ (1 + rate) rounded by `rounding`,
+    /// tax = gross − net, so net + tax is the gross to the cent (a tax computed from the rounded net could miss it
+    /// by a cent). Minor units of `gross`'s currency.
+    public static func split(gross: Money, rate: Rate,
+                             rounding: RoundingRule = .halfUp) throws(MoneyError) -> (net: Money, tax: Money) {
+        let value = rounding.divide(Int128(gross.minorUnits) * 10_000, by: Int128(10_000 + max(0, rate.basisPoints)))
+        guard let net = Int64(exactly: value) else { throw .overflow }
+        let (tax, overflow) = gross.minorUnits.subtractingReportingOverflow(net)
+        if overflow { throw .overflow }
+        return (Money(minorUnits: net, currency: gross.currency), Money(minorUnits: tax, currency: gross.currency))
+    }
+
     /// `amount × share` rounded, e.g. an instalment's part of a total.
     public static func portion(of amount: Money, share: Rate, rounding: RoundingRule = .halfUp) -> Money {
         let value = rounding.divide(Int128(amount.minorUnits) * Int128(share.basisPoints), by: 10_000)

@@ -4,7 +4,7 @@
 /// 2 name/pinyin/initials prefix, 3 substring, nil = no match.
 public enum SearchMatch {
     public static func rank(_ query: String, code: String, name: String, extra: [String] = []) -> Int? {
-        let q = query.trimmingSpaces().lowercased()
+        let q = SearchKeys.typedForm(query.trimmingSpaces()).lowercased()
         guard !q.isEmpty else { return 0 }
         let lowerCode = code.lowercased()
         if lowerCode == q { return 0 }

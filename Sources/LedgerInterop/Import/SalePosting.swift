@@ -2,7 +2,8 @@ import LedgerCore
 
 /// Posts checked sales rows (`SalesImport.Row`) through the command layer inside one batch, row by row: the
 /// customer is found by code, else by exact name, else created (code `IMP-0001` …, in the row's currency); the row
-/// becomes an invoice of one line (tax included) or, with kind credit_note, a credit note. Used by the import
+/// becomes an invoice of one line of its amount with tax (价税合计, split at the row's rate or the ledger's default
+/// rate: `LineInput.grossAmount`) or, with kind credit_note, a credit note of such a line. Used by the import
 /// engine (`DataImport`, kind sales). Identical rows are posted as separate invoices (two equal
 /// sales on one day are two sales); only a repeated number is refused, when the row is checked.
 ///
@@ -24,6 +25,8 @@ struct SalePosting {
     /// Codes known to be in the ledger (read once, or created by a posted chunk): a customer is never removed
     /// while the import's transaction runs, so each later row of the customer needs no look-up (s31-import).
     private var existing = Set<String>()
+    /// The ledger's default tax rate, for rows without a rate (read once).
+    private var defaultRate: Rate?
     /// Invoices pending at most (one audit entry's worth): memory stays bounded whatever the file's size.
     static let chunkRows = 1_000
 
@@ -90,17 +93,19 @@ struct SalePosting {
         guard let customerCode = code else { return }
         codesByName[row.customerName] = customerCode
         let description = row.number.isEmpty ? (row.note.isEmpty ? "Imported sale" : row.note) : row.number
+        if defaultRate == nil { defaultRate = try runner.defaultTaxRate() }
+        let line = LineInput(description: row.isCreditNote ? "imported: \(description)" : description,
+                             quantity: Quantity(1), taxRate: row.taxRate ?? defaultRate, grossAmount: row.amount)
         if row.isCreditNote {
             try finish(runner, refused: refused)
-            var note = IssueCreditNote(customerCode: customerCode, date: row.date, amount: row.amount,
+            var note = IssueCreditNote(customerCode: customerCode, date: row.date, lines: [line],
                                        reason: "imported: \(description)")
             note.externalReference = row.number
             try runner.run(note)
             outcome.creditNotes += 1
             outcome.totals[row.amount.currency.code, default: 0] -= row.amount.minorUnits
         } else {
-            var post = PostInvoice(customerCode: customerCode, date: row.date,
-                                   lines: [LineInput(description: description, quantity: Quantity(1), unitPrice: row.amount)])
+            var post = PostInvoice(customerCode: customerCode, date: row.date, lines: [line])
             post.dueDate = row.dueDate
             post.externalReference = row.number
             post.note = row.note

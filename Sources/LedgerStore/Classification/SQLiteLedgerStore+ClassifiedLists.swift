@@ -29,7 +29,7 @@ extension SQLiteLedgerStore {
         try read { db in
             var (clause, args) = SQLiteLedgerStore.invoiceWhere(invoiceFilter)
             clause += " AND " + (try ClassFilterSQL(db: db, basis: filter.basis).clause(filter, target: .document))
-            if let search = filter.search?.trimmingSpacesForSearch(), !search.isEmpty {
+            if let search = filter.search?.searchQuery(), !search.isEmpty {
                 let pattern = "%" + search.replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_",
                                                                                                            with: "\\_") + "%"
                 clause += " AND (d.display_number LIKE ? ESCAPE '\\' OR d.external_ref LIKE ? ESCAPE '\\' OR c.code "
@@ -47,7 +47,7 @@ extension SQLiteLedgerStore {
             var clause = "d.date <= :asOf AND " + (try ClassFilterSQL(db: db, basis: filter.basis).clause(filter,
                                                                                                           target: .document))
             var arguments: StatementArguments = ["asOf": asOf.description]
-            if let search = filter.search?.trimmingSpacesForSearch(), !search.isEmpty {
+            if let search = filter.search?.searchQuery(), !search.isEmpty {
                 clause += " AND (d.display_number LIKE :pattern ESCAPE '\\' OR c.code LIKE :pattern ESCAPE '\\' OR "
                           + "instr(c.name, :raw) > 0 OR c.pinyin LIKE :lower ESCAPE '\\' OR c.pinyin_initials LIKE "
                             + ":lower ESCAPE '\\')"

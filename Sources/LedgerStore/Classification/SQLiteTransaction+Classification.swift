@@ -39,12 +39,15 @@ extension SQLiteTransaction {
             .map(ClassRows.node)
     }
 
-    func upsert(_ n: ClassNode) throws {
-        try db.execute(sql: """
+    func upsert(_ n: ClassNode) throws -> Int64 {
+        let id = try Int64.fetchOne(db, sql: """
             INSERT INTO class_node (dimension, code, parent_code, name_en, name_zh, sort_order) VALUES (?,?,?,?,?,?)
             ON CONFLICT(dimension, code) DO UPDATE SET parent_code = excluded.parent_code, name_en = excluded.name_en,
               name_zh = excluded.name_zh, sort_order = excluded.sort_order
+            RETURNING rowid
             """, arguments: [n.dimension, n.code, n.parentCode, n.nameEN, n.nameZH, n.sortOrder])
+        guard let id else { throw LedgerError.storage("class_node upsert returned no row") }
+        return id
     }
 
     func classCode(entity: ClassEntity, entityID: Int64, dimension: String) throws -> String {

@@ -58,7 +58,7 @@ enum CustomerSearchIndex {
     /// index cannot narrow exactly (no text, or letters SQLite's `lower()` does not fold). A text of several words
     /// (`SearchRanking.words`) keeps the customers whose key holds every word.
     static func candidates(_ search: String?, id: String) -> (clause: String, arguments: [String])? {
-        guard let raw = search?.trimmingSpacesForSearch(), !raw.isEmpty else { return nil }
+        guard let raw = search?.searchQuery(), !raw.isEmpty else { return nil }
         let folded = asciiLowercased(raw)
         guard folded == raw.lowercased(), !raw.unicodeScalars.contains(where: { $0.value < 0x20 }) else { return nil }
         let words = SearchRanking.words(raw)

@@ -33,7 +33,7 @@ enum CustomerSearchTiers {
     /// Whether the prefix range of `search` in `customer_search_word` holds `denseWords` words or more (one short
     /// index range read).
     static func isDense(_ db: Database, _ search: String?) throws -> Bool {
-        guard let raw = search?.trimmingSpacesForSearch(), !raw.isEmpty else { return false }
+        guard let raw = search?.searchQuery(), !raw.isEmpty else { return false }
         let folded = CustomerSearchIndex.asciiLowercased(raw)
         guard let upper = CustomerSearchWords.upperBound(folded) else { return true }
         return try Int.fetchOne(db.cachedStatement(sql: """
@@ -47,7 +47,7 @@ enum CustomerSearchTiers {
     /// makes rank 2 walk the customers in code order.
     static func idsSQL(_ search: String?, extraClause: String, ordered: Bool = true,
                        dense: Bool = false) -> (sql: String, arguments: StatementArguments)? {
-        guard let raw = search?.trimmingSpacesForSearch(), !raw.isEmpty,
+        guard let raw = search?.searchQuery(), !raw.isEmpty,
               let substring = CustomerSearchIndex.candidates(raw, id: "c.id") else { return nil }
         let ranked = SearchRanking.sql(raw, code: "c.code", extra: ["phone"])
         let folded = CustomerSearchIndex.asciiLowercased(raw)

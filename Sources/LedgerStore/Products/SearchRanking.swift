@@ -13,7 +13,7 @@ enum SearchRanking {
     /// qualified (`c.code`); `pinyin`/`pinyin_initials`/`name` take the same qualifier as `code`.
     static func sql(_ search: String?, code: String, extra: [String] = [])
         -> (clause: String, clauseArgs: [String], rank: String, rankArgs: [String]) {
-        guard let raw = search?.trimmingSpacesForSearch(), !raw.isEmpty else { return ("1", [], "'0'", []) }
+        guard let raw = search?.searchQuery(), !raw.isEmpty else { return ("1", [], "'0'", []) }
         let qualifier = code.contains(".") ? String(code.prefix { $0 != "." }) + "." : ""
         let name = qualifier + "name", pinyin = qualifier + "pinyin", initials = qualifier + "pinyin_initials"
         func escape(_ text: String) -> String {

@@ -19,8 +19,10 @@ extension DocumentView: KeyedModal {
         func ask(_ prompt: Prompt) -> (inout DocumentView, AppContext) -> ModalStep<DocumentsScreen> {
             { view, _ in
                 guard let doc = view.detail?.document else { return .stay }
-                return .push(PromptModal<DocumentsScreen>(DocumentView.label(prompt, doc: doc, s)) { text, _ in
-                    if prompt == .credit { return DocumentView.askCreditReason(lines: text, doc: doc, s) }
+                return .push(PromptModal<DocumentsScreen>(DocumentView.label(prompt, doc: doc, s)) { text, context in
+                    if prompt == .credit {
+                        return DocumentView.askCreditReason(lines: text, doc: doc, context: context)
+                    }
                     // A void or a dispute says why: the prompt stays open on an empty reason.
                     if text.isEmpty { return .report(.error(s.t("a reason is required", "必须填写原因"))) }
                     return .close { screen, context in

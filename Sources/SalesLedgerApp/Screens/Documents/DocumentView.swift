@@ -37,15 +37,12 @@ struct DocumentView {
     /// Runs a prompt's answer on `doc`: void, dispute or resolve, credit by line.
     /// After the lines of a credit by line: checks them, then asks why (a credit note needs a reason, and Enter on
     /// the reason is the confirmation that posts it); Esc there posts nothing.
-    static func askCreditReason(lines: String, doc: Invoice, _ s: Strings) -> ModalStep<DocumentsScreen> {
-        var issues = IssueCollector()
-        let requests = creditLines(lines, currency: doc.currency, issues: &issues)
-        // A line the invoice does not have is refused before the reason is asked (the command says the same).
-        for (index, request) in requests.enumerated() where !doc.lines.indices.contains(request.line - 1) {
-            issues.add("lines[\(index + 1)].line",
-                       "\(doc.displayNumber) has no line \(request.line) (it has \(doc.lines.count))")
+    static func askCreditReason(lines: String, doc: Invoice, context: AppContext) -> ModalStep<DocumentsScreen> {
+        let s = context.strings
+        // The lines are checked as posting checks them (what is left per line) before the reason is asked.
+        if case let .failure(failure) = DocumentCreditLines.check(lines, doc: doc, context: context) {
+            return .report(.error(failure.message))
         }
-        if let first = issues.issues.first { return .report(.error(s.core(first.description))) }
         let label = s.t("Reason for the credit note (Enter posts it): ", "红字冲销原因（回车即过账）：")
         return .close { screen, _ in
             screen.modals.push(PromptModal<DocumentsScreen>(label) { reason, _ in
@@ -56,7 +53,7 @@ struct DocumentView {
                     return outcome
                 }
             })
-            return .none
+            return .message("")   // an error of an earlier try of the lines is not left under the reason
         }
     }
 
@@ -72,12 +69,10 @@ struct DocumentView {
                 let after = try context.run(SetDispute(number: doc.displayNumber, isDisputed: !doc.isDisputed, reason: text))
                 return .message(after.isDisputed ? s.t("Marked disputed", "已标记争议") : s.t("Dispute resolved", "争议已解决"))
             case .credit:
-                var issues = IssueCollector()
-                let requests = DocumentView.creditLines(text, currency: doc.currency, issues: &issues)
-                if let first = issues.issues.first { return .error(s.core(first.description)) }
-                let outcome = try context.run(IssueLineCreditNote(
-                    invoiceNumber: doc.displayNumber, date: max(context.today, doc.date), lines: requests,
-                    reason: reason))
+                let parsed = DocumentCreditLines.parse(text, currency: doc.currency, s)
+                if let first = parsed.problems.first { return .error(first) }
+                let outcome = try context.run(DocumentCreditLines.command(parsed.requests, doc: doc, reason: reason,
+                                                                          context: context))
                 let note = outcome.creditNote
                 return .message("\(s.creditAction) \(note.displayNumber): \(note.subtotal.groupedString) + \(note.taxTotal.groupedString)")
             }
@@ -92,30 +87,6 @@ struct DocumentView {
         case .void: return s.t("Reason to void: ", "作废原因：")
         case .dispute: return doc.isDisputed ? s.t("How it was resolved: ", "解决说明：") : s.t("Dispute reason: ", "争议原因：")
         case .credit: return s.t("Lines N:QTY or N:@AMOUNT (empty = all): ", "行号:数量 或 行号:@金额（留空=全部）：")
-        }
-    }
-
-    /// `1:2, 3:1` → return 2 of line 1 and 1 of line 3; `2:@5.00` → an allowance of 5.00 (net) on line 2.
-    static func creditLines(_ text: String, currency: Currency, issues: inout IssueCollector) -> [CreditLineRequest] {
-        let parts = text.split(whereSeparator: { $0 == "," || $0 == " " || $0 == "，" }).map(String.init)
-        return parts.enumerated().compactMap { index, part -> CreditLineRequest? in
-            let pieces = part.split(separator: ":", maxSplits: 1).map(String.init)
-            guard pieces.count == 2, let line = Int(pieces[0]), line > 0 else {
-                issues.add("lines[\(index + 1)]", "'\(part)' is not N:QTY")
-                return nil
-            }
-            if pieces[1].hasPrefix("@") {
-                guard let amount = try? MoneyParser.parse(String(pieces[1].dropFirst()), currency: currency) else {
-                    issues.add("lines[\(index + 1)].allowance", "'\(pieces[1])' is not an amount")
-                    return nil
-                }
-                return CreditLineRequest(line: line, allowance: amount)
-            }
-            guard let quantity = try? Quantity.parse(pieces[1]) else {
-                issues.add("lines[\(index + 1)].quantity", "'\(pieces[1])' is not a quantity")
-                return nil
-            }
-            return CreditLineRequest(line: line, quantity: quantity)
         }
     }
 }

@@ -106,7 +106,8 @@ struct ReportsScreen: KeyedScreen {
             let first = CommissionReportView.month(commissionMonthsBack, today: today)
             show(context.read { try Reports(store: context.store).commission(month: first) }
                  ?? ReportTable(name: "commission", columns: CommissionTable.columns), s,
-                 names: ["basis": { s.zh ? CommissionTable.basisZH[$0] ?? $0 : $0.replacing("_", with: " ") }])
+                 names: ["basis": { s.zh ? CommissionTable.basisZH[$0] ?? $0 : $0.replacing("_", with: " ") },
+                         "name": { CommissionTable.columns[1].shown($0, chinese: s.zh) }])
         case .aging:
             let key = ReportsScreen.agingGroupings[agingIndex]
             let reports = Reports(store: context.store)
@@ -317,10 +318,14 @@ struct ReportsScreen: KeyedScreen {
         var view = s.localize(TableView(columns: header.enumerated().map { i, title in
             if numericColumns.contains(i) {
                 return TableColumn(title, width: .fixed(numericWidth(i)), alignment: .right,
-                                   dropsFirst: agingDropsFirst(i))
+                                   dropsFirst: agingDropsFirst(i) || commissionDropsFirst(i))
             }
             // Short words (a month, a currency, a code) as wide as they are; names share the rest (tryout s15: the
             // month and currency of sales by month spread over ~76 columns each at 200).
+            // The commission's names give way before its figures (s32-fix: `(no salesperson)` at 80 columns).
+            if kind == .commission && i == 1 && numericWidth(i) > 10 {
+                return TableColumn(title, width: .flexible(weight: 1, minimum: 10))
+            }
             if numericWidth(i) <= 16 { return TableColumn(title, width: .fixed(numericWidth(i))) }
             // A name keeps up to 16 cells (8 Chinese characters) while the aging's middle buckets give way.
             let name = kind == .aging ? min(16, numericWidth(i)) : 10
@@ -340,6 +345,14 @@ struct ReportsScreen: KeyedScreen {
               let last = columns.lastIndex(where: { $0.kind == .money && !["credits", "total"].contains($0.key) })
         else { return false }
         return columns[i].key == "credits" || (i > 2 && i < last)
+    }
+
+    /// Whether the commission's column `i` is left out first when the columns do not fit (s32-fix: at 80 columns in
+    /// English the `(no salesperson)` name hid the basis amount and the commission): the rule's start date, which
+    /// the basis and rate beside it describe well enough; the figures never give way.
+    func commissionDropsFirst(_ i: Int) -> Bool {
+        guard kind == .commission, let columns = reportTable?.columns, i < columns.count else { return false }
+        return columns[i].key == "from"
     }
 
     /// A column as wide as its widest value (grouped) or title, so no figure is cut: the table hides a column it

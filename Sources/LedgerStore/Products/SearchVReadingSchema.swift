@@ -1,0 +1,36 @@
+import GRDB
+import LedgerCore
+
+/// Migration of s32-fix: the search keys of names holding a ü get the `v` reading input methods type
+/// (`绿洲` → `luzhou|lvzhou`, see `SearchKeys`). Only names whose stored pinyin holds `lu` or `nu` (a Chinese ü
+/// follows l or n) or that hold a Latin ü (composed, either case, or u + U+0308) can change; they are recomputed
+/// and written when the key differs, so the search tables follow through the customer update triggers.
+enum SearchVReadingSchema {
+    static func register(in migrator: inout DatabaseMigrator) {
+        migrator.registerMigration("s32-search-v-reading") { db in
+            try refresh(db)
+        }
+    }
+
+    /// Recomputes the keys of the customers and products that may hold a ü; returns how many changed.
+    /// - Throws: the database's error.
+    @discardableResult
+    static func refresh(_ db: Database) throws -> Int {
+        var changed = 0
+        for table in ["customer", "product"] {
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT id, name, pinyin, pinyin_initials FROM \(table)
+                WHERE instr(pinyin, 'lu') > 0 OR instr(pinyin, 'nu') > 0 OR instr(name, 'ü') > 0
+                   OR instr(name, 'Ü') > 0 OR instr(name, char(776)) > 0
+                """)
+            for row in rows {
+                let keys = SearchKeys.pinyin(for: row[1])
+                guard keys.full != row[2] as String || keys.initials != row[3] as String else { continue }
+                try db.execute(sql: "UPDATE \(table) SET pinyin = ?, pinyin_initials = ? WHERE id = ?",
+                               arguments: [keys.full, keys.initials, row[0] as Int64])
+                changed += 1
+            }
+        }
+        return changed
+    }
+}
