@@ -97,12 +97,14 @@ public struct CreateCustomer: LedgerCommand {
 }
 
 extension CreateCustomer {
-    /// The customer this command creates, checked by its rules (fields, a code not used yet in `tx`) and built in
-    /// memory (search keys computed), not written: id 0. - Throws: `LedgerError.validation` by field.
-    func checked(in tx: any LedgerTransaction) throws -> Customer {
+    /// The customer this command creates, checked by its rules (fields, a code not used yet in `tx` nor in `used`,
+    /// the trimmed codes of customers about to be inserted with it) and built in memory (search keys computed), not
+    /// written: id 0. - Throws: `LedgerError.validation` by field.
+    func checked(in tx: any LedgerTransaction, used: Set<String> = []) throws -> Customer {
         var issues = IssueCollector()
         fields.validate(into: &issues)
-        if !fields.code.isEmpty, try tx.customer(code: fields.code.trimmingSpaces()) != nil {
+        let code = fields.code.trimmingSpaces()
+        if !fields.code.isEmpty, try used.contains(code) || tx.customer(code: code) != nil {
             issues.add("code", "customer code '\(fields.code)' is already used")
         }
         try issues.throwIfAny()
