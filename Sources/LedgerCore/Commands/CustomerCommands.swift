@@ -98,11 +98,14 @@ public struct CreateCustomer: LedgerCommand {
 
 extension CreateCustomer {
     /// The customer this command creates, checked by its rules (fields, a code not used yet in `tx`) and built in
-    /// memory (search keys computed), not written: id 0. - Throws: `LedgerError.validation` by field.
-    func checked(in tx: any LedgerTransaction) throws -> Customer {
+    /// memory (search keys computed), not written: id 0. `codeIsFree`: the caller knows no customer has the code
+    /// (read just before in `tx`), so it is not read again when it needs no trimming.
+    /// - Throws: `LedgerError.validation` by field.
+    func checked(in tx: any LedgerTransaction, codeIsFree: Bool = false) throws -> Customer {
         var issues = IssueCollector()
         fields.validate(into: &issues)
-        if !fields.code.isEmpty, try tx.customer(code: fields.code.trimmingSpaces()) != nil {
+        let code = fields.code.trimmingSpaces()
+        if !fields.code.isEmpty, !(codeIsFree && code == fields.code), try tx.customer(code: code) != nil {
             issues.add("code", "customer code '\(fields.code)' is already used")
         }
         try issues.throwIfAny()
