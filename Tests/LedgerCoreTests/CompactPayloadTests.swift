@@ -66,4 +66,34 @@ import Testing
             #expect(AuditJSON.payload(receipt) == codable(receipt))
         }
     }
+
+    /// `quote` copies a text with nothing to escape at once (s32-import) and escapes the others byte by byte: the
+    /// bytes of both ways are those of the byte-by-byte reading for every control byte, quote, backslash, DEL,
+    /// non-ASCII text and an escape only at the end of a long text.
+    @Test func quoteWritesTheBytesOfTheByteLoop() {
+        func reference(_ s: String) -> [UInt8] {
+            var out: [UInt8] = [34]
+            let hex = Array("0123456789abcdef".utf8)
+            for byte in s.utf8 {
+                switch byte {
+                case 34: out += [92, 34]
+                case 92: out += [92, 92]
+                case 10: out += [92, 110]
+                case 13: out += [92, 114]
+                case 9: out += [92, 116]
+                case 0..<32: out += [92, 117, 48, 48, hex[Int(byte >> 4)], hex[Int(byte & 15)]]
+                default: out.append(byte)
+                }
+            }
+            return out + [34]
+        }
+        var texts = ["", "plain", "客户 星河", "\"", "\\", "a\r\nb", "\u{7f}", "e\u{301}\\\u{301}", "𝄞 emoji 🇨🇳",
+                     String(repeating: "长", count: 10_000) + "\t", String(repeating: "x", count: 4_096)]
+        texts += (0..<32).map { "a" + String(UnicodeScalar(UInt8($0))) + "b" }
+        for text in texts {
+            var out: [UInt8] = [1, 2]
+            CompactJSONEncoder.quote(text, into: &out)
+            #expect(out == [1, 2] + reference(text), "\(text.debugDescription)")
+        }
+    }
 }
