@@ -87,7 +87,8 @@ import Testing
             }
             return out + [34]
         }
-        var texts = ["", "plain", "客户 星河", "\"", "\\", "a\r\nb", "\u{7f}", "e\u{301}\\\u{301}", "𝄞 emoji 🇨🇳",
+        var texts = ["", "plain", "客户 星河", "\"", "\\", "a\r\nb", "\u{7f}", "e\u{301}\\\u{301}",
+                     "𝄞 emoji 🇨🇳",
                      String(repeating: "长", count: 10_000) + "\t", String(repeating: "x", count: 4_096)]
         texts += (0..<32).map { "a" + String(UnicodeScalar(UInt8($0))) + "b" }
         for text in texts {

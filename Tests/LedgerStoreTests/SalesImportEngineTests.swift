@@ -284,9 +284,9 @@ import Testing
         let result = try plan(Data(text.utf8)).run(service: l.service, dryRun: false)
         #expect(result.written && result.rejected.isEmpty)
         #expect(result.outcome.sales?.newCustomers == 4)
-        let counts = try l.store.scalar("SELECT group_concat(code || ':' || name || ':' || n, ',') FROM (SELECT c.code, "
-            + "c.name, COUNT(d.id) AS n FROM customer c LEFT JOIN document d ON d.customer_id = c.id GROUP BY c.id "
-            + "ORDER BY c.id)")
+        let counts = try l.store.scalar("SELECT group_concat(code || ':' || name || ':' || n, ',') "
+            + "FROM (SELECT c.code, c.name, COUNT(d.id) AS n FROM customer c "
+            + "LEFT JOIN document d ON d.customer_id = c.id GROUP BY c.id ORDER BY c.id)")
         // Rows 1…4596 by i % 9 (510 or 511 each): row 1 is a new name (IMP-0003), row 2 gives IMP-0004, row 3
         // draws IMP-0005 (IMP-0004 waits to be created), row 6's credit note draws IMP-0006.
         #expect(counts == "K1:Known:511,IMP-0001:Taken one:511,IMP-0002:Taken two:0,T2:Twin:0,T1:Twin:510,"
