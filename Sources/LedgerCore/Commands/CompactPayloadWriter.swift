@@ -105,6 +105,29 @@ extension PostInvoice: CompactAuditPayload {
     }
 }
 
+extension CreateCustomer: CompactAuditPayload {
+    /// (s32-import: an import of new customers wrote each one's payload through `Encodable`.)
+    func compactPayload() -> String {
+        var f = CompactObjectWriter()
+        f.string("address", fields.address)
+        f.string("channel", fields.channel)
+        f.string("code", fields.code)
+        f.string("contact", fields.contact)
+        f.money("creditLimit", fields.creditLimit)
+        f.string("currency", fields.currency.code)
+        f.string("customerClass", fields.customerClass)
+        f.string("email", fields.email)
+        f.string("name", fields.name)
+        f.string("notes", fields.notes)
+        f.string("paymentTerms", fields.paymentTerms.code)
+        f.string("phone", fields.phone)
+        f.string("region", fields.region)
+        var w = CompactObjectWriter()
+        w.raw("fields", f.finished())
+        return CompactObjectWriter.text(w.finished())
+    }
+}
+
 extension RecordReceipt: CompactAuditPayload {
     func compactPayload() -> String {
         var w = CompactObjectWriter()
