@@ -59,6 +59,39 @@ final class SQLiteTransaction: LedgerTransaction {
                          arguments: [name]).map(RowMapping.customer)
     }
 
+    func customerCodes(named names: [String]) throws -> [String: String] {
+        guard !names.isEmpty else { return [:] }
+        var list = JSONRows()
+        for name in names {
+            list.row()
+            list.add(name)
+        }
+        // The correlated look-up is `customer(named:)`'s own statement (index customer_name), once per name.
+        let rows = try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT n.name, (SELECT code FROM customer WHERE name = n.name ORDER BY code LIMIT 1) AS code
+            FROM (SELECT value ->> 0 AS name FROM json_each(?)) n
+            """), arguments: [list.text])
+        var codes: [String: String] = [:]
+        for row in rows {
+            if let code: String = row[1] { codes[row[0]] = code }
+        }
+        return codes
+    }
+
+    func customersExisting(codes: [String]) throws -> Set<String> {
+        guard !codes.isEmpty else { return [] }
+        var list = JSONRows()
+        for code in codes {
+            list.row()
+            list.add(code)
+        }
+        // The codes as given (not as stored): `code = ?` is `customer(code:)`'s comparison.
+        return try Set(String.fetchAll(db.cachedStatement(sql: """
+            SELECT c.code FROM (SELECT value ->> 0 AS code FROM json_each(?)) c
+            WHERE EXISTS (SELECT 1 FROM customer WHERE customer.code = c.code)
+            """), arguments: [list.text]))
+    }
+
     func documentsExisting(externalReferences: [String]) throws -> Set<String> {
         guard !externalReferences.isEmpty else { return [] }
         var references = JSONRows()

@@ -37,4 +37,21 @@ struct AuditChunkLinesTests {
         #expect(AuditChunk.lines(Deflate.pack(Array("a\tb\tc\td\te\n".utf8)))?.first?.outcome == "d\te")
         #expect(AuditChunk.lines(Deflate.pack(Array("a\tb\n".utf8))) == nil)
     }
+
+    /// `escape` keeps a text without a backslash, tab or line feed byte as it is without reading its characters
+    /// (s32-import); any other text is escaped as the character reading does — a backslash joined with a
+    /// combining mark is not a backslash character and stays as it is, CR LF becomes `\r\n`, a lone CR stays.
+    @Test func escapeGivesWhatTheCharacterReadingGives() {
+        func reference(_ text: String) -> String {
+            guard text.contains(where: { $0 == "\\" || $0 == "\t" || $0 == "\n" || $0 == "\r\n" }) else { return text }
+            return text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\r\n", with: "\\r\\n")
+                .replacingOccurrences(of: "\t", with: "\\t").replacingOccurrences(of: "\n", with: "\\n")
+        }
+        let texts = ["", "INV-2026-000001 522.06 CNY", "已过账 完", "a\\b", "\\\u{301}", "x\\\u{301}\ty", "a\tb",
+                     "a\nb", "a\r\nb", "a\rb", "\r", "𝄞\n\\"]
+        for text in texts {
+            #expect(AuditChunk.escape(text) == reference(text), "\(text.debugDescription)")
+        }
+        #expect(AuditChunk.escape("\\\u{301}") == "\\\u{301}" && AuditChunk.escape("a\r\nb") == "a\\r\\nb")
+    }
 }

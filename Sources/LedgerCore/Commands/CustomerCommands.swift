@@ -99,12 +99,14 @@ public struct CreateCustomer: LedgerCommand {
 extension CreateCustomer {
     /// The customer this command creates, checked by its rules (fields, a code not used yet in `tx` nor in `used`,
     /// the trimmed codes of customers about to be inserted with it) and built in memory (search keys computed), not
-    /// written: id 0. - Throws: `LedgerError.validation` by field.
-    func checked(in tx: any LedgerTransaction, used: Set<String> = []) throws -> Customer {
+    /// written: id 0. `codeIsFree`: the caller knows no customer has the code (read just before in `tx`), so it is
+    /// not read again when it needs no trimming. - Throws: `LedgerError.validation` by field.
+    func checked(in tx: any LedgerTransaction, used: Set<String> = [], codeIsFree: Bool = false) throws -> Customer {
         var issues = IssueCollector()
         fields.validate(into: &issues)
         let code = fields.code.trimmingSpaces()
-        if !fields.code.isEmpty, try used.contains(code) || tx.customer(code: code) != nil {
+        let readAgain = !(codeIsFree && code == fields.code)
+        if !fields.code.isEmpty, try used.contains(code) || (readAgain && tx.customer(code: code) != nil) {
             issues.add("code", "customer code '\(fields.code)' is already used")
         }
         try issues.throwIfAny()

@@ -159,6 +159,14 @@ public final class LedgerService {
         public func invoice(number: String) throws -> Invoice? { try tx.invoice(number: number) }
         /// The code of the first customer named exactly `name`, if any (read-only).
         public func customerCode(named name: String) throws -> String? { try tx.customer(named: name)?.code }
+        /// For each of `names` some customer has, the code `customerCode(named:)` gives (read-only, one statement).
+        public func customerCodes(named names: [String]) throws -> [String: String] {
+            try tx.customerCodes(named: names)
+        }
+        /// Which of `codes` a customer has (read-only, one statement).
+        public func customersExisting(codes: [String]) throws -> Set<String> {
+            try tx.customersExisting(codes: codes)
+        }
         /// Whether a document with this external reference exists (read-only).
         public func documentExists(externalReference: String) throws -> Bool {
             try !tx.documentsExisting(externalReferences: [externalReference]).isEmpty
@@ -177,10 +185,12 @@ public final class LedgerService {
         public func customer(code: String) throws -> Customer? { try tx.customer(code: code) }
         /// A new customer checked by `CreateCustomer`'s rules and the actor's role, built but not written (id 0):
         /// hand it to `postInvoices(_:creating:)`, which inserts it before that invoice.
+        /// `codeIsFree`: the caller has just found that no customer has the command's code (`customersExisting`,
+        /// nothing written since), so the check does not read it again.
         /// - Throws: `LedgerError` as `CreateCustomer` does (validation by field, permission).
-        public func checkedNewCustomer(_ command: CreateCustomer) throws -> Customer {
+        public func checkedNewCustomer(_ command: CreateCustomer, codeIsFree: Bool = false) throws -> Customer {
             try service.checkRole(CreateCustomer.self)
-            return try command.checked(in: tx)
+            return try command.checked(in: tx, codeIsFree: codeIsFree)
         }
     }
 

@@ -8,6 +8,11 @@ public protocol LedgerTransaction: ReceivablesTransaction, ClassificationTransac
     func customer(code: String) throws -> Customer?
     /// The first customer (by code) whose name is exactly `name`.
     func customer(named name: String) throws -> Customer?
+    /// For each of `names` some customer has: the code `customer(named:)` gives for it (the first by code), in one
+    /// statement (an import looks up a chunk's names at once). Names no customer has are not in the result.
+    func customerCodes(named names: [String]) throws -> [String: String]
+    /// Which of `codes` (compared as `customer(code:)` compares them) a customer has, in one statement.
+    func customersExisting(codes: [String]) throws -> Set<String>
     /// Which of `externalReferences` a posted or draft document carries (e.g. imported invoice numbers; an import
     /// asks for a chunk of rows at once).
     func documentsExisting(externalReferences: [String]) throws -> Set<String>

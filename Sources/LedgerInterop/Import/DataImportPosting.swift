@@ -60,6 +60,11 @@ extension DataImport {
                 guard case .sale(let sale) = entry.record, !sale.number.isEmpty else { return nil }
                 return sale.number
             })
+            // The customers the chunk's sales name, looked up at once (s32-import).
+            try sales.lookUp(chunk.compactMap { entry in
+                guard !skipping.contains(entry.row), case .sale(let sale) = entry.record else { return nil }
+                return sale
+            }, runner)
             for entry in chunk where !skipping.contains(entry.row) {
                 do {
                     try post(entry, runner, &outcome, &sales, imported, refused)

@@ -27,6 +27,11 @@ struct SalePosting {
     private var existing = Set<String>()
     /// The ledger's default tax rate, for rows without a rate (read once).
     private var defaultRate: Rate?
+    /// The current staging chunk's look-ups (`lookUp`, s32-import): for each name looked up, the code of the first
+    /// customer so named or nil; and the codes no customer had. An entry goes when a customer it could concern is
+    /// created, so each answer stays the one a look-up at that row would get.
+    private var namesLooked: [String: String?] = [:]
+    private var absent = Set<String>()
     /// Invoices pending at most (one audit entry's worth): memory stays bounded whatever the file's size.
     static let chunkRows = 1_000
 
@@ -45,16 +50,82 @@ struct SalePosting {
             }
         }
         try runner.postInvoices(chunk.map(\.post), creating: customers, refused: handler)
-        for entry in customers.values { existing.insert(entry.customer.code) }
+        for entry in customers.values { created(entry.customer) }
         for (index, entry) in chunk.enumerated() where !left.contains(index) {
             outcome.invoices += 1
             outcome.totals[entry.amount.currency.code, default: 0] += entry.amount.minorUnits
         }
     }
 
+    /// A customer now in the ledger: its code exists, and the look-ups of its name are read again.
+    private mutating func created(_ customer: Customer) {
+        existing.insert(customer.code)
+        absent.remove(customer.code)
+        namesLooked[customer.name] = nil
+    }
+
+    /// Looks up, before `rows` (a staging chunk) are posted, the customers they name that are not known yet: their
+    /// names with one statement, their codes and the `IMP-` codes their new customers may draw with one more (more
+    /// only when drawn codes are taken). Before this every miss was a statement of its own per row (by name, by
+    /// the drawn code, again in the new customer's check). Only the import writes customers while its transaction
+    /// runs, and each one it creates drops the answers it could change (`created`), so every row sees what a
+    /// look-up at that row would see.
+    mutating func lookUp(_ rows: [SalesImport.Row], _ runner: LedgerService.BatchRunner) throws {
+        namesLooked.removeAll(keepingCapacity: true)
+        absent.removeAll(keepingCapacity: true)
+        var names: [String] = [], codes: [String] = [], seen = Set<String>()
+        for row in rows {
+            if let code = row.customerCode {
+                if !existing.contains(code), !creatingCodes.contains(code), seen.insert(code).inserted {
+                    codes.append(code)
+                }
+            } else if codesByName[row.customerName] == nil, namesLooked[row.customerName] == nil {
+                namesLooked[row.customerName] = .some(nil)
+                names.append(row.customerName)
+            }
+        }
+        var drawing = 0
+        if !names.isEmpty {
+            let found = try runner.customerCodes(named: names)
+            for name in names {
+                namesLooked[name] = .some(found[name])
+                if found[name] == nil { drawing += 1 }
+            }
+        }
+        // The given codes, and the `IMP-` codes the new names may draw from `next` on until as many are free (the
+        // drawing widened while they are taken).
+        var wanted = drawing, number = next, size = drawing
+        while !codes.isEmpty || wanted > 0 {
+            var drawn: [String] = []
+            let end = number + size
+            while number < end {
+                let code = Self.drawnCode(number)
+                number += 1
+                if existing.contains(code) || creatingCodes.contains(code) || absent.contains(code) { continue }
+                if seen.insert(code).inserted { drawn.append(code) }
+            }
+            let asked = codes + drawn
+            if !asked.isEmpty {
+                let found = try runner.customersExisting(codes: asked)
+                for code in asked {
+                    if found.contains(code) { existing.insert(code) } else { absent.insert(code) }
+                }
+                wanted -= drawn.count - drawn.filter(found.contains).count
+            }
+            codes = []
+            size *= 2
+        }
+    }
+
+    /// The code of the `number`th drawn customer: `IMP-0001`.
+    private static func drawnCode(_ number: Int) -> String {
+        "IMP-" + String(repeating: "0", count: max(0, 4 - String(number).count)) + String(number)
+    }
+
     /// Whether a customer has `code`, in the ledger or waiting to be created with the pending invoices.
     private mutating func exists(_ code: String, _ runner: LedgerService.BatchRunner) throws -> Bool {
         if existing.contains(code) || creatingCodes.contains(code) { return true }
+        if absent.contains(code) { return false }
         guard try runner.customer(code: code) != nil else { return false }
         existing.insert(code)
         return true
@@ -64,7 +135,13 @@ struct SalePosting {
                        refused: Refused? = nil) throws {
         var code = row.customerCode
         if code == nil { code = codesByName[row.customerName] }
-        if code == nil { code = try runner.customerCode(named: row.customerName) }
+        if code == nil {
+            if let looked = namesLooked[row.customerName] {
+                code = looked
+            } else {
+                code = try runner.customerCode(named: row.customerName)
+            }
+        }
         var new: CustomerFields?
         if let existing = code, try !exists(existing, runner) {
             new = CustomerFields(code: existing, name: row.customerName)
@@ -72,7 +149,7 @@ struct SalePosting {
         if code == nil {
             var candidate: String
             repeat {
-                candidate = "IMP-" + String(repeating: "0", count: max(0, 4 - String(next).count)) + String(next)
+                candidate = Self.drawnCode(next)
                 next += 1
             } while try exists(candidate, runner)
             new = CustomerFields(code: candidate, name: row.customerName)
@@ -82,10 +159,11 @@ struct SalePosting {
             fields.currency = row.amount.currency
             if row.isCreditNote {
                 try finish(runner, refused: refused)
-                try runner.run(CreateCustomer(fields))
+                created(try runner.run(CreateCustomer(fields)))
             } else {
+                // The code was found free just now (`exists`), with nothing written since.
                 let command = CreateCustomer(fields)
-                creating[pending.count] = (command, try runner.checkedNewCustomer(command))
+                creating[pending.count] = (command, try runner.checkedNewCustomer(command, codeIsFree: true))
                 creatingCodes.insert(fields.code)
             }
             outcome.newCustomers += 1

@@ -102,6 +102,20 @@ enum AuditChunk {
     }
 
     static func escape(_ text: String) -> String {
+        // Without a backslash, tab or line feed byte no character can be one of the four (a tab or line feed is a
+        // character of its own, or the line feed of CR LF): the text is kept without reading its characters.
+        var bytes = text
+        let plain = bytes.withUTF8 { utf8 -> Bool in
+            guard let base = utf8.baseAddress else { return true }
+            var i = 0
+            while i < utf8.count {
+                let byte = base[i]
+                if byte == 92 || byte == 9 || byte == 10 { return false }
+                i += 1
+            }
+            return true
+        }
+        if plain { return text }
         guard text.contains(where: { $0 == "\\" || $0 == "\t" || $0 == "\n" || $0 == "\r\n" }) else { return text }
         return text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\r\n", with: "\\r\\n")
             .replacingOccurrences(of: "\t", with: "\\t").replacingOccurrences(of: "\n", with: "\\n")

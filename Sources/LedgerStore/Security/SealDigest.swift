@@ -33,12 +33,16 @@ final class SealDigestBuilder {
     /// Adds columns `first..<first + count` of the statement's current row.
     func addColumns(_ statement: Statement, from first: Int32, count: Int32) {
         let handle = statement.sqliteStatement
-        for index in first..<(first + count) { addColumn(handle, index) }
+        var index = first
+        while index < first + count {
+            addColumn(handle, index)
+            index += 1
+        }
     }
 
     /// The SHA-256 of the record built since `start`.
     func digest() -> [UInt8] {
-        Array(SHA256.hash(data: UnsafeRawBufferPointer(start: bytes, count: count)))
+        SHA256.hash(data: UnsafeRawBufferPointer(start: bytes, count: count)).withUnsafeBytes { Array($0) }
     }
 
     /// Whether the SHA-256 of the record built since `start` equals the 32 bytes of `expected` at `offset`,
@@ -100,7 +104,7 @@ final class SealDigestBuilder {
             if let text = sqlite3_column_text(handle, index) {
                 let source = UnsafeBufferPointer(start: text, count: Int(sqlite3_column_bytes(handle, index)))
                 if let end = Self.wellFormedEnd(source) {
-                    append(UnsafeBufferPointer(rebasing: source[..<end]))
+                    append(UnsafeBufferPointer(start: text, count: end))
                 } else {
                     append(String(cString: text))
                 }
