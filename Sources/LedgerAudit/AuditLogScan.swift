@@ -149,7 +149,8 @@ struct AuditLogScan {
         case "credit_note.issue", "credit_note.issue_lines": counts[entry.actor, default: (0, 0, 0)].credits += 1
         default: break
         }
-        guard ["invoice.post", "credit_note.issue", "credit_note.issue_lines", "receipt.record"].contains(entry.command),
+        guard ["invoice.post", "credit_note.issue", "credit_note.issue_lines",
+               "receipt.record"].contains(entry.command),
             day.isoWeekday >= 6,
             let change = changes.first(where: {
                 $0.isCreation && ($0.entity == "invoice" || $0.entity == "receipt")

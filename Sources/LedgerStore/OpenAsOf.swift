@@ -67,7 +67,8 @@ enum OpenAsOf {
     /// allocations dated ≤ `asOf` (index ranges on `document(date)` and `allocation(invoice_id, date)`) — fewer
     /// rows than the allocations dated after a date far back (see `side(_:asOf:)`). Same open amounts either way.
     static func invoiceAmounts(asOf: String?, side: Side = .after) -> String {
-        let open = "SELECT o.id, o.open_amount AS amount FROM open_item o WHERE o.kind = 'invoice' AND o.open_amount <> 0"
+        let open = "SELECT o.id, o.open_amount AS amount FROM open_item o WHERE o.kind = 'invoice' "
+            + "AND o.open_amount <> 0"
         guard let asOf else { return "SELECT id, amount AS open FROM (\(open))" }
         if side == .upTo {
             return """

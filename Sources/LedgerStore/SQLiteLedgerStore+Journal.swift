@@ -37,9 +37,11 @@ extension SQLiteLedgerStore: JournalQueries {
                 """, arguments: documentArgs).map { row -> (CivilDate, JournalItem) in
                 let d = DocumentTotals(number: row[QueryColumns.displayNumber],
                                        kind: try RowMapping.code(row, QueryColumns.kind, "document"),
-                                       date: try RowMapping.date(row, QueryColumns.date, "document"), customerCode: row[QueryColumns.code],
-                                       customerName: row[QueryColumns.name], currency: try RowMapping.currency(row, "document"),
-                                       net: row[QueryColumns.subtotal], tax: row[QueryColumns.taxTotal], total: row[QueryColumns.total])
+                                       date: try RowMapping.date(row, QueryColumns.date, "document"),
+                                       customerCode: row[QueryColumns.code], customerName: row[QueryColumns.name],
+                                       currency: try RowMapping.currency(row, "document"),
+                                       net: row[QueryColumns.subtotal], tax: row[QueryColumns.taxTotal],
+                                       total: row[QueryColumns.total])
                 return (d.date, .document(d))
             }
             let receipts = try Row.fetchCursor(db, sql: """
@@ -48,7 +50,8 @@ extension SQLiteLedgerStore: JournalQueries {
                 let r = try RowMapping.receipt(row)
                 return (r.date, .payment(JournalPayment(date: r.date, number: r.displayNumber,
                                                         customerCode: row[QueryColumns.customerCode],
-                                                        customerName: row[QueryColumns.customerName], method: r.method.rawValue,
+                                                        customerName: row[QueryColumns.customerName],
+                                                        method: r.method.rawValue,
                                                         amount: r.amount)))
             }
             let writeOffs = try Row.fetchCursor(db, sql: """
@@ -56,9 +59,11 @@ extension SQLiteLedgerStore: JournalQueries {
                 ORDER BY a.date, a.id
                 """, arguments: writeOffArgs).map { row -> (CivilDate, JournalItem) in
                 let date = try RowMapping.date(row, QueryColumns.date, "allocation")
-                let amount = Money(minorUnits: row[QueryColumns.amount], currency: try RowMapping.currency(row, "allocation"))
+                let amount = Money(minorUnits: row[QueryColumns.amount],
+                                   currency: try RowMapping.currency(row, "allocation"))
                 return (date, .payment(JournalPayment(date: date, number: row[QueryColumns.displayNumber],
-                                                      customerCode: row[QueryColumns.code], customerName: row[QueryColumns.name],
+                                                      customerCode: row[QueryColumns.code],
+                                                      customerName: row[QueryColumns.name],
                                                       method: nil, amount: amount)))
             }
             // Merge by date; on a tie the earlier cursor (documents, receipts, write-offs) goes first.

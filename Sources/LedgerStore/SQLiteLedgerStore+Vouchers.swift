@@ -7,7 +7,8 @@ extension SQLiteLedgerStore: VoucherQueries {
             let codes = try String.fetchAll(db, sql: """
                 SELECT currency FROM document WHERE status = 'posted' AND date BETWEEN ?1 AND ?2
                 UNION SELECT currency FROM receipt WHERE date BETWEEN ?1 AND ?2
-                UNION SELECT currency FROM allocation WHERE date BETWEEN ?1 AND ?2 AND source IN ('write_off', 'receipt')
+                UNION SELECT currency FROM allocation WHERE date BETWEEN ?1 AND ?2 \
+                AND source IN ('write_off', 'receipt')
                 """, arguments: [from.description, to.description])
             return Set(codes.compactMap { Currency.named($0) })
         }

@@ -54,7 +54,8 @@ extension SQLiteTransaction {
         let currency = try RowMapping.currency(row, "document")
         return LoadedInvoice(id: row[QueryColumns.id], displayNumber: row[QueryColumns.displayNumber],
                              total: Money(minorUnits: row[QueryColumns.total], currency: currency),
-                             dueDate: try RowMapping.date(row, QueryColumns.dueDate, "document"), lineCount: row[QueryColumns.lineCount])
+                             dueDate: try RowMapping.date(row, QueryColumns.dueDate, "document"),
+                             lineCount: row[QueryColumns.lineCount])
     }
 
     func refreshPlannerStatistics() throws {

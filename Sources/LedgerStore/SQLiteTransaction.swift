@@ -156,7 +156,8 @@ final class SQLiteTransaction: LedgerTransaction {
     }
 
     func insert(_ s: Salesperson) throws -> Int64 {
-        try db.cachedStatement(sql: "INSERT INTO salesperson (code, name, region) VALUES (?,?,?)").execute(arguments: [s.code, s.name, s.region])
+        try db.cachedStatement(sql: "INSERT INTO salesperson (code, name, region) VALUES (?,?,?)")
+            .execute(arguments: [s.code, s.name, s.region])
         return db.lastInsertedRowID
     }
 
@@ -198,8 +199,8 @@ final class SQLiteTransaction: LedgerTransaction {
         let cur = try RowMapping.currency(row, "document")
         let lines = try Row.fetchAll(db.cachedStatement(sql: "SELECT * FROM document_line WHERE document_id = ? ORDER "
                                                              + "BY line_no"),
-                                     arguments: [row[Invoice.Columns.id] as Int64]).map { RowMapping.line($0,
-                                                                                                          currency: cur) }
+                                     arguments: [row[Invoice.Columns.id] as Int64])
+            .map { RowMapping.line($0, currency: cur) }
         return try RowMapping.invoice(row, lines: lines)
     }
 
@@ -268,8 +269,9 @@ final class SQLiteTransaction: LedgerTransaction {
     }
 
     func openInvoices(customerID: Int64) throws -> [OpenItem] {
-        try Row.fetchAll(db.cachedStatement(sql: MaintainedOpenItems.openInvoicesSQL(where: "o.customer_id = :customer")),
-                         arguments: ["customer": customerID]).map(RowMapping.openItem)
+        let sql = MaintainedOpenItems.openInvoicesSQL(where: "o.customer_id = :customer")
+        return try Row.fetchAll(db.cachedStatement(sql: sql), arguments: ["customer": customerID])
+            .map(RowMapping.openItem)
     }
 
     func unappliedCredits(customerID: Int64) throws -> [UnappliedCredit] {
@@ -293,7 +295,8 @@ final class SQLiteTransaction: LedgerTransaction {
     }
 
     func activeAdminCount() throws -> Int {
-        try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM app_user WHERE role = 'admin' AND active = 1")) ?? 0
+        try Int.fetchOne(db.cachedStatement(sql: "SELECT COUNT(*) FROM app_user WHERE role = 'admin' AND active = 1"))
+            ?? 0
     }
 
     static func user(_ row: Row) throws -> LedgerUser {

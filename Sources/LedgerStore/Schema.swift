@@ -144,7 +144,8 @@ enum Schema {
                 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
             CREATE TRIGGER document_no_delete BEFORE DELETE ON document WHEN OLD.status <> 'draft'
                 BEGIN SELECT RAISE(ABORT, 'posted documents are never deleted: void or credit them'); END;
-            CREATE TRIGGER document_posted_frozen BEFORE UPDATE OF total, subtotal, tax_total, customer_id, date, number, series
+            CREATE TRIGGER document_posted_frozen BEFORE UPDATE OF total, subtotal, tax_total, customer_id, date, \
+            number, series
                 ON document WHEN OLD.status <> 'draft'
                 BEGIN SELECT RAISE(ABORT, 'posted documents are never edited: void or credit them'); END;
             CREATE TRIGGER allocation_no_delete BEFORE DELETE ON allocation

@@ -68,7 +68,8 @@ public enum StoreAccess {
         guard let first = lines.first, let space = first.firstIndex(of: " "), let pid = Int32(first[..<space]) else {
             return nil
         }
-        let job = lines.dropFirst().first { $0.hasPrefix("job ") }.map { TextSafety.terminalSafe(String($0.dropFirst(4))) }
+        let job = lines.dropFirst().first { $0.hasPrefix("job ") }
+            .map { TextSafety.terminalSafe(String($0.dropFirst(4))) }
         return HolderNote(pid: pid, command: TextSafety.terminalSafe(String(first[first.index(after: space)...])),
                           job: job)
     }

@@ -59,8 +59,9 @@ extension SQLiteLedgerStore: AuditQueries {
                     tail += Self.bulkLines(row, hash: hash).reversed()
                 } else {
                     tail.append(AuditLogEntry(
-                        seq: row[AuditLogEntry.Columns.seq], timestampUTC: row[AuditLogEntry.Columns.timestampUTC], actor: row[AuditLogEntry.Columns.actor],
-                        command: row[AuditLogEntry.Columns.command], payload: row[AuditLogEntry.Columns.payload], changes: row[AuditLogEntry.Columns.changes],
+                        seq: row[AuditLogEntry.Columns.seq], timestampUTC: row[AuditLogEntry.Columns.timestampUTC],
+                        actor: row[AuditLogEntry.Columns.actor], command: row[AuditLogEntry.Columns.command],
+                        payload: row[AuditLogEntry.Columns.payload], changes: row[AuditLogEntry.Columns.changes],
                         outcome: row[AuditLogEntry.Columns.outcome], hash: hash))
                 }
             }

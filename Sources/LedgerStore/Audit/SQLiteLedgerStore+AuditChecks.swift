@@ -122,7 +122,8 @@ extension SQLiteLedgerStore: AuditCheckQueries {
         try read { db in
             let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
             while let row = try rows.next() {
-                try body(AuditReceipt(receipt: try RowMapping.receipt(row), customerCode: row[QueryColumns.customerCode]))
+                try body(AuditReceipt(receipt: try RowMapping.receipt(row),
+                                      customerCode: row[QueryColumns.customerCode]))
             }
         }
     }
@@ -132,9 +133,11 @@ extension SQLiteLedgerStore: AuditCheckQueries {
             ? "SELECT invoice_id AS id, SUM(amount) AS applied FROM allocation GROUP BY invoice_id"
             : "SELECT source_id AS id, SUM(amount) AS applied FROM allocation WHERE source = 'credit_note' "
                 + "GROUP BY source_id"
+        let select = Self.auditDocumentSelect.replacingOccurrences(of: "\nFROM document d",
+                                                                   with: ", s.applied\nFROM document d")
         return try read { db in
             try Row.fetchAll(db, sql: """
-                \(Self.auditDocumentSelect.replacingOccurrences(of: "\nFROM document d", with: ", s.applied\nFROM document d"))
+                \(select)
                 JOIN (\(sums)) s ON s.id = d.id
                 WHERE \(toInvoice ? "" : "d.kind = 'credit_note' AND ")
                       (s.applied > (CASE WHEN d.status = 'posted' THEN d.total ELSE 0 END) OR s.applied < 0)

@@ -46,9 +46,10 @@ public struct BackupReport: Hashable, Sendable {
 
     /// One line per fact, for the CLI.
     public var summaryLines: [String] {
+        let chain = auditChainProblem.map { "BROKEN at \($0)" } ?? (counts == nil ? "not checked" : "intact")
         var lines = ["file: \(path)", "size: \(sizeBytes) bytes", "integrity: \(integrity)",
                      "journal mode: \(journalMode)",
-                     "audit chain: \(auditChainProblem.map { "BROKEN at \($0)" } ?? (counts == nil ? "not checked" : "intact"))"]
+                     "audit chain: \(chain)"]
         if let counts { lines.append("contents: \(counts)") }
         if let encryption { lines.append("encryption: \(encryption)") }
         return lines

@@ -105,7 +105,8 @@ extension SQLiteLedgerStore {
             guard let day = day(ofDailyBackupFileName: name, ledgerStem: ledgerStem) else { return nil }
             let path = folder + "/" + name
             guard BackupFiles.regularFileSize(path) != nil else { return nil }
-            let modified = (try? fm.attributesOfItem(atPath: path)[.modificationDate] as? Date) ?? Date(timeIntervalSince1970: 0)
+            let modified = (try? fm.attributesOfItem(atPath: path)[.modificationDate] as? Date)
+                ?? Date(timeIntervalSince1970: 0)
             return BackupFileInfo(path: path, date: day, modified: modified)
         }.sorted { ($0.date, $0.path) > ($1.date, $1.path) }
     }
@@ -129,8 +130,8 @@ extension SQLiteLedgerStore {
     /// (default 24 h). Cheap: lists one folder, opens no file.
     public static func backupIsOverdue(directory: String, ledgerStem: String = "ledger", now: Date = Date(),
                                        maxAge: TimeInterval = 86_400) -> Bool {
-        guard let last = dailyBackups(in: directory,
-                                      ledgerStem: ledgerStem).max(by: { $0.modified < $1.modified }) else { return true }
+        guard let last = dailyBackups(in: directory, ledgerStem: ledgerStem)
+            .max(by: { $0.modified < $1.modified }) else { return true }
         return now.timeIntervalSince(last.modified) > maxAge
     }
 

@@ -132,7 +132,9 @@ public enum EncryptedBackupFile {
             }
             hasher.update(data: plain)
             if let output {
-                do { try output.write(contentsOf: plain) } catch { throw .io("writing \(target ?? "") failed: \(error)") }
+                do { try output.write(contentsOf: plain) } catch {
+                    throw .io("writing \(target ?? "") failed: \(error)")
+                }
             }
             if isLast { break }
             index += 1

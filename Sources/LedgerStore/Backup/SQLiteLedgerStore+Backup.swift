@@ -233,7 +233,9 @@ extension SQLiteLedgerStore {
                     // The copy carries the source's WAL flag in its header; make it a rollback-journal file that
                     // needs no sidecar files.
                     let mode = try String.fetchOne(dest, sql: "PRAGMA journal_mode=DELETE")
-                    guard mode == "delete" else { throw LedgerError.storage("the copy stayed in journal mode \(mode ?? "?")") }
+                    guard mode == "delete" else {
+                        throw LedgerError.storage("the copy stayed in journal mode \(mode ?? "?")")
+                    }
                     return expected
                 }
                 try queue.close()
@@ -244,7 +246,7 @@ extension SQLiteLedgerStore {
             var report = verify(backupAt: temp)
             if report.isGood && report.counts != expected.counts {
                 report.problems.append("the copy holds \(report.counts.map(\.description) ?? "nothing"), the ledger "
-                                                                                                     + "held \(expected.counts)")
+                                       + "held \(expected.counts)")
             }
             if report.isGood && report.lastAuditHash != expected.lastAuditHash {
                 report.problems.append("the copy's last audit entry differs from the ledger's")

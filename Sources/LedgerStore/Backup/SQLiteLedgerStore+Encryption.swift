@@ -163,13 +163,16 @@ extension SQLiteLedgerStore {
         }
         report.problems += BackupManifest.problems(backup: target, report: report)
         guard report.isGood else {
-            throw LedgerError.storage("the off-site copy \(target) failed its check: " + report.problems.joined(separator: "; "))
+            throw LedgerError.storage("the off-site copy \(target) failed its check: "
+                                      + report.problems.joined(separator: "; "))
         }
         return report
     }
 
     static func copyBytes(from source: String, to target: String) throws {
-        guard let input = FileHandle(forReadingAtPath: source) else { throw LedgerError.storage("cannot read \(source)") }
+        guard let input = FileHandle(forReadingAtPath: source) else {
+            throw LedgerError.storage("cannot read \(source)")
+        }
         defer { try? input.close() }
         guard let output = FileHandle(forWritingAtPath: target) else { throw LedgerError.storage("cannot write "
                                                                                                  + "\(target)") }

@@ -100,7 +100,9 @@ extension SQLiteLedgerStore {
             do {
                 try db.execute(sql: "PRAGMA locking_mode=EXCLUSIVE")
                 let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode=DELETE")
-                guard mode == "delete" else { throw LedgerError.refused("ledger stayed in journal mode \(mode ?? "?")") }
+                guard mode == "delete" else {
+                    throw LedgerError.refused("ledger stayed in journal mode \(mode ?? "?")")
+                }
                 try db.execute(sql: "BEGIN EXCLUSIVE")
             } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY
                 || error.resultCode == .SQLITE_LOCKED {

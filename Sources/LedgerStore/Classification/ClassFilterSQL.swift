@@ -49,8 +49,9 @@ struct ClassFilterSQL {
             if let (_, column) = ClassColumns.column(entity: .customer, dimension: code) { return "c.\(column)" }
             return assigned(.customer, "c.id")
         case (.product, .product), (.product, .document):
-            if let (_, column) = ClassColumns.column(entity: .product,
-                                                     dimension: code) { return "COALESCE(\(productAlias).\(column), '')" }
+            if let (_, column) = ClassColumns.column(entity: .product, dimension: code) {
+                return "COALESCE(\(productAlias).\(column), '')"
+            }
             return assigned(.product, "\(productAlias).id")
         case (.invoice, .document):
             return assigned(.invoice, "d.id")

@@ -5,8 +5,8 @@ import LedgerCore
 extension SQLiteLedgerStore {
     public func classDimensions() throws -> [ClassDimension] {
         try read { db in
-            try Row.fetchAll(db,
-                             sql: "SELECT rowid AS id, * FROM class_dimension ORDER BY built_in DESC, code").map(ClassRows.dimension)
+            try Row.fetchAll(db, sql: "SELECT rowid AS id, * FROM class_dimension ORDER BY built_in DESC, code")
+                .map(ClassRows.dimension)
         }
     }
 
@@ -112,7 +112,8 @@ extension SQLiteLedgerStore {
             try Row.fetchAll(db, sql: """
                 SELECT p.id, p.sku, p.currency, COALESCE(x.revenue, 0) AS revenue
                 FROM product p LEFT JOIN (
-                  SELECT l.product_id, SUM(CASE d.kind WHEN 'invoice' THEN l.net_amount ELSE -l.net_amount END) AS revenue
+                  SELECT l.product_id, \
+                SUM(CASE d.kind WHEN 'invoice' THEN l.net_amount ELSE -l.net_amount END) AS revenue
                   FROM document_line l JOIN document d ON d.id = l.document_id
                   WHERE d.status = 'posted' AND l.product_id IS NOT NULL AND \(dates)
                   GROUP BY l.product_id

@@ -30,8 +30,8 @@ extension SQLiteLedgerStore {
             var (clause, args) = SQLiteLedgerStore.invoiceWhere(invoiceFilter)
             clause += " AND " + (try ClassFilterSQL(db: db, basis: filter.basis).clause(filter, target: .document))
             if let search = filter.search?.searchQuery(), !search.isEmpty {
-                let pattern = "%" + search.replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_",
-                                                                                                           with: "\\_") + "%"
+                let pattern = "%" + search.replacingOccurrences(of: "%", with: "\\%")
+                    .replacingOccurrences(of: "_", with: "\\_") + "%"
                 clause += " AND (d.display_number LIKE ? ESCAPE '\\' OR d.external_ref LIKE ? ESCAPE '\\' OR c.code "
                           + "LIKE ? ESCAPE '\\' OR instr(c.name, ?) > 0 OR c.pinyin LIKE ? ESCAPE '\\' OR "
                             + "c.pinyin_initials LIKE ? ESCAPE '\\')"
@@ -44,15 +44,15 @@ extension SQLiteLedgerStore {
 
     public func classifiedOpenItems(filter: ClassFilter, asOf: CivilDate) throws -> [OpenItem] {
         try read { db in
-            var clause = "d.date <= :asOf AND " + (try ClassFilterSQL(db: db, basis: filter.basis).clause(filter,
-                                                                                                          target: .document))
+            var clause = "d.date <= :asOf AND "
+                + (try ClassFilterSQL(db: db, basis: filter.basis).clause(filter, target: .document))
             var arguments: StatementArguments = ["asOf": asOf.description]
             if let search = filter.search?.searchQuery(), !search.isEmpty {
                 clause += " AND (d.display_number LIKE :pattern ESCAPE '\\' OR c.code LIKE :pattern ESCAPE '\\' OR "
                           + "instr(c.name, :raw) > 0 OR c.pinyin LIKE :lower ESCAPE '\\' OR c.pinyin_initials LIKE "
                             + ":lower ESCAPE '\\')"
-                let pattern = "%" + search.replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_",
-                                                                                                           with: "\\_") + "%"
+                let pattern = "%" + search.replacingOccurrences(of: "%", with: "\\%")
+                    .replacingOccurrences(of: "_", with: "\\_") + "%"
                 arguments = ["asOf": asOf.description, "pattern": pattern, "raw": search, "lower": pattern.lowercased()]
             }
             return try Row.fetchAll(db, sql: RowMapping.openItemsSQL(whereClause: clause),

@@ -84,7 +84,9 @@ extension SQLiteLedgerStore {
         let read = [rowKey, columnKey, whereClause].joined(separator: " ")
         if uses("c", read) { from += " JOIN customer c ON c.id = d.customer_id" }
         if uses("s", read) { from += " LEFT JOIN salesperson s ON s.id = d.salesperson_id" }
-        if lineLevel { from += " JOIN document_line l ON l.document_id = d.id LEFT JOIN product p ON p.id = l.product_id" }
+        if lineLevel {
+            from += " JOIN document_line l ON l.document_id = d.id LEFT JOIN product p ON p.id = l.product_id"
+        }
         if monthly && query.measure == .invoices { value = "SUM(CASE WHEN d.kind = 'invoice' THEN d.n ELSE 0 END)" }
         return PivotSQL(with: with, from: from, whereClause: whereClause, rowKey: rowKey, columnKey: columnKey,
                         value: value, arguments: ["asOf": query.asOf.description], monthly: monthly)

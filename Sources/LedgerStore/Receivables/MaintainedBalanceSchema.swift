@@ -132,13 +132,15 @@ enum MaintainedBalanceSchema {
             """,
             "CREATE TRIGGER allocation_open_delete AFTER DELETE ON allocation BEGIN "
                 + "\(allocationEffect("OLD", sign: "+")) END",
-            "CREATE TRIGGER open_item_balance_insert AFTER INSERT ON open_item BEGIN \(balanceEffect("NEW", sign: "+")) END",
+            "CREATE TRIGGER open_item_balance_insert AFTER INSERT ON open_item BEGIN "
+                + "\(balanceEffect("NEW", sign: "+")) END",
             """
             CREATE TRIGGER open_item_balance_update AFTER UPDATE ON open_item BEGIN
                 \(balanceEffect("OLD", sign: "-")) \(balanceEffect("NEW", sign: "+"))
             END
             """,
-            "CREATE TRIGGER open_item_balance_delete AFTER DELETE ON open_item BEGIN \(balanceEffect("OLD", sign: "-")) END",
+            "CREATE TRIGGER open_item_balance_delete AFTER DELETE ON open_item BEGIN "
+                + "\(balanceEffect("OLD", sign: "-")) END",
         ]
     }
 }

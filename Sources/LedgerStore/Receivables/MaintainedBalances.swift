@@ -255,9 +255,10 @@ enum MaintainedBalances {
 
     /// `invoice_settled` against its recomputation from the recomputed open amounts, documents and allocations.
     private static func settledDifferences(_ db: Database) throws -> [MaintainedBalanceDifference] {
+        let recomputed = InvoiceSettledSchema.recomputedSQL(from: "ri", everyInvoice: true)
         let sql = """
             WITH ri(kind, id, customer_id, currency, due_date, open_amount) AS (\(recomputedOpenItemsSQL)),
-                 r(\(InvoiceSettledSchema.columns)) AS (\(InvoiceSettledSchema.recomputedSQL(from: "ri", everyInvoice: true))),
+                 r(\(InvoiceSettledSchema.columns)) AS (\(recomputed)),
                  m AS (SELECT \(InvoiceSettledSchema.columns) FROM invoice_settled)
             SELECT 'stored' AS side, * FROM (SELECT * FROM m EXCEPT SELECT * FROM r)
             UNION ALL SELECT 'recomputed', * FROM (SELECT * FROM r EXCEPT SELECT * FROM m)
@@ -285,7 +286,11 @@ enum MaintainedBalances {
         for row in rows {
             let k = key(row)
             if pairs[k] == nil { order.append(k); pairs[k] = (nil, nil) }
-            if (row[QueryColumns.side] as String?) == "stored" { pairs[k]?.stored = row } else { pairs[k]?.recomputed = row }
+            if (row[QueryColumns.side] as String?) == "stored" {
+                pairs[k]?.stored = row
+            } else {
+                pairs[k]?.recomputed = row
+            }
         }
         return order.map { ($0, pairs[$0] ?? (nil, nil)) }
     }

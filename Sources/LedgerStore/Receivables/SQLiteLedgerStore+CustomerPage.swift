@@ -137,7 +137,8 @@ extension SQLiteLedgerStore {
             }
             let last = try lastSale[id].map { text -> CivilDate in
                 guard let date = CivilDate(iso: text) else {
-                    throw LedgerError.storage("table document, customer \(customer.code), column date: bad date \(text)")
+                    throw LedgerError.storage("table document, customer \(customer.code), column date: "
+                                              + "bad date \(text)")
                 }
                 return date
             }

@@ -17,17 +17,20 @@ extension SQLiteLedgerStore {
                 ORDER BY d.date, d.id
                 """, arguments: args).map(ReceivablesRows.document)
             let receipts = try Row.fetchAll(db,
-                                            sql: "SELECT * FROM receipt\(only ? " WHERE customer_id = ?" : "") ORDER BY date, id",
+                                            sql: "SELECT * FROM receipt\(only ? " WHERE customer_id = ?" : "") "
+                                                + "ORDER BY date, id",
                                             arguments: args).map(RowMapping.receipt)
             let allocations = try Row.fetchAll(db, sql: """
                 SELECT a.* FROM allocation a JOIN document d ON d.id = a.invoice_id
                 \(only ? "WHERE d.customer_id = ?" : "") ORDER BY a.date, a.id
                 """, arguments: args).map(RowMapping.allocation)
             let contacts = try Row.fetchAll(db,
-                                            sql: "SELECT * FROM contact_log\(only ? " WHERE customer_id = ?" : "") ORDER BY date, id",
+                                            sql: "SELECT * FROM contact_log\(only ? " WHERE customer_id = ?" : "") "
+                                                + "ORDER BY date, id",
                                             arguments: args).map(ReceivablesRows.contact)
             let snoozes = try Row.fetchAll(db,
-                                           sql: "SELECT * FROM reminder_snooze\(only ? " WHERE customer_id = ?" : "") ORDER BY date, id",
+                                           sql: "SELECT * FROM reminder_snooze\(only ? " WHERE customer_id = ?" : "") "
+                                               + "ORDER BY date, id",
                                            arguments: args).map(ReceivablesRows.snooze)
             return ReceivablesSnapshot(customers: customers, documents: documents, receipts: receipts,
                                        allocations: allocations, contacts: contacts, snoozes: snoozes)

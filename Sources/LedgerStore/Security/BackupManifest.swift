@@ -31,9 +31,9 @@ public struct BackupManifest: Codable, Hashable, Sendable {
     static func write(for report: BackupReport) throws {
         guard let digest = sha256(ofFile: report.path) else { throw LedgerError.storage("cannot read \(report.path)") }
         let counts = report.counts ?? BackupCounts()
+        let head = AuditHead(count: counts.auditEntries, hash: report.lastAuditHash ?? AuditChain.genesis)
         let manifest = BackupManifest(file: BackupFiles.name(of: report.path), sizeBytes: report.sizeBytes,
-                                      sha256: digest, counts: counts, auditHead: AuditHead(count: counts.auditEntries,
-                                                                           hash: report.lastAuditHash ?? AuditChain.genesis),
+                                      sha256: digest, counts: counts, auditHead: head,
                                       encryption: report.encryption)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]

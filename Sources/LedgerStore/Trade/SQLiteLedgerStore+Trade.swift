@@ -137,7 +137,10 @@ extension SQLiteLedgerStore {
     public func fapiaoList(customerCode: String?, from: CivilDate?, to: CivilDate?) throws -> [Fapiao] {
         var filters = ["1 = 1"]
         var args: StatementArguments = []
-        if let customerCode { filters.append("f.customer_id = (SELECT id FROM customer WHERE code = ?)"); args += [customerCode] }
+        if let customerCode {
+            filters.append("f.customer_id = (SELECT id FROM customer WHERE code = ?)")
+            args += [customerCode]
+        }
         if let from { filters.append("f.date >= ?"); args += [from.description] }
         if let to { filters.append("f.date <= ?"); args += [to.description] }
         return try read { db in

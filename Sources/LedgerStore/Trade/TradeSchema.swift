@@ -60,7 +60,8 @@ enum TradeSchema {
             CREATE INDEX IF NOT EXISTS document_applies_to ON document(applies_to_id);
             CREATE TRIGGER fapiao_no_delete BEFORE DELETE ON fapiao
                 BEGIN SELECT RAISE(ABORT, 'fapiao are voided, never deleted'); END;
-            CREATE TRIGGER fapiao_frozen BEFORE UPDATE OF type, code, number, customer_id, date, total, tax, is_red ON fapiao
+            CREATE TRIGGER fapiao_frozen BEFORE UPDATE OF type, code, number, customer_id, date, total, tax, is_red \
+            ON fapiao
                 BEGIN SELECT RAISE(ABORT, 'recorded fapiao are never edited: void them'); END;
             CREATE TRIGGER fapiao_part_no_change BEFORE UPDATE ON fapiao_part
                 BEGIN SELECT RAISE(ABORT, 'fapiao parts are never edited'); END;
