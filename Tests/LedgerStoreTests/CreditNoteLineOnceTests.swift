@@ -21,7 +21,7 @@ import LedgerStore
     }
 
     static func twice(_ line: Int, _ first: Int, _ second: Int) -> String {
-        "line \(line) is named twice (entries \(first) and \(second)): give it once, with the whole quantity or amount"
+        "line \(line) is named twice (entries \(first) and \(second)): give it once"
     }
 
     @Test func aLineRepeatedByQuantityIsRefusedAndNothingPosts() throws {

@@ -16,7 +16,8 @@ import TerminalUI
             h.type(text)
             h.press(.enter)
         }
-        let twice = zh ? "第 1 行填写了两次（第 1 项和第 2 项）" : "line 1 is named twice (entries 1 and 2)"
+        let twice = zh ? "第 1 行填写了两次（第 1 项和第 2 项）：请只填一次"
+            : "line 1 is named twice (entries 1 and 2): give it once"
         h.press(.function(9), .enter)
         enterLines("1:2,1:2")                                       // line 1 has 2 chairs: each alone fits
         #expect(h.text.contains(twice), "\(h.text)")

@@ -83,8 +83,8 @@ public struct IssueLineCreditNote: LedgerCommand {
             }
             // One entry per invoice line (tryout s32: `1:3,1:3` each passed against the 5 left and credited 6).
             if let first = named[request.line] {
-                issues.add("\(path).line", "line \(request.line) is named twice (entries \(first) and \(index + 1)): "
-                           + "give it once, with the whole quantity or amount")
+                issues.add("\(path).line",
+                           "line \(request.line) is named twice (entries \(first) and \(index + 1)): give it once")
                 continue
             }
             named[request.line] = index + 1
