@@ -67,7 +67,8 @@ import Testing
                 reason: "return"))
         // Corruption the ledger refuses, by raw SQL: a line that no longer sums, an allocation beyond its invoice
         // (dated after the period end), a credit note crediting 2 of a line that sold 1 (L's), an allocation from a
-        // receipt that does not exist (breaks the tie-out), a skipped receipt number, a duplicated invoice number, an edited audit entry.
+        // receipt that does not exist (breaks the tie-out), a skipped receipt number, a duplicated invoice number, an
+        // edited audit entry.
         let totals = try l.invoice("T", "2026-08-10", "1111.11")
         let over = try l.invoice("J", "2026-08-10", "500.29")
         let tie = try l.invoice("K", "2026-08-10", "1000.37")
