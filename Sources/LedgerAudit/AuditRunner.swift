@@ -59,6 +59,7 @@ public enum AuditRunner {
         progress(lang.t("internal consistency", "内部一致性"))
         checks += try refused.run("consistency.totals") { [try ConsistencyChecks.documentTotals(queries, lang)] }
         checks += try refused.run("consistency.allocations") { [try ConsistencyChecks.allocations(queries, lang)] }
+        checks += try refused.run("consistency.credits") { [try ConsistencyChecks.credits(queries, lang)] }
         checks += try refused.run("consistency.tie-out") {
             [try ConsistencyChecks.tieOut(queries, balances: balances, to: p.to, lang)]
         }

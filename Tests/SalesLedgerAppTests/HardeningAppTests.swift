@@ -26,7 +26,7 @@ import TerminalUI
         _ = h.text                                              // live totals and credit warning are drawn
         h.press(.tab)
         h.press(.function(2))
-        #expect(h.text.contains("Fix the fields marked in red"))
+        #expect(h.text.contains("Fix these fields: Qty (line 1)"), "\(h.text)")
         let error = h.app.salesEntry.errors[.quantity(0)] ?? ""
         #expect(error.contains("too large"), "\(error)")
         #expect(try h.store.summary().invoices == 0)

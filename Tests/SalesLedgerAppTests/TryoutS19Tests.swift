@@ -40,7 +40,8 @@ import TerminalUI
         #expect(ReportRenderer.csv(table, style: .raw).split(separator: "\n")[1].hasPrefix(",,"))
     }
 
-    /// F3's "Fix the fields marked in red" stayed on the status line after the fields were fixed.
+    /// F3's "Fix the fields marked in red" stayed on the status line after the fields were fixed. s32-fixa: it
+    /// names the fields ("Fix these fields: Customer, …") and follows them as they are fixed.
     @Test(arguments: [Language.en, .zh]) func theFixFieldsMessageGoesOnceFixed(language: Language) throws {
         var h = try AppHarness(language: language, seedLedger: SalesEntryTests.seed)
         let message = Strings(language).fixErrors

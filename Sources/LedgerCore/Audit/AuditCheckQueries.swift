@@ -102,6 +102,9 @@ public protocol AuditCheckQueries: AnyObject {
     /// notes) than they hold (a document that is not posted holds 0), or a negative sum, with that sum (every
     /// allocation, reversals included, minor units), by id.
     func overAllocatedDocuments(toInvoice: Bool) throws -> [(document: AuditDocument, allocated: Int64)]
+    /// Invoice lines whose posted credit notes (by line: `credits_line_no`) credit more quantity, net or tax than the
+    /// line sold, by invoice id then line: one grouped read of the credit notes' lines against the invoice lines.
+    func overCreditedLines() throws -> [AuditOverCreditedLine]
     /// Receipts with more allocated from them than their amount, or a negative sum, with that sum, by date then id.
     func overAllocatedReceipts() throws -> [(receipt: AuditReceipt, allocated: Int64)]
     /// Every series and year that holds numbers or has a counter, by series then year.

@@ -18,7 +18,8 @@ public struct CreditLineRequest: Hashable, Sendable, Codable {
 /// With no `lines`, every line is reversed for what is still uncredited (a full reversal). A returned quantity
 /// is priced like the invoice line (rounded per line); returning the last uncredited quantity takes exactly the
 /// net and tax still uncredited, so a line credited in parts sums to the cent. A line can never be credited
-/// beyond its quantity or its net amount. The credit is allocated to the invoice up to its open balance; the
+/// beyond its quantity or its net amount, and a note names each invoice line at most once (a repeat is refused,
+/// not summed). The credit is allocated to the invoice up to its open balance; the
 /// rest stays as customer credit. Outcome: as `IssueCreditNote`.
 public struct IssueLineCreditNote: LedgerCommand {
     public static let name = "credit_note.issue_lines"
@@ -72,6 +73,7 @@ public struct IssueLineCreditNote: LedgerCommand {
             ? invoice.lines.indices.map { CreditLineRequest(line: $0 + 1) }
             : lines
         var computed: [InvoiceLine] = []
+        var named: [Int: Int] = [:]
         for (index, request) in requests.enumerated() {
             let path = "lines[\(index + 1)]"
             guard invoice.lines.indices.contains(request.line - 1) else {
@@ -79,12 +81,22 @@ public struct IssueLineCreditNote: LedgerCommand {
                            "\(invoiceNumber) has no line \(request.line) (it has \(invoice.lines.count))")
                 continue
             }
+            // One entry per invoice line (tryout s32: `1:3,1:3` each passed against the 5 left and credited 6).
+            if let first = named[request.line] {
+                issues.add("\(path).line",
+                           "line \(request.line) is named twice (entries \(first) and \(index + 1)): give it once")
+                continue
+            }
+            named[request.line] = index + 1
             let source = invoice.lines[request.line - 1]
             let done = credited[request.line] ?? CreditedLine()
             let left = CreditedLine(quantity: source.quantity.thousandths - done.quantity,
                                     net: source.netAmount.minorUnits - done.net,
                                     tax: source.taxAmount.minorUnits - done.tax)
-            if lines.isEmpty, left.net <= 0, left.tax <= 0 { continue }
+            // "All" skips a line with nothing left, and one credited beyond it already (`audit check` names it).
+            if lines.isEmpty, (left.net <= 0 && left.tax <= 0) || left.net < 0 || left.tax < 0 || left.quantity < 0 {
+                continue
+            }
             do {
                 if let line = try creditLine(source, request: request, left: left, path: path,
                                              rounding: rounding, issues: &issues) {
@@ -130,6 +142,11 @@ public struct IssueLineCreditNote: LedgerCommand {
             line.taxAmount = allowance.minorUnits == left.net
                 ? Money(minorUnits: left.tax, currency: cur)
                 : try LineCalculation.taxAmount(net: allowance, rate: source.taxRate, rounding: rounding)
+            // Tax rounded up on many small allowances could pass the line's tax before its net.
+            guard line.taxAmount.minorUnits <= max(0, left.tax) else {
+                issues.add("\(path).allowance", "line \(request.line): more than the amount left to credit")
+                return nil
+            }
             return line
         }
         let quantity = request.quantity ?? Quantity(thousandths: left.quantity)
@@ -147,6 +164,10 @@ public struct IssueLineCreditNote: LedgerCommand {
         }
         line.quantity = quantity
         if quantity.thousandths == left.quantity {
+            guard left.net >= 0, left.tax >= 0 else {
+                issues.add("\(path).quantity", "nothing left to credit on line \(request.line)")
+                return nil
+            }
             line.netAmount = Money(minorUnits: left.net, currency: cur)
             line.taxAmount = Money(minorUnits: left.tax, currency: cur)
         } else {

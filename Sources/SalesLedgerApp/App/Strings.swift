@@ -102,7 +102,9 @@ public struct Strings: Sendable {
     var restoreDraftMessage: String {
         t("A sale was being entered when SalesLedger stopped. Restore it?", "上次退出时有未完成的销售单，是否恢复？")
     }
-    var fixErrors: String { t("Fix the fields marked in red", "请修正标红的字段") }
+    /// The start of F3's "fix these fields" status line (`SalesEntryScreen.fixMessage` names the fields after it:
+    /// tryout s32 found "fix the red fields" told which ones by colour alone).
+    var fixErrors: String { t("Fix these fields:", "请修正以下字段：") }
     var creditWarning: String { t("Credit check", "信用检查") }
     /// The reason a manager gives to post over a credit hold, named after the hold (`CreditHoldReason.message`):
     /// over the limit (超额原因), an invoice overdue past "stop credit" (逾期放行原因), or both (信用放行原因).
@@ -232,6 +234,8 @@ public struct Strings: Sendable {
     func localize(_ form: inout Form) {
         form.discardTitle = t("Discard changes?", "放弃修改？")
         form.discardMessage = t("The form has unsaved changes. Discard them?", "表单有未保存的修改，确定放弃吗？")
+        // The footer the app's other yes/no dialogs show (`LedgerApp.localized`); tryout s32 saw `[y] Yes   [n] No`.
+        form.discardFooter = zh ? "[y] 是   [n] 否" : nil
         if zh {
             form.problemsHeadings = ["1 个问题，修正后才能保存：", "%d 个问题，修正后才能保存："]
             form.seeBelow = "见下方"

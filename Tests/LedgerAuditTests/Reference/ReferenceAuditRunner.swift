@@ -14,7 +14,8 @@ extension AuditReference {
         ///   - progress: called with the name of each check before it runs.
         /// - Throws: `LedgerError.storage` when the store cannot be read.
         static func run(
-            queries: any LedgerQueries & AuditQueries, parameters p: AuditParameters, ranBy: String,
+            queries: any LedgerQueries & AuditQueries & AuditCheckQueries, parameters p: AuditParameters,
+            ranBy: String,
             ranAtUTC: String, chainProblem: () throws -> String?,
             progress: (String) -> Void = { _ in }
         ) throws -> AuditRun {
@@ -25,6 +26,8 @@ extension AuditReference {
             progress(lang.t("internal consistency", "内部一致性"))
             checks.append(ConsistencyChecks.documentTotals(data, lang))
             checks.append(ConsistencyChecks.allocations(data, lang))
+            // s32-fixa: the over-credited lines check came after the reference; the one implementation, as above.
+            checks.append(try LedgerAudit.ConsistencyChecks.credits(queries, lang))
             checks.append(ConsistencyChecks.tieOut(data, to: p.to, lang))
             checks.append(ConsistencyChecks.chain(problem: try chainProblem(), entries: data.log.count, lang))
             checks.append(MaintainedBalanceCheck.run(differences: try queries.recomputeMaintainedBalances(), lang))

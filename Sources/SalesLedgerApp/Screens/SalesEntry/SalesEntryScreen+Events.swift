@@ -8,11 +8,30 @@ extension SalesEntryScreen {
     /// Keys go to the modals, then to the key table (while a form field has focus, printable keys are typed), then
     /// to the form's fields or today's list.
     mutating func handle(_ event: Event, context: AppContext) -> ScreenOutcome {
+        let named = asksToFix ? fixMessage(context.strings) : ""
         let outcome = handleEvent(event, context: context)
-        guard asksToFix, errors.isEmpty else { return outcome }
+        guard asksToFix else { return outcome }
+        guard errors.isEmpty else {
+            // The status line names the fields still to fix: it follows them as they are fixed.
+            let now = fixMessage(context.strings)
+            if case .none = outcome, now != named { return .error(now) }
+            return outcome
+        }
         asksToFix = false
         if case .none = outcome { return .message("") }
         return outcome
+    }
+
+    /// "Fix these fields: Quantity (line 2), Unit price (line 2)": the marked fields in form order, named in words
+    /// (not by their colour alone), at most three and then how many more.
+    func fixMessage(_ s: Strings) -> String {
+        let marked = fieldOrder.filter { errors[$0] != nil }.map { f in
+            f.line.map { s.t("\(fieldLabel(f, s)) (line \($0 + 1))", "\(fieldLabel(f, s))（第 \($0 + 1) 行）") }
+                ?? fieldLabel(f, s)
+        }
+        var names = marked.prefix(3).joined(separator: s.t(", ", "、"))
+        if marked.count > 3 { names += s.t(" and \(marked.count - 3) more", " 等 \(marked.count) 项") }
+        return s.fixErrors + s.t(" ", "") + names
     }
 
     private mutating func handleEvent(_ event: Event, context: AppContext) -> ScreenOutcome {

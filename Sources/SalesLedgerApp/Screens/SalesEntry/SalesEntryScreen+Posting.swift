@@ -139,7 +139,7 @@ extension SalesEntryScreen {
         guard var command = makeCommand(context: context, asDraft: asDraft) else {
             if let first = fieldOrder.first(where: { errors[$0] != nil }) { focus = first }
             asksToFix = true
-            return .error(s.fixErrors)
+            return .error(fixMessage(s))
         }
         if !asDraft, overrideReason == nil, !plausibilityConfirmed {
             let warnings = plausibilityWarnings(command, context: context)
@@ -167,7 +167,7 @@ extension SalesEntryScreen {
             }
             if let first = fieldOrder.first(where: { errors[$0] != nil }) { focus = first }
             asksToFix = true
-            return .error(s.fixErrors)
+            return .error(fixMessage(s))
         } catch .creditHold(let reasons) {
             if context.service.role.canManage {
                 modals.push(ReasonModal(s.creditWarning, reasons.map(s.core).joined(separator: "; "),

@@ -23,6 +23,8 @@ public struct Form: Sendable {
     /// Title and question of the "discard changes?" dialog (set them to translate).
     public var discardTitle = "Discard changes?"
     public var discardMessage = "The form has unsaved changes. Discard them?"
+    /// The discard dialog's footer (its keys, translated: `[y] 是   [n] 否`); nil: the dialog's English default.
+    public var discardFooter: String?
     /// The summary heading for one problem and for several (`%d` is the count); apps translate them.
     public var problemsHeadings = ["1 problem — fix it to save:", "%d problems — fix them to save:"]
     /// Shown inline (after "! ") when a field's message is too long for its row; the whole message is then listed
@@ -117,6 +119,7 @@ public struct Form: Sendable {
                 if fields[focusIndex].suggestionIndex != nil { fields[focusIndex].suggestionIndex = nil; return .none }
                 if !hasUnsavedChanges { return .cancelled }
                 discardDialog = Dialog(title: discardTitle, message: discardMessage, kind: .confirm)
+                discardDialog?.footer = discardFooter
                 return .none
             case .tab:
                 focus(focusIndex + 1)
