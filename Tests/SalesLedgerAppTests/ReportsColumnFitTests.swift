@@ -81,12 +81,12 @@ import TerminalUI
         assertScreen(h.screen(), named: "reports.fapiao-uninvoiced.\(language.rawValue).80x24")
     }
 
-    /// The layout's order: a fixed text column narrows to its cells, rank ≥ 2 goes before a name narrows, then
-    /// names narrow, then rank 1 goes; figures (rank 0) are never cut.
+    /// The layout's order: a fixed text column narrows to its cells, rank ≥ 3 goes before a name narrows, then
+    /// names narrow, then ranks 1–2 go; figures (rank 0) are never cut.
     @Test func layoutNarrowsThenDropsByRank() {
         let code = TableColumn("Salesperson", width: .fixed(11), narrowest: 3)
         let name = TableColumn("Name", width: .flexible(weight: 2, minimum: 16), dropRank: 1, narrowest: 10)
-        let from = TableColumn("From", width: .fixed(10), dropRank: 2)
+        let from = TableColumn("From", width: .fixed(10), dropRank: 3)
         let money = TableColumn("Amount", width: .fixed(16), alignment: .right)
         // All fit at 60: 11 + 16 + 10 + 16 + 3 separators = 56.
         #expect(TableColumn.layout([code, name, from, money], totalWidth: 60) == [11, 20, 10, 16])

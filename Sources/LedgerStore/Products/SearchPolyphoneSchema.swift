@@ -21,8 +21,9 @@ enum SearchPolyphoneSchema {
         let arguments = StatementArguments(characters.map { String($0) })
         var changed = 0
         for table in ["customer", "product"] {
-            let rows = try Row.fetchAll(db, sql: "SELECT id, name, pinyin, pinyin_initials FROM \(table) WHERE \(holds)",
-                                        arguments: arguments)
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT id, name, pinyin, pinyin_initials FROM \(table) WHERE \(holds)
+                """, arguments: arguments)
             for row in rows {
                 let keys = SearchKeys.pinyin(for: row[1])
                 guard keys.full != row[2] as String || keys.initials != row[3] as String else { continue }

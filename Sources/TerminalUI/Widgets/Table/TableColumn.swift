@@ -16,8 +16,8 @@ public struct TableColumn: Equatable, Sendable {
     /// A fixed text column (codes) that widens to its widest visible cell, as number columns do.
     public var fitsContent = false
     /// How early this column is left out when the columns do not fit: 0 never (only the clip from the right hides
-    /// it); 1 (`dropsFirst`) once the columns do not fit at their narrowest; 2 and more before `narrowest` cuts a
-    /// flexible column's cells. The highest rank goes first, the rightmost of equal ranks first.
+    /// it); 1 and 2 (`dropsFirst` is 1) once the columns do not fit at their narrowest; 3 and more before `narrowest`
+    /// cuts a flexible column's cells. The highest rank goes first, the rightmost of equal ranks first.
     public var dropRank = 0
     /// A less important column (`dropRank` ≥ 1): when the columns do not fit, such columns are left out (from the
     /// right) before any other column is narrowed to nothing, so figures and names keep their room.
@@ -27,7 +27,7 @@ public struct TableColumn: Equatable, Sendable {
     }
     /// Cells the column may be narrowed to when the columns do not fit. A fixed column narrows first, before any
     /// column is left out (screens give a text column's widest cell, so only a wider title is cut); a flexible one
-    /// narrows below its minimum only once the columns of rank ≥ 2 are left out (its cells are then cut).
+    /// narrows below its minimum only once the columns of rank ≥ 3 are left out (its cells are then cut).
     public var narrowest: Int?
 
     public init(_ title: String, width: ColumnWidth, alignment: Alignment = .left, fitsContent: Bool = false,
@@ -47,7 +47,7 @@ public struct TableColumn: Equatable, Sendable {
     public static func layout(_ columns: [TableColumn], totalWidth total: Int) -> [Int] {
         guard !columns.isEmpty, total > 0 else { return columns.map { _ in 0 } }
         // Columns of a `dropRank` are left out, the highest rank and then the rightmost first, while the others'
-        // least widths overflow: ranks ≥ 2 against flexible columns at their minimum, then any rank against
+        // least widths overflow: ranks ≥ 3 against flexible columns at their minimum, then any rank against
         // flexible columns at their `narrowest`. Fixed columns count at their `narrowest` throughout.
         var kept = Array(columns.indices)
         func least(_ indices: [Int], hard: Bool) -> Int {
@@ -64,7 +64,7 @@ public struct TableColumn: Equatable, Sendable {
             kept.removeAll { $0 == drop }
             return true
         }
-        while least(kept, hard: false) > total, dropOne(atLeast: 2) {}
+        while least(kept, hard: false) > total, dropOne(atLeast: 3) {}
         while least(kept, hard: true) > total, dropOne(atLeast: 1) {}
         if kept.count < columns.count {
             var widths = columns.map { _ in 0 }
