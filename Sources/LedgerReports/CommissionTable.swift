@@ -7,6 +7,8 @@ import LedgerCore
 public enum CommissionTable {
     /// The basis words in Chinese (the basis column's terms; CSV and JSON keep `net_sales`, `collections`).
     public static let basisZH = ["net_sales": "净销售额", "collections": "回款"]
+    /// The basis words in an English table and on screen (s32-fixc: the CLI showed the raw `net_sales`).
+    public static let basisEN = ["net_sales": "net sales"]
 
     /// The name of the row of documents without a salesperson (its code is empty): these words in every format
     /// (a program tells the row by its empty code), `（无业务员）` in a Chinese table and on screen.
@@ -15,7 +17,8 @@ public enum CommissionTable {
     public static let columns = [ReportColumn("salesperson", .text, en: "Salesperson", zh: "业务员"),
                                  ReportColumn("name", .text, en: "Name", zh: "姓名",
                                               termsZH: [noSalesperson: "（无业务员）"]),
-                                 ReportColumn("basis", .text, en: "Basis", zh: "提成基数", termsZH: basisZH),
+                                 ReportColumn("basis", .text, en: "Basis", zh: "提成基数", termsZH: basisZH,
+                                              termsEN: basisEN),
                                  ReportColumn("rate", .text, en: "Rate", zh: "比例"),
                                  ReportColumn("from", .date, en: "From", zh: "起始日"),
                                  ReportColumn("currency", .text, en: "Currency", zh: "币种"),

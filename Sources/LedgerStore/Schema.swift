@@ -192,6 +192,7 @@ enum Schema {
         VatMonthSchema.register(in: &migrator)
         CustomerSearchFill.register(in: &migrator)
         SearchVReadingSchema.register(in: &migrator)
+        SearchPolyphoneSchema.register(in: &migrator)
         return migrator
     }
 }

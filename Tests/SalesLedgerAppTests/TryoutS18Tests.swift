@@ -140,7 +140,7 @@ import TerminalUI
         var h = try AppHarness(language: language, seedLedger: SalesEntryTests.seed)
         h.type("Nobody Ltd"); h.press(.enter)
         let hint = language == .zh ? "未知客户 Nobody Ltd，请从列表中选择，或在 F4 客户中按 a 新增"
-            : "unknown customer Nobody Ltd: pick one from the list, or add it on F4 with a"
+            : "unknown customer Nobody Ltd: pick one from the list, or add it on F4 (key 'a')"
         #expect(h.text.contains(hint), "\(h.text)")
     }
 

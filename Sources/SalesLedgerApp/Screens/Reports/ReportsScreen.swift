@@ -106,7 +106,7 @@ struct ReportsScreen: KeyedScreen {
             let first = CommissionReportView.month(commissionMonthsBack, today: today)
             show(context.read { try Reports(store: context.store).commission(month: first) }
                  ?? ReportTable(name: "commission", columns: CommissionTable.columns), s,
-                 names: ["basis": { s.zh ? CommissionTable.basisZH[$0] ?? $0 : $0.replacing("_", with: " ") },
+                 names: ["basis": { CommissionTable.columns[2].shown($0, chinese: s.zh) },
                          "name": { CommissionTable.columns[1].shown($0, chinese: s.zh) }])
         case .aging:
             let key = ReportsScreen.agingGroupings[agingIndex]
@@ -314,27 +314,54 @@ struct ReportsScreen: KeyedScreen {
         return (negative ? "-" : "") + out + (parts.count > 1 ? "." + parts[1] : "")
     }
 
+    /// The report's columns at any width (s32-fixc: a figure never gives way to text): a figure is as wide as its
+    /// widest value; a short text column as wide as its widest cell or title, and narrowed to its widest cell (the
+    /// title cut) first when the columns do not fit; then the report's less important columns (`dropRank` 3) are
+    /// left out; then names narrow to 10 cells (6 for the others); then text columns after the first, and the
+    /// fapiao's sales count, are left out (rank 2), the rightmost first — before any figure; then the fapiao's
+    /// middle days buckets (rank 1), so its total stays.
     func tableView(_ s: Strings) -> TableView {
         var view = s.localize(TableView(columns: header.enumerated().map { i, title in
             if numericColumns.contains(i) {
                 return TableColumn(title, width: .fixed(numericWidth(i)), alignment: .right,
-                                   dropsFirst: agingDropsFirst(i) || commissionDropsFirst(i))
+                                   dropRank: agingDropsFirst(i) || commissionDropsFirst(i) ? 3
+                                       : fapiaoCountDrops(i) ? 2 : fapiaoMiddleBucket(i) ? 1 : 0)
             }
+            let cells = max(4, i < cellWidths.count ? cellWidths[i] : 0)
+            let rank = i == 0 ? 0 : 2
             // Short words (a month, a currency, a code) as wide as they are; names share the rest (tryout s15: the
             // month and currency of sales by month spread over ~76 columns each at 200).
-            // The commission's names give way before its figures (s32-fix: `(no salesperson)` at 80 columns).
-            if kind == .commission && i == 1 && numericWidth(i) > 10 {
-                return TableColumn(title, width: .flexible(weight: 1, minimum: 10))
+            if numericWidth(i) <= 16 && !(i == 1 && header.count > 6 && cells > 10) {
+                return TableColumn(title, width: .fixed(numericWidth(i)), dropRank: rank, narrowest: cells)
             }
-            if numericWidth(i) <= 16 { return TableColumn(title, width: .fixed(numericWidth(i))) }
-            // A name keeps up to 16 cells (8 Chinese characters) while the aging's middle buckets give way.
-            let name = kind == .aging ? min(16, numericWidth(i)) : 10
+            // A name keeps up to 16 cells (8 Chinese characters) while the report's less important columns give
+            // way, then narrows to 10.
+            let name = min(16, cells)
             return TableColumn(title, width: i == 1 && header.count > 6 ? .flexible(weight: 2, minimum: max(10, name))
-                                                                        : .flexible(weight: 1, minimum: 6))
+                                                                        : .flexible(weight: 1, minimum: max(6, name)),
+                               dropRank: rank, narrowest: i == 1 && header.count > 6 ? 10 : 6)
         }))
         view.isSortable = false   // the rows keep the report's order (its total rows last)
         view.scrollsColumns = true   // ←/→ reach the columns hidden for lack of width
         return view
+    }
+
+    /// Whether the fapiao's column `i` is a days bucket between the first and the oldest (31-60, 61-90 days of
+    /// "Sold, not invoiced"): at 80 columns with the 100k ledger's 14-cell figures the buckets and the total do not
+    /// all fit even without text; these give way (the rightmost first) so the total and the oldest stay.
+    func fapiaoMiddleBucket(_ i: Int) -> Bool {
+        guard kind == .fapiao, let columns = reportTable?.columns, i < columns.count,
+              let first = columns.firstIndex(where: { $0.kind == .money }),
+              let last = columns.lastIndex(where: { $0.kind == .money && $0.key != "total" }),
+              columns.contains(where: { $0.key == "total" }) else { return false }
+        return columns[i].kind == .money && i > first && i < last
+    }
+
+    /// Whether the fapiao's column `i` is its sales count, which gives way before the days' amounts and the total
+    /// (tryout s32: at 80 columns "Sold, not invoiced" hid its Total while the count stayed).
+    func fapiaoCountDrops(_ i: Int) -> Bool {
+        guard kind == .fapiao, let columns = reportTable?.columns, i < columns.count else { return false }
+        return columns[i].kind == .count
     }
 
     /// Whether the aging's column `i` is left out first when the columns do not fit (tryout s18: at 80 columns in

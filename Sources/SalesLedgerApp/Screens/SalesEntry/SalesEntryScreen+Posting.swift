@@ -9,9 +9,10 @@ extension SalesEntryScreen {
         var message: String?
         switch field {
         case .customer:
-            // Says where a new customer is added (tryout s18: a new user typing a new name was left at "pick one").
+            // Says where a new customer is added (tryout s18: a new user typing a new name was left at "pick one");
+            // the key quoted (s32-fixc: "… on F4 with a" read as cut off).
             if !value.isEmpty && customer == nil {
-                message = s.t("unknown customer \(value): pick one from the list, or add it on F4 with a",
+                message = s.t("unknown customer \(value): pick one from the list, or add it on F4 (key 'a')",
                               "未知客户 \(value)，请从列表中选择，或在 F4 客户中按 a 新增")
             }
         case .date:
