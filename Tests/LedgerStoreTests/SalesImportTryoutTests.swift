@@ -98,7 +98,8 @@ import Testing
         let result = try plan(one).run(service: l.service, dryRun: false)
         #expect(result.written)
         #expect(result.outcome.description
-                == "2 invoice(s) (111.00 CNY), 1 new customer(s); 1 row without a tax rate used the ledger's default 9%")
+                == "2 invoice(s) (111.00 CNY), 1 new customer(s); 1 row without a tax rate used the ledger's "
+                   + "default 9%")
         let all = "date,customer,amount,tax_rate\n2026-06-05,A,1.00,0\n"
         #expect(try plan(all).run(service: l.service, dryRun: true).outcome.description
                 == "1 invoice(s) (1.00 CNY), 0 new customer(s)")

@@ -148,8 +148,9 @@ struct SalePosting {
             }
             if let matches, matches.count > 1 {
                 let codes = matches.codes.joined(separator: ", ") + (matches.count > 2 ? ", …" : "")
-                throw LedgerError.validation([FieldIssue(Self.namePath, "customer name '\(row.customerName)' "
-                                                         + "matches \(matches.count) customers (\(codes)): give the customer code")])
+                let message = "customer name '\(row.customerName)' matches \(matches.count) customers (\(codes)): "
+                    + "give the customer code"
+                throw LedgerError.validation([FieldIssue(Self.namePath, message)])
             }
             code = codesByName[row.customerName] ?? matches?.codes.first
         }

@@ -44,13 +44,14 @@ extension Strings {
     static let fieldNamesZH: [String: String] = [
         "customer": "客户", "date": "日期", "dueDate": "到期日", "terms": "收款条件", "paymentTerms": "收款条件",
         "salesperson": "业务员", "channel": "渠道", "region": "区域", "lines": "明细行", "product": "商品",
-        "quantity": "数量", "unitPrice": "单价", "discount": "折扣", "taxRate": "税率", "defaultTaxRate": "默认税率", "description": "摘要",
+        "quantity": "数量", "unitPrice": "单价", "discount": "折扣", "taxRate": "税率", "description": "摘要",
         "amount": "金额", "code": "编码", "name": "名称", "contact": "联系人", "phone": "电话", "email": "邮箱",
         "address": "地址", "notes": "备注", "note": "备注", "creditLimit": "信用额度", "customerClass": "等级",
         "reason": "原因", "number": "单号", "appliesTo": "原销售单", "currency": "币种", "sku": "商品编码",
         "promisedDate": "承诺付款日", "until": "暂停至", "method": "收款方式", "reference": "参考号",
         "allocation": "核销", "who": "跟进人", "allocations": "核销", "invoice": "销售单",
         "customer_name": "客户名称", "customer_code": "客户编码", "taxID": "纳税人识别号",
+        "defaultTaxRate": "默认税率",
     ]
 
     /// `lines[2].quantity` → `第2行 数量`, `row 3, column amount` → `第3行 amount 列`, `promisedDate` → `承诺付款日`;

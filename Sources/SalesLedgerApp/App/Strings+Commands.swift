@@ -12,7 +12,7 @@ extension Strings {
         "fapiao.no_fapiao": "标记无需开票", "fapiao.record": "登记发票", "fapiao.red": "红字发票",
         "fapiao.void": "作废发票", "import.file": "导入文件", "invoice.delete_draft": "删除草稿",
         "invoice.dispute": "登记争议", "invoice.post": "销售单过账", "invoice.post_draft": "草稿过账",
-        "invoice.void": "作废销售单", "invoice.write_off": "坏账核销", "ledger.backup": "账套备份", "ledger.default_tax_rate": "设置默认税率",
+        "invoice.void": "作废销售单", "invoice.write_off": "坏账核销", "ledger.backup": "账套备份",
         "ledger.backup_failed": "备份失败", "ledger.backup_skipped": "跳过备份", "ledger.export": "导出账套",
         "ledger.fix_permissions": "修正文件权限", "ledger.pin_today": "固定今日日期", "ledger.restore": "恢复账套",
         "ledger.seal_baseline": "封存基线", "ledger.setup": "建立账套", "policy.set": "设置规则",
@@ -22,6 +22,7 @@ extension Strings {
         "reminder.snooze": "暂停催款", "salesperson.create": "新增业务员", "statement.issue": "出具对账单",
         "statement.reply": "登记对账回复", "training.lesson_state": "培训进度", "training.mark_practice": "标记练习账套",
         "training.result": "培训成绩", "user.passwd": "修改密码", "user.set": "设置用户",
+        "ledger.default_tax_rate": "设置默认税率",
     ]
 
     /// Record kinds of the audit log (`receipt#77`) in Chinese.
