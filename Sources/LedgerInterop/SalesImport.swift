@@ -48,12 +48,14 @@ public enum SalesImport {
         public var code: String?, name: String?, number: String?, due: String?, note: String?
         public var currency: String?, kind: String?, status: String?, rate: String?
 
-        /// - Throws: `InteropError` naming the missing columns and the header.
+        /// - Throws: `InteropError` naming the missing columns and the header, or two columns that give the same
+        ///   field (`columns 3 (税率) and 4 (vat_rate) both give the tax rate`: which one counts would be a guess).
         public init(header: [String], source: String) throws {
             func column(_ key: String) -> String? {
                 let wanted = SalesImport.synonyms[key] ?? []
                 return header.first { h in wanted.contains(h.trimmingCharacters(in: .whitespaces).lowercased()) }
             }
+            try Self.refuseRepeatedFields(header, source: source)
             let dateColumn = column("date"), amountColumn = column("amount")
             code = column("code")
             name = column("name")
@@ -79,6 +81,13 @@ public enum SalesImport {
             rate = column("rate")
         }
     }
+
+    /// What each field is called in the message about two columns that give it.
+    static let fieldWords: [String: String] = [
+        "date": "date", "number": "number", "code": "customer code", "name": "customer name",
+        "amount": "amount", "due": "due date", "note": "note", "currency": "currency", "kind": "kind",
+        "status": "status", "rate": "tax rate",
+    ]
 
     /// The result of checking one row.
     public enum RowCheck: Sendable {
@@ -144,8 +153,10 @@ public enum SalesImport {
         }
         var rate: Rate?
         if let r = columns.rate, !cell(r).isEmpty {
-            rate = taxRate(cell(r))
-            if rate == nil { problems.append((r, "'\(cell(r))' is not a tax rate (e.g. 13, 13% or 0.13)")) }
+            switch checkedTaxRate(cell(r)) {
+            case .success(let found): rate = found
+            case .failure(let problem): problems.append((r, problem.message))
+            }
         }
         guard problems.isEmpty, let date, let amount else { return .problems(problems) }
         return .row(Row(line: line, date: date, number: number, customerCode: code.isEmpty ? nil : code,
@@ -153,9 +164,16 @@ public enum SalesImport {
                         dueDate: due, note: cell(columns.note), isCreditNote: isCreditNote, taxRate: rate))
     }
 
-    /// A tax rate as files write it: `13%` and `13` are percent, a number below 1 a fraction (`0.13` → 13 %);
-    /// nil when it is not a rate of 0–100 %.
-    public static func taxRate(_ text: String) -> Rate? {
+    /// A tax rate as files write it: `13%` and `13` are percent, a number below 1 a fraction (`0.13` → 13 %,
+    /// `0.5` → 50 %); trailing zeros of the decimals change nothing (`13.000`); nil when it is not a rate of 0–100 %.
+    public static func taxRate(_ text: String) -> Rate? { try? checkedTaxRate(text).get() }
+
+    /// Why a tax-rate cell is refused (the message names the cell's text and says what a fraction means).
+    public struct RateProblem: Error, Sendable, Equatable { public var message: String }
+
+    /// `taxRate`, with the reason when the text is not a rate of 0–100 %: `'abc' is not a tax rate (…)`,
+    /// `'130' is more than 100% (…)`.
+    public static func checkedTaxRate(_ text: String) -> Result<Rate, RateProblem> {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         let rate: Rate?
         if trimmed.hasSuffix("%") || trimmed.hasSuffix("％") {
@@ -165,8 +183,14 @@ public enum SalesImport {
         } else {
             rate = try? Rate.parsePercent(trimmed)           // 13 → 13 %, 1 → 1 %
         }
-        guard let rate, (0...10_000).contains(rate.basisPoints) else { return nil }
-        return rate
+        let example = "write 13, 13% or 0.13; a number below 1 is a fraction: 0.5 = 50%"
+        guard let rate, rate.basisPoints >= 0 else {
+            return .failure(RateProblem(message: "'\(trimmed)' is not a tax rate (\(example))"))
+        }
+        guard rate.basisPoints <= 10_000 else {
+            return .failure(RateProblem(message: "'\(trimmed)' is more than 100% (\(example))"))
+        }
+        return .success(rate)
     }
 
     /// What an import wrote.
@@ -176,14 +200,25 @@ public enum SalesImport {
         public var newCustomers = 0
         /// Net total by currency code (invoices less credit notes), minor units.
         public var totals: [String: Int64] = [:]
+        /// Rows posted without a tax rate of their own, at the ledger's default rate (`defaultRate`).
+        public var defaultRateRows = 0
+        /// The ledger's default tax rate, once a row was posted (nil before).
+        public var defaultRate: Rate?
         public var description: String { "imported " + summary }
-        /// The description without its leading "imported ".
+        /// The description without its leading "imported ": counts, totals, new customers and, when rows had no
+        /// tax rate, `; 12 rows without a tax rate used the ledger's default 0%` (tryout s32: they posted at 0 %
+        /// without a word).
         public var summary: String {
             let money = totals.sorted { $0.key < $1.key }.map { code, minor in
                 "\(Money.format(minor, digits: Currency.named(code)?.minorDigits ?? 2, grouping: true)) \(code)"
             }.joined(separator: ", ")
-            return "\(invoices) invoice(s)" + (creditNotes > 0 ? " and \(creditNotes) credit note(s)" : "")
+            var text = "\(invoices) invoice(s)" + (creditNotes > 0 ? " and \(creditNotes) credit note(s)" : "")
                 + " (\(money.isEmpty ? "0" : money)), \(newCustomers) new customer(s)"
+            if defaultRateRows > 0, let defaultRate {
+                text += "; \(defaultRateRows) row\(defaultRateRows == 1 ? "" : "s") without a tax rate used the "
+                    + "ledger's default \(defaultRate)"
+            }
+            return text
         }
     }
 }

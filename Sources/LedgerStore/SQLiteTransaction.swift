@@ -59,21 +59,27 @@ final class SQLiteTransaction: LedgerTransaction {
                          arguments: [name]).map(RowMapping.customer)
     }
 
-    func customerCodes(named names: [String]) throws -> [String: String] {
+    func customerCodes(named names: [String]) throws -> [String: CustomerNameMatches] {
         guard !names.isEmpty else { return [:] }
         var list = JSONRows()
         for name in names {
             list.row()
             list.add(name)
         }
-        // The correlated look-up is `customer(named:)`'s own statement (index customer_name), once per name.
+        // The correlated look-ups are `customer(named:)`'s own statement (index customer_name), and the second by
+        // code and the count of the name (s32-fixb: a name of two customers is refused, not given the first).
         let rows = try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT n.name, (SELECT code FROM customer WHERE name = n.name ORDER BY code LIMIT 1) AS code
+            SELECT n.name,
+                   (SELECT code FROM customer WHERE name = n.name ORDER BY code LIMIT 1) AS code,
+                   (SELECT code FROM customer WHERE name = n.name ORDER BY code LIMIT 1 OFFSET 1) AS second,
+                   (SELECT count(*) FROM customer WHERE name = n.name) AS n
             FROM (SELECT value ->> 0 AS name FROM json_each(?)) n
             """), arguments: [list.text])
-        var codes: [String: String] = [:]
+        var codes: [String: CustomerNameMatches] = [:]
         for row in rows {
-            if let code: String = row[1] { codes[row[0]] = code }
+            guard let code: String = row[1] else { continue }
+            let second: String? = row[2]
+            codes[row[0]] = CustomerNameMatches(count: row[3], codes: [code] + (second.map { [$0] } ?? []))
         }
         return codes
     }

@@ -19,8 +19,10 @@ struct ImportCommand: ParsableCommand {
                 name/客户名称, amount/total/金额/价税合计, tax_rate/税率, due_date/到期日, note/备注, currency, kind). \
                 The amount includes VAT: it is split into net and tax (价税分离: net = amount ÷ (1 + rate), rounded; \
                 tax = amount − net) at the row's tax_rate (13, 13% or 0.13), else at the ledger's default rate \
-                (set up in the terminal UI; 0% when none). Customers are matched by code or \
-                exact name, else created. The file is streamed and every row checked first (UTF-8, UTF-8 BOM, GB18030 \
+                (salesledger setup --default-tax-rate 13; 0% when none; the summary says how many rows took it). \
+                Customers are matched by code, or by exact name when one customer has it (a name two customers share \
+                needs the code), else created. Two columns that give one field (税率 and vat_rate) are refused. \
+                The file is streamed and every row checked first (UTF-8, UTF-8 BOM, GB18030 \
                 or UTF-16 BOM; comma, semicolon or tab); any bad row stops the import (nothing written) unless \
                 --skip-invalid, which imports the good rows and lists the rest. The same file, or a number already in \
                 the ledger, is refused; identical rows without a number are separate sales and are all imported.

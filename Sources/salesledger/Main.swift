@@ -52,7 +52,7 @@ struct Salesledger: ParsableCommand {
                       ClassCommand.self,
                       ImportCommand.self, ExportCommand.self, UserCommand.self, PolicyCommand.self, BackupCommand.self,
                       RestoreCommand.self, AuditCommand.self, FapiaoCommand.self,
-                      CommissionCommand.self, ConfirmationCommand.self, TrainCommand.self])
+                      CommissionCommand.self, ConfirmationCommand.self, TrainCommand.self, SetupCommand.self])
 
     @OptionGroup var global: GlobalOptions
     @Option(help: "Colour theme: default, dark, light, high-contrast, mono (NO_COLOR picks mono).") var theme: String?

@@ -70,7 +70,8 @@ import Testing
         let plan = try DataImport(file: try DelimitedFile.parse(data: Data(file.utf8), source: "sales.csv"),
                                   kind: .sales, settings: ImportSettings())
         #expect(plan.rejected.map { $0.problems.map(\.description) }
-                == [["row 2, column 税率: 'abc' is not a tax rate (e.g. 13, 13% or 0.13)"]])
+                == [["row 2, column 税率: 'abc' is not a tax rate (write 13, 13% or 0.13; a number below 1 is a "
+                     + "fraction: 0.5 = 50%)"]])
         let rates = ["13%", "0.13", "1", "６％", "13.5", "0", "101", "-1", "x"]
             .map { SalesImport.taxRate($0)?.basisPoints }
         #expect(rates == [1_300, 1_300, 100, 600, 1_350, 0, nil, nil, nil])

@@ -159,8 +159,9 @@ public final class LedgerService {
         public func invoice(number: String) throws -> Invoice? { try tx.invoice(number: number) }
         /// The code of the first customer named exactly `name`, if any (read-only).
         public func customerCode(named name: String) throws -> String? { try tx.customer(named: name)?.code }
-        /// For each of `names` some customer has, the code `customerCode(named:)` gives (read-only, one statement).
-        public func customerCodes(named names: [String]) throws -> [String: String] {
+        /// For each of `names` some customer has, how many have it and the first two codes by code (read-only, one
+        /// statement; the first code is what `customerCode(named:)` gives).
+        public func customerCodes(named names: [String]) throws -> [String: CustomerNameMatches] {
             try tx.customerCodes(named: names)
         }
         /// Which of `codes` a customer has (read-only, one statement).

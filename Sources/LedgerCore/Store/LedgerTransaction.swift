@@ -8,9 +8,10 @@ public protocol LedgerTransaction: ReceivablesTransaction, ClassificationTransac
     func customer(code: String) throws -> Customer?
     /// The first customer (by code) whose name is exactly `name`.
     func customer(named name: String) throws -> Customer?
-    /// For each of `names` some customer has: the code `customer(named:)` gives for it (the first by code), in one
-    /// statement (an import looks up a chunk's names at once). Names no customer has are not in the result.
-    func customerCodes(named names: [String]) throws -> [String: String]
+    /// For each of `names` some customer has: how many customers have it and the first two codes by code (the first
+    /// is what `customer(named:)` gives), in one statement (an import looks up a chunk's names at once). Names no
+    /// customer has are not in the result.
+    func customerCodes(named names: [String]) throws -> [String: CustomerNameMatches]
     /// Which of `codes` (compared as `customer(code:)` compares them) a customer has, in one statement.
     func customersExisting(codes: [String]) throws -> Set<String>
     /// Which of `externalReferences` a posted or draft document carries (e.g. imported invoice numbers; an import

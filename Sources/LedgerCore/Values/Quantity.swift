@@ -41,16 +41,25 @@ public struct Rate: Hashable, Sendable, Codable, Comparable, CustomStringConvert
     public init(basisPoints: Int64) { self.basisPoints = basisPoints }
     public static let zero = Rate(basisPoints: 0)
 
-    /// Parses a percentage as typed in a form: `13`, `13%`, `12.5 %`, `６％`.
+    /// Parses a percentage as typed in a form: `13`, `13%`, `12.5 %`, `６％`, `13.000` (trailing zeros of the
+    /// decimals are dropped: they change nothing).
     public static func parsePercent(_ text: String) throws(DecimalTextError) -> Rate {
         var body = TextNormalization.cleaned(text)
         if body.hasSuffix("%") { body = String(body.dropLast()).trimmingSpaces() }
-        return Rate(basisPoints: try DecimalText.parse(body, scale: 2))
+        return Rate(basisPoints: try DecimalText.parse(withoutTrailingZeros(body), scale: 2))
     }
 
-    /// Parses a fraction as found in data files: `0.05` → 5 %, `0.13` → 13 %.
+    /// Parses a fraction as found in data files: `0.05` → 5 %, `0.13` → 13 %, `0.1300` → 13 %.
     public static func parseFraction(_ text: String) throws(DecimalTextError) -> Rate {
-        Rate(basisPoints: try DecimalText.parse(TextNormalization.cleaned(text), scale: 4))
+        Rate(basisPoints: try DecimalText.parse(withoutTrailingZeros(TextNormalization.cleaned(text)), scale: 4))
+    }
+
+    /// `13.000` → `13.`, `0.1300` → `0.13`: the zeros at the end of the decimals, which do not change the value.
+    private static func withoutTrailingZeros(_ text: String) -> String {
+        guard text.contains(".") else { return text }
+        var out = text
+        while out.hasSuffix("0") { out.removeLast() }
+        return out
     }
 
     public static func < (lhs: Rate, rhs: Rate) -> Bool { lhs.basisPoints < rhs.basisPoints }

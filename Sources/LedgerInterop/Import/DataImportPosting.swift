@@ -97,6 +97,7 @@ extension DataImport {
             let sales: [String: String?] = ["dueDate": salesColumns?.due, "date": salesColumns?.date,
                                             "customer": salesColumns?.code ?? salesColumns?.name,
                                             "name": salesColumns?.name, "code": salesColumns?.code,
+                                            SalePosting.namePath: salesColumns?.name,
                                             "amount": salesColumns?.amount, "lines": salesColumns?.amount,
                                             "currency": salesColumns?.currency]
             return issues.map { issue in

@@ -18,7 +18,7 @@ struct SalePosting {
     var outcome = SalesImport.Outcome()
     private var codesByName: [String: String] = [:]
     private var next = 1
-    private var pending: [(post: PostInvoice, line: Int, cells: [String], amount: Money)] = []
+    private var pending: [(post: PostInvoice, line: Int, cells: [String], amount: Money, defaulted: Bool)] = []
     /// The pending invoices' new customers, by index in `pending`, and their codes.
     private var creating: [Int: (command: CreateCustomer, customer: Customer)] = [:]
     private var creatingCodes = Set<String>()
@@ -27,11 +27,13 @@ struct SalePosting {
     private var existing = Set<String>()
     /// The ledger's default tax rate, for rows without a rate (read once).
     private var defaultRate: Rate?
-    /// The current staging chunk's look-ups (`lookUp`, s32-import): for each name looked up, the code of the first
-    /// customer so named or nil; and the codes no customer had. An entry goes when a customer it could concern is
-    /// created, so each answer stays the one a look-up at that row would get.
-    private var namesLooked: [String: String?] = [:]
+    /// The current staging chunk's look-ups (`lookUp`, s32-import): for each name looked up, the customers so named
+    /// (how many, the first two codes) or nil; and the codes no customer had. An entry goes when a customer it could
+    /// concern is created, so each answer stays the one a look-up at that row would get.
+    private var namesLooked: [String: CustomerNameMatches?] = [:]
     private var absent = Set<String>()
+    /// The path of a refusal about the row's customer name (`DataImport.problems` names the name column).
+    static let namePath = "customerName"
     /// Invoices pending at most (one audit entry's worth): memory stays bounded whatever the file's size.
     static let chunkRows = 1_000
 
@@ -54,6 +56,7 @@ struct SalePosting {
         for (index, entry) in chunk.enumerated() where !left.contains(index) {
             outcome.invoices += 1
             outcome.totals[entry.amount.currency.code, default: 0] += entry.amount.minorUnits
+            if entry.defaulted { outcome.defaultRateRows += 1 }
         }
     }
 
@@ -79,7 +82,8 @@ struct SalePosting {
                 if !existing.contains(code), !creatingCodes.contains(code), seen.insert(code).inserted {
                     codes.append(code)
                 }
-            } else if codesByName[row.customerName] == nil, namesLooked[row.customerName] == nil {
+            } else if namesLooked[row.customerName] == nil {
+                // Also a name the file has used before: one that two customers have is refused (s32-fixb).
                 namesLooked[row.customerName] = .some(nil)
                 names.append(row.customerName)
             }
@@ -89,7 +93,7 @@ struct SalePosting {
             let found = try runner.customerCodes(named: names)
             for name in names {
                 namesLooked[name] = .some(found[name])
-                if found[name] == nil { drawing += 1 }
+                if found[name] == nil && codesByName[name] == nil { drawing += 1 }
             }
         }
         // The given codes, and the `IMP-` codes the new names may draw from `next` on until as many are free (the
@@ -134,13 +138,21 @@ struct SalePosting {
     mutating func post(_ row: SalesImport.Row, _ runner: LedgerService.BatchRunner, cells: [String] = [],
                        refused: Refused? = nil) throws {
         var code = row.customerCode
-        if code == nil { code = codesByName[row.customerName] }
         if code == nil {
+            let matches: CustomerNameMatches?
             if let looked = namesLooked[row.customerName] {
-                code = looked
+                matches = looked
             } else {
-                code = try runner.customerCode(named: row.customerName)
+                matches = try runner.customerCodes(named: [row.customerName])[row.customerName]
+                namesLooked[row.customerName] = .some(matches)
             }
+            if let matches, matches.count > 1 {
+                let codes = matches.codes.joined(separator: ", ") + (matches.count > 2 ? ", …" : "")
+                let message = "customer name '\(row.customerName)' matches \(matches.count) customers (\(codes)): "
+                    + "give the customer code"
+                throw LedgerError.validation([FieldIssue(Self.namePath, message)])
+            }
+            code = codesByName[row.customerName] ?? matches?.codes.first
         }
         var new: CustomerFields?
         if let existing = code, try !exists(existing, runner) {
@@ -171,7 +183,10 @@ struct SalePosting {
         guard let customerCode = code else { return }
         codesByName[row.customerName] = customerCode
         let description = row.number.isEmpty ? (row.note.isEmpty ? "Imported sale" : row.note) : row.number
-        if defaultRate == nil { defaultRate = try runner.defaultTaxRate() }
+        if defaultRate == nil {
+            defaultRate = try runner.defaultTaxRate()
+            outcome.defaultRate = defaultRate
+        }
         let line = LineInput(description: row.isCreditNote ? "imported: \(description)" : description,
                              quantity: Quantity(1), taxRate: row.taxRate ?? defaultRate, grossAmount: row.amount)
         if row.isCreditNote {
@@ -182,13 +197,14 @@ struct SalePosting {
             try runner.run(note)
             outcome.creditNotes += 1
             outcome.totals[row.amount.currency.code, default: 0] -= row.amount.minorUnits
+            if row.taxRate == nil { outcome.defaultRateRows += 1 }
         } else {
             var post = PostInvoice(customerCode: customerCode, date: row.date, lines: [line])
             post.dueDate = row.dueDate
             post.externalReference = row.number
             post.note = row.note
             post.creditOverrideReason = "import"
-            pending.append((post, row.line, cells, row.amount))
+            pending.append((post, row.line, cells, row.amount, row.taxRate == nil))
             if pending.count >= Self.chunkRows { try finish(runner, refused: refused) }
         }
     }
