@@ -262,8 +262,8 @@ public struct VoidInvoice: LedgerCommand {
             ? try tx.allocatedToInvoice(id: before.id)
             : try tx.allocatedFrom(source: .creditNote, id: before.id)
         guard allocated == 0 else {
-            throw LedgerError.refused("\(number) has allocations of "
-                                      + "\(Money.format(allocated, digits: before.currency.minorDigits, grouping: true)); reverse them before voiding")
+            let shown = Money.format(allocated, digits: before.currency.minorDigits, grouping: true)
+            throw LedgerError.refused("\(number) has allocations of \(shown); reverse them before voiding")
         }
         try tx.setStatus(invoiceID: before.id, status: .void, voidReason: reason)
         var after = before
