@@ -23,7 +23,9 @@ enum DataImportRunner {
     static func run(_ kind: ImportKind, _ global: GlobalOptions, _ options: DataImportOptions,
                     format: ReceiptFormat = .generic, skipUnmatched: Bool = false, skipInvalid: Bool = false,
                     review: Bool = false) throws {
-        guard let cur = Currency.named(options.currency) else { throw UserError("currency: unknown currency code \(options.currency)") }
+        guard let cur = Currency.named(options.currency) else {
+            throw UserError("currency: unknown currency code \(options.currency)")
+        }
         var settings = ImportSettings()
         settings.decimalComma = options.decimalComma
         settings.update = options.update
@@ -58,12 +60,14 @@ enum DataImportRunner {
             })
         }
         let (_, service) = try global.openLedger()
-        let result = try plan.run(service: service, dryRun: options.dryRun, dropUnmatched: skipUnmatched) { done, total in
+        let result = try plan.run(service: service, dryRun: options.dryRun,
+                                  dropUnmatched: skipUnmatched) { done, total in
             progress.report(options.dryRun ? "trying" : "writing", done, total, unit: .rows)
         }
         progress.finish()
         let outcome = result.outcome, rejected = result.rejected
-        var report = ["\(options.file): \(plan.staging.count + plan.rejected.count) row(s) checked, \(rejected.count) rejected, "
+        var report = ["\(options.file): \(plan.staging.count + plan.rejected.count) row(s) checked, "
+                      + "\(rejected.count) rejected, "
                       + "\(plan.skippedCount) left out (\(file.encoding.rawValue.uppercased()), separator "
                       + (file.separator == "\t" ? "tab" : "'\(file.separator)'") + ")"]
         report += plan.skipped.prefix(20).map { CLIChinese.output("  left out: \($0)") }
@@ -115,7 +119,8 @@ enum DataImportRunner {
 
 struct ImportCustomersCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "customers", abstract: "Import customers (客户档案): code, name, contact, phone, … (English or Chinese headers).")
+        commandName: "customers",
+        abstract: "Import customers (客户档案): code, name, contact, phone, … (English or Chinese headers).")
     @OptionGroup var global: GlobalOptions
     @OptionGroup var options: DataImportOptions
     func run() throws { try DataImportRunner.run(.customers, global, options) }

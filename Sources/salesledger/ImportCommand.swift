@@ -8,8 +8,10 @@ extension DateParser.Format: ExpressibleByArgument {}
 /// `import sales FILE` and the master-data imports, all on one engine (`DataImport`, `DataImportRunner`).
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "import", abstract: "Import data from CSV files.",
-                                                    subcommands: [Sales.self, ImportCustomersCommand.self, ImportProductsCommand.self,
-                                                                  ImportReceiptsCommand.self, ImportOpeningCommand.self])
+                                                    subcommands: [Sales.self, ImportCustomersCommand.self,
+                                                                  ImportProductsCommand.self,
+                                                                  ImportReceiptsCommand.self,
+                                                                  ImportOpeningCommand.self])
 
     struct Sales: ParsableCommand {
         static let configuration = CommandConfiguration(
