@@ -33,9 +33,11 @@ struct DocumentLineGrid {
         // As wide as the longest description, cut with "~" only when the screen is too narrow (tryout s18: cut
         // silently at 20 cells even at 200 columns, "Grandma's Boysenberr").
         let nameW = max(1, min(([nameTitle] + names).map { DisplayWidth.of($0) }.max() ?? 0, nameWidth()))
-        header = TextFitting.fit(nameTitle, toWidth: nameW) + columns.map { " " + DocumentView.left($0.title, $0.width) }.joined()
+        header = TextFitting.fit(nameTitle, toWidth: nameW)
+            + columns.map { " " + DocumentView.left($0.title, $0.width) }.joined()
         rows = names.indices.map { r in
-            TextFitting.fit(names[r], toWidth: nameW) + columns.map { " " + DocumentView.left($0.cells[r], $0.width) }.joined()
+            TextFitting.fit(names[r], toWidth: nameW)
+                + columns.map { " " + DocumentView.left($0.cells[r], $0.width) }.joined()
         }
     }
 }

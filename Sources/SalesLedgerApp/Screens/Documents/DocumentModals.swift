@@ -40,21 +40,23 @@ extension DocumentView: KeyedModal {
                 let company = (try? context.store.ledgerSetting(LedgerSettings.companyKey)) ?? ""
                 let text = ext == "csv" ? DocumentPrint.csv(detail, chinese: s.zh)
                     : DocumentPrint.text(detail, company: company, chinese: s.zh)
-                return .report(DocumentPrint.write(text, number: doc.number > 0 ? doc.displayNumber : "D\(doc.id)", ext: ext,
-                                                   context: context))
+                return .report(DocumentPrint.write(text, number: doc.number > 0 ? doc.displayNumber : "D\(doc.id)",
+                                                   ext: ext, context: context))
             }
         }
         return KeyTable([
             Command(.char("v"), s.voidAction, when: posted, run: ask(.void)),
             Command(.char("c"), s.t("Credit by line", "按行冲销"), when: postedInvoice, run: ask(.credit)),
             Command(.char("d"), s.t("Dispute/resolve", "争议/解决"), when: postedInvoice, run: ask(.dispute)),
-            Command(.char("n"), s.t("Copy to new sale", "复制为新单"), when: shown) { view, _ in .report(.copySale(view.id)) },
+            Command(.char("n"), s.t("Copy to new sale", "复制为新单"), when: shown) { view, _ in
+                .report(.copySale(view.id))
+            },
             Command(.char("l"), s.logContact, when: postedInvoice) { view, context in
                 guard let detail = view.detail else { return .stay }
                 let target = FollowUpTarget(customerCode: detail.customer.code, customerName: detail.customer.name,
                                             invoiceNumber: detail.document.displayNumber)
-                return .push(EntryModal<DocumentsScreen, FollowUpEntry>(entry: FollowUpEntry(kind: .contact, target: target,
-                                                                                          context: context)) {
+                let entry = FollowUpEntry(kind: .contact, target: target, context: context)
+                return .push(EntryModal<DocumentsScreen, FollowUpEntry>(entry: entry) {
                     screen, context in screen.refresh(context: context)
                 })
             },

@@ -16,7 +16,8 @@ enum DocumentPrint {
         var out: [String] = []
         if !company.isEmpty { out.append(company) }
         out.append("\(kind)  \(number)")
-        out.append("\(t("Status", "状态")): \(Strings(zh ? .zh : .en).statusName(doc.status))" + (doc.status == .void ? " (\(doc.voidReason))" : ""))
+        out.append("\(t("Status", "状态")): \(Strings(zh ? .zh : .en).statusName(doc.status))"
+                   + (doc.status == .void ? " (\(doc.voidReason))" : ""))
         out.append("\(t("Date", "日期")): \(doc.date)   \(t("Due", "到期日")): \(doc.dueDate)   "
                    + "\(t("Terms", "收款条件")): \(doc.paymentTerms.displayName(chinese: zh))")
         out.append("\(t("Customer", "客户")): \(detail.customer.code) \(detail.customer.name)")
@@ -28,12 +29,14 @@ enum DocumentPrint {
         var rows: [[String]] = []
         for (i, line) in doc.lines.enumerated() {
             rows.append(["\(i + 1)", (line.isFreeText ? "*" : "") + line.description,
-                         line.isAllowance ? "" : line.quantity.description, line.unitPrice.groupedString, line.discount.description, line.taxRate.description,
+                         line.isAllowance ? "" : line.quantity.description, line.unitPrice.groupedString,
+                         line.discount.description, line.taxRate.description,
                          line.netAmount.groupedString, line.taxAmount.groupedString])
         }
         out += table(header: header, rows: rows, rightFrom: 2)
         out.append("")
-        out.append("\(t("Net", "金额")): \(doc.subtotal.groupedString)   \(t("VAT", "税额")): \(doc.taxTotal.groupedString)   "
+        out.append("\(t("Net", "金额")): \(doc.subtotal.groupedString)   "
+                   + "\(t("VAT", "税额")): \(doc.taxTotal.groupedString)   "
                    + "\(t("Total", "价税合计")): \(doc.total.groupedString) \(cur.code)")
         if doc.status == .posted {
             out.append("\(doc.kind == .creditNote ? t("Unapplied", "未核销") : t("Open", "未收余额")): "
@@ -55,12 +58,14 @@ enum DocumentPrint {
         func t(_ en: String, _ cn: String) -> String { zh ? cn : en }
         let doc = detail.document
         let number = doc.number > 0 ? doc.displayNumber : "D\(doc.id)"
-        let header = [t("number", "单号"), t("date", "日期"), t("customer", "客户编码"), t("line", "行号"), t("description", "品名"),
+        let header = [t("number", "单号"), t("date", "日期"), t("customer", "客户编码"), t("line", "行号"),
+                      t("description", "品名"),
                       t("quantity", "数量"), t("unit_price", "单价"), t("discount", "折扣"), t("tax_rate", "税率"),
                       t("net", "金额"), t("tax", "税额"), t("total", "价税合计"), t("currency", "币种")]
         func plain(_ money: Money) -> String { money.plainString }
         var rows = doc.lines.enumerated().map { i, line in
-            [number, doc.date.description, detail.customer.code, "\(i + 1)", (line.isFreeText ? "*" : "") + line.description,
+            [number, doc.date.description, detail.customer.code, "\(i + 1)",
+             (line.isFreeText ? "*" : "") + line.description,
              line.quantity.description, plain(line.unitPrice), line.discount.description, line.taxRate.description,
              plain(line.netAmount), plain(line.taxAmount), plain(line.grossAmount), doc.currency.code]
         }

@@ -16,12 +16,14 @@ extension DocumentView {
         }
         let number = doc.number > 0 ? doc.displayNumber : "D\(doc.id)"
         let kind = doc.kind == .creditNote ? s.t("Credit note", "红字冲销单") : s.t("Invoice", "销售单")
-        var status = s.statusName(doc.status) + (doc.isDisputed ? " · " + s.t("disputed", "有争议") + " " + doc.disputeReason : "")
+        var status = s.statusName(doc.status)
+            + (doc.isDisputed ? " · " + s.t("disputed", "有争议") + " " + doc.disputeReason : "")
         if doc.status == .void { status += " · " + doc.voidReason }
         line("\(number)  \(kind)  \(status)", Style(.accent, [.bold]))
         // Whole parts on up to two lines: a date or a figure is never cut (issue 12).
-        for text in PartsLine.wrap(["\(s.customer) \(detail.customer.code) \(detail.customer.name)", "\(s.date) \(doc.date)",
-                                    "\(s.dueDate) \(doc.dueDate)", "\(s.terms) \(s.termsName(doc.paymentTerms))",
+        for text in PartsLine.wrap(["\(s.customer) \(detail.customer.code) \(detail.customer.name)",
+                                    "\(s.date) \(doc.date)", "\(s.dueDate) \(doc.dueDate)",
+                                    "\(s.terms) \(s.termsName(doc.paymentTerms))",
                                     detail.salesperson.isEmpty ? "" : "\(s.salesperson) \(detail.salesperson)"],
                                    width: area.width - 2) { line(text) }
         // Labelled (tryout s18: a bare "11076" under the header read as nothing in particular).
@@ -69,7 +71,9 @@ extension DocumentView {
             var text = "  \(contact.date)  \(FollowUpEntry.name(contact.channel, s))  \(contact.note)"
             if let promised = contact.promisedDate {
                 text += "  " + s.t("promised", "承诺") + " \(promised) "
-                    + (snapshot.flatMap { PromiseState.of(contact, snapshot: $0, today: today)?.name(chinese: s.zh) } ?? "")
+                    + (snapshot.flatMap {
+                        PromiseState.of(contact, snapshot: $0, today: today)?.name(chinese: s.zh)
+                    } ?? "")
             }
             line(text)
         }

@@ -20,7 +20,9 @@ struct DocumentView {
 
     mutating func reload(context: AppContext) {
         detail = context.read { try context.store.documentDetail(id: id, asOf: context.today) }   // as F9's list
-        snapshot = detail.flatMap { d in context.read { try context.store.receivablesSnapshot(customerID: d.customer.id) } }
+        snapshot = detail.flatMap { d in
+            context.read { try context.store.receivablesSnapshot(customerID: d.customer.id) }
+        }
         fapiao = detail.flatMap { d -> (FapiaoStatus, [Fapiao])? in
             guard d.document.kind == .invoice, d.document.status == .posted, let position = context.read({
                 try context.store.saleFapiaoPositions(asOf: context.today, customerCode: d.customer.code)
@@ -66,7 +68,8 @@ struct DocumentView {
                 try context.run(VoidInvoice(number: doc.displayNumber, reason: text))
                 return .message("\(s.voided) \(doc.displayNumber)")
             case .dispute:
-                let after = try context.run(SetDispute(number: doc.displayNumber, isDisputed: !doc.isDisputed, reason: text))
+                let after = try context.run(SetDispute(number: doc.displayNumber, isDisputed: !doc.isDisputed,
+                                                       reason: text))
                 return .message(after.isDisputed ? s.t("Marked disputed", "已标记争议") : s.t("Dispute resolved", "争议已解决"))
             case .credit:
                 let parsed = DocumentCreditLines.parse(text, currency: doc.currency, s)
@@ -74,7 +77,8 @@ struct DocumentView {
                 let outcome = try context.run(DocumentCreditLines.command(parsed.requests, doc: doc, reason: reason,
                                                                           context: context))
                 let note = outcome.creditNote
-                return .message("\(s.creditAction) \(note.displayNumber): \(note.subtotal.groupedString) + \(note.taxTotal.groupedString)")
+                return .message("\(s.creditAction) \(note.displayNumber): \(note.subtotal.groupedString) + "
+                                + "\(note.taxTotal.groupedString)")
             }
         } catch {
             return .error(s.core(error.issuesText))

@@ -98,7 +98,8 @@ struct DocumentsScreen: KeyedScreen {
         guard width < 100 else { return columns(s) }
         return [TableColumn(s.number, width: .fixed(16)),
                 TableColumn(s.t("Status", "状态"), width: .fixed(statusWidth(s))),
-                TableColumn(s.date, width: .fixed(10)), TableColumn(s.customer, width: .flexible(weight: 3, minimum: 12)),
+                TableColumn(s.date, width: .fixed(10)),
+                TableColumn(s.customer, width: .flexible(weight: 3, minimum: 12)),
                 figure(s.openAmount), figure(s.total)]
     }
 
@@ -187,14 +188,16 @@ struct DocumentsScreen: KeyedScreen {
         let period = periodIndex == 0 || !periods.indices.contains(periodIndex - 1)
             ? s.t("all dates", "全部日期") : periods[periodIndex - 1].name(chinese: s.zh)
         let shown = countIsExact ? "\(count)" : "\(rows.count)+"   // no COUNT(*): a lower bound until the end
-        let heading = "\(s.screenDocuments): \(shown)   [f] \(DocumentsScreen.statusName(DocumentSearch.Status.allCases[statusIndex], s))"
+        let status = DocumentsScreen.statusName(DocumentSearch.Status.allCases[statusIndex], s)
+        let heading = "\(s.screenDocuments): \(shown)   [f] \(status)"
             + "   [p] \(period)"
         buffer.setFitted(heading, x: area.x + 1, y: area.y, width: area.width - 2, style: Style(.accent, [.bold]))
         let cells = DocumentRowsSource(rows: rows, context: context, narrow: area.width < 100)
         var state = table
         var tableView = s.localize(TableView(columns: DocumentsScreen.columns(s, width: area.width)))
         tableView.alwaysShowsFilter = true
-        tableView.render(into: &buffer, in: Rect(x: area.x, y: area.y + 1, width: area.width, height: max(0, area.height - 1)),
+        tableView.render(into: &buffer,
+                         in: Rect(x: area.x, y: area.y + 1, width: area.width, height: max(0, area.height - 1)),
                          source: cells, state: &state)
         if table.isEditingFilter {
             return Point(x: area.x + 1 + DisplayWidth.of("/ ") + DisplayWidth.of(table.filter.text), y: area.maxY - 1)

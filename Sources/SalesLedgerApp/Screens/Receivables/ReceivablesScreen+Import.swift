@@ -7,7 +7,8 @@ extension ReceivablesScreen {
     /// The file prompt of `i`; Enter opens the file's review (or says why it cannot).
     mutating func askImportFile(_ s: Strings) {
         let label = s.t("Import receipts from (WeChat/Alipay/bank CSV): ", "导入收款文件（微信/支付宝/银行流水）：")
-        modals.push(PromptModal<ReceivablesScreen>(label, atTop: true, enterLabel: s.t("Review", "审核")) { text, context in
+        modals.push(PromptModal<ReceivablesScreen>(label, atTop: true,
+                                                   enterLabel: s.t("Review", "审核")) { text, context in
             let path = (text as NSString).expandingTildeInPath
             switch Self.openReview(path: path, settings: ImportSettings(), format: nil, context: context) {
             case .success(let view): return .close { screen, _ in screen.modals.push(view); return .none }
