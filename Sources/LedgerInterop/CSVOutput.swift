@@ -38,7 +38,8 @@ public enum CSVOutput {
     public static func render(header: [String], rows: [[String]], style: CSVStyle? = nil) -> String {
         let style = style ?? processDefault
         var out = style.byteOrderMark ? "\u{FEFF}" : ""
-        if let mark = PracticeWatermark.text { out += line([mark], style: style) + "\n" }   // practice ledger (training)
+        // practice ledger (training)
+        if let mark = PracticeWatermark.text { out += line([mark], style: style) + "\n" }
         if style.headerRow { out += line(header, style: style) + "\n" }
         for row in rows { out += line(row, style: style) + "\n" }
         return out

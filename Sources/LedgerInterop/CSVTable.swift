@@ -6,7 +6,8 @@ import LedgerCore
 /// error messages (row 1 is the header, so the first record is row 2).
 ///
 /// Decoding: one encoding per file (`TextDecoding`): UTF-8 (a BOM is dropped, CRLF is accepted), or GB18030 as
-/// written by Chinese Excel; never a mix. Parsing is RFC 4180 (quoted fields, embedded commas and newlines) by yaslab/CSV.swift.
+/// written by Chinese Excel; never a mix. Parsing is RFC 4180 (quoted fields, embedded commas and newlines) by
+/// yaslab/CSV.swift.
 public struct CSVTable: Sendable {
     public let header: [String]
     public let records: [[String]]

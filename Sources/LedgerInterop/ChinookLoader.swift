@@ -14,7 +14,8 @@ public enum ChinookLoader {
         let employees = try table("employees")
         for r in employees.records.indices {
             try runner.run(CreateSalesperson(code: "E" + employees.value(r, "employee_id"),
-                                             name: employees.value(r, "firstname") + " " + employees.value(r, "lastname")))
+                                             name: employees.value(r, "firstname") + " "
+                                                 + employees.value(r, "lastname")))
         }
         let genres = try table("genres")
         var genreNames: [String: String] = [:]
@@ -23,7 +24,9 @@ public enum ChinookLoader {
         for r in tracks.records.indices {
             try runner.run(CreateProduct(sku: "TR-" + tracks.value(r, "track_id"), name: tracks.value(r, "name"),
                                          category: genreNames[tracks.value(r, "genre")] ?? "", unit: "track",
-                                         unitPrice: try tracks.field(r, "unit_price") { try MoneyParser.parse($0, currency: .usd) }))
+                                         unitPrice: try tracks.field(r, "unit_price") {
+                                             try MoneyParser.parse($0, currency: .usd)
+                                         }))
             report.products += 1
         }
         let customers = try table("customers")
@@ -35,7 +38,8 @@ public enum ChinookLoader {
             var fields = CustomerFields(code: "CH" + id, name: company.isEmpty ? person : company)
             fields.contact = person
             fields.email = customers.value(r, "email")
-            fields.address = [customers.value(r, "address"), customers.value(r, "city")].filter { !$0.isEmpty }.joined(separator: ", ")
+            fields.address = [customers.value(r, "address"), customers.value(r, "city")]
+                .filter { !$0.isEmpty }.joined(separator: ", ")
             fields.region = customers.value(r, "country")
             fields.channel = "Online"
             fields.currency = .usd
@@ -65,7 +69,8 @@ public enum ChinookLoader {
             report.invoices += 1
             report.lines += invoice.lines.count
             try runner.run(RecordReceipt(customerCode: post.customerCode, date: date, amount: invoice.total,
-                                         allocation: .manual([ManualAllocation(invoiceNumber: invoice.displayNumber, amount: invoice.total)])))
+                                         allocation: .manual([ManualAllocation(invoiceNumber: invoice.displayNumber,
+                                                                               amount: invoice.total)])))
             report.receipts += 1
         }
         return report

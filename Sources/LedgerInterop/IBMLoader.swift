@@ -24,7 +24,8 @@ public enum IBMLoader {
                             number: table.value(r, "invoiceNumber"),
                             date: try table.field(r, "InvoiceDate", dmy), due: try table.field(r, "DueDate", dmy),
                             amount: try table.field(r, "InvoiceAmount") { try MoneyParser.parse($0, currency: .usd) },
-                            disputed: table.value(r, "Disputed") == "Yes", settled: try table.field(r, "SettledDate", dmy),
+                            disputed: table.value(r, "Disputed") == "Yes",
+                            settled: try table.field(r, "SettledDate", dmy),
                             channel: table.value(r, "PaperlessBill")))
         }
         var seen = Set<String>()
@@ -40,7 +41,8 @@ public enum IBMLoader {
         var numbers: [String: String] = [:]
         for row in rows.sorted(by: { ($0.date, $0.number) < ($1.date, $1.number) }) {
             var post = PostInvoice(customerCode: row.customer, date: row.date,
-                                   lines: [LineInput(description: "Invoice \(row.number)", quantity: Quantity(1), unitPrice: row.amount)])
+                                   lines: [LineInput(description: "Invoice \(row.number)", quantity: Quantity(1),
+                                                     unitPrice: row.amount)])
             post.dueDate = row.due
             post.paymentTerms = .net30
             post.channel = row.channel
@@ -52,13 +54,15 @@ public enum IBMLoader {
             report.invoices += 1
             report.lines += 1
             if row.disputed {
-                try runner.run(SetDispute(number: invoice.displayNumber, isDisputed: true, reason: "Disputed in source data"))
+                try runner.run(SetDispute(number: invoice.displayNumber, isDisputed: true,
+                                          reason: "Disputed in source data"))
             }
         }
         for row in rows.sorted(by: { ($0.settled, $0.number) < ($1.settled, $1.number) }) {
             guard let number = numbers[row.number] else { continue }
             var receipt = RecordReceipt(customerCode: row.customer, date: row.settled, amount: row.amount,
-                                        allocation: .manual([ManualAllocation(invoiceNumber: number, amount: row.amount)]))
+                                        allocation: .manual([ManualAllocation(invoiceNumber: number,
+                                                                              amount: row.amount)]))
             receipt.reference = "settles \(row.number)"
             try runner.run(receipt)
             report.receipts += 1

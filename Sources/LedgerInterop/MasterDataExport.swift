@@ -9,8 +9,8 @@ public enum MasterDataExport {
 
     public static func products(_ products: [Product]) -> String {
         CSVOutput.render(header: productHeader, rows: products.map { p in
-            [p.sku, p.name, p.category, p.unit, amount(p.unitPrice.minorUnits, p.unitPrice.currency), percent(p.taxRate),
-             p.unitPrice.currency.code]
+            [p.sku, p.name, p.category, p.unit, amount(p.unitPrice.minorUnits, p.unitPrice.currency),
+             percent(p.taxRate), p.unitPrice.currency.code]
         })
     }
 
@@ -18,17 +18,24 @@ public enum MasterDataExport {
     /// reference it came with (an earlier system's number), which is written instead when present.
     public static func opening(items: [OpenItem], credits: [UnappliedCredit], references: [String: String]) -> String {
         func number(_ n: String) -> String { references[n].flatMap { $0.isEmpty ? nil : $0 } ?? n }
-        var rows = items.sorted { ($0.customerCode, $0.date, $0.number) < ($1.customerCode, $1.date, $1.number) }.map { i in
+        var rows = items.sorted {
+            ($0.customerCode, $0.date, $0.number) < ($1.customerCode, $1.date, $1.number)
+        }.map { i in
             ["invoice", i.customerCode, number(i.number), i.date.description, i.dueDate.description, i.currency.code,
              amount(i.open, i.currency)]
         }
-        rows += credits.sorted { ($0.customerCode, $0.date, $0.number) < ($1.customerCode, $1.date, $1.number) }.map { c in
-            ["credit", c.customerCode, number(c.number), c.date.description, "", c.currency.code, amount(c.amount, c.currency)]
+        rows += credits.sorted {
+            ($0.customerCode, $0.date, $0.number) < ($1.customerCode, $1.date, $1.number)
+        }.map { c in
+            ["credit", c.customerCode, number(c.number), c.date.description, "", c.currency.code,
+             amount(c.amount, c.currency)]
         }
         return CSVOutput.render(header: openingHeader, rows: rows)
     }
 
-    static func amount(_ minor: Int64, _ c: Currency) -> String { Money.format(minor, digits: c.minorDigits, grouping: false) }
+    static func amount(_ minor: Int64, _ c: Currency) -> String {
+        Money.format(minor, digits: c.minorDigits, grouping: false)
+    }
 
     /// Basis points as a percentage without a sign: 1300 → `13`, 1250 → `12.5`.
     static func percent(_ rate: Rate) -> String {

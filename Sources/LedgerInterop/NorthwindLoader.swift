@@ -18,29 +18,37 @@ public enum NorthwindLoader {
         let employees = try table("employees")
         for r in employees.records.indices {
             try runner.run(CreateSalesperson(code: "E" + employees.value(r, "employee_id"),
-                                             name: employees.value(r, "first_name") + " " + employees.value(r, "last_name"),
+                                             name: employees.value(r, "first_name") + " "
+                                                 + employees.value(r, "last_name"),
                                              region: employees.value(r, "country")))
         }
         let categories = try table("categories")
         var categoryNames: [String: String] = [:]
-        for r in categories.records.indices { categoryNames[categories.value(r, "category_id")] = categories.value(r, "category_name") }
+        for r in categories.records.indices {
+            categoryNames[categories.value(r, "category_id")] = categories.value(r, "category_name")
+        }
         let products = try table("products")
         for r in products.records.indices {
             let price = try products.field(r, "unit_price") { try MoneyParser.parse($0, currency: usd) }
-            try runner.run(CreateProduct(sku: "NW-" + products.value(r, "product_id"), name: products.value(r, "product_name"),
+            try runner.run(CreateProduct(sku: "NW-" + products.value(r, "product_id"),
+                                         name: products.value(r, "product_name"),
                                          category: categoryNames[products.value(r, "category_id")] ?? "",
                                          unit: products.value(r, "quantity_per_unit"), unitPrice: price))
             report.products += 1
         }
         let shippers = try table("shippers")
         var shipperNames: [String: String] = [:]
-        for r in shippers.records.indices { shipperNames[shippers.value(r, "shipper_id")] = shippers.value(r, "company_name") }
+        for r in shippers.records.indices {
+            shipperNames[shippers.value(r, "shipper_id")] = shippers.value(r, "company_name")
+        }
         let customers = try table("customers")
         for r in customers.records.indices {
-            var fields = CustomerFields(code: customers.value(r, "customer_id"), name: customers.value(r, "company_name"))
+            var fields = CustomerFields(code: customers.value(r, "customer_id"),
+                                        name: customers.value(r, "company_name"))
             fields.contact = customers.value(r, "contact_name")
             fields.phone = customers.value(r, "phone")
-            fields.address = [customers.value(r, "address"), customers.value(r, "city"), customers.value(r, "postal_code")]
+            fields.address = [customers.value(r, "address"), customers.value(r, "city"),
+                              customers.value(r, "postal_code")]
                 .filter { !$0.isEmpty }.joined(separator: ", ")
             fields.region = customers.value(r, "country")
             fields.currency = usd
@@ -87,7 +95,8 @@ public enum NorthwindLoader {
             guard let number = postedNumbers[payment.order],
                   let invoice = try runner.invoice(number: number), invoice.total.minorUnits > 0 else { continue }
             var receipt = RecordReceipt(customerCode: payment.customer, date: payment.date, amount: invoice.total,
-                                        allocation: .manual([ManualAllocation(invoiceNumber: number, amount: invoice.total)]))
+                                        allocation: .manual([ManualAllocation(invoiceNumber: number,
+                                                                              amount: invoice.total)]))
             receipt.reference = "order \(payment.order)"
             try runner.run(receipt)
             report.receipts += 1
@@ -107,7 +116,8 @@ public struct LoadReport: Sendable, CustomStringConvertible {
     public var creditNotes = 0
     public init(name: String) { self.name = name }
     public var description: String {
-        "loaded \(name): \(customers) customers, \(products) products, \(invoices) invoices with \(lines) lines, \(receipts) receipts"
+        "loaded \(name): \(customers) customers, \(products) products, \(invoices) invoices with \(lines) lines, "
+            + "\(receipts) receipts"
             + (creditNotes > 0 ? ", \(creditNotes) credit notes" : "")
     }
 }

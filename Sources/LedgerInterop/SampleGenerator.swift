@@ -110,12 +110,14 @@ public struct SampleGenerator {
             try progress?("customers", report.customers, customers)
         }
         for i in 0..<customers {
-            let place: (code: String, province: String, city: String) = cities.isEmpty ? ("CN-11-01", "北京市", "北京市") : cities[rng.next(below: cities.count)]
+            let place: (code: String, province: String, city: String) = cities.isEmpty
+                ? ("CN-11-01", "北京市", "北京市") : cities[rng.next(below: cities.count)]
             var name = ""
             repeat {
                 let brand = names.brands[rng.next(below: names.brands.count)]
                 let industry = names.industries[rng.next(below: names.industries.count)]
-                let cityShort = zh ? String(place.city.hasSuffix("市") ? place.city.dropLast() : Substring(place.city)) : ""
+                let cityShort = zh
+                    ? String(place.city.hasSuffix("市") ? place.city.dropLast() : Substring(place.city)) : ""
                 name = zh ? "\(cityShort)\(brand)\(industry)有限公司" : "\(brand) \(industry) Co., Ltd."
                 if usedNames.contains(name) { name += zh ? "\(i)" : " \(i)" }
             } while usedNames.contains(name)

@@ -68,9 +68,9 @@ public enum TextDecoding {
         let (row, column, name) = position(of: offset, in: bytes)
         let hex = String(format: "0x%02X", bytes[offset])
         let columnText = name.isEmpty ? "column \(column)" : "column \(column) (\(name))"
-        return InteropError(source: source, message: "row \(row), \(columnText): byte \(hex) is not UTF-8, but the rest "
-                            + "of the file is; the file mixes encodings. Save it again as UTF-8 (or entirely as "
-                            + "GB18030); nothing was imported")
+        return InteropError(source: source, message: "row \(row), \(columnText): byte \(hex) is not UTF-8, "
+                            + "but the rest of the file is; the file mixes encodings. Save it again as UTF-8 "
+                            + "(or entirely as GB18030); nothing was imported")
     }
 
     /// CSV row (header = 1) and 1-based column of byte `offset`, and that column's header name (quotes respected).
@@ -86,7 +86,9 @@ public enum TextDecoding {
                 if row == 1 { headerFields.append([]) }
                 continue
             }
-            if row == 1 && b != UInt8(ascii: "\r") && b != UInt8(ascii: "\"") { headerFields[headerFields.count - 1].append(b) }
+            if row == 1 && b != UInt8(ascii: "\r") && b != UInt8(ascii: "\"") {
+                headerFields[headerFields.count - 1].append(b)
+            }
         }
         if row > 1 {
             // Read the header's fields fully (the offset may lie beyond it).

@@ -35,7 +35,9 @@ extension DataImport {
         let direction = cell(cells, "direction"), status = cell(cells, "status"), type = cell(cells, "type")
         if format == .wechat || format == .alipay {
             if !direction.isEmpty && direction != "收入" { return .skip("not money in (收/支 \(direction))") }
-            if type.contains("退款") || status.contains("退款") { return .skip("refund (\(status.isEmpty ? type : status))") }
+            if type.contains("退款") || status.contains("退款") {
+                return .skip("refund (\(status.isEmpty ? type : status))")
+            }
             if status.contains("关闭") || status.contains("失败") { return .skip("closed trade (\(status))") }
         }
         let method: PaymentMethod
@@ -64,7 +66,9 @@ extension DataImport {
             value = nil
         }
         let code = cell(cells, "customer_code"), name = cell(cells, "customer_name")
-        if code.isEmpty && name.isEmpty { problem(columns["customer_code"] != nil ? "customer_code" : "customer_name", "is empty") }
+        if code.isEmpty && name.isEmpty {
+            problem(columns["customer_code"] != nil ? "customer_code" : "customer_name", "is empty")
+        }
         guard let d, let value else { return .invalid }
         return .record(.receipt(date: d, customerCode: code, customerName: name, account: cell(cells, "account"),
                                 amount: value, method: method, reference: reference, note: cell(cells, "note"),

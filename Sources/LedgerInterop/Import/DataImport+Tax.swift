@@ -9,7 +9,8 @@ extension DataImport {
     /// Problems name the column. Nil when the file has no tax column.
     func checkTaxColumns(_ cells: [String], problem: (String, String) -> Void) -> CustomerTaxDetails? {
         guard !DataImport.taxKeys.isDisjoint(with: columns.keys) else { return nil }
-        var details = CustomerTaxDetails(invoiceTitle: cell(cells, "invoice_title"), addressPhone: cell(cells, "address_phone"),
+        var details = CustomerTaxDetails(invoiceTitle: cell(cells, "invoice_title"),
+                                         addressPhone: cell(cells, "address_phone"),
                                          bankAccount: cell(cells, "bank_account"))
         let raw = cell(cells, "tax_id")
         if !raw.isEmpty {

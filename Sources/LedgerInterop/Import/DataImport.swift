@@ -27,14 +27,17 @@ public struct ImportProblem: Sendable, Equatable, CustomStringConvertible {
     public var row: Int
     public var column: String
     public var message: String
-    public var description: String { column.isEmpty ? "row \(row): \(message)" : "row \(row), column \(column): \(message)" }
+    public var description: String {
+        column.isEmpty ? "row \(row): \(message)" : "row \(row), column \(column): \(message)"
+    }
 }
 
 /// One checked row, ready to post.
 public enum ImportRecord: Sendable, Equatable {
     /// Fields present in the file (`present` lists their keys; the rest keep stored values on update).
     case customer(CustomerFields, present: Set<String>)
-    case product(sku: String, name: String, category: String, unit: String, price: Money, taxRate: Rate, present: Set<String>)
+    case product(sku: String, name: String, category: String, unit: String, price: Money, taxRate: Rate,
+                 present: Set<String>)
     case openInvoice(customerCode: String, number: String, date: CivilDate, due: CivilDate?, amount: Money)
     case openCredit(customerCode: String, number: String, date: CivilDate, amount: Money)
     case receipt(date: CivilDate, customerCode: String, customerName: String, account: String, amount: Money,
@@ -105,11 +108,13 @@ public struct DataImport: Sendable {
             columns = ImportColumns.resolve(h, synonyms)
             let missing = required.filter { columns[$0] == nil }
             if !missing.isEmpty {
-                throw InteropError(source: file.source, message: "missing column(s): \(missing.joined(separator: ", ")); "
+                throw InteropError(source: file.source,
+                                   message: "missing column(s): \(missing.joined(separator: ", ")); "
                                    + "the header is: \(h.joined(separator: ", "))")
             }
             if kind == .receipts && columns["customer_code"] == nil && columns["customer_name"] == nil {
-                throw InteropError(source: file.source, message: "missing column: customer_code or customer_name (交易对方)")
+                throw InteropError(source: file.source,
+                                   message: "missing column: customer_code or customer_name (交易对方)")
             }
         }, progress: progress) { cells, row in
             switch check(cells, row, &seen) {
@@ -201,7 +206,10 @@ public struct DataImport: Sendable {
             problems.append(ImportProblem(row: row, column: key.isEmpty ? "" : columnName(key), message: message))
         }
         func amount(_ key: String, _ currency: Currency) -> Money? {
-            do { return try ImportAmount.parse(cell(cells, key), currency: currency, decimalComma: settings.decimalComma) } catch {
+            do {
+                return try ImportAmount.parse(cell(cells, key), currency: currency,
+                                              decimalComma: settings.decimalComma)
+            } catch {
                 problem(key, cell(cells, key).isEmpty ? "is empty" : "\(error)")
                 return nil
             }
@@ -210,7 +218,8 @@ public struct DataImport: Sendable {
             var text = cell(cells, key)
             if kind == .receipts, let space = text.firstIndex(of: " ") { text = String(text[..<space]) }
             do { return try DateParser.parse(text, format: settings.dateFormat) } catch {
-                problem(key, text.isEmpty ? "is empty" : "\(text) is not a valid date (\(error.reason), format \(settings.dateFormat.rawValue))")
+                problem(key, text.isEmpty ? "is empty"
+                        : "\(text) is not a valid date (\(error.reason), format \(settings.dateFormat.rawValue))")
                 return nil
             }
         }
@@ -247,7 +256,9 @@ public struct DataImport: Sendable {
             if !cell(cells, "credit_limit").isEmpty { fields.creditLimit = amount("credit_limit", fields.currency) }
             let terms = cell(cells, "payment_terms")
             if !terms.isEmpty {
-                do { fields.paymentTerms = try PaymentTerms.parse(terms) } catch { problem("payment_terms", "\(error)") }
+                do { fields.paymentTerms = try PaymentTerms.parse(terms) } catch {
+                    problem("payment_terms", "\(error)")
+                }
             }
             record = .customer(fields, present: Set(columns.keys))
             tax = checkTaxColumns(cells, problem: problem)

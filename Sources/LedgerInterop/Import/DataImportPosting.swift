@@ -123,7 +123,8 @@ extension DataImport {
         case let .customer(fields, present):
             if let existing = try runner.customerRecord(code: fields.code) {
                 guard settings.update else {
-                    throw LedgerError.validation([FieldIssue("code", "customer \(fields.code) already exists (use --update to change it)")])
+                    throw LedgerError.validation([FieldIssue("code", "customer \(fields.code) already exists "
+                                                             + "(use --update to change it)")])
                 }
                 var merged = CustomerFields(code: existing.code, name: existing.name)
                 merged.contact = present.contains("contact") ? fields.contact : existing.contact
@@ -151,7 +152,8 @@ extension DataImport {
         case let .product(sku, name, category, unit, price, taxRate, present):
             if try runner.product(sku: sku) != nil {
                 guard settings.update else {
-                    throw LedgerError.validation([FieldIssue("sku", "product \(sku) already exists (use --update to change it)")])
+                    throw LedgerError.validation([FieldIssue("sku", "product \(sku) already exists "
+                                                             + "(use --update to change it)")])
                 }
                 try runner.run(EditProduct(sku: sku, name: present.contains("name") ? name : nil,
                                            category: present.contains("category") ? category : nil,
@@ -166,7 +168,8 @@ extension DataImport {
             }
         case let .openInvoice(code, number, date, due, amount):
             if !number.isEmpty, try runner.documentExists(externalReference: number) {
-                throw LedgerError.validation([FieldIssue("number", "\(number) is already in the ledger (imported before?)")])
+                throw LedgerError.validation([FieldIssue("number",
+                                                         "\(number) is already in the ledger (imported before?)")])
             }
             var post = PostInvoice(customerCode: code, date: date, lines: [
                 LineInput(description: "期初余额 opening balance" + (number.isEmpty ? "" : " \(number)"),
@@ -180,7 +183,8 @@ extension DataImport {
             outcome.totals[amount.currency.code, default: 0] += amount.minorUnits
         case let .openCredit(code, number, date, amount):
             if !number.isEmpty, try runner.receiptExists(reference: number) {
-                throw LedgerError.validation([FieldIssue("number", "\(number) is already in the ledger (imported before?)")])
+                throw LedgerError.validation([FieldIssue("number",
+                                                         "\(number) is already in the ledger (imported before?)")])
             }
             var receipt = RecordReceipt(customerCode: code, date: date, amount: amount, allocation: AllocationPlan.none)
             receipt.method = .other
@@ -191,14 +195,16 @@ extension DataImport {
             outcome.totals[amount.currency.code, default: 0] -= amount.minorUnits
         case let .receipt(date, code, name, account, amount, method, reference, note, invoice):
             if !reference.isEmpty, try runner.receiptExists(reference: reference) {
-                throw LedgerError.validation([FieldIssue("reference", "\(reference) is already in the ledger (imported before?)")])
+                throw LedgerError.validation([FieldIssue("reference",
+                                                         "\(reference) is already in the ledger (imported before?)")])
             }
             guard let customer = try matchCustomer(code: code, name: name, account: account, runner) else {
                 throw LedgerError.validation([FieldIssue(code.isEmpty ? "customer_name" : "customer_code",
                                                          "no customer matches \(code.isEmpty ? name : code)")])
             }
             let (plan, why) = try proposal(customer: customer, amount: amount, text: invoice + " " + note, runner)
-            outcome.proposals.append("row \(row): \(customer) \(Money.format(amount.minorUnits, digits: amount.currency.minorDigits, grouping: false)) → \(why)")
+            let shown = Money.format(amount.minorUnits, digits: amount.currency.minorDigits, grouping: false)
+            outcome.proposals.append("row \(row): \(customer) \(shown) → \(why)")
             var receipt = RecordReceipt(customerCode: customer, date: date, amount: amount, allocation: plan)
             receipt.method = method
             receipt.reference = reference
@@ -211,7 +217,8 @@ extension DataImport {
 
     /// Customer code by code, else exact name, else an alias in a customer's notes (`别名：…`), else a customer whose
     /// phone, e-mail or notes hold the payer's account.
-    func matchCustomer(code: String, name: String, account: String, _ runner: LedgerService.BatchRunner) throws -> String? {
+    func matchCustomer(code: String, name: String, account: String,
+                       _ runner: LedgerService.BatchRunner) throws -> String? {
         if !code.isEmpty { return try runner.customerRecord(code: code) != nil ? code : nil }
         if let byName = try runner.customerCode(named: name) { return byName }
         if let byAlias = try runner.customerCode(alias: name) { return byAlias }
@@ -226,11 +233,13 @@ extension DataImport {
         let open = try runner.openInvoices(customerCode: customer)
         if let named = open.first(where: { !$0.number.isEmpty && text.contains($0.number) }) {
             let applied = min(named.open, amount.minorUnits)
-            return (.manual([ManualAllocation(invoiceNumber: named.number, amount: Money(minorUnits: applied, currency: amount.currency))]),
+            return (.manual([ManualAllocation(invoiceNumber: named.number,
+                                              amount: Money(minorUnits: applied, currency: amount.currency))]),
                     "\(named.number) (invoice number in the note)")
         }
         if let exact = open.first(where: { $0.open == amount.minorUnits }) {
-            return (.manual([ManualAllocation(invoiceNumber: exact.number, amount: amount)]), "\(exact.number) (exact amount)")
+            return (.manual([ManualAllocation(invoiceNumber: exact.number, amount: amount)]),
+                    "\(exact.number) (exact amount)")
         }
         return (.auto, open.isEmpty ? "unapplied credit (no open invoice)" : "oldest first")
     }

@@ -29,7 +29,8 @@ public struct DelimitedFile: Sendable {
     }
 
     /// The same from bytes in memory (tests, the set-up wizard).
-    public static func parse(data: Data, source: String, headerStart: (@Sendable (String) -> Bool)? = nil) throws -> DelimitedFile {
+    public static func parse(data: Data, source: String,
+                             headerStart: (@Sendable (String) -> Bool)? = nil) throws -> DelimitedFile {
         try open(.data(data), source: source, headerStart: headerStart)
     }
 
@@ -54,15 +55,18 @@ public struct DelimitedFile: Sendable {
                 }
             }
         } catch is Found {}
-        if headerLine == nil, !partial.isEmpty, headerStart == nil || headerStart?(partial) == true { headerLine = partial }
+        if headerLine == nil, !partial.isEmpty, headerStart == nil || headerStart?(partial) == true {
+            headerLine = partial
+        }
         if headerLine == nil && headerStart != nil {
             throw InteropError(source: source, message: "no header line found (is this the right --format?)")
         }
         let line = headerLine ?? ""
         let counts: [(Character, Int)] = [",", ";", "\t"].map { ($0, Self.unquotedCount(of: $0, in: line)) }
         let separator = counts.max { $0.1 < $1.1 }.map { $0.1 > 0 ? $0.0 : "," } ?? ","
-        return DelimitedFile(source: source, encoding: scan.encoding, separator: separator, fingerprint: scan.fingerprint,
-                             skippedLines: skipped, byteCount: scan.byteCount, origin: origin)
+        return DelimitedFile(source: source, encoding: scan.encoding, separator: separator,
+                             fingerprint: scan.fingerprint, skippedLines: skipped, byteCount: scan.byteCount,
+                             origin: origin)
     }
 
     static func unquotedCount(of sep: Character, in line: String) -> Int {
@@ -140,7 +144,8 @@ public enum ImportAmount {
             throw ImportFieldError("amount '\(text)' is ambiguous: a decimal comma? (use --decimal-comma)")
         }
         do { return try MoneyParser.parse(body, currency: currency) } catch {
-            throw ImportFieldError("amount '\(text)' \(error.reason)" + (decimalComma ? " (read with --decimal-comma)" : ""))
+            throw ImportFieldError("amount '\(text)' \(error.reason)"
+                                   + (decimalComma ? " (read with --decimal-comma)" : ""))
         }
     }
 }

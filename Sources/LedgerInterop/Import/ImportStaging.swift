@@ -69,7 +69,8 @@ public final class ImportStaging: @unchecked Sendable {
             try spill?.seekToEnd()
             try spill?.write(contentsOf: bytes.bytes)
         } catch {
-            throw InteropError(source: spillPath ?? "staging", message: "cannot write the import's staging file: \(error)")
+            throw InteropError(source: spillPath ?? "staging",
+                               message: "cannot write the import's staging file: \(error)")
         }
         spilledRows += buffer.count
         buffer.removeAll(keepingCapacity: true)

@@ -49,14 +49,17 @@ public struct VoucherTemplate: Sendable {
             throw InteropError(source: source, message: "the template has no header row")
         }
         let line = String(first)
-        let separator: Character = line.contains("\t") ? "\t" : (line.filter { $0 == ";" }.count > line.filter { $0 == "," }.count ? ";" : ",")
+        let separator: Character = line.contains("\t") ? "\t"
+            : (line.filter { $0 == ";" }.count > line.filter { $0 == "," }.count ? ";" : ",")
         let header = line.split(separator: separator, omittingEmptySubsequences: false).map {
             $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"*"))
         }
         let fields = header.map { field(for: $0) }
         let found = Set(fields)
-        guard found.contains(.account), found.contains(.debit) && found.contains(.credit) || found.contains(.amount) else {
-            throw InteropError(source: source, message: "no account and debit/credit (or amount) columns in the header: "
+        guard found.contains(.account),
+              found.contains(.debit) && found.contains(.credit) || found.contains(.amount) else {
+            throw InteropError(source: source, message: "no account and debit/credit (or amount) columns "
+                               + "in the header: "
                                + header.joined(separator: ", "))
         }
         return VoucherTemplate(header: header, fields: fields, separator: separator,

@@ -161,7 +161,8 @@ public struct VoucherWriter: Sendable {
             for i in v.lines.indices {
                 let cells = columns.map { _, field -> String in
                     let text = value(field, v, i, dotted: map.dotted ?? dotted)
-                    return field == .summary ? summaryBytes.map { TextEncoding.truncated(text, gbBytes: $0) } ?? text : text
+                    return field == .summary
+                        ? summaryBytes.map { TextEncoding.truncated(text, gbBytes: $0) } ?? text : text
                 }
                 out += CSVOutput.line(cells, style: style) + "\n"
             }

@@ -17,7 +17,8 @@ public enum XLSXWriter {
                 switch cell {
                 case .number(let n): sheet += "<c r=\"\(ref)\"><v>\(n)</v></c>"
                 case .text(let t) where t.isEmpty: continue
-                case .text(let t): sheet += "<c r=\"\(ref)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(escape(t))</t></is></c>"
+                case .text(let t):
+                    sheet += "<c r=\"\(ref)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">\(escape(t))</t></is></c>"
                 }
             }
             sheet += "</row>"
@@ -29,14 +30,18 @@ public enum XLSXWriter {
                 <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
                 <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
                 <Default Extension="xml" ContentType="application/xml"/>\
-                <Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>\
-                <Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>\
+                <Override PartName="/xl/workbook.xml" \
+                ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>\
+                <Override PartName="/xl/worksheets/sheet1.xml" \
+                ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>\
                 </Types>
                 """),
             ("_rels/.rels", """
                 <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
                 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
-                <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>\
+                <Relationship Id="rId1" \
+                Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" \
+                Target="xl/workbook.xml"/>\
                 </Relationships>
                 """),
             ("xl/workbook.xml", """
@@ -48,7 +53,9 @@ public enum XLSXWriter {
             ("xl/_rels/workbook.xml.rels", """
                 <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
                 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
-                <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>\
+                <Relationship Id="rId1" \
+                Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" \
+                Target="worksheets/sheet1.xml"/>\
                 </Relationships>
                 """),
             ("xl/worksheets/sheet1.xml", sheet),
