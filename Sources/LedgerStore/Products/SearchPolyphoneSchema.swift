@@ -19,19 +19,6 @@ enum SearchPolyphoneSchema {
         guard !characters.isEmpty else { return 0 }
         let holds = characters.map { _ in "instr(name, ?) > 0" }.joined(separator: " OR ")
         let arguments = StatementArguments(characters.map { String($0) })
-        var changed = 0
-        for table in ["customer", "product"] {
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT id, name, pinyin, pinyin_initials FROM \(table) WHERE \(holds)
-                """, arguments: arguments)
-            for row in rows {
-                let keys = SearchKeys.pinyin(for: row[1])
-                guard keys.full != row[2] as String || keys.initials != row[3] as String else { continue }
-                try db.execute(sql: "UPDATE \(table) SET pinyin = ?, pinyin_initials = ? WHERE id = ?",
-                               arguments: [keys.full, keys.initials, row[0] as Int64])
-                changed += 1
-            }
-        }
-        return changed
+        return try SearchKeyRefresh.rekey(db, where: holds, arguments: arguments)
     }
 }

@@ -16,21 +16,9 @@ enum SearchVReadingSchema {
     /// - Throws: the database's error.
     @discardableResult
     static func refresh(_ db: Database) throws -> Int {
-        var changed = 0
-        for table in ["customer", "product"] {
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT id, name, pinyin, pinyin_initials FROM \(table)
-                WHERE instr(pinyin, 'lu') > 0 OR instr(pinyin, 'nu') > 0 OR instr(name, 'ü') > 0
-                   OR instr(name, 'Ü') > 0 OR instr(name, char(776)) > 0
-                """)
-            for row in rows {
-                let keys = SearchKeys.pinyin(for: row[1])
-                guard keys.full != row[2] as String || keys.initials != row[3] as String else { continue }
-                try db.execute(sql: "UPDATE \(table) SET pinyin = ?, pinyin_initials = ? WHERE id = ?",
-                               arguments: [keys.full, keys.initials, row[0] as Int64])
-                changed += 1
-            }
-        }
-        return changed
+        try SearchKeyRefresh.rekey(db, where: """
+            instr(pinyin, 'lu') > 0 OR instr(pinyin, 'nu') > 0 OR instr(name, 'ü') > 0
+               OR instr(name, 'Ü') > 0 OR instr(name, char(776)) > 0
+            """)
     }
 }
