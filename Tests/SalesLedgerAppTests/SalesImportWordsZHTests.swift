@@ -12,5 +12,7 @@ import Testing
                 == "'130' 超过 100%（可写 13、13% 或 0.13；小于 1 的数按小数计：0.5 即 50%）")
         #expect(zh.core("'abc' is not a tax rate " + example)
                 == "'abc' 不是有效税率（可写 13、13% 或 0.13；小于 1 的数按小数计：0.5 即 50%）")
+        // s32 (noticed by s32-import): a row's unknown currency was left in English.
+        #expect(zh.core("unknown currency XYZ") == "未知币种 XYZ")
     }
 }

@@ -69,6 +69,7 @@ extension Strings {
         (#"^due date (\S+) is before the invoice date (\S+)$"#, "到期日 $1 早于单据日期 $2"),
         (#"^customer (\S+) is archived$"#, "客户 $1 已归档"),
         (#"^currency: unknown currency code (.*)$"#, "币种：未知币种代码 $1"),
+        (#"^unknown currency (.*)$"#, "未知币种 $1"),
         (#"^is in (\w+) but the document is in (\w+)$"#, "币种为 $1，但单据币种为 $2"),
         (#"^(.*) has allocations of (\S+); reverse them before voiding$"#, "$1 已核销 $2，请先反核销再作废"),
         (#"^(\S+) is (\w+), not posted$"#, "$1 状态为 $2，不是已过账"),
