@@ -8,6 +8,16 @@ struct JSONRows {
     private(set) var count = 0
     private var fresh = true
 
+    /// One row per text, each of one value (`[["a"],["b"]]`): a list read with `value ->> 0`.
+    init(column values: [String]) {
+        for value in values {
+            row()
+            add(value)
+        }
+    }
+
+    init() {}
+
     /// Starts a row; its values follow.
     mutating func row() {
         if count > 0 { bytes.append(contentsOf: [93, 44]) }

@@ -61,11 +61,7 @@ final class SQLiteTransaction: LedgerTransaction {
 
     func customerCodes(named names: [String]) throws -> [String: CustomerNameMatches] {
         guard !names.isEmpty else { return [:] }
-        var list = JSONRows()
-        for name in names {
-            list.row()
-            list.add(name)
-        }
+        let list = JSONRows(column: names)
         // The correlated look-ups are `customer(named:)`'s own statement (index customer_name), and the second by
         // code and the count of the name (s32-fixb: a name of two customers is refused, not given the first).
         let rows = try Row.fetchAll(db.cachedStatement(sql: """
@@ -86,11 +82,7 @@ final class SQLiteTransaction: LedgerTransaction {
 
     func customersExisting(codes: [String]) throws -> Set<String> {
         guard !codes.isEmpty else { return [] }
-        var list = JSONRows()
-        for code in codes {
-            list.row()
-            list.add(code)
-        }
+        let list = JSONRows(column: codes)
         // The codes as given (not as stored): `code = ?` is `customer(code:)`'s comparison.
         return try Set(String.fetchAll(db.cachedStatement(sql: """
             SELECT c.code FROM (SELECT value ->> 0 AS code FROM json_each(?)) c
@@ -100,11 +92,7 @@ final class SQLiteTransaction: LedgerTransaction {
 
     func documentsExisting(externalReferences: [String]) throws -> Set<String> {
         guard !externalReferences.isEmpty else { return [] }
-        var references = JSONRows()
-        for reference in externalReferences {
-            references.row()
-            references.add(reference)
-        }
+        let references = JSONRows(column: externalReferences)
         return try Set(String.fetchAll(db.cachedStatement(sql: """
             SELECT DISTINCT external_ref FROM document
             WHERE external_ref IN (SELECT value ->> 0 FROM json_each(?)) AND external_ref <> '' AND status <> 'void'
