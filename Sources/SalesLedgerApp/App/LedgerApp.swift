@@ -264,7 +264,7 @@ public struct LedgerApp: TerminalApplication {
         var d = dialog
         switch d.kind {
         case .message: d.footer = s.t("[Enter] OK", "[Enter] 确定")
-        case .confirm: d.footer = s.t("[y] Yes   [n] No", "[y] 是   [n] 否")
+        case .confirm: d.footer = s.confirmFooter
         case .picker: d.footer = s.t("[Enter] Pick   [Esc] Cancel", "[Enter] 选择   [Esc] 取消")
         }
         return d

@@ -230,12 +230,15 @@ public struct Strings: Sendable {
         return b
     }
 
+    /// The keys of a yes/no dialog, as its footer shows them.
+    var confirmFooter: String { t("[y] Yes   [n] No", "[y] 是   [n] 否") }
+
     /// Translates a toolkit form's own texts (the discard question).
     func localize(_ form: inout Form) {
         form.discardTitle = t("Discard changes?", "放弃修改？")
         form.discardMessage = t("The form has unsaved changes. Discard them?", "表单有未保存的修改，确定放弃吗？")
         // The footer the app's other yes/no dialogs show (`LedgerApp.localized`); tryout s32 saw `[y] Yes   [n] No`.
-        form.discardFooter = zh ? "[y] 是   [n] 否" : nil
+        form.discardFooter = confirmFooter
         if zh {
             form.problemsHeadings = ["1 个问题，修正后才能保存：", "%d 个问题，修正后才能保存："]
             form.seeBelow = "见下方"
