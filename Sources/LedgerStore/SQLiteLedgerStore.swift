@@ -105,7 +105,11 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
             let result = try writer.write { db in
                 StoreAccess.writeHolderNote(path, job: job)
                 noted = true
-                return try body(SQLiteTransaction(db: db, auditKey: key))
+                let tx = SQLiteTransaction(db: db, auditKey: key)
+                tx.auditPipeline = AuditPipeline()
+                let result = try body(tx)
+                try tx.finishAudit()
+                return result
             }
             anchorHead()
             return result
@@ -130,11 +134,13 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
             defer { if noted { StoreAccess.removeHolderNote(path) } }
             return try writer.writeWithoutTransaction { db in
                 let tx = SQLiteTransaction(db: db, auditKey: key)
+                tx.auditPipeline = AuditPipeline()
                 try db.beginTransaction(.immediate)
                 StoreAccess.writeHolderNote(path, job: job)
                 noted = true
                 do {
                     let result = try body(tx) {
+                        try tx.finishAudit()
                         try db.commit()
                         StoreAccess.removeHolderNote(path)
                         noted = false
@@ -145,6 +151,7 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
                         StoreAccess.writeHolderNote(path, job: job)
                         noted = true
                     }
+                    try tx.finishAudit()
                     try db.commit()
                     if let path, let head = try? AuditVerifier.head(db) { AuditHeadFile.store(head, ledger: path) }
                     // The indexes the load dropped are built after its last commit (`LoadIndexes`).

@@ -23,6 +23,9 @@ final class SQLiteTransaction: LedgerTransaction {
     var lastNumbers: [String: Int] = [:]
     /// The open chunk of a chunked bulk load (`beginBulkChunk`), nil outside one.
     var bulkChunk: BulkChunkMaintenance?
+    /// Bulk audit entries built on a second thread (`AuditPipeline`); set by the store's write paths, which call
+    /// `finishAudit` before each commit. Nil: entries are built and written on the spot.
+    var auditPipeline: AuditPipeline?
     init(db: Database, auditKey: SymmetricKey? = nil) {
         self.db = db
         self.auditKey = auditKey
@@ -302,10 +305,21 @@ final class SQLiteTransaction: LedgerTransaction {
     // MARK: - Audit
 
     func appendAudit(_ entry: AuditDraft) throws {
+        try auditPipeline?.finish(db)
         try AuditAppender.append(entry, db: db, key: auditKey)
     }
 
     func appendAuditChunk(_ entries: [AuditDraft]) throws {
-        try AuditChunk.append(entries, db: db, key: auditKey)
+        if let auditPipeline {
+            try auditPipeline.append(entries, db: db, key: auditKey)
+        } else {
+            try AuditChunk.append(entries, db: db, key: auditKey)
+        }
+    }
+
+    /// Writes the bulk audit entry still being built (`AuditPipeline`), if any: the store calls it before every
+    /// commit of a transaction that has a pipeline.
+    func finishAudit() throws {
+        try auditPipeline?.finish(db)
     }
 }

@@ -16,7 +16,25 @@ enum AuditChunk {
 
     /// Appends `entries` as one bulk entry (timestamp of the last, actor and business date of the first).
     static func append(_ entries: [AuditDraft], db: Database, key: SymmetricKey?) throws {
-        guard let first = entries.first, let last = entries.last else { return }
+        guard !entries.isEmpty else { return }
+        let previous = try AuditAppender.lastHashBytes(db)
+        let seals = try AuditAppender.pendingSeals(db)
+        try insert(entry(entries, previous: previous, seals: seals, key: key), db: db)
+    }
+
+    /// A bulk entry built but not yet written: what `entry` computes without the database.
+    struct Entry: Sendable {
+        var timestamp: String, actor: String, businessDate: String
+        var payload: [UInt8], outcome: String, seals: [UInt8], hash: [UInt8]
+        var keyed: Bool
+    }
+
+    /// The entry of `entries` (not empty) chained to `previous` (the hash of the entry before it) and sealing
+    /// `seals` (`AuditAppender.pendingSeals`, read when the chunk's records were written): the lines' text, its
+    /// deflated blob, the summary and the hash. Reads nothing, so it may run off the writer's thread
+    /// (`AuditPipeline`).
+    static func entry(_ entries: [AuditDraft], previous: [UInt8], seals: [UInt8], key: SymmetricKey?) -> Entry {
+        let first = entries[0], last = entries[entries.count - 1]
         var text: [UInt8] = []
         text.reserveCapacity(entries.count * 320)
         var counts: [String: Int] = [:]
@@ -34,18 +52,22 @@ enum AuditChunk {
         let payload = Deflate.pack(text)
         let outcome = "\(entries.count) commands: "
             + counts.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
-        let previous = try AuditAppender.lastHashBytes(db)
-        let seals = try AuditAppender.pendingSeals(db)
         let hash = AuditChain.compactHash(previous: previous, timestamp: last.timestampUTC, actor: first.actor,
                                           command: command, payload: payload, changes: "", outcome: outcome,
                                           businessDate: first.businessDate, seals: seals, key: key)
+        return Entry(timestamp: last.timestampUTC, actor: first.actor, businessDate: first.businessDate,
+                     payload: payload, outcome: outcome, seals: seals, hash: hash, keyed: key != nil)
+    }
+
+    /// Writes a built entry as the next row of `audit_log`.
+    static func insert(_ entry: Entry, db: Database) throws {
         try db.cachedStatement(sql: """
             INSERT INTO audit_log (timestamp_utc, actor, command, payload, changes, outcome, prev_hash, hash,
                                    business_date, seals, entry_format)
             VALUES (?,?,?,?,'',?,X'',?,?,?,?)
-            """).execute(arguments: [last.timestampUTC, first.actor, command, Data(payload), outcome, Data(hash),
-                                     first.businessDate, Data(seals),
-                                     key == nil ? AuditEntryFormat.bulk : AuditEntryFormat.bulkKeyed])
+            """).execute(arguments: [entry.timestamp, entry.actor, command, Data(entry.payload), entry.outcome,
+                                     Data(entry.hash), entry.businessDate, Data(entry.seals),
+                                     entry.keyed ? AuditEntryFormat.bulkKeyed : AuditEntryFormat.bulk])
     }
 
     /// The commands of a bulk entry's payload blob as (command, payload, changes, outcome), or nil when the blob
