@@ -55,6 +55,9 @@ public struct AuditDraft: Sendable {
     public var outcome: String
     /// The business date (`--today`) the command ran on; the timestamp is always the real clock.
     public var businessDate: String = ""
+    /// Makes `payload` and `outcome` when the entry is written (s33-gen): a bulk load's chunk drafts leave both
+    /// empty and have them made by the thread that builds their audit entry (`resolved`). Nil: both are set.
+    public var makeTexts: (@Sendable () -> (payload: String, outcome: String))?
 
     public init(actor: String, timestampUTC: String, command: String, payload: String, changes: [AuditChange],
                 outcome: String, businessDate: String = "") {
@@ -65,6 +68,15 @@ public struct AuditDraft: Sendable {
         self.changes = changes
         self.outcome = outcome
         self.businessDate = businessDate
+    }
+
+    /// The draft with `payload` and `outcome` made (itself when they are set): what a store writes.
+    public func resolved() -> AuditDraft {
+        guard let makeTexts else { return self }
+        var draft = self
+        (draft.payload, draft.outcome) = makeTexts()
+        draft.makeTexts = nil
+        return draft
     }
 }
 

@@ -33,7 +33,8 @@ extension LedgerService.BatchRunner {
                 customer.id = id
                 let context = service.commandContext()
                 context.recordChange(entity: "customer", id: id, before: Customer?.none, after: customer)
-                try audit.add(service.auditDraft(commands[index], context: context, outcome: customer), tx: tx)
+                try audit.add(service.deferredAuditDraft(commands[index], context: context, outcome: customer),
+                              tx: tx)
                 created.append(customer)
             }
             if let failure { throw failure }

@@ -168,11 +168,11 @@ extension LedgerService.BatchRunner {
             case let .customer(command, customer):
                 let context = service.commandContext()
                 context.recordChange(entity: "customer", id: customer.id, before: Customer?.none, after: customer)
-                try audit.add(service.auditDraft(command, context: context, outcome: customer), tx: tx)
+                try audit.add(service.deferredAuditDraft(command, context: context, outcome: customer), tx: tx)
             case let .invoice(position, command, context):
                 let invoice = documents[position]
                 context.recordChange(entity: "invoice", id: invoice.id, before: Invoice?.none, after: invoice)
-                try audit.add(service.auditDraft(command, context: context, outcome: invoice), tx: tx)
+                try audit.add(service.deferredAuditDraft(command, context: context, outcome: invoice), tx: tx)
                 invoices.append(invoice)
             case let .creditNote(position, command, context, range, unapplied):
                 let note = documents[position]
@@ -184,7 +184,7 @@ extension LedgerService.BatchRunner {
                 let outcome = IssueCreditNote.Outcome(
                     creditNote: note, allocation: AllocationOutcome(allocations: Array(allocations[range]),
                                                                     unapplied: unapplied))
-                try audit.add(service.auditDraft(command, context: context, outcome: outcome), tx: tx)
+                try audit.add(service.deferredAuditDraft(command, context: context, outcome: outcome), tx: tx)
             }
         }
         return (invoices, end)

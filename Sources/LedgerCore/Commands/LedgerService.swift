@@ -227,6 +227,17 @@ public final class LedgerService {
                    outcome: AuditJSON.outcome(outcome), businessDate: stamps.date(context.today))
     }
 
+    /// As `auditDraft`, with the payload and outcome texts made when the entry is written
+    /// (`AuditDraft.makeTexts`; a bulk load's chunks, whose entries are built on a second thread, s33-gen).
+    func deferredAuditDraft<C: LedgerCommand>(_ command: C, context: CommandContext,
+                                              outcome: C.Outcome) -> AuditDraft {
+        var draft = AuditDraft(actor: actor, timestampUTC: stamps.timestamp(wallClock()), command: C.name,
+                               payload: "", changes: context.changes, outcome: "",
+                               businessDate: stamps.date(context.today))
+        draft.makeTexts = { (AuditJSON.payload(command), AuditJSON.outcome(outcome)) }
+        return draft
+    }
+
     /// The texts of the last audit time and business date, kept: a bulk load stamps thousands of commands with the
     /// same second and day (issue 10).
     private let stamps = AuditStamps()

@@ -85,7 +85,7 @@ extension LedgerService.BatchRunner {
                 receipt: receipt, allocation: AllocationOutcome(
                     allocations: written, unapplied: Money(minorUnits: command.amount.minorUnits - applied,
                                                            currency: command.amount.currency)))
-            try audit.add(service.auditDraft(command, context: context, outcome: outcome), tx: tx)
+            try audit.add(service.deferredAuditDraft(command, context: context, outcome: outcome), tx: tx)
             outcomes.append(outcome)
         }
         return outcomes

@@ -10,7 +10,8 @@ import LedgerCore
 /// Entries are written in the compact format (`AuditEntryFormat.compact`, issue 10): the hash is a 32-byte blob,
 /// the previous hash is not stored again (it is the hash of the entry before), and seals are binary.
 enum AuditAppender {
-    static func append(_ entry: AuditDraft, db: Database, key: SymmetricKey?) throws {
+    static func append(_ draft: AuditDraft, db: Database, key: SymmetricKey?) throws {
+        let entry = draft.resolved()
         let previous = try lastHashBytes(db)
         let changes = AuditChangesJSON.encode(entry.changes)
         let seals = try pendingSeals(db)

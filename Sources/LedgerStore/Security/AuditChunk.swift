@@ -38,7 +38,8 @@ enum AuditChunk {
         var text: [UInt8] = []
         text.reserveCapacity(entries.count * 320)
         var counts: [String: Int] = [:]
-        for entry in entries {
+        for draft in entries {
+            let entry = draft.resolved()
             text.append(contentsOf: entry.command.utf8)
             text.append(9)
             text.append(contentsOf: entry.payload.utf8)
