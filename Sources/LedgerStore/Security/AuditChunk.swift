@@ -15,8 +15,34 @@ enum AuditChunk {
     static let command = "bulk"
 
     /// Appends `entries` as one bulk entry (timestamp of the last, actor and business date of the first).
+    /// The lines are built and deflated on another thread while this one reads the chunk's seals back through `db`
+    /// (s33-import): the two do not depend on each other, and both must be done before the entry is hashed.
     static func append(_ entries: [AuditDraft], db: Database, key: SymmetricKey?) throws {
         guard let first = entries.first, let last = entries.last else { return }
+        let packing = BackgroundWork { packed(entries) }
+        let previous: [UInt8], seals: [UInt8]
+        do {
+            previous = try AuditAppender.lastHashBytes(db)
+            seals = try AuditAppender.pendingSeals(db)
+        } catch {
+            _ = packing.wait()
+            throw error
+        }
+        let (payload, outcome) = packing.wait()
+        let hash = AuditChain.compactHash(previous: previous, timestamp: last.timestampUTC, actor: first.actor,
+                                          command: command, payload: payload, changes: "", outcome: outcome,
+                                          businessDate: first.businessDate, seals: seals, key: key)
+        try db.cachedStatement(sql: """
+            INSERT INTO audit_log (timestamp_utc, actor, command, payload, changes, outcome, prev_hash, hash,
+                                   business_date, seals, entry_format)
+            VALUES (?,?,?,?,'',?,X'',?,?,?,?)
+            """).execute(arguments: [last.timestampUTC, first.actor, command, Data(payload), outcome, Data(hash),
+                                     first.businessDate, Data(seals),
+                                     key == nil ? AuditEntryFormat.bulk : AuditEntryFormat.bulkKeyed])
+    }
+
+    /// The entry's payload blob (`Deflate.pack` of one line per command) and its one-line outcome summary.
+    static func packed(_ entries: [AuditDraft]) -> (payload: [UInt8], outcome: String) {
         var text: [UInt8] = []
         text.reserveCapacity(entries.count * 320)
         var counts: [String: Int] = [:]
@@ -31,21 +57,9 @@ enum AuditChunk {
             text.append(10)
             counts[entry.command, default: 0] += 1
         }
-        let payload = Deflate.pack(text)
         let outcome = "\(entries.count) commands: "
             + counts.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
-        let previous = try AuditAppender.lastHashBytes(db)
-        let seals = try AuditAppender.pendingSeals(db)
-        let hash = AuditChain.compactHash(previous: previous, timestamp: last.timestampUTC, actor: first.actor,
-                                          command: command, payload: payload, changes: "", outcome: outcome,
-                                          businessDate: first.businessDate, seals: seals, key: key)
-        try db.cachedStatement(sql: """
-            INSERT INTO audit_log (timestamp_utc, actor, command, payload, changes, outcome, prev_hash, hash,
-                                   business_date, seals, entry_format)
-            VALUES (?,?,?,?,'',?,X'',?,?,?,?)
-            """).execute(arguments: [last.timestampUTC, first.actor, command, Data(payload), outcome, Data(hash),
-                                     first.businessDate, Data(seals),
-                                     key == nil ? AuditEntryFormat.bulk : AuditEntryFormat.bulkKeyed])
+        return (Deflate.pack(text), outcome)
     }
 
     /// The commands of a bulk entry's payload blob as (command, payload, changes, outcome), or nil when the blob
