@@ -38,7 +38,7 @@ import Testing
         #expect(try reader.next() == 0)
         #expect(try reader.next() == 1)
         reader.close()
-        // Two taken, at most two waiting, one refused: the producer stopped instead of running to the end.
+        // Two taken and at most two more made before the refused one: the producer stopped, not ran to the end.
         #expect(count.value <= 5)
         reader.close()
     }

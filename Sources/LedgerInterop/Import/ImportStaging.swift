@@ -3,7 +3,7 @@ import Foundation
 /// Where an import keeps its checked rows between the check (outside the write lock) and the write (issue 10):
 /// a row buffer of at most `bufferCapacity` rows in memory; when it fills, the rows are appended to a private
 /// temporary file (mode 0600, removed when the staging goes away) and the buffer starts again. So memory holds at
-/// most `bufferCapacity` rows whatever the file's size, and the write phase reads the rows back chunk by chunk (three
+/// most `bufferCapacity` rows whatever the file's size, and the write phase reads the rows back chunk by chunk (two
 /// chunks in memory at most: `forEachChunk`).
 ///
 /// A staged row is its file row number, its cells as read (decoded to UTF-8, kept for the rejected-rows file) and,
@@ -78,8 +78,8 @@ public final class ImportStaging: @unchecked Sendable {
     }
 
     /// Calls `body` with the staged rows in order, at most `bufferCapacity` at a time. The next chunk is read back
-    /// on a second thread while `body` works on this one (s33-import): at most three chunks are in memory (the one
-    /// `body` has, one waiting, one being read). `body` must not append to the staging.
+    /// on a second thread while `body` works on this one (s33-import): at most two chunks are in memory (the one
+    /// `body` has and the one being read). `body` must not append to the staging.
     public func forEachChunk(_ body: ([Row]) throws -> Void) throws {
         let chunks = ReaderThread<[Row]>(name: "import staging", capacity: 1) { [self] put in
             let reader = try Reader(self)

@@ -3,8 +3,9 @@ import Foundation
 /// Items produced on a second thread and taken in order on the caller's (s33-import, issue 10): the import reads
 /// and splits its file, or reads its staged rows back, while the caller checks or posts what was read before.
 ///
-/// `produce` runs on a new thread and hands each item to `put`, which blocks while `capacity` items wait, so memory
-/// stays bounded whatever the file's size. The caller takes them with `next` in the order they were put, then gets
+/// `produce` runs on a new thread and hands each item to `put`, which returns once fewer than `capacity` items wait:
+/// with `capacity` 1 the producer makes the next item only when the caller has taken the last, so at most the
+/// caller's item and the one being made are in memory, whatever the file's size. The caller takes them with `next` in the order they were put, then gets
 /// the error `produce` threw (after every item put before it), then nil. `close` stops the producer (its next `put`
 /// throws) and waits for its thread to end; the caller must call it, also when it stops early (`defer`).
 final class ReaderThread<Item>: @unchecked Sendable {
@@ -13,7 +14,7 @@ final class ReaderThread<Item>: @unchecked Sendable {
     private let capacity: Int
     // Everything below is guarded by `lock`; items cross threads only through it.
     private let lock = NSCondition()
-    /// The items put and not taken yet (at most `capacity`: taking one removes it, so it is freed when taken).
+    /// The items put and not taken yet (at most `capacity`; taking one removes it, so it is freed when taken).
     private var queue: [Item] = []
     private var finished = false
     private var failure: (any Error)?
@@ -44,10 +45,11 @@ final class ReaderThread<Item>: @unchecked Sendable {
     private func put(_ item: Item) throws {
         lock.lock()
         defer { lock.unlock() }
-        while queue.count >= capacity && !cancelled { lock.wait() }
         if cancelled { throw Cancelled() }
         queue.append(item)
         lock.broadcast()
+        while queue.count >= capacity && !cancelled { lock.wait() }
+        if cancelled { throw Cancelled() }
     }
 
     /// The next item in the order they were put; nil after the last.
