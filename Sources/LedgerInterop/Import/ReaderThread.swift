@@ -5,9 +5,10 @@ import Foundation
 ///
 /// `produce` runs on a new thread and hands each item to `put`, which returns once fewer than `capacity` items wait:
 /// with `capacity` 1 the producer makes the next item only when the caller has taken the last, so at most the
-/// caller's item and the one being made are in memory, whatever the file's size. The caller takes them with `next` in the order they were put, then gets
-/// the error `produce` threw (after every item put before it), then nil. `close` stops the producer (its next `put`
-/// throws) and waits for its thread to end; the caller must call it, also when it stops early (`defer`).
+/// caller's item and the one being made are in memory, whatever the file's size. The caller takes them with `next`
+/// in the order they were put, then gets the error `produce` threw (after every item put before it), then nil.
+/// `close` stops the producer (its next `put` throws) and waits for its thread to end; the caller must call it, also
+/// when it stops early (`defer`).
 final class ReaderThread<Item>: @unchecked Sendable {
     typealias Put = (Item) throws -> Void
 
