@@ -22,6 +22,8 @@ let package = Package(
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         // zlib (deflate) as a system library, for the bulk audit entries' payloads (issue 10).
         .systemLibrary(name: "CZlib", path: "Sources/CZlib"),
+        // glibc's mallopt, for the imports' helper threads (one allocator arena; s33-import). Linux only.
+        .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
         // Pure Swift terminal UI toolkit: cells, buffer + diff, width, events, backends, widgets.
         // Links libm on Linux: `Double.rounded()` lowers to libm's round/ceil.
         .target(name: "TerminalUI", linkerSettings: [.linkedLibrary("m", .when(platforms: [.linux]))]),
@@ -59,6 +61,7 @@ let package = Package(
         .executableTarget(name: "salesledger", dependencies: [
             "LedgerCore", "LedgerStore", "LedgerReports", "LedgerInterop", "Classification",
             "SalesLedgerApp", "TerminalUI", "TerminalUINcurses", "LedgerAudit",
+            .target(name: "CMalloc", condition: .when(platforms: [.linux])),
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "salesledger-ui-demo", dependencies: [

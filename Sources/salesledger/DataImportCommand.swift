@@ -23,6 +23,7 @@ enum DataImportRunner {
     static func run(_ kind: ImportKind, _ global: GlobalOptions, _ options: DataImportOptions,
                     format: ReceiptFormat = .generic, skipUnmatched: Bool = false, skipInvalid: Bool = false,
                     review: Bool = false) throws {
+        ImportMemory.oneArena()
         guard let cur = Currency.named(options.currency) else {
             throw UserError("currency: unknown currency code \(options.currency)")
         }

@@ -97,36 +97,83 @@ public struct DataImport: Sendable {
         case .sales: (synonyms, required) = ([:], [])
         }
         var seen = SeenKeys()
-        try file.forEachRecord(header: { h in
-            header = h
-            if kind == .sales {
-                let found = try SalesImport.Columns(header: h, source: file.source)
-                salesColumns = found
-                for (i, name) in h.enumerated() where columns[name] == nil { columns[name] = i }
-                return
+        // The file is decoded and split on a second thread while this one checks and stages the records read
+        // before (s33-import): the same header, records, row numbers, progress and errors, in the same order.
+        let reader = ReaderThread<ReadItem>(name: "import reader", capacity: 8) { put in
+            // `forEachRecord`'s progress callback may escape: `put` is only called while it runs.
+            try withoutActuallyEscaping(put) { put in
+                var batch: [(cells: [String], row: Int)] = []
+                batch.reserveCapacity(Self.readBatch)
+                func flush() throws {
+                    guard !batch.isEmpty else { return }
+                    try put(.records(batch))
+                    batch.removeAll(keepingCapacity: true)
+                }
+                try file.forEachRecord(header: { try put(.header($0)) }, progress: { read, total in
+                    // Stopped by the checking side: the next record's `put` throws.
+                    try? flush()
+                    try? put(.progress(read, total))
+                }) { cells, row in
+                    batch.append((cells, row))
+                    if batch.count >= Self.readBatch { try flush() }
+                }
+                try flush()
             }
-            columns = ImportColumns.resolve(h, synonyms)
-            let missing = required.filter { columns[$0] == nil }
-            if !missing.isEmpty {
-                throw InteropError(source: file.source,
-                                   message: "missing column(s): \(missing.joined(separator: ", ")); "
-                                   + "the header is: \(h.joined(separator: ", "))")
+        }
+        defer { reader.close() }
+        while let item = try reader.next() {
+            switch item {
+            case .header(let h): try takeHeader(h, synonyms: synonyms, required: required)
+            case .progress(let read, let total): progress?(read, total)
+            case .records(let records):
+                for (cells, row) in records { try take(cells, row, &seen) }
             }
-            if kind == .receipts && columns["customer_code"] == nil && columns["customer_name"] == nil {
-                throw InteropError(source: file.source,
-                                   message: "missing column: customer_code or customer_name (交易对方)")
-            }
-        }, progress: progress) { cells, row in
-            switch check(cells, row, &seen) {
-            case .entry(let entry):
-                var sale: SalesImport.Row?
-                if case .sale(let checked) = entry.record { sale = checked }
-                try staging.append(ImportStaging.Row(row: entry.row, cells: entry.cells, sale: sale))
-            case .rejected(let r): try rejected.append(r)
-            case .skipped(let reason):
-                skippedCount += 1
-                if skipped.count < RejectedRows.keptInMemory { skipped.append("row \(row): \(reason)") }
-            }
+        }
+    }
+
+    /// What the reader thread hands over: the header, records with their row numbers, or the bytes read so far.
+    private enum ReadItem {
+        case header([String])
+        case records([(cells: [String], row: Int)])
+        case progress(Int, Int)
+    }
+
+    /// Records handed over at a time.
+    private static let readBatch = 512
+
+    /// Reads the header: the columns of the kind, or an error naming the missing ones.
+    private mutating func takeHeader(_ h: [String], synonyms: [String: [String]], required: [String]) throws {
+        header = h
+        if kind == .sales {
+            let found = try SalesImport.Columns(header: h, source: file.source)
+            salesColumns = found
+            for (i, name) in h.enumerated() where columns[name] == nil { columns[name] = i }
+            return
+        }
+        columns = ImportColumns.resolve(h, synonyms)
+        let missing = required.filter { columns[$0] == nil }
+        if !missing.isEmpty {
+            throw InteropError(source: file.source,
+                               message: "missing column(s): \(missing.joined(separator: ", ")); "
+                               + "the header is: \(h.joined(separator: ", "))")
+        }
+        if kind == .receipts && columns["customer_code"] == nil && columns["customer_name"] == nil {
+            throw InteropError(source: file.source,
+                               message: "missing column: customer_code or customer_name (交易对方)")
+        }
+    }
+
+    /// Checks one record and stages it, or keeps it as rejected or left out.
+    private mutating func take(_ cells: [String], _ row: Int, _ seen: inout SeenKeys) throws {
+        switch check(cells, row, &seen) {
+        case .entry(let entry):
+            var sale: SalesImport.Row?
+            if case .sale(let checked) = entry.record { sale = checked }
+            try staging.append(ImportStaging.Row(row: entry.row, cells: entry.cells, sale: sale))
+        case .rejected(let r): try rejected.append(r)
+        case .skipped(let reason):
+            skippedCount += 1
+            if skipped.count < RejectedRows.keptInMemory { skipped.append("row \(row): \(reason)") }
         }
     }
 

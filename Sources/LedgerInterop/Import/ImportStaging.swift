@@ -3,7 +3,8 @@ import Foundation
 /// Where an import keeps its checked rows between the check (outside the write lock) and the write (issue 10):
 /// a row buffer of at most `bufferCapacity` rows in memory; when it fills, the rows are appended to a private
 /// temporary file (mode 0600, removed when the staging goes away) and the buffer starts again. So memory holds at
-/// most `bufferCapacity` rows whatever the file's size, and the write phase reads the rows back chunk by chunk.
+/// most `bufferCapacity` rows whatever the file's size, and the write phase reads the rows back chunk by chunk (two
+/// chunks in memory at most: `forEachChunk`).
 ///
 /// A staged row is its file row number, its cells as read (decoded to UTF-8, kept for the rejected-rows file) and,
 /// for a sales row, the record the check made of them (`SalesImport.Row`, s31-import): the write phase posts that
@@ -76,18 +77,25 @@ public final class ImportStaging: @unchecked Sendable {
         buffer.removeAll(keepingCapacity: true)
     }
 
-    /// Calls `body` with the staged rows in order, at most `bufferCapacity` at a time.
+    /// Calls `body` with the staged rows in order, at most `bufferCapacity` at a time. The next chunk is read back
+    /// on a second thread while `body` works on this one (s33-import): at most two chunks are in memory (the one
+    /// `body` has and the one being read). `body` must not append to the staging.
     public func forEachChunk(_ body: ([Row]) throws -> Void) throws {
-        let reader = try Reader(self)
-        var chunk: [Row] = []
-        while let row = try reader.next() {
-            chunk.append(row)
-            if chunk.count == Self.bufferCapacity {
-                try body(chunk)
-                chunk.removeAll(keepingCapacity: true)
+        let chunks = ReaderThread<[Row]>(name: "import staging", capacity: 1) { [self] put in
+            let reader = try Reader(self)
+            var chunk: [Row] = []
+            chunk.reserveCapacity(Self.bufferCapacity)
+            while let row = try reader.next() {
+                chunk.append(row)
+                if chunk.count == Self.bufferCapacity {
+                    try put(chunk)
+                    chunk.removeAll(keepingCapacity: true)
+                }
             }
+            if !chunk.isEmpty { try put(chunk) }
         }
-        if !chunk.isEmpty { try body(chunk) }
+        defer { chunks.close() }
+        while let chunk = try chunks.next() { try body(chunk) }
     }
 
     /// Reads the staged rows back one at a time, in order (the spilled rows, then the buffer). One reader at a time

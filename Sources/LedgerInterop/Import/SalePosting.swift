@@ -16,7 +16,10 @@ import LedgerCore
 struct SalePosting {
     typealias Refused = (_ line: Int, _ cells: [String], _ error: LedgerError) throws -> Void
     var outcome = SalesImport.Outcome()
-    private var codesByName: [String: String] = [:]
+    /// The code each name of the file went to (the last row's), and whether that name is known to be no other
+    /// customer's: a look-up found at most one customer so named and the import has created none of that name since.
+    /// Such a name needs no look-up at its later rows (s33-import: every staging chunk looked all its names up again).
+    private var codesByName: [String: (code: String, single: Bool)] = [:]
     private var next = 1
     private var pending: [(post: PostInvoice, line: Int, cells: [String], amount: Money, defaulted: Bool)] = []
     /// The pending invoices' new customers, by index in `pending`, and their codes.
@@ -65,6 +68,7 @@ struct SalePosting {
         existing.insert(customer.code)
         absent.remove(customer.code)
         namesLooked[customer.name] = nil
+        codesByName[customer.name]?.single = false
     }
 
     /// Looks up, before `rows` (a staging chunk) are posted, the customers they name that are not known yet: their
@@ -82,7 +86,7 @@ struct SalePosting {
                 if !existing.contains(code), !creatingCodes.contains(code), seen.insert(code).inserted {
                     codes.append(code)
                 }
-            } else if namesLooked[row.customerName] == nil {
+            } else if namesLooked[row.customerName] == nil, codesByName[row.customerName]?.single != true {
                 // Also a name the file has used before: one that two customers have is refused (s32-fixb).
                 namesLooked[row.customerName] = .some(nil)
                 names.append(row.customerName)
@@ -138,7 +142,10 @@ struct SalePosting {
     mutating func post(_ row: SalesImport.Row, _ runner: LedgerService.BatchRunner, cells: [String] = [],
                        refused: Refused? = nil) throws {
         var code = row.customerCode
-        if code == nil {
+        var single = codesByName[row.customerName]?.single ?? false
+        if code == nil, let known = codesByName[row.customerName], known.single {
+            code = known.code
+        } else if code == nil {
             let matches: CustomerNameMatches?
             if let looked = namesLooked[row.customerName] {
                 matches = looked
@@ -152,7 +159,8 @@ struct SalePosting {
                     + "give the customer code"
                 throw LedgerError.validation([FieldIssue(Self.namePath, message)])
             }
-            code = codesByName[row.customerName] ?? matches?.codes.first
+            code = codesByName[row.customerName]?.code ?? matches?.codes.first
+            single = true
         }
         var new: CustomerFields?
         if let existing = code, try !exists(existing, runner) {
@@ -181,7 +189,7 @@ struct SalePosting {
             outcome.newCustomers += 1
         }
         guard let customerCode = code else { return }
-        codesByName[row.customerName] = customerCode
+        codesByName[row.customerName] = (customerCode, single)
         let description = row.number.isEmpty ? (row.note.isEmpty ? "Imported sale" : row.note) : row.number
         if defaultRate == nil {
             defaultRate = try runner.defaultTaxRate()

@@ -1,0 +1,2 @@
+// glibc's allocator settings (mallopt), for the CLI's imports (s33-import). Linux only.
+#include <malloc.h>
