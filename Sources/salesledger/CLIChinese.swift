@@ -56,16 +56,6 @@ enum CLIChinese {
             + #"it had committed$"#,
         "已放弃中断的示例账套生成（$1）：其已提交的 $2 张销售单和 $3 张收款单保留在账套中")
 
-    /// `import sales`'s two columns of one field, one pattern per field (s32-fixb).
-    static let repeatedColumns: [(String, String)] = [
-        ("date", "日期"), ("number", "单号"), ("customer code", "客户编码"), ("customer name", "客户名称"),
-        ("amount", "金额"), ("due date", "到期日"), ("note", "备注"), ("currency", "币种"), ("kind", "类型"),
-        ("status", "状态"), ("tax rate", "税率"),
-    ].map { field, zh in
-        (#"^(.*): columns (\d+) \((.*)\) and (\d+) \((.*)\) both give the "# + field + "$",
-         "$1：第 $2 列（$3）和第 $4 列（$5）都是\(zh)，无法确定用哪一列；请删去其中一列")
-    }
-
     /// The summary line of an import check (a message of `import` and a result line of the receipt review).
     static let checkedTab = (
         #"^(.*): (\d+) row\(s\) checked, (\d+) rejected, (\d+) left out \((\S+), separator tab\)$"#,
@@ -154,7 +144,6 @@ enum CLIChinese {
         (#"^(.*): text is neither UTF-8 nor GB18030$"#, "$1：文本既不是 UTF-8 也不是 GB18030"),
         (#"^(.*): cannot read the file$"#, "$1：无法读取文件"),
         (#"^(.*): missing column\(s\): (.*); the header is: (.*)$"#, "$1：缺少列：$2；文件的表头是：$3"),
-    ] + repeatedColumns + [
         (#"^(.*): missing column\(s\): (.*)$"#, "$1：缺少列：$2"),
         (#"^user: '(.*)' is not an active user of this ledger.*$"#,
          "用户：'$1' 不是本账套的有效用户（见 salesledger user list；用 --user 指定）"),
