@@ -2,7 +2,8 @@
 public protocol InteropTransaction {
     /// The earlier import of a file with this SHA-256 fingerprint, if any.
     func importedFile(fingerprint: String) throws -> ImportedFile?
-    func insert(_ file: ImportedFile) throws
+    /// Records an imported file; returns its row id (the audit entry's `import_file#id`).
+    func insert(_ file: ImportedFile) throws -> Int64
     /// Whether a receipt with this reference (交易单号, bank serial) is in the ledger.
     func receiptExists(reference: String) throws -> Bool
     /// Code of the first customer whose phone or e-mail equals `account`, or whose notes contain it.
@@ -87,8 +88,9 @@ public struct RecordImportedFile: LedgerCommand {
             throw LedgerError.refused("\(file.fileName): this file was already imported on \(earlier.importedOn) "
                                       + "as \(earlier.fileName) (\(earlier.rows) rows); nothing imported")
         }
-        try tx.insert(file)
-        context.recordChange(entity: "import_file", id: 0, before: ImportedFile?.none, after: file)
+        // The record's own id, so `audit log` tells imports apart (s33-fix: every one was `+import_file#0`).
+        let id = try tx.insert(file)
+        context.recordChange(entity: "import_file", id: id, before: ImportedFile?.none, after: file)
         return file
     }
 }
