@@ -187,6 +187,9 @@ enum CLIChinese {
          "已开具红字冲销 $1：$2（不含税 $3，税额 $4）；已核销 $5；未核销 $6"),
         (#"^customer (\S+) added: (.*)$"#, "客户 $1 已新增：$2"),
         (#"^ledger ready: (.*)$"#, "账套已就绪：$1"),
+        (#"^imported (\d+) class(?:es)? from (.*): (\d+) new, (\d+) changed, (\d+) unchanged$"#,
+         "已从 $2 导入分类 $1 个：新增 $3 个，修改 $4 个，未变 $5 个"),
+        (#"^nothing changed: (\d+) class(?:es)? from (.*) unchanged$"#, "没有变化：$2 的 $1 个分类与账套中相同，未写入"),
         (#"^default tax rate: (\S+) \(not set\)$"#, "默认税率：$1（未设置）"),
         (#"^default tax rate: (\S+)$"#, "默认税率：$1"),
         (#"^ledger: (.*)$"#, "账套：$1"),
@@ -271,6 +274,7 @@ enum CLIChinese {
 
     /// The phrases inside import result lines: outcome counts, proposal reasons, reasons a bill row is left out.
     static let phrasePatterns = PatternTable([
+        (#"(\d+) created, (\d+) updated, (\d+) unchanged"#, "新增 $1 条，更新 $2 条，未变 $3 条"),
         (#"(\d+) created, (\d+) updated"#, "新增 $1 条，更新 $2 条"),
         (#"(\d+) receipt\(s\)"#, "收款单 $1 笔"),
         (#"(\d+) invoice\(s\) and (\d+) credit note\(s\) \((.*)\), (\d+) new customer\(s\)"#,

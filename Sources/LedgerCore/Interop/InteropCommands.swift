@@ -114,6 +114,11 @@ extension LedgerService.BatchRunner {
     }
     /// The stored customer `code`'s record (read-only).
     public func customerRecord(code: String) throws -> Customer? { try tx.customer(code: code) }
+    /// The stored fapiao details of customer `code` (read-only); nil when it has none or no such customer.
+    public func taxDetails(customerCode code: String) throws -> CustomerTaxDetails? {
+        guard let customer = try tx.customer(code: code) else { return nil }
+        return try tx.taxDetails(customerID: customer.id)
+    }
     /// Customer matched by a payer account (phone, e-mail, or an account written in the notes) (read-only).
     public func customerCode(account: String) throws -> String? { try tx.customerCode(matchingAccount: account) }
     /// Customer whose notes name the payer as an alias (`别名：…`) (read-only).
