@@ -90,30 +90,59 @@ extension DataImport {
         return outcome
     }
 
+    /// A refusal of the ledger as row problems, each naming the file's own column header (or no column when the
+    /// issue is about none of the file's columns) — never a command's field path (s33-fix: `lines[1].unitPrice`).
     func problems(_ error: LedgerError, _ row: Int) -> [ImportProblem] {
-        if case .validation(let issues) = error {
-            // The file's own header names the column: a command's field is found under the master-data key or the
-            // sales file's (tryout s31: 「dueDate」 for a file whose column is 到期日; s30: `name` for 客户).
-            let keys: [String: [String]] = [
-                "unitPrice": ["unit_price"], "taxRate": ["tax_rate"], "creditLimit": ["credit_limit"],
-                "taxID": ["tax_id"], "invoiceTitle": ["invoice_title"], "addressPhone": ["address_phone"],
-                "bankAccount": ["bank_account"], "dueDate": ["due_date", "due"],
-                "customer": ["customer_code", "code", "customer"], "name": ["name", "customer"],
-                "code": ["code", "customer"], "paymentTerms": ["payment_terms"]]
-            let sales: [String: String?] = ["dueDate": salesColumns?.due, "date": salesColumns?.date,
-                                            "customer": salesColumns?.code ?? salesColumns?.name,
-                                            "name": salesColumns?.name, "code": salesColumns?.code,
-                                            SalePosting.namePath: salesColumns?.name,
-                                            "amount": salesColumns?.amount, "lines": salesColumns?.amount,
-                                            "currency": salesColumns?.currency]
-            return issues.map { issue in
-                let key = (keys[issue.path] ?? [issue.path]).first { columns[$0] != nil }
-                let column = key.map(columnName) ?? (sales[issue.path] ?? nil) ?? issue.path
-                return ImportProblem(row: row, column: column, message: issue.message)
-            }
+        guard case .validation(let issues) = error else {
+            return [ImportProblem(row: row, column: "", message: error.description)]
         }
-        return [ImportProblem(row: row, column: "", message: error.description)]
+        return issues.map { ImportProblem(row: row, column: fileColumn(of: $0.path) ?? "", message: $0.message) }
     }
+
+    /// The header of the file's column that a command's issue `path` is about, or nil when none is.
+    func fileColumn(of path: String) -> String? {
+        let field = Self.rowField(path)
+        if let sales = salesColumns {
+            let found: String?? = [
+                "dueDate": sales.due, "date": sales.date, "customer": sales.code ?? sales.name, "name": sales.name,
+                "code": sales.code, SalePosting.namePath: sales.name, "amount": sales.amount,
+                "line.amount": sales.amount, "line.unitPrice": sales.amount, "line.quantity": sales.amount,
+                "line.discount": sales.amount, "line.taxRate": sales.rate ?? sales.amount,
+                "line.description": sales.number ?? sales.note, "line.product": sales.number ?? sales.note,
+                "reason": sales.number ?? sales.note, "externalReference": sales.number, "note": sales.note,
+                "number": sales.number, "currency": sales.currency ?? sales.amount,
+            ][field]
+            // A refusal of the import itself names the sales file's header as its path (`单号`).
+            return (found ?? nil) ?? (columns[path] != nil ? path : nil)
+        }
+        return (Self.columnKeys[field] ?? [field]).first { columns[$0] != nil }.map(columnName)
+    }
+
+    /// The field of an imported row that a command's issue path is about. One row is one document line (opening
+    /// balances, sales) or one receipt with its allocations: `lines[1].unitPrice` → `line.unitPrice`, `lines` (the
+    /// document total) → `line.amount`, `allocations[2].invoice` → `allocation.invoice`; other paths as they are.
+    static func rowField(_ path: String) -> String {
+        for (list, item) in [("lines", "line"), ("allocations", "allocation")] where path.hasPrefix(list) {
+            let rest = path.dropFirst(list.count)
+            if rest.isEmpty { return item + ".amount" }
+            if rest.hasPrefix("["), let dot = rest.firstIndex(of: ".") { return item + rest[dot...] }
+        }
+        return path
+    }
+
+    /// The master-data, opening and receipts columns (`ImportColumns` keys) a row field is found under, first
+    /// present wins; a field not listed is looked up under its own name (`phone`, `email`, `date`, `amount` …).
+    static let columnKeys: [String: [String]] = [
+        "unitPrice": ["unit_price"], "taxRate": ["tax_rate"], "creditLimit": ["credit_limit"],
+        "taxID": ["tax_id"], "invoiceTitle": ["invoice_title"], "addressPhone": ["address_phone"],
+        "bankAccount": ["bank_account"], "dueDate": ["due_date", "due"], "customerClass": ["class"],
+        "customer": ["customer_code", "code", "customer", "customer_name"], "name": ["name", "customer"],
+        "code": ["code", "customer"], "paymentTerms": ["payment_terms"], "productName": ["name"],
+        "line.amount": ["amount"], "line.unitPrice": ["amount", "unit_price"], "line.quantity": ["amount"],
+        "line.discount": ["amount"], "line.taxRate": ["tax_rate", "amount"], "line.description": ["number"],
+        "line.product": ["number"], "allocation.amount": ["amount"], "allocation.invoice": ["invoice", "note"],
+        "reference": ["reference", "number"], "number": ["number", "reference"], "method": ["method"],
+    ]
 
     private func post(_ entry: Entry, _ runner: LedgerService.BatchRunner, _ outcome: inout Outcome,
                       _ sales: inout SalePosting, _ imported: Set<String>,
