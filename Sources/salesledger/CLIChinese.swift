@@ -196,7 +196,8 @@ enum CLIChinese {
         (#"^customers: (\d+)$"#, "客户：$1"), (#"^products: (\d+)$"#, "商品：$1"),
         (#"^salespeople: (\d+)$"#, "业务员：$1"), (#"^invoices: (\d+) \((\d+) lines\)$"#, "销售单：$1（$2 行）"),
         (#"^credit notes: (\d+)$"#, "红字冲销：$1"), (#"^receipts: (\d+)$"#, "收款单：$1"),
-        (#"^sales (\w+): (.*)$"#, "销售额 $1：$2"), (#"^dates: (.*)$"#, "日期：$1"),
+        (#"^sales (\w+): (.*)$"#, "销售额 $1：$2"), (#"^net sales (\w+): (.*)$"#, "不含税销售额 $1：$2"),
+        (#"^output VAT (\w+): (.*)$"#, "销项税额 $1：$2"), (#"^dates: (.*)$"#, "日期：$1"),
         (#"^loaded (\S+): (\d+) customers, (\d+) products, (\d+) invoices with (\d+) lines, (\d+) receipts$"#,
          "已载入 $1：客户 $2 个，商品 $3 个，销售单 $4 张（$5 行），收款单 $6 张"),
         (#"^loaded (\S+): (\d+) customers, (\d+) products, (\d+) invoices with (\d+) lines, (\d+) receipts, "#
