@@ -13,9 +13,8 @@ public enum ClassFile {
         func index(_ name: String) -> Int? { columns.firstIndex(of: name) }
         var issues = IssueCollector()
         // Two columns of one field are refused, as every import refuses them (s33-fix: the first was taken).
-        let fields = columns.map { name -> String? in
-            name == "name" ? "name_en" : ["dimension", "code", "parent", "name_en", "name_zh"].contains(name) ? name : nil
-        }
+        let read: Set<String> = ["dimension", "code", "parent", "name_en", "name_zh"]
+        let fields = columns.map { name -> String? in name == "name" ? "name_en" : read.contains(name) ? name : nil }
         if let repeated = RepeatedColumns.find(header, fields: fields, words: { field in
             ["name_en": "English name", "name_zh": "Chinese name", "parent": "parent code"][field] ?? field
         }) {
