@@ -5,12 +5,22 @@ import LedgerCore
 /// Both turn into `ClassImportRow`s that `ImportClasses` validates and writes all or nothing.
 public enum ClassFile {
     /// Rows of a generic class file from a CSV header and records (record `i` is file line `i + 2`).
-    /// - Throws: `LedgerError.validation` when a required column is missing or a line has too few fields.
+    /// - Throws: `LedgerError.validation` when a required column is missing, two columns give one field (`line 1`:
+    ///   `columns 2 (code) and 3 (code) both give the code`) or a line has too few fields.
     public static func rows(header: [String], records: [[String]],
                             defaultDimension: String? = nil) throws(LedgerError) -> [ClassImportRow] {
         let columns = header.map { $0.trimmedClassText().lowercased() }
         func index(_ name: String) -> Int? { columns.firstIndex(of: name) }
         var issues = IssueCollector()
+        // Two columns of one field are refused, as every import refuses them (s33-fix: the first was taken).
+        let read: Set<String> = ["dimension", "code", "parent", "name_en", "name_zh"]
+        let fields = columns.map { name -> String? in name == "name" ? "name_en" : read.contains(name) ? name : nil }
+        if let repeated = RepeatedColumns.find(header, fields: fields, words: { field in
+            ["name_en": "English name", "name_zh": "Chinese name", "parent": "parent code"][field] ?? field
+        }) {
+            issues.add("line 1", repeated.description)
+            try issues.throwIfAny()
+        }
         let dimension = index("dimension")
         if dimension == nil && defaultDimension == nil { issues.add("line 1",
                                                                     "missing column 'dimension' "

@@ -11,10 +11,11 @@ extension SQLiteTransaction {
         }
     }
 
-    func insert(_ file: ImportedFile) throws {
+    func insert(_ file: ImportedFile) throws -> Int64 {
         try db.execute(sql: "INSERT INTO import_file (fingerprint, kind, file_name, rows, imported_on) VALUES "
                             + "(?,?,?,?,?)",
                        arguments: [file.fingerprint, file.kind, file.fileName, file.rows, file.importedOn.description])
+        return db.lastInsertedRowID
     }
 
     func customerCode(matchingAccount account: String) throws -> String? {

@@ -56,16 +56,6 @@ enum CLIChinese {
             + #"it had committed$"#,
         "已放弃中断的示例账套生成（$1）：其已提交的 $2 张销售单和 $3 张收款单保留在账套中")
 
-    /// `import sales`'s two columns of one field, one pattern per field (s32-fixb).
-    static let repeatedColumns: [(String, String)] = [
-        ("date", "日期"), ("number", "单号"), ("customer code", "客户编码"), ("customer name", "客户名称"),
-        ("amount", "金额"), ("due date", "到期日"), ("note", "备注"), ("currency", "币种"), ("kind", "类型"),
-        ("status", "状态"), ("tax rate", "税率"),
-    ].map { field, zh in
-        (#"^(.*): columns (\d+) \((.*)\) and (\d+) \((.*)\) both give the "# + field + "$",
-         "$1：第 $2 列（$3）和第 $4 列（$5）都是\(zh)，无法确定用哪一列；请删去其中一列")
-    }
-
     /// The summary line of an import check (a message of `import` and a result line of the receipt review).
     static let checkedTab = (
         #"^(.*): (\d+) row\(s\) checked, (\d+) rejected, (\d+) left out \((\S+), separator tab\)$"#,
@@ -154,7 +144,6 @@ enum CLIChinese {
         (#"^(.*): text is neither UTF-8 nor GB18030$"#, "$1：文本既不是 UTF-8 也不是 GB18030"),
         (#"^(.*): cannot read the file$"#, "$1：无法读取文件"),
         (#"^(.*): missing column\(s\): (.*); the header is: (.*)$"#, "$1：缺少列：$2；文件的表头是：$3"),
-    ] + repeatedColumns + [
         (#"^(.*): missing column\(s\): (.*)$"#, "$1：缺少列：$2"),
         (#"^user: '(.*)' is not an active user of this ledger.*$"#,
          "用户：'$1' 不是本账套的有效用户（见 salesledger user list；用 --user 指定）"),
@@ -198,13 +187,17 @@ enum CLIChinese {
          "已开具红字冲销 $1：$2（不含税 $3，税额 $4）；已核销 $5；未核销 $6"),
         (#"^customer (\S+) added: (.*)$"#, "客户 $1 已新增：$2"),
         (#"^ledger ready: (.*)$"#, "账套已就绪：$1"),
+        (#"^imported (\d+) class(?:es)? from (.*): (\d+) new, (\d+) changed, (\d+) unchanged$"#,
+         "已从 $2 导入分类 $1 个：新增 $3 个，修改 $4 个，未变 $5 个"),
+        (#"^nothing changed: (\d+) class(?:es)? from (.*) unchanged$"#, "没有变化：$2 的 $1 个分类与账套中相同，未写入"),
         (#"^default tax rate: (\S+) \(not set\)$"#, "默认税率：$1（未设置）"),
         (#"^default tax rate: (\S+)$"#, "默认税率：$1"),
         (#"^ledger: (.*)$"#, "账套：$1"),
         (#"^customers: (\d+)$"#, "客户：$1"), (#"^products: (\d+)$"#, "商品：$1"),
         (#"^salespeople: (\d+)$"#, "业务员：$1"), (#"^invoices: (\d+) \((\d+) lines\)$"#, "销售单：$1（$2 行）"),
         (#"^credit notes: (\d+)$"#, "红字冲销：$1"), (#"^receipts: (\d+)$"#, "收款单：$1"),
-        (#"^sales (\w+): (.*)$"#, "销售额 $1：$2"), (#"^dates: (.*)$"#, "日期：$1"),
+        (#"^sales (\w+): (.*)$"#, "销售额 $1：$2"), (#"^net sales (\w+): (.*)$"#, "不含税销售额 $1：$2"),
+        (#"^output VAT (\w+): (.*)$"#, "销项税额 $1：$2"), (#"^dates: (.*)$"#, "日期：$1"),
         (#"^loaded (\S+): (\d+) customers, (\d+) products, (\d+) invoices with (\d+) lines, (\d+) receipts$"#,
          "已载入 $1：客户 $2 个，商品 $3 个，销售单 $4 张（$5 行），收款单 $6 张"),
         (#"^loaded (\S+): (\d+) customers, (\d+) products, (\d+) invoices with (\d+) lines, (\d+) receipts, "#
@@ -282,6 +275,7 @@ enum CLIChinese {
 
     /// The phrases inside import result lines: outcome counts, proposal reasons, reasons a bill row is left out.
     static let phrasePatterns = PatternTable([
+        (#"(\d+) created, (\d+) updated, (\d+) unchanged"#, "新增 $1 条，更新 $2 条，未变 $3 条"),
         (#"(\d+) created, (\d+) updated"#, "新增 $1 条，更新 $2 条"),
         (#"(\d+) receipt\(s\)"#, "收款单 $1 笔"),
         (#"(\d+) invoice\(s\) and (\d+) credit note\(s\) \((.*)\), (\d+) new customer\(s\)"#,

@@ -89,11 +89,23 @@ struct ClassCommand: ParsableCommand {
                 source = path
             }
             do {
-                let count = try service.run(ImportClasses(rows: rows, source: source))
-                print("imported \(counted(count, "class", plural: "classes")) from \(source)")
+                let outcome = try service.run(ImportClasses(rows: rows, source: source))
+                print(Self.summary(outcome, source: source))
             } catch {
                 throw UserError("\(source): nothing imported:\n\(error)")
             }
+        }
+
+        /// `imported 374 classes from cn-regions: 374 new, 0 changed, 0 unchanged`; when the ledger already had every
+        /// class as the file says, `nothing changed: 374 classes from cn-regions unchanged` (s33-fix: a re-run said
+        /// "imported 374" and wrote an empty audit entry).
+        static func summary(_ outcome: ImportClasses.Outcome, source: String) -> String {
+            let classes = counted(outcome.total, "class", plural: "classes")
+            guard outcome.added + outcome.changed > 0 else {
+                return "nothing changed: \(classes) from \(source) unchanged"
+            }
+            return "imported \(classes) from \(source): \(outcome.added) new, \(outcome.changed) changed, "
+                + "\(outcome.unchanged) unchanged"
         }
     }
 

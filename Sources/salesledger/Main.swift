@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import LedgerCore
 import LedgerInterop
+import LedgerReports
 import LedgerStore
 
 /// Entry point: runs the command and maps failures to exit codes — 0 ok, 1 validation or user error
@@ -63,7 +64,9 @@ struct Salesledger: ParsableCommand {
 }
 
 enum SummaryText {
-    static func render(_ s: LedgerSummary) -> String {
+    /// The counts, then per currency the sales with tax, net sales and output VAT (`totals`: the sales report's
+    /// TOTAL rows, `Reports.salesTotals`; s33-fix: the summary had no net or VAT figure).
+    static func render(_ s: LedgerSummary, totals: [SalesTotal] = []) -> String {
         var lines = [
             "customers: \(s.customers)", "products: \(s.products)", "salespeople: \(s.salespeople)",
             "invoices: \(s.invoices) (\(s.invoiceLines) lines)", "credit notes: \(s.creditNotes)",
@@ -72,6 +75,12 @@ enum SummaryText {
         for (code, minor) in s.salesByCurrency.sorted(by: { $0.key < $1.key }) {
             let digits = Currency.named(code)?.minorDigits ?? 2
             lines.append("sales \(code): \(Money.format(minor, digits: digits, grouping: true))")
+            guard let total = totals.first(where: { $0.currency.code == code }) else { continue }
+            func shown(_ minor: Int64?) -> String {
+                minor.map { Money.format($0, digits: digits, grouping: true) } ?? "too large to sum"
+            }
+            lines.append("net sales \(code): \(shown(total.net))")
+            lines.append("output VAT \(code): \(shown(total.tax))")
         }
         if let first = s.firstDate, let last = s.lastDate { lines.append("dates: \(first) … \(last)") }
         return lines.joined(separator: "\n")
@@ -85,7 +94,7 @@ struct SummaryCommand: ParsableCommand {
     func run() throws {
         let (store, _) = try global.openExistingLedger()
         print("ledger: \(global.databasePath)")
-        print(SummaryText.render(try store.summary()))
+        print(SummaryText.render(try store.summary(), totals: try Reports(store: store).salesTotals()))
     }
 }
 

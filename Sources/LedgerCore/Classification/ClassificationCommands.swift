@@ -50,13 +50,15 @@ public struct DefineDimension: LedgerCommand {
 }
 
 /// Imports classes (a classification standard such as China's regions) all or nothing: a class whose code
-/// exists is updated (parent, names, order), others are added. Outcome: number of classes written.
+/// exists is updated (parent, names, order), others are added. Outcome: how many were added, changed and already
+/// as the file says; a run that changed none writes no audit entry (s33-fix: a re-run wrote an empty one).
 ///
 /// - Throws: `LedgerError.validation` with one issue per bad line, path `line N, column C`: unknown dimension,
 ///   empty or spaced code, code repeated in the file, no name, parent neither in the file nor stored, a parent
 ///   cycle. Nothing is written when any line is bad.
 public struct ImportClasses: LedgerCommand {
     public static let name = "class.import"
+    public static var auditsRunWithoutChanges: Bool { false }
     public var rows: [ClassImportRow]
     /// File name or data set, for the audit log.
     public var source: String
@@ -65,7 +67,21 @@ public struct ImportClasses: LedgerCommand {
         self.source = source
     }
 
-    public func execute(in tx: any LedgerTransaction, context: CommandContext) throws -> Int {
+    /// What an import of classes did, by class.
+    public struct Outcome: Sendable, Equatable, Codable {
+        public var added = 0
+        public var changed = 0
+        public var unchanged = 0
+        /// The classes of the file (added + changed + unchanged).
+        public var total: Int { added + changed + unchanged }
+        public init(added: Int = 0, changed: Int = 0, unchanged: Int = 0) {
+            self.added = added
+            self.changed = changed
+            self.unchanged = unchanged
+        }
+    }
+
+    public func execute(in tx: any LedgerTransaction, context: CommandContext) throws -> Outcome {
         var issues = IssueCollector()
         var known: [String: Bool] = [:]
         var inFile: [String: ClassImportRow] = [:]
@@ -112,6 +128,7 @@ public struct ImportClasses: LedgerCommand {
         }
         if rows.isEmpty { issues.add("file", "has no classes") }
         try issues.throwIfAny()
+        var outcome = Outcome()
         for (order, row) in rows.enumerated() {
             let node = ClassNode(dimension: row.dimension, code: row.code, parentCode: row.parentCode,
                                  nameEN: row.nameEN.trimmingSpaces(), nameZH: row.nameZH.trimmingSpaces(),
@@ -119,10 +136,15 @@ public struct ImportClasses: LedgerCommand {
             let before = try tx.classNode(dimension: row.dimension, code: row.code)
             // The class's row id: one per class (the file's line number repeated across the files of one import,
             // so the log listed `+class_node#2` once per file, s32-fix).
+            guard before != node else {
+                outcome.unchanged += 1
+                continue
+            }
             let id = try tx.upsert(node)
-            if before != node { context.recordChange(entity: "class_node", id: id, before: before, after: node) }
+            context.recordChange(entity: "class_node", id: id, before: before, after: node)
+            if before == nil { outcome.added += 1 } else { outcome.changed += 1 }
         }
-        return rows.count
+        return outcome
     }
 }
 

@@ -8,6 +8,14 @@ public protocol LedgerCommand: Encodable, Sendable {
     /// Validates (throwing `LedgerError.validation` with every field issue), then writes through `tx`.
     /// Runs inside one transaction: any throw rolls everything back.
     func execute(in tx: any LedgerTransaction, context: CommandContext) throws -> Outcome
+    /// Whether a run that changed no record still writes its audit entry (default true). False for the re-import of
+    /// master data that is already as the file says (`ImportClasses`, `MergeCustomerTaxDetails`): an entry naming
+    /// no record says nothing (s33-fix: every re-run of `class import` wrote one).
+    static var auditsRunWithoutChanges: Bool { get }
+}
+
+extension LedgerCommand {
+    public static var auditsRunWithoutChanges: Bool { true }
 }
 
 /// The one write path: validate → one transaction → write → append an audit entry → commit.
@@ -201,6 +209,7 @@ public final class LedgerService {
         try checkRole(C.self)
         let context = commandContext()
         let outcome = try command.execute(in: tx, context: context)
+        if !C.auditsRunWithoutChanges && context.changes.isEmpty { return outcome }
         let draft = auditDraft(command, context: context, outcome: outcome)
         if let audit { try audit.add(draft, tx: tx) } else { try tx.appendAudit(draft) }
         return outcome

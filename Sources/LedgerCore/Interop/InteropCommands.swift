@@ -2,7 +2,8 @@
 public protocol InteropTransaction {
     /// The earlier import of a file with this SHA-256 fingerprint, if any.
     func importedFile(fingerprint: String) throws -> ImportedFile?
-    func insert(_ file: ImportedFile) throws
+    /// Records an imported file; returns its row id (the audit entry's `import_file#id`).
+    func insert(_ file: ImportedFile) throws -> Int64
     /// Whether a receipt with this reference (交易单号, bank serial) is in the ledger.
     func receiptExists(reference: String) throws -> Bool
     /// Code of the first customer whose phone or e-mail equals `account`, or whose notes contain it.
@@ -87,8 +88,9 @@ public struct RecordImportedFile: LedgerCommand {
             throw LedgerError.refused("\(file.fileName): this file was already imported on \(earlier.importedOn) "
                                       + "as \(earlier.fileName) (\(earlier.rows) rows); nothing imported")
         }
-        try tx.insert(file)
-        context.recordChange(entity: "import_file", id: 0, before: ImportedFile?.none, after: file)
+        // The record's own id, so `audit log` tells imports apart (s33-fix: every one was `+import_file#0`).
+        let id = try tx.insert(file)
+        context.recordChange(entity: "import_file", id: id, before: ImportedFile?.none, after: file)
         return file
     }
 }
@@ -112,6 +114,11 @@ extension LedgerService.BatchRunner {
     }
     /// The stored customer `code`'s record (read-only).
     public func customerRecord(code: String) throws -> Customer? { try tx.customer(code: code) }
+    /// The stored fapiao details of customer `code` (read-only); nil when it has none or no such customer.
+    public func taxDetails(customerCode code: String) throws -> CustomerTaxDetails? {
+        guard let customer = try tx.customer(code: code) else { return nil }
+        return try tx.taxDetails(customerID: customer.id)
+    }
     /// Customer matched by a payer account (phone, e-mail, or an account written in the notes) (read-only).
     public func customerCode(account: String) throws -> String? { try tx.customerCode(matchingAccount: account) }
     /// Customer whose notes name the payer as an alias (`别名：…`) (read-only).

@@ -3,6 +3,8 @@
 /// without a column never clears it). Validated like `SetCustomerTaxDetails`; audited. Outcome: the stored details.
 public struct MergeCustomerTaxDetails: LedgerCommand {
     public static let name = "customer.tax_details"
+    /// Details already as the file gives them write no audit entry (a re-import, s33-fix).
+    public static var auditsRunWithoutChanges: Bool { false }
     public var customerCode: String
     public var details: CustomerTaxDetails
     public var present: Set<String>

@@ -150,6 +150,10 @@ public struct DataImport: Sendable {
             for (i, name) in h.enumerated() where columns[name] == nil { columns[name] = i }
             return
         }
+        // Two columns of one field (s33-fix: the first was taken without a word), as `import sales` refuses.
+        if let repeated = ImportColumns.repeated(h, synonyms, sameHeaderOnly: kind == .receipts) {
+            throw InteropError(source: file.source, message: repeated.description)
+        }
         columns = ImportColumns.resolve(h, synonyms)
         let missing = required.filter { columns[$0] == nil }
         if !missing.isEmpty {

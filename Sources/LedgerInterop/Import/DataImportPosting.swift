@@ -8,6 +8,8 @@ extension DataImport {
     public struct Outcome: Sendable, CustomStringConvertible {
         public var created = 0
         public var updated = 0
+        /// Rows of records already as the file gives them (`--update`): nothing written for them (s33-fix).
+        public var unchanged = 0
         public var receipts = 0
         public var openInvoices = 0
         public var openCredits = 0
@@ -23,7 +25,11 @@ extension DataImport {
         public var description: String {
             if let sales { return sales.summary }
             var parts: [String] = []
-            if created > 0 || updated > 0 { parts.append("\(created) created, \(updated) updated") }
+            if unchanged > 0 {
+                parts.append("\(created) created, \(updated) updated, \(unchanged) unchanged")
+            } else if created > 0 || updated > 0 {
+                parts.append("\(created) created, \(updated) updated")
+            }
             if receipts > 0 { parts.append("\(receipts) receipt(s)") }
             if openInvoices > 0 || openCredits > 0 {
                 parts.append("\(openInvoices) open invoice(s), \(openCredits) unapplied credit(s)")
@@ -84,30 +90,59 @@ extension DataImport {
         return outcome
     }
 
+    /// A refusal of the ledger as row problems, each naming the file's own column header (or no column when the
+    /// issue is about none of the file's columns) — never a command's field path (s33-fix: `lines[1].unitPrice`).
     func problems(_ error: LedgerError, _ row: Int) -> [ImportProblem] {
-        if case .validation(let issues) = error {
-            // The file's own header names the column: a command's field is found under the master-data key or the
-            // sales file's (tryout s31: 「dueDate」 for a file whose column is 到期日; s30: `name` for 客户).
-            let keys: [String: [String]] = [
-                "unitPrice": ["unit_price"], "taxRate": ["tax_rate"], "creditLimit": ["credit_limit"],
-                "taxID": ["tax_id"], "invoiceTitle": ["invoice_title"], "addressPhone": ["address_phone"],
-                "bankAccount": ["bank_account"], "dueDate": ["due_date", "due"],
-                "customer": ["customer_code", "code", "customer"], "name": ["name", "customer"],
-                "code": ["code", "customer"], "paymentTerms": ["payment_terms"]]
-            let sales: [String: String?] = ["dueDate": salesColumns?.due, "date": salesColumns?.date,
-                                            "customer": salesColumns?.code ?? salesColumns?.name,
-                                            "name": salesColumns?.name, "code": salesColumns?.code,
-                                            SalePosting.namePath: salesColumns?.name,
-                                            "amount": salesColumns?.amount, "lines": salesColumns?.amount,
-                                            "currency": salesColumns?.currency]
-            return issues.map { issue in
-                let key = (keys[issue.path] ?? [issue.path]).first { columns[$0] != nil }
-                let column = key.map(columnName) ?? (sales[issue.path] ?? nil) ?? issue.path
-                return ImportProblem(row: row, column: column, message: issue.message)
-            }
+        guard case .validation(let issues) = error else {
+            return [ImportProblem(row: row, column: "", message: error.description)]
         }
-        return [ImportProblem(row: row, column: "", message: error.description)]
+        return issues.map { ImportProblem(row: row, column: fileColumn(of: $0.path) ?? "", message: $0.message) }
     }
+
+    /// The header of the file's column that a command's issue `path` is about, or nil when none is.
+    func fileColumn(of path: String) -> String? {
+        let field = Self.rowField(path)
+        if let sales = salesColumns {
+            let found: String?? = [
+                "dueDate": sales.due, "date": sales.date, "customer": sales.code ?? sales.name, "name": sales.name,
+                "code": sales.code, SalePosting.namePath: sales.name, "amount": sales.amount,
+                "line.amount": sales.amount, "line.unitPrice": sales.amount, "line.quantity": sales.amount,
+                "line.discount": sales.amount, "line.taxRate": sales.rate ?? sales.amount,
+                "line.description": sales.number ?? sales.note, "line.product": sales.number ?? sales.note,
+                "reason": sales.number ?? sales.note, "externalReference": sales.number, "note": sales.note,
+                "number": sales.number, "currency": sales.currency ?? sales.amount,
+            ][field]
+            // A refusal of the import itself names the sales file's header as its path (`单号`).
+            return (found ?? nil) ?? (columns[path] != nil ? path : nil)
+        }
+        return (Self.columnKeys[field] ?? [field]).first { columns[$0] != nil }.map(columnName)
+    }
+
+    /// The field of an imported row that a command's issue path is about. One row is one document line (opening
+    /// balances, sales) or one receipt with its allocations: `lines[1].unitPrice` → `line.unitPrice`, `lines` (the
+    /// document total) → `line.amount`, `allocations[2].invoice` → `allocation.invoice`; other paths as they are.
+    static func rowField(_ path: String) -> String {
+        for (list, item) in [("lines", "line"), ("allocations", "allocation")] where path.hasPrefix(list) {
+            let rest = path.dropFirst(list.count)
+            if rest.isEmpty { return item + ".amount" }
+            if rest.hasPrefix("["), let dot = rest.firstIndex(of: ".") { return item + rest[dot...] }
+        }
+        return path
+    }
+
+    /// The master-data, opening and receipts columns (`ImportColumns` keys) a row field is found under, first
+    /// present wins; a field not listed is looked up under its own name (`phone`, `email`, `date`, `amount` …).
+    static let columnKeys: [String: [String]] = [
+        "unitPrice": ["unit_price"], "taxRate": ["tax_rate"], "creditLimit": ["credit_limit"],
+        "taxID": ["tax_id"], "invoiceTitle": ["invoice_title"], "addressPhone": ["address_phone"],
+        "bankAccount": ["bank_account"], "dueDate": ["due_date", "due"], "customerClass": ["class"],
+        "customer": ["customer_code", "code", "customer", "customer_name"], "name": ["name", "customer"],
+        "code": ["code", "customer"], "paymentTerms": ["payment_terms"], "productName": ["name"],
+        "line.amount": ["amount"], "line.unitPrice": ["amount", "unit_price"], "line.quantity": ["amount"],
+        "line.discount": ["amount"], "line.taxRate": ["tax_rate", "amount"], "line.description": ["number"],
+        "line.product": ["number"], "allocation.amount": ["amount"], "allocation.invoice": ["invoice", "note"],
+        "reference": ["reference", "number"], "number": ["number", "reference"], "method": ["method"],
+    ]
 
     private func post(_ entry: Entry, _ runner: LedgerService.BatchRunner, _ outcome: inout Outcome,
                       _ sales: inout SalePosting, _ imported: Set<String>,
@@ -126,7 +161,8 @@ extension DataImport {
                     throw LedgerError.validation([FieldIssue("code", "customer \(fields.code) already exists "
                                                              + "(use --update to change it)")])
                 }
-                var merged = CustomerFields(code: existing.code, name: existing.name)
+                let stored = Self.fields(of: existing)
+                var merged = stored
                 merged.contact = present.contains("contact") ? fields.contact : existing.contact
                 merged.phone = present.contains("phone") ? fields.phone : existing.phone
                 merged.email = present.contains("email") ? fields.email : existing.email
@@ -139,28 +175,48 @@ extension DataImport {
                 merged.currency = present.contains("currency") ? fields.currency : existing.currency
                 merged.notes = present.contains("notes") ? fields.notes : existing.notes
                 merged.name = present.contains("name") ? fields.name : existing.name
-                try runner.run(UpdateCustomer(id: existing.id, fields: merged))
-                outcome.updated += 1
+                // A customer already as the file says is not written again (s33-fix: a re-run "updated" every row
+                // and wrote an audit entry of no change for each).
+                var changed = merged != stored
+                if changed { try runner.run(UpdateCustomer(id: existing.id, fields: merged)) }
+                if let tax = entry.tax {
+                    let before = try runner.taxDetails(customerCode: existing.code)
+                    let after = try runner.run(MergeCustomerTaxDetails(
+                        customerCode: fields.code, details: tax, present: present.intersection(DataImport.taxKeys)))
+                    changed = changed || after != before
+                }
+                if changed { outcome.updated += 1 } else { outcome.unchanged += 1 }
             } else {
                 try runner.run(CreateCustomer(fields))
                 outcome.created += 1
-            }
-            if let tax = entry.tax {
-                try runner.run(MergeCustomerTaxDetails(customerCode: fields.code, details: tax,
-                                                       present: present.intersection(DataImport.taxKeys)))
+                if let tax = entry.tax {
+                    try runner.run(MergeCustomerTaxDetails(customerCode: fields.code, details: tax,
+                                                           present: present.intersection(DataImport.taxKeys)))
+                }
             }
         case let .product(sku, name, category, unit, price, taxRate, present):
-            if try runner.product(sku: sku) != nil {
+            if let existing = try runner.product(sku: sku) {
                 guard settings.update else {
                     throw LedgerError.validation([FieldIssue("sku", "product \(sku) already exists "
                                                              + "(use --update to change it)")])
                 }
-                try runner.run(EditProduct(sku: sku, name: present.contains("name") ? name : nil,
-                                           category: present.contains("category") ? category : nil,
-                                           unit: present.contains("unit") ? unit : nil,
-                                           taxRate: present.contains("tax_rate") ? taxRate : nil,
-                                           unitPrice: present.contains("unit_price") ? price : nil))
-                outcome.updated += 1
+                // Only what differs from the stored product is given (a price already the list price would add a
+                // dated price of no change); a product already as the file says is not written (s33-fix).
+                func given<T: Equatable>(_ key: String, _ value: T, _ stored: T) -> T? {
+                    present.contains(key) && value != stored ? value : nil
+                }
+                let edit = EditProduct(sku: sku, name: given("name", name, existing.name),
+                                       category: given("category", category, existing.category),
+                                       unit: given("unit", unit, existing.unit),
+                                       taxRate: given("tax_rate", taxRate, existing.taxRate),
+                                       unitPrice: given("unit_price", price, existing.unitPrice))
+                if [edit.productName == nil, edit.category == nil, edit.unit == nil, edit.taxRate == nil,
+                    edit.unitPrice == nil].allSatisfy({ $0 }) {
+                    outcome.unchanged += 1
+                } else {
+                    try runner.run(edit)
+                    outcome.updated += 1
+                }
             } else {
                 try runner.run(CreateProduct(sku: sku, name: name, category: category, unit: unit, unitPrice: price,
                                              taxRate: taxRate))
@@ -213,6 +269,23 @@ extension DataImport {
             outcome.receipts += 1
             outcome.totals[amount.currency.code, default: 0] += amount.minorUnits
         }
+    }
+
+    /// A stored customer's editable fields, as `UpdateCustomer` takes them.
+    static func fields(of customer: Customer) -> CustomerFields {
+        var fields = CustomerFields(code: customer.code, name: customer.name)
+        fields.contact = customer.contact
+        fields.phone = customer.phone
+        fields.email = customer.email
+        fields.address = customer.address
+        fields.region = customer.region
+        fields.channel = customer.channel
+        fields.customerClass = customer.customerClass
+        fields.creditLimit = customer.creditLimit
+        fields.paymentTerms = customer.paymentTerms
+        fields.currency = customer.currency
+        fields.notes = customer.notes
+        return fields
     }
 
     /// Customer code by code, else exact name, else an alias in a customer's notes (`别名：…`), else a customer whose

@@ -1,4 +1,5 @@
 import Foundation
+import LedgerCore
 
 /// Column names the importers accept, English or Chinese (as 金蝶/用友 sheets and our own exports name them).
 /// Matching ignores case, spaces and a required-field mark (`*客户编码`).
@@ -70,6 +71,31 @@ public enum ImportColumns {
         }
         return out
     }
+
+    /// The first two columns of `header` that give one field of `synonyms` (matched as `resolve` matches), or nil.
+    /// `sameHeaderOnly`: only two columns of the same header count — a receipts file's bill layouts carry two
+    /// synonyms of a field on purpose (WeChat Pay's 商品 and 备注, both a note; `resolve`'s order picks one).
+    public static func repeated(_ header: [String], _ synonyms: [String: [String]],
+                                sameHeaderOnly: Bool = false) -> RepeatedColumns? {
+        var keyOf: [String: String] = [:]
+        for (key, names) in synonyms { for name in names { keyOf[normalised(name)] = key } }
+        let cleaned = header.map(normalised)
+        let fields = cleaned.map { name -> String? in
+            guard let key = keyOf[name] else { return nil }
+            return sameHeaderOnly ? key + "\u{1}" + name : key
+        }
+        return RepeatedColumns.find(header, fields: fields) { field in
+            let key = String(field.prefix { $0 != "\u{1}" })
+            return fieldWords[key] ?? key.replacingOccurrences(of: "_", with: " ")
+        }
+    }
+
+    /// What a field of the master-data files is called in messages, where its key's words are not enough.
+    static let fieldWords: [String: String] = [
+        "sku": "product code", "class": "customer class", "tax_id": "taxpayer ID",
+        "address_phone": "address and phone", "direction": "direction (收/支)", "type": "transaction type",
+        "invoice": "invoice number",
+    ]
 
     static func normalised(_ name: String) -> String {
         var s = name.lowercased().replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "\u{3000}", with: "")

@@ -25,6 +25,10 @@ struct SalePosting {
     /// The pending invoices' new customers, by index in `pending`, and their codes.
     private var creating: [Int: (command: CreateCustomer, customer: Customer)] = [:]
     private var creatingCodes = Set<String>()
+    /// The pending invoices' new customers by name, their codes: not in the ledger yet, so no look-up sees them, but a
+    /// row naming one alone counts them with the ledger's (s33-fix: it went to the last code the file tied to the name
+    /// without a word while the ledger or the file had another customer of the name).
+    private var creatingNames: [String: [String]] = [:]
     /// Codes known to be in the ledger (read once, or created by a posted chunk): a customer is never removed
     /// while the import's transaction runs, so each later row of the customer needs no look-up (s31-import).
     private var existing = Set<String>()
@@ -47,6 +51,7 @@ struct SalePosting {
         pending.removeAll(keepingCapacity: true)
         creating.removeAll(keepingCapacity: true)
         creatingCodes.removeAll(keepingCapacity: true)
+        creatingNames.removeAll(keepingCapacity: true)
         var left = Set<Int>()
         let handler: ((Int, LedgerError) throws -> Void)? = refused.map { refused in
             { index, error in
@@ -143,7 +148,9 @@ struct SalePosting {
                        refused: Refused? = nil) throws {
         var code = row.customerCode
         var single = codesByName[row.customerName]?.single ?? false
-        if code == nil, let known = codesByName[row.customerName], known.single {
+        // A name some pending invoice's new customer has is counted again below (s33-fix), never taken on trust.
+        if code == nil, let known = codesByName[row.customerName], known.single,
+           creatingNames[row.customerName] == nil {
             code = known.code
         } else if code == nil {
             let matches: CustomerNameMatches?
@@ -153,13 +160,18 @@ struct SalePosting {
                 matches = try runner.customerCodes(named: [row.customerName])[row.customerName]
                 namesLooked[row.customerName] = .some(matches)
             }
-            if let matches, matches.count > 1 {
-                let codes = matches.codes.joined(separator: ", ") + (matches.count > 2 ? ", …" : "")
-                let message = "customer name '\(row.customerName)' matches \(matches.count) customers (\(codes)): "
+            // The ledger's customers of the name and those the pending invoices create (never both: a created one
+            // enters the ledger with its chunk).
+            let pendingCodes = creatingNames[row.customerName] ?? []
+            let count = (matches?.count ?? 0) + pendingCodes.count
+            if count > 1 {
+                let first = ((matches?.codes ?? []) + pendingCodes).sorted().prefix(2)
+                let codes = first.joined(separator: ", ") + (count > 2 ? ", …" : "")
+                let message = "customer name '\(row.customerName)' matches \(count) customers (\(codes)): "
                     + "give the customer code"
                 throw LedgerError.validation([FieldIssue(Self.namePath, message)])
             }
-            code = codesByName[row.customerName]?.code ?? matches?.codes.first
+            code = codesByName[row.customerName]?.code ?? matches?.codes.first ?? pendingCodes.first
             single = true
         }
         var new: CustomerFields?
@@ -185,6 +197,7 @@ struct SalePosting {
                 let command = CreateCustomer(fields)
                 creating[pending.count] = (command, try runner.checkedNewCustomer(command, codeIsFree: true))
                 creatingCodes.insert(fields.code)
+                creatingNames[fields.name, default: []].append(fields.code)
             }
             outcome.newCustomers += 1
         }

@@ -15,15 +15,13 @@ extension SalesImport.Columns {
         }
         let keys = names.map(key)
         let hasName = keys.contains("name"), hasCode = keys.contains("code")
-        var first: [String: Int] = [:]
-        for (i, found) in keys.enumerated() {
-            guard var field = found else { continue }
-            if field == "customer" { field = hasName && !hasCode ? "code" : "name" }
-            if let earlier = first[field] {
-                throw InteropError(source: source, message: "columns \(earlier + 1) (\(names[earlier])) and \(i + 1) "
-                                   + "(\(names[i])) both give the \(SalesImport.fieldWords[field] ?? field)")
-            }
-            first[field] = i
+        let fields = keys.map { found -> String? in
+            guard let field = found else { return nil }
+            return field == "customer" ? (hasName && !hasCode ? "code" : "name") : field
+        }
+        if let repeated = RepeatedColumns.find(names, fields: fields,
+                                               words: { SalesImport.fieldWords[$0] ?? $0 }) {
+            throw InteropError(source: source, message: repeated.description)
         }
     }
 }

@@ -5,7 +5,9 @@ import LedgerCore
 /// cell as length and UTF-8 bytes, then 0 or 1 for a checked sales record (s31-import) followed by its fields —
 /// date as year, month, day; number; customer code (0, or 1 and the text); customer name; amount as minor units
 /// (low, high 32 bits), currency code and minor digits; due date (0, or 1 and year, month, day); note; credit note
-/// flag. Counts and integers are 32-bit; texts are a length and their UTF-8 bytes.
+/// flag; tax rate (0, or 1 and basis points — s33-fix: it was not written, so every row after the first
+/// `ImportStaging.bufferCapacity` of a file posted at the ledger's default rate). Counts and integers are 32-bit;
+/// texts are a length and their UTF-8 bytes.
 struct StagedBytes {
     var bytes: [UInt8] = []
 
@@ -38,6 +40,7 @@ struct StagedBytes {
         if let due = sale.dueDate { put(1); put(due) } else { put(0) }
         put(sale.note)
         put(sale.isCreditNote ? 1 : 0)
+        if let rate = sale.taxRate { put(1); put(Int(rate.basisPoints)) } else { put(0) }
     }
 
     /// Reads rows back from `data` (indices from 0) at `at`; every read is nil when the data ends first.
@@ -87,11 +90,17 @@ struct StagedBytes {
                 guard let date = self.date() else { return nil }
                 due = date
             }
-            guard let note = text(), let credit = int() else { return nil }
+            guard let note = text(), let credit = int(), let hasRate = int() else { return nil }
+            var rate: Rate?
+            if hasRate == 1 {
+                guard let points = int() else { return nil }
+                rate = Rate(basisPoints: Int64(points))
+            }
             let minor = Int64(bitPattern: UInt64(high) << 32 | UInt64(low))
             let amount = Money(minorUnits: minor, currency: Currency(code: currency, minorDigits: digits))
             let sale = SalesImport.Row(line: row, date: date, number: number, customerCode: code, customerName: name,
-                                       amount: amount, dueDate: due, note: note, isCreditNote: credit == 1)
+                                       amount: amount, dueDate: due, note: note, isCreditNote: credit == 1,
+                                       taxRate: rate)
             return ImportStaging.Row(row: row, cells: cells, sale: sale)
         }
     }

@@ -316,8 +316,9 @@ struct ReportsScreen: KeyedScreen {
 
     /// The report's columns at any width (s32-fixc: a figure never gives way to text): a figure is as wide as its
     /// widest value; a short text column as wide as its widest cell or title, and narrowed to its widest cell (the
-    /// title cut) first when the columns do not fit; then the report's less important columns (`dropRank` 3) are
-    /// left out; then names narrow to 10 cells (6 for the others); then text columns after the first, and the
+    /// title cut) first when the columns do not fit; then the report's less important columns and text columns
+    /// with no text (`dropRank` 3) are left out; then names narrow to 10 cells (the report's name column,
+    /// `nameColumn`; 6 for the others); then text columns after the first, and the
     /// fapiao's sales count, are left out (rank 2), the rightmost first — before any figure; then the fapiao's
     /// middle days buckets (rank 1), so its total stays.
     func tableView(_ s: Strings) -> TableView {
@@ -328,22 +329,39 @@ struct ReportsScreen: KeyedScreen {
                                        : fapiaoCountDrops(i) ? 2 : fapiaoMiddleBucket(i) ? 1 : 0)
             }
             let cells = max(4, i < cellWidths.count ? cellWidths[i] : 0)
-            let rank = i == 0 ? 0 : 2
+            // A text column with no text in any row (the buyers' taxpayer numbers before they are filled in) shows
+            // only its title: it is left out with the less important columns, before a name narrows (s33-fix).
+            let blank = !rows.isEmpty && i < cellWidths.count && cellWidths[i] == 0
+            let rank = i == 0 ? 0 : blank ? 3 : 2
+            let isName = i == nameColumn
             // Short words (a month, a currency, a code) as wide as they are; names share the rest (tryout s15: the
             // month and currency of sales by month spread over ~76 columns each at 200).
-            if numericWidth(i) <= 16 && !(i == 1 && header.count > 6 && cells > 10) {
+            if numericWidth(i) <= 16 && !(isName && cells > 10) {
                 return TableColumn(title, width: .fixed(numericWidth(i)), dropRank: rank, narrowest: cells)
             }
             // A name keeps up to 16 cells (8 Chinese characters) while the report's less important columns give
             // way, then narrows to 10.
             let name = min(16, cells)
-            return TableColumn(title, width: i == 1 && header.count > 6 ? .flexible(weight: 2, minimum: max(10, name))
-                                                                        : .flexible(weight: 1, minimum: max(6, name)),
-                               dropRank: rank, narrowest: i == 1 && header.count > 6 ? 10 : 6)
+            return TableColumn(title, width: isName ? .flexible(weight: 2, minimum: max(10, name))
+                                                    : .flexible(weight: 1, minimum: max(6, name)),
+                               dropRank: rank, narrowest: isName ? 10 : 6)
         }))
         view.isSortable = false   // the rows keep the report's order (its total rows last)
         view.scrollsColumns = true   // ←/→ reach the columns hidden for lack of width
         return view
+    }
+
+    /// The column of a wide report's name (a customer's, a buyer's, a row's label), which keeps 10 cells while
+    /// other text columns give way: found by its key, so "To issue"'s buyer (the fourth column) is one too (s33-fix:
+    /// at 80 columns in Chinese it narrowed to 6 cells as an ordinary text column while the empty taxpayer number
+    /// kept its title); else the second column. Nil for a report of 6 columns or fewer.
+    var nameColumn: Int? {
+        guard header.count > 6 else { return nil }
+        if let columns = reportTable?.columns, columns.count == header.count,
+           let i = columns.firstIndex(where: { ["name", "label", "buyer"].contains($0.key) }) {
+            return i
+        }
+        return 1
     }
 
     /// Whether the fapiao's column `i` is a days bucket between the first and the oldest (31-60, 61-90 days of

@@ -145,6 +145,11 @@ extension SalesEntryScreen {
         if !asDraft, overrideReason == nil, !plausibilityConfirmed {
             let warnings = plausibilityWarnings(command, context: context)
             if !warnings.isEmpty {
+                // What the ledger would refuse (a document total over the cap, s33-fix) is said first: the user is
+                // never asked to confirm a sale that cannot be saved. A dry run, rolled back; a credit hold is not a
+                // refusal here (its own question comes after this one).
+                let issues = context.service.validationIssues(of: command)
+                if !issues.isEmpty { return showIssues(issues, s) }
                 modals.push(PlausibilityModal(warnings: warnings.map { $0.message(chinese: s.zh) }))
                 return .none
             }
@@ -159,16 +164,7 @@ extension SalesEntryScreen {
             return .message(asDraft ? s.draftSaved
                 : "\(s.posted) \(invoice.displayNumber): \(invoice.total.groupedString) \(invoice.currency.code)")
         } catch .validation(let issues) {
-            for issue in issues {
-                if let field = fieldOrder.first(where: { $0.path == issue.path }) {
-                    errors[field] = s.core(issue.message)
-                }
-                else if issue.path.hasPrefix("lines[") { errors[.product(0)] = s.core(issue.message) }
-                else { errors[.customer] = s.core(issue.message) }
-            }
-            if let first = fieldOrder.first(where: { errors[$0] != nil }) { focus = first }
-            asksToFix = true
-            return .error(fixMessage(s))
+            return showIssues(issues, s)
         } catch .creditHold(let reasons) {
             if context.service.role.canManage {
                 modals.push(ReasonModal(s.creditWarning, reasons.map(s.core).joined(separator: "; "),
@@ -181,6 +177,21 @@ extension SalesEntryScreen {
         } catch {
             return .error(error.description)
         }
+    }
+
+    /// Shows the ledger's refusal by field (a line's or the lines' issue on the first line, any other on the
+    /// customer), focuses the first field in error and asks to fix it.
+    mutating func showIssues(_ issues: [LedgerCore.FieldIssue], _ s: Strings) -> ScreenOutcome {
+        for issue in issues {
+            if let field = fieldOrder.first(where: { $0.path == issue.path }) {
+                errors[field] = s.core(issue.message)
+            }
+            else if issue.path.hasPrefix("lines") { errors[.product(0)] = s.core(issue.message) }
+            else { errors[.customer] = s.core(issue.message) }
+        }
+        if let first = fieldOrder.first(where: { errors[$0] != nil }) { focus = first }
+        asksToFix = true
+        return .error(fixMessage(s))
     }
 
     // MARK: - Reasons asked for today's sales
