@@ -47,6 +47,8 @@ extension Strings {
         (#"^amount '(.*)' has a misplaced thousands separator ','$"#, "金额 '$1' 的千分位逗号位置不对"),
         (#"^amount '(.*)' is too large$"#, "金额 '$1' 过大"),   // with "(at most …)": safetyPatterns
         (#"^amount '(.*)' is empty$"#, "金额不能为空"),
+        (#"^amount '(.*)' has no digits$"#, "金额 '$1' 没有数字"),   // tryout s33: `import sales` with amount '-'
+        (#"^rate '(.*)' (is empty|has no digits|has .*|is too large.*|must be .*)$"#, "汇率 '$1' 无效"),
         (#"^amount '(.*)' symbol '(.*)' is not for (\w+)$"#, "金额 '$1' 的符号 '$2' 不是 $3"),
         (#"^payment terms '(.*)' is not a payment term.*$"#,
          "收款条件 '$1' 无效（可用 NET30、NET1M、EOM+30D、EOM+1M、月结30天、INST:50@30,50@60）"),
