@@ -11,7 +11,7 @@ fails=0
 bad() { echo "FAIL: $*"; fails=$((fails + 1)); }
 # ASCII words of 2+ letters that are not codes (all caps, or with digits/dashes like RCT-2026-000001); file paths
 # (they hold the test's folder names) are left out first.
-english() { sed 's#/[^ ]*##g' | grep -Eo '(^|[^A-Za-z0-9-])[a-z][A-Za-z_]+' | sed 's/^[^A-Za-z]//' | sort -u \
+english() { sed -e 's#/[^ ]*##g' -e 's/^salesledger: //' | grep -Eo '(^|[^A-Za-z0-9-])[a-z][A-Za-z_]+' | sed 's/^[^A-Za-z]//' | sort -u \
   | tr '\n' ' '; }
 zh() { # zh NAME COMMAND…: runs the command under --lang zh; fails when English is left in its output.
   local name=$1; shift
@@ -86,6 +86,29 @@ out=$($SL fapiao list); echo "$out" | grep -q "digital special" || bad "fapiao l
 out=$($SL fapiao sales); echo "$out" | grep -q "not invoiced" || bad "fapiao sales (en) status: $out"
 [ "$($SL fapiao sales --format csv | grep -c ',not_invoiced$')" -gt 0 ] || bad "fapiao sales csv keeps codes"
 out=$(zh "fapiao sales" fapiao sales); echo "$out" | grep -q "未开票" || bad "fapiao sales (zh): $out"
+
+# Salespeople (s33 item 2): add, list, edit through the command layer (audited, validated, EN/中文 errors), then
+# a sale names one.
+out=$(zh "salesperson add" salesperson add --code ZS --name 张三 --region 华东)
+[ "$out" = "业务员 ZS 已新增：张三 (华东)" ] || bad "salesperson add (zh): $out"
+out=$($SL salesperson add --code ZS --name 李四 2>&1); rc=$?
+[ $rc -eq 1 ] && echo "$out" | grep -q "code: salesperson code 'ZS' is already used" || bad "duplicate (en): $rc $out"
+out=$(zh "salesperson duplicate" salesperson add --code ZS --name 李四)
+echo "$out" | grep -q "编码：业务员编码 'ZS' 已被使用" || bad "duplicate (zh): $out"
+out=$($SL salesperson add --code "" --name "" 2>&1)
+echo "$out" | grep -q "code: is required" && echo "$out" | grep -q "name: is required" || bad "empty (en): $out"
+out=$(zh "salesperson edit" salesperson edit ZS --name 张三丰)
+[ "$out" = "业务员 ZS 已修改：张三丰 (华东)" ] || bad "salesperson edit (zh): $out"
+out=$(zh "salesperson edit unknown" salesperson edit NOPE --name 某人)
+echo "$out" | grep -q "编码：未知业务员编码 NOPE" || bad "edit unknown (zh): $out"
+out=$(zh "salesperson edit nothing" salesperson edit ZS)
+echo "$out" | grep -q "名称：请给出新的名称或区域" || bad "edit nothing (zh): $out"
+out=$(zh "salesperson list" salesperson list)
+echo "$out" | grep -Eq "^ZS +张三丰 +华东$" || bad "salesperson list (zh): $out"
+$SL salesperson list --format csv | grep -q "^ZS,张三丰,华东$" || bad "salesperson list csv"
+$SL invoice post --customer C9 --salesperson ZS --line 'P9:1' >/dev/null || bad "post with salesperson ZS"
+$SL audit log 2>/dev/null | grep -q "salesperson.update" || bad "salesperson.update not in the audit log"
+$SL audit verify >/dev/null || bad "audit verify"
 
 # Backups.
 out=$(zh "backup" backup create)
