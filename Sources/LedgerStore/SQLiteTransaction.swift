@@ -158,6 +158,12 @@ final class SQLiteTransaction: LedgerTransaction {
         return db.lastInsertedRowID
     }
 
+    func update(_ s: Salesperson) throws {
+        salespeopleByCode.removeAll()
+        try db.execute(sql: "UPDATE salesperson SET name = ?, region = ? WHERE id = ?",
+                       arguments: [s.name, s.region, s.id])
+    }
+
     // MARK: - Numbers and documents
 
     func nextNumber(series: String, year: Int) throws -> Int {

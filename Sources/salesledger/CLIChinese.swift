@@ -70,7 +70,7 @@ enum CLIChinese {
     /// Field names only the CLI's messages use; the rest are the app's (`Strings.fieldPathZH`).
     static let fieldNames: [String: String] = [
         "from": "起始日期", "to": "截止日期", "asOf": "截止日期", "user": "用户", "--today": "--today",
-        "output": "输出文件",
+        "output": "输出文件", "rate": "汇率",
     ]
 
     /// A field path in Chinese: `lines[2].quantity` → `第2行 数量`, `row 3, column amount` → `第3行「amount」列`.
@@ -179,7 +179,7 @@ enum CLIChinese {
         return messagePatterns.translate(text, strings.core)
     }
 
-    static let outputPatterns = PatternTable([
+    static let outputPatterns = PatternTable(resultPatterns + [
         (#"^posted (\S+): (.*) total (.*), due (\S+)$"#, "已过账 $1：$2 价税合计 $3，到期日 $4"),
         (#"^draft saved: (.*) total (.*), due (\S+)$"#, "草稿已保存：$1 价税合计 $2，到期日 $3"),
         (#"^voided (\S+)$"#, "已作废 $1"),

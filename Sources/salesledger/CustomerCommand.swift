@@ -2,6 +2,7 @@ import Foundation
 import ArgumentParser
 import LedgerCore
 import LedgerReports
+import SalesLedgerApp
 
 struct CustomerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "customer", abstract: "List and add customers.",
@@ -20,12 +21,18 @@ struct CustomerCommand: ParsableCommand {
             let (store, service) = try global.openExistingLedger()
             let rows = try store.customers(search: search, asOf: service.clock.today(),
                                            page: PageRequest(offset: offset, limit: limit))
+            // Region and channel by name in a table (tryout s33: codes like CN-34-04 and DEALER); CSV keeps codes.
+            let words = global.words(format)
+            let regions = words == nil ? [:] : try CLIClassNames.nodes(store, "region")
+            let channels = words == nil ? [:] : try CLIClassNames.nodes(store, "channel")
             printReport(listTable("customers", [("code", .text), ("name", .text), ("class", .text), ("region", .text),
                                                 ("channel", .text), ("currency", .text), ("balance", .money),
                                                 ("overdue", .money), ("last_purchase", .date)],
                                   rows.map { r in
-                                      [.text(r.code), .text(r.name), .text(r.customerClass), .text(r.region),
-                                       .text(r.channel),
+                                      [.text(r.code), .text(r.name), .text(r.customerClass),
+                                       .text(words.map { w in regions[r.region].map(w.className) ?? r.region }
+                                             ?? r.region),
+                                       .text(words?.channelName(r.channel, classes: channels) ?? r.channel),
                                        .text(r.currency.code), .amount(r.balance, r.currency),
                                        .amount(r.overdue, r.currency), r.lastPurchase.map(ReportCell.date) ?? .empty]
                                   }), format)

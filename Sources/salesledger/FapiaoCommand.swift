@@ -1,6 +1,7 @@
 import ArgumentParser
 import LedgerCore
 import LedgerReports
+import SalesLedgerApp
 
 /// `fapiao add|red|void|list|sales|skip`: the fapiao (发票) records of sales, through the command layer.
 struct FapiaoCommand: ParsableCommand {
@@ -135,9 +136,9 @@ struct FapiaoCommand: ParsableCommand {
             try issues.throwIfAny()
             let list = try store.fapiaoList(customerCode: customer, from: from, to: to)
             func amount(_ f: Fapiao, _ m: Int64) -> ReportCell { .amount(f.isRed ? -m : m, f.currency) }
-            let zh = global.isChinese
+            let zh = global.isChinese, words = global.words(format)
             let rows = list.map { f in
-                [.date(f.date), .text(zh ? f.type.chinese : f.type.rawValue), .text(f.code), .text(f.number),
+                [.date(f.date), .text(words?.fapiaoTypeName(f.type) ?? f.type.rawValue), .text(f.code), .text(f.number),
                  .text(f.isRed ? (zh ? "红字" : "red") : ""), .text(f.currency.code), amount(f, f.net),
                  amount(f, f.tax),
                  amount(f, f.total), .text(f.parts.map(\.documentNumber).joined(separator: " ")),
@@ -168,14 +169,15 @@ struct FapiaoCommand: ParsableCommand {
             let wanted = status.flatMap(FapiaoStatus.init(rawValue:))
             if status != nil && wanted == nil { issues.add("status", "'\(status ?? "")' is not a fapiao status") }
             try issues.throwIfAny()
-            let zh = global.isChinese
+            let words = global.words(format)
             let rows = try store.saleFapiaoPositions(asOf: date, customerCode: customer)
                 .filter { wanted == nil || $0.status == wanted }
                 .map { p -> [ReportCell] in
                     [.text(p.number), .date(p.date), .text(p.customerCode), .text(p.customerName),
                      .text(p.currency.code),
                      .amount(p.netTotal, p.currency), .amount(p.invoicedTotal, p.currency),
-                     .amount(p.leftToInvoice, p.currency), .text(zh ? p.status.chinese : p.status.rawValue)]
+                     .amount(p.leftToInvoice, p.currency),
+                     .text(words?.fapiaoStatusName(p.status) ?? p.status.rawValue)]
                 }
             printReport(listTable("fapiao-sales",
                                   [("sale", .text), ("date", .date), ("customer", .text), ("name", .text),

@@ -3,6 +3,7 @@ import Foundation
 import LedgerCore
 import LedgerInterop
 import LedgerStore
+import SalesLedgerApp
 
 /// Options every subcommand takes.
 struct GlobalOptions: ParsableArguments {
@@ -51,6 +52,10 @@ struct GlobalOptions: ParsableArguments {
             throw UserError("--today: \(error)")
         }
     }
+
+    /// The UI words for a table in `format`: names for people in a table, nil for CSV and JSON (they keep the
+    /// machine codes, which programs and `import` read).
+    func words(_ format: OutputFormat) -> Strings? { format == .table ? Strings(isChinese ? .zh : .en) : nil }
 
     var isChinese: Bool {
         if let lang { return lang.lowercased().hasPrefix("zh") }

@@ -47,7 +47,7 @@ struct Salesledger: ParsableCommand {
         discussion: "Without a subcommand, opens the terminal UI on the ledger.",
         version: "0.1.0",
         subcommands: [InitCommand.self, SummaryCommand.self, SampleCommand.self, CustomerCommand.self,
-                      ProductCommand.self, InvoiceCommand.self,
+                      ProductCommand.self, SalespersonCommand.self, InvoiceCommand.self,
                       ReceiptCommand.self, CreditNoteCommand.self, ReportCommand.self, StatementCommand.self,
                       RemindersCommand.self, ReminderRulesCommand.self, ContactCommand.self, RateCommand.self,
                       ClassCommand.self,

@@ -2,6 +2,7 @@ import ArgumentParser
 import LedgerCore
 import LedgerReports
 import LedgerStore
+import SalesLedgerApp
 
 struct ProductCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -20,7 +21,7 @@ struct ProductCommand: ParsableCommand {
 
         func run() throws {
             let (store, service) = try global.openLedger()
-            let today = service.clock.today()
+            let today = service.clock.today(), words = global.words(format)
             let rows = try store.productList(search: search, includeArchived: archived,
                                              page: PageRequest(offset: offset, limit: limit))
             printReport(listTable("products", [("sku", .text), ("name", .text), ("category", .text), ("unit", .text),
@@ -31,7 +32,7 @@ struct ProductCommand: ParsableCommand {
                                       return [.text(p.sku), .text(p.name), .text(p.category), .text(p.unit),
                                               .text(price.currency.code),
                                               .money(price), .text(p.taxRate.description),
-                                              .text(p.isArchived ? "yes" : "")]
+                                              .text(p.isArchived ? words?.yesNo(true) ?? "yes" : "")]
                                   }), format)
         }
     }

@@ -21,9 +21,17 @@ struct ReceiptAllocateCommand: ParsableCommand {
         let plan = AllocationSyntax.parse(allocate, currency: currency, issues: &issues)
         try issues.throwIfAny()
         let outcome = try service.run(AllocateCredit(number: number, plan: plan))
-        print("allocated \(number): \(outcome.allocations.count) allocation(s) (ids "
-              + "\(outcome.allocations.map { String($0.id) }.joined(separator: ", "))); unapplied "
+        print("allocated \(number): \(ReceiptAllocateCommand.describe(outcome.allocations.map(\.id))); unapplied "
               + "\(outcome.unapplied.groupedString)")
+    }
+
+    /// `nothing allocated`, `1 allocation (id 7)`, `2 allocations (ids 7, 8)` (was `0 allocation(s) (ids )`).
+    static func describe(_ ids: [Int64]) -> String {
+        switch ids.count {
+        case 0: return "nothing allocated"
+        case 1: return "1 allocation (id \(ids[0]))"
+        default: return "\(ids.count) allocations (ids \(ids.map(String.init).joined(separator: ", ")))"
+        }
     }
 }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import LedgerCore
 import LedgerReports
+import SalesLedgerApp
 
 /// `reminder-rules show|set`: the dunning schedule (催款规则) — reminders before and on the due date, every N
 /// days
@@ -11,8 +12,9 @@ struct ReminderRulesCommand: ParsableCommand {
                                                     abstract: "Show or set the reminder (dunning) rules.",
                                                     subcommands: [Show.self, Set.self])
 
-    static func describe(_ p: ReminderPolicy) -> [String] {
-        [p.daysBeforeDue.map(String.init).joined(separator: ","), p.onDueDate ? "yes" : "no",
+    static func describe(_ p: ReminderPolicy, _ words: Strings?) -> [String] {
+        [p.daysBeforeDue.map(String.init).joined(separator: ","),
+         words?.yesNo(p.onDueDate) ?? (p.onDueDate ? "yes" : "no"),
          String(p.overdueEveryDays),
          String(p.secondNoticeFromDays), String(p.finalNoticeFromDays), String(p.stopCreditFromDays)]
     }
@@ -24,9 +26,11 @@ struct ReminderRulesCommand: ParsableCommand {
         func run() throws {
             let (store, _) = try global.openExistingLedger()
             let rules = try store.storedReminderRules()
-            var rows = [["(standard)"] + ReminderRulesCommand.describe(rules.standardPolicy)]
+            let words = global.words(format)
+            let standard = words.map { $0.language == .zh ? "（标准）" : "(standard)" } ?? "(standard)"
+            var rows = [[standard] + ReminderRulesCommand.describe(rules.standardPolicy, words)]
             for (cls, policy) in rules.byCustomerClass.sorted(by: { $0.key < $1.key }) {
-                rows.append([cls] + ReminderRulesCommand.describe(policy))
+                rows.append([cls] + ReminderRulesCommand.describe(policy, words))
             }
             printReport(listTable("reminder-rules",
                                   [("class", .text), ("days_before_due", .text), ("on_due_date", .text),

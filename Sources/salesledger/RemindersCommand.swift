@@ -1,6 +1,7 @@
 import ArgumentParser
 import LedgerCore
 import LedgerReports
+import SalesLedgerApp
 
 extension ContactChannel: ExpressibleByArgument {}
 
@@ -76,12 +77,14 @@ struct ContactCommand: ParsableCommand {
                 throw LedgerError.validation([FieldIssue("customer", "unknown customer code \(customer)")])
             }
             let snapshot = try store.receivablesSnapshot(customerID: found.id)
+            let words = global.words(format)
             var numbers: [Int64: String] = [:]
             for doc in snapshot.documents { numbers[doc.id] = doc.number }
             printReport(listTable("contacts", [("date", .date), ("who", .text), ("channel", .text), ("invoice", .text),
                                                ("promised", .date), ("note", .text)],
                                   snapshot.contacts.map { c in
-                                      [.date(c.date), .text(c.who), .text(c.channel.rawValue),
+                                      [.date(c.date), .text(c.who),
+                                       .text(words?.contactChannelName(c.channel) ?? c.channel.rawValue),
                                        .text(c.invoiceID.flatMap { numbers[$0] } ?? ""),
                                        c.promisedDate.map(ReportCell.date) ?? .empty, .text(c.note)]
                                   }), format)

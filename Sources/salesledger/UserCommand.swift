@@ -2,6 +2,7 @@ import ArgumentParser
 import LedgerCore
 import LedgerReports
 import LedgerStore
+import SalesLedgerApp
 
 extension UserRole: ExpressibleByArgument {}
 
@@ -20,9 +21,12 @@ struct UserCommand: ParsableCommand {
         func run() throws {
             let (store, service) = try global.openExistingLedger()
             try service.authorize(.userList)
+            let words = global.words(format)
             printReport(listTable("users", [("name", .text), ("role", .text), ("active", .text)],
-                                  try store.users().map { [.text($0.name), .text($0.role.rawValue),
-                                                           .text($0.isActive ? "yes" : "no")] }),
+                                  try store.users().map { u in
+                                      [.text(u.name), .text(words?.roleName(u.role) ?? u.role.rawValue),
+                                       .text(words?.yesNo(u.isActive) ?? (u.isActive ? "yes" : "no"))]
+                                  }),
                         format)
         }
     }
@@ -36,7 +40,9 @@ struct UserCommand: ParsableCommand {
         func run() throws {
             let (_, service) = try global.openLedger()
             let user = try service.run(SetUser(LedgerUser(name: name, role: role, isActive: !inactive)))
-            print("user \(user.name): \(user.role.rawValue)\(user.isActive ? "" : " (inactive)")")
+            let words = global.words(.table) ?? Strings(.en)
+            print(global.isChinese ? "用户 \(user.name)：\(words.roleName(user.role))\(user.isActive ? "" : "（停用）")"
+                  : "user \(user.name): \(user.role.rawValue)\(user.isActive ? "" : " (inactive)")")
         }
     }
 

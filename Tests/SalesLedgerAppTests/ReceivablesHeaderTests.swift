@@ -51,7 +51,11 @@ import TerminalUI
             #expect(ReportLayerTests.figure(after: s.unappliedCredits, in: header) == figure(-report.unappliedCredits),
                     "\(header)")
         }
-        if size.width == 200 { #expect(header.contains(s.totalOpen) && header.contains(s.unappliedCredits)) }
+        if size.width == 200 { #expect(header.contains(s.totalOpen)) }
+        // Tryout s33: the unapplied credits stay at 80×24 too, so the headline reads as `report aging`'s (open
+        // invoices, then the credits); the as-of date (today, in the title bar) and DSO leave first.
+        #expect(ReportLayerTests.figure(after: s.unappliedCredits, in: header) == figure(-report.unappliedCredits),
+                "\(header)")
         #expect(header.contains(s.overdueTotal), "\(header)")
         #expect(NothingCutTests.cutNumbers(in: h.screen()).isEmpty, "\(h.text)")
     }

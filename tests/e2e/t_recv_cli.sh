@@ -9,7 +9,7 @@ sl --today 2025-06-01 invoice post --customer C1 --date 2025-05-10 --line "*Tea:
 # Over-payment kept as credit, then allocated automatically (oldest due first).
 sl --today 2025-06-05 receipt add --customer C1 --date 2025-06-05 --amount 600 --allocate none >/dev/null || fail "receipt"
 out=$(sl --today 2025-06-05 receipt allocate RCT-2025-000001) || fail "allocate"
-[[ "$out" == *"2 allocation(s)"*"unapplied 100.00" ]] || fail "allocate output: $out"
+[[ "$out" == *"2 allocations (ids "*"unapplied 100.00" ]] || fail "allocate output: $out"
 out=$(sl --today 2025-06-06 receipt reverse 2 --reason "wrong invoice") || fail "reverse"
 [[ "$out" == *"-200.00"* ]] || fail "reverse output: $out"
 out=$(sl --today 2025-06-06 receipt reverse 2 --reason "again" 2>&1); rc=$?

@@ -31,6 +31,8 @@ public protocol LedgerTransaction: ReceivablesTransaction, ClassificationTransac
     func salesperson(id: Int64) throws -> Salesperson?
     func salesperson(code: String) throws -> Salesperson?
     func insert(_ salesperson: Salesperson) throws -> Int64
+    /// Rewrites the salesperson row (by id): name and region.
+    func update(_ salesperson: Salesperson) throws
 
     /// Reads and bumps the counter of `series` in `year` in this transaction: gapless, never reused.
     func nextNumber(series: String, year: Int) throws -> Int

@@ -25,6 +25,11 @@ public enum FapiaoType: String, Sendable, Codable, CaseIterable {
         }
     }
 
+    /// The type's name in lists (fapiao list, F9): 专票, 普票, 数电专票, 数电普票.
+    public var chineseName: String { isDigital ? chinese + "票" : chinese }
+    /// The type's English name in lists: special, ordinary, digital special, digital ordinary.
+    public var english: String { rawValue.replacingOccurrences(of: "_", with: " ") }
+
     /// Reads `special`, `专票`, `zp`, `数电专`, `digital-special` … (nil when unknown).
     public static func named(_ text: String) -> FapiaoType? {
         switch text.trimmingSpaces().lowercased().replacingOccurrences(of: "-", with: "_") {

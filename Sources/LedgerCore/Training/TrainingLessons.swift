@@ -194,7 +194,7 @@ public enum TrainingLessons {
                 LocalText("When may an invoice be written off as bad debt (坏账核销)?",
                           "什么情况下可以做坏账核销？"),
                 [
-                    LocalText("Any clerk, any time", "任何业务员随时可以"),
+                    LocalText("Any clerk, any time", "任何录单员随时可以"),
                     LocalText(
                         "A manager, for a posted invoice with an open balance, with a reason",
                         "主管、对已过账且有余额的销售单、注明原因"),
@@ -266,7 +266,7 @@ public enum TrainingLessons {
                 ], answer: 0),
             QuizQuestion(
                 LocalText("Who may restore a ledger?", "谁可以恢复账套？"),
-                [LocalText("Any clerk", "任何业务员"), LocalText("An admin", "管理员")], answer: 1),
+                [LocalText("Any clerk", "任何录单员"), LocalText("An admin", "管理员")], answer: 1),
         ])
 
     static let pinyinSearch = TrainingLesson(

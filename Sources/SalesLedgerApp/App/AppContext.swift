@@ -74,9 +74,7 @@ public final class AppContext {
         if classNames.names[dimension] == nil {
             var names: [String: String] = [:]
             for node in read({ try store.classNodes(dimension: dimension) }) ?? [] {
-                let zh = node.nameZH.isEmpty ? node.nameEN : node.nameZH
-                let en = node.nameEN.isEmpty ? node.nameZH : node.nameEN
-                names[node.code] = strings.zh ? zh : en
+                names[node.code] = strings.className(node)
             }
             classNames.names[dimension] = names
         }

@@ -47,6 +47,8 @@ extension Strings {
         (#"^amount '(.*)' has a misplaced thousands separator ','$"#, "金额 '$1' 的千分位逗号位置不对"),
         (#"^amount '(.*)' is too large$"#, "金额 '$1' 过大"),   // with "(at most …)": safetyPatterns
         (#"^amount '(.*)' is empty$"#, "金额不能为空"),
+        (#"^amount '(.*)' has no digits$"#, "金额 '$1' 没有数字"),   // tryout s33: `import sales` with amount '-'
+        (#"^rate '(.*)' (is empty|has no digits|has .*|is too large.*|must be .*)$"#, "汇率 '$1' 无效"),
         (#"^amount '(.*)' symbol '(.*)' is not for (\w+)$"#, "金额 '$1' 的符号 '$2' 不是 $3"),
         (#"^payment terms '(.*)' is not a payment term.*$"#,
          "收款条件 '$1' 无效（可用 NET30、NET1M、EOM+30D、EOM+1M、月结30天、INST:50@30,50@60）"),
@@ -58,6 +60,7 @@ extension Strings {
         (#"^unknown product code (.*)$"#, "未知商品编码 $1"),
         (#"^(\S+) has no line (\d+) \(it has (\d+)\)$"#, "销售单 $1 没有第 $2 行（共 $3 行）"),
         (#"^unknown customer code (.*)$"#, "未知客户编码 $1"),
+        (#"^unknown salesperson code (.*)$"#, "未知业务员编码 $1"),
         (#"^a customer is required$"#, "必须填写客户"),
         (#"^--customer is required for a standalone credit note$"#, "不关联销售单的红字冲销必须填写 --customer"),
         (#"^unknown region '(.*)' \(a class code or name of the region dimension\)$"#,
@@ -108,6 +111,7 @@ extension Strings {
         (#"^must be 0 or more$"#, "不能为负数"),
         (#"^is required$"#, "必填"),
         (#"^a reason is required$"#, "必须填写原因"),
+        (#"^give a new name or region$"#, "请给出新的名称或区域"),
         // The receipt import and its review (issue 15).
         (#"^(.+) is already in the ledger \(skip the row\)$"#, "$1 已在账中（请跳过该行）"),
         (#"^(.+) is already in the ledger \(imported before\?\)$"#, "$1 已在账中（是否已导入过？）"),

@@ -32,10 +32,10 @@ public struct Strings: Sendable {
     var screenProducts: String { t("Products", "商品") }
     var screenDocuments: String { t("Documents", "单据") }
     var user: String { t("User", "用户") }
-    /// A role's name for the title bar.
-    func roleName(_ role: UserRole) -> String {
+    /// A role's name for the title bar and the CLI's user list. The clerk is 录单员, never 业务员 (the salesperson).
+    public func roleName(_ role: UserRole) -> String {
         switch role {
-        case .clerk: return t("clerk", "业务员")
+        case .clerk: return t("clerk", "录单员")
         case .manager: return t("manager", "经理")
         case .auditor: return t("auditor", "审计员")
         case .admin: return t("admin", "管理员")

@@ -96,13 +96,14 @@ final class CustomerSource: TableDataSource {
     static func columns(_ s: Strings, width: Int = .max) -> [TableColumn] {
         let all = [TableColumn(s.code, width: .fixed(DisplayWidth.of(s.code)), fitsContent: true),
          TableColumn(s.name, width: .flexible(weight: 3, minimum: 14)),
-         TableColumn(s.customerClass, width: .fixed(5), dropsFirst: true),
+         TableColumn(s.customerClass, width: .fixed(max(5, DisplayWidth.of(s.customerClass))), dropsFirst: true),
          TableColumn(s.region, width: .flexible(weight: 1, minimum: 8)),
-         TableColumn(s.channel, width: .fixed(8), dropsFirst: true),
+         TableColumn(s.channel, width: .fixed(max(8, DisplayWidth.of(s.channel))), dropsFirst: true),
          TableColumn(s.balance, width: .fixed(DisplayWidth.of(s.balance)), alignment: .right),
          TableColumn(s.overdue, width: .fixed(DisplayWidth.of(s.overdue)), alignment: .right),
-         TableColumn(s.lastPurchase, width: .fixed(10)),
-         TableColumn(s.sales12, width: .fixed(12))]
+         // Headers get their width (tryout s33: `12-month sa~` at 200 columns beside a wide name column).
+         TableColumn(s.lastPurchase, width: .fixed(max(10, DisplayWidth.of(s.lastPurchase)))),
+         TableColumn(s.sales12, width: .fixed(max(12, DisplayWidth.of(s.sales12))))]
         return width < 100 ? Array(all.prefix(7)) : all
     }
 }

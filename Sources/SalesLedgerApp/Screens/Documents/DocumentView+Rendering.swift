@@ -52,7 +52,7 @@ extension DocumentView {
             for f in fapiao.records {
                 let part = f.parts.first { $0.documentID == doc.id }?.total ?? f.total
                 let number = [f.code, f.number].filter { !$0.isEmpty }.joined(separator: " ")
-                let type = s.zh ? f.type.chinese : f.type.rawValue
+                let type = s.fapiaoTypeName(f.type)
                 let amount = money(f.isRed ? -part : part)
                 line("  \(f.date)  \(type)  \(number)  \(amount)" + (f.isRed ? s.t("  red", "  红字") : "")
                      + (f.isVoid ? s.t("  void", "  作废") : ""))

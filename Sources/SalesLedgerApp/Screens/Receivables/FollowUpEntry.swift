@@ -39,16 +39,7 @@ struct FollowUpEntry: EntryForm {
         s.localize(&form)
     }
 
-    static func name(_ channel: ContactChannel, _ s: Strings) -> String {
-        switch channel {
-        case .phone: return s.t("Phone", "电话")
-        case .email: return s.t("E-mail", "邮件")
-        case .visit: return s.t("Visit", "拜访")
-        case .wechat: return s.t("WeChat", "微信")
-        case .letter: return s.t("Letter", "信函")
-        case .other: return s.t("Other", "其他")
-        }
-    }
+    static func name(_ channel: ContactChannel, _ s: Strings) -> String { s.contactChannelName(channel) }
 
     mutating func handle(_ event: Event, context: AppContext) -> EntryResult {
         switch form.handle(event) {

@@ -9,6 +9,7 @@ struct CreateInPlaceModal: Modal {
     enum Target {
         case customer(CustomerForm)
         case product(ProductForm, line: Int)
+        case salesperson(SalespersonForm)
     }
 
     var target: Target
@@ -25,6 +26,13 @@ struct CreateInPlaceModal: Modal {
         var entry = ProductForm(editing: nil, price: nil, context: context)
         Self.prefill(&entry.form, typed: typed, codeField: "sku")
         target = .product(entry, line: line)
+    }
+
+    /// The salesperson form for `typed` (tryout s33).
+    init(salesperson typed: String, context: AppContext) {
+        var entry = SalespersonForm(context: context)
+        Self.prefill(&entry.form, typed: typed, codeField: "code")
+        target = .salesperson(entry)
     }
 
     /// Puts `typed` in the name field, and in the code field when it is a code (ASCII letters, digits, `-`, `_`,
@@ -46,6 +54,7 @@ struct CreateInPlaceModal: Modal {
         switch target {
         case .customer(let entry): return entry.form
         case .product(let entry, _): return entry.form
+        case .salesperson(let entry): return entry.form
         }
     }
 
@@ -73,6 +82,16 @@ struct CreateInPlaceModal: Modal {
             } catch {
                 return .report(.error(error.issuesText))
             }
+        case .salesperson(var entry):
+            let outcome = entry.form.handle(event)
+            defer { target = .salesperson(entry) }
+            guard case .submitted = outcome else { return outcome == .cancelled ? .close : .stay }
+            do {
+                let saved = try entry.save(context: context)
+                return .close { screen, context in screen.created(salesperson: saved, context: context) }
+            } catch {
+                return .report(.error(context.strings.core(error.issuesText)))
+            }
         }
     }
 
@@ -94,6 +113,7 @@ extension SalesEntryScreen {
         switch focus {
         case .customer: return customer == nil
         case .product(let i): return productNames[i] == nil && !typed.hasPrefix("*")
+        case .salesperson: return !salespeople.contains { $0.code == typed }
         default: return false
         }
     }
@@ -105,6 +125,7 @@ extension SalesEntryScreen {
         switch focus {
         case .customer: modals.push(CreateInPlaceModal(customer: text(.customer), context: context))
         case .product(let i): modals.push(CreateInPlaceModal(product: text(.product(i)), line: i, context: context))
+        case .salesperson: modals.push(CreateInPlaceModal(salesperson: text(.salesperson), context: context))
         default: break
         }
     }
@@ -121,5 +142,14 @@ extension SalesEntryScreen {
         selectProduct(sku: saved.sku, line: line, context: context)
         move(to: .quantity(line), context: context)
         return .message("\(context.strings.t("Product added", "已新增商品")): \(saved.sku) \(saved.name)")
+    }
+
+    /// A salesperson created with ^R: in the sale's salesperson field, the clerk goes on at the terms.
+    mutating func created(salesperson saved: Salesperson, context: AppContext) -> ScreenOutcome {
+        salespeople = context.read { try context.store.salespeople() } ?? salespeople + [saved]
+        set(.salesperson, saved.code)
+        errors[.salesperson] = nil
+        move(to: .terms, context: context)
+        return .message("\(context.strings.t("Salesperson added", "已新增业务员")): \(saved.code) \(saved.name)")
     }
 }

@@ -85,9 +85,9 @@ extension SalesEntryScreen {
             // Right after Post so the hint bar keeps it at 80 columns (later keys are left out there); hinted only
             // when there is something to create (tryout s30).
             KeyCommand(.ctrl("r"), s.t("New customer/product", "新建客户/商品"),
-                       help: s.t("Create the customer or product typed in the field: its form opens prefilled; "
-                                 + "saving selects it in the sale", "新建字段中输入的客户或商品：打开已预填的表单，"
-                                 + "保存后选入本销售单"),
+                       help: s.t("Create the customer, product or salesperson typed: form prefilled; saving selects "
+                                 + "it in the sale", "新建字段中输入的客户、商品或业务员："
+                                 + "打开已预填的表单，保存后选入本销售单"),
                        when: { $0.canCreateInPlace }) { screen, context in
                 screen.createInPlace(context: context)
                 return .none

@@ -60,9 +60,10 @@ struct SetupWizard {
                     return .saved(s.t("\(settings.companyName) set up; \(imported).",
                                       "\(settings.companyName) 已设置；\(imported)。"))
                 }
-                return .saved(s.t("\(settings.companyName) set up. Add your first products (a), "
-                                      + "then customers (F4, a).",
-                                  "\(settings.companyName) 已设置。先新增商品（a），再新增客户（F4，a）。"))
+                // Without the company name (just typed), so the next step fits the status line at 80 columns
+                // (tryout s33: "… set up. Add your first products (a), then customers (F4,~").
+                return .saved(s.t("Ledger set up. Next: products (a), then customers (F4, a).",
+                                  "账套已设置。下一步：新增商品（a），再新增客户（F4，a）。"))
             } catch {
                 return .failed(context.strings.core(error.issuesText))
             }
