@@ -76,7 +76,7 @@ extension ReceivablesScreen {
         let dsoText = dso?.tenths.map { Money.format($0, digits: 1, grouping: true) } ?? "–"
         let credits = report.unappliedCredits != 0
         let lead = "\(credits ? s.openInvoicesTotal : s.totalOpen) \(context.money(report.openTotal, c))"
-        let unapplied = credits ? "\(s.unappliedCredits) \(context.money(-report.unappliedCredits, c))" : ""
+        let unapplied = credits ? "\(s.unappliedCredits) \(context.money(report.unappliedCreditsShown, c))" : ""
         let net = credits ? "\(s.totalOpen) \(context.money(report.netReceivable, c))" : ""
         return PartsLine.fit(ranked: [
             ("\(s.asOf) \(date)", pinned ? 1 : 3), (lead, 0),
