@@ -15,6 +15,9 @@ struct FapiaoCommand: ParsableCommand {
         @Option(help: "发票代码: 10 or 12 digits (paper only).") var code = ""
         @Option(help: "发票号码: 8 digits (paper) or 20 (数电).") var number: String
 
+        /// The fields of the key by their options, for errors (`--code: is required for a paper special fapiao`).
+        static let optionNames = ["type": "--type", "code": "--code", "number": "--number"]
+
         func key(_ issues: inout IssueCollector, field: String = "type") -> FapiaoKey {
             let parsed = FapiaoType.named(type)
             if parsed == nil { issues.add(field,
@@ -38,7 +41,7 @@ struct FapiaoCommand: ParsableCommand {
         func run() throws {
             let (store, service) = try global.openLedger()
             let today = service.clock.today()
-            let fapiao = try TradeCLI.run(chinese: global.isChinese) {
+            let fapiao = try TradeCLI.run(chinese: global.isChinese, options: KeyOptions.optionNames) {
                 var issues = IssueCollector()
                 let k = key.key(&issues)
                 let day = parseDate(date, "date", today, &issues) ?? today
@@ -78,7 +81,7 @@ struct FapiaoCommand: ParsableCommand {
         func run() throws {
             let (_, service) = try global.openLedger()
             let today = service.clock.today()
-            let red = try TradeCLI.run(chinese: global.isChinese) {
+            let red = try TradeCLI.run(chinese: global.isChinese, options: KeyOptions.optionNames) {
                 var issues = IssueCollector()
                 let k = key.key(&issues)
                 let pieces = original.split(separator: "-", maxSplits: 1).map(String.init)
