@@ -155,12 +155,12 @@ struct FapiaoCommand: ParsableCommand {
 
     struct Sales: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Each sale's fapiao status (未开票/部分开票/已开票/红冲/不开票) with invoiced and "
+            abstract: "Each sale's fapiao status (未开票/部分开票/已开票/红冲/不开票/已红冲) with invoiced and "
                       + "left amounts.")
         @OptionGroup var global: GlobalOptions
         @Option(help: "Customer code.") var customer: String?
         @Option(help: "As-of date (default today).") var asOf: String?
-        @Option(help: "Only this status: not_invoiced, partly_invoiced, invoiced, reversed, no_fapiao.")
+        @Option(help: "Only this status: not_invoiced, partly_invoiced, invoiced, reversed, no_fapiao, credited.")
         var status: String?
         @Option(help: "table, csv or json") var format: OutputFormat = .table
 
