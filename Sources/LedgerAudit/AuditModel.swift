@@ -70,6 +70,13 @@ public struct AuditCheckResult: Hashable, Sendable {
                                      customer: customer, amount: amount, message: message))
     }
 
+    /// The check's line in the report: `[warning] numbering.gaps — …: 3 findings` with findings; a passing check
+    /// carries no severity (tryout s33: `[error] consistency.totals … : pass` read as an error).
+    public func headline(_ lang: AuditLanguage) -> String {
+        let tail = "\(id) — \(title): \(status(lang))"
+        return findings.isEmpty ? tail : "[\(severity.label(lang))] " + tail
+    }
+
     /// `pass`, `3 findings` or `2 observations`.
     public func status(_ lang: AuditLanguage) -> String {
         if findings.isEmpty { return lang.t("pass", "通过") }

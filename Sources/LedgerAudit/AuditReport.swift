@@ -88,7 +88,7 @@ public enum AuditReport {
         out.append("")
         heading(lang.t("Checks", "检查项目"), 2)
         for check in run.checks {
-            let line = "[\(check.severity.label(lang))] \(check.id) — \(check.title): \(check.status(lang))"
+            let line = check.headline(lang)
             md ? out.append("### " + line + "\n") : out.append(line)
             // Notes and the sample are read by people too: amounts grouped like the findings (tryout s30).
             for note in check.notes { item(AuditFormat.grouped(note), indent: md ? 0 : 1) }

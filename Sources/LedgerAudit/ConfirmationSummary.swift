@@ -89,7 +89,8 @@ public struct ConfirmationSummary: Hashable, Sendable {
                 }
                 if letter.unappliedCredit != 0 {
                     out.append("    " + lang.t("unapplied credit",
-                                               "未核销预收") + "  -\(m(letter.unappliedCredit))")
+                                               "未核销预收")
+                               + "  \(m(UnappliedCreditSign.shown(letter.unappliedCredit)))")
                 }
             }
         }

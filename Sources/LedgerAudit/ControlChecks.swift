@@ -60,12 +60,15 @@ enum ControlChecks {
                     "\(o.actor) 于 \(o.day) 越过信用冻结过账：\(o.reason)"))
         }
         let counts = scan.counts
+        // One line per user: a note, or the observation when the user voided or credited (never both: tryout s33).
         for (user, c) in counts.sorted(by: { $0.key < $1.key }) {
-            perUser.notes.append(
-                lang.t(
-                    "\(user): \(c.posted) invoices, \(c.voids) voids, \(c.credits) credit notes",
-                    "\(user)：销售单 \(c.posted) 张，作废 \(c.voids) 张，红字冲销 \(c.credits) 张"))
-            guard c.voids + c.credits > 0 else { continue }
+            guard c.voids + c.credits > 0 else {
+                perUser.notes.append(
+                    lang.t(
+                        "\(user): \(c.posted) invoices, \(c.voids) voids, \(c.credits) credit notes",
+                        "\(user)：销售单 \(c.posted) 张，作废 \(c.voids) 张，红字冲销 \(c.credits) 张"))
+                continue
+            }
             perUser.add(
                 severity: .info, subject: user,
                 message: lang.t(

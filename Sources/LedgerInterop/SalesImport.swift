@@ -101,14 +101,15 @@ public enum SalesImport {
     /// The one check of a sales row (the import engine's, `DataImport` kind sales). `cell` gives a column's
     /// trimmed text ("" for nil); `amount` parses an amount (the engine's reads a decimal comma when told);
     /// `firstRow` returns the row where a number was first seen, or records it.
-    public static func check(line: Int, columns: Columns, dateFormat: DateParser.Format, currency: Currency,
+    public static func check(line: Int, columns: Columns, dateFormat: DateParser.Format, today: CivilDate? = nil,
+                             currency: Currency,
                              cell: (String?) -> String, amount parseAmount: (String, Currency) throws -> Money,
                              firstRow: (String) -> Int?) -> RowCheck {
         if columns.status != nil, cell(columns.status) == "void" { return .void }
         var problems: [(column: String, message: String)] = []
         let dateText = cell(columns.date)
         var date: CivilDate?
-        do { date = try DateParser.parse(dateText, format: dateFormat) } catch {
+        do { date = try DateParser.parse(dateText, format: dateFormat, today: today) } catch {
             problems.append((columns.date, dateText.isEmpty ? "date is empty"
                              : "\(dateText) is not a valid date (\(error.reason), format \(dateFormat.rawValue))"))
         }
@@ -147,7 +148,7 @@ public enum SalesImport {
         }
         var due: CivilDate?
         if let d = columns.due, !cell(d).isEmpty {
-            do { due = try DateParser.parse(cell(d), format: dateFormat) } catch {
+            do { due = try DateParser.parse(cell(d), format: dateFormat, today: today) } catch {
                 problems.append((d, "\(cell(d)) is not a valid date (\(error.reason))"))
             }
         }

@@ -9,7 +9,7 @@ public enum AgingTable {
     public static func buckets(_ report: AgingReport) -> ReportTable {
         let c = report.currency
         var rows: [[ReportCell]] = report.buckets.map { [.text($0.label), .amount($0.amount, c), .count($0.count)] }
-        rows.append([.text("unapplied credits"), .amount(-report.unappliedCredits, c), .empty])
+        rows.append([.text("unapplied credits"), .amount(report.unappliedCreditsShown, c), .empty])
         let byInvoiceDate = isByInvoiceDate(report.buckets.map(\.label))
         var terms = Dictionary(report.buckets.map { ($0.label, zhBucket($0.label, byInvoiceDate: byInvoiceDate)) },
                                uniquingKeysWith: { a, _ in a })
@@ -42,7 +42,7 @@ public enum AgingTable {
             func money(_ minor: Int64) -> ReportCell { .amount(minor, report.currency) }
             let credits = grouping == .customer ? report.unappliedCredits : 0
             return [.text("TOTAL"), .empty] + report.buckets.map { money($0.amount) }
-                + [money(-credits), money(report.openTotal - credits)]
+                + [money(UnappliedCreditSign.shown(credits)), money(report.openTotal - credits)]
         })
         return table
     }
@@ -66,7 +66,8 @@ public enum AgingTable {
         for report in reports {
             func money(_ minor: Int64) -> ReportCell { .amount(minor, report.currency) }
             for g in report.groups {
-                rows.append([.text(g.key), .text(g.label)] + g.amounts.map(money) + [money(-g.credits), money(g.total)])
+                rows.append([.text(g.key), .text(g.label)] + g.amounts.map(money)
+                    + [money(UnappliedCreditSign.shown(g.credits)), money(g.total)])
             }
         }
         return ReportTable(name: "aging-by-\(grouping.rawValue)", columns: columns, rows: rows,

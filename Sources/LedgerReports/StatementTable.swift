@@ -30,6 +30,27 @@ public enum StatementTable {
             rows: rows, totalRule: .none)
     }
 
+    /// The statement's aging as of its end, in the one order and sign the CLI and the screen show: one figure per
+    /// bucket (label in the statement's language, open amount in minor units, invoice count), then the unapplied
+    /// credit as shown (`UnappliedCreditSign`: negative, count nil).
+    public static func agingFigures(_ s: CustomerStatement, _ w: StatementWords)
+        -> [(label: String, amount: Int64, count: Int?)] {
+        s.aging.map { (w.bucket($0.label), $0.amount, $0.count) } + [(w.unappliedCredit, s.unappliedCreditShown, nil)]
+    }
+
+    /// `agingFigures` as a table (bucket, balance, count) whose total row is the closing balance.
+    public static func aging(_ s: CustomerStatement, _ w: StatementWords) -> ReportTable {
+        let rows: [[ReportCell]] = agingFigures(s, w).map { figure in
+            [.text(figure.label), .amount(figure.amount, s.currency), figure.count.map(ReportCell.count) ?? .empty]
+        }
+        return ReportTable(name: "statement-aging",
+                           columns: [ReportColumn(w.aging, .text), ReportColumn(w.balance, .money),
+                                     ReportColumn("#", .count)],
+                           rows: rows,
+                           totalRule: .given([[.text(w.closingBalance), .amount(s.closingBalance, s.currency),
+                                               .empty]]))
+    }
+
     /// The statement as CSV for Excel: a UTF-8 byte-order mark (so Excel on Chinese Windows reads UTF-8), a header
     /// block (customer, period, currency, opening balance), a blank line, then the table with its column names in
     /// the statement's language. Plain numbers.

@@ -15,6 +15,13 @@ enum OpenAsOf {
         "COALESCE((SELECT SUM(a.amount) FROM allocation a WHERE a.invoice_id = \(invoice)\(dated(asOf))), 0)"
     }
 
+    /// Credit-note allocations on invoice `invoice` dated ≤ `asOf` (reversals negative), minor units (0 when none):
+    /// with the open amount, the invoice's status (`InvoiceSettlement`).
+    static func creditedToInvoice(_ invoice: String, asOf: String?) -> String {
+        "COALESCE((SELECT SUM(a.amount) FROM allocation a WHERE a.invoice_id = \(invoice) AND a.source = 'credit_note'"
+        + "\(dated(asOf))), 0)"
+    }
+
     /// Allocations made from a receipt or credit note (`source` is `receipt` or `credit_note`) dated ≤ `asOf`.
     static func allocatedFrom(_ source: String, id: String, asOf: String?) -> String {
         "COALESCE((SELECT SUM(a.amount) FROM allocation a WHERE a.source = '\(source)' AND a.source_id = "

@@ -169,7 +169,8 @@ enum RowMapping {
                               status: try code(row, C.status, "document"), date: try date(row, C.date, "document"),
                               dueDate: try date(row, Invoice.Columns.dueDate, "document"), customerCode: row[C.code],
                               customerName: row[C.name], total: Money(minorUnits: row[C.total], currency: cur),
-                              open: try openAmount(row, C.open, "document"))
+                              open: try openAmount(row, C.open, "document"),
+                              credited: row.hasColumn("credited") ? row["credited"] ?? 0 : 0)
     }
 
     /// Open items as of `:asOf`: posted invoices dated up to it with their allocations up to it subtracted; only

@@ -11,10 +11,13 @@ struct BackupCommand: ParsableCommand {
         discussion: """
         The backup is a single self-contained SQLite file (journal mode delete) with a manifest (<file>.manifest:
         SHA-256, size, counts, audit head): copy both anywhere. Default file: <ledger folder>/backups/<ledger
-        name>-YYYY-MM-DD.sqlite (today's daily file, named after the ledger). --encrypt writes it encrypted
-        (AES-256-GCM, key from the passphrase with scrypt; .sqlite.enc); the passphrase is asked on the terminal
-        (twice) or read from --passphrase-fd N, never from the command line. --to DIR also writes a verified
-        off-site copy (a USB disk, a network share). Every backup, refused or failed one is in the audit log.
+        name>-YYYY-MM-DD-HHMMSS.sqlite (named after the ledger and the time; -2, -3 … when taken), so it never
+        replaces the daily file <ledger name>-YYYY-MM-DD.sqlite (written by --daily and the app's first start of
+        the day) nor an earlier backup. --encrypt writes it encrypted (AES-256-GCM, key from the passphrase with
+        scrypt; .sqlite.enc); the passphrase is asked on the terminal (twice) or read from --passphrase-fd N,
+        never from the command line. --to DIR writes the backup into DIR only (a USB disk, a network share);
+        with FILE or --daily it writes a verified copy there as well. Every backup, refused or failed one is in
+        the audit log.
         """,
         subcommands: [Create.self, Verify.self], defaultSubcommand: Create.self)
 
@@ -22,7 +25,8 @@ struct BackupCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "create", abstract: "Write a backup (the default: `salesledger backup [FILE]`).")
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "Backup file (default: today's daily file in <ledger folder>/backups/).") var file: String?
+        @Argument(help: "Backup file (default: <ledger name>-YYYY-MM-DD-HHMMSS.sqlite in backups/ or --to DIR).")
+        var file: String?
         @Flag(help: "Only if today's daily backup is missing; then keep the newest --keep daily files.")
         var daily = false
         @Option(help: "Daily backups to keep with --daily.") var keep = 14
@@ -30,7 +34,7 @@ struct BackupCommand: ParsableCommand {
         @Flag(help: "Encrypt the backup (AES-256-GCM; passphrase from the terminal or --passphrase-fd).")
         var encrypt = false
         @Option(help: "Read the passphrase (one line) from this file descriptor.") var passphraseFd: Int32?
-        @Option(help: "Also write a verified copy into this folder (off-site: a USB disk, a network share).")
+        @Option(help: "Write the backup into this folder only (a USB disk); with FILE or --daily, a verified copy.")
         var to: String?
 
         func validate() throws {
@@ -38,13 +42,22 @@ struct BackupCommand: ParsableCommand {
                                                             + "--dir)") }
             if keep < 1 { throw ValidationError("--keep must be 1 or more") }
             if passphraseFd != nil && !encrypt { throw ValidationError("--passphrase-fd needs --encrypt") }
+            if !daily && file == nil && to != nil && dir != nil {
+                throw ValidationError("--to and --dir name two folders: without FILE the backup is written only "
+                                      + "into --to's folder")
+            }
         }
 
         func run() throws {
             let (store, service) = try global.openExistingLedger()
             let today = service.clock.today()
             let kind = daily ? "daily" : "manual"
-            let target = try file ?? store.dailyBackupPath(directory: dir, today: today, encrypted: encrypt)
+            // A manual backup without FILE gets its own name (the time of day), never today's daily file's: it
+            // never replaces a backup. With --to it is written only into that folder.
+            let target = try daily ? store.dailyBackupPath(directory: dir, today: today, encrypted: encrypt)
+                : file ?? store.manualBackupPath(directory: to ?? dir, today: today,
+                                                 secondsOfDay: SQLiteLedgerStore.localSecondsOfDay(),
+                                                 encrypted: encrypt)
             try service.authorize(.backup, detail: daily ? "daily" : target)
             do {
                 let passphrase = encrypt ? try Passphrase.read(fd: passphraseFd, confirm: true) : nil
@@ -69,7 +82,9 @@ struct BackupCommand: ParsableCommand {
                                                             attributes: [.posixPermissions: 0o700])
                 }
                 let report = try store.backup(to: target, passphrase: passphrase)
-                let copy = try to.map { try SQLiteLedgerStore.copyBackup(report.path, toFolder: $0) }
+                // A copy only when FILE was named too: without FILE the backup itself is already in --to's folder.
+                let copy = try file == nil ? nil
+                    : to.map { try SQLiteLedgerStore.copyBackup(report.path, toFolder: $0) }
                 try BackupCommand.record(report, kind: kind, copy: copy, service: service)
                 BackupCommand.printWritten(report, copy: copy)
             } catch {

@@ -34,11 +34,13 @@ struct CustomerTaxOptions: ParsableArguments {
 
 /// Errors of trade commands in the user's language: with `--lang zh` field issues are shown in Chinese.
 enum TradeCLI {
-    static func localized(_ error: any Error, chinese: Bool) -> any Error {
+    /// `options` names a field by the command's option (`code` → `--code`), in both languages.
+    static func localized(_ error: any Error, chinese: Bool, options: [String: String] = [:]) -> any Error {
         guard let ledger = error as? LedgerError, case .validation(let issues) = ledger else { return error }
         return UserError(issues.map { issue in
-            let text = chinese ? TradeText.chinese(issue)
-                               : "\(englishNames[issue.path] ?? issue.path): \(issue.message)"
+            let text = options[issue.path].map { "\($0): " + (chinese ? TradeText.chinese(issue.message)
+                                                                       ?? issue.message : issue.message) }
+                ?? (chinese ? TradeText.chinese(issue) : "\(englishNames[issue.path] ?? issue.path): \(issue.message)")
             return text + (hint(issue, chinese: chinese) ?? "")
         }.joined(separator: "\n"))
     }
@@ -57,7 +59,7 @@ enum TradeCLI {
     }
 
     /// Runs `body`, translating validation errors for a Chinese user.
-    static func run<T>(chinese: Bool, _ body: () throws -> T) throws -> T {
-        do { return try body() } catch { throw localized(error, chinese: chinese) }
+    static func run<T>(chinese: Bool, options: [String: String] = [:], _ body: () throws -> T) throws -> T {
+        do { return try body() } catch { throw localized(error, chinese: chinese, options: options) }
     }
 }

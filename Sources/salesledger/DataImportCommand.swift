@@ -31,6 +31,7 @@ enum DataImportRunner {
         settings.decimalComma = options.decimalComma
         settings.update = options.update
         settings.dateFormat = options.dateFormat
+        settings.today = try global.clock().today()
         settings.currency = cur
         settings.format = format
         settings.skipUnmatched = skipUnmatched

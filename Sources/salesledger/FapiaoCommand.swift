@@ -16,6 +16,9 @@ struct FapiaoCommand: ParsableCommand {
         @Option(help: "发票代码: 10 or 12 digits (paper only).") var code = ""
         @Option(help: "发票号码: 8 digits (paper) or 20 (数电).") var number: String
 
+        /// The fields of the key by their options, for errors (`--code: is required for a paper special fapiao`).
+        static let optionNames = ["type": "--type", "code": "--code", "number": "--number"]
+
         func key(_ issues: inout IssueCollector, field: String = "type") -> FapiaoKey {
             let parsed = FapiaoType.named(type)
             if parsed == nil { issues.add(field,
@@ -39,7 +42,7 @@ struct FapiaoCommand: ParsableCommand {
         func run() throws {
             let (store, service) = try global.openLedger()
             let today = service.clock.today()
-            let fapiao = try TradeCLI.run(chinese: global.isChinese) {
+            let fapiao = try TradeCLI.run(chinese: global.isChinese, options: KeyOptions.optionNames) {
                 var issues = IssueCollector()
                 let k = key.key(&issues)
                 let day = parseDate(date, "date", today, &issues) ?? today
@@ -79,7 +82,7 @@ struct FapiaoCommand: ParsableCommand {
         func run() throws {
             let (_, service) = try global.openLedger()
             let today = service.clock.today()
-            let red = try TradeCLI.run(chinese: global.isChinese) {
+            let red = try TradeCLI.run(chinese: global.isChinese, options: KeyOptions.optionNames) {
                 var issues = IssueCollector()
                 let k = key.key(&issues)
                 let pieces = original.split(separator: "-", maxSplits: 1).map(String.init)
@@ -153,12 +156,12 @@ struct FapiaoCommand: ParsableCommand {
 
     struct Sales: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Each sale's fapiao status (未开票/部分开票/已开票/红冲/不开票) with invoiced and "
+            abstract: "Each sale's fapiao status (未开票/部分开票/已开票/红冲/不开票/已红冲) with invoiced and "
                       + "left amounts.")
         @OptionGroup var global: GlobalOptions
         @Option(help: "Customer code.") var customer: String?
         @Option(help: "As-of date (default today).") var asOf: String?
-        @Option(help: "Only this status: not_invoiced, partly_invoiced, invoiced, reversed, no_fapiao.")
+        @Option(help: "Only this status: not_invoiced, partly_invoiced, invoiced, reversed, no_fapiao, credited.")
         var status: String?
         @Option(help: "table, csv or json") var format: OutputFormat = .table
 

@@ -52,16 +52,7 @@ enum StatementText {
         out += "\n\(w.invoiced) \(amount(s.invoiced, s))   \(w.credited) \(amount(s.credited, s))   "
         out += "\(w.received) \(amount(s.received, s))   \(w.writtenOff) \(amount(s.writtenOff, s))\n\n"
         out += "\(w.aging) (\(s.to))\n"
-        var agingRows: [[ReportCell]] = s.aging.map { [.text(w.bucket($0.label)), .amount($0.amount, s.currency),
-                                                       .count($0.count)] }
-        agingRows.append([.text(w.unappliedCredit), .amount(-s.unappliedCredit, s.currency), .empty])
-        let aging = ReportTable(name: "statement-aging",
-                                columns: [ReportColumn(w.aging, .text), ReportColumn(w.balance, .money),
-                                                                   ReportColumn("#", .count)],
-                                rows: agingRows, totalRule: .given([[.text(w.closingBalance), .amount(s.closingBalance,
-                                                                                                      s.currency),
-                                                                                                      .empty]]))
-        out += ReportRenderer.text(aging)
+        out += ReportRenderer.text(StatementTable.aging(s, w))
         out += "\(w.overdue): \(amount(s.overdue, s))\n"
         return out
     }

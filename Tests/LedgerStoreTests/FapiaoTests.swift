@@ -114,6 +114,16 @@ struct FapiaoTests {
             try ledger.service.run(RecordFapiao(key: FapiaoKey(type: .special, code: "33", number: "123"),
                                                 date: try day("2026-03-02"), parts: [FapiaoPartInput(saleNumber: sale.displayNumber)]))
         }
+        // Tryout s33: a missing code was "a paper fapiao code has 10 or 12 digits; got ''".
+        #expect(throws: LedgerError.validation([
+            FieldIssue("code", "is required for a paper special fapiao (专票)"),
+        ])) {
+            try ledger.service.run(RecordFapiao(key: FapiaoKey(type: .special, number: "12345678"),
+                                                date: try day("2026-03-02"),
+                                                parts: [FapiaoPartInput(saleNumber: sale.displayNumber)]))
+        }
+        #expect(TradeText.chinese(FieldIssue("code", "is required for a paper ordinary fapiao (普票)"))
+                == "发票代码: 纸质普票必须填写发票代码（10 位或 12 位数字）")
         let blue = FapiaoKey(type: .digitalOrdinary, number: "26332000000000000002")
         try ledger.service.run(RecordFapiao(key: blue, date: try day("2026-03-02"), parts: [FapiaoPartInput(saleNumber: sale.displayNumber)]))
         let note = try ledger.creditNote("C1", "2026-03-10", "20.00", appliesTo: sale.displayNumber)

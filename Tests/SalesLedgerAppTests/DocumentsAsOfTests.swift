@@ -50,6 +50,8 @@ import TerminalUI
         h.press(.char("f"), .char("f"), .char("f"), .char("f"), .char("f"))   // all → … → paid
         #expect(h.text.contains("[f] paid"))
         #expect(h.app.documents.rows.isEmpty)
+        h.press(.char("f"))                                                    // credited (s33)
+        #expect(h.text.contains("[f] credited") && h.app.documents.rows.isEmpty, "\(h.text)")
         h.press(.char("f"))                                                    // open
         #expect(h.app.documents.rows.map(\.number) == ["INV-2026-000001"])
         // On the ledger's own day: INV-1 paid, INV-2 listed.

@@ -9,16 +9,35 @@ $SL customer add --code BTC --name "Backup Test Co" >/dev/null
 for n in 1 2 3; do
   $SL invoice post --customer BTC --line "*goods:1:${n}00" --override-reason "B16" >/dev/null
 done
+# The day's daily file first (as the app's first start writes it), then a manual backup of later sales.
+$SL backup --daily > daily.log || fail "daily backup"
+DAILY=$WORK/backups/x-2025-06-30.sqlite   # named after the ledger x.sqlite (issue 13)
+grep -q "^backup written: $DAILY" daily.log || { cat daily.log; fail "daily path not printed"; }
+daily_sum=$(sha256sum "$DAILY")
+$SL invoice post --customer BTC --line "*goods:1:300" --override-reason "B16" >/dev/null
 $SL backup > backup.log || fail "backup"
-FILE=$WORK/backups/x-2025-06-30.sqlite   # named after the ledger x.sqlite (issue 13)
-grep -q "^backup written: $FILE" backup.log || { cat backup.log; fail "backup path not printed"; }
-grep -q "contents: 1 customers, 3 documents" backup.log || { cat backup.log; fail "counts not printed"; }
+# s33: a manual backup gets its own name (the time of day): it never replaces the day's daily backup.
+FILE=$(sed -n 's/^backup written: //p' backup.log)
+echo "$FILE" | grep -qE "^$WORK/backups/x-2025-06-30-[0-9]{6}\.sqlite$" || { cat backup.log; fail "manual name $FILE"; }
+[ "$(sha256sum "$DAILY")" = "$daily_sum" ] || fail "the manual backup replaced the daily one"
+$SL backup > again.log || fail "second backup"
+AGAIN=$(sed -n 's/^backup written: //p' again.log)
+[ "$AGAIN" != "$FILE" ] && [ -f "$FILE" ] || fail "a second manual backup replaced the first ($AGAIN)"
+# --to DIR writes only into DIR: the local backups folder is left as it was.
+before_local=$(ls -A "$WORK/backups" | sort)
+$SL backup --to "$WORK/offsite" > to.log || { cat to.log; fail "backup --to"; }
+grep -qE "^backup written: $WORK/offsite/x-2025-06-30-[0-9]{6}(-[0-9]+)?\.sqlite$" to.log || { cat to.log; fail "--to path"; }
+[ "$(ls -A "$WORK/backups" | sort)" = "$before_local" ] || fail "--to wrote into the local folder: $(ls -A "$WORK/backups")"
+[ "$(sha256sum "$DAILY")" = "$daily_sum" ] || fail "--to replaced the daily backup"
+$SL backup verify "$(sed -n 's/^backup written: //p' to.log)" | grep -q "^ok:" || fail "verify the --to backup"
+$SL backup verify "$DAILY" | grep -q "contents: 1 customers, 3 documents" || fail "the daily backup's contents changed"
+grep -q "contents: 1 customers, 4 documents" backup.log || { cat backup.log; fail "counts not printed"; }
 
 # Only the backup file, in an empty folder, opened with sqlite3.
 mkdir iso && cp "$FILE" iso/only.sqlite
 [ "$(sqlite3 iso/only.sqlite 'PRAGMA integrity_check')" = ok ] || fail "integrity"
 [ "$(sqlite3 iso/only.sqlite 'PRAGMA journal_mode')" = delete ] || fail "journal mode"
-[ "$(sqlite3 iso/only.sqlite "SELECT COUNT(*) || ' ' || SUM(total) FROM document WHERE kind='invoice' AND status='posted'")" = "3 60000" ] || fail "invoices"
+[ "$(sqlite3 iso/only.sqlite "SELECT COUNT(*) || ' ' || SUM(total) FROM document WHERE kind='invoice' AND status='posted'")" = "4 90000" ] || fail "invoices"
 [ "$(sqlite3 iso/only.sqlite "SELECT name FROM customer WHERE code='BTC'")" = "Backup Test Co" ] || fail "customer"
 [ "$(ls -A iso)" = only.sqlite ] || fail "sidecar files appeared: $(ls -A iso)"
 cp "$FILE.manifest" iso/only.sqlite.manifest   # the SHA-256 manifest travels with the backup (issue 13)
@@ -68,9 +87,9 @@ $SL restore "$FILE" --yes > restore.log || { cat restore.log; fail "restore"; }
 grep -q "previous ledger kept as $DB.before-restore-" restore.log || { cat restore.log; fail "kept file not named"; }
 $SL summary | grep -v '^ledger:' > summary.after
 diff summary.before summary.after || fail "summary differs after restore"
-grep -q "sales CNY: 600.00" summary.after || fail "600.00 missing"
+grep -q "sales CNY: 900.00" summary.after || fail "900.00 missing"
 $SL audit verify | grep -q "^ok" || fail "audit after restore"
 [ "$(sqlite3 $DB "SELECT command FROM audit_log ORDER BY seq DESC LIMIT 1")" = ledger.restore ] || fail "restore not audited"
 kept=$(ls $DB.before-restore-* | head -1)
-[ "$(sqlite3 "$kept" "SELECT COUNT(*) FROM document")" = 4 ] || fail "kept ledger lacks the later invoice"
+[ "$(sqlite3 "$kept" "SELECT COUNT(*) FROM document")" = 5 ] || fail "kept ledger lacks the later invoice"
 echo ok

@@ -16,7 +16,7 @@ if $SL backup --encrypt --passphrase-fd 3 3<<<'short' 2>err.txt; then fail "shor
 [ "$(sqlite3 "$DB" "SELECT COUNT(*) FROM audit_log WHERE command='ledger.backup_failed'")" = 2 ] || fail "failures not audited"
 
 # Daily files are named after the ledger; encrypted ones end .sqlite.enc.
-$SL backup --encrypt --passphrase-fd 3 --to "$WORK/usb" 3<<<'correct horse 1' > out.txt || { cat out.txt; fail "backup --encrypt"; }
+$SL backup --daily --encrypt --passphrase-fd 3 --to "$WORK/usb" 3<<<'correct horse 1' > out.txt || { cat out.txt; fail "backup --encrypt"; }
 ENC=$WORK/backups/shop-2025-06-30.sqlite.enc
 grep -q "^backup written: $ENC" out.txt || { cat out.txt; fail "path"; }
 grep -q "off-site copy written and checked: $WORK/usb/shop-2025-06-30.sqlite.enc" out.txt || fail "off-site copy"
@@ -59,6 +59,11 @@ $SL restore "$WORK/usb/shop-2025-06-30.sqlite.enc" --yes --passphrase-fd 3 3<<<'
 [ "$(sqlite3 "$DB" "SELECT name FROM customer WHERE code='ENC'")" = "Encrypt Co" ] || fail "restored data"
 ls -A "$WORK" | grep -q "restore-plain" && fail "plain restore temp left"
 $SL audit verify > /dev/null || fail "audit verify after restore"
+
+# A manual encrypted backup with --to is written only there, under its own name (s33).
+$SL backup --encrypt --passphrase-fd 3 --to "$WORK/usb2" 3<<<'correct horse 1' > m.txt || { cat m.txt; fail "manual --to"; }
+grep -qE "^backup written: $WORK/usb2/shop-2025-06-30-[0-9]{6}\.sqlite\.enc$" m.txt || { cat m.txt; fail "manual --to path"; }
+[ "$(ls "$WORK/backups" | grep -c '^shop-2025-06-30')" = 2 ] || fail "manual --to wrote locally: $(ls "$WORK/backups")"
 
 # Two ledgers in one folder each get their own daily backup (named after the ledger).
 OTHER="setsid -w $BIN_DIR/salesledger --db $WORK/depot.sqlite --today 2025-06-30"

@@ -17,6 +17,11 @@ out=$($SL --lang zh fapiao add --type digital-special --number 26332000000000000
   && bad "数电专 without a taxpayer number recorded: $out"
 echo "$out" | grep -q "纳税人识别号: 数电专须有购买方纳税人识别号，客户 C1 未登记" || bad "zh refusal: $out"
 echo "$out" | grep -q "登记：salesledger customer edit C1 --tax-id 纳税人识别号" || bad "zh refusal says no fix: $out"
+# Tryout s33: a paper fapiao without --code names the option (was "code: … got ''").
+out=$($SL fapiao add --type special --number 12345678 --sale "$sale" 2>&1) && bad "专票 without --code recorded: $out"
+echo "$out" | grep -q -- "--code: is required for a paper special fapiao (专票)" || bad "missing --code: $out"
+out=$($SL --lang zh fapiao add --type ordinary --number 12345678 --sale "$sale" 2>&1) && bad "普票 without --code: $out"
+echo "$out" | grep -qE -- "--code(: |：)纸质普票必须填写发票代码" || bad "missing --code (zh): $out"
 [ "$($SL fapiao list --format csv | wc -l)" -eq 1 ] || bad "a refused fapiao was stored: $($SL fapiao list)"
 
 $SL fapiao add --type ordinary --code 3300261130 --number 00000002 --sale "$sale=100" >/dev/null \

@@ -2,7 +2,7 @@
 public struct DocumentSearch: Hashable, Sendable {
     /// Status as people ask for it: stored status, or derived from the open balance and due date (as of `asOf`).
     public enum Status: String, Sendable, CaseIterable, Codable {
-        case all, draft, posted, void, disputed, paid, open, overdue
+        case all, draft, posted, void, disputed, paid, credited, open, overdue
     }
     /// Number, external reference, customer code, name, pinyin or initials.
     public var text: String?

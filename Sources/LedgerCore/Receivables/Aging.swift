@@ -54,6 +54,14 @@ public struct AgingBucketTotal: Hashable, Sendable, Codable {
     public var count: Int
 }
 
+/// The one sign convention for unapplied credit (receipts and credit notes not yet applied, kept ≥ 0) where it is
+/// shown beside receivables — the aging's line, F5's totals, the statement on screen, in text and in CSV: negative,
+/// because it reduces what the customer owes (open invoices + shown credit = balance).
+public enum UnappliedCreditSign {
+    /// `credit` (minor units, ≥ 0) as shown: `-credit` (`Int64.min` cannot occur: amounts are bounded far below).
+    public static func shown(_ credit: Int64) -> Int64 { credit == .min ? .max : -credit }
+}
+
 /// An aging report for one currency: buckets, unapplied credits shown apart, and per-group rows.
 public struct AgingReport: Hashable, Sendable, Codable {
     public var asOf: CivilDate
@@ -65,6 +73,8 @@ public struct AgingReport: Hashable, Sendable, Codable {
     public var overdueTotal: Int64
     /// Unapplied receipts and credit notes (customer credit), minor units, ≥ 0; shown as a negative line.
     public var unappliedCredits: Int64
+    /// `unappliedCredits` as shown (`UnappliedCreditSign`: negative).
+    public var unappliedCreditsShown: Int64 { UnappliedCreditSign.shown(unappliedCredits) }
     /// Open invoices less unapplied credits = sum of customer balances.
     public var netReceivable: Int64 { openTotal - unappliedCredits }
     /// Open amount of disputed invoices (included in the buckets).

@@ -50,6 +50,8 @@ public struct CustomerStatement: Hashable, Sendable, Codable {
     public var aging: [AgingBucketTotal]
     /// Unapplied credit as of `to`, ≥ 0.
     public var unappliedCredit: Int64
+    /// `unappliedCredit` as shown (`UnappliedCreditSign`: negative), on screen and in the CLI alike.
+    public var unappliedCreditShown: Int64 { UnappliedCreditSign.shown(unappliedCredit) }
     /// Open amount past due as of `to`.
     public var overdue: Int64
 

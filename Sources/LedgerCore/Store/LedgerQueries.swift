@@ -227,9 +227,14 @@ public struct InvoiceListRow: Hashable, Sendable, Codable {
     public var total: Money
     /// Open balance today (total − allocations), minor units; 0 for void documents.
     public var open: Int64
+    /// An invoice's credit-note allocations as of the list's day (reversals negative), minor units; 0 for other
+    /// documents. With `open` it gives the status (`settlement(asOf:)`).
+    public var credited: Int64
 
     public init(id: Int64, number: String, kind: DocumentKind, status: DocumentStatus, date: CivilDate,
-                dueDate: CivilDate, customerCode: String, customerName: String, total: Money, open: Int64) {
+                dueDate: CivilDate, customerCode: String, customerName: String, total: Money, open: Int64,
+                credited: Int64 = 0) {
+        self.credited = credited
         self.id = id
         self.number = number
         self.kind = kind

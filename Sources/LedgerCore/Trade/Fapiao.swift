@@ -54,6 +54,8 @@ public enum FapiaoStatus: String, Sendable, Codable, CaseIterable {
     case reversed
     /// 不开票: the sale or its customer takes no fapiao.
     case noFapiao = "no_fapiao"
+    /// 已红冲: credit notes cover the whole sale before any fapiao: nothing to invoice (`InvoiceSettlement.credited`).
+    case credited
 
     public var chinese: String {
         switch self {
@@ -62,6 +64,7 @@ public enum FapiaoStatus: String, Sendable, Codable, CaseIterable {
         case .invoiced: return "已开票"
         case .reversed: return "红冲"
         case .noFapiao: return "不开票"
+        case .credited: return "已红冲"
         }
     }
     public var english: String {
@@ -71,6 +74,7 @@ public enum FapiaoStatus: String, Sendable, Codable, CaseIterable {
         case .invoiced: return "invoiced"
         case .reversed: return "reversed (red)"
         case .noFapiao: return "no fapiao"
+        case .credited: return "credited"
         }
     }
 }

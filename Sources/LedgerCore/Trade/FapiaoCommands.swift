@@ -25,6 +25,8 @@ public struct FapiaoKey: Hashable, Sendable, Codable, CustomStringConvertible {
         }
         if type.isDigital {
             if !code.isEmpty { issues.add(prefix + "code", "a 数电 fapiao has no separate code") }
+        } else if code.isEmpty {
+            issues.add(prefix + "code", "is required for a paper \(type.rawValue) fapiao (\(type.chinese))")
         } else if ![10, 12].contains(code.count) || !code.allSatisfy({ $0.isASCII && $0.isNumber }) {
             issues.add(prefix + "code", "a paper fapiao code has 10 or 12 digits; got '\(code)'")
         }

@@ -62,11 +62,13 @@ public struct SaleFapiaoPosition: Hashable, Sendable {
     /// 已开票未收款: invoiced less paid (receipts and write-offs settle invoiced amounts first), never negative.
     public var invoicedUnpaid: Int64 { invoicedSale.unpaid }
 
-    /// 不开票 (when nothing was invoiced), else 红冲 after any red fapiao, else 未开票 / 部分开票 /
-    /// 已开票.
+    /// 不开票 (when nothing was invoiced), else 红冲 after any red fapiao, else 已红冲 when credit notes cover the
+    /// whole sale and nothing was invoiced (the invoice status's rule, `InvoiceSettlement.credited`), else 未开票 /
+    /// 部分开票 / 已开票.
     public var status: FapiaoStatus {
         if noFapiao && invoicedTotal == 0 && redCount == 0 { return .noFapiao }
         if redCount > 0 { return .reversed }
+        if invoicedTotal == 0 && total > 0 && creditedTotal >= total { return .credited }
         if invoicedTotal <= 0 { return .notInvoiced }
         return invoicedTotal < netTotal ? .partlyInvoiced : .invoiced
     }

@@ -29,6 +29,7 @@ public enum TradeText {
         (#"^a (.*) number has (\d+) digits; got '(.*)'$"#, "$1号码应为 $2 位数字，输入的是 '$3'"),
         (#"^a paper fapiao code has 10 or 12 digits; got '(.*)'$"#,
          "纸质发票代码应为 10 位或 12 位数字，输入的是 '$1'"),
+        (#"^is required for a paper \S+ fapiao \((.*)\)$"#, "纸质$1必须填写发票代码（10 位或 12 位数字）"),
         (#"^a 数电 fapiao has no separate code$"#, "数电发票没有单独的发票代码"),
         (#"^fapiao (.*) is already recorded$"#, "发票 $1 已登记，不能重复"),
         (#"^(\S+) has (\S+) left to invoice; (\S+) is more$"#, "$1 剩余可开票金额 $2，不能开 $3"),

@@ -62,21 +62,57 @@ public enum DateParser {
         case monthDayYear = "mdy"
     }
 
-    /// Parses a date in a declared order (for imports); impossible dates are errors, never "fixed".
-    public static func parse(_ text: String, format: Format) throws(DateParseError) -> CivilDate {
+    /// Parses a date of a data file (every import, the sample loaders); impossible dates are errors, never
+    /// "fixed". Numeric dates are read in the declared order (`29/11/2026` in `dmy`), except that a four-digit
+    /// first part is always the year (`2026-11-29`, `2026/11/29`, `2026.11.29` in any order). Every form the
+    /// interactive parser accepts is accepted too, in any order: `2026年11月29日`, and with `today` given
+    /// `11月29日` / `11-29` (this year; day first in `dmy`), `today`/`今天`, `yesterday`/`昨天`, `tomorrow`/`明天`,
+    /// `+30`/`-3`. Full-width digits are read as ASCII.
+    /// - Parameter today: the day relative forms count from (the importing command's clock); without it they are
+    ///   refused, naming why.
+    /// - Throws: `DateParseError` naming what is wrong and the form expected.
+    public static func parse(_ text: String, format: Format, today: CivilDate? = nil) throws(DateParseError)
+        -> CivilDate {
         let body = TextNormalization.cleaned(text)
-        let parts = body.split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == "." }).map(String.init)
-        guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }) else {
+        let lowered = body.lowercased()
+        let cjk = body.contains { "年月日号".contains($0) }
+        let words = ["today", "今天", "yesterday", "昨天", "tomorrow", "明天"]
+        let relative = words.contains(lowered) || ((body.first == "+" || body.first == "-") && body.count > 1)
+        if cjk || relative {
+            // Year first, or relative to today: the interactive parser's forms, the same in every order.
+            let needsToday = relative || !body.contains("年")
+            guard let day = today ?? (needsToday ? nil : CivilDate(year: 2000, month: 1, day: 1)) else {
+                throw DateParseError(text: text, reason: "is relative to today, which this file's reader does not "
+                                     + "know (write the year: \(format.pattern))")
+            }
+            return try parse(body, today: day)
+        }
+        let parts = body.split(omittingEmptySubsequences: false,
+                               whereSeparator: { $0 == "/" || $0 == "-" || $0 == "." }).map(String.init)
+        guard parts.count == 3 || (parts.count == 2 && today != nil),
+              parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }) else {
             throw DateParseError(text: text, reason: "is not a date in \(format.pattern) form")
         }
         let n = parts.compactMap { Int($0) }
+        guard n.count == parts.count, parts.count == 3 || parts.allSatisfy({ $0.count <= 2 }) else {
+            throw DateParseError(text: text, reason: "is not a date in \(format.pattern) form")
+        }
+        if parts.count == 2, let today {
+            // Month and day of this year, in the declared order.
+            let (m, d) = format == .dayMonthYear ? (n[1], n[0]) : (n[0], n[1])
+            guard let date = CivilDate(year: today.year, month: m, day: d) else {
+                throw DateParseError(text: text, reason: "does not exist", shown: isoLike(today.year, m, d))
+            }
+            return date
+        }
+        let yearFirst = format == .yearMonthDay || parts[0].count == 4
         let (y, m, d): (Int, Int, Int)
         switch format {
-        case .yearMonthDay: (y, m, d) = (n[0], n[1], n[2])
+        case _ where yearFirst: (y, m, d) = (n[0], n[1], n[2])
         case .dayMonthYear: (y, m, d) = (n[2], n[1], n[0])
-        case .monthDayYear: (y, m, d) = (n[2], n[0], n[1])
+        default: (y, m, d) = (n[2], n[0], n[1])
         }
-        let yearText = format == .yearMonthDay ? parts[0] : parts[2]
+        let yearText = yearFirst ? parts[0] : parts[2]
         guard yearText.count == 4 else {
             throw DateParseError(text: text, reason: "is not a date in \(format.pattern) form (4-digit year)")
         }

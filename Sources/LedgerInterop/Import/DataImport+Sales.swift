@@ -21,7 +21,8 @@ extension DataImport {
         guard let columns = salesColumns else { return .problems([("", "no sales columns")]) }
         let decimalComma = settings.decimalComma
         return SalesImport.check(
-            line: row, columns: columns, dateFormat: settings.dateFormat, currency: settings.currency,
+            line: row, columns: columns, dateFormat: settings.dateFormat, today: settings.today,
+            currency: settings.currency,
             cell: { name in name.map { self.cell(cells, $0) } ?? "" },
             amount: { text, currency in try ImportAmount.parse(text, currency: currency, decimalComma: decimalComma) },
             firstRow: { number in

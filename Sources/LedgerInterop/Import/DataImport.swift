@@ -13,6 +13,9 @@ public struct ImportSettings: Sendable {
     /// Upsert by code (customers, products) instead of refusing existing codes.
     public var update = false
     public var dateFormat: DateParser.Format = .yearMonthDay
+    /// The day relative dates (`today`, `+30`, `11-29`, `11月29日`) count from: the importing command's clock.
+    /// nil: such dates are refused, naming why (`DateParser.parse(_:format:today:)`).
+    public var today: CivilDate?
     public var currency: Currency = .cny
     public var format: ReceiptFormat = .generic
     /// Receipts whose customer cannot be matched are left out (listed) instead of stopping the file.
@@ -268,7 +271,7 @@ public struct DataImport: Sendable {
         func date(_ key: String) -> CivilDate? {
             var text = cell(cells, key)
             if kind == .receipts, let space = text.firstIndex(of: " ") { text = String(text[..<space]) }
-            do { return try DateParser.parse(text, format: settings.dateFormat) } catch {
+            do { return try DateParser.parse(text, format: settings.dateFormat, today: settings.today) } catch {
                 problem(key, text.isEmpty ? "is empty"
                         : "\(text) is not a valid date (\(error.reason), format \(settings.dateFormat.rawValue))")
                 return nil

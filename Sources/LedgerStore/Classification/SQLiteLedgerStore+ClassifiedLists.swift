@@ -74,7 +74,9 @@ extension SQLiteLedgerStore {
               CASE WHEN d.status = 'void' THEN 0 WHEN d.kind = 'invoice'
                 THEN \(OpenAsOf.invoiceOpen(asOf: date))
                 ELSE \(OpenAsOf.unapplied("credit_note", "d", asOf: date))
-              END AS open
+              END AS open,
+              CASE WHEN d.status = 'posted' AND d.kind = 'invoice'
+                THEN \(OpenAsOf.creditedToInvoice("d.id", asOf: date)) ELSE 0 END AS credited
             FROM document d JOIN customer c ON c.id = d.customer_id
             WHERE \(whereClause)
             ORDER BY d.date, d.id

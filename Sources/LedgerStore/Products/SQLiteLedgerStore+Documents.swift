@@ -9,6 +9,8 @@ extension SQLiteLedgerStore {
         // Open as of the search's day (allocations dated after it do not count): the status a pinned `--today`
         // shows agrees with F5 and the aging report.
         let openSQL = "(\(OpenAsOf.invoiceOpen("d", asOf: OpenAsOf.literal(search.asOf))))"
+        // Paid or credited (`InvoiceSettlement`): credit notes covering the whole total make it credited.
+        let creditedSQL = "(\(OpenAsOf.creditedToInvoice("d.id", asOf: OpenAsOf.literal(search.asOf))))"
         if let text = search.text?.trimmingSpacesForSearch(), !text.isEmpty {
             let ranked = SearchRanking.sql(text, code: "c.code")
             let pattern = "%" + text.replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_",
@@ -35,7 +37,10 @@ extension SQLiteLedgerStore {
         case .all: break
         case .draft, .posted, .void: parts.append("d.status = ?"); args.append(search.status.rawValue)
         case .disputed: parts.append("d.status = 'posted' AND d.disputed = 1")
-        case .paid: parts.append("d.status = 'posted' AND d.kind = 'invoice' AND \(openSQL) = 0")
+        case .paid:
+            parts.append("d.status = 'posted' AND d.kind = 'invoice' AND \(openSQL) = 0 AND \(creditedSQL) < d.total")
+        case .credited:
+            parts.append("d.status = 'posted' AND d.kind = 'invoice' AND d.total > 0 AND \(creditedSQL) >= d.total")
         case .open: parts.append("d.status = 'posted' AND d.kind = 'invoice' AND \(openSQL) > 0")
         case .overdue:
             parts.append("d.status = 'posted' AND d.kind = 'invoice' AND \(openSQL) > 0 AND d.due_date < ?")
@@ -69,7 +74,9 @@ extension SQLiteLedgerStore {
                   CASE WHEN d.status <> 'posted' THEN 0 WHEN d.kind = 'invoice'
                     THEN \(OpenAsOf.invoiceOpen("d", asOf: asOf))
                     ELSE \(OpenAsOf.unapplied("credit_note", "d", asOf: asOf))
-                  END AS open
+                  END AS open,
+                  CASE WHEN d.status = 'posted' AND d.kind = 'invoice'
+                    THEN \(OpenAsOf.creditedToInvoice("d.id", asOf: asOf)) ELSE 0 END AS credited
                 FROM document d JOIN customer c ON c.id = d.customer_id
                 WHERE \(clause)
                 ORDER BY \(order)
@@ -93,7 +100,7 @@ extension SQLiteLedgerStore {
     static func openCandidates(_ search: DocumentSearch) -> String? {
         switch search.status {
         case .open, .overdue: return OpenAsOf.candidate("invoice", id: "d.id", asOf: OpenAsOf.literal(search.asOf))
-        case .all, .draft, .posted, .void, .disputed, .paid: return nil
+        case .all, .draft, .posted, .void, .disputed, .paid, .credited: return nil
         }
     }
 

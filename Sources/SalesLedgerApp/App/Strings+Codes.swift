@@ -36,9 +36,17 @@ extension Strings {
         }
     }
 
-    /// A posted invoice's settlement in the glossary's words (核销): open (未核销, some amount still open) or paid
-    /// (已核销). F9 and the customer view use it for the same invoice.
-    func settlementName(open: Bool) -> String { open ? t("open", "未核销") : t("paid", "已核销") }
+    /// A posted invoice's settlement (`InvoiceSettlement`, the one rule) in the glossary's words: open (未核销, some
+    /// amount still open), overdue (逾期), paid (已核销), credited (已红冲: credit notes cover the whole invoice).
+    /// F9 and the customer view use it for the same invoice.
+    func settlementName(_ settlement: InvoiceSettlement) -> String {
+        switch settlement {
+        case .open: return t("open", "未核销")
+        case .overdue: return t("overdue", "逾期")
+        case .paid: return t("paid", "已核销")
+        case .credited: return t("credited", "已红冲")
+        }
+    }
 
     /// Field names of command paths (`promisedDate`, `lines[2].quantity`) in Chinese.
     static let fieldNamesZH: [String: String] = [

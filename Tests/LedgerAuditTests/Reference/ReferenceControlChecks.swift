@@ -85,11 +85,13 @@ extension AuditReference {
                 }
             }
             for (user, c) in counts.sorted(by: { $0.key < $1.key }) {
-                perUser.notes.append(
-                    lang.t(
-                        "\(user): \(c.posted) invoices, \(c.voids) voids, \(c.credits) credit notes",
-                        "\(user)：销售单 \(c.posted) 张，作废 \(c.voids) 张，红字冲销 \(c.credits) 张"))
-                guard c.voids + c.credits > 0 else { continue }
+                guard c.voids + c.credits > 0 else {
+                    perUser.notes.append(
+                        lang.t(
+                            "\(user): \(c.posted) invoices, \(c.voids) voids, \(c.credits) credit notes",
+                            "\(user)：销售单 \(c.posted) 张，作废 \(c.voids) 张，红字冲销 \(c.credits) 张"))
+                    continue
+                }
                 perUser.add(
                     severity: .info, subject: user,
                     message: lang.t(

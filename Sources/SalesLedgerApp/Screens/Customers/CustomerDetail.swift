@@ -59,7 +59,8 @@ struct CustomerDetail {
         return invoices.map { inv in
             let signed = { (v: Int64) in context.documentMoney(inv.kind, v, inv.total.currency) }
             let status = inv.kind == .creditNote ? s.creditAction
-                : (inv.status == .void ? s.voided : s.settlementName(open: inv.open != 0))
+                : (inv.settlement(asOf: context.today).map(s.settlementName) ?? (inv.status == .void ? s.voided
+                                                                                     : s.statusName(inv.status)))
             return [inv.number, inv.date.description, inv.kind == .creditNote ? "" : inv.dueDate.description, status,
                     signed(inv.total.minorUnits), signed(inv.open)]
         }

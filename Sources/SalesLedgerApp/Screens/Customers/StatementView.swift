@@ -60,11 +60,11 @@ struct StatementView {
                                             + "\(s.from) – \(s.to)",
                                         "\(w.currency) \(s.currency.code)"], width: area.width - 2),
                          x: area.x + 1, y: area.y, width: area.width - 2, style: Style(.header, [.bold]))
-        let agingParts = s.aging.map { "\(w.bucket($0.label)) \(context.money($0.amount, s.currency))" }
-        // The aging line wraps onto a second line rather than cut a figure (80 columns).
-        let footer = PartsLine.wrap(["\(w.aging):"] + agingParts
-                                    + ["\(w.unappliedCredit) \(context.money(s.unappliedCredit, s.currency))"],
-                                    width: area.width - 2, maxLines: 2, separator: "  ")
+        // The CLI's aging figures, in its order and signs (the unapplied credit negative); the line wraps onto a
+        // second line rather than cut a figure (80 columns).
+        let agingParts = StatementTable.agingFigures(s, w).map { "\($0.label) \(context.money($0.amount, s.currency))" }
+        let footer = PartsLine.wrap(["\(w.aging):"] + agingParts, width: area.width - 2, maxLines: 2,
+                                    separator: "  ")
         for (i, line) in footer.enumerated() {
             buffer.setFitted(line, x: area.x + 1, y: area.maxY - footer.count + i, width: area.width - 2,
                              style: Style(.muted))

@@ -122,11 +122,14 @@ struct DocumentsScreen: KeyedScreen {
         let kinds: [DocumentKind] = [.invoice, .creditNote]
         let statuses: [DocumentStatus] = [.draft, .posted, .void]
         let texts = kinds.flatMap { kind in statuses.flatMap { status in [Int64(0), 1].flatMap { open in
-            [CivilDate(iso: "2000-01-01")!, CivilDate(iso: "2100-01-01")!].map { due in
-                rowStatus(InvoiceListRow(id: 0, number: "", kind: kind, status: status, date: due, dueDate: due,
-                                         customerCode: "", customerName: "",
-                                         total: Money(minorUnits: 1, currency: .cny), open: open),
-                          today: CivilDate(iso: "2050-01-01")!, s)
+            [CivilDate(iso: "2000-01-01")!, CivilDate(iso: "2100-01-01")!].flatMap { due in
+                [Int64(0), 1].map { credited in
+                    rowStatus(InvoiceListRow(id: 0, number: "", kind: kind, status: status, date: due, dueDate: due,
+                                             customerCode: "", customerName: "",
+                                             total: Money(minorUnits: 1, currency: .cny), open: open,
+                                             credited: credited),
+                              today: CivilDate(iso: "2050-01-01")!, s)
+                }
             }
         } } }
         return max(DisplayWidth.of(s.t("Status", "状态")), texts.map(DisplayWidth.of).max() ?? 10)
@@ -139,9 +142,10 @@ struct DocumentsScreen: KeyedScreen {
         case .posted: return s.t("posted", "已过账")
         case .void: return s.t("void", "已作废")
         case .disputed: return s.t("disputed", "有争议")
-        case .paid: return s.settlementName(open: false)
-        case .open: return s.settlementName(open: true)
-        case .overdue: return s.t("overdue", "逾期")
+        case .paid: return s.settlementName(.paid)
+        case .credited: return s.settlementName(.credited)
+        case .open: return s.settlementName(.open)
+        case .overdue: return s.settlementName(.overdue)
         }
     }
 
@@ -154,8 +158,7 @@ struct DocumentsScreen: KeyedScreen {
             if row.kind == .creditNote {
                 return kind + (row.open > 0 ? s.t("open", "未核销") : s.t("applied", "已核销"))
             }
-            if row.open == 0 { return statusName(.paid, s) }
-            return row.dueDate < today ? statusName(.overdue, s) : statusName(.open, s)
+            return row.settlement(asOf: today).map(s.settlementName) ?? statusName(.posted, s)
         }
     }
 

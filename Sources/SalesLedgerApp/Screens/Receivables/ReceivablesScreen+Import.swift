@@ -29,6 +29,7 @@ extension ReceivablesScreen {
         }
         var settings = settings
         settings.format = format ?? ReceiptFormat.detect(data: data, source: path)
+        settings.today = context.today
         do {
             let file = try DelimitedFile.parse(
                 data: data, source: path,

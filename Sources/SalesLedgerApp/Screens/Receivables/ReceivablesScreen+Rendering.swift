@@ -76,7 +76,7 @@ extension ReceivablesScreen {
         let dsoText = dso?.tenths.map { Money.format($0, digits: 1, grouping: true) } ?? "–"
         let credits = report.unappliedCredits != 0
         let lead = "\(credits ? s.openInvoicesTotal : s.totalOpen) \(context.money(report.openTotal, c))"
-        let unapplied = credits ? "\(s.unappliedCredits) \(context.money(-report.unappliedCredits, c))" : ""
+        let unapplied = credits ? "\(s.unappliedCredits) \(context.money(report.unappliedCreditsShown, c))" : ""
         let net = credits ? "\(s.totalOpen) \(context.money(report.netReceivable, c))" : ""
         // The credits rank next to the lead (tryout s33: at 80×24 they left first, so the headline differed from
         // `report aging`'s); today's date (in the title bar) and DSO leave before them.

@@ -212,6 +212,7 @@ extension SalesEntryScreen {
         default:
             liveCheck(focus, context: context)
         }
+        recheckDependents(of: focus, context: context)
         return .none
     }
 
@@ -357,15 +358,33 @@ extension SalesEntryScreen {
         }
     }
 
-    /// The due date follows date and terms until the user types one.
+    /// The due date follows date and terms until the user types one; while the date or the terms do not parse it
+    /// is empty (tryout s33: `2026-02-30` kept the due date of `2026-02-3`, typed a moment before).
     mutating func recomputeDue(context: AppContext) {
         guard !draft.isDueEdited else { return }
         guard let date = try? DateParser.parse(text(.date), today: context.today),
               let terms = try? PaymentTerms.parse(text(.terms).isEmpty ? (customer?.paymentTerms.code ?? "NET30")
                                                                        : text(.terms)) else {
+            prefill(.due, "")
             return
         }
         prefill(.due, terms.dueDate(for: date).description)
+    }
+
+    /// Checks again every field whose error may depend on `edited`: the line's other fields (a line left blank
+    /// checks nothing; quantity and price are checked together) and, for the date, the due date — so each error
+    /// shown follows its field's current text (tryout s33: a line error stayed after its line was cleared with ^U).
+    /// Only fields showing an error are checked again: an untouched field gets no new error.
+    mutating func recheckDependents(of edited: Field, context: AppContext) {
+        let dependents: [Field]
+        if let line = edited.line {
+            dependents = [.product(line), .quantity(line), .price(line), .discount(line), .tax(line)]
+        } else if edited == .date || edited == .terms {
+            dependents = [.due]
+        } else {
+            dependents = []
+        }
+        for field in dependents where field != edited && errors[field] != nil { liveCheck(field, context: context) }
     }
 }
 

@@ -24,8 +24,11 @@ extension SalesEntryScreen {
         case .terms:
             if !value.isEmpty { do { _ = try PaymentTerms.parse(value) } catch { message = error.description } }
         case .due:
-            // The due date follows the customer's terms: while no customer is chosen, only the customer is reported.
-            if value.isEmpty && customer == nil { break }
+            // The due date follows the customer's terms: while no customer is chosen, only the customer is reported;
+            // while the date is wrong it is empty and only the date is reported.
+            if value.isEmpty && (customer == nil || (try? DateParser.parse(text(.date), today: context.today)) == nil) {
+                break
+            }
             do {
                 let due = try DateParser.parse(value, today: context.today)
                 if let date = try? DateParser.parse(text(.date), today: context.today), due < date {

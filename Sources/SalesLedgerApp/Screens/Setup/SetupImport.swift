@@ -18,6 +18,7 @@ enum SetupImport {
         let s = context.strings
         var settings = ImportSettings()
         settings.currency = currency
+        settings.today = context.today
         var plans: [(File, DataImport)] = []
         for file in files where !file.path.trimmingCharacters(in: .whitespaces).isEmpty {
             let path = file.path.trimmingCharacters(in: .whitespaces)

@@ -1,0 +1,48 @@
+import Foundation
+import LedgerCore
+@testable import LedgerStore
+import Testing
+
+/// s33 tryout: a manual backup (`salesledger backup`, `backup --to DIR`) replaced the day's start-up backup
+/// `backups/<ledger>-YYYY-MM-DD.sqlite`. A manual backup now gets its own name and never replaces a backup.
+@Suite struct ManualBackupTests {
+    @Test func manualBackupsNeverTakeTheDailyFilesName() throws {
+        let work = try BackupTests.Folder()
+        let (shop, service) = try BackupTests.b16Ledger(at: work.file("shop.sqlite"))
+        let today = BackupTests.today
+        let daily = try #require(try shop.dailyBackupIfDue(today: today).created)
+        let dailyBytes = try Data(contentsOf: URL(fileURLWithPath: daily.path))
+        try service.run(CreateCustomer(CustomerFields(code: "LATER", name: "Later Co")))
+
+        let folder = work.path + "/backups"
+        let first = try shop.manualBackupPath(today: today, secondsOfDay: 9 * 3600 + 5 * 60 + 7)
+        #expect(first == folder + "/shop-2025-06-30-090507.sqlite")
+        _ = try shop.backup(to: first)
+        // The same second again: a new name, the first file kept.
+        let second = try shop.manualBackupPath(today: today, secondsOfDay: 9 * 3600 + 5 * 60 + 7)
+        #expect(second == folder + "/shop-2025-06-30-090507-2.sqlite")
+        #expect(try shop.manualBackupPath(today: today, secondsOfDay: 0, encrypted: true)
+                == folder + "/shop-2025-06-30-000000.sqlite.enc")
+        // An encrypted file of that name takes it too.
+        FileManager.default.createFile(atPath: folder + "/shop-2025-06-30-000001.sqlite.enc", contents: Data([1]))
+        #expect(try shop.manualBackupPath(today: today, secondsOfDay: 1)
+                == folder + "/shop-2025-06-30-000001-2.sqlite")
+
+        // The daily file is unchanged; the rotation never counts (or deletes) a manual backup.
+        #expect(try Data(contentsOf: URL(fileURLWithPath: daily.path)) == dailyBytes)
+        #expect(SQLiteLedgerStore.dailyBackups(in: folder, ledgerStem: "shop").map(\.path) == [daily.path])
+        #expect(SQLiteLedgerStore.day(ofDailyBackupFileName: "shop-2025-06-30-090507.sqlite", ledgerStem: "shop")
+                == nil)
+        for day in 1...3 { _ = try shop.dailyBackupIfDue(today: today.adding(days: day), keep: 1) }
+        #expect(FileManager.default.fileExists(atPath: first))
+        #expect(SQLiteLedgerStore.verify(backupAt: first).counts?.customers == 2)
+    }
+
+    @Test func manualNamesClampTheTime() {
+        let day = BackupTests.today
+        #expect(SQLiteLedgerStore.manualBackupFileName(for: day, secondsOfDay: 86_399, ledgerStem: "x")
+                == "x-2025-06-30-235959.sqlite")
+        #expect(SQLiteLedgerStore.manualBackupFileName(for: day, secondsOfDay: 90_000, ledgerStem: "x", attempt: 3)
+                == "x-2025-06-30-235959-3.sqlite")
+    }
+}
