@@ -22,7 +22,8 @@ for t in "$here"/t_*.sh; do
   if (cd "$work" && WORK="$work" bash "$t") > "$work/log" 2>&1; then
     passed=$((passed + 1)); echo "PASS $name"
   else
-    failed=$((failed + 1)); names+=("$name"); echo "FAIL $name"; sed 's/^/    /' "$work/log" | tail -40
+    failed=$((failed + 1)); names+=("$name"); echo "FAIL $name"
+    grep -E '^(FAIL:|APP BUG)' "$work/log" | head -5 | sed 's/^/    /'; sed 's/^/    /' "$work/log" | tail -40
   fi
   rm -rf "$work"
 done
