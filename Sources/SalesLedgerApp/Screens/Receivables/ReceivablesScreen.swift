@@ -128,7 +128,7 @@ struct ReceivablesScreen: KeyedScreen {
             // broken-promise mark); where that leaves the customer fewer than `customerRoom` cells, the last
             // contact (the least needed to decide whom to remind) leaves instead of cutting them (80 columns).
             let level = DunningLevel.allCases.map { DisplayWidth.of($0.displayName(chinese: s.zh) + " !") }.max() ?? 8
-            var columns = [
+            let columns = [
                 TableColumn(s.number, width: .fixed(15)),
                 TableColumn(s.customer, width: .flexible(weight: 1, minimum: 12)),
                 TableColumn(s.openAmount, width: .fixed(13), alignment: .right),
