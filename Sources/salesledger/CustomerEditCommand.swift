@@ -26,18 +26,12 @@ struct CustomerEditCommand: ParsableCommand {
                                     issues: &issues)
             try issues.throwIfAny()
             let changesFields = name != nil || contact != nil || phone != nil || email != nil || address != nil
-            var fields = CustomerFields(code: customer.code, name: name ?? customer.name)
+            var fields = CustomerFields(customer)
+            fields.name = name ?? customer.name
             fields.contact = contact ?? customer.contact
             fields.phone = phone ?? customer.phone
             fields.email = email ?? customer.email
             fields.address = address ?? customer.address
-            fields.region = customer.region
-            fields.channel = customer.channel
-            fields.customerClass = customer.customerClass
-            fields.creditLimit = customer.creditLimit
-            fields.paymentTerms = customer.paymentTerms
-            fields.currency = customer.currency
-            fields.notes = customer.notes
             try service.runBatch { batch in
                 if changesFields { try batch.run(UpdateCustomer(id: customer.id, fields: fields)) }
                 if !tax.isEmpty { try batch.run(SetCustomerTaxDetails(customerCode: customer.code, details: details)) }

@@ -19,6 +19,22 @@ public struct CustomerFields: Hashable, Sendable, Codable {
         self.name = name
     }
 
+    /// A stored customer's editable fields, as `UpdateCustomer` takes them (every field copied).
+    public init(_ customer: Customer) {
+        self.init(code: customer.code, name: customer.name)
+        contact = customer.contact
+        phone = customer.phone
+        email = customer.email
+        address = customer.address
+        region = customer.region
+        channel = customer.channel
+        customerClass = customer.customerClass
+        creditLimit = customer.creditLimit
+        paymentTerms = customer.paymentTerms
+        currency = customer.currency
+        notes = customer.notes
+    }
+
     /// Field rules: code and name required (code without spaces, ≤ 32), e-mail and phone format,
     /// credit limit ≥ 0 in the customer's currency.
     func validate(into issues: inout IssueCollector) {

@@ -161,7 +161,7 @@ extension DataImport {
                     throw LedgerError.validation([FieldIssue("code", "customer \(fields.code) already exists "
                                                              + "(use --update to change it)")])
                 }
-                let stored = Self.fields(of: existing)
+                let stored = CustomerFields(existing)
                 var merged = stored
                 merged.contact = present.contains("contact") ? fields.contact : existing.contact
                 merged.phone = present.contains("phone") ? fields.phone : existing.phone
@@ -269,23 +269,6 @@ extension DataImport {
             outcome.receipts += 1
             outcome.totals[amount.currency.code, default: 0] += amount.minorUnits
         }
-    }
-
-    /// A stored customer's editable fields, as `UpdateCustomer` takes them.
-    static func fields(of customer: Customer) -> CustomerFields {
-        var fields = CustomerFields(code: customer.code, name: customer.name)
-        fields.contact = customer.contact
-        fields.phone = customer.phone
-        fields.email = customer.email
-        fields.address = customer.address
-        fields.region = customer.region
-        fields.channel = customer.channel
-        fields.customerClass = customer.customerClass
-        fields.creditLimit = customer.creditLimit
-        fields.paymentTerms = customer.paymentTerms
-        fields.currency = customer.currency
-        fields.notes = customer.notes
-        return fields
     }
 
     /// Customer code by code, else exact name, else an alias in a customer's notes (`别名：…`), else a customer whose
