@@ -233,4 +233,32 @@ import LedgerStore
         #expect(none.openInvoices == .max)
         #expect(none.oldestOpen?.number == "INV-2026-000004")
     }
+
+    /// A chunk whose every post carries an override reason does not read the oldest open invoices' numbers (issue
+    /// 10): the positions equal the naming ones but for the number, which is empty, so the holds are decided
+    /// alike, and such a chunk writes what the posts one by one write.
+    @Test func overriddenChunksDecideHoldsWithoutTheNumbers() throws {
+        let (folder, store, service) = try ledger()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let wanted = try (1...6).map { n -> (customerID: Int64, currency: Currency, stopCreditFromDays: Int) in
+            let customer = try #require(try store.customer(code: String(format: "C%04d", n)))
+            return (customer.id, customer.currency, 45)
+        }
+        let (named, unnamed) = try store.write { tx in
+            (try tx.creditHoldPositions(wanted, asOf: today, naming: true),
+             try tx.creditHoldPositions(wanted, asOf: today, naming: false))
+        }
+        #expect(named.filter { $0.oldestOpen != nil }.count == 4)
+        for (a, b) in zip(named, unnamed) {
+            #expect(a.openInvoices == b.openInvoices && a.unappliedCredit == b.unappliedCredit)
+            #expect(a.oldestOpen?.dueDate == b.oldestOpen?.dueDate)
+            #expect(b.oldestOpen.map { $0.number.isEmpty } ?? true)
+        }
+        let (otherFolder, otherStore, otherService) = try ledger()
+        defer { try? FileManager.default.removeItem(atPath: otherFolder) }
+        let sales = (1...6).map { invoice(String(format: "C%04d", $0), today) }
+        _ = try service.runChunked { runner in try runner.postInvoices(sales) }
+        for sale in sales { try otherService.run(sale) }
+        #expect(try documents(store) == documents(otherStore))
+    }
 }

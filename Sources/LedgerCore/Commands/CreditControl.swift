@@ -15,14 +15,17 @@ enum CreditControl {
         /// The standings of `customers` (distinct), in order: the hold-deciding figures only (no overdue sum),
         /// the positions read in one statement (issue 10: a chunk of invoices reads its customers' at once), and
         /// bills only where a limit makes them count: the rule (`CreditExposure.evaluate`) reads neither
-        /// otherwise, so its hold reasons are the same.
-        static func read(_ customers: [Customer], asOf: CivilDate, tx: any LedgerTransaction) throws -> [Standing] {
+        /// otherwise, so its hold reasons are the same. `naming` false when every post the standings serve carries
+        /// an override reason: the hold is then decided as before but its reasons are never shown, so the oldest
+        /// open invoice's number is not read (`LedgerTransaction.creditHoldPositions`).
+        static func read(_ customers: [Customer], asOf: CivilDate, tx: any LedgerTransaction,
+                         naming: Bool = true) throws -> [Standing] {
             guard !customers.isEmpty else { return [] }
             let rules = try tx.reminderRules()
             let stops = customers.map { rules.policy(forClass: $0.customerClass).stopCreditFromDays }
             let positions = try tx.creditHoldPositions(
                 zip(customers, stops).map { (customerID: $0.id, currency: $0.currency, stopCreditFromDays: $1) },
-                asOf: asOf)
+                asOf: asOf, naming: naming)
             return try zip(customers, zip(positions, stops)).map { customer, figures in
                 let bills = try customer.creditLimit.map { _ in try tx.acceptanceBills(customerID: customer.id) }
                 return Standing(position: figures.0, stopDays: figures.1, bills: bills ?? [])

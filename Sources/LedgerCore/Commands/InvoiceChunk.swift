@@ -95,9 +95,11 @@ extension LedgerService.BatchRunner {
             }
             checked.append((index, command, context, result))
         }
+        // A hold's reasons are shown only for a post without an override reason (loaders and imports give one).
+        let naming = checked.contains { $0.1.creditOverrideReason?.trimmingSpaces().isEmpty ?? true }
         var standings = Dictionary(uniqueKeysWithValues: zip(
             customers.map(\.id),
-            try CreditControl.Standing.read(customers, asOf: service.commandContext().today, tx: tx)))
+            try CreditControl.Standing.read(customers, asOf: service.commandContext().today, tx: tx, naming: naming)))
         // The chunk's invoices and credit notes in the order they are numbered and written (ids in that order
         // after `base`, the largest before the chunk: read when a note needs its invoice's id).
         var documents: [Invoice] = [], lines: [ChunkLine] = [], allocations: [Allocation] = []
@@ -111,7 +113,7 @@ extension LedgerService.BatchRunner {
             do {
                 (customer, invoice) = try result.get()
                 standing = try standings[customer.id] ?? CreditControl.Standing.read([customer], asOf: context.today,
-                                                                                      tx: tx)[0]
+                                                                                      tx: tx, naming: naming)[0]
                 try CreditControl.check(customer: customer, newTotal: invoice.total, standing: standing,
                                         context: context, overrideReason: command.creditOverrideReason)
             } catch let error as LedgerError {

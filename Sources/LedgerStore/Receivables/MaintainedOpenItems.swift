@@ -59,7 +59,7 @@ extension SQLiteTransaction {
     /// invoices reads its customers' at once); the oldest open invoice's number is read only when it has reached
     /// the stop level, which is what names the hold.
     func creditHoldPositions(_ customers: [(customerID: Int64, currency: Currency, stopCreditFromDays: Int)],
-                             asOf: CivilDate) throws -> [CreditPosition] {
+                             asOf: CivilDate, naming: Bool) throws -> [CreditPosition] {
         guard !customers.isEmpty else { return [] }
         var balances: [Int64: [(currency: String, open: Int64, unapplied: Int64, due: String?)]] = [:]
         let rows = try Row.fetchCursor(db.cachedStatement(sql: """
@@ -80,7 +80,9 @@ extension SQLiteTransaction {
                 due.append((customer.customerID, earliest, date))
             }
         }
-        let numbers = try oldestNumbers(due.map { ($0.customerID, $0.due) })
+        // Not naming: the due date alone decides the hold; the number stays empty (never shown: see the protocol).
+        let numbers = naming ? try oldestNumbers(due.map { ($0.customerID, $0.due) })
+            : Dictionary(due.map { ($0.customerID, "") }, uniquingKeysWith: { first, _ in first })
         let oldest = Dictionary(due.compactMap { entry in
             numbers[entry.customerID].map { (entry.customerID, ($0, entry.date)) }
         }, uniquingKeysWith: { first, _ in first })
