@@ -12,6 +12,11 @@ enum LoadIndexes {
     static let names = ["document_customer", "document_date", "document_line_product", "receipt_customer",
                         "receipt_date", "allocation_date", "invoice_settled_by_day"]
 
+    /// A one-transaction batch (`import sales`) defers them from this many documents, and only when it at least
+    /// doubles the ledger's documents: a sorted build over the whole table then costs less than the random inserts
+    /// (measured at 1M rows in DECISIONS.md, s34-credit).
+    static let batchRowsAtLeast = 50_000
+
     static func register(in migrator: inout DatabaseMigrator) {
         migrator.registerMigration("s19-load-indexes") { db in
             try db.execute(sql: "CREATE TABLE load_dropped_index (name TEXT PRIMARY KEY, sql TEXT NOT NULL)")
@@ -31,6 +36,17 @@ enum LoadIndexes {
         try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM load_dropped_index)") ?? false
     }
 
+    /// Builds every dropped index the ledger lacks from its kept text, in the current transaction.
+    static func rebuild(_ db: Database) throws {
+        for row in try Row.fetchAll(db, sql: """
+            SELECT sql FROM load_dropped_index
+            WHERE name NOT IN (SELECT name FROM sqlite_master WHERE type = 'index') ORDER BY name
+            """) {
+            try db.execute(sql: row[0])
+        }
+        try db.execute(sql: "DELETE FROM load_dropped_index")
+    }
+
     /// Builds every dropped index the ledger lacks from its kept text, in a transaction of its own (called outside
     /// one). The sorts go to temporary files with an 8 MiB page cache: with the writer's `temp_store = MEMORY` SQLite
     /// sorts a whole index in memory (measured in the sqlite3 shell at 300k invoices: 54 MB against 21 MB), and the
@@ -40,13 +56,7 @@ enum LoadIndexes {
         try db.execute(sql: "PRAGMA temp_store = FILE; PRAGMA cache_size = -8192")
         do {
             try db.inTransaction(.immediate) {
-                for row in try Row.fetchAll(db, sql: """
-                    SELECT sql FROM load_dropped_index
-                    WHERE name NOT IN (SELECT name FROM sqlite_master WHERE type = 'index') ORDER BY name
-                    """) {
-                    try db.execute(sql: row[0])
-                }
-                try db.execute(sql: "DELETE FROM load_dropped_index")
+                try rebuild(db)
                 return .commit
             }
         } catch {

@@ -39,6 +39,14 @@ extension SQLiteTransaction {
         try LoadIndexes.drop(db)
     }
 
+    func deferLoadIndexes(rows: Int) throws -> Bool {
+        guard rows >= LoadIndexes.batchRowsAtLeast, Int64(rows) >= (try maxDocumentID()) else { return false }
+        try LoadIndexes.drop(db)
+        return true
+    }
+
+    func rebuildLoadIndexes() throws { try LoadIndexes.rebuild(db) }
+
     func maxDocumentID() throws -> Int64 {
         try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM document") ?? 0
     }

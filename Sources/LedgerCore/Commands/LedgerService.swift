@@ -65,13 +65,17 @@ public final class LedgerService {
     /// entries are written one per chunk of `BulkAuditBuffer.chunkSize` commands (issue 10). `bulk`: a load that
     /// only inserts documents, receipts and allocations (`import sales`) lets the store bring its derived tables up
     /// to date once, set-based, before the commit (`beginBulkChunk`); a change of an older document is then refused.
-    public func runBatch<T>(bulk: Bool = false, _ body: (BatchRunner) throws -> T) throws(LedgerError) -> T {
+    public func runBatch<T>(bulk: Bool = false, rows: Int = 0,
+                            _ body: (BatchRunner) throws -> T) throws(LedgerError) -> T {
         do {
             return try store.write { tx in
+                // A large bulk batch of about `rows` documents builds the indexes it does not read at its end.
+                let deferred = bulk && rows > 0 ? try tx.deferLoadIndexes(rows: rows) : false
                 if bulk { try tx.beginBulkChunk() }
                 let runner = BatchRunner(service: self, tx: tx, audit: BulkAuditBuffer(), chunks: nil)
                 let result = try body(runner)
                 if bulk { try tx.endBulkChunk() }
+                if deferred { try tx.rebuildLoadIndexes() }
                 try runner.audit.flush(tx)
                 return result
             }
