@@ -54,6 +54,17 @@ import TerminalUI
         #expect(!h.text.contains("第1课/共8课"), "\(h.text)")
     }
 
+    /// Every lesson's steps fit the strip at 80×24 (4 rows), none cut.
+    @Test(arguments: [Language.en, .zh]) func everyLessonFitsTheStripAt80x24(language: Language) throws {
+        var h = try TrainingScreenTests.Harness(size: Size(width: 80, height: 24), language: language)
+        for lesson in TrainingLessons.all {
+            h.app.startLesson(lesson)
+            let rows = h.app.compactSteps(width: 80, height: 24)
+            #expect(rows.count <= 5, "\(lesson.id): \(rows.map(\.0))")
+            #expect(!(rows.last?.0.hasSuffix("~") ?? true), "\(lesson.id): \(rows.map(\.0))")
+        }
+    }
+
     @Test func theSidePanelStaysOnAWideTerminal() throws {
         let h = try TrainingScreenTests.Harness(size: Size(width: 130, height: 34))
         #expect(h.text.contains("F12 培训菜单"))

@@ -13,7 +13,7 @@ struct TrainingScreenTests {
         var app: TrainingApp
         var size: Size
 
-        init(size: Size) throws {
+        init(size: Size, language: Language = .zh) throws {
             let store = try SQLiteLedgerStore()
             practice = LedgerService(store: store, clock: FixedClock(CivilDate(iso: "2026-11-29")!), actor: "S01")
             try seedGenerated(practice)
@@ -21,9 +21,10 @@ struct TrainingScreenTests {
             real = try SQLiteLedgerStore()
             let realService = LedgerService(store: real, clock: practice.clock, actor: "S01")
             let context = AppContext(
-                store: store, service: practice, language: .zh,
+                store: store, service: practice, language: language,
                 ledgerName: "t.practice.sqlite")   // the title bar marks a practice ledger itself (isPractice)
-            let session = TrainingSession(practice: practice, practiceQueries: store, real: realService, chinese: true)
+            let session = TrainingSession(practice: practice, practiceQueries: store, real: realService,
+                                          chinese: language == .zh)
             app = TrainingApp(context: context, session: session)
             self.size = size
         }

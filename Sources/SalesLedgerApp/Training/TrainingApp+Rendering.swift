@@ -32,10 +32,11 @@ extension TrainingApp {
     }
 
     /// The steps in compact form for a terminal too narrow for the side panel: a heading row (the 练习 TRAINING
-    /// badge, the lesson, F12) and the numbered steps run together and wrapped, at most 3 rows at 24 lines (up to 6
-    /// on taller terminals) so the app keeps at least 20; steps that do not fit end in `~` and F12 lists them all.
+    /// badge, the lesson, F12) and the numbered steps run together and wrapped, at most 4 rows at 24 lines (every
+    /// lesson's steps fit in 4 rows of 80 columns, in English and Chinese; up to 6 on taller terminals), so the app
+    /// keeps at least 19 rows; steps that do not fit end in `~`.
     func compactSteps(width: Int, height: Int) -> [(String, Style)] {
-        let maxRows = max(1, min(6, height - 21))
+        let maxRows = max(1, min(6, height - 20))
         let heading: String
         let text: String
         if let lesson {

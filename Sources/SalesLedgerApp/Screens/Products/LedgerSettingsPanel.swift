@@ -32,8 +32,10 @@ struct LedgerSettingsPanel {
             let rate: Rate
             switch SalesImport.checkedTaxRate(typed) {
             case .success(let found): rate = found
-            case .failure(let problem):
-                return .report(.error(s.t("Default tax rate: ", "默认税率：") + s.core(problem.message)))
+            case .failure:
+                // Short enough for the status line at 80 columns; the prompt above shows the forms it reads.
+                return .report(.error(s.t("Default tax rate: '\(typed)' is not a rate from 0 to 100%",
+                                          "默认税率：'\(typed)' 不是 0 到 100% 的税率")))
             }
             do throws(LedgerError) {
                 let saved = try context.run(SetDefaultTaxRate(rate: rate))

@@ -58,6 +58,6 @@ struct SalespersonForm: EntryForm {
     }
 
     func render(into buffer: inout CellBuffer, in area: Rect, context: AppContext, unicode: Bool) -> Point? {
-        renderFormBox(form, into: &buffer, in: area, unicode: unicode)
+        renderFormBox(form, into: &buffer, in: area, height: 9, unicode: unicode)
     }
 }
