@@ -32,8 +32,11 @@ extension LedgerApp {
         right = size.width - DisplayWidth.of(withUser) - 3 - markWidth >= nameWanted ? withUser : extras + right
         let room = max(0, size.width - DisplayWidth.of(right) - 3 - markWidth)
         let nameRoom = room - DisplayWidth.of(prefix)
-        let left = nameRoom >= 8 ? prefix + TextFitting.truncateMiddle(context.ledgerName, toWidth: nameRoom)
-                                 : TextFitting.truncateMiddle(context.ledgerName, toWidth: room)
+        // `~`, not `…`: an ambiguous-width character takes 2 cells on a CJK terminal (the toolkit's ellipsis).
+        let left = nameRoom >= 8 ? prefix + TextFitting.truncateMiddle(context.ledgerName, toWidth: nameRoom,
+                                                                       ellipsis: TextFitting.defaultEllipsis)
+                                 : TextFitting.truncateMiddle(context.ledgerName, toWidth: room,
+                                                              ellipsis: TextFitting.defaultEllipsis)
         buffer.setFitted(left, x: 1 + markWidth, y: 0, width: room, style: Style(.title, [.bold]))
         drawPracticeMark(into: &buffer)
         buffer.setString(right, x: max(0, size.width - DisplayWidth.of(right) - 1), y: 0, style: Style(.title))
