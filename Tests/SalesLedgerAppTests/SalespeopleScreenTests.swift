@@ -86,5 +86,8 @@ import TerminalUI
         h.press(.tab)
         #expect(h.app.salesEntry.text(.salesperson) == code)
         #expect(h.app.salesEntry.errors[.salesperson] == nil)
+        // The field holds the code; the chosen salesperson's name is shown in words below it.
+        let name = try #require(try h.store.salespeople().first { $0.code == code }).name
+        #expect(h.screen()[5].contains("业务员 \(name)"), "\(h.text)")
     }
 }
