@@ -46,7 +46,7 @@ enum TrainLauncher {
         drafts.adoptCrashedDraft()
         let context = AppContext(
             store: store, service: service, language: language,
-            ledgerName: PracticeLedger.badge + " — " + (path as NSString).lastPathComponent,
+            ledgerName: (path as NSString).lastPathComponent,   // the title bar adds [练习 TRAINING] (isPractice)
             draftPath: drafts.path)
         let session = TrainingSession(
             practice: service, practiceQueries: store, real: realService,

@@ -46,4 +46,18 @@ struct SalespersonCommandTests {
         #expect(try ledger.store.salespeople().map(\.name) == ["张三"])
         #expect(try ledger.store.auditLog(filter: AuditLogFilter(command: "salesperson.update")).isEmpty)
     }
+
+    /// s34-fix2: adding checks the region as editing does (it took a bidi override) and trims it.
+    @Test func addChecksAndTrimsTheRegion() throws {
+        let ledger = try TestLedger()
+        do {
+            try ledger.service.run(CreateSalesperson(code: "ZS", name: "张三", region: "华\u{202E}东"))
+            Issue.record("a bidi override in the region was taken")
+        } catch {
+            #expect(error.fieldIssues.map(\.path) == ["region"], "\(error)")
+        }
+        #expect(try ledger.store.salespeople().isEmpty)
+        let added = try ledger.service.run(CreateSalesperson(code: "ZS", name: "张三", region: " 华东 "))
+        #expect(added.region == "华东")
+    }
 }

@@ -41,6 +41,11 @@ import TerminalUI
                 try app.openReceiptReview(try DataImport(file: file, kind: .receipts, settings: settings),
                                           fileName: "bill.csv", exitAfter: false)
                 out += ["", "In the receipt review (i):"] + app.helpBindings.dropFirst(4).map(Self.line)
+            case .products:
+                app.products.panel = .salespeople
+                out += ["", "In the salespeople panel (Tab):"] + app.helpBindings.dropFirst(4).map(Self.line)
+                app.products.panel = .settings
+                out += ["", "In the ledger settings panel (Tab):"] + app.helpBindings.dropFirst(4).map(Self.line)
             default:
                 break
             }

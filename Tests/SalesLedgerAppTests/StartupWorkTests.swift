@@ -143,11 +143,11 @@ import TerminalUI
         let line = title(app, width: 80)
         #expect(line.contains("Today: 2026-11-29") && line.contains("[daily backup 1/2… ^G skip]"), "\(line)")
         // Too little room for the app's name as well: the ledger's name alone, start and end kept.
-        #expect(line.hasPrefix(" shanghai-m…26.sqlite "), "\(line)")
+        #expect(line.hasPrefix(" shanghai-m~26.sqlite "), "\(line)")
         // Narrower still: the user's name leaves before the ledger's would fall under 12 cells.
         let narrow = title(app, width: 64)
         #expect(!narrow.contains("User:") && narrow.contains("Today: 2026-11-29"), "\(narrow)")
-        #expect(narrow.hasPrefix(" shangha….sqlite "), "\(narrow)")
+        #expect(narrow.hasPrefix(" shangha~.sqlite "), "\(narrow)")
         #expect(DisplayWidth.of(line) == 80)
         #expect(title(app, width: 200).contains("SalesLedger — \(name)"))
         #expect(TextFitting.truncateMiddle("abcdefghij", toWidth: 7) == "abc…hij")

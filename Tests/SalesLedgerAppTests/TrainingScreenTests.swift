@@ -13,7 +13,7 @@ struct TrainingScreenTests {
         var app: TrainingApp
         var size: Size
 
-        init(size: Size) throws {
+        init(size: Size, language: Language = .zh) throws {
             let store = try SQLiteLedgerStore()
             practice = LedgerService(store: store, clock: FixedClock(CivilDate(iso: "2026-11-29")!), actor: "S01")
             try seedGenerated(practice)
@@ -21,9 +21,10 @@ struct TrainingScreenTests {
             real = try SQLiteLedgerStore()
             let realService = LedgerService(store: real, clock: practice.clock, actor: "S01")
             let context = AppContext(
-                store: store, service: practice, language: .zh,
-                ledgerName: PracticeLedger.badge + " — t.practice.sqlite")
-            let session = TrainingSession(practice: practice, practiceQueries: store, real: realService, chinese: true)
+                store: store, service: practice, language: language,
+                ledgerName: "t.practice.sqlite")   // the title bar marks a practice ledger itself (isPractice)
+            let session = TrainingSession(practice: practice, practiceQueries: store, real: realService,
+                                          chinese: language == .zh)
             app = TrainingApp(context: context, session: session)
             self.size = size
         }
@@ -64,14 +65,16 @@ struct TrainingScreenTests {
         #expect(try h.real.trainingLog(user: nil).map(\.score) == [0])
     }
 
-    @Test func narrowTerminalHidesThePanelButKeepsTheBadge() throws {
+    /// s34-fix2: at 80×24 the steps are in a compact strip under the app (they were hidden), F12 hides them.
+    @Test func narrowTerminalShowsCompactStepsAndKeepsTheBadge() throws {
         var h = try Harness(size: Size(width: 80, height: 24))
         let lines = h.text.split(separator: "\n")
         #expect(lines[0].contains("练习 TRAINING"))
-        #expect(!h.text.contains("F12 培训菜单"))
+        #expect(h.text.contains("F12 培训菜单"))
         h.press(.function(12))
         #expect(h.text.contains("隐藏步骤"))
         h.press(.down, .down, .down, .enter)
         #expect(!h.app.panelVisible)
+        #expect(!h.text.contains("F12 培训菜单"))
     }
 }

@@ -47,7 +47,7 @@ import Testing
         HorizontalBarChart(items: Array(zeros.prefix(3)), format: testMoney).render(into: &buffer, in: buffer.bounds)
         #expect(!buffer.lines.joined().contains("█"))
         #expect(buffer.line(0).hasSuffix("0.00"))
-        #expect(Sparkline(values: [0, 0, 0]).text(width: 5) == "▁▁▁")
+        #expect(Sparkline(values: [0, 0, 0]).text(width: 5) == "   ")   // nothing sold: empty, not a low bar
         #expect(Sparkline(values: []).text(width: 5) == "")
     }
 
@@ -69,11 +69,17 @@ import Testing
         #expect(buffer.lines.contains { $0.contains("-200") })
     }
 
+    /// s34-fix2: heights from a zero baseline; an empty month is blank (it was drawn at mid height beside a negative
+    /// month, and as `▁` like the smallest sale otherwise), any sale at least `▁`, a negative month `▔` / `v`.
     @Test func sparklineLevels() {
-        #expect(Sparkline(values: [0, 1, 2, 3, 4, 5, 6, 7]).text(width: 8) == "▁▂▃▄▅▆▇█")
-        #expect(Sparkline(values: [0, 7]).text(width: 8, glyphs: .ascii) == "_#")
-        #expect(Sparkline(values: [-5, 5, 0]).text(width: 2) == "█▁")
-        #expect(Sparkline(values: [-5, 5, 0]).text(width: 3) == "▁█▅")
+        #expect(Sparkline(values: [0, 1, 2, 3, 4, 5, 6, 7, 8]).text(width: 9) == " ▁▂▃▄▅▆▇█")
+        #expect(Sparkline(values: [0, 7]).text(width: 8, glyphs: .ascii) == " #")
+        #expect(Sparkline(values: [-5, 5, 0]).text(width: 2) == "█ ")
+        #expect(Sparkline(values: [-5, 5, 0]).text(width: 3) == "▔█ ")
+        #expect(Sparkline(values: [-5, 5, 0]).text(width: 3, glyphs: .ascii) == "v# ")
+        #expect(Sparkline(values: [1, 1_000_000, 0]).text(width: 3) == "▁█ ")   // a small sale still shows
+        #expect(Sparkline(values: [.max, 1, .min, 0]).text(width: 4) == "█▁▔ ")
+        #expect(Sparkline(values: [40, 40]).text(width: 2) == "██")
     }
 
     @Test func stackedSegmentsSumExactly() {

@@ -223,12 +223,14 @@ public struct CreateSalesperson: LedgerCommand {
         issues.check(!personName.trimmingSpaces().isEmpty, "name", "is required")
         TextSafety.checkCode(code, field: "code", into: &issues)
         TextSafety.checkName(personName, field: "name", into: &issues)
+        // As `UpdateSalesperson` checks it (s34-fix2: a new salesperson's region took control and bidi characters).
+        TextSafety.checkName(region, field: "region", into: &issues)
         if !code.isEmpty, try tx.salesperson(code: code) != nil { issues.add("code",
                                                                              "salesperson code '\(code)' is already "
                                                                              + "used") }
         try issues.throwIfAny()
         var person = Salesperson(code: code, name: personName.trimmingSpaces())
-        person.region = region
+        person.region = region.trimmingSpaces()
         person.id = try tx.insert(person)
         context.recordChange(entity: "salesperson", id: person.id, before: Salesperson?.none, after: person)
         return person

@@ -19,6 +19,16 @@ public enum SearchMatch {
         return nil
     }
 
+    /// The `items` that `query` matches, best rank first (then in their given order): one lookup for the lists
+    /// kept in memory, e.g. the salespeople of F3's salesperson field and of F8's salespeople panel (by code, name,
+    /// pinyin or initials, as the customer field finds customers). An empty query keeps every item.
+    public static func ranked<T>(_ items: [T], _ query: String, code: (T) -> String, name: (T) -> String,
+                                 extra: (T) -> [String] = { _ in [] }) -> [T] {
+        items.enumerated().compactMap { i, item in
+            rank(query, code: code(item), name: name(item), extra: extra(item)).map { (rank: $0, index: i, item: item) }
+        }.sorted { ($0.rank, $0.index) < ($1.rank, $1.index) }.map(\.item)
+    }
+
     /// Whether `query` matches (see `rank`).
     public static func matches(_ query: String, code: String, name: String, extra: [String] = []) -> Bool {
         rank(query, code: code, name: name, extra: extra) != nil

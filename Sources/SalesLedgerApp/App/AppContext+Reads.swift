@@ -26,6 +26,15 @@ extension AppContext {
     /// default of a new customer, product or sale.
     var baseCurrency: Currency { read { try store.exchangeRates().base } ?? .cny }
 
+    /// The ledger's default tax rate (`setup --default-tax-rate`, F8's settings panel) and whether it is set: new
+    /// products, free lines and imported sales without a rate take it (0 % while unset); nil when unreadable.
+    var defaultTaxRate: (rate: Rate, isSet: Bool)? {
+        // In an array: unset (nil) is an answer, not a failed read.
+        read { [try store.ledgerSetting(LedgerSettings.taxKey)] }.map { stored in
+            (Rate(basisPoints: Int64(stored[0] ?? "") ?? 0), stored[0] != nil)
+        }
+    }
+
     /// The failure of the last screen query and clears it (the app moves it to the screen's error line).
     public func takeReadFailure() -> String? {
         defer { readFailure = nil }

@@ -32,6 +32,9 @@ public final class AppContext {
     public internal(set) var readFailure: String?
     /// Watches for other programs' writes (`pollExternalChanges`).
     var externalChanges = ExternalChangeWatch()
+    /// True on a practice ledger (training mode, `--practice`; the store's marker): the title bar shows
+    /// `[练习 TRAINING]` on every screen, at any width (s34-fix2: `--practice` showed no marker).
+    public lazy var isPractice: Bool = (try? store.ledgerSetting(PracticeLedger.markerKey)) != nil
     /// True when "today" is pinned by the ledger (the IBM sample), not by `--today`: the title bar says so.
     public var isClockPinnedByLedger = false
     /// Where screens write files the user asks for (audit reports, letters): the working folder unless set (tests).

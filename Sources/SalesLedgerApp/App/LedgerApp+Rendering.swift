@@ -23,15 +23,22 @@ extension LedgerApp {
         if badge > 0 { extras = "[\(s.remindersBadge(badge))]  " + extras }
         let backupWarning = context.backupWarning
         if backupWarning { extras = "[\(s.noRecentBackup)]  " + extras }
+        // A practice ledger's mark comes first, whole, in words (not by colour alone).
+        let mark = practiceMark
+        let markWidth = mark.isEmpty ? 0 : DisplayWidth.of(mark) + 1
         // The user's name leaves before the ledger's name would shrink below 12 cells (80 columns with badges).
         let withUser = extras + user + right
         let nameWanted = min(12, DisplayWidth.of(context.ledgerName))
-        right = size.width - DisplayWidth.of(withUser) - 3 >= nameWanted ? withUser : extras + right
-        let room = max(0, size.width - DisplayWidth.of(right) - 3)
+        right = size.width - DisplayWidth.of(withUser) - 3 - markWidth >= nameWanted ? withUser : extras + right
+        let room = max(0, size.width - DisplayWidth.of(right) - 3 - markWidth)
         let nameRoom = room - DisplayWidth.of(prefix)
-        let left = nameRoom >= 8 ? prefix + TextFitting.truncateMiddle(context.ledgerName, toWidth: nameRoom)
-                                 : TextFitting.truncateMiddle(context.ledgerName, toWidth: room)
-        buffer.setFitted(left, x: 1, y: 0, width: room, style: Style(.title, [.bold]))
+        // `~`, not `…`: an ambiguous-width character takes 2 cells on a CJK terminal (the toolkit's ellipsis).
+        let left = nameRoom >= 8 ? prefix + TextFitting.truncateMiddle(context.ledgerName, toWidth: nameRoom,
+                                                                       ellipsis: TextFitting.defaultEllipsis)
+                                 : TextFitting.truncateMiddle(context.ledgerName, toWidth: room,
+                                                              ellipsis: TextFitting.defaultEllipsis)
+        buffer.setFitted(left, x: 1 + markWidth, y: 0, width: room, style: Style(.title, [.bold]))
+        drawPracticeMark(into: &buffer)
         buffer.setString(right, x: max(0, size.width - DisplayWidth.of(right) - 1), y: 0, style: Style(.title))
         var badgeX = max(0, size.width - DisplayWidth.of(right) - 1)
         if backupWarning {
@@ -55,7 +62,21 @@ extension LedgerApp {
                              style: Style(status.isError ? .error : .ok, [.bold]))
         }
         HintBar(bindings: keyBindings).render(into: &buffer, in: area.row(size.height - 1))
-        if !modals.isEmpty { cursor = modals.render(into: &buffer, in: area, context: context, unicode: unicode) }
+        if !modals.isEmpty {
+            cursor = modals.render(into: &buffer, in: area, context: context, unicode: unicode)
+            drawPracticeMark(into: &buffer)   // above any dialog too
+        }
         return cursor
+    }
+
+    /// `[练习 TRAINING]` on a practice ledger (`AppContext.isPractice`), else "".
+    var practiceMark: String { context.isPractice ? "[\(PracticeLedger.badge)]" : "" }
+
+    /// Draws `practiceMark` at the title bar's left end.
+    func drawPracticeMark(into buffer: inout CellBuffer) {
+        let mark = practiceMark
+        guard !mark.isEmpty else { return }
+        buffer.setString(mark, x: 1, y: 0, maxWidth: max(0, buffer.size.width - 2),
+                         style: Style(.warning, [.bold, .reverse]))
     }
 }

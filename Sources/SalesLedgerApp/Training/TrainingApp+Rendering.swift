@@ -3,12 +3,14 @@ import TerminalUI
 
 extension TrainingApp {
     /// The ledger app on the left (its own title bar, tabs, screen, status and hints), the lesson panel on the right
-    /// when the terminal is wide enough (80 + panel) and the steps are shown; the training dialogs on top.
+    /// when the terminal is wide enough (80 + panel) and the steps are shown; narrower, the steps in a compact strip
+    /// under the app (`compactSteps`; s34-fix2: at 80×24 they were hidden); the training dialogs on top.
     public func render(into buffer: inout CellBuffer, context renderContext: RenderContext) -> Point? {
         let size = renderContext.size
         let showPanel = panelVisible && size.width >= 80 + Self.panelWidth
+        let strip = panelVisible && !showPanel ? compactSteps(width: size.width, height: size.height) : []
         let appWidth = showPanel ? size.width - Self.panelWidth : size.width
-        var inner = CellBuffer(size: Size(width: appWidth, height: size.height))
+        var inner = CellBuffer(size: Size(width: appWidth, height: size.height - strip.count))
         var cursor = app.render(
             into: &inner, context: RenderContext(size: inner.size, supportsUnicode: renderContext.supportsUnicode))
         buffer.blit(inner, at: Point(x: 0, y: 0))
@@ -17,12 +19,48 @@ extension TrainingApp {
                 into: &buffer, in: Rect(x: appWidth, y: 0, width: Self.panelWidth, height: size.height),
                 unicode: renderContext.supportsUnicode)
         }
+        for (i, row) in strip.enumerated() {
+            let y = size.height - strip.count + i
+            buffer.setFitted(row.0, x: 0, y: y, width: size.width, style: row.1)
+        }
         if !modals.isEmpty {
             _ = modals.render(into: &buffer, in: Rect(size: size), context: context,
                               unicode: renderContext.supportsUnicode)
             cursor = nil
         }
         return cursor
+    }
+
+    /// The steps in compact form for a terminal too narrow for the side panel: a heading row (the 练习 TRAINING
+    /// badge, the lesson, F12) and the numbered steps run together and wrapped, at most 4 rows at 24 lines (every
+    /// lesson's steps fit in 4 rows of 80 columns, in English and Chinese; up to 6 on taller terminals), so the app
+    /// keeps at least 19 rows; steps that do not fit end in `~`.
+    func compactSteps(width: Int, height: Int) -> [(String, Style)] {
+        let maxRows = max(1, min(6, height - 20))
+        let heading: String
+        let text: String
+        if let lesson {
+            let number = TrainingLessons.number(of: lesson.id), count = TrainingLessons.all.count
+            let passed = state?.passed == true ? s.t(" — passed", " — 已通过") : ""
+            heading = s.t("Lesson \(number)/\(count): ", "第\(number)课/共\(count)课：")
+                + lesson.title.text(zh: s.zh) + passed
+            text = session.steps(lesson, state: state).enumerated().map { "\($0.offset + 1). \($0.element)" }
+                .joined(separator: s.t("  ", "　"))
+        } else {
+            heading = s.t("No lesson in progress", "没有进行中的课程")
+            text = s.t("Press F12 → Choose a lesson.", "按 F12 → 选择课程。")
+        }
+        let head = " " + PracticeLedger.badge + " │ " + heading
+        let menu = "F12 " + s.t("menu", "培训菜单") + " "
+        let room = max(0, width - DisplayWidth.of(menu) - 1)
+        let title = TextFitting.fit(head, toWidth: room) + " " + menu
+        var lines = TextFitting.wrap(text, toWidth: max(1, width - 2)).map { " " + $0 }
+        if lines.count > maxRows {
+            // The last row shown runs into the next and ends in `~`: there is more (F12 lists every step).
+            lines[maxRows - 1] = TextFitting.truncate(lines[maxRows - 1] + " " + lines[maxRows], toWidth: width - 1)
+            lines = Array(lines.prefix(maxRows))
+        }
+        return [(title, Style(.warning, [.bold, .reverse]))] + lines.map { ($0, Style(.text)) }
     }
 
     /// The side panel: the 练习 TRAINING badge on the title row, then the lesson, its numbered steps and the state.

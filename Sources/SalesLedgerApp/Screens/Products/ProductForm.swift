@@ -24,7 +24,8 @@ struct ProductForm: Modal {
                       text: (price ?? p?.unitPrice)?.plainString ?? "",
                       parse: FieldParsers.money(currency, s),
                       validators: [required, .range(0...Int64.max, s.t("must be 0 or more", "不能为负数"))]),
-            FormField(id: "tax", label: s.t("Tax rate %", "税率 %"), text: p.map { Self.percent($0.taxRate) } ?? "13",
+            FormField(id: "tax", label: s.t("Tax rate %", "税率 %"),
+                      text: p.map { Self.percent($0.taxRate) } ?? Self.newProductRate(context),
                       parse: { text in
                           guard let rate = try? Rate.parsePercent(text), (0...10_000).contains(rate.basisPoints) else {
                               return .failure(TerminalUI.FieldIssue(s.t("a percentage from 0 to 100",
@@ -39,6 +40,13 @@ struct ProductForm: Modal {
         }
         form = Form(title: product == nil ? s.t("Add product", "新增商品") : s.t("Edit product", "编辑商品"), fields: fields)
         s.localize(&form)
+    }
+
+    /// A new product's rate: the ledger's default tax rate (F8's settings panel, `setup --default-tax-rate`) when
+    /// set, else 13 (China's general VAT rate, as the set-up proposes).
+    static func newProductRate(_ context: AppContext) -> String {
+        guard let stored = context.defaultTaxRate, stored.isSet else { return "13" }
+        return percent(stored.rate)
     }
 
     static func percent(_ rate: Rate) -> String {

@@ -316,8 +316,9 @@ struct ReportsScreen: KeyedScreen {
 
     /// The report's columns at any width (s32-fixc: a figure never gives way to text): a figure is as wide as its
     /// widest value; a short text column as wide as its widest cell or title, and narrowed to its widest cell (the
-    /// title cut) first when the columns do not fit; then the report's less important columns and text columns
-    /// with no text (`dropRank` 3) are left out; then names narrow to 10 cells (the report's name column,
+    /// title cut) first when the columns do not fit; text columns with no text (`dropRank` 4) are left out while
+    /// the name column cannot show its widest name (`wants`); then the report's less important columns (rank 3) are
+    /// left out; then names narrow to 10 cells (the report's name column,
     /// `nameColumn`; 6 for the others); then text columns after the first, and the
     /// fapiao's sales count, are left out (rank 2), the rightmost first — before any figure; then the fapiao's
     /// middle days buckets (rank 1), so its total stays.
@@ -332,7 +333,9 @@ struct ReportsScreen: KeyedScreen {
             // A text column with no text in any row (the buyers' taxpayer numbers before they are filled in) shows
             // only its title: it is left out with the less important columns, before a name narrows (s33-fix).
             let blank = !rows.isEmpty && i < cellWidths.count && cellWidths[i] == 0
-            let rank = i == 0 ? 0 : blank ? 3 : 2
+            // Rank 4: left out before the name column is cut (s34-fix2: at 120 columns three empty fapiao columns
+            // kept their titles while the buyer's name was cut).
+            let rank = i == 0 ? 0 : blank ? 4 : 2
             let isName = i == nameColumn
             // Short words (a month, a currency, a code) as wide as they are; names share the rest (tryout s15: the
             // month and currency of sales by month spread over ~76 columns each at 200).
@@ -342,12 +345,17 @@ struct ReportsScreen: KeyedScreen {
             // A name keeps up to 16 cells (8 Chinese characters) while the report's less important columns give
             // way, then narrows to 10.
             let name = min(16, cells)
-            return TableColumn(title, width: isName ? .flexible(weight: 2, minimum: max(10, name))
-                                                    : .flexible(weight: 1, minimum: max(6, name)),
-                               dropRank: rank, narrowest: isName ? 10 : 6)
+            var column = TableColumn(title, width: isName ? .flexible(weight: 2, minimum: max(10, name))
+                                                          : .flexible(weight: 1, minimum: max(6, name)),
+                                     dropRank: rank, narrowest: isName ? 10 : 6)
+            if isName { column.wants = cells }
+            return column
         }))
         view.isSortable = false   // the rows keep the report's order (its total rows last)
         view.scrollsColumns = true   // ←/→ reach the columns hidden for lack of width
+        // "+N columns" at the heading row's right end: every row's cells go to the columns (s34-fix2: the marker
+        // kept a blank strip on every row at the header's right end).
+        view.marksAbove = true
         return view
     }
 

@@ -307,9 +307,9 @@ extension SalesEntryScreen {
             suggestions = rows.map { Suggestion(label: "\($0.sku)  \($0.name)  \($0.unitPrice.groupedString)",
                                                 value: $0.sku) }
         case .salesperson:
-            let q = query.lowercased()
-            suggestions = salespeople.filter { $0.code.lowercased().contains(q) || $0.name.lowercased().contains(q) }
-                .prefix(8).map { Suggestion(label: "\($0.code)  \($0.name)", value: $0.code) }
+            // By code, name, pinyin or initials, ranked as the customer field's matches (`SearchMatch`).
+            suggestions = SearchMatch.ranked(salespeople, query, code: \.code, name: \.name).prefix(8)
+                .map { Suggestion(label: "\($0.code)  \($0.name)", value: $0.code) }
         default:
             suggestions = []
         }

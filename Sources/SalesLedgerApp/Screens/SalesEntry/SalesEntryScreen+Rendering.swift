@@ -75,8 +75,10 @@ extension SalesEntryScreen {
         if let headerError, headerErrorFits {
             buffer.setFitted(headerError, x: x, y: y, width: max(0, area.maxX - x - 1), style: Style(.error, [.bold]))
         } else {
-            // The channel and region codes in words (`RETAIL` → 零售), not codes alone in the Chinese UI.
-            let names = [context.channelName(text(.channel)), context.className("region", text(.region))]
+            // The channel and region codes in words (`RETAIL` → 零售), not codes alone in the Chinese UI; the chosen
+            // salesperson's name first (s34-fix2: the field, found by name or pinyin, shows the code only).
+            let person = salespeople.first { $0.code == text(.salesperson) }.map { "\(s.salesperson) \($0.name)" }
+            let names = [person ?? "", context.channelName(text(.channel)), context.className("region", text(.region))]
                 .filter { !$0.isEmpty }.joined(separator: " · ")
             buffer.setFitted(names, x: x, y: y, width: max(0, area.maxX - x - 1), style: Style(.muted))
         }

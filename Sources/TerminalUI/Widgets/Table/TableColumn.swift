@@ -17,7 +17,8 @@ public struct TableColumn: Equatable, Sendable {
     public var fitsContent = false
     /// How early this column is left out when the columns do not fit: 0 never (only the clip from the right hides
     /// it); 1 and 2 (`dropsFirst` is 1) once the columns do not fit at their narrowest; 3 and more before `narrowest`
-    /// cuts a flexible column's cells. The highest rank goes first, the rightmost of equal ranks first.
+    /// cuts a flexible column's cells; 4 and more before a column gets fewer cells than it `wants`. The highest rank
+    /// goes first, the rightmost of equal ranks first.
     public var dropRank = 0
     /// A less important column (`dropRank` ≥ 1): when the columns do not fit, such columns are left out (from the
     /// right) before any other column is narrowed to nothing, so figures and names keep their room.
@@ -29,6 +30,10 @@ public struct TableColumn: Equatable, Sendable {
     /// column is left out (screens give a text column's widest cell, so only a wider title is cut); a flexible one
     /// narrows below its minimum only once the columns of rank ≥ 3 are left out (its cells are then cut).
     public var narrowest: Int?
+    /// Cells a flexible column needs to show its widest cell whole (a report's name column): columns of `dropRank`
+    /// 4 and more (columns with nothing in them) are left out before it gets fewer (s34-fix2: F7 To issue at 120
+    /// columns kept three empty fapiao columns and cut the buyer's name).
+    public var wants: Int?
 
     public init(_ title: String, width: ColumnWidth, alignment: Alignment = .left, fitsContent: Bool = false,
                 dropsFirst: Bool = false, dropRank: Int = 0, narrowest: Int? = nil) {
@@ -50,11 +55,14 @@ public struct TableColumn: Equatable, Sendable {
         // least widths overflow: ranks ≥ 3 against flexible columns at their minimum, then any rank against
         // flexible columns at their `narrowest`. Fixed columns count at their `narrowest` throughout.
         var kept = Array(columns.indices)
-        func least(_ indices: [Int], hard: Bool) -> Int {
+        func least(_ indices: [Int], hard: Bool, wanted: Bool = false) -> Int {
             indices.reduce(max(0, indices.count - 1)) { sum, i in
                 switch columns[i].width {
+                case .fixed(let n) where wanted: return sum + max(0, n)   // titles whole too
                 case .fixed(let n): return sum + max(0, min(n, columns[i].narrowest ?? n))
-                case .flexible(_, let m): return sum + max(0, hard ? min(m, columns[i].narrowest ?? m) : m)
+                case .flexible(_, let m):
+                    if wanted { return sum + max(0, m, columns[i].wants ?? 0) }
+                    return sum + max(0, hard ? min(m, columns[i].narrowest ?? m) : m)
                 }
             }
         }
@@ -64,6 +72,7 @@ public struct TableColumn: Equatable, Sendable {
             kept.removeAll { $0 == drop }
             return true
         }
+        while least(kept, hard: false, wanted: true) > total, dropOne(atLeast: 4) {}
         while least(kept, hard: false) > total, dropOne(atLeast: 3) {}
         while least(kept, hard: true) > total, dropOne(atLeast: 1) {}
         if kept.count < columns.count {

@@ -38,6 +38,9 @@ public struct TableView: Sendable {
     public var scrollsColumns = false
     /// Announces columns scrolled off at the left, before the first shown after the key column; `%d` is the count.
     public var scrolledColumnsText = "<%d"
+    /// Whether the hidden-columns marker goes at the right end of the row above the table (a screen's heading row,
+    /// whose right end the screen leaves free), so it never needs the header's or the rows' cells.
+    public var marksAbove = false
 
     public init(columns: [TableColumn]) { self.columns = columns }
 
@@ -142,7 +145,8 @@ public struct TableView: Sendable {
         // Scrolled (`scrollsColumns`, →) no further than needed to show the last column.
         let skip = scrollsColumns ? min(max(0, state.firstColumn), scrollLimit(wide, width: area.width)) : 0
         state.firstColumn = skip
-        let widths = layoutWidths(wide, width: area.width, skipping: skip)
+        let filterShown = showsFilterLine(state)
+        let widths = layoutWidths(wide, width: area.width, skipping: skip, filterLine: filterShown)
         var y = area.y
         // Header.
         buffer.fill(area.row(0), style: Style(.header))
@@ -157,8 +161,16 @@ public struct TableView: Sendable {
         let notice = markerText(left: skip, right: hidden + leftOutColumns)
         if !notice.isEmpty {
             let w = DisplayWidth.of(notice)
-            buffer.setString(notice, x: max(area.x, area.maxX - w), y: y, maxWidth: min(w, area.width),
-                             style: Style(.accent, [.bold]))
+            // Above the table (`marksAbove`), or on the filter line when a title would lie under it in the header
+            // (see `layoutWidths`), else in the header.
+            let above = marksAbove && area.y > 0
+            let below = !above && filterShown && area.height > 2
+                && markerGoesBelow(notice, columns, widths, width: area.width)
+            let markerY = above ? area.y - 1 : below ? area.maxY - 1 : y
+            if above { buffer.fill(Rect(x: max(area.x, area.maxX - w - 1), y: markerY, width: min(w + 1, area.width),
+                                        height: 1), style: Style(.text)) }
+            buffer.setString(notice, x: max(area.x, area.maxX - w), y: markerY,
+                             maxWidth: min(w, area.width), style: Style(.accent, [.bold]))
         }
         y += 1
         var bodyHeight = area.maxY - y
@@ -199,7 +211,9 @@ public struct TableView: Sendable {
 
     private func scrollLimit(_ wide: [TableColumn], width: Int) -> Int {
         let most = max(0, columns.count - 2)
-        return (0...most).first { hiddenAfter($0, layoutWidths(wide, width: width, skipping: $0)) == 0 } ?? most
+        return (0...most).first {
+            hiddenAfter($0, layoutWidths(wide, width: width, skipping: $0, filterLine: alwaysShowsFilter)) == 0
+        } ?? most
     }
 
     /// Columns after the `skip` scrolled off that are hidden for lack of width (titled ones).
@@ -207,26 +221,63 @@ public struct TableView: Sendable {
         columns.indices.filter { $0 > skip && widths[$0] == 0 && !columns[$0].title.isEmpty }.count
     }
 
-    /// Each column's width at `width`, columns 1...`skip` scrolled off (0). Columns hidden: the marker gets its own
-    /// cells at the right, never over a column's title; the shown columns then share the room again, so a text
-    /// column gets what the hidden ones leave.
-    private func layoutWidths(_ wide: [TableColumn], width: Int, skipping skip: Int) -> [Int] {
+    /// Each column's width at `width`, columns 1...`skip` scrolled off (0). Columns hidden: the marker takes no
+    /// cells of the rows (s34-fix2: it reserved its cells on every row, cutting names beside a blank strip). The
+    /// columns are laid out in the whole width; the marker goes above the table (`marksAbove`), or at the header's
+    /// right end when no title lies under it, else at the right end of the filter line (when shown, with room after
+    /// its input); only a table without such a place narrows its columns by the marker's width, so the marker never
+    /// covers a title.
+    private func layoutWidths(_ wide: [TableColumn], width: Int, skipping skip: Int, filterLine: Bool) -> [Int] {
         let active = columns.indices.filter { $0 == 0 || $0 > skip }
         let sub = active.map { wide[$0] }
-        var subWidths = TableColumn.layout(sub, totalWidth: width)
-        for _ in 0..<2 {
-            let right = sub.indices.filter { subWidths[$0] == 0 && !sub[$0].title.isEmpty }.count + leftOutColumns
-            let marker = markerText(left: skip, right: right)
-            guard !marker.isEmpty else { break }
-            let room = max(0, width - DisplayWidth.of(marker) - 1)
-            subWidths = TableColumn.layout(sub, totalWidth: room)
+        func laidOut(_ room: Int) -> [Int] {
+            var subWidths = TableColumn.layout(sub, totalWidth: room)
             let shown = sub.indices.filter { subWidths[$0] > 0 }
             let again = TableColumn.layout(shown.map { sub[$0] }, totalWidth: room)
             if !again.contains(0) { for (n, i) in shown.enumerated() { subWidths[i] = again[n] } }
+            return subWidths
         }
+        func marker(_ subWidths: [Int]) -> String {
+            markerText(left: skip, right: sub.indices.filter { subWidths[$0] == 0 && !sub[$0].title.isEmpty }.count
+                                            + leftOutColumns)
+        }
+        var subWidths = TableColumn.layout(sub, totalWidth: width)
+        let first = marker(subWidths)
+        guard !first.isEmpty else { return spread(subWidths, active) }
+        subWidths = laidOut(width)
+        let text = marker(subWidths)
+        if text.isEmpty || marksAbove || !markerGoesBelow(text, sub, subWidths, width: width)
+            || filterLine && fitsOnFilterLine(text, width) {
+            return spread(subWidths, active)
+        }
+        for _ in 0..<2 {
+            let room = max(0, width - DisplayWidth.of(marker(subWidths)) - 1)
+            subWidths = laidOut(room)
+        }
+        return spread(subWidths, active)
+    }
+
+    private func spread(_ subWidths: [Int], _ active: [Int]) -> [Int] {
         var widths = Array(repeating: 0, count: columns.count)
         for (n, i) in active.enumerated() { widths[i] = subWidths[n] }
         return widths
+    }
+
+    /// Whether `marker` at the header's right end would lie over a title (with a cell between), the columns being
+    /// `columns` at `widths` (0: hidden; titles at their columns' alignment).
+    private func markerGoesBelow(_ marker: String, _ columns: [TableColumn], _ widths: [Int], width: Int) -> Bool {
+        var x = 0, end = 0
+        for (i, column) in columns.enumerated() where i < widths.count && widths[i] > 0 {
+            let title = min(DisplayWidth.of(column.title), widths[i])
+            if title > 0 { end = column.alignment == .right ? x + widths[i] : x + title }
+            x += widths[i] + 1
+        }
+        return end > width - DisplayWidth.of(marker) - 1
+    }
+
+    /// Whether `marker` fits at the filter line's right end after the label and the input (40 cells at most).
+    private func fitsOnFilterLine(_ marker: String, _ width: Int) -> Bool {
+        DisplayWidth.of(filterLabel) + min(40, width) + 1 + DisplayWidth.of(marker) <= width
     }
 
     /// The hidden-columns marker: `left` columns scrolled off, `right` left out for lack of width ("" when none).
