@@ -232,13 +232,15 @@ struct BulkChunkMaintenance {
         """)
 
     /// The chunk's allocations dated after their receipt or credit note (as `late_allocation_insert` adds each).
+    /// s34-gen: `+a.source` keeps SQLite (without `sqlite_stat1` during a load) from reading every receipt's
+    /// allocation through `allocation_source` at each commit; the rowid range `id > ?1` is the chunk's.
     static let lateAllocationSQL = """
         INSERT OR IGNORE INTO late_allocation (source, date, id, source_id)
         SELECT a.source, a.date, a.id, a.source_id FROM allocation a JOIN receipt r ON r.id = a.source_id
-        WHERE a.id > ?1 AND a.source = 'receipt' AND a.date > r.date
+        WHERE a.id > ?1 AND +a.source = 'receipt' AND a.date > r.date
         UNION ALL
         SELECT a.source, a.date, a.id, a.source_id FROM allocation a JOIN document d ON d.id = a.source_id
-        WHERE a.id > ?1 AND a.source = 'credit_note' AND a.date > d.date
+        WHERE a.id > ?1 AND +a.source = 'credit_note' AND a.date > d.date
         """
 }
 
