@@ -138,10 +138,12 @@ extension SQLiteTransaction {
     ///   those allocations) and is open now;
     /// - `earliest_open_due` is re-read from the partial index `open_item_customer_open` only where an invoice that
     ///   closed held it, and lowered to the due date of an invoice that opened again (none in a load) otherwise.
+    /// The call's allocations are read by their rowid range (`NOT INDEXED`: without statistics SQLite would scan all
+    /// of `allocation_invoice` for the GROUP BY's order, every allocation of the ledger at each call).
     static let receiptCreditsSQL = CustomerBalanceTriggers.addedSQL(filter: "o.kind = 'receipt' AND o.id > ?")
     static let invoiceBalancesSQL = """
         WITH changed(id, allocated) AS (
-            SELECT invoice_id, SUM(amount) FROM allocation WHERE id > ? GROUP BY invoice_id
+            SELECT invoice_id, SUM(amount) FROM allocation NOT INDEXED WHERE id > ? GROUP BY invoice_id
         ), effect(customer_id, currency, amount, n, closed, opened) AS (
             SELECT o.customer_id, o.currency, SUM(-c.allocated),
                    SUM((o.open_amount <> 0) - (o.open_amount + c.allocated <> 0)),
