@@ -146,7 +146,8 @@ struct BulkChunkMaintenance {
     /// amount now; an older one its change (minus the chunk's allocations on it) and, if it closed, −1.
     static let dueMonthSQL = """
         WITH changed(id, allocated) AS (
-            SELECT invoice_id, SUM(amount) FROM allocation WHERE id > ?2 AND +invoice_id <= ?1 GROUP BY invoice_id
+            SELECT invoice_id, SUM(amount) FROM allocation NOT INDEXED WHERE id > ?2 AND +invoice_id <= ?1
+            GROUP BY invoice_id
         ), effect(month, customer_id, currency, amount, n) AS (
             SELECT substr(due_date, 1, 7), customer_id, currency, open_amount, open_amount <> 0
             FROM open_item WHERE kind = 'invoice' AND id > ?1
@@ -166,7 +167,8 @@ struct BulkChunkMaintenance {
     /// chunk's allocations on it) and is counted.
     static let dueDaySQL = """
         WITH changed(id, allocated) AS (
-            SELECT invoice_id, SUM(amount) FROM allocation WHERE id > ?2 AND +invoice_id <= ?1 GROUP BY invoice_id
+            SELECT invoice_id, SUM(amount) FROM allocation NOT INDEXED WHERE id > ?2 AND +invoice_id <= ?1
+            GROUP BY invoice_id
         ), effect(currency, due_date, n) AS (
             SELECT currency, due_date, 1 FROM open_item WHERE kind = 'invoice' AND id > ?1 AND open_amount > 0
             UNION ALL
@@ -180,13 +182,15 @@ struct BulkChunkMaintenance {
         """
 
     /// The chunk's posted documents by customer, month and currency, added to `customer_month` (as
-    /// `customer_month_insert` adds each: signed sums, the latest invoice date kept when later).
+    /// `customer_month_insert` adds each: signed sums, the latest invoice date kept when later). `NOT INDEXED`
+    /// (s34-gen): where `document_customer` exists (a load that keeps it, or statistics absent) SQLite read every
+    /// document through it for the GROUP BY's order; the chunk's rows are the rowid range `id > ?1`.
     static let customerMonthSQL = """
         INSERT INTO customer_month (customer_id, date, currency, n, net, tax, total, last_invoice)
         SELECT customer_id, substr(date, 1, 7) || '-01', currency, COUNT(*),
                SUM(\(CustomerMonthSchema.sign("")) * subtotal), SUM(\(CustomerMonthSchema.sign("")) * tax_total),
                SUM(\(CustomerMonthSchema.sign("")) * total), MAX(CASE WHEN kind = 'invoice' THEN date END)
-        FROM document WHERE id > ?1 AND status = 'posted'
+        FROM document NOT INDEXED WHERE id > ?1 AND status = 'posted'
         GROUP BY 1, 2, 3
         ON CONFLICT DO UPDATE SET n = n + excluded.n, net = net + excluded.net, tax = tax + excluded.tax,
             total = total + excluded.total,
@@ -203,13 +207,17 @@ struct BulkChunkMaintenance {
     /// s32-gen: `+invoice_id` here and in `dueMonthSQL` and `dueDaySQL` keeps SQLite from reading the chunk's
     /// allocations through `allocation_invoice` (`invoice_id <= ?1` is every allocation of the receipt phase, so
     /// the whole index was scanned at each commit: chosen without `sqlite_stat1`, which a load writes at its end);
-    /// the rowid range `id > ?2` is the chunk's.
+    /// the rowid range `id > ?2` is the chunk's. s34-gen: that was not enough — for the GROUP BY or DISTINCT on
+    /// `invoice_id` SQLite still scanned the whole covering index `allocation_invoice` in its order (EXPLAIN QUERY
+    /// PLAN without statistics: `SCAN allocation USING COVERING INDEX allocation_invoice`); `NOT INDEXED` leaves
+    /// the rowid range (`SEARCH allocation USING INTEGER PRIMARY KEY (rowid>?)`) and a sort of the chunk's rows.
     static let invoiceSettledSQL = """
         INSERT OR REPLACE INTO invoice_settled (\(InvoiceSettledSchema.columns))
         \(InvoiceSettledSchema.recomputedSQL(from: "open_item", probing: true)) AND o.id > ?1
         UNION ALL
         \(InvoiceSettledSchema.recomputedSQL(from: """
-            (SELECT i.* FROM (SELECT DISTINCT invoice_id FROM allocation WHERE id > ?2 AND +invoice_id <= ?1) c
+            (SELECT i.* FROM (SELECT DISTINCT invoice_id FROM allocation NOT INDEXED
+                              WHERE id > ?2 AND +invoice_id <= ?1) c
              JOIN open_item i ON i.kind = 'invoice' AND i.id = c.invoice_id)
             """, probing: true))
         """
@@ -232,13 +240,15 @@ struct BulkChunkMaintenance {
         """)
 
     /// The chunk's allocations dated after their receipt or credit note (as `late_allocation_insert` adds each).
+    /// s34-gen: `+a.source` keeps SQLite (without `sqlite_stat1` during a load) from reading every receipt's
+    /// allocation through `allocation_source` at each commit; the rowid range `id > ?1` is the chunk's.
     static let lateAllocationSQL = """
         INSERT OR IGNORE INTO late_allocation (source, date, id, source_id)
         SELECT a.source, a.date, a.id, a.source_id FROM allocation a JOIN receipt r ON r.id = a.source_id
-        WHERE a.id > ?1 AND a.source = 'receipt' AND a.date > r.date
+        WHERE a.id > ?1 AND +a.source = 'receipt' AND a.date > r.date
         UNION ALL
         SELECT a.source, a.date, a.id, a.source_id FROM allocation a JOIN document d ON d.id = a.source_id
-        WHERE a.id > ?1 AND a.source = 'credit_note' AND a.date > d.date
+        WHERE a.id > ?1 AND +a.source = 'credit_note' AND a.date > d.date
         """
 }
 
