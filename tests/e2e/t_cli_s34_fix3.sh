@@ -38,6 +38,9 @@ $SL user set clerk1 --role clerk --user boss >/dev/null
 inv=$($SL invoice list --format csv --raw --user boss | awk -F, 'NR == 2 { print $1 }')
 if $SL --lang zh --user clerk1 invoice void "$inv" --reason x 2> err.txt; then fail "a clerk voided"; fi
 grep -q "无权操作：作废销售单需要经理或管理员角色（您是录单员）" err.txt || fail "refusal: $(cat err.txt)"
+# CLI messages that were English under --lang zh (the same kind as the tryout's).
+if $SL --user boss --lang zh invoice drafts delete D12 2> err.txt; then fail "draft deleted without --yes"; fi
+grep -q "删除草稿 D12 需要加 --yes" err.txt || fail "draft message: $(cat err.txt)"
 # A damaged file: audit verify says so in a few lines.
 cp $WORK/d.sqlite $WORK/x.sqlite
 sqlite3 $WORK/x.sqlite 'PRAGMA wal_checkpoint(TRUNCATE)' >/dev/null
