@@ -12,14 +12,10 @@ enum AnalyticalChecks {
         var result = AuditCheckResult(
             id: "analytical.dso",
             title: lang.t(
-                "DSO and receivables turnover against the prior period and the same period last year",
-                "应收账款周转天数及周转率：与上期、去年同期比较"), severity: .info)
-        let length = p.from.days(to: p.to) + 1
-        let periods = [
-            (lang.t("this period", "本期"), p.from, p.to),
-            (lang.t("prior period", "上期"), p.from.adding(days: -length), p.from.adding(days: -1)),
-            (lang.t("same period last year", "去年同期"), p.from.adding(months: -12), p.to.adding(months: -12)),
-        ]
+                "90-day DSO and receivables turnover against the prior 90 days and the same 90 days last year",
+                "90天应收账款周转天数及周转率：与上期、去年同期比较"), severity: .info)
+        let periods = dsoWindows(p)
+        let window = periods[0]
         var current: [String: Int64] = [:]
         for (index, (label, from, to)) in periods.enumerated() {
             // The receivables the day before the period (a one-day period ending then: the same open invoices).
@@ -51,14 +47,27 @@ enum AnalyticalChecks {
                     message: lang.t(
                         "DSO rose from \(figure.text) (\(label)) to "
                             + "\(Money.format(now, digits: 1, grouping: false)) days "
-                            + "(this period \(p.from)…\(p.to)), more than 20 %",
+                            + "(this period \(window.1)…\(window.2)), more than 20 %",
                         "周转天数由\(label) \(figure.text) 升至 "
-                        + "\(Money.format(now, digits: 1, grouping: false)) 天（本期 \(p.from)…\(p.to)），增幅超过 "
+                        + "\(Money.format(now, digits: 1, grouping: false)) 天（本期 \(window.1)…\(window.2)），增幅超过 "
                             + "20%"
                     ))
             }
         }
         return result
+    }
+
+    /// The analytical review's three DSO windows, each `ReceivablesFigures.dsoWindow` (the 90 days `report dso`,
+    /// the dashboard and F5 use): ending the audit period's end, the 90 days before that, and the 90 days ending a
+    /// year before the period's end. Shapes: (label, from, to), this window first.
+    static func dsoWindows(_ p: AuditParameters) -> [(String, CivilDate, CivilDate)] {
+        let lang = p.language
+        let this = ReceivablesFigures.dsoWindow(endingOn: p.to)
+        let prior = ReceivablesFigures.dsoWindow(endingOn: this.from.adding(days: -1))
+        let lastYear = ReceivablesFigures.dsoWindow(endingOn: p.to.adding(months: -12))
+        return [(lang.t("this period", "本期"), this.from, this.to),
+                (lang.t("prior period", "上期"), prior.from, prior.to),
+                (lang.t("same period last year", "去年同期"), lastYear.from, lastYear.to)]
     }
 
     /// Credit sales ÷ average of opening and closing receivables, in tenths (half up); nil without receivables.

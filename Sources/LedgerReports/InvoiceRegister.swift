@@ -25,7 +25,7 @@ public enum InvoiceRegisterTable {
             name: "invoices",
             columns: [ReportColumn("number", .text, en: "Number", zh: "单号"),
                       ReportColumn("kind", .text, en: "Kind", zh: "类型",
-                                   termsZH: ["invoice": "销售单", "credit_note": "红字应收单"]),
+                                   termsZH: ["invoice": "销售单", "credit_note": "红字冲销单"]),
                       ReportColumn("status", .text, en: "Status", zh: "状态",
                                    termsZH: ["draft": "草稿", "posted": "已过账", "void": "已作废"]),
                       ReportColumn("date", .date, en: "Date", zh: "日期"),

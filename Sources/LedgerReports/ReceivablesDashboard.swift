@@ -25,8 +25,9 @@ public struct ReceivablesDashboard: Sendable, Hashable {
 
     public func dso(_ currency: Currency) -> DSOFigure? { dso.first { $0.currency == currency } }
 
-    /// One row per currency: net receivable (open − unapplied credits), open, overdue, unapplied credits, DSO,
-    /// overdue invoices and reminders due. No total row (currencies do not add up).
+    /// One row per currency: net receivable (open − unapplied credits), open, overdue, unapplied credits (negative,
+    /// as aging and the receivables screen show them: `UnappliedCreditSign`), DSO, overdue invoices and reminders
+    /// due. No total row (currencies do not add up).
     public var table: ReportTable {
         ReportTable(
             name: "dashboard",
@@ -41,7 +42,7 @@ public struct ReceivablesDashboard: Sendable, Hashable {
             rows: aging.map { r in
                 func money(_ minor: Int64) -> ReportCell { .amount(minor, r.currency) }
                 return [.text(r.currency.code), money(r.netReceivable), money(r.openTotal), money(r.overdueTotal),
-                        money(r.unappliedCredits), dso(r.currency)?.tenths.map(ReportCell.days) ?? .empty,
+                        money(r.unappliedCreditsShown), dso(r.currency)?.tenths.map(ReportCell.days) ?? .empty,
                         .count(overdueCounts[r.currency] ?? 0),
                         .count(reminderCounts[r.currency] ?? 0)]
             },

@@ -4,10 +4,12 @@ import LedgerCore
 /// receivables dashboard. Each reads one snapshot and computes its figures with `ReceivablesFigures` /
 /// `Reminders`; the CLI prints the returned table and the TUI draws the same figures.
 extension Reports {
-    /// The collections report's default start: the 12 calendar months ending with `to`'s month.
-    public static func defaultCollectionsStart(_ to: CivilDate) -> CivilDate { to.startOfMonth.adding(months: -11) }
+    /// The collections report's default start: 1 January of `to`'s year (`ReportDefaults`, the CLI's and F7's).
+    public static func defaultCollectionsStart(_ to: CivilDate) -> CivilDate {
+        ReportDefaults.periodStart(endingOn: to)
+    }
 
-    /// Collected vs due per month and currency for the months of `from...to` (default: 12 months ending `to`):
+    /// Collected vs due per month and currency for the months of `from...to` (default: the year to `to`):
     /// due = invoices due in the month; collected = receipts dated in the month; settled_of_due = allocations to the
     /// month's invoices dated by its end. One TOTAL row per currency. - Throws: `LedgerError.storage`.
     public func collections(from: CivilDate? = nil, to: CivilDate) throws -> ReportTable {

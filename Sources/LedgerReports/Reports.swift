@@ -15,8 +15,8 @@ public struct Reports {
 
     // MARK: - DSO
 
-    /// The default DSO period: the 90 days ending `to` (inclusive).
-    public static func defaultDSOStart(_ to: CivilDate) -> CivilDate { to.adding(days: -89) }
+    /// The default DSO period: the 90 days ending `to` (inclusive; `ReceivablesFigures.dsoWindow`, the one window).
+    public static func defaultDSOStart(_ to: CivilDate) -> CivilDate { ReceivablesFigures.dsoWindow(endingOn: to).from }
 
     /// DSO per currency for `from...to` (default: the 90 days ending `to`), plus all currencies converted to the
     /// base currency when there are several and every rate is known. Definition: `DSOFigure` (gross receivables

@@ -19,7 +19,8 @@ enum Authentication {
     static func login(store: SQLiteLedgerStore, name: String, passwordFD: Int32?,
                       clock: any LedgerClock) throws -> UserRole {
         let record = try store.loginRecord(name: name)
-        let password = try readSecret(prompt: "password for \(name): ", fd: passwordFD)
+        let password = try readSecret(prompt: CLIChinese.isOn ? "\(name) 的密码：" : "password for \(name): ",
+                                      fd: passwordFD)
         if let record, record.user.isActive, !record.passwordHash.isEmpty,
            PasswordHash.verify(password, against: record.passwordHash) {
             if record.failedLogins > 0 { try store.setFailedLogins(name: name, count: 0) }

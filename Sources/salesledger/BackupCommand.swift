@@ -141,9 +141,10 @@ struct BackupCommand: ParsableCommand {
 /// (asked twice when it sets the passphrase). Never from the command line or the environment.
 enum Passphrase {
     static func read(fd: Int32?, confirm: Bool) throws -> String {
-        let first = try Authentication.readSecret(prompt: "backup passphrase: ", fd: fd)
+        let first = try Authentication.readSecret(prompt: CLIChinese.isOn ? "备份口令：" : "backup passphrase: ", fd: fd)
         if fd == nil && confirm {
-            let again = try Authentication.readSecret(prompt: "backup passphrase again: ", fd: nil)
+            let again = try Authentication.readSecret(
+                prompt: CLIChinese.isOn ? "再输入一次备份口令：" : "backup passphrase again: ", fd: nil)
             guard again == first else { throw UserError("the two passphrases differ: nothing was written") }
         }
         guard first.count >= SQLiteLedgerStore.minimumPassphraseLength else {
@@ -209,7 +210,10 @@ struct RestoreCommand: ParsableCommand {
             numberFloors: floors))
         print("restored \(ledger) from \(file): \(counts)")
         if let kept = restored.previousLedgerKeptAt { print("previous ledger kept as \(kept)") }
-        if outcome.contains("counters") { print(outcome) }
+        // Only the counters' part: the rest of the outcome repeats the lines above (tryout s34, in English).
+        if let counters = outcome.range(of: "number counters raised") {
+            print(String(outcome[counters.lowerBound...]))
+        }
     }
 }
 

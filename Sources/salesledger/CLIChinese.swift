@@ -70,7 +70,7 @@ enum CLIChinese {
     /// Field names only the CLI's messages use; the rest are the app's (`Strings.fieldPathZH`).
     static let fieldNames: [String: String] = [
         "from": "起始日期", "to": "截止日期", "asOf": "截止日期", "user": "用户", "--today": "--today",
-        "output": "输出文件", "rate": "汇率",
+        "output": "输出文件", "rate": "汇率", "password": "密码", "map": "科目对照文件", "template": "模板文件",
     ]
 
     /// A field path in Chinese: `lines[2].quantity` → `第2行 数量`, `row 3, column amount` → `第3行「amount」列`.
@@ -116,6 +116,20 @@ enum CLIChinese {
         (#"^See '(.*) --help' for more information\.$"#, "用 '$1 --help' 查看说明。"),
         (#"^not found: (.*)$"#, "未找到：$1"),
         (#"^permission denied: (.*)$"#, "无权操作：$1"),
+        (#"^… and (\d+) more problems; the ledger file is damaged: restore a backup with salesledger restore FILE "#
+            + #"--yes$"#, "… 另有 $1 处问题；账套文件已损坏：请用 salesledger restore 文件 --yes 恢复备份"),
+        (#"^integrity check: (.*)$"#, "完整性检查：$1"),
+        (#"^the two passwords differ; nothing was changed$"#, "两次输入的密码不同；未做任何改动"),
+        (#"^no password could be read from (.*)$"#, "未能从 $1 读到密码"),
+        (#"^at least (\d+) characters$"#, "至少需要 $1 个字符"),
+        (#"^cannot write (.*)$"#, "无法写入 $1"), (#"^cannot read (.*)$"#, "无法读取 $1"),
+        (#"^(.*) exists; not replaced$"#, "$1 已存在；未替换"),
+        (#"^no draft (\S+)$"#, "没有草稿 $1"),
+        (#"^'(.*)' is not a draft id \(e\.g\. D12\)$"#, "'$1' 不是草稿编号（如 D12）"),
+        (#"^deleting draft (\S+) needs --yes$"#, "删除草稿 $1 需要加 --yes"),
+        (#"^the two passphrases differ: nothing was written$"#, "两次输入的备份口令不同：未写入任何内容"),
+        (#"^this ledger has passwords: run on a terminal or give --password-fd N$"#,
+         "本账套设有密码：请在终端中运行，或用 --password-fd N 从文件描述符给出密码"),
         (#"^credit check: (.*) \(a manager may override with a reason\)$"#, "信用检查：$1（经理可填写原因后超额过账）"),
         (#"^unknown salesperson code (.*)$"#, "未知业务员编码 $1"),
         (#"^waiting for the ledger: (.*) is writing to it \(up to (\d+) s\)$"#, "等待账套：$1 正在写入（最多等 $2 秒）"),
@@ -242,6 +256,9 @@ enum CLIChinese {
         (#"^restored (.*) from (.*): (\d+) customers, (\d+) documents, (\d+) receipts, (\d+) audit entries$"#,
          "已从 $2 恢复 $1：客户 $3 个，单据 $4 张，收款单 $5 张，审计记录 $6 条"),
         (#"^previous ledger kept as (.*)$"#, "原账套保留为 $1"),
+        (#"^number counters raised past numbers issued before the restore: (.*)$"#,
+         "编号计数器已调到恢复前已用过的编号之后：$1"),
+        (#"^password of (\S+) set$"#, "已设置 $1 的密码"),
         (#"^off-site copy written and checked: (.*)$"#, "异地副本已写入并检查：$1"),
         (abandonedLoad.pattern, abandonedLoad.zh),
         (#"^they are posted, with audit entries: void them or start a new ledger to be rid of them$"#,

@@ -93,7 +93,7 @@ struct CustomerCommand: ParsableCommand {
             }
             let details = tax.apply(to: CustomerTaxDetails(), issues: &issues)
             try issues.throwIfAny()
-            let customer = try TradeCLI.run(chinese: global.isChinese) {
+            let customer = try TradeCLI.run(chinese: global.isChinese, chineseNames: TradeCLI.customerNames) {
                 try service.runBatch { batch in
                     let customer = try batch.run(CreateCustomer(fields))
                     if !tax.isEmpty { try batch.run(SetCustomerTaxDetails(customerCode: customer.code,

@@ -17,7 +17,7 @@ struct CustomerEditCommand: ParsableCommand {
 
     func run() throws {
         let (store, service) = try global.openLedger()
-        try TradeCLI.run(chinese: global.isChinese) {
+        try TradeCLI.run(chinese: global.isChinese, chineseNames: TradeCLI.customerNames) {
             guard let customer = try store.customer(code: code) else {
                 throw LedgerError.validation([FieldIssue("customer", "unknown customer code \(code)")])
             }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import LedgerCore
+import SalesLedgerApp
 
 /// The fapiao options of `customer add` and `customer edit` (纳税人识别号, 开票抬头, 地址电话,
 /// 开户行及账号, 不开票).
@@ -34,13 +35,17 @@ struct CustomerTaxOptions: ParsableArguments {
 
 /// Errors of trade commands in the user's language: with `--lang zh` field issues are shown in Chinese.
 enum TradeCLI {
-    /// `options` names a field by the command's option (`code` → `--code`), in both languages.
-    static func localized(_ error: any Error, chinese: Bool, options: [String: String] = [:]) -> any Error {
+    /// `options` names a field by the command's option (`code` → `--code`), in both languages; `chineseNames` names
+    /// a field in Chinese for this command (a customer's `code` is 客户编码, not the fapiao's 发票代码, tryout s34).
+    static func localized(_ error: any Error, chinese: Bool, options: [String: String] = [:],
+                          chineseNames: [String: String] = [:]) -> any Error {
         guard let ledger = error as? LedgerError, case .validation(let issues) = ledger else { return error }
         return UserError(issues.map { issue in
-            let text = options[issue.path].map { "\($0): " + (chinese ? TradeText.chinese(issue.message)
-                                                                       ?? issue.message : issue.message) }
-                ?? (chinese ? TradeText.chinese(issue) : "\(englishNames[issue.path] ?? issue.path): \(issue.message)")
+            let message = chinese ? TradeText.chinese(issue.message) ?? Strings(.zh).core(issue.message)
+                : issue.message
+            let text = options[issue.path].map { "\($0): " + message }
+                ?? (chinese ? "\(chineseName(issue.path, chineseNames))：" + message
+                    : "\(englishNames[issue.path] ?? issue.path): \(issue.message)")
             return text + (hint(issue, chinese: chinese) ?? "")
         }.joined(separator: "\n"))
     }
@@ -59,7 +64,18 @@ enum TradeCLI {
     }
 
     /// Runs `body`, translating validation errors for a Chinese user.
-    static func run<T>(chinese: Bool, options: [String: String] = [:], _ body: () throws -> T) throws -> T {
-        do { return try body() } catch { throw localized(error, chinese: chinese, options: options) }
+    static func run<T>(chinese: Bool, options: [String: String] = [:], chineseNames: [String: String] = [:],
+                       _ body: () throws -> T) throws -> T {
+        do { return try body() } catch {
+            throw localized(error, chinese: chinese, options: options, chineseNames: chineseNames)
+        }
     }
+
+    /// A field's Chinese name: the command's own, the trade name, else the app's (`CLIChinese.field`).
+    static func chineseName(_ path: String, _ names: [String: String]) -> String {
+        names[path] ?? TradeText.fieldNames[path] ?? CLIChinese.field(path)
+    }
+
+    /// A customer's fields in Chinese where the trade names differ (`code` is the customer's 客户编码).
+    static let customerNames = ["code": "客户编码", "name": "客户名称"]
 }

@@ -109,7 +109,9 @@ struct GlobalOptions: ParsableArguments {
         var clock = try clock()
         if let pinned = try pinnedByLedger(store) { clock = FixedClock(pinned) }
         if try store.passwordsInUse() {
-            if askUser && user == nil { name = Authentication.readName(prompt: "user", default: actor) }
+            if askUser && user == nil {
+                name = Authentication.readName(prompt: CLIChinese.isOn ? "用户" : "user", default: actor)
+            }
             role = try Authentication.login(store: store, name: name, passwordFD: passwordFd, clock: clock)
         } else if !users.isEmpty {
             guard let user = users.first(where: { $0.name == actor }), user.isActive else {

@@ -114,7 +114,7 @@ struct InvoiceCommand: ParsableCommand {
             guard let invoice = try store.invoiceDocument(number: number) else { throw UserError("no document numbered "
                                                                                                  + "\(number)") }
             let zh = CLIChinese.isOn
-            let kind = zh ? (invoice.kind == .invoice ? "销售单" : "红字冲销") : invoice.kind.rawValue
+            let kind = zh ? (invoice.kind == .invoice ? "销售单" : "红字冲销单") : invoice.kind.rawValue
             print(zh ? "\(invoice.displayNumber)  \(kind)  \(Strings(.zh).statusName(invoice.status))  日期 "
                         + "\(invoice.date)  到期日 \(invoice.dueDate)  "
                         + "收款条件 \(invoice.paymentTerms.displayName(chinese: true))"

@@ -123,7 +123,7 @@ struct AuditCommand: ParsableCommand {
         func run() throws {
             let (store, _) = try global.openExistingLedger()
             let integrity = try store.integrityCheck()
-            guard integrity == "ok" else { throw UserError("integrity check: \(integrity)") }
+            guard integrity == "ok" else { throw UserError("integrity check: \(Self.summary(integrity))") }
             var anchor: AuditHead?
             if let head {
                 let parts = head.split(separator: ":", maxSplits: 1).map(String.init)
@@ -142,6 +142,16 @@ struct AuditCommand: ParsableCommand {
             }
             print("ok: \(result.entries) audit entries, chain intact (\(result.keyedEntries) keyed);"
                   + " \(result.coveredRecords) records match their seals; integrity ok")
+        }
+
+        /// SQLite's integrity report of a damaged file in a few lines: the first `shown` problems, how many more,
+        /// and what to do (tryout s34: hundreds of `On tree page …` lines).
+        static func summary(_ report: String, shown: Int = 3) -> String {
+            let lines = report.split(separator: "\n").map(String.init)
+            guard lines.count > shown else { return report }
+            return (lines.prefix(shown) + ["… and \(lines.count - shown) more problems; the ledger file is damaged: "
+                                           + "restore a backup with salesledger restore FILE --yes"])
+                .joined(separator: "\n")
         }
     }
 }

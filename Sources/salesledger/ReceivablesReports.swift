@@ -51,7 +51,7 @@ struct CollectionsReportCommand: ParsableCommand {
     func run() throws {
         let (store, service) = try global.openExistingLedger()
         let (fromDate, toDate) = try period.dates(today: service.clock.today(),
-                                                  defaultFrom: Reports.defaultCollectionsStart)
+                                                  defaultFrom: ReportDefaults.periodStart(endingOn:))
         printReport(try Reports(store: store).collections(from: fromDate, to: toDate), format)
     }
 }
@@ -63,12 +63,13 @@ struct PaymentDaysReportCommand: ParsableCommand {
         discussion: "Over invoices fully settled by receipts; days to pay = settled − invoice date, days late = "
                     + "max(0, settled − due).")
     @OptionGroup var global: GlobalOptions
-    @Option(help: "Count settlements up to this date (default: all).") var asOf: String?
+    @Option(help: "Count settlements up to this date (default today, as the Reports screen).") var asOf: String?
     @Option var format: OutputFormat = .table
 
     func run() throws {
         let (store, service) = try global.openExistingLedger()
-        let date = try parseDate(asOf, "asOf", service.clock.today())
+        let today = service.clock.today()
+        let date = try parseDate(asOf, "asOf", today) ?? ReportDefaults.paymentDaysAsOf(today: today)
         printReport(try Reports(store: store).paymentDays(asOf: date), format)
     }
 }

@@ -21,16 +21,19 @@ struct ReportCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Option(help: "month, quarter, year, customer, region, channel, salesperson, product, category")
         var by: SalesDimension = .month
-        @Option(help: "From date (inclusive).") var from: String?
-        @Option(help: "To date (inclusive).") var to: String?
+        @Option(help: "From date (inclusive; default 1 January of the --to date's year, as the Reports screen).")
+        var from: String?
+        @Option(help: "To date (inclusive; default today).") var to: String?
         @Option(help: "table, csv or json") var format: OutputFormat = .table
 
         func run() throws {
             let (store, service) = try global.openExistingLedger()
             var issues = IssueCollector()
             let today = service.clock.today()
-            let fromDate = parseDate(from, "from", today, &issues)
-            let toDate = parseDate(to, "to", today, &issues)
+            // The report's one default period (`ReportDefaults`): the year to today, as F7 shows it (s34-fix3).
+            let toDate = parseDate(to, "to", today, &issues) ?? today
+            let fromDate = parseDate(from, "from", today, &issues) ?? ReportDefaults.periodStart(endingOn: toDate)
+            if fromDate > toDate { issues.add("from", "\(fromDate) is after the end date \(toDate)") }
             try issues.throwIfAny()
             var table = try ReportNames.apply(Reports(store: store).sales(by: by, from: fromDate, to: toDate),
                                               store: store, chinese: global.isChinese)

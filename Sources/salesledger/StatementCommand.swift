@@ -27,7 +27,8 @@ struct StatementCommand: ParsableCommand {
         let found = try store.customer(code: customer)
         if found == nil { issues.add("customer", "unknown customer code \(customer)") }
         try issues.throwIfAny()
-        let (fromDate, toDate) = try period.dates(today: today)
+        // The statement's one default period (`ReportDefaults`), the customer screen's: the year to today.
+        let (fromDate, toDate) = try period.dates(today: today, defaultFrom: ReportDefaults.periodStart(endingOn:))
         guard found != nil,
               let statement = try Reports(store: store).statement(customerCode: customer, from: fromDate,
                                                                   to: toDate) else { return }

@@ -14,7 +14,16 @@ enum TUILauncher {
     static func run(global: GlobalOptions, theme: String?, prepare: ((inout LedgerApp) throws -> Void)? = nil,
                     finish: ((LedgerApp) -> Int32?)? = nil) throws -> Never {
         try confirmNewFolder(global: global)
-        let (store, service) = try global.openLedger(askUser: true, warnPermissions: false)
+        // A wait for another program's write lock says so on stderr with the terminal's echo off (tryout s34).
+        let quiet = QuietTerminal(), reporter = StoreAccess.waitReporter
+        StoreAccess.waitReporter = { message in
+            quiet.hush()
+            reporter?(message)
+        }
+        let opened = Result { try global.openLedger(askUser: true, warnPermissions: false) }
+        StoreAccess.waitReporter = reporter
+        quiet.restore()
+        let (store, service) = try opened.get()
         var config = AppConfig()
         var warnings: [String] = []
         do { config = try AppConfig.load(path: AppConfig.defaultPath()) } catch { warnings.append("\(error) (settings "

@@ -57,9 +57,10 @@ struct UserCommand: ParsableCommand {
             let (_, service) = try global.openLedger()
             let target = name ?? service.actor
             if target != service.actor { try service.authorize(.resetPassword, detail: target) }
-            let password = try Authentication.readSecret(prompt: "new password for \(target): ", fd: newPasswordFd)
+            let password = try Authentication.readSecret(
+                prompt: CLIChinese.isOn ? "\(target) 的新密码：" : "new password for \(target): ", fd: newPasswordFd)
             if newPasswordFd == nil {
-                let again = try Authentication.readSecret(prompt: "again: ", fd: nil)
+                let again = try Authentication.readSecret(prompt: CLIChinese.isOn ? "再输入一次：" : "again: ", fd: nil)
                 guard again == password else { throw UserError("the two passwords differ; nothing was changed") }
             }
             guard password.count >= 8 else { throw UserError("password: at least 8 characters") }

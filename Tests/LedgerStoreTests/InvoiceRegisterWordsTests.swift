@@ -17,7 +17,7 @@ struct InvoiceRegisterWordsTests {
         let table = InvoiceRegisterTable.make(rows)
         let zh = ReportRenderer.text(table, chinese: true).split(separator: "\n").map(String.init)
         #expect(zh.contains { $0.contains("INV-1") && $0.contains("销售单") && $0.contains("已过账") })
-        #expect(zh.contains { $0.contains("CN-1") && $0.contains("红字应收单") && $0.contains("已作废") })
+        #expect(zh.contains { $0.contains("CN-1") && $0.contains("红字冲销单") && $0.contains("已作废") })
         #expect(zh.contains { $0.contains("INV-2") && $0.contains("草稿") })
         #expect(!zh.joined().contains("posted") && !zh.joined().contains("credit_note"))
         let csv = ReportRenderer.render(table, .csv)

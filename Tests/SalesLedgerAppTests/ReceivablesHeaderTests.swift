@@ -39,7 +39,10 @@ import TerminalUI
         let s = Strings(language)
         let report = try #require(h.app.receivables.report)
         #expect(report.unappliedCredits == 77_777)
-        let header = h.screen().first { $0.contains(s.asOf) || $0.contains(s.overdueTotal) } ?? ""
+        // The totals: one line, or two at 80 columns (s34-fix3: the as-of date and every figure stay).
+        let lines = h.screen()
+        let first = try #require(lines.firstIndex { $0.contains(s.asOf) }, "\(h.text)")
+        let header = lines[first] + "  " + lines[first + 1]
         let bar = report.buckets.reduce(Int64(0)) { $0 + $1.amount }
         #expect(bar == report.openTotal)
         func figure(_ minor: Int64) -> String { Money.format(minor, digits: 2, grouping: false) }
@@ -53,7 +56,10 @@ import TerminalUI
         }
         if size.width == 200 { #expect(header.contains(s.totalOpen)) }
         // Tryout s33: the unapplied credits stay at 80×24 too, so the headline reads as `report aging`'s (open
-        // invoices, then the credits); the as-of date (today, in the title bar) and DSO leave first.
+        // invoices, then the credits); s34-fix3: so do the as-of date, the net total and DSO (on two lines).
+        #expect(header.contains("\(s.asOf) \(h.context.today)"), "\(header)")
+        #expect(ReportLayerTests.figure(after: s.totalOpen, in: header) == figure(report.netReceivable), "\(header)")
+        #expect(header.contains(s.dso), "\(header)")
         #expect(ReportLayerTests.figure(after: s.unappliedCredits, in: header) == figure(-report.unappliedCredits),
                 "\(header)")
         #expect(header.contains(s.overdueTotal), "\(header)")

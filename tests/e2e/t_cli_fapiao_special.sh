@@ -15,7 +15,7 @@ echo "$out" | grep -q "tax ID: a 专票 needs the buyer's taxpayer number; custo
 echo "$out" | grep -q "set it: salesledger customer edit C1 --tax-id NUMBER" || bad "en refusal says no fix: $out"
 out=$($SL --lang zh fapiao add --type digital-special --number 26332000000000000001 --sale "$sale=100" 2>&1) \
   && bad "数电专 without a taxpayer number recorded: $out"
-echo "$out" | grep -q "纳税人识别号: 数电专须有购买方纳税人识别号，客户 C1 未登记" || bad "zh refusal: $out"
+echo "$out" | grep -q "纳税人识别号：数电专须有购买方纳税人识别号，客户 C1 未登记" || bad "zh refusal: $out"
 echo "$out" | grep -q "登记：salesledger customer edit C1 --tax-id 纳税人识别号" || bad "zh refusal says no fix: $out"
 # Tryout s33: a paper fapiao without --code names the option (was "code: … got ''").
 out=$($SL fapiao add --type special --number 12345678 --sale "$sale" 2>&1) && bad "专票 without --code recorded: $out"

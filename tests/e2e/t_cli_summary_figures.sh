@@ -2,7 +2,7 @@
 set -eu
 SL="$BIN_DIR/salesledger --db $WORK/s.sqlite --today 2026-06-30"
 $SL sample generate --customers 30 --invoices 200 --seed 3 --today 2026-06-30 > /dev/null 2>&1
-total=$($SL report sales --by year --format csv --raw | grep '^TOTAL' | grep ',CNY,')
+total=$($SL report sales --by year --from 1900-01-01 --format csv --raw | grep '^TOTAL' | grep ',CNY,')
 net=$(echo "$total" | cut -d, -f5) tax=$(echo "$total" | cut -d, -f6) gross=$(echo "$total" | cut -d, -f7)
 plain() { tr -d ',' | sed 's/^.*: //'; }
 $SL summary > en.txt

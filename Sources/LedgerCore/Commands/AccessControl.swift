@@ -103,6 +103,19 @@ extension LedgerService {
         }
     }
 
+    /// Checks, before a screen asks for a command's details (a void's reason), that the role may run commands of
+    /// type `C`: throws (and audits) the `permissionDenied` running it would, so nothing typed is lost to a
+    /// refusal (s34-fix3, tryout defect 4).
+    public func authorize<C: LedgerCommand>(before type: C.Type) throws(LedgerError) {
+        guard C.allowedRoles.contains(role) else {
+            let error = LedgerError.permissionDenied(
+                "\(C.name) needs the \(Self.roleList(C.allowedRoles)) role (you are \(role.rawValue))")
+            auditRefusal(command: C.name, payload: AuditJSON.encode(["detail": "asked before its details"]) ?? "{}",
+                         error: error)
+            throw error
+        }
+    }
+
     /// Appends an `access.refused` entry in its own transaction, whatever the role. A store that cannot be
     /// written (read-only file) loses the entry; the refusal itself still stands.
     public func auditRefusal(command: String, payload: String, error: LedgerError, roleText: String? = nil) {

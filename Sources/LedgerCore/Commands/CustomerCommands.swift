@@ -189,6 +189,10 @@ public struct CreateProduct: LedgerCommand {
                      "must be at most \(LedgerLimits.amountBoundText(unitPrice.currency))")
         issues.check(unitPrice.minorUnits >= 0, "unitPrice", "must be 0 or more")
         issues.check((0...10_000).contains(taxRate.basisPoints), "taxRate", "must be between 0% and 100%")
+        if LedgerLimits.isWithinAmountBound(unitPrice.minorUnits), (0...10_000).contains(taxRate.basisPoints) {
+            issues.check(LedgerLimits.isSellable(price: unitPrice, rate: taxRate), "unitPrice",
+                         LedgerLimits.unsellablePriceMessage(unitPrice.currency))
+        }
         if !sku.isEmpty, try tx.product(sku: sku) != nil { issues.add("sku", "product code '\(sku)' is already used") }
         try issues.throwIfAny()
         var product = Product(sku: sku, name: productName.trimmingSpaces(), unitPrice: unitPrice)

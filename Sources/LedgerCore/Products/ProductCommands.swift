@@ -39,6 +39,15 @@ public struct EditProduct: LedgerCommand {
                            + "\(found.unitPrice.currency.code)")
             }
         }
+        // The price and rate the product will have: one unit of it must be sellable (tryout s34).
+        if let found, unitPrice != nil || taxRate != nil {
+            let price = unitPrice ?? found.unitPrice, rate = taxRate ?? found.taxRate
+            if price.minorUnits >= 0, (0...10_000).contains(rate.basisPoints),
+               !LedgerLimits.isSellable(price: price, rate: rate) {
+                issues.add(unitPrice != nil ? "unitPrice" : "taxRate",
+                           LedgerLimits.unsellablePriceMessage(price.currency))
+            }
+        }
         try issues.throwIfAny()
         guard let before = found else { throw LedgerError.notFound(sku) }
         var after = before

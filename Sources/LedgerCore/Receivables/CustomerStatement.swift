@@ -6,7 +6,7 @@ public enum StatementLineKind: String, Sendable, Codable, CaseIterable {
     public func displayName(chinese: Bool) -> String {
         switch self {
         case .invoice: return chinese ? "销售单" : "Invoice"
-        case .creditNote: return chinese ? "红字冲销" : "Credit note"
+        case .creditNote: return chinese ? "红字冲销单" : "Credit note"
         case .receipt: return chinese ? "收款单" : "Receipt"
         case .writeOff: return chinese ? "坏账核销" : "Bad debt written off"
         }

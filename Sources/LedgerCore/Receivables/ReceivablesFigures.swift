@@ -98,6 +98,15 @@ public enum AgingBasis: String, Sendable, Codable, CaseIterable {
 
 /// Receivables figures computed from a `ReceivablesSnapshot`.
 public enum ReceivablesFigures {
+    /// The DSO window in days: `report dso`'s default, the dashboard, the receivables screen (F5) and the periodic
+    /// audit's analytical review all measure DSO over the 90 days ending a date (inclusive) — one window everywhere.
+    public static let dsoWindowDays = 90
+
+    /// The DSO window ending `to`: the 90 days `to − 89 … to` (inclusive).
+    public static func dsoWindow(endingOn to: CivilDate) -> (from: CivilDate, to: CivilDate) {
+        (to.adding(days: -(dsoWindowDays - 1)), to)
+    }
+
     /// DSO per currency for `from...to` (currencies with sales or receivables), from the in-memory snapshot: the
     /// same inputs the store's `dsoTotals` sums set-based, through the same rule (`dso(from:to:totals:)`).
     public static func dso(from: CivilDate, to: CivilDate, snapshot: ReceivablesSnapshot) -> [DSOFigure] {

@@ -21,6 +21,19 @@ public enum LedgerLimits {
         Money.format(maxAmountMinorUnits, digits: currency.minorDigits, grouping: true)
     }
 
+    /// Whether one unit at `price` with tax at `rate` (the gross of a quantity of 1, at list price) stays within the
+    /// amount bound: a product price beyond it could never be sold (s34-fix3: F3 then blamed the quantity).
+    public static func isSellable(price: Money, rate: Rate) -> Bool {
+        guard isWithinAmountBound(price.minorUnits), let tax = try? LineCalculation.taxAmount(net: price, rate: rate),
+              let gross = CheckedSum.add(price.minorUnits, tax.minorUnits) else { return false }
+        return isWithinAmountBound(gross)
+    }
+
+    /// The issue of a price `isSellable` refuses.
+    public static func unsellablePriceMessage(_ currency: Currency) -> String {
+        "with its tax one unit comes to more than \(amountBoundText(currency)): no sale could use this price"
+    }
+
     /// `1,000,000,000`.
     public static var quantityBoundText: String {
         Money.format(maxQuantityThousandths / 1000, digits: 0, grouping: true)

@@ -56,8 +56,19 @@ extension LedgerApp {
         // Screen body, status line and hint bar.
         let body = LedgerApp.body(of: area)
         context.bodyRows = body.height
+        // A read that fails while the screen draws (a page of a long list) counts as the screen's failure too.
+        let earlier = context.readFailure
+        context.readFailure = nil
         var cursor = currentScreen.render(into: &buffer, in: body, context: context, unicode: unicode)
-        if let status = status ?? readErrors[active].map({ (text: $0, isError: true) }) {
+        let whileDrawing = context.readFailure
+        context.readFailure = earlier ?? whileDrawing
+        // Issue 9: a screen whose query failed shows why in place of its data (never an empty list or a 0 total).
+        let failure = readErrors[active] ?? whileDrawing
+        if let failure {
+            ReadFailurePanel(screen: names[active.rawValue], text: failure).render(into: &buffer, in: body, s)
+            cursor = nil
+        }
+        if let status, status.text != failure {
             buffer.setFitted(status.text, x: 1, y: size.height - 2, width: size.width - 2,
                              style: Style(status.isError ? .error : .ok, [.bold]))
         }

@@ -96,6 +96,15 @@ public struct LedgerApp: TerminalApplication {
                                                             typing: currentScreen.capturesText) {
             return outcome
         }
+        // A screen whose query failed shows the failure, not its data: its keys would act on what is not shown.
+        // Enter reads again (issue 9).
+        if readErrors[active] != nil {
+            if case .key(.enter) = event {
+                status = nil
+                refresh(active)
+            }
+            return .continue
+        }
         let outcome = handleScreen(event)
         if exitsAfterReview && receivables.reviewEnded != nil { return .quit(exitCode: 0) }
         apply(outcome)
@@ -245,6 +254,9 @@ public struct LedgerApp: TerminalApplication {
     var keyBindings: [KeyBinding] {
         let s = context.strings
         if let keys = modals.keys(s) { return keys }
+        if readErrors[active] != nil {
+            return (keyTable(s).hints(for: self) + [KeyBinding(.enter, s.t("Read again", "重新读取"))]).map(s.localized)
+        }
         return (keyTable(s).hints(for: self) + currentScreen.hintBindings(s)).map(s.localized)
     }
 

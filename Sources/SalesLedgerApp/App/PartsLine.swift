@@ -36,6 +36,21 @@ enum PartsLine {
         return joined()
     }
 
+    /// Up to `maxLines` lines of whole parts in their order (`wrap`); while they need more lines, the part with the
+    /// highest `rank` (the least important; the last of equal ranks first) is left out.
+    static func wrap(ranked parts: [(text: String, rank: Int)], width: Int, maxLines: Int,
+                     separator: String = "  ") -> [String] {
+        var kept = parts.filter { !$0.text.isEmpty }
+        func lines() -> [String] { wrap(kept.map(\.text), width: width, maxLines: .max, separator: separator) }
+        while kept.count > 1, lines().count > maxLines,
+              let drop = kept.indices.max(by: {
+                  kept[$0].rank < kept[$1].rank || (kept[$0].rank == kept[$1].rank && $0 > $1)
+              }) {
+            kept.remove(at: drop)
+        }
+        return Array(lines().prefix(maxLines))
+    }
+
     /// The parts that fit on one line, whole.
     static func fit(_ parts: [String], width: Int, separator: String = "   ") -> String {
         wrap(parts, width: width, maxLines: 1, separator: separator).first ?? ""

@@ -82,6 +82,12 @@ extension Strings {
         guard zh, let m = text.firstMatch(
             of: /^((?:lines\[\d+\]\.\w+)|(?:row \d+, column [^:]+)|(?:row \d+)|(?:\w+(?:\[\d+\]\.\w+)?)): (.+)$/),
               let path = fieldPathZH(String(m.1)) else { return nil }
+        // A credit by line's entry N names invoice line M in its message (`lines[1].allowance: line 2: …`): the
+        // invoice's line is the row the user means, so the entry's number is left out (tryout s34: 第1行 … 第 2 行).
+        if let entry = String(m.1).wholeMatch(of: /lines\[\d+\]\.(\w+)/), String(m.2).hasPrefix("line "),
+           String(m.2).firstMatch(of: /^line \d+[: ]/) != nil {
+            return (Strings.fieldNamesZH[String(entry.1)] ?? String(entry.1)) + "：" + core(String(m.2))
+        }
         return path + "：" + core(String(m.2))
     }
 }

@@ -16,6 +16,7 @@ extension Strings {
             return message.split(separator: "\n").map { core(String($0)) }.joined(separator: "\n")
         }
         if let withPath = pathMessageZH(message) { return withPath }
+        if let refusal = refusalZH(message) { return refusal }
         return Strings.coreTable.translate(message) ?? TradeText.chinese(message) ?? message
     }
 
@@ -36,6 +37,14 @@ extension Strings {
         (#"^ledger is read-only: (.*) cannot be written$"#, "账套为只读：$1 无法写入，请检查文件权限"),
         (#"^sample data: the SampleData folder was not found next to the program; set SALESLEDGER_SAMPLE_DIR to "#
             + #"it \((.*)\)$"#, "示例数据：程序旁没有 SampleData 文件夹；请把环境变量 SALESLEDGER_SAMPLE_DIR 设为该文件夹（$1）"),
+        // Imports of master data and restore (tryout s34: English under --lang zh).
+        (#"^customer (\S+) already exists \(use --update to change it\)$"#, "客户 $1 已存在（要修改请加 --update）"),
+        (#"^product (\S+) already exists \(use --update to change it\)$"#, "商品 $1 已存在（要修改请加 --update）"),
+        (#"^the ledger (.*) is open in another program \(the app or a salesledger command\): close it, then "#
+            + #"restore again; nothing was changed$"#,
+         "账套 $1 正被另一个程序打开（本程序的界面或 salesledger 命令）：请先关闭它，再重新恢复；未做任何改动"),
+        (#"^with its tax one unit comes to more than (\S+): no sale could use this price$"#,
+         "含税后一件即超过 $1：任何销售都无法使用此单价"),
         (#"^at most (\d+) characters$"#, "最多$1字"),   // a form field's length (tryout s19: a pasted line)
         (#"^date (\S+) does not exist$"#, "日期 $1 不存在"),
         (#"^date '(.*)' is empty$"#, "日期不能为空"),

@@ -174,6 +174,10 @@ public struct Strings: Sendable {
     var sortByAmount: String { t("Sort by amount", "按金额排序") }
     var changeDate: String { t("As-of date", "截止日期") }
     var reminders: String { t("Reminders due today", "今日回款提醒") }
+    /// The reminders list's title on another as-of date than today (tryout s34: 今日回款提醒 on a past date).
+    func reminders(on date: CivilDate, today: CivilDate) -> String {
+        date == today ? reminders : t("Reminders due \(date)", "\(date) 回款提醒")
+    }
     var level: String { t("Level", "催款级别") }
     var lastContact: String { t("Last contact", "最近跟进") }
     var logContact: String { t("Log contact", "记录跟进") }

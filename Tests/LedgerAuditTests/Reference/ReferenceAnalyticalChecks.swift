@@ -14,14 +14,11 @@ extension AuditReference {
             var result = AuditCheckResult(
                 id: "analytical.dso",
                 title: lang.t(
-                    "DSO and receivables turnover against the prior period and the same period last year",
-                    "应收账款周转天数及周转率：与上期、去年同期比较"), severity: .info)
-            let length = p.from.days(to: p.to) + 1
-            let periods = [
-                (lang.t("this period", "本期"), p.from, p.to),
-                (lang.t("prior period", "上期"), p.from.adding(days: -length), p.from.adding(days: -1)),
-                (lang.t("same period last year", "去年同期"), p.from.adding(months: -12), p.to.adding(months: -12)),
-            ]
+                    "90-day DSO and receivables turnover against the prior 90 days and the same 90 days last year",
+                    "90天应收账款周转天数及周转率：与上期、去年同期比较"), severity: .info)
+            // s34-fix3: the DSO windows of `report dso` (90 days), not the audit period (one window everywhere).
+            let periods = LedgerAudit.AnalyticalChecks.dsoWindows(p)
+            let window = periods[0]
             var current: [String: Int64] = [:]
             for (index, (label, from, to)) in periods.enumerated() {
                 let opening = Dictionary(
@@ -51,9 +48,9 @@ extension AuditReference {
                         message: lang.t(
                             "DSO rose from \(figure.text) (\(label)) to "
                                 + "\(Money.format(now, digits: 1, grouping: false)) days "
-                                + "(this period \(p.from)…\(p.to)), more than 20 %",
+                                + "(this period \(window.1)…\(window.2)), more than 20 %",
                             "周转天数由\(label) \(figure.text) 升至 "
-                            + "\(Money.format(now, digits: 1, grouping: false)) 天（本期 \(p.from)…\(p.to)），增幅超过 "
+                            + "\(Money.format(now, digits: 1, grouping: false)) 天（本期 \(window.1)…\(window.2)），增幅超过 "
                                 + "20%"
                         ))
                 }

@@ -30,6 +30,9 @@ final class CustomerSource: TableDataSource {
         rowCount = 0
         if filter.search == nil {
             rowCount = context.read { try context.store.customerListCount(filter: filter) } ?? 0
+            // The first page now, with the screen's refresh: a failing read (a damaged ledger) is the screen's
+            // failure, shown in place of the list, not an empty list under a count (issue 9).
+            if rowCount > 0 { _ = customers(in: 0..<min(rowCount, 60)) }
         } else {
             // The first page first: when it is not full it is every match, and the count needs no query (a text
             // matching few customers may walk every key, once instead of twice).

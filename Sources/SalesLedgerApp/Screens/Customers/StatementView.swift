@@ -14,10 +14,12 @@ struct StatementView {
     /// A custom range (`r`): shown instead of the standard period's name; nil for a standard period.
     var customRange: ReportPeriod?
 
-    /// `periodIndex` into `ReportPeriod.standard` (本月, 上月, 本季, 本年, 近12个月); default this year.
+    /// `periodIndex` into `ReportPeriod.standard` (本月, 上月, 本季, 本年, 近12个月); default the statement's one
+    /// default period (`ReportDefaults`, `statement`'s without `--from`: the year to today).
     init?(customer: Customer, context: AppContext, periodIndex: Int? = nil, custom: ReportPeriod? = nil) {
         let periods = ReportPeriod.standard(today: context.today)
-        let periodIndex = periodIndex ?? periods.firstIndex { $0.kind == .thisYear } ?? 0
+        let standard = ReportDefaults.period(today: context.today)
+        let periodIndex = periodIndex ?? periods.firstIndex { $0.from == standard.from && $0.to == standard.to } ?? 0
         let (from, to) = custom.map { ($0.from, $0.to) } ?? StatementView.period(periodIndex, today: context.today)
         customRange = custom
         self.customer = customer

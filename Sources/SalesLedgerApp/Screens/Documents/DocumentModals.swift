@@ -17,8 +17,14 @@ extension DocumentView: KeyedModal {
         let posted: (DocumentView) -> Bool = { $0.detail?.document.status == .posted }
         let postedInvoice: (DocumentView) -> Bool = { posted($0) && $0.detail?.document.kind == .invoice }
         func ask(_ prompt: Prompt) -> (inout DocumentView, AppContext) -> ModalStep<DocumentsScreen> {
-            { view, _ in
+            { view, context in
                 guard let doc = view.detail?.document else { return .stay }
+                // A clerk is refused before typing a reason that could not be used (tryout defect 4).
+                if prompt == .void {
+                    do { try context.service.authorize(before: VoidInvoice.self) } catch {
+                        return .report(.error("\(error)"))
+                    }
+                }
                 return .push(PromptModal<DocumentsScreen>(DocumentView.label(prompt, doc: doc, s)) { text, context in
                     if prompt == .credit {
                         return DocumentView.askCreditReason(lines: text, doc: doc, context: context)

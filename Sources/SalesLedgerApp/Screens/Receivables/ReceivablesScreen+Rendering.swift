@@ -7,11 +7,13 @@ extension ReceivablesScreen {
         if modals.coversOwner { return modals.render(into: &buffer, in: area, context: context, unicode: unicode) }
         let date = asOf ?? context.today
         var y = area.y
-        // Totals line.
+        // Totals: one line, or two where one does not hold them (80 columns).
         if let report {
-            buffer.setFitted(Self.totalsLine(report, dso: dso, date: date, pinned: asOf != nil, width: area.width - 2,
-                                             context: context),
-                             x: area.x + 1, y: y, width: area.width - 2, style: Style(.header, [.bold]))
+            for line in Self.totalsLines(report, dso: dso, date: date, width: area.width - 2, context: context) {
+                buffer.setFitted(line, x: area.x + 1, y: y, width: area.width - 2, style: Style(.header, [.bold]))
+                y += 1
+            }
+            y -= 1
         } else {
             buffer.setFitted("\(s.asOf) \(date)   \(s.totalOpen): 0", x: area.x + 1, y: y, width: area.width - 2,
                              style: Style(.header))
@@ -53,10 +55,11 @@ extension ReceivablesScreen {
                              x: area.x + 1, y: y, width: area.width - 2, style: Style(.muted))
         }
         // Overdue invoices.
+        let remindersTitle = s.reminders(on: date, today: context.today)
         let heading = showsReminders
-            ? "\(s.reminders) (\(reminders.total))   [t] \(s.overdueInvoices) (\(overdue.total))"
+            ? "\(remindersTitle) (\(reminders.total))   [t] \(s.overdueInvoices) (\(overdue.total))"
             : "\(s.overdueInvoices) (\(overdue.total))  —  \(sortByAmount ? s.sortByAmount : s.sortByDays)   "
-                + "[t] \(s.reminders) (\(reminders.total))"
+                + "[t] \(remindersTitle) (\(reminders.total))"
         buffer.setFitted(heading, x: area.x + 1, y: y + 1, width: area.width - 2, style: Style(.accent, [.bold]))
         let tableArea = Rect(x: area.x, y: y + 2, width: area.width, height: max(0, area.maxY - y - 2))
         var state = table
@@ -64,13 +67,14 @@ extension ReceivablesScreen {
         return modals.render(into: &buffer, in: area, context: context, unicode: unicode)
     }
 
-    /// The totals line of `report` in `width` cells, of whole parts (a figure is never cut): the least important
-    /// leave first (today's date, DSO, the net total, overdue; the unapplied credits stay with the lead). The lead figure is always
-    /// the one the aging bar below sums (the open invoices), under the same label at every width: "Total open"
-    /// when there are no unapplied credits, else "Open invoices", with the credits and the net total (open −
-    /// unapplied) after it when they fit.
-    static func totalsLine(_ report: AgingReport, dso: DSOFigure?, date: CivilDate, pinned: Bool, width: Int,
-                           context: AppContext) -> String {
+    /// The totals of `report` in `width` cells, on one line or two, of whole parts (a figure is never cut). The as-of
+    /// date always stays (s34-fix3, tryout defect 6: at 80 columns it left, with DSO and the net total); where two
+    /// lines do not hold every figure the least important leave first: DSO, then the net total, then overdue. The
+    /// lead figure is always the one the aging bar below sums (the open invoices), under the same label at every
+    /// width: "Total open" when there are no unapplied credits, else "Open invoices", with the unapplied credits and
+    /// the net total (open − unapplied) after it.
+    static func totalsLines(_ report: AgingReport, dso: DSOFigure?, date: CivilDate, width: Int,
+                            context: AppContext) -> [String] {
         let s = context.strings, c = report.currency
         // Grouped like every figure on screen (tryout s30: "DSO 90d 28344.3"); the CLI's CSV keeps `text`.
         let dsoText = dso?.tenths.map { Money.format($0, digits: 1, grouping: true) } ?? "–"
@@ -78,13 +82,11 @@ extension ReceivablesScreen {
         let lead = "\(credits ? s.openInvoicesTotal : s.totalOpen) \(context.money(report.openTotal, c))"
         let unapplied = credits ? "\(s.unappliedCredits) \(context.money(report.unappliedCreditsShown, c))" : ""
         let net = credits ? "\(s.totalOpen) \(context.money(report.netReceivable, c))" : ""
-        // The credits rank next to the lead (tryout s33: at 80×24 they left first, so the headline differed from
-        // `report aging`'s); today's date (in the title bar) and DSO leave before them.
-        return PartsLine.fit(ranked: [
-            ("\(s.asOf) \(date)", pinned ? 1 : 5), (lead, 0),
-            ("\(s.overdueTotal) \(context.money(report.overdueTotal, c))", 2), ("\(s.dso) \(dsoText)", 4),
-            (unapplied, 1), (net, 3), (c != .cny ? c.code : "", 0),
-        ], width: width)
+        return PartsLine.wrap(ranked: [
+            ("\(s.asOf) \(date)", 0), (lead, 0),
+            ("\(s.overdueTotal) \(context.money(report.overdueTotal, c))", 2), (unapplied, 1), (net, 3),
+            ("\(s.dso) \(dsoText)", 4), (c != .cny ? c.code : "", 0),
+        ], width: width, maxLines: 2)
     }
 
     /// The shown list as the table reads it (its whole length, the pages read in place).

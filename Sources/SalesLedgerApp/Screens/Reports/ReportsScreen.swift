@@ -44,11 +44,15 @@ struct ReportsScreen: KeyedScreen {
 
     var isTyping: Bool { table.isEditingFilter }
 
+    /// The period `p` picks: first the reports' one default (`ReportDefaults`, the CLI's: the year to today), then
+    /// the last 12 months, then every date up to today (never a document dated after today, s34-fix3).
     func period(today: CivilDate) -> (CivilDate?, CivilDate?, String, String) {
         switch periodIndex {
-        case 0: return (CivilDate(year: today.year, month: 1, day: 1), today, "this year", "本年")
+        case 0:
+            let (from, to) = ReportDefaults.period(today: today)
+            return (from, to, "this year", "本年")
         case 1: return (today.startOfMonth.adding(months: -11), today, "last 12 months", "近12个月")
-        default: return (nil, nil, "all dates", "全部")
+        default: return (nil, today, "all dates", "全部")
         }
     }
 
@@ -140,7 +144,8 @@ struct ReportsScreen: KeyedScreen {
             show(context.read { try Reports(store: context.store).collections(from: from, to: to ?? today) }
                  ?? ReportTable(name: "collections", columns: [ReportColumn("month", .text)]), s)
         case .paymentDays:
-            show(context.read { try Reports(store: context.store).paymentDays(asOf: today) }
+            let asOf = ReportDefaults.paymentDaysAsOf(today: today)
+            show(context.read { try Reports(store: context.store).paymentDays(asOf: asOf) }
                  ?? PaymentDaysTable.make([]), s)
         }
     }

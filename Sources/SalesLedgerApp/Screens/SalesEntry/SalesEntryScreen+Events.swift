@@ -135,8 +135,8 @@ extension SalesEntryScreen {
                 return .none
             },
             KeyCommand(.char("v"), s.voidAction, when: posted) { screen, context in
-                if let number = screen.selectedSale?.number { screen.askVoid(number, context: context) }
-                return .none
+                guard let number = screen.selectedSale?.number else { return .none }
+                return screen.askVoid(number, context: context)
             },
             KeyCommand(.char("c"), s.creditAction, when: postedInvoice) { screen, context in
                 if let number = screen.selectedSale?.number { screen.askCredit(number, context: context) }

@@ -199,8 +199,10 @@ extension SalesEntryScreen {
 
     // MARK: - Reasons asked for today's sales
 
-    mutating func askVoid(_ number: String, context: AppContext) {
+    mutating func askVoid(_ number: String, context: AppContext) -> ScreenOutcome {
         let s = context.strings
+        // A clerk is refused before typing a reason that could not be used (tryout defect 4).
+        do { try context.service.authorize(before: VoidInvoice.self) } catch { return .error("\(error)") }
         modals.push(ReasonModal("\(s.voidAction) \(number)", s.reasonPrompt) { screen, reason, context in
             do {
                 try context.run(VoidInvoice(number: number, reason: reason))
@@ -208,6 +210,7 @@ extension SalesEntryScreen {
                 return .message("\(context.strings.voided) \(number)")
             } catch { return .error("\(error)") }
         })
+        return .none
     }
 
     /// A full reversal of every line still uncredited, each at its own tax rate. The question says so, with the
