@@ -21,7 +21,9 @@ struct AppHarness {
         try seedLedger(service)
         context = AppContext(store: store, service: service, language: language, ledgerName: "test.sqlite", draftPath: draftPath)
         // Files a screen writes on a key (audit report, letters) go to a temp folder, never the working folder.
-        context.outputFolder = FileManager.default.temporaryDirectory.appendingPathComponent("sl-app-tests").path
+        // One folder per harness: an export finds no file of an earlier run there (it would ask to replace it).
+        context.outputFolder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("sl-\(UUID().uuidString.prefix(8))").path
         try? FileManager.default.createDirectory(atPath: context.outputFolder!, withIntermediateDirectories: true)
         app = LedgerApp(context: context)
         self.size = size

@@ -46,6 +46,7 @@ import TerminalUI
     @Test func theExportMessageClearsOnTheNextReport() throws {
         var h = try AppHarness(language: .en, seedLedger: seedGenerated)
         h.press(.function(7), .char("x"))
+        h.press(.enter)                                      // the path offered
         h.press(.enter)                                      // the dialog naming the file
         #expect(h.screen()[22].contains("salesledger-sales-by-month"), "\(h.text)")
         h.press(.tab)
