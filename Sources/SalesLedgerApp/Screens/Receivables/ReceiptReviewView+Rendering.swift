@@ -94,7 +94,7 @@ extension ReceiptReviewView {
     func allocationText(_ item: ReceiptReview.Item, _ context: AppContext) -> String {
         let s = context.strings
         if item.customerCode == nil { return "—" }
-        guard let first = item.parts.first else { return s.t("unapplied (未核销预收)", "未核销预收") }
+        guard let first = item.parts.first else { return s.t("unapplied", "未核销预收") }
         let more = item.parts.count > 1 ? s.t(" +\(item.parts.count - 1) more", " 等 \(item.parts.count) 张") : ""
         return first.invoiceNumber + more
     }
