@@ -59,6 +59,26 @@ printf 'dimension,code,name_zh\nregion,A\n' > short.csv
 $SL --lang zh class import short.csv 2> err.txt >/dev/null
 grep -q "第 2 行：只有 2 个字段，表头有 3 个" err.txt || bad "class file short line (zh): $(cat err.txt)"
 
+# 8. A region is a class of the region dimension: unknown refused naming known ones; a name is kept as the code.
+rc=0; $SL customer add --code R1 --name "Region One" --region Atlantis 2> err.txt >/dev/null || rc=$?
+[ "$rc" = 1 ] || bad "unknown region accepted (exit $rc)"
+grep -q "region: unknown region 'Atlantis': the region dimension has no classes yet" err.txt || bad "region: $(cat err.txt)"
+printf 'dimension,code,parent,name_en,name_zh\nregion,CN-33,,Zhejiang,浙江省\nregion,CN-33-01,CN-33,Hangzhou,杭州市\n' > reg.csv
+$SL class import reg.csv >/dev/null || bad "region class import"
+$SL customer add --code R1 --name "Region One" --region 杭州市 >/dev/null || bad "region by name refused"
+[ "$(sqlite3 $db "select region from customer where code = 'R1'")" = CN-33-01 ] || bad "region not kept as the code"
+rc=0; $SL --lang zh customer add --code R2 --name "Region Two" --region 宁波 2> err.txt >/dev/null || rc=$?
+grep -q "未知区域 '宁波'：已有区域 CN-33 浙江省, CN-33-01 杭州市" err.txt || bad "region (zh): $(cat err.txt)"
+printf 'code,name,地区\nR3,Three,浙江省\nR4,Four,Mars\n' > cust.csv
+rc=0; $SL import customers cust.csv 2> err.txt >/dev/null || rc=$?
+grep -q "row 3, column 地区: unknown region 'Mars'" err.txt || bad "import region: $(cat err.txt)"
+# The samples' countries are region classes now.
+SLC="$SL_BIN --db $WORK/chinook.sqlite --today 2025-06-30"
+$SLC sample load chinook >/dev/null || bad "chinook load"
+[ "$(sqlite3 $WORK/chinook.sqlite "select count(*) from customer where region <> '' and region not in \
+  (select code from class_node where dimension = 'region')")" = 0 ] || bad "chinook regions are not classes"
+$SLC audit verify | grep -q "chain intact" || bad "chinook audit chain"
+
 $SL audit verify | grep -q "chain intact" || bad "audit chain"
 [ "$fails" = 0 ] && echo ok
 exit "$fails"
