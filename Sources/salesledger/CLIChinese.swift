@@ -29,7 +29,7 @@ enum CLIChinese {
         "final_notice_from": "最后通知起", "from": "从", "invoice": "销售单", "kind": "类型", "label": "名称",
         "last_purchase": "最近销售", "late": "逾期", "level": "级别", "line": "行", "month": "月份", "name": "名称",
         "name_en": "英文名", "name_zh": "中文名", "net": "不含税", "note": "备注", "number": "单号",
-        "on_due_date": "到期日提醒", "open": "未核销金额", "overdue": "逾期", "parent": "上级", "price": "单价",
+        "on_due_date": "到期日提醒", "open": "未核销", "overdue": "逾期", "parent": "上级", "price": "单价",
         "promised": "承诺付款日", "quantity": "数量", "rate": "汇率", "reason": "原因",
         "receivables_at_end": "期末应收", "region": "区域", "reminder": "提醒", "role": "角色",
         "second_notice_from": "第二次通知起", "settled": "已结清", "settled_of_due": "到期已收", "sku": "商品编码",

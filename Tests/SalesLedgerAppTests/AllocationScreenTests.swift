@@ -106,7 +106,7 @@ import TerminalUI
         h.press(.enter)
         for _ in 0..<8 { h.press(.backspace) }
         h.type("60"); h.press(.enter)
-        #expect(h.text.contains("超过 INV-2026-000003 的未收余额"))
+        #expect(h.text.contains("超过 INV-2026-000003 的未核销金额"))
         h.press(.escape)
         // Reverse the 30.00 allocation (the newest) with a reason.
         h.press(.tab)

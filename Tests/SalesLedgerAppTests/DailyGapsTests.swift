@@ -135,7 +135,7 @@ import TerminalUI
         let text = DocumentPrint.text(detail, company: "星河贸易", chinese: true)
         #expect(text.hasPrefix("星河贸易\n销售单  INV-2026-000001\n"))
         #expect(text.contains("金额: 310.00   税额: 40.30   价税合计: 350.30 CNY"))
-        #expect(text.contains("未收余额: 350.30 CNY"))
+        #expect(text.contains("未核销金额: 350.30 CNY"))
         let csv = DocumentPrint.csv(detail, chinese: false)
         #expect(csv.contains("INV-2026-000001,2026-11-22,C1,1,*办公椅,3,100.00,0%,13%,300.00,39.00,339.00,CNY"))
         #expect(csv.contains("INV-2026-000001,2026-11-22,C1,TOTAL,,,,,,310.00,40.30,350.30,CNY"))

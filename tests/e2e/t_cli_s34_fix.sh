@@ -31,7 +31,7 @@ out=$($SL --lang zh statement C1 --from 2025-01-01)
 echo "$out" | grep -q "未核销预收" || bad "statement (zh) has no 未核销预收: $out"
 echo "$out" | grep -q "贷项" && bad "statement (zh) still says 贷项: $out"
 out=$($SL --lang zh invoice list)
-echo "$out" | head -1 | grep -q "未核销金额" || bad "invoice list (zh) open column: $(echo "$out" | head -1)"
+echo "$out" | head -1 | grep -q "未核销" || bad "invoice list (zh) open column: $(echo "$out" | head -1)"
 
 # 3. Two backups started in the same second: two files, neither replaced.
 $SL backup > b1.txt 2>&1 & p1=$!

@@ -194,7 +194,7 @@ struct AllocationView {
             }
             guard let item = invoices.first(where: { $0.number == number }), amount.minorUnits <= item.open else {
                 return .report(.error(s.t("amount: more than the open balance of \(number)",
-                                          "金额：超过 \(number) 的未收余额")))
+                                          "金额：超过 \(number) 的未核销金额")))
             }
             if let credit = selectedCredit, planned - (plan[number] ?? 0) + amount.minorUnits > credit.amount {
                 return .report(.error(s.t("amount: the plan would exceed the \(context.money(credit.amount, currency)) "

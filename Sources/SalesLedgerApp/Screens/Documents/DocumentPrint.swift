@@ -39,7 +39,7 @@ enum DocumentPrint {
                    + "\(t("VAT", "税额")): \(doc.taxTotal.groupedString)   "
                    + "\(t("Total", "价税合计")): \(doc.total.groupedString) \(cur.code)")
         if doc.status == .posted {
-            out.append("\(doc.kind == .creditNote ? t("Unapplied", "未核销") : t("Open", "未收余额")): "
+            out.append("\(doc.kind == .creditNote ? t("Unapplied", "未核销") : t("Open", "未核销金额")): "
                        + Money.format(detail.open, digits: cur.minorDigits, grouping: true) + " \(cur.code)")
         }
         if !detail.allocations.isEmpty {
