@@ -21,9 +21,7 @@ struct AppHarness {
         try seedLedger(service)
         context = AppContext(store: store, service: service, language: language, ledgerName: "test.sqlite", draftPath: draftPath)
         // Files a screen writes on a key (audit report, letters) go to a temp folder, never the working folder.
-        // One folder per harness: an export finds no file of an earlier run there (it would ask to replace it).
-        context.outputFolder = FileManager.default.temporaryDirectory
-            .appendingPathComponent("sl-\(UUID().uuidString.prefix(8))").path
+        context.outputFolder = FileManager.default.temporaryDirectory.appendingPathComponent("sl-app-tests").path
         try? FileManager.default.createDirectory(atPath: context.outputFolder!, withIntermediateDirectories: true)
         app = LedgerApp(context: context)
         self.size = size

@@ -8,10 +8,19 @@ import TerminalUI
 @Suite struct ExportPromptTests {
     static func contents(_ path: String) -> String? { try? String(contentsOfFile: path, encoding: .utf8) }
 
+    /// A fresh output folder of the test's own (no file of an earlier run in it).
+    static func folder(_ h: inout AppHarness) throws -> String {
+        let folder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("sl-export-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        h.context.outputFolder = folder
+        return folder
+    }
+
     @Test func exportAsksForThePathAndNeverReplacesUnasked() throws {
         var h = try AppHarness(language: .en, size: Size(width: 200, height: 30), seedLedger: seedGenerated)
-        let folder = try #require(h.context.outputFolder)
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let folder = try Self.folder(&h)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         let offered = folder + "/salesledger-sales-by-month-\(h.context.today).csv"
         h.press(.function(7), .char("x"))
         #expect(h.text.contains("Export to: \(offered)"), "\(h.text)")
@@ -49,8 +58,8 @@ import TerminalUI
 
     @Test func theChineseWords() throws {
         var h = try AppHarness(language: .zh, size: Size(width: 200, height: 30), seedLedger: seedGenerated)
-        let folder = try #require(h.context.outputFolder)
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let folder = try Self.folder(&h)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         try "old".write(toFile: folder + "/a.csv", atomically: false, encoding: .utf8)
         h.press(.function(7), .char("x"))
         #expect(h.text.contains("导出到："), "\(h.text)")

@@ -45,6 +45,8 @@ import TerminalUI
 
     @Test func theExportMessageClearsOnTheNextReport() throws {
         var h = try AppHarness(language: .en, seedLedger: seedGenerated)
+        // An earlier run's file would be asked about first (the export never replaces a file unasked).
+        try? FileManager.default.removeItem(atPath: h.context.exportPath(name: "sales-by-month-\(h.context.today).csv"))
         h.press(.function(7), .char("x"))
         h.press(.enter)                                      // the path offered
         h.press(.enter)                                      // the dialog naming the file
