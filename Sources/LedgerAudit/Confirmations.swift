@@ -134,11 +134,11 @@ public enum Confirmations {
                 "Balance owed to us as of \(letter.asOf): \(m(letter.balance)) \(c.code)",
                 "截至 \(letter.asOf) 贵公司欠本公司：\(m(letter.balance)) \(c.code)"))
         out.append("")
-        out.append(lang.t("Open invoices:", "未结清单据："))
+        out.append(lang.t("Open invoices:", "未核销销售单："))
         out.append(
             lang.t(
                 "  number            date        due         total            open",
-                "  单据号            日期        到期日      金额             未结金额"))
+                "  单据号            日期        到期日      金额             未核销金额"))
         for line in letter.lines {
             out.append(
                 "  \(pad(line.number, 16))  \(line.date)  \(line.dueDate)  \(left(m(line.total), 15))  "

@@ -30,7 +30,7 @@ enum MaintainedBalanceCheck {
         }
         if differences.isEmpty {
             result.notes.append(lang.t("every maintained open amount and customer balance agrees",
-                                       "所有维护的未结金额与客户应收余额均一致"))
+                                       "所有维护的未核销金额与客户应收余额均一致"))
         }
         return result
     }

@@ -29,7 +29,11 @@ public enum ChinookLoader {
                                          }))
             report.products += 1
         }
-        let customers = try table("customers")
+        let customers = try table("customers"), invoiceTable = try table("invoices")
+        // The countries are region classes (s34-fix: they were free text no class named).
+        try runner.addRegionClasses(for: customers.records.indices.map { customers.value($0, "country") }
+                                        + invoiceTable.records.indices.map { invoiceTable.value($0, "billingcountry") },
+                                    source: "chinook")
         var repOf: [String: String] = [:]
         for r in customers.records.indices {
             let id = customers.value(r, "customer_id")
@@ -55,7 +59,7 @@ public enum ChinookLoader {
                 quantity: try lines.field(r, "quantity") { try Quantity.parse($0) },
                 unitPrice: try lines.field(r, "unit_price") { try MoneyParser.parse($0, currency: .usd) }))
         }
-        let invoices = try table("invoices")
+        let invoices = invoiceTable
         for r in invoices.records.indices {
             let id = invoices.value(r, "invoice_id")
             let customerID = invoices.value(r, "customer")

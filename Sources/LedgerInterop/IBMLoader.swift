@@ -28,6 +28,8 @@ public enum IBMLoader {
                             settled: try table.field(r, "SettledDate", dmy),
                             channel: table.value(r, "PaperlessBill")))
         }
+        // The countries are region classes (s34-fix: they were free text no class named).
+        try runner.addRegionClasses(for: rows.map(\.country), source: "ibm")
         var seen = Set<String>()
         for row in rows where !seen.contains(row.customer) {
             seen.insert(row.customer)

@@ -35,7 +35,7 @@ public enum SalesImport {
         "amount": ["amount", "total", "金额", "价税合计", "含税金额"],
         "due": ["due_date", "due", "到期日"],
         "note": ["note", "notes", "memo", "备注"],
-        "currency": ["currency", "币种"],
+        "currency": ["currency", "币种", "币别"],
         "kind": ["kind", "type", "类型"],
         "status": ["status", "状态"],
         "rate": ["tax_rate", "vat_rate", "税率"],
@@ -115,7 +115,7 @@ public enum SalesImport {
         }
         var rowCurrency = currency
         if let c = columns.currency, !cell(c).isEmpty {
-            if let found = Currency.named(cell(c)) { rowCurrency = found } else {
+            if let found = Currency.parse(cell(c)) { rowCurrency = found } else {
                 problems.append((c, "unknown currency \(cell(c))"))
             }
         }

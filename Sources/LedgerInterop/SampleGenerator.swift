@@ -96,7 +96,11 @@ public struct SampleGenerator {
                                          taxRate: Rate(basisPoints: item.taxBasisPoints)))
             report.products += 1
         }
-        // Customers.
+        // Customers. Every city a customer may get is a region class, under its province and China (s34-fix: a
+        // region is a class of the region dimension; `--lang zh` has imported them all already).
+        let places: [(code: String, province: String, city: String)] = cities.isEmpty
+            ? [(code: "CN-11-01", province: "北京市", city: "北京市")] : cities
+        try runner.addRegionClasses(Self.regionRows(places), source: "sample generate")
         let channels = ["DIRECT", "DEALER", "ONLINE", "RETAIL"]
         let terms: [PaymentTerms] = [.net30, .net30, .endOfMonthPlusDays(30), .net(days: 60), .endOfMonthPlusMonths(1)]
         var usedNames = Set<String>()
@@ -418,4 +422,22 @@ public struct SplitMix64: RandomNumberGenerator, Sendable {
 func padded(_ prefix: String, _ number: Int, width: Int) -> String {
     let digits = String(number)
     return prefix + String(repeating: "0", count: max(0, width - digits.count)) + digits
+}
+
+extension SampleGenerator {
+    /// Region classes of `cities` (`CN-33-01`): China, each province (`CN-33`) and each city, by Chinese name.
+    static func regionRows(_ cities: [(code: String, province: String, city: String)]) -> [ClassImportRow] {
+        let region = BuiltInDimension.region.rawValue
+        var rows = [ClassImportRow(line: 2, dimension: region, code: "CN", nameEN: "China", nameZH: "中国")]
+        var codes: Set<String> = ["CN"]
+        for place in cities where codes.insert(String(place.code.prefix(5))).inserted {
+            rows.append(ClassImportRow(line: rows.count + 2, dimension: region, code: String(place.code.prefix(5)),
+                                       parentCode: "CN", nameEN: "", nameZH: place.province))
+        }
+        for place in cities where codes.insert(place.code).inserted {
+            rows.append(ClassImportRow(line: rows.count + 2, dimension: region, code: place.code,
+                                       parentCode: String(place.code.prefix(5)), nameEN: "", nameZH: place.city))
+        }
+        return rows
+    }
 }

@@ -34,7 +34,7 @@ public enum InvoiceRegisterTable {
                       ReportColumn("name", .text, en: "Name", zh: "名称"),
                       ReportColumn("currency", .text, en: "Currency", zh: "币种"),
                       ReportColumn("total", .money, en: "Total", zh: "价税合计"),
-                      ReportColumn("open", .money, en: "Open", zh: "未收")],
+                      ReportColumn("open", .money, en: "Open", zh: "未核销")],
             rows: rows.map { r in
                 [.text(r.number), .text(r.kind.rawValue), .text(r.status.rawValue), .date(r.date), .date(r.dueDate),
                  .text(r.customerCode), .text(r.customerName), .text(r.total.currency.code), .money(r.total),

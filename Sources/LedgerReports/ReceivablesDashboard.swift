@@ -33,7 +33,7 @@ public struct ReceivablesDashboard: Sendable, Hashable {
             name: "dashboard",
             columns: [ReportColumn("currency", .text, en: "Currency", zh: "币种"),
                       ReportColumn("net_receivable", .money, en: "Net receivable", zh: "应收余额"),
-                      ReportColumn("open", .money, en: "Open invoices", zh: "未结销售单"),
+                      ReportColumn("open", .money, en: "Open invoices", zh: "未核销销售单"),
                       ReportColumn("overdue", .money, en: "Overdue", zh: "逾期"),
                       ReportColumn("unapplied_credits", .money, en: "Unapplied credits", zh: "未核销预收"),
                       ReportColumn("dso", .days, en: "DSO 90d", zh: "90天周转天数"),

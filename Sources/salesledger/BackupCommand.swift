@@ -54,9 +54,9 @@ struct BackupCommand: ParsableCommand {
             let kind = daily ? "daily" : "manual"
             // A manual backup without FILE gets its own name (the time of day), never today's daily file's: it
             // never replaces a backup. With --to it is written only into that folder.
+            let seconds = SQLiteLedgerStore.localSecondsOfDay()
             let target = try daily ? store.dailyBackupPath(directory: dir, today: today, encrypted: encrypt)
-                : file ?? store.manualBackupPath(directory: to ?? dir, today: today,
-                                                 secondsOfDay: SQLiteLedgerStore.localSecondsOfDay(),
+                : file ?? store.manualBackupPath(directory: to ?? dir, today: today, secondsOfDay: seconds,
                                                  encrypted: encrypt)
             try service.authorize(.backup, detail: daily ? "daily" : target)
             do {
@@ -81,7 +81,12 @@ struct BackupCommand: ParsableCommand {
                     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true,
                                                             attributes: [.posixPermissions: 0o700])
                 }
-                let report = try store.backup(to: target, passphrase: passphrase)
+                // Without FILE the name is claimed when the copy is ready, never replacing a file: a backup of the
+                // same second by another process moves this one on to `-2` (s34-fix).
+                let report = try file == nil
+                    ? store.manualBackup(directory: to ?? dir, today: today, secondsOfDay: seconds,
+                                         passphrase: passphrase)
+                    : store.backup(to: target, passphrase: passphrase)
                 // A copy only when FILE was named too: without FILE the backup itself is already in --to's folder.
                 let copy = try file == nil ? nil
                     : to.map { try SQLiteLedgerStore.copyBackup(report.path, toFolder: $0) }

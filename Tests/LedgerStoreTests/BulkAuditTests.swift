@@ -33,7 +33,9 @@ import LedgerStore
              try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM audit_log WHERE command = 'bulk' AND entry_format = 4") ?? 0,
              try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM salesperson") ?? 0)
         }
-        let beforeReceipts = salespeople + report.customers + report.products + report.invoices + report.creditNotes
+        // The generator's region classes are one command too (`ImportClasses`, s34-fix).
+        let beforeReceipts = salespeople + 1 + report.customers + report.products + report.invoices
+            + report.creditNotes
         let commands = beforeReceipts + report.receipts
         // Salespeople, products, customers, invoices and credit notes in chunks of 1,000 commands; then the receipts,
         // whose chunks of 1,000 (`recordReceipts`) start an entry of their own.

@@ -16,6 +16,9 @@ import LedgerStore
         let store = try SQLiteLedgerStore(path: folder + "/ledger.sqlite")
         let service = LedgerService(store: store, clock: FixedClock(today), actor: "loader", role: .admin)
         try service.run(CreateCustomer(CustomerFields(code: "OLD", name: "老客户")))
+        // The customers' region is a class of the region dimension (s34-fix).
+        try service.run(ImportClasses(rows: [ClassImportRow(line: 2, dimension: "region", code: "CN-33-01",
+                                                            nameEN: "Hangzhou", nameZH: "杭州市")], source: "test"))
         return (folder, store, service)
     }
 
@@ -69,8 +72,8 @@ import LedgerStore
         #expect(chunk == (try rows(other)))
         #expect(created.count == 1_203 && created.first?.id == 4 && created.last?.id == 1_206)
         #expect(created[6].code == "K0007" && created[2].creditLimit?.minorUnits == 300_00)
-        // One entry for OLD, then 1,000 and 205 lines.
-        #expect(chunk[5] == "3" && chunk.count == 6 + 1 + 2 + 1_203)
+        // One entry for OLD, one for the region class, then 1,000 and 205 lines.
+        #expect(chunk[5] == "4" && chunk.count == 6 + 1 + 1 + 2 + 1_203)
         #expect(try store.recomputeMaintainedBalances().isEmpty)
         #expect(try store.verifyAuditChain() == nil)
         #expect(try store.scalar("SELECT COUNT(*) FROM bulk_suspend") == "0")

@@ -38,6 +38,45 @@ import Testing
         #expect(SQLiteLedgerStore.verify(backupAt: first).counts?.customers == 2)
     }
 
+    /// s34-fix: two processes backing up in the same second both chose the free name before either had written
+    /// it, and the later rename replaced the earlier backup. The name is now claimed without replacing (`link`):
+    /// the second backup moves on to `-2`, the first stays as it was. The clock is injected (`secondsOfDay`).
+    @Test func twoBackupsInOneSecondNeverReplaceEachOther() throws {
+        let work = try BackupTests.Folder()
+        let (shop, service) = try BackupTests.b16Ledger(at: work.file("shop.sqlite"))
+        let today = BackupTests.today, second = 14 * 3600 + 30 * 60
+        let folder = work.path + "/backups"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        // Both "processes" pick the name first: nothing is there yet, so it is the same name.
+        let chosenByA = try shop.manualBackupPath(today: today, secondsOfDay: second)
+        let chosenByB = try shop.manualBackupPath(today: today, secondsOfDay: second)
+        #expect(chosenByA == chosenByB && chosenByA == folder + "/shop-2025-06-30-143000.sqlite")
+        let a = try shop.manualBackup(at: chosenByA, directory: nil, today: today, secondsOfDay: second,
+                                      passphrase: nil)
+        let aBytes = try Data(contentsOf: URL(fileURLWithPath: a.path))
+        try service.run(CreateCustomer(CustomerFields(code: "LATER", name: "Later Co")))
+        let b = try shop.manualBackup(at: chosenByB, directory: nil, today: today, secondsOfDay: second,
+                                      passphrase: nil)
+        #expect(a.path == chosenByA)
+        #expect(b.path == folder + "/shop-2025-06-30-143000-2.sqlite")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: a.path)) == aBytes)
+        #expect(SQLiteLedgerStore.verify(backupAt: a.path).counts?.customers == 1)
+        #expect(SQLiteLedgerStore.verify(backupAt: b.path).counts?.customers == 2)
+        #expect(BackupManifest.problems(backup: a.path, report: SQLiteLedgerStore.verify(backupAt: a.path)).isEmpty)
+        #expect(BackupManifest.problems(backup: b.path, report: SQLiteLedgerStore.verify(backupAt: b.path)).isEmpty)
+        // The public call picks the next free name by itself; an encrypted one too.
+        let c = try shop.manualBackup(today: today, secondsOfDay: second)
+        #expect(c.path == folder + "/shop-2025-06-30-143000-3.sqlite")
+        let chosenByD = try shop.manualBackupPath(today: today, secondsOfDay: second + 1, encrypted: true)
+        _ = try shop.manualBackup(at: chosenByD, directory: nil, today: today, secondsOfDay: second + 1,
+                                  passphrase: "correct horse battery")
+        let e = try shop.manualBackup(at: chosenByD, directory: nil, today: today, secondsOfDay: second + 1,
+                                      passphrase: "correct horse battery")
+        #expect(e.path == folder + "/shop-2025-06-30-143001-2.sqlite.enc")
+        // No temp file is left behind.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix(".") }.isEmpty)
+    }
+
     @Test func manualNamesClampTheTime() {
         let day = BackupTests.today
         #expect(SQLiteLedgerStore.manualBackupFileName(for: day, secondsOfDay: 86_399, ledgerStem: "x")

@@ -7,6 +7,10 @@ import LedgerStore
 struct SalespersonCommandTests {
     @Test func editChangesNameAndRegionAndIsAudited() throws {
         let ledger = try TestLedger()
+        // A region is a class of the region dimension (s34-fix).
+        try ledger.service.run(ImportClasses(rows: [ClassImportRow(line: 2, dimension: "region", code: "华东",
+                                                                   nameEN: "East China", nameZH: "华东")],
+                                             source: "test"))
         try ledger.service.run(CreateSalesperson(code: "ZS", name: "张三", region: "华东"))
         let renamed = try ledger.service.run(UpdateSalesperson(code: "ZS", name: " 张三丰 "))
         #expect(renamed.name == "张三丰" && renamed.region == "华东" && renamed.code == "ZS")

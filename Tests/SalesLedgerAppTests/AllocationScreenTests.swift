@@ -47,8 +47,8 @@ import TerminalUI
         #expect(h.text.contains("RCT-2026-000001"), "\(h.text)")
         h.press(.char("a"))
         let s = Strings(language)
-        #expect(h.text.contains(s.t("No open invoice to allocate to", "没有可核销的未结销售单")), "\(h.text)")
-        #expect(!h.text.contains(s.t("No unapplied credit", "没有可核销的预收款")), "\(h.text)")
+        #expect(h.text.contains(s.t("No open invoice to allocate to", "没有可核销的未核销销售单")), "\(h.text)")
+        #expect(!h.text.contains(s.t("No unapplied credit", "没有可核销的未核销预收")), "\(h.text)")
     }
 
     /// Tryout s15: at 80 columns the planned amount was cut ("→ 5,000.~"). Every open and planned figure is whole,
@@ -98,7 +98,7 @@ import TerminalUI
         #expect(h.text.contains("核销 INV-2026-000003 金额：80.00"))
         for _ in 0..<5 { h.press(.backspace) }
         h.type("30"); h.press(.enter)
-        #expect(h.text.contains("预览 RCT-2026-000001：INV-2026-000003 30.00；剩余预收款 170.00"))
+        #expect(h.text.contains("预览 RCT-2026-000001：INV-2026-000003 30.00；剩余未核销预收 170.00"))
         h.press(.ctrl("s"))
         #expect(try open(h, "INV-2026-000003") == 5_000)
         #expect(try open(h, "INV-2026-000002") == 5_000)
@@ -106,7 +106,7 @@ import TerminalUI
         h.press(.enter)
         for _ in 0..<8 { h.press(.backspace) }
         h.type("60"); h.press(.enter)
-        #expect(h.text.contains("超过 INV-2026-000003 的未收余额"))
+        #expect(h.text.contains("超过 INV-2026-000003 的未核销金额"))
         h.press(.escape)
         // Reverse the 30.00 allocation (the newest) with a reason.
         h.press(.tab)

@@ -31,11 +31,26 @@ import TerminalUI
         let customers = try Self.temp("c.csv", "客户编码,客户名称\nC1,重庆山城贸易\nC2,长沙湘江商行\n")
         Self.fillWizard(&h, products: products, customers: customers)
         #expect(h.app.modals.first(SetupModal.self) == nil)
-        #expect(h.text.contains("星河贸易 已设置；已导入 3 个商品，2 个客户"))
+        #expect(h.text.contains("星河贸易 已设置；商品 导入 3 条，未变 0 条，拒绝 0 条；客户 导入 2 条，未变 0 条，拒绝 0 条"),
+                "\(h.text)")
         #expect(try h.store.productList(search: nil, includeArchived: true, page: PageRequest(limit: 10)).map(\.sku).sorted()
                 == ["CHAIR", "DESK", "SVC"])
         #expect(try h.store.customer(code: "C2")?.name == "长沙湘江商行")
         #expect(try h.store.ledgerSetting(LedgerSettings.companyKey) == "星河贸易")
+    }
+
+    /// s34-fix: saved again with a file whose rows are partly in the ledger already, the wizard says how many rows
+    /// were imported, unchanged and rejected — the CLI's figures (`ImportCounts`).
+    @Test func wizardSavedAgainCountsUnchangedRows() throws {
+        var h = try AppHarness(language: .en, size: Size(width: 120, height: 30))
+        let first = try Self.temp("p.csv", "sku,name,price,tax_rate\nCHAIR,Chair,100,13%\n")
+        Self.fillWizard(&h, products: first, customers: "")
+        #expect(h.text.contains("products 1 imported, 0 unchanged, 0 rejected"), "\(h.text)")
+        let again = try Self.temp("p2.csv", "sku,name,price,tax_rate\nCHAIR,Chair,100,13%\nDESK,Desk,500,13%\n")
+        Self.fillWizard(&h, products: again, customers: "")
+        #expect(h.text.contains("products 1 imported, 1 unchanged, 0 rejected"), "\(h.text)")
+        #expect(try h.store.productList(search: nil, includeArchived: true, page: PageRequest(limit: 10)).map(\.sku)
+                .sorted() == ["CHAIR", "DESK"])
     }
 
     @Test func wizardRefusesABadFileAndWritesNothing() throws {
@@ -46,6 +61,12 @@ import TerminalUI
         #expect(h.app.modals.first(SetupModal.self) != nil)                                  // still open: fix the file, save again
         #expect(h.text.contains("nothing imported"))
         #expect(h.text.contains("row 3"))
+        // The figures, as the CLI counts them (the status line may cut them after a long path).
+        do {
+            _ = try SetupImport.run([SetupImport.File(kind: .customers, path: customers)], currency: .cny,
+                                    context: h.context)
+            Issue.record("imported")
+        } catch { #expect(error.message.hasSuffix(" (1 of 2 row(s) rejected)"), "\(error.message)") }
         #expect(try h.store.productList(search: nil, includeArchived: true, page: PageRequest(limit: 10)).isEmpty)
         #expect(try h.store.ledgerSetting(LedgerSettings.companyKey) == nil)
     }
@@ -114,7 +135,7 @@ import TerminalUI
         let text = DocumentPrint.text(detail, company: "星河贸易", chinese: true)
         #expect(text.hasPrefix("星河贸易\n销售单  INV-2026-000001\n"))
         #expect(text.contains("金额: 310.00   税额: 40.30   价税合计: 350.30 CNY"))
-        #expect(text.contains("未收余额: 350.30 CNY"))
+        #expect(text.contains("未核销金额: 350.30 CNY"))
         let csv = DocumentPrint.csv(detail, chinese: false)
         #expect(csv.contains("INV-2026-000001,2026-11-22,C1,1,*办公椅,3,100.00,0%,13%,300.00,39.00,339.00,CNY"))
         #expect(csv.contains("INV-2026-000001,2026-11-22,C1,TOTAL,,,,,,310.00,40.30,350.30,CNY"))

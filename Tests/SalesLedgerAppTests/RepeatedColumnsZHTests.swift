@@ -13,6 +13,6 @@ import Testing
         #expect(zh.core("r.csv: columns 1 (收/支) and 2 (收支) both give the direction (收/支)")
                 == "r.csv：第 1 列（收/支）和第 2 列（收支）都是收/支，无法确定用哪一列；请删去其中一列")
         #expect(zh.core("c.csv: line 1: columns 3 (name) and 4 (name_en) both give the English name")
-                == "c.csv: line 1：第 3 列（name）和第 4 列（name_en）都是英文名称，无法确定用哪一列；请删去其中一列")
+                == "c.csv 第 1 行：第 3 列（name）和第 4 列（name_en）都是英文名称，无法确定用哪一列；请删去其中一列")
     }
 }

@@ -66,6 +66,8 @@ import TerminalUI
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         h.context.outputFolder = folder
         h.press(.function(7), .char("x"))
+        #expect(h.text.contains("导出到："), "\(h.text)")
+        h.press(.enter)                                      // the path offered
         let path = folder + "/salesledger-sales-by-month-\(h.context.today).csv"
         #expect(FileManager.default.fileExists(atPath: path))
         // The dialog wraps the whole path (no "~" cut) and counts the rows.

@@ -45,7 +45,10 @@ import TerminalUI
 
     @Test func theExportMessageClearsOnTheNextReport() throws {
         var h = try AppHarness(language: .en, seedLedger: seedGenerated)
+        // An earlier run's file would be asked about first (the export never replaces a file unasked).
+        try? FileManager.default.removeItem(atPath: h.context.exportPath(name: "sales-by-month-\(h.context.today).csv"))
         h.press(.function(7), .char("x"))
+        h.press(.enter)                                      // the path offered
         h.press(.enter)                                      // the dialog naming the file
         #expect(h.screen()[22].contains("salesledger-sales-by-month"), "\(h.text)")
         h.press(.tab)

@@ -13,9 +13,10 @@ grep -q "row 4, column 电话: 'abc!' is not a phone number" dry.txt
 grep -q '^row,problems,客户编码,客户名称,电话,信用额度$' dry.txt
 grep -q '^3,row 3, column 客户名称: is empty,K2,,123,$' dry.txt || grep -q '^3,"row 3, column 客户名称: is empty",K2,,123,$' dry.txt
 if $SL import customers cust.csv 2> err.txt; then echo "bad file accepted"; exit 1; fi
-# The file's own checks reject row 3; the ledger's checks of the other rows (row 4's phone) run with --dry-run.
-grep -q "nothing imported; 1 row(s) rejected" err.txt
-grep -q "checked against the ledger once these are fixed, or now with --dry-run" err.txt
+# Every error at once, as with --dry-run (s34-fix): the file's own checks (row 3) and the ledger's (row 4's phone).
+grep -q "nothing imported; 2 row(s) rejected" err.txt
+grep -q "row 3, column 客户名称: is empty" err.txt
+grep -q "row 4, column 电话: 'abc!' is not a phone number" err.txt
 [ "$(sqlite3 $WORK/d.sqlite 'select count(*) from customer')" = 0 ]
 printf 'code;name;credit_limit\nA1;Alpha;1.234,50\nA2;Beta;7,00\n' > semi.csv
 $SL import customers semi.csv --decimal-comma | grep -q "2 created"

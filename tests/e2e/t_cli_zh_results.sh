@@ -89,6 +89,9 @@ out=$(zh "fapiao sales" fapiao sales); echo "$out" | grep -q "未开票" || bad 
 
 # Salespeople (s33 item 2): add, list, edit through the command layer (audited, validated, EN/中文 errors), then
 # a sale names one.
+# A region is a class of the region dimension (s34-fix).
+printf 'dimension,code,parent,name_en,name_zh\nregion,华东,,East China,华东\n' > "$WORK/regions.csv"
+$SL class import "$WORK/regions.csv" >/dev/null || bad "region class import"
 out=$(zh "salesperson add" salesperson add --code ZS --name 张三 --region 华东)
 [ "$out" = "业务员 ZS 已新增：张三 (华东)" ] || bad "salesperson add (zh): $out"
 out=$($SL salesperson add --code ZS --name 李四 2>&1); rc=$?

@@ -8,6 +8,9 @@ public protocol ClassificationTransaction: AnyObject {
     /// The class of `dimension` whose Chinese name is `name` or whose English name is `name` ignoring ASCII case
     /// (the lowest code when several are); nil when none.
     func classNode(dimension: String, named name: String) throws -> ClassNode?
+    /// The first `limit` classes of `dimension` (top level first, then by sort order and code) and how many it has:
+    /// the known ones a refusal names.
+    func classNodeSample(dimension: String, limit: Int) throws -> (nodes: [ClassNode], total: Int)
     /// Inserts the class or replaces its parent, names and order; returns the class's row id (its id in the audit
     /// log's changes).
     @discardableResult

@@ -125,9 +125,11 @@ extension CreateCustomer {
         if !fields.code.isEmpty, try used.contains(code) || (readAgain && tx.customer(code: code) != nil) {
             issues.add("code", "customer code '\(fields.code)' is already used")
         }
+        let region = try RegionCheck.code(fields.region, tx: tx, issues: &issues)
         try issues.throwIfAny()
         var customer = Customer(code: fields.code, name: fields.name)
         fields.apply(to: &customer)
+        customer.region = region ?? ""
         return customer
     }
 }
@@ -149,9 +151,11 @@ public struct UpdateCustomer: LedgerCommand {
         if let other = try tx.customer(code: fields.code.trimmingSpaces()), other.id != id {
             issues.add("code", "customer code '\(fields.code)' is already used")
         }
+        let region = try RegionCheck.code(fields.region, current: before.region, tx: tx, issues: &issues)
         try issues.throwIfAny()
         var after = before
         fields.apply(to: &after)
+        after.region = region ?? before.region
         try tx.update(after)
         context.recordChange(entity: "customer", id: id, before: before, after: after)
         return after
@@ -232,9 +236,10 @@ public struct CreateSalesperson: LedgerCommand {
         if !code.isEmpty, try tx.salesperson(code: code) != nil { issues.add("code",
                                                                              "salesperson code '\(code)' is already "
                                                                              + "used") }
+        let regionCode = try RegionCheck.code(region, tx: tx, issues: &issues)
         try issues.throwIfAny()
         var person = Salesperson(code: code, name: personName.trimmingSpaces())
-        person.region = region.trimmingSpaces()
+        person.region = regionCode ?? ""
         person.id = try tx.insert(person)
         context.recordChange(entity: "salesperson", id: person.id, before: Salesperson?.none, after: person)
         return person

@@ -205,9 +205,17 @@ public struct PostInvoice: LedgerCommand {
         let terms = paymentTerms ?? customer?.paymentTerms ?? .net30
         let due = dueDate(customerTerms: customer?.paymentTerms)
         issues.check(due >= date, "dueDate", "due date \(due) is before the invoice date \(date)")
+        // The document's total is checked with the rest when every line was computed (s34-fix: a total of 0 was
+        // reported only after the other errors were fixed, in a second round).
+        var sums: (Money, Money, Money)?
+        if !computed.isEmpty && computed.count == lines.count {
+            do { sums = try DocumentMath.totals(computed, currency: currency) } catch {
+                for issue in error.fieldIssues { issues.add(issue.path, issue.message) }
+            }
+        }
         try issues.throwIfAny()
         guard let customer else { throw LedgerError.notFound("customer \(customerCode)") }
-        let (net, tax, total) = try DocumentMath.totals(computed, currency: currency)
+        let (net, tax, total) = try sums ?? DocumentMath.totals(computed, currency: currency)
         var invoice = Invoice(
             id: 0, kind: .invoice, series: series, numberYear: date.year, number: 0, date: date, dueDate: due,
             customerID: customer.id, salespersonID: salesperson?.id, channel: channel ?? customer.channel,

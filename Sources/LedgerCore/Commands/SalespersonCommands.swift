@@ -1,4 +1,4 @@
-/// Changes a salesperson (业务员): name and/or region (a free label: sample ledgers carry countries such as `UK`).
+/// Changes a salesperson (业务员): name and/or region (a class of the region dimension, by code or name: `RegionCheck`).
 /// The code never changes: documents and commission rules refer to the salesperson by it.
 /// Outcome: the stored salesperson. Issues: `code` unknown, `name` empty or unsafe text, `region` unsafe text.
 public struct UpdateSalesperson: LedgerCommand {
@@ -26,11 +26,14 @@ public struct UpdateSalesperson: LedgerCommand {
         }
         if let region { TextSafety.checkName(region, field: "region", into: &issues) }
         issues.check(personName != nil || region != nil, "name", "give a new name or region")
+        let regionCode = try region.flatMap {
+            try RegionCheck.code($0, current: found?.region, tx: tx, issues: &issues)
+        }
         try issues.throwIfAny()
         guard let before = found else { throw LedgerError.notFound(code) }
         var after = before
         if let personName { after.name = personName.trimmingSpaces() }
-        if let region { after.region = region.trimmingSpaces() }
+        if let regionCode { after.region = regionCode }
         try tx.update(after)
         context.recordChange(entity: "salesperson", id: after.id, before: before, after: after)
         return after

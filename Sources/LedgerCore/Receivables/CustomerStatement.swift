@@ -144,7 +144,7 @@ public struct StatementWords: Sendable {
     public var closingBalance: String { chinese ? "期末余额" : "Closing balance" }
     public var aging: String { chinese ? "账龄" : "Aging" }
     public var overdue: String { chinese ? "逾期" : "Overdue" }
-    public var unappliedCredit: String { chinese ? "未核销预收/贷项" : "Unapplied credit" }
+    public var unappliedCredit: String { chinese ? "未核销预收" : "Unapplied credit" }
     public var invoiced: String { chinese ? "本期销售" : "Invoiced" }
     public var credited: String { chinese ? "本期红字冲销" : "Credit notes" }
     public var received: String { chinese ? "本期收款" : "Received" }

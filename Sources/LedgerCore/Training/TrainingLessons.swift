@@ -156,7 +156,7 @@ public enum TrainingLessons {
                 [
                     LocalText("It is refused", "拒绝录入"),
                     LocalText("It stays as unapplied customer credit (预收款)",
-                              "作为未核销的预收款留在客户名下"),
+                              "作为未核销预收留在客户名下"),
                     LocalText("It is written off", "做坏账核销"),
                 ], answer: 1),
             QuizQuestion(

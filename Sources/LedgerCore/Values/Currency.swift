@@ -27,6 +27,26 @@ public struct Currency: Hashable, Sendable, Codable, CustomStringConvertible {
         known[code.uppercased()]
     }
 
+    /// What a spreadsheet's currency cell may hold, by currency: the Chinese names (simplified and traditional) and
+    /// the usual other names (`RMB`, `美金`). Matched whole, ignoring case and blanks.
+    static let names: [String: Currency] = [
+        "RMB": cny, "人民币": cny, "人民幣": cny, "元": cny, "CNH": cny,
+        "美元": usd, "美金": usd, "US$": usd,
+        "欧元": eur, "歐元": eur,
+        "英镑": gbp, "英鎊": gbp,
+        "港币": hkd, "港幣": hkd, "港元": hkd, "HK$": hkd,
+        "日元": jpy, "日圆": jpy, "日圓": jpy,
+        "韩元": krw, "韓元": krw, "韩币": krw,
+    ]
+
+    /// The currency a cell or option names: an ISO 4217 code (case-insensitive, `cny`), or a name a Chinese
+    /// spreadsheet holds (人民币, RMB, 美元, 欧元, 港币, 日元, 英镑, 韩元 …); nil when it names none the ledger knows.
+    /// The one reader of a currency in imports (`import sales`, customers, products, opening, receipts).
+    public static func parse(_ text: String) -> Currency? {
+        let t = text.filter { !$0.isWhitespace }.uppercased()
+        return known[t] ?? names[t]
+    }
+
     /// 10^minorDigits: how many minor units make one major unit.
     public var minorPerMajor: Int64 {
         var result: Int64 = 1

@@ -280,7 +280,7 @@ public struct DataImport: Sendable {
         func currency() -> Currency {
             let code = cell(cells, "currency")
             if code.isEmpty { return settings.currency }
-            if let c = Currency.named(code.uppercased() == "RMB" ? "CNY" : code.uppercased()) { return c }
+            if let c = Currency.parse(code) { return c }
             problem("currency", "unknown currency \(code)")
             return settings.currency
         }

@@ -142,6 +142,7 @@ extension DataImport {
         "line.discount": ["amount"], "line.taxRate": ["tax_rate", "amount"], "line.description": ["number"],
         "line.product": ["number"], "allocation.amount": ["amount"], "allocation.invoice": ["invoice", "note"],
         "reference": ["reference", "number"], "number": ["number", "reference"], "method": ["method"],
+        "currency": ["currency", "amount"],
     ]
 
     private func post(_ entry: Entry, _ runner: LedgerService.BatchRunner, _ outcome: inout Outcome,
@@ -258,6 +259,7 @@ extension DataImport {
                 throw LedgerError.validation([FieldIssue(code.isEmpty ? "customer_name" : "customer_code",
                                                          "no customer matches \(code.isEmpty ? name : code)")])
             }
+            try checkCurrency(of: amount, customer: customer, invoice: invoice, runner)
             let (plan, why) = try proposal(customer: customer, amount: amount, text: invoice + " " + note, runner)
             let shown = Money.format(amount.minorUnits, digits: amount.currency.minorDigits, grouping: false)
             outcome.proposals.append("row \(row): \(customer) \(shown) → \(why)")
@@ -268,6 +270,25 @@ extension DataImport {
             try runner.run(receipt)
             outcome.receipts += 1
             outcome.totals[amount.currency.code, default: 0] += amount.minorUnits
+        }
+    }
+
+    /// A receipt is in its customer's currency, and in the currency of the invoice its invoice column names (an open
+    /// invoice of the customer): otherwise the row is refused, naming the currency column (the amount column when the
+    /// file has none: the receipt was then taken in `--currency`, CNY by default).
+    /// - Throws: `LedgerError.validation` with the path `currency`.
+    func checkCurrency(of amount: Money, customer: String, invoice: String,
+                       _ runner: LedgerService.BatchRunner) throws {
+        if let record = try runner.customerRecord(code: customer), record.currency != amount.currency {
+            throw LedgerError.validation([FieldIssue("currency", "is in \(amount.currency.code) but \(customer) "
+                                                     + "pays in \(record.currency.code)")])
+        }
+        let named = invoice.trimmingCharacters(in: .whitespaces)
+        guard !named.isEmpty else { return }
+        if let open = try runner.openInvoices(customerCode: customer).first(where: { $0.number == named }),
+           open.currency != amount.currency {
+            throw LedgerError.validation([FieldIssue("currency", "is in \(amount.currency.code) but invoice "
+                                                     + "\(named) is in \(open.currency.code)")])
         }
     }
 
@@ -321,13 +342,10 @@ extension DataImport {
     /// - Throws: `LedgerError` when the file was imported before or the actor lacks the role.
     public func run(service: LedgerService, dryRun: Bool, dropUnmatched: Bool = false,
                     progress: ((Int, Int) -> Void)? = nil) throws -> RunResult {
+        // With rows rejected by the file's own checks the import cannot be all of it: the other rows are still
+        // posted, to be checked against the ledger, and rolled back, so that every error of the file is reported at
+        // once, the same with and without --dry-run (s34-fix; issue 10 had left the ledger's checks to --dry-run).
         let fileRejects = settings.skipInvalid ? false : !rejected.isEmpty
-        if fileRejects && !dryRun {
-            // The whole file was checked before anything is written (it is staged): with rows rejected by those
-            // checks the import cannot be all of it, so no row is posted and rolled back again (issue 10). The
-            // ledger's own checks of the other rows show with --dry-run, or once the file is fixed.
-            return RunResult(outcome: Outcome(), rejected: rejected, written: false)
-        }
         var refused = RejectedRows()
         var skipping = Set<Int>()
         while true {

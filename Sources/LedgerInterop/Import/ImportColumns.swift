@@ -55,6 +55,7 @@ public enum ImportColumns {
         "type": ["交易类型", "交易分类"],
         "note": ["note", "备注", "摘要", "商品", "商品说明", "用途"],
         "invoice": ["invoice", "invoice_no", "发票号", "单号"],
+        "currency": ["currency", "币种", "币别", "货币"],
     ]
 
     /// Column index per key for `header`, using `synonyms`; earlier synonyms win (备注 before 商品 for the note).

@@ -85,6 +85,33 @@ enum BackupFiles {
         fsyncDirectory(folder(of: target))
     }
 
+    /// Gives `source` (a finished file in the same folder) the name `target` only if no file has it: `link(2)`, which
+    /// fails on an existing name, then the temp name removed; where the file system has no hard links (a FAT USB
+    /// disk), the name is claimed by an exclusive create (`O_EXCL`) and the file renamed onto its own claim. Two
+    /// processes naming their backups alike in the same second therefore never replace each other's (s34-fix).
+    /// Returns false, leaving `source`, when `target` exists.
+    /// - Throws: `LedgerError.storage` naming the cause for any other failure.
+    static func placeExclusively(_ source: String, at target: String) throws(LedgerError) -> Bool {
+        if link(source, target) == 0 {
+            unlink(source)
+            fsyncDirectory(folder(of: target))
+            return true
+        }
+        if errno == EEXIST { return false }
+        guard errno == EPERM || errno == EOPNOTSUPP || errno == ENOSYS || errno == EMLINK else {
+            throw .storage("cannot name \(source) \(target): \(errnoText())")
+        }
+        let claim = open(target, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        if claim < 0 {
+            if errno == EEXIST { return false }
+            throw .storage("cannot create \(target): \(errnoText())")
+        }
+        close(claim)
+        removeSidecars(of: target)
+        try renameAtomically(source, to: target)
+        return true
+    }
+
     /// Removes `path` and its SQLite sidecars (missing files are fine).
     static func removeWithSidecars(_ path: String) {
         unlink(path)

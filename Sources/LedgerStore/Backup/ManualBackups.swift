@@ -42,6 +42,29 @@ extension SQLiteLedgerStore {
         }
     }
 
+    /// Makes a manual backup in `directory` (default `<ledger folder>/backups`, which must exist) named
+    /// `manualBackupPath`; the name is claimed only when the verified copy is ready and never replaces a file: when
+    /// another process took it meanwhile (two backups in the same second), the next free name (`-2`, `-3`, …) is
+    /// taken. `secondsOfDay` is the clock (local wall-clock time), injected for tests.
+    /// - Throws: as `backup(to:passphrase:)`; `LedgerError.refused` for an in-memory ledger without `directory`.
+    public func manualBackup(directory: String? = nil, today: CivilDate, secondsOfDay: Int,
+                             passphrase: String? = nil) throws -> BackupReport {
+        let first = try manualBackupPath(directory: directory, today: today, secondsOfDay: secondsOfDay,
+                                         encrypted: passphrase != nil)
+        return try manualBackup(at: first, directory: directory, today: today, secondsOfDay: secondsOfDay,
+                                passphrase: passphrase)
+    }
+
+    /// `manualBackup` to the name `first` chosen before (by this or another process): the step two processes race
+    /// on, for tests.
+    func manualBackup(at first: String, directory: String?, today: CivilDate, secondsOfDay: Int,
+                      passphrase: String?) throws -> BackupReport {
+        try backup(to: first, passphrase: passphrase) { [self] _ in
+            try manualBackupPath(directory: directory, today: today, secondsOfDay: secondsOfDay,
+                                 encrypted: passphrase != nil)
+        }
+    }
+
     /// The machine's local wall-clock time as seconds since local midnight (for manual backup names).
     public static func localSecondsOfDay(now: time_t = time(nil)) -> Int {
         var t = now

@@ -65,7 +65,10 @@ extension SQLiteLedgerStore {
         }
     }
 
-    func backup(to path: String, pagesPerStep: CInt, fault: BackupFault?) throws -> BackupReport {
+    /// `nextName`: the copy never replaces a file (see `BackupFiles.placeExclusively`); when `path` is taken by the
+    /// time the copy is ready (another process's backup of the same second), `nextName` gives the name to try next.
+    func backup(to path: String, pagesPerStep: CInt, fault: BackupFault?,
+                nextName: ((String) throws -> String)? = nil) throws -> BackupReport {
         if let ledger = self.path {
             let target = BackupFiles.absolute(path)
             if BackupFiles.sameFile(ledger, target)
@@ -73,7 +76,7 @@ extension SQLiteLedgerStore {
                 throw LedgerError.refused("cannot back the ledger up onto itself (\(path))")
             }
         }
-        return try Self.writeVerifiedCopy(to: path, fault: fault) { dest in
+        return try Self.writeVerifiedCopy(to: path, fault: fault, nextName: nextName) { dest in
             do {
                 return try writer.read { source in
                     let expected = try Self.expectation(source)
@@ -193,18 +196,39 @@ extension SQLiteLedgerStore {
 
     /// Writes, checks and renames: see `backup(to:)`.
     static func writeVerifiedCopy(to finalPath: String, fault: BackupFault?,
+                                  nextName: ((String) throws -> String)? = nil,
                                   fill: (Database) throws -> BackupExpectation) throws -> BackupReport {
         let prepared = try prepareVerifiedCopy(to: finalPath, fault: fault, fill: fill)
+        var placed = prepared.finalPath
         do {
             try fault?(.beforeRename)
-            try commit(prepared)
+            if let nextName {
+                placed = try placeExclusively(prepared.tempPath, at: prepared.finalPath, nextName: nextName)
+            } else {
+                try commit(prepared)
+            }
         } catch {
             BackupFiles.removeWithSidecars(prepared.tempPath)
-            throw failure(error, writing: prepared.finalPath)
+            throw failure(error, writing: placed)
         }
         var report = prepared.report
-        report.path = prepared.finalPath
+        report.path = placed
         return report
+    }
+
+    /// Gives the finished file `temp` the name `target`, or the next free one by `nextName` when a file has it
+    /// (at most 1,000 names); never replaces a file. Returns the name it got.
+    /// - Throws: `LedgerError.storage` when the file cannot be named.
+    static func placeExclusively(_ temp: String, at target: String,
+                                 nextName: (String) throws -> String) throws -> String {
+        var name = target
+        for _ in 0..<1000 {
+            if try BackupFiles.placeExclusively(temp, at: name) { return name }
+            let next = try nextName(name)
+            guard next != name else { break }
+            name = next
+        }
+        throw LedgerError.storage("no free backup name after \(target)")
     }
 
     /// Fills a new private temp file through `fill` (which runs the online backup into the given connection),

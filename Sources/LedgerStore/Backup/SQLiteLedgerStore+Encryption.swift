@@ -27,7 +27,17 @@ extension SQLiteLedgerStore {
     /// the passphrase.
     /// - Throws: `LedgerError.validation` for a passphrase shorter than 8 characters; `.storage` naming `path`.
     public func backup(to path: String, passphrase: String?) throws -> BackupReport {
-        guard let passphrase else { return try backup(to: path) }
+        try backup(to: path, passphrase: passphrase, nextName: nil)
+    }
+
+    /// `backup(to:passphrase:)`; with `nextName` the backup never replaces a file: when `path` (or the name
+    /// `nextName` gave after it) is taken when the copy is ready, the next name is tried (`placeExclusively`).
+    func backup(to path: String, passphrase: String?, nextName: ((String) throws -> String)?) throws -> BackupReport {
+        guard let passphrase else {
+            let report = try backup(to: path, pagesPerStep: -1, fault: nil, nextName: nextName)
+            try BackupManifest.write(for: report)
+            return report
+        }
         guard passphrase.count >= Self.minimumPassphraseLength else {
             throw LedgerError.validation([FieldIssue("passphrase",
                                                      "must have at least \(Self.minimumPassphraseLength) characters")])
@@ -40,6 +50,7 @@ extension SQLiteLedgerStore {
         defer { BackupFiles.removeWithSidecars(plain) }
         var report = try backup(to: plain, pagesPerStep: -1, fault: nil)
         let partial = BackupFiles.partialPath(for: target)
+        var placed = target
         do {
             try EncryptedBackupFile.encrypt(plain, to: partial, passphrase: passphrase)
             let expected = BackupManifest.sha256(ofFile: plain)
@@ -47,14 +58,18 @@ extension SQLiteLedgerStore {
             guard decrypted == expected else { throw LedgerError.storage("the encrypted copy does not decrypt to the "
                                                                          + "backup") }
             try BackupFiles.fsyncFile(partial)
-            BackupFiles.removeSidecars(of: target)
-            try BackupFiles.renameAtomically(partial, to: target)
+            if let nextName {
+                placed = try Self.placeExclusively(partial, at: target, nextName: nextName)
+            } else {
+                BackupFiles.removeSidecars(of: target)
+                try BackupFiles.renameAtomically(partial, to: target)
+            }
         } catch {
             unlink(partial)
-            throw Self.failure(error, writing: target)
+            throw Self.failure(error, writing: placed)
         }
-        report.path = target
-        report.sizeBytes = BackupFiles.regularFileSize(target) ?? 0
+        report.path = placed
+        report.sizeBytes = BackupFiles.regularFileSize(placed) ?? 0
         report.journalMode = "encrypted"
         report.encryption = EncryptedBackupFile.scheme
         try BackupManifest.write(for: report)

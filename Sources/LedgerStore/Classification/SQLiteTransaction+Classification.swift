@@ -39,6 +39,15 @@ extension SQLiteTransaction {
             .map(ClassRows.node)
     }
 
+    func classNodeSample(dimension: String, limit: Int) throws -> (nodes: [ClassNode], total: Int) {
+        let nodes = try Row.fetchAll(db, sql: """
+            SELECT * FROM class_node WHERE dimension = ? ORDER BY parent_code <> '', sort_order, code LIMIT ?
+            """, arguments: [dimension, limit]).map(ClassRows.node)
+        let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM class_node WHERE dimension = ?",
+                                     arguments: [dimension]) ?? 0
+        return (nodes, total)
+    }
+
     func upsert(_ n: ClassNode) throws -> Int64 {
         let id = try Int64.fetchOne(db, sql: """
             INSERT INTO class_node (dimension, code, parent_code, name_en, name_zh, sort_order) VALUES (?,?,?,?,?,?)

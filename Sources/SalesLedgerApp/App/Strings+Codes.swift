@@ -70,6 +70,11 @@ extension Strings {
             return "第\(m.1)行 \(Strings.fieldNamesZH[String(m.2)] ?? String(m.2))"
         }
         if let m = path.firstMatch(of: /^row (\d+), column (.+)$/) { return "第\(m.1)行「\(m.2)」列" }
+        // A class file's line (`line 1`, `cities.csv line 3, column parent`: s34-fix, they stayed English).
+        // The file may come first, as the CLI's `class import` names it (`classes.csv: line 1`).
+        if let m = path.wholeMatch(of: /(?:([^:\s]+):? )?line (\d+)(?:, column (.+))?/) {
+            return (m.1.map { "\($0) " } ?? "") + "第 \(m.2) 行" + (m.3.map { "「\($0)」列" } ?? "")
+        }
         if let m = path.wholeMatch(of: /row (\d+)/) { return "第\(m.1)行" }
         if let m = path.firstMatch(of: /^(\w+)\[(\d+)\]\.(\w+)$/), let a = Strings.fieldNamesZH[String(m.1)] {
             return "\(a)[\(m.2)] \(Strings.fieldNamesZH[String(m.3)] ?? String(m.3))"
@@ -79,7 +84,14 @@ extension Strings {
 
     /// A `path: message` line (a `FieldIssue` as text) in Chinese, or nil when it is not one.
     func pathMessageZH(_ text: String) -> String? {
-        guard zh, let m = text.firstMatch(
+        guard zh else { return nil }
+        // A file's line (a class file's `line 1: missing column 'code'`), when the message after it is translated
+        // on its own; else the whole sentence is (`line 1: 5 is more than the 2 left to credit`).
+        if let m = text.firstMatch(of: /^((?:[^:\s]+:? )?line \d+(?:, column [^:]+)?): (.+)$/),
+           let path = fieldPathZH(String(m.1)), core(String(m.2)) != String(m.2) {
+            return path + "：" + core(String(m.2))
+        }
+        guard let m = text.firstMatch(
             of: /^((?:lines\[\d+\]\.\w+)|(?:row \d+, column [^:]+)|(?:row \d+)|(?:\w+(?:\[\d+\]\.\w+)?)): (.+)$/),
               let path = fieldPathZH(String(m.1)) else { return nil }
         // A credit by line's entry N names invoice line M in its message (`lines[1].allowance: line 2: …`): the

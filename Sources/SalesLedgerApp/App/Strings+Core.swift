@@ -21,7 +21,7 @@ extension Strings {
     }
 
     /// `corePatterns` and `safetyPatterns`, compiled once (the CLI's `CLIChinese` tries this table first too).
-    static let coreTable = PatternTable(corePatterns + safetyPatterns + repeatedColumnPatterns)
+    static let coreTable = PatternTable(corePatterns + safetyPatterns + repeatedColumnPatterns + classFilePatterns)
 
     static let corePatterns: [(String, String)] = [
         // Store failures (`StoreAccess.ledgerError`), for the screens' error line and the CLI.
@@ -129,10 +129,10 @@ extension Strings {
         (#"^'(.*)' is not INVOICE=AMOUNT$"#, "'$1' 不是“单号=金额”"),
         (#"^(\S+): '(.*)' is not an amount > 0$"#, "$1：'$2' 不是大于 0 的金额"),
         (#"^(.+) has nothing left to allocate$"#, "$1 已无可核销金额"),
-        (#"^(\S+) is not an open invoice of (\S+)$"#, "$1 不是 $2 的未结销售单"),
+        (#"^(\S+) is not an open invoice of (\S+)$"#, "$1 不是 $2 的未核销销售单"),
         (#"^is in (\w+), the receipt in (\w+)$"#, "币种为 $1，收款单币种为 $2"),
         (#"^must be greater than 0$"#, "必须大于 0"),
-        (#"^(\S+) is more than the open (\S+) left of (\S+)$"#, "$1 超过 $3 的未结金额 $2"),
+        (#"^(\S+) is more than the open (\S+) left of (\S+)$"#, "$1 超过 $3 的未核销金额 $2"),
         (#"^this file was already imported on (\S+) as (.*) \((\d+) rows\); nothing imported$"#,
          "此文件已于 $1 导入过（$2，$3 行）；未导入任何数据"),
         (#"^(.+): this file was already imported on (\S+) as (.*) \((\d+) rows\); nothing imported$"#,

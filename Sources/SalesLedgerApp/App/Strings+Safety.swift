@@ -48,6 +48,7 @@ extension Strings {
         (#"^(discount|tax rate) '(.*)' (is empty|has no digits|has .*)$"#, "比率 '$2' 无效"),
         (#"^'(.*)' is not SKU:QTY\[:PRICE\[:DISCOUNT%\[:TAX%\]\]\]$"#, "'$1' 不是 SKU:QTY[:PRICE[:DISCOUNT%[:TAX%]]] 格式"),
         (#"^is in (\w+) but (\S+) pays in (\w+)$"#, "币种为 $1，但 $2 以 $3 付款"),
+        (#"^is in (\w+) but invoice (\S+) is in (\w+)$"#, "币种为 $1，但销售单 $2 的币种为 $3"),
         (#"^product code '(.*)' is already used$"#, "商品编码 '$1' 已被使用"),
         (#"^salesperson code '(.*)' is already used$"#, "业务员编码 '$1' 已被使用"),
         (#"^(.*) is not a posted invoice$"#, "$1 不是已过账的销售单"),

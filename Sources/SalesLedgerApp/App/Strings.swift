@@ -156,7 +156,7 @@ public struct Strings: Sendable {
     var totalOpen: String { t("Total open", "应收合计") }
     /// The open invoices' total (the aging bar's sum), shown instead of the net total when the unapplied credits
     /// do not fit beside it.
-    var openInvoicesTotal: String { t("Open invoices", "未结销售单") }
+    var openInvoicesTotal: String { t("Open invoices", "未核销销售单") }
     var overdueTotal: String { t("Overdue", "逾期合计") }
     /// F5's DSO: over the 90 days ending the as-of date (`Reports.defaultDSOStart`); the audit's is per period.
     var dso: String { t("DSO 90d", "90天周转天数") }

@@ -26,7 +26,7 @@ extension AllocationView {
             Style(self.panel == panel && (rows[panel] ?? 0) == index ? .selection : .text)
         }
         // Left: what the customer has paid or been credited and not yet applied.
-        title(s.t("Unapplied (\(credits.count))", "预收款/红字 (\(credits.count))"), .credits, x: area.x + 1,
+        title(s.t("Unapplied (\(credits.count))", "未核销预收 (\(credits.count))"), .credits, x: area.x + 1,
               width: leftWidth)
         let amountWidth = 13
         let selectedCreditRow = rows[.credits] ?? 0
@@ -44,7 +44,7 @@ extension AllocationView {
                              style: Style(.muted))
         }
         // Right: open invoices, with the plan.
-        title(s.t("Open invoices (\(invoices.count))", "未结销售单 (\(invoices.count))"), .invoices, x: right.x,
+        title(s.t("Open invoices (\(invoices.count))", "未核销销售单 (\(invoices.count))"), .invoices, x: right.x,
               width: right.width)
         // Figures are never cut (tryout s15: "→ 5,000.~" at 80): the open and planned columns are as wide as their
         // widest text; the due date gives way first, then the number column narrows.

@@ -146,9 +146,9 @@ struct AllocationView {
     /// Why nothing can be allocated: no unapplied credit, or (with credits listed) no open invoice to take them.
     func nothingToAllocate(_ s: Strings) -> ModalStep<CustomersScreen> {
         guard selectedCredit != nil, invoices.isEmpty else {
-            return .report(.error(s.t("No unapplied credit to allocate", "没有可核销的预收款或红字")))
+            return .report(.error(s.t("No unapplied credit to allocate", "没有可核销的未核销预收")))
         }
-        return .report(.error(s.t("No open invoice to allocate to", "没有可核销的未结销售单")))
+        return .report(.error(s.t("No open invoice to allocate to", "没有可核销的未核销销售单")))
     }
 
     /// The selected credit planned oldest due date first (`AllocationPreview`); empty without a credit.
@@ -194,7 +194,7 @@ struct AllocationView {
             }
             guard let item = invoices.first(where: { $0.number == number }), amount.minorUnits <= item.open else {
                 return .report(.error(s.t("amount: more than the open balance of \(number)",
-                                          "金额：超过 \(number) 的未收余额")))
+                                          "金额：超过 \(number) 的未核销金额")))
             }
             if let credit = selectedCredit, planned - (plan[number] ?? 0) + amount.minorUnits > credit.amount {
                 return .report(.error(s.t("amount: the plan would exceed the \(context.money(credit.amount, currency)) "
@@ -235,7 +235,7 @@ struct AllocationView {
     mutating func save(context: AppContext) -> ScreenOutcome {
         let s = context.strings
         guard let credit = selectedCredit else { return .error(s.t("No unapplied credit to allocate",
-                                                                   "没有可核销的预收款或红字")) }
+                                                                   "没有可核销的未核销预收")) }
         guard !plan.isEmpty else { return .error(s.t("Nothing planned: press a (auto) or Enter on an invoice",
                                                      "尚无核销计划：按 a 自动核销，或在单据上按 "
                                                      + "Enter")) }
@@ -246,7 +246,7 @@ struct AllocationView {
             let applied = parts.map { "\($0.invoiceNumber) \($0.amount.groupedString)" }.joined(separator: ", ")
             return .message(s.t("Allocated \(credit.number): \(applied); \(outcome.unapplied.groupedString) left "
                                 + "unapplied",
-                                "已核销 \(credit.number)：\(applied)；剩余预收款 "
+                                "已核销 \(credit.number)：\(applied)；剩余未核销预收 "
                                 + "\(outcome.unapplied.groupedString)"))
         } catch {
             return .error(s.core(error.issuesText))
@@ -266,6 +266,6 @@ struct AllocationView {
                        + "输入金额")
         }
         return s.t("Preview \(credit.number): \(applied.joined(separator: ", ")); leaves \(left) unapplied",
-                   "预览 \(credit.number)：\(applied.joined(separator: "，"))；剩余预收款 \(left)")
+                   "预览 \(credit.number)：\(applied.joined(separator: "，"))；剩余未核销预收 \(left)")
     }
 }

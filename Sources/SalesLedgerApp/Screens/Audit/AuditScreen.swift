@@ -169,12 +169,14 @@ struct AuditScreen: KeyedScreen {
             ? rows : rows.filter { $0.joined(separator: " ").localizedCaseInsensitiveContains(table.filter.text) }
     }
 
-    /// Writes the findings (or the log, or the metrics) to `salesledger-audit-…-<today>.csv` in the working folder.
-    func export(context: AppContext) -> ScreenOutcome {
+    /// Asks where to write the findings (or the log, or the metrics): `salesledger-audit-…-<today>.csv` in the
+    /// output folder offered (`ExportPrompt`).
+    mutating func export(context: AppContext) -> ScreenOutcome {
         let name = ["findings", "log", "process", "confirmations"][panel.rawValue]
         let text =
             panel == .findings ? findingsCSV : panel == .log ? logCSV : CSVOutput.render(header: header, rows: rows)
-        return context.export(text, name: "audit-\(name)-\(context.today).csv")
+        modals.push(ExportPrompt.modal(text, name: "audit-\(name)-\(context.today).csv", context: context))
+        return .none
     }
 
     /// Numbers and codes get the width of their widest cell (shown whole or hidden: never cut); text shares the

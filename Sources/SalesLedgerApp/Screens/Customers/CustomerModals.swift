@@ -73,7 +73,7 @@ extension StatementView: KeyedModal {
                 return .stay
             },
             KeyCommand(.char("r"), s.t("Custom period", "自定义期间")) { view, _ in .push(view.rangePrompt(s)) },
-            KeyCommand(.char("x"), s.exportCSV) { view, context in .report(view.export(context: context)) },
+            KeyCommand(.char("x"), s.exportCSV) { view, context in .push(view.export(context: context)) },
             .close(s),
         ])
     }

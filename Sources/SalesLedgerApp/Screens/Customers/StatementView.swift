@@ -47,11 +47,11 @@ struct StatementView {
     /// The statement in its one shape (`StatementTable`): the CLI's columns and rows.
     func table(_ words: StatementWords) -> ReportTable { StatementTable.make(statement, words) }
 
-    /// Writes `salesledger-statement-<code>-<to>.csv` in the working directory: the CLI's statement CSV (BOM,
-    /// header block with customer, period and opening balance, then the table).
-    func export(context: AppContext) -> ScreenOutcome {
-        context.export(StatementTable.csv(statement, StatementWords(chinese: context.strings.zh)),
-                       name: "statement-\(statement.customerCode)-\(statement.to).csv")
+    /// Asks where to write the CLI's statement CSV (BOM, header block with customer, period and opening balance,
+    /// then the table): `salesledger-statement-<code>-<to>.csv` in the output folder offered (`ExportPrompt`).
+    func export(context: AppContext) -> PromptModal<CustomersScreen> {
+        ExportPrompt.modal(StatementTable.csv(statement, StatementWords(chinese: context.strings.zh)),
+                           name: "statement-\(statement.customerCode)-\(statement.to).csv", context: context)
     }
 
     func render(into buffer: inout CellBuffer, in area: Rect, context: AppContext) {

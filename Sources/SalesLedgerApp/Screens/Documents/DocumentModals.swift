@@ -46,8 +46,8 @@ extension DocumentView: KeyedModal {
                 let company = (try? context.store.ledgerSetting(LedgerSettings.companyKey)) ?? ""
                 let text = ext == "csv" ? DocumentPrint.csv(detail, chinese: s.zh)
                     : DocumentPrint.text(detail, company: company, chinese: s.zh)
-                return .report(DocumentPrint.write(text, number: doc.number > 0 ? doc.displayNumber : "D\(doc.id)",
-                                                   ext: ext, context: context))
+                return .push(ExportPrompt.modal(text, name: DocumentPrint.fileName(
+                    number: doc.number > 0 ? doc.displayNumber : "D\(doc.id)", ext: ext), context: context))
             }
         }
         return KeyTable([

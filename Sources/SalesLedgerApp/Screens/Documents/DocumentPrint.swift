@@ -39,7 +39,7 @@ enum DocumentPrint {
                    + "\(t("VAT", "税额")): \(doc.taxTotal.groupedString)   "
                    + "\(t("Total", "价税合计")): \(doc.total.groupedString) \(cur.code)")
         if doc.status == .posted {
-            out.append("\(doc.kind == .creditNote ? t("Unapplied", "未核销") : t("Open", "未收余额")): "
+            out.append("\(doc.kind == .creditNote ? t("Unapplied", "未核销") : t("Open", "未核销金额")): "
                        + Money.format(detail.open, digits: cur.minorDigits, grouping: true) + " \(cur.code)")
         }
         if !detail.allocations.isEmpty {
@@ -86,9 +86,9 @@ enum DocumentPrint {
         }
     }
 
-    /// Writes `salesledger-<number>.txt|csv` in the working directory (mode 0600); the message names the file.
-    static func write(_ contents: String, number: String, ext: String, context: AppContext) -> ScreenOutcome {
-        let safe = number.map { $0.isLetter || $0.isNumber || $0 == "-" ? $0 : "_" }
-        return context.export(contents, name: "\(String(safe)).\(ext)")
+    /// The name offered for a document's file (`ExportPrompt`): `<number>.txt|csv`, characters other than letters,
+    /// digits and `-` as `_`.
+    static func fileName(number: String, ext: String) -> String {
+        String(number.map { $0.isLetter || $0.isNumber || $0 == "-" ? $0 : "_" }) + ".\(ext)"
     }
 }

@@ -79,7 +79,7 @@ struct ReceiptEntry: EntryForm {
                                  + "\(amount.groupedString)"
                                  + (left.minorUnits > 0
                                      ? context.strings.t("; \(left.groupedString) left as unapplied credit (核销 later)",
-                                                         "；\(left.groupedString) 作为未核销预收款保留")
+                                                         "；\(left.groupedString) 作为未核销预收保留")
                                      : ""))
             } catch {
                 return .failed(context.strings.core(error.issuesText))
@@ -121,7 +121,7 @@ struct ReceiptEntry: EntryForm {
         if preview.unapplied > 0 {
             text += s.t("; leaves \(Money.format(preview.unapplied, digits: currency.minorDigits, grouping: true)) "
                             + "unapplied",
-                        "；\(Money.format(preview.unapplied, digits: currency.minorDigits, grouping: true)) 留作预收款")
+                        "；\(Money.format(preview.unapplied, digits: currency.minorDigits, grouping: true)) 留作未核销预收")
         }
         return text
     }

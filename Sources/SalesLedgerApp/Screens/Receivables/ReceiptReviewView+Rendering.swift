@@ -59,7 +59,7 @@ extension ReceiptReviewView {
                 item.customerCode == nil
                 ? s.t("choose a customer (c) or skip the row (s)", "请指定客户（c）或跳过此行（s）")
                 : (parts.isEmpty ? s.t("none", "无") : parts.joined(separator: s.zh ? "，" : ", "))
-                    + " — " + reasonText(item, s) + s.t("; unapplied \(left)", "；预收款 \(left)")
+                    + " — " + reasonText(item, s) + s.t("; unapplied \(left)", "；未核销预收 \(left)")
             buffer.setFitted(
                 s.t("Allocation (核销): ", "核销：") + allocation, x: area.x + 1, y: y + 2, width: area.width - 2,
                 style: Style(.accent))
@@ -94,7 +94,7 @@ extension ReceiptReviewView {
     func allocationText(_ item: ReceiptReview.Item, _ context: AppContext) -> String {
         let s = context.strings
         if item.customerCode == nil { return "—" }
-        guard let first = item.parts.first else { return s.t("unapplied (预收款)", "预收款") }
+        guard let first = item.parts.first else { return s.t("unapplied", "未核销预收") }
         let more = item.parts.count > 1 ? s.t(" +\(item.parts.count - 1) more", " 等 \(item.parts.count) 张") : ""
         return first.invoiceNumber + more
     }

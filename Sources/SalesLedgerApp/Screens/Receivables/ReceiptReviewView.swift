@@ -166,9 +166,9 @@ struct ReceiptReviewView {
         case .invoiceInNote: return s.t("invoice number in the note", "备注中的单号")
         case .exactAmount: return s.t("exact amount", "金额相同")
         case .oldestFirst: return s.t("oldest first", "先到期先核销")
-        case .noOpenInvoice: return s.t("no open invoice: unapplied credit", "无未结销售单：记为预收款")
+        case .noOpenInvoice: return s.t("no open invoice: unapplied credit", "无未核销销售单：记为未核销预收")
         case .chosen: return s.t("chosen", "手工指定")
-        case .unapplied: return s.t("left unapplied", "不核销，记为预收款")
+        case .unapplied: return s.t("left unapplied", "不核销，记为未核销预收")
         }
     }
 

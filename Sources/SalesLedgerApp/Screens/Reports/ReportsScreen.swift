@@ -268,8 +268,8 @@ struct ReportsScreen: KeyedScreen {
         return KeyTable(keys)
     }
 
-    /// Writes the report to `salesledger-<report>-<today>.csv` in the output folder (the working directory) and
-    /// says so in a dialog naming the full path and the rows written (a long path is wrapped, never cut).
+    /// Asks where to write the report (`ExportPrompt`: `salesledger-<report>-<today>.csv` in the output folder
+    /// offered), then says so in a dialog naming the full path and the rows written (a long path is wrapped).
     mutating func export(context: AppContext) -> ScreenOutcome {
         let name: String
         switch kind {
@@ -293,16 +293,15 @@ struct ReportsScreen: KeyedScreen {
                                    by: .customer)
         } : reportTable
         let text = exported.map { ReportRenderer.render($0, .csv) } ?? CSVOutput.render(header: header, rows: rows)
-        let file = "\(name)-\(context.today).csv"
-        let outcome = context.export(text, name: file)
-        if case .message = outcome {
-            let s = context.strings, count = exported.map { $0.rows.count + $0.totals.count } ?? rows.count
-            let message = s.t("\(counted(count, "row")) written to:", "已写入 \(count) 行，文件：") + "\n"
-                + context.exportPath(name: file)
+        let s = context.strings, count = exported.map { $0.rows.count + $0.totals.count } ?? rows.count
+        modals.push(ExportPrompt.modal(text, name: "\(name)-\(context.today).csv", context: context) {
+            path, screen, _ in
+            let message = s.t("\(counted(count, "row")) written to:", "已写入 \(count) 行，文件：") + "\n" + path
             let dialog = Dialog(title: s.exportCSV, message: message, kind: .message)
-            modals.push(DialogModal<ReportsScreen>(dialog) { _, _, _ in .none })
-        }
-        return outcome
+            screen.modals.push(DialogModal<ReportsScreen>(dialog) { _, _, _ in .none })
+            return .message("\(s.exported) \(path)")
+        })
+        return .none
     }
 
     /// `1234567.89` → `1,234,567.89` (display only; exports keep plain numbers).

@@ -4,7 +4,8 @@ import LedgerInterop
 /// The set-up wizard's optional CSV files: products and customers imported with the `import products|customers`
 /// engine (`DataImport`: English or Chinese headers, any of the encodings and separators, every row checked).
 /// Both files are checked with a dry run first; only when neither has a rejected row are they imported (products
-/// first), so a bad customers file never leaves the products half-done and the wizard can be saved again.
+/// first), so a bad customers file never leaves the products half-done and the wizard can be saved again. Rows of
+/// codes already in the ledger update them (`--update`), so a file saved again reports them unchanged.
 enum SetupImport {
     /// One file to import: kind and path (empty paths are skipped).
     struct File {
@@ -12,13 +13,15 @@ enum SetupImport {
         var path: String
     }
 
-    /// Imports `files` in order; returns "3 products, 2 customers imported" or throws a message naming the file,
-    /// row and column of the first problems.
+    /// Imports `files` in order; returns what was imported with the CLI's figures (`ImportCounts`: "products 3
+    /// imported, 1 unchanged, 0 rejected; customers …") or throws a message naming the file, the rows rejected
+    /// and the row and column of the first problems.
     static func run(_ files: [File], currency: Currency, context: AppContext) throws(SetupImportError) -> String {
         let s = context.strings
         var settings = ImportSettings()
         settings.currency = currency
         settings.today = context.today
+        settings.update = true
         var plans: [(File, DataImport)] = []
         for file in files where !file.path.trimmingCharacters(in: .whitespaces).isEmpty {
             let path = file.path.trimmingCharacters(in: .whitespaces)
@@ -34,9 +37,13 @@ enum SetupImport {
             do {
                 let result = try plan.run(service: context.service, dryRun: true)
                 if !result.rejected.isEmpty {
+                    let counts = ImportCounts(plan, result)
                     let problems = result.rejected.problems(limit: 3).prefix(3).map { s.core($0.description) }
+                    // The problems first: a long path leaves the status line little room.
                     throw SetupImportError(message: s.t("\(file.path): nothing imported; ", "\(file.path)：未导入；")
-                                           + problems.joined(separator: "; "))
+                                           + problems.joined(separator: s.t("; ", "；"))
+                                           + s.t(" (\(counts.rejected) of \(counts.checked) row(s) rejected)",
+                                                 "（\(counts.checked) 行中 \(counts.rejected) 行被拒绝）"))
                 }
             } catch let error as SetupImportError {
                 throw error
@@ -49,14 +56,21 @@ enum SetupImport {
             do {
                 let result = try plan.run(service: context.service, dryRun: false)
                 context.dataChanged()
-                let count = result.outcome.created + result.outcome.updated
-                done.append(file.kind == .products ? s.t(counted(count, "product"), "\(count) 个商品")
-                                                   : s.t(counted(count, "customer"), "\(count) 个客户"))
+                done.append(describe(ImportCounts(plan, result), kind: file.kind, s))
             } catch {
                 throw SetupImportError(message: "\(file.path): \(s.core(String(describing: error)))")
             }
         }
-        return done.isEmpty ? "" : s.t("imported ", "已导入 ") + done.joined(separator: s.t(", ", "，"))
+        return done.joined(separator: s.t("; ", "；"))
+    }
+
+    /// One file's figures (`ImportCounts`, as the CLI counts them): `products 3 imported, 1 unchanged, 0 rejected`
+    /// (imported: created or updated).
+    static func describe(_ counts: ImportCounts, kind: ImportKind, _ s: Strings) -> String {
+        let what = kind == .products ? s.t("products", "商品") : s.t("customers", "客户")
+        let imported = counts.created + counts.updated
+        return s.t("\(what) \(imported) imported, \(counts.unchanged) unchanged, \(counts.rejected) rejected",
+                   "\(what) 导入 \(imported) 条，未变 \(counts.unchanged) 条，拒绝 \(counts.rejected) 条")
     }
 }
 
