@@ -9,6 +9,11 @@ import TerminalUI
 @Suite struct SalespeopleScreenTests {
     static func seed(_ service: LedgerService) throws {
         try SalesEntryTests.seed(service)                                   // S01 张伟
+        // A region is a class of the region dimension (s34-fix), typed by name and kept as the code.
+        try service.run(ImportClasses(rows: [
+            ClassImportRow(line: 2, dimension: "region", code: "HD", nameEN: "East China", nameZH: "华东"),
+            ClassImportRow(line: 3, dimension: "region", code: "HN", nameEN: "South China", nameZH: "华南"),
+        ], source: "test"))
         try service.run(CreateSalesperson(code: "S02", name: "李娜", region: "华东"))
         try service.run(CreateSalesperson(code: "S03", name: "Wang Fang"))
     }
@@ -25,7 +30,7 @@ import TerminalUI
             let lines = h.screen()
             #expect(lines[2].contains(language == .zh ? "业务员: 3" : "Salespeople: 3"), "\(h.text)")
             let row = try #require(lines.first { $0.contains("S02") }, "\(h.text)")
-            #expect(row.contains("李娜") && row.contains("华东"), "\(row)")
+            #expect(row.contains("李娜") && row.contains("HD"), "\(row)")
             #expect(lines.contains { $0.contains("S01") && $0.contains("张伟") })
             #expect(lines.last?.contains(language == .zh ? "a 新增业务员" : "a Add salesperson") == true,
                     "\(lines.last ?? "")")
@@ -44,7 +49,7 @@ import TerminalUI
         h.press(.ctrl("s"))
         #expect(h.app.products.modals.isEmpty, "\(h.text)")
         let added = try #require(try h.store.salespeople().first { $0.code == "S09" })
-        #expect(added.name == "赵六" && added.region == "华南")
+        #expect(added.name == "赵六" && added.region == "HN")
         #expect(h.text.contains(language == .zh ? "已新增业务员: S09 赵六" : "Salesperson added: S09 赵六"), "\(h.text)")
         #expect(try h.store.auditLog(filter: AuditLogFilter(command: "salesperson.create")).count == 4)
 
