@@ -46,6 +46,8 @@ struct SalespersonCommandTests {
         #expect(issues(UpdateSalesperson(code: "ZS", name: "  ")) == ["name: is required"])
         #expect(issues(UpdateSalesperson(code: "ZS")) == ["name: give a new name or region"])
         #expect(issues(UpdateSalesperson(code: "ZS", name: "a\u{202E}b")).count == 1)
+        // Unsafe region text is one issue: the region is not also looked up among the classes (`RegionCheck`).
+        #expect(issues(UpdateSalesperson(code: "ZS", region: "华\u{202E}东")).map { $0.prefix(7) } == ["region:"])
         #expect(issues(UpdateSalesperson(code: "", name: "x")) == ["code: is required"])
         #expect(try ledger.store.salespeople().map(\.name) == ["张三"])
         #expect(try ledger.store.auditLog(filter: AuditLogFilter(command: "salesperson.update")).isEmpty)

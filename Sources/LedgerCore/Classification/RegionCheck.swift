@@ -7,10 +7,12 @@ public enum RegionCheck {
     static let shown = 8
 
     /// The class code `typed` names ("" for empty), or nil with an issue at `path` when no class has it. `current` (the
-    /// record's stored region) is accepted as it is, so a record saved before this rule keeps its region.
+    /// record's stored region) is accepted as it is, so a record saved before this rule keeps its region. A field that
+    /// already has an issue (unsafe text) is not looked up: nil, one issue per field.
     /// - Throws: `LedgerError.storage` when the classes cannot be read.
     static func code(_ typed: String, current: String? = nil, path: String = "region", tx: any LedgerTransaction,
                      issues: inout IssueCollector) throws -> String? {
+        if issues.issues.contains(where: { $0.path == path }) { return nil }
         let text = typed.trimmingSpaces()
         if text.isEmpty { return "" }
         if let current, text == current { return current }

@@ -236,9 +236,7 @@ public struct CreateSalesperson: LedgerCommand {
         if !code.isEmpty, try tx.salesperson(code: code) != nil { issues.add("code",
                                                                              "salesperson code '\(code)' is already "
                                                                              + "used") }
-        // A region the text check refused is not looked up too (one issue per field).
-        let regionCode = issues.issues.contains { $0.path == "region" } ? nil
-            : try RegionCheck.code(region, tx: tx, issues: &issues)
+        let regionCode = try RegionCheck.code(region, tx: tx, issues: &issues)
         try issues.throwIfAny()
         var person = Salesperson(code: code, name: personName.trimmingSpaces())
         person.region = regionCode ?? ""
