@@ -33,6 +33,9 @@ enum CreditControl {
         }
     }
 
+    /// Whether `reason` overrides a hold (a reason with more than spaces): the hold's reasons are then never shown.
+    static func overrides(_ reason: String?) -> Bool { !(reason?.trimmingSpaces().isEmpty ?? true) }
+
     /// Throws `creditHold` when a sale of `newTotal` puts `customer` (at `standing`) on hold without an override
     /// reason; with one, requires a manager and records the override as a change of `context`.
     static func check(customer: Customer, newTotal: Money, standing: Standing, context: CommandContext,
@@ -41,7 +44,7 @@ enum CreditControl {
                                                stopCreditFromDays: standing.stopDays, newSale: newTotal.minorUnits,
                                                bills: standing.bills)
         guard exposure.isOnHold else { return }
-        guard let reason = overrideReason?.trimmingSpaces(), !reason.isEmpty else {
+        guard overrides(overrideReason) else {
             throw LedgerError.creditHold(exposure.holdReasons.map(\.message))
         }
         try context.requireManager("overriding a credit hold")

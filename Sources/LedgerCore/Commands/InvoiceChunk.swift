@@ -96,7 +96,7 @@ extension LedgerService.BatchRunner {
             checked.append((index, command, context, result))
         }
         // A hold's reasons are shown only for a post without an override reason (loaders and imports give one).
-        let naming = checked.contains { $0.1.creditOverrideReason?.trimmingSpaces().isEmpty ?? true }
+        let naming = !checked.allSatisfy { CreditControl.overrides($0.command.creditOverrideReason) }
         var standings = Dictionary(uniqueKeysWithValues: zip(
             customers.map(\.id),
             try CreditControl.Standing.read(customers, asOf: service.commandContext().today, tx: tx, naming: naming)))
