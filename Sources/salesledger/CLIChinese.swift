@@ -269,6 +269,8 @@ enum CLIChinese {
         checkedTab, checkedSeparator,
         (#"^dry run: would import nothing to import; nothing written$"#, "试运行：没有可导入的内容；未写入任何数据"),
         (#"^dry run: would import (.*); nothing written$"#, "试运行：将导入 $1；未写入任何数据"),
+        (#"^  would create (\d+) customer\(s\): (.*) \(and (\d+) more\)$"#, "  将新建客户 $1 个：$2（另有 $3 个）"),
+        (#"^  would create (\d+) customer\(s\): (.*)$"#, "  将新建客户 $1 个：$2"),
         (#"^imported (.*)$"#, "已导入 $1"),
         (#"^  left out: row (\d+): (.*)$"#, "  略过：第$1行：$2"),
         (#"^  proposal: row (\d+): (.*) → (.*)$"#, "  建议：第$1行：$2 → $3"),
