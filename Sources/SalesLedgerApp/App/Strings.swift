@@ -236,6 +236,8 @@ public struct Strings: Sendable {
 
     /// The keys of a yes/no dialog, as its footer shows them.
     var confirmFooter: String { t("[y] Yes   [n] No", "[y] 是   [n] 否") }
+    /// The footer of a confirmation whose default is No (Enter declines).
+    var confirmFooterNoDefault: String { t("[y] Yes   [n/Enter] No", "[y] 是   [n/Enter] 否") }
 
     /// Translates a toolkit form's own texts (the discard question).
     func localize(_ form: inout Form) {
