@@ -27,7 +27,7 @@ import TerminalUI
 
     @Test func backupAndRemindersRunAfterTheFirstFrame() throws {
         let eager = LedgerApp(context: try makeContext(language: .en))
-        let badge = eager.receivables.remindersDue
+        let badge = eager.receivables.remindersDue ?? 0
         #expect(badge > 0, "the IBM sample has reminders due on 2013-06-30")
 
         let context = try makeContext(language: .en)
