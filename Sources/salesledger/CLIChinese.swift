@@ -71,6 +71,7 @@ enum CLIChinese {
     static let fieldNames: [String: String] = [
         "from": "起始日期", "to": "截止日期", "asOf": "截止日期", "user": "用户", "--today": "--today",
         "output": "输出文件", "rate": "汇率", "password": "密码", "map": "科目对照文件", "template": "模板文件",
+        "lesson": "课程",
     ]
 
     /// A field path in Chinese: `lines[2].quantity` → `第2行 数量`, `row 3, column amount` → `第3行「amount」列`.

@@ -21,7 +21,8 @@ extension Strings {
     }
 
     /// `corePatterns` and `safetyPatterns`, compiled once (the CLI's `CLIChinese` tries this table first too).
-    static let coreTable = PatternTable(corePatterns + safetyPatterns + repeatedColumnPatterns + classFilePatterns)
+    static let coreTable = PatternTable(corePatterns + safetyPatterns + repeatedColumnPatterns + classFilePatterns
+                                        + toolErrorPatterns)
 
     static let corePatterns: [(String, String)] = [
         // Store failures (`StoreAccess.ledgerError`), for the screens' error line and the CLI.
