@@ -207,6 +207,7 @@ enum CLIChinese {
         (#"^nothing changed: (\d+) class(?:es)? from (.*) unchanged$"#, "没有变化：$2 的 $1 个分类与账套中相同，未写入"),
         (#"^default tax rate: (\S+) \(not set\)$"#, "默认税率：$1（未设置）"),
         (#"^default tax rate: (\S+)$"#, "默认税率：$1"),
+        (#"^company name: (.*)$"#, "公司名称：$1"),
         (#"^ledger: (.*)$"#, "账套：$1"),
         (#"^customers: (\d+)$"#, "客户：$1"), (#"^products: (\d+)$"#, "商品：$1"),
         (#"^salespeople: (\d+)$"#, "业务员：$1"), (#"^invoices: (\d+) \((\d+) lines\)$"#, "销售单：$1（$2 行）"),
