@@ -77,12 +77,16 @@ public struct AuditCheckResult: Hashable, Sendable {
         return findings.isEmpty ? tail : "[\(severity.label(lang))] " + tail
     }
 
-    /// `pass`, `3 findings` or `2 observations`.
+    /// `pass`, `3 findings`, `2 observations`, or both (`1 finding, 2 observations`).
     public func status(_ lang: AuditLanguage) -> String {
         if findings.isEmpty { return lang.t("pass", "通过") }
-        return severity.isFinding
-            ? lang.t(counted(findings.count, "finding"), "\(findings.count) 项发现")
-            : lang.t(counted(findings.count, "observation"), "\(findings.count) 项观察")
+        // A check of findings may also list observations (info items): both are counted (s35-fix).
+        let seen = severity.isFinding ? findings.filter { !$0.severity.isFinding }.count : findings.count
+        let real = findings.count - seen
+        let observed = lang.t(counted(seen, "observation"), "\(seen) 项观察")
+        guard real > 0 else { return observed }
+        let found = lang.t(counted(real, "finding"), "\(real) 项发现")
+        return seen == 0 ? found : found + lang.t(", ", "，") + observed
     }
 }
 

@@ -199,6 +199,17 @@ public enum SalesImport {
         public var invoices = 0
         public var creditNotes = 0
         public var newCustomers = 0
+        /// The first `listedCustomers` new customers, `code name` (a dry run lists them).
+        public var newCustomerList: [String] = []
+        /// How many new customers `newCustomerList` holds at most.
+        public static let listedCustomers = 10
+        /// `would create 12 customer(s): IMP-0001 甲, … (and 2 more)`, or nil when none is new.
+        public var newCustomerLine: String? {
+            guard newCustomers > 0 else { return nil }
+            let more = newCustomers - newCustomerList.count
+            return "would create \(newCustomers) customer(s): " + newCustomerList.joined(separator: ", ")
+                + (more > 0 ? " (and \(more) more)" : "")
+        }
         /// Net total by currency code (invoices less credit notes), minor units.
         public var totals: [String: Int64] = [:]
         /// Rows posted without a tax rate of their own, at the ledger's default rate (`defaultRate`).

@@ -30,6 +30,13 @@ public enum StatementTable {
             rows: rows, totalRule: .none)
     }
 
+    /// The statement's activity of the period, in the one order the CLI and the screen show: invoiced, credited,
+    /// received, written off (label in the statement's language, minor units of the statement's currency).
+    public static func activityFigures(_ s: CustomerStatement, _ w: StatementWords)
+        -> [(label: String, amount: Int64)] {
+        [(w.invoiced, s.invoiced), (w.credited, s.credited), (w.received, s.received), (w.writtenOff, s.writtenOff)]
+    }
+
     /// The statement's aging as of its end, in the one order and sign the CLI and the screen show: one figure per
     /// bucket (label in the statement's language, open amount in minor units, invoice count), then the unapplied
     /// credit as shown (`UnappliedCreditSign`: negative, count nil).

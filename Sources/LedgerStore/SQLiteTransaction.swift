@@ -93,6 +93,12 @@ final class SQLiteTransaction: LedgerTransaction {
             """), arguments: [list.text]))
     }
 
+    func firstCustomerCode(glob pattern: String) throws -> String? {
+        // GLOB with a literal prefix is a range search of the code's unique index.
+        try String.fetchOne(db.cachedStatement(
+            sql: "SELECT code FROM customer WHERE code GLOB ? ORDER BY code LIMIT 1"), arguments: [pattern])
+    }
+
     func documentsExisting(externalReferences: [String]) throws -> Set<String> {
         guard !externalReferences.isEmpty else { return [] }
         let references = JSONRows(column: externalReferences)

@@ -40,6 +40,41 @@ enum Authentication {
         throw error
     }
 
+    /// How many passwords the terminal UI's login takes before the program ends (s35-fix: one wrong password ended it).
+    static let tries = 3
+
+    /// The terminal UI's login: asks for the user (when `askName`, offering the last name typed) and the password up
+    /// to `tries` times; each refusal is told on the terminal with the tries left (`…(1 failed attempt); 2 tries
+    /// left`), the last one with `3 tries used; the program ends` before the refusal is thrown. Each refusal is
+    /// counted, delayed and audited by `login`. A password that cannot be read (end of input) ends at once.
+    /// - Returns: the user's name and role.
+    /// - Throws: the last `LedgerError.permissionDenied`, or `UserError` when nothing could be read.
+    static func terminalLogin(store: SQLiteLedgerStore, askName: Bool, name first: String,
+                              clock: any LedgerClock) throws -> (name: String, role: UserRole) {
+        var name = first
+        for attempt in 1...tries {
+            if askName { name = readName(prompt: CLIChinese.isOn ? "用户" : "user", default: name) }
+            do {
+                return (name, try login(store: store, name: name, passwordFD: nil, clock: clock))
+            } catch let error as LedgerError {
+                let left = tries - attempt, refusal = CLIChinese.message(error.description)
+                let zh = CLIChinese.isOn
+                tell(left > 0 ? refusal + (zh ? "；还可再试 \(left) 次" : "; \(left) tr\(left == 1 ? "y" : "ies") left")
+                     : (zh ? "已试 \(tries) 次，程序退出" : "\(tries) tries used; the program ends"))
+                if left == 0 { throw error }
+            }
+        }
+        throw UserError("login failed")
+    }
+
+    /// Writes `line` and a newline to the terminal (nothing without one).
+    static func tell(_ line: String) {
+        let tty = open("/dev/tty", O_WRONLY | O_CLOEXEC)
+        guard tty >= 0 else { return }
+        defer { close(tty) }
+        _ = (line + "\n").withCString { write(tty, $0, strlen($0)) }
+    }
+
     /// Reads one line from `fd`, else from the terminal with echo off. Throws when neither is available.
     static func readSecret(prompt: String, fd: Int32?) throws -> String {
         if let fd { return try readLine(fd: fd, what: "--password-fd \(fd)") }

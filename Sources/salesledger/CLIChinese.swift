@@ -71,6 +71,7 @@ enum CLIChinese {
     static let fieldNames: [String: String] = [
         "from": "起始日期", "to": "截止日期", "asOf": "截止日期", "user": "用户", "--today": "--today",
         "output": "输出文件", "rate": "汇率", "password": "密码", "map": "科目对照文件", "template": "模板文件",
+        "lesson": "课程",
     ]
 
     /// A field path in Chinese: `lines[2].quantity` → `第2行 数量`, `row 3, column amount` → `第3行「amount」列`.
@@ -206,6 +207,7 @@ enum CLIChinese {
         (#"^nothing changed: (\d+) class(?:es)? from (.*) unchanged$"#, "没有变化：$2 的 $1 个分类与账套中相同，未写入"),
         (#"^default tax rate: (\S+) \(not set\)$"#, "默认税率：$1（未设置）"),
         (#"^default tax rate: (\S+)$"#, "默认税率：$1"),
+        (#"^company name: (.*)$"#, "公司名称：$1"),
         (#"^ledger: (.*)$"#, "账套：$1"),
         (#"^customers: (\d+)$"#, "客户：$1"), (#"^products: (\d+)$"#, "商品：$1"),
         (#"^salespeople: (\d+)$"#, "业务员：$1"), (#"^invoices: (\d+) \((\d+) lines\)$"#, "销售单：$1（$2 行）"),
@@ -269,6 +271,8 @@ enum CLIChinese {
         checkedTab, checkedSeparator,
         (#"^dry run: would import nothing to import; nothing written$"#, "试运行：没有可导入的内容；未写入任何数据"),
         (#"^dry run: would import (.*); nothing written$"#, "试运行：将导入 $1；未写入任何数据"),
+        (#"^  would create (\d+) customer\(s\): (.*) \(and (\d+) more\)$"#, "  将新建客户 $1 个：$2（另有 $3 个）"),
+        (#"^  would create (\d+) customer\(s\): (.*)$"#, "  将新建客户 $1 个：$2"),
         (#"^imported (.*)$"#, "已导入 $1"),
         (#"^  left out: row (\d+): (.*)$"#, "  略过：第$1行：$2"),
         (#"^  proposal: row (\d+): (.*) → (.*)$"#, "  建议：第$1行：$2 → $3"),

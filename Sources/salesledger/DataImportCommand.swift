@@ -88,6 +88,7 @@ enum DataImportRunner {
         if options.dryRun {
             print(report.joined(separator: "\n"))
             print("dry run: would import \(outcome); nothing written")
+            if let created = outcome.sales?.newCustomerLine { print("  " + created) }
             if !rejected.isEmpty && options.rejected == nil {
                 var inline = CSVOutput.processDefault
                 inline.byteOrderMark = false

@@ -109,10 +109,15 @@ struct GlobalOptions: ParsableArguments {
         var clock = try clock()
         if let pinned = try pinnedByLedger(store) { clock = FixedClock(pinned) }
         if try store.passwordsInUse() {
-            if askUser && user == nil {
-                name = Authentication.readName(prompt: CLIChinese.isOn ? "用户" : "user", default: actor)
+            if askUser && passwordFd == nil {
+                (name, role) = try Authentication.terminalLogin(store: store, askName: user == nil, name: actor,
+                                                                clock: clock)
+            } else {
+                if askUser && user == nil {
+                    name = Authentication.readName(prompt: CLIChinese.isOn ? "用户" : "user", default: actor)
+                }
+                role = try Authentication.login(store: store, name: name, passwordFD: passwordFd, clock: clock)
             }
-            role = try Authentication.login(store: store, name: name, passwordFD: passwordFd, clock: clock)
         } else if !users.isEmpty {
             guard let user = users.first(where: { $0.name == actor }), user.isActive else {
                 throw UserError("user: '\(actor)' is not an active user of this ledger (see `salesledger user list`; "

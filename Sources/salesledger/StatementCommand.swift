@@ -50,8 +50,8 @@ enum StatementText {
         var out = "\(w.title)\n\(w.customer): \(s.customerName) (\(s.customerCode))\n"
         out += "\(w.period): \(s.from) … \(s.to)    \(w.currency): \(s.currency.code)\n\n"
         out += ReportRenderer.text(StatementTable.make(s, w), chinese: w.chinese)
-        out += "\n\(w.invoiced) \(amount(s.invoiced, s))   \(w.credited) \(amount(s.credited, s))   "
-        out += "\(w.received) \(amount(s.received, s))   \(w.writtenOff) \(amount(s.writtenOff, s))\n\n"
+        out += "\n" + StatementTable.activityFigures(s, w).map { "\($0.label) \(amount($0.amount, s))" }
+            .joined(separator: "   ") + "\n\n"
         out += "\(w.aging) (\(s.to))\n"
         out += ReportRenderer.text(StatementTable.aging(s, w))
         out += "\(w.overdue): \(amount(s.overdue, s))\n"

@@ -68,7 +68,7 @@ enum TUILauncher {
                         _ = try? service.run(RecordBackupFailure(kind: "daily", file: target,
                                                                  error: String(describing: error)))
                     }
-                    return "salesledger: daily backup failed: \(error)"
+                    return Strings(language).dailyBackupFailed(String(describing: error))
                 }
             })
         }

@@ -103,7 +103,8 @@ struct VoucherExportCommand: ParsableCommand {
             }
             let summary = "\(count) voucher(s), \(lines) line(s), \(fromDate) … \(toDate); all balanced"
             if let layout, !layout.unknown.isEmpty {
-                let text = "salesledger: template columns left empty: \(layout.unknown.joined(separator: ", "))\n"
+                let empty = "template columns left empty: \(layout.unknown.joined(separator: ", "))"
+                let text = "salesledger: " + CLIChinese.message(empty) + "\n"
                 FileHandle.standardError.write(Data(text.utf8))
             }
             if dryRun {

@@ -26,7 +26,7 @@ import Testing
         try Self.regions(l)
         let known = #expect(throws: LedgerError.self) { try l.service.run(CreateCustomer(fields)) }
         #expect(known?.fieldIssues.map(\.description)
-                == ["region: unknown region '华东': known are CN-33 浙江省, CN-33-01 杭州市"])
+                == ["region: unknown region '华东': known: CN-33 浙江省, CN-33-01 杭州市"])
         let salesperson = #expect(throws: LedgerError.self) {
             try l.service.run(CreateSalesperson(code: "S1", name: "One", region: "Mars"))
         }

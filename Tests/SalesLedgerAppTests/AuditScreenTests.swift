@@ -12,7 +12,8 @@ import Testing
     @Test func panelsShowFindingsLogProcessMetricsAndConfirmations() throws {
         var h = try AppHarness(language: .en, size: Size(width: 160, height: 48), seedLedger: seedGenerated)
         h.press(.function(11))
-        #expect(h.text.contains("2026-08-30 … 2026-11-29: 0 findings, 5 observations, 26 checks"))
+        // s35-fix: the 6th observation is C0007, over its limit from the generated (bulk-loaded) history.
+        #expect(h.text.contains("2026-08-30 … 2026-11-29: 0 findings, 6 observations, 26 checks"))
         #expect(h.text.contains("dates.cutoff-window"))
         h.press(.tab)
         #expect(h.text.contains("entries, newest first"))
@@ -29,7 +30,7 @@ import Testing
         var h = try AppHarness(language: .zh, size: Size(width: 100, height: 30), seedLedger: seedGenerated)
         h.press(.function(4), .char("8"))
         #expect(h.text.contains("审计发现"))
-        #expect(h.text.contains("0 项发现，5 项观察，共 26 项检查"))
+        #expect(h.text.contains("0 项发现，6 项观察，共 26 项检查"))
         h.press(.backTab)
         #expect(h.text.contains("尚未发出询证函"))
         h.press(.backTab)

@@ -45,6 +45,11 @@ import TerminalUI
         #expect(h.text.contains("Replace file?") && h.text.contains("exists. Replace it?"), "\(h.text)")
         h.press(.char("n"))
         #expect(Self.contents(mine) == "old")
+        // s35-fix: No is the default, said on the dialog: Enter leaves the file; only `y` replaces it.
+        h.press(.char("x")); h.type("mine.csv"); h.press(.enter)
+        #expect(h.text.contains("[y] Yes   [n/Enter] No"), "\(h.text)")
+        h.press(.enter)
+        #expect(Self.contents(mine) == "old")
         h.press(.char("x")); h.type("mine.csv"); h.press(.enter); h.press(.char("y"))
         #expect(Self.contents(mine) == first)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix(".") }.isEmpty)
@@ -65,6 +70,10 @@ import TerminalUI
         #expect(h.text.contains("导出到："), "\(h.text)")
         h.type("a.csv"); h.press(.enter)
         #expect(h.text.contains("替换文件？") && h.text.contains("已存在。是否替换？"), "\(h.text)")
+        #expect(h.text.contains("[y] 是   [n/Enter] 否"), "\(h.text)")
+        h.press(.enter)
+        #expect(Self.contents(folder + "/a.csv") == "old")
+        h.press(.char("x")); h.type("a.csv"); h.press(.enter)
         h.press(.escape)
         #expect(Self.contents(folder + "/a.csv") == "old")
     }

@@ -30,7 +30,8 @@ import TerminalUI
             let lines = h.screen()
             #expect(lines[2].contains(language == .zh ? "业务员: 3" : "Salespeople: 3"), "\(h.text)")
             let row = try #require(lines.first { $0.contains("S02") }, "\(h.text)")
-            #expect(row.contains("李娜") && row.contains("HD"), "\(row)")
+            // s35-fix: the region's name, as on the customers screen (not its code HD).
+            #expect(row.contains("李娜") && row.contains(language == .zh ? "华东" : "East China"), "\(row)")
             #expect(lines.contains { $0.contains("S01") && $0.contains("张伟") })
             #expect(lines.last?.contains(language == .zh ? "a 新增业务员" : "a Add salesperson") == true,
                     "\(lines.last ?? "")")

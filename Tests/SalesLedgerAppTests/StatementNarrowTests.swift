@@ -17,6 +17,13 @@ import TerminalUI
             #expect(screen[heading].contains(title), "\(title) at 80 columns: \(screen[heading])")
         }
         for title in [w.dueDate, w.reference] { #expect(!screen[heading].contains(title), "\(screen[heading])") }
+        // s35-fix: the columns left out are counted as on other lists, and the CLI's activity line is shown.
+        let marker = language == .zh ? "另有2列" : "+2 columns"
+        #expect(screen[heading - 1 ... heading].contains { $0.contains(marker) }, "\(h.text)")
+        let bottom = screen.suffix(7).joined(separator: " ")
+        for word in [w.invoiced, w.credited, w.received, w.writtenOff] {
+            #expect(bottom.contains(word + " "), "\(word) in \(bottom)")
+        }
         #expect(screen[heading + 1 ..< screen.count - 3].contains { $0.contains(".") }, "amounts in the rows")
         #expect(NothingCutTests.cutNumbers(in: screen).isEmpty, "\(h.text)")
         let footer = screen.suffix(4).joined(separator: " ")

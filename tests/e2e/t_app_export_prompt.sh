@@ -37,6 +37,14 @@ wait_for 'Replace file\?' 5 "asked before replacing"
 "$T" keys "$s" n
 sleep 0.3
 [ "$(cat "$offered")" = old ] || fail "replaced after No"
+# s35-fix: Enter is No, as the dialog says.
+"$T" keys "$s" x
+wait_for 'Export to: /' 5 "the prompt again"
+"$T" keys "$s" Enter
+wait_for '\[n/Enter\] No' 5 "the dialog says Enter is No"
+"$T" keys "$s" Enter
+sleep 0.3
+[ "$(cat "$offered")" = old ] || fail "replaced after Enter"
 "$T" keys "$s" x
 wait_for 'Export to: /' 5 "the prompt again"
 "$T" keys "$s" Enter

@@ -26,13 +26,25 @@ wait_for 'user \[' 10 "asks for the user"
 wait_for 'password for carl:' 10 "asks for carl's password"
 before=$(refusals auth.login)
 "$T" type "$s" wrong-password; start=$(date +%s.%N); "$T" keys "$s" Enter
-wait_for 'EXIT=1' 30 "the wrong password ends the program with exit 1"
+wait_for 'login as carl failed \(1 failed attempt\); 2 tries left' 30 "the wrong password is told, 2 tries left"
 elapsed=$(python3 -c "import sys; print(float(sys.argv[2]) - float(sys.argv[1]))" "$start" "$(date +%s.%N)")
 python3 -c "import sys; sys.exit(0 if float(sys.argv[1]) >= 1.0 else 1)" "$elapsed" || app_bug "refusal not delayed ($elapsed s)"
-screen_has 'login as carl failed \(1 failed attempt\)' || app_bug "failure not counted on screen"
+# s35-fix: three tries (the user asked again, offering the name typed), then the program ends with a message.
+wait_for 'user \[carl\]' 10 "asks for the user again"
+"$T" keys "$s" Enter
+prompts() { for _ in $(seq 50); do [ "$("$T" screen "$s" | grep -c 'password for carl:')" -ge "$1" ] && return; sleep 0.2
+  done; app_bug "password prompt $1 not shown"; }
+prompts 2
+"$T" type "$s" wrong-again; "$T" keys "$s" Enter
+wait_for '\(2 failed attempts\); 1 try left' 30 "the second wrong password is told, 1 try left"
+"$T" keys "$s" Enter
+prompts 3
+"$T" type "$s" wrong-third; "$T" keys "$s" Enter
+wait_for 'EXIT=1' 30 "the third wrong password ends the program with exit 1"
+screen_has '3 tries used; the program ends' || app_bug "no message after the last try"
 screen_has 'wrong-password' && app_bug "the password was echoed"
-[ "$(refusals auth.login)" = $((before + 1)) ] || app_bug "wrong password not audited"
-[ "$(sqlite3 "$db" "SELECT failed_logins FROM app_user WHERE name='carl'")" = 1 ] || app_bug "failure not counted"
+[ "$(refusals auth.login)" = $((before + 3)) ] || app_bug "wrong passwords not audited (3 tries)"
+[ "$(sqlite3 "$db" "SELECT failed_logins FROM app_user WHERE name='carl'")" = 3 ] || app_bug "failures not counted"
 "$T" stop "$s"
 
 # 2. --user alone gets no role: the password is still asked (and nothing else opens without it).
@@ -63,4 +75,19 @@ screen_has 'invoice.void needs the manager or admin role' || app_bug "refusal do
 [ "$(refusals invoice.void)" = $((before + 1)) ] || app_bug "refused void not audited"
 [ "$(sqlite3 "$db" "SELECT status FROM document WHERE display_number='$number'")" = posted ] || app_bug "invoice changed"
 "$T" keys "$s" Escape; "$T" keys "$s" F10
+"$T" stop "$s"
+
+# 4. (zh) A wrong password is told with the tries left; the next right one opens the UI.
+"$T" start "$s" 100x30 $SL_BIN --db $db --today 2025-06-30 --lang zh
+wait_for '用户 \[' 10 "asks for the user (zh)"
+"$T" type "$s" carl; "$T" keys "$s" Enter
+wait_for 'carl 的密码：' 10 "asks for carl's password (zh)"
+"$T" type "$s" wrong-password; "$T" keys "$s" Enter
+wait_for 'carl 登录失败（已失败 1 次）；还可再试 2 次' 30 "the refusal and tries left (zh)"
+wait_for '用户 \[carl\]' 10 "asks for the user again (zh)"
+"$T" keys "$s" Enter
+for _ in $(seq 50); do [ "$("$T" screen "$s" | grep -c 'carl 的密码：')" -ge 2 ] && break; sleep 0.2; done
+"$T" type "$s" carl-pass-1; "$T" keys "$s" Enter
+wait_for '用户: carl' 20 "the UI opens after the second try (zh)"
+"$T" keys "$s" F10
 finish

@@ -3,8 +3,9 @@
 /// as the class code — as a sale's region already was (`PostInvoice.checkedRegion`). An unknown region is refused,
 /// naming known ones. The sample loaders first add their countries as region classes (`RegionCheck.classes`).
 public enum RegionCheck {
-    /// Classes named in a refusal.
-    static let shown = 8
+    /// Classes named in a refusal: few, so the refusal fits a status line at 80 columns (s35-fix: the salesperson
+    /// form's was cut there).
+    static let shown = 2
 
     /// The class code `typed` names ("" for empty), or nil with an issue at `path` when no class has it. `current` (the
     /// record's stored region) is accepted as it is, so a record saved before this rule keeps its region. A field that
@@ -24,8 +25,7 @@ public enum RegionCheck {
         return nil
     }
 
-    /// `unknown region 'X': known are CN 中国, CN-11 北京市, … 340 more (class list region)`, or that the dimension has
-    /// no class yet.
+    /// `unknown region 'X': known: CN 中国, CN-11 北京市 +340 more`, or that the dimension has no class yet.
     public static func unknownMessage(_ text: String, known: [ClassNode], total: Int) -> String {
         guard total > 0 else {
             return "unknown region '\(text)': the region dimension has no classes yet (class import FILE "
@@ -35,8 +35,8 @@ public enum RegionCheck {
             let name = node.nameZH.isEmpty ? node.nameEN : node.nameZH
             return name.isEmpty || name == node.code ? node.code : "\(node.code) \(name)"
         }
-        let more = total > known.count ? ", … \(total - known.count) more (class list region)" : ""
-        return "unknown region '\(text)': known are \(names.joined(separator: ", "))\(more)"
+        let more = total > known.count ? " +\(total - known.count) more" : ""
+        return "unknown region '\(text)': known: \(names.joined(separator: ", "))\(more)"
     }
 
     /// Rows that add each of `labels` (a sample's countries) no region class has as code or name yet, as a top-level

@@ -180,6 +180,10 @@ public final class LedgerService {
         public func customersExisting(codes: [String]) throws -> Set<String> {
             try tx.customersExisting(codes: codes)
         }
+        /// The first customer code matching the GLOB `pattern` (read-only): the ledger's codes of a shape.
+        public func firstCustomerCode(glob pattern: String) throws -> String? {
+            try tx.firstCustomerCode(glob: pattern)
+        }
         /// Whether a document with this external reference exists (read-only).
         public func documentExists(externalReference: String) throws -> Bool {
             try !tx.documentsExisting(externalReferences: [externalReference]).isEmpty

@@ -14,6 +14,8 @@ public protocol LedgerTransaction: ReceivablesTransaction, ClassificationTransac
     func customerCodes(named names: [String]) throws -> [String: CustomerNameMatches]
     /// Which of `codes` (compared as `customer(code:)` compares them) a customer has, in one statement.
     func customersExisting(codes: [String]) throws -> Set<String>
+    /// The first customer code (by code) matching the SQLite GLOB `pattern` (`KH[0-9][0-9][0-9]`), or nil.
+    func firstCustomerCode(glob pattern: String) throws -> String?
     /// Which of `externalReferences` a posted or draft document carries (e.g. imported invoice numbers; an import
     /// asks for a chunk of rows at once).
     func documentsExisting(externalReferences: [String]) throws -> Set<String>

@@ -39,6 +39,8 @@ struct SalePosting {
     /// concern is created, so each answer stays the one a look-up at that row would get.
     private var namesLooked: [String: CustomerNameMatches?] = [:]
     private var absent = Set<String>()
+    /// For each code shape asked about, the ledger's first code of that shape, or nil when it has none (read once).
+    private var shapes: [CustomerCodeShape: String?] = [:]
     /// The path of a refusal about the row's customer name (`DataImport.problems` names the name column).
     static let namePath = "customerName"
     /// Invoices pending at most (one audit entry's worth): memory stays bounded whatever the file's size.
@@ -135,6 +137,16 @@ struct SalePosting {
         "IMP-" + String(repeating: "0", count: max(0, 4 - String(number).count)) + String(number)
     }
 
+    /// When `text` has a customer code's shape (`CustomerCodeShape`) and the ledger has codes of that shape: its first
+    /// such code (`KH001`), else nil.
+    private mutating func codeShaped(_ text: String, _ runner: LedgerService.BatchRunner) throws -> String? {
+        guard let shape = CustomerCodeShape(text) else { return nil }
+        if let known = shapes[shape] { return known }
+        let found = try runner.firstCustomerCode(glob: shape.glob)
+        shapes[shape] = .some(found)
+        return found
+    }
+
     /// Whether a customer has `code`, in the ledger or waiting to be created with the pending invoices.
     private mutating func exists(_ code: String, _ runner: LedgerService.BatchRunner) throws -> Bool {
         if existing.contains(code) || creatingCodes.contains(code) { return true }
@@ -173,9 +185,30 @@ struct SalePosting {
             }
             code = codesByName[row.customerName]?.code ?? matches?.codes.first ?? pendingCodes.first
             single = true
+            if code == nil, let example = try codeShaped(row.customerName, runner) {
+                // A name no customer has, shaped like the ledger's codes: the customer of that code, never a new
+                // customer named `KH999` (s35-fix: a mistyped code made one without a word).
+                guard try exists(row.customerName, runner) else {
+                    throw LedgerError.validation([FieldIssue(Self.namePath, "no customer is named "
+                        + "'\(row.customerName)' and no customer has that code (the ledger's codes look like "
+                        + "\(example)): check it, or add the customer first (customer add)")])
+                }
+                code = row.customerName
+            }
         }
         var new: CustomerFields?
         if let existing = code, try !exists(existing, runner) {
+            // An unknown code shaped like the ledger's is a typo unless the row names a new customer too (a name of
+            // its own that no customer has): then the customer is created with that code, as before.
+            if let example = try codeShaped(existing, runner) {
+                var named = row.customerName != existing && creatingNames[row.customerName] == nil
+                if named { named = try runner.customerCodes(named: [row.customerName])[row.customerName] == nil }
+                if !named {
+                    throw LedgerError.validation([FieldIssue("code", "no customer has code '\(existing)' (the "
+                        + "ledger's codes look like \(example)): check the code, or add the customer first "
+                        + "(customer add)")])
+                }
+            }
             new = CustomerFields(code: existing, name: row.customerName)
         }
         if code == nil {
@@ -200,6 +233,9 @@ struct SalePosting {
                 creatingNames[fields.name, default: []].append(fields.code)
             }
             outcome.newCustomers += 1
+            if outcome.newCustomerList.count < SalesImport.Outcome.listedCustomers {
+                outcome.newCustomerList.append(fields.code + " " + fields.name)
+            }
         }
         guard let customerCode = code else { return }
         codesByName[row.customerName] = (customerCode, single)

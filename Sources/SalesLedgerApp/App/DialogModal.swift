@@ -10,10 +10,13 @@ struct DialogModal<Owner: ModalOwner>: Modal {
         self.finish = finish
     }
 
-    /// A yes/no question; `yes` runs when confirmed.
-    static func confirm(_ title: String, _ message: String,
+    /// A yes/no question; `yes` runs when confirmed. With `defaultNo` Enter answers No (only `y` is yes): for
+    /// questions whose yes destroys something, such as replacing a file.
+    static func confirm(_ title: String, _ message: String, defaultNo: Bool = false,
                         yes: @escaping (inout Owner, AppContext) -> Owner.Outcome) -> DialogModal {
-        DialogModal(Dialog(title: title, message: message, kind: .confirm)) { outcome, owner, context in
+        var dialog = Dialog(title: title, message: message, kind: .confirm)
+        dialog.enterDeclines = defaultNo
+        return DialogModal(dialog) { outcome, owner, context in
             outcome == .confirmed ? yes(&owner, context) : Owner.nothing
         }
     }

@@ -32,7 +32,7 @@ enum ExportPrompt {
             return .close { owner, context in
                 owner.modals.push(DialogModal<Owner>.confirm(
                     s.t("Replace file?", "替换文件？"),
-                    s.t("\(path) exists. Replace it?", "\(path) 已存在。是否替换？")
+                    s.t("\(path) exists. Replace it?", "\(path) 已存在。是否替换？"), defaultNo: true
                 ) { owner, context in write(text, to: path, replace: true, &owner, context, written) })
                 return .none
             }

@@ -19,8 +19,8 @@ extension LedgerApp {
             + (context.isClockPinnedByLedger ? s.t(" (pinned)", "（固定日期）") : "")
         var extras = ""
         if let work = startup.label(s) { extras = work + "  " }
-        let badge = receivables.remindersDue
-        if badge > 0 { extras = "[\(s.remindersBadge(badge))]  " + extras }
+        let badge = receivables.remindersDue.map { $0 > 0 ? s.remindersBadge($0) : "" } ?? s.remindersUnknown
+        if !badge.isEmpty { extras = "[\(badge)]  " + extras }
         let backupWarning = context.backupWarning
         if backupWarning { extras = "[\(s.noRecentBackup)]  " + extras }
         // A practice ledger's mark comes first, whole, in words (not by colour alone).
@@ -44,8 +44,8 @@ extension LedgerApp {
         if backupWarning {
             badgeX += buffer.setString("[\(s.noRecentBackup)]", x: badgeX, y: 0, style: Style(.error, [.bold])) + 2
         }
-        if badge > 0 {
-            buffer.setString("[\(s.remindersBadge(badge))]", x: badgeX, y: 0, style: Style(.warning, [.bold]))
+        if !badge.isEmpty {
+            buffer.setString("[\(badge)]", x: badgeX, y: 0, style: Style(.warning, [.bold]))
         }
         // Tabs.
         let names = [s.screenSalesEntry, s.screenCustomers, s.screenReceivables, s.screenCharts, s.screenReports,

@@ -264,6 +264,9 @@ public struct LedgerApp: TerminalApplication {
     static func dialogBindings(_ dialog: Dialog, _ s: Strings) -> [KeyBinding] {
         switch dialog.kind {
         case .message: return [KeyBinding(.enter, s.t("Close", "关闭"))]
+        case .confirm where dialog.enterDeclines:
+            return [KeyBinding(.char("y"), s.t("Yes", "是")),
+                    KeyBinding([.char("n"), .enter, .escape], s.t("No", "否"))]
         case .confirm: return [KeyBinding([.char("y"), .enter], s.t("Yes", "是")),
                                KeyBinding([.char("n"), .escape], s.t("No", "否"))]
         case .picker: return [KeyBinding([.up, .down], s.t("Move", "移动")), KeyBinding(.enter, s.t("Pick", "选择")),
@@ -276,7 +279,7 @@ public struct LedgerApp: TerminalApplication {
         var d = dialog
         switch d.kind {
         case .message: d.footer = s.t("[Enter] OK", "[Enter] 确定")
-        case .confirm: d.footer = s.confirmFooter
+        case .confirm: d.footer = d.enterDeclines ? s.confirmFooterNoDefault : s.confirmFooter
         case .picker: d.footer = s.t("[Enter] Pick   [Esc] Cancel", "[Enter] 选择   [Esc] 取消")
         }
         return d

@@ -6,7 +6,7 @@ import TerminalUI
 /// figures that need more than the first screen's queries (the title bar's "N reminders"). Foreground steps run
 /// one per tick (the runtime sends ticks without waiting while `LedgerApp.hasPendingWork`), so keys typed meanwhile
 /// are handled between steps. A step marked `runsInBackground` (the daily backup: seconds on a big ledger) runs on
-/// its own thread while the screen keeps answering keys; the title bar names it ("[daily backup 1/2…]") until the
+/// its own thread while the screen keeps answering keys; the title bar names it ("[daily backup 1/2...]") until the
 /// tick after it ends. The first frame never waits for any of them.
 public struct StartupStep {
     /// The step's title-bar label in English and Chinese (e.g. "daily backup", "每日备份").
@@ -106,20 +106,21 @@ struct StartupWork {
         if running != nil { runningSkip?() } else { steps.first?.skip?() }
     }
 
-    /// The title-bar text for the running or next step ("[daily backup 1/2… ^G skip]"; "[skipping daily backup…]"
-    /// once asked), or nil when nothing is pending.
+    /// The title-bar text for the running or next step ("[daily backup 1/2... ^G skip]"; "[skipping daily
+    /// backup...]" once asked), or nil when nothing is pending. Three ASCII dots, never `…`: it is ambiguous width
+    /// (2 cells on a CJK terminal) and the 80-column title bar is laid out in 1-cell characters (s35-fix).
     func label(_ s: Strings) -> String? {
         let skipHint = canSkip ? " \(LedgerApp.skipKey.description) \(s.t("skip", "跳过"))" : ""
         if let running {
             let name = s.t(running.label.en, running.label.zh)
-            if skipRequested { return s.t("[skipping \(name)…]", "[正在跳过\(name)…]") }
-            return "[\(name) \(done)/\(total)…\(skipHint)]"
+            if skipRequested { return s.t("[skipping \(name)...]", "[正在跳过\(name)...]") }
+            return "[\(name) \(done)/\(total)...\(skipHint)]"
         }
         let position = "\(done + 1)/\(total)"
         if let step = steps.first {
-            return "[\(s.t(step.label.en, step.label.zh)) \(position)…\(skipHint)]"
+            return "[\(s.t(step.label.en, step.label.zh)) \(position)...\(skipHint)]"
         }
-        if remindersPending { return "[\(s.t("counting reminders", "统计回款提醒")) \(position)…]" }
+        if remindersPending { return "[\(s.t("counting reminders", "统计回款提醒")) \(position)...]" }
         return nil
     }
 

@@ -19,9 +19,8 @@ extension Strings {
         (#"^parent chain of '(.*)' loops back to '(.*)'$"#, "'$1' 的上级链又回到了 '$2'"),
         (#"^has no classes$"#, "没有分类"),
         // A region that is no class of the region dimension (`RegionCheck`).
-        (#"^unknown region '(.*)': known are (.*), … (\d+) more \(class list region\)$"#,
-         "未知区域 '$1'：已有区域 $2 等，另有 $3 个（见 class list region）"),
-        (#"^unknown region '(.*)': known are (.*)$"#, "未知区域 '$1'：已有区域 $2"),
+        (#"^unknown region '(.*)': known: (.*) \+(\d+) more$"#, "未知区域 '$1'：已有区域 $2 等，另有 $3 个"),
+        (#"^unknown region '(.*)': known: (.*)$"#, "未知区域 '$1'：已有区域 $2"),
         (#"^unknown region '(.*)': the region dimension has no classes yet \(class import FILE --dimension region\)$"#,
          "未知区域 '$1'：区域维度中还没有分类（用 class import 文件 --dimension region 导入）"),
     ] + repeatedColumnFields.map { field, zh in

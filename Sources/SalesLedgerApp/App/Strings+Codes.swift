@@ -60,7 +60,7 @@ extension Strings {
         "allocation": "核销", "who": "跟进人", "allocations": "核销", "invoice": "销售单",
         "customer_name": "客户名称", "customer_code": "客户编码", "taxID": "纳税人识别号",
         "line": "行号", "allowance": "折让金额",
-        "defaultTaxRate": "默认税率",
+        "defaultTaxRate": "默认税率", "companyName": "公司名称",
     ]
 
     /// `lines[2].quantity` → `第2行 数量`, `row 3, column amount` → `第3行 amount 列`, `promisedDate` → `承诺付款日`;

@@ -23,7 +23,7 @@ extension Strings {
         "salesperson.update": "修改业务员", "statement.issue": "出具对账单",
         "statement.reply": "登记对账回复", "training.lesson_state": "培训进度", "training.mark_practice": "标记练习账套",
         "training.result": "培训成绩", "user.passwd": "修改密码", "user.set": "设置用户",
-        "ledger.default_tax_rate": "设置默认税率",
+        "ledger.default_tax_rate": "设置默认税率", "ledger.company_name": "修改公司名称",
     ]
 
     /// Record kinds of the audit log (`receipt#77`) in Chinese.

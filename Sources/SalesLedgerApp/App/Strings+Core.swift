@@ -21,7 +21,8 @@ extension Strings {
     }
 
     /// `corePatterns` and `safetyPatterns`, compiled once (the CLI's `CLIChinese` tries this table first too).
-    static let coreTable = PatternTable(corePatterns + safetyPatterns + repeatedColumnPatterns + classFilePatterns)
+    static let coreTable = PatternTable(corePatterns + safetyPatterns + repeatedColumnPatterns + classFilePatterns
+                                        + toolErrorPatterns)
 
     static let corePatterns: [(String, String)] = [
         // Store failures (`StoreAccess.ledgerError`), for the screens' error line and the CLI.
@@ -106,6 +107,11 @@ extension Strings {
          "'$1' 超过 100%（可写 13、13% 或 0.13；小于 1 的数按小数计：0.5 即 50%）"),
         (#"^customer name '(.*)' matches (\d+) customers \((.*)\): give the customer code$"#,
          "客户名称 '$1' 对应 $2 个客户（$3）：请填写客户编码"),
+        (#"^no customer has code '(.*)' \(the ledger's codes look like (\S+)\): check the code, or add the "#
+            + #"customer first \(customer add\)$"#, "没有编码为 '$1' 的客户（账套的客户编码形如 $2）：请检查编码，或先添加该客户"),
+        (#"^no customer is named '(.*)' and no customer has that code \(the ledger's codes look like (\S+)\): "#
+            + #"check it, or add the customer first \(customer add\)$"#,
+         "没有名为 '$1' 的客户，也没有该编码的客户（账套的客户编码形如 $2）：请检查，或先添加该客户"),
         (#"^line (\d+): quantity must be greater than 0$"#, "第 $1 行：数量必须大于 0"),
         (#"^line (\d+): allowance must be greater than 0$"#, "第 $1 行：折让金额必须大于 0"),
         (#"^line (\d+): the amount is too large$"#, "第 $1 行：金额过大"),

@@ -52,6 +52,8 @@ public struct Strings: Sendable {
     var noRecentBackup: String { t("no backup in 24 h", "24小时内无备份") }
     /// The title bar's count of reminders due: "1 reminder", "3 reminders", "3 条提醒".
     func remindersBadge(_ n: Int) -> String { zh ? "\(n) 条提醒" : n == 1 ? "1 reminder" : "\(n) reminders" }
+    /// The title bar's badge when today's reminders could not be counted (a damaged ledger).
+    var remindersUnknown: String { t("reminders ?", "提醒 ?") }
     var unsavedTitle: String { t("Unsaved changes", "未保存的修改") }
     var unsavedQuit: String {
         t("Something being entered is not saved (a sale, a customer or a receipt). Quit anyway?",
@@ -236,6 +238,8 @@ public struct Strings: Sendable {
 
     /// The keys of a yes/no dialog, as its footer shows them.
     var confirmFooter: String { t("[y] Yes   [n] No", "[y] 是   [n] 否") }
+    /// The footer of a confirmation whose default is No (Enter declines).
+    var confirmFooterNoDefault: String { t("[y] Yes   [n/Enter] No", "[y] 是   [n/Enter] 否") }
 
     /// Translates a toolkit form's own texts (the discard question).
     func localize(_ form: inout Form) {

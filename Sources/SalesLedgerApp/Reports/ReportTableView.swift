@@ -13,6 +13,11 @@ struct ReportTableView {
     var hidden: Set<String> = []
     /// Whether ←/→ scroll the columns hidden for lack of width (`TableView.scrollsColumns`).
     var scrollsColumns = false
+    /// Column keys left out first when the columns do not fit (`TableColumn.dropRank` 4), counted by the table's
+    /// "+N columns" marker and reached with ←/→ when `scrollsColumns`.
+    var dropsFirst: Set<String> = []
+    /// Whether the "+N columns" marker goes on the row above the table (`TableView.marksAbove`).
+    var marksAbove = false
 
     var visible: [Int] { table.columns.indices.filter { !hidden.contains(table.columns[$0].key) } }
 
@@ -38,28 +43,36 @@ struct ReportTableView {
     func tableView(chinese: Bool) -> TableView {
         let shown = rows().prefix(500)
         var view = Strings(chinese ? .zh : .en).localize(TableView(columns: visible.enumerated().map { i, index in
-            let column = table.columns[index]
-            let title = column.title(chinese: chinese)
-            let cells = shown.map { i < $0.count ? $0[i] : "" }.filter { !$0.isEmpty }
-            let widest = max(DisplayWidth.of(title), cells.map { DisplayWidth.of($0) }.max() ?? 0)
-            switch column.kind {
-            case .money, .count, .days, .percent, .number:
-                return TableColumn(title, width: .fixed(max(6, widest)), alignment: .right)
-            case .date: return TableColumn(title, width: .fixed(10))
-            case .text:
-                // A column of codes (document numbers, months: no spaces) is as wide as its widest code, up to 18
-                // cells, so a number in it is never cut (INV-2026-000123).
-                let codes = !cells.contains { $0.contains(" ") || !$0.unicodeScalars.allSatisfy(\.isASCII) }
-                if !cells.isEmpty, widest <= 18, codes {
-                    return TableColumn(title, width: .fixed(widest), fitsContent: true)
-                }
-                let code = min(8, widest)
-                return TableColumn(title, width: i == 1 ? .flexible(weight: 2, minimum: max(10, code))
-                                                        : .flexible(weight: 1, minimum: max(6, code)))
-            }
+            var drawn = tableColumn(i, index, chinese: chinese, shown: shown)
+            if dropsFirst.contains(table.columns[index].key) { drawn.dropRank = 4 }
+            return drawn
         }))
         view.scrollsColumns = scrollsColumns
+        view.marksAbove = marksAbove
         return view
+    }
+
+    /// The drawn column of the table's column `index`, the `i`th visible one (`tableView`).
+    private func tableColumn(_ i: Int, _ index: Int, chinese: Bool, shown: ArraySlice<[String]>) -> TableColumn {
+        let column = table.columns[index]
+        let title = column.title(chinese: chinese)
+        let cells = shown.map { i < $0.count ? $0[i] : "" }.filter { !$0.isEmpty }
+        let widest = max(DisplayWidth.of(title), cells.map { DisplayWidth.of($0) }.max() ?? 0)
+        switch column.kind {
+        case .money, .count, .days, .percent, .number:
+            return TableColumn(title, width: .fixed(max(6, widest)), alignment: .right)
+        case .date: return TableColumn(title, width: .fixed(10))
+        case .text:
+            // A column of codes (document numbers, months: no spaces) is as wide as its widest code, up to 18
+            // cells, so a number in it is never cut (INV-2026-000123).
+            let codes = !cells.contains { $0.contains(" ") || !$0.unicodeScalars.allSatisfy(\.isASCII) }
+            if !cells.isEmpty, widest <= 18, codes {
+                return TableColumn(title, width: .fixed(widest), fitsContent: true)
+            }
+            let code = min(8, widest)
+            return TableColumn(title, width: i == 1 ? .flexible(weight: 2, minimum: max(10, code))
+                                                    : .flexible(weight: 1, minimum: max(6, code)))
+        }
     }
 
     func render(into buffer: inout CellBuffer, in area: Rect, state: inout TableState, chinese: Bool) {

@@ -106,13 +106,15 @@ public struct TrainingApp: TerminalApplication, ModalOwner {
         case 2: startQuiz()
         case 3: panelVisible.toggle()
         case 4:
-            show(
-                Dialog(
-                    title: s.t("Reset the practice ledger", "重置练习账套"),
-                    message: s.t(
-                        "Everything in the practice ledger is replaced by a fresh sample. "
-                            + "Your scores stay in the real ledger.",
-                        "练习账套的全部内容将被新的示例数据替换；成绩保留在正式账套中。"), kind: .confirm)) { training, _ in
+            // Replaces the practice ledger: Enter answers No (s35-fix), only `y` resets.
+            var reset = Dialog(
+                title: s.t("Reset the practice ledger", "重置练习账套"),
+                message: s.t(
+                    "Everything in the practice ledger is replaced by a fresh sample. "
+                        + "Your scores stay in the real ledger.",
+                    "练习账套的全部内容将被新的示例数据替换；成绩保留在正式账套中。"), kind: .confirm)
+            reset.enterDeclines = true
+            show(reset) { training, _ in
                 training.resetRequested = true
                 return .quit(exitCode: 0)
             }

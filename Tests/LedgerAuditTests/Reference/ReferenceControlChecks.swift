@@ -175,7 +175,9 @@ extension AuditReference {
                 title: lang.t(
                     "Customers over their credit limit", "超出信用额度的客户"), severity: .warning)
             // Customers whose every posting came from a bulk load (samples, historical imports) passed credit control
-            // by the loader's override; they are counted in a note, not reported one by one.
+            // by the loader's override: each is still over its limit, an observation (info) rather than a
+            // warning, so the check never says "pass" while customers are over their limit (s35-fix: they were
+            // only counted in a note under "pass").
             var liveCustomers = Set<Int64>()
             for doc in data.documents where doc.kind == .invoice && !data.isLoad(data.documentPosting[doc.id]) {
                 liveCustomers.insert(doc.customerID)
@@ -185,12 +187,10 @@ extension AuditReference {
                 guard let limit = customer.creditLimit, limit.currency == currency, balance > limit.minorUnits else {
                     continue
                 }
-                guard liveCustomers.contains(customer.id) else {
-                    loaded += 1
-                    continue
-                }
+                let live = liveCustomers.contains(customer.id)
+                if !live { loaded += 1 }
                 result.add(
-                    severity: .warning, subject: customer.code, customer: customer.code,
+                    severity: live ? .warning : .info, subject: customer.code, customer: customer.code,
                     amount: AuditData.amount(balance, currency),
                     message: lang.t(
                         "balance \(Money.format(balance, digits: currency.minorDigits, grouping: true)) over the limit "
@@ -198,8 +198,9 @@ extension AuditReference {
                         "\(p.to) 余额 \(Money.format(balance, digits: currency.minorDigits, grouping: true)) "
                         + "超出额度 "
                             + "\(limit.groupedString) \(currency.code)"
-                    ))
+                    ) + (live ? "" : lang.t(" (bulk-loaded history only)", "（仅因批量导入的历史数据）")))
             }
+            if loaded > 0 && loaded == result.findings.count { result.severity = .info }
             if loaded > 0 {
                 result.notes.append(
                     lang.t(

@@ -57,24 +57,32 @@ struct StatementView {
     func render(into buffer: inout CellBuffer, in area: Rect, context: AppContext) {
         let w = StatementWords(chinese: context.strings.zh)
         let s = statement
+        // Below 100 columns the heading leaves room at its right end for the table's "+N columns" marker (drawn
+        // above the table, so the amounts keep the table's whole width).
+        let marker = area.width < 100 ? 12 : 0
         buffer.setFitted(PartsLine.fit(["\(w.title): \(s.customerName) (\(s.customerCode))",
                                         "\(w.period) \(periodName(today: context.today, chinese: w.chinese)) "
                                             + "\(s.from) – \(s.to)",
-                                        "\(w.currency) \(s.currency.code)"], width: area.width - 2),
-                         x: area.x + 1, y: area.y, width: area.width - 2, style: Style(.header, [.bold]))
+                                        "\(w.currency) \(s.currency.code)"], width: area.width - 2 - marker),
+                         x: area.x + 1, y: area.y, width: area.width - 2 - marker, style: Style(.header, [.bold]))
         // The CLI's aging figures, in its order and signs (the unapplied credit negative); the line wraps onto a
         // second line rather than cut a figure (80 columns).
         let agingParts = StatementTable.agingFigures(s, w).map { "\($0.label) \(context.money($0.amount, s.currency))" }
-        let footer = PartsLine.wrap(["\(w.aging):"] + agingParts, width: area.width - 2, maxLines: 2,
-                                    separator: "  ")
+        // The CLI's activity line (s35-fix: the screen lacked it), from the same statement.
+        let activity = PartsLine.wrap(StatementTable.activityFigures(s, w).map {
+            "\($0.label) \(context.money($0.amount, s.currency))"
+        }, width: area.width - 2, maxLines: 2, separator: "   ")
+        let footer = activity + PartsLine.wrap(["\(w.aging):"] + agingParts, width: area.width - 2, maxLines: 2,
+                                               separator: "  ")
         for (i, line) in footer.enumerated() {
             buffer.setFitted(line, x: area.x + 1, y: area.maxY - footer.count + i, width: area.width - 2,
                              style: Style(.muted))
         }
         var st = state
-        // Below 100 columns the due date and the reference are dropped first, so the three amounts (invoiced,
-        // received, balance) stay on screen (tryout s15); the CSV and a wide terminal keep every column.
-        var view = ReportTableView(table: table(w), hidden: area.width < 100 ? ["due_date", "reference"] : [])
+        // When the columns do not fit, the due date and the reference are left out first, so the three amounts
+        // (invoiced, received, balance) stay on screen (tryout s15); the table's "+N columns" marker counts them and
+        // ←/→ reach them (s35-fix: they were left out without a word); the CSV and a wide terminal keep every column.
+        var view = ReportTableView(table: table(w), dropsFirst: ["due_date", "reference"], marksAbove: true)
         view.scrollsColumns = true   // ←/→ reach any column still hidden (a very narrow window)
         view.render(into: &buffer, in: Rect(x: area.x, y: area.y + 1, width: area.width,
                                             height: max(0, area.height - 1 - footer.count)),

@@ -18,8 +18,10 @@ enum DocumentPrint {
         out.append("\(kind)  \(number)")
         out.append("\(t("Status", "状态")): \(Strings(zh ? .zh : .en).statusName(doc.status))"
                    + (doc.status == .void ? " (\(doc.voidReason))" : ""))
-        out.append("\(t("Date", "日期")): \(doc.date)   \(t("Due", "到期日")): \(doc.dueDate)   "
-                   + "\(t("Terms", "收款条件")): \(doc.paymentTerms.displayName(chinese: zh))")
+        // A credit note has no due date and no payment terms (s35-fix).
+        out.append("\(t("Date", "日期")): \(doc.date)" + (doc.kind == .creditNote ? ""
+                   : "   \(t("Due", "到期日")): \(doc.dueDate)   "
+                     + "\(t("Terms", "收款条件")): \(doc.paymentTerms.displayName(chinese: zh))"))
         out.append("\(t("Customer", "客户")): \(detail.customer.code) \(detail.customer.name)")
         if !detail.customer.address.isEmpty { out.append("  \(detail.customer.address)") }
         if !doc.externalReference.isEmpty { out.append("\(t("Reference", "参考号")): \(doc.externalReference)") }

@@ -20,10 +20,12 @@ extension DocumentView {
             + (doc.isDisputed ? " · " + s.t("disputed", "有争议") + " " + doc.disputeReason : "")
         if doc.status == .void { status += " · " + doc.voidReason }
         line("\(number)  \(kind)  \(status)", Style(.accent, [.bold]))
-        // Whole parts on up to two lines: a date or a figure is never cut (issue 12).
+        // Whole parts on up to two lines: a date or a figure is never cut (issue 12). A credit note has no due date
+        // and no payment terms (s35-fix: it showed the customer's): left out.
+        let invoice = doc.kind != .creditNote
         for text in PartsLine.wrap(["\(s.customer) \(detail.customer.code) \(detail.customer.name)",
-                                    "\(s.date) \(doc.date)", "\(s.dueDate) \(doc.dueDate)",
-                                    "\(s.terms) \(s.termsName(doc.paymentTerms))",
+                                    "\(s.date) \(doc.date)", invoice ? "\(s.dueDate) \(doc.dueDate)" : "",
+                                    invoice ? "\(s.terms) \(s.termsName(doc.paymentTerms))" : "",
                                     detail.salesperson.isEmpty ? "" : "\(s.salesperson) \(detail.salesperson)"],
                                    width: area.width - 2) { line(text) }
         // Labelled (tryout s18: a bare "11076" under the header read as nothing in particular).

@@ -4,10 +4,14 @@ import TerminalUI
 
 /// F8's ledger settings panel (账套设置): the company name, the base currency and the default tax rate, as
 /// `salesledger setup` prints them. `t` (or Enter) changes the default tax rate through the CLI's command,
-/// `SetDefaultTaxRate` (manager or admin, audited); the rate is read as the CLI reads it (13, 13% or 0.13).
+/// `SetDefaultTaxRate` (manager or admin, audited); the rate is read as the CLI reads it (13, 13% or 0.13). `c`
+/// changes the company name (`SetCompanyName`, as `setup --company-name`) and `b` the base currency (`SetBaseCurrency`,
+/// as `rate base`) while the ledger has no documents (s35-fix: both were the first-run wizard's only).
 struct LedgerSettingsPanel {
     var company = ""
     var currency = Currency.cny
+    /// Whether the ledger has invoices, credit notes or receipts (the base currency is then fixed); nil: unknown.
+    var hasDocuments: Bool?
     /// The default tax rate and whether it is set (0 % while unset); nil when it could not be read.
     var taxRate: (rate: Rate, isSet: Bool)?
 
@@ -15,6 +19,8 @@ struct LedgerSettingsPanel {
         company = context.read { [try context.store.ledgerSetting(LedgerSettings.companyKey)] }?[0] ?? ""
         currency = context.baseCurrency
         taxRate = context.defaultTaxRate
+        hasDocuments = context.read { try context.store.summary() }
+            .map { $0.invoices + $0.creditNotes + $0.receipts > 0 }
     }
 
     /// The default tax rate as shown: `13%`, `0% (not set)`.
@@ -53,8 +59,12 @@ struct LedgerSettingsPanel {
     func render(into buffer: inout CellBuffer, in area: Rect, context: AppContext) {
         let s = context.strings
         let rows: [(String, String, String)] = [
-            (s.t("Company name", "公司名称"), company.isEmpty ? s.t("(not set)", "（未设置）") : company, ""),
-            (s.t("Base currency", "本位币"), currency.code, ""),
+            (s.t("Company name", "公司名称"), company.isEmpty ? s.t("(not set)", "（未设置）") : company,
+             s.t("c: change.", "按 c 修改。")),
+            (s.t("Base currency", "本位币"), currency.code,
+             hasDocuments == false ? s.t("b: change (only while the ledger has no documents).",
+                                         "按 b 修改（仅在账套尚无单据时）。")
+                                   : s.t("Fixed: the ledger has documents.", "账套已有单据，不能修改。")),
             (s.t("Default tax rate", "默认税率"), rateText(s),
              s.t("t: change. New products, free lines and imported sales without a rate take it.",
                  "按 t 修改。新商品、自由行和无税率的导入销售采用此税率。")),

@@ -127,6 +127,19 @@ struct ProductsScreen: KeyedScreen {
                     screen.modals.push(LedgerSettingsPanel.prompt(screen.settings.taxRate?.rate, s))
                     return .none
                 },
+                KeyCommand(.char("c"), s.t("Company name", "公司名称"),
+                           help: s.t("ledger settings: the company name on documents and statements",
+                                     "账套设置：单据和对账单上的公司名称")) { screen, _ in
+                    screen.modals.push(LedgerSettingsPanel.companyPrompt(screen.settings.company, s))
+                    return .none
+                },
+                KeyCommand(.char("b"), s.t("Base currency", "本位币"),
+                           help: s.t("ledger settings: the base currency, while the ledger has no documents",
+                                     "账套设置：本位币（仅在账套尚无单据时可改）"),
+                           when: { $0.settings.hasDocuments == false }) { screen, _ in
+                    screen.modals.push(LedgerSettingsPanel.currencyPrompt(screen.settings.currency, s))
+                    return .none
+                },
             ] + panels)
         }
     }

@@ -53,6 +53,9 @@ struct SalespeoplePanel {
         view.emptyText = people.isEmpty ? s.t("No salespeople yet: a adds one", "还没有业务员：按 a 新增")
                                         : view.emptyText
         view.render(into: &buffer, in: area,
-                    source: ArrayTableDataSource(rows: shown.map { [$0.code, $0.name, $0.region] }), state: &state)
+                    // The region's name, as the customers screen shows it (s35-fix: the code, CN-33).
+                    source: ArrayTableDataSource(rows: shown.map {
+                        [$0.code, $0.name, context.className("region", $0.region)]
+                    }), state: &state)
     }
 }

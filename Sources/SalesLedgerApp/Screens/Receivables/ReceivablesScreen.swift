@@ -21,8 +21,9 @@ struct ReceivablesScreen: KeyedScreen {
     var reminders = PagedWindow<(key: ReminderKey, item: ReminderItem)>()
     /// Whether the list shows reminders (else overdue invoices).
     var showsReminders = true
-    /// Reminders due today (the title bar's badge): today's count whatever the as-of date shown.
-    var remindersDue = 0
+    /// Reminders due today (the title bar's badge): today's count whatever the as-of date shown; nil when it could
+    /// not be read (a damaged ledger: the badge says so rather than vanish, s35-fix).
+    var remindersDue: Int? = 0
 
     /// The date and file prompts, the receipt and follow-up forms, the review of imported receipts (`i`, or
     /// `import receipts` on a terminal).
@@ -44,9 +45,9 @@ struct ReceivablesScreen: KeyedScreen {
             try Reports(store: context.store).dashboard(asOf: date, overduePage: page,
                                                         readsOverdueItems: !showsReminders)
         }
-        remindersDue = date == context.today ? dashboard?.reminderTotal ?? 0 : context.read {
+        remindersDue = date == context.today ? dashboard?.reminderTotal : context.read {
             try Reports(store: context.store).reminderCounts(on: context.today).values.reduce(0, +)
-        } ?? 0
+        }
         arrange(context: context)
     }
 

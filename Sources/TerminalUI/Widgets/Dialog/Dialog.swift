@@ -4,7 +4,7 @@ public struct Dialog: Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
         /// A message; any of Enter/Escape/Space closes it.
         case message
-        /// Yes/no: `y`/Enter = yes, `n`/Escape = no.
+        /// Yes/no: `y`/Enter = yes, `n`/Escape = no (with `enterDeclines`, Enter = no).
         case confirm
         /// Pick one of `options` with ↑/↓ and Enter; Escape cancels.
         case picker([String])
@@ -25,6 +25,9 @@ public struct Dialog: Sendable, Equatable {
     public var kind: Kind
     /// Overrides the footer line (e.g. translated: `[y] 是   [n] 否`); nil uses the English default.
     public var footer: String?
+    /// A confirmation whose default is No: Enter declines and only `y` confirms (s35-fix: replacing a file took
+    /// Enter as yes). The footer says so (`[y] Yes   [n/Enter] No`).
+    public var enterDeclines = false
     /// The highlighted option of a picker.
     public private(set) var selection = 0
 
@@ -42,7 +45,8 @@ public struct Dialog: Sendable, Equatable {
             return [.enter, .escape, .char(" ")].contains(key) ? .dismissed : .open
         case .confirm:
             switch key {
-            case .char("y"), .char("Y"), .enter: return .confirmed
+            case .enter: return enterDeclines ? .declined : .confirmed
+            case .char("y"), .char("Y"): return .confirmed
             case .char("n"), .char("N"), .escape: return .declined
             default: return .open
             }
@@ -62,6 +66,8 @@ public struct Dialog: Sendable, Equatable {
     public var keyBindings: [KeyBinding] {
         switch kind {
         case .message: [KeyBinding(.enter, "Close")]
+        case .confirm where enterDeclines:
+            [KeyBinding(.char("y"), "Yes"), KeyBinding([.char("n"), .enter, .escape], "No")]
         case .confirm: [KeyBinding([.char("y"), .enter], "Yes"), KeyBinding([.char("n"), .escape], "No")]
         case .picker: [KeyBinding([.up, .down], "Move"), KeyBinding(.enter, "Pick"), KeyBinding(.escape, "Cancel")]
         }
@@ -75,7 +81,7 @@ public struct Dialog: Sendable, Equatable {
         switch kind {
         case _ where self.footer != nil: footer = self.footer ?? ""
         case .message: footer = "[Enter] OK"
-        case .confirm: footer = "[y] Yes   [n] No"
+        case .confirm: footer = enterDeclines ? "[y] Yes   [n/Enter] No" : "[y] Yes   [n] No"
         case .picker: footer = "[Enter] Pick   [Esc] Cancel"
         }
         var natural = message.split(separator: "\n",
