@@ -21,10 +21,6 @@ enum LoadIndexes {
         names + ["open_item_due_open"] + (invoicesOnly ? ["open_item_customer_open"] : [])
     }
 
-    /// The page cache of a large one-transaction batch, KiB (s35-import): the writer's 64 MiB made the import's
-    /// pages spill to the write-ahead log mid-transaction. The store sets the writer's again after the batch.
-    static let batchCacheKiB = 131_072
-
     /// A one-transaction batch (`import sales`) defers them from this many documents, and only when it at least
     /// doubles the ledger's documents: a sorted build over the whole table then costs less than the random inserts
     /// (measured at 1M rows in DECISIONS.md, s34-credit).

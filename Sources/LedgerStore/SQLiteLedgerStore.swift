@@ -102,17 +102,10 @@ public final class SQLiteLedgerStore: LedgerStore, @unchecked Sendable {
             // The note stays until the commit has finished: a long commit still holds the lock.
             var noted = false
             defer { if noted { StoreAccess.removeHolderNote(path) } }
-            // A large batch enlarges the page cache for itself (`deferLoadIndexes(rows:invoicesOnly:)`): the
-            // writer's is set again once its transaction has ended, committed or not.
-            var enlarged = false
-            defer {
-                if enlarged { try? writer.writeWithoutTransaction { try $0.execute(sql: Self.writerPragmas) } }
-            }
             let result = try writer.write { db in
                 StoreAccess.writeHolderNote(path, job: job)
                 noted = true
                 let tx = SQLiteTransaction(db: db, auditKey: key)
-                defer { enlarged = tx.cacheEnlarged }
                 tx.auditPipeline = AuditPipeline()
                 let result = try body(tx)
                 try tx.finishAudit()

@@ -42,10 +42,7 @@ extension SQLiteTransaction {
     func deferLoadIndexes(rows: Int, invoicesOnly: Bool) throws -> Bool {
         guard rows >= LoadIndexes.batchRowsAtLeast, Int64(rows) >= (try maxDocumentID()) else { return false }
         try LoadIndexes.drop(db, LoadIndexes.batchNames(invoicesOnly: invoicesOnly))
-        // A larger page cache for the batch (s35-import); the store sets the writer's again after the transaction.
-        try db.execute(sql: "PRAGMA cache_size = -\(LoadIndexes.batchCacheKiB)")
         batchIndexesDeferred = true
-        cacheEnlarged = true
         return true
     }
 

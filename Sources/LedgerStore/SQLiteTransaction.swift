@@ -27,8 +27,6 @@ final class SQLiteTransaction: LedgerTransaction {
     /// them again; the planner's statistics asked for meanwhile wait for the build (`statisticsPending`).
     var batchIndexesDeferred = false
     var statisticsPending = false
-    /// The batch set a larger page cache; the store sets the writer's again after the transaction.
-    var cacheEnlarged = false
     /// Bulk audit entries built on a second thread (`AuditPipeline`); set by the store's write paths, which call
     /// `finishAudit` before each commit. Nil: entries are built and written on the spot.
     var auditPipeline: AuditPipeline?

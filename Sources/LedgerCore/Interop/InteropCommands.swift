@@ -18,8 +18,8 @@ public protocol InteropTransaction {
     func deferLoadIndexes() throws
     /// In a one-transaction bulk batch of about `rows` documents: drops the same indexes, and the open items' by due
     /// date (and by customer when the batch posts `invoicesOnly`: no credit notes, receipts or allocations), when
-    /// the batch is large against the ledger (a sorted build then costs less than `rows` random inserts), and
-    /// enlarges the page cache for the batch; returns whether it did. `rebuildLoadIndexes` builds them again in the
+    /// the batch is large against the ledger (a sorted build then costs less than `rows` random inserts); returns
+    /// whether it did. `rebuildLoadIndexes` builds them again in the
     /// same transaction (a rollback restores them with the rest).
     func deferLoadIndexes(rows: Int, invoicesOnly: Bool) throws -> Bool
     /// Builds the indexes `deferLoadIndexes(rows:invoicesOnly:)` dropped, inside the current transaction.
