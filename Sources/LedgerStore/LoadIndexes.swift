@@ -12,6 +12,15 @@ enum LoadIndexes {
     static let names = ["document_customer", "document_date", "document_line_product", "receipt_customer",
                         "receipt_date", "allocation_date", "invoice_settled_by_day"]
 
+    /// What a large one-transaction batch (`import sales`, s35-import) drops besides `names`: the open items' index
+    /// by due date, which only reports and reminders read (`INDEXED BY open_item_due_open`, never in a write
+    /// transaction); and, when the batch posts invoices only, the one by customer, which only a credit note's or a
+    /// receipt's allocation and the balance triggers' re-read of an earliest due date (an open item changed) use —
+    /// a chunk of invoices reads its customers' standing from `customer_balance` alone.
+    static func batchNames(invoicesOnly: Bool) -> [String] {
+        names + ["open_item_due_open"] + (invoicesOnly ? ["open_item_customer_open"] : [])
+    }
+
     /// A one-transaction batch (`import sales`) defers them from this many documents, and only when it at least
     /// doubles the ledger's documents: a sorted build over the whole table then costs less than the random inserts
     /// (measured at 1M rows in DECISIONS.md, s34-credit).
@@ -23,8 +32,8 @@ enum LoadIndexes {
         }
     }
 
-    /// Drops the listed indexes the ledger has, keeping their text.
-    static func drop(_ db: Database) throws {
+    /// Drops the listed indexes the ledger has (`names` by default), keeping their text.
+    static func drop(_ db: Database, _ names: [String] = names) throws {
         for (name, sql) in try BulkChunkMaintenance.drop(names, db, type: "index") {
             try db.execute(sql: "INSERT OR REPLACE INTO load_dropped_index (name, sql) VALUES (?, ?)",
                            arguments: [name, sql])

@@ -39,13 +39,23 @@ extension SQLiteTransaction {
         try LoadIndexes.drop(db)
     }
 
-    func deferLoadIndexes(rows: Int) throws -> Bool {
+    func deferLoadIndexes(rows: Int, invoicesOnly: Bool) throws -> Bool {
         guard rows >= LoadIndexes.batchRowsAtLeast, Int64(rows) >= (try maxDocumentID()) else { return false }
-        try LoadIndexes.drop(db)
+        try LoadIndexes.drop(db, LoadIndexes.batchNames(invoicesOnly: invoicesOnly))
+        batchIndexesDeferred = true
         return true
     }
 
-    func rebuildLoadIndexes() throws { try LoadIndexes.rebuild(db) }
+    func rebuildLoadIndexes() throws {
+        try LoadIndexes.rebuild(db)
+        batchIndexesDeferred = false
+        // The planner's statistics asked for while the open items' indexes were dropped, taken now that they are
+        // built again (the same `sqlite_stat1` rows as when they are taken with the indexes kept).
+        if statisticsPending {
+            statisticsPending = false
+            try SQLiteLedgerStore.refreshPlannerStatistics(db)
+        }
+    }
 
     func maxDocumentID() throws -> Int64 {
         try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM document") ?? 0
@@ -66,7 +76,13 @@ extension SQLiteTransaction {
                              lineCount: row[QueryColumns.lineCount])
     }
 
+    /// Refreshes `open_item`'s statistics now, or, in a batch whose deferred indexes include the open items', when
+    /// `rebuildLoadIndexes` has built them (statistics taken without an index would lack its rows).
     func refreshPlannerStatistics() throws {
+        if batchIndexesDeferred {
+            statisticsPending = true
+            return
+        }
         try SQLiteLedgerStore.refreshPlannerStatistics(db)
     }
 }

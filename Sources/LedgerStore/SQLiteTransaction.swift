@@ -23,6 +23,10 @@ final class SQLiteTransaction: LedgerTransaction {
     var lastNumbers: [String: Int] = [:]
     /// The open chunk of a chunked bulk load (`beginBulkChunk`), nil outside one.
     var bulkChunk: BulkChunkMaintenance?
+    /// A one-transaction batch dropped its load indexes (`deferLoadIndexes(rows:invoicesOnly:)`) and has not built
+    /// them again; the planner's statistics asked for meanwhile wait for the build (`statisticsPending`).
+    var batchIndexesDeferred = false
+    var statisticsPending = false
     /// Bulk audit entries built on a second thread (`AuditPipeline`); set by the store's write paths, which call
     /// `finishAudit` before each commit. Nil: entries are built and written on the spot.
     var auditPipeline: AuditPipeline?

@@ -294,4 +294,16 @@ import Testing
         let creates = try l.store.auditLog(filter: .all).filter { $0.command == "customer.create" }
         #expect(creates.count == 5 + 4)  // the five made first, the import's four
     }
+
+    /// s35-import: the staging counts the credit-note rows it keeps — a file without any posts invoices only, so a
+    /// large import of it may defer the open items' index by customer too (`runBatch(…, invoicesOnly:)`).
+    @Test func stagingCountsTheCreditNoteRows() throws {
+        let header = "date,number,customer,amount,kind\n"
+        let invoices = try plan(Data((header + "2026-01-05,A-1,X,10.00,\n2026-01-06,A-2,Y,11.00,invoice\n").utf8))
+        #expect(invoices.staging.count == 2 && invoices.staging.creditNoteRows == 0)
+        let mixed = try plan(Data((header + "2026-01-05,A-1,X,10.00,\n2026-01-06,A-2,X,1.00,credit_note\n"
+                                   + "2026-02-30,A-3,X,1.00,credit_note\n").utf8))
+        // The third row is refused by the file check (no such day): not staged, not counted.
+        #expect(mixed.staging.count == 2 && mixed.staging.creditNoteRows == 1 && mixed.rejected.map(\.row) == [4])
+    }
 }

@@ -65,12 +65,15 @@ public final class LedgerService {
     /// entries are written one per chunk of `BulkAuditBuffer.chunkSize` commands (issue 10). `bulk`: a load that
     /// only inserts documents, receipts and allocations (`import sales`) lets the store bring its derived tables up
     /// to date once, set-based, before the commit (`beginBulkChunk`); a change of an older document is then refused.
-    public func runBatch<T>(bulk: Bool = false, rows: Int = 0,
+    /// `invoicesOnly`: the batch posts invoices and nothing else (no credit notes, receipts or allocations), so it
+    /// never reads open items by customer, and a large one defers that index too.
+    public func runBatch<T>(bulk: Bool = false, rows: Int = 0, invoicesOnly: Bool = false,
                             _ body: (BatchRunner) throws -> T) throws(LedgerError) -> T {
         do {
             return try store.write { tx in
                 // A large bulk batch of about `rows` documents builds the indexes it does not read at its end.
-                let deferred = bulk && rows > 0 ? try tx.deferLoadIndexes(rows: rows) : false
+                let deferred = bulk && rows > 0 ? try tx.deferLoadIndexes(rows: rows, invoicesOnly: invoicesOnly)
+                    : false
                 if bulk { try tx.beginBulkChunk() }
                 let runner = BatchRunner(service: self, tx: tx, audit: BulkAuditBuffer(), chunks: nil)
                 let result = try body(runner)

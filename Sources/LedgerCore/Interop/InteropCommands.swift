@@ -16,11 +16,13 @@ public protocol InteropTransaction {
     /// Drops, for a chunked load, the indexes it does not read; they are built after its last commit, or when the
     /// ledger is opened after a crash (issue 10).
     func deferLoadIndexes() throws
-    /// In a one-transaction bulk batch of about `rows` documents: drops the same indexes when the batch is large
-    /// against the ledger (a sorted build then costs less than `rows` random inserts); returns whether it did.
-    /// `rebuildLoadIndexes` builds them again in the same transaction (a rollback restores them with the rest).
-    func deferLoadIndexes(rows: Int) throws -> Bool
-    /// Builds the indexes `deferLoadIndexes(rows:)` dropped, inside the current transaction.
+    /// In a one-transaction bulk batch of about `rows` documents: drops the same indexes, and the open items' by due
+    /// date (and by customer when the batch posts `invoicesOnly`: no credit notes, receipts or allocations), when
+    /// the batch is large against the ledger (a sorted build then costs less than `rows` random inserts); returns
+    /// whether it did. `rebuildLoadIndexes` builds them again in the
+    /// same transaction (a rollback restores them with the rest).
+    func deferLoadIndexes(rows: Int, invoicesOnly: Bool) throws -> Bool
+    /// Builds the indexes `deferLoadIndexes(rows:invoicesOnly:)` dropped, inside the current transaction.
     func rebuildLoadIndexes() throws
     /// The highest document id (0 when there is none).
     func maxDocumentID() throws -> Int64
@@ -42,7 +44,7 @@ public protocol InteropTransaction {
 
 extension InteropTransaction {
     /// A store that maintains everything row by row has nothing to defer.
-    public func deferLoadIndexes(rows: Int) throws -> Bool { false }
+    public func deferLoadIndexes(rows: Int, invoicesOnly: Bool) throws -> Bool { false }
     public func rebuildLoadIndexes() throws {}
     public func beginBulkChunk() throws {}
     public func endBulkChunk() throws {}

@@ -372,8 +372,10 @@ extension DataImport {
         let plan = self
         let result: Result<Void, LedgerError> = WriteJob.$current.withValue("import by \(service.actor)") {
             Result { () throws(LedgerError) in
-                // A large sales import builds the document indexes it never reads once, at its end.
-                try service.runBatch(bulk: true, rows: kind == .sales ? staging.count - skipping.count : 0) { runner in
+                // A large sales import builds the document indexes it never reads once, at its end; one of invoices
+                // only, the open items' index by customer too (s35-import).
+                try service.runBatch(bulk: true, rows: kind == .sales ? staging.count - skipping.count : 0,
+                                     invoicesOnly: kind == .sales && staging.creditNoteRows == 0) { runner in
                     outcome = try plan.post(into: runner, today: service.clock.today(), skipping: skipping,
                                             progress: progress)
                     if dropUnmatched {

@@ -32,6 +32,8 @@ public final class ImportStaging: @unchecked Sendable {
     fileprivate var spillPath: String?
     /// Rows staged in all.
     public private(set) var count = 0
+    /// Staged sales rows that are credit notes (an import of invoices only defers more indexes, s35-import).
+    public private(set) var creditNoteRows = 0
     /// Rows written to the temporary file.
     public private(set) var spilledRows = 0
     /// The most rows the buffer ever held (never more than `bufferCapacity`).
@@ -48,6 +50,7 @@ public final class ImportStaging: @unchecked Sendable {
     public func append(_ row: Row) throws {
         buffer.append(row)
         count += 1
+        if row.sale?.isCreditNote == true { creditNoteRows += 1 }
         peakBufferedRows = max(peakBufferedRows, buffer.count)
         if buffer.count >= Self.bufferCapacity { try flush() }
     }
