@@ -12,6 +12,8 @@
 #   BENCH_QUERY_BIN=path     — the in-process query benchmark (default salesledger-bench next to BENCH_BIN)
 #   BENCH_SEARCH_CUSTOMERS=100000 — customers of the search case's own ledger (1,000 invoices; 0 skips it)
 #   BENCH_ONLY=import        — only `import sales` of an N-row CSV next to sqlite3 `.import` (N from BENCH_SIZES)
+#   BENCH_LEDGER=path        — time the cases on this existing ledger (a copy is used; N from BENCH_SIZES must be
+#                              its invoice count): no generation and no import (they have their own runs)
 set -euo pipefail
 SIZES=${BENCH_SIZES:-10000,100000}
 RUNS=${BENCH_RUNS:-5}
@@ -99,9 +101,16 @@ bench_size() {
   echo
   echo "### $n invoices, $CUSTOMERS customers"
   echo
-  measure $sl sample generate --lang zh --customers "$CUSTOMERS" --invoices "$n" --seed 1
-  local gen_wall=$WALL gen_rss=$RSS gen_cpu=$CPU
-  grep -Eq "$n invoices|销售单 $n 张" "$DIR/out.txt" || { echo "bench: generate: $(cat "$DIR/out.txt")" >&2; return 1; }
+  local gen_wall="" gen_rss="" gen_cpu=""
+  if [ -n "${BENCH_LEDGER:-}" ]; then
+    cp "$BENCH_LEDGER" "$db"
+    [ ! -f "$BENCH_LEDGER.audit-head" ] || cp "$BENCH_LEDGER.audit-head" "$db.audit-head"
+  else
+    measure $sl sample generate --lang zh --customers "$CUSTOMERS" --invoices "$n" --seed 1
+    gen_wall=$WALL gen_rss=$RSS gen_cpu=$CPU
+    grep -Eq "$n invoices|销售单 $n 张" "$DIR/out.txt" ||
+      { echo "bench: generate: $(cat "$DIR/out.txt")" >&2; return 1; }
+  fi
   sqlite3 "$db" "PRAGMA wal_checkpoint(TRUNCATE);" >/dev/null
   local bytes; bytes=$(stat -c %s "$db")
   local receipts; receipts=$(sqlite3 "$db" "SELECT COUNT(*) FROM receipt")
@@ -119,9 +128,11 @@ bench_size() {
   echo
   echo "| case | median ms | p95 ms | peak RSS MB | note |"
   echo "|---|---|---|---|---|"
-  row "generate (bulk path, 1 run)" "$(awk -v w="$gen_wall" 'BEGIN { printf "%.0f", w * 1000 }')" "–" "$gen_rss" \
-      "$(awk -v w="$gen_wall" -v n="$n" 'BEGIN { printf "%.0f invoices/s", n / w }'), CPU $gen_cpu s \
+  if [ -z "${BENCH_LEDGER:-}" ]; then
+    row "generate (bulk path, 1 run)" "$(awk -v w="$gen_wall" 'BEGIN { printf "%.0f", w * 1000 }')" "–" "$gen_rss" \
+        "$(awk -v w="$gen_wall" -v n="$n" 'BEGIN { printf "%.0f invoices/s", n / w }'), CPU $gen_cpu s \
 ($(awk -v c="$gen_cpu" -v n="$n" 'BEGIN { printf "%.0f", c * 1e6 / n }') µs per invoice)"
+  fi
   row "ledger file size" "–" "–" "–" "$((bytes / n)) bytes per invoice ($((bytes / 1048576)) MB)"
   row "audit verify (1 run)" "$(awk -v w="$verify_wall" 'BEGIN { printf "%.0f", w * 1000 }')" "–" "$verify_rss" \
       "$audit entries"
@@ -154,7 +165,7 @@ bench_size() {
     repeat ledger -f "$DIR/j-$n.journal" bal assets:receivable; theirs=$MED; RUNS=$RUNS_SAVED
     row "ledger bal assets:receivable" "$MED" "$P95" "$PEAK" "ours/theirs (aging) $(ratio "$aging" "$theirs")"
   fi
-  bench_import "$n"
+  [ -n "${BENCH_LEDGER:-}" ] || bench_import "$n"
   # The report queries timed in-process (no process start): salesledger-bench --ledger (built by `make bench`).
   local qbench=${BENCH_QUERY_BIN:-$(dirname "$BIN")/salesledger-bench}
   if [ -x "$qbench" ]; then

@@ -2,9 +2,9 @@ import LedgerCore
 
 /// What the periodic audit takes from the audit log, read in one pass through a cursor (issue 10), keeping only
 /// what the checks need: the count of entries; the period's documents and receipts that their creating entry
-/// posted out of time, and the creating entries of the period for documents and receipts dated outside it; the
-/// period's own entries (bulk loads left out) for the controls and weekend postings; the
-/// dispute history of the invoices disputed now; which of the wanted invoices a bulk load created.
+/// posted out of time, and those dated outside it that an entry of the period posted out of time (compared a batch
+/// at a time during the pass); the period's own entries (bulk loads left out) for the controls and weekend
+/// postings; the dispute history of the invoices disputed now; which of the wanted invoices a bulk load created.
 struct AuditLogScan {
     /// The entry that created a document or receipt: when, by whom, whether it was part of a bulk load.
     struct Posting {
@@ -53,10 +53,21 @@ struct AuditLogScan {
     /// date or before it (bulk loads included: a backdated one of a bulk load is for the check to leave out), with
     /// that entry and their date.
     var outOfTime: [(created: Created, posting: Posting, date: CivilDate)] = []
-    /// The period's backdated documents and receipts of bulk loads (left out of the findings, counted).
+    /// The backdated documents and receipts of bulk loads (left out of the findings, counted): the period's, and
+    /// those not dated in the period whose creating entry is in it.
     var loadedBackdated = 0
-    /// Documents and receipts not dated in the period whose creating entry is in the period.
+    /// Documents and receipts (not drafts) not dated in the period whose first creating entry in the period posted
+    /// them out of time (more than `backdatedDays` after their date, or before it), bulk loads' backdated ones left
+    /// out (counted in `loadedBackdated`), with that entry.
     var createdInPeriod: [Created: Posting] = [:]
+    /// Creating entries in the period of documents and receipts not dated in it, not yet compared with their
+    /// dates: read a batch at a time (`resolveUndated`), so a period that holds a bulk load of the whole ledger
+    /// keeps a batch, not an entry per document (issue 10: 1.4 GB at a million invoices).
+    private var undated: [(created: Created, posting: Posting)] = []
+    /// `Created.key` of the documents and receipts whose first creating entry in the period was met.
+    private var metInPeriod = IDBitmap()
+    /// How many creating entries `undated` holds before their documents' dates are read.
+    static let undatedBatch = 4096
     var overrides: [Override] = []
     /// Per user: invoices posted (not drafts), voids, credit notes, in the period, bulk loads left out.
     var counts: [String: (posted: Int, voids: Int, credits: Int)] = [:]
@@ -71,8 +82,11 @@ struct AuditLogScan {
     ///     days since the epoch: their creating entries are wanted wherever they are. Taken over (not copied).
     ///   - disputed: invoices whose dispute history is wanted.
     ///   - owners: invoices for which it matters whether a bulk load created them.
-    static func read(_ queries: any ProcessQueries, p: AuditParameters, dated: consuming [Int64: Int32],
-                     disputed: Set<Int64>, owners: consuming IDBitmap) throws -> AuditLogScan {
+    ///   - batch: creating entries of undated documents held before their dates are read (tests use small ones).
+    /// Reads documents and receipts while the log's cursor is open: call inside `readSnapshot`.
+    static func read(_ queries: any ProcessQueries & AuditCheckQueries, p: AuditParameters,
+                     dated: consuming [Int64: Int32], disputed: Set<Int64>,
+                     owners: consuming IDBitmap, batch: Int = undatedBatch) throws -> AuditLogScan {
         var scan = AuditLogScan()
         scan.pending = dated
         scan.pendingOwners = owners
@@ -101,8 +115,9 @@ struct AuditLogScan {
                         guard days != Self.met else { continue }
                         scan.pending[created.key] = Self.met
                         scan.check(created, posting, date: CivilDate(daysSinceEpoch: Int(days)))
-                    } else if inPeriod, scan.createdInPeriod[created] == nil {
-                        scan.createdInPeriod[created] = posting
+                    } else if inPeriod, !scan.metInPeriod.contains(created.key) {
+                        scan.metInPeriod.insert(created.key)
+                        scan.undated.append((created, posting))
                     }
                 }
                 if entry.command == "invoice.dispute", let day,
@@ -116,7 +131,10 @@ struct AuditLogScan {
                 }
                 if inPeriod, !load, let day { scan.count(entry, changes, day: day) }
             }
+            if scan.undated.count >= batch { try scan.resolveUndated(queries) }
         }
+        try scan.resolveUndated(queries)
+        scan.metInPeriod = IDBitmap()
         // Invoices no entry created (written around the ledger) were never part of a load.
         scan.liveInvoices.formUnion(scan.pendingOwners)
         scan.pendingOwners = IDBitmap()
@@ -133,6 +151,30 @@ struct AuditLogScan {
         } else if lag > backdatedDays || lag < 0 {
             outOfTime.append((created, posting, date))
         }
+    }
+
+    /// Reads the dates of the documents (not drafts) and receipts in `undated` and keeps those their creating
+    /// entry posted out of time in `createdInPeriod`, counting bulk loads' backdated ones in `loadedBackdated`.
+    private mutating func resolveUndated(_ q: any AuditCheckQueries) throws {
+        guard !undated.isEmpty else { return }
+        var dates: [Created: CivilDate] = [:]
+        try q.forEachAuditDocument(.ids(undated.filter { !$0.created.isReceipt }.map(\.created.id))) { doc in
+            guard doc.status != .draft else { return }
+            dates[Created(isReceipt: false, id: doc.id)] = doc.date
+        }
+        try q.forEachAuditReceipt(.ids(undated.filter(\.created.isReceipt).map(\.created.id))) { item in
+            dates[Created(isReceipt: true, id: item.receipt.id)] = item.receipt.date
+        }
+        for (created, posting) in undated {
+            guard let date = dates[created], let posted = posting.day else { continue }
+            let lag = date.days(to: posted)
+            if lag > backdatedDays && posting.isLoad {
+                loadedBackdated += 1
+            } else if lag > backdatedDays || lag < 0 {
+                createdInPeriod[created] = posting
+            }
+        }
+        undated.removeAll(keepingCapacity: true)
     }
 
     private mutating func count(_ entry: AuditLogEntry, _ changes: [AuditJSONScan.Change], day: CivilDate) {

@@ -50,20 +50,12 @@ enum DateChecks {
             title: lang.t(
                 "Future-dated: dated after the day they were posted",
                 "预填日期：单据日期晚于入账日"), severity: .warning)]
-        var loaded = scan.loadedBackdated
-        // Posted in the period, dated outside it: their dates are read now.
+        let loaded = scan.loadedBackdated
+        // Posted in the period, dated outside it: the log pass compared them with their dates and kept those
+        // posted out of time.
         var candidates = scan.outOfTime.map { ($0.created, $0.posting) }
-        let undated = try posted(q, Array(scan.createdInPeriod.keys))
-        for (created, posting) in scan.createdInPeriod.sorted(by: { $0.value.seq < $1.value.seq }) {
-            guard let item = undated[created], let day = posting.day else { continue }
-            let lag = item.date.days(to: day)
-            if lag > p.backdatedDays && posting.isLoad {
-                loaded += 1
-            } else if lag > p.backdatedDays || lag < 0 {
-                candidates.append((created, posting))
-            }
-        }
-        var items = undated
+        candidates += scan.createdInPeriod.sorted(by: { $0.value.seq < $1.value.seq }).map { ($0.key, $0.value) }
+        var items = try posted(q, Array(scan.createdInPeriod.keys))
         items.merge(try posted(q, scan.outOfTime.map(\.created)), uniquingKeysWith: { a, _ in a })
         let flagged = candidates.compactMap { c in items[c.0].map { ($0, c.1) } }
             .sorted { $0.0.order < $1.0.order }

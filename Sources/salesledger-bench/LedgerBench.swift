@@ -137,10 +137,15 @@ enum LedgerBench {
         _ = app.render(into: &buffer, context: RenderContext(size: size, supportsUnicode: true))
     }
 
+    /// CPU milliseconds of the `time` calls since the last `report` (reported beside the wall times: on a loaded
+    /// machine wall time is mostly waiting for a core).
+    nonisolated(unsafe) static var cpuSamples: [Double] = []
+
     static func time(_ body: () throws -> Void) rethrows -> Double {
         let clock = ContinuousClock()
-        let start = clock.now
+        let start = clock.now, startCPU = LedgerQueryBench.cpuMilliseconds()
         try body()
+        cpuSamples.append(LedgerQueryBench.cpuMilliseconds() - startCPU)
         return (clock.now - start).milliseconds
     }
 
@@ -157,12 +162,16 @@ enum LedgerBench {
     }
 
     static func report(_ name: String, _ samples: [Double]) {
+        let cpu = cpuSamples.sorted()
+        cpuSamples = []
         guard !samples.isEmpty else { return print("\(name): no samples") }
         let sorted = samples.sorted()
         let median = sorted[sorted.count / 2]
         let p95 = sorted[min(sorted.count - 1, Int((Double(sorted.count) * 0.95).rounded(.up)) - 1)]
         func ms(_ value: Double) -> String { String(Double(Int((value * 100).rounded())) / 100) }
-        print("\(name): median \(ms(median)) ms, p95 \(ms(p95)) ms (\(samples.count) samples)")
+        let cpuText = cpu.isEmpty ? "" : "; CPU median \(ms(cpu[cpu.count / 2])) ms, p95 "
+            + "\(ms(cpu[min(cpu.count - 1, Int((Double(cpu.count) * 0.95).rounded(.up)) - 1)])) ms"
+        print("\(name): median \(ms(median)) ms, p95 \(ms(p95)) ms (\(samples.count) samples)\(cpuText)")
     }
 }
 
