@@ -50,8 +50,10 @@ sleep 0.5
 big="$WORK/big.sqlite"
 "$SL_BIN" --db "$big" --today $TODAY sample generate --lang zh --customers 200 --invoices 5000 --seed 3 > "$WORK/gen.log" 2>&1 &
 gen=$!
-for _ in $(seq 200); do [ -e "$big.writer" ] && break; sleep 0.05; done
-[ -e "$big.writer" ] || fail "the generator never took the write lock"
+# Wait for the load's own holder note (it names the job): opening the new file writes one for its migrations too,
+# and a post that lands between those and the generator's empty-ledger check would make the generator refuse.
+for _ in $(seq 400); do grep -qs "sample generate by" "$big.writer" && break; sleep 0.05; done
+grep -qs "sample generate by" "$big.writer" || fail "the generator never took the write lock"
 # The generator lets other writers in for a moment after each commit (by design), so a post that lands in that
 # moment does not wait: post again (up to 5 times, while the generator runs) until one has waited.
 waited=0; posted=()
