@@ -1,4 +1,5 @@
 import Foundation
+import LedgerCore
 
 /// Text written as it comes, in 64 KiB chunks, to standard output or to a file that appears whole: the text goes to
 /// a temporary file beside `path` (`.<name>.partial-<pid>`, mode 0666 less the umask, as a plain write), renamed over
@@ -39,9 +40,17 @@ final class ExportStream {
         buffer.reserveCapacity(Self.chunk + 4096)
     }
 
-    /// Appends `text` (UTF-8). - Throws: `UserError` when the file cannot be written (disk full …).
+    /// Appends `text` (UTF-8); on standard output made terminal-safe as `print` does (`TerminalSafeOutput.lines`),
+    /// but a leading byte order mark written as is (as `printReportText`). - Throws: `UserError` when the file cannot
+    /// be written (disk full …).
     func write(_ text: String) throws {
-        buffer.append(contentsOf: text.utf8)
+        if path == nil, text.unicodeScalars.contains(where: { TextSafety.isForbidden($0) }) {
+            let bom = text.hasPrefix("\u{FEFF}")
+            let safe = TerminalSafeOutput.lines(String(text.dropFirst(bom ? 1 : 0)))
+            buffer.append(contentsOf: ((bom ? "\u{FEFF}" : "") + safe).utf8)
+        } else {
+            buffer.append(contentsOf: text.utf8)
+        }
         if buffer.count >= Self.chunk { try flush() }
     }
 
