@@ -37,11 +37,19 @@ public enum CSVOutput {
     /// CSV text (LF line ends) of `header` and `rows`, in `style`.
     public static func render(header: [String], rows: [[String]], style: CSVStyle? = nil) -> String {
         let style = style ?? processDefault
+        var out = preamble(header: header, style: style)
+        for row in rows { out += line(row, style: style) + "\n" }
+        return out
+    }
+
+    /// The text `render` writes before the rows: the byte order mark, the practice watermark line and the header
+    /// row, each per `style` (nil: `processDefault`). A writer that streams rows writes this, then `line` + LF each.
+    public static func preamble(header: [String], style: CSVStyle? = nil) -> String {
+        let style = style ?? processDefault
         var out = style.byteOrderMark ? "\u{FEFF}" : ""
         // practice ledger (training)
         if let mark = PracticeWatermark.text { out += line([mark], style: style) + "\n" }
         if style.headerRow { out += line(header, style: style) + "\n" }
-        for row in rows { out += line(row, style: style) + "\n" }
         return out
     }
 

@@ -79,9 +79,11 @@ public struct Reports {
     // MARK: - Sales
 
     /// Sales (posted invoices less credit notes) by `dimension` dated in `from...to` (nil: no bound), with one
-    /// TOTAL row per currency. - Throws: `LedgerError.storage`.
-    public func sales(by dimension: SalesDimension, from: CivilDate?, to: CivilDate?) throws -> ReportTable {
-        let rows = try store.readSnapshot { try store.salesReport(by: dimension, from: from, to: to) }
+    /// TOTAL row per currency. `top` (not for month, quarter, year): only the `top` largest rows of each currency,
+    /// chosen in SQL, and the TOTAL rows sum those rows. - Throws: `LedgerError.storage`.
+    public func sales(by dimension: SalesDimension, from: CivilDate?, to: CivilDate?,
+                      top: Int? = nil) throws -> ReportTable {
+        let rows = try store.readSnapshot { try store.salesReport(by: dimension, from: from, to: to, top: top) }
         return SalesTable.make(rows, by: dimension)
     }
 

@@ -177,7 +177,9 @@ enum RowMapping {
     /// open > 0. `setBased`: the amounts come from `OpenAsOf.invoiceAmounts` (one GROUP BY over the allocations
     /// dated after `:asOf`, for lists over the ledger); otherwise per document by `OpenAsOf.invoiceOpen`, for a
     /// `whereClause` that narrows to few documents on an index (one customer: `document_customer`).
-    static func openItemsSQL(whereClause: String, setBased: Bool = true) -> String {
+    /// `orderBy` (set-based form): the SQL order of the rows, by default the oldest due date first.
+    static func openItemsSQL(whereClause: String, setBased: Bool = true,
+                             orderBy: String = "d.due_date, d.date, d.display_number") -> String {
         if setBased {
             return """
             \(OpenAsOf.withInvoicesOpen(asOf: ":asOf"))
@@ -189,7 +191,7 @@ enum RowMapping {
             JOIN customer c ON c.id = d.customer_id
             LEFT JOIN salesperson s ON s.id = d.salesperson_id
             WHERE o.open <> 0 AND d.kind = 'invoice' AND d.status = 'posted' AND d.date <= :asOf AND \(whereClause)
-            ORDER BY d.due_date, d.date, d.display_number
+            ORDER BY \(orderBy)
             """
         }
         return """

@@ -110,21 +110,24 @@ extension SQLiteLedgerStore {
     /// external reference, a receipt's reference (an earlier system's number, for `export opening`). Reads only
     /// those records, 500 numbers per query.
     public func references(of numbers: [String]) throws -> [String: String] {
-        try read { db in
-            var out: [String: String] = [:]
-            for start in stride(from: 0, to: numbers.count, by: 500) {
-                let part = Array(numbers[start..<min(start + 500, numbers.count)])
-                let marks = Array(repeating: "?", count: part.count).joined(separator: ",")
-                for (table, column) in [("document", "external_ref"), ("receipt", "reference")] {
-                    for row in try Row.fetchAll(db, sql: """
-                        SELECT display_number AS number, \(column) AS ref FROM \(table)
-                        WHERE display_number IN (\(marks)) AND COALESCE(\(column), '') <> ''
-                        """, arguments: StatementArguments(part)) {
-                        out[row[QueryColumns.number]] = row[QueryColumns.ref]
-                    }
+        try read { db in try Self.references(db, of: numbers) }
+    }
+
+    /// `references(of:)` inside a read.
+    static func references(_ db: Database, of numbers: [String]) throws -> [String: String] {
+        var out: [String: String] = [:]
+        for start in stride(from: 0, to: numbers.count, by: 500) {
+            let part = Array(numbers[start..<min(start + 500, numbers.count)])
+            let marks = Array(repeating: "?", count: part.count).joined(separator: ",")
+            for (table, column) in [("document", "external_ref"), ("receipt", "reference")] {
+                for row in try Row.fetchAll(db, sql: """
+                    SELECT display_number AS number, \(column) AS ref FROM \(table)
+                    WHERE display_number IN (\(marks)) AND COALESCE(\(column), '') <> ''
+                    """, arguments: StatementArguments(part)) {
+                    out[row[QueryColumns.number]] = row[QueryColumns.ref]
                 }
             }
-            return out
         }
+        return out
     }
 }

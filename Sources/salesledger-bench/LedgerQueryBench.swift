@@ -200,5 +200,13 @@ enum LedgerQueryBench {
         time("  old: from the documents", runs) {
             "\(try store.salesReportFromDocuments(by: .month, from: trendFrom, to: today).count) rows"
         }
+        // F6's top-customers tab: the 12 months to today, ten customers per currency chosen in SQL (s35-bench2).
+        let chartFrom = today.startOfMonth.adding(months: -11)
+        time("sales by customer, 12 months, top 10 (F6 top customers)", runs) {
+            "\(try reports.sales(by: .customer, from: chartFrom, to: today, top: 10).rows.count) rows"
+        }
+        time("  old: every customer, ten kept", runs) {
+            "\(try reports.sales(by: .customer, from: chartFrom, to: today).rows.prefix(10).count) rows"
+        }
     }
 }

@@ -25,6 +25,8 @@ struct ReportCommand: ParsableCommand {
         var from: String?
         @Option(help: "To date (inclusive; default today).") var to: String?
         @Option(help: "table, csv or json") var format: OutputFormat = .table
+        @Option(help: "Only the N largest rows of each currency (not with --by month, quarter, year); TOTAL sums them.")
+        var top: Int?
 
         func run() throws {
             let (store, service) = try global.openExistingLedger()
@@ -34,8 +36,13 @@ struct ReportCommand: ParsableCommand {
             let toDate = parseDate(to, "to", today, &issues) ?? today
             let fromDate = parseDate(from, "from", today, &issues) ?? ReportDefaults.periodStart(endingOn: toDate)
             if fromDate > toDate { issues.add("from", "\(fromDate) is after the end date \(toDate)") }
+            if let top, top < 1 { issues.add("top", "\(top) is not a positive number of rows") }
+            if top != nil, [.month, .quarter, .year].contains(by) {
+                issues.add("top", "--top ranks customers, products …, not --by \(by.rawValue)")
+            }
             try issues.throwIfAny()
-            var table = try ReportNames.apply(Reports(store: store).sales(by: by, from: fromDate, to: toDate),
+            let report = try Reports(store: store).sales(by: by, from: fromDate, to: toDate, top: top)
+            var table = try ReportNames.apply(report,
                                               store: store, chinese: global.isChinese)
             if format == .table { table = ReportNames.withoutRepeatedLabel(table) }
             printReport(table, format, chinese: global.isChinese)

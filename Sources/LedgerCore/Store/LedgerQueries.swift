@@ -44,8 +44,11 @@ public protocol LedgerQueries: ReceivablesQueries, ClassificationQueries, TradeQ
     func receipt(number: String) throws -> Receipt?
     func products(search: String?, page: PageRequest) throws -> [Product]
     func salespeople() throws -> [Salesperson]
-    /// Posted, non-void sales (invoices less credit notes) grouped by `dimension`, dated in `from...to`.
-    func salesReport(by dimension: SalesDimension, from: CivilDate?, to: CivilDate?) throws -> [SalesReportRow]
+    /// Posted, non-void sales (invoices less credit notes) grouped by `dimension`, dated in `from...to`; with `top`,
+    /// only the `top` largest rows of each currency (total descending, then key: the order of the whole report),
+    /// chosen in SQL. `top` is for the ranked dimensions (not month, quarter, year); nil: every row.
+    func salesReport(by dimension: SalesDimension, from: CivilDate?, to: CivilDate?,
+                     top: Int?) throws -> [SalesReportRow]
     /// Every posted invoice open as of `asOf` (dated on or before it; allocations dated after it ignored), oldest
     /// due date first; of one customer when `customerID` is given (its documents only, on an index).
     func openItems(asOf: CivilDate, customerID: Int64?) throws -> [OpenItem]
@@ -65,6 +68,11 @@ public protocol LedgerQueries: ReceivablesQueries, ClassificationQueries, TradeQ
 }
 
 extension LedgerQueries {
+    /// Every row of the sales report (`salesReport(by:from:to:top:)` without a limit).
+    public func salesReport(by dimension: SalesDimension, from: CivilDate?, to: CivilDate?) throws -> [SalesReportRow] {
+        try salesReport(by: dimension, from: from, to: to, top: nil)
+    }
+
     /// Every posted invoice open as of `asOf`, of every customer.
     public func openItems(asOf: CivilDate) throws -> [OpenItem] { try openItems(asOf: asOf, customerID: nil) }
     /// Unapplied receipts and credit notes as of `asOf`, of every customer.

@@ -56,7 +56,8 @@ extension SQLiteLedgerStore {
     /// `report sales --by customer` from `customer_month` (whole months) and the documents (partial months): the
     /// same rows as `salesReportFromDocuments(by: .customer, …)` (key code, label name, per currency, largest total
     /// first). Nil when the ledger lacks the summary (a read-only ledger of an older version) or the range is empty.
-    func salesByCustomerFromMonths(from: CivilDate?, to: CivilDate?) throws -> [SalesReportRow]? {
+    /// `top`: only the `top` largest customers per currency (`SalesTop.sql`).
+    func salesByCustomerFromMonths(from: CivilDate?, to: CivilDate?, top: Int? = nil) throws -> [SalesReportRow]? {
         try read { db -> [SalesReportRow]? in
             guard try db.tableExists("customer_month") else { return nil }
             var end = to
@@ -91,7 +92,8 @@ extension SQLiteLedgerStore {
                 GROUP BY key, s.currency
                 ORDER BY total DESC, key, s.currency
                 """
-            return try Row.fetchAll(db, sql: sql, arguments: args).map { row in
+            return try Row.fetchAll(db, sql: top.map { SalesTop.sql(sql, top: $0) } ?? sql, arguments: args)
+              .map { row in
                 typealias C = QueryColumns
                 return SalesReportRow(key: row[C.key] ?? "", label: row[C.label] ?? "",
                                       currency: try RowMapping.currency(row, "customer_month"),

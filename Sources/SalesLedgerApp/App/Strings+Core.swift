@@ -116,6 +116,8 @@ extension Strings {
         (#"^line (\d+): allowance must be greater than 0$"#, "第 $1 行：折让金额必须大于 0"),
         (#"^line (\d+): the amount is too large$"#, "第 $1 行：金额过大"),
         (#"^(\S+) is after the end date (\S+)$"#, "$1 晚于结束日期 $2"),
+        (#"^(\S+) is not a positive number of rows$"#, "$1 不是正的行数"),
+        (#"^--top ranks customers, products …, not --by (\S+)$"#, "--top 只用于客户、商品等排名，不用于 --by $1"),
         (#"^is before --from$"#, "早于 --from"),
         (#"^loaded (\S+): (\d+) customers, (\d+) products, (\d+) invoices with (\d+) lines, (\d+) receipts, "#
             + #"(\d+) credit notes$"#, "已载入 $1：客户 $2 个，商品 $3 个，销售单 $4 张（$5 行），收款单 $6 张，红字冲销 $7 张"),

@@ -9,6 +9,8 @@ struct ChartsScreen: KeyedScreen {
     enum Kind: Int, CaseIterable { case trend, byDimension, topCustomers, aging }
     var kind = Kind.trend
     var months = 12
+    /// The customers the top-customers chart shows.
+    static let topCustomers = 10
     var dimensionIndex = 0
     static let dimensions: [SalesDimension] = [.region, .channel, .category, .salesperson]
     var trend: (current: [Int64], previous: [Int64], labels: [String]) = ([], [], [])
@@ -70,8 +72,10 @@ struct ChartsScreen: KeyedScreen {
                     return ChartItem(name, row.total)
                 }
         case .topCustomers:
-            top = ChartsScreen.totals(context.read { try reports.sales(by: .customer, from: first, to: today) })
-                .filter { $0.currency == currency }.prefix(10).map { ChartItem($0.label, $0.total) }
+            // The ten largest customers per currency, picked in SQL (`report sales --by customer --top 10`).
+            top = ChartsScreen.totals(context.read {
+                try reports.sales(by: .customer, from: first, to: today, top: ChartsScreen.topCustomers)
+            }).filter { $0.currency == currency }.map { ChartItem($0.label, $0.total) }
         case .aging:
             // The aging chart draws `report aging`'s own figures (one query, unapplied credits included).
             aging = (context.read { try reports.aging(asOf: today) } ?? []).first { $0.currency == currency }
