@@ -312,6 +312,12 @@ final class SQLiteTransaction: LedgerTransaction {
             ?? 0
     }
 
+    func hasDocuments() throws -> Bool {
+        try Bool.fetchOne(db.cachedStatement(sql: """
+            SELECT EXISTS (SELECT 1 FROM document) OR EXISTS (SELECT 1 FROM receipt)
+            """)) ?? false
+    }
+
     static func user(_ row: Row) throws -> LedgerUser {
         LedgerUser(name: row[LedgerUser.Columns.name],
                    role: try RowMapping.code(row, LedgerUser.Columns.role, "app_user"),

@@ -31,6 +31,7 @@ import Testing
         "/tmp/p.sqlite is not a practice ledger: training never uses a real ledger (move the file away, then run "
             + "`salesledger train`)",
         "no practice ledger at /tmp/p.sqlite (start training with: salesledger train)",
+        "the base currency is CNY and fixed once the ledger has documents",
     ]
 
     /// Lower-case English words of three letters or more, outside paths, keys and commands kept as typed.

@@ -96,6 +96,9 @@ public protocol LedgerTransaction: ReceivablesTransaction, ClassificationTransac
     func user(name: String) throws -> LedgerUser?
     func save(_ user: LedgerUser) throws
     func activeAdminCount() throws -> Int
+    /// Whether the ledger holds any invoice, credit note or receipt, in any status (the base currency is fixed
+    /// then: their amounts, rates and vouchers are in it). - Throws: `LedgerError.storage`.
+    func hasDocuments() throws -> Bool
     /// Stores a password hash for `user` and clears its failed-login count.
     func setPasswordHash(user: String, hash: String) throws
 

@@ -11,6 +11,8 @@ extension Strings {
         (#"^(\S+): unknown key$"#, "$1：未知的键"),
         (#"^accounts\.(\S+): unknown account \(expected (.*)\)$"#, "accounts.$1：未知科目（应为 $2 之一）"),
         (#"^(\S+): must be true or false$"#, "$1：必须是 true 或 false"),
+        // Base currency (`SetBaseCurrency`).
+        (#"^the base currency is ([A-Z]{3}) and fixed once the ledger has documents$"#, "本位币为 $1，账套已有单据，不能修改"),
         // Template (`VoucherTemplate.read`).
         (#"^the template has no header row$"#, "模板没有表头行"),
         (#"^no account and debit/credit \(or amount\) columns in the header: (.*)$"#,

@@ -22,8 +22,8 @@ extension LedgerSettingsPanel {
         }
     }
 
-    /// `b`: the base currency's code; Enter runs `SetBaseCurrency` while the ledger has no documents (refused on
-    /// the prompt otherwise: its amounts and vouchers are in the currency it has).
+    /// `b`: the base currency's code; Enter runs `SetBaseCurrency`, which refuses a change once the ledger has
+    /// documents (its amounts and vouchers are in the currency it has); the refusal is shown on the prompt.
     static func currencyPrompt(_ current: Currency, _ s: Strings) -> PromptModal<ProductsScreen> {
         PromptModal(s.t("Base currency (CNY, USD, EUR):", "本位币（CNY、USD、EUR 等）："), text: current.code, width: 6,
                     enterLabel: s.t("Save", "保存")) { typed, context in
@@ -32,12 +32,6 @@ extension LedgerSettingsPanel {
             guard Currency.named(code) != nil else {
                 return .report(.error(s.t("Base currency: '\(typed)' is not a currency code (CNY, USD, EUR)",
                                           "本位币：'\(typed)' 不是币种代码（如 CNY、USD、EUR）")))
-            }
-            let empty = context.read { try context.store.summary() }
-                .map { $0.invoices + $0.creditNotes + $0.receipts == 0 }
-            guard empty == true else {
-                return .report(.error(s.t("Base currency: fixed once the ledger has documents",
-                                          "本位币：账套已有单据，不能修改")))
             }
             do throws(LedgerError) {
                 let saved = try context.run(SetBaseCurrency(currencyCode: code))
