@@ -31,7 +31,7 @@ contact log --customer C1 --note called|cmA
 invoice void INV-2025-000002 --reason wrong|mA
 invoice write-off INV-2025-000001 --reason bad|mA
 credit-note add --customer C1 --applies-to INV-2025-000001 --amount 5 --reason r|mA
-rate base USD|mA
+rate base CNY|mA
 export journal --output WORK/out.journal|maA
 backup WORK/b.sqlite|cmA
 user list|aA

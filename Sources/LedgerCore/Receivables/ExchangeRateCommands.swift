@@ -36,8 +36,9 @@ public struct SetExchangeRate: LedgerCommand {
 
 /// Sets the ledger's base (reporting) currency, also the default currency of new customers and products. Manager
 /// only. `unlessSet`: a sample load's currency, kept out when the ledger has one already. Errors: `validation`
-/// naming `currency`; `refused` when the ledger has a different base currency and holds documents (invoices,
-/// credit notes or receipts: their amounts, rates and vouchers are in it; as 金蝶/用友 fix 本位币 once posted).
+/// naming `currency`; `refused` when the code differs from the ledger's base (CNY while none is set) and the
+/// ledger holds documents (invoices, credit notes or receipts: their amounts, rates and vouchers are in it; as
+/// 金蝶/用友 fix 本位币 once posted).
 public struct SetBaseCurrency: LedgerCommand {
     public static let name = "rate.base"
     public static var allowedRoles: Set<UserRole> { AccessRoles.managers }
@@ -55,8 +56,11 @@ public struct SetBaseCurrency: LedgerCommand {
         }
         let before = try tx.baseCurrency()
         if unlessSet, let before { return before }
-        if let before, before != currency, try tx.hasDocuments() {
-            throw LedgerError.refused("the base currency is \(before.code) and fixed once the ledger has documents")
+        // A ledger that never set one has been in CNY (the default of its customers and documents), so that is the
+        // base a first `rate base` is compared with; a sample load's own currency (`unlessSet`) is exempt.
+        let effective = before ?? .cny
+        if !unlessSet, currency != effective, try tx.hasDocuments() {
+            throw LedgerError.refused("the base currency is \(effective.code) and fixed once the ledger has documents")
         }
         try tx.setBaseCurrency(currency)
         context.recordChange(entity: "base_currency", id: 1, before: before, after: currency)
